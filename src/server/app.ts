@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AuthConfig } from '../shared/auth/schema.ts';
+import type { AppConfig } from './config.ts';
+import type { Database } from './db/client.ts';
+import { registerAuthContext } from './plugins/auth.ts';
+import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
+import { zodValidatorCompiler } from './plugins/validation.ts';
+import { auditRoutes } from './modules/audit/index.ts';
+import { authRoutes } from './modules/auth/index.ts';
+import { oidcRoutes } from './modules/auth/oidc.ts';
+import { startJobRunner, type JobRunner } from './modules/jobs/index.ts';
+import { EMAIL_JOB, emailJobHandler } from './modules/mail/index.ts';
+import { networkRoutes } from './modules/network/index.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobRunner;
+  }
+}
+
+export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface BuildOptions {
+  config: AppConfig;
+  database: Database;
+  /** Shown on the login page in demo mode only. */
+  demoUsers?: { email: string; password: string; description: string }[];
+  /** Poll the job table in the background (off in tests, which drain it by hand). */
+  runJobs?: boolean;
+  logger?: boolean;
+}
+
+/** The Fastify instance with every module registered; used by main.ts and by the tests. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  // The API documentation is public.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true };
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Digiregion API', version: VERSION, description: 'Every action in the Digiregion UI, as an HTTP API. Errors have one shape: { error: { code, message, fields?, requestId } }.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dr_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerAuthContext(app, database.db);
+
+  const jobs = startJobRunner(database.db, { [EMAIL_JOB]: emailJobHandler(config.smtp) }, { log: app.log, autoStart: options.runJobs ?? true });
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', () => jobs.stop());
+
+  const authConfig: AuthConfig = {
+    oidc: { enabled: config.oidc !== null, label: config.oidc?.label ?? '' },
+    demo: config.demo && options.demoUsers ? { users: options.demoUsers } : null,
+  };
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        { config: { public: true }, schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['pglite', 'postgresql']) }) } } },
+        () => ({ status: 'ok' as const, version: VERSION, database: database.kind }),
+      );
+      await api.register(authRoutes, { publicUrl: config.publicUrl, authConfig });
+      await api.register(oidcRoutes, { oidc: config.oidc, publicUrl: config.publicUrl });
+      await api.register(networkRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  serveWeb(app, config.webRoot);
+  return app;
+}
+
+/** Serves the built React app, with index.html for every non-API path so client-side routes load. */
+function serveWeb(app: FastifyInstance, webRoot: string | null) {
+  const indexHtml = webRoot ? join(webRoot, 'index.html') : null;
+  if (!webRoot || !indexHtml || !existsSync(indexHtml)) return;
+  void app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' || request.url.startsWith('/api/')) return sendError(request, reply, 'not_found');
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,3 @@
+export * from './network.ts';
+export * from './auth.ts';
+export * from './platform.ts';

@@ -1,0 +1,33 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from './client.ts';
+import { staleVersion } from '../errors.ts';
+
+type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
+
+/**
+ * Saves `values` only if the row is still at `expectedVersion`, and bumps the version.
+ * A save based on an old version changes nothing and answers 409: no edit is silently overwritten.
+ */
+export async function updateVersioned<T extends VersionedTable>(
+  db: DbOrTx,
+  table: T,
+  id: string,
+  expectedVersion: number,
+  values: Partial<T['$inferInsert']>,
+): Promise<T['$inferSelect']> {
+  const where: SQL | undefined = and(eq(table.id, id), eq(table.version, expectedVersion));
+  const rows = (await db
+    .update(table)
+    .set({ ...values, version: sql`${table.version} + 1`, updatedAt: new Date() } as never)
+    .where(where)
+    .returning()) as T['$inferSelect'][];
+  const row = rows[0];
+  if (!row) throw staleVersion();
+  return row;
+}
+
+/** Drops keys whose value is undefined so a partial update touches only what was sent. */
+export function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,2 @@
+export { recordAudit, listAuditEntries, type AuditChange } from './service.ts';
+export { auditRoutes } from './routes.ts';

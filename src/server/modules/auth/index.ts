@@ -1,0 +1,3 @@
+export { authRoutes, type AuthRoutesOptions } from './routes.ts';
+export { hashPassword } from './passwords.ts';
+export { deleteExpiredSessions } from './sessions.ts';

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AuthConfigSchema,
+  ChangePasswordSchema,
+  CurrentUserSchema,
+  InvitationAcceptSchema,
+  InvitationCreatedSchema,
+  InvitationCreateSchema,
+  LoginSchema,
+  OutboxMessageSchema,
+  PreferencesSchema,
+  RoleAssignmentInputSchema,
+  UserSummarySchema,
+  type AuthConfig,
+} from '../../../shared/auth/schema.ts';
+import { OkSchema } from '../../../shared/common.ts';
+import { clearSessionCookie, LANGUAGE_COOKIE, setSessionCookie } from '../../plugins/auth.ts';
+import { listOutbox } from '../mail/index.ts';
+import { assertAdministrator } from './policy.ts';
+import * as service from './service.ts';
+import { deleteSession, loadSession } from './sessions.ts';
+import type { RequestContext } from '../../context.ts';
+
+export interface AuthRoutesOptions {
+  publicUrl: string;
+  authConfig: AuthConfig;
+}
+
+const PUBLIC = { public: true };
+const tags = ['auth'];
+const UserParams = z.object({ userId: z.uuid() });
+const TokenParams = z.object({ token: z.string().min(10).max(200) });
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, options) => {
+  app.get('/auth/config', { config: PUBLIC, schema: { tags, response: { 200: AuthConfigSchema } } }, () => options.authConfig);
+
+  app.get('/auth/me', { config: PUBLIC, schema: { tags, response: { 200: CurrentUserSchema } } }, async (req) => {
+    return service.currentUser(req.ctx, req.sessionCsrfToken);
+  });
+
+  app.post(
+    '/auth/login',
+    {
+      config: { ...PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags, body: LoginSchema, response: { 200: CurrentUserSchema } },
+    },
+    async (req, reply) => {
+      const session = await service.login(req.ctx, req.body);
+      setSessionCookie(reply, session.token, session.expiresAt);
+      return { ...(await meAfterLogin(req, session.token)), csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post('/auth/logout', { config: PUBLIC, schema: { tags, response: { 200: OkSchema } } }, async (req, reply) => {
+    if (req.sessionToken) await deleteSession(req.ctx.db, req.sessionToken);
+    clearSessionCookie(reply);
+    return { ok: true as const };
+  });
+
+  app.post('/auth/password', { schema: { tags, body: ChangePasswordSchema, response: { 200: OkSchema } } }, async (req) => {
+    await service.changePassword(req.ctx, req.body, req.sessionToken);
+    return { ok: true as const };
+  });
+
+  /** The language choice is kept on the account, and in a cookie for visitors without one. */
+  app.put('/auth/preferences', { config: PUBLIC, schema: { tags, body: PreferencesSchema, response: { 200: OkSchema } } }, async (req, reply) => {
+    if (req.ctx.user) await service.setLanguage(req.ctx, req.body.language);
+    reply.setCookie(LANGUAGE_COOKIE, req.body.language, { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
+    return { ok: true as const };
+  });
+
+  app.get('/invitations/:token', { config: PUBLIC, schema: { tags, params: TokenParams, response: { 200: z.object({ email: z.string(), name: z.string() }) } } }, (req) =>
+    service.getInvitation(req.ctx, req.params.token),
+  );
+  app.post(
+    '/invitations/:token/accept',
+    { config: { ...PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags, params: TokenParams, body: InvitationAcceptSchema, response: { 200: CurrentUserSchema } } },
+    async (req, reply) => {
+      const session = await service.acceptInvitation(req.ctx, req.params.token, req.body.password);
+      setSessionCookie(reply, session.token, session.expiresAt);
+      return { ...(await meAfterLogin(req, session.token)), csrfToken: session.csrfToken };
+    },
+  );
+
+  // administration
+  const adminTags = ['administration'];
+  app.get('/admin/users', { schema: { tags: adminTags, response: { 200: z.array(UserSummarySchema) } } }, (req) => service.listUsers(req.ctx));
+  app.post('/admin/invitations', { schema: { tags: adminTags, body: InvitationCreateSchema, response: { 201: InvitationCreatedSchema } } }, async (req, reply) =>
+    reply.status(201).send(await service.inviteUser(req.ctx, req.body, options.publicUrl)),
+  );
+  app.post('/admin/users/:userId/roles', { schema: { tags: adminTags, params: UserParams, body: RoleAssignmentInputSchema, response: { 201: UserSummarySchema } } }, async (req, reply) =>
+    reply.status(201).send(await service.grantRole(req.ctx, req.params.userId, req.body)),
+  );
+  app.delete(
+    '/admin/users/:userId/roles/:roleId',
+    { schema: { tags: adminTags, params: UserParams.extend({ roleId: z.uuid() }), response: { 200: UserSummarySchema } } },
+    (req) => service.revokeRole(req.ctx, req.params.userId, req.params.roleId),
+  );
+  app.get('/admin/outbox', { schema: { tags: adminTags, response: { 200: z.array(OutboxMessageSchema) } } }, (req) =>
+    listOutbox(req.ctx.db, assertAdministrator(req.ctx)),
+  );
+};
+
+/** The user just logged in is not yet in the request context; read them as the new session sees them. */
+async function meAfterLogin(req: { ctx: RequestContext }, token: string) {
+  const session = await loadSession(req.ctx.db, token);
+  if (!session) return { user: null, csrfToken: null };
+  return service.currentUser({ ...req.ctx, user: session.user, roles: session.roles }, session.csrfToken);
+}

@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { roleAssignments, sessions, users } from '../../db/schema/index.ts';
+import type { AuthUser, RoleGrant } from '../../context.ts';
+
+export const SESSION_COOKIE = 'dr_session';
+const SESSION_HOURS = 12;
+const RENEW_AFTER_HOURS = 1;
+
+export const newToken = () => randomBytes(32).toString('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: DbOrTx, userId: string): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId, csrfToken, expiresAt });
+  return { token, csrfToken, expiresAt };
+}
+
+export interface LoadedSession {
+  user: AuthUser;
+  roles: RoleGrant[];
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/** The session behind a cookie token with its user and roles, or null if unknown, expired or disabled. */
+export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSession | null> {
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .select({
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      language: users.language,
+      passwordHash: users.passwordHash,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(users.disabled, false)));
+  if (!row) return null;
+  const roles = await db
+    .select({ role: roleAssignments.role, networkId: roleAssignments.networkId, municipalityNumber: roleAssignments.municipalityNumber })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.userId, row.id));
+  // Sliding expiry, written at most once an hour per session.
+  const renewBefore = Date.now() + (SESSION_HOURS - RENEW_AFTER_HOURS) * 3600_000;
+  let expiresAt = row.expiresAt;
+  if (expiresAt.getTime() < renewBefore) {
+    expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+    await db.update(sessions).set({ expiresAt }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  return {
+    user: { id: row.id, email: row.email, name: row.name, language: row.language, hasPassword: row.passwordHash !== null },
+    roles,
+    csrfToken: row.csrfToken,
+    expiresAt,
+  };
+}
+
+export async function deleteSession(db: DbOrTx, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptToken?: string): Promise<void> {
+  const sessionsOfUser = eq(sessions.userId, userId);
+  const keep = exceptToken ? hashToken(exceptToken) : null;
+  const rows = await db.select({ tokenHash: sessions.tokenHash }).from(sessions).where(sessionsOfUser);
+  for (const row of rows) {
+    if (row.tokenHash !== keep) await db.delete(sessions).where(eq(sessions.tokenHash, row.tokenHash));
+  }
+}
+
+export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}

@@ -1,0 +1,70 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import { claimNextJob, completeJob, failJob, type JobHandler } from './queue.ts';
+
+export interface JobRunner {
+  /** Runs every due job now; returns how many ran. Used by tests and at shutdown-free moments. */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Polls the jobs table and runs each job with the handler registered for its kind.
+ * Jobs live in the database, so a restart loses none: a job left running by a stopped process
+ * is taken up again when its lock runs out.
+ */
+export function startJobRunner(
+  db: Db,
+  handlers: Record<string, JobHandler>,
+  options: { pollMs?: number; log?: FastifyBaseLogger; autoStart?: boolean } = {},
+): JobRunner {
+  const pollMs = options.pollMs ?? 2000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> = Promise.resolve(0);
+
+  async function runOne(): Promise<boolean> {
+    const job = await claimNextJob(db);
+    if (!job) return false;
+    const handler = handlers[job.kind];
+    try {
+      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+      await handler(job.payload, db);
+      await completeJob(db, job.id);
+    } catch (error) {
+      options.log?.warn({ err: error, jobId: job.id, kind: job.kind }, 'job failed');
+      await failJob(db, job, error);
+    }
+    return true;
+  }
+
+  async function drainNow(): Promise<number> {
+    let count = 0;
+    while (!stopped && (await runOne())) count++;
+    return count;
+  }
+
+  function drain(): Promise<number> {
+    running = running.then(drainNow, drainNow);
+    return running;
+  }
+
+  function schedule() {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      drain()
+        .catch((error: unknown) => options.log?.error({ err: error }, 'job runner failed'))
+        .finally(schedule);
+    }, pollMs);
+  }
+  if (options.autoStart !== false) schedule();
+
+  return {
+    drain,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running.catch(() => undefined);
+    },
+  };
+}

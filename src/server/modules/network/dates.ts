@@ -1,0 +1,9 @@
+/** Today's date in Norway as YYYY-MM-DD: memberships start and end on Norwegian calendar days. */
+export function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** Whether a period [from, to) includes today; an open end means still running. */
+export function isCurrent(from: string, to: string | null, on: string = today()): boolean {
+  return from <= on && (to === null || to > on);
+}

@@ -1,0 +1,12 @@
+export { networkRoutes } from './routes.ts';
+export { loadMunicipalitiesFile, loadMunicipalities, parseMunicipalities, ReferenceDataError } from './reference-data.ts';
+export {
+  assertCanAdministerNetwork,
+  assertCanReadNetworkInternals,
+  canEditMunicipality,
+  isNetworkAdmin,
+  isPlatformAdmin,
+  requireUser,
+} from './policy.ts';
+export { requireNetwork } from './service.ts';
+export * as networkService from './service.ts';

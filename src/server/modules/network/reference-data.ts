@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { isNull, notInArray, sql, and } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { municipalities } from '../../db/schema/index.ts';
+import { today } from './dates.ts';
+
+export const MUNICIPALITIES_CSV = fileURLToPath(new URL('../../../../data/reference/municipalities.csv', import.meta.url));
+
+export interface MunicipalityRecord {
+  number: string;
+  name: string;
+  countyNumber: string;
+  countyName: string;
+  population: number;
+  populationYear: number;
+}
+
+export class ReferenceDataError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The municipality file has ${problems.length} bad row(s):\n${problems.join('\n')}`);
+  }
+}
+
+const HEADER = 'number,name,countyNumber,countyName,population,populationYear';
+
+/** Parses SSB's municipality list; every bad row is reported, and nothing is loaded if any row is bad. */
+export function parseMunicipalities(csv: string): MunicipalityRecord[] {
+  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const problems: string[] = [];
+  if (lines[0]?.trim() !== HEADER) problems.push(`line 1: expected header "${HEADER}"`);
+  const seen = new Set<string>();
+  const records: MunicipalityRecord[] = [];
+  lines.slice(1).forEach((line, index) => {
+    const lineNo = index + 2;
+    const cells = line.split(',').map((c) => c.trim());
+    const [number = '', name = '', countyNumber = '', countyName = '', population = '', populationYear = ''] = cells;
+    const rowProblems: string[] = [];
+    if (cells.length !== 6) rowProblems.push(`expected 6 columns, found ${cells.length}`);
+    if (!/^\d{4}$/.test(number)) rowProblems.push(`number "${number}" is not four digits`);
+    else if (seen.has(number)) rowProblems.push(`number ${number} appears twice`);
+    if (!name) rowProblems.push('name is empty');
+    if (!/^\d{2}$/.test(countyNumber) || !number.startsWith(countyNumber)) rowProblems.push(`countyNumber "${countyNumber}" does not match the number`);
+    if (!countyName) rowProblems.push('countyName is empty');
+    if (!/^\d+$/.test(population)) rowProblems.push(`population "${population}" is not a whole number`);
+    if (!/^\d{4}$/.test(populationYear)) rowProblems.push(`populationYear "${populationYear}" is not a year`);
+    if (rowProblems.length > 0) problems.push(`line ${lineNo}: ${rowProblems.join('; ')}`);
+    else {
+      seen.add(number);
+      records.push({ number, name, countyNumber, countyName, population: Number(population), populationYear: Number(populationYear) });
+    }
+  });
+  if (records.length === 0 && problems.length === 0) problems.push('the file has no municipalities');
+  if (problems.length > 0) throw new ReferenceDataError(problems);
+  return records;
+}
+
+/**
+ * Loads a municipality file in one transaction: new numbers are added, names and populations updated,
+ * and numbers missing from the file closed with today's date (never deleted: memberships refer to them).
+ * Municipalities' own settings (written standard) are kept.
+ */
+export async function loadMunicipalities(db: Db, csv: string): Promise<{ total: number; closed: number }> {
+  const records = parseMunicipalities(csv);
+  return db.transaction(async (tx) => {
+    for (let i = 0; i < records.length; i += 200) {
+      await tx
+        .insert(municipalities)
+        .values(records.slice(i, i + 200))
+        .onConflictDoUpdate({
+          target: municipalities.number,
+          set: {
+            name: sql`excluded.name`,
+            countyNumber: sql`excluded.county_number`,
+            countyName: sql`excluded.county_name`,
+            population: sql`excluded.population`,
+            populationYear: sql`excluded.population_year`,
+            validTo: null,
+          },
+        });
+    }
+    const closed = await tx
+      .update(municipalities)
+      .set({ validTo: today() })
+      .where(and(isNull(municipalities.validTo), notInArray(municipalities.number, records.map((r) => r.number))))
+      .returning({ number: municipalities.number });
+    return { total: records.length, closed: closed.length };
+  });
+}
+
+export async function loadMunicipalitiesFile(db: Db, path = MUNICIPALITIES_CSV) {
+  return loadMunicipalities(db, await readFile(path, 'utf8'));
+}

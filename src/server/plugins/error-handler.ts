@@ -1,0 +1,54 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ERROR_STATUS, type ApiErrorBody, type ErrorCode } from '../../shared/errors.ts';
+import { fieldLabel, formatMessage, SERVER_MESSAGES } from '../../shared/i18n/server-messages.ts';
+import { languageFromHeader, type Language } from '../../shared/i18n/languages.ts';
+import { AppError, type FieldProblem } from '../errors.ts';
+import { fieldProblems, RequestValidationError } from './validation.ts';
+
+/** One handler turns every failure into the one error shape, in the caller's language. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return sendError(request, reply, error.code, error.fields);
+    if (error instanceof RequestValidationError) {
+      return sendError(request, reply, 'validation_failed', fieldProblems(error.issues));
+    }
+    if (error.statusCode === 429) return sendError(request, reply, 'rate_limited');
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP'))) {
+      return sendError(request, reply, 'validation_failed', { _: { key: 'invalid' } });
+    }
+    if (error.statusCode === 400 && error instanceof SyntaxError) {
+      return sendError(request, reply, 'validation_failed', { _: { key: 'format' } });
+    }
+    if (error.statusCode === 404) return sendError(request, reply, 'not_found');
+    if (error.statusCode === 409 && error.code === '23505') return sendError(request, reply, 'conflict');
+    if ((error as { code?: string }).code === '23505') return sendError(request, reply, 'conflict');
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(request, reply, 'internal_error');
+  });
+
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 'not_found'));
+}
+
+export function requestLanguage(request: FastifyRequest): Language {
+  return request.ctx?.language ?? languageFromHeader(request.headers['accept-language']);
+}
+
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  fields?: Record<string, FieldProblem>,
+): FastifyReply {
+  const language = requestLanguage(request);
+  const messages = SERVER_MESSAGES[language];
+  const body: ApiErrorBody = { error: { code, message: messages.errors[code], requestId: request.id } };
+  if (fields) {
+    body.error.fields = Object.fromEntries(
+      Object.entries(fields).map(([path, problem]) => [
+        path,
+        formatMessage(messages.validation[problem.key], { field: fieldLabel(language, path), ...problem.values }),
+      ]),
+    );
+  }
+  return reply.status(ERROR_STATUS[code]).type('application/json').send(body);
+}

@@ -1,0 +1,31 @@
+/**
+ * The one error shape every failing API call answers with, and the table of all error codes.
+ * Programs read `code`; people read `message`, in the caller's language.
+ */
+export const ERROR_STATUS = {
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  validation_failed: 400,
+  conflict: 409,
+  stale_version: 409,
+  rate_limited: 429,
+  oidc_failed: 502,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** Field path (dot-separated) → message naming the field. Only on validation_failed. */
+    fields?: Record<string, string>;
+    requestId: string;
+  };
+}
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
