@@ -76,17 +76,15 @@ export async function searchPeople(db: DbOrTx, networkId: string, query: PeopleQ
   if (query.competence) conditions.push(sql`${people.competences} @> array[${query.competence}]::text[]`);
   if (query.municipalityNumber) conditions.push(eq(people.municipalityNumber, query.municipalityNumber));
   const where = and(...conditions);
-  const [items, totals] = await Promise.all([
-    db
-      .select({ person: people, municipalityName: municipalities.name })
-      .from(people)
-      .leftJoin(municipalities, eq(municipalities.number, people.municipalityNumber))
-      .where(where)
-      .orderBy(asc(people.sortName), asc(people.id))
-      .limit(query.limit)
-      .offset(query.offset),
-    db.select({ total: count() }).from(people).where(where),
-  ]);
+  const items = await db
+    .select({ person: people, municipalityName: municipalities.name })
+    .from(people)
+    .leftJoin(municipalities, eq(municipalities.number, people.municipalityNumber))
+    .where(where)
+    .orderBy(asc(people.sortName), asc(people.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  const totals = await db.select({ total: count() }).from(people).where(where);
   return { items, total: totals[0]?.total ?? 0 };
 }
 

@@ -121,14 +121,13 @@ export async function requireNetwork(ctx: RequestContext, ref: string) {
 /** The network's front page: current and former members with population, host municipality and bodies. Public. */
 export async function getNetworkOverview(ctx: RequestContext, ref: string): Promise<NetworkOverview> {
   const network = await requireNetwork(ctx, ref);
-  const [memberRows, bodyRows, related] = await Promise.all([
-    repo.listMembers(ctx.db, network.id),
-    repo.listBodiesWithCounts(ctx.db, network.id),
-    ctx.db
-      .select({ id: networks.id, slug: networks.slug, name: networks.name, umbrellaId: networks.umbrellaId })
-      .from(networks)
-      .where(or(eq(networks.umbrellaId, network.id), network.umbrellaId ? eq(networks.id, network.umbrellaId) : undefined)),
-  ]);
+  // Sequential, not Promise.all: this also runs inside transactions, which have one connection.
+  const memberRows = await repo.listMembers(ctx.db, network.id);
+  const bodyRows = await repo.listBodiesWithCounts(ctx.db, network.id);
+  const related = await ctx.db
+    .select({ id: networks.id, slug: networks.slug, name: networks.name, umbrellaId: networks.umbrellaId })
+    .from(networks)
+    .where(or(eq(networks.umbrellaId, network.id), network.umbrellaId ? eq(networks.id, network.umbrellaId) : undefined));
   const members = memberRows
     .map(({ member, municipality }) => presentMember(member, municipality))
     .sort((a, b) => Number(b.isCurrent) - Number(a.isCurrent) || compareNorwegian(a.municipalityName, b.municipalityName));

@@ -1,0 +1,23 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, startTestApp, USERS, type TestApp } from '../../../../test/harness.ts';
+
+describe.each(DATABASE_KINDS)('network overview on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it('shows DigiVesterålen with its six members and Sortland as host', async () => {
+    const res = await t.anonymous().get('/api/networks/digivesteralen');
+    expect(res.status).toBe(200);
+    expect(res.body.members.filter((m: { isCurrent: boolean }) => m.isCurrent)).toHaveLength(6);
+    expect(res.body.host).toEqual({ number: '1870', name: 'Sortland - Suortá' });
+  });
+
+  it('lets the secretariat log in', async () => {
+    const client = await t.as(USERS.vesteralenAdmin);
+    const me = await client.get('/api/auth/me');
+    expect(me.body.user.email).toBe(USERS.vesteralenAdmin);
+  });
+});

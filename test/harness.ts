@@ -1,0 +1,141 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../src/server/app.ts';
+import { readConfig } from '../src/server/config.ts';
+import { createPglite, openDatabase, type Database, type Db } from '../src/server/db/client.ts';
+import { networks } from '../src/server/db/schema/index.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/server/demo/seed.ts';
+import { PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR } from './paths.ts';
+
+export const DATABASE_KINDS = ['pglite', 'postgresql'] as const;
+export type DatabaseKind = (typeof DATABASE_KINDS)[number];
+
+/** The demo accounts by role, as the tests log in with them. */
+export const USERS = {
+  platformAdmin: DEMO_USERS[0]!.email,
+  vesteralenAdmin: 'sekretariat@digivesteralen.no',
+  helgelandAdmin: 'sekretariat@digitalehelgeland.no',
+  lofotenAdmin: 'sekretariat@lofotenikt.no',
+  sortlandEditor: 'kontakt@sortland.kommune.no',
+  vesteralenMember: 'medlem@digivesteralen.no',
+} as const;
+
+export interface Response<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+}
+
+/** An HTTP client against the app that keeps its session cookie and sends the CSRF token, like the web client. */
+export class Client {
+  cookie: string | null = null;
+  csrfToken: string | null = null;
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request<T = any>(method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
+    const response = await this.app.inject({
+      method,
+      url,
+      payload: payload as InjectOptions['payload'],
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {}),
+        ...headers,
+      },
+    });
+    const setCookie = response.cookies.find((c) => c.name === 'dr_session');
+    if (setCookie) this.cookie = setCookie.value ? `dr_session=${setCookie.value}` : null;
+    const body = response.headers['content-type']?.toString().includes('json') ? (response.json() as T) : (response.body as T);
+    return { status: response.statusCode, body, headers: response.headers };
+  }
+
+  get<T = any>(url: string, headers?: Record<string, string>) {
+    return this.request<T>('GET', url, undefined, headers);
+  }
+  post<T = any>(url: string, payload?: unknown) {
+    return this.request<T>('POST', url, payload ?? {});
+  }
+  patch<T = any>(url: string, payload: unknown) {
+    return this.request<T>('PATCH', url, payload);
+  }
+  put<T = any>(url: string, payload: unknown) {
+    return this.request<T>('PUT', url, payload);
+  }
+  delete<T = any>(url: string) {
+    return this.request<T>('DELETE', url);
+  }
+
+  async login(email: string, password = DEMO_PASSWORD): Promise<this> {
+    const response = await this.post('/api/auth/login', { email, password });
+    if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    this.csrfToken = response.body.csrfToken;
+    return this;
+  }
+}
+
+export interface TestApp {
+  kind: DatabaseKind;
+  app: FastifyInstance;
+  database: Database;
+  db: Db;
+  anonymous(): Client;
+  as(email: string): Promise<Client>;
+  networkId(slug: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Opens a private copy of the prepared demo database of the given kind. */
+async function openCopy(kind: DatabaseKind): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'digiregion-test-'));
+    cpSync(PGLITE_TEMPLATE_DIR, dir, { recursive: true });
+    const database = await openDatabase({ pglite: await createPglite(dir) });
+    return { database, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const adminUrl = inject('postgresAdminUrl');
+  const name = `digiregion_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${PG_TEMPLATE_DB}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    database,
+    dispose: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export async function startTestApp(kind: DatabaseKind, configOverrides: Partial<ReturnType<typeof readConfig>> = {}): Promise<TestApp> {
+  const { database, dispose } = await openCopy(kind);
+  const config = { ...readConfig({ PUBLIC_URL: 'http://localhost:3999', DEMO: 'true' }), webRoot: null, ...configOverrides };
+  const app = await buildApp({ config, database, runJobs: false, logger: false, demoUsers: [] });
+  await app.ready();
+  return {
+    kind,
+    app,
+    database,
+    db: database.db,
+    anonymous: () => new Client(app),
+    as: (email: string) => new Client(app).login(email),
+    networkId: async (slug: string) => {
+      const [row] = await database.db.select({ id: networks.id }).from(networks).where(eq(networks.slug, slug));
+      if (!row) throw new Error(`no network ${slug}`);
+      return row.id;
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+      await dispose();
+    },
+  };
+}
