@@ -265,3 +265,18 @@ export async function acceptInvitation(ctx: RequestContext, token: string, passw
 }
 
 
+
+/**
+ * The first platform administrator of an installation, made from the command line: an account with
+ * the role and an invitation link to choose a password. Refused if the e-mail is taken.
+ */
+export async function createPlatformAdministrator(db: DbOrTx, email: string, name: string, publicUrl: string): Promise<string> {
+  const token = newToken();
+  await db.transaction(async (tx) => {
+    const [user] = await tx.insert(users).values({ email: email.toLowerCase(), name }).returning();
+    if (!user) throw new AppError('internal_error');
+    await tx.insert(roleAssignments).values({ userId: user.id, role: 'platformAdmin' });
+    await tx.insert(invitations).values({ tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000) });
+  });
+  return `${publicUrl.replace(/\/$/, '')}/invitasjon/${token}`;
+}
