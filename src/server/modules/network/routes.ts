@@ -27,6 +27,12 @@ import {
   PersonUpdateSchema,
 } from '../../../shared/network/schema.ts';
 import * as service from './service.ts';
+import { attachmentHeader, EXPORT_FORMATS, type RenderedFile } from '../documents/index.ts';
+import type { FastifyReply } from 'fastify';
+
+const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS, { error: 'choice' }).default('xlsx') });
+const sendFile = (reply: FastifyReply, file: RenderedFile) =>
+  reply.header('content-type', file.contentType).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
 
 const MunicipalityParams = z.object({ number: z.string().regex(/^\d{4}$/) });
 const PUBLIC = { public: true };
@@ -57,6 +63,9 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // members
+  app.get('/networks/:networkId/members/export', { config: PUBLIC, schema: { tags, params: NetworkParams, querystring: ExportQuery } }, async (req, reply) =>
+    sendFile(reply, await service.exportMembers(req.ctx, req.params.networkId, req.query.format)),
+  );
   app.post('/networks/:networkId/members', { schema: { tags, params: NetworkParams, body: MemberCreateSchema, response: { 201: NetworkMemberSchema } } }, async (req, reply) =>
     reply.status(201).send(await service.addMember(req.ctx, req.params.networkId, req.body)),
   );
@@ -67,6 +76,14 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   // people
   app.get('/networks/:networkId/people', { schema: { tags, params: NetworkParams, querystring: PeopleQuery, response: { 200: PeoplePageSchema } } }, (req) =>
     service.searchPeople(req.ctx, req.params.networkId, req.query),
+  );
+  app.get(
+    '/networks/:networkId/people/export',
+    { schema: { tags, params: NetworkParams, querystring: PeopleQuery.omit({ limit: true, offset: true }).extend(ExportQuery.shape) } },
+    async (req, reply) => {
+      const { format, ...query } = req.query;
+      return sendFile(reply, await service.exportPeople(req.ctx, req.params.networkId, query, format));
+    },
   );
   app.get('/networks/:networkId/competences', { schema: { tags, params: NetworkParams, response: { 200: z.array(CompetenceCountSchema) } } }, (req) =>
     service.listCompetences(req.ctx, req.params.networkId),

@@ -5,6 +5,8 @@ import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { compareNorwegian, norwegianSortKey } from '../../../shared/text.ts';
+import { fieldLabel } from '../../../shared/i18n/server-messages.ts';
+import { renderTable, type ExportFormat } from '../documents/index.ts';
 import type {
   Body,
   BodyCreateInput,
@@ -476,3 +478,37 @@ export async function deleteBodyMembership(ctx: RequestContext, id: string, vers
 }
 
 
+
+// ---------------------------------------------------------------- exports
+
+const EXPORT_LIMIT = 50_000;
+
+export async function exportPeople(ctx: RequestContext, networkRef: string, query: Omit<PeopleQueryInput, 'limit' | 'offset'>, format: ExportFormat) {
+  const network = await requireNetwork(ctx, networkRef);
+  await assertCanReadNetworkInternals(ctx, network.id);
+  const { items } = await repo.searchPeople(ctx.db, network.id, { ...query, limit: EXPORT_LIMIT, offset: 0 });
+  const label = (field: string) => fieldLabel(ctx.language, field);
+  const people = items.map(({ person, municipalityName }) => presentPerson(person, municipalityName));
+  return renderTable<Person>(format, `${network.slug}-personer`, [
+    { header: label('name'), value: (p) => p.name, width: 28 },
+    { header: label('title'), value: (p) => p.title, width: 36 },
+    { header: label('municipalityName'), value: (p) => p.municipalityName, width: 22 },
+    { header: label('email'), value: (p) => p.email, width: 32 },
+    { header: label('phone'), value: (p) => p.phone, width: 14 },
+    { header: label('competences'), value: (p) => p.competences.join(', '), width: 40 },
+  ], people);
+}
+
+export async function exportMembers(ctx: RequestContext, networkRef: string, format: ExportFormat) {
+  const overview = await getNetworkOverview(ctx, networkRef);
+  const label = (field: string) => fieldLabel(ctx.language, field);
+  return renderTable(format, `${overview.slug}-medlemmer`, [
+    { header: label('number'), value: (m) => m.municipalityNumber, width: 14 },
+    { header: label('municipalityName'), value: (m) => m.municipalityName, width: 26 },
+    { header: label('countyName'), value: (m) => m.countyName, width: 18 },
+    { header: `${label('population')} (SSB)`, value: (m) => m.population, width: 14 },
+    { header: label('joinedOn'), value: (m) => m.joinedOn, width: 14 },
+    { header: label('leftOn'), value: (m) => m.leftOn, width: 14 },
+    { header: label('isHost'), value: (m) => (m.isHost ? '✓' : ''), width: 14 },
+  ], overview.members);
+}

@@ -1,0 +1,61 @@
+import ExcelJS from 'exceljs';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportColumn<T> {
+  header: string;
+  value: (row: T) => string | number | boolean | null;
+  /** Column width in characters, for XLSX. */
+  width?: number;
+}
+
+export interface RenderedFile {
+  body: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+/** A cell that starts like a formula is prefixed so a spreadsheet shows it as text (CSV injection). */
+function safeText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  const text = typeof value === 'string' ? safeText(value) : String(value);
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Any list as CSV or XLSX. The CSV uses semicolons and a byte-order mark, which is what a spreadsheet
+ * with Norwegian settings opens without an import dialog.
+ */
+export async function renderTable<T>(format: ExportFormat, name: string, columns: ExportColumn<T>[], rows: T[]): Promise<RenderedFile> {
+  const stamp = new Date().toISOString().slice(0, 10);
+  const baseName = `${name}-${stamp}`;
+  if (format === 'csv') {
+    const lines = [columns.map((c) => csvCell(c.header)).join(';'), ...rows.map((row) => columns.map((c) => csvCell(c.value(row))).join(';'))];
+    return { body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'), contentType: 'text/csv; charset=utf-8', fileName: `${baseName}.csv` };
+  }
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Digiregion';
+  const sheet = workbook.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 20 }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    sheet.addRow(columns.map((c) => {
+      const value = c.value(row);
+      return typeof value === 'string' ? safeText(value) : value;
+    }));
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  const body = Buffer.from(await workbook.xlsx.writeBuffer());
+  return { body, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${baseName}.xlsx` };
+}
+
+/** Content-Disposition with the file name as UTF-8 (names may hold æ, ø, å). */
+export function attachmentHeader(fileName: string): string {
+  const ascii = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
