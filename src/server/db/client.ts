@@ -63,6 +63,7 @@ function openPostgres(url: string): Database {
 
 /** Raw SQL for what the query builder cannot say; both drivers answer with `{ rows }`. */
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  // execute() is typed unknown over the generic driver type.
+  const result = (await db.execute(query)) as { rows: T[] };
   return result.rows;
 }

@@ -17,8 +17,10 @@ export async function updateVersioned<T extends VersionedTable>(
   values: Partial<T['$inferInsert']>,
 ): Promise<T['$inferSelect']> {
   const where: SQL | undefined = and(eq(table.id, id), eq(table.version, expectedVersion));
+  // Drizzle cannot infer the row type of a generic table; the casts say what it is.
   const rows = (await db
     .update(table)
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     .set({ ...values, version: sql`${table.version} + 1`, updatedAt: new Date() } as never)
     .where(where)
     .returning()) as T['$inferSelect'][];

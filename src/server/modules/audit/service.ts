@@ -7,7 +7,8 @@ export interface AuditChange {
   networkId?: string | null;
   entityType: string;
   entityId: string;
-  action: 'create' | 'update' | 'delete' | string;
+  /** create, update, delete, or a named action such as invite or changePassword. */
+  action: string;
   before?: unknown;
   after?: unknown;
 }

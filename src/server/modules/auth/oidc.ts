@@ -90,7 +90,7 @@ async function linkUser(db: Db, issuer: string, subject: string, email: string |
   const [bySubject] = await db.select().from(users).where(and(eq(users.oidcIssuer, issuer), eq(users.oidcSubject, subject)));
   if (bySubject) return bySubject.disabled ? null : bySubject.id;
   return db.transaction(async (tx) => {
-    const ctx = systemContext(tx as unknown as Db);
+    const ctx = systemContext(tx);
     const [byEmail] = email ? await tx.select().from(users).where(eq(users.email, email)) : [];
     if (byEmail) {
       if (byEmail.disabled) return null;

@@ -62,11 +62,7 @@ export async function assertCanAdministerNetwork(ctx: RequestContext, networkId:
 }
 
 /** A person is changed by the secretariat of a network that sees them, or by an editor of their municipality. */
-export async function canEditPerson(
-  ctx: RequestContext,
-  person: { municipalityNumber: string | null },
-  visibleInNetworkIds: string[],
-): Promise<boolean> {
+export function canEditPerson(ctx: RequestContext, person: { municipalityNumber: string | null }, visibleInNetworkIds: string[]): boolean {
   if (isPlatformAdmin(ctx)) return true;
   if (person.municipalityNumber && canEditMunicipality(ctx, person.municipalityNumber)) return true;
   return visibleInNetworkIds.some((id) => isNetworkAdmin(ctx, id));

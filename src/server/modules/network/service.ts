@@ -319,7 +319,7 @@ export async function createPerson(ctx: RequestContext, input: PersonCreateInput
 
 export async function updatePerson(ctx: RequestContext, id: string, input: PersonUpdateInput): Promise<Person> {
   const { person: before, networkIds } = await requireVisiblePerson(ctx, id);
-  if (!(await canEditPerson(ctx, before, networkIds))) throw forbidden();
+  if (!canEditPerson(ctx, before, networkIds)) throw forbidden();
   const { version, ...changes } = input;
   if (changes.municipalityNumber) {
     if (!(await repo.municipalityExists(ctx.db, changes.municipalityNumber))) throw invalidField('municipalityNumber', 'invalid');
