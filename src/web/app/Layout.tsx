@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { Link as RouterLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
+import { Alert, Button, Dropdown, Field, Label, Link, Paragraph, Select, SkipLink } from '@digdir/designsystemet-react';
+import type { NetworkSummary } from '../../shared/network/schema.ts';
+import { isLanguage, LANGUAGES } from '../../shared/i18n/languages.ts';
+import { ApiError, useApi } from './api.ts';
+import { fmt, LANGUAGE_NAMES, useI18n } from './i18n/index.tsx';
+import { isAdministrator, useSession } from './session.tsx';
+
+/** The shell: skip link, header with network and language switchers and the user menu, main, footer. */
+export function Layout() {
+  const { m } = useI18n();
+  return (
+    <div className="dr-shell">
+      <SkipLink href="#main">{m.shell.skipLink}</SkipLink>
+      <Header />
+      <main id="main" tabIndex={-1} className="dr-main">
+        <Outlet />
+      </main>
+      <footer className="dr-footer">
+        <div className="dr-container">
+          <Paragraph data-size="sm">{m.shell.footerAbout}</Paragraph>
+          <Paragraph data-size="sm">{m.shell.footerSsb}</Paragraph>
+          <Paragraph data-size="sm">
+            <Link href="/api/docs">{m.shell.footerApi}</Link>
+          </Paragraph>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+function Header() {
+  const { m } = useI18n();
+  const networks = useApi<NetworkSummary[]>('/networks');
+  const match = useMatch('/n/:slug/*');
+  const navigate = useNavigate();
+  const currentSlug = match?.params.slug ?? '';
+
+  return (
+    <header className="dr-header">
+      <div className="dr-container dr-header-inner">
+        <RouterLink to="/" className="dr-brand" aria-label={m.shell.home}>
+          <span aria-hidden="true" className="dr-brand-mark" />
+          {m.common.appName}
+        </RouterLink>
+        <div className="dr-header-tools">
+          <Field className="dr-header-field">
+            <Label data-size="sm">{m.shell.networkSwitcher}</Label>
+            <Select
+              data-size="sm"
+              width="auto"
+              value={currentSlug}
+              onChange={(e) => {
+                if (e.target.value) void navigate(`/n/${e.target.value}`);
+              }}
+            >
+              <Select.Option value="">{m.shell.chooseNetwork}</Select.Option>
+              {(networks.data ?? []).map((n) => (
+                <Select.Option key={n.id} value={n.slug}>
+                  {n.name}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <LanguageSwitcher />
+          <UserMenu />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function LanguageSwitcher() {
+  const { m, lang } = useI18n();
+  const { changeLanguage } = useSession();
+  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <Field className="dr-header-field">
+      <Label data-size="sm">{m.shell.language}</Label>
+      <Select
+        data-size="sm"
+        width="auto"
+        value={lang}
+        onChange={(e) => {
+          const next = e.target.value;
+          if (!isLanguage(next)) return;
+          setFailure(null);
+          changeLanguage(next).catch((error: unknown) => setFailure(error instanceof ApiError ? error.message : String(error)));
+        }}
+      >
+        {LANGUAGES.map((l) => (
+          <Select.Option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </Select.Option>
+        ))}
+      </Select>
+      {failure && (
+        <Alert data-color="warning" data-size="sm" role="alert">
+          {fmt(m.shell.languageSaveFailed, { message: failure })}
+        </Alert>
+      )}
+    </Field>
+  );
+}
+
+function UserMenu() {
+  const { m } = useI18n();
+  const { user, logout, ready } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+
+  if (!ready) return null;
+  if (!user) {
+    const here = location.pathname + location.search;
+    const to = location.pathname === '/logg-inn' ? '/logg-inn' : `/logg-inn?til=${encodeURIComponent(here)}`;
+    return (
+      <Button asChild variant="secondary" data-size="sm">
+        <RouterLink to={to}>{m.shell.login}</RouterLink>
+      </Button>
+    );
+  }
+  const go = (to: string) => {
+    setOpen(false);
+    void navigate(to);
+  };
+  return (
+    <Dropdown.TriggerContext>
+      <Dropdown.Trigger variant="secondary" data-size="sm" aria-label={fmt(m.shell.userMenu, { name: user.name })}>
+        {user.name}
+      </Dropdown.Trigger>
+      <Dropdown placement="bottom-end" open={open} onOpen={() => setOpen(true)} onClose={() => setOpen(false)} data-size="sm">
+        <Dropdown.List>
+          <Dropdown.Item>
+            <Dropdown.Button onClick={() => go('/konto')}>{m.shell.account}</Dropdown.Button>
+          </Dropdown.Item>
+          {isAdministrator(user) && (
+            <Dropdown.Item>
+              <Dropdown.Button onClick={() => go('/admin')}>{m.shell.admin}</Dropdown.Button>
+            </Dropdown.Item>
+          )}
+          <Dropdown.Item>
+            <Dropdown.Button
+              onClick={() => {
+                setOpen(false);
+                void logout().then(() => navigate('/'));
+              }}
+            >
+              {m.shell.logout}
+            </Dropdown.Button>
+          </Dropdown.Item>
+        </Dropdown.List>
+      </Dropdown>
+    </Dropdown.TriggerContext>
+  );
+}

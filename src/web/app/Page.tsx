@@ -1,0 +1,35 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import { Heading } from '@digdir/designsystemet-react';
+import { useI18n } from './i18n/index.tsx';
+
+let lastPath: string | null = null;
+
+/**
+ * One page: its document title, its one h1, and focus moved to that h1 after a client-side
+ * navigation so screen reader and keyboard users start at the new content.
+ */
+export function Page({ title, children, lead }: { title: string; children?: ReactNode; lead?: ReactNode }) {
+  const { m } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { pathname } = useLocation();
+
+  useEffect(() => {
+    document.title = title === m.common.appName ? title : `${title} – ${m.common.appName}`;
+  }, [title, m]);
+
+  useEffect(() => {
+    if (lastPath !== null && lastPath !== pathname) heading.current?.focus();
+    lastPath = pathname;
+  }, [pathname]);
+
+  return (
+    <>
+      {lead}
+      <Heading level={1} data-size="lg" tabIndex={-1} ref={heading} className="dr-page-title">
+        {title}
+      </Heading>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiErrorBody, ErrorCode } from '../../shared/errors.ts';
+
+/** A failed API call, in the one error shape the server answers with. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network_error',
+    message: string,
+    readonly fields: Record<string, string> = {},
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** The session's CSRF token, from /api/auth/me or the login answer; sent on every state-changing call. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const NETWORK_ERROR_MESSAGE = 'Network error / Nettverksfeil';
+
+/** Calls the API under /api and returns the parsed JSON, or throws an ApiError. */
+export async function api<T>(path: string, options: { method?: Method; body?: unknown } = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
+  }
+  const text = await response.text();
+  const json: unknown = text ? safeParse(text) : null;
+  if (!response.ok) {
+    const body = json as Partial<ApiErrorBody> | null;
+    const error = body?.error;
+    if (error && typeof error.code === 'string') {
+      throw new ApiError(response.status, error.code, error.message, error.fields ?? {}, error.requestId);
+    }
+    throw new ApiError(response.status, 'internal_error', `HTTP ${response.status}`);
+  }
+  return json as T;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Builds a query string from the defined, non-empty values. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: ApiError | null;
+  loading: boolean;
+  /** Fetches again; the current data stays on screen meanwhile. */
+  reload: () => void;
+  /** Replaces the data with a newer copy (for example the answer to a save). */
+  setData: (data: T) => void;
+}
+
+/** Loads `path` (null: nothing to load) and reloads when it changes. */
+export function useApi<T>(path: string | null): Loaded<T> {
+  const [state, setState] = useState<{ data: T | undefined; error: ApiError | null; loading: boolean; path: string | null }>({
+    data: undefined,
+    error: null,
+    loading: path !== null,
+    path,
+  });
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    if (path === null) {
+      setState({ data: undefined, error: null, loading: false, path });
+      return;
+    }
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: null, data: s.path === path ? s.data : undefined, path }));
+    api<T>(path).then(
+      (data) => live && setState({ data, error: null, loading: false, path }),
+      (error: unknown) =>
+        live &&
+        setState((s) => ({ ...s, loading: false, error: error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error)) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, tick]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const setData = useCallback((data: T) => setState((s) => ({ ...s, data, error: null })), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload, setData };
+}

@@ -1,0 +1,35 @@
+import { createBrowserRouter } from 'react-router';
+import { AccountPage } from '../features/auth/AccountPage.tsx';
+import { InvitationPage } from '../features/auth/InvitationPage.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { AdminPage } from '../features/admin/AdminPage.tsx';
+import { BodiesPage } from '../features/network/BodiesPage.tsx';
+import { BodyPage } from '../features/network/BodyPage.tsx';
+import { MunicipalityPage } from '../features/network/MunicipalityPage.tsx';
+import { NetworkPage } from '../features/network/NetworkPage.tsx';
+import { NetworksPage } from '../features/network/NetworksPage.tsx';
+import { PeoplePage } from '../features/network/PeoplePage.tsx';
+import { PersonPage } from '../features/network/PersonPage.tsx';
+import { Layout } from './Layout.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+/** Norwegian addresses, as the users read and share them. */
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <NetworksPage /> },
+      { path: 'n/:slug', element: <NetworkPage /> },
+      { path: 'n/:slug/personer', element: <PeoplePage /> },
+      { path: 'n/:slug/personer/:id', element: <PersonPage /> },
+      { path: 'n/:slug/organer', element: <BodiesPage /> },
+      { path: 'n/:slug/organer/:id', element: <BodyPage /> },
+      { path: 'kommuner/:number', element: <MunicipalityPage /> },
+      { path: 'logg-inn', element: <LoginPage /> },
+      { path: 'invitasjon/:token', element: <InvitationPage /> },
+      { path: 'konto', element: <AccountPage /> },
+      { path: 'admin', element: <AdminPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,103 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { AuthConfig, CurrentUser, Role } from '../../shared/auth/schema.ts';
+import type { Language } from '../../shared/i18n/languages.ts';
+import { api, setCsrfToken } from './api.ts';
+import { useI18n } from './i18n/index.tsx';
+
+export type User = NonNullable<CurrentUser['user']>;
+
+interface Session {
+  /** False until /api/auth/me has answered. */
+  ready: boolean;
+  user: User | null;
+  config: AuthConfig | null;
+  /** Stores the answer of login or invitation acceptance. */
+  signedIn: (me: CurrentUser) => void;
+  logout: () => Promise<void>;
+  refresh: () => Promise<void>;
+  /** Switches the UI language at once and saves it (on the account, or in a cookie when logged out). */
+  changeLanguage: (lang: Language) => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { setLanguage } = useI18n();
+  const [ready, setReady] = useState(false);
+  const [user, setUser] = useState<User | null>(null);
+  const [config, setConfig] = useState<AuthConfig | null>(null);
+
+  const apply = useCallback(
+    (me: CurrentUser) => {
+      setCsrfToken(me.csrfToken);
+      setUser(me.user);
+      if (me.user) setLanguage(me.user.language);
+    },
+    [setLanguage],
+  );
+
+  const refresh = useCallback(async () => {
+    try {
+      apply(await api<CurrentUser>('/auth/me'));
+    } finally {
+      setReady(true);
+    }
+  }, [apply]);
+
+  useEffect(() => {
+    void refresh().catch(() => undefined);
+    api<AuthConfig>('/auth/config').then(setConfig, () => undefined);
+  }, [refresh]);
+
+  const logout = useCallback(async () => {
+    await api('/auth/logout', { method: 'POST' });
+    setCsrfToken(null);
+    setUser(null);
+  }, []);
+
+  const changeLanguage = useCallback(
+    async (lang: Language) => {
+      setLanguage(lang);
+      setUser((u) => (u ? { ...u, language: lang } : u));
+      await api('/auth/preferences', { method: 'PUT', body: { language: lang } });
+    },
+    [setLanguage],
+  );
+
+  const value = useMemo<Session>(
+    () => ({ ready, user, config, signedIn: apply, logout, refresh, changeLanguage }),
+    [ready, user, config, apply, logout, refresh, changeLanguage],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+// What the user may do. The server decides; these only hide controls the user cannot use.
+const has = (user: User | null, role: Role, scope?: { networkId?: string; municipalityNumber?: string }) =>
+  !!user?.roles.some(
+    (r) =>
+      r.role === role &&
+      (scope?.networkId === undefined || r.networkId === scope.networkId) &&
+      (scope?.municipalityNumber === undefined || r.municipalityNumber === scope.municipalityNumber),
+  );
+
+export const isPlatformAdmin = (user: User | null) => has(user, 'platformAdmin');
+export const isNetworkAdmin = (user: User | null, networkId: string) => isPlatformAdmin(user) || has(user, 'networkAdmin', { networkId });
+export const isAdministrator = (user: User | null) => isPlatformAdmin(user) || has(user, 'networkAdmin');
+export const canEditMunicipality = (user: User | null, number: string) => isPlatformAdmin(user) || has(user, 'municipalityEditor', { municipalityNumber: number });
+export const administeredNetworkIds = (user: User | null) =>
+  user?.roles.flatMap((r) => (r.role === 'networkAdmin' && r.networkId ? [r.networkId] : [])) ?? [];
+
+/** Internal pages: platform admin, anyone with a role in the network, or an editor of a current member. */
+export function canReadInternals(user: User | null, networkId: string, currentMemberNumbers: string[]): boolean {
+  if (!user) return false;
+  if (isPlatformAdmin(user)) return true;
+  return user.roles.some(
+    (r) => r.networkId === networkId || (r.role === 'municipalityEditor' && r.municipalityNumber !== null && currentMemberNumbers.includes(r.municipalityNumber)),
+  );
+}

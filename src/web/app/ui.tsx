@@ -1,0 +1,93 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { Alert, Button, Dialog, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import type { Loaded } from './api.ts';
+import { useI18n } from './i18n/index.tsx';
+
+/** Shows a spinner while loading and the server's message on failure; renders children with the data. */
+export function LoadState<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
+  const { m } = useI18n();
+  if (loaded.data !== undefined) return <>{children(loaded.data)}</>;
+  if (loaded.error) {
+    return (
+      <Alert data-color={loaded.error.status === 404 ? 'warning' : 'danger'}>
+        <Paragraph>{loaded.error.status === 404 ? m.notFound.text : loaded.error.message || m.common.loadFailed}</Paragraph>
+        {loaded.error.status === 401 ? (
+          <Paragraph>
+            <Link asChild>
+              <RouterLink to={`/logg-inn?til=${encodeURIComponent(location.pathname + location.search)}`}>{m.shell.login}</RouterLink>
+            </Link>
+          </Paragraph>
+        ) : loaded.error.status !== 404 ? (
+          <Button type="button" variant="secondary" data-size="sm" onClick={loaded.reload}>
+            {m.common.tryAgain}
+          </Button>
+        ) : null}
+      </Alert>
+    );
+  }
+  return <Spinner aria-label={m.common.loading} data-size="md" />;
+}
+
+/**
+ * A modal dialog (Designsystemet's, on the native <dialog>): the page behind is inert while it is open,
+ * and focus goes back to where it was when it closes. Children are mounted only while open, so a form
+ * starts fresh each time.
+ */
+export function ModalDialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
+  const { m } = useI18n();
+  const headingId = useId();
+  const returnTo = useRef<HTMLElement | null>(null);
+  const wasOpen = useRef(false);
+
+  useEffect(() => {
+    if (open) {
+      wasOpen.current = true;
+      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      return;
+    }
+    if (!wasOpen.current) return;
+    wasOpen.current = false;
+    const target = returnTo.current;
+    returnTo.current = null;
+    if (target?.isConnected) target.focus();
+    else document.querySelector<HTMLElement>('h1')?.focus();
+  }, [open]);
+
+  return (
+    <Dialog open={open} onClose={onClose} closeButton={m.common.closeDialog} aria-labelledby={headingId} className="dr-dialog">
+      <Dialog.Block>
+        <Heading level={2} data-size="sm" id={headingId}>
+          {title}
+        </Heading>
+      </Dialog.Block>
+      <Dialog.Block>{open && children}</Dialog.Block>
+    </Dialog>
+  );
+}
+
+/** Text for screen readers only. */
+export function VisuallyHidden({ children }: { children: ReactNode }) {
+  return <span className="dr-visually-hidden">{children}</span>;
+}
+
+/** A link within the app, styled as a Designsystemet link. */
+export function AppLink({ to, children, ...rest }: { to: string; children: ReactNode } & Omit<React.AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
+  return (
+    <Link asChild>
+      <RouterLink to={to} {...rest}>
+        {children}
+      </RouterLink>
+    </Link>
+  );
+}
+
+/** Buttons under a form or dialog. */
+export function ButtonRow({ children }: { children: ReactNode }) {
+  return <div className="dr-button-row">{children}</div>;
+}
+
+export function todayIso(): string {
+  // The calendar day in Norway, whatever the browser's zone.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}

@@ -1,0 +1,313 @@
+import { useState } from 'react';
+import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import {
+  InvitationCreateSchema,
+  RoleAssignmentInputSchema,
+  type RoleAssignment,
+  type UserSummary,
+} from '../../../shared/auth/schema.ts';
+import { api, ApiError, useApi } from '../../app/api.ts';
+import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { administeredNetworkIds, isPlatformAdmin, type User } from '../../app/session.tsx';
+import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { emptyRole, RoleFields, roleInput, type RoleDraft } from './RoleFields.tsx';
+import { roleText } from './RoleLabel.tsx';
+import { useScopeOptions, type ScopeOptions } from './scope-options.ts';
+
+type Dialog = { kind: 'invite' } | { kind: 'grant'; target: UserSummary } | { kind: 'revoke'; target: UserSummary; role: RoleAssignment };
+
+/** Users with their status and roles; invite, give and take away roles. */
+export function UsersSection({ user }: { user: User }) {
+  const { m } = useI18n();
+  const users = useApi<UserSummary[]>('/admin/users');
+  const options = useScopeOptions(user);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const platform = isPlatformAdmin(user);
+  const networkIds = administeredNetworkIds(user);
+  const mayRevoke = (r: RoleAssignment) =>
+    platform ||
+    (r.networkId !== null && networkIds.includes(r.networkId)) ||
+    (r.role === 'municipalityEditor' && options.municipalities.some((x) => x.number === r.municipalityNumber));
+  const replaceUser = (next: UserSummary) => {
+    if (users.data) users.setData(users.data.map((u) => (u.id === next.id ? next : u)));
+  };
+  const close = () => setDialog(null);
+
+  return (
+    <section className="dr-section" aria-labelledby="users-heading">
+      <Heading level={2} data-size="md" id="users-heading">
+        {m.admin.usersHeading}
+      </Heading>
+      <ButtonRow>
+        <Button type="button" onClick={() => setDialog({ kind: 'invite' })}>
+          {m.admin.invite}
+        </Button>
+      </ButtonRow>
+      <SuccessMessage message={status} />
+      <LoadState loaded={users}>
+        {(list) => (
+          <div className="dr-table-wrap">
+            <Table zebra>
+              <caption>{m.admin.usersCaption}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{m.admin.name}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{m.admin.email}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{m.admin.status}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{m.admin.roles}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {list.map((u) => (
+                  <Table.Row key={u.id}>
+                    <Table.Cell>{u.name}</Table.Cell>
+                    <Table.Cell>{u.email}</Table.Cell>
+                    <Table.Cell>
+                      <Tag data-size="sm" data-color={u.status === 'active' ? 'success' : u.status === 'invited' ? 'info' : 'neutral'}>
+                        {m.enums.userStatus[u.status]}
+                      </Tag>
+                    </Table.Cell>
+                    <Table.Cell>
+                      <ul className="dr-role-list">
+                        {u.roles.map((r) => (
+                          <li key={r.id}>
+                            {roleText(m, r)}{' '}
+                            {mayRevoke(r) && (
+                              <Button
+                                type="button"
+                                variant="tertiary"
+                                data-size="sm"
+                                data-color="danger"
+                                aria-label={fmt(m.admin.revokeRole, { role: roleText(m, r), name: u.name })}
+                                onClick={() => setDialog({ kind: 'revoke', target: u, role: r })}
+                              >
+                                {m.admin.revokeButton}
+                              </Button>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    </Table.Cell>
+                    <Table.Cell>
+                      <Button
+                        type="button"
+                        variant="secondary"
+                        data-size="sm"
+                        aria-label={fmt(m.admin.grantRole, { name: u.name })}
+                        onClick={() => setDialog({ kind: 'grant', target: u })}
+                      >
+                        {m.admin.grantRoleShort}
+                      </Button>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+      </LoadState>
+
+      <ModalDialog open={dialog?.kind === 'invite'} onClose={close} title={m.admin.invite}>
+        <InviteForm
+          options={options}
+          allowPlatformAdmin={platform}
+          onDone={close}
+          onInvited={(created) => {
+            if (users.data) users.setData([...users.data.filter((u) => u.id !== created.id), created]);
+          }}
+        />
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'grant'} onClose={close} title={dialog?.kind === 'grant' ? fmt(m.admin.grantRole, { name: dialog.target.name }) : ''}>
+        {dialog?.kind === 'grant' && (
+          <GrantForm
+            target={dialog.target}
+            options={options}
+            allowPlatformAdmin={platform}
+            onCancel={close}
+            onSaved={(next) => {
+              replaceUser(next);
+              close();
+              setStatus(m.admin.roleGranted);
+            }}
+          />
+        )}
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'revoke'} onClose={close} title={m.admin.revokeTitle}>
+        {dialog?.kind === 'revoke' && (
+          <RevokeConfirm
+            target={dialog.target}
+            role={dialog.role}
+            onCancel={close}
+            onRevoked={(next) => {
+              replaceUser(next);
+              close();
+              setStatus(m.admin.roleRevoked);
+            }}
+          />
+        )}
+      </ModalDialog>
+    </section>
+  );
+}
+
+function InviteForm({
+  options,
+  allowPlatformAdmin,
+  onDone,
+  onInvited,
+}: {
+  options: ScopeOptions;
+  allowPlatformAdmin: boolean;
+  onDone: () => void;
+  onInvited: (user: UserSummary) => void;
+}) {
+  const { m } = useI18n();
+  const form = useForm();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<RoleDraft>(emptyRole);
+  const [created, setCreated] = useState<{ user: UserSummary; invitationUrl: string } | null>(null);
+  const labels = {
+    email: m.admin.email,
+    name: m.admin.name,
+    roles: m.admin.role,
+    'roles.0.role': m.admin.role,
+    'roles.0.networkId': m.admin.network,
+    'roles.0.municipalityNumber': m.admin.municipality,
+  };
+
+  if (created) {
+    return (
+      <div className="dr-stack">
+        <Alert data-color="success" role="status">
+          <Paragraph>{fmt(m.admin.invitationCreated, { email: created.user.email })}</Paragraph>
+        </Alert>
+        <Textfield label={m.admin.invitationLink} value={created.invitationUrl} readOnly className="dr-link-box" onFocus={(e) => e.currentTarget.select()} />
+        <ButtonRow>
+          <Button type="button" onClick={onDone}>
+            {m.common.closeDialog}
+          </Button>
+        </ButtonRow>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: InvitationCreateSchema,
+          input: { email, name, roles: [roleInput(role)] },
+          labels,
+          send: (body) => api<{ user: UserSummary; invitationUrl: string }>('/admin/invitations', { method: 'POST', body }),
+          done: (result) => {
+            setCreated(result);
+            onInvited(result.user);
+          },
+        });
+      }}
+    >
+      <FormMessages form={form} />
+      <TextField state={form} name="email" label={labels.email} type="email" value={email} onChange={setEmail} autoComplete="off" required />
+      <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} autoComplete="off" required />
+      <RoleFields form={form} prefix="roles.0." value={role} onChange={setRole} options={options} allowPlatformAdmin={allowPlatformAdmin} />
+      <ButtonRow>
+        <SubmitButton form={form}>{m.admin.inviteSubmit}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onDone}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
+
+function GrantForm({
+  target,
+  options,
+  allowPlatformAdmin,
+  onSaved,
+  onCancel,
+}: {
+  target: UserSummary;
+  options: ScopeOptions;
+  allowPlatformAdmin: boolean;
+  onSaved: (user: UserSummary) => void;
+  onCancel: () => void;
+}) {
+  const { m } = useI18n();
+  const form = useForm();
+  const [role, setRole] = useState<RoleDraft>(emptyRole);
+  const labels = { role: m.admin.role, networkId: m.admin.network, municipalityNumber: m.admin.municipality };
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: RoleAssignmentInputSchema,
+          input: roleInput(role),
+          labels,
+          send: (body) => api<UserSummary>(`/admin/users/${target.id}/roles`, { method: 'POST', body }),
+          done: onSaved,
+        });
+      }}
+    >
+      <FormMessages form={form} />
+      <RoleFields form={form} prefix="" value={role} onChange={setRole} options={options} allowPlatformAdmin={allowPlatformAdmin} />
+      <ButtonRow>
+        <SubmitButton form={form}>{m.admin.grantSubmit}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
+
+function RevokeConfirm({
+  target,
+  role,
+  onCancel,
+  onRevoked,
+}: {
+  target: UserSummary;
+  role: RoleAssignment;
+  onCancel: () => void;
+  onRevoked: (user: UserSummary) => void;
+}) {
+  const { m } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const revoke = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      onRevoked(await api<UserSummary>(`/admin/users/${target.id}/roles/${role.id}`, { method: 'DELETE' }));
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="dr-stack">
+      <FailureAlert error={failure} />
+      <Paragraph>{fmt(m.admin.revokeConfirm, { role: roleText(m, role), name: target.name })}</Paragraph>
+      <ButtonRow>
+        <Button type="button" data-color="danger" disabled={busy} onClick={() => void revoke()}>
+          {busy ? m.common.saving : m.admin.revokeButton}
+        </Button>
+        <Button type="button" variant="tertiary" onClick={onCancel} autoFocus>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </div>
+  );
+}

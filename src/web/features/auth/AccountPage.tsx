@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { Link as RouterLink, useLocation } from 'react-router';
+import { Alert, Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from '../../../shared/auth/schema.ts';
+import { isLanguage, LANGUAGES } from '../../../shared/i18n/languages.ts';
+import { api, ApiError } from '../../app/api.ts';
+import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, LANGUAGE_NAMES, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { useSession, type User } from '../../app/session.tsx';
+import { ButtonRow } from '../../app/ui.tsx';
+import { RoleLabel } from '../admin/RoleLabel.tsx';
+
+/** `/konto`: who you are, your password and your language. */
+export function AccountPage() {
+  const { m } = useI18n();
+  const { user, ready } = useSession();
+  const location = useLocation();
+  return (
+    <Page title={m.account.title}>
+      {ready && !user && (
+        <Alert data-color="info">
+          <Paragraph>{m.account.loginRequired}</Paragraph>
+          <Button asChild variant="secondary" data-size="sm">
+            <RouterLink to={`/logg-inn?til=${encodeURIComponent(location.pathname)}`}>{m.shell.login}</RouterLink>
+          </Button>
+        </Alert>
+      )}
+      {user && <AccountView user={user} />}
+    </Page>
+  );
+}
+
+function AccountView({ user }: { user: User }) {
+  const { m } = useI18n();
+  const { config } = useSession();
+  return (
+    <div className="dr-stack">
+      <section aria-labelledby="profile-heading" className="dr-stack">
+        <Heading level={2} data-size="md" id="profile-heading">
+          {m.account.profile}
+        </Heading>
+        <dl className="dr-facts">
+          <dt>{m.account.name}</dt>
+          <dd>{user.name}</dd>
+          <dt>{m.account.email}</dt>
+          <dd>{user.email}</dd>
+          <dt>{m.account.roles}</dt>
+          <dd>
+            {user.roles.length === 0 ? (
+              m.account.noRoles
+            ) : (
+              <ul>
+                {user.roles.map((r) => (
+                  <li key={r.id}>
+                    <RoleLabel role={r} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </dl>
+      </section>
+      <LanguageSection />
+      <section aria-labelledby="password-heading" className="dr-section">
+        <Heading level={2} data-size="md" id="password-heading">
+          {m.account.passwordHeading}
+        </Heading>
+        {user.hasPassword ? <PasswordForm /> : <Paragraph>{fmt(m.account.noPassword, { label: config?.oidc.label ?? '' })}</Paragraph>}
+      </section>
+    </div>
+  );
+}
+
+function LanguageSection() {
+  const { m, lang } = useI18n();
+  const { changeLanguage } = useSession();
+  const [status, setStatus] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  return (
+    <section aria-labelledby="language-heading" className="dr-section">
+      <Heading level={2} data-size="md" id="language-heading">
+        {m.account.languageHeading}
+      </Heading>
+      <FailureAlert error={failure} />
+      <Field>
+        <Label>{m.account.languageLabel}</Label>
+        <Field.Description>{m.account.languageDescription}</Field.Description>
+        <Select
+          width="auto"
+          value={lang}
+          onChange={(e) => {
+            const next = e.target.value;
+            if (!isLanguage(next)) return;
+            setStatus(null);
+            setFailure(null);
+            changeLanguage(next).then(
+              () => setStatus(m.account.languageSaved),
+              (error: unknown) => setFailure(error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error))),
+            );
+          }}
+        >
+          {LANGUAGES.map((l) => (
+            <Select.Option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+      <SuccessMessage message={status} />
+    </section>
+  );
+}
+
+function PasswordForm() {
+  const { m } = useI18n();
+  const form = useForm();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const labels = { currentPassword: m.account.currentPassword, newPassword: m.account.newPassword, repeat: m.account.repeatPassword };
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: ChangePasswordSchema,
+          input: { currentPassword, newPassword },
+          labels,
+          check: (data): Record<string, string> => (data.newPassword !== repeat ? { repeat: m.invitation.mismatch } : {}),
+          send: (body) => api('/auth/password', { method: 'POST', body }),
+          done: () => {
+            setCurrentPassword('');
+            setNewPassword('');
+            setRepeat('');
+            return m.account.passwordChanged;
+          },
+        });
+      }}
+    >
+      <FormMessages form={form} />
+      <TextField
+        state={form}
+        name="currentPassword"
+        label={labels.currentPassword}
+        type="password"
+        value={currentPassword}
+        onChange={setCurrentPassword}
+        autoComplete="current-password"
+        required
+      />
+      <TextField
+        state={form}
+        name="newPassword"
+        label={labels.newPassword}
+        description={fmt(m.invitation.passwordDescription, { min: PASSWORD_MIN_LENGTH })}
+        type="password"
+        value={newPassword}
+        onChange={setNewPassword}
+        autoComplete="new-password"
+        required
+      />
+      <TextField state={form} name="repeat" label={labels.repeat} type="password" value={repeat} onChange={setRepeat} autoComplete="new-password" required />
+      <ButtonRow>
+        <SubmitButton form={form}>{m.account.submitPassword}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { LoginSchema, type CurrentUser } from '../../../shared/auth/schema.ts';
+import { api } from '../../app/api.ts';
+import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { useSession } from '../../app/session.tsx';
+import { ButtonRow } from '../../app/ui.tsx';
+import { safeReturnTo } from './return-to.ts';
+
+/** `/logg-inn`: e-mail and password, single sign-on when configured, and the demo users in demo mode. */
+export function LoginPage() {
+  const { m } = useI18n();
+  const { config, user, signedIn } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const returnTo = safeReturnTo(params.get('til'));
+  const problem = params.get('feil');
+  const form = useForm();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const labels = { email: m.login.email, password: m.login.password };
+
+  return (
+    <Page title={m.login.title}>
+      <div className="dr-stack">
+        {problem === 'oidc' && (
+          <Alert data-color="danger" role="alert">
+            {m.login.oidcFailed}
+          </Alert>
+        )}
+        {problem === 'deaktivert' && (
+          <Alert data-color="danger" role="alert">
+            {m.login.deactivated}
+          </Alert>
+        )}
+        {user && <Alert data-color="info">{fmt(m.login.alreadyLoggedIn, { name: user.name })}</Alert>}
+        {config?.oidc.enabled && (
+          <>
+            <ButtonRow>
+              <Button asChild>
+                <a href={`/api/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`}>{fmt(m.login.oidc, { label: config.oidc.label })}</a>
+              </Button>
+            </ButtonRow>
+            <Paragraph>{m.login.or}</Paragraph>
+          </>
+        )}
+        <form
+          className="dr-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void form.submit({
+              schema: LoginSchema,
+              input: { email, password },
+              labels,
+              send: (body) => api<CurrentUser>('/auth/login', { method: 'POST', body }),
+              done: (me) => {
+                signedIn(me);
+                void navigate(returnTo);
+              },
+            });
+          }}
+        >
+          <FormMessages form={form} />
+          <TextField state={form} name="email" label={labels.email} type="email" value={email} onChange={setEmail} autoComplete="username" required />
+          <TextField state={form} name="password" label={labels.password} type="password" value={password} onChange={setPassword} autoComplete="current-password" required />
+          <ButtonRow>
+            <SubmitButton form={form}>{m.login.submit}</SubmitButton>
+          </ButtonRow>
+        </form>
+
+        {config?.demo && config.demo.users.length > 0 && (
+          <section className="dr-section" aria-labelledby="demo-heading">
+            <Heading level={2} data-size="md" id="demo-heading">
+              {m.login.demoHeading}
+            </Heading>
+            <Paragraph>{fmt(m.login.demoIntro, { password: config.demo.users[0]?.password ?? '' })}</Paragraph>
+            <div className="dr-table-wrap">
+              <Table zebra>
+                <caption>{m.login.demoCaption}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">{m.login.demoUser}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{m.login.demoRole}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {config.demo.users.map((u) => (
+                    <Table.Row key={u.email}>
+                      <Table.Cell>{u.email}</Table.Cell>
+                      <Table.Cell>{u.description}</Table.Cell>
+                      <Table.Cell>
+                        <Button
+                          type="button"
+                          variant="tertiary"
+                          data-size="sm"
+                          onClick={() => {
+                            setEmail(u.email);
+                            setPassword(u.password);
+                            document.getElementById(form.id('email'))?.focus();
+                          }}
+                        >
+                          {fmt(m.login.demoUse, { email: u.email })}
+                        </Button>
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+          </section>
+        )}
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
+import type { BodySummary, NetworkOverview } from '../../../shared/network/schema.ts';
+import { useApi } from '../../app/api.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { BodyForm } from './BodyForm.tsx';
+import { NetworkNav } from './NetworkNav.tsx';
+
+/** `/n/:slug/organer`: the network's bodies; the secretariat creates new ones. */
+export function BodiesPage() {
+  const { m } = useI18n();
+  const { slug = '' } = useParams();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const title = network.data ? fmt(m.bodies.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={network}>{(n) => <BodiesView network={n} />}</LoadState>
+    </Page>
+  );
+}
+
+function BodiesView({ network }: { network: NetworkOverview }) {
+  const { m, number } = useI18n();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const bodies = useApi<BodySummary[]>(`/networks/${network.id}/bodies`);
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      <NetworkNav network={network} />
+      <Paragraph>{m.bodies.intro}</Paragraph>
+      <div className="dr-stack dr-section">
+        {isNetworkAdmin(user, network.id) && (
+          <ButtonRow>
+            <Button type="button" onClick={() => setCreating(true)}>
+              {m.bodies.createBody}
+            </Button>
+          </ButtonRow>
+        )}
+        <LoadState loaded={bodies}>
+          {(list) =>
+            list.length === 0 ? (
+              <Paragraph>{m.network.noBodies}</Paragraph>
+            ) : (
+              <div className="dr-table-wrap">
+                <Table zebra>
+                  <caption>{fmt(m.bodies.caption, { name: network.name })}</caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell scope="col">{m.bodies.name}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{m.network.kind}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{m.network.shortCode}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{m.network.memberCount}</Table.HeaderCell>
+                    </Table.Row>
+                  </Table.Head>
+                  <Table.Body>
+                    {list.map((b) => (
+                      <Table.Row key={b.id}>
+                        <Table.Cell>
+                          <AppLink to={`/n/${network.slug}/organer/${b.id}`}>{b.name}</AppLink>
+                        </Table.Cell>
+                        <Table.Cell>{m.enums.bodyKinds[b.kind]}</Table.Cell>
+                        <Table.Cell>{b.shortCode ?? m.common.none}</Table.Cell>
+                        <Table.Cell>{number(b.memberCount)}</Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table>
+              </div>
+            )
+          }
+        </LoadState>
+      </div>
+      <ModalDialog open={creating} onClose={() => setCreating(false)} title={m.bodies.createBody}>
+        <BodyForm
+          networkId={network.id}
+          onCancel={() => setCreating(false)}
+          onSaved={(body) => {
+            setCreating(false);
+            void navigate(`/n/${network.slug}/organer/${body.id}`, { state: { created: body.name } });
+          }}
+        />
+      </ModalDialog>
+    </>
+  );
+}

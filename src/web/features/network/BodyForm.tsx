@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { Button, Heading, Paragraph, Select } from '@digdir/designsystemet-react';
+import { BODY_KINDS, BodyCreateSchema, BodyUpdateSchema, type Body, type BodyKind } from '../../../shared/network/schema.ts';
+import { api } from '../../app/api.ts';
+import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { useI18n } from '../../app/i18n/index.tsx';
+import { ButtonRow } from '../../app/ui.tsx';
+import { Mandate } from './Mandate.tsx';
+
+/** Creates a body in a network (no `body` given) or edits one: kind, name, short code, mandate in Markdown with a preview. */
+export function BodyForm({
+  networkId,
+  body,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  networkId: string;
+  body?: Body;
+  onSaved: (body: Body) => void;
+  onCancel: () => void;
+  onReload?: () => void;
+}) {
+  const { m } = useI18n();
+  const form = useForm();
+  const [kind, setKind] = useState<string>(body?.kind ?? '');
+  const [name, setName] = useState(body?.name ?? '');
+  const [shortCode, setShortCode] = useState(body?.shortCode ?? '');
+  const [mandate, setMandate] = useState(body?.mandate ?? '');
+  const labels = { kind: m.bodies.kind, name: m.bodies.name, shortCode: m.bodies.shortCode, mandate: m.bodies.mandate };
+  const fields = { kind: kind === '' ? undefined : (kind as BodyKind), name, shortCode, mandate };
+
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (body) {
+          void form.submit({
+            schema: BodyUpdateSchema,
+            input: { ...fields, version: body.version },
+            labels,
+            send: (input) => api<Body>(`/bodies/${body.id}`, { method: 'PATCH', body: input }),
+            done: onSaved,
+          });
+        } else {
+          void form.submit({
+            schema: BodyCreateSchema,
+            input: fields,
+            labels,
+            send: (input) => api<Body>(`/networks/${networkId}/bodies`, { method: 'POST', body: input }),
+            done: onSaved,
+          });
+        }
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <SelectField state={form} name="kind" label={labels.kind} value={kind} onChange={setKind} required>
+        <Select.Option value="">{m.common.choose}</Select.Option>
+        {BODY_KINDS.map((k) => (
+          <Select.Option key={k} value={k}>
+            {m.enums.bodyKinds[k]}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} required autoComplete="off" />
+      <TextField state={form} name="shortCode" label={labels.shortCode} value={shortCode} onChange={setShortCode} autoComplete="off" />
+      <TextField state={form} name="mandate" label={labels.mandate} description={m.bodies.mandateDescription} multiline rows={10} value={mandate} onChange={setMandate} />
+      <section className="dr-preview" aria-label={m.bodies.preview}>
+        <Heading level={3} data-size="2xs">
+          {m.bodies.preview}
+        </Heading>
+        {mandate.trim() ? <Mandate text={mandate} /> : <Paragraph data-size="sm">{m.bodies.previewEmpty}</Paragraph>}
+      </section>
+      <ButtonRow>
+        <SubmitButton form={form}>{body ? m.common.save : m.bodies.createBody}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}

@@ -1,0 +1,309 @@
+import { useState } from 'react';
+import { useLocation, useParams } from 'react-router';
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import type { Body, BodyMembership, NetworkOverview } from '../../../shared/network/schema.ts';
+import { compareNorwegian } from '../../../shared/text.ts';
+import { api, ApiError, useApi } from '../../app/api.ts';
+import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { canReadInternals, isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { BodyForm } from './BodyForm.tsx';
+import { Mandate } from './Mandate.tsx';
+import { EndMembershipForm, MembershipForm } from './MembershipForm.tsx';
+import { NetworkNav } from './NetworkNav.tsx';
+
+/** `/n/:slug/organer/:id`: a body's mandate and members; the secretariat keeps both up to date. */
+export function BodyPage() {
+  const { m } = useI18n();
+  const { slug = '', id = '' } = useParams();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const body = useApi<Body>(`/bodies/${encodeURIComponent(id)}`);
+  const title = body.data?.name ?? (body.error ? m.notFound.title : m.common.loading);
+  return (
+    <Page title={title}>
+      <LoadState loaded={network}>
+        {(n) => (
+          <>
+            <NetworkNav network={n} />
+            <LoadState loaded={body}>{(b) => <BodyView network={n} body={b} setBody={body.setData} reload={body.reload} />}</LoadState>
+          </>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+type Dialog =
+  | { kind: 'editBody' }
+  | { kind: 'add' }
+  | { kind: 'edit'; membership: BodyMembership }
+  | { kind: 'end'; membership: BodyMembership }
+  | { kind: 'remove'; membership: BodyMembership };
+
+function BodyView({ network, body, setBody, reload }: { network: NetworkOverview; body: Body; setBody: (b: Body) => void; reload: () => void }) {
+  const { m } = useI18n();
+  const { user } = useSession();
+  const location = useLocation();
+  const created = (location.state as { created?: string } | null)?.created;
+  const admin = isNetworkAdmin(user, body.networkId);
+  const internals = canReadInternals(
+    user,
+    network.id,
+    network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber),
+  );
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [status, setStatus] = useState<string | null>(created ? fmt(m.bodies.bodyCreated, { name: created }) : null);
+  const close = () => setDialog(null);
+  const saved = (next: Body, message: string) => {
+    setDialog(null);
+    setBody(next);
+    setStatus(message);
+  };
+  const reloadAndClose = () => {
+    setDialog(null);
+    reload();
+  };
+
+  const sorted = [...body.memberships].sort((a, b) => roleOrder(a) - roleOrder(b) || compareNorwegian(a.personName, b.personName));
+  const current = sorted.filter((x) => x.isCurrent);
+  const former = sorted.filter((x) => !x.isCurrent);
+
+  return (
+    <div className="dr-stack">
+      <dl className="dr-facts">
+        <dt>{m.bodies.kind}</dt>
+        <dd>{m.enums.bodyKinds[body.kind]}</dd>
+        <dt>{m.bodies.shortCode}</dt>
+        <dd>{body.shortCode ?? m.common.none}</dd>
+      </dl>
+      <SuccessMessage message={status} />
+      {admin && (
+        <ButtonRow>
+          <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'editBody' })}>
+            {m.bodies.editBody}
+          </Button>
+        </ButtonRow>
+      )}
+
+      <section className="dr-section" aria-labelledby="mandate-heading">
+        <Heading level={2} data-size="md" id="mandate-heading">
+          {m.bodies.mandate}
+        </Heading>
+        {body.mandate ? <Mandate text={body.mandate} /> : <Paragraph>{m.bodies.noMandate}</Paragraph>}
+      </section>
+
+      <section className="dr-section" aria-labelledby="members-heading">
+        <Heading level={2} data-size="md" id="members-heading">
+          {m.bodies.membersHeading}
+        </Heading>
+        {admin && (
+          <ButtonRow>
+            <Button type="button" onClick={() => setDialog({ kind: 'add' })} disabled={!internals}>
+              {m.bodies.addMember}
+            </Button>
+          </ButtonRow>
+        )}
+        {current.length === 0 ? (
+          <Paragraph>{m.bodies.noMembers}</Paragraph>
+        ) : (
+          <MembershipTable
+            caption={fmt(m.bodies.currentCaption, { name: body.name })}
+            rows={current}
+            admin={admin}
+            linkPeople={internals ? network.slug : null}
+            onAction={setDialog}
+          />
+        )}
+        {former.length > 0 && (
+          <>
+            <Heading level={3} data-size="sm">
+              {m.bodies.formerHeading}
+            </Heading>
+            <MembershipTable
+              caption={fmt(m.bodies.formerCaption, { name: body.name })}
+              rows={former}
+              admin={admin}
+              linkPeople={internals ? network.slug : null}
+              onAction={setDialog}
+            />
+          </>
+        )}
+      </section>
+
+      <ModalDialog open={dialog?.kind === 'editBody'} onClose={close} title={m.bodies.editBody}>
+        <BodyForm networkId={body.networkId} body={body} onCancel={close} onReload={reloadAndClose} onSaved={(b) => saved(b, m.common.saved)} />
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'add'} onClose={close} title={m.bodies.addMember}>
+        <MembershipForm body={body} network={network} onCancel={close} onSaved={(b, name) => saved(b, fmt(m.bodies.memberAdded, { name }))} />
+      </ModalDialog>
+      <ModalDialog
+        open={dialog?.kind === 'edit'}
+        onClose={close}
+        title={dialog?.kind === 'edit' ? fmt(m.bodies.editMembershipTitle, { name: dialog.membership.personName }) : ''}
+      >
+        {dialog?.kind === 'edit' && (
+          <MembershipForm
+            body={body}
+            network={network}
+            membership={dialog.membership}
+            onCancel={close}
+            onReload={reloadAndClose}
+            onSaved={(b) => saved(b, m.common.saved)}
+          />
+        )}
+      </ModalDialog>
+      <ModalDialog
+        open={dialog?.kind === 'end'}
+        onClose={close}
+        title={dialog?.kind === 'end' ? fmt(m.bodies.endMembershipTitle, { name: dialog.membership.personName }) : ''}
+      >
+        {dialog?.kind === 'end' && <EndMembershipForm membership={dialog.membership} onReload={reloadAndClose} onSaved={(b) => saved(b, m.bodies.ended)} />}
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'remove'} onClose={close} title={m.bodies.removeTitle}>
+        {dialog?.kind === 'remove' && (
+          <RemoveMembership membership={dialog.membership} onCancel={close} onReload={reloadAndClose} onRemoved={(b) => saved(b, m.bodies.removed)} />
+        )}
+      </ModalDialog>
+    </div>
+  );
+}
+
+const ROLE_ORDER = ['chair', 'viceChair', 'member', 'observer', 'secretary', 'deputy'];
+const roleOrder = (x: BodyMembership) => ROLE_ORDER.indexOf(x.role);
+
+function MembershipTable({
+  caption,
+  rows,
+  admin,
+  linkPeople,
+  onAction,
+}: {
+  caption: string;
+  rows: BodyMembership[];
+  admin: boolean;
+  linkPeople: string | null;
+  onAction: (dialog: Dialog) => void;
+}) {
+  const { m, date } = useI18n();
+  return (
+    <div className="dr-table-wrap">
+      <Table zebra>
+        <caption>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{m.people.name}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{m.bodies.role}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{m.bodies.votingRight}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{m.bodies.municipality}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{m.bodies.period}</Table.HeaderCell>
+            {admin && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((x) => (
+            <Table.Row key={x.id}>
+              <Table.Cell>
+                {linkPeople ? <AppLink to={`/n/${linkPeople}/personer/${x.personId}`}>{x.personName}</AppLink> : x.personName}
+                {x.personTitle && (
+                  <Paragraph data-size="sm" className="dr-muted">
+                    {x.personTitle}
+                  </Paragraph>
+                )}
+              </Table.Cell>
+              <Table.Cell>
+                {m.enums.bodyRoles[x.role]}
+                {x.deputyForName && (
+                  <Paragraph data-size="sm" className="dr-muted">
+                    {fmt(m.bodies.deputyForName, { name: x.deputyForName })}
+                  </Paragraph>
+                )}
+              </Table.Cell>
+              <Table.Cell>{m.enums.votingRights[x.votingRight]}</Table.Cell>
+              <Table.Cell>{x.municipalityName ?? m.common.none}</Table.Cell>
+              <Table.Cell>{x.toDate ? fmt(m.bodies.fromTo, { from: date(x.fromDate), to: date(x.toDate) }) : fmt(m.bodies.fromOnly, { from: date(x.fromDate) })}</Table.Cell>
+              {admin && (
+                <Table.Cell>
+                  <span className="dr-button-row">
+                    <Button
+                      type="button"
+                      variant="tertiary"
+                      data-size="sm"
+                      aria-label={fmt(m.bodies.editMembership, { name: x.personName })}
+                      onClick={() => onAction({ kind: 'edit', membership: x })}
+                    >
+                      {m.common.edit}
+                    </Button>
+                    {x.isCurrent && (
+                      <Button
+                        type="button"
+                        variant="tertiary"
+                        data-size="sm"
+                        aria-label={fmt(m.bodies.endMembership, { name: x.personName })}
+                        onClick={() => onAction({ kind: 'end', membership: x })}
+                      >
+                        {m.bodies.endShort}
+                      </Button>
+                    )}
+                    <Button
+                      type="button"
+                      variant="tertiary"
+                      data-size="sm"
+                      data-color="danger"
+                      aria-label={fmt(m.bodies.removeMembership, { name: x.personName })}
+                      onClick={() => onAction({ kind: 'remove', membership: x })}
+                    >
+                      {m.bodies.removeShort}
+                    </Button>
+                  </span>
+                </Table.Cell>
+              )}
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+function RemoveMembership({
+  membership,
+  onCancel,
+  onReload,
+  onRemoved,
+}: {
+  membership: BodyMembership;
+  onCancel: () => void;
+  onReload: () => void;
+  onRemoved: (body: Body) => void;
+}) {
+  const { m } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const remove = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      onRemoved(await api<Body>(`/body-memberships/${membership.id}?version=${membership.version}`, { method: 'DELETE' }));
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="dr-stack">
+      <FailureAlert error={failure} onReload={onReload} />
+      <Paragraph>{fmt(m.bodies.removeConfirm, { name: membership.personName })}</Paragraph>
+      <ButtonRow>
+        <Button type="button" data-color="danger" disabled={busy} onClick={() => void remove()}>
+          {busy ? m.common.saving : m.bodies.removeButton}
+        </Button>
+        <Button type="button" variant="tertiary" onClick={onCancel} autoFocus>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </div>
+  );
+}

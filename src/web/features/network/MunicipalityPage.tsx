@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { Button, Heading, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { MunicipalityUpdateSchema, WRITTEN_STANDARDS, type Municipality, type MunicipalityDetail, type WrittenStandard } from '../../../shared/network/schema.ts';
+import { api, useApi } from '../../app/api.ts';
+import { FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { canEditMunicipality, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+
+/** `/kommuner/:number`: a municipality's facts, its networks, and its written standard. */
+export function MunicipalityPage() {
+  const { m } = useI18n();
+  const { number = '' } = useParams();
+  const loaded = useApi<MunicipalityDetail>(`/municipalities/${encodeURIComponent(number)}`);
+  const title = loaded.data?.name ?? (loaded.error ? m.notFound.title : m.common.loading);
+  return (
+    <Page title={title}>
+      <LoadState loaded={loaded}>{(x) => <MunicipalityView municipality={x} setData={loaded.setData} reload={loaded.reload} />}</LoadState>
+    </Page>
+  );
+}
+
+function MunicipalityView({
+  municipality,
+  setData,
+  reload,
+}: {
+  municipality: MunicipalityDetail;
+  setData: (x: MunicipalityDetail) => void;
+  reload: () => void;
+}) {
+  const { m, number, date } = useI18n();
+  const { user } = useSession();
+  const [editing, setEditing] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  return (
+    <div className="dr-stack">
+      {municipality.validTo && <Paragraph>{fmt(m.municipality.formerName, { date: date(municipality.validTo) })}</Paragraph>}
+      <dl className="dr-facts" aria-label={m.municipality.facts}>
+        <dt>{m.municipality.number}</dt>
+        <dd>{municipality.number}</dd>
+        <dt>{m.municipality.county}</dt>
+        <dd>{municipality.countyName}</dd>
+        <dt>{m.municipality.population}</dt>
+        <dd>
+          {fmt(m.municipality.populationValue, { population: number(municipality.population), year: String(municipality.populationYear) })}
+          <br />
+          <span className="dr-muted">{m.municipality.source}</span>
+        </dd>
+        <dt>{m.municipality.writtenStandard}</dt>
+        <dd>{municipality.writtenStandard ? m.enums.writtenStandards[municipality.writtenStandard] : m.municipality.notSet}</dd>
+      </dl>
+      <SuccessMessage message={status} />
+      {canEditMunicipality(user, municipality.number) && (
+        <ButtonRow>
+          <Button type="button" variant="secondary" onClick={() => setEditing(true)}>
+            {m.municipality.editWrittenStandard}
+          </Button>
+        </ButtonRow>
+      )}
+      <section className="dr-section" aria-labelledby="networks-heading">
+        <Heading level={2} data-size="md" id="networks-heading">
+          {m.municipality.networksHeading}
+        </Heading>
+        {municipality.networks.length === 0 ? (
+          <Paragraph>{m.municipality.noNetworks}</Paragraph>
+        ) : (
+          <div className="dr-table-wrap">
+            <Table zebra>
+              <caption>{fmt(m.municipality.networksCaption, { name: municipality.name })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{m.municipality.network}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{m.municipality.joined}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{m.municipality.left}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{m.network.status}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {municipality.networks.map((n) => (
+                  <Table.Row key={`${n.id}-${n.joinedOn}`}>
+                    <Table.Cell>
+                      <AppLink to={`/n/${n.slug}`}>{n.name}</AppLink>
+                    </Table.Cell>
+                    <Table.Cell>{date(n.joinedOn)}</Table.Cell>
+                    <Table.Cell>{date(n.leftOn)}</Table.Cell>
+                    <Table.Cell>
+                      <span className="dr-tags">
+                        {n.isHost && (
+                          <Tag data-color="accent" data-size="sm">
+                            {m.municipality.host}
+                          </Tag>
+                        )}
+                        {n.leftOn && n.leftOn <= todayIso() ? (
+                          <Tag data-color="neutral" data-size="sm">
+                            {m.network.former}
+                          </Tag>
+                        ) : (
+                          <span>{m.network.current}</span>
+                        )}
+                      </span>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+      </section>
+      <ModalDialog open={editing} onClose={() => setEditing(false)} title={m.municipality.editWrittenStandard}>
+        <WrittenStandardForm
+          municipality={municipality}
+          onReload={() => {
+            setEditing(false);
+            reload();
+          }}
+          onSaved={(x) => {
+            setEditing(false);
+            setData({ ...municipality, ...x });
+            setStatus(m.common.saved);
+          }}
+        />
+      </ModalDialog>
+    </div>
+  );
+}
+
+function WrittenStandardForm({
+  municipality,
+  onSaved,
+  onReload,
+}: {
+  municipality: MunicipalityDetail;
+  onSaved: (x: Municipality) => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const form = useForm();
+  const [value, setValue] = useState<string>(municipality.writtenStandard ?? '');
+  const labels = { writtenStandard: m.municipality.writtenStandard };
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: MunicipalityUpdateSchema,
+          input: { writtenStandard: value === '' ? null : (value as WrittenStandard), version: municipality.version },
+          labels,
+          send: (body) => api<Municipality>(`/municipalities/${municipality.number}`, { method: 'PATCH', body }),
+          done: onSaved,
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <SelectField state={form} name="writtenStandard" label={labels.writtenStandard} value={value} onChange={setValue}>
+        <Select.Option value="">{m.municipality.notSet}</Select.Option>
+        {WRITTEN_STANDARDS.map((w) => (
+          <Select.Option key={w} value={w}>
+            {m.enums.writtenStandards[w]}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <ButtonRow>
+        <SubmitButton form={form}>{m.common.save}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}

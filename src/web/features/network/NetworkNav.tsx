@@ -1,0 +1,31 @@
+import { NavLink } from 'react-router';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { useSession, canReadInternals } from '../../app/session.tsx';
+
+/** Links between a network's pages; «Personer» only for those who may read them. */
+export function NetworkNav({ network }: { network: NetworkOverview }) {
+  const { m } = useI18n();
+  const { user } = useSession();
+  const current = network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber);
+  const base = `/n/${network.slug}`;
+  return (
+    <nav aria-label={fmt(m.network.tabsLabel, { name: network.name })} className="dr-subnav">
+      <ul>
+        <li>
+          <NavLink to={base} end>
+            {m.network.overview}
+          </NavLink>
+        </li>
+        {canReadInternals(user, network.id, current) && (
+          <li>
+            <NavLink to={`${base}/personer`}>{m.network.people}</NavLink>
+          </li>
+        )}
+        <li>
+          <NavLink to={`${base}/organer`}>{m.network.bodies}</NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}

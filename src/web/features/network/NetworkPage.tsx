@@ -1,0 +1,441 @@
+import { useMemo, useState } from 'react';
+import { useParams } from 'react-router';
+import { Button, Checkbox, Heading, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import {
+  MemberCreateSchema,
+  MemberUpdateSchema,
+  NetworkUpdateSchema,
+  type Municipality,
+  type NetworkMember,
+  type NetworkOverview,
+} from '../../../shared/network/schema.ts';
+import { compareNorwegian } from '../../../shared/text.ts';
+import { api, ApiError, useApi } from '../../app/api.ts';
+import { FailureAlert, fieldMessage, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { NetworkNav } from './NetworkNav.tsx';
+
+/** `/n/:slug`: a network's description, member municipalities and bodies; the secretariat edits here. */
+export function NetworkPage() {
+  const { m } = useI18n();
+  const { slug = '' } = useParams();
+  const loaded = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const title = loaded.data?.name ?? (loaded.error ? m.notFound.title : m.common.loading);
+  return (
+    <Page title={title}>
+      <LoadState loaded={loaded}>{(network) => <NetworkView network={network} reload={loaded.reload} />}</LoadState>
+    </Page>
+  );
+}
+
+function NetworkView({ network, reload }: { network: NetworkOverview; reload: () => void }) {
+  const { m, number } = useI18n();
+  const { user } = useSession();
+  const admin = isNetworkAdmin(user, network.id);
+  const [editing, setEditing] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+
+  return (
+    <>
+      <NetworkNav network={network} />
+      <div className="dr-stack">
+        {network.description && <Paragraph>{network.description}</Paragraph>}
+        <dl className="dr-facts">
+          {network.umbrella && (
+            <>
+              <dt>{m.network.umbrella}</dt>
+              <dd>
+                <AppLink to={`/n/${network.umbrella.slug}`}>{network.umbrella.name}</AppLink>
+              </dd>
+            </>
+          )}
+          {network.host && (
+            <>
+              <dt>{m.network.host}</dt>
+              <dd>
+                <AppLink to={`/kommuner/${network.host.number}`}>{network.host.name}</AppLink>
+              </dd>
+            </>
+          )}
+          <dt>{m.network.population}</dt>
+          <dd>{number(network.population)}</dd>
+        </dl>
+        {admin && (
+          <ButtonRow>
+            <Button type="button" variant="secondary" onClick={() => setEditing(true)}>
+              {m.network.editNetwork}
+            </Button>
+          </ButtonRow>
+        )}
+        <SuccessMessage message={status} />
+      </div>
+
+      {network.children.length > 0 && (
+        <section className="dr-section" aria-labelledby="children-heading">
+          <Heading level={2} data-size="md" id="children-heading">
+            {fmt(m.network.children, { name: network.name })}
+          </Heading>
+          <ul>
+            {network.children.map((c) => (
+              <li key={c.id}>
+                <AppLink to={`/n/${c.slug}`}>{c.name}</AppLink>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="dr-section" aria-labelledby="members-heading">
+        <Heading level={2} data-size="md" id="members-heading">
+          {m.network.membersHeading}
+        </Heading>
+        {admin && (
+          <ButtonRow>
+            <Button type="button" onClick={() => setAdding(true)}>
+              {m.network.addMember}
+            </Button>
+          </ButtonRow>
+        )}
+        <MembersTable network={network} admin={admin} reload={reload} onStatus={setStatus} />
+        <Paragraph data-size="sm">
+          <Link href={`/api/networks/${network.slug}/members/export?format=xlsx`} download>
+            {m.network.exportMembers}
+          </Link>
+        </Paragraph>
+      </section>
+
+      <section className="dr-section" aria-labelledby="bodies-heading">
+        <Heading level={2} data-size="md" id="bodies-heading">
+          {m.network.bodiesHeading}
+        </Heading>
+        <BodiesTable network={network} />
+      </section>
+
+      <ModalDialog open={editing} onClose={() => setEditing(false)} title={m.network.editNetwork}>
+        <EditNetworkForm
+          network={network}
+          onSaved={() => {
+            setEditing(false);
+            setStatus(m.common.saved);
+            reload();
+          }}
+          onReload={() => {
+            setEditing(false);
+            reload();
+          }}
+        />
+      </ModalDialog>
+      <ModalDialog open={adding} onClose={() => setAdding(false)} title={m.network.addMember}>
+        <AddMemberForm
+          network={network}
+          onSaved={(name) => {
+            setAdding(false);
+            setStatus(fmt(m.network.memberAdded, { name }));
+            reload();
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      </ModalDialog>
+    </>
+  );
+}
+
+function MembersTable({
+  network,
+  admin,
+  reload,
+  onStatus,
+}: {
+  network: NetworkOverview;
+  admin: boolean;
+  reload: () => void;
+  onStatus: (message: string | null) => void;
+}) {
+  const { m, number, date } = useI18n();
+  const [ending, setEnding] = useState<NetworkMember | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const members = useMemo(
+    () => [...network.members].sort((a, b) => Number(b.isCurrent) - Number(a.isCurrent) || compareNorwegian(a.municipalityName, b.municipalityName)),
+    [network.members],
+  );
+
+  const toggleHost = async (member: NetworkMember) => {
+    setFailure(null);
+    onStatus(null);
+    setBusy(true);
+    try {
+      await api(`/network-members/${member.id}`, { method: 'PATCH', body: { isHost: !member.isHost, version: member.version } });
+      onStatus(m.network.hostChanged);
+      reload();
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <FailureAlert
+        error={failure}
+        onReload={() => {
+          setFailure(null);
+          reload();
+        }}
+      />
+      <div className="dr-table-wrap">
+        <Table zebra>
+          <caption>{fmt(m.network.membersCaption, { name: network.name })}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{m.network.municipality}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{m.network.county}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{m.municipality.population}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{m.network.joined}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{m.network.left}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{m.network.status}</Table.HeaderCell>
+              {admin && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {members.map((member) => (
+              <Table.Row key={member.id} className={member.isCurrent ? undefined : 'dr-former'}>
+                <Table.Cell>
+                  <AppLink to={`/kommuner/${member.municipalityNumber}`}>{member.municipalityName}</AppLink>
+                </Table.Cell>
+                <Table.Cell>{member.countyName}</Table.Cell>
+                <Table.Cell>{number(member.population)}</Table.Cell>
+                <Table.Cell>{date(member.joinedOn)}</Table.Cell>
+                <Table.Cell>{date(member.leftOn)}</Table.Cell>
+                <Table.Cell>
+                  <span className="dr-tags">
+                    {member.isHost && (
+                      <Tag data-color="accent" data-size="sm">
+                        {m.network.host}
+                      </Tag>
+                    )}
+                    {member.isCurrent ? (
+                      <span>{m.network.current}</span>
+                    ) : (
+                      <Tag data-color="neutral" data-size="sm">
+                        {m.network.former}
+                      </Tag>
+                    )}
+                  </span>
+                </Table.Cell>
+                {admin && (
+                  <Table.Cell>
+                    {member.isCurrent && (
+                      <span className="dr-button-row">
+                        <Button
+                          type="button"
+                          variant="tertiary"
+                          data-size="sm"
+                          disabled={busy}
+                          onClick={() => void toggleHost(member)}
+                        >
+                          {fmt(member.isHost ? m.network.removeHost : m.network.makeHost, { name: member.municipalityName })}
+                        </Button>
+                        <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => setEnding(member)}>
+                          {fmt(m.network.endMembership, { name: member.municipalityName })}
+                        </Button>
+                      </span>
+                    )}
+                  </Table.Cell>
+                )}
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+      <ModalDialog
+        open={ending !== null}
+        onClose={() => setEnding(null)}
+        title={ending ? fmt(m.network.endMembership, { name: ending.municipalityName }) : m.network.endMembershipShort}
+      >
+        {ending && (
+          <EndMemberForm
+            member={ending}
+            onSaved={() => {
+              setEnding(null);
+              onStatus(m.network.membershipEnded);
+              reload();
+            }}
+            onReload={() => {
+              setEnding(null);
+              reload();
+            }}
+          />
+        )}
+      </ModalDialog>
+    </>
+  );
+}
+
+function BodiesTable({ network }: { network: NetworkOverview }) {
+  const { m, number } = useI18n();
+  if (network.bodies.length === 0) return <Paragraph>{m.network.noBodies}</Paragraph>;
+  return (
+    <div className="dr-table-wrap">
+      <Table zebra>
+        <caption>{fmt(m.network.bodiesCaption, { name: network.name })}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{m.bodies.name}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{m.network.kind}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{m.network.shortCode}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{m.network.memberCount}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {network.bodies.map((b) => (
+            <Table.Row key={b.id}>
+              <Table.Cell>
+                <AppLink to={`/n/${network.slug}/organer/${b.id}`}>{b.name}</AppLink>
+              </Table.Cell>
+              <Table.Cell>{m.enums.bodyKinds[b.kind]}</Table.Cell>
+              <Table.Cell>{b.shortCode ?? m.common.none}</Table.Cell>
+              <Table.Cell>{number(b.memberCount)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+function EditNetworkForm({ network, onSaved, onReload }: { network: NetworkOverview; onSaved: () => void; onReload: () => void }) {
+  const { m } = useI18n();
+  const form = useForm();
+  const [name, setName] = useState(network.name);
+  const [shortName, setShortName] = useState(network.shortName ?? '');
+  const [description, setDescription] = useState(network.description ?? '');
+  const labels = { name: m.network.name, shortName: m.network.shortName, description: m.network.description };
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: NetworkUpdateSchema,
+          input: { name, shortName, description, version: network.version },
+          labels,
+          send: (body) => api(`/networks/${network.id}`, { method: 'PATCH', body }),
+          done: () => onSaved(),
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} required autoComplete="off" />
+      <TextField state={form} name="shortName" label={labels.shortName} value={shortName} onChange={setShortName} autoComplete="off" />
+      <TextField state={form} name="description" label={labels.description} multiline rows={5} value={description} onChange={setDescription} />
+      <ButtonRow>
+        <SubmitButton form={form}>{m.common.save}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}
+
+function AddMemberForm({ network, onSaved, onCancel }: { network: NetworkOverview; onSaved: (name: string) => void; onCancel: () => void }) {
+  const { m } = useI18n();
+  const form = useForm();
+  const municipalities = useApi<Municipality[]>('/municipalities');
+  const [search, setSearch] = useState('');
+  const [municipalityNumber, setMunicipalityNumber] = useState('');
+  const [joinedOn, setJoinedOn] = useState(todayIso());
+  const [isHost, setIsHost] = useState(false);
+  const labels = { municipalityNumber: m.network.municipality, joinedOn: m.network.joined, isHost: m.network.isHost };
+  const currentNumbers = new Set(network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber));
+  const options = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    return (municipalities.data ?? [])
+      .filter((x) => !x.validTo && !currentNumbers.has(x.number))
+      .filter((x) => !q || x.name.toLowerCase().includes(q) || x.number.startsWith(q) || x.countyName.toLowerCase().includes(q))
+      .sort((a, b) => compareNorwegian(a.name, b.name));
+  }, [municipalities.data, search, network.members]);
+  const chosen = municipalities.data?.find((x) => x.number === municipalityNumber);
+
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: MemberCreateSchema,
+          input: { municipalityNumber, joinedOn, isHost },
+          labels,
+          send: (body) => api<NetworkMember>(`/networks/${network.id}/members`, { method: 'POST', body }),
+          done: (member) => onSaved(member.municipalityName),
+        });
+      }}
+    >
+      <FormMessages form={form} />
+      <Textfield
+        label={m.network.searchMunicipality}
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        description={fmt(m.common.hits, { count: options.length })}
+        autoComplete="off"
+      />
+      <SelectField state={form} name="municipalityNumber" label={labels.municipalityNumber} value={municipalityNumber} onChange={setMunicipalityNumber} required>
+        <Select.Option value="">{m.common.choose}</Select.Option>
+        {chosen && !options.includes(chosen) && (
+          <Select.Option value={chosen.number}>
+            {chosen.name} ({chosen.countyName})
+          </Select.Option>
+        )}
+        {options.map((x) => (
+          <Select.Option key={x.number} value={x.number}>
+            {x.name} ({x.countyName})
+          </Select.Option>
+        ))}
+      </SelectField>
+      <TextField state={form} name="joinedOn" label={labels.joinedOn} type="date" value={joinedOn} onChange={setJoinedOn} required />
+      <Checkbox label={m.network.isHost} description={m.network.isHostDescription} checked={isHost} onChange={(e) => setIsHost(e.target.checked)} />
+      <ButtonRow>
+        <SubmitButton form={form}>{m.network.addMember}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
+
+function EndMemberForm({ member, onSaved, onReload }: { member: NetworkMember; onSaved: () => void; onReload: () => void }) {
+  const { m, lang } = useI18n();
+  const form = useForm();
+  const [leftOn, setLeftOn] = useState(todayIso());
+  const labels = { leftOn: m.network.leftOn };
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: MemberUpdateSchema,
+          input: { leftOn, joinedOn: member.joinedOn, version: member.version },
+          labels: { ...labels, joinedOn: m.network.joined },
+          check: (data): Record<string, string> => (data.leftOn ? {} : { leftOn: fieldMessage(lang, 'required', m.network.leftOn) }),
+          send: (body) => api(`/network-members/${member.id}`, { method: 'PATCH', body }),
+          done: () => onSaved(),
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <TextField state={form} name="leftOn" label={labels.leftOn} type="date" value={leftOn} onChange={setLeftOn} required />
+      <ButtonRow>
+        <SubmitButton form={form}>{m.network.endMembershipShort}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}

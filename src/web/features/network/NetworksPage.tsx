@@ -1,0 +1,56 @@
+import { Paragraph, Table } from '@digdir/designsystemet-react';
+import type { NetworkSummary } from '../../../shared/network/schema.ts';
+import { useApi } from '../../app/api.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
+
+/** `/`: every network with its size. */
+export function NetworksPage() {
+  const { m, number } = useI18n();
+  const networks = useApi<NetworkSummary[]>('/networks');
+  return (
+    <Page title={m.networks.title}>
+      <Paragraph>{m.networks.intro}</Paragraph>
+      <LoadState loaded={networks}>
+        {(list) =>
+          list.length === 0 ? (
+            <Paragraph>{m.networks.empty}</Paragraph>
+          ) : (
+            <div className="dr-table-wrap dr-section">
+              <Table zebra>
+                <caption>{m.networks.caption}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">{m.networks.name}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{m.networks.members}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{m.networks.population}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {list.map((n) => {
+                    const umbrella = n.umbrellaId ? list.find((u) => u.id === n.umbrellaId) : undefined;
+                    return (
+                      <Table.Row key={n.id}>
+                        <Table.Cell>
+                          <AppLink to={`/n/${n.slug}`}>{n.name}</AppLink>
+                          {umbrella && (
+                            <Paragraph data-size="sm" className="dr-muted">
+                              {fmt(m.networks.partOf, { name: umbrella.name })}
+                            </Paragraph>
+                          )}
+                        </Table.Cell>
+                        <Table.Cell>{number(n.memberCount)}</Table.Cell>
+                        <Table.Cell>{number(n.population)}</Table.Cell>
+                      </Table.Row>
+                    );
+                  })}
+                </Table.Body>
+              </Table>
+            </div>
+          )
+        }
+      </LoadState>
+    </Page>
+  );
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { Button, Select, Tag } from '@digdir/designsystemet-react';
+import { PersonCreateSchema, PersonUpdateSchema, type NetworkOverview, type Person } from '../../../shared/network/schema.ts';
+import { compareNorwegian } from '../../../shared/text.ts';
+import { api } from '../../app/api.ts';
+import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { useI18n } from '../../app/i18n/index.tsx';
+import { ButtonRow } from '../../app/ui.tsx';
+
+const splitTags = (text: string) =>
+  text
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+
+/**
+ * Adds a person to a network (no `person` given) or edits one. The municipality is chosen among the
+ * network's current members; competences are free tags separated by commas.
+ */
+export function PersonForm({
+  network,
+  person,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  network: NetworkOverview;
+  person?: Person;
+  onSaved: (person: Person) => void;
+  onCancel: () => void;
+  onReload?: () => void;
+}) {
+  const { m } = useI18n();
+  const form = useForm();
+  const [name, setName] = useState(person?.name ?? '');
+  const [email, setEmail] = useState(person?.email ?? '');
+  const [phone, setPhone] = useState(person?.phone ?? '');
+  const [title, setTitle] = useState(person?.title ?? '');
+  const [municipalityNumber, setMunicipalityNumber] = useState(person?.municipalityNumber ?? '');
+  const [competences, setCompetences] = useState((person?.competences ?? []).join(', '));
+  const labels = {
+    name: m.people.name,
+    email: m.people.email,
+    phone: m.people.phone,
+    title: m.people.jobTitle,
+    municipalityNumber: m.people.municipality,
+    competences: m.people.competences,
+  };
+  const members = network.members.filter((x) => x.isCurrent).sort((a, b) => compareNorwegian(a.municipalityName, b.municipalityName));
+  const tags = splitTags(competences);
+  const fields = { name, email, phone, title, municipalityNumber: municipalityNumber || null, competences: tags };
+
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (person) {
+          void form.submit({
+            schema: PersonUpdateSchema,
+            input: { ...fields, version: person.version },
+            labels,
+            send: (body) => api<Person>(`/people/${person.id}`, { method: 'PATCH', body }),
+            done: onSaved,
+          });
+        } else {
+          void form.submit({
+            schema: PersonCreateSchema,
+            input: { ...fields, networkId: network.id },
+            labels,
+            send: (body) => api<Person>('/people', { method: 'POST', body }),
+            done: onSaved,
+          });
+        }
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} required autoComplete="off" />
+      <TextField state={form} name="title" label={labels.title} value={title} onChange={setTitle} autoComplete="off" />
+      <SelectField state={form} name="municipalityNumber" label={labels.municipalityNumber} value={municipalityNumber} onChange={setMunicipalityNumber}>
+        <Select.Option value="">{m.people.noMunicipality}</Select.Option>
+        {person?.municipalityNumber && !members.some((x) => x.municipalityNumber === person.municipalityNumber) && (
+          <Select.Option value={person.municipalityNumber}>{person.municipalityName ?? person.municipalityNumber}</Select.Option>
+        )}
+        {members.map((x) => (
+          <Select.Option key={x.municipalityNumber} value={x.municipalityNumber}>
+            {x.municipalityName}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <TextField state={form} name="email" label={labels.email} type="email" value={email} onChange={setEmail} autoComplete="off" />
+      <TextField state={form} name="phone" label={labels.phone} type="tel" value={phone} onChange={setPhone} autoComplete="off" />
+      <TextField
+        state={form}
+        name="competences"
+        label={labels.competences}
+        description={m.people.competencesDescription}
+        value={competences}
+        onChange={setCompetences}
+        autoComplete="off"
+      />
+      {tags.length > 0 && (
+        <span className="dr-tags" aria-hidden="true">
+          {tags.map((t, i) => (
+            <Tag key={`${i}-${t}`} data-size="sm" data-color="neutral">
+              {t.toLowerCase()}
+            </Tag>
+          ))}
+        </span>
+      )}
+      <ButtonRow>
+        <SubmitButton form={form}>{person ? m.common.save : m.people.addPerson}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
