@@ -92,7 +92,7 @@ function AuditTable({ entries, networkName }: { entries: AuditEntry[]; networkNa
             const rows = diffRecords(entry.before, entry.after, m.common.none);
             return (
               <Table.Row key={entry.id}>
-                <Table.Cell>{dateTime(entry.at)}</Table.Cell>
+                <Table.Cell className="dr-audit-when">{dateTime(entry.at)}</Table.Cell>
                 <Table.Cell>{entry.actorName ?? m.admin.system}</Table.Cell>
                 <Table.Cell>
                   {actionLabel(entry.action)}: {typeLabel(entry.entityType)}

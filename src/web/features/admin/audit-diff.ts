@@ -9,12 +9,20 @@ export interface DiffRow {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const MAX_LENGTH = 240;
+
+/** A value as text, shortened so a long mandate does not fill the page. */
 export function showValue(value: unknown, none: string): string {
   if (value === null || value === undefined || value === '') return none;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
-  return JSON.stringify(value);
+  const text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : Array.isArray(value) && value.every((v) => typeof v === 'string')
+          ? value.join(', ')
+          : JSON.stringify(value);
+  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH)} …` : text;
 }
 
 /** The fields that differ between the record before and after a change, in a stable order. */

@@ -67,12 +67,12 @@ export function BodyForm({
       <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} required autoComplete="off" />
       <TextField state={form} name="shortCode" label={labels.shortCode} value={shortCode} onChange={setShortCode} autoComplete="off" />
       <TextField state={form} name="mandate" label={labels.mandate} description={m.bodies.mandateDescription} multiline rows={10} value={mandate} onChange={setMandate} />
-      <section className="dr-preview" aria-label={m.bodies.preview}>
+      <div className="dr-preview">
         <Heading level={3} data-size="2xs">
           {m.bodies.preview}
         </Heading>
         {mandate.trim() ? <Mandate text={mandate} /> : <Paragraph data-size="sm">{m.bodies.previewEmpty}</Paragraph>}
-      </section>
+      </div>
       <ButtonRow>
         <SubmitButton form={form}>{body ? m.common.save : m.bodies.createBody}</SubmitButton>
         <Button type="button" variant="tertiary" onClick={onCancel}>

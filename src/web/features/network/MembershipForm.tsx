@@ -119,7 +119,7 @@ export function MembershipForm({
             <Select.Option value="">{m.common.choose}</Select.Option>
             {(people.data?.items ?? []).map((p) => (
               <Select.Option key={p.id} value={p.id}>
-                {[p.name, p.title, p.municipalityName].filter(Boolean).join(', ')}
+                {p.title ? `${p.name}, ${p.title}` : p.name}
               </Select.Option>
             ))}
           </SelectField>
