@@ -86,33 +86,40 @@ export interface Loaded<T> {
 
 /** Loads `path` (null: nothing to load) and reloads when it changes. */
 export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: ApiError | null; loading: boolean; path: string | null }>({
+  const [tick, setTick] = useState(0);
+  const key = path === null ? null : `${tick} ${path}`;
+  const [result, setResult] = useState<{ key: string | null; path: string | null; data: T | undefined; error: ApiError | null }>({
+    key: null,
+    path: null,
     data: undefined,
     error: null,
-    loading: path !== null,
-    path,
   });
-  const [tick, setTick] = useState(0);
 
   useEffect(() => {
-    if (path === null) {
-      setState({ data: undefined, error: null, loading: false, path });
-      return;
-    }
+    if (key === null || path === null) return;
     let live = true;
-    setState((s) => ({ ...s, loading: true, error: null, data: s.path === path ? s.data : undefined, path }));
     api<T>(path).then(
-      (data) => live && setState({ data, error: null, loading: false, path }),
-      (error: unknown) =>
-        live &&
-        setState((s) => ({ ...s, loading: false, error: error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error)) })),
+      (data) => {
+        if (live) setResult({ key, path, data, error: null });
+      },
+      (error: unknown) => {
+        const apiError = error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error));
+        if (live) setResult((r) => ({ key, path, data: r.path === path ? r.data : undefined, error: apiError }));
+      },
     );
     return () => {
       live = false;
     };
-  }, [path, tick]);
+  }, [key, path]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  const setData = useCallback((data: T) => setState((s) => ({ ...s, data, error: null })), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload, setData };
+  const setData = useCallback((data: T) => setResult((r) => ({ ...r, data, error: null })), []);
+  return {
+    // The last answer for the same path stays on screen while a reload runs.
+    data: path !== null && result.path === path ? result.data : undefined,
+    error: key !== null && result.key === key ? result.error : null,
+    loading: key !== null && result.key !== key,
+    reload,
+    setData,
+  };
 }

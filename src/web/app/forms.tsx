@@ -1,16 +1,6 @@
 import { useCallback, useId, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
-import {
-  Alert,
-  Button,
-  ErrorSummary,
-  Field,
-  Label,
-  Paragraph,
-  Select,
-  Textfield,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, ErrorSummary, Field, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { formatMessage, SERVER_MESSAGES, type ValidationKey } from '../../shared/i18n/server-messages.ts';
 import type { Language } from '../../shared/i18n/languages.ts';
 import { ApiError } from './api.ts';
@@ -237,7 +227,19 @@ interface TextFieldProps {
 }
 
 /** A text input wired to the form's errors (aria-invalid and aria-describedby come from Designsystemet's field). */
-export function TextField({ state, name, label, description, value, onChange, type = 'text', multiline, rows, required, autoComplete }: TextFieldProps) {
+export function TextField({
+  state,
+  name,
+  label,
+  description,
+  value,
+  onChange,
+  type = 'text',
+  multiline,
+  rows,
+  required,
+  autoComplete,
+}: TextFieldProps) {
   const common = { id: state.id(name), name, label, description, value, required, error: errorFor(state, name) };
   return multiline ? (
     <Textfield {...common} multiline rows={rows ?? 4} onChange={(e) => onChange(e.target.value)} />
@@ -270,7 +272,14 @@ export function SelectField({
     <Field>
       <Label>{label}</Label>
       {description && <Field.Description>{description}</Field.Description>}
-      <Select id={form.id(name)} name={name} value={value} required={required} aria-invalid={error ? true : undefined} onChange={(e) => onChange(e.target.value)}>
+      <Select
+        id={form.id(name)}
+        name={name}
+        value={value}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {children}
       </Select>
       {error && <ValidationMessage>{error}</ValidationMessage>}

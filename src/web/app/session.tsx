@@ -89,7 +89,8 @@ const has = (user: User | null, role: Role, scope?: { networkId?: string; munici
 export const isPlatformAdmin = (user: User | null) => has(user, 'platformAdmin');
 export const isNetworkAdmin = (user: User | null, networkId: string) => isPlatformAdmin(user) || has(user, 'networkAdmin', { networkId });
 export const isAdministrator = (user: User | null) => isPlatformAdmin(user) || has(user, 'networkAdmin');
-export const canEditMunicipality = (user: User | null, number: string) => isPlatformAdmin(user) || has(user, 'municipalityEditor', { municipalityNumber: number });
+export const canEditMunicipality = (user: User | null, number: string) =>
+  isPlatformAdmin(user) || has(user, 'municipalityEditor', { municipalityNumber: number });
 export const administeredNetworkIds = (user: User | null) =>
   user?.roles.flatMap((r) => (r.role === 'networkAdmin' && r.networkId ? [r.networkId] : [])) ?? [];
 
@@ -98,6 +99,8 @@ export function canReadInternals(user: User | null, networkId: string, currentMe
   if (!user) return false;
   if (isPlatformAdmin(user)) return true;
   return user.roles.some(
-    (r) => r.networkId === networkId || (r.role === 'municipalityEditor' && r.municipalityNumber !== null && currentMemberNumbers.includes(r.municipalityNumber)),
+    (r) =>
+      r.networkId === networkId ||
+      (r.role === 'municipalityEditor' && r.municipalityNumber !== null && currentMemberNumbers.includes(r.municipalityNumber)),
   );
 }

@@ -34,7 +34,17 @@ export function LoadState<T>({ loaded, children }: { loaded: Loaded<T>; children
  * and focus goes back to where it was when it closes. Children are mounted only while open, so a form
  * starts fresh each time.
  */
-export function ModalDialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
+export function ModalDialog({
+  open,
+  onClose,
+  title,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+}) {
   const { m } = useI18n();
   const headingId = useId();
   const returnTo = useRef<HTMLElement | null>(null);
@@ -72,7 +82,11 @@ export function VisuallyHidden({ children }: { children: ReactNode }) {
 }
 
 /** A link within the app, styled as a Designsystemet link. */
-export function AppLink({ to, children, ...rest }: { to: string; children: ReactNode } & Omit<React.AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
+export function AppLink({
+  to,
+  children,
+  ...rest
+}: { to: string; children: ReactNode } & Omit<React.AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
   return (
     <Link asChild>
       <RouterLink to={to} {...rest}>
@@ -89,5 +103,7 @@ export function ButtonRow({ children }: { children: ReactNode }) {
 
 export function todayIso(): string {
   // The calendar day in Norway, whatever the browser's zone.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 }

@@ -89,7 +89,8 @@ export const en: Messages = {
   },
   networks: {
     title: 'Digitalization collaborations',
-    intro: 'Regional collaborations where municipalities digitalize together. Choose a network to see its member municipalities, bodies and people.',
+    intro:
+      'Regional collaborations where municipalities digitalize together. Choose a network to see its member municipalities, bodies and people.',
     caption: 'Networks',
     name: 'Network',
     members: 'Member municipalities',
@@ -206,7 +207,8 @@ export const en: Messages = {
     endMembershipTitle: 'End the membership of {name}',
     removeMembership: 'Delete the membership of {name}',
     removeTitle: 'Delete the membership?',
-    removeConfirm: 'Do you want to delete the membership of {name}? Do this only when it was registered by mistake. When someone leaves the body, end the membership instead, so the history is kept.',
+    removeConfirm:
+      'Do you want to delete the membership of {name}? Do this only when it was registered by mistake. When someone leaves the body, end the membership instead, so the history is kept.',
     removeButton: 'Delete the membership',
     removed: 'The membership has been deleted.',
     ended: 'The membership has ended.',

@@ -32,7 +32,10 @@ export interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 function initialLanguage(): Language {
-  const cookie = document.cookie.split('; ').find((c) => c.startsWith('dr_lang='))?.split('=')[1];
+  const cookie = document.cookie
+    .split('; ')
+    .find((c) => c.startsWith('dr_lang='))
+    ?.split('=')[1];
   if (isLanguage(cookie)) return cookie;
   return languageFromHeader(navigator.languages.join(','));
 }

@@ -211,7 +211,8 @@ export const nb = {
     endMembershipTitle: 'Avslutt medlemskapet til {name}',
     removeMembership: 'Slett medlemskapet til {name}',
     removeTitle: 'Slette medlemskapet?',
-    removeConfirm: 'Vil du slette medlemskapet til {name}? Gjør dette bare når det ble registrert ved en feil. Når noen går ut av organet, avslutter du medlemskapet i stedet, så historikken blir bevart.',
+    removeConfirm:
+      'Vil du slette medlemskapet til {name}? Gjør dette bare når det ble registrert ved en feil. Når noen går ut av organet, avslutter du medlemskapet i stedet, så historikken blir bevart.',
     removeButton: 'Slett medlemskapet',
     removed: 'Medlemskapet er slettet.',
     ended: 'Medlemskapet er avsluttet.',

@@ -206,7 +206,8 @@ export const nn: Messages = {
     endMembershipTitle: 'Avslutt medlemskapen til {name}',
     removeMembership: 'Slett medlemskapen til {name}',
     removeTitle: 'Slette medlemskapen?',
-    removeConfirm: 'Vil du slette medlemskapen til {name}? Gjer dette berre når han vart registrert ved ein feil. Når nokon går ut av organet, avsluttar du medlemskapen i staden, så historikken blir teken vare på.',
+    removeConfirm:
+      'Vil du slette medlemskapen til {name}? Gjer dette berre når han vart registrert ved ein feil. Når nokon går ut av organet, avsluttar du medlemskapen i staden, så historikken blir teken vare på.',
     removeButton: 'Slett medlemskapen',
     removed: 'Medlemskapen er sletta.',
     ended: 'Medlemskapen er avslutta.',

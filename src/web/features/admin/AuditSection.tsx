@@ -10,7 +10,16 @@ import { diffRecords } from './audit-diff.ts';
 import { useScopeOptions } from './scope-options.ts';
 
 type EntityType = keyof Messages['admin']['entityTypes'];
-const ENTITY_TYPES: EntityType[] = ['network', 'networkMember', 'person', 'body', 'bodyMembership', 'municipality', 'roleAssignment', 'user'];
+const ENTITY_TYPES: EntityType[] = [
+  'network',
+  'networkMember',
+  'person',
+  'body',
+  'bodyMembership',
+  'municipality',
+  'roleAssignment',
+  'user',
+];
 
 /** The audit log of one network, filtered by record type and id, with a readable before/after. */
 export function AuditSection({ user }: { user: User }) {
@@ -23,7 +32,9 @@ export function AuditSection({ user }: { user: User }) {
   const [shown, setShown] = useState<{ networkId: string; entityType: string; entityId: string } | null>(null);
   const chosen = networkId || options.networks[0]?.id || '';
   const entries = useApi<AuditEntry[]>(
-    shown ? `/networks/${shown.networkId}/audit${query({ entityType: shown.entityType, entityId: shown.entityId.trim(), limit: 200 })}` : null,
+    shown
+      ? `/networks/${shown.networkId}/audit${query({ entityType: shown.entityType, entityId: shown.entityId.trim(), limit: 200 })}`
+      : null,
   );
   const networkName = options.networks.find((n) => n.id === shown?.networkId)?.name ?? '';
 
@@ -64,7 +75,13 @@ export function AuditSection({ user }: { user: User }) {
       </form>
       {shown && (
         <LoadState loaded={entries}>
-          {(list) => (list.length === 0 ? <Paragraph role="status">{m.admin.noEntries}</Paragraph> : <AuditTable entries={list} networkName={networkName} />)}
+          {(list) =>
+            list.length === 0 ? (
+              <Paragraph role="status">{m.admin.noEntries}</Paragraph>
+            ) : (
+              <AuditTable entries={list} networkName={networkName} />
+            )
+          }
         </LoadState>
       )}
     </section>
@@ -104,7 +121,10 @@ function AuditTable({ entries, networkName }: { entries: AuditEntry[]; networkNa
                   {rows.length === 0 ? (
                     m.admin.noChanges
                   ) : (
-                    <table className="dr-diff" aria-label={fmt(m.admin.changesFor, { type: typeLabel(entry.entityType), id: entry.entityId })}>
+                    <table
+                      className="dr-diff"
+                      aria-label={fmt(m.admin.changesFor, { type: typeLabel(entry.entityType), id: entry.entityId })}
+                    >
                       <thead>
                         <tr>
                           <th scope="col">{m.admin.field}</th>

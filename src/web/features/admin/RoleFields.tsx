@@ -43,7 +43,14 @@ export function RoleFields({
   const needsNetwork = value.role === 'networkAdmin' || value.role === 'networkMember';
   return (
     <>
-      <SelectField state={form} name={path('role')} label={m.admin.role} value={value.role} onChange={(role) => onChange({ ...value, role })} required>
+      <SelectField
+        state={form}
+        name={path('role')}
+        label={m.admin.role}
+        value={value.role}
+        onChange={(role) => onChange({ ...value, role })}
+        required
+      >
         <Select.Option value="">{m.common.choose}</Select.Option>
         {ROLES.filter((r) => allowPlatformAdmin || r !== 'platformAdmin').map((r) => (
           <Select.Option key={r} value={r}>
@@ -52,7 +59,14 @@ export function RoleFields({
         ))}
       </SelectField>
       {needsNetwork && (
-        <SelectField state={form} name={path('networkId')} label={m.admin.network} value={value.networkId} onChange={(networkId) => onChange({ ...value, networkId })} required>
+        <SelectField
+          state={form}
+          name={path('networkId')}
+          label={m.admin.network}
+          value={value.networkId}
+          onChange={(networkId) => onChange({ ...value, networkId })}
+          required
+        >
           <Select.Option value="">{m.common.choose}</Select.Option>
           {options.networks.map((n) => (
             <Select.Option key={n.id} value={n.id}>

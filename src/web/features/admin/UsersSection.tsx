@@ -1,11 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import {
-  InvitationCreateSchema,
-  RoleAssignmentInputSchema,
-  type RoleAssignment,
-  type UserSummary,
-} from '../../../shared/auth/schema.ts';
+import { InvitationCreateSchema, RoleAssignmentInputSchema, type RoleAssignment, type UserSummary } from '../../../shared/auth/schema.ts';
 import { api, ApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
@@ -120,7 +115,11 @@ export function UsersSection({ user }: { user: User }) {
           }}
         />
       </ModalDialog>
-      <ModalDialog open={dialog?.kind === 'grant'} onClose={close} title={dialog?.kind === 'grant' ? fmt(m.admin.grantRole, { name: dialog.target.name }) : ''}>
+      <ModalDialog
+        open={dialog?.kind === 'grant'}
+        onClose={close}
+        title={dialog?.kind === 'grant' ? fmt(m.admin.grantRole, { name: dialog.target.name }) : ''}
+      >
         {dialog?.kind === 'grant' && (
           <GrantForm
             target={dialog.target}
@@ -185,7 +184,13 @@ function InviteForm({
         <Alert data-color="success" role="status">
           <Paragraph>{fmt(m.admin.invitationCreated, { email: created.user.email })}</Paragraph>
         </Alert>
-        <Textfield label={m.admin.invitationLink} value={created.invitationUrl} readOnly className="dr-link-box" onFocus={(e) => e.currentTarget.select()} />
+        <Textfield
+          label={m.admin.invitationLink}
+          value={created.invitationUrl}
+          readOnly
+          className="dr-link-box"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <ButtonRow>
           <Button type="button" onClick={onDone}>
             {m.common.closeDialog}
@@ -214,7 +219,16 @@ function InviteForm({
       }}
     >
       <FormMessages form={form} />
-      <TextField state={form} name="email" label={labels.email} type="email" value={email} onChange={setEmail} autoComplete="off" required />
+      <TextField
+        state={form}
+        name="email"
+        label={labels.email}
+        type="email"
+        value={email}
+        onChange={setEmail}
+        autoComplete="off"
+        required
+      />
       <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} autoComplete="off" required />
       <RoleFields form={form} prefix="roles.0." value={role} onChange={setRole} options={options} allowPlatformAdmin={allowPlatformAdmin} />
       <ButtonRow>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Municipality, NetworkOverview, NetworkSummary } from '../../../shared/network/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { api, useApi } from '../../app/api.ts';
@@ -18,8 +18,8 @@ export function useScopeOptions(user: User): ScopeOptions {
   const networks = useApi<NetworkSummary[]>('/networks');
   const allMunicipalities = useApi<Municipality[]>(platform ? '/municipalities' : null);
   const [memberMunicipalities, setMemberMunicipalities] = useState<{ number: string; name: string }[]>([]);
-  const ids = administeredNetworkIds(user);
-  const idsKey = ids.join(',');
+  const idsKey = administeredNetworkIds(user).join(',');
+  const ids = useMemo(() => (idsKey ? idsKey.split(',') : []), [idsKey]);
 
   useEffect(() => {
     if (platform || ids.length === 0) return;
@@ -36,12 +36,14 @@ export function useScopeOptions(user: User): ScopeOptions {
     return () => {
       live = false;
     };
-    // idsKey stands for ids.
-  }, [platform, idsKey]);
+  }, [platform, ids]);
 
   const networkList = (networks.data ?? []).filter((n) => platform || ids.includes(n.id)).map((n) => ({ id: n.id, name: n.name }));
   const municipalities = platform
-    ? (allMunicipalities.data ?? []).filter((x) => !x.validTo).map((x) => ({ number: x.number, name: x.name })).sort((a, b) => compareNorwegian(a.name, b.name))
+    ? (allMunicipalities.data ?? [])
+        .filter((x) => !x.validTo)
+        .map((x) => ({ number: x.number, name: x.name }))
+        .sort((a, b) => compareNorwegian(a.name, b.name))
     : memberMunicipalities;
   return { networks: networkList, municipalities };
 }

@@ -162,7 +162,16 @@ function PasswordForm() {
         autoComplete="new-password"
         required
       />
-      <TextField state={form} name="repeat" label={labels.repeat} type="password" value={repeat} onChange={setRepeat} autoComplete="new-password" required />
+      <TextField
+        state={form}
+        name="repeat"
+        label={labels.repeat}
+        type="password"
+        value={repeat}
+        onChange={setRepeat}
+        autoComplete="new-password"
+        required
+      />
       <ButtonRow>
         <SubmitButton form={form}>{m.account.submitPassword}</SubmitButton>
       </ButtonRow>

@@ -67,7 +67,16 @@ function AcceptForm({ token, invitation }: { token: string; invitation: { email:
         autoComplete="new-password"
         required
       />
-      <TextField state={form} name="repeat" label={labels.repeat} type="password" value={repeat} onChange={setRepeat} autoComplete="new-password" required />
+      <TextField
+        state={form}
+        name="repeat"
+        label={labels.repeat}
+        type="password"
+        value={repeat}
+        onChange={setRepeat}
+        autoComplete="new-password"
+        required
+      />
       <ButtonRow>
         <SubmitButton form={form}>{m.invitation.submit}</SubmitButton>
       </ButtonRow>

@@ -41,7 +41,9 @@ export function LoginPage() {
           <>
             <ButtonRow>
               <Button asChild>
-                <a href={`/api/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`}>{fmt(m.login.oidc, { label: config.oidc.label })}</a>
+                <a href={`/api/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`}>
+                  {fmt(m.login.oidc, { label: config.oidc.label })}
+                </a>
               </Button>
             </ButtonRow>
             <Paragraph>{m.login.or}</Paragraph>
@@ -65,8 +67,26 @@ export function LoginPage() {
           }}
         >
           <FormMessages form={form} />
-          <TextField state={form} name="email" label={labels.email} type="email" value={email} onChange={setEmail} autoComplete="username" required />
-          <TextField state={form} name="password" label={labels.password} type="password" value={password} onChange={setPassword} autoComplete="current-password" required />
+          <TextField
+            state={form}
+            name="email"
+            label={labels.email}
+            type="email"
+            value={email}
+            onChange={setEmail}
+            autoComplete="username"
+            required
+          />
+          <TextField
+            state={form}
+            name="password"
+            label={labels.password}
+            type="password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="current-password"
+            required
+          />
           <ButtonRow>
             <SubmitButton form={form}>{m.login.submit}</SubmitButton>
           </ButtonRow>

@@ -66,7 +66,16 @@ export function BodyForm({
       </SelectField>
       <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} required autoComplete="off" />
       <TextField state={form} name="shortCode" label={labels.shortCode} value={shortCode} onChange={setShortCode} autoComplete="off" />
-      <TextField state={form} name="mandate" label={labels.mandate} description={m.bodies.mandateDescription} multiline rows={10} value={mandate} onChange={setMandate} />
+      <TextField
+        state={form}
+        name="mandate"
+        label={labels.mandate}
+        description={m.bodies.mandateDescription}
+        multiline
+        rows={10}
+        value={mandate}
+        onChange={setMandate}
+      />
       <div className="dr-preview">
         <Heading level={3} data-size="2xs">
           {m.bodies.preview}

@@ -42,7 +42,17 @@ type Dialog =
   | { kind: 'end'; membership: BodyMembership }
   | { kind: 'remove'; membership: BodyMembership };
 
-function BodyView({ network, body, setBody, reload }: { network: NetworkOverview; body: Body; setBody: (b: Body) => void; reload: () => void }) {
+function BodyView({
+  network,
+  body,
+  setBody,
+  reload,
+}: {
+  network: NetworkOverview;
+  body: Body;
+  setBody: (b: Body) => void;
+  reload: () => void;
+}) {
   const { m } = useI18n();
   const { user } = useSession();
   const location = useLocation();
@@ -133,10 +143,21 @@ function BodyView({ network, body, setBody, reload }: { network: NetworkOverview
       </section>
 
       <ModalDialog open={dialog?.kind === 'editBody'} onClose={close} title={m.bodies.editBody}>
-        <BodyForm networkId={body.networkId} body={body} onCancel={close} onReload={reloadAndClose} onSaved={(b) => saved(b, m.common.saved)} />
+        <BodyForm
+          networkId={body.networkId}
+          body={body}
+          onCancel={close}
+          onReload={reloadAndClose}
+          onSaved={(b) => saved(b, m.common.saved)}
+        />
       </ModalDialog>
       <ModalDialog open={dialog?.kind === 'add'} onClose={close} title={m.bodies.addMember}>
-        <MembershipForm body={body} network={network} onCancel={close} onSaved={(b, name) => saved(b, fmt(m.bodies.memberAdded, { name }))} />
+        <MembershipForm
+          body={body}
+          network={network}
+          onCancel={close}
+          onSaved={(b, name) => saved(b, fmt(m.bodies.memberAdded, { name }))}
+        />
       </ModalDialog>
       <ModalDialog
         open={dialog?.kind === 'edit'}
@@ -159,11 +180,18 @@ function BodyView({ network, body, setBody, reload }: { network: NetworkOverview
         onClose={close}
         title={dialog?.kind === 'end' ? fmt(m.bodies.endMembershipTitle, { name: dialog.membership.personName }) : ''}
       >
-        {dialog?.kind === 'end' && <EndMembershipForm membership={dialog.membership} onReload={reloadAndClose} onSaved={(b) => saved(b, m.bodies.ended)} />}
+        {dialog?.kind === 'end' && (
+          <EndMembershipForm membership={dialog.membership} onReload={reloadAndClose} onSaved={(b) => saved(b, m.bodies.ended)} />
+        )}
       </ModalDialog>
       <ModalDialog open={dialog?.kind === 'remove'} onClose={close} title={m.bodies.removeTitle}>
         {dialog?.kind === 'remove' && (
-          <RemoveMembership membership={dialog.membership} onCancel={close} onReload={reloadAndClose} onRemoved={(b) => saved(b, m.bodies.removed)} />
+          <RemoveMembership
+            membership={dialog.membership}
+            onCancel={close}
+            onReload={reloadAndClose}
+            onRemoved={(b) => saved(b, m.bodies.removed)}
+          />
         )}
       </ModalDialog>
     </div>
@@ -222,7 +250,11 @@ function MembershipTable({
               </Table.Cell>
               <Table.Cell>{m.enums.votingRights[x.votingRight]}</Table.Cell>
               <Table.Cell>{x.municipalityName ?? m.common.none}</Table.Cell>
-              <Table.Cell>{x.toDate ? fmt(m.bodies.fromTo, { from: date(x.fromDate), to: date(x.toDate) }) : fmt(m.bodies.fromOnly, { from: date(x.fromDate) })}</Table.Cell>
+              <Table.Cell>
+                {x.toDate
+                  ? fmt(m.bodies.fromTo, { from: date(x.fromDate), to: date(x.toDate) })
+                  : fmt(m.bodies.fromOnly, { from: date(x.fromDate) })}
+              </Table.Cell>
               {admin && (
                 <Table.Cell>
                   <span className="dr-button-row">

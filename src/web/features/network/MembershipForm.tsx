@@ -149,10 +149,18 @@ export function MembershipForm({
           </Select.Option>
         ))}
       </SelectField>
-      <SelectField state={form} name="municipalityNumber" label={labels.municipalityNumber} value={municipalityNumber} onChange={setMunicipalityNumber}>
+      <SelectField
+        state={form}
+        name="municipalityNumber"
+        label={labels.municipalityNumber}
+        value={municipalityNumber}
+        onChange={setMunicipalityNumber}
+      >
         <Select.Option value="">{m.common.noneOption}</Select.Option>
         {membership?.municipalityNumber && !members.some((x) => x.municipalityNumber === membership.municipalityNumber) && (
-          <Select.Option value={membership.municipalityNumber}>{membership.municipalityName ?? membership.municipalityNumber}</Select.Option>
+          <Select.Option value={membership.municipalityNumber}>
+            {membership.municipalityName ?? membership.municipalityNumber}
+          </Select.Option>
         )}
         {members.map((x) => (
           <Select.Option key={x.municipalityNumber} value={x.municipalityNumber}>
@@ -161,7 +169,15 @@ export function MembershipForm({
         ))}
       </SelectField>
       <TextField state={form} name="fromDate" label={labels.fromDate} type="date" value={fromDate} onChange={setFromDate} required />
-      <TextField state={form} name="toDate" label={labels.toDate} description={m.bodies.toDateDescription} type="date" value={toDate} onChange={setToDate} />
+      <TextField
+        state={form}
+        name="toDate"
+        label={labels.toDate}
+        description={m.bodies.toDateDescription}
+        type="date"
+        value={toDate}
+        onChange={setToDate}
+      />
       <ButtonRow>
         <SubmitButton form={form}>{membership ? m.common.save : m.bodies.addMember}</SubmitButton>
         <Button type="button" variant="tertiary" onClick={onCancel}>

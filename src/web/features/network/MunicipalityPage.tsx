@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Button, Heading, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
-import { MunicipalityUpdateSchema, WRITTEN_STANDARDS, type Municipality, type MunicipalityDetail, type WrittenStandard } from '../../../shared/network/schema.ts';
+import {
+  MunicipalityUpdateSchema,
+  WRITTEN_STANDARDS,
+  type Municipality,
+  type MunicipalityDetail,
+  type WrittenStandard,
+} from '../../../shared/network/schema.ts';
 import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';

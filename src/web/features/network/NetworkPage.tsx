@@ -11,7 +11,16 @@ import {
 } from '../../../shared/network/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { api, ApiError, useApi } from '../../app/api.ts';
-import { FailureAlert, fieldMessage, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import {
+  FailureAlert,
+  fieldMessage,
+  FormMessages,
+  SelectField,
+  SubmitButton,
+  SuccessMessage,
+  TextField,
+  useForm,
+} from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { isNetworkAdmin, useSession } from '../../app/session.tsx';
@@ -160,7 +169,10 @@ function MembersTable({
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const members = useMemo(
-    () => [...network.members].sort((a, b) => Number(b.isCurrent) - Number(a.isCurrent) || compareNorwegian(a.municipalityName, b.municipalityName)),
+    () =>
+      [...network.members].sort(
+        (a, b) => Number(b.isCurrent) - Number(a.isCurrent) || compareNorwegian(a.municipalityName, b.municipalityName),
+      ),
     [network.members],
   );
 
@@ -232,13 +244,7 @@ function MembersTable({
                   <Table.Cell>
                     {member.isCurrent && (
                       <span className="dr-button-row">
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          disabled={busy}
-                          onClick={() => void toggleHost(member)}
-                        >
+                        <Button type="button" variant="tertiary" data-size="sm" disabled={busy} onClick={() => void toggleHost(member)}>
                           {fmt(member.isHost ? m.network.removeHost : m.network.makeHost, { name: member.municipalityName })}
                         </Button>
                         <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => setEnding(member)}>
@@ -334,7 +340,15 @@ function EditNetworkForm({ network, onSaved, onReload }: { network: NetworkOverv
       <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} required autoComplete="off" />
       <TextField state={form} name="shortName" label={labels.shortName} value={shortName} onChange={setShortName} autoComplete="off" />
-      <TextField state={form} name="description" label={labels.description} multiline rows={5} value={description} onChange={setDescription} />
+      <TextField
+        state={form}
+        name="description"
+        label={labels.description}
+        multiline
+        rows={5}
+        value={description}
+        onChange={setDescription}
+      />
       <ButtonRow>
         <SubmitButton form={form}>{m.common.save}</SubmitButton>
       </ButtonRow>
@@ -342,7 +356,15 @@ function EditNetworkForm({ network, onSaved, onReload }: { network: NetworkOverv
   );
 }
 
-function AddMemberForm({ network, onSaved, onCancel }: { network: NetworkOverview; onSaved: (name: string) => void; onCancel: () => void }) {
+function AddMemberForm({
+  network,
+  onSaved,
+  onCancel,
+}: {
+  network: NetworkOverview;
+  onSaved: (name: string) => void;
+  onCancel: () => void;
+}) {
   const { m } = useI18n();
   const form = useForm();
   const municipalities = useApi<Municipality[]>('/municipalities');
@@ -351,8 +373,8 @@ function AddMemberForm({ network, onSaved, onCancel }: { network: NetworkOvervie
   const [joinedOn, setJoinedOn] = useState(todayIso());
   const [isHost, setIsHost] = useState(false);
   const labels = { municipalityNumber: m.network.municipality, joinedOn: m.network.joined, isHost: m.network.isHost };
-  const currentNumbers = new Set(network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber));
   const options = useMemo(() => {
+    const currentNumbers = new Set(network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber));
     const q = search.trim().toLowerCase();
     return (municipalities.data ?? [])
       .filter((x) => !x.validTo && !currentNumbers.has(x.number))
@@ -385,7 +407,14 @@ function AddMemberForm({ network, onSaved, onCancel }: { network: NetworkOvervie
         description={fmt(m.common.hits, { count: options.length })}
         autoComplete="off"
       />
-      <SelectField state={form} name="municipalityNumber" label={labels.municipalityNumber} value={municipalityNumber} onChange={setMunicipalityNumber} required>
+      <SelectField
+        state={form}
+        name="municipalityNumber"
+        label={labels.municipalityNumber}
+        value={municipalityNumber}
+        onChange={setMunicipalityNumber}
+        required
+      >
         <Select.Option value="">{m.common.choose}</Select.Option>
         {chosen && !options.includes(chosen) && (
           <Select.Option value={chosen.number}>
@@ -399,7 +428,12 @@ function AddMemberForm({ network, onSaved, onCancel }: { network: NetworkOvervie
         ))}
       </SelectField>
       <TextField state={form} name="joinedOn" label={labels.joinedOn} type="date" value={joinedOn} onChange={setJoinedOn} required />
-      <Checkbox label={m.network.isHost} description={m.network.isHostDescription} checked={isHost} onChange={(e) => setIsHost(e.target.checked)} />
+      <Checkbox
+        label={m.network.isHost}
+        description={m.network.isHostDescription}
+        checked={isHost}
+        onChange={(e) => setIsHost(e.target.checked)}
+      />
       <ButtonRow>
         <SubmitButton form={form}>{m.network.addMember}</SubmitButton>
         <Button type="button" variant="tertiary" onClick={onCancel}>

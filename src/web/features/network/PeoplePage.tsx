@@ -44,7 +44,6 @@ function PeopleView({ network }: { network: NetworkOverview }) {
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const q = useDebounced(text.trim(), 300);
-  useEffect(() => setOffset(0), [q, competence]);
 
   const competences = useApi<{ competence: string; count: number }[]>(`/networks/${network.id}/competences`);
   const people = useApi<PeoplePageData>(`/networks/${network.id}/people${query({ q, competence, limit: PAGE_SIZE, offset })}`);
@@ -65,10 +64,25 @@ function PeopleView({ network }: { network: NetworkOverview }) {
         )}
         <SuccessMessage message={status} />
         <div className="dr-toolbar" role="search">
-          <Textfield label={m.people.search} type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+          <Textfield
+            label={m.people.search}
+            type="search"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setOffset(0);
+            }}
+            autoComplete="off"
+          />
           <Field>
             <Label>{m.people.competence}</Label>
-            <Select value={competence} onChange={(e) => setCompetence(e.target.value)}>
+            <Select
+              value={competence}
+              onChange={(e) => {
+                setCompetence(e.target.value);
+                setOffset(0);
+              }}
+            >
               <Select.Option value="">{m.people.allCompetences}</Select.Option>
               {(competences.data ?? []).map((c) => (
                 <Select.Option key={c.competence} value={c.competence}>
@@ -84,7 +98,11 @@ function PeopleView({ network }: { network: NetworkOverview }) {
               <Paragraph role="status" data-size="sm">
                 {page.total === 0
                   ? m.people.noResults
-                  : fmt(m.common.showingRange, { from: number(offset + 1), to: number(Math.min(offset + PAGE_SIZE, page.total)), total: number(page.total) })}
+                  : fmt(m.common.showingRange, {
+                      from: number(offset + 1),
+                      to: number(Math.min(offset + PAGE_SIZE, page.total)),
+                      total: number(page.total),
+                    })}
               </Paragraph>
               {page.items.length > 0 && (
                 <div className="dr-table-wrap">
@@ -128,7 +146,13 @@ function PeopleView({ network }: { network: NetworkOverview }) {
               {page.total > PAGE_SIZE && (
                 <nav aria-label={m.people.pagination}>
                   <ButtonRow>
-                    <Button type="button" variant="secondary" data-size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      data-size="sm"
+                      disabled={offset === 0}
+                      onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+                    >
                       {m.common.previous}
                     </Button>
                     <Button

@@ -78,7 +78,13 @@ export function PersonForm({
       <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} required autoComplete="off" />
       <TextField state={form} name="title" label={labels.title} value={title} onChange={setTitle} autoComplete="off" />
-      <SelectField state={form} name="municipalityNumber" label={labels.municipalityNumber} value={municipalityNumber} onChange={setMunicipalityNumber}>
+      <SelectField
+        state={form}
+        name="municipalityNumber"
+        label={labels.municipalityNumber}
+        value={municipalityNumber}
+        onChange={setMunicipalityNumber}
+      >
         <Select.Option value="">{m.people.noMunicipality}</Select.Option>
         {person?.municipalityNumber && !members.some((x) => x.municipalityNumber === person.municipalityNumber) && (
           <Select.Option value={person.municipalityNumber}>{person.municipalityName ?? person.municipalityNumber}</Select.Option>

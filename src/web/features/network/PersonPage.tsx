@@ -24,7 +24,9 @@ export function PersonPage() {
         {(n) => (
           <>
             <NetworkNav network={n} />
-            <LoadState loaded={person}>{(p) => <PersonView network={n} person={p} setPerson={person.setData} reload={person.reload} />}</LoadState>
+            <LoadState loaded={person}>
+              {(p) => <PersonView network={n} person={p} setPerson={person.setData} reload={person.reload} />}
+            </LoadState>
           </>
         )}
       </LoadState>
@@ -32,12 +34,23 @@ export function PersonPage() {
   );
 }
 
-function PersonView({ network, person, setPerson, reload }: { network: NetworkOverview; person: Person; setPerson: (p: Person) => void; reload: () => void }) {
+function PersonView({
+  network,
+  person,
+  setPerson,
+  reload,
+}: {
+  network: NetworkOverview;
+  person: Person;
+  setPerson: (p: Person) => void;
+  reload: () => void;
+}) {
   const { m, dateTime } = useI18n();
   const { user } = useSession();
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const mayEdit = isNetworkAdmin(user, network.id) || (person.municipalityNumber !== null && canEditMunicipality(user, person.municipalityNumber));
+  const mayEdit =
+    isNetworkAdmin(user, network.id) || (person.municipalityNumber !== null && canEditMunicipality(user, person.municipalityNumber));
   return (
     <div className="dr-stack">
       <Paragraph>
@@ -47,7 +60,13 @@ function PersonView({ network, person, setPerson, reload }: { network: NetworkOv
         <dt>{m.people.jobTitle}</dt>
         <dd>{person.title ?? m.common.none}</dd>
         <dt>{m.people.municipality}</dt>
-        <dd>{person.municipalityNumber ? <AppLink to={`/kommuner/${person.municipalityNumber}`}>{person.municipalityName}</AppLink> : m.common.none}</dd>
+        <dd>
+          {person.municipalityNumber ? (
+            <AppLink to={`/kommuner/${person.municipalityNumber}`}>{person.municipalityName}</AppLink>
+          ) : (
+            m.common.none
+          )}
+        </dd>
         <dt>{m.people.email}</dt>
         <dd>{person.email ? <a href={`mailto:${person.email}`}>{person.email}</a> : m.common.none}</dd>
         <dt>{m.people.phone}</dt>
