@@ -3,8 +3,9 @@ import { Button, Select, Tag } from '@digdir/designsystemet-react';
 import { PersonCreateSchema, PersonUpdateSchema, type NetworkOverview, type Person } from '../../../shared/network/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { api } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { fieldMessage, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
+import { canEditMunicipality, isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 
 const splitTags = (text: string) =>
@@ -30,13 +31,14 @@ export function PersonForm({
   onCancel: () => void;
   onReload?: () => void;
 }) {
-  const { m } = useI18n();
+  const { m, lang } = useI18n();
   const form = useForm();
   const [name, setName] = useState(person?.name ?? '');
   const [email, setEmail] = useState(person?.email ?? '');
   const [phone, setPhone] = useState(person?.phone ?? '');
   const [title, setTitle] = useState(person?.title ?? '');
   const [municipalityNumber, setMunicipalityNumber] = useState(person?.municipalityNumber ?? '');
+
   const [competences, setCompetences] = useState((person?.competences ?? []).join(', '));
   const labels = {
     name: m.people.name,
@@ -46,7 +48,12 @@ export function PersonForm({
     municipalityNumber: m.people.municipality,
     competences: m.people.competences,
   };
-  const members = network.members.filter((x) => x.isCurrent).sort((a, b) => compareNorwegian(a.municipalityName, b.municipalityName));
+  const { user } = useSession();
+  // A municipality editor (not the secretariat) may only place people in the municipalities they edit.
+  const secretariat = isNetworkAdmin(user, network.id);
+  const members = network.members
+    .filter((x) => x.isCurrent && (secretariat || canEditMunicipality(user, x.municipalityNumber)))
+    .sort((a, b) => compareNorwegian(a.municipalityName, b.municipalityName));
   const tags = splitTags(competences);
   const fields = { name, email, phone, title, municipalityNumber: municipalityNumber || null, competences: tags };
 
@@ -69,6 +76,10 @@ export function PersonForm({
             schema: PersonCreateSchema,
             input: { ...fields, networkId: network.id },
             labels,
+            check: (data): Record<string, string> =>
+              !secretariat && !data.municipalityNumber
+                ? { municipalityNumber: fieldMessage(lang, 'required', labels.municipalityNumber) }
+                : {},
             send: (body) => api<Person>('/people', { method: 'POST', body }),
             done: onSaved,
           });
@@ -85,7 +96,7 @@ export function PersonForm({
         value={municipalityNumber}
         onChange={setMunicipalityNumber}
       >
-        <Select.Option value="">{m.people.noMunicipality}</Select.Option>
+        <Select.Option value="">{secretariat ? m.people.noMunicipality : m.common.choose}</Select.Option>
         {person?.municipalityNumber && !members.some((x) => x.municipalityNumber === person.municipalityNumber) && (
           <Select.Option value={person.municipalityNumber}>{person.municipalityName ?? person.municipalityNumber}</Select.Option>
         )}
