@@ -12,9 +12,15 @@ import { startSession } from './service.ts';
 
 const LOGIN_STATE_MINUTES = 10;
 
-/** Same-site paths only, so the login cannot be used to send people elsewhere. */
+/**
+ * Same-site paths only, so the login cannot be used to send people elsewhere. Parsed as a browser
+ * would: "/\\evil.example" and "/\t/evil.example" are other sites to a browser, not paths.
+ */
 function safeReturnTo(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+  if (!value?.startsWith('/')) return '/';
+  const base = 'http://same.invalid';
+  const url = new URL(value, base);
+  return url.origin === base ? url.pathname + url.search + url.hash : '/';
 }
 
 const isLoopback = (url: URL) => url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
@@ -69,8 +75,13 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ oidc: OidcConfig | null; public
         expectedState: login.state,
         expectedNonce: login.nonce,
       });
-      const claims = tokens.claims();
-      if (!claims) throw new Error('no ID token');
+      const idClaims = tokens.claims();
+      if (!idClaims) throw new Error('no ID token');
+      // In the code flow a conforming provider may keep e-mail and name to the userinfo endpoint (OIDC Core 5.4).
+      const claims =
+        typeof idClaims.email === 'string' || typeof idClaims.preferred_username === 'string'
+          ? idClaims
+          : { ...(await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub)), ...idClaims };
       const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : typeof claims.preferred_username === 'string' ? claims.preferred_username.toLowerCase() : null;
       const name = typeof claims.name === 'string' ? claims.name : (email ?? claims.sub);
       const userId = await linkUser(req.ctx.db, claims.iss, claims.sub, email, name);
