@@ -97,13 +97,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   return app;
 }
 
-/** Serves the built React app, with index.html for every non-API path so client-side routes load. */
+/**
+ * Serves the built React app when there is one, with index.html for every non-API path so client-side
+ * routes load. Everything else not found gets the one error shape.
+ */
 function serveWeb(app: FastifyInstance, webRoot: string | null) {
-  const indexHtml = webRoot ? join(webRoot, 'index.html') : null;
-  if (!webRoot || !indexHtml || !existsSync(indexHtml)) return;
-  void app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) void app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.method !== 'GET' || request.url.startsWith('/api/')) return sendError(request, reply, 'not_found');
+    if (!hasWeb || request.method !== 'GET' || request.url.startsWith('/api/')) return sendError(request, reply, 'not_found');
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

@@ -24,5 +24,7 @@ export const forbidden = () => new AppError('forbidden');
 export const notFound = () => new AppError('not_found');
 export const staleVersion = () => new AppError('stale_version');
 export const conflict = () => new AppError('conflict');
+/** Removing this would leave something that depends on it dangling. */
+export const inUse = () => new AppError('in_use');
 export const invalidField = (field: string, key: ValidationKey, values?: Record<string, string | number>) =>
   new AppError('validation_failed', { [field]: { key, values } });

@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   validation_failed: 400,
   conflict: 409,
+  in_use: 409,
   stale_version: 409,
   rate_limited: 429,
   oidc_failed: 502,

@@ -25,8 +25,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendError(request, reply, 'internal_error');
   });
-
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, 'not_found'));
 }
 
 export function requestLanguage(request: FastifyRequest): Language {

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { invitations, municipalities, networks, roleAssignments, users } from '../../db/schema/index.ts';
-import { AppError, conflict, invalidField, notFound } from '../../errors.ts';
+import { AppError, conflict, inUse, invalidField, notFound } from '../../errors.ts';
 import type {
   ChangePasswordInput,
   CurrentUser,
@@ -182,7 +182,7 @@ export async function revokeRole(ctx: RequestContext, userId: string, roleId: st
   // The last platform administrator cannot be removed, or nobody could administer the platform.
   if (row.role === 'platformAdmin') {
     const admins = await ctx.db.select({ id: roleAssignments.id }).from(roleAssignments).where(eq(roleAssignments.role, 'platformAdmin'));
-    if (admins.length <= 1) throw conflict();
+    if (admins.length <= 1) throw inUse();
   }
   await ctx.db.transaction(async (tx) => {
     await tx.delete(roleAssignments).where(eq(roleAssignments.id, roleId));

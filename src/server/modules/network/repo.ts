@@ -49,7 +49,8 @@ export async function listBodiesWithCounts(db: DbOrTx, networkId: string) {
       kind: bodies.kind,
       name: bodies.name,
       shortCode: bodies.shortCode,
-      memberCount: sql<number>`(select count(*)::int from ${bodyMemberships} bm where bm.body_id = ${bodies.id} and (bm.to_date is null or bm.to_date > current_date))`,
+      // The outer column is named in full: Drizzle writes a lone column unqualified, which inside the subquery would mean bm.id.
+      memberCount: sql<number>`(select count(*)::int from ${bodyMemberships} bm where bm.body_id = "bodies"."id" and (bm.to_date is null or bm.to_date > current_date))`,
     })
     .from(bodies)
     .where(eq(bodies.networkId, networkId))

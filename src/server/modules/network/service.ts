@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { bodies, bodyMemberships, municipalities, networkMembers, networks, people } from '../../db/schema/index.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import { AppError, conflict, forbidden, invalidField, notFound } from '../../errors.ts';
+import { AppError, conflict, forbidden, inUse, invalidField, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { compareNorwegian, norwegianSortKey } from '../../../shared/text.ts';
 import { fieldLabel } from '../../../shared/i18n/server-messages.ts';
@@ -465,7 +465,7 @@ export async function deleteBodyMembership(ctx: RequestContext, id: string, vers
   const { membership: before, body } = await requireBodyMembership(ctx, id);
   if (before.version !== version) throw new AppError('stale_version');
   const [deputy] = await ctx.db.select({ id: bodyMemberships.id }).from(bodyMemberships).where(eq(bodyMemberships.deputyForId, id));
-  if (deputy) throw conflict();
+  if (deputy) throw inUse();
   await ctx.db.transaction(async (tx) => {
     const deleted = await tx
       .delete(bodyMemberships)

@@ -15,6 +15,12 @@ describe.each(DATABASE_KINDS)('network overview on %s', (kind) => {
     expect(res.body.host).toEqual({ number: '1870', name: 'Sortland - Suortá' });
   });
 
+  it('counts the current members of each body', async () => {
+    const res = await t.anonymous().get('/api/networks/digivesteralen/bodies');
+    const counts = Object.fromEntries(res.body.map((b: { shortCode: string; memberCount: number }) => [b.shortCode, b.memberCount]));
+    expect(counts).toEqual({ SG: 7, AU: 7, KDU: 6, RG: 6 });
+  });
+
   it('lets the secretariat log in', async () => {
     const client = await t.as(USERS.vesteralenAdmin);
     const me = await client.get('/api/auth/me');
