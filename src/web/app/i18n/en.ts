@@ -140,8 +140,11 @@ export const en: Messages = {
     membershipEnded: 'The membership has ended.',
     hostChanged: 'The host municipality has been changed.',
     exportMembers: 'Download member municipalities (Excel)',
+    exportMembersCsv: 'Download member municipalities (CSV)',
   },
   people: {
+    exportExcel: 'Download the results (Excel)',
+    exportCsv: 'Download the results (CSV)',
     updated: 'Last changed {date}',
     title: 'People in {name}',
     intro: 'Contacts and specialists in the member municipalities, with the competences they share.',

@@ -144,8 +144,11 @@ export const nb = {
     membershipEnded: 'Medlemskapet er avsluttet.',
     hostChanged: 'Vertskommunen er endret.',
     exportMembers: 'Last ned deltakerkommuner (Excel)',
+    exportMembersCsv: 'Last ned deltakerkommuner (CSV)',
   },
   people: {
+    exportExcel: 'Last ned treffene (Excel)',
+    exportCsv: 'Last ned treffene (CSV)',
     updated: 'Sist endret {date}',
     title: 'Personer i {name}',
     intro: 'Kontaktpersoner og fagfolk i deltakerkommunene, med kompetansen de deler.',

@@ -139,8 +139,11 @@ export const nn: Messages = {
     membershipEnded: 'Medlemskapen er avslutta.',
     hostChanged: 'Vertskommunen er endra.',
     exportMembers: 'Last ned deltakarkommunar (Excel)',
+    exportMembersCsv: 'Last ned deltakarkommunar (CSV)',
   },
   people: {
+    exportExcel: 'Last ned treffa (Excel)',
+    exportCsv: 'Last ned treffa (CSV)',
     updated: 'Sist endra {date}',
     title: 'Personar i {name}',
     intro: 'Kontaktpersonar og fagfolk i deltakarkommunane, med kompetansen dei deler.',

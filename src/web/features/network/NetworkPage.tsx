@@ -113,6 +113,9 @@ function NetworkView({ network, reload }: { network: NetworkOverview; reload: ()
         <Paragraph data-size="sm">
           <Link href={`/api/networks/${network.slug}/members/export?format=xlsx`} download>
             {m.network.exportMembers}
+          </Link>{' '}
+          <Link href={`/api/networks/${network.slug}/members/export?format=csv`} download>
+            {m.network.exportMembersCsv}
           </Link>
         </Paragraph>
       </section>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import { Button, Field, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { NetworkOverview, PeoplePage as PeoplePageData } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
@@ -166,6 +166,16 @@ function PeopleView({ network }: { network: NetworkOverview }) {
                     </Button>
                   </ButtonRow>
                 </nav>
+              )}
+              {page.total > 0 && (
+                <Paragraph data-size="sm" className="dr-downloads">
+                  <Link href={`/api/networks/${network.slug}/people/export${query({ q, competence, format: 'xlsx' })}`} download>
+                    {m.people.exportExcel}
+                  </Link>{' '}
+                  <Link href={`/api/networks/${network.slug}/people/export${query({ q, competence, format: 'csv' })}`} download>
+                    {m.people.exportCsv}
+                  </Link>
+                </Paragraph>
               )}
             </>
           )}
