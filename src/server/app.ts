@@ -33,7 +33,7 @@ export interface BuildOptions {
   config: AppConfig;
   database: Database;
   /** Shown on the login page in demo mode only. */
-  demoUsers?: { email: string; password: string; description: string }[];
+  demoUsers?: NonNullable<AuthConfig['demo']>['users'];
   /** Poll the job table in the background (off in tests, which drain it by hand). */
   runJobs?: boolean;
   logger?: boolean;

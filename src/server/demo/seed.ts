@@ -6,7 +6,9 @@ import type { RequestContext, RoleGrant } from '../context.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { networkService } from '../modules/network/index.ts';
 import type { BodyKind, BodyRole, VotingRight } from '../../shared/network/schema.ts';
-import type { Role } from '../../shared/auth/schema.ts';
+import type { AuthConfig, Role } from '../../shared/auth/schema.ts';
+
+type DemoLogin = NonNullable<AuthConfig['demo']>['users'][number];
 
 /**
  * Demo data drawn from the seed documents: DigiNordland as umbrella over DigiVesterålen, Digitale
@@ -19,19 +21,20 @@ export const DEMO_PASSWORD = 'Digiregion-demo-2026';
 export interface DemoUser {
   email: string;
   name: string;
-  description: string;
+  /** The network or municipality the role is for, as shown on the login page. */
+  scope: string | null;
   role: Role;
   network?: string;
   municipality?: string;
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { email: 'admin@digiregion.no', name: 'Plattformadministrator', description: 'Plattformadministrator', role: 'platformAdmin' },
-  { email: 'sekretariat@digivesteralen.no', name: 'Sekretariatet DigiVesterålen', description: 'Sekretariat, DigiVesterålen', role: 'networkAdmin', network: 'digivesteralen' },
-  { email: 'sekretariat@digitalehelgeland.no', name: 'Sekretariatet Digitale Helgeland', description: 'Sekretariat, Digitale Helgeland', role: 'networkAdmin', network: 'digitale-helgeland' },
-  { email: 'sekretariat@lofotenikt.no', name: 'Sekretariatet Lofoten IKT', description: 'Sekretariat, Lofoten IKT', role: 'networkAdmin', network: 'lofoten-ikt' },
-  { email: 'kontakt@sortland.kommune.no', name: 'Kommunekontakt Sortland', description: 'Kommuneredaktør, Sortland', role: 'municipalityEditor', municipality: '1870' },
-  { email: 'medlem@digivesteralen.no', name: 'Styringsgruppemedlem DigiVesterålen', description: 'Nettverksmedlem, DigiVesterålen', role: 'networkMember', network: 'digivesteralen' },
+  { email: 'admin@digiregion.no', name: 'Plattformadministrator', scope: null, role: 'platformAdmin' },
+  { email: 'sekretariat@digivesteralen.no', name: 'Sekretariatet DigiVesterålen', scope: 'DigiVesterålen', role: 'networkAdmin', network: 'digivesteralen' },
+  { email: 'sekretariat@digitalehelgeland.no', name: 'Sekretariatet Digitale Helgeland', scope: 'Digitale Helgeland', role: 'networkAdmin', network: 'digitale-helgeland' },
+  { email: 'sekretariat@lofotenikt.no', name: 'Sekretariatet Lofoten IKT', scope: 'Lofoten IKT', role: 'networkAdmin', network: 'lofoten-ikt' },
+  { email: 'kontakt@sortland.kommune.no', name: 'Kommunekontakt Sortland', scope: 'Sortland', role: 'municipalityEditor', municipality: '1870' },
+  { email: 'medlem@digivesteralen.no', name: 'Styringsgruppemedlem DigiVesterålen', scope: 'DigiVesterålen', role: 'networkMember', network: 'digivesteralen' },
 ];
 
 const VESTERALEN = ['1871', '1867', '1866', '1851', '1870', '1868'];
@@ -43,11 +46,11 @@ const FIRST = ['Ingrid', 'Ola', 'Kari', 'Per', 'Marit', 'Bjørn', 'Sigrid', 'Knu
 const LAST = ['Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Pedersen', 'Nilsen', 'Kristiansen', 'Jensen', 'Karlsen', 'Johnsen', 'Pettersen', 'Eriksen', 'Berg', 'Haugen', 'Hagen'];
 const COMPETENCES = ['personvern', 'anskaffelser', 'tjenestedesign', 'informasjonssikkerhet', 'arkiv', 'helse og omsorg', 'skytjenester', 'prosjektledelse', 'gevinstrealisering', 'RPA'];
 
-export async function seedDemo(db: Db): Promise<{ users: { email: string; password: string; description: string }[] }> {
+export async function seedDemo(db: Db): Promise<{ users: DemoLogin[] }> {
   const existing = await db.select({ id: networks.id }).from(networks).limit(1);
   // One transaction: a seed that fails half-way leaves nothing behind, and runs again at the next start.
   if (existing.length === 0) await db.transaction((tx) => createDemoData(tx as unknown as Db));
-  return { users: DEMO_USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, description: u.description })) };
+  return { users: DEMO_USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, role: u.role, scope: u.scope })) };
 }
 
 async function createDemoData(db: Db) {

@@ -77,7 +77,7 @@ export type CurrentUser = z.infer<typeof CurrentUserSchema>;
 export const AuthConfigSchema = z.object({
   oidc: z.object({ enabled: z.boolean(), label: z.string() }),
   demo: z
-    .object({ users: z.array(z.object({ email: z.string(), password: z.string(), description: z.string() })) })
+    .object({ users: z.array(z.object({ email: z.string(), password: z.string(), role: z.enum(ROLES), scope: z.string().nullable() })) })
     .nullable(),
 });
 export type AuthConfig = z.infer<typeof AuthConfigSchema>;
