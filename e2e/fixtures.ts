@@ -1,0 +1,82 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+/** The demo accounts of src/server/demo/seed.ts that the journeys use; all share one password. */
+export const DEMO_PASSWORD = 'Digiregion-demo-2026';
+export const SECRETARIAT = { email: 'sekretariat@digivesteralen.no', name: 'Sekretariatet DigiVesterålen' };
+
+/** WCAG 2.2 A and AA, what Norwegian public-sector web pages must meet (likestillings- og diskrimineringsloven). */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface Accessibility {
+  /**
+   * Runs axe on the page as it is now and expects no violations. Call it on every page a journey
+   * visits, once its content is shown; a journey that leaves a page of the app unchecked fails.
+   */
+  check(page?: Page): Promise<void>;
+}
+
+interface Fixtures {
+  a11y: Accessibility;
+}
+
+export const test = base.extend<Fixtures>({
+  // The built-in `page` comes from a context made first (browser.newContext()), which axe needs.
+  a11y: async ({ page, baseURL }, use, testInfo) => {
+    const origin = new URL(baseURL!).origin;
+    const visited = new Set<string>();
+    const checked = new Set<string>();
+    page.on('framenavigated', (frame) => {
+      if (frame !== page.mainFrame()) return;
+      const url = new URL(frame.url());
+      if (url.origin === origin && !url.pathname.startsWith('/api/')) visited.add(url.pathname);
+    });
+
+    await use({
+      async check(target = page) {
+        await expect(target.getByRole('heading', { level: 1 })).toBeVisible();
+        const results = await new AxeBuilder({ page: target }).withTags(WCAG_TAGS).analyze();
+        const violations = results.violations.map((v) => ({
+          rule: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`.trim()),
+        }));
+        const where = new URL(target.url());
+        await testInfo.attach(`axe ${where.pathname}`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+        expect(violations, `accessibility violations on ${where.pathname}`).toEqual([]);
+        if (where.origin === origin) checked.add(where.pathname);
+      },
+    });
+
+    if (testInfo.status === testInfo.expectedStatus) {
+      const unchecked = [...visited].filter((path) => !checked.has(path));
+      expect(unchecked, 'pages the journey visited without an accessibility check').toEqual([]);
+    }
+  },
+});
+
+/**
+ * Logs in with e-mail and password on the login page, as a person would, checking the login page
+ * on the way; ends on the page the login leads to, with the user menu in the header.
+ */
+export async function login(page: Page, a11y: Accessibility, user: { email: string; name: string }, password = DEMO_PASSWORD) {
+  if (!new URL(page.url(), 'http://x').pathname.startsWith('/logg-inn')) await page.goto('/logg-inn');
+  await expect(page.getByRole('heading', { level: 1, name: 'Logg inn' })).toBeVisible();
+  await a11y.check(page);
+  await page.getByRole('textbox', { name: 'E-post' }).fill(user.email);
+  await page.getByLabel('Passord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+  await expect(userMenu(page, user.name)).toBeVisible();
+}
+
+/** The header's user menu button of the logged-in person. */
+export function userMenu(page: Page, name: string) {
+  return page.getByRole('button', { name: new RegExp(`^(Brukermeny|Brukarmeny|User menu) for ${escapeRegExp(name)}$`) });
+}
+
+export function escapeRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
