@@ -1,0 +1,71 @@
+import Fastify from 'fastify';
+import { buildApp } from '../src/server/app.ts';
+import { readConfig } from '../src/server/config.ts';
+import { openDatabase, type Database } from '../src/server/db/client.ts';
+import { loadMunicipalitiesFile } from '../src/server/modules/network/index.ts';
+import { generateDataset, type GeneratedDataset } from './generate.ts';
+
+/**
+ * The process under test, started by bench/run.ts with fork(): the real app and a bare Fastify
+ * server side by side in this one process, on loopback ports. The load generator (autocannon) runs
+ * in the parent, so it does not take event-loop time from the servers it measures.
+ *
+ * BENCH_SERVER_DATABASE_URL: a PostgreSQL database that run.ts has already filled.
+ * Without it: an in-memory PGlite, migrated and filled here (it cannot be shared between processes).
+ */
+
+export type ServerMessage =
+  | { type: 'ready'; appUrl: string; bareUrl: string; databaseKind: string; dataset: GeneratedDataset | null }
+  | { type: 'error'; message: string };
+
+const send = (message: ServerMessage) => process.send?.(message);
+
+async function main() {
+  const url = process.env.BENCH_SERVER_DATABASE_URL;
+  let database: Database;
+  let dataset: GeneratedDataset | null = null;
+  if (url) {
+    database = await openDatabase({ url });
+  } else {
+    database = await openDatabase({});
+    await database.migrate();
+    await loadMunicipalitiesFile(database.db);
+    dataset = await generateDataset(database.db);
+  }
+
+  const config = { ...readConfig({}), databaseUrl: url, demo: false, webRoot: null, logLevel: 'silent', host: '127.0.0.1' };
+  const app = await buildApp({ config, database, logger: false, runJobs: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+
+  // The baseline: what this process and Fastify can do with no application work at all.
+  const bare = Fastify({ logger: false });
+  bare.get('/bare', async () => ({ status: 'ok' }));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+
+  const address = (server: typeof bare.server) => {
+    const a = server.address();
+    if (!a || typeof a === 'string') throw new Error('no address');
+    return `http://127.0.0.1:${a.port}`;
+  };
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await bare.close();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('message', (message) => {
+    if (message === 'stop') void stop();
+  });
+  process.on('disconnect', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  send({ type: 'ready', appUrl: address(app.server), bareUrl: `${address(bare.server)}/bare`, databaseKind: database.kind, dataset });
+}
+
+main().catch((error: unknown) => {
+  send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exit(1);
+});
