@@ -30,8 +30,10 @@ export async function startThrowawayPostgres(): Promise<{ url: string; stop: () 
   return {
     url,
     stop: async () => {
-      child.kill('SIGINT');
-      await new Promise((resolve) => child.once('exit', resolve));
+      // pg_ctl, not a signal to the child: runuser does not pass signals on to the server.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      run('pg_ctl', ['stop', '-D', dir, '-m', 'fast', '-w']);
+      await exited;
       rmSync(dir, { recursive: true, force: true });
     },
   };
