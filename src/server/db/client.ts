@@ -51,7 +51,8 @@ function wrapPglite(client: PGlite): Database {
 }
 
 function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // JIT compilation costs more than it saves on these short queries (22 ms of a 73 ms people search).
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: '-c jit=off' });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,

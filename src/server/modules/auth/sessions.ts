@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { roleAssignments, sessions, users } from '../../db/schema/index.ts';
 import type { AuthUser, RoleGrant } from '../../context.ts';
@@ -38,15 +38,14 @@ export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSess
       name: users.name,
       language: users.language,
       passwordHash: users.passwordHash,
+      // Roles in the same query: every logged-in request pays for this look-up.
+      roles: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', ra.role, 'networkId', ra.network_id, 'municipalityNumber', ra.municipality_number))
+        from ${roleAssignments} ra where ra.user_id = "users"."id"), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(users.disabled, false)));
   if (!row) return null;
-  const roles = await db
-    .select({ role: roleAssignments.role, networkId: roleAssignments.networkId, municipalityNumber: roleAssignments.municipalityNumber })
-    .from(roleAssignments)
-    .where(eq(roleAssignments.userId, row.id));
   // Sliding expiry, written at most once an hour per session.
   const renewBefore = Date.now() + (SESSION_HOURS - RENEW_AFTER_HOURS) * 3600_000;
   let expiresAt = row.expiresAt;
@@ -56,7 +55,7 @@ export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSess
   }
   return {
     user: { id: row.id, email: row.email, name: row.name, language: row.language, hasPassword: row.passwordHash !== null },
-    roles,
+    roles: row.roles,
     csrfToken: row.csrfToken,
     expiresAt,
   };

@@ -1,6 +1,9 @@
+// Made once: creating a DateTimeFormat is costly, and today() runs for every member presented.
+const osloDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in Norway as YYYY-MM-DD: memberships start and end on Norwegian calendar days. */
 export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return osloDate.format(new Date());
 }
 
 /** Whether a period [from, to) includes today; an open end means still running. */
