@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { isNull, notInArray, sql, and } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { municipalities } from '../../db/schema/index.ts';
+import { auditEntries, municipalities } from '../../db/schema/index.ts';
 import { today } from './dates.ts';
 
 export const MUNICIPALITIES_CSV = fileURLToPath(new URL('../../../../data/reference/municipalities.csv', import.meta.url));
@@ -84,6 +84,8 @@ export async function loadMunicipalities(db: Db, csv: string): Promise<{ total: 
       .set({ validTo: today() })
       .where(and(isNull(municipalities.validTo), notInArray(municipalities.number, records.map((r) => r.number))))
       .returning({ number: municipalities.number });
+    // Audited like every change; the overview cache also reads this entry to know populations changed.
+    await tx.insert(auditEntries).values({ entityType: 'municipalityFile', entityId: 'municipalities.csv', action: 'load', after: { total: records.length, closed: closed.map((c) => c.number) } });
     return { total: records.length, closed: closed.length };
   });
 }

@@ -18,6 +18,7 @@ import {
   NetworkCreateSchema,
   NetworkMemberSchema,
   NetworkOverviewSchema,
+  type NetworkOverview,
   NetworkSummarySchema,
   NetworkUpdateSchema,
   PeoplePageSchema,
@@ -27,6 +28,7 @@ import {
   PersonUpdateSchema,
 } from '../../../shared/network/schema.ts';
 import * as service from './service.ts';
+import { getNetworkOverviewJson } from './overview-cache.ts';
 import { attachmentHeader, EXPORT_FORMATS, type RenderedFile } from '../documents/index.ts';
 import type { FastifyReply } from 'fastify';
 
@@ -55,9 +57,11 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/networks', { schema: { tags, body: NetworkCreateSchema, response: { 201: NetworkOverviewSchema } } }, async (req, reply) =>
     reply.status(201).send(await service.createNetwork(req.ctx, req.body)),
   );
-  app.get('/networks/:networkId', { config: PUBLIC, schema: { tags, params: NetworkParams, response: { 200: NetworkOverviewSchema } } }, (req) =>
-    service.getNetworkOverview(req.ctx, req.params.networkId),
-  );
+  // Sent as prepared JSON text (see overview-cache.ts), which Fastify passes through unserialized; the schema documents it.
+  app.get('/networks/:networkId', { config: PUBLIC, schema: { tags, params: NetworkParams, response: { 200: NetworkOverviewSchema } } }, async (req, reply) => {
+    const json = await getNetworkOverviewJson(req.ctx, req.params.networkId);
+    return reply.type('application/json; charset=utf-8').send(json as unknown as NetworkOverview);
+  });
   app.patch('/networks/:networkId', { schema: { tags, params: NetworkParams, body: NetworkUpdateSchema, response: { 200: NetworkOverviewSchema } } }, (req) =>
     service.updateNetwork(req.ctx, req.params.networkId, req.body),
   );
