@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// The prepared test databases are named after the run, so two runs on one machine do not share them.
+process.env.VITEST_RUN_ID ??= String(process.pid);
+
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

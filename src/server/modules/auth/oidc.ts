@@ -82,7 +82,9 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ oidc: OidcConfig | null; public
         typeof idClaims.email === 'string' || typeof idClaims.preferred_username === 'string'
           ? idClaims
           : { ...(await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub)), ...idClaims };
-      const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : typeof claims.preferred_username === 'string' ? claims.preferred_username.toLowerCase() : null;
+      // An address the provider says it has not verified never links to an existing account.
+      const trusted = claims.email_verified !== false;
+      const email = !trusted ? null : typeof claims.email === 'string' ? claims.email.toLowerCase() : typeof claims.preferred_username === 'string' ? claims.preferred_username.toLowerCase() : null;
       const name = typeof claims.name === 'string' ? claims.name : (email ?? claims.sub);
       const userId = await linkUser(req.ctx.db, claims.iss, claims.sub, email, name);
       if (!userId) return reply.redirect('/logg-inn?feil=deaktivert');

@@ -1,4 +1,11 @@
-/** Same-site paths only, so a crafted link cannot send someone elsewhere after login. */
+/**
+ * Same-site paths only, so a crafted link cannot send someone elsewhere after login. Parsed as the
+ * browser would: "/\\evil.example" and "/\t/evil.example" are other sites, not paths.
+ */
 export function safeReturnTo(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/logg-inn') ? value : '/';
+  if (!value?.startsWith('/')) return '/';
+  const base = 'http://same.invalid';
+  const url = new URL(value, base);
+  const path = url.pathname + url.search + url.hash;
+  return url.origin === base && !path.startsWith('/logg-inn') ? path : '/';
 }
