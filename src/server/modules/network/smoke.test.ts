@@ -21,6 +21,21 @@ describe.each(DATABASE_KINDS)('network overview on %s', (kind) => {
     expect(counts).toEqual({ SG: 7, AU: 7, KDU: 6, RG: 6 });
   });
 
+  it('pages the people search with the same total on every page, also past the end', async () => {
+    const client = await t.as(USERS.vesteralenAdmin);
+    const all = await client.get('/api/networks/digivesteralen/people?limit=500');
+    const total = all.body.total;
+    expect(total).toBe(all.body.items.length);
+    expect(total).toBeGreaterThan(10);
+    const page2 = await client.get('/api/networks/digivesteralen/people?limit=5&offset=5');
+    expect(page2.body.total).toBe(total);
+    expect(page2.body.items.map((p: { id: string }) => p.id)).toEqual(all.body.items.slice(5, 10).map((p: { id: string }) => p.id));
+    const past = await client.get(`/api/networks/digivesteralen/people?limit=5&offset=${total + 5}`);
+    expect(past.body).toEqual({ total, items: [] });
+    const none = await client.get('/api/networks/digivesteralen/people?q=finnes-ikke');
+    expect(none.body).toEqual({ total: 0, items: [] });
+  });
+
   it('lets the secretariat log in', async () => {
     const client = await t.as(USERS.vesteralenAdmin);
     const me = await client.get('/api/auth/me');
