@@ -51,7 +51,7 @@ export class Client {
     });
     const setCookie = response.cookies.find((c) => c.name === 'dr_session');
     if (setCookie) this.cookie = setCookie.value ? `dr_session=${setCookie.value}` : null;
-    const body = response.headers['content-type']?.toString().includes('json') ? (response.json() as T) : (response.body as T);
+    const body = response.headers['content-type']?.toString().includes('json') ? response.json<T>() : (response.body as T);
     return { status: response.statusCode, body, headers: response.headers };
   }
 
