@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, DATABASE_KINDS, startTestApp, USERS, type TestApp } from './harness.ts';
+import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from './harness.ts';
 
 /**
  * Every state-changing route × every role. The routes come from the OpenAPI document the app
