@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEntries } from '../src/server/db/schema/index.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from './harness.ts';
 
 /**
@@ -205,6 +206,53 @@ describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
                 : `unexpected ${res.status} ${JSON.stringify(res.body)}`;
       }
       expect(actual).toEqual(expected);
+    });
+  }
+});
+
+describe.each(DATABASE_KINDS)('bad input and stale versions on every route, on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  const auditCount = async () => (await t.database.db.$count(auditEntries)) as number;
+  let cell = 1000;
+
+  for (const [route, expectation] of Object.entries(EXPECTED)) {
+    const method = route.split(' ')[0] as 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+    it(`${route}: every field of the wrong type answers 400 naming the fields, and changes nothing`, async () => {
+      const admin = await t.as(USERS.platformAdmin);
+      const call = await expectation.setup(t, admin, ++cell);
+      if (call.body === undefined) return expect(method === 'DELETE' || route === 'POST /api/auth/logout').toBe(true);
+      const bad = Object.fromEntries(Object.keys(call.body as object).map((key) => [key, { wrong: true }]));
+      const before = await auditCount();
+      const res = await admin.request(method, call.url, bad);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+      for (const key of Object.keys(bad)) expect(Object.keys(res.body.error.fields).some((f: string) => f.startsWith(key))).toBe(true);
+      expect(Object.values(res.body.error.fields).every((message) => /«.+»/.test(String(message)))).toBe(true);
+      expect(await auditCount()).toBe(before);
+    });
+
+    it(`${route}: a save based on an old version answers 409 and changes nothing`, async () => {
+      const admin = await t.as(USERS.platformAdmin);
+      const call = await expectation.setup(t, admin, ++cell);
+      const versionInQuery = /[?&]version=(\d+)/.exec(call.url);
+      const body = call.body as { version?: number } | undefined;
+      if (body?.version === undefined && !versionInQuery) return expect(method === 'PATCH').toBe(false);
+      const before = await auditCount();
+      const stale = versionInQuery
+        ? await admin.request(method, call.url.replace(/version=\d+/, `version=${Number(versionInQuery[1]) + 7}`))
+        : await admin.request(method, call.url, { ...body, version: body!.version! + 7 });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error).toMatchObject({ code: 'stale_version', message: expect.stringContaining('Noen andre har endret') });
+      expect(await auditCount()).toBe(before);
+      const fresh = await admin.request(method, call.url, call.body);
+      expect(fresh.status).toBeLessThan(300);
+      expect(await auditCount()).toBeGreaterThan(before);
     });
   }
 });
