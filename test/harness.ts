@@ -9,7 +9,8 @@ import { inject } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { readConfig } from '../src/server/config.ts';
 import { createPglite, openDatabase, type Database, type Db } from '../src/server/db/client.ts';
-import { networks } from '../src/server/db/schema/index.ts';
+import { networks, roleAssignments, users } from '../src/server/db/schema/index.ts';
+import type { Role } from '../src/shared/auth/schema.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/server/demo/seed.ts';
 import { PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR } from './paths.ts';
 
@@ -36,13 +37,24 @@ export interface Response<T = any> {
 export class Client {
   cookie: string | null = null;
   csrfToken: string | null = null;
-  constructor(private readonly app: FastifyInstance) {}
+  /**
+   * Each client comes from its own address, as people do: the login rate limit counts per address,
+   * so tests that log in many times do not run into it. Pass one address to share a limit.
+   */
+  readonly remoteAddress: string;
+  constructor(
+    private readonly app: FastifyInstance,
+    remoteAddress?: string,
+  ) {
+    this.remoteAddress = remoteAddress ?? nextAddress();
+  }
 
   async request<T = any>(method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
     const response = await this.app.inject({
       method,
       url,
       payload: payload as InjectOptions['payload'],
+      remoteAddress: this.remoteAddress,
       headers: {
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {}),
@@ -79,6 +91,18 @@ export class Client {
   }
 }
 
+let addressCounter = 0;
+function nextAddress(): string {
+  addressCounter++;
+  return `10.${process.pid % 250}.${Math.floor(addressCounter / 250) % 250}.${(addressCounter % 250) + 1}`;
+}
+
+export interface RoleSpec {
+  role: Role;
+  networkId?: string | null;
+  municipalityNumber?: string | null;
+}
+
 export interface TestApp {
   kind: DatabaseKind;
   app: FastifyInstance;
@@ -87,6 +111,8 @@ export interface TestApp {
   anonymous(): Client;
   as(email: string): Promise<Client>;
   networkId(slug: string): Promise<string>;
+  /** A new account with the demo password and the given roles, straight in the database (no e-mail, no audit). */
+  createUser(roles?: RoleSpec[], fields?: { email?: string; name?: string; language?: 'nb' | 'nn' | 'en' }): Promise<{ id: string; email: string }>;
   close(): Promise<void>;
 }
 
@@ -109,6 +135,13 @@ async function openCopy(kind: DatabaseKind): Promise<{ database: Database; dispo
   return {
     database,
     dispose: async () => {
+      // pool.end() can resolve before the server has seen every connection go; dropping with force
+      // then kills a closing connection, whose error surfaces as an uncaught exception. Wait for them.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
@@ -120,6 +153,8 @@ export async function startTestApp(kind: DatabaseKind, configOverrides: Partial<
   const config = { ...readConfig({ PUBLIC_URL: 'http://localhost:3999', DEMO: 'true' }), webRoot: null, ...configOverrides };
   const app = await buildApp({ config, database, runJobs: false, logger: false, demoUsers: [] });
   await app.ready();
+  let demoHash: string | null = null;
+  let userCounter = 0;
   return {
     kind,
     app,
@@ -131,6 +166,24 @@ export async function startTestApp(kind: DatabaseKind, configOverrides: Partial<
       const [row] = await database.db.select({ id: networks.id }).from(networks).where(eq(networks.slug, slug));
       if (!row) throw new Error(`no network ${slug}`);
       return row.id;
+    },
+    createUser: async (roles = [], fields = {}) => {
+      if (!demoHash) {
+        const [admin] = await database.db.select({ hash: users.passwordHash }).from(users).where(eq(users.email, USERS.platformAdmin));
+        demoHash = admin!.hash;
+      }
+      userCounter++;
+      const email = fields.email ?? `test-user-${userCounter}-${randomBytes(4).toString('hex')}@example.no`;
+      const [user] = await database.db
+        .insert(users)
+        .values({ email, name: fields.name ?? `Testbruker ${userCounter}`, language: fields.language ?? 'nb', passwordHash: demoHash })
+        .returning();
+      if (roles.length > 0) {
+        await database.db
+          .insert(roleAssignments)
+          .values(roles.map((r) => ({ userId: user!.id, role: r.role, networkId: r.networkId ?? null, municipalityNumber: r.municipalityNumber ?? null })));
+      }
+      return { id: user!.id, email };
     },
     close: async () => {
       await app.close();
