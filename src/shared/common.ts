@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const IsoDate = z.iso.date({ error: 'date' });
 export const MunicipalityNumber = z.string().regex(/^\d{4}$/, { error: 'municipalityNumber' });
 export const Id = z.uuid({ error: 'invalid' });
-export const Version = z.number().int().positive();
+// min(1), not positive(): positive() reports its bound as «minst 0», which 0 itself does not meet.
+export const Version = z.number().int().min(1);
 export const Email = z.email({ error: 'email' }).max(254);
 export const Text = (max: number) => z.string().trim().min(1, { error: 'required' }).max(max);
 export const OptionalText = (max: number) =>

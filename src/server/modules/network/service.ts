@@ -210,17 +210,21 @@ async function clearOtherHosts(tx: RequestContext['db'], ctx: RequestContext, ne
   }
 }
 
+/** Periods of the same municipality in one network may not overlap, on creation or on a later change. */
+async function assertNoOverlap(ctx: RequestContext, networkId: string, municipalityNumber: string, period: { joinedOn: string; leftOn: string | null }, selfId?: string) {
+  const existing = await ctx.db
+    .select()
+    .from(networkMembers)
+    .where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.municipalityNumber, municipalityNumber), selfId ? ne(networkMembers.id, selfId) : undefined));
+  const overlaps = existing.some((m) => (m.leftOn === null || m.leftOn > period.joinedOn) && (period.leftOn === null || period.leftOn > m.joinedOn));
+  if (overlaps) throw conflict();
+}
+
 export async function addMember(ctx: RequestContext, networkRef: string, input: MemberCreateInput) {
   const network = await requireNetwork(ctx, networkRef);
   await assertCanAdministerNetwork(ctx, network.id);
   if (!(await repo.municipalityExists(ctx.db, input.municipalityNumber))) throw invalidField('municipalityNumber', 'invalid');
-  const existing = await ctx.db
-    .select()
-    .from(networkMembers)
-    .where(and(eq(networkMembers.networkId, network.id), eq(networkMembers.municipalityNumber, input.municipalityNumber)));
-  // Periods of the same municipality in one network may not overlap.
-  const overlaps = existing.some((m) => (m.leftOn === null || m.leftOn > input.joinedOn) && (input.leftOn == null || input.leftOn > m.joinedOn));
-  if (overlaps) throw conflict();
+  await assertNoOverlap(ctx, network.id, input.municipalityNumber, { joinedOn: input.joinedOn, leftOn: input.leftOn ?? null });
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await tx
       .insert(networkMembers)
@@ -244,6 +248,7 @@ export async function updateMember(ctx: RequestContext, memberId: string, input:
   const joinedOn = changes.joinedOn ?? before.joinedOn;
   const leftOn = changes.leftOn === undefined ? before.leftOn : changes.leftOn;
   if (leftOn !== null && leftOn < joinedOn) throw invalidField('leftOn', 'dateOrder');
+  await assertNoOverlap(ctx, before.networkId, before.municipalityNumber, { joinedOn, leftOn }, memberId);
   const row = await ctx.db.transaction(async (tx) => {
     const after = await updateVersioned(tx, networkMembers, memberId, version, definedOnly(changes));
     if (after.isHost && !before.isHost) await clearOtherHosts(tx, ctx, before.networkId, after.id);
