@@ -18,7 +18,7 @@ import { recordAudit } from '../audit/index.ts';
 import { queueEmail } from '../mail/index.ts';
 import { requireUser } from '../network/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { administeredMunicipalities, assertAdministrator, assertCanGrant } from './policy.ts';
+import { administeredMunicipalities, administeredNetworkIds, assertAdministrator, assertCanGrant } from './policy.ts';
 import { createSession, deleteSessionsOfUser, hashToken, newToken } from './sessions.ts';
 
 const INVITATION_DAYS = 14;
@@ -203,11 +203,12 @@ export async function inviteUser(ctx: RequestContext, input: InvitationCreateInp
   if (existing) throw invalidField('email', 'invalid');
   const token = newToken();
   const invitationUrl = `${publicUrl.replace(/\/$/, '')}/invitasjon/${token}`;
+  const scopes = input.roles.map(scopeOf);
+  const unique = scopes.filter((s, i) => scopes.findIndex((t) => JSON.stringify(t) === JSON.stringify(s)) === i);
+  const networkId = unique.find((s) => s.networkId)?.networkId ?? (await inviterNetworkFor(ctx, unique));
   const userId = await ctx.db.transaction(async (tx) => {
     const [user] = await tx.insert(users).values({ email, name: input.name, language: ctx.language }).returning();
     if (!user) throw new AppError('internal_error');
-    const scopes = input.roles.map(scopeOf);
-    const unique = scopes.filter((s, i) => scopes.findIndex((t) => JSON.stringify(t) === JSON.stringify(s)) === i);
     await tx.insert(roleAssignments).values(unique.map((s) => ({ userId: user.id, ...s })));
     await tx.insert(invitations).values({
       tokenHash: hashToken(token),
@@ -215,7 +216,6 @@ export async function inviteUser(ctx: RequestContext, input: InvitationCreateInp
       invitedBy: inviter.id,
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
     });
-    const networkId = unique.find((s) => s.networkId)?.networkId ?? null;
     await queueEmail(tx, {
       to: email,
       networkId,
@@ -226,6 +226,20 @@ export async function inviteUser(ctx: RequestContext, input: InvitationCreateInp
     return user.id;
   });
   return { user: await summary(ctx.db, userId), invitationUrl };
+}
+
+/**
+ * The network an invitation giving only editor roles belongs to: the inviting secretariat's network of
+ * which the municipality is a member, so the e-mail lands in that secretariat's outbox and audit log.
+ */
+async function inviterNetworkFor(ctx: RequestContext, scopes: { municipalityNumber: string | null }[]): Promise<string | null> {
+  const administered = administeredNetworkIds(ctx);
+  if (administered === 'all') return null;
+  const numbers = new Set(scopes.flatMap((s) => (s.municipalityNumber ? [s.municipalityNumber] : [])));
+  for (const networkId of administered) {
+    if ((await administeredMunicipalities(ctx, [networkId])).some((n) => numbers.has(n))) return networkId;
+  }
+  return null;
 }
 
 async function summary(db: DbOrTx, userId: string): Promise<UserSummary> {
