@@ -26,13 +26,17 @@ const HEADER = 'number,name,countyNumber,countyName,population,populationYear';
 
 /** Parses SSB's municipality list; every bad row is reported, and nothing is loaded if any row is bad. */
 export function parseMunicipalities(csv: string): MunicipalityRecord[] {
-  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  // Blank lines are skipped but counted, so every line number reported is the one an editor shows.
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((text, index) => ({ text, lineNo: index + 1 }))
+    .filter((l) => l.text.trim() !== '');
   const problems: string[] = [];
-  if (lines[0]?.trim() !== HEADER) problems.push(`line 1: expected header "${HEADER}"`);
+  if (lines[0]?.text.trim() !== HEADER) problems.push(`line ${lines[0]?.lineNo ?? 1}: expected header "${HEADER}"`);
   const seen = new Set<string>();
   const records: MunicipalityRecord[] = [];
-  lines.slice(1).forEach((line, index) => {
-    const lineNo = index + 2;
+  lines.slice(1).forEach(({ text: line, lineNo }) => {
     const cells = line.split(',').map((c) => c.trim());
     const [number = '', name = '', countyNumber = '', countyName = '', population = '', populationYear = ''] = cells;
     const rowProblems: string[] = [];
