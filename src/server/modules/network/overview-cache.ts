@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { queryRows } from '../../db/client.ts';
 import { auditEntries, networks } from '../../db/schema/index.ts';
+import { today } from './dates.ts';
 import { getNetworkOverview, requireNetwork } from './service.ts';
 
 /**
@@ -27,7 +28,8 @@ async function stampOf(ctx: RequestContext, networkId: string): Promise<string> 
 /** The overview as JSON text, built only when something in it may have changed. */
 export async function getNetworkOverviewJson(ctx: RequestContext, ref: string): Promise<string> {
   const network = await requireNetwork(ctx, ref);
-  const stamp = await stampOf(ctx, network.id);
+  // Today's date too: who is a current member (and so the host and population) changes at midnight, unaudited.
+  const stamp = `${today()}|${await stampOf(ctx, network.id)}`;
   const cached = cache.get(network.id);
   if (cached?.stamp === stamp) return cached.json;
   const json = JSON.stringify(await getNetworkOverview(ctx, network.id));
