@@ -16,7 +16,8 @@ export function languageFromHeader(header: string | undefined): Language {
   for (const part of header.split(',')) {
     const [range = '', ...params] = part.split(';');
     const primary = range.trim().toLowerCase().split('-')[0];
-    const language: Language | null = primary === 'nn' ? 'nn' : primary === 'nb' || primary === 'no' ? 'nb' : primary === 'en' ? 'en' : null;
+    const language: Language | null =
+      primary === 'nn' ? 'nn' : primary === 'nb' || primary === 'no' ? 'nb' : primary === 'en' ? 'en' : null;
     if (!language) continue;
     const qParam = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
     const q = qParam === undefined ? 1 : Number(qParam.slice(2));

@@ -12,7 +12,12 @@ describe.each(DATABASE_KINDS)('GET /api/networks/:networkId/audit on %s', (kind)
     t = await startTestApp(kind);
     vest = await t.as(USERS.vesteralenAdmin);
     vestId = await t.networkId('digivesteralen');
-    const created = await vest.post('/api/people', { networkId: vestId, name: 'Revisjon Person', title: 'Før', municipalityNumber: '1871' });
+    const created = await vest.post('/api/people', {
+      networkId: vestId,
+      name: 'Revisjon Person',
+      title: 'Før',
+      municipalityNumber: '1871',
+    });
     expect(created.status).toBe(201);
     const updated = await vest.patch(`/api/people/${created.body.id}`, { title: 'Etter', version: 1 });
     expect(updated.status).toBe(200);
@@ -26,7 +31,9 @@ describe.each(DATABASE_KINDS)('GET /api/networks/:networkId/audit on %s', (kind)
 
   it('answers 400 naming the query field', async () => {
     expectFieldErrors(await vest.get('/api/networks/digivesteralen/audit?limit=0'), { limit: '«limit» må være minst 1.' });
-    expectFieldErrors(await vest.get(`/api/networks/digivesteralen/audit?entityType=${'x'.repeat(61)}`), { entityType: '«entityType» kan ha høyst 60 tegn.' });
+    expectFieldErrors(await vest.get(`/api/networks/digivesteralen/audit?entityType=${'x'.repeat(61)}`), {
+      entityType: '«entityType» kan ha høyst 60 tegn.',
+    });
   });
 
   it('answers 404 to another network’s secretariat and 403 to members and editors, who read the network but not its log', async () => {
@@ -41,7 +48,13 @@ describe.each(DATABASE_KINDS)('GET /api/networks/:networkId/audit on %s', (kind)
     expect(res.status).toBe(200);
     expect(res.body.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
     const [update, create] = res.body;
-    expect(update).toMatchObject({ entityType: 'person', entityId: person.id, actorName: 'Sekretariatet DigiVesterålen', before: { title: 'Før' }, after: { title: 'Etter' } });
+    expect(update).toMatchObject({
+      entityType: 'person',
+      entityId: person.id,
+      actorName: 'Sekretariatet DigiVesterålen',
+      before: { title: 'Før' },
+      after: { title: 'Etter' },
+    });
     expect(create).toMatchObject({ before: null, after: { name: 'Revisjon Person', title: 'Før' } });
     expect(new Date(update.at).getTime()).toBeGreaterThanOrEqual(new Date(create.at).getTime());
 

@@ -60,7 +60,10 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
       const client = t.anonymous();
       const res = await client.post('/api/auth/login', { email: USERS.sortlandEditor.toUpperCase(), password: DEMO_PASSWORD });
       expect(res.status).toBe(200);
-      expect(res.body.user).toMatchObject({ email: USERS.sortlandEditor, roles: [{ role: 'municipalityEditor', municipalityNumber: '1870', municipalityName: 'Sortland - Suortá' }] });
+      expect(res.body.user).toMatchObject({
+        email: USERS.sortlandEditor,
+        roles: [{ role: 'municipalityEditor', municipalityNumber: '1870', municipalityName: 'Sortland - Suortá' }],
+      });
       expect(res.body.csrfToken).toEqual(expect.any(String));
       expect(client.cookie).toMatch(/^dr_session=/);
       const setCookie = String(res.headers['set-cookie']);
@@ -72,7 +75,11 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
       const address = '192.0.2.77';
       const client = new Client(t.app, address);
       for (let i = 0; i < 10; i++) {
-        expectError(await client.post('/api/auth/login', { email: USERS.vesteralenMember, password: `feil-${i}` }), 401, 'invalid_credentials');
+        expectError(
+          await client.post('/api/auth/login', { email: USERS.vesteralenMember, password: `feil-${i}` }),
+          401,
+          'invalid_credentials',
+        );
       }
       expectError(await client.post('/api/auth/login', { email: USERS.vesteralenMember, password: DEMO_PASSWORD }), 429, 'rate_limited');
       // Another address is not held back.
@@ -95,9 +102,17 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
       const network = await client.get('/api/networks/digivesteralen');
       const token = client.csrfToken;
       client.csrfToken = null;
-      expectError(await client.patch('/api/networks/digivesteralen', { description: 'Uten nøkkel', version: network.body.version }), 403, 'csrf_failed');
+      expectError(
+        await client.patch('/api/networks/digivesteralen', { description: 'Uten nøkkel', version: network.body.version }),
+        403,
+        'csrf_failed',
+      );
       client.csrfToken = 'feil-nøkkel';
-      expectError(await client.patch('/api/networks/digivesteralen', { description: 'Feil nøkkel', version: network.body.version }), 403, 'csrf_failed');
+      expectError(
+        await client.patch('/api/networks/digivesteralen', { description: 'Feil nøkkel', version: network.body.version }),
+        403,
+        'csrf_failed',
+      );
       // Reading needs no token.
       expect((await client.get('/api/auth/me')).body.user.email).toBe(USERS.vesteralenAdmin);
       client.csrfToken = token;
@@ -128,14 +143,20 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
 
   describe('POST /api/auth/password', () => {
     it('answers 401 without login', async () => {
-      expectError(await anon.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'nytt-passord-123' }), 401, 'unauthenticated');
+      expectError(
+        await anon.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'nytt-passord-123' }),
+        401,
+        'unauthenticated',
+      );
     });
 
     it('answers 400 naming the field for a short new password or a wrong current one, and changes nothing', async () => {
       const user = await t.createUser();
       const client = await t.as(user.email);
       const [before] = await t.db.select().from(users).where(eq(users.id, user.id));
-      expectFieldErrors(await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'kort' }), { newPassword: '«Nytt passord» må ha minst 10 tegn.' });
+      expectFieldErrors(await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'kort' }), {
+        newPassword: '«Nytt passord» må ha minst 10 tegn.',
+      });
       expectFieldErrors(await client.post('/api/auth/password', { currentPassword: 'feil-passord', newPassword: 'nytt-passord-123' }), {
         currentPassword: '«Nåværende passord» stemmer ikke med ditt nåværende passord.',
       });
@@ -168,7 +189,12 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
       const res = await anon.put('/api/auth/preferences', { language: 'nn' });
       expect(res.status).toBe(200);
       expect(String(res.headers['set-cookie'])).toMatch(/dr_lang=nn/);
-      const withCookie = await anon.request('POST', '/api/auth/login', { email: 'x', password: 'y' }, { cookie: 'dr_lang=nn', 'accept-language': 'en' });
+      const withCookie = await anon.request(
+        'POST',
+        '/api/auth/login',
+        { email: 'x', password: 'y' },
+        { cookie: 'dr_lang=nn', 'accept-language': 'en' },
+      );
       expect(withCookie.body.error.fields.email).toBe('«E-post» må vere ei gyldig e-postadresse.');
 
       const user = await t.createUser();
@@ -211,14 +237,19 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
       const token = link.split('/').pop()!;
       expect((await anon.get(`/api/invitations/${token}`)).body).toEqual({ email, name: 'Nina Nyansatt' });
       const browser = t.anonymous();
-      expectFieldErrors(await browser.post(`/api/invitations/${token}/accept`, { password: 'kort' }), { password: '«Passord» må ha minst 10 tegn.' });
+      expectFieldErrors(await browser.post(`/api/invitations/${token}/accept`, { password: 'kort' }), {
+        password: '«Passord» må ha minst 10 tegn.',
+      });
       const accepted = await browser.post(`/api/invitations/${token}/accept`, { password: 'mitt-eget-passord' });
       expect(accepted.status).toBe(200);
       expect(accepted.body.user).toMatchObject({ email, hasPassword: true });
       browser.csrfToken = accepted.body.csrfToken;
       const me = await browser.get('/api/auth/me');
       expect(me.body.user.roles).toEqual(
-        expect.arrayContaining([expect.objectContaining({ role: 'networkMember', networkId: vestId }), expect.objectContaining({ role: 'municipalityEditor', municipalityNumber: '1870' })]),
+        expect.arrayContaining([
+          expect.objectContaining({ role: 'networkMember', networkId: vestId }),
+          expect.objectContaining({ role: 'municipalityEditor', municipalityNumber: '1870' }),
+        ]),
       );
       // The roles work: the new editor reaches DigiVesterålen's people.
       expect((await browser.get('/api/networks/digivesteralen/people?limit=1')).status).toBe(200);
@@ -230,7 +261,11 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
 
     it('puts an invitation that gives only an editor role in the inviting secretariat’s outbox and audit log', async () => {
       const email = `${unique('redaktor')}@sortland.kommune.no`;
-      const invite = await vest.post('/api/admin/invitations', { email, name: 'Ny Redaktør', roles: [{ role: 'municipalityEditor', municipalityNumber: '1870' }] });
+      const invite = await vest.post('/api/admin/invitations', {
+        email,
+        name: 'Ny Redaktør',
+        roles: [{ role: 'municipalityEditor', municipalityNumber: '1870' }],
+      });
       expect(invite.status).toBe(201);
       await t.app.jobs.drain();
       expect((await vest.get('/api/admin/outbox')).body.map((m: { to: string }) => m.to)).toContain(email);
@@ -259,16 +294,28 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
         name: '«Navn» må fylles ut.',
         roles: '«roles» må fylles ut.',
       });
-      expectFieldErrors(await vest.post('/api/admin/invitations', body([{ role: 'networkAdmin' }])), { 'roles.0.networkId': '«Nettverk» må fylles ut.' });
-      expectFieldErrors(await vest.post('/api/admin/invitations', { ...body([{ role: 'networkMember', networkId: vestId }]), email: USERS.vesteralenMember }), {
-        email: '«E-post» er ugyldig.',
+      expectFieldErrors(await vest.post('/api/admin/invitations', body([{ role: 'networkAdmin' }])), {
+        'roles.0.networkId': '«Nettverk» må fylles ut.',
       });
+      expectFieldErrors(
+        await vest.post('/api/admin/invitations', {
+          ...body([{ role: 'networkMember', networkId: vestId }]),
+          email: USERS.vesteralenMember,
+        }),
+        {
+          email: '«E-post» er ugyldig.',
+        },
+      );
       expect((await t.db.select({ id: users.id }).from(users)).length).toBe(count);
     });
 
     it('answers 403 to non-administrators and to a secretariat giving roles outside its network', async () => {
       expectError(await member.post('/api/admin/invitations', body([{ role: 'networkMember', networkId: vestId }])), 403, 'forbidden');
-      expectError(await sortland.post('/api/admin/invitations', body([{ role: 'municipalityEditor', municipalityNumber: '1870' }])), 403, 'forbidden');
+      expectError(
+        await sortland.post('/api/admin/invitations', body([{ role: 'municipalityEditor', municipalityNumber: '1870' }])),
+        403,
+        'forbidden',
+      );
       expectError(await lofoten.post('/api/admin/invitations', body([{ role: 'networkMember', networkId: vestId }])), 403, 'forbidden');
       expectError(await vest.post('/api/admin/invitations', body([{ role: 'platformAdmin' }])), 403, 'forbidden');
     });
@@ -282,7 +329,9 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
       expectError(await grant(anon, user.id, { role: 'networkMember', networkId: vestId }), 401, 'unauthenticated');
       expectFieldErrors(await grant(vest, user.id, { role: 'konge' }), { role: '«Rolle» må være ett av valgene.' });
       expectFieldErrors(await grant(vest, user.id, { role: 'municipalityEditor' }), { municipalityNumber: '«Kommune» må fylles ut.' });
-      expectFieldErrors(await grant(vest, 'ikke-en-id', { role: 'networkMember', networkId: vestId }), { userId: '«userId» har feil format.' });
+      expectFieldErrors(await grant(vest, 'ikke-en-id', { role: 'networkMember', networkId: vestId }), {
+        userId: '«userId» har feil format.',
+      });
       expect(await rolesOf(user.id)).toEqual([]);
     });
 
@@ -292,7 +341,11 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
       expect(ok.status).toBe(201);
       expect(ok.body.roles).toEqual([expect.objectContaining({ role: 'networkAdmin', networkId: vestId, networkName: 'DigiVesterålen' })]);
       const roleId = ok.body.roles[0].id;
-      expect(await latestAudit(t.db, 'roleAssignment', roleId)).toMatchObject({ action: 'create', networkId: vestId, after: { role: 'networkAdmin' } });
+      expect(await latestAudit(t.db, 'roleAssignment', roleId)).toMatchObject({
+        action: 'create',
+        networkId: vestId,
+        after: { role: 'networkAdmin' },
+      });
 
       expect((await grant(vest, user.id, { role: 'municipalityEditor', municipalityNumber: '1870' })).status).toBe(201);
       expectError(await grant(vest, user.id, { role: 'networkMember', networkId: lofotenId }), 403, 'forbidden');
@@ -305,7 +358,11 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
       // The same role twice is a conflict.
       expectError(await grant(vest, user.id, { role: 'networkAdmin', networkId: vestId }), 409, 'conflict');
       expect((await rolesOf(user.id)).map((r) => r.role).sort()).toEqual(['municipalityEditor', 'networkAdmin']);
-      expectError(await grant(vest, '00000000-0000-4000-8000-000000000000', { role: 'networkMember', networkId: vestId }), 404, 'not_found');
+      expectError(
+        await grant(vest, '00000000-0000-4000-8000-000000000000', { role: 'networkMember', networkId: vestId }),
+        404,
+        'not_found',
+      );
     });
 
     it('lets only the platform administrator make platform administrators', async () => {
@@ -326,7 +383,11 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
       expect(res.status).toBe(200);
       expect(res.body.roles).toEqual([]);
       expect(await rolesOf(user.id)).toEqual([]);
-      expect(await latestAudit(t.db, 'roleAssignment', role!.id)).toMatchObject({ action: 'delete', before: { role: 'networkMember', networkId: vestId }, after: null });
+      expect(await latestAudit(t.db, 'roleAssignment', role!.id)).toMatchObject({
+        action: 'delete',
+        before: { role: 'networkMember', networkId: vestId },
+        after: null,
+      });
     });
 
     it('never removes the last platform administrator', async () => {

@@ -17,16 +17,24 @@ describe.each(DATABASE_KINDS)('network overview across midnight on %s', (kind) =
     const secretariat = await t.as(USERS.lofotenAdmin);
     const tomorrow = new Date(Date.now() + 86400_000);
     const tomorrowDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(tomorrow);
-    const added = await secretariat.post('/api/networks/lofoten-ikt/members', { municipalityNumber: '1860', joinedOn: '2024-01-01', leftOn: tomorrowDate });
+    const added = await secretariat.post('/api/networks/lofoten-ikt/members', {
+      municipalityNumber: '1860',
+      joinedOn: '2024-01-01',
+      leftOn: tomorrowDate,
+    });
     expect(added.status).toBe(201);
     const before = await t.anonymous().get('/api/networks/lofoten-ikt');
-    expect(before.body.members.find((m: { municipalityNumber: string }) => m.municipalityNumber === '1860')).toMatchObject({ isCurrent: true });
+    expect(before.body.members.find((m: { municipalityNumber: string }) => m.municipalityNumber === '1860')).toMatchObject({
+      isCurrent: true,
+    });
 
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(tomorrow);
     expect(today()).toBe(tomorrowDate);
     const after = await t.anonymous().get('/api/networks/lofoten-ikt');
-    expect(after.body.members.find((m: { municipalityNumber: string }) => m.municipalityNumber === '1860')).toMatchObject({ isCurrent: false });
+    expect(after.body.members.find((m: { municipalityNumber: string }) => m.municipalityNumber === '1860')).toMatchObject({
+      isCurrent: false,
+    });
     expect(after.body.population).toBe(before.body.population - added.body.population);
   });
 });

@@ -15,7 +15,14 @@ const record = fc
   })
   .map(({ county, rest, name, countyName, population, populationYear }): MunicipalityRecord => {
     const countyNumber = String(county).padStart(2, '0');
-    return { number: countyNumber + String(rest).padStart(2, '0'), name: name.trim(), countyNumber, countyName, population, populationYear };
+    return {
+      number: countyNumber + String(rest).padStart(2, '0'),
+      name: name.trim(),
+      countyNumber,
+      countyName,
+      population,
+      populationYear,
+    };
   });
 const records = fc.uniqueArray(record, { selector: (r) => r.number, minLength: 1, maxLength: 30 });
 const toLine = (r: MunicipalityRecord) => [r.number, r.name, r.countyNumber, r.countyName, r.population, r.populationYear].join(',');
@@ -83,7 +90,13 @@ describe('parseMunicipalities', () => {
   });
 
   it('reports the header, a repeated number and a county that does not match, all at once', () => {
-    const csv = ['number,navn,fylke', '1870,Sortland,18,Nordland,10618,2024', '', '1870,Sortland igjen,18,Nordland,1,2024', '1871,Andøy,54,Nordland,4553,2024'].join('\n');
+    const csv = [
+      'number,navn,fylke',
+      '1870,Sortland,18,Nordland,10618,2024',
+      '',
+      '1870,Sortland igjen,18,Nordland,1,2024',
+      '1871,Andøy,54,Nordland,4553,2024',
+    ].join('\n');
     expect(problemsOf(csv)).toEqual([
       `line 1: expected header "${HEADER}"`,
       'line 4: number 1870 appears twice',

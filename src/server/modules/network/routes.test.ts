@@ -31,7 +31,11 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
       t.as(USERS.sortlandEditor),
       t.as(USERS.vesteralenMember),
     ]);
-    [vestId, lofotenId, nordlandId] = await Promise.all([t.networkId('digivesteralen'), t.networkId('lofoten-ikt'), t.networkId('diginordland')]);
+    [vestId, lofotenId, nordlandId] = await Promise.all([
+      t.networkId('digivesteralen'),
+      t.networkId('lofoten-ikt'),
+      t.networkId('diginordland'),
+    ]);
   });
   afterAll(() => t.close());
 
@@ -48,7 +52,9 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
   const addMembership = async (bodyId: string, fields: Record<string, unknown>) => {
     const res = await vest.post(`/api/bodies/${bodyId}/memberships`, { role: 'member', fromDate: '2024-01-01', ...fields });
     expect(res.status).toBe(201);
-    return res.body.memberships.find((m: { personId: string; role: string }) => m.personId === fields.personId && m.role === (fields.role ?? 'member')) as {
+    return res.body.memberships.find(
+      (m: { personId: string; role: string }) => m.personId === fields.personId && m.role === (fields.role ?? 'member'),
+    ) as {
       id: string;
       version: number;
     };
@@ -68,7 +74,9 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
       expectFieldErrors(await sortland.patch('/api/municipalities/1870', { writtenStandard: 'latin', version: before.version }), {
         writtenStandard: '«Målform» må være ett av valgene.',
       });
-      expectFieldErrors(await sortland.patch('/api/municipalities/1870', { writtenStandard: 'nynorsk' }), { version: '«Versjon» må fylles ut.' });
+      expectFieldErrors(await sortland.patch('/api/municipalities/1870', { writtenStandard: 'nynorsk' }), {
+        version: '«Versjon» må fylles ut.',
+      });
       expect(await sortlandRow()).toEqual(before);
     });
 
@@ -80,7 +88,11 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
 
     it('answers 409 on a stale version and keeps the record', async () => {
       const before = await sortlandRow();
-      expectError(await sortland.patch('/api/municipalities/1870', { writtenStandard: 'neutral', version: before.version + 5 }), 409, 'stale_version');
+      expectError(
+        await sortland.patch('/api/municipalities/1870', { writtenStandard: 'neutral', version: before.version + 5 }),
+        409,
+        'stale_version',
+      );
       expect(await sortlandRow()).toEqual(before);
     });
 
@@ -113,7 +125,8 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
     });
 
     it('answers 403 to anyone but the platform administrator', async () => {
-      for (const client of [vest, sortland, member]) expectError(await client.post('/api/networks', { name: 'Ny', slug: unique('nett') }), 403, 'forbidden');
+      for (const client of [vest, sortland, member])
+        expectError(await client.post('/api/networks', { name: 'Ny', slug: unique('nett') }), 403, 'forbidden');
     });
 
     it('creates a network under an umbrella, with an audit entry', async () => {
@@ -126,7 +139,9 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
     });
 
     it('refuses an umbrella that itself has an umbrella, so the hierarchy stays one level', async () => {
-      expectFieldErrors(await admin.post('/api/networks', { name: 'Under', slug: unique('nett'), umbrellaId: vestId }), { umbrellaId: '«Paraplynettverk» er ugyldig.' });
+      expectFieldErrors(await admin.post('/api/networks', { name: 'Under', slug: unique('nett'), umbrellaId: vestId }), {
+        umbrellaId: '«Paraplynettverk» er ugyldig.',
+      });
     });
   });
 
@@ -139,8 +154,12 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
 
     it('answers 400 naming the field, and changes nothing', async () => {
       const before = await vestRow();
-      expectFieldErrors(await vest.patch('/api/networks/digivesteralen', { name: '', version: before.version }), { name: '«Navn» må fylles ut.' });
-      expectFieldErrors(await vest.patch('/api/networks/digivesteralen', { slug: 'lofoten-ikt', version: before.version }), { slug: '«Nettadresse» er ugyldig.' });
+      expectFieldErrors(await vest.patch('/api/networks/digivesteralen', { name: '', version: before.version }), {
+        name: '«Navn» må fylles ut.',
+      });
+      expectFieldErrors(await vest.patch('/api/networks/digivesteralen', { slug: 'lofoten-ikt', version: before.version }), {
+        slug: '«Nettadresse» er ugyldig.',
+      });
       expect(await vestRow()).toEqual(before);
     });
 
@@ -154,7 +173,11 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
 
     it('answers 409 on a stale version and keeps the record', async () => {
       const before = await vestRow();
-      expectError(await vest.patch('/api/networks/digivesteralen', { description: 'Gammel', version: before.version - 1 || 99 }), 409, 'stale_version');
+      expectError(
+        await vest.patch('/api/networks/digivesteralen', { description: 'Gammel', version: before.version - 1 || 99 }),
+        409,
+        'stale_version',
+      );
       expect(await vestRow()).toEqual(before);
     });
 
@@ -164,7 +187,12 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: vestId, shortName: 'DigiVest', name: before.name, version: before.version + 1 });
       const audit = await latestAudit(t.db, 'network', vestId);
-      expect(audit).toMatchObject({ action: 'update', networkId: vestId, before: { shortName: before.shortName }, after: { shortName: 'DigiVest' } });
+      expect(audit).toMatchObject({
+        action: 'update',
+        networkId: vestId,
+        before: { shortName: before.shortName },
+        after: { shortName: 'DigiVest' },
+      });
     });
   });
 
@@ -173,7 +201,11 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
     const membersOf = (networkId: string) => t.db.select().from(networkMembers).where(eq(networkMembers.networkId, networkId));
 
     it('answers 401 without login', async () => {
-      expectError(await anon.post(`/api/networks/${vestId}/members`, { municipalityNumber: '4601', joinedOn: '2024-01-01' }), 401, 'unauthenticated');
+      expectError(
+        await anon.post(`/api/networks/${vestId}/members`, { municipalityNumber: '4601', joinedOn: '2024-01-01' }),
+        401,
+        'unauthenticated',
+      );
     });
 
     it('answers 400 naming the field, and adds nothing', async () => {
@@ -182,26 +214,51 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
         municipalityNumber: '«Kommune» må være et kommunenummer med fire sifre.',
         joinedOn: '«Innmeldt dato» må være en dato (ÅÅÅÅ-MM-DD).',
       });
-      expectFieldErrors(await vest.post(`/api/networks/${vestId}/members`, { municipalityNumber: '4601', joinedOn: '2024-01-01', leftOn: '2023-01-01' }), {
-        leftOn: '«Utmeldt dato» kan ikke være før startdatoen.',
+      expectFieldErrors(
+        await vest.post(`/api/networks/${vestId}/members`, { municipalityNumber: '4601', joinedOn: '2024-01-01', leftOn: '2023-01-01' }),
+        {
+          leftOn: '«Utmeldt dato» kan ikke være før startdatoen.',
+        },
+      );
+      expectFieldErrors(await vest.post(`/api/networks/${vestId}/members`, { municipalityNumber: '0000', joinedOn: '2024-01-01' }), {
+        municipalityNumber: '«Kommune» er ugyldig.',
       });
-      expectFieldErrors(await vest.post(`/api/networks/${vestId}/members`, { municipalityNumber: '0000', joinedOn: '2024-01-01' }), { municipalityNumber: '«Kommune» er ugyldig.' });
       expect((await membersOf(vestId)).length).toBe(count);
     });
 
     it('answers 404 to another network and 403 to readers', async () => {
-      expectError(await lofoten.post(`/api/networks/${vestId}/members`, { municipalityNumber: '4602', joinedOn: '2024-01-01' }), 404, 'not_found');
-      expectError(await member.post(`/api/networks/${vestId}/members`, { municipalityNumber: '4602', joinedOn: '2024-01-01' }), 403, 'forbidden');
+      expectError(
+        await lofoten.post(`/api/networks/${vestId}/members`, { municipalityNumber: '4602', joinedOn: '2024-01-01' }),
+        404,
+        'not_found',
+      );
+      expectError(
+        await member.post(`/api/networks/${vestId}/members`, { municipalityNumber: '4602', joinedOn: '2024-01-01' }),
+        403,
+        'forbidden',
+      );
     });
 
     it('refuses overlapping membership periods of the same municipality (409)', async () => {
       const count = (await membersOf(vestId)).length;
       // Sortland is a member since 2021 with no end.
-      expectError(await vest.post(`/api/networks/${vestId}/members`, { municipalityNumber: '1870', joinedOn: '2024-01-01' }), 409, 'conflict');
-      expectError(await vest.post(`/api/networks/${vestId}/members`, { municipalityNumber: '1870', joinedOn: '2015-01-01', leftOn: '2021-06-01' }), 409, 'conflict');
+      expectError(
+        await vest.post(`/api/networks/${vestId}/members`, { municipalityNumber: '1870', joinedOn: '2024-01-01' }),
+        409,
+        'conflict',
+      );
+      expectError(
+        await vest.post(`/api/networks/${vestId}/members`, { municipalityNumber: '1870', joinedOn: '2015-01-01', leftOn: '2021-06-01' }),
+        409,
+        'conflict',
+      );
       expect((await membersOf(vestId)).length).toBe(count);
       // A period that ends before the current one starts is fine.
-      const earlier = await vest.post(`/api/networks/${vestId}/members`, { municipalityNumber: '1870', joinedOn: '2015-01-01', leftOn: '2021-01-01' });
+      const earlier = await vest.post(`/api/networks/${vestId}/members`, {
+        municipalityNumber: '1870',
+        joinedOn: '2015-01-01',
+        leftOn: '2021-01-01',
+      });
       expect(earlier.status).toBe(201);
       expect(earlier.body).toMatchObject({ isCurrent: false, leftOn: '2021-01-01' });
     });
@@ -210,14 +267,23 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
       const res = await vest.post(`/api/networks/${vestId}/members`, { municipalityNumber: '4613', joinedOn: '2024-01-01', isHost: true });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ municipalityNumber: '4613', isHost: true, isCurrent: true, version: 1 });
-      expect(await latestAudit(t.db, 'networkMember', res.body.id)).toMatchObject({ action: 'create', after: { municipalityNumber: '4613', isHost: true } });
+      expect(await latestAudit(t.db, 'networkMember', res.body.id)).toMatchObject({
+        action: 'create',
+        after: { municipalityNumber: '4613', isHost: true },
+      });
 
       const overview = await anon.get('/api/networks/digivesteralen');
       expect(overview.body.host.number).toBe('4613');
       const hosts = overview.body.members.filter((m: { isHost: boolean }) => m.isHost);
       expect(hosts.map((m: { municipalityNumber: string }) => m.municipalityNumber)).toEqual(['4613']);
-      const sortlandMember = overview.body.members.find((m: { municipalityNumber: string; isCurrent: boolean }) => m.municipalityNumber === '1870' && m.isCurrent);
-      expect(await latestAudit(t.db, 'networkMember', sortlandMember.id)).toMatchObject({ action: 'update', before: { isHost: true }, after: { isHost: false } });
+      const sortlandMember = overview.body.members.find(
+        (m: { municipalityNumber: string; isCurrent: boolean }) => m.municipalityNumber === '1870' && m.isCurrent,
+      );
+      expect(await latestAudit(t.db, 'networkMember', sortlandMember.id)).toMatchObject({
+        action: 'update',
+        before: { isHost: true },
+        after: { isHost: false },
+      });
 
       // And back: PATCH naming Sortland host again clears 4613.
       const back = await vest.patch(`/api/network-members/${sortlandMember.id}`, { isHost: true, version: sortlandMember.version });
@@ -247,20 +313,30 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
       expectFieldErrors(await vest.patch(`/api/network-members/${target.id}`, { leftOn: '2020-01-01', version: before.version }), {
         leftOn: '«Utmeldt dato» kan ikke være før startdatoen.',
       });
-      expectFieldErrors(await vest.patch(`/api/network-members/${target.id}`, { isHost: 'ja', version: before.version }), { isHost: '«Vertskommune» har feil type.' });
+      expectFieldErrors(await vest.patch(`/api/network-members/${target.id}`, { isHost: 'ja', version: before.version }), {
+        isHost: '«Vertskommune» har feil type.',
+      });
       expectFieldErrors(await vest.patch('/api/network-members/ikke-en-id', { version: 1 }), { id: '«id» er ugyldig.' });
       expect(await memberRow(target.id)).toEqual(before);
     });
 
     it('answers 404 to another network (also for an unknown id) and 403 to readers', async () => {
       expectError(await lofoten.patch(`/api/network-members/${target.id}`, { leftOn: '2030-01-01', version: 1 }), 404, 'not_found');
-      expectError(await vest.patch('/api/network-members/00000000-0000-4000-8000-000000000000', { leftOn: '2030-01-01', version: 1 }), 404, 'not_found');
+      expectError(
+        await vest.patch('/api/network-members/00000000-0000-4000-8000-000000000000', { leftOn: '2030-01-01', version: 1 }),
+        404,
+        'not_found',
+      );
       expectError(await member.patch(`/api/network-members/${target.id}`, { leftOn: '2030-01-01', version: 1 }), 403, 'forbidden');
     });
 
     it('answers 409 on a stale version and keeps the record', async () => {
       const before = await memberRow(target.id);
-      expectError(await vest.patch(`/api/network-members/${target.id}`, { leftOn: '2030-01-01', version: before.version + 1 }), 409, 'stale_version');
+      expectError(
+        await vest.patch(`/api/network-members/${target.id}`, { leftOn: '2030-01-01', version: before.version + 1 }),
+        409,
+        'stale_version',
+      );
       expect(await memberRow(target.id)).toEqual(before);
     });
 
@@ -281,7 +357,11 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
       const res = await vest.patch(`/api/network-members/${target.id}`, { leftOn: '2030-01-01', version: before.version });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: target.id, leftOn: '2030-01-01', version: before.version + 1 });
-      expect(await latestAudit(t.db, 'networkMember', target.id)).toMatchObject({ action: 'update', before: { leftOn: null }, after: { leftOn: '2030-01-01' } });
+      expect(await latestAudit(t.db, 'networkMember', target.id)).toMatchObject({
+        action: 'update',
+        before: { leftOn: null },
+        after: { leftOn: '2030-01-01' },
+      });
     });
   });
 
@@ -299,8 +379,12 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
         name: '«Navn» må fylles ut.',
         email: '«E-post» må være en gyldig e-postadresse.',
       });
-      expectFieldErrors(await vest.post('/api/people', { networkId: vestId, name: 'Kari', title: 'x'.repeat(121) }), { title: '«Stilling» kan ha høyst 120 tegn.' });
-      expectFieldErrors(await vest.post('/api/people', { networkId: vestId, name: 'Kari', municipalityNumber: '0000' }), { municipalityNumber: '«Kommune» er ugyldig.' });
+      expectFieldErrors(await vest.post('/api/people', { networkId: vestId, name: 'Kari', title: 'x'.repeat(121) }), {
+        title: '«Stilling» kan ha høyst 120 tegn.',
+      });
+      expectFieldErrors(await vest.post('/api/people', { networkId: vestId, name: 'Kari', municipalityNumber: '0000' }), {
+        municipalityNumber: '«Kommune» er ugyldig.',
+      });
       expect(await peopleCount()).toBe(count);
     });
 
@@ -322,8 +406,19 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
         competences: ['Personvern', 'personvern', 'Arkiv'],
       });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ name: 'Åse Ødegård', municipalityNumber: '1870', municipalityName: 'Sortland - Suortá', competences: ['personvern', 'arkiv'], homeNetworkId: vestId, version: 1 });
-      expect(await latestAudit(t.db, 'person', res.body.id)).toMatchObject({ action: 'create', networkId: vestId, after: { name: 'Åse Ødegård' } });
+      expect(res.body).toMatchObject({
+        name: 'Åse Ødegård',
+        municipalityNumber: '1870',
+        municipalityName: 'Sortland - Suortá',
+        competences: ['personvern', 'arkiv'],
+        homeNetworkId: vestId,
+        version: 1,
+      });
+      expect(await latestAudit(t.db, 'person', res.body.id)).toMatchObject({
+        action: 'create',
+        networkId: vestId,
+        after: { name: 'Åse Ødegård' },
+      });
     });
   });
 
@@ -338,8 +433,12 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
     it('answers 400 naming the field, and changes nothing', async () => {
       const person = await createPerson();
       const before = await personRow(person.id);
-      expectFieldErrors(await vest.patch(`/api/people/${person.id}`, { name: '', version: before.version }), { name: '«Navn» må fylles ut.' });
-      expectFieldErrors(await vest.patch(`/api/people/${person.id}`, { competences: 'arkiv', version: before.version }), { competences: '«Kompetanse» har feil type.' });
+      expectFieldErrors(await vest.patch(`/api/people/${person.id}`, { name: '', version: before.version }), {
+        name: '«Navn» må fylles ut.',
+      });
+      expectFieldErrors(await vest.patch(`/api/people/${person.id}`, { competences: 'arkiv', version: before.version }), {
+        competences: '«Kompetanse» har feil type.',
+      });
       expect(await personRow(person.id)).toEqual(before);
     });
 
@@ -365,15 +464,25 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
 
     it('lets the editor of Sortland edit a Sortland person, with an audit entry holding before and after', async () => {
       const person = await createPerson({ title: 'Konsulent' });
-      const res = await sortland.patch(`/api/people/${person.id}`, { title: 'Seniorrådgiver', competences: ['arkiv'], version: person.version });
+      const res = await sortland.patch(`/api/people/${person.id}`, {
+        title: 'Seniorrådgiver',
+        competences: ['arkiv'],
+        version: person.version,
+      });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: person.id, title: 'Seniorrådgiver', competences: ['arkiv'], version: person.version + 1 });
-      expect(await latestAudit(t.db, 'person', person.id)).toMatchObject({ action: 'update', before: { title: 'Konsulent' }, after: { title: 'Seniorrådgiver' } });
+      expect(await latestAudit(t.db, 'person', person.id)).toMatchObject({
+        action: 'update',
+        before: { title: 'Konsulent' },
+        after: { title: 'Seniorrådgiver' },
+      });
     });
 
     it('does not let the editor move a person into a municipality they cannot edit', async () => {
       const person = await createPerson();
-      expectFieldErrors(await sortland.patch(`/api/people/${person.id}`, { municipalityNumber: '1871', version: person.version }), { municipalityNumber: '«Kommune» er ugyldig.' });
+      expectFieldErrors(await sortland.patch(`/api/people/${person.id}`, { municipalityNumber: '1871', version: person.version }), {
+        municipalityNumber: '«Kommune» er ugyldig.',
+      });
       expect((await personRow(person.id)).municipalityNumber).toBe('1870');
     });
   });
@@ -394,21 +503,32 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
       expectError(await anon.get(`/api/people/${person.id}`), 401, 'unauthenticated');
 
       const q = encodeURIComponent(person.name);
-      expect((await vest.get(`/api/networks/digivesteralen/people?q=${q}`)).body.items.map((p: { id: string }) => p.id)).toEqual([person.id]);
-      expect((await nordland.get(`/api/networks/diginordland/people?q=${q}`)).body.items.map((p: { id: string }) => p.id)).toEqual([person.id]);
+      expect((await vest.get(`/api/networks/digivesteralen/people?q=${q}`)).body.items.map((p: { id: string }) => p.id)).toEqual([
+        person.id,
+      ]);
+      expect((await nordland.get(`/api/networks/diginordland/people?q=${q}`)).body.items.map((p: { id: string }) => p.id)).toEqual([
+        person.id,
+      ]);
       expect((await admin.get(`/api/networks/lofoten-ikt/people?q=${q}`)).body).toEqual({ total: 0, items: [] });
       expectError(await lofoten.get(`/api/networks/digivesteralen/people?q=${q}`), 404, 'not_found');
     });
 
-    it('refuses a body member whom the body\'s network does not see', async () => {
+    it("refuses a body member whom the body's network does not see", async () => {
       const person = await createPerson({ name: `Lofotvenn ${unique()}` });
       expectError(await lofoten.get(`/api/people/${person.id}`), 404, 'not_found');
       const body = await createBody(lofotenId, lofoten);
       // Lofoten cannot add someone it does not see.
-      expectFieldErrors(await lofoten.post(`/api/bodies/${body.id}/memberships`, { personId: person.id, role: 'observer', fromDate: '2024-01-01' }), {
-        personId: '«Person» er ugyldig.',
+      expectFieldErrors(
+        await lofoten.post(`/api/bodies/${body.id}/memberships`, { personId: person.id, role: 'observer', fromDate: '2024-01-01' }),
+        {
+          personId: '«Person» er ugyldig.',
+        },
+      );
+      const viaAdmin = await admin.post(`/api/bodies/${body.id}/memberships`, {
+        personId: person.id,
+        role: 'observer',
+        fromDate: '2024-01-01',
       });
-      const viaAdmin = await admin.post(`/api/bodies/${body.id}/memberships`, { personId: person.id, role: 'observer', fromDate: '2024-01-01' });
       // The platform administrator cannot either: the rule is about the body's network.
       expect(viaAdmin.status).toBe(400);
     });
@@ -455,9 +575,12 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
         kind: '«Type organ» må være ett av valgene.',
         name: '«Navn» må fylles ut.',
       });
-      expectFieldErrors(await vest.post(`/api/networks/${vestId}/bodies`, { kind: 'workingGroup', name: 'X', shortCode: 'FOR-LANG-KODE' }), {
-        shortCode: '«Forkortelse» kan ha høyst 12 tegn.',
-      });
+      expectFieldErrors(
+        await vest.post(`/api/networks/${vestId}/bodies`, { kind: 'workingGroup', name: 'X', shortCode: 'FOR-LANG-KODE' }),
+        {
+          shortCode: '«Forkortelse» kan ha høyst 12 tegn.',
+        },
+      );
       expect(await bodyCount()).toBe(count);
     });
 
@@ -469,10 +592,27 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
     });
 
     it('creates a body with its mandate, with an audit entry', async () => {
-      const res = await vest.post('/api/networks/digivesteralen/bodies', { kind: 'referenceGroup', name: 'Referansegruppe for arkiv', shortCode: 'RGA', mandate: '# Mandat\n\nGi råd.' });
+      const res = await vest.post('/api/networks/digivesteralen/bodies', {
+        kind: 'referenceGroup',
+        name: 'Referansegruppe for arkiv',
+        shortCode: 'RGA',
+        mandate: '# Mandat\n\nGi råd.',
+      });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ networkId: vestId, networkSlug: 'digivesteralen', kind: 'referenceGroup', shortCode: 'RGA', mandate: '# Mandat\n\nGi råd.', memberships: [], version: 1 });
-      expect(await latestAudit(t.db, 'body', res.body.id)).toMatchObject({ action: 'create', networkId: vestId, after: { name: 'Referansegruppe for arkiv' } });
+      expect(res.body).toMatchObject({
+        networkId: vestId,
+        networkSlug: 'digivesteralen',
+        kind: 'referenceGroup',
+        shortCode: 'RGA',
+        mandate: '# Mandat\n\nGi råd.',
+        memberships: [],
+        version: 1,
+      });
+      expect(await latestAudit(t.db, 'body', res.body.id)).toMatchObject({
+        action: 'create',
+        networkId: vestId,
+        after: { name: 'Referansegruppe for arkiv' },
+      });
       const list = await anon.get('/api/networks/digivesteralen/bodies');
       expect(list.body.map((b: { id: string }) => b.id)).toContain(res.body.id);
     });
@@ -514,7 +654,11 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
       const res = await vest.patch(`/api/bodies/${body.id}`, { name: 'Faggruppe for arkiv', version: 1 });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: body.id, name: 'Faggruppe for arkiv', version: 2 });
-      expect(await latestAudit(t.db, 'body', body.id)).toMatchObject({ action: 'update', after: { name: 'Faggruppe for arkiv', version: 2 }, before: { version: 1 } });
+      expect(await latestAudit(t.db, 'body', body.id)).toMatchObject({
+        action: 'update',
+        after: { name: 'Faggruppe for arkiv', version: 2 },
+        before: { version: 1 },
+      });
     });
   });
 
@@ -522,7 +666,11 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
     it('answers 401 without login', async () => {
       const body = await createBody();
       const person = await createPerson();
-      expectError(await anon.post(`/api/bodies/${body.id}/memberships`, { personId: person.id, role: 'member', fromDate: '2024-01-01' }), 401, 'unauthenticated');
+      expectError(
+        await anon.post(`/api/bodies/${body.id}/memberships`, { personId: person.id, role: 'member', fromDate: '2024-01-01' }),
+        401,
+        'unauthenticated',
+      );
     });
 
     it('answers 400 naming the field, and adds nothing', async () => {
@@ -532,10 +680,20 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
         personId: '«Person» er ugyldig.',
         role: '«Rolle» må være ett av valgene.',
       });
-      expectFieldErrors(await vest.post(`/api/bodies/${body.id}/memberships`, { personId: person.id, role: 'member', fromDate: '2024-01-01', toDate: '2023-12-31' }), {
-        toDate: '«Til dato» kan ikke være før startdatoen.',
+      expectFieldErrors(
+        await vest.post(`/api/bodies/${body.id}/memberships`, {
+          personId: person.id,
+          role: 'member',
+          fromDate: '2024-01-01',
+          toDate: '2023-12-31',
+        }),
+        {
+          toDate: '«Til dato» kan ikke være før startdatoen.',
+        },
+      );
+      expectFieldErrors(await vest.post(`/api/bodies/${body.id}/memberships`, { personId: person.id, role: 'member' }), {
+        fromDate: '«Fra dato» må fylles ut.',
       });
-      expectFieldErrors(await vest.post(`/api/bodies/${body.id}/memberships`, { personId: person.id, role: 'member' }), { fromDate: '«Fra dato» må fylles ut.' });
       expect((await vest.get(`/api/bodies/${body.id}`)).body.memberships).toEqual([]);
     });
 
@@ -545,17 +703,41 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
       const [a, b, c] = [await createPerson(), await createPerson(), await createPerson()];
       const inOther = await addMembership(other.id, { personId: a.id });
       const message = { deputyForId: '«Varamedlem for» må peke på et medlem i samme organ.' };
-      expectFieldErrors(await vest.post(`/api/bodies/${body.id}/memberships`, { personId: b.id, role: 'deputy', deputyForId: inOther.id, fromDate: '2024-01-01' }), message);
       expectFieldErrors(
-        await vest.post(`/api/bodies/${body.id}/memberships`, { personId: b.id, role: 'deputy', deputyForId: '00000000-0000-4000-8000-000000000000', fromDate: '2024-01-01' }),
+        await vest.post(`/api/bodies/${body.id}/memberships`, {
+          personId: b.id,
+          role: 'deputy',
+          deputyForId: inOther.id,
+          fromDate: '2024-01-01',
+        }),
+        message,
+      );
+      expectFieldErrors(
+        await vest.post(`/api/bodies/${body.id}/memberships`, {
+          personId: b.id,
+          role: 'deputy',
+          deputyForId: '00000000-0000-4000-8000-000000000000',
+          fromDate: '2024-01-01',
+        }),
         message,
       );
       const own = await addMembership(body.id, { personId: a.id });
       const deputy = await addMembership(body.id, { personId: b.id, role: 'deputy', deputyForId: own.id });
       // A deputy for a deputy is refused.
-      expectFieldErrors(await vest.post(`/api/bodies/${body.id}/memberships`, { personId: c.id, role: 'deputy', deputyForId: deputy.id, fromDate: '2024-01-01' }), message);
+      expectFieldErrors(
+        await vest.post(`/api/bodies/${body.id}/memberships`, {
+          personId: c.id,
+          role: 'deputy',
+          deputyForId: deputy.id,
+          fromDate: '2024-01-01',
+        }),
+        message,
+      );
       const after = (await vest.get(`/api/bodies/${body.id}`)).body;
-      expect(after.memberships.find((m: { id: string }) => m.id === deputy.id)).toMatchObject({ deputyForId: own.id, deputyForName: a.name });
+      expect(after.memberships.find((m: { id: string }) => m.id === deputy.id)).toMatchObject({
+        deputyForId: own.id,
+        deputyForName: a.name,
+      });
       expect(after.memberships).toHaveLength(2);
     });
 
@@ -571,11 +753,28 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
     it('adds a member, with an audit entry', async () => {
       const body = await createBody();
       const person = await createPerson();
-      const res = await vest.post(`/api/bodies/${body.id}/memberships`, { personId: person.id, role: 'chair', municipalityNumber: '1870', fromDate: '2024-01-01' });
+      const res = await vest.post(`/api/bodies/${body.id}/memberships`, {
+        personId: person.id,
+        role: 'chair',
+        municipalityNumber: '1870',
+        fromDate: '2024-01-01',
+      });
       expect(res.status).toBe(201);
       const membership = res.body.memberships[0];
-      expect(membership).toMatchObject({ personId: person.id, personName: person.name, role: 'chair', votingRight: 'vote', municipalityName: 'Sortland - Suortá', isCurrent: true, version: 1 });
-      expect(await latestAudit(t.db, 'bodyMembership', membership.id)).toMatchObject({ action: 'create', networkId: vestId, after: { personId: person.id, role: 'chair' } });
+      expect(membership).toMatchObject({
+        personId: person.id,
+        personName: person.name,
+        role: 'chair',
+        votingRight: 'vote',
+        municipalityName: 'Sortland - Suortá',
+        isCurrent: true,
+        version: 1,
+      });
+      expect(await latestAudit(t.db, 'bodyMembership', membership.id)).toMatchObject({
+        action: 'create',
+        networkId: vestId,
+        after: { personId: person.id, role: 'chair' },
+      });
     });
   });
 
@@ -594,11 +793,18 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
     it('answers 400 naming the field, and changes nothing', async () => {
       const { body, membership } = await setup();
       const before = (await vest.get(`/api/bodies/${body.id}`)).body;
-      expectFieldErrors(await vest.patch(`/api/body-memberships/${membership.id}`, { votingRight: 'veto', version: 1 }), { votingRight: '«Rettigheter» må være ett av valgene.' });
-      expectFieldErrors(await vest.patch(`/api/body-memberships/${membership.id}`, { toDate: '2023-01-01', version: 1 }), { toDate: '«Til dato» kan ikke være før startdatoen.' });
-      expectFieldErrors(await vest.patch(`/api/body-memberships/${membership.id}`, { role: 'deputy', deputyForId: membership.id, version: 1 }), {
-        deputyForId: '«Varamedlem for» må peke på et medlem i samme organ.',
+      expectFieldErrors(await vest.patch(`/api/body-memberships/${membership.id}`, { votingRight: 'veto', version: 1 }), {
+        votingRight: '«Rettigheter» må være ett av valgene.',
       });
+      expectFieldErrors(await vest.patch(`/api/body-memberships/${membership.id}`, { toDate: '2023-01-01', version: 1 }), {
+        toDate: '«Til dato» kan ikke være før startdatoen.',
+      });
+      expectFieldErrors(
+        await vest.patch(`/api/body-memberships/${membership.id}`, { role: 'deputy', deputyForId: membership.id, version: 1 }),
+        {
+          deputyForId: '«Varamedlem for» må peke på et medlem i samme organ.',
+        },
+      );
       expect((await vest.get(`/api/bodies/${body.id}`)).body).toEqual(before);
     });
 
@@ -618,10 +824,25 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
 
     it('lets the secretariat change a membership, with an audit entry', async () => {
       const { membership } = await setup();
-      const res = await vest.patch(`/api/body-memberships/${membership.id}`, { role: 'observer', votingRight: 'speakAndPropose', toDate: '2026-12-31', version: 1 });
+      const res = await vest.patch(`/api/body-memberships/${membership.id}`, {
+        role: 'observer',
+        votingRight: 'speakAndPropose',
+        toDate: '2026-12-31',
+        version: 1,
+      });
       expect(res.status).toBe(200);
-      expect(res.body.memberships[0]).toMatchObject({ id: membership.id, role: 'observer', votingRight: 'speakAndPropose', toDate: '2026-12-31', version: 2 });
-      expect(await latestAudit(t.db, 'bodyMembership', membership.id)).toMatchObject({ action: 'update', before: { role: 'member' }, after: { role: 'observer' } });
+      expect(res.body.memberships[0]).toMatchObject({
+        id: membership.id,
+        role: 'observer',
+        votingRight: 'speakAndPropose',
+        toDate: '2026-12-31',
+        version: 2,
+      });
+      expect(await latestAudit(t.db, 'bodyMembership', membership.id)).toMatchObject({
+        action: 'update',
+        before: { role: 'member' },
+        after: { role: 'observer' },
+      });
     });
   });
 
