@@ -485,6 +485,17 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
       });
       expect((await personRow(person.id)).municipalityNumber).toBe('1870');
     });
+
+    it('does not let the editor take a person out of every municipality, but lets the secretariat', async () => {
+      const person = await createPerson();
+      expectFieldErrors(await sortland.patch(`/api/people/${person.id}`, { municipalityNumber: null, version: person.version }), {
+        municipalityNumber: '«Kommune» må fylles ut.',
+      });
+      expect((await personRow(person.id)).municipalityNumber).toBe('1870');
+      const moved = await vest.patch(`/api/people/${person.id}`, { municipalityNumber: null, version: person.version });
+      expect(moved.status).toBe(200);
+      expect(moved.body.municipalityNumber).toBeNull();
+    });
   });
 
   describe('people visibility and search', () => {

@@ -36,6 +36,7 @@ import {
   canEditPerson,
   canReadNetworkInternals,
   internalNetworkIds,
+  isNetworkAdmin,
   isPlatformAdmin,
   requireUser,
 } from './policy.ts';
@@ -326,12 +327,13 @@ export async function updatePerson(ctx: RequestContext, id: string, input: Perso
   const { person: before, networkIds } = await requireVisiblePerson(ctx, id);
   if (!canEditPerson(ctx, before, networkIds)) throw forbidden();
   const { version, ...changes } = input;
+  // An editor may not move a person out of the municipalities they edit (or out of every municipality),
+  // where they would lose sight of them; the secretariat of a network that sees the person may.
+  const editsOnlyAsMunicipality = !isPlatformAdmin(ctx) && !networkIds.some((n) => isNetworkAdmin(ctx, n));
+  if (changes.municipalityNumber === null && editsOnlyAsMunicipality) throw invalidField('municipalityNumber', 'required');
   if (changes.municipalityNumber) {
     if (!(await repo.municipalityExists(ctx.db, changes.municipalityNumber))) throw invalidField('municipalityNumber', 'invalid');
-    // An editor may not move a person into a municipality they cannot edit, where they would lose sight of them.
-    if (!isPlatformAdmin(ctx) && !networkIds.some((n) => ctx.roles.some((r) => r.role === 'networkAdmin' && r.networkId === n)) && !canEditMunicipality(ctx, changes.municipalityNumber)) {
-      throw invalidField('municipalityNumber', 'invalid');
-    }
+    if (editsOnlyAsMunicipality && !canEditMunicipality(ctx, changes.municipalityNumber)) throw invalidField('municipalityNumber', 'invalid');
   }
   await ctx.db.transaction(async (tx) => {
     const values = definedOnly(changes);
