@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { Alert, Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from '../../../shared/auth/schema.ts';
+import { ChangePasswordSchema } from '../../../shared/auth/schema.ts';
 import { isLanguage, LANGUAGES } from '../../../shared/i18n/languages.ts';
 import { api, ApiError } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, LANGUAGE_NAMES, useI18n } from '../../app/i18n/index.tsx';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useSession, type User } from '../../app/session.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
@@ -151,26 +152,14 @@ function PasswordForm() {
         autoComplete="current-password"
         required
       />
-      <TextField
-        state={form}
+      <NewPasswordFields
+        form={form}
         name="newPassword"
-        label={labels.newPassword}
-        description={fmt(m.invitation.passwordDescription, { min: PASSWORD_MIN_LENGTH })}
-        type="password"
-        value={newPassword}
-        onChange={setNewPassword}
-        autoComplete="new-password"
-        required
-      />
-      <TextField
-        state={form}
-        name="repeat"
-        label={labels.repeat}
-        type="password"
-        value={repeat}
-        onChange={setRepeat}
-        autoComplete="new-password"
-        required
+        labels={{ password: labels.newPassword, repeat: labels.repeat }}
+        password={newPassword}
+        repeat={repeat}
+        onPassword={setNewPassword}
+        onRepeat={setRepeat}
       />
       <ButtonRow>
         <SubmitButton form={form}>{m.account.submitPassword}</SubmitButton>

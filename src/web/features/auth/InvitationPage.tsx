@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
-import { InvitationAcceptSchema, PASSWORD_MIN_LENGTH, type CurrentUser } from '../../../shared/auth/schema.ts';
+import { InvitationAcceptSchema, type CurrentUser } from '../../../shared/auth/schema.ts';
 import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { FormMessages, SubmitButton, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ButtonRow, LoadState } from '../../app/ui.tsx';
@@ -56,27 +57,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: { email:
       <FormMessages form={form} />
       {/* Lets password managers store the password with the right user name. */}
       <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
-      <TextField
-        state={form}
-        name="password"
-        label={labels.password}
-        description={fmt(m.invitation.passwordDescription, { min: PASSWORD_MIN_LENGTH })}
-        type="password"
-        value={password}
-        onChange={setPassword}
-        autoComplete="new-password"
-        required
-      />
-      <TextField
-        state={form}
-        name="repeat"
-        label={labels.repeat}
-        type="password"
-        value={repeat}
-        onChange={setRepeat}
-        autoComplete="new-password"
-        required
-      />
+      <NewPasswordFields form={form} name="password" labels={labels} password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} />
       <ButtonRow>
         <SubmitButton form={form}>{m.invitation.submit}</SubmitButton>
       </ButtonRow>
