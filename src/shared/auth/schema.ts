@@ -120,6 +120,7 @@ export const OutboxMessageSchema = z.object({
   to: z.string(),
   subject: z.string(),
   text: z.string(),
+  attachmentNames: z.array(z.string()),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });

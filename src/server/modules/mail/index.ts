@@ -1,1 +1,10 @@
-export { queueEmail, emailJobHandler, listOutbox, EMAIL_JOB, type SmtpConfig, type EmailMessage } from './service.ts';
+export {
+  queueEmail,
+  emailJobHandler,
+  listOutbox,
+  EMAIL_JOB,
+  ICAL_FILE_NAME,
+  type SmtpConfig,
+  type EmailMessage,
+  type EmailAttachment,
+} from './service.ts';

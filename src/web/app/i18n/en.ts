@@ -318,6 +318,7 @@ export const en: Messages = {
     outboxCaption: 'Outgoing e-mail, newest first',
     to: 'To',
     subject: 'Subject',
+    attachments: 'Attachments',
     createdAt: 'Created',
     sentAt: 'Sent',
     waiting: 'Waiting',

@@ -322,6 +322,7 @@ export const nb = {
     outboxCaption: 'Utgående e-post, nyeste først',
     to: 'Til',
     subject: 'Emne',
+    attachments: 'Vedlegg',
     createdAt: 'Laget',
     sentAt: 'Sendt',
     waiting: 'Venter',

@@ -317,6 +317,7 @@ export const nn: Messages = {
     outboxCaption: 'Utgåande e-post, nyaste først',
     to: 'Til',
     subject: 'Emne',
+    attachments: 'Vedlegg',
     createdAt: 'Laga',
     sentAt: 'Send',
     waiting: 'Ventar',

@@ -8,6 +8,8 @@ interface OutboxMessage {
   to: string;
   subject: string;
   text: string;
+  /** File names of the attachments, the calendar invitation included. */
+  attachmentNames: string[];
   createdAt: string;
   sentAt: string | null;
 }
@@ -33,6 +35,7 @@ export function OutboxSection() {
                   <Table.Row>
                     <Table.HeaderCell scope="col">{m.admin.to}</Table.HeaderCell>
                     <Table.HeaderCell scope="col">{m.admin.subject}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{m.admin.attachments}</Table.HeaderCell>
                     <Table.HeaderCell scope="col">{m.admin.createdAt}</Table.HeaderCell>
                     <Table.HeaderCell scope="col">{m.admin.status}</Table.HeaderCell>
                   </Table.Row>
@@ -49,6 +52,7 @@ export function OutboxSection() {
                           </Details.Content>
                         </Details>
                       </Table.Cell>
+                      <Table.Cell>{x.attachmentNames.join(', ')}</Table.Cell>
                       <Table.Cell>{dateTime(x.createdAt)}</Table.Cell>
                       <Table.Cell>
                         {x.sentAt ? (
