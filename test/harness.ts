@@ -49,7 +49,12 @@ export class Client {
     this.remoteAddress = remoteAddress ?? nextAddress();
   }
 
-  async request<T = any>(method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
+  async request<T = any>(
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response<T>> {
     const response = await this.app.inject({
       method,
       url,
@@ -112,7 +117,10 @@ export interface TestApp {
   as(email: string): Promise<Client>;
   networkId(slug: string): Promise<string>;
   /** A new account with the demo password and the given roles, straight in the database (no e-mail, no audit). */
-  createUser(roles?: RoleSpec[], fields?: { email?: string; name?: string; language?: 'nb' | 'nn' | 'en' }): Promise<{ id: string; email: string }>;
+  createUser(
+    roles?: RoleSpec[],
+    fields?: { email?: string; name?: string; language?: 'nb' | 'nn' | 'en' },
+  ): Promise<{ id: string; email: string }>;
   close(): Promise<void>;
 }
 
@@ -150,7 +158,12 @@ async function openCopy(kind: DatabaseKind): Promise<{ database: Database; dispo
 
 export async function startTestApp(kind: DatabaseKind, configOverrides: Partial<ReturnType<typeof readConfig>> = {}): Promise<TestApp> {
   const { database, dispose } = await openCopy(kind);
-  const config = { ...readConfig({ PUBLIC_URL: 'http://localhost:3999', DEMO: 'true' }), webRoot: null, ...configOverrides };
+  const config = {
+    ...readConfig({ PUBLIC_URL: 'http://localhost:3999', DEMO: 'true' }),
+    webRoot: null,
+    filesDir: mkdtempSync(join(tmpdir(), 'digiregion-files-')),
+    ...configOverrides,
+  };
   const app = await buildApp({ config, database, runJobs: false, logger: false, demoUsers: [] });
   await app.ready();
   let demoHash: string | null = null;
@@ -181,7 +194,14 @@ export async function startTestApp(kind: DatabaseKind, configOverrides: Partial<
       if (roles.length > 0) {
         await database.db
           .insert(roleAssignments)
-          .values(roles.map((r) => ({ userId: user!.id, role: r.role, networkId: r.networkId ?? null, municipalityNumber: r.municipalityNumber ?? null })));
+          .values(
+            roles.map((r) => ({
+              userId: user!.id,
+              role: r.role,
+              networkId: r.networkId ?? null,
+              municipalityNumber: r.municipalityNumber ?? null,
+            })),
+          );
       }
       return { id: user!.id, email };
     },

@@ -20,6 +20,8 @@ import { oidcRoutes } from './modules/auth/oidc.ts';
 import { startJobRunner, type JobRunner } from './modules/jobs/index.ts';
 import { EMAIL_JOB, emailJobHandler } from './modules/mail/index.ts';
 import { networkRoutes } from './modules/network/index.ts';
+import { CLOSE_PROCEDURE_JOB, closeProcedureJob, meetingRoutes } from './modules/meetings/index.ts';
+import { localFileStorage } from './modules/storage/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -60,8 +62,18 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Digiregion API', version: VERSION, description: 'Every action in the Digiregion UI, as an HTTP API. Errors have one shape: { error: { code, message, fields?, requestId } }.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dr_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      info: {
+        title: 'Digiregion API',
+        version: VERSION,
+        description:
+          'Every action in the Digiregion UI, as an HTTP API. Errors have one shape: { error: { code, message, fields?, requestId } }.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'dr_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -69,7 +81,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   registerAuthContext(app, database.db);
 
-  const jobs = startJobRunner(database.db, { [EMAIL_JOB]: emailJobHandler(config.smtp) }, { log: app.log, autoStart: options.runJobs ?? true });
+  const jobs = startJobRunner(
+    database.db,
+    { [EMAIL_JOB]: emailJobHandler(config.smtp), [CLOSE_PROCEDURE_JOB]: closeProcedureJob },
+    { log: app.log, autoStart: options.runJobs ?? true },
+  );
   app.decorate('jobs', jobs);
   app.addHook('onClose', () => jobs.stop());
 
@@ -82,12 +98,19 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     async (api) => {
       api.get(
         '/health',
-        { config: { public: true }, schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['pglite', 'postgresql']) }) } } },
+        {
+          config: { public: true },
+          schema: {
+            tags: ['platform'],
+            response: { 200: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['pglite', 'postgresql']) }) },
+          },
+        },
         () => ({ status: 'ok' as const, version: VERSION, database: database.kind }),
       );
       await api.register(authRoutes, { publicUrl: config.publicUrl, authConfig });
       await api.register(oidcRoutes, { oidc: config.oidc, publicUrl: config.publicUrl });
       await api.register(networkRoutes);
+      await api.register(meetingRoutes, { publicUrl: config.publicUrl, storage: localFileStorage(config.filesDir) });
       await api.register(auditRoutes);
     },
     { prefix: '/api' },

@@ -17,6 +17,8 @@ export interface AppConfig {
   publicUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Uploaded attachments (local file storage). */
+  filesDir: string;
   /** Demo mode loads the demo networks on first start and shows the demo passwords on the login page. */
   demo: boolean;
   trustProxy: boolean;
@@ -36,6 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? 'data/pglite'),
+    filesDir: resolve(env.FILES_DIR ?? 'data/files'),
     demo: (env.DEMO ?? (env.DATABASE_URL ? 'false' : 'true')) === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
     oidc: oidcIssuer

@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   in_use: 409,
   stale_version: 409,
+  locked: 423,
+  invalid_state: 409,
   rate_limited: 429,
   oidc_failed: 502,
   internal_error: 500,

@@ -23,6 +23,13 @@ interface ServerMessages {
     municipalityNumber: string;
     passwordMismatch: string;
     deputyNeedsMember: string;
+    time: string;
+    timeOrder: string;
+    url: string;
+    dateTime: string;
+    legalBasisRequired: string;
+    fileType: string;
+    fileEmpty: string;
   };
   fields: Record<string, string>;
 }
@@ -38,6 +45,8 @@ const nb: ServerMessages = {
     conflict: 'Dette finnes allerede.',
     in_use: 'Dette kan ikke fjernes fordi noe annet avhenger av det (for eksempel et varamedlem eller den siste plattformadministratoren).',
     stale_version: 'Noen andre har endret dette mens du arbeidet. Last inn på nytt for å se endringene før du lagrer.',
+    locked: 'Protokollen for dette møtet er godkjent, og møtet er låst. Det kan ikke endres lenger.',
+    invalid_state: 'Dette kan ikke gjøres nå, i den fasen møtet eller saken er i.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
     oidc_failed: 'Innlogging med ekstern identitetsleverandør mislyktes.',
     internal_error: 'Noe gikk galt hos oss. Prøv igjen senere.',
@@ -58,6 +67,13 @@ const nb: ServerMessages = {
     municipalityNumber: '«{field}» må være et kommunenummer med fire sifre.',
     passwordMismatch: '«{field}» stemmer ikke med ditt nåværende passord.',
     deputyNeedsMember: '«{field}» må peke på et medlem i samme organ.',
+    time: '«{field}» må være et klokkeslett (TT:MM).',
+    timeOrder: '«{field}» må være etter starttidspunktet.',
+    url: '«{field}» må være en nettadresse som begynner med https://.',
+    dateTime: '«{field}» må være et tidspunkt med dato og klokkeslett.',
+    legalBasisRequired: '«{field}» må fylles ut når noe unntas offentlighet.',
+    fileType: '«{field}» må være en PDF-, DOCX- eller XLSX-fil.',
+    fileEmpty: '«{field}» er tom.',
   },
   fields: {
     email: 'E-post',
@@ -95,6 +111,39 @@ const nb: ServerMessages = {
     language: 'Språk',
     networkId: 'Nettverk',
     q: 'Søk',
+    date: 'Dato',
+    startTime: 'Starttid',
+    endTime: 'Sluttid',
+    place: 'Sted',
+    remoteLink: 'Lenke til digitalt møte',
+    writtenProcedure: 'E-postbehandling',
+    isPublic: 'Åpent møte',
+    type: 'Sakstype',
+    caseOfficerId: 'Saksbehandler',
+    casePaper: 'Saksframlegg',
+    recommendation: 'Innstilling',
+    exemptFromPublic: 'Unntatt offentlighet',
+    exemptLegalBasis: 'Hjemmel for unntak',
+    closedBasis: 'Hjemmel for lukket møte',
+    deliberation: 'Behandling i møte',
+    decision: 'Vedtak',
+    outcome: 'Utfall',
+    proposals: 'Forslag',
+    vote: 'Votering',
+    reason: 'Begrunnelse',
+    deadline: 'Frist',
+    answer: 'Svar',
+    comment: 'Kommentar',
+    fileName: 'Fil',
+    toMeetingId: 'Møte',
+    itemIds: 'Saksliste',
+    text: 'Tekst',
+    proposedBy: 'Forslagsstiller',
+    minutesSignatoryIds: 'Underskrivere',
+    note: 'Merknad',
+    status: 'Status',
+    absenceReason: 'Grunn til forfall',
+    year: 'År',
   },
 };
 
@@ -107,8 +156,11 @@ const nn: ServerMessages = {
     not_found: 'Fann ikkje det du bad om.',
     validation_failed: 'Nokre felt er ikkje rett utfylte.',
     conflict: 'Dette finst allereie.',
-    in_use: 'Dette kan ikkje fjernast fordi noko anna er avhengig av det (til dømes eit varamedlem eller den siste plattformadministratoren).',
+    in_use:
+      'Dette kan ikkje fjernast fordi noko anna er avhengig av det (til dømes eit varamedlem eller den siste plattformadministratoren).',
     stale_version: 'Nokon andre har endra dette medan du arbeidde. Last inn på nytt for å sjå endringane før du lagrar.',
+    locked: 'Protokollen for dette møtet er godkjend, og møtet er låst. Det kan ikkje endrast lenger.',
+    invalid_state: 'Dette kan ikkje gjerast no, i den fasen møtet eller saka er i.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
     oidc_failed: 'Innlogging med ekstern identitetsleverandør mislukkast.',
     internal_error: 'Noko gjekk gale hos oss. Prøv igjen seinare.',
@@ -129,6 +181,13 @@ const nn: ServerMessages = {
     municipalityNumber: '«{field}» må vere eit kommunenummer med fire siffer.',
     passwordMismatch: '«{field}» stemmer ikkje med passordet ditt no.',
     deputyNeedsMember: '«{field}» må peike på eit medlem i same organ.',
+    time: '«{field}» må vere eit klokkeslett (TT:MM).',
+    timeOrder: '«{field}» må vere etter starttidspunktet.',
+    url: '«{field}» må vere ei nettadresse som byrjar med https://.',
+    dateTime: '«{field}» må vere eit tidspunkt med dato og klokkeslett.',
+    legalBasisRequired: '«{field}» må fyllast ut når noko blir unnateke offentlegheit.',
+    fileType: '«{field}» må vere ei PDF-, DOCX- eller XLSX-fil.',
+    fileEmpty: '«{field}» er tom.',
   },
   fields: {
     email: 'E-post',
@@ -166,6 +225,39 @@ const nn: ServerMessages = {
     language: 'Språk',
     networkId: 'Nettverk',
     q: 'Søk',
+    date: 'Dato',
+    startTime: 'Starttid',
+    endTime: 'Sluttid',
+    place: 'Stad',
+    remoteLink: 'Lenke til digitalt møte',
+    writtenProcedure: 'E-posthandsaming',
+    isPublic: 'Ope møte',
+    type: 'Sakstype',
+    caseOfficerId: 'Saksbehandlar',
+    casePaper: 'Saksframlegg',
+    recommendation: 'Innstilling',
+    exemptFromPublic: 'Unnateke offentlegheit',
+    exemptLegalBasis: 'Heimel for unntak',
+    closedBasis: 'Heimel for lukka møte',
+    deliberation: 'Handsaming i møtet',
+    decision: 'Vedtak',
+    outcome: 'Utfall',
+    proposals: 'Forslag',
+    vote: 'Røysting',
+    reason: 'Grunngiving',
+    deadline: 'Frist',
+    answer: 'Svar',
+    comment: 'Kommentar',
+    fileName: 'Fil',
+    toMeetingId: 'Møte',
+    itemIds: 'Saksliste',
+    text: 'Tekst',
+    proposedBy: 'Forslagsstillar',
+    minutesSignatoryIds: 'Underskrivarar',
+    note: 'Merknad',
+    status: 'Status',
+    absenceReason: 'Grunn til forfall',
+    year: 'År',
   },
 };
 
@@ -180,6 +272,8 @@ const en: ServerMessages = {
     conflict: 'This already exists.',
     in_use: 'This cannot be removed because something else depends on it (such as a deputy, or the last platform administrator).',
     stale_version: 'Someone else changed this while you were working. Reload to see their changes before you save.',
+    locked: 'The minutes of this meeting are approved and the meeting is locked. It can no longer be changed.',
+    invalid_state: 'This cannot be done now, at the stage the meeting or case is in.',
     rate_limited: 'Too many attempts. Wait a little and try again.',
     oidc_failed: 'Login with the external identity provider failed.',
     internal_error: 'Something went wrong on our side. Try again later.',
@@ -200,6 +294,13 @@ const en: ServerMessages = {
     municipalityNumber: '“{field}” must be a four-digit municipality number.',
     passwordMismatch: '“{field}” does not match your current password.',
     deputyNeedsMember: '“{field}” must point to a member of the same body.',
+    time: '“{field}” must be a time of day (HH:MM).',
+    timeOrder: '“{field}” must be after the start time.',
+    url: '“{field}” must be a web address starting with https://.',
+    dateTime: '“{field}” must be a date and time.',
+    legalBasisRequired: '“{field}” is required when something is exempt from public access.',
+    fileType: '“{field}” must be a PDF, DOCX or XLSX file.',
+    fileEmpty: '“{field}” is empty.',
   },
   fields: {
     email: 'E-mail',
@@ -237,6 +338,39 @@ const en: ServerMessages = {
     language: 'Language',
     networkId: 'Network',
     q: 'Search',
+    date: 'Date',
+    startTime: 'Start time',
+    endTime: 'End time',
+    place: 'Place',
+    remoteLink: 'Link to online meeting',
+    writtenProcedure: 'Held by e-mail',
+    isPublic: 'Open meeting',
+    type: 'Case type',
+    caseOfficerId: 'Case officer',
+    casePaper: 'Case paper',
+    recommendation: 'Recommendation',
+    exemptFromPublic: 'Exempt from public access',
+    exemptLegalBasis: 'Legal basis for exemption',
+    closedBasis: 'Legal basis for closed meeting',
+    deliberation: 'Deliberation',
+    decision: 'Decision',
+    outcome: 'Outcome',
+    proposals: 'Proposals',
+    vote: 'Vote',
+    reason: 'Reason',
+    deadline: 'Deadline',
+    answer: 'Answer',
+    comment: 'Comment',
+    fileName: 'File',
+    toMeetingId: 'Meeting',
+    itemIds: 'Agenda',
+    text: 'Text',
+    proposedBy: 'Proposed by',
+    minutesSignatoryIds: 'Signatories',
+    note: 'Note',
+    status: 'Status',
+    absenceReason: 'Reason for absence',
+    year: 'Year',
   },
 };
 
@@ -245,7 +379,11 @@ export const SERVER_MESSAGES: Record<Language, ServerMessages> = { nb, nn, en };
 export type ValidationKey = keyof ServerMessages['validation'];
 
 export function fieldLabel(language: Language, path: string): string {
-  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const last =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? path;
   return SERVER_MESSAGES[language].fields[last] ?? path;
 }
 

@@ -1,3 +1,4 @@
 export * from './network.ts';
 export * from './auth.ts';
 export * from './platform.ts';
+export * from './meetings.ts';

@@ -1,0 +1,104 @@
+import type { RequestContext } from '../../context.ts';
+import { renderMinutesDocx, renderMinutesPdf, type MinutesDocument } from '../documents/index.ts';
+import type { AgendaItem, Attendee, Meeting, Vote } from '../../../shared/meetings/schema.ts';
+import { ROLE_LABELS } from './labels.ts';
+import { readableMeeting, type BodyWithNetwork } from './policy.ts';
+import { loadMeeting } from './service.ts';
+
+/** The minutes (møteprotokoll) as one document model, rendered to PDF or DOCX in the layout of seed 000. */
+export function minutesDocument(meeting: Meeting, body: BodyWithNetwork): MinutesDocument {
+  const names = new Map(meeting.attendees.map((a) => [a.personId, a.name]));
+  const person = (a: Attendee) => ({ name: a.name, role: ROLE_LABELS[a.role], municipality: a.municipalityName });
+  const present = meeting.attendees.filter((a) => a.status === 'present');
+  return {
+    language: 'nb',
+    networkName: body.networkName,
+    bodyName: body.name,
+    bodyShortCode: body.shortCode,
+    meeting: {
+      date: meeting.date,
+      startTime: meeting.startTime,
+      endTime: meeting.endTime,
+      place: meeting.place,
+      writtenProcedure: meeting.writtenProcedure,
+    },
+    attendance: {
+      present: present.filter((a) => ['chair', 'viceChair', 'member'].includes(a.role)).map(person),
+      absent: meeting.attendees.filter((a) => a.status === 'absent' && a.role !== 'deputy').map(person),
+      deputies: present.filter((a) => a.role === 'deputy').map((a) => ({ ...person(a), deputyFor: a.deputyForName ?? '' })),
+      others: present.filter((a) => !['chair', 'viceChair', 'member', 'deputy'].includes(a.role)).map(person),
+      notes: partialAttendance(present, meeting.items),
+    },
+    cases: meeting.items.map((item) => ({
+      number: item.number,
+      title: item.title,
+      recommendation: item.recommendation,
+      deliberation: item.deliberation,
+      decision: item.decision,
+      outcome: item.outcome === 'pending' ? 'decided' : item.outcome,
+      vote: voteLine(item.vote, names),
+      disqualifications: item.disqualifications.map((d) => {
+        const who = names.get(d.personId) ?? '';
+        if (d.ruling === 'notDisqualified') return `${who} tok opp spørsmålet om egen habilitet (${d.reason}) og ble funnet habil.`;
+        const deputy = d.deputyPersonId ? ` ${names.get(d.deputyPersonId) ?? ''} tiltrådte.` : '';
+        return `${who} ble erklært inhabil (${d.reason}) og fratrådte.${deputy}`;
+      }),
+      protocolRemarks: item.protocolRemarks.map((r) => ({ author: r.authorName, text: r.text })),
+      closedBasis: item.closedBasis,
+    })),
+    writtenDecisions: meeting.writtenDecisions,
+    approval: {
+      text: meeting.minutesApprovedAt
+        ? (meeting.minutesApprovalNote ??
+          `Protokollen er godkjent ${meeting.minutesApprovedAt.slice(0, 10).split('-').reverse().join('.')}.`)
+        : null,
+    },
+    draft: !meeting.minutesApprovedAt,
+  };
+}
+
+/** «Kari Nordmann deltok bare under behandling av sak 060/17», from the items each person was out for. */
+function partialAttendance(present: Attendee[], items: AgendaItem[]): string[] {
+  return present.flatMap((a) => {
+    const absentFrom = items.filter((i) => i.absentPersonIds.includes(a.personId));
+    if (absentFrom.length === 0) return [];
+    const attended = items.filter((i) => !absentFrom.includes(i));
+    return attended.length <= absentFrom.length
+      ? [`${a.name} deltok bare under behandling av sak ${attended.map((i) => i.number).join(', ')}.`]
+      : [`${a.name} deltok ikke under behandling av sak ${absentFrom.map((i) => i.number).join(', ')}.`];
+  });
+}
+
+export function voteLine(vote: Vote | null, names: Map<string, string>): string | null {
+  if (!vote) return null;
+  if (vote.kind === 'unanimous') return 'Enstemmig vedtatt.';
+  const tally =
+    vote.kind === 'counts'
+      ? { yes: vote.for, no: vote.against, blank: vote.blank }
+      : {
+          yes: vote.ballots.filter((b) => b.choice === 'yes').length,
+          no: vote.ballots.filter((b) => b.choice === 'no').length,
+          blank: vote.ballots.filter((b) => b.choice === 'blank').length,
+        };
+  const result = tally.yes > tally.no ? 'Vedtatt' : 'Falt';
+  const blank = tally.blank > 0 ? `, ${tally.blank} blank${tally.blank === 1 ? '' : 'e'}` : '';
+  const line = `${result} med ${tally.yes} mot ${tally.no} stemmer${blank}.`;
+  if (vote.kind !== 'roll') return line;
+  const list = (choice: string) =>
+    vote.ballots
+      .filter((b) => b.choice === choice)
+      .map((b) => names.get(b.personId) ?? '')
+      .join(', ');
+  return `${line} For: ${list('yes') || '–'}. Mot: ${list('no') || '–'}.${tally.blank ? ` Blankt: ${list('blank')}.` : ''}`;
+}
+
+export async function renderMinutes(ctx: RequestContext, meetingId: string, format: 'pdf' | 'docx') {
+  const { meeting, body } = await readableMeeting(ctx, meetingId);
+  const document = minutesDocument(await loadMeeting(ctx.db, meeting, body), body);
+  const bytes = format === 'pdf' ? await renderMinutesPdf(document) : await renderMinutesDocx(document);
+  return {
+    body: bytes,
+    fileName: `protokoll-${body.shortCode ?? 'møte'}-${meeting.date}.${format}`,
+    contentType: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  };
+}

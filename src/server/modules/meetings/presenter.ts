@@ -1,0 +1,109 @@
+import type { AgendaItem, Attendee, CaseDocument, MeetingSummary } from '../../../shared/meetings/schema.ts';
+import { caseNumberText } from '../../../shared/meetings/schema.ts';
+import type { caseDocuments, meetings } from '../../db/schema/index.ts';
+import type { BodyWithNetwork } from './policy.ts';
+import type { AttendeeRow, ItemRow } from './repo.ts';
+
+type MeetingRow = typeof meetings.$inferSelect;
+
+/** «014/22», or «(nytt)» before the case is numbered at the summons. */
+export const numberOf = (c: { year: number | null; sequence: number | null }) =>
+  c.year !== null && c.sequence !== null ? caseNumberText(c.sequence, c.year) : '';
+
+export function presentMeetingSummary(
+  meeting: MeetingRow,
+  body: Pick<BodyWithNetwork, 'name' | 'shortCode' | 'networkId'>,
+  itemCount: number,
+): MeetingSummary {
+  return {
+    id: meeting.id,
+    version: meeting.version,
+    bodyId: meeting.bodyId,
+    bodyName: body.name,
+    bodyShortCode: body.shortCode,
+    networkId: body.networkId,
+    date: meeting.date,
+    startTime: meeting.startTime,
+    endTime: meeting.endTime,
+    place: meeting.place,
+    remoteLink: meeting.remoteLink,
+    writtenProcedure: meeting.writtenProcedure,
+    isPublic: meeting.isPublic,
+    status: meeting.status,
+    summonsPublishedAt: meeting.summonsPublishedAt?.toISOString() ?? null,
+    minutesApprovedAt: meeting.minutesApprovedAt?.toISOString() ?? null,
+    itemCount,
+  };
+}
+
+export function presentAttendee(row: AttendeeRow): Attendee {
+  const a = row.attendee;
+  return {
+    id: a.id,
+    version: a.version,
+    personId: a.personId,
+    name: row.name,
+    email: row.email,
+    role: a.role,
+    votingRight: a.votingRight,
+    municipalityNumber: a.municipalityNumber,
+    municipalityName: row.municipalityName,
+    deputyForPersonId: a.deputyForPersonId,
+    deputyForName: row.deputyForName,
+    status: a.status,
+    absenceReason: a.absenceReason,
+    absenceReportedAt: a.absenceReportedAt?.toISOString() ?? null,
+  };
+}
+
+export function presentDocument(d: typeof caseDocuments.$inferSelect): CaseDocument {
+  return {
+    id: d.id,
+    version: d.version,
+    fileName: d.fileName,
+    contentType: d.contentType,
+    size: d.size,
+    sha256: d.sha256,
+    exemptFromPublic: d.exemptFromPublic,
+    exemptLegalBasis: d.exemptLegalBasis,
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
+export function presentItem(
+  row: ItemRow,
+  extra: { quorum: AgendaItem['quorum']; documents: CaseDocument[]; history: AgendaItem['history'] },
+): AgendaItem {
+  const { item, consultation, case: c } = row;
+  return {
+    id: item.id,
+    version: item.version,
+    updatedAt: item.updatedAt.toISOString(),
+    position: item.position,
+    caseId: c.id,
+    caseVersion: c.version,
+    consultationId: consultation.id,
+    consultationVersion: consultation.version,
+    number: numberOf(consultation),
+    type: c.type,
+    title: c.title,
+    caseOfficerId: c.caseOfficerId,
+    caseOfficerName: row.officerName,
+    casePaper: c.casePaper,
+    recommendation: consultation.recommendation,
+    exemptFromPublic: c.exemptFromPublic,
+    exemptLegalBasis: c.exemptLegalBasis,
+    closedBasis: item.closedBasis,
+    deliberation: item.deliberation,
+    proposals: item.proposals,
+    vote: item.vote,
+    decision: item.decision,
+    outcome: item.outcome,
+    disqualifications: item.disqualifications,
+    protocolRemarks: item.protocolRemarks,
+    absentPersonIds: item.absentPersonIds,
+    quorum: extra.quorum,
+    documents: extra.documents,
+    history: extra.history,
+  };
+}

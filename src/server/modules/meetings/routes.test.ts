@@ -1,0 +1,390 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
+import { expectError, expectFieldErrors, latestAudit, unique } from '../../../../test/helpers.ts';
+import { jobs, outbox } from '../../db/schema/index.ts';
+import type { Meeting } from '../../../shared/meetings/schema.ts';
+
+/** The meetings module through its API: meeting plan, agenda and numbering, summons, handling, postponement, lock, written procedure. */
+describe.each(DATABASE_KINDS)('meetings on %s', (kind) => {
+  let t: TestApp;
+  let vest: Client;
+  let member: Client;
+  let lofoten: Client;
+  let vestId: string;
+  let bodyId: string;
+  let memberIds: string[];
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    [vest, member, lofoten] = await Promise.all([t.as(USERS.vesteralenAdmin), t.as(USERS.vesteralenMember), t.as(USERS.lofotenAdmin)]);
+    vestId = await t.networkId('digivesteralen');
+  });
+  afterAll(() => t.close());
+
+  /** A fresh body with three voting members (with e-mail) and a deputy for the first, so numbers start at 001. */
+  async function freshBody() {
+    const created = await vest.post(`/api/networks/${vestId}/bodies`, {
+      kind: 'workingCommittee',
+      name: `Arbeidsutvalg ${unique()}`,
+      shortCode: 'AU',
+    });
+    expect(created.status).toBe(201);
+    const ids: string[] = [];
+    for (const role of ['chair', 'member', 'member', 'deputy'] as const) {
+      const person = await vest.post('/api/people', {
+        networkId: vestId,
+        name: `Ordfører ${unique()}`,
+        email: `${unique()}@example.no`,
+        municipalityNumber: '1870',
+      });
+      const firstMembership = created.body.id && ids.length === 3 ? await firstSeat(created.body.id, ids[0]!) : undefined;
+      const res = await vest.post(`/api/bodies/${created.body.id}/memberships`, {
+        personId: person.body.id,
+        role,
+        fromDate: '2020-01-01',
+        municipalityNumber: '1870',
+        ...(firstMembership ? { deputyForId: firstMembership } : {}),
+      });
+      expect(res.status).toBe(201);
+      ids.push(person.body.id);
+    }
+    return { bodyId: created.body.id as string, personIds: ids };
+  }
+  async function firstSeat(body: string, personId: string) {
+    const res = await vest.get(`/api/bodies/${body}`);
+    return (res.body.memberships as { id: string; personId: string }[]).find((m) => m.personId === personId)!.id;
+  }
+  const createMeeting = async (date: string, fields: Record<string, unknown> = {}) => {
+    const res = await vest.post(`/api/bodies/${bodyId}/meetings`, {
+      date,
+      startTime: '09:00',
+      endTime: '12:00',
+      place: 'Sortland rådhus',
+      ...fields,
+    });
+    expect(res.status).toBe(201);
+    return res.body as Meeting;
+  };
+  const addCase = async (meetingId: string, title: string, fields: Record<string, unknown> = {}) => {
+    const res = await vest.post(`/api/meetings/${meetingId}/cases`, {
+      type: 'decision',
+      title,
+      recommendation: `Innstilling i ${title}.`,
+      ...fields,
+    });
+    expect(res.status).toBe(201);
+    return res.body as Meeting;
+  };
+  const itemOf = (meeting: Meeting, title: string) => meeting.items.find((i) => i.title === title)!;
+
+  beforeAll(async () => {
+    const fresh = await freshBody();
+    bodyId = fresh.bodyId;
+    memberIds = fresh.personIds;
+  });
+
+  it('a new meeting opens with the two standard cases, unnumbered until the summons', async () => {
+    const meeting = await createMeeting('2022-03-25');
+    expect(meeting.status).toBe('planned');
+    expect(meeting.items.map((i) => [i.type, i.title, i.number])).toEqual([
+      ['approveSummons', 'Godkjenning av innkalling', ''],
+      ['approveAgenda', 'Godkjenning av saksliste', ''],
+    ]);
+    expect(meeting.items[0]!.recommendation).toMatch(/^Innkalling til møte i .* den 25\. mars 2022 godkjennes\.$/);
+    expect(meeting.items[0]!.decision).toBe(meeting.items[0]!.recommendation);
+    await latestAudit(t.db, 'meeting', meeting.id);
+  });
+
+  it('refuses bad input naming the field, and strangers', async () => {
+    expectFieldErrors(await vest.post(`/api/bodies/${bodyId}/meetings`, { date: '2022-13-01', startTime: '9' }), {
+      date: '«Dato» må være en dato (ÅÅÅÅ-MM-DD).',
+      startTime: '«Starttid» må være et klokkeslett (TT:MM).',
+    });
+    expectFieldErrors(await vest.post(`/api/bodies/${bodyId}/meetings`, { date: '2022-05-01', startTime: '10:00', endTime: '09:00' }), {
+      endTime: '«Sluttid» må være etter starttidspunktet.',
+    });
+    expectError(await member.post(`/api/bodies/${bodyId}/meetings`, { date: '2022-05-01', startTime: '10:00' }), 403, 'forbidden');
+    expectError(await lofoten.get(`/api/bodies/${bodyId}/meetings`), 404, 'not_found');
+    expectError(await t.anonymous().get(`/api/bodies/${bodyId}/meetings`), 401, 'unauthenticated');
+    const meeting = await createMeeting('2022-04-01');
+    expectFieldErrors(
+      await vest.post(`/api/meetings/${meeting.id}/cases`, { type: 'decision', title: 'Hemmelig', exemptFromPublic: true }),
+      {
+        exemptLegalBasis: '«Hjemmel for unntak» må fylles ut når noe unntas offentlighet.',
+      },
+    );
+  });
+
+  it('numbers the agenda in order at the summons, sends it with PDF and invitation, and keeps numbers per body and year', async () => {
+    let meeting = await createMeeting('2022-05-06');
+    meeting = await addCase(meeting.id, 'Mandat for KDU');
+    meeting = await addCase(meeting.id, 'Strategi');
+    // Strategy before the mandate, by the whole order.
+    const order = [meeting.items[0]!.id, meeting.items[1]!.id, itemOf(meeting, 'Strategi').id, itemOf(meeting, 'Mandat for KDU').id];
+    expectError(
+      await vest.put(`/api/meetings/${meeting.id}/agenda-order`, { itemIds: order, version: meeting.version + 5 }),
+      409,
+      'stale_version',
+    );
+    expectFieldErrors(await vest.put(`/api/meetings/${meeting.id}/agenda-order`, { itemIds: order.slice(1), version: meeting.version }), {
+      itemIds: '«Saksliste» er ugyldig.',
+    });
+    const reordered = await vest.put(`/api/meetings/${meeting.id}/agenda-order`, { itemIds: order, version: meeting.version });
+    expect(reordered.status).toBe(200);
+
+    const sent = await vest.post(`/api/meetings/${meeting.id}/summons`, { version: reordered.body.version });
+    expect(sent.status).toBe(200);
+    const summoned = sent.body as Meeting;
+    expect(summoned.status).toBe('summoned');
+    expect(summoned.summonsPublishedAt).not.toBeNull();
+    const numbers = summoned.items.map((i) => i.number);
+    // Earlier 2022 meetings of this body were never summoned, so this one starts the year's numbers.
+    expect(numbers).toEqual(['001/22', '002/22', '003/22', '004/22']);
+    expect(summoned.items.map((i) => i.title).slice(2)).toEqual(['Strategi', 'Mandat for KDU']);
+    expect(summoned.attendees.map((a) => a.personId).sort()).toEqual([...memberIds].sort());
+    expect(summoned.attendees.find((a) => a.role === 'deputy')!.votingRight).toBe(false);
+    expect(summoned.deliveries).toHaveLength(4);
+    expect(summoned.deliveries[0]!.attachmentNames).toEqual([`innkalling-2022-05-06.pdf`, 'invitasjon.ics']);
+    expect(await t.app.jobs.drain()).toBeGreaterThanOrEqual(4);
+    const mails = await t.db.select().from(outbox).where(eq(outbox.networkId, vestId));
+    const mine = mails.filter((m) => summoned.attendees.some((a) => a.email === m.to));
+    expect(mine).toHaveLength(4);
+    expect(mine[0]!.text).toMatch(/Meld forfall her: http:\/\/localhost:3999\/forfall\/[\w-]{20,}/);
+    expect(mine[0]!.attachmentNames).toContain('invitasjon.ics');
+
+    // A second summons is refused; a case added now is numbered at once, continuing the series.
+    expectError(await vest.post(`/api/meetings/${meeting.id}/summons`, { version: summoned.version }), 409, 'invalid_state');
+    const late = await addCase(meeting.id, 'Tilleggssak');
+    expect(itemOf(late, 'Tilleggssak').number).toBe('005/22');
+  });
+
+  it('records the handling; the decision starts as the recommendation; absence by link and the deputy in one step', async () => {
+    let meeting = await createMeeting('2022-06-10');
+    meeting = await addCase(meeting.id, 'Kystsoneplan');
+    const planned = itemOf(meeting, 'Kystsoneplan');
+    expectFieldErrors(await vest.patch(`/api/agenda-items/${planned.id}`, { outcome: 'decided', version: planned.version }), {
+      outcome: '«Utfall» må være ett av valgene.',
+    });
+    const changed = await vest.patch(`/api/agenda-items/${planned.id}`, { recommendation: 'Ny innstilling.', version: planned.version });
+    expect(changed.body.decision).toBe('Ny innstilling.');
+
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/summons`, { version: meeting.version })).body;
+    await t.app.jobs.drain();
+    const chair = meeting.attendees.find((a) => a.personId === memberIds[0])!;
+    const [mail] = await t.db.select().from(outbox).where(eq(outbox.to, chair.email!));
+    const token = /\/forfall\/([\w-]+)/.exec((await t.db.select().from(outbox).where(eq(outbox.to, chair.email!))).at(-1)!.text)![1]!;
+    expect(mail).toBeDefined();
+    const anon = t.anonymous();
+    const view = await anon.get(`/api/links/${token}`);
+    expect(view.body).toMatchObject({ kind: 'absence', meetingDate: '2022-06-10', answered: false, open: true });
+    const reported = await anon.post(`/api/links/${token}/absence`, { reason: 'Kommunestyremøte' });
+    expect(reported.body).toMatchObject({ answered: true, reason: 'Kommunestyremøte' });
+    expectError(await anon.get(`/api/links/${'x'.repeat(32)}`), 404, 'not_found');
+
+    meeting = (await vest.get(`/api/meetings/${meeting.id}`)).body;
+    const absent = meeting.attendees.find((a) => a.personId === memberIds[0])!;
+    expect(absent.status).toBe('absent');
+    const withDeputy = await vest.post(`/api/meeting-attendees/${absent.id}/summon-deputy`);
+    expect(withDeputy.status).toBe(200);
+    const deputy = (withDeputy.body as Meeting).attendees.find((a) => a.personId === memberIds[3])!;
+    expect(deputy).toMatchObject({ role: 'deputy', votingRight: true, deputyForPersonId: memberIds[0] });
+    expect((withDeputy.body as Meeting).deliveries.some((d) => d.kind === 'deputySummons')).toBe(true);
+
+    // Attendance decides the quorum: two of three seats.
+    for (const a of (withDeputy.body as Meeting).attendees.filter((x) => x.personId !== memberIds[0])) {
+      const res = await vest.patch(`/api/meeting-attendees/${a.id}`, { status: 'present', version: a.version });
+      expect(res.status).toBe(200);
+      meeting = res.body;
+    }
+    const item = itemOf(meeting, 'Kystsoneplan');
+    expect(item.quorum).toEqual({ present: 3, seats: 3, reached: true });
+    const handled = await vest.patch(`/api/agenda-items/${item.id}`, {
+      deliberation: 'Diskusjon fant sted.',
+      vote: { kind: 'counts', for: 2, against: 1, blank: 0 },
+      outcome: 'decided',
+      protocolRemarks: [
+        {
+          id: crypto.randomUUID(),
+          authorKind: 'municipality',
+          personId: null,
+          municipalityNumber: '1868',
+          text: 'Øksnes vil behandle saken i kommunestyret.',
+        },
+      ],
+      absentPersonIds: [memberIds[1]],
+      version: item.version,
+    });
+    expect(handled.status).toBe(200);
+    expect(handled.body).toMatchObject({
+      decision: 'Ny innstilling.',
+      outcome: 'decided',
+      quorum: { present: 2, seats: 3, reached: true },
+    });
+    expect(handled.body.protocolRemarks[0].authorName).toBe('Øksnes kommune');
+    expectError(await vest.patch(`/api/agenda-items/${item.id}`, { deliberation: 'x', version: item.version }), 409, 'stale_version');
+  });
+
+  it('postpones a case to a later meeting under the same number, and locks a meeting once its minutes are approved', async () => {
+    let first = await createMeeting('2022-08-19');
+    first = await addCase(first.id, 'Bionova');
+    const later = await createMeeting('2022-09-23');
+    first = (await vest.post(`/api/meetings/${first.id}/summons`, { version: first.version })).body;
+    const bionova = itemOf(first, 'Bionova');
+    const postponed = await vest.post(`/api/agenda-items/${bionova.id}/postpone`, {
+      toMeetingId: later.id,
+      deliberation: 'Enstemmig vedtak om utsettelse.',
+      version: bionova.version,
+    });
+    expect(postponed.status).toBe(200);
+    expect(itemOf(postponed.body, 'Bionova').outcome).toBe('postponed');
+    const next = (await vest.get(`/api/meetings/${later.id}`)).body as Meeting;
+    expect(itemOf(next, 'Bionova').number).toBe(bionova.number);
+    expect(itemOf(next, 'Bionova').history).toEqual([
+      expect.objectContaining({ meetingId: first.id, outcome: 'postponed', number: bionova.number }),
+    ]);
+
+    // Approving needs the meeting held and every item handled.
+    expectError(await vest.post(`/api/meetings/${first.id}/minutes/approve`, { version: postponed.body.version }), 409, 'invalid_state');
+    let held = (await vest.post(`/api/meetings/${first.id}/held`, { version: postponed.body.version })).body as Meeting;
+    expectFieldErrors(await vest.post(`/api/meetings/${first.id}/minutes/approve`, { version: held.version }), {
+      outcome: '«Utfall» må fylles ut.',
+    });
+    for (const item of held.items.filter((i) => i.outcome === 'pending')) {
+      await vest.patch(`/api/agenda-items/${item.id}`, { outcome: 'decided', deliberation: 'Ingen merknader.', version: item.version });
+    }
+    held = (await vest.get(`/api/meetings/${first.id}`)).body;
+    const approved = await vest.post(`/api/meetings/${first.id}/minutes/approve`, {
+      note: 'Godkjent i møte 23.09.2022.',
+      version: held.version,
+    });
+    expect(approved.body).toMatchObject({ status: 'minutesApproved', locked: true });
+
+    const locked = approved.body as Meeting;
+    const refusals = [
+      await vest.patch(`/api/meetings/${first.id}`, { place: 'Hadsel', version: locked.version }),
+      await vest.patch(`/api/agenda-items/${locked.items[0]!.id}`, { decision: 'Endret', version: locked.items[0]!.version }),
+      await vest.post(`/api/meetings/${first.id}/cases`, { type: 'decision', title: 'For sent' }),
+      await vest.request('POST', `/api/cases/${locked.items[0]!.caseId}/documents?fileName=a.pdf`, Buffer.from('%PDF-1.4'), {
+        'content-type': 'application/pdf',
+      }),
+    ];
+    for (const res of refusals) {
+      const body = expectError(res, 423, 'locked');
+      expect(body).toEqual({});
+      expect(res.body.error.message).toMatch(/låst/);
+    }
+  });
+
+  it('keeps attachments with size and checksum, and only PDF, DOCX and XLSX', async () => {
+    const meeting = await addCase((await createMeeting('2022-10-21')).id, 'Med vedlegg');
+    const caseId = itemOf(meeting, 'Med vedlegg').caseId;
+    const bytes = Buffer.from(`%PDF-1.4\n${unique()}\n%%EOF`);
+    expectFieldErrors(
+      await vest.request('POST', `/api/cases/${caseId}/documents?fileName=notat.txt`, 'tekst', { 'content-type': 'application/pdf' }),
+      { fileName: '«Fil» må være en PDF-, DOCX- eller XLSX-fil.' },
+    );
+    const uploaded = await vest.request('POST', `/api/cases/${caseId}/documents?fileName=notat.pdf`, bytes, {
+      'content-type': 'application/pdf',
+    });
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body).toMatchObject({
+      fileName: 'notat.pdf',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    const download = await member.request('GET', `/api/case-documents/${uploaded.body.id}/file`);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expectFieldErrors(
+      await vest.patch(`/api/case-documents/${uploaded.body.id}`, { exemptFromPublic: true, version: uploaded.body.version }),
+      {
+        exemptLegalBasis: '«Hjemmel for unntak» må fylles ut når noe unntas offentlighet.',
+      },
+    );
+    const exempt = await vest.patch(`/api/case-documents/${uploaded.body.id}`, {
+      exemptFromPublic: true,
+      exemptLegalBasis: 'offentleglova § 13',
+      version: uploaded.body.version,
+    });
+    expect(exempt.body).toMatchObject({ exemptFromPublic: true, exemptLegalBasis: 'offentleglova § 13' });
+    expectError(await lofoten.request('GET', `/api/case-documents/${uploaded.body.id}/file`), 404, 'not_found');
+  });
+
+  describe('written procedure', () => {
+    async function startProcedure(title: string, onMeetingDated = '2099-03-01') {
+      const meeting = await addCase((await createMeeting(onMeetingDated)).id, title);
+      const item = itemOf(meeting, title);
+      const res = await vest.post(`/api/consultations/${item.consultationId}/written-procedure`, {
+        reason: 'Høringsfristen går ut før neste møte.',
+        deadline: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+      expect(res.status).toBe(201);
+      await t.app.jobs.drain();
+      const tokens = new Map<string, string>();
+      for (const a of res.body.answers as { personId: string; name: string }[]) {
+        const mails = await t.db
+          .select()
+          .from(outbox)
+          .where(eq(outbox.subject, `Skriftlig behandling: sak ${res.body.number} ${title}`));
+        for (const m of mails) {
+          const token = /\/skriftlig\/([\w-]+)/.exec(m.text)![1]!;
+          if (m.text.startsWith(`Hei ${a.name},`)) tokens.set(a.personId, token);
+        }
+      }
+      return { procedure: res.body, tokens, fromMeeting: meeting };
+    }
+
+    it('one objection sends the case to the next meeting', async () => {
+      const next = await createMeeting('2099-02-01');
+      // Taken off the agenda of a later meeting; the objection sends it to the next one.
+      const { procedure, tokens } = await startProcedure('Innspill til transportplan', '2099-03-01');
+      expect(procedure.answers).toHaveLength(3);
+      const anon = t.anonymous();
+      expect((await anon.post(`/api/links/${tokens.get(memberIds[0]!)}/answer`, { answer: 'agree' })).status).toBe(200);
+      const objected = await anon.post(`/api/links/${tokens.get(memberIds[1]!)}/answer`, { answer: 'object', comment: 'Trenger mer tid.' });
+      expect(objected.body).toMatchObject({ answered: true, answer: 'object', open: false });
+      expectError(await anon.post(`/api/links/${tokens.get(memberIds[2]!)}/answer`, { answer: 'agree' }), 409, 'invalid_state');
+
+      const after = (await vest.get(`/api/written-procedures/${procedure.id}`)).body;
+      expect(after).toMatchObject({ status: 'sentToMeeting', followUpMeetingId: next.id });
+      const nextMeeting = (await vest.get(`/api/meetings/${next.id}`)).body as Meeting;
+      expect(itemOf(nextMeeting, 'Innspill til transportplan').number).toBe(procedure.number);
+    });
+
+    it('unanimity decides, and the decision is listed in the next meeting', async () => {
+      const { procedure, tokens, fromMeeting } = await startProcedure('Bionova høringsuttalelse', '2099-01-10');
+      const anon = t.anonymous();
+      for (const personId of memberIds.slice(0, 3))
+        expect((await anon.post(`/api/links/${tokens.get(personId)}/answer`, { answer: 'agree' })).status).toBe(200);
+      const after = (await vest.get(`/api/written-procedures/${procedure.id}`)).body;
+      expect(after.status).toBe('decided');
+      // Listed in the first ordinary meeting after the decision, not in later ones.
+      const next = (await vest.get(`/api/meetings/${fromMeeting.id}`)).body as Meeting;
+      expect(next.items.some((i) => i.title === 'Bionova høringsuttalelse')).toBe(false);
+      expect(next.writtenDecisions).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            number: procedure.number,
+            title: 'Bionova høringsuttalelse',
+            decision: 'Innstilling i Bionova høringsuttalelse.',
+          }),
+        ]),
+      );
+      const later = await createMeeting('2099-12-31');
+      expect(later.writtenDecisions.some((w) => w.number === procedure.number)).toBe(false);
+    });
+
+    it('at the deadline, missing answers mean no unanimity', async () => {
+      const { procedure } = await startProcedure('Uten svar');
+      await t.db
+        .update(jobs)
+        .set({ runAt: new Date(Date.now() - 1000) })
+        .where(eq(jobs.kind, 'meetings.closeWrittenProcedure'));
+      await t.app.jobs.drain();
+      const after = (await vest.get(`/api/written-procedures/${procedure.id}`)).body;
+      expect(after.status).toBe('sentToMeeting');
+    });
+  });
+});

@@ -1,0 +1,234 @@
+import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams, OkSchema, Version } from '../../../shared/common.ts';
+import {
+  AbsenceReportSchema,
+  AddPendingCaseSchema,
+  AgendaItemSchema,
+  AgendaItemUpdateSchema,
+  AgendaOrderSchema,
+  ApproveMinutesSchema,
+  AttendeeCreateSchema,
+  AttendeeUpdateSchema,
+  CaseCreateSchema,
+  DocumentSchema,
+  DocumentUpdateSchema,
+  ForwardSchema,
+  MeetingCreateSchema,
+  MeetingListQuery,
+  MeetingSchema,
+  MeetingSummarySchema,
+  MeetingUpdateSchema,
+  PostponeSchema,
+  ProcedureAnswerSchema,
+  StatusChangeSchema,
+  TokenViewSchema,
+  WrittenProcedureCreateSchema,
+  WrittenProcedureSchema,
+} from '../../../shared/meetings/schema.ts';
+import { attachmentHeader } from '../documents/index.ts';
+import type { FileStorage } from '../storage/index.ts';
+import * as attachments from './attachments.ts';
+import { viewLink } from './links.ts';
+import { renderMinutes } from './minutes.ts';
+import * as service from './service.ts';
+import { renderMeetingSummons, reportAbsence, sendSummons, summonDeputy, type LinkSettings } from './summons.ts';
+import { answerWrittenProcedure, getWrittenProcedure, listProceduresOfMeeting, startWrittenProcedure } from './written-procedure.ts';
+
+export interface MeetingsRouteOptions extends LinkSettings {
+  storage: FileStorage;
+}
+
+const tags = ['meetings'];
+const PUBLIC = { public: true };
+const VersionQuery = z.object({ version: z.coerce.number().pipe(Version) });
+const TokenParams = z.object({ token: z.string().min(20).max(100) });
+const sendFile = (reply: FastifyReply, file: { body: Buffer; fileName: string; contentType: string }) =>
+  reply.header('content-type', file.contentType).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
+
+export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async (app, options) => {
+  const links: LinkSettings = { publicUrl: options.publicUrl };
+  const { storage } = options;
+
+  // Uploads arrive as the raw file, its type in content-type and its name in the query.
+  for (const type of Object.keys(attachments.ATTACHMENT_TYPES)) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: attachments.MAX_ATTACHMENT_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
+  }
+
+  // meeting plan and meetings
+  app.get(
+    '/bodies/:id/meetings',
+    { schema: { tags, params: IdParams, querystring: MeetingListQuery, response: { 200: z.array(MeetingSummarySchema) } } },
+    (req) => service.listMeetings(req.ctx, req.params.id, req.query.year),
+  );
+  app.post(
+    '/bodies/:id/meetings',
+    { schema: { tags, params: IdParams, body: MeetingCreateSchema, response: { 201: MeetingSchema } } },
+    async (req, reply) => reply.status(201).send(await service.createMeeting(req.ctx, req.params.id, req.body)),
+  );
+  app.get('/meetings/:id', { schema: { tags, params: IdParams, response: { 200: MeetingSchema } } }, (req) =>
+    service.getMeeting(req.ctx, req.params.id),
+  );
+  app.patch('/meetings/:id', { schema: { tags, params: IdParams, body: MeetingUpdateSchema, response: { 200: MeetingSchema } } }, (req) =>
+    service.updateMeeting(req.ctx, req.params.id, req.body),
+  );
+  app.delete(
+    '/meetings/:id',
+    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    async (req) => {
+      await service.cancelMeeting(req.ctx, req.params.id, req.query.version);
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/meetings/:id/summons',
+    { schema: { tags, params: IdParams, body: StatusChangeSchema, response: { 200: MeetingSchema } } },
+    (req) => sendSummons(req.ctx, req.params.id, req.body.version, links),
+  );
+  app.get('/meetings/:id/summons.pdf', { schema: { tags, params: IdParams } }, async (req, reply) =>
+    sendFile(reply, await renderMeetingSummons(req.ctx, req.params.id)),
+  );
+  app.post(
+    '/meetings/:id/held',
+    { schema: { tags, params: IdParams, body: StatusChangeSchema, response: { 200: MeetingSchema } } },
+    (req) => service.markHeld(req.ctx, req.params.id, req.body.version),
+  );
+  app.post(
+    '/meetings/:id/minutes/approve',
+    { schema: { tags, params: IdParams, body: ApproveMinutesSchema, response: { 200: MeetingSchema } } },
+    (req) => service.approveMinutes(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/meetings/:id/minutes',
+    { schema: { tags, params: IdParams, querystring: z.object({ format: z.enum(['pdf', 'docx'], { error: 'choice' }).default('pdf') }) } },
+    async (req, reply) => sendFile(reply, await renderMinutes(req.ctx, req.params.id, req.query.format)),
+  );
+
+  // the agenda
+  app.post(
+    '/meetings/:id/cases',
+    { schema: { tags, params: IdParams, body: CaseCreateSchema, response: { 201: MeetingSchema } } },
+    async (req, reply) => reply.status(201).send(await service.addCase(req.ctx, req.params.id, req.body)),
+  );
+  app.post(
+    '/meetings/:id/pending-cases',
+    { schema: { tags, params: IdParams, body: AddPendingCaseSchema, response: { 201: MeetingSchema } } },
+    async (req, reply) => reply.status(201).send(await service.addPendingCase(req.ctx, req.params.id, req.body.consultationId)),
+  );
+  app.put(
+    '/meetings/:id/agenda-order',
+    { schema: { tags, params: IdParams, body: AgendaOrderSchema, response: { 200: MeetingSchema } } },
+    (req) => service.reorderAgenda(req.ctx, req.params.id, req.body),
+  );
+  app.patch(
+    '/agenda-items/:id',
+    { schema: { tags, params: IdParams, body: AgendaItemUpdateSchema, response: { 200: AgendaItemSchema } } },
+    (req) => service.updateAgendaItem(req.ctx, req.params.id, req.body),
+  );
+  app.delete(
+    '/agenda-items/:id',
+    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: MeetingSchema } } },
+    (req) => service.removeAgendaItem(req.ctx, req.params.id, req.query.version),
+  );
+  app.post(
+    '/agenda-items/:id/postpone',
+    { schema: { tags, params: IdParams, body: PostponeSchema, response: { 200: MeetingSchema } } },
+    (req) => service.postponeItem(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/agenda-items/:id/forward',
+    { schema: { tags, params: IdParams, body: ForwardSchema, response: { 200: MeetingSchema } } },
+    (req) => service.forwardItem(req.ctx, req.params.id, req.body),
+  );
+
+  // attendance
+  app.post(
+    '/meetings/:id/attendees',
+    { schema: { tags, params: IdParams, body: AttendeeCreateSchema, response: { 201: MeetingSchema } } },
+    async (req, reply) => reply.status(201).send(await service.addAttendee(req.ctx, req.params.id, req.body)),
+  );
+  app.patch(
+    '/meeting-attendees/:id',
+    { schema: { tags, params: IdParams, body: AttendeeUpdateSchema, response: { 200: MeetingSchema } } },
+    (req) => service.updateAttendee(req.ctx, req.params.id, req.body),
+  );
+  app.post('/meeting-attendees/:id/summon-deputy', { schema: { tags, params: IdParams, response: { 200: MeetingSchema } } }, (req) =>
+    summonDeputy(req.ctx, req.params.id, links),
+  );
+
+  // attachments
+  app.post(
+    '/cases/:id/documents',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: z.object({ fileName: z.string().trim().min(1, { error: 'required' }).max(200) }),
+        response: { 201: DocumentSchema },
+      },
+    },
+    async (req, reply) => {
+      const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+      return reply
+        .status(201)
+        .send(await attachments.uploadDocument(req.ctx, storage, req.params.id, { fileName: req.query.fileName, contentType, bytes }));
+    },
+  );
+  app.patch(
+    '/case-documents/:id',
+    { schema: { tags, params: IdParams, body: DocumentUpdateSchema, response: { 200: DocumentSchema } } },
+    (req) => attachments.updateDocument(req.ctx, req.params.id, req.body),
+  );
+  app.delete(
+    '/case-documents/:id',
+    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    async (req) => {
+      await attachments.deleteDocument(req.ctx, req.params.id, req.query.version);
+      return { ok: true as const };
+    },
+  );
+  app.get('/case-documents/:id/file', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    const { document, bytes } = await attachments.downloadDocument(req.ctx, storage, req.params.id);
+    return sendFile(reply, { body: bytes, fileName: document.fileName, contentType: document.contentType });
+  });
+
+  // written procedure
+  app.post(
+    '/consultations/:id/written-procedure',
+    { schema: { tags, params: IdParams, body: WrittenProcedureCreateSchema, response: { 201: WrittenProcedureSchema } } },
+    async (req, reply) => reply.status(201).send(await startWrittenProcedure(req.ctx, req.params.id, req.body, links)),
+  );
+  app.get(
+    '/meetings/:id/written-procedures',
+    { schema: { tags, params: IdParams, response: { 200: z.array(WrittenProcedureSchema) } } },
+    (req) => listProceduresOfMeeting(req.ctx, req.params.id),
+  );
+  app.get('/written-procedures/:id', { schema: { tags, params: IdParams, response: { 200: WrittenProcedureSchema } } }, (req) =>
+    getWrittenProcedure(req.ctx, req.params.id),
+  );
+
+  // personal links from e-mails: no login, the token is the key
+  app.get('/links/:token', { config: PUBLIC, schema: { tags, params: TokenParams, response: { 200: TokenViewSchema } } }, (req) =>
+    viewLink(req.ctx, req.params.token),
+  );
+  app.post(
+    '/links/:token/absence',
+    { config: PUBLIC, schema: { tags, params: TokenParams, body: AbsenceReportSchema, response: { 200: TokenViewSchema } } },
+    async (req) => {
+      await reportAbsence(req.ctx, req.params.token, req.body.reason);
+      return viewLink(req.ctx, req.params.token);
+    },
+  );
+  app.post(
+    '/links/:token/answer',
+    { config: PUBLIC, schema: { tags, params: TokenParams, body: ProcedureAnswerSchema, response: { 200: TokenViewSchema } } },
+    async (req) => {
+      await answerWrittenProcedure(req.ctx, req.params.token, req.body);
+      return viewLink(req.ctx, req.params.token);
+    },
+  );
+};

@@ -1,0 +1,574 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { RequestContext } from '../../context.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { agendaItems, cases, consultations, meetingAttendees, meetings, municipalities, people } from '../../db/schema/index.ts';
+import { definedOnly, updateVersioned } from '../../db/versioned.ts';
+import { AppError, invalidField, notFound, staleVersion } from '../../errors.ts';
+import { recordAudit } from '../audit/index.ts';
+import type {
+  AgendaItem,
+  AgendaItemUpdateInput,
+  CaseCreateInput,
+  Meeting,
+  MeetingCreateInput,
+  MeetingSummary,
+  MeetingUpdateInput,
+  StoredProtocolRemark,
+} from '../../../shared/meetings/schema.ts';
+import { assignCaseNumber } from './numbering.ts';
+import { isLocked, readableBody, readableMeeting, writableBody, writableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
+import { numberOf, presentAttendee, presentDocument, presentItem, presentMeetingSummary } from './presenter.ts';
+import * as repo from './repo.ts';
+import { openingCases } from './opening-cases.ts';
+
+const audit = (
+  tx: DbOrTx,
+  ctx: RequestContext,
+  body: BodyWithNetwork,
+  entityType: string,
+  entityId: string,
+  action: string,
+  before: unknown,
+  after: unknown,
+) => recordAudit(tx, ctx, { networkId: body.networkId, entityType, entityId, action, before, after });
+
+// ---------------------------------------------------------------- meetings
+
+/** The body's meeting plan: its meetings in a year (all years when none is given). */
+export async function listMeetings(ctx: RequestContext, bodyId: string, year?: number): Promise<MeetingSummary[]> {
+  const body = await readableBody(ctx, bodyId);
+  const rows = await repo.listMeetingsWithCounts(ctx.db, bodyId, year);
+  return rows.map((r) => presentMeetingSummary(r.meeting, body, r.itemCount));
+}
+
+/** A new meeting comes with the two standard opening cases: approval of the summons and of the agenda. */
+export async function createMeeting(ctx: RequestContext, bodyId: string, input: MeetingCreateInput): Promise<Meeting> {
+  const body = await writableBody(ctx, bodyId);
+  const id = await ctx.db.transaction(async (tx) => {
+    const [meeting] = await tx
+      .insert(meetings)
+      .values({ bodyId, ...input, endTime: input.endTime ?? null, place: input.place ?? null, remoteLink: input.remoteLink ?? null })
+      .returning();
+    if (!input.writtenProcedure) {
+      for (const opening of openingCases(body, meeting!.date)) {
+        await insertCaseOnAgenda(tx, body, meeting!, { ...opening, casePaper: '', exemptFromPublic: false });
+      }
+    }
+    await audit(tx, ctx, body, 'meeting', meeting!.id, 'create', null, meeting);
+    return meeting!.id;
+  });
+  return getMeeting(ctx, id);
+}
+
+export async function getMeeting(ctx: RequestContext, meetingId: string): Promise<Meeting> {
+  const { meeting, body } = await readableMeeting(ctx, meetingId);
+  return loadMeeting(ctx.db, meeting, body);
+}
+
+/** The whole meeting as the secretariat works on it, exempt content included. */
+export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWithNetwork): Promise<Meeting> {
+  const itemRows = await repo.listItems(db, [meeting.id]);
+  const attendeeRows = await repo.listAttendees(db, meeting.id);
+  const caseIds = itemRows.map((r) => r.case.id);
+  const documents = await repo.listDocuments(db, caseIds);
+  const history = await repo.caseHistory(db, caseIds);
+  const memberships = await repo.membershipsOn(db, body.id, meeting.date);
+  const pending = isLocked(meeting) ? [] : await repo.pendingConsultations(db, body.id);
+  const deliveries = await repo.listDeliveries(db, meeting.id);
+  const written = meeting.writtenProcedure ? [] : await repo.writtenDecisionsBefore(db, meeting);
+  const seats = memberships.filter(
+    (m) => m.membership.votingRight === 'vote' && ['chair', 'viceChair', 'member'].includes(m.membership.role),
+  ).length;
+
+  return {
+    ...presentMeetingSummary(meeting, body, itemRows.length),
+    updatedAt: meeting.updatedAt.toISOString(),
+    locked: isLocked(meeting),
+    minutesSignatoryIds: meeting.minutesSignatoryIds,
+    minutesApprovalNote: meeting.minutesApprovalNote,
+    attendees: attendeeRows.map(presentAttendee),
+    items: itemRows.map((row) =>
+      presentItem(row, {
+        quorum: quorumFor(
+          row.item,
+          attendeeRows.map((a) => a.attendee),
+          seats,
+        ),
+        documents: documents.filter((d) => d.caseId === row.case.id).map(presentDocument),
+        history: history
+          .filter((h) => h.caseId === row.case.id && h.meetingId !== meeting.id)
+          .map((h) => ({
+            meetingId: h.meetingId,
+            meetingDate: h.meetingDate,
+            bodyName: h.bodyName,
+            number: numberOf(h),
+            outcome: h.outcome,
+          })),
+      }),
+    ),
+    pendingCases: pending.map((p) => ({
+      consultationId: p.consultation.id,
+      number: numberOf(p.consultation),
+      title: p.case.title,
+      type: p.case.type,
+    })),
+    deliveries: deliveries.map((d) => ({
+      id: d.delivery.id,
+      name: d.name,
+      email: d.delivery.email,
+      kind: d.delivery.kind,
+      subject: d.delivery.subject,
+      attachmentNames: d.delivery.attachmentNames,
+      sentAt: d.delivery.sentAt.toISOString(),
+    })),
+    writtenDecisions: written.map((w) => ({
+      number: numberOf(w.consultation),
+      title: w.case.title,
+      decidedOn: w.meetingDate,
+      decision: w.item.decision ?? '',
+    })),
+  };
+}
+
+/**
+ * Quorum (kommuneloven § 11-9): at least half of the body's voting seats filled by voting attendees
+ * present for this item, not counting those ruled disqualified (their deputies count if present).
+ */
+function quorumFor(
+  item: { absentPersonIds: string[]; disqualifications: { personId: string; ruling: string | null }[] },
+  attendees: { personId: string; votingRight: boolean; status: string }[],
+  seats: number,
+): AgendaItem['quorum'] {
+  const out = new Set([
+    ...item.absentPersonIds,
+    ...item.disqualifications.filter((d) => d.ruling === 'disqualified').map((d) => d.personId),
+  ]);
+  const present = attendees.filter((a) => a.votingRight && a.status === 'present' && !out.has(a.personId)).length;
+  return { present, seats, reached: seats > 0 && present * 2 >= seats };
+}
+
+export async function updateMeeting(ctx: RequestContext, meetingId: string, input: MeetingUpdateInput): Promise<Meeting> {
+  const { meeting, body } = await writableMeeting(ctx, meetingId);
+  const { version, ...changes } = input;
+  if (changes.endTime && !changes.startTime && changes.endTime <= meeting.startTime) throw invalidField('endTime', 'timeOrder');
+  await ctx.db.transaction(async (tx) => {
+    const after = await updateVersioned(tx, meetings, meetingId, version, definedOnly(changes));
+    await audit(tx, ctx, body, 'meeting', meetingId, 'update', meeting, after);
+  });
+  return getMeeting(ctx, meetingId);
+}
+
+/** A meeting with nothing decided on it can be cancelled; it stays in the open-data API as deleted. */
+export async function cancelMeeting(ctx: RequestContext, meetingId: string, version: number): Promise<void> {
+  const { meeting, body } = await writableMeeting(ctx, meetingId);
+  if (meeting.status === 'held') throw new AppError('invalid_state');
+  await ctx.db.transaction(async (tx) => {
+    const after = await updateVersioned(tx, meetings, meetingId, version, { deletedAt: new Date() });
+    // Its cases go back to the body's waiting list.
+    await tx
+      .update(agendaItems)
+      .set({ outcome: 'postponed' })
+      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.outcome, 'pending')));
+    await audit(tx, ctx, body, 'meeting', meetingId, 'cancel', meeting, after);
+  });
+}
+
+/** Move a meeting one step on: summoned → held. Sending the summons and approving the minutes have their own steps. */
+export async function markHeld(ctx: RequestContext, meetingId: string, version: number): Promise<Meeting> {
+  const { meeting, body } = await writableMeeting(ctx, meetingId);
+  if (meeting.status !== 'summoned') throw new AppError('invalid_state');
+  await ctx.db.transaction(async (tx) => {
+    const after = await updateVersioned(tx, meetings, meetingId, version, { status: 'held' });
+    await audit(tx, ctx, body, 'meeting', meetingId, 'held', meeting, after);
+  });
+  return getMeeting(ctx, meetingId);
+}
+
+/** Approving the minutes locks the meeting: from then on every change to it is refused (423). */
+export async function approveMinutes(
+  ctx: RequestContext,
+  meetingId: string,
+  input: { note?: string | null; version: number },
+): Promise<Meeting> {
+  const { meeting, body } = await writableMeeting(ctx, meetingId);
+  if (meeting.status !== 'held') throw new AppError('invalid_state');
+  await ctx.db.transaction(async (tx) => {
+    const pending = await tx
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.outcome, 'pending')));
+    if (pending.length > 0) throw invalidField('outcome', 'required');
+    const after = await updateVersioned(tx, meetings, meetingId, input.version, {
+      status: 'minutesApproved',
+      minutesApprovedAt: new Date(),
+      minutesApprovalNote: input.note ?? null,
+    });
+    await audit(tx, ctx, body, 'meeting', meetingId, 'approveMinutes', meeting, after);
+  });
+  return getMeeting(ctx, meetingId);
+}
+
+// ---------------------------------------------------------------- cases and the agenda
+
+export async function insertCaseOnAgenda(
+  tx: DbOrTx,
+  body: BodyWithNetwork,
+  meeting: MeetingRow,
+  input: Pick<CaseCreateInput, 'type' | 'title' | 'casePaper' | 'recommendation' | 'exemptFromPublic'> & Partial<CaseCreateInput>,
+) {
+  const [created] = await tx
+    .insert(cases)
+    .values({
+      networkId: body.networkId,
+      type: input.type,
+      title: input.title,
+      caseOfficerId: input.caseOfficerId ?? null,
+      casePaper: input.casePaper,
+      exemptFromPublic: input.exemptFromPublic,
+      exemptLegalBasis: input.exemptLegalBasis ?? null,
+    })
+    .returning();
+  const [consultation] = await tx
+    .insert(consultations)
+    .values({ caseId: created!.id, bodyId: body.id, recommendation: input.recommendation })
+    .returning();
+  const item = await placeOnAgenda(tx, meeting, consultation!, input.closedBasis ?? null);
+  return { case: created!, consultation: consultation!, item };
+}
+
+/** Adds a consultation to the end of a meeting's agenda; once the summons is out, new items are numbered at once. */
+async function placeOnAgenda(tx: DbOrTx, meeting: MeetingRow, consultation: typeof consultations.$inferSelect, closedBasis: string | null) {
+  const position = (await repo.maxPosition(tx, meeting.id)) + 1;
+  const [item] = await tx
+    .insert(agendaItems)
+    .values({
+      meetingId: meeting.id,
+      consultationId: consultation.id,
+      position,
+      closedBasis,
+      decision: consultation.recommendation || null,
+    })
+    .returning();
+  if (meeting.status !== 'planned') await assignCaseNumber(tx, consultation, Number(meeting.date.slice(0, 4)));
+  return item!;
+}
+
+export async function addCase(ctx: RequestContext, meetingId: string, input: CaseCreateInput): Promise<Meeting> {
+  const { meeting, body } = await writableMeeting(ctx, meetingId);
+  await assertOfficerVisible(ctx, input.caseOfficerId);
+  await ctx.db.transaction(async (tx) => {
+    const created = await insertCaseOnAgenda(tx, body, meeting, input);
+    await audit(tx, ctx, body, 'case', created.case.id, 'create', null, {
+      ...created.case,
+      recommendation: input.recommendation,
+      meetingId,
+    });
+  });
+  return getMeeting(ctx, meetingId);
+}
+
+async function assertOfficerVisible(ctx: RequestContext, personId: string | null | undefined) {
+  if (!personId) return;
+  const [row] = await ctx.db.select({ id: people.id }).from(people).where(eq(people.id, personId));
+  if (!row) throw invalidField('caseOfficerId', 'invalid');
+}
+
+/** Puts a waiting case (postponed, or objected to in writing) on this meeting's agenda, under its old number. */
+export async function addPendingCase(ctx: RequestContext, meetingId: string, consultationId: string): Promise<Meeting> {
+  const { meeting, body } = await writableMeeting(ctx, meetingId);
+  await ctx.db.transaction(async (tx) => {
+    const waiting = await repo.pendingConsultations(tx, body.id);
+    const entry = waiting.find((w) => w.consultation.id === consultationId);
+    if (!entry) throw invalidField('consultationId', 'invalid');
+    const item = await placeOnAgenda(tx, meeting, entry.consultation, null);
+    await audit(tx, ctx, body, 'agendaItem', item.id, 'create', null, item);
+  });
+  return getMeeting(ctx, meetingId);
+}
+
+/** The whole order at once (drag and drop, or move up/down), guarded by the meeting's version. */
+export async function reorderAgenda(
+  ctx: RequestContext,
+  meetingId: string,
+  input: { itemIds: string[]; version: number },
+): Promise<Meeting> {
+  const { body } = await writableMeeting(ctx, meetingId);
+  await ctx.db.transaction(async (tx) => {
+    const current = await tx
+      .select({ id: agendaItems.id, position: agendaItems.position })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId));
+    const sameSet =
+      current.length === input.itemIds.length &&
+      new Set(input.itemIds).size === current.length &&
+      current.every((c) => input.itemIds.includes(c.id));
+    if (!sameSet) throw invalidField('itemIds', 'invalid');
+    await updateVersioned(tx, meetings, meetingId, input.version, {});
+    for (const [index, id] of input.itemIds.entries()) {
+      await tx
+        .update(agendaItems)
+        .set({ position: index + 1 })
+        .where(eq(agendaItems.id, id));
+    }
+    await audit(
+      tx,
+      ctx,
+      body,
+      'meeting',
+      meetingId,
+      'reorderAgenda',
+      current.sort((a, b) => a.position - b.position).map((c) => c.id),
+      input.itemIds,
+    );
+  });
+  return getMeeting(ctx, meetingId);
+}
+
+async function writableItem(ctx: RequestContext, itemId: string) {
+  const row = await repo.findItem(ctx.db, itemId);
+  if (!row || row.meeting.deletedAt) throw notFound();
+  const { body } = await writableMeeting(ctx, row.meeting.id);
+  return { ...row, body };
+}
+
+/** One save of an agenda item: the case, the recommendation, and what happened in the meeting. */
+export async function updateAgendaItem(ctx: RequestContext, itemId: string, input: AgendaItemUpdateInput): Promise<AgendaItem> {
+  const row = await writableItem(ctx, itemId);
+  const {
+    version,
+    type,
+    title,
+    caseOfficerId,
+    casePaper,
+    exemptFromPublic,
+    exemptLegalBasis,
+    recommendation,
+    protocolRemarks,
+    ...handling
+  } = input;
+  const exempt = exemptFromPublic ?? row.case.exemptFromPublic;
+  const basis = exemptLegalBasis !== undefined ? exemptLegalBasis : row.case.exemptLegalBasis;
+  if (exempt && !basis) throw invalidField('exemptLegalBasis', 'legalBasisRequired');
+  const meetingStarted = row.meeting.status !== 'planned';
+  if (handling.outcome && handling.outcome !== 'pending' && !meetingStarted) throw invalidField('outcome', 'choice');
+  await assertOfficerVisible(ctx, caseOfficerId);
+
+  await ctx.db.transaction(async (tx) => {
+    const caseChanges = definedOnly({
+      type,
+      title,
+      caseOfficerId,
+      casePaper,
+      exemptFromPublic,
+      exemptLegalBasis: exemptFromPublic === false ? null : exemptLegalBasis,
+    });
+    if (Object.keys(caseChanges).length > 0)
+      await tx
+        .update(cases)
+        .set({ ...caseChanges, updatedAt: new Date() })
+        .where(eq(cases.id, row.case.id));
+
+    // The decision starts as the recommendation and follows it until someone edits the decision itself.
+    const decisionFollows =
+      handling.decision === undefined && recommendation !== undefined && (row.item.decision ?? '') === row.consultation.recommendation;
+    if (recommendation !== undefined)
+      await tx.update(consultations).set({ recommendation, updatedAt: new Date() }).where(eq(consultations.id, row.consultation.id));
+
+    const remarks = protocolRemarks ? await withAuthorNames(tx, protocolRemarks) : undefined;
+    const decided = handling.outcome === 'decided' || handling.outcome === 'noted';
+    const itemChanges = definedOnly({
+      ...handling,
+      protocolRemarks: remarks,
+      ...(decisionFollows ? { decision: recommendation || null } : {}),
+    });
+    const after = await updateVersioned(tx, agendaItems, itemId, version, itemChanges);
+    await tx
+      .update(consultations)
+      .set({ decidedAt: decided ? new Date() : null })
+      .where(eq(consultations.id, row.consultation.id));
+    await tx
+      .update(agendaItems)
+      .set({ searchText: searchTextOf(title ?? row.case.title, recommendation ?? row.consultation.recommendation, after) })
+      .where(eq(agendaItems.id, itemId));
+    await audit(
+      tx,
+      ctx,
+      row.body,
+      'agendaItem',
+      itemId,
+      'update',
+      { case: row.case, consultation: row.consultation, item: row.item },
+      { input },
+    );
+  });
+  const meeting = await getMeeting(ctx, row.meeting.id);
+  return meeting.items.find((i) => i.id === itemId)!;
+}
+
+export const searchTextOf = (title: string, recommendation: string, item: { deliberation: string; decision: string | null }) =>
+  [title, recommendation, item.deliberation, item.decision ?? ''].join('\n');
+
+async function withAuthorNames(
+  tx: DbOrTx,
+  remarks: NonNullable<AgendaItemUpdateInput['protocolRemarks']>,
+): Promise<StoredProtocolRemark[]> {
+  const personIds = remarks.flatMap((r) => (r.authorKind === 'person' && r.personId ? [r.personId] : []));
+  const numbers = remarks.flatMap((r) => (r.authorKind === 'municipality' && r.municipalityNumber ? [r.municipalityNumber] : []));
+  const persons = personIds.length
+    ? await tx.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds))
+    : [];
+  const places = numbers.length
+    ? await tx
+        .select({ number: municipalities.number, name: municipalities.name })
+        .from(municipalities)
+        .where(inArray(municipalities.number, numbers))
+    : [];
+  return remarks.map((r, index) => {
+    const authorName =
+      r.authorKind === 'person'
+        ? persons.find((p) => p.id === r.personId)?.name
+        : places.find((m) => m.number === r.municipalityNumber)?.name;
+    if (!authorName)
+      throw invalidField(`protocolRemarks.${index}.${r.authorKind === 'person' ? 'personId' : 'municipalityNumber'}`, 'invalid');
+    return { ...r, authorName: r.authorKind === 'municipality' ? `${authorName} kommune` : authorName };
+  });
+}
+
+/** Takes an item off an agenda before the summons; once it is numbered it can only be withdrawn. */
+export async function removeAgendaItem(ctx: RequestContext, itemId: string, version: number): Promise<Meeting> {
+  const row = await writableItem(ctx, itemId);
+  if (row.meeting.status !== 'planned' || row.consultation.sequence !== null) throw new AppError('invalid_state');
+  await ctx.db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(agendaItems)
+      .where(and(eq(agendaItems.id, itemId), eq(agendaItems.version, version)))
+      .returning();
+    if (deleted.length === 0) throw staleVersion();
+    const others = await tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.consultationId, row.consultation.id));
+    if (others.length === 0) {
+      await tx.delete(consultations).where(eq(consultations.id, row.consultation.id));
+      await tx.update(cases).set({ deletedAt: new Date() }).where(eq(cases.id, row.case.id));
+    }
+    await audit(tx, ctx, row.body, 'agendaItem', itemId, 'delete', row.item, null);
+  });
+  return getMeeting(ctx, row.meeting.id);
+}
+
+/**
+ * Postpones a case: this item records the postponement, and the case keeps its number on a later
+ * meeting of the same body, or waits on the body's list until one is chosen.
+ */
+export async function postponeItem(
+  ctx: RequestContext,
+  itemId: string,
+  input: { toMeetingId: string | null; deliberation?: string; version: number },
+): Promise<Meeting> {
+  const row = await writableItem(ctx, itemId);
+  if (row.meeting.status === 'planned') throw new AppError('invalid_state');
+  const target = input.toMeetingId ? await writableMeeting(ctx, input.toMeetingId) : null;
+  if (
+    target &&
+    (target.meeting.bodyId !== row.meeting.bodyId || target.meeting.date < row.meeting.date || target.meeting.id === row.meeting.id)
+  ) {
+    throw invalidField('toMeetingId', 'invalid');
+  }
+  await ctx.db.transaction(async (tx) => {
+    const after = await updateVersioned(
+      tx,
+      agendaItems,
+      itemId,
+      input.version,
+      definedOnly({ outcome: 'postponed' as const, deliberation: input.deliberation }),
+    );
+    await tx.update(consultations).set({ decidedAt: null }).where(eq(consultations.id, row.consultation.id));
+    if (target) await placeOnAgenda(tx, target.meeting, row.consultation, row.item.closedBasis);
+    await audit(tx, ctx, row.body, 'agendaItem', itemId, 'postpone', row.item, { ...after, toMeetingId: input.toMeetingId });
+  });
+  return getMeeting(ctx, row.meeting.id);
+}
+
+/** Sends a case on to another body (the working committee recommends, the council decides); it gets a number there. */
+export async function forwardItem(
+  ctx: RequestContext,
+  itemId: string,
+  input: { toMeetingId: string; recommendation?: string },
+): Promise<Meeting> {
+  const row = await writableItem(ctx, itemId);
+  const target = await writableMeeting(ctx, input.toMeetingId);
+  if (target.meeting.bodyId === row.meeting.bodyId || target.body.networkId !== row.body.networkId)
+    throw invalidField('toMeetingId', 'invalid');
+  await ctx.db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(consultations)
+      .where(and(eq(consultations.caseId, row.case.id), eq(consultations.bodyId, target.body.id)));
+    const consultation =
+      existing ??
+      (
+        await tx
+          .insert(consultations)
+          .values({
+            caseId: row.case.id,
+            bodyId: target.body.id,
+            recommendation: input.recommendation ?? row.item.decision ?? row.consultation.recommendation,
+          })
+          .returning()
+      )[0]!;
+    const item = await placeOnAgenda(tx, target.meeting, consultation, row.item.closedBasis);
+    await audit(tx, ctx, target.body, 'agendaItem', item.id, 'forward', null, { fromItemId: itemId, ...item });
+  });
+  return getMeeting(ctx, target.meeting.id);
+}
+
+// ---------------------------------------------------------------- attendance
+
+export async function addAttendee(
+  ctx: RequestContext,
+  meetingId: string,
+  input: {
+    personId: string;
+    role: (typeof meetingAttendees.$inferInsert)['role'];
+    votingRight: boolean;
+    deputyForPersonId?: string | null;
+  },
+): Promise<Meeting> {
+  const { body } = await writableMeeting(ctx, meetingId);
+  const [person] = await ctx.db.select().from(people).where(eq(people.id, input.personId));
+  if (!person) throw invalidField('personId', 'invalid');
+  await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(meetingAttendees)
+      .values({
+        meetingId,
+        personId: person.id,
+        role: input.role,
+        votingRight: input.votingRight,
+        municipalityNumber: person.municipalityNumber,
+        deputyForPersonId: input.deputyForPersonId ?? null,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!created) throw new AppError('conflict');
+    await audit(tx, ctx, body, 'meetingAttendee', created.id, 'create', null, created);
+  });
+  return getMeeting(ctx, meetingId);
+}
+
+/** Records who came: present, or absent (forfall) with a reason. */
+export async function updateAttendee(
+  ctx: RequestContext,
+  attendeeId: string,
+  input: { status: 'called' | 'present' | 'absent'; absenceReason?: string | null; version: number },
+): Promise<Meeting> {
+  const [attendee] = await ctx.db.select().from(meetingAttendees).where(eq(meetingAttendees.id, attendeeId));
+  if (!attendee) throw notFound();
+  const { body } = await writableMeeting(ctx, attendee.meetingId);
+  await ctx.db.transaction(async (tx) => {
+    const after = await updateVersioned(tx, meetingAttendees, attendeeId, input.version, {
+      status: input.status,
+      absenceReason: input.status === 'absent' ? (input.absenceReason ?? attendee.absenceReason) : null,
+    });
+    await audit(tx, ctx, body, 'meetingAttendee', attendeeId, 'update', attendee, after);
+  });
+  return getMeeting(ctx, attendee.meetingId);
+}

@@ -1,0 +1,281 @@
+import { and, eq } from 'drizzle-orm';
+import type { RequestContext } from '../../context.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { meetingAttendees, meetingDeliveries, meetings } from '../../db/schema/index.ts';
+import { updateVersioned } from '../../db/versioned.ts';
+import { AppError, invalidField, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/index.ts';
+import { renderIcs, renderSummonsPdf, type SummonsDocument } from '../documents/index.ts';
+import { queueEmail } from '../mail/index.ts';
+import type { Meeting } from '../../../shared/meetings/schema.ts';
+import { CASE_TYPE_LABELS, ROLE_LABELS } from './labels.ts';
+import { assignCaseNumber } from './numbering.ts';
+import { findBody, readableMeeting, writableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
+import * as repo from './repo.ts';
+import { getMeeting, loadMeeting } from './service.ts';
+import { hashToken, newToken } from './tokens.ts';
+import { writtenDate } from './opening-cases.ts';
+
+export interface LinkSettings {
+  /** Where the people who get e-mail reach the web pages, e.g. https://digiregion.no. */
+  publicUrl: string;
+}
+
+/**
+ * Sends the summons: numbers the agenda in order, calls the body's members, deputies and those with
+ * speaking rights, and e-mails each a PDF of the agenda and case papers, a calendar invitation and a
+ * personal link to report absence. From now on the agenda and public papers are on the public pages.
+ */
+export async function sendSummons(ctx: RequestContext, meetingId: string, version: number, links: LinkSettings): Promise<Meeting> {
+  const { meeting, body } = await writableMeeting(ctx, meetingId);
+  if (meeting.status !== 'planned' || meeting.writtenProcedure) throw new AppError('invalid_state');
+  await ctx.db.transaction(async (tx) => {
+    const year = Number(meeting.date.slice(0, 4));
+    for (const row of await repo.listItems(tx, [meetingId])) await assignCaseNumber(tx, row.consultation, year);
+    const summoned = await updateVersioned(tx, meetings, meetingId, version, { status: 'summoned', summonsPublishedAt: new Date() });
+    await callMembers(tx, summoned, body);
+    const full = await loadMeeting(tx, summoned, body);
+    const pdf = await renderSummonsPdf(summonsDocument(full, body, true));
+    for (const attendee of await repo.listAttendees(tx, meetingId)) {
+      await mailSummons(tx, ctx, { meeting: summoned, body, full, pdf, links }, attendee, 'summons');
+    }
+    await recordAudit(tx, ctx, {
+      networkId: body.networkId,
+      entityType: 'meeting',
+      entityId: meetingId,
+      action: 'sendSummons',
+      before: meeting,
+      after: summoned,
+    });
+  });
+  return getMeeting(ctx, meetingId);
+}
+
+/** Everyone the body's memberships on the meeting day call: members vote, deputies stand by, others may speak. */
+async function callMembers(tx: DbOrTx, meeting: MeetingRow, body: BodyWithNetwork) {
+  const memberships = await repo.membershipsOn(tx, body.id, meeting.date);
+  for (const { membership } of memberships) {
+    const votes = membership.votingRight === 'vote' && ['chair', 'viceChair', 'member'].includes(membership.role);
+    const deputyFor = membership.deputyForId
+      ? memberships.find((m) => m.membership.id === membership.deputyForId)?.membership.personId
+      : null;
+    await tx
+      .insert(meetingAttendees)
+      .values({
+        meetingId: meeting.id,
+        personId: membership.personId,
+        role: membership.role,
+        votingRight: votes,
+        municipalityNumber: membership.municipalityNumber,
+        deputyForPersonId: deputyFor ?? null,
+      })
+      .onConflictDoNothing();
+  }
+}
+
+interface SummonsParts {
+  meeting: MeetingRow;
+  body: BodyWithNetwork;
+  full: Meeting;
+  pdf: Buffer;
+  links: LinkSettings;
+}
+
+async function mailSummons(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  parts: SummonsParts,
+  attendee: repo.AttendeeRow,
+  kind: 'summons' | 'deputySummons',
+) {
+  if (!attendee.email) return;
+  const { meeting, body, full, pdf, links } = parts;
+  const { token, hash } = newToken();
+  await tx.update(meetingAttendees).set({ absenceTokenHash: hash }).where(eq(meetingAttendees.id, attendee.attendee.id));
+  const when = `${writtenDate(meeting.date)} kl. ${meeting.startTime}${meeting.endTime ? `–${meeting.endTime}` : ''}`;
+  const role = ROLE_LABELS[attendee.attendee.role];
+  const subject = `${kind === 'deputySummons' ? 'Innkalling som varamedlem' : 'Innkalling'}: ${body.name} ${writtenDate(meeting.date)}`;
+  const agenda = full.items.map((i) => `${i.number} ${i.title}`).join('\n');
+  const text = [
+    `Hei ${attendee.name},`,
+    '',
+    kind === 'deputySummons' && attendee.deputyForName
+      ? `Du innkalles som varamedlem for ${attendee.deputyForName} til møte i ${body.name}.`
+      : `Du innkalles som ${role.toLowerCase()} til møte i ${body.name}.`,
+    '',
+    `Tid: ${when}`,
+    meeting.place ? `Sted: ${meeting.place}` : null,
+    meeting.remoteLink ? `Digitalt: ${meeting.remoteLink}` : null,
+    '',
+    'Saksliste:',
+    agenda,
+    '',
+    `Sakspapirene ligger ved som PDF og på ${links.publicUrl}/innsyn/moter/${meeting.id}. Saker unntatt offentlighet leser du etter innlogging.`,
+    '',
+    `Kan du ikke møte? Meld forfall her: ${links.publicUrl}/forfall/${token}`,
+  ]
+    .filter((line) => line !== null)
+    .join('\n');
+  const fileName = `innkalling-${meeting.date}.pdf`;
+  const ics = renderIcs([calendarEvent(meeting, body, links)], {
+    name: body.name,
+    method: 'REQUEST',
+    attendee: { name: attendee.name, email: attendee.email },
+  });
+  await queueEmail(tx, {
+    to: attendee.email,
+    subject,
+    text,
+    networkId: body.networkId,
+    attachments: [{ fileName, contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
+    icalEvent: { method: 'REQUEST', content: ics },
+  });
+  await tx.insert(meetingDeliveries).values({
+    meetingId: meeting.id,
+    personId: attendee.attendee.personId,
+    email: attendee.email,
+    kind,
+    subject,
+    attachmentNames: [fileName, 'invitasjon.ics'],
+    sentById: ctx.user?.id ?? null,
+  });
+}
+
+export function calendarEvent(meeting: MeetingRow, body: { name: string }, links: LinkSettings) {
+  return {
+    uid: `meeting-${meeting.id}@digiregion`,
+    date: meeting.date,
+    startTime: meeting.startTime,
+    endTime: meeting.endTime,
+    summary: `Møte i ${body.name}`,
+    location: meeting.place ?? meeting.remoteLink ?? undefined,
+    url: `${links.publicUrl}/innsyn/moter/${meeting.id}`,
+    status: meeting.deletedAt ? ('CANCELLED' as const) : ('CONFIRMED' as const),
+    sequence: meeting.version,
+    lastModified: meeting.updatedAt,
+  };
+}
+
+/** The summons as a document: the public version leaves out exempt papers, and says why. */
+export function summonsDocument(meeting: Meeting, body: BodyWithNetwork, publicVersion: boolean): SummonsDocument {
+  return {
+    language: 'nb',
+    networkName: body.networkName,
+    bodyName: body.name,
+    bodyShortCode: body.shortCode,
+    meeting: {
+      date: meeting.date,
+      startTime: meeting.startTime,
+      endTime: meeting.endTime,
+      place: meeting.place,
+      remoteLink: meeting.remoteLink,
+      writtenProcedure: meeting.writtenProcedure,
+    },
+    recipients: meeting.attendees.filter((a) => a.role !== 'deputy' || a.votingRight).map((a) => a.name),
+    items: meeting.items.map((i) => ({
+      number: i.number,
+      title: i.title,
+      type: CASE_TYPE_LABELS[i.type],
+      casePaper: i.casePaper,
+      recommendation: i.recommendation,
+      exempt: i.exemptFromPublic ? i.exemptLegalBasis : null,
+    })),
+    publicVersion,
+  };
+}
+
+/**
+ * After a member reports absence: calls in their deputy (the body membership that stands in for them),
+ * gives the deputy the vote and sends them the summons.
+ */
+export async function summonDeputy(ctx: RequestContext, attendeeId: string, links: LinkSettings): Promise<Meeting> {
+  const [absent] = await ctx.db.select().from(meetingAttendees).where(eq(meetingAttendees.id, attendeeId));
+  if (!absent) throw notFound();
+  const { meeting, body } = await writableMeeting(ctx, absent.meetingId);
+  if (meeting.status !== 'summoned' || absent.status !== 'absent') throw new AppError('invalid_state');
+  const memberships = await repo.membershipsOn(ctx.db, body.id, meeting.date);
+  const seat = memberships.find((m) => m.membership.personId === absent.personId && m.membership.role !== 'deputy');
+  const deputy = seat
+    ? memberships.find((m) => m.membership.role === 'deputy' && m.membership.deputyForId === seat.membership.id)
+    : undefined;
+  if (!deputy) throw invalidField('deputyForPersonId', 'deputyNeedsMember');
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(meetingAttendees)
+      .values({
+        meetingId: meeting.id,
+        personId: deputy.membership.personId,
+        role: 'deputy',
+        votingRight: false,
+        municipalityNumber: deputy.membership.municipalityNumber,
+      })
+      .onConflictDoNothing();
+    await tx
+      .update(meetingAttendees)
+      .set({ votingRight: absent.votingRight, deputyForPersonId: absent.personId, status: 'called' })
+      .where(and(eq(meetingAttendees.meetingId, meeting.id), eq(meetingAttendees.personId, deputy.membership.personId)));
+    const full = await loadMeeting(tx, meeting, body);
+    const pdf = await renderSummonsPdf(summonsDocument(full, body, true));
+    const row = (await repo.listAttendees(tx, meeting.id)).find((a) => a.attendee.personId === deputy.membership.personId)!;
+    await mailSummons(tx, ctx, { meeting, body, full, pdf, links }, row, 'deputySummons');
+    await recordAudit(tx, ctx, {
+      networkId: body.networkId,
+      entityType: 'meetingAttendee',
+      entityId: row.attendee.id,
+      action: 'summonDeputy',
+      before: null,
+      after: row.attendee,
+    });
+  });
+  return getMeeting(ctx, meeting.id);
+}
+
+/** The absence link: whoever holds it reports forfall for that one summons, without logging in. */
+export async function findAbsenceLink(db: DbOrTx, token: string) {
+  const [attendee] = await db
+    .select()
+    .from(meetingAttendees)
+    .where(eq(meetingAttendees.absenceTokenHash, hashToken(token)));
+  if (!attendee) return null;
+  const [meeting] = await db.select().from(meetings).where(eq(meetings.id, attendee.meetingId));
+  return meeting ? { attendee, meeting } : null;
+}
+
+export async function reportAbsence(ctx: RequestContext, token: string, reason: string | null | undefined) {
+  const link = await findAbsenceLink(ctx.db, token);
+  if (!link) throw notFound();
+  if (link.meeting.status !== 'summoned' || link.meeting.deletedAt) throw new AppError('invalid_state');
+  await ctx.db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(meetingAttendees)
+      .set({
+        status: 'absent',
+        absenceReason: reason ?? null,
+        absenceReportedAt: new Date(),
+        version: link.attendee.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(meetingAttendees.id, link.attendee.id))
+      .returning();
+    const body = await findBody(tx, link.meeting.bodyId);
+    await recordAudit(tx, ctx, {
+      networkId: body?.networkId ?? null,
+      entityType: 'meetingAttendee',
+      entityId: link.attendee.id,
+      action: 'reportAbsence',
+      before: link.attendee,
+      after,
+    });
+  });
+}
+
+/** The summons PDF as the members get it; before the summons is sent, a preview of it. */
+export async function renderMeetingSummons(ctx: RequestContext, meetingId: string) {
+  const { meeting, body } = await readableMeeting(ctx, meetingId);
+  const full = await loadMeeting(ctx.db, meeting, body);
+  return {
+    body: await renderSummonsPdf(summonsDocument(full, body, true)),
+    fileName: `innkalling-${meeting.date}.pdf`,
+    contentType: 'application/pdf',
+  };
+}
