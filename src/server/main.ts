@@ -10,7 +10,7 @@ async function main() {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   await loadMunicipalitiesFile(database.db);
-  const demo = config.demo ? await seedDemo(database.db) : undefined;
+  const demo = config.demo ? await seedDemo(database.db, { publicUrl: config.publicUrl }) : undefined;
   const app = await buildApp({ config, database, demoUsers: demo?.users });
 
   let stopping = false;

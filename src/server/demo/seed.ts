@@ -5,6 +5,7 @@ import { municipalities, networks, roleAssignments, users } from '../db/schema/i
 import type { RequestContext, RoleGrant } from '../context.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { networkService } from '../modules/network/index.ts';
+import { seedMeetings } from './meetings.ts';
 import type { BodyKind, BodyRole, VotingRight } from '../../shared/network/schema.ts';
 import type { AuthConfig, Role } from '../../shared/auth/schema.ts';
 
@@ -30,30 +31,125 @@ export interface DemoUser {
 
 export const DEMO_USERS: DemoUser[] = [
   { email: 'admin@digiregion.no', name: 'Plattformadministrator', scope: null, role: 'platformAdmin' },
-  { email: 'sekretariat@digivesteralen.no', name: 'Sekretariatet DigiVesterålen', scope: 'DigiVesterålen', role: 'networkAdmin', network: 'digivesteralen' },
-  { email: 'sekretariat@digitalehelgeland.no', name: 'Sekretariatet Digitale Helgeland', scope: 'Digitale Helgeland', role: 'networkAdmin', network: 'digitale-helgeland' },
-  { email: 'sekretariat@lofotenikt.no', name: 'Sekretariatet Lofoten IKT', scope: 'Lofoten IKT', role: 'networkAdmin', network: 'lofoten-ikt' },
-  { email: 'kontakt@sortland.kommune.no', name: 'Kommunekontakt Sortland', scope: 'Sortland', role: 'municipalityEditor', municipality: '1870' },
-  { email: 'medlem@digivesteralen.no', name: 'Styringsgruppemedlem DigiVesterålen', scope: 'DigiVesterålen', role: 'networkMember', network: 'digivesteralen' },
+  {
+    email: 'sekretariat@digivesteralen.no',
+    name: 'Sekretariatet DigiVesterålen',
+    scope: 'DigiVesterålen',
+    role: 'networkAdmin',
+    network: 'digivesteralen',
+  },
+  {
+    email: 'sekretariat@digitalehelgeland.no',
+    name: 'Sekretariatet Digitale Helgeland',
+    scope: 'Digitale Helgeland',
+    role: 'networkAdmin',
+    network: 'digitale-helgeland',
+  },
+  {
+    email: 'sekretariat@lofotenikt.no',
+    name: 'Sekretariatet Lofoten IKT',
+    scope: 'Lofoten IKT',
+    role: 'networkAdmin',
+    network: 'lofoten-ikt',
+  },
+  {
+    email: 'kontakt@sortland.kommune.no',
+    name: 'Kommunekontakt Sortland',
+    scope: 'Sortland',
+    role: 'municipalityEditor',
+    municipality: '1870',
+  },
+  {
+    email: 'medlem@digivesteralen.no',
+    name: 'Styringsgruppemedlem DigiVesterålen',
+    scope: 'DigiVesterålen',
+    role: 'networkMember',
+    network: 'digivesteralen',
+  },
 ];
 
 const VESTERALEN = ['1871', '1867', '1866', '1851', '1870', '1868'];
-const HELGELAND = ['Alstahaug', 'Bindal', 'Brønnøy', 'Dønna', 'Grane', 'Hattfjelldal', 'Hemnes', 'Herøy (Nordland)', 'Leirfjord', 'Nesna', 'Rana', 'Sømna', 'Træna', 'Vefsn', 'Vega', 'Vevelstad'];
+const HELGELAND = [
+  'Alstahaug',
+  'Bindal',
+  'Brønnøy',
+  'Dønna',
+  'Grane',
+  'Hattfjelldal',
+  'Hemnes',
+  'Herøy (Nordland)',
+  'Leirfjord',
+  'Nesna',
+  'Rana',
+  'Sømna',
+  'Træna',
+  'Vefsn',
+  'Vega',
+  'Vevelstad',
+];
 const LOFOTEN = ['1857', '1874', '1859', '1865'];
 
 // Made-up people: common Norwegian names, not people from the documents.
-const FIRST = ['Ingrid', 'Ola', 'Kari', 'Per', 'Marit', 'Bjørn', 'Sigrid', 'Knut', 'Hilde', 'Lars', 'Åse', 'Tor', 'Anne', 'Eirik', 'Solveig', 'Håkon'];
-const LAST = ['Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Pedersen', 'Nilsen', 'Kristiansen', 'Jensen', 'Karlsen', 'Johnsen', 'Pettersen', 'Eriksen', 'Berg', 'Haugen', 'Hagen'];
-const COMPETENCES = ['personvern', 'anskaffelser', 'tjenestedesign', 'informasjonssikkerhet', 'arkiv', 'helse og omsorg', 'skytjenester', 'prosjektledelse', 'gevinstrealisering', 'RPA'];
+const FIRST = [
+  'Ingrid',
+  'Ola',
+  'Kari',
+  'Per',
+  'Marit',
+  'Bjørn',
+  'Sigrid',
+  'Knut',
+  'Hilde',
+  'Lars',
+  'Åse',
+  'Tor',
+  'Anne',
+  'Eirik',
+  'Solveig',
+  'Håkon',
+];
+const LAST = [
+  'Hansen',
+  'Johansen',
+  'Olsen',
+  'Larsen',
+  'Andersen',
+  'Pedersen',
+  'Nilsen',
+  'Kristiansen',
+  'Jensen',
+  'Karlsen',
+  'Johnsen',
+  'Pettersen',
+  'Eriksen',
+  'Berg',
+  'Haugen',
+  'Hagen',
+];
+const COMPETENCES = [
+  'personvern',
+  'anskaffelser',
+  'tjenestedesign',
+  'informasjonssikkerhet',
+  'arkiv',
+  'helse og omsorg',
+  'skytjenester',
+  'prosjektledelse',
+  'gevinstrealisering',
+  'RPA',
+];
 
-export async function seedDemo(db: Db): Promise<{ users: DemoLogin[] }> {
+export async function seedDemo(
+  db: Db,
+  links: { publicUrl: string } = { publicUrl: 'http://localhost:3000' },
+): Promise<{ users: DemoLogin[] }> {
   const existing = await db.select({ id: networks.id }).from(networks).limit(1);
   // One transaction: a seed that fails half-way leaves nothing behind, and runs again at the next start.
-  if (existing.length === 0) await db.transaction((tx) => createDemoData(tx as unknown as Db));
+  if (existing.length === 0) await db.transaction((tx) => createDemoData(tx as unknown as Db, links));
   return { users: DEMO_USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, role: u.role, scope: u.scope })) };
 }
 
-async function createDemoData(db: Db) {
+async function createDemoData(db: Db, links: { publicUrl: string }) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const [admin] = await db.insert(users).values({ email: DEMO_USERS[0]!.email, name: DEMO_USERS[0]!.name, passwordHash }).returning();
   await db.insert(roleAssignments).values({ userId: admin!.id, role: 'platformAdmin' });
@@ -68,7 +164,9 @@ async function createDemoData(db: Db) {
   };
   const s = networkService;
 
-  const allMunicipalities = await db.select({ number: municipalities.number, name: municipalities.name, county: municipalities.countyNumber }).from(municipalities);
+  const allMunicipalities = await db
+    .select({ number: municipalities.number, name: municipalities.name, county: municipalities.countyNumber })
+    .from(municipalities);
   const numberOf = (name: string) => {
     // SSB gives Sámi names beside the Norwegian ones: "Rana - Raane", "Aarborte - Hattfjelldal".
     const m = allMunicipalities.find((x) => x.name === name || x.name.split(' - ').includes(name));
@@ -103,7 +201,8 @@ async function createDemoData(db: Db) {
     slug: 'digitale-helgeland',
     shortName: 'Digitale Helgeland',
     umbrellaId: nordland.id,
-    description: 'Forpliktende samarbeid om digitalisering mellom 16 kommuner på Helgeland. Visjon: «Digitale Helgeland – sammen for utvikling og bedre tjenester».',
+    description:
+      'Forpliktende samarbeid om digitalisering mellom 16 kommuner på Helgeland. Visjon: «Digitale Helgeland – sammen for utvikling og bedre tjenester».',
   });
   for (const name of HELGELAND) {
     await s.addMember(ctx, helgeland.id, { municipalityNumber: numberOf(name), joinedOn: '2020-01-01', isHost: name === 'Rana' });
@@ -132,7 +231,13 @@ async function createDemoData(db: Db) {
     const contacts = new Map<string, string>();
     for (const [i, number] of numbers.entries()) {
       const municipalityName = allMunicipalities.find((m) => m.number === number)!.name;
-      const chief = await s.createPerson(ctx, { networkId, name: nextName(), title: `Kommunedirektør, ${municipalityName}`, municipalityNumber: number, competences: ['ledelse'] });
+      const chief = await s.createPerson(ctx, {
+        networkId,
+        name: nextName(),
+        title: `Kommunedirektør, ${municipalityName}`,
+        municipalityNumber: number,
+        competences: ['ledelse'],
+      });
       const contactName = nextName();
       const contact = await s.createPerson(ctx, {
         networkId,
@@ -151,8 +256,16 @@ async function createDemoData(db: Db) {
   async function body(networkId: string, kind: BodyKind, name: string, shortCode: string | null, mandate: string | null) {
     return s.createBody(ctx, networkId, { kind, name, shortCode, mandate });
   }
-  async function member(bodyId: string, personId: string, role: BodyRole, municipalityNumber: string | null, votingRight: VotingRight = 'vote', deputyForId?: string) {
-    const result = await s.addBodyMembership(ctx, bodyId, { personId, role, municipalityNumber, votingRight, fromDate: '2023-01-01', deputyForId });
+  async function member(
+    bodyId: string,
+    personId: string,
+    role: BodyRole,
+    municipalityNumber: string | null,
+    votingRight: VotingRight = 'vote',
+    deputyForId?: string,
+    fromDate = '2023-01-01',
+  ) {
+    const result = await s.addBodyMembership(ctx, bodyId, { personId, role, municipalityNumber, votingRight, fromDate, deputyForId });
     return result.memberships.find((m) => m.personId === personId && m.role === role)!.id;
   }
 
@@ -184,22 +297,64 @@ async function createDemoData(db: Db) {
   );
   const auMembers: string[] = [];
   for (const [i, number] of VESTERALEN.entries()) {
-    const mayor = await s.createPerson(ctx, { networkId: vesteralen.id, name: nextName(), title: `Ordfører, ${allMunicipalities.find((m) => m.number === number)!.name}`, municipalityNumber: number, competences: [] });
-    auMembers.push(await member(au.id, mayor.id, i === 4 ? 'chair' : i === 0 ? 'viceChair' : 'member', number));
+    const place = allMunicipalities.find((m) => m.number === number)!.name;
+    const email = `ordforer.${place.toLowerCase().replace(/[^a-zæøå]+/g, '')}@example.no`;
+    const mayor = await s.createPerson(ctx, {
+      networkId: vesteralen.id,
+      name: nextName(),
+      email,
+      title: `Ordfører, ${place}`,
+      municipalityNumber: number,
+      competences: [],
+    });
+    // From 2022, so the meeting of seed 000 has its members.
+    auMembers.push(
+      await member(au.id, mayor.id, i === 4 ? 'chair' : i === 0 ? 'viceChair' : 'member', number, 'vote', undefined, '2022-01-01'),
+    );
   }
-  await member(au.id, v.chiefs.get('1870')!, 'observer', '1870', 'speakAndPropose');
+  await member(au.id, v.chiefs.get('1870')!, 'observer', '1870', 'speakAndPropose', undefined, '2022-01-01');
+  const deputy = await s.createPerson(ctx, {
+    networkId: vesteralen.id,
+    name: nextName(),
+    email: 'varaordforer.hadsel@example.no',
+    title: 'Varaordfører, Hadsel',
+    municipalityNumber: '1866',
+    competences: [],
+  });
+  await member(au.id, deputy.id, 'deputy', '1866', 'vote', auMembers[2], '2022-01-01');
+  await seedMeetings(ctx, au, links);
 
-  const kdu = await body(vesteralen.id, 'chiefExecutivesCouncil', 'Vesterålen kommunedirektørutvalg', 'KDU', readFileSync(new URL('./kdu-mandate.md', import.meta.url), 'utf8'));
-  for (const [i, number] of VESTERALEN.entries()) await member(kdu.id, v.chiefs.get(number)!, i === 1 ? 'chair' : i === 2 ? 'viceChair' : 'member', number);
+  const kdu = await body(
+    vesteralen.id,
+    'chiefExecutivesCouncil',
+    'Vesterålen kommunedirektørutvalg',
+    'KDU',
+    readFileSync(new URL('./kdu-mandate.md', import.meta.url), 'utf8'),
+  );
+  for (const [i, number] of VESTERALEN.entries())
+    await member(kdu.id, v.chiefs.get(number)!, i === 1 ? 'chair' : i === 2 ? 'viceChair' : 'member', number);
 
-  const resource = await body(vesteralen.id, 'resourceGroup', 'Ressursgruppen', 'RG', 'Ressursgruppen støtter sekretariatet med kompetanse fra kommunene, slik at både styring og gjennomføring av prosjekter og tiltak blir godt tilrettelagt.');
+  const resource = await body(
+    vesteralen.id,
+    'resourceGroup',
+    'Ressursgruppen',
+    'RG',
+    'Ressursgruppen støtter sekretariatet med kompetanse fra kommunene, slik at både styring og gjennomføring av prosjekter og tiltak blir godt tilrettelagt.',
+  );
   for (const number of VESTERALEN) await member(resource.id, v.contacts.get(number)!, 'member', number);
 
   // Digitale Helgeland
   const helgelandNumbers = HELGELAND.map(numberOf);
   const h = await peopleFor(helgeland.id, helgelandNumbers);
-  const board = await body(helgeland.id, 'steeringGroup', 'Styret for Digitale Helgeland', 'Styret', 'Styret godkjenner prosjekter ved hvert beslutningspunkt i prosjektveiviseren og følger opp porteføljen, strategien og økonomien i samarbeidet.');
-  for (const [i, number] of helgelandNumbers.entries()) await member(board.id, h.chiefs.get(number)!, i === 10 ? 'chair' : 'member', number);
+  const board = await body(
+    helgeland.id,
+    'steeringGroup',
+    'Styret for Digitale Helgeland',
+    'Styret',
+    'Styret godkjenner prosjekter ved hvert beslutningspunkt i prosjektveiviseren og følger opp porteføljen, strategien og økonomien i samarbeidet.',
+  );
+  for (const [i, number] of helgelandNumbers.entries())
+    await member(board.id, h.chiefs.get(number)!, i === 10 ? 'chair' : 'member', number);
   for (const [kind, name, code] of [
     ['workingGroup', 'Faggruppe for nasjonale felleskomponenter', 'FK'],
     ['workingGroup', 'Faggruppe for RPA og automatisering', 'RPA'],
@@ -211,7 +366,13 @@ async function createDemoData(db: Db) {
 
   // Lofoten IKT
   const l = await peopleFor(lofoten.id, LOFOTEN);
-  const lofotenBoard = await body(lofoten.id, 'steeringGroup', 'Styret for Lofoten IKT', 'Styret', 'Styret består av kommunedirektørene i de fire eierkommunene og styrer det felles IKT-samarbeidet og digitaliseringsstrategien.');
+  const lofotenBoard = await body(
+    lofoten.id,
+    'steeringGroup',
+    'Styret for Lofoten IKT',
+    'Styret',
+    'Styret består av kommunedirektørene i de fire eierkommunene og styrer det felles IKT-samarbeidet og digitaliseringsstrategien.',
+  );
   for (const [i, number] of LOFOTEN.entries()) {
     const id = await member(lofotenBoard.id, l.chiefs.get(number)!, i === 3 ? 'chair' : 'member', number);
     if (i === 0) await member(lofotenBoard.id, l.contacts.get(number)!, 'deputy', number, 'vote', id);
@@ -220,7 +381,11 @@ async function createDemoData(db: Db) {
   // Demo accounts for each role.
   for (const demo of DEMO_USERS.slice(1)) {
     const [user] = await db.insert(users).values({ email: demo.email, name: demo.name, passwordHash }).returning();
-    const networkId = demo.network ? (await db.select({ id: networks.id }).from(networks).where(eq(networks.slug, demo.network)))[0]?.id : null;
-    await db.insert(roleAssignments).values({ userId: user!.id, role: demo.role, networkId: networkId ?? null, municipalityNumber: demo.municipality ?? null });
+    const networkId = demo.network
+      ? (await db.select({ id: networks.id }).from(networks).where(eq(networks.slug, demo.network)))[0]?.id
+      : null;
+    await db
+      .insert(roleAssignments)
+      .values({ userId: user!.id, role: demo.role, networkId: networkId ?? null, municipalityNumber: demo.municipality ?? null });
   }
 }

@@ -107,16 +107,14 @@ export async function startWrittenProcedure(
           'Alle må være enige for at vedtaket skal gjelde. Én innsigelse sender saken til neste møte.',
         ].join('\n'),
       });
-      await tx
-        .insert(meetingDeliveries)
-        .values({
-          meetingId: meeting!.id,
-          personId: voter.membership.personId,
-          email: voter.email,
-          kind: 'writtenProcedure',
-          subject,
-          sentById: ctx.user?.id ?? null,
-        });
+      await tx.insert(meetingDeliveries).values({
+        meetingId: meeting!.id,
+        personId: voter.membership.personId,
+        email: voter.email,
+        kind: 'writtenProcedure',
+        subject,
+        sentById: ctx.user?.id ?? null,
+      });
     }
     await enqueueJob(tx, CLOSE_PROCEDURE_JOB, { procedureId: procedure!.id }, { runAt: deadline });
     await recordAudit(tx, ctx, {

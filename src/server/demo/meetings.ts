@@ -1,0 +1,147 @@
+import type { RequestContext } from '../context.ts';
+import { caseNumberCounters } from '../db/schema/index.ts';
+import { meetingsService } from '../modules/meetings/index.ts';
+import type { Meeting } from '../../shared/meetings/schema.ts';
+
+/**
+ * The meeting of seed 000: Vesterålen regionråds arbeidsutvalg, 25 March 2022, cases 014/22–021/22,
+ * with 019/22 postponed and Øksnes' protocol remark on 021/22, minutes approved. Then the body's next
+ * meeting, planned, with the postponed case waiting for it.
+ */
+export async function seedMeetings(ctx: RequestContext, au: { id: string }, links: { publicUrl: string }) {
+  const s = meetingsService;
+  // The 13 cases of 2022 before this meeting were numbered before Digiregion: the series continues at 014.
+  await ctx.db.insert(caseNumberCounters).values({ bodyId: au.id, year: 2022, last: 13 });
+
+  let meeting = await s.createMeeting(ctx, au.id, {
+    date: '2022-03-25',
+    startTime: '09:00',
+    endTime: '14:00',
+    place: 'Sortland rådhus',
+    writtenProcedure: false,
+    isPublic: true,
+  });
+  for (const c of SEED_000_CASES) {
+    meeting = await s.addCase(ctx, meeting.id, {
+      type: c.type,
+      title: c.title,
+      casePaper: c.paper ?? '',
+      recommendation: c.recommendation,
+      exemptFromPublic: false,
+    });
+  }
+  meeting = await s.sendSummons(ctx, meeting.id, meeting.version, links);
+  for (const attendee of meeting.attendees) {
+    if (attendee.role === 'deputy') continue;
+    meeting = await s.updateAttendee(ctx, attendee.id, { status: 'present', version: attendee.version });
+  }
+  const oksnes = meeting.attendees.find((a) => a.municipalityNumber === '1868');
+  const texts = [...OPENING, ...SEED_000_CASES];
+  for (const [index, item] of meeting.items.entries()) {
+    const text = texts[index]!;
+    if (text.outcome === 'postponed') {
+      await s.updateAgendaItem(ctx, item.id, { decision: text.decision, version: item.version });
+      const current = (await s.getMeeting(ctx, meeting.id)).items[index]!;
+      await s.postponeItem(ctx, item.id, { toMeetingId: null, deliberation: text.deliberation, version: current.version });
+      continue;
+    }
+    await s.updateAgendaItem(ctx, item.id, {
+      deliberation: text.deliberation,
+      decision: text.decision ?? item.recommendation,
+      vote: { kind: 'unanimous' },
+      outcome: text.type === 'information' ? 'noted' : 'decided',
+      protocolRemarks:
+        text.remark && oksnes
+          ? [{ id: crypto.randomUUID(), authorKind: 'municipality', personId: null, municipalityNumber: '1868', text: text.remark }]
+          : [],
+      version: item.version,
+    });
+  }
+  meeting = await s.getMeeting(ctx, meeting.id);
+  meeting = await s.markHeld(ctx, meeting.id, meeting.version);
+  await s.approveMinutes(ctx, meeting.id, {
+    note: 'Protokollen er godkjent i arbeidsutvalgets møte 29.04.2022.',
+    version: meeting.version,
+  });
+
+  const next: Meeting = await s.createMeeting(ctx, au.id, {
+    date: '2027-01-15',
+    startTime: '10:00',
+    endTime: '13:00',
+    place: 'Hadsel rådhus, Stokmarknes',
+    writtenProcedure: false,
+    isPublic: true,
+  });
+  const waiting = next.pendingCases[0];
+  if (waiting) await s.addPendingCase(ctx, next.id, waiting.consultationId);
+}
+
+interface DemoCase {
+  type: 'approveSummons' | 'approveAgenda' | 'information' | 'decision';
+  title: string;
+  paper?: string;
+  recommendation: string;
+  deliberation: string;
+  decision?: string;
+  outcome?: 'postponed';
+  remark?: string;
+}
+
+const OPENING: DemoCase[] = [
+  { type: 'approveSummons', title: 'Godkjenning av innkalling', recommendation: '', deliberation: 'Ingen merknader.' },
+  { type: 'approveAgenda', title: 'Godkjenning av saksliste', recommendation: '', deliberation: 'Ingen merknader.' },
+];
+
+export const SEED_000_CASES: DemoCase[] = [
+  {
+    type: 'information',
+    title: 'Orienteringssak - Digi Vesterålen',
+    paper:
+      'Enhetsleder og prosjektkoordinator Robin S. Lillejord presenterer arbeidet i Digi Vesterålen: utgangspunktet i *Én digital offentlig sektor*, visjonen «Enklere hverdag for innbyggerne og næringsliv i Vesterålen», innsatsområdene og veien videre mot hovedprosjektet 2023–2025.\n\nFelles digitaliseringsstrategi for Vesterålen presenteres i styringsgruppa 08. april. Den enkelte kommune tilpasser sin versjon, og målet er politisk godkjenning før sommeren 2022.',
+    recommendation: 'Vesterålen regionråds arbeidsutvalg tar sak om Digi Vesterålen til orientering.',
+    deliberation: 'Diskusjon fant sted.',
+  },
+  {
+    type: 'decision',
+    title: 'Mandat for Vesterålen kommunedirektørutvalg (KDU)',
+    recommendation:
+      '1. Vesterålen regionråds arbeidsutvalg vedtar mandat for Vesterålen Kommunedirektørutvalg (KDU) som fremlagt.\n2. Vesterålen regionråds arbeidsutvalg ber administrasjonen og leder for KDU vurdere og avklare\n   a. arbeids- og samarbeidsform for KDU og sekretariatet på bakgrunn av gitt mandat.\n   b. behov for ressurser knyttet til nye oppgaver for sekretariatet. Inntil sekretariatets stillinger er besatt, gis rådsleder og administrasjonen mandat til å løse nye oppgaver innenfor gjeldende økonomiske ramme.',
+    deliberation: 'Diskusjon fant sted.',
+    decision:
+      '1. Vesterålen regionråds arbeidsutvalg vedtar mandat for Vesterålen Kommunedirektørutvalg (KDU) som fremlagt.\n2. Vesterålen regionråds arbeidsutvalg ber administrasjonen og leder for KDU vurdere og avklare\n   - arbeids- og samarbeidsform for KDU og sekretariatet på bakgrunn av gitt mandat.\n   - behov for ressurser knyttet til nye oppgaver for sekretariatet. Inntil sekretariatets stillinger er besatt, gis rådsleder og administrasjonen mandat til å løse nye oppgaver innenfor gjeldende økonomiske ramme.',
+  },
+  {
+    type: 'decision',
+    title: 'Strategi for Vesterålen interkommunale politiske råd - rullering',
+    recommendation:
+      '1. Vesterålen regionråds arbeidsutvalg ber administrasjonen og KDU rullere strategi for Vesterålen interkommunale politiske råd, vedtatt i Vesterålen regionråd 26.5.2020. Arbeidsutvalget skal fremlegges forslag til endringer og revidert strategi skal behandles i Vesterålen regionråd.\n2. Før en formell overgang til Vesterålen interkommunale politiske råd i 2022, skal det utarbeides profilhåndbok og materiell for ny organisasjon. Rådsleder og administrasjonen gis mandat til å utføre dette innenfor gjeldende økonomisk ramme.',
+    deliberation: 'Diskusjon fant sted.',
+    decision:
+      '1. Vesterålen regionråds arbeidsutvalg ber administrasjonen og kommunedirektørutvalget (KDU) utforme forslag til prosess for revisjon av strategi for VIPR. Forslag til prosess legges frem for arbeidsutvalget i møte 29/4-2022.\n2. Det skal utarbeides profilhåndbok og materiell for ny organisasjon. Rådsleder og administrasjonen gis mandat til å utføre dette innenfor gjeldende økonomisk ramme.',
+  },
+  {
+    type: 'decision',
+    title: 'Bionova - Hadsel som vertskommune',
+    recommendation:
+      '1. Vesterålen regionråds arbeidsutvalg vedtar framlagt høringsuttalelse, som svar på regjeringens ønske om innspill til Bionova.\n2. Vesterålen regionråds arbeidsutvalg stiller seg bak Hadsel kommune sitt kandidatur som vertskommune for Bionova.',
+    deliberation: 'Enstemmig vedtak om utsettelse og snarlig behandling av saken per e-post og innen høringsfristen for innspill.',
+    decision: 'Vesterålen regionråds arbeidsutvalg utsetter sak om Bionova.',
+    outcome: 'postponed',
+  },
+  {
+    type: 'decision',
+    title: 'Innspill til regional transportplan med handlingsprogram 2022-2033 fra Vesterålen regionråd',
+    recommendation:
+      '1. Vesterålen regionråds arbeidsutvalg ber administrasjonen og kommunedirektørutvalget utforme utkast til innspill fra Vesterålen regionråd til Regional transportplan med handlingsprogram 2022 - 2033.\n2. Innspill til Regional transportplan med handlingsprogram 2022 - 2033 fra Vesterålen regionråd godkjennes av arbeidsutvalget per e-post innen høringsfristen 22. april 2022.',
+    deliberation: 'Diskusjon fant sted.',
+  },
+  {
+    type: 'decision',
+    title: 'Interkommunal kystsoneplan for Vesterålen - høring og offentlig ettersyn',
+    recommendation:
+      '1. Vesterålen regionråds arbeidsutvalgt vedtar at forslag til interkommunal kystsoneplan for Vesterålen sendes ut på høring og legges ut til offentlig ettersyn.\n2. Høringsperioden settes til 27. mai 2022.\n\nVedtaket fattes med hjemmel i plan- og bygningslovens § 11-14.',
+    deliberation: 'Diskusjon fant sted.\n\nØksnes kommune la inn protokollmerknad til saken.',
+    remark:
+      'Øksnes kommune v/ordfører vil anmerke at kommunestyret i Øksnes vil behandle planbeskrivelse med kart og bestemmelser i møte 29/3-2022. Dette med bakgrunn i at beskrivelsen ankom først 18/3-2022. Eventuelle nye endringer av kommunestyret vil være retningsgivende for eventuell konsekvensutredning og offentlig ettersyn.',
+  },
+];
