@@ -1,1 +1,13 @@
 export { renderTable, attachmentHeader, EXPORT_FORMATS, type ExportFormat, type ExportColumn, type RenderedFile } from './table-export.ts';
+export {
+  renderMinutesPdf,
+  renderMinutesDocx,
+  MINUTES_LABELS,
+  type MinutesDocument,
+  type MinutesCase,
+  type MinutesLabels,
+  type Person,
+  type DocLanguage,
+} from './minutes.ts';
+export { renderSummonsPdf, SUMMONS_LABELS, type SummonsDocument, type SummonsItem, type SummonsLabels } from './summons.ts';
+export { renderIcs, osloLocalToUtc, type CalendarEvent, type CalendarOptions } from './ics.ts';
