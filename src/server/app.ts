@@ -22,6 +22,7 @@ import { EMAIL_JOB, emailJobHandler } from './modules/mail/index.ts';
 import { networkRoutes } from './modules/network/index.ts';
 import { CLOSE_PROCEDURE_JOB, closeProcedureJob, meetingRoutes } from './modules/meetings/index.ts';
 import { localFileStorage } from './modules/storage/index.ts';
+import { oparlRoutes, publicRoutes } from './modules/publicAccess/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -110,8 +111,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(authRoutes, { publicUrl: config.publicUrl, authConfig });
       await api.register(oidcRoutes, { oidc: config.oidc, publicUrl: config.publicUrl });
       await api.register(networkRoutes);
-      await api.register(meetingRoutes, { publicUrl: config.publicUrl, storage: localFileStorage(config.filesDir) });
+      await api.register(meetingRoutes, {
+        publicUrl: config.publicUrl,
+        senderEmail: config.smtp ? (/<([^>]+)>/.exec(config.smtp.from)?.[1] ?? config.smtp.from) : undefined,
+        storage: localFileStorage(config.filesDir),
+      });
       await api.register(auditRoutes);
+      await api.register(publicRoutes, { publicUrl: config.publicUrl, storage: localFileStorage(config.filesDir) });
+      await api.register(oparlRoutes, { prefix: '/oparl/v1', publicUrl: config.publicUrl });
     },
     { prefix: '/api' },
   );

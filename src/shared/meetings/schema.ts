@@ -19,7 +19,7 @@ export type AttendanceRole = (typeof ATTENDANCE_ROLES)[number];
 export const ABSENCE_STATUSES = ['called', 'present', 'absent'] as const;
 export type AttendanceStatus = (typeof ABSENCE_STATUSES)[number];
 
-export const DELIVERY_KINDS = ['summons', 'deputySummons', 'writtenProcedure'] as const;
+export const DELIVERY_KINDS = ['summons', 'deputySummons', 'writtenProcedure', 'minutesSignature'] as const;
 export const PROCEDURE_STATUSES = ['open', 'decided', 'sentToMeeting'] as const;
 export type ProcedureStatus = (typeof PROCEDURE_STATUSES)[number];
 export const PROCEDURE_ANSWERS = ['agree', 'object'] as const;
@@ -252,6 +252,8 @@ export const MeetingSchema = MeetingSummarySchema.extend({
   locked: z.boolean(),
   minutesSignatoryIds: z.array(z.string()),
   minutesApprovalNote: z.string().nullable(),
+  /** Sign-off requested from the chosen members, and who has signed. */
+  signatures: z.array(z.object({ personId: z.string(), name: z.string(), requestedAt: z.string(), signedAt: z.string().nullable() })),
   attendees: z.array(AttendeeSchema),
   items: z.array(AgendaItemSchema),
   /** Cases of this body not yet on any meeting: postponed, objected to in writing, or new. */
@@ -353,7 +355,7 @@ export const AbsenceReportSchema = z.object({ reason: OptionalText(500) });
 
 /** A personal link's view: what the recipient is asked, without login. */
 export const TokenViewSchema = z.object({
-  kind: z.enum(['absence', 'writtenProcedure']),
+  kind: z.enum(['absence', 'writtenProcedure', 'minutesSignature']),
   personName: z.string(),
   bodyName: z.string(),
   meetingDate: z.string().nullable(),

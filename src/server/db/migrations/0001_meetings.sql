@@ -119,6 +119,15 @@ CREATE TABLE "meetings" (
 	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "minutes_signatures" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"meeting_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"token_hash" text NOT NULL,
+	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"signed_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "written_procedure_answers" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"procedure_id" uuid NOT NULL,
@@ -158,6 +167,8 @@ ALTER TABLE "meeting_deliveries" ADD CONSTRAINT "meeting_deliveries_meeting_id_m
 ALTER TABLE "meeting_deliveries" ADD CONSTRAINT "meeting_deliveries_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_deliveries" ADD CONSTRAINT "meeting_deliveries_sent_by_id_users_id_fk" FOREIGN KEY ("sent_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "minutes_signatures" ADD CONSTRAINT "minutes_signatures_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "minutes_signatures" ADD CONSTRAINT "minutes_signatures_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "written_procedure_answers" ADD CONSTRAINT "written_procedure_answers_procedure_id_written_procedures_id_fk" FOREIGN KEY ("procedure_id") REFERENCES "public"."written_procedures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "written_procedure_answers" ADD CONSTRAINT "written_procedure_answers_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "written_procedures" ADD CONSTRAINT "written_procedures_agenda_item_id_agenda_items_id_fk" FOREIGN KEY ("agenda_item_id") REFERENCES "public"."agenda_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -174,6 +185,8 @@ CREATE UNIQUE INDEX "meeting_attendees_token_idx" ON "meeting_attendees" USING b
 CREATE INDEX "meeting_deliveries_meeting_idx" ON "meeting_deliveries" USING btree ("meeting_id");--> statement-breakpoint
 CREATE INDEX "meetings_body_date_idx" ON "meetings" USING btree ("body_id","date");--> statement-breakpoint
 CREATE INDEX "meetings_updated_idx" ON "meetings" USING btree ("updated_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "minutes_signatures_token_idx" ON "minutes_signatures" USING btree ("token_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "minutes_signatures_person_idx" ON "minutes_signatures" USING btree ("meeting_id","person_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "written_procedure_answers_token_idx" ON "written_procedure_answers" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "written_procedure_answers_person_idx" ON "written_procedure_answers" USING btree ("procedure_id","person_id");--> statement-breakpoint
 CREATE INDEX "written_procedures_item_idx" ON "written_procedures" USING btree ("agenda_item_id");

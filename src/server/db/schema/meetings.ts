@@ -261,3 +261,24 @@ export const writtenProcedureAnswers = pgTable(
     uniqueIndex('written_procedure_answers_person_idx').on(t.procedureId, t.personId),
   ],
 );
+
+/** Sign-off of the minutes by the members chosen for it, each through a personal link. */
+export const minutesSignatures = pgTable(
+  'minutes_signatures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    tokenHash: text('token_hash').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('minutes_signatures_token_idx').on(t.tokenHash),
+    uniqueIndex('minutes_signatures_person_idx').on(t.meetingId, t.personId),
+  ],
+);

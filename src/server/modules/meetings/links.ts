@@ -6,10 +6,11 @@ import * as repo from './repo.ts';
 import { numberOf } from './presenter.ts';
 import { findAbsenceLink } from './summons.ts';
 import { findProcedureLink } from './written-procedure.ts';
+import { findSignatureLink } from './signatures.ts';
 import { eq } from 'drizzle-orm';
 import { people } from '../../db/schema/index.ts';
 
-/** What a personal link from an e-mail shows: a summons to report absence for, or a case to answer in writing. */
+/** What a personal link from an e-mail shows: a summons to report absence for, a case to answer in writing, or minutes to sign. */
 export async function viewLink(ctx: RequestContext, token: string): Promise<TokenView> {
   const absence = await findAbsenceLink(ctx.db, token);
   if (absence) {
@@ -29,6 +30,26 @@ export async function viewLink(ctx: RequestContext, token: string): Promise<Toke
       answered: absence.attendee.status === 'absent',
       answer: absence.attendee.status === 'absent' ? 'absent' : null,
       open: absence.meeting.status === 'summoned' && !absence.meeting.deletedAt,
+    };
+  }
+  const signature = await findSignatureLink(ctx.db, token);
+  if (signature) {
+    const body = await findBody(ctx.db, signature.meeting.bodyId);
+    const [person] = await ctx.db.select({ name: people.name }).from(people).where(eq(people.id, signature.signature.personId));
+    return {
+      kind: 'minutesSignature',
+      personName: person?.name ?? '',
+      bodyName: body?.name ?? '',
+      meetingDate: signature.meeting.date,
+      startTime: signature.meeting.startTime,
+      caseTitle: null,
+      caseNumber: null,
+      recommendation: null,
+      reason: null,
+      deadline: null,
+      answered: signature.signature.signedAt !== null,
+      answer: signature.signature.signedAt ? 'signed' : null,
+      open: signature.meeting.status === 'held' && !signature.signature.signedAt,
     };
   }
   const procedure = await findProcedureLink(ctx.db, token);

@@ -11,6 +11,7 @@ import {
   meetingAttendees,
   meetingDeliveries,
   meetings,
+  minutesSignatures,
   municipalities,
   people,
 } from '../../db/schema/index.ts';
@@ -222,4 +223,13 @@ export async function maxPosition(db: DbOrTx, meetingId: string): Promise<number
     .from(agendaItems)
     .where(eq(agendaItems.meetingId, meetingId));
   return row?.max ?? 0;
+}
+
+export async function listSignatures(db: DbOrTx, meetingId: string) {
+  return db
+    .select({ signature: minutesSignatures, name: people.name, email: people.email })
+    .from(minutesSignatures)
+    .innerJoin(people, eq(people.id, minutesSignatures.personId))
+    .where(eq(minutesSignatures.meetingId, meetingId))
+    .orderBy(asc(people.sortName));
 }

@@ -312,6 +312,41 @@ describe.each(DATABASE_KINDS)('meetings on %s', (kind) => {
     expectError(await lofoten.request('GET', `/api/case-documents/${uploaded.body.id}/file`), 404, 'not_found');
   });
 
+  it('the chosen members sign the minutes through their links; the last signature approves and locks them', async () => {
+    let meeting = await createMeeting('2022-11-18');
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/summons`, { version: meeting.version })).body;
+    for (const item of meeting.items) await vest.patch(`/api/agenda-items/${item.id}`, { outcome: 'decided', version: item.version });
+    meeting = (await vest.get(`/api/meetings/${meeting.id}`)).body;
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/held`, { version: meeting.version })).body;
+    expectFieldErrors(await vest.post(`/api/meetings/${meeting.id}/minutes/signatures`, { version: meeting.version }), {
+      minutesSignatoryIds: '«Underskrivere» må fylles ut.',
+    });
+    meeting = (await vest.patch(`/api/meetings/${meeting.id}`, { minutesSignatoryIds: memberIds.slice(1, 3), version: meeting.version }))
+      .body;
+    const requested = await vest.post(`/api/meetings/${meeting.id}/minutes/signatures`, { version: meeting.version });
+    expect(requested.status).toBe(200);
+    expect((requested.body as Meeting).signatures.map((x) => x.signedAt)).toEqual([null, null]);
+    await t.app.jobs.drain();
+    const tokens: string[] = [];
+    for (const personId of memberIds.slice(1, 3)) {
+      const email = meeting.attendees.find((a) => a.personId === personId)!.email!;
+      const mail = (await t.db.select().from(outbox).where(eq(outbox.to, email))).find((m) =>
+        m.subject.startsWith('Protokoll til signering'),
+      )!;
+      expect(mail.attachmentNames).toEqual(['protokoll-utkast-2022-11-18.pdf']);
+      tokens.push(/\/signer\/([\w-]+)/.exec(mail.text)![1]!);
+    }
+    const anon = t.anonymous();
+    expect((await anon.get(`/api/links/${tokens[0]}`)).body).toMatchObject({ kind: 'minutesSignature', open: true, answered: false });
+    expect((await anon.post(`/api/links/${tokens[0]}/sign`)).body).toMatchObject({ answered: true, answer: 'signed' });
+    expectError(await anon.post(`/api/links/${tokens[0]}/sign`), 409, 'conflict');
+    expect(((await vest.get(`/api/meetings/${meeting.id}`)).body as Meeting).status).toBe('held');
+    await anon.post(`/api/links/${tokens[1]}/sign`);
+    const approved = (await vest.get(`/api/meetings/${meeting.id}`)).body as Meeting;
+    expect(approved).toMatchObject({ status: 'minutesApproved', locked: true });
+    expect(approved.minutesApprovalNote).toMatch(/^Protokollen er godkjent og signert av .+ og .+\.$/);
+  });
+
   describe('written procedure', () => {
     async function startProcedure(title: string, onMeetingDated = '2099-03-01') {
       const meeting = await addCase((await createMeeting(onMeetingDated)).id, title);

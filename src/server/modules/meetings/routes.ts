@@ -32,6 +32,7 @@ import type { FileStorage } from '../storage/index.ts';
 import * as attachments from './attachments.ts';
 import { viewLink } from './links.ts';
 import { renderMinutes } from './minutes.ts';
+import { requestSignatures, signMinutes } from './signatures.ts';
 import * as service from './service.ts';
 import { renderMeetingSummons, reportAbsence, sendSummons, summonDeputy, type LinkSettings } from './summons.ts';
 import { answerWrittenProcedure, getWrittenProcedure, listProceduresOfMeeting, startWrittenProcedure } from './written-procedure.ts';
@@ -48,7 +49,7 @@ const sendFile = (reply: FastifyReply, file: { body: Buffer; fileName: string; c
   reply.header('content-type', file.contentType).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
 
 export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async (app, options) => {
-  const links: LinkSettings = { publicUrl: options.publicUrl };
+  const links: LinkSettings = { publicUrl: options.publicUrl, senderEmail: options.senderEmail };
   const { storage } = options;
 
   // Uploads arrive as the raw file, its type in content-type and its name in the query.
@@ -100,6 +101,11 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
     '/meetings/:id/minutes/approve',
     { schema: { tags, params: IdParams, body: ApproveMinutesSchema, response: { 200: MeetingSchema } } },
     (req) => service.approveMinutes(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/meetings/:id/minutes/signatures',
+    { schema: { tags, params: IdParams, body: StatusChangeSchema, response: { 200: MeetingSchema } } },
+    (req) => requestSignatures(req.ctx, req.params.id, req.body.version, links),
   );
   app.get(
     '/meetings/:id/minutes',
@@ -220,6 +226,14 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
     { config: PUBLIC, schema: { tags, params: TokenParams, body: AbsenceReportSchema, response: { 200: TokenViewSchema } } },
     async (req) => {
       await reportAbsence(req.ctx, req.params.token, req.body.reason);
+      return viewLink(req.ctx, req.params.token);
+    },
+  );
+  app.post(
+    '/links/:token/sign',
+    { config: PUBLIC, schema: { tags, params: TokenParams, response: { 200: TokenViewSchema } } },
+    async (req) => {
+      await signMinutes(req.ctx, req.params.token);
       return viewLink(req.ctx, req.params.token);
     },
   );

@@ -86,6 +86,12 @@ export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWit
     locked: isLocked(meeting),
     minutesSignatoryIds: meeting.minutesSignatoryIds,
     minutesApprovalNote: meeting.minutesApprovalNote,
+    signatures: (await repo.listSignatures(db, meeting.id)).map((r) => ({
+      personId: r.signature.personId,
+      name: r.name,
+      requestedAt: r.signature.requestedAt.toISOString(),
+      signedAt: r.signature.signedAt?.toISOString() ?? null,
+    })),
     attendees: attendeeRows.map(presentAttendee),
     items: itemRows.map((row) =>
       presentItem(row, {
@@ -191,21 +197,31 @@ export async function approveMinutes(
   input: { note?: string | null; version: number },
 ): Promise<Meeting> {
   const { meeting, body } = await writableMeeting(ctx, meetingId);
-  if (meeting.status !== 'held') throw new AppError('invalid_state');
-  await ctx.db.transaction(async (tx) => {
-    const pending = await tx
-      .select({ id: agendaItems.id })
-      .from(agendaItems)
-      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.outcome, 'pending')));
-    if (pending.length > 0) throw invalidField('outcome', 'required');
-    const after = await updateVersioned(tx, meetings, meetingId, input.version, {
-      status: 'minutesApproved',
-      minutesApprovedAt: new Date(),
-      minutesApprovalNote: input.note ?? null,
-    });
-    await audit(tx, ctx, body, 'meeting', meetingId, 'approveMinutes', meeting, after);
-  });
+  await ctx.db.transaction((tx) => lockMinutes(tx, ctx, meeting, body, input.version, input.note ?? null));
   return getMeeting(ctx, meetingId);
+}
+
+/** The approval itself, by the secretariat (with the version it saw) or by the last signatory's signature. */
+export async function lockMinutes(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  meeting: MeetingRow,
+  body: BodyWithNetwork,
+  version: number,
+  note: string | null,
+) {
+  if (meeting.status !== 'held') throw new AppError('invalid_state');
+  const pending = await tx
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.outcome, 'pending')));
+  if (pending.length > 0) throw invalidField('outcome', 'required');
+  const after = await updateVersioned(tx, meetings, meeting.id, version, {
+    status: 'minutesApproved',
+    minutesApprovedAt: new Date(),
+    minutesApprovalNote: note,
+  });
+  await audit(tx, ctx, body, 'meeting', meeting.id, 'approveMinutes', meeting, after);
 }
 
 // ---------------------------------------------------------------- cases and the agenda

@@ -19,6 +19,8 @@ import { writtenDate } from './opening-cases.ts';
 export interface LinkSettings {
   /** Where the people who get e-mail reach the web pages, e.g. https://digiregion.no. */
   publicUrl: string;
+  /** The address e-mail comes from; calendar invitations name it as organizer, as RFC 5546 requires for REQUEST. */
+  senderEmail?: string;
 }
 
 /**
@@ -120,6 +122,7 @@ async function mailSummons(
   const ics = renderIcs([calendarEvent(meeting, body, links)], {
     name: body.name,
     method: 'REQUEST',
+    organizer: { name: body.networkName, email: links.senderEmail ?? 'noreply@digiregion.no' },
     attendee: { name: attendee.name, email: attendee.email },
   });
   await queueEmail(tx, {
