@@ -19,7 +19,7 @@ export type AttendanceRole = (typeof ATTENDANCE_ROLES)[number];
 export const ABSENCE_STATUSES = ['called', 'present', 'absent'] as const;
 export type AttendanceStatus = (typeof ABSENCE_STATUSES)[number];
 
-export const DELIVERY_KINDS = ['summons', 'deputySummons', 'writtenProcedure', 'minutesSignature'] as const;
+export const DELIVERY_KINDS = ['summons', 'deputySummons', 'writtenProcedure', 'minutesSignature', 'cancellation'] as const;
 export const PROCEDURE_STATUSES = ['open', 'decided', 'sentToMeeting'] as const;
 export type ProcedureStatus = (typeof PROCEDURE_STATUSES)[number];
 export const PROCEDURE_ANSWERS = ['agree', 'object'] as const;

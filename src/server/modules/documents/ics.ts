@@ -20,7 +20,7 @@ export interface CalendarEvent {
 export interface CalendarOptions {
   /** The calendar's name, shown by clients that subscribe to a feed. */
   name: string;
-  method?: 'PUBLISH' | 'REQUEST';
+  method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
   organizer?: { name: string; email: string };
   attendee?: { name: string; email: string };
 }

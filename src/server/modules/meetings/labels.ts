@@ -1,4 +1,4 @@
-import type { AttendanceRole, CaseType } from '../../../shared/meetings/schema.ts';
+import type { AttendanceRole, CaseType, MeetingStatus } from '../../../shared/meetings/schema.ts';
 
 /** Bokmål labels for what the server writes itself: e-mails and documents. The web client has its own catalog. */
 export const CASE_TYPE_LABELS: Record<CaseType, string> = {
@@ -20,4 +20,11 @@ export const ROLE_LABELS: Record<AttendanceRole, string> = {
   observer: 'Observatør',
   caseOfficer: 'Saksbehandler',
   guest: 'Gjest',
+};
+
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  planned: 'Planlagt',
+  summoned: 'Innkalt',
+  held: 'Avholdt',
+  minutesApproved: 'Protokoll godkjent',
 };

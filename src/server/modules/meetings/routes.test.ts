@@ -97,6 +97,19 @@ describe.each(DATABASE_KINDS)('meetings on %s', (kind) => {
     await latestAudit(t.db, 'meeting', meeting.id);
   });
 
+  it('exports the meeting plan of a year', async () => {
+    await createMeeting('2023-02-03');
+    const res = await member.request('GET', `/api/bodies/${bodyId}/meetings/export?year=2023&format=csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/moteplan-AU-2023-/);
+    const lines = String(res.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Dato;Starttid;Sluttid;Sted;Status;Saksliste');
+    expect(lines.slice(1)).toEqual(['2023-02-03;09:00;12:00;Sortland rådhus;Planlagt;2']);
+  });
+
   it('refuses bad input naming the field, and strangers', async () => {
     expectFieldErrors(await vest.post(`/api/bodies/${bodyId}/meetings`, { date: '2022-13-01', startTime: '9' }), {
       date: '«Dato» må være en dato (ÅÅÅÅ-MM-DD).',
@@ -275,6 +288,23 @@ describe.each(DATABASE_KINDS)('meetings on %s', (kind) => {
       expect(body).toEqual({});
       expect(res.body.error.message).toMatch(/låst/);
     }
+  });
+
+  it('cancels a summoned meeting: a calendar cancellation to everyone called, its cases back on the waiting list', async () => {
+    let meeting = await addCase((await createMeeting('2022-12-09')).id, 'Avlyst sak');
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/summons`, { version: meeting.version })).body;
+    const number = itemOf(meeting, 'Avlyst sak').number;
+    expectError(await vest.delete(`/api/meetings/${meeting.id}?version=${meeting.version + 3}`), 409, 'stale_version');
+    expect((await vest.delete(`/api/meetings/${meeting.id}?version=${meeting.version}`)).status).toBe(200);
+    expectError(await vest.get(`/api/meetings/${meeting.id}`), 404, 'not_found');
+    await t.app.jobs.drain();
+    const cancellations = await t.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.subject, `Avlyst: møte i ${meeting.bodyName} 9. desember 2022`));
+    expect(cancellations.map((m) => m.to).sort()).toEqual(meeting.attendees.map((a) => a.email).sort());
+    const next = await createMeeting('2023-01-13');
+    expect(next.pendingCases).toEqual(expect.arrayContaining([expect.objectContaining({ number, title: 'Avlyst sak' })]));
   });
 
   it('keeps attachments with size and checksum, and only PDF, DOCX and XLSX', async () => {

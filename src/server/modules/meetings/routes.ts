@@ -27,14 +27,14 @@ import {
   WrittenProcedureCreateSchema,
   WrittenProcedureSchema,
 } from '../../../shared/meetings/schema.ts';
-import { attachmentHeader } from '../documents/index.ts';
+import { attachmentHeader, EXPORT_FORMATS } from '../documents/index.ts';
 import type { FileStorage } from '../storage/index.ts';
 import * as attachments from './attachments.ts';
 import { viewLink } from './links.ts';
 import { renderMinutes } from './minutes.ts';
 import { requestSignatures, signMinutes } from './signatures.ts';
 import * as service from './service.ts';
-import { renderMeetingSummons, reportAbsence, sendSummons, summonDeputy, type LinkSettings } from './summons.ts';
+import { cancelMeeting, renderMeetingSummons, reportAbsence, sendSummons, summonDeputy, type LinkSettings } from './summons.ts';
 import { answerWrittenProcedure, getWrittenProcedure, listProceduresOfMeeting, startWrittenProcedure } from './written-procedure.ts';
 
 export interface MeetingsRouteOptions extends LinkSettings {
@@ -65,6 +65,17 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
     { schema: { tags, params: IdParams, querystring: MeetingListQuery, response: { 200: z.array(MeetingSummarySchema) } } },
     (req) => service.listMeetings(req.ctx, req.params.id, req.query.year),
   );
+  app.get(
+    '/bodies/:id/meetings/export',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: MeetingListQuery.extend({ format: z.enum(EXPORT_FORMATS, { error: 'choice' }).default('xlsx') }),
+      },
+    },
+    async (req, reply) => sendFile(reply, await service.exportMeetings(req.ctx, req.params.id, req.query.year, req.query.format)),
+  );
   app.post(
     '/bodies/:id/meetings',
     { schema: { tags, params: IdParams, body: MeetingCreateSchema, response: { 201: MeetingSchema } } },
@@ -80,7 +91,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
     '/meetings/:id',
     { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
     async (req) => {
-      await service.cancelMeeting(req.ctx, req.params.id, req.query.version);
+      await cancelMeeting(req.ctx, req.params.id, req.query.version, links);
       return { ok: true as const };
     },
   );

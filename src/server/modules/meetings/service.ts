@@ -16,10 +16,13 @@ import type {
   StoredProtocolRemark,
 } from '../../../shared/meetings/schema.ts';
 import { assignCaseNumber } from './numbering.ts';
+import { renderTable, type ExportFormat } from '../documents/index.ts';
+import { fieldLabel } from '../../../shared/i18n/server-messages.ts';
 import { isLocked, readableBody, readableMeeting, writableBody, writableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
 import { numberOf, presentAttendee, presentDocument, presentItem, presentMeetingSummary } from './presenter.ts';
 import * as repo from './repo.ts';
 import { openingCases } from './opening-cases.ts';
+import { MEETING_STATUS_LABELS } from './labels.ts';
 
 const audit = (
   tx: DbOrTx,
@@ -42,6 +45,26 @@ export async function listMeetings(ctx: RequestContext, bodyId: string, year?: n
 }
 
 /** A new meeting comes with the two standard opening cases: approval of the summons and of the agenda. */
+/** The meeting plan as a spreadsheet, column names in the caller's language. */
+export async function exportMeetings(ctx: RequestContext, bodyId: string, year: number | undefined, format: ExportFormat) {
+  const meetingsOfYear = await listMeetings(ctx, bodyId, year);
+  const label = (field: string) => fieldLabel(ctx.language, field);
+  const body = await readableBody(ctx, bodyId);
+  return renderTable(
+    format,
+    `moteplan-${body.shortCode ?? 'organ'}${year ? `-${year}` : ''}`,
+    [
+      { header: label('date'), value: (m) => m.date, width: 12 },
+      { header: label('startTime'), value: (m) => m.startTime, width: 10 },
+      { header: label('endTime'), value: (m) => m.endTime, width: 10 },
+      { header: label('place'), value: (m) => (m.writtenProcedure ? 'E-postbehandling' : m.place), width: 30 },
+      { header: label('status'), value: (m) => MEETING_STATUS_LABELS[m.status], width: 18 },
+      { header: label('itemIds'), value: (m) => m.itemCount, width: 10 },
+    ],
+    meetingsOfYear,
+  );
+}
+
 export async function createMeeting(ctx: RequestContext, bodyId: string, input: MeetingCreateInput): Promise<Meeting> {
   const body = await writableBody(ctx, bodyId);
   const id = await ctx.db.transaction(async (tx) => {
@@ -162,21 +185,6 @@ export async function updateMeeting(ctx: RequestContext, meetingId: string, inpu
     await audit(tx, ctx, body, 'meeting', meetingId, 'update', meeting, after);
   });
   return getMeeting(ctx, meetingId);
-}
-
-/** A meeting with nothing decided on it can be cancelled; it stays in the open-data API as deleted. */
-export async function cancelMeeting(ctx: RequestContext, meetingId: string, version: number): Promise<void> {
-  const { meeting, body } = await writableMeeting(ctx, meetingId);
-  if (meeting.status === 'held') throw new AppError('invalid_state');
-  await ctx.db.transaction(async (tx) => {
-    const after = await updateVersioned(tx, meetings, meetingId, version, { deletedAt: new Date() });
-    // Its cases go back to the body's waiting list.
-    await tx
-      .update(agendaItems)
-      .set({ outcome: 'postponed' })
-      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.outcome, 'pending')));
-    await audit(tx, ctx, body, 'meeting', meetingId, 'cancel', meeting, after);
-  });
 }
 
 /** Move a meeting one step on: summoned → held. Sending the summons and approving the minutes have their own steps. */

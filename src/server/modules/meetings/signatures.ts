@@ -51,17 +51,15 @@ export async function requestSignatures(ctx: RequestContext, meetingId: string, 
         ].join('\n'),
         attachments: [{ fileName, contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
       });
-      await tx
-        .insert(meetingDeliveries)
-        .values({
-          meetingId,
-          personId,
-          email: person.email,
-          kind: 'minutesSignature',
-          subject,
-          attachmentNames: [fileName],
-          sentById: ctx.user?.id ?? null,
-        });
+      await tx.insert(meetingDeliveries).values({
+        meetingId,
+        personId,
+        email: person.email,
+        kind: 'minutesSignature',
+        subject,
+        attachmentNames: [fileName],
+        sentById: ctx.user?.id ?? null,
+      });
     }
     await recordAudit(tx, ctx, {
       networkId: body.networkId,

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { meetingAttendees, meetingDeliveries, meetings } from '../../db/schema/index.ts';
+import { agendaItems, meetingAttendees, meetingDeliveries, meetings } from '../../db/schema/index.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -281,4 +281,58 @@ export async function renderMeetingSummons(ctx: RequestContext, meetingId: strin
     fileName: `innkalling-${meeting.date}.pdf`,
     contentType: 'application/pdf',
   };
+}
+
+/**
+ * Cancels a meeting that has not been held. It stays in the open-data API as deleted, its cases go back to
+ * the body's waiting list, and if the summons was sent everyone called gets a calendar cancellation.
+ */
+export async function cancelMeeting(ctx: RequestContext, meetingId: string, version: number, links: LinkSettings): Promise<void> {
+  const { meeting, body } = await writableMeeting(ctx, meetingId);
+  if (meeting.status === 'held') throw new AppError('invalid_state');
+  await ctx.db.transaction(async (tx) => {
+    const after = await updateVersioned(tx, meetings, meetingId, version, { deletedAt: new Date() });
+    await tx
+      .update(agendaItems)
+      .set({ outcome: 'postponed' })
+      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.outcome, 'pending')));
+    if (meeting.status === 'summoned') {
+      const subject = `Avlyst: møte i ${body.name} ${writtenDate(meeting.date)}`;
+      const ics = renderIcs([calendarEvent(after, body, links)], {
+        name: body.name,
+        method: 'CANCEL',
+        organizer: { name: body.networkName, email: links.senderEmail ?? 'noreply@digiregion.no' },
+      });
+      for (const attendee of await repo.listAttendees(tx, meetingId)) {
+        if (!attendee.email) continue;
+        const text = `Hei ${attendee.name},\n\nMøtet i ${body.name} ${writtenDate(meeting.date)} kl. ${meeting.startTime} er avlyst. Sakene settes opp på et senere møte.`;
+        await queueEmail(tx, {
+          to: attendee.email,
+          subject,
+          text,
+          networkId: body.networkId,
+          icalEvent: { method: 'CANCEL', content: ics },
+        });
+        await tx
+          .insert(meetingDeliveries)
+          .values({
+            meetingId,
+            personId: attendee.attendee.personId,
+            email: attendee.email,
+            kind: 'cancellation',
+            subject,
+            attachmentNames: ['invitasjon.ics'],
+            sentById: ctx.user?.id ?? null,
+          });
+      }
+    }
+    await recordAudit(tx, ctx, {
+      networkId: body.networkId,
+      entityType: 'meeting',
+      entityId: meetingId,
+      action: 'cancel',
+      before: meeting,
+      after,
+    });
+  });
 }
