@@ -1,0 +1,1 @@
+export { publicRoutes, oparlRoutes } from './routes.ts';
