@@ -18,10 +18,7 @@ export const auditEntries = pgTable(
     after: jsonb('after'),
     requestId: text('request_id'),
   },
-  (t) => [
-    index('audit_entity_idx').on(t.entityType, t.entityId),
-    index('audit_network_idx').on(t.networkId, t.at),
-  ],
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_network_idx').on(t.networkId, t.at)],
 );
 
 /** Background jobs, stored so they survive restarts and can be picked up by any instance. */
@@ -63,3 +60,12 @@ export const outbox = pgTable(
   },
   (t) => [index('outbox_network_idx').on(t.networkId)],
 );
+
+/**
+ * A version per scope of data, bumped by database triggers in the same transaction as any change to the
+ * scope's tables (see migration 0002). Caches compare it to know, with one look-up, whether they are stale.
+ */
+export const changeCounters = pgTable('change_counters', {
+  scope: text('scope').primaryKey(),
+  version: integer('version').notNull(),
+});

@@ -27,9 +27,14 @@ describe.each(DATABASE_KINDS)('list exports on %s', (kind) => {
     const lofoten = await t.as(USERS.lofotenAdmin);
     expect((await lofoten.get('/api/networks/digivesteralen/people/export?format=csv')).status).toBe(404);
     const secretariat = await t.as(USERS.vesteralenAdmin);
-    const res = await secretariat.get('/api/networks/digivesteralen/people/export?format=csv&competence=personvern', { 'accept-language': 'en' });
+    const res = await secretariat.get('/api/networks/digivesteralen/people/export?format=csv&competence=personvern', {
+      'accept-language': 'en',
+    });
     expect(res.status).toBe(200);
-    const lines = String(res.body).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = String(res.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Navn;Stilling;Kommunenavn;E-post;Telefon;Kompetanse');
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((line) => line.includes('personvern'))).toBe(true);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type TestApp } from '../../../../test/harness.ts';
 
@@ -36,5 +37,28 @@ describe.each(DATABASE_KINDS)('cached network overview on %s', (kind) => {
     expect(created.status).toBe(201);
     const after = await t.anonymous().get('/api/networks/diginordland');
     expect(after.body.children.map((c: { slug: string }) => c.slug)).toContain('salten-digitalt');
+  });
+
+  it('keeps a people search only until the people data changes, however it is changed', async () => {
+    const secretariat = await t.as(USERS.vesteralenAdmin);
+    const vest = await t.networkId('digivesteralen');
+    const search = async () =>
+      (await secretariat.get(`/api/networks/${vest}/people?q=Cachetest`)).body as {
+        total: number;
+        items: { id: string; name: string; version: number }[];
+      };
+    expect((await search()).total).toBe(0);
+    const created = await secretariat.post('/api/people', { networkId: vest, name: 'Cachetest Person', municipalityNumber: '1870' });
+    expect(created.status).toBe(201);
+    expect((await search()).items.map((p) => p.name)).toEqual(['Cachetest Person']);
+    await secretariat.patch(`/api/people/${created.body.id}`, { name: 'Cachetest Omdøpt', version: created.body.version });
+    expect((await search()).items.map((p) => p.name)).toEqual(['Cachetest Omdøpt']);
+    // A change made straight in the database (a loader, a migration) is seen too: the trigger bumps the counter.
+    await t.db.execute(sql`update people set title = 'Direkte endret' where id = ${created.body.id}`);
+    expect((await secretariat.get(`/api/networks/${vest}/people?q=Cachetest`)).body.items[0].title).toBe('Direkte endret');
+    // Another caller with the right to read gets the same answer; one without is still refused.
+    const member = await t.as(USERS.vesteralenMember);
+    expect((await member.get(`/api/networks/${vest}/people?q=Cachetest`)).body.total).toBe(1);
+    expect((await (await t.as(USERS.lofotenAdmin)).get(`/api/networks/${vest}/people?q=Cachetest`)).status).toBe(404);
   });
 });

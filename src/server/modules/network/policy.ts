@@ -36,7 +36,9 @@ export function internalNetworkIds(ctx: RequestContext): Promise<Set<string> | '
       const rows = await ctx.db
         .selectDistinct({ networkId: networkMembers.networkId })
         .from(networkMembers)
-        .where(and(inArray(networkMembers.municipalityNumber, editorOf), or(isNull(networkMembers.leftOn), gt(networkMembers.leftOn, today()))));
+        .where(
+          and(inArray(networkMembers.municipalityNumber, editorOf), or(isNull(networkMembers.leftOn), gt(networkMembers.leftOn, today()))),
+        );
       for (const row of rows) ids.add(row.networkId);
     }
     return ids;
@@ -69,4 +71,3 @@ export function canEditPerson(ctx: RequestContext, person: { municipalityNumber:
 }
 
 export const currentMembership = () => or(isNull(networkMembers.leftOn), gt(networkMembers.leftOn, today()));
-

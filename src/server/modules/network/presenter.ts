@@ -1,11 +1,5 @@
 import type { bodies, bodyMemberships, municipalities, networkMembers, people } from '../../db/schema/index.ts';
-import type {
-  Body,
-  BodyMembership,
-  Municipality,
-  NetworkMember,
-  Person,
-} from '../../../shared/network/schema.ts';
+import type { Body, BodyMembership, Municipality, NetworkMember, Person } from '../../../shared/network/schema.ts';
 import { isCurrent } from './dates.ts';
 
 type MunicipalityRow = typeof municipalities.$inferSelect;
@@ -96,11 +90,7 @@ export function sortMemberships(list: BodyMembership[]): BodyMembership[] {
   );
 }
 
-export function presentBody(
-  body: BodyRow,
-  network: { slug: string; name: string },
-  memberships: BodyMembership[],
-): Body {
+export function presentBody(body: BodyRow, network: { slug: string; name: string }, memberships: BodyMembership[]): Body {
   return {
     id: body.id,
     networkId: body.networkId,

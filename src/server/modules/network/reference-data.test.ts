@@ -12,11 +12,20 @@ describe('parseMunicipalities', () => {
     const rows = parseMunicipalities(csv);
     expect(rows).toHaveLength(357);
     expect(rows.reduce((sum, r) => sum + r.population, 0)).toBe(5_550_203);
-    expect(rows.find((r) => r.number === '1870')).toEqual({ number: '1870', name: 'Sortland - Suortá', countyNumber: '18', countyName: 'Nordland', population: 10618, populationYear: 2024 });
+    expect(rows.find((r) => r.number === '1870')).toEqual({
+      number: '1870',
+      name: 'Sortland - Suortá',
+      countyNumber: '18',
+      countyName: 'Nordland',
+      population: 10618,
+      populationYear: 2024,
+    });
   });
 
   it('reports every bad row by line, and returns nothing', () => {
-    const bad = csv.replace('1867,Bø,18', '186,Bø,18').replace('1870,Sortland - Suortá,18,Nordland,10618', '1870,Sortland - Suortá,18,Nordland,mange');
+    const bad = csv
+      .replace('1867,Bø,18', '186,Bø,18')
+      .replace('1870,Sortland - Suortá,18,Nordland,10618', '1870,Sortland - Suortá,18,Nordland,mange');
     const error = (() => {
       try {
         parseMunicipalities(bad);

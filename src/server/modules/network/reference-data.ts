@@ -44,7 +44,8 @@ export function parseMunicipalities(csv: string): MunicipalityRecord[] {
     if (!/^\d{4}$/.test(number)) rowProblems.push(`number "${number}" is not four digits`);
     else if (seen.has(number)) rowProblems.push(`number ${number} appears twice`);
     if (!name) rowProblems.push('name is empty');
-    if (!/^\d{2}$/.test(countyNumber) || !number.startsWith(countyNumber)) rowProblems.push(`countyNumber "${countyNumber}" does not match the number`);
+    if (!/^\d{2}$/.test(countyNumber) || !number.startsWith(countyNumber))
+      rowProblems.push(`countyNumber "${countyNumber}" does not match the number`);
     if (!countyName) rowProblems.push('countyName is empty');
     if (!/^\d+$/.test(population)) rowProblems.push(`population "${population}" is not a whole number`);
     if (!/^\d{4}$/.test(populationYear)) rowProblems.push(`populationYear "${populationYear}" is not a year`);
@@ -86,10 +87,25 @@ export async function loadMunicipalities(db: Db, csv: string): Promise<{ total: 
     const closed = await tx
       .update(municipalities)
       .set({ validTo: today() })
-      .where(and(isNull(municipalities.validTo), notInArray(municipalities.number, records.map((r) => r.number))))
+      .where(
+        and(
+          isNull(municipalities.validTo),
+          notInArray(
+            municipalities.number,
+            records.map((r) => r.number),
+          ),
+        ),
+      )
       .returning({ number: municipalities.number });
     // Audited like every change; the overview cache also reads this entry to know populations changed.
-    await tx.insert(auditEntries).values({ entityType: 'municipalityFile', entityId: 'municipalities.csv', action: 'load', after: { total: records.length, closed: closed.map((c) => c.number) } });
+    await tx
+      .insert(auditEntries)
+      .values({
+        entityType: 'municipalityFile',
+        entityId: 'municipalities.csv',
+        action: 'load',
+        after: { total: records.length, closed: closed.map((c) => c.number) },
+      });
     return { total: records.length, closed: closed.length };
   });
 }

@@ -92,11 +92,14 @@ export async function searchPeople(db: DbOrTx, networkId: string, query: PeopleQ
 }
 
 export async function competenceCounts(db: DbOrTx, networkId: string) {
-  return queryRows<{ competence: string; count: number }>(db, sql`
+  return queryRows<{ competence: string; count: number }>(
+    db,
+    sql`
     select c as competence, count(*)::int as count
     from ${people}, unnest(${people.competences}) as c
     where ${visibleInNetwork(networkId)}
-    group by c order by count(*) desc, c asc`);
+    group by c order by count(*) desc, c asc`,
+  );
 }
 
 export async function findPersonWithMunicipality(db: DbOrTx, id: string) {
@@ -109,7 +112,10 @@ export async function findPersonWithMunicipality(db: DbOrTx, id: string) {
 }
 
 /** The networks in which a person is visible (see visibleInNetwork). */
-export async function networksSeeingPerson(db: DbOrTx, person: { id: string; municipalityNumber: string | null; homeNetworkId: string | null }) {
+export async function networksSeeingPerson(
+  db: DbOrTx,
+  person: { id: string; municipalityNumber: string | null; homeNetworkId: string | null },
+) {
   const ids = new Set<string>();
   if (person.homeNetworkId) ids.add(person.homeNetworkId);
   if (person.municipalityNumber) {

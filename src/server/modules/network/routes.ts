@@ -42,44 +42,66 @@ const tags = ['network'];
 
 export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   // municipalities
-  app.get('/municipalities', { config: PUBLIC, schema: { tags, querystring: MunicipalityListQuery, response: { 200: z.array(MunicipalitySchema) } } }, (req) =>
-    service.listMunicipalities(req.ctx, req.query),
+  app.get(
+    '/municipalities',
+    { config: PUBLIC, schema: { tags, querystring: MunicipalityListQuery, response: { 200: z.array(MunicipalitySchema) } } },
+    (req) => service.listMunicipalities(req.ctx, req.query),
   );
-  app.get('/municipalities/:number', { config: PUBLIC, schema: { tags, params: MunicipalityParams, response: { 200: MunicipalityDetailSchema } } }, (req) =>
-    service.getMunicipality(req.ctx, req.params.number),
+  app.get(
+    '/municipalities/:number',
+    { config: PUBLIC, schema: { tags, params: MunicipalityParams, response: { 200: MunicipalityDetailSchema } } },
+    (req) => service.getMunicipality(req.ctx, req.params.number),
   );
-  app.patch('/municipalities/:number', { schema: { tags, params: MunicipalityParams, body: MunicipalityUpdateSchema, response: { 200: MunicipalitySchema } } }, (req) =>
-    service.updateMunicipality(req.ctx, req.params.number, req.body),
+  app.patch(
+    '/municipalities/:number',
+    { schema: { tags, params: MunicipalityParams, body: MunicipalityUpdateSchema, response: { 200: MunicipalitySchema } } },
+    (req) => service.updateMunicipality(req.ctx, req.params.number, req.body),
   );
 
   // networks
-  app.get('/networks', { config: PUBLIC, schema: { tags, response: { 200: z.array(NetworkSummarySchema) } } }, (req) => service.listNetworks(req.ctx));
+  app.get('/networks', { config: PUBLIC, schema: { tags, response: { 200: z.array(NetworkSummarySchema) } } }, (req) =>
+    service.listNetworks(req.ctx),
+  );
   app.post('/networks', { schema: { tags, body: NetworkCreateSchema, response: { 201: NetworkOverviewSchema } } }, async (req, reply) =>
     reply.status(201).send(await service.createNetwork(req.ctx, req.body)),
   );
   // Sent as prepared JSON text (see overview-cache.ts), which Fastify passes through unserialized; the schema documents it.
-  app.get('/networks/:networkId', { config: PUBLIC, schema: { tags, params: NetworkParams, response: { 200: NetworkOverviewSchema } } }, async (req, reply) => {
-    const json = await getNetworkOverviewJson(req.ctx, req.params.networkId);
-    return reply.type('application/json; charset=utf-8').send(json as unknown as NetworkOverview);
-  });
-  app.patch('/networks/:networkId', { schema: { tags, params: NetworkParams, body: NetworkUpdateSchema, response: { 200: NetworkOverviewSchema } } }, (req) =>
-    service.updateNetwork(req.ctx, req.params.networkId, req.body),
+  app.get(
+    '/networks/:networkId',
+    { config: PUBLIC, schema: { tags, params: NetworkParams, response: { 200: NetworkOverviewSchema } } },
+    async (req, reply) => {
+      const json = await getNetworkOverviewJson(req.ctx, req.params.networkId);
+      return reply.type('application/json; charset=utf-8').send(json as unknown as NetworkOverview);
+    },
+  );
+  app.patch(
+    '/networks/:networkId',
+    { schema: { tags, params: NetworkParams, body: NetworkUpdateSchema, response: { 200: NetworkOverviewSchema } } },
+    (req) => service.updateNetwork(req.ctx, req.params.networkId, req.body),
   );
 
   // members
-  app.get('/networks/:networkId/members/export', { config: PUBLIC, schema: { tags, params: NetworkParams, querystring: ExportQuery } }, async (req, reply) =>
-    sendFile(reply, await service.exportMembers(req.ctx, req.params.networkId, req.query.format)),
+  app.get(
+    '/networks/:networkId/members/export',
+    { config: PUBLIC, schema: { tags, params: NetworkParams, querystring: ExportQuery } },
+    async (req, reply) => sendFile(reply, await service.exportMembers(req.ctx, req.params.networkId, req.query.format)),
   );
-  app.post('/networks/:networkId/members', { schema: { tags, params: NetworkParams, body: MemberCreateSchema, response: { 201: NetworkMemberSchema } } }, async (req, reply) =>
-    reply.status(201).send(await service.addMember(req.ctx, req.params.networkId, req.body)),
+  app.post(
+    '/networks/:networkId/members',
+    { schema: { tags, params: NetworkParams, body: MemberCreateSchema, response: { 201: NetworkMemberSchema } } },
+    async (req, reply) => reply.status(201).send(await service.addMember(req.ctx, req.params.networkId, req.body)),
   );
-  app.patch('/network-members/:id', { schema: { tags, params: IdParams, body: MemberUpdateSchema, response: { 200: NetworkMemberSchema } } }, (req) =>
-    service.updateMember(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/network-members/:id',
+    { schema: { tags, params: IdParams, body: MemberUpdateSchema, response: { 200: NetworkMemberSchema } } },
+    (req) => service.updateMember(req.ctx, req.params.id, req.body),
   );
 
   // people
-  app.get('/networks/:networkId/people', { schema: { tags, params: NetworkParams, querystring: PeopleQuery, response: { 200: PeoplePageSchema } } }, (req) =>
-    service.searchPeople(req.ctx, req.params.networkId, req.query),
+  app.get(
+    '/networks/:networkId/people',
+    { schema: { tags, params: NetworkParams, querystring: PeopleQuery, response: { 200: PeoplePageSchema } } },
+    (req) => service.searchPeople(req.ctx, req.params.networkId, req.query),
   );
   app.get(
     '/networks/:networkId/people/export',
@@ -89,35 +111,58 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
       return sendFile(reply, await service.exportPeople(req.ctx, req.params.networkId, query, format));
     },
   );
-  app.get('/networks/:networkId/competences', { schema: { tags, params: NetworkParams, response: { 200: z.array(CompetenceCountSchema) } } }, (req) =>
-    service.listCompetences(req.ctx, req.params.networkId),
+  app.get(
+    '/networks/:networkId/competences',
+    { schema: { tags, params: NetworkParams, response: { 200: z.array(CompetenceCountSchema) } } },
+    (req) => service.listCompetences(req.ctx, req.params.networkId),
   );
   app.post('/people', { schema: { tags, body: PersonCreateSchema, response: { 201: PersonSchema } } }, async (req, reply) =>
     reply.status(201).send(await service.createPerson(req.ctx, req.body)),
   );
-  app.get('/people/:id', { schema: { tags, params: IdParams, response: { 200: PersonSchema } } }, (req) => service.getPerson(req.ctx, req.params.id));
+  app.get('/people/:id', { schema: { tags, params: IdParams, response: { 200: PersonSchema } } }, (req) =>
+    service.getPerson(req.ctx, req.params.id),
+  );
   app.patch('/people/:id', { schema: { tags, params: IdParams, body: PersonUpdateSchema, response: { 200: PersonSchema } } }, (req) =>
     service.updatePerson(req.ctx, req.params.id, req.body),
   );
 
   // bodies
-  app.get('/networks/:networkId/bodies', { config: PUBLIC, schema: { tags, params: NetworkParams, response: { 200: z.array(BodySummarySchema) } } }, (req) =>
-    service.listBodies(req.ctx, req.params.networkId),
+  app.get(
+    '/networks/:networkId/bodies',
+    { config: PUBLIC, schema: { tags, params: NetworkParams, response: { 200: z.array(BodySummarySchema) } } },
+    (req) => service.listBodies(req.ctx, req.params.networkId),
   );
-  app.post('/networks/:networkId/bodies', { schema: { tags, params: NetworkParams, body: BodyCreateSchema, response: { 201: BodySchema } } }, async (req, reply) =>
-    reply.status(201).send(await service.createBody(req.ctx, req.params.networkId, req.body)),
+  app.post(
+    '/networks/:networkId/bodies',
+    { schema: { tags, params: NetworkParams, body: BodyCreateSchema, response: { 201: BodySchema } } },
+    async (req, reply) => reply.status(201).send(await service.createBody(req.ctx, req.params.networkId, req.body)),
   );
-  app.get('/bodies/:id', { config: PUBLIC, schema: { tags, params: IdParams, response: { 200: BodySchema } } }, (req) => service.getBody(req.ctx, req.params.id));
+  app.get('/bodies/:id', { config: PUBLIC, schema: { tags, params: IdParams, response: { 200: BodySchema } } }, (req) =>
+    service.getBody(req.ctx, req.params.id),
+  );
   app.patch('/bodies/:id', { schema: { tags, params: IdParams, body: BodyUpdateSchema, response: { 200: BodySchema } } }, (req) =>
     service.updateBody(req.ctx, req.params.id, req.body),
   );
-  app.post('/bodies/:id/memberships', { schema: { tags, params: IdParams, body: BodyMembershipCreateSchema, response: { 201: BodySchema } } }, async (req, reply) =>
-    reply.status(201).send(await service.addBodyMembership(req.ctx, req.params.id, req.body)),
+  app.post(
+    '/bodies/:id/memberships',
+    { schema: { tags, params: IdParams, body: BodyMembershipCreateSchema, response: { 201: BodySchema } } },
+    async (req, reply) => reply.status(201).send(await service.addBodyMembership(req.ctx, req.params.id, req.body)),
   );
-  app.patch('/body-memberships/:id', { schema: { tags, params: IdParams, body: BodyMembershipUpdateSchema, response: { 200: BodySchema } } }, (req) =>
-    service.updateBodyMembership(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/body-memberships/:id',
+    { schema: { tags, params: IdParams, body: BodyMembershipUpdateSchema, response: { 200: BodySchema } } },
+    (req) => service.updateBodyMembership(req.ctx, req.params.id, req.body),
   );
-  app.delete('/body-memberships/:id', { schema: { tags, params: IdParams, querystring: z.object({ version: z.coerce.number().pipe(Version) }), response: { 200: BodySchema } } }, (req) =>
-    service.deleteBodyMembership(req.ctx, req.params.id, req.query.version),
+  app.delete(
+    '/body-memberships/:id',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: z.object({ version: z.coerce.number().pipe(Version) }),
+        response: { 200: BodySchema },
+      },
+    },
+    (req) => service.deleteBodyMembership(req.ctx, req.params.id, req.query.version),
   );
 };

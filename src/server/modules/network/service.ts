@@ -41,13 +41,8 @@ import {
   requireUser,
 } from './policy.ts';
 import * as repo from './repo.ts';
-import {
-  presentBody,
-  presentBodyMembership,
-  presentMember,
-  presentMunicipality,
-  presentPerson,
-} from './presenter.ts';
+import { networkStamp, stampedCache } from './change-stamp.ts';
+import { presentBody, presentBodyMembership, presentMember, presentMunicipality, presentPerson } from './presenter.ts';
 
 const byName = <T extends { name: string }>(a: T, b: T) => compareNorwegian(a.name, b.name);
 
@@ -173,7 +168,12 @@ export async function createNetwork(ctx: RequestContext, input: NetworkCreateInp
   const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(networks)
-      .values({ ...input, shortName: input.shortName ?? null, description: input.description ?? null, umbrellaId: input.umbrellaId ?? null })
+      .values({
+        ...input,
+        shortName: input.shortName ?? null,
+        description: input.description ?? null,
+        umbrellaId: input.umbrellaId ?? null,
+      })
       .returning();
     if (!row) throw new AppError('internal_error');
     await recordAudit(tx, ctx, { networkId: row.id, entityType: 'network', entityId: row.id, action: 'create', after: row });
@@ -207,17 +207,38 @@ async function clearOtherHosts(tx: RequestContext['db'], ctx: RequestContext, ne
     .where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.isHost, true), ne(networkMembers.id, keepId)))
     .returning();
   for (const row of cleared) {
-    await recordAudit(tx, ctx, { networkId, entityType: 'networkMember', entityId: row.id, action: 'update', before: { isHost: true }, after: { isHost: false } });
+    await recordAudit(tx, ctx, {
+      networkId,
+      entityType: 'networkMember',
+      entityId: row.id,
+      action: 'update',
+      before: { isHost: true },
+      after: { isHost: false },
+    });
   }
 }
 
 /** Periods of the same municipality in one network may not overlap, on creation or on a later change. */
-async function assertNoOverlap(ctx: RequestContext, networkId: string, municipalityNumber: string, period: { joinedOn: string; leftOn: string | null }, selfId?: string) {
+async function assertNoOverlap(
+  ctx: RequestContext,
+  networkId: string,
+  municipalityNumber: string,
+  period: { joinedOn: string; leftOn: string | null },
+  selfId?: string,
+) {
   const existing = await ctx.db
     .select()
     .from(networkMembers)
-    .where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.municipalityNumber, municipalityNumber), selfId ? ne(networkMembers.id, selfId) : undefined));
-  const overlaps = existing.some((m) => (m.leftOn === null || m.leftOn > period.joinedOn) && (period.leftOn === null || period.leftOn > m.joinedOn));
+    .where(
+      and(
+        eq(networkMembers.networkId, networkId),
+        eq(networkMembers.municipalityNumber, municipalityNumber),
+        selfId ? ne(networkMembers.id, selfId) : undefined,
+      ),
+    );
+  const overlaps = existing.some(
+    (m) => (m.leftOn === null || m.leftOn > period.joinedOn) && (period.leftOn === null || period.leftOn > m.joinedOn),
+  );
   if (overlaps) throw conflict();
 }
 
@@ -229,11 +250,23 @@ export async function addMember(ctx: RequestContext, networkRef: string, input: 
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await tx
       .insert(networkMembers)
-      .values({ networkId: network.id, municipalityNumber: input.municipalityNumber, joinedOn: input.joinedOn, leftOn: input.leftOn ?? null, isHost: input.isHost })
+      .values({
+        networkId: network.id,
+        municipalityNumber: input.municipalityNumber,
+        joinedOn: input.joinedOn,
+        leftOn: input.leftOn ?? null,
+        isHost: input.isHost,
+      })
       .returning();
     if (!created) throw new AppError('internal_error');
     if (created.isHost) await clearOtherHosts(tx, ctx, network.id, created.id);
-    await recordAudit(tx, ctx, { networkId: network.id, entityType: 'networkMember', entityId: created.id, action: 'create', after: created });
+    await recordAudit(tx, ctx, {
+      networkId: network.id,
+      entityType: 'networkMember',
+      entityId: created.id,
+      action: 'create',
+      after: created,
+    });
     return created;
   });
   const [municipality] = await ctx.db.select().from(municipalities).where(eq(municipalities.number, row.municipalityNumber));
@@ -253,7 +286,14 @@ export async function updateMember(ctx: RequestContext, memberId: string, input:
   const row = await ctx.db.transaction(async (tx) => {
     const after = await updateVersioned(tx, networkMembers, memberId, version, definedOnly(changes));
     if (after.isHost && !before.isHost) await clearOtherHosts(tx, ctx, before.networkId, after.id);
-    await recordAudit(tx, ctx, { networkId: before.networkId, entityType: 'networkMember', entityId: memberId, action: 'update', before, after });
+    await recordAudit(tx, ctx, {
+      networkId: before.networkId,
+      entityType: 'networkMember',
+      entityId: memberId,
+      action: 'update',
+      before,
+      after,
+    });
     return after;
   });
   const [municipality] = await ctx.db.select().from(municipalities).where(eq(municipalities.number, row.municipalityNumber));
@@ -265,9 +305,22 @@ export async function updateMember(ctx: RequestContext, memberId: string, input:
 export async function searchPeople(ctx: RequestContext, networkRef: string, query: PeopleQueryInput): Promise<PeoplePage> {
   const network = await requireNetwork(ctx, networkRef);
   await assertCanReadNetworkInternals(ctx, network.id);
-  const { items, total } = await repo.searchPeople(ctx.db, network.id, query);
-  return { total, items: items.map(({ person, municipalityName }) => presentPerson(person, municipalityName)) };
+  // The same for everyone who may read the network, so kept until the people data changes (see change-stamp.ts).
+  const key = JSON.stringify([
+    network.id,
+    query.q ?? '',
+    query.competence ?? '',
+    query.municipalityNumber ?? '',
+    query.limit,
+    query.offset,
+  ]);
+  return peopleSearches(key, await networkStamp(ctx), async () => {
+    const { items, total } = await repo.searchPeople(ctx.db, network.id, query);
+    return { total, items: items.map(({ person, municipalityName }) => presentPerson(person, municipalityName)) };
+  });
 }
+
+const peopleSearches = stampedCache<PeoplePage>(500);
 
 export async function listCompetences(ctx: RequestContext, networkRef: string) {
   const network = await requireNetwork(ctx, networkRef);
@@ -333,11 +386,18 @@ export async function updatePerson(ctx: RequestContext, id: string, input: Perso
   if (changes.municipalityNumber === null && editsOnlyAsMunicipality) throw invalidField('municipalityNumber', 'required');
   if (changes.municipalityNumber) {
     if (!(await repo.municipalityExists(ctx.db, changes.municipalityNumber))) throw invalidField('municipalityNumber', 'invalid');
-    if (editsOnlyAsMunicipality && !canEditMunicipality(ctx, changes.municipalityNumber)) throw invalidField('municipalityNumber', 'invalid');
+    if (editsOnlyAsMunicipality && !canEditMunicipality(ctx, changes.municipalityNumber))
+      throw invalidField('municipalityNumber', 'invalid');
   }
   await ctx.db.transaction(async (tx) => {
     const values = definedOnly(changes);
-    const after = await updateVersioned(tx, people, id, version, changes.name ? { ...values, sortName: norwegianSortKey(changes.name) } : values);
+    const after = await updateVersioned(
+      tx,
+      people,
+      id,
+      version,
+      changes.name ? { ...values, sortName: norwegianSortKey(changes.name) } : values,
+    );
     await recordAudit(tx, ctx, { networkId: before.homeNetworkId, entityType: 'person', entityId: id, action: 'update', before, after });
   });
   return getPerson(ctx, id);
@@ -366,7 +426,12 @@ export async function getBody(ctx: RequestContext, id: string): Promise<Body> {
   const rows = await repo.listBodyMemberships(ctx.db, id);
   const nameOfMembership = new Map(rows.map((r) => [r.membership.id, r.person.name]));
   const memberships = rows.map((r) =>
-    presentBodyMembership(r.membership, r.person, r.municipalityName, r.membership.deputyForId ? (nameOfMembership.get(r.membership.deputyForId) ?? null) : null),
+    presentBodyMembership(
+      r.membership,
+      r.person,
+      r.municipalityName,
+      r.membership.deputyForId ? (nameOfMembership.get(r.membership.deputyForId) ?? null) : null,
+    ),
   );
   return presentBody(body, network, memberships);
 }
@@ -377,7 +442,13 @@ export async function createBody(ctx: RequestContext, networkRef: string, input:
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await tx
       .insert(bodies)
-      .values({ networkId: network.id, kind: input.kind, name: input.name, shortCode: input.shortCode ?? null, mandate: input.mandate ?? null })
+      .values({
+        networkId: network.id,
+        kind: input.kind,
+        name: input.name,
+        shortCode: input.shortCode ?? null,
+        mandate: input.mandate ?? null,
+      })
       .returning();
     if (!created) throw new AppError('internal_error');
     await recordAudit(tx, ctx, { networkId: network.id, entityType: 'body', entityId: created.id, action: 'create', after: created });
@@ -440,7 +511,13 @@ export async function addBodyMembership(ctx: RequestContext, bodyId: string, inp
       })
       .returning();
     if (!created) throw new AppError('internal_error');
-    await recordAudit(tx, ctx, { networkId: body.networkId, entityType: 'bodyMembership', entityId: created.id, action: 'create', after: created });
+    await recordAudit(tx, ctx, {
+      networkId: body.networkId,
+      entityType: 'bodyMembership',
+      entityId: created.id,
+      action: 'create',
+      after: created,
+    });
   });
   return getBody(ctx, bodyId);
 }
@@ -459,7 +536,11 @@ export async function updateBodyMembership(ctx: RequestContext, id: string, inpu
   const fromDate = changes.fromDate ?? before.fromDate;
   const toDate = changes.toDate === undefined ? before.toDate : changes.toDate;
   if (toDate !== null && toDate < fromDate) throw invalidField('toDate', 'dateOrder');
-  await checkMembershipReferences(ctx, body, { deputyForId: changes.deputyForId, municipalityNumber: changes.municipalityNumber, selfId: id });
+  await checkMembershipReferences(ctx, body, {
+    deputyForId: changes.deputyForId,
+    municipalityNumber: changes.municipalityNumber,
+    selfId: id,
+  });
   await ctx.db.transaction(async (tx) => {
     const after = await updateVersioned(tx, bodyMemberships, id, version, definedOnly(changes));
     await recordAudit(tx, ctx, { networkId: body.networkId, entityType: 'bodyMembership', entityId: id, action: 'update', before, after });
@@ -484,38 +565,51 @@ export async function deleteBodyMembership(ctx: RequestContext, id: string, vers
   return getBody(ctx, body.id);
 }
 
-
-
 // ---------------------------------------------------------------- exports
 
 const EXPORT_LIMIT = 50_000;
 
-export async function exportPeople(ctx: RequestContext, networkRef: string, query: Omit<PeopleQueryInput, 'limit' | 'offset'>, format: ExportFormat) {
+export async function exportPeople(
+  ctx: RequestContext,
+  networkRef: string,
+  query: Omit<PeopleQueryInput, 'limit' | 'offset'>,
+  format: ExportFormat,
+) {
   const network = await requireNetwork(ctx, networkRef);
   await assertCanReadNetworkInternals(ctx, network.id);
   const { items } = await repo.searchPeople(ctx.db, network.id, { ...query, limit: EXPORT_LIMIT, offset: 0 });
   const label = (field: string) => fieldLabel(ctx.language, field);
   const people = items.map(({ person, municipalityName }) => presentPerson(person, municipalityName));
-  return renderTable<Person>(format, `${network.slug}-personer`, [
-    { header: label('name'), value: (p) => p.name, width: 28 },
-    { header: label('title'), value: (p) => p.title, width: 36 },
-    { header: label('municipalityName'), value: (p) => p.municipalityName, width: 22 },
-    { header: label('email'), value: (p) => p.email, width: 32 },
-    { header: label('phone'), value: (p) => p.phone, width: 14 },
-    { header: label('competences'), value: (p) => p.competences.join(', '), width: 40 },
-  ], people);
+  return renderTable<Person>(
+    format,
+    `${network.slug}-personer`,
+    [
+      { header: label('name'), value: (p) => p.name, width: 28 },
+      { header: label('title'), value: (p) => p.title, width: 36 },
+      { header: label('municipalityName'), value: (p) => p.municipalityName, width: 22 },
+      { header: label('email'), value: (p) => p.email, width: 32 },
+      { header: label('phone'), value: (p) => p.phone, width: 14 },
+      { header: label('competences'), value: (p) => p.competences.join(', '), width: 40 },
+    ],
+    people,
+  );
 }
 
 export async function exportMembers(ctx: RequestContext, networkRef: string, format: ExportFormat) {
   const overview = await getNetworkOverview(ctx, networkRef);
   const label = (field: string) => fieldLabel(ctx.language, field);
-  return renderTable(format, `${overview.slug}-medlemmer`, [
-    { header: label('number'), value: (m) => m.municipalityNumber, width: 14 },
-    { header: label('municipalityName'), value: (m) => m.municipalityName, width: 26 },
-    { header: label('countyName'), value: (m) => m.countyName, width: 18 },
-    { header: `${label('population')} (SSB)`, value: (m) => m.population, width: 14 },
-    { header: label('joinedOn'), value: (m) => m.joinedOn, width: 14 },
-    { header: label('leftOn'), value: (m) => m.leftOn, width: 14 },
-    { header: label('isHost'), value: (m) => (m.isHost ? '✓' : ''), width: 14 },
-  ], overview.members);
+  return renderTable(
+    format,
+    `${overview.slug}-medlemmer`,
+    [
+      { header: label('number'), value: (m) => m.municipalityNumber, width: 14 },
+      { header: label('municipalityName'), value: (m) => m.municipalityName, width: 26 },
+      { header: label('countyName'), value: (m) => m.countyName, width: 18 },
+      { header: `${label('population')} (SSB)`, value: (m) => m.population, width: 14 },
+      { header: label('joinedOn'), value: (m) => m.joinedOn, width: 14 },
+      { header: label('leftOn'), value: (m) => m.leftOn, width: 14 },
+      { header: label('isHost'), value: (m) => (m.isHost ? '✓' : ''), width: 14 },
+    ],
+    overview.members,
+  );
 }
