@@ -280,7 +280,9 @@ export interface ItemContext {
  */
 export function presentAgendaItem(urls: OparlUrls, x: ItemContext, peopleIndex: PeopleIndex): OparlAgendaItem {
   const { meeting, item, consultation: co, case: c } = x;
-  if (meeting.deletedAt) return deletedStub('AgendaItem', urls.agendaItem(item.id), item.createdAt, x.modified);
+  // OParl requires an agenda item's order even when it is deleted.
+  if (meeting.deletedAt)
+    return { ...deletedStub('AgendaItem', urls.agendaItem(item.id), item.createdAt, x.modified), order: item.position };
   const exempt = c.exemptFromPublic;
   const open = !exempt && item.closedBasis === null;
   const personUrl = (id: string | null) => (id && peopleIndex.publicIds.has(id) ? urls.person(id) : null);
