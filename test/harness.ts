@@ -192,16 +192,14 @@ export async function startTestApp(kind: DatabaseKind, configOverrides: Partial<
         .values({ email, name: fields.name ?? `Testbruker ${userCounter}`, language: fields.language ?? 'nb', passwordHash: demoHash })
         .returning();
       if (roles.length > 0) {
-        await database.db
-          .insert(roleAssignments)
-          .values(
-            roles.map((r) => ({
-              userId: user!.id,
-              role: r.role,
-              networkId: r.networkId ?? null,
-              municipalityNumber: r.municipalityNumber ?? null,
-            })),
-          );
+        await database.db.insert(roleAssignments).values(
+          roles.map((r) => ({
+            userId: user!.id,
+            role: r.role,
+            networkId: r.networkId ?? null,
+            municipalityNumber: r.municipalityNumber ?? null,
+          })),
+        );
       }
       return { id: user!.id, email };
     },

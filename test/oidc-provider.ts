@@ -50,8 +50,16 @@ export const DEFAULT_TEST_ACCOUNTS: TestAccount[] = [
 /** The parts of `oidc-provider` used here; the package ships no type declarations. */
 interface ProviderInstance {
   callback(): (req: IncomingMessage, res: ServerResponse) => void;
-  interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<{ uid: string; prompt: { name: string }; params: Record<string, unknown> }>;
-  interactionFinished(req: IncomingMessage, res: ServerResponse, result: object, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
+  interactionDetails(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<{ uid: string; prompt: { name: string }; params: Record<string, unknown> }>;
+  interactionFinished(
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: object,
+    options?: { mergeWithLastSubmission?: boolean },
+  ): Promise<void>;
   on(event: string, listener: (...args: unknown[]) => void): void;
   Grant: new (fields: { accountId?: string; clientId: string }) => GrantInstance;
 }
@@ -92,7 +100,15 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<R
 
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: options.redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: options.redirectUris,
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), use: 'sig', kid: 'test' }] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
@@ -148,7 +164,10 @@ async function showLogin(provider: ProviderInstance, accounts: TestAccount[], re
   const { uid, prompt } = await provider.interactionDetails(req, res);
   if (prompt.name !== 'login') throw new Error(`unexpected prompt ${prompt.name}`);
   const buttons = accounts
-    .map((a) => `<li><button type="submit" name="account" value="${escapeHtml(a.sub)}">Logg inn som ${escapeHtml(a.name)}</button> (${escapeHtml(a.email)})</li>`)
+    .map(
+      (a) =>
+        `<li><button type="submit" name="account" value="${escapeHtml(a.sub)}">Logg inn som ${escapeHtml(a.name)}</button> (${escapeHtml(a.email)})</li>`,
+    )
     .join('\n');
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.end(`<!doctype html>

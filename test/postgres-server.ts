@@ -13,7 +13,9 @@ export async function startThrowawayPostgres(): Promise<{ url: string; stop: () 
   const dir = mkdtempSync(join(tmpdir(), 'digiregion-pg-'));
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' }) : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' })
+      : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
@@ -21,7 +23,24 @@ export async function startThrowawayPostgres(): Promise<{ url: string; stop: () 
   }
   run('initdb', ['-D', dir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '-N']);
   const port = await freePort();
-  const args = ['-D', dir, '-p', String(port), '-k', dir, '-h', '127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
+  const args = [
+    '-D',
+    dir,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-h',
+    '127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=200',
+  ];
   const child: ChildProcess = asRoot
     ? spawn('runuser', ['-u', 'postgres', '--', join(bin, 'postgres'), ...args], { stdio: 'ignore' })
     : spawn(join(bin, 'postgres'), args, { stdio: 'ignore' });
@@ -44,7 +63,9 @@ function findPostgresBin(): string {
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   const bin = versions.map((v) => join(root, v, 'bin')).find((b) => existsSync(join(b, 'initdb')));
   if (!bin) {
-    throw new Error('The tests need PostgreSQL: set TEST_DATABASE_URL to a server, or install Debian\'s postgresql package (apt-get install postgresql).');
+    throw new Error(
+      "The tests need PostgreSQL: set TEST_DATABASE_URL to a server, or install Debian's postgresql package (apt-get install postgresql).",
+    );
   }
   return bin;
 }

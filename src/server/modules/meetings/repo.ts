@@ -122,21 +122,19 @@ export async function caseHistory(db: DbOrTx, caseIds: string[]) {
     .orderBy(asc(meetings.date), asc(meetings.startTime));
 }
 
-/** Cases before this body that are on no meeting still to come: new, postponed, or objected to in writing. */
+/**
+ * Cases before this body that wait for a meeting: new, postponed, on a cancelled meeting, or objected to in
+ * writing. A case is done once handled (decided, noted, withdrawn), and taken care of while on a meeting to come.
+ */
 export async function pendingConsultations(db: DbOrTx, bodyId: string) {
   const open = db
     .select({ id: agendaItems.consultationId })
     .from(agendaItems)
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .where(
-      and(
-        isNull(meetings.deletedAt),
-        or(
-          eq(agendaItems.outcome, 'pending'),
-          eq(agendaItems.outcome, 'decided'),
-          eq(agendaItems.outcome, 'noted'),
-          eq(agendaItems.outcome, 'withdrawn'),
-        ),
+      or(
+        inArray(agendaItems.outcome, ['decided', 'noted', 'withdrawn']),
+        and(eq(agendaItems.outcome, 'pending'), isNull(meetings.deletedAt)),
       ),
     );
   return db

@@ -305,6 +305,7 @@ describe.each(DATABASE_KINDS)('meetings on %s', (kind) => {
     expect(cancellations.map((m) => m.to).sort()).toEqual(meeting.attendees.map((a) => a.email).sort());
     const next = await createMeeting('2023-01-13');
     expect(next.pendingCases).toEqual(expect.arrayContaining([expect.objectContaining({ number, title: 'Avlyst sak' })]));
+    expect(next.pendingCases.filter((c) => c.type === 'approveSummons' || c.type === 'approveAgenda')).toEqual([]);
   });
 
   it('keeps attachments with size and checksum, and only PDF, DOCX and XLSX', async () => {

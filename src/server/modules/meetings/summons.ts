@@ -292,10 +292,15 @@ export async function cancelMeeting(ctx: RequestContext, meetingId: string, vers
   if (meeting.status === 'held') throw new AppError('invalid_state');
   await ctx.db.transaction(async (tx) => {
     const after = await updateVersioned(tx, meetings, meetingId, version, { deletedAt: new Date() });
-    await tx
-      .update(agendaItems)
-      .set({ outcome: 'postponed' })
-      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.outcome, 'pending')));
+    // The opening cases approve this meeting's summons and agenda: they go with it. The rest wait for another meeting.
+    for (const row of await repo.listItems(tx, [meetingId])) {
+      if (row.item.outcome !== 'pending') continue;
+      const opening = row.case.type === 'approveSummons' || row.case.type === 'approveAgenda';
+      await tx
+        .update(agendaItems)
+        .set({ outcome: opening ? 'withdrawn' : 'postponed' })
+        .where(eq(agendaItems.id, row.item.id));
+    }
     if (meeting.status === 'summoned') {
       const subject = `Avlyst: møte i ${body.name} ${writtenDate(meeting.date)}`;
       const ics = renderIcs([calendarEvent(after, body, links)], {
@@ -313,17 +318,15 @@ export async function cancelMeeting(ctx: RequestContext, meetingId: string, vers
           networkId: body.networkId,
           icalEvent: { method: 'CANCEL', content: ics },
         });
-        await tx
-          .insert(meetingDeliveries)
-          .values({
-            meetingId,
-            personId: attendee.attendee.personId,
-            email: attendee.email,
-            kind: 'cancellation',
-            subject,
-            attachmentNames: ['invitasjon.ics'],
-            sentById: ctx.user?.id ?? null,
-          });
+        await tx.insert(meetingDeliveries).values({
+          meetingId,
+          personId: attendee.attendee.personId,
+          email: attendee.email,
+          kind: 'cancellation',
+          subject,
+          attachmentNames: ['invitasjon.ics'],
+          sentById: ctx.user?.id ?? null,
+        });
       }
     }
     await recordAudit(tx, ctx, {
