@@ -10,6 +10,10 @@ import { NetworkPage } from '../features/network/NetworkPage.tsx';
 import { NetworksPage } from '../features/network/NetworksPage.tsx';
 import { PeoplePage } from '../features/network/PeoplePage.tsx';
 import { PersonPage } from '../features/network/PersonPage.tsx';
+import { AgendaItemPage } from '../features/meetings/AgendaItemPage.tsx';
+import { MeetingPage } from '../features/meetings/MeetingPage.tsx';
+import { MeetingPlanPage } from '../features/meetings/MeetingPlanPage.tsx';
+import { AbsenceLinkPage, WrittenAnswerPage } from '../features/meetings/PersonalLinkPages.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -24,6 +28,11 @@ export const router = createBrowserRouter([
       { path: 'n/:slug/personer/:id', element: <PersonPage /> },
       { path: 'n/:slug/organer', element: <BodiesPage /> },
       { path: 'n/:slug/organer/:id', element: <BodyPage /> },
+      { path: 'n/:slug/organer/:id/moter', element: <MeetingPlanPage /> },
+      { path: 'moter/:id', element: <MeetingPage /> },
+      { path: 'moter/:id/saker/:itemId', element: <AgendaItemPage /> },
+      { path: 'forfall/:token', element: <AbsenceLinkPage /> },
+      { path: 'skriftlig/:token', element: <WrittenAnswerPage /> },
       { path: 'kommuner/:number', element: <MunicipalityPage /> },
       { path: 'logg-inn', element: <LoginPage /> },
       { path: 'invitasjon/:token', element: <InvitationPage /> },

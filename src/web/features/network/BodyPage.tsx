@@ -9,6 +9,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { canReadInternals, isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { BodyMeetingsSection } from '../meetings/MeetingPlanPage.tsx';
 import { BodyForm } from './BodyForm.tsx';
 import { Mandate } from './Mandate.tsx';
 import { EndMembershipForm, MembershipForm } from './MembershipForm.tsx';
@@ -103,6 +104,8 @@ function BodyView({
         </Heading>
         {body.mandate ? <Mandate text={body.mandate} /> : <Paragraph>{m.bodies.noMandate}</Paragraph>}
       </section>
+
+      {internals && <BodyMeetingsSection networkSlug={network.slug} body={body} />}
 
       <section className="dr-section" aria-labelledby="members-heading">
         <Heading level={2} data-size="md" id="members-heading">

@@ -1,0 +1,360 @@
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import type { AgendaItem, Meeting, Vote, WrittenProcedure } from '../../../shared/meetings/schema.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { compareNorwegian } from '../../../shared/text.ts';
+import { api, useApi } from '../../app/api.ts';
+import { SuccessMessage } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { Attachments } from './Attachments.tsx';
+import { CaseEditForm } from './CaseForm.tsx';
+import { HandlingForm } from './HandlingForm.tsx';
+import { ForwardForm, PostponeForm } from './ItemMoves.tsx';
+import { itemPath, meetingPath, withItem } from './meeting-api.ts';
+import { ConfirmForm, meetingTitle, useMeetingNetwork } from './MeetingPage.tsx';
+import { MarkdownText } from './MarkdownText.tsx';
+import { useMeetingMessages, type MeetingMessages } from './messages.ts';
+import { StartWrittenProcedureForm } from './WrittenProcedure.tsx';
+import './meetings.css';
+
+const itemTitle = (mm: MeetingMessages, item: AgendaItem) =>
+  item.number ? fmt(mm.item.title, { number: item.number, title: item.title }) : fmt(mm.item.titleUnnumbered, { title: item.title });
+
+/** `/moter/:id/saker/:itemId`: one agenda item, its case and its handling in the meeting. */
+export function AgendaItemPage() {
+  const { m } = useI18n();
+  const mm = useMeetingMessages();
+  const { id = '', itemId = '' } = useParams();
+  const meeting = useApi<Meeting>(`/meetings/${encodeURIComponent(id)}`);
+  const network = useMeetingNetwork(meeting.data);
+  const item = meeting.data?.items.find((i) => i.id === itemId);
+  const title = item ? itemTitle(mm, item) : meeting.data || meeting.error ? m.notFound.title : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={meeting}>
+        {(mt) => {
+          const found = mt.items.find((i) => i.id === itemId);
+          return (
+            <>
+              {network.data && <NetworkNav network={network.data} />}
+              {found ? (
+                <ItemView meeting={mt} item={found} network={network.data} setMeeting={meeting.setData} reload={meeting.reload} />
+              ) : (
+                <Alert data-color="warning">
+                  <Paragraph>{mm.item.notFound}</Paragraph>
+                  <Paragraph>
+                    <AppLink to={meetingPath(mt.id)}>{meetingTitle(mm, mt, (d) => d)}</AppLink>
+                  </Paragraph>
+                </Alert>
+              )}
+            </>
+          );
+        }}
+      </LoadState>
+    </Page>
+  );
+}
+
+type Dialog = { kind: 'postpone' } | { kind: 'forward' } | { kind: 'written' } | { kind: 'remove' };
+
+function ItemView({
+  meeting,
+  item,
+  network,
+  setMeeting,
+  reload,
+}: {
+  meeting: Meeting;
+  item: AgendaItem;
+  network: NetworkOverview | undefined;
+  setMeeting: (meeting: Meeting) => void;
+  reload: () => void;
+}) {
+  const { m, date, dateTime } = useI18n();
+  const mm = useMeetingMessages();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const admin = isNetworkAdmin(user, meeting.networkId);
+  const editable = admin && !meeting.locked;
+  const started = meeting.status !== 'planned';
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const setItem = (next: AgendaItem) => setMeeting(withItem(meeting, next));
+  const close = () => setDialog(null);
+  const reloadAndClose = () => {
+    setDialog(null);
+    reload();
+  };
+  const index = meeting.items.findIndex((i) => i.id === item.id);
+  const previous = meeting.items[index - 1];
+  const next = meeting.items[index + 1];
+  const municipalities = (network?.members ?? [])
+    .filter((x) => x.isCurrent)
+    .map((x) => ({ number: x.municipalityNumber, name: x.municipalityName }))
+    .sort((a, b) => compareNorwegian(a.name, b.name));
+
+  return (
+    <div className="dr-stack">
+      <Paragraph>
+        <AppLink to={meetingPath(meeting.id)}>{fmt(mm.item.backToMeeting, { date: date(meeting.date) })}</AppLink>
+      </Paragraph>
+      <nav aria-label={mm.item.itemNav} className="dr-item-nav">
+        <ul>
+          <li>
+            {previous && (
+              <AppLink to={itemPath(meeting.id, previous.id)}>{fmt(mm.item.previous, { title: itemTitle(mm, previous) })}</AppLink>
+            )}
+          </li>
+          <li>{next && <AppLink to={itemPath(meeting.id, next.id)}>{fmt(mm.item.next, { title: itemTitle(mm, next) })}</AppLink>}</li>
+        </ul>
+      </nav>
+
+      <dl className="dr-facts" aria-label={mm.item.facts}>
+        <dt>{mm.item.number}</dt>
+        <dd>{item.number || mm.agenda.newNumber}</dd>
+        <dt>{mm.item.type}</dt>
+        <dd>{mm.caseTypes[item.type]}</dd>
+        <dt>{mm.item.outcome}</dt>
+        <dd>{mm.outcomes[item.outcome]}</dd>
+        <dt>{mm.item.caseOfficer}</dt>
+        <dd>{item.caseOfficerName ?? m.common.none}</dd>
+        {started && (
+          <>
+            <dt>{mm.item.quorum}</dt>
+            <dd>
+              {fmt(item.quorum.reached ? mm.item.quorumReached : mm.item.quorumMissing, {
+                present: item.quorum.present,
+                seats: item.quorum.seats,
+              })}
+            </dd>
+          </>
+        )}
+      </dl>
+
+      {meeting.locked && <Alert data-color="info">{mm.item.lockedNote}</Alert>}
+      <SuccessMessage message={status} />
+
+      <section className="dr-section" aria-labelledby="case-heading">
+        <Heading level={2} data-size="md" id="case-heading">
+          {mm.item.caseHeading}
+        </Heading>
+        {editable ? <CaseEditForm meeting={meeting} item={item} onSaved={setItem} onReload={reload} /> : <ReadOnlyCase item={item} />}
+      </section>
+
+      <section className="dr-section" aria-labelledby="handling-heading">
+        <Heading level={2} data-size="md" id="handling-heading">
+          {mm.item.handlingHeading}
+        </Heading>
+        {!started ? (
+          <Paragraph>{mm.item.handlingLater}</Paragraph>
+        ) : editable ? (
+          <HandlingForm meeting={meeting} item={item} municipalities={municipalities} onSaved={setItem} onReload={reload} />
+        ) : (
+          <ReadOnlyHandling meeting={meeting} item={item} />
+        )}
+      </section>
+
+      {editable && !meeting.writtenProcedure && (
+        <section className="dr-section" aria-labelledby="moves-heading">
+          <Heading level={2} data-size="md" id="moves-heading">
+            {mm.item.movesHeading}
+          </Heading>
+          <ButtonRow>
+            {started && item.outcome === 'pending' && (
+              <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'postpone' })}>
+                {mm.item.postpone}
+              </Button>
+            )}
+            <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'forward' })}>
+              {mm.item.forward}
+            </Button>
+            {!started && item.outcome === 'pending' && (
+              <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'written' })}>
+                {mm.agenda.startWritten}
+              </Button>
+            )}
+            {!started && !item.number && (
+              <Button type="button" variant="tertiary" data-color="danger" onClick={() => setDialog({ kind: 'remove' })}>
+                {mm.agenda.remove}
+              </Button>
+            )}
+          </ButtonRow>
+        </section>
+      )}
+
+      <Attachments item={item} editable={editable} onChange={(documents) => setItem({ ...item, documents })} onReload={reload} />
+
+      {item.history.length > 0 && (
+        <section className="dr-section" aria-labelledby="history-heading">
+          <Heading level={2} data-size="md" id="history-heading">
+            {mm.item.historyHeading}
+          </Heading>
+          <Paragraph data-size="sm" className="dr-muted">
+            {mm.item.historyIntro}
+          </Paragraph>
+          <ul>
+            {item.history.map((h) => (
+              <li key={`${h.meetingId}-${h.number}`}>
+                <AppLink to={meetingPath(h.meetingId)}>
+                  {fmt(mm.item.historyEntry, {
+                    date: date(h.meetingDate),
+                    body: h.bodyName,
+                    number: h.number || mm.agenda.newNumber,
+                    outcome: mm.outcomes[h.outcome],
+                  })}
+                </AppLink>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <ModalDialog open={dialog?.kind === 'postpone'} onClose={close} title={mm.item.postpone}>
+        <PostponeForm
+          meeting={meeting}
+          item={item}
+          onCancel={close}
+          onReload={reloadAndClose}
+          onSaved={(saved, targetDate) => {
+            setDialog(null);
+            setMeeting(saved);
+            setStatus(targetDate ? fmt(mm.postpone.doneTo, { date: date(targetDate) }) : mm.postpone.done);
+          }}
+        />
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'forward'} onClose={close} title={mm.item.forward}>
+        <ForwardForm
+          meeting={meeting}
+          item={item}
+          onCancel={close}
+          onSaved={(target) => {
+            setDialog(null);
+            setStatus(fmt(mm.forward.done, { body: target.bodyName, date: date(target.date) }));
+            reload();
+          }}
+        />
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'written'} onClose={close} title={fmt(mm.agenda.startWrittenLabel, { title: item.title })}>
+        <StartWrittenProcedureForm
+          consultationId={item.consultationId}
+          onCancel={close}
+          onStarted={(procedure: WrittenProcedure) => {
+            setDialog(null);
+            void navigate(meetingPath(meeting.id), {
+              state: { message: fmt(mm.procedure.started, { title: procedure.title, deadline: dateTime(procedure.deadline) }) },
+            });
+          }}
+        />
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'remove'} onClose={close} title={mm.agenda.remove}>
+        <ConfirmForm
+          confirmLabel={mm.agenda.remove}
+          danger
+          onCancel={close}
+          onReload={reloadAndClose}
+          onConfirm={async () => {
+            await api<Meeting>(`/agenda-items/${item.id}?version=${item.version}`, { method: 'DELETE' });
+            setDialog(null);
+            void navigate(meetingPath(meeting.id), { state: { message: fmt(mm.agenda.removed, { title: item.title }) } });
+          }}
+        >
+          <Paragraph>{fmt(mm.agenda.removeConfirm, { title: item.title })}</Paragraph>
+        </ConfirmForm>
+      </ModalDialog>
+    </div>
+  );
+}
+
+function ReadOnlyCase({ item }: { item: AgendaItem }) {
+  const mm = useMeetingMessages();
+  return (
+    <>
+      {item.exemptFromPublic && <Paragraph>{fmt(mm.item.exempt, { basis: item.exemptLegalBasis ?? '' })}</Paragraph>}
+      {item.closedBasis && <Paragraph>{fmt(mm.item.closed, { basis: item.closedBasis })}</Paragraph>}
+      <Heading level={3} data-size="xs">
+        {mm.item.casePaper}
+      </Heading>
+      {item.casePaper.trim() ? <MarkdownText text={item.casePaper} /> : <Paragraph>{mm.item.noText}</Paragraph>}
+      <Heading level={3} data-size="xs">
+        {mm.item.recommendation}
+      </Heading>
+      {item.recommendation.trim() ? <MarkdownText text={item.recommendation} /> : <Paragraph>{mm.item.noText}</Paragraph>}
+    </>
+  );
+}
+
+function voteText(mm: MeetingMessages, vote: Vote, names: Map<string, string>): string {
+  const h = mm.handling;
+  switch (vote.kind) {
+    case 'unanimous':
+      return h.voteUnanimous;
+    case 'counts':
+      return `${h.votesFor}: ${vote.for}, ${h.votesAgainst.toLowerCase()}: ${vote.against}, ${h.votesBlank.toLowerCase()}: ${vote.blank}`;
+    case 'roll':
+      return vote.ballots.map((b) => `${names.get(b.personId) ?? ''}: ${mm.ballots[b.choice]}`).join(', ');
+  }
+}
+
+function ReadOnlyHandling({ meeting, item }: { meeting: Meeting; item: AgendaItem }) {
+  const mm = useMeetingMessages();
+  const h = mm.handling;
+  const names = new Map(meeting.attendees.map((a) => [a.personId, a.name]));
+  return (
+    <>
+      <Heading level={3} data-size="xs">
+        {h.deliberation}
+      </Heading>
+      {item.deliberation.trim() ? <MarkdownText text={item.deliberation} /> : <Paragraph>{mm.item.noText}</Paragraph>}
+      {item.proposals.length > 0 && (
+        <>
+          <Heading level={3} data-size="xs">
+            {h.proposals}
+          </Heading>
+          <ul>
+            {item.proposals.map((p) => (
+              <li key={p.id}>
+                {p.proposedBy}: {p.text} {p.result ? `(${mm.proposalResults[p.result]})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {item.vote && (
+        <Paragraph>
+          <strong>{h.vote}:</strong> {voteText(mm, item.vote, names)}
+        </Paragraph>
+      )}
+      <Heading level={3} data-size="xs">
+        {h.decision}
+      </Heading>
+      {item.decision?.trim() ? <MarkdownText text={item.decision} /> : <Paragraph>{mm.outcomes[item.outcome]}</Paragraph>}
+      {item.disqualifications.length > 0 && (
+        <>
+          <Heading level={3} data-size="xs">
+            {h.disqualifications}
+          </Heading>
+          <ul>
+            {item.disqualifications.map((d, i) => (
+              <li key={i}>
+                {names.get(d.personId) ?? ''}: {d.reason} {d.ruling ? `(${mm.rulings[d.ruling]})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {item.protocolRemarks.map((r) => (
+        <div key={r.id}>
+          <Heading level={3} data-size="xs">
+            {fmt(h.remarkFrom, { author: r.authorName })}
+          </Heading>
+          <MarkdownText text={r.text} />
+        </div>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,280 @@
+import { useRef, useState } from 'react';
+import { z } from 'zod';
+import { Button, Checkbox, Field, Heading, Input, Label, Link, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
+import { DocumentUpdateSchema, type AgendaItem, type CaseDocument } from '../../../shared/meetings/schema.ts';
+import { api } from '../../app/api.ts';
+import { fieldMessage, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
+import { ConfirmForm } from './MeetingPage.tsx';
+import { ATTACHMENT_ACCEPT, attachmentType, documentUrl, formatSize, uploadDocument } from './meeting-api.ts';
+import { useMeetingMessages } from './messages.ts';
+
+type Dialog = { kind: 'exempt'; document: CaseDocument } | { kind: 'delete'; document: CaseDocument };
+
+/**
+ * A case's attachments: download for everyone who reads the meeting; the secretariat uploads PDF,
+ * DOCX and XLSX files, marks them exempt from public access with the legal basis, and deletes them.
+ */
+export function Attachments({
+  item,
+  editable,
+  onChange,
+  onReload,
+}: {
+  item: AgendaItem;
+  editable: boolean;
+  onChange: (documents: CaseDocument[]) => void;
+  onReload: () => void;
+}) {
+  const { m, number, dateTime } = useI18n();
+  const mm = useMeetingMessages();
+  const a = mm.attachments;
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const close = () => setDialog(null);
+  const documents = item.documents;
+
+  return (
+    <section className="dr-section" aria-labelledby="attachments-heading">
+      <Heading level={2} data-size="md" id="attachments-heading">
+        {a.heading}
+      </Heading>
+      <SuccessMessage message={status} />
+      {documents.length === 0 ? (
+        <Paragraph>{a.none}</Paragraph>
+      ) : (
+        <div className="dr-table-wrap">
+          <Table zebra>
+            <caption>{fmt(a.caption, { title: item.title })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{a.file}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{a.size}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{a.exempt}</Table.HeaderCell>
+                {editable && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {documents.map((d) => (
+                <Table.Row key={d.id}>
+                  <Table.Cell>
+                    <Link href={documentUrl(d.id)} download={d.fileName}>
+                      {d.fileName}
+                    </Link>
+                    <Paragraph data-size="sm" className="dr-muted">
+                      {dateTime(d.createdAt)}
+                    </Paragraph>
+                  </Table.Cell>
+                  <Table.Cell>{formatSize(d.size, number)}</Table.Cell>
+                  <Table.Cell>{d.exemptFromPublic ? fmt(a.exemptWith, { basis: d.exemptLegalBasis ?? '' }) : a.public}</Table.Cell>
+                  {editable && (
+                    <Table.Cell>
+                      <span className="dr-button-row">
+                        <Button
+                          type="button"
+                          variant="tertiary"
+                          data-size="sm"
+                          aria-label={fmt(a.editExemptLabel, { name: d.fileName })}
+                          onClick={() => setDialog({ kind: 'exempt', document: d })}
+                        >
+                          {a.editExempt}
+                        </Button>
+                        <Button
+                          type="button"
+                          variant="tertiary"
+                          data-size="sm"
+                          data-color="danger"
+                          aria-label={fmt(a.deleteLabel, { name: d.fileName })}
+                          onClick={() => setDialog({ kind: 'delete', document: d })}
+                        >
+                          {a.delete}
+                        </Button>
+                      </span>
+                    </Table.Cell>
+                  )}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      {editable && (
+        <UploadForm
+          caseId={item.caseId}
+          onUploaded={(document) => {
+            onChange([...documents, document]);
+            setStatus(fmt(a.uploaded, { name: document.fileName }));
+          }}
+        />
+      )}
+
+      <ModalDialog
+        open={dialog?.kind === 'exempt'}
+        onClose={close}
+        title={dialog?.kind === 'exempt' ? fmt(a.editExemptTitle, { name: dialog.document.fileName }) : ''}
+      >
+        {dialog?.kind === 'exempt' && (
+          <ExemptForm
+            document={dialog.document}
+            onCancel={close}
+            onReload={() => {
+              close();
+              onReload();
+            }}
+            onSaved={(saved) => {
+              close();
+              onChange(documents.map((d) => (d.id === saved.id ? saved : d)));
+              setStatus(m.common.saved);
+            }}
+          />
+        )}
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'delete'} onClose={close} title={a.deleteTitle}>
+        {dialog?.kind === 'delete' && (
+          <ConfirmForm
+            confirmLabel={a.delete}
+            danger
+            onCancel={close}
+            onReload={() => {
+              close();
+              onReload();
+            }}
+            onConfirm={async () => {
+              const d = dialog.document;
+              await api(`/case-documents/${d.id}?version=${d.version}`, { method: 'DELETE' });
+              close();
+              onChange(documents.filter((x) => x.id !== d.id));
+              setStatus(fmt(a.deleted, { name: d.fileName }));
+            }}
+          >
+            <Paragraph>{fmt(a.deleteConfirm, { name: dialog.document.fileName })}</Paragraph>
+          </ConfirmForm>
+        )}
+      </ModalDialog>
+    </section>
+  );
+}
+
+/** Uploads one file; its type is checked here first, as the server checks it. */
+function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded: (document: CaseDocument) => void }) {
+  const { lang } = useI18n();
+  const mm = useMeetingMessages();
+  const a = mm.attachments;
+  const form = useForm();
+  const input = useRef<HTMLInputElement>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const error = localError ?? form.errors.fileName;
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const file = input.current?.files?.[0];
+        if (!file) {
+          setLocalError(a.noFile);
+          return;
+        }
+        const type = attachmentType(file.name);
+        if (!type) {
+          setLocalError(fieldMessage(lang, 'fileType', a.file));
+          return;
+        }
+        setLocalError(null);
+        void form.submit({
+          schema: DocumentUpload,
+          input: {},
+          labels: { fileName: a.file },
+          send: () => uploadDocument(caseId, file, type),
+          done: (document) => {
+            if (input.current) input.current.value = '';
+            onUploaded(document);
+          },
+        });
+      }}
+    >
+      <FormMessages form={form} />
+      <Field>
+        <Label>{a.upload}</Label>
+        <Field.Description>{a.uploadDescription}</Field.Description>
+        <Input
+          ref={input}
+          id={form.id('fileName')}
+          type="file"
+          accept={ATTACHMENT_ACCEPT}
+          aria-invalid={error ? true : undefined}
+          onChange={() => setLocalError(null)}
+        />
+        {error && <ValidationMessage>{error}</ValidationMessage>}
+      </Field>
+      <ButtonRow>
+        <SubmitButton form={form}>{a.uploadButton}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}
+
+/** The upload has no fields of its own: the file is checked above, and again by the server. */
+const DocumentUpload = z.object({});
+
+/** Public or exempt, with the legal basis. */
+function ExemptForm({
+  document,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  document: CaseDocument;
+  onSaved: (document: CaseDocument) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const mm = useMeetingMessages();
+  const form = useForm();
+  const [exempt, setExempt] = useState(document.exemptFromPublic);
+  const [basis, setBasis] = useState(document.exemptLegalBasis ?? '');
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: DocumentUpdateSchema,
+          input: { exemptFromPublic: exempt, exemptLegalBasis: exempt ? basis : null, version: document.version },
+          labels: { exemptFromPublic: mm.caseForm.exemptFromPublic, exemptLegalBasis: mm.caseForm.exemptLegalBasis },
+          send: (input) => api<CaseDocument>(`/case-documents/${document.id}`, { method: 'PATCH', body: input }),
+          done: onSaved,
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <Checkbox
+        id={form.id('exemptFromPublic')}
+        label={mm.caseForm.exemptFromPublic}
+        checked={exempt}
+        onChange={(e) => setExempt(e.target.checked)}
+      />
+      {exempt && (
+        <TextField
+          state={form}
+          name="exemptLegalBasis"
+          label={mm.caseForm.exemptLegalBasis}
+          description={mm.caseForm.exemptLegalBasisDescription}
+          value={basis}
+          onChange={setBasis}
+          required
+          autoComplete="off"
+        />
+      )}
+      <ButtonRow>
+        <SubmitButton form={form}>{m.common.save}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}

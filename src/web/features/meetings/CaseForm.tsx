@@ -1,0 +1,271 @@
+import { useState } from 'react';
+import { Button, Checkbox, Select } from '@digdir/designsystemet-react';
+import {
+  AgendaItemUpdateSchema,
+  CASE_TYPES,
+  CaseCreateSchema,
+  type AgendaItem,
+  type CaseType,
+  type Meeting,
+} from '../../../shared/meetings/schema.ts';
+import { api } from '../../app/api.ts';
+import { FormMessages, SelectField, SubmitButton, TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { useI18n } from '../../app/i18n/index.tsx';
+import { ButtonRow } from '../../app/ui.tsx';
+import { MarkdownField } from './MarkdownText.tsx';
+import { useMeetingMessages, type MeetingMessages } from './messages.ts';
+import { PersonPicker } from './PersonPicker.tsx';
+
+interface CaseValues {
+  type: string;
+  title: string;
+  caseOfficerId: string;
+  caseOfficerName: string | null;
+  casePaper: string;
+  recommendation: string;
+  exemptFromPublic: boolean;
+  exemptLegalBasis: string;
+  closedBasis: string;
+}
+
+const valuesOf = (item?: AgendaItem): CaseValues => ({
+  type: item?.type ?? 'decision',
+  title: item?.title ?? '',
+  caseOfficerId: item?.caseOfficerId ?? '',
+  caseOfficerName: item?.caseOfficerName ?? null,
+  casePaper: item?.casePaper ?? '',
+  recommendation: item?.recommendation ?? '',
+  exemptFromPublic: item?.exemptFromPublic ?? false,
+  exemptLegalBasis: item?.exemptLegalBasis ?? '',
+  closedBasis: item?.closedBasis ?? '',
+});
+
+const inputOf = (v: CaseValues) => ({
+  type: v.type === '' ? undefined : (v.type as CaseType),
+  title: v.title,
+  caseOfficerId: v.caseOfficerId || null,
+  casePaper: v.casePaper,
+  recommendation: v.recommendation,
+  exemptFromPublic: v.exemptFromPublic,
+  exemptLegalBasis: v.exemptFromPublic ? v.exemptLegalBasis : null,
+  closedBasis: v.closedBasis,
+});
+
+/**
+ * Only the fields the user changed: a save then never undoes a change made meanwhile elsewhere (the
+ * decision following a new recommendation, say), and a reload after a stale version keeps what was typed.
+ */
+function changedInput(values: CaseValues, edited: Partial<CaseValues>) {
+  const all = inputOf(values);
+  const has = (key: keyof CaseValues) => key in edited;
+  return {
+    ...(has('type') ? { type: all.type } : {}),
+    ...(has('title') ? { title: all.title } : {}),
+    ...(has('caseOfficerId') ? { caseOfficerId: all.caseOfficerId } : {}),
+    ...(has('casePaper') ? { casePaper: all.casePaper } : {}),
+    ...(has('recommendation') ? { recommendation: all.recommendation } : {}),
+    ...(has('exemptFromPublic') || has('exemptLegalBasis')
+      ? { exemptFromPublic: all.exemptFromPublic, exemptLegalBasis: all.exemptLegalBasis }
+      : {}),
+    ...(has('closedBasis') ? { closedBasis: all.closedBasis } : {}),
+  };
+}
+
+const labelsOf = (mm: MeetingMessages) => ({
+  type: mm.caseForm.type,
+  title: mm.caseForm.title,
+  caseOfficerId: mm.caseForm.caseOfficer,
+  casePaper: mm.caseForm.casePaper,
+  recommendation: mm.caseForm.recommendation,
+  exemptFromPublic: mm.caseForm.exemptFromPublic,
+  exemptLegalBasis: mm.caseForm.exemptLegalBasis,
+  closedBasis: mm.caseForm.closedBasis,
+});
+
+/** The fields of a case: type, title, officer, case paper, recommendation, exemption and closed-meeting basis. */
+function CaseFields({
+  form,
+  networkId,
+  values,
+  set,
+}: {
+  form: FormState;
+  networkId: string;
+  values: CaseValues;
+  set: (patch: Partial<CaseValues>) => void;
+}) {
+  const mm = useMeetingMessages();
+  const f = mm.caseForm;
+  return (
+    <>
+      <SelectField state={form} name="type" label={f.type} value={values.type} onChange={(type) => set({ type })} required>
+        {CASE_TYPES.map((t) => (
+          <Select.Option key={t} value={t}>
+            {mm.caseTypes[t]}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <TextField
+        state={form}
+        name="title"
+        label={f.title}
+        value={values.title}
+        onChange={(title) => set({ title })}
+        required
+        autoComplete="off"
+      />
+      <PersonPicker
+        form={form}
+        networkId={networkId}
+        name="caseOfficerId"
+        label={f.caseOfficer}
+        searchLabel={f.caseOfficerSearch}
+        value={values.caseOfficerId}
+        currentName={values.caseOfficerName}
+        onChange={(caseOfficerId, caseOfficerName) => set({ caseOfficerId, caseOfficerName })}
+      />
+      <MarkdownField
+        state={form}
+        name="casePaper"
+        label={f.casePaper}
+        description={f.casePaperDescription}
+        rows={8}
+        value={values.casePaper}
+        onChange={(casePaper) => set({ casePaper })}
+      />
+      <MarkdownField
+        state={form}
+        name="recommendation"
+        label={f.recommendation}
+        description={f.recommendationDescription}
+        value={values.recommendation}
+        onChange={(recommendation) => set({ recommendation })}
+      />
+      <Checkbox
+        id={form.id('exemptFromPublic')}
+        label={f.exemptFromPublic}
+        checked={values.exemptFromPublic}
+        onChange={(e) => set({ exemptFromPublic: e.target.checked })}
+      />
+      {values.exemptFromPublic && (
+        <TextField
+          state={form}
+          name="exemptLegalBasis"
+          label={f.exemptLegalBasis}
+          description={f.exemptLegalBasisDescription}
+          value={values.exemptLegalBasis}
+          onChange={(exemptLegalBasis) => set({ exemptLegalBasis })}
+          required
+          autoComplete="off"
+        />
+      )}
+      <TextField
+        state={form}
+        name="closedBasis"
+        label={f.closedBasis}
+        description={f.closedBasisDescription}
+        value={values.closedBasis}
+        onChange={(closedBasis) => set({ closedBasis })}
+        autoComplete="off"
+      />
+    </>
+  );
+}
+
+/** Adds a new case to the end of a meeting's agenda. */
+export function CaseCreateForm({
+  meeting,
+  onSaved,
+  onCancel,
+}: {
+  meeting: Meeting;
+  onSaved: (meeting: Meeting, title: string) => void;
+  onCancel: () => void;
+}) {
+  const { m } = useI18n();
+  const mm = useMeetingMessages();
+  const form = useForm();
+  const [values, setValues] = useState(valuesOf());
+  const set = (patch: Partial<CaseValues>) => setValues((v) => ({ ...v, ...patch }));
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: CaseCreateSchema,
+          input: inputOf(values),
+          labels: labelsOf(mm),
+          send: (input) => api<Meeting>(`/meetings/${meeting.id}/cases`, { method: 'POST', body: input }),
+          done: (saved) => onSaved(saved, values.title.trim()),
+        });
+      }}
+    >
+      <FormMessages form={form} />
+      <CaseFields form={form} networkId={meeting.networkId} values={values} set={set} />
+      <ButtonRow>
+        <SubmitButton form={form}>{mm.caseForm.create}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
+
+/**
+ * Changes the case of an agenda item. The form shows the latest copy with the user's changes on top;
+ * on a stale version they stay while the user reloads, and the next save goes on top of the newer copy.
+ */
+export function CaseEditForm({
+  meeting,
+  item,
+  onSaved,
+  onReload,
+}: {
+  meeting: Meeting;
+  item: AgendaItem;
+  onSaved: (item: AgendaItem) => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const mm = useMeetingMessages();
+  const form = useForm();
+  const [edited, setEdited] = useState<Partial<CaseValues>>({});
+  const values: CaseValues = { ...valuesOf(item), ...edited };
+  const set = (patch: Partial<CaseValues>) => setEdited((e) => ({ ...e, ...patch }));
+  // When the newer copy arrives after a stale version, the warning has done its job; the typed changes stay.
+  const [seenVersion, setSeenVersion] = useState(item.version);
+  if (seenVersion !== item.version) {
+    setSeenVersion(item.version);
+    if (form.failure?.code === 'stale_version') form.reset();
+  }
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      aria-label={mm.item.caseHeading}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: AgendaItemUpdateSchema,
+          input: { ...changedInput(values, edited), version: item.version },
+          labels: labelsOf(mm),
+          send: (input) => api<AgendaItem>(`/agenda-items/${item.id}`, { method: 'PATCH', body: input }),
+          done: (saved) => {
+            setEdited({});
+            onSaved(saved);
+            return m.common.saved;
+          },
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <CaseFields form={form} networkId={meeting.networkId} values={values} set={set} />
+      <ButtonRow>
+        <SubmitButton form={form}>{m.common.save}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}

@@ -1,0 +1,516 @@
+import { useState, type ReactNode } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { ApproveMinutesSchema, type Meeting, type WrittenProcedure } from '../../../shared/meetings/schema.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { api, useApi, type ApiError } from '../../app/api.ts';
+import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, VisuallyHidden } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { AgendaList } from './AgendaList.tsx';
+import { AttendancePanel } from './AttendancePanel.tsx';
+import { CaseCreateForm } from './CaseForm.tsx';
+import { asApiError, minutesUrl, planPath, summonsPdfUrl, timeRange } from './meeting-api.ts';
+import { MeetingForm } from './MeetingForm.tsx';
+import { StatusTag } from './MeetingPlanPage.tsx';
+import { useMeetingMessages, type MeetingMessages } from './messages.ts';
+import { ProceduresSection, StartWrittenProcedureForm, WrittenDecisions } from './WrittenProcedure.tsx';
+import './meetings.css';
+
+/** «Møte i Vesterålen regionråds arbeidsutvalg 25. mars 2022». */
+export function meetingTitle(
+  mm: MeetingMessages,
+  meeting: Pick<Meeting, 'bodyName' | 'date' | 'writtenProcedure'>,
+  date: (iso: string) => string,
+) {
+  return fmt(meeting.writtenProcedure ? mm.meeting.writtenTitle : mm.meeting.title, { body: meeting.bodyName, date: date(meeting.date) });
+}
+
+/** The network of a meeting, for the network's navigation and the way back to the meeting plan. */
+export function useMeetingNetwork(meeting: Meeting | undefined) {
+  return useApi<NetworkOverview>(meeting ? `/networks/${meeting.networkId}` : null);
+}
+
+/** `/moter/:id`: one meeting, its agenda, attendance and documents; the secretariat moves it through its steps. */
+export function MeetingPage() {
+  const { m, date } = useI18n();
+  const mm = useMeetingMessages();
+  const { id = '' } = useParams();
+  const meeting = useApi<Meeting>(`/meetings/${encodeURIComponent(id)}`);
+  const network = useMeetingNetwork(meeting.data);
+  const title = meeting.data ? meetingTitle(mm, meeting.data, date) : meeting.error ? m.notFound.title : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={meeting}>
+        {(mt) => (
+          <>
+            {network.data && <NetworkNav network={network.data} />}
+            <MeetingView meeting={mt} networkSlug={network.data?.slug ?? null} setMeeting={meeting.setData} reload={meeting.reload} />
+          </>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+type Dialog =
+  | { kind: 'edit' }
+  | { kind: 'summons' }
+  | { kind: 'held' }
+  | { kind: 'approve' }
+  | { kind: 'cancel' }
+  | { kind: 'addCase' }
+  | { kind: 'written'; consultationId: string; title: string };
+
+function MeetingView({
+  meeting,
+  networkSlug,
+  setMeeting,
+  reload,
+}: {
+  meeting: Meeting;
+  networkSlug: string | null;
+  setMeeting: (meeting: Meeting) => void;
+  reload: () => void;
+}) {
+  const { m, date, dateTime } = useI18n();
+  const mm = useMeetingMessages();
+  const { user } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const admin = isNetworkAdmin(user, meeting.networkId);
+  const editable = admin && !meeting.locked;
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [status, setStatus] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const year = Number(meeting.date.slice(0, 4));
+  const close = () => setDialog(null);
+  const saved = (next: Meeting, message: string) => {
+    setDialog(null);
+    setFailure(null);
+    setMeeting(next);
+    setStatus(message);
+  };
+  const reloadAndClose = () => {
+    setDialog(null);
+    setFailure(null);
+    reload();
+  };
+  const statusChange = (path: string, message: string) => async () => {
+    saved(await api<Meeting>(`/meetings/${meeting.id}/${path}`, { method: 'POST', body: { version: meeting.version } }), message);
+  };
+
+  return (
+    <div className="dr-stack">
+      {networkSlug && (
+        <Paragraph>
+          <AppLink to={planPath(networkSlug, meeting.bodyId, year)}>{fmt(mm.meeting.backToPlan, { name: meeting.bodyName })}</AppLink>
+        </Paragraph>
+      )}
+      <dl className="dr-facts">
+        <dt>{mm.meeting.status}</dt>
+        <dd>
+          <StatusTag status={meeting.status} />
+        </dd>
+        <dt>{mm.meeting.date}</dt>
+        <dd>{date(meeting.date)}</dd>
+        <dt>{mm.meeting.time}</dt>
+        <dd>{timeRange(meeting.startTime, meeting.endTime)}</dd>
+        <dt>{mm.meeting.place}</dt>
+        <dd>{meeting.place ?? m.common.none}</dd>
+        {meeting.remoteLink && (
+          <>
+            <dt>{mm.meeting.remote}</dt>
+            <dd>
+              <Link href={meeting.remoteLink}>{meeting.remoteLink}</Link>
+            </dd>
+          </>
+        )}
+        <dt>{mm.meeting.isPublic}</dt>
+        <dd>{meeting.isPublic ? m.common.yes : m.common.no}</dd>
+        {meeting.summonsPublishedAt && (
+          <>
+            <dt>{mm.meeting.summonsSent}</dt>
+            <dd>{dateTime(meeting.summonsPublishedAt)}</dd>
+          </>
+        )}
+        {meeting.minutesApprovedAt && (
+          <>
+            <dt>{mm.meeting.minutesApproved}</dt>
+            <dd>{dateTime(meeting.minutesApprovedAt)}</dd>
+          </>
+        )}
+        {meeting.minutesApprovalNote && (
+          <>
+            <dt>{mm.meeting.approvalNote}</dt>
+            <dd>{meeting.minutesApprovalNote}</dd>
+          </>
+        )}
+      </dl>
+
+      {meeting.locked && (
+        <Alert data-color="info">
+          <Heading level={2} data-size="xs">
+            {mm.meeting.lockedHeading}
+          </Heading>
+          <Paragraph>{fmt(mm.meeting.locked, { date: dateTime(meeting.minutesApprovedAt) })}</Paragraph>
+        </Alert>
+      )}
+      <SuccessMessage message={status} />
+      <FailureAlert error={failure} onReload={reloadAndClose} />
+
+      {editable && (
+        <section className="dr-stack" aria-labelledby="meeting-actions-heading">
+          <Heading level={2} data-size="xs" id="meeting-actions-heading">
+            {mm.meeting.actions}
+          </Heading>
+          <ButtonRow>
+            {meeting.status === 'planned' && !meeting.writtenProcedure && (
+              <Button type="button" onClick={() => setDialog({ kind: 'summons' })}>
+                {mm.meeting.sendSummons}
+              </Button>
+            )}
+            {meeting.status === 'summoned' && !meeting.writtenProcedure && (
+              <Button type="button" onClick={() => setDialog({ kind: 'held' })}>
+                {mm.meeting.markHeld}
+              </Button>
+            )}
+            {meeting.status === 'held' && (
+              <Button type="button" onClick={() => setDialog({ kind: 'approve' })}>
+                {mm.meeting.approveMinutes}
+              </Button>
+            )}
+            {!meeting.writtenProcedure && (
+              <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'edit' })}>
+                {mm.meeting.edit}
+              </Button>
+            )}
+            {meeting.status !== 'held' && !meeting.writtenProcedure && (
+              <Button type="button" variant="tertiary" data-color="danger" onClick={() => setDialog({ kind: 'cancel' })}>
+                {mm.meeting.cancel}
+              </Button>
+            )}
+          </ButtonRow>
+        </section>
+      )}
+
+      <section className="dr-stack" aria-labelledby="meeting-downloads-heading">
+        <Heading level={2} data-size="xs" id="meeting-downloads-heading">
+          {mm.meeting.downloads}
+        </Heading>
+        <div className="dr-downloads">
+          {!meeting.writtenProcedure && (
+            <Link href={summonsPdfUrl(meeting.id)} download>
+              {mm.meeting.summonsPdf}
+            </Link>
+          )}
+          {meeting.status !== 'planned' && (
+            <>
+              <Link href={minutesUrl(meeting.id, 'pdf')} download>
+                {mm.meeting.minutesPdf}
+              </Link>
+              <Link href={minutesUrl(meeting.id, 'docx')} download>
+                {mm.meeting.minutesDocx}
+              </Link>
+            </>
+          )}
+        </div>
+        {meeting.status !== 'planned' && !meeting.locked && (
+          <Paragraph data-size="sm" className="dr-muted">
+            {mm.meeting.minutesDraft}
+          </Paragraph>
+        )}
+      </section>
+
+      <section className="dr-section" aria-labelledby="agenda-heading">
+        <Heading level={2} data-size="md" id="agenda-heading">
+          {mm.agenda.heading}
+        </Heading>
+        {editable && !meeting.writtenProcedure && (
+          <ButtonRow>
+            <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'addCase' })}>
+              {mm.agenda.addCase}
+            </Button>
+          </ButtonRow>
+        )}
+        <AgendaList
+          meeting={meeting}
+          setMeeting={setMeeting}
+          editable={editable && !meeting.writtenProcedure}
+          onFailure={(error) => {
+            setFailure(error);
+            reload();
+          }}
+        />
+      </section>
+
+      {editable && !meeting.writtenProcedure && (
+        <PendingCases
+          meeting={meeting}
+          onAdded={saved}
+          onFailure={setFailure}
+          onWritten={(consultationId, title) => setDialog({ kind: 'written', consultationId, title })}
+        />
+      )}
+
+      {meeting.writtenProcedure && <ProceduresSection meetingId={meeting.id} />}
+      {meeting.writtenDecisions.length > 0 && <WrittenDecisions decisions={meeting.writtenDecisions} />}
+
+      <AttendancePanel meeting={meeting} setMeeting={setMeeting} editable={editable} reload={reload} onStatus={setStatus} />
+
+      <ModalDialog open={dialog?.kind === 'edit'} onClose={close} title={mm.meeting.edit}>
+        <MeetingForm
+          bodyId={meeting.bodyId}
+          meeting={meeting}
+          onCancel={close}
+          onReload={reloadAndClose}
+          onSaved={(next) => saved(next, m.common.saved)}
+        />
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'summons'} onClose={close} title={mm.meeting.sendSummons}>
+        <ConfirmForm
+          confirmLabel={mm.meeting.sendSummons}
+          onCancel={close}
+          onReload={reloadAndClose}
+          onConfirm={statusChange('summons', mm.meeting.summonsSentMessage)}
+        >
+          <Paragraph>{mm.meeting.sendSummonsConfirm}</Paragraph>
+          <Paragraph>{fmt(mm.meeting.sendSummonsCount, { count: meeting.items.length })}</Paragraph>
+        </ConfirmForm>
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'held'} onClose={close} title={mm.meeting.markHeld}>
+        <ConfirmForm
+          confirmLabel={mm.meeting.markHeld}
+          onCancel={close}
+          onReload={reloadAndClose}
+          onConfirm={statusChange('held', mm.meeting.heldMessage)}
+        >
+          <Paragraph>{mm.meeting.markHeldConfirm}</Paragraph>
+        </ConfirmForm>
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'approve'} onClose={close} title={mm.meeting.approveMinutes}>
+        <ApproveMinutesForm
+          meeting={meeting}
+          onCancel={close}
+          onReload={reloadAndClose}
+          onSaved={(next) => saved(next, mm.meeting.approvedMessage)}
+        />
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'cancel'} onClose={close} title={mm.meeting.cancel}>
+        <ConfirmForm
+          confirmLabel={mm.meeting.cancel}
+          danger
+          onCancel={close}
+          onReload={reloadAndClose}
+          onConfirm={async () => {
+            await api(`/meetings/${meeting.id}?version=${meeting.version}`, { method: 'DELETE' });
+            setDialog(null);
+            if (networkSlug) void navigate(planPath(networkSlug, meeting.bodyId, year), { state: { message: mm.meeting.cancelled } });
+            else reload();
+          }}
+        >
+          <Paragraph>{mm.meeting.cancelConfirm}</Paragraph>
+        </ConfirmForm>
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'addCase'} onClose={close} title={mm.agenda.addCase}>
+        <CaseCreateForm meeting={meeting} onCancel={close} onSaved={(next, title) => saved(next, fmt(mm.agenda.caseAdded, { title }))} />
+      </ModalDialog>
+      <ModalDialog
+        open={dialog?.kind === 'written'}
+        onClose={close}
+        title={dialog?.kind === 'written' ? fmt(mm.agenda.startWrittenLabel, { title: dialog.title }) : ''}
+      >
+        {dialog?.kind === 'written' && (
+          <StartWrittenProcedureForm
+            consultationId={dialog.consultationId}
+            onCancel={close}
+            onStarted={(procedure: WrittenProcedure) => {
+              setDialog(null);
+              setStatus(fmt(mm.procedure.started, { title: procedure.title, deadline: dateTime(procedure.deadline) }));
+              reload();
+            }}
+          />
+        )}
+      </ModalDialog>
+    </div>
+  );
+}
+
+/** A confirmation in a dialog: what will happen, the button that does it, and the failure if it fails. */
+export function ConfirmForm({
+  children,
+  confirmLabel,
+  danger,
+  onConfirm,
+  onCancel,
+  onReload,
+}: {
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => Promise<void>;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  return (
+    <div className="dr-stack">
+      <FailureAlert error={failure} onReload={onReload} />
+      {children}
+      <ButtonRow>
+        <Button
+          type="button"
+          data-color={danger ? 'danger' : undefined}
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            setFailure(null);
+            onConfirm().then(
+              () => setBusy(false),
+              (error: unknown) => {
+                setBusy(false);
+                setFailure(asApiError(error));
+              },
+            );
+          }}
+        >
+          {busy ? m.common.saving : confirmLabel}
+        </Button>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </div>
+  );
+}
+
+/** Approves the minutes with an optional note; the meeting is locked from then on. */
+function ApproveMinutesForm({
+  meeting,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  meeting: Meeting;
+  onSaved: (m: Meeting) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const mm = useMeetingMessages();
+  const form = useForm();
+  const [note, setNote] = useState('');
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: ApproveMinutesSchema,
+          input: { note, version: meeting.version },
+          labels: { note: mm.meeting.approveNote },
+          send: (input) => api<Meeting>(`/meetings/${meeting.id}/minutes/approve`, { method: 'POST', body: input }),
+          done: onSaved,
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <Alert data-color="warning">{mm.meeting.approveWarning}</Alert>
+      <TextField
+        state={form}
+        name="note"
+        label={mm.meeting.approveNote}
+        description={mm.meeting.approveNoteDescription}
+        multiline
+        rows={2}
+        value={note}
+        onChange={setNote}
+      />
+      <ButtonRow>
+        <SubmitButton form={form}>{mm.meeting.approveMinutes}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
+
+/** The body's waiting cases: put one on this agenda, or start a written procedure for it. */
+function PendingCases({
+  meeting,
+  onAdded,
+  onFailure,
+  onWritten,
+}: {
+  meeting: Meeting;
+  onAdded: (meeting: Meeting, message: string) => void;
+  onFailure: (error: ApiError) => void;
+  onWritten: (consultationId: string, title: string) => void;
+}) {
+  const mm = useMeetingMessages();
+  const [busy, setBusy] = useState(false);
+  const add = async (consultationId: string, title: string) => {
+    setBusy(true);
+    try {
+      onAdded(
+        await api<Meeting>(`/meetings/${meeting.id}/pending-cases`, { method: 'POST', body: { consultationId } }),
+        fmt(mm.agenda.pendingAdded, { title }),
+      );
+    } catch (error) {
+      onFailure(asApiError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="dr-section" aria-labelledby="pending-heading">
+      <Heading level={2} data-size="md" id="pending-heading">
+        {mm.agenda.pendingHeading}
+      </Heading>
+      <Paragraph data-size="sm" className="dr-muted">
+        {mm.agenda.pendingIntro}
+      </Paragraph>
+      {meeting.pendingCases.length === 0 ? (
+        <Paragraph>{mm.agenda.pendingNone}</Paragraph>
+      ) : (
+        <ul className="dr-agenda">
+          {meeting.pendingCases.map((p) => (
+            <li key={p.consultationId} className="dr-agenda-item">
+              <span />
+              <span className="dr-agenda-number" data-empty={!p.number || undefined}>
+                {p.number || mm.agenda.newNumber}
+              </span>
+              <div className="dr-agenda-main">
+                <span>{p.title}</span>
+                <span className="dr-muted">{mm.caseTypes[p.type]}</span>
+              </div>
+              <span className="dr-button-row">
+                <Button
+                  type="button"
+                  variant="secondary"
+                  data-size="sm"
+                  disabled={busy}
+                  onClick={() => void add(p.consultationId, p.title)}
+                >
+                  {mm.agenda.addPending}
+                  <VisuallyHidden>: «{p.title}»</VisuallyHidden>
+                </Button>
+                <Button type="button" variant="tertiary" data-size="sm" onClick={() => onWritten(p.consultationId, p.title)}>
+                  {mm.agenda.startWritten}
+                  <VisuallyHidden> «{p.title}»</VisuallyHidden>
+                </Button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

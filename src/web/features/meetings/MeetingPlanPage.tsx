@@ -1,0 +1,177 @@
+import { useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import type { MeetingStatus, MeetingSummary } from '../../../shared/meetings/schema.ts';
+import type { Body, NetworkOverview } from '../../../shared/network/schema.ts';
+import { useApi } from '../../app/api.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { meetingPath, planPath, timeRange } from './meeting-api.ts';
+import { MeetingForm } from './MeetingForm.tsx';
+import { useMeetingMessages } from './messages.ts';
+import './meetings.css';
+
+const STATUS_COLORS: Record<MeetingStatus, 'neutral' | 'info' | 'warning' | 'success'> = {
+  planned: 'neutral',
+  summoned: 'info',
+  held: 'warning',
+  minutesApproved: 'success',
+};
+
+/** A meeting's status as a tag. */
+export function StatusTag({ status }: { status: MeetingStatus }) {
+  const mm = useMeetingMessages();
+  return (
+    <Tag data-color={STATUS_COLORS[status]} data-size="sm">
+      {mm.statuses[status]}
+    </Tag>
+  );
+}
+
+/** On a body's page: the way to its meetings, for those who may read them. */
+export function BodyMeetingsSection({ networkSlug, body }: { networkSlug: string; body: { id: string; name: string } }) {
+  const mm = useMeetingMessages();
+  return (
+    <section className="dr-section" aria-labelledby="body-meetings-heading">
+      <Heading level={2} data-size="md" id="body-meetings-heading">
+        {mm.bodyLink.heading}
+      </Heading>
+      <Paragraph>
+        <AppLink to={planPath(networkSlug, body.id)}>{fmt(mm.bodyLink.link, { name: body.name })}</AppLink>
+      </Paragraph>
+    </section>
+  );
+}
+
+const thisYear = () => Number(todayIso().slice(0, 4));
+
+/** `/n/:slug/organer/:id/moter?ar=2022`: a body's meetings in a year; the secretariat plans new ones. */
+export function MeetingPlanPage() {
+  const { m } = useI18n();
+  const mm = useMeetingMessages();
+  const { slug = '', id = '' } = useParams();
+  const [params] = useSearchParams();
+  const asked = Number(params.get('ar'));
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const body = useApi<Body>(`/bodies/${encodeURIComponent(id)}`);
+  const title = body.data
+    ? fmt(mm.plan.title, { name: body.data.name })
+    : body.error || network.error
+      ? m.notFound.title
+      : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={network}>
+        {(n) => (
+          <>
+            <NetworkNav network={n} />
+            <LoadState loaded={body}>{(b) => <PlanView network={n} body={b} year={year} />}</LoadState>
+          </>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+function PlanView({ network, body, year }: { network: NetworkOverview; body: Body; year: number }) {
+  const { m, date } = useI18n();
+  const mm = useMeetingMessages();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const admin = isNetworkAdmin(user, body.networkId);
+  const meetings = useApi<MeetingSummary[]>(`/bodies/${body.id}/meetings?year=${year}`);
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <div className="dr-stack">
+      <Paragraph>
+        <AppLink to={`/n/${network.slug}/organer/${body.id}`}>{fmt(mm.plan.backToBody, { name: body.name })}</AppLink>
+      </Paragraph>
+      <nav aria-label={mm.plan.yearNav}>
+        <ul className="dr-button-row" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          <li>
+            <AppLink to={planPath(network.slug, body.id, year - 1)}>{fmt(mm.plan.previousYear, { year: year - 1 })}</AppLink>
+          </li>
+          <li>
+            <AppLink to={planPath(network.slug, body.id, year + 1)}>{fmt(mm.plan.nextYear, { year: year + 1 })}</AppLink>
+          </li>
+        </ul>
+      </nav>
+      <section className="dr-stack" aria-labelledby="plan-year-heading">
+        <Heading level={2} data-size="md" id="plan-year-heading">
+          {fmt(mm.plan.yearHeading, { year })}
+        </Heading>
+        {admin ? (
+          <ButtonRow>
+            <Button type="button" onClick={() => setCreating(true)}>
+              {mm.plan.newMeeting}
+            </Button>
+          </ButtonRow>
+        ) : (
+          <Paragraph data-size="sm" className="dr-muted">
+            {mm.plan.readOnly}
+          </Paragraph>
+        )}
+        <LoadState loaded={meetings}>
+          {(list) =>
+            list.length === 0 ? (
+              <Paragraph>{fmt(mm.plan.none, { year })}</Paragraph>
+            ) : (
+              <div className="dr-table-wrap">
+                <Table zebra>
+                  <caption>{fmt(mm.plan.caption, { name: body.name, year })}</caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell scope="col">{mm.plan.date}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{mm.plan.time}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{mm.plan.place}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{mm.plan.status}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{mm.plan.items}</Table.HeaderCell>
+                    </Table.Row>
+                  </Table.Head>
+                  <Table.Body>
+                    {list.map((x) => (
+                      <Table.Row key={x.id}>
+                        <Table.Cell>
+                          <AppLink to={meetingPath(x.id)}>{date(x.date)}</AppLink>
+                        </Table.Cell>
+                        <Table.Cell>{timeRange(x.startTime, x.endTime)}</Table.Cell>
+                        <Table.Cell>
+                          {x.writtenProcedure ? (
+                            <Tag data-color="accent" data-size="sm">
+                              {mm.plan.writtenProcedure}
+                            </Tag>
+                          ) : (
+                            (x.place ?? (x.remoteLink ? mm.meeting.remote : m.common.none))
+                          )}
+                        </Table.Cell>
+                        <Table.Cell>
+                          <StatusTag status={x.status} />
+                        </Table.Cell>
+                        <Table.Cell>{x.itemCount}</Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table>
+              </div>
+            )
+          }
+        </LoadState>
+      </section>
+      <ModalDialog open={creating} onClose={() => setCreating(false)} title={mm.plan.newMeeting}>
+        <MeetingForm
+          bodyId={body.id}
+          onCancel={() => setCreating(false)}
+          onSaved={(created) => {
+            setCreating(false);
+            void navigate(meetingPath(created.id), { state: { message: mm.meetingForm.created } });
+          }}
+        />
+      </ModalDialog>
+    </div>
+  );
+}

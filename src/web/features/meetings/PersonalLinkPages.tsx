@@ -1,0 +1,229 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { Alert, Fieldset, Heading, Paragraph, Radio, ValidationMessage } from '@digdir/designsystemet-react';
+import { AbsenceReportSchema, ProcedureAnswerSchema, type TokenView } from '../../../shared/meetings/schema.ts';
+import { api, useApi, type Loaded } from '../../app/api.ts';
+import { errorFor, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { MarkdownText } from './MarkdownText.tsx';
+import { useMeetingMessages } from './messages.ts';
+import './meetings.css';
+
+/** A confirmation that takes focus when it appears, so the answer is read out and the form is not missed. */
+function Confirmation({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div ref={ref} tabIndex={-1} role="status">
+      <Alert data-color="success">{children}</Alert>
+    </div>
+  );
+}
+
+/** The link's view, or a plain message when the token is unknown. */
+function LinkState({ loaded, children }: { loaded: Loaded<TokenView>; children: (view: TokenView) => ReactNode }) {
+  const mm = useMeetingMessages();
+  if (loaded.error?.status === 404) {
+    return (
+      <Alert data-color="warning">
+        <Paragraph>{mm.links.invalid}</Paragraph>
+      </Alert>
+    );
+  }
+  return <LoadState loaded={loaded}>{children}</LoadState>;
+}
+
+/** `/forfall/:token`: the personal link in a summons; the member reports absence without logging in. */
+export function AbsenceLinkPage() {
+  const mm = useMeetingMessages();
+  const { token = '' } = useParams();
+  const view = useApi<TokenView>(`/links/${encodeURIComponent(token)}`);
+  return (
+    <Page title={mm.links.absenceTitle}>
+      <LinkState loaded={view}>
+        {(v) =>
+          v.kind === 'absence' ? (
+            <AbsenceView token={token} view={v} onAnswered={view.setData} />
+          ) : (
+            <Paragraph>
+              {mm.links.wrongKindAbsence} <AppLink to={`/skriftlig/${token}`}>{mm.links.goToWritten}</AppLink>
+            </Paragraph>
+          )
+        }
+      </LinkState>
+    </Page>
+  );
+}
+
+function AbsenceView({ token, view, onAnswered }: { token: string; view: TokenView; onAnswered: (view: TokenView) => void }) {
+  const { date } = useI18n();
+  const mm = useMeetingMessages();
+  const l = mm.links;
+  const form = useForm();
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState(false);
+  return (
+    <div className="dr-stack">
+      <Paragraph>
+        {fmt(l.absenceIntro, { name: view.personName, body: view.bodyName, date: date(view.meetingDate), time: view.startTime ?? '' })}
+      </Paragraph>
+      {done ? (
+        <Confirmation>{l.absenceDone}</Confirmation>
+      ) : view.answered ? (
+        <Alert data-color="info">
+          <Paragraph>{l.absenceAlready}</Paragraph>
+          {view.reason && <Paragraph>{fmt(mm.attendance.reason, { reason: view.reason })}</Paragraph>}
+        </Alert>
+      ) : !view.open ? (
+        <Alert data-color="warning">{l.absenceClosed}</Alert>
+      ) : (
+        <form
+          className="dr-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void form.submit({
+              schema: AbsenceReportSchema,
+              input: { reason },
+              labels: { reason: l.absenceReason },
+              send: (input) => api<TokenView>(`/links/${encodeURIComponent(token)}/absence`, { method: 'POST', body: input }),
+              done: (answer) => {
+                setDone(true);
+                onAnswered(answer);
+              },
+            });
+          }}
+        >
+          <FormMessages form={form} />
+          <TextField
+            state={form}
+            name="reason"
+            label={l.absenceReason}
+            description={l.absenceReasonDescription}
+            multiline
+            rows={3}
+            value={reason}
+            onChange={setReason}
+          />
+          <ButtonRow>
+            <SubmitButton form={form}>{l.absenceSubmit}</SubmitButton>
+          </ButtonRow>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** `/skriftlig/:token`: a member answers a written procedure, agreeing or objecting, without logging in. */
+export function WrittenAnswerPage() {
+  const { m } = useI18n();
+  const mm = useMeetingMessages();
+  const { token = '' } = useParams();
+  const view = useApi<TokenView>(`/links/${encodeURIComponent(token)}`);
+  const title =
+    view.data?.kind === 'writtenProcedure'
+      ? fmt(mm.links.writtenTitle, { number: view.data.caseNumber ?? '' })
+      : view.error
+        ? mm.procedure.heading
+        : view.data
+          ? mm.procedure.heading
+          : m.common.loading;
+  return (
+    <Page title={title}>
+      <LinkState loaded={view}>
+        {(v) =>
+          v.kind === 'writtenProcedure' ? (
+            <WrittenView token={token} view={v} onAnswered={view.setData} />
+          ) : (
+            <Paragraph>
+              {mm.links.wrongKindWritten} <AppLink to={`/forfall/${token}`}>{mm.links.goToAbsence}</AppLink>
+            </Paragraph>
+          )
+        }
+      </LinkState>
+    </Page>
+  );
+}
+
+function WrittenView({ token, view, onAnswered }: { token: string; view: TokenView; onAnswered: (view: TokenView) => void }) {
+  const { dateTime } = useI18n();
+  const mm = useMeetingMessages();
+  const l = mm.links;
+  const form = useForm();
+  const [answer, setAnswer] = useState<'' | 'agree' | 'object'>('');
+  const [comment, setComment] = useState('');
+  const [done, setDone] = useState(false);
+  const answerLabel = (value: string | null) => (value === 'agree' || value === 'object' ? mm.answers[value] : '');
+  return (
+    <div className="dr-stack">
+      <Paragraph>{fmt(l.writtenIntro, { name: view.personName, body: view.bodyName, title: view.caseTitle ?? '' })}</Paragraph>
+      <dl className="dr-facts">
+        <dt>{l.writtenReason}</dt>
+        <dd className="dr-pre-line">{view.reason}</dd>
+        <dt>{l.writtenDeadline}</dt>
+        <dd>{dateTime(view.deadline)}</dd>
+      </dl>
+      <Heading level={2} data-size="sm">
+        {l.writtenRecommendation}
+      </Heading>
+      <MarkdownText text={view.recommendation ?? ''} level={3} />
+      <Paragraph data-size="sm" className="dr-muted">
+        {l.writtenRules}
+      </Paragraph>
+      {done ? (
+        <Confirmation>{fmt(l.writtenDone, { answer: answerLabel(view.answer) })}</Confirmation>
+      ) : view.answered ? (
+        <Alert data-color="info">{fmt(l.writtenAlready, { answer: answerLabel(view.answer) })}</Alert>
+      ) : !view.open ? (
+        <Alert data-color="warning">{l.writtenClosed}</Alert>
+      ) : (
+        <form
+          className="dr-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void form.submit({
+              schema: ProcedureAnswerSchema,
+              input: { answer: answer || undefined, comment },
+              labels: { answer: l.writtenLegend, comment: l.writtenComment },
+              send: (input) => api<TokenView>(`/links/${encodeURIComponent(token)}/answer`, { method: 'POST', body: input }),
+              done: (next) => {
+                setDone(true);
+                onAnswered(next);
+              },
+            });
+          }}
+        >
+          <FormMessages form={form} />
+          <Fieldset id={form.id('answer')}>
+            <Fieldset.Legend>{l.writtenLegend}</Fieldset.Legend>
+            <Radio name="answer" value="agree" label={l.writtenAgree} checked={answer === 'agree'} onChange={() => setAnswer('agree')} />
+            <Radio
+              name="answer"
+              value="object"
+              label={l.writtenObject}
+              checked={answer === 'object'}
+              onChange={() => setAnswer('object')}
+            />
+            {errorFor(form, 'answer') && <ValidationMessage>{errorFor(form, 'answer')}</ValidationMessage>}
+          </Fieldset>
+          <TextField
+            state={form}
+            name="comment"
+            label={l.writtenComment}
+            description={l.writtenCommentDescription}
+            multiline
+            rows={3}
+            value={comment}
+            onChange={setComment}
+          />
+          <ButtonRow>
+            <SubmitButton form={form}>{l.writtenSubmit}</SubmitButton>
+          </ButtonRow>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import type { CurrentUser } from '../../../shared/auth/schema.ts';
+import type { ApiErrorBody } from '../../../shared/errors.ts';
+import type { AgendaItem, CaseDocument, Meeting } from '../../../shared/meetings/schema.ts';
+import { api, ApiError } from '../../app/api.ts';
+
+/** Addresses of the meeting pages, in Norwegian as the rest of the app. */
+export const planPath = (networkSlug: string, bodyId: string, year?: number) =>
+  `/n/${networkSlug}/organer/${bodyId}/moter${year ? `?ar=${year}` : ''}`;
+export const meetingPath = (meetingId: string) => `/moter/${meetingId}`;
+export const itemPath = (meetingId: string, itemId: string) => `/moter/${meetingId}/saker/${itemId}`;
+
+/** Files the API serves for download; links, so the browser keeps its own download handling. */
+export const summonsPdfUrl = (meetingId: string) => `/api/meetings/${meetingId}/summons.pdf`;
+export const minutesUrl = (meetingId: string, format: 'pdf' | 'docx') => `/api/meetings/${meetingId}/minutes?format=${format}`;
+export const documentUrl = (documentId: string) => `/api/case-documents/${documentId}/file`;
+
+/** The file types a case may carry (as the server accepts them), by file name ending. */
+export const ATTACHMENT_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+export const ATTACHMENT_ACCEPT = Object.entries(ATTACHMENT_TYPES)
+  .flatMap(([ending, type]) => [ending, type])
+  .join(',');
+
+export function attachmentType(fileName: string): string | null {
+  const lower = fileName.toLowerCase();
+  const ending = Object.keys(ATTACHMENT_TYPES).find((e) => lower.endsWith(e));
+  return ending ? ATTACHMENT_TYPES[ending]! : null;
+}
+
+/**
+ * Uploads a file as the raw request body, its type in content-type and its name in the query, as the
+ * attachments route expects. The shared `api()` sends JSON only, so this asks the session for its CSRF
+ * token and calls fetch itself.
+ */
+export async function uploadDocument(caseId: string, file: File, contentType: string): Promise<CaseDocument> {
+  const me = await api<CurrentUser>('/auth/me');
+  let response: Response;
+  try {
+    response = await fetch(`/api/cases/${caseId}/documents?fileName=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': contentType, ...(me.csrfToken ? { 'x-csrf-token': me.csrfToken } : {}) },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'Network error / Nettverksfeil');
+  }
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    const error = (json as Partial<ApiErrorBody> | null)?.error;
+    if (error && typeof error.code === 'string')
+      throw new ApiError(response.status, error.code, error.message, error.fields ?? {}, error.requestId);
+    throw new ApiError(response.status, 'internal_error', `HTTP ${response.status}`);
+  }
+  return json as CaseDocument;
+}
+
+/** Replaces one item of a meeting with the newer copy a save answered with. */
+export function withItem(meeting: Meeting, item: AgendaItem): Meeting {
+  return { ...meeting, items: meeting.items.map((i) => (i.id === item.id ? item : i)) };
+}
+
+/** Any thrown value as an ApiError, for the failure alerts. */
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error));
+}
+
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' });
+
+/** Minutes east of UTC in Norway at an instant ("GMT+01:00" → 60). */
+function osloOffsetMinutes(instant: number): number {
+  const name = offsetFormat.formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * A wall-clock time in Norway from a datetime-local field ("2026-03-29T12:00") as an ISO instant with
+ * its offset ("2026-03-29T12:00:00+02:00"), whatever the browser's own zone. Null for an empty or bad value.
+ */
+export function osloLocalToIso(local: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  // Twice: the offset at the guessed instant may differ from the offset at the real one around a DST change.
+  const offset = osloOffsetMinutes(asUtc - osloOffsetMinutes(asUtc) * 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${local}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** A size in bytes as people read it: «12 kB», «3,4 MB». */
+export function formatSize(bytes: number, number: (n: number) => string): string {
+  if (bytes < 1024) return `${number(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 1024))} kB`;
+  return `${number(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
+}
+
+/** «09:00–12:00», or «09:00» without an end. */
+export const timeRange = (start: string, end: string | null) => (end ? `${start}–${end}` : start);
+
+/** The ISO date a number of days from a date. */
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
