@@ -6,6 +6,7 @@ import { isLanguage, LANGUAGES } from '../../shared/i18n/languages.ts';
 import { ApiError, useApi } from './api.ts';
 import { fmt, LANGUAGE_NAMES, useI18n } from './i18n/index.tsx';
 import { isAdministrator, useSession } from './session.tsx';
+import { usePublicMessages } from '../features/public/messages.ts';
 
 /** The shell: skip link, header with network and language switchers and the user menu, main, footer. */
 export function Layout() {
@@ -32,6 +33,7 @@ export function Layout() {
 
 function Header() {
   const { m } = useI18n();
+  const pm = usePublicMessages();
   const networks = useApi<NetworkSummary[]>('/networks');
   const match = useMatch('/n/:slug/*');
   const navigate = useNavigate();
@@ -63,6 +65,9 @@ function Header() {
               ))}
             </Select>
           </Field>
+          <Link asChild>
+            <RouterLink to="/innsyn">{pm.nav}</RouterLink>
+          </Link>
           <LanguageSwitcher />
           <UserMenu />
         </div>

@@ -10,6 +10,10 @@ import { NetworkPage } from '../features/network/NetworkPage.tsx';
 import { NetworksPage } from '../features/network/NetworksPage.tsx';
 import { PeoplePage } from '../features/network/PeoplePage.tsx';
 import { PersonPage } from '../features/network/PersonPage.tsx';
+import { PublicBodyPage } from '../features/public/PublicBodyPage.tsx';
+import { PublicHomePage } from '../features/public/PublicHomePage.tsx';
+import { PublicMeetingPage } from '../features/public/PublicMeetingPage.tsx';
+import { PublicSearchPage } from '../features/public/PublicSearchPage.tsx';
 import { AgendaItemPage } from '../features/meetings/AgendaItemPage.tsx';
 import { MeetingPage } from '../features/meetings/MeetingPage.tsx';
 import { MeetingPlanPage } from '../features/meetings/MeetingPlanPage.tsx';
@@ -34,6 +38,10 @@ export const router = createBrowserRouter([
       { path: 'forfall/:token', element: <AbsenceLinkPage /> },
       { path: 'skriftlig/:token', element: <WrittenAnswerPage /> },
       { path: 'kommuner/:number', element: <MunicipalityPage /> },
+      { path: 'innsyn', element: <PublicHomePage /> },
+      { path: 'innsyn/organ/:id', element: <PublicBodyPage /> },
+      { path: 'innsyn/moter/:id', element: <PublicMeetingPage /> },
+      { path: 'innsyn/sok', element: <PublicSearchPage /> },
       { path: 'logg-inn', element: <LoginPage /> },
       { path: 'invitasjon/:token', element: <InvitationPage /> },
       { path: 'konto', element: <AccountPage /> },

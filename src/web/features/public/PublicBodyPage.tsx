@@ -1,0 +1,130 @@
+import { useParams, useSearchParams } from 'react-router';
+import { Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import type { PublicBodyCalendar, PublicMeetingSummary } from '../../../shared/publicAccess/schema.ts';
+import { query, useApi } from '../../app/api.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
+import { usePublicMessages } from './messages.ts';
+import { PublicMarkdown } from './Markdown.tsx';
+import { Trail } from './Trail.tsx';
+import './public.css';
+
+/** `/innsyn/organ/:id`: a body's published meetings year by year, and its meeting plan as a calendar feed. */
+export function PublicBodyPage() {
+  const { m } = useI18n();
+  const pm = usePublicMessages();
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const year = params.get('aar') ?? undefined;
+  const calendar = useApi<PublicBodyCalendar>(`/public/bodies/${encodeURIComponent(id)}${query({ year })}`);
+  const title = calendar.data?.body.name ?? (calendar.error ? m.notFound.title : m.common.loading);
+  return (
+    <Page title={title} lead={<Trail links={[{ to: '/innsyn', label: pm.body.breadcrumb }]} />}>
+      <LoadState loaded={calendar}>
+        {(c) => (
+          <BodyCalendar
+            calendar={c}
+            onYear={(next) => {
+              setParams(next ? { aar: String(next) } : {}, { replace: true });
+            }}
+          />
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+function BodyCalendar({ calendar, onYear }: { calendar: PublicBodyCalendar; onYear: (year: number) => void }) {
+  const { m } = useI18n();
+  const pm = usePublicMessages();
+  const { body, years, year, meetings } = calendar;
+  return (
+    <div className="dr-stack">
+      <dl className="dr-facts">
+        <dt>{pm.body.network}</dt>
+        <dd>{body.networkName}</dd>
+        <dt>{pm.body.kind}</dt>
+        <dd>{m.enums.bodyKinds[body.kind]}</dd>
+      </dl>
+
+      <section className="dr-section dr-stack" aria-labelledby="meetings-heading">
+        <Heading level={2} data-size="md" id="meetings-heading">
+          {year ? fmt(pm.body.caption, { body: body.name, year }) : pm.body.noMeetings}
+        </Heading>
+        {years.length > 1 && (
+          <Field>
+            <Label>{pm.body.year}</Label>
+            <Select width="auto" value={String(year ?? '')} onChange={(e) => onYear(Number(e.target.value))}>
+              {years.map((y) => (
+                <Select.Option key={y} value={String(y)}>
+                  {y}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        {year !== null && meetings.length === 0 && <Paragraph>{fmt(pm.body.noMeetingsYear, { year })}</Paragraph>}
+        {meetings.length > 0 && <MeetingTable caption={fmt(pm.body.caption, { body: body.name, year: year ?? '' })} meetings={meetings} />}
+      </section>
+
+      <section className="dr-section" aria-labelledby="calendar-heading">
+        <Heading level={2} data-size="md" id="calendar-heading">
+          {pm.body.calendarHeading}
+        </Heading>
+        <Paragraph>{pm.body.calendarText}</Paragraph>
+        <Paragraph>
+          <Link href={calendar.calendarUrl}>{fmt(pm.body.calendarLink, { body: body.name })}</Link>
+        </Paragraph>
+        <Paragraph data-size="sm">
+          {pm.body.calendarAddress} <code className="dr-feed-url">{calendar.calendarUrl}</code>
+        </Paragraph>
+      </section>
+
+      {body.mandate && (
+        <section className="dr-section" aria-labelledby="mandate-heading">
+          <Heading level={2} data-size="md" id="mandate-heading">
+            {pm.body.mandate}
+          </Heading>
+          <PublicMarkdown text={body.mandate} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function MeetingTable({ caption, meetings }: { caption: string; meetings: PublicMeetingSummary[] }) {
+  const { date, number } = useI18n();
+  const pm = usePublicMessages();
+  return (
+    <div className="dr-table-wrap">
+      <Table zebra>
+        <caption className="dr-visually-hidden">{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{pm.body.date}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{pm.body.time}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{pm.body.place}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{pm.body.items}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{pm.body.status}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {meetings.map((meeting) => (
+            <Table.Row key={meeting.id}>
+              <Table.Cell>
+                <AppLink to={`/innsyn/moter/${meeting.id}`}>{fmt(pm.body.meetingLink, { date: date(meeting.date) })}</AppLink>
+              </Table.Cell>
+              <Table.Cell>
+                {meeting.writtenProcedure ? '' : meeting.endTime ? `${meeting.startTime}–${meeting.endTime}` : meeting.startTime}
+              </Table.Cell>
+              <Table.Cell>{meeting.writtenProcedure ? pm.body.writtenProcedure : (meeting.place ?? '')}</Table.Cell>
+              <Table.Cell>{number(meeting.itemCount)}</Table.Cell>
+              <Table.Cell>{meeting.cancelled ? pm.cancelled : pm.statuses[meeting.status]}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}

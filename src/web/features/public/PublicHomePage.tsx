@@ -1,0 +1,72 @@
+import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import type { PublicNetwork } from '../../../shared/publicAccess/schema.ts';
+import { useApi } from '../../app/api.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
+import { usePublicMessages } from './messages.ts';
+import './public.css';
+
+/** `/innsyn`: every network and its bodies, the way in to meeting plans, meetings and decisions. No login. */
+export function PublicHomePage() {
+  const { m, date, number } = useI18n();
+  const pm = usePublicMessages();
+  const networks = useApi<PublicNetwork[]>('/public/networks');
+  return (
+    <Page title={pm.home.title}>
+      <Paragraph>{pm.home.intro}</Paragraph>
+      <Paragraph>
+        <AppLink to="/innsyn/sok">{pm.home.search}</AppLink>
+      </Paragraph>
+      <LoadState loaded={networks}>
+        {(list) =>
+          list.length === 0 ? (
+            <Paragraph>{pm.home.empty}</Paragraph>
+          ) : (
+            <>
+              {list.map((network) => (
+                <section key={network.id} className="dr-section" aria-labelledby={`network-${network.id}`}>
+                  <Heading level={2} data-size="md" id={`network-${network.id}`}>
+                    {network.name}
+                  </Heading>
+                  {network.bodies.length === 0 ? (
+                    <Paragraph>{pm.home.noBodies}</Paragraph>
+                  ) : (
+                    <div className="dr-table-wrap">
+                      <Table zebra>
+                        <caption>{fmt(pm.home.caption, { network: network.name })}</caption>
+                        <Table.Head>
+                          <Table.Row>
+                            <Table.HeaderCell scope="col">{pm.home.body}</Table.HeaderCell>
+                            <Table.HeaderCell scope="col">{pm.home.kind}</Table.HeaderCell>
+                            <Table.HeaderCell scope="col">{pm.home.meetings}</Table.HeaderCell>
+                            <Table.HeaderCell scope="col">{pm.home.next}</Table.HeaderCell>
+                          </Table.Row>
+                        </Table.Head>
+                        <Table.Body>
+                          {network.bodies.map((body) => (
+                            <Table.Row key={body.id}>
+                              <Table.Cell>
+                                <AppLink to={`/innsyn/organ/${body.id}`}>{body.name}</AppLink>
+                              </Table.Cell>
+                              <Table.Cell>{m.enums.bodyKinds[body.kind]}</Table.Cell>
+                              <Table.Cell>{number(body.meetingCount)}</Table.Cell>
+                              <Table.Cell>{body.nextMeetingDate ? date(body.nextMeetingDate) : m.common.none}</Table.Cell>
+                            </Table.Row>
+                          ))}
+                        </Table.Body>
+                      </Table>
+                    </div>
+                  )}
+                </section>
+              ))}
+            </>
+          )
+        }
+      </LoadState>
+      <Paragraph data-size="sm" className="dr-section">
+        <Link href="/api/oparl/v1/system">{pm.home.openData}</Link>
+      </Paragraph>
+    </Page>
+  );
+}
