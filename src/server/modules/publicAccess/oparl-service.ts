@@ -146,17 +146,38 @@ async function pageOf(db: DbOrTx, kind: OparlKind, scope: SQL | null, q: OparlLi
   if (q.modified_until) filters.push(sql`v.modified_at <= ${q.modified_until}::timestamptz`);
   const where = filters.length > 0 ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
   const from = sql`from (${SETS[kind]}) v ${where}`;
-  const rows = await queryRows<SetRow & { total: number }>(
+  // The page first, without the modified time (correlated look-ups, unless a filter needs it), then that time for the page only.
+  const page = await queryRows<Omit<SetRow, 'modified_at'> & { total: number }>(
     db,
-    sql`select v.id, v.network_id, v.created_at, v.modified_at, (count(*) over ())::int as total ${from}
+    sql`select v.id, v.network_id, v.created_at, (count(*) over ())::int as total ${from}
       order by v.created_at, v.id limit ${q.limit} offset ${(q.page - 1) * q.limit}`,
   );
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && q.page > 1) {
+  let total = page[0]?.total ?? 0;
+  if (page.length === 0 && q.page > 1) {
     const [counted] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total ${from}`);
     total = counted?.total ?? 0;
   }
+  const modified = modifiedOf(
+    await inSet(
+      db,
+      kind,
+      page.map((r) => r.id),
+    ),
+  );
+  const rows: SetRow[] = page.map((r) => ({ ...r, modified_at: modified.get(r.id) ?? r.created_at }));
   return { rows, total };
+}
+
+/** The rows of a set for these ids (all networks a person is in, once each). */
+async function inSet(db: DbOrTx, kind: OparlKind, ids: string[]): Promise<SetRow[]> {
+  if (ids.length === 0) return [];
+  return queryRows<SetRow>(
+    db,
+    sql`select v.id, v.network_id, v.created_at, v.modified_at from (${SETS[kind]}) v where v.id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  );
 }
 
 async function findInSet(db: DbOrTx, kind: OparlKind, id: string): Promise<SetRow | null> {
@@ -349,18 +370,13 @@ async function loadMeetings(db: DbOrTx, urls: OparlUrls, ids: string[], modified
           .innerJoin(cases, eq(cases.id, consultations.caseId))
           .where(and(inArray(agendaItems.meetingId, live), sql`${cases.deletedAt} is null`))
           .orderBy(asc(agendaItems.position));
-  const itemModified =
-    items.length === 0
-      ? new Map<string, Date>()
-      : modifiedOf(
-          await queryRows<SetRow>(
-            db,
-            sql`select v.* from (${SETS.agendaItems}) v where v.id in (${sql.join(
-              items.map((i) => sql`${i.item.id}::uuid`),
-              sql`, `,
-            )})`,
-          ),
-        );
+  const itemModified = modifiedOf(
+    await inSet(
+      db,
+      'agendaItems',
+      items.map((i) => i.item.id),
+    ),
+  );
   const files = await filesOfCases(
     db,
     urls,

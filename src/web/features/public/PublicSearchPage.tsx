@@ -76,7 +76,7 @@ function SearchForm({
     onSearch({ q: q.trim(), network, year });
   };
   return (
-    <form role="search" aria-label={pm.search.title} onSubmit={submit} className="dr-stack">
+    <form role="search" aria-label={pm.search.title} onSubmit={submit} className="dr-stack dr-section">
       <Textfield
         label={pm.search.query}
         description={pm.search.queryHelp}

@@ -145,7 +145,6 @@ const nb = {
     pagination: 'Sider i søkeresultatet',
     previous: 'Forrige side',
     next: 'Neste side',
-    match: 'treff',
   },
 };
 
@@ -276,7 +275,6 @@ const nn: PublicMessages = {
     pagination: 'Sider i søkjeresultatet',
     previous: 'Førre side',
     next: 'Neste side',
-    match: 'treff',
   },
 };
 
@@ -406,7 +404,6 @@ const en: PublicMessages = {
     pagination: 'Pages of the search results',
     previous: 'Previous page',
     next: 'Next page',
-    match: 'match',
   },
 };
 
