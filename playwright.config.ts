@@ -53,12 +53,13 @@ export default defineConfig({
     {
       name: 'app',
       // A fresh database every run, so the journeys start from the demo data.
-      command: `rm -rf '${DATA_DIR}' && (test -f dist/web/index.html || node_modules/.bin/vite build --logLevel warn) && node_modules/.bin/tsx src/server/main.ts`,
+      command: `rm -rf '${DATA_DIR}' '${DATA_DIR}-files' && (test -f dist/web/index.html || node_modules/.bin/vite build --logLevel warn) && node_modules/.bin/tsx src/server/main.ts`,
       url: `${BASE_URL}/api/health`,
       env: {
         PORT: String(APP_PORT),
         PUBLIC_URL: BASE_URL,
         DATA_DIR,
+        FILES_DIR: `${DATA_DIR}-files`,
         DATABASE_URL: '',
         DEMO: 'true',
         OIDC_ISSUER: ISSUER,
