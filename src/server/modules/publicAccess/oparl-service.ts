@@ -60,6 +60,29 @@ const PUBLISHED = sql.raw('m.is_public and m.deleted_at is null and m.summons_pu
 const LISTED = sql.raw('m.is_public and m.summons_published_at is not null');
 const MINUTES_OUT = sql.raw(`(m.status = 'minutesApproved' or (m.written_procedure and m.status in ('held', 'minutesApproved')))`);
 
+/**
+ * Public officials: members of bodies with a published meeting, and those present at a published meeting
+ * whose minutes are out; one row per person and network. `only` narrows both halves to some people at once
+ * (the planner cannot carry an id list through the union).
+ */
+function personsSet(only?: string[]): SQL {
+  const ids = only
+    ? sql.join(
+        only.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )
+    : null;
+  return sql`select p.id, pp.network_id, p.created_at,
+      greatest(p.updated_at, (select max(bm.updated_at) from body_memberships bm where bm.person_id = p.id)) as modified_at
+    from people p join (
+      select bm.person_id, b.network_id from body_memberships bm join bodies b on b.id = bm.body_id
+        where exists (select 1 from meetings m where m.body_id = b.id and ${PUBLISHED}) ${ids ? sql`and bm.person_id in (${ids})` : sql``}
+      union
+      select ma.person_id, b.network_id from meeting_attendees ma join meetings m on m.id = ma.meeting_id join bodies b on b.id = m.body_id
+        where ${PUBLISHED} and ${MINUTES_OUT} and ma.status = 'present' ${ids ? sql`and ma.person_id in (${ids})` : sql``}
+    ) pp on pp.person_id = p.id`;
+}
+
 /** The visible set of each kind: columns id, network_id, created_at, modified_at. */
 const SETS = {
   bodies: sql`select n.id, n.id as network_id, n.created_at, n.updated_at as modified_at from networks n`,
@@ -71,15 +94,7 @@ const SETS = {
   memberships: sql`select bm.id, b.network_id, bm.created_at, bm.updated_at as modified_at
     from body_memberships bm join bodies b on b.id = bm.body_id
     where exists (select 1 from meetings m where m.body_id = b.id and ${PUBLISHED})`,
-  persons: sql`select p.id, pp.network_id, p.created_at,
-      greatest(p.updated_at, (select max(bm.updated_at) from body_memberships bm where bm.person_id = p.id)) as modified_at
-    from people p join (
-      select bm.person_id, b.network_id from body_memberships bm join bodies b on b.id = bm.body_id
-        where exists (select 1 from meetings m where m.body_id = b.id and ${PUBLISHED})
-      union
-      select ma.person_id, b.network_id from meeting_attendees ma join meetings m on m.id = ma.meeting_id join bodies b on b.id = m.body_id
-        where ${PUBLISHED} and ${MINUTES_OUT} and ma.status = 'present'
-    ) pp on pp.person_id = p.id`,
+  persons: personsSet(),
   meetings: sql`select m.id, b.network_id, m.created_at,
       greatest(m.updated_at,
         (select max(greatest(ai.updated_at, co.updated_at, c.updated_at)) from agenda_items ai
@@ -173,7 +188,7 @@ async function inSet(db: DbOrTx, kind: OparlKind, ids: string[]): Promise<SetRow
   if (ids.length === 0) return [];
   return queryRows<SetRow>(
     db,
-    sql`select v.id, v.network_id, v.created_at, v.modified_at from (${SETS[kind]}) v where v.id in (${sql.join(
+    sql`select v.id, v.network_id, v.created_at, v.modified_at from (${kind === 'persons' ? personsSet(ids) : SETS[kind]}) v where v.id in (${sql.join(
       ids.map((id) => sql`${id}::uuid`),
       sql`, `,
     )})`,
@@ -260,13 +275,7 @@ async function peopleIndex(db: DbOrTx, ids: string[]): Promise<PeopleIndex> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return { names: new Map(), publicIds: new Set() };
   const names = await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, unique));
-  const visible = await queryRows<{ id: string }>(
-    db,
-    sql`select distinct v.id from (${SETS.persons}) v where v.id in (${sql.join(
-      unique.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`,
-  );
+  const visible = await inSet(db, 'persons', unique);
   return { names: new Map(names.map((n) => [n.id, n.name])), publicIds: new Set(visible.map((v) => v.id)) };
 }
 
