@@ -260,9 +260,19 @@ export async function insertCaseOnAgenda(
   return { case: created!, consultation: consultation!, item };
 }
 
-/** Adds a consultation to the end of a meeting's agenda; once the summons is out, new items are numbered at once. */
-async function placeOnAgenda(tx: DbOrTx, meeting: MeetingRow, consultation: typeof consultations.$inferSelect, closedBasis: string | null) {
+/**
+ * Adds a consultation to the end of a meeting's agenda, searchable from the start; once the summons is
+ * out, new items are numbered at once.
+ */
+export async function placeOnAgenda(
+  tx: DbOrTx,
+  meeting: MeetingRow,
+  consultation: typeof consultations.$inferSelect,
+  closedBasis: string | null,
+) {
   const position = (await repo.maxPosition(tx, meeting.id)) + 1;
+  const [matter] = await tx.select({ title: cases.title }).from(cases).where(eq(cases.id, consultation.caseId));
+  const decision = consultation.recommendation || null;
   const [item] = await tx
     .insert(agendaItems)
     .values({
@@ -270,7 +280,8 @@ async function placeOnAgenda(tx: DbOrTx, meeting: MeetingRow, consultation: type
       consultationId: consultation.id,
       position,
       closedBasis,
-      decision: consultation.recommendation || null,
+      decision,
+      searchText: searchTextOf(matter!.title, consultation.recommendation, { deliberation: '', decision }),
     })
     .returning();
   if (meeting.status !== 'planned') await assignCaseNumber(tx, consultation, Number(meeting.date.slice(0, 4)));

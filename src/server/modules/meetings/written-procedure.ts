@@ -16,11 +16,10 @@ import { enqueueJob, type JobHandler } from '../jobs/index.ts';
 import { queueEmail } from '../mail/index.ts';
 import { systemContext } from '../../context.ts';
 import type { WrittenProcedure } from '../../../shared/meetings/schema.ts';
-import { assignCaseNumber } from './numbering.ts';
 import { findBody, readableBody, readableMeeting, writableBody, type BodyWithNetwork } from './policy.ts';
 import { numberOf } from './presenter.ts';
 import * as repo from './repo.ts';
-import { searchTextOf } from './service.ts';
+import { placeOnAgenda, searchTextOf } from './service.ts';
 import type { LinkSettings } from './summons.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { today } from '../network/dates.ts';
@@ -73,12 +72,8 @@ export async function startWrittenProcedure(
         summonsPublishedAt: now,
       })
       .returning();
-    await assignCaseNumber(tx, consultation, Number(meeting!.date.slice(0, 4)));
-    const [item] = await tx
-      .insert(agendaItems)
-      .values({ meetingId: meeting!.id, consultationId, position: 1, decision: consultation.recommendation || null })
-      .returning();
-    const [procedure] = await tx.insert(writtenProcedures).values({ agendaItemId: item!.id, reason: input.reason, deadline }).returning();
+    const item = await placeOnAgenda(tx, meeting!, consultation, null);
+    const [procedure] = await tx.insert(writtenProcedures).values({ agendaItemId: item.id, reason: input.reason, deadline }).returning();
     const [numbered] = await tx.select().from(consultations).where(eq(consultations.id, consultationId));
     const voters = (await repo.membershipsOn(tx, body.id, meeting!.date)).filter(
       (m) => m.membership.votingRight === 'vote' && ['chair', 'viceChair', 'member'].includes(m.membership.role),
@@ -278,12 +273,7 @@ async function settle(tx: DbOrTx, ctx: RequestContext, procedureId: string, dead
     const deliberation = [`${why} Saken går til neste møte.`, comments].filter(Boolean).join('\n\n');
     await tx.update(agendaItems).set({ outcome: 'postponed', decision: null, deliberation }).where(eq(agendaItems.id, row.item.id));
     const next = await repo.nextPlannedMeeting(tx, row.meeting.bodyId, row.meeting.date);
-    if (next) {
-      const position = (await repo.maxPosition(tx, next.id)) + 1;
-      await tx
-        .insert(agendaItems)
-        .values({ meetingId: next.id, consultationId: row.consultation.id, position, decision: row.consultation.recommendation || null });
-    }
+    if (next) await placeOnAgenda(tx, next, row.consultation, null);
     await tx
       .update(writtenProcedures)
       .set({ status: 'sentToMeeting', closedAt, followUpMeetingId: next?.id ?? null })
