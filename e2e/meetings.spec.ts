@@ -8,6 +8,9 @@ import { expect, login, SECRETARIAT, test } from './fixtures.ts';
  * in the browser.
  */
 
+// Dialogs fade in; axe would otherwise measure the contrast of text half faded in.
+test.use({ reducedMotion: 'reduce' });
+
 const NETWORK = 'digivesteralen';
 
 /** The API as the logged-in browser session: its cookies and its CSRF token. */
@@ -23,6 +26,7 @@ async function sessionApi(page: Page) {
     get: (path: string) => call('GET', path),
     post: (path: string, data?: unknown) => call('POST', path, data ?? {}),
     patch: (path: string, data: unknown) => call('PATCH', path, data),
+    put: (path: string, data: unknown) => call('PUT', path, data),
     /** The raw answer, for journeys that expect a refusal. */
     fetch: (method: string, path: string, data?: unknown) => page.request.fetch(`/api${path}`, { method, data, headers }),
   };
@@ -80,27 +84,45 @@ const writtenDate = (iso: string) =>
     new Date(`${iso}T00:00:00Z`),
   );
 
-/** The personal link in the newest e-mail to an address whose subject starts as given. */
+/** The personal link in the newest e-mail to an address whose subject starts as given; mail goes out from a job, so this waits for it. */
 async function linkInMail(api: SessionApi, to: string, subjectStart: string, path: 'forfall' | 'skriftlig'): Promise<string> {
-  const outbox: Array<{ to: string; subject: string; text: string }> = await api.get('/admin/outbox');
-  const mail = outbox.find((x) => x.to === to && x.subject.startsWith(subjectStart));
-  expect(mail, `an e-mail to ${to} with subject «${subjectStart}…»`).toBeTruthy();
-  const match = new RegExp(`/${path}/([\\w-]+)`).exec(mail!.text);
+  let text = '';
+  await expect
+    .poll(
+      async () => {
+        const outbox: Array<{ to: string; subject: string; text: string }> = await api.get('/admin/outbox');
+        text = outbox.find((x) => x.to === to && x.subject.startsWith(subjectStart))?.text ?? '';
+        return text;
+      },
+      { message: `an e-mail to ${to} with subject «${subjectStart}…»`, timeout: 15_000 },
+    )
+    .not.toBe('');
+  const match = new RegExp(`/${path}/([\\w-]+)`).exec(text);
   expect(match, `a /${path}/ link in the e-mail to ${to}`).toBeTruthy();
   return `/${path}/${match![1]}`;
+}
+
+/**
+ * Logs in as the secretariat and makes sure the pages are in bokmål: the language is kept on the
+ * account, and another journey may have left it in nynorsk.
+ */
+async function loginInBokmal(page: Page, a11y: Parameters<typeof login>[1]) {
+  await login(page, a11y, SECRETARIAT);
+  await page.getByLabel(/^(Språk|Language)$/).selectOption({ label: 'Norsk bokmål' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
+  await a11y.check();
 }
 
 /** The agenda's items, top to bottom. */
 const agendaItems = (page: Page) => page.getByRole('list', { name: /^Saksliste$/ }).getByRole('listitem');
 
-test('the secretariat plans a meeting, orders the agenda with the keyboard and sends the summons; a member reports absence and the deputy is called in', async ({
+test('the secretariat plans a meeting, orders the agenda with the keyboard and by dragging, and sends the summons; a member reports absence and the deputy is called in', async ({
   page,
   browser,
   a11y,
 }) => {
   test.setTimeout(180_000);
-  await login(page, a11y, SECRETARIAT);
-  await a11y.check();
+  await loginInBokmal(page, a11y);
   const api = await sessionApi(page);
   const BODY = 'Utvalg for digital samhandling';
   const { body, people } = await createBody(api, BODY, 'UDS', [
@@ -179,6 +201,17 @@ test('the secretariat plans a meeting, orders the agenda with the keyboard and s
     await expect(agendaItems(page).nth(2)).toContainText('Godkjenning av saksliste');
   });
 
+  await test.step('drags the approval of the agenda back above the information case', async () => {
+    await agendaItems(page).nth(2).dragTo(agendaItems(page).nth(1));
+    await expect(page.getByRole('status').filter({ hasText: 'er flyttet til plass' })).toHaveText(
+      '«Godkjenning av saksliste» er flyttet til plass 2 av 4.',
+    );
+    await expect(agendaItems(page).nth(1)).toContainText('Godkjenning av saksliste');
+    await page.reload();
+    await expect(agendaItems(page).nth(1)).toContainText('Godkjenning av saksliste');
+    await expect(agendaItems(page).nth(2)).toContainText('Orientering om DigiFin-søknaden');
+  });
+
   await test.step('sends the summons: the cases are numbered in order and every member gets it', async () => {
     await page.getByRole('button', { name: 'Send innkalling' }).click();
     const dialog = page.getByRole('dialog', { name: 'Send innkalling' });
@@ -189,7 +222,7 @@ test('the secretariat plans a meeting, orders the agenda with the keyboard and s
     await expect(page.getByRole('definition').filter({ hasText: 'Innkalt' })).toBeVisible();
     const numbers = ['001', '002', '003', '004'].map((n) => `${n}/${year}`);
     for (const [i, number] of numbers.entries()) await expect(agendaItems(page).nth(i)).toContainText(number);
-    await expect(agendaItems(page).nth(1)).toContainText(`002/${year}Orientering om DigiFin-søknaden`);
+    await expect(agendaItems(page).nth(2)).toContainText(`003/${year}Orientering om DigiFin-søknaden`);
     const deliveries = page.getByRole('table', { name: 'E-post sendt om møtet' });
     await expect(deliveries.getByRole('row').filter({ hasText: 'Innkalling' })).toHaveCount(4);
     await a11y.check();
@@ -237,8 +270,7 @@ test('the secretariat plans a meeting, orders the agenda with the keyboard and s
 
 test('a case sent to written procedure goes on the next meeting’s agenda when one member objects', async ({ page, browser, a11y }) => {
   test.setTimeout(180_000);
-  await login(page, a11y, SECRETARIAT);
-  await a11y.check();
+  await loginInBokmal(page, a11y);
   const api = await sessionApi(page);
   const BODY = 'Arbeidsgruppe for regional planlegging';
   const { body, people } = await createBody(api, BODY, 'ARP', [
@@ -340,8 +372,7 @@ test('the secretariat records the handling, keeps its text through a conflict, a
   a11y,
 }) => {
   test.setTimeout(180_000);
-  await login(page, a11y, SECRETARIAT);
-  await a11y.check();
+  await loginInBokmal(page, a11y);
   const api = await sessionApi(page);
   const BODY = 'Styringsgruppe for velferdsteknologi';
   const { body } = await createBody(api, BODY, 'SVT', [
@@ -454,4 +485,53 @@ test('the secretariat records the handling, keeps its text through a conflict, a
     expect(refused.status()).toBe(423);
     expect((await refused.json()).error.code).toBe('locked');
   });
+});
+
+test('the meeting pages read in nynorsk and in English, and pass axe in both', async ({ page, a11y }) => {
+  test.setTimeout(120_000);
+  await loginInBokmal(page, a11y);
+  const api = await sessionApi(page);
+  const BODY = 'Nettverk for informasjonssikkerhet';
+  const { body } = await createBody(api, BODY, 'NIS', [
+    { name: 'Eli Fjellheim', email: 'eli.fjellheim@example.no', municipalityNumber: '1851', role: 'chair' },
+    { name: 'Stein Rognan', municipalityNumber: '1867', role: 'member' },
+  ]);
+  let meeting = await api.post(`/bodies/${body.id}/meetings`, { date: osloDate(14), startTime: '13:00', place: 'Lødingen' });
+  meeting = await api.post(`/meetings/${meeting.id}/cases`, {
+    type: 'information',
+    title: 'Status for ROS-analyser',
+    recommendation: 'Tas til orientering.',
+  });
+  meeting = await api.post(`/meetings/${meeting.id}/summons`, { version: meeting.version });
+  const item = meeting.items.at(-1);
+  const absenceLink = await linkInMail(api, 'eli.fjellheim@example.no', 'Innkalling:', 'forfall');
+  const pages = {
+    nn: { plan: `Møteplan for ${BODY}`, agenda: 'Sakliste', handling: 'Handsaming i møtet', absence: 'Meld forfall' },
+    en: { plan: `Meeting plan of ${BODY}`, agenda: 'Agenda', handling: 'Handling in the meeting', absence: 'Report absence' },
+  };
+  try {
+    for (const [language, label] of [
+      ['nn', 'Norsk nynorsk'],
+      ['en', 'English'],
+    ] as const) {
+      const texts = pages[language];
+      await page.getByLabel(/^(Språk|Language)$/).selectOption({ label });
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await page.goto(`/n/${NETWORK}/organer/${body.id}/moter?ar=${meeting.date.slice(0, 4)}`);
+      await expect(page.getByRole('heading', { level: 1, name: texts.plan })).toBeVisible();
+      await a11y.check();
+      await page.goto(`/moter/${meeting.id}`);
+      await expect(page.getByRole('heading', { level: 2, name: texts.agenda, exact: true })).toBeVisible();
+      await a11y.check();
+      await page.goto(`/moter/${meeting.id}/saker/${item.id}`);
+      await expect(page.getByRole('heading', { level: 2, name: texts.handling })).toBeVisible();
+      await a11y.check();
+      await page.goto(absenceLink);
+      await expect(page.getByRole('heading', { level: 1, name: texts.absence })).toBeVisible();
+      await a11y.check();
+    }
+  } finally {
+    // Back to bokmål on the account, whatever state the page is in, for the journeys after this one.
+    await api.put('/auth/preferences', { language: 'nb' });
+  }
 });
