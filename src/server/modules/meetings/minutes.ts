@@ -2,7 +2,8 @@ import type { RequestContext } from '../../context.ts';
 import { renderMinutesDocx, renderMinutesPdf, type MinutesDocument } from '../documents/index.ts';
 import type { AgendaItem, Attendee, Meeting, Vote } from '../../../shared/meetings/schema.ts';
 import { ROLE_LABELS } from './labels.ts';
-import { readableMeeting, type BodyWithNetwork } from './policy.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { findBody, readableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
 import { loadMeeting } from './service.ts';
 
 /** The minutes (møteprotokoll) as one document model, rendered to PDF or DOCX in the layout of seed 000. */
@@ -33,7 +34,7 @@ export function minutesDocument(meeting: Meeting, body: BodyWithNetwork): Minute
       number: item.number,
       title: item.title,
       recommendation: item.recommendation,
-      deliberation: item.deliberation,
+      deliberation: [item.deliberation, ...item.proposals.map(proposalLine)].filter(Boolean).join('\n\n'),
       decision: item.decision,
       outcome: item.outcome === 'pending' ? 'decided' : item.outcome,
       vote: voteLine(item.vote, names),
@@ -92,13 +93,59 @@ export function voteLine(vote: Vote | null, names: Map<string, string>): string 
   return `${line} For: ${list('yes') || '–'}. Mot: ${list('no') || '–'}.${tally.blank ? ` Blankt: ${list('blank')}.` : ''}`;
 }
 
+const PROPOSAL_RESULTS = { adopted: 'vedtatt', rejected: 'falt', withdrawn: 'trukket' } as const;
+
+/** «**Forslag fra Øksnes kommune:** … (falt)», as proposals are written into a deliberation. */
+function proposalLine(p: AgendaItem['proposals'][number]): string {
+  return `**Forslag fra ${p.proposedBy}:** ${p.text}${p.result ? ` (${PROPOSAL_RESULTS[p.result]})` : ''}`;
+}
+
+/**
+ * The minutes as anyone may read them: an exempt case shows only its number and legal basis, and a closed
+ * item keeps back its deliberation, disqualifications and protocol remarks.
+ */
+export function publicMinutesDocument(meeting: Meeting, body: BodyWithNetwork): MinutesDocument {
+  const document = minutesDocument(meeting, body);
+  document.cases = document.cases.map((c, index) => {
+    const item = meeting.items[index]!;
+    if (item.exemptFromPublic) {
+      const withheld = `Unntatt offentlighet, jf. ${item.exemptLegalBasis ?? ''}`;
+      return {
+        ...c,
+        title: withheld,
+        recommendation: '',
+        deliberation: '',
+        decision: withheld,
+        vote: null,
+        disqualifications: [],
+        protocolRemarks: [],
+      };
+    }
+    return item.closedBasis ? { ...c, deliberation: '', disqualifications: [], protocolRemarks: [] } : c;
+  });
+  return document;
+}
+
+const FORMATS = {
+  pdf: { render: renderMinutesPdf, contentType: 'application/pdf' },
+  docx: { render: renderMinutesDocx, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+};
+
+async function minutesFile(meeting: MeetingRow, body: BodyWithNetwork, document: MinutesDocument, format: 'pdf' | 'docx') {
+  return {
+    body: await FORMATS[format].render(document),
+    fileName: `protokoll-${body.shortCode ?? 'møte'}-${meeting.date}.${format}`,
+    contentType: FORMATS[format].contentType,
+  };
+}
+
 export async function renderMinutes(ctx: RequestContext, meetingId: string, format: 'pdf' | 'docx') {
   const { meeting, body } = await readableMeeting(ctx, meetingId);
-  const document = minutesDocument(await loadMeeting(ctx.db, meeting, body), body);
-  const bytes = format === 'pdf' ? await renderMinutesPdf(document) : await renderMinutesDocx(document);
-  return {
-    body: bytes,
-    fileName: `protokoll-${body.shortCode ?? 'møte'}-${meeting.date}.${format}`,
-    contentType: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  };
+  return minutesFile(meeting, body, minutesDocument(await loadMeeting(ctx.db, meeting, body), body), format);
+}
+
+/** For the public pages, which decide first whether the minutes are published (publicAccess/visibility.ts). */
+export async function renderPublicMinutes(db: DbOrTx, meeting: MeetingRow, format: 'pdf' | 'docx') {
+  const body = (await findBody(db, meeting.bodyId))!;
+  return minutesFile(meeting, body, publicMinutesDocument(await loadMeeting(db, meeting, body), body), format);
 }

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
@@ -109,6 +113,14 @@ describe.each(DATABASE_KINDS)('no exempt content on the public pages, on %s', (k
     return { status: res.status, text, json: typeof res.body === 'object' && !Buffer.isBuffer(res.body) ? res.body : null };
   }
 
+  async function minutesText(meetingId: string): Promise<string> {
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/meetings/${meetingId}/minutes?format=pdf` });
+    expect(res.statusCode).toBe(200);
+    const file = join(mkdtempSync(join(tmpdir(), 'public-minutes-')), 'protokoll.pdf');
+    writeFileSync(file, res.rawPayload);
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  }
+
   it('is in no answer of the public JSON API, the calendar feeds, the documents or the search', async () => {
     const networks = (await fetchText('/api/public/networks')).json as PublicNetwork[];
     for (const network of networks) {
@@ -119,6 +131,8 @@ describe.each(DATABASE_KINDS)('no exempt content on the public pages, on %s', (k
           const plan = (await fetchText(`/api/public/bodies/${body.id}?year=${year}`)).json as PublicBodyCalendar;
           for (const m of plan.meetings) {
             const meeting = (await fetchText(`/api/public/meetings/${m.id}`)).json as PublicMeeting;
+            // The minutes PDF, read as text (DOCX is rendered from the same public document model).
+            if (meeting.minutesApprovedAt) seen.set(`minutes ${m.id}`, await minutesText(m.id));
             for (const document of meeting.items.flatMap((i) => i.documents)) {
               expect((await fetchText(document.url)).status).toBe(200);
             }
@@ -144,8 +158,10 @@ describe.each(DATABASE_KINDS)('no exempt content on the public pages, on %s', (k
     for (const id of exemptIds.flatMap((e) => e.documentIds)) {
       expect((await fetchText(`/api/public/documents/${id}`)).status).toBe(404);
     }
-    // The crawl reached the meeting with the exempt case: its neutral title is there.
+    // The crawl reached the meeting with the exempt case: its neutral title is there, in the minutes PDF too.
     expect([...seen.values()].some((text) => text.includes('Unntatt offentlighet, jf. offentleglova § 13'))).toBe(true);
+    const minutes = [...seen].filter(([key]) => key.startsWith('minutes '));
+    expect(minutes.some(([, text]) => text.replace(/\s+/g, ' ').includes('Unntatt offentlighet, jf. offentleglova § 13'))).toBe(true);
     expectNoMarker();
   });
 

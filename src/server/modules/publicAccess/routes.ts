@@ -73,6 +73,17 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
   app.get('/public/meetings/:id', { config: PUBLIC, schema: { tags, params: IdParams, response: { 200: PublicMeetingSchema } } }, (req) =>
     service.getMeeting(req.ctx, req.params.id),
   );
+  app.get(
+    '/public/meetings/:id/minutes',
+    {
+      config: PUBLIC,
+      schema: { tags, params: IdParams, querystring: z.object({ format: z.enum(['pdf', 'docx'], { error: 'choice' }).default('pdf') }) },
+    },
+    async (req, reply) => {
+      const file = await service.getMinutesFile(req.ctx, req.params.id, req.query.format);
+      return reply.header('content-type', file.contentType).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
+    },
+  );
   app.get('/public/documents/:id', { config: PUBLIC, schema: { tags, params: IdParams } }, async (req, reply) => {
     const { document, bytes } = await service.getDocumentFile(req.ctx, options.storage, req.params.id);
     return reply

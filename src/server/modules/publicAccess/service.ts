@@ -1,3 +1,4 @@
+import { renderPublicMinutes } from '../meetings/index.ts';
 import type { RequestContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { renderIcs, type CalendarEvent } from '../documents/index.ts';
@@ -107,6 +108,13 @@ export async function getMeeting(ctx: RequestContext, meetingId: string): Promis
       .map((a) => ({ name: a.name, role: a.attendee.role, municipalityName: a.municipalityName, present: a.attendee.status === 'present' }))
       .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || compareNorwegian(a.name, b.name)),
   };
+}
+
+/** The approved minutes as PDF or DOCX, exempt and closed content left out; 404 until they are published. */
+export async function getMinutesFile(ctx: RequestContext, meetingId: string, format: 'pdf' | 'docx') {
+  const found = await repo.findListedMeeting(ctx.db, meetingId);
+  if (!found || !minutesPublished(found.meeting)) throw notFound();
+  return renderPublicMinutes(ctx.db, found.meeting, format);
 }
 
 /** The bytes of a public document; 404 for anything exempt, deleted, or not yet published. */

@@ -85,6 +85,13 @@ function MeetingView({ meeting }: { meeting: PublicMeeting }) {
         )}
       </dl>
       {!meeting.cancelled && !meeting.minutesPublished && <Paragraph>{pm.meeting.minutesPending}</Paragraph>}
+      {meeting.minutesPublished && (
+        <Paragraph>
+          <a href={`/api/public/meetings/${meeting.id}/minutes?format=pdf`}>{pm.meeting.minutesPdf}</a>
+          {' · '}
+          <a href={`/api/public/meetings/${meeting.id}/minutes?format=docx`}>{pm.meeting.minutesDocx}</a>
+        </Paragraph>
+      )}
 
       {!meeting.cancelled && (
         <section className="dr-section dr-stack" aria-labelledby="agenda-heading">
