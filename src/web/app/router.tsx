@@ -17,7 +17,7 @@ import { PublicSearchPage } from '../features/public/PublicSearchPage.tsx';
 import { AgendaItemPage } from '../features/meetings/AgendaItemPage.tsx';
 import { MeetingPage } from '../features/meetings/MeetingPage.tsx';
 import { MeetingPlanPage } from '../features/meetings/MeetingPlanPage.tsx';
-import { AbsenceLinkPage, WrittenAnswerPage } from '../features/meetings/PersonalLinkPages.tsx';
+import { AbsenceLinkPage, SignLinkPage, WrittenAnswerPage } from '../features/meetings/PersonalLinkPages.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -37,6 +37,7 @@ export const router = createBrowserRouter([
       { path: 'moter/:id/saker/:itemId', element: <AgendaItemPage /> },
       { path: 'forfall/:token', element: <AbsenceLinkPage /> },
       { path: 'skriftlig/:token', element: <WrittenAnswerPage /> },
+      { path: 'signer/:token', element: <SignLinkPage /> },
       { path: 'kommuner/:number', element: <MunicipalityPage /> },
       { path: 'innsyn', element: <PublicHomePage /> },
       { path: 'innsyn/organ/:id', element: <PublicBodyPage /> },

@@ -1,10 +1,19 @@
 import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { ApproveMinutesSchema, type Meeting, type WrittenProcedure } from '../../../shared/meetings/schema.ts';
+import { Alert, Button, Checkbox, Fieldset, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { ApproveMinutesSchema, MeetingUpdateSchema, type Meeting, type WrittenProcedure } from '../../../shared/meetings/schema.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, useApi, type ApiError } from '../../app/api.ts';
-import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import {
+  FailureAlert,
+  fieldMessage,
+  FormMessages,
+  SubmitButton,
+  SuccessMessage,
+  TextField,
+  useForm,
+  type FieldErrors,
+} from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { isNetworkAdmin, useSession } from '../../app/session.tsx';
@@ -61,6 +70,7 @@ type Dialog =
   | { kind: 'summons' }
   | { kind: 'held' }
   | { kind: 'approve' }
+  | { kind: 'signatures' }
   | { kind: 'cancel' }
   | { kind: 'addCase' }
   | { kind: 'written'; consultationId: string; title: string };
@@ -183,6 +193,11 @@ function MeetingView({
                 {mm.meeting.approveMinutes}
               </Button>
             )}
+            {meeting.status === 'held' && (
+              <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'signatures' })}>
+                {mm.meeting.requestSignatures}
+              </Button>
+            )}
             {!meeting.writtenProcedure && (
               <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'edit' })}>
                 {mm.meeting.edit}
@@ -224,6 +239,8 @@ function MeetingView({
           </Paragraph>
         )}
       </section>
+
+      {meeting.signatures.length > 0 && <Signatures meeting={meeting} />}
 
       <section className="dr-section" aria-labelledby="agenda-heading">
         <Heading level={2} data-size="md" id="agenda-heading">
@@ -297,6 +314,14 @@ function MeetingView({
           onCancel={close}
           onReload={reloadAndClose}
           onSaved={(next) => saved(next, mm.meeting.approvedMessage)}
+        />
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'signatures'} onClose={close} title={mm.meeting.requestSignatures}>
+        <SignatoriesForm
+          meeting={meeting}
+          onCancel={close}
+          onReload={reloadAndClose}
+          onSaved={(next) => saved(next, mm.meeting.signaturesSent)}
         />
       </ModalDialog>
       <ModalDialog open={dialog?.kind === 'cancel'} onClose={close} title={mm.meeting.cancel}>
@@ -439,6 +464,107 @@ function ApproveMinutesForm({
         </Button>
       </ButtonRow>
     </form>
+  );
+}
+
+/**
+ * Chooses who signs the minutes and sends them the draft, each with a personal link; the last
+ * signature approves the minutes and locks the meeting.
+ */
+function SignatoriesForm({
+  meeting,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  meeting: Meeting;
+  onSaved: (m: Meeting) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { m, lang } = useI18n();
+  const mm = useMeetingMessages();
+  const form = useForm();
+  const [chosen, setChosen] = useState<string[]>(meeting.minutesSignatoryIds);
+  const candidates = meeting.attendees.filter((a) => a.status === 'present');
+  const label = mm.meeting.signatoriesLabel;
+  const unchanged = chosen.length === meeting.minutesSignatoryIds.length && chosen.every((id) => meeting.minutesSignatoryIds.includes(id));
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: MeetingUpdateSchema,
+          input: { minutesSignatoryIds: chosen, version: meeting.version },
+          labels: { minutesSignatoryIds: label },
+          check: (data): FieldErrors =>
+            data.minutesSignatoryIds?.length ? {} : { minutesSignatoryIds: fieldMessage(lang, 'required', label) },
+          send: async (input) => {
+            // The choice is saved on the meeting first; the request then goes to those chosen.
+            const current = unchanged ? meeting : await api<Meeting>(`/meetings/${meeting.id}`, { method: 'PATCH', body: input });
+            return api<Meeting>(`/meetings/${meeting.id}/minutes/signatures`, { method: 'POST', body: { version: current.version } });
+          },
+          done: onSaved,
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <Fieldset id={form.id('minutesSignatoryIds')}>
+        <Fieldset.Legend>{mm.meeting.signatoriesLegend}</Fieldset.Legend>
+        <Fieldset.Description>{mm.meeting.signatoriesDescription}</Fieldset.Description>
+        {candidates.map((a) => (
+          <Checkbox
+            key={a.personId}
+            label={`${a.name} (${mm.roles[a.role]})`}
+            value={a.personId}
+            checked={chosen.includes(a.personId)}
+            onChange={(e) => setChosen((c) => (e.target.checked ? [...c, a.personId] : c.filter((id) => id !== a.personId)))}
+          />
+        ))}
+      </Fieldset>
+      <ButtonRow>
+        <SubmitButton form={form}>{mm.meeting.requestSignatures}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
+
+/** Who was asked to sign the minutes, when, and who has signed. */
+function Signatures({ meeting }: { meeting: Meeting }) {
+  const { dateTime } = useI18n();
+  const mm = useMeetingMessages();
+  return (
+    <section className="dr-stack" aria-labelledby="signatures-heading">
+      <Heading level={2} data-size="xs" id="signatures-heading">
+        {mm.meeting.signaturesHeading}
+      </Heading>
+      <div className="dr-table-wrap">
+        <Table zebra data-size="sm">
+          <caption>{mm.meeting.signaturesCaption}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{mm.meeting.signer}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{mm.meeting.signatureRequested}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{mm.meeting.signatureSigned}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {meeting.signatures.map((x) => (
+              <Table.Row key={x.personId}>
+                <Table.Cell>{x.name}</Table.Cell>
+                <Table.Cell>{dateTime(x.requestedAt)}</Table.Cell>
+                <Table.Cell>{x.signedAt ? dateTime(x.signedAt) : mm.meeting.notSigned}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
   );
 }
 

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { MeetingStatus, MeetingSummary } from '../../../shared/meetings/schema.ts';
 import type { Body, NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
+import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { isNetworkAdmin, useSession } from '../../app/session.tsx';
@@ -82,6 +83,8 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
   const mm = useMeetingMessages();
   const { user } = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
+  const message = (location.state as { message?: string } | null)?.message ?? null;
   const admin = isNetworkAdmin(user, body.networkId);
   const meetings = useApi<MeetingSummary[]>(`/bodies/${body.id}/meetings?year=${year}`);
   const [creating, setCreating] = useState(false);
@@ -101,6 +104,7 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
           </li>
         </ul>
       </nav>
+      <SuccessMessage message={message} />
       <section className="dr-stack" aria-labelledby="plan-year-heading">
         <Heading level={2} data-size="md" id="plan-year-heading">
           {fmt(mm.plan.yearHeading, { year })}

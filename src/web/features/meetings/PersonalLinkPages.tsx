@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Fieldset, Heading, Paragraph, Radio, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Fieldset, Heading, Paragraph, Radio, ValidationMessage } from '@digdir/designsystemet-react';
 import { AbsenceReportSchema, ProcedureAnswerSchema, type TokenView } from '../../../shared/meetings/schema.ts';
-import { api, useApi, type Loaded } from '../../app/api.ts';
-import { errorFor, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { api, useApi, type ApiError, type Loaded } from '../../app/api.ts';
+import { errorFor, FailureAlert, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
 import { MarkdownText } from './MarkdownText.tsx';
+import { asApiError } from './meeting-api.ts';
 import { useMeetingMessages } from './messages.ts';
 import './meetings.css';
 
@@ -35,6 +36,18 @@ function LinkState({ loaded, children }: { loaded: Loaded<TokenView>; children: 
   return <LoadState loaded={loaded}>{children}</LoadState>;
 }
 
+const LINK_PATHS: Record<TokenView['kind'], string> = { absence: 'forfall', writtenProcedure: 'skriftlig', minutesSignature: 'signer' };
+
+/** A link opened on the page of another kind of link: the way to the right page. */
+function OtherKind({ token, kind }: { token: string; kind: TokenView['kind'] }) {
+  const mm = useMeetingMessages();
+  return (
+    <Paragraph>
+      {mm.links.otherKind} <AppLink to={`/${LINK_PATHS[kind]}/${token}`}>{mm.links.goTo[kind]}</AppLink>
+    </Paragraph>
+  );
+}
+
 /** `/forfall/:token`: the personal link in a summons; the member reports absence without logging in. */
 export function AbsenceLinkPage() {
   const mm = useMeetingMessages();
@@ -47,9 +60,7 @@ export function AbsenceLinkPage() {
           v.kind === 'absence' ? (
             <AbsenceView token={token} view={v} onAnswered={view.setData} />
           ) : (
-            <Paragraph>
-              {mm.links.wrongKindAbsence} <AppLink to={`/skriftlig/${token}`}>{mm.links.goToWritten}</AppLink>
-            </Paragraph>
+            <OtherKind token={token} kind={v.kind} />
           )
         }
       </LinkState>
@@ -137,9 +148,7 @@ export function WrittenAnswerPage() {
           v.kind === 'writtenProcedure' ? (
             <WrittenView token={token} view={v} onAnswered={view.setData} />
           ) : (
-            <Paragraph>
-              {mm.links.wrongKindWritten} <AppLink to={`/forfall/${token}`}>{mm.links.goToAbsence}</AppLink>
-            </Paragraph>
+            <OtherKind token={token} kind={v.kind} />
           )
         }
       </LinkState>
@@ -223,6 +232,70 @@ function WrittenView({ token, view, onAnswered }: { token: string; view: TokenVi
             <SubmitButton form={form}>{l.writtenSubmit}</SubmitButton>
           </ButtonRow>
         </form>
+      )}
+    </div>
+  );
+}
+
+/** `/signer/:token`: a member chosen to sign the minutes signs them; the last signature approves them. */
+export function SignLinkPage() {
+  const mm = useMeetingMessages();
+  const { token = '' } = useParams();
+  const view = useApi<TokenView>(`/links/${encodeURIComponent(token)}`);
+  return (
+    <Page title={mm.links.signTitle}>
+      <LinkState loaded={view}>
+        {(v) =>
+          v.kind === 'minutesSignature' ? (
+            <SignView token={token} view={v} onSigned={view.setData} />
+          ) : (
+            <OtherKind token={token} kind={v.kind} />
+          )
+        }
+      </LinkState>
+    </Page>
+  );
+}
+
+function SignView({ token, view, onSigned }: { token: string; view: TokenView; onSigned: (view: TokenView) => void }) {
+  const { m, date } = useI18n();
+  const mm = useMeetingMessages();
+  const l = mm.links;
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [done, setDone] = useState(false);
+  const sign = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const next = await api<TokenView>(`/links/${encodeURIComponent(token)}/sign`, { method: 'POST' });
+      setDone(true);
+      onSigned(next);
+    } catch (error) {
+      setFailure(asApiError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="dr-stack">
+      <Paragraph>{fmt(l.signIntro, { name: view.personName, body: view.bodyName, date: date(view.meetingDate) })}</Paragraph>
+      {done ? (
+        <Confirmation>{l.signDone}</Confirmation>
+      ) : view.answered ? (
+        <Alert data-color="info">{l.signAlready}</Alert>
+      ) : !view.open ? (
+        <Alert data-color="warning">{l.signClosed}</Alert>
+      ) : (
+        <>
+          <Paragraph>{l.signAdvice}</Paragraph>
+          <FailureAlert error={failure} />
+          <ButtonRow>
+            <Button type="button" disabled={busy} onClick={() => void sign()}>
+              {busy ? m.common.saving : l.signSubmit}
+            </Button>
+          </ButtonRow>
+        </>
       )}
     </div>
   );

@@ -111,9 +111,3 @@ export function formatSize(bytes: number, number: (n: number) => string): string
 
 /** «09:00–12:00», or «09:00» without an end. */
 export const timeRange = (start: string, end: string | null) => (end ? `${start}–${end}` : start);
-
-/** The ISO date a number of days from a date. */
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
