@@ -85,7 +85,7 @@ const writtenDate = (iso: string) =>
   );
 
 /** The personal link in the newest e-mail to an address whose subject starts as given; mail goes out from a job, so this waits for it. */
-async function linkInMail(api: SessionApi, to: string, subjectStart: string, path: 'forfall' | 'skriftlig'): Promise<string> {
+async function linkInMail(api: SessionApi, to: string, subjectStart: string, path: 'forfall' | 'skriftlig' | 'signer'): Promise<string> {
   let text = '';
   await expect
     .poll(
@@ -534,4 +534,75 @@ test('the meeting pages read in nynorsk and in English, and pass axe in both', a
     // Back to bokmål on the account, whatever state the page is in, for the journeys after this one.
     await api.put('/auth/preferences', { language: 'nb' });
   }
+});
+
+test('the minutes go to two members for signature, and the last signature approves them and locks the meeting', async ({
+  page,
+  browser,
+  a11y,
+}) => {
+  test.setTimeout(120_000);
+  await loginInBokmal(page, a11y);
+  const api = await sessionApi(page);
+  const BODY = 'Referansegruppe for innbyggertjenester';
+  const { body, people } = await createBody(api, BODY, 'RIT', [
+    { name: 'Hanne Bolle', email: 'hanne.bolle@example.no', municipalityNumber: '1868', role: 'chair' },
+    { name: 'Petter Kvitnes', email: 'petter.kvitnes@example.no', municipalityNumber: '1870', role: 'member' },
+    { name: 'Mona Langvann', municipalityNumber: '1866', role: 'member' },
+  ]);
+  let meeting = await api.post(`/bodies/${body.id}/meetings`, { date: osloDate(-1), startTime: '10:00', place: 'Myre' });
+  meeting = await api.post(`/meetings/${meeting.id}/summons`, { version: meeting.version });
+  for (const attendee of meeting.attendees) {
+    meeting = await api.patch(`/meeting-attendees/${attendee.id}`, { status: 'present', version: attendee.version });
+  }
+  for (const item of meeting.items)
+    await api.patch(`/agenda-items/${item.id}`, { deliberation: 'Ingen merknader.', outcome: 'decided', version: item.version });
+  meeting = await api.get(`/meetings/${meeting.id}`);
+  meeting = await api.post(`/meetings/${meeting.id}/held`, { version: meeting.version });
+  const [chair, member] = [people[0]!, people[1]!];
+
+  await test.step('chooses who signs and sends them the draft', async () => {
+    await page.goto(`/moter/${meeting.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: `Møte i ${BODY} ${writtenDate(meeting.date)}` })).toBeVisible();
+    await page.getByRole('button', { name: 'Send protokollen til signering' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Send protokollen til signering' });
+    await dialog.getByRole('button', { name: 'Send protokollen til signering' }).click();
+    await expect(dialog.getByRole('link', { name: '«Underskrivere» må fylles ut.' })).toBeVisible();
+    await dialog.getByRole('checkbox', { name: `${chair.name} (Leder)` }).check();
+    await dialog.getByRole('checkbox', { name: `${member.name} (Medlem)` }).check();
+    await a11y.check();
+    await dialog.getByRole('button', { name: 'Send protokollen til signering' }).click();
+    await expect(page.getByText('Protokollen er sendt til signering.')).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Hvem som signerer protokollen' }).getByRole('row').filter({ hasText: 'Ikke signert ennå' }),
+    ).toHaveCount(2);
+    await a11y.check();
+  });
+
+  await test.step('both sign through their links, without logging in', async () => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const signer = await context.newPage();
+    for (const person of [chair, member]) {
+      await signer.goto(await linkInMail(api, person.email!, 'Protokoll til signering:', 'signer'));
+      await expect(signer.getByRole('heading', { level: 1, name: 'Signer protokollen' })).toBeVisible();
+      await expect(
+        signer.getByText(`Hei ${person.name}. Du er valgt til å signere protokollen fra møtet i ${BODY} ${writtenDate(meeting.date)}.`),
+      ).toBeVisible();
+      if (person === chair) await a11y.check(signer);
+      await signer.getByRole('button', { name: 'Signer protokollen' }).click();
+      await expect(signer.getByText('Takk, du har signert protokollen.')).toBeVisible();
+    }
+    await a11y.check(signer);
+    await context.close();
+  });
+
+  await test.step('the meeting is locked, with the signatures in the approval note', async () => {
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 2, name: 'Møtet er låst' })).toBeVisible();
+    await expect(page.getByText(`Protokollen er godkjent og signert av ${chair.name} og ${member.name}.`)).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Hvem som signerer protokollen' }).getByRole('row').filter({ hasText: 'Ikke signert ennå' }),
+    ).toHaveCount(0);
+    await a11y.check();
+  });
 });
