@@ -178,7 +178,8 @@ function ItemView({
                 {mm.agenda.startWritten}
               </Button>
             )}
-            {!started && !item.number && (
+            {/* A case handled elsewhere too is not removed here: it would go from the other meetings with it. */}
+            {!started && !item.number && item.history.length === 0 && (
               <Button type="button" variant="tertiary" data-color="danger" onClick={() => setDialog({ kind: 'remove' })}>
                 {mm.agenda.remove}
               </Button>
