@@ -1,13 +1,30 @@
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/server/db/client.ts';
-import { bodies, bodyMemberships, municipalities, networkMembers, networks, people, roleAssignments, users } from '../src/server/db/schema/index.ts';
+import {
+  agendaItems,
+  bodies,
+  bodyMemberships,
+  caseNumberCounters,
+  cases,
+  consultations,
+  meetingAttendees,
+  meetings,
+  municipalities,
+  networkMembers,
+  networks,
+  people,
+  roleAssignments,
+  users,
+} from '../src/server/db/schema/index.ts';
 import { hashPassword } from '../src/server/modules/auth/index.ts';
 import { norwegianSortKey } from '../src/shared/text.ts';
+import { planMeetings, type MeetingsRows } from './generate-meetings.ts';
 
 /**
  * A national-scale dataset for the benchmarks: 15 networks over all 357 municipalities, 20,000
- * people and 2,000 bodies with their memberships, plus one platform administrator to log in with.
+ * people and 2,000 bodies with their memberships, 3,000 meetings of those bodies with 40,000 cases
+ * (generate-meetings.ts), plus one platform administrator to log in with.
  *
  * Deterministic: the same seed gives the same rows, ids included, so query plans and numbers can be
  * reproduced. Expects a migrated database with the municipalities loaded (database.migrate() and
@@ -20,6 +37,10 @@ export interface GenerateOptions {
   seed?: number;
   people?: number;
   bodies?: number;
+  meetings?: number;
+  cases?: number;
+  /** The day the dataset is taken: meetings before it are held, after it summoned or planned. Fixed, so runs compare. */
+  today?: string;
 }
 
 export interface GeneratedDataset {
@@ -32,6 +53,9 @@ export interface GeneratedDataset {
   /** Competence tags by how common they are, most common first. */
   competenceTags: readonly string[];
   admin: typeof BENCH_ADMIN;
+  meetings: MeetingsRows['summary'];
+  /** An approved meeting with 20 agenda items, for the minutes render benchmark. */
+  minutesSample: MeetingsRows['minutesSample'];
   milliseconds: number;
 }
 
@@ -52,7 +76,11 @@ export function prng(seed: number) {
   const chance = (p: number) => next() < p;
   /** A version-4-shaped UUID from the stream, so ids are reproducible too. */
   const uuid = () => {
-    const hex = Array.from({ length: 4 }, () => Math.floor(next() * 4294967296).toString(16).padStart(8, '0')).join('');
+    const hex = Array.from({ length: 4 }, () =>
+      Math.floor(next() * 4294967296)
+        .toString(16)
+        .padStart(8, '0'),
+    ).join('');
     const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   };
@@ -74,37 +102,243 @@ export function prng(seed: number) {
 // ---------------------------------------------------------------- vocabulary
 
 const FIRST = [
-  'Ingrid', 'Ola', 'Kari', 'Per', 'Marit', 'Bjørn', 'Sigrid', 'Knut', 'Hilde', 'Lars', 'Åse', 'Tor', 'Anne', 'Eirik', 'Solveig', 'Håkon',
-  'Nora', 'Jakob', 'Emma', 'Emil', 'Sara', 'Henrik', 'Ida', 'Magnus', 'Maja', 'Sander', 'Thea', 'Mathias', 'Ingeborg', 'Jonas', 'Live', 'Aksel',
-  'Ragnhild', 'Øystein', 'Gunnhild', 'Svein', 'Tone', 'Geir', 'Randi', 'Trond', 'Liv', 'Arne', 'Berit', 'Odd', 'Astrid', 'Stian', 'Vigdis', 'Ørjan',
-  'Elin', 'Kjetil', 'Siri', 'Rune', 'Heidi', 'Espen', 'Mona', 'Frode', 'Camilla', 'Torbjørn', 'Linn', 'Ståle', 'Mari', 'Eivind', 'Kristin', 'Audun',
+  'Ingrid',
+  'Ola',
+  'Kari',
+  'Per',
+  'Marit',
+  'Bjørn',
+  'Sigrid',
+  'Knut',
+  'Hilde',
+  'Lars',
+  'Åse',
+  'Tor',
+  'Anne',
+  'Eirik',
+  'Solveig',
+  'Håkon',
+  'Nora',
+  'Jakob',
+  'Emma',
+  'Emil',
+  'Sara',
+  'Henrik',
+  'Ida',
+  'Magnus',
+  'Maja',
+  'Sander',
+  'Thea',
+  'Mathias',
+  'Ingeborg',
+  'Jonas',
+  'Live',
+  'Aksel',
+  'Ragnhild',
+  'Øystein',
+  'Gunnhild',
+  'Svein',
+  'Tone',
+  'Geir',
+  'Randi',
+  'Trond',
+  'Liv',
+  'Arne',
+  'Berit',
+  'Odd',
+  'Astrid',
+  'Stian',
+  'Vigdis',
+  'Ørjan',
+  'Elin',
+  'Kjetil',
+  'Siri',
+  'Rune',
+  'Heidi',
+  'Espen',
+  'Mona',
+  'Frode',
+  'Camilla',
+  'Torbjørn',
+  'Linn',
+  'Ståle',
+  'Mari',
+  'Eivind',
+  'Kristin',
+  'Audun',
 ];
 const LAST = [
-  'Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Pedersen', 'Nilsen', 'Kristiansen', 'Jensen', 'Karlsen', 'Johnsen', 'Pettersen', 'Eriksen',
-  'Berg', 'Haugen', 'Hagen', 'Johannessen', 'Andreassen', 'Jacobsen', 'Dahl', 'Jørgensen', 'Halvorsen', 'Henriksen', 'Lund', 'Sørensen', 'Jakobsen',
-  'Moen', 'Gundersen', 'Iversen', 'Strand', 'Solberg', 'Svendsen', 'Eide', 'Knutsen', 'Martinsen', 'Paulsen', 'Bakken', 'Kristoffersen', 'Mathisen',
-  'Lie', 'Amundsen', 'Nguyen', 'Rasmussen', 'Ali', 'Lunde', 'Solheim', 'Berge', 'Moe', 'Nygård', 'Bakke', 'Kristensen', 'Fredriksen', 'Holm',
-  'Lien', 'Hauge', 'Christensen', 'Andresen', 'Nielsen', 'Knudsen', 'Evensen', 'Sæther', 'Aas', 'Myhre', 'Hanssen', 'Ødegård', 'Ahmed', 'Øien',
-  'Aasen', 'Haugland', 'Sivertsen', 'Tangen', 'Sandvik', 'Åsheim', 'Kvalheim', 'Brekke', 'Ellingsen', 'Thorsen', 'Mikalsen', 'Vik', 'Berntsen',
+  'Hansen',
+  'Johansen',
+  'Olsen',
+  'Larsen',
+  'Andersen',
+  'Pedersen',
+  'Nilsen',
+  'Kristiansen',
+  'Jensen',
+  'Karlsen',
+  'Johnsen',
+  'Pettersen',
+  'Eriksen',
+  'Berg',
+  'Haugen',
+  'Hagen',
+  'Johannessen',
+  'Andreassen',
+  'Jacobsen',
+  'Dahl',
+  'Jørgensen',
+  'Halvorsen',
+  'Henriksen',
+  'Lund',
+  'Sørensen',
+  'Jakobsen',
+  'Moen',
+  'Gundersen',
+  'Iversen',
+  'Strand',
+  'Solberg',
+  'Svendsen',
+  'Eide',
+  'Knutsen',
+  'Martinsen',
+  'Paulsen',
+  'Bakken',
+  'Kristoffersen',
+  'Mathisen',
+  'Lie',
+  'Amundsen',
+  'Nguyen',
+  'Rasmussen',
+  'Ali',
+  'Lunde',
+  'Solheim',
+  'Berge',
+  'Moe',
+  'Nygård',
+  'Bakke',
+  'Kristensen',
+  'Fredriksen',
+  'Holm',
+  'Lien',
+  'Hauge',
+  'Christensen',
+  'Andresen',
+  'Nielsen',
+  'Knudsen',
+  'Evensen',
+  'Sæther',
+  'Aas',
+  'Myhre',
+  'Hanssen',
+  'Ødegård',
+  'Ahmed',
+  'Øien',
+  'Aasen',
+  'Haugland',
+  'Sivertsen',
+  'Tangen',
+  'Sandvik',
+  'Åsheim',
+  'Kvalheim',
+  'Brekke',
+  'Ellingsen',
+  'Thorsen',
+  'Mikalsen',
+  'Vik',
+  'Berntsen',
 ];
 const TITLES = [
-  'Kommunedirektør', 'Assisterende kommunedirektør', 'Kommunalsjef helse og omsorg', 'Kommunalsjef oppvekst', 'Kommunalsjef teknisk',
-  'Digitaliseringsrådgiver', 'Digitaliseringsleder', 'IKT-leder', 'IKT-konsulent', 'Systemansvarlig', 'Arkivleder', 'Arkivar', 'Personvernombud',
-  'Informasjonssikkerhetsleder', 'Innkjøpsrådgiver', 'Prosjektleder', 'Rådgiver', 'Seniorrådgiver', 'Økonomisjef', 'Controller', 'HR-rådgiver',
-  'Virksomhetsleder sykehjem', 'Enhetsleder hjemmetjenesten', 'Fagleder barnevern', 'Rektor', 'Styrer barnehage', 'Plan- og byggesaksleder',
-  'Kommunikasjonsrådgiver', 'Servicetorgleder', 'Ordfører', 'Varaordfører', 'Tjenestedesigner', 'Lønnskonsulent', 'Velferdsteknologikoordinator',
+  'Kommunedirektør',
+  'Assisterende kommunedirektør',
+  'Kommunalsjef helse og omsorg',
+  'Kommunalsjef oppvekst',
+  'Kommunalsjef teknisk',
+  'Digitaliseringsrådgiver',
+  'Digitaliseringsleder',
+  'IKT-leder',
+  'IKT-konsulent',
+  'Systemansvarlig',
+  'Arkivleder',
+  'Arkivar',
+  'Personvernombud',
+  'Informasjonssikkerhetsleder',
+  'Innkjøpsrådgiver',
+  'Prosjektleder',
+  'Rådgiver',
+  'Seniorrådgiver',
+  'Økonomisjef',
+  'Controller',
+  'HR-rådgiver',
+  'Virksomhetsleder sykehjem',
+  'Enhetsleder hjemmetjenesten',
+  'Fagleder barnevern',
+  'Rektor',
+  'Styrer barnehage',
+  'Plan- og byggesaksleder',
+  'Kommunikasjonsrådgiver',
+  'Servicetorgleder',
+  'Ordfører',
+  'Varaordfører',
+  'Tjenestedesigner',
+  'Lønnskonsulent',
+  'Velferdsteknologikoordinator',
 ];
 /** Tags in falling popularity: the draw below is skewed, so the first ones are common and the last rare. */
 export const COMPETENCE_TAGS = [
-  'prosjektledelse', 'informasjonssikkerhet', 'personvern', 'anskaffelser', 'tjenestedesign', 'arkiv', 'helse og omsorg', 'gevinstrealisering',
-  'skytjenester', 'velferdsteknologi', 'ledelse', 'smart by', 'oppvekst', 'saksbehandling', 'RPA', 'kunstig intelligens', 'datadeling',
-  'endringsledelse', 'økonomi', 'kartdata', 'byggesak', 'digital kompetanse', 'integrasjoner', 'innbyggerdialog', 'universell utforming',
-  'Microsoft 365', 'ROS-analyse', 'arkitektur', 'dokumentasjon', 'nettverk og drift',
+  'prosjektledelse',
+  'informasjonssikkerhet',
+  'personvern',
+  'anskaffelser',
+  'tjenestedesign',
+  'arkiv',
+  'helse og omsorg',
+  'gevinstrealisering',
+  'skytjenester',
+  'velferdsteknologi',
+  'ledelse',
+  'smart by',
+  'oppvekst',
+  'saksbehandling',
+  'RPA',
+  'kunstig intelligens',
+  'datadeling',
+  'endringsledelse',
+  'økonomi',
+  'kartdata',
+  'byggesak',
+  'digital kompetanse',
+  'integrasjoner',
+  'innbyggerdialog',
+  'universell utforming',
+  'Microsoft 365',
+  'ROS-analyse',
+  'arkitektur',
+  'dokumentasjon',
+  'nettverk og drift',
 ].map((t) => t.toLowerCase());
 const GROUP_TOPICS = [
-  'felleskomponenter', 'informasjonssikkerhet', 'personvern', 'anskaffelser', 'arkiv', 'velferdsteknologi', 'RPA og automatisering', 'skole',
-  'barnehage', 'helse', 'byggesak', 'kart og geodata', 'økonomi og lønn', 'kommunikasjon', 'Microsoft 365', 'kunstig intelligens', 'datadeling',
-  'tjenestedesign', 'gevinstrealisering', 'innbyggerdialog',
+  'felleskomponenter',
+  'informasjonssikkerhet',
+  'personvern',
+  'anskaffelser',
+  'arkiv',
+  'velferdsteknologi',
+  'RPA og automatisering',
+  'skole',
+  'barnehage',
+  'helse',
+  'byggesak',
+  'kart og geodata',
+  'økonomi og lønn',
+  'kommunikasjon',
+  'Microsoft 365',
+  'kunstig intelligens',
+  'datadeling',
+  'tjenestedesign',
+  'gevinstrealisering',
+  'innbyggerdialog',
 ];
 
 interface NetworkPlan {
@@ -125,12 +359,33 @@ const NETWORK_PLANS: NetworkPlan[] = [
   { slug: 'digisor', name: 'DigiSør', shortName: 'DigiSør', counties: ['42', '40', '39'] },
   { slug: 'digiost', name: 'DigiØst', shortName: 'DigiØst', counties: ['03', '31', '32', '33', '34'] },
   { slug: 'digivesteralen', name: 'DigiVesterålen', shortName: 'DigiVesterålen', counties: ['18'], size: 6, umbrella: 'diginord' },
-  { slug: 'digitale-helgeland', name: 'Digitale Helgeland', shortName: 'Digitale Helgeland', counties: ['18'], size: 16, umbrella: 'diginord' },
+  {
+    slug: 'digitale-helgeland',
+    name: 'Digitale Helgeland',
+    shortName: 'Digitale Helgeland',
+    counties: ['18'],
+    size: 16,
+    umbrella: 'diginord',
+  },
   { slug: 'digitroms', name: 'DigiTroms', shortName: 'DigiTroms', counties: ['55'], size: 14, umbrella: 'diginord' },
   { slug: 'finnmark-ikt', name: 'Finnmark IKT-samarbeid', shortName: 'Finnmark IKT', counties: ['56'], size: 10 },
-  { slug: 'digitrondelag-sor', name: 'Digitalt samarbeid Trøndelag sør', shortName: 'DigiTrøndelag sør', counties: ['50'], size: 18, umbrella: 'digimidt' },
+  {
+    slug: 'digitrondelag-sor',
+    name: 'Digitalt samarbeid Trøndelag sør',
+    shortName: 'DigiTrøndelag sør',
+    counties: ['50'],
+    size: 18,
+    umbrella: 'digimidt',
+  },
   { slug: 'digimore', name: 'DigiMøre', shortName: 'DigiMøre', counties: ['15'], size: 12, umbrella: 'digimidt' },
-  { slug: 'digi-sunnhordland', name: 'Digi Sunnhordland og Hardanger', shortName: 'DigiSH', counties: ['46'], size: 15, umbrella: 'digivest' },
+  {
+    slug: 'digi-sunnhordland',
+    name: 'Digi Sunnhordland og Hardanger',
+    shortName: 'DigiSH',
+    counties: ['46'],
+    size: 15,
+    umbrella: 'digivest',
+  },
   { slug: 'digirogaland', name: 'DigiRogaland', shortName: 'DigiRogaland', counties: ['11'], size: 20 },
   { slug: 'innlandet-ikt', name: 'Innlandet IKT-samarbeid', shortName: 'Innlandet IKT', counties: ['34'], size: 30, umbrella: 'digiost' },
   { slug: 'digiviken', name: 'DigiViken', shortName: 'DigiViken', counties: ['31', '32', '33'], size: 35 },
@@ -166,7 +421,12 @@ export async function generateDataset(db: Db, options: GenerateOptions = {}): Pr
   if (existing.length > 0) throw new Error('bench/generate: the database already has networks; generate into a fresh database');
   const allMunicipalities = (
     await db
-      .select({ number: municipalities.number, name: municipalities.name, county: municipalities.countyNumber, population: municipalities.population })
+      .select({
+        number: municipalities.number,
+        name: municipalities.name,
+        county: municipalities.countyNumber,
+        population: municipalities.population,
+      })
       .from(municipalities)
       .where(sql`${municipalities.validTo} is null`)
   ).sort((a, b) => a.number.localeCompare(b.number));
@@ -214,13 +474,23 @@ export async function generateDataset(db: Db, options: GenerateOptions = {}): Pr
         isHost: m === host,
       });
     }
-    membersOf.set(id, chosen.map((m) => m.number));
+    membersOf.set(
+      id,
+      chosen.map((m) => m.number),
+    );
     // Regional networks have a former member or two, which the overview lists too.
     if (plan.size !== undefined) {
       const outside = inCounties.filter((m) => !chosen.includes(m));
       for (let k = 0; k < 2 && outside.length > 0; k++) {
         const m = outside.splice(rnd.int(0, outside.length - 1), 1)[0]!;
-        memberRows.push({ id: rnd.uuid(), networkId: id, municipalityNumber: m.number, joinedOn: '2016-01-01', leftOn: `${rnd.int(2018, 2023)}-12-31`, isHost: false });
+        memberRows.push({
+          id: rnd.uuid(),
+          networkId: id,
+          municipalityNumber: m.number,
+          joinedOn: '2016-01-01',
+          leftOn: `${rnd.int(2018, 2023)}-12-31`,
+          isHost: false,
+        });
       }
     }
   }
@@ -278,36 +548,61 @@ export async function generateDataset(db: Db, options: GenerateOptions = {}): Pr
   let bodiesLeft = bodyCount;
   for (const [index, networkId] of networkIds.entries()) {
     const municipalitiesHere = membersOf.get(networkId)!;
-    const count = index === networkIds.length - 1 ? bodiesLeft : Math.min(bodiesLeft, Math.max(3, Math.round((bodyCount * municipalitiesHere.length) / totalMembers)));
+    const count =
+      index === networkIds.length - 1
+        ? bodiesLeft
+        : Math.min(bodiesLeft, Math.max(3, Math.round((bodyCount * municipalitiesHere.length) / totalMembers)));
     bodiesLeft -= count;
     const visible = peopleOfNetwork.get(networkId)!;
     const plan = NETWORK_PLANS[index]!;
     for (let b = 0; b < count; b++) {
       const bodyId = rnd.uuid();
-      const kind = b === 0 ? 'steeringGroup' : b === 1 ? 'workingCommittee' : b === 2 ? 'chiefExecutivesCouncil' : rnd.pick(['workingGroup', 'workingGroup', 'workingGroup', 'resourceGroup', 'referenceGroup'] as const);
+      const kind =
+        b === 0
+          ? 'steeringGroup'
+          : b === 1
+            ? 'workingCommittee'
+            : b === 2
+              ? 'chiefExecutivesCouncil'
+              : rnd.pick(['workingGroup', 'workingGroup', 'workingGroup', 'resourceGroup', 'referenceGroup'] as const);
       const topic = GROUP_TOPICS[b % GROUP_TOPICS.length]!;
       const round = Math.floor(b / GROUP_TOPICS.length) + 1;
       const name =
-        kind === 'steeringGroup' ? `Styringsgruppen for ${plan.name}`
-        : kind === 'workingCommittee' ? `Arbeidsutvalget i ${plan.name}`
-        : kind === 'chiefExecutivesCouncil' ? `Kommunedirektørutvalget i ${plan.name}`
-        : kind === 'workingGroup' ? `Faggruppe for ${topic} ${round}`
-        : kind === 'resourceGroup' ? `Ressursgruppe for ${topic} ${round}`
-        : `Referansegruppe for ${topic} ${round}`;
+        kind === 'steeringGroup'
+          ? `Styringsgruppen for ${plan.name}`
+          : kind === 'workingCommittee'
+            ? `Arbeidsutvalget i ${plan.name}`
+            : kind === 'chiefExecutivesCouncil'
+              ? `Kommunedirektørutvalget i ${plan.name}`
+              : kind === 'workingGroup'
+                ? `Faggruppe for ${topic} ${round}`
+                : kind === 'resourceGroup'
+                  ? `Ressursgruppe for ${topic} ${round}`
+                  : `Referansegruppe for ${topic} ${round}`;
       bodyRows.push({
         id: bodyId,
         networkId,
         kind,
         name,
         shortCode: kind === 'steeringGroup' ? 'SG' : kind === 'workingCommittee' ? 'AU' : kind === 'chiefExecutivesCouncil' ? 'KDU' : null,
-        mandate: b < 3 ? `Mandat for ${name}. Organet forbereder og fatter vedtak i saker innenfor samarbeidets strategi og budsjett.` : null,
+        mandate:
+          b < 3 ? `Mandat for ${name}. Organet forbereder og fatter vedtak i saker innenfor samarbeidets strategi og budsjett.` : null,
       });
       const size = kind === 'steeringGroup' ? Math.min(20, municipalitiesHere.length) : rnd.int(4, 10);
       const chosen = new Set<string>();
       for (let tries = 0; chosen.size < Math.min(size, visible.length) && tries < size * 10; tries++) chosen.add(rnd.pick(visible));
       const regular: string[] = [];
       for (const [k, personId] of [...chosen].entries()) {
-        const role = k === 0 ? 'chair' : k === 1 && size > 5 ? 'viceChair' : k === size - 1 && rnd.chance(0.5) ? 'secretary' : rnd.chance(0.05) ? 'observer' : 'member';
+        const role =
+          k === 0
+            ? 'chair'
+            : k === 1 && size > 5
+              ? 'viceChair'
+              : k === size - 1 && rnd.chance(0.5)
+                ? 'secretary'
+                : rnd.chance(0.05)
+                  ? 'observer'
+                  : 'member';
         const id = rnd.uuid();
         const ended = rnd.chance(0.1);
         membershipRows.push({
@@ -343,6 +638,35 @@ export async function generateDataset(db: Db, options: GenerateOptions = {}): Pr
   }
 
   const adminId = rnd.uuid();
+
+  // Meetings and cases, from a stream of their own so the rows above stay as they were before meetings existed.
+  const municipalityNames = new Map(allMunicipalities.map((m) => [m.number, m.name]));
+  const meetingRows = planMeetings({
+    rnd: prng((options.seed ?? 20_260_101) + 1),
+    today: options.today ?? '2026-11-23',
+    meetings: options.meetings ?? 3_000,
+    cases: options.cases ?? 40_000,
+    networks: networkRows.map((n) => ({
+      id: n.id!,
+      name: n.name,
+      municipalities: membersOf.get(n.id!)!.map((number) => ({ number, name: municipalityNames.get(number)! })),
+    })),
+    bodies: bodyRows.map((b) => ({ id: b.id!, networkId: b.networkId, kind: b.kind, name: b.name, shortCode: b.shortCode ?? null })),
+    memberships: [...membershipRows, ...deputyRows].map((m) => ({
+      id: m.id!,
+      bodyId: m.bodyId,
+      personId: m.personId,
+      role: m.role,
+      votingRight: m.votingRight ?? 'vote',
+      municipalityNumber: m.municipalityNumber ?? null,
+      fromDate: m.fromDate ?? '2000-01-01',
+      toDate: m.toDate ?? null,
+      deputyForId: m.deputyForId ?? null,
+    })),
+    people: new Map(personRows.map((p) => [p.id!, { name: p.name, municipalityNumber: p.municipalityNumber ?? null }])),
+    municipalityNames,
+  });
+
   await db.transaction(async (tx) => {
     await tx.insert(networks).values(networkRows.filter((n) => !n.umbrellaId));
     await tx.insert(networks).values(networkRows.filter((n) => n.umbrellaId));
@@ -353,6 +677,12 @@ export async function generateDataset(db: Db, options: GenerateOptions = {}): Pr
     await insertBatches(deputyRows, (batch) => tx.insert(bodyMemberships).values(batch));
     await tx.insert(users).values({ id: adminId, email: BENCH_ADMIN.email, name: BENCH_ADMIN.name, passwordHash });
     await tx.insert(roleAssignments).values({ userId: adminId, role: 'platformAdmin' });
+    await insertBatches(meetingRows.meetings, (batch) => tx.insert(meetings).values(batch));
+    await insertBatches(meetingRows.cases, (batch) => tx.insert(cases).values(batch));
+    await insertBatches(meetingRows.consultations, (batch) => tx.insert(consultations).values(batch));
+    await insertBatches(meetingRows.agendaItems, (batch) => tx.insert(agendaItems).values(batch));
+    await insertBatches(meetingRows.attendees, (batch) => tx.insert(meetingAttendees).values(batch));
+    await insertBatches(meetingRows.counters, (batch) => tx.insert(caseNumberCounters).values(batch));
   });
   // Fresh statistics, as a production database that autovacuum has seen would have.
   await db.execute(sql`analyze`);
@@ -373,6 +703,8 @@ export async function generateDataset(db: Db, options: GenerateOptions = {}): Pr
     bodyMemberships: membershipRows.length + deputyRows.length,
     competenceTags: COMPETENCE_TAGS,
     admin: BENCH_ADMIN,
+    meetings: meetingRows.summary,
+    minutesSample: meetingRows.minutesSample,
     milliseconds: Math.round(performance.now() - started),
   };
 }
@@ -391,7 +723,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     await database.migrate();
     await loadMunicipalitiesFile(database.db);
     const result = await generateDataset(database.db);
-    console.log(JSON.stringify({ ...result, competenceTags: undefined, admin: { email: result.admin.email, password: result.admin.password } }, null, 2));
+    console.log(
+      JSON.stringify(
+        { ...result, competenceTags: undefined, admin: { email: result.admin.email, password: result.admin.password } },
+        null,
+        2,
+      ),
+    );
   } finally {
     await database.close();
   }
