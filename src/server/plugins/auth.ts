@@ -38,7 +38,8 @@ export function registerAuthContext(app: FastifyInstance, db: Db): void {
     request.ctx = {
       db,
       requestId: request.id,
-      language: session?.user.language ?? (isLanguage(cookieLanguage) ? cookieLanguage : languageFromHeader(request.headers['accept-language'])),
+      language:
+        session?.user.language ?? (isLanguage(cookieLanguage) ? cookieLanguage : languageFromHeader(request.headers['accept-language'])),
       user: session?.user ?? null,
       roles: session?.roles ?? [],
       cache: new Map(),

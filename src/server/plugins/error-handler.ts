@@ -13,7 +13,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return sendError(request, reply, 'validation_failed', fieldProblems(error.issues));
     }
     if (error.statusCode === 429) return sendError(request, reply, 'rate_limited');
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP'))) {
+    if (
+      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      (error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP'))
+    ) {
       return sendError(request, reply, 'validation_failed', { _: { key: 'invalid' } });
     }
     if (error.statusCode === 400 && error instanceof SyntaxError) {

@@ -17,10 +17,7 @@ export const users = pgTable(
     disabled: boolean('disabled').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [
-    uniqueIndex('users_email_idx').on(t.email),
-    uniqueIndex('users_oidc_idx').on(t.oidcIssuer, t.oidcSubject),
-  ],
+  (t) => [uniqueIndex('users_email_idx').on(t.email), uniqueIndex('users_oidc_idx').on(t.oidcIssuer, t.oidcSubject)],
 );
 
 export const roleAssignments = pgTable(

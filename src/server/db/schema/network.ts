@@ -47,10 +47,7 @@ export const networkMembers = pgTable(
     leftOn: date('left_on', { mode: 'string' }),
     isHost: boolean('is_host').notNull().default(false),
   },
-  (t) => [
-    index('network_members_network_idx').on(t.networkId),
-    index('network_members_municipality_idx').on(t.municipalityNumber),
-  ],
+  (t) => [index('network_members_network_idx').on(t.networkId), index('network_members_municipality_idx').on(t.municipalityNumber)],
 );
 
 export const people = pgTable(

@@ -32,10 +32,7 @@ function toJson(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value)) as unknown;
 }
 
-export async function listAuditEntries(
-  db: DbOrTx,
-  filter: { networkId?: string; entityType?: string; entityId?: string; limit: number },
-) {
+export async function listAuditEntries(db: DbOrTx, filter: { networkId?: string; entityType?: string; entityId?: string; limit: number }) {
   const conditions = [
     filter.networkId ? eq(auditEntries.networkId, filter.networkId) : undefined,
     filter.entityType ? eq(auditEntries.entityType, filter.entityType) : undefined,

@@ -71,7 +71,13 @@ describe.each(DATABASE_KINDS)('OIDC login on %s', (kind) => {
     provider = await startOidcProvider({ redirectUris: [REDIRECT_URI], accounts: Object.values(ACCOUNTS) });
     t = await startTestApp(kind, {
       publicUrl: PUBLIC_URL,
-      oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, label: 'Testinnlogging', scopes: 'openid email profile' },
+      oidc: {
+        issuer: provider.issuer,
+        clientId: provider.clientId,
+        clientSecret: provider.clientSecret,
+        label: 'Testinnlogging',
+        scopes: 'openid email profile',
+      },
     });
   });
   afterAll(async () => {
@@ -115,7 +121,13 @@ describe.each(DATABASE_KINDS)('OIDC login on %s', (kind) => {
   async function me(sessionCookie: string | null) {
     const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: sessionCookie ? { cookie: sessionCookie } : {} });
     expect(res.statusCode).toBe(200);
-    return res.json().user as { id: string; email: string; name: string; hasPassword: boolean; roles: { role: string; networkId: string | null }[] } | null;
+    return res.json().user as {
+      id: string;
+      email: string;
+      name: string;
+      hasPassword: boolean;
+      roles: { role: string; networkId: string | null }[];
+    } | null;
   }
 
   it('asks the provider for a code with PKCE, state and nonce', async () => {
@@ -231,7 +243,13 @@ describe('OIDC login with the claims in the ID token (as Entra ID sends them)', 
     provider = await startOidcProvider({ redirectUris: [REDIRECT_URI], accounts: [ACCOUNTS.member], claimsInIdToken: true });
     t = await startTestApp('pglite', {
       publicUrl: PUBLIC_URL,
-      oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, label: 'Entra ID', scopes: 'openid email profile' },
+      oidc: {
+        issuer: provider.issuer,
+        clientId: provider.clientId,
+        clientSecret: provider.clientSecret,
+        label: 'Entra ID',
+        scopes: 'openid email profile',
+      },
     });
   });
   afterAll(async () => {

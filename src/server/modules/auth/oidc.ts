@@ -39,68 +39,94 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ oidc: OidcConfig | null; public
   // Discovered on first use, so the app starts even while the provider is unreachable.
   const getConfiguration = () =>
     (configuration ??= oidc
-      .discovery(issuerUrl, settings.clientId, settings.clientSecret, undefined, isLoopback(issuerUrl) ? { execute: [oidc.allowInsecureRequests] } : undefined)
+      .discovery(
+        issuerUrl,
+        settings.clientId,
+        settings.clientSecret,
+        undefined,
+        isLoopback(issuerUrl) ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      )
       .catch((error: unknown) => {
         configuration = undefined;
         throw error;
       }));
 
-  app.get('/auth/oidc/login', { config: { public: true }, schema: { tags: ['auth'], querystring: z.object({ returnTo: z.string().max(500).optional() }) } }, async (req, reply) => {
-    const config = await getConfiguration();
-    const state = oidc.randomState();
-    const nonce = oidc.randomNonce();
-    const codeVerifier = oidc.randomPKCECodeVerifier();
-    await req.ctx.db.delete(oidcLogins).where(lt(oidcLogins.createdAt, new Date(Date.now() - LOGIN_STATE_MINUTES * 60_000)));
-    await req.ctx.db.insert(oidcLogins).values({ state, nonce, codeVerifier, returnTo: safeReturnTo(req.query.returnTo) });
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: redirectUri,
-      scope: settings.scopes,
-      state,
-      nonce,
-      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
-      code_challenge_method: 'S256',
-    });
-    return reply.redirect(url.href);
-  });
-
-  app.get('/auth/oidc/callback', { config: { public: true }, schema: { tags: ['auth'], querystring: z.object({ state: z.string().max(200).optional() }).passthrough() } }, async (req, reply) => {
-    const state = req.query.state ?? '';
-    const [login] = await req.ctx.db.delete(oidcLogins).where(eq(oidcLogins.state, state)).returning();
-    if (!login || login.createdAt.getTime() < Date.now() - LOGIN_STATE_MINUTES * 60_000) return reply.redirect('/logg-inn?feil=oidc');
-    try {
+  app.get(
+    '/auth/oidc/login',
+    { config: { public: true }, schema: { tags: ['auth'], querystring: z.object({ returnTo: z.string().max(500).optional() }) } },
+    async (req, reply) => {
       const config = await getConfiguration();
-      const callbackUrl = new URL(req.url, options.publicUrl);
-      const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
-        pkceCodeVerifier: login.codeVerifier,
-        expectedState: login.state,
-        expectedNonce: login.nonce,
+      const state = oidc.randomState();
+      const nonce = oidc.randomNonce();
+      const codeVerifier = oidc.randomPKCECodeVerifier();
+      await req.ctx.db.delete(oidcLogins).where(lt(oidcLogins.createdAt, new Date(Date.now() - LOGIN_STATE_MINUTES * 60_000)));
+      await req.ctx.db.insert(oidcLogins).values({ state, nonce, codeVerifier, returnTo: safeReturnTo(req.query.returnTo) });
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: redirectUri,
+        scope: settings.scopes,
+        state,
+        nonce,
+        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: 'S256',
       });
-      const idClaims = tokens.claims();
-      if (!idClaims) throw new Error('no ID token');
-      // In the code flow a conforming provider may keep e-mail and name to the userinfo endpoint (OIDC Core 5.4).
-      const claims =
-        typeof idClaims.email === 'string' || typeof idClaims.preferred_username === 'string'
-          ? idClaims
-          : { ...(await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub)), ...idClaims };
-      // An address the provider says it has not verified never links to an existing account.
-      const trusted = claims.email_verified !== false;
-      const email = !trusted ? null : typeof claims.email === 'string' ? claims.email.toLowerCase() : typeof claims.preferred_username === 'string' ? claims.preferred_username.toLowerCase() : null;
-      const name = typeof claims.name === 'string' ? claims.name : (email ?? claims.sub);
-      const userId = await linkUser(req.ctx.db, claims.iss, claims.sub, email, name);
-      if (!userId) return reply.redirect('/logg-inn?feil=deaktivert');
-      const session = await startSession(req.ctx.db, userId);
-      setSessionCookie(reply, session.token, session.expiresAt);
-      return reply.redirect(login.returnTo);
-    } catch (error) {
-      req.log.warn({ err: error }, 'OIDC login failed');
-      return reply.redirect('/logg-inn?feil=oidc');
-    }
-  });
+      return reply.redirect(url.href);
+    },
+  );
+
+  app.get(
+    '/auth/oidc/callback',
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], querystring: z.object({ state: z.string().max(200).optional() }).passthrough() },
+    },
+    async (req, reply) => {
+      const state = req.query.state ?? '';
+      const [login] = await req.ctx.db.delete(oidcLogins).where(eq(oidcLogins.state, state)).returning();
+      if (!login || login.createdAt.getTime() < Date.now() - LOGIN_STATE_MINUTES * 60_000) return reply.redirect('/logg-inn?feil=oidc');
+      try {
+        const config = await getConfiguration();
+        const callbackUrl = new URL(req.url, options.publicUrl);
+        const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
+          pkceCodeVerifier: login.codeVerifier,
+          expectedState: login.state,
+          expectedNonce: login.nonce,
+        });
+        const idClaims = tokens.claims();
+        if (!idClaims) throw new Error('no ID token');
+        // In the code flow a conforming provider may keep e-mail and name to the userinfo endpoint (OIDC Core 5.4).
+        const claims =
+          typeof idClaims.email === 'string' || typeof idClaims.preferred_username === 'string'
+            ? idClaims
+            : { ...(await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub)), ...idClaims };
+        // An address the provider says it has not verified never links to an existing account.
+        const trusted = claims.email_verified !== false;
+        const email = !trusted
+          ? null
+          : typeof claims.email === 'string'
+            ? claims.email.toLowerCase()
+            : typeof claims.preferred_username === 'string'
+              ? claims.preferred_username.toLowerCase()
+              : null;
+        const name = typeof claims.name === 'string' ? claims.name : (email ?? claims.sub);
+        const userId = await linkUser(req.ctx.db, claims.iss, claims.sub, email, name);
+        if (!userId) return reply.redirect('/logg-inn?feil=deaktivert');
+        const session = await startSession(req.ctx.db, userId);
+        setSessionCookie(reply, session.token, session.expiresAt);
+        return reply.redirect(login.returnTo);
+      } catch (error) {
+        req.log.warn({ err: error }, 'OIDC login failed');
+        return reply.redirect('/logg-inn?feil=oidc');
+      }
+    },
+  );
 };
 
 /** Finds the account for an OIDC identity, linking or creating it; null when the account is disabled. */
 async function linkUser(db: Db, issuer: string, subject: string, email: string | null, name: string): Promise<string | null> {
-  const [bySubject] = await db.select().from(users).where(and(eq(users.oidcIssuer, issuer), eq(users.oidcSubject, subject)));
+  const [bySubject] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.oidcIssuer, issuer), eq(users.oidcSubject, subject)));
   if (bySubject) return bySubject.disabled ? null : bySubject.id;
   return db.transaction(async (tx) => {
     const ctx = systemContext(tx);
@@ -108,14 +134,23 @@ async function linkUser(db: Db, issuer: string, subject: string, email: string |
     if (byEmail) {
       if (byEmail.disabled) return null;
       await tx.update(users).set({ oidcIssuer: issuer, oidcSubject: subject }).where(eq(users.id, byEmail.id));
-      await recordAudit(tx, { ...ctx, user: { id: byEmail.id, email: byEmail.email, name: byEmail.name, language: byEmail.language, hasPassword: false } }, { entityType: 'user', entityId: byEmail.id, action: 'linkOidc', after: { issuer } });
+      await recordAudit(
+        tx,
+        { ...ctx, user: { id: byEmail.id, email: byEmail.email, name: byEmail.name, language: byEmail.language, hasPassword: false } },
+        { entityType: 'user', entityId: byEmail.id, action: 'linkOidc', after: { issuer } },
+      );
       return byEmail.id;
     }
     const [created] = await tx
       .insert(users)
       .values({ email: email ?? `${subject}@${new URL(issuer).hostname}`, name, oidcIssuer: issuer, oidcSubject: subject })
       .returning();
-    await recordAudit(tx, ctx, { entityType: 'user', entityId: created!.id, action: 'createFromOidc', after: { email: created!.email, name, issuer } });
+    await recordAudit(tx, ctx, {
+      entityType: 'user',
+      entityId: created!.id,
+      action: 'createFromOidc',
+      after: { email: created!.email, name, issuer },
+    });
     return created!.id;
   });
 }

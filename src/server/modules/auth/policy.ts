@@ -49,5 +49,3 @@ export async function assertCanGrant(ctx: RequestContext, role: RoleAssignmentIn
       return;
   }
 }
-
-

@@ -64,18 +64,27 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   });
 
   /** The language choice is kept on the account, and in a cookie for visitors without one. */
-  app.put('/auth/preferences', { config: PUBLIC, schema: { tags, body: PreferencesSchema, response: { 200: OkSchema } } }, async (req, reply) => {
-    if (req.ctx.user) await service.setLanguage(req.ctx, req.body.language);
-    reply.setCookie(LANGUAGE_COOKIE, req.body.language, { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
-    return { ok: true as const };
-  });
+  app.put(
+    '/auth/preferences',
+    { config: PUBLIC, schema: { tags, body: PreferencesSchema, response: { 200: OkSchema } } },
+    async (req, reply) => {
+      if (req.ctx.user) await service.setLanguage(req.ctx, req.body.language);
+      reply.setCookie(LANGUAGE_COOKIE, req.body.language, { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/invitations/:token', { config: PUBLIC, schema: { tags, params: TokenParams, response: { 200: z.object({ email: z.string(), name: z.string() }) } } }, (req) =>
-    service.getInvitation(req.ctx, req.params.token),
+  app.get(
+    '/invitations/:token',
+    { config: PUBLIC, schema: { tags, params: TokenParams, response: { 200: z.object({ email: z.string(), name: z.string() }) } } },
+    (req) => service.getInvitation(req.ctx, req.params.token),
   );
   app.post(
     '/invitations/:token/accept',
-    { config: { ...PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags, params: TokenParams, body: InvitationAcceptSchema, response: { 200: CurrentUserSchema } } },
+    {
+      config: { ...PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags, params: TokenParams, body: InvitationAcceptSchema, response: { 200: CurrentUserSchema } },
+    },
     async (req, reply) => {
       const session = await service.acceptInvitation(req.ctx, req.params.token, req.body.password);
       setSessionCookie(reply, session.token, session.expiresAt);
@@ -85,12 +94,18 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   // administration
   const adminTags = ['administration'];
-  app.get('/admin/users', { schema: { tags: adminTags, response: { 200: z.array(UserSummarySchema) } } }, (req) => service.listUsers(req.ctx));
-  app.post('/admin/invitations', { schema: { tags: adminTags, body: InvitationCreateSchema, response: { 201: InvitationCreatedSchema } } }, async (req, reply) =>
-    reply.status(201).send(await service.inviteUser(req.ctx, req.body, options.publicUrl)),
+  app.get('/admin/users', { schema: { tags: adminTags, response: { 200: z.array(UserSummarySchema) } } }, (req) =>
+    service.listUsers(req.ctx),
   );
-  app.post('/admin/users/:userId/roles', { schema: { tags: adminTags, params: UserParams, body: RoleAssignmentInputSchema, response: { 201: UserSummarySchema } } }, async (req, reply) =>
-    reply.status(201).send(await service.grantRole(req.ctx, req.params.userId, req.body)),
+  app.post(
+    '/admin/invitations',
+    { schema: { tags: adminTags, body: InvitationCreateSchema, response: { 201: InvitationCreatedSchema } } },
+    async (req, reply) => reply.status(201).send(await service.inviteUser(req.ctx, req.body, options.publicUrl)),
+  );
+  app.post(
+    '/admin/users/:userId/roles',
+    { schema: { tags: adminTags, params: UserParams, body: RoleAssignmentInputSchema, response: { 201: UserSummarySchema } } },
+    async (req, reply) => reply.status(201).send(await service.grantRole(req.ctx, req.params.userId, req.body)),
   );
   app.delete(
     '/admin/users/:userId/roles/:roleId',

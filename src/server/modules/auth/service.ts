@@ -110,9 +110,23 @@ export async function listUsers(ctx: RequestContext): Promise<UserSummary[]> {
           memberMunicipalities.length > 0 ? inArray(roleAssignments.municipalityNumber, memberMunicipalities) : undefined,
         ),
       );
-    rows = ids.length === 0 ? [] : await ctx.db.select().from(users).where(inArray(users.id, ids.map((r) => r.userId)));
+    rows =
+      ids.length === 0
+        ? []
+        : await ctx.db
+            .select()
+            .from(users)
+            .where(
+              inArray(
+                users.id,
+                ids.map((r) => r.userId),
+              ),
+            );
   }
-  const roles = await rolesOf(ctx.db, rows.map((r) => r.id));
+  const roles = await rolesOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return rows
     .map((u) => ({ id: u.id, email: u.email, name: u.name, status: statusOf(u), roles: roles.get(u.id) ?? [] }))
     .sort((a, b) => compareNorwegian(a.name, b.name));
@@ -131,7 +145,10 @@ async function checkRoleTargets(ctx: RequestContext, role: RoleAssignmentInput, 
     if (!network) throw invalidField(`${prefix}networkId`, 'invalid');
   }
   if (role.municipalityNumber) {
-    const [m] = await ctx.db.select({ n: municipalities.number }).from(municipalities).where(eq(municipalities.number, role.municipalityNumber));
+    const [m] = await ctx.db
+      .select({ n: municipalities.number })
+      .from(municipalities)
+      .where(eq(municipalities.number, role.municipalityNumber));
     if (!m) throw invalidField(`${prefix}municipalityNumber`, 'invalid');
   }
 }
@@ -157,13 +174,24 @@ export async function grantRole(ctx: RequestContext, userId: string, input: Role
         eq(roleAssignments.userId, userId),
         eq(roleAssignments.role, scope.role),
         scope.networkId ? eq(roleAssignments.networkId, scope.networkId) : isNull(roleAssignments.networkId),
-        scope.municipalityNumber ? eq(roleAssignments.municipalityNumber, scope.municipalityNumber) : isNull(roleAssignments.municipalityNumber),
+        scope.municipalityNumber
+          ? eq(roleAssignments.municipalityNumber, scope.municipalityNumber)
+          : isNull(roleAssignments.municipalityNumber),
       ),
     );
   if (existing.length > 0) throw conflict();
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(roleAssignments).values({ userId, ...scope }).returning();
-    await recordAudit(tx, ctx, { networkId: scope.networkId, entityType: 'roleAssignment', entityId: row!.id, action: 'create', after: row });
+    const [row] = await tx
+      .insert(roleAssignments)
+      .values({ userId, ...scope })
+      .returning();
+    await recordAudit(tx, ctx, {
+      networkId: scope.networkId,
+      entityType: 'roleAssignment',
+      entityId: row!.id,
+      action: 'create',
+      after: row,
+    });
   });
   return requireManagedUser(ctx, userId);
 }
@@ -176,7 +204,10 @@ async function requireManagedUserOrAny(ctx: RequestContext, userId: string) {
 
 export async function revokeRole(ctx: RequestContext, userId: string, roleId: string): Promise<UserSummary> {
   const user = await requireManagedUser(ctx, userId);
-  const [row] = await ctx.db.select().from(roleAssignments).where(and(eq(roleAssignments.id, roleId), eq(roleAssignments.userId, userId)));
+  const [row] = await ctx.db
+    .select()
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.id, roleId), eq(roleAssignments.userId, userId)));
   if (!row) throw notFound();
   await assertCanGrant(ctx, row);
   // The last platform administrator cannot be removed, or nobody could administer the platform.
@@ -222,7 +253,13 @@ export async function inviteUser(ctx: RequestContext, input: InvitationCreateInp
       subject: 'Invitasjon til Digiregion',
       text: `Hei ${input.name}!\n\n${inviter.name} har invitert deg til Digiregion.\nVelg passord her innen ${INVITATION_DAYS} dager:\n${invitationUrl}\n`,
     });
-    await recordAudit(tx, ctx, { networkId, entityType: 'user', entityId: user.id, action: 'invite', after: { email, name: input.name, roles: unique } });
+    await recordAudit(tx, ctx, {
+      networkId,
+      entityType: 'user',
+      entityId: user.id,
+      action: 'invite',
+      after: { email, name: input.name, roles: unique },
+    });
     return user.id;
   });
   return { user: await summary(ctx.db, userId), invitationUrl };
@@ -269,16 +306,18 @@ export async function acceptInvitation(ctx: RequestContext, token: string, passw
   await ctx.db.transaction(async (tx) => {
     await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.tokenHash, invitation.tokenHash));
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
-    await recordAudit(tx, { ...ctx, user: { id: user.id, email: user.email, name: user.name, language: user.language, hasPassword: true } }, {
-      entityType: 'user',
-      entityId: user.id,
-      action: 'acceptInvitation',
-    });
+    await recordAudit(
+      tx,
+      { ...ctx, user: { id: user.id, email: user.email, name: user.name, language: user.language, hasPassword: true } },
+      {
+        entityType: 'user',
+        entityId: user.id,
+        action: 'acceptInvitation',
+      },
+    );
   });
   return startSession(ctx.db, user.id);
 }
-
-
 
 /**
  * The first platform administrator of an installation, made from the command line: an account with
@@ -290,7 +329,9 @@ export async function createPlatformAdministrator(db: DbOrTx, email: string, nam
     const [user] = await tx.insert(users).values({ email: email.toLowerCase(), name }).returning();
     if (!user) throw new AppError('internal_error');
     await tx.insert(roleAssignments).values({ userId: user.id, role: 'platformAdmin' });
-    await tx.insert(invitations).values({ tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000) });
+    await tx
+      .insert(invitations)
+      .values({ tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000) });
   });
   return `${publicUrl.replace(/\/$/, '')}/invitasjon/${token}`;
 }

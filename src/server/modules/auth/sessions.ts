@@ -39,7 +39,9 @@ export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSess
       language: users.language,
       passwordHash: users.passwordHash,
       // Roles in the same query: every logged-in request pays for this look-up.
-      roles: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', ra.role, 'networkId', ra.network_id, 'municipalityNumber', ra.municipality_number))
+      roles: sql<
+        RoleGrant[]
+      >`coalesce((select json_agg(json_build_object('role', ra.role, 'networkId', ra.network_id, 'municipalityNumber', ra.municipality_number))
         from ${roleAssignments} ra where ra.user_id = "users"."id"), '[]'::json)`,
     })
     .from(sessions)

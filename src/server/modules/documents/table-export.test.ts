@@ -21,7 +21,13 @@ describe('renderTable', () => {
     const file = await renderTable('csv', 'test', columns, rows);
     const text = file.body.toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.slice(1).split('\r\n')).toEqual(['Navn;Antall', 'Bø;2634', '"Hadsel; ""Stokmarknes""";8236', `"'=HYPERLINK(""http://x"")";1`, '']);
+    expect(text.slice(1).split('\r\n')).toEqual([
+      'Navn;Antall',
+      'Bø;2634',
+      '"Hadsel; ""Stokmarknes""";8236',
+      `"'=HYPERLINK(""http://x"")";1`,
+      '',
+    ]);
     expect(file.contentType).toBe('text/csv; charset=utf-8');
     expect(file.fileName).toMatch(/^test-\d{4}-\d{2}-\d{2}\.csv$/);
   });
@@ -38,6 +44,8 @@ describe('renderTable', () => {
   });
 
   it('names the attachment in ASCII and in UTF-8', () => {
-    expect(attachmentHeader('digivesterålen.csv')).toBe(`attachment; filename="digivestera_len.csv"; filename*=UTF-8''digivester%C3%A5len.csv`);
+    expect(attachmentHeader('digivesterålen.csv')).toBe(
+      `attachment; filename="digivestera_len.csv"; filename*=UTF-8''digivester%C3%A5len.csv`,
+    );
   });
 });

@@ -35,8 +35,15 @@ export async function renderTable<T>(format: ExportFormat, name: string, columns
   const stamp = new Date().toISOString().slice(0, 10);
   const baseName = `${name}-${stamp}`;
   if (format === 'csv') {
-    const lines = [columns.map((c) => csvCell(c.header)).join(';'), ...rows.map((row) => columns.map((c) => csvCell(c.value(row))).join(';'))];
-    return { body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'), contentType: 'text/csv; charset=utf-8', fileName: `${baseName}.csv` };
+    const lines = [
+      columns.map((c) => csvCell(c.header)).join(';'),
+      ...rows.map((row) => columns.map((c) => csvCell(c.value(row))).join(';')),
+    ];
+    return {
+      body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'),
+      contentType: 'text/csv; charset=utf-8',
+      fileName: `${baseName}.csv`,
+    };
   }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Digiregion';
@@ -44,10 +51,12 @@ export async function renderTable<T>(format: ExportFormat, name: string, columns
   sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 20 }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) {
-    sheet.addRow(columns.map((c) => {
-      const value = c.value(row);
-      return typeof value === 'string' ? safeText(value) : value;
-    }));
+    sheet.addRow(
+      columns.map((c) => {
+        const value = c.value(row);
+        return typeof value === 'string' ? safeText(value) : value;
+      }),
+    );
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const body = Buffer.from(await workbook.xlsx.writeBuffer());

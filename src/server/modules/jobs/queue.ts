@@ -23,14 +23,17 @@ const LOCK_SECONDS = 300;
  * SKIP LOCKED lets several instances poll the same table without taking the same job.
  */
 export async function claimNextJob(db: Db) {
-  const rows = await queryRows<{ id: string; kind: string; payload: unknown; attempts: number; max_attempts: number }>(db, sql`
+  const rows = await queryRows<{ id: string; kind: string; payload: unknown; attempts: number; max_attempts: number }>(
+    db,
+    sql`
     update ${jobs} set status = 'running', attempts = attempts + 1,
       locked_until = now() + make_interval(secs => ${LOCK_SECONDS})
     where id = (
       select id from ${jobs}
       where (status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())
       order by run_at limit 1 for update skip locked)
-    returning id, kind, payload, attempts, max_attempts`);
+    returning id, kind, payload, attempts, max_attempts`,
+  );
   const row = rows[0];
   return row ? { id: row.id, kind: row.kind, payload: row.payload, attempts: row.attempts, maxAttempts: row.max_attempts } : null;
 }

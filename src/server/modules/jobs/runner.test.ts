@@ -24,7 +24,10 @@ describe.each(DATABASE_KINDS)('job runner on %s', (kind) => {
     const seen: unknown[] = [];
     const id = await enqueueJob(t.db, 'test.record', { n: 1 });
     // As a process that stopped half-way leaves it: running, with a lock that has expired.
-    await t.db.update(jobs).set({ status: 'running', attempts: 1, lockedUntil: new Date(Date.now() - 1000) }).where(eq(jobs.id, id));
+    await t.db
+      .update(jobs)
+      .set({ status: 'running', attempts: 1, lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(jobs.id, id));
     const runner = startJobRunner(t.db, { 'test.record': async (payload) => void seen.push(payload) }, { autoStart: false });
     expect(await runner.drain()).toBe(1);
     await runner.stop();
@@ -35,7 +38,10 @@ describe.each(DATABASE_KINDS)('job runner on %s', (kind) => {
 
   it('leaves a job another runner holds alone', async () => {
     const id = await enqueueJob(t.db, 'test.held', {});
-    await t.db.update(jobs).set({ status: 'running', lockedUntil: new Date(Date.now() + 60_000) }).where(eq(jobs.id, id));
+    await t.db
+      .update(jobs)
+      .set({ status: 'running', lockedUntil: new Date(Date.now() + 60_000) })
+      .where(eq(jobs.id, id));
     const runner = startJobRunner(t.db, { 'test.held': async () => undefined }, { autoStart: false });
     expect(await runner.drain()).toBe(0);
     await runner.stop();
@@ -48,7 +54,10 @@ describe.each(DATABASE_KINDS)('job runner on %s', (kind) => {
     let [job] = await t.db.select().from(jobs).where(eq(jobs.id, id));
     expect(job).toMatchObject({ status: 'queued', attempts: 1, lastError: 'SMTP svarte ikke' });
     expect(job!.runAt.getTime()).toBeGreaterThan(Date.now());
-    await t.db.update(jobs).set({ runAt: new Date(Date.now() - 1000) }).where(eq(jobs.id, id));
+    await t.db
+      .update(jobs)
+      .set({ runAt: new Date(Date.now() - 1000) })
+      .where(eq(jobs.id, id));
     expect(await runner.drain()).toBe(1);
     [job] = await t.db.select().from(jobs).where(eq(jobs.id, id));
     expect(job).toMatchObject({ status: 'failed', attempts: 2 });

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../context.ts';
-import { networkStamp, stampedCache } from './change-stamp.ts';
+import { changeStamp, stampedCache } from '../../db/change-counters.ts';
 import { getNetworkOverview, requireNetwork } from './service.ts';
 
 /** The overview is the most read page and the same for every visitor: kept per instance until its data changes. */
@@ -8,5 +8,7 @@ const overviews = stampedCache<string>(200);
 /** The overview as JSON text, built only when something in it may have changed. */
 export async function getNetworkOverviewJson(ctx: RequestContext, ref: string): Promise<string> {
   const network = await requireNetwork(ctx, ref);
-  return overviews(network.id, await networkStamp(ctx), async () => JSON.stringify(await getNetworkOverview(ctx, network.id)));
+  return overviews(network.id, await changeStamp(ctx.db, ['network']), async () =>
+    JSON.stringify(await getNetworkOverview(ctx, network.id)),
+  );
 }

@@ -98,14 +98,12 @@ export async function loadMunicipalities(db: Db, csv: string): Promise<{ total: 
       )
       .returning({ number: municipalities.number });
     // Audited like every change; the overview cache also reads this entry to know populations changed.
-    await tx
-      .insert(auditEntries)
-      .values({
-        entityType: 'municipalityFile',
-        entityId: 'municipalities.csv',
-        action: 'load',
-        after: { total: records.length, closed: closed.map((c) => c.number) },
-      });
+    await tx.insert(auditEntries).values({
+      entityType: 'municipalityFile',
+      entityId: 'municipalities.csv',
+      action: 'load',
+      after: { total: records.length, closed: closed.map((c) => c.number) },
+    });
     return { total: records.length, closed: closed.length };
   });
 }

@@ -41,7 +41,7 @@ import {
   requireUser,
 } from './policy.ts';
 import * as repo from './repo.ts';
-import { networkStamp, stampedCache } from './change-stamp.ts';
+import { changeStamp, stampedCache } from '../../db/change-counters.ts';
 import { presentBody, presentBodyMembership, presentMember, presentMunicipality, presentPerson } from './presenter.ts';
 
 const byName = <T extends { name: string }>(a: T, b: T) => compareNorwegian(a.name, b.name);
@@ -305,7 +305,7 @@ export async function updateMember(ctx: RequestContext, memberId: string, input:
 export async function searchPeople(ctx: RequestContext, networkRef: string, query: PeopleQueryInput): Promise<PeoplePage> {
   const network = await requireNetwork(ctx, networkRef);
   await assertCanReadNetworkInternals(ctx, network.id);
-  // The same for everyone who may read the network, so kept until the people data changes (see change-stamp.ts).
+  // The same for everyone who may read the network, so kept until the people data changes (see db/change-counters.ts).
   const key = JSON.stringify([
     network.id,
     query.q ?? '',
@@ -314,7 +314,7 @@ export async function searchPeople(ctx: RequestContext, networkRef: string, quer
     query.limit,
     query.offset,
   ]);
-  return peopleSearches(key, await networkStamp(ctx), async () => {
+  return peopleSearches(key, await changeStamp(ctx.db, ['network']), async () => {
     const { items, total } = await repo.searchPeople(ctx.db, network.id, query);
     return { total, items: items.map(({ person, municipalityName }) => presentPerson(person, municipalityName)) };
   });

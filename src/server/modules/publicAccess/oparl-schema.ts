@@ -225,7 +225,8 @@ export const OPARL_PAGE_MAX = 500;
 /** Paging and OParl's filters (modified_since and the others are date-times with an offset). */
 export const OparlListQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  limit: z.coerce.number().int().min(1).max(OPARL_PAGE_MAX).default(100),
+  // 20 by default: a Meeting embeds its agenda items, and a page of 100 meetings is over 2 MB.
+  limit: z.coerce.number().int().min(1).max(OPARL_PAGE_MAX).default(20),
   created_since: z.iso.datetime({ offset: true, error: 'dateTime' }).optional(),
   created_until: z.iso.datetime({ offset: true, error: 'dateTime' }).optional(),
   modified_since: z.iso.datetime({ offset: true, error: 'dateTime' }).optional(),

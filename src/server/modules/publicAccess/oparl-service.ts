@@ -1,3 +1,4 @@
+import { changeStamp, stampedCache } from '../../db/change-counters.ts';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
@@ -589,4 +590,22 @@ export async function getLocation(ctx: RequestContext, urls: OparlUrls, meetingI
     created: meeting.createdAt.toISOString(),
     modified: meeting.updatedAt.toISOString(),
   };
+}
+
+const listPages = stampedCache<string>(500);
+
+/**
+ * A list page as JSON text, kept per instance until the data behind it changes (db/change-counters.ts):
+ * crawlers read the same pages over and over, and a page is large. The URL is the key.
+ */
+export async function listObjectsJson<K extends OparlKind>(
+  ctx: RequestContext,
+  urls: OparlUrls,
+  kind: K,
+  scope: { networkId?: string; bodyId?: string },
+  q: OparlListQueryInput,
+  selfUrl: string,
+): Promise<string> {
+  const stamp = await changeStamp(ctx.db, ['network', 'meetings']);
+  return listPages(selfUrl, stamp, async () => JSON.stringify(await listObjects(ctx, urls, kind, scope, q, selfUrl)));
 }

@@ -150,7 +150,11 @@ export const oparlRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     app.get(
       `/bodies/:id/${path}`,
       { config: PUBLIC, schema: { tags, params: IdParams, querystring: OparlListQuery, response: { 200: oparlListSchema(schema) } } },
-      (req) => oparl.listObjects(req.ctx, urls, kind, { networkId: req.params.id }, req.query, self(req.url)) as never,
+      // Prepared JSON text, which Fastify sends unserialized; the schema documents it (and the tests check it).
+      async (req, reply) =>
+        reply
+          .type('application/json; charset=utf-8')
+          .send((await oparl.listObjectsJson(req.ctx, urls, kind, { networkId: req.params.id }, req.query, self(req.url))) as never),
     );
   }
   app.get(
@@ -159,7 +163,10 @@ export const oparlRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
       config: PUBLIC,
       schema: { tags, params: IdParams, querystring: OparlListQuery, response: { 200: oparlListSchema(OparlMeetingSchema) } },
     },
-    (req) => oparl.listObjects(req.ctx, urls, 'meetings', { bodyId: req.params.id }, req.query, self(req.url)) as never,
+    async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await oparl.listObjectsJson(req.ctx, urls, 'meetings', { bodyId: req.params.id }, req.query, self(req.url))) as never),
   );
   app.get('/meetings/:id/location', { config: PUBLIC, schema: { tags, params: IdParams, response: { 200: OparlLocationSchema } } }, (req) =>
     oparl.getLocation(req.ctx, urls, req.params.id),

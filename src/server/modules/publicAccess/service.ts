@@ -1,3 +1,4 @@
+import { changeStamp, stampedCache } from '../../db/change-counters.ts';
 import { renderPublicMinutes } from '../meetings/index.ts';
 import type { RequestContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -173,7 +174,14 @@ export async function renderBodyCalendar(
 const latest = (dates: Date[]) => new Date(Math.max(...dates.map((d) => d.getTime())));
 
 /** Published decisions by Norwegian full text, ranked, with highlighted snippets. */
+const searches = stampedCache<PublicSearchPage>(1000);
+
+/** The decision search, kept per instance until the published meetings change (db/change-counters.ts). */
 export async function search(ctx: RequestContext, input: PublicSearchQueryInput): Promise<PublicSearchPage> {
+  return searches(JSON.stringify(input), await changeStamp(ctx.db, ['network', 'meetings']), () => runSearch(ctx, input));
+}
+
+async function runSearch(ctx: RequestContext, input: PublicSearchQueryInput): Promise<PublicSearchPage> {
   const { rows, total } = await searchDecisions(ctx.db, input);
   return {
     total,

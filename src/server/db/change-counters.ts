@@ -1,0 +1,33 @@
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from './client.ts';
+import { changeCounters } from './schema/index.ts';
+import { today } from '../modules/network/dates.ts';
+
+/**
+ * The most read answers (the network overview, the people search, the public decision search, the OParl
+ * lists) are kept per instance until the data behind them changes. Database triggers bump a counter per
+ * scope in the same transaction as any change to the scope's tables (migrations 0002 and 0003), whoever
+ * makes it, so one primary-key look-up tells every instance whether what it kept is still true.
+ */
+export type ChangeScope = 'network' | 'meetings';
+
+/** The stamp an answer built from these scopes is valid under. Today's date is part of it: who is a current
+ * member, and which meetings are still to come, change at midnight without any write. */
+export async function changeStamp(db: DbOrTx, scopes: ChangeScope[]): Promise<string> {
+  const rows = await db.select().from(changeCounters).where(inArray(changeCounters.scope, scopes));
+  return [today(), ...scopes.map((scope) => rows.find((r) => r.scope === scope)?.version ?? 0)].join('|');
+}
+
+/** A bounded map of answers, each valid for the stamp it was built under; the oldest entry goes first. */
+export function stampedCache<T>(maxEntries: number) {
+  const entries = new Map<string, { stamp: string; value: T }>();
+  return async (key: string, stamp: string, build: () => Promise<T>): Promise<T> => {
+    const cached = entries.get(key);
+    if (cached?.stamp === stamp) return cached.value;
+    const value = await build();
+    entries.delete(key);
+    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+    entries.set(key, { stamp, value });
+    return value;
+  };
+}
