@@ -183,7 +183,7 @@ test('the meeting of 25 March 2022 (seed 000) entered through the pages gives mi
   page,
   a11y,
 }, testInfo) => {
-  test.setTimeout(600_000);
+  test.setTimeout(240_000);
   await login(page, a11y, SECRETARIAT);
   // The language is kept on the account, and another journey may have left it in nynorsk.
   await page.getByLabel(/^(Språk|Language)$/).selectOption({ label: 'Norsk bokmål' });
@@ -356,5 +356,17 @@ test('the meeting of 25 March 2022 (seed 000) entered through the pages gives mi
       ]),
     ];
     expectInOrder(text, expected);
+  });
+
+  await test.step('019/22 goes from the waiting list onto the next meeting, 29 April 2022, under its number', async () => {
+    const next = await api.post(`/bodies/${body.id}/meetings`, { date: '2022-04-29', startTime: '09:00', place: 'Sortland' });
+    await page.goto(`/moter/${next.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: `Møte i ${BODY} 29. april 2022` })).toBeVisible();
+    const waiting = page.getByRole('region', { name: 'Ventende saker' });
+    await waiting.getByRole('button', { name: 'Sett på sakslisten: «Bionova - Hadsel som vertskommune»' }).click();
+    await expect(page.getByText('«Bionova - Hadsel som vertskommune» er satt på sakslisten.')).toBeVisible();
+    await expect(agenda.last()).toContainText('019/22Bionova - Hadsel som vertskommune');
+    await expect(waiting).toContainText('Ingen saker venter.');
+    await a11y.check();
   });
 });

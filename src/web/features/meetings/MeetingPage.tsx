@@ -17,7 +17,7 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { isNetworkAdmin, useSession } from '../../app/session.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, VisuallyHidden } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
@@ -623,14 +623,19 @@ function PendingCases({
                   variant="secondary"
                   data-size="sm"
                   disabled={busy}
+                  aria-label={fmt(mm.agenda.addPendingLabel, { title: p.title })}
                   onClick={() => void add(p.consultationId, p.title)}
                 >
                   {mm.agenda.addPending}
-                  <VisuallyHidden>: «{p.title}»</VisuallyHidden>
                 </Button>
-                <Button type="button" variant="tertiary" data-size="sm" onClick={() => onWritten(p.consultationId, p.title)}>
+                <Button
+                  type="button"
+                  variant="tertiary"
+                  data-size="sm"
+                  aria-label={fmt(mm.agenda.startWrittenLabel, { title: p.title })}
+                  onClick={() => onWritten(p.consultationId, p.title)}
+                >
                   {mm.agenda.startWritten}
-                  <VisuallyHidden> «{p.title}»</VisuallyHidden>
                 </Button>
               </span>
             </li>
