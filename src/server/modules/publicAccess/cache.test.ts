@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { freshBody, makeMeeting } from './testing.ts';
@@ -47,5 +48,16 @@ describe.each(DATABASE_KINDS)('kept public answers on %s', (kind) => {
     const body = (await vest.get(`/api/bodies/${bodyId}`)).body as { version: number };
     await vest.patch(`/api/bodies/${bodyId}`, { name: 'Bufferutvalget (nytt navn)', version: body.version });
     expect(await nameNow()).toBe('Bufferutvalget (nytt navn)');
+  });
+
+  it('sends a list page gzip-compressed to a client that accepts it, the same JSON as uncompressed', async () => {
+    const url = `/api/oparl/v1/bodies/${vestId}/meetings`;
+    const plain = await t.app.inject({ method: 'GET', url });
+    const zipped = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(JSON.parse(plain.body));
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
   });
 });

@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { changeStamp, stampedCache } from '../../db/change-counters.ts';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
@@ -592,20 +594,31 @@ export async function getLocation(ctx: RequestContext, urls: OparlUrls, meetingI
   };
 }
 
-const listPages = stampedCache<string>(500);
+const gzipAsync = promisify(gzip);
+
+/** A list page as JSON text, and gzip-compressed once for the clients that accept it. */
+export interface PreparedPage {
+  json: string;
+  gzip: Buffer;
+}
+
+const listPages = stampedCache<PreparedPage>(500);
 
 /**
- * A list page as JSON text, kept per instance until the data behind it changes (db/change-counters.ts):
- * crawlers read the same pages over and over, and a page is large. The URL is the key.
+ * A list page kept per instance until the data behind it changes (db/change-counters.ts): crawlers read
+ * the same pages over and over, and a page of meetings with their agenda items is large. The URL is the key.
  */
-export async function listObjectsJson<K extends OparlKind>(
+export async function listObjectsPrepared<K extends OparlKind>(
   ctx: RequestContext,
   urls: OparlUrls,
   kind: K,
   scope: { networkId?: string; bodyId?: string },
   q: OparlListQueryInput,
   selfUrl: string,
-): Promise<string> {
+): Promise<PreparedPage> {
   const stamp = await changeStamp(ctx.db, ['network', 'meetings']);
-  return listPages(selfUrl, stamp, async () => JSON.stringify(await listObjects(ctx, urls, kind, scope, q, selfUrl)));
+  return listPages(selfUrl, stamp, async () => {
+    const json = JSON.stringify(await listObjects(ctx, urls, kind, scope, q, selfUrl));
+    return { json, gzip: await gzipAsync(json) };
+  });
 }

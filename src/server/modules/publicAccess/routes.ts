@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../shared/common.ts';
 import {
@@ -150,11 +150,12 @@ export const oparlRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     app.get(
       `/bodies/:id/${path}`,
       { config: PUBLIC, schema: { tags, params: IdParams, querystring: OparlListQuery, response: { 200: oparlListSchema(schema) } } },
-      // Prepared JSON text, which Fastify sends unserialized; the schema documents it (and the tests check it).
       async (req, reply) =>
-        reply
-          .type('application/json; charset=utf-8')
-          .send((await oparl.listObjectsJson(req.ctx, urls, kind, { networkId: req.params.id }, req.query, self(req.url))) as never),
+        sendPrepared(
+          req,
+          reply,
+          await oparl.listObjectsPrepared(req.ctx, urls, kind, { networkId: req.params.id }, req.query, self(req.url)),
+        ),
     );
   }
   app.get(
@@ -164,11 +165,23 @@ export const oparlRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
       schema: { tags, params: IdParams, querystring: OparlListQuery, response: { 200: oparlListSchema(OparlMeetingSchema) } },
     },
     async (req, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        .send((await oparl.listObjectsJson(req.ctx, urls, 'meetings', { bodyId: req.params.id }, req.query, self(req.url))) as never),
+      sendPrepared(
+        req,
+        reply,
+        await oparl.listObjectsPrepared(req.ctx, urls, 'meetings', { bodyId: req.params.id }, req.query, self(req.url)),
+      ),
   );
   app.get('/meetings/:id/location', { config: PUBLIC, schema: { tags, params: IdParams, response: { 200: OparlLocationSchema } } }, (req) =>
     oparl.getLocation(req.ctx, urls, req.params.id),
   );
 };
+
+/**
+ * Sends a prepared list page: gzip to a client that accepts it (crawlers do), else the JSON text, which Fastify
+ * sends unserialized. The route's response schema documents the shape; the tests validate it.
+ */
+function sendPrepared(req: FastifyRequest, reply: FastifyReply, page: oparl.PreparedPage) {
+  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(page.gzip);
+  return reply.send(page.json);
+}
