@@ -419,7 +419,10 @@ export function HandlingForm({
               value={o}
               label={mm.outcomes[o]}
               checked={values.outcome === o}
-              onChange={() => set({ outcome: o })}
+              onChange={() =>
+                // A withdrawn case has no decision; an untouched copy of the recommendation would be printed as one.
+                set(o === 'withdrawn' && values.decision === item.recommendation ? { outcome: o, decision: '' } : { outcome: o })
+              }
             />
           ))}
         </Fieldset>

@@ -317,6 +317,7 @@ const nb = {
     submit: 'Utsett saken',
     done: 'Saken er utsatt.',
     doneTo: 'Saken er utsatt til møtet {date}.',
+    clearsDecision: 'Vedtaksfeltet har fortsatt bare innstillingen. Det tømmes, så protokollen viser «Saken ble utsatt.»',
   },
   forward: {
     body: 'Organ',
@@ -719,6 +720,7 @@ const nn: MeetingMessages = {
     submit: 'Utset saka',
     done: 'Saka er utsett.',
     doneTo: 'Saka er utsett til møtet {date}.',
+    clearsDecision: 'Vedtaksfeltet har framleis berre innstillinga. Det blir tømt, så protokollen viser at saka vart utsett.',
   },
   forward: {
     body: 'Organ',
@@ -1118,6 +1120,7 @@ const en: MeetingMessages = {
     submit: 'Postpone the item',
     done: 'The item is postponed.',
     doneTo: 'The item is postponed to the meeting {date}.',
+    clearsDecision: 'The decision field still holds only the recommendation. It is emptied, so the minutes say the item was postponed.',
   },
   forward: {
     body: 'Body',
