@@ -411,10 +411,14 @@ export async function updateAgendaItem(ctx: RequestContext, itemId: string, inpu
 
     const remarks = protocolRemarks ? await withAuthorNames(tx, protocolRemarks) : undefined;
     const decided = handling.outcome === 'decided' || handling.outcome === 'noted';
+    // A withdrawn case decided nothing: a decision that is still only the prefilled recommendation goes.
+    const withdrawnUnedited =
+      handling.outcome === 'withdrawn' && handling.decision === undefined && row.item.decision === row.consultation.recommendation;
     const itemChanges = definedOnly({
       ...handling,
       protocolRemarks: remarks,
       ...(decisionFollows ? { decision: recommendation || null } : {}),
+      ...(withdrawnUnedited ? { decision: null } : {}),
     });
     const after = await updateVersioned(tx, agendaItems, itemId, version, itemChanges);
     await tx
@@ -513,7 +517,12 @@ export async function postponeItem(
       agendaItems,
       itemId,
       input.version,
-      definedOnly({ outcome: 'postponed' as const, deliberation: input.deliberation }),
+      // Postponing decides nothing: a decision that is still only the prefilled recommendation goes.
+      definedOnly({
+        outcome: 'postponed' as const,
+        deliberation: input.deliberation,
+        ...(row.item.decision === row.consultation.recommendation ? { decision: null } : {}),
+      }),
     );
     await tx.update(consultations).set({ decidedAt: null }).where(eq(consultations.id, row.consultation.id));
     if (target) await placeOnAgenda(tx, target.meeting, row.consultation, row.item.closedBasis);
