@@ -37,6 +37,7 @@ export function PostponeForm({
   );
   const [target, setTarget] = useState('');
   const [deliberation, setDeliberation] = useState(item.deliberation);
+  // The API empties a decision that is still only the prefilled recommendation, so the minutes say the case was postponed.
   const decisionIsRecommendation = item.recommendation.trim() !== '' && (item.decision ?? '') === item.recommendation;
   return (
     <form
@@ -48,15 +49,7 @@ export function PostponeForm({
           schema: PostponeSchema,
           input: { toMeetingId: target || null, deliberation, version: item.version },
           labels: { toMeetingId: p.target, deliberation: p.deliberation },
-          send: async (input) => {
-            // The API keeps the decision, and the minutes print it under VEDTAK; an untouched copy of the
-            // recommendation would read as if decided. Emptied, the minutes say the case was postponed.
-            let version = input.version;
-            if (decisionIsRecommendation) {
-              version = (await api<AgendaItem>(`/agenda-items/${item.id}`, { method: 'PATCH', body: { decision: null, version } })).version;
-            }
-            return api<Meeting>(`/agenda-items/${item.id}/postpone`, { method: 'POST', body: { ...input, version } });
-          },
+          send: (input) => api<Meeting>(`/agenda-items/${item.id}/postpone`, { method: 'POST', body: input }),
           done: (saved) => onSaved(saved, later.find((x) => x.id === target)?.date ?? null),
         });
       }}
