@@ -30,6 +30,7 @@ interface ServerMessages {
     legalBasisRequired: string;
     fileType: string;
     fileEmpty: string;
+    noDeputy: string;
   };
   fields: Record<string, string>;
 }
@@ -74,6 +75,7 @@ const nb: ServerMessages = {
     legalBasisRequired: '«{field}» må fylles ut når noe unntas offentlighet.',
     fileType: '«{field}» må være en PDF-, DOCX- eller XLSX-fil.',
     fileEmpty: '«{field}» er tom.',
+    noDeputy: '«{field}» har ikke noe varamedlem i dette organet som kan kalles inn.',
   },
   fields: {
     email: 'E-post',
@@ -188,6 +190,7 @@ const nn: ServerMessages = {
     legalBasisRequired: '«{field}» må fyllast ut når noko blir unnateke offentlegheit.',
     fileType: '«{field}» må vere ei PDF-, DOCX- eller XLSX-fil.',
     fileEmpty: '«{field}» er tom.',
+    noDeputy: '«{field}» har ikkje noko varamedlem i dette organet som kan kallast inn.',
   },
   fields: {
     email: 'E-post',
@@ -301,6 +304,7 @@ const en: ServerMessages = {
     legalBasisRequired: '“{field}” is required when something is exempt from public access.',
     fileType: '“{field}” must be a PDF, DOCX or XLSX file.',
     fileEmpty: '“{field}” is empty.',
+    noDeputy: '“{field}” has no deputy in this body to call in.',
   },
   fields: {
     email: 'E-mail',

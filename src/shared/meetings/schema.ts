@@ -332,6 +332,8 @@ export const WrittenProcedureCreateSchema = z.object({
 });
 export const WrittenProcedureSchema = z.object({
   id: z.string(),
+  /** The «E-postbehandling» meeting the procedure runs as. */
+  meetingId: z.string(),
   number: z.string(),
   title: z.string(),
   bodyName: z.string(),

@@ -44,7 +44,10 @@ export type MunicipalityUpdateInput = z.infer<typeof MunicipalityUpdateSchema>;
 
 export const MunicipalityListQuery = z.object({
   q: z.string().trim().max(100).optional(),
-  county: z.string().regex(/^\d{2}$/).optional(),
+  county: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
 });
 
 export const MunicipalitySchema = z.object({
@@ -264,7 +267,14 @@ export type Body = z.infer<typeof BodySchema>;
 
 export const MunicipalityDetailSchema = MunicipalitySchema.extend({
   networks: z.array(
-    z.object({ id: z.string(), slug: z.string(), name: z.string(), joinedOn: z.string(), leftOn: z.string().nullable(), isHost: z.boolean() }),
+    z.object({
+      id: z.string(),
+      slug: z.string(),
+      name: z.string(),
+      joinedOn: z.string(),
+      leftOn: z.string().nullable(),
+      isHost: z.boolean(),
+    }),
   ),
 });
 export type MunicipalityDetail = z.infer<typeof MunicipalityDetailSchema>;

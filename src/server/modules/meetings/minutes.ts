@@ -2,6 +2,9 @@ import type { RequestContext } from '../../context.ts';
 import { renderMinutesDocx, renderMinutesPdf, type MinutesDocument } from '../documents/index.ts';
 import type { AgendaItem, Attendee, Meeting, Vote } from '../../../shared/meetings/schema.ts';
 import { ROLE_LABELS } from './labels.ts';
+import { ATTENDANCE_ROLES } from '../../../shared/meetings/schema.ts';
+
+const ROLE_ORDER: readonly string[] = ATTENDANCE_ROLES;
 import type { DbOrTx } from '../../db/client.ts';
 import { findBody, readableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
 import { loadMeeting } from './service.ts';
@@ -10,7 +13,10 @@ import { loadMeeting } from './service.ts';
 export function minutesDocument(meeting: Meeting, body: BodyWithNetwork): MinutesDocument {
   const names = new Map(meeting.attendees.map((a) => [a.personId, a.name]));
   const person = (a: Attendee) => ({ name: a.name, role: ROLE_LABELS[a.role], municipality: a.municipalityName });
-  const present = meeting.attendees.filter((a) => a.status === 'present');
+  // As minutes list them: chair, vice chair, members, then the rest; in the order they were called within each.
+  const present = meeting.attendees
+    .filter((a) => a.status === 'present')
+    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
   return {
     language: 'nb',
     networkName: body.networkName,

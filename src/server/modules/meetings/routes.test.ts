@@ -308,6 +308,57 @@ describe.each(DATABASE_KINDS)('meetings on %s', (kind) => {
     expect(next.pendingCases.filter((c) => c.type === 'approveSummons' || c.type === 'approveAgenda')).toEqual([]);
   });
 
+  it('forwards a decided case to another body, where it gets a number of its own; taking it off there keeps the case', async () => {
+    let meeting = await addCase((await createMeeting('2022-02-11')).id, 'Regional plan');
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/summons`, { version: meeting.version })).body;
+    const item = itemOf(meeting, 'Regional plan');
+    await vest.patch(`/api/agenda-items/${item.id}`, {
+      decision: 'AU tilrår at regionrådet vedtar planen.',
+      outcome: 'decided',
+      version: item.version,
+    });
+    const council = await vest.post(`/api/networks/${vestId}/bodies`, {
+      kind: 'regionalCouncil',
+      name: `Regionråd ${unique()}`,
+      shortCode: 'RR',
+    });
+    const councilMeeting = (await vest.post(`/api/bodies/${council.body.id}/meetings`, { date: '2022-03-04', startTime: '10:00' }))
+      .body as Meeting;
+    expectFieldErrors(await vest.post(`/api/agenda-items/${item.id}/forward`, { toMeetingId: meeting.id }), {
+      toMeetingId: '«Møte» er ugyldig.',
+    });
+    const forwarded = await vest.post(`/api/agenda-items/${item.id}/forward`, { toMeetingId: councilMeeting.id });
+    expect(forwarded.status).toBe(200);
+    const there = itemOf(forwarded.body, 'Regional plan');
+    expect(there).toMatchObject({ number: '', recommendation: 'AU tilrår at regionrådet vedtar planen.', caseId: item.caseId });
+    expect(there.history).toEqual([expect.objectContaining({ meetingId: meeting.id, number: item.number, outcome: 'decided' })]);
+
+    expect((await vest.delete(`/api/agenda-items/${there.id}?version=${there.version}`)).status).toBe(200);
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF');
+    const upload = await vest.request('POST', `/api/cases/${item.caseId}/documents?fileName=plan.pdf`, pdf, {
+      'content-type': 'application/pdf',
+    });
+    expect(upload.status).toBe(201);
+  });
+
+  it('an item of a written procedure still open is decided by the answers, not by edits', async () => {
+    const meeting = await addCase((await createMeeting('2099-06-01')).id, 'Hastesak i skrift');
+    const item = itemOf(meeting, 'Hastesak i skrift');
+    const started = await vest.post(`/api/consultations/${item.consultationId}/written-procedure`, {
+      reason: 'Frist',
+      deadline: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(started.status).toBe(201);
+    const written = (await vest.get(`/api/meetings/${started.body.meetingId}`)).body as Meeting;
+    expect(written).toMatchObject({ writtenProcedure: true, status: 'summoned', place: 'E-postbehandling' });
+    const inWriting = itemOf(written, 'Hastesak i skrift');
+    expectError(
+      await vest.patch(`/api/agenda-items/${inWriting.id}`, { decision: 'Noe annet', version: inWriting.version }),
+      409,
+      'invalid_state',
+    );
+  });
+
   it('keeps attachments with size and checksum, and only PDF, DOCX and XLSX', async () => {
     const meeting = await addCase((await createMeeting('2022-10-21')).id, 'Med vedlegg');
     const caseId = itemOf(meeting, 'Med vedlegg').caseId;

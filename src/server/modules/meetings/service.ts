@@ -384,6 +384,8 @@ export async function updateAgendaItem(ctx: RequestContext, itemId: string, inpu
   const exempt = exemptFromPublic ?? row.case.exemptFromPublic;
   const basis = exemptLegalBasis !== undefined ? exemptLegalBasis : row.case.exemptLegalBasis;
   if (exempt && !basis) throw invalidField('exemptLegalBasis', 'legalBasisRequired');
+  // While a written procedure runs, the members' answers decide the item, not edits.
+  if (row.meeting.writtenProcedure && row.meeting.status === 'summoned') throw new AppError('invalid_state');
   const meetingStarted = row.meeting.status !== 'planned';
   if (handling.outcome && handling.outcome !== 'pending' && !meetingStarted) throw invalidField('outcome', 'choice');
   await assertOfficerVisible(ctx, caseOfficerId);
@@ -486,7 +488,9 @@ export async function removeAgendaItem(ctx: RequestContext, itemId: string, vers
     const others = await tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.consultationId, row.consultation.id));
     if (others.length === 0) {
       await tx.delete(consultations).where(eq(consultations.id, row.consultation.id));
-      await tx.update(cases).set({ deletedAt: new Date() }).where(eq(cases.id, row.case.id));
+      // The case itself goes only if no other body has it (a forwarded case stays with the first).
+      const elsewhere = await tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.caseId, row.case.id));
+      if (elsewhere.length === 0) await tx.update(cases).set({ deletedAt: new Date() }).where(eq(cases.id, row.case.id));
     }
     await audit(tx, ctx, row.body, 'agendaItem', itemId, 'delete', row.item, null);
   });

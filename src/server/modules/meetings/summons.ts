@@ -201,7 +201,7 @@ export async function summonDeputy(ctx: RequestContext, attendeeId: string, link
   const deputy = seat
     ? memberships.find((m) => m.membership.role === 'deputy' && m.membership.deputyForId === seat.membership.id)
     : undefined;
-  if (!deputy) throw invalidField('deputyForPersonId', 'deputyNeedsMember');
+  if (!deputy) throw invalidField('personId', 'noDeputy');
   await ctx.db.transaction(async (tx) => {
     await tx
       .insert(meetingAttendees)

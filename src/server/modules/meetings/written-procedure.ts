@@ -170,6 +170,7 @@ async function presentProcedure(
   const title = (await repo.listItems(db, [row.meeting.id])).find((i) => i.item.id === row.item.id)?.case.title ?? '';
   return {
     id: row.procedure.id,
+    meetingId: row.meeting.id,
     number: numberOf(row.consultation),
     title,
     bodyName: body.name,
