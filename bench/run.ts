@@ -251,7 +251,8 @@ async function measureServer(database: string, databaseUrl: string | undefined):
       targets.push(await measure('decision search', urls, {}, idle));
     }
     if (TARGETS.has('oparl')) {
-      // The largest network's meetings, page by page with OParl's default page size, as a crawler reads them.
+      // The largest network's meetings, page by page with OParl's default page size, as a crawler reads them
+      // (accepting gzip, as crawlers and browsers do).
       const first = `${app}/api/oparl/v1/bodies/${network.id}/meetings`;
       const started = performance.now();
       const response = await fetch(first);
@@ -264,7 +265,7 @@ async function measureServer(database: string, databaseUrl: string | undefined):
         `  GET ${new URL(first).pathname}: ${oparl.meetings} meetings in ${oparl.pages} pages of ${page.data.length}, ${fmt(text.length / 1024, 0)} kB and ${fmt(ms, 0)} ms for the first`,
       );
       const urls = Array.from({ length: oparl.pages }, (_, i) => `${first}?page=${i + 1}`);
-      targets.push(await measure('OParl meeting list', urls, {}, idle));
+      targets.push(await measure('OParl meeting list', urls, { 'accept-encoding': 'gzip' }, idle));
     }
 
     bare.push(await measure('bare route (again)', ready.bareUrl, {}));
@@ -474,7 +475,7 @@ function printReport(columns: Column[], dataset: GeneratedDataset, serverVersion
     }
     if (column.oparl) {
       console.log(
-        `\n${column.database}: OParl meeting list of ${largest.slug}: ${column.oparl.meetings} meetings, ${column.oparl.pages} pages of 100 (the default), first page ${fmt(column.oparl.bytesFirstPage / 1024, 0)} kB in ${fmt(column.oparl.msFirstPage, 0)} ms without load; pages asked in turn`,
+        `\n${column.database}: OParl meeting list of ${largest.slug}: ${column.oparl.meetings} meetings, ${column.oparl.pages} pages (the default page size), first page ${fmt(column.oparl.bytesFirstPage / 1024, 0)} kB in ${fmt(column.oparl.msFirstPage, 0)} ms without load; pages asked in turn`,
       );
     }
   }

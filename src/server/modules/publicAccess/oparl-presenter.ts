@@ -317,7 +317,8 @@ export function presentAgendaItem(urls: OparlUrls, x: ItemContext, peopleIndex: 
     result: OUTCOME_LABELS[item.outcome],
     ...(decision ? { resolutionText: decision } : {}),
     'digiregion:outcome': item.outcome,
-    'digiregion:vedtak': decision ? { vedtakstekst: decision, dato: meeting.date } : null,
+    // eInnsyn's vedtak; its text (vedtakstekst) is OParl's resolutionText above, not repeated here.
+    'digiregion:vedtak': decision ? { dato: meeting.date } : null,
     'digiregion:deliberation': open && item.deliberation ? item.deliberation : null,
     'digiregion:proposals': open ? item.proposals.map((p) => ({ proposedBy: p.proposedBy, text: p.text, result: p.result })) : [],
     'digiregion:vote': vote

@@ -142,7 +142,7 @@ export const OparlAgendaItemSchema = z.object({
   'digiregion:closedBasis': z.string().nullable().optional(),
   'digiregion:outcome': z.string().optional(),
   /** eInnsyn's Vedtak: the decision text and its date. */
-  'digiregion:vedtak': z.object({ vedtakstekst: z.string(), dato: z.string() }).nullable().optional(),
+  'digiregion:vedtak': z.object({ dato: z.string() }).nullable().optional(),
   /** Behandling (eInnsyn: behandlingsprotokoll). */
   'digiregion:deliberation': z.string().nullable().optional(),
   'digiregion:proposals': z.array(z.object({ proposedBy: z.string(), text: z.string(), result: z.string().nullable() })).optional(),
@@ -225,8 +225,8 @@ export const OPARL_PAGE_MAX = 500;
 /** Paging and OParl's filters (modified_since and the others are date-times with an offset). */
 export const OparlListQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  // 20 by default: a Meeting embeds its agenda items, and a page of 100 meetings is over 2 MB.
-  limit: z.coerce.number().int().min(1).max(OPARL_PAGE_MAX).default(20),
+  // 10 by default: a Meeting embeds its agenda items, so a page of 100 meetings is 2 MB and one of 10 about 200 kB.
+  limit: z.coerce.number().int().min(1).max(OPARL_PAGE_MAX).default(10),
   created_since: z.iso.datetime({ offset: true, error: 'dateTime' }).optional(),
   created_until: z.iso.datetime({ offset: true, error: 'dateTime' }).optional(),
   modified_since: z.iso.datetime({ offset: true, error: 'dateTime' }).optional(),

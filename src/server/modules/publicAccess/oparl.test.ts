@@ -210,7 +210,7 @@ describe.each(DATABASE_KINDS)('OParl on %s', (kind) => {
       result: 'Vedtatt',
       resolutionText: 'Alle kommunene tar i bruk digital postkasse innen 2026.',
       'digiregion:moetesak': { moetesakstype: 'politisk', moetesaksaar: 2025, moetesakssekvensnummer: 3, utvalg: 'OParl-utvalget' },
-      'digiregion:vedtak': { vedtakstekst: 'Alle kommunene tar i bruk digital postkasse innen 2026.', dato: '2025-02-03' },
+      'digiregion:vedtak': { dato: '2025-02-03' },
       'digiregion:deliberation': 'Vedtatt etter navneopprop.',
       'digiregion:vote': { kind: 'roll', for: 2, against: 1, blank: 0 },
     });
