@@ -383,12 +383,13 @@ export const SERVER_MESSAGES: Record<Language, ServerMessages> = { nb, nn, en };
 export type ValidationKey = keyof ServerMessages['validation'];
 
 export function fieldLabel(language: Language, path: string): string {
-  const last =
-    path
-      .split('.')
-      .filter((p) => !/^\d+$/.test(p))
-      .pop() ?? path;
-  return SERVER_MESSAGES[language].fields[last] ?? path;
+  // The nearest named part of the path: «vote.ballots.0.choice» is named by «vote» when «choice» has no label.
+  const parts = path.split('.').filter((p) => !/^\d+$/.test(p));
+  for (const part of parts.reverse()) {
+    const label = SERVER_MESSAGES[language].fields[part];
+    if (label) return label;
+  }
+  return path;
 }
 
 export function formatMessage(template: string, values: Record<string, string | number>): string {

@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
@@ -357,6 +361,54 @@ describe.each(DATABASE_KINDS)('meetings on %s', (kind) => {
       409,
       'invalid_state',
     );
+  });
+
+  it('records a disqualification, a roll-call vote and proposals, counts the quorum without the disqualified, and writes them in the minutes', async () => {
+    let meeting = await addCase((await createMeeting('2022-04-22')).id, 'Inhabilitetssak');
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/summons`, { version: meeting.version })).body;
+    for (const a of meeting.attendees.filter((x) => x.role !== 'deputy')) {
+      meeting = (await vest.patch(`/api/meeting-attendees/${a.id}`, { status: 'present', version: a.version })).body;
+    }
+    const item = itemOf(meeting, 'Inhabilitetssak');
+    const [chair, second, third] = memberIds as [string, string, string];
+    const handled = await vest.patch(`/api/agenda-items/${item.id}`, {
+      disqualifications: [
+        { personId: chair, reason: 'styreleder i selskapet saken gjelder', ruling: 'disqualified', deputyPersonId: null },
+      ],
+      proposals: [{ id: crypto.randomUUID(), proposedBy: 'Hadsel kommune', text: 'Saken sendes tilbake.', result: 'rejected' }],
+      vote: {
+        kind: 'roll',
+        ballots: [
+          { personId: second, choice: 'yes' },
+          { personId: third, choice: 'no' },
+        ],
+      },
+      outcome: 'decided',
+      version: item.version,
+    });
+    expect(handled.status).toBe(200);
+    expect(handled.body.quorum).toEqual({ present: 2, seats: 3, reached: true });
+    expectFieldErrors(
+      await vest.patch(`/api/agenda-items/${item.id}`, {
+        vote: { kind: 'roll', ballots: [{ personId: second, choice: 'kanskje' }] },
+        version: handled.body.version,
+      }),
+      {
+        'vote.ballots.0.choice': '«Votering» må være ett av valgene.',
+      },
+    );
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/meetings/${meeting.id}/minutes?format=pdf`,
+      headers: { cookie: vest.cookie! },
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'minutes-')), 'p.pdf');
+    writeFileSync(file, res.rawPayload);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const names = new Map(meeting.attendees.map((a) => [a.personId, a.name]));
+    expect(text).toContain(`${names.get(chair)} ble erklært inhabil (styreleder i selskapet saken gjelder) og fratrådte.`);
+    expect(text).toContain('Forslag fra Hadsel kommune: Saken sendes tilbake. (falt)');
+    expect(text).toContain(`Falt med 1 mot 1 stemmer. For: ${names.get(second)}. Mot: ${names.get(third)}.`);
   });
 
   it('keeps attachments with size and checksum, and only PDF, DOCX and XLSX', async () => {
