@@ -142,6 +142,10 @@ test('the secretariat plans a meeting, orders the agenda with the keyboard and b
     await page.getByRole('link', { name: `Møteplan for ${BODY}` }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Møteplan for ${BODY}` })).toBeVisible();
     await a11y.check();
+    const year = osloDate().slice(0, 4);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: `Last ned møteplanen for ${year} (Excel)` }).click();
+    expect((await download).suggestedFilename()).toMatch(new RegExp(`^moteplan-.+-${year}-.+\\.xlsx$`));
   });
 
   await test.step('creates a meeting; an end before the start is named in Norwegian and nothing is saved', async () => {

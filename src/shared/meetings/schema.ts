@@ -375,3 +375,7 @@ export type TokenView = z.infer<typeof TokenViewSchema>;
 
 export const caseNumberText = (sequence: number, year: number) =>
   `${String(sequence).padStart(3, '0')}/${String(year % 100).padStart(2, '0')}`;
+
+/** «014/22», or '' while the case is not yet numbered (it is at the summons). */
+export const caseNumberOf = (c: { year: number | null; sequence: number | null }) =>
+  c.year !== null && c.sequence !== null ? caseNumberText(c.sequence, c.year) : '';

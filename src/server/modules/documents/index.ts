@@ -1,3 +1,4 @@
+export { sendFile } from './send-file.ts';
 export { renderTable, attachmentHeader, EXPORT_FORMATS, type ExportFormat, type ExportColumn, type RenderedFile } from './table-export.ts';
 export {
   renderMinutesPdf,

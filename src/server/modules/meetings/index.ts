@@ -6,3 +6,4 @@ import { sendSummons } from './summons.ts';
 /** For the demo seed, which builds its meeting the way the secretariat would. */
 export const meetingsService = { ...service, sendSummons };
 export { renderPublicMinutes } from './minutes.ts';
+export { calendarEvent } from './summons.ts';

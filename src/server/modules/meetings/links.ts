@@ -1,9 +1,9 @@
+import { caseNumberOf } from '../../../shared/meetings/schema.ts';
 import type { RequestContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import type { TokenView } from '../../../shared/meetings/schema.ts';
 import { findBody } from './policy.ts';
 import * as repo from './repo.ts';
-import { numberOf } from './presenter.ts';
 import { findAbsenceLink } from './summons.ts';
 import { findProcedureLink } from './written-procedure.ts';
 import { findSignatureLink } from './signatures.ts';
@@ -64,7 +64,7 @@ export async function viewLink(ctx: RequestContext, token: string): Promise<Toke
     meetingDate: null,
     startTime: null,
     caseTitle: item?.case.title ?? null,
-    caseNumber: numberOf(procedure.consultation),
+    caseNumber: caseNumberOf(procedure.consultation),
     recommendation: procedure.consultation.recommendation,
     reason: procedure.procedure.reason,
     deadline: procedure.procedure.deadline.toISOString(),

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../context.ts';
 import { renderMinutesDocx, renderMinutesPdf, type MinutesDocument } from '../documents/index.ts';
 import type { AgendaItem, Attendee, Meeting, Vote } from '../../../shared/meetings/schema.ts';
-import { ROLE_LABELS } from './labels.ts';
+import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
 import { ATTENDANCE_ROLES } from '../../../shared/meetings/schema.ts';
 
 const ROLE_ORDER: readonly string[] = ATTENDANCE_ROLES;
@@ -12,7 +12,7 @@ import { loadMeeting } from './service.ts';
 /** The minutes (møteprotokoll) as one document model, rendered to PDF or DOCX in the layout of seed 000. */
 export function minutesDocument(meeting: Meeting, body: BodyWithNetwork): MinutesDocument {
   const names = new Map(meeting.attendees.map((a) => [a.personId, a.name]));
-  const person = (a: Attendee) => ({ name: a.name, role: ROLE_LABELS[a.role], municipality: a.municipalityName });
+  const person = (a: Attendee) => ({ name: a.name, role: MEETING_TERMS.nb.roles[a.role], municipality: a.municipalityName });
   // As minutes list them: chair, vice chair, members, then the rest; in the order they were called within each.
   const present = meeting.attendees
     .filter((a) => a.status === 'present')
@@ -99,11 +99,9 @@ export function voteLine(vote: Vote | null, names: Map<string, string>): string 
   return `${line} For: ${list('yes') || '–'}. Mot: ${list('no') || '–'}.${tally.blank ? ` Blankt: ${list('blank')}.` : ''}`;
 }
 
-const PROPOSAL_RESULTS = { adopted: 'vedtatt', rejected: 'falt', withdrawn: 'trukket' } as const;
-
 /** «**Forslag fra Øksnes kommune:** … (falt)», as proposals are written into a deliberation. */
 function proposalLine(p: AgendaItem['proposals'][number]): string {
-  return `**Forslag fra ${p.proposedBy}:** ${p.text}${p.result ? ` (${PROPOSAL_RESULTS[p.result]})` : ''}`;
+  return `**Forslag fra ${p.proposedBy}:** ${p.text}${p.result ? ` (${MEETING_TERMS.nb.proposalResults[p.result].toLowerCase()})` : ''}`;
 }
 
 /**

@@ -1,14 +1,10 @@
+import { caseNumberOf } from '../../../shared/meetings/schema.ts';
 import type { AgendaItem, Attendee, CaseDocument, MeetingSummary } from '../../../shared/meetings/schema.ts';
-import { caseNumberText } from '../../../shared/meetings/schema.ts';
 import type { caseDocuments, meetings } from '../../db/schema/index.ts';
 import type { BodyWithNetwork } from './policy.ts';
 import type { AttendeeRow, ItemRow } from './repo.ts';
 
 type MeetingRow = typeof meetings.$inferSelect;
-
-/** «014/22», or «(nytt)» before the case is numbered at the summons. */
-export const numberOf = (c: { year: number | null; sequence: number | null }) =>
-  c.year !== null && c.sequence !== null ? caseNumberText(c.sequence, c.year) : '';
 
 export function presentMeetingSummary(
   meeting: MeetingRow,
@@ -84,7 +80,7 @@ export function presentItem(
     caseVersion: c.version,
     consultationId: consultation.id,
     consultationVersion: consultation.version,
-    number: numberOf(consultation),
+    number: caseNumberOf(consultation),
     type: c.type,
     title: c.title,
     caseOfficerId: c.caseOfficerId,

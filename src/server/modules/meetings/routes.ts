@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, OkSchema, Version } from '../../../shared/common.ts';
 import {
@@ -27,7 +26,7 @@ import {
   WrittenProcedureCreateSchema,
   WrittenProcedureSchema,
 } from '../../../shared/meetings/schema.ts';
-import { attachmentHeader, EXPORT_FORMATS } from '../documents/index.ts';
+import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import type { FileStorage } from '../storage/index.ts';
 import * as attachments from './attachments.ts';
 import { viewLink } from './links.ts';
@@ -45,8 +44,6 @@ const tags = ['meetings'];
 const PUBLIC = { public: true };
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Version) });
 const TokenParams = z.object({ token: z.string().min(20).max(100) });
-const sendFile = (reply: FastifyReply, file: { body: Buffer; fileName: string; contentType: string }) =>
-  reply.header('content-type', file.contentType).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
 
 export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async (app, options) => {
   const links: LinkSettings = { publicUrl: options.publicUrl, senderEmail: options.senderEmail };

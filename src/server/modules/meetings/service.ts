@@ -1,3 +1,4 @@
+import { caseNumberOf } from '../../../shared/meetings/schema.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -19,10 +20,10 @@ import { assignCaseNumber } from './numbering.ts';
 import { renderTable, type ExportFormat } from '../documents/index.ts';
 import { fieldLabel } from '../../../shared/i18n/server-messages.ts';
 import { isLocked, readableBody, readableMeeting, writableBody, writableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
-import { numberOf, presentAttendee, presentDocument, presentItem, presentMeetingSummary } from './presenter.ts';
+import { presentAttendee, presentDocument, presentItem, presentMeetingSummary } from './presenter.ts';
 import * as repo from './repo.ts';
 import { openingCases } from './opening-cases.ts';
-import { MEETING_STATUS_LABELS } from './labels.ts';
+import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
 
 const audit = (
   tx: DbOrTx,
@@ -58,7 +59,7 @@ export async function exportMeetings(ctx: RequestContext, bodyId: string, year: 
       { header: label('startTime'), value: (m) => m.startTime, width: 10 },
       { header: label('endTime'), value: (m) => m.endTime, width: 10 },
       { header: label('place'), value: (m) => (m.writtenProcedure ? 'E-postbehandling' : m.place), width: 30 },
-      { header: label('status'), value: (m) => MEETING_STATUS_LABELS[m.status], width: 18 },
+      { header: label('status'), value: (m) => MEETING_TERMS[ctx.language].statuses[m.status], width: 18 },
       { header: label('itemIds'), value: (m) => m.itemCount, width: 10 },
     ],
     meetingsOfYear,
@@ -130,14 +131,14 @@ export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWit
             meetingId: h.meetingId,
             meetingDate: h.meetingDate,
             bodyName: h.bodyName,
-            number: numberOf(h),
+            number: caseNumberOf(h),
             outcome: h.outcome,
           })),
       }),
     ),
     pendingCases: pending.map((p) => ({
       consultationId: p.consultation.id,
-      number: numberOf(p.consultation),
+      number: caseNumberOf(p.consultation),
       title: p.case.title,
       type: p.case.type,
     })),
@@ -151,7 +152,7 @@ export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWit
       sentAt: d.delivery.sentAt.toISOString(),
     })),
     writtenDecisions: written.map((w) => ({
-      number: numberOf(w.consultation),
+      number: caseNumberOf(w.consultation),
       title: w.case.title,
       decidedOn: w.meetingDate,
       decision: w.item.decision ?? '',
@@ -408,29 +409,31 @@ export async function updateAgendaItem(ctx: RequestContext, itemId: string, inpu
     // The decision starts as the recommendation and follows it until someone edits the decision itself.
     const decisionFollows =
       handling.decision === undefined && recommendation !== undefined && (row.item.decision ?? '') === row.consultation.recommendation;
-    if (recommendation !== undefined)
-      await tx.update(consultations).set({ recommendation, updatedAt: new Date() }).where(eq(consultations.id, row.consultation.id));
-
-    const remarks = protocolRemarks ? await withAuthorNames(tx, protocolRemarks) : undefined;
-    const decided = handling.outcome === 'decided' || handling.outcome === 'noted';
     // A withdrawn case decided nothing: a decision that is still only the prefilled recommendation goes.
     const withdrawnUnedited =
       handling.outcome === 'withdrawn' && handling.decision === undefined && row.item.decision === row.consultation.recommendation;
+    const consultationChanges = definedOnly({
+      recommendation,
+      decidedAt:
+        handling.outcome === undefined ? undefined : handling.outcome === 'decided' || handling.outcome === 'noted' ? new Date() : null,
+    });
+    if (Object.keys(consultationChanges).length > 0)
+      await tx
+        .update(consultations)
+        .set({ ...consultationChanges, updatedAt: new Date() })
+        .where(eq(consultations.id, row.consultation.id));
+
     const itemChanges = definedOnly({
       ...handling,
-      protocolRemarks: remarks,
+      protocolRemarks: protocolRemarks ? await withAuthorNames(tx, protocolRemarks) : undefined,
       ...(decisionFollows ? { decision: recommendation || null } : {}),
       ...(withdrawnUnedited ? { decision: null } : {}),
     });
-    const after = await updateVersioned(tx, agendaItems, itemId, version, itemChanges);
-    await tx
-      .update(consultations)
-      .set({ decidedAt: decided ? new Date() : null })
-      .where(eq(consultations.id, row.consultation.id));
-    await tx
-      .update(agendaItems)
-      .set({ searchText: searchTextOf(title ?? row.case.title, recommendation ?? row.consultation.recommendation, after) })
-      .where(eq(agendaItems.id, itemId));
+    const merged = { ...row.item, ...itemChanges };
+    await updateVersioned(tx, agendaItems, itemId, version, {
+      ...itemChanges,
+      searchText: searchTextOf(title ?? row.case.title, recommendation ?? row.consultation.recommendation, merged),
+    });
     await audit(
       tx,
       ctx,

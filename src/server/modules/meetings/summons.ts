@@ -5,10 +5,10 @@ import { agendaItems, meetingAttendees, meetingDeliveries, meetings } from '../.
 import { updateVersioned } from '../../db/versioned.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { renderIcs, renderSummonsPdf, type SummonsDocument } from '../documents/index.ts';
+import { renderIcs, renderSummonsPdf, type CalendarEvent, type SummonsDocument } from '../documents/index.ts';
 import { queueEmail } from '../mail/index.ts';
 import type { Meeting } from '../../../shared/meetings/schema.ts';
-import { CASE_TYPE_LABELS, ROLE_LABELS } from './labels.ts';
+import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
 import { assignCaseNumber } from './numbering.ts';
 import { findBody, readableMeeting, writableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
 import * as repo from './repo.ts';
@@ -95,7 +95,7 @@ async function mailSummons(
   const { token, hash } = newToken();
   await tx.update(meetingAttendees).set({ absenceTokenHash: hash }).where(eq(meetingAttendees.id, attendee.attendee.id));
   const when = `${writtenDate(meeting.date)} kl. ${meeting.startTime}${meeting.endTime ? `–${meeting.endTime}` : ''}`;
-  const role = ROLE_LABELS[attendee.attendee.role];
+  const role = MEETING_TERMS.nb.roles[attendee.attendee.role];
   const subject = `${kind === 'deputySummons' ? 'Innkalling som varamedlem' : 'Innkalling'}: ${body.name} ${writtenDate(meeting.date)}`;
   const agenda = full.items.map((i) => `${i.number} ${i.title}`).join('\n');
   const text = [
@@ -119,7 +119,7 @@ async function mailSummons(
     .filter((line) => line !== null)
     .join('\n');
   const fileName = `innkalling-${meeting.date}.pdf`;
-  const ics = renderIcs([calendarEvent(meeting, body, links)], {
+  const ics = renderIcs([invitationEvent(meeting, body, links)], {
     name: body.name,
     method: 'REQUEST',
     organizer: { name: body.networkName, email: links.senderEmail ?? 'noreply@digiregion.no' },
@@ -144,20 +144,30 @@ async function mailSummons(
   });
 }
 
-export function calendarEvent(meeting: MeetingRow, body: { name: string }, links: LinkSettings) {
+/**
+ * A meeting as a calendar event; the summons' invitation and the public feed share its id, so a calendar that
+ * has both shows one meeting. The place is the public one; invitations add the remote link themselves.
+ */
+export function calendarEvent(meeting: MeetingRow, body: { name: string }, publicUrl: string): CalendarEvent {
   return {
     uid: `meeting-${meeting.id}@digiregion`,
     date: meeting.date,
     startTime: meeting.startTime,
     endTime: meeting.endTime,
     summary: `Møte i ${body.name}`,
-    location: meeting.place ?? meeting.remoteLink ?? undefined,
-    url: `${links.publicUrl}/innsyn/moter/${meeting.id}`,
-    status: meeting.deletedAt ? ('CANCELLED' as const) : ('CONFIRMED' as const),
+    location: meeting.place ?? undefined,
+    url: `${publicUrl}/innsyn/moter/${meeting.id}`,
+    status: meeting.deletedAt ? 'CANCELLED' : 'CONFIRMED',
     sequence: meeting.version,
     lastModified: meeting.updatedAt,
   };
 }
+
+/** The invitation sent to those called: the event with the remote link where there is no place. */
+const invitationEvent = (meeting: MeetingRow, body: { name: string }, links: LinkSettings): CalendarEvent => ({
+  ...calendarEvent(meeting, body, links.publicUrl),
+  location: meeting.place ?? meeting.remoteLink ?? undefined,
+});
 
 /** The summons as a document: the public version leaves out exempt papers, and says why. */
 export function summonsDocument(meeting: Meeting, body: BodyWithNetwork, publicVersion: boolean): SummonsDocument {
@@ -178,7 +188,7 @@ export function summonsDocument(meeting: Meeting, body: BodyWithNetwork, publicV
     items: meeting.items.map((i) => ({
       number: i.number,
       title: i.title,
-      type: CASE_TYPE_LABELS[i.type],
+      type: MEETING_TERMS.nb.caseTypes[i.type],
       casePaper: i.casePaper,
       recommendation: i.recommendation,
       exempt: i.exemptFromPublic ? i.exemptLegalBasis : null,
@@ -303,7 +313,7 @@ export async function cancelMeeting(ctx: RequestContext, meetingId: string, vers
     }
     if (meeting.status === 'summoned') {
       const subject = `Avlyst: møte i ${body.name} ${writtenDate(meeting.date)}`;
-      const ics = renderIcs([calendarEvent(after, body, links)], {
+      const ics = renderIcs([invitationEvent(after, body, links)], {
         name: body.name,
         method: 'CANCEL',
         organizer: { name: body.networkName, email: links.senderEmail ?? 'noreply@digiregion.no' },

@@ -1,3 +1,4 @@
+import { caseNumberOf } from '../../../shared/meetings/schema.ts';
 import { and, eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
@@ -17,7 +18,6 @@ import { queueEmail } from '../mail/index.ts';
 import { systemContext } from '../../context.ts';
 import type { WrittenProcedure } from '../../../shared/meetings/schema.ts';
 import { findBody, readableBody, readableMeeting, writableBody, type BodyWithNetwork } from './policy.ts';
-import { numberOf } from './presenter.ts';
 import * as repo from './repo.ts';
 import { placeOnAgenda, searchTextOf } from './service.ts';
 import type { LinkSettings } from './summons.ts';
@@ -84,7 +84,7 @@ export async function startWrittenProcedure(
       const { token, hash } = newToken();
       await tx.insert(writtenProcedureAnswers).values({ procedureId: procedure!.id, personId: voter.membership.personId, tokenHash: hash });
       if (!voter.email) continue;
-      const subject = `Skriftlig behandling: sak ${numberOf(numbered!)} ${title}`;
+      const subject = `Skriftlig behandling: sak ${caseNumberOf(numbered!)} ${title}`;
       await queueEmail(tx, {
         to: voter.email,
         subject,
@@ -92,7 +92,7 @@ export async function startWrittenProcedure(
         text: [
           `Hei ${voter.name},`,
           '',
-          `${body.name} behandler sak ${numberOf(numbered!)} ${title} skriftlig (kommuneloven § 11-8).`,
+          `${body.name} behandler sak ${caseNumberOf(numbered!)} ${title} skriftlig (kommuneloven § 11-8).`,
           `Hvorfor saken haster: ${input.reason}`,
           '',
           'Innstilling:',
@@ -171,7 +171,7 @@ async function presentProcedure(
   return {
     id: row.procedure.id,
     meetingId: row.meeting.id,
-    number: numberOf(row.consultation),
+    number: caseNumberOf(row.consultation),
     title,
     bodyName: body.name,
     reason: row.procedure.reason,
@@ -233,15 +233,23 @@ export async function answerWrittenProcedure(
 async function settle(tx: DbOrTx, ctx: RequestContext, procedureId: string, deadlinePassed: boolean) {
   const row = (await loadProcedure(tx, procedureId))!;
   if (row.procedure.status !== 'open') return;
-  const answers = await tx.select().from(writtenProcedureAnswers).where(eq(writtenProcedureAnswers.procedureId, procedureId));
+  const answers = await tx
+    .select({
+      answer: writtenProcedureAnswers.answer,
+      comment: writtenProcedureAnswers.comment,
+      personId: writtenProcedureAnswers.personId,
+      name: people.name,
+    })
+    .from(writtenProcedureAnswers)
+    .innerJoin(people, eq(people.id, writtenProcedureAnswers.personId))
+    .where(eq(writtenProcedureAnswers.procedureId, procedureId));
   const objections = answers.filter((a) => a.answer === 'object');
   const unanimous = answers.every((a) => a.answer === 'agree');
   if (!unanimous && objections.length === 0 && !deadlinePassed) return;
 
-  const names = new Map((await tx.select({ id: people.id, name: people.name }).from(people)).map((p) => [p.id, p.name]));
   const comments = answers
     .filter((a) => a.comment)
-    .map((a) => `${names.get(a.personId)}: ${a.comment}`)
+    .map((a) => `${a.name}: ${a.comment}`)
     .join('\n\n');
   const title = (await repo.listItems(tx, [row.meeting.id]))[0]?.case.title ?? '';
   const closedAt = new Date();
@@ -267,10 +275,7 @@ async function settle(tx: DbOrTx, ctx: RequestContext, procedureId: string, dead
     await tx.update(consultations).set({ decidedAt: closedAt }).where(eq(consultations.id, row.consultation.id));
     await tx.update(writtenProcedures).set({ status: 'decided', closedAt }).where(eq(writtenProcedures.id, procedureId));
   } else {
-    const why =
-      objections.length > 0
-        ? `Innsigelse fra ${objections.map((o) => names.get(o.personId)).join(', ')}.`
-        : 'Ikke alle svarte innen fristen.';
+    const why = objections.length > 0 ? `Innsigelse fra ${objections.map((o) => o.name).join(', ')}.` : 'Ikke alle svarte innen fristen.';
     const deliberation = [`${why} Saken går til neste møte.`, comments].filter(Boolean).join('\n\n');
     await tx.update(agendaItems).set({ outcome: 'postponed', decision: null, deliberation }).where(eq(agendaItems.id, row.item.id));
     const next = await repo.nextPlannedMeeting(tx, row.meeting.bodyId, row.meeting.date);

@@ -29,12 +29,9 @@ import {
 } from '../../../shared/network/schema.ts';
 import * as service from './service.ts';
 import { getNetworkOverviewJson } from './overview-cache.ts';
-import { attachmentHeader, EXPORT_FORMATS, type RenderedFile } from '../documents/index.ts';
-import type { FastifyReply } from 'fastify';
+import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 
 const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS, { error: 'choice' }).default('xlsx') });
-const sendFile = (reply: FastifyReply, file: RenderedFile) =>
-  reply.header('content-type', file.contentType).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
 
 const MunicipalityParams = z.object({ number: z.string().regex(/^\d{4}$/) });
 const PUBLIC = { public: true };

@@ -1,3 +1,5 @@
+import { caseNumberOf } from '../../../shared/meetings/schema.ts';
+import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
 import type {
   agendaItems,
   bodies,
@@ -10,7 +12,7 @@ import type {
   people,
 } from '../../db/schema/index.ts';
 import { osloLocalToUtc } from '../documents/index.ts';
-import type { AgendaOutcome, AttendanceRole, CaseType, MeetingStatus } from '../../../shared/meetings/schema.ts';
+import type { AgendaOutcome, CaseType, MeetingStatus } from '../../../shared/meetings/schema.ts';
 import { exemptTitle } from '../../../shared/publicAccess/schema.ts';
 import {
   OPARL_VERSION,
@@ -26,7 +28,7 @@ import {
   type OparlPerson,
   type OparlSystem,
 } from './oparl-schema.ts';
-import { documentPath, numberOf } from './presenter.ts';
+import { documentPath } from './presenter.ts';
 import { hasDecision, itemMinutesPublished, minutesPublished } from './visibility.ts';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -61,26 +63,7 @@ export class OparlUrls {
   download = (documentId: string) => `${this.publicUrl}${documentPath(documentId)}`;
 }
 
-const ROLE_LABELS: Record<AttendanceRole, string> = {
-  chair: 'Leder',
-  viceChair: 'Nestleder',
-  member: 'Medlem',
-  deputy: 'Varamedlem',
-  secretary: 'Sekretær',
-  observer: 'Observatør',
-  caseOfficer: 'Saksbehandler',
-  guest: 'Gjest',
-};
-
-const CASE_TYPE_LABELS: Record<CaseType, string> = {
-  approveSummons: 'Godkjenning av innkalling',
-  approveAgenda: 'Godkjenning av saksliste',
-  information: 'Orienteringssak',
-  decision: 'Vedtakssak',
-  discussion: 'Drøftingssak',
-  report: 'Referatsak',
-  otherBusiness: 'Eventuelt',
-};
+const { roles: ROLE_LABELS, caseTypes: CASE_TYPE_LABELS } = MEETING_TERMS.nb;
 
 /** eInnsyn's moetesakstype for each case type. */
 const EINNSYN_CASE_TYPES: Record<CaseType, string> = {
@@ -293,7 +276,7 @@ export function presentAgendaItem(urls: OparlUrls, x: ItemContext, peopleIndex: 
     id: urls.agendaItem(item.id),
     type: oparlType('AgendaItem'),
     meeting: urls.meeting(meeting.id),
-    number: numberOf(co),
+    number: caseNumberOf(co),
     order: item.position,
     name: exempt ? exemptTitle(c.exemptLegalBasis) : c.title,
     public: open,
@@ -412,7 +395,7 @@ export function presentConsultation(urls: OparlUrls, x: ConsultationContext): Op
     organization: [urls.organization(co.bodyId)],
     authoritative: latest.minutesOut && hasDecision(latest.outcome),
     role: CASE_TYPE_LABELS[c.type],
-    'digiregion:number': numberOf(co),
+    'digiregion:number': caseNumberOf(co),
     'digiregion:recommendation': c.exemptFromPublic || !co.recommendation ? null : co.recommendation,
     created: iso(co.createdAt),
     modified: iso(x.modified),

@@ -1,5 +1,5 @@
+import { caseNumberOf } from '../../../shared/meetings/schema.ts';
 import type { bodies, caseDocuments, meetings, networks } from '../../db/schema/index.ts';
-import { caseNumberText } from '../../../shared/meetings/schema.ts';
 import {
   exemptTitle,
   type PublicAgendaItem,
@@ -17,9 +17,6 @@ type MeetingRow = typeof meetings.$inferSelect;
 type BodyRow = typeof bodies.$inferSelect;
 type NetworkRow = typeof networks.$inferSelect;
 type DocumentRow = typeof caseDocuments.$inferSelect;
-
-export const numberOf = (c: { year: number | null; sequence: number | null }) =>
-  c.year !== null && c.sequence !== null ? caseNumberText(c.sequence, c.year) : '';
 
 export const documentPath = (id: string) => `/api/public/documents/${id}`;
 
@@ -98,7 +95,7 @@ export function presentItem(row: ItemRow, meeting: MeetingRow, documents: Docume
   return {
     id: item.id,
     position: item.position,
-    number: numberOf(consultation),
+    number: caseNumberOf(consultation),
     type: c.type,
     title: exempt ? exemptTitle(c.exemptLegalBasis) : c.title,
     exempt,

@@ -10,7 +10,7 @@ import {
   PublicSearchPageSchema,
   PublicSearchQuery,
 } from '../../../shared/publicAccess/schema.ts';
-import { attachmentHeader } from '../documents/index.ts';
+import { sendFile } from '../documents/index.ts';
 import type { FileStorage } from '../storage/index.ts';
 import {
   oparlListSchema,
@@ -81,16 +81,12 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
     },
     async (req, reply) => {
       const file = await service.getMinutesFile(req.ctx, req.params.id, req.query.format);
-      return reply.header('content-type', file.contentType).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
+      return sendFile(reply, file);
     },
   );
   app.get('/public/documents/:id', { config: PUBLIC, schema: { tags, params: IdParams } }, async (req, reply) => {
     const { document, bytes } = await service.getDocumentFile(req.ctx, options.storage, req.params.id);
-    return reply
-      .header('content-type', document.contentType)
-      .header('content-disposition', attachmentHeader(document.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .send(bytes);
+    return sendFile(reply, { body: bytes, fileName: document.fileName, contentType: document.contentType });
   });
   app.get(
     '/public/search',

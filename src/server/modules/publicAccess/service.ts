@@ -1,5 +1,6 @@
+import { caseNumberOf } from '../../../shared/meetings/schema.ts';
 import { changeStamp, stampedCache } from '../../db/change-counters.ts';
-import { renderPublicMinutes } from '../meetings/index.ts';
+import { calendarEvent, renderPublicMinutes } from '../meetings/index.ts';
 import type { RequestContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { renderIcs, type CalendarEvent } from '../documents/index.ts';
@@ -16,7 +17,7 @@ import {
 } from '../../../shared/publicAccess/schema.ts';
 import * as repo from './repo.ts';
 import { searchDecisions } from './search.ts';
-import { ballotPersonIds, numberOf, presentBodyRef, presentItem, presentMeetingSummary, snippetParts } from './presenter.ts';
+import { ballotPersonIds, presentBodyRef, presentItem, presentMeetingSummary, snippetParts } from './presenter.ts';
 import { minutesPublished } from './visibility.ts';
 
 const ROLE_ORDER: string[] = [...ATTENDANCE_ROLES];
@@ -144,21 +145,15 @@ export async function renderBodyCalendar(
   const events: CalendarEvent[] = rows.map(({ meeting }) => {
     const agenda = items
       .filter((i) => i.item.meetingId === meeting.id)
-      .map((i) => `${numberOf(i.consultation)} ${i.case.exemptFromPublic ? exemptTitle(i.case.exemptLegalBasis) : i.case.title}`.trim());
-    const url = `${links.publicUrl}/innsyn/moter/${meeting.id}`;
+      .map((i) =>
+        `${caseNumberOf(i.consultation)} ${i.case.exemptFromPublic ? exemptTitle(i.case.exemptLegalBasis) : i.case.title}`.trim(),
+      );
+    const event = calendarEvent(meeting, body, links.publicUrl);
     return {
-      uid: `meeting-${meeting.id}@digiregion`,
-      date: meeting.date,
-      startTime: meeting.startTime,
-      endTime: meeting.endTime,
-      summary: `Møte i ${body.name}`,
+      ...event,
       description: meeting.deletedAt
         ? 'Møtet er avlyst.'
-        : [agenda.length > 0 ? `Saksliste:\n${agenda.join('\n')}` : '', url].filter(Boolean).join('\n\n'),
-      location: meeting.place ?? undefined,
-      url,
-      status: meeting.deletedAt ? 'CANCELLED' : 'CONFIRMED',
-      sequence: meeting.version,
+        : [agenda.length > 0 ? `Saksliste:\n${agenda.join('\n')}` : '', event.url].filter(Boolean).join('\n\n'),
       lastModified: latest([
         meeting.updatedAt,
         ...items.filter((i) => i.item.meetingId === meeting.id).flatMap((i) => [i.item.updatedAt, i.case.updatedAt]),
@@ -195,7 +190,7 @@ async function runSearch(ctx: RequestContext, input: PublicSearchQueryInput): Pr
       bodyName: r.body_name,
       networkId: r.network_id,
       networkName: r.network_name,
-      number: numberOf(r),
+      number: caseNumberOf(r),
       type: r.type,
       title: r.title,
       outcome: r.outcome,

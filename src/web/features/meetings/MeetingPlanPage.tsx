@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { MeetingStatus, MeetingSummary } from '../../../shared/meetings/schema.ts';
 import type { Body, NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
@@ -120,6 +120,14 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
             {mm.plan.readOnly}
           </Paragraph>
         )}
+        <Paragraph data-size="sm">
+          <Link href={`/api/bodies/${body.id}/meetings/export?year=${year}&format=xlsx`} download>
+            {fmt(mm.plan.exportXlsx, { year })}
+          </Link>{' '}
+          <Link href={`/api/bodies/${body.id}/meetings/export?year=${year}&format=csv`} download>
+            {fmt(mm.plan.exportCsv, { year })}
+          </Link>
+        </Paragraph>
         <LoadState loaded={meetings}>
           {(list) =>
             list.length === 0 ? (

@@ -1,19 +1,10 @@
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { DELIVERY_KINDS } from '../../../shared/meetings/schema.ts';
-import type {
-  AgendaOutcome,
-  AttendanceRole,
-  AttendanceStatus,
-  CaseType,
-  MeetingStatus,
-  ProcedureAnswer,
-  ProcedureStatus,
-  TokenView,
-} from '../../../shared/meetings/schema.ts';
+import type { AttendanceStatus, ProcedureAnswer, ProcedureStatus, TokenView } from '../../../shared/meetings/schema.ts';
+import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 
 type DeliveryKind = (typeof DELIVERY_KINDS)[number];
-type ProposalResult = 'adopted' | 'rejected' | 'withdrawn';
 type Ruling = 'disqualified' | 'notDisqualified';
 type Ballot = 'yes' | 'no' | 'blank';
 
@@ -22,38 +13,7 @@ type Ballot = 'yes' | 'no' | 'blank';
  * English must match. Placeholders are written `{name}` and filled by `fmt()`.
  */
 const nb = {
-  statuses: {
-    planned: 'Planlagt',
-    summoned: 'Innkalt',
-    held: 'Avholdt',
-    minutesApproved: 'Protokoll godkjent',
-  } satisfies Record<MeetingStatus, string>,
-  caseTypes: {
-    approveSummons: 'Godkjenning av innkalling',
-    approveAgenda: 'Godkjenning av saksliste',
-    information: 'Orienteringssak',
-    decision: 'Vedtakssak',
-    discussion: 'Drøftingssak',
-    report: 'Referatsak',
-    otherBusiness: 'Eventuelt',
-  } satisfies Record<CaseType, string>,
-  outcomes: {
-    pending: 'Ikke behandlet',
-    decided: 'Vedtatt',
-    noted: 'Tatt til orientering',
-    postponed: 'Utsatt',
-    withdrawn: 'Trukket',
-  } satisfies Record<AgendaOutcome, string>,
-  roles: {
-    chair: 'Leder',
-    viceChair: 'Nestleder',
-    member: 'Medlem',
-    deputy: 'Varamedlem',
-    secretary: 'Sekretær',
-    observer: 'Observatør',
-    caseOfficer: 'Saksbehandler',
-    guest: 'Gjest',
-  } satisfies Record<AttendanceRole, string>,
+  ...MEETING_TERMS.nb,
   attendanceStatuses: {
     called: 'Innkalt',
     present: 'Til stede',
@@ -76,7 +36,6 @@ const nb = {
     object: 'Innsigelse',
   } satisfies Record<ProcedureAnswer, string>,
   ballots: { yes: 'Ja', no: 'Nei', blank: 'Blank' } satisfies Record<Ballot, string>,
-  proposalResults: { adopted: 'Vedtatt', rejected: 'Falt', withdrawn: 'Trukket' } satisfies Record<ProposalResult, string>,
   rulings: { disqualified: 'Inhabil', notDisqualified: 'Habil' } satisfies Record<Ruling, string>,
 
   bodyLink: {
@@ -87,6 +46,8 @@ const nb = {
     title: 'Møteplan for {name}',
     backToBody: 'Tilbake til {name}',
     yearNav: 'Velg år',
+    exportXlsx: 'Last ned møteplanen for {year} (Excel)',
+    exportCsv: 'Last ned som CSV',
     previousYear: 'Forrige år ({year})',
     nextYear: 'Neste år ({year})',
     yearHeading: 'Møter i {year}',
@@ -457,27 +418,7 @@ const nb = {
 export type MeetingMessages = typeof nb;
 
 const nn: MeetingMessages = {
-  statuses: { planned: 'Planlagd', summoned: 'Innkalla', held: 'Halde', minutesApproved: 'Protokoll godkjend' },
-  caseTypes: {
-    approveSummons: 'Godkjenning av innkalling',
-    approveAgenda: 'Godkjenning av sakliste',
-    information: 'Orienteringssak',
-    decision: 'Vedtakssak',
-    discussion: 'Drøftingssak',
-    report: 'Referatsak',
-    otherBusiness: 'Eventuelt',
-  },
-  outcomes: { pending: 'Ikkje handsama', decided: 'Vedteke', noted: 'Teke til orientering', postponed: 'Utsett', withdrawn: 'Trekt' },
-  roles: {
-    chair: 'Leiar',
-    viceChair: 'Nestleiar',
-    member: 'Medlem',
-    deputy: 'Varamedlem',
-    secretary: 'Sekretær',
-    observer: 'Observatør',
-    caseOfficer: 'Sakshandsamar',
-    guest: 'Gjest',
-  },
+  ...MEETING_TERMS.nn,
   attendanceStatuses: { called: 'Innkalla', present: 'Til stades', absent: 'Forfall' },
   deliveryKinds: {
     summons: 'Innkalling',
@@ -489,7 +430,6 @@ const nn: MeetingMessages = {
   procedureStatuses: { open: 'Open for svar', decided: 'Vedteke', sentToMeeting: 'Send til møte' },
   answers: { agree: 'Samd', object: 'Innvending' },
   ballots: { yes: 'Ja', no: 'Nei', blank: 'Blank' },
-  proposalResults: { adopted: 'Vedteke', rejected: 'Fall', withdrawn: 'Trekt' },
   rulings: { disqualified: 'Ugild', notDisqualified: 'Gild' },
 
   bodyLink: { heading: 'Møte', link: 'Møteplan for {name}' },
@@ -497,6 +437,8 @@ const nn: MeetingMessages = {
     title: 'Møteplan for {name}',
     backToBody: 'Tilbake til {name}',
     yearNav: 'Vel år',
+    exportXlsx: 'Last ned møteplanen for {year} (Excel)',
+    exportCsv: 'Last ned som CSV',
     previousYear: 'Førre år ({year})',
     nextYear: 'Neste år ({year})',
     yearHeading: 'Møte i {year}',
@@ -858,27 +800,7 @@ const nn: MeetingMessages = {
 };
 
 const en: MeetingMessages = {
-  statuses: { planned: 'Planned', summoned: 'Summoned', held: 'Held', minutesApproved: 'Minutes approved' },
-  caseTypes: {
-    approveSummons: 'Approval of the summons',
-    approveAgenda: 'Approval of the agenda',
-    information: 'Information item',
-    decision: 'Decision item',
-    discussion: 'Discussion item',
-    report: 'Report item',
-    otherBusiness: 'Any other business',
-  },
-  outcomes: { pending: 'Not dealt with', decided: 'Decided', noted: 'Noted', postponed: 'Postponed', withdrawn: 'Withdrawn' },
-  roles: {
-    chair: 'Chair',
-    viceChair: 'Vice chair',
-    member: 'Member',
-    deputy: 'Deputy',
-    secretary: 'Secretary',
-    observer: 'Observer',
-    caseOfficer: 'Case officer',
-    guest: 'Guest',
-  },
+  ...MEETING_TERMS.en,
   attendanceStatuses: { called: 'Summoned', present: 'Present', absent: 'Absent' },
   deliveryKinds: {
     summons: 'Summons',
@@ -890,12 +812,13 @@ const en: MeetingMessages = {
   procedureStatuses: { open: 'Open for answers', decided: 'Decided', sentToMeeting: 'Sent to a meeting' },
   answers: { agree: 'Agree', object: 'Objection' },
   ballots: { yes: 'Yes', no: 'No', blank: 'Blank' },
-  proposalResults: { adopted: 'Adopted', rejected: 'Rejected', withdrawn: 'Withdrawn' },
   rulings: { disqualified: 'Disqualified', notDisqualified: 'Not disqualified' },
 
   bodyLink: { heading: 'Meetings', link: 'Meeting plan of {name}' },
   plan: {
     title: 'Meeting plan of {name}',
+    exportXlsx: 'Download the meeting plan for {year} (Excel)',
+    exportCsv: 'Download as CSV',
     backToBody: 'Back to {name}',
     yearNav: 'Choose year',
     previousYear: 'Previous year ({year})',

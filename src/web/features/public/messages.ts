@@ -1,52 +1,19 @@
 import type { Language } from '../../../shared/i18n/languages.ts';
-import type { AgendaOutcome, AttendanceRole, CaseType, MeetingStatus } from '../../../shared/meetings/schema.ts';
+import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 
 type Choice = 'yes' | 'no' | 'blank';
-type ProposalResult = 'adopted' | 'rejected' | 'withdrawn';
 
 /**
  * The public pages' own texts (innsyn). Bokmål is the source of truth: its shape is the type nynorsk
  * and English must match. Placeholders are written `{name}` and filled by `fmt()`.
  */
 const nb = {
+  ...MEETING_TERMS.nb,
   nav: 'Innsyn',
   trail: 'Du er her',
-  statuses: {
-    planned: 'Planlagt',
-    summoned: 'Innkalt',
-    held: 'Avholdt',
-    minutesApproved: 'Protokoll godkjent',
-  } satisfies Record<MeetingStatus, string>,
   cancelled: 'Avlyst',
-  caseTypes: {
-    approveSummons: 'Godkjenning av innkalling',
-    approveAgenda: 'Godkjenning av saksliste',
-    information: 'Orienteringssak',
-    decision: 'Vedtakssak',
-    discussion: 'Drøftingssak',
-    report: 'Referatsak',
-    otherBusiness: 'Eventuelt',
-  } satisfies Record<CaseType, string>,
-  outcomes: {
-    pending: 'Ikke behandlet',
-    decided: 'Vedtatt',
-    noted: 'Tatt til orientering',
-    postponed: 'Utsatt',
-    withdrawn: 'Trukket',
-  } satisfies Record<AgendaOutcome, string>,
-  roles: {
-    chair: 'Leder',
-    viceChair: 'Nestleder',
-    member: 'Medlem',
-    deputy: 'Varamedlem',
-    secretary: 'Sekretær',
-    observer: 'Observatør',
-    caseOfficer: 'Saksbehandler',
-    guest: 'Gjest',
-  } satisfies Record<AttendanceRole, string>,
   choices: { yes: 'For', no: 'Mot', blank: 'Blank' } satisfies Record<Choice, string>,
-  proposalResults: { adopted: 'Vedtatt', rejected: 'Falt', withdrawn: 'Trukket' } satisfies Record<ProposalResult, string>,
   home: {
     title: 'Innsyn',
     intro:
@@ -153,32 +120,11 @@ const nb = {
 export type PublicMessages = typeof nb;
 
 const nn: PublicMessages = {
+  ...MEETING_TERMS.nn,
   nav: 'Innsyn',
   trail: 'Du er her',
-  statuses: { planned: 'Planlagt', summoned: 'Innkalla', held: 'Halde', minutesApproved: 'Protokoll godkjend' },
   cancelled: 'Avlyst',
-  caseTypes: {
-    approveSummons: 'Godkjenning av innkalling',
-    approveAgenda: 'Godkjenning av saksliste',
-    information: 'Orienteringssak',
-    decision: 'Vedtakssak',
-    discussion: 'Drøftingssak',
-    report: 'Referatsak',
-    otherBusiness: 'Eventuelt',
-  },
-  outcomes: { pending: 'Ikkje handsama', decided: 'Vedteke', noted: 'Teke til orientering', postponed: 'Utsett', withdrawn: 'Trekt' },
-  roles: {
-    chair: 'Leiar',
-    viceChair: 'Nestleiar',
-    member: 'Medlem',
-    deputy: 'Varamedlem',
-    secretary: 'Sekretær',
-    observer: 'Observatør',
-    caseOfficer: 'Sakshandsamar',
-    guest: 'Gjest',
-  },
   choices: { yes: 'For', no: 'Mot', blank: 'Blank' },
-  proposalResults: { adopted: 'Vedteke', rejected: 'Fall', withdrawn: 'Trekt' },
   home: {
     title: 'Innsyn',
     intro:
@@ -283,32 +229,11 @@ const nn: PublicMessages = {
 };
 
 const en: PublicMessages = {
+  ...MEETING_TERMS.en,
   nav: 'Public records',
   trail: 'You are here',
-  statuses: { planned: 'Planned', summoned: 'Summoned', held: 'Held', minutesApproved: 'Minutes approved' },
   cancelled: 'Cancelled',
-  caseTypes: {
-    approveSummons: 'Approval of the notice',
-    approveAgenda: 'Approval of the agenda',
-    information: 'Information item',
-    decision: 'Decision item',
-    discussion: 'Discussion item',
-    report: 'Reported item',
-    otherBusiness: 'Any other business',
-  },
-  outcomes: { pending: 'Not dealt with', decided: 'Decided', noted: 'Noted', postponed: 'Postponed', withdrawn: 'Withdrawn' },
-  roles: {
-    chair: 'Chair',
-    viceChair: 'Vice chair',
-    member: 'Member',
-    deputy: 'Deputy',
-    secretary: 'Secretary',
-    observer: 'Observer',
-    caseOfficer: 'Case officer',
-    guest: 'Guest',
-  },
   choices: { yes: 'For', no: 'Against', blank: 'Blank' },
-  proposalResults: { adopted: 'Adopted', rejected: 'Rejected', withdrawn: 'Withdrawn' },
   home: {
     title: 'Public records',
     intro:
