@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { createPglite, openDatabase } from '../src/server/db/client.ts';
 import { seedDemo } from '../src/server/demo/seed.ts';
 import { loadMunicipalitiesFile } from '../src/server/modules/network/index.ts';
+import { loadMappingReferenceData } from '../src/server/modules/mapping/index.ts';
 import { startThrowawayPostgres } from './postgres-server.ts';
 import { PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR } from './paths.ts';
 
@@ -39,6 +40,7 @@ export default async function setup(project: TestProject) {
 async function prepare(database: Awaited<ReturnType<typeof openDatabase>>) {
   await database.migrate();
   await loadMunicipalitiesFile(database.db);
+  await loadMappingReferenceData(database.db);
   await seedDemo(database.db);
   await database.close();
 }

@@ -23,6 +23,7 @@ import { networkRoutes } from './modules/network/index.ts';
 import { CLOSE_PROCEDURE_JOB, closeProcedureJob, meetingRoutes } from './modules/meetings/index.ts';
 import { localFileStorage } from './modules/storage/index.ts';
 import { oparlRoutes, publicRoutes } from './modules/publicAccess/index.ts';
+import { mappingRoutes, SURVEY_REMINDER_JOB, surveyReminderJob } from './modules/mapping/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -84,7 +85,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const jobs = startJobRunner(
     database.db,
-    { [EMAIL_JOB]: emailJobHandler(config.smtp), [CLOSE_PROCEDURE_JOB]: closeProcedureJob },
+    { [EMAIL_JOB]: emailJobHandler(config.smtp), [CLOSE_PROCEDURE_JOB]: closeProcedureJob, [SURVEY_REMINDER_JOB]: surveyReminderJob },
     { log: app.log, autoStart: options.runJobs ?? true },
   );
   app.decorate('jobs', jobs);
@@ -119,6 +120,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(auditRoutes);
       await api.register(publicRoutes, { publicUrl: config.publicUrl, storage: localFileStorage(config.filesDir) });
       await api.register(oparlRoutes, { prefix: '/oparl/v1', publicUrl: config.publicUrl });
+      await api.register(mappingRoutes, { publicUrl: config.publicUrl });
     },
     { prefix: '/api' },
   );

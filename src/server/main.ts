@@ -3,6 +3,7 @@ import { readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { seedDemo } from './demo/seed.ts';
 import { loadMunicipalitiesFile } from './modules/network/index.ts';
+import { loadMappingReferenceData } from './modules/mapping/index.ts';
 
 /** Starts Digiregion: migrate, load reference data, (demo data), listen; stops cleanly on Ctrl-C. */
 async function main() {
@@ -10,6 +11,7 @@ async function main() {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   await loadMunicipalitiesFile(database.db);
+  await loadMappingReferenceData(database.db);
   const demo = config.demo ? await seedDemo(database.db, { publicUrl: config.publicUrl }) : undefined;
   const app = await buildApp({ config, database, demoUsers: demo?.users });
 

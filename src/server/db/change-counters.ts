@@ -6,10 +6,10 @@ import { today } from '../modules/network/dates.ts';
 /**
  * The most read answers (the network overview, the people search, the public decision search, the OParl
  * lists) are kept per instance until the data behind them changes. Database triggers bump a counter per
- * scope in the same transaction as any change to the scope's tables (migrations 0002 and 0003), whoever
+ * scope in the same transaction as any change to the scope's tables (migrations 0002, 0003 and 0004), whoever
  * makes it, so one primary-key look-up tells every instance whether what it kept is still true.
  */
-export type ChangeScope = 'network' | 'meetings';
+export type ChangeScope = 'network' | 'meetings' | 'mapping';
 
 /** The stamp an answer built from these scopes is valid under. Today's date is part of it: who is a current
  * member, and which meetings are still to come, change at midnight without any write. */

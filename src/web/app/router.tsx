@@ -18,6 +18,9 @@ import { AgendaItemPage } from '../features/meetings/AgendaItemPage.tsx';
 import { MeetingPage } from '../features/meetings/MeetingPage.tsx';
 import { MeetingPlanPage } from '../features/meetings/MeetingPlanPage.tsx';
 import { AbsenceLinkPage, SignLinkPage, WrittenAnswerPage } from '../features/meetings/PersonalLinkPages.tsx';
+import { applicationRoutes } from '../features/mapping/routes.tsx';
+import { dashboardRoutes } from '../features/mapping-dashboards/routes.tsx';
+import { surveyRoutes } from '../features/surveys/routes.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -47,6 +50,9 @@ export const router = createBrowserRouter([
       { path: 'invitasjon/:token', element: <InvitationPage /> },
       { path: 'konto', element: <AccountPage /> },
       { path: 'admin', element: <AdminPage /> },
+      ...applicationRoutes,
+      ...dashboardRoutes,
+      ...surveyRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

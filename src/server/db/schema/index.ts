@@ -2,3 +2,4 @@ export * from './network.ts';
 export * from './auth.ts';
 export * from './platform.ts';
 export * from './meetings.ts';
+export * from './mapping.ts';

@@ -103,6 +103,8 @@ export const en: Messages = {
     overview: 'Overview',
     people: 'People',
     bodies: 'Bodies',
+    mapping: 'Mapping',
+    surveys: 'Surveys',
     umbrella: 'Part of the umbrella network',
     children: 'Regional collaborations under {name}',
     host: 'Host municipality',

@@ -107,6 +107,8 @@ export const nb = {
     overview: 'Oversikt',
     people: 'Personer',
     bodies: 'Organer',
+    mapping: 'Kartlegging',
+    surveys: 'Undersøkelser',
     umbrella: 'Del av paraplynettverket',
     children: 'Regionale samarbeid under {name}',
     host: 'Vertskommune',

@@ -102,6 +102,8 @@ export const nn: Messages = {
     overview: 'Oversikt',
     people: 'Personar',
     bodies: 'Organ',
+    mapping: 'Kartlegging',
+    surveys: 'Undersøkingar',
     umbrella: 'Del av paraplynettverket',
     children: 'Regionale samarbeid under {name}',
     host: 'Vertskommune',

@@ -25,6 +25,16 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
         <li>
           <NavLink to={`${base}/organer`}>{m.network.bodies}</NavLink>
         </li>
+        {canReadInternals(user, network.id, current) && (
+          <>
+            <li>
+              <NavLink to={`${base}/kartlegging`}>{m.network.mapping}</NavLink>
+            </li>
+            <li>
+              <NavLink to={`${base}/undersokelser`}>{m.network.surveys}</NavLink>
+            </li>
+          </>
+        )}
       </ul>
     </nav>
   );

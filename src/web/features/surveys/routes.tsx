@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+// Placeholder until this feature's pages land (this session).
+export const surveyRoutes: RouteObject[] = [];
