@@ -68,6 +68,31 @@ export const SurveyDefinitionSchema = z
   });
 export type SurveyDefinition = z.infer<typeof SurveyDefinitionSchema>;
 
+/**
+ * The definition as the API answers with it: the same shape without the input's trimming and defaults,
+ * because a response schema is encoded, and a one-way transform cannot be.
+ */
+export const SurveyDefinitionOutSchema = z.object({
+  scale: z.object({ min: z.number().int(), max: z.number().int(), labels: z.array(z.string()) }).nullable(),
+  sections: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      description: z.string().nullish(),
+      questions: z.array(
+        z.object({
+          key: z.string(),
+          text: z.string(),
+          help: z.string().nullish(),
+          answerKind: z.enum(QUESTION_KINDS),
+          options: z.array(z.string()),
+          required: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+
 export const TemplateInputSchema = z.object({
   name: Text(200),
   description: OptionalText(4000),
@@ -76,6 +101,9 @@ export const TemplateInputSchema = z.object({
 export type TemplateInput = z.infer<typeof TemplateInputSchema>;
 export const TemplateUpdateSchema = TemplateInputSchema.partial().extend({ version: Version });
 
+/** Copies a template (typically a built-in one) into the network's own templates, to be edited there. */
+export const TemplateCopySchema = z.object({ name: Text(200).optional() });
+
 export const TemplateSchema = z.object({
   id: z.string(),
   /** Null for a template shipped with the platform. */
@@ -83,7 +111,7 @@ export const TemplateSchema = z.object({
   builtIn: z.enum(BUILT_IN_TEMPLATES).nullable(),
   name: z.string(),
   description: z.string().nullable(),
-  definition: SurveyDefinitionSchema,
+  definition: SurveyDefinitionOutSchema,
   version: z.number().int(),
 });
 export type Template = z.infer<typeof TemplateSchema>;
@@ -141,7 +169,7 @@ export const RoundSummarySchema = z.object({
 export type RoundSummary = z.infer<typeof RoundSummarySchema>;
 
 export const RoundSchema = RoundSummarySchema.extend({
-  definition: SurveyDefinitionSchema,
+  definition: SurveyDefinitionOutSchema,
   respondents: z.array(RespondentSchema),
 });
 export type Round = z.infer<typeof RoundSchema>;
@@ -162,9 +190,11 @@ export const ResponseFormSchema = z.object({
   respondentName: z.string(),
   deadline: z.string(),
   status: z.enum(ROUND_STATUSES),
-  definition: SurveyDefinitionSchema,
+  definition: SurveyDefinitionOutSchema,
   answers: AnswersSchema,
   submittedAt: z.string().nullable(),
+  /** Whether the link still takes answers: the round is open and the answers are not yet handed in. */
+  open: z.boolean(),
 });
 export type ResponseForm = z.infer<typeof ResponseFormSchema>;
 

@@ -1,0 +1,93 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.ts';
+import { surveyRespondents } from '../../../db/schema/index.ts';
+import { osloLocalToUtc } from '../../documents/index.ts';
+import { queueEmail } from '../../mail/index.ts';
+
+/** How long a personal link works after the round's deadline, so a late answer can still be handed in while the round is open. */
+export const LINK_GRACE_DAYS = 14;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A calendar date moved by whole days. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** A link stops working at the end of the fourteenth day after the deadline, Norwegian time. */
+export const linkExpiry = (deadline: string) => osloLocalToUtc(addDays(deadline, LINK_GRACE_DAYS), '23:59');
+
+const writtenDate = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const writeDate = (date: string) => writtenDate.format(new Date(`${date}T00:00:00Z`));
+
+export interface LinkRound {
+  id: string;
+  name: string;
+  deadline: string;
+  networkId: string;
+}
+
+export interface LinkRespondent {
+  id: string;
+  name: string;
+  email: string;
+  municipalityName: string;
+}
+
+/**
+ * Gives the respondent a new personal link and queues the e-mail that carries it, in the caller's
+ * transaction. Only the token's SHA-256 is kept, so the platform cannot send an old link again: a reminder
+ * carries a new one and the old stops working. The answers belong to the respondent, not the link, and stay.
+ */
+export async function sendLink(
+  tx: DbOrTx,
+  kind: 'invitation' | 'reminder',
+  round: LinkRound,
+  networkName: string,
+  respondent: LinkRespondent,
+  publicUrl: string,
+): Promise<void> {
+  const token = randomBytes(24).toString('base64url');
+  const now = new Date();
+  await tx
+    .update(surveyRespondents)
+    .set({
+      tokenHash: hashToken(token),
+      tokenExpiresAt: linkExpiry(round.deadline),
+      ...(kind === 'invitation' ? { invitedAt: now } : { lastRemindedAt: now }),
+      updatedAt: now,
+    })
+    .where(eq(surveyRespondents.id, respondent.id));
+  const link = `${publicUrl}/svar/${token}`;
+  const deadline = writeDate(round.deadline);
+  const text =
+    kind === 'invitation'
+      ? [
+          `Hei ${respondent.name},`,
+          '',
+          `${networkName} ber deg svare på undersøkelsen «${round.name}» for ${respondent.municipalityName} kommune.`,
+          '',
+          `Svar innen ${deadline}: ${link}`,
+          '',
+          'Du trenger ikke logge inn. Du kan lagre underveis og fortsette senere fra den samme lenken.',
+          'Lenken er personlig. Ikke del den med andre.',
+        ]
+      : [
+          `Hei ${respondent.name},`,
+          '',
+          `Vi har ikke fått svaret ditt på undersøkelsen «${round.name}» for ${respondent.municipalityName} kommune ennå.`,
+          `Fristen er ${deadline}.`,
+          '',
+          `Svar her: ${link}`,
+          '',
+          'Denne lenken erstatter lenken i tidligere e-poster. Det du allerede har lagret, er tatt vare på.',
+        ];
+  await queueEmail(tx, {
+    to: respondent.email,
+    subject: kind === 'invitation' ? `Spørreundersøkelse: ${round.name}` : `Påminnelse: ${round.name}`,
+    networkId: round.networkId,
+    text: text.join('\n'),
+  });
+}
