@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { OPEN_DATA_FORMATS, PublicAdoptionSchema, PublicLandscapeSchema } from '../../../shared/mapping/open-data.ts';
+import { sendFile } from '../documents/index.ts';
+import type { Prepared } from './dashboards.ts';
+import { exportPublicAdoption, exportPublicLandscape, publicAdoption, publicLandscape } from './publication.ts';
+
+const PUBLIC = { public: true };
+const tags = ['publicAccess'];
+const SlugParams = z.object({ slug: z.string().min(1).max(100) });
+const OpenDataQuery = z.object({ format: z.enum(OPEN_DATA_FORMATS, { error: 'choice' }).default('json') });
+
+/**
+ * Open data of the mapping, no login: a network's adoption matrix and application landscape, each only while
+ * the network publishes it (404 otherwise). Any site may read them; caches may keep an answer for a minute,
+ * so switching publication off takes at most that long to reach every reader.
+ */
+export const publicMappingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('access-control-allow-origin', '*');
+    if (reply.statusCode === 200) reply.header('cache-control', 'public, max-age=60');
+    return payload;
+  });
+
+  app.get(
+    '/public/networks/:slug/mapping/adoption',
+    { config: PUBLIC, schema: { tags, params: SlugParams, querystring: OpenDataQuery, response: { 200: PublicAdoptionSchema } } },
+    async (req, reply) => {
+      if (req.query.format === 'csv') return sendFile(reply, await exportPublicAdoption(req.ctx, req.params.slug, 'csv'));
+      return sendPrepared(req, reply, await publicAdoption(req.ctx, req.params.slug));
+    },
+  );
+  app.get(
+    '/public/networks/:slug/mapping/landscape',
+    { config: PUBLIC, schema: { tags, params: SlugParams, querystring: OpenDataQuery, response: { 200: PublicLandscapeSchema } } },
+    async (req, reply) => {
+      if (req.query.format === 'csv') return sendFile(reply, await exportPublicLandscape(req.ctx, req.params.slug, 'csv'));
+      return sendPrepared(req, reply, await publicLandscape(req.ctx, req.params.slug));
+    },
+  );
+};
+
+/**
+ * Sends a prepared answer (dashboards.ts): gzip to a client that accepts it, else the JSON text, which Fastify
+ * passes through unserialized. The route's response schema documents the shape; the tests check it.
+ */
+export function sendPrepared(req: FastifyRequest, reply: FastifyReply, answer: Prepared<unknown>) {
+  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(answer.gzip);
+  return reply.send(answer.json);
+}

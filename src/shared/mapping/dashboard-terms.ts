@@ -1,0 +1,129 @@
+import type { Language } from '../i18n/languages.ts';
+import type { AdoptionStatus } from './schema.ts';
+
+/**
+ * The words of the mapping dashboards in each language: the adoption statuses and the column headings of
+ * the exported tables. One place for the dashboards' pages, the public pages and the server's XLSX and CSV,
+ * so a status reads the same on screen and in the file.
+ */
+export interface DashboardTerms {
+  adoptionStatuses: Record<AdoptionStatus, string>;
+  /** A cell with no recorded status. */
+  noStatus: string;
+  columns: {
+    municipalityNumber: string;
+    municipality: string;
+    inUse: string;
+    domain: string;
+    domainKey: string;
+    product: string;
+    vendor: string;
+    municipalityCount: string;
+    municipalities: string;
+    productCount: string;
+    standardizationCandidate: string;
+    applicationCount: string;
+    contractEnd: string;
+    contractOptions: string;
+    annualCost: string;
+    procurementWindow: string;
+  };
+  yes: string;
+  no: string;
+}
+
+export const DASHBOARD_TERMS: Record<Language, DashboardTerms> = {
+  nb: {
+    adoptionStatuses: {
+      notRelevant: 'Ikke aktuelt',
+      notAssessed: 'Ikke vurdert',
+      planned: 'Planlagt',
+      agreementSigned: 'Avtale inngått',
+      inUse: 'I bruk',
+      inUseIntegrated: 'I bruk, integrert',
+    },
+    noStatus: 'Ikke registrert',
+    columns: {
+      municipalityNumber: 'Kommunenr.',
+      municipality: 'Kommune',
+      inUse: 'Bruker (antall kommuner)',
+      domain: 'Fagområde',
+      domainKey: 'Fagområdekode',
+      product: 'Fagsystem',
+      vendor: 'Leverandør',
+      municipalityCount: 'Antall kommuner',
+      municipalities: 'Kommuner',
+      productCount: 'Antall fagsystemer',
+      standardizationCandidate: 'Kandidat for standardisering',
+      applicationCount: 'Antall fagsystemer',
+      contractEnd: 'Avtaleutløp',
+      contractOptions: 'Opsjoner',
+      annualCost: 'Årlig kostnad (kr)',
+      procurementWindow: 'Vindu for felles anskaffelse',
+    },
+    yes: 'Ja',
+    no: 'Nei',
+  },
+  nn: {
+    adoptionStatuses: {
+      notRelevant: 'Ikkje aktuelt',
+      notAssessed: 'Ikkje vurdert',
+      planned: 'Planlagt',
+      agreementSigned: 'Avtale inngått',
+      inUse: 'I bruk',
+      inUseIntegrated: 'I bruk, integrert',
+    },
+    noStatus: 'Ikkje registrert',
+    columns: {
+      municipalityNumber: 'Kommunenr.',
+      municipality: 'Kommune',
+      inUse: 'Brukar (tal på kommunar)',
+      domain: 'Fagområde',
+      domainKey: 'Fagområdekode',
+      product: 'Fagsystem',
+      vendor: 'Leverandør',
+      municipalityCount: 'Tal på kommunar',
+      municipalities: 'Kommunar',
+      productCount: 'Tal på fagsystem',
+      standardizationCandidate: 'Kandidat for standardisering',
+      applicationCount: 'Tal på fagsystem',
+      contractEnd: 'Avtaleutløp',
+      contractOptions: 'Opsjonar',
+      annualCost: 'Årleg kostnad (kr)',
+      procurementWindow: 'Vindauge for felles anskaffing',
+    },
+    yes: 'Ja',
+    no: 'Nei',
+  },
+  en: {
+    adoptionStatuses: {
+      notRelevant: 'Not relevant',
+      notAssessed: 'Not assessed',
+      planned: 'Planned',
+      agreementSigned: 'Agreement signed',
+      inUse: 'In use',
+      inUseIntegrated: 'In use, integrated',
+    },
+    noStatus: 'Not recorded',
+    columns: {
+      municipalityNumber: 'Municipality no.',
+      municipality: 'Municipality',
+      inUse: 'In use (municipalities)',
+      domain: 'Domain',
+      domainKey: 'Domain key',
+      product: 'Application',
+      vendor: 'Vendor',
+      municipalityCount: 'Municipalities',
+      municipalities: 'Municipalities',
+      productCount: 'Applications',
+      standardizationCandidate: 'Standardization candidate',
+      applicationCount: 'Applications',
+      contractEnd: 'Contract end',
+      contractOptions: 'Options',
+      annualCost: 'Annual cost (NOK)',
+      procurementWindow: 'Joint procurement window',
+    },
+    yes: 'Yes',
+    no: 'No',
+  },
+};
