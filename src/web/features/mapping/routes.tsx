@@ -1,4 +1,11 @@
 import type { RouteObject } from 'react-router';
+import { MunicipalityMappingPage } from './MunicipalityMappingPage.tsx';
+import { NetworkImportPage } from './NetworkImportPage.tsx';
+import { ProductCatalogPage } from './ProductCatalogPage.tsx';
 
-// Placeholder until this feature's pages land (this session).
-export const applicationRoutes: RouteObject[] = [];
+/** The mapping pages for applications, the product catalog, shared-solution adoption and spreadsheets. */
+export const applicationRoutes: RouteObject[] = [
+  { path: 'kommuner/:number/kartlegging', element: <MunicipalityMappingPage /> },
+  { path: 'kartlegging/produkter', element: <ProductCatalogPage /> },
+  { path: 'n/:slug/kartlegging/import', element: <NetworkImportPage /> },
+];

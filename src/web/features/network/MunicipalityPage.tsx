@@ -14,6 +14,8 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { canEditMunicipality, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { municipalityMappingPath } from '../mapping/mapping-api.ts';
+import { useMappingMessages } from '../mapping/messages.ts';
 
 /** `/kommuner/:number`: a municipality's facts, its networks, and its written standard. */
 export function MunicipalityPage() {
@@ -39,6 +41,7 @@ function MunicipalityView({
 }) {
   const { m, number, date } = useI18n();
   const { user } = useSession();
+  const mappingTexts = useMappingMessages();
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   return (
@@ -58,6 +61,11 @@ function MunicipalityView({
         <dt>{m.municipality.writtenStandard}</dt>
         <dd>{municipality.writtenStandard ? m.enums.writtenStandards[municipality.writtenStandard] : m.municipality.notSet}</dd>
       </dl>
+      {user && (
+        <Paragraph>
+          <AppLink to={municipalityMappingPath(municipality.number)}>{mappingTexts.municipality.linkFromMunicipality}</AppLink>
+        </Paragraph>
+      )}
       <SuccessMessage message={status} />
       {canEditMunicipality(user, municipality.number) && (
         <ButtonRow>

@@ -1,0 +1,237 @@
+import { useState } from 'react';
+import { Button, Fieldset, Heading, Link, Paragraph, Radio, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  ADOPTION_STATUSES,
+  AdoptionInputSchema,
+  DELIVERED_VIA,
+  IN_USE_STATUSES,
+  type Adoption,
+  type MunicipalityMapping,
+  type SharedSolution,
+} from '../../../shared/mapping/schema.ts';
+import { api } from '../../app/api.ts';
+import { errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
+import { municipalityAdoptionsExportUrl } from './mapping-api.ts';
+import { useMappingMessages } from './messages.ts';
+
+type Row = MunicipalityMapping['adoptions'][number];
+interface Group {
+  owner: string;
+  rows: { adoption: Row; solution: SharedSolution | undefined; name: string }[];
+}
+
+/** Every shared solution of the catalog, grouped by owner, with the municipality's status; edited one row at a time. */
+export function AdoptionsSection({
+  mapping,
+  solutions,
+  onSaved,
+  reload,
+}: {
+  mapping: MunicipalityMapping;
+  solutions: SharedSolution[];
+  onSaved: (adoption: Adoption) => void;
+  reload: () => void;
+}) {
+  const { m, date } = useI18n();
+  const t = useMappingMessages();
+  const d = t.adoptions;
+  const [editing, setEditing] = useState<{ adoption: Row; name: string } | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const byKey = new Map(solutions.map((s) => [s.key, s]));
+  const groups: Group[] = [];
+  for (const adoption of mapping.adoptions) {
+    const solution = byKey.get(adoption.solutionKey);
+    const owner = solution?.owner ?? '–';
+    let group = groups.find((g) => g.owner === owner);
+    if (!group) groups.push((group = { owner, rows: [] }));
+    group.rows.push({ adoption, solution, name: solution?.name ?? adoption.solutionKey });
+  }
+
+  return (
+    <section className="dr-section" aria-labelledby="adoptions-heading">
+      <Heading level={2} data-size="md" id="adoptions-heading">
+        {d.heading}
+      </Heading>
+      <Paragraph>{d.intro}</Paragraph>
+      <SuccessMessage message={status} />
+      {groups.map((group) => (
+        <div key={group.owner} className="dr-stack">
+          <Heading level={3} data-size="sm">
+            {fmt(d.ownerHeading, { owner: group.owner })}
+          </Heading>
+          <div className="dr-table-wrap">
+            <Table zebra data-size="sm" className="dr-adoption-table">
+              <caption>{fmt(d.caption, { owner: group.owner, name: mapping.municipalityName })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{d.solution}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{d.status}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{d.deliveredVia}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{d.since}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{d.note}</Table.HeaderCell>
+                  {mapping.canEdit && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {group.rows.map(({ adoption, solution, name }) => (
+                  <Table.Row key={adoption.solutionKey}>
+                    <Table.HeaderCell scope="row">
+                      {name}
+                      {solution && (
+                        <Paragraph data-size="xs" className="dr-muted">
+                          {solution.purpose}
+                        </Paragraph>
+                      )}
+                    </Table.HeaderCell>
+                    <Table.Cell>
+                      {adoption.status ? (
+                        <Tag data-size="sm" data-color={IN_USE_STATUSES.includes(adoption.status) ? 'success' : 'neutral'}>
+                          {t.adoptionStatuses[adoption.status]}
+                        </Tag>
+                      ) : (
+                        <span className="dr-muted">{d.noStatus}</span>
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>{adoption.deliveredVia ? t.deliveredVia[adoption.deliveredVia] : m.common.none}</Table.Cell>
+                    <Table.Cell className="dr-nowrap">{date(adoption.since)}</Table.Cell>
+                    <Table.Cell>{adoption.note ?? m.common.none}</Table.Cell>
+                    {mapping.canEdit && (
+                      <Table.Cell>
+                        <Button
+                          type="button"
+                          variant="tertiary"
+                          data-size="sm"
+                          aria-label={fmt(d.editLabel, { name })}
+                          onClick={() => setEditing({ adoption, name })}
+                        >
+                          {d.edit}
+                        </Button>
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        </div>
+      ))}
+      <Paragraph data-size="sm" className="dr-downloads">
+        <Link href={municipalityAdoptionsExportUrl(mapping.municipalityNumber, 'xlsx')} download>
+          {d.exportXlsx}
+        </Link>
+        <Link href={municipalityAdoptionsExportUrl(mapping.municipalityNumber, 'csv')} download>
+          {d.exportCsv}
+        </Link>
+      </Paragraph>
+      <ModalDialog open={editing !== null} onClose={() => setEditing(null)} title={editing ? fmt(d.editTitle, { name: editing.name }) : ''}>
+        {editing && (
+          <AdoptionForm
+            municipalityNumber={mapping.municipalityNumber}
+            adoption={editing.adoption}
+            name={editing.name}
+            onCancel={() => setEditing(null)}
+            onReload={() => {
+              setEditing(null);
+              reload();
+            }}
+            onSaved={(saved) => {
+              setEditing(null);
+              onSaved(saved);
+              setStatus(fmt(d.saved, { name: editing.name }));
+            }}
+          />
+        )}
+      </ModalDialog>
+    </section>
+  );
+}
+
+function AdoptionForm({
+  municipalityNumber,
+  adoption,
+  name,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  municipalityNumber: string;
+  adoption: Row;
+  name: string;
+  onSaved: (adoption: Adoption) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const t = useMappingMessages();
+  const d = t.adoptions;
+  const form = useForm();
+  const [status, setStatus] = useState<string>(adoption.status ?? '');
+  const [deliveredVia, setDeliveredVia] = useState<string>(adoption.deliveredVia ?? '');
+  const [since, setSince] = useState(adoption.since ?? '');
+  const [note, setNote] = useState(adoption.note ?? '');
+  const legend = fmt(d.statusLegend, { name });
+  const labels = { status: legend, deliveredVia: d.deliveredVia, since: d.since, note: d.note };
+  const statusError = errorFor(form, 'status');
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: AdoptionInputSchema,
+          input: {
+            status: status === '' ? undefined : status,
+            deliveredVia: deliveredVia === '' ? null : deliveredVia,
+            since: since === '' ? null : since,
+            note,
+            ...(adoption.version === null ? {} : { version: adoption.version }),
+          },
+          labels,
+          send: (body) =>
+            api<Adoption>(`/municipalities/${municipalityNumber}/adoptions/${encodeURIComponent(adoption.solutionKey)}`, {
+              method: 'PUT',
+              body,
+            }),
+          done: onSaved,
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <Fieldset>
+        <Fieldset.Legend>{legend}</Fieldset.Legend>
+        {ADOPTION_STATUSES.map((s, index) => (
+          <Radio
+            key={s}
+            id={index === 0 ? form.id('status') : undefined}
+            name="status"
+            value={s}
+            label={t.adoptionStatuses[s]}
+            checked={status === s}
+            aria-invalid={statusError ? true : undefined}
+            onChange={() => setStatus(s)}
+          />
+        ))}
+        {statusError && <ValidationMessage>{statusError}</ValidationMessage>}
+      </Fieldset>
+      <SelectField state={form} name="deliveredVia" label={d.deliveredVia} value={deliveredVia} onChange={setDeliveredVia}>
+        <Select.Option value="">{t.common.notSet}</Select.Option>
+        {DELIVERED_VIA.map((v) => (
+          <Select.Option key={v} value={v}>
+            {t.deliveredVia[v]}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <TextField state={form} name="since" label={d.since} description={d.sinceDescription} type="date" value={since} onChange={setSince} />
+      <TextField state={form} name="note" label={d.note} value={note} onChange={setNote} multiline rows={2} />
+      <ButtonRow>
+        <SubmitButton form={form}>{m.common.save}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}

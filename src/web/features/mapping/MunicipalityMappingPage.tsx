@@ -1,0 +1,345 @@
+import { useMemo, useState } from 'react';
+import { useParams } from 'react-router';
+import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { domainPath, inDomain } from '../../../shared/mapping/domains.ts';
+import {
+  CRITICALITIES,
+  LIFECYCLES,
+  type Adoption,
+  type Application,
+  type MunicipalityMapping,
+  type SharedSolution,
+} from '../../../shared/mapping/schema.ts';
+import { api, useApi } from '../../app/api.ts';
+import { SuccessMessage } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AdoptionsSection } from './AdoptionsSection.tsx';
+import { ApplicationForm, DomainOptions } from './ApplicationForm.tsx';
+import { ConfirmForm } from './ConfirmForm.tsx';
+import { municipalityApplicationsExportUrl, municipalityTemplateUrl } from './mapping-api.ts';
+import { useMappingMessages } from './messages.ts';
+import { compareValues, SortHeader, useSort } from './SortHeader.tsx';
+import { SpreadsheetImport } from './SpreadsheetImport.tsx';
+import './mapping.css';
+
+/** `/kommuner/:number/kartlegging`: a municipality's applications, its adoption of shared solutions, and its spreadsheet. */
+export function MunicipalityMappingPage() {
+  const { m } = useI18n();
+  const t = useMappingMessages();
+  const { number = '' } = useParams();
+  const mapping = useApi<MunicipalityMapping>(`/municipalities/${encodeURIComponent(number)}/mapping`);
+  const solutions = useApi<SharedSolution[]>('/mapping/shared-solutions');
+  const title = mapping.data
+    ? fmt(t.municipality.title, { name: mapping.data.municipalityName })
+    : mapping.error
+      ? m.notFound.title
+      : m.common.loading;
+  return (
+    <Page
+      title={title}
+      lead={
+        mapping.data && (
+          <Paragraph data-size="sm">
+            <AppLink to={`/kommuner/${mapping.data.municipalityNumber}`}>
+              {fmt(t.municipality.back, { name: mapping.data.municipalityName })}
+            </AppLink>
+          </Paragraph>
+        )
+      }
+    >
+      <LoadState loaded={mapping}>
+        {(data) => (
+          <LoadState loaded={solutions}>
+            {(catalog) => <MappingView mapping={data} solutions={catalog} setMapping={mapping.setData} reload={mapping.reload} />}
+          </LoadState>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+function MappingView({
+  mapping,
+  solutions,
+  setMapping,
+  reload,
+}: {
+  mapping: MunicipalityMapping;
+  solutions: SharedSolution[];
+  setMapping: (m: MunicipalityMapping) => void;
+  reload: () => void;
+}) {
+  const t = useMappingMessages();
+  return (
+    <div className="dr-stack">
+      <Paragraph>{t.municipality.intro}</Paragraph>
+      {!mapping.canEdit && (
+        <Alert data-color="info">
+          <Paragraph>{t.municipality.readOnly}</Paragraph>
+        </Alert>
+      )}
+      <ApplicationsSection mapping={mapping} solutions={solutions} setMapping={setMapping} reload={reload} />
+      <AdoptionsSection
+        mapping={mapping}
+        solutions={solutions}
+        onSaved={(adoption: Adoption) =>
+          setMapping({
+            ...mapping,
+            adoptions: mapping.adoptions.map((a) => (a.solutionKey === adoption.solutionKey ? adoption : a)),
+          })
+        }
+        reload={reload}
+      />
+      <section className="dr-section" aria-labelledby="spreadsheet-heading">
+        <Heading level={2} data-size="md" id="spreadsheet-heading">
+          {t.spreadsheet.heading}
+        </Heading>
+        <Paragraph>{t.spreadsheet.intro}</Paragraph>
+        <Paragraph data-size="sm" className="dr-downloads">
+          <Link href={municipalityTemplateUrl(mapping.municipalityNumber)} download>
+            {t.spreadsheet.template}
+          </Link>
+        </Paragraph>
+        {mapping.canEdit && <SpreadsheetImport path={`/municipalities/${mapping.municipalityNumber}/mapping/import`} onImported={reload} />}
+      </section>
+    </div>
+  );
+}
+
+type Column = 'product' | 'vendor' | 'domain' | 'lifecycle' | 'hosting' | 'contractEnd' | 'time' | 'criticality';
+type Dialog = { kind: 'add' } | { kind: 'edit'; application: Application } | { kind: 'delete'; application: Application };
+
+function ApplicationsSection({
+  mapping,
+  solutions,
+  setMapping,
+  reload,
+}: {
+  mapping: MunicipalityMapping;
+  solutions: SharedSolution[];
+  setMapping: (m: MunicipalityMapping) => void;
+  reload: () => void;
+}) {
+  const { m, lang, date, number } = useI18n();
+  const t = useMappingMessages();
+  const a = t.applications;
+  const [text, setText] = useState('');
+  const [domain, setDomain] = useState('');
+  const { sort, toggle } = useSort<Column>('product');
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const close = () => setDialog(null);
+  const all = mapping.applications;
+
+  const rows = useMemo(() => {
+    const needle = text.trim().toLocaleLowerCase('nb');
+    const value = (x: Application, column: Column): string | number | null => {
+      switch (column) {
+        case 'product':
+          return x.product.name;
+        case 'vendor':
+          return x.product.vendor;
+        case 'domain':
+          return domainPath(x.product.domain, lang);
+        case 'lifecycle':
+          return LIFECYCLES.indexOf(x.lifecycle);
+        case 'hosting':
+          return x.hosting ? t.hostings[x.hosting] : null;
+        case 'contractEnd':
+          return x.contractEnd;
+        case 'time':
+          return x.timeVerdict ? t.timeVerdicts[x.timeVerdict] : null;
+        case 'criticality':
+          return x.criticality ? CRITICALITIES.indexOf(x.criticality) : null;
+      }
+    };
+    return all
+      .filter((x) => domain === '' || inDomain(x.product.domain, domain))
+      .filter(
+        (x) =>
+          needle === '' ||
+          [x.product.name, x.product.vendor, x.systemOwner ?? '', x.productVersion ?? ''].some((s) =>
+            s.toLocaleLowerCase('nb').includes(needle),
+          ),
+      )
+      .sort(
+        (x, y) =>
+          compareValues(value(x, sort.key), value(y, sort.key), sort.direction) ||
+          compareValues(x.product.name, y.product.name, 'ascending'),
+      );
+  }, [all, text, domain, sort, lang, t]);
+
+  const headers: [Column, string][] = [
+    ['product', a.product],
+    ['vendor', a.vendor],
+    ['domain', a.domain],
+    ['lifecycle', a.lifecycle],
+    ['hosting', a.hosting],
+    ['contractEnd', a.contractEnd],
+    ['time', a.time],
+    ['criticality', a.criticality],
+  ];
+
+  return (
+    <section className="dr-section" aria-labelledby="applications-heading">
+      <Heading level={2} data-size="md" id="applications-heading">
+        {a.heading}
+      </Heading>
+      <SuccessMessage message={status} />
+      {mapping.canEdit && (
+        <ButtonRow>
+          <Button type="button" onClick={() => setDialog({ kind: 'add' })}>
+            {a.add}
+          </Button>
+        </ButtonRow>
+      )}
+      {all.length === 0 ? (
+        <Paragraph>{a.none}</Paragraph>
+      ) : (
+        <>
+          <div className="dr-toolbar" role="search">
+            <Textfield label={a.searchLabel} type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+            <Field>
+              <Label>{t.common.domain}</Label>
+              <Select value={domain} onChange={(e) => setDomain(e.target.value)}>
+                <Select.Option value="">{t.common.allDomains}</Select.Option>
+                <DomainOptions />
+              </Select>
+            </Field>
+          </div>
+          <Paragraph role="status" data-size="sm">
+            {rows.length === 0 ? a.noMatch : fmt(a.count, { shown: number(rows.length), total: number(all.length) })}
+          </Paragraph>
+          {rows.length > 0 && (
+            <div className="dr-table-wrap">
+              <Table zebra data-size="sm">
+                <caption>{fmt(a.caption, { name: mapping.municipalityName })}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    {headers.map(([column, label]) => (
+                      <SortHeader key={column} column={column} label={label} sort={sort} onSort={toggle} />
+                    ))}
+                    {mapping.canEdit && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {rows.map((x) => (
+                    <Table.Row key={x.id}>
+                      <Table.HeaderCell scope="row">
+                        {x.product.name}
+                        {x.productVersion && <span className="dr-muted"> {x.productVersion}</span>}
+                      </Table.HeaderCell>
+                      <Table.Cell>{x.product.vendor}</Table.Cell>
+                      <Table.Cell>{domainPath(x.product.domain, lang)}</Table.Cell>
+                      <Table.Cell>{t.lifecycles[x.lifecycle]}</Table.Cell>
+                      <Table.Cell>{x.hosting ? t.hostings[x.hosting] : m.common.none}</Table.Cell>
+                      <Table.Cell className="dr-nowrap">{date(x.contractEnd)}</Table.Cell>
+                      <Table.Cell>
+                        {x.timeVerdict ? (
+                          <Tag data-size="sm" data-color={TIME_COLORS[x.timeVerdict]}>
+                            {t.timeVerdicts[x.timeVerdict]}
+                          </Tag>
+                        ) : (
+                          m.common.none
+                        )}
+                      </Table.Cell>
+                      <Table.Cell>{x.criticality ? t.criticalities[x.criticality] : m.common.none}</Table.Cell>
+                      {mapping.canEdit && (
+                        <Table.Cell>
+                          <span className="dr-button-row dr-nowrap">
+                            <Button
+                              type="button"
+                              variant="tertiary"
+                              data-size="sm"
+                              aria-label={fmt(a.editLabel, { name: x.product.name })}
+                              onClick={() => setDialog({ kind: 'edit', application: x })}
+                            >
+                              {a.edit}
+                            </Button>
+                            <Button
+                              type="button"
+                              variant="tertiary"
+                              data-size="sm"
+                              data-color="danger"
+                              aria-label={fmt(a.deleteLabel, { name: x.product.name })}
+                              onClick={() => setDialog({ kind: 'delete', application: x })}
+                            >
+                              {a.delete}
+                            </Button>
+                          </span>
+                        </Table.Cell>
+                      )}
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+          )}
+        </>
+      )}
+      {all.length > 0 && (
+        <Paragraph data-size="sm" className="dr-downloads">
+          <Link href={municipalityApplicationsExportUrl(mapping.municipalityNumber, 'xlsx')} download>
+            {a.exportXlsx}
+          </Link>
+          <Link href={municipalityApplicationsExportUrl(mapping.municipalityNumber, 'csv')} download>
+            {a.exportCsv}
+          </Link>
+        </Paragraph>
+      )}
+
+      <ModalDialog
+        open={dialog?.kind === 'add' || dialog?.kind === 'edit'}
+        onClose={close}
+        title={dialog?.kind === 'edit' ? fmt(a.editTitle, { name: dialog.application.product.name }) : a.add}
+      >
+        {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
+          <ApplicationForm
+            municipalityNumber={mapping.municipalityNumber}
+            application={dialog.kind === 'edit' ? dialog.application : null}
+            solutions={solutions}
+            onCancel={close}
+            onReload={() => {
+              close();
+              reload();
+            }}
+            onSaved={(saved, created) => {
+              close();
+              setMapping({
+                ...mapping,
+                applications: created ? [...all, saved] : all.map((x) => (x.id === saved.id ? saved : x)),
+              });
+              setStatus(fmt(created ? a.added : a.saved, { name: saved.product.name }));
+            }}
+          />
+        )}
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'delete'} onClose={close} title={a.deleteTitle}>
+        {dialog?.kind === 'delete' && (
+          <ConfirmForm
+            confirmLabel={a.delete}
+            danger
+            onCancel={close}
+            onReload={() => {
+              close();
+              reload();
+            }}
+            onConfirm={async () => {
+              const x = dialog.application;
+              await api(`/applications/${x.id}?version=${x.version}`, { method: 'DELETE' });
+              close();
+              setMapping({ ...mapping, applications: all.filter((y) => y.id !== x.id) });
+              setStatus(fmt(a.deleted, { name: x.product.name }));
+            }}
+          >
+            <Paragraph>{fmt(a.deleteConfirm, { name: dialog.application.product.name })}</Paragraph>
+          </ConfirmForm>
+        )}
+      </ModalDialog>
+    </section>
+  );
+}
+
+const TIME_COLORS = { invest: 'success', migrate: 'info', tolerate: 'warning', eliminate: 'danger' } as const;

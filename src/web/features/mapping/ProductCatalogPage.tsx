@@ -1,0 +1,358 @@
+import { useEffect, useState } from 'react';
+import { Button, Field, Label, Link, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { z } from 'zod';
+import { domainPath } from '../../../shared/mapping/domains.ts';
+import { ProductMergeSchema, ProductUpdateSchema, type Product } from '../../../shared/mapping/schema.ts';
+import { api, query, useApi } from '../../app/api.ts';
+import {
+  fieldMessage,
+  FormMessages,
+  type FieldErrors,
+  SelectField,
+  SubmitButton,
+  SuccessMessage,
+  TextField,
+  useForm,
+} from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isAdministrator, useSession } from '../../app/session.tsx';
+import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { DomainOptions, DomainSelect } from './ApplicationForm.tsx';
+import { productsExportUrl } from './mapping-api.ts';
+import { useMappingMessages } from './messages.ts';
+import { compareValues, SortHeader, useSort } from './SortHeader.tsx';
+import './mapping.css';
+
+type Column = 'name' | 'vendor' | 'domain' | 'municipalities';
+type Dialog = { kind: 'edit'; product: Product } | { kind: 'merge'; product: Product };
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/** `/kartlegging/produkter`: the shared product catalog; the secretariats correct and merge duplicates. */
+export function ProductCatalogPage() {
+  const { m, lang, number } = useI18n();
+  const t = useMappingMessages();
+  const c = t.catalog;
+  const { user } = useSession();
+  const curator = isAdministrator(user);
+  const [text, setText] = useState('');
+  const [domain, setDomain] = useState('');
+  const q = useDebounced(text.trim(), 300);
+  const products = useApi<Product[]>(`/mapping/products${query({ q, domain })}`);
+  const { sort, toggle } = useSort<Column>('name');
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const close = () => setDialog(null);
+
+  const value = (p: Product, column: Column): string | number => {
+    switch (column) {
+      case 'name':
+        return p.name;
+      case 'vendor':
+        return p.vendor;
+      case 'domain':
+        return domainPath(p.domain, lang);
+      case 'municipalities':
+        return p.municipalityCount;
+    }
+  };
+
+  return (
+    <Page title={c.title}>
+      <div className="dr-stack">
+        <Paragraph>{c.intro}</Paragraph>
+        {!curator && <Paragraph data-size="sm">{c.curatorsOnly}</Paragraph>}
+        <SuccessMessage message={status} />
+        <div className="dr-toolbar" role="search">
+          <Textfield label={c.searchLabel} type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+          <Field>
+            <Label>{t.common.domain}</Label>
+            <Select value={domain} onChange={(e) => setDomain(e.target.value)}>
+              <Select.Option value="">{t.common.allDomains}</Select.Option>
+              <DomainOptions />
+            </Select>
+          </Field>
+        </div>
+        <LoadState loaded={products}>
+          {(list) => {
+            const rows = [...list].sort(
+              (a, b) => compareValues(value(a, sort.key), value(b, sort.key), sort.direction) || compareValues(a.name, b.name, 'ascending'),
+            );
+            return (
+              <>
+                <Paragraph role="status" data-size="sm">
+                  {list.length === 0 ? c.none : fmt(c.count, { count: number(list.length) })}
+                </Paragraph>
+                {rows.length > 0 && (
+                  <div className="dr-table-wrap">
+                    <Table zebra data-size="sm">
+                      <caption>{c.caption}</caption>
+                      <Table.Head>
+                        <Table.Row>
+                          <SortHeader column="name" label={c.name} sort={sort} onSort={toggle} />
+                          <SortHeader column="vendor" label={c.vendor} sort={sort} onSort={toggle} />
+                          <SortHeader column="domain" label={c.domain} sort={sort} onSort={toggle} />
+                          <SortHeader column="municipalities" label={c.municipalities} sort={sort} onSort={toggle} />
+                          {curator && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
+                        </Table.Row>
+                      </Table.Head>
+                      <Table.Body>
+                        {rows.map((p) => (
+                          <Table.Row key={p.id}>
+                            <Table.HeaderCell scope="row">
+                              {p.name}
+                              {p.description && (
+                                <Paragraph data-size="xs" className="dr-muted">
+                                  {p.description}
+                                </Paragraph>
+                              )}
+                            </Table.HeaderCell>
+                            <Table.Cell>{p.vendor}</Table.Cell>
+                            <Table.Cell>{domainPath(p.domain, lang)}</Table.Cell>
+                            <Table.Cell>{number(p.municipalityCount)}</Table.Cell>
+                            {curator && (
+                              <Table.Cell>
+                                <span className="dr-button-row dr-nowrap">
+                                  <Button
+                                    type="button"
+                                    variant="tertiary"
+                                    data-size="sm"
+                                    aria-label={fmt(c.editLabel, { name: p.name })}
+                                    onClick={() => setDialog({ kind: 'edit', product: p })}
+                                  >
+                                    {c.edit}
+                                  </Button>
+                                  <Button
+                                    type="button"
+                                    variant="tertiary"
+                                    data-size="sm"
+                                    aria-label={fmt(c.mergeLabel, { name: p.name })}
+                                    onClick={() => setDialog({ kind: 'merge', product: p })}
+                                  >
+                                    {c.merge}
+                                  </Button>
+                                </span>
+                              </Table.Cell>
+                            )}
+                          </Table.Row>
+                        ))}
+                      </Table.Body>
+                    </Table>
+                  </div>
+                )}
+              </>
+            );
+          }}
+        </LoadState>
+        <Paragraph data-size="sm" className="dr-downloads">
+          <Link href={productsExportUrl({ q, domain, format: 'xlsx' })} download>
+            {c.exportXlsx}
+          </Link>
+          <Link href={productsExportUrl({ q, domain, format: 'csv' })} download>
+            {c.exportCsv}
+          </Link>
+        </Paragraph>
+      </div>
+
+      <ModalDialog open={dialog?.kind === 'edit'} onClose={close} title={dialog ? fmt(c.editTitle, { name: dialog.product.name }) : ''}>
+        {dialog?.kind === 'edit' && (
+          <ProductForm
+            product={dialog.product}
+            onCancel={close}
+            onReload={() => {
+              close();
+              products.reload();
+            }}
+            onSaved={(saved) => {
+              close();
+              products.setData((products.data ?? []).map((p) => (p.id === saved.id ? saved : p)));
+              setStatus(fmt(c.saved, { name: saved.name }));
+            }}
+          />
+        )}
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'merge'} onClose={close} title={dialog ? fmt(c.mergeTitle, { name: dialog.product.name }) : ''}>
+        {dialog?.kind === 'merge' && (
+          <MergeForm
+            product={dialog.product}
+            onCancel={close}
+            onMerged={(into) => {
+              close();
+              products.reload();
+              setStatus(fmt(c.merged, { from: dialog.product.name, into: into.name }));
+            }}
+          />
+        )}
+      </ModalDialog>
+    </Page>
+  );
+}
+
+function ProductForm({
+  product,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  product: Product;
+  onSaved: (product: Product) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const t = useMappingMessages();
+  const c = t.catalog;
+  const form = useForm();
+  const [values, setValues] = useState({
+    name: product.name,
+    vendor: product.vendor,
+    domain: product.domain,
+    description: product.description ?? '',
+  });
+  const labels = { name: c.name, vendor: c.vendor, domain: c.domain, description: c.description };
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: ProductUpdateSchema,
+          input: { ...values, version: product.version },
+          labels,
+          send: (body) => api<Product>(`/mapping/products/${product.id}`, { method: 'PATCH', body }),
+          done: onSaved,
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <TextField
+        state={form}
+        name="name"
+        label={c.name}
+        value={values.name}
+        onChange={(name) => setValues({ ...values, name })}
+        required
+        autoComplete="off"
+      />
+      <TextField
+        state={form}
+        name="vendor"
+        label={c.vendor}
+        value={values.vendor}
+        onChange={(vendor) => setValues({ ...values, vendor })}
+        required
+        autoComplete="off"
+      />
+      <DomainSelect
+        form={form}
+        name="domain"
+        label={c.domain}
+        value={values.domain}
+        onChange={(domain) => setValues({ ...values, domain })}
+        required
+      />
+      <TextField
+        state={form}
+        name="description"
+        label={c.description}
+        value={values.description}
+        onChange={(description) => setValues({ ...values, description })}
+        multiline
+        rows={3}
+      />
+      <ButtonRow>
+        <SubmitButton form={form}>{m.common.save}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
+
+const MergeInput = ProductMergeSchema.extend({ intoId: z.string() });
+
+/** Merges a duplicate into the product chosen to stay; the explanation says what happens to usages and the old name. */
+function MergeForm({ product, onMerged, onCancel }: { product: Product; onMerged: (into: Product) => void; onCancel: () => void }) {
+  const { m, lang } = useI18n();
+  const t = useMappingMessages();
+  const c = t.catalog;
+  const form = useForm();
+  const [search, setSearch] = useState(product.name);
+  const q = useDebounced(search.trim(), 250);
+  const candidates = useApi<Product[]>(`/mapping/products${query({ q })}`);
+  const items = (candidates.data ?? []).filter((p) => p.id !== product.id).slice(0, 100);
+  const [intoId, setIntoId] = useState('');
+  const [into, setInto] = useState<Product | null>(null);
+  const showChosen = into !== null && into.id === intoId && !items.some((p) => p.id === into.id);
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: MergeInput,
+          input: { intoId },
+          labels: { intoId: c.survivor },
+          check: (data): FieldErrors => (data.intoId === '' ? { intoId: fieldMessage(lang, 'required', c.survivor) } : {}),
+          send: async (body) => {
+            await api(`/mapping/products/${product.id}/merge`, { method: 'POST', body });
+            return into!;
+          },
+          done: onMerged,
+        });
+      }}
+    >
+      <FormMessages form={form} />
+      <Paragraph>{fmt(c.mergeExplanation, { name: product.name })}</Paragraph>
+      <TextField
+        state={form}
+        name="survivorSearch"
+        label={c.survivorSearch}
+        type="search"
+        value={search}
+        onChange={setSearch}
+        autoComplete="off"
+      />
+      <SelectField
+        state={form}
+        name="intoId"
+        label={c.survivor}
+        value={intoId}
+        required
+        onChange={(id) => {
+          setIntoId(id);
+          setInto(items.find((p) => p.id === id) ?? into);
+        }}
+      >
+        <Select.Option value="">{m.common.choose}</Select.Option>
+        {showChosen && (
+          <Select.Option value={into.id}>
+            {into.name} ({into.vendor})
+          </Select.Option>
+        )}
+        {items.map((p) => (
+          <Select.Option key={p.id} value={p.id}>
+            {`${p.name} (${p.vendor}) – ${domainPath(p.domain, lang)} – ${fmt(c.usedBy, { count: p.municipalityCount })}`}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <ButtonRow>
+        <SubmitButton form={form}>{c.mergeButton}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import type { CurrentUser } from '../../../shared/auth/schema.ts';
+import type { ApiErrorBody } from '../../../shared/errors.ts';
+import type { ImportProblem, ImportResult } from '../../../shared/mapping/schema.ts';
+import { api, ApiError, query } from '../../app/api.ts';
+
+/** Addresses of the mapping pages, in Norwegian as the rest of the app. */
+export const municipalityMappingPath = (number: string) => `/kommuner/${number}/kartlegging`;
+export const catalogPath = '/kartlegging/produkter';
+export const networkImportPath = (slug: string) => `/n/${slug}/kartlegging/import`;
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+/** Files the API serves for download; plain links, so the browser keeps its own download handling. */
+export const municipalityApplicationsExportUrl = (number: string, format: ExportFormat) =>
+  `/api/municipalities/${number}/applications/export${query({ format })}`;
+export const municipalityAdoptionsExportUrl = (number: string, format: ExportFormat) =>
+  `/api/municipalities/${number}/adoptions/export${query({ format })}`;
+export const municipalityTemplateUrl = (number: string) => `/api/municipalities/${number}/mapping/template`;
+export const networkTemplateUrl = (networkId: string) => `/api/networks/${networkId}/mapping/template`;
+export const productsExportUrl = (params: { q?: string; domain?: string; format: ExportFormat }) =>
+  `/api/mapping/products/export${query(params)}`;
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_ACCEPT = `.xlsx,${XLSX_TYPE}`;
+
+/** The problems of a refused import, when the server's error carries them. */
+export class ImportRefused extends Error {
+  constructor(
+    message: string,
+    readonly problems: ImportProblem[],
+  ) {
+    super(message);
+    this.name = 'ImportRefused';
+  }
+}
+
+/**
+ * Uploads an XLSX file as the raw request body (its name in the query), as the import routes expect.
+ * The shared `api()` sends JSON only, so this asks the session for its CSRF token and calls fetch itself.
+ * A refused file (validation_failed with the list of problems) throws ImportRefused; anything else ApiError.
+ */
+export async function uploadSpreadsheet(path: string, file: File): Promise<ImportResult> {
+  const me = await api<CurrentUser>('/auth/me');
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}${query({ fileName: file.name })}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': XLSX_TYPE, ...(me.csrfToken ? { 'x-csrf-token': me.csrfToken } : {}) },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'Network error / Nettverksfeil');
+  }
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    const error = (json as Partial<ApiErrorBody> | null)?.error;
+    // 422 validation_failed lists every bad row of the file; nothing was changed.
+    if (error?.problems && error.problems.length > 0) throw new ImportRefused(error.message, error.problems);
+    if (error && typeof error.code === 'string')
+      throw new ApiError(response.status, error.code, error.message, error.fields ?? {}, error.requestId);
+    throw new ApiError(response.status, 'internal_error', `HTTP ${response.status}`);
+  }
+  return json as ImportResult;
+}
+
+/** Any thrown value as an ApiError, for the failure alerts. */
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error));
+}
+
+/** Kroner as typed by a person («125 000», «125000,50») → øre; the text itself when it is no number. */
+export function kronerToOre(text: string): number | string | null {
+  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (cleaned === '') return null;
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return text;
+  return Math.round(Number(cleaned) * 100);
+}
+
+/** Øre → kroner for an input field («125000» or «125000,5»). */
+export function oreToKronerInput(ore: number | null): string {
+  if (ore === null) return '';
+  return ore % 100 === 0 ? String(ore / 100) : (ore / 100).toFixed(2).replace('.', ',');
+}
+
+/** A whole number typed in a field; the text itself when it is no number, so the schema names the field. */
+export function parseCount(text: string): number | string | null {
+  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '');
+  if (cleaned === '') return null;
+  return /^\d+$/.test(cleaned) ? Number(cleaned) : text;
+}
