@@ -18,7 +18,7 @@ import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { AdoptionsSection } from './AdoptionsSection.tsx';
 import { ApplicationForm, DomainOptions } from './ApplicationForm.tsx';
 import { ConfirmForm } from './ConfirmForm.tsx';
-import { municipalityApplicationsExportUrl, municipalityTemplateUrl } from './mapping-api.ts';
+import { catalogPath, municipalityApplicationsExportUrl, municipalityTemplateUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 import { compareValues, SortHeader, useSort } from './SortHeader.tsx';
 import { SpreadsheetImport } from './SpreadsheetImport.tsx';
@@ -75,6 +75,9 @@ function MappingView({
   return (
     <div className="dr-stack">
       <Paragraph>{t.municipality.intro}</Paragraph>
+      <Paragraph data-size="sm">
+        <AppLink to={catalogPath}>{t.catalog.link}</AppLink>
+      </Paragraph>
       {!mapping.canEdit && (
         <Alert data-color="info">
           <Paragraph>{t.municipality.readOnly}</Paragraph>

@@ -4,9 +4,9 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { LoadState } from '../../app/ui.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
-import { networkTemplateUrl } from './mapping-api.ts';
+import { catalogPath, networkTemplateUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 import { SpreadsheetImport } from './SpreadsheetImport.tsx';
 import './mapping.css';
@@ -37,6 +37,9 @@ function NetworkImportView({ network }: { network: NetworkOverview }) {
       <NetworkNav network={network} />
       <div className="dr-stack">
         <Paragraph>{t.networkImport.intro}</Paragraph>
+        <Paragraph data-size="sm">
+          <AppLink to={catalogPath}>{t.catalog.link}</AppLink>
+        </Paragraph>
         <Alert data-color="info">
           <Paragraph>{t.networkImport.allOrNothing}</Paragraph>
         </Alert>

@@ -238,6 +238,7 @@ const nb = {
   },
   catalog: {
     title: 'Produktkatalog',
+    link: 'Produktkatalogen: alle fagsystemer kommunene bruker',
     intro:
       'Den felles katalogen over fagsystemer som kommunene bruker. Et produkt registreres én gang, og alle kommuner som bruker det peker til samme produkt.',
     searchLabel: 'Søk etter produkt eller leverandør',
@@ -265,7 +266,7 @@ const nb = {
     curatorsOnly: 'Sekretariatene kan rette og slå sammen produkter.',
     exportXlsx: 'Last ned katalogen (Excel)',
     exportCsv: 'Last ned katalogen (CSV)',
-    usedBy: '{count} kommuner',
+    usedBy: 'antall kommuner: {count}',
   },
 };
 
@@ -462,6 +463,7 @@ const nn: MappingMessages = {
   },
   catalog: {
     title: 'Produktkatalog',
+    link: 'Produktkatalogen: alle fagsystem kommunane brukar',
     intro:
       'Den felles katalogen over fagsystem som kommunane brukar. Eit produkt blir registrert éin gong, og alle kommunar som brukar det, peikar til same produkt.',
     searchLabel: 'Søk etter produkt eller leverandør',
@@ -489,7 +491,7 @@ const nn: MappingMessages = {
     curatorsOnly: 'Sekretariata kan rette og slå saman produkt.',
     exportXlsx: 'Last ned katalogen (Excel)',
     exportCsv: 'Last ned katalogen (CSV)',
-    usedBy: '{count} kommunar',
+    usedBy: 'tal på kommunar: {count}',
   },
 };
 
@@ -684,6 +686,7 @@ const en: MappingMessages = {
   },
   catalog: {
     title: 'Product catalog',
+    link: 'The product catalog: every application the municipalities use',
     intro:
       'The shared catalog of the applications the municipalities use. A product is registered once, and every municipality that uses it points to the same product.',
     searchLabel: 'Search by product or vendor',
@@ -711,7 +714,7 @@ const en: MappingMessages = {
     curatorsOnly: 'The secretariats can correct and merge products.',
     exportXlsx: 'Download the catalog (Excel)',
     exportCsv: 'Download the catalog (CSV)',
-    usedBy: '{count} municipalities',
+    usedBy: 'municipalities: {count}',
   },
 };
 
