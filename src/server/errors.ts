@@ -12,10 +12,20 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly fields?: Record<string, FieldProblem>,
+    /** The rows of an uploaded file that are wrong (see rowProblems). */
+    readonly problems?: RowProblem[],
   ) {
     super(code);
-    this.status = ERROR_STATUS[code];
+    this.status = problems ? 422 : ERROR_STATUS[code];
   }
+}
+
+/** One bad row (and column) of an uploaded spreadsheet, with the reason in words. */
+export interface RowProblem {
+  sheet: string;
+  row: number;
+  column: string | null;
+  message: string;
 }
 
 export const unauthenticated = () => new AppError('unauthenticated');
@@ -26,5 +36,10 @@ export const staleVersion = () => new AppError('stale_version');
 export const conflict = () => new AppError('conflict');
 /** Removing this would leave something that depends on it dangling. */
 export const inUse = () => new AppError('in_use');
+/**
+ * A well-formed file whose rows are wrong: 422 validation_failed with every bad row in `problems`
+ * (a request that is itself malformed stays 400).
+ */
+export const rowProblems = (problems: RowProblem[]) => new AppError('validation_failed', undefined, problems);
 export const invalidField = (field: string, key: ValidationKey, values?: Record<string, string | number>) =>
   new AppError('validation_failed', { [field]: { key, values } });

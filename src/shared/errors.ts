@@ -27,6 +27,11 @@ export interface ApiErrorBody {
     message: string;
     /** Field path (dot-separated) → message naming the field. Only on validation_failed. */
     fields?: Record<string, string>;
+    /**
+     * Only on validation_failed with status 422: every bad row of an uploaded spreadsheet
+     * (sheet, row number as the spreadsheet shows it, column heading or null, message).
+     */
+    problems?: { sheet: string; row: number; column: string | null; message: string }[];
     requestId: string;
   };
 }

@@ -6,6 +6,7 @@ import type { RequestContext, RoleGrant } from '../context.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { networkService } from '../modules/network/index.ts';
 import { seedMeetings } from './meetings.ts';
+import { seedMapping } from './mapping.ts';
 import type { BodyKind, BodyRole, VotingRight } from '../../shared/network/schema.ts';
 import type { AuthConfig, Role } from '../../shared/auth/schema.ts';
 
@@ -377,6 +378,8 @@ async function createDemoData(db: Db, links: { publicUrl: string }) {
     const id = await member(lofotenBoard.id, l.chiefs.get(number)!, i === 3 ? 'chair' : 'member', number);
     if (i === 0) await member(lofotenBoard.id, l.contacts.get(number)!, 'deputy', number, 'vote', id);
   }
+
+  await seedMapping(ctx);
 
   // Demo accounts for each role.
   for (const demo of DEMO_USERS.slice(1)) {

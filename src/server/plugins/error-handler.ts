@@ -2,13 +2,13 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { ERROR_STATUS, type ApiErrorBody, type ErrorCode } from '../../shared/errors.ts';
 import { fieldLabel, formatMessage, SERVER_MESSAGES } from '../../shared/i18n/server-messages.ts';
 import { languageFromHeader, type Language } from '../../shared/i18n/languages.ts';
-import { AppError, type FieldProblem } from '../errors.ts';
+import { AppError, type FieldProblem, type RowProblem } from '../errors.ts';
 import { fieldProblems, RequestValidationError } from './validation.ts';
 
 /** One handler turns every failure into the one error shape, in the caller's language. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendError(request, reply, error.code, error.fields);
+    if (error instanceof AppError) return sendError(request, reply, error.code, error.fields, error.problems);
     if (error instanceof RequestValidationError) {
       return sendError(request, reply, 'validation_failed', fieldProblems(error.issues));
     }
@@ -40,6 +40,7 @@ export function sendError(
   reply: FastifyReply,
   code: ErrorCode,
   fields?: Record<string, FieldProblem>,
+  problems?: RowProblem[],
 ): FastifyReply {
   const language = requestLanguage(request);
   const messages = SERVER_MESSAGES[language];
@@ -52,5 +53,9 @@ export function sendError(
       ]),
     );
   }
-  return reply.status(ERROR_STATUS[code]).type('application/json').send(body);
+  if (problems) body.error.problems = problems;
+  return reply
+    .status(problems ? 422 : ERROR_STATUS[code])
+    .type('application/json')
+    .send(body);
 }
