@@ -127,3 +127,11 @@ export const DASHBOARD_TERMS: Record<Language, DashboardTerms> = {
     no: 'No',
   },
 };
+
+/**
+ * A domain is a standardization candidate when the municipalities shown use this many different products or more
+ * for it: the same task solved three ways is where a common procurement or a shared solution pays off (seed 004:
+ * «6 ulike sak/arkiv-systemer og 8 ulike journalsystemer»). Two products may be a deliberate choice; three is a
+ * pattern. The server applies it; the pages explain it.
+ */
+export const STANDARDIZATION_MIN_PRODUCTS = 3;

@@ -3,7 +3,7 @@ import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import { domainPath, DOMAINS } from '../../../shared/mapping/domains.ts';
-import { DASHBOARD_TERMS } from '../../../shared/mapping/dashboard-terms.ts';
+import { DASHBOARD_TERMS, STANDARDIZATION_MIN_PRODUCTS } from '../../../shared/mapping/dashboard-terms.ts';
 import {
   IN_USE_STATUSES,
   type AdoptionMatrix,
@@ -34,13 +34,8 @@ import { assertCanReadNetworkInternals, requireNetwork, requireUser } from '../n
 
 // ---------------------------------------------------------------- rules
 
-/**
- * A domain is a standardization candidate when the municipalities shown use three or more different products
- * for it: the same task solved three ways is where a common procurement or a shared solution pays off
- * (seed 004: «6 ulike sak/arkiv-systemer og 8 ulike journalsystemer»). Two products may be a deliberate choice;
- * three is a pattern.
- */
-export const STANDARDIZATION_MIN_PRODUCTS = 3;
+/** The standardization rule lives with the dashboards' words, so the pages explain the rule the server applies. */
+export { STANDARDIZATION_MIN_PRODUCTS };
 
 /** The contract timeline looks this many months ahead unless asked otherwise. */
 export const DEFAULT_TIMELINE_MONTHS = 36;

@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { OPEN_DATA_FORMATS, PublicAdoptionSchema, PublicLandscapeSchema } from '../../../shared/mapping/open-data.ts';
 import { sendFile } from '../documents/index.ts';
 import type { Prepared } from './dashboards.ts';
-import { exportPublicAdoption, exportPublicLandscape, publicAdoption, publicLandscape } from './publication.ts';
+import { PublicationSchema } from '../../../shared/mapping/schema.ts';
+import { exportPublicAdoption, exportPublicLandscape, getPublicPublication, publicAdoption, publicLandscape } from './publication.ts';
 
 const PUBLIC = { public: true };
 const tags = ['publicAccess'];
@@ -23,6 +24,11 @@ export const publicMappingRoutes: FastifyPluginAsyncZod = async (app) => {
     return payload;
   });
 
+  app.get(
+    '/public/networks/:slug/mapping',
+    { config: PUBLIC, schema: { tags, params: SlugParams, response: { 200: PublicationSchema.omit({ version: true }) } } },
+    (req) => getPublicPublication(req.ctx, req.params.slug),
+  );
   app.get(
     '/public/networks/:slug/mapping/adoption',
     { config: PUBLIC, schema: { tags, params: SlugParams, querystring: OpenDataQuery, response: { 200: PublicAdoptionSchema } } },

@@ -137,6 +137,13 @@ export function presentPublicLandscape(scope: { slug: string; name: string }, da
   };
 }
 
+/** What a network publishes, for the public pages to link to it; no login. */
+export async function getPublicPublication(ctx: RequestContext, ref: string) {
+  const scope = await publicScope(ctx, ref);
+  const { publishAdoption, publishLandscape } = present(await readPublication(ctx.db, scope.networkId));
+  return { publishAdoption, publishLandscape };
+}
+
 /** The published adoption matrix as prepared JSON; 404 when the network does not publish it. */
 export async function publicAdoption(ctx: RequestContext, ref: string) {
   const scope = await publicScope(ctx, ref);

@@ -4,6 +4,7 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
+import { MappingOpenDataLink } from '../mapping-dashboards/PublicMappingPage.tsx';
 import { usePublicMessages } from './messages.ts';
 import './public.css';
 
@@ -29,6 +30,7 @@ export function PublicHomePage() {
                   <Heading level={2} data-size="md" id={`network-${network.id}`}>
                     {network.name}
                   </Heading>
+                  <MappingOpenDataLink slug={network.slug} name={network.name} />
                   {network.bodies.length === 0 ? (
                     <Paragraph>{pm.home.noBodies}</Paragraph>
                   ) : (

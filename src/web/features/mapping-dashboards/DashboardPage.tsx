@@ -1,0 +1,200 @@
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { NavLink, useParams, useSearchParams } from 'react-router';
+import { STANDARDIZATION_MIN_PRODUCTS } from '../../../shared/mapping/dashboard-terms.ts';
+import type { AdoptionMatrix, ContractTimeline, Landscape } from '../../../shared/mapping/schema.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { useApi } from '../../app/api.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { AdoptionChart, DomainChart, Empty } from './charts.tsx';
+import { apiPath, dashboardPath, readFilter, VIEWS, type DashboardView, type Filter } from './dashboard-api.ts';
+import { FilterForm } from './FilterForm.tsx';
+import { useDashboardMessages } from './messages.ts';
+import { PublicationPanel } from './PublicationPanel.tsx';
+import {
+  AdoptionMatrixTable,
+  AdoptionSummaryTable,
+  ContractHeatmap,
+  ContractTable,
+  DomainTable,
+  MunicipalityCountTable,
+  ProductTable,
+  WindowTable,
+} from './tables.tsx';
+import './dashboards.css';
+
+/**
+ * `/n/:slug/kartlegging` (shared solutions), `…/fagsystemer` (applications), `…/avtaler` (contracts): a network's
+ * mapping dashboards over its current members, each a chart with its table, a filter in the address, and the
+ * table as Excel or CSV.
+ */
+export function DashboardPage({ view }: { view: DashboardView }) {
+  const { m } = useI18n();
+  const dm = useDashboardMessages();
+  const { slug = '' } = useParams();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const title = network.data ? fmt(dm.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={network}>{(n) => <Dashboard network={n} view={view} />}</LoadState>
+    </Page>
+  );
+}
+
+function Dashboard({ network, view }: { network: NetworkOverview; view: DashboardView }) {
+  const dm = useDashboardMessages();
+  const [params] = useSearchParams();
+  const filter = readFilter(params);
+  const members = network.members
+    .filter((x) => x.isCurrent)
+    .map((x) => ({ number: x.municipalityNumber, name: x.municipalityName }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  const search = params.toString() ? `?${params.toString()}` : '';
+  return (
+    <div className="dr-stack">
+      <NetworkNav network={network} />
+      <nav aria-label={dm.viewsLabel} className="dr-subnav dr-dashboard-tabs">
+        <ul>
+          {VIEWS.map((v) => (
+            <li key={v}>
+              <NavLink to={dashboardPath(network.slug, v, search)} end>
+                {dm.views[v]}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Paragraph data-size="sm" className="dr-downloads">
+        <AppLink to={`/n/${network.slug}/undersokelser`}>{dm.related.maturity}</AppLink>
+        <AppLink to={`/n/${network.slug}/kartlegging/import`}>{dm.related.import}</AppLink>
+      </Paragraph>
+      <section className="dr-stack" aria-labelledby="dashboard-heading">
+        <Heading level={2} data-size="md" id="dashboard-heading">
+          {dm.views[view]}
+        </Heading>
+        <FilterForm
+          key={search}
+          filter={filter}
+          municipalities={members}
+          path={dashboardPath(network.slug, view)}
+          withDomain={view !== 'adoption'}
+          withMonths={view === 'contracts'}
+        />
+        <ExportLinks networkId={network.id} view={view} filter={filter} />
+        {view === 'adoption' && <AdoptionView networkId={network.id} filter={filter} />}
+        {view === 'landscape' && <LandscapeView networkId={network.id} filter={filter} />}
+        {view === 'contracts' && <ContractsView networkId={network.id} filter={filter} />}
+      </section>
+      {view !== 'contracts' && <PublicationPanel network={network} />}
+    </div>
+  );
+}
+
+function ExportLinks({ networkId, view, filter }: { networkId: string; view: DashboardView; filter: Filter }) {
+  const dm = useDashboardMessages();
+  return (
+    <Paragraph data-size="sm" className="dr-downloads">
+      <Link href={`/api${apiPath(networkId, view, filter, 'xlsx')}`} download>
+        {dm.exports.xlsx}
+      </Link>
+      <Link href={`/api${apiPath(networkId, view, filter, 'csv')}`} download>
+        {dm.exports.csv}
+      </Link>
+    </Paragraph>
+  );
+}
+
+function AdoptionView({ networkId, filter }: { networkId: string; filter: Filter }) {
+  const dm = useDashboardMessages();
+  const matrix = useApi<AdoptionMatrix>(apiPath(networkId, 'adoption', filter));
+  return (
+    <LoadState loaded={matrix}>
+      {(data) => (
+        <div className="dr-stack">
+          <Paragraph>{dm.adoption.intro}</Paragraph>
+          {data.solutions.every((s) => Object.keys(s.statusCounts).length === 0) ? (
+            <Empty>{dm.adoption.none}</Empty>
+          ) : (
+            <div className="dr-chart-and-table">
+              <AdoptionChart matrix={data} />
+              <AdoptionSummaryTable matrix={data} />
+            </div>
+          )}
+          <Heading level={3} data-size="xs">
+            {dm.adoption.matrixHeading}
+          </Heading>
+          <AdoptionMatrixTable matrix={data} />
+        </div>
+      )}
+    </LoadState>
+  );
+}
+
+function LandscapeView({ networkId, filter }: { networkId: string; filter: Filter }) {
+  const dm = useDashboardMessages();
+  const landscape = useApi<Landscape>(apiPath(networkId, 'landscape', filter));
+  return (
+    <LoadState loaded={landscape}>
+      {(data) => (
+        <div className="dr-stack">
+          <Paragraph>{dm.landscape.intro}</Paragraph>
+          <Paragraph>{fmt(dm.landscape.rule, { min: STANDARDIZATION_MIN_PRODUCTS })}</Paragraph>
+          {data.domains.length === 0 ? (
+            <Empty>{dm.landscape.none}</Empty>
+          ) : (
+            <>
+              <div className="dr-chart-and-table">
+                <DomainChart landscape={data} />
+                <DomainTable landscape={data} />
+              </div>
+              <Heading level={3} data-size="xs">
+                {dm.landscape.productsHeading}
+              </Heading>
+              <ProductTable landscape={data} />
+            </>
+          )}
+          <Heading level={3} data-size="xs">
+            {dm.landscape.perMunicipalityHeading}
+          </Heading>
+          <MunicipalityCountTable landscape={data} />
+        </div>
+      )}
+    </LoadState>
+  );
+}
+
+function ContractsView({ networkId, filter }: { networkId: string; filter: Filter }) {
+  const dm = useDashboardMessages();
+  const { date } = useI18n();
+  const timeline = useApi<ContractTimeline>(apiPath(networkId, 'contracts', filter));
+  return (
+    <LoadState loaded={timeline}>
+      {(data) => (
+        <div className="dr-stack">
+          <Paragraph>{fmt(dm.contracts.intro, { months: filter.months, from: date(data.from), to: date(data.to) })}</Paragraph>
+          {data.contracts.length === 0 ? (
+            <Empty>{dm.contracts.none}</Empty>
+          ) : (
+            <>
+              <Heading level={3} data-size="xs">
+                {dm.contracts.chartHeading}
+              </Heading>
+              <ContractHeatmap timeline={data} />
+              <Heading level={3} data-size="xs">
+                {dm.contracts.windowsHeading}
+              </Heading>
+              <Paragraph data-size="sm">{dm.contracts.windowsRule}</Paragraph>
+              {data.procurementWindows.length === 0 ? <Empty>{dm.contracts.noWindows}</Empty> : <WindowTable timeline={data} />}
+              <Heading level={3} data-size="xs">
+                {dm.contracts.listHeading}
+              </Heading>
+              <ContractTable timeline={data} />
+            </>
+          )}
+        </div>
+      )}
+    </LoadState>
+  );
+}

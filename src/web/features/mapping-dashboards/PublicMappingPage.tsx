@@ -1,0 +1,151 @@
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useParams } from 'react-router';
+import type { PublicAdoption, PublicLandscape } from '../../../shared/mapping/open-data.ts';
+import type { AdoptionMatrix, Landscape } from '../../../shared/mapping/schema.ts';
+import { STANDARDIZATION_MIN_PRODUCTS } from '../../../shared/mapping/dashboard-terms.ts';
+import type { PublicNetwork } from '../../../shared/publicAccess/schema.ts';
+import { useApi, type Loaded } from '../../app/api.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
+import { usePublicMessages } from '../public/messages.ts';
+import { Trail } from '../public/Trail.tsx';
+import { AdoptionChart, DomainChart } from './charts.tsx';
+import { publicMappingPath } from './dashboard-api.ts';
+import { useDashboardMessages } from './messages.ts';
+import { OpenDataLinks } from './PublicationPanel.tsx';
+import { AdoptionMatrixTable, AdoptionSummaryTable, DomainTable, ProductTable } from './tables.tsx';
+import '../public/public.css';
+import './dashboards.css';
+
+/** The public shape back into the dashboards' own, so the public page draws the same charts and tables. */
+function toMatrix(data: PublicAdoption): AdoptionMatrix {
+  return {
+    municipalities: data.municipalities.map((m) => ({ number: m.number, name: m.name })),
+    solutions: data.solutions.map((s) => ({ ...s })),
+    cells: data.municipalities.map((m) => data.solutions.map((s) => (m.statuses[s.key]) ?? null)),
+  };
+}
+
+function toLandscape(data: PublicLandscape): Landscape {
+  return {
+    municipalities: data.municipalities,
+    domains: data.domains.map((d) => ({
+      ...d,
+      products: d.products.map((p, i) => ({
+        id: `${d.key}-${i}`,
+        name: p.name,
+        vendor: p.vendor,
+        domain: d.key,
+        municipalityNumbers: p.municipalityNumbers,
+      })),
+    })),
+  };
+}
+
+/** `/innsyn/n/:slug/kartlegging`: what a network publishes of its mapping, with the files. No login. */
+export function PublicMappingPage() {
+  const { m } = useI18n();
+  const dm = useDashboardMessages();
+  const pm = usePublicMessages();
+  const { slug = '' } = useParams();
+  const networks = useApi<PublicNetwork[]>('/public/networks');
+  const adoption = useApi<PublicAdoption>(`/public/networks/${encodeURIComponent(slug)}/mapping/adoption`);
+  const landscape = useApi<PublicLandscape>(`/public/networks/${encodeURIComponent(slug)}/mapping/landscape`);
+  const network = networks.data?.find((n) => n.slug === slug);
+  const title = network ? fmt(dm.public.title, { name: network.name }) : networks.data ? m.notFound.title : m.common.loading;
+  return (
+    <Page title={title} lead={<Trail links={[{ to: '/innsyn', label: pm.nav }]} />}>
+      <LoadState loaded={networks}>
+        {() =>
+          !network ? (
+            <Paragraph>{m.notFound.text}</Paragraph>
+          ) : (
+            <div className="dr-stack">
+              <Paragraph>{fmt(dm.public.intro, { name: network.name })}</Paragraph>
+              {adoption.error?.status === 404 && landscape.error?.status === 404 ? (
+                <Paragraph>{fmt(dm.public.nothing, { name: network.name })}</Paragraph>
+              ) : (
+                <>
+                  <PublicPart heading={dm.views.adoption} loaded={adoption} name={network.name}>
+                    {(data) => {
+                      const matrix = toMatrix(data);
+                      return (
+                        <>
+                          <OpenDataLinks slug={slug} what="adoption" />
+                          <div className="dr-chart-and-table">
+                            <AdoptionChart matrix={matrix} />
+                            <AdoptionSummaryTable matrix={matrix} />
+                          </div>
+                          <AdoptionMatrixTable matrix={matrix} />
+                        </>
+                      );
+                    }}
+                  </PublicPart>
+                  <PublicPart heading={dm.views.landscape} loaded={landscape} name={network.name}>
+                    {(data) => {
+                      const view = toLandscape(data);
+                      return (
+                        <>
+                          <OpenDataLinks slug={slug} what="landscape" />
+                          <Paragraph>{fmt(dm.landscape.rule, { min: STANDARDIZATION_MIN_PRODUCTS })}</Paragraph>
+                          <div className="dr-chart-and-table">
+                            <DomainChart landscape={view} />
+                            <DomainTable landscape={view} />
+                          </div>
+                          <ProductTable landscape={view} />
+                        </>
+                      );
+                    }}
+                  </PublicPart>
+                </>
+              )}
+            </div>
+          )
+        }
+      </LoadState>
+    </Page>
+  );
+}
+
+function PublicPart<T>({
+  heading,
+  loaded,
+  name,
+  children,
+}: {
+  heading: string;
+  loaded: Loaded<T>;
+  name: string;
+  children: (data: T) => React.ReactNode;
+}) {
+  const dm = useDashboardMessages();
+  const id = `public-${heading.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <section className="dr-section dr-stack" aria-labelledby={id}>
+      <Heading level={2} data-size="md" id={id}>
+        {heading}
+      </Heading>
+      {loaded.error?.status === 404 ? (
+        <Paragraph>{fmt(dm.public.notPublished, { name })}</Paragraph>
+      ) : (
+        <LoadState loaded={loaded}>{children}</LoadState>
+      )}
+    </section>
+  );
+}
+
+/** On the public home page: a link to the network's open mapping data, shown only when it publishes some. */
+export function MappingOpenDataLink({ slug, name }: { slug: string; name: string }) {
+  const dm = useDashboardMessages();
+  const publication = useApi<{ publishAdoption: boolean; publishLandscape: boolean }>(
+    `/public/networks/${encodeURIComponent(slug)}/mapping`,
+  );
+  const p = publication.data;
+  if (!p || (!p.publishAdoption && !p.publishLandscape)) return null;
+  return (
+    <Paragraph>
+      <AppLink to={publicMappingPath(slug)}>{fmt(dm.public.homeLink, { name })}</AppLink>
+    </Paragraph>
+  );
+}

@@ -1,0 +1,291 @@
+import type { Language } from '../../../shared/i18n/languages.ts';
+import { DASHBOARD_TERMS } from '../../../shared/mapping/dashboard-terms.ts';
+import { useI18n } from '../../app/i18n/index.tsx';
+
+/**
+ * The mapping dashboards' own texts. Bokmål is the source of truth: its shape is the type nynorsk and English
+ * must match. Placeholders are written `{name}` and filled by `fmt()`. Statuses and column names come from
+ * shared/mapping/dashboard-terms.ts, which the server's exports use too.
+ */
+const nb = {
+  ...DASHBOARD_TERMS.nb,
+  title: 'Kartlegging i {name}',
+  views: { adoption: 'Fellesløsninger', landscape: 'Fagsystemer', contracts: 'Avtaler' },
+  viewsLabel: 'Dashbord i kartleggingen',
+  related: {
+    maturity: 'Digital modenhet (undersøkelser)',
+    import: 'Importer fagsystemer og fellesløsninger fra regneark',
+  },
+  filter: {
+    heading: 'Filter',
+    municipalities: 'Kommuner',
+    municipalitiesHelp: 'Velg ingen for å vise alle deltakerkommunene.',
+    domain: 'Fagområde',
+    allDomains: 'Alle fagområder',
+    months: 'Måneder fram i tid',
+    apply: 'Vis',
+    clear: 'Nullstill filteret',
+    showing: 'Viser {count} av {total} kommuner.',
+  },
+  exports: {
+    xlsx: 'Last ned tabellen (Excel)',
+    csv: 'Last ned tabellen (CSV)',
+  },
+  chart: 'Diagram',
+  tableScroll: 'Tabellen kan rulles sidelengs',
+  adoption: {
+    intro: 'Hvilke nasjonale fellesløsninger kommunene har tatt i bruk. «Bruker» teller statusene «I bruk» og «I bruk, integrert».',
+    chartHeading: 'Hvor mange kommuner bruker hver fellesløsning',
+    usage: '{count} av {total} bruker {name}',
+    legend: 'Forklaring til fargene',
+    summaryCaption: 'Fellesløsninger med registrert status, antall kommuner per status',
+    matrixHeading: 'Status per kommune',
+    matrixCaption: 'Status for hver fellesløsning i hver kommune',
+    solution: 'Fellesløsning',
+    users: 'Bruker',
+    none: 'Ingen status er registrert ennå for kommunene som vises.',
+  },
+  landscape: {
+    intro: 'Fagsystemene kommunene bruker (alt unntatt avviklede), per fagområde.',
+    rule: 'Et fagområde er kandidat for standardisering når kommunene som vises bruker minst {min} ulike fagsystemer til det.',
+    chartHeading: 'Antall ulike fagsystemer per fagområde',
+    domainLine: '{products} fagsystemer i {municipalities} kommuner',
+    domainsCaption: 'Ulike fagsystemer og kommuner per fagområde',
+    productsHeading: 'Hvem bruker hva',
+    productsCaption: 'Fagsystemer og kommunene som bruker dem',
+    perMunicipalityHeading: 'Fagsystemer per kommune',
+    perMunicipalityCaption: 'Antall fagsystemer i bruk i hver kommune',
+    none: 'Ingen fagsystemer er registrert ennå for kommunene som vises.',
+  },
+  contracts: {
+    intro: 'Avtaler som løper ut de neste {months} månedene, fra {from} til {to}.',
+    chartHeading: 'Avtaler som løper ut, per fagområde og år',
+    chartCaption: 'Antall avtaler som løper ut per fagområde og år',
+    windowsHeading: 'Vinduer for felles anskaffelse',
+    windowsRule:
+      'Et vindu er to eller flere kommuner med avtaler i samme fagområde som løper ut innen 24 måneder fra hverandre. Regnet fra den tidligste avtalen: alle avtaler i fagområdet som løper ut innen 24 måneder etter den, danner et vindu når de gjelder minst to kommuner; deretter fortsetter vi fra neste avtale.',
+    windowsCaption: 'Vinduer for felles anskaffelse',
+    window: 'Vindu',
+    period: 'Periode',
+    noWindows: 'Ingen vinduer for felles anskaffelse i perioden.',
+    listHeading: 'Avtalene',
+    listCaption: 'Avtaler som løper ut, tidligste først',
+    none: 'Ingen avtaler løper ut i perioden for kommunene som vises.',
+    total: 'Sum',
+  },
+  publication: {
+    heading: 'Åpne data',
+    intro:
+      'Nettverket kan publisere hvilke fellesløsninger og fagsystemer kommunene bruker, på en offentlig side og som CSV og JSON. Kostnader, avtaler, merknader og systemeiere publiseres aldri.',
+    legend: 'Hva som publiseres',
+    adoption: 'Publiser fellesløsningene',
+    landscape: 'Publiser fagsystemene',
+    save: 'Lagre publiseringen',
+    saved: 'Publiseringen er lagret.',
+    readOnly: 'Sekretariatet bestemmer hva som publiseres.',
+    published: 'Publisert',
+    notPublished: 'Ikke publisert',
+    publicPage: 'Se den offentlige siden',
+  },
+  public: {
+    title: 'Kartlegging i {name}',
+    intro: 'Åpne data fra kartleggingen i {name}: hvilke nasjonale fellesløsninger og fagsystemer kommunene bruker.',
+    notPublished: '{name} publiserer ikke denne delen av kartleggingen.',
+    nothing: '{name} publiserer ikke kartleggingen sin.',
+    json: 'Last ned som JSON',
+    csv: 'Last ned som CSV',
+    homeLink: 'Kartlegging i {name} (åpne data)',
+  },
+};
+
+export type DashboardMessages = typeof nb;
+
+const nn: DashboardMessages = {
+  ...DASHBOARD_TERMS.nn,
+  title: 'Kartlegging i {name}',
+  views: { adoption: 'Fellesløysingar', landscape: 'Fagsystem', contracts: 'Avtalar' },
+  viewsLabel: 'Dashbord i kartlegginga',
+  related: {
+    maturity: 'Digital modning (undersøkingar)',
+    import: 'Importer fagsystem og fellesløysingar frå rekneark',
+  },
+  filter: {
+    heading: 'Filter',
+    municipalities: 'Kommunar',
+    municipalitiesHelp: 'Vel ingen for å vise alle deltakarkommunane.',
+    domain: 'Fagområde',
+    allDomains: 'Alle fagområde',
+    months: 'Månader fram i tid',
+    apply: 'Vis',
+    clear: 'Nullstill filteret',
+    showing: 'Viser {count} av {total} kommunar.',
+  },
+  exports: {
+    xlsx: 'Last ned tabellen (Excel)',
+    csv: 'Last ned tabellen (CSV)',
+  },
+  chart: 'Diagram',
+  tableScroll: 'Tabellen kan rullast sidelengs',
+  adoption: {
+    intro: 'Kva nasjonale fellesløysingar kommunane har teke i bruk. «Brukar» tel statusane «I bruk» og «I bruk, integrert».',
+    chartHeading: 'Kor mange kommunar brukar kvar fellesløysing',
+    usage: '{count} av {total} brukar {name}',
+    legend: 'Forklaring til fargane',
+    summaryCaption: 'Fellesløysingar med registrert status, tal på kommunar per status',
+    matrixHeading: 'Status per kommune',
+    matrixCaption: 'Status for kvar fellesløysing i kvar kommune',
+    solution: 'Fellesløysing',
+    users: 'Brukar',
+    none: 'Ingen status er registrert enno for kommunane som blir viste.',
+  },
+  landscape: {
+    intro: 'Fagsystema kommunane brukar (alt unnateke avvikla), per fagområde.',
+    rule: 'Eit fagområde er kandidat for standardisering når kommunane som blir viste brukar minst {min} ulike fagsystem til det.',
+    chartHeading: 'Tal på ulike fagsystem per fagområde',
+    domainLine: '{products} fagsystem i {municipalities} kommunar',
+    domainsCaption: 'Ulike fagsystem og kommunar per fagområde',
+    productsHeading: 'Kven brukar kva',
+    productsCaption: 'Fagsystem og kommunane som brukar dei',
+    perMunicipalityHeading: 'Fagsystem per kommune',
+    perMunicipalityCaption: 'Tal på fagsystem i bruk i kvar kommune',
+    none: 'Ingen fagsystem er registrerte enno for kommunane som blir viste.',
+  },
+  contracts: {
+    intro: 'Avtalar som går ut dei neste {months} månadene, frå {from} til {to}.',
+    chartHeading: 'Avtalar som går ut, per fagområde og år',
+    chartCaption: 'Tal på avtalar som går ut per fagområde og år',
+    windowsHeading: 'Vindauge for felles anskaffing',
+    windowsRule:
+      'Eit vindauge er to eller fleire kommunar med avtalar i same fagområde som går ut innan 24 månader frå kvarandre. Rekna frå den tidlegaste avtalen: alle avtalar i fagområdet som går ut innan 24 månader etter han, dannar eit vindauge når dei gjeld minst to kommunar; deretter held vi fram frå neste avtale.',
+    windowsCaption: 'Vindauge for felles anskaffing',
+    window: 'Vindauge',
+    period: 'Periode',
+    noWindows: 'Ingen vindauge for felles anskaffing i perioden.',
+    listHeading: 'Avtalane',
+    listCaption: 'Avtalar som går ut, tidlegaste først',
+    none: 'Ingen avtalar går ut i perioden for kommunane som blir viste.',
+    total: 'Sum',
+  },
+  publication: {
+    heading: 'Opne data',
+    intro:
+      'Nettverket kan publisere kva fellesløysingar og fagsystem kommunane brukar, på ei offentleg side og som CSV og JSON. Kostnader, avtalar, merknader og systemeigarar blir aldri publiserte.',
+    legend: 'Kva som blir publisert',
+    adoption: 'Publiser fellesløysingane',
+    landscape: 'Publiser fagsystema',
+    save: 'Lagre publiseringa',
+    saved: 'Publiseringa er lagra.',
+    readOnly: 'Sekretariatet avgjer kva som blir publisert.',
+    published: 'Publisert',
+    notPublished: 'Ikkje publisert',
+    publicPage: 'Sjå den offentlege sida',
+  },
+  public: {
+    title: 'Kartlegging i {name}',
+    intro: 'Opne data frå kartlegginga i {name}: kva nasjonale fellesløysingar og fagsystem kommunane brukar.',
+    notPublished: '{name} publiserer ikkje denne delen av kartlegginga.',
+    nothing: '{name} publiserer ikkje kartlegginga si.',
+    json: 'Last ned som JSON',
+    csv: 'Last ned som CSV',
+    homeLink: 'Kartlegging i {name} (opne data)',
+  },
+};
+
+const en: DashboardMessages = {
+  ...DASHBOARD_TERMS.en,
+  title: 'Mapping in {name}',
+  views: { adoption: 'Shared solutions', landscape: 'Applications', contracts: 'Contracts' },
+  viewsLabel: 'Mapping dashboards',
+  related: {
+    maturity: 'Digital maturity (surveys)',
+    import: 'Import applications and shared solutions from a spreadsheet',
+  },
+  filter: {
+    heading: 'Filter',
+    municipalities: 'Municipalities',
+    municipalitiesHelp: 'Choose none to show all member municipalities.',
+    domain: 'Domain',
+    allDomains: 'All domains',
+    months: 'Months ahead',
+    apply: 'Show',
+    clear: 'Clear the filter',
+    showing: 'Showing {count} of {total} municipalities.',
+  },
+  exports: {
+    xlsx: 'Download the table (Excel)',
+    csv: 'Download the table (CSV)',
+  },
+  chart: 'Chart',
+  tableScroll: 'The table scrolls sideways',
+  adoption: {
+    intro: 'Which national shared solutions the municipalities have taken into use. «In use» counts «In use» and «In use, integrated».',
+    chartHeading: 'How many municipalities use each shared solution',
+    usage: '{count} of {total} use {name}',
+    legend: 'What the colours mean',
+    summaryCaption: 'Shared solutions with a recorded status, municipalities per status',
+    matrixHeading: 'Status per municipality',
+    matrixCaption: 'Status of each shared solution in each municipality',
+    solution: 'Shared solution',
+    users: 'In use',
+    none: 'No status is recorded yet for the municipalities shown.',
+  },
+  landscape: {
+    intro: 'The applications the municipalities use (all but retired ones), per domain.',
+    rule: 'A domain is a standardization candidate when the municipalities shown use at least {min} different applications for it.',
+    chartHeading: 'Different applications per domain',
+    domainLine: '{products} applications in {municipalities} municipalities',
+    domainsCaption: 'Different applications and municipalities per domain',
+    productsHeading: 'Who uses what',
+    productsCaption: 'Applications and the municipalities that use them',
+    perMunicipalityHeading: 'Applications per municipality',
+    perMunicipalityCaption: 'Applications in use in each municipality',
+    none: 'No applications are recorded yet for the municipalities shown.',
+  },
+  contracts: {
+    intro: 'Contracts ending in the next {months} months, from {from} to {to}.',
+    chartHeading: 'Contracts ending, per domain and year',
+    chartCaption: 'Contracts ending per domain and year',
+    windowsHeading: 'Joint procurement windows',
+    windowsRule:
+      'A window is two or more municipalities whose contracts in the same domain end within 24 months of each other. Counting from the earliest contract: every contract in the domain ending within 24 months after it forms a window when they concern at least two municipalities; then we go on from the next contract.',
+    windowsCaption: 'Joint procurement windows',
+    window: 'Window',
+    period: 'Period',
+    noWindows: 'No joint procurement windows in the period.',
+    listHeading: 'The contracts',
+    listCaption: 'Contracts ending, earliest first',
+    none: 'No contracts end in the period for the municipalities shown.',
+    total: 'Total',
+  },
+  publication: {
+    heading: 'Open data',
+    intro:
+      'The network can publish which shared solutions and applications the municipalities use, on a public page and as CSV and JSON. Costs, contracts, notes and system owners are never published.',
+    legend: 'What is published',
+    adoption: 'Publish the shared solutions',
+    landscape: 'Publish the applications',
+    save: 'Save publication',
+    saved: 'Publication saved.',
+    readOnly: 'The secretariat decides what is published.',
+    published: 'Published',
+    notPublished: 'Not published',
+    publicPage: 'See the public page',
+  },
+  public: {
+    title: 'Mapping in {name}',
+    intro: 'Open data from the mapping in {name}: which national shared solutions and applications the municipalities use.',
+    notPublished: '{name} does not publish this part of its mapping.',
+    nothing: '{name} does not publish its mapping.',
+    json: 'Download as JSON',
+    csv: 'Download as CSV',
+    homeLink: 'Mapping in {name} (open data)',
+  },
+};
+
+const CATALOG: Record<Language, DashboardMessages> = { nb, nn, en };
+
+/** The dashboards' texts in the language the user reads. */
+export function useDashboardMessages(): DashboardMessages {
+  const { lang } = useI18n();
+  return CATALOG[lang];
+}
