@@ -1,0 +1,394 @@
+import { useState, type ReactNode } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { RespondentInputSchema, type Round, type RoundStatus, type Template } from '../../../shared/mapping/surveys.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { api, ApiError, useApi } from '../../app/api.ts';
+import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { useSurveyMessages } from './messages.ts';
+import { RoundResults } from './Results.tsx';
+import './surveys.css';
+
+const STATUS_COLORS: Record<RoundStatus, 'neutral' | 'info' | 'success'> = { draft: 'neutral', open: 'info', closed: 'success' };
+
+export function RoundStatusTag({ status }: { status: RoundStatus }) {
+  const sm = useSurveyMessages();
+  return (
+    <Tag data-color={STATUS_COLORS[status]} data-size="sm">
+      {sm.statuses[status]}
+    </Tag>
+  );
+}
+
+const asApiError = (error: unknown) => (error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error)));
+
+/** `/n/:slug/undersokelser/:roundId`: a round's respondents and who has answered; the secretariat sends, reminds and closes; the results. */
+export function RoundPage() {
+  const { m } = useI18n();
+  const { slug = '', roundId = '' } = useParams();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const round = useApi<Round>(`/survey-rounds/${encodeURIComponent(roundId)}`);
+  const title = round.data ? round.data.name : round.error || network.error ? m.notFound.title : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={network}>
+        {(n) => (
+          <>
+            <NetworkNav network={n} />
+            <LoadState loaded={round}>
+              {(r) => <RoundView network={n} round={r} onChange={round.setData} onReload={round.reload} />}
+            </LoadState>
+          </>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+type Dialog = 'send' | 'close' | 'delete' | null;
+
+function RoundView({
+  network,
+  round,
+  onChange,
+  onReload,
+}: {
+  network: NetworkOverview;
+  round: Round;
+  onChange: (round: Round) => void;
+  onReload: () => void;
+}) {
+  const sm = useSurveyMessages();
+  const { date, dateTime } = useI18n();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [busy, setBusy] = useState(false);
+  const admin = isNetworkAdmin(user, round.networkId);
+  const templates = useApi<Template[]>(`/networks/${network.id}/survey-templates`);
+  const templateName = templates.data?.find((t) => t.id === round.templateId)?.name;
+  const r = sm.round;
+  const listPath = `/n/${network.slug}/undersokelser`;
+
+  const act = async (call: () => Promise<Round | null>, done: string | ((round: Round) => string)) => {
+    setBusy(true);
+    setFailure(null);
+    setMessage(null);
+    try {
+      const next = await call();
+      setDialog(null);
+      if (next) {
+        onChange(next);
+        setMessage(typeof done === 'string' ? done : done(next));
+      }
+    } catch (error) {
+      setFailure(asApiError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="dr-stack">
+      <Paragraph>
+        <AppLink to={listPath}>{r.back}</AppLink>
+      </Paragraph>
+      <SuccessMessage message={message} />
+      {!dialog && <FailureAlert error={failure} onReload={onReload} />}
+      <dl className="dr-facts">
+        <dt>{r.status}</dt>
+        <dd>
+          <RoundStatusTag status={round.status} />
+        </dd>
+        <dt>{r.template}</dt>
+        <dd>{templateName ?? '…'}</dd>
+        <dt>{r.deadline}</dt>
+        <dd>{date(round.deadline)}</dd>
+        <dt>{r.reminder}</dt>
+        <dd>{round.reminderDaysBefore ? fmt(r.reminderDays, { days: round.reminderDaysBefore }) : r.noReminder}</dd>
+        {round.openedAt && (
+          <>
+            <dt>{r.opened}</dt>
+            <dd>{dateTime(round.openedAt)}</dd>
+          </>
+        )}
+        {round.closedAt && (
+          <>
+            <dt>{r.closed}</dt>
+            <dd>{dateTime(round.closedAt)}</dd>
+          </>
+        )}
+      </dl>
+      <Paragraph>{fmt(r.progress, { submitted: round.submittedCount, total: round.respondentCount })}</Paragraph>
+      {admin && (
+        <ButtonRow>
+          {round.status === 'draft' && (
+            <>
+              <Button type="button" onClick={() => setDialog('send')} disabled={round.respondentCount === 0}>
+                {r.send}
+              </Button>
+              <Button type="button" variant="tertiary" data-color="danger" onClick={() => setDialog('delete')}>
+                {r.deleteDraft}
+              </Button>
+            </>
+          )}
+          {round.status === 'open' && (
+            <>
+              <Button
+                type="button"
+                variant="secondary"
+                disabled={busy || round.submittedCount === round.respondentCount}
+                onClick={() =>
+                  void act(
+                    () => api<Round>(`/survey-rounds/${round.id}/remind`, { method: 'POST' }),
+                    fmt(r.reminded2, { count: round.respondentCount - round.submittedCount }),
+                  )
+                }
+              >
+                {r.remind}
+              </Button>
+              <Button type="button" onClick={() => setDialog('close')}>
+                {r.close}
+              </Button>
+            </>
+          )}
+        </ButtonRow>
+      )}
+
+      <section className="dr-section dr-stack" aria-labelledby="respondents-heading">
+        <Heading level={2} data-size="md" id="respondents-heading">
+          {r.respondentsHeading}
+        </Heading>
+        {round.respondents.length === 0 ? (
+          <Paragraph>{r.noRespondents}</Paragraph>
+        ) : (
+          <div className="dr-table-wrap">
+            <Table zebra data-size="sm">
+              <caption>{fmt(r.respondentsCaption, { name: round.name })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{r.municipality}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{r.name}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{r.email}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{r.answerStatus}</Table.HeaderCell>
+                  {admin && round.status !== 'closed' && <Table.HeaderCell scope="col">{r.actions}</Table.HeaderCell>}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {round.respondents.map((x) => (
+                  <Table.Row key={x.id}>
+                    <Table.Cell>{x.municipalityName}</Table.Cell>
+                    <Table.Cell>{x.name}</Table.Cell>
+                    <Table.Cell>{x.email}</Table.Cell>
+                    <Table.Cell>
+                      {x.submittedAt ? (
+                        <Tag data-color="success" data-size="sm">
+                          {fmt(r.submitted, { when: dateTime(x.submittedAt) })}
+                        </Tag>
+                      ) : round.status === 'draft' ? (
+                        r.notSent
+                      ) : (
+                        <>
+                          {x.startedAt ? r.started : r.notStarted}
+                          {x.lastRemindedAt && (
+                            <>
+                              <br />
+                              <span className="dr-muted">{fmt(r.reminded, { when: dateTime(x.lastRemindedAt) })}</span>
+                            </>
+                          )}
+                        </>
+                      )}
+                    </Table.Cell>
+                    {admin && round.status !== 'closed' && (
+                      <Table.Cell>
+                        {!x.submittedAt && (
+                          <Button
+                            type="button"
+                            variant="tertiary"
+                            data-size="sm"
+                            disabled={busy}
+                            onClick={() =>
+                              void act(() => api<Round>(`/survey-rounds/${round.id}/respondents/${x.id}`, { method: 'DELETE' }), r.removed)
+                            }
+                          >
+                            {fmt(r.remove, { name: x.name })}
+                          </Button>
+                        )}
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+        {admin && round.status !== 'closed' && (
+          <AddRespondentForm
+            network={network}
+            round={round}
+            onAdded={(next, name) => {
+              onChange(next);
+              setMessage(fmt(round.status === 'open' ? r.addedAndSent : r.added, { name }));
+            }}
+          />
+        )}
+      </section>
+
+      {round.status !== 'draft' && <RoundResults round={round} networkSlug={network.slug} />}
+
+      <ModalDialog open={dialog === 'send'} onClose={() => setDialog(null)} title={r.send}>
+        <Confirm
+          busy={busy}
+          failure={failure}
+          label={r.send}
+          onCancel={() => setDialog(null)}
+          onConfirm={() =>
+            void act(() => api<Round>(`/survey-rounds/${round.id}/send`, { method: 'POST', body: { version: round.version } }), r.sent)
+          }
+        >
+          <Paragraph>{r.sendConfirm}</Paragraph>
+        </Confirm>
+      </ModalDialog>
+      <ModalDialog open={dialog === 'close'} onClose={() => setDialog(null)} title={r.close}>
+        <Confirm
+          busy={busy}
+          failure={failure}
+          label={r.close}
+          onCancel={() => setDialog(null)}
+          onConfirm={() =>
+            void act(
+              () => api<Round>(`/survey-rounds/${round.id}/close`, { method: 'POST', body: { version: round.version } }),
+              r.closedMessage,
+            )
+          }
+        >
+          <Paragraph>{r.closeConfirm}</Paragraph>
+        </Confirm>
+      </ModalDialog>
+      <ModalDialog open={dialog === 'delete'} onClose={() => setDialog(null)} title={r.deleteDraft}>
+        <Confirm
+          busy={busy}
+          failure={failure}
+          label={r.deleteDraft}
+          danger
+          onCancel={() => setDialog(null)}
+          onConfirm={() =>
+            void act(async () => {
+              await api(`/survey-rounds/${round.id}?version=${round.version}`, { method: 'DELETE' });
+              void navigate(listPath, { state: { message: sm.list.deleted } });
+              return null;
+            }, '')
+          }
+        >
+          <Paragraph>{round.name}</Paragraph>
+        </Confirm>
+      </ModalDialog>
+    </div>
+  );
+}
+
+function Confirm({
+  children,
+  label,
+  busy,
+  failure,
+  danger,
+  onConfirm,
+  onCancel,
+}: {
+  children: ReactNode;
+  label: string;
+  busy: boolean;
+  failure: ApiError | null;
+  danger?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { m } = useI18n();
+  return (
+    <div className="dr-stack">
+      <FailureAlert error={failure} />
+      {children}
+      <ButtonRow>
+        <Button type="button" data-color={danger ? 'danger' : undefined} disabled={busy} onClick={onConfirm}>
+          {busy ? m.common.saving : label}
+        </Button>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </div>
+  );
+}
+
+function AddRespondentForm({
+  network,
+  round,
+  onAdded,
+}: {
+  network: NetworkOverview;
+  round: Round;
+  onAdded: (round: Round, name: string) => void;
+}) {
+  const sm = useSurveyMessages();
+  const r = sm.round;
+  const form = useForm();
+  const [municipalityNumber, setMunicipalityNumber] = useState('');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const members = network.members.filter((x) => x.isCurrent);
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      aria-labelledby="add-respondent-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: RespondentInputSchema,
+          input: { municipalityNumber, name, email },
+          labels: { municipalityNumber: r.addMunicipality, name: r.addName, email: r.addEmail },
+          send: (body) => api<Round>(`/survey-rounds/${round.id}/respondents`, { method: 'POST', body }),
+          done: (next) => {
+            onAdded(next, name);
+            setName('');
+            setEmail('');
+          },
+        });
+      }}
+    >
+      <Heading level={3} data-size="sm" id="add-respondent-heading">
+        {r.addHeading}
+      </Heading>
+      <FormMessages form={form} />
+      <SelectField
+        state={form}
+        name="municipalityNumber"
+        label={r.addMunicipality}
+        value={municipalityNumber}
+        onChange={setMunicipalityNumber}
+        required
+      >
+        <option value="">{r.chooseMunicipality}</option>
+        {members.map((x) => (
+          <option key={x.municipalityNumber} value={x.municipalityNumber}>
+            {x.municipalityName}
+          </option>
+        ))}
+      </SelectField>
+      <TextField state={form} name="name" label={r.addName} value={name} onChange={setName} required autoComplete="off" />
+      <TextField state={form} name="email" label={r.addEmail} type="email" value={email} onChange={setEmail} required autoComplete="off" />
+      <ButtonRow>
+        <SubmitButton form={form}>{r.add}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}

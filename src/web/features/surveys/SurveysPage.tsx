@@ -1,0 +1,282 @@
+import { useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { RoundCreateSchema, type Round, type RoundSummary, type Template } from '../../../shared/mapping/surveys.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { api, ApiError, useApi } from '../../app/api.ts';
+import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { useSurveyMessages } from './messages.ts';
+import { RoundStatusTag } from './RoundPage.tsx';
+import { TemplateBuilder } from './TemplateBuilder.tsx';
+import './surveys.css';
+
+export const roundPath = (slug: string, roundId: string) => `/n/${slug}/undersokelser/${roundId}`;
+
+/** `/n/:slug/undersokelser`: the network's survey rounds and templates; the secretariat starts rounds and builds templates. */
+export function SurveysPage() {
+  const { m } = useI18n();
+  const sm = useSurveyMessages();
+  const { slug = '' } = useParams();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const title = network.data ? fmt(sm.list.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={network}>
+        {(n) => (
+          <>
+            <NetworkNav network={n} />
+            <SurveysView network={n} />
+          </>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+type Dialog = { kind: 'round' } | { kind: 'template'; template: Template | null } | null;
+
+function SurveysView({ network }: { network: NetworkOverview }) {
+  const sm = useSurveyMessages();
+  const { date } = useI18n();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const admin = isNetworkAdmin(user, network.id);
+  const rounds = useApi<RoundSummary[]>(`/networks/${network.id}/survey-rounds`);
+  const templates = useApi<Template[]>(`/networks/${network.id}/survey-templates`);
+  const l = sm.list;
+  const templateName = (id: string) => templates.data?.find((t) => t.id === id)?.name ?? '';
+
+  const copy = async (template: Template) => {
+    setFailure(null);
+    setMessage(null);
+    try {
+      await api<Template>(`/networks/${network.id}/survey-templates/${template.id}/copy`, { method: 'POST', body: {} });
+      templates.reload();
+      setMessage(l.copied);
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error)));
+    }
+  };
+
+  return (
+    <div className="dr-stack">
+      <SuccessMessage message={message} />
+      <FailureAlert error={failure} />
+      <section className="dr-section dr-stack" aria-labelledby="rounds-heading">
+        <Heading level={2} data-size="md" id="rounds-heading">
+          {l.roundsHeading}
+        </Heading>
+        {admin ? (
+          <ButtonRow>
+            <Button type="button" onClick={() => setDialog({ kind: 'round' })}>
+              {l.newRound}
+            </Button>
+          </ButtonRow>
+        ) : (
+          <Paragraph data-size="sm" className="dr-muted">
+            {l.readOnly}
+          </Paragraph>
+        )}
+        <LoadState loaded={rounds}>
+          {(list) =>
+            list.length === 0 ? (
+              <Paragraph>{l.none}</Paragraph>
+            ) : (
+              <div className="dr-table-wrap">
+                <Table zebra>
+                  <caption>{fmt(l.caption, { name: network.name })}</caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell scope="col">{l.name}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.template}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.deadline}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.status}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.answered}</Table.HeaderCell>
+                    </Table.Row>
+                  </Table.Head>
+                  <Table.Body>
+                    {list.map((x) => (
+                      <Table.Row key={x.id}>
+                        <Table.Cell>
+                          <AppLink to={roundPath(network.slug, x.id)}>{x.name}</AppLink>
+                        </Table.Cell>
+                        <Table.Cell>{templateName(x.templateId)}</Table.Cell>
+                        <Table.Cell>{date(x.deadline)}</Table.Cell>
+                        <Table.Cell>
+                          <RoundStatusTag status={x.status} />
+                        </Table.Cell>
+                        <Table.Cell>{fmt(l.answeredOf, { submitted: x.submittedCount, total: x.respondentCount })}</Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table>
+              </div>
+            )
+          }
+        </LoadState>
+      </section>
+
+      <section className="dr-section dr-stack" aria-labelledby="templates-heading">
+        <Heading level={2} data-size="md" id="templates-heading">
+          {l.templatesHeading}
+        </Heading>
+        {admin && (
+          <ButtonRow>
+            <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'template', template: null })}>
+              {l.newTemplate}
+            </Button>
+          </ButtonRow>
+        )}
+        <LoadState loaded={templates}>
+          {(list) => (
+            <ul className="dr-survey-templates">
+              {list.map((t) => (
+                <li key={t.id}>
+                  <Heading level={3} data-size="xs">
+                    {t.name}{' '}
+                    <Tag data-color={t.builtIn ? 'accent' : 'neutral'} data-size="sm">
+                      {t.builtIn ? l.builtIn : l.own}
+                    </Tag>
+                  </Heading>
+                  {t.description && <Paragraph data-size="sm">{t.description}</Paragraph>}
+                  <Paragraph data-size="sm" className="dr-muted">
+                    {fmt(l.questionsCount, {
+                      sections: t.definition.sections.length,
+                      questions: t.definition.sections.reduce((n, s) => n + s.questions.length, 0),
+                    })}
+                  </Paragraph>
+                  {admin && (
+                    <ButtonRow>
+                      <Button
+                        type="button"
+                        variant="tertiary"
+                        data-size="sm"
+                        aria-label={fmt(l.copyOf, { name: t.name })}
+                        onClick={() => void copy(t)}
+                      >
+                        {l.copy}
+                      </Button>
+                      {!t.builtIn && (
+                        <Button
+                          type="button"
+                          variant="tertiary"
+                          data-size="sm"
+                          aria-label={fmt(l.editTemplate, { name: t.name })}
+                          onClick={() => setDialog({ kind: 'template', template: t })}
+                        >
+                          {l.edit}
+                        </Button>
+                      )}
+                    </ButtonRow>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </LoadState>
+      </section>
+
+      <ModalDialog open={dialog?.kind === 'round'} onClose={() => setDialog(null)} title={l.newRound}>
+        <RoundForm
+          networkId={network.id}
+          templates={templates.data ?? []}
+          onCancel={() => setDialog(null)}
+          onCreated={(round) => {
+            setDialog(null);
+            void navigate(roundPath(network.slug, round.id), { state: { message: l.created } });
+          }}
+        />
+      </ModalDialog>
+      <ModalDialog
+        open={dialog?.kind === 'template'}
+        onClose={() => setDialog(null)}
+        title={dialog?.kind === 'template' && dialog.template ? fmt(l.editTemplate, { name: dialog.template.name }) : l.newTemplate}
+      >
+        {dialog?.kind === 'template' && (
+          <TemplateBuilder
+            networkId={network.id}
+            template={dialog.template}
+            onCancel={() => setDialog(null)}
+            onSaved={() => {
+              setDialog(null);
+              templates.reload();
+              setMessage(l.templateCreated);
+            }}
+          />
+        )}
+      </ModalDialog>
+    </div>
+  );
+}
+
+function RoundForm({
+  networkId,
+  templates,
+  onCancel,
+  onCreated,
+}: {
+  networkId: string;
+  templates: Template[];
+  onCancel: () => void;
+  onCreated: (round: Round) => void;
+}) {
+  const sm = useSurveyMessages();
+  const f = sm.roundForm;
+  const form = useForm();
+  const [name, setName] = useState('');
+  const [templateId, setTemplateId] = useState(templates.find((t) => t.builtIn === 'maturity')?.id ?? '');
+  const [deadline, setDeadline] = useState('');
+  const [reminder, setReminder] = useState('');
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const days = reminder.trim() === '' ? null : Number(reminder);
+        void form.submit({
+          schema: RoundCreateSchema,
+          input: { name, templateId: templateId || undefined, deadline, reminderDaysBefore: days, respondents: [] },
+          labels: { name: f.name, templateId: f.template, deadline: f.deadline, reminderDaysBefore: f.reminder },
+          send: (body) => api<Round>(`/networks/${networkId}/survey-rounds`, { method: 'POST', body }),
+          done: onCreated,
+        });
+      }}
+    >
+      <FormMessages form={form} />
+      <TextField state={form} name="name" label={f.name} description={f.nameDescription} value={name} onChange={setName} required />
+      <SelectField state={form} name="templateId" label={f.template} value={templateId} onChange={setTemplateId} required>
+        <option value="">{f.chooseTemplate}</option>
+        {templates.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField state={form} name="deadline" label={f.deadline} type="date" value={deadline} onChange={setDeadline} required />
+      <TextField
+        state={form}
+        name="reminderDaysBefore"
+        label={f.reminder}
+        description={f.reminderDescription}
+        value={reminder}
+        onChange={setReminder}
+      />
+      <ButtonRow>
+        <SubmitButton form={form}>{f.create}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {f.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
