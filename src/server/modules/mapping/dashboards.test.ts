@@ -409,6 +409,7 @@ describe.each(DATABASE_KINDS)('mapping dashboards on %s', (kind) => {
 
     it('publishes nothing until the secretariat says so', async () => {
       expect((await reader.get(`${base()}/publication`)).body).toEqual({ publishAdoption: false, publishLandscape: false, version: null });
+      expect((await anon.get(`/api/public/networks/${slug}/mapping`)).body).toEqual({ publishAdoption: false, publishLandscape: false });
       for (const what of ['adoption', 'landscape']) {
         expectError(await anon.get(publicUrl(what)), 404, 'not_found');
         expectError(await anon.get(publicUrl(what, 'csv')), 404, 'not_found');
@@ -443,6 +444,7 @@ describe.each(DATABASE_KINDS)('mapping dashboards on %s', (kind) => {
       expect(data.solutions.find((s) => s.key === 'svarut')).toMatchObject({ name: 'SvarUt', inUseCount: 2 });
       expect(data.municipalities.find((m) => m.number === OSLO)!.statuses).toEqual({ svarut: 'inUse', digisos: 'notRelevant' });
       expect(data.statusNames.inUseIntegrated).toBe('I bruk, integrert');
+      expect((await anon.get(`/api/public/networks/${slug}/mapping`)).body).toEqual({ publishAdoption: true, publishLandscape: false });
 
       const csv = await anon.get(publicUrl('adoption', 'csv'));
       expect(csv.status).toBe(200);
@@ -489,6 +491,34 @@ describe.each(DATABASE_KINDS)('mapping dashboards on %s', (kind) => {
         for (const id of [...Object.values(productIds), ...Object.values(usageIds), networkId]) expect(text).not.toContain(id);
       }
     });
+  });
+
+  // ------------------------------------------------------------ the demo network
+  it("gives seed 004's figures for Digitale Helgeland's demo data, in the API and the export", async () => {
+    const helgeland = await t.as(USERS.helgelandAdmin);
+    const matrix = AdoptionMatrixSchema.parse((await helgeland.get('/api/networks/digitale-helgeland/mapping/adoption')).body);
+    expect(matrix.municipalities).toHaveLength(16);
+    const counts = Object.fromEntries(matrix.solutions.map((s) => [s.key, s.inUseCount]));
+    expect(counts).toMatchObject({ svarut: 13, svarinn: 11, 'digital-postkasse': 7, digisos: 6, digifin: 11 });
+    const landscape = LandscapeSchema.parse((await helgeland.get('/api/networks/digitale-helgeland/mapping/landscape')).body);
+    const products = Object.fromEntries(landscape.domains.map((d) => [d.key, d.productCount]));
+    expect(products).toMatchObject({ 'sakarkiv.sak': 6, 'helse.epj': 8 });
+    expect(landscape.domains.find((d) => d.key === 'sakarkiv.sak')).toMatchObject({
+      municipalityCount: 16,
+      standardizationCandidate: true,
+    });
+    for (const m of landscape.municipalities) expect(m.applicationCount).toBeGreaterThanOrEqual(90);
+
+    const csv = csvLines(String((await helgeland.get('/api/networks/digitale-helgeland/mapping/adoption?format=csv')).body));
+    const totals = csv.at(-1)!;
+    const at = (name: string) => totals[csv[0]!.indexOf(name)];
+    expect([at('SvarUt'), at('SvarInn'), at('Digital postkasse til innbyggere'), at('Fiks Digisos'), at('DigiFin-medlemskap')]).toEqual([
+      '13',
+      '11',
+      '7',
+      '6',
+      '11',
+    ]);
   });
 
   // ------------------------------------------------------------ LibreOffice
