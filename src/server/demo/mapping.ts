@@ -3,7 +3,13 @@ import type { RequestContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { municipalities, networkMembers, networks, sharedSolutions } from '../db/schema/index.ts';
 import type { AdoptionStatus, Criticality, DeliveredVia, DpaStatus, DpiaStatus, Hosting, Lifecycle } from '../../shared/mapping/schema.ts';
-import { importForNetwork, writeMappingWorkbook, type MappingWorkbookData, type SheetAdoption, type SheetApplication } from '../modules/mapping/spreadsheet.ts';
+import {
+  importForNetwork,
+  writeMappingWorkbook,
+  type MappingWorkbookData,
+  type SheetAdoption,
+  type SheetApplication,
+} from '../modules/mapping/spreadsheet.ts';
 
 /**
  * Mapping demo data: the applications and shared-solution adoption of a network's municipalities, made up
@@ -293,7 +299,17 @@ const HOSTS: Hosting[] = ['local', 'vendor', 'vendor', 'cloud', 'cloud', 'cloud'
 const CRITICAL: Criticality[] = ['low', 'medium', 'medium', 'high', 'high', 'critical'];
 const DPAS: DpaStatus[] = ['signed', 'signed', 'signed', 'inProgress', 'missing', 'notRequired'];
 const DPIAS: DpiaStatus[] = ['done', 'done', 'inProgress', 'notAssessed', 'notRequired'];
-const OWNERS = ['Kommunalsjef helse og omsorg', 'Økonomisjef', 'Personalsjef', 'Kommunalsjef oppvekst', 'Arkivleder', 'IKT-leder', 'Teknisk sjef', 'Kultursjef', 'Plan- og byggesakssjef'];
+const OWNERS = [
+  'Kommunalsjef helse og omsorg',
+  'Økonomisjef',
+  'Personalsjef',
+  'Kommunalsjef oppvekst',
+  'Arkivleder',
+  'IKT-leder',
+  'Teknisk sjef',
+  'Kultursjef',
+  'Plan- og byggesakssjef',
+];
 const OWNER_OF: Record<string, string> = {
   helse: OWNERS[0]!,
   okonomi: OWNERS[1]!,
@@ -449,7 +465,14 @@ export function seed004Dataset(municipalityNumbers: readonly string[], options: 
   const solutionKeys = options.solutionKeys ?? DEMO_SOLUTION_KEYS;
   const users = new Map<string, Set<number>>();
   for (const [key, count] of Object.entries(SEED_004_IN_USE)) {
-    users.set(key, new Set(prng(hash(key)).shuffle([...Array(16).keys()]).slice(0, count)));
+    users.set(
+      key,
+      new Set(
+        prng(hash(key))
+          .shuffle([...Array(16).keys()])
+          .slice(0, count),
+      ),
+    );
   }
   return generateMapping(municipalityNumbers, {
     seed: 4,

@@ -8,12 +8,7 @@ import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat } from '../documents/index.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { domainPath } from '../../../shared/mapping/domains.ts';
-import type {
-  Application,
-  ApplicationCreateInput,
-  ApplicationUpdateInput,
-  MunicipalityMapping,
-} from '../../../shared/mapping/schema.ts';
+import type { Application, ApplicationCreateInput, ApplicationUpdateInput, MunicipalityMapping } from '../../../shared/mapping/schema.ts';
 import { findOrCreateProduct } from './catalog.ts';
 import { canEditMunicipalityMapping, readableMunicipality, writableMunicipality } from './policy.ts';
 import { presentAdoption, presentApplication } from './presenter.ts';

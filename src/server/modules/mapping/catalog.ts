@@ -17,7 +17,24 @@ import { HEADINGS, type Heading } from './sheet-terms.ts';
 // ---------------------------------------------------------------- match keys
 
 /** Company forms dropped from the end of a vendor's name: «Tieto Norway AS» and «Tieto Norway» are one vendor. */
-const COMPANY_FORMS = new Set(['as', 'asa', 'a s', 'ab', 'aps', 'oy', 'oyj', 'gmbh', 'ltd', 'limited', 'inc', 'llc', 'sa', 'ba', 'ans', 'da']);
+const COMPANY_FORMS = new Set([
+  'as',
+  'asa',
+  'a s',
+  'ab',
+  'aps',
+  'oy',
+  'oyj',
+  'gmbh',
+  'ltd',
+  'limited',
+  'inc',
+  'llc',
+  'sa',
+  'ba',
+  'ans',
+  'da',
+]);
 
 function normalizeText(text: string): string {
   return text
@@ -230,7 +247,7 @@ export async function mergeProduct(ctx: RequestContext, id: string, intoId: stri
           where s.product_id = ${id} and t.product_id = ${intoId} and t.municipality_number = s.municipality_number
           returning t.id`,
     );
-    const mergedUsages = (filled as unknown as { rows: unknown[] }).rows.length;
+    const mergedUsages = (filled as { rows: unknown[] }).rows.length;
     await tx.execute(
       sql`delete from application_usages s using application_usages t
           where s.product_id = ${id} and t.product_id = ${intoId} and t.municipality_number = s.municipality_number`,

@@ -13,13 +13,33 @@ import { IN_USE_STATUSES, type MunicipalityMapping } from '../../../shared/mappi
 import { ADOPTIONS_SHEET, APPLICATIONS_SHEET, XLSX_CONTENT_TYPE } from './spreadsheet.ts';
 
 /** Troms: 16 municipalities outside every demo network. */
-const TROMS = ['5501', '5503', '5510', '5512', '5514', '5516', '5518', '5520', '5522', '5524', '5526', '5528', '5530', '5532', '5534', '5536'];
+const TROMS = [
+  '5501',
+  '5503',
+  '5510',
+  '5512',
+  '5514',
+  '5516',
+  '5518',
+  '5520',
+  '5522',
+  '5524',
+  '5526',
+  '5528',
+  '5530',
+  '5532',
+  '5534',
+  '5536',
+];
 
 const upload = (client: Client, url: string, bytes: Buffer) => client.request('POST', url, bytes, { 'content-type': XLSX_CONTENT_TYPE });
 
 async function rowCounts(t: TestApp, numbers: string[]) {
   const [usages] = await t.db.select({ n: count() }).from(applicationUsages).where(inArray(applicationUsages.municipalityNumber, numbers));
-  const [adoptions] = await t.db.select({ n: count() }).from(solutionAdoptions).where(inArray(solutionAdoptions.municipalityNumber, numbers));
+  const [adoptions] = await t.db
+    .select({ n: count() })
+    .from(solutionAdoptions)
+    .where(inArray(solutionAdoptions.municipalityNumber, numbers));
   const [catalog] = await t.db.select({ n: count() }).from(products);
   return { usages: usages!.n, adoptions: adoptions!.n, products: catalog!.n };
 }
@@ -38,7 +58,11 @@ describe.each(DATABASE_KINDS)('mapping spreadsheets on %s', (kind) => {
     expect(created.status).toBe(201);
     networkId = created.body.id;
     for (const number of TROMS) {
-      const res = await admin.post(`/api/networks/${networkId}/members`, { municipalityNumber: number, joinedOn: '2024-01-01', isHost: false });
+      const res = await admin.post(`/api/networks/${networkId}/members`, {
+        municipalityNumber: number,
+        joinedOn: '2024-01-01',
+        isHost: false,
+      });
       expect(res.status).toBe(201);
     }
     workbook = await mappingWorkbook(t.db, TROMS, data);
@@ -60,7 +84,11 @@ describe.each(DATABASE_KINDS)('mapping spreadsheets on %s', (kind) => {
     expect(res.body.adoptions).toEqual({ created: data.adoptions.length, updated: 0, unchanged: 0 });
     const audits = await t.db.select().from(auditEntries).where(eq(auditEntries.entityType, 'networkMappingImport'));
     expect(audits.filter((a) => a.entityId === networkId)).toEqual([
-      expect.objectContaining({ action: 'import', networkId, after: expect.objectContaining({ productsCreated: res.body.productsCreated, municipalities: 16 }) }),
+      expect.objectContaining({
+        action: 'import',
+        networkId,
+        after: expect.objectContaining({ productsCreated: res.body.productsCreated, municipalities: 16 }),
+      }),
     ]);
 
     const inUse = new Map<string, number>();
@@ -79,7 +107,9 @@ describe.each(DATABASE_KINDS)('mapping spreadsheets on %s', (kind) => {
         if (a.product.domain === 'helse.epj') patientRecords.add(a.product.id);
       }
     }
-    expect(Object.fromEntries(['svarut', 'svarinn', 'digital-postkasse', 'digisos', 'digifin', 'digihelse'].map((k) => [k, inUse.get(k) ?? 0]))).toEqual({
+    expect(
+      Object.fromEntries(['svarut', 'svarinn', 'digital-postkasse', 'digisos', 'digifin', 'digihelse'].map((k) => [k, inUse.get(k) ?? 0])),
+    ).toEqual({
       svarut: 13,
       svarinn: 11,
       'digital-postkasse': 7,
@@ -99,9 +129,7 @@ describe.each(DATABASE_KINDS)('mapping spreadsheets on %s', (kind) => {
     const matrix = await admin.get(`/api/networks/${networkId}/mapping/adoption`);
     if (matrix.status !== 404) {
       expect(matrix.status).toBe(200);
-      const counts = Object.fromEntries(
-        (matrix.body.solutions as { key: string; inUseCount: number }[]).map((s) => [s.key, s.inUseCount]),
-      );
+      const counts = Object.fromEntries((matrix.body.solutions as { key: string; inUseCount: number }[]).map((s) => [s.key, s.inUseCount]));
       expect(counts).toMatchObject({ svarut: 13, svarinn: 11, 'digital-postkasse': 7, digisos: 6, digifin: 11, digihelse: 0 });
       const landscape = await admin.get(`/api/networks/${networkId}/mapping/landscape`);
       expect(landscape.status).toBe(200);
@@ -143,8 +171,8 @@ describe.each(DATABASE_KINDS)('mapping spreadsheets on %s', (kind) => {
 
     // Change one usage's cost (kroner) and one status, then import again.
     sheet.getCell('K2').value = 123_456;
-    const firstProduct = String(sheet.getCell('C2').value);
-    const firstNumber = String(sheet.getCell('A2').value);
+    const firstProduct = sheet.getCell('C2').text;
+    const firstNumber = sheet.getCell('A2').text;
     const adoptions = book.getWorksheet(ADOPTIONS_SHEET)!;
     adoptions.getCell('E2').value = 'Ikke relevant';
     const changed = Buffer.from(await book.xlsx.writeBuffer());
@@ -170,10 +198,10 @@ describe.each(DATABASE_KINDS)('mapping spreadsheets on %s', (kind) => {
     sheet.getCell('P6').value = 7; // fit outside 1–4
     sheet.getCell('E7').value = 'Helse → Tannhelse'; // no such domain
     // Row 9 repeats row 8 (same municipality and product).
-    sheet.getRow(9).values = sheet.getRow(8).values as ExcelJS.CellValue[];
+    sheet.getRow(9).values = sheet.getRow(8).values;
     const adoptions = book.getWorksheet(ADOPTIONS_SHEET)!;
     adoptions.getCell('E3').value = 'Kanskje';
-    adoptions.getRow(4).values = adoptions.getRow(2).values as ExcelJS.CellValue[];
+    adoptions.getRow(4).values = adoptions.getRow(2).values;
     if (!adoptions.getCell('E2').value) adoptions.getCell('E2').value = 'Planlagt';
     if (!adoptions.getCell('E4').value) adoptions.getCell('E4').value = 'Planlagt';
     const bad = Buffer.from(await book.xlsx.writeBuffer());
@@ -186,7 +214,12 @@ describe.each(DATABASE_KINDS)('mapping spreadsheets on %s', (kind) => {
     const problems = res.body.error.problems as { sheet: string; row: number; column: string | null; message: string }[];
     const at = (sheetName: string, row: number) => problems.filter((p) => p.sheet === sheetName && p.row === row);
     expect(at(APPLICATIONS_SHEET, 3)).toEqual([
-      { sheet: APPLICATIONS_SHEET, row: 3, column: 'Kommunenr', message: expect.stringMatching(/Bodø.*1804.*ikke medlem av Digitale Troms/) },
+      {
+        sheet: APPLICATIONS_SHEET,
+        row: 3,
+        column: 'Kommunenr',
+        message: expect.stringMatching(/Bodø.*1804.*ikke medlem av Digitale Troms/),
+      },
     ]);
     expect(at(APPLICATIONS_SHEET, 4)).toEqual([
       { sheet: APPLICATIONS_SHEET, row: 4, column: 'Kommunenr', message: 'Kommunenummer «9999» finnes ikke.' },
@@ -201,7 +234,10 @@ describe.each(DATABASE_KINDS)('mapping spreadsheets on %s', (kind) => {
     expect(at(APPLICATIONS_SHEET, 9)).toEqual([
       { sheet: APPLICATIONS_SHEET, row: 9, column: null, message: expect.stringMatching(/^Rad 8 og rad 9 gjelder begge/) },
     ]);
-    expect(at(ADOPTIONS_SHEET, 3)[0]).toMatchObject({ column: 'Status', message: expect.stringContaining('«Kanskje» er ikke et gyldig valg') });
+    expect(at(ADOPTIONS_SHEET, 3)[0]).toMatchObject({
+      column: 'Status',
+      message: expect.stringContaining('«Kanskje» er ikke et gyldig valg'),
+    });
     expect(at(ADOPTIONS_SHEET, 4)[0]).toMatchObject({ column: null, message: expect.stringMatching(/^Rad 2 og rad 4/) });
     expect(problems).toHaveLength(8);
 
@@ -252,7 +288,11 @@ describe.each(DATABASE_KINDS)('mapping spreadsheets on %s', (kind) => {
   });
 
   it('exports a municipality application list that LibreOffice opens', { timeout: 120_000 }, async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/municipalities/${TROMS[0]}/applications/export?format=xlsx`, cookies: cookieOf(admin) });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/municipalities/${TROMS[0]}/applications/export?format=xlsx`,
+      cookies: cookieOf(admin),
+    });
     expect(res.statusCode).toBe(200);
     const dir = mkdtempSync(join(tmpdir(), 'mapping-export-'));
     try {
@@ -260,7 +300,15 @@ describe.each(DATABASE_KINDS)('mapping spreadsheets on %s', (kind) => {
       // A profile of its own, so conversions running at the same time do not wait for each other's lock.
       await promisify(execFile)(
         'soffice',
-        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76', '--outdir', dir, join(dir, 'fagsystemer.xlsx')],
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):59,34,76',
+          '--outdir',
+          dir,
+          join(dir, 'fagsystemer.xlsx'),
+        ],
         { timeout: 110_000 },
       );
       expect(readdirSync(dir)).toContain('fagsystemer.csv');
@@ -269,14 +317,19 @@ describe.each(DATABASE_KINDS)('mapping spreadsheets on %s', (kind) => {
       const expected = data.applications.filter((a) => a.municipalityNumber === TROMS[0]);
       expect(lines).toHaveLength(expected.length + 1);
       const caseArchive = expected.find((a) => a.domain === 'sakarkiv.sak')!;
-      expect(lines.some((l) => l.startsWith(`${caseArchive.productName};${caseArchive.vendor};Sak/arkiv → Sak- og arkivsystem;`))).toBe(true);
+      expect(lines.some((l) => l.startsWith(`${caseArchive.productName};${caseArchive.vendor};Sak/arkiv → Sak- og arkivsystem;`))).toBe(
+        true,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
 
     const csv = await admin.get(`/api/municipalities/${TROMS[0]}/adoptions/export?format=csv`);
     expect(csv.status).toBe(200);
-    const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = String(csv.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Fellesløsning;Eier;Status;Levert via;Fra dato;Merknad');
     expect(lines).toHaveLength(40);
   });

@@ -331,9 +331,15 @@ function cellText(value: CellValue): string | null {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return isoOfDate(value);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('').trim() || null;
+    if ('richText' in value)
+      return (
+        value.richText
+          .map((t) => t.text)
+          .join('')
+          .trim() || null
+      );
     if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: CellValue }).result ?? null);
-    if ('text' in value) return cellText(value.text as CellValue);
+    if ('text' in value) return cellText(value.text);
     if ('error' in value) return String(value.error);
   }
   return null;
@@ -372,7 +378,10 @@ function parseNumber(value: CellValue): number | null | undefined {
   if (typeof value === 'number') return value;
   const text = cellText(value);
   if (text === null) return null;
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(/^kr\.?/i, '').replace(',', '.');
+  const cleaned = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/^kr\.?/i, '')
+    .replace(',', '.');
   return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : undefined;
 }
 
@@ -560,7 +569,8 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
         const field = byIndex.get(i);
         if (!field) return;
         cells.set(field, v);
-        if (field !== 'municipalityName' && field !== 'municipalityNumber' && field !== 'timeVerdict' && cellText(v) !== null) empty = false;
+        if (field !== 'municipalityName' && field !== 'municipalityNumber' && field !== 'timeVerdict' && cellText(v) !== null)
+          empty = false;
       });
       // A row with nothing but the municipality (or nothing at all) is a spare line of the template.
       if (empty) return;
@@ -789,7 +799,6 @@ const ADOPTION_FIELDS = [
   ['since', 'since', 'date'],
   ['note', 'note', 'text'],
 ] as const;
-type AdoptionValueField = (typeof ADOPTION_FIELDS)[number][0];
 
 const BATCH = 5000;
 const sameValue = (a: unknown, b: unknown) =>
@@ -924,7 +933,7 @@ async function upsertAdoptions(tx: DbOrTx, parsed: ParsedWorkbook, numbers: stri
     let changed = !before;
     for (const [field, column] of ADOPTION_FIELDS) {
       const present = field === 'status' || parsed.adoptionFields.has(field);
-      const value = present ? (a[field as AdoptionValueField] ?? null) : before ? before[field] : null;
+      const value = present ? (a[field] ?? null) : before ? before[field] : null;
       row[column] = value;
       if (before && !sameValue(before[field], value)) changed = true;
     }
@@ -983,7 +992,8 @@ async function workbookData(db: DbOrTx, list: { number: string; name: string }[]
       a.domain.localeCompare(b.domain) ||
       a.name.localeCompare(b.name, 'nb'),
   );
-  const adoptionRows = numbers.length === 0 ? [] : await db.select().from(solutionAdoptions).where(inArray(solutionAdoptions.municipalityNumber, numbers));
+  const adoptionRows =
+    numbers.length === 0 ? [] : await db.select().from(solutionAdoptions).where(inArray(solutionAdoptions.municipalityNumber, numbers));
   return {
     municipalities: list,
     solutions,
@@ -1009,14 +1019,18 @@ export async function networkTemplate(ctx: RequestContext, networkRef: string): 
 
 export async function importForMunicipality(ctx: RequestContext, number: string, bytes: Buffer): Promise<ImportResult> {
   const municipality = await writableMunicipality(ctx, number);
-  return importMappingWorkbook(ctx, {
-    networkId: null,
-    entityType: 'municipality',
-    entityId: number,
-    writable: new Set([number]),
-    refusal: (other, name) => `Raden gjelder ${name} (${other}), men filen lastes opp for ${municipality.name} (${number}).`,
-    defaultMunicipality: number,
-  }, bytes);
+  return importMappingWorkbook(
+    ctx,
+    {
+      networkId: null,
+      entityType: 'municipality',
+      entityId: number,
+      writable: new Set([number]),
+      refusal: (other, name) => `Raden gjelder ${name} (${other}), men filen lastes opp for ${municipality.name} (${number}).`,
+      defaultMunicipality: number,
+    },
+    bytes,
+  );
 }
 
 /**
