@@ -19,6 +19,7 @@ test('the Sortland editor adds an application with a new product, sees its TIME 
   a11y,
 }) => {
   await login(page, a11y, SORTLAND_EDITOR);
+  await a11y.check();
 
   await test.step('goes from the municipality page to its mapping', async () => {
     await page.goto('/kommuner/1870');
@@ -157,6 +158,7 @@ test('the Helgeland secretariat imports the network spreadsheet: a bad file chan
   a11y,
 }) => {
   await login(page, a11y, HELGELAND_SECRETARIAT);
+  await a11y.check();
   await page.goto('/n/digitale-helgeland/kartlegging/import');
   await expect(page.getByRole('heading', { level: 1, name: 'Importer kartlegging i Digitale Helgeland' })).toBeVisible();
   await a11y.check();
@@ -180,20 +182,21 @@ test('the Helgeland secretariat imports the network spreadsheet: a bad file chan
       values.forEach((v, i) => (row.getCell(i + 1).value = v));
       row.commit();
     }
+    // One adoption set to «I bruk»: the first row without a status (created), else one with another status (updated).
     const adoptions = workbook.getWorksheet('Fellesløsninger')!;
-    let statusesBefore = 0;
-    let set = false;
-    adoptions.eachRow((row, n) => {
-      if (n === 1) return;
-      const status = row.getCell(5).value;
-      if (status) statusesBefore++;
-      else if (!set && row.getCell(1).value === '1820' && row.getCell(3).value === 'SvarUt') {
-        row.getCell(5).value = 'I bruk';
-        set = true;
-      }
-    });
-    expect(set, 'the template has an empty SvarUt row for Alstahaug').toBe(true);
-    return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), headings, existing, statusesBefore };
+    const rowsOf: ExcelJS.Row[] = [];
+    adoptions.eachRow((r, n) => n > 1 && r.getCell(1).value && rowsOf.push(r));
+    const statusesBefore = rowsOf.filter((r) => r.getCell(5).value).length;
+    const target = rowsOf.find((r) => !r.getCell(5).value) ?? rowsOf.find((r) => r.getCell(5).value !== 'I bruk')!;
+    const adoption = {
+      kind: target.getCell(5).value ? ('updated' as const) : ('created' as const),
+      municipalityNumber: target.getCell(1).text,
+      municipalityName: target.getCell(2).text,
+      solution: target.getCell(3).text,
+      owner: target.getCell(4).text,
+    };
+    target.getCell(5).value = 'I bruk';
+    return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), headings, existing, statusesBefore, adoption };
   }
 
   const headingsRow = (await workbookWith([])).headings;
@@ -219,7 +222,8 @@ test('the Helgeland secretariat imports the network spreadsheet: a bad file chan
 
   const upload = page.getByLabel('Regneark som skal lastes opp');
   await test.step('uploads a file with a bad row and sees every problem, and that nothing changed', async () => {
-    const file = await workbookWith([...good, bad]);
+    // An unknown municipality number, a date in the wrong format, and a row given twice.
+    const file = await workbookWith([...good, bad, good[0]!]);
     await upload.setInputFiles({
       name: 'helgeland-feil.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -234,6 +238,8 @@ test('the Helgeland secretariat imports the network spreadsheet: a bad file chan
     await expect(kommunenr.getByRole('cell', { name: badRow, exact: true })).toBeVisible();
     await expect(kommunenr).toContainText('9999');
     await expect(problems.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Avtaleslutt', exact: true }) })).toBeVisible();
+    const duplicateRow = String(file.existing + 2 + good.length + 1);
+    await expect(problems.getByRole('row').filter({ has: page.getByRole('cell', { name: duplicateRow, exact: true }) })).toBeVisible();
     await a11y.check();
 
     const products = (await (await page.request.get('/api/mapping/products?q=E2E%20Sak%20Helgeland')).json()) as unknown[];
@@ -251,28 +257,40 @@ test('the Helgeland secretariat imports the network spreadsheet: a bad file chan
     await expect(page.getByRole('heading', { name: 'Regnearket er importert' })).toBeFocused();
     const result = page.getByRole('table', { name: 'Resultat av importen' });
     const apps = result.getByRole('row', { name: /^Fagsystemer/ });
-    await expect(apps.getByRole('cell')).toHaveText(['2', '0', String(file.existing)]);
+    await expect(apps.getByRole('cell')).toHaveText(['2', '0', count(file.existing)]);
     const adoptions = result.getByRole('row', { name: /^Fellesløsninger/ });
-    await expect(adoptions.getByRole('cell')).toHaveText(['1', '0', String(file.statusesBefore)]);
+    const { kind } = file.adoption;
+    const unchangedAdoptions = file.statusesBefore - (kind === 'updated' ? 1 : 0);
+    await expect(adoptions.getByRole('cell')).toHaveText([
+      kind === 'created' ? '1' : '0',
+      kind === 'updated' ? '1' : '0',
+      String(unchangedAdoptions),
+    ]);
     await expect(page.getByText('Nye produkter i katalogen: 1')).toBeVisible();
     await a11y.check();
   });
 
-  await test.step('sees the imported rows on Alstahaug’s mapping page', async () => {
+  await test.step('sees the imported rows on the municipalities’ mapping pages', async () => {
     await page.goto('/kommuner/1820/kartlegging');
     await expect(page.getByRole('heading', { level: 1, name: 'Kartlegging for Alstahaug' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Fagsystemer i Alstahaug' }).getByText('E2E Sak Helgeland')).toBeVisible();
-    const svarut = page
-      .getByRole('table', { name: 'Fellesløsninger fra KS: status i Alstahaug' })
+    await a11y.check();
+
+    const { municipalityNumber, municipalityName, solution, owner } = (await workbookWith([])).adoption;
+    await page.goto(`/kommuner/${municipalityNumber}/kartlegging`);
+    await expect(page.getByRole('heading', { level: 1, name: `Kartlegging for ${municipalityName}` })).toBeVisible();
+    const row = page
+      .getByRole('table', { name: `Fellesløsninger fra ${owner}: status i ${municipalityName}` })
       .getByRole('row')
-      .filter({ hasText: 'SvarUt' });
-    await expect(svarut.getByText('I bruk', { exact: true })).toBeVisible();
+      .filter({ has: page.getByRole('rowheader', { name: solution }) });
+    await expect(row.getByText('I bruk', { exact: true })).toBeVisible();
     await a11y.check();
   });
 });
 
 test('the secretariat merges a duplicate product in the catalog', async ({ page, a11y }) => {
   await login(page, a11y, HELGELAND_SECRETARIAT);
+  await a11y.check();
   const survivor = await apiCall(page, 'POST', '/mapping/products', {
     name: 'E2E Flyt Skole',
     vendor: 'E2E Visma',
@@ -310,6 +328,9 @@ test('the secretariat merges a duplicate product in the catalog', async ({ page,
   await expect(row.getByRole('cell', { name: '2', exact: true })).toBeVisible();
   await a11y.check();
 });
+
+/** A count as the page writes it in bokmål («1 909»). */
+const count = (n: number) => new Intl.NumberFormat('nb-NO').format(n);
 
 function countRows(sheet: ExcelJS.Worksheet): number {
   let count = 0;

@@ -160,7 +160,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
             {outcome.problems.map((p, i) => (
               <Table.Row key={`${p.sheet}-${p.row}-${p.column ?? ''}-${i}`}>
                 <Table.Cell>{p.sheet}</Table.Cell>
-                <Table.Cell>{number(p.row)}</Table.Cell>
+                <Table.Cell>{p.row}</Table.Cell>
                 <Table.Cell>{p.column ?? s.wholeRow}</Table.Cell>
                 <Table.Cell>{p.message}</Table.Cell>
               </Table.Row>
