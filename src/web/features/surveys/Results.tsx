@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { MaturityTrend, Round, Scorecard } from '../../../shared/mapping/surveys.ts';
 import { useApi } from '../../app/api.ts';
@@ -6,6 +6,15 @@ import { SelectField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { LoadState } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
+
+/** A wide table that may scroll sideways: a named region keyboard users can focus and scroll. */
+function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="dr-table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
 
 function useScore() {
   const { lang } = useI18n();
@@ -78,7 +87,7 @@ function ScorecardView({ card, scale }: { card: Scorecard; scale: { min: number;
       <Heading level={3} data-size="sm">
         {r.scoreHeading}
       </Heading>
-      <div className="dr-table-wrap">
+      <ScrollTable label={caption}>
         <Table zebra data-size="sm">
           <caption>{caption}</caption>
           <Table.Head>
@@ -111,7 +120,7 @@ function ScorecardView({ card, scale }: { card: Scorecard; scale: { min: number;
             </Table.Row>
           </Table.Body>
         </Table>
-      </div>
+      </ScrollTable>
       <figure className="dr-survey-chart" aria-labelledby="chart-heading">
         <figcaption>
           <Heading level={3} data-size="sm" id="chart-heading">
@@ -176,7 +185,7 @@ function Trend({ networkSlug, templateId }: { networkSlug: string; templateId: s
                 </option>
               ))}
             </SelectField>
-            <div className="dr-table-wrap">
+            <ScrollTable label={sm.list.trend}>
               <Table zebra data-size="sm">
                 <caption>
                   {municipality
@@ -205,7 +214,7 @@ function Trend({ networkSlug, templateId }: { networkSlug: string; templateId: s
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollTable>
             <Paragraph data-size="sm" className="dr-downloads">
               <Link
                 href={`/api/networks/${encodeURIComponent(networkSlug)}/survey-templates/${templateId}/trend/export?format=xlsx`}

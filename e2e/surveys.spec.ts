@@ -1,0 +1,130 @@
+import type { Page } from '@playwright/test';
+import { expect, login, test } from './fixtures.ts';
+
+/**
+ * A maturity survey round in Digitale Helgeland: the secretariat creates and sends it, a respondent answers
+ * through the personal link from the e-mail without logging in (saves, comes back, hands in), and the
+ * secretariat closes the round and reads the scorecard.
+ */
+
+// Dialogs fade in; axe would otherwise measure the contrast of text half faded in.
+test.use({ reducedMotion: 'reduce' });
+
+const HELGELAND_SECRETARIAT = { email: 'sekretariat@digitalehelgeland.no', name: 'Sekretariatet Digitale Helgeland' };
+const ROUND = `Digital modenhet ${Date.now().toString(36)}`;
+const RESPONDENT = { name: 'Randi Respondent', email: `randi-${Date.now().toString(36)}@alstahaug.example.no` };
+
+function osloDate(daysFromToday: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + daysFromToday)).toISOString().slice(0, 10);
+}
+
+/** The personal link in the e-mail to the respondent, read from the outbox as the secretariat sees it (mail goes out from a job). */
+async function linkInMail(page: Page, to: string): Promise<string> {
+  const me = await (await page.request.get('/api/auth/me')).json();
+  let text = '';
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get('/api/admin/outbox', { headers: { 'x-csrf-token': me.csrfToken as string } });
+        const outbox: Array<{ to: string; subject: string; text: string }> = await response.json();
+        text = outbox.find((x) => x.to === to && x.subject.startsWith('Spørreundersøkelse:'))?.text ?? '';
+        return text;
+      },
+      { message: `an invitation to ${to}`, timeout: 20_000 },
+    )
+    .not.toBe('');
+  const match = /\/svar\/([\w-]+)/.exec(text);
+  expect(match, 'a /svar/ link in the invitation').toBeTruthy();
+  return `/svar/${match![1]}`;
+}
+
+test('the secretariat runs a maturity round; a respondent answers through the link; the scorecard shows the result', async ({
+  page,
+  browser,
+  a11y,
+}) => {
+  await login(page, a11y, HELGELAND_SECRETARIAT);
+  await a11y.check();
+  await page.goto('/n/digitale-helgeland/undersokelser');
+  await expect(page.getByRole('heading', { level: 1, name: 'Spørreundersøkelser i Digitale Helgeland' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /Digital modenhet/ })).toBeVisible();
+  await a11y.check();
+
+  // A new round of the maturity template.
+  await page.getByRole('button', { name: 'Ny runde' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ny runde' });
+  await dialog.getByLabel('Navn på runden').fill(ROUND);
+  await dialog.getByLabel('Mal').selectOption({ label: 'Digital modenhet' });
+  await dialog.getByLabel('Svarfrist').fill(osloDate(30));
+  await dialog.getByLabel('Påminnelse, dager før fristen').fill('7');
+  await dialog.getByRole('button', { name: 'Opprett runde' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: ROUND })).toBeVisible();
+  await expect(page.getByText('Runden er opprettet.')).toBeVisible();
+
+  // One respondent for Alstahaug.
+  const add = page.getByRole('form', { name: 'Legg til respondent' });
+  await add.getByLabel('Kommune').selectOption({ label: 'Alstahaug' });
+  await add.getByLabel('Navn', { exact: true }).fill(RESPONDENT.name);
+  await add.getByLabel('E-post').fill(RESPONDENT.email);
+  await add.getByRole('button', { name: 'Legg til' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(RESPONDENT.name) })).toContainText('Ikke sendt');
+  await a11y.check();
+
+  await page.getByRole('button', { name: 'Send til respondentene' }).click();
+  await page.getByRole('dialog', { name: 'Send til respondentene' }).getByRole('button', { name: 'Send til respondentene' }).click();
+  await expect(page.getByText('Runden er sendt.')).toBeVisible();
+  await expect(page.getByText('Åpen for svar')).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(RESPONDENT.name) })).toContainText('Ikke svart');
+  await a11y.check();
+
+  // The respondent opens the link from the e-mail, with no account.
+  const link = await linkInMail(page, RESPONDENT.email);
+  const respondentContext = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', reducedMotion: 'reduce' });
+  const respondent = await respondentContext.newPage();
+  await respondent.goto(link);
+  await expect(respondent.getByRole('heading', { level: 1, name: ROUND })).toBeVisible();
+  await expect(respondent.getByText(`Hei ${RESPONDENT.name}! Digitale Helgeland ber deg svare for Alstahaug.`)).toBeVisible();
+  await a11y.check(respondent);
+
+  const strategy = respondent.getByRole('group', { name: /Kommunen har en vedtatt digitaliseringsstrategi/ });
+  await strategy.getByRole('radio', { name: '3 – Etablert i deler av kommunen' }).check();
+  const ownership = respondent.getByRole('group', { name: /Kommunedirektøren og ledergruppen eier/ });
+  await ownership.getByRole('radio', { name: '4 – Etablert og styrt i hele kommunen' }).check();
+  await respondent.getByRole('button', { name: 'Lagre og fortsett senere' }).click();
+  await expect(respondent.getByText('Svarene er lagret.')).toBeVisible();
+
+  // Later, from the same link: the answers are there.
+  await respondent.goto(link);
+  await expect(respondent.getByRole('heading', { level: 1, name: ROUND })).toBeVisible();
+  await expect(strategy.getByRole('radio', { name: '3 – Etablert i deler av kommunen' })).toBeChecked();
+  await expect(ownership.getByRole('radio', { name: '4 – Etablert og styrt i hele kommunen' })).toBeChecked();
+  await respondent
+    .getByRole('group', { name: /Innbyggere og brukere tas med/ })
+    .getByRole('radio', { name: '2 – Initiert' })
+    .check();
+  await respondent.getByRole('button', { name: 'Send inn svarene' }).click();
+  await expect(respondent.getByText('Takk! Svarene er sendt inn.')).toBeVisible();
+  await expect(respondent.getByText('2 – Initiert')).toBeVisible();
+  await a11y.check(respondent);
+  await respondentContext.close();
+
+  // The secretariat sees the answer, closes the round and reads the scorecard.
+  await page.reload();
+  await expect(page.getByRole('row', { name: new RegExp(RESPONDENT.name) })).toContainText('Svart');
+  await page.getByRole('button', { name: 'Avslutt runden' }).click();
+  await page.getByRole('dialog', { name: 'Avslutt runden' }).getByRole('button', { name: 'Avslutt runden' }).click();
+  await expect(page.getByText('Runden er avsluttet.')).toBeVisible();
+  const scorecard = page.getByRole('table', { name: 'Gjennomsnitt per del og kommune, skala 1–5' });
+  await expect(scorecard).toBeVisible();
+  const alstahaug = scorecard.getByRole('row', { name: /^Alstahaug/ });
+  await expect(alstahaug.getByRole('cell').nth(0)).toHaveText('1');
+  await expect(alstahaug.getByRole('cell').nth(1)).toHaveText('3,5');
+  await expect(alstahaug.getByRole('cell').nth(2)).toHaveText('2');
+  await expect(page.getByRole('figure', { name: 'Snitt i nettverket per del' })).toContainText('Denne runden: 3,5');
+  await expect(page.getByRole('link', { name: 'Last ned resultater (Excel)' })).toBeVisible();
+  await a11y.check();
+});
