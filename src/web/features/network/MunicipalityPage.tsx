@@ -12,7 +12,7 @@ import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { canEditMunicipality, useSession } from '../../app/session.tsx';
+import { canEditMunicipality, canReadInternals, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
 import { municipalityMappingPath } from '../mapping/mapping-api.ts';
 import { useMappingMessages } from '../mapping/messages.ts';
@@ -42,6 +42,10 @@ function MunicipalityView({
   const { m, number, date } = useI18n();
   const { user } = useSession();
   const mappingTexts = useMappingMessages();
+  // The mapping is read by those who read the internal pages of a network the municipality is in now.
+  const readsMapping = municipality.networks.some(
+    (n) => !(n.leftOn && n.leftOn <= todayIso()) && canReadInternals(user, n.id, [municipality.number]),
+  );
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   return (
@@ -61,7 +65,7 @@ function MunicipalityView({
         <dt>{m.municipality.writtenStandard}</dt>
         <dd>{municipality.writtenStandard ? m.enums.writtenStandards[municipality.writtenStandard] : m.municipality.notSet}</dd>
       </dl>
-      {user && (
+      {readsMapping && (
         <Paragraph>
           <AppLink to={municipalityMappingPath(municipality.number)}>{mappingTexts.municipality.linkFromMunicipality}</AppLink>
         </Paragraph>
