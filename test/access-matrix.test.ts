@@ -1,6 +1,8 @@
 import { and, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, outbox } from '../src/server/db/schema/index.ts';
+import type { Adoption, Application, MunicipalityMapping, Product, Publication } from '../src/shared/mapping/schema.ts';
+import type { Round, Template } from '../src/shared/mapping/surveys.ts';
 import type { Meeting } from '../src/shared/meetings/schema.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from './harness.ts';
 import { unique } from './helpers.ts';
@@ -33,6 +35,11 @@ const everyone = new Set<RoleName>(ROLES);
 const loggedIn = new Set<RoleName>(ROLES.filter((r) => r !== 'anonymous'));
 const secretariat = new Set<RoleName>(['platformAdmin', 'ownSecretariat']);
 const outsideTheirNetwork = new Set<RoleName>(['otherSecretariat']);
+/** Sortland's mapping: its editor and the secretariat of a network it is a member of. */
+const editsSortlandMapping = new Set<RoleName>(['platformAdmin', 'ownSecretariat', 'municipalityEditor']);
+/** The shared catalog: anyone who enters mapping data adds products; secretariats rename and merge them. */
+const addsProducts = new Set<RoleName>(['platformAdmin', 'ownSecretariat', 'otherSecretariat', 'municipalityEditor']);
+const curatesCatalog = new Set<RoleName>(['platformAdmin', 'ownSecretariat', 'otherSecretariat']);
 
 /** Fresh municipalities to add to DigiVesterålen, one per cell: Troms, where no demo network is. */
 const TROMS = ['5501', '5503', '5510', '5512', '5514', '5516', '5518', '5520', '5522', '5524', '5526', '5528'];
@@ -179,7 +186,7 @@ async function uploaded(t: TestApp, admin: Client, cell: number) {
 }
 const pdfBytes = (cell: number) => Buffer.from(`%PDF-1.4\n% matrise ${cell}\n%%EOF`);
 /** A personal link from an e-mail whose text contains `marker` (unique to the cell), once the mail jobs have run. */
-async function linkToken(t: TestApp, path: 'forfall' | 'skriftlig' | 'signer', marker: string): Promise<string> {
+async function linkToken(t: TestApp, path: 'forfall' | 'skriftlig' | 'signer' | 'svar', marker: string): Promise<string> {
   await t.app.jobs.drain();
   const mails = await t.db
     .select({ text: outbox.text })
@@ -196,6 +203,83 @@ async function writtenProcedure(t: TestApp, admin: Client, cell: number) {
   return linkToken(t, 'skriftlig', title);
 }
 const procedureStart = () => ({ reason: 'Fristen går ut før neste møte.', deadline: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+
+/**
+ * Mapping: Sortland's applications and adoption, which its editor and DigiVesterålen's secretariat may change and
+ * the network's members may only read; Lofoten IKT's secretariat does not see them (Sortland is no member there).
+ */
+const SORTLAND = '1870';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A catalog product of its own: the catalog merges products by name and vendor, so the name is unique. */
+async function freshProduct(admin: Client): Promise<Product> {
+  return ok(admin.post('/api/mapping/products', { name: `Matrisesystem ${unique()}`, vendor: 'Matrise AS', domain: 'sakarkiv.sak' }));
+}
+/** Sortland's use of a product of its own. */
+async function freshApplication(admin: Client): Promise<Application> {
+  const product = await freshProduct(admin);
+  return ok(admin.post(`/api/municipalities/${SORTLAND}/applications`, { productId: product.id, hosting: 'vendor' }));
+}
+/** Sortland's SvarUt status, set first if it has none, so that every save carries the version it saw. */
+async function svarutVersion(admin: Client): Promise<number> {
+  const mapping = await ok<MunicipalityMapping>(admin.get(`/api/municipalities/${SORTLAND}/mapping`));
+  const svarut = mapping.adoptions.find((a) => a.solutionKey === 'svarut')!;
+  if (svarut.version !== null) return svarut.version;
+  return (await ok<Adoption>(admin.put(`/api/municipalities/${SORTLAND}/adoptions/svarut`, { status: 'planned' }))).version;
+}
+/** Sortland's mapping workbook as downloaded: imported again unchanged, it is a valid file that changes nothing. */
+async function sortlandWorkbook(t: TestApp, admin: Client): Promise<Buffer> {
+  const url = `/api/municipalities/${SORTLAND}/mapping/template`;
+  const res = await t.app.inject({ method: 'GET', url, headers: { cookie: admin.cookie ?? '' } });
+  if (res.statusCode !== 200) throw new Error(`setup failed: ${res.statusCode} ${res.body}`);
+  return res.rawPayload;
+}
+/** DigiVesterålen's publication switches, stored once, so that every save carries the version it saw. */
+async function vesteralenPublication(admin: Client): Promise<Publication> {
+  const url = '/api/networks/digivesteralen/mapping/publication';
+  const current = await ok<Publication>(admin.get(url));
+  if (current.version !== null) return current;
+  return ok(admin.put(url, { publishAdoption: false, publishLandscape: false }));
+}
+
+/** Surveys: DigiVesterålen's own template, and rounds of it with a respondent from Sortland. */
+const SURVEY_DEFINITION = {
+  scale: { min: 1, max: 4, labels: ['Ikke startet', 'Påbegynt', 'Etablert', 'Optimalisert'] },
+  sections: [
+    {
+      key: 'lead',
+      title: 'Ledelse og strategi',
+      questions: [{ key: 'lead1', text: 'Kommunen har en vedtatt digitaliseringsstrategi.', answerKind: 'scale', required: true }],
+    },
+  ],
+};
+async function freshTemplate(admin: Client): Promise<Template> {
+  return ok(admin.post('/api/networks/digivesteralen/survey-templates', { name: `Matrisemal ${unique()}`, definition: SURVEY_DEFINITION }));
+}
+const respondent = (name = `Matriserespondent ${unique()}`) => ({ municipalityNumber: SORTLAND, name, email: `${unique()}@example.no` });
+/** A draft round with one respondent, whose name is unique. */
+async function draftRound(admin: Client, cell: number, respondentName?: string): Promise<Round> {
+  const template = await freshTemplate(admin);
+  return ok(
+    admin.post('/api/networks/digivesteralen/survey-rounds', {
+      templateId: template.id,
+      name: `Matriserunde ${cell}`,
+      deadline: dayOf(cell),
+      respondents: [respondent(respondentName)],
+    }),
+  );
+}
+/** A round sent to its respondent: open for answers. */
+async function openRound(admin: Client, cell: number, respondentName?: string): Promise<Round> {
+  const draft = await draftRound(admin, cell, respondentName);
+  return ok(admin.post(`/api/survey-rounds/${draft.id}/send`, { version: draft.version }));
+}
+/** The personal link of a fresh respondent in an open round: each cell answers through a link of its own. */
+async function surveyToken(t: TestApp, admin: Client, cell: number): Promise<string> {
+  const name = `Svarer ${unique()}`;
+  await openRound(admin, cell, name);
+  return linkToken(t, 'svar', `Hei ${name},`);
+}
 
 /**
  * A refusal is 401 for the anonymous visitor; for a logged-in caller it is 403 unless listed in
@@ -577,10 +661,213 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
       return { url: `/api/links/${await linkToken(t, 'signer', `Hei ${signerName},`)}/sign` };
     },
   },
+
+  // mapping: the shared product catalog
+  'POST /api/mapping/products': {
+    allowed: addsProducts,
+    setup: async () => ({
+      url: '/api/mapping/products',
+      body: { name: `Matrisesystem ${unique()}`, vendor: 'Matrise AS', domain: 'sakarkiv.sak' },
+    }),
+  },
+  'PATCH /api/mapping/products/{id}': {
+    allowed: curatesCatalog,
+    setup: async (_t, admin) => {
+      const product = await freshProduct(admin);
+      return { url: `/api/mapping/products/${product.id}`, body: { description: 'Omtale fra matrisen.', version: product.version } };
+    },
+  },
+  'POST /api/mapping/products/{id}/merge': {
+    allowed: curatesCatalog,
+    setup: async (_t, admin) => {
+      const duplicate = await freshProduct(admin);
+      const survivor = await freshProduct(admin);
+      return { url: `/api/mapping/products/${duplicate.id}/merge`, body: { intoId: survivor.id } };
+    },
+  },
+
+  // mapping: a municipality's applications and adoption, its own spreadsheet and the network's
+  'POST /api/municipalities/{number}/applications': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async () => ({
+      url: `/api/municipalities/${SORTLAND}/applications`,
+      body: { product: { name: `Matrisesystem ${unique()}`, vendor: 'Matrise AS', domain: 'sakarkiv.sak' }, lifecycle: 'planned' },
+    }),
+  },
+  'PATCH /api/applications/{id}': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin) => {
+      const application = await freshApplication(admin);
+      return { url: `/api/applications/${application.id}`, body: { userCount: 40, version: application.version } };
+    },
+  },
+  'DELETE /api/applications/{id}': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin) => {
+      const application = await freshApplication(admin);
+      return { url: `/api/applications/${application.id}?version=${application.version}` };
+    },
+  },
+  'PUT /api/municipalities/{number}/adoptions/{solutionKey}': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin) => ({
+      url: `/api/municipalities/${SORTLAND}/adoptions/svarut`,
+      body: { status: 'inUse', version: await svarutVersion(admin) },
+    }),
+  },
+  'POST /api/municipalities/{number}/mapping/import': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (t, admin) => ({
+      url: `/api/municipalities/${SORTLAND}/mapping/import?fileName=kartlegging.xlsx`,
+      body: await sortlandWorkbook(t, admin),
+      headers: { 'content-type': XLSX },
+    }),
+  },
+  'POST /api/networks/{networkId}/mapping/import': {
+    // Sortland's rows only, which its editor may import through the network too.
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (t, admin) => ({
+      url: '/api/networks/digivesteralen/mapping/import',
+      body: await sortlandWorkbook(t, admin),
+      headers: { 'content-type': XLSX },
+    }),
+  },
+  'PUT /api/networks/{networkId}/mapping/publication': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin) => {
+      const current = await vesteralenPublication(admin);
+      return {
+        url: '/api/networks/digivesteralen/mapping/publication',
+        body: { publishAdoption: !current.publishAdoption, publishLandscape: current.publishLandscape, version: current.version },
+      };
+    },
+  },
+
+  // surveys: templates and rounds are the secretariat's; answers come through the respondent's link
+  'POST /api/networks/{networkId}/survey-templates': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async () => ({
+      url: '/api/networks/digivesteralen/survey-templates',
+      body: { name: `Matrisemal ${unique()}`, definition: SURVEY_DEFINITION },
+    }),
+  },
+  'POST /api/networks/{networkId}/survey-templates/{templateId}/copy': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin) => {
+      const template = await freshTemplate(admin);
+      return {
+        url: `/api/networks/digivesteralen/survey-templates/${template.id}/copy`,
+        body: { name: `Kopi av matrisemal ${unique()}` },
+      };
+    },
+  },
+  'PATCH /api/survey-templates/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin) => {
+      const template = await freshTemplate(admin);
+      return { url: `/api/survey-templates/${template.id}`, body: { description: 'Endret i matrisen.', version: template.version } };
+    },
+  },
+  'POST /api/networks/{networkId}/survey-rounds': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const template = await freshTemplate(admin);
+      return {
+        url: '/api/networks/digivesteralen/survey-rounds',
+        body: { templateId: template.id, name: `Matriserunde ${cell}`, deadline: dayOf(cell), respondents: [respondent()] },
+      };
+    },
+  },
+  'PATCH /api/survey-rounds/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const round = await draftRound(admin, cell);
+      return { url: `/api/survey-rounds/${round.id}`, body: { deadline: dayOf(cell, 1), version: round.version } };
+    },
+  },
+  'DELETE /api/survey-rounds/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const round = await draftRound(admin, cell);
+      return { url: `/api/survey-rounds/${round.id}?version=${round.version}` };
+    },
+  },
+  'POST /api/survey-rounds/{id}/respondents': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const round = await draftRound(admin, cell);
+      return { url: `/api/survey-rounds/${round.id}/respondents`, body: respondent() };
+    },
+  },
+  'DELETE /api/survey-rounds/{id}/respondents/{respondentId}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const round = await draftRound(admin, cell);
+      return { url: `/api/survey-rounds/${round.id}/respondents/${round.respondents[0]!.id}` };
+    },
+  },
+  'POST /api/survey-rounds/{id}/send': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const round = await draftRound(admin, cell);
+      return { url: `/api/survey-rounds/${round.id}/send`, body: { version: round.version } };
+    },
+  },
+  'POST /api/survey-rounds/{id}/remind': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => ({ url: `/api/survey-rounds/${(await openRound(admin, cell)).id}/remind` }),
+  },
+  'POST /api/survey-rounds/{id}/close': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const round = await openRound(admin, cell);
+      return { url: `/api/survey-rounds/${round.id}/close`, body: { version: round.version } };
+    },
+  },
+  'PUT /api/survey-answers/{token}': {
+    allowed: everyone,
+    setup: async (t, admin, cell) => ({
+      url: `/api/survey-answers/${await surveyToken(t, admin, cell)}`,
+      body: { answers: { lead1: 3 }, submit: false },
+    }),
+  },
 };
 
 /** The POST routes whose request has no body: the path names the record and the action. */
-const TAKE_NO_BODY = ['POST /api/auth/logout', 'POST /api/meeting-attendees/{id}/summon-deputy', 'POST /api/links/{token}/sign'];
+const TAKE_NO_BODY = [
+  'POST /api/auth/logout',
+  'POST /api/meeting-attendees/{id}/summon-deputy',
+  'POST /api/links/{token}/sign',
+  'POST /api/survey-rounds/{id}/remind',
+];
+
+/**
+ * The routes whose body is a raw file, which has no fields to get wrong. The upload's bad input is tested with the
+ * meetings routes, the mapping imports' in src/server/modules/mapping/spreadsheet.test.ts.
+ */
+const TAKE_A_FILE = [
+  'POST /api/cases/{id}/documents',
+  'POST /api/municipalities/{number}/mapping/import',
+  'POST /api/networks/{networkId}/mapping/import',
+];
 
 /** `METHOD /api/path/{param}` for every POST, PUT, PATCH and DELETE route under /api in Fastify's route tree. */
 function stateChangingRoutesOf(tree: string): string[] {
@@ -669,8 +956,7 @@ describe.each(DATABASE_KINDS)('bad input and stale versions on every route, on %
       const admin = await t.as(USERS.platformAdmin);
       const call = await expectation.setup(t, admin, ++cell);
       if (call.body === undefined) return expect(method === 'DELETE' || TAKE_NO_BODY.includes(route)).toBe(true);
-      // A raw file has no fields; the upload's bad input is tested with the meetings routes.
-      if (Buffer.isBuffer(call.body)) return expect(route).toBe('POST /api/cases/{id}/documents');
+      if (Buffer.isBuffer(call.body)) return expect(TAKE_A_FILE).toContain(route);
       const bad = Object.fromEntries(Object.keys(call.body as object).map((key) => [key, { wrong: true }]));
       const before = await auditCount();
       const res = await admin.request(method, call.url, bad, call.headers);
