@@ -682,7 +682,7 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
     setup: async (_t, admin) => {
       const duplicate = await freshProduct(admin);
       const survivor = await freshProduct(admin);
-      return { url: `/api/mapping/products/${duplicate.id}/merge`, body: { intoId: survivor.id } };
+      return { url: `/api/mapping/products/${duplicate.id}/merge`, body: { intoId: survivor.id, version: duplicate.version } };
     },
   },
 

@@ -63,7 +63,8 @@ export type ProductInput = z.infer<typeof ProductInputSchema>;
 export const ProductUpdateSchema = ProductInputSchema.partial().extend({ version: Version });
 export type ProductUpdateInput = z.infer<typeof ProductUpdateSchema>;
 
-export const ProductMergeSchema = z.object({ intoId: Id });
+/** `version` is the duplicate's, as the secretariat saw it: a merge cannot be undone, so it must not act on a stale view. */
+export const ProductMergeSchema = z.object({ intoId: Id, version: Version });
 
 export const ProductListQuery = z.object({
   q: z.string().trim().max(100).optional(),

@@ -6,6 +6,7 @@ import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, invalidField, notFound, staleVersion } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat } from '../documents/index.ts';
+import { requireUser } from '../network/index.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { domainPath } from '../../../shared/mapping/domains.ts';
 import type { Application, ApplicationCreateInput, ApplicationUpdateInput, MunicipalityMapping } from '../../../shared/mapping/schema.ts';
@@ -70,6 +71,7 @@ async function checkIntegrations(db: DbOrTx, keys: string[] | undefined): Promis
 }
 
 async function requireUsage(ctx: RequestContext, id: string) {
+  requireUser(ctx);
   const [row] = await ctx.db.select().from(applicationUsages).where(eq(applicationUsages.id, id));
   if (!row) throw notFound();
   return row;

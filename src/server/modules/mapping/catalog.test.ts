@@ -100,17 +100,33 @@ describe.each(DATABASE_KINDS)('product catalog on %s', (kind) => {
     const onlyDuplicate = await secretariat.post('/api/municipalities/1866/applications', { productId: duplicate.id, hosting: 'cloud' });
     expect([onBoth.status, onSurvivor.status, onlyDuplicate.status]).toEqual([201, 201, 201]);
 
-    expectError(await sortland.post(`/api/mapping/products/${duplicate.id}/merge`, { intoId: survivor.id }), 403, 'forbidden');
+    expectError(
+      await sortland.post(`/api/mapping/products/${duplicate.id}/merge`, { intoId: survivor.id, version: duplicate.version }),
+      403,
+      'forbidden',
+    );
     expect(
       expectError(
-        await secretariat.post(`/api/mapping/products/${duplicate.id}/merge`, { intoId: duplicate.id }),
+        await secretariat.post(`/api/mapping/products/${duplicate.id}/merge`, { intoId: duplicate.id, version: duplicate.version }),
         400,
         'validation_failed',
       ),
     ).toEqual({
       intoId: '«Slå sammen med» er ugyldig.',
     });
-    const merged = await secretariat.post(`/api/mapping/products/${duplicate.id}/merge`, { intoId: survivor.id });
+    // A merge cannot be undone: one based on an old view of the duplicate is refused and moves nothing.
+    expectError(
+      await secretariat.post(`/api/mapping/products/${duplicate.id}/merge`, { intoId: survivor.id, version: duplicate.version + 1 }),
+      409,
+      'stale_version',
+    );
+    expect((await sortland.get<MunicipalityMapping>('/api/municipalities/1866/mapping')).body.applications).toContainEqual(
+      expect.objectContaining({ id: onlyDuplicate.body.id, product: expect.objectContaining({ id: duplicate.id }) }),
+    );
+    const merged = await secretariat.post(`/api/mapping/products/${duplicate.id}/merge`, {
+      intoId: survivor.id,
+      version: duplicate.version,
+    });
     expect(merged.status).toBe(200);
     expect(merged.body).toMatchObject({ id: survivor.id, municipalityCount: 2 });
     expectError(await sortland.get(`/api/mapping/products/${duplicate.id}`), 404, 'not_found');

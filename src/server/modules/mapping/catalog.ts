@@ -225,7 +225,7 @@ const MERGED_FIELDS = [
  * the survivor's usage, with its empty fields filled from the other), the duplicate's match key becomes an
  * alias of the survivor, and the duplicate is deleted. Set-based, in one transaction with its audit entry.
  */
-export async function mergeProduct(ctx: RequestContext, id: string, intoId: string): Promise<Product> {
+export async function mergeProduct(ctx: RequestContext, id: string, intoId: string, version: number): Promise<Product> {
   assertCanCurateCatalog(ctx);
   if (id === intoId) throw invalidField('intoId', 'invalid');
   const found = await ctx.db
@@ -238,6 +238,8 @@ export async function mergeProduct(ctx: RequestContext, id: string, intoId: stri
   if (!survivor) throw invalidField('intoId', 'invalid');
 
   await ctx.db.transaction(async (tx) => {
+    // Claims the duplicate at the version the caller saw (409 otherwise) before anything moves.
+    await updateVersioned(tx, products, id, version, {});
     const fill = MERGED_FIELDS.map((c) => `${c} = coalesce(t.${c}, s.${c})`).join(', ');
     const filled = await tx.execute(
       sql`update application_usages t set ${sql.raw(fill)},

@@ -60,7 +60,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/mapping/products/:id/merge',
     { schema: { tags, params: IdParams, body: ProductMergeSchema, response: { 200: ProductSchema } } },
-    (req) => catalog.mergeProduct(req.ctx, req.params.id, req.body.intoId),
+    (req) => catalog.mergeProduct(req.ctx, req.params.id, req.body.intoId, req.body.version),
   );
   app.get('/mapping/shared-solutions', { schema: { tags, response: { 200: z.array(SharedSolutionSchema) } } }, (req) =>
     catalog.listSharedSolutions(req.ctx),

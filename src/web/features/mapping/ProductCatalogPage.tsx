@@ -302,7 +302,7 @@ function MergeForm({ product, onMerged, onCancel }: { product: Product; onMerged
         e.preventDefault();
         void form.submit({
           schema: MergeInput,
-          input: { intoId },
+          input: { intoId, version: product.version },
           labels: { intoId: c.survivor },
           check: (data): FieldErrors => (data.intoId === '' ? { intoId: fieldMessage(lang, 'required', c.survivor) } : {}),
           send: async (body) => {

@@ -209,7 +209,7 @@ function RoundView({
                     </Table.Cell>
                     {admin && round.status !== 'closed' && (
                       <Table.Cell>
-                        {!x.submittedAt && (
+                        {!x.startedAt && (
                           <Button
                             type="button"
                             variant="tertiary"

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../../context.ts';
 import type { DbOrTx } from '../../../db/client.ts';
 import { municipalities, networkMembers, networks, surveyRespondents, surveyRounds, surveyTemplates } from '../../../db/schema/index.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
-import { AppError, forbidden, invalidField, notFound } from '../../../errors.ts';
+import { AppError, forbidden, inUse, invalidField, notFound } from '../../../errors.ts';
 import type {
   AnswerSaveSchema,
   MaturityTrend,
@@ -396,6 +396,8 @@ export async function removeRespondent(ctx: RequestContext, roundId: string, res
     .where(and(eq(surveyRespondents.id, respondentId), eq(surveyRespondents.roundId, roundId)));
   if (!respondent) throw notFound();
   if (round.status === 'closed' || respondent.submittedAt) throw new AppError('invalid_state');
+  // Saved answers are the municipality's: someone who has begun answering stays.
+  if (respondent.startedAt) throw inUse();
   await ctx.db.transaction(async (tx) => {
     await tx.delete(surveyRespondents).where(eq(surveyRespondents.id, respondentId));
     await recordAudit(tx, ctx, {

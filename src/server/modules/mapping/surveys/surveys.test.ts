@@ -259,6 +259,9 @@ describe.each(DATABASE_KINDS)('surveys on %s', (kind) => {
     expect(
       (await vest.get(`/api/survey-rounds/${roundId}`)).body.respondents.find((r: { name: string }) => r.name === 'Anne').startedAt,
     ).toEqual(expect.any(String));
+    // Her saved answers keep her on the round: the secretariat cannot remove her now.
+    expectError(await vest.delete(`/api/survey-rounds/${roundId}/respondents/${await respondentId('Anne')}`), 409, 'in_use');
+    expect((await anonymous.get(anne)).body.answers).toEqual({ lead1: 4, comment: 'Mer samarbeid' });
 
     // Bad answers change nothing and name the question.
     expectFieldErrors(await anonymous.put(anne, { answers: { lead1: 7, channel: 'Faks', tools: ['SMS', 'Brevdue'], apps: -2 } }), {
