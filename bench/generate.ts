@@ -17,7 +17,12 @@ import {
   roleAssignments,
   users,
 } from '../src/server/db/schema/index.ts';
+import { applicationUsages, products, sharedSolutions, solutionAdoptions } from '../src/server/db/schema/index.ts';
 import { hashPassword } from '../src/server/modules/auth/index.ts';
+import { loadSharedSolutions } from '../src/server/modules/mapping/index.ts';
+import { productMatchKey } from '../src/server/modules/mapping/catalog.ts';
+import { generateMapping, type GeneratedMapping } from '../src/server/demo/mapping.ts';
+import type { AdoptionStatus } from '../src/shared/mapping/schema.ts';
 import { norwegianSortKey } from '../src/shared/text.ts';
 import { planMeetings, type MeetingsRows } from './generate-meetings.ts';
 
@@ -705,6 +710,118 @@ export async function generateDataset(db: Db, options: GenerateOptions = {}): Pr
     admin: BENCH_ADMIN,
     meetings: meetingRows.summary,
     minutesSample: meetingRows.minutesSample,
+    milliseconds: Math.round(performance.now() - started),
+  };
+}
+
+// ---------------------------------------------------------------- mapping (issue 4)
+
+/** The 40th shared solution of the national dataset: the shipped catalog has 39. Bench data only. */
+export const BENCH_SOLUTION = {
+  key: 'bench-losning',
+  name: 'Benkemerke-løsning',
+  owner: 'Digiregion',
+  purpose: 'En fellesløsning som bare finnes i ytelsestestene, så katalogen har 40.',
+  source: 'https://example.no/bench',
+  validFrom: '2020-01-01',
+  validTo: null,
+  sortOrder: 1000,
+};
+
+/** Loads the shared-solution catalog and adds the bench-only solution, so there are 40. Returns their keys in order. */
+export async function ensureBenchSolutions(db: Db): Promise<string[]> {
+  await loadSharedSolutions(db);
+  await db.insert(sharedSolutions).values(BENCH_SOLUTION).onConflictDoNothing();
+  const rows = await db.select({ key: sharedSolutions.key }).from(sharedSolutions).orderBy(sharedSolutions.sortOrder);
+  return rows.map((r) => r.key);
+}
+
+/** How common each solution is nationally: the share of municipalities using it (others at random). */
+const NATIONAL_IN_USE: Record<string, number> = {
+  'id-porten': 0.99,
+  altinn: 0.99,
+  folkeregisteret: 0.95,
+  matrikkelen: 0.95,
+  krr: 0.9,
+  svarut: 0.85,
+  svarinn: 0.7,
+  feide: 0.9,
+  'digital-postkasse': 0.45,
+  digisos: 0.4,
+  digifin: 0.7,
+  digihelse: 0.05,
+  digibarnevern: 0.05,
+  digiorden: 0.02,
+};
+const NOT_IN_USE: AdoptionStatus[] = ['notAssessed', 'planned', 'agreementSigned', 'notRelevant'];
+
+/**
+ * The national mapping: every given municipality with `perMunicipality` applications (120 by default, ≈43,000
+ * rows over 357) from the demo's product vocabulary, and a status for each of the solutions. Pure and
+ * deterministic, so the import benchmark can write the same rows as a workbook.
+ */
+export function planNationalMapping(
+  numbers: readonly string[],
+  solutionKeys: readonly string[],
+  perMunicipality = 120,
+  seed = 4_357,
+): GeneratedMapping {
+  return generateMapping(numbers, {
+    seed,
+    applications: [perMunicipality, perMunicipality],
+    caseArchive: 'random',
+    solutionKeys,
+    today: '2026-01-01',
+    adoption: (key, _index, r) => {
+      const share = NATIONAL_IN_USE[key] ?? 0.4;
+      if (r.chance(share)) return r.chance(0.5) ? 'inUseIntegrated' : 'inUse';
+      return r.chance(0.2) ? undefined : r.pick(NOT_IN_USE);
+    },
+  });
+}
+
+/**
+ * Writes the national mapping straight into the tables (batched inserts, no import): products, one usage per
+ * municipality and product, and the adoption statuses. For dashboards under load; expects the municipalities
+ * loaded and no mapping yet.
+ */
+export async function generateMappingDataset(db: Db, options: { perMunicipality?: number; seed?: number } = {}) {
+  const started = performance.now();
+  const solutionKeys = await ensureBenchSolutions(db);
+  const numbers = (
+    await db
+      .select({ number: municipalities.number })
+      .from(municipalities)
+      .where(sql`${municipalities.validTo} is null`)
+  )
+    .map((m) => m.number)
+    .sort();
+  const plan = planNationalMapping(numbers, solutionKeys, options.perMunicipality, options.seed);
+  const productRows = new Map<string, typeof products.$inferInsert>();
+  for (const a of plan.applications) {
+    const matchKey = productMatchKey(a.productName, a.vendor);
+    if (!productRows.has(matchKey)) productRows.set(matchKey, { name: a.productName, vendor: a.vendor, domain: a.domain!, matchKey });
+  }
+  const idOf = new Map<string, string>();
+  await insertBatches([...productRows.values()], async (batch) => {
+    const rows = await db.insert(products).values(batch).returning({ id: products.id, matchKey: products.matchKey });
+    for (const r of rows) idOf.set(r.matchKey, r.id);
+  });
+  await insertBatches(plan.applications, (batch) =>
+    db.insert(applicationUsages).values(
+      batch.map(({ productName, vendor, domain: _domain, ...usage }) => ({
+        ...usage,
+        productId: idOf.get(productMatchKey(productName, vendor))!,
+      })),
+    ),
+  );
+  await insertBatches(plan.adoptions, (batch) => db.insert(solutionAdoptions).values(batch));
+  return {
+    municipalities: numbers.length,
+    products: productRows.size,
+    applications: plan.applications.length,
+    adoptions: plan.adoptions.length,
+    solutions: solutionKeys.length,
     milliseconds: Math.round(performance.now() - started),
   };
 }

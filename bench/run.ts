@@ -9,7 +9,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/server/db/client.ts';
 import { loadMunicipalitiesFile } from '../src/server/modules/network/index.ts';
 import { startThrowawayPostgres } from '../test/postgres-server.ts';
-import { BENCH_ADMIN, COMPETENCE_TAGS, generateDataset, type GeneratedDataset } from './generate.ts';
+import { BENCH_ADMIN, COMPETENCE_TAGS, generateDataset, generateMappingDataset, type GeneratedDataset } from './generate.ts';
 import { measureRender, printRender, type RenderResult } from './render.ts';
 import type { ServerMessage } from './server.ts';
 
@@ -23,7 +23,7 @@ import type { ServerMessage } from './server.ts';
  *   --warmup <s>       unmeasured seconds before each target (3)
  *   --connections <n>  concurrent connections (50)
  *   --pglite           also measure on the embedded PGlite (informative)
- *   --targets <list>   only these targets, comma-separated: overview, people, search, oparl (all)
+ *   --targets <list>   only these targets, comma-separated: overview, people, search, oparl, adoption, landscape (all)
  *   --render-runs <n>  minutes renders per format (20; 0 leaves the render benchmark out)
  *   --json <file>      also write the results as JSON
  *
@@ -37,7 +37,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     pglite: { type: 'boolean', default: false },
-    targets: { type: 'string', default: 'overview,people,search,oparl' },
+    targets: { type: 'string', default: 'overview,people,search,oparl,adoption,landscape' },
     'render-runs': { type: 'string', default: '20' },
     json: { type: 'string' },
   },
@@ -46,6 +46,10 @@ const DURATION = Number(args.duration);
 const WARMUP = Number(args.warmup);
 const CONNECTIONS = Number(args.connections);
 const TARGET_P99_MS = 50;
+/** Issue 4 asks the national mapping dashboards for p99 under 100 ms at 50 connections on PostgreSQL. */
+const MAPPING_TARGET_P99_MS = 100;
+const MAPPING_TARGETS = new Set(['national adoption matrix', 'national landscape']);
+const targetOf = (t: { name: string }) => (MAPPING_TARGETS.has(t.name) ? MAPPING_TARGET_P99_MS : TARGET_P99_MS);
 const TARGETS = new Set(args.targets.split(',').map((t) => t.trim()));
 const RENDER_RUNS = Number(args['render-runs']);
 const SEARCH = { q: 'sen', competence: COMPETENCE_TAGS[0]! };
@@ -126,8 +130,9 @@ async function main() {
   if (render) printRender(render);
   if (args.json) writeFileSync(args.json, JSON.stringify({ machine: machine(), dataset: summary(dataset), columns, render }, null, 2));
   const pgColumn = columns[0]!;
-  const misses = pgColumn.targets.filter((t) => t.requests === 0 || t.p99 >= TARGET_P99_MS);
-  if (misses.length > 0) console.log(`\nPostgreSQL p99 target (< ${TARGET_P99_MS} ms) missed by: ${misses.map((m) => m.name).join(', ')}`);
+  const misses = pgColumn.targets.filter((t) => t.requests === 0 || t.p99 >= targetOf(t));
+  if (misses.length > 0)
+    console.log(`\nPostgreSQL p99 target missed by: ${misses.map((m) => `${m.name} (< ${targetOf(m)} ms)`).join(', ')}`);
 }
 
 /** A fresh database on the given or a throwaway PostgreSQL server, migrated and filled with the national dataset. */
@@ -166,6 +171,12 @@ async function preparePostgres() {
     await database.migrate();
     await loadMunicipalitiesFile(database.db);
     const dataset = await generateDataset(database.db);
+    if (TARGETS.has('adoption') || TARGETS.has('landscape')) {
+      const mapping = await generateMappingDataset(database.db);
+      console.log(
+        `  mapping: ${mapping.applications} application usages of ${mapping.products} products, ${mapping.adoptions} adoption statuses over ${mapping.municipalities} municipalities and ${mapping.solutions} shared solutions in ${(mapping.milliseconds / 1000).toFixed(1)} s`,
+      );
+    }
     console.log(
       `  ${dataset.people} people, ${dataset.bodies} bodies, ${dataset.bodyMemberships} body memberships, ${dataset.networks.length} networks, ${dataset.meetings.meetings} meetings, ${dataset.meetings.cases} cases, ${dataset.meetings.agendaItems} agenda items in ${(dataset.milliseconds / 1000).toFixed(1)} s`,
     );
@@ -268,6 +279,25 @@ async function measureServer(database: string, databaseUrl: string | undefined):
       targets.push(await measure('OParl meeting list', urls, { 'accept-encoding': 'gzip' }, idle));
     }
 
+    // The national mapping dashboards (issue 4), signed in and accepting gzip as a browser does.
+    if (TARGETS.has('adoption')) {
+      const url = `${app}/api/mapping/adoption`;
+      await check(url, { cookie }, (body) => {
+        const matrix = body as { municipalities: unknown[]; solutions: { inUseCount: number }[] };
+        return `${matrix.municipalities.length} municipalities × ${matrix.solutions.length} shared solutions`;
+      });
+      targets.push(await measure('national adoption matrix', url, { cookie, 'accept-encoding': 'gzip' }, idle));
+    }
+    if (TARGETS.has('landscape')) {
+      const url = `${app}/api/mapping/landscape`;
+      await check(url, { cookie }, (body) => {
+        const landscape = body as { municipalities: { applicationCount: number }[]; domains: { productCount: number }[] };
+        const usages = landscape.municipalities.reduce((sum, m) => sum + m.applicationCount, 0);
+        return `${usages} usages in ${landscape.municipalities.length} municipalities, ${landscape.domains.length} domains`;
+      });
+      targets.push(await measure('national landscape', url, { cookie, 'accept-encoding': 'gzip' }, idle));
+    }
+
     bare.push(await measure('bare route (again)', ready.bareUrl, {}));
     return { database, bare, targets, queries, oparl };
   } finally {
@@ -330,8 +360,12 @@ async function getJson(url: string, headers: Record<string, string>): Promise<un
   return response.json();
 }
 
+/** Asks once and prints what came back, and how long the first answer took (for the cached routes: the cold cost). */
 async function check(url: string, headers: Record<string, string>, describe: (body: unknown) => string) {
-  console.log(`  GET ${new URL(url).pathname}${new URL(url).search}: ${describe(await getJson(url, headers))}`);
+  const started = performance.now();
+  const body = await getJson(url, headers);
+  const ms = performance.now() - started;
+  console.log(`  GET ${new URL(url).pathname}${new URL(url).search}: ${describe(body)} (first answer ${ms.toFixed(0)} ms)`);
 }
 
 /** One URL, or several asked in turn (one per request, shared by all connections). */
@@ -434,7 +468,8 @@ function printReport(columns: Column[], dataset: GeneratedDataset, serverVersion
     `Meetings: ${mt.meetings} (${statuses}), ${mt.firstDate} to ${mt.lastDate}; ${mt.cases} cases (${mt.exemptCases} exempt), ${mt.agendaItems} agenda items (${mt.searchableItems} decisions in the public search), ${mt.attendees} attendees`,
   );
   console.log(`People search: q=${SEARCH.q}, competence=${SEARCH.competence}, as the platform administrator\n`);
-  const header = '| database | target | req/s | p50 ms | p99 ms | req/s ÷ bare | p99 < 50 ms | non-2xx / errors | busy after, s |';
+  const header =
+    '| database | target | req/s | p50 ms | p99 ms | req/s ÷ bare | p99 < target (50 ms; mapping 100 ms) | non-2xx / errors | busy after, s |';
   console.log(header);
   console.log('|---|---|---:|---:|---:|---:|---|---:|---:|');
   for (const column of columns) {
@@ -445,7 +480,7 @@ function printReport(columns: Column[], dataset: GeneratedDataset, serverVersion
       );
     }
     for (const t of column.targets) {
-      const verdict = column.database === 'PostgreSQL' ? (t.p99 < TARGET_P99_MS ? 'yes' : 'NO') : '(informative)';
+      const verdict = column.database === 'PostgreSQL' ? (t.p99 < targetOf(t) ? 'yes' : 'NO') : '(informative)';
       if (t.requests === 0) {
         console.log(
           `| ${column.database} | ${t.name} | 0 | – | – | 0 | ${column.database === 'PostgreSQL' ? 'NO' : '(informative)'}: no response within the run | ${t.non2xx} / ${t.errors} | ${busy(t)} |`,
