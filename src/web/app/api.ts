@@ -15,6 +15,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any thrown value as an ApiError, for the failure alerts. */
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error));
+}
+
 let csrfToken: string | null = null;
 
 /** The session's CSRF token, from /api/auth/me or the login answer; sent on every state-changing call. */
@@ -103,7 +108,7 @@ export function useApi<T>(path: string | null): Loaded<T> {
         if (live) setResult({ key, path, data, error: null });
       },
       (error: unknown) => {
-        const apiError = error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error));
+        const apiError = asApiError(error);
         if (live) setResult((r) => ({ key, path, data: r.path === path ? r.data : undefined, error: apiError }));
       },
     );

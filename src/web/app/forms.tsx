@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { Alert, Button, ErrorSummary, Field, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { formatMessage, SERVER_MESSAGES, type ValidationKey } from '../../shared/i18n/server-messages.ts';
 import type { Language } from '../../shared/i18n/languages.ts';
-import { ApiError } from './api.ts';
+import { type ApiError, asApiError } from './api.ts';
+import { ButtonRow } from './ui.tsx';
 import { useI18n } from './i18n/index.tsx';
 
 /** Field path (dot-separated, as the server sends it) → message. */
@@ -116,7 +117,7 @@ export function useForm(): FormState {
         if (message) setSuccess(message);
         return true;
       } catch (error) {
-        const apiError = error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error));
+        const apiError = asApiError(error);
         if (apiError.code === 'validation_failed' && Object.keys(apiError.fields).length > 0) setErrors(apiError.fields);
         else setFailure(apiError);
         return false;
@@ -294,5 +295,55 @@ export function SubmitButton({ form, children }: { form: FormState; children: Re
     <Button type="submit" disabled={form.saving} aria-disabled={form.saving || undefined}>
       {form.saving ? m.common.saving : children}
     </Button>
+  );
+}
+
+/** A confirmation in a dialog: what will happen, the button that does it, and the failure if it fails. */
+export function ConfirmForm({
+  children,
+  confirmLabel,
+  danger,
+  onConfirm,
+  onCancel,
+  onReload,
+}: {
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => Promise<void>;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  return (
+    <div className="dr-stack">
+      <FailureAlert error={failure} onReload={onReload} />
+      {children}
+      <ButtonRow>
+        <Button
+          type="button"
+          data-color={danger ? 'danger' : undefined}
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            setFailure(null);
+            onConfirm().then(
+              () => setBusy(false),
+              (error: unknown) => {
+                setBusy(false);
+                setFailure(asApiError(error));
+              },
+            );
+          }}
+        >
+          {busy ? m.common.saving : confirmLabel}
+        </Button>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { InvitationCreateSchema, RoleAssignmentInputSchema, type RoleAssignment, type UserSummary } from '../../../shared/auth/schema.ts';
-import { api, ApiError, useApi } from '../../app/api.ts';
+import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { administeredNetworkIds, isPlatformAdmin, type User } from '../../app/session.tsx';
@@ -305,7 +305,7 @@ function RevokeConfirm({
     try {
       onRevoked(await api<UserSummary>(`/admin/users/${target.id}/roles/${role.id}`, { method: 'DELETE' }));
     } catch (error) {
-      setFailure(error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error)));
+      setFailure(asApiError(error));
     } finally {
       setBusy(false);
     }

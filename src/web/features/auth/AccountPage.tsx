@@ -3,7 +3,7 @@ import { Link as RouterLink, useLocation } from 'react-router';
 import { Alert, Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { ChangePasswordSchema } from '../../../shared/auth/schema.ts';
 import { isLanguage, LANGUAGES } from '../../../shared/i18n/languages.ts';
-import { api, ApiError } from '../../app/api.ts';
+import { api, type ApiError, asApiError } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, LANGUAGE_NAMES, useI18n } from '../../app/i18n/index.tsx';
 import { NewPasswordFields } from './NewPasswordFields.tsx';
@@ -97,7 +97,7 @@ function LanguageSection() {
             setFailure(null);
             changeLanguage(next).then(
               () => setStatus(m.account.languageSaved),
-              (error: unknown) => setFailure(error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error))),
+              (error: unknown) => setFailure(asApiError(error)),
             );
           }}
         >

@@ -57,7 +57,15 @@ function AcceptForm({ token, invitation }: { token: string; invitation: { email:
       <FormMessages form={form} />
       {/* Lets password managers store the password with the right user name. */}
       <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
-      <NewPasswordFields form={form} name="password" labels={labels} password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} />
+      <NewPasswordFields
+        form={form}
+        name="password"
+        labels={labels}
+        password={password}
+        repeat={repeat}
+        onPassword={setPassword}
+        onRepeat={setRepeat}
+      />
       <ButtonRow>
         <SubmitButton form={form}>{m.invitation.submit}</SubmitButton>
       </ButtonRow>

@@ -112,7 +112,9 @@ export function LoginPage() {
                   {config.demo.users.map((u) => (
                     <Table.Row key={u.email}>
                       <Table.Cell>{u.email}</Table.Cell>
-                      <Table.Cell>{u.scope ? fmt(m.admin.scoped, { role: m.enums.userRoles[u.role], scope: u.scope }) : m.enums.userRoles[u.role]}</Table.Cell>
+                      <Table.Cell>
+                        {u.scope ? fmt(m.admin.scoped, { role: m.enums.userRoles[u.role], scope: u.scope }) : m.enums.userRoles[u.role]}
+                      </Table.Cell>
                       <Table.Cell>
                         <Button
                           type="button"

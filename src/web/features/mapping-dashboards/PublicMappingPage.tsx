@@ -23,7 +23,7 @@ function toMatrix(data: PublicAdoption): AdoptionMatrix {
   return {
     municipalities: data.municipalities.map((m) => ({ number: m.number, name: m.name })),
     solutions: data.solutions.map((s) => ({ ...s })),
-    cells: data.municipalities.map((m) => data.solutions.map((s) => (m.statuses[s.key]) ?? null)),
+    cells: data.municipalities.map((m) => data.solutions.map((s) => m.statuses[s.key] ?? null)),
   };
 }
 

@@ -11,13 +11,12 @@ import {
   type SharedSolution,
 } from '../../../shared/mapping/schema.ts';
 import { api, useApi } from '../../app/api.ts';
-import { SuccessMessage } from '../../app/forms.tsx';
+import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { AdoptionsSection } from './AdoptionsSection.tsx';
 import { ApplicationForm, DomainOptions } from './ApplicationForm.tsx';
-import { ConfirmForm } from './ConfirmForm.tsx';
 import { catalogPath, municipalityApplicationsExportUrl, municipalityTemplateUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 import { compareValues, SortHeader, useSort } from './SortHeader.tsx';

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import type { ImportProblem, ImportResult } from '../../../shared/mapping/schema.ts';
-import type { ApiError } from '../../app/api.ts';
+import { asApiError, type ApiError } from '../../app/api.ts';
 import { FailureAlert } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
-import { asApiError, ImportRefused, uploadSpreadsheet, XLSX_ACCEPT } from './mapping-api.ts';
+import { ImportRefused, uploadSpreadsheet, XLSX_ACCEPT } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 
 type Outcome =

@@ -70,11 +70,6 @@ export async function uploadSpreadsheet(path: string, file: File): Promise<Impor
   return json as ImportResult;
 }
 
-/** Any thrown value as an ApiError, for the failure alerts. */
-export function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error));
-}
-
 /** Kroner as typed by a person («125 000», «125000,50») → øre; the text itself when it is no number. */
 export function kronerToOre(text: string): number | string | null {
   const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');

@@ -5,7 +5,7 @@ import type { AgendaItem, Meeting, Vote, WrittenProcedure } from '../../../share
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { api, useApi } from '../../app/api.ts';
-import { SuccessMessage } from '../../app/forms.tsx';
+import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { isNetworkAdmin, useSession } from '../../app/session.tsx';
@@ -16,7 +16,7 @@ import { CaseEditForm } from './CaseForm.tsx';
 import { HandlingForm } from './HandlingForm.tsx';
 import { ForwardForm, PostponeForm } from './ItemMoves.tsx';
 import { itemPath, meetingPath, withItem } from './meeting-api.ts';
-import { ConfirmForm, meetingTitle, useMeetingNetwork } from './MeetingPage.tsx';
+import { meetingTitle, useMeetingNetwork } from './MeetingPage.tsx';
 import { MarkdownText } from './MarkdownText.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
 import { StartWrittenProcedureForm } from './WrittenProcedure.tsx';

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Button, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { AgendaItem, Meeting } from '../../../shared/meetings/schema.ts';
-import { api, type ApiError } from '../../app/api.ts';
+import { api, asApiError, type ApiError } from '../../app/api.ts';
 import { fmt } from '../../app/i18n/index.tsx';
 import { AppLink } from '../../app/ui.tsx';
-import { asApiError, itemPath } from './meeting-api.ts';
+import { itemPath } from './meeting-api.ts';
 import { useMeetingMessages } from './messages.ts';
 
 type Direction = 'up' | 'down';

@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { Button, Checkbox, Field, Heading, Input, Label, Link, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import { DocumentUpdateSchema, type AgendaItem, type CaseDocument } from '../../../shared/meetings/schema.ts';
 import { api } from '../../app/api.ts';
-import { fieldMessage, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { ConfirmForm, fieldMessage, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
-import { ConfirmForm } from './MeetingPage.tsx';
 import { ATTACHMENT_ACCEPT, attachmentType, documentUrl, formatSize, uploadDocument } from './meeting-api.ts';
 import { useMeetingMessages } from './messages.ts';
 

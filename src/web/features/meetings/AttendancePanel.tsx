@@ -9,11 +9,10 @@ import {
   type Attendee,
   type Meeting,
 } from '../../../shared/meetings/schema.ts';
-import { api, ApiError } from '../../app/api.ts';
+import { api, ApiError, asApiError } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
-import { asApiError } from './meeting-api.ts';
 import { useMeetingMessages } from './messages.ts';
 import { PersonPicker } from './PersonPicker.tsx';
 

@@ -1,10 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Checkbox, Fieldset, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { ApproveMinutesSchema, MeetingUpdateSchema, type Meeting, type WrittenProcedure } from '../../../shared/meetings/schema.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
-import { api, useApi, type ApiError } from '../../app/api.ts';
+import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
 import {
+  ConfirmForm,
   FailureAlert,
   fieldMessage,
   FormMessages,
@@ -22,7 +23,7 @@ import { NetworkNav } from '../network/NetworkNav.tsx';
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { CaseCreateForm } from './CaseForm.tsx';
-import { asApiError, minutesUrl, planPath, summonsPdfUrl, timeRange } from './meeting-api.ts';
+import { minutesUrl, planPath, summonsPdfUrl, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { StatusTag } from './MeetingPlanPage.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
@@ -360,56 +361,6 @@ function MeetingView({
           />
         )}
       </ModalDialog>
-    </div>
-  );
-}
-
-/** A confirmation in a dialog: what will happen, the button that does it, and the failure if it fails. */
-export function ConfirmForm({
-  children,
-  confirmLabel,
-  danger,
-  onConfirm,
-  onCancel,
-  onReload,
-}: {
-  children: ReactNode;
-  confirmLabel: string;
-  danger?: boolean;
-  onConfirm: () => Promise<void>;
-  onCancel: () => void;
-  onReload: () => void;
-}) {
-  const { m } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  return (
-    <div className="dr-stack">
-      <FailureAlert error={failure} onReload={onReload} />
-      {children}
-      <ButtonRow>
-        <Button
-          type="button"
-          data-color={danger ? 'danger' : undefined}
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            setFailure(null);
-            onConfirm().then(
-              () => setBusy(false),
-              (error: unknown) => {
-                setBusy(false);
-                setFailure(asApiError(error));
-              },
-            );
-          }}
-        >
-          {busy ? m.common.saving : confirmLabel}
-        </Button>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
     </div>
   );
 }

@@ -2,13 +2,12 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Fieldset, Heading, Paragraph, Radio, ValidationMessage } from '@digdir/designsystemet-react';
 import { AbsenceReportSchema, ProcedureAnswerSchema, type TokenView } from '../../../shared/meetings/schema.ts';
-import { api, useApi, type ApiError, type Loaded } from '../../app/api.ts';
+import { api, asApiError, useApi, type ApiError, type Loaded } from '../../app/api.ts';
 import { errorFor, FailureAlert, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
 import { MarkdownText } from './MarkdownText.tsx';
-import { asApiError } from './meeting-api.ts';
 import { useMeetingMessages } from './messages.ts';
 import './meetings.css';
 

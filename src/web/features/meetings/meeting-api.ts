@@ -69,11 +69,6 @@ export function withItem(meeting: Meeting, item: AgendaItem): Meeting {
   return { ...meeting, items: meeting.items.map((i) => (i.id === item.id ? item : i)) };
 }
 
-/** Any thrown value as an ApiError, for the failure alerts. */
-export function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error));
-}
-
 const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' });
 
 /** Minutes east of UTC in Norway at an instant ("GMT+01:00" → 60). */

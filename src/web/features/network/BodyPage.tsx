@@ -3,7 +3,7 @@ import { useLocation, useParams } from 'react-router';
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Body, BodyMembership, NetworkOverview } from '../../../shared/network/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
-import { api, ApiError, useApi } from '../../app/api.ts';
+import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
@@ -322,7 +322,7 @@ function RemoveMembership({
     try {
       onRemoved(await api<Body>(`/body-memberships/${membership.id}?version=${membership.version}`, { method: 'DELETE' }));
     } catch (error) {
-      setFailure(error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error)));
+      setFailure(asApiError(error));
     } finally {
       setBusy(false);
     }

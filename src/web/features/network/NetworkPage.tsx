@@ -10,7 +10,7 @@ import {
   type NetworkOverview,
 } from '../../../shared/network/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
-import { api, ApiError, useApi } from '../../app/api.ts';
+import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import {
   FailureAlert,
   fieldMessage,
@@ -188,7 +188,7 @@ function MembersTable({
       onStatus(m.network.hostChanged);
       reload();
     } catch (error) {
-      setFailure(error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error)));
+      setFailure(asApiError(error));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { RespondentInputSchema, type Round, type RoundStatus, type Template } from '../../../shared/mapping/surveys.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
-import { api, ApiError, useApi } from '../../app/api.ts';
+import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
@@ -24,8 +24,6 @@ export function RoundStatusTag({ status }: { status: RoundStatus }) {
     </Tag>
   );
 }
-
-const asApiError = (error: unknown) => (error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error)));
 
 /** `/n/:slug/undersokelser/:roundId`: a round's respondents and who has answered; the secretariat sends, reminds and closes; the results. */
 export function RoundPage() {

@@ -3,7 +3,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { RoundCreateSchema, type Round, type RoundSummary, type Template } from '../../../shared/mapping/surveys.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
-import { api, ApiError, useApi } from '../../app/api.ts';
+import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
@@ -63,7 +63,7 @@ function SurveysView({ network }: { network: NetworkOverview }) {
       templates.reload();
       setMessage(l.copied);
     } catch (error) {
-      setFailure(error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error)));
+      setFailure(asApiError(error));
     }
   };
 
