@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, login, test } from './fixtures.ts';
 
 const ADMIN = { email: 'admin@digiregion.no', name: 'Plattformadministrator' };
@@ -10,10 +11,84 @@ const PAGES = [
   '/n/digivesteralen/organer',
   '/n/digitale-helgeland',
   '/kommuner/1870',
+  '/kommuner/1870/kartlegging',
+  '/kartlegging/produkter',
+  '/n/digitale-helgeland/kartlegging',
+  '/n/digitale-helgeland/kartlegging/fagsystemer',
+  '/n/digitale-helgeland/kartlegging/avtaler',
+  '/n/digitale-helgeland/kartlegging/import',
+  '/n/digivesteralen/undersokelser',
+  '/innsyn/n/digitale-helgeland/kartlegging',
   '/konto',
   '/admin',
   '/finnes-ikke',
 ];
+
+// Dialogs and tags fade in; axe would otherwise measure the contrast of text half faded in.
+test.use({ reducedMotion: 'reduce' });
+
+// The language is kept on the account: give the administrator bokmål back for the journeys that follow.
+test.afterEach(async ({ page }) => {
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken?: string };
+  if (me.csrfToken)
+    await page.request.put('/api/auth/preferences', { data: { language: 'nb' }, headers: { 'x-csrf-token': me.csrfToken } });
+});
+
+/** An open round in DigiVesterålen, sent to one respondent so its form can be opened; made once for all three languages. */
+const ROUND = { name: 'Digital modenhet (tilgjengelighetstest)', respondent: 'axe-respondent@sortland.example.no' };
+
+/** Makes the round unless it is there, and gives the names of all DigiVesterålen's rounds. */
+async function ensureSurveyRound(page: Page): Promise<string[]> {
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': me.csrfToken };
+  const rounds = (await (await page.request.get('/api/networks/digivesteralen/survey-rounds')).json()) as { name: string }[];
+  const names = rounds.map((r) => r.name);
+  if (names.includes(ROUND.name)) return names;
+  const templates = (await (await page.request.get('/api/networks/digivesteralen/survey-templates')).json()) as {
+    id: string;
+    name: string;
+  }[];
+  const template = templates.find((t) => t.name === 'Digital modenhet');
+  expect(template, 'the built-in maturity template').toBeDefined();
+  const created = await page.request.post('/api/networks/digivesteralen/survey-rounds', {
+    headers,
+    data: {
+      templateId: template!.id,
+      name: ROUND.name,
+      deadline: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      respondents: [{ municipalityNumber: '1870', name: 'Axel Respondent', email: ROUND.respondent }],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const round = (await created.json()) as { id: string; version: number };
+  const sent = await page.request.post(`/api/survey-rounds/${round.id}/send`, { headers, data: { version: round.version } });
+  expect(sent.ok(), await sent.text()).toBe(true);
+  return [...names, ROUND.name];
+}
+
+/** The respondent's personal link, from the invitation in the outbox (mail goes out from a job). */
+async function answerLink(page: Page): Promise<string> {
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  let link = '';
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get('/api/admin/outbox', { headers: { 'x-csrf-token': me.csrfToken } });
+        const outbox = (await response.json()) as { to: string; text: string }[];
+        link = /\/svar\/[\w-]+/.exec(outbox.find((x) => x.to === ROUND.respondent)?.text ?? '')?.[0] ?? '';
+        return link;
+      },
+      { message: 'an invitation with a /svar/ link', timeout: 20_000 },
+    )
+    .not.toBe('');
+  return link;
+}
+
+/** Waits until no part of the page is still loading, so axe sees the content and not a spinner. */
+async function loaded(page: Page) {
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^(Laster|Lastar|Loading) …$/ })).toHaveCount(0);
+}
 
 for (const [language, label] of [
   ['nb', 'Norsk bokmål'],
@@ -21,15 +96,17 @@ for (const [language, label] of [
   ['en', 'English'],
 ] as const) {
   test(`every page passes axe as the platform administrator, in ${language}`, async ({ page, a11y }) => {
+    // Many pages, each scanned by axe, on two shared cores.
+    test.setTimeout(180_000);
     await login(page, a11y, ADMIN);
     await page.getByLabel(/^(Språk|Language)$/).selectOption({ label });
     await expect(page.locator('html')).toHaveAttribute('lang', language);
     for (const path of PAGES) {
       await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await loaded(page);
       await a11y.check();
     }
-    // A person page and a body page, reached from their lists.
+    // A person page, a body page and a survey round, reached from their lists.
     await page.goto('/n/digivesteralen/personer');
     await page.getByRole('table').getByRole('link').first().click();
     await expect(page).toHaveURL(/\/personer\/[0-9a-f-]{36}$/);
@@ -37,6 +114,22 @@ for (const [language, label] of [
     await page.goto('/n/digivesteralen/organer');
     await page.getByRole('table').getByRole('link').first().click();
     await expect(page).toHaveURL(/\/organer\/[0-9a-f-]{36}$/);
+    await a11y.check();
+
+    // Every round: the demo's (closed with results, or a draft) and the open one made here.
+    const rounds = await ensureSurveyRound(page);
+    for (const name of rounds) {
+      await page.goto('/n/digivesteralen/undersokelser');
+      await page.getByRole('table').getByRole('link', { name, exact: true }).click();
+      await expect(page).toHaveURL(/\/undersokelser\/[0-9a-f-]{36}$/);
+      await loaded(page);
+      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+      await a11y.check();
+    }
+    // The respondent's form, in the language chosen in this browser.
+    await page.goto(await answerLink(page));
+    await expect(page.getByRole('heading', { level: 1, name: ROUND.name })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
     await a11y.check();
   });
 }
