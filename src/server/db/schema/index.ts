@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './platform.ts';
 export * from './meetings.ts';
 export * from './mapping.ts';
+export * from './strategy.ts';
