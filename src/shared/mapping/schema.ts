@@ -95,13 +95,13 @@ const ApplicationFields = z.object({
   contractOptions: OptionalText(500),
   annualCost: Money,
   userCount: z.number().int({ error: 'type' }).min(0).max(1_000_000).nullish(),
-  lifecycle: z.enum(LIFECYCLES, { error: 'choice' }).default('inOperation'),
+  lifecycle: z.enum(LIFECYCLES, { error: 'choice' }),
   lifecycleDate: IsoDate.nullish(),
   criticality: z.enum(CRITICALITIES, { error: 'choice' }).nullish(),
   functionalFit: Fit,
   technicalFit: Fit,
   /** Shared solutions the application is integrated with (keys of the catalog). */
-  integrations: z.array(z.string().max(60)).max(40).default([]),
+  integrations: z.array(z.string().max(60)).max(40),
   dpaStatus: z.enum(DPA_STATUSES, { error: 'choice' }).nullish(),
   dpiaStatus: z.enum(DPIA_STATUSES, { error: 'choice' }).nullish(),
   systemOwner: OptionalText(120),
@@ -116,6 +116,9 @@ function checkContractOrder(value: { contractStart?: string | null; contractEnd?
 
 /** A new use names a catalog product, or a product by name and vendor (found or added to the catalog). */
 export const ApplicationCreateSchema = ApplicationFields.extend({
+  // Defaults only when creating: a partial update must leave what it does not name alone.
+  lifecycle: ApplicationFields.shape.lifecycle.default('inOperation'),
+  integrations: ApplicationFields.shape.integrations.default([]),
   productId: Id.optional(),
   product: ProductInputSchema.optional(),
 })

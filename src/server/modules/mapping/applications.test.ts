@@ -108,6 +108,8 @@ describe.each(DATABASE_KINDS)('applications and adoption on %s', (kind) => {
     const created = await sortland.post<Application>(`/api/municipalities/${SORTLAND}/applications`, {
       product: { name: 'Skoleskyss', vendor: 'Skyss Data', domain: 'oppvekst' },
       contractStart: '2024-01-01',
+      lifecycle: 'phaseOut',
+      integrations: ['svarut'],
     });
     const id = created.body.id;
     expect((await t.anonymous().patch(`/api/applications/${id}`, { version: 1 })).status).toBe(401);
@@ -127,7 +129,15 @@ describe.each(DATABASE_KINDS)('applications and adoption on %s', (kind) => {
       version: 1,
     });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ hosting: 'cloud', timeVerdict: 'tolerate', version: 2, contractStart: '2024-01-01' });
+    // What the change does not name stays as it was.
+    expect(saved.body).toMatchObject({
+      hosting: 'cloud',
+      timeVerdict: 'tolerate',
+      version: 2,
+      contractStart: '2024-01-01',
+      lifecycle: 'phaseOut',
+      integrations: ['svarut'],
+    });
     const stale = await sortland.patch(`/api/applications/${id}`, { hosting: 'local', version: 1 });
     expectError(stale, 409, 'stale_version');
     expect(await auditCount(t.db, 'applicationUsage', id)).toBe(2);

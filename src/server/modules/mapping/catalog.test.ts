@@ -140,7 +140,12 @@ describe.each(DATABASE_KINDS)('product catalog on %s', (kind) => {
     const [alias] = await t.db.select().from(productAliases).where(eq(productAliases.productId, survivor.id));
     expect(alias).toEqual({ matchKey: productMatchKey(duplicate.name, duplicate.vendor), productId: survivor.id });
     const audit = await latestAudit(t.db, 'product', duplicate.id);
-    expect(audit).toMatchObject({ action: 'merge', after: { intoId: survivor.id, movedUsages: 1, mergedUsages: 1 } });
+    expect(audit).toMatchObject({
+      action: 'merge',
+      // The duplicate's own row in Sortland is gone, but kept whole in the audit.
+      before: { droppedUsages: [expect.objectContaining({ municipality_number: '1870', notes: 'Fra duplikatet', user_count: 12 })] },
+      after: { intoId: survivor.id, movedUsages: 1, mergedUsages: 1 },
+    });
 
     // The old spelling, typed by another municipality, lands on the survivor; typed again by Hadsel it is a second use.
     const bo = await secretariat.post('/api/municipalities/1867/applications', {

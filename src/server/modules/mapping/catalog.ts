@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, like, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, like, or, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { applicationUsages, productAliases, products, sharedSolutions } from '../../db/schema/index.ts';
@@ -250,9 +250,12 @@ export async function mergeProduct(ctx: RequestContext, id: string, intoId: stri
           returning t.id`,
     );
     const mergedUsages = (filled as { rows: unknown[] }).rows.length;
-    await tx.execute(
+    // The duplicate's own row goes where the municipality already uses the survivor; the audit keeps it whole,
+    // since only its values for the survivor's empty fields were carried over.
+    const dropped = await tx.execute(
       sql`delete from application_usages s using application_usages t
-          where s.product_id = ${id} and t.product_id = ${intoId} and t.municipality_number = s.municipality_number`,
+          where s.product_id = ${id} and t.product_id = ${intoId} and t.municipality_number = s.municipality_number
+          returning s.*`,
     );
     const moved = await tx
       .update(applicationUsages)
@@ -264,12 +267,12 @@ export async function mergeProduct(ctx: RequestContext, id: string, intoId: stri
       .insert(productAliases)
       .values({ matchKey: duplicate.matchKey, productId: intoId })
       .onConflictDoUpdate({ target: productAliases.matchKey, set: { productId: intoId } });
-    await tx.delete(products).where(and(eq(products.id, id), ne(products.id, intoId)));
+    await tx.delete(products).where(eq(products.id, id));
     await recordAudit(tx, ctx, {
       entityType: 'product',
       entityId: id,
       action: 'merge',
-      before: duplicate,
+      before: { ...duplicate, droppedUsages: (dropped as { rows: unknown[] }).rows },
       after: { intoId, intoName: survivor.name, intoVendor: survivor.vendor, movedUsages: moved.length, mergedUsages },
     });
   });

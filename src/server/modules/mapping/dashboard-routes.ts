@@ -59,7 +59,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, querystring: DashboardWithFormat, response: { 200: AdoptionMatrixSchema } } },
     async (req, reply) => {
       const { format, ...filter } = req.query;
-      const scope = dashboards.nationalScope(req.ctx);
+      const scope = await dashboards.nationalScope(req.ctx);
       if (format) return sendFile(reply, await dashboards.exportAdoption(req.ctx, scope, filter, format));
       return sendPrepared(req, reply, await dashboards.adoptionMatrix(req.ctx, scope, filter));
     },
@@ -69,7 +69,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, querystring: DashboardWithFormat, response: { 200: LandscapeSchema } } },
     async (req, reply) => {
       const { format, ...filter } = req.query;
-      const scope = dashboards.nationalScope(req.ctx);
+      const scope = await dashboards.nationalScope(req.ctx);
       if (format) return sendFile(reply, await dashboards.exportLandscape(req.ctx, scope, filter, format));
       return sendPrepared(req, reply, await dashboards.landscape(req.ctx, scope, filter));
     },

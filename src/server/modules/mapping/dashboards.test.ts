@@ -171,9 +171,23 @@ describe.each(DATABASE_KINDS)('mapping dashboards on %s', (kind) => {
       expectError(await reader.get('/api/networks/finnes-ikke/mapping/adoption'), 404, 'not_found');
     });
 
-    it('lets the network be named by its slug, and any signed-in user read the national dashboards', async () => {
+    it('lets the network be named by its slug', async () => {
       expect((await reader.get(`/api/networks/${slug}/mapping/adoption`)).status).toBe(200);
-      expect((await outsider.get('/api/mapping/adoption')).status).toBe(200);
+    });
+
+    it('shows each caller nationally only the municipalities of the networks they read', async () => {
+      const mine = AdoptionMatrixSchema.parse((await reader.get('/api/mapping/adoption')).body);
+      expect(mine.municipalities.map((m) => m.number)).toEqual([BERGEN, OSLO, STAVANGER, TRONDHEIM]);
+      const lofoten = await t.db
+        .select({ number: networkMembers.municipalityNumber })
+        .from(networkMembers)
+        .innerJoin(networks, eq(networks.id, networkMembers.networkId))
+        .where(and(eq(networks.slug, 'lofoten-ikt'), isNull(networkMembers.leftOn)));
+      expect(lofoten.length).toBeGreaterThan(0);
+      const theirs = AdoptionMatrixSchema.parse((await outsider.get('/api/mapping/adoption')).body);
+      expect(theirs.municipalities.map((m) => m.number).sort()).toEqual(lofoten.map((m) => m.number).sort());
+      const landscape = LandscapeSchema.parse((await outsider.get(`/api/mapping/landscape?municipality=${OSLO}`)).body);
+      expect(landscape.municipalities).toEqual([]);
     });
   });
 
@@ -324,8 +338,9 @@ describe.each(DATABASE_KINDS)('mapping dashboards on %s', (kind) => {
       ]);
     });
 
-    it('covers every municipality nationally', async () => {
-      const data = LandscapeSchema.parse((await outsider.get(`/api/mapping/landscape?municipality=${OSLO},${BAERUM}`)).body);
+    it('covers every municipality nationally, for the platform administrator', async () => {
+      const admin = await t.as(USERS.platformAdmin);
+      const data = LandscapeSchema.parse((await admin.get(`/api/mapping/landscape?municipality=${OSLO},${BAERUM}`)).body);
       expect(data.municipalities.map((m) => [m.number, m.applicationCount])).toEqual([
         [BAERUM, 1],
         [OSLO, 3],
@@ -334,7 +349,7 @@ describe.each(DATABASE_KINDS)('mapping dashboards on %s', (kind) => {
         .select({ n: sql<number>`count(*)::int` })
         .from(municipalities)
         .where(or(isNull(municipalities.validTo), gt(municipalities.validTo, day)))) as [{ n: number }];
-      const national = AdoptionMatrixSchema.parse((await outsider.get('/api/mapping/adoption')).body);
+      const national = AdoptionMatrixSchema.parse((await admin.get('/api/mapping/adoption')).body);
       expect(national.municipalities).toHaveLength(Number(n));
       expect(national.cells.length).toBe(Number(n));
     });

@@ -20,6 +20,7 @@ import { applicationUsages, municipalities, networkMembers, products, sharedSolu
 import { renderTable, type ExportFormat, type RenderedFile } from '../documents/index.ts';
 import { today } from '../network/dates.ts';
 import { assertCanReadNetworkInternals, requireNetwork, requireUser } from '../network/index.ts';
+import { internalNetworkIds } from '../network/policy.ts';
 
 /**
  * The mapping dashboards: the adoption matrix (municipality × shared solution), the application landscape per
@@ -45,7 +46,9 @@ export const PROCUREMENT_WINDOW_MONTHS = 24;
 
 // ---------------------------------------------------------------- scope
 
-export type DashboardScope = { kind: 'network'; networkId: string; slug: string; name: string } | { kind: 'national' };
+/** `reach` of the national scope: every municipality, or those of the networks whose internal pages the caller reads. */
+export type DashboardScope =
+  { kind: 'network'; networkId: string; slug: string; name: string } | { kind: 'national'; reach: 'all' | string[] };
 
 interface MunicipalityRow {
   number: string;
@@ -60,25 +63,31 @@ export async function networkScope(ctx: RequestContext, networkRef: string): Pro
   return { kind: 'network', networkId: network.id, slug: network.slug, name: network.name };
 }
 
-/** The national dashboards: every municipality, for anyone signed in. */
-export function nationalScope(ctx: RequestContext): DashboardScope {
+/**
+ * The national dashboards: every municipality for the platform administrator; for anyone else the current members
+ * of every network whose internal pages they read, so they show nothing the municipality pages would hide.
+ */
+export async function nationalScope(ctx: RequestContext): Promise<DashboardScope> {
   requireUser(ctx);
-  return { kind: 'national' };
+  const readable = await internalNetworkIds(ctx);
+  return { kind: 'national', reach: readable === 'all' ? 'all' : [...readable].sort() };
 }
 
 /** The municipalities a dashboard shows, in Norwegian name order: the scope's, narrowed by the filter. */
 async function scopeMunicipalities(db: DbOrTx, scope: DashboardScope, filter: DashboardFilter): Promise<MunicipalityRow[]> {
   const day = today();
   const only = filter.municipality && filter.municipality.length > 0 ? inArray(municipalities.number, filter.municipality) : undefined;
+  const networkIds = scope.kind === 'network' ? [scope.networkId] : scope.reach;
+  if (networkIds.length === 0) return [];
   const rows =
-    scope.kind === 'network'
+    networkIds !== 'all'
       ? await db
           .selectDistinct({ number: municipalities.number, name: municipalities.name })
           .from(networkMembers)
           .innerJoin(municipalities, eq(municipalities.number, networkMembers.municipalityNumber))
           .where(
             and(
-              eq(networkMembers.networkId, scope.networkId),
+              inArray(networkMembers.networkId, networkIds),
               lte(networkMembers.joinedOn, day),
               or(isNull(networkMembers.leftOn), gt(networkMembers.leftOn, day)),
               only,
@@ -318,7 +327,8 @@ function filterKey(filter: DashboardFilter & { months?: number }): string {
 }
 
 function scopeKey(scope: DashboardScope): string {
-  return scope.kind === 'network' ? `network:${scope.networkId}` : 'national';
+  if (scope.kind === 'network') return `network:${scope.networkId}`;
+  return scope.reach === 'all' ? 'national' : `national:${scope.reach.join(',')}`;
 }
 
 /** The answer for this scope and filter, built only when the data behind it may have changed. */

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RequestContext } from '../../../context.ts';
 import type { DbOrTx } from '../../../db/client.ts';
@@ -399,7 +399,12 @@ export async function removeRespondent(ctx: RequestContext, roundId: string, res
   // Saved answers are the municipality's: someone who has begun answering stays.
   if (respondent.startedAt) throw inUse();
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(surveyRespondents).where(eq(surveyRespondents.id, respondentId));
+    // Checked again as it is deleted: an answer saved a moment ago keeps the respondent.
+    const [gone] = await tx
+      .delete(surveyRespondents)
+      .where(and(eq(surveyRespondents.id, respondentId), isNull(surveyRespondents.startedAt), isNull(surveyRespondents.submittedAt)))
+      .returning({ id: surveyRespondents.id });
+    if (!gone) throw inUse();
     await recordAudit(tx, ctx, {
       networkId: network.id,
       entityType: 'surveyRespondent',
@@ -416,10 +421,11 @@ export async function sendRound(ctx: RequestContext, id: string, version: number
   const { round, network } = await writableRound(ctx, id);
   if (round.status !== 'draft') throw new AppError('invalid_state');
   assertDeadlineAhead(round.deadline);
-  const respondents = await respondentsOf(ctx.db, [id]);
-  if (respondents.length === 0) throw invalidField('respondents', 'required');
   const row = await ctx.db.transaction(async (tx) => {
     const opened = await updateVersioned(tx, surveyRounds, id, version, { status: 'open', openedAt: new Date() });
+    // Read once the round is claimed, so a respondent added a moment before is invited too.
+    const respondents = await respondentsOf(tx, [id]);
+    if (respondents.length === 0) throw invalidField('respondents', 'required');
     for (const { respondent, municipalityName } of respondents) {
       await sendLink(tx, 'invitation', opened, network.name, { ...respondent, municipalityName }, links.publicUrl);
     }
@@ -510,9 +516,15 @@ export async function saveResponse(ctx: RequestContext, token: string, input: z.
     const [saved] = await tx
       .update(surveyRespondents)
       .set({ answers, startedAt: row.respondent.startedAt ?? now, submittedAt: input.submit ? now : null, updatedAt: now })
-      .where(and(eq(surveyRespondents.id, row.respondent.id), isNull(surveyRespondents.submittedAt)))
+      .where(
+        and(
+          eq(surveyRespondents.id, row.respondent.id),
+          isNull(surveyRespondents.submittedAt),
+          sql`exists (select 1 from ${surveyRounds} where ${surveyRounds.id} = ${row.round.id} and ${surveyRounds.status} = 'open')`,
+        ),
+      )
       .returning({ id: surveyRespondents.id });
-    // Handed in from another tab meanwhile.
+    // Handed in from another tab, or the round closed, meanwhile.
     if (!saved) throw new AppError('invalid_state');
     await recordAudit(tx, ctx, {
       networkId: row.round.networkId,

@@ -18,7 +18,9 @@ export async function loadBuiltInTemplates(db: Db): Promise<void> {
     if (!existing) {
       await db
         .insert(surveyTemplates)
-        .values({ builtIn, networkId: null, name: content.name, description: content.description, definition });
+        .values({ builtIn, networkId: null, name: content.name, description: content.description, definition })
+        // Another instance starting at the same moment may have just added it.
+        .onConflictDoNothing();
       continue;
     }
     const unchanged =
