@@ -1,0 +1,92 @@
+import { and, eq } from 'drizzle-orm';
+import type { RequestContext } from '../../context.ts';
+import { municipalities, networkMembers, strategies, strategyVersions } from '../../db/schema/index.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import {
+  assertCanAdministerNetwork,
+  assertCanReadNetworkInternals,
+  canEditMunicipality,
+  isNetworkAdmin,
+  requireUser,
+} from '../network/index.ts';
+import { currentMembership } from '../network/policy.ts';
+
+/**
+ * Who may read and change a strategy. The network's internal readers read everything; its secretariat (network
+ * administrator, or the platform administrator) writes the strategy, its versions and action plans; a member
+ * municipality's editors also write that municipality's own version. Outside the network: 404, as if absent.
+ */
+
+export type StrategyRow = typeof strategies.$inferSelect;
+export type VersionRow = typeof strategyVersions.$inferSelect;
+
+async function findStrategy(ctx: RequestContext, id: string): Promise<StrategyRow> {
+  const [row] = await ctx.db.select().from(strategies).where(eq(strategies.id, id));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function readableStrategy(ctx: RequestContext, id: string): Promise<StrategyRow> {
+  requireUser(ctx);
+  const strategy = await findStrategy(ctx, id);
+  await assertCanReadNetworkInternals(ctx, strategy.networkId);
+  return strategy;
+}
+
+export async function writableStrategy(ctx: RequestContext, id: string): Promise<StrategyRow> {
+  requireUser(ctx);
+  const strategy = await findStrategy(ctx, id);
+  await assertCanAdministerNetwork(ctx, strategy.networkId);
+  return strategy;
+}
+
+async function findVersion(ctx: RequestContext, id: string) {
+  const [row] = await ctx.db
+    .select({ version: strategyVersions, strategy: strategies })
+    .from(strategyVersions)
+    .innerJoin(strategies, eq(strategies.id, strategyVersions.strategyId))
+    .where(eq(strategyVersions.id, id));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function readableVersion(ctx: RequestContext, id: string): Promise<{ version: VersionRow; strategy: StrategyRow }> {
+  requireUser(ctx);
+  const found = await findVersion(ctx, id);
+  await assertCanReadNetworkInternals(ctx, found.strategy.networkId);
+  return found;
+}
+
+export async function writableVersion(ctx: RequestContext, id: string): Promise<{ version: VersionRow; strategy: StrategyRow }> {
+  requireUser(ctx);
+  const found = await findVersion(ctx, id);
+  await assertCanAdministerNetwork(ctx, found.strategy.networkId);
+  return found;
+}
+
+/** A published version is what councils adopt: it is never changed. */
+export function assertDraft(version: VersionRow): void {
+  if (version.status !== 'draft') throw new AppError('locked');
+}
+
+/**
+ * The municipality, if it is a current member of the strategy's network and the version is published;
+ * 404 otherwise (a draft has no municipal versions).
+ */
+export async function memberMunicipality(ctx: RequestContext, strategy: StrategyRow, version: VersionRow, number: string) {
+  if (version.status !== 'published') throw notFound();
+  const [row] = await ctx.db
+    .select({ number: municipalities.number, name: municipalities.name, writtenStandard: municipalities.writtenStandard })
+    .from(networkMembers)
+    .innerJoin(municipalities, eq(municipalities.number, networkMembers.municipalityNumber))
+    .where(and(eq(networkMembers.networkId, strategy.networkId), eq(networkMembers.municipalityNumber, number), currentMembership()))
+    .limit(1);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** A municipality's version is written by its editors and by the network's secretariat; other readers get 403. */
+export function assertCanWriteLocalVersion(ctx: RequestContext, networkId: string, number: string): void {
+  if (canEditMunicipality(ctx, number) || isNetworkAdmin(ctx, networkId)) return;
+  throw forbidden();
+}
