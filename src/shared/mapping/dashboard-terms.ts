@@ -1,5 +1,6 @@
 import type { Language } from '../i18n/languages.ts';
 import type { AdoptionStatus } from './schema.ts';
+import { adoptionStatusLabels } from './terms.ts';
 
 /**
  * The words of the mapping dashboards in each language: the adoption statuses and the column headings of
@@ -34,14 +35,7 @@ export interface DashboardTerms {
 
 export const DASHBOARD_TERMS: Record<Language, DashboardTerms> = {
   nb: {
-    adoptionStatuses: {
-      notRelevant: 'Ikke aktuelt',
-      notAssessed: 'Ikke vurdert',
-      planned: 'Planlagt',
-      agreementSigned: 'Avtale inngått',
-      inUse: 'I bruk',
-      inUseIntegrated: 'I bruk, integrert',
-    },
+    adoptionStatuses: adoptionStatusLabels('nb'),
     noStatus: 'Ikke registrert',
     columns: {
       municipalityNumber: 'Kommunenr.',
@@ -65,14 +59,7 @@ export const DASHBOARD_TERMS: Record<Language, DashboardTerms> = {
     no: 'Nei',
   },
   nn: {
-    adoptionStatuses: {
-      notRelevant: 'Ikkje aktuelt',
-      notAssessed: 'Ikkje vurdert',
-      planned: 'Planlagt',
-      agreementSigned: 'Avtale inngått',
-      inUse: 'I bruk',
-      inUseIntegrated: 'I bruk, integrert',
-    },
+    adoptionStatuses: adoptionStatusLabels('nn'),
     noStatus: 'Ikkje registrert',
     columns: {
       municipalityNumber: 'Kommunenr.',
@@ -96,14 +83,7 @@ export const DASHBOARD_TERMS: Record<Language, DashboardTerms> = {
     no: 'Nei',
   },
   en: {
-    adoptionStatuses: {
-      notRelevant: 'Not relevant',
-      notAssessed: 'Not assessed',
-      planned: 'Planned',
-      agreementSigned: 'Agreement signed',
-      inUse: 'In use',
-      inUseIntegrated: 'In use, integrated',
-    },
+    adoptionStatuses: adoptionStatusLabels('en'),
     noStatus: 'Not recorded',
     columns: {
       municipalityNumber: 'Municipality no.',

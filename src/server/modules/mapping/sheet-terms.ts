@@ -1,4 +1,5 @@
 import type { Language } from '../../../shared/i18n/languages.ts';
+import { ADOPTION_STATUS_LABELS } from '../../../shared/mapping/terms.ts';
 import type {
   AdoptionStatus,
   Criticality,
@@ -56,14 +57,7 @@ export const DPIA_LABELS: Labels<DpiaStatus> = {
   done: l('Gjennomført', 'Gjennomført', 'Done'),
 };
 
-export const ADOPTION_LABELS: Labels<AdoptionStatus> = {
-  notRelevant: l('Ikke relevant', 'Ikkje relevant', 'Not relevant'),
-  notAssessed: l('Ikke vurdert', 'Ikkje vurdert', 'Not assessed'),
-  planned: l('Planlagt', 'Planlagt', 'Planned'),
-  agreementSigned: l('Avtale signert', 'Avtale signert', 'Agreement signed'),
-  inUse: l('I bruk', 'I bruk', 'In use'),
-  inUseIntegrated: l('I bruk, integrert', 'I bruk, integrert', 'In use, integrated'),
-};
+export const ADOPTION_LABELS: Labels<AdoptionStatus> = ADOPTION_STATUS_LABELS;
 
 export const DELIVERED_VIA_LABELS: Labels<DeliveredVia> = {
   own: l('Egen kommune', 'Eigen kommune', 'Own municipality'),

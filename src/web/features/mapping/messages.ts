@@ -1,6 +1,5 @@
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type {
-  AdoptionStatus,
   Criticality,
   DeliveredVia,
   DpaStatus,
@@ -9,6 +8,7 @@ import type {
   Lifecycle,
   TimeVerdict,
 } from '../../../shared/mapping/schema.ts';
+import { adoptionStatusLabels } from '../../../shared/mapping/terms.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 
 type Fit = '1' | '2' | '3' | '4';
@@ -63,14 +63,7 @@ const nb = {
     migrate: 'Dekker behovet godt, men teknisk svakt: flytt til en ny plattform eller versjon.',
     eliminate: 'Dekker behovet dårlig og er teknisk svakt: fas det ut.',
   } satisfies Record<TimeVerdict, string>,
-  adoptionStatuses: {
-    notRelevant: 'Ikke aktuelt',
-    notAssessed: 'Ikke vurdert',
-    planned: 'Planlagt',
-    agreementSigned: 'Avtale signert',
-    inUse: 'I bruk',
-    inUseIntegrated: 'I bruk med integrasjon i fagsystem',
-  } satisfies Record<AdoptionStatus, string>,
+  adoptionStatuses: adoptionStatusLabels('nb'),
   deliveredVia: {
     own: 'Egen',
     hostMunicipality: 'Vertskommune',
@@ -297,14 +290,7 @@ const nn: MappingMessages = {
     migrate: 'Dekkjer behovet godt, men teknisk svakt: flytt til ei ny plattform eller ein ny versjon.',
     eliminate: 'Dekkjer behovet dårleg og er teknisk svakt: fas det ut.',
   },
-  adoptionStatuses: {
-    notRelevant: 'Ikkje aktuelt',
-    notAssessed: 'Ikkje vurdert',
-    planned: 'Planlagt',
-    agreementSigned: 'Avtale signert',
-    inUse: 'I bruk',
-    inUseIntegrated: 'I bruk med integrasjon i fagsystem',
-  },
+  adoptionStatuses: adoptionStatusLabels('nn'),
   deliveredVia: { own: 'Eiga', hostMunicipality: 'Vertskommune', iks: 'IKS' },
   fits: { '1': '1 – Svært dårleg', '2': '2 – Dårleg', '3': '3 – God', '4': '4 – Svært god' },
 
@@ -520,14 +506,7 @@ const en: MappingMessages = {
     migrate: 'Serves the work well on weak technology: move it to a new platform or version.',
     eliminate: 'Serves the work poorly on weak technology: phase it out.',
   },
-  adoptionStatuses: {
-    notRelevant: 'Not relevant',
-    notAssessed: 'Not assessed',
-    planned: 'Planned',
-    agreementSigned: 'Agreement signed',
-    inUse: 'In use',
-    inUseIntegrated: 'In use, integrated with an application',
-  },
+  adoptionStatuses: adoptionStatusLabels('en'),
   deliveredVia: { own: 'Own', hostMunicipality: 'Host municipality', iks: 'IKS' },
   fits: { '1': '1 – Very poor', '2': '2 – Poor', '3': '3 – Good', '4': '4 – Very good' },
 
