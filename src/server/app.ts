@@ -24,6 +24,7 @@ import { CLOSE_PROCEDURE_JOB, closeProcedureJob, meetingRoutes } from './modules
 import { localFileStorage } from './modules/storage/index.ts';
 import { oparlRoutes, publicRoutes } from './modules/publicAccess/index.ts';
 import { mappingRoutes, SURVEY_REMINDER_JOB, surveyReminderJob } from './modules/mapping/index.ts';
+import { strategyRoutes } from './modules/strategy/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -121,6 +122,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(publicRoutes, { publicUrl: config.publicUrl, storage: localFileStorage(config.filesDir) });
       await api.register(oparlRoutes, { prefix: '/oparl/v1', publicUrl: config.publicUrl });
       await api.register(mappingRoutes, { publicUrl: config.publicUrl });
+      await api.register(strategyRoutes);
     },
     { prefix: '/api' },
   );

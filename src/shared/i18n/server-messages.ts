@@ -47,7 +47,7 @@ const nb: ServerMessages = {
     conflict: 'Dette finnes allerede.',
     in_use: 'Dette kan ikke fjernes fordi noe annet avhenger av det (for eksempel et varamedlem eller den siste plattformadministratoren).',
     stale_version: 'Noen andre har endret dette mens du arbeidet. Last inn på nytt for å se endringene før du lagrer.',
-    locked: 'Protokollen for dette møtet er godkjent, og møtet er låst. Det kan ikke endres lenger.',
+    locked: 'Dette er låst og kan ikke endres lenger (et møte med godkjent protokoll, eller en publisert strategiversjon).',
     invalid_state: 'Dette kan ikke gjøres nå, i den fasen møtet eller saken er i.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
     oidc_failed: 'Innlogging med ekstern identitetsleverandør mislyktes.',
@@ -192,6 +192,44 @@ const nb: ServerMessages = {
     status: 'Status',
     absenceReason: 'Grunn til forfall',
     year: 'År',
+    // strategy (a key «strategy:x» names x in the strategy module's routes only; «a.b» names b inside a)
+    'strategy:title': 'Tittel',
+    periodStart: 'Periode fra (år)',
+    periodEnd: 'Periode til (år)',
+    content: 'Innhold',
+    vision: 'Visjon',
+    mainGoal: 'Hovedmål',
+    statement: 'Strategi',
+    principles: 'Prinsipper',
+    'principles.key': 'Nøkkel til prinsipp',
+    'principles.title': 'Tittel på prinsipp',
+    'principles.text': 'Tekst til prinsipp',
+    focusAreas: 'Innsatsområder',
+    'focusAreas.key': 'Nøkkel til innsatsområde',
+    'focusAreas.title': 'Tittel på innsatsområde',
+    'focusAreas.text': 'Tekst til innsatsområde',
+    benefitAreas: 'Gevinstområder',
+    better: 'Bedre',
+    more: 'Mer',
+    shorter: 'Kortere',
+    reduce: 'Redusere',
+    changeNote: 'Endringsnotat',
+    localTexts: 'Lokal tekst',
+    'localTexts.vision': 'Lokal tekst til visjon',
+    'localTexts.mainGoal': 'Lokal tekst til hovedmål',
+    'localTexts.statement': 'Lokal tekst til strategi',
+    'localTexts.principles': 'Lokal tekst til prinsipper',
+    'localTexts.focusAreas': 'Lokal tekst til innsatsområder',
+    'localTexts.benefitAreas': 'Lokal tekst til gevinstområder',
+    'decision.status': 'Vedtaksstatus',
+    'decision.date': 'Vedtaksdato',
+    bodyName: 'Vedtatt av',
+    caseNumber: 'Saksnummer',
+    focusAreaKey: 'Innsatsområde',
+    owner: 'Ansvarlig',
+    budget: 'Budsjett',
+    spent: 'Forbrukt',
+    tertial: 'Tertial',
   },
 };
 
@@ -207,7 +245,7 @@ const nn: ServerMessages = {
     in_use:
       'Dette kan ikkje fjernast fordi noko anna er avhengig av det (til dømes eit varamedlem eller den siste plattformadministratoren).',
     stale_version: 'Nokon andre har endra dette medan du arbeidde. Last inn på nytt for å sjå endringane før du lagrar.',
-    locked: 'Protokollen for dette møtet er godkjend, og møtet er låst. Det kan ikkje endrast lenger.',
+    locked: 'Dette er låst og kan ikkje endrast lenger (eit møte med godkjend protokoll, eller ein publisert strategiversjon).',
     invalid_state: 'Dette kan ikkje gjerast no, i den fasen møtet eller saka er i.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
     oidc_failed: 'Innlogging med ekstern identitetsleverandør mislukkast.',
@@ -352,6 +390,43 @@ const nn: ServerMessages = {
     status: 'Status',
     absenceReason: 'Grunn til forfall',
     year: 'År',
+    'strategy:title': 'Tittel',
+    periodStart: 'Periode frå (år)',
+    periodEnd: 'Periode til (år)',
+    content: 'Innhald',
+    vision: 'Visjon',
+    mainGoal: 'Hovudmål',
+    statement: 'Strategi',
+    principles: 'Prinsipp',
+    'principles.key': 'Nøkkel til prinsipp',
+    'principles.title': 'Tittel på prinsipp',
+    'principles.text': 'Tekst til prinsipp',
+    focusAreas: 'Innsatsområde',
+    'focusAreas.key': 'Nøkkel til innsatsområde',
+    'focusAreas.title': 'Tittel på innsatsområde',
+    'focusAreas.text': 'Tekst til innsatsområde',
+    benefitAreas: 'Gevinstområde',
+    better: 'Betre',
+    more: 'Meir',
+    shorter: 'Kortare',
+    reduce: 'Redusere',
+    changeNote: 'Endringsnotat',
+    localTexts: 'Lokal tekst',
+    'localTexts.vision': 'Lokal tekst til visjon',
+    'localTexts.mainGoal': 'Lokal tekst til hovudmål',
+    'localTexts.statement': 'Lokal tekst til strategi',
+    'localTexts.principles': 'Lokal tekst til prinsipp',
+    'localTexts.focusAreas': 'Lokal tekst til innsatsområde',
+    'localTexts.benefitAreas': 'Lokal tekst til gevinstområde',
+    'decision.status': 'Vedtaksstatus',
+    'decision.date': 'Vedtaksdato',
+    bodyName: 'Vedteke av',
+    caseNumber: 'Saksnummer',
+    focusAreaKey: 'Innsatsområde',
+    owner: 'Ansvarleg',
+    budget: 'Budsjett',
+    spent: 'Brukt',
+    tertial: 'Tertial',
   },
 };
 
@@ -366,7 +441,7 @@ const en: ServerMessages = {
     conflict: 'This already exists.',
     in_use: 'This cannot be removed because something else depends on it (such as a deputy, or the last platform administrator).',
     stale_version: 'Someone else changed this while you were working. Reload to see their changes before you save.',
-    locked: 'The minutes of this meeting are approved and the meeting is locked. It can no longer be changed.',
+    locked: 'This is locked and can no longer be changed (a meeting whose minutes are approved, or a published strategy version).',
     invalid_state: 'This cannot be done now, at the stage the meeting or case is in.',
     rate_limited: 'Too many attempts. Wait a little and try again.',
     oidc_failed: 'Login with the external identity provider failed.',
@@ -511,6 +586,43 @@ const en: ServerMessages = {
     status: 'Status',
     absenceReason: 'Reason for absence',
     year: 'Year',
+    'strategy:title': 'Title',
+    periodStart: 'Period from (year)',
+    periodEnd: 'Period to (year)',
+    content: 'Content',
+    vision: 'Vision',
+    mainGoal: 'Main goal',
+    statement: 'Strategy statement',
+    principles: 'Principles',
+    'principles.key': 'Principle key',
+    'principles.title': 'Principle title',
+    'principles.text': 'Principle text',
+    focusAreas: 'Focus areas',
+    'focusAreas.key': 'Focus area key',
+    'focusAreas.title': 'Focus area title',
+    'focusAreas.text': 'Focus area text',
+    benefitAreas: 'Benefit areas',
+    better: 'Better',
+    more: 'More',
+    shorter: 'Shorter',
+    reduce: 'Reduce',
+    changeNote: 'Change note',
+    localTexts: 'Local text',
+    'localTexts.vision': 'Local text on the vision',
+    'localTexts.mainGoal': 'Local text on the main goal',
+    'localTexts.statement': 'Local text on the strategy statement',
+    'localTexts.principles': 'Local text on the principles',
+    'localTexts.focusAreas': 'Local text on the focus areas',
+    'localTexts.benefitAreas': 'Local text on the benefit areas',
+    'decision.status': 'Decision status',
+    'decision.date': 'Date of decision',
+    bodyName: 'Decided by',
+    caseNumber: 'Case number',
+    focusAreaKey: 'Focus area',
+    owner: 'Owner',
+    budget: 'Budget',
+    spent: 'Spent',
+    tertial: 'Tertial',
   },
 };
 
@@ -518,12 +630,24 @@ export const SERVER_MESSAGES: Record<Language, ServerMessages> = { nb, nn, en };
 
 export type ValidationKey = keyof ServerMessages['validation'];
 
-export function fieldLabel(language: Language, path: string): string {
-  // The nearest named part of the path: «vote.ballots.0.choice» is named by «vote» when «choice» has no label.
+/**
+ * The field's name in messages: the nearest named part of the path, so «vote.ballots.0.choice» is named by «vote»
+ * when «choice» has no label. A label for a longer part wins («focusAreas.title» before «title», list positions
+ * left out), and a label scoped to one of the route's OpenAPI tags («strategy:title») before an unscoped one.
+ */
+export function fieldLabel(language: Language, path: string, scopes: readonly string[] = []): string {
+  const fields = SERVER_MESSAGES[language].fields;
   const parts = path.split('.').filter((p) => !/^\d+$/.test(p));
-  for (const part of parts.reverse()) {
-    const label = SERVER_MESSAGES[language].fields[part];
-    if (label) return label;
+  for (let end = parts.length; end > 0; end--) {
+    for (let start = 0; start < end; start++) {
+      const key = parts.slice(start, end).join('.');
+      for (const scope of scopes) {
+        const scoped = fields[`${scope}:${key}`];
+        if (scoped) return scoped;
+      }
+      const label = fields[key];
+      if (label) return label;
+    }
   }
   return path;
 }

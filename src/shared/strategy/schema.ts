@@ -282,3 +282,8 @@ export const ActionPlanSchema = z.object({
   version: z.number().int(),
 });
 export type ActionPlan = z.infer<typeof ActionPlanSchema>;
+
+// ---------- public pages ----------
+/** `GET /api/public/networks/:slug/strategies`: each strategy with a published version, and the newest of those whole. */
+export const PublicStrategySchema = z.object({ strategy: StrategySchema, version: StrategyVersionSchema });
+export type PublicStrategy = z.infer<typeof PublicStrategySchema>;

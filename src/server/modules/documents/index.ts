@@ -12,3 +12,11 @@ export {
 } from './minutes.ts';
 export { renderSummonsPdf, SUMMONS_LABELS, type SummonsDocument, type SummonsItem, type SummonsLabels } from './summons.ts';
 export { renderIcs, osloLocalToUtc, type CalendarEvent, type CalendarOptions } from './ics.ts';
+export {
+  renderStrategyPdf,
+  renderStrategyDocx,
+  STRATEGY_LABELS,
+  type StrategyDocument,
+  type StrategyLabels,
+  type StrategyDocSection,
+} from './strategy.ts';

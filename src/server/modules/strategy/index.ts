@@ -1,3 +1,7 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { strategyRoutes as privateRoutes } from './routes.ts';
+import { publicStrategyRoutes } from './public-routes.ts';
+
 /**
  * The strategy module: a network's strategy in numbered versions (frozen when published), each member
  * municipality's own version with its political decision, and the yearly action plans with tertial reports.
@@ -25,3 +29,10 @@ export {
   reportTertial,
 } from './action-plans.ts';
 export { slugKey } from './keys.ts';
+export { exportVersion, exportLocalVersion } from './documents.ts';
+
+/** The module's API: the internal routes and the public ones. */
+export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(privateRoutes);
+  await app.register(publicStrategyRoutes);
+};

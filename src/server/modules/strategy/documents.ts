@@ -1,0 +1,157 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { RequestContext } from '../../context.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { localStrategyVersions, networks, strategies, strategyVersions } from '../../db/schema/index.ts';
+import { notFound } from '../../errors.ts';
+import { renderStrategyDocx, renderStrategyPdf, type RenderedFile, type StrategyDocument } from '../documents/index.ts';
+import type { AdoptionOverview, Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
+import { adoptionOverviewOf } from './local-versions.ts';
+import { slugKey } from './keys.ts';
+import { memberMunicipality, readableVersion, type StrategyRow, type VersionRow } from './policy.ts';
+import { presentStrategy, presentVersion, presentVersionSummary } from './presenter.ts';
+
+export const DOCUMENT_FORMATS = ['pdf', 'docx'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+const CONTENT_TYPES: Record<DocumentFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+async function render(doc: StrategyDocument, format: DocumentFormat, name: string): Promise<RenderedFile> {
+  const body = format === 'pdf' ? await renderStrategyPdf(doc) : await renderStrategyDocx(doc);
+  return { body, contentType: CONTENT_TYPES[format], fileName: `${name}.${format}` };
+}
+
+async function networkName(db: DbOrTx, networkId: string): Promise<string> {
+  const [row] = await db.select({ name: networks.name }).from(networks).where(eq(networks.id, networkId));
+  return row?.name ?? '';
+}
+
+async function strategyDocument(db: DbOrTx, version: VersionRow, strategy: StrategyRow): Promise<StrategyDocument> {
+  return {
+    // Networks have no written standard of their own: the shared text's labels are bokmål.
+    language: 'nb',
+    networkName: await networkName(db, strategy.networkId),
+    title: strategy.title,
+    periodStart: strategy.periodStart,
+    periodEnd: strategy.periodEnd,
+    versionNumber: version.number,
+    publishedOn: version.publishedAt ? version.publishedAt.toISOString().slice(0, 10) : null,
+    content: version.content,
+    local: null,
+  };
+}
+
+const fileBase = (strategy: StrategyRow, version: VersionRow) => `${slugKey(strategy.title)}-versjon-${version.number}`;
+
+/** The network's version as PDF or DOCX; a draft is marked UTKAST on every page. */
+export async function exportVersion(ctx: RequestContext, id: string, format: DocumentFormat): Promise<RenderedFile> {
+  const { version, strategy } = await readableVersion(ctx, id);
+  return render(await strategyDocument(ctx.db, version, strategy), format, fileBase(strategy, version));
+}
+
+/** A municipality's version: the shared text with its local text after each section, in its written standard. */
+export async function exportLocalVersion(ctx: RequestContext, id: string, number: string, format: DocumentFormat): Promise<RenderedFile> {
+  const { version, strategy } = await readableVersion(ctx, id);
+  const municipality = await memberMunicipality(ctx, strategy, version, number);
+  const [local] = await ctx.db
+    .select()
+    .from(localStrategyVersions)
+    .where(and(eq(localStrategyVersions.strategyVersionId, id), eq(localStrategyVersions.municipalityNumber, number)));
+  const doc: StrategyDocument = {
+    ...(await strategyDocument(ctx.db, version, strategy)),
+    language: municipality.writtenStandard === 'nynorsk' ? 'nn' : 'nb',
+    local: {
+      municipalityName: municipality.name,
+      texts: local?.localTexts ?? {},
+      decision: {
+        status: local?.decisionStatus ?? 'notStarted',
+        bodyName: local?.decisionBody ?? null,
+        date: local?.decisionDate ?? null,
+        caseNumber: local?.decisionCaseNumber ?? null,
+      },
+    },
+  };
+  return render(doc, format, `${fileBase(strategy, version)}-${slugKey(municipality.name)}`);
+}
+
+// ---------------------------------------------------------------- public: published versions only, no login
+
+async function publicNetwork(db: DbOrTx, slug: string) {
+  const [row] = await db
+    .select({ id: networks.id, slug: networks.slug, name: networks.name })
+    .from(networks)
+    .where(eq(networks.slug, slug));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** A published version with its strategy; a draft, or anything else, is 404. */
+async function publishedVersion(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ version: strategyVersions, strategy: strategies })
+    .from(strategyVersions)
+    .innerJoin(strategies, eq(strategies.id, strategyVersions.strategyId))
+    .where(and(eq(strategyVersions.id, id), eq(strategyVersions.status, 'published')));
+  if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * The network's strategies that have a published version: each with its published versions only (a draft is
+ * never shown or counted) and the newest of them whole.
+ */
+export async function publicStrategies(
+  ctx: RequestContext,
+  slug: string,
+): Promise<Array<{ strategy: Strategy; version: StrategyVersion }>> {
+  const network = await publicNetwork(ctx.db, slug);
+  const rows = await ctx.db
+    .select({ strategy: strategies, version: strategyVersions })
+    .from(strategies)
+    .innerJoin(strategyVersions, eq(strategyVersions.strategyId, strategies.id))
+    .where(and(eq(strategies.networkId, network.id), eq(strategyVersions.status, 'published')))
+    .orderBy(desc(strategies.periodStart), asc(strategies.title), desc(strategyVersions.number));
+  const overviews = new Map<string, AdoptionOverview>();
+  const result: Array<{ strategy: Strategy; version: StrategyVersion }> = [];
+  for (const row of rows) {
+    if (overviews.has(row.strategy.id)) continue;
+    const overview = await adoptionOverviewOf(ctx.db, row.strategy);
+    overviews.set(row.strategy.id, overview);
+    const versions = rows
+      .filter((r) => r.strategy.id === row.strategy.id)
+      .map((r) =>
+        presentVersionSummary(
+          r.version,
+          overview.municipalities.filter((m) => m.decisions.some((d) => d.strategyVersionId === r.version.id && d.status === 'adopted'))
+            .length,
+        ),
+      );
+    result.push({
+      strategy: presentStrategy(row.strategy, network, versions),
+      version: presentVersion(row.version, row.strategy, network.slug),
+    });
+  }
+  return result;
+}
+
+export async function publicVersion(ctx: RequestContext, id: string): Promise<StrategyVersion> {
+  const { version, strategy } = await publishedVersion(ctx.db, id);
+  const [network] = await ctx.db.select({ slug: networks.slug }).from(networks).where(eq(networks.id, strategy.networkId));
+  return presentVersion(version, strategy, network?.slug ?? '');
+}
+
+export async function exportPublicVersion(ctx: RequestContext, id: string, format: DocumentFormat): Promise<RenderedFile> {
+  const { version, strategy } = await publishedVersion(ctx.db, id);
+  return render(await strategyDocument(ctx.db, version, strategy), format, fileBase(strategy, version));
+}
+
+/** Which municipality has adopted which published version; 404 until the strategy has one. */
+export async function publicAdoptions(ctx: RequestContext, strategyId: string): Promise<AdoptionOverview> {
+  const [strategy] = await ctx.db.select().from(strategies).where(eq(strategies.id, strategyId));
+  if (!strategy) throw notFound();
+  const overview = await adoptionOverviewOf(ctx.db, strategy);
+  if (overview.versions.length === 0) throw notFound();
+  return overview;
+}
