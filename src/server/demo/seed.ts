@@ -8,6 +8,7 @@ import { networkService } from '../modules/network/index.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedMapping } from './mapping.ts';
 import { seedSurveys } from './surveys.ts';
+import { seedStrategies } from './strategies.ts';
 import type { BodyKind, BodyRole, VotingRight } from '../../shared/network/schema.ts';
 import type { AuthConfig, Role } from '../../shared/auth/schema.ts';
 
@@ -382,6 +383,7 @@ async function createDemoData(db: Db, links: { publicUrl: string }) {
 
   await seedMapping(ctx);
   await seedSurveys(ctx);
+  await seedStrategies(ctx);
 
   // Demo accounts for each role.
   for (const demo of DEMO_USERS.slice(1)) {

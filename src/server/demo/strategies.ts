@@ -1,4 +1,24 @@
-import type { StrategyContentInput } from '../../shared/strategy/schema.ts';
+import { eq, inArray } from 'drizzle-orm';
+import type { RequestContext } from '../context.ts';
+import { actionMeasures, actionPlans, localStrategyVersions, measureReports, strategies, strategyVersions } from '../db/schema/index.ts';
+import { osloLocalToUtc } from '../modules/documents/index.ts';
+import {
+  addMeasure,
+  createActionPlan,
+  createStrategy,
+  getVersion,
+  publishVersion,
+  reportTertial,
+  saveLocalVersion,
+  saveVersion,
+} from '../modules/strategy/index.ts';
+import {
+  VersionSaveSchema,
+  type LocalVersionSaveInput,
+  type MeasureInput,
+  type StrategyContentInput,
+  type TertialReportInput,
+} from '../../shared/strategy/schema.ts';
 
 /**
  * Strategy demo data: the shared digitalization strategies of the three regional networks, taken from the seed
@@ -357,3 +377,277 @@ export const DEMO_STRATEGIES: DemoStrategy[] = [
     content: HELGELAND_CONTENT,
   },
 ];
+
+/** When each network's version 1 was published: the service stamps today, the demo its place in the story. */
+const PUBLISHED_ON: Record<string, string> = {
+  // Seed 000: the draft «presenteres i styringsgruppa 08. april» 2022, and «målet er politisk godkjenning før
+  // sommeren 2022».
+  digivesteralen: '2022-04-08',
+  // Seed 002: Vågan's working group had its mandate extended to 15 October 2018 to deliver the ICT strategy, which
+  // its council was then asked to adopt; the seeds give no publication date, so the demo uses that day.
+  'lofoten-ikt': '2018-10-15',
+  // Seed 004 mentions the steering group of 23 October 2020 as past; the seeds give no date, so a few weeks later.
+  'digitale-helgeland': '2020-12-01',
+};
+
+interface DemoLocalVersion {
+  municipalityNumber: string;
+  input: LocalVersionSaveInput;
+}
+
+/**
+ * DigiVesterålen's municipalities and version 1. Sample data, not records of real decisions: the dates fit
+ * seed 000's aim of political approval before summer 2022 (one council after the summer), the case numbers only
+ * look like municipal ones. Andøy has it under consideration; Bø has not started and so has no version saved,
+ * which the adoption overview shows as not started. Hadsel's local text fills in the «NN kommune» of the shared
+ * text's template; Sortland adds a local focus.
+ *
+ * None of the six has a written standard in the reference data (municipalities.csv has no such column, and all
+ * six use bokmål), so every export of these versions is in bokmål; a municipality whose editors set nynorsk on its
+ * page would get the nynorsk labels.
+ */
+const VESTERALEN_LOCAL_VERSIONS: DemoLocalVersion[] = [
+  {
+    municipalityNumber: '1870',
+    input: {
+      localTexts: {
+        focusAreas:
+          'Lokal satsing i Sortland: digital innbyggerdialog i servicetorget – chat og digitale skjemaer som første kontaktpunkt, og digitale brev til innbyggerne som hovedregel.',
+      },
+      decision: { status: 'adopted', bodyName: 'Kommunestyret', date: '2022-06-16', caseNumber: '22/1187' },
+    },
+  },
+  {
+    municipalityNumber: '1866',
+    input: {
+      localTexts: {
+        statement:
+          'Hadsel kommune må effektivisere for å møte innbyggernes og næringslivets forventninger. Hadsel kommune må derfor endre måten vi tenker og jobber på, der digitalisering og gevinstrealisering blir nøkkelfaktorer for å levere kvalitet i tjenestene.',
+      },
+      decision: { status: 'adopted', bodyName: 'Kommunestyret', date: '2022-06-22', caseNumber: 'PS 58/22' },
+    },
+  },
+  {
+    municipalityNumber: '1851',
+    input: { localTexts: {}, decision: { status: 'adopted', bodyName: 'Kommunestyret', date: '2022-06-15', caseNumber: '22/654' } },
+  },
+  {
+    municipalityNumber: '1868',
+    input: { localTexts: {}, decision: { status: 'adopted', bodyName: 'Kommunestyret', date: '2022-09-29', caseNumber: '22/903' } },
+  },
+  {
+    municipalityNumber: '1871',
+    input: { localTexts: {}, decision: { status: 'underConsideration', bodyName: 'Kommunestyret', date: null, caseNumber: '22/1520' } },
+  },
+];
+
+/**
+ * Vågan's version of Lofoten IKT's strategy, as far as seed 002 goes: the chief executive recommends that the
+ * council adopt «digitaliseringsstrategien for 2019–2022»; the decision itself, its date and case number are not in
+ * the seeds, so it stays under consideration. Its local text is the working group's approach from the same case.
+ * Seed 002 says Flakstad, Moskenes and Værøy should do a similar analysis and anchoring: they have not started.
+ */
+const LOFOTEN_LOCAL_VERSIONS: DemoLocalVersion[] = [
+  {
+    municipalityNumber: '1865',
+    input: {
+      localTexts: {
+        statement:
+          'Vågan kommunes arbeidsgruppe har kartlagt brukernes utfordringer og behov for IKT i alle programområdene og laget en tiltaksliste over aktuelle digitaliseringsprosjekter, de fleste rettet mot innbyggerne. Vår tilnærming er digitalt førstevalg: kan kommunen levere hele eller deler av en tjeneste på en digital plattform, skal vi søke gode løsninger for det. Tiltakene skal gi gevinster på kvalitet, effektivisering og tid og/eller økonomi.',
+      },
+      decision: { status: 'underConsideration', bodyName: 'Kommunestyret', date: null, caseNumber: null },
+    },
+  },
+];
+
+const LOCAL_VERSIONS: Record<string, DemoLocalVersion[]> = {
+  digivesteralen: VESTERALEN_LOCAL_VERSIONS,
+  'lofoten-ikt': LOFOTEN_LOCAL_VERSIONS,
+};
+
+interface DemoMeasure extends MeasureInput {
+  reports: Array<{ tertial: 1 | 2; report: TertialReportInput }>;
+}
+
+/**
+ * DigiVesterålen's action plan for 2026: the strategy period has ended, so revising it is a measure of its own.
+ * Budgets in whole kroner add up to 1,150,000, inside seed 001's base budget of 1.2–1.5 million a year. Owners are
+ * roles, not people. Sample data.
+ */
+const VESTERALEN_PLAN_2026: DemoMeasure[] = [
+  {
+    title: 'Rullering av Digital strategi for Vesterålen',
+    description:
+      'Ny strategi fra 2027: innspill fra de seks kommunene, utkast til styringsgruppen og deretter politisk behandling i hver kommune.',
+    focusAreaKey: 'strategi-og-retning',
+    owner: 'Sekretariatet',
+    budget: 80_000,
+    status: 'ongoing',
+    reports: [
+      {
+        tertial: 1,
+        report: {
+          status: 'green',
+          comment: 'Prosessplan godkjent i styringsgruppen. Innspillsmøter i alle seks kommuner er avtalt.',
+          spent: 12_000,
+        },
+      },
+      {
+        tertial: 2,
+        report: {
+          status: 'yellow',
+          comment: 'Innspillene fra helse og oppvekst kom sent; utkastet går til styringsgruppen i desember i stedet for oktober.',
+          spent: 41_000,
+        },
+      },
+    ],
+  },
+  {
+    title: 'DigiHelse i helse- og omsorgstjenestene',
+    description: 'Felles innføring av KS’ DigiHelse i alle seks kommuner, med en felles gjennomføringsmodell og gevinstplan.',
+    focusAreaKey: 'nasjonale-losninger',
+    owner: 'Arbeidsgruppe helse',
+    budget: 350_000,
+    status: 'ongoing',
+    reports: [
+      {
+        tertial: 1,
+        report: {
+          status: 'green',
+          comment: 'Gjennomføringsmodell og gevinstplan godkjent. Sortland og Hadsel er pilotkommuner.',
+          spent: 90_000,
+        },
+      },
+      {
+        tertial: 2,
+        report: {
+          status: 'yellow',
+          comment: 'Pilotene går som planlagt, men integrasjonen mot journalsystemet er forsinket hos leverandøren for to kommuner.',
+          spent: 185_000,
+        },
+      },
+    ],
+  },
+  {
+    title: 'SvarUt og SvarInn i alle kommunene',
+    description: 'All utgående post sendes digitalt gjennom SvarUt, og inngående post tas imot gjennom SvarInn.',
+    focusAreaKey: 'nasjonale-losninger',
+    owner: 'Ressursgruppen',
+    budget: 120_000,
+    status: 'ongoing',
+    reports: [
+      { tertial: 1, report: { status: 'green', comment: 'Tre kommuner sender nå all utgående post gjennom SvarUt.', spent: 30_000 } },
+      { tertial: 2, report: { status: 'green', comment: 'Fem av seks kommuner er i gang; den siste kobles på i oktober.', spent: 70_000 } },
+    ],
+  },
+  {
+    title: 'Felles anskaffelse av løsning for digitale skjemaer',
+    description: 'Felles behovsanalyse og anskaffelse, så kommunene får like skjemaer og én avtale.',
+    focusAreaKey: 'felles-anskaffelser',
+    owner: 'Sekretariatet',
+    budget: 150_000,
+    status: 'postponed',
+    reports: [
+      { tertial: 1, report: { status: 'yellow', comment: 'Behovsanalysen er i gang, men to kommuner mangler deltaker.', spent: 8_000 } },
+      {
+        tertial: 2,
+        report: {
+          status: 'red',
+          comment: 'Utsatt til 2027: tre kommuner har løpende avtaler ut 2027, og en anskaffelse nå ville gitt dobbel betaling.',
+          spent: 20_000,
+        },
+      },
+    ],
+  },
+  {
+    title: 'Lederprogram i digitalisering og gevinstrealisering',
+    description: 'Fire samlinger for ledere i de seks kommunene, i samarbeid med RKKV.',
+    focusAreaKey: 'kompetanse-og-ledelse',
+    owner: 'Arbeidsgruppe kompetanse',
+    budget: 250_000,
+    status: 'ongoing',
+    reports: [
+      {
+        tertial: 1,
+        report: { status: 'green', comment: 'Programmet er utviklet sammen med RKKV, og 24 ledere er påmeldt.', spent: 40_000 },
+      },
+      { tertial: 2, report: { status: 'green', comment: 'To av fire samlinger er gjennomført.', spent: 125_000 } },
+    ],
+  },
+  {
+    title: 'Felles rutiner for informasjonssikkerhet og beredskap',
+    description: 'IT-driftsnettverket lager felles rutiner for tilgangsstyring, sikkerhetskopi og beredskap.',
+    focusAreaKey: 'ikt-infrastruktur',
+    owner: 'IT-driftsnettverket',
+    budget: 200_000,
+    status: 'planned',
+    reports: [],
+  },
+];
+
+/** Tertial reports are written after each tertial ends (30 April, 31 August). */
+const REPORTED_ON = { 1: '2026-05-12', 2: '2026-09-15' } as const;
+
+/**
+ * Demo strategies, entered as the secretariat would: each network's strategy with version 1 saved and published
+ * through the strategy service, the municipalities' own versions, and DigiVesterålen's action plan for 2026 with
+ * its tertial reports. The service stamps today's date; the dates in the story are written afterwards, as the
+ * survey demo does. Nothing here sends e-mail.
+ */
+export async function seedStrategies(ctx: RequestContext): Promise<void> {
+  const db = ctx.db;
+  for (const demo of DEMO_STRATEGIES) {
+    const strategy = await createStrategy(ctx, demo.networkSlug, {
+      title: demo.title,
+      periodStart: demo.periodStart,
+      periodEnd: demo.periodEnd,
+    });
+    const draft = await getVersion(ctx, strategy.versions[0]!.id);
+    const saved = await saveVersion(
+      ctx,
+      draft.id,
+      VersionSaveSchema.parse({ content: demo.content, changeNote: null, version: draft.version }),
+    );
+    const published = await publishVersion(ctx, saved.id, saved.version);
+
+    const publishedAt = osloLocalToUtc(PUBLISHED_ON[demo.networkSlug]!, '12:00');
+    await db.update(strategies).set({ createdAt: publishedAt, updatedAt: publishedAt }).where(eq(strategies.id, strategy.id));
+    await db
+      .update(strategyVersions)
+      .set({ publishedAt, createdAt: publishedAt, updatedAt: publishedAt })
+      .where(eq(strategyVersions.id, published.id));
+
+    for (const local of LOCAL_VERSIONS[demo.networkSlug] ?? []) {
+      const row = await saveLocalVersion(ctx, published.id, local.municipalityNumber, local.input);
+      const at = osloLocalToUtc(local.input.decision.date ?? PUBLISHED_ON[demo.networkSlug]!, '15:00');
+      await db.update(localStrategyVersions).set({ createdAt: at, updatedAt: at }).where(eq(localStrategyVersions.id, row.id!));
+    }
+
+    if (demo.networkSlug === 'digivesteralen') await seedActionPlan(ctx, strategy.id);
+  }
+}
+
+async function seedActionPlan(ctx: RequestContext, strategyId: string): Promise<void> {
+  const db = ctx.db;
+  let plan = await createActionPlan(ctx, strategyId, { year: 2026 });
+  for (const { reports, ...measure } of VESTERALEN_PLAN_2026) {
+    plan = await addMeasure(ctx, plan.id, measure);
+    const added = plan.measures.at(-1)!;
+    for (const { tertial, report } of reports) {
+      plan = await reportTertial(ctx, added.id, tertial, report);
+    }
+  }
+
+  const planCreated = osloLocalToUtc('2025-12-10', '12:00');
+  await db.update(actionPlans).set({ createdAt: planCreated, updatedAt: planCreated }).where(eq(actionPlans.id, plan.id));
+  const measureIds = plan.measures.map((m) => m.id);
+  if (measureIds.length > 0) {
+    await db.update(actionMeasures).set({ createdAt: planCreated, updatedAt: planCreated }).where(inArray(actionMeasures.id, measureIds));
+  }
+  for (const measure of plan.measures) {
+    for (const report of measure.reports) {
+      const at = osloLocalToUtc(REPORTED_ON[report.tertial as 1 | 2], '10:00');
+      await db.update(measureReports).set({ reportedAt: at, createdAt: at, updatedAt: at }).where(eq(measureReports.id, report.id));
+    }
+  }
+}
