@@ -4,6 +4,7 @@ import { auditEntries, outbox } from '../src/server/db/schema/index.ts';
 import type { Adoption, Application, MunicipalityMapping, Product, Publication } from '../src/shared/mapping/schema.ts';
 import type { Round, Template } from '../src/shared/mapping/surveys.ts';
 import type { Meeting } from '../src/shared/meetings/schema.ts';
+import type { ActionPlan, LocalVersion, Strategy, StrategyVersion } from '../src/shared/strategy/schema.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from './harness.ts';
 import { unique } from './helpers.ts';
 
@@ -279,6 +280,38 @@ async function surveyToken(t: TestApp, admin: Client, cell: number): Promise<str
   const name = `Svarer ${unique()}`;
   await openRound(admin, cell, name);
   return linkToken(t, 'svar', `Hei ${name},`);
+}
+
+/** Strategy: DigiVesterålen's, written by its secretariat; each cell gets a strategy of its own. */
+const STRATEGY_CONTENT = {
+  vision: 'Sammen om digitale tjenester.',
+  focusAreas: [{ title: 'Digital kompetanse' }],
+};
+async function freshStrategy(admin: Client, cell: number): Promise<Strategy> {
+  return ok(
+    admin.post('/api/networks/digivesteralen/strategies', { title: `Matrisestrategi ${cell}`, periodStart: 2024, periodEnd: 2027 }),
+  );
+}
+/** A strategy whose version 1 is saved with content and still a draft. */
+async function savedDraft(admin: Client, cell: number): Promise<StrategyVersion> {
+  const strategy = await freshStrategy(admin, cell);
+  return ok(admin.put(`/api/strategy-versions/${strategy.versions[0]!.id}`, { content: STRATEGY_CONTENT, version: 1 }));
+}
+/** A strategy whose version 1 is published, and no draft. */
+async function publishedStrategy(admin: Client, cell: number): Promise<StrategyVersion> {
+  const draft = await savedDraft(admin, cell);
+  return ok(admin.post(`/api/strategy-versions/${draft.id}/publish`, { version: draft.version }));
+}
+async function freshActionPlan(admin: Client, cell: number): Promise<ActionPlan> {
+  const strategy = await freshStrategy(admin, cell);
+  return ok(admin.post(`/api/strategies/${strategy.id}/action-plans`, { year: 2025 }));
+}
+async function freshMeasure(admin: Client, cell: number) {
+  const plan = await freshActionPlan(admin, cell);
+  const withMeasure = await ok<ActionPlan>(
+    admin.post(`/api/action-plans/${plan.id}/measures`, { title: `Matrisetiltak ${cell}`, budget: 1000 }),
+  );
+  return withMeasure.measures[0]!;
 }
 
 /**
@@ -849,6 +882,106 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
       body: { answers: { lead1: 3 }, submit: false },
     }),
   },
+  // strategy: the secretariat writes; a municipality's own version also its editors
+  'POST /api/networks/{networkId}/strategies': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, _a, cell) => ({
+      url: '/api/networks/digivesteralen/strategies',
+      body: { title: `Matrisestrategi ${cell}`, periodStart: 2024, periodEnd: 2027 },
+    }),
+  },
+  'PATCH /api/strategies/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const strategy = await freshStrategy(admin, cell);
+      return { url: `/api/strategies/${strategy.id}`, body: { title: `Omdøpt strategi ${cell}`, version: strategy.version } };
+    },
+  },
+  'POST /api/strategies/{id}/versions': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => ({ url: `/api/strategies/${(await publishedStrategy(admin, cell)).strategyId}/versions` }),
+  },
+  'PUT /api/strategy-versions/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const strategy = await freshStrategy(admin, cell);
+      return { url: `/api/strategy-versions/${strategy.versions[0]!.id}`, body: { content: STRATEGY_CONTENT, version: 1 } };
+    },
+  },
+  'POST /api/strategy-versions/{id}/publish': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const draft = await savedDraft(admin, cell);
+      return { url: `/api/strategy-versions/${draft.id}/publish`, body: { version: draft.version } };
+    },
+  },
+  'DELETE /api/strategy-versions/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const published = await publishedStrategy(admin, cell);
+      const draft = await ok<StrategyVersion>(admin.post(`/api/strategies/${published.strategyId}/versions`));
+      return { url: `/api/strategy-versions/${draft.id}?version=${draft.version}` };
+    },
+  },
+  'PUT /api/strategy-versions/{id}/municipalities/{number}': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const version = await publishedStrategy(admin, cell);
+      const url = `/api/strategy-versions/${version.id}/municipalities/${SORTLAND}`;
+      const decision = { status: 'underConsideration', bodyName: 'Kommunestyret' };
+      const local = await ok<LocalVersion>(admin.put(url, { decision }));
+      return { url, body: { localTexts: { vision: `Sortlands tekst ${cell}` }, decision, version: local.version } };
+    },
+  },
+  'POST /api/strategies/{id}/action-plans': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => ({
+      url: `/api/strategies/${(await freshStrategy(admin, cell)).id}/action-plans`,
+      body: { year: 2025 },
+    }),
+  },
+  'POST /api/action-plans/{id}/measures': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => ({
+      url: `/api/action-plans/${(await freshActionPlan(admin, cell)).id}/measures`,
+      body: { title: `Matrisetiltak ${cell}`, budget: 5000 },
+    }),
+  },
+  'PATCH /api/action-measures/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const measure = await freshMeasure(admin, cell);
+      return { url: `/api/action-measures/${measure.id}`, body: { owner: 'Sekretariatet', version: measure.version } };
+    },
+  },
+  'DELETE /api/action-measures/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const measure = await freshMeasure(admin, cell);
+      return { url: `/api/action-measures/${measure.id}?version=${measure.version}` };
+    },
+  },
+  'PUT /api/action-measures/{id}/reports/{tertial}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const measure = await freshMeasure(admin, cell);
+      const url = `/api/action-measures/${measure.id}/reports/1`;
+      const plan = await ok<ActionPlan>(admin.put(url, { status: 'green' }));
+      return { url, body: { status: 'yellow', comment: `Rapport ${cell}`, version: plan.measures[0]!.reports[0]!.version } };
+    },
+  },
 };
 
 /** The POST routes whose request has no body: the path names the record and the action. */
@@ -857,6 +990,7 @@ const TAKE_NO_BODY = [
   'POST /api/meeting-attendees/{id}/summon-deputy',
   'POST /api/links/{token}/sign',
   'POST /api/survey-rounds/{id}/remind',
+  'POST /api/strategies/{id}/versions',
 ];
 
 /**

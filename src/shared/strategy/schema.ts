@@ -56,7 +56,8 @@ function checkUniqueKeys(items: { key?: string | undefined }[], path: string, ct
 
 /** The text of a version. Vision, main goal and the strategy statement are Markdown-free plain paragraphs. */
 export const StrategyContentInputSchema = z
-  .object({
+  // Strict: a content object with none of these fields is a mistake, not an empty strategy.
+  .strictObject({
     vision: OptionalText(1000),
     mainGoal: OptionalText(1000),
     statement: OptionalText(8000),
