@@ -263,7 +263,7 @@ export const MeasureSchema = z.object({
   title: z.string(),
   description: z.string().nullable(),
   focusAreaKey: z.string().nullable(),
-  /** The focus area's title in the strategy's newest version, or null if it has since been removed. */
+  /** The focus area's title in the newest version that has the key (decision 0009: a removed area keeps its last title); null without a key. */
   focusAreaTitle: z.string().nullable(),
   owner: z.string().nullable(),
   budget: z.number().int().nullable(),
