@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiErrorBody, ErrorCode } from '../../shared/errors.ts';
 
+type RowProblem = NonNullable<ApiErrorBody['error']['problems']>[number];
+
 /** A failed API call, in the one error shape the server answers with. */
 export class ApiError extends Error {
   constructor(
@@ -9,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: Record<string, string> = {},
     readonly requestId?: string,
+    /** The bad rows of an uploaded spreadsheet (422); nothing was changed. */
+    readonly problems: RowProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -31,11 +35,18 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const NETWORK_ERROR_MESSAGE = 'Network error / Nettverksfeil';
 
-/** Calls the API under /api and returns the parsed JSON, or throws an ApiError. */
-export async function api<T>(path: string, options: { method?: Method; body?: unknown } = {}): Promise<T> {
+/**
+ * Calls the API under /api and returns the parsed JSON, or throws an ApiError. `body` is sent as JSON; `file`
+ * as the raw request body with its own content type (attachments, spreadsheets).
+ */
+export async function api<T>(
+  path: string,
+  options: { method?: Method; body?: unknown; file?: { data: Blob; contentType: string } } = {},
+): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -43,7 +54,7 @@ export async function api<T>(path: string, options: { method?: Method; body?: un
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ? options.file.data : options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
@@ -54,7 +65,7 @@ export async function api<T>(path: string, options: { method?: Method; body?: un
     const body = json as Partial<ApiErrorBody> | null;
     const error = body?.error;
     if (error && typeof error.code === 'string') {
-      throw new ApiError(response.status, error.code, error.message, error.fields ?? {}, error.requestId);
+      throw new ApiError(response.status, error.code, error.message, error.fields ?? {}, error.requestId, error.problems ?? []);
     }
     throw new ApiError(response.status, 'internal_error', `HTTP ${response.status}`);
   }

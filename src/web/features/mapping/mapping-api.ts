@@ -1,5 +1,3 @@
-import type { CurrentUser } from '../../../shared/auth/schema.ts';
-import type { ApiErrorBody } from '../../../shared/errors.ts';
 import type { ImportProblem, ImportResult } from '../../../shared/mapping/schema.ts';
 import { api, ApiError, query } from '../../app/api.ts';
 
@@ -36,38 +34,19 @@ export class ImportRefused extends Error {
 
 /**
  * Uploads an XLSX file as the raw request body (its name in the query), as the import routes expect.
- * The shared `api()` sends JSON only, so this asks the session for its CSRF token and calls fetch itself.
  * A refused file (validation_failed with the list of problems) throws ImportRefused; anything else ApiError.
  */
 export async function uploadSpreadsheet(path: string, file: File): Promise<ImportResult> {
-  const me = await api<CurrentUser>('/auth/me');
-  let response: Response;
   try {
-    response = await fetch(`/api${path}${query({ fileName: file.name })}`, {
+    return await api<ImportResult>(`${path}${query({ fileName: file.name })}`, {
       method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': XLSX_TYPE, ...(me.csrfToken ? { 'x-csrf-token': me.csrfToken } : {}) },
-      body: file,
+      file: { data: file, contentType: XLSX_TYPE },
     });
-  } catch {
-    throw new ApiError(0, 'network_error', 'Network error / Nettverksfeil');
-  }
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  if (!response.ok) {
-    const error = (json as Partial<ApiErrorBody> | null)?.error;
+  } catch (error) {
     // 422 validation_failed lists every bad row of the file; nothing was changed.
-    if (error?.problems && error.problems.length > 0) throw new ImportRefused(error.message, error.problems);
-    if (error && typeof error.code === 'string')
-      throw new ApiError(response.status, error.code, error.message, error.fields ?? {}, error.requestId);
-    throw new ApiError(response.status, 'internal_error', `HTTP ${response.status}`);
+    if (error instanceof ApiError && error.problems.length > 0) throw new ImportRefused(error.message, error.problems);
+    throw error;
   }
-  return json as ImportResult;
 }
 
 /** Kroner as typed by a person («125 000», «125000,50») → øre; the text itself when it is no number. */

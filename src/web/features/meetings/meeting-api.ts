@@ -1,7 +1,5 @@
-import type { CurrentUser } from '../../../shared/auth/schema.ts';
-import type { ApiErrorBody } from '../../../shared/errors.ts';
 import type { AgendaItem, CaseDocument, Meeting } from '../../../shared/meetings/schema.ts';
-import { api, ApiError } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 
 /** Addresses of the meeting pages, in Norwegian as the rest of the app. */
 export const planPath = (networkSlug: string, bodyId: string, year?: number) =>
@@ -30,38 +28,12 @@ export function attachmentType(fileName: string): string | null {
   return ending ? ATTACHMENT_TYPES[ending]! : null;
 }
 
-/**
- * Uploads a file as the raw request body, its type in content-type and its name in the query, as the
- * attachments route expects. The shared `api()` sends JSON only, so this asks the session for its CSRF
- * token and calls fetch itself.
- */
-export async function uploadDocument(caseId: string, file: File, contentType: string): Promise<CaseDocument> {
-  const me = await api<CurrentUser>('/auth/me');
-  let response: Response;
-  try {
-    response = await fetch(`/api/cases/${caseId}/documents?fileName=${encodeURIComponent(file.name)}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': contentType, ...(me.csrfToken ? { 'x-csrf-token': me.csrfToken } : {}) },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', 'Network error / Nettverksfeil');
-  }
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  if (!response.ok) {
-    const error = (json as Partial<ApiErrorBody> | null)?.error;
-    if (error && typeof error.code === 'string')
-      throw new ApiError(response.status, error.code, error.message, error.fields ?? {}, error.requestId);
-    throw new ApiError(response.status, 'internal_error', `HTTP ${response.status}`);
-  }
-  return json as CaseDocument;
+/** Uploads a file as the raw request body, its type in content-type and its name in the query, as the attachments route expects. */
+export function uploadDocument(caseId: string, file: File, contentType: string): Promise<CaseDocument> {
+  return api<CaseDocument>(`/cases/${caseId}/documents?fileName=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    file: { data: file, contentType },
+  });
 }
 
 /** Replaces one item of a meeting with the newer copy a save answered with. */
