@@ -21,6 +21,7 @@ import { AbsenceLinkPage, SignLinkPage, WrittenAnswerPage } from '../features/me
 import { applicationRoutes } from '../features/mapping/routes.tsx';
 import { dashboardRoutes } from '../features/mapping-dashboards/routes.tsx';
 import { surveyRoutes } from '../features/surveys/routes.tsx';
+import { strategyRoutes } from '../features/strategy/routes.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
       ...applicationRoutes,
       ...dashboardRoutes,
       ...surveyRoutes,
+      ...strategyRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

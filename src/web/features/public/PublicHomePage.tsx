@@ -5,6 +5,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
 import { MappingOpenDataLink } from '../mapping-dashboards/PublicMappingPage.tsx';
+import { StrategyPublicLink } from '../strategy/PublicStrategyPage.tsx';
 import { usePublicMessages } from './messages.ts';
 import './public.css';
 
@@ -31,6 +32,7 @@ export function PublicHomePage() {
                     {network.name}
                   </Heading>
                   <MappingOpenDataLink slug={network.slug} name={network.name} />
+                  <StrategyPublicLink slug={network.slug} name={network.name} />
                   {network.bodies.length === 0 ? (
                     <Paragraph>{pm.home.noBodies}</Paragraph>
                   ) : (

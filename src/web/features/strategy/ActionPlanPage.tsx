@@ -1,0 +1,493 @@
+import { useState } from 'react';
+import { useLocation, useParams } from 'react-router';
+import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import {
+  MEASURE_STATUSES,
+  MeasureInputSchema,
+  MeasureUpdateSchema,
+  REPORT_STATUSES,
+  TERTIALS,
+  TertialReportInputSchema,
+  type ActionPlan,
+  type Measure,
+  type MeasureStatus,
+  type ReportStatus,
+  type Strategy,
+  type StrategyVersion,
+} from '../../../shared/strategy/schema.ts';
+import { api, useApi } from '../../app/api.ts';
+import { ConfirmForm, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { useKroner, useStrategyMessages } from './messages.ts';
+import { actionPlanExportUrl, actionPlansPath, parseWhole } from './strategy-api.ts';
+import { MeasureStatusTag, ReportTag } from './StrategyDocument.tsx';
+import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
+import './strategy.css';
+
+/**
+ * `/n/:slug/strategi/:strategyId/handlingsplaner/:planId`: a year's measures with focus area, owner, budget and status,
+ * and each tertial's report in words and colour; the secretariat adds, edits, deletes and reports.
+ */
+export function ActionPlanPage() {
+  const sm = useStrategyMessages();
+  const { planId = '' } = useParams();
+  const { network, strategy } = useStrategyFrame();
+  const plan = useApi<ActionPlan>(`/action-plans/${encodeURIComponent(planId)}`);
+  const title = usePageTitle([network, strategy, plan], () =>
+    fmt(sm.plan.title, { year: plan.data?.year ?? '', title: strategy.data?.title ?? '' }),
+  );
+  return (
+    <StrategyFrame title={title} network={network} strategy={strategy}>
+      {(n, s) => (
+        <LoadState loaded={plan}>
+          {(p) => <PlanView network={n} strategy={s} plan={p} onChange={plan.setData} onReload={plan.reload} />}
+        </LoadState>
+      )}
+    </StrategyFrame>
+  );
+}
+
+type Dialog =
+  { kind: 'add' } | { kind: 'edit'; measure: Measure } | { kind: 'report'; measure: Measure } | { kind: 'delete'; measure: Measure } | null;
+
+/** The tertial a report made today most likely concerns: January–April is the first. */
+function currentTertial(): 1 | 2 | 3 {
+  const month = new Date().getMonth();
+  return month < 4 ? 1 : month < 8 ? 2 : 3;
+}
+
+function PlanView({
+  network,
+  strategy,
+  plan,
+  onChange,
+  onReload,
+}: {
+  network: NetworkOverview;
+  strategy: Strategy;
+  plan: ActionPlan;
+  onChange: (plan: ActionPlan) => void;
+  onReload: () => void;
+}) {
+  const sm = useStrategyMessages();
+  const kroner = useKroner();
+  const { user } = useSession();
+  const location = useLocation();
+  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const admin = isNetworkAdmin(user, network.id);
+  // Measures point at the focus areas of the strategy's newest version.
+  const newest = strategy.versions[0];
+  const newestVersion = useApi<StrategyVersion>(newest ? `/strategy-versions/${newest.id}` : null);
+  const focusAreas = newestVersion.data?.content.focusAreas ?? [];
+  const p = sm.plan;
+  const close = () => setDialog(null);
+  const reloadAndClose = () => {
+    setDialog(null);
+    onReload();
+  };
+  const saved = (next: ActionPlan, text: string) => {
+    setDialog(null);
+    onChange(next);
+    setMessage(text);
+  };
+
+  return (
+    <div className="dr-stack">
+      <BackLink to={actionPlansPath(network.slug, strategy.id)}>{p.back}</BackLink>
+      <SuccessMessage message={message} />
+      <Paragraph data-size="sm" className="dr-downloads">
+        <Link href={actionPlanExportUrl(plan.id, 'xlsx')} download>
+          {sm.common.downloadXlsx}
+        </Link>
+        <Link href={actionPlanExportUrl(plan.id, 'csv')} download>
+          {sm.common.downloadCsv}
+        </Link>
+      </Paragraph>
+      <section className="dr-stack" aria-labelledby="measures-heading">
+        <Heading level={2} data-size="md" id="measures-heading">
+          {p.measuresHeading}
+        </Heading>
+        {admin && (
+          <ButtonRow>
+            <Button
+              type="button"
+              onClick={() => {
+                setMessage(null);
+                setDialog({ kind: 'add' });
+              }}
+            >
+              {p.add}
+            </Button>
+          </ButtonRow>
+        )}
+        {plan.measures.length === 0 ? (
+          <Paragraph>{p.none}</Paragraph>
+        ) : (
+          <div
+            className="dr-table-wrap"
+            role="region"
+            tabIndex={0}
+            aria-label={`${fmt(p.caption, { year: plan.year })} (${sm.adoption.scroll})`}
+          >
+            <Table zebra data-size="sm">
+              <caption>{fmt(p.caption, { year: plan.year })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{p.measure}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{p.focusArea}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{p.owner}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" className="dr-strategy-amount">
+                    {p.budget}
+                  </Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{p.status}</Table.HeaderCell>
+                  {TERTIALS.map((t) => (
+                    <Table.HeaderCell scope="col" key={t}>
+                      <abbr title={fmt(p.tertialLong, { n: t })}>{fmt(p.tertial, { n: t })}</abbr>
+                    </Table.HeaderCell>
+                  ))}
+                  {admin && <Table.HeaderCell scope="col">{p.actions}</Table.HeaderCell>}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {plan.measures.map((x) => (
+                  <Table.Row key={x.id}>
+                    <Table.HeaderCell scope="row">
+                      {x.title}
+                      {x.description && (
+                        <Paragraph data-size="xs" className="dr-muted">
+                          {x.description}
+                        </Paragraph>
+                      )}
+                    </Table.HeaderCell>
+                    <Table.Cell>{x.focusAreaTitle ?? sm.common.empty}</Table.Cell>
+                    <Table.Cell>{x.owner ?? ''}</Table.Cell>
+                    <Table.Cell className="dr-strategy-amount">{x.budget === null ? '' : kroner(x.budget)}</Table.Cell>
+                    <Table.Cell>
+                      <MeasureStatusTag status={x.status} />
+                    </Table.Cell>
+                    {TERTIALS.map((t) => {
+                      const report = x.reports.find((r) => r.tertial === t);
+                      return (
+                        <Table.Cell key={t}>
+                          {report ? (
+                            <span className="dr-strategy-cell">
+                              <ReportTag status={report.status} />
+                              {report.spent !== null && <span>{fmt(p.spent, { amount: kroner(report.spent) })}</span>}
+                              {report.comment && <span>{report.comment}</span>}
+                            </span>
+                          ) : (
+                            <span className="dr-muted">{p.notReported}</span>
+                          )}
+                        </Table.Cell>
+                      );
+                    })}
+                    {admin && (
+                      <Table.Cell>
+                        <ButtonRow>
+                          <Button
+                            type="button"
+                            variant="tertiary"
+                            data-size="sm"
+                            aria-label={fmt(p.reportOf, { name: x.title })}
+                            onClick={() => setDialog({ kind: 'report', measure: x })}
+                          >
+                            {p.report}
+                          </Button>
+                          <Button
+                            type="button"
+                            variant="tertiary"
+                            data-size="sm"
+                            aria-label={fmt(p.editOf, { name: x.title })}
+                            onClick={() => setDialog({ kind: 'edit', measure: x })}
+                          >
+                            {p.edit}
+                          </Button>
+                          <Button
+                            type="button"
+                            variant="tertiary"
+                            data-size="sm"
+                            data-color="danger"
+                            aria-label={fmt(p.removeOf, { name: x.title })}
+                            onClick={() => setDialog({ kind: 'delete', measure: x })}
+                          >
+                            {p.remove}
+                          </Button>
+                        </ButtonRow>
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+              <Table.Foot>
+                <Table.Row>
+                  <Table.HeaderCell scope="row" colSpan={3}>
+                    {p.total}
+                  </Table.HeaderCell>
+                  <Table.Cell className="dr-strategy-amount">
+                    <strong>{kroner(plan.totalBudget)}</strong>
+                  </Table.Cell>
+                  <Table.Cell colSpan={admin ? 5 : 4} />
+                </Table.Row>
+              </Table.Foot>
+            </Table>
+          </div>
+        )}
+        {plan.measures.length === 0 && (
+          <Paragraph>
+            {p.total}: {kroner(plan.totalBudget)}
+          </Paragraph>
+        )}
+      </section>
+
+      <ModalDialog open={dialog?.kind === 'add'} onClose={close} title={p.add}>
+        <MeasureForm
+          plan={plan}
+          measure={null}
+          focusAreas={focusAreas}
+          onCancel={close}
+          onReload={reloadAndClose}
+          onSaved={(next, name) => saved(next, fmt(p.added, { name }))}
+        />
+      </ModalDialog>
+      <ModalDialog
+        open={dialog?.kind === 'edit'}
+        onClose={close}
+        title={dialog?.kind === 'edit' ? fmt(p.editOf, { name: dialog.measure.title }) : p.edit}
+      >
+        {dialog?.kind === 'edit' && (
+          <MeasureForm
+            plan={plan}
+            measure={dialog.measure}
+            focusAreas={focusAreas}
+            onCancel={close}
+            onReload={reloadAndClose}
+            onSaved={(next, name) => saved(next, fmt(p.saved, { name }))}
+          />
+        )}
+      </ModalDialog>
+      <ModalDialog
+        open={dialog?.kind === 'report'}
+        onClose={close}
+        title={dialog?.kind === 'report' ? fmt(p.reportOf, { name: dialog.measure.title }) : p.report}
+      >
+        {dialog?.kind === 'report' && (
+          <ReportForm
+            measure={dialog.measure}
+            onCancel={close}
+            onReload={reloadAndClose}
+            onSaved={(next, tertial) => saved(next, fmt(p.reported, { tertial: fmt(p.tertialLong, { n: tertial }) }))}
+          />
+        )}
+      </ModalDialog>
+      <ModalDialog
+        open={dialog?.kind === 'delete'}
+        onClose={close}
+        title={dialog?.kind === 'delete' ? fmt(p.removeOf, { name: dialog.measure.title }) : p.remove}
+      >
+        {dialog?.kind === 'delete' && (
+          <ConfirmForm
+            confirmLabel={p.remove}
+            danger
+            onCancel={close}
+            onReload={reloadAndClose}
+            onConfirm={async () => {
+              const m = dialog.measure;
+              const next = await api<ActionPlan | null>(`/action-measures/${m.id}?version=${m.version}`, { method: 'DELETE' });
+              if (next) saved(next, fmt(p.removed, { name: m.title }));
+              else {
+                setDialog(null);
+                setMessage(fmt(p.removed, { name: m.title }));
+                onReload();
+              }
+            }}
+          >
+            <Paragraph>{fmt(p.removeConfirm, { name: dialog.measure.title })}</Paragraph>
+          </ConfirmForm>
+        )}
+      </ModalDialog>
+    </div>
+  );
+}
+
+function MeasureForm({
+  plan,
+  measure,
+  focusAreas,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  plan: ActionPlan;
+  measure: Measure | null;
+  focusAreas: { key: string; title: string }[];
+  onSaved: (plan: ActionPlan, name: string) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const sm = useStrategyMessages();
+  const f = sm.measureForm;
+  const form = useForm();
+  const [title, setTitle] = useState(measure?.title ?? '');
+  const [description, setDescription] = useState(measure?.description ?? '');
+  const [focusAreaKey, setFocusAreaKey] = useState(measure?.focusAreaKey ?? '');
+  const [owner, setOwner] = useState(measure?.owner ?? '');
+  const [budget, setBudget] = useState(measure?.budget === null || measure?.budget === undefined ? '' : String(measure.budget));
+  const [status, setStatus] = useState<MeasureStatus>(measure?.status ?? 'planned');
+  const labels = {
+    title: f.title,
+    description: f.description,
+    focusAreaKey: f.focusArea,
+    owner: f.owner,
+    budget: f.budget,
+    status: f.status,
+  };
+  // A measure whose focus area has left the newest version keeps it as a choice, named by its last title.
+  const choices =
+    measure?.focusAreaKey && !focusAreas.some((x) => x.key === measure.focusAreaKey)
+      ? [
+          ...focusAreas,
+          { key: measure.focusAreaKey, title: fmt(sm.plan.removedFocusArea, { title: measure.focusAreaTitle ?? measure.focusAreaKey }) },
+        ]
+      : focusAreas;
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const input = {
+          title,
+          description,
+          focusAreaKey: focusAreaKey === '' ? null : focusAreaKey,
+          owner,
+          budget: parseWhole(budget),
+          status,
+        };
+        void (measure
+          ? form.submit({
+              schema: MeasureUpdateSchema,
+              input: { ...input, version: measure.version },
+              labels,
+              send: (body) => api<ActionPlan>(`/action-measures/${measure.id}`, { method: 'PATCH', body }),
+              done: (next) => onSaved(next, title.trim()),
+            })
+          : form.submit({
+              schema: MeasureInputSchema,
+              input,
+              labels,
+              send: (body) => api<ActionPlan>(`/action-plans/${plan.id}/measures`, { method: 'POST', body }),
+              done: (next) => onSaved(next, title.trim()),
+            }));
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <TextField state={form} name="title" label={f.title} value={title} onChange={setTitle} required />
+      <TextField state={form} name="description" label={f.description} value={description} onChange={setDescription} multiline rows={3} />
+      <SelectField state={form} name="focusAreaKey" label={f.focusArea} value={focusAreaKey} onChange={setFocusAreaKey}>
+        <option value="">{f.noFocusArea}</option>
+        {choices.map((x) => (
+          <option key={x.key} value={x.key}>
+            {x.title}
+          </option>
+        ))}
+      </SelectField>
+      <TextField state={form} name="owner" label={f.owner} description={f.ownerDescription} value={owner} onChange={setOwner} />
+      <TextField state={form} name="budget" label={f.budget} description={f.budgetDescription} value={budget} onChange={setBudget} />
+      <SelectField state={form} name="status" label={f.status} value={status} onChange={(v) => setStatus(v as MeasureStatus)}>
+        {MEASURE_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {sm.measureStatuses[s]}
+          </option>
+        ))}
+      </SelectField>
+      <ButtonRow>
+        <SubmitButton form={form}>{f.save}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
+
+function ReportForm({
+  measure,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  measure: Measure;
+  onSaved: (plan: ActionPlan, tertial: number) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const sm = useStrategyMessages();
+  const f = sm.reportForm;
+  const form = useForm();
+  const reportOf = (t: number) => measure.reports.find((r) => r.tertial === t);
+  const [tertial, setTertial] = useState<number>(currentTertial());
+  const [status, setStatus] = useState<ReportStatus | ''>(reportOf(currentTertial())?.status ?? '');
+  const [comment, setComment] = useState(reportOf(currentTertial())?.comment ?? '');
+  const [spent, setSpent] = useState(String(reportOf(currentTertial())?.spent ?? ''));
+  const chooseTertial = (t: number) => {
+    const r = reportOf(t);
+    setTertial(t);
+    setStatus(r?.status ?? '');
+    setComment(r?.comment ?? '');
+    setSpent(r?.spent === null || r?.spent === undefined ? '' : String(r.spent));
+  };
+  const labels = { status: f.status, comment: f.comment, spent: f.spent };
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const existing = reportOf(tertial);
+        void form.submit({
+          schema: TertialReportInputSchema,
+          input: {
+            status: status === '' ? undefined : status,
+            comment,
+            spent: parseWhole(spent),
+            ...(existing ? { version: existing.version } : {}),
+          },
+          labels,
+          send: (body) => api<ActionPlan>(`/action-measures/${measure.id}/reports/${tertial}`, { method: 'PUT', body }),
+          done: (next) => onSaved(next, tertial),
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <SelectField state={form} name="tertial" label={f.tertial} value={String(tertial)} onChange={(v) => chooseTertial(Number(v))}>
+        {TERTIALS.map((t) => (
+          <option key={t} value={t}>
+            {fmt(sm.plan.tertialLong, { n: t })}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField state={form} name="status" label={f.status} value={status} onChange={(v) => setStatus(v as ReportStatus | '')} required>
+        <option value="">{m.common.choose}</option>
+        {REPORT_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {sm.reportStatuses[s]}
+          </option>
+        ))}
+      </SelectField>
+      <TextField state={form} name="comment" label={f.comment} value={comment} onChange={setComment} multiline rows={3} />
+      <TextField state={form} name="spent" label={f.spent} value={spent} onChange={setSpent} />
+      <ButtonRow>
+        <SubmitButton form={form}>{f.save}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}

@@ -1,0 +1,281 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { Alert, Fieldset, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import {
+  LOCAL_DECISION_STATUSES,
+  LocalVersionSaveSchema,
+  STRATEGY_SECTIONS,
+  type LocalDecisionStatus,
+  type LocalVersion,
+  type Strategy,
+  type StrategySection,
+  type StrategyVersion,
+} from '../../../shared/strategy/schema.ts';
+import { api, useApi } from '../../app/api.ts';
+import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { canEditMunicipality, isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { ButtonRow, LoadState } from '../../app/ui.tsx';
+import { useStrategyMessages } from './messages.ts';
+import { adoptionPath, localVersionExportUrl } from './strategy-api.ts';
+import { DecisionTag, Paragraphs, StrategyDocument } from './StrategyDocument.tsx';
+import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
+import './strategy.css';
+
+/**
+ * `/n/:slug/strategi/:strategyId/versjoner/:versionId/kommuner/:number`: a municipality's version of a published
+ * version: the shared text of each section with the municipality's local adaptation under it, and the political
+ * decision. The municipality's editors and the secretariat write it.
+ */
+export function LocalVersionPage() {
+  const sm = useStrategyMessages();
+  const { versionId = '', number = '' } = useParams();
+  const { network, strategy } = useStrategyFrame();
+  const version = useApi<StrategyVersion>(`/strategy-versions/${encodeURIComponent(versionId)}`);
+  const local = useApi<LocalVersion>(`/strategy-versions/${encodeURIComponent(versionId)}/municipalities/${encodeURIComponent(number)}`);
+  const title = usePageTitle([network, strategy, version, local], () =>
+    fmt(sm.local.title, {
+      title: version.data?.strategyTitle ?? '',
+      n: version.data?.number ?? '',
+      municipality: local.data?.municipalityName ?? '',
+    }),
+  );
+  return (
+    <StrategyFrame title={title} network={network} strategy={strategy}>
+      {(n, s) => (
+        <LoadState loaded={version}>
+          {(v) => (
+            <LoadState loaded={local}>
+              {(l) => <LocalView network={n} strategy={s} version={v} local={l} onSaved={local.setData} onReload={local.reload} />}
+            </LoadState>
+          )}
+        </LoadState>
+      )}
+    </StrategyFrame>
+  );
+}
+
+function LocalView({
+  network,
+  strategy,
+  version,
+  local,
+  onSaved,
+  onReload,
+}: {
+  network: NetworkOverview;
+  strategy: Strategy;
+  version: StrategyVersion;
+  local: LocalVersion;
+  onSaved: (local: LocalVersion) => void;
+  onReload: () => void;
+}) {
+  const sm = useStrategyMessages();
+  const { date } = useI18n();
+  const { user } = useSession();
+  const l = sm.local;
+  const editable =
+    version.status === 'published' && (isNetworkAdmin(user, network.id) || canEditMunicipality(user, local.municipalityNumber));
+  const d = local.decision;
+  return (
+    <div className="dr-stack">
+      <BackLink to={adoptionPath(network.slug, strategy.id)}>{fmt(sm.common.back, { name: sm.strategy.adoptionLink })}</BackLink>
+      <Paragraph>{l.intro}</Paragraph>
+      <Paragraph data-size="sm" className="dr-downloads">
+        <Link href={localVersionExportUrl(version.id, local.municipalityNumber, 'docx')} download>
+          {sm.common.downloadDocx}
+        </Link>
+        <Link href={localVersionExportUrl(version.id, local.municipalityNumber, 'pdf')} download>
+          {sm.common.downloadPdf}
+        </Link>
+      </Paragraph>
+      <Paragraph data-size="sm" className="dr-muted">
+        {l.writtenStandard}
+      </Paragraph>
+      {version.status !== 'published' && (
+        <Alert data-color="warning">
+          <Paragraph>{l.draftOnly}</Paragraph>
+        </Alert>
+      )}
+      {editable ? (
+        <LocalForm version={version} local={local} onSaved={onSaved} onReload={onReload} />
+      ) : (
+        <>
+          <section className="dr-stack" aria-labelledby="decision-heading">
+            <Heading level={2} data-size="md" id="decision-heading">
+              {l.decisionHeading}
+            </Heading>
+            <dl className="dr-facts">
+              <dt>{l.status}</dt>
+              <dd>
+                <DecisionTag status={d.status} />
+              </dd>
+              <dt>{l.bodyName}</dt>
+              <dd>{d.bodyName ?? sm.common.empty}</dd>
+              <dt>{l.date}</dt>
+              <dd>{d.date ? date(d.date) : sm.common.empty}</dd>
+              <dt>{l.caseNumber}</dt>
+              <dd>{d.caseNumber ?? sm.common.empty}</dd>
+            </dl>
+            {version.status === 'published' && (
+              <Paragraph data-size="sm" className="dr-muted">
+                {l.readOnly}
+              </Paragraph>
+            )}
+          </section>
+          <StrategyDocument
+            content={version.content}
+            level={2}
+            id="local"
+            extra={(section) => <LocalText section={section} text={local.localTexts[section]} municipality={local.municipalityName} />}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The municipality's own text beside the shared one, labelled so it is never taken for the shared text. */
+function LocalText({ section, text, municipality }: { section: StrategySection; text: string | undefined; municipality: string }) {
+  const sm = useStrategyMessages();
+  const id = `local-${section}`;
+  return (
+    <aside className="dr-strategy-local" aria-labelledby={id}>
+      <Heading level={3} data-size="2xs" id={id}>
+        {fmt(sm.local.localFor, { municipality })}
+      </Heading>
+      {text?.trim() ? <Paragraphs text={text} /> : <Paragraph className="dr-muted">{sm.local.noLocal}</Paragraph>}
+    </aside>
+  );
+}
+
+function textsOf(local: LocalVersion): Record<StrategySection, string> {
+  const all = {} as Record<StrategySection, string>;
+  for (const section of STRATEGY_SECTIONS) all[section] = local.localTexts[section] ?? '';
+  return all;
+}
+
+function LocalForm({
+  version,
+  local,
+  onSaved,
+  onReload,
+}: {
+  version: StrategyVersion;
+  local: LocalVersion;
+  onSaved: (local: LocalVersion) => void;
+  onReload: () => void;
+}) {
+  const sm = useStrategyMessages();
+  const l = sm.local;
+  const form = useForm();
+  const [base, setBase] = useState(local.version);
+  const [texts, setTexts] = useState(() => textsOf(local));
+  const [status, setStatus] = useState<LocalDecisionStatus>(local.decision.status);
+  const [bodyName, setBodyName] = useState(local.decision.bodyName ?? '');
+  const [date, setDate] = useState(local.decision.date ?? '');
+  const [caseNumber, setCaseNumber] = useState(local.decision.caseNumber ?? '');
+
+  // A reload after a refused save brings what someone else saved: show it instead of the stale fields.
+  if (local.version !== base) {
+    setBase(local.version);
+    setTexts(textsOf(local));
+    setStatus(local.decision.status);
+    setBodyName(local.decision.bodyName ?? '');
+    setDate(local.decision.date ?? '');
+    setCaseNumber(local.decision.caseNumber ?? '');
+    form.reset();
+  }
+
+  const labels: Record<string, string> = {
+    'decision.status': l.status,
+    'decision.bodyName': l.bodyName,
+    'decision.date': l.date,
+    'decision.caseNumber': l.caseNumber,
+  };
+  for (const section of STRATEGY_SECTIONS) labels[`localTexts.${section}`] = fmt(l.localLabel, { section: sm.sections[section] });
+
+  return (
+    <form
+      className="dr-stack"
+      noValidate
+      aria-label={fmt(l.localFor, { municipality: local.municipalityName })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: LocalVersionSaveSchema,
+          input: {
+            localTexts: texts,
+            decision: { status, bodyName, date: date === '' ? null : date, caseNumber },
+            ...(local.version !== null ? { version: local.version } : {}),
+          },
+          labels,
+          send: (body) =>
+            api<LocalVersion>(`/strategy-versions/${version.id}/municipalities/${local.municipalityNumber}`, { method: 'PUT', body }),
+          done: (next) => {
+            setBase(next.version);
+            onSaved(next);
+            return l.saved;
+          },
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <Fieldset className="dr-form">
+        <Fieldset.Legend>{l.decisionHeading}</Fieldset.Legend>
+        <SelectField
+          state={form}
+          name="decision.status"
+          label={l.status}
+          value={status}
+          onChange={(value) => setStatus(value as LocalDecisionStatus)}
+        >
+          {LOCAL_DECISION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {sm.decisionStatuses[s]}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          state={form}
+          name="decision.bodyName"
+          label={l.bodyName}
+          description={l.bodyNameDescription}
+          value={bodyName}
+          onChange={setBodyName}
+        />
+        <TextField state={form} name="decision.date" label={l.date} type="date" value={date} onChange={setDate} />
+        <TextField
+          state={form}
+          name="decision.caseNumber"
+          label={l.caseNumber}
+          description={l.caseNumberDescription}
+          value={caseNumber}
+          onChange={setCaseNumber}
+        />
+      </Fieldset>
+      <StrategyDocument
+        content={version.content}
+        level={2}
+        id="local"
+        extra={(section) => (
+          <div className="dr-strategy-local">
+            <TextField
+              state={form}
+              name={`localTexts.${section}`}
+              label={fmt(l.localLabel, { section: sm.sections[section] })}
+              value={texts[section]}
+              onChange={(value) => setTexts((t) => ({ ...t, [section]: value }))}
+              multiline
+              rows={4}
+            />
+          </div>
+        )}
+      />
+      <ButtonRow>
+        <SubmitButton form={form}>{l.save}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}

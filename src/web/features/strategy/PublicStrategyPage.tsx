@@ -1,0 +1,115 @@
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { useParams } from 'react-router';
+import type { PublicNetwork } from '../../../shared/publicAccess/schema.ts';
+import type { AdoptionOverview } from '../../../shared/strategy/schema.ts';
+import { useApi } from '../../app/api.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
+import { usePublicMessages } from '../public/messages.ts';
+import { Trail } from '../public/Trail.tsx';
+import { AdoptionLegend, AdoptionTable } from './AdoptionPage.tsx';
+import { useStrategyMessages } from './messages.ts';
+import { publicStrategyPath, publicVersionExportUrl, type PublicStrategy } from './strategy-api.ts';
+import { StrategyDocument, usePeriod } from './StrategyDocument.tsx';
+import '../public/public.css';
+import './strategy.css';
+
+/** `/innsyn/n/:slug/strategi`: a network's published strategies as documents, with the files and who has adopted them. No login. */
+export function PublicStrategyPage() {
+  const { m } = useI18n();
+  const sm = useStrategyMessages();
+  const pm = usePublicMessages();
+  const { slug = '' } = useParams();
+  const networks = useApi<PublicNetwork[]>('/public/networks');
+  const strategies = useApi<PublicStrategy[]>(`/public/networks/${encodeURIComponent(slug)}/strategies`);
+  const network = networks.data?.find((n) => n.slug === slug);
+  const title = network ? fmt(sm.public.title, { name: network.name }) : networks.data ? m.notFound.title : m.common.loading;
+  return (
+    <Page title={title} lead={<Trail links={[{ to: '/innsyn', label: pm.nav }]} />}>
+      <LoadState loaded={networks}>
+        {() =>
+          !network ? (
+            <Paragraph>{m.notFound.text}</Paragraph>
+          ) : (
+            <div className="dr-stack">
+              <Paragraph>{fmt(sm.public.intro, { name: network.name })}</Paragraph>
+              <LoadState loaded={strategies}>
+                {(list) =>
+                  list.length === 0 ? (
+                    <Paragraph>{fmt(sm.public.none, { name: network.name })}</Paragraph>
+                  ) : (
+                    <>
+                      {list.map((entry) => (
+                        <PublicStrategyView key={entry.strategy.id} entry={entry} />
+                      ))}
+                    </>
+                  )
+                }
+              </LoadState>
+            </div>
+          )
+        }
+      </LoadState>
+    </Page>
+  );
+}
+
+function PublicStrategyView({ entry }: { entry: PublicStrategy }) {
+  const sm = useStrategyMessages();
+  const { dateTime } = useI18n();
+  const period = usePeriod();
+  const { strategy, version } = entry;
+  const adoptions = useApi<AdoptionOverview>(`/public/strategies/${strategy.id}/adoptions`);
+  const id = `strategy-${strategy.id}`;
+  return (
+    <article className="dr-section dr-stack dr-strategy-public" aria-labelledby={id}>
+      <Heading level={2} data-size="md" id={id}>
+        {strategy.title}
+      </Heading>
+      <dl className="dr-facts">
+        <dt>{sm.common.period}</dt>
+        <dd>{period(strategy.periodStart, strategy.periodEnd)}</dd>
+        <dt>{sm.strategy.published}</dt>
+        <dd>
+          {fmt(sm.common.versionN, { n: version.number })}
+          {version.publishedAt ? `, ${dateTime(version.publishedAt)}` : ''}
+        </dd>
+        {version.changeNote && (
+          <>
+            <dt>{sm.version.changeNote}</dt>
+            <dd>{version.changeNote}</dd>
+          </>
+        )}
+      </dl>
+      <Paragraph data-size="sm" className="dr-downloads">
+        <Link href={publicVersionExportUrl(version.id, 'docx')} download>
+          {fmt(sm.common.downloadDocxOf, { n: version.number })}
+        </Link>
+        <Link href={publicVersionExportUrl(version.id, 'pdf')} download>
+          {fmt(sm.common.downloadPdfOf, { n: version.number })}
+        </Link>
+      </Paragraph>
+      <StrategyDocument content={version.content} level={3} id={`${id}-doc`} />
+      <section className="dr-stack" aria-labelledby={`${id}-adoption`}>
+        <Heading level={3} data-size="sm" id={`${id}-adoption`}>
+          {sm.public.adoptionHeading}
+        </Heading>
+        <LoadState loaded={adoptions}>{(o) => <AdoptionTable overview={o} title={strategy.title} />}</LoadState>
+        <AdoptionLegend level={3} id={`${id}-legend`} />
+      </section>
+    </article>
+  );
+}
+
+/** On the public home page: a link to the network's published strategy, shown only when it has one. */
+export function StrategyPublicLink({ slug, name }: { slug: string; name: string }) {
+  const sm = useStrategyMessages();
+  const strategies = useApi<PublicStrategy[]>(`/public/networks/${encodeURIComponent(slug)}/strategies`);
+  if (!strategies.data || strategies.data.length === 0) return null;
+  return (
+    <Paragraph>
+      <AppLink to={publicStrategyPath(slug)}>{fmt(sm.public.homeLink, { name })}</AppLink>
+    </Paragraph>
+  );
+}

@@ -1,0 +1,195 @@
+import { useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { StrategyCreateSchema, StrategyUpdateSchema, type Strategy } from '../../../shared/strategy/schema.ts';
+import { api, useApi } from '../../app/api.ts';
+import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { useStrategyMessages } from './messages.ts';
+import { parseWhole, strategyPath, versionPath } from './strategy-api.ts';
+import { usePeriod, VersionStatusTag } from './StrategyDocument.tsx';
+import './strategy.css';
+
+/** `/n/:slug/strategi`: the network's strategies with their newest version; the secretariat starts a new one. */
+export function StrategiesPage() {
+  const { m } = useI18n();
+  const sm = useStrategyMessages();
+  const { slug = '' } = useParams();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const title = network.data ? fmt(sm.list.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={network}>
+        {(n) => (
+          <>
+            <NetworkNav network={n} />
+            <StrategiesView network={n} />
+          </>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+function StrategiesView({ network }: { network: NetworkOverview }) {
+  const sm = useStrategyMessages();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const period = usePeriod();
+  const [open, setOpen] = useState(false);
+  const admin = isNetworkAdmin(user, network.id);
+  const strategies = useApi<Strategy[]>(`/networks/${network.id}/strategies`);
+  const memberCount = network.members.filter((x) => x.isCurrent).length;
+  const l = sm.list;
+  return (
+    <div className="dr-stack">
+      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
+      <Paragraph>{l.intro}</Paragraph>
+      {admin ? (
+        <ButtonRow>
+          <Button type="button" onClick={() => setOpen(true)}>
+            {l.newStrategy}
+          </Button>
+        </ButtonRow>
+      ) : (
+        <Paragraph data-size="sm" className="dr-muted">
+          {l.readOnly}
+        </Paragraph>
+      )}
+      <LoadState loaded={strategies}>
+        {(list) =>
+          list.length === 0 ? (
+            <Paragraph>{l.none}</Paragraph>
+          ) : (
+            <div className="dr-table-wrap">
+              <Table zebra>
+                <caption>{fmt(l.caption, { name: network.name })}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">{l.strategy}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{l.period}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{l.newest}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{l.adopted}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {list.map((s) => {
+                    const newest = s.versions[0];
+                    const published = s.versions.find((v) => v.status === 'published');
+                    return (
+                      <Table.Row key={s.id}>
+                        <Table.Cell>
+                          <AppLink to={strategyPath(network.slug, s.id)}>{s.title}</AppLink>
+                        </Table.Cell>
+                        <Table.Cell>{period(s.periodStart, s.periodEnd)}</Table.Cell>
+                        <Table.Cell>
+                          {newest ? (
+                            <span className="dr-tags">
+                              {fmt(sm.common.versionN, { n: newest.number })} <VersionStatusTag status={newest.status} />
+                            </span>
+                          ) : (
+                            l.noVersion
+                          )}
+                        </Table.Cell>
+                        <Table.Cell>
+                          {published
+                            ? `${fmt(l.adoptedOf, { count: published.adoptedCount, total: memberCount })} (${fmt(sm.common.versionN, { n: published.number })})`
+                            : l.noVersion}
+                        </Table.Cell>
+                      </Table.Row>
+                    );
+                  })}
+                </Table.Body>
+              </Table>
+            </div>
+          )
+        }
+      </LoadState>
+      <ModalDialog open={open} onClose={() => setOpen(false)} title={l.newStrategy}>
+        <StrategyForm
+          networkId={network.id}
+          strategy={null}
+          onCancel={() => setOpen(false)}
+          onReload={() => setOpen(false)}
+          onSaved={(created) => {
+            setOpen(false);
+            // A new strategy comes with an empty draft as its version 1: straight to the editor.
+            const draft = created.versions[0];
+            void navigate(draft ? versionPath(network.slug, created.id, draft.id) : strategyPath(network.slug, created.id), {
+              state: { message: l.created },
+            });
+          }}
+        />
+      </ModalDialog>
+    </div>
+  );
+}
+
+/** Creates a strategy (title and period), or changes an existing one's. */
+export function StrategyForm({
+  networkId,
+  strategy,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  networkId: string;
+  strategy: Strategy | null;
+  onSaved: (strategy: Strategy) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const sm = useStrategyMessages();
+  const f = sm.strategyForm;
+  const form = useForm();
+  const thisYear = new Date().getFullYear();
+  const [title, setTitle] = useState(strategy?.title ?? '');
+  const [periodStart, setPeriodStart] = useState(String(strategy?.periodStart ?? thisYear));
+  const [periodEnd, setPeriodEnd] = useState(String(strategy?.periodEnd ?? thisYear + 3));
+  const labels = { title: f.title, periodStart: f.periodStart, periodEnd: f.periodEnd };
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const input = { title, periodStart: parseWhole(periodStart), periodEnd: parseWhole(periodEnd) };
+        void (strategy
+          ? form.submit({
+              schema: StrategyUpdateSchema,
+              input: { ...input, version: strategy.version },
+              labels,
+              send: (body) => api<Strategy>(`/strategies/${strategy.id}`, { method: 'PATCH', body }),
+              done: onSaved,
+            })
+          : form.submit({
+              schema: StrategyCreateSchema,
+              input,
+              labels,
+              send: (body) => api<Strategy>(`/networks/${networkId}/strategies`, { method: 'POST', body }),
+              done: onSaved,
+            }));
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <TextField state={form} name="title" label={f.title} description={f.titleDescription} value={title} onChange={setTitle} required />
+      <div className="dr-toolbar">
+        <TextField state={form} name="periodStart" label={f.periodStart} value={periodStart} onChange={setPeriodStart} required />
+        <TextField state={form} name="periodEnd" label={f.periodEnd} value={periodEnd} onChange={setPeriodEnd} required />
+      </div>
+      <ButtonRow>
+        <SubmitButton form={form}>{strategy ? f.save : f.create}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}

@@ -1,0 +1,225 @@
+import { useState } from 'react';
+import { Link as RouterLink, useLocation, useNavigate } from 'react-router';
+import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
+import { api, useApi } from '../../app/api.ts';
+import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { useStrategyMessages } from './messages.ts';
+import { StrategyForm } from './StrategiesPage.tsx';
+import {
+  actionPlansPath,
+  adoptionPath,
+  currentDraft,
+  newestPublished,
+  publishVersion,
+  strategiesPath,
+  versionExportUrl,
+  versionPath,
+} from './strategy-api.ts';
+import { StrategyDocument, usePeriod, VersionStatusTag } from './StrategyDocument.tsx';
+import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
+import './strategy.css';
+
+/**
+ * `/n/:slug/strategi/:strategyId`: the strategy's current (newest published) version as a document, the draft being
+ * written, the version history, and the way to the municipalities' decisions and the action plans.
+ */
+export function StrategyPage() {
+  const { network, strategy } = useStrategyFrame();
+  const title = usePageTitle([network, strategy], () => strategy.data?.title ?? '');
+  return (
+    <StrategyFrame title={title} network={network} strategy={strategy}>
+      {(n, s) => <StrategyView network={n} strategy={s} onChange={strategy.setData} onReload={strategy.reload} />}
+    </StrategyFrame>
+  );
+}
+
+type Dialog = 'edit' | 'publish' | 'revision' | null;
+
+function StrategyView({
+  network,
+  strategy,
+  onChange,
+  onReload,
+}: {
+  network: NetworkOverview;
+  strategy: Strategy;
+  onChange: (strategy: Strategy) => void;
+  onReload: () => void;
+}) {
+  const sm = useStrategyMessages();
+  const { date, dateTime } = useI18n();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const period = usePeriod();
+  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const admin = isNetworkAdmin(user, network.id);
+  const published = newestPublished(strategy);
+  const draft = currentDraft(strategy);
+  const publishedVersion = useApi<StrategyVersion>(published ? `/strategy-versions/${published.id}` : null);
+  const draftVersion = useApi<StrategyVersion>(draft && admin ? `/strategy-versions/${draft.id}` : null);
+  const s = sm.strategy;
+  const close = () => setDialog(null);
+  const reloadAndClose = () => {
+    setDialog(null);
+    onReload();
+    draftVersion.reload();
+  };
+
+  return (
+    <div className="dr-stack">
+      <BackLink to={strategiesPath(network.slug)}>{fmt(sm.common.back, { name: fmt(sm.list.title, { name: network.name }) })}</BackLink>
+      <SuccessMessage message={message} />
+      <dl className="dr-facts">
+        <dt>{sm.common.period}</dt>
+        <dd>{period(strategy.periodStart, strategy.periodEnd)}</dd>
+        <dt>{s.published}</dt>
+        <dd>
+          {published ? fmt(s.publishedIntro, { n: published.number, date: date(published.publishedAt?.slice(0, 10)) }) : s.noPublished}
+        </dd>
+      </dl>
+      <nav aria-label={s.links}>
+        <ul className="dr-downloads dr-strategy-links">
+          <li>
+            <AppLink to={adoptionPath(network.slug, strategy.id)}>{s.adoptionLink}</AppLink>
+          </li>
+          <li>
+            <AppLink to={actionPlansPath(network.slug, strategy.id)}>{s.actionPlansLink}</AppLink>
+          </li>
+        </ul>
+      </nav>
+      {admin && (
+        <ButtonRow>
+          {draft ? (
+            <>
+              <Button asChild>
+                <RouterLink to={versionPath(network.slug, strategy.id, draft.id)}>{s.editDraft}</RouterLink>
+              </Button>
+              <Button type="button" variant="secondary" disabled={!draftVersion.data} onClick={() => setDialog('publish')}>
+                {s.publish}
+              </Button>
+            </>
+          ) : (
+            <Button type="button" onClick={() => setDialog('revision')}>
+              {published ? s.newRevision : s.firstDraft}
+            </Button>
+          )}
+          <Button type="button" variant="tertiary" onClick={() => setDialog('edit')}>
+            {sm.strategyForm.edit}
+          </Button>
+        </ButtonRow>
+      )}
+      {!admin && draft && (
+        <Paragraph>
+          <AppLink to={versionPath(network.slug, strategy.id, draft.id)}>{s.viewDraft}</AppLink>
+        </Paragraph>
+      )}
+
+      <section className="dr-section dr-stack" aria-labelledby="current-heading">
+        <Heading level={2} data-size="md" id="current-heading">
+          {published ? `${s.published}: ${fmt(sm.common.versionN, { n: published.number })}` : s.published}
+        </Heading>
+        {!published ? (
+          <Paragraph>{s.noPublished}</Paragraph>
+        ) : (
+          <>
+            <Paragraph data-size="sm" className="dr-downloads">
+              <Link href={versionExportUrl(published.id, 'docx')} download>
+                {fmt(sm.common.downloadDocxOf, { n: published.number })}
+              </Link>
+              <Link href={versionExportUrl(published.id, 'pdf')} download>
+                {fmt(sm.common.downloadPdfOf, { n: published.number })}
+              </Link>
+            </Paragraph>
+            <LoadState loaded={publishedVersion}>{(v) => <StrategyDocument content={v.content} level={3} id="current" />}</LoadState>
+          </>
+        )}
+      </section>
+
+      <section className="dr-section dr-stack" aria-labelledby="history-heading">
+        <Heading level={2} data-size="md" id="history-heading">
+          {s.historyHeading}
+        </Heading>
+        <div className="dr-table-wrap">
+          <Table zebra>
+            <caption>{fmt(s.historyCaption, { title: strategy.title })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{s.number}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{s.status}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{s.publishedAt}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{s.changeNote}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{s.adoptedCount}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {strategy.versions.map((v) => (
+                <Table.Row key={v.id}>
+                  <Table.Cell>
+                    <AppLink to={versionPath(network.slug, strategy.id, v.id)}>{fmt(sm.common.versionN, { n: v.number })}</AppLink>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <VersionStatusTag status={v.status} />
+                  </Table.Cell>
+                  <Table.Cell>{v.publishedAt ? dateTime(v.publishedAt) : sm.versionStatuses.draft}</Table.Cell>
+                  <Table.Cell>{v.changeNote ?? ''}</Table.Cell>
+                  <Table.Cell>{v.status === 'published' ? fmt(s.municipalitiesCount, { count: v.adoptedCount }) : ''}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      </section>
+
+      <ModalDialog open={dialog === 'edit'} onClose={close} title={sm.strategyForm.edit}>
+        <StrategyForm
+          networkId={network.id}
+          strategy={strategy}
+          onCancel={close}
+          onReload={reloadAndClose}
+          onSaved={(next) => {
+            close();
+            onChange(next);
+            setMessage(sm.strategyForm.saved);
+          }}
+        />
+      </ModalDialog>
+      <ModalDialog open={dialog === 'publish'} onClose={close} title={s.publish}>
+        <ConfirmForm
+          confirmLabel={s.publish}
+          onCancel={close}
+          onReload={reloadAndClose}
+          onConfirm={async () => {
+            if (!draft || !draftVersion.data) return;
+            await publishVersion(draft.id, draftVersion.data.version);
+            close();
+            setMessage(fmt(s.published2, { n: draft.number }));
+            onReload();
+          }}
+        >
+          <Paragraph>{fmt(s.publishConfirm, { n: draft?.number ?? '' })}</Paragraph>
+        </ConfirmForm>
+      </ModalDialog>
+      <ModalDialog open={dialog === 'revision'} onClose={close} title={published ? s.newRevision : s.firstDraft}>
+        <ConfirmForm
+          confirmLabel={published ? s.newRevision : s.firstDraft}
+          onCancel={close}
+          onReload={reloadAndClose}
+          onConfirm={async () => {
+            const created = await api<StrategyVersion>(`/strategies/${strategy.id}/versions`, { method: 'POST', body: {} });
+            close();
+            void navigate(versionPath(network.slug, strategy.id, created.id), { state: { message: s.revisionCreated } });
+          }}
+        >
+          <Paragraph>{s.newRevisionConfirm}</Paragraph>
+        </ConfirmForm>
+      </ModalDialog>
+    </div>
+  );
+}

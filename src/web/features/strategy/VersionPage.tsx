@@ -1,0 +1,207 @@
+import { useCallback, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
+import { api, useApi } from '../../app/api.ts';
+import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { useStrategyMessages } from './messages.ts';
+import { localVersionPath, publishVersion, strategyPath, versionExportUrl } from './strategy-api.ts';
+import { StrategyDocument, VersionStatusTag } from './StrategyDocument.tsx';
+import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
+import { VersionEditor } from './VersionEditor.tsx';
+import './strategy.css';
+
+/**
+ * `/n/:slug/strategi/:strategyId/versjoner/:versionId`: one version. A published one reads as a document and is
+ * locked; a draft opens in the editor for the secretariat, who saves, publishes or deletes it.
+ */
+export function VersionPage() {
+  const sm = useStrategyMessages();
+  const { versionId = '' } = useParams();
+  const { network, strategy } = useStrategyFrame();
+  const version = useApi<StrategyVersion>(`/strategy-versions/${encodeURIComponent(versionId)}`);
+  const title = usePageTitle([network, strategy, version], () =>
+    fmt(sm.version.title, { title: version.data?.strategyTitle ?? '', n: version.data?.number ?? '' }),
+  );
+  const reloadAll = strategy.reload;
+  return (
+    <StrategyFrame title={title} network={network} strategy={strategy}>
+      {(n, s) => (
+        <LoadState loaded={version}>
+          {(v) => (
+            <VersionView
+              network={n}
+              strategy={s}
+              version={v}
+              onSaved={version.setData}
+              onReload={version.reload}
+              onPublished={() => {
+                version.reload();
+                reloadAll();
+              }}
+            />
+          )}
+        </LoadState>
+      )}
+    </StrategyFrame>
+  );
+}
+
+type Dialog = 'publish' | 'delete' | null;
+
+function VersionView({
+  network,
+  strategy,
+  version,
+  onSaved,
+  onReload,
+  onPublished,
+}: {
+  network: NetworkOverview;
+  strategy: Strategy;
+  version: StrategyVersion;
+  onSaved: (version: StrategyVersion) => void;
+  onReload: () => void;
+  onPublished: () => void;
+}) {
+  const sm = useStrategyMessages();
+  const { dateTime } = useI18n();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dirty, setDirty] = useState(false);
+  const onDirty = useCallback((value: boolean) => setDirty(value), []);
+  const admin = isNetworkAdmin(user, network.id);
+  const editing = admin && version.status === 'draft';
+  const v = sm.version;
+  const close = () => setDialog(null);
+  const reloadAndClose = () => {
+    setDialog(null);
+    onReload();
+  };
+  const members = network.members.filter((x) => x.isCurrent);
+
+  return (
+    <div className="dr-stack">
+      <BackLink to={strategyPath(network.slug, strategy.id)}>{fmt(sm.common.back, { name: strategy.title })}</BackLink>
+      <SuccessMessage message={message} />
+      <dl className="dr-facts">
+        <dt>{v.status}</dt>
+        <dd>
+          <VersionStatusTag status={version.status} />
+        </dd>
+        {version.publishedAt && (
+          <>
+            <dt>{v.publishedAt}</dt>
+            <dd>{dateTime(version.publishedAt)}</dd>
+          </>
+        )}
+        {!editing && (
+          <>
+            <dt>{v.changeNote}</dt>
+            <dd>{version.changeNote ?? sm.common.empty}</dd>
+          </>
+        )}
+      </dl>
+      <Paragraph data-size="sm" className="dr-downloads">
+        <Link href={versionExportUrl(version.id, 'docx')} download>
+          {fmt(sm.common.downloadDocxOf, { n: version.number })}
+        </Link>
+        <Link href={versionExportUrl(version.id, 'pdf')} download>
+          {fmt(sm.common.downloadPdfOf, { n: version.number })}
+        </Link>
+      </Paragraph>
+
+      {editing ? (
+        <>
+          <VersionEditor
+            version={version}
+            onReload={onReload}
+            onDirty={onDirty}
+            onSaved={(next) => {
+              setMessage(null);
+              onSaved(next);
+            }}
+          />
+          <ButtonRow>
+            <Button type="button" onClick={() => setDialog('publish')}>
+              {sm.strategy.publish}
+            </Button>
+            {strategy.versions.length > 1 && (
+              <Button type="button" variant="tertiary" data-color="danger" onClick={() => setDialog('delete')}>
+                {v.deleteDraft}
+              </Button>
+            )}
+          </ButtonRow>
+        </>
+      ) : (
+        <>
+          <Alert data-color={version.status === 'published' ? 'info' : 'warning'}>
+            <Paragraph>{version.status === 'published' ? v.lockedNote : v.draftNote}</Paragraph>
+          </Alert>
+          <section aria-label={sm.document.label}>
+            <StrategyDocument content={version.content} level={2} id="version" />
+          </section>
+        </>
+      )}
+
+      {version.status === 'published' && members.length > 0 && (
+        <section className="dr-section dr-stack" aria-labelledby="local-versions-heading">
+          <Heading level={2} data-size="md" id="local-versions-heading">
+            {v.municipalitiesHeading}
+          </Heading>
+          <Paragraph>{v.municipalitiesIntro}</Paragraph>
+          <ul className="dr-strategy-municipalities">
+            {members.map((x) => (
+              <li key={x.municipalityNumber}>
+                <AppLink to={localVersionPath(network.slug, strategy.id, version.id, x.municipalityNumber)}>{x.municipalityName}</AppLink>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <ModalDialog open={dialog === 'publish'} onClose={close} title={sm.strategy.publish}>
+        <ConfirmForm
+          confirmLabel={sm.strategy.publish}
+          onCancel={close}
+          onReload={reloadAndClose}
+          onConfirm={async () => {
+            await publishVersion(version.id, version.version);
+            close();
+            setMessage(fmt(sm.strategy.published2, { n: version.number }));
+            onPublished();
+          }}
+        >
+          {dirty && (
+            <Alert data-color="warning">
+              <Paragraph>{sm.editor.publishUnsaved}</Paragraph>
+            </Alert>
+          )}
+          <Paragraph>{fmt(sm.strategy.publishConfirm, { n: version.number })}</Paragraph>
+        </ConfirmForm>
+      </ModalDialog>
+      <ModalDialog open={dialog === 'delete'} onClose={close} title={v.deleteDraft}>
+        <ConfirmForm
+          confirmLabel={v.deleteDraft}
+          danger
+          onCancel={close}
+          onReload={reloadAndClose}
+          onConfirm={async () => {
+            await api(`/strategy-versions/${version.id}?version=${version.version}`, { method: 'DELETE' });
+            close();
+            void navigate(strategyPath(network.slug, strategy.id), { state: { message: v.deleted } });
+          }}
+        >
+          <Paragraph>{fmt(v.deleteConfirm, { n: version.number })}</Paragraph>
+        </ConfirmForm>
+      </ModalDialog>
+    </div>
+  );
+}
