@@ -103,6 +103,11 @@ export const HEADINGS = {
   deliveredVia: l('Levert via', 'Levert via', 'Delivered via'),
   since: l('Fra dato', 'Frå dato', 'Since'),
   note: l('Merknad', 'Merknad', 'Note'),
+  /**
+   * The hidden version of a template's row, for the import's check that the record has not changed since the
+   * download. Not «Versjon»: that is the heading of the product's version (productVersion).
+   */
+  rowVersion: l('Radversjon', 'Radversjon', 'Row version'),
   name: l('Navn', 'Namn', 'Name'),
   description: l('Beskrivelse', 'Skildring', 'Description'),
   municipalityCount: l('Antall kommuner', 'Tal på kommunar', 'Municipalities'),

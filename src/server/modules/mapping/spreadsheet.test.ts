@@ -7,9 +7,9 @@ import ExcelJS from 'exceljs';
 import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
-import { applicationUsages, auditEntries, products, solutionAdoptions } from '../../db/schema/index.ts';
+import { applicationUsages, auditEntries, products, sharedSolutions, solutionAdoptions } from '../../db/schema/index.ts';
 import { mappingWorkbook, seed004Dataset } from '../../demo/mapping.ts';
-import { IN_USE_STATUSES, type MunicipalityMapping } from '../../../shared/mapping/schema.ts';
+import { IN_USE_STATUSES, type Application, type MunicipalityMapping } from '../../../shared/mapping/schema.ts';
 import { ADOPTIONS_SHEET, APPLICATIONS_SHEET, XLSX_CONTENT_TYPE } from './spreadsheet.ts';
 
 /** Troms: 16 municipalities outside every demo network. */
@@ -332,6 +332,206 @@ describe.each(DATABASE_KINDS)('mapping spreadsheets on %s', (kind) => {
       .split('\r\n');
     expect(lines[0]).toBe('Fellesløsning;Eier;Status;Levert via;Fra dato;Merknad');
     expect(lines).toHaveLength(40);
+  });
+
+  describe('a template downloaded before the rows were changed in the app', () => {
+    const STALE = 'Raden er endret i Digiregion etter at regnearket ble lastet ned. Last ned regnearket på nytt og gjør endringen der.';
+    /** The template as downloaded before the changes below. */
+    let old: Buffer;
+    /** «Fagsystemer» row 2, changed in the app; row 4, removed in the app. */
+    let edited: Application;
+    let removed: Application;
+    /** The «Fellesløsninger» row of the adoption changed in the app. */
+    let adoptionRow: number;
+    let adoption: { municipalityNumber: string; solutionKey: string };
+    let appCount: number;
+
+    /** The network's template as a download gives it now. */
+    async function template() {
+      const res = await t.app.inject({ method: 'GET', url: `/api/networks/${networkId}/mapping/template`, cookies: cookieOf(admin) });
+      expect(res.statusCode).toBe(200);
+      return open(res.rawPayload);
+    }
+    async function open(bytes: Buffer) {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(bytes as unknown as ArrayBuffer);
+      return {
+        book,
+        apps: book.getWorksheet(APPLICATIONS_SHEET)!,
+        adoptions: book.getWorksheet(ADOPTIONS_SHEET)!,
+        bytes: async () => Buffer.from(await book.xlsx.writeBuffer()),
+      };
+    }
+    async function usageAt(sheet: ExcelJS.Worksheet, row: number): Promise<Application> {
+      const number = sheet.getCell(`A${row}`).text;
+      const mapping = await admin.get<MunicipalityMapping>(`/api/municipalities/${number}/mapping`);
+      return mapping.body.applications.find(
+        (a) => a.product.name === sheet.getCell(`C${row}`).text && a.product.vendor === sheet.getCell(`D${row}`).text,
+      )!;
+    }
+    const cell = (sheet: ExcelJS.Worksheet, row: number, heading: string) => {
+      let column = 0;
+      sheet.getRow(1).eachCell((c, n) => (c.text === heading ? (column = n) : undefined));
+      expect(column, heading).toBeGreaterThan(0);
+      return sheet.getRow(row).getCell(column);
+    };
+    const storedUsage = async (id: string) => (await t.db.select().from(applicationUsages).where(eq(applicationUsages.id, id)))[0];
+    const storedAdoption = async () =>
+      (await t.db.select().from(solutionAdoptions).where(eq(solutionAdoptions.municipalityNumber, adoption.municipalityNumber))).find(
+        (a) => a.solutionKey === adoption.solutionKey,
+      )!;
+    /** Imports a file that must be refused, and checks that nothing changed; answers the problems. */
+    async function refused(bytes: Buffer) {
+      const before = { counts: await rowCounts(t, TROMS), usage: await storedUsage(edited.id), adoption: await storedAdoption() };
+      const [auditBefore] = await t.db.select({ n: count() }).from(auditEntries);
+      const res = await upload(admin, `/api/networks/${networkId}/mapping/import`, bytes);
+      expect(res.status).toBe(422);
+      expect({ counts: await rowCounts(t, TROMS), usage: await storedUsage(edited.id), adoption: await storedAdoption() }).toEqual(before);
+      // As the app left them.
+      expect(before.usage).toMatchObject({ notes: 'Endret i Digiregion', userCount: 4242, version: edited.version + 1 });
+      expect(before.adoption).toMatchObject({ note: 'Endret i Digiregion' });
+      const [auditAfter] = await t.db.select({ n: count() }).from(auditEntries);
+      expect(auditAfter!.n).toBe(auditBefore!.n);
+      return res.body.error.problems as { sheet: string; row: number; column: string | null; message: string }[];
+    }
+
+    beforeAll(async () => {
+      const downloaded = await template();
+      old = await downloaded.bytes();
+      appCount = downloaded.apps.actualRowCount - 1;
+      edited = await usageAt(downloaded.apps, 2);
+      removed = await usageAt(downloaded.apps, 4);
+      expect(edited.id).not.toBe(removed.id);
+      const patched = await admin.patch(`/api/applications/${edited.id}`, {
+        version: edited.version,
+        notes: 'Endret i Digiregion',
+        userCount: 4242,
+      });
+      expect(patched.status).toBe(200);
+      expect((await admin.delete(`/api/applications/${removed.id}?version=${removed.version}`)).status).toBe(200);
+
+      adoptionRow = 2;
+      while (!downloaded.adoptions.getCell(`E${adoptionRow}`).text) adoptionRow++;
+      const name = downloaded.adoptions.getCell(`C${adoptionRow}`).text;
+      const [solution] = await t.db.select({ key: sharedSolutions.key }).from(sharedSolutions).where(eq(sharedSolutions.name, name));
+      adoption = { municipalityNumber: downloaded.adoptions.getCell(`A${adoptionRow}`).text, solutionKey: solution!.key };
+      const current = (
+        await admin.get<MunicipalityMapping>(`/api/municipalities/${adoption.municipalityNumber}/mapping`)
+      ).body.adoptions.find((a) => a.solutionKey === adoption.solutionKey)!;
+      const put = await admin.put(`/api/municipalities/${adoption.municipalityNumber}/adoptions/${adoption.solutionKey}`, {
+        status: current.status,
+        deliveredVia: current.deliveredVia,
+        since: current.since,
+        note: 'Endret i Digiregion',
+        version: current.version,
+      });
+      expect(put.status).toBe(200);
+    });
+
+    it('refuses the rows it would change, each named with the column «Radversjon», beside the other problems, and changes nothing', async () => {
+      const file = await open(old);
+      cell(file.apps, 2, 'Antall brukere').value = 7;
+      cell(file.adoptions, adoptionRow, 'Merknad').value = 'Endret i regnearket';
+      cell(file.apps, 5, 'Radversjon').value = '1,5';
+      cell(file.apps, 6, 'Avtaleslutt').value = '31/12/2027';
+      const problems = await refused(await file.bytes());
+      expect(problems).toEqual([
+        { sheet: APPLICATIONS_SHEET, row: 2, column: 'Radversjon', message: STALE },
+        {
+          sheet: APPLICATIONS_SHEET,
+          row: 4,
+          column: 'Radversjon',
+          message: expect.stringMatching(/^Fagsystemet er ikke lenger registrert/),
+        },
+        {
+          sheet: APPLICATIONS_SHEET,
+          row: 5,
+          column: 'Radversjon',
+          message: expect.stringContaining('«1,5» er ikke et gyldig versjonsnummer'),
+        },
+        { sheet: APPLICATIONS_SHEET, row: 6, column: 'Avtaleslutt', message: expect.stringContaining('er ikke en dato') },
+        { sheet: ADOPTIONS_SHEET, row: adoptionRow, column: 'Radversjon', message: STALE },
+      ]);
+    });
+
+    it('refuses them too where the file leaves them as downloaded, since it would put back what the app replaced', async () => {
+      const file = await open(old);
+      const other = await usageAt(file.apps, 3);
+      cell(file.apps, 3, 'Årlig kostnad (kr)').value = 54_321;
+      const problems = await refused(await file.bytes());
+      expect(problems.map((p) => [p.sheet, p.row, p.column])).toEqual([
+        [APPLICATIONS_SHEET, 2, 'Radversjon'],
+        [APPLICATIONS_SHEET, 4, 'Radversjon'],
+        [ADOPTIONS_SHEET, adoptionRow, 'Radversjon'],
+      ]);
+      expect(await storedUsage(other.id)).toMatchObject({ annualCost: other.annualCost, version: other.version });
+    });
+
+    it('imports it where those rows hold what is stored now, whatever their version says', async () => {
+      const file = await open(old);
+      const other = await usageAt(file.apps, 3);
+      cell(file.apps, 2, 'Antall brukere').value = 4242;
+      cell(file.apps, 2, 'Merknader').value = 'Endret i Digiregion';
+      cell(file.adoptions, adoptionRow, 'Merknad').value = 'Endret i Digiregion';
+      cell(file.apps, 3, 'Årlig kostnad (kr)').value = 54_321;
+      file.apps.spliceRows(4, 1);
+      const res = await upload(admin, `/api/networks/${networkId}/mapping/import`, await file.bytes());
+      expect(res.status).toBe(200);
+      expect(res.body.applications).toEqual({ created: 0, updated: 1, unchanged: appCount - 2 });
+      expect(res.body.adoptions).toMatchObject({ created: 0, updated: 0 });
+      expect(await storedUsage(edited.id)).toMatchObject({ notes: 'Endret i Digiregion', version: edited.version + 1 });
+      expect(await storedUsage(other.id)).toMatchObject({ annualCost: 5_432_100, version: other.version + 1 });
+    });
+
+    it('writes each row’s version in a hidden last column of a fresh template, which imports a change and bumps the version', async () => {
+      const file = await template();
+      for (const sheet of [file.apps, file.adoptions]) {
+        const last = sheet.getRow(1).cellCount;
+        expect(sheet.getRow(1).getCell(last).value).toBe('Radversjon');
+        expect(sheet.getColumn(last).hidden).toBe(true);
+        expect(sheet.getColumn(last - 1).hidden).toBe(false);
+      }
+      const guide: string[] = [];
+      file.book.getWorksheet('Veiledning')!.eachRow((row) => guide.push(row.getCell(1).text));
+      expect(guide.some((line) => line.includes('«Radversjon»') && line.includes('Ikke endre den'))).toBe(true);
+
+      const usage = await storedUsage(edited.id);
+      expect(cell(file.apps, 2, 'Radversjon').value).toBe(usage!.version);
+      expect(cell(file.adoptions, adoptionRow, 'Radversjon').value).toBe((await storedAdoption()).version);
+      cell(file.apps, 2, 'Merknader').value = 'Endret i et ferskt regneark';
+      const adoptionBefore = await storedAdoption();
+      cell(file.adoptions, adoptionRow, 'Merknad').value = 'Endret i et ferskt regneark';
+      const bytes = await file.bytes();
+      const res = await upload(admin, `/api/networks/${networkId}/mapping/import`, bytes);
+      expect(res.status).toBe(200);
+      expect(res.body.applications).toMatchObject({ created: 0, updated: 1 });
+      expect(res.body.adoptions).toMatchObject({ created: 0, updated: 1 });
+      expect(await storedUsage(edited.id)).toMatchObject({ notes: 'Endret i et ferskt regneark', version: usage!.version + 1 });
+      expect(await storedAdoption()).toMatchObject({ note: 'Endret i et ferskt regneark', version: adoptionBefore.version + 1 });
+
+      // The same file again: its versions are now old, but it would change nothing, so nothing is refused.
+      const again = await upload(admin, `/api/networks/${networkId}/mapping/import`, bytes);
+      expect(again.status).toBe(200);
+      expect(again.body.applications).toMatchObject({ created: 0, updated: 0 });
+      expect(again.body.adoptions).toMatchObject({ created: 0, updated: 0 });
+    });
+
+    it('imports a file made by hand without the column as before, where «Version» is still the product’s version', async () => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet(APPLICATIONS_SHEET);
+      sheet.addRow(['Municipality no.', 'Application', 'Vendor', 'Version', 'Notes']);
+      sheet.addRow([edited.municipalityNumber, edited.product.name, edited.product.vendor, '9.9', 'Fra en egen fil']);
+      const before = await storedUsage(edited.id);
+      const res = await upload(admin, `/api/networks/${networkId}/mapping/import`, Buffer.from(await book.xlsx.writeBuffer()));
+      expect(res.status).toBe(200);
+      expect(res.body.applications).toEqual({ created: 0, updated: 1, unchanged: 0 });
+      expect(await storedUsage(edited.id)).toMatchObject({
+        productVersion: '9.9',
+        notes: 'Fra en egen fil',
+        userCount: 4242,
+        version: before!.version + 1,
+      });
+    });
   });
 });
 

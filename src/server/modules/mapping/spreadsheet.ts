@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import type { DbOrTx } from '../../db/client.ts';
+import { queryRows, type DbOrTx } from '../../db/client.ts';
 import { applicationUsages, municipalities, networkMembers, products, sharedSolutions, solutionAdoptions } from '../../db/schema/index.ts';
 import { forbidden, rowProblems, type RowProblem } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -86,6 +86,8 @@ export interface SheetApplication {
   dpiaStatus?: DpiaStatus | null;
   systemOwner?: string | null;
   notes?: string | null;
+  /** The usage's version when the sheet was written; none on a row typed anew (the column «Radversjon»). */
+  version?: number;
 }
 
 /** One row of «Fellesløsninger». */
@@ -96,6 +98,8 @@ export interface SheetAdoption {
   deliveredVia?: DeliveredVia | null;
   since?: string | null;
   note?: string | null;
+  /** The adoption's version when the sheet was written; none where no status was recorded. */
+  version?: number;
 }
 
 export interface MappingWorkbookData {
@@ -106,7 +110,9 @@ export interface MappingWorkbookData {
   adoptions: SheetAdoption[];
 }
 
-type AppField = keyof SheetApplication | 'municipalityName' | 'timeVerdict';
+// The row's version is read into `version`; its column has a field name of its own, since «version» would be
+// read as the product's version («Version» is that column's English heading).
+type AppField = Exclude<keyof SheetApplication, 'version'> | 'municipalityName' | 'timeVerdict' | 'rowVersion';
 
 interface Column<F extends string> {
   field: F;
@@ -116,6 +122,7 @@ interface Column<F extends string> {
   list?: string;
   fit?: boolean;
   date?: boolean;
+  hidden?: boolean;
 }
 
 const APPLICATION_COLUMNS: Column<AppField>[] = [
@@ -142,9 +149,11 @@ const APPLICATION_COLUMNS: Column<AppField>[] = [
   { field: 'systemOwner', heading: 'systemOwner', width: 20 },
   { field: 'notes', heading: 'notes', width: 40 },
   { field: 'timeVerdict', heading: 'timeVerdict', width: 12 },
+  { field: 'rowVersion', heading: 'rowVersion', width: 10, hidden: true },
 ];
 
-type AdoptionField = 'municipalityNumber' | 'municipalityName' | 'solution' | 'owner' | 'status' | 'deliveredVia' | 'since' | 'note';
+type AdoptionField =
+  'municipalityNumber' | 'municipalityName' | 'solution' | 'owner' | 'status' | 'deliveredVia' | 'since' | 'note' | 'rowVersion';
 const ADOPTION_COLUMNS: Column<AdoptionField>[] = [
   { field: 'municipalityNumber', heading: 'municipalityNumber', width: 11, list: 'J' },
   { field: 'municipalityName', heading: 'municipalityName', width: 18 },
@@ -154,6 +163,7 @@ const ADOPTION_COLUMNS: Column<AdoptionField>[] = [
   { field: 'deliveredVia', heading: 'deliveredVia', width: 18, list: 'H' },
   { field: 'since', heading: 'since', width: 12, date: true },
   { field: 'note', heading: 'note', width: 40 },
+  { field: 'rowVersion', heading: 'rowVersion', width: 10, hidden: true },
 ];
 
 const nb = <K extends string>(labels: Record<K, { nb: string }>, keys: readonly K[]) => keys.map((k) => labels[k].nb);
@@ -174,6 +184,7 @@ const GUIDE = [
   '• Årlig kostnad skrives i hele kroner.',
   '• Integrasjoner er navnene på fellesløsninger fagsystemet er integrert med, skilt med komma.',
   '• En rad i «Fellesløsninger» uten status blir hoppet over.',
+  `• Den skjulte kolonnen «${HEADINGS.rowVersion.nb}» sist i arkene viser hvilken versjon av raden regnearket ble lastet ned med. Ikke endre den, og la den stå tom på nye rader. Er en rad endret i Digiregion etter at regnearket ble lastet ned, avvises importen, så ingen endring blir overskrevet uten at du har sett den.`,
   '',
   'Importen er alt eller ingenting: finnes det én feil, endres ingenting, og du får en liste over hver rad og kolonne som må rettes.',
 ];
@@ -220,6 +231,7 @@ export async function writeMappingWorkbook(data: MappingWorkbookData): Promise<B
         const verdict = timeVerdict(a.functionalFit ?? null, a.technicalFit ?? null);
         return verdict ? TIME_LABELS[verdict].nb : null;
       })(),
+      a.version ?? null,
     ]);
   }
 
@@ -239,6 +251,7 @@ export async function writeMappingWorkbook(data: MappingWorkbookData): Promise<B
         a?.deliveredVia ? DELIVERED_VIA_LABELS[a.deliveredVia].nb : null,
         dateCell(a?.since),
         a?.note ?? null,
+        a?.version ?? null,
       ]);
     }
   }
@@ -290,6 +303,7 @@ function styleSheet<F extends string>(sheet: ExcelJS.Worksheet, columns: Column<
     const letter = sheet.getColumn(i + 1).letter;
     const range = `${letter}2:${letter}${last}`;
     if (c.date) sheet.getColumn(i + 1).numFmt = 'dd.mm.yyyy';
+    if (c.hidden) sheet.getColumn(i + 1).hidden = true;
     if (c.list) {
       const count = listValues[c.list]!.length;
       validations.add(range, {
@@ -471,12 +485,21 @@ export interface ParsedWorkbook {
   /** The fields whose columns the file has; a missing column leaves that field as it is. */
   applicationFields: Set<string>;
   adoptionFields: Set<string>;
+  /** The heading of each sheet's row-version column as the file writes it, to name it in a problem. */
+  versionColumn: { applications: string; adoptions: string };
 }
 
 /** Reads and checks the whole workbook; every problem is collected, none stops the reading. */
 export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups): Promise<ParsedWorkbook> {
   const problems: RowProblem[] = [];
-  const result: ParsedWorkbook = { applications: [], adoptions: [], problems, applicationFields: new Set(), adoptionFields: new Set() };
+  const result: ParsedWorkbook = {
+    applications: [],
+    adoptions: [],
+    problems,
+    applicationFields: new Set(),
+    adoptionFields: new Set(),
+    versionColumn: { applications: HEADINGS.rowVersion.nb, adoptions: HEADINGS.rowVersion.nb },
+  };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -524,13 +547,21 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
     return text;
   };
 
+  /** A row's version from the hidden column: a positive whole number, or none (a row typed anew). */
+  const versionOf = (value: CellValue, problem: (message: string) => void): number | undefined => {
+    const version = parseNumber(value);
+    if (version === null) return undefined;
+    if (version === undefined || !Number.isInteger(version) || version < 1 || version > 2_147_483_647) {
+      problem(
+        `«${cellText(value)}» er ikke et gyldig versjonsnummer. Kolonnen fylles ut av Digiregion når regnearket lastes ned og skal ikke endres; på en ny rad skal den stå tom.`,
+      );
+      return undefined;
+    }
+    return version;
+  };
+
   if (appSheet) readApplications(appSheet);
   if (adoptionSheet) readAdoptions(adoptionSheet);
-  if (problems.length > MAX_PROBLEMS) {
-    const more = problems.length - MAX_PROBLEMS;
-    problems.length = MAX_PROBLEMS;
-    problems.push({ sheet: '', row: 0, column: null, message: `… og ${more} problemer til. Rett de første og importer på nytt.` });
-  }
   return result;
 
   function headings<F extends string>(sheet: ExcelJS.Worksheet, reader: Map<string, F>, required: F[], columns: Column<F>[]) {
@@ -561,6 +592,7 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
     if (required.some((f) => !names.has(f))) return;
     for (const field of names.keys()) result.applicationFields.add(field);
     const column = (field: string) => names.get(field as AppField) ?? field;
+    result.versionColumn.applications = names.get('rowVersion') ?? HEADINGS.rowVersion.nb;
     sheet.eachRow({ includeEmpty: false }, (excelRow, row) => {
       if (row === 1) return;
       const cells = new Map<string, CellValue>();
@@ -569,7 +601,13 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
         const field = byIndex.get(i);
         if (!field) return;
         cells.set(field, v);
-        if (field !== 'municipalityName' && field !== 'municipalityNumber' && field !== 'timeVerdict' && cellText(v) !== null)
+        if (
+          field !== 'municipalityName' &&
+          field !== 'municipalityNumber' &&
+          field !== 'timeVerdict' &&
+          field !== 'rowVersion' &&
+          cellText(v) !== null
+        )
           empty = false;
       });
       // A row with nothing but the municipality (or nothing at all) is a spare line of the template.
@@ -664,6 +702,7 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
         dpiaStatus: choice<DpiaStatus>('dpiaStatus'),
         systemOwner: text('systemOwner'),
         notes: text('notes'),
+        version: versionOf(cells.get('rowVersion') ?? null, (message) => problem('rowVersion', message)),
       };
       if (parsed.contractStart && parsed.contractEnd && parsed.contractEnd < parsed.contractStart) {
         problem('contractEnd', `«${column('contractEnd')}» kan ikke være før «${column('contractStart')}».`);
@@ -679,6 +718,7 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
     if (required.some((f) => !names.has(f))) return;
     for (const field of names.keys()) result.adoptionFields.add(field);
     const column = (field: AdoptionField) => names.get(field) ?? field;
+    result.versionColumn.adoptions = names.get('rowVersion') ?? HEADINGS.rowVersion.nb;
     sheet.eachRow({ includeEmpty: false }, (excelRow, row) => {
       if (row === 1) return;
       const cells = new Map<AdoptionField, CellValue>();
@@ -715,6 +755,7 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
       }
       const note = get('note');
       if (note && note.length > LIMITS.note) problem('note', `Teksten kan ha høyst ${LIMITS.note} tegn (har ${note.length}).`);
+      const version = versionOf(cells.get('rowVersion') ?? null, (message) => problem('rowVersion', message));
       if (problems.length === before) {
         result.adoptions.push({
           row,
@@ -724,6 +765,7 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
           deliveredVia: deliveredVia ?? null,
           since: since ?? null,
           note,
+          version,
         });
       }
     });
@@ -804,11 +846,33 @@ const BATCH = 5000;
 const sameValue = (a: unknown, b: unknown) =>
   Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : (a ?? null) === (b ?? null);
 
+const STALE_ROW = 'Raden er endret i Digiregion etter at regnearket ble lastet ned. Last ned regnearket på nytt og gjør endringen der.';
+const GONE_USAGE =
+  'Fagsystemet er ikke lenger registrert for kommunen i Digiregion: det er fjernet etter at regnearket ble lastet ned, eller raden er skrevet om til et annet fagsystem. Last ned regnearket på nytt, og skriv et nytt fagsystem på en ny rad.';
+const GONE_ADOPTION =
+  'Statusen for denne fellesløsningen er fjernet i Digiregion etter at regnearket ble lastet ned. Last ned regnearket på nytt og gjør endringen der.';
+const RACED =
+  'Kartleggingen ble endret i Digiregion mens filen ble importert, så ingenting ble endret. Last opp filen på nytt for å se om radene dine fortsatt kan importeres.';
+
+/** Sorted as the file reads, sheet by sheet; a file wrong throughout is not described row by row. */
+function reportProblems(problems: RowProblem[]): never {
+  problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === APPLICATIONS_SHEET ? -1 : 1));
+  if (problems.length > MAX_PROBLEMS) {
+    const more = problems.length - MAX_PROBLEMS;
+    problems.length = MAX_PROBLEMS;
+    problems.push({ sheet: '', row: 0, column: null, message: `… og ${more} problemer til. Rett de første og importer på nytt.` });
+  }
+  throw rowProblems(problems);
+}
+
 /**
  * Imports a workbook: everything is read and checked first, and a file with any problem answers 422 with all
- * of them and changes nothing. A good file is written in one transaction with set-based statements: new
- * products added, usages and adoptions inserted or updated in batches (rows that would not change are not
- * touched), and one audit entry with the counts.
+ * of them and changes nothing. Inside one transaction each row is compared with what is stored, and a row from
+ * a template whose record has changed since the download (its version differs) and that would change it, is
+ * a problem too: the file would overwrite an edit its author never saw. A good file is then written with
+ * set-based statements: new products added, usages and adoptions inserted or updated in batches (rows that
+ * would not change are not touched, a row is only updated at the version it was compared with), and one
+ * audit entry with the counts.
  */
 export async function importMappingWorkbook(ctx: RequestContext, scope: ImportScope, bytes: Buffer): Promise<ImportResult> {
   const municipalityRows = await ctx.db.select({ number: municipalities.number, name: municipalities.name }).from(municipalities);
@@ -824,12 +888,15 @@ export async function importMappingWorkbook(ctx: RequestContext, scope: ImportSc
     productKeys,
   });
   findDuplicates(parsed, productKeys, municipalityNames);
-  if (parsed.problems.length > 0) {
-    parsed.problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === APPLICATIONS_SHEET ? -1 : 1));
-    throw rowProblems(parsed.problems);
-  }
 
   return ctx.db.transaction(async (tx) => {
+    // Compared with the stored rows before anything is written, so stale rows are listed with the file's other problems.
+    const numbers = [...new Set([...parsed.applications, ...parsed.adoptions].map((r) => r.municipalityNumber))];
+    const usagePlan = await planUsages(tx, parsed, productKeys, numbers);
+    const adoptionPlan = await planAdoptions(tx, parsed, numbers);
+    const problems = [...parsed.problems, ...usagePlan.problems, ...adoptionPlan.problems];
+    if (problems.length > 0) reportProblems(problems);
+
     // Products not in the catalog, once each.
     const newProducts = new Map<string, ParsedApplication>();
     for (const a of parsed.applications) if (!productKeys.has(a.matchKey) && !newProducts.has(a.matchKey)) newProducts.set(a.matchKey, a);
@@ -854,11 +921,15 @@ export async function importMappingWorkbook(ctx: RequestContext, scope: ImportSc
         .where(inArray(products.matchKey, missing));
       for (const p of raced) productKeys.set(p.matchKey, { id: p.id, domain: p.domain });
     }
+    for (const { source, row } of usagePlan.inserts) row.product_id ??= productKeys.get(source.matchKey)!.id;
 
-    const numbers = [...new Set([...parsed.applications, ...parsed.adoptions].map((r) => r.municipalityNumber))];
-    const applications = await upsertUsages(tx, parsed, productKeys, numbers);
-    const adoptions = await upsertAdoptions(tx, parsed, numbers);
-    const result: ImportResult = { applications, adoptions, productsCreated };
+    const written =
+      (await writeRows(tx, 'application_usages', ['municipality_number text', 'product_id uuid'], USAGE_FIELDS, usagePlan)) &&
+      (await writeRows(tx, 'solution_adoptions', ['municipality_number text', 'solution_key text'], ADOPTION_FIELDS, adoptionPlan));
+    // Someone saved one of these rows (or added it) between the comparison and the write: the transaction is undone.
+    if (!written) reportProblems([{ sheet: '', row: 0, column: null, message: RACED }]);
+
+    const result: ImportResult = { applications: usagePlan.counts, adoptions: adoptionPlan.counts, productsCreated };
     await recordAudit(tx, ctx, {
       networkId: scope.networkId,
       entityType: scope.entityType === 'network' ? 'networkMappingImport' : 'municipalityMappingImport',
@@ -870,9 +941,51 @@ export async function importMappingWorkbook(ctx: RequestContext, scope: ImportSc
   });
 }
 
-async function upsertUsages(tx: DbOrTx, parsed: ParsedWorkbook, productKeys: Map<string, { id: string }>, numbers: string[]) {
-  const counts = { created: 0, updated: 0, unchanged: 0 };
-  if (parsed.applications.length === 0) return counts;
+/** What an import will write: rows to insert, rows to update at the version they were compared with, and the stale ones. */
+interface WritePlan<R> {
+  counts: { created: number; updated: number; unchanged: number };
+  inserts: { source: R; row: Record<string, unknown> }[];
+  /** Each with `version`: the stored version the row was compared with. */
+  updates: Record<string, unknown>[];
+  problems: RowProblem[];
+}
+
+type Fields = readonly (readonly [string, string, string])[];
+
+/**
+ * Compares one row of the file with the stored record (if any) and files it under insert, update or
+ * unchanged; a row that carries a version and would change a record at another version (or one that is
+ * gone) is a problem instead. A row without a version (typed anew, or a file made by hand) is not checked.
+ */
+function planRow<R extends { row: number; version?: number }>(
+  plan: WritePlan<R>,
+  source: R,
+  before: Record<string, unknown> | undefined,
+  row: Record<string, unknown>,
+  changed: boolean,
+  stale: (message: string) => RowProblem,
+  gone: string,
+) {
+  const version = source.version ?? null;
+  if (!before) {
+    if (version !== null) plan.problems.push(stale(gone));
+    else {
+      plan.counts.created++;
+      plan.inserts.push({ source, row });
+    }
+  } else if (!changed) plan.counts.unchanged++;
+  else if (version !== null && version !== before.version) plan.problems.push(stale(STALE_ROW));
+  else {
+    plan.counts.updated++;
+    plan.updates.push({ ...row, version: before.version });
+  }
+}
+
+const emptyPlan = <R>(): WritePlan<R> => ({ counts: { created: 0, updated: 0, unchanged: 0 }, inserts: [], updates: [], problems: [] });
+
+async function planUsages(tx: DbOrTx, parsed: ParsedWorkbook, productKeys: Map<string, { id: string }>, numbers: string[]) {
+  const plan = emptyPlan<ParsedApplication>();
+  if (parsed.applications.length === 0) return plan;
   const existing = new Map<string, Record<string, unknown>>();
   for (let i = 0; i < numbers.length; i += 500) {
     const rows = await tx
@@ -883,10 +996,11 @@ async function upsertUsages(tx: DbOrTx, parsed: ParsedWorkbook, productKeys: Map
   }
   // A column left out of the file leaves that field as it is.
   const present = (field: UsageField) => parsed.applicationFields.has(field);
-  const writes: Record<string, unknown>[] = [];
+  const versionColumn = parsed.versionColumn.applications;
   for (const a of parsed.applications) {
-    const productId = productKeys.get(a.matchKey)!.id;
-    const before = existing.get(`${a.municipalityNumber}|${productId}`);
+    // A product new to the catalog has no usage yet; its id is known once it is added.
+    const productId = productKeys.get(a.matchKey)?.id;
+    const before = productId === undefined ? undefined : existing.get(`${a.municipalityNumber}|${productId}`);
     const row: Record<string, unknown> = { municipality_number: a.municipalityNumber, product_id: productId };
     let changed = !before;
     for (const [field, column] of USAGE_FIELDS) {
@@ -895,29 +1009,22 @@ async function upsertUsages(tx: DbOrTx, parsed: ParsedWorkbook, productKeys: Map
       row[column] = stored;
       if (before && !sameValue(before[field], stored)) changed = true;
     }
-    if (!before) counts.created++;
-    else if (changed) counts.updated++;
-    else counts.unchanged++;
-    if (changed) writes.push(row);
+    planRow(
+      plan,
+      a,
+      before,
+      row,
+      changed,
+      (message) => ({ sheet: APPLICATIONS_SHEET, row: a.row, column: versionColumn, message }),
+      GONE_USAGE,
+    );
   }
-  const columns = USAGE_FIELDS.map(([, c]) => c);
-  const definition = USAGE_FIELDS.map(([, c, type]) => `${c} ${type}`).join(', ');
-  const update = columns.map((c) => `${c} = excluded.${c}`).join(', ');
-  for (let i = 0; i < writes.length; i += BATCH) {
-    await tx.execute(sql`
-      insert into application_usages (municipality_number, product_id, ${sql.raw(columns.join(', '))})
-      select municipality_number, product_id, ${sql.raw(columns.join(', '))}
-      from jsonb_to_recordset(${JSON.stringify(writes.slice(i, i + BATCH))}::jsonb)
-        as v(municipality_number text, product_id uuid, ${sql.raw(definition)})
-      on conflict (municipality_number, product_id) do update set ${sql.raw(update)},
-        version = application_usages.version + 1, updated_at = now()`);
-  }
-  return counts;
+  return plan;
 }
 
-async function upsertAdoptions(tx: DbOrTx, parsed: ParsedWorkbook, numbers: string[]) {
-  const counts = { created: 0, updated: 0, unchanged: 0 };
-  if (parsed.adoptions.length === 0) return counts;
+async function planAdoptions(tx: DbOrTx, parsed: ParsedWorkbook, numbers: string[]) {
+  const plan = emptyPlan<ParsedAdoption>();
+  if (parsed.adoptions.length === 0) return plan;
   const existing = new Map<string, Record<string, unknown>>();
   for (let i = 0; i < numbers.length; i += 500) {
     const rows = await tx
@@ -926,7 +1033,7 @@ async function upsertAdoptions(tx: DbOrTx, parsed: ParsedWorkbook, numbers: stri
       .where(inArray(solutionAdoptions.municipalityNumber, numbers.slice(i, i + 500)));
     for (const r of rows) existing.set(`${r.municipalityNumber}|${r.solutionKey}`, r);
   }
-  const writes: Record<string, unknown>[] = [];
+  const versionColumn = parsed.versionColumn.adoptions;
   for (const a of parsed.adoptions) {
     const before = existing.get(`${a.municipalityNumber}|${a.solutionKey}`);
     const row: Record<string, unknown> = { municipality_number: a.municipalityNumber, solution_key: a.solutionKey };
@@ -937,24 +1044,61 @@ async function upsertAdoptions(tx: DbOrTx, parsed: ParsedWorkbook, numbers: stri
       row[column] = value;
       if (before && !sameValue(before[field], value)) changed = true;
     }
-    if (!before) counts.created++;
-    else if (changed) counts.updated++;
-    else counts.unchanged++;
-    if (changed) writes.push(row);
+    planRow(
+      plan,
+      a,
+      before,
+      row,
+      changed,
+      (message) => ({ sheet: ADOPTIONS_SHEET, row: a.row, column: versionColumn, message }),
+      GONE_ADOPTION,
+    );
   }
-  const columns = ADOPTION_FIELDS.map(([, c]) => c);
-  const definition = ADOPTION_FIELDS.map(([, c, type]) => `${c} ${type}`).join(', ');
-  const update = columns.map((c) => `${c} = excluded.${c}`).join(', ');
-  for (let i = 0; i < writes.length; i += BATCH) {
-    await tx.execute(sql`
-      insert into solution_adoptions (municipality_number, solution_key, ${sql.raw(columns.join(', '))})
-      select municipality_number, solution_key, ${sql.raw(columns.join(', '))}
-      from jsonb_to_recordset(${JSON.stringify(writes.slice(i, i + BATCH))}::jsonb)
-        as v(municipality_number text, solution_key text, ${sql.raw(definition)})
-      on conflict (municipality_number, solution_key) do update set ${sql.raw(update)},
-        version = solution_adoptions.version + 1, updated_at = now()`);
+  return plan;
+}
+
+/**
+ * Writes a plan in batches: new rows inserted (one that someone else added meanwhile is left alone), changed
+ * rows updated only while still at the version they were compared with. False when any row was not written
+ * for that reason.
+ */
+async function writeRows<R>(tx: DbOrTx, table: string, keys: [string, string], fields: Fields, plan: WritePlan<R>) {
+  const keyNames = keys.map((k) => k.split(' ')[0]!);
+  const columns = fields.map(([, c]) => c);
+  const definition = fields.map(([, c, type]) => `${c} ${type}`).join(', ');
+  const all = [...keyNames, ...columns].join(', ');
+  const inserts = plan.inserts.map((i) => i.row);
+  let written = 0;
+  for (let i = 0; i < inserts.length; i += BATCH) {
+    const [result] = await queryRows<{ n: number }>(
+      tx,
+      sql`with added as (
+        insert into ${sql.raw(table)} (${sql.raw(all)})
+        select ${sql.raw(all)}
+        from jsonb_to_recordset(${JSON.stringify(inserts.slice(i, i + BATCH))}::jsonb)
+          as v(${sql.raw(keys.join(', '))}, ${sql.raw(definition)})
+        on conflict (${sql.raw(keyNames.join(', '))}) do nothing
+        returning 1)
+      select count(*)::int as n from added`,
+    );
+    written += result!.n;
   }
-  return counts;
+  const set = columns.map((c) => `${c} = v.${c}`).join(', ');
+  const match = keyNames.map((k) => `t.${k} = v.${k}`).join(' and ');
+  for (let i = 0; i < plan.updates.length; i += BATCH) {
+    const [result] = await queryRows<{ n: number }>(
+      tx,
+      sql`with changed as (
+        update ${sql.raw(table)} t set ${sql.raw(set)}, version = t.version + 1, updated_at = now()
+        from jsonb_to_recordset(${JSON.stringify(plan.updates.slice(i, i + BATCH))}::jsonb)
+          as v(${sql.raw(keys.join(', '))}, version integer, ${sql.raw(definition)})
+        where ${sql.raw(match)} and t.version = v.version
+        returning 1)
+      select count(*)::int as n from changed`,
+    );
+    written += result!.n;
+  }
+  return written === inserts.length + plan.updates.length;
 }
 
 // ---------------------------------------------------------------- the routes' entry points
