@@ -37,6 +37,14 @@ async function expectOfficeFile(download: Download, extension: string) {
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
 }
 
+/** A state-changing API call as the logged-in browser makes it, with the session's CSRF token. */
+async function apiCall<T>(page: Page, method: 'POST' | 'PUT', path: string, data: unknown): Promise<T> {
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const response = await page.request.fetch(`/api${path}`, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
 async function logout(page: Page, name: string) {
   await userMenu(page, name).click();
   await page.getByRole('button', { name: 'Logg ut' }).click();
@@ -75,6 +83,17 @@ test('the secretariat writes and publishes a strategy; Sortland adopts it; an ac
     await expect(page.getByText('Strategien er opprettet.')).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Rediger utkastet' })).toBeVisible();
     await a11y.check();
+  });
+
+  await test.step('the empty draft cannot be published: the server names what is missing', async () => {
+    await page.getByRole('button', { name: 'Publiser utkastet' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publiser utkastet' });
+    await dialog.getByRole('button', { name: 'Publiser utkastet' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('«Visjon» må fylles ut.');
+    await expect(dialog.getByRole('alert')).toContainText('«Innsatsområder» må fylles ut.');
+    await a11y.check();
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await expect(dialog).toBeHidden();
   });
 
   const editor = page.getByRole('form', { name: 'Rediger utkastet' });
@@ -182,6 +201,26 @@ test('the secretariat writes and publishes a strategy; Sortland adopts it; an ac
     await expect(editor.getByRole('group', { name: 'Prinsipp 1' }).getByRole('textbox', { name: 'Prinsipp', exact: true })).toHaveValue(
       'Digitalt førstevalg',
     );
+    // Someone else saves the draft meanwhile: this save is refused, and a reload shows their text.
+    const versionId = new URL(page.url()).pathname.split('/').pop()!;
+    const theirs = `Visjon fra en kollega ${STAMP}`;
+    const current = (await (await page.request.get(`/api/strategy-versions/${versionId}`)).json()) as {
+      content: Record<string, unknown>;
+      version: number;
+    };
+    await apiCall(page, 'PUT', `/strategy-versions/${versionId}`, {
+      content: { ...current.content, vision: theirs },
+      changeNote: null,
+      version: current.version,
+    });
+    await editor.getByRole('textbox', { name: 'Visjon' }).fill(REVISED_VISION);
+    await editor.getByRole('button', { name: 'Lagre utkastet' }).click();
+    await expect(editor.getByRole('alert')).toContainText('Noen andre har endret dette');
+    await a11y.check();
+    await editor.getByRole('button', { name: 'Last inn på nytt' }).click();
+    await expect(editor.getByRole('textbox', { name: 'Visjon' })).toHaveValue(theirs);
+    await expect(editor.getByRole('alert')).toHaveCount(0);
+
     await editor.getByRole('textbox', { name: 'Visjon' }).fill(REVISED_VISION);
     await editor.getByRole('button', { name: 'Lagre utkastet' }).click();
     await expect(page.getByText('Utkastet er lagret.')).toBeVisible();
@@ -254,6 +293,37 @@ test('the secretariat writes and publishes a strategy; Sortland adopts it; an ac
     await expectOfficeFile(await download, 'xlsx');
   });
 
+  await test.step('a second measure is added, edited and deleted; the total follows', async () => {
+    await page.getByRole('button', { name: 'Legg til tiltak' }).click();
+    const add = page.getByRole('dialog', { name: 'Legg til tiltak' });
+    await add.getByRole('textbox', { name: 'Tiltak' }).fill('Felles kurs i klarspråk');
+    await add.getByRole('textbox', { name: 'Budsjett (kroner)' }).fill('tusen');
+    await add.getByRole('button', { name: 'Lagre tiltaket' }).click();
+    await expect(add.getByRole('link', { name: /^«Budsjett \(kroner\)»/ })).toBeVisible();
+    await add.getByRole('textbox', { name: 'Budsjett (kroner)' }).fill('50000');
+    await add.getByRole('button', { name: 'Lagre tiltaket' }).click();
+    await expect(page.getByRole('row', { name: /Sum budsjett/ })).toContainText(/300\s000\skr/);
+
+    await page.getByRole('button', { name: 'Endre: Felles kurs i klarspråk' }).click();
+    const edit = page.getByRole('dialog', { name: 'Endre: Felles kurs i klarspråk' });
+    await expect(edit.getByRole('textbox', { name: 'Budsjett (kroner)' })).toHaveValue('50000');
+    await edit.getByRole('textbox', { name: 'Budsjett (kroner)' }).fill('75000');
+    await edit.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Fullført' });
+    await a11y.check();
+    await edit.getByRole('button', { name: 'Lagre tiltaket' }).click();
+    await expect(page.getByText('Tiltaket «Felles kurs i klarspråk» er lagret.')).toBeVisible();
+    await expect(page.getByRole('row', { name: /Felles kurs i klarspråk/ })).toContainText('Fullført');
+    await expect(page.getByRole('row', { name: /Sum budsjett/ })).toContainText(/325\s000\skr/);
+
+    await page.getByRole('button', { name: 'Slett: Felles kurs i klarspråk' }).click();
+    const remove = page.getByRole('dialog', { name: 'Slett: Felles kurs i klarspråk' });
+    await a11y.check();
+    await remove.getByRole('button', { name: 'Slett' }).click();
+    await expect(page.getByText('Tiltaket «Felles kurs i klarspråk» er slettet.')).toBeVisible();
+    await expect(page.getByRole('row', { name: /Felles kurs i klarspråk/ })).toHaveCount(0);
+    await expect(page.getByRole('row', { name: /Sum budsjett/ })).toContainText(/250\s000\skr/);
+  });
+
   await test.step("Sortland's editor writes Sortland's local text and records the council's decision", async () => {
     await logout(page, SECRETARIAT.name);
     await login(page, a11y, SORTLAND_EDITOR);
@@ -314,14 +384,6 @@ test('the secretariat writes and publishes a strategy; Sortland adopts it; an ac
 });
 
 // ---------------------------------------------------------------- every page in nynorsk and English
-
-/** A state-changing API call as the logged-in browser makes it, with the session's CSRF token. */
-async function apiCall<T>(page: Page, method: 'POST' | 'PUT', path: string, data: unknown): Promise<T> {
-  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
-  const response = await page.request.fetch(`/api${path}`, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
-  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
 
 interface Made {
   strategyId: string;
