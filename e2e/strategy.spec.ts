@@ -349,6 +349,9 @@ test('the secretariat writes and publishes a strategy; Sortland adopts it; an ac
     await page.getByRole('button', { name: 'Lagre kommunens versjon' }).click();
     await expect(page.getByText('Kommunens versjon er lagret.')).toBeVisible();
     await a11y.check();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Last ned (Word)' }).click();
+    await expectOfficeFile(await download, 'docx');
   });
 
   await test.step('the adoption overview shows Sortland adopted, with date and case number', async () => {
@@ -380,6 +383,10 @@ test('the secretariat writes and publishes a strategy; Sortland adopts it; an ac
     const download = page.waitForEvent('download');
     await article.getByRole('link', { name: 'Last ned versjon 1 (Word)' }).click();
     await expectOfficeFile(await download, 'docx');
+    const pdf = page.waitForEvent('download');
+    await article.getByRole('link', { name: 'Last ned versjon 1 (PDF)' }).click();
+    const pdfBytes = await readFile(await (await pdf).path());
+    expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });
 

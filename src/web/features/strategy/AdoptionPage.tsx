@@ -4,7 +4,7 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
-import { adoptionExportUrl, localVersionPath, strategyPath } from './strategy-api.ts';
+import { adoptionExportUrl, localVersionPath, osloDay, strategyPath } from './strategy-api.ts';
 import { DecisionTag } from './StrategyDocument.tsx';
 import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
 import './strategy.css';
@@ -79,7 +79,7 @@ export function AdoptionTable({
                 {v.publishedAt && (
                   <>
                     <br />
-                    <span className="dr-muted">{date(v.publishedAt.slice(0, 10))}</span>
+                    <span className="dr-muted">{date(osloDay(v.publishedAt))}</span>
                   </>
                 )}
               </Table.HeaderCell>

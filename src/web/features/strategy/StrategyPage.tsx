@@ -15,6 +15,7 @@ import {
   adoptionPath,
   currentDraft,
   newestPublished,
+  osloDay,
   publishVersion,
   strategiesPath,
   versionExportUrl,
@@ -81,7 +82,9 @@ function StrategyView({
         <dd>{period(strategy.periodStart, strategy.periodEnd)}</dd>
         <dt>{s.published}</dt>
         <dd>
-          {published ? fmt(s.publishedIntro, { n: published.number, date: date(published.publishedAt?.slice(0, 10)) }) : s.noPublished}
+          {published
+            ? fmt(s.publishedIntro, { n: published.number, date: published.publishedAt ? date(osloDay(published.publishedAt)) : '' })
+            : s.noPublished}
         </dd>
       </dl>
       <nav aria-label={s.links}>

@@ -61,3 +61,10 @@ export async function publishVersion(versionId: string, version: number): Promis
     throw error;
   }
 }
+
+/** The calendar day in Norway of a moment from the API, for `date()` (which reads a day, not a moment). */
+export function osloDay(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(iso),
+  );
+}
