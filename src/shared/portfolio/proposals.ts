@@ -80,8 +80,13 @@ export type PublicProposalForm = z.infer<typeof PublicProposalFormSchema>;
 export const PublicProposalReceiptSchema = z.object({ reference: z.string(), title: z.string() });
 export type PublicProposalReceipt = z.infer<typeof PublicProposalReceiptSchema>;
 
-/** The secretariat corrects a proposal (typos, focus area, interested municipalities). */
-export const ProposalUpdateSchema = ProposalFields.partial().extend({ version: Version });
+/**
+ * The secretariat corrects a proposal (typos, focus area, interested municipalities). `municipalities` has no
+ * default here: zod 4 fills a default inside `.partial()`, so a correction of the title alone would have emptied it.
+ */
+export const ProposalUpdateSchema = ProposalFields.extend({ municipalities: z.array(MunicipalityNumber).max(400) })
+  .partial()
+  .extend({ version: Version });
 export type ProposalUpdateInput = z.infer<typeof ProposalUpdateSchema>;
 
 export const TriageSchema = z

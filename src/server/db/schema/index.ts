@@ -4,3 +4,4 @@ export * from './platform.ts';
 export * from './meetings.ts';
 export * from './mapping.ts';
 export * from './strategy.ts';
+export * from './portfolio.ts';
