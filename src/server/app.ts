@@ -25,6 +25,7 @@ import { localFileStorage } from './modules/storage/index.ts';
 import { oparlRoutes, publicRoutes } from './modules/publicAccess/index.ts';
 import { mappingRoutes, SURVEY_REMINDER_JOB, surveyReminderJob } from './modules/mapping/index.ts';
 import { strategyRoutes } from './modules/strategy/index.ts';
+import { portfolioRoutes } from './modules/portfolio/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -123,6 +124,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(oparlRoutes, { prefix: '/oparl/v1', publicUrl: config.publicUrl });
       await api.register(mappingRoutes, { publicUrl: config.publicUrl });
       await api.register(strategyRoutes);
+      await api.register(portfolioRoutes);
     },
     { prefix: '/api' },
   );

@@ -32,6 +32,8 @@ interface ServerMessages {
     fileEmpty: string;
     noDeputy: string;
     duplicate: string;
+    notMember: string;
+    formExpired: string;
   };
   fields: Record<string, string>;
 }
@@ -78,6 +80,8 @@ const nb: ServerMessages = {
     fileEmpty: '«{field}» er tom.',
     noDeputy: '«{field}» har ikke noe varamedlem i dette organet som kan kalles inn.',
     duplicate: '«{field}» finnes allerede.',
+    notMember: '«{field}»: {value} er ikke deltakerkommune i nettverket.',
+    formExpired: 'Skjemaet er utløpt. Last siden på nytt og send igjen.',
   },
   fields: {
     productId: 'Produkt',
@@ -230,6 +234,25 @@ const nb: ServerMessages = {
     budget: 'Budsjett',
     spent: 'Forbrukt',
     tertial: 'Tertial',
+    // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
+    'portfolio:kind': 'Type',
+    'portfolio:title': 'Tittel',
+    problem: 'Problem eller behov',
+    affected: 'Hvem berøres',
+    expectedBenefit: 'Forventet nytte',
+    municipalities: 'Kommuner som ønsker det',
+    submitterName: 'Ditt navn',
+    submitterEmail: 'Din e-post',
+    submitterMunicipality: 'Kommunen du bor i',
+    website: 'Nettsted',
+    formToken: 'Skjemanøkkel',
+    scores: 'Poeng',
+    focusAreaFit: 'Strategisk treff per innsatsområde',
+    strategicFit: 'Strategisk treff',
+    benefit: 'Nytte',
+    cost: 'Kostnad',
+    risk: 'Risiko',
+    feasibility: 'Gjennomførbarhet',
   },
 };
 
@@ -276,6 +299,8 @@ const nn: ServerMessages = {
     fileEmpty: '«{field}» er tom.',
     noDeputy: '«{field}» har ikkje noko varamedlem i dette organet som kan kallast inn.',
     duplicate: '«{field}» finst allereie.',
+    notMember: '«{field}»: {value} er ikkje deltakarkommune i nettverket.',
+    formExpired: 'Skjemaet har gått ut. Last sida på nytt og send igjen.',
   },
   fields: {
     productId: 'Produkt',
@@ -427,6 +452,25 @@ const nn: ServerMessages = {
     budget: 'Budsjett',
     spent: 'Brukt',
     tertial: 'Tertial',
+    // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
+    'portfolio:kind': 'Type',
+    'portfolio:title': 'Tittel',
+    problem: 'Problem eller behov',
+    affected: 'Kven vert råka',
+    expectedBenefit: 'Forventa nytte',
+    municipalities: 'Kommunar som ønskjer det',
+    submitterName: 'Namnet ditt',
+    submitterEmail: 'E-posten din',
+    submitterMunicipality: 'Kommunen du bur i',
+    website: 'Nettstad',
+    formToken: 'Skjemanøkkel',
+    scores: 'Poeng',
+    focusAreaFit: 'Strategisk treff per innsatsområde',
+    strategicFit: 'Strategisk treff',
+    benefit: 'Nytte',
+    cost: 'Kostnad',
+    risk: 'Risiko',
+    feasibility: 'Gjennomførleik',
   },
 };
 
@@ -472,6 +516,8 @@ const en: ServerMessages = {
     fileEmpty: '“{field}” is empty.',
     noDeputy: '“{field}” has no deputy in this body to call in.',
     duplicate: '“{field}” already exists.',
+    notMember: '“{field}”: {value} is not a member municipality of the network.',
+    formExpired: 'The form has expired. Reload the page and send it again.',
   },
   fields: {
     productId: 'Product',
@@ -623,6 +669,25 @@ const en: ServerMessages = {
     budget: 'Budget',
     spent: 'Spent',
     tertial: 'Tertial',
+    // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
+    'portfolio:kind': 'Kind',
+    'portfolio:title': 'Title',
+    problem: 'Problem or need',
+    affected: 'Who is affected',
+    expectedBenefit: 'Expected benefit',
+    municipalities: 'Municipalities that want it',
+    submitterName: 'Your name',
+    submitterEmail: 'Your e-mail',
+    submitterMunicipality: 'Your municipality',
+    website: 'Website',
+    formToken: 'Form token',
+    scores: 'Scores',
+    focusAreaFit: 'Strategic fit per focus area',
+    strategicFit: 'Strategic fit',
+    benefit: 'Benefit',
+    cost: 'Cost',
+    risk: 'Risk',
+    feasibility: 'Feasibility',
   },
 };
 

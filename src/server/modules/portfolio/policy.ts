@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import type { RequestContext } from '../../context.ts';
+import { proposals } from '../../db/schema/index.ts';
+import { notFound } from '../../errors.ts';
+import { assertCanAdministerNetwork, assertCanReadNetworkInternals, isNetworkAdmin, requireUser } from '../network/index.ts';
+
+/**
+ * Who may see and change proposals. The network's internal readers (its members, the editors of its member
+ * municipalities, its secretariat) read them and may propose; only the secretariat (network administrator, or the
+ * platform administrator) triages, corrects, assesses and sets the weights, and sees the submitters' e-mail.
+ * Outside the network: 404, as if absent. The public proposes through the form (public.ts) and reads nothing back.
+ */
+
+export type ProposalRow = typeof proposals.$inferSelect;
+
+async function findProposal(ctx: RequestContext, id: string): Promise<ProposalRow> {
+  const [row] = await ctx.db.select().from(proposals).where(eq(proposals.id, id));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function readableProposal(ctx: RequestContext, id: string): Promise<ProposalRow> {
+  requireUser(ctx);
+  const row = await findProposal(ctx, id);
+  await assertCanReadNetworkInternals(ctx, row.networkId);
+  return row;
+}
+
+/** The secretariat's: 403 for the network's other readers, 404 for anyone else. */
+export async function writableProposal(ctx: RequestContext, id: string): Promise<ProposalRow> {
+  requireUser(ctx);
+  const row = await findProposal(ctx, id);
+  await assertCanAdministerNetwork(ctx, row.networkId);
+  return row;
+}
+
+/** Whether the caller sees the submitters' e-mail addresses: those who triage only. */
+export const seesSubmitterEmail = (ctx: RequestContext, networkId: string) => isNetworkAdmin(ctx, networkId);
