@@ -5,6 +5,8 @@ import type { Adoption, Application, MunicipalityMapping, Product, Publication }
 import type { Round, Template } from '../src/shared/mapping/surveys.ts';
 import type { Meeting } from '../src/shared/meetings/schema.ts';
 import type { ActionPlan, LocalVersion, Strategy, StrategyVersion } from '../src/shared/strategy/schema.ts';
+import { DEFAULT_WEIGHTS, type Proposal, type WeightsAnswer } from '../src/shared/portfolio/proposals.ts';
+import { signFormToken } from '../src/server/modules/portfolio/index.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from './harness.ts';
 import { unique } from './helpers.ts';
 
@@ -312,6 +314,21 @@ async function freshMeasure(admin: Client, cell: number) {
     admin.post(`/api/action-plans/${plan.id}/measures`, { title: `Matrisetiltak ${cell}`, budget: 1000 }),
   );
   return withMeasure.measures[0]!;
+}
+
+/**
+ * Portfolio: proposals to DigiVesterålen from Sortland. No focus area: the strategy cells publish strategies of
+ * their own, which change the network's newest published one while the matrix runs.
+ */
+const readsVesteralen = new Set<RoleName>(['platformAdmin', 'ownSecretariat', 'municipalityEditor', 'networkMember']);
+const proposalBody = (cell: number) => ({
+  kind: 'idea',
+  title: `Matriseforslag ${cell}`,
+  problem: 'Innbyggerne må ringe for å få svar.',
+  municipalities: [SORTLAND],
+});
+async function freshProposal(admin: Client, cell: number): Promise<Proposal> {
+  return ok(admin.post('/api/networks/digivesteralen/proposals', proposalBody(cell)));
 }
 
 /**
@@ -981,6 +998,68 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
       const plan = await ok<ActionPlan>(admin.put(url, { status: 'green' }));
       return { url, body: { status: 'yellow', comment: `Rapport ${cell}`, version: plan.measures[0]!.reports[0]!.version } };
     },
+  },
+
+  // portfolio: the network's internal readers propose; the secretariat triages, corrects, assesses and weighs;
+  // anyone proposes through the public form
+  'POST /api/networks/{networkId}/proposals': {
+    allowed: readsVesteralen,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, _a, cell) => ({ url: '/api/networks/digivesteralen/proposals', body: proposalBody(cell) }),
+  },
+  'PATCH /api/proposals/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const proposal = await freshProposal(admin, cell);
+      return { url: `/api/proposals/${proposal.id}`, body: { title: `Rettet forslag ${cell}`, version: proposal.version } };
+    },
+  },
+  'POST /api/proposals/{id}/triage': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const proposal = await freshProposal(admin, cell);
+      return { url: `/api/proposals/${proposal.id}/triage`, body: { status: 'underAssessment', version: proposal.version } };
+    },
+  },
+  'PUT /api/proposals/{id}/assessment': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const proposal = await freshProposal(admin, cell);
+      return {
+        url: `/api/proposals/${proposal.id}/assessment`,
+        body: {
+          scores: { benefit: 4, cost: 3, risk: 3, feasibility: 4 },
+          focusAreaFit: {},
+          note: `Vurdering ${cell}`,
+          version: proposal.version,
+        },
+      };
+    },
+  },
+  'PUT /api/networks/{networkId}/proposal-weights': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const url = '/api/networks/digivesteralen/proposal-weights';
+      let current = await ok<WeightsAnswer>(admin.get(url));
+      if (current.version === null) current = await ok<WeightsAnswer>(admin.put(url, { ...DEFAULT_WEIGHTS }));
+      return { url, body: { ...DEFAULT_WEIGHTS, benefit: 20 + (cell % 10), version: current.version } };
+    },
+  },
+  'POST /api/public/networks/{slug}/proposals': {
+    allowed: everyone,
+    setup: async (t, _a, cell) => ({
+      url: '/api/public/networks/digivesteralen/proposals',
+      body: {
+        ...proposalBody(cell),
+        submitterName: `Innbygger ${cell}`,
+        // Signed as if the form had been fetched ten seconds ago: a fresh one is refused as too quick.
+        formToken: await signFormToken(t.db, await vesteralen(t), Date.now() - 10_000),
+      },
+    }),
   },
 };
 
