@@ -9,6 +9,7 @@ import { seedMeetings } from './meetings.ts';
 import { seedMapping } from './mapping.ts';
 import { seedSurveys } from './surveys.ts';
 import { seedStrategies } from './strategies.ts';
+import { seedProposals } from './proposals.ts';
 import type { BodyKind, BodyRole, VotingRight } from '../../shared/network/schema.ts';
 import type { AuthConfig, Role } from '../../shared/auth/schema.ts';
 
@@ -384,6 +385,7 @@ async function createDemoData(db: Db, links: { publicUrl: string }) {
   await seedMapping(ctx);
   await seedSurveys(ctx);
   await seedStrategies(ctx);
+  await seedProposals(ctx);
 
   // Demo accounts for each role.
   for (const demo of DEMO_USERS.slice(1)) {

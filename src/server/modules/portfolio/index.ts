@@ -15,6 +15,8 @@ export {
   triageProposal,
   assessProposal,
   exportProposals,
+  insertProposal,
+  type NewProposal,
 } from './proposals.ts';
 export { getWeights, saveWeights } from './weights.ts';
 export { publicProposalForm, submitPublicProposal } from './public.ts';

@@ -230,6 +230,20 @@ describe.each(DATABASE_KINDS)('proposals on %s', (kind) => {
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
   });
 
+  it('has the demo proposals of DigiVesterålen, two of them assessed and ranked', async () => {
+    const vesteralen = await t.as(USERS.vesteralenMember);
+    const list = (await vesteralen.get<Proposal[]>('/api/networks/digivesteralen/proposals')).body;
+    expect(list.map((p) => p.reference)).toEqual(expect.arrayContaining(['F-2025-001', 'F-2026-001']));
+    expect(list.slice(0, 2).map((p) => [p.title, p.rank])).toEqual([
+      ['Felles modell for innføring av nasjonale fellesløsninger', 1],
+      ['Felles IT-drift for å redusere sårbarheten i små fagmiljøer', 2],
+    ]);
+    expect(list.find((p) => p.status === 'rejected')).toMatchObject({ rank: null, statusReason: expect.stringContaining('2027') });
+    expect(list.find((p) => p.channel === 'public')).toMatchObject({
+      submitter: { name: 'Kari Nordmann', email: null, municipalityName: expect.stringContaining('Sortland') },
+    });
+  });
+
   describe('the public form', () => {
     const url = `/api/public/networks/${HELGELAND}/proposals`;
     const citizen = (formToken: string, fields: Record<string, unknown> = {}) => ({

@@ -180,6 +180,8 @@ export interface NewProposal {
   submitterName: string;
   submitterEmail: string | null;
   submitterMunicipality: string | null;
+  /** Now, unless the demo data places it earlier in its story. */
+  submittedAt?: Date;
 }
 
 /**
@@ -188,7 +190,7 @@ export interface NewProposal {
  * on that row instead of both taking the same number.
  */
 export async function insertProposal(tx: DbOrTx, ctx: RequestContext, networkId: string, values: NewProposal): Promise<ProposalRow> {
-  const submittedAt = new Date();
+  const submittedAt = values.submittedAt ?? new Date();
   const year = yearInOslo(submittedAt);
   const [counter] = await tx
     .insert(proposalCounters)
@@ -197,7 +199,7 @@ export async function insertProposal(tx: DbOrTx, ctx: RequestContext, networkId:
     .returning({ last: proposalCounters.last });
   const [row] = await tx
     .insert(proposals)
-    .values({ networkId, year, sequence: counter!.last, submittedAt, ...values })
+    .values({ ...values, networkId, year, sequence: counter!.last, submittedAt })
     .returning();
   await recordAudit(tx, ctx, { networkId, entityType: 'proposal', entityId: row!.id, action: 'create', after: row });
   return row!;
