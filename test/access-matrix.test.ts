@@ -287,7 +287,9 @@ async function surveyToken(t: TestApp, admin: Client, cell: number): Promise<str
 /** Strategy: DigiVesterålen's, written by its secretariat; each cell gets a strategy of its own. */
 const STRATEGY_CONTENT = {
   vision: 'Sammen om digitale tjenester.',
+  principles: [],
   focusAreas: [{ title: 'Digital kompetanse' }],
+  benefitAreas: { better: [], more: [], shorter: [], reduce: [] },
 };
 async function freshStrategy(admin: Client, cell: number): Promise<Strategy> {
   return ok(
@@ -953,7 +955,7 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
       const version = await publishedStrategy(admin, cell);
       const url = `/api/strategy-versions/${version.id}/municipalities/${SORTLAND}`;
       const decision = { status: 'underConsideration', bodyName: 'Kommunestyret' };
-      const local = await ok<LocalVersion>(admin.put(url, { decision }));
+      const local = await ok<LocalVersion>(admin.put(url, { localTexts: {}, decision }));
       return { url, body: { localTexts: { vision: `Sortlands tekst ${cell}` }, decision, version: local.version } };
     },
   },

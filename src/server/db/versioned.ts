@@ -8,6 +8,8 @@ type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: Pg
 /**
  * Saves `values` only if the row is still at `expectedVersion`, and bumps the version.
  * A save based on an old version changes nothing and answers 409: no edit is silently overwritten.
+ * `condition`, if given, must also hold for the row in the same statement (e.g. that it is still a draft);
+ * when it does not, this also answers 409, and the caller may tell a better reason.
  */
 export async function updateVersioned<T extends VersionedTable>(
   db: DbOrTx,
@@ -15,8 +17,9 @@ export async function updateVersioned<T extends VersionedTable>(
   id: string,
   expectedVersion: number,
   values: Partial<T['$inferInsert']>,
+  condition?: SQL,
 ): Promise<T['$inferSelect']> {
-  const where: SQL | undefined = and(eq(table.id, id), eq(table.version, expectedVersion));
+  const where: SQL | undefined = and(eq(table.id, id), eq(table.version, expectedVersion), condition);
   // Drizzle cannot infer the row type of a generic table; the casts say what it is.
   const rows = (await db
     .update(table)

@@ -6,11 +6,13 @@ import {
   addMeasure,
   createActionPlan,
   createStrategy,
+  getStrategy,
   getVersion,
   publishVersion,
   reportTertial,
   saveLocalVersion,
   saveVersion,
+  updateStrategy,
 } from '../modules/strategy/index.ts';
 import {
   VersionSaveSchema,
@@ -345,6 +347,8 @@ export const HELGELAND_CONTENT: StrategyContentInput = {
       ].join('\n\n'),
     },
   ],
+  // The document has no benefit areas; a save names every section, so they are sent empty.
+  benefitAreas: { better: [], more: [], shorter: [], reduce: [] },
 };
 
 /**
@@ -470,7 +474,8 @@ interface DemoMeasure extends MeasureInput {
 }
 
 /**
- * DigiVesterålen's action plan for 2026: the strategy period has ended, so revising it is a measure of its own.
+ * DigiVesterålen's action plan for 2026: the strategy period has ended, so revising it is a measure of its own, and
+ * the secretariat has prolonged the strategy's period by that year (an action plan must lie inside the period).
  * Budgets in whole kroner add up to 1,150,000, inside seed 001's base budget of 1.2–1.5 million a year. Owners are
  * roles, not people. Sample data.
  */
@@ -629,6 +634,8 @@ export async function seedStrategies(ctx: RequestContext): Promise<void> {
 
 async function seedActionPlan(ctx: RequestContext, strategyId: string): Promise<void> {
   const db = ctx.db;
+  const strategy = await getStrategy(ctx, strategyId);
+  await updateStrategy(ctx, strategyId, { periodEnd: 2026, version: strategy.version });
   let plan = await createActionPlan(ctx, strategyId, { year: 2026 });
   for (const { reports, ...measure } of VESTERALEN_PLAN_2026) {
     plan = await addMeasure(ctx, plan.id, measure);
@@ -639,6 +646,7 @@ async function seedActionPlan(ctx: RequestContext, strategyId: string): Promise<
   }
 
   const planCreated = osloLocalToUtc('2025-12-10', '12:00');
+  await db.update(strategies).set({ updatedAt: planCreated }).where(eq(strategies.id, strategyId));
   await db.update(actionPlans).set({ createdAt: planCreated, updatedAt: planCreated }).where(eq(actionPlans.id, plan.id));
   const measureIds = plan.measures.map((m) => m.id);
   if (measureIds.length > 0) {

@@ -61,16 +61,10 @@ export const StrategyContentInputSchema = z
     vision: OptionalText(1000),
     mainGoal: OptionalText(1000),
     statement: OptionalText(8000),
-    principles: z.array(PrincipleSchema).max(30).default([]),
-    focusAreas: z.array(FocusAreaSchema).max(30).default([]),
-    benefitAreas: z
-      .object({
-        better: BenefitItems.default([]),
-        more: BenefitItems.default([]),
-        shorter: BenefitItems.default([]),
-        reduce: BenefitItems.default([]),
-      })
-      .default({ better: [], more: [], shorter: [], reduce: [] }),
+    // No defaults: a save replaces the whole content, so a list left out would silently empty it (400 instead).
+    principles: z.array(PrincipleSchema).max(30),
+    focusAreas: z.array(FocusAreaSchema).max(30),
+    benefitAreas: z.object({ better: BenefitItems, more: BenefitItems, shorter: BenefitItems, reduce: BenefitItems }),
   })
   .superRefine((value, ctx) => {
     checkUniqueKeys(value.principles, 'principles', ctx);
@@ -170,9 +164,12 @@ export const LocalDecisionSchema = z.object({
 });
 export type LocalDecision = z.infer<typeof LocalDecisionSchema>;
 
-/** Creates or updates a municipality's version; `version` is required once it exists. */
+/**
+ * Creates or updates a municipality's version, whole: `localTexts` is required (`{}` for none), so a save that
+ * leaves it out does not silently remove the texts. `version` is required once it exists.
+ */
 export const LocalVersionSaveSchema = z
-  .object({ localTexts: LocalTexts.default({}), decision: LocalDecisionSchema, version: Version.optional() })
+  .object({ localTexts: LocalTexts, decision: LocalDecisionSchema, version: Version.optional() })
   .superRefine((v, ctx) => {
     if (v.decision.status === 'adopted' && !v.decision.date)
       ctx.addIssue({ code: 'custom', path: ['decision', 'date'], message: 'required' });
@@ -223,7 +220,8 @@ export type AdoptionOverview = z.infer<typeof AdoptionOverviewSchema>;
 const Kroner = z.number().int({ error: 'type' }).min(0).max(10_000_000_000);
 
 export const ActionPlanCreateSchema = z.object({ year: Year });
-export const MeasureInputSchema = z.object({
+/** Without defaults, so a partial update (zod 4 fills defaults inside `.partial()`) leaves out what it does not send. */
+const MeasureFields = z.object({
   title: Text(300),
   description: OptionalText(4000),
   /** The key of a focus area of the strategy. */
@@ -231,10 +229,11 @@ export const MeasureInputSchema = z.object({
   owner: OptionalText(200),
   /** Whole kroner. */
   budget: Kroner.nullish(),
-  status: z.enum(MEASURE_STATUSES, { error: 'choice' }).default('planned'),
+  status: z.enum(MEASURE_STATUSES, { error: 'choice' }),
 });
+export const MeasureInputSchema = MeasureFields.extend({ status: MeasureFields.shape.status.default('planned') });
 export type MeasureInput = z.infer<typeof MeasureInputSchema>;
-export const MeasureUpdateSchema = MeasureInputSchema.partial().extend({ version: Version });
+export const MeasureUpdateSchema = MeasureFields.partial().extend({ version: Version });
 export type MeasureUpdateInput = z.infer<typeof MeasureUpdateSchema>;
 
 export const TertialReportInputSchema = z.object({
@@ -263,7 +262,7 @@ export const MeasureSchema = z.object({
   title: z.string(),
   description: z.string().nullable(),
   focusAreaKey: z.string().nullable(),
-  /** The focus area's title in the newest version that has the key (decision 0009: a removed area keeps its last title); null without a key. */
+  /** The focus area's title in the newest published version that has the key (decision 0009: a removed area keeps its last title); null without a key. */
   focusAreaTitle: z.string().nullable(),
   owner: z.string().nullable(),
   budget: z.number().int().nullable(),

@@ -4,6 +4,7 @@ export {
   assertCanAdministerNetwork,
   assertCanReadNetworkInternals,
   canEditMunicipality,
+  currentMembership,
   isNetworkAdmin,
   isPlatformAdmin,
   requireUser,

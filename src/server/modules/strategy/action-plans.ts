@@ -1,72 +1,56 @@
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, notExists } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { actionMeasures, actionPlans, measureReports, strategies, strategyVersions, users } from '../../db/schema/index.ts';
+import { actionMeasures, actionPlans, measureReports, strategyVersions, users } from '../../db/schema/index.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import { AppError, invalidField, notFound, staleVersion } from '../../errors.ts';
+import { AppError, inUse, invalidField, notFound, staleVersion } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat } from '../documents/index.ts';
-import { assertCanAdministerNetwork, assertCanReadNetworkInternals, requireUser } from '../network/index.ts';
+import { requireUser } from '../network/index.ts';
 import type { ActionPlan, MeasureInput, MeasureUpdateInput, TertialReportInput } from '../../../shared/strategy/schema.ts';
-import { readableStrategy, writableStrategy, type StrategyRow } from './policy.ts';
+import {
+  readablePlan,
+  readableStrategy,
+  writableMeasure,
+  writablePlan,
+  writableStrategy,
+  type MeasureRow,
+  type PlanRow,
+  type StrategyRow,
+} from './policy.ts';
 import { presentActionPlan, presentMeasure } from './presenter.ts';
 import { MEASURE_HEADINGS, MEASURE_STATUS_LABELS, REPORT_STATUS_LABELS } from './terms.ts';
-
-type PlanRow = typeof actionPlans.$inferSelect;
-type MeasureRow = typeof actionMeasures.$inferSelect;
-
-// ---------------------------------------------------------------- access
-
-async function findPlan(ctx: RequestContext, id: string) {
-  requireUser(ctx);
-  const [row] = await ctx.db
-    .select({ plan: actionPlans, strategy: strategies })
-    .from(actionPlans)
-    .innerJoin(strategies, eq(strategies.id, actionPlans.strategyId))
-    .where(eq(actionPlans.id, id));
-  if (!row) throw notFound();
-  return row;
-}
-
-async function findMeasure(ctx: RequestContext, id: string) {
-  requireUser(ctx);
-  const [row] = await ctx.db
-    .select({ measure: actionMeasures, plan: actionPlans, strategy: strategies })
-    .from(actionMeasures)
-    .innerJoin(actionPlans, eq(actionPlans.id, actionMeasures.actionPlanId))
-    .innerJoin(strategies, eq(strategies.id, actionPlans.strategyId))
-    .where(eq(actionMeasures.id, id));
-  if (!row) throw notFound();
-  await assertCanAdministerNetwork(ctx, row.strategy.networkId);
-  return row;
-}
 
 // ---------------------------------------------------------------- reading
 
 /**
- * Each focus-area key's title in the newest version that has it: a measure whose focus area was removed in a
- * later revision still shows the title it had (decision 0009).
+ * The contents of the strategy's published versions, newest first. Measures follow what has been published: a
+ * draft may still change, and is not what the municipalities have adopted.
  */
-async function focusAreaTitles(db: DbOrTx, strategyId: string): Promise<Map<string, string>> {
-  const versions = await db
+async function publishedContents(db: DbOrTx, strategyId: string) {
+  const rows = await db
     .select({ content: strategyVersions.content })
     .from(strategyVersions)
-    .where(eq(strategyVersions.strategyId, strategyId))
+    .where(and(eq(strategyVersions.strategyId, strategyId), eq(strategyVersions.status, 'published')))
     .orderBy(desc(strategyVersions.number));
+  return rows.map((r) => r.content);
+}
+
+/**
+ * Each focus-area key's title in the newest published version that has it: a measure whose focus area was removed
+ * in a later revision still shows the title it had (decision 0009).
+ */
+async function focusAreaTitles(db: DbOrTx, strategyId: string): Promise<Map<string, string>> {
   const titles = new Map<string, string>();
-  for (const v of versions) for (const area of v.content.focusAreas) if (!titles.has(area.key)) titles.set(area.key, area.title);
+  for (const content of await publishedContents(db, strategyId))
+    for (const area of content.focusAreas) if (!titles.has(area.key)) titles.set(area.key, area.title);
   return titles;
 }
 
-/** The keys of the focus areas in the strategy's newest version, the ones a measure may point at. */
+/** The keys of the focus areas in the strategy's newest published version, the ones a measure may point at. */
 async function currentFocusAreaKeys(db: DbOrTx, strategyId: string): Promise<Set<string>> {
-  const [newest] = await db
-    .select({ content: strategyVersions.content })
-    .from(strategyVersions)
-    .where(eq(strategyVersions.strategyId, strategyId))
-    .orderBy(desc(strategyVersions.number))
-    .limit(1);
-  return new Set(newest?.content.focusAreas.map((a) => a.key) ?? []);
+  const [newest] = await publishedContents(db, strategyId);
+  return new Set(newest?.focusAreas.map((a) => a.key) ?? []);
 }
 
 async function presentPlans(db: DbOrTx, plans: PlanRow[], strategyId: string): Promise<ActionPlan[]> {
@@ -127,16 +111,20 @@ export async function listActionPlans(ctx: RequestContext, strategyId: string): 
 }
 
 export async function getActionPlan(ctx: RequestContext, id: string): Promise<ActionPlan> {
-  const { plan, strategy } = await findPlan(ctx, id);
-  await assertCanReadNetworkInternals(ctx, strategy.networkId);
+  const { plan } = await readablePlan(ctx, id);
   return planDto(ctx.db, plan.id);
 }
 
 // ---------------------------------------------------------------- changing
 
-/** One plan per strategy and year; a second for the same year is a conflict naming the year. */
+/**
+ * One plan per strategy and year of its period; a year outside the period is refused, and a second plan for the
+ * same year is a conflict naming the year.
+ */
 export async function createActionPlan(ctx: RequestContext, strategyId: string, input: { year: number }): Promise<ActionPlan> {
   const strategy = await writableStrategy(ctx, strategyId);
+  if (input.year < strategy.periodStart) throw invalidField('year', 'tooSmall', { min: strategy.periodStart });
+  if (input.year > strategy.periodEnd) throw invalidField('year', 'tooBig', { max: strategy.periodEnd });
   const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(actionPlans).values({ strategyId, year: input.year }).onConflictDoNothing().returning();
     if (!row) throw new AppError('conflict', { year: { key: 'duplicate' } });
@@ -152,8 +140,7 @@ async function assertFocusArea(db: DbOrTx, strategy: StrategyRow, key: string | 
 }
 
 export async function addMeasure(ctx: RequestContext, planId: string, input: MeasureInput): Promise<ActionPlan> {
-  const { plan, strategy } = await findPlan(ctx, planId);
-  await assertCanAdministerNetwork(ctx, strategy.networkId);
+  const { plan, strategy } = await writablePlan(ctx, planId);
   await assertFocusArea(ctx.db, strategy, input.focusAreaKey);
   await ctx.db.transaction(async (tx) => {
     const [last] = await tx
@@ -185,7 +172,7 @@ export async function addMeasure(ctx: RequestContext, planId: string, input: Mea
 }
 
 export async function updateMeasure(ctx: RequestContext, id: string, input: MeasureUpdateInput): Promise<ActionPlan> {
-  const { measure: before, strategy } = await findMeasure(ctx, id);
+  const { measure: before, strategy } = await writableMeasure(ctx, id);
   const { version, ...changes } = input;
   // A measure may keep a key its focus area had before a revision removed it; a new key must be current.
   if (changes.focusAreaKey !== before.focusAreaKey) await assertFocusArea(ctx.db, strategy, changes.focusAreaKey);
@@ -203,23 +190,24 @@ export async function updateMeasure(ctx: RequestContext, id: string, input: Meas
   return planDto(ctx.db, before.actionPlanId);
 }
 
-/** Removes a measure with its tertial reports. */
+/**
+ * Removes a measure that has no tertial reports. One with reports has been reported to the steering group, so it
+ * stays (409 `in_use`): cancel it instead (status «cancelled»).
+ */
 export async function deleteMeasure(ctx: RequestContext, id: string, version: number): Promise<ActionPlan> {
-  const { measure: before, strategy } = await findMeasure(ctx, id);
+  const { measure: before, strategy } = await writableMeasure(ctx, id);
+  const reports = (db: DbOrTx) => db.select({ id: measureReports.id }).from(measureReports).where(eq(measureReports.measureId, id));
   await ctx.db.transaction(async (tx) => {
-    const reports = await tx.delete(measureReports).where(eq(measureReports.measureId, id)).returning();
+    // One statement, so a report written meanwhile is not lost.
     const deleted = await tx
       .delete(actionMeasures)
-      .where(and(eq(actionMeasures.id, id), eq(actionMeasures.version, version)))
+      .where(and(eq(actionMeasures.id, id), eq(actionMeasures.version, version), notExists(reports(tx))))
       .returning({ id: actionMeasures.id });
-    if (deleted.length === 0) throw staleVersion();
-    await recordAudit(tx, ctx, {
-      networkId: strategy.networkId,
-      entityType: 'actionMeasure',
-      entityId: id,
-      action: 'delete',
-      before: { ...before, reports },
-    });
+    if (deleted.length === 0) {
+      const [report] = await reports(tx).limit(1);
+      throw report ? inUse() : staleVersion();
+    }
+    await recordAudit(tx, ctx, { networkId: strategy.networkId, entityType: 'actionMeasure', entityId: id, action: 'delete', before });
   });
   return planDto(ctx.db, before.actionPlanId);
 }
@@ -232,7 +220,7 @@ export async function reportTertial(
   input: TertialReportInput,
 ): Promise<ActionPlan> {
   const user = requireUser(ctx);
-  const { measure, strategy } = await findMeasure(ctx, measureId);
+  const { measure, strategy } = await writableMeasure(ctx, measureId);
   const values = {
     status: input.status,
     comment: input.comment ?? null,

@@ -1,14 +1,15 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { localStrategyVersions, networks, strategies, strategyVersions } from '../../db/schema/index.ts';
+import { strategies, strategyVersions } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
 import { renderStrategyDocx, renderStrategyPdf, type RenderedFile, type StrategyDocument } from '../documents/index.ts';
+import { requireNetwork } from '../network/index.ts';
 import type { AdoptionOverview, Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
-import { adoptionOverviewOf } from './local-versions.ts';
+import { adoptionOverviewOf, readableLocalVersion } from './local-versions.ts';
 import { slugKey } from './keys.ts';
-import { memberMunicipality, readableVersion, type StrategyRow, type VersionRow } from './policy.ts';
-import { presentStrategy, presentVersion, presentVersionSummary } from './presenter.ts';
+import { readableVersion, type StrategyRow, type VersionRow } from './policy.ts';
+import { presentDecision, presentStrategy, presentVersion, presentVersionSummary } from './presenter.ts';
 
 export const DOCUMENT_FORMATS = ['pdf', 'docx'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -23,21 +24,20 @@ async function render(doc: StrategyDocument, format: DocumentFormat, name: strin
   return { body, contentType: CONTENT_TYPES[format], fileName: `${name}.${format}` };
 }
 
-async function networkName(db: DbOrTx, networkId: string): Promise<string> {
-  const [row] = await db.select({ name: networks.name }).from(networks).where(eq(networks.id, networkId));
-  return row?.name ?? '';
-}
+// Made once: creating a DateTimeFormat is costly.
+const osloDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-async function strategyDocument(db: DbOrTx, version: VersionRow, strategy: StrategyRow): Promise<StrategyDocument> {
+async function strategyDocument(ctx: RequestContext, version: VersionRow, strategy: StrategyRow): Promise<StrategyDocument> {
   return {
     // Networks have no written standard of their own: the shared text's labels are bokmål.
     language: 'nb',
-    networkName: await networkName(db, strategy.networkId),
+    networkName: (await requireNetwork(ctx, strategy.networkId)).name,
     title: strategy.title,
     periodStart: strategy.periodStart,
     periodEnd: strategy.periodEnd,
     versionNumber: version.number,
-    publishedOn: version.publishedAt ? version.publishedAt.toISOString().slice(0, 10) : null,
+    // The day in Norway: published at 00:30 on 13 March is 12 March in UTC.
+    publishedOn: version.publishedAt ? osloDate.format(version.publishedAt) : null,
     content: version.content,
     local: null,
   };
@@ -48,44 +48,21 @@ const fileBase = (strategy: StrategyRow, version: VersionRow) => `${slugKey(stra
 /** The network's version as PDF or DOCX; a draft is marked UTKAST on every page. */
 export async function exportVersion(ctx: RequestContext, id: string, format: DocumentFormat): Promise<RenderedFile> {
   const { version, strategy } = await readableVersion(ctx, id);
-  return render(await strategyDocument(ctx.db, version, strategy), format, fileBase(strategy, version));
+  return render(await strategyDocument(ctx, version, strategy), format, fileBase(strategy, version));
 }
 
 /** A municipality's version: the shared text with its local text after each section, in its written standard. */
 export async function exportLocalVersion(ctx: RequestContext, id: string, number: string, format: DocumentFormat): Promise<RenderedFile> {
-  const { version, strategy } = await readableVersion(ctx, id);
-  const municipality = await memberMunicipality(ctx, strategy, version, number);
-  const [local] = await ctx.db
-    .select()
-    .from(localStrategyVersions)
-    .where(and(eq(localStrategyVersions.strategyVersionId, id), eq(localStrategyVersions.municipalityNumber, number)));
+  const { version, strategy, municipality, local } = await readableLocalVersion(ctx, id, number);
   const doc: StrategyDocument = {
-    ...(await strategyDocument(ctx.db, version, strategy)),
+    ...(await strategyDocument(ctx, version, strategy)),
     language: municipality.writtenStandard === 'nynorsk' ? 'nn' : 'nb',
-    local: {
-      municipalityName: municipality.name,
-      texts: local?.localTexts ?? {},
-      decision: {
-        status: local?.decisionStatus ?? 'notStarted',
-        bodyName: local?.decisionBody ?? null,
-        date: local?.decisionDate ?? null,
-        caseNumber: local?.decisionCaseNumber ?? null,
-      },
-    },
+    local: { municipalityName: municipality.name, texts: local?.localTexts ?? {}, decision: presentDecision(local) },
   };
   return render(doc, format, `${fileBase(strategy, version)}-${slugKey(municipality.name)}`);
 }
 
 // ---------------------------------------------------------------- public: published versions only, no login
-
-async function publicNetwork(db: DbOrTx, slug: string) {
-  const [row] = await db
-    .select({ id: networks.id, slug: networks.slug, name: networks.name })
-    .from(networks)
-    .where(eq(networks.slug, slug));
-  if (!row) throw notFound();
-  return row;
-}
 
 /** A published version with its strategy; a draft, or anything else, is 404. */
 async function publishedVersion(db: DbOrTx, id: string) {
@@ -106,7 +83,7 @@ export async function publicStrategies(
   ctx: RequestContext,
   slug: string,
 ): Promise<Array<{ strategy: Strategy; version: StrategyVersion }>> {
-  const network = await publicNetwork(ctx.db, slug);
+  const network = await requireNetwork(ctx, slug);
   const rows = await ctx.db
     .select({ strategy: strategies, version: strategyVersions })
     .from(strategies)
@@ -138,13 +115,12 @@ export async function publicStrategies(
 
 export async function publicVersion(ctx: RequestContext, id: string): Promise<StrategyVersion> {
   const { version, strategy } = await publishedVersion(ctx.db, id);
-  const [network] = await ctx.db.select({ slug: networks.slug }).from(networks).where(eq(networks.id, strategy.networkId));
-  return presentVersion(version, strategy, network?.slug ?? '');
+  return presentVersion(version, strategy, (await requireNetwork(ctx, strategy.networkId)).slug);
 }
 
 export async function exportPublicVersion(ctx: RequestContext, id: string, format: DocumentFormat): Promise<RenderedFile> {
   const { version, strategy } = await publishedVersion(ctx.db, id);
-  return render(await strategyDocument(ctx.db, version, strategy), format, fileBase(strategy, version));
+  return render(await strategyDocument(ctx, version, strategy), format, fileBase(strategy, version));
 }
 
 /** Which municipality has adopted which published version; 404 until the strategy has one. */

@@ -20,10 +20,15 @@ export function slugKey(title: string): string {
 
 /**
  * Gives every item without a key one made from its title, unique in the list (a suffix -2, -3 … when taken),
- * and keeps the keys given, so an item keeps its key from version to version.
+ * and keeps the keys given, so an item keeps its key from version to version. A new key is never one of
+ * `reserved` (the keys any version of the strategy has used): a new «Helse» after a removed «Helse» is another
+ * focus area, and the old one's measures must not silently point at it. An item sent with its key keeps it.
  */
-export function withKeys<T extends { key?: string | null | undefined; title: string }>(items: T[]): Array<T & { key: string }> {
-  const taken = new Set(items.flatMap((item) => (item.key ? [item.key] : [])));
+export function withKeys<T extends { key?: string | null | undefined; title: string }>(
+  items: T[],
+  reserved: ReadonlySet<string> = new Set(),
+): Array<T & { key: string }> {
+  const taken = new Set([...reserved, ...items.flatMap((item) => (item.key ? [item.key] : []))]);
   return items.map((item) => {
     if (item.key) return { ...item, key: item.key };
     const base = slugKey(item.title);
@@ -46,8 +51,25 @@ type ParsedContent = {
   benefitAreas: StrategyContent['benefitAreas'];
 };
 
+/** The keys each list has used in any version of a strategy. */
+export interface ReservedKeys {
+  principles: ReadonlySet<string>;
+  focusAreas: ReadonlySet<string>;
+}
+
+/** Every principle and focus-area key in the given contents. */
+export function usedKeys(contents: Array<Pick<StrategyContent, 'principles' | 'focusAreas'>>): ReservedKeys {
+  return {
+    principles: new Set(contents.flatMap((c) => c.principles.map((p) => p.key))),
+    focusAreas: new Set(contents.flatMap((c) => c.focusAreas.map((a) => a.key))),
+  };
+}
+
 /** The content as stored: every principle and focus area with its key, every missing text null. */
-export function normalizeContent(input: ParsedContent): StrategyContent {
+export function normalizeContent(
+  input: ParsedContent,
+  reserved: ReservedKeys = { principles: new Set(), focusAreas: new Set() },
+): StrategyContent {
   const item = (i: { key: string; title: string; text?: string | null | undefined }) => ({
     key: i.key,
     title: i.title,
@@ -57,8 +79,8 @@ export function normalizeContent(input: ParsedContent): StrategyContent {
     vision: input.vision ?? null,
     mainGoal: input.mainGoal ?? null,
     statement: input.statement ?? null,
-    principles: withKeys(input.principles).map(item),
-    focusAreas: withKeys(input.focusAreas).map(item),
+    principles: withKeys(input.principles, reserved.principles).map(item),
+    focusAreas: withKeys(input.focusAreas, reserved.focusAreas).map(item),
     benefitAreas: {
       better: [...input.benefitAreas.better],
       more: [...input.benefitAreas.more],

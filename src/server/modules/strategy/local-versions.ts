@@ -6,12 +6,12 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { staleVersion } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat } from '../documents/index.ts';
-import { currentMembership } from '../network/policy.ts';
+import { currentMembership } from '../network/index.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { AdoptionOverview, LocalVersion, LocalVersionSaveInput, StrategySection } from '../../../shared/strategy/schema.ts';
 import { assertCanWriteLocalVersion, memberMunicipality, readableStrategy, readableVersion, type StrategyRow } from './policy.ts';
-import { presentLocalVersion } from './presenter.ts';
+import { presentDecision, presentLocalVersion } from './presenter.ts';
 import { ADOPTION_HEADINGS, DECISION_STATUS_LABELS } from './terms.ts';
 
 async function findLocal(db: DbOrTx, versionId: string, number: string) {
@@ -22,11 +22,20 @@ async function findLocal(db: DbOrTx, versionId: string, number: string) {
   return row ?? null;
 }
 
-/** A member municipality's version of a published version; an empty one before it is first saved. */
-export async function getLocalVersion(ctx: RequestContext, versionId: string, number: string): Promise<LocalVersion> {
+/**
+ * A member municipality's version of a published version, for the network's readers: the version, its strategy,
+ * the municipality and its saved row (null before the first save). 404 for a draft or a non-member.
+ */
+export async function readableLocalVersion(ctx: RequestContext, versionId: string, number: string) {
   const { version, strategy } = await readableVersion(ctx, versionId);
   const municipality = await memberMunicipality(ctx, strategy, version, number);
-  return presentLocalVersion(version, municipality, await findLocal(ctx.db, versionId, number));
+  return { version, strategy, municipality, local: await findLocal(ctx.db, versionId, number) };
+}
+
+/** A member municipality's version of a published version; an empty one before it is first saved. */
+export async function getLocalVersion(ctx: RequestContext, versionId: string, number: string): Promise<LocalVersion> {
+  const { version, municipality, local } = await readableLocalVersion(ctx, versionId, number);
+  return presentLocalVersion(version, municipality, local);
 }
 
 /**
@@ -105,14 +114,7 @@ export async function adoptionOverviewOf(db: DbOrTx, strategy: StrategyRow): Pro
       number: m.number,
       name: m.name,
       decisions: versions.map((v) => {
-        const local = byCell.get(`${v.id}|${m.number}`);
-        return {
-          strategyVersionId: v.id,
-          status: local?.decisionStatus ?? 'notStarted',
-          date: local?.decisionDate ?? null,
-          caseNumber: local?.decisionCaseNumber ?? null,
-          bodyName: local?.decisionBody ?? null,
-        };
+        return { strategyVersionId: v.id, ...presentDecision(byCell.get(`${v.id}|${m.number}`)) };
       }),
     })),
   };

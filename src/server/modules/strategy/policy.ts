@@ -1,15 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import { municipalities, networkMembers, strategies, strategyVersions } from '../../db/schema/index.ts';
+import { actionMeasures, actionPlans, municipalities, networkMembers, strategies, strategyVersions } from '../../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import {
   assertCanAdministerNetwork,
   assertCanReadNetworkInternals,
   canEditMunicipality,
+  currentMembership,
   isNetworkAdmin,
   requireUser,
 } from '../network/index.ts';
-import { currentMembership } from '../network/policy.ts';
 
 /**
  * Who may read and change a strategy. The network's internal readers read everything; its secretariat (network
@@ -19,6 +19,8 @@ import { currentMembership } from '../network/policy.ts';
 
 export type StrategyRow = typeof strategies.$inferSelect;
 export type VersionRow = typeof strategyVersions.$inferSelect;
+export type PlanRow = typeof actionPlans.$inferSelect;
+export type MeasureRow = typeof actionMeasures.$inferSelect;
 
 async function findStrategy(ctx: RequestContext, id: string): Promise<StrategyRow> {
   const [row] = await ctx.db.select().from(strategies).where(eq(strategies.id, id));
@@ -62,6 +64,47 @@ export async function writableVersion(ctx: RequestContext, id: string): Promise<
   const found = await findVersion(ctx, id);
   await assertCanAdministerNetwork(ctx, found.strategy.networkId);
   return found;
+}
+
+async function findPlan(ctx: RequestContext, id: string) {
+  const [row] = await ctx.db
+    .select({ plan: actionPlans, strategy: strategies })
+    .from(actionPlans)
+    .innerJoin(strategies, eq(strategies.id, actionPlans.strategyId))
+    .where(eq(actionPlans.id, id));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function readablePlan(ctx: RequestContext, id: string): Promise<{ plan: PlanRow; strategy: StrategyRow }> {
+  requireUser(ctx);
+  const found = await findPlan(ctx, id);
+  await assertCanReadNetworkInternals(ctx, found.strategy.networkId);
+  return found;
+}
+
+export async function writablePlan(ctx: RequestContext, id: string): Promise<{ plan: PlanRow; strategy: StrategyRow }> {
+  requireUser(ctx);
+  const found = await findPlan(ctx, id);
+  await assertCanAdministerNetwork(ctx, found.strategy.networkId);
+  return found;
+}
+
+/** A measure, with its plan and strategy, for the network's secretariat. */
+export async function writableMeasure(
+  ctx: RequestContext,
+  id: string,
+): Promise<{ measure: MeasureRow; plan: PlanRow; strategy: StrategyRow }> {
+  requireUser(ctx);
+  const [row] = await ctx.db
+    .select({ measure: actionMeasures, plan: actionPlans, strategy: strategies })
+    .from(actionMeasures)
+    .innerJoin(actionPlans, eq(actionPlans.id, actionMeasures.actionPlanId))
+    .innerJoin(strategies, eq(strategies.id, actionPlans.strategyId))
+    .where(eq(actionMeasures.id, id));
+  if (!row) throw notFound();
+  await assertCanAdministerNetwork(ctx, row.strategy.networkId);
+  return row;
 }
 
 /** A published version is what councils adopt: it is never changed. */

@@ -74,6 +74,16 @@ export function presentVersion(row: VersionRow, strategy: Pick<StrategyRow, 'tit
   };
 }
 
+/** A municipality's political decision; without a saved version, not started. */
+export function presentDecision(row: LocalRow | null | undefined): LocalVersion['decision'] {
+  return {
+    status: row?.decisionStatus ?? 'notStarted',
+    bodyName: row?.decisionBody ?? null,
+    date: row?.decisionDate ?? null,
+    caseNumber: row?.decisionCaseNumber ?? null,
+  };
+}
+
 /** A municipality's version; before its first save, an empty one with status notStarted and no id. */
 export function presentLocalVersion(version: VersionRow, municipality: MunicipalityRow, row: LocalRow | null): LocalVersion {
   const localTexts: Partial<Record<StrategySection, string>> = {};
@@ -86,12 +96,7 @@ export function presentLocalVersion(version: VersionRow, municipality: Municipal
     municipalityName: municipality.name,
     writtenStandard: municipality.writtenStandard,
     localTexts,
-    decision: {
-      status: row?.decisionStatus ?? 'notStarted',
-      bodyName: row?.decisionBody ?? null,
-      date: row?.decisionDate ?? null,
-      caseNumber: row?.decisionCaseNumber ?? null,
-    },
+    decision: presentDecision(row),
     version: row?.version ?? null,
   };
 }

@@ -1,11 +1,17 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, inArray } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { localStrategyVersions, networks, strategies, strategyVersions } from '../../db/schema/index.ts';
+import { localStrategyVersions, networkMembers, strategies, strategyVersions } from '../../db/schema/index.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import { AppError, conflict, inUse, invalidField, notFound, staleVersion, type FieldProblem } from '../../errors.ts';
+import { AppError, conflict, inUse, invalidField, staleVersion, type FieldProblem } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { assertCanAdministerNetwork, assertCanReadNetworkInternals, requireNetwork, requireUser } from '../network/index.ts';
+import {
+  assertCanAdministerNetwork,
+  assertCanReadNetworkInternals,
+  currentMembership,
+  requireNetwork,
+  requireUser,
+} from '../network/index.ts';
 import type {
   Strategy,
   StrategyContent,
@@ -14,7 +20,7 @@ import type {
   StrategyVersion,
   VersionSaveInput,
 } from '../../../shared/strategy/schema.ts';
-import { EMPTY_CONTENT, normalizeContent } from './keys.ts';
+import { EMPTY_CONTENT, normalizeContent, usedKeys } from './keys.ts';
 import {
   assertDraft,
   readableStrategy,
@@ -28,16 +34,7 @@ import { presentStrategy, presentVersion, presentVersionSummary, type NetworkRef
 
 // ---------------------------------------------------------------- reading
 
-export async function networkRef(db: DbOrTx, networkId: string): Promise<NetworkRef> {
-  const [row] = await db
-    .select({ id: networks.id, slug: networks.slug, name: networks.name })
-    .from(networks)
-    .where(eq(networks.id, networkId));
-  if (!row) throw notFound();
-  return row;
-}
-
-/** Every version of the strategies, newest first, with how many municipalities have adopted each. */
+/** Every version of the strategies, newest first, with how many current member municipalities have adopted each. */
 async function versionSummaries(db: DbOrTx, strategyIds: string[]) {
   if (strategyIds.length === 0) return new Map<string, ReturnType<typeof presentVersionSummary>[]>();
   const rows = await db
@@ -45,10 +42,20 @@ async function versionSummaries(db: DbOrTx, strategyIds: string[]) {
     .from(strategyVersions)
     .where(inArray(strategyVersions.strategyId, strategyIds))
     .orderBy(desc(strategyVersions.number));
+  // As the adoption overview: a municipality that has left the network is no longer counted.
   const adopted = await db
-    .select({ id: localStrategyVersions.strategyVersionId, n: count() })
+    .select({ id: localStrategyVersions.strategyVersionId, n: countDistinct(localStrategyVersions.municipalityNumber) })
     .from(localStrategyVersions)
     .innerJoin(strategyVersions, eq(strategyVersions.id, localStrategyVersions.strategyVersionId))
+    .innerJoin(strategies, eq(strategies.id, strategyVersions.strategyId))
+    .innerJoin(
+      networkMembers,
+      and(
+        eq(networkMembers.networkId, strategies.networkId),
+        eq(networkMembers.municipalityNumber, localStrategyVersions.municipalityNumber),
+        currentMembership(),
+      ),
+    )
     .where(and(inArray(strategyVersions.strategyId, strategyIds), eq(localStrategyVersions.decisionStatus, 'adopted')))
     .groupBy(localStrategyVersions.strategyVersionId);
   const adoptedBy = new Map(adopted.map((a) => [a.id, Number(a.n)]));
@@ -61,7 +68,7 @@ async function versionSummaries(db: DbOrTx, strategyIds: string[]) {
   return byStrategy;
 }
 
-export async function presentStrategies(db: DbOrTx, rows: StrategyRow[], network: NetworkRef): Promise<Strategy[]> {
+async function presentStrategies(db: DbOrTx, rows: StrategyRow[], network: NetworkRef): Promise<Strategy[]> {
   const versions = await versionSummaries(
     db,
     rows.map((r) => r.id),
@@ -69,13 +76,13 @@ export async function presentStrategies(db: DbOrTx, rows: StrategyRow[], network
   return rows.map((row) => presentStrategy(row, network, versions.get(row.id) ?? []));
 }
 
-async function strategyDto(db: DbOrTx, row: StrategyRow): Promise<Strategy> {
-  const [dto] = await presentStrategies(db, [row], await networkRef(db, row.networkId));
+async function strategyDto(ctx: RequestContext, row: StrategyRow): Promise<Strategy> {
+  const [dto] = await presentStrategies(ctx.db, [row], await requireNetwork(ctx, row.networkId));
   return dto!;
 }
 
-export async function versionDto(db: DbOrTx, row: VersionRow, strategy: StrategyRow): Promise<StrategyVersion> {
-  return presentVersion(row, strategy, (await networkRef(db, strategy.networkId)).slug);
+async function versionDto(ctx: RequestContext, row: VersionRow, strategy: StrategyRow): Promise<StrategyVersion> {
+  return presentVersion(row, strategy, (await requireNetwork(ctx, strategy.networkId)).slug);
 }
 
 /** A network's strategies, newest period first, for its internal readers. */
@@ -88,20 +95,20 @@ export async function listStrategies(ctx: RequestContext, networkRefOrSlug: stri
     .from(strategies)
     .where(eq(strategies.networkId, network.id))
     .orderBy(desc(strategies.periodStart), asc(strategies.title));
-  return presentStrategies(ctx.db, rows, { id: network.id, slug: network.slug, name: network.name });
+  return presentStrategies(ctx.db, rows, network);
 }
 
 export async function getStrategy(ctx: RequestContext, id: string): Promise<Strategy> {
-  return strategyDto(ctx.db, await readableStrategy(ctx, id));
+  return strategyDto(ctx, await readableStrategy(ctx, id));
 }
 
 export async function getVersion(ctx: RequestContext, id: string): Promise<StrategyVersion> {
   const { version, strategy } = await readableVersion(ctx, id);
-  return versionDto(ctx.db, version, strategy);
+  return versionDto(ctx, version, strategy);
 }
 
 /** The version with the highest number, draft or published. */
-export async function newestVersion(db: DbOrTx, strategyId: string): Promise<VersionRow | null> {
+async function newestVersion(db: DbOrTx, strategyId: string): Promise<VersionRow | null> {
   const [row] = await db
     .select()
     .from(strategyVersions)
@@ -134,7 +141,7 @@ export async function createStrategy(ctx: RequestContext, networkRefOrSlug: stri
     });
     return row!;
   });
-  return strategyDto(ctx.db, created);
+  return strategyDto(ctx, created);
 }
 
 export async function updateStrategy(ctx: RequestContext, id: string, input: StrategyUpdateInput): Promise<Strategy> {
@@ -146,7 +153,7 @@ export async function updateStrategy(ctx: RequestContext, id: string, input: Str
     await recordAudit(tx, ctx, { networkId: before.networkId, entityType: 'strategy', entityId: id, action: 'update', before, after: row });
     return row;
   });
-  return strategyDto(ctx.db, after);
+  return strategyDto(ctx, after);
 }
 
 /**
@@ -174,19 +181,47 @@ export async function newRevision(ctx: RequestContext, strategyId: string): Prom
     });
     return row;
   });
-  return versionDto(ctx.db, created, strategy);
+  return versionDto(ctx, created, strategy);
+}
+
+/** Why a draft's update matched nothing: published meanwhile (423), or changed by someone else (409). */
+async function lockedOrStale(db: DbOrTx, id: string): Promise<AppError> {
+  const [row] = await db.select({ status: strategyVersions.status }).from(strategyVersions).where(eq(strategyVersions.id, id));
+  return row?.status === 'published' ? new AppError('locked') : staleVersion();
 }
 
 /**
- * Saves a draft's whole content. Items sent without a key get one from their title; keys sent are kept.
- * A published version answers 423 `locked`.
+ * Changes a draft at `version` in one statement that also requires it to be a draft still, so a save racing a
+ * publish can never change the published text.
+ */
+export async function updateDraft(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  values: Partial<typeof strategyVersions.$inferInsert>,
+): Promise<VersionRow> {
+  try {
+    return await updateVersioned(db, strategyVersions, id, version, values, eq(strategyVersions.status, 'draft'));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'stale_version') throw await lockedOrStale(db, id);
+    throw error;
+  }
+}
+
+/**
+ * Saves a draft's whole content. Items sent without a key get one from their title that no version of the
+ * strategy has used; keys sent are kept. A published version answers 423 `locked`.
  */
 export async function saveVersion(ctx: RequestContext, id: string, input: VersionSaveInput): Promise<StrategyVersion> {
   const { version: before, strategy } = await writableVersion(ctx, id);
   assertDraft(before);
-  const content = normalizeContent(input.content);
   const after = await ctx.db.transaction(async (tx) => {
-    const row = await updateVersioned(tx, strategyVersions, id, input.version, { content, changeNote: input.changeNote ?? null });
+    const versions = await tx
+      .select({ content: strategyVersions.content })
+      .from(strategyVersions)
+      .where(eq(strategyVersions.strategyId, strategy.id));
+    const content = normalizeContent(input.content, usedKeys(versions.map((v) => v.content)));
+    const row = await updateDraft(tx, id, input.version, { content, changeNote: input.changeNote ?? null });
     await recordAudit(tx, ctx, {
       networkId: strategy.networkId,
       entityType: 'strategyVersion',
@@ -197,7 +232,7 @@ export async function saveVersion(ctx: RequestContext, id: string, input: Versio
     });
     return row;
   });
-  return versionDto(ctx.db, after, strategy);
+  return versionDto(ctx, after, strategy);
 }
 
 /** What a version needs before it can be published: a vision or a main goal, and at least one focus area. */
@@ -217,11 +252,7 @@ export async function publishVersion(ctx: RequestContext, id: string, version: n
   const problems = publishProblems(before.content);
   if (Object.keys(problems).length > 0) throw new AppError('validation_failed', problems);
   const after = await ctx.db.transaction(async (tx) => {
-    const row = await updateVersioned(tx, strategyVersions, id, version, {
-      status: 'published',
-      publishedAt: new Date(),
-      publishedBy: user.id,
-    });
+    const row = await updateDraft(tx, id, version, { status: 'published', publishedAt: new Date(), publishedBy: user.id });
     await recordAudit(tx, ctx, {
       networkId: strategy.networkId,
       entityType: 'strategyVersion',
@@ -232,7 +263,7 @@ export async function publishVersion(ctx: RequestContext, id: string, version: n
     });
     return row;
   });
-  return versionDto(ctx.db, after, strategy);
+  return versionDto(ctx, after, strategy);
 }
 
 /** Deletes a draft; a published version is never deleted (423), nor a strategy's only version (409 in_use). */
@@ -246,7 +277,7 @@ export async function deleteVersion(ctx: RequestContext, id: string, version: nu
       .delete(strategyVersions)
       .where(and(eq(strategyVersions.id, id), eq(strategyVersions.version, version), eq(strategyVersions.status, 'draft')))
       .returning({ id: strategyVersions.id });
-    if (deleted.length === 0) throw staleVersion();
+    if (deleted.length === 0) throw await lockedOrStale(tx, id);
     await recordAudit(tx, ctx, { networkId: strategy.networkId, entityType: 'strategyVersion', entityId: id, action: 'delete', before });
   });
 }

@@ -3,12 +3,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { expectError, expectFieldErrors, latestAudit, unique } from '../../../../test/helpers.ts';
+import { localStrategyVersions, networkMembers, strategyVersions } from '../../db/schema/index.ts';
 import type { ActionPlan, AdoptionOverview, LocalVersion, Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
+import { MeasureUpdateSchema, StrategyContentInputSchema } from '../../../shared/strategy/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { slugKey, withKeys } from './keys.ts';
+import { updateDraft } from './strategies.ts';
 
 describe('item keys', () => {
   it('are made from the title, in ASCII, unique in the list, and kept when given', () => {
@@ -18,6 +22,28 @@ describe('item keys', () => {
     expect(slugKey('x'.repeat(60))).toHaveLength(40);
     const keyed = withKeys([{ title: 'Data' }, { title: 'Data' }, { key: 'data-2', title: 'Annet' }, { title: 'Data' }]);
     expect(keyed.map((i) => i.key)).toEqual(['data', 'data-3', 'data-2', 'data-4']);
+  });
+
+  it('never reuse a key another version has used, unless the item is sent with it', () => {
+    const reserved = new Set(['helse', 'helse-2', 'data']);
+    const keyed = withKeys([{ title: 'Helse' }, { key: 'data', title: 'Data' }, { title: 'Skole' }], reserved);
+    expect(keyed.map((i) => i.key)).toEqual(['helse-3', 'data', 'skole']);
+  });
+});
+
+describe('the contract', () => {
+  it('has no defaults that would empty or reset what a client leaves out', () => {
+    // zod 4 keeps a default inside .partial(): a measure's update must not reset its status.
+    expect(MeasureUpdateSchema.parse({ title: 'Nytt navn', version: 1 })).toEqual({ title: 'Nytt navn', version: 1 });
+    const missing = StrategyContentInputSchema.safeParse({ vision: 'v', focusAreas: [], benefitAreas: {} });
+    expect(missing.success).toBe(false);
+    expect(missing.error?.issues.map((i) => i.path.join('.')).sort()).toEqual([
+      'benefitAreas.better',
+      'benefitAreas.more',
+      'benefitAreas.reduce',
+      'benefitAreas.shorter',
+      'principles',
+    ]);
   });
 });
 
@@ -134,6 +160,14 @@ describe.each(DATABASE_KINDS)('strategy on %s', (kind) => {
       { key: 'brukeren-i-sentrum', title: 'Brukeren i sentrum', text: 'Vi starter med behovet.' },
     ]);
     expect(saved.body).toMatchObject({ status: 'draft', changeNote: 'Første utkast', version: 2 });
+    // A save is the whole content: a part left out is refused by name, not emptied.
+    const { principles, ...withoutPrinciples } = saved.body.content;
+    expectFieldErrors(await secretariat.put(`/api/strategy-versions/${draftId}`, { content: withoutPrinciples, version: 2 }), {
+      'content.principles': '«Prinsipper» må fylles ut.',
+    });
+    const unchanged = await secretariat.get<StrategyVersion>(`/api/strategy-versions/${draftId}`);
+    expect(unchanged.body.version).toBe(2);
+    expect(unchanged.body.content.principles).toEqual(principles);
     expectError(await secretariat.put(`/api/strategy-versions/${draftId}`, { content, version: 1 }), 409, 'stale_version');
     expectError(await member.put(`/api/strategy-versions/${draftId}`, { content, version: 2 }), 403, 'forbidden');
     expectError(await lofoten.get(`/api/strategy-versions/${draftId}`), 404, 'not_found');
@@ -224,7 +258,10 @@ describe.each(DATABASE_KINDS)('strategy on %s', (kind) => {
     expectError(await secretariat.put(`/api/strategy-versions/${version.id}/municipalities/1865`, body), 404, 'not_found');
 
     const hadsel = `/api/strategy-versions/${version.id}/municipalities/1866`;
-    await secretariat.put(hadsel, { decision: { status: 'underConsideration', bodyName: 'Formannskapet' } });
+    expectFieldErrors(await secretariat.put(hadsel, { decision: { status: 'underConsideration' } }), {
+      localTexts: '«Lokal tekst» må fylles ut.',
+    });
+    await secretariat.put(hadsel, { localTexts: {}, decision: { status: 'underConsideration', bodyName: 'Formannskapet' } });
     const overview = await member.get<AdoptionOverview>(`/api/strategies/${strategy.id}/adoptions`);
     expect(overview.body.versions).toEqual([{ id: version.id, number: 1, publishedAt: expect.any(String) }]);
     expect(overview.body.municipalities.map((m) => m.number).sort()).toEqual(['1851', '1866', '1867', '1868', '1870', '1871']);
@@ -321,6 +358,13 @@ describe.each(DATABASE_KINDS)('strategy on %s', (kind) => {
       year: '«År» finnes allerede.',
     });
     expectError(await member.post(`/api/strategies/${strategy.id}/action-plans`, { year: 2026 }), 403, 'forbidden');
+    // A plan belongs to a year of the strategy's period (2024–2027).
+    expectFieldErrors(await secretariat.post(`/api/strategies/${strategy.id}/action-plans`, { year: 2023 }), {
+      year: '«År» må være minst 2024.',
+    });
+    expectFieldErrors(await secretariat.post(`/api/strategies/${strategy.id}/action-plans`, { year: 2028 }), {
+      year: '«År» kan være høyst 2027.',
+    });
     const planId = created.body.id;
 
     const measure = {
@@ -354,6 +398,9 @@ describe.each(DATABASE_KINDS)('strategy on %s', (kind) => {
       version: 1,
     });
     expect(patched.body.measures[1]).toMatchObject({ focusAreaTitle: 'Felles infrastruktur', version: 2 });
+    // A partial update changes only what it sends: the status stays.
+    const renamed = await secretariat.patch<ActionPlan>(`/api/action-measures/${first!.id}`, { title: 'Kompetanseløft 2025', version: 1 });
+    expect(renamed.body.measures[0]).toMatchObject({ title: 'Kompetanseløft 2025', status: 'ongoing', budget: 250_000, version: 2 });
     expectError(await secretariat.patch(`/api/action-measures/${second!.id}`, { owner: 'X', version: 1 }), 409, 'stale_version');
     expectError(await member.patch(`/api/action-measures/${second!.id}`, { owner: 'X', version: 2 }), 403, 'forbidden');
     expectError(await lofoten.patch(`/api/action-measures/${second!.id}`, { owner: 'X', version: 2 }), 404, 'not_found');
@@ -375,12 +422,15 @@ describe.each(DATABASE_KINDS)('strategy on %s', (kind) => {
       version: 2,
     });
 
-    // A revision that removes a focus area: the measure keeps the key and shows its last title.
+    // A published revision that removes a focus area: the measure keeps the key and shows its last title.
     const revision = await secretariat.post<StrategyVersion>(`/api/strategies/${strategy.id}/versions`);
-    await secretariat.put(`/api/strategy-versions/${revision.body.id}`, {
+    const revised = await secretariat.put<StrategyVersion>(`/api/strategy-versions/${revision.body.id}`, {
       content: { ...revision.body.content, focusAreas: revision.body.content.focusAreas.slice(1) },
       version: revision.body.version,
     });
+    expect((await secretariat.post(`/api/strategy-versions/${revision.body.id}/publish`, { version: revised.body.version })).status).toBe(
+      200,
+    );
     const plan = await member.get<ActionPlan>(`/api/action-plans/${planId}`);
     expect(plan.body.measures[0]).toMatchObject({ focusAreaKey: 'digital-kompetanse', focusAreaTitle: 'Digital kompetanse' });
     expectFieldErrors(await secretariat.post(`/api/action-plans/${planId}/measures`, measure), {
@@ -388,13 +438,128 @@ describe.each(DATABASE_KINDS)('strategy on %s', (kind) => {
     });
 
     const csv = await member.get(`/api/action-plans/${planId}/export?format=csv`);
-    expect(String(csv.body)).toContain('Kompetanseløft;;Digital kompetanse;Sekretariatet;250000;Pågår;Grønn;');
+    expect(String(csv.body)).toContain('Kompetanseløft 2025;;Digital kompetanse;Sekretariatet;250000;Pågår;Grønn;');
     expect((await member.get<ActionPlan[]>(`/api/strategies/${strategy.id}/action-plans`)).body.map((p) => p.year)).toEqual([2025]);
 
-    expectError(await secretariat.delete(`/api/action-measures/${first!.id}?version=9`), 409, 'stale_version');
-    const after = await secretariat.delete<ActionPlan>(`/api/action-measures/${first!.id}?version=1`);
-    expect(after.body.measures.map((m) => m.title)).toEqual(['Felles plattform']);
-    expect((await latestAudit(t.db, 'actionMeasure', first!.id)).action).toBe('delete');
+    // A measure with tertial reports has been reported on: it is cancelled, never deleted with its reports.
+    expectError(await secretariat.delete(`/api/action-measures/${first!.id}?version=2`), 409, 'in_use');
+    const cancelled = await secretariat.patch<ActionPlan>(`/api/action-measures/${first!.id}`, { status: 'cancelled', version: 2 });
+    expect(cancelled.body.measures[0]).toMatchObject({ status: 'cancelled', reports: [expect.objectContaining({ status: 'green' })] });
+
+    expectError(await secretariat.delete(`/api/action-measures/${second!.id}?version=9`), 409, 'stale_version');
+    const after = await secretariat.delete<ActionPlan>(`/api/action-measures/${second!.id}?version=2`);
+    expect(after.body.measures.map((m) => m.title)).toEqual(['Kompetanseløft 2025']);
+    expect((await latestAudit(t.db, 'actionMeasure', second!.id)).action).toBe('delete');
+  });
+
+  it('lets measures point only at focus areas of the newest published version, never a draft', async () => {
+    const { strategy } = await published();
+    const plan = await secretariat.post<ActionPlan>(`/api/strategies/${strategy.id}/action-plans`, { year: 2026 });
+    const revision = await secretariat.post<StrategyVersion>(`/api/strategies/${strategy.id}/versions`);
+    // The draft drops «Digital kompetanse», renames «Felles infrastruktur» and adds «Data og deling».
+    const [kompetanse, infrastruktur] = revision.body.content.focusAreas;
+    const draft = await secretariat.put<StrategyVersion>(`/api/strategy-versions/${revision.body.id}`, {
+      content: {
+        ...revision.body.content,
+        focusAreas: [{ ...infrastruktur!, title: 'Utkast: drift' }, { title: 'Data og deling' }],
+      },
+      version: revision.body.version,
+    });
+    expect(draft.body.content.focusAreas.map((a) => a.key)).toEqual(['felles-infrastruktur', 'data-og-deling']);
+
+    const url = `/api/action-plans/${plan.body.id}/measures`;
+    expectFieldErrors(await secretariat.post(url, { title: 'Datadeling', focusAreaKey: 'data-og-deling' }), {
+      focusAreaKey: '«Innsatsområde» må være ett av valgene.',
+    });
+    const added = await secretariat.post<ActionPlan>(url, { title: 'Kurs', focusAreaKey: kompetanse!.key });
+    expect(added.status).toBe(201);
+    const drift = await secretariat.post<ActionPlan>(url, { title: 'Drift', focusAreaKey: 'felles-infrastruktur' });
+    // Titles are the published ones, not the draft's.
+    expect(drift.body.measures.map((m) => [m.title, m.focusAreaTitle])).toEqual([
+      ['Kurs', 'Digital kompetanse'],
+      ['Drift', 'Felles infrastruktur'],
+    ]);
+  });
+
+  it('gives a new item a key no version has used, so measures of a removed area do not move to a new one', async () => {
+    const { strategy } = await published();
+    const revision = await secretariat.post<StrategyVersion>(`/api/strategies/${strategy.id}/versions`);
+    const [kompetanse, ...rest] = revision.body.content.focusAreas;
+    // «Digital kompetanse» removed, and a new area with the same title added: it is another area, with another key.
+    const removed = await secretariat.put<StrategyVersion>(`/api/strategy-versions/${revision.body.id}`, {
+      content: { ...revision.body.content, focusAreas: [...rest, { title: 'Digital kompetanse', text: 'Noe annet.' }] },
+      version: revision.body.version,
+    });
+    expect(removed.body.content.focusAreas.map((a) => a.key)).toEqual(['felles-infrastruktur', 'digital-kompetanse-2']);
+    // Sent back with its own key, the old area keeps it.
+    const restored = await secretariat.put<StrategyVersion>(`/api/strategy-versions/${revision.body.id}`, {
+      content: { ...revision.body.content, focusAreas: [kompetanse!, ...rest] },
+      version: removed.body.version,
+    });
+    expect(restored.body.content.focusAreas.map((a) => a.key)).toEqual(['digital-kompetanse', 'felles-infrastruktur']);
+  });
+
+  it('counts as having adopted a version only current members, each once', async () => {
+    const { strategy, version } = await published();
+    await sortland.put(`/api/strategy-versions/${version.id}/municipalities/1870`, {
+      localTexts: {},
+      decision: { status: 'adopted', bodyName: 'Kommunestyret', date: '2025-03-12' },
+    });
+    // Vågan was a member once and adopted then; Sortland has two current membership rows.
+    const added = await t.db
+      .insert(networkMembers)
+      .values([
+        { networkId: strategy.networkId, municipalityNumber: '1865', joinedOn: '2019-01-01', leftOn: '2021-01-01' },
+        { networkId: strategy.networkId, municipalityNumber: '1870', joinedOn: '2010-01-01' },
+      ])
+      .returning({ id: networkMembers.id });
+    try {
+      await t.db
+        .insert(localStrategyVersions)
+        .values({ strategyVersionId: version.id, municipalityNumber: '1865', decisionStatus: 'adopted', decisionDate: '2020-06-01' });
+      const read = await member.get<Strategy>(`/api/strategies/${strategy.id}`);
+      expect(read.body.versions[0]!.adoptedCount).toBe(1);
+      const overview = await member.get<AdoptionOverview>(`/api/strategies/${strategy.id}/adoptions`);
+      expect(overview.body.municipalities.filter((m) => m.decisions[0]!.status === 'adopted').map((m) => m.number)).toEqual(['1870']);
+    } finally {
+      await t.db.delete(networkMembers).where(
+        inArray(
+          networkMembers.id,
+          added.map((a) => a.id),
+        ),
+      );
+    }
+  });
+
+  it('dates a document by the day in Norway it was published, not the day in UTC', async () => {
+    const { version } = await published();
+    // 00:30 on 13 March in Norway.
+    await t.db
+      .update(strategyVersions)
+      .set({ publishedAt: new Date('2025-03-12T23:30:00Z') })
+      .where(eq(strategyVersions.id, version.id));
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/strategy-versions/${version.id}/export?format=pdf`,
+      headers: { cookie: member.cookie ?? '' },
+    });
+    expect(res.statusCode).toBe(200);
+    const file = join(dir, `${unique()}.pdf`);
+    writeFileSync(file, res.rawPayload);
+    const text = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+    expect(text).toContain(squash('publisert 13.03.2025'));
+    expect(text).not.toContain(squash('12.03.2025'));
+  });
+
+  it('changes a draft only while it is a draft: published meanwhile is 423, saved meanwhile 409', async () => {
+    const strategy = await newStrategy();
+    const draftId = strategy.versions[0]!.id;
+    // Published behind the service's back, at the same version: the update itself must refuse it.
+    await t.db.update(strategyVersions).set({ status: 'published' }).where(eq(strategyVersions.id, draftId));
+    await expect(updateDraft(t.db, draftId, 1, { changeNote: 'x' })).rejects.toMatchObject({ code: 'locked', status: 423 });
+    await t.db.update(strategyVersions).set({ status: 'draft' }).where(eq(strategyVersions.id, draftId));
+    await expect(updateDraft(t.db, draftId, 7, { changeNote: 'x' })).rejects.toMatchObject({ code: 'stale_version', status: 409 });
+    expect((await updateDraft(t.db, draftId, 1, { changeNote: 'x' })).version).toBe(2);
   });
 
   it('shows only published versions publicly: a marker in a draft appears in no public answer', async () => {
@@ -408,6 +573,7 @@ describe.each(DATABASE_KINDS)('strategy on %s', (kind) => {
     });
     const hidden = await newStrategy(`Kladd ${marker}`);
     await sortland.put(`/api/strategy-versions/${version.id}/municipalities/1870`, {
+      localTexts: {},
       decision: { status: 'adopted', bodyName: 'Kommunestyret', date: '2025-03-12', caseNumber: 'PS 45/25' },
     });
 
