@@ -225,6 +225,11 @@ test('the secretariat writes and publishes a strategy; Sortland adopts it; an ac
     await editor.getByRole('button', { name: 'Lagre utkastet' }).click();
     await expect(page.getByText('Utkastet er lagret.')).toBeVisible();
     await a11y.check();
+    // A draft has no municipal versions: its page for Sortland says so instead of «not found».
+    await page.goto(`${strategyUrl}/versjoner/${versionId}/kommuner/1870`);
+    await expect(page.getByRole('heading', { level: 1, name: `${title}, versjon 2` })).toBeVisible();
+    await expect(page.getByText('Kommunene tar stilling til publiserte versjoner. Denne versjonen er et utkast.')).toBeVisible();
+    await a11y.check();
     // Back on the strategy page, version 1 is still the current one and the draft waits.
     await page.goto(strategyUrl);
     await loaded(page);
@@ -286,6 +291,9 @@ test('the secretariat writes and publishes a strategy; Sortland adopts it; an ac
     await expect(page.getByText('Rapporten for 1. tertial er lagret.')).toBeVisible();
     await expect(row.getByRole('cell').nth(4)).toContainText('Gul: usikker');
     await expect(row.getByRole('cell').nth(4)).toContainText(/Brukt 100\s000\skr/);
+    // Reported on to the steering group: no longer deleted, but cancelled.
+    await expect(row.getByRole('button', { name: 'Slett: Innføre SvarUt i alle kommuner' })).toHaveCount(0);
+    await expect(row).toContainText('Er rapportert på og kan ikke slettes. Sett status til «Avlyst» i stedet.');
     await a11y.check();
 
     const download = page.waitForEvent('download');

@@ -22,7 +22,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { useKroner, useStrategyMessages } from './messages.ts';
-import { actionPlanExportUrl, actionPlansPath, parseWhole } from './strategy-api.ts';
+import { actionPlanExportUrl, actionPlansPath, newestPublished, parseWhole, tertialFor } from './strategy-api.ts';
 import { MeasureStatusTag, ReportTag } from './StrategyDocument.tsx';
 import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
 import './strategy.css';
@@ -53,12 +53,6 @@ export function ActionPlanPage() {
 type Dialog =
   { kind: 'add' } | { kind: 'edit'; measure: Measure } | { kind: 'report'; measure: Measure } | { kind: 'delete'; measure: Measure } | null;
 
-/** The tertial a report made today most likely concerns: January–April is the first. */
-function currentTertial(): 1 | 2 | 3 {
-  const month = new Date().getMonth();
-  return month < 4 ? 1 : month < 8 ? 2 : 3;
-}
-
 function PlanView({
   network,
   strategy,
@@ -79,10 +73,10 @@ function PlanView({
   const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const admin = isNetworkAdmin(user, network.id);
-  // Measures point at the focus areas of the strategy's newest version.
-  const newest = strategy.versions[0];
-  const newestVersion = useApi<StrategyVersion>(newest ? `/strategy-versions/${newest.id}` : null);
-  const focusAreas = newestVersion.data?.content.focusAreas ?? [];
+  // Measures point at the focus areas of the strategy's newest published version (a draft may still change).
+  const published = newestPublished(strategy);
+  const publishedVersion = useApi<StrategyVersion>(published ? `/strategy-versions/${published.id}` : null);
+  const focusAreas = publishedVersion.data?.content.focusAreas ?? [];
   const p = sm.plan;
   const close = () => setDialog(null);
   const reloadAndClose = () => {
@@ -206,17 +200,25 @@ function PlanView({
                           >
                             {p.edit}
                           </Button>
-                          <Button
-                            type="button"
-                            variant="tertiary"
-                            data-size="sm"
-                            data-color="danger"
-                            aria-label={fmt(p.removeOf, { name: x.title })}
-                            onClick={() => setDialog({ kind: 'delete', measure: x })}
-                          >
-                            {p.remove}
-                          </Button>
+                          {/* A measure reported on has been reported to the steering group: it is cancelled, not deleted. */}
+                          {x.reports.length === 0 && (
+                            <Button
+                              type="button"
+                              variant="tertiary"
+                              data-size="sm"
+                              data-color="danger"
+                              aria-label={fmt(p.removeOf, { name: x.title })}
+                              onClick={() => setDialog({ kind: 'delete', measure: x })}
+                            >
+                              {p.remove}
+                            </Button>
+                          )}
                         </ButtonRow>
+                        {x.reports.length > 0 && (
+                          <Paragraph data-size="xs" className="dr-muted">
+                            {fmt(p.keepsReports, { cancelled: sm.measureStatuses.cancelled })}
+                          </Paragraph>
+                        )}
                       </Table.Cell>
                     )}
                   </Table.Row>
@@ -277,6 +279,7 @@ function PlanView({
         {dialog?.kind === 'report' && (
           <ReportForm
             measure={dialog.measure}
+            year={plan.year}
             onCancel={close}
             onReload={reloadAndClose}
             onSaved={(next, tertial) => saved(next, fmt(p.reported, { tertial: fmt(p.tertialLong, { n: tertial }) }))}
@@ -417,11 +420,14 @@ function MeasureForm({
 
 function ReportForm({
   measure,
+  year,
   onSaved,
   onCancel,
   onReload,
 }: {
   measure: Measure;
+  /** The plan's year, which decides the tertial offered first. */
+  year: number;
   onSaved: (plan: ActionPlan, tertial: number) => void;
   onCancel: () => void;
   onReload: () => void;
@@ -431,10 +437,11 @@ function ReportForm({
   const f = sm.reportForm;
   const form = useForm();
   const reportOf = (t: number) => measure.reports.find((r) => r.tertial === t);
-  const [tertial, setTertial] = useState<number>(currentTertial());
-  const [status, setStatus] = useState<ReportStatus | ''>(reportOf(currentTertial())?.status ?? '');
-  const [comment, setComment] = useState(reportOf(currentTertial())?.comment ?? '');
-  const [spent, setSpent] = useState(String(reportOf(currentTertial())?.spent ?? ''));
+  const first = reportOf(tertialFor(year));
+  const [tertial, setTertial] = useState<number>(tertialFor(year));
+  const [status, setStatus] = useState<ReportStatus | ''>(first?.status ?? '');
+  const [comment, setComment] = useState(first?.comment ?? '');
+  const [spent, setSpent] = useState(first?.spent === null || first?.spent === undefined ? '' : String(first.spent));
   const chooseTertial = (t: number) => {
     const r = reportOf(t);
     setTertial(t);

@@ -34,22 +34,32 @@ export function LocalVersionPage() {
   const { network, strategy } = useStrategyFrame();
   const version = useApi<StrategyVersion>(`/strategy-versions/${encodeURIComponent(versionId)}`);
   const local = useApi<LocalVersion>(`/strategy-versions/${encodeURIComponent(versionId)}/municipalities/${encodeURIComponent(number)}`);
-  const title = usePageTitle([network, strategy, version, local], () =>
-    fmt(sm.local.title, {
-      title: version.data?.strategyTitle ?? '',
-      n: version.data?.number ?? '',
-      municipality: local.data?.municipalityName ?? '',
-    }),
+  // A draft has no municipal versions (the server answers 404): the page names the version and says why.
+  const draft = version.data !== undefined && version.data.status !== 'published';
+  const title = usePageTitle(draft ? [network, strategy, version] : [network, strategy, version, local], () =>
+    draft
+      ? fmt(sm.version.title, { title: version.data?.strategyTitle ?? '', n: version.data?.number ?? '' })
+      : fmt(sm.local.title, {
+          title: version.data?.strategyTitle ?? '',
+          n: version.data?.number ?? '',
+          municipality: local.data?.municipalityName ?? '',
+        }),
   );
   return (
     <StrategyFrame title={title} network={network} strategy={strategy}>
       {(n, s) => (
         <LoadState loaded={version}>
-          {(v) => (
-            <LoadState loaded={local}>
-              {(l) => <LocalView network={n} strategy={s} version={v} local={l} onSaved={local.setData} onReload={local.reload} />}
-            </LoadState>
-          )}
+          {(v) =>
+            v.status !== 'published' ? (
+              <Alert data-color="warning">
+                <Paragraph>{sm.local.draftOnly}</Paragraph>
+              </Alert>
+            ) : (
+              <LoadState loaded={local}>
+                {(l) => <LocalView network={n} strategy={s} version={v} local={l} onSaved={local.setData} onReload={local.reload} />}
+              </LoadState>
+            )
+          }
         </LoadState>
       )}
     </StrategyFrame>
@@ -75,8 +85,7 @@ function LocalView({
   const { date } = useI18n();
   const { user } = useSession();
   const l = sm.local;
-  const editable =
-    version.status === 'published' && (isNetworkAdmin(user, network.id) || canEditMunicipality(user, local.municipalityNumber));
+  const editable = isNetworkAdmin(user, network.id) || canEditMunicipality(user, local.municipalityNumber);
   const d = local.decision;
   return (
     <div className="dr-stack">
@@ -93,11 +102,6 @@ function LocalView({
       <Paragraph data-size="sm" className="dr-muted">
         {l.writtenStandard}
       </Paragraph>
-      {version.status !== 'published' && (
-        <Alert data-color="warning">
-          <Paragraph>{l.draftOnly}</Paragraph>
-        </Alert>
-      )}
       {editable ? (
         <LocalForm version={version} local={local} onSaved={onSaved} onReload={onReload} />
       ) : (
@@ -118,11 +122,9 @@ function LocalView({
               <dt>{l.caseNumber}</dt>
               <dd>{d.caseNumber ?? sm.common.empty}</dd>
             </dl>
-            {version.status === 'published' && (
-              <Paragraph data-size="sm" className="dr-muted">
-                {l.readOnly}
-              </Paragraph>
-            )}
+            <Paragraph data-size="sm" className="dr-muted">
+              {l.readOnly}
+            </Paragraph>
           </section>
           <StrategyDocument
             content={version.content}

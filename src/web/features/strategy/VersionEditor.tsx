@@ -6,6 +6,7 @@ import { FormMessages, SubmitButton, TextField, useForm, type FormState } from '
 import { fmt } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { useStrategyMessages, type StrategyMessages } from './messages.ts';
+import { keyErrorsAtTitles } from './strategy-api.ts';
 
 interface Item {
   /** Local identity for React and focus; never sent. */
@@ -203,7 +204,10 @@ export function VersionEditor({
           schema: VersionSaveSchema,
           input: { ...inputOf(draft), version: base },
           labels,
-          send: (body) => api<StrategyVersion>(`/strategy-versions/${version.id}`, { method: 'PUT', body }),
+          send: (body) =>
+            api<StrategyVersion>(`/strategy-versions/${version.id}`, { method: 'PUT', body }).catch((error: unknown) => {
+              throw keyErrorsAtTitles(error);
+            }),
           done: (next) => {
             const fresh = draftOf(next, draft);
             setBase(next.version);

@@ -43,6 +43,20 @@ export function parseWhole(text: string): number | string | null {
 }
 
 /**
+ * An item's key has no field on screen (the server gives it): a problem with it is shown at the item's title, so
+ * the summary links to a field and the item's fieldset shows the message.
+ */
+export function keyErrorsAtTitles(error: unknown): unknown {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return error;
+  const fields: Record<string, string> = {};
+  for (const [path, message] of Object.entries(error.fields)) {
+    const target = path.replace(/^(content\.(?:principles|focusAreas)\.\d+)\.key$/, '$1.title');
+    fields[target] ??= message;
+  }
+  return new ApiError(error.status, error.code, error.message, fields, error.requestId);
+}
+
+/**
  * Publishes a draft. The server refuses one that lacks what a published version needs (a vision or main goal, a
  * focus area) with the fields named; the confirmation shows only a message, so the fields' messages join it.
  */
@@ -60,6 +74,21 @@ export async function publishVersion(versionId: string, version: number): Promis
       );
     throw error;
   }
+}
+
+const osloYearMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: 'numeric' });
+
+/**
+ * The tertial a report on a plan for `planYear` most likely concerns: in the plan's own year the one running now
+ * in Norway (January–April is the first), the last for a past year, the first for a year to come.
+ */
+export function tertialFor(planYear: number, now: Date = new Date()): 1 | 2 | 3 {
+  const parts = osloYearMonth.formatToParts(now);
+  const year = Number(parts.find((p) => p.type === 'year')?.value);
+  const month = Number(parts.find((p) => p.type === 'month')?.value);
+  if (planYear < year) return 3;
+  if (planYear > year) return 1;
+  return month <= 4 ? 1 : month <= 8 ? 2 : 3;
 }
 
 /** The calendar day in Norway of a moment from the API, for `date()` (which reads a day, not a moment). */
