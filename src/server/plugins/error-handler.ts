@@ -46,7 +46,7 @@ export function sendError(
   const messages = SERVER_MESSAGES[language];
   const body: ApiErrorBody = { error: { code, message: messages.errors[code], requestId: request.id } };
   if (fields) {
-    // Labels may be scoped to a module by its tag: «strategy:title» is «Tittel», not a person's «Stilling».
+    // Labels may be scoped to a module by its tag: a person's «network:title» is «Stilling», elsewhere «Tittel».
     const scopes = (request.routeOptions.schema?.tags as string[] | undefined) ?? [];
     body.error.fields = Object.fromEntries(
       Object.entries(fields).map(([path, problem]) => [
