@@ -22,6 +22,7 @@ import { applicationRoutes } from '../features/mapping/routes.tsx';
 import { dashboardRoutes } from '../features/mapping-dashboards/routes.tsx';
 import { surveyRoutes } from '../features/surveys/routes.tsx';
 import { strategyRoutes } from '../features/strategy/routes.tsx';
+import { proposalRoutes } from '../features/proposals/routes.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
       ...dashboardRoutes,
       ...surveyRoutes,
       ...strategyRoutes,
+      ...proposalRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,12 +3,14 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useSession, canReadInternals } from '../../app/session.tsx';
 import { useStrategyMessages } from '../strategy/messages.ts';
+import { useProposalMessages } from '../proposals/messages.ts';
 
 /** Links between a network's pages; «Personer» only for those who may read them. */
 export function NetworkNav({ network }: { network: NetworkOverview }) {
   const { m } = useI18n();
   const { user } = useSession();
   const sm = useStrategyMessages();
+  const pm = useProposalMessages();
   const current = network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber);
   const base = `/n/${network.slug}`;
   return (
@@ -37,6 +39,9 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
             </li>
             <li>
               <NavLink to={`${base}/strategi`}>{sm.nav}</NavLink>
+            </li>
+            <li>
+              <NavLink to={`${base}/forslag`}>{pm.nav}</NavLink>
             </li>
           </>
         )}

@@ -6,6 +6,7 @@ import { Page } from '../../app/Page.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
 import { MappingOpenDataLink } from '../mapping-dashboards/PublicMappingPage.tsx';
 import { StrategyPublicLink } from '../strategy/PublicStrategyPage.tsx';
+import { ProposalPublicLink } from '../proposals/PublicProposalPage.tsx';
 import { usePublicMessages } from './messages.ts';
 import './public.css';
 
@@ -33,6 +34,7 @@ export function PublicHomePage() {
                   </Heading>
                   <MappingOpenDataLink slug={network.slug} name={network.name} />
                   <StrategyPublicLink slug={network.slug} name={network.name} />
+                  <ProposalPublicLink slug={network.slug} name={network.name} />
                   {network.bodies.length === 0 ? (
                     <Paragraph>{pm.home.noBodies}</Paragraph>
                   ) : (

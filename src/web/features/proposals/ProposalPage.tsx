@@ -1,0 +1,412 @@
+import { useState } from 'react';
+import { useLocation, useParams } from 'react-router';
+import { Heading, Paragraph, Radio, Select, Table } from '@digdir/designsystemet-react';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import {
+  AssessmentInputSchema,
+  CRITERIA,
+  SCORED_CRITERIA,
+  TRIAGE_STATUSES,
+  TriageSchema,
+  type Proposal,
+  type WeightsAnswer,
+} from '../../../shared/portfolio/proposals.ts';
+import { api, useApi, type Loaded } from '../../app/api.ts';
+import { errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { useProposalMessages } from './messages.ts';
+import { ChoiceGroup, ProposalStatusTag } from './ProposalFields.tsx';
+import { currentMembers, useFocusAreas } from './ProposalsPage.tsx';
+import { proposalsPath, type FocusAreaOption } from './proposals-api.ts';
+import './proposals.css';
+
+/** `/n/:slug/forslag/:id`: one proposal with everything it says; the secretariat sets its status and assesses it. */
+export function ProposalPage() {
+  const { m } = useI18n();
+  const pm = useProposalMessages();
+  const { slug = '', id = '' } = useParams();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const proposal = useApi<Proposal>(`/proposals/${encodeURIComponent(id)}`);
+  const title =
+    network.error || proposal.error
+      ? m.notFound.title
+      : proposal.data
+        ? fmt(pm.proposal.title, { reference: proposal.data.reference, title: proposal.data.title })
+        : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={network}>
+        {(n) => (
+          <>
+            <NetworkNav network={n} />
+            <Paragraph>
+              <AppLink to={proposalsPath(n.slug)}>{fmt(pm.proposal.back, { name: n.name })}</AppLink>
+            </Paragraph>
+            <LoadState loaded={proposal}>{(p) => <ProposalView network={n} proposal={p} loaded={proposal} />}</LoadState>
+          </>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+function ProposalView({ network, proposal, loaded }: { network: NetworkOverview; proposal: Proposal; loaded: Loaded<Proposal> }) {
+  const pm = useProposalMessages();
+  const { dateTime } = useI18n();
+  const { user } = useSession();
+  const location = useLocation();
+  const admin = isNetworkAdmin(user, network.id);
+  const members = currentMembers(network);
+  const focusAreas = useFocusAreas(network.slug);
+  const weights = useApi<WeightsAnswer>(`/networks/${network.id}/proposal-weights`);
+  const p = pm.proposal;
+  const texts = [
+    { key: 'problem', heading: p.problem, text: proposal.problem },
+    { key: 'affected', heading: p.affected, text: proposal.affected },
+    { key: 'expectedBenefit', heading: p.expectedBenefit, text: proposal.expectedBenefit },
+  ];
+  return (
+    <div className="dr-stack">
+      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
+      <section className="dr-stack" aria-labelledby="proposal-facts">
+        <Heading level={2} data-size="md" id="proposal-facts">
+          {p.facts}
+        </Heading>
+        <dl className="dr-facts">
+          <dt>{p.reference}</dt>
+          <dd>{proposal.reference}</dd>
+          <dt>{p.kind}</dt>
+          <dd>{pm.kinds[proposal.kind]}</dd>
+          <dt>{p.status}</dt>
+          <dd>
+            <ProposalStatusTag status={proposal.status} />
+          </dd>
+          {proposal.statusReason && (
+            <>
+              <dt>{p.statusReason}</dt>
+              <dd className="dr-proposal-text">{proposal.statusReason}</dd>
+            </>
+          )}
+          <dt>{p.rank}</dt>
+          <dd>
+            {proposal.rank !== null ? fmt(p.rankValue, { rank: proposal.rank }) : proposal.assessment ? p.notRanked : pm.list.notAssessed}
+          </dd>
+          <dt>{p.focusArea}</dt>
+          <dd>{proposal.focusAreaTitle ?? p.none}</dd>
+          <dt>{p.municipalities}</dt>
+          <dd>
+            {proposal.municipalities.length === 0
+              ? p.noMunicipalities
+              : `${proposal.municipalities.map((x) => x.name).join(', ')} (${fmt(pm.list.municipalitiesOf, {
+                  count: proposal.municipalities.length,
+                  total: members.length,
+                })})`}
+          </dd>
+          <dt>{p.submitter}</dt>
+          <dd>{proposal.submitter.name}</dd>
+          {proposal.submitter.email && (
+            <>
+              <dt>{p.submitterEmail}</dt>
+              <dd>
+                <a href={`mailto:${proposal.submitter.email}`}>{proposal.submitter.email}</a>
+              </dd>
+            </>
+          )}
+          {proposal.submitter.municipalityName && (
+            <>
+              <dt>{p.submitterMunicipality}</dt>
+              <dd>{proposal.submitter.municipalityName}</dd>
+            </>
+          )}
+          <dt>{p.channel}</dt>
+          <dd>{pm.channels[proposal.channel]}</dd>
+          <dt>{p.submittedAt}</dt>
+          <dd>{dateTime(proposal.submittedAt)}</dd>
+        </dl>
+      </section>
+      {texts.map((t) => (
+        <section key={t.key} className="dr-stack" aria-labelledby={`proposal-${t.key}`}>
+          <Heading level={2} data-size="sm" id={`proposal-${t.key}`}>
+            {t.heading}
+          </Heading>
+          <Paragraph className="dr-proposal-text">{t.text ?? p.none}</Paragraph>
+        </section>
+      ))}
+
+      <ScoreSection proposal={proposal} weights={weights} memberCount={members.length} />
+
+      {admin && (
+        <>
+          <TriageSection proposal={proposal} loaded={loaded} />
+          <AssessmentSection proposal={proposal} loaded={loaded} focusAreas={focusAreas} weights={weights} />
+        </>
+      )}
+    </div>
+  );
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** The total as the server computed it, each criterion's value, and how the weights make one of the other. */
+function ScoreSection({ proposal, weights, memberCount }: { proposal: Proposal; weights: Loaded<WeightsAnswer>; memberCount: number }) {
+  const pm = useProposalMessages();
+  const { number, date } = useI18n();
+  const r = pm.result;
+  const a = proposal.assessment;
+  return (
+    <section className="dr-section" aria-labelledby="proposal-score">
+      <Heading level={2} data-size="md" id="proposal-score">
+        {r.heading}
+      </Heading>
+      {!a ? (
+        <Paragraph>{r.notAssessed}</Paragraph>
+      ) : (
+        <LoadState loaded={weights}>
+          {(w) => {
+            const sum = CRITERIA.reduce((s, c) => s + w[c], 0);
+            return (
+              <>
+                <div className="dr-table-wrap">
+                  <Table>
+                    <caption>{fmt(r.caption, { reference: proposal.reference })}</caption>
+                    <Table.Head>
+                      <Table.Row>
+                        <Table.HeaderCell scope="col">{r.criterion}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{r.value}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{r.weight}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{r.contribution}</Table.HeaderCell>
+                      </Table.Row>
+                    </Table.Head>
+                    <Table.Body>
+                      {CRITERIA.map((c) => (
+                        <Table.Row key={c}>
+                          <Table.HeaderCell scope="row">{pm.criteria[c]}</Table.HeaderCell>
+                          <Table.Cell className="dr-proposal-number">{number(round2(a.values[c]))}</Table.Cell>
+                          <Table.Cell className="dr-proposal-number">{w[c]}</Table.Cell>
+                          <Table.Cell className="dr-proposal-number">
+                            {sum === 0 ? '–' : number(round2((w[c] * a.values[c]) / sum))}
+                          </Table.Cell>
+                        </Table.Row>
+                      ))}
+                    </Table.Body>
+                    <Table.Foot>
+                      <Table.Row>
+                        <Table.HeaderCell scope="row" colSpan={3}>
+                          {r.total}
+                        </Table.HeaderCell>
+                        <Table.Cell className="dr-proposal-number">
+                          <strong>{number(a.total)}</strong>
+                        </Table.Cell>
+                      </Table.Row>
+                    </Table.Foot>
+                  </Table>
+                </div>
+                <Paragraph data-size="sm">{fmt(r.explanation, { sum })}</Paragraph>
+                <Paragraph data-size="sm">{fmt(r.municipalitiesRule, { members: memberCount })}</Paragraph>
+                <Paragraph data-size="sm" className="dr-muted">
+                  {a.assessedBy
+                    ? fmt(r.assessedBy, { date: date(a.assessedAt), name: a.assessedBy })
+                    : fmt(r.assessedAt, { date: date(a.assessedAt) })}
+                </Paragraph>
+                {a.note && (
+                  <>
+                    <Heading level={3} data-size="xs">
+                      {r.note}
+                    </Heading>
+                    <Paragraph className="dr-proposal-text">{a.note}</Paragraph>
+                  </>
+                )}
+              </>
+            );
+          }}
+        </LoadState>
+      )}
+    </section>
+  );
+}
+
+/** The secretariat sets the status by hand; «ble prosjekt» is the project module's to set. */
+function TriageSection({ proposal, loaded }: { proposal: Proposal; loaded: Loaded<Proposal> }) {
+  const pm = useProposalMessages();
+  const t = pm.triage;
+  const form = useForm();
+  const [status, setStatus] = useState<string>(proposal.status === 'becameProject' ? 'prioritized' : proposal.status);
+  const [reason, setReason] = useState(proposal.statusReason ?? '');
+  return (
+    <section className="dr-section" aria-labelledby="proposal-triage">
+      <Heading level={2} data-size="md" id="proposal-triage">
+        {t.heading}
+      </Heading>
+      {proposal.status === 'becameProject' ? (
+        <Paragraph>{t.becameProject}</Paragraph>
+      ) : (
+        <form
+          className="dr-form"
+          noValidate
+          aria-labelledby="proposal-triage"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void form.submit({
+              schema: TriageSchema,
+              input: { status, reason, version: proposal.version },
+              labels: { status: t.status, reason: t.reason },
+              send: (body) => api<Proposal>(`/proposals/${proposal.id}/triage`, { method: 'POST', body }),
+              done: (saved) => {
+                loaded.setData(saved);
+                return fmt(t.saved, { status: pm.statuses[saved.status] });
+              },
+            });
+          }}
+        >
+          <Paragraph data-size="sm">{t.intro}</Paragraph>
+          <FormMessages form={form} onReload={loaded.reload} />
+          <SelectField state={form} name="status" label={t.status} value={status} onChange={setStatus} required>
+            {TRIAGE_STATUSES.map((s) => (
+              <Select.Option key={s} value={s}>
+                {pm.statuses[s]}
+              </Select.Option>
+            ))}
+          </SelectField>
+          <TextField
+            state={form}
+            name="reason"
+            label={t.reason}
+            description={t.reasonDescription}
+            value={reason}
+            onChange={setReason}
+            multiline
+            rows={3}
+          />
+          <ButtonRow>
+            <SubmitButton form={form}>{t.save}</SubmitButton>
+          </ButtonRow>
+        </form>
+      )}
+    </section>
+  );
+}
+
+const SCORES = [1, 2, 3, 4, 5] as const;
+const FITS = [0, 1, 2, 3, 4, 5] as const;
+
+/** Four scores as radio groups, a fit for each focus area, and a note; the answer carries the server's total. */
+function AssessmentSection({
+  proposal,
+  loaded,
+  focusAreas,
+  weights,
+}: {
+  proposal: Proposal;
+  loaded: Loaded<Proposal>;
+  focusAreas: FocusAreaOption[];
+  weights: Loaded<WeightsAnswer>;
+}) {
+  const pm = useProposalMessages();
+  const { number } = useI18n();
+  const s = pm.assessment;
+  const form = useForm();
+  const previous = proposal.assessment;
+  const [scores, setScores] = useState<Record<string, number | undefined>>(() => ({ ...previous?.scores }));
+  const [fit, setFit] = useState<Record<string, number>>(() => ({ ...previous?.focusAreaFit }));
+  const [note, setNote] = useState(previous?.note ?? '');
+  // Only the areas of the strategy in force can be scored (the server refuses any other key); a fit given to an
+  // area a revision removed is not sent again.
+  const areas = focusAreas;
+  const labels: Record<string, string> = {
+    ...Object.fromEntries(SCORED_CRITERIA.map((c) => [`scores.${c}`, pm.criteria[c]])),
+    ...Object.fromEntries(areas.map((a) => [`focusAreaFit.${a.key}`, fmt(s.fitFor, { title: a.title })])),
+    note: s.note,
+  };
+  return (
+    <section className="dr-section" aria-labelledby="proposal-assessment">
+      <Heading level={2} data-size="md" id="proposal-assessment">
+        {s.heading}
+      </Heading>
+      <form
+        className="dr-form"
+        noValidate
+        aria-labelledby="proposal-assessment"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void form.submit({
+            schema: AssessmentInputSchema,
+            input: {
+              scores,
+              focusAreaFit: Object.fromEntries(areas.map((a) => [a.key, fit[a.key] ?? 0])),
+              note,
+              version: proposal.version,
+            },
+            labels,
+            send: (body) => api<Proposal>(`/proposals/${proposal.id}/assessment`, { method: 'PUT', body }),
+            done: (saved) => {
+              loaded.setData(saved);
+              // The weights may have changed since the page was opened; the total was computed with the newest.
+              weights.reload();
+              return fmt(s.saved, { total: saved.assessment ? number(saved.assessment.total) : '–' });
+            },
+          });
+        }}
+      >
+        <Paragraph data-size="sm">{s.intro}</Paragraph>
+        <FormMessages form={form} onReload={loaded.reload} />
+        {SCORED_CRITERIA.map((c) => {
+          const name = `scores.${c}`;
+          const invalid = !!errorFor(form, name);
+          return (
+            <ChoiceGroup key={c} form={form} name={name} legend={pm.criteria[c]} description={pm.criteriaDescriptions[c]}>
+              <div className="dr-proposal-scale">
+                {SCORES.map((n) => (
+                  <Radio
+                    key={n}
+                    id={n === 1 ? form.id(name) : undefined}
+                    name={form.id(name)}
+                    value={String(n)}
+                    label={fmt(n === 1 ? s.scoreLow : n === 5 ? s.scoreHigh : s.scoreN, { n })}
+                    checked={scores[c] === n}
+                    aria-invalid={invalid || undefined}
+                    onChange={() => setScores((all) => ({ ...all, [c]: n }))}
+                  />
+                ))}
+              </div>
+            </ChoiceGroup>
+          );
+        })}
+        <ChoiceGroup form={form} name="focusAreaFit" legend={s.fitHeading} description={areas.length > 0 ? s.fitIntro : s.noFocusAreas}>
+          {areas.map((a) => (
+            <SelectField
+              key={a.key}
+              state={form}
+              name={`focusAreaFit.${a.key}`}
+              label={fmt(s.fitFor, { title: a.title })}
+              value={String(fit[a.key] ?? 0)}
+              onChange={(v) => setFit((all) => ({ ...all, [a.key]: Number(v) }))}
+            >
+              {FITS.map((n) => (
+                <Select.Option key={n} value={String(n)}>
+                  {s.fitOptions[n]}
+                </Select.Option>
+              ))}
+            </SelectField>
+          ))}
+        </ChoiceGroup>
+        <TextField
+          state={form}
+          name="note"
+          label={s.note}
+          description={s.noteDescription}
+          value={note}
+          onChange={setNote}
+          multiline
+          rows={4}
+        />
+        <ButtonRow>
+          <SubmitButton form={form}>{s.save}</SubmitButton>
+        </ButtonRow>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,478 @@
+import { useState, type FormEvent } from 'react';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Button, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import {
+  CRITERIA,
+  PROPOSAL_STATUSES,
+  ProposalCreateSchema,
+  WeightsUpdateSchema,
+  type Proposal,
+  type WeightsAnswer,
+} from '../../../shared/portfolio/proposals.ts';
+import type { PublicStrategy } from '../../../shared/strategy/schema.ts';
+import { api, useApi, type Loaded } from '../../app/api.ts';
+import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { useProposalMessages } from './messages.ts';
+import {
+  EMPTY_PROPOSAL,
+  ProposalFieldset,
+  proposalInput,
+  proposalLabels,
+  ProposalStatusTag,
+  type ProposalValues,
+} from './ProposalFields.tsx';
+import {
+  filterSearch,
+  newestFocusAreas,
+  parseWhole,
+  proposalPath,
+  proposalsApiPath,
+  proposalsPath,
+  publicProposalPath,
+  readFilter,
+  type FocusAreaOption,
+  type ProposalFilter,
+} from './proposals-api.ts';
+import './proposals.css';
+
+/** The network's current members, by name, for the checkbox group and the filter. */
+export function currentMembers(network: NetworkOverview): { number: string; name: string }[] {
+  return network.members
+    .filter((x) => x.isCurrent)
+    .map((x) => ({ number: x.municipalityNumber, name: x.municipalityName }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+}
+
+/** The focus areas of the network's newest published strategy (none while loading or when it has none). */
+export function useFocusAreas(slug: string): FocusAreaOption[] {
+  const strategies = useApi<PublicStrategy[]>(`/public/networks/${encodeURIComponent(slug)}/strategies`);
+  return newestFocusAreas(strategies.data ?? []);
+}
+
+/** `/n/:slug/forslag`: the network's proposals in ranked order, filters in the address, a new proposal, and the weights. */
+export function ProposalsPage() {
+  const { m } = useI18n();
+  const pm = useProposalMessages();
+  const { slug = '' } = useParams();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const title = network.data ? fmt(pm.list.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={network}>
+        {(n) => (
+          <>
+            <NetworkNav network={n} />
+            <ProposalsView network={n} />
+          </>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+function ProposalsView({ network }: { network: NetworkOverview }) {
+  const pm = useProposalMessages();
+  const l = pm.list;
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState(false);
+  const filter = readFilter(params);
+  const admin = isNetworkAdmin(user, network.id);
+  const members = currentMembers(network);
+  const focusAreas = useFocusAreas(network.slug);
+  const proposals = useApi<Proposal[]>(proposalsApiPath(network.id, filter));
+  const filtered = filter.status !== '' || filter.focusArea !== '' || filter.municipality !== '';
+  return (
+    <div className="dr-stack">
+      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
+      <Paragraph>{l.intro}</Paragraph>
+      {!admin && (
+        <Paragraph data-size="sm" className="dr-muted">
+          {l.readOnly}
+        </Paragraph>
+      )}
+      <ButtonRow>
+        <Button type="button" onClick={() => setOpen(true)}>
+          {l.newProposal}
+        </Button>
+      </ButtonRow>
+      <Paragraph data-size="sm">
+        {l.publicForm} <AppLink to={publicProposalPath(network.slug)}>{l.publicFormLink}</AppLink>.
+      </Paragraph>
+
+      <FilterForm key={params.toString()} network={network} filter={filter} focusAreas={focusAreas} members={members} />
+      <Paragraph data-size="sm" className="dr-downloads">
+        <Link href={`/api${proposalsApiPath(network.id, filter, 'xlsx')}`} download>
+          {l.downloadXlsx}
+        </Link>
+        <Link href={`/api${proposalsApiPath(network.id, filter, 'csv')}`} download>
+          {l.downloadCsv}
+        </Link>
+      </Paragraph>
+      <LoadState loaded={proposals}>
+        {(list) =>
+          list.length === 0 ? (
+            <Paragraph>{filtered ? l.noneMatch : l.none}</Paragraph>
+          ) : (
+            <ProposalTable network={network} list={list} filtered={filtered} memberCount={members.length} />
+          )
+        }
+      </LoadState>
+
+      <WeightsSection network={network} admin={admin} onSaved={proposals.reload} />
+
+      <ModalDialog open={open} onClose={() => setOpen(false)} title={l.newProposal}>
+        <NewProposalForm
+          networkId={network.id}
+          focusAreas={focusAreas}
+          members={members}
+          onCancel={() => setOpen(false)}
+          onSaved={(created) => {
+            setOpen(false);
+            void navigate(proposalPath(network.slug, created.id), { state: { message: fmt(l.created, { reference: created.reference }) } });
+          }}
+        />
+      </ModalDialog>
+    </div>
+  );
+}
+
+function ProposalTable({
+  network,
+  list,
+  filtered,
+  memberCount,
+}: {
+  network: NetworkOverview;
+  list: Proposal[];
+  filtered: boolean;
+  memberCount: number;
+}) {
+  const pm = useProposalMessages();
+  const { number } = useI18n();
+  const l = pm.list;
+  return (
+    <div className="dr-table-wrap">
+      <Table zebra>
+        <caption>
+          {fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} ({fmt(l.count, { count: list.length })})
+        </caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{l.rank}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.reference}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.titleColumn}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.kind}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.status}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.focusArea}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.municipalities}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.total}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {list.map((p) => (
+            <Table.Row key={p.id}>
+              <Table.Cell className="dr-proposal-number">{p.rank ?? '–'}</Table.Cell>
+              <Table.Cell className="dr-proposal-reference">{p.reference}</Table.Cell>
+              <Table.HeaderCell scope="row">
+                <AppLink to={proposalPath(network.slug, p.id)}>{p.title}</AppLink>
+              </Table.HeaderCell>
+              <Table.Cell>{pm.kinds[p.kind]}</Table.Cell>
+              <Table.Cell>
+                <ProposalStatusTag status={p.status} />
+              </Table.Cell>
+              <Table.Cell>{p.focusAreaTitle ?? '–'}</Table.Cell>
+              <Table.Cell className="dr-proposal-number">
+                {fmt(l.municipalitiesOf, { count: p.municipalities.length, total: memberCount })}
+              </Table.Cell>
+              <Table.Cell className="dr-proposal-number">
+                {p.assessment ? number(p.assessment.total) : <span className="dr-muted">{l.notAssessed}</span>}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+/** The filters as a form: nothing changes until «Vis forslagene», and the choice goes into the address. */
+function FilterForm({
+  network,
+  filter,
+  focusAreas,
+  members,
+}: {
+  network: NetworkOverview;
+  filter: ProposalFilter;
+  focusAreas: FocusAreaOption[];
+  members: { number: string; name: string }[];
+}) {
+  const pm = useProposalMessages();
+  const f = pm.filter;
+  const navigate = useNavigate();
+  const [status, setStatus] = useState<string>(filter.status);
+  const [focusArea, setFocusArea] = useState(filter.focusArea);
+  const [municipality, setMunicipality] = useState(filter.municipality);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: ProposalFilter = { status: readFilter(new URLSearchParams({ status })).status, focusArea, municipality };
+    void navigate(proposalsPath(network.slug, filterSearch(next)));
+  };
+  // A focus area in the address that the newest strategy no longer has stays choosable.
+  const areas =
+    filter.focusArea && !focusAreas.some((a) => a.key === filter.focusArea)
+      ? [...focusAreas, { key: filter.focusArea, title: filter.focusArea }]
+      : focusAreas;
+  return (
+    <form onSubmit={submit} className="dr-proposal-filter" aria-labelledby="proposal-filter-heading">
+      <Heading level={2} data-size="xs" id="proposal-filter-heading">
+        {f.heading}
+      </Heading>
+      <div className="dr-toolbar">
+        <Field>
+          <Label>{f.status}</Label>
+          <Select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <Select.Option value="">{f.allStatuses}</Select.Option>
+            {PROPOSAL_STATUSES.map((s) => (
+              <Select.Option key={s} value={s}>
+                {pm.statuses[s]}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label>{f.focusArea}</Label>
+          <Select value={focusArea} onChange={(e) => setFocusArea(e.target.value)}>
+            <Select.Option value="">{f.allFocusAreas}</Select.Option>
+            {areas.map((a) => (
+              <Select.Option key={a.key} value={a.key}>
+                {a.title}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label>{f.municipality}</Label>
+          <Select value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
+            <Select.Option value="">{f.allMunicipalities}</Select.Option>
+            {members.map((x) => (
+              <Select.Option key={x.number} value={x.number}>
+                {x.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <ButtonRow>
+        <Button type="submit" variant="secondary">
+          {f.apply}
+        </Button>
+        {(filter.status || filter.focusArea || filter.municipality) && (
+          <Button type="button" variant="tertiary" onClick={() => void navigate(proposalsPath(network.slug))}>
+            {f.clear}
+          </Button>
+        )}
+      </ButtonRow>
+    </form>
+  );
+}
+
+/** A member's or employee's proposal; who sent it comes from the session. */
+function NewProposalForm({
+  networkId,
+  focusAreas,
+  members,
+  onSaved,
+  onCancel,
+}: {
+  networkId: string;
+  focusAreas: FocusAreaOption[];
+  members: { number: string; name: string }[];
+  onSaved: (proposal: Proposal) => void;
+  onCancel: () => void;
+}) {
+  const { m } = useI18n();
+  const pm = useProposalMessages();
+  const form = useForm();
+  const [values, setValues] = useState<ProposalValues>(EMPTY_PROPOSAL);
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: ProposalCreateSchema,
+          input: proposalInput(values),
+          labels: proposalLabels(pm),
+          send: (body) => api<Proposal>(`/networks/${networkId}/proposals`, { method: 'POST', body }),
+          done: onSaved,
+        });
+      }}
+    >
+      <FormMessages form={form} />
+      <ProposalFieldset form={form} values={values} onChange={setValues} focusAreas={focusAreas} municipalities={members} />
+      <ButtonRow>
+        <SubmitButton form={form}>{pm.list.create}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
+
+/** The network's weights: a form for the secretariat, the numbers for everyone else. */
+function WeightsSection({ network, admin, onSaved }: { network: NetworkOverview; admin: boolean; onSaved: () => void }) {
+  const pm = useProposalMessages();
+  const w = pm.weights;
+  const weights = useApi<WeightsAnswer>(`/networks/${network.id}/proposal-weights`);
+  return (
+    <section className="dr-section" aria-labelledby="proposal-weights-heading">
+      <Heading level={2} data-size="md" id="proposal-weights-heading">
+        {w.heading}
+      </Heading>
+      <Paragraph>{w.intro}</Paragraph>
+      <LoadState loaded={weights}>
+        {(answer) => (
+          <>
+            {answer.version === null && (
+              <Paragraph data-size="sm" className="dr-muted">
+                {w.defaults}
+              </Paragraph>
+            )}
+            {admin ? (
+              <WeightsForm
+                networkId={network.id}
+                answer={answer}
+                weights={weights}
+                onSaved={(saved) => {
+                  weights.setData(saved);
+                  onSaved();
+                }}
+              />
+            ) : (
+              <WeightsTable network={network} answer={answer} />
+            )}
+          </>
+        )}
+      </LoadState>
+    </section>
+  );
+}
+
+const textsOf = (answer: WeightsAnswer): Record<string, string> => Object.fromEntries(CRITERIA.map((c) => [c, String(answer[c])]));
+
+function share(value: number, sum: number): string {
+  return sum === 0 ? '0 %' : `${Math.round((value / sum) * 100)} %`;
+}
+
+function WeightsTable({ network, answer }: { network: NetworkOverview; answer: WeightsAnswer }) {
+  const pm = useProposalMessages();
+  const w = pm.weights;
+  const sum = CRITERIA.reduce((s, c) => s + answer[c], 0);
+  return (
+    <div className="dr-table-wrap">
+      <Table>
+        <caption>{fmt(w.caption, { name: network.name })}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{w.criterion}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{w.weight}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{w.share}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {CRITERIA.map((c) => (
+            <Table.Row key={c}>
+              <Table.HeaderCell scope="row">{pm.criteria[c]}</Table.HeaderCell>
+              <Table.Cell className="dr-proposal-number">{answer[c]}</Table.Cell>
+              <Table.Cell className="dr-proposal-number">{share(answer[c], sum)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+function WeightsForm({
+  networkId,
+  answer,
+  weights,
+  onSaved,
+}: {
+  networkId: string;
+  answer: WeightsAnswer;
+  weights: Loaded<WeightsAnswer>;
+  onSaved: (answer: WeightsAnswer) => void;
+}) {
+  const pm = useProposalMessages();
+  const w = pm.weights;
+  const form = useForm();
+  const [values, setValues] = useState<Record<string, string>>(() => textsOf(answer));
+  // Weights a colleague saved (shown after «Last inn på nytt») replace what is typed; the answer to our own save does not.
+  const [shown, setShown] = useState(answer.version);
+  if (answer.version !== shown) {
+    setShown(answer.version);
+    setValues(textsOf(answer));
+    form.reset();
+  }
+  const parsed = CRITERIA.map((c) => parseWhole(values[c] ?? ''));
+  const sum = parsed.reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      aria-labelledby="proposal-weights-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: WeightsUpdateSchema,
+          input: {
+            ...Object.fromEntries(CRITERIA.map((c, i) => [c, parsed[i]])),
+            ...(answer.version === null ? {} : { version: answer.version }),
+          },
+          labels: pm.criteria,
+          send: (body) => api<WeightsAnswer>(`/networks/${networkId}/proposal-weights`, { method: 'PUT', body }),
+          done: (saved) => {
+            setShown(saved.version);
+            onSaved(saved);
+            return w.saved;
+          },
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={weights.reload} />
+      <div className="dr-proposal-weights">
+        {CRITERIA.map((c) => (
+          <TextField
+            key={c}
+            state={form}
+            name={c}
+            label={pm.criteria[c]}
+            description={pm.criteriaDescriptions[c]}
+            value={values[c] ?? ''}
+            onChange={(v) => setValues((all) => ({ ...all, [c]: v }))}
+            required
+          />
+        ))}
+      </div>
+      <Paragraph data-size="sm" aria-live="polite">
+        {fmt(w.sum, { sum })}
+      </Paragraph>
+      <ButtonRow>
+        <SubmitButton form={form}>{w.save}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}

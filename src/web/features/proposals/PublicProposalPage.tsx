@@ -1,0 +1,202 @@
+import { useEffect, useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import { Alert, Button, Heading, Paragraph, Select } from '@digdir/designsystemet-react';
+import { PublicProposalSchema, type PublicProposalForm, type PublicProposalReceipt } from '../../../shared/portfolio/proposals.ts';
+import { api, ApiError, asApiError, useApi } from '../../app/api.ts';
+import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { usePublicMessages } from '../public/messages.ts';
+import { Trail } from '../public/Trail.tsx';
+import { useProposalMessages } from './messages.ts';
+import { EMPTY_PROPOSAL, ProposalFieldset, proposalInput, proposalLabels, type ProposalValues } from './ProposalFields.tsx';
+import { publicProposalPath } from './proposals-api.ts';
+import '../public/public.css';
+import './proposals.css';
+
+/** `/innsyn/n/:slug/forslag`: a resident proposes a need or an idea, without logging in, and gets a reference. */
+export function PublicProposalPage() {
+  const { m } = useI18n();
+  const pm = useProposalMessages();
+  const pub = usePublicMessages();
+  const { slug = '' } = useParams();
+  // Each load gives a fresh form token; «send another» and an expired token load it again.
+  const form = useApi<PublicProposalForm>(`/public/networks/${encodeURIComponent(slug)}/proposal-form`);
+  const title = form.data ? fmt(pm.public.title, { name: form.data.networkName }) : form.error ? m.notFound.title : m.common.loading;
+  const [receipt, setReceipt] = useState<PublicProposalReceipt | null>(null);
+  return (
+    <Page title={title} lead={<Trail links={[{ to: '/innsyn', label: pub.nav }]} />}>
+      <LoadState loaded={form}>
+        {(data) =>
+          receipt ? (
+            <Receipt
+              receipt={receipt}
+              onAnother={() => {
+                setReceipt(null);
+                form.reload();
+              }}
+            />
+          ) : (
+            <PublicForm slug={slug} data={data} onReload={form.reload} onSent={setReceipt} />
+          )
+        }
+      </LoadState>
+    </Page>
+  );
+}
+
+/** The receipt takes focus when it appears, so a screen reader reads the reference at once. */
+function Receipt({ receipt, onAnother }: { receipt: PublicProposalReceipt; onAnother: () => void }) {
+  const pm = useProposalMessages();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <Alert data-color="success" className="dr-proposal-receipt">
+      <Heading level={2} data-size="sm" tabIndex={-1} ref={heading}>
+        {fmt(pm.public.receipt, { reference: receipt.reference })}
+      </Heading>
+      <Paragraph>{fmt(pm.public.receiptText, { title: receipt.title })}</Paragraph>
+      <ButtonRow>
+        <Button type="button" variant="secondary" onClick={onAnother}>
+          {pm.public.another}
+        </Button>
+      </ButtonRow>
+    </Alert>
+  );
+}
+
+function PublicForm({
+  slug,
+  data,
+  onReload,
+  onSent,
+}: {
+  slug: string;
+  data: PublicProposalForm;
+  onReload: () => void;
+  onSent: (receipt: PublicProposalReceipt) => void;
+}) {
+  const pm = useProposalMessages();
+  const f = pm.fields;
+  const form = useForm();
+  const [values, setValues] = useState<ProposalValues>(EMPTY_PROPOSAL);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [home, setHome] = useState('');
+  const [website, setWebsite] = useState('');
+  const [expired, setExpired] = useState(false);
+  const labels = {
+    ...proposalLabels(pm),
+    submitterName: f.submitterName,
+    submitterEmail: f.submitterEmail,
+    submitterMunicipality: f.submitterMunicipality,
+  };
+  return (
+    <div className="dr-stack">
+      <Paragraph>{fmt(pm.public.intro, { name: data.networkName })}</Paragraph>
+      <Paragraph data-size="sm">{pm.public.privacy}</Paragraph>
+      {expired && (
+        <Alert data-color="warning" role="alert">
+          {pm.public.expired}
+        </Alert>
+      )}
+      <form
+        className="dr-form"
+        noValidate
+        aria-label={fmt(pm.public.title, { name: data.networkName })}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setExpired(false);
+          void form.submit({
+            schema: PublicProposalSchema,
+            input: {
+              ...proposalInput(values),
+              submitterName: name,
+              submitterEmail: email.trim() || null,
+              submitterMunicipality: home || null,
+              website,
+              formToken: data.formToken,
+            },
+            labels,
+            send: async (body) => {
+              try {
+                return await api<PublicProposalReceipt>(`/public/networks/${encodeURIComponent(slug)}/proposals`, { method: 'POST', body });
+              } catch (error) {
+                // A token too old or too new is no fault of a field the person sees: a fresh form is fetched, what they
+                // wrote stays, and they send again.
+                const apiError = asApiError(error);
+                if (!apiError.fields.formToken) throw error;
+                onReload();
+                const rest = Object.fromEntries(Object.entries(apiError.fields).filter(([path]) => path !== 'formToken'));
+                setExpired(Object.keys(rest).length > 0);
+                throw new ApiError(apiError.status, apiError.code, pm.public.expired, rest, apiError.requestId);
+              }
+            },
+            done: onSent,
+          });
+        }}
+      >
+        <FormMessages form={form} />
+        <TextField state={form} name="submitterName" label={f.submitterName} value={name} onChange={setName} autoComplete="name" required />
+        <TextField
+          state={form}
+          name="submitterEmail"
+          label={`${f.submitterEmail} ${f.optional}`}
+          description={f.submitterEmailDescription}
+          type="email"
+          value={email}
+          onChange={setEmail}
+          autoComplete="email"
+        />
+        <SelectField
+          state={form}
+          name="submitterMunicipality"
+          label={`${f.submitterMunicipality} ${f.optional}`}
+          value={home}
+          onChange={setHome}
+        >
+          <Select.Option value="">{f.noMunicipality}</Select.Option>
+          {data.municipalities.map((x) => (
+            <Select.Option key={x.number} value={x.number}>
+              {x.name}
+            </Select.Option>
+          ))}
+        </SelectField>
+        <ProposalFieldset
+          form={form}
+          values={values}
+          onChange={setValues}
+          focusAreas={data.focusAreas}
+          municipalities={data.municipalities}
+        />
+        {/* For robots only: people neither see nor reach it, and a filled-in value marks the form as spam. */}
+        <div className="dr-proposal-honeypot" aria-hidden="true">
+          <label htmlFor={form.id('website')}>{f.honeypot}</label>
+          <input
+            id={form.id('website')}
+            name="website"
+            type="text"
+            tabIndex={-1}
+            autoComplete="off"
+            value={website}
+            onChange={(e) => setWebsite(e.target.value)}
+          />
+        </div>
+        <ButtonRow>
+          <SubmitButton form={form}>{pm.public.send}</SubmitButton>
+        </ButtonRow>
+      </form>
+    </div>
+  );
+}
+
+/** On the public home page: the way to the public form of a network. */
+export function ProposalPublicLink({ slug, name }: { slug: string; name: string }) {
+  const pm = useProposalMessages();
+  return (
+    <Paragraph>
+      <AppLink to={publicProposalPath(slug)}>{fmt(pm.public.homeLink, { name })}</AppLink>
+    </Paragraph>
+  );
+}
