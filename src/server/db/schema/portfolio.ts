@@ -96,3 +96,16 @@ export const formSecrets = pgTable('form_secrets', {
   secret: text('secret').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/**
+ * The public form's tokens that have been used, by signature: a token sends one proposal only. Rows older than a
+ * token's maximum age are pruned when a new one is added, since such a token is refused as expired anyway.
+ */
+export const formTokenUses = pgTable(
+  'form_token_uses',
+  {
+    signature: text('signature').primaryKey(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('form_token_uses_used_at_idx').on(t.usedAt)],
+);

@@ -5,9 +5,11 @@ export {
   assertCanReadNetworkInternals,
   canEditMunicipality,
   currentMembership,
+  editorMunicipalities,
   isNetworkAdmin,
   isPlatformAdmin,
   requireUser,
 } from './policy.ts';
 export { requireNetwork } from './service.ts';
+export { currentMemberNumbers, municipalityExists, municipalityNames } from './repo.ts';
 export * as networkService from './service.ts';

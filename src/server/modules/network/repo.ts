@@ -165,3 +165,12 @@ export async function municipalityNames(db: DbOrTx, numbers: string[]) {
     .where(inArray(municipalities.number, numbers));
   return new Map(rows.map((r) => [r.number, r.name]));
 }
+
+/** The municipalities that are members of the network today (not those that have left). */
+export async function currentMemberNumbers(db: DbOrTx, networkId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ number: networkMembers.municipalityNumber })
+    .from(networkMembers)
+    .where(and(eq(networkMembers.networkId, networkId), currentMembership()));
+  return new Set(rows.map((r) => r.number));
+}

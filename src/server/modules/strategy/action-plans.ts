@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, max, notExists } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { actionMeasures, actionPlans, measureReports, strategyVersions, users } from '../../db/schema/index.ts';
+import { actionMeasures, actionPlans, measureReports, users } from '../../db/schema/index.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, inUse, invalidField, notFound, staleVersion } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -18,40 +18,11 @@ import {
   type PlanRow,
   type StrategyRow,
 } from './policy.ts';
+import { strategyFocusAreas } from './focus-areas.ts';
 import { presentActionPlan, presentMeasure } from './presenter.ts';
 import { MEASURE_HEADINGS, MEASURE_STATUS_LABELS, REPORT_STATUS_LABELS } from './terms.ts';
 
 // ---------------------------------------------------------------- reading
-
-/**
- * The contents of the strategy's published versions, newest first. Measures follow what has been published: a
- * draft may still change, and is not what the municipalities have adopted.
- */
-async function publishedContents(db: DbOrTx, strategyId: string) {
-  const rows = await db
-    .select({ content: strategyVersions.content })
-    .from(strategyVersions)
-    .where(and(eq(strategyVersions.strategyId, strategyId), eq(strategyVersions.status, 'published')))
-    .orderBy(desc(strategyVersions.number));
-  return rows.map((r) => r.content);
-}
-
-/**
- * Each focus-area key's title in the newest published version that has it: a measure whose focus area was removed
- * in a later revision still shows the title it had (decision 0009).
- */
-async function focusAreaTitles(db: DbOrTx, strategyId: string): Promise<Map<string, string>> {
-  const titles = new Map<string, string>();
-  for (const content of await publishedContents(db, strategyId))
-    for (const area of content.focusAreas) if (!titles.has(area.key)) titles.set(area.key, area.title);
-  return titles;
-}
-
-/** The keys of the focus areas in the strategy's newest published version, the ones a measure may point at. */
-async function currentFocusAreaKeys(db: DbOrTx, strategyId: string): Promise<Set<string>> {
-  const [newest] = await publishedContents(db, strategyId);
-  return new Set(newest?.focusAreas.map((a) => a.key) ?? []);
-}
 
 async function presentPlans(db: DbOrTx, plans: PlanRow[], strategyId: string): Promise<ActionPlan[]> {
   if (plans.length === 0) return [];
@@ -79,7 +50,8 @@ async function presentPlans(db: DbOrTx, plans: PlanRow[], strategyId: string): P
             ),
           )
           .orderBy(asc(measureReports.tertial));
-  const titles = await focusAreaTitles(db, strategyId);
+  // A measure whose focus area a later revision removed still shows the title it had (decision 0009).
+  const { titles } = await strategyFocusAreas(db, strategyId);
   return plans.map((plan) =>
     presentActionPlan(
       plan,
@@ -136,7 +108,8 @@ export async function createActionPlan(ctx: RequestContext, strategyId: string, 
 
 async function assertFocusArea(db: DbOrTx, strategy: StrategyRow, key: string | null | undefined): Promise<void> {
   if (!key) return;
-  if (!(await currentFocusAreaKeys(db, strategy.id)).has(key)) throw invalidField('focusAreaKey', 'choice');
+  const { current } = await strategyFocusAreas(db, strategy.id);
+  if (!current.some((a) => a.key === key)) throw invalidField('focusAreaKey', 'choice');
 }
 
 export async function addMeasure(ctx: RequestContext, planId: string, input: MeasureInput): Promise<ActionPlan> {

@@ -29,6 +29,7 @@ export {
   reportTertial,
 } from './action-plans.ts';
 export { slugKey } from './keys.ts';
+export { networkFocusAreas, type FocusAreas } from './focus-areas.ts';
 export { exportVersion, exportLocalVersion } from './documents.ts';
 
 /** The module's API: the internal routes and the public ones. */
