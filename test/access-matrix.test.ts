@@ -1058,8 +1058,9 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
       body: {
         ...proposalBody(cell),
         submitterName: `Innbygger ${cell}`,
-        // Signed as if the form had been fetched ten seconds ago: a fresh one is refused as too quick.
-        formToken: await signFormToken(t.db, await vesteralen(t), Date.now() - 10_000),
+        // Signed as if the form had been fetched ten seconds ago: a fresh one is refused as too quick. A token is
+        // taken once, so each cell's is issued at another millisecond.
+        formToken: await signFormToken(t.db, await vesteralen(t), Date.now() - 10_000 - cell),
       },
     }),
   },

@@ -131,8 +131,10 @@ export async function seedProposals(ctx: RequestContext): Promise<void> {
   const network = await requireNetwork(ctx, 'digivesteralen');
   const inOrder = [...VESTERALEN_PROPOSALS].sort((a, b) => a.submittedOn.localeCompare(b.submittedOn));
   for (const { submittedOn, triage, assessment, ...fields } of inOrder) {
+    // Through the public form nobody is logged in, so its audit entry names no actor, as public.ts records it.
+    const proposer: RequestContext = fields.channel === 'public' ? { ...ctx, user: null, roles: [] } : ctx;
     const row = await ctx.db.transaction((tx) =>
-      insertProposal(tx, ctx, network.id, {
+      insertProposal(tx, proposer, network.id, {
         ...fields,
         submitterUserId: null,
         submitterEmail: null,

@@ -34,6 +34,7 @@ interface ServerMessages {
     duplicate: string;
     notMember: string;
     formExpired: string;
+    weightsAllZero: string;
   };
   fields: Record<string, string>;
 }
@@ -82,6 +83,7 @@ const nb: ServerMessages = {
     duplicate: '«{field}» finnes allerede.',
     notMember: '«{field}»: {value} er ikke deltakerkommune i nettverket.',
     formExpired: 'Skjemaet er utløpt. Last siden på nytt og send igjen.',
+    weightsAllZero: 'Minst én vekt må være større enn 0.',
   },
   fields: {
     productId: 'Produkt',
@@ -240,6 +242,8 @@ const nb: ServerMessages = {
     affected: 'Hvem berøres',
     expectedBenefit: 'Forventet nytte',
     municipalities: 'Kommuner som ønsker det',
+    // the weight of that criterion (the weights routes' own tag)
+    'proposalWeights:municipalities': 'Antall kommuner',
     submitterName: 'Ditt navn',
     submitterEmail: 'Din e-post',
     submitterMunicipality: 'Kommunen du bor i',
@@ -300,6 +304,7 @@ const nn: ServerMessages = {
     duplicate: '«{field}» finst allereie.',
     notMember: '«{field}»: {value} er ikkje deltakarkommune i nettverket.',
     formExpired: 'Skjemaet har gått ut. Last sida på nytt og send igjen.',
+    weightsAllZero: 'Minst éi vekt må vere større enn 0.',
   },
   fields: {
     productId: 'Produkt',
@@ -457,6 +462,8 @@ const nn: ServerMessages = {
     affected: 'Kven vert råka',
     expectedBenefit: 'Forventa nytte',
     municipalities: 'Kommunar som ønskjer det',
+    // the weight of that criterion (the weights routes' own tag)
+    'proposalWeights:municipalities': 'Talet på kommunar',
     submitterName: 'Namnet ditt',
     submitterEmail: 'E-posten din',
     submitterMunicipality: 'Kommunen du bur i',
@@ -516,6 +523,7 @@ const en: ServerMessages = {
     duplicate: '“{field}” already exists.',
     notMember: '“{field}”: {value} is not a member municipality of the network.',
     formExpired: 'The form has expired. Reload the page and send it again.',
+    weightsAllZero: 'At least one weight must be above 0.',
   },
   fields: {
     productId: 'Product',
@@ -673,6 +681,8 @@ const en: ServerMessages = {
     affected: 'Who is affected',
     expectedBenefit: 'Expected benefit',
     municipalities: 'Municipalities that want it',
+    // the weight of that criterion (the weights routes' own tag)
+    'proposalWeights:municipalities': 'Number of municipalities',
     submitterName: 'Your name',
     submitterEmail: 'Your e-mail',
     submitterMunicipality: 'Your municipality',

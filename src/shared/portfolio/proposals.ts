@@ -96,11 +96,21 @@ export const TriageSchema = z
   });
 export type TriageInput = z.infer<typeof TriageSchema>;
 
+/**
+ * An assessment is saved whole, so every part must be sent: `focusAreaFit` (may be `{}`) and `note` (may be null or
+ * empty). With a default or an optional field, a save that left them out would reset the strategic fit to 1 and wipe
+ * the note; now it is a 400 naming the field.
+ */
 export const AssessmentInputSchema = z.object({
   scores: z.object({ benefit: Score, cost: Score, risk: Score, feasibility: Score }),
   /** Focus area key → 0–5. */
-  focusAreaFit: z.record(FocusAreaKey, FocusFit).default({}),
-  note: OptionalText(4000),
+  focusAreaFit: z.record(FocusAreaKey, FocusFit),
+  note: z
+    .string()
+    .trim()
+    .max(4000)
+    .transform((s) => (s === '' ? null : s))
+    .nullable(),
   /** The proposal's version. */
   version: Version,
 });
@@ -120,7 +130,8 @@ export type Weights = z.infer<typeof WeightsSchema>;
 export const DEFAULT_WEIGHTS: Weights = { strategicFit: 25, benefit: 25, cost: 15, risk: 10, feasibility: 10, municipalities: 15 };
 
 export const WeightsUpdateSchema = WeightsSchema.extend({ version: Version.optional() }).superRefine((w, ctx) => {
-  if (CRITERIA.every((c) => w[c] === 0)) ctx.addIssue({ code: 'custom', path: ['strategicFit'], message: 'required' });
+  // Reported at the first weight, so the form shows it beside a field.
+  if (CRITERIA.every((c) => w[c] === 0)) ctx.addIssue({ code: 'custom', path: ['strategicFit'], message: 'weightsAllZero' });
 });
 export type WeightsUpdateInput = z.infer<typeof WeightsUpdateSchema>;
 export const WeightsAnswerSchema = WeightsSchema.extend({ version: z.number().int().nullable() });
@@ -192,7 +203,7 @@ export const ProposalSchema = z.object({
   status: z.enum(PROPOSAL_STATUSES),
   statusReason: z.string().nullable(),
   assessment: AssessmentSchema.nullable(),
-  /** Position in the network's ranked list (assessed proposals by total score), or null. */
+  /** Position in the network's ranked list (assessed proposals by total score), or null: not assessed, rejected or became a project. */
   rank: z.number().int().nullable(),
   version: z.number().int(),
   updatedAt: z.string(),

@@ -122,11 +122,22 @@ describe.each(DATABASE_KINDS)('proposals on %s', (kind) => {
 
     const assess = (p: Proposal, input: Record<string, unknown>) =>
       secretariat.put<Proposal>(`/api/proposals/${p.id}/assessment`, { ...input, version: p.version });
-    expectFieldErrors(await assess(a, { scores: { benefit: 5, cost: 3, risk: 4, feasibility: 2 }, focusAreaFit: { 'ukjent-omrade': 3 } }), {
-      'focusAreaFit.ukjent-omrade': '«Strategisk treff per innsatsområde» må være ett av valgene.',
+    expectFieldErrors(
+      await assess(a, { scores: { benefit: 5, cost: 3, risk: 4, feasibility: 2 }, focusAreaFit: { 'ukjent-omrade': 3 }, note: null }),
+      { 'focusAreaFit.ukjent-omrade': '«Strategisk treff per innsatsområde» må være ett av valgene.' },
+    );
+    // An assessment is saved whole: leaving out the fit or the note would reset the one and wipe the other.
+    expectFieldErrors(await assess(a, { scores: { benefit: 5, cost: 3, risk: 4, feasibility: 2 } }), {
+      focusAreaFit: '«Strategisk treff per innsatsområde» må fylles ut.',
+      note: '«Merknad» må fylles ut.',
     });
     expectError(
-      await member.put(`/api/proposals/${a.id}/assessment`, { scores: { benefit: 1, cost: 1, risk: 1, feasibility: 1 }, version: 1 }),
+      await member.put(`/api/proposals/${a.id}/assessment`, {
+        scores: { benefit: 1, cost: 1, risk: 1, feasibility: 1 },
+        focusAreaFit: {},
+        note: null,
+        version: 1,
+      }),
       403,
       'forbidden',
     );
@@ -144,9 +155,14 @@ describe.each(DATABASE_KINDS)('proposals on %s', (kind) => {
       assessedBy: expect.any(String),
     });
     expect(assessedA.body.version).toBe(2);
-    expectError(await assess(a, { scores: { benefit: 1, cost: 1, risk: 1, feasibility: 1 } }), 409, 'stale_version');
+    expectError(
+      await assess(a, { scores: { benefit: 1, cost: 1, risk: 1, feasibility: 1 }, focusAreaFit: {}, note: null }),
+      409,
+      'stale_version',
+    );
     // 8 of 16: 3; no focus area fit: 1. (25·1 + 25·4 + 15·5 + 10·5 + 10·5 + 15·3) / 100 = 3.45.
-    const assessedB = await assess(b, { scores: { benefit: 4, cost: 5, risk: 5, feasibility: 5 } });
+    const assessedB = await assess(b, { scores: { benefit: 4, cost: 5, risk: 5, feasibility: 5 }, focusAreaFit: {}, note: '' });
+    expect(assessedB.body.assessment).toMatchObject({ focusAreaFit: {}, note: null });
     expect(assessedB.body.assessment!.total).toBe(3.45);
 
     const list = async () => (await member.get<Proposal[]>(`/api/networks/${HELGELAND}/proposals`)).body;
@@ -165,10 +181,12 @@ describe.each(DATABASE_KINDS)('proposals on %s', (kind) => {
     expectError(await outsider.put(weightsUrl, custom), 404, 'not_found');
     expectFieldErrors(
       await secretariat.put(weightsUrl, { ...custom, strategicFit: 0, benefit: 0, cost: 0, risk: 0, feasibility: 0, municipalities: 0 }),
-      {
-        strategicFit: '«Strategisk treff» må fylles ut.',
-      },
+      { strategicFit: 'Minst én vekt må være større enn 0.' },
     );
+    // The weight is named as the criterion, not as the proposal's field «Kommuner som ønsker det».
+    expectFieldErrors(await secretariat.put(weightsUrl, { ...custom, municipalities: 101 }), {
+      municipalities: '«Antall kommuner» kan være høyst 100.',
+    });
     const saved = await secretariat.put<WeightsAnswer>(weightsUrl, custom);
     expect(saved.body).toEqual({ ...custom, version: 1 });
     expect(
@@ -226,8 +244,27 @@ describe.each(DATABASE_KINDS)('proposals on %s', (kind) => {
       '3.2',
       '2',
     ]);
+    const nynorsk = await t.as((await t.createUser([{ role: 'networkMember', networkId }], { language: 'nn' })).email);
+    const nnCsv = String((await nynorsk.get(`/api/networks/${HELGELAND}/proposals?format=csv`)).body).replace(/^\uFEFF/, '');
+    expect(nnCsv.split('\r\n')[0]).toBe('Referanse;Tittel;Type;Status;Innsatsområde;Tal på kommunar;Totalpoeng;Rangering;Innsendt');
     const xlsx = await member.get(`/api/networks/${HELGELAND}/proposals?format=xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+
+    // A proposal that became a project keeps its assessment but leaves the running, like a rejected one, and is
+    // not triaged again. The project module sets the status; here the database stands in for it.
+    await t.db.update(proposals).set({ status: 'becameProject' }).where(eq(proposals.id, b.id));
+    ranked = await list();
+    expect(ranked.find((p) => p.id === b.id)).toMatchObject({ status: 'becameProject', rank: null, assessment: { total: 4.3 } });
+    expect(ranked.find((p) => p.id === a.id)!.rank).toBe(1);
+    expect((await member.get<Proposal[]>(`/api/networks/${HELGELAND}/proposals?status=becameProject`)).body).toEqual([
+      expect.objectContaining({ id: b.id, rank: null }),
+    ]);
+    expectError(
+      await secretariat.post(`/api/proposals/${b.id}/triage`, { status: 'prioritized', version: assessedB.body.version }),
+      409,
+      'invalid_state',
+    );
+    expect((await secretariat.get<Proposal>(`/api/proposals/${b.id}`)).body.status).toBe('becameProject');
   });
 
   it('has the demo proposals of DigiVesterålen, two of them assessed and ranked', async () => {
@@ -239,9 +276,12 @@ describe.each(DATABASE_KINDS)('proposals on %s', (kind) => {
       ['Felles IT-drift for å redusere sårbarheten i små fagmiljøer', 2],
     ]);
     expect(list.find((p) => p.status === 'rejected')).toMatchObject({ rank: null, statusReason: expect.stringContaining('2027') });
-    expect(list.find((p) => p.channel === 'public')).toMatchObject({
+    const fromPublic = list.find((p) => p.channel === 'public');
+    expect(fromPublic).toMatchObject({
       submitter: { name: 'Kari Nordmann', email: null, municipalityName: expect.stringContaining('Sortland') },
     });
+    // Sent through the public form, so nobody made it, as for a real one.
+    expect(await latestAudit(t.db, 'proposal', fromPublic!.id)).toMatchObject({ actorId: null, action: 'create' });
   });
 
   describe('the public form', () => {
@@ -254,7 +294,9 @@ describe.each(DATABASE_KINDS)('proposals on %s', (kind) => {
       formToken,
       ...fields,
     });
-    const old = (ms = 10_000) => signFormToken(t.db, networkId, Date.now() - ms);
+    // A token sends one proposal, so each call gives another: issued a millisecond apart even within one millisecond.
+    let issued = 0;
+    const old = (ms = 10_000) => signFormToken(t.db, networkId, Date.now() - ms - issued++);
 
     it('gives the focus areas, the members and a token, without login', () => {
       expect(form.networkName).toBe('Digitale Helgeland');
@@ -274,6 +316,21 @@ describe.each(DATABASE_KINDS)('proposals on %s', (kind) => {
       const lofoten = await signFormToken(t.db, await t.networkId('lofoten-ikt'), Date.now() - 10_000);
       expectFieldErrors(await t.anonymous().post(url, citizen(lofoten)), expired);
       expectFieldErrors(await t.anonymous().post(url, citizen('x'.repeat(20))), expired);
+    });
+
+    it('takes a token once: the same token again is refused, also when the first was sent at the same time', async () => {
+      const token = await old();
+      expect((await t.anonymous().post(url, citizen(token, { title: 'Første sending' }))).status).toBe(201);
+      expectFieldErrors(await t.anonymous().post(url, citizen(token, { title: 'Andre sending' })), {
+        formToken: 'Skjemaet er utløpt. Last siden på nytt og send igjen.',
+      });
+      const racing = await old();
+      const answers = await Promise.all([1, 2].map((i) => t.anonymous().post(url, citizen(racing, { title: `Samtidig ${i}` }))));
+      expect(answers.map((r) => r.status).sort()).toEqual([201, 400]);
+      // A refused sending does not spend the token: it can be sent again once corrected.
+      const corrected = await old();
+      expect((await t.anonymous().post(url, citizen(corrected, { municipalities: ['1870'] }))).status).toBe(400);
+      expect((await t.anonymous().post(url, citizen(corrected))).status).toBe(201);
     });
 
     it('stores a good one as from nobody through the public channel, and shows the e-mail to the secretariat only', async () => {
@@ -301,10 +358,24 @@ describe.each(DATABASE_KINDS)('proposals on %s', (kind) => {
     it('answers a filled-in hidden field like a real proposal, and keeps nothing', async () => {
       const count = () => t.db.$count(proposals, eq(proposals.networkId, networkId));
       const before = await count();
-      const res = await t.anonymous().post(url, citizen(await old(), { website: 'https://spam.example' }));
+      const spam = { website: 'https://spam.example' };
+      // Checked like a real one first, so the answer does not tell the trap from a real sending.
+      expectFieldErrors(await t.anonymous().post(url, citizen(await old(), { ...spam, municipalities: ['1870'] })), {
+        municipalities: '«Kommuner som ønsker det»: 1870 Sortland - Suortá er ikke deltakerkommune i nettverket.',
+      });
+      expectFieldErrors(await t.anonymous().post(url, citizen(await old(), { ...spam, submitterMunicipality: '9998' })), {
+        submitterMunicipality: '«Kommunen du bor i» må være ett av valgene.',
+      });
+      const token = await old();
+      const res = await t.anonymous().post(url, citizen(token, spam));
       expect(res.status).toBe(201);
-      expect(res.body.reference).toMatch(/^F-\d{4}-\d{3}$/);
+      // Number 000 is never given to a real proposal, so the receipt points at nobody else's.
+      expect(res.body).toEqual({ reference: ref(0), title: 'Bedre skjema for søknad om parkeringstillatelse' });
       expect(await count()).toBe(before);
+      // It spends the token, as a real one does.
+      expectFieldErrors(await t.anonymous().post(url, citizen(token, spam)), {
+        formToken: 'Skjemaet er utløpt. Last siden på nytt og send igjen.',
+      });
     });
 
     it('lets one address send five an hour', async () => {

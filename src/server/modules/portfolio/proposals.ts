@@ -1,13 +1,20 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, ne, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { municipalities, networkMembers, proposalCounters, proposals } from '../../db/schema/index.ts';
+import { proposalCounters, proposals } from '../../db/schema/index.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import { AppError, notFound, type FieldProblem } from '../../errors.ts';
+import { AppError, notFound, staleVersion, type FieldProblem } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat, type RenderedFile } from '../documents/index.ts';
-import { assertCanReadNetworkInternals, requireNetwork, requireUser } from '../network/index.ts';
-import { currentMembership } from '../network/policy.ts';
+import {
+  assertCanReadNetworkInternals,
+  currentMemberNumbers,
+  editorMunicipalities,
+  municipalityNames,
+  requireNetwork,
+  requireUser,
+} from '../network/index.ts';
+import { networkFocusAreas } from '../strategy/index.ts';
 import type {
   AssessmentInput,
   Proposal,
@@ -18,7 +25,6 @@ import type {
 } from '../../../shared/portfolio/proposals.ts';
 import type { z } from 'zod';
 import type { StoredAssessment } from '../../db/schema/index.ts';
-import { networkFocusAreas } from './focus-areas.ts';
 import { readableProposal, seesSubmitterEmail, writableProposal, type ProposalRow } from './policy.ts';
 import { presentProposal, type ProposalLookups } from './presenter.ts';
 import { KIND_LABELS, PROPOSAL_HEADINGS, STATUS_LABELS } from './terms.ts';
@@ -32,24 +38,6 @@ export const yearInOslo = (at: Date) => Number(osloYear.format(at));
 const osloDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 // ---------------------------------------------------------------- reading
-
-export async function currentMemberNumbers(db: DbOrTx, networkId: string): Promise<Set<string>> {
-  const rows = await db
-    .select({ number: networkMembers.municipalityNumber })
-    .from(networkMembers)
-    .where(and(eq(networkMembers.networkId, networkId), currentMembership()));
-  return new Set(rows.map((r) => r.number));
-}
-
-async function municipalityNames(db: DbOrTx, numbers: Iterable<string>): Promise<Map<string, string>> {
-  const list = [...new Set(numbers)];
-  if (list.length === 0) return new Map();
-  const rows = await db
-    .select({ number: municipalities.number, name: municipalities.name })
-    .from(municipalities)
-    .where(inArray(municipalities.number, list));
-  return new Map(rows.map((r) => [r.number, r.name]));
-}
 
 async function lookupsFor(ctx: RequestContext, networkId: string, rows: ProposalRow[]): Promise<ProposalLookups> {
   const memberNumbers = await currentMemberNumbers(ctx.db, networkId);
@@ -65,22 +53,23 @@ async function lookupsFor(ctx: RequestContext, networkId: string, rows: Proposal
 
 /**
  * The network's ranked list: assessed proposals by total score (highest first; an equal score goes to the one
- * sent first), ranked 1..n; then the rest, newest first. A rejected proposal keeps its assessment but no rank: it
- * is out of the running.
+ * sent first), ranked 1..n; then the rest, newest first. A rejected proposal, or one that became a project, keeps
+ * its assessment but no rank: it is out of the running.
  */
 async function rankedList(ctx: RequestContext, networkId: string): Promise<Proposal[]> {
   const rows = await ctx.db.select().from(proposals).where(eq(proposals.networkId, networkId));
   const lookups = await lookupsFor(ctx, networkId, rows);
   const all = rows.map((row) => presentProposal(row, lookups, null));
+  const inTheRunning = (p: Proposal) => p.assessment !== null && p.status !== 'rejected' && p.status !== 'becameProject';
   const ranked = all
-    .filter((p) => p.assessment && p.status !== 'rejected')
+    .filter(inTheRunning)
     .sort(
       (a, b) =>
         b.assessment!.total - a.assessment!.total || a.submittedAt.localeCompare(b.submittedAt) || a.reference.localeCompare(b.reference),
     )
     .map((p, i) => ({ ...p, rank: i + 1 }));
   const rest = all
-    .filter((p) => !(p.assessment && p.status !== 'rejected'))
+    .filter((p) => !inTheRunning(p))
     .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.reference.localeCompare(a.reference));
   return [...ranked, ...rest];
 }
@@ -207,6 +196,19 @@ export async function insertProposal(tx: DbOrTx, ctx: RequestContext, networkId:
 
 const unique = (numbers: string[]) => [...new Set(numbers)];
 
+/** What a proposal says, as sent from the internal or the public form; who sent it is the caller's to add. */
+export function proposalFieldsFrom(input: ProposalCreateInput) {
+  return {
+    kind: input.kind,
+    title: input.title,
+    problem: input.problem,
+    affected: input.affected ?? null,
+    expectedBenefit: input.expectedBenefit ?? null,
+    focusAreaKey: input.focusAreaKey ?? null,
+    municipalityNumbers: unique(input.municipalities),
+  } satisfies Partial<NewProposal>;
+}
+
 /**
  * A member, a municipal employee with an editor role, or the secretariat proposes; who they are comes from the
  * session, and an editor of exactly one municipality is taken to come from it.
@@ -216,16 +218,10 @@ export async function createProposal(ctx: RequestContext, networkRef: string, in
   const network = await requireNetwork(ctx, networkRef);
   await assertCanReadNetworkInternals(ctx, network.id);
   await checkProposalFields(ctx.db, network.id, input);
-  const editorOf = ctx.roles.flatMap((r) => (r.role === 'municipalityEditor' && r.municipalityNumber ? [r.municipalityNumber] : []));
+  const editorOf = editorMunicipalities(ctx);
   const row = await ctx.db.transaction((tx) =>
     insertProposal(tx, ctx, network.id, {
-      kind: input.kind,
-      title: input.title,
-      problem: input.problem,
-      affected: input.affected ?? null,
-      expectedBenefit: input.expectedBenefit ?? null,
-      focusAreaKey: input.focusAreaKey ?? null,
-      municipalityNumbers: unique(input.municipalities),
+      ...proposalFieldsFrom(input),
       channel: 'internal',
       submitterUserId: user.id,
       submitterName: user.name,
@@ -236,12 +232,23 @@ export async function createProposal(ctx: RequestContext, networkRef: string, in
   return proposalDto(ctx, row);
 }
 
+/**
+ * The proposal as it is inside the caller's transaction, for the audit's `before`. A save at the version the client
+ * saw succeeds only if nobody changed the row since, so when the save succeeds this is what it changed.
+ */
+async function rowInTransaction(tx: DbOrTx, id: string): Promise<ProposalRow> {
+  const [row] = await tx.select().from(proposals).where(eq(proposals.id, id));
+  if (!row) throw notFound();
+  return row;
+}
+
 /** The secretariat corrects what was sent: typos, the focus area, the municipalities that want it. */
 export async function updateProposal(ctx: RequestContext, id: string, input: ProposalUpdateInput): Promise<Proposal> {
-  const before = await writableProposal(ctx, id);
+  const found = await writableProposal(ctx, id);
   const { version, municipalities: numbers, ...fields } = input;
-  await checkProposalFields(ctx.db, before.networkId, input, before);
+  await checkProposalFields(ctx.db, found.networkId, input, found);
   const after = await ctx.db.transaction(async (tx) => {
+    const before = await rowInTransaction(tx, id);
     const row = await updateVersioned(
       tx,
       proposals,
@@ -249,7 +256,7 @@ export async function updateProposal(ctx: RequestContext, id: string, input: Pro
       version,
       definedOnly({ ...fields, municipalityNumbers: numbers === undefined ? undefined : unique(numbers) }),
     );
-    await recordAudit(tx, ctx, { networkId: before.networkId, entityType: 'proposal', entityId: id, action: 'update', before, after: row });
+    await recordAudit(tx, ctx, { networkId: row.networkId, entityType: 'proposal', entityId: id, action: 'update', before, after: row });
     return row;
   });
   return proposalDto(ctx, after);
@@ -257,17 +264,39 @@ export async function updateProposal(ctx: RequestContext, id: string, input: Pro
 
 /**
  * Triage by the secretariat: new, under assessment, prioritized, or rejected with its reason (kept in
- * `status_reason`). «Became a project» is set when the project is made, so such a proposal is not triaged again.
+ * `status_reason`). «Became a project» is set when the project is made, so such a proposal is not triaged again
+ * (409 `invalid_state`): the save requires the status in the same statement, so a triage racing the project's
+ * making cannot undo it.
  */
 export async function triageProposal(ctx: RequestContext, id: string, input: TriageInput): Promise<Proposal> {
-  const before = await writableProposal(ctx, id);
-  if (before.status === 'becameProject') throw new AppError('invalid_state');
+  await writableProposal(ctx, id);
   const after = await ctx.db.transaction(async (tx) => {
-    const row = await updateVersioned(tx, proposals, id, input.version, { status: input.status, statusReason: input.reason ?? null });
-    await recordAudit(tx, ctx, { networkId: before.networkId, entityType: 'proposal', entityId: id, action: 'triage', before, after: row });
+    const before = await rowInTransaction(tx, id);
+    if (before.status === 'becameProject') throw new AppError('invalid_state');
+    let row: ProposalRow;
+    try {
+      row = await updateVersioned(
+        tx,
+        proposals,
+        id,
+        input.version,
+        { status: input.status, statusReason: input.reason ?? null },
+        ne(proposals.status, 'becameProject'),
+      );
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'stale_version') throw await projectOrStale(tx, id);
+      throw error;
+    }
+    await recordAudit(tx, ctx, { networkId: row.networkId, entityType: 'proposal', entityId: id, action: 'triage', before, after: row });
     return row;
   });
   return proposalDto(ctx, after);
+}
+
+/** Why a triage changed nothing: the proposal became a project meanwhile, or someone else saved first. */
+async function projectOrStale(db: DbOrTx, id: string): Promise<AppError> {
+  const [row] = await db.select({ status: proposals.status }).from(proposals).where(eq(proposals.id, id));
+  return row?.status === 'becameProject' ? new AppError('invalid_state') : staleVersion();
 }
 
 /**
@@ -277,8 +306,8 @@ export async function triageProposal(ctx: RequestContext, id: string, input: Tri
  */
 export async function assessProposal(ctx: RequestContext, id: string, input: AssessmentInput): Promise<Proposal> {
   const user = requireUser(ctx);
-  const before = await writableProposal(ctx, id);
-  const { current } = await networkFocusAreas(ctx.db, before.networkId);
+  const found = await writableProposal(ctx, id);
+  const { current } = await networkFocusAreas(ctx.db, found.networkId);
   const keys = new Set(current.map((a) => a.key));
   const problems = Object.fromEntries(
     Object.keys(input.focusAreaFit)
@@ -289,13 +318,14 @@ export async function assessProposal(ctx: RequestContext, id: string, input: Ass
   const assessment: StoredAssessment = {
     scores: input.scores,
     focusAreaFit: input.focusAreaFit,
-    note: input.note ?? null,
+    note: input.note,
     assessedAt: new Date().toISOString(),
     assessedBy: user.name,
   };
   const after = await ctx.db.transaction(async (tx) => {
+    const before = await rowInTransaction(tx, id);
     const row = await updateVersioned(tx, proposals, id, input.version, { assessment });
-    await recordAudit(tx, ctx, { networkId: before.networkId, entityType: 'proposal', entityId: id, action: 'assess', before, after: row });
+    await recordAudit(tx, ctx, { networkId: row.networkId, entityType: 'proposal', entityId: id, action: 'assess', before, after: row });
     return row;
   });
   return proposalDto(ctx, after);

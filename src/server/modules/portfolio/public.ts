@@ -1,14 +1,15 @@
-import { eq, inArray, max, and } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { municipalities, networks, proposals } from '../../db/schema/index.ts';
+import { networks } from '../../db/schema/index.ts';
 import { invalidField, notFound } from '../../errors.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import type { PublicProposalForm, PublicProposalInput, PublicProposalReceipt } from '../../../shared/portfolio/proposals.ts';
-import { networkFocusAreas } from './focus-areas.ts';
-import { checkFormToken, signFormToken } from './form-token.ts';
+import { currentMemberNumbers, municipalityExists, municipalityNames } from '../network/index.ts';
+import { networkFocusAreas } from '../strategy/index.ts';
+import { checkFormToken, signFormToken, spendFormToken } from './form-token.ts';
 import { reference } from './presenter.ts';
-import { checkProposalFields, currentMemberNumbers, insertProposal, yearInOslo } from './proposals.ts';
+import { checkProposalFields, insertProposal, proposalFieldsFrom, yearInOslo } from './proposals.ts';
 
 async function publicNetwork(db: DbOrTx, slug: string) {
   const [row] = await db.select({ id: networks.id, name: networks.name }).from(networks).where(eq(networks.slug, slug));
@@ -19,18 +20,11 @@ async function publicNetwork(db: DbOrTx, slug: string) {
 /** What the public form shows: the network's current focus areas and members, and a fresh form token. No login. */
 export async function publicProposalForm(ctx: RequestContext, slug: string): Promise<PublicProposalForm> {
   const network = await publicNetwork(ctx.db, slug);
-  const numbers = [...(await currentMemberNumbers(ctx.db, network.id))];
-  const members =
-    numbers.length === 0
-      ? []
-      : await ctx.db
-          .select({ number: municipalities.number, name: municipalities.name })
-          .from(municipalities)
-          .where(inArray(municipalities.number, numbers));
+  const names = await municipalityNames(ctx.db, [...(await currentMemberNumbers(ctx.db, network.id))]);
   return {
     networkName: network.name,
     focusAreas: (await networkFocusAreas(ctx.db, network.id)).current,
-    municipalities: members.sort((a, b) => compareNorwegian(a.name, b.name)),
+    municipalities: [...names].map(([number, name]) => ({ number, name })).sort((a, b) => compareNorwegian(a.name, b.name)),
     formToken: await signFormToken(ctx.db, network.id),
   };
 }
@@ -42,49 +36,38 @@ export interface PublicSubmission {
 }
 
 /**
- * A citizen's proposal, without login. The form token must be good (400 naming `formToken` otherwise: a person
- * reloads the page and sends again). A filled-in `website`, the field people do not see, is answered like a real
- * proposal but nothing is stored: a bot told «400» learns to leave the field empty, one told «201» has nothing to
- * learn. The price is a person whose browser filled the hidden field by itself; the web form marks it
- * `autocomplete="off"` and keeps it out of the tab order, and the route logs each such drop.
+ * A citizen's proposal, without login. The form token must be good and unused (400 naming `formToken` otherwise: a
+ * person reloads the page and sends again). A filled-in `website`, the field people do not see, is answered like a
+ * real proposal but nothing is stored: a bot told «400» learns to leave the field empty, one told «201» has nothing
+ * to learn. So that answer comes only after every check a real proposal passes, and it spends the token too. The
+ * price is a person whose browser filled the hidden field by itself; the web form marks it `autocomplete="off"` and
+ * keeps it out of the tab order, and the route logs each such drop.
  */
 export async function submitPublicProposal(ctx: RequestContext, slug: string, input: PublicProposalInput): Promise<PublicSubmission> {
   const network = await publicNetwork(ctx.db, slug);
-  await checkFormToken(ctx.db, network.id, input.formToken);
-  if (input.website) {
-    // A plausible reference: the next one, as a real proposal would get now (it is not reserved).
-    const year = yearInOslo(new Date());
-    const [last] = await ctx.db
-      .select({ sequence: max(proposals.sequence) })
-      .from(proposals)
-      .where(and(eq(proposals.networkId, network.id), eq(proposals.year, year)));
-    return { receipt: { reference: reference({ year, sequence: (last?.sequence ?? 0) + 1 }), title: input.title }, stored: false };
-  }
+  const signature = await checkFormToken(ctx.db, network.id, input.formToken);
   await checkProposalFields(ctx.db, network.id, input);
-  if (input.submitterMunicipality) {
-    const [known] = await ctx.db
-      .select({ number: municipalities.number })
-      .from(municipalities)
-      .where(eq(municipalities.number, input.submitterMunicipality));
-    if (!known) throw invalidField('submitterMunicipality', 'choice');
+  if (input.submitterMunicipality && !(await municipalityExists(ctx.db, input.submitterMunicipality))) {
+    throw invalidField('submitterMunicipality', 'choice');
+  }
+  if (input.website) {
+    await spendFormToken(ctx.db, signature);
+    // Running numbers start at 001, so «F-2026-000» is never a real proposal's: a person whose browser filled the
+    // hidden field and asks about it is told it was not received, and nobody is pointed at someone else's proposal.
+    return { receipt: { reference: reference({ year: yearInOslo(new Date()), sequence: 0 }), title: input.title }, stored: false };
   }
   // The audit says nobody made it: it came through the public form, whoever may be logged in in the same browser.
   const anonymous: RequestContext = { ...ctx, user: null, roles: [] };
-  const row = await ctx.db.transaction((tx) =>
-    insertProposal(tx, anonymous, network.id, {
-      kind: input.kind,
-      title: input.title,
-      problem: input.problem,
-      affected: input.affected ?? null,
-      expectedBenefit: input.expectedBenefit ?? null,
-      focusAreaKey: input.focusAreaKey ?? null,
-      municipalityNumbers: [...new Set(input.municipalities)],
+  const row = await ctx.db.transaction(async (tx) => {
+    await spendFormToken(tx, signature);
+    return insertProposal(tx, anonymous, network.id, {
+      ...proposalFieldsFrom(input),
       channel: 'public',
       submitterUserId: null,
       submitterName: input.submitterName,
       submitterEmail: input.submitterEmail ?? null,
       submitterMunicipality: input.submitterMunicipality ?? null,
-    }),
-  );
+    });
+  });
   return { receipt: { reference: reference(row), title: row.title }, stored: true };
 }

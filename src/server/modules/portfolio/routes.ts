@@ -16,6 +16,8 @@ import * as service from './proposals.ts';
 import { getWeights, saveWeights } from './weights.ts';
 
 const tags = ['portfolio'];
+/** Its own tag too, so a weight's field has its own label («proposalWeights:municipalities»: the number of municipalities). */
+const weightsTags = ['portfolio', 'proposalWeights'];
 /** The ranked list as JSON, or as a spreadsheet with `?format=xlsx|csv`. */
 const ListQuery = ProposalListQuery.extend({ format: z.enum(EXPORT_FORMATS, { error: 'choice' }).optional() });
 
@@ -53,12 +55,12 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/networks/:networkId/proposal-weights',
-    { schema: { tags, params: NetworkParams, response: { 200: WeightsAnswerSchema } } },
+    { schema: { tags: weightsTags, params: NetworkParams, response: { 200: WeightsAnswerSchema } } },
     (req) => getWeights(req.ctx, req.params.networkId),
   );
   app.put(
     '/networks/:networkId/proposal-weights',
-    { schema: { tags, params: NetworkParams, body: WeightsUpdateSchema, response: { 200: WeightsAnswerSchema } } },
+    { schema: { tags: weightsTags, params: NetworkParams, body: WeightsUpdateSchema, response: { 200: WeightsAnswerSchema } } },
     (req) => saveWeights(req.ctx, req.params.networkId, req.body),
   );
 };

@@ -26,5 +26,5 @@ export const PROPOSAL_HEADINGS = {
   municipalities: { nb: 'Antall kommuner', nn: 'Tal på kommunar', en: 'Municipalities' },
   total: { nb: 'Totalpoeng', nn: 'Totalpoeng', en: 'Total score' },
   rank: { nb: 'Rangering', nn: 'Rangering', en: 'Rank' },
-  submitted: { nb: 'Innsendt', nn: 'Innsend', en: 'Submitted' },
+  submitted: { nb: 'Innsendt', nn: 'Innsendt', en: 'Submitted' },
 } satisfies Record<string, Terms>;
