@@ -292,6 +292,39 @@ test('a resident proposes a need; the secretariat triages and assesses it; a mem
   });
 });
 
+test('a public form refused for its token gets a fresh one and keeps what was written', async ({ page, a11y }) => {
+  // The first form comes with a token the server cannot have signed, as a stale or tampered one would be.
+  await page.route(
+    '**/api/public/networks/digivesteralen/proposal-form',
+    async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { formToken: string };
+      await route.fulfill({ response, json: { ...body, formToken: 'not-a-token-from-the-server' } });
+    },
+    { times: 1 },
+  );
+  await page.goto(`/innsyn/n/${NETWORK}/forslag`);
+  await loaded(page);
+  const form = page.getByRole('form', { name: 'Foreslå et behov eller en idé for DigiVesterålen' });
+  const title = `Lengre åpningstid på biblioteket ${STAMP}`;
+  await form.getByRole('radio', { name: 'Idé' }).check();
+  await form.getByRole('textbox', { name: 'Tittel' }).fill(title);
+  await form.getByRole('textbox', { name: 'Hva er problemet eller behovet?' }).fill('Biblioteket stenger for tidlig.');
+  await form.getByRole('textbox', { name: 'Navnet ditt' }).fill('Ola Innbygger');
+  await form.getByRole('button', { name: 'Send forslaget' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    'Skjemaet er lastet inn på nytt fordi det var for gammelt eller ble sendt for fort. Se over og send igjen.',
+  );
+  // What was written stays; the fresh token needs its three seconds too.
+  const fetchedAt = Date.now();
+  await expect(form.getByRole('textbox', { name: 'Tittel' })).toHaveValue(title);
+  await a11y.check();
+  await page.waitForTimeout(Math.max(0, 3_500 - (Date.now() - fetchedAt)));
+  await form.getByRole('button', { name: 'Send forslaget' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Takk! Forslaget ditt har referanse F-\d{4}-\d{3}$/ })).toBeFocused();
+  await a11y.check();
+});
+
 test('the secretariat changes the weights and the list reorders; a stale save is refused; the list downloads', async ({ page, a11y }) => {
   test.setTimeout(120_000);
   await login(page, a11y, SECRETARIAT);

@@ -20,8 +20,7 @@ import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useProposalMessages } from './messages.ts';
 import { ChoiceGroup, ProposalStatusTag } from './ProposalFields.tsx';
-import { currentMembers, useFocusAreas } from './ProposalsPage.tsx';
-import { proposalsPath, type FocusAreaOption } from './proposals-api.ts';
+import { currentMembers, proposalsPath, useFocusAreas, type FocusAreaOption } from './proposals-api.ts';
 import './proposals.css';
 
 /** `/n/:slug/forslag/:id`: one proposal with everything it says; the secretariat sets its status and assesses it. */

@@ -10,7 +10,6 @@ import {
   type Proposal,
   type WeightsAnswer,
 } from '../../../shared/portfolio/proposals.ts';
-import type { PublicStrategy } from '../../../shared/strategy/schema.ts';
 import { api, useApi, type Loaded } from '../../app/api.ts';
 import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
@@ -28,32 +27,19 @@ import {
   type ProposalValues,
 } from './ProposalFields.tsx';
 import {
+  currentMembers,
   filterSearch,
-  newestFocusAreas,
   parseWhole,
   proposalPath,
   proposalsApiPath,
   proposalsPath,
   publicProposalPath,
   readFilter,
+  useFocusAreas,
   type FocusAreaOption,
   type ProposalFilter,
 } from './proposals-api.ts';
 import './proposals.css';
-
-/** The network's current members, by name, for the checkbox group and the filter. */
-export function currentMembers(network: NetworkOverview): { number: string; name: string }[] {
-  return network.members
-    .filter((x) => x.isCurrent)
-    .map((x) => ({ number: x.municipalityNumber, name: x.municipalityName }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
-}
-
-/** The focus areas of the network's newest published strategy (none while loading or when it has none). */
-export function useFocusAreas(slug: string): FocusAreaOption[] {
-  const strategies = useApi<PublicStrategy[]>(`/public/networks/${encodeURIComponent(slug)}/strategies`);
-  return newestFocusAreas(strategies.data ?? []);
-}
 
 /** `/n/:slug/forslag`: the network's proposals in ranked order, filters in the address, a new proposal, and the weights. */
 export function ProposalsPage() {
@@ -460,7 +446,6 @@ function WeightsForm({
             state={form}
             name={c}
             label={pm.criteria[c]}
-            description={pm.criteriaDescriptions[c]}
             value={values[c] ?? ''}
             onChange={(v) => setValues((all) => ({ ...all, [c]: v }))}
             required

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Alert, Button, Fieldset, Heading, Paragraph, Select } from '@digdir/designsystemet-react';
 import { PublicProposalSchema, type PublicProposalForm, type PublicProposalReceipt } from '../../../shared/portfolio/proposals.ts';
 import { api, ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
@@ -123,11 +123,11 @@ function PublicForm({
               try {
                 return await api<PublicProposalReceipt>(`/public/networks/${encodeURIComponent(slug)}/proposals`, { method: 'POST', body });
               } catch (error) {
-                // A token too old or too new is no fault of a field the person sees: a fresh form is fetched, what they
-                // wrote stays, and they send again.
+                // A refused form gets a fresh token, so the corrected one is not turned away for an old one; what the
+                // person wrote stays. A token too old or too young is no fault of a field they see: it is said plainly.
                 const apiError = asApiError(error);
+                if (apiError.status > 0) onReload();
                 if (!apiError.fields.formToken) throw error;
-                onReload();
                 const rest = Object.fromEntries(Object.entries(apiError.fields).filter(([path]) => path !== 'formToken'));
                 setExpired(Object.keys(rest).length > 0);
                 throw new ApiError(apiError.status, apiError.code, pm.public.expired, rest, apiError.requestId);
@@ -138,31 +138,6 @@ function PublicForm({
         }}
       >
         <FormMessages form={form} />
-        <TextField state={form} name="submitterName" label={f.submitterName} value={name} onChange={setName} autoComplete="name" required />
-        <TextField
-          state={form}
-          name="submitterEmail"
-          label={`${f.submitterEmail} ${f.optional}`}
-          description={f.submitterEmailDescription}
-          type="email"
-          value={email}
-          onChange={setEmail}
-          autoComplete="email"
-        />
-        <SelectField
-          state={form}
-          name="submitterMunicipality"
-          label={`${f.submitterMunicipality} ${f.optional}`}
-          value={home}
-          onChange={setHome}
-        >
-          <Select.Option value="">{f.noMunicipality}</Select.Option>
-          {data.municipalities.map((x) => (
-            <Select.Option key={x.number} value={x.number}>
-              {x.name}
-            </Select.Option>
-          ))}
-        </SelectField>
         <ProposalFieldset
           form={form}
           values={values}
@@ -170,6 +145,42 @@ function PublicForm({
           focusAreas={data.focusAreas}
           municipalities={data.municipalities}
         />
+        <Fieldset>
+          <Fieldset.Legend>{pm.public.aboutYou}</Fieldset.Legend>
+          <TextField
+            state={form}
+            name="submitterName"
+            label={f.submitterName}
+            value={name}
+            onChange={setName}
+            autoComplete="name"
+            required
+          />
+          <TextField
+            state={form}
+            name="submitterEmail"
+            label={`${f.submitterEmail} ${f.optional}`}
+            description={f.submitterEmailDescription}
+            type="email"
+            value={email}
+            onChange={setEmail}
+            autoComplete="email"
+          />
+          <SelectField
+            state={form}
+            name="submitterMunicipality"
+            label={`${f.submitterMunicipality} ${f.optional}`}
+            value={home}
+            onChange={setHome}
+          >
+            <Select.Option value="">{f.noMunicipality}</Select.Option>
+            {data.municipalities.map((x) => (
+              <Select.Option key={x.number} value={x.number}>
+                {x.name}
+              </Select.Option>
+            ))}
+          </SelectField>
+        </Fieldset>
         {/* For robots only: people neither see nor reach it, and a filled-in value marks the form as spam. */}
         <div className="dr-proposal-honeypot" aria-hidden="true">
           <label htmlFor={form.id('website')}>{f.honeypot}</label>

@@ -1,6 +1,7 @@
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/portfolio/proposals.ts';
 import type { PublicStrategy } from '../../../shared/strategy/schema.ts';
-import { query } from '../../app/api.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { query, useApi } from '../../app/api.ts';
 
 /** Addresses of the proposal pages, in Norwegian as the rest of the app. */
 export const proposalsPath = (slug: string, search = '') => `/n/${slug}/forslag${search}`;
@@ -51,4 +52,18 @@ export function parseWhole(text: string): number | string | undefined {
   const cleaned = text.replace(/[\s\u00a0\u202f]/g, '');
   if (cleaned === '') return undefined;
   return /^\d+$/.test(cleaned) ? Number(cleaned) : text;
+}
+
+/** The focus areas of the strategy in force (none while loading, or when the network has published none). */
+export function useFocusAreas(slug: string): FocusAreaOption[] {
+  const strategies = useApi<PublicStrategy[]>(`/public/networks/${encodeURIComponent(slug)}/strategies`);
+  return newestFocusAreas(strategies.data ?? []);
+}
+
+/** The network's current members by name: those who can be ticked as wanting a proposal, and the filter's choices. */
+export function currentMembers(network: NetworkOverview): { number: string; name: string }[] {
+  return network.members
+    .filter((x) => x.isCurrent)
+    .map((x) => ({ number: x.municipalityNumber, name: x.municipalityName }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
