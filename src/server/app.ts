@@ -50,7 +50,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const { config, database } = options;
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // A hop count as proxy-addr's trust function (Fastify's types leave the number form out).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -144,4 +145,9 @@ function serveWeb(app: FastifyInstance, webRoot: string | null) {
     if (!hasWeb || request.method !== 'GET' || request.url.startsWith('/api/')) return sendError(request, reply, 'not_found');
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });
+}
+
+/** Trusts the given number of proxies nearest to this server, and no further hop. */
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
 }

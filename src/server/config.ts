@@ -21,7 +21,12 @@ export interface AppConfig {
   filesDir: string;
   /** Demo mode loads the demo networks on first start and shows the demo passwords on the login page. */
   demo: boolean;
-  trustProxy: boolean;
+  /**
+   * Which proxies in front may tell the client's address and protocol (X-Forwarded-*): none, a number of hops
+   * counted from this server, or their addresses. Never «every hop»: that lets a client pick its own address
+   * and slip past the rate limits.
+   */
+  trustProxy: false | number | string[];
   oidc: OidcConfig | null;
   smtp: SmtpConfig | null;
   webRoot: string | null;
@@ -40,7 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR ?? 'data/pglite'),
     filesDir: resolve(env.FILES_DIR ?? 'data/files'),
     demo: (env.DEMO ?? (env.DATABASE_URL ? 'false' : 'true')) === 'true',
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     oidc: oidcIssuer
       ? {
           issuer: oidcIssuer,
@@ -60,4 +65,16 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
   if (!value) throw new Error(`${name} must be set when OIDC_ISSUER is set`);
   return value;
+}
+
+/** TRUST_PROXY: unset or «false»; «true» for the one TLS-terminating proxy in front; a number of hops; or addresses and CIDRs. */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return 1;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
 }

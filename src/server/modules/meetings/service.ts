@@ -45,7 +45,6 @@ export async function listMeetings(ctx: RequestContext, bodyId: string, year?: n
   return rows.map((r) => presentMeetingSummary(r.meeting, body, r.itemCount));
 }
 
-/** A new meeting comes with the two standard opening cases: approval of the summons and of the agenda. */
 /** The meeting plan as a spreadsheet, column names in the caller's language. */
 export async function exportMeetings(ctx: RequestContext, bodyId: string, year: number | undefined, format: ExportFormat) {
   const meetingsOfYear = await listMeetings(ctx, bodyId, year);

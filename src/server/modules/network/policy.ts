@@ -1,4 +1,4 @@
-import { and, gt, inArray, isNull, or } from 'drizzle-orm';
+import { and, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import { memo, type RequestContext } from '../../context.ts';
 import { networkMembers } from '../../db/schema/index.ts';
 import { forbidden, notFound, unauthenticated } from '../../errors.ts';
@@ -36,9 +36,7 @@ export function internalNetworkIds(ctx: RequestContext): Promise<Set<string> | '
       const rows = await ctx.db
         .selectDistinct({ networkId: networkMembers.networkId })
         .from(networkMembers)
-        .where(
-          and(inArray(networkMembers.municipalityNumber, editorOf), or(isNull(networkMembers.leftOn), gt(networkMembers.leftOn, today()))),
-        );
+        .where(and(inArray(networkMembers.municipalityNumber, editorOf), currentMembership()));
       for (const row of rows) ids.add(row.networkId);
     }
     return ids;
@@ -70,4 +68,8 @@ export function canEditPerson(ctx: RequestContext, person: { municipalityNumber:
   return visibleInNetworkIds.some((id) => isNetworkAdmin(ctx, id));
 }
 
-export const currentMembership = () => or(isNull(networkMembers.leftOn), gt(networkMembers.leftOn, today()));
+/** A membership in force today: begun, and not ended. */
+export const currentMembership = () => {
+  const day = today();
+  return and(lte(networkMembers.joinedOn, day), or(isNull(networkMembers.leftOn), gt(networkMembers.leftOn, day)));
+};

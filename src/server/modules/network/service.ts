@@ -578,7 +578,7 @@ export async function exportPeople(
   const network = await requireNetwork(ctx, networkRef);
   await assertCanReadNetworkInternals(ctx, network.id);
   const { items } = await repo.searchPeople(ctx.db, network.id, { ...query, limit: EXPORT_LIMIT, offset: 0 });
-  const label = (field: string) => fieldLabel(ctx.language, field);
+  const label = (field: string) => fieldLabel(ctx.language, field, ['network']);
   const people = items.map(({ person, municipalityName }) => presentPerson(person, municipalityName));
   return renderTable<Person>(
     format,
@@ -597,7 +597,7 @@ export async function exportPeople(
 
 export async function exportMembers(ctx: RequestContext, networkRef: string, format: ExportFormat) {
   const overview = await getNetworkOverview(ctx, networkRef);
-  const label = (field: string) => fieldLabel(ctx.language, field);
+  const label = (field: string) => fieldLabel(ctx.language, field, ['network']);
   return renderTable(
     format,
     `${overview.slug}-medlemmer`,
