@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { Id, IsoDate, MunicipalityNumber, OptionalText, Text, Version } from '../common.ts';
+
+/**
+ * Projects run through Digdir's project model (Prosjektveiviseren v6): phases separated by decision points that
+ * only a recorded decision passes — a case decided in a meeting (the steering group's vedtak), or, where the model
+ * lets the project owner decide, the owner's signed decision — with the basis documents frozen as they were decided.
+ */
+
+// ---------- vocabularies ----------
+/** Idé → Konsept → Planlegge → Gjennomføre → Avslutte → Realisere. */
+export const PHASES = ['idea', 'concept', 'planning', 'execution', 'closing', 'realization'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const DECISION_POINTS = ['bp1', 'bp2', 'bp3', 'bp4', 'bp5', 'bp6'] as const;
+export type DecisionPoint = (typeof DECISION_POINTS)[number];
+
+/** The documents a decision is made on (beslutningsgrunnlag). */
+export const BASIS_DOCUMENT_KINDS = ['mandate', 'proposal', 'governingDocument', 'benefitsPlan', 'finalReport'] as const;
+export type BasisDocumentKind = (typeof BASIS_DOCUMENT_KINDS)[number];
+
+/**
+ * What each decision point decides. BP1–BP5 move the project one phase on; BP6 (further action for benefits) is
+ * taken once a year in the realization phase and leaves the phase as it is. `ownerMayDecide`: the model lets the
+ * project owner decide alone (start the concept phase, hand over from execution, the yearly benefits follow-up);
+ * the others need the steering group's decision in a meeting. `basis`: the documents that must be attached.
+ */
+export const DECISION_POINT_RULES: Record<
+  DecisionPoint,
+  { from: Phase; to: Phase; ownerMayDecide: boolean; basis: readonly BasisDocumentKind[] }
+> = {
+  bp1: { from: 'idea', to: 'concept', ownerMayDecide: true, basis: ['mandate'] },
+  bp2: { from: 'concept', to: 'planning', ownerMayDecide: false, basis: ['proposal'] },
+  bp3: { from: 'planning', to: 'execution', ownerMayDecide: false, basis: ['governingDocument', 'benefitsPlan'] },
+  bp4: { from: 'execution', to: 'closing', ownerMayDecide: true, basis: [] },
+  bp5: { from: 'closing', to: 'realization', ownerMayDecide: false, basis: ['finalReport'] },
+  bp6: { from: 'realization', to: 'realization', ownerMayDecide: true, basis: ['benefitsPlan'] },
+};
+
+export const PARTICIPATION = ['in', 'out'] as const;
+export type Participation = (typeof PARTICIPATION)[number];
+
+export const DECISION_KINDS = ['meetingCase', 'ownerDecision'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+// ---------- inputs ----------
+export const ProjectCreateSchema = z.object({
+  title: Text(200),
+  description: OptionalText(8000),
+  /** Focus area keys of the network's newest published strategy. */
+  focusAreaKeys: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/, { error: 'invalid' })).max(30),
+  /** A proposal of the network that becomes this project (its status becomes «ble prosjekt»). */
+  proposalId: Id.nullish(),
+  /** People of the network: the project owner (prosjekteier) and the project manager. */
+  ownerPersonId: Id.nullish(),
+  managerPersonId: Id.nullish(),
+  startDate: IsoDate.nullish(),
+  plannedEndDate: IsoDate.nullish(),
+});
+export type ProjectCreateInput = z.infer<typeof ProjectCreateSchema>;
+
+export const ProjectUpdateSchema = ProjectCreateSchema.omit({ proposalId: true }).partial().extend({ version: Version });
+export type ProjectUpdateInput = z.infer<typeof ProjectUpdateSchema>;
+
+/** A member municipality opts in or out, with a reservation (forbehold) if it has one. */
+export const ParticipationInputSchema = z.object({
+  participation: z.enum(PARTICIPATION, { error: 'choice' }),
+  reservation: OptionalText(2000),
+  version: Version.optional(),
+});
+export type ParticipationInput = z.infer<typeof ParticipationInputSchema>;
+
+/**
+ * Passing a decision point. A meeting decision names the agenda item whose case the steering group decided
+ * (outcome «decided», in a held meeting of one of the network's bodies); an owner decision is signed by the
+ * logged-in project owner with the decision's text.
+ */
+export const DecisionInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('meetingCase'), agendaItemId: Id, projectVersion: Version }),
+  z.object({ kind: z.literal('ownerDecision'), text: Text(4000), projectVersion: Version }),
+]);
+export type DecisionInput = z.infer<typeof DecisionInputSchema>;
+
+// ---------- answers ----------
+export const BasisDocumentSchema = z.object({
+  id: z.string(),
+  kind: z.enum(BASIS_DOCUMENT_KINDS),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+  /** Set when a decision was made on it: from then on it can be neither replaced nor removed. */
+  frozenByDecisionId: z.string().nullable(),
+});
+export type BasisDocument = z.infer<typeof BasisDocumentSchema>;
+
+export const DecisionSchema = z.object({
+  id: z.string(),
+  decisionPoint: z.enum(DECISION_POINTS),
+  kind: z.enum(DECISION_KINDS),
+  decidedOn: z.string(),
+  /** For a meeting decision: the case as the minutes have it, linked both ways. */
+  meetingCase: z
+    .object({
+      agendaItemId: z.string(),
+      meetingId: z.string(),
+      caseNumber: z.string().nullable(),
+      title: z.string(),
+      bodyName: z.string(),
+      decisionText: z.string().nullable(),
+    })
+    .nullable(),
+  /** For an owner decision: the text and who signed it. */
+  ownerDecision: z.object({ text: z.string(), signedBy: z.string(), signedAt: z.string() }).nullable(),
+  basisDocumentIds: z.array(z.string()),
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
+export const ProjectSchema = z.object({
+  id: z.string(),
+  networkId: z.string(),
+  networkSlug: z.string(),
+  /** «P-2026-003». */
+  reference: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  phase: z.enum(PHASES),
+  focusAreas: z.array(z.object({ key: z.string(), title: z.string() })),
+  proposal: z.object({ id: z.string(), reference: z.string(), title: z.string() }).nullable(),
+  owner: z.object({ personId: z.string(), name: z.string() }).nullable(),
+  manager: z.object({ personId: z.string(), name: z.string() }).nullable(),
+  startDate: z.string().nullable(),
+  plannedEndDate: z.string().nullable(),
+  participants: z.array(
+    z.object({
+      municipalityNumber: z.string(),
+      municipalityName: z.string(),
+      participation: z.enum(PARTICIPATION).nullable(),
+      reservation: z.string().nullable(),
+      version: z.number().int().nullable(),
+    }),
+  ),
+  decisions: z.array(DecisionSchema),
+  basisDocuments: z.array(BasisDocumentSchema),
+  /** The next decision point and whether its basis is complete. */
+  next: z.object({
+    decisionPoint: z.enum(DECISION_POINTS),
+    ownerMayDecide: z.boolean(),
+    missingBasis: z.array(z.enum(BASIS_DOCUMENT_KINDS)),
+  }),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const PortfolioQuery = z.object({
+  phase: z.enum(PHASES, { error: 'choice' }).optional(),
+  focusArea: z.string().max(40).optional(),
+  municipality: MunicipalityNumber.optional(),
+});
+
+/** One row of the portfolio overview (table and board by phase). */
+export const PortfolioRowSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  phase: z.enum(PHASES),
+  focusAreas: z.array(z.object({ key: z.string(), title: z.string() })),
+  ownerName: z.string().nullable(),
+  managerName: z.string().nullable(),
+  participantCount: z.number().int(),
+  lastDecision: z.object({ decisionPoint: z.enum(DECISION_POINTS), decidedOn: z.string() }).nullable(),
+  startDate: z.string().nullable(),
+  plannedEndDate: z.string().nullable(),
+});
+export type PortfolioRow = z.infer<typeof PortfolioRowSchema>;
