@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DECISION_POINTS } from '../portfolio/projects.ts';
 import { Id, IsoDate, OptionalText, Text, Version } from '../common.ts';
 
 /** planned → summoned (summons sent, agenda public) → held → minutesApproved (locked). */
@@ -223,6 +224,20 @@ export const AgendaItemSchema = z.object({
       outcome: z.enum(AGENDA_OUTCOMES),
     }),
   ),
+  /**
+   * The projects whose decision point this case decided (the portfolio's decision records it, linked both ways):
+   * «P-2026-003 … BP2». Left out where no project refers to the item.
+   */
+  projectDecisions: z
+    .array(
+      z.object({
+        projectId: z.string(),
+        reference: z.string(),
+        title: z.string(),
+        decisionPoint: z.enum(DECISION_POINTS),
+      }),
+    )
+    .optional(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 

@@ -8,6 +8,9 @@ import { Id, IsoDate, MunicipalityNumber, OptionalText, Text, Version } from '..
  */
 
 // ---------- vocabularies ----------
+/** «P-2026-003»: the network's running number in the year the project was made. */
+export const projectReference = (year: number, sequence: number) => `P-${year}-${String(sequence).padStart(3, '0')}`;
+
 /** Idé → Konsept → Planlegge → Gjennomføre → Avslutte → Realisere. */
 export const PHASES = ['idea', 'concept', 'planning', 'execution', 'closing', 'realization'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -81,6 +84,21 @@ export const DecisionInputSchema = z.discriminatedUnion('kind', [
 ]);
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 
+/**
+ * The request body of `POST /api/projects/:id/decisions`: DecisionInputSchema, with every field also checked on its
+ * own. A discriminated union whose `kind` is wrong reports `kind` alone; the API names every bad field at once, so
+ * the flat part is checked beside the union. What it accepts and gives is DecisionInput.
+ */
+export const DecisionRequestSchema = z.intersection(
+  z.object({
+    kind: z.enum(DECISION_KINDS, { error: 'choice' }),
+    agendaItemId: Id.optional(),
+    text: Text(4000).optional(),
+    projectVersion: Version,
+  }),
+  DecisionInputSchema,
+);
+
 // ---------- answers ----------
 export const BasisDocumentSchema = z.object({
   id: z.string(),
@@ -90,6 +108,8 @@ export const BasisDocumentSchema = z.object({
   size: z.number().int(),
   sha256: z.string(),
   uploadedAt: z.string(),
+  /** For removing it (`DELETE /api/project-documents/:id?version=`). */
+  version: z.number().int(),
   /** Set when a decision was made on it: from then on it can be neither replaced nor removed. */
   frozenByDecisionId: z.string().nullable(),
 });

@@ -5,3 +5,4 @@ export * from './meetings.ts';
 export * from './mapping.ts';
 export * from './strategy.ts';
 export * from './portfolio.ts';
+export * from './projects.ts';

@@ -1,0 +1,124 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { BASIS_DOCUMENT_KINDS, DECISION_KINDS, DECISION_POINTS, PARTICIPATION, PHASES } from '../../../shared/portfolio/projects.ts';
+import { recordColumns } from './columns.ts';
+import { municipalities, networks, people } from './network.ts';
+import { users } from './auth.ts';
+import { agendaItems } from './meetings.ts';
+import { proposals } from './portfolio.ts';
+
+/**
+ * A project of the network's portfolio, run through Digdir's project model. Its reference «P-2026-003» is the
+ * network, the year it was made and a running number from `project_counters`. The phase changes only with a
+ * decision (`project_decisions`).
+ */
+export const projects = pgTable(
+  'projects',
+  {
+    ...recordColumns,
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id),
+    year: integer('year').notNull(),
+    sequence: integer('sequence').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    phase: text('phase', { enum: PHASES }).notNull().default('idea'),
+    /** Focus areas of the network's newest published strategy when set, by the keys that stay across versions. */
+    focusAreaKeys: text('focus_area_keys')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** The proposal that became this project; one project per proposal. */
+    proposalId: uuid('proposal_id').references(() => proposals.id),
+    ownerPersonId: uuid('owner_person_id').references(() => people.id),
+    managerPersonId: uuid('manager_person_id').references(() => people.id),
+    startDate: date('start_date', { mode: 'string' }),
+    plannedEndDate: date('planned_end_date', { mode: 'string' }),
+  },
+  (t) => [
+    uniqueIndex('projects_reference_idx').on(t.networkId, t.year, t.sequence),
+    uniqueIndex('projects_proposal_idx').on(t.proposalId),
+    index('projects_network_phase_idx').on(t.networkId, t.phase),
+  ],
+);
+
+/** The last running number given to a project in a network and year: it only grows. */
+export const projectCounters = pgTable(
+  'project_counters',
+  {
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.year] })],
+);
+
+/** A member municipality's answer to a project: in or out, with its reservation (forbehold). */
+export const projectParticipants = pgTable(
+  'project_participants',
+  {
+    ...recordColumns,
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    municipalityNumber: text('municipality_number')
+      .notNull()
+      .references(() => municipalities.number),
+    participation: text('participation', { enum: PARTICIPATION }).notNull(),
+    reservation: text('reservation'),
+  },
+  (t) => [uniqueIndex('project_participants_idx').on(t.projectId, t.municipalityNumber)],
+);
+
+/**
+ * A decision point passed: by a case a body of the network decided in a held meeting (`agenda_item_id`), or by the
+ * project owner's signed decision (`owner_text`, who signed and when; the signer's name as it was then). Never
+ * changed or removed: the project's history is these rows.
+ */
+export const projectDecisions = pgTable(
+  'project_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    decisionPoint: text('decision_point', { enum: DECISION_POINTS }).notNull(),
+    kind: text('kind', { enum: DECISION_KINDS }).notNull(),
+    agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id),
+    ownerText: text('owner_text'),
+    signedByUserId: uuid('signed_by_user_id').references(() => users.id),
+    signedByName: text('signed_by_name'),
+    signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date' }),
+    /** The meeting's date, or the day the owner signed (in Norway). */
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('project_decisions_project_idx').on(t.projectId), index('project_decisions_item_idx').on(t.agendaItemId)],
+);
+
+/**
+ * A basis document (beslutningsgrunnlag) of a project; the bytes live in file storage under `storage_key`. A decision
+ * made on it sets `frozen_by_decision_id`, and from then on it is neither replaced nor removed. Removing an unfrozen
+ * one sets `deleted_at`: no row is ever deleted.
+ */
+export const projectDocuments = pgTable(
+  'project_documents',
+  {
+    ...recordColumns,
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    kind: text('kind', { enum: BASIS_DOCUMENT_KINDS }).notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    frozenByDecisionId: uuid('frozen_by_decision_id').references(() => projectDecisions.id),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('project_documents_project_idx').on(t.projectId)],
+);
