@@ -23,6 +23,7 @@ import { dashboardRoutes } from '../features/mapping-dashboards/routes.tsx';
 import { surveyRoutes } from '../features/surveys/routes.tsx';
 import { strategyRoutes } from '../features/strategy/routes.tsx';
 import { proposalRoutes } from '../features/proposals/routes.tsx';
+import { projectRoutes } from '../features/projects/routes.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
       ...surveyRoutes,
       ...strategyRoutes,
       ...proposalRoutes,
+      ...projectRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -11,6 +11,8 @@ import { Page } from '../../app/Page.tsx';
 import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
+import { useProjectMessages } from '../projects/messages.ts';
+import { projectPath } from '../projects/projects-api.ts';
 import { Attachments } from './Attachments.tsx';
 import { CaseEditForm } from './CaseForm.tsx';
 import { HandlingForm } from './HandlingForm.tsx';
@@ -158,6 +160,10 @@ function ItemView({
           <ReadOnlyHandling meeting={meeting} item={item} />
         )}
       </section>
+
+      {network && item.projectDecisions && item.projectDecisions.length > 0 && (
+        <ProjectDecisionLinks slug={network.slug} decisions={item.projectDecisions} />
+      )}
 
       {editable && !meeting.writtenProcedure && (
         <section className="dr-section" aria-labelledby="moves-heading">
@@ -357,5 +363,26 @@ function ReadOnlyHandling({ meeting, item }: { meeting: Meeting; item: AgendaIte
         </div>
       ))}
     </>
+  );
+}
+
+/** The projects whose decision point this case decided, linked to the project. */
+function ProjectDecisionLinks({ slug, decisions }: { slug: string; decisions: NonNullable<AgendaItem['projectDecisions']> }) {
+  const prm = useProjectMessages();
+  return (
+    <section className="dr-section" aria-labelledby="project-decisions-heading">
+      <Heading level={2} data-size="md" id="project-decisions-heading">
+        {prm.agendaItem.heading}
+      </Heading>
+      <ul>
+        {decisions.map((d) => (
+          <li key={`${d.projectId}-${d.decisionPoint}`}>
+            <AppLink to={projectPath(slug, d.projectId)}>
+              {fmt(prm.agendaItem.link, { reference: d.reference, title: d.title, point: prm.decisionPoints[d.decisionPoint] })}
+            </AppLink>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useSession, canReadInternals } from '../../app/session.tsx';
 import { useStrategyMessages } from '../strategy/messages.ts';
 import { useProposalMessages } from '../proposals/messages.ts';
+import { useProjectMessages } from '../projects/messages.ts';
 
 /** Links between a network's pages; «Personer» only for those who may read them. */
 export function NetworkNav({ network }: { network: NetworkOverview }) {
@@ -11,6 +12,7 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
   const { user } = useSession();
   const sm = useStrategyMessages();
   const pm = useProposalMessages();
+  const prm = useProjectMessages();
   const current = network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber);
   const base = `/n/${network.slug}`;
   return (
@@ -42,6 +44,9 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
             </li>
             <li>
               <NavLink to={`${base}/forslag`}>{pm.nav}</NavLink>
+            </li>
+            <li>
+              <NavLink to={`${base}/prosjekter`}>{prm.nav}</NavLink>
             </li>
           </>
         )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useLocation, useParams } from 'react-router';
-import { Heading, Paragraph, Radio, Select, Table } from '@digdir/designsystemet-react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { Button, Heading, Paragraph, Radio, Select, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
   AssessmentInputSchema,
@@ -12,12 +12,15 @@ import {
   type WeightsAnswer,
 } from '../../../shared/portfolio/proposals.ts';
 import { api, useApi, type Loaded } from '../../app/api.ts';
-import { errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import type { Project } from '../../../shared/portfolio/projects.ts';
+import { ConfirmForm, errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { isNetworkAdmin, useSession } from '../../app/session.tsx';
-import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
+import { useProjectMessages } from '../projects/messages.ts';
+import { projectPath } from '../projects/projects-api.ts';
 import { useProposalMessages } from './messages.ts';
 import { ChoiceGroup, ProposalStatusTag } from './ProposalFields.tsx';
 import { currentMembers, proposalsPath, useFocusAreas, type FocusAreaOption } from './proposals-api.ts';
@@ -138,6 +141,8 @@ function ProposalView({ network, proposal, loaded }: { network: NetworkOverview;
 
       <ScoreSection proposal={proposal} weights={weights} memberCount={members.length} />
 
+      {admin && proposal.status === 'prioritized' && <MakeProjectSection network={network} proposal={proposal} loaded={loaded} />}
+
       {admin && (
         <>
           <TriageSection proposal={proposal} loaded={loaded} />
@@ -145,6 +150,52 @@ function ProposalView({ network, proposal, loaded }: { network: NetworkOverview;
         </>
       )}
     </div>
+  );
+}
+
+/** The secretariat makes a project of a prioritized proposal and goes to it; the proposal becomes «ble prosjekt». */
+function MakeProjectSection({ network, proposal, loaded }: { network: NetworkOverview; proposal: Proposal; loaded: Loaded<Proposal> }) {
+  const prm = useProjectMessages();
+  const t = prm.fromProposal;
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="dr-section" aria-labelledby="proposal-project">
+      <Heading level={2} data-size="md" id="proposal-project">
+        {t.heading}
+      </Heading>
+      <Paragraph>{t.intro}</Paragraph>
+      <ButtonRow>
+        <Button type="button" onClick={() => setOpen(true)}>
+          {t.create}
+        </Button>
+      </ButtonRow>
+      <ModalDialog open={open} onClose={() => setOpen(false)} title={t.create}>
+        <ConfirmForm
+          confirmLabel={t.create}
+          onCancel={() => setOpen(false)}
+          onReload={() => {
+            setOpen(false);
+            loaded.reload();
+          }}
+          onConfirm={async () => {
+            const created = await api<Project>(`/networks/${network.id}/projects`, {
+              method: 'POST',
+              body: {
+                title: proposal.title,
+                description: proposal.problem,
+                focusAreaKeys: proposal.focusAreaKey ? [proposal.focusAreaKey] : [],
+                proposalId: proposal.id,
+              },
+            });
+            setOpen(false);
+            void navigate(projectPath(network.slug, created.id), { state: { message: fmt(t.created, { reference: created.reference }) } });
+          }}
+        >
+          <Paragraph>{fmt(t.confirm, { title: proposal.title })}</Paragraph>
+        </ConfirmForm>
+      </ModalDialog>
+    </section>
   );
 }
 

@@ -1,0 +1,204 @@
+import { useRef, useState } from 'react';
+import { z } from 'zod';
+import { Button, Field, Heading, Input, Label, Link, Paragraph, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { BASIS_DOCUMENT_KINDS, type BasisDocument, type BasisDocumentKind, type Project } from '../../../shared/portfolio/projects.ts';
+import { api, type Loaded } from '../../app/api.ts';
+import { ConfirmForm, fieldMessage, FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
+import { formatSize } from '../meetings/meeting-api.ts';
+import { useProjectMessages } from './messages.ts';
+import { DOCUMENT_ACCEPT, documentType, frozenBy, projectDocumentUrl } from './projects-api.ts';
+
+/**
+ * The documents decisions are made on, kind by kind: download for everyone who reads the project; the secretariat
+ * uploads and deletes them, except those a decision has frozen, which are marked with the decision point.
+ */
+export function BasisDocuments({ project, loaded, editable }: { project: Project; loaded: Loaded<Project>; editable: boolean }) {
+  const { m, number, dateTime } = useI18n();
+  const pm = useProjectMessages();
+  const t = pm.documents;
+  const [deleting, setDeleting] = useState<BasisDocument | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const close = () => setDeleting(null);
+  const kinds = BASIS_DOCUMENT_KINDS.filter((k) => project.basisDocuments.some((d) => d.kind === k));
+  return (
+    <section className="dr-section" aria-labelledby="project-documents">
+      <Heading level={2} data-size="md" id="project-documents">
+        {t.heading}
+      </Heading>
+      <Paragraph data-size="sm">{t.intro}</Paragraph>
+      <SuccessMessage message={status} />
+      {kinds.length === 0 && <Paragraph>{t.none}</Paragraph>}
+      {kinds.map((kind) => (
+        <div key={kind} className="dr-table-wrap">
+          <Table zebra>
+            <caption>{fmt(t.caption, { kind: pm.documentKinds[kind], reference: project.reference })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t.file}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.size}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.uploadedAt}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.status}</Table.HeaderCell>
+                {editable && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {project.basisDocuments
+                .filter((d) => d.kind === kind)
+                .map((d) => {
+                  const point = frozenBy(d, project.decisions);
+                  const frozen = d.frozenByDecisionId !== null;
+                  return (
+                    <Table.Row key={d.id}>
+                      <Table.Cell>
+                        <Link href={projectDocumentUrl(d.id)} download={d.fileName}>
+                          {d.fileName}
+                        </Link>
+                      </Table.Cell>
+                      <Table.Cell className="dr-project-nowrap">{formatSize(d.size, number)}</Table.Cell>
+                      <Table.Cell>{dateTime(d.uploadedAt)}</Table.Cell>
+                      <Table.Cell>
+                        {frozen ? (
+                          <Tag data-color="info" data-size="sm">
+                            {fmt(t.frozen, { point: point ? pm.decisionPointShort[point] : '' }).trim()}
+                          </Tag>
+                        ) : (
+                          t.open
+                        )}
+                      </Table.Cell>
+                      {editable && (
+                        <Table.Cell>
+                          {!frozen && (
+                            <Button
+                              type="button"
+                              variant="tertiary"
+                              data-size="sm"
+                              data-color="danger"
+                              aria-label={fmt(t.deleteLabel, { name: d.fileName })}
+                              onClick={() => setDeleting(d)}
+                            >
+                              {t.delete}
+                            </Button>
+                          )}
+                        </Table.Cell>
+                      )}
+                    </Table.Row>
+                  );
+                })}
+            </Table.Body>
+          </Table>
+        </div>
+      ))}
+      {editable && (
+        <UploadForm
+          project={project}
+          onUploaded={(document) => {
+            setStatus(fmt(t.uploaded, { name: document.fileName, kind: pm.documentKinds[document.kind] }));
+            // The answer is the document; the project's missing basis changes with it.
+            loaded.reload();
+          }}
+        />
+      )}
+      <ModalDialog open={deleting !== null} onClose={close} title={t.deleteTitle}>
+        {deleting && (
+          <ConfirmForm
+            confirmLabel={t.delete}
+            danger
+            onCancel={close}
+            onReload={() => {
+              close();
+              loaded.reload();
+            }}
+            onConfirm={async () => {
+              await api(`/project-documents/${deleting.id}?version=${deleting.version}`, { method: 'DELETE' });
+              close();
+              setStatus(fmt(t.deleted, { name: deleting.fileName }));
+              loaded.reload();
+            }}
+          >
+            <Paragraph>{fmt(t.deleteConfirm, { name: deleting.fileName })}</Paragraph>
+          </ConfirmForm>
+        )}
+      </ModalDialog>
+    </section>
+  );
+}
+
+/** The upload has no fields the schema checks: the file's type is checked here, and again by the server. */
+const DocumentUpload = z.object({});
+
+function UploadForm({ project, onUploaded }: { project: Project; onUploaded: (document: BasisDocument) => void }) {
+  const { lang } = useI18n();
+  const pm = useProjectMessages();
+  const t = pm.documents;
+  const form = useForm();
+  const input = useRef<HTMLInputElement>(null);
+  // The first missing kind is the likely next upload.
+  const [kind, setKind] = useState<BasisDocumentKind>(project.next.missingBasis[0] ?? 'mandate');
+  const [localError, setLocalError] = useState<string | null>(null);
+  const error = localError ?? form.errors.fileName ?? form.errors.file;
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      aria-labelledby="project-upload-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const file = input.current?.files?.[0];
+        if (!file) {
+          setLocalError(t.noFile);
+          return;
+        }
+        const type = documentType(file.name);
+        if (!type) {
+          setLocalError(fieldMessage(lang, 'fileType', t.fileLabel));
+          return;
+        }
+        setLocalError(null);
+        void form.submit({
+          schema: DocumentUpload,
+          input: {},
+          labels: { kind: t.kind, fileName: t.fileLabel, file: t.fileLabel },
+          send: () =>
+            api<BasisDocument>(`/projects/${project.id}/documents?kind=${kind}&fileName=${encodeURIComponent(file.name)}`, {
+              method: 'POST',
+              file: { data: file, contentType: type },
+            }),
+          done: (document) => {
+            if (input.current) input.current.value = '';
+            onUploaded(document);
+          },
+        });
+      }}
+    >
+      <Heading level={3} data-size="xs" id="project-upload-heading">
+        {t.upload}
+      </Heading>
+      <FormMessages form={form} />
+      <SelectField state={form} name="kind" label={t.kind} value={kind} onChange={(v) => setKind(v as BasisDocumentKind)} required>
+        {BASIS_DOCUMENT_KINDS.map((k) => (
+          <Select.Option key={k} value={k}>
+            {pm.documentKinds[k]}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <Field>
+        <Label>{t.fileLabel}</Label>
+        <Field.Description>{t.fileDescription}</Field.Description>
+        <Input
+          ref={input}
+          id={form.id('fileName')}
+          type="file"
+          accept={DOCUMENT_ACCEPT}
+          aria-invalid={error ? true : undefined}
+          onChange={() => setLocalError(null)}
+        />
+        {error && <ValidationMessage>{error}</ValidationMessage>}
+      </Field>
+      <ButtonRow>
+        <SubmitButton form={form}>{t.uploadButton}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}

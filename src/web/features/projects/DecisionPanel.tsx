@@ -1,0 +1,236 @@
+import { useState } from 'react';
+import { Alert, Heading, Paragraph, Radio, Select } from '@digdir/designsystemet-react';
+import type { Meeting, MeetingSummary } from '../../../shared/meetings/schema.ts';
+import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
+import type { NetworkOverview, Person } from '../../../shared/network/schema.ts';
+import {
+  DECISION_POINT_RULES,
+  DecisionRequestSchema,
+  type DecisionKind,
+  type DecisionPoint,
+  type Project,
+} from '../../../shared/portfolio/projects.ts';
+import { api, useApi, type Loaded } from '../../app/api.ts';
+import { errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { useSession } from '../../app/session.tsx';
+import { ButtonRow } from '../../app/ui.tsx';
+import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
+import { useProjectMessages } from './messages.ts';
+
+/**
+ * «Passere BPn»: the next decision point, what its basis lacks, and how it was decided — a case decided in a held
+ * meeting of one of the network's bodies (chosen body → meeting → case), or the owner's own signed decision where the
+ * model lets the owner decide and the logged-in user is the owner. The server checks all of it again.
+ */
+export function DecisionPanel({
+  network,
+  project,
+  loaded,
+  admin,
+}: {
+  network: NetworkOverview;
+  project: Project;
+  loaded: Loaded<Project>;
+  admin: boolean;
+}) {
+  const pm = useProjectMessages();
+  const t = pm.pass;
+  const { user } = useSession();
+  const [status, setStatus] = useState<string | null>(null);
+  // The owner is a person of the network; a user is that person when the e-mail addresses agree.
+  const owner = useApi<Person>(user && project.owner ? `/people/${project.owner.personId}` : null);
+  const isOwner = !!user && !!owner.data?.email && owner.data.email.toLowerCase() === user.email.toLowerCase();
+  const next = project.next;
+  const point = next.decisionPoint;
+  const rule = DECISION_POINT_RULES[point];
+  if (!admin && !isOwner) return null;
+  const short = pm.decisionPointShort[point];
+  return (
+    <section className="dr-section dr-project-pass" aria-labelledby="project-pass">
+      <Heading level={2} data-size="md" id="project-pass">
+        {fmt(t.heading, { point: short })}
+      </Heading>
+      <SuccessMessage message={status} />
+      <Paragraph>
+        {rule.from === rule.to
+          ? fmt(t.introStays, { purpose: pm.decisionPointPurpose[point] })
+          : fmt(t.intro, { purpose: pm.decisionPointPurpose[point], from: pm.phases[rule.from], to: pm.phases[rule.to] })}
+      </Paragraph>
+      {next.missingBasis.length > 0 ? (
+        <Alert data-color="warning">
+          <Paragraph>{fmt(t.missing, { kinds: next.missingBasis.map((k) => pm.documentKinds[k]).join(', ') })}</Paragraph>
+        </Alert>
+      ) : (
+        <Paragraph data-size="sm">{t.complete}</Paragraph>
+      )}
+      <DecisionForm
+        key={`${point}-${project.version}`}
+        network={network}
+        project={project}
+        point={point}
+        ownerMayDecide={next.ownerMayDecide && isOwner}
+        ownerNote={next.ownerMayDecide && !isOwner}
+        loaded={loaded}
+        onPassed={(saved) =>
+          setStatus(
+            rule.from === rule.to ? fmt(t.passedStays, { point: short }) : fmt(t.passed, { point: short, phase: pm.phases[saved.phase] }),
+          )
+        }
+        onStart={() => setStatus(null)}
+      />
+    </section>
+  );
+}
+
+const DECIDED_MEETINGS = new Set<MeetingSummary['status']>(['held', 'minutesApproved']);
+
+function DecisionForm({
+  network,
+  project,
+  point,
+  ownerMayDecide,
+  ownerNote,
+  loaded,
+  onPassed,
+  onStart,
+}: {
+  network: NetworkOverview;
+  project: Project;
+  point: DecisionPoint;
+  ownerMayDecide: boolean;
+  ownerNote: boolean;
+  loaded: Loaded<Project>;
+  onPassed: (saved: Project) => void;
+  onStart: () => void;
+}) {
+  const { date, lang } = useI18n();
+  const pm = useProjectMessages();
+  const t = pm.pass;
+  const form = useForm();
+  const [kind, setKind] = useState<DecisionKind>('meetingCase');
+  const [bodyId, setBodyId] = useState('');
+  const [meetingId, setMeetingId] = useState('');
+  const [agendaItemId, setAgendaItemId] = useState('');
+  const [text, setText] = useState('');
+  const meetings = useApi<MeetingSummary[]>(kind === 'meetingCase' && bodyId ? `/bodies/${bodyId}/meetings` : null);
+  const meeting = useApi<Meeting>(kind === 'meetingCase' && meetingId ? `/meetings/${meetingId}` : null);
+  const heldMeetings = (meetings.data ?? []).filter((x) => DECIDED_MEETINGS.has(x.status)).sort((a, b) => b.date.localeCompare(a.date));
+  const decidedItems = (meeting.data?.items ?? []).filter((i) => i.outcome === 'decided');
+  const labels = { kind: t.how, agendaItemId: t.agendaItemId, text: t.text, projectVersion: t.how };
+  const kindInvalid = !!errorFor(form, 'kind');
+  const short = pm.decisionPointShort[point];
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      aria-labelledby="project-pass"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onStart();
+        void form.submit({
+          schema: DecisionRequestSchema,
+          input:
+            kind === 'meetingCase'
+              ? { kind, agendaItemId: agendaItemId || undefined, projectVersion: project.version }
+              : { kind, text, projectVersion: project.version },
+          labels,
+          send: (body) => api<Project>(`/projects/${project.id}/decisions`, { method: 'POST', body }),
+          done: (saved) => {
+            loaded.setData(saved);
+            onPassed(saved);
+          },
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={loaded.reload} />
+      {ownerMayDecide ? (
+        <ChoiceGroup form={form} name="kind" legend={t.how}>
+          {(['meetingCase', 'ownerDecision'] as const).map((value, i) => (
+            <Radio
+              key={value}
+              id={i === 0 ? form.id('kind') : undefined}
+              name={form.id('kind')}
+              value={value}
+              label={value === 'meetingCase' ? t.meetingCase : t.ownerDecision}
+              description={value === 'meetingCase' ? t.meetingCaseDescription : t.ownerDecisionDescription}
+              checked={kind === value}
+              aria-invalid={kindInvalid || undefined}
+              onChange={() => setKind(value)}
+            />
+          ))}
+        </ChoiceGroup>
+      ) : (
+        <Paragraph data-size="sm" className="dr-muted">
+          {ownerNote ? t.ownerOnly : t.meetingOnly}
+        </Paragraph>
+      )}
+      {kind === 'meetingCase' ? (
+        <>
+          <SelectField
+            state={form}
+            name="bodyId"
+            label={t.body}
+            value={bodyId}
+            onChange={(v) => {
+              setBodyId(v);
+              setMeetingId('');
+              setAgendaItemId('');
+            }}
+          >
+            <Select.Option value="">{t.chooseBody}</Select.Option>
+            {network.bodies.map((b) => (
+              <Select.Option key={b.id} value={b.id}>
+                {b.name}
+              </Select.Option>
+            ))}
+          </SelectField>
+          {bodyId && meetings.data && heldMeetings.length === 0 && <Paragraph data-size="sm">{t.noMeetings}</Paragraph>}
+          {heldMeetings.length > 0 && (
+            <SelectField
+              state={form}
+              name="meetingId"
+              label={t.meeting}
+              value={meetingId}
+              onChange={(v) => {
+                setMeetingId(v);
+                setAgendaItemId('');
+              }}
+            >
+              <Select.Option value="">{t.chooseMeeting}</Select.Option>
+              {heldMeetings.map((x) => (
+                <Select.Option key={x.id} value={x.id}>
+                  {fmt(t.meetingOption, { date: date(x.date), status: MEETING_TERMS[lang].statuses[x.status] })}
+                </Select.Option>
+              ))}
+            </SelectField>
+          )}
+          {meetingId && meeting.data && decidedItems.length === 0 && <Paragraph data-size="sm">{t.noCases}</Paragraph>}
+          <SelectField state={form} name="agendaItemId" label={t.agendaItemId} value={agendaItemId} onChange={setAgendaItemId} required>
+            <Select.Option value="">{t.chooseCase}</Select.Option>
+            {decidedItems.map((i) => (
+              <Select.Option key={i.id} value={i.id}>
+                {fmt(t.caseOption, { number: i.number, title: i.title }).trim()}
+              </Select.Option>
+            ))}
+          </SelectField>
+        </>
+      ) : (
+        <TextField
+          state={form}
+          name="text"
+          label={t.text}
+          description={t.textDescription}
+          value={text}
+          onChange={setText}
+          multiline
+          rows={4}
+          required
+        />
+      )}
+      <ButtonRow>
+        <SubmitButton form={form}>{fmt(t.submit, { point: short })}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}

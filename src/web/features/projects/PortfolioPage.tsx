@@ -1,0 +1,472 @@
+import { useState, type FormEvent } from 'react';
+import { Link as RouterLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Button, Checkbox, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { PHASES, ProjectCreateSchema, type PortfolioRow, type Project } from '../../../shared/portfolio/projects.ts';
+import { api, useApi } from '../../app/api.ts';
+import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
+import { currentMembers, useFocusAreas, type FocusAreaOption } from '../proposals/proposals-api.ts';
+import { useProjectMessages, type ProjectMessages } from './messages.ts';
+import {
+  portfolioApiPath,
+  portfolioSearch,
+  projectPath,
+  projectsPath,
+  readFilter,
+  readView,
+  usePeople,
+  type PortfolioFilter,
+  type PortfolioView,
+} from './projects-api.ts';
+import './projects.css';
+
+/** `/n/:slug/prosjekter`: the network's portfolio as a table or a board by phase, filters and view in the address. */
+export function PortfolioPage() {
+  const { m } = useI18n();
+  const pm = useProjectMessages();
+  const { slug = '' } = useParams();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const title = network.data ? fmt(pm.list.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={network}>
+        {(n) => (
+          <>
+            <NetworkNav network={n} />
+            <PortfolioView network={n} />
+          </>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+function PortfolioView({ network }: { network: NetworkOverview }) {
+  const pm = useProjectMessages();
+  const l = pm.list;
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState(false);
+  const filter = readFilter(params);
+  const view = readView(params);
+  const admin = isNetworkAdmin(user, network.id);
+  const members = currentMembers(network);
+  const focusAreas = useFocusAreas(network.slug);
+  const rows = useApi<PortfolioRow[]>(portfolioApiPath(network.id, filter));
+  const filtered = filter.phase !== '' || filter.focusArea !== '' || filter.municipality !== '';
+  return (
+    <div className="dr-stack">
+      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
+      <Paragraph>{l.intro}</Paragraph>
+      {admin ? (
+        <ButtonRow>
+          <Button type="button" onClick={() => setOpen(true)}>
+            {l.newProject}
+          </Button>
+        </ButtonRow>
+      ) : (
+        <Paragraph data-size="sm" className="dr-muted">
+          {l.readOnly}
+        </Paragraph>
+      )}
+
+      <FilterForm key={params.toString()} network={network} filter={filter} view={view} focusAreas={focusAreas} members={members} />
+      <nav aria-label={l.view} className="dr-project-views">
+        <ul>
+          {(['table', 'board'] as const).map((v) => (
+            <li key={v}>
+              <Link asChild>
+                <RouterLink to={projectsPath(network.slug, portfolioSearch(filter, v))} aria-current={v === view ? 'page' : undefined}>
+                  {v === 'table' ? l.viewTable : l.viewBoard}
+                </RouterLink>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Paragraph data-size="sm" className="dr-downloads">
+        <Link href={`/api${portfolioApiPath(network.id, filter, 'xlsx')}`} download>
+          {l.downloadXlsx}
+        </Link>
+        <Link href={`/api${portfolioApiPath(network.id, filter, 'csv')}`} download>
+          {l.downloadCsv}
+        </Link>
+      </Paragraph>
+      <LoadState loaded={rows}>
+        {(list) =>
+          view === 'board' ? (
+            <PhaseBoard network={network} list={list} />
+          ) : list.length === 0 ? (
+            <Paragraph>{filtered ? l.noneMatch : l.none}</Paragraph>
+          ) : (
+            <PortfolioTable network={network} list={list} filtered={filtered} />
+          )
+        }
+      </LoadState>
+
+      {admin && (
+        <ModalDialog open={open} onClose={() => setOpen(false)} title={l.newProject}>
+          <NewProjectForm
+            network={network}
+            focusAreas={focusAreas}
+            onCancel={() => setOpen(false)}
+            onSaved={(created) => {
+              setOpen(false);
+              void navigate(projectPath(network.slug, created.id), {
+                state: { message: fmt(l.created, { reference: created.reference }) },
+              });
+            }}
+          />
+        </ModalDialog>
+      )}
+    </div>
+  );
+}
+
+const lastDecision = (pm: ProjectMessages, row: PortfolioRow, date: (iso: string) => string) =>
+  row.lastDecision
+    ? fmt(pm.list.lastDecisionValue, {
+        point: pm.decisionPointShort[row.lastDecision.decisionPoint],
+        date: date(row.lastDecision.decidedOn),
+      })
+    : '–';
+
+function PortfolioTable({ network, list, filtered }: { network: NetworkOverview; list: PortfolioRow[]; filtered: boolean }) {
+  const pm = useProjectMessages();
+  const { date } = useI18n();
+  const l = pm.list;
+  return (
+    <div className="dr-table-wrap">
+      <Table zebra>
+        <caption>
+          {fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} ({fmt(l.count, { count: list.length })})
+        </caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{l.reference}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.titleColumn}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.phase}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.focusAreas}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.owner}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.manager}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.participants}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.lastDecision}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {list.map((p) => (
+            <Table.Row key={p.id}>
+              <Table.Cell className="dr-project-nowrap">{p.reference}</Table.Cell>
+              <Table.HeaderCell scope="row">
+                <AppLink to={projectPath(network.slug, p.id)}>{p.title}</AppLink>
+              </Table.HeaderCell>
+              <Table.Cell>{pm.phases[p.phase]}</Table.Cell>
+              <Table.Cell>{p.focusAreas.map((f) => f.title).join(', ') || '–'}</Table.Cell>
+              <Table.Cell>{p.ownerName ?? '–'}</Table.Cell>
+              <Table.Cell>{p.managerName ?? '–'}</Table.Cell>
+              <Table.Cell className="dr-project-number">{p.participantCount}</Table.Cell>
+              <Table.Cell className="dr-project-nowrap">{lastDecision(pm, p, date)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+/** Six columns, one per phase, each a heading and a plain list: no dragging, a phase changes only by a decision. */
+function PhaseBoard({ network, list }: { network: NetworkOverview; list: PortfolioRow[] }) {
+  const pm = useProjectMessages();
+  const { date } = useI18n();
+  const l = pm.list;
+  return (
+    <section className="dr-project-board" aria-label={l.boardLabel}>
+      {PHASES.map((phase) => {
+        const inPhase = list.filter((p) => p.phase === phase);
+        const headingId = `project-board-${phase}`;
+        return (
+          <section key={phase} className="dr-project-column" aria-labelledby={headingId}>
+            <Heading level={2} data-size="xs" id={headingId}>
+              {pm.phases[phase]} <span className="dr-muted">({fmt(l.inPhase, { count: inPhase.length })})</span>
+            </Heading>
+            {inPhase.length === 0 ? (
+              <Paragraph data-size="sm" className="dr-muted">
+                {l.noneInPhase}
+              </Paragraph>
+            ) : (
+              <ul aria-labelledby={headingId}>
+                {inPhase.map((p) => (
+                  <li key={p.id} className="dr-project-card">
+                    <AppLink to={projectPath(network.slug, p.id)}>{p.title}</AppLink>
+                    <Paragraph data-size="sm" className="dr-muted">
+                      {p.reference}
+                      {p.ownerName ? ` · ${l.owner}: ${p.ownerName}` : ''}
+                      {p.lastDecision ? ` · ${lastDecision(pm, p, date)}` : ''}
+                    </Paragraph>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </section>
+  );
+}
+
+/** The filters as a form: nothing changes until «Vis prosjektene», and the choice goes into the address. */
+function FilterForm({
+  network,
+  filter,
+  view,
+  focusAreas,
+  members,
+}: {
+  network: NetworkOverview;
+  filter: PortfolioFilter;
+  view: PortfolioView;
+  focusAreas: FocusAreaOption[];
+  members: { number: string; name: string }[];
+}) {
+  const pm = useProjectMessages();
+  const f = pm.filter;
+  const navigate = useNavigate();
+  const [phase, setPhase] = useState<string>(filter.phase);
+  const [focusArea, setFocusArea] = useState(filter.focusArea);
+  const [municipality, setMunicipality] = useState(filter.municipality);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: PortfolioFilter = { phase: readFilter(new URLSearchParams({ fase: phase })).phase, focusArea, municipality };
+    void navigate(projectsPath(network.slug, portfolioSearch(next, view)));
+  };
+  const areas =
+    filter.focusArea && !focusAreas.some((a) => a.key === filter.focusArea)
+      ? [...focusAreas, { key: filter.focusArea, title: filter.focusArea }]
+      : focusAreas;
+  return (
+    <form onSubmit={submit} className="dr-project-filter" aria-labelledby="project-filter-heading">
+      <Heading level={2} data-size="xs" id="project-filter-heading">
+        {f.heading}
+      </Heading>
+      <div className="dr-toolbar">
+        <Field>
+          <Label>{f.phase}</Label>
+          <Select value={phase} onChange={(e) => setPhase(e.target.value)}>
+            <Select.Option value="">{f.allPhases}</Select.Option>
+            {PHASES.map((p) => (
+              <Select.Option key={p} value={p}>
+                {pm.phases[p]}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label>{f.focusArea}</Label>
+          <Select value={focusArea} onChange={(e) => setFocusArea(e.target.value)}>
+            <Select.Option value="">{f.allFocusAreas}</Select.Option>
+            {areas.map((a) => (
+              <Select.Option key={a.key} value={a.key}>
+                {a.title}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label>{f.municipality}</Label>
+          <Select value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
+            <Select.Option value="">{f.allMunicipalities}</Select.Option>
+            {members.map((x) => (
+              <Select.Option key={x.number} value={x.number}>
+                {x.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <ButtonRow>
+        <Button type="submit" variant="secondary">
+          {f.apply}
+        </Button>
+        {(filter.phase || filter.focusArea || filter.municipality) && (
+          <Button
+            type="button"
+            variant="tertiary"
+            onClick={() => void navigate(projectsPath(network.slug, portfolioSearch({ phase: '', focusArea: '', municipality: '' }, view)))}
+          >
+            {f.clear}
+          </Button>
+        )}
+      </ButtonRow>
+    </form>
+  );
+}
+
+interface ProjectValues {
+  title: string;
+  description: string;
+  focusAreaKeys: string[];
+  ownerPersonId: string;
+  managerPersonId: string;
+  startDate: string;
+  plannedEndDate: string;
+}
+
+const EMPTY: ProjectValues = {
+  title: '',
+  description: '',
+  focusAreaKeys: [],
+  ownerPersonId: '',
+  managerPersonId: '',
+  startDate: '',
+  plannedEndDate: '',
+};
+
+/** The secretariat's new project: texts, focus areas of the strategy in force, owner and manager among the network's people, dates. */
+function NewProjectForm({
+  network,
+  focusAreas,
+  onSaved,
+  onCancel,
+}: {
+  network: NetworkOverview;
+  focusAreas: FocusAreaOption[];
+  onSaved: (project: Project) => void;
+  onCancel: () => void;
+}) {
+  const { m } = useI18n();
+  const pm = useProjectMessages();
+  const f = pm.fields;
+  const form = useForm();
+  const people = usePeople(network.id, true);
+  const [values, setValues] = useState<ProjectValues>(EMPTY);
+  const set = (patch: Partial<ProjectValues>) => setValues((v) => ({ ...v, ...patch }));
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: ProjectCreateSchema,
+          input: {
+            title: values.title,
+            description: values.description,
+            focusAreaKeys: values.focusAreaKeys,
+            ownerPersonId: values.ownerPersonId || null,
+            managerPersonId: values.managerPersonId || null,
+            startDate: values.startDate || null,
+            plannedEndDate: values.plannedEndDate || null,
+          },
+          labels: {
+            title: f.title,
+            description: f.description,
+            focusAreaKeys: f.focusAreaKeys,
+            ownerPersonId: f.ownerPersonId,
+            managerPersonId: f.managerPersonId,
+            startDate: f.startDate,
+            plannedEndDate: f.plannedEndDate,
+          },
+          send: (body) => api<Project>(`/networks/${network.id}/projects`, { method: 'POST', body }),
+          done: onSaved,
+        });
+      }}
+    >
+      <FormMessages form={form} />
+      <TextField state={form} name="title" label={f.title} value={values.title} onChange={(v) => set({ title: v })} required />
+      <TextField
+        state={form}
+        name="description"
+        label={f.description}
+        value={values.description}
+        onChange={(v) => set({ description: v })}
+        multiline
+        rows={4}
+      />
+      <ChoiceGroup
+        form={form}
+        name="focusAreaKeys"
+        legend={f.focusAreaKeys}
+        description={focusAreas.length > 0 ? f.focusAreasDescription : f.noFocusAreas}
+      >
+        {focusAreas.length > 0 && (
+          <div className="dr-project-checkboxes">
+            {focusAreas.map((a, i) => (
+              <Checkbox
+                key={a.key}
+                id={i === 0 ? form.id('focusAreaKeys') : undefined}
+                label={a.title}
+                value={a.key}
+                checked={values.focusAreaKeys.includes(a.key)}
+                onChange={(e) =>
+                  set({
+                    focusAreaKeys: e.target.checked ? [...values.focusAreaKeys, a.key] : values.focusAreaKeys.filter((k) => k !== a.key),
+                  })
+                }
+              />
+            ))}
+          </div>
+        )}
+      </ChoiceGroup>
+      <SelectField
+        state={form}
+        name="ownerPersonId"
+        label={f.ownerPersonId}
+        value={values.ownerPersonId}
+        onChange={(v) => set({ ownerPersonId: v })}
+      >
+        <Select.Option value="">{f.noPerson}</Select.Option>
+        {people.map((p) => (
+          <Select.Option key={p.id} value={p.id}>
+            {p.name}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <SelectField
+        state={form}
+        name="managerPersonId"
+        label={f.managerPersonId}
+        value={values.managerPersonId}
+        onChange={(v) => set({ managerPersonId: v })}
+      >
+        <Select.Option value="">{f.noPerson}</Select.Option>
+        {people.map((p) => (
+          <Select.Option key={p.id} value={p.id}>
+            {p.name}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <div className="dr-toolbar">
+        <TextField
+          state={form}
+          name="startDate"
+          type="date"
+          label={f.startDate}
+          value={values.startDate}
+          onChange={(v) => set({ startDate: v })}
+        />
+        <TextField
+          state={form}
+          name="plannedEndDate"
+          type="date"
+          label={f.plannedEndDate}
+          value={values.plannedEndDate}
+          onChange={(v) => set({ plannedEndDate: v })}
+        />
+      </div>
+      <ButtonRow>
+        <SubmitButton form={form}>{f.create}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { PHASES, type BasisDocument, type Decision, type DecisionPoint, type Phase } from '../../../shared/portfolio/projects.ts';
+import type { PeoplePage } from '../../../shared/network/schema.ts';
+import { query, useApi } from '../../app/api.ts';
+
+/** Addresses of the project pages, in Norwegian as the rest of the app. */
+export const projectsPath = (slug: string, search = '') => `/n/${slug}/prosjekter${search}`;
+export const projectPath = (slug: string, id: string) => `/n/${slug}/prosjekter/${id}`;
+export const projectDocumentUrl = (documentId: string) => `/api/project-documents/${documentId}/file`;
+
+/** The overview's filters and view, as kept in the page's address. */
+export interface PortfolioFilter {
+  phase: Phase | '';
+  focusArea: string;
+  municipality: string;
+}
+export type PortfolioView = 'table' | 'board';
+
+const isPhase = (value: string): value is Phase => (PHASES as readonly string[]).includes(value);
+
+export function readFilter(params: URLSearchParams): PortfolioFilter {
+  const phase = params.get('fase') ?? '';
+  return {
+    phase: isPhase(phase) ? phase : '',
+    focusArea: params.get('innsatsomrade') ?? '',
+    municipality: params.get('kommune') ?? '',
+  };
+}
+
+/** The board is «?visning=tavle»; the table is the default and has no parameter. */
+export const readView = (params: URLSearchParams): PortfolioView => (params.get('visning') === 'tavle' ? 'board' : 'table');
+
+/** The filter and view as the page's query string (Norwegian names, as the addresses are). */
+export const portfolioSearch = (f: PortfolioFilter, view: PortfolioView) =>
+  query({ fase: f.phase, innsatsomrade: f.focusArea, kommune: f.municipality, visning: view === 'board' ? 'tavle' : undefined });
+
+/** The portfolio in the API, filtered; with a format it is the spreadsheet download. */
+export const portfolioApiPath = (networkId: string, f: PortfolioFilter, format?: 'xlsx' | 'csv') =>
+  `/networks/${networkId}/projects${query({ phase: f.phase, focusArea: f.focusArea, municipality: f.municipality, format })}`;
+
+/** The decision point whose decision froze a document, or null while it can still be changed. */
+export function frozenBy(document: BasisDocument, decisions: Decision[]): DecisionPoint | null {
+  if (!document.frozenByDecisionId) return null;
+  return decisions.find((d) => d.id === document.frozenByDecisionId)?.decisionPoint ?? null;
+}
+
+/** The file types a basis document may be, by file name ending (as for a case's attachments). */
+export const DOCUMENT_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+export const DOCUMENT_ACCEPT = Object.entries(DOCUMENT_TYPES)
+  .flatMap(([ending, type]) => [ending, type])
+  .join(',');
+
+export function documentType(fileName: string): string | null {
+  const lower = fileName.toLowerCase();
+  const ending = Object.keys(DOCUMENT_TYPES).find((e) => lower.endsWith(e));
+  return ending ? DOCUMENT_TYPES[ending]! : null;
+}
+
+/** The network's people by name, to choose a project owner and manager from (none while loading). */
+export function usePeople(networkId: string, enabled: boolean): { id: string; name: string }[] {
+  const people = useApi<PeoplePage>(enabled ? `/networks/${networkId}/people?limit=500` : null);
+  return (people.data?.items ?? []).map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+}
