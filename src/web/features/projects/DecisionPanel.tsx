@@ -57,13 +57,6 @@ export function DecisionPanel({
           ? fmt(t.introStays, { purpose: pm.decisionPointPurpose[point] })
           : fmt(t.intro, { purpose: pm.decisionPointPurpose[point], from: pm.phases[rule.from], to: pm.phases[rule.to] })}
       </Paragraph>
-      {next.missingBasis.length > 0 ? (
-        <Alert data-color="warning">
-          <Paragraph>{fmt(t.missing, { kinds: next.missingBasis.map((k) => pm.documentKinds[k]).join(', ') })}</Paragraph>
-        </Alert>
-      ) : (
-        <Paragraph data-size="sm">{t.complete}</Paragraph>
-      )}
       <DecisionForm
         key={`${point}-${project.version}`}
         network={network}
@@ -117,7 +110,7 @@ function DecisionForm({
   const meeting = useApi<Meeting>(kind === 'meetingCase' && meetingId ? `/meetings/${meetingId}` : null);
   const heldMeetings = (meetings.data ?? []).filter((x) => DECIDED_MEETINGS.has(x.status)).sort((a, b) => b.date.localeCompare(a.date));
   const decidedItems = (meeting.data?.items ?? []).filter((i) => i.outcome === 'decided');
-  const labels = { kind: t.how, agendaItemId: t.agendaItemId, text: t.text, projectVersion: t.how };
+  const labels = { kind: t.how, agendaItemId: t.agendaItemId, text: t.text, projectVersion: t.how, basisDocuments: pm.documents.heading };
   const kindInvalid = !!errorFor(form, 'kind');
   const short = pm.decisionPointShort[point];
   return (
@@ -144,6 +137,16 @@ function DecisionForm({
       }}
     >
       <FormMessages form={form} onReload={loaded.reload} />
+      {/* The server names «basisDocuments» when something is missing; the summary's link lands here. */}
+      <div id={form.id('basisDocuments')} tabIndex={-1}>
+        {project.next.missingBasis.length > 0 ? (
+          <Alert data-color="warning">
+            <Paragraph>{fmt(t.missing, { kinds: project.next.missingBasis.map((k) => pm.documentKinds[k]).join(', ') })}</Paragraph>
+          </Alert>
+        ) : (
+          <Paragraph data-size="sm">{t.complete}</Paragraph>
+        )}
+      </div>
       {ownerMayDecide ? (
         <ChoiceGroup form={form} name="kind" legend={t.how}>
           {(['meetingCase', 'ownerDecision'] as const).map((value, i) => (

@@ -124,7 +124,7 @@ function ParticipationForm({
             reservation,
             ...(participant.version === null ? {} : { version: participant.version }),
           },
-          labels: { participation: choice, reservation: t.reservation },
+          labels: { participation: t.participation, reservation: t.reservation },
           send: (body) => api<unknown>(`/projects/${projectId}/participants/${participant.municipalityNumber}`, { method: 'PUT', body }),
           done: onSaved,
         });

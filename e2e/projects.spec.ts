@@ -1,0 +1,446 @@
+import type { Page } from '@playwright/test';
+import type { Meeting } from '../src/shared/meetings/schema.ts';
+import type { Project } from '../src/shared/portfolio/projects.ts';
+import type { Proposal } from '../src/shared/portfolio/proposals.ts';
+import { escapeRegExp, expect, login, SECRETARIAT, test, userMenu, type Accessibility } from './fixtures.ts';
+
+/**
+ * Projects in DigiVesterålen: the secretariat makes a project of a prioritized proposal, uploads its mandate and
+ * passes BP1 by a case its steering body decided in a held meeting (the demo's people cannot log in, so no owner can
+ * sign); BP2 is refused without a decided case and passes with one once the project proposal is uploaded; the mandate
+ * is frozen by BP1 and has no delete; Sortland's editor opts in with a reservation; the board shows the project under
+ * Planlegge. A second test visits every project page in nynorsk and English.
+ */
+
+// Dialogs and tags fade in; axe would otherwise measure the contrast of text half faded in.
+test.use({ reducedMotion: 'reduce' });
+
+const NETWORK = 'digivesteralen';
+const STAMP = Date.now().toString(36);
+const LIST = `/n/${NETWORK}/prosjekter`;
+const SORTLAND_EDITOR = { email: 'kontakt@sortland.kommune.no', name: 'Kommunekontakt Sortland' };
+/** Sortland's name as the municipality register has it, with its Sámi name. */
+const SORTLAND = 'Sortland - Suortá';
+
+/** Waits until no part of the page is still loading, so axe sees the content and not a spinner. */
+async function loaded(page: Page) {
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^(Laster|Lastar|Loading) …$/ })).toHaveCount(0);
+}
+
+/** The API as the logged-in browser session: its cookies and its CSRF token. */
+async function sessionApi(page: Page) {
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': me.csrfToken };
+  const call = async <T>(method: string, path: string, data?: unknown): Promise<T> => {
+    const response = await page.request.fetch(`/api${path}`, { method, data, headers });
+    expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  };
+  return {
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, data?: unknown) => call<T>('POST', path, data ?? {}),
+    patch: <T>(path: string, data: unknown) => call<T>('PATCH', path, data),
+    put: <T>(path: string, data: unknown) => call<T>('PUT', path, data),
+    /** The raw answer, for calls that expect a refusal. */
+    fetch: (method: string, path: string, data?: unknown) => page.request.fetch(`/api${path}`, { method, data, headers }),
+  };
+}
+type SessionApi = Awaited<ReturnType<typeof sessionApi>>;
+
+/** Logs in and makes sure the pages are in bokmål: the language is kept on the account. */
+async function loginInBokmal(page: Page, a11y: Accessibility, user: { email: string; name: string }) {
+  await login(page, a11y, user);
+  await page.getByLabel(/^(Språk|Language)$/).selectOption({ label: 'Norsk bokmål' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
+  await a11y.check();
+}
+
+async function logout(page: Page, name: string) {
+  await userMenu(page, name).click();
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Logg inn' })).toBeVisible();
+}
+
+/** Today in Norway as an ISO date. */
+const osloToday = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** A small but well-formed one-page PDF, its cross-reference table pointing at each object's real offset. */
+function tinyPdf(text: string): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${`BT /F1 18 Tf 72 770 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 18 Tf 72 770 Td (${text}) Tj ET\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A prioritized proposal of the network, as the secretariat leaves it after assessing it. */
+async function prioritizedProposal(api: SessionApi, title: string): Promise<Proposal> {
+  const created = await api.post<Proposal>(`/networks/${NETWORK}/proposals`, {
+    kind: 'need',
+    title,
+    problem: 'Kommunene bruker hver sin løsning for digitale skjema.',
+    municipalities: ['1870', '1866'],
+  });
+  const assessed = await api.put<Proposal>(`/proposals/${created.id}/assessment`, {
+    scores: { benefit: 5, cost: 3, risk: 3, feasibility: 4 },
+    focusAreaFit: {},
+    note: null,
+    version: created.version,
+  });
+  return api.post<Proposal>(`/proposals/${created.id}/triage`, { status: 'prioritized', version: assessed.version });
+}
+
+/**
+ * A steering body of the network with a meeting held today: two cases decided (the mandate and the project proposal)
+ * and one only noted, as the meetings journeys set one up.
+ */
+async function heldMeeting(api: SessionApi, bodyName: string, cases: { title: string; outcome: 'decided' | 'noted' }[]) {
+  const network = await api.get<{ id: string }>(`/networks/${NETWORK}`);
+  let body = await api.post<{ id: string; memberships: { personId: string }[] }>(`/networks/${network.id}/bodies`, {
+    kind: 'steeringGroup',
+    name: bodyName,
+    shortCode: `SG${STAMP.slice(-4)}`,
+  });
+  for (const [name, municipalityNumber, role] of [
+    ['Randi Storvik', '1870', 'chair'],
+    ['Geir Hamnes', '1866', 'member'],
+    ['Turid Sletta', '1868', 'member'],
+  ] as const) {
+    const person = await api.post<{ id: string }>('/people', { networkId: network.id, name, title: 'Kommunedirektør', municipalityNumber });
+    body = await api.post(`/bodies/${body.id}/memberships`, {
+      personId: person.id,
+      role,
+      votingRight: 'vote',
+      municipalityNumber,
+      fromDate: '2020-01-01',
+    });
+  }
+  let meeting = await api.post<Meeting>(`/bodies/${body.id}/meetings`, { date: osloToday(), startTime: '09:00', place: 'Sortland rådhus' });
+  for (const c of cases) {
+    meeting = await api.post<Meeting>(`/meetings/${meeting.id}/cases`, {
+      type: c.outcome === 'decided' ? 'decision' : 'information',
+      title: c.title,
+      recommendation: 'Styringsgruppen slutter seg til.',
+    });
+  }
+  meeting = await api.post<Meeting>(`/meetings/${meeting.id}/summons`, { version: meeting.version });
+  for (const attendee of meeting.attendees) {
+    meeting = await api.patch<Meeting>(`/meeting-attendees/${attendee.id}`, { status: 'present', version: attendee.version });
+  }
+  for (const item of meeting.items) {
+    const outcome = cases.find((c) => c.title === item.title)?.outcome ?? 'decided';
+    await api.patch(`/agenda-items/${item.id}`, {
+      deliberation: 'Enstemmig.',
+      ...(outcome === 'decided' ? { decision: `Vedtak: ${item.title}.` } : {}),
+      outcome,
+      version: item.version,
+    });
+  }
+  meeting = await api.get<Meeting>(`/meetings/${meeting.id}`);
+  meeting = await api.post<Meeting>(`/meetings/${meeting.id}/held`, { version: meeting.version });
+  const item = (title: string) => meeting.items.find((i) => i.title === title)!;
+  return { bodyId: body.id, meeting, item };
+}
+
+/** Chooses a decided case in the «Passere» panel: body, then meeting, then case. */
+async function chooseCase(page: Page, bodyName: string, number: string, title: string) {
+  const panel = page.getByRole('form', { name: /^Passere BP\d$/ });
+  await panel.getByLabel('Organ').selectOption({ label: bodyName });
+  await panel.getByLabel('Møte', { exact: true }).selectOption({ index: 1 });
+  await panel.getByLabel('Sak i møte').selectOption({ label: `${number} ${title}` });
+}
+
+test('the secretariat makes a project of a proposal and takes it through BP1 and BP2; Sortland opts in; the board shows it', async ({
+  page,
+  a11y,
+}) => {
+  test.setTimeout(240_000);
+  await loginInBokmal(page, a11y, SECRETARIAT);
+  const api = await sessionApi(page);
+  const title = `Felles digitale skjema ${STAMP}`;
+  const proposal = await prioritizedProposal(api, title);
+  const BODY = `Styringsgruppe for skjema ${STAMP}`;
+  const MANDATE_CASE = `Mandat for ${title}`;
+  const PROPOSAL_CASE = `Prosjektforslag for ${title}`;
+  const NOTED_CASE = `Orientering om ${title}`;
+  const { meeting, item } = await heldMeeting(api, BODY, [
+    { title: MANDATE_CASE, outcome: 'decided' },
+    { title: PROPOSAL_CASE, outcome: 'decided' },
+    { title: NOTED_CASE, outcome: 'noted' },
+  ]);
+  let projectUrl = '';
+  let reference = '';
+
+  await test.step('makes a project of the prioritized proposal and lands on it', async () => {
+    await page.goto(`/n/${NETWORK}/forslag/${proposal.id}`);
+    await loaded(page);
+    await a11y.check();
+    await page.getByRole('button', { name: 'Lag prosjekt' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lag prosjekt' });
+    await expect(dialog.getByText(`med tittelen «${title}»`)).toBeVisible();
+    await a11y.check();
+    await dialog.getByRole('button', { name: 'Lag prosjekt' }).click();
+    const heading = page.getByRole('heading', { level: 1, name: new RegExp(`^P-\\d{4}-\\d{3}: ${escapeRegExp(title)}$`) });
+    await expect(heading).toBeVisible();
+    await loaded(page);
+    reference = /P-\d{4}-\d{3}/.exec((await heading.textContent()) ?? '')![0];
+    await expect(page.getByText(`Prosjektet ${reference} er opprettet fra forslaget.`)).toBeVisible();
+    projectUrl = new URL(page.url()).pathname;
+    const steps = page.getByRole('list', { name: 'Fasene i prosjektveiviseren' }).getByRole('listitem');
+    await expect(steps).toHaveCount(6);
+    await expect(steps.nth(0)).toHaveAttribute('aria-current', 'step');
+    await expect(steps.nth(0)).toContainText('Idé');
+    await expect(page.getByRole('link', { name: `${proposal.reference}: ${title}` })).toBeVisible();
+    await expect(page.getByText('Dette mangler i beslutningsgrunnlaget: Mandat.')).toBeVisible();
+    await a11y.check();
+  });
+
+  await test.step('uploads the mandate as a PDF', async () => {
+    const upload = page.getByRole('form', { name: 'Last opp dokument' });
+    await upload.getByLabel('Dokumenttype').selectOption({ label: 'Mandat' });
+    await upload
+      .getByLabel('Fil', { exact: true })
+      .setInputFiles({ name: 'mandat.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Mandat') });
+    await upload.getByRole('button', { name: 'Last opp' }).click();
+    await expect(page.getByText('«mandat.pdf» er lastet opp som Mandat.')).toBeVisible();
+    const mandates = page.getByRole('table', { name: `Mandat for ${reference}` });
+    await expect(mandates.getByRole('link', { name: 'mandat.pdf' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Slett «mandat.pdf»' })).toBeVisible();
+    await expect(page.getByText('Beslutningsgrunnlaget er komplett.')).toBeVisible();
+    const href = await mandates.getByRole('link', { name: 'mandat.pdf' }).getAttribute('href');
+    const file = await page.request.get(href!);
+    expect(file.headers()['content-type']).toContain('application/pdf');
+    expect((await file.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await a11y.check();
+  });
+
+  await test.step('passes BP1 by the case the steering group decided; the mandate is frozen', async () => {
+    const panel = page.getByRole('form', { name: 'Passere BP1' });
+    await chooseCase(page, BODY, item(MANDATE_CASE).number, MANDATE_CASE);
+    await a11y.check();
+    await panel.getByRole('button', { name: 'Passere BP1' }).click();
+    await expect(page.getByText('BP1 er passert. Prosjektet er nå i fasen Konsept.')).toBeVisible();
+    const steps = page.getByRole('list', { name: 'Fasene i prosjektveiviseren' }).getByRole('listitem');
+    await expect(steps.nth(1)).toHaveAttribute('aria-current', 'step');
+    const decision = page.getByRole('link', { name: `Vedtak i ${BODY}, sak ${item(MANDATE_CASE).number}: ${MANDATE_CASE}` });
+    await expect(decision).toBeVisible();
+    await expect(decision).toHaveAttribute('href', `/moter/${meeting.id}/saker/${item(MANDATE_CASE).id}`);
+    const mandate = page
+      .getByRole('table', { name: `Mandat for ${reference}` })
+      .getByRole('row')
+      .filter({ hasText: 'mandat.pdf' });
+    await expect(mandate).toContainText('Låst av vedtak BP1');
+    await expect(page.getByRole('button', { name: 'Slett «mandat.pdf»' })).toHaveCount(0);
+    await a11y.check();
+  });
+
+  await test.step('a frozen document cannot be deleted through the API either', async () => {
+    const project = await api.get<Project>(`/projects/${projectUrl.split('/').pop()}`);
+    const mandate = project.basisDocuments.find((d) => d.fileName === 'mandat.pdf')!;
+    expect(mandate.frozenByDecisionId).not.toBeNull();
+    const refused = await api.fetch('DELETE', `/project-documents/${mandate.id}?version=${mandate.version}`);
+    expect(refused.status()).toBe(423);
+  });
+
+  await test.step('BP2 without a decided case is refused, naming the field; so is a case only noted, and a missing basis', async () => {
+    const panel = page.getByRole('form', { name: 'Passere BP2' });
+    await expect(panel.getByText('Dette mangler i beslutningsgrunnlaget: Prosjektforslag.')).toBeVisible();
+    await expect(panel.getByText('Dette beslutningspunktet krever vedtak i styringsgruppen.')).toBeVisible();
+    await panel.getByRole('button', { name: 'Passere BP2' }).click();
+    await expect(panel.getByRole('link', { name: '«Sak i møte» må fylles ut.' })).toBeVisible();
+    await expect(panel.getByLabel('Sak i møte')).toHaveAttribute('aria-invalid', 'true');
+    await a11y.check();
+
+    // The noted case is not offered; a client that sends it anyway is refused, naming the field.
+    const project = await api.get<Project>(`/projects/${projectUrl.split('/').pop()}`);
+    const refused = await api.fetch('POST', `/projects/${project.id}/decisions`, {
+      kind: 'meetingCase',
+      agendaItemId: item(NOTED_CASE).id,
+      projectVersion: project.version,
+    });
+    expect(refused.status()).toBe(400);
+    expect(((await refused.json()) as { error: { fields: Record<string, string> } }).error.fields.agendaItemId).toBe(
+      '«Sak i møte» må være en vedtatt sak i et avholdt møte i et av nettverkets organer.',
+    );
+
+    // The decided case, before the project proposal is attached: the server names what is missing.
+    await chooseCase(page, BODY, item(PROPOSAL_CASE).number, PROPOSAL_CASE);
+    await panel.getByRole('button', { name: 'Passere BP2' }).click();
+    await expect(panel.getByRole('link', { name: '«Beslutningsgrunnlag» mangler: Prosjektforslag.' })).toBeVisible();
+    await a11y.check();
+    expect((await api.get<Project>(`/projects/${project.id}`)).phase).toBe('concept');
+  });
+
+  await test.step('uploads the project proposal and passes BP2 by the decided case', async () => {
+    const upload = page.getByRole('form', { name: 'Last opp dokument' });
+    await upload.getByLabel('Dokumenttype').selectOption({ label: 'Prosjektforslag' });
+    await upload
+      .getByLabel('Fil', { exact: true })
+      .setInputFiles({ name: 'prosjektforslag.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Prosjektforslag') });
+    await upload.getByRole('button', { name: 'Last opp' }).click();
+    await expect(page.getByText('«prosjektforslag.pdf» er lastet opp som Prosjektforslag.')).toBeVisible();
+    await expect(page.getByText('Beslutningsgrunnlaget er komplett.')).toBeVisible();
+    const panel = page.getByRole('form', { name: 'Passere BP2' });
+    await chooseCase(page, BODY, item(PROPOSAL_CASE).number, PROPOSAL_CASE);
+    await panel.getByRole('button', { name: 'Passere BP2' }).click();
+    await expect(page.getByText('BP2 er passert. Prosjektet er nå i fasen Planlegge.')).toBeVisible();
+    const steps = page.getByRole('list', { name: 'Fasene i prosjektveiviseren' }).getByRole('listitem');
+    await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
+    await expect(page.getByRole('link', { name: `Vedtak i ${BODY}, sak ${item(PROPOSAL_CASE).number}: ${PROPOSAL_CASE}` })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Slett «prosjektforslag.pdf»' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 2, name: 'Passere BP3' })).toBeVisible();
+    await a11y.check();
+  });
+
+  await test.step('the decided case links back to the project', async () => {
+    await page.getByRole('link', { name: `Vedtak i ${BODY}, sak ${item(PROPOSAL_CASE).number}: ${PROPOSAL_CASE}` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `${item(PROPOSAL_CASE).number}: ${PROPOSAL_CASE}` })).toBeVisible();
+    await loaded(page);
+    const links = page.getByRole('region', { name: 'Prosjektbeslutninger' });
+    // Present when the agenda item answers with the project decisions it made.
+    if ((await links.count()) > 0) {
+      await expect(links.getByRole('link', { name: `${reference}: ${title} – Beslutningspunkt 2 (BP2)` })).toBeVisible();
+    }
+    await a11y.check();
+  });
+
+  await test.step('Sortland’s editor opts in with a reservation', async () => {
+    await logout(page, SECRETARIAT.name);
+    await loginInBokmal(page, a11y, SORTLAND_EDITOR);
+    await page.goto(projectUrl);
+    await loaded(page);
+    // Only the secretariat passes decision points and changes documents.
+    await expect(page.getByRole('form', { name: /^Passere/ })).toHaveCount(0);
+    await expect(page.getByRole('form', { name: 'Last opp dokument' })).toHaveCount(0);
+    // Sortland's row is the editor's to change; no other municipality's is.
+    await expect(page.getByRole('button', { name: /^Endre deltakelsen for / })).toHaveCount(1);
+    await a11y.check();
+    await page.getByRole('button', { name: `Endre deltakelsen for ${SORTLAND}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Deltakelse for ${SORTLAND}` });
+    await dialog.getByRole('button', { name: 'Lagre deltakelsen' }).click();
+    await expect(dialog.getByRole('link', { name: '«Deltakelse» må være ett av valgene.' })).toBeVisible();
+    await dialog.getByRole('radio', { name: 'Med' }).check();
+    await dialog.getByRole('textbox', { name: 'Forbehold' }).fill('Med forbehold om budsjettvedtak i kommunestyret.');
+    await a11y.check();
+    await dialog.getByRole('button', { name: 'Lagre deltakelsen' }).click();
+    await expect(page.getByText(`Deltakelsen for ${SORTLAND} er lagret.`)).toBeVisible();
+    const row = page
+      .getByRole('table', { name: `Kommunenes deltakelse i ${reference}` })
+      .getByRole('row', { name: new RegExp(`^${escapeRegExp(SORTLAND)}`) });
+    await expect(row.getByRole('cell').nth(0)).toHaveText('Med');
+    await expect(row.getByRole('cell').nth(1)).toHaveText('Med forbehold om budsjettvedtak i kommunestyret.');
+    await a11y.check();
+  });
+
+  await test.step('the board shows the project under Planlegge, the view kept in the address', async () => {
+    await page.getByRole('navigation', { name: 'Sider i DigiVesterålen' }).getByRole('link', { name: 'Prosjekter' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Prosjekter i DigiVesterålen' })).toBeVisible();
+    await loaded(page);
+    const row = page.getByRole('row').filter({ hasText: reference });
+    await expect(row.getByRole('rowheader')).toHaveText(title);
+    await expect(row.getByRole('cell').nth(1)).toHaveText('Planlegge');
+    await expect(row.getByRole('cell').nth(6)).toHaveText(/^BP2, /);
+    await a11y.check();
+    await page.getByRole('navigation', { name: 'Visning' }).getByRole('link', { name: 'Tavle etter fase' }).click();
+    await expect(page).toHaveURL(/\/prosjekter\?visning=tavle$/);
+    await loaded(page);
+    await expect(page.getByRole('link', { name: 'Tavle etter fase' })).toHaveAttribute('aria-current', 'page');
+    const planning = page.getByRole('region', { name: /^Planlegge/ });
+    await expect(planning.getByRole('link', { name: title })).toBeVisible();
+    await expect(page.getByRole('region', { name: /^Idé/ }).getByRole('link', { name: title })).toHaveCount(0);
+    await a11y.check();
+
+    const filter = page.getByRole('form', { name: 'Filtrer prosjektene' });
+    await filter.getByLabel('Fase').selectOption({ label: 'Planlegge' });
+    await filter.getByRole('button', { name: 'Vis prosjektene' }).click();
+    await expect(page).toHaveURL(/\/prosjekter\?fase=planning&visning=tavle$/);
+    await loaded(page);
+    await expect(page.getByRole('region', { name: /^Planlegge/ }).getByRole('link', { name: title })).toBeVisible();
+    await a11y.check();
+  });
+});
+
+test('the secretariat creates a project from the overview; a missing title is named', async ({ page, a11y }) => {
+  test.setTimeout(120_000);
+  await loginInBokmal(page, a11y, SECRETARIAT);
+  await page.goto(LIST);
+  await loaded(page);
+  await page.getByRole('button', { name: 'Nytt prosjekt' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nytt prosjekt' });
+  await dialog.getByRole('button', { name: 'Opprett prosjektet' }).click();
+  await expect(dialog.getByRole('link', { name: '«Tittel» må fylles ut.' })).toBeVisible();
+  await a11y.check();
+  const title = `Felles innbyggerportal ${STAMP}`;
+  await dialog.getByRole('textbox', { name: 'Tittel' }).fill(title);
+  await dialog.getByRole('textbox', { name: 'Beskrivelse' }).fill('Én inngang for innbyggerne i alle kommunene.');
+  const areas = dialog.getByRole('group', { name: /^Innsatsområder/ }).getByRole('checkbox');
+  if ((await areas.count()) > 0) await areas.first().check();
+  await dialog.getByLabel('Startdato').fill('2026-01-05');
+  await dialog.getByLabel('Planlagt sluttdato').fill('2026-12-18');
+  await dialog.getByRole('button', { name: 'Opprett prosjektet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^P-\\d{4}-\\d{3}: ${escapeRegExp(title)}$`) })).toBeVisible();
+  await expect(page.getByText(/^Prosjektet P-\d{4}-\d{3} er opprettet\.$/)).toBeVisible();
+  await loaded(page);
+  await expect(page.getByRole('list', { name: 'Fasene i prosjektveiviseren' }).getByRole('listitem').first()).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
+  await a11y.check();
+});
+
+test.describe('in nynorsk and English', () => {
+  // The language is kept on the account: give the secretariat bokmål back for the journeys that follow.
+  test.afterEach(async ({ page }) => {
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken?: string };
+    if (me.csrfToken)
+      await page.request.put('/api/auth/preferences', { data: { language: 'nb' }, headers: { 'x-csrf-token': me.csrfToken } });
+  });
+
+  test('every project page passes axe in nn and en', async ({ page, a11y }) => {
+    test.setTimeout(120_000);
+    await loginInBokmal(page, a11y, SECRETARIAT);
+    const api = await sessionApi(page);
+    const network = await api.get<{ id: string }>(`/networks/${NETWORK}`);
+    const project = await api.post<Project>(`/networks/${network.id}/projects`, {
+      title: `Språktest ${STAMP}`,
+      description: 'Til språktesten.',
+      focusAreaKeys: [],
+    });
+    const pages = [LIST, `${LIST}?visning=tavle`, `${LIST}/${project.id}`];
+    for (const [language, label, heading, phase, step] of [
+      ['nn', 'Norsk nynorsk', 'Prosjekt i DigiVesterålen', 'Idé', 'Fasane i prosjektvegvisaren'],
+      ['en', 'English', 'Projects in DigiVesterålen', 'Idea', 'The phases of the project model'],
+    ] as const) {
+      await page.getByLabel(/^(Språk|Language)$/).selectOption({ label });
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      for (const path of pages) {
+        await page.goto(path);
+        await loaded(page);
+        await expect(page.locator('html')).toHaveAttribute('lang', language);
+        if (path === LIST) {
+          await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+          await expect(page.getByRole('row').filter({ hasText: `Språktest ${STAMP}` })).toContainText(phase);
+        }
+        if (path.endsWith(project.id)) {
+          await expect(page.getByRole('list', { name: step }).getByRole('listitem').first()).toHaveAttribute('aria-current', 'step');
+        }
+        await a11y.check();
+      }
+    }
+  });
+});
