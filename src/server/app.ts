@@ -125,7 +125,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(oparlRoutes, { prefix: '/oparl/v1', publicUrl: config.publicUrl });
       await api.register(mappingRoutes, { publicUrl: config.publicUrl });
       await api.register(strategyRoutes);
-      await api.register(portfolioRoutes);
+      await api.register(portfolioRoutes, { storage: localFileStorage(config.filesDir) });
     },
     { prefix: '/api' },
   );

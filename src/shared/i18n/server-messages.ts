@@ -35,6 +35,10 @@ interface ServerMessages {
     notMember: string;
     formExpired: string;
     weightsAllZero: string;
+    proposalNotOpen: string;
+    meetingDecisionRequired: string;
+    notDecidedCase: string;
+    missingBasis: string;
   };
   fields: Record<string, string>;
 }
@@ -84,6 +88,10 @@ const nb: ServerMessages = {
     notMember: '«{field}»: {value} er ikke deltakerkommune i nettverket.',
     formExpired: 'Skjemaet er utløpt. Last siden på nytt og send igjen.',
     weightsAllZero: 'Minst én vekt må være større enn 0.',
+    proposalNotOpen: '«{field}» må være et forslag i nettverket som verken er avvist eller allerede ble prosjekt.',
+    meetingDecisionRequired: '{point} må vedtas av styringsgruppen i et møte («{field}» kan ikke være eierbeslutning).',
+    notDecidedCase: '«{field}» må være en vedtatt sak i et avholdt møte i et av nettverkets organer.',
+    missingBasis: '«{field}» mangler: {kinds}.',
   },
   fields: {
     productId: 'Produkt',
@@ -238,6 +246,20 @@ const nb: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Type',
+    'portfolio:text': 'Vedtakstekst',
+    'portfolio:number': 'Kommune',
+    focusAreaKeys: 'Innsatsområder',
+    proposalId: 'Forslag',
+    ownerPersonId: 'Prosjekteier',
+    managerPersonId: 'Prosjektleder',
+    startDate: 'Startdato',
+    plannedEndDate: 'Planlagt sluttdato',
+    phase: 'Fase',
+    participation: 'Deltakelse',
+    reservation: 'Forbehold',
+    agendaItemId: 'Sak i møte',
+    projectVersion: 'Prosjektets versjon',
+    basisDocuments: 'Beslutningsgrunnlag',
     problem: 'Problem eller behov',
     affected: 'Hvem berøres',
     expectedBenefit: 'Forventet nytte',
@@ -305,6 +327,10 @@ const nn: ServerMessages = {
     notMember: '«{field}»: {value} er ikkje deltakarkommune i nettverket.',
     formExpired: 'Skjemaet har gått ut. Last sida på nytt og send igjen.',
     weightsAllZero: 'Minst éi vekt må vere større enn 0.',
+    proposalNotOpen: '«{field}» må vere eit forslag i nettverket som verken er avvist eller alt vart prosjekt.',
+    meetingDecisionRequired: '{point} må vedtakast av styringsgruppa i eit møte («{field}» kan ikkje vere eigaravgjerd).',
+    notDecidedCase: '«{field}» må vere ei vedteken sak i eit halde møte i eit av organa til nettverket.',
+    missingBasis: '«{field}» manglar: {kinds}.',
   },
   fields: {
     productId: 'Produkt',
@@ -458,6 +484,20 @@ const nn: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Type',
+    'portfolio:text': 'Vedtakstekst',
+    'portfolio:number': 'Kommune',
+    focusAreaKeys: 'Innsatsområde',
+    proposalId: 'Forslag',
+    ownerPersonId: 'Prosjekteigar',
+    managerPersonId: 'Prosjektleiar',
+    startDate: 'Startdato',
+    plannedEndDate: 'Planlagd sluttdato',
+    phase: 'Fase',
+    participation: 'Deltaking',
+    reservation: 'Atterhald',
+    agendaItemId: 'Sak i møte',
+    projectVersion: 'Versjonen til prosjektet',
+    basisDocuments: 'Avgjerdsgrunnlag',
     problem: 'Problem eller behov',
     affected: 'Kven vert råka',
     expectedBenefit: 'Forventa nytte',
@@ -524,6 +564,10 @@ const en: ServerMessages = {
     notMember: '“{field}”: {value} is not a member municipality of the network.',
     formExpired: 'The form has expired. Reload the page and send it again.',
     weightsAllZero: 'At least one weight must be above 0.',
+    proposalNotOpen: '“{field}” must be a proposal of the network that is neither rejected nor already a project.',
+    meetingDecisionRequired: '{point} must be decided by the steering group in a meeting (“{field}” cannot be an owner decision).',
+    notDecidedCase: '“{field}” must be a decided case of a held meeting of one of the network’s bodies.',
+    missingBasis: '“{field}” is missing: {kinds}.',
   },
   fields: {
     productId: 'Product',
@@ -677,6 +721,20 @@ const en: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Kind',
+    'portfolio:text': 'Decision text',
+    'portfolio:number': 'Municipality',
+    focusAreaKeys: 'Focus areas',
+    proposalId: 'Proposal',
+    ownerPersonId: 'Project owner',
+    managerPersonId: 'Project manager',
+    startDate: 'Start date',
+    plannedEndDate: 'Planned end date',
+    phase: 'Phase',
+    participation: 'Participation',
+    reservation: 'Reservation',
+    agendaItemId: 'Case in a meeting',
+    projectVersion: 'Project version',
+    basisDocuments: 'Basis documents',
     problem: 'Problem or need',
     affected: 'Who is affected',
     expectedBenefit: 'Expected benefit',

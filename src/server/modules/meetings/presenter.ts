@@ -68,7 +68,13 @@ export function presentDocument(d: typeof caseDocuments.$inferSelect): CaseDocum
 
 export function presentItem(
   row: ItemRow,
-  extra: { quorum: AgendaItem['quorum']; documents: CaseDocument[]; history: AgendaItem['history'] },
+  extra: {
+    quorum: AgendaItem['quorum'];
+    documents: CaseDocument[];
+    history: AgendaItem['history'];
+    /** Left out of the answer when empty. */
+    projectDecisions?: NonNullable<AgendaItem['projectDecisions']>;
+  },
 ): AgendaItem {
   const { item, consultation, case: c } = row;
   return {
@@ -101,5 +107,6 @@ export function presentItem(
     quorum: extra.quorum,
     documents: extra.documents,
     history: extra.history,
+    ...(extra.projectDecisions?.length ? { projectDecisions: extra.projectDecisions } : {}),
   };
 }

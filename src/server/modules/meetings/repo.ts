@@ -3,6 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   agendaItems,
+  projectDecisions,
+  projects,
   bodies,
   bodyMemberships,
   caseDocuments,
@@ -99,6 +101,27 @@ export async function listDocuments(db: DbOrTx, caseIds: string[]) {
     .from(caseDocuments)
     .where(and(inArray(caseDocuments.caseId, caseIds), isNull(caseDocuments.deletedAt)))
     .orderBy(asc(caseDocuments.createdAt));
+}
+
+/**
+ * The project decisions these agenda items made (the portfolio records the item; here it is read the other way),
+ * so an item shows the projects whose decision point its case passed.
+ */
+export async function projectDecisionsOfItems(db: DbOrTx, itemIds: string[]) {
+  if (itemIds.length === 0) return [];
+  return db
+    .select({
+      agendaItemId: projectDecisions.agendaItemId,
+      projectId: projects.id,
+      year: projects.year,
+      sequence: projects.sequence,
+      title: projects.title,
+      decisionPoint: projectDecisions.decisionPoint,
+    })
+    .from(projectDecisions)
+    .innerJoin(projects, eq(projects.id, projectDecisions.projectId))
+    .where(inArray(projectDecisions.agendaItemId, itemIds))
+    .orderBy(asc(projects.year), asc(projects.sequence));
 }
 
 /** Every handling of these cases, in any meeting of any body, for the case history. */

@@ -1,4 +1,5 @@
 import { caseNumberOf } from '../../../shared/meetings/schema.ts';
+import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -95,6 +96,10 @@ export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWit
   const caseIds = itemRows.map((r) => r.case.id);
   const documents = await repo.listDocuments(db, caseIds);
   const history = await repo.caseHistory(db, caseIds);
+  const projectDecisions = await repo.projectDecisionsOfItems(
+    db,
+    itemRows.map((r) => r.item.id),
+  );
   const memberships = await repo.membershipsOn(db, body.id, meeting.date);
   const pending = isLocked(meeting) ? [] : await repo.pendingConsultations(db, body.id);
   const deliveries = await repo.listDeliveries(db, meeting.id);
@@ -132,6 +137,14 @@ export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWit
             bodyName: h.bodyName,
             number: caseNumberOf(h),
             outcome: h.outcome,
+          })),
+        projectDecisions: projectDecisions
+          .filter((d) => d.agendaItemId === row.item.id)
+          .map((d) => ({
+            projectId: d.projectId,
+            reference: projectReference(d.year, d.sequence),
+            title: d.title,
+            decisionPoint: d.decisionPoint,
           })),
       }),
     ),

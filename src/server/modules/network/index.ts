@@ -11,5 +11,5 @@ export {
   requireUser,
 } from './policy.ts';
 export { requireNetwork } from './service.ts';
-export { currentMemberNumbers, municipalityExists, municipalityNames } from './repo.ts';
+export { currentMemberNumbers, municipalityExists, municipalityNames, visibleInNetwork } from './repo.ts';
 export * as networkService from './service.ts';

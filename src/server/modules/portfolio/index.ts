@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { proposalRoutes } from './routes.ts';
 import { publicProposalRoutes } from './public-routes.ts';
+import { projectRoutes, type ProjectRouteOptions } from './projects-routes.ts';
 
 /**
- * The portfolio module, so far its proposals: needs and ideas from members, municipal employees and the public
- * form, triaged and assessed by the secretariat against the network's weights, kept as a ranked list.
+ * The portfolio module: proposals (needs and ideas from members, municipal employees and the public form, triaged
+ * and assessed by the secretariat against the network's weights, kept as a ranked list) and projects (through the
+ * project model's phases and decision points, with participants, basis documents and the portfolio overview).
  * Other modules (and the demo data) use these functions; each takes the request context first.
  */
 export {
@@ -21,9 +23,22 @@ export {
 export { getWeights, saveWeights } from './weights.ts';
 export { publicProposalForm, submitPublicProposal } from './public.ts';
 export { signFormToken } from './form-token.ts';
+export {
+  listProjects,
+  getProject,
+  createProject,
+  updateProject,
+  setParticipation,
+  exportProjects,
+  insertProject,
+  type NewProject,
+} from './projects.ts';
+export { decideProject } from './projects-decisions.ts';
+export { uploadProjectDocument, deleteProjectDocument } from './projects-documents.ts';
 
-/** The module's API: the internal routes and the public form. */
-export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
+/** The module's API: the internal routes, the public form, and the projects (whose documents live in `storage`). */
+export const portfolioRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (app, options) => {
   await app.register(proposalRoutes);
   await app.register(publicProposalRoutes);
+  await app.register(projectRoutes, { storage: options.storage });
 };

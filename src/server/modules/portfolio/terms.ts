@@ -1,5 +1,6 @@
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { ProposalKind, ProposalStatus } from '../../../shared/portfolio/proposals.ts';
+import type { BasisDocumentKind, DecisionPoint, Phase } from '../../../shared/portfolio/projects.ts';
 
 /** The words of the portfolio module's spreadsheets, in the caller's language. */
 type Terms = Record<Language, string>;
@@ -27,4 +28,39 @@ export const PROPOSAL_HEADINGS = {
   total: { nb: 'Totalpoeng', nn: 'Totalpoeng', en: 'Total score' },
   rank: { nb: 'Rangering', nn: 'Rangering', en: 'Rank' },
   submitted: { nb: 'Innsendt', nn: 'Innsendt', en: 'Submitted' },
+} satisfies Record<string, Terms>;
+
+export const PHASE_LABELS: Record<Phase, Terms> = {
+  idea: { nb: 'Idé', nn: 'Idé', en: 'Idea' },
+  concept: { nb: 'Konsept', nn: 'Konsept', en: 'Concept' },
+  planning: { nb: 'Planlegge', nn: 'Planleggje', en: 'Planning' },
+  execution: { nb: 'Gjennomføre', nn: 'Gjennomføre', en: 'Execution' },
+  closing: { nb: 'Avslutte', nn: 'Avslutte', en: 'Closing' },
+  realization: { nb: 'Realisere', nn: 'Realisere', en: 'Realization' },
+};
+
+/** A basis document's kind as a refusal names what is missing. */
+export const BASIS_KIND_LABELS: Record<BasisDocumentKind, Terms> = {
+  mandate: { nb: 'Mandat', nn: 'Mandat', en: 'Mandate' },
+  proposal: { nb: 'Prosjektforslag', nn: 'Prosjektforslag', en: 'Project proposal' },
+  governingDocument: { nb: 'Styringsdokument', nn: 'Styringsdokument', en: 'Governing document' },
+  benefitsPlan: { nb: 'Gevinstrealiseringsplan', nn: 'Gevinstrealiseringsplan', en: 'Benefits plan' },
+  finalReport: { nb: 'Sluttrapport', nn: 'Sluttrapport', en: 'Final report' },
+};
+
+/** «BP2»: the decision points go by their short names in every language. */
+export const decisionPointLabel = (point: DecisionPoint) => point.toUpperCase();
+
+export const PROJECT_HEADINGS = {
+  reference: { nb: 'Referanse', nn: 'Referanse', en: 'Reference' },
+  title: { nb: 'Tittel', nn: 'Tittel', en: 'Title' },
+  phase: { nb: 'Fase', nn: 'Fase', en: 'Phase' },
+  focusAreas: { nb: 'Innsatsområder', nn: 'Innsatsområde', en: 'Focus areas' },
+  owner: { nb: 'Prosjekteier', nn: 'Prosjekteigar', en: 'Project owner' },
+  manager: { nb: 'Prosjektleder', nn: 'Prosjektleiar', en: 'Project manager' },
+  participants: { nb: 'Deltakende kommuner', nn: 'Deltakande kommunar', en: 'Participating municipalities' },
+  lastDecision: { nb: 'Siste beslutning', nn: 'Siste avgjerd', en: 'Last decision' },
+  decidedOn: { nb: 'Besluttet', nn: 'Avgjort', en: 'Decided on' },
+  startDate: { nb: 'Start', nn: 'Start', en: 'Start' },
+  plannedEndDate: { nb: 'Planlagt slutt', nn: 'Planlagd slutt', en: 'Planned end' },
 } satisfies Record<string, Terms>;

@@ -1,0 +1,66 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { RequestContext } from '../../context.ts';
+import { people, projects } from '../../db/schema/index.ts';
+import { forbidden, notFound } from '../../errors.ts';
+import {
+  assertCanAdministerNetwork,
+  assertCanReadNetworkInternals,
+  canEditMunicipality,
+  isNetworkAdmin,
+  requireUser,
+} from '../network/index.ts';
+
+/**
+ * Who may see and change projects. The network's internal readers read them; the secretariat (network or platform
+ * administrator) makes and changes them, attaches their documents and records the meeting decisions; a member
+ * municipality's editors answer for their municipality's participation; the project owner signs the owner decisions
+ * the project model allows. Outside the network: 404, as if absent.
+ *
+ * People and user accounts are not linked in the data: the project owner is a person of the network, and the
+ * account that signs for them is the one whose e-mail address is the person's (compared without case). A person
+ * without an e-mail address has no account that can sign.
+ */
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+export async function findProject(ctx: RequestContext, id: string): Promise<ProjectRow> {
+  const [row] = await ctx.db.select().from(projects).where(eq(projects.id, id));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Whether the logged-in user is the project's owner: their account's e-mail is the owner person's. */
+export async function isProjectOwner(ctx: RequestContext, project: ProjectRow): Promise<boolean> {
+  if (!ctx.user || !project.ownerPersonId) return false;
+  const [owner] = await ctx.db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.id, project.ownerPersonId), sql`lower(${people.email}) = lower(${ctx.user.email})`));
+  return owner !== undefined;
+}
+
+/** The network's internal readers, and the project's owner even without a role in the network. */
+export async function readableProject(ctx: RequestContext, id: string): Promise<ProjectRow> {
+  requireUser(ctx);
+  const row = await findProject(ctx, id);
+  if (await isProjectOwner(ctx, row)) return row;
+  await assertCanReadNetworkInternals(ctx, row.networkId);
+  return row;
+}
+
+/** The secretariat's: 403 for the network's other readers, 404 for anyone else. */
+export async function writableProject(ctx: RequestContext, id: string): Promise<ProjectRow> {
+  requireUser(ctx);
+  const row = await findProject(ctx, id);
+  await assertCanAdministerNetwork(ctx, row.networkId);
+  return row;
+}
+
+/** A municipality's participation: its editors and the secretariat; the network's other readers 403. */
+export async function participationWritable(ctx: RequestContext, id: string, municipalityNumber: string): Promise<ProjectRow> {
+  requireUser(ctx);
+  const row = await findProject(ctx, id);
+  await assertCanReadNetworkInternals(ctx, row.networkId);
+  if (!isNetworkAdmin(ctx, row.networkId) && !canEditMunicipality(ctx, municipalityNumber)) throw forbidden();
+  return row;
+}

@@ -1,0 +1,156 @@
+import { compareNorwegian } from '../../../shared/text.ts';
+import {
+  DECISION_POINT_RULES,
+  DECISION_POINTS,
+  projectReference,
+  type BasisDocument,
+  type BasisDocumentKind,
+  type Decision,
+  type DecisionPoint,
+  type Phase,
+  type PortfolioRow,
+  type Project,
+} from '../../../shared/portfolio/projects.ts';
+import type { projectDecisions, projectDocuments, projectParticipants } from '../../db/schema/index.ts';
+import { reference as proposalReference } from './presenter.ts';
+import type { ProjectRow } from './projects-policy.ts';
+
+export type ParticipantRow = typeof projectParticipants.$inferSelect;
+export type DecisionRow = typeof projectDecisions.$inferSelect;
+export type DocumentRow = typeof projectDocuments.$inferSelect;
+
+/** A meeting case as the minutes have it, for a decision made by it. */
+export interface MeetingCase {
+  agendaItemId: string;
+  meetingId: string;
+  caseNumber: string | null;
+  title: string;
+  bodyName: string;
+  decisionText: string | null;
+}
+
+/** What presenting projects needs besides their rows: looked up once per answer. */
+export interface ProjectLookups {
+  networkSlug: string;
+  focusAreaTitles: Map<string, string>;
+  proposals: Map<string, { id: string; year: number; sequence: number; title: string }>;
+  personNames: Map<string, string>;
+  /** The network's current member municipalities: each has a line in a project's participants. */
+  memberNumbers: Set<string>;
+  municipalityNames: Map<string, string>;
+  participants: Map<string, ParticipantRow[]>;
+  decisions: Map<string, DecisionRow[]>;
+  /** Only for a whole project: its documents (not removed) and its decisions' cases. */
+  documents: Map<string, DocumentRow[]>;
+  meetingCases: Map<string, MeetingCase>;
+}
+
+export const reference = (row: Pick<ProjectRow, 'year' | 'sequence'>) => projectReference(row.year, row.sequence);
+
+/** The decision point that takes the project out of its phase; in realization, the yearly BP6. */
+export function nextDecisionPoint(phase: Phase): DecisionPoint {
+  return DECISION_POINTS.find((point) => DECISION_POINT_RULES[point].from === phase)!;
+}
+
+/**
+ * The basis the next decision still lacks: each kind the rule asks for needs a document attached since the last
+ * decision (one not frozen by an earlier decision), so every decision point is made on papers of its own.
+ */
+export function missingBasis(point: DecisionPoint, documents: DocumentRow[]): BasisDocumentKind[] {
+  return DECISION_POINT_RULES[point].basis.filter(
+    (kind) => !documents.some((d) => d.kind === kind && d.deletedAt === null && d.frozenByDecisionId === null),
+  );
+}
+
+export function presentBasisDocument(d: DocumentRow): BasisDocument {
+  return {
+    id: d.id,
+    kind: d.kind,
+    fileName: d.fileName,
+    contentType: d.contentType,
+    size: d.size,
+    sha256: d.sha256,
+    uploadedAt: d.createdAt.toISOString(),
+    version: d.version,
+    frozenByDecisionId: d.frozenByDecisionId,
+  };
+}
+
+function presentDecision(d: DecisionRow, documents: DocumentRow[], lookups: ProjectLookups): Decision {
+  const meetingCase = d.agendaItemId ? (lookups.meetingCases.get(d.agendaItemId) ?? null) : null;
+  return {
+    id: d.id,
+    decisionPoint: d.decisionPoint,
+    kind: d.kind,
+    decidedOn: d.decidedOn,
+    meetingCase,
+    ownerDecision:
+      d.kind === 'ownerDecision'
+        ? { text: d.ownerText ?? '', signedBy: d.signedByName ?? '', signedAt: d.signedAt?.toISOString() ?? d.createdAt.toISOString() }
+        : null,
+    basisDocumentIds: documents.filter((doc) => doc.frozenByDecisionId === d.id).map((doc) => doc.id),
+  };
+}
+
+const focusAreasOf = (row: ProjectRow, lookups: ProjectLookups) =>
+  row.focusAreaKeys.map((key) => ({ key, title: lookups.focusAreaTitles.get(key) ?? key }));
+const personOf = (id: string | null, lookups: ProjectLookups) => (id ? { personId: id, name: lookups.personNames.get(id) ?? '' } : null);
+
+export function presentProject(row: ProjectRow, lookups: ProjectLookups): Project {
+  const documents = lookups.documents.get(row.id) ?? [];
+  const decisions = lookups.decisions.get(row.id) ?? [];
+  const answers = new Map((lookups.participants.get(row.id) ?? []).map((p) => [p.municipalityNumber, p]));
+  const numbers = new Set([...lookups.memberNumbers, ...answers.keys()]);
+  const proposal = row.proposalId ? lookups.proposals.get(row.proposalId) : undefined;
+  const next = nextDecisionPoint(row.phase);
+  return {
+    id: row.id,
+    networkId: row.networkId,
+    networkSlug: lookups.networkSlug,
+    reference: reference(row),
+    title: row.title,
+    description: row.description,
+    phase: row.phase,
+    focusAreas: focusAreasOf(row, lookups),
+    proposal: proposal ? { id: proposal.id, reference: proposalReference(proposal), title: proposal.title } : null,
+    owner: personOf(row.ownerPersonId, lookups),
+    manager: personOf(row.managerPersonId, lookups),
+    startDate: row.startDate,
+    plannedEndDate: row.plannedEndDate,
+    participants: [...numbers]
+      .map((number) => {
+        const answer = answers.get(number);
+        return {
+          municipalityNumber: number,
+          municipalityName: lookups.municipalityNames.get(number) ?? number,
+          participation: answer?.participation ?? null,
+          reservation: answer?.reservation ?? null,
+          version: answer?.version ?? null,
+        };
+      })
+      .sort((a, b) => compareNorwegian(a.municipalityName, b.municipalityName)),
+    decisions: decisions.map((d) => presentDecision(d, documents, lookups)),
+    basisDocuments: documents.filter((d) => d.deletedAt === null).map(presentBasisDocument),
+    next: { decisionPoint: next, ownerMayDecide: DECISION_POINT_RULES[next].ownerMayDecide, missingBasis: missingBasis(next, documents) },
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function presentPortfolioRow(row: ProjectRow, lookups: ProjectLookups): PortfolioRow {
+  const decisions = lookups.decisions.get(row.id) ?? [];
+  const last = decisions.at(-1);
+  return {
+    id: row.id,
+    reference: reference(row),
+    title: row.title,
+    phase: row.phase,
+    focusAreas: focusAreasOf(row, lookups),
+    ownerName: personOf(row.ownerPersonId, lookups)?.name ?? null,
+    managerName: personOf(row.managerPersonId, lookups)?.name ?? null,
+    participantCount: (lookups.participants.get(row.id) ?? []).filter((p) => p.participation === 'in').length,
+    lastDecision: last ? { decisionPoint: last.decisionPoint, decidedOn: last.decidedOn } : null,
+    startDate: row.startDate,
+    plannedEndDate: row.plannedEndDate,
+  };
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams, MunicipalityNumber, NetworkParams, OkSchema, Version } from '../../../shared/common.ts';
+import {
+  BASIS_DOCUMENT_KINDS,
+  BasisDocumentSchema,
+  DecisionRequestSchema,
+  ParticipationInputSchema,
+  PortfolioQuery,
+  PortfolioRowSchema,
+  ProjectCreateSchema,
+  ProjectSchema,
+  ProjectUpdateSchema,
+} from '../../../shared/portfolio/projects.ts';
+import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../meetings/index.ts';
+import type { FileStorage } from '../storage/index.ts';
+import * as service from './projects.ts';
+import { decideProject } from './projects-decisions.ts';
+import { deleteProjectDocument, downloadProjectDocument, uploadProjectDocument } from './projects-documents.ts';
+
+export interface ProjectRouteOptions {
+  storage: FileStorage;
+}
+
+const tags = ['portfolio'];
+/** The portfolio overview as JSON, or as a spreadsheet with `?format=xlsx|csv`. */
+const ListQuery = PortfolioQuery.extend({ format: z.enum(EXPORT_FORMATS, { error: 'choice' }).optional() });
+const ParticipantParams = z.object({ id: IdParams.shape.id, number: MunicipalityNumber });
+const UploadQuery = z.object({
+  kind: z.enum(BASIS_DOCUMENT_KINDS, { error: 'choice' }),
+  fileName: z.string().trim().min(1, { error: 'required' }).max(200),
+});
+const VersionQuery = z.object({ version: z.coerce.number().pipe(Version) });
+
+/** Projects: the portfolio overview, a project, its participants, basis documents and decisions. */
+export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (app, { storage }) => {
+  // Uploads arrive as the raw file, its type in content-type and its name and kind in the query.
+  for (const type of Object.keys(ATTACHMENT_TYPES)) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) => done(null, body));
+  }
+
+  app.get(
+    '/networks/:networkId/projects',
+    { schema: { tags, params: NetworkParams, querystring: ListQuery, response: { 200: z.array(PortfolioRowSchema) } } },
+    async (req, reply) => {
+      const { format, ...filter } = req.query;
+      if (format) return sendFile(reply, await service.exportProjects(req.ctx, req.params.networkId, filter, format));
+      return service.listProjects(req.ctx, req.params.networkId, filter);
+    },
+  );
+  app.post(
+    '/networks/:networkId/projects',
+    { schema: { tags, params: NetworkParams, body: ProjectCreateSchema, response: { 201: ProjectSchema } } },
+    async (req, reply) => reply.status(201).send(await service.createProject(req.ctx, req.params.networkId, req.body)),
+  );
+  app.get('/projects/:id', { schema: { tags, params: IdParams, response: { 200: ProjectSchema } } }, (req) =>
+    service.getProject(req.ctx, req.params.id),
+  );
+  app.patch('/projects/:id', { schema: { tags, params: IdParams, body: ProjectUpdateSchema, response: { 200: ProjectSchema } } }, (req) =>
+    service.updateProject(req.ctx, req.params.id, req.body),
+  );
+  app.put(
+    '/projects/:id/participants/:number',
+    { schema: { tags, params: ParticipantParams, body: ParticipationInputSchema, response: { 200: ProjectSchema } } },
+    (req) => service.setParticipation(req.ctx, req.params.id, req.params.number, req.body),
+  );
+  app.post(
+    '/projects/:id/decisions',
+    { schema: { tags, params: IdParams, body: DecisionRequestSchema, response: { 201: ProjectSchema } } },
+    async (req, reply) => reply.status(201).send(await decideProject(req.ctx, req.params.id, req.body)),
+  );
+
+  // basis documents
+  app.post(
+    '/projects/:id/documents',
+    { schema: { tags, params: IdParams, querystring: UploadQuery, response: { 201: BasisDocumentSchema } } },
+    async (req, reply) => {
+      const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+      const file = { kind: req.query.kind, fileName: req.query.fileName, contentType, bytes };
+      return reply.status(201).send(await uploadProjectDocument(req.ctx, storage, req.params.id, file));
+    },
+  );
+  app.delete(
+    '/project-documents/:id',
+    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    async (req) => {
+      await deleteProjectDocument(req.ctx, req.params.id, req.query.version);
+      return { ok: true as const };
+    },
+  );
+  app.get('/project-documents/:id/file', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    const { document, bytes } = await downloadProjectDocument(req.ctx, storage, req.params.id);
+    return sendFile(reply, { body: bytes, fileName: document.fileName, contentType: document.contentType });
+  });
+};

@@ -1,0 +1,389 @@
+import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { RequestContext } from '../../context.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import {
+  agendaItems,
+  bodies,
+  cases,
+  consultations,
+  meetings,
+  networks,
+  people,
+  projectCounters,
+  projectDecisions,
+  projectDocuments,
+  projectParticipants,
+  projects,
+  proposals,
+} from '../../db/schema/index.ts';
+import { definedOnly, updateVersioned } from '../../db/versioned.ts';
+import { AppError, invalidField, notFound, staleVersion, type FieldProblem } from '../../errors.ts';
+import { caseNumberOf } from '../../../shared/meetings/schema.ts';
+import type {
+  ParticipationInput,
+  PortfolioQuery,
+  PortfolioRow,
+  Project,
+  ProjectCreateInput,
+  ProjectUpdateInput,
+} from '../../../shared/portfolio/projects.ts';
+import { recordAudit } from '../audit/index.ts';
+import { renderTable, type ExportFormat, type RenderedFile } from '../documents/index.ts';
+import {
+  assertCanAdministerNetwork,
+  assertCanReadNetworkInternals,
+  currentMemberNumbers,
+  municipalityNames,
+  requireNetwork,
+  requireUser,
+  visibleInNetwork,
+} from '../network/index.ts';
+import { networkFocusAreas } from '../strategy/index.ts';
+import { yearInOslo } from './proposals.ts';
+import { participationWritable, readableProject, writableProject, type ProjectRow } from './projects-policy.ts';
+import {
+  presentPortfolioRow,
+  presentProject,
+  type DecisionRow,
+  type DocumentRow,
+  type MeetingCase,
+  type ParticipantRow,
+  type ProjectLookups,
+} from './projects-presenter.ts';
+import { decisionPointLabel, PHASE_LABELS, PROJECT_HEADINGS } from './terms.ts';
+
+export type PortfolioFilter = z.infer<typeof PortfolioQuery>;
+
+const osloDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** Today's date in Norway, as an owner's decision is dated. */
+export const todayInOslo = (at = new Date()) => osloDate.format(at);
+
+// ---------------------------------------------------------------- reading
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+}
+
+/** Everything the presenter needs for these projects of one network; documents and cases only for a whole project. */
+async function lookupsFor(db: DbOrTx, networkId: string, rows: ProjectRow[], whole: boolean): Promise<ProjectLookups> {
+  const ids = rows.map((r) => r.id);
+  const [network] = await db.select({ slug: networks.slug }).from(networks).where(eq(networks.id, networkId));
+  const proposalIds = rows.flatMap((r) => (r.proposalId ? [r.proposalId] : []));
+  const personIds = rows.flatMap((r) => [r.ownerPersonId, r.managerPersonId].filter((id): id is string => id !== null));
+  const participants: ParticipantRow[] =
+    ids.length === 0 ? [] : await db.select().from(projectParticipants).where(inArray(projectParticipants.projectId, ids));
+  const decisions: DecisionRow[] =
+    ids.length === 0
+      ? []
+      : await db
+          .select()
+          .from(projectDecisions)
+          .where(inArray(projectDecisions.projectId, ids))
+          .orderBy(asc(projectDecisions.decidedOn), asc(projectDecisions.createdAt));
+  const documents: DocumentRow[] =
+    whole && ids.length > 0
+      ? await db
+          .select()
+          .from(projectDocuments)
+          .where(and(inArray(projectDocuments.projectId, ids), isNull(projectDocuments.deletedAt)))
+          .orderBy(asc(projectDocuments.createdAt))
+      : [];
+  const itemIds = whole ? decisions.flatMap((d) => (d.agendaItemId ? [d.agendaItemId] : [])) : [];
+  const memberNumbers = await currentMemberNumbers(db, networkId);
+  return {
+    networkSlug: network?.slug ?? '',
+    focusAreaTitles: (await networkFocusAreas(db, networkId)).titles,
+    proposals: new Map(
+      (proposalIds.length === 0
+        ? []
+        : await db
+            .select({ id: proposals.id, year: proposals.year, sequence: proposals.sequence, title: proposals.title })
+            .from(proposals)
+            .where(inArray(proposals.id, proposalIds))
+      ).map((p) => [p.id, p]),
+    ),
+    personNames: new Map(
+      (personIds.length === 0
+        ? []
+        : await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds))
+      ).map((p) => [p.id, p.name]),
+    ),
+    memberNumbers: whole ? memberNumbers : new Set(),
+    municipalityNames: whole
+      ? await municipalityNames(db, [...memberNumbers, ...participants.map((p) => p.municipalityNumber)])
+      : new Map<string, string>(),
+    participants: groupBy(participants, (p) => p.projectId),
+    decisions: groupBy(decisions, (d) => d.projectId),
+    documents: groupBy(documents, (d) => d.projectId),
+    meetingCases: new Map((await meetingCasesOf(db, itemIds)).map((c) => [c.agendaItemId, c])),
+  };
+}
+
+/** The cases that made these decisions, as the minutes have them. */
+async function meetingCasesOf(db: DbOrTx, itemIds: string[]): Promise<MeetingCase[]> {
+  if (itemIds.length === 0) return [];
+  const rows = await db
+    .select({
+      agendaItemId: agendaItems.id,
+      meetingId: meetings.id,
+      year: consultations.year,
+      sequence: consultations.sequence,
+      title: cases.title,
+      bodyName: bodies.name,
+      decisionText: agendaItems.decision,
+    })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .innerJoin(consultations, eq(consultations.id, agendaItems.consultationId))
+    .innerJoin(cases, eq(cases.id, consultations.caseId))
+    .where(inArray(agendaItems.id, itemIds));
+  return rows.map(({ year, sequence, ...row }) => ({ ...row, caseNumber: year === null ? null : caseNumberOf({ year, sequence }) }));
+}
+
+/** The project as the API gives it, read again in `db` (a transaction's, after a change). */
+export async function projectDto(db: DbOrTx, row: ProjectRow): Promise<Project> {
+  return presentProject(row, await lookupsFor(db, row.networkId, [row], true));
+}
+
+export async function getProject(ctx: RequestContext, id: string): Promise<Project> {
+  return projectDto(ctx.db, await readableProject(ctx, id));
+}
+
+/**
+ * The portfolio overview: the network's projects by reference, filtered by phase, focus area, and a municipality
+ * that takes part (participation «in»).
+ */
+export async function listProjects(ctx: RequestContext, networkRef: string, filter: PortfolioFilter = {}): Promise<PortfolioRow[]> {
+  requireUser(ctx);
+  const network = await requireNetwork(ctx, networkRef);
+  await assertCanReadNetworkInternals(ctx, network.id);
+  const conditions = [eq(projects.networkId, network.id)];
+  if (filter.phase) conditions.push(eq(projects.phase, filter.phase));
+  if (filter.focusArea) conditions.push(sql`${projects.focusAreaKeys} @> array[${filter.focusArea}]::text[]`);
+  if (filter.municipality) {
+    conditions.push(
+      inArray(
+        projects.id,
+        ctx.db
+          .select({ id: projectParticipants.projectId })
+          .from(projectParticipants)
+          .where(and(eq(projectParticipants.municipalityNumber, filter.municipality), eq(projectParticipants.participation, 'in'))),
+      ),
+    );
+  }
+  const rows = await ctx.db
+    .select()
+    .from(projects)
+    .where(and(...conditions))
+    .orderBy(asc(projects.year), asc(projects.sequence));
+  const lookups = await lookupsFor(ctx.db, network.id, rows, false);
+  return rows.map((row) => presentPortfolioRow(row, lookups));
+}
+
+/** The same overview as a spreadsheet, in the caller's language. */
+export async function exportProjects(
+  ctx: RequestContext,
+  networkRef: string,
+  filter: PortfolioFilter,
+  format: ExportFormat,
+): Promise<RenderedFile> {
+  const list = await listProjects(ctx, networkRef, filter);
+  const language = ctx.language;
+  const label = (heading: keyof typeof PROJECT_HEADINGS) => PROJECT_HEADINGS[heading][language];
+  return renderTable<PortfolioRow>(
+    format,
+    'prosjekter',
+    [
+      { header: label('reference'), value: (p) => p.reference, width: 12 },
+      { header: label('title'), value: (p) => p.title, width: 40 },
+      { header: label('phase'), value: (p) => PHASE_LABELS[p.phase][language], width: 14 },
+      { header: label('focusAreas'), value: (p) => p.focusAreas.map((a) => a.title).join(', '), width: 30 },
+      { header: label('owner'), value: (p) => p.ownerName, width: 24 },
+      { header: label('manager'), value: (p) => p.managerName, width: 24 },
+      { header: label('participants'), value: (p) => p.participantCount, width: 12 },
+      {
+        header: label('lastDecision'),
+        value: (p) => (p.lastDecision ? decisionPointLabel(p.lastDecision.decisionPoint) : null),
+        width: 10,
+      },
+      { header: label('decidedOn'), value: (p) => p.lastDecision?.decidedOn ?? null, width: 12 },
+      { header: label('startDate'), value: (p) => p.startDate, width: 12 },
+      { header: label('plannedEndDate'), value: (p) => p.plannedEndDate, width: 12 },
+    ],
+    list,
+  );
+}
+
+// ---------------------------------------------------------------- checking
+
+/**
+ * Focus areas must be the newest published strategy's, the owner and the manager people the network sees, and the
+ * planned end not before the start; every problem is answered at once. A change checks only what is new, so a
+ * project keeps a focus area a later revision removed.
+ */
+async function checkProjectFields(db: DbOrTx, networkId: string, input: Partial<ProjectCreateInput>, before?: ProjectRow): Promise<void> {
+  const problems: Record<string, FieldProblem> = {};
+  const newKeys = (input.focusAreaKeys ?? []).filter((key) => !before?.focusAreaKeys.includes(key));
+  if (newKeys.length > 0) {
+    const { current } = await networkFocusAreas(db, networkId);
+    if (newKeys.some((key) => !current.some((a) => a.key === key))) problems.focusAreaKeys = { key: 'choice' };
+  }
+  for (const field of ['ownerPersonId', 'managerPersonId'] as const) {
+    const id = input[field];
+    if (!id || id === before?.[field]) continue;
+    const [seen] = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.id, id), visibleInNetwork(networkId)));
+    if (!seen) problems[field] = { key: 'choice' };
+  }
+  const start = input.startDate === undefined ? before?.startDate : input.startDate;
+  const end = input.plannedEndDate === undefined ? before?.plannedEndDate : input.plannedEndDate;
+  if (start && end && end < start) problems.plannedEndDate = { key: 'dateOrder' };
+  if (Object.keys(problems).length > 0) throw new AppError('validation_failed', problems);
+}
+
+// ---------------------------------------------------------------- changing
+
+export interface NewProject {
+  title: string;
+  description: string | null;
+  focusAreaKeys: string[];
+  proposalId: string | null;
+  ownerPersonId: string | null;
+  managerPersonId: string | null;
+  startDate: string | null;
+  plannedEndDate: string | null;
+  /** Now, unless the demo data places it earlier in its story. */
+  createdAt?: Date;
+}
+
+/**
+ * Numbers and stores a project in phase «idea» with its audit entry, in the caller's transaction (the counter as for
+ * proposals). A proposal it comes from must be the network's and neither rejected nor already a project; it becomes
+ * «ble prosjekt» in the same transaction, audited, so it cannot be triaged back meanwhile.
+ */
+export async function insertProject(tx: DbOrTx, ctx: RequestContext, networkId: string, values: NewProject): Promise<ProjectRow> {
+  const createdAt = values.createdAt ?? new Date();
+  const year = yearInOslo(createdAt);
+  const [counter] = await tx
+    .insert(projectCounters)
+    .values({ networkId, year, last: 1 })
+    .onConflictDoUpdate({ target: [projectCounters.networkId, projectCounters.year], set: { last: sql`${projectCounters.last} + 1` } })
+    .returning({ last: projectCounters.last });
+  // The proposal first: one that is not open stops here, before its project takes the proposal's unique place.
+  if (values.proposalId) {
+    const [before] = await tx.select().from(proposals).where(eq(proposals.id, values.proposalId));
+    const [after] = await tx
+      .update(proposals)
+      .set({ status: 'becameProject', statusReason: null, version: sql`${proposals.version} + 1`, updatedAt: new Date() })
+      .where(
+        and(
+          eq(proposals.id, values.proposalId),
+          eq(proposals.networkId, networkId),
+          notInArray(proposals.status, ['rejected', 'becameProject']),
+        ),
+      )
+      .returning();
+    if (!before || !after) throw invalidField('proposalId', 'proposalNotOpen');
+    await recordAudit(tx, ctx, { networkId, entityType: 'proposal', entityId: after.id, action: 'becameProject', before, after });
+  }
+  const [row] = await tx
+    .insert(projects)
+    .values({ ...values, networkId, year, sequence: counter!.last, createdAt, updatedAt: createdAt })
+    .returning();
+  await recordAudit(tx, ctx, { networkId, entityType: 'project', entityId: row!.id, action: 'create', after: row });
+  return row!;
+}
+
+/** The secretariat makes a project, in phase «idea», from a proposal or on its own. */
+export async function createProject(ctx: RequestContext, networkRef: string, input: ProjectCreateInput): Promise<Project> {
+  requireUser(ctx);
+  const network = await requireNetwork(ctx, networkRef);
+  await assertCanAdministerNetwork(ctx, network.id);
+  await checkProjectFields(ctx.db, network.id, input);
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertProject(tx, ctx, network.id, {
+      title: input.title,
+      description: input.description ?? null,
+      focusAreaKeys: [...new Set(input.focusAreaKeys)],
+      proposalId: input.proposalId ?? null,
+      ownerPersonId: input.ownerPersonId ?? null,
+      managerPersonId: input.managerPersonId ?? null,
+      startDate: input.startDate ?? null,
+      plannedEndDate: input.plannedEndDate ?? null,
+    });
+    return projectDto(tx, row);
+  });
+}
+
+async function rowInTransaction(tx: DbOrTx, id: string): Promise<ProjectRow> {
+  const [row] = await tx.select().from(projects).where(eq(projects.id, id));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The secretariat changes what the project is; its phase moves only by a decision. */
+export async function updateProject(ctx: RequestContext, id: string, input: ProjectUpdateInput): Promise<Project> {
+  const found = await writableProject(ctx, id);
+  await checkProjectFields(ctx.db, found.networkId, input, found);
+  const { version, focusAreaKeys, ...fields } = input;
+  return ctx.db.transaction(async (tx) => {
+    const before = await rowInTransaction(tx, id);
+    const row = await updateVersioned(
+      tx,
+      projects,
+      id,
+      version,
+      definedOnly({ ...fields, focusAreaKeys: focusAreaKeys === undefined ? undefined : [...new Set(focusAreaKeys)] }),
+    );
+    await recordAudit(tx, ctx, { networkId: row.networkId, entityType: 'project', entityId: id, action: 'update', before, after: row });
+    return projectDto(tx, row);
+  });
+}
+
+/**
+ * A current member municipality takes part or not, with its reservation; its editors or the secretariat answer. The
+ * first answer creates the line, a later one must carry its version (409 otherwise).
+ */
+export async function setParticipation(
+  ctx: RequestContext,
+  id: string,
+  municipalityNumber: string,
+  input: ParticipationInput,
+): Promise<Project> {
+  const project = await participationWritable(ctx, id, municipalityNumber);
+  const members = await currentMemberNumbers(ctx.db, project.networkId);
+  if (!members.has(municipalityNumber)) {
+    const names = await municipalityNames(ctx.db, [municipalityNumber]);
+    const name = names.get(municipalityNumber);
+    throw invalidField('number', 'notMember', { value: name ? `${municipalityNumber} ${name}` : municipalityNumber });
+  }
+  const values = { participation: input.participation, reservation: input.reservation ?? null };
+  return ctx.db.transaction(async (tx) => {
+    const audit = { networkId: project.networkId, entityType: 'projectParticipant' };
+    const [before] = await tx
+      .select()
+      .from(projectParticipants)
+      .where(and(eq(projectParticipants.projectId, id), eq(projectParticipants.municipalityNumber, municipalityNumber)));
+    if (!before) {
+      const [row] = await tx
+        .insert(projectParticipants)
+        .values({ ...values, projectId: id, municipalityNumber })
+        .onConflictDoNothing()
+        .returning();
+      // Someone else answered first a moment ago: this answer did not see theirs.
+      if (!row) throw staleVersion();
+      await recordAudit(tx, ctx, { ...audit, entityId: row.id, action: 'create', after: row });
+    } else {
+      if (input.version === undefined) throw staleVersion();
+      const row = await updateVersioned(tx, projectParticipants, before.id, input.version, values);
+      await recordAudit(tx, ctx, { ...audit, entityId: row.id, action: 'update', before, after: row });
+    }
+    return projectDto(tx, project);
+  });
+}
