@@ -6,6 +6,7 @@ import type { Round, Template } from '../src/shared/mapping/surveys.ts';
 import type { Meeting } from '../src/shared/meetings/schema.ts';
 import type { ActionPlan, LocalVersion, Strategy, StrategyVersion } from '../src/shared/strategy/schema.ts';
 import { DEFAULT_WEIGHTS, type Proposal, type WeightsAnswer } from '../src/shared/portfolio/proposals.ts';
+import type { BasisDocument, Project } from '../src/shared/portfolio/projects.ts';
 import { signFormToken } from '../src/server/modules/portfolio/index.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from './harness.ts';
 import { unique } from './helpers.ts';
@@ -331,6 +332,28 @@ const proposalBody = (cell: number) => ({
 });
 async function freshProposal(admin: Client, cell: number): Promise<Proposal> {
   return ok(admin.post('/api/networks/digivesteralen/proposals', proposalBody(cell)));
+}
+
+/** Projects of DigiVesterålen, made by the administrator; each cell gets one of its own. */
+async function freshProject(admin: Client, cell: number): Promise<Project> {
+  return ok(admin.post('/api/networks/digivesteralen/projects', { title: `Matriseprosjekt ${cell}`, focusAreaKeys: [] }));
+}
+async function projectDocument(admin: Client, projectId: string, cell: number, kind = 'mandate'): Promise<BasisDocument> {
+  return ok(
+    admin.request('POST', `/api/projects/${projectId}/documents?kind=${kind}&fileName=grunnlag.pdf`, pdfBytes(cell), {
+      'content-type': 'application/pdf',
+    }),
+  );
+}
+/** A case the matrix's working committee decided in a held meeting. */
+async function decidedCase(t: TestApp, admin: Client, cell: number) {
+  const { meeting } = await meetingWithCase(t, admin, cell);
+  const sent = await summoned(admin, meeting);
+  const item = sent.items.at(-1)!;
+  await ok(admin.patch(`/api/agenda-items/${item.id}`, { outcome: 'decided', version: item.version }));
+  const current: Meeting = await ok(admin.get(`/api/meetings/${sent.id}`));
+  await ok(admin.post(`/api/meetings/${sent.id}/held`, { version: current.version }));
+  return item;
 }
 
 /**
@@ -1051,6 +1074,65 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
       return { url, body: { ...DEFAULT_WEIGHTS, benefit: 20 + (cell % 10), version: current.version } };
     },
   },
+  // projects: the secretariat makes and changes them, attaches documents and records meeting decisions; a
+  // municipality's participation also its editors
+  'POST /api/networks/{networkId}/projects': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, _a, cell) => ({
+      url: '/api/networks/digivesteralen/projects',
+      body: { title: `Matriseprosjekt ${cell}`, focusAreaKeys: [] },
+    }),
+  },
+  'PATCH /api/projects/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const project = await freshProject(admin, cell);
+      return { url: `/api/projects/${project.id}`, body: { title: `Omdøpt prosjekt ${cell}`, version: project.version } };
+    },
+  },
+  'PUT /api/projects/{id}/participants/{number}': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const project = await freshProject(admin, cell);
+      const url = `/api/projects/${project.id}/participants/${SORTLAND}`;
+      const answered = await ok<Project>(admin.put(url, { participation: 'in' }));
+      const version = answered.participants.find((p) => p.municipalityNumber === SORTLAND)!.version!;
+      return { url, body: { participation: 'out', reservation: `Forbehold ${cell}`, version } };
+    },
+  },
+  'POST /api/projects/{id}/documents': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => ({
+      url: `/api/projects/${(await freshProject(admin, cell)).id}/documents?kind=mandate&fileName=mandat.pdf`,
+      body: pdfBytes(cell),
+      headers: { 'content-type': 'application/pdf' },
+    }),
+  },
+  'DELETE /api/project-documents/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const document = await projectDocument(admin, (await freshProject(admin, cell)).id, cell);
+      return { url: `/api/project-documents/${document.id}?version=${document.version}` };
+    },
+  },
+  'POST /api/projects/{id}/decisions': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (t, admin, cell) => {
+      const project = await freshProject(admin, cell);
+      await projectDocument(admin, project.id, cell);
+      const item = await decidedCase(t, admin, cell);
+      return {
+        url: `/api/projects/${project.id}/decisions`,
+        body: { kind: 'meetingCase', agendaItemId: item.id, projectVersion: project.version },
+      };
+    },
+  },
   'POST /api/public/networks/{slug}/proposals': {
     allowed: everyone,
     setup: async (t, _a, cell) => ({
@@ -1081,6 +1163,7 @@ const TAKE_NO_BODY = [
  */
 const TAKE_A_FILE = [
   'POST /api/cases/{id}/documents',
+  'POST /api/projects/{id}/documents',
   'POST /api/municipalities/{number}/mapping/import',
   'POST /api/networks/{networkId}/mapping/import',
 ];
