@@ -312,10 +312,11 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
     await expect(page.getByRole('heading', { level: 1, name: `${item(PROPOSAL_CASE).number}: ${PROPOSAL_CASE}` })).toBeVisible();
     await loaded(page);
     const links = page.getByRole('region', { name: 'Prosjektbeslutninger' });
-    // Present when the agenda item answers with the project decisions it made.
-    if ((await links.count()) > 0) {
-      await expect(links.getByRole('link', { name: `${reference}: ${title} – Beslutningspunkt 2 (BP2)` })).toBeVisible();
-    }
+    await expect(links.getByRole('link', { name: `${reference}: ${title} – Beslutningspunkt 2 (BP2)` })).toBeVisible();
+    await a11y.check();
+    await links.getByRole('link', { name: `${reference}: ${title} – Beslutningspunkt 2 (BP2)` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `${reference}: ${title}` })).toBeVisible();
+    await loaded(page);
     await a11y.check();
   });
 
@@ -334,7 +335,7 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
     const dialog = page.getByRole('dialog', { name: `Deltakelse for ${SORTLAND}` });
     await dialog.getByRole('button', { name: 'Lagre deltakelsen' }).click();
     await expect(dialog.getByRole('link', { name: '«Deltakelse» må være ett av valgene.' })).toBeVisible();
-    await dialog.getByRole('radio', { name: 'Med' }).check();
+    await dialog.getByRole('radio', { name: 'Med', exact: true }).check();
     await dialog.getByRole('textbox', { name: 'Forbehold' }).fill('Med forbehold om budsjettvedtak i kommunestyret.');
     await a11y.check();
     await dialog.getByRole('button', { name: 'Lagre deltakelsen' }).click();
