@@ -10,6 +10,7 @@ import { seedMapping } from './mapping.ts';
 import { seedSurveys } from './surveys.ts';
 import { seedStrategies } from './strategies.ts';
 import { seedProposals } from './proposals.ts';
+import { seedProjects } from './projects.ts';
 import type { BodyKind, BodyRole, VotingRight } from '../../shared/network/schema.ts';
 import type { AuthConfig, Role } from '../../shared/auth/schema.ts';
 
@@ -386,6 +387,7 @@ async function createDemoData(db: Db, links: { publicUrl: string }) {
   await seedSurveys(ctx);
   await seedStrategies(ctx);
   await seedProposals(ctx);
+  await seedProjects(ctx);
 
   // Demo accounts for each role.
   for (const demo of DEMO_USERS.slice(1)) {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DATABASE_KINDS, startTestApp, USERS, type TestApp } from '../../../../test/harness.ts';
-import { expectError, expectFieldErrors, latestAudit } from '../../../../test/helpers.ts';
+import { auditEntriesFor, expectError, expectFieldErrors, latestAudit } from '../../../../test/helpers.ts';
 import { proposals, proposalWeights } from '../../db/schema/index.ts';
 import type { Proposal, PublicProposalForm, WeightsAnswer } from '../../../shared/portfolio/proposals.ts';
 import { FORM_MAX_AGE_MS, signFormToken } from './form-token.ts';
@@ -280,8 +280,10 @@ describe.each(DATABASE_KINDS)('proposals on %s', (kind) => {
     expect(fromPublic).toMatchObject({
       submitter: { name: 'Kari Nordmann', email: null, municipalityName: expect.stringContaining('Sortland') },
     });
-    // Sent through the public form, so nobody made it, as for a real one.
-    expect(await latestAudit(t.db, 'proposal', fromPublic!.id)).toMatchObject({ actorId: null, action: 'create' });
+    // Sent through the public form, so nobody made it, as for a real one. (The demo then made a project of it.)
+    expect(fromPublic!.status).toBe('becameProject');
+    const entries = await auditEntriesFor(t.db, 'proposal', fromPublic!.id);
+    expect(entries.find((e) => e.action === 'create')).toMatchObject({ actorId: null });
   });
 
   describe('the public form', () => {
