@@ -128,3 +128,64 @@ test('the secretariat runs a maturity round; a respondent answers through the li
   await expect(page.getByRole('link', { name: 'Last ned resultater (Excel)' })).toBeVisible();
   await a11y.check();
 });
+
+test('the results filter by municipality and dimension; the choice stays in the address and the exports', async ({ page, a11y }) => {
+  await login(page, a11y, { email: 'medlem@digivesteralen.no', name: 'Styringsgruppemedlem DigiVesterålen' });
+  await a11y.check();
+  await page.goto('/n/digivesteralen/undersokelser');
+  await expect(page.getByRole('heading', { level: 1, name: 'Spørreundersøkelser i DigiVesterålen' })).toBeVisible();
+  await a11y.check();
+  await page.getByRole('link', { name: 'Digital modenhet 2026' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Digital modenhet 2026' })).toBeVisible();
+
+  // Every member municipality and dimension first; the network average of «Ledelse og strategi» noted.
+  const scorecard = page.getByRole('table', { name: /^Gjennomsnitt per del og kommune/ });
+  await expect(scorecard.getByRole('row')).toHaveCount(1 + 6 + 1);
+  const trendTables = page.getByRole('table', { name: /: snitt per kommune og runde$/ });
+  await expect(trendTables).toHaveCount(10);
+  const averageRow = scorecard.getByRole('row', { name: /^Snitt i nettverket/ });
+  const leadershipAverage = await averageRow.getByRole('cell').nth(1).textContent();
+  await a11y.check();
+
+  const filter = page.getByRole('form', { name: 'Filter' });
+  const municipalities = filter.getByRole('group', { name: 'Kommuner' });
+  await municipalities.getByRole('checkbox', { name: 'Andøy' }).check();
+  await municipalities.getByRole('checkbox', { name: 'Sortland - Suortá' }).check();
+  await filter.getByRole('group', { name: 'Deler' }).getByRole('checkbox', { name: 'Ledelse og strategi' }).check();
+  await filter.getByRole('button', { name: 'Vis' }).click();
+  await expect(page).toHaveURL(/\/n\/digivesteralen\/undersokelser\/[\w-]+\?kommune=1871&kommune=1870&del=leadership$/);
+
+  // Two municipalities and the whole network's average; one dimension in the table, the chart and the trend.
+  await expect(scorecard.getByRole('row')).toHaveCount(4);
+  await expect(scorecard.getByRole('columnheader')).toHaveText(['Kommune', 'Svar', 'Ledelse og strategi']);
+  await expect(scorecard.getByRole('rowheader')).toHaveText(['Andøy', 'Sortland - Suortá', 'Snitt i nettverket']);
+  await expect(averageRow.getByRole('cell').nth(1)).toHaveText(leadershipAverage!);
+  await expect(page.getByText('Snittet i nettverket gjelder alltid hele nettverket')).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Snitt i nettverket per del' }).getByRole('listitem')).toHaveCount(1);
+  await expect(trendTables).toHaveCount(1);
+  const trend = page.getByRole('table', { name: 'Ledelse og strategi: snitt per kommune og runde' });
+  await expect(trend.getByRole('rowheader')).toHaveText(['Andøy', 'Sortland - Suortá', 'Snitt i nettverket']);
+
+  // The export carries the filter: the two municipalities, the average, one dimension with its change.
+  const csvLink = page.getByRole('link', { name: 'Last ned resultater (CSV)' });
+  const href = (await csvLink.getAttribute('href'))!;
+  expect(href).toContain('municipality=1871&municipality=1870&dimension=leadership');
+  const lines = (await (await page.request.get(href)).text())
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines.map((l) => l.split(';').slice(0, 2).join(';'))).toEqual([
+    'Kommunenummer;Kommune',
+    '1871;Andøy',
+    '1870;Sortland - Suortá',
+    ';Snitt i nettverket',
+  ]);
+  expect(lines[0]).toBe('Kommunenummer;Kommune;Svar;Ledelse og strategi;Ledelse og strategi, endring');
+  await a11y.check();
+
+  // The address keeps the choice.
+  await page.reload();
+  await expect(filter.getByRole('checkbox', { name: 'Andøy' })).toBeChecked();
+  await expect(filter.getByRole('checkbox', { name: 'Ledelse og strategi' })).toBeChecked();
+  await expect(scorecard.getByRole('row')).toHaveCount(4);
+});

@@ -243,3 +243,21 @@ export const MaturityTrendSchema = z.object({
   ),
 });
 export type MaturityTrend = z.infer<typeof MaturityTrendSchema>;
+
+/** A query parameter that may be repeated (`?x=a&x=b`) or hold a comma-separated list (`?x=a,b`). */
+const repeatable = (item: z.ZodString) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item))
+    .optional();
+
+/**
+ * The results' filter, as the exports take it: the municipalities and the dimensions (scored sections, by key) to
+ * show; none of either means all. The network average stays the whole network's.
+ */
+export const ResultsFilterQuery = z.object({
+  municipality: repeatable(MunicipalityNumber),
+  dimension: repeatable(Key),
+});
+export type ResultsFilter = z.infer<typeof ResultsFilterQuery>;

@@ -1,11 +1,15 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
 import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { filterScorecard, filterTrend } from '../../../shared/mapping/survey-results-filter.ts';
 import type { MaturityTrend, Round, Scorecard } from '../../../shared/mapping/surveys.ts';
-import { useApi } from '../../app/api.ts';
-import { SelectField, useForm } from '../../app/forms.tsx';
+import { compareNorwegian } from '../../../shared/text.ts';
+import { useApi, type Loaded } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { LoadState } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
+import { asQuery, exportPath, readResultsFilter, resultsSearch, type PageFilter } from './results-filter.ts';
+import { ResultsFilterForm } from './ResultsFilterForm.tsx';
 
 /** A wide table that may scroll sideways: a named region keyboard users can focus and scroll. */
 function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
@@ -26,39 +30,58 @@ function useScore() {
   };
 }
 
-/** The round's results: the scorecard as a table with a bar chart of the network average, exports, and the answers per question. */
+/**
+ * The round's results: a filter by municipality and dimension kept in the address, the scorecard as a table with
+ * a bar chart of the network average, maturity over the rounds, exports that carry the filter, and the answers
+ * per question. The page fetches the whole results once and narrows them with the exports' own filter function,
+ * so the filter's choices stay complete and the page shows what the files hold.
+ */
 export function RoundResults({ round, networkSlug }: { round: Round; networkSlug: string }) {
   const sm = useSurveyMessages();
+  const [params] = useSearchParams();
   const card = useApi<Scorecard>(`/survey-rounds/${round.id}/scorecard`);
+  const trendPath = `/networks/${encodeURIComponent(networkSlug)}/survey-templates/${round.templateId}/trend`;
+  const trend = useApi<MaturityTrend>(trendPath);
   return (
     <section className="dr-section dr-stack" aria-labelledby="results-heading">
       <Heading level={2} data-size="md" id="results-heading">
         {sm.results.heading}
       </Heading>
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={`/api/survey-rounds/${round.id}/scorecard/export?format=xlsx`} download>
-          {sm.results.exportXlsx}
-        </Link>{' '}
-        <Link href={`/api/survey-rounds/${round.id}/scorecard/export?format=csv`} download>
-          {sm.results.exportCsv}
-        </Link>
-      </Paragraph>
       <LoadState loaded={card}>
-        {(c) =>
-          round.submittedCount === 0 ? (
-            <Paragraph>{sm.results.noneYet}</Paragraph>
-          ) : (
+        {(whole) => {
+          if (round.submittedCount === 0) return <Paragraph>{sm.results.noneYet}</Paragraph>;
+          const read = readResultsFilter(params);
+          // The round's dimensions are every dimension the exports know (the trend holds this round too).
+          const filter = { ...read, dimensions: read.dimensions.filter((key) => whole.sections.some((s) => s.key === key)) };
+          const c = filterScorecard(whole, asQuery(filter));
+          // The round's municipalities and any that answered an earlier round, for the trend.
+          const names = new Map([...(trend.data?.municipalities ?? []), ...whole.municipalities].map((m) => [m.number, m.name]));
+          const municipalities = [...names].map(([number, name]) => ({ number, name })).sort((a, b) => compareNorwegian(a.name, b.name));
+          const search = resultsSearch(filter);
+          return (
             <>
+              <ResultsFilterForm key={search} filter={filter} municipalities={municipalities} dimensions={whole.sections} />
+              <Paragraph data-size="sm" className="dr-muted">
+                {sm.filter.averageNote}
+              </Paragraph>
+              <Paragraph data-size="sm" className="dr-downloads">
+                <Link href={exportPath(`/survey-rounds/${round.id}/scorecard/export`, filter, 'xlsx')} download>
+                  {sm.results.exportXlsx}
+                </Link>{' '}
+                <Link href={exportPath(`/survey-rounds/${round.id}/scorecard/export`, filter, 'csv')} download>
+                  {sm.results.exportCsv}
+                </Link>
+              </Paragraph>
               {c.sections.length > 0 && round.definition.scale ? (
                 <ScorecardView card={c} scale={round.definition.scale} />
               ) : (
                 <Paragraph>{sm.results.noScale}</Paragraph>
               )}
-              {c.sections.length > 0 && <Trend networkSlug={networkSlug} templateId={round.templateId} />}
-              <QuestionResults card={c} />
+              {whole.sections.length > 0 && <Trend trend={trend} exportBase={`${trendPath}/export`} filter={filter} />}
+              <QuestionResults card={c} byMunicipality={filter.municipalities.length > 0} />
             </>
-          )
-        }
+          );
+        }}
       </LoadState>
     </section>
   );
@@ -160,83 +183,78 @@ function ScorecardView({ card, scale }: { card: Scorecard; scale: { min: number;
   );
 }
 
-/** Maturity per section over the template's rounds, for the network or one municipality, as a table. */
-function Trend({ networkSlug, templateId }: { networkSlug: string; templateId: string }) {
+/**
+ * Maturity over the template's rounds: a table per dimension, a row per municipality and the network average
+ * last, a column per round; narrowed by the page's filter.
+ */
+function Trend({ trend, exportBase, filter }: { trend: Loaded<MaturityTrend>; exportBase: string; filter: PageFilter }) {
   const sm = useSurveyMessages();
   const { date } = useI18n();
   const { score } = useScore();
-  const form = useForm();
-  const [municipality, setMunicipality] = useState('');
-  const trend = useApi<MaturityTrend>(`/networks/${encodeURIComponent(networkSlug)}/survey-templates/${templateId}/trend`);
   const t = sm.trend;
   return (
     <LoadState loaded={trend}>
-      {(data) =>
-        data.rounds.length < 2 ? null : (
+      {(whole) => {
+        if (whole.rounds.length < 2) return null;
+        const data = filterTrend(whole, asQuery(filter));
+        return (
           <div className="dr-stack">
             <Heading level={3} data-size="sm">
               {sm.list.trend}
             </Heading>
-            <SelectField state={form} name="municipality" label={t.municipality} value={municipality} onChange={setMunicipality}>
-              <option value="">{t.allMunicipalities}</option>
-              {data.municipalities.map((m) => (
-                <option key={m.number} value={m.number}>
-                  {m.name}
-                </option>
-              ))}
-            </SelectField>
-            <ScrollTable label={sm.list.trend}>
-              <Table zebra data-size="sm">
-                <caption>
-                  {municipality
-                    ? fmt(t.caption, { municipality: data.municipalities.find((m) => m.number === municipality)?.name ?? '' })
-                    : t.networkCaption}
-                </caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t.section}</Table.HeaderCell>
-                    {data.rounds.map((r) => (
-                      <Table.HeaderCell scope="col" key={r.id}>
-                        {r.name} ({date(r.deadline)})
-                      </Table.HeaderCell>
-                    ))}
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {data.sections.map((s) => (
-                    <Table.Row key={s.key}>
-                      <Table.HeaderCell scope="row">{s.title}</Table.HeaderCell>
-                      {data.rounds.map((r, i) => {
-                        const own = data.municipalities.find((m) => m.number === municipality)?.byRound[i]?.[s.key];
-                        return <Table.Cell key={r.id}>{score(municipality ? own : r.networkAverage[s.key])}</Table.Cell>;
-                      })}
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollTable>
+            {data.sections.map((s) => {
+              const caption = fmt(t.caption, { section: s.title });
+              return (
+                <ScrollTable key={s.key} label={caption}>
+                  <Table zebra data-size="sm">
+                    <caption>{caption}</caption>
+                    <Table.Head>
+                      <Table.Row>
+                        <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
+                        {data.rounds.map((r) => (
+                          <Table.HeaderCell scope="col" key={r.id}>
+                            {r.name} ({date(r.deadline)})
+                          </Table.HeaderCell>
+                        ))}
+                      </Table.Row>
+                    </Table.Head>
+                    <Table.Body>
+                      {data.municipalities.map((m) => (
+                        <Table.Row key={m.number}>
+                          <Table.HeaderCell scope="row">{m.name}</Table.HeaderCell>
+                          {data.rounds.map((r, i) => (
+                            <Table.Cell key={r.id}>{score(m.byRound[i]?.[s.key])}</Table.Cell>
+                          ))}
+                        </Table.Row>
+                      ))}
+                      <Table.Row className="dr-survey-average">
+                        <Table.HeaderCell scope="row">{sm.results.average}</Table.HeaderCell>
+                        {data.rounds.map((r) => (
+                          <Table.Cell key={r.id}>{score(r.networkAverage[s.key])}</Table.Cell>
+                        ))}
+                      </Table.Row>
+                    </Table.Body>
+                  </Table>
+                </ScrollTable>
+              );
+            })}
             <Paragraph data-size="sm" className="dr-downloads">
-              <Link
-                href={`/api/networks/${encodeURIComponent(networkSlug)}/survey-templates/${templateId}/trend/export?format=xlsx`}
-                download
-              >
+              <Link href={exportPath(exportBase, filter, 'xlsx')} download>
                 {t.exportXlsx}
               </Link>{' '}
-              <Link
-                href={`/api/networks/${encodeURIComponent(networkSlug)}/survey-templates/${templateId}/trend/export?format=csv`}
-                download
-              >
+              <Link href={exportPath(exportBase, filter, 'csv')} download>
                 {t.exportCsv}
               </Link>
             </Paragraph>
           </div>
-        )
-      }
+        );
+      }}
     </LoadState>
   );
 }
 
-function QuestionResults({ card }: { card: Scorecard }) {
+/** The answers per question of the chosen dimensions; they are counted over every municipality that answered. */
+function QuestionResults({ card, byMunicipality }: { card: Scorecard; byMunicipality: boolean }) {
   const sm = useSurveyMessages();
   const { score } = useScore();
   const r = sm.results;
@@ -245,6 +263,11 @@ function QuestionResults({ card }: { card: Scorecard }) {
       <Heading level={3} data-size="sm">
         {r.questionsHeading}
       </Heading>
+      {byMunicipality && (
+        <Paragraph data-size="sm" className="dr-muted">
+          {sm.filter.questionsNote}
+        </Paragraph>
+      )}
       {card.questions.map((q) => (
         <div key={q.key} className="dr-survey-question-result">
           <Paragraph>

@@ -1,5 +1,8 @@
 import type { Language } from '../../../../shared/i18n/languages.ts';
+import { filterScorecard, filterTrend, unknownDimension } from '../../../../shared/mapping/survey-results-filter.ts';
+import type { ResultsFilter } from '../../../../shared/mapping/surveys.ts';
 import type { RequestContext } from '../../../context.ts';
+import { invalidField } from '../../../errors.ts';
 import { renderTable, type ExportColumn, type ExportFormat, type RenderedFile } from '../../documents/index.ts';
 import { getScorecard, getTrend } from './service.ts';
 
@@ -60,9 +63,24 @@ interface Row {
   change: Record<string, number | null>;
 }
 
-/** The scorecard as a table: a row per municipality, the network average last; each section's score and its change. */
-export async function exportScorecard(ctx: RequestContext, roundId: string, format: ExportFormat): Promise<RenderedFile> {
-  const card = await getScorecard(ctx, roundId);
+/** A dimension the results do not have is a mistake in the request, not an empty table. */
+function checkDimensions(sections: Array<{ key: string }>, filter: ResultsFilter) {
+  if (unknownDimension(sections, filter) !== undefined) throw invalidField('dimension', 'choice');
+}
+
+/**
+ * The scorecard as a table: a row per municipality, the network average last; each section's score and its
+ * change. The filter narrows the rows and columns; the average row stays the whole network's.
+ */
+export async function exportScorecard(
+  ctx: RequestContext,
+  roundId: string,
+  filter: ResultsFilter,
+  format: ExportFormat,
+): Promise<RenderedFile> {
+  const whole = await getScorecard(ctx, roundId);
+  checkDimensions(whole.sections, filter);
+  const card = filterScorecard(whole, filter);
   const l = LABELS[ctx.language];
   const columns: ExportColumn<Row>[] = [
     { header: l.number, value: (r) => r.number, width: 14 },
@@ -98,14 +116,17 @@ interface TrendRow {
   scores: Record<string, number | null>;
 }
 
-/** The maturity trend as a table: a row per municipality and round, and the network average per round. */
+/** The maturity trend as a table: a row per municipality and round, and the network average per round; filtered like the scorecard. */
 export async function exportTrend(
   ctx: RequestContext,
   networkRef: string,
   templateId: string,
+  filter: ResultsFilter,
   format: ExportFormat,
 ): Promise<RenderedFile> {
-  const trend = await getTrend(ctx, networkRef, templateId);
+  const whole = await getTrend(ctx, networkRef, templateId);
+  checkDimensions(whole.sections, filter);
+  const trend = filterTrend(whole, filter);
   const l = LABELS[ctx.language];
   const rows: TrendRow[] = trend.rounds.flatMap((round, i) => [
     ...trend.municipalities.map((m) => ({

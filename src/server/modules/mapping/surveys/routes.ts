@@ -5,6 +5,7 @@ import {
   AnswerSaveSchema,
   MaturityTrendSchema,
   RespondentInputSchema,
+  ResultsFilterQuery,
   ResponseFormSchema,
   RoundCreateSchema,
   RoundSchema,
@@ -25,6 +26,8 @@ const PUBLIC = { public: true };
 const VersionBody = z.object({ version: Version });
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Version) });
 const FormatQuery = z.object({ format: z.enum(EXPORT_FORMATS, { error: 'choice' }).default('xlsx') });
+/** The exports take the page's filter; the page itself filters the whole results it fetched once. */
+const ResultsExportQuery = ResultsFilterQuery.extend(FormatQuery.shape);
 const TemplateParams = NetworkParams.extend({ templateId: Id });
 const RespondentParams = IdParams.extend({ respondentId: Id });
 const TokenParams = z.object({ token: z.string().min(20).max(100) });
@@ -60,8 +63,11 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async 
   );
   app.get(
     '/networks/:networkId/survey-templates/:templateId/trend/export',
-    { schema: { tags, params: TemplateParams, querystring: FormatQuery } },
-    async (req, reply) => sendFile(reply, await exportTrend(req.ctx, req.params.networkId, req.params.templateId, req.query.format)),
+    { schema: { tags, params: TemplateParams, querystring: ResultsExportQuery } },
+    async (req, reply) => {
+      const { format, ...filter } = req.query;
+      return sendFile(reply, await exportTrend(req.ctx, req.params.networkId, req.params.templateId, filter, format));
+    },
   );
   app.get('/survey-templates/:id', { schema: { tags, params: IdParams, response: { 200: TemplateSchema } } }, (req) =>
     service.getTemplate(req.ctx, req.params.id),
@@ -121,8 +127,13 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async 
   app.get('/survey-rounds/:id/scorecard', { schema: { tags, params: IdParams, response: { 200: ScorecardSchema } } }, (req) =>
     service.getScorecard(req.ctx, req.params.id),
   );
-  app.get('/survey-rounds/:id/scorecard/export', { schema: { tags, params: IdParams, querystring: FormatQuery } }, async (req, reply) =>
-    sendFile(reply, await exportScorecard(req.ctx, req.params.id, req.query.format)),
+  app.get(
+    '/survey-rounds/:id/scorecard/export',
+    { schema: { tags, params: IdParams, querystring: ResultsExportQuery } },
+    async (req, reply) => {
+      const { format, ...filter } = req.query;
+      return sendFile(reply, await exportScorecard(req.ctx, req.params.id, filter, format));
+    },
   );
 
   // the respondent's personal link from the e-mail: no login, the token is the key

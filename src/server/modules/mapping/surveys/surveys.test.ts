@@ -434,6 +434,53 @@ describe.each(DATABASE_KINDS)('surveys on %s', (kind) => {
     expectError(await lofoten.get(`/api/networks/${vestId}/survey-templates/${templateId}/trend`), 404, 'not_found');
   });
 
+  it('filters the exports by municipality and dimension, keeping the whole network average', async () => {
+    const lines = (body: unknown) =>
+      String(body)
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+    const scorecardExport = `/api/survey-rounds/${roundId}/scorecard/export?format=csv`;
+    const trendExport = `/api/networks/${vestId}/survey-templates/${templateId}/trend/export?format=csv`;
+
+    expectError(await anonymous.get(`${scorecardExport}&dimension=lead`), 401, 'unauthenticated');
+    expectFieldErrors(await member.get(`${scorecardExport}&dimension=lead&dimension=budget`), {
+      dimension: '«Del» må være ett av valgene.',
+    });
+    expectFieldErrors(await member.get(`${trendExport}&dimension=budget`), { dimension: '«Del» må være ett av valgene.' });
+    expectFieldErrors(await member.get(`${scorecardExport}&municipality=187`), {
+      'municipality.0': '«Kommune» må være et kommunenummer med fire sifre.',
+    });
+    expectError(await lofoten.get(`${scorecardExport}&dimension=lead`), 404, 'not_found');
+
+    const card = await member.get(`${scorecardExport}&municipality=${SORTLAND}&municipality=${ANDOY}&dimension=lead`);
+    expect(card.status).toBe(200);
+    expect(lines(card.body)).toEqual([
+      'Kommunenummer;Kommune;Svar;Ledelse og strategi;Ledelse og strategi, endring',
+      '1871;Andøy;1;3.5;0.5',
+      '1870;Sortland - Suortá;2;2.75;0.75',
+      ';Snitt i nettverket;;3.13;0.63',
+    ]);
+    // A comma-separated list is the same filter.
+    const commas = await member.get(`${scorecardExport}&municipality=${HADSEL},${SORTLAND}&dimension=data`);
+    expect(lines(commas.body)).toEqual([
+      'Kommunenummer;Kommune;Svar;Informasjonsforvaltning;Informasjonsforvaltning, endring',
+      '1866;Hadsel;0;;',
+      '1870;Sortland - Suortá;2;4.5;1.5',
+      ';Snitt i nettverket;;4.5;2',
+    ]);
+
+    const trend = await member.get(`${trendExport}&municipality=${SORTLAND}&dimension=data`);
+    expect(trend.status).toBe(200);
+    expect(lines(trend.body)).toEqual([
+      'Kommunenummer;Kommune;Runde;Frist;Informasjonsforvaltning',
+      expect.stringMatching(/^1870;Sortland - Suortá;Modenhet 2025;[\d-]+;3$/),
+      expect.stringMatching(/^;Snitt i nettverket;Modenhet 2025;[\d-]+;2.5$/),
+      expect.stringMatching(/^1870;Sortland - Suortá;Modenhet 2026;[\d-]+;4.5$/),
+      expect.stringMatching(/^;Snitt i nettverket;Modenhet 2026;[\d-]+;4.5$/),
+    ]);
+  });
+
   it('deletes a draft round, and only a draft', async () => {
     const draft = await vest.post(`/api/networks/${vestId}/survey-rounds`, { templateId, name: 'Utkast', deadline });
     expectError(await vest.delete(`/api/survey-rounds/${roundId}?version=1`), 409, 'invalid_state');
