@@ -320,6 +320,77 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
     await a11y.check();
   });
 
+  await test.step('plans a milestone, a risk with its score and level, and a deliverable; changes the risk after measures', async () => {
+    await page.getByRole('region', { name: 'Milepæler' }).getByRole('button', { name: 'Legg til milepæl' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Ny milepæl' });
+    await dialog.getByRole('button', { name: 'Lagre milepælen' }).click();
+    await expect(dialog.getByRole('link', { name: '«Milepæl» må fylles ut.' })).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'Milepæl', exact: true }).fill('Avtale signert');
+    await dialog.getByLabel('Frist').fill('2027-02-01');
+    await a11y.check();
+    await dialog.getByRole('button', { name: 'Lagre milepælen' }).click();
+    await expect(page.getByText('Milepælen «Avtale signert» er lagt til.')).toBeVisible();
+    const milestone = page.getByRole('table', { name: `Milepæler for ${reference}` }).getByRole('row', { name: /^Avtale signert/ });
+    await expect(milestone.getByRole('cell').nth(1)).toHaveText('Ikke nådd');
+
+    await page.getByRole('region', { name: 'Risikoer' }).getByRole('button', { name: 'Legg til risiko' }).click();
+    dialog = page.getByRole('dialog', { name: 'Ny risiko' });
+    await dialog.getByRole('textbox', { name: 'Risiko', exact: true }).fill('Leverandøren leverer for sent');
+    await dialog.getByLabel('Sannsynlighet før tiltak').selectOption('4');
+    await dialog.getByLabel('Konsekvens før tiltak').selectOption('4');
+    await dialog.getByRole('textbox', { name: 'Tiltak', exact: true }).fill('Dagbøter i avtalen.');
+    await dialog.getByLabel('Sannsynlighet etter tiltak').selectOption('3');
+    await dialog.getByLabel('Konsekvens etter tiltak').selectOption('3');
+    await dialog.getByRole('textbox', { name: 'Ansvarlig', exact: true }).fill('Prosjektleder');
+    await a11y.check();
+    await dialog.getByRole('button', { name: 'Lagre risikoen' }).click();
+    await expect(page.getByText('Risikoen «Leverandøren leverer for sent» er lagt til.')).toBeVisible();
+    const risk = page
+      .getByRole('table', { name: `Risikoregister for ${reference}` })
+      .getByRole('row', { name: /^Leverandøren leverer for sent/ });
+    await expect(risk.getByRole('cell').nth(0)).toHaveText('4 × 4 = 16 Høy');
+    await expect(risk.getByRole('cell').nth(2)).toHaveText('3 × 3 = 9 Middels');
+    await a11y.check();
+
+    await page.getByRole('button', { name: 'Endre risikoen «Leverandøren leverer for sent»' }).click();
+    dialog = page.getByRole('dialog', { name: 'Endre risikoen' });
+    await expect(dialog.getByLabel('Sannsynlighet før tiltak')).toHaveValue('4');
+    await dialog.getByLabel('Sannsynlighet etter tiltak').selectOption('2');
+    await dialog.getByLabel('Konsekvens etter tiltak').selectOption('2');
+    await dialog.getByRole('button', { name: 'Lagre risikoen' }).click();
+    await expect(page.getByText('Risikoen «Leverandøren leverer for sent» er lagret.')).toBeVisible();
+    await expect(risk.getByRole('cell').nth(0)).toHaveText('4 × 4 = 16 Høy');
+    await expect(risk.getByRole('cell').nth(2)).toHaveText('2 × 2 = 4 Lav');
+
+    const csvLink = page.getByRole('link', { name: 'Last ned risikoregisteret (CSV)' });
+    const csv = await (await page.request.get((await csvLink.getAttribute('href'))!)).text();
+    expect(csv).toContain('Leverandøren leverer for sent');
+    expect(csv).toContain('Høy');
+    expect(csv).toContain('Lav');
+
+    await page.getByRole('region', { name: 'Leveranser' }).getByRole('button', { name: 'Legg til leveranse' }).click();
+    dialog = page.getByRole('dialog', { name: 'Ny leveranse' });
+    await dialog.getByRole('textbox', { name: 'Leveranse', exact: true }).fill('Felles skjemaløsning i drift');
+    await dialog.getByLabel('Frist').fill('2027-09-01');
+    await dialog.getByLabel('Status').selectOption({ label: 'Pågår' });
+    await dialog.getByRole('button', { name: 'Lagre leveransen' }).click();
+    await expect(page.getByText('Leveransen «Felles skjemaløsning i drift» er lagt til.')).toBeVisible();
+    const deliverable = page
+      .getByRole('table', { name: `Leveranser i ${reference}` })
+      .getByRole('row', { name: /^Felles skjemaløsning i drift/ });
+    await expect(deliverable.getByRole('cell').nth(2)).toHaveText('Pågår');
+    await a11y.check();
+
+    // Deleting asks first.
+    await page.getByRole('button', { name: 'Slett milepælen «Avtale signert»' }).click();
+    dialog = page.getByRole('dialog', { name: 'Slett milepælen' });
+    await expect(dialog.getByText('Milepælen «Avtale signert» slettes fra planen.')).toBeVisible();
+    await a11y.check();
+    await dialog.getByRole('button', { name: 'Slett' }).click();
+    await expect(page.getByText('Milepælen «Avtale signert» er slettet.')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Milepæler' }).getByText('Ingen milepæler ennå.')).toBeVisible();
+  });
+
   await test.step('Sortland’s editor opts in with a reservation', async () => {
     await logout(page, SECRETARIAT.name);
     await loginInBokmal(page, a11y, SORTLAND_EDITOR);
@@ -422,6 +493,10 @@ test.describe('in nynorsk and English', () => {
       description: 'Til språktesten.',
       focusAreaKeys: [],
     });
+    // A plan, so the page shows its tables in each language.
+    await api.post(`/projects/${project.id}/milestones`, { title: 'Oppstart', dueDate: '2027-01-10' });
+    await api.post(`/projects/${project.id}/risks`, { description: 'Forsinkelse', probabilityBefore: 3, consequenceBefore: 5 });
+    await api.post(`/projects/${project.id}/deliverables`, { title: 'Rapport', status: 'delivered' });
     const pages = [LIST, `${LIST}?visning=tavle`, `${LIST}/${project.id}`];
     for (const [language, label, heading, phase, step] of [
       ['nn', 'Norsk nynorsk', 'Prosjekt i DigiVesterålen', 'Idé', 'Fasane i prosjektvegvisaren'],

@@ -345,6 +345,13 @@ async function projectDocument(admin: Client, projectId: string, cell: number, k
     }),
   );
 }
+/** A fresh project with one milestone, one risk and one deliverable. */
+async function planned(admin: Client, cell: number): Promise<Project> {
+  const project = await freshProject(admin, cell);
+  await ok(admin.post(`/api/projects/${project.id}/milestones`, { title: `Milepæl ${cell}`, dueDate: '2027-03-01' }));
+  await ok(admin.post(`/api/projects/${project.id}/risks`, { description: `Risiko ${cell}`, probabilityBefore: 3, consequenceBefore: 3 }));
+  return ok(admin.post(`/api/projects/${project.id}/deliverables`, { title: `Leveranse ${cell}` }));
+}
 /** A case the matrix's working committee decided in a held meeting. */
 async function decidedCase(t: TestApp, admin: Client, cell: number) {
   const { meeting } = await meetingWithCase(t, admin, cell);
@@ -1131,6 +1138,88 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
         url: `/api/projects/${project.id}/decisions`,
         body: { kind: 'meetingCase', agendaItemId: item.id, projectVersion: project.version },
       };
+    },
+  },
+  // a project's plan: the secretariat, as for the project itself
+  'POST /api/projects/{id}/milestones': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => ({
+      url: `/api/projects/${(await freshProject(admin, cell)).id}/milestones`,
+      body: { title: `Milepæl ${cell}`, dueDate: '2027-03-01', doneDate: null, note: 'Merknad' },
+    }),
+  },
+  'PATCH /api/project-milestones/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const milestone = (await planned(admin, cell)).milestones[0]!;
+      return { url: `/api/project-milestones/${milestone.id}`, body: { doneDate: '2027-02-20', version: milestone.version } };
+    },
+  },
+  'DELETE /api/project-milestones/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const milestone = (await planned(admin, cell)).milestones[0]!;
+      return { url: `/api/project-milestones/${milestone.id}?version=${milestone.version}` };
+    },
+  },
+  'POST /api/projects/{id}/risks': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => ({
+      url: `/api/projects/${(await freshProject(admin, cell)).id}/risks`,
+      body: {
+        description: `Risiko ${cell}`,
+        probabilityBefore: 4,
+        consequenceBefore: 4,
+        measures: 'Tiltak',
+        probabilityAfter: 2,
+        consequenceAfter: 3,
+        owner: 'Prosjektleder',
+        status: 'open',
+      },
+    }),
+  },
+  'PATCH /api/project-risks/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const risk = (await planned(admin, cell)).risks[0]!;
+      return { url: `/api/project-risks/${risk.id}`, body: { probabilityAfter: 1, consequenceAfter: 2, version: risk.version } };
+    },
+  },
+  'DELETE /api/project-risks/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const risk = (await planned(admin, cell)).risks[0]!;
+      return { url: `/api/project-risks/${risk.id}?version=${risk.version}` };
+    },
+  },
+  'POST /api/projects/{id}/deliverables': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => ({
+      url: `/api/projects/${(await freshProject(admin, cell)).id}/deliverables`,
+      body: { title: `Leveranse ${cell}`, description: 'Beskrivelse', dueDate: '2027-06-01', status: 'planned' },
+    }),
+  },
+  'PATCH /api/project-deliverables/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const deliverable = (await planned(admin, cell)).deliverables[0]!;
+      return { url: `/api/project-deliverables/${deliverable.id}`, body: { status: 'inProgress', version: deliverable.version } };
+    },
+  },
+  'DELETE /api/project-deliverables/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const deliverable = (await planned(admin, cell)).deliverables[0]!;
+      return { url: `/api/project-deliverables/${deliverable.id}?version=${deliverable.version}` };
     },
   },
   'POST /api/public/networks/{slug}/proposals': {

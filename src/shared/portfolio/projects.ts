@@ -46,6 +46,29 @@ export type Participation = (typeof PARTICIPATION)[number];
 export const DECISION_KINDS = ['meetingCase', 'ownerDecision'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
+export const RISK_STATUSES = ['open', 'closed'] as const;
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+
+/** A deliverable (leveranse) from planned to delivered, or cancelled. */
+export const DELIVERABLE_STATUSES = ['planned', 'inProgress', 'delivered', 'cancelled'] as const;
+export type DeliverableStatus = (typeof DELIVERABLE_STATUSES)[number];
+
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** A risk's score: probability × consequence, each 1–5, so 1–25. */
+export const riskScore = (probability: number, consequence: number) => probability * consequence;
+
+/**
+ * The level of a score, the one rule the server, the page and the risk register's export all use: low 1–4, medium
+ * 5–12, high 15–25 (no product of two numbers 1–5 falls between 12 and 15).
+ */
+export function riskLevel(score: number): RiskLevel {
+  if (score >= 15) return 'high';
+  if (score >= 5) return 'medium';
+  return 'low';
+}
+
 // ---------- inputs ----------
 export const ProjectCreateSchema = z.object({
   title: Text(200),
@@ -99,7 +122,94 @@ export const DecisionRequestSchema = z.intersection(
   DecisionInputSchema,
 );
 
+/** Probability or consequence of a risk: 1 (very low) to 5 (very high). */
+const RiskScale = z.number().int().min(1).max(5);
+
+/**
+ * A milestone of the project plan. No defaults here or below: the update schemas are these made partial, and a
+ * default there would overwrite what was not sent.
+ */
+export const MilestoneInputSchema = z.object({
+  title: Text(200),
+  dueDate: IsoDate,
+  /** Null until it is reached. */
+  doneDate: IsoDate.nullish(),
+  note: OptionalText(2000),
+});
+export type MilestoneInput = z.infer<typeof MilestoneInputSchema>;
+export const MilestoneUpdateSchema = MilestoneInputSchema.partial().extend({ version: Version });
+export type MilestoneUpdateInput = z.infer<typeof MilestoneUpdateSchema>;
+
+/**
+ * A risk of the project's risk register: probability and consequence before the measures, the measures, and the two
+ * again as they are expected after them (both or neither). A new risk is open unless told otherwise.
+ */
+export const RiskInputSchema = z.object({
+  description: Text(2000),
+  probabilityBefore: RiskScale,
+  consequenceBefore: RiskScale,
+  measures: OptionalText(4000),
+  probabilityAfter: RiskScale.nullish(),
+  consequenceAfter: RiskScale.nullish(),
+  owner: OptionalText(200),
+  status: z.enum(RISK_STATUSES, { error: 'choice' }).optional(),
+});
+export type RiskInput = z.infer<typeof RiskInputSchema>;
+export const RiskUpdateSchema = RiskInputSchema.partial().extend({ version: Version });
+export type RiskUpdateInput = z.infer<typeof RiskUpdateSchema>;
+
+/** A deliverable (leveranse); a new one is planned unless told otherwise. */
+export const DeliverableInputSchema = z.object({
+  title: Text(200),
+  description: OptionalText(4000),
+  dueDate: IsoDate.nullish(),
+  status: z.enum(DELIVERABLE_STATUSES, { error: 'choice' }).optional(),
+});
+export type DeliverableInput = z.infer<typeof DeliverableInputSchema>;
+export const DeliverableUpdateSchema = DeliverableInputSchema.partial().extend({ version: Version });
+export type DeliverableUpdateInput = z.infer<typeof DeliverableUpdateSchema>;
+
 // ---------- answers ----------
+export const MilestoneSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  dueDate: z.string(),
+  doneDate: z.string().nullable(),
+  note: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Milestone = z.infer<typeof MilestoneSchema>;
+
+export const RiskSchema = z.object({
+  id: z.string(),
+  description: z.string(),
+  probabilityBefore: z.number().int(),
+  consequenceBefore: z.number().int(),
+  /** probabilityBefore × consequenceBefore, and its level by `riskLevel`. */
+  scoreBefore: z.number().int(),
+  levelBefore: z.enum(RISK_LEVELS),
+  measures: z.string().nullable(),
+  probabilityAfter: z.number().int().nullable(),
+  consequenceAfter: z.number().int().nullable(),
+  /** Null until both values after the measures are set. */
+  scoreAfter: z.number().int().nullable(),
+  levelAfter: z.enum(RISK_LEVELS).nullable(),
+  owner: z.string().nullable(),
+  status: z.enum(RISK_STATUSES),
+  version: z.number().int(),
+});
+export type Risk = z.infer<typeof RiskSchema>;
+
+export const DeliverableSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  status: z.enum(DELIVERABLE_STATUSES),
+  version: z.number().int(),
+});
+export type Deliverable = z.infer<typeof DeliverableSchema>;
+
 export const BasisDocumentSchema = z.object({
   id: z.string(),
   kind: z.enum(BASIS_DOCUMENT_KINDS),
@@ -163,6 +273,10 @@ export const ProjectSchema = z.object({
   ),
   decisions: z.array(DecisionSchema),
   basisDocuments: z.array(BasisDocumentSchema),
+  /** The plan: milestones by due date, risks by score before measures (highest first), deliverables by due date. */
+  milestones: z.array(MilestoneSchema),
+  risks: z.array(RiskSchema),
+  deliverables: z.array(DeliverableSchema),
   /** The next decision point and whether its basis is complete. */
   next: z.object({
     decisionPoint: z.enum(DECISION_POINTS),

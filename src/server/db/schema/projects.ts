@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { BASIS_DOCUMENT_KINDS, DECISION_KINDS, DECISION_POINTS, PARTICIPATION, PHASES } from '../../../shared/portfolio/projects.ts';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  BASIS_DOCUMENT_KINDS,
+  DECISION_KINDS,
+  DECISION_POINTS,
+  DELIVERABLE_STATUSES,
+  PARTICIPATION,
+  PHASES,
+  RISK_STATUSES,
+} from '../../../shared/portfolio/projects.ts';
 import { recordColumns } from './columns.ts';
 import { municipalities, networks, people } from './network.ts';
 import { users } from './auth.ts';
@@ -121,4 +129,65 @@ export const projectDocuments = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('project_documents_project_idx').on(t.projectId)],
+);
+
+/** A milestone of the project plan; `done_date` is null until it is reached. */
+export const projectMilestones = pgTable(
+  'project_milestones',
+  {
+    ...recordColumns,
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    title: text('title').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    doneDate: date('done_date', { mode: 'string' }),
+    note: text('note'),
+  },
+  (t) => [index('project_milestones_project_idx').on(t.projectId, t.dueDate)],
+);
+
+/**
+ * A risk of the project's risk register: probability and consequence (1–5) before the measures and, once the
+ * measures are set, as expected after them. The scores are computed, never stored.
+ */
+export const projectRisks = pgTable(
+  'project_risks',
+  {
+    ...recordColumns,
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    description: text('description').notNull(),
+    probabilityBefore: integer('probability_before').notNull(),
+    consequenceBefore: integer('consequence_before').notNull(),
+    measures: text('measures'),
+    probabilityAfter: integer('probability_after'),
+    consequenceAfter: integer('consequence_after'),
+    owner: text('owner'),
+    status: text('status', { enum: RISK_STATUSES }).notNull().default('open'),
+  },
+  (t) => [
+    index('project_risks_project_idx').on(t.projectId),
+    check(
+      'project_risks_scale',
+      sql`${t.probabilityBefore} between 1 and 5 and ${t.consequenceBefore} between 1 and 5 and coalesce(${t.probabilityAfter}, 1) between 1 and 5 and coalesce(${t.consequenceAfter}, 1) between 1 and 5`,
+    ),
+  ],
+);
+
+/** A deliverable (leveranse) of the project. */
+export const projectDeliverables = pgTable(
+  'project_deliverables',
+  {
+    ...recordColumns,
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    title: text('title').notNull(),
+    description: text('description'),
+    dueDate: date('due_date', { mode: 'string' }),
+    status: text('status', { enum: DELIVERABLE_STATUSES }).notNull().default('planned'),
+  },
+  (t) => [index('project_deliverables_project_idx').on(t.projectId)],
 );

@@ -3,21 +3,43 @@ import {
   DECISION_POINT_RULES,
   DECISION_POINTS,
   projectReference,
+  riskLevel,
+  riskScore,
   type BasisDocument,
   type BasisDocumentKind,
   type Decision,
   type DecisionPoint,
+  type Deliverable,
+  type Milestone,
   type Phase,
   type PortfolioRow,
   type Project,
+  type Risk,
 } from '../../../shared/portfolio/projects.ts';
-import type { projectDecisions, projectDocuments, projectParticipants } from '../../db/schema/index.ts';
+import type {
+  projectDecisions,
+  projectDeliverables,
+  projectDocuments,
+  projectMilestones,
+  projectParticipants,
+  projectRisks,
+} from '../../db/schema/index.ts';
 import { reference as proposalReference } from './presenter.ts';
 import type { ProjectRow } from './projects-policy.ts';
 
 export type ParticipantRow = typeof projectParticipants.$inferSelect;
 export type DecisionRow = typeof projectDecisions.$inferSelect;
 export type DocumentRow = typeof projectDocuments.$inferSelect;
+export type MilestoneRow = typeof projectMilestones.$inferSelect;
+export type RiskRow = typeof projectRisks.$inferSelect;
+export type DeliverableRow = typeof projectDeliverables.$inferSelect;
+
+/** A whole project's plan: its milestones, risks and deliverables. */
+export interface ProjectPlan {
+  milestones: MilestoneRow[];
+  risks: RiskRow[];
+  deliverables: DeliverableRow[];
+}
 
 /** A meeting case as the minutes have it, for a decision made by it. */
 export interface MeetingCase {
@@ -43,6 +65,7 @@ export interface ProjectLookups {
   /** Only for a whole project: its documents (not removed) and its decisions' cases. */
   documents: Map<string, DocumentRow[]>;
   meetingCases: Map<string, MeetingCase>;
+  plans: Map<string, ProjectPlan>;
 }
 
 export const reference = (row: Pick<ProjectRow, 'year' | 'sequence'>) => projectReference(row.year, row.sequence);
@@ -92,6 +115,48 @@ function presentDecision(d: DecisionRow, documents: DocumentRow[], lookups: Proj
   };
 }
 
+export function presentMilestone(m: MilestoneRow): Milestone {
+  return { id: m.id, title: m.title, dueDate: m.dueDate, doneDate: m.doneDate, note: m.note, version: m.version };
+}
+
+/** The scores before and after the measures, each with its level by the shared rule. */
+export function presentRisk(r: RiskRow): Risk {
+  const scoreBefore = riskScore(r.probabilityBefore, r.consequenceBefore);
+  const scoreAfter = r.probabilityAfter !== null && r.consequenceAfter !== null ? riskScore(r.probabilityAfter, r.consequenceAfter) : null;
+  return {
+    id: r.id,
+    description: r.description,
+    probabilityBefore: r.probabilityBefore,
+    consequenceBefore: r.consequenceBefore,
+    scoreBefore,
+    levelBefore: riskLevel(scoreBefore),
+    measures: r.measures,
+    probabilityAfter: r.probabilityAfter,
+    consequenceAfter: r.consequenceAfter,
+    scoreAfter,
+    levelAfter: scoreAfter === null ? null : riskLevel(scoreAfter),
+    owner: r.owner,
+    status: r.status,
+    version: r.version,
+  };
+}
+
+export function presentDeliverable(d: DeliverableRow): Deliverable {
+  return { id: d.id, title: d.title, description: d.description, dueDate: d.dueDate, status: d.status, version: d.version };
+}
+
+const byCreation = (a: { createdAt: Date }, b: { createdAt: Date }) => a.createdAt.getTime() - b.createdAt.getTime();
+/** Dated first, by date; the undated last; ties by when they were made. */
+const byDue = (a: { dueDate: string | null; createdAt: Date }, b: { dueDate: string | null; createdAt: Date }) =>
+  a.dueDate === b.dueDate ? byCreation(a, b) : a.dueDate === null ? 1 : b.dueDate === null ? -1 : a.dueDate < b.dueDate ? -1 : 1;
+
+/** The risk register as the project shows and exports it: the highest score before measures first. */
+export function presentRisks(rows: RiskRow[]): Risk[] {
+  return [...rows]
+    .sort((a, b) => b.probabilityBefore * b.consequenceBefore - a.probabilityBefore * a.consequenceBefore || byCreation(a, b))
+    .map(presentRisk);
+}
+
 const focusAreasOf = (row: ProjectRow, lookups: ProjectLookups) =>
   row.focusAreaKeys.map((key) => ({ key, title: lookups.focusAreaTitles.get(key) ?? key }));
 const personOf = (id: string | null, lookups: ProjectLookups) => (id ? { personId: id, name: lookups.personNames.get(id) ?? '' } : null);
@@ -103,6 +168,7 @@ export function presentProject(row: ProjectRow, lookups: ProjectLookups): Projec
   const numbers = new Set([...lookups.memberNumbers, ...answers.keys()]);
   const proposal = row.proposalId ? lookups.proposals.get(row.proposalId) : undefined;
   const next = nextDecisionPoint(row.phase);
+  const plan = lookups.plans.get(row.id);
   return {
     id: row.id,
     networkId: row.networkId,
@@ -131,6 +197,9 @@ export function presentProject(row: ProjectRow, lookups: ProjectLookups): Projec
       .sort((a, b) => compareNorwegian(a.municipalityName, b.municipalityName)),
     decisions: decisions.map((d) => presentDecision(d, documents, lookups)),
     basisDocuments: documents.filter((d) => d.deletedAt === null).map(presentBasisDocument),
+    milestones: [...(plan?.milestones ?? [])].sort(byDue).map(presentMilestone),
+    risks: presentRisks(plan?.risks ?? []),
+    deliverables: [...(plan?.deliverables ?? [])].sort(byDue).map(presentDeliverable),
     next: { decisionPoint: next, ownerMayDecide: DECISION_POINT_RULES[next].ownerMayDecide, missingBasis: missingBasis(next, documents) },
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),

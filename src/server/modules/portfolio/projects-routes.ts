@@ -5,18 +5,25 @@ import {
   BASIS_DOCUMENT_KINDS,
   BasisDocumentSchema,
   DecisionRequestSchema,
+  DeliverableInputSchema,
+  DeliverableUpdateSchema,
+  MilestoneInputSchema,
+  MilestoneUpdateSchema,
   ParticipationInputSchema,
   PortfolioQuery,
   PortfolioRowSchema,
   ProjectCreateSchema,
   ProjectSchema,
   ProjectUpdateSchema,
+  RiskInputSchema,
+  RiskUpdateSchema,
 } from '../../../shared/portfolio/projects.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../meetings/index.ts';
 import type { FileStorage } from '../storage/index.ts';
 import * as service from './projects.ts';
 import { decideProject } from './projects-decisions.ts';
+import * as plans from './projects-plans.ts';
 import { deleteProjectDocument, downloadProjectDocument, uploadProjectDocument } from './projects-documents.ts';
 
 export interface ProjectRouteOptions {
@@ -32,6 +39,7 @@ const UploadQuery = z.object({
   fileName: z.string().trim().min(1, { error: 'required' }).max(200),
 });
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Version) });
+const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS, { error: 'choice' }) });
 
 /** Projects: the portfolio overview, a project, its participants, basis documents and decisions. */
 export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (app, { storage }) => {
@@ -69,6 +77,54 @@ export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (
     '/projects/:id/decisions',
     { schema: { tags, params: IdParams, body: DecisionRequestSchema, response: { 201: ProjectSchema } } },
     async (req, reply) => reply.status(201).send(await decideProject(req.ctx, req.params.id, req.body)),
+  );
+
+  // the plan: milestones, risks and deliverables, each answered with the whole project
+  app.post(
+    '/projects/:id/milestones',
+    { schema: { tags, params: IdParams, body: MilestoneInputSchema, response: { 201: ProjectSchema } } },
+    async (req, reply) => reply.status(201).send(await plans.addMilestone(req.ctx, req.params.id, req.body)),
+  );
+  app.patch(
+    '/project-milestones/:id',
+    { schema: { tags, params: IdParams, body: MilestoneUpdateSchema, response: { 200: ProjectSchema } } },
+    (req) => plans.changeMilestone(req.ctx, req.params.id, req.body),
+  );
+  app.delete(
+    '/project-milestones/:id',
+    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: ProjectSchema } } },
+    (req) => plans.removeMilestone(req.ctx, req.params.id, req.query.version),
+  );
+  app.post(
+    '/projects/:id/risks',
+    { schema: { tags, params: IdParams, body: RiskInputSchema, response: { 201: ProjectSchema } } },
+    async (req, reply) => reply.status(201).send(await plans.addRisk(req.ctx, req.params.id, req.body)),
+  );
+  app.patch('/project-risks/:id', { schema: { tags, params: IdParams, body: RiskUpdateSchema, response: { 200: ProjectSchema } } }, (req) =>
+    plans.changeRisk(req.ctx, req.params.id, req.body),
+  );
+  app.delete(
+    '/project-risks/:id',
+    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: ProjectSchema } } },
+    (req) => plans.removeRisk(req.ctx, req.params.id, req.query.version),
+  );
+  app.get('/projects/:id/risks/export', { schema: { tags, params: IdParams, querystring: ExportQuery } }, async (req, reply) =>
+    sendFile(reply, await plans.exportRisks(req.ctx, req.params.id, req.query.format)),
+  );
+  app.post(
+    '/projects/:id/deliverables',
+    { schema: { tags, params: IdParams, body: DeliverableInputSchema, response: { 201: ProjectSchema } } },
+    async (req, reply) => reply.status(201).send(await plans.addDeliverable(req.ctx, req.params.id, req.body)),
+  );
+  app.patch(
+    '/project-deliverables/:id',
+    { schema: { tags, params: IdParams, body: DeliverableUpdateSchema, response: { 200: ProjectSchema } } },
+    (req) => plans.changeDeliverable(req.ctx, req.params.id, req.body),
+  );
+  app.delete(
+    '/project-deliverables/:id',
+    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: ProjectSchema } } },
+    (req) => plans.removeDeliverable(req.ctx, req.params.id, req.query.version),
   );
 
   // basis documents

@@ -12,8 +12,11 @@ import {
   people,
   projectCounters,
   projectDecisions,
+  projectDeliverables,
   projectDocuments,
+  projectMilestones,
   projectParticipants,
+  projectRisks,
   projects,
   proposals,
 } from '../../db/schema/index.ts';
@@ -50,6 +53,7 @@ import {
   type MeetingCase,
   type ParticipantRow,
   type ProjectLookups,
+  type ProjectPlan,
 } from './projects-presenter.ts';
 import { decisionPointLabel, PHASE_LABELS, PROJECT_HEADINGS } from './terms.ts';
 
@@ -119,7 +123,25 @@ async function lookupsFor(db: DbOrTx, networkId: string, rows: ProjectRow[], who
     decisions: groupBy(decisions, (d) => d.projectId),
     documents: groupBy(documents, (d) => d.projectId),
     meetingCases: new Map((await meetingCasesOf(db, itemIds)).map((c) => [c.agendaItemId, c])),
+    plans: whole ? await plansOf(db, ids) : new Map<string, ProjectPlan>(),
   };
+}
+
+/** The milestones, risks and deliverables of these projects. */
+async function plansOf(db: DbOrTx, ids: string[]): Promise<Map<string, ProjectPlan>> {
+  if (ids.length === 0) return new Map();
+  const milestones = groupBy(
+    await db.select().from(projectMilestones).where(inArray(projectMilestones.projectId, ids)),
+    (r) => r.projectId,
+  );
+  const risks = groupBy(await db.select().from(projectRisks).where(inArray(projectRisks.projectId, ids)), (r) => r.projectId);
+  const deliverables = groupBy(
+    await db.select().from(projectDeliverables).where(inArray(projectDeliverables.projectId, ids)),
+    (r) => r.projectId,
+  );
+  return new Map(
+    ids.map((id) => [id, { milestones: milestones.get(id) ?? [], risks: risks.get(id) ?? [], deliverables: deliverables.get(id) ?? [] }]),
+  );
 }
 
 /** The cases that made these decisions, as the minutes have them. */

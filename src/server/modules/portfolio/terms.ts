@@ -1,6 +1,6 @@
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { ProposalKind, ProposalStatus } from '../../../shared/portfolio/proposals.ts';
-import type { BasisDocumentKind, DecisionPoint, Phase } from '../../../shared/portfolio/projects.ts';
+import type { BasisDocumentKind, DecisionPoint, Phase, RiskLevel, RiskStatus } from '../../../shared/portfolio/projects.ts';
 
 /** The words of the portfolio module's spreadsheets, in the caller's language. */
 type Terms = Record<Language, string>;
@@ -64,3 +64,30 @@ export const PROJECT_HEADINGS = {
   startDate: { nb: 'Start', nn: 'Start', en: 'Start' },
   plannedEndDate: { nb: 'Planlagt slutt', nn: 'Planlagd slutt', en: 'Planned end' },
 } satisfies Record<string, Terms>;
+
+/** The risk register's export. */
+export const RISK_HEADINGS = {
+  description: { nb: 'Risiko', nn: 'Risiko', en: 'Risk' },
+  probabilityBefore: { nb: 'Sannsynlighet før tiltak', nn: 'Sannsyn før tiltak', en: 'Probability before measures' },
+  consequenceBefore: { nb: 'Konsekvens før tiltak', nn: 'Konsekvens før tiltak', en: 'Consequence before measures' },
+  scoreBefore: { nb: 'Risiko før tiltak', nn: 'Risiko før tiltak', en: 'Score before measures' },
+  levelBefore: { nb: 'Nivå før tiltak', nn: 'Nivå før tiltak', en: 'Level before measures' },
+  measures: { nb: 'Tiltak', nn: 'Tiltak', en: 'Measures' },
+  probabilityAfter: { nb: 'Sannsynlighet etter tiltak', nn: 'Sannsyn etter tiltak', en: 'Probability after measures' },
+  consequenceAfter: { nb: 'Konsekvens etter tiltak', nn: 'Konsekvens etter tiltak', en: 'Consequence after measures' },
+  scoreAfter: { nb: 'Risiko etter tiltak', nn: 'Risiko etter tiltak', en: 'Score after measures' },
+  levelAfter: { nb: 'Nivå etter tiltak', nn: 'Nivå etter tiltak', en: 'Level after measures' },
+  owner: { nb: 'Ansvarlig', nn: 'Ansvarleg', en: 'Owner' },
+  status: { nb: 'Status', nn: 'Status', en: 'Status' },
+} satisfies Record<string, Terms>;
+
+export const RISK_LEVEL_LABELS: Record<RiskLevel, Terms> = {
+  low: { nb: 'Lav', nn: 'Låg', en: 'Low' },
+  medium: { nb: 'Middels', nn: 'Middels', en: 'Medium' },
+  high: { nb: 'Høy', nn: 'Høg', en: 'High' },
+};
+
+export const RISK_STATUS_LABELS: Record<RiskStatus, Terms> = {
+  open: { nb: 'Åpen', nn: 'Open', en: 'Open' },
+  closed: { nb: 'Lukket', nn: 'Lukka', en: 'Closed' },
+};

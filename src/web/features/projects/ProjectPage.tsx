@@ -15,6 +15,7 @@ import { BasisDocuments } from './BasisDocuments.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { useProjectMessages } from './messages.ts';
 import { Participants } from './Participants.tsx';
+import { Deliverables, Milestones, Risks } from './ProjectPlan.tsx';
 import { projectsPath } from './projects-api.ts';
 import './projects.css';
 
@@ -108,6 +109,9 @@ function ProjectView({ network, project, loaded }: { network: NetworkOverview; p
       <DecisionPanel network={network} project={project} loaded={loaded} admin={admin} />
       <BasisDocuments project={project} loaded={loaded} editable={admin} />
       <Participants project={project} loaded={loaded} admin={admin} />
+      <Milestones project={project} loaded={loaded} editable={admin} />
+      <Risks project={project} loaded={loaded} editable={admin} />
+      <Deliverables project={project} loaded={loaded} editable={admin} />
     </div>
   );
 }
