@@ -6,6 +6,8 @@ export const MunicipalityNumber = z.string().regex(/^\d{4}$/, { error: 'municipa
 export const Id = z.uuid({ error: 'invalid' });
 // min(1), not positive(): positive() reports its bound as «minst 0», which 0 itself does not meet.
 export const Version = z.number().int().min(1);
+/** An amount in whole kroner. */
+export const Kroner = z.number().int({ error: 'type' }).min(0).max(10_000_000_000);
 export const Email = z.email({ error: 'email' }).max(254);
 export const Text = (max: number) => z.string().trim().min(1, { error: 'required' }).max(max);
 export const OptionalText = (max: number) =>

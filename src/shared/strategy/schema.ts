@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, OptionalText, Text, Version } from '../common.ts';
+import { IsoDate, Kroner, OptionalText, Text, Version } from '../common.ts';
 
 /**
  * The strategy module's contract: a network's shared strategy in numbered versions, each municipality's own
@@ -217,7 +217,6 @@ export const AdoptionOverviewSchema = z.object({
 export type AdoptionOverview = z.infer<typeof AdoptionOverviewSchema>;
 
 // ---------- yearly action plans ----------
-const Kroner = z.number().int({ error: 'type' }).min(0).max(10_000_000_000);
 
 export const ActionPlanCreateSchema = z.object({ year: Year });
 /** Without defaults, so a partial update (zod 4 fills defaults inside `.partial()`) leaves out what it does not send. */

@@ -6,3 +6,4 @@ export * from './mapping.ts';
 export * from './strategy.ts';
 export * from './portfolio.ts';
 export * from './projects.ts';
+export * from './benefits.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { REPORT_PERIOD_KINDS, STATUS_LIGHTS, STATUS_REPORT_STATES } from '../../../shared/portfolio/status-reports.ts';
 import {
   BASIS_DOCUMENT_KINDS,
   DECISION_KINDS,
@@ -190,4 +191,35 @@ export const projectDeliverables = pgTable(
     status: text('status', { enum: DELIVERABLE_STATUSES }).notNull().default('planned'),
   },
   (t) => [index('project_deliverables_project_idx').on(t.projectId)],
+);
+
+/**
+ * A status report of the project for a month or a tertial: overall and per control parameter (in `parameters`,
+ * checked by the shared schema), budget, spent and forecast in whole kroner. Published, it is frozen and its PDF
+ * snapshot is kept in file storage under `snapshot_storage_key`; a draft is the only kind that changes or goes.
+ */
+export const projectStatusReports = pgTable(
+  'project_status_reports',
+  {
+    ...recordColumns,
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    periodKind: text('period_kind', { enum: REPORT_PERIOD_KINDS }).notNull(),
+    year: integer('year').notNull(),
+    period: integer('period').notNull(),
+    overall: text('overall', { enum: STATUS_LIGHTS }).notNull(),
+    summary: text('summary'),
+    parameters: jsonb('parameters').notNull(),
+    budget: bigint('budget', { mode: 'number' }),
+    spent: bigint('spent', { mode: 'number' }),
+    forecast: bigint('forecast', { mode: 'number' }),
+    state: text('state', { enum: STATUS_REPORT_STATES }).notNull().default('draft'),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+    publishedByUserId: uuid('published_by_user_id').references(() => users.id),
+    publishedByName: text('published_by_name'),
+    snapshotStorageKey: text('snapshot_storage_key'),
+    snapshotSha256: text('snapshot_sha256'),
+  },
+  (t) => [uniqueIndex('project_status_reports_period_idx').on(t.projectId, t.periodKind, t.year, t.period)],
 );

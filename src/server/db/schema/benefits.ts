@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, doublePrecision, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { BENEFIT_TYPES, INDICATOR_DIRECTIONS, MEASUREMENT_FREQUENCIES } from '../../../shared/benefits/schema.ts';
+import { recordColumns } from './columns.ts';
+import { municipalities, people } from './network.ts';
+import { users } from './auth.ts';
+import { projects } from './projects.ts';
+
+/** A benefit (nyttevirkning) of a project, with the network's overall owner (nytteeier). */
+export const benefits = pgTable(
+  'benefits',
+  {
+    ...recordColumns,
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    title: text('title').notNull(),
+    description: text('description'),
+    type: text('type', { enum: BENEFIT_TYPES }).notNull(),
+    beneficiaries: text('beneficiaries'),
+    changes: text('changes'),
+    /** Deliverables of the same project (checked when saved). */
+    deliverableIds: uuid('deliverable_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    benefitAreas: text('benefit_areas')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    ownerPersonId: uuid('owner_person_id').references(() => people.id),
+    /** Removing a benefit keeps it and its measurements: no row is ever deleted. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('benefits_project_idx').on(t.projectId)],
+);
+
+/** An indicator that measures a benefit. */
+export const benefitIndicators = pgTable(
+  'benefit_indicators',
+  {
+    ...recordColumns,
+    benefitId: uuid('benefit_id')
+      .notNull()
+      .references(() => benefits.id),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    direction: text('direction', { enum: INDICATOR_DIRECTIONS }).notNull(),
+    additive: boolean('additive').notNull(),
+    dataSource: text('data_source'),
+    frequency: text('frequency', { enum: MEASUREMENT_FREQUENCIES }).notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('benefit_indicators_benefit_idx').on(t.benefitId)],
+);
+
+/**
+ * A municipality's plan for an indicator: baseline, target, interim targets (`interim_targets`, [{date, value}]),
+ * the responsible person (nytteansvarlig) and the weight in a non-additive average. `last_reminded_due` is the due
+ * date the latest «next measurement due» e-mail was sent for, so each due date is reminded of once.
+ */
+export const indicatorTargets = pgTable(
+  'indicator_targets',
+  {
+    ...recordColumns,
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => benefitIndicators.id),
+    municipalityNumber: text('municipality_number')
+      .notNull()
+      .references(() => municipalities.number),
+    baselineValue: doublePrecision('baseline_value').notNull(),
+    baselineDate: date('baseline_date', { mode: 'string' }).notNull(),
+    targetValue: doublePrecision('target_value').notNull(),
+    targetDate: date('target_date', { mode: 'string' }).notNull(),
+    interimTargets: jsonb('interim_targets')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    responsiblePersonId: uuid('responsible_person_id').references(() => people.id),
+    weight: doublePrecision('weight').notNull().default(1),
+    lastRemindedDue: date('last_reminded_due', { mode: 'string' }),
+  },
+  (t) => [uniqueIndex('indicator_targets_idx').on(t.indicatorId, t.municipalityNumber)],
+);
+
+/** A measured value of an indicator in a municipality; one per day. */
+export const benefitMeasurements = pgTable(
+  'benefit_measurements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => benefitIndicators.id),
+    municipalityNumber: text('municipality_number')
+      .notNull()
+      .references(() => municipalities.number),
+    measuredOn: date('measured_on', { mode: 'string' }).notNull(),
+    value: doublePrecision('value').notNull(),
+    note: text('note'),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+    recordedByName: text('recorded_by_name'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('benefit_measurements_idx').on(t.indicatorId, t.municipalityNumber, t.measuredOn)],
+);
