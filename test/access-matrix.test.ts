@@ -7,6 +7,7 @@ import type { Meeting } from '../src/shared/meetings/schema.ts';
 import type { ActionPlan, LocalVersion, Strategy, StrategyVersion } from '../src/shared/strategy/schema.ts';
 import { DEFAULT_WEIGHTS, type Proposal, type WeightsAnswer } from '../src/shared/portfolio/proposals.ts';
 import type { BasisDocument, Project } from '../src/shared/portfolio/projects.ts';
+import type { Benefit } from '../src/shared/benefits/schema.ts';
 import { signFormToken } from '../src/server/modules/portfolio/index.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from './harness.ts';
 import { unique } from './helpers.ts';
@@ -346,6 +347,29 @@ async function projectDocument(admin: Client, projectId: string, cell: number, k
   );
 }
 /** A fresh project with one milestone, one risk and one deliverable. */
+/** A benefit with an indicator on a fresh project that Sortland takes part in, with Sortland's target set. */
+async function measurable(admin: Client, cell: number): Promise<{ projectId: string; benefit: Benefit }> {
+  const project = await freshProject(admin, cell);
+  await ok(admin.put(`/api/projects/${project.id}/participants/${SORTLAND}`, { participation: 'in' }));
+  const benefit = await ok<Benefit>(
+    admin.post(`/api/projects/${project.id}/benefits`, { title: `Nytte ${cell}`, type: 'timeSaved', deliverableIds: [], benefitAreas: [] }),
+  );
+  const indicator = (
+    await ok<Benefit>(
+      admin.post(`/api/benefits/${benefit.id}/indicators`, {
+        name: 'Timer',
+        unit: 'timer',
+        direction: 'decrease',
+        additive: true,
+        frequency: 'yearly',
+      }),
+    )
+  ).indicators[0]!;
+  const withTarget = await ok<Benefit>(admin.put(`/api/benefit-indicators/${indicator.id}/targets/${SORTLAND}`, TARGET));
+  return { projectId: project.id, benefit: withTarget };
+}
+const TARGET = { baselineValue: 100, baselineDate: '2026-01-01', targetValue: 50, targetDate: '2027-12-31', interimTargets: [] };
+
 async function planned(admin: Client, cell: number): Promise<Project> {
   const project = await freshProject(admin, cell);
   await ok(admin.post(`/api/projects/${project.id}/milestones`, { title: `Milepæl ${cell}`, dueDate: '2027-03-01' }));
@@ -1220,6 +1244,105 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
     setup: async (_t, admin, cell) => {
       const deliverable = (await planned(admin, cell)).deliverables[0]!;
       return { url: `/api/project-deliverables/${deliverable.id}?version=${deliverable.version}` };
+    },
+  },
+  // benefits: the secretariat plans them and their indicators; a municipality's target and measurements also its editors
+  'POST /api/projects/{id}/benefits': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => ({
+      url: `/api/projects/${(await freshProject(admin, cell)).id}/benefits`,
+      body: {
+        title: `Nytte ${cell}`,
+        description: 'Beskrivelse',
+        type: 'quality',
+        beneficiaries: 'Innbyggere',
+        changes: 'Endring',
+        deliverableIds: [],
+        benefitAreas: ['better'],
+        ownerPersonId: null,
+      },
+    }),
+  },
+  'PATCH /api/benefits/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const { benefit } = await measurable(admin, cell);
+      return { url: `/api/benefits/${benefit.id}`, body: { title: `Omdøpt nytte ${cell}`, version: benefit.version } };
+    },
+  },
+  'DELETE /api/benefits/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const { benefit } = await measurable(admin, cell);
+      return { url: `/api/benefits/${benefit.id}?version=${benefit.version}` };
+    },
+  },
+  'POST /api/benefits/{id}/indicators': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const { benefit } = await measurable(admin, cell);
+      return {
+        url: `/api/benefits/${benefit.id}/indicators`,
+        body: { name: `Andel ${cell}`, unit: '%', direction: 'increase', additive: false, dataSource: 'KOSTRA', frequency: 'tertial' },
+      };
+    },
+  },
+  'PATCH /api/benefit-indicators/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const indicator = (await measurable(admin, cell)).benefit.indicators[0]!;
+      return { url: `/api/benefit-indicators/${indicator.id}`, body: { name: `Timer ${cell}`, version: indicator.version } };
+    },
+  },
+  'DELETE /api/benefit-indicators/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const indicator = (await measurable(admin, cell)).benefit.indicators[0]!;
+      return { url: `/api/benefit-indicators/${indicator.id}?version=${indicator.version}` };
+    },
+  },
+  'PUT /api/benefit-indicators/{id}/targets/{number}': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const indicator = (await measurable(admin, cell)).benefit.indicators[0]!;
+      const target = indicator.targets[0]!;
+      return {
+        url: `/api/benefit-indicators/${indicator.id}/targets/${SORTLAND}`,
+        body: { ...TARGET, targetValue: 40, responsiblePersonId: null, weight: 2, version: target.version },
+      };
+    },
+  },
+  'POST /api/benefit-indicators/{id}/measurements': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const indicator = (await measurable(admin, cell)).benefit.indicators[0]!;
+      return {
+        url: `/api/benefit-indicators/${indicator.id}/measurements`,
+        body: { municipalityNumber: SORTLAND, measuredOn: '2026-06-01', value: 80, note: 'Merknad' },
+      };
+    },
+  },
+  'DELETE /api/benefit-measurements/{id}': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const indicator = (await measurable(admin, cell)).benefit.indicators[0]!;
+      const measured = await ok<Benefit>(
+        admin.post(`/api/benefit-indicators/${indicator.id}/measurements`, {
+          municipalityNumber: SORTLAND,
+          measuredOn: '2026-06-01',
+          value: 80,
+        }),
+      );
+      return { url: `/api/benefit-measurements/${measured.indicators[0]!.measurements[0]!.id}` };
     },
   },
   'POST /api/public/networks/{slug}/proposals': {

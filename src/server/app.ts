@@ -18,6 +18,7 @@ import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
 import { oidcRoutes } from './modules/auth/oidc.ts';
 import { startJobRunner, type JobRunner } from './modules/jobs/index.ts';
+import { BENEFIT_REMINDER_JOB, benefitReminderJob, benefitRoutes, scheduleBenefitReminders } from './modules/benefits/index.ts';
 import { EMAIL_JOB, emailJobHandler } from './modules/mail/index.ts';
 import { networkRoutes } from './modules/network/index.ts';
 import { CLOSE_PROCEDURE_JOB, closeProcedureJob, meetingRoutes } from './modules/meetings/index.ts';
@@ -88,10 +89,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const jobs = startJobRunner(
     database.db,
-    { [EMAIL_JOB]: emailJobHandler(config.smtp), [CLOSE_PROCEDURE_JOB]: closeProcedureJob, [SURVEY_REMINDER_JOB]: surveyReminderJob },
+    {
+      [EMAIL_JOB]: emailJobHandler(config.smtp),
+      [CLOSE_PROCEDURE_JOB]: closeProcedureJob,
+      [SURVEY_REMINDER_JOB]: surveyReminderJob,
+      [BENEFIT_REMINDER_JOB]: benefitReminderJob,
+    },
     { log: app.log, autoStart: options.runJobs ?? true },
   );
   app.decorate('jobs', jobs);
+  await scheduleBenefitReminders(database.db, config.publicUrl);
   app.addHook('onClose', () => jobs.stop());
 
   const authConfig: AuthConfig = {
@@ -126,6 +133,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(mappingRoutes, { publicUrl: config.publicUrl });
       await api.register(strategyRoutes);
       await api.register(portfolioRoutes, { storage: localFileStorage(config.filesDir) });
+      await api.register(benefitRoutes);
     },
     { prefix: '/api' },
   );

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import type { RequestContext } from '../context.ts';
 import { municipalities, networkMembers, networks, people, surveyRespondents, surveyRounds, surveyTemplates } from '../db/schema/index.ts';
 import { osloLocalToUtc } from '../modules/documents/index.ts';
-import { addDays } from '../modules/mapping/surveys/links.ts';
+import { addDays } from '../modules/network/dates.ts';
 import { createRound } from '../modules/mapping/surveys/service.ts';
 import { today } from '../modules/network/dates.ts';
 import { currentMembership } from '../modules/network/policy.ts';

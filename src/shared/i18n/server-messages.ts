@@ -39,6 +39,11 @@ interface ServerMessages {
     meetingDecisionRequired: string;
     notDecidedCase: string;
     missingBasis: string;
+    targetDirection: string;
+    notParticipant: string;
+    noTarget: string;
+    beforeBaseline: string;
+    notInFuture: string;
   };
   fields: Record<string, string>;
 }
@@ -92,6 +97,11 @@ const nb: ServerMessages = {
     meetingDecisionRequired: '{point} må vedtas av styringsgruppen i et møte («{field}» kan ikke være eierbeslutning).',
     notDecidedCase: '«{field}» må være en vedtatt sak i et avholdt møte i et av nettverkets organer.',
     missingBasis: '«{field}» mangler: {kinds}.',
+    targetDirection: '«{field}» må ligge i indikatorens retning fra utgangsverdien (høyere når den skal øke, lavere når den skal minke).',
+    notParticipant: '«{field}» må være en kommune som deltar i prosjektet.',
+    noTarget: '«{field}» har ingen utgangsverdi og mål for denne indikatoren ennå.',
+    beforeBaseline: '«{field}» kan ikke være før datoen for utgangsverdien.',
+    notInFuture: '«{field}» kan ikke være fram i tid.',
   },
   fields: {
     productId: 'Produkt',
@@ -286,6 +296,31 @@ const nb: ServerMessages = {
     cost: 'Kostnad',
     risk: 'Risiko',
     feasibility: 'Gjennomførbarhet',
+    // benefits (a key «benefits:x» names x in the benefits module's routes only)
+    'benefits:title': 'Nyttevirkning',
+    'benefits:description': 'Beskrivelse',
+    'benefits:type': 'Type nytte',
+    beneficiaries: 'For hvem',
+    changes: 'Endringer som gir nytten',
+    deliverableIds: 'Leveranser',
+    'benefits:ownerPersonId': 'Nytteeier',
+    'benefits:name': 'Indikator',
+    unit: 'Enhet',
+    direction: 'Retning',
+    additive: 'Kan summeres',
+    dataSource: 'Datakilde',
+    frequency: 'Målefrekvens',
+    baselineValue: 'Utgangsverdi',
+    baselineDate: 'Dato for utgangsverdi',
+    targetValue: 'Målverdi',
+    targetDate: 'Måldato',
+    interimTargets: 'Delmål',
+    responsiblePersonId: 'Nytteansvarlig',
+    weight: 'Vekt',
+    measuredOn: 'Målt dato',
+    value: 'Verdi',
+    'benefits:municipalityNumber': 'Kommune',
+    'benefits:note': 'Merknad',
   },
 };
 
@@ -339,6 +374,12 @@ const nn: ServerMessages = {
     meetingDecisionRequired: '{point} må vedtakast av styringsgruppa i eit møte («{field}» kan ikkje vere eigaravgjerd).',
     notDecidedCase: '«{field}» må vere ei vedteken sak i eit halde møte i eit av organa til nettverket.',
     missingBasis: '«{field}» manglar: {kinds}.',
+    targetDirection:
+      '«{field}» må liggje i retninga til indikatoren frå utgangsverdien (høgare når han skal auke, lågare når han skal minke).',
+    notParticipant: '«{field}» må vere ein kommune som deltek i prosjektet.',
+    noTarget: '«{field}» har ingen utgangsverdi og mål for denne indikatoren enno.',
+    beforeBaseline: '«{field}» kan ikkje vere før datoen for utgangsverdien.',
+    notInFuture: '«{field}» kan ikkje vere fram i tid.',
   },
   fields: {
     productId: 'Produkt',
@@ -532,6 +573,31 @@ const nn: ServerMessages = {
     cost: 'Kostnad',
     risk: 'Risiko',
     feasibility: 'Gjennomførleik',
+    // benefits (a key «benefits:x» names x in the benefits module's routes only)
+    'benefits:title': 'Nyttverknad',
+    'benefits:description': 'Skildring',
+    'benefits:type': 'Type nytte',
+    beneficiaries: 'For kven',
+    changes: 'Endringar som gir nytten',
+    deliverableIds: 'Leveransar',
+    'benefits:ownerPersonId': 'Nytteeigar',
+    'benefits:name': 'Indikator',
+    unit: 'Eining',
+    direction: 'Retning',
+    additive: 'Kan summerast',
+    dataSource: 'Datakjelde',
+    frequency: 'Målefrekvens',
+    baselineValue: 'Utgangsverdi',
+    baselineDate: 'Dato for utgangsverdi',
+    targetValue: 'Målverdi',
+    targetDate: 'Måldato',
+    interimTargets: 'Delmål',
+    responsiblePersonId: 'Nytteansvarleg',
+    weight: 'Vekt',
+    measuredOn: 'Målt dato',
+    value: 'Verdi',
+    'benefits:municipalityNumber': 'Kommune',
+    'benefits:note': 'Merknad',
   },
 };
 
@@ -584,6 +650,12 @@ const en: ServerMessages = {
     meetingDecisionRequired: '{point} must be decided by the steering group in a meeting (“{field}” cannot be an owner decision).',
     notDecidedCase: '“{field}” must be a decided case of a held meeting of one of the network’s bodies.',
     missingBasis: '“{field}” is missing: {kinds}.',
+    targetDirection:
+      '«{field}» must lie in the indicator’s direction from the baseline (higher when it should increase, lower when it should decrease).',
+    notParticipant: '«{field}» must be a municipality that takes part in the project.',
+    noTarget: '«{field}» has no baseline and target for this indicator yet.',
+    beforeBaseline: '«{field}» cannot be before the baseline date.',
+    notInFuture: '«{field}» cannot be in the future.',
   },
   fields: {
     productId: 'Product',
@@ -777,6 +849,31 @@ const en: ServerMessages = {
     cost: 'Cost',
     risk: 'Risk',
     feasibility: 'Feasibility',
+    // benefits (a key «benefits:x» names x in the benefits module's routes only)
+    'benefits:title': 'Benefit',
+    'benefits:description': 'Description',
+    'benefits:type': 'Type of benefit',
+    beneficiaries: 'For whom',
+    changes: 'Changes that cause it',
+    deliverableIds: 'Deliverables',
+    'benefits:ownerPersonId': 'Benefit owner',
+    'benefits:name': 'Indicator',
+    unit: 'Unit',
+    direction: 'Direction',
+    additive: 'Can be summed',
+    dataSource: 'Data source',
+    frequency: 'Measurement frequency',
+    baselineValue: 'Baseline',
+    baselineDate: 'Baseline date',
+    targetValue: 'Target',
+    targetDate: 'Target date',
+    interimTargets: 'Interim targets',
+    responsiblePersonId: 'Benefit responsible',
+    weight: 'Weight',
+    measuredOn: 'Measured on',
+    value: 'Value',
+    'benefits:municipalityNumber': 'Municipality',
+    'benefits:note': 'Note',
   },
 };
 

@@ -10,3 +10,9 @@ export function today(): string {
 export function isCurrent(from: string, to: string | null, on: string = today()): boolean {
   return from <= on && (to === null || to > on);
 }
+
+/** A calendar date moved by whole days. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -34,6 +34,7 @@ export {
   type NewProject,
 } from './projects.ts';
 export { decideProject } from './projects-decisions.ts';
+export { readableProject, writableProject, participationWritable, type ProjectRow } from './projects-policy.ts';
 export { uploadProjectDocument, deleteProjectDocument } from './projects-documents.ts';
 
 /** The module's API: the internal routes, the public form, and the projects (whose documents live in `storage`). */

@@ -4,17 +4,13 @@ import type { DbOrTx } from '../../../db/client.ts';
 import { surveyRespondents } from '../../../db/schema/index.ts';
 import { osloLocalToUtc } from '../../documents/index.ts';
 import { queueEmail } from '../../mail/index.ts';
+import { addDays } from '../../network/dates.ts';
 
 /** How long a personal link works after the round's deadline, so a late answer can still be handed in while the round is open. */
 export const LINK_GRACE_DAYS = 14;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** A calendar date moved by whole days. */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 /** A link stops working at the end of the fourteenth day after the deadline, Norwegian time. */
 export const linkExpiry = (deadline: string) => osloLocalToUtc(addDays(deadline, LINK_GRACE_DAYS), '23:59');

@@ -6,7 +6,8 @@ import { municipalities, networks, surveyRespondents, surveyRounds } from '../..
 import { osloLocalToUtc } from '../../documents/index.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { enqueueJob, type JobHandler } from '../../jobs/index.ts';
-import { addDays, sendLink } from './links.ts';
+import { addDays } from '../../network/dates.ts';
+import { sendLink } from './links.ts';
 
 export const SURVEY_REMINDER_JOB = 'mapping.surveyReminder';
 

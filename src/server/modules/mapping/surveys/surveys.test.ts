@@ -6,7 +6,7 @@ import { expectError, expectFieldErrors, latestAudit } from '../../../../../test
 import { startSmtpServer, type TestSmtpServer } from '../../../../../test/smtp-server.ts';
 import { jobs, surveyRespondents, surveyTemplates } from '../../../db/schema/index.ts';
 import { today } from '../../network/dates.ts';
-import { addDays } from './links.ts';
+import { addDays } from '../../network/dates.ts';
 import { SURVEY_REMINDER_JOB, surveyReminderJob } from './reminders.ts';
 import { loadBuiltInTemplates } from './templates.ts';
 

@@ -1,0 +1,9 @@
+/**
+ * The benefits module (nyttestyring): a project's benefits, their indicators, each municipality's baseline, targets
+ * and measurements, the roll-up to project, focus area and network with the traceability view, the benefits plan as
+ * DOCX/XLSX, and the daily «next measurement due» reminders.
+ */
+export { benefitRoutes } from './routes.ts';
+export { listBenefits, createBenefit, updateBenefit, addIndicator, saveTarget, addMeasurement } from './benefits.ts';
+export { benefitsRollup } from './rollup.ts';
+export { BENEFIT_REMINDER_JOB, benefitReminderJob, scheduleBenefitReminders, sendMeasurementReminders } from './reminders.ts';

@@ -1,0 +1,143 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import {
+  benefitIndicators,
+  benefitMeasurements,
+  benefits,
+  indicatorTargets,
+  jobs,
+  municipalities,
+  networks,
+  people,
+  projects,
+} from '../../db/schema/index.ts';
+import { nextMeasurementDue } from '../../../shared/benefits/schema.ts';
+import { projectReference } from '../../../shared/portfolio/projects.ts';
+import { formatDate } from '../documents/markdown-blocks.ts';
+import { osloLocalToUtc } from '../documents/index.ts';
+import { enqueueJob, type JobHandler } from '../jobs/index.ts';
+import { queueEmail } from '../mail/index.ts';
+import { addDays, today } from '../network/dates.ts';
+
+/**
+ * «Next measurement due» reminders. Every morning the job looks for municipalities' targets whose next measurement
+ * (one period of the indicator's frequency after the latest, or after the baseline) is due, and e-mails each
+ * responsible person (nytteansvarlig), or the benefit's owner (nytteeier) where the municipality has named no one, one
+ * message listing all that is due. Each due date is reminded of once (`last_reminded_due`); a target whose target
+ * date has been measured is done and reminds no more.
+ */
+
+export const BENEFIT_REMINDER_JOB = 'benefits.measurementReminders';
+const Payload = z.object({ publicUrl: z.string() });
+
+/** Sends the reminders due on `day` (today in Norway unless told) and answers how many measurements they named. */
+export async function sendMeasurementReminders(db: Db, publicUrl: string, day = today()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const owner = alias(people, 'owner');
+    const responsible = alias(people, 'responsible');
+    const latest = tx
+      .select({
+        indicatorId: benefitMeasurements.indicatorId,
+        municipalityNumber: benefitMeasurements.municipalityNumber,
+        measuredOn: sql<string>`max(${benefitMeasurements.measuredOn})`.as('measured_on'),
+      })
+      .from(benefitMeasurements)
+      .groupBy(benefitMeasurements.indicatorId, benefitMeasurements.municipalityNumber)
+      .as('latest');
+    const rows = await tx
+      .select({
+        target: indicatorTargets,
+        frequency: benefitIndicators.frequency,
+        indicatorName: benefitIndicators.name,
+        benefitTitle: benefits.title,
+        project: {
+          id: projects.id,
+          year: projects.year,
+          sequence: projects.sequence,
+          title: projects.title,
+          networkId: projects.networkId,
+        },
+        networkSlug: networks.slug,
+        networkName: networks.name,
+        municipalityName: municipalities.name,
+        responsibleEmail: responsible.email,
+        responsibleName: responsible.name,
+        ownerEmail: owner.email,
+        ownerName: owner.name,
+        lastMeasuredOn: latest.measuredOn,
+      })
+      .from(indicatorTargets)
+      .innerJoin(benefitIndicators, and(eq(benefitIndicators.id, indicatorTargets.indicatorId), isNull(benefitIndicators.deletedAt)))
+      .innerJoin(benefits, and(eq(benefits.id, benefitIndicators.benefitId), isNull(benefits.deletedAt)))
+      .innerJoin(projects, eq(projects.id, benefits.projectId))
+      .innerJoin(networks, eq(networks.id, projects.networkId))
+      .innerJoin(municipalities, eq(municipalities.number, indicatorTargets.municipalityNumber))
+      .leftJoin(responsible, eq(responsible.id, indicatorTargets.responsiblePersonId))
+      .leftJoin(owner, eq(owner.id, benefits.ownerPersonId))
+      .leftJoin(
+        latest,
+        and(eq(latest.indicatorId, indicatorTargets.indicatorId), eq(latest.municipalityNumber, indicatorTargets.municipalityNumber)),
+      );
+
+    const due = rows.flatMap((row) => {
+      const nextDue = nextMeasurementDue(row.frequency, row.target.baselineDate, row.lastMeasuredOn);
+      const done = row.lastMeasuredOn !== null && row.lastMeasuredOn >= row.target.targetDate;
+      const reminded = row.target.lastRemindedDue !== null && row.target.lastRemindedDue >= nextDue;
+      const to = row.responsibleEmail ?? row.ownerEmail;
+      return !done && !reminded && nextDue <= day && to
+        ? [{ ...row, nextDue, to, toName: row.responsibleEmail ? row.responsibleName : row.ownerName }]
+        : [];
+    });
+
+    const byRecipient = new Map<string, typeof due>();
+    for (const item of due) byRecipient.set(item.to.toLowerCase(), [...(byRecipient.get(item.to.toLowerCase()) ?? []), item]);
+    for (const items of byRecipient.values()) {
+      const first = items[0]!;
+      const lines = items.map(
+        (i) =>
+          `- ${projectReference(i.project.year, i.project.sequence)} ${i.project.title}: «${i.indicatorName}» (${i.benefitTitle}) i ${i.municipalityName}, ` +
+          `skulle vært målt ${formatDate(i.nextDue)}.\n  ${publicUrl}/n/${i.networkSlug}/prosjekter/${i.project.id}#nytte`,
+      );
+      await queueEmail(tx, {
+        to: first.to,
+        subject: items.length === 1 ? `Ny måling av nytte: ${first.indicatorName}` : `${items.length} nye målinger av nytte`,
+        networkId: first.project.networkId,
+        text: [
+          `Hei ${first.toName ?? ''}`.trim() + ',',
+          '',
+          'Det er tid for å registrere nye målinger for nytten du er ansvarlig for:',
+          '',
+          ...lines,
+          '',
+          `Hilsen ${first.networkName}`,
+        ].join('\n'),
+      });
+    }
+    for (const item of due) {
+      await tx.update(indicatorTargets).set({ lastRemindedDue: item.nextDue }).where(eq(indicatorTargets.id, item.target.id));
+    }
+    return due.length;
+  });
+}
+
+/** 07:00 in Norway on the day after `day`: when the job runs next. */
+const nextMorning = (day: string) => osloLocalToUtc(addDays(day, 1), '07:00');
+
+/** Sends today's reminders, then queues itself for tomorrow morning. */
+export const benefitReminderJob: JobHandler = async (payload, db: Db) => {
+  const { publicUrl } = Payload.parse(payload);
+  await sendMeasurementReminders(db, publicUrl);
+  await enqueueJob(db, BENEFIT_REMINDER_JOB, { publicUrl }, { runAt: nextMorning(today()) });
+};
+
+/** At start: queues the daily job unless one is already waiting (started by this or another instance). */
+export async function scheduleBenefitReminders(db: DbOrTx, publicUrl: string): Promise<void> {
+  const [waiting] = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.kind, BENEFIT_REMINDER_JOB), inArray(jobs.status, ['queued', 'running'])))
+    .limit(1);
+  if (!waiting) await enqueueJob(db, BENEFIT_REMINDER_JOB, { publicUrl }, { runAt: nextMorning(today()) });
+}

@@ -1,0 +1,169 @@
+import { sql } from 'drizzle-orm';
+import type { RequestContext } from '../../context.ts';
+import { queryRows } from '../../db/client.ts';
+import { projectReference } from '../../../shared/portfolio/projects.ts';
+import type { BenefitType, BenefitsRollup, RollupFigure } from '../../../shared/benefits/schema.ts';
+import { assertCanReadNetworkInternals, requireNetwork, requireUser } from '../network/index.ts';
+import { networkFocusAreas } from '../strategy/index.ts';
+import { compareNorwegian } from '../../../shared/text.ts';
+import { combineMunicipalities, mean, type MunicipalFigure } from './rollup-math.ts';
+
+/**
+ * The network's benefits rolled up, and the traceability view it is shown as: focus area → projects → benefits →
+ * indicators → realization, for the whole network or one municipality (its own baselines, targets and values). Three
+ * queries, whatever the size: the projects, their benefits with indicators, and every target with its latest
+ * measurement (one index probe per target). The arithmetic is rollup-math.ts's.
+ */
+
+interface ProjectLine {
+  id: string;
+  year: number;
+  sequence: number;
+  title: string;
+  phase: string;
+  focus_area_keys: string[];
+}
+interface BenefitLine {
+  benefit_id: string;
+  project_id: string;
+  title: string;
+  type: BenefitType;
+  owner_name: string | null;
+  indicator_id: string | null;
+  indicator_name: string | null;
+  unit: string | null;
+  additive: boolean | null;
+}
+interface TargetLine {
+  indicator_id: string;
+  baseline_value: number;
+  target_value: number;
+  weight: number;
+  value: number | null;
+}
+
+const figure = (achievements: Array<number | null>): RollupFigure => ({
+  achievement: mean(achievements),
+  benefitCount: achievements.length,
+  measuredBenefitCount: achievements.filter((a) => a !== null).length,
+});
+
+export async function benefitsRollup(ctx: RequestContext, networkRef: string, municipalityNumber?: string): Promise<BenefitsRollup> {
+  requireUser(ctx);
+  const network = await requireNetwork(ctx, networkRef);
+  await assertCanReadNetworkInternals(ctx, network.id);
+  const municipality = municipalityNumber ?? null;
+
+  const projectLines = await queryRows<ProjectLine>(
+    ctx.db,
+    sql`select id, year, sequence, title, phase, focus_area_keys from projects where network_id = ${network.id}
+        ${municipality ? sql`and exists (select 1 from project_participants pp where pp.project_id = projects.id and pp.municipality_number = ${municipality} and pp.participation = 'in')` : sql``}`,
+  );
+  const benefitLines = await queryRows<BenefitLine>(
+    ctx.db,
+    sql`select b.id as benefit_id, b.project_id, b.title, b.type, p.name as owner_name,
+          i.id as indicator_id, i.name as indicator_name, i.unit, i.additive
+        from benefits b
+        join projects pr on pr.id = b.project_id and pr.network_id = ${network.id}
+        left join people p on p.id = b.owner_person_id
+        left join benefit_indicators i on i.benefit_id = b.id and i.deleted_at is null
+        where b.deleted_at is null
+        order by b.created_at, b.id, i.created_at, i.id`,
+  );
+  const targetLines = await queryRows<TargetLine>(
+    ctx.db,
+    sql`select t.indicator_id, t.baseline_value, t.target_value, t.weight, m.value
+        from indicator_targets t
+        join benefit_indicators i on i.id = t.indicator_id and i.deleted_at is null
+        join benefits b on b.id = i.benefit_id and b.deleted_at is null
+        join projects pr on pr.id = b.project_id and pr.network_id = ${network.id}
+        left join lateral (
+          select value from benefit_measurements bm
+          where bm.indicator_id = t.indicator_id and bm.municipality_number = t.municipality_number
+          order by bm.measured_on desc limit 1
+        ) m on true
+        ${municipality ? sql`where t.municipality_number = ${municipality}` : sql``}`,
+  );
+
+  const figuresByIndicator = new Map<string, MunicipalFigure[]>();
+  for (const t of targetLines) {
+    const list = figuresByIndicator.get(t.indicator_id) ?? [];
+    list.push({ baseline: t.baseline_value, target: t.target_value, current: t.value, weight: t.weight });
+    figuresByIndicator.set(t.indicator_id, list);
+  }
+
+  type PresentedBenefit = BenefitsRollup['focusAreas'][number]['projects'][number]['benefits'][number];
+  const benefitsByProject = new Map<string, PresentedBenefit[]>();
+  for (const line of benefitLines) {
+    const list = benefitsByProject.get(line.project_id) ?? [];
+    let benefit = list.find((b) => b.id === line.benefit_id);
+    if (!benefit) {
+      benefit = { id: line.benefit_id, title: line.title, type: line.type, ownerName: line.owner_name, indicators: [], ...figure([]) };
+      list.push(benefit);
+      benefitsByProject.set(line.project_id, list);
+    }
+    if (line.indicator_id) {
+      const combined = combineMunicipalities(line.additive!, figuresByIndicator.get(line.indicator_id) ?? []);
+      // A municipality's view leaves out the indicators it has no target for: they are not its to realize.
+      if (municipality && combined.municipalityCount === 0) continue;
+      benefit.indicators.push({
+        id: line.indicator_id,
+        name: line.indicator_name!,
+        unit: line.unit!,
+        additive: line.additive!,
+        baseline: combined.baseline,
+        target: combined.target,
+        current: combined.current,
+        achievement: combined.achievement,
+        municipalityCount: combined.municipalityCount,
+        measuredMunicipalityCount: combined.measuredMunicipalityCount,
+      });
+    }
+  }
+  for (const list of benefitsByProject.values()) {
+    for (const benefit of list) {
+      const achieved = mean(benefit.indicators.map((i) => i.achievement));
+      Object.assign(benefit, { achievement: achieved, benefitCount: 1, measuredBenefitCount: achieved === null ? 0 : 1 });
+    }
+  }
+
+  const { titles } = await networkFocusAreas(ctx.db, network.id);
+  const projects = projectLines
+    .map((p) => {
+      const list = benefitsByProject.get(p.id) ?? [];
+      return {
+        id: p.id,
+        reference: projectReference(p.year, p.sequence),
+        title: p.title,
+        phase: p.phase,
+        focusAreaKeys: p.focus_area_keys,
+        benefits: list,
+        ...figure(list.map((b) => b.achievement)),
+        // A project's achievement is the average of its benefits', like the figure's count says.
+        achievements: list.map((b) => b.achievement),
+      };
+    })
+    .sort((a, b) => a.reference.localeCompare(b.reference));
+
+  const keys = [...new Set(projects.flatMap((p) => p.focusAreaKeys))];
+  const areas = [
+    ...keys.map((key) => ({ key: key, title: titles.get(key) ?? key })).sort((a, b) => compareNorwegian(a.title ?? '', b.title ?? '')),
+    { key: null, title: null },
+  ].flatMap((area) => {
+    const members = projects.filter((p) => (area.key === null ? p.focusAreaKeys.length === 0 : p.focusAreaKeys.includes(area.key)));
+    if (members.length === 0) return [];
+    return [
+      {
+        ...area,
+        ...figure(members.flatMap((p) => p.achievements)),
+        projects: members.map(({ focusAreaKeys: _keys, achievements: _a, ...project }) => project),
+      },
+    ];
+  });
+
+  return {
+    municipalityNumber: municipality,
+    network: figure(projects.flatMap((p) => p.achievements)),
+    focusAreas: areas,
+  };
+}

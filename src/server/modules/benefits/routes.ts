@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams, MunicipalityNumber, NetworkParams, OkSchema, Version } from '../../../shared/common.ts';
+import {
+  BenefitInputSchema,
+  BenefitSchema,
+  BenefitsRollupSchema,
+  BenefitUpdateSchema,
+  IndicatorInputSchema,
+  IndicatorTargetInputSchema,
+  IndicatorUpdateSchema,
+  MeasurementInputSchema,
+  RollupQuery,
+} from '../../../shared/benefits/schema.ts';
+import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
+import * as service from './benefits.ts';
+import { benefitsRollup } from './rollup.ts';
+import { exportBenefitsPlan, exportRollup, PLAN_FORMATS } from './exports.ts';
+
+const tags = ['benefits'];
+const VersionQuery = z.object({ version: z.coerce.number().pipe(Version) });
+const TargetParams = z.object({ id: IdParams.shape.id, number: MunicipalityNumber });
+const RollupExportQuery = RollupQuery.extend({ format: z.enum(EXPORT_FORMATS, { error: 'choice' }).optional() });
+const PlanQuery = z.object({ format: z.enum(PLAN_FORMATS, { error: 'choice' }) });
+
+/** Benefits of projects, their indicators, each municipality's targets and measurements, and the network's roll-up. */
+export const benefitRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/projects/:id/benefits', { schema: { tags, params: IdParams, response: { 200: z.array(BenefitSchema) } } }, (req) =>
+    service.listBenefits(req.ctx, req.params.id),
+  );
+  app.post(
+    '/projects/:id/benefits',
+    { schema: { tags, params: IdParams, body: BenefitInputSchema, response: { 201: BenefitSchema } } },
+    async (req, reply) => reply.status(201).send(await service.createBenefit(req.ctx, req.params.id, req.body)),
+  );
+  app.get('/projects/:id/benefits-plan', { schema: { tags, params: IdParams, querystring: PlanQuery } }, async (req, reply) =>
+    sendFile(reply, await exportBenefitsPlan(req.ctx, req.params.id, req.query.format)),
+  );
+  app.get('/benefits/:id', { schema: { tags, params: IdParams, response: { 200: BenefitSchema } } }, (req) =>
+    service.getBenefit(req.ctx, req.params.id),
+  );
+  app.patch('/benefits/:id', { schema: { tags, params: IdParams, body: BenefitUpdateSchema, response: { 200: BenefitSchema } } }, (req) =>
+    service.updateBenefit(req.ctx, req.params.id, req.body),
+  );
+  app.delete(
+    '/benefits/:id',
+    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    async (req) => {
+      await service.removeBenefit(req.ctx, req.params.id, req.query.version);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/benefits/:id/indicators',
+    { schema: { tags, params: IdParams, body: IndicatorInputSchema, response: { 201: BenefitSchema } } },
+    async (req, reply) => reply.status(201).send(await service.addIndicator(req.ctx, req.params.id, req.body)),
+  );
+  app.patch(
+    '/benefit-indicators/:id',
+    { schema: { tags, params: IdParams, body: IndicatorUpdateSchema, response: { 200: BenefitSchema } } },
+    (req) => service.updateIndicator(req.ctx, req.params.id, req.body),
+  );
+  app.delete(
+    '/benefit-indicators/:id',
+    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: BenefitSchema } } },
+    (req) => service.removeIndicator(req.ctx, req.params.id, req.query.version),
+  );
+  app.put(
+    '/benefit-indicators/:id/targets/:number',
+    { schema: { tags, params: TargetParams, body: IndicatorTargetInputSchema, response: { 200: BenefitSchema } } },
+    (req) => service.saveTarget(req.ctx, req.params.id, req.params.number, req.body),
+  );
+  app.post(
+    '/benefit-indicators/:id/measurements',
+    { schema: { tags, params: IdParams, body: MeasurementInputSchema, response: { 201: BenefitSchema } } },
+    async (req, reply) => reply.status(201).send(await service.addMeasurement(req.ctx, req.params.id, req.body)),
+  );
+  app.delete('/benefit-measurements/:id', { schema: { tags, params: IdParams, response: { 200: BenefitSchema } } }, (req) =>
+    service.removeMeasurement(req.ctx, req.params.id),
+  );
+
+  app.get(
+    '/networks/:networkId/benefits',
+    { schema: { tags, params: NetworkParams, querystring: RollupExportQuery, response: { 200: BenefitsRollupSchema } } },
+    async (req, reply) => {
+      const { format, municipality } = req.query;
+      if (format) return sendFile(reply, await exportRollup(req.ctx, req.params.networkId, municipality, format));
+      return benefitsRollup(req.ctx, req.params.networkId, municipality);
+    },
+  );
+};
