@@ -278,17 +278,16 @@ export async function saveTarget(
       .select()
       .from(indicatorTargets)
       .where(and(eq(indicatorTargets.indicatorId, indicatorId), eq(indicatorTargets.municipalityNumber, municipalityNumber)));
-    let after;
-    if (!before) {
-      if (input.version !== undefined) throw staleVersion();
-      [after] = await tx
-        .insert(indicatorTargets)
-        .values({ indicatorId, municipalityNumber, ...values })
-        .returning();
-    } else {
-      if (input.version === undefined) throw staleVersion();
-      after = await updateVersioned(tx, indicatorTargets, before.id, input.version, values);
-    }
+    // A first save carries no version, a change the one it saw: either way, a save that missed another is stale.
+    if ((before === undefined) !== (input.version === undefined)) throw staleVersion();
+    const after = before
+      ? await updateVersioned(tx, indicatorTargets, before.id, input.version!, values)
+      : (
+          await tx
+            .insert(indicatorTargets)
+            .values({ indicatorId, municipalityNumber, ...values })
+            .returning()
+        )[0]!;
     await recordAudit(tx, ctx, {
       networkId: project.networkId,
       entityType: 'indicatorTarget',

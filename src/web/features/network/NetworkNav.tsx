@@ -5,6 +5,7 @@ import { useSession, canReadInternals } from '../../app/session.tsx';
 import { useStrategyMessages } from '../strategy/messages.ts';
 import { useProposalMessages } from '../proposals/messages.ts';
 import { useProjectMessages } from '../projects/messages.ts';
+import { useRealizationMessages } from '../benefits/realization-messages.ts';
 
 /** Links between a network's pages; «Personer» only for those who may read them. */
 export function NetworkNav({ network }: { network: NetworkOverview }) {
@@ -13,6 +14,7 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
   const sm = useStrategyMessages();
   const pm = useProposalMessages();
   const prm = useProjectMessages();
+  const rm = useRealizationMessages();
   const current = network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber);
   const base = `/n/${network.slug}`;
   return (
@@ -47,6 +49,9 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
             </li>
             <li>
               <NavLink to={`${base}/prosjekter`}>{prm.nav}</NavLink>
+            </li>
+            <li>
+              <NavLink to={`${base}/nytte`}>{rm.nav}</NavLink>
             </li>
           </>
         )}

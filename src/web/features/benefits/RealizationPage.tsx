@@ -1,0 +1,226 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Button, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import type { BenefitsRollup, RollupFigure } from '../../../shared/benefits/schema.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import type { Phase } from '../../../shared/portfolio/projects.ts';
+import { useApi } from '../../app/api.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { useProjectMessages } from '../projects/messages.ts';
+import { useRealizationMessages } from './realization-messages.ts';
+import './realization.css';
+
+export const realizationPath = (slug: string) => `/n/${slug}/nytte`;
+
+/**
+ * `/n/:slug/nytte`: the traceability view of the network's benefits — focus area → projects → benefits → indicators →
+ * realization — for the network or, with `?kommune=`, one member municipality; each level with its achievement.
+ */
+export function RealizationPage() {
+  const { m } = useI18n();
+  const rm = useRealizationMessages();
+  const { slug = '' } = useParams();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const title = network.error ? m.notFound.title : network.data ? fmt(rm.title, { name: network.data.name }) : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={network}>
+        {(n) => (
+          <div className="dr-stack">
+            <NetworkNav network={n} />
+            <Realization network={n} />
+          </div>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+function Realization({ network }: { network: NetworkOverview }) {
+  const rm = useRealizationMessages();
+  const [params] = useSearchParams();
+  const municipality = params.get('kommune') ?? '';
+  const query = municipality ? `?municipality=${encodeURIComponent(municipality)}` : '';
+  const rollup = useApi<BenefitsRollup>(`/networks/${network.id}/benefits${query}`);
+  const exportUrl = (format: 'xlsx' | 'csv') =>
+    `/api/networks/${network.id}/benefits?format=${format}${municipality ? `&municipality=${municipality}` : ''}`;
+  return (
+    <>
+      <Paragraph>{rm.intro}</Paragraph>
+      <MunicipalityFilter key={municipality} network={network} chosen={municipality} />
+      <Paragraph data-size="sm" className="dr-downloads">
+        <Link href={exportUrl('xlsx')} download>
+          {rm.downloadXlsx}
+        </Link>
+        <Link href={exportUrl('csv')} download>
+          {rm.downloadCsv}
+        </Link>
+      </Paragraph>
+      <LoadState loaded={rollup}>{(r) => <Traceability network={network} rollup={r} />}</LoadState>
+    </>
+  );
+}
+
+function MunicipalityFilter({ network, chosen }: { network: NetworkOverview; chosen: string }) {
+  const rm = useRealizationMessages();
+  const navigate = useNavigate();
+  const [value, setValue] = useState(chosen);
+  const members = network.members.filter((x) => x.isCurrent).sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, 'nb'));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void navigate(`${realizationPath(network.slug)}${value ? `?kommune=${value}` : ''}`);
+  };
+  return (
+    <form onSubmit={submit} className="dr-toolbar" aria-label={rm.municipality}>
+      <Field>
+        <Label>{rm.municipality}</Label>
+        <Select value={value} onChange={(e) => setValue(e.target.value)}>
+          <Select.Option value="">{rm.wholeNetwork}</Select.Option>
+          {members.map((x) => (
+            <Select.Option key={x.municipalityNumber} value={x.municipalityNumber}>
+              {x.municipalityName}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+      <Button type="submit" variant="secondary">
+        {rm.show}
+      </Button>
+    </form>
+  );
+}
+
+/** An achievement as «62,5 %», with a bar beside it that only repeats the number. */
+function Achievement({ value }: { value: number | null }) {
+  const rm = useRealizationMessages();
+  const { number } = useI18n();
+  if (value === null) return <span className="dr-muted">{rm.notMeasured}</span>;
+  const shown = Math.round(value * 1000) / 10;
+  return (
+    <span className="dr-achievement">
+      <span className="dr-achievement-bar" aria-hidden="true">
+        <span style={{ width: `${Math.max(0, Math.min(100, shown))}%` }} />
+      </span>
+      {number(shown)} %
+    </span>
+  );
+}
+
+function useAchievementText() {
+  const rm = useRealizationMessages();
+  const { number } = useI18n();
+  return (figure: RollupFigure) =>
+    figure.achievement === null ? rm.notMeasured : `${number(Math.round(figure.achievement * 1000) / 10)} %`;
+}
+
+function Traceability({ network, rollup }: { network: NetworkOverview; rollup: BenefitsRollup }) {
+  const rm = useRealizationMessages();
+  const pm = useProjectMessages();
+  const { number } = useI18n();
+  const text = useAchievementText();
+  if (rollup.focusAreas.length === 0) return <Paragraph>{rollup.municipalityNumber ? rm.noneForMunicipality : rm.none}</Paragraph>;
+  const value = (v: number | null) => (v === null ? '–' : number(Math.round(v * 100) / 100));
+  return (
+    <div className="dr-stack">
+      <section className="dr-realization-summary" aria-labelledby="realization-network">
+        <Heading level={2} data-size="sm" id="realization-network">
+          {rm.networkFigure}
+        </Heading>
+        <Paragraph data-size="lg">
+          <Achievement value={rollup.network.achievement} />
+        </Paragraph>
+        <Paragraph data-size="sm">
+          {fmt(rm.measuredOf, { measured: rollup.network.measuredBenefitCount, total: rollup.network.benefitCount })}
+        </Paragraph>
+      </section>
+      {rollup.focusAreas.map((area) => (
+        <section key={area.key ?? 'none'} className="dr-stack" aria-labelledby={`area-${area.key ?? 'none'}`}>
+          <Heading level={2} data-size="md" id={`area-${area.key ?? 'none'}`}>
+            {area.title ?? rm.withoutFocusArea}
+          </Heading>
+          <Paragraph>{fmt(rm.focusAreaFigure, { value: text(area) })}</Paragraph>
+          {area.projects.map((project) => (
+            <article key={project.id} className="dr-realization-project">
+              <Heading level={3} data-size="sm">
+                <AppLink to={`/n/${network.slug}/prosjekter/${project.id}#nytte`}>
+                  {project.reference} {project.title}
+                </AppLink>
+              </Heading>
+              <Paragraph data-size="sm">
+                {fmt(rm.phase, { phase: pm.phases[project.phase as Phase] })} · {fmt(rm.projectFigure, { value: text(project) })}
+              </Paragraph>
+              {project.benefits.length === 0 ? (
+                <Paragraph data-size="sm">{rm.noBenefits}</Paragraph>
+              ) : (
+                <div
+                  className="dr-table-wrap"
+                  role="region"
+                  tabIndex={0}
+                  aria-label={`${fmt(rm.caption, { project: project.reference })} (${rm.scroll})`}
+                >
+                  <Table zebra data-size="sm">
+                    <caption>{fmt(rm.caption, { project: `${project.reference} ${project.title}` })}</caption>
+                    <Table.Head>
+                      <Table.Row>
+                        <Table.HeaderCell scope="col">{rm.benefit}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{rm.indicator}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{rm.baseline}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{rm.target}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{rm.current}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{rm.measured}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{rm.achievement}</Table.HeaderCell>
+                      </Table.Row>
+                    </Table.Head>
+                    <Table.Body>
+                      {project.benefits.flatMap((benefit) =>
+                        benefit.indicators.length === 0
+                          ? [
+                              <Table.Row key={benefit.id}>
+                                <Table.HeaderCell scope="row">{benefit.title}</Table.HeaderCell>
+                                <Table.Cell colSpan={6}>{rm.noIndicator}</Table.Cell>
+                              </Table.Row>,
+                            ]
+                          : benefit.indicators.map((indicator, i) => (
+                              <Table.Row key={`${benefit.id}-${indicator.id}`}>
+                                {i === 0 && (
+                                  <Table.HeaderCell scope="rowgroup" rowSpan={benefit.indicators.length}>
+                                    {benefit.title}
+                                    {benefit.ownerName && (
+                                      <span className="dr-muted dr-realization-owner">
+                                        {rm.owner}: {benefit.ownerName}
+                                      </span>
+                                    )}
+                                  </Table.HeaderCell>
+                                )}
+                                <Table.Cell>
+                                  {indicator.name} ({indicator.unit})
+                                </Table.Cell>
+                                <Table.Cell>{value(indicator.baseline)}</Table.Cell>
+                                <Table.Cell>{value(indicator.target)}</Table.Cell>
+                                <Table.Cell>{value(indicator.current)}</Table.Cell>
+                                <Table.Cell>
+                                  {fmt(rm.measuredValue, {
+                                    measured: indicator.measuredMunicipalityCount,
+                                    total: indicator.municipalityCount,
+                                  })}
+                                </Table.Cell>
+                                <Table.Cell>
+                                  <Achievement value={indicator.achievement} />
+                                </Table.Cell>
+                              </Table.Row>
+                            )),
+                      )}
+                    </Table.Body>
+                  </Table>
+                </div>
+              )}
+            </article>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

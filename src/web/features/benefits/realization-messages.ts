@@ -1,0 +1,114 @@
+import type { Language } from '../../../shared/i18n/languages.ts';
+import { useI18n } from '../../app/i18n/index.tsx';
+
+/** The texts of the network's benefits realization page. Bokmål is the source: its shape is the type the others match. */
+const nb = {
+  nav: 'Nytte',
+  title: 'Nytterealisering i {name}',
+  intro:
+    'Sporbarhet fra innsatsområde til prosjekt, nyttevirkning og realisert nytte. Måloppnåelse er (verdi − utgangsverdi) ÷ (målverdi − utgangsverdi). For en indikator som kan summeres (timer, kroner) regnes det på summen av kommunenes tall; ellers er det et vektet snitt av kommunenes måloppnåelse. Bare kommuner som har målt, teller med. Over indikatornivå er det snittet av nyttevirkningene.',
+  municipality: 'Vis for',
+  wholeNetwork: 'Hele nettverket',
+  show: 'Vis',
+  downloadXlsx: 'Last ned som Excel',
+  downloadCsv: 'Last ned som CSV',
+  networkFigure: 'Samlet måloppnåelse',
+  measuredOf: '{measured} av {total} nyttevirkninger er målt',
+  withoutFocusArea: 'Uten innsatsområde',
+  focusAreaFigure: 'Måloppnåelse i innsatsområdet: {value}',
+  projectFigure: 'Måloppnåelse: {value}',
+  phase: 'Fase: {phase}',
+  none: 'Ingen prosjekter i nettverket har planlagt nytte ennå.',
+  noneForMunicipality: 'Kommunen deltar ikke i noen prosjekter med planlagt nytte.',
+  noBenefits: 'Prosjektet har ingen nyttevirkninger ennå.',
+  caption: 'Nyttevirkninger i {project}',
+  benefit: 'Nyttevirkning',
+  owner: 'Nytteeier',
+  indicator: 'Indikator',
+  baseline: 'Utgangsverdi',
+  target: 'Målverdi',
+  current: 'Nåverdi',
+  measured: 'Målt i',
+  measuredValue: '{measured} av {total} kommuner',
+  achievement: 'Måloppnåelse',
+  noIndicator: 'Ingen indikator ennå',
+  notMeasured: 'Ikke målt',
+  scroll: 'rull sideveis for flere kolonner',
+};
+
+type RealizationMessages = typeof nb;
+
+const nn: RealizationMessages = {
+  nav: 'Nytte',
+  title: 'Nytterealisering i {name}',
+  intro:
+    'Sporbarheit frå innsatsområde til prosjekt, nyttverknad og realisert nytte. Måloppnåing er (verdi − utgangsverdi) ÷ (målverdi − utgangsverdi). For ein indikator som kan summerast (timar, kroner) vert det rekna på summen av tala til kommunane; elles er det eit vekta snitt av måloppnåinga til kommunane. Berre kommunar som har målt, tel med. Over indikatornivå er det snittet av nyttverknadene.',
+  municipality: 'Vis for',
+  wholeNetwork: 'Heile nettverket',
+  show: 'Vis',
+  downloadXlsx: 'Last ned som Excel',
+  downloadCsv: 'Last ned som CSV',
+  networkFigure: 'Samla måloppnåing',
+  measuredOf: '{measured} av {total} nyttverknader er målte',
+  withoutFocusArea: 'Utan innsatsområde',
+  focusAreaFigure: 'Måloppnåing i innsatsområdet: {value}',
+  projectFigure: 'Måloppnåing: {value}',
+  phase: 'Fase: {phase}',
+  none: 'Ingen prosjekt i nettverket har planlagt nytte enno.',
+  noneForMunicipality: 'Kommunen deltek ikkje i nokon prosjekt med planlagd nytte.',
+  noBenefits: 'Prosjektet har ingen nyttverknader enno.',
+  caption: 'Nyttverknader i {project}',
+  benefit: 'Nyttverknad',
+  owner: 'Nytteeigar',
+  indicator: 'Indikator',
+  baseline: 'Utgangsverdi',
+  target: 'Målverdi',
+  current: 'Noverdi',
+  measured: 'Målt i',
+  measuredValue: '{measured} av {total} kommunar',
+  achievement: 'Måloppnåing',
+  noIndicator: 'Ingen indikator enno',
+  notMeasured: 'Ikkje målt',
+  scroll: 'rull sidelengs for fleire kolonnar',
+};
+
+const en: RealizationMessages = {
+  nav: 'Benefits',
+  title: 'Benefits realization in {name}',
+  intro:
+    'Traceability from focus area to project, benefit and realized benefit. Achievement is (value − baseline) ÷ (target − baseline). For an indicator that can be summed (hours, kroner) it is computed on the sum of the municipalities’ figures; otherwise it is a weighted average of the municipalities’ achievements. Only municipalities that have measured count. Above the indicator it is the average of the benefits.',
+  municipality: 'Show for',
+  wholeNetwork: 'The whole network',
+  show: 'Show',
+  downloadXlsx: 'Download as Excel',
+  downloadCsv: 'Download as CSV',
+  networkFigure: 'Overall achievement',
+  measuredOf: '{measured} of {total} benefits are measured',
+  withoutFocusArea: 'Without focus area',
+  focusAreaFigure: 'Achievement in the focus area: {value}',
+  projectFigure: 'Achievement: {value}',
+  phase: 'Phase: {phase}',
+  none: 'No project in the network has planned benefits yet.',
+  noneForMunicipality: 'The municipality takes part in no project with planned benefits.',
+  noBenefits: 'The project has no benefits yet.',
+  caption: 'Benefits of {project}',
+  benefit: 'Benefit',
+  owner: 'Benefit owner',
+  indicator: 'Indicator',
+  baseline: 'Baseline',
+  target: 'Target',
+  current: 'Current',
+  measured: 'Measured in',
+  measuredValue: '{measured} of {total} municipalities',
+  achievement: 'Achievement',
+  noIndicator: 'No indicator yet',
+  notMeasured: 'Not measured',
+  scroll: 'scroll sideways for more columns',
+};
+
+const CATALOG: Record<Language, RealizationMessages> = { nb, nn, en };
+
+export function useRealizationMessages(): RealizationMessages {
+  const { lang } = useI18n();
+  return CATALOG[lang];
+}
