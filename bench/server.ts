@@ -4,6 +4,7 @@ import { readConfig } from '../src/server/config.ts';
 import { openDatabase, type Database } from '../src/server/db/client.ts';
 import { loadMunicipalitiesFile } from '../src/server/modules/network/index.ts';
 import { generateDataset, type GeneratedDataset } from './generate.ts';
+import { generatePortfolio } from './generate-portfolio.ts';
 
 /**
  * The process under test, started by bench/run.ts with fork(): the real app and a bare Fastify
@@ -31,6 +32,7 @@ async function main() {
     await database.migrate();
     await loadMunicipalitiesFile(database.db);
     dataset = await generateDataset(database.db);
+    await generatePortfolio(database.db);
   }
 
   const config = { ...readConfig({}), databaseUrl: url, demo: false, webRoot: null, logLevel: 'silent', host: '127.0.0.1' };

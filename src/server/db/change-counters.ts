@@ -6,10 +6,10 @@ import { today } from '../modules/network/dates.ts';
 /**
  * The most read answers (the network overview, the people search, the public decision search, the OParl
  * lists) are kept per instance until the data behind them changes. Database triggers bump a counter per
- * scope in the same transaction as any change to the scope's tables (migrations 0002, 0003 and 0004), whoever
+ * scope in the same transaction as any change to the scope's tables (migrations 0002, 0003, 0004 and 0011), whoever
  * makes it, so one primary-key look-up tells every instance whether what it kept is still true.
  */
-export type ChangeScope = 'network' | 'meetings' | 'mapping';
+export type ChangeScope = 'network' | 'meetings' | 'mapping' | 'portfolio';
 
 /** The stamp an answer built from these scopes is valid under. Today's date is part of it: who is a current
  * member, and which meetings are still to come, change at midnight without any write. */
@@ -18,16 +18,23 @@ export async function changeStamp(db: DbOrTx, scopes: ChangeScope[]): Promise<st
   return [today(), ...scopes.map((scope) => rows.find((r) => r.scope === scope)?.version ?? 0)].join('|');
 }
 
-/** A bounded map of answers, each valid for the stamp it was built under; the oldest entry goes first. */
+/**
+ * A bounded map of answers, each valid for the stamp it was built under; the oldest entry goes first. Requests that
+ * arrive while an answer is being built wait for that one build instead of starting their own; a build that fails is
+ * forgotten, so the next request tries again.
+ */
 export function stampedCache<T>(maxEntries: number) {
-  const entries = new Map<string, { stamp: string; value: T }>();
-  return async (key: string, stamp: string, build: () => Promise<T>): Promise<T> => {
+  const entries = new Map<string, { stamp: string; value: Promise<T> }>();
+  return (key: string, stamp: string, build: () => Promise<T>): Promise<T> => {
     const cached = entries.get(key);
     if (cached?.stamp === stamp) return cached.value;
-    const value = await build();
+    const value = build();
     entries.delete(key);
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
     entries.set(key, { stamp, value });
+    value.catch(() => {
+      if (entries.get(key)?.value === value) entries.delete(key);
+    });
     return value;
   };
 }

@@ -187,7 +187,7 @@ export async function exportRollup(
   municipality: string | undefined,
   format: ExportFormat,
 ): Promise<RenderedFile> {
-  const rollup = await benefitsRollup(ctx, networkRef, municipality);
+  const rollup = (await benefitsRollup(ctx, networkRef, municipality)).data;
   const language = ctx.language;
   const h = (key: keyof typeof PLAN_HEADINGS) => PLAN_HEADINGS[key][language];
   const rows = rollup.focusAreas.flatMap((area) =>

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import { queryRows } from '../../db/client.ts';
+import { changeStamp } from '../../db/change-counters.ts';
+import { queryRows, type DbOrTx } from '../../db/client.ts';
+import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import type { BenefitType, BenefitsRollup, RollupFigure } from '../../../shared/benefits/schema.ts';
 import { assertCanReadNetworkInternals, requireNetwork, requireUser } from '../network/index.ts';
@@ -48,35 +50,48 @@ const figure = (achievements: Array<number | null>): RollupFigure => ({
   measuredBenefitCount: achievements.filter((a) => a !== null).length,
 });
 
-export async function benefitsRollup(ctx: RequestContext, networkRef: string, municipalityNumber?: string): Promise<BenefitsRollup> {
+const answers = preparedCache(200);
+
+/**
+ * The roll-up for the network's readers, the same for each of them: kept until a table behind it changes. Answers
+ * the object and its prepared JSON.
+ */
+export async function benefitsRollup(
+  ctx: RequestContext,
+  networkRef: string,
+  municipalityNumber?: string,
+): Promise<Prepared<BenefitsRollup>> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
   await assertCanReadNetworkInternals(ctx, network.id);
-  const municipality = municipalityNumber ?? null;
+  const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
+  return answers(`${network.id}|${municipalityNumber ?? ''}`, stamp, () => buildRollup(ctx.db, network.id, municipalityNumber ?? null));
+}
 
+async function buildRollup(db: DbOrTx, networkId: string, municipality: string | null): Promise<BenefitsRollup> {
   const projectLines = await queryRows<ProjectLine>(
-    ctx.db,
-    sql`select id, year, sequence, title, phase, focus_area_keys from projects where network_id = ${network.id}
+    db,
+    sql`select id, year, sequence, title, phase, focus_area_keys from projects where network_id = ${networkId}
         ${municipality ? sql`and exists (select 1 from project_participants pp where pp.project_id = projects.id and pp.municipality_number = ${municipality} and pp.participation = 'in')` : sql``}`,
   );
   const benefitLines = await queryRows<BenefitLine>(
-    ctx.db,
+    db,
     sql`select b.id as benefit_id, b.project_id, b.title, b.type, p.name as owner_name,
           i.id as indicator_id, i.name as indicator_name, i.unit, i.additive
         from benefits b
-        join projects pr on pr.id = b.project_id and pr.network_id = ${network.id}
+        join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
         left join people p on p.id = b.owner_person_id
         left join benefit_indicators i on i.benefit_id = b.id and i.deleted_at is null
         where b.deleted_at is null
         order by b.created_at, b.id, i.created_at, i.id`,
   );
   const targetLines = await queryRows<TargetLine>(
-    ctx.db,
+    db,
     sql`select t.indicator_id, t.baseline_value, t.target_value, t.weight, m.value
         from indicator_targets t
         join benefit_indicators i on i.id = t.indicator_id and i.deleted_at is null
         join benefits b on b.id = i.benefit_id and b.deleted_at is null
-        join projects pr on pr.id = b.project_id and pr.network_id = ${network.id}
+        join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
         left join lateral (
           select value from benefit_measurements bm
           where bm.indicator_id = t.indicator_id and bm.municipality_number = t.municipality_number
@@ -127,7 +142,7 @@ export async function benefitsRollup(ctx: RequestContext, networkRef: string, mu
     }
   }
 
-  const { titles } = await networkFocusAreas(ctx.db, network.id);
+  const { titles } = await networkFocusAreas(db, networkId);
   const projects = projectLines
     .map((p) => {
       const list = benefitsByProject.get(p.id) ?? [];

@@ -13,6 +13,7 @@ import {
   RollupQuery,
 } from '../../../shared/benefits/schema.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
+import { sendPrepared } from '../../prepared-answers.ts';
 import * as service from './benefits.ts';
 import { benefitsRollup } from './rollup.ts';
 import { exportBenefitsPlan, exportRollup, PLAN_FORMATS } from './exports.ts';
@@ -86,7 +87,7 @@ export const benefitRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { format, municipality } = req.query;
       if (format) return sendFile(reply, await exportRollup(req.ctx, req.params.networkId, municipality, format));
-      return benefitsRollup(req.ctx, req.params.networkId, municipality);
+      return sendPrepared(req, reply, await benefitsRollup(req.ctx, req.params.networkId, municipality));
     },
   );
 };

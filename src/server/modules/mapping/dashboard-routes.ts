@@ -13,7 +13,8 @@ import {
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import * as dashboards from './dashboards.ts';
 import { getPublication, updatePublication } from './publication.ts';
-import { publicMappingRoutes, sendPrepared } from './public-routes.ts';
+import { sendPrepared } from '../../prepared-answers.ts';
+import { publicMappingRoutes } from './public-routes.ts';
 
 /** Without `format` the answer is JSON; with it, the table the page shows as a file. */
 const Format = z.object({ format: z.enum(EXPORT_FORMATS, { error: 'choice' }).optional() });

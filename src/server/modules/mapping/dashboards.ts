@@ -1,6 +1,4 @@
 import { and, asc, eq, gt, gte, inArray, isNull, like, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { gzip } from 'node:zlib';
-import { promisify } from 'node:util';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import { domainPath, DOMAINS } from '../../../shared/mapping/domains.ts';
 import { DASHBOARD_TERMS, STANDARDIZATION_MIN_PRODUCTS } from '../../../shared/mapping/dashboard-terms.ts';
@@ -14,7 +12,8 @@ import {
 } from '../../../shared/mapping/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import type { RequestContext } from '../../context.ts';
-import { changeStamp, stampedCache } from '../../db/change-counters.ts';
+import { changeStamp } from '../../db/change-counters.ts';
+import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { applicationUsages, municipalities, networkMembers, products, sharedSolutions, solutionAdoptions } from '../../db/schema/index.ts';
 import { renderTable, type ExportFormat, type RenderedFile } from '../documents/index.ts';
@@ -310,16 +309,7 @@ export async function buildContractTimeline(
 
 // ---------------------------------------------------------------- kept answers
 
-const gzipAsync = promisify(gzip);
-
-/** An answer as the object (for exports and the public presenters) and as JSON text, plain and gzip. */
-export interface Prepared<T> {
-  data: T;
-  json: string;
-  gzip: Buffer;
-}
-
-const answers = stampedCache<Prepared<unknown>>(1000);
+const answers = preparedCache(1000);
 
 function filterKey(filter: DashboardFilter & { months?: number }): string {
   const numbers = [...new Set(filter.municipality ?? [])].sort().join(',');
@@ -340,12 +330,7 @@ export async function prepared<T>(
   build: () => Promise<T>,
 ): Promise<Prepared<T>> {
   const stamp = await changeStamp(ctx.db, ['network', 'mapping']);
-  const answer = await answers(`${what}|${scopeKey(scope)}|${filterKey(filter)}`, stamp, async () => {
-    const data = await build();
-    const json = JSON.stringify(data);
-    return { data, json, gzip: await gzipAsync(json) };
-  });
-  return answer as Prepared<T>;
+  return answers(`${what}|${scopeKey(scope)}|${filterKey(filter)}`, stamp, build);
 }
 
 export function adoptionMatrix(ctx: RequestContext, scope: DashboardScope, filter: DashboardFilter) {

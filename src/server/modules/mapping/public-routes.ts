@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { OPEN_DATA_FORMATS, PublicAdoptionSchema, PublicLandscapeSchema } from '../../../shared/mapping/open-data.ts';
 import { sendFile } from '../documents/index.ts';
-import type { Prepared } from './dashboards.ts';
+import { sendPrepared } from '../../prepared-answers.ts';
 import { PublicationSchema } from '../../../shared/mapping/schema.ts';
 import { exportPublicAdoption, exportPublicLandscape, getPublicPublication, publicAdoption, publicLandscape } from './publication.ts';
 
@@ -46,13 +45,3 @@ export const publicMappingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
-
-/**
- * Sends a prepared answer (dashboards.ts): gzip to a client that accepts it, else the JSON text, which Fastify
- * passes through unserialized. The route's response schema documents the shape; the tests check it.
- */
-export function sendPrepared(req: FastifyRequest, reply: FastifyReply, answer: Prepared<unknown>) {
-  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
-  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(answer.gzip);
-  return reply.send(answer.json);
-}

@@ -11,7 +11,6 @@ export const LINK_GRACE_DAYS = 14;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-
 /** A link stops working at the end of the fourteenth day after the deadline, Norwegian time. */
 export const linkExpiry = (deadline: string) => osloLocalToUtc(addDays(deadline, LINK_GRACE_DAYS), '23:59');
 

@@ -1,0 +1,252 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../src/server/db/client.ts';
+import {
+  benefitIndicators,
+  benefitMeasurements,
+  benefits,
+  indicatorTargets,
+  networkMembers,
+  networks,
+  people,
+  projectDecisions,
+  projectParticipants,
+  projects,
+  projectStatusReports,
+} from '../src/server/db/schema/index.ts';
+import { BENEFIT_TYPES, MEASUREMENT_FREQUENCIES } from '../src/shared/benefits/schema.ts';
+import { DECISION_POINT_RULES, DECISION_POINTS, PHASES } from '../src/shared/portfolio/projects.ts';
+import { CONTROL_PARAMETERS, STATUS_LIGHTS } from '../src/shared/portfolio/status-reports.ts';
+import { prng } from './generate.ts';
+
+/**
+ * The national portfolio for the issue-5 benchmarks: 5,000 projects over the generated networks in proportion to
+ * their members, each with 3–8 participating municipalities, its decisions up to its phase and up to three status
+ * reports; 20,000 benefits (four per project) with one indicator each, a target per participating municipality, and
+ * 300,000 measurements spread over the targets. Written straight into the tables in batches, after generate.ts has
+ * made the networks and people. Deterministic in the choices (seeded), not in the ids.
+ */
+
+const BATCH = 1000;
+async function insertBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+const FOCUS_AREAS = [
+  'nasjonale-losninger',
+  'enkel-selvbetjening',
+  'informasjonssikkerhet',
+  'data-og-deling',
+  'kompetanse',
+  'infrastruktur',
+];
+const WORDS = ['Felles', 'Digital', 'Innføring av', 'Anskaffelse av', 'Samordning av', 'Pilot for'];
+const THINGS = [
+  'skjemaløsning',
+  'velferdsteknologi',
+  'arkivplan',
+  'sak/arkiv',
+  'chatbot',
+  'innbyggerdialog',
+  'DigiHelse',
+  'SvarUt',
+  'kartløsning',
+];
+
+export interface GeneratedPortfolio {
+  projects: number;
+  benefits: number;
+  targets: number;
+  measurements: number;
+  statusReports: number;
+  /** The network with the most projects. */
+  largest: { id: string; slug: string; projects: number };
+  milliseconds: number;
+}
+
+export async function generatePortfolio(
+  db: Db,
+  options: { projects?: number; benefitsPerProject?: number; measurements?: number; seed?: number } = {},
+): Promise<GeneratedPortfolio> {
+  const started = performance.now();
+  const rng = prng(options.seed ?? 5);
+  const random = rng.next;
+  const pick = rng.pick;
+  const projectTotal = options.projects ?? 5000;
+  const perProject = options.benefitsPerProject ?? 4;
+  const measurementTotal = options.measurements ?? 300_000;
+
+  const nets = await db.select({ id: networks.id, slug: networks.slug }).from(networks);
+  const membersOf = new Map<string, string[]>();
+  for (const m of await db
+    .select({ networkId: networkMembers.networkId, number: networkMembers.municipalityNumber })
+    .from(networkMembers)
+    .where(isNull(networkMembers.leftOn))) {
+    membersOf.set(m.networkId, [...(membersOf.get(m.networkId) ?? []), m.number]);
+  }
+  const totalMembers = nets.reduce((sum, n) => sum + (membersOf.get(n.id)?.length ?? 0), 0);
+  const personPool = (await db.select({ id: people.id }).from(people).limit(2000)).map((p) => p.id);
+
+  // Projects, in proportion to the networks' members.
+  type ProjectPlan = typeof projects.$inferInsert & { members: string[] };
+  const planned: ProjectPlan[] = [];
+  for (const net of nets) {
+    const members = membersOf.get(net.id) ?? [];
+    const count = Math.round((projectTotal * members.length) / totalMembers);
+    for (let i = 0; i < count && members.length > 0; i++) {
+      const year = 2022 + Math.floor(random() * 5);
+      const phase = pick(PHASES);
+      const start = `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-01`;
+      const chosen = [...members].sort(() => random() - 0.5).slice(0, Math.min(members.length, 3 + Math.floor(random() * 6)));
+      planned.push({
+        networkId: net.id,
+        year,
+        sequence: i + 1,
+        title: `${pick(WORDS)} ${pick(THINGS)} ${i + 1}`,
+        phase,
+        focusAreaKeys: [pick(FOCUS_AREAS), ...(random() < 0.3 ? [pick(FOCUS_AREAS)] : [])].filter((k, j, all) => all.indexOf(k) === j),
+        ownerPersonId: pick(personPool),
+        managerPersonId: pick(personPool),
+        startDate: start,
+        plannedEndDate: `${year + 1 + Math.floor(random() * 3)}-12-31`,
+        members: chosen,
+      });
+    }
+  }
+  const projectIds: string[] = [];
+  await insertBatches(planned, async (batch) => {
+    const rows = await db
+      .insert(projects)
+      .values(batch.map(({ members: _m, ...p }) => p))
+      .returning({ id: projects.id });
+    projectIds.push(...rows.map((r) => r.id));
+  });
+  await insertBatches(
+    planned.flatMap((p, i) =>
+      p.members.map((number) => ({ projectId: projectIds[i]!, municipalityNumber: number, participation: 'in' as const })),
+    ),
+    (batch) => db.insert(projectParticipants).values(batch),
+  );
+  // Owner decisions up to the phase (the benchmark reads them; who decided does not matter here).
+  await insertBatches(
+    planned.flatMap((p, i) =>
+      DECISION_POINTS.filter((point) => PHASES.indexOf(DECISION_POINT_RULES[point].to) <= PHASES.indexOf(p.phase!) && point !== 'bp6').map(
+        (point, k) => ({
+          projectId: projectIds[i]!,
+          decisionPoint: point,
+          kind: 'ownerDecision' as const,
+          ownerText: 'Vedtatt.',
+          signedByName: 'Benchmark',
+          signedAt: new Date(),
+          decidedOn: `${p.year! + Math.floor(k / 2)}-0${1 + (k % 9)}-15`,
+        }),
+      ),
+    ),
+    (batch) => db.insert(projectDecisions).values(batch),
+  );
+  const parameters = () => Object.fromEntries(CONTROL_PARAMETERS.map((c) => [c, { status: pick(STATUS_LIGHTS), comment: null }]));
+  const reports = planned.flatMap((p, i) =>
+    Array.from({ length: Math.floor(random() * 4) }, (_, k) => ({
+      projectId: projectIds[i]!,
+      periodKind: 'tertial' as const,
+      year: 2026,
+      period: k + 1,
+      overall: pick(STATUS_LIGHTS),
+      summary: 'Status.',
+      parameters: parameters(),
+      budget: 1_000_000,
+      spent: Math.floor(random() * 1_000_000),
+      forecast: 1_000_000 + Math.floor(random() * 200_000),
+      state: 'published' as const,
+      publishedAt: new Date(),
+      publishedByName: 'Benchmark',
+      snapshotStorageKey: 'bench',
+      snapshotSha256: '0'.repeat(64),
+    })),
+  );
+  await insertBatches(reports, (batch) => db.insert(projectStatusReports).values(batch));
+
+  // Benefits, one indicator each, a target per participant.
+  const benefitPlans = planned.flatMap((p, i) =>
+    Array.from({ length: perProject }, (_, k) => ({ projectIndex: i, title: `Nytte ${k + 1} av ${p.title}`, type: pick(BENEFIT_TYPES) })),
+  );
+  const benefitIds: string[] = [];
+  await insertBatches(benefitPlans, async (batch) => {
+    const rows = await db
+      .insert(benefits)
+      .values(
+        batch.map((b) => ({
+          projectId: projectIds[b.projectIndex]!,
+          title: b.title,
+          type: b.type,
+          ownerPersonId: pick(personPool),
+          benefitAreas: ['better'],
+        })),
+      )
+      .returning({ id: benefits.id });
+    benefitIds.push(...rows.map((r) => r.id));
+  });
+  const indicatorIds: string[] = [];
+  await insertBatches(benefitIds, async (batch) => {
+    const rows = await db
+      .insert(benefitIndicators)
+      .values(
+        batch.map((benefitId) => {
+          const additive = random() < 0.5;
+          return {
+            benefitId,
+            name: additive ? 'Timer spart per år' : 'Andel digitale henvendelser',
+            unit: additive ? 'timer' : '%',
+            direction: 'increase' as const,
+            additive,
+            frequency: pick(MEASUREMENT_FREQUENCIES),
+          };
+        }),
+      )
+      .returning({ id: benefitIndicators.id });
+    indicatorIds.push(...rows.map((r) => r.id));
+  });
+  const targets = benefitPlans.flatMap((b, k) =>
+    planned[b.projectIndex]!.members.map((number) => {
+      const baseline = 10 + Math.floor(random() * 100);
+      return {
+        indicatorId: indicatorIds[k]!,
+        municipalityNumber: number,
+        baselineValue: baseline,
+        baselineDate: '2024-01-01',
+        targetValue: baseline + 10 + Math.floor(random() * 100),
+        targetDate: '2028-12-31',
+        weight: 1,
+      };
+    }),
+  );
+  await insertBatches(targets, (batch) => db.insert(indicatorTargets).values(batch));
+  // Measurements: the same number for each target, monthly from the baseline, as far as the total reaches.
+  const perTarget = Math.max(1, Math.floor(measurementTotal / targets.length));
+  const measurements = targets.flatMap((t) =>
+    Array.from({ length: perTarget }, (_, k) => ({
+      indicatorId: t.indicatorId,
+      municipalityNumber: t.municipalityNumber,
+      measuredOn: `${2024 + Math.floor(k / 12)}-${String(1 + (k % 12)).padStart(2, '0')}-15`,
+      value: t.baselineValue + ((t.targetValue - t.baselineValue) * (k + 1)) / (perTarget + 2),
+    })),
+  );
+  await insertBatches(measurements, (batch) => db.insert(benefitMeasurements).values(batch));
+  await db.execute(sql`analyze`);
+
+  const counts = new Map<string, number>();
+  for (const p of planned) counts.set(p.networkId, (counts.get(p.networkId) ?? 0) + 1);
+  const [largestId, largestCount] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  const [largest] = await db
+    .select({ slug: networks.slug })
+    .from(networks)
+    .where(and(eq(networks.id, largestId)));
+  return {
+    projects: planned.length,
+    benefits: benefitIds.length,
+    targets: targets.length,
+    measurements: measurements.length,
+    statusReports: reports.length,
+    largest: { id: largestId, slug: largest!.slug, projects: largestCount },
+    milliseconds: Math.round(performance.now() - started),
+  };
+}
