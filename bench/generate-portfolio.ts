@@ -220,16 +220,18 @@ export async function generatePortfolio(
     }),
   );
   await insertBatches(targets, (batch) => db.insert(indicatorTargets).values(batch));
-  // Measurements: the same number for each target, monthly from the baseline, as far as the total reaches.
-  const perTarget = Math.max(1, Math.floor(measurementTotal / targets.length));
-  const measurements = targets.flatMap((t) =>
-    Array.from({ length: perTarget }, (_, k) => ({
+  // Measurements: as even a share of the total for each target as it divides, monthly from the baseline.
+  const perTarget = Math.floor(measurementTotal / targets.length);
+  const extra = measurementTotal % targets.length;
+  const measurements = targets.flatMap((t, i) => {
+    const count = perTarget + (i < extra ? 1 : 0);
+    return Array.from({ length: count }, (_, k) => ({
       indicatorId: t.indicatorId,
       municipalityNumber: t.municipalityNumber,
       measuredOn: `${2024 + Math.floor(k / 12)}-${String(1 + (k % 12)).padStart(2, '0')}-15`,
-      value: t.baselineValue + ((t.targetValue - t.baselineValue) * (k + 1)) / (perTarget + 2),
-    })),
-  );
+      value: t.baselineValue + ((t.targetValue - t.baselineValue) * (k + 1)) / (count + 2),
+    }));
+  });
   await insertBatches(measurements, (batch) => db.insert(benefitMeasurements).values(batch));
   await db.execute(sql`analyze`);
 
