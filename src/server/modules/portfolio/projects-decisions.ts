@@ -15,9 +15,9 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { forbidden, invalidField } from '../../errors.ts';
 import { DECISION_POINT_RULES, type DecisionInput, type Project } from '../../../shared/portfolio/projects.ts';
 import { recordAudit } from '../audit/index.ts';
-import { assertCanAdministerNetwork, assertCanReadNetworkInternals, requireUser } from '../network/index.ts';
+import { requireUser } from '../network/index.ts';
 import { projectDto, todayInOslo } from './projects.ts';
-import { findProject, isProjectOwner, type ProjectRow } from './projects-policy.ts';
+import { assertCanReadPortfolio, assertCanWritePortfolio, findProject, isProjectOwner, type ProjectRow } from './projects-policy.ts';
 import { missingBasis, nextDecisionPoint } from './projects-presenter.ts';
 import { BASIS_KIND_LABELS, decisionPointLabel } from './terms.ts';
 
@@ -60,8 +60,8 @@ export async function decideProject(ctx: RequestContext, id: string, input: Deci
   const user = requireUser(ctx);
   const found = await findProject(ctx, id);
   const owner = await isProjectOwner(ctx, found);
-  if (input.kind === 'meetingCase') await assertCanAdministerNetwork(ctx, found.networkId);
-  else if (!owner) await assertCanReadNetworkInternals(ctx, found.networkId);
+  if (input.kind === 'meetingCase') await assertCanWritePortfolio(ctx, found.networkId);
+  else if (!owner) await assertCanReadPortfolio(ctx, found.networkId);
 
   const point = nextDecisionPoint(found.phase);
   const rule = DECISION_POINT_RULES[point];
