@@ -24,6 +24,7 @@ import { surveyRoutes } from '../features/surveys/routes.tsx';
 import { strategyRoutes } from '../features/strategy/routes.tsx';
 import { proposalRoutes } from '../features/proposals/routes.tsx';
 import { projectRoutes } from '../features/projects/routes.tsx';
+import { publicProjectRoutes } from '../features/projects/public-routes.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
       ...strategyRoutes,
       ...proposalRoutes,
       ...projectRoutes,
+      ...publicProjectRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },
