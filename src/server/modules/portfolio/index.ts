@@ -37,6 +37,7 @@ export {
 export { decideProject } from './projects-decisions.ts';
 export { publicPortfolio, publicProject } from './public-projects.ts';
 export { uploadProjectDocument, deleteProjectDocument } from './projects-documents.ts';
+export { addMilestone, addRisk, addDeliverable } from './projects-plans.ts';
 
 /** The module's API: the internal routes, the public form, and the projects (whose documents live in `storage`). */
 export const portfolioRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (app, options) => {
