@@ -132,7 +132,7 @@ export async function seedProjects(ctx: RequestContext, options: DemoProjectsOpt
     ),
   });
   const { itemId } = await seedSteeringGroupMeeting(ctx, steeringGroup, options.links);
-  project = await decideProject(ctx, digiHelse.id, { kind: 'meetingCase', agendaItemId: itemId, projectVersion: project.version });
+  await decideProject(ctx, digiHelse.id, { kind: 'meetingCase', agendaItemId: itemId, projectVersion: project.version });
 
   for (const milestone of [
     { title: 'Prosjektforslaget godkjent (BP2)', dueDate: '2026-10-15', doneDate: '2026-10-15' },
