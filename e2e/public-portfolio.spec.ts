@@ -33,7 +33,7 @@ test('a visitor reads the public portfolio and a project in bokmål and nynorsk,
   const table = page.getByRole('table', { name: 'Prosjekter i DigiVesterålen' });
   const row = table.getByRole('row').filter({ hasText: DIGIHELSE });
   await expect(row).toContainText('Planlegge');
-  await expect(row).toContainText('BP2, 15.10.2026');
+  await expect(row).toContainText('BP2, 15. oktober 2026');
   await loaded(page);
   await a11y.check();
 
