@@ -19,6 +19,9 @@ const PAGES = [
   '/n/digitale-helgeland/kartlegging/import',
   '/n/digivesteralen/undersokelser',
   '/innsyn/n/digitale-helgeland/kartlegging',
+  '/innsyn/n/digivesteralen/prosjekter',
+  // DigiHelse, the demo's project with decisions: made in 2026, the network's first.
+  '/innsyn/n/digivesteralen/prosjekter/P-2026-001',
   '/konto',
   '/admin',
   '/finnes-ikke',

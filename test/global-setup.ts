@@ -6,7 +6,8 @@ import { seedDemo } from '../src/server/demo/seed.ts';
 import { loadMunicipalitiesFile } from '../src/server/modules/network/index.ts';
 import { loadMappingReferenceData } from '../src/server/modules/mapping/index.ts';
 import { startThrowawayPostgres } from './postgres-server.ts';
-import { PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR } from './paths.ts';
+import { localFileStorage } from '../src/server/modules/storage/index.ts';
+import { DEMO_FILES_DIR, PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR } from './paths.ts';
 
 /**
  * Prepares one migrated database with the demo data for each kind, once per run: a PGlite data
@@ -17,6 +18,7 @@ export default async function setup(project: TestProject) {
   const adminUrl = process.env.TEST_DATABASE_URL ?? server!.url;
 
   rmSync(PGLITE_TEMPLATE_DIR, { recursive: true, force: true });
+  rmSync(DEMO_FILES_DIR, { recursive: true, force: true });
   const pglite = await createPglite(PGLITE_TEMPLATE_DIR);
   await prepare(await openDatabase({ pglite }));
 
@@ -34,6 +36,7 @@ export default async function setup(project: TestProject) {
     await admin.end();
     await server?.stop();
     rmSync(PGLITE_TEMPLATE_DIR, { recursive: true, force: true });
+    rmSync(DEMO_FILES_DIR, { recursive: true, force: true });
   };
 }
 
@@ -41,7 +44,8 @@ async function prepare(database: Awaited<ReturnType<typeof openDatabase>>) {
   await database.migrate();
   await loadMunicipalitiesFile(database.db);
   await loadMappingReferenceData(database.db);
-  await seedDemo(database.db);
+  // Both databases' demo files land in one folder: their storage keys are random, so they do not collide.
+  await seedDemo(database.db, undefined, localFileStorage(DEMO_FILES_DIR));
   await database.close();
 }
 

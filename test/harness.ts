@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -12,7 +12,7 @@ import { createPglite, openDatabase, type Database, type Db } from '../src/serve
 import { networks, roleAssignments, users } from '../src/server/db/schema/index.ts';
 import type { Role } from '../src/shared/auth/schema.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/server/demo/seed.ts';
-import { PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR } from './paths.ts';
+import { DEMO_FILES_DIR, PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR } from './paths.ts';
 
 export const DATABASE_KINDS = ['pglite', 'postgresql'] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
@@ -164,6 +164,8 @@ export async function startTestApp(kind: DatabaseKind, configOverrides: Partial<
     filesDir: mkdtempSync(join(tmpdir(), 'digiregion-files-')),
     ...configOverrides,
   };
+  // The demo's files beside its rows, so that a demo document can be downloaded.
+  if (existsSync(DEMO_FILES_DIR)) cpSync(DEMO_FILES_DIR, config.filesDir, { recursive: true });
   const app = await buildApp({ config, database, runJobs: false, logger: false, demoUsers: [] });
   await app.ready();
   let demoHash: string | null = null;

@@ -3,3 +3,5 @@ import { join } from 'node:path';
 
 export const PGLITE_TEMPLATE_DIR = join(tmpdir(), `digiregion-test-pglite-${process.env.VITEST_RUN_ID ?? 'template'}`);
 export const PG_TEMPLATE_DB = 'digiregion_test_template';
+/** The demo's uploaded files (the projects' basis documents), copied into each test app's files folder. */
+export const DEMO_FILES_DIR = join(tmpdir(), `digiregion-test-files-${process.env.VITEST_RUN_ID ?? 'template'}`);

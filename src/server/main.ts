@@ -4,6 +4,7 @@ import { openDatabase } from './db/client.ts';
 import { seedDemo } from './demo/seed.ts';
 import { loadMunicipalitiesFile } from './modules/network/index.ts';
 import { loadMappingReferenceData } from './modules/mapping/index.ts';
+import { localFileStorage } from './modules/storage/index.ts';
 
 /** Starts Digiregion: migrate, load reference data, (demo data), listen; stops cleanly on Ctrl-C. */
 async function main() {
@@ -12,7 +13,7 @@ async function main() {
   await database.migrate();
   await loadMunicipalitiesFile(database.db);
   await loadMappingReferenceData(database.db);
-  const demo = config.demo ? await seedDemo(database.db, { publicUrl: config.publicUrl }) : undefined;
+  const demo = config.demo ? await seedDemo(database.db, { publicUrl: config.publicUrl }, localFileStorage(config.filesDir)) : undefined;
   const app = await buildApp({ config, database, demoUsers: demo?.users });
 
   let stopping = false;

@@ -145,3 +145,54 @@ export const SEED_000_CASES: DemoCase[] = [
       'Øksnes kommune v/ordfører vil anmerke at kommunestyret i Øksnes vil behandle planbeskrivelse med kart og bestemmelser i møte 29/3-2022. Dette med bakgrunn i at beskrivelsen ankom først 18/3-2022. Eventuelle nye endringer av kommunestyret vil være retningsgivende for eventuell konsekvensutredning og offentlig ettersyn.',
   },
 ];
+
+/** The steering group's case on DigiHelse's project proposal (BP2), as the project's demo decision names it. */
+export const BP2_CASE = {
+  title: 'DigiHelse i Vesterålen – prosjektforslag og overgang til planleggingsfasen (BP2)',
+  paper:
+    'Konseptfasen for felles innføring av DigiHelse er gjennomført. Prosjektforslaget beskriver én felles innføringsmodell for kommunene: felles prosjektplan, ressurspersoner som støtter hverandre, og en enkel felles måte å beregne og ta ut gevinster på.\n\nAndøy, Bø, Hadsel, Lødingen og Sortland er med; Bø med forbehold om ressurser i helse og omsorg. Prosjektforslaget ligger ved som beslutningsgrunnlag.',
+  recommendation:
+    'Styringsgruppen godkjenner prosjektforslaget for felles innføring av DigiHelse i Vesterålen og vedtar overgang til planleggingsfasen (beslutningspunkt 2). Prosjektleder legger fram styringsdokument og gevinstrealiseringsplan til beslutningspunkt 3.',
+};
+
+/**
+ * Styringsgruppen for DigiVesterålen, 15 October 2026 in Sortland: the steering group approves DigiHelse's project
+ * proposal (BP2), unanimously; minutes approved. Gives the agenda item of that case, which the project's decision names.
+ */
+export async function seedSteeringGroupMeeting(ctx: RequestContext, steeringGroup: { id: string }, links: { publicUrl: string }) {
+  const s = meetingsService;
+  let meeting = await s.createMeeting(ctx, steeringGroup.id, {
+    date: '2026-10-15',
+    startTime: '12:00',
+    endTime: '14:00',
+    place: 'Sortland rådhus',
+    writtenProcedure: false,
+    isPublic: true,
+  });
+  meeting = await s.addCase(ctx, meeting.id, {
+    type: 'decision',
+    title: BP2_CASE.title,
+    casePaper: BP2_CASE.paper,
+    recommendation: BP2_CASE.recommendation,
+    exemptFromPublic: false,
+  });
+  meeting = await s.sendSummons(ctx, meeting.id, meeting.version, links);
+  for (const attendee of meeting.attendees) {
+    if (attendee.role === 'deputy') continue;
+    meeting = await s.updateAttendee(ctx, attendee.id, { status: 'present', version: attendee.version });
+  }
+  const last = meeting.items.length - 1;
+  for (const [index, item] of meeting.items.entries()) {
+    await s.updateAgendaItem(ctx, item.id, {
+      deliberation: index === last ? 'Prosjektleder orienterte om prosjektforslaget. Diskusjon fant sted.' : 'Ingen merknader.',
+      decision: index === last ? BP2_CASE.recommendation : item.recommendation,
+      vote: { kind: 'unanimous' },
+      outcome: 'decided',
+      version: item.version,
+    });
+  }
+  meeting = await s.getMeeting(ctx, meeting.id);
+  meeting = await s.markHeld(ctx, meeting.id, meeting.version);
+  await s.approveMinutes(ctx, meeting.id, { note: 'Protokollen er godkjent av møteleder.', version: meeting.version });
+  return { itemId: meeting.items[last]!.id };
+}

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { municipalities, networks, roleAssignments, users } from '../db/schema/index.ts';
 import type { RequestContext, RoleGrant } from '../context.ts';
 import { hashPassword } from '../modules/auth/index.ts';
+import type { FileStorage } from '../modules/storage/index.ts';
 import { networkService } from '../modules/network/index.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedMapping } from './mapping.ts';
@@ -145,17 +146,22 @@ const COMPETENCES = [
   'RPA',
 ];
 
+/**
+ * Loads the demo data unless the database has networks already. `storage` takes the demo projects' basis documents:
+ * the app's files folder (`FILES_DIR`), so that they can be downloaded.
+ */
 export async function seedDemo(
   db: Db,
   links: { publicUrl: string } = { publicUrl: 'http://localhost:3000' },
+  storage: FileStorage,
 ): Promise<{ users: DemoLogin[] }> {
   const existing = await db.select({ id: networks.id }).from(networks).limit(1);
   // One transaction: a seed that fails half-way leaves nothing behind, and runs again at the next start.
-  if (existing.length === 0) await db.transaction((tx) => createDemoData(tx as unknown as Db, links));
+  if (existing.length === 0) await db.transaction((tx) => createDemoData(tx as unknown as Db, links, storage));
   return { users: DEMO_USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, role: u.role, scope: u.scope })) };
 }
 
-async function createDemoData(db: Db, links: { publicUrl: string }) {
+async function createDemoData(db: Db, links: { publicUrl: string }, storage: FileStorage) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const [admin] = await db.insert(users).values({ email: DEMO_USERS[0]!.email, name: DEMO_USERS[0]!.name, passwordHash }).returning();
   await db.insert(roleAssignments).values({ userId: admin!.id, role: 'platformAdmin' });
@@ -388,7 +394,7 @@ async function createDemoData(db: Db, links: { publicUrl: string }) {
   await seedSurveys(ctx);
   await seedStrategies(ctx);
   await seedProposals(ctx);
-  await seedProjects(ctx);
+  await seedProjects(ctx, { storage, passwordHash, links });
   await seedBenefits(ctx);
 
   // Demo accounts for each role.

@@ -5,7 +5,8 @@ import { queryRows, type DbOrTx } from '../../db/client.ts';
 import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import type { BenefitType, BenefitsRollup, RollupFigure } from '../../../shared/benefits/schema.ts';
-import { assertCanReadNetworkInternals, requireNetwork, requireUser } from '../network/index.ts';
+import { requireNetwork, requireUser } from '../network/index.ts';
+import { assertCanReadPortfolio } from '../portfolio/index.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { combineMunicipalities, mean, type MunicipalFigure } from './rollup-math.ts';
@@ -63,7 +64,7 @@ export async function benefitsRollup(
 ): Promise<Prepared<BenefitsRollup>> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCanReadPortfolio(ctx, network.id);
   const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
   return answers(`${network.id}|${municipalityNumber ?? ''}`, stamp, () => buildRollup(ctx.db, network.id, municipalityNumber ?? null));
 }

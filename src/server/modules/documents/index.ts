@@ -20,3 +20,5 @@ export {
   type StrategyLabels,
   type StrategyDocSection,
 } from './strategy.ts';
+export { renderBlocksPdf } from './pdf.ts';
+export { heading, markdownToBlocks, type BlockDocument } from './markdown-blocks.ts';

@@ -4,6 +4,7 @@ export {
   assertCanAdministerNetwork,
   assertCanReadNetworkInternals,
   canEditMunicipality,
+  canReadNetworkInternals,
   currentMembership,
   editorMunicipalities,
   isNetworkAdmin,
@@ -11,5 +12,6 @@ export {
   requireUser,
 } from './policy.ts';
 export { requireNetwork } from './service.ts';
+export { today } from './dates.ts';
 export { currentMemberNumbers, municipalityExists, municipalityNames, visibleInNetwork } from './repo.ts';
 export * as networkService from './service.ts';

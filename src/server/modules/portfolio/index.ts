@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { proposalRoutes } from './routes.ts';
 import { publicProposalRoutes } from './public-routes.ts';
 import { projectRoutes, type ProjectRouteOptions } from './projects-routes.ts';
+import { portfolioAccessRoutes } from './access.ts';
 
 /**
  * The portfolio module: proposals (needs and ideas from members, municipal employees and the public form, triaged
@@ -34,12 +35,15 @@ export {
   type NewProject,
 } from './projects.ts';
 export { decideProject } from './projects-decisions.ts';
-export { readableProject, writableProject, participationWritable, type ProjectRow } from './projects-policy.ts';
+export { assertCanReadPortfolio, readableProject, writableProject, participationWritable, type ProjectRow } from './projects-policy.ts';
+export { publicPortfolio, publicProject } from './public-projects.ts';
 export { uploadProjectDocument, deleteProjectDocument } from './projects-documents.ts';
+export { addMilestone, addRisk, addDeliverable } from './projects-plans.ts';
 
 /** The module's API: the internal routes, the public form, and the projects (whose documents live in `storage`). */
 export const portfolioRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (app, options) => {
   await app.register(proposalRoutes);
   await app.register(publicProposalRoutes);
   await app.register(projectRoutes, { storage: options.storage });
+  await app.register(portfolioAccessRoutes);
 };

@@ -15,9 +15,9 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { forbidden, invalidField } from '../../errors.ts';
 import { DECISION_POINT_RULES, type DecisionInput, type Project } from '../../../shared/portfolio/projects.ts';
 import { recordAudit } from '../audit/index.ts';
-import { assertCanAdministerNetwork, assertCanReadNetworkInternals, requireUser } from '../network/index.ts';
+import { requireUser } from '../network/index.ts';
 import { projectDto, todayInOslo } from './projects.ts';
-import { findProject, isProjectOwner, type ProjectRow } from './projects-policy.ts';
+import { assertCanReadPortfolio, assertCanWritePortfolio, findProject, isProjectOwner, type ProjectRow } from './projects-policy.ts';
 import { missingBasis, nextDecisionPoint } from './projects-presenter.ts';
 import { BASIS_KIND_LABELS, decisionPointLabel } from './terms.ts';
 
@@ -56,12 +56,18 @@ async function decidedCaseDate(db: DbOrTx, project: ProjectRow, agendaItemId: st
  * missing kinds). In one transaction: the decision row, its basis documents frozen, the phase moved (BP6 leaves it),
  * checked against `projectVersion` (409), audited.
  */
-export async function decideProject(ctx: RequestContext, id: string, input: DecisionInput): Promise<Project> {
+export async function decideProject(
+  ctx: RequestContext,
+  id: string,
+  input: DecisionInput,
+  /** When an owner signs: now, unless the demo data places it earlier in its story. */
+  options: { signedAt?: Date } = {},
+): Promise<Project> {
   const user = requireUser(ctx);
   const found = await findProject(ctx, id);
   const owner = await isProjectOwner(ctx, found);
-  if (input.kind === 'meetingCase') await assertCanAdministerNetwork(ctx, found.networkId);
-  else if (!owner) await assertCanReadNetworkInternals(ctx, found.networkId);
+  if (input.kind === 'meetingCase') await assertCanWritePortfolio(ctx, found.networkId);
+  else if (!owner) await assertCanReadPortfolio(ctx, found.networkId);
 
   const point = nextDecisionPoint(found.phase);
   const rule = DECISION_POINT_RULES[point];
@@ -69,7 +75,7 @@ export async function decideProject(ctx: RequestContext, id: string, input: Deci
   if (input.kind === 'ownerDecision') {
     if (!rule.ownerMayDecide) throw invalidField('kind', 'meetingDecisionRequired', { point: decisionPointLabel(point) });
     if (!owner) throw forbidden();
-    decidedOn = todayInOslo();
+    decidedOn = todayInOslo(options.signedAt);
   } else {
     decidedOn = await decidedCaseDate(ctx.db, found, input.agendaItemId);
   }
@@ -98,7 +104,7 @@ export async function decideProject(ctx: RequestContext, id: string, input: Deci
         ownerText: input.kind === 'ownerDecision' ? input.text : null,
         signedByUserId: input.kind === 'ownerDecision' ? user.id : null,
         signedByName: input.kind === 'ownerDecision' ? user.name : null,
-        signedAt: input.kind === 'ownerDecision' ? new Date() : null,
+        signedAt: input.kind === 'ownerDecision' ? (options.signedAt ?? new Date()) : null,
         decidedOn,
       })
       .returning();

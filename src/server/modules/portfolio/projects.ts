@@ -33,18 +33,17 @@ import type {
 } from '../../../shared/portfolio/projects.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat, type RenderedFile } from '../documents/index.ts';
-import {
-  assertCanAdministerNetwork,
-  assertCanReadNetworkInternals,
-  currentMemberNumbers,
-  municipalityNames,
-  requireNetwork,
-  requireUser,
-  visibleInNetwork,
-} from '../network/index.ts';
+import { currentMemberNumbers, municipalityNames, requireNetwork, requireUser, visibleInNetwork } from '../network/index.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
 import { yearInOslo } from './proposals.ts';
-import { participationWritable, readableProject, writableProject, type ProjectRow } from './projects-policy.ts';
+import {
+  assertCanReadPortfolio,
+  assertCanWritePortfolio,
+  participationWritable,
+  readableProject,
+  writableProject,
+  type ProjectRow,
+} from './projects-policy.ts';
 import {
   presentPortfolioRow,
   presentProject,
@@ -72,7 +71,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 }
 
 /** Everything the presenter needs for these projects of one network; documents and cases only for a whole project. */
-async function lookupsFor(db: DbOrTx, networkId: string, rows: ProjectRow[], whole: boolean): Promise<ProjectLookups> {
+export async function lookupsFor(db: DbOrTx, networkId: string, rows: ProjectRow[], whole: boolean): Promise<ProjectLookups> {
   const ids = rows.map((r) => r.id);
   const [network] = await db.select({ slug: networks.slug }).from(networks).where(eq(networks.id, networkId));
   const proposalIds = rows.flatMap((r) => (r.proposalId ? [r.proposalId] : []));
@@ -182,7 +181,7 @@ export async function getProject(ctx: RequestContext, id: string): Promise<Proje
 export async function listProjects(ctx: RequestContext, networkRef: string, filter: PortfolioFilter = {}): Promise<PortfolioRow[]> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCanReadPortfolio(ctx, network.id);
   const conditions = [eq(projects.networkId, network.id)];
   if (filter.phase) conditions.push(eq(projects.phase, filter.phase));
   if (filter.focusArea) conditions.push(sql`${projects.focusAreaKeys} @> array[${filter.focusArea}]::text[]`);
@@ -326,7 +325,7 @@ export async function insertProject(tx: DbOrTx, ctx: RequestContext, networkId: 
 export async function createProject(ctx: RequestContext, networkRef: string, input: ProjectCreateInput): Promise<Project> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanAdministerNetwork(ctx, network.id);
+  await assertCanWritePortfolio(ctx, network.id);
   await checkProjectFields(ctx.db, network.id, input);
   return ctx.db.transaction(async (tx) => {
     const row = await insertProject(tx, ctx, network.id, {

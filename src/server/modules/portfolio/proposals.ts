@@ -6,14 +6,7 @@ import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound, staleVersion, type FieldProblem } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat, type RenderedFile } from '../documents/index.ts';
-import {
-  assertCanReadNetworkInternals,
-  currentMemberNumbers,
-  editorMunicipalities,
-  municipalityNames,
-  requireNetwork,
-  requireUser,
-} from '../network/index.ts';
+import { currentMemberNumbers, editorMunicipalities, municipalityNames, requireNetwork, requireUser } from '../network/index.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
 import type {
   AssessmentInput,
@@ -25,7 +18,14 @@ import type {
 } from '../../../shared/portfolio/proposals.ts';
 import type { z } from 'zod';
 import type { StoredAssessment } from '../../db/schema/index.ts';
-import { readableProposal, seesSubmitterEmail, writableProposal, type ProposalRow } from './policy.ts';
+import {
+  assertCanPropose,
+  assertCanReadProposals,
+  readableProposal,
+  seesSubmitterEmail,
+  writableProposal,
+  type ProposalRow,
+} from './policy.ts';
 import { presentProposal, type ProposalLookups } from './presenter.ts';
 import { KIND_LABELS, PROPOSAL_HEADINGS, STATUS_LABELS } from './terms.ts';
 import { currentWeights } from './weights.ts';
@@ -78,7 +78,7 @@ async function rankedList(ctx: RequestContext, networkId: string): Promise<Propo
 export async function listProposals(ctx: RequestContext, networkRef: string, filter: ProposalFilter = {}): Promise<Proposal[]> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCanReadProposals(ctx, network.id);
   return (await rankedList(ctx, network.id)).filter(
     (p) =>
       (!filter.status || p.status === filter.status) &&
@@ -216,7 +216,7 @@ export function proposalFieldsFrom(input: ProposalCreateInput) {
 export async function createProposal(ctx: RequestContext, networkRef: string, input: ProposalCreateInput): Promise<Proposal> {
   const user = requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCanPropose(ctx, network.id);
   await checkProposalFields(ctx.db, network.id, input);
   const editorOf = editorMunicipalities(ctx);
   const row = await ctx.db.transaction((tx) =>

@@ -5,7 +5,8 @@ import { proposalWeights } from '../../db/schema/index.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { staleVersion } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { assertCanAdministerNetwork, assertCanReadNetworkInternals, requireNetwork, requireUser } from '../network/index.ts';
+import { requireNetwork, requireUser } from '../network/index.ts';
+import { assertCanReadPortfolio, assertCanWritePortfolio } from './projects-policy.ts';
 import {
   CRITERIA,
   DEFAULT_WEIGHTS,
@@ -32,7 +33,7 @@ export async function currentWeights(db: DbOrTx, networkId: string): Promise<Wei
 export async function getWeights(ctx: RequestContext, networkRef: string): Promise<WeightsAnswer> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCanReadPortfolio(ctx, network.id);
   const row = await weightsRow(ctx.db, network.id);
   return row ? { ...weightsOf(row), version: row.version } : { ...DEFAULT_WEIGHTS, version: null };
 }
@@ -44,7 +45,7 @@ export async function getWeights(ctx: RequestContext, networkRef: string): Promi
 export async function saveWeights(ctx: RequestContext, networkRef: string, input: WeightsUpdateInput): Promise<WeightsAnswer> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanAdministerNetwork(ctx, network.id);
+  await assertCanWritePortfolio(ctx, network.id);
   const { version, ...weights } = input;
   const saved = await ctx.db.transaction(async (tx) => {
     const before = await weightsRow(tx, network.id);

@@ -20,6 +20,11 @@ export function meetingPublished(): SQL {
   return and(eq(meetings.isPublic, true), isNull(meetings.deletedAt), isNotNull(meetings.summonsPublishedAt))!;
 }
 
+/** meetingPublished() for a meeting row read elsewhere (the public portfolio links its decisions' cases by it). */
+export function isMeetingPublished(meeting: { isPublic: boolean; deletedAt: Date | null; summonsPublishedAt: Date | null }): boolean {
+  return meeting.isPublic && meeting.deletedAt === null && meeting.summonsPublishedAt !== null;
+}
+
 /** Published, or published and then cancelled (shown as cancelled). */
 export function meetingListed(): SQL {
   return and(eq(meetings.isPublic, true), isNotNull(meetings.summonsPublishedAt))!;

@@ -6,8 +6,12 @@ import { useStrategyMessages } from '../strategy/messages.ts';
 import { useProposalMessages } from '../proposals/messages.ts';
 import { useProjectMessages } from '../projects/messages.ts';
 import { useRealizationMessages } from '../benefits/realization-messages.ts';
+import { usePortfolioAccess } from '../projects/portfolio-access.ts';
 
-/** Links between a network's pages; «Personer» only for those who may read them. */
+/**
+ * Links between a network's pages; «Personer» and the other internal pages only for those who may read them. The
+ * chief executives who read the portfolio without a role see the proposals and projects.
+ */
 export function NetworkNav({ network }: { network: NetworkOverview }) {
   const { m } = useI18n();
   const { user } = useSession();
@@ -17,6 +21,8 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
   const rm = useRealizationMessages();
   const current = network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber);
   const base = `/n/${network.slug}`;
+  const portfolio = usePortfolioAccess(network.id, current);
+  const internal = canReadInternals(user, network.id, current);
   return (
     <nav aria-label={fmt(m.network.tabsLabel, { name: network.name })} className="dr-subnav">
       <ul>
@@ -25,7 +31,7 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
             {m.network.overview}
           </NavLink>
         </li>
-        {canReadInternals(user, network.id, current) && (
+        {internal && (
           <li>
             <NavLink to={`${base}/personer`}>{m.network.people}</NavLink>
           </li>
@@ -33,7 +39,7 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
         <li>
           <NavLink to={`${base}/organer`}>{m.network.bodies}</NavLink>
         </li>
-        {canReadInternals(user, network.id, current) && (
+        {internal && (
           <>
             <li>
               <NavLink to={`${base}/kartlegging`}>{m.network.mapping}</NavLink>
@@ -44,6 +50,10 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
             <li>
               <NavLink to={`${base}/strategi`}>{sm.nav}</NavLink>
             </li>
+          </>
+        )}
+        {portfolio.read && (
+          <>
             <li>
               <NavLink to={`${base}/forslag`}>{pm.nav}</NavLink>
             </li>

@@ -15,6 +15,7 @@ import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { usePortfolioAccess } from '../projects/portfolio-access.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useProposalMessages } from './messages.ts';
@@ -73,6 +74,11 @@ function ProposalsView({ network }: { network: NetworkOverview }) {
   const filter = readFilter(params);
   const admin = isNetworkAdmin(user, network.id);
   const members = currentMembers(network);
+  // A chief executive reads the list and proposes nothing.
+  const access = usePortfolioAccess(
+    network.id,
+    members.map((m) => m.number),
+  );
   const focusAreas = useFocusAreas(network.slug);
   const proposals = useApi<Proposal[]>(proposalsApiPath(network.id, filter));
   const filtered = filter.status !== '' || filter.focusArea !== '' || filter.municipality !== '';
@@ -85,11 +91,13 @@ function ProposalsView({ network }: { network: NetworkOverview }) {
           {l.readOnly}
         </Paragraph>
       )}
-      <ButtonRow>
-        <Button type="button" onClick={() => setOpen(true)}>
-          {l.newProposal}
-        </Button>
-      </ButtonRow>
+      {access.propose && (
+        <ButtonRow>
+          <Button type="button" onClick={() => setOpen(true)}>
+            {l.newProposal}
+          </Button>
+        </ButtonRow>
+      )}
       <Paragraph data-size="sm">
         {l.publicForm} <AppLink to={publicProposalPath(network.slug)}>{l.publicFormLink}</AppLink>.
       </Paragraph>

@@ -7,6 +7,7 @@ import { AppLink, LoadState } from '../../app/ui.tsx';
 import { MappingOpenDataLink } from '../mapping-dashboards/PublicMappingPage.tsx';
 import { StrategyPublicLink } from '../strategy/PublicStrategyPage.tsx';
 import { ProposalPublicLink } from '../proposals/PublicProposalPage.tsx';
+import { PortfolioPublicLink } from '../projects/PublicPortfolioPage.tsx';
 import { usePublicMessages } from './messages.ts';
 import './public.css';
 
@@ -34,6 +35,7 @@ export function PublicHomePage() {
                   </Heading>
                   <MappingOpenDataLink slug={network.slug} name={network.name} />
                   <StrategyPublicLink slug={network.slug} name={network.name} />
+                  <PortfolioPublicLink slug={network.slug} name={network.name} />
                   <ProposalPublicLink slug={network.slug} name={network.name} />
                   {network.bodies.length === 0 ? (
                     <Paragraph>{pm.home.noBodies}</Paragraph>

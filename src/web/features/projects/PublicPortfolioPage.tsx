@@ -1,0 +1,307 @@
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useParams } from 'react-router';
+import { PHASES, type Phase } from '../../../shared/portfolio/projects.ts';
+import type { PublicDecision, PublicPortfolio, PublicProject } from '../../../shared/portfolio/public-projects.ts';
+import { useApi } from '../../app/api.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
+import { usePublicMessages } from '../public/messages.ts';
+import { Trail } from '../public/Trail.tsx';
+import { useProjectMessages } from './messages.ts';
+import { usePublicPortfolioMessages } from './public-messages.ts';
+import '../public/public.css';
+import './projects.css';
+
+/** Addresses of the public portfolio, in Norwegian as the other public pages. */
+export const publicPortfolioPath = (slug: string) => `/innsyn/n/${encodeURIComponent(slug)}/prosjekter`;
+export const publicProjectPath = (slug: string, reference: string) => `${publicPortfolioPath(slug)}/${encodeURIComponent(reference)}`;
+const portfolioApi = (slug: string) => `/public/networks/${encodeURIComponent(slug)}/projects`;
+
+/** `/innsyn/n/:slug/prosjekter`: the network's projects as the public sees them. No login. */
+export function PublicPortfolioPage() {
+  const { m, date, number } = useI18n();
+  const pm = useProjectMessages();
+  const pp = usePublicPortfolioMessages();
+  const im = usePublicMessages();
+  const l = pp.list;
+  const { slug = '' } = useParams();
+  const portfolio = useApi<PublicPortfolio>(portfolioApi(slug));
+  const title = portfolio.data
+    ? fmt(l.title, { name: portfolio.data.network.name })
+    : portfolio.error
+      ? m.notFound.title
+      : m.common.loading;
+  return (
+    <Page title={title} lead={<Trail links={[{ to: '/innsyn', label: im.nav }]} />}>
+      <LoadState loaded={portfolio}>
+        {({ network, projects }) => (
+          <div className="dr-stack">
+            <Paragraph>{fmt(l.intro, { name: network.name })}</Paragraph>
+            {projects.length === 0 ? (
+              <Paragraph>{fmt(l.none, { name: network.name })}</Paragraph>
+            ) : (
+              <div className="dr-table-wrap">
+                <Table zebra>
+                  <caption>{fmt(l.caption, { name: network.name })}</caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell scope="col">{l.reference}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.titleColumn}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.phase}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.focusAreas}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.owner}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.manager}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.participants}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.lastDecision}</Table.HeaderCell>
+                    </Table.Row>
+                  </Table.Head>
+                  <Table.Body>
+                    {projects.map((p) => (
+                      <Table.Row key={p.reference}>
+                        <Table.Cell>{p.reference}</Table.Cell>
+                        <Table.Cell>
+                          <AppLink to={publicProjectPath(network.slug, p.reference)}>{p.title}</AppLink>
+                        </Table.Cell>
+                        <Table.Cell>{pm.phases[p.phase]}</Table.Cell>
+                        <Table.Cell>{p.focusAreas.map((f) => f.title).join(', ')}</Table.Cell>
+                        <Table.Cell>{p.ownerName ?? ''}</Table.Cell>
+                        <Table.Cell>{p.managerName ?? ''}</Table.Cell>
+                        <Table.Cell>{number(p.participantCount)}</Table.Cell>
+                        <Table.Cell>
+                          {p.lastDecision
+                            ? fmt(l.lastDecisionValue, {
+                                point: pm.decisionPointShort[p.lastDecision.decisionPoint],
+                                date: date(p.lastDecision.decidedOn),
+                              })
+                            : l.noDecision}
+                        </Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table>
+              </div>
+            )}
+          </div>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+/** `/innsyn/n/:slug/prosjekter/:reference`: one project as the public sees it. No login. */
+export function PublicProjectPage() {
+  const { m } = useI18n();
+  const pp = usePublicPortfolioMessages();
+  const im = usePublicMessages();
+  const { slug = '', reference = '' } = useParams();
+  const project = useApi<PublicProject>(`${portfolioApi(slug)}/${encodeURIComponent(reference)}`);
+  const title = project.data
+    ? fmt(pp.project.title, { reference: project.data.reference, title: project.data.title })
+    : project.error
+      ? m.notFound.title
+      : m.common.loading;
+  const trail = [{ to: '/innsyn', label: im.nav }];
+  if (project.data) trail.push({ to: publicPortfolioPath(slug), label: fmt(pp.list.title, { name: project.data.network.name }) });
+  return (
+    <Page title={title} lead={<Trail links={trail} />}>
+      <LoadState loaded={project}>{(p) => <PublicProjectView project={p} />}</LoadState>
+    </Page>
+  );
+}
+
+function PublicProjectView({ project }: { project: PublicProject }) {
+  const { date } = useI18n();
+  const pm = useProjectMessages();
+  const pp = usePublicPortfolioMessages();
+  const p = pp.project;
+  return (
+    <div className="dr-stack">
+      <PhaseSteps phase={project.phase} />
+      <section className="dr-stack" aria-labelledby="public-project-facts">
+        <Heading level={2} data-size="md" id="public-project-facts">
+          {p.facts}
+        </Heading>
+        <dl className="dr-facts">
+          <dt>{p.reference}</dt>
+          <dd>{project.reference}</dd>
+          <dt>{p.phase}</dt>
+          <dd>{pm.phases[project.phase]}</dd>
+          <dt>{p.focusAreas}</dt>
+          <dd>{project.focusAreas.map((f) => f.title).join(', ') || p.none}</dd>
+          <dt>{p.owner}</dt>
+          <dd>{project.ownerName ?? p.none}</dd>
+          <dt>{p.manager}</dt>
+          <dd>{project.managerName ?? p.none}</dd>
+          <dt>{p.period}</dt>
+          <dd>
+            {project.startDate || project.plannedEndDate
+              ? fmt(p.periodValue, {
+                  start: project.startDate ? date(project.startDate) : '…',
+                  end: project.plannedEndDate ? date(project.plannedEndDate) : '…',
+                })
+              : p.none}
+          </dd>
+        </dl>
+        {project.description && (
+          <>
+            <Heading level={3} data-size="xs">
+              {p.description}
+            </Heading>
+            <Paragraph className="dr-project-text">{project.description}</Paragraph>
+          </>
+        )}
+      </section>
+
+      <section className="dr-section dr-stack" aria-labelledby="public-project-decisions">
+        <Heading level={2} data-size="md" id="public-project-decisions">
+          {p.decisionsHeading}
+        </Heading>
+        {project.decisions.length === 0 ? (
+          <Paragraph>{p.decisionsNone}</Paragraph>
+        ) : (
+          <ol className="dr-project-points">
+            {project.decisions.map((d, i) => (
+              <li key={`${d.decisionPoint}-${i}`} className="dr-project-point">
+                <Heading level={3} data-size="xs">
+                  {fmt(p.decisionHeading, { point: pm.decisionPoints[d.decisionPoint], date: date(d.decidedOn) })}
+                </Heading>
+                <PublicDecisionRecord decision={d} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="dr-section dr-stack" aria-labelledby="public-project-participants">
+        <Heading level={2} data-size="md" id="public-project-participants">
+          {p.participantsHeading}
+        </Heading>
+        {project.participants.length === 0 ? (
+          <Paragraph>{p.participantsNone}</Paragraph>
+        ) : (
+          <div className="dr-table-wrap">
+            <Table zebra>
+              <caption>{fmt(p.participantsCaption, { reference: project.reference })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{p.municipality}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{p.participation}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {project.participants.map((x) => (
+                  <Table.Row key={x.municipalityNumber}>
+                    <Table.Cell>{x.municipalityName}</Table.Cell>
+                    <Table.Cell>{pm.participation[x.participation]}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+      </section>
+
+      <section className="dr-section dr-stack" aria-labelledby="public-project-milestones">
+        <Heading level={2} data-size="md" id="public-project-milestones">
+          {p.milestonesHeading}
+        </Heading>
+        {project.milestones.length === 0 ? (
+          <Paragraph>{p.milestonesNone}</Paragraph>
+        ) : (
+          <div className="dr-table-wrap">
+            <Table zebra>
+              <caption>{fmt(p.milestonesCaption, { reference: project.reference })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{p.milestone}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{p.dueDate}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{p.doneDate}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {project.milestones.map((x, i) => (
+                  <Table.Row key={`${x.title}-${i}`}>
+                    <Table.Cell>{x.title}</Table.Cell>
+                    <Table.Cell>{date(x.dueDate)}</Table.Cell>
+                    <Table.Cell>{x.doneDate ? date(x.doneDate) : p.notDone}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+      </section>
+      <Paragraph>
+        <AppLink to={publicPortfolioPath(project.network.slug)}>{fmt(p.back, { name: project.network.name })}</AppLink>
+      </Paragraph>
+    </div>
+  );
+}
+
+/** How a decision point was passed: the project owner's decision, or the body's case, linked to the public meeting. */
+function PublicDecisionRecord({ decision }: { decision: PublicDecision }) {
+  const p = usePublicPortfolioMessages().project;
+  const c = decision.meetingCase;
+  if (!c) return <Paragraph data-size="sm">{p.ownerDecision}</Paragraph>;
+  if (!c.meetingId || !c.agendaItemId || c.title === null) {
+    return <Paragraph data-size="sm">{fmt(p.meetingClosed, { body: c.bodyName })}</Paragraph>;
+  }
+  const label = c.caseNumber
+    ? fmt(p.meetingCase, { body: c.bodyName, number: c.caseNumber, title: c.title })
+    : fmt(p.meetingCaseUnnumbered, { body: c.bodyName, title: c.title });
+  return (
+    <>
+      <Paragraph data-size="sm">
+        <AppLink to={`/innsyn/moter/${c.meetingId}#sak-${c.agendaItemId}`}>{label}</AppLink>
+      </Paragraph>
+      {c.decisionText && (
+        <blockquote className="dr-project-text">
+          <strong>{p.decisionText}:</strong> {c.decisionText}
+        </blockquote>
+      )}
+    </>
+  );
+}
+
+/** The six phases as a list of steps, the current one marked for assistive technology too. */
+function PhaseSteps({ phase }: { phase: Phase }) {
+  const pm = useProjectMessages();
+  const p = usePublicPortfolioMessages().project;
+  const current = PHASES.indexOf(phase);
+  return (
+    <section aria-labelledby="public-project-phases">
+      <Heading level={2} data-size="md" id="public-project-phases">
+        {p.phasesHeading}
+      </Heading>
+      <ol className="dr-project-steps" aria-label={p.phasesLabel}>
+        {PHASES.map((step, i) => (
+          <li
+            key={step}
+            aria-current={i === current ? 'step' : undefined}
+            className={i < current ? 'dr-project-step-done' : i === current ? 'dr-project-step-current' : undefined}
+          >
+            <span className="dr-project-step-number" aria-hidden="true">
+              {i + 1}
+            </span>
+            {pm.phases[step]}
+            {i === current && <span className="dr-visually-hidden"> {p.currentPhase}</span>}
+            {i < current && <span className="dr-visually-hidden"> {p.passedPhase}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** On the public home page: a link to the network's public portfolio, shown only when it has projects. */
+export function PortfolioPublicLink({ slug, name }: { slug: string; name: string }) {
+  const pp = usePublicPortfolioMessages();
+  const portfolio = useApi<PublicPortfolio>(portfolioApi(slug));
+  if (!portfolio.data || portfolio.data.projects.length === 0) return null;
+  return (
+    <Paragraph>
+      <AppLink to={publicPortfolioPath(slug)}>{fmt(pp.list.homeLink, { name })}</AppLink>
+    </Paragraph>
+  );
+}
