@@ -81,4 +81,3 @@ export function municipalityName(project: Project, indicator: Indicator, number:
     number
   );
 }
-
