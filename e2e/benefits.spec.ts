@@ -281,7 +281,7 @@ test('the secretariat plans a benefit and its indicator, sets three targets and 
     await expect(link).toHaveAttribute('href', `/api/projects/${project.id}/benefits-plan?format=docx`);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
-    const file = readFileSync((await download.path())!);
+    const file = readFileSync(await download.path());
     // A DOCX is a ZIP.
     expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
     const response = await page.request.get((await link.getAttribute('href'))!);
