@@ -8,7 +8,8 @@ import { expect, login, SECRETARIAT, test, userMenu, type Accessibility } from '
  * Benefits in DigiVesterålen: the secretariat plans a project's benefit and its indicator through the dialogs on the
  * project page; Hadsel, Sortland and Andøy take part and each gets a baseline and a target (one the wrong way first,
  * named in Norwegian); Hadsel measures twice and the page shows (value − baseline) ÷ (target − baseline); a measurement
- * is deleted after a confirmation; the benefits plan downloads as DOCX; a member reads it all without a button, and the
+ * is deleted after a confirmation; the benefits plan downloads as DOCX; a member reads it all without a button;
+ * Sortland's editor changes only Sortland's figures and measures, and the network's achievement is the average; the
  * section speaks English too.
  */
 
@@ -17,6 +18,7 @@ test.use({ reducedMotion: 'reduce' });
 
 const NETWORK = 'digivesteralen';
 const STAMP = Date.now().toString(36);
+const SORTLAND_EDITOR = { email: 'kontakt@sortland.kommune.no', name: 'Kommunekontakt Sortland' };
 const MEMBER = { email: 'medlem@digivesteralen.no', name: 'Styringsgruppemedlem DigiVesterålen' };
 const HADSEL = { number: '1866', name: 'Hadsel' };
 /** Sortland's name as the municipality register has it, with its Sámi name. */
@@ -308,6 +310,40 @@ test('the secretariat plans a benefit and its indicator, sets three targets and 
     await a11y.check();
   });
 
+  await test.step('Sortland’s editor changes Sortland’s figures only, and measures; the network’s achievement is the average', async () => {
+    await logout(page, MEMBER.name);
+    await loginInBokmal(page, a11y, SORTLAND_EDITOR);
+    await page.goto(`${projectUrl}#nytte`);
+    await loaded(page);
+    await expect(section.getByRole('button', { name: 'Legg til nyttevirkning' })).toHaveCount(0);
+    await expect(benefit.getByRole('button', { name: `Endre nyttevirkningen «${BENEFIT}»` })).toHaveCount(0);
+    await expect(table.getByRole('button')).toHaveCount(1);
+    await expect(row(SORTLAND.name).getByRole('button', { name: `Endre utgangsverdi og mål for ${SORTLAND.name}` })).toBeVisible();
+    await a11y.check();
+    await benefit.getByRole('button', { name: `Registrer måling for «${INDICATOR}»` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrer måling' });
+    const municipality = dialog.getByLabel('Kommune');
+    await expect(municipality.locator('option')).toHaveText(['Velg kommune', SORTLAND.name]);
+    await expect(municipality).toHaveValue(SORTLAND.number);
+    await dialog.getByRole('textbox', { name: /^Verdi/ }).fill('65');
+    await dialog.getByRole('button', { name: 'Registrer målingen' }).click();
+    await expect(page.getByText(`Målingen for ${SORTLAND.name} er registrert.`)).toBeVisible();
+    const sortland = (65 - 50) / (80 - 50);
+    const hadsel = (LATEST.value - 40) / (70 - 40);
+    await expect(row(SORTLAND.name).getByRole('cell').nth(5)).toHaveText(percent(sortland));
+    await expect(row(SORTLAND.name).getByRole('cell').nth(6)).not.toContainText('Forfalt');
+    // A share does not add up: the network's achievement is the municipalities' average, each with weight 1.
+    const indicator = benefit.getByRole('group', { name: INDICATOR });
+    await expect(indicator.locator('dt', { hasText: 'Måloppnåelse i nettverket' }).locator('+ dd')).toHaveText(
+      percent((hadsel + sortland) / 2),
+    );
+    // Hadsel's measurements are not Sortland's to delete.
+    await indicator.getByText('Målinger (2)').click();
+    await expect(indicator.getByRole('button', { name: /^Slett målingen .* for Hadsel$/ })).toHaveCount(0);
+    await expect(indicator.getByRole('button', { name: /^Slett målingen .* for Sortland - Suortá$/ })).toHaveCount(1);
+    await a11y.check();
+  });
+
   await test.step('the section in English', async () => {
     try {
       await page.getByLabel(/^(Språk|Language)$/).selectOption({ label: 'English' });
@@ -318,7 +354,7 @@ test('the secretariat plans a benefit and its indicator, sets three targets and 
       ).toBeVisible();
       await a11y.check();
     } finally {
-      // The language is kept on the account: give the member bokmål back for the journeys that follow.
+      // The language is kept on the account: give the editor bokmål back for the journeys that follow.
       const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken?: string };
       if (me.csrfToken)
         await page.request.put('/api/auth/preferences', { data: { language: 'nb' }, headers: { 'x-csrf-token': me.csrfToken } });

@@ -17,6 +17,7 @@ import {
   formatAchievement,
   formatValue,
   municipalityName,
+  shortDate,
   targetRows,
   type TargetRow,
 } from './benefits-api.ts';
@@ -468,7 +469,8 @@ function IndicatorBlock({
 
 /** One municipality's figures for an indicator; the next measurement says «Forfalt» in words when it is past due. */
 function TargetTableRow({ indicator, row, actions }: { indicator: Indicator; row: TargetRow; actions: ReactNode }) {
-  const { lang, date } = useI18n();
+  const { lang } = useI18n();
+  const date = (iso: string) => shortDate(lang, iso);
   const bm = useBenefitMessages();
   const t = bm.indicator;
   const x = row.target;
@@ -504,13 +506,16 @@ function TargetTableRow({ indicator, row, actions }: { indicator: Indicator; row
             {value(x.targetValue)}
             <span className="dr-benefit-small">{date(x.targetDate)}</span>
           </Table.Cell>
-          <Table.Cell>
+          <Table.Cell className="dr-project-nowrap">
             {x.interimTargets.length === 0 ? (
               '–'
             ) : (
               <ul className="dr-benefit-interims">
                 {x.interimTargets.map((interim) => (
-                  <li key={interim.date}>{fmt(t.valueOn, { value: value(interim.value), date: date(interim.date) })}</li>
+                  <li key={interim.date}>
+                    {value(interim.value)}
+                    <span className="dr-benefit-small">{date(interim.date)}</span>
+                  </li>
                 ))}
               </ul>
             )}
