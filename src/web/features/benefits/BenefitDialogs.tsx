@@ -210,7 +210,7 @@ export function BenefitForm({
         description={project.deliverables.length > 0 ? t.deliverablesDescription : t.noDeliverables}
       >
         {project.deliverables.length > 0 && (
-          <div className="dr-benefit-checkboxes">
+          <div className="dr-benefit-list">
             {project.deliverables.map((d, i) => (
               <Checkbox
                 key={d.id}
