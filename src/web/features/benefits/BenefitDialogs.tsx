@@ -400,13 +400,13 @@ export function TargetForm({
         void form.submit({
           schema: IndicatorTargetInputSchema,
           input: {
-            baselineValue: parseNumber(baselineValue),
+            baselineValue: parseNumber(lang, baselineValue),
             baselineDate: baselineDate || undefined,
-            targetValue: parseNumber(targetValue),
+            targetValue: parseNumber(lang, targetValue),
             targetDate: targetDate || undefined,
-            interimTargets: interim.map((x) => ({ date: x.date || undefined, value: parseNumber(x.value) })),
+            interimTargets: interim.map((x) => ({ date: x.date || undefined, value: parseNumber(lang, x.value) })),
             responsiblePersonId: responsible || null,
-            weight: parseNumber(weight) ?? null,
+            weight: parseNumber(lang, weight) ?? null,
             ...(target ? { version: target.version } : {}),
           },
           labels,
@@ -534,6 +534,7 @@ export function MeasurementForm({
   onCancel,
   onReload,
 }: DialogProps & { indicator: Indicator; municipalities: { number: string; name: string }[] }) {
+  const { lang } = useI18n();
   const bm = useBenefitMessages();
   const t = bm.measurementForm;
   const form = useForm();
@@ -551,7 +552,12 @@ export function MeasurementForm({
         e.preventDefault();
         void form.submit({
           schema: MeasurementInputSchema,
-          input: { municipalityNumber: municipality || undefined, measuredOn: measuredOn || undefined, value: parseNumber(value), note },
+          input: {
+            municipalityNumber: municipality || undefined,
+            measuredOn: measuredOn || undefined,
+            value: parseNumber(lang, value),
+            note,
+          },
           labels,
           send: (body) => api<Benefit>(`/benefit-indicators/${indicator.id}/measurements`, { method: 'POST', body }),
           done: () => onDone(fmt(t.saved, { name: nameOf(municipality) })),

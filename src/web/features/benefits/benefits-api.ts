@@ -34,11 +34,13 @@ export function formatValue(lang: Language, value: number, unit: string): string
 }
 
 /**
- * A number as a person types it: spaces (also non-breaking) as thousands separators, a comma or a point as the
- * decimal sign. Empty is undefined (the schema names it as missing); anything else unreadable is NaN (named as wrong).
+ * A number as a person types it: spaces (also non-breaking) as thousands separators; in Norwegian a comma or a point
+ * as the decimal sign, in English a point (a comma there groups thousands). Empty is undefined (the schema names it as
+ * missing); anything else unreadable is NaN (named as wrong).
  */
-export function parseNumber(text: string): number | undefined {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+export function parseNumber(lang: Language, text: string): number | undefined {
+  const spaced = text.replace(/[\s\u00a0\u202f]/g, '');
+  const cleaned = lang === 'en' ? spaced.replace(/,/g, '') : spaced.replace(',', '.');
   if (cleaned === '') return undefined;
   return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned) ? Number(cleaned) : Number.NaN;
 }
