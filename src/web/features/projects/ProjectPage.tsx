@@ -8,6 +8,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
+import { BenefitsSection } from '../benefits/BenefitsSection.tsx';
 import { itemPath } from '../meetings/meeting-api.ts';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { proposalPath } from '../proposals/proposals-api.ts';
@@ -112,6 +113,7 @@ function ProjectView({ network, project, loaded }: { network: NetworkOverview; p
       <Milestones project={project} loaded={loaded} editable={admin} />
       <Risks project={project} loaded={loaded} editable={admin} />
       <Deliverables project={project} loaded={loaded} editable={admin} />
+      <BenefitsSection network={network} project={project} admin={admin} />
     </div>
   );
 }

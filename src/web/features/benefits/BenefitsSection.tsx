@@ -1,0 +1,627 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import { Button, Details, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import type { Benefit, Indicator, IndicatorTarget, Measurement } from '../../../shared/benefits/schema.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import type { Project } from '../../../shared/portfolio/projects.ts';
+import { api, useApi } from '../../app/api.ts';
+import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { canEditMunicipality, useSession } from '../../app/session.tsx';
+import { ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { BenefitForm, IndicatorForm, MeasurementForm, TargetForm } from './BenefitDialogs.tsx';
+import {
+  BENEFITS_ANCHOR,
+  benefitsPath,
+  benefitsPlanUrl,
+  formatAchievement,
+  formatValue,
+  municipalityName,
+  shortDate,
+  targetRows,
+  type TargetRow,
+} from './benefits-api.ts';
+import { useBenefitMessages } from './messages.ts';
+import './benefits.css';
+
+/** The one dialog open at a time, and what it is about. */
+type Dialog =
+  | { kind: 'benefit'; benefit: Benefit | null }
+  | { kind: 'deleteBenefit'; benefit: Benefit }
+  | { kind: 'indicator'; benefit: Benefit; indicator: Indicator | null }
+  | { kind: 'deleteIndicator'; indicator: Indicator }
+  | { kind: 'target'; indicator: Indicator; municipality: { number: string; name: string }; target: IndicatorTarget | null }
+  | { kind: 'measurement'; indicator: Indicator; municipalities: { number: string; name: string }[] }
+  | { kind: 'deleteMeasurement'; indicator: Indicator; measurement: Measurement };
+
+/** What the user may do here. The server decides; these only hide the controls the user cannot use. */
+interface Rights {
+  /** The secretariat: plans benefits and indicators, and writes every municipality's targets and measurements. */
+  admin: boolean;
+  /** A municipality's targets and measurements: the secretariat's, or that municipality's editors'. */
+  mayWrite: (municipalityNumber: string) => boolean;
+}
+
+/**
+ * «Nytte» on the project page (`#nytte`): the project's benefits, each with its indicators, every participating
+ * municipality's baseline, target, latest measurement and achievement, and the measurements. The secretariat plans;
+ * a municipality's editors set that municipality's target and record its measurements; readers read.
+ */
+export function BenefitsSection({ network, project, admin }: { network: NetworkOverview; project: Project; admin: boolean }) {
+  const bm = useBenefitMessages();
+  const s = bm.section;
+  const { user } = useSession();
+  const location = useLocation();
+  const loaded = useApi<Benefit[]>(benefitsPath(project.id));
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const rights: Rights = { admin, mayWrite: (number) => admin || canEditMunicipality(user, number) };
+  const writesAny = admin || project.participants.some((p) => p.participation === 'in' && rights.mayWrite(p.municipalityNumber));
+  const section = useRef<HTMLElement>(null);
+  const scrolled = useRef(false);
+  const ready = loaded.data !== undefined;
+
+  // The section loads after the page: follow a link to `#nytte` (the reminder e-mails) once it is there.
+  useEffect(() => {
+    if (!ready || scrolled.current || location.hash !== `#${BENEFITS_ANCHOR}`) return;
+    scrolled.current = true;
+    section.current?.scrollIntoView();
+  }, [ready, location.hash]);
+
+  const close = () => setDialog(null);
+  const reload = () => {
+    close();
+    loaded.reload();
+  };
+  const done = (message: string) => {
+    setStatus(message);
+    reload();
+  };
+
+  return (
+    <section ref={section} id={BENEFITS_ANCHOR} className="dr-section" aria-labelledby="project-benefits">
+      <Heading level={2} data-size="md" id="project-benefits">
+        {s.heading}
+      </Heading>
+      <Paragraph data-size="sm">{writesAny ? s.intro : s.readOnly}</Paragraph>
+      <Paragraph data-size="sm" className="dr-downloads">
+        <Link href={benefitsPlanUrl(project.id, 'docx')} download>
+          {s.downloadDocx}
+        </Link>
+        <Link href={benefitsPlanUrl(project.id, 'xlsx')} download>
+          {s.downloadXlsx}
+        </Link>
+      </Paragraph>
+      <SuccessMessage message={status} />
+      <LoadState loaded={loaded}>
+        {(benefits) =>
+          benefits.length === 0 ? (
+            <Paragraph>{s.none}</Paragraph>
+          ) : (
+            <div className="dr-stack">
+              {benefits.map((b) => (
+                <BenefitCard key={b.id} project={project} benefit={b} rights={rights} open={setDialog} />
+              ))}
+            </div>
+          )
+        }
+      </LoadState>
+      {admin && (
+        <ButtonRow>
+          <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'benefit', benefit: null })}>
+            {s.add}
+          </Button>
+        </ButtonRow>
+      )}
+      <ModalDialog open={dialog !== null} onClose={close} title={dialog ? dialogTitle(bm, dialog) : ''}>
+        {dialog && <DialogBody dialog={dialog} network={network} project={project} onDone={done} onCancel={close} onReload={reload} />}
+      </ModalDialog>
+    </section>
+  );
+}
+
+function dialogTitle(bm: ReturnType<typeof useBenefitMessages>, dialog: Dialog): string {
+  switch (dialog.kind) {
+    case 'benefit':
+      return dialog.benefit ? bm.benefitForm.editTitle : bm.benefitForm.addTitle;
+    case 'deleteBenefit':
+      return bm.benefitForm.deleteTitle;
+    case 'indicator':
+      return dialog.indicator ? bm.indicatorForm.editTitle : bm.indicatorForm.addTitle;
+    case 'deleteIndicator':
+      return bm.indicatorForm.deleteTitle;
+    case 'target':
+      return fmt(bm.targetForm.title, { name: dialog.municipality.name });
+    case 'measurement':
+      return bm.measurementForm.title;
+    case 'deleteMeasurement':
+      return bm.measurementForm.deleteTitle;
+  }
+}
+
+function DialogBody({
+  dialog,
+  network,
+  project,
+  onDone,
+  onCancel,
+  onReload,
+}: {
+  dialog: Dialog;
+  network: NetworkOverview;
+  project: Project;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { lang, date } = useI18n();
+  const bm = useBenefitMessages();
+  const actions = { onDone, onCancel, onReload };
+  switch (dialog.kind) {
+    case 'benefit':
+      return <BenefitForm project={project} networkId={network.id} item={dialog.benefit} {...actions} />;
+    case 'indicator':
+      return <IndicatorForm benefit={dialog.benefit} item={dialog.indicator} {...actions} />;
+    case 'target':
+      return (
+        <TargetForm
+          networkId={network.id}
+          indicator={dialog.indicator}
+          municipality={dialog.municipality}
+          target={dialog.target}
+          {...actions}
+        />
+      );
+    case 'measurement':
+      return <MeasurementForm indicator={dialog.indicator} municipalities={dialog.municipalities} {...actions} />;
+    case 'deleteBenefit': {
+      const b = dialog.benefit;
+      const t = bm.benefitForm;
+      return (
+        <ConfirmForm
+          confirmLabel={bm.section.delete}
+          danger
+          onCancel={onCancel}
+          onReload={onReload}
+          onConfirm={async () => {
+            await api(`/benefits/${b.id}?version=${b.version}`, { method: 'DELETE' });
+            onDone(fmt(t.deleted, { name: b.title }));
+          }}
+        >
+          <Paragraph>{fmt(t.deleteConfirm, { name: b.title })}</Paragraph>
+        </ConfirmForm>
+      );
+    }
+    case 'deleteIndicator': {
+      const i = dialog.indicator;
+      const t = bm.indicatorForm;
+      return (
+        <ConfirmForm
+          confirmLabel={bm.section.delete}
+          danger
+          onCancel={onCancel}
+          onReload={onReload}
+          onConfirm={async () => {
+            await api(`/benefit-indicators/${i.id}?version=${i.version}`, { method: 'DELETE' });
+            onDone(fmt(t.deleted, { name: i.name }));
+          }}
+        >
+          <Paragraph>{fmt(t.deleteConfirm, { name: i.name })}</Paragraph>
+        </ConfirmForm>
+      );
+    }
+    case 'deleteMeasurement': {
+      const x = dialog.measurement;
+      const t = bm.measurementForm;
+      const words = {
+        date: date(x.measuredOn),
+        name: municipalityName(project, dialog.indicator, x.municipalityNumber),
+        value: formatValue(lang, x.value, dialog.indicator.unit),
+      };
+      return (
+        <ConfirmForm
+          confirmLabel={bm.section.delete}
+          danger
+          onCancel={onCancel}
+          onReload={onReload}
+          onConfirm={async () => {
+            await api(`/benefit-measurements/${x.id}`, { method: 'DELETE' });
+            onDone(fmt(t.deleted, words));
+          }}
+        >
+          <Paragraph>{fmt(t.deleteConfirm, words)}</Paragraph>
+        </ConfirmForm>
+      );
+    }
+  }
+}
+
+/** Text that says «not set» in the muted style. */
+function NotSet() {
+  const bm = useBenefitMessages();
+  return <span className="dr-muted">{bm.section.notSet}</span>;
+}
+
+/** One benefit: what it is, its achievement, and its indicators (or the note that it is not measurable yet). */
+function BenefitCard({
+  project,
+  benefit: b,
+  rights,
+  open,
+}: {
+  project: Project;
+  benefit: Benefit;
+  rights: Rights;
+  open: (dialog: Dialog) => void;
+}) {
+  const { lang } = useI18n();
+  const bm = useBenefitMessages();
+  const t = bm.benefit;
+  const headingId = `benefit-${b.id}`;
+  return (
+    <article className="dr-benefit" aria-labelledby={headingId}>
+      <Heading level={3} data-size="sm" id={headingId}>
+        {b.title}
+      </Heading>
+      {b.description && <Paragraph className="dr-benefit-text">{b.description}</Paragraph>}
+      <dl className="dr-facts">
+        <dt>{t.type}</dt>
+        <dd>{bm.types[b.type]}</dd>
+        <dt>{t.beneficiaries}</dt>
+        <dd>{b.beneficiaries ?? <NotSet />}</dd>
+        <dt>{t.changes}</dt>
+        <dd className="dr-benefit-text">{b.changes ?? <NotSet />}</dd>
+        <dt>{t.deliverables}</dt>
+        <dd>{b.deliverables.length > 0 ? b.deliverables.map((d) => d.title).join(', ') : <NotSet />}</dd>
+        <dt>{t.benefitAreas}</dt>
+        <dd>{b.benefitAreas.length > 0 ? b.benefitAreas.map((a) => bm.areas[a]).join(', ') : <NotSet />}</dd>
+        <dt>{t.owner}</dt>
+        <dd>{b.owner?.name ?? <NotSet />}</dd>
+        <dt>{t.achievement}</dt>
+        <dd className="dr-benefit-figure">{formatAchievement(lang, b.achievement)}</dd>
+      </dl>
+      {rights.admin && (
+        <ButtonRow>
+          <Button
+            type="button"
+            variant="secondary"
+            data-size="sm"
+            aria-label={fmt(t.addIndicatorLabel, { name: b.title })}
+            onClick={() => open({ kind: 'indicator', benefit: b, indicator: null })}
+          >
+            {t.addIndicator}
+          </Button>
+          <Button
+            type="button"
+            variant="tertiary"
+            data-size="sm"
+            aria-label={fmt(t.editLabel, { name: b.title })}
+            onClick={() => open({ kind: 'benefit', benefit: b })}
+          >
+            {bm.section.edit}
+          </Button>
+          <Button
+            type="button"
+            variant="tertiary"
+            data-size="sm"
+            data-color="danger"
+            aria-label={fmt(t.deleteLabel, { name: b.title })}
+            onClick={() => open({ kind: 'deleteBenefit', benefit: b })}
+          >
+            {bm.section.delete}
+          </Button>
+        </ButtonRow>
+      )}
+      {b.indicators.length === 0 ? (
+        <Paragraph data-size="sm" className="dr-benefit-note">
+          {t.notMeasurable}
+        </Paragraph>
+      ) : (
+        b.indicators.map((i) => <IndicatorBlock key={i.id} project={project} benefit={b} indicator={i} rights={rights} open={open} />)
+      )}
+    </article>
+  );
+}
+
+/** An indicator: its facts, a table of the municipalities' figures, and its measurements. */
+function IndicatorBlock({
+  project,
+  benefit,
+  indicator: i,
+  rights,
+  open,
+}: {
+  project: Project;
+  benefit: Benefit;
+  indicator: Indicator;
+  rights: Rights;
+  open: (dialog: Dialog) => void;
+}) {
+  const { lang, m } = useI18n();
+  const bm = useBenefitMessages();
+  const t = bm.indicator;
+  const rows = targetRows(project, i);
+  const headingId = `indicator-${i.id}`;
+  const editableRow = (row: TargetRow) => row.participating && rights.mayWrite(row.municipalityNumber);
+  const anyActions = rows.some(editableRow);
+  // Measurements are recorded for a municipality that has a target and that the user may write.
+  const measurable = rows
+    .filter((row) => row.target && rights.mayWrite(row.municipalityNumber))
+    .map((row) => ({ number: row.municipalityNumber, name: row.municipalityName }));
+  const writesAny = rows.some((row) => rights.mayWrite(row.municipalityNumber));
+  return (
+    <div className="dr-benefit-indicator" role="group" aria-labelledby={headingId}>
+      <Heading level={4} data-size="xs" id={headingId}>
+        {i.name}
+      </Heading>
+      <dl className="dr-facts">
+        <dt>{t.unit}</dt>
+        <dd>{i.unit}</dd>
+        <dt>{t.direction}</dt>
+        <dd>{bm.directions[i.direction]}</dd>
+        <dt>{t.additive}</dt>
+        <dd>{i.additive ? bm.section.yes : bm.section.no}</dd>
+        <dt>{t.dataSource}</dt>
+        <dd>{i.dataSource ?? <NotSet />}</dd>
+        <dt>{t.frequency}</dt>
+        <dd>{bm.frequencies[i.frequency]}</dd>
+        <dt>{t.achievement}</dt>
+        <dd className="dr-benefit-figure">{formatAchievement(lang, i.achievement)}</dd>
+      </dl>
+      {rights.admin && (
+        <ButtonRow>
+          <Button
+            type="button"
+            variant="tertiary"
+            data-size="sm"
+            aria-label={fmt(t.editLabel, { name: i.name })}
+            onClick={() => open({ kind: 'indicator', benefit, indicator: i })}
+          >
+            {bm.section.edit}
+          </Button>
+          <Button
+            type="button"
+            variant="tertiary"
+            data-size="sm"
+            data-color="danger"
+            aria-label={fmt(t.deleteLabel, { name: i.name })}
+            onClick={() => open({ kind: 'deleteIndicator', indicator: i })}
+          >
+            {bm.section.delete}
+          </Button>
+        </ButtonRow>
+      )}
+      {rows.length === 0 ? (
+        <Paragraph data-size="sm">{t.noParticipants}</Paragraph>
+      ) : (
+        <div className="dr-table-wrap">
+          <Table zebra data-size="sm">
+            <caption>{fmt(t.caption, { name: i.name })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.responsible}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.baseline}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.target}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.interimTargets}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.latest}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.rowAchievement}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.nextDue}</Table.HeaderCell>
+                {anyActions && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {rows.map((row) => (
+                <TargetTableRow
+                  key={row.municipalityNumber}
+                  indicator={i}
+                  row={row}
+                  actions={
+                    anyActions && (
+                      <Table.Cell>
+                        {editableRow(row) && (
+                          <Button
+                            type="button"
+                            variant="tertiary"
+                            data-size="sm"
+                            aria-label={fmt(row.target ? t.editTargetLabel : t.setTargetLabel, { name: row.municipalityName })}
+                            onClick={() =>
+                              open({
+                                kind: 'target',
+                                indicator: i,
+                                municipality: { number: row.municipalityNumber, name: row.municipalityName },
+                                target: row.target,
+                              })
+                            }
+                          >
+                            {row.target ? t.editTarget : t.setTarget}
+                          </Button>
+                        )}
+                      </Table.Cell>
+                    )
+                  }
+                />
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      {writesAny &&
+        (measurable.length > 0 ? (
+          <ButtonRow>
+            <Button
+              type="button"
+              variant="secondary"
+              data-size="sm"
+              aria-label={fmt(t.recordLabel, { name: i.name })}
+              onClick={() => open({ kind: 'measurement', indicator: i, municipalities: measurable })}
+            >
+              {t.record}
+            </Button>
+          </ButtonRow>
+        ) : (
+          <Paragraph data-size="sm">{t.noTargetsYet}</Paragraph>
+        ))}
+      <Measurements project={project} indicator={i} rights={rights} open={open} />
+    </div>
+  );
+}
+
+/** One municipality's figures for an indicator; the next measurement says «Forfalt» in words when it is past due. */
+function TargetTableRow({ indicator, row, actions }: { indicator: Indicator; row: TargetRow; actions: ReactNode }) {
+  const { lang } = useI18n();
+  const date = (iso: string) => shortDate(lang, iso);
+  const bm = useBenefitMessages();
+  const t = bm.indicator;
+  const x = row.target;
+  const value = (n: number) => formatValue(lang, n, indicator.unit);
+  const overdue = x !== null && x.nextDue < todayIso();
+  return (
+    <Table.Row>
+      <Table.HeaderCell scope="row">
+        {row.municipalityName}
+        {!row.participating && <span className="dr-benefit-small dr-muted">{t.notParticipating}</span>}
+      </Table.HeaderCell>
+      <Table.Cell>{x?.responsible?.name ?? <NotSet />}</Table.Cell>
+      {x === null ? (
+        <>
+          <Table.Cell>
+            <NotSet />
+          </Table.Cell>
+          <Table.Cell>
+            <NotSet />
+          </Table.Cell>
+          <Table.Cell>–</Table.Cell>
+          <Table.Cell>–</Table.Cell>
+          <Table.Cell className="dr-benefit-number">–</Table.Cell>
+          <Table.Cell>–</Table.Cell>
+        </>
+      ) : (
+        <>
+          <Table.Cell className="dr-project-nowrap">
+            {value(x.baselineValue)}
+            <span className="dr-benefit-small">{date(x.baselineDate)}</span>
+          </Table.Cell>
+          <Table.Cell className="dr-project-nowrap">
+            {value(x.targetValue)}
+            <span className="dr-benefit-small">{date(x.targetDate)}</span>
+          </Table.Cell>
+          <Table.Cell className="dr-project-nowrap">
+            {x.interimTargets.length === 0 ? (
+              '–'
+            ) : (
+              <ul className="dr-benefit-interims">
+                {x.interimTargets.map((interim) => (
+                  <li key={interim.date}>
+                    {value(interim.value)}
+                    <span className="dr-benefit-small">{date(interim.date)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Table.Cell>
+          <Table.Cell className="dr-project-nowrap">
+            {x.latest ? (
+              <>
+                {value(x.latest.value)}
+                <span className="dr-benefit-small">{date(x.latest.measuredOn)}</span>
+              </>
+            ) : (
+              '–'
+            )}
+          </Table.Cell>
+          <Table.Cell className="dr-benefit-number">{formatAchievement(lang, x.achievement)}</Table.Cell>
+          <Table.Cell className="dr-project-nowrap">
+            {date(x.nextDue)}
+            {overdue && (
+              <>
+                {' '}
+                <Tag data-size="sm" data-color="danger">
+                  {t.overdue}
+                </Tag>
+              </>
+            )}
+          </Table.Cell>
+        </>
+      )}
+      {actions}
+    </Table.Row>
+  );
+}
+
+/** The indicator's measurements, newest first, folded away; delete for those whose municipality the user may write. */
+function Measurements({
+  project,
+  indicator: i,
+  rights,
+  open,
+}: {
+  project: Project;
+  indicator: Indicator;
+  rights: Rights;
+  open: (dialog: Dialog) => void;
+}) {
+  const { lang, date, m } = useI18n();
+  const bm = useBenefitMessages();
+  const t = bm.indicator;
+  const list = i.measurements.toSorted((a, b) => b.measuredOn.localeCompare(a.measuredOn));
+  const anyDeletable = list.some((x) => rights.mayWrite(x.municipalityNumber));
+  return (
+    <Details>
+      <Details.Summary>{fmt(t.measurements, { count: list.length })}</Details.Summary>
+      <Details.Content>
+        {list.length === 0 ? (
+          <Paragraph data-size="sm">{t.noMeasurements}</Paragraph>
+        ) : (
+          <div className="dr-table-wrap">
+            <Table zebra data-size="sm">
+              <caption>{fmt(t.measurementsCaption, { name: i.name })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t.measuredOn}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t.value}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t.note}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t.recordedBy}</Table.HeaderCell>
+                  {anyDeletable && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {list.map((x) => {
+                  const name = municipalityName(project, i, x.municipalityNumber);
+                  return (
+                    <Table.Row key={x.id}>
+                      <Table.HeaderCell scope="row" className="dr-project-nowrap">
+                        {date(x.measuredOn)}
+                      </Table.HeaderCell>
+                      <Table.Cell>{name}</Table.Cell>
+                      <Table.Cell className="dr-benefit-number">{formatValue(lang, x.value, i.unit)}</Table.Cell>
+                      <Table.Cell className="dr-benefit-text">{x.note ?? ''}</Table.Cell>
+                      <Table.Cell>{x.recordedBy ?? ''}</Table.Cell>
+                      {anyDeletable && (
+                        <Table.Cell>
+                          {rights.mayWrite(x.municipalityNumber) && (
+                            <Button
+                              type="button"
+                              variant="tertiary"
+                              data-size="sm"
+                              data-color="danger"
+                              aria-label={fmt(t.deleteMeasurementLabel, { date: date(x.measuredOn), name })}
+                              onClick={() => open({ kind: 'deleteMeasurement', indicator: i, measurement: x })}
+                            >
+                              {bm.section.delete}
+                            </Button>
+                          )}
+                        </Table.Cell>
+                      )}
+                    </Table.Row>
+                  );
+                })}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+      </Details.Content>
+    </Details>
+  );
+}
