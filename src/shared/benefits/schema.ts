@@ -203,9 +203,27 @@ export const RollupFigureSchema = z.object({
 });
 export type RollupFigure = z.infer<typeof RollupFigureSchema>;
 
+/** One indicator of the roll-up across the municipalities in view (rollup-math.ts): for the spreadsheet export. */
+export const RollupIndicatorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  additive: z.boolean(),
+  baseline: z.number().nullable(),
+  target: z.number().nullable(),
+  current: z.number().nullable(),
+  achievement: z.number().nullable(),
+  municipalityCount: z.number().int(),
+  measuredMunicipalityCount: z.number().int(),
+});
+export type RollupIndicator = z.infer<typeof RollupIndicatorSchema>;
+
 /**
  * The traceability view and roll-up of a network: focus area → projects → benefits → realization, for the network or
- * one municipality. A project in several focus areas appears under each; projects without one under `null`.
+ * one municipality. A project in several focus areas appears under each; projects without one under `null`. A
+ * benefit carries its achievement and how many indicators it has; the indicators themselves are on the project's
+ * benefits (`GET /api/projects/:id/benefits`) and in the spreadsheet export, so the answer stays small for a
+ * network of a thousand projects.
  */
 export const BenefitsRollupSchema = z.object({
   municipalityNumber: z.string().nullable(),
@@ -221,25 +239,13 @@ export const BenefitsRollupSchema = z.object({
           title: z.string(),
           phase: z.string(),
           benefits: z.array(
-            RollupFigureSchema.extend({
+            z.object({
               id: z.string(),
               title: z.string(),
               type: z.enum(BENEFIT_TYPES),
               ownerName: z.string().nullable(),
-              indicators: z.array(
-                z.object({
-                  id: z.string(),
-                  name: z.string(),
-                  unit: z.string(),
-                  additive: z.boolean(),
-                  baseline: z.number().nullable(),
-                  target: z.number().nullable(),
-                  current: z.number().nullable(),
-                  achievement: z.number().nullable(),
-                  municipalityCount: z.number().int(),
-                  measuredMunicipalityCount: z.number().int(),
-                }),
-              ),
+              indicatorCount: z.number().int(),
+              achievement: z.number().nullable(),
             }),
           ),
         }),

@@ -254,19 +254,12 @@ describe.each(DATABASE_KINDS)('benefits on %s', (kind) => {
     expect(line.benefits.map((b) => b.title)).toEqual(['Mindre tid på manuell journalføring', 'Bedre arbeidsmiljø i arkivet']);
     expect(line).toMatchObject({ benefitCount: 2, measuredBenefitCount: 1 });
     expect(line.achievement).toBeCloseTo(0.5);
-    expect(line.benefits[0]!.indicators[0]).toMatchObject({
-      baseline: 1800,
-      target: 1000,
-      current: 1400,
-      municipalityCount: 3,
-      measuredMunicipalityCount: 3,
-    });
-    expect(line.benefits[1]).toMatchObject({ indicators: [], achievement: null });
+    expect(line.benefits[0]).toMatchObject({ indicatorCount: 1, achievement: 0.5 });
+    expect(line.benefits[1]).toMatchObject({ indicatorCount: 0, achievement: null });
 
     // Sortland's own view: its own numbers only.
     const own = await member.get<BenefitsRollup>(`/api/networks/${VESTERALEN}/benefits?municipality=${SORTLAND}`);
     const ownLine = own.body.focusAreas.flatMap((a) => a.projects).find((p) => p.id === project.id)!;
-    expect(ownLine.benefits[0]!.indicators[0]).toMatchObject({ baseline: 500, target: 300, current: 350, municipalityCount: 1 });
     expect(ownLine.achievement).toBeCloseTo(0.75);
     // Lødingen takes no part: the project is not in its view.
     const lodingen = await member.get<BenefitsRollup>(`/api/networks/${VESTERALEN}/benefits?municipality=1851`);
@@ -285,8 +278,8 @@ describe.each(DATABASE_KINDS)('benefits on %s', (kind) => {
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const rows = book.worksheets[0]!.getSheetValues().slice(2) as unknown[][];
     const ours = rows.find((r) => r.includes('Timer brukt på journalføring per år'))!;
-    expect(ours).toContain(50);
-    expect(ours).toContain('3/3');
+    // Hours add up over the three: baseline 1800, target 1000, now 1400, measured in 3 of 3, 50 %.
+    for (const value of [1800, 1000, 1400, '3/3', 50]) expect(ours).toContain(value);
 
     const plan = await t.app.inject({
       method: 'GET',

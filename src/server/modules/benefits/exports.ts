@@ -7,7 +7,7 @@ import { formatDate, heading, paragraph, type Block, type BlockDocument } from '
 import { getProject } from '../portfolio/index.ts';
 import { PHASE_LABELS } from '../portfolio/terms.ts';
 import { presentBenefits } from './presenter.ts';
-import { benefitsRollup } from './rollup.ts';
+import { detailedRollup } from './rollup.ts';
 import { BENEFIT_AREA_LABELS, BENEFIT_TYPE_LABELS, DIRECTION_LABELS, FREQUENCY_LABELS, PLAN_HEADINGS } from './terms.ts';
 
 /**
@@ -187,7 +187,7 @@ export async function exportRollup(
   municipality: string | undefined,
   format: ExportFormat,
 ): Promise<RenderedFile> {
-  const rollup = (await benefitsRollup(ctx, networkRef, municipality)).data;
+  const rollup = await detailedRollup(ctx, networkRef, municipality);
   const language = ctx.language;
   const h = (key: keyof typeof PLAN_HEADINGS) => PLAN_HEADINGS[key][language];
   const rows = rollup.focusAreas.flatMap((area) =>

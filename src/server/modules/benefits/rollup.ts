@@ -4,7 +4,7 @@ import { changeStamp } from '../../db/change-counters.ts';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
 import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
-import type { BenefitType, BenefitsRollup, RollupFigure } from '../../../shared/benefits/schema.ts';
+import type { BenefitType, BenefitsRollup, RollupFigure, RollupIndicator } from '../../../shared/benefits/schema.ts';
 import { requireNetwork, requireUser } from '../network/index.ts';
 import { assertCanReadPortfolio } from '../portfolio/index.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
@@ -51,25 +51,61 @@ const figure = (achievements: Array<number | null>): RollupFigure => ({
   measuredBenefitCount: achievements.filter((a) => a !== null).length,
 });
 
-const answers = preparedCache(200);
+/** Achievements as the API gives them: four decimals (a tenth of a percent and one more) are all anyone reads. */
+const rounded = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
 
-/**
- * The roll-up for the network's readers, the same for each of them: kept until a table behind it changes. Answers
- * the object and its prepared JSON.
- */
-export async function benefitsRollup(
-  ctx: RequestContext,
-  networkRef: string,
-  municipalityNumber?: string,
-): Promise<Prepared<BenefitsRollup>> {
+type RollupBenefit = BenefitsRollup['focusAreas'][number]['projects'][number]['benefits'][number];
+
+/** The roll-up with each benefit's indicators, which the spreadsheet export lists. */
+export type DetailedRollup = Omit<BenefitsRollup, 'focusAreas'> & {
+  focusAreas: Array<
+    Omit<BenefitsRollup['focusAreas'][number], 'projects'> & {
+      projects: Array<
+        Omit<BenefitsRollup['focusAreas'][number]['projects'][number], 'benefits'> & {
+          benefits: Array<RollupBenefit & { indicators: RollupIndicator[] }>;
+        }
+      >;
+    }
+  >;
+};
+
+async function readableNetwork(ctx: RequestContext, networkRef: string): Promise<string> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
   await assertCanReadPortfolio(ctx, network.id);
-  const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
-  return answers(`${network.id}|${municipalityNumber ?? ''}`, stamp, () => buildRollup(ctx.db, network.id, municipalityNumber ?? null));
+  return network.id;
 }
 
-async function buildRollup(db: DbOrTx, networkId: string, municipality: string | null): Promise<BenefitsRollup> {
+const answers = preparedCache(200);
+
+/**
+ * The roll-up for the portfolio's readers, the same for each of them: kept until a table behind it changes. Answers
+ * the object and its prepared JSON; each benefit without its indicators.
+ */
+export async function benefitsRollup(ctx: RequestContext, networkRef: string, municipality?: string): Promise<Prepared<BenefitsRollup>> {
+  const networkId = await readableNetwork(ctx, networkRef);
+  const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
+  return answers(`${networkId}|${municipality ?? ''}`, stamp, async () => {
+    const detailed = await buildRollup(ctx.db, networkId, municipality ?? null);
+    return {
+      ...detailed,
+      focusAreas: detailed.focusAreas.map((area) => ({
+        ...area,
+        projects: area.projects.map((project) => ({
+          ...project,
+          benefits: project.benefits.map(({ indicators: _indicators, ...benefit }) => benefit),
+        })),
+      })),
+    };
+  });
+}
+
+/** The roll-up with the indicators, built afresh: for the spreadsheet export. */
+export async function detailedRollup(ctx: RequestContext, networkRef: string, municipality?: string): Promise<DetailedRollup> {
+  return buildRollup(ctx.db, await readableNetwork(ctx, networkRef), municipality ?? null);
+}
+
+async function buildRollup(db: DbOrTx, networkId: string, municipality: string | null): Promise<DetailedRollup> {
   const projectLines = await queryRows<ProjectLine>(
     db,
     sql`select id, year, sequence, title, phase, focus_area_keys from projects where network_id = ${networkId}
@@ -108,13 +144,21 @@ async function buildRollup(db: DbOrTx, networkId: string, municipality: string |
     figuresByIndicator.set(t.indicator_id, list);
   }
 
-  type PresentedBenefit = BenefitsRollup['focusAreas'][number]['projects'][number]['benefits'][number];
-  const benefitsByProject = new Map<string, PresentedBenefit[]>();
+  type DetailedBenefit = RollupBenefit & { indicators: RollupIndicator[] };
+  const benefitsByProject = new Map<string, DetailedBenefit[]>();
   for (const line of benefitLines) {
     const list = benefitsByProject.get(line.project_id) ?? [];
     let benefit = list.find((b) => b.id === line.benefit_id);
     if (!benefit) {
-      benefit = { id: line.benefit_id, title: line.title, type: line.type, ownerName: line.owner_name, indicators: [], ...figure([]) };
+      benefit = {
+        id: line.benefit_id,
+        title: line.title,
+        type: line.type,
+        ownerName: line.owner_name,
+        indicatorCount: 0,
+        achievement: null,
+        indicators: [],
+      };
       list.push(benefit);
       benefitsByProject.set(line.project_id, list);
     }
@@ -130,7 +174,7 @@ async function buildRollup(db: DbOrTx, networkId: string, municipality: string |
         baseline: combined.baseline,
         target: combined.target,
         current: combined.current,
-        achievement: combined.achievement,
+        achievement: rounded(combined.achievement),
         municipalityCount: combined.municipalityCount,
         measuredMunicipalityCount: combined.measuredMunicipalityCount,
       });
@@ -138,8 +182,8 @@ async function buildRollup(db: DbOrTx, networkId: string, municipality: string |
   }
   for (const list of benefitsByProject.values()) {
     for (const benefit of list) {
-      const achieved = mean(benefit.indicators.map((i) => i.achievement));
-      Object.assign(benefit, { achievement: achieved, benefitCount: 1, measuredBenefitCount: achieved === null ? 0 : 1 });
+      benefit.indicatorCount = benefit.indicators.length;
+      benefit.achievement = rounded(mean(benefit.indicators.map((i) => i.achievement)));
     }
   }
 

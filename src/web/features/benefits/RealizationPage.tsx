@@ -122,7 +122,6 @@ function Traceability({ network, rollup }: { network: NetworkOverview; rollup: B
   const { number } = useI18n();
   const text = useAchievementText();
   if (rollup.focusAreas.length === 0) return <Paragraph>{rollup.municipalityNumber ? rm.noneForMunicipality : rm.none}</Paragraph>;
-  const value = (v: number | null) => (v === null ? '–' : number(Math.round(v * 100) / 100));
   return (
     <div className="dr-stack">
       <section className="dr-realization-summary" aria-labelledby="realization-network">
@@ -166,53 +165,22 @@ function Traceability({ network, rollup }: { network: NetworkOverview; rollup: B
                     <Table.Head>
                       <Table.Row>
                         <Table.HeaderCell scope="col">{rm.benefit}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{rm.indicator}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{rm.baseline}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{rm.target}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{rm.current}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{rm.measured}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{rm.owner}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{rm.indicators}</Table.HeaderCell>
                         <Table.HeaderCell scope="col">{rm.achievement}</Table.HeaderCell>
                       </Table.Row>
                     </Table.Head>
                     <Table.Body>
-                      {project.benefits.flatMap((benefit) =>
-                        benefit.indicators.length === 0
-                          ? [
-                              <Table.Row key={benefit.id}>
-                                <Table.HeaderCell scope="row">{benefit.title}</Table.HeaderCell>
-                                <Table.Cell colSpan={6}>{rm.noIndicator}</Table.Cell>
-                              </Table.Row>,
-                            ]
-                          : benefit.indicators.map((indicator, i) => (
-                              <Table.Row key={`${benefit.id}-${indicator.id}`}>
-                                {i === 0 && (
-                                  <Table.HeaderCell scope="rowgroup" rowSpan={benefit.indicators.length}>
-                                    {benefit.title}
-                                    {benefit.ownerName && (
-                                      <span className="dr-muted dr-realization-owner">
-                                        {rm.owner}: {benefit.ownerName}
-                                      </span>
-                                    )}
-                                  </Table.HeaderCell>
-                                )}
-                                <Table.Cell>
-                                  {indicator.name} ({indicator.unit})
-                                </Table.Cell>
-                                <Table.Cell>{value(indicator.baseline)}</Table.Cell>
-                                <Table.Cell>{value(indicator.target)}</Table.Cell>
-                                <Table.Cell>{value(indicator.current)}</Table.Cell>
-                                <Table.Cell>
-                                  {fmt(rm.measuredValue, {
-                                    measured: indicator.measuredMunicipalityCount,
-                                    total: indicator.municipalityCount,
-                                  })}
-                                </Table.Cell>
-                                <Table.Cell>
-                                  <Achievement value={indicator.achievement} />
-                                </Table.Cell>
-                              </Table.Row>
-                            )),
-                      )}
+                      {project.benefits.map((benefit) => (
+                        <Table.Row key={benefit.id}>
+                          <Table.HeaderCell scope="row">{benefit.title}</Table.HeaderCell>
+                          <Table.Cell>{benefit.ownerName ?? '–'}</Table.Cell>
+                          <Table.Cell>{benefit.indicatorCount === 0 ? rm.noIndicator : number(benefit.indicatorCount)}</Table.Cell>
+                          <Table.Cell>
+                            <Achievement value={benefit.achievement} />
+                          </Table.Cell>
+                        </Table.Row>
+                      ))}
                     </Table.Body>
                   </Table>
                 </div>
