@@ -11,6 +11,7 @@ import { seedSurveys } from './surveys.ts';
 import { seedStrategies } from './strategies.ts';
 import { seedProposals } from './proposals.ts';
 import { seedProjects } from './projects.ts';
+import { seedStatusReports } from './status-reports.ts';
 import type { BodyKind, BodyRole, VotingRight } from '../../shared/network/schema.ts';
 import type { AuthConfig, Role } from '../../shared/auth/schema.ts';
 
@@ -388,6 +389,7 @@ async function createDemoData(db: Db, links: { publicUrl: string }) {
   await seedStrategies(ctx);
   await seedProposals(ctx);
   await seedProjects(ctx);
+  await seedStatusReports(ctx);
 
   // Demo accounts for each role.
   for (const demo of DEMO_USERS.slice(1)) {

@@ -20,3 +20,11 @@ export {
   type StrategyLabels,
   type StrategyDocSection,
 } from './strategy.ts';
+export {
+  renderStatusReportPdf,
+  formatKroner,
+  STATUS_REPORT_LABELS,
+  type StatusReportDocument,
+  type StatusReportLabels,
+  type DocLight,
+} from './status-report.ts';
