@@ -104,6 +104,10 @@ export const StatusReportSchema = z.object({
 });
 export type StatusReport = z.infer<typeof StatusReportSchema>;
 
+/** A project's reports, newest period first, and whether the caller may write them (secretariat, owner, manager). */
+export const StatusReportListSchema = z.object({ items: z.array(StatusReportSchema), canWrite: z.boolean() });
+export type StatusReportList = z.infer<typeof StatusReportListSchema>;
+
 /** A project's latest published status, as the portfolio shows it. */
 export const LatestStatusSchema = z.object({
   reportId: z.string(),

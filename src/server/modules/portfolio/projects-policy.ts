@@ -55,6 +55,11 @@ export async function readableProject(ctx: RequestContext, id: string): Promise<
   return row;
 }
 
+/** Whether the caller may write the project's status reports, for the page to offer it. */
+export async function mayWriteStatusReports(ctx: RequestContext, row: ProjectRow): Promise<boolean> {
+  return isNetworkAdmin(ctx, row.networkId) || (await isProjectOwner(ctx, row)) || (await isProjectManager(ctx, row));
+}
+
 /**
  * A project's status reports: the secretariat, and the project's owner and manager (who report on it); the network's
  * other readers 403, anyone else 404.
@@ -62,8 +67,7 @@ export async function readableProject(ctx: RequestContext, id: string): Promise<
 export async function statusReportsWritable(ctx: RequestContext, id: string): Promise<ProjectRow> {
   requireUser(ctx);
   const row = await findProject(ctx, id);
-  if (isNetworkAdmin(ctx, row.networkId)) return row;
-  if ((await isProjectOwner(ctx, row)) || (await isProjectManager(ctx, row))) return row;
+  if (await mayWriteStatusReports(ctx, row)) return row;
   await assertCanReadNetworkInternals(ctx, row.networkId);
   throw forbidden();
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, OkSchema, Version } from '../../../shared/common.ts';
 import {
   StatusReportInputSchema,
+  StatusReportListSchema,
   StatusReportPublishSchema,
   StatusReportSchema,
   StatusReportUpdateSchema,
@@ -16,7 +17,7 @@ const VersionQuery = z.object({ version: z.coerce.number().pipe(Version) });
 
 /** A project's status reports: drafts written and published by the secretariat, owner and manager; the PDF snapshot. */
 export const statusReportRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }> = async (app, { storage }) => {
-  app.get('/projects/:id/status-reports', { schema: { tags, params: IdParams, response: { 200: z.array(StatusReportSchema) } } }, (req) =>
+  app.get('/projects/:id/status-reports', { schema: { tags, params: IdParams, response: { 200: StatusReportListSchema } } }, (req) =>
     service.listStatusReports(req.ctx, req.params.id),
   );
   app.post(

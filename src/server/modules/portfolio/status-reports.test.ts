@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { expectError, latestAudit, unique } from '../../../../test/helpers.ts';
 import type { PortfolioRow, Project } from '../../../shared/portfolio/projects.ts';
-import { periodEnd, periodLabel, type StatusReport } from '../../../shared/portfolio/status-reports.ts';
+import { periodEnd, periodLabel, type StatusReport, type StatusReportList } from '../../../shared/portfolio/status-reports.ts';
 
 const VESTERALEN = 'digivesteralen';
 
@@ -153,9 +153,13 @@ describe.each(DATABASE_KINDS)('status reports on %s', (kind) => {
     expect((await latestAudit(t.db, 'projectStatusReport', report.id)).action).toBe('create');
 
     // Readers read; outsiders do not see the list.
-    const listed = await member.get<StatusReport[]>(url);
+    const listed = await member.get<StatusReportList>(url);
     expect(listed.status).toBe(200);
-    expect(listed.body.map((r) => r.id)).toEqual([report.id]);
+    expect(listed.body).toMatchObject({ canWrite: false });
+    expect(listed.body.items.map((r) => r.id)).toEqual([report.id]);
+    expect((await secretariat.get<StatusReportList>(url)).body.canWrite).toBe(true);
+    expect((await manager.get<StatusReportList>(url)).body.canWrite).toBe(true);
+    expect((await owner.get<StatusReportList>(url)).body.canWrite).toBe(true);
     expectError(await outsider.get(url), 404, 'not_found');
     expectError(await outsider.get(`/api/status-reports/${report.id}`), 404, 'not_found');
   });
@@ -176,8 +180,8 @@ describe.each(DATABASE_KINDS)('status reports on %s', (kind) => {
     );
     expect(moved).toEqual({ period: '«Periode»: det finnes allerede en statusrapport for 2026-03.' });
     // Newest period first: T3 ends in December, after March.
-    const list = await secretariat.get<StatusReport[]>(`/api/projects/${p.id}/status-reports`);
-    expect(list.body.map((r) => r.periodLabel)).toEqual(['2026 T3', '2026-03']);
+    const list = await secretariat.get<StatusReportList>(`/api/projects/${p.id}/status-reports`);
+    expect(list.body.items.map((r) => r.periodLabel)).toEqual(['2026 T3', '2026-03']);
   });
 
   it('changes only what was sent, under its version (409 when stale); the manager and owner write too', async () => {
@@ -316,7 +320,7 @@ describe.each(DATABASE_KINDS)('status reports on %s', (kind) => {
       (r) => r.title === 'Felles innføring av DigiHelse i Vesterålen',
     )!;
     expect(row.status).toMatchObject({ overall: 'yellow', periodLabel: '2026-10' });
-    const reports = (await member.get<StatusReport[]>(`/api/projects/${row.id}/status-reports`)).body;
+    const reports = (await member.get<StatusReportList>(`/api/projects/${row.id}/status-reports`)).body.items;
     expect(reports.map((r) => [r.periodLabel, r.state])).toEqual([
       ['2026-11', 'draft'],
       ['2026-10', 'published'],

@@ -14,12 +14,13 @@ import {
   type ReportPeriodKind,
   type StatusReport,
   type StatusReportInput,
+  type StatusReportList,
   type StatusReportUpdateInput,
 } from '../../../shared/portfolio/status-reports.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderStatusReportPdf, type StatusReportDocument } from '../documents/index.ts';
 import type { FileStorage } from '../storage/index.ts';
-import { findProject, readableProject, statusReportsWritable, type ProjectRow } from './projects-policy.ts';
+import { findProject, mayWriteStatusReports, readableProject, statusReportsWritable, type ProjectRow } from './projects-policy.ts';
 import { reference } from './projects-presenter.ts';
 import { presentStatusReport, type StatusReportRow } from './status-reports-presenter.ts';
 import { CONTROL_PARAMETER_LABELS, PHASE_LABELS, periodInWords } from './terms.ts';
@@ -56,10 +57,10 @@ const byPeriodDescending = (a: StatusReportRow, b: StatusReportRow) =>
 
 // ---------------------------------------------------------------- reading
 
-export async function listStatusReports(ctx: RequestContext, projectId: string): Promise<StatusReport[]> {
+export async function listStatusReports(ctx: RequestContext, projectId: string): Promise<StatusReportList> {
   const project = await readableProject(ctx, projectId);
   const rows = await ctx.db.select().from(projectStatusReports).where(eq(projectStatusReports.projectId, project.id));
-  return rows.sort(byPeriodDescending).map(presentStatusReport);
+  return { items: rows.sort(byPeriodDescending).map(presentStatusReport), canWrite: await mayWriteStatusReports(ctx, project) };
 }
 
 export async function getStatusReport(ctx: RequestContext, id: string): Promise<StatusReport> {
