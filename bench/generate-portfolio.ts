@@ -137,7 +137,7 @@ export async function generatePortfolio(
           ownerText: 'Vedtatt.',
           signedByName: 'Benchmark',
           signedAt: new Date(),
-          decidedOn: `${p.year! + Math.floor(k / 2)}-0${1 + (k % 9)}-15`,
+          decidedOn: `${p.year + Math.floor(k / 2)}-0${1 + (k % 9)}-15`,
         }),
       ),
     ),

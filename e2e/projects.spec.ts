@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Meeting } from '../src/shared/meetings/schema.ts';
 import type { Project } from '../src/shared/portfolio/projects.ts';
 import type { Proposal } from '../src/shared/portfolio/proposals.ts';
+import type { StatusReportList } from '../src/shared/portfolio/status-reports.ts';
 import { escapeRegExp, expect, login, SECRETARIAT, test, userMenu, type Accessibility } from './fixtures.ts';
 
 /**
@@ -9,7 +10,8 @@ import { escapeRegExp, expect, login, SECRETARIAT, test, userMenu, type Accessib
  * passes BP1 by a case its steering body decided in a held meeting (the demo's people cannot log in, so no owner can
  * sign); BP2 is refused without a decided case and passes with one once the project proposal is uploaded; the mandate
  * is frozen by BP1 and has no delete; Sortland's editor opts in with a reservation; the board shows the project under
- * Planlegge. A second test visits every project page in nynorsk and English.
+ * Planlegge. Another writes a status report, publishes it as a PDF and finds its light in the portfolio and on the
+ * timeline. A last test visits every project page in nynorsk and English.
  */
 
 // Dialogs and tags fade in; axe would otherwise measure the contrast of text half faded in.
@@ -447,6 +449,141 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
   });
 });
 
+test('a status report is written, published as a PDF, shown in the portfolio and on the timeline; readers only read it', async ({
+  page,
+  a11y,
+}) => {
+  test.setTimeout(180_000);
+  await loginInBokmal(page, a11y, SECRETARIAT);
+  const api = await sessionApi(page);
+  const network = await api.get<{ id: string }>(`/networks/${NETWORK}`);
+  const title = `Felles saksbehandling ${STAMP}`;
+  const project = await api.post<Project>(`/networks/${network.id}/projects`, {
+    title,
+    focusAreaKeys: [],
+    startDate: '2026-01-05',
+    plannedEndDate: '2027-06-30',
+  });
+  await api.post(`/projects/${project.id}/milestones`, { title: 'Pilot i drift', dueDate: '2026-09-01' });
+  const projectUrl = `${LIST}/${project.id}`;
+  const reports = () => page.getByRole('table', { name: `Statusrapporter for ${project.reference}` });
+  const march = () => reports().getByRole('row', { name: /^mars 2026/ });
+
+  await test.step('writes a draft: missing lights are named, then every parameter is given', async () => {
+    await page.goto(projectUrl);
+    await loaded(page);
+    const section = page.getByRole('region', { name: 'Statusrapporter' });
+    await expect(section.getByText('Ingen statusrapporter ennå.')).toBeVisible();
+    await section.getByRole('button', { name: 'Skriv statusrapport' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ny statusrapport' });
+    await dialog.getByRole('button', { name: 'Lagre statusrapporten' }).click();
+    await expect(dialog.getByRole('link', { name: '«Samlet status» må være ett av valgene.' })).toBeVisible();
+    await expect(dialog.getByRole('link', { name: '«Status for kostnad» må være ett av valgene.' })).toBeVisible();
+    await a11y.check();
+    await dialog.getByLabel('Periodetype').selectOption({ label: 'Måned' });
+    await dialog.getByRole('textbox', { name: 'År' }).fill('2026');
+    await dialog.getByLabel('Periode', { exact: true }).selectOption({ label: 'mars 2026' });
+    await dialog.getByRole('group', { name: 'Samlet status' }).getByRole('radio', { name: 'Gul – risiko for avvik' }).check();
+    await dialog.getByRole('textbox', { name: 'Oppsummering' }).fill('Integrasjonen er forsinket, resten går etter planen.');
+    const lights: Record<string, string> = {
+      gevinster: 'Grønn – i rute',
+      kostnad: 'Gul – risiko for avvik',
+      tid: 'Rød – avvik',
+      kvalitet: 'Grønn – i rute',
+      omfang: 'Grønn – i rute',
+      bærekraft: 'Grønn – i rute',
+      risiko: 'Gul – risiko for avvik',
+    };
+    for (const [parameter, light] of Object.entries(lights)) {
+      await dialog
+        .getByRole('group', { name: `Status for ${parameter}` })
+        .getByRole('radio', { name: light })
+        .check();
+    }
+    await dialog.getByRole('textbox', { name: 'Kommentar til tid' }).fill('Tre uker bak planen.');
+    await dialog.getByRole('textbox', { name: 'Budsjett (kr)' }).fill('1 250 000');
+    await dialog.getByRole('textbox', { name: 'Forbrukt hittil (kr)' }).fill('430500');
+    await dialog.getByRole('textbox', { name: 'Prognose (kr)' }).fill('1310000');
+    await a11y.check();
+    await dialog.getByRole('button', { name: 'Lagre statusrapporten' }).click();
+    await expect(page.getByText('Statusrapporten for mars 2026 er lagret som utkast.')).toBeVisible();
+    await expect(march().getByRole('cell').nth(0)).toHaveText('Gul – risiko for avvik');
+    await expect(march().getByRole('cell').nth(1)).toHaveText('Utkast');
+    await page.getByText('Statusrapport for mars 2026: Gul – risiko for avvik').click();
+    const parameters = page.getByRole('table', { name: 'Styringsparametere for mars 2026' });
+    await expect(parameters.getByRole('row', { name: /^Tid/ })).toContainText('Rød – avvik');
+    await expect(parameters.getByRole('row', { name: /^Tid/ })).toContainText('Tre uker bak planen.');
+    await a11y.check();
+  });
+
+  await test.step('publishes it after a confirmation; it is locked and its PDF opens', async () => {
+    await page.getByRole('button', { name: 'Publiser statusrapporten for mars 2026' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publiser statusrapporten' });
+    await expect(dialog.getByText(/er publisert, er den låst/)).toBeVisible();
+    await a11y.check();
+    await dialog.getByRole('button', { name: 'Publiser' }).click();
+    await expect(page.getByText('Statusrapporten for mars 2026 er publisert.')).toBeVisible();
+    await expect(march().getByRole('cell').nth(1)).toHaveText('Publisert');
+    await expect(march().getByRole('cell').nth(2)).toContainText(SECRETARIAT.name);
+    await expect(page.getByRole('button', { name: 'Endre statusrapporten for mars 2026' })).toHaveCount(0);
+    await a11y.check();
+    const link = march().getByRole('link', { name: 'Last ned PDF for mars 2026' });
+    const pdf = await page.request.get((await link.getAttribute('href'))!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const again = await page.request.get((await link.getAttribute('href'))!);
+    expect((await again.body()).equals(await pdf.body())).toBe(true);
+    const [report] = (await api.get<StatusReportList>(`/projects/${project.id}/status-reports`)).items;
+    const refused = await api.fetch('PATCH', `/status-reports/${report!.id}`, { overall: 'green', version: report!.version });
+    expect(refused.status()).toBe(423);
+  });
+
+  await test.step('the portfolio shows the light, filters by it, and the timeline keeps the filter', async () => {
+    await page.goto(LIST);
+    await loaded(page);
+    const filter = page.getByRole('form', { name: 'Filtrer prosjektene' });
+    await filter.getByLabel('Status i siste rapport').selectOption({ label: 'Gul' });
+    await filter.getByRole('button', { name: 'Vis prosjektene' }).click();
+    await expect(page).toHaveURL(/\/prosjekter\?status=yellow$/);
+    await loaded(page);
+    const row = page.getByRole('row').filter({ hasText: project.reference });
+    await expect(row.getByRole('cell').nth(7)).toHaveText('Gul 2026-03');
+    await a11y.check();
+    const csv = await page.request.get(`/api/networks/${network.id}/projects?format=csv&status=yellow`);
+    expect(await csv.text()).toContain(';Gul;2026-03');
+
+    await page.getByRole('navigation', { name: 'Visning' }).getByRole('link', { name: 'Tidslinje' }).click();
+    await expect(page).toHaveURL(/\/prosjekter\?status=yellow&visning=tidslinje$/);
+    await loaded(page);
+    await expect(page.getByRole('link', { name: 'Tidslinje' })).toHaveAttribute('aria-current', 'page');
+    const timeline = page.getByRole('region', { name: 'Prosjektene på en tidslinje' });
+    const item = timeline.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
+    await expect(item).toContainText('5. januar 2026 – 30. juni 2027');
+    await expect(item).toContainText('Gul 2026-03');
+    await expect(item.getByRole('list', { name: `Milepæler i ${title}` })).toContainText('Pilot i drift: 1. september 2026');
+    // Only the filtered projects: the demo's DigiHelse project (yellow too) may be there, the forms procurement not.
+    await expect(timeline.getByRole('link', { name: 'Felles anskaffelse av digitale skjemaer' })).toHaveCount(0);
+    // The links are reached with the keyboard, in the order the list reads.
+    const projectLink = item.getByRole('link', { name: title });
+    await projectLink.focus();
+    await expect(projectLink).toBeFocused();
+    await a11y.check();
+  });
+
+  await test.step('Sortland’s editor reads the reports without buttons', async () => {
+    await logout(page, SECRETARIAT.name);
+    await loginInBokmal(page, a11y, SORTLAND_EDITOR);
+    await page.goto(projectUrl);
+    await loaded(page);
+    const section = page.getByRole('region', { name: 'Statusrapporter' });
+    await expect(section.getByText('Sekretariatet, prosjekteier og prosjektleder skriver statusrapportene.')).toBeVisible();
+    await expect(march().getByRole('link', { name: 'Last ned PDF for mars 2026' })).toBeVisible();
+    await expect(section.getByRole('button', { name: /^(Skriv|Publiser|Endre|Slett)/ })).toHaveCount(0);
+    await a11y.check();
+  });
+});
+
 test('the secretariat creates a project from the overview; a missing title is named', async ({ page, a11y }) => {
   test.setTimeout(120_000);
   await loginInBokmal(page, a11y, SECRETARIAT);
@@ -497,7 +634,7 @@ test.describe('in nynorsk and English', () => {
     await api.post(`/projects/${project.id}/milestones`, { title: 'Oppstart', dueDate: '2027-01-10' });
     await api.post(`/projects/${project.id}/risks`, { description: 'Forsinkelse', probabilityBefore: 3, consequenceBefore: 5 });
     await api.post(`/projects/${project.id}/deliverables`, { title: 'Rapport', status: 'delivered' });
-    const pages = [LIST, `${LIST}?visning=tavle`, `${LIST}/${project.id}`];
+    const pages = [LIST, `${LIST}?visning=tavle`, `${LIST}?visning=tidslinje`, `${LIST}/${project.id}`];
     for (const [language, label, heading, phase, step] of [
       ['nn', 'Norsk nynorsk', 'Prosjekt i DigiVesterålen', 'Idé', 'Fasane i prosjektvegvisaren'],
       ['en', 'English', 'Projects in DigiVesterålen', 'Idea', 'The phases of the project model'],

@@ -376,6 +376,31 @@ async function planned(admin: Client, cell: number): Promise<Project> {
   await ok(admin.post(`/api/projects/${project.id}/risks`, { description: `Risiko ${cell}`, probabilityBefore: 3, consequenceBefore: 3 }));
   return ok(admin.post(`/api/projects/${project.id}/deliverables`, { title: `Leveranse ${cell}` }));
 }
+/** A status report's body: every control parameter, with and without a comment. */
+const statusReportBody = (cell: number) => ({
+  periodKind: 'month',
+  year: 2026,
+  period: 1 + (cell % 12),
+  overall: 'yellow',
+  summary: `Status ${cell}`,
+  parameters: {
+    benefits: { status: 'green', comment: null },
+    cost: { status: 'yellow', comment: 'Overforbruk' },
+    time: { status: 'red', comment: 'Forsinket' },
+    quality: { status: 'green' },
+    scope: { status: 'green' },
+    sustainability: { status: 'green' },
+    risk: { status: 'yellow', comment: 'Økt' },
+  },
+  budget: 1_000_000,
+  spent: 250_000,
+  forecast: 1_050_000,
+});
+/** A fresh project with a draft status report. */
+async function draftStatusReport(admin: Client, cell: number): Promise<{ id: string; version: number }> {
+  const project = await freshProject(admin, cell);
+  return ok(admin.post(`/api/projects/${project.id}/status-reports`, statusReportBody(cell)));
+}
 /** A case the matrix's working committee decided in a held meeting. */
 async function decidedCase(t: TestApp, admin: Client, cell: number) {
   const { meeting } = await meetingWithCase(t, admin, cell);
@@ -1343,6 +1368,39 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
         }),
       );
       return { url: `/api/benefit-measurements/${measured.indicators[0]!.measurements[0]!.id}` };
+    },
+  },
+  // status reports: the secretariat (and the project's owner and manager, who have no role here); drafts only
+  'POST /api/projects/{id}/status-reports': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => ({
+      url: `/api/projects/${(await freshProject(admin, cell)).id}/status-reports`,
+      body: statusReportBody(cell),
+    }),
+  },
+  'PATCH /api/status-reports/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const report = await draftStatusReport(admin, cell);
+      return { url: `/api/status-reports/${report.id}`, body: { overall: 'green', version: report.version } };
+    },
+  },
+  'DELETE /api/status-reports/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const report = await draftStatusReport(admin, cell);
+      return { url: `/api/status-reports/${report.id}?version=${report.version}` };
+    },
+  },
+  'POST /api/status-reports/{id}/publish': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const report = await draftStatusReport(admin, cell);
+      return { url: `/api/status-reports/${report.id}/publish`, body: { version: report.version } };
     },
   },
   'POST /api/public/networks/{slug}/proposals': {

@@ -13,6 +13,7 @@ import { seedStrategies } from './strategies.ts';
 import { seedProposals } from './proposals.ts';
 import { seedProjects } from './projects.ts';
 import { seedBenefits } from './benefits.ts';
+import { seedStatusReports } from './status-reports.ts';
 import type { BodyKind, BodyRole, VotingRight } from '../../shared/network/schema.ts';
 import type { AuthConfig, Role } from '../../shared/auth/schema.ts';
 
@@ -395,6 +396,7 @@ async function createDemoData(db: Db, links: { publicUrl: string }, storage: Fil
   await seedStrategies(ctx);
   await seedProposals(ctx);
   await seedProjects(ctx, { storage, passwordHash, links });
+  await seedStatusReports(ctx);
   await seedBenefits(ctx);
 
   // Demo accounts for each role.

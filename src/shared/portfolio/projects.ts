@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, MunicipalityNumber, OptionalText, Text, Version } from '../common.ts';
+import { LatestStatusSchema, PORTFOLIO_STATUSES } from './status-reports.ts';
 
 /**
  * Projects run through Digdir's project model (Prosjektveiviseren v6): phases separated by decision points that
@@ -292,6 +293,8 @@ export const PortfolioQuery = z.object({
   phase: z.enum(PHASES, { error: 'choice' }).optional(),
   focusArea: z.string().max(40).optional(),
   municipality: MunicipalityNumber.optional(),
+  /** The overall light of the latest published status report, or `none` for a project without one. */
+  status: z.enum(PORTFOLIO_STATUSES, { error: 'choice' }).optional(),
 });
 
 /** One row of the portfolio overview (table and board by phase). */
@@ -307,5 +310,9 @@ export const PortfolioRowSchema = z.object({
   lastDecision: z.object({ decisionPoint: z.enum(DECISION_POINTS), decidedOn: z.string() }).nullable(),
   startDate: z.string().nullable(),
   plannedEndDate: z.string().nullable(),
+  /** The latest published status report's overall light and period; null before the first is published. */
+  status: LatestStatusSchema.nullable(),
+  /** The milestones by due date, for the timeline. */
+  milestones: z.array(z.object({ title: z.string(), dueDate: z.string(), doneDate: z.string().nullable() })),
 });
 export type PortfolioRow = z.infer<typeof PortfolioRowSchema>;

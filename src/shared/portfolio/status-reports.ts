@@ -23,12 +23,22 @@ export type StatusLight = (typeof STATUS_LIGHTS)[number];
 export const STATUS_REPORT_STATES = ['draft', 'published'] as const;
 export type StatusReportState = (typeof STATUS_REPORT_STATES)[number];
 
+/** The portfolio's status filter: the overall light of a project's latest published report, or none published yet. */
+export const PORTFOLIO_STATUSES = [...STATUS_LIGHTS, 'none'] as const;
+export type PortfolioStatus = (typeof PORTFOLIO_STATUSES)[number];
+
 /** The last period of a kind in a year: 12 months, 3 tertials. */
 export const periodsInYear = (kind: ReportPeriodKind) => (kind === 'month' ? 12 : 3);
 
 /** «2026-03» for March, «2026 T2» for the second tertial: how a period is named in lists, exports and the PDF. */
 export const periodLabel = (kind: ReportPeriodKind, year: number, period: number) =>
   kind === 'month' ? `${year}-${String(period).padStart(2, '0')}` : `${year} T${period}`;
+
+/**
+ * Where a period ends, counted in months (a tertial is four): April 2026 and the first tertial of 2026 end in the same
+ * month. A project's latest report is the one whose period ends last.
+ */
+export const periodEnd = (kind: ReportPeriodKind, year: number, period: number) => year * 12 + (kind === 'month' ? period : period * 4);
 
 // ---------- inputs ----------
 const Light = z.enum(STATUS_LIGHTS, { error: 'choice' });
@@ -63,6 +73,10 @@ export type StatusReportInput = z.infer<typeof StatusReportInputSchema>;
 export const StatusReportUpdateSchema = StatusReportFields.partial().extend({ version: Version }).superRefine(checkPeriod);
 export type StatusReportUpdateInput = z.infer<typeof StatusReportUpdateSchema>;
 
+/** Publishing freezes the report at the version the publisher saw. */
+export const StatusReportPublishSchema = z.object({ version: Version });
+export type StatusReportPublishInput = z.infer<typeof StatusReportPublishSchema>;
+
 // ---------- answers ----------
 export const StatusReportSchema = z.object({
   id: z.string(),
@@ -70,6 +84,8 @@ export const StatusReportSchema = z.object({
   periodKind: z.enum(REPORT_PERIOD_KINDS),
   year: z.number().int(),
   period: z.number().int(),
+  /** «2026-03» or «2026 T2» (periodLabel). */
+  periodLabel: z.string(),
   overall: z.enum(STATUS_LIGHTS),
   summary: z.string().nullable(),
   parameters: z.record(z.enum(CONTROL_PARAMETERS), z.object({ status: z.enum(STATUS_LIGHTS), comment: z.string().nullable() })),
@@ -77,11 +93,29 @@ export const StatusReportSchema = z.object({
   spent: z.number().int().nullable(),
   forecast: z.number().int().nullable(),
   state: z.enum(STATUS_REPORT_STATES),
-  /** When published: who published it, when, and the SHA-256 of the PDF snapshot frozen then. */
+  /** When published: who published it (their name as it was), when, and the SHA-256 of the PDF snapshot frozen then. */
   publishedAt: z.string().nullable(),
   publishedBy: z.string().nullable(),
   snapshotSha256: z.string().nullable(),
+  /** The PDF snapshot (`GET /api/status-reports/:id/pdf`), once published. */
+  pdfUrl: z.string().nullable(),
   version: z.number().int(),
   updatedAt: z.string(),
 });
 export type StatusReport = z.infer<typeof StatusReportSchema>;
+
+/** A project's reports, newest period first, and whether the caller may write them (secretariat, owner, manager). */
+export const StatusReportListSchema = z.object({ items: z.array(StatusReportSchema), canWrite: z.boolean() });
+export type StatusReportList = z.infer<typeof StatusReportListSchema>;
+
+/** A project's latest published status, as the portfolio shows it. */
+export const LatestStatusSchema = z.object({
+  reportId: z.string(),
+  overall: z.enum(STATUS_LIGHTS),
+  periodKind: z.enum(REPORT_PERIOD_KINDS),
+  year: z.number().int(),
+  period: z.number().int(),
+  periodLabel: z.string(),
+  publishedAt: z.string(),
+});
+export type LatestStatus = z.infer<typeof LatestStatusSchema>;

@@ -22,3 +22,11 @@ export {
 } from './strategy.ts';
 export { renderBlocksPdf } from './pdf.ts';
 export { heading, markdownToBlocks, type BlockDocument } from './markdown-blocks.ts';
+export {
+  renderStatusReportPdf,
+  formatKroner,
+  STATUS_REPORT_LABELS,
+  type StatusReportDocument,
+  type StatusReportLabels,
+  type DocLight,
+} from './status-report.ts';

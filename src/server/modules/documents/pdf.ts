@@ -24,6 +24,14 @@ const FURNITURE = 'furniture';
 const ORDERED_TYPES = ['decimal', 'lower-alpha', 'lower-roman'] as const;
 const BULLET_TYPES = ['disc', 'circle', 'square'] as const;
 
+/**
+ * A document laid out by its own module (not from blocks), with the fonts and the access policy above. Given
+ * `info.creationDate`, the same definition gives the same bytes every time.
+ */
+export function renderPdfDefinition(definition: TDocumentDefinitions): Promise<Buffer> {
+  return pdfmake.createPdf(definition).getBuffer();
+}
+
 export async function renderBlocksPdf(doc: BlockDocument): Promise<Buffer> {
   const definition: TDocumentDefinitions = {
     info: { title: doc.title, creator: 'Digiregion', producer: 'Digiregion' },

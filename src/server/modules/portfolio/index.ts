@@ -3,11 +3,12 @@ import { proposalRoutes } from './routes.ts';
 import { publicProposalRoutes } from './public-routes.ts';
 import { projectRoutes, type ProjectRouteOptions } from './projects-routes.ts';
 import { portfolioAccessRoutes } from './access.ts';
+import { statusReportRoutes } from './status-reports-routes.ts';
 
 /**
  * The portfolio module: proposals (needs and ideas from members, municipal employees and the public form, triaged
  * and assessed by the secretariat against the network's weights, kept as a ranked list) and projects (through the
- * project model's phases and decision points, with participants, basis documents and the portfolio overview).
+ * project model's phases and decision points, with participants, basis documents, plans, status reports and the portfolio overview).
  * Other modules (and the demo data) use these functions; each takes the request context first.
  */
 export {
@@ -39,6 +40,15 @@ export { assertCanReadPortfolio, readableProject, writableProject, participation
 export { publicPortfolio, publicProject } from './public-projects.ts';
 export { uploadProjectDocument, deleteProjectDocument } from './projects-documents.ts';
 export { addMilestone, addRisk, addDeliverable } from './projects-plans.ts';
+export {
+  listStatusReports,
+  getStatusReport,
+  createStatusReport,
+  updateStatusReport,
+  deleteStatusReport,
+  publishStatusReport,
+  statusReportPdf,
+} from './status-reports.ts';
 
 /** The module's API: the internal routes, the public form, and the projects (whose documents live in `storage`). */
 export const portfolioRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (app, options) => {
@@ -46,4 +56,5 @@ export const portfolioRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async
   await app.register(publicProposalRoutes);
   await app.register(projectRoutes, { storage: options.storage });
   await app.register(portfolioAccessRoutes);
+  await app.register(statusReportRoutes, { storage: options.storage });
 };

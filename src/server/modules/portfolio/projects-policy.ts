@@ -8,11 +8,12 @@ import { canEditMunicipality, canReadNetworkInternals, isNetworkAdmin, requireUs
  * Who may see and change projects. The network's internal readers read them; the secretariat (network or platform
  * administrator) makes and changes them, attaches their documents and records the meeting decisions; a member
  * municipality's editors answer for their municipality's participation; the project owner signs the owner decisions
- * the project model allows. Outside the network: 404, as if absent.
+ * the project model allows; the owner and the project manager write its status reports. Outside the network: 404, as
+ * if absent.
  *
- * People and user accounts are not linked in the data: the project owner is a person of the network, and the
- * account that signs for them is the one whose e-mail address is the person's (compared without case). A person
- * without an e-mail address has no account that can sign.
+ * People and user accounts are not linked in the data: the project owner and manager are people of the network, and
+ * the account that acts for one of them is the one whose e-mail address is the person's (compared without case). A
+ * person without an e-mail address has no account that can act for them.
  *
  * The chief executives follow the portfolio the same way: an account whose e-mail is that of a person sitting today
  * in one of the network's chief executives' councils (kommunedirektørutvalg) reads the network's projects and
@@ -28,14 +29,14 @@ export async function findProject(ctx: RequestContext, id: string): Promise<Proj
   return row;
 }
 
-/** Whether the logged-in user is the project's owner: their account's e-mail is the owner person's. */
-export async function isProjectOwner(ctx: RequestContext, project: ProjectRow): Promise<boolean> {
-  if (!ctx.user || !project.ownerPersonId) return false;
-  const [owner] = await ctx.db
+/** Whether the logged-in user's account has the e-mail of this person (compared without case). */
+async function isPerson(ctx: RequestContext, personId: string | null): Promise<boolean> {
+  if (!ctx.user || !personId) return false;
+  const [person] = await ctx.db
     .select({ id: people.id })
     .from(people)
-    .where(and(eq(people.id, project.ownerPersonId), sql`lower(${people.email}) = lower(${ctx.user.email})`));
-  return owner !== undefined;
+    .where(and(eq(people.id, personId), sql`lower(${people.email}) = lower(${ctx.user.email})`));
+  return person !== undefined;
 }
 
 /**
@@ -85,13 +86,36 @@ export async function assertCanWritePortfolio(ctx: RequestContext, networkId: st
   throw (await canReadPortfolio(ctx, networkId)) ? forbidden() : notFound();
 }
 
-/** The portfolio's readers, and the project's owner even without a role in the network. */
+/** Whether the logged-in user is the project's owner: their account's e-mail is the owner person's. */
+export const isProjectOwner = (ctx: RequestContext, project: ProjectRow): Promise<boolean> => isPerson(ctx, project.ownerPersonId);
+
+/** Whether the logged-in user is the project's manager, by the same rule as the owner. */
+export const isProjectManager = (ctx: RequestContext, project: ProjectRow): Promise<boolean> => isPerson(ctx, project.managerPersonId);
+
+/** The portfolio's readers, and the project's owner and manager even without a role in the network. */
 export async function readableProject(ctx: RequestContext, id: string): Promise<ProjectRow> {
   requireUser(ctx);
   const row = await findProject(ctx, id);
-  if (await isProjectOwner(ctx, row)) return row;
+  if ((await isProjectOwner(ctx, row)) || (await isProjectManager(ctx, row))) return row;
   await assertCanReadPortfolio(ctx, row.networkId);
   return row;
+}
+
+/** Whether the caller may write the project's status reports, for the page to offer it. */
+export async function mayWriteStatusReports(ctx: RequestContext, row: ProjectRow): Promise<boolean> {
+  return isNetworkAdmin(ctx, row.networkId) || (await isProjectOwner(ctx, row)) || (await isProjectManager(ctx, row));
+}
+
+/**
+ * A project's status reports: the secretariat, and the project's owner and manager (who report on it); the
+ * portfolio's other readers 403, anyone else 404.
+ */
+export async function statusReportsWritable(ctx: RequestContext, id: string): Promise<ProjectRow> {
+  requireUser(ctx);
+  const row = await findProject(ctx, id);
+  if (await mayWriteStatusReports(ctx, row)) return row;
+  await assertCanReadPortfolio(ctx, row.networkId);
+  throw forbidden();
 }
 
 /** The secretariat's: 403 for the portfolio's other readers, 404 for anyone else. */

@@ -16,6 +16,7 @@ import {
   type Project,
   type Risk,
 } from '../../../shared/portfolio/projects.ts';
+import type { LatestStatus } from '../../../shared/portfolio/status-reports.ts';
 import type {
   projectDecisions,
   projectDeliverables,
@@ -66,6 +67,9 @@ export interface ProjectLookups {
   documents: Map<string, DocumentRow[]>;
   meetingCases: Map<string, MeetingCase>;
   plans: Map<string, ProjectPlan>;
+  /** Only for the portfolio: each project's latest published status, and its milestones for the timeline. */
+  statuses: Map<string, LatestStatus>;
+  milestones: Map<string, MilestoneRow[]>;
 }
 
 export const reference = (row: Pick<ProjectRow, 'year' | 'sequence'>) => projectReference(row.year, row.sequence);
@@ -221,5 +225,9 @@ export function presentPortfolioRow(row: ProjectRow, lookups: ProjectLookups): P
     lastDecision: last ? { decisionPoint: last.decisionPoint, decidedOn: last.decidedOn } : null,
     startDate: row.startDate,
     plannedEndDate: row.plannedEndDate,
+    status: lookups.statuses.get(row.id) ?? null,
+    milestones: [...(lookups.milestones.get(row.id) ?? [])]
+      .sort(byDue)
+      .map((m) => ({ title: m.title, dueDate: m.dueDate, doneDate: m.doneDate })),
   };
 }

@@ -31,6 +31,7 @@ import type {
   ProjectCreateInput,
   ProjectUpdateInput,
 } from '../../../shared/portfolio/projects.ts';
+import type { LatestStatus } from '../../../shared/portfolio/status-reports.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat, type RenderedFile } from '../documents/index.ts';
 import { currentMemberNumbers, municipalityNames, requireNetwork, requireUser, visibleInNetwork } from '../network/index.ts';
@@ -50,11 +51,13 @@ import {
   type DecisionRow,
   type DocumentRow,
   type MeetingCase,
+  type MilestoneRow,
   type ParticipantRow,
   type ProjectLookups,
   type ProjectPlan,
 } from './projects-presenter.ts';
-import { decisionPointLabel, PHASE_LABELS, PROJECT_HEADINGS } from './terms.ts';
+import { latestStatuses } from './status-reports.ts';
+import { decisionPointLabel, PHASE_LABELS, PROJECT_HEADINGS, STATUS_LIGHT_LABELS } from './terms.ts';
 
 export type PortfolioFilter = z.infer<typeof PortfolioQuery>;
 
@@ -123,6 +126,12 @@ export async function lookupsFor(db: DbOrTx, networkId: string, rows: ProjectRow
     documents: groupBy(documents, (d) => d.projectId),
     meetingCases: new Map((await meetingCasesOf(db, itemIds)).map((c) => [c.agendaItemId, c])),
     plans: whole ? await plansOf(db, ids) : new Map<string, ProjectPlan>(),
+    // The portfolio's own: each project's latest published status and its milestones (for the timeline).
+    statuses: whole ? new Map<string, LatestStatus>() : await latestStatuses(db, ids),
+    milestones:
+      whole || ids.length === 0
+        ? new Map<string, MilestoneRow[]>()
+        : groupBy(await db.select().from(projectMilestones).where(inArray(projectMilestones.projectId, ids)), (m) => m.projectId),
   };
 }
 
@@ -175,8 +184,9 @@ export async function getProject(ctx: RequestContext, id: string): Promise<Proje
 }
 
 /**
- * The portfolio overview: the network's projects by reference, filtered by phase, focus area, and a municipality
- * that takes part (participation «in»).
+ * The portfolio overview: the network's projects by reference, filtered by phase, focus area, a municipality that
+ * takes part (participation «in»), and the overall light of the latest published status report (`none`: no report
+ * published yet).
  */
 export async function listProjects(ctx: RequestContext, networkRef: string, filter: PortfolioFilter = {}): Promise<PortfolioRow[]> {
   requireUser(ctx);
@@ -202,7 +212,10 @@ export async function listProjects(ctx: RequestContext, networkRef: string, filt
     .where(and(...conditions))
     .orderBy(asc(projects.year), asc(projects.sequence));
   const lookups = await lookupsFor(ctx.db, network.id, rows, false);
-  return rows.map((row) => presentPortfolioRow(row, lookups));
+  const list = rows.map((row) => presentPortfolioRow(row, lookups));
+  const status = filter.status;
+  if (!status) return list;
+  return list.filter((p) => (status === 'none' ? p.status === null : p.status?.overall === status));
 }
 
 /** The same overview as a spreadsheet, in the caller's language. */
@@ -234,6 +247,8 @@ export async function exportProjects(
       { header: label('decidedOn'), value: (p) => p.lastDecision?.decidedOn ?? null, width: 12 },
       { header: label('startDate'), value: (p) => p.startDate, width: 12 },
       { header: label('plannedEndDate'), value: (p) => p.plannedEndDate, width: 12 },
+      { header: label('status'), value: (p) => (p.status ? STATUS_LIGHT_LABELS[p.status.overall][language] : null), width: 10 },
+      { header: label('statusPeriod'), value: (p) => p.status?.periodLabel ?? null, width: 12 },
     ],
     list,
   );

@@ -1,6 +1,7 @@
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { ProposalKind, ProposalStatus } from '../../../shared/portfolio/proposals.ts';
 import type { BasisDocumentKind, DecisionPoint, Phase, RiskLevel, RiskStatus } from '../../../shared/portfolio/projects.ts';
+import type { ControlParameter, ReportPeriodKind, StatusLight } from '../../../shared/portfolio/status-reports.ts';
 
 /** The words of the portfolio module's spreadsheets, in the caller's language. */
 type Terms = Record<Language, string>;
@@ -63,6 +64,8 @@ export const PROJECT_HEADINGS = {
   decidedOn: { nb: 'Besluttet', nn: 'Avgjort', en: 'Decided on' },
   startDate: { nb: 'Start', nn: 'Start', en: 'Start' },
   plannedEndDate: { nb: 'Planlagt slutt', nn: 'Planlagd slutt', en: 'Planned end' },
+  status: { nb: 'Status', nn: 'Status', en: 'Status' },
+  statusPeriod: { nb: 'Statusperiode', nn: 'Statusperiode', en: 'Status period' },
 } satisfies Record<string, Terms>;
 
 /** The risk register's export. */
@@ -91,3 +94,33 @@ export const RISK_STATUS_LABELS: Record<RiskStatus, Terms> = {
   open: { nb: 'Åpen', nn: 'Open', en: 'Open' },
   closed: { nb: 'Lukket', nn: 'Lukka', en: 'Closed' },
 };
+
+/** A status report's lights in words: never the colour alone. */
+export const STATUS_LIGHT_LABELS: Record<StatusLight, Terms> = {
+  green: { nb: 'Grønn', nn: 'Grøn', en: 'Green' },
+  yellow: { nb: 'Gul', nn: 'Gul', en: 'Yellow' },
+  red: { nb: 'Rød', nn: 'Raud', en: 'Red' },
+};
+
+/** The control parameters (styringsparametere) of Prosjektveiviseren. */
+export const CONTROL_PARAMETER_LABELS: Record<ControlParameter, Terms> = {
+  benefits: { nb: 'Gevinster', nn: 'Gevinstar', en: 'Benefits' },
+  cost: { nb: 'Kostnad', nn: 'Kostnad', en: 'Cost' },
+  time: { nb: 'Tid', nn: 'Tid', en: 'Time' },
+  quality: { nb: 'Kvalitet', nn: 'Kvalitet', en: 'Quality' },
+  scope: { nb: 'Omfang', nn: 'Omfang', en: 'Scope' },
+  sustainability: { nb: 'Bærekraft', nn: 'Berekraft', en: 'Sustainability' },
+  risk: { nb: 'Risiko', nn: 'Risiko', en: 'Risk' },
+};
+
+const MONTHS: Record<Language, string[]> = {
+  nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  nn: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** A report's period in words: «mars 2026», «2. tertial 2026». */
+export function periodInWords(kind: ReportPeriodKind, year: number, period: number, language: Language): string {
+  if (kind === 'month') return `${MONTHS[language][period - 1] ?? period} ${year}`;
+  return language === 'en' ? `Tertial ${period} ${year}` : `${period}. tertial ${year}`;
+}

@@ -3,17 +3,19 @@ import { Link as RouterLink, useLocation, useNavigate, useParams, useSearchParam
 import { Button, Checkbox, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { PHASES, ProjectCreateSchema, type PortfolioRow, type Project } from '../../../shared/portfolio/projects.ts';
+import { PORTFOLIO_STATUSES } from '../../../shared/portfolio/status-reports.ts';
 import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { isNetworkAdmin, useSession } from '../../app/session.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
 import { currentMembers, useFocusAreas, type FocusAreaOption } from '../proposals/proposals-api.ts';
 import { useProjectMessages, type ProjectMessages } from './messages.ts';
 import {
+  NO_FILTER,
   portfolioApiPath,
   portfolioSearch,
   projectPath,
@@ -24,9 +26,13 @@ import {
   type PortfolioFilter,
   type PortfolioView,
 } from './projects-api.ts';
+import { StatusLightTag } from './StatusLight.tsx';
 import './projects.css';
 
-/** `/n/:slug/prosjekter`: the network's portfolio as a table or a board by phase, filters and view in the address. */
+/**
+ * `/n/:slug/prosjekter`: the network's portfolio as a table, a board by phase or a timeline, filters and view in the
+ * address.
+ */
 export function PortfolioPage() {
   const { m } = useI18n();
   const pm = useProjectMessages();
@@ -61,7 +67,8 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
   const members = currentMembers(network);
   const focusAreas = useFocusAreas(network.slug);
   const rows = useApi<PortfolioRow[]>(portfolioApiPath(network.id, filter));
-  const filtered = filter.phase !== '' || filter.focusArea !== '' || filter.municipality !== '';
+  const filtered = filter.phase !== '' || filter.focusArea !== '' || filter.municipality !== '' || filter.status !== '';
+  const viewLabels: Record<PortfolioView, string> = { table: l.viewTable, board: l.viewBoard, timeline: l.viewTimeline };
   return (
     <div className="dr-stack">
       <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
@@ -81,11 +88,11 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
       <FilterForm key={params.toString()} network={network} filter={filter} view={view} focusAreas={focusAreas} members={members} />
       <nav aria-label={l.view} className="dr-project-views">
         <ul>
-          {(['table', 'board'] as const).map((v) => (
+          {(['table', 'board', 'timeline'] as const).map((v) => (
             <li key={v}>
               <Link asChild>
                 <RouterLink to={projectsPath(network.slug, portfolioSearch(filter, v))} aria-current={v === view ? 'page' : undefined}>
-                  {v === 'table' ? l.viewTable : l.viewBoard}
+                  {viewLabels[v]}
                 </RouterLink>
               </Link>
             </li>
@@ -106,6 +113,8 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
             <PhaseBoard network={network} list={list} />
           ) : list.length === 0 ? (
             <Paragraph>{filtered ? l.noneMatch : l.none}</Paragraph>
+          ) : view === 'timeline' ? (
+            <PortfolioTimeline network={network} list={list} />
           ) : (
             <PortfolioTable network={network} list={list} filtered={filtered} />
           )
@@ -159,6 +168,7 @@ function PortfolioTable({ network, list, filtered }: { network: NetworkOverview;
             <Table.HeaderCell scope="col">{l.manager}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{l.participants}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{l.lastDecision}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{l.status}</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -174,11 +184,142 @@ function PortfolioTable({ network, list, filtered }: { network: NetworkOverview;
               <Table.Cell>{p.managerName ?? '–'}</Table.Cell>
               <Table.Cell className="dr-project-number">{p.participantCount}</Table.Cell>
               <Table.Cell className="dr-project-nowrap">{lastDecision(pm, p, date)}</Table.Cell>
+              <Table.Cell className="dr-project-nowrap">
+                <StatusCell row={p} />
+              </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
       </Table>
     </div>
+  );
+}
+
+/** The latest published status: its light in words on its colour, and its period. */
+function StatusCell({ row }: { row: PortfolioRow }) {
+  const pm = useProjectMessages();
+  if (!row.status) return <span className="dr-muted">{pm.list.noStatus}</span>;
+  return (
+    <span className="dr-project-status">
+      <StatusLightTag light={row.status.overall} /> {row.status.periodLabel}
+    </span>
+  );
+}
+
+/** Days from 1970-01-01 to an ISO date, to place dates on the timeline. */
+const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+const LOCALES = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' } as const;
+
+/**
+ * Each project with a start and a planned end as a bar on a month axis, its milestones marked and today's line
+ * drawn. The drawing is hidden from assistive technology: every project is also a list item with its link, its
+ * dates, its status and its milestones in text, in the same order, so nothing is told by position or colour alone.
+ */
+function PortfolioTimeline({ network, list }: { network: NetworkOverview; list: PortfolioRow[] }) {
+  const pm = useProjectMessages();
+  const { date, lang } = useI18n();
+  const t = pm.timeline;
+  const today = todayIso();
+  const dated = list.filter((p) => p.startDate && p.plannedEndDate && p.plannedEndDate >= p.startDate);
+  const undated = list.filter((p) => !dated.includes(p));
+  const milestoneDates = dated.flatMap((p) => p.milestones.map((m) => m.dueDate));
+  const starts = [...dated.map((p) => p.startDate!), ...milestoneDates, today].sort();
+  const ends = [...dated.map((p) => p.plannedEndDate!), ...milestoneDates, today].sort();
+  const first = `${starts[0]!.slice(0, 7)}-01`;
+  const lastMonth = new Date(`${ends.at(-1)!.slice(0, 7)}-01T00:00:00Z`);
+  const after = new Date(Date.UTC(lastMonth.getUTCFullYear(), lastMonth.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+  const span = dayNumber(after) - dayNumber(first);
+  const at = (iso: string) => `${(100 * (dayNumber(iso) - dayNumber(first))) / span}%`;
+  const months: string[] = [];
+  for (let d = new Date(`${first}T00:00:00Z`); d.toISOString().slice(0, 10) < after; d.setUTCMonth(d.getUTCMonth() + 1)) {
+    months.push(d.toISOString().slice(0, 10));
+  }
+  const step = Math.ceil(months.length / 12);
+  const monthName = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  return (
+    <section className="dr-stack" aria-labelledby="project-timeline">
+      <Heading level={2} data-size="xs" id="project-timeline">
+        {t.label}
+      </Heading>
+      <Paragraph data-size="sm">{t.intro}</Paragraph>
+      {dated.length === 0 ? (
+        <Paragraph>{t.noneDated}</Paragraph>
+      ) : (
+        <div className="dr-timeline">
+          <Paragraph data-size="sm">{fmt(t.today, { date: date(today) })}</Paragraph>
+          <div className="dr-timeline-row dr-timeline-axis" aria-hidden="true">
+            <span />
+            <div className="dr-timeline-track">
+              {months.map((m, i) => (
+                <span key={m} className="dr-timeline-month" style={{ left: at(m) }}>
+                  {i % step === 0 ? monthName.format(new Date(`${m}T00:00:00Z`)) : ''}
+                </span>
+              ))}
+            </div>
+          </div>
+          <ol className="dr-timeline-rows">
+            {dated.map((p) => (
+              <li key={p.id} className="dr-timeline-row">
+                <div className="dr-timeline-label">
+                  <AppLink to={projectPath(network.slug, p.id)}>{p.title}</AppLink>
+                  <Paragraph data-size="sm">
+                    {p.reference} · {fmt(t.period, { start: date(p.startDate), end: date(p.plannedEndDate) })}
+                  </Paragraph>
+                  <Paragraph data-size="sm">
+                    <StatusCell row={p} />
+                  </Paragraph>
+                  {p.milestones.length === 0 ? (
+                    <Paragraph data-size="sm" className="dr-muted">
+                      {t.noMilestones}
+                    </Paragraph>
+                  ) : (
+                    <ul className="dr-timeline-milestones" aria-label={fmt(t.milestones, { title: p.title })}>
+                      {p.milestones.map((m, i) => (
+                        <li key={i}>
+                          <span aria-hidden="true">{m.doneDate ? '✓' : '◆'} </span>
+                          {m.doneDate
+                            ? fmt(t.milestoneDone, { title: m.title, date: date(m.dueDate), done: date(m.doneDate) })
+                            : fmt(t.milestone, { title: m.title, date: date(m.dueDate) })}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+                <div className="dr-timeline-track" aria-hidden="true">
+                  {months.map((m) => (
+                    <span key={m} className="dr-timeline-gridline" style={{ left: at(m) }} />
+                  ))}
+                  <span
+                    className="dr-timeline-bar"
+                    style={{ left: at(p.startDate!), width: `calc(${at(p.plannedEndDate!)} - ${at(p.startDate!)} + 2px)` }}
+                  />
+                  {p.milestones.map((m, i) => (
+                    <span key={i} className="dr-timeline-milestone" style={{ left: at(m.dueDate) }} title={m.title}>
+                      {m.doneDate ? '✓' : '◆'}
+                    </span>
+                  ))}
+                  <span className="dr-timeline-today" style={{ left: at(today) }} />
+                </div>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {undated.length > 0 && (
+        <>
+          <Heading level={3} data-size="2xs" id="project-timeline-undated">
+            {t.undated}
+          </Heading>
+          <ul aria-labelledby="project-timeline-undated">
+            {undated.map((p) => (
+              <li key={p.id}>
+                <AppLink to={projectPath(network.slug, p.id)}>{p.title}</AppLink> ({p.reference})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -211,6 +352,11 @@ function PhaseBoard({ network, list }: { network: NetworkOverview; list: Portfol
                       {p.ownerName ? ` · ${l.owner}: ${p.ownerName}` : ''}
                       {p.lastDecision ? ` · ${lastDecision(pm, p, date)}` : ''}
                     </Paragraph>
+                    {p.status && (
+                      <Paragraph data-size="sm">
+                        <StatusCell row={p} />
+                      </Paragraph>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -242,9 +388,11 @@ function FilterForm({
   const [phase, setPhase] = useState<string>(filter.phase);
   const [focusArea, setFocusArea] = useState(filter.focusArea);
   const [municipality, setMunicipality] = useState(filter.municipality);
+  const [status, setStatus] = useState<string>(filter.status);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const next: PortfolioFilter = { phase: readFilter(new URLSearchParams({ fase: phase })).phase, focusArea, municipality };
+    const chosen = readFilter(new URLSearchParams({ fase: phase, status }));
+    const next: PortfolioFilter = { phase: chosen.phase, focusArea, municipality, status: chosen.status };
     void navigate(projectsPath(network.slug, portfolioSearch(next, view)));
   };
   const areas =
@@ -290,16 +438,27 @@ function FilterForm({
             ))}
           </Select>
         </Field>
+        <Field>
+          <Label>{f.status}</Label>
+          <Select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <Select.Option value="">{f.allStatuses}</Select.Option>
+            {PORTFOLIO_STATUSES.map((s) => (
+              <Select.Option key={s} value={s}>
+                {s === 'none' ? f.statusNone : pm.lights[s]}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
       </div>
       <ButtonRow>
         <Button type="submit" variant="secondary">
           {f.apply}
         </Button>
-        {(filter.phase || filter.focusArea || filter.municipality) && (
+        {(filter.phase || filter.focusArea || filter.municipality || filter.status) && (
           <Button
             type="button"
             variant="tertiary"
-            onClick={() => void navigate(projectsPath(network.slug, portfolioSearch({ phase: '', focusArea: '', municipality: '' }, view)))}
+            onClick={() => void navigate(projectsPath(network.slug, portfolioSearch(NO_FILTER, view)))}
           >
             {f.clear}
           </Button>

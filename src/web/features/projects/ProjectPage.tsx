@@ -18,6 +18,7 @@ import { useProjectMessages } from './messages.ts';
 import { Participants } from './Participants.tsx';
 import { Deliverables, Milestones, Risks } from './ProjectPlan.tsx';
 import { projectsPath } from './projects-api.ts';
+import { StatusReports } from './StatusReports.tsx';
 import './projects.css';
 
 /** `/n/:slug/prosjekter/:id`: one project, its phase, its decisions, its basis documents and who takes part. */
@@ -113,6 +114,7 @@ function ProjectView({ network, project, loaded }: { network: NetworkOverview; p
       <Milestones project={project} loaded={loaded} editable={admin} />
       <Risks project={project} loaded={loaded} editable={admin} />
       <Deliverables project={project} loaded={loaded} editable={admin} />
+      <StatusReports project={project} />
       <BenefitsSection network={network} project={project} admin={admin} />
     </div>
   );

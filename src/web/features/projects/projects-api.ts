@@ -1,4 +1,5 @@
 import { PHASES, type BasisDocument, type Decision, type DecisionPoint, type Phase } from '../../../shared/portfolio/projects.ts';
+import { PORTFOLIO_STATUSES, type PortfolioStatus } from '../../../shared/portfolio/status-reports.ts';
 import type { PeoplePage } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 
@@ -12,30 +13,41 @@ export interface PortfolioFilter {
   phase: Phase | '';
   focusArea: string;
   municipality: string;
+  /** The overall light of the latest published status report, or `none`. */
+  status: PortfolioStatus | '';
 }
-export type PortfolioView = 'table' | 'board';
+export type PortfolioView = 'table' | 'board' | 'timeline';
 
 const isPhase = (value: string): value is Phase => (PHASES as readonly string[]).includes(value);
+const isStatus = (value: string): value is PortfolioStatus => (PORTFOLIO_STATUSES as readonly string[]).includes(value);
+
+/** The filter with nothing chosen. */
+export const NO_FILTER: PortfolioFilter = { phase: '', focusArea: '', municipality: '', status: '' };
 
 export function readFilter(params: URLSearchParams): PortfolioFilter {
   const phase = params.get('fase') ?? '';
+  const status = params.get('status') ?? '';
   return {
     phase: isPhase(phase) ? phase : '',
     focusArea: params.get('innsatsomrade') ?? '',
     municipality: params.get('kommune') ?? '',
+    status: isStatus(status) ? status : '',
   };
 }
 
-/** The board is «?visning=tavle»; the table is the default and has no parameter. */
-export const readView = (params: URLSearchParams): PortfolioView => (params.get('visning') === 'tavle' ? 'board' : 'table');
+const VIEW_PARAMS: Record<PortfolioView, string | undefined> = { table: undefined, board: 'tavle', timeline: 'tidslinje' };
+
+/** The board is «?visning=tavle», the timeline «?visning=tidslinje»; the table is the default and has no parameter. */
+export const readView = (params: URLSearchParams): PortfolioView =>
+  params.get('visning') === 'tavle' ? 'board' : params.get('visning') === 'tidslinje' ? 'timeline' : 'table';
 
 /** The filter and view as the page's query string (Norwegian names, as the addresses are). */
 export const portfolioSearch = (f: PortfolioFilter, view: PortfolioView) =>
-  query({ fase: f.phase, innsatsomrade: f.focusArea, kommune: f.municipality, visning: view === 'board' ? 'tavle' : undefined });
+  query({ fase: f.phase, innsatsomrade: f.focusArea, kommune: f.municipality, status: f.status, visning: VIEW_PARAMS[view] });
 
 /** The portfolio in the API, filtered; with a format it is the spreadsheet download. */
 export const portfolioApiPath = (networkId: string, f: PortfolioFilter, format?: 'xlsx' | 'csv') =>
-  `/networks/${networkId}/projects${query({ phase: f.phase, focusArea: f.focusArea, municipality: f.municipality, format })}`;
+  `/networks/${networkId}/projects${query({ phase: f.phase, focusArea: f.focusArea, municipality: f.municipality, status: f.status, format })}`;
 
 /** The decision point whose decision froze a document, or null while it can still be changed. */
 export function frozenBy(document: BasisDocument, decisions: Decision[]): DecisionPoint | null {
