@@ -19,6 +19,7 @@ import {
   RiskUpdateSchema,
 } from '../../../shared/portfolio/projects.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
+import { sendPrepared } from '../../prepared-answers.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../meetings/index.ts';
 import type { FileStorage } from '../storage/index.ts';
 import * as service from './projects.ts';
@@ -54,7 +55,7 @@ export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (
     async (req, reply) => {
       const { format, ...filter } = req.query;
       if (format) return sendFile(reply, await service.exportProjects(req.ctx, req.params.networkId, filter, format));
-      return service.listProjects(req.ctx, req.params.networkId, filter);
+      return sendPrepared(req, reply, await service.listProjects(req.ctx, req.params.networkId, filter));
     },
   );
   app.post(

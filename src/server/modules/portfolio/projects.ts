@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RequestContext } from '../../context.ts';
+import { changeStamp } from '../../db/change-counters.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import {
   agendaItems,
   bodies,
@@ -188,30 +190,46 @@ export async function getProject(ctx: RequestContext, id: string): Promise<Proje
  * takes part (participation «in»), and the overall light of the latest published status report (`none`: no report
  * published yet).
  */
-export async function listProjects(ctx: RequestContext, networkRef: string, filter: PortfolioFilter = {}): Promise<PortfolioRow[]> {
+const overviews = preparedCache(500);
+
+/**
+ * The portfolio overview for the portfolio's readers, the same for each of them: kept as prepared JSON per network and
+ * filter until a table behind it changes (the `network` and `portfolio` change counters).
+ */
+export async function listProjects(
+  ctx: RequestContext,
+  networkRef: string,
+  filter: PortfolioFilter = {},
+): Promise<Prepared<PortfolioRow[]>> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
   await assertCanReadPortfolio(ctx, network.id);
-  const conditions = [eq(projects.networkId, network.id)];
+  const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
+  const key = [network.id, filter.phase, filter.focusArea, filter.municipality, filter.status].map((part) => part ?? '').join('|');
+  return overviews(key, stamp, () => buildOverview(ctx.db, network.id, filter));
+}
+
+async function buildOverview(db: DbOrTx, networkId: string, filter: PortfolioFilter): Promise<PortfolioRow[]> {
+  const conditions = [eq(projects.networkId, networkId)];
   if (filter.phase) conditions.push(eq(projects.phase, filter.phase));
   if (filter.focusArea) conditions.push(sql`${projects.focusAreaKeys} @> array[${filter.focusArea}]::text[]`);
   if (filter.municipality) {
     conditions.push(
       inArray(
         projects.id,
-        ctx.db
+        db
           .select({ id: projectParticipants.projectId })
           .from(projectParticipants)
           .where(and(eq(projectParticipants.municipalityNumber, filter.municipality), eq(projectParticipants.participation, 'in'))),
       ),
     );
   }
-  const rows = await ctx.db
+  const rows = await db
     .select()
     .from(projects)
     .where(and(...conditions))
     .orderBy(asc(projects.year), asc(projects.sequence));
-  const lookups = await lookupsFor(ctx.db, network.id, rows, false);
+  const lookups = await lookupsFor(db, networkId, rows, false);
   const list = rows.map((row) => presentPortfolioRow(row, lookups));
   const status = filter.status;
   if (!status) return list;
@@ -225,7 +243,7 @@ export async function exportProjects(
   filter: PortfolioFilter,
   format: ExportFormat,
 ): Promise<RenderedFile> {
-  const list = await listProjects(ctx, networkRef, filter);
+  const list = (await listProjects(ctx, networkRef, filter)).data;
   const language = ctx.language;
   const label = (heading: keyof typeof PROJECT_HEADINGS) => PROJECT_HEADINGS[heading][language];
   return renderTable<PortfolioRow>(
