@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import type { Benefit } from '../src/shared/benefits/schema.ts';
 import type { Project } from '../src/shared/portfolio/projects.ts';
-import { expect, login, SECRETARIAT, test, userMenu, type Accessibility } from './fixtures.ts';
+import { expect, SECRETARIAT, test } from './fixtures.ts';
+import { daysFromToday, loaded, loginInBokmal, logout, osloToday, sessionApi } from './portfolio-helpers.ts';
 
 /**
  * Benefits in DigiVesterålen: the secretariat plans a project's benefit and its indicator through the dialogs on the
@@ -29,53 +29,6 @@ const INDICATOR = `Andel søknader levert digitalt ${STAMP}`;
 const DELIVERABLE = 'Digitalt søknadsskjema i drift';
 /** Every button that changes something in the section. */
 const CHANGE = /^(Legg til|Endre|Slett|Sett|Registrer|Lagre)/;
-
-/** Waits until no part of the page is still loading, so axe sees the content and not a spinner. */
-async function loaded(page: Page) {
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByRole('img', { name: /^(Laster|Lastar|Loading) …$/ })).toHaveCount(0);
-}
-
-/** The API as the logged-in browser session: its cookies and its CSRF token. */
-async function sessionApi(page: Page) {
-  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
-  const headers = { 'x-csrf-token': me.csrfToken };
-  const call = async <T>(method: string, path: string, data?: unknown): Promise<T> => {
-    const response = await page.request.fetch(`/api${path}`, { method, data, headers });
-    expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-  return {
-    get: <T>(path: string) => call<T>('GET', path),
-    post: <T>(path: string, data?: unknown) => call<T>('POST', path, data ?? {}),
-    put: <T>(path: string, data: unknown) => call<T>('PUT', path, data),
-    /** The raw answer, for calls that expect a refusal. */
-    fetch: (method: string, path: string, data?: unknown) => page.request.fetch(`/api${path}`, { method, data, headers }),
-  };
-}
-
-/** Logs in and makes sure the pages are in bokmål: the language is kept on the account. */
-async function loginInBokmal(page: Page, a11y: Accessibility, user: { email: string; name: string }) {
-  await login(page, a11y, user);
-  await page.getByLabel(/^(Språk|Language)$/).selectOption({ label: 'Norsk bokmål' });
-  await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
-  await a11y.check();
-}
-
-async function logout(page: Page, name: string) {
-  await userMenu(page, name).click();
-  await page.getByRole('button', { name: 'Logg ut' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Logg inn' })).toBeVisible();
-}
-
-/** Today in Norway as an ISO date, and a day some days from it. */
-const osloToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-function daysFromToday(days: number): string {
-  const day = new Date(`${osloToday()}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
 
 /** An achievement as the page shows it: percent with one decimal, in Norwegian («56,7 %»). */
 const percent = (value: number) =>

@@ -1,9 +1,8 @@
-import type { Page } from '@playwright/test';
-import type { Meeting } from '../src/shared/meetings/schema.ts';
 import type { Project } from '../src/shared/portfolio/projects.ts';
 import type { Proposal } from '../src/shared/portfolio/proposals.ts';
 import type { StatusReportList } from '../src/shared/portfolio/status-reports.ts';
-import { escapeRegExp, expect, login, SECRETARIAT, test, userMenu, type Accessibility } from './fixtures.ts';
+import { escapeRegExp, expect, SECRETARIAT, test } from './fixtures.ts';
+import { chooseCase, heldMeeting, loaded, loginInBokmal, logout, sessionApi, tinyPdf, type SessionApi } from './portfolio-helpers.ts';
 
 /**
  * Projects in DigiVesterålen: the secretariat makes a project of a prioritized proposal, uploads its mandate and
@@ -24,72 +23,6 @@ const SORTLAND_EDITOR = { email: 'kontakt@sortland.kommune.no', name: 'Kommuneko
 /** Sortland's name as the municipality register has it, with its Sámi name. */
 const SORTLAND = 'Sortland - Suortá';
 
-/** Waits until no part of the page is still loading, so axe sees the content and not a spinner. */
-async function loaded(page: Page) {
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByRole('img', { name: /^(Laster|Lastar|Loading) …$/ })).toHaveCount(0);
-}
-
-/** The API as the logged-in browser session: its cookies and its CSRF token. */
-async function sessionApi(page: Page) {
-  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
-  const headers = { 'x-csrf-token': me.csrfToken };
-  const call = async <T>(method: string, path: string, data?: unknown): Promise<T> => {
-    const response = await page.request.fetch(`/api${path}`, { method, data, headers });
-    expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-  return {
-    get: <T>(path: string) => call<T>('GET', path),
-    post: <T>(path: string, data?: unknown) => call<T>('POST', path, data ?? {}),
-    patch: <T>(path: string, data: unknown) => call<T>('PATCH', path, data),
-    put: <T>(path: string, data: unknown) => call<T>('PUT', path, data),
-    /** The raw answer, for calls that expect a refusal. */
-    fetch: (method: string, path: string, data?: unknown) => page.request.fetch(`/api${path}`, { method, data, headers }),
-  };
-}
-type SessionApi = Awaited<ReturnType<typeof sessionApi>>;
-
-/** Logs in and makes sure the pages are in bokmål: the language is kept on the account. */
-async function loginInBokmal(page: Page, a11y: Accessibility, user: { email: string; name: string }) {
-  await login(page, a11y, user);
-  await page.getByLabel(/^(Språk|Language)$/).selectOption({ label: 'Norsk bokmål' });
-  await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
-  await a11y.check();
-}
-
-async function logout(page: Page, name: string) {
-  await userMenu(page, name).click();
-  await page.getByRole('button', { name: 'Logg ut' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Logg inn' })).toBeVisible();
-}
-
-/** Today in Norway as an ISO date. */
-const osloToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-
-/** A small but well-formed one-page PDF, its cross-reference table pointing at each object's real offset. */
-function tinyPdf(text: string): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${`BT /F1 18 Tf 72 770 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 18 Tf 72 770 Td (${text}) Tj ET\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
 /** A prioritized proposal of the network, as the secretariat leaves it after assessing it. */
 async function prioritizedProposal(api: SessionApi, title: string): Promise<Proposal> {
   const created = await api.post<Proposal>(`/networks/${NETWORK}/proposals`, {
@@ -107,66 +40,6 @@ async function prioritizedProposal(api: SessionApi, title: string): Promise<Prop
   return api.post<Proposal>(`/proposals/${created.id}/triage`, { status: 'prioritized', version: assessed.version });
 }
 
-/**
- * A steering body of the network with a meeting held today: two cases decided (the mandate and the project proposal)
- * and one only noted, as the meetings journeys set one up.
- */
-async function heldMeeting(api: SessionApi, bodyName: string, cases: { title: string; outcome: 'decided' | 'noted' }[]) {
-  const network = await api.get<{ id: string }>(`/networks/${NETWORK}`);
-  let body = await api.post<{ id: string; memberships: { personId: string }[] }>(`/networks/${network.id}/bodies`, {
-    kind: 'steeringGroup',
-    name: bodyName,
-    shortCode: `SG${STAMP.slice(-4)}`,
-  });
-  for (const [name, municipalityNumber, role] of [
-    ['Randi Storvik', '1870', 'chair'],
-    ['Geir Hamnes', '1866', 'member'],
-    ['Turid Sletta', '1868', 'member'],
-  ] as const) {
-    const person = await api.post<{ id: string }>('/people', { networkId: network.id, name, title: 'Kommunedirektør', municipalityNumber });
-    body = await api.post(`/bodies/${body.id}/memberships`, {
-      personId: person.id,
-      role,
-      votingRight: 'vote',
-      municipalityNumber,
-      fromDate: '2020-01-01',
-    });
-  }
-  let meeting = await api.post<Meeting>(`/bodies/${body.id}/meetings`, { date: osloToday(), startTime: '09:00', place: 'Sortland rådhus' });
-  for (const c of cases) {
-    meeting = await api.post<Meeting>(`/meetings/${meeting.id}/cases`, {
-      type: c.outcome === 'decided' ? 'decision' : 'information',
-      title: c.title,
-      recommendation: 'Styringsgruppen slutter seg til.',
-    });
-  }
-  meeting = await api.post<Meeting>(`/meetings/${meeting.id}/summons`, { version: meeting.version });
-  for (const attendee of meeting.attendees) {
-    meeting = await api.patch<Meeting>(`/meeting-attendees/${attendee.id}`, { status: 'present', version: attendee.version });
-  }
-  for (const item of meeting.items) {
-    const outcome = cases.find((c) => c.title === item.title)?.outcome ?? 'decided';
-    await api.patch(`/agenda-items/${item.id}`, {
-      deliberation: 'Enstemmig.',
-      ...(outcome === 'decided' ? { decision: `Vedtak: ${item.title}.` } : {}),
-      outcome,
-      version: item.version,
-    });
-  }
-  meeting = await api.get<Meeting>(`/meetings/${meeting.id}`);
-  meeting = await api.post<Meeting>(`/meetings/${meeting.id}/held`, { version: meeting.version });
-  const item = (title: string) => meeting.items.find((i) => i.title === title)!;
-  return { bodyId: body.id, meeting, item };
-}
-
-/** Chooses a decided case in the «Passere» panel: body, then meeting, then case. */
-async function chooseCase(page: Page, bodyName: string, number: string, title: string) {
-  const panel = page.getByRole('form', { name: /^Passere BP\d$/ });
-  await panel.getByLabel('Organ').selectOption({ label: bodyName });
-  await panel.getByLabel('Møte', { exact: true }).selectOption({ index: 1 });
-  await panel.getByLabel('Sak i møte').selectOption({ label: `${number} ${title}` });
-}
-
 test('the secretariat makes a project of a proposal and takes it through BP1 and BP2; Sortland opts in; the board shows it', async ({
   page,
   a11y,
@@ -180,7 +53,7 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
   const MANDATE_CASE = `Mandat for ${title}`;
   const PROPOSAL_CASE = `Prosjektforslag for ${title}`;
   const NOTED_CASE = `Orientering om ${title}`;
-  const { meeting, item } = await heldMeeting(api, BODY, [
+  const { meeting, item } = await heldMeeting(api, NETWORK, BODY, `SG${STAMP.slice(-4)}`, [
     { title: MANDATE_CASE, outcome: 'decided' },
     { title: PROPOSAL_CASE, outcome: 'decided' },
     { title: NOTED_CASE, outcome: 'noted' },
