@@ -78,6 +78,7 @@ test('a resident’s need becomes a project that passes BP1 and BP2 in the steer
   await test.step('the secretariat triages and scores it, and makes it a project', async () => {
     await page.goto(`/n/${NETWORK}/forslag`);
     await loaded(page);
+    await a11y.check();
     await page.getByRole('link', { name: TITLE }).click();
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^F-\\d{4}-\\d{3}: ${escapeRegExp(TITLE)}$`) })).toBeVisible();
     await loaded(page);
@@ -255,6 +256,7 @@ test('a resident’s need becomes a project that passes BP1 and BP2 in the steer
   await test.step('the realization page rolls it up to the project and the focus area; Sortland’s view has its own', async () => {
     await page.goto(`/n/${NETWORK}`);
     await loaded(page);
+    await a11y.check();
     await page.getByRole('navigation', { name: 'Sider i DigiVesterålen' }).getByRole('link', { name: 'Nytte' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Nytterealisering i DigiVesterålen' })).toBeVisible();
     await loaded(page);

@@ -74,7 +74,7 @@ function MunicipalityFilter({ network, chosen }: { network: NetworkOverview; cho
     void navigate(`${realizationPath(network.slug)}${value ? `?kommune=${value}` : ''}`);
   };
   return (
-    <form onSubmit={submit} className="dr-toolbar" aria-label={rm.municipality}>
+    <form onSubmit={submit} className="dr-toolbar" aria-label={rm.filter}>
       <Field>
         <Label>{rm.municipality}</Label>
         <Select value={value} onChange={(e) => setValue(e.target.value)}>

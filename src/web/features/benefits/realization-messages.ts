@@ -7,6 +7,7 @@ const nb = {
   title: 'Nytterealisering i {name}',
   intro:
     'Sporbarhet fra innsatsområde til prosjekt, nyttevirkning og realisert nytte. Indikatorene og hver kommunes tall står under «Nytte» på prosjektets side og i Excel-filen. Måloppnåelse er (verdi − utgangsverdi) ÷ (målverdi − utgangsverdi). For en indikator som kan summeres (timer, kroner) regnes det på summen av kommunenes tall; ellers er det et vektet snitt av kommunenes måloppnåelse. Bare kommuner som har målt, teller med. Over indikatornivå er det snittet av nyttevirkningene.',
+  filter: 'Vis nytten for én kommune',
   municipality: 'Vis for',
   wholeNetwork: 'Hele nettverket',
   show: 'Vis',
@@ -38,6 +39,7 @@ const nn: RealizationMessages = {
   title: 'Nytterealisering i {name}',
   intro:
     'Sporbarheit frå innsatsområde til prosjekt, nyttverknad og realisert nytte. Indikatorane og tala til kvar kommune står under «Nytte» på sida til prosjektet og i Excel-fila. Måloppnåing er (verdi − utgangsverdi) ÷ (målverdi − utgangsverdi). For ein indikator som kan summerast (timar, kroner) vert det rekna på summen av tala til kommunane; elles er det eit vekta snitt av måloppnåinga til kommunane. Berre kommunar som har målt, tel med. Over indikatornivå er det snittet av nyttverknadene.',
+  filter: 'Vis nytten for éin kommune',
   municipality: 'Vis for',
   wholeNetwork: 'Heile nettverket',
   show: 'Vis',
@@ -67,6 +69,7 @@ const en: RealizationMessages = {
   title: 'Benefits realization in {name}',
   intro:
     'Traceability from focus area to project, benefit and realized benefit. The indicators and each municipality’s figures are under «Benefits» on the project’s page and in the Excel file. Achievement is (value − baseline) ÷ (target − baseline). For an indicator that can be summed (hours, kroner) it is computed on the sum of the municipalities’ figures; otherwise it is a weighted average of the municipalities’ achievements. Only municipalities that have measured count. Above the indicator it is the average of the benefits.',
+  filter: 'Show the benefits of one municipality',
   municipality: 'Show for',
   wholeNetwork: 'The whole network',
   show: 'Show',
