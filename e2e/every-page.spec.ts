@@ -18,6 +18,9 @@ const PAGES = [
   '/n/digitale-helgeland/kartlegging/avtaler',
   '/n/digitale-helgeland/kartlegging/import',
   '/n/digivesteralen/undersokelser',
+  // The benefits realization of the demo's DigiHelse project, for the network and for one municipality.
+  '/n/digivesteralen/nytte',
+  '/n/digivesteralen/nytte?kommune=1870',
   '/innsyn/n/digitale-helgeland/kartlegging',
   '/innsyn/n/digivesteralen/prosjekter',
   // DigiHelse, the demo's project with decisions: made in 2026, the network's first.
