@@ -261,17 +261,20 @@ test('a resident’s need becomes a project that passes BP1 and BP2 in the steer
     await expect(page.getByRole('heading', { level: 1, name: 'Nytterealisering i DigiVesterålen' })).toBeVisible();
     await loaded(page);
     const project = page.getByRole('article').filter({ has: page.getByRole('link', { name: `${reference} ${TITLE}` }) });
-    await expect(project.getByText('Måloppnåelse: 50 %')).toBeVisible();
+    await expect(project.getByText(`Måloppnåelse: ${percent(EXPECTED)}`)).toBeVisible();
+    await project.getByText('Nyttevirkningene (1)').click();
     const line = project.getByRole('row', { name: new RegExp(`^${escapeRegExp(BENEFIT)}`) });
-    await expect(line.getByRole('cell').last()).toHaveText('50 %');
+    await expect(line.getByRole('cell').last()).toHaveText(percent(EXPECTED));
     await a11y.check();
 
     await page.getByLabel('Vis for').selectOption({ label: SORTLAND });
     await page.getByRole('button', { name: 'Vis', exact: true }).click();
     await expect(page).toHaveURL(/\?kommune=1870$/);
     await loaded(page);
-    // Sortland alone: (350 − 500) ÷ (300 − 500) = 75 %.
-    await expect(project.getByText('Måloppnåelse: 75 %')).toBeVisible();
+    // Sortland alone: (350 − 500) ÷ (300 − 500) = 75 %, for the project and for the benefit.
+    await expect(project.getByText(`Måloppnåelse: ${percent(0.75)}`)).toBeVisible();
+    await project.getByText('Nyttevirkningene (1)').click();
+    await expect(line.getByRole('cell').last()).toHaveText(percent(0.75));
     await a11y.check();
 
     const xlsx = await page.request.get(`/api/networks/${(await api.get<{ id: string }>(`/networks/${NETWORK}`)).id}/benefits?format=csv`);

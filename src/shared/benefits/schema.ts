@@ -219,11 +219,11 @@ export const RollupIndicatorSchema = z.object({
 export type RollupIndicator = z.infer<typeof RollupIndicatorSchema>;
 
 /**
- * The traceability view and roll-up of a network: focus area → projects → benefits → realization, for the network or
- * one municipality. A project in several focus areas appears under each; projects without one under `null`. A
- * benefit carries its achievement and how many indicators it has; the indicators themselves are on the project's
- * benefits (`GET /api/projects/:id/benefits`) and in the spreadsheet export, so the answer stays small for a
- * network of a thousand projects.
+ * The roll-up of a network, the top of its traceability view: the network, each focus area and each project with its
+ * achievement and how many of its benefits are measured, for the network or one municipality. A project in several
+ * focus areas appears under each; projects without one under `null`. The benefits under a project, and their
+ * indicators per municipality, are the project's (`GET /api/projects/:id/benefits`), so the answer stays small for a
+ * network of a thousand projects; the spreadsheet export lists them all.
  */
 export const BenefitsRollupSchema = z.object({
   municipalityNumber: z.string().nullable(),
@@ -238,16 +238,6 @@ export const BenefitsRollupSchema = z.object({
           reference: z.string(),
           title: z.string(),
           phase: z.string(),
-          benefits: z.array(
-            z.object({
-              id: z.string(),
-              title: z.string(),
-              type: z.enum(BENEFIT_TYPES),
-              ownerName: z.string().nullable(),
-              indicatorCount: z.number().int(),
-              achievement: z.number().nullable(),
-            }),
-          ),
         }),
       ),
     }),

@@ -54,17 +54,21 @@ const figure = (achievements: Array<number | null>): RollupFigure => ({
 /** Achievements as the API gives them: four decimals (a tenth of a percent and one more) are all anyone reads. */
 const rounded = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
 
-type RollupBenefit = BenefitsRollup['focusAreas'][number]['projects'][number]['benefits'][number];
+/** A benefit of the detailed roll-up: its achievement and its indicators across the municipalities in view. */
+interface RollupBenefit {
+  id: string;
+  title: string;
+  type: BenefitType;
+  ownerName: string | null;
+  achievement: number | null;
+  indicators: RollupIndicator[];
+}
 
-/** The roll-up with each benefit's indicators, which the spreadsheet export lists. */
+/** The roll-up with each project's benefits and their indicators, which the spreadsheet export lists. */
 export type DetailedRollup = Omit<BenefitsRollup, 'focusAreas'> & {
   focusAreas: Array<
     Omit<BenefitsRollup['focusAreas'][number], 'projects'> & {
-      projects: Array<
-        Omit<BenefitsRollup['focusAreas'][number]['projects'][number], 'benefits'> & {
-          benefits: Array<RollupBenefit & { indicators: RollupIndicator[] }>;
-        }
-      >;
+      projects: Array<BenefitsRollup['focusAreas'][number]['projects'][number] & { benefits: RollupBenefit[] }>;
     }
   >;
 };
@@ -80,7 +84,7 @@ const answers = preparedCache(200);
 
 /**
  * The roll-up for the portfolio's readers, the same for each of them: kept until a table behind it changes. Answers
- * the object and its prepared JSON; each benefit without its indicators.
+ * the object and its prepared JSON; the projects without their benefits.
  */
 export async function benefitsRollup(ctx: RequestContext, networkRef: string, municipality?: string): Promise<Prepared<BenefitsRollup>> {
   const networkId = await readableNetwork(ctx, networkRef);
@@ -91,10 +95,7 @@ export async function benefitsRollup(ctx: RequestContext, networkRef: string, mu
       ...detailed,
       focusAreas: detailed.focusAreas.map((area) => ({
         ...area,
-        projects: area.projects.map((project) => ({
-          ...project,
-          benefits: project.benefits.map(({ indicators: _indicators, ...benefit }) => benefit),
-        })),
+        projects: area.projects.map(({ benefits: _benefits, ...project }) => project),
       })),
     };
   });
@@ -144,8 +145,7 @@ async function buildRollup(db: DbOrTx, networkId: string, municipality: string |
     figuresByIndicator.set(t.indicator_id, list);
   }
 
-  type DetailedBenefit = RollupBenefit & { indicators: RollupIndicator[] };
-  const benefitsByProject = new Map<string, DetailedBenefit[]>();
+  const benefitsByProject = new Map<string, RollupBenefit[]>();
   for (const line of benefitLines) {
     const list = benefitsByProject.get(line.project_id) ?? [];
     let benefit = list.find((b) => b.id === line.benefit_id);
@@ -155,7 +155,6 @@ async function buildRollup(db: DbOrTx, networkId: string, municipality: string |
         title: line.title,
         type: line.type,
         ownerName: line.owner_name,
-        indicatorCount: 0,
         achievement: null,
         indicators: [],
       };
@@ -182,7 +181,6 @@ async function buildRollup(db: DbOrTx, networkId: string, municipality: string |
   }
   for (const list of benefitsByProject.values()) {
     for (const benefit of list) {
-      benefit.indicatorCount = benefit.indicators.length;
       benefit.achievement = rounded(mean(benefit.indicators.map((i) => i.achievement)));
     }
   }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Button, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
-import type { BenefitsRollup, RollupFigure } from '../../../shared/benefits/schema.ts';
+import type { Benefit, BenefitsRollup, RollupFigure } from '../../../shared/benefits/schema.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Phase } from '../../../shared/portfolio/projects.ts';
 import { useApi } from '../../app/api.ts';
@@ -10,6 +10,7 @@ import { Page } from '../../app/Page.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useProjectMessages } from '../projects/messages.ts';
+import { benefitsPath, formatAchievement } from './benefits-api.ts';
 import { useRealizationMessages } from './realization-messages.ts';
 import './realization.css';
 
@@ -96,30 +97,75 @@ function MunicipalityFilter({ network, chosen }: { network: NetworkOverview; cho
 /** An achievement as «62,5 %», with a bar beside it that only repeats the number. */
 function Achievement({ value }: { value: number | null }) {
   const rm = useRealizationMessages();
-  const { number } = useI18n();
+  const { lang } = useI18n();
   if (value === null) return <span className="dr-muted">{rm.notMeasured}</span>;
-  const shown = Math.round(value * 1000) / 10;
   return (
     <span className="dr-achievement">
       <span className="dr-achievement-bar" aria-hidden="true">
-        <span style={{ width: `${Math.max(0, Math.min(100, shown))}%` }} />
+        <span style={{ width: `${Math.max(0, Math.min(100, value * 100))}%` }} />
       </span>
-      {number(shown)} %
+      {formatAchievement(lang, value)}
     </span>
   );
 }
 
 function useAchievementText() {
   const rm = useRealizationMessages();
-  const { number } = useI18n();
-  return (figure: RollupFigure) =>
-    figure.achievement === null ? rm.notMeasured : `${number(Math.round(figure.achievement * 1000) / 10)} %`;
+  const { lang } = useI18n();
+  return (figure: RollupFigure) => (figure.achievement === null ? rm.notMeasured : formatAchievement(lang, figure.achievement));
+}
+
+/**
+ * A project's benefits, loaded when its row is opened: each with its achievement for the network, or with one
+ * municipality's own (the average of its targets' achievements on the benefit's indicators).
+ */
+function ProjectBenefits({ projectId, label, municipality }: { projectId: string; label: string; municipality: string | null }) {
+  const rm = useRealizationMessages();
+  const benefits = useApi<Benefit[]>(benefitsPath(projectId));
+  const achievementOf = (benefit: Benefit) => {
+    if (!municipality) return benefit.achievement;
+    const own = benefit.indicators.flatMap((i) => i.targets.filter((t) => t.municipalityNumber === municipality).map((t) => t.achievement));
+    const known = own.filter((a): a is number => a !== null);
+    return known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : null;
+  };
+  return (
+    <LoadState loaded={benefits}>
+      {(list) => (
+        <div className="dr-table-wrap" role="region" tabIndex={0} aria-label={`${fmt(rm.caption, { project: label })} (${rm.scroll})`}>
+          <Table zebra data-size="sm">
+            <caption>{fmt(rm.caption, { project: label })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{rm.benefit}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{rm.owner}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{rm.indicators}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{rm.achievement}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {list.map((benefit) => (
+                <Table.Row key={benefit.id}>
+                  <Table.HeaderCell scope="row">{benefit.title}</Table.HeaderCell>
+                  <Table.Cell>{benefit.owner?.name ?? '–'}</Table.Cell>
+                  <Table.Cell>
+                    {benefit.indicators.length === 0 ? rm.noIndicator : benefit.indicators.map((i) => i.name).join(', ')}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Achievement value={achievementOf(benefit)} />
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </LoadState>
+  );
 }
 
 function Traceability({ network, rollup }: { network: NetworkOverview; rollup: BenefitsRollup }) {
   const rm = useRealizationMessages();
   const pm = useProjectMessages();
-  const { number } = useI18n();
   const text = useAchievementText();
   if (rollup.focusAreas.length === 0) return <Paragraph>{rollup.municipalityNumber ? rm.noneForMunicipality : rm.none}</Paragraph>;
   return (
@@ -151,39 +197,17 @@ function Traceability({ network, rollup }: { network: NetworkOverview; rollup: B
               <Paragraph data-size="sm">
                 {fmt(rm.phase, { phase: pm.phases[project.phase as Phase] })} · {fmt(rm.projectFigure, { value: text(project) })}
               </Paragraph>
-              {project.benefits.length === 0 ? (
+              {project.benefitCount === 0 ? (
                 <Paragraph data-size="sm">{rm.noBenefits}</Paragraph>
               ) : (
-                <div
-                  className="dr-table-wrap"
-                  role="region"
-                  tabIndex={0}
-                  aria-label={`${fmt(rm.caption, { project: project.reference })} (${rm.scroll})`}
-                >
-                  <Table zebra data-size="sm">
-                    <caption>{fmt(rm.caption, { project: `${project.reference} ${project.title}` })}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell scope="col">{rm.benefit}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{rm.owner}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{rm.indicators}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{rm.achievement}</Table.HeaderCell>
-                      </Table.Row>
-                    </Table.Head>
-                    <Table.Body>
-                      {project.benefits.map((benefit) => (
-                        <Table.Row key={benefit.id}>
-                          <Table.HeaderCell scope="row">{benefit.title}</Table.HeaderCell>
-                          <Table.Cell>{benefit.ownerName ?? '–'}</Table.Cell>
-                          <Table.Cell>{benefit.indicatorCount === 0 ? rm.noIndicator : number(benefit.indicatorCount)}</Table.Cell>
-                          <Table.Cell>
-                            <Achievement value={benefit.achievement} />
-                          </Table.Cell>
-                        </Table.Row>
-                      ))}
-                    </Table.Body>
-                  </Table>
-                </div>
+                <details className="dr-realization-benefits">
+                  <summary>{fmt(rm.showBenefits, { count: project.benefitCount })}</summary>
+                  <ProjectBenefits
+                    projectId={project.id}
+                    label={`${project.reference} ${project.title}`}
+                    municipality={rollup.municipalityNumber}
+                  />
+                </details>
               )}
             </article>
           ))}
