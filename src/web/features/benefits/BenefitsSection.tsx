@@ -291,25 +291,12 @@ function BenefitCard({
           >
             {t.addIndicator}
           </Button>
-          <Button
-            type="button"
-            variant="tertiary"
-            data-size="sm"
-            aria-label={fmt(t.editLabel, { name: b.title })}
-            onClick={() => open({ kind: 'benefit', benefit: b })}
-          >
-            {bm.section.edit}
-          </Button>
-          <Button
-            type="button"
-            variant="tertiary"
-            data-size="sm"
-            data-color="danger"
-            aria-label={fmt(t.deleteLabel, { name: b.title })}
-            onClick={() => open({ kind: 'deleteBenefit', benefit: b })}
-          >
-            {bm.section.delete}
-          </Button>
+          <EditAndDelete
+            name={b.title}
+            labels={t}
+            onEdit={() => open({ kind: 'benefit', benefit: b })}
+            onDelete={() => open({ kind: 'deleteBenefit', benefit: b })}
+          />
         </ButtonRow>
       )}
       {b.indicators.length === 0 ? (
@@ -370,25 +357,12 @@ function IndicatorBlock({
       </dl>
       {rights.admin && (
         <ButtonRow>
-          <Button
-            type="button"
-            variant="tertiary"
-            data-size="sm"
-            aria-label={fmt(t.editLabel, { name: i.name })}
-            onClick={() => open({ kind: 'indicator', benefit, indicator: i })}
-          >
-            {bm.section.edit}
-          </Button>
-          <Button
-            type="button"
-            variant="tertiary"
-            data-size="sm"
-            data-color="danger"
-            aria-label={fmt(t.deleteLabel, { name: i.name })}
-            onClick={() => open({ kind: 'deleteIndicator', indicator: i })}
-          >
-            {bm.section.delete}
-          </Button>
+          <EditAndDelete
+            name={i.name}
+            labels={t}
+            onEdit={() => open({ kind: 'indicator', benefit, indicator: i })}
+            onDelete={() => open({ kind: 'deleteIndicator', indicator: i })}
+          />
         </ButtonRow>
       )}
       {rows.length === 0 ? (
@@ -623,5 +597,37 @@ function Measurements({
         )}
       </Details.Content>
     </Details>
+  );
+}
+
+/** A benefit's or an indicator's «Endre» and «Slett», each named for what it acts on. */
+function EditAndDelete({
+  name,
+  labels,
+  onEdit,
+  onDelete,
+}: {
+  name: string;
+  labels: { editLabel: string; deleteLabel: string };
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const bm = useBenefitMessages();
+  return (
+    <>
+      <Button type="button" variant="tertiary" data-size="sm" aria-label={fmt(labels.editLabel, { name })} onClick={onEdit}>
+        {bm.section.edit}
+      </Button>
+      <Button
+        type="button"
+        variant="tertiary"
+        data-size="sm"
+        data-color="danger"
+        aria-label={fmt(labels.deleteLabel, { name })}
+        onClick={onDelete}
+      >
+        {bm.section.delete}
+      </Button>
+    </>
   );
 }
