@@ -396,7 +396,7 @@ async function createDemoData(db: Db, links: { publicUrl: string }, storage: Fil
   await seedStrategies(ctx);
   await seedProposals(ctx);
   await seedProjects(ctx, { storage, passwordHash, links });
-  await seedStatusReports(ctx);
+  await seedStatusReports(ctx, storage);
   await seedBenefits(ctx);
 
   // Demo accounts for each role.

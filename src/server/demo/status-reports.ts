@@ -3,15 +3,16 @@ import type { RequestContext } from '../context.ts';
 import { projects } from '../db/schema/index.ts';
 import { requireNetwork } from '../modules/network/index.ts';
 import { createStatusReport, publishStatusReport } from '../modules/portfolio/index.ts';
+import type { FileStorage } from '../modules/storage/index.ts';
 import type { StatusReportInput } from '../../shared/portfolio/status-reports.ts';
 
 /**
  * Status reports for DigiVesterålen's DigiHelse project (demo/projects.ts), month by month since its start in
  * August 2026: September on track, October with the time slipping (yellow), both published; November still a
- * draft. The forms procurement has none, so the portfolio shows a project without a status too. The demo seeds no
- * files: each snapshot is rendered again, identical, on its first download (see statusReportPdf).
+ * draft. The forms procurement has none, so the portfolio shows a project without a status too. The snapshots go to
+ * the storage the demo is seeded with.
  */
-export async function seedStatusReports(ctx: RequestContext): Promise<void> {
+export async function seedStatusReports(ctx: RequestContext, storage: FileStorage): Promise<void> {
   const network = await requireNetwork(ctx, 'digivesteralen');
   const [digiHelse] = await ctx.db
     .select({ id: projects.id })
@@ -93,6 +94,6 @@ export async function seedStatusReports(ctx: RequestContext): Promise<void> {
   ];
   for (const { input, publishedAt } of reports) {
     const report = await createStatusReport(ctx, digiHelse.id, input);
-    if (publishedAt) await publishStatusReport(ctx, null, report.id, report.version, publishedAt);
+    if (publishedAt) await publishStatusReport(ctx, storage, report.id, report.version, publishedAt);
   }
 }

@@ -315,7 +315,7 @@ describe.each(DATABASE_KINDS)('status reports on %s', (kind) => {
     ]);
   });
 
-  it('serves the demo’s published reports, rendered again from the frozen report when storage has no snapshot', async () => {
+  it('serves the demo’s published reports from the snapshots frozen when they were published', async () => {
     const row = (await member.get<PortfolioRow[]>(`/api/networks/${VESTERALEN}/projects`)).body.find(
       (r) => r.title === 'Felles innføring av DigiHelse i Vesterålen',
     )!;

@@ -20,7 +20,7 @@ import {
 import { recordAudit } from '../audit/index.ts';
 import { renderStatusReportPdf, type StatusReportDocument } from '../documents/index.ts';
 import type { FileStorage } from '../storage/index.ts';
-import { findProject, mayWriteStatusReports, readableProject, statusReportsWritable, type ProjectRow } from './projects-policy.ts';
+import { mayWriteStatusReports, readableProject, statusReportsWritable, type ProjectRow } from './projects-policy.ts';
 import { reference } from './projects-presenter.ts';
 import { presentStatusReport, type StatusReportRow } from './status-reports-presenter.ts';
 import { CONTROL_PARAMETER_LABELS, PHASE_LABELS, periodInWords } from './terms.ts';
@@ -241,7 +241,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  */
 export async function publishStatusReport(
   ctx: RequestContext,
-  storage: FileStorage | null,
+  storage: FileStorage,
   id: string,
   version: number,
   at = new Date(),
@@ -256,9 +256,8 @@ export async function publishStatusReport(
   const publishedAt = new Date(Math.floor(at.getTime() / 1000) * 1000);
   const bytes = await renderStatusReportPdf(await snapshotDocument(ctx.db, project, found, publishedAt, user.name));
   const storageKey = `status-reports/${project.id}/${randomUUID()}.pdf`;
-  // The bytes first: a stored file without a row is harmless; a row without its file is not. Without storage (the
-  // demo data), the first download renders the snapshot again from the frozen report and checks it against the hash.
-  if (storage) await storage.put(storageKey, bytes);
+  // The bytes first: a stored file without a row is harmless; a row without its file is not.
+  await storage.put(storageKey, bytes);
   return ctx.db.transaction(async (tx) => {
     const before = await findReport(tx, id);
     let row: StatusReportRow;
@@ -288,24 +287,14 @@ export async function publishStatusReport(
 
 /**
  * The PDF snapshot frozen at publishing, for the project's readers: the same bytes every time, checked against the
- * SHA-256 kept with the report. A draft has none (404). A snapshot missing from storage (the demo data is seeded
- * without it) is rendered again from the frozen report and kept, if it gives the same hash.
+ * SHA-256 kept with the report. A draft has none (404).
  */
 export async function statusReportPdf(ctx: RequestContext, storage: FileStorage, id: string): Promise<{ fileName: string; bytes: Buffer }> {
   const row = await findReport(ctx.db, id);
   const project = await readableProject(ctx, row.projectId);
   if (row.state !== 'published' || !row.snapshotStorageKey || !row.snapshotSha256 || !row.publishedAt) throw notFound();
   const fileName = `statusrapport-${reference(project)}-${periodLabel(row.periodKind, row.year, row.period).replace(' ', '-')}.pdf`;
-  let bytes: Buffer;
-  try {
-    bytes = await storage.get(row.snapshotStorageKey);
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ENOENT') throw error;
-    const current = await findProject(ctx, row.projectId);
-    bytes = await renderStatusReportPdf(await snapshotDocument(ctx.db, current, row, row.publishedAt, row.publishedByName ?? ''));
-    if (sha256(bytes) !== row.snapshotSha256) throw new Error(`the snapshot of status report ${id} is missing and cannot be rebuilt`);
-    await storage.put(row.snapshotStorageKey, bytes);
-  }
+  const bytes = await storage.get(row.snapshotStorageKey);
   if (sha256(bytes) !== row.snapshotSha256) throw new Error(`the snapshot of status report ${id} does not match its SHA-256`);
   return { fileName, bytes };
 }
