@@ -4,6 +4,5 @@
  * DOCX/XLSX, and the daily «next measurement due» reminders.
  */
 export { benefitRoutes } from './routes.ts';
-export { listBenefits, createBenefit, updateBenefit, addIndicator, saveTarget, addMeasurement } from './benefits.ts';
-export { benefitsRollup } from './rollup.ts';
-export { BENEFIT_REMINDER_JOB, benefitReminderJob, scheduleBenefitReminders, sendMeasurementReminders } from './reminders.ts';
+export { createBenefit, addIndicator, saveTarget, addMeasurement } from './benefits.ts';
+export { BENEFIT_REMINDER_JOB, benefitReminderJob, scheduleBenefitReminders } from './reminders.ts';
