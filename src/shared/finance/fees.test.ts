@@ -109,9 +109,7 @@ describe('computeFees properties', () => {
     fc.assert(
       fc.property(modelArb, municipalitiesArb, (model, members) => {
         const { lines, total } = computeFees(model, members);
-        return (
-          lines.every((l) => Number.isSafeInteger(l.amount) && l.amount >= 0) && total === lines.reduce((s, l) => s + l.amount, 0)
-        );
+        return lines.every((l) => Number.isSafeInteger(l.amount) && l.amount >= 0) && total === lines.reduce((s, l) => s + l.amount, 0);
       }),
     );
   });

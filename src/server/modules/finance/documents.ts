@@ -5,39 +5,41 @@ import { renderTable, type ExportColumn, type ExportFormat, type RenderedFile } 
 import { scheduleDto } from './fees.ts';
 import { readableSchedule } from './policy.ts';
 
-const HEADERS: Record<Language, Record<'number' | 'name' | 'population' | 'populationYear' | 'amount' | 'network' | 'year' | 'decision', string>> =
-  {
-    nb: {
-      number: 'Kommunenummer',
-      name: 'Kommune',
-      population: 'Innbyggere',
-      populationYear: 'Innbyggertall per år',
-      amount: 'Kontingent (kr)',
-      network: 'Nettverk',
-      year: 'Kontingentår',
-      decision: 'Vedtak',
-    },
-    nn: {
-      number: 'Kommunenummer',
-      name: 'Kommune',
-      population: 'Innbyggjarar',
-      populationYear: 'Innbyggjartal per år',
-      amount: 'Kontingent (kr)',
-      network: 'Nettverk',
-      year: 'Kontingentår',
-      decision: 'Vedtak',
-    },
-    en: {
-      number: 'Municipality number',
-      name: 'Municipality',
-      population: 'Inhabitants',
-      populationYear: 'Population as of year',
-      amount: 'Fee (NOK)',
-      network: 'Network',
-      year: 'Fee year',
-      decision: 'Decision',
-    },
-  };
+const HEADERS: Record<
+  Language,
+  Record<'number' | 'name' | 'population' | 'populationYear' | 'amount' | 'network' | 'year' | 'decision', string>
+> = {
+  nb: {
+    number: 'Kommunenummer',
+    name: 'Kommune',
+    population: 'Innbyggere',
+    populationYear: 'Innbyggertall per år',
+    amount: 'Kontingent (kr)',
+    network: 'Nettverk',
+    year: 'Kontingentår',
+    decision: 'Vedtak',
+  },
+  nn: {
+    number: 'Kommunenummer',
+    name: 'Kommune',
+    population: 'Innbyggjarar',
+    populationYear: 'Innbyggjartal per år',
+    amount: 'Kontingent (kr)',
+    network: 'Nettverk',
+    year: 'Kontingentår',
+    decision: 'Vedtak',
+  },
+  en: {
+    number: 'Municipality number',
+    name: 'Municipality',
+    population: 'Inhabitants',
+    populationYear: 'Population as of year',
+    amount: 'Fee (NOK)',
+    network: 'Network',
+    year: 'Fee year',
+    decision: 'Decision',
+  },
+};
 
 const NOT_ADOPTED: Record<Language, string> = { nb: 'Ikke vedtatt (utkast)', nn: 'Ikkje vedteke (utkast)', en: 'Not adopted (draft)' };
 

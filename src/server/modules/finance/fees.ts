@@ -29,7 +29,13 @@ import {
 import { caseNumberOf } from '../../../shared/meetings/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { recordAudit } from '../audit/index.ts';
-import { assertCanAdministerNetwork, assertCanReadNetworkInternals, currentMembership, requireNetwork, requireUser } from '../network/index.ts';
+import {
+  assertCanAdministerNetwork,
+  assertCanReadNetworkInternals,
+  currentMembership,
+  requireNetwork,
+  requireUser,
+} from '../network/index.ts';
 import { decidedCaseDate } from '../portfolio/index.ts';
 import { assertDraft, readableSchedule, writableSchedule, type FeeScheduleRow } from './policy.ts';
 import { presentSchedule, presentScheduleSummary } from './presenter.ts';
@@ -133,7 +139,11 @@ export async function getFeeSchedule(ctx: RequestContext, id: string): Promise<F
 // ---------------------------------------------------------------- changing
 
 /** A new draft schedule. Only the network's secretariat makes one. */
-export async function createFeeSchedule(ctx: RequestContext, networkRefOrSlug: string, input: FeeScheduleCreateInput): Promise<FeeSchedule> {
+export async function createFeeSchedule(
+  ctx: RequestContext,
+  networkRefOrSlug: string,
+  input: FeeScheduleCreateInput,
+): Promise<FeeSchedule> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRefOrSlug);
   await assertCanAdministerNetwork(ctx, network.id);
@@ -175,7 +185,14 @@ export async function updateFeeSchedule(ctx: RequestContext, id: string, input: 
       ...definedOnly(changes),
       ...(model === undefined ? {} : { model: FeeModelSchema.parse(model) }),
     });
-    await recordAudit(tx, ctx, { networkId: before.networkId, entityType: 'feeSchedule', entityId: id, action: 'update', before, after: row });
+    await recordAudit(tx, ctx, {
+      networkId: before.networkId,
+      entityType: 'feeSchedule',
+      entityId: id,
+      action: 'update',
+      before,
+      after: row,
+    });
     return row;
   });
   return scheduleDto(ctx, after);
