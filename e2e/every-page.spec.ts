@@ -18,6 +18,8 @@ const PAGES = [
   '/n/digitale-helgeland/kartlegging/avtaler',
   '/n/digitale-helgeland/kartlegging/import',
   '/n/digivesteralen/undersokelser',
+  // Digitale Helgeland's member fees: the demo's 2026 schedule by population band.
+  '/n/digitale-helgeland/kontingent',
   // The benefits realization of the demo's DigiHelse project, for the network and for one municipality.
   '/n/digivesteralen/nytte',
   '/n/digivesteralen/nytte?kommune=1870',
