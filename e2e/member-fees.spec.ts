@@ -1,6 +1,6 @@
 import type { NetworkOverview } from '../src/shared/network/schema.ts';
-import { escapeRegExp, expect, test } from './fixtures.ts';
-import { loaded, loginInBokmal, sessionApi } from './portfolio-helpers.ts';
+import { escapeRegExp, expect, SECRETARIAT, test } from './fixtures.ts';
+import { heldMeeting, loaded, loginInBokmal, sessionApi } from './portfolio-helpers.ts';
 
 const HELGELAND_SECRETARIAT = { email: 'sekretariat@digitalehelgeland.no', name: 'Sekretariatet Digitale Helgeland' };
 
@@ -82,4 +82,48 @@ test('the secretariat makes a fee schedule by population band and sees each muni
   const created = schedules.find((s) => s.title === 'Kontingent 2027')!;
   const csv = await (await page.request.get(`/api/fee-schedules/${created.id}/export?format=csv`)).text();
   expect(csv.trim().split('\r\n')).toHaveLength(17);
+});
+
+test('the secretariat adopts a schedule by a case its steering group decided, which locks the fees', async ({ page, a11y }) => {
+  await loginInBokmal(page, a11y, SECRETARIAT);
+  const api = await sessionApi(page);
+  const stamp = Date.now().toString(36);
+  const body = `Styringsgruppen for kontingent ${stamp}`;
+  const caseTitle = `Kontingent for 2029 ${stamp}`;
+  const { item } = await heldMeeting(api, 'digivesteralen', body, `K${stamp.slice(-4)}`, [{ title: caseTitle, outcome: 'decided' }]);
+  const network = await api.get<{ id: string }>('/networks/digivesteralen');
+  const schedule = await api.post<{ id: string; total: number }>(`/networks/${network.id}/fee-schedules`, {
+    year: 2029,
+    title: `Kontingent 2029 ${stamp}`,
+    populationYear: 2024,
+    model: { kind: 'equalShare', total: 1_000_003 },
+  });
+  expect(schedule.total).toBe(1_000_003);
+
+  await page.goto(`/n/digivesteralen/kontingent/${schedule.id}`);
+  await loaded(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Endre kontingentmodellen' })).toBeVisible();
+  await a11y.check();
+  await page.getByRole('button', { name: 'Registrer vedtak' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registrer vedtak' });
+  // Without a case: the field is named.
+  await dialog.getByRole('button', { name: 'Registrer vedtak og lås kontingenten' }).click();
+  await expect(dialog.getByText('«Vedtatt sak» må fylles ut.').first()).toBeVisible();
+  await a11y.check();
+  await dialog.getByLabel('Organ').selectOption({ label: body });
+  await dialog.getByLabel('Møte', { exact: true }).selectOption({ index: 1 });
+  await dialog.getByLabel('Vedtatt sak').selectOption({ label: `${item(caseTitle).number} ${caseTitle}` });
+  await dialog.getByRole('button', { name: 'Registrer vedtak og lås kontingenten' }).click();
+
+  await expect(page.getByText('Vedtaket er registrert, og kontingenten er låst.')).toBeVisible();
+  await expect(page.getByText(new RegExp(`${escapeRegExp(body)}, sak ${escapeRegExp(item(caseTitle).number)}`))).toBeVisible();
+  // Locked: no editor, no adoption, no delete.
+  await expect(page.getByRole('heading', { level: 2, name: 'Endre kontingentmodellen' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Registrer vedtak' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Kontingent 2029 per kommune' }).locator('tfoot').getByRole('cell').last()).toHaveText(
+    kroner.format(1_000_003),
+  );
+  await a11y.check();
+  const refused = await api.fetch('PATCH', `/fee-schedules/${schedule.id}`, { title: 'Endret', version: 2 });
+  expect(refused.status()).toBe(423);
 });
