@@ -123,6 +123,13 @@ for (const [language, label] of [
     await page.getByRole('table').getByRole('link').first().click();
     await expect(page).toHaveURL(/\/organer\/[0-9a-f-]{36}$/);
     await a11y.check();
+    // Digitale Helgeland's 2026 member-fee schedule: the preview, the model editor with its bands.
+    await page.goto('/n/digitale-helgeland/kontingent');
+    await page.getByRole('table').getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/kontingent\/[0-9a-f-]{36}$/);
+    await loaded(page);
+    await expect(page.locator('tfoot')).toBeVisible();
+    await a11y.check();
 
     // Every round: the demo's (closed with results, or a draft) and the open one made here.
     const rounds = await ensureSurveyRound(page);
