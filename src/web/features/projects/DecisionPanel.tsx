@@ -152,7 +152,10 @@ function DecisionForm({
               description={value === 'meetingCase' ? t.meetingCaseDescription : t.ownerDecisionDescription}
               checked={kind === value}
               aria-invalid={kindInvalid || undefined}
-              onChange={() => setKind(value)}
+              onChange={() => {
+                setKind(value);
+                setAgendaItemId('');
+              }}
             />
           ))}
         </ChoiceGroup>
