@@ -8,6 +8,7 @@ import type { ActionPlan, LocalVersion, Strategy, StrategyVersion } from '../src
 import { DEFAULT_WEIGHTS, type Proposal, type WeightsAnswer } from '../src/shared/portfolio/proposals.ts';
 import type { BasisDocument, Project } from '../src/shared/portfolio/projects.ts';
 import type { Benefit } from '../src/shared/benefits/schema.ts';
+import type { FeeSchedule } from '../src/shared/finance/fees.ts';
 import { signFormToken } from '../src/server/modules/portfolio/index.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from './harness.ts';
 import { unique } from './helpers.ts';
@@ -284,6 +285,19 @@ async function surveyToken(t: TestApp, admin: Client, cell: number): Promise<str
   const name = `Svarer ${unique()}`;
   await openRound(admin, cell, name);
   return linkToken(t, 'svar', `Hei ${name},`);
+}
+
+/** Member fees: DigiVesterålen's, written by its secretariat; each cell gets a draft schedule of its own. */
+async function freshFeeSchedule(admin: Client, cell: number): Promise<FeeSchedule> {
+  return ok(
+    admin.post('/api/networks/digivesteralen/fee-schedules', {
+      // One adopted schedule per network and year: each cell a year of its own.
+      year: 2000 + (cell % 100),
+      title: `Matrisekontingent ${cell}`,
+      populationYear: 2024,
+      model: { kind: 'equalShare', total: 100_000 + cell },
+    }),
+  );
 }
 
 /** Strategy: DigiVesterålen's, written by its secretariat; each cell gets a strategy of its own. */
@@ -979,6 +993,40 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
       url: `/api/survey-answers/${await surveyToken(t, admin, cell)}`,
       body: { answers: { lead1: 3 }, submit: false },
     }),
+  },
+  // member fees: the secretariat writes
+  'POST /api/networks/{networkId}/fee-schedules': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, _a, cell) => ({
+      url: '/api/networks/digivesteralen/fee-schedules',
+      body: { year: 2026, title: `Matrisekontingent ${cell}`, populationYear: 2024, model: { kind: 'perInhabitant', rateOre: 1_000 } },
+    }),
+  },
+  'PATCH /api/fee-schedules/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const schedule = await freshFeeSchedule(admin, cell);
+      return { url: `/api/fee-schedules/${schedule.id}`, body: { title: `Omdøpt kontingent ${cell}`, version: schedule.version } };
+    },
+  },
+  'DELETE /api/fee-schedules/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const schedule = await freshFeeSchedule(admin, cell);
+      return { url: `/api/fee-schedules/${schedule.id}?version=${schedule.version}` };
+    },
+  },
+  'POST /api/fee-schedules/{id}/adopt': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (t, admin, cell) => {
+      const schedule = await freshFeeSchedule(admin, cell);
+      const item = await decidedCase(t, admin, cell);
+      return { url: `/api/fee-schedules/${schedule.id}/adopt`, body: { agendaItemId: item.id, version: schedule.version } };
+    },
   },
   // strategy: the secretariat writes; a municipality's own version also its editors
   'POST /api/networks/{networkId}/strategies': {

@@ -27,6 +27,7 @@ import { oparlRoutes, publicRoutes } from './modules/publicAccess/index.ts';
 import { mappingRoutes, SURVEY_REMINDER_JOB, surveyReminderJob } from './modules/mapping/index.ts';
 import { strategyRoutes } from './modules/strategy/index.ts';
 import { portfolioRoutes } from './modules/portfolio/index.ts';
+import { financeRoutes } from './modules/finance/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -134,6 +135,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(strategyRoutes);
       await api.register(portfolioRoutes, { storage: localFileStorage(config.filesDir) });
       await api.register(benefitRoutes);
+      await api.register(financeRoutes);
     },
     { prefix: '/api' },
   );

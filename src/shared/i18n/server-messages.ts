@@ -45,6 +45,8 @@ interface ServerMessages {
     beforeBaseline: string;
     notInFuture: string;
     periodTaken: string;
+    bandOrder: string;
+    lastBandOpen: string;
   };
   fields: Record<string, string>;
 }
@@ -104,6 +106,8 @@ const nb: ServerMessages = {
     beforeBaseline: '«{field}» kan ikke være før datoen for utgangsverdien.',
     notInFuture: '«{field}» kan ikke være fram i tid.',
     periodTaken: '«{field}»: det finnes allerede en statusrapport for {value}.',
+    bandOrder: '«{field}» må være høyere enn grensen i intervallet før.',
+    lastBandOpen: '«{field}» skal stå tom i det siste intervallet, som ikke har noen øvre grense.',
   },
   fields: {
     productId: 'Produkt',
@@ -259,6 +263,19 @@ const nb: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Type',
+    // finance: member fees (a key «finance:x» names x in the finance module's routes only)
+    'finance:title': 'Tittel',
+    'finance:year': 'Kontingentår',
+    'finance:populationYear': 'Innbyggertall per år',
+    'finance:model': 'Kontingentmodell',
+    'finance:model.kind': 'Modell',
+    'finance:bands': 'Innbyggerintervaller',
+    'finance:bands.upTo': 'Øvre grense (innbyggere)',
+    'finance:bands.amount': 'Kontingent i intervallet (kr)',
+    'finance:rateOre': 'Sats per innbygger (øre)',
+    'finance:total': 'Totalbeløp (kr)',
+    'finance:fixed': 'Fast del (kr)',
+    'finance:agendaItemId': 'Vedtatt sak',
     'portfolio:text': 'Vedtakstekst',
     'portfolio:number': 'Kommune',
     focusAreaKeys: 'Innsatsområder',
@@ -411,6 +428,8 @@ const nn: ServerMessages = {
     beforeBaseline: '«{field}» kan ikkje vere før datoen for utgangsverdien.',
     notInFuture: '«{field}» kan ikkje vere fram i tid.',
     periodTaken: '«{field}»: det finst allereie ein statusrapport for {value}.',
+    bandOrder: '«{field}» må vere høgare enn grensa i intervallet før.',
+    lastBandOpen: '«{field}» skal stå tom i det siste intervallet, som ikkje har noka øvre grense.',
   },
   fields: {
     productId: 'Produkt',
@@ -565,6 +584,19 @@ const nn: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Type',
+    // finance: member fees
+    'finance:title': 'Tittel',
+    'finance:year': 'Kontingentår',
+    'finance:populationYear': 'Innbyggjartal per år',
+    'finance:model': 'Kontingentmodell',
+    'finance:model.kind': 'Modell',
+    'finance:bands': 'Innbyggjarintervall',
+    'finance:bands.upTo': 'Øvre grense (innbyggjarar)',
+    'finance:bands.amount': 'Kontingent i intervallet (kr)',
+    'finance:rateOre': 'Sats per innbyggjar (øre)',
+    'finance:total': 'Totalbeløp (kr)',
+    'finance:fixed': 'Fast del (kr)',
+    'finance:agendaItemId': 'Vedteken sak',
     'portfolio:text': 'Vedtakstekst',
     'portfolio:number': 'Kommune',
     focusAreaKeys: 'Innsatsområde',
@@ -716,6 +748,8 @@ const en: ServerMessages = {
     beforeBaseline: '«{field}» cannot be before the baseline date.',
     notInFuture: '«{field}» cannot be in the future.',
     periodTaken: '“{field}”: there is already a status report for {value}.',
+    bandOrder: '“{field}” must be higher than the bound of the band before.',
+    lastBandOpen: '“{field}” must be empty in the last band, which has no upper bound.',
   },
   fields: {
     productId: 'Product',
@@ -870,6 +904,19 @@ const en: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Kind',
+    // finance: member fees
+    'finance:title': 'Title',
+    'finance:year': 'Fee year',
+    'finance:populationYear': 'Population as of year',
+    'finance:model': 'Fee model',
+    'finance:model.kind': 'Model',
+    'finance:bands': 'Population bands',
+    'finance:bands.upTo': 'Upper bound (inhabitants)',
+    'finance:bands.amount': 'Fee in the band (NOK)',
+    'finance:rateOre': 'Rate per inhabitant (øre)',
+    'finance:total': 'Total amount (NOK)',
+    'finance:fixed': 'Fixed part (NOK)',
+    'finance:agendaItemId': 'Decided case',
     'portfolio:text': 'Decision text',
     'portfolio:number': 'Municipality',
     focusAreaKeys: 'Focus areas',

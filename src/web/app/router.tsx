@@ -25,6 +25,7 @@ import { strategyRoutes } from '../features/strategy/routes.tsx';
 import { proposalRoutes } from '../features/proposals/routes.tsx';
 import { projectRoutes } from '../features/projects/routes.tsx';
 import { benefitRoutes } from '../features/benefits/routes.tsx';
+import { financeRoutes } from '../features/finance/routes.tsx';
 import { publicProjectRoutes } from '../features/projects/public-routes.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -62,6 +63,7 @@ export const router = createBrowserRouter([
       ...proposalRoutes,
       ...projectRoutes,
       ...benefitRoutes,
+      ...financeRoutes,
       ...publicProjectRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -35,7 +35,7 @@ export {
   insertProject,
   type NewProject,
 } from './projects.ts';
-export { decideProject } from './projects-decisions.ts';
+export { decideProject, decidedCaseDate } from './projects-decisions.ts';
 export { assertCanReadPortfolio, readableProject, writableProject, participationWritable, type ProjectRow } from './projects-policy.ts';
 export { publicPortfolio, publicProject } from './public-projects.ts';
 export { uploadProjectDocument, deleteProjectDocument } from './projects-documents.ts';

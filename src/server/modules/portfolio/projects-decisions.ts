@@ -17,16 +17,17 @@ import { DECISION_POINT_RULES, type DecisionInput, type Project } from '../../..
 import { recordAudit } from '../audit/index.ts';
 import { requireUser } from '../network/index.ts';
 import { projectDto, todayInOslo } from './projects.ts';
-import { assertCanReadPortfolio, assertCanWritePortfolio, findProject, isProjectOwner, type ProjectRow } from './projects-policy.ts';
+import { assertCanReadPortfolio, assertCanWritePortfolio, findProject, isProjectOwner } from './projects-policy.ts';
 import { missingBasis, nextDecisionPoint } from './projects-presenter.ts';
 import { BASIS_KIND_LABELS, decisionPointLabel } from './terms.ts';
 
 /**
  * The date of the held meeting in which one of the network's bodies decided this item's case; a case that is not
  * decided, a meeting not held, cancelled or of another network, or an item that does not exist: 400 naming
- * `agendaItemId`, the same answer for all so that nothing outside the network is revealed.
+ * `agendaItemId`, the same answer for all so that nothing outside the network is revealed. Also the check for
+ * other decisions a body takes in a meeting (a member-fee schedule's adoption).
  */
-async function decidedCaseDate(db: DbOrTx, project: ProjectRow, agendaItemId: string): Promise<string> {
+export async function decidedCaseDate(db: DbOrTx, networkId: string, agendaItemId: string): Promise<string> {
   const [row] = await db
     .select({ date: meetings.date })
     .from(agendaItems)
@@ -41,7 +42,7 @@ async function decidedCaseDate(db: DbOrTx, project: ProjectRow, agendaItemId: st
         inArray(meetings.status, ['held', 'minutesApproved']),
         isNull(meetings.deletedAt),
         isNull(cases.deletedAt),
-        eq(bodies.networkId, project.networkId),
+        eq(bodies.networkId, networkId),
       ),
     );
   if (!row) throw invalidField('agendaItemId', 'notDecidedCase');
@@ -77,7 +78,7 @@ export async function decideProject(
     if (!owner) throw forbidden();
     decidedOn = todayInOslo(options.signedAt);
   } else {
-    decidedOn = await decidedCaseDate(ctx.db, found, input.agendaItemId);
+    decidedOn = await decidedCaseDate(ctx.db, found.networkId, input.agendaItemId);
   }
 
   return ctx.db.transaction(async (tx) => {

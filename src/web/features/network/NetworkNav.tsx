@@ -7,6 +7,7 @@ import { useProposalMessages } from '../proposals/messages.ts';
 import { useProjectMessages } from '../projects/messages.ts';
 import { useRealizationMessages } from '../benefits/realization-messages.ts';
 import { usePortfolioAccess } from '../projects/portfolio-access.ts';
+import { useFinanceMessages } from '../finance/messages.ts';
 
 /**
  * Links between a network's pages; «Personer» and the other internal pages only for those who may read them. The
@@ -19,6 +20,7 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
   const pm = useProposalMessages();
   const prm = useProjectMessages();
   const rm = useRealizationMessages();
+  const fm = useFinanceMessages();
   const current = network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber);
   const base = `/n/${network.slug}`;
   const portfolio = usePortfolioAccess(network.id, current);
@@ -49,6 +51,9 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
             </li>
             <li>
               <NavLink to={`${base}/strategi`}>{sm.nav}</NavLink>
+            </li>
+            <li>
+              <NavLink to={`${base}/kontingent`}>{fm.nav}</NavLink>
             </li>
           </>
         )}

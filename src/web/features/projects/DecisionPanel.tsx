@@ -11,7 +11,7 @@ import {
   type Project,
 } from '../../../shared/portfolio/projects.ts';
 import { api, useApi, type Loaded } from '../../app/api.ts';
-import { errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm, type FormState } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
@@ -97,19 +97,12 @@ function DecisionForm({
   onPassed: (saved: Project) => void;
   onStart: () => void;
 }) {
-  const { date, lang } = useI18n();
   const pm = useProjectMessages();
   const t = pm.pass;
   const form = useForm();
   const [kind, setKind] = useState<DecisionKind>('meetingCase');
-  const [bodyId, setBodyId] = useState('');
-  const [meetingId, setMeetingId] = useState('');
   const [agendaItemId, setAgendaItemId] = useState('');
   const [text, setText] = useState('');
-  const meetings = useApi<MeetingSummary[]>(kind === 'meetingCase' && bodyId ? `/bodies/${bodyId}/meetings` : null);
-  const meeting = useApi<Meeting>(kind === 'meetingCase' && meetingId ? `/meetings/${meetingId}` : null);
-  const heldMeetings = (meetings.data ?? []).filter((x) => DECIDED_MEETINGS.has(x.status)).sort((a, b) => b.date.localeCompare(a.date));
-  const decidedItems = (meeting.data?.items ?? []).filter((i) => i.outcome === 'decided');
   const labels = { kind: t.how, agendaItemId: t.agendaItemId, text: t.text, projectVersion: t.how, basisDocuments: pm.documents.heading };
   const kindInvalid = !!errorFor(form, 'kind');
   const short = pm.decisionPointShort[point];
@@ -159,7 +152,10 @@ function DecisionForm({
               description={value === 'meetingCase' ? t.meetingCaseDescription : t.ownerDecisionDescription}
               checked={kind === value}
               aria-invalid={kindInvalid || undefined}
-              onChange={() => setKind(value)}
+              onChange={() => {
+                setKind(value);
+                setAgendaItemId('');
+              }}
             />
           ))}
         </ChoiceGroup>
@@ -169,55 +165,7 @@ function DecisionForm({
         </Paragraph>
       )}
       {kind === 'meetingCase' ? (
-        <>
-          <SelectField
-            state={form}
-            name="bodyId"
-            label={t.body}
-            value={bodyId}
-            onChange={(v) => {
-              setBodyId(v);
-              setMeetingId('');
-              setAgendaItemId('');
-            }}
-          >
-            <Select.Option value="">{t.chooseBody}</Select.Option>
-            {network.bodies.map((b) => (
-              <Select.Option key={b.id} value={b.id}>
-                {b.name}
-              </Select.Option>
-            ))}
-          </SelectField>
-          {bodyId && meetings.data && heldMeetings.length === 0 && <Paragraph data-size="sm">{t.noMeetings}</Paragraph>}
-          {heldMeetings.length > 0 && (
-            <SelectField
-              state={form}
-              name="meetingId"
-              label={t.meeting}
-              value={meetingId}
-              onChange={(v) => {
-                setMeetingId(v);
-                setAgendaItemId('');
-              }}
-            >
-              <Select.Option value="">{t.chooseMeeting}</Select.Option>
-              {heldMeetings.map((x) => (
-                <Select.Option key={x.id} value={x.id}>
-                  {fmt(t.meetingOption, { date: date(x.date), status: MEETING_TERMS[lang].statuses[x.status] })}
-                </Select.Option>
-              ))}
-            </SelectField>
-          )}
-          {meetingId && meeting.data && decidedItems.length === 0 && <Paragraph data-size="sm">{t.noCases}</Paragraph>}
-          <SelectField state={form} name="agendaItemId" label={t.agendaItemId} value={agendaItemId} onChange={setAgendaItemId} required>
-            <Select.Option value="">{t.chooseCase}</Select.Option>
-            {decidedItems.map((i) => (
-              <Select.Option key={i.id} value={i.id}>
-                {fmt(t.caseOption, { number: i.number, title: i.title }).trim()}
-              </Select.Option>
-            ))}
-          </SelectField>
-        </>
+        <DecidedCaseFields form={form} network={network} label={t.agendaItemId} value={agendaItemId} onChange={setAgendaItemId} />
       ) : (
         <TextField
           state={form}
@@ -235,5 +183,84 @@ function DecisionForm({
         <SubmitButton form={form}>{fmt(t.submit, { point: short })}</SubmitButton>
       </ButtonRow>
     </form>
+  );
+}
+
+/**
+ * Body → held meeting → decided case: the three choices that name the agenda item of a case one of the network's
+ * bodies decided in a held meeting (the field is `agendaItemId`, as the server names it when it refuses one).
+ */
+export function DecidedCaseFields({
+  form,
+  network,
+  label,
+  value,
+  onChange,
+}: {
+  form: FormState;
+  network: NetworkOverview;
+  label: string;
+  value: string;
+  onChange: (agendaItemId: string) => void;
+}) {
+  const { date, lang } = useI18n();
+  const t = useProjectMessages().pass;
+  const [bodyId, setBodyId] = useState('');
+  const [meetingId, setMeetingId] = useState('');
+  const setAgendaItemId = onChange;
+  const meetings = useApi<MeetingSummary[]>(bodyId ? `/bodies/${bodyId}/meetings` : null);
+  const meeting = useApi<Meeting>(meetingId ? `/meetings/${meetingId}` : null);
+  const heldMeetings = (meetings.data ?? []).filter((x) => DECIDED_MEETINGS.has(x.status)).sort((a, b) => b.date.localeCompare(a.date));
+  const decidedItems = (meeting.data?.items ?? []).filter((i) => i.outcome === 'decided');
+  return (
+    <>
+      <SelectField
+        state={form}
+        name="bodyId"
+        label={t.body}
+        value={bodyId}
+        onChange={(v) => {
+          setBodyId(v);
+          setMeetingId('');
+          setAgendaItemId('');
+        }}
+      >
+        <Select.Option value="">{t.chooseBody}</Select.Option>
+        {network.bodies.map((b) => (
+          <Select.Option key={b.id} value={b.id}>
+            {b.name}
+          </Select.Option>
+        ))}
+      </SelectField>
+      {bodyId && meetings.data && heldMeetings.length === 0 && <Paragraph data-size="sm">{t.noMeetings}</Paragraph>}
+      {heldMeetings.length > 0 && (
+        <SelectField
+          state={form}
+          name="meetingId"
+          label={t.meeting}
+          value={meetingId}
+          onChange={(v) => {
+            setMeetingId(v);
+            setAgendaItemId('');
+          }}
+        >
+          <Select.Option value="">{t.chooseMeeting}</Select.Option>
+          {heldMeetings.map((x) => (
+            <Select.Option key={x.id} value={x.id}>
+              {fmt(t.meetingOption, { date: date(x.date), status: MEETING_TERMS[lang].statuses[x.status] })}
+            </Select.Option>
+          ))}
+        </SelectField>
+      )}
+      {meetingId && meeting.data && decidedItems.length === 0 && <Paragraph data-size="sm">{t.noCases}</Paragraph>}
+      <SelectField state={form} name="agendaItemId" label={label} value={value} onChange={onChange} required>
+        <Select.Option value="">{t.chooseCase}</Select.Option>
+        {decidedItems.map((i) => (
+          <Select.Option key={i.id} value={i.id}>
+            {fmt(t.caseOption, { number: i.number, title: i.title }).trim()}
+          </Select.Option>
+        ))}
+      </SelectField>
+    </>
   );
 }

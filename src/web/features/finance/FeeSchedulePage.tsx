@@ -1,0 +1,287 @@
+import { useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { FeeScheduleAdoptSchema, type FeeModel, type FeeSchedule } from '../../../shared/finance/fees.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { api, useApi, type Loaded } from '../../app/api.ts';
+import { ConfirmForm, FormMessages, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { DecidedCaseFields } from '../projects/DecisionPanel.tsx';
+import { useKroner } from '../strategy/messages.ts';
+import { osloDay } from '../strategy/strategy-api.ts';
+import { feeExportUrl, feeSchedulesPath } from './fees-api.ts';
+import { FeeStatusTag } from './FeeSchedulesPage.tsx';
+import { useFinanceMessages } from './messages.ts';
+import { ScheduleForm } from './ScheduleForm.tsx';
+
+const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
+const ore = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * `/n/:slug/kontingent/:scheduleId`: a fee schedule, its model (editable while a draft, by the secretariat), the fee
+ * per municipality with the total, the adoption by a decided case, and the invoice basis to download.
+ */
+export function FeeSchedulePage() {
+  const { m } = useI18n();
+  const fm = useFinanceMessages();
+  const { slug = '', scheduleId = '' } = useParams();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const schedule = useApi<FeeSchedule>(`/fee-schedules/${encodeURIComponent(scheduleId)}`);
+  const title = schedule.data?.title ?? (schedule.error || network.error ? m.notFound.title : m.common.loading);
+  return (
+    <Page
+      title={title}
+      lead={
+        network.data && (
+          <Paragraph data-size="sm">
+            <AppLink to={feeSchedulesPath(network.data.slug)}>{fmt(fm.schedule.back, { name: network.data.name })}</AppLink>
+          </Paragraph>
+        )
+      }
+    >
+      <LoadState loaded={network}>
+        {(n) => (
+          <>
+            <NetworkNav network={n} />
+            <LoadState loaded={schedule}>{(s) => <ScheduleView network={n} schedule={s} loaded={schedule} />}</LoadState>
+          </>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+/** The model in words: the bands with their fees, or the rate, the total, the fixed part. */
+function ModelSummary({ model }: { model: FeeModel }) {
+  const fm = useFinanceMessages();
+  const kroner = useKroner();
+  const s = fm.schedule;
+  const rate = (o: number) => fmt(s.rateLabel, { rate: ore.format(o / 100) });
+  switch (model.kind) {
+    case 'populationBands':
+      return (
+        <ul>
+          {model.bands.map((b, i) => {
+            const previous = model.bands[i - 1]?.upTo ?? 0;
+            const label =
+              b.upTo === null ? fmt(s.bandLabelOpen, { from: whole.format(previous) }) : fmt(s.bandLabel, { upTo: whole.format(b.upTo) });
+            return <li key={i}>{`${label}: ${kroner(b.amount)}`}</li>;
+          })}
+        </ul>
+      );
+    case 'perInhabitant':
+      return <Paragraph>{rate(model.rateOre)}</Paragraph>;
+    case 'equalShare':
+      return <Paragraph>{`${fm.form.total}: ${kroner(model.total)}`}</Paragraph>;
+    case 'fixedPlusPerInhabitant':
+      return <Paragraph>{`${fm.form.fixed}: ${kroner(model.fixed)} + ${rate(model.rateOre)}`}</Paragraph>;
+  }
+}
+
+function ScheduleView({ network, schedule, loaded }: { network: NetworkOverview; schedule: FeeSchedule; loaded: Loaded<FeeSchedule> }) {
+  const fm = useFinanceMessages();
+  const { date } = useI18n();
+  const kroner = useKroner();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [adopting, setAdopting] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const s = fm.schedule;
+  const draft = schedule.status === 'draft';
+  const admin = isNetworkAdmin(user, network.id);
+  const years = [...new Set(schedule.lines.map((l) => l.populationYear))].sort();
+  const mismatch = years.some((y) => y !== schedule.populationYear);
+  const d = schedule.decision;
+  return (
+    <div className="dr-stack">
+      <SuccessMessage message={message} />
+      <section aria-labelledby="fee-details" className="dr-stack">
+        <Heading level={2} data-size="sm" id="fee-details">
+          {s.details}
+        </Heading>
+        <dl className="dr-facts">
+          <dt>{fm.list.status}</dt>
+          <dd>
+            <FeeStatusTag status={schedule.status} />
+          </dd>
+          <dt>{fm.form.year}</dt>
+          <dd>{schedule.year}</dd>
+          <dt>{fm.form.populationYear}</dt>
+          <dd>{schedule.populationYear}</dd>
+          <dt>{s.model}</dt>
+          <dd>{fm.kinds[schedule.kind]}</dd>
+          {d && (
+            <>
+              <dt>{s.decision}</dt>
+              <dd>
+                {fmt(s.decisionText, { body: d.bodyName, caseNumber: d.caseNumber ?? '', title: d.caseTitle, date: date(d.meetingDate) })}
+              </dd>
+            </>
+          )}
+        </dl>
+        {schedule.adoptedAt && schedule.adoptedBy && (
+          <Paragraph data-size="sm" className="dr-muted">
+            {fmt(s.adoptedBy, { name: schedule.adoptedBy, date: date(osloDay(schedule.adoptedAt)) })}
+          </Paragraph>
+        )}
+        <ModelSummary model={schedule.model} />
+        {admin && draft && (
+          <ButtonRow>
+            <Button type="button" onClick={() => setAdopting(true)}>
+              {s.adopt}
+            </Button>
+            <Button type="button" variant="tertiary" data-color="danger" onClick={() => setDeleting(true)}>
+              {s.delete}
+            </Button>
+          </ButtonRow>
+        )}
+      </section>
+
+      <section aria-labelledby="fee-preview" className="dr-stack">
+        <Heading level={2} data-size="sm" id="fee-preview">
+          {s.preview}
+        </Heading>
+        <Paragraph data-size="sm">{draft ? s.previewDraft : s.previewAdopted}</Paragraph>
+        {mismatch && (
+          <Alert data-color="warning">
+            <Paragraph>{fmt(s.yearMismatch, { years: years.join(', '), year: schedule.populationYear })}</Paragraph>
+          </Alert>
+        )}
+        <div className="dr-table-wrap">
+          <Table zebra>
+            <caption>{fmt(s.caption, { year: schedule.year })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{s.municipality}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{s.number}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{s.population}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{s.amount}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {schedule.lines.map((l) => (
+                <Table.Row key={l.municipalityNumber}>
+                  <Table.HeaderCell scope="row">{l.municipalityName}</Table.HeaderCell>
+                  <Table.Cell>{l.municipalityNumber}</Table.Cell>
+                  <Table.Cell>{fmt(s.populationOf, { population: whole.format(l.population), year: l.populationYear })}</Table.Cell>
+                  <Table.Cell>{kroner(l.amount)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+            <tfoot>
+              <Table.Row>
+                <Table.HeaderCell scope="row">{s.total}</Table.HeaderCell>
+                <Table.Cell />
+                <Table.Cell>{whole.format(schedule.lines.reduce((sum, l) => sum + l.population, 0))}</Table.Cell>
+                <Table.Cell>{kroner(schedule.total)}</Table.Cell>
+              </Table.Row>
+            </tfoot>
+          </Table>
+        </div>
+        <nav aria-label={s.downloads}>
+          <ButtonRow>
+            <Link href={feeExportUrl(schedule.id, 'xlsx')} download>
+              {s.downloadXlsx}
+            </Link>
+            <Link href={feeExportUrl(schedule.id, 'csv')} download>
+              {s.downloadCsv}
+            </Link>
+          </ButtonRow>
+        </nav>
+      </section>
+
+      {admin && draft && (
+        <section aria-labelledby="fee-edit" className="dr-stack">
+          <Heading level={2} data-size="sm" id="fee-edit">
+            {s.edit}
+          </Heading>
+          <ScheduleForm
+            key={schedule.version}
+            networkId={network.id}
+            schedule={schedule}
+            onReload={loaded.reload}
+            onSaved={(saved) => {
+              loaded.setData(saved);
+              setMessage(fm.form.saved);
+            }}
+          />
+        </section>
+      )}
+
+      <ModalDialog open={adopting} onClose={() => setAdopting(false)} title={s.adopt}>
+        <AdoptForm
+          network={network}
+          schedule={schedule}
+          onReload={loaded.reload}
+          onAdopted={(saved) => {
+            setAdopting(false);
+            loaded.setData(saved);
+            setMessage(s.adopted);
+          }}
+        />
+      </ModalDialog>
+      <ModalDialog open={deleting} onClose={() => setDeleting(false)} title={s.delete}>
+        <ConfirmForm
+          confirmLabel={s.delete}
+          danger
+          onCancel={() => setDeleting(false)}
+          onReload={loaded.reload}
+          onConfirm={async () => {
+            await api(`/fee-schedules/${schedule.id}?version=${schedule.version}`, { method: 'DELETE' });
+            setDeleting(false);
+            void navigate(feeSchedulesPath(network.slug), { state: { message: s.deleted } });
+          }}
+        >
+          <Paragraph>{fmt(s.deleteConfirm, { title: schedule.title })}</Paragraph>
+        </ConfirmForm>
+      </ModalDialog>
+    </div>
+  );
+}
+
+/** Adoption: the decided case (body → held meeting → case); the server checks it again and freezes the fees. */
+function AdoptForm({
+  network,
+  schedule,
+  onAdopted,
+  onReload,
+}: {
+  network: NetworkOverview;
+  schedule: FeeSchedule;
+  onAdopted: (saved: FeeSchedule) => void;
+  onReload: () => void;
+}) {
+  const fm = useFinanceMessages();
+  const s = fm.schedule;
+  const form = useForm();
+  const [agendaItemId, setAgendaItemId] = useState('');
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: FeeScheduleAdoptSchema,
+          input: { agendaItemId: agendaItemId || undefined, version: schedule.version },
+          labels: { agendaItemId: s.agendaItemId, version: s.agendaItemId },
+          send: (body) => api<FeeSchedule>(`/fee-schedules/${schedule.id}/adopt`, { method: 'POST', body }),
+          done: onAdopted,
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <Paragraph>{s.adoptIntro}</Paragraph>
+      <DecidedCaseFields form={form} network={network} label={s.agendaItemId} value={agendaItemId} onChange={setAgendaItemId} />
+      <ButtonRow>
+        <SubmitButton form={form}>{s.adoptSubmit}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}

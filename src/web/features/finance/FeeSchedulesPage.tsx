@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import type { FeeScheduleStatus, FeeScheduleSummary } from '../../../shared/finance/fees.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { useApi } from '../../app/api.ts';
+import { SuccessMessage } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { feeSchedulePath } from './fees-api.ts';
+import { useFinanceMessages } from './messages.ts';
+import { ScheduleForm } from './ScheduleForm.tsx';
+
+const STATUS_COLORS: Record<FeeScheduleStatus, 'neutral' | 'success'> = { draft: 'neutral', adopted: 'success' };
+
+export function FeeStatusTag({ status }: { status: FeeScheduleStatus }) {
+  const fm = useFinanceMessages();
+  return (
+    <Tag data-color={STATUS_COLORS[status]} data-size="sm">
+      {fm.statuses[status]}
+    </Tag>
+  );
+}
+
+/** `/n/:slug/kontingent`: the network's fee schedules by year; the secretariat makes a new one. */
+export function FeeSchedulesPage() {
+  const { m } = useI18n();
+  const fm = useFinanceMessages();
+  const { slug = '' } = useParams();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const title = network.data ? fmt(fm.list.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={network}>
+        {(n) => (
+          <>
+            <NetworkNav network={n} />
+            <SchedulesView network={n} />
+          </>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+function SchedulesView({ network }: { network: NetworkOverview }) {
+  const fm = useFinanceMessages();
+  const l = fm.list;
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const admin = isNetworkAdmin(user, network.id);
+  const schedules = useApi<FeeScheduleSummary[]>(`/networks/${network.id}/fee-schedules`);
+  return (
+    <div className="dr-stack">
+      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
+      <Paragraph>{l.intro}</Paragraph>
+      {admin ? (
+        <ButtonRow>
+          <Button type="button" onClick={() => setOpen(true)}>
+            {l.newSchedule}
+          </Button>
+        </ButtonRow>
+      ) : (
+        <Paragraph data-size="sm" className="dr-muted">
+          {l.readOnly}
+        </Paragraph>
+      )}
+      <LoadState loaded={schedules}>
+        {(list) =>
+          list.length === 0 ? (
+            <Paragraph>{l.none}</Paragraph>
+          ) : (
+            <div className="dr-table-wrap">
+              <Table zebra>
+                <caption>{fmt(l.caption, { name: network.name })}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">{l.schedule}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{l.year}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{l.model}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{l.status}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {list.map((s) => (
+                    <Table.Row key={s.id}>
+                      <Table.Cell>
+                        <AppLink to={feeSchedulePath(network.slug, s.id)}>{s.title}</AppLink>
+                      </Table.Cell>
+                      <Table.Cell>{s.year}</Table.Cell>
+                      <Table.Cell>{fm.kinds[s.kind]}</Table.Cell>
+                      <Table.Cell>
+                        <FeeStatusTag status={s.status} />
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+          )
+        }
+      </LoadState>
+      <ModalDialog open={open} onClose={() => setOpen(false)} title={l.newSchedule}>
+        <ScheduleForm
+          networkId={network.id}
+          schedule={null}
+          onCancel={() => setOpen(false)}
+          onReload={() => setOpen(false)}
+          onSaved={(created) => {
+            setOpen(false);
+            void navigate(feeSchedulePath(network.slug, created.id), { state: { message: l.created } });
+          }}
+        />
+      </ModalDialog>
+    </div>
+  );
+}

@@ -1,0 +1,253 @@
+import { useState } from 'react';
+import { Button, Fieldset, Select } from '@digdir/designsystemet-react';
+import {
+  FEE_MODEL_KINDS,
+  FeeScheduleCreateSchema,
+  FeeScheduleUpdateSchema,
+  type FeeModel,
+  type FeeModelKind,
+  type FeeSchedule,
+} from '../../../shared/finance/fees.ts';
+import { api } from '../../app/api.ts';
+import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { ButtonRow } from '../../app/ui.tsx';
+import { parseWhole } from '../strategy/strategy-api.ts';
+import { useFinanceMessages } from './messages.ts';
+
+/** What the fields hold: text as typed, so the schema can name a field whose text is no whole number. */
+interface ModelDraft {
+  kind: FeeModelKind;
+  bands: Array<{ upTo: string; amount: string }>;
+  rateOre: string;
+  total: string;
+  fixed: string;
+}
+
+const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+
+function draftOf(model: FeeModel | null): ModelDraft {
+  const draft: ModelDraft = {
+    kind: model?.kind ?? 'populationBands',
+    bands: [{ upTo: '', amount: '' }],
+    rateOre: '',
+    total: '',
+    fixed: '',
+  };
+  if (!model) return draft;
+  switch (model.kind) {
+    case 'populationBands':
+      return { ...draft, bands: model.bands.map((b) => ({ upTo: text(b.upTo), amount: text(b.amount) })) };
+    case 'perInhabitant':
+      return { ...draft, rateOre: text(model.rateOre) };
+    case 'equalShare':
+      return { ...draft, total: text(model.total) };
+    case 'fixedPlusPerInhabitant':
+      return { ...draft, fixed: text(model.fixed), rateOre: text(model.rateOre) };
+  }
+}
+
+function modelInput(d: ModelDraft): unknown {
+  switch (d.kind) {
+    case 'populationBands':
+      return { kind: d.kind, bands: d.bands.map((b) => ({ upTo: parseWhole(b.upTo), amount: parseWhole(b.amount) })) };
+    case 'perInhabitant':
+      return { kind: d.kind, rateOre: parseWhole(d.rateOre) };
+    case 'equalShare':
+      return { kind: d.kind, total: parseWhole(d.total) };
+    case 'fixedPlusPerInhabitant':
+      return { kind: d.kind, fixed: parseWhole(d.fixed), rateOre: parseWhole(d.rateOre) };
+  }
+}
+
+/**
+ * Creates a fee schedule for a network, or changes a draft's: title, years and the model. The model editor shows
+ * the fields of the chosen kind; population bands are a list the user adds to and removes from.
+ */
+export function ScheduleForm({
+  networkId,
+  schedule,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  networkId: string;
+  schedule: FeeSchedule | null;
+  onSaved: (schedule: FeeSchedule) => string | void;
+  onCancel?: () => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const fm = useFinanceMessages();
+  const f = fm.form;
+  const form = useForm();
+  const nextYear = new Date().getFullYear() + 1;
+  const [title, setTitle] = useState(schedule?.title ?? '');
+  const [year, setYear] = useState(text(schedule?.year ?? nextYear));
+  const [populationYear, setPopulationYear] = useState(text(schedule?.populationYear ?? nextYear - 2));
+  const [model, setModel] = useState<ModelDraft>(() => draftOf(schedule?.model ?? null));
+  const labels: Record<string, string> = {
+    title: f.title,
+    year: f.year,
+    populationYear: f.populationYear,
+    model: f.kind,
+    'model.kind': f.kind,
+    'model.bands': f.bands,
+    'model.rateOre': f.rateOre,
+    'model.total': f.total,
+    'model.fixed': f.fixed,
+  };
+  model.bands.forEach((_, i) => {
+    labels[`model.bands.${i}.upTo`] = fmt(f.upToError, { n: i + 1 });
+    labels[`model.bands.${i}.amount`] = fmt(f.amountError, { n: i + 1 });
+  });
+  const setBand = (i: number, field: 'upTo' | 'amount', value: string) =>
+    setModel((d) => ({ ...d, bands: d.bands.map((b, j) => (j === i ? { ...b, [field]: value } : b)) }));
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const input = { title, year: parseWhole(year), populationYear: parseWhole(populationYear), model: modelInput(model) };
+        void (schedule
+          ? form.submit({
+              schema: FeeScheduleUpdateSchema,
+              input: { ...input, version: schedule.version },
+              labels,
+              send: (body) => api<FeeSchedule>(`/fee-schedules/${schedule.id}`, { method: 'PATCH', body }),
+              done: onSaved,
+            })
+          : form.submit({
+              schema: FeeScheduleCreateSchema,
+              input,
+              labels,
+              send: (body) => api<FeeSchedule>(`/networks/${networkId}/fee-schedules`, { method: 'POST', body }),
+              done: onSaved,
+            }));
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <TextField state={form} name="title" label={f.title} description={f.titleDescription} value={title} onChange={setTitle} required />
+      <div className="dr-toolbar">
+        <TextField state={form} name="year" label={f.year} value={year} onChange={setYear} required />
+        <TextField
+          state={form}
+          name="populationYear"
+          label={f.populationYear}
+          description={f.populationYearDescription}
+          value={populationYear}
+          onChange={setPopulationYear}
+          required
+        />
+      </div>
+      <SelectField
+        state={form}
+        name="model.kind"
+        label={f.kind}
+        description={fm.kindDescriptions[model.kind]}
+        value={model.kind}
+        onChange={(v) => setModel((d) => ({ ...d, kind: v as FeeModelKind }))}
+        required
+      >
+        {FEE_MODEL_KINDS.map((kind) => (
+          <Select.Option key={kind} value={kind}>
+            {fm.kinds[kind]}
+          </Select.Option>
+        ))}
+      </SelectField>
+      {model.kind === 'populationBands' && (
+        <Fieldset id={form.id('model.bands')} tabIndex={-1}>
+          <Fieldset.Legend>{f.bands}</Fieldset.Legend>
+          <Fieldset.Description>{f.bandsDescription}</Fieldset.Description>
+          {model.bands.map((band, i) => {
+            const last = i === model.bands.length - 1;
+            return (
+              <Fieldset key={i} className="dr-fee-band">
+                <Fieldset.Legend>{fmt(f.bandN, { n: i + 1 })}</Fieldset.Legend>
+                <div className="dr-toolbar">
+                  <TextField
+                    state={form}
+                    name={`model.bands.${i}.upTo`}
+                    label={f.upTo}
+                    description={last ? f.upToLast : undefined}
+                    value={band.upTo}
+                    onChange={(v) => setBand(i, 'upTo', v)}
+                  />
+                  <TextField
+                    state={form}
+                    name={`model.bands.${i}.amount`}
+                    label={f.amount}
+                    value={band.amount}
+                    onChange={(v) => setBand(i, 'amount', v)}
+                    required
+                  />
+                </div>
+                {model.bands.length > 1 && (
+                  <ButtonRow>
+                    <Button
+                      type="button"
+                      variant="tertiary"
+                      data-size="sm"
+                      onClick={() => setModel((d) => ({ ...d, bands: d.bands.filter((_, j) => j !== i) }))}
+                    >
+                      {fmt(f.removeBand, { n: i + 1 })}
+                    </Button>
+                  </ButtonRow>
+                )}
+              </Fieldset>
+            );
+          })}
+          <ButtonRow>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => setModel((d) => ({ ...d, bands: [...d.bands, { upTo: '', amount: '' }] }))}
+            >
+              {f.addBand}
+            </Button>
+          </ButtonRow>
+        </Fieldset>
+      )}
+      {model.kind === 'equalShare' && (
+        <TextField
+          state={form}
+          name="model.total"
+          label={f.total}
+          value={model.total}
+          onChange={(v) => setModel((d) => ({ ...d, total: v }))}
+          required
+        />
+      )}
+      {model.kind === 'fixedPlusPerInhabitant' && (
+        <TextField
+          state={form}
+          name="model.fixed"
+          label={f.fixed}
+          value={model.fixed}
+          onChange={(v) => setModel((d) => ({ ...d, fixed: v }))}
+          required
+        />
+      )}
+      {(model.kind === 'perInhabitant' || model.kind === 'fixedPlusPerInhabitant') && (
+        <TextField
+          state={form}
+          name="model.rateOre"
+          label={f.rateOre}
+          description={f.rateOreDescription}
+          value={model.rateOre}
+          onChange={(v) => setModel((d) => ({ ...d, rateOre: v }))}
+          required
+        />
+      )}
+      <ButtonRow>
+        <SubmitButton form={form}>{schedule ? f.save : f.create}</SubmitButton>
+        {onCancel && (
+          <Button type="button" variant="tertiary" onClick={onCancel}>
+            {m.common.cancel}
+          </Button>
+        )}
+      </ButtonRow>
+    </form>
+  );
+}

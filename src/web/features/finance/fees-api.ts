@@ -1,0 +1,8 @@
+import { query } from '../../app/api.ts';
+
+/** Addresses of the member-fee pages, in Norwegian as the rest of the app. */
+export const feeSchedulesPath = (slug: string) => `/n/${slug}/kontingent`;
+export const feeSchedulePath = (slug: string, scheduleId: string) => `${feeSchedulesPath(slug)}/${scheduleId}`;
+
+/** The invoice basis, a plain link so the browser keeps its own download handling. */
+export const feeExportUrl = (scheduleId: string, format: 'xlsx' | 'csv') => `/api/fee-schedules/${scheduleId}/export${query({ format })}`;
