@@ -13,6 +13,7 @@ import { seedStrategies } from './strategies.ts';
 import { seedProposals } from './proposals.ts';
 import { seedProjects } from './projects.ts';
 import { seedBenefits } from './benefits.ts';
+import { seedProjectFinancing } from './project-financing.ts';
 import { seedStatusReports } from './status-reports.ts';
 import type { BodyKind, BodyRole, VotingRight } from '../../shared/network/schema.ts';
 import type { AuthConfig, Role } from '../../shared/auth/schema.ts';
@@ -409,4 +410,5 @@ async function createDemoData(db: Db, links: { publicUrl: string }, storage: Fil
       .insert(roleAssignments)
       .values({ userId: user!.id, role: demo.role, networkId: networkId ?? null, municipalityNumber: demo.municipality ?? null });
   }
+  await seedProjectFinancing(ctx);
 }

@@ -45,6 +45,8 @@ interface ServerMessages {
     beforeBaseline: string;
     notInFuture: string;
     periodTaken: string;
+    sourcesSum: string;
+    percentSum: string;
   };
   fields: Record<string, string>;
 }
@@ -104,8 +106,19 @@ const nb: ServerMessages = {
     beforeBaseline: '«{field}» kan ikke være før datoen for utgangsverdien.',
     notInFuture: '«{field}» kan ikke være fram i tid.',
     periodTaken: '«{field}»: det finnes allerede en statusrapport for {value}.',
+    sourcesSum: '«{field}» må til sammen bli lik totalkostnaden.',
+    percentSum: '«{field}» må til sammen bli 100 %.',
   },
   fields: {
+    'projectFinancing:costTotal': 'Totalkostnad',
+    'projectFinancing:method': 'Fordelingsmåte',
+    'projectFinancing:percentages': 'Avtalt prosentfordeling',
+    'projectFinancing:percentages.basisPoints': 'Avtalt prosentandel',
+    'projectFinancing:percentages.municipalityNumber': 'Kommune i prosentfordelingen',
+    'projectFinancing:sources': 'Finansieringskilder',
+    'projectFinancing:sources.kind': 'Type finansieringskilde',
+    'projectFinancing:sources.name': 'Navn på finansieringskilde',
+    'projectFinancing:sources.amount': 'Beløp fra finansieringskilde',
     productId: 'Produkt',
     product: 'Produkt',
     vendor: 'Leverandør',
@@ -411,8 +424,19 @@ const nn: ServerMessages = {
     beforeBaseline: '«{field}» kan ikkje vere før datoen for utgangsverdien.',
     notInFuture: '«{field}» kan ikkje vere fram i tid.',
     periodTaken: '«{field}»: det finst allereie ein statusrapport for {value}.',
+    sourcesSum: '«{field}» må til saman bli lik totalkostnaden.',
+    percentSum: '«{field}» må til saman bli 100 %.',
   },
   fields: {
+    'projectFinancing:costTotal': 'Totalkostnad',
+    'projectFinancing:method': 'Fordelingsmåte',
+    'projectFinancing:percentages': 'Avtalt prosentfordeling',
+    'projectFinancing:percentages.basisPoints': 'Avtalt prosentdel',
+    'projectFinancing:percentages.municipalityNumber': 'Kommune i prosentfordelinga',
+    'projectFinancing:sources': 'Finansieringskjelder',
+    'projectFinancing:sources.kind': 'Type finansieringskjelde',
+    'projectFinancing:sources.name': 'Namn på finansieringskjelde',
+    'projectFinancing:sources.amount': 'Beløp frå finansieringskjelde',
     productId: 'Produkt',
     product: 'Produkt',
     vendor: 'Leverandør',
@@ -716,8 +740,19 @@ const en: ServerMessages = {
     beforeBaseline: '«{field}» cannot be before the baseline date.',
     notInFuture: '«{field}» cannot be in the future.',
     periodTaken: '“{field}”: there is already a status report for {value}.',
+    sourcesSum: '«{field}» must add up to the total cost.',
+    percentSum: '«{field}» must add up to 100 %.',
   },
   fields: {
+    'projectFinancing:costTotal': 'Total cost',
+    'projectFinancing:method': 'Split method',
+    'projectFinancing:percentages': 'Agreed percentages',
+    'projectFinancing:percentages.basisPoints': 'Agreed percentage',
+    'projectFinancing:percentages.municipalityNumber': 'Municipality in the percentages',
+    'projectFinancing:sources': 'Financing sources',
+    'projectFinancing:sources.kind': 'Kind of financing source',
+    'projectFinancing:sources.name': 'Name of financing source',
+    'projectFinancing:sources.amount': 'Amount from financing source',
     productId: 'Product',
     product: 'Product',
     vendor: 'Vendor',

@@ -7,3 +7,4 @@ export * from './strategy.ts';
 export * from './portfolio.ts';
 export * from './projects.ts';
 export * from './benefits.ts';
+export * from './project-financing.ts';
