@@ -1262,6 +1262,23 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
       return { url: `/api/project-milestones/${milestone.id}?version=${milestone.version}` };
     },
   },
+  'PUT /api/projects/{id}/financing': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const project = await freshProject(admin, cell);
+      await ok(admin.put(`/api/projects/${project.id}/participants/${SORTLAND}`, { participation: 'in' }));
+      return {
+        url: `/api/projects/${project.id}/financing`,
+        body: {
+          costTotal: 1000 + cell,
+          method: 'equal',
+          percentages: [],
+          sources: [{ kind: 'municipalities', name: `Kommunenes andel ${cell}`, amount: 1000 + cell }],
+        },
+      };
+    },
+  },
   'POST /api/projects/{id}/risks': {
     allowed: secretariat,
     hidden: outsideTheirNetwork,

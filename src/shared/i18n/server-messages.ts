@@ -47,6 +47,8 @@ interface ServerMessages {
     periodTaken: string;
     bandOrder: string;
     lastBandOpen: string;
+    sourcesSum: string;
+    percentSum: string;
   };
   fields: Record<string, string>;
 }
@@ -108,8 +110,19 @@ const nb: ServerMessages = {
     periodTaken: '«{field}»: det finnes allerede en statusrapport for {value}.',
     bandOrder: '«{field}» må være høyere enn grensen i intervallet før.',
     lastBandOpen: '«{field}» skal stå tom i det siste intervallet, som ikke har noen øvre grense.',
+    sourcesSum: '«{field}» må til sammen bli lik totalkostnaden.',
+    percentSum: '«{field}» må til sammen bli 100 %.',
   },
   fields: {
+    'projectFinancing:costTotal': 'Totalkostnad',
+    'projectFinancing:method': 'Fordelingsmåte',
+    'projectFinancing:percentages': 'Avtalt prosentfordeling',
+    'projectFinancing:percentages.basisPoints': 'Avtalt prosentandel',
+    'projectFinancing:percentages.municipalityNumber': 'Kommune i prosentfordelingen',
+    'projectFinancing:sources': 'Finansieringskilder',
+    'projectFinancing:sources.kind': 'Type finansieringskilde',
+    'projectFinancing:sources.name': 'Navn på finansieringskilde',
+    'projectFinancing:sources.amount': 'Beløp fra finansieringskilde',
     productId: 'Produkt',
     product: 'Produkt',
     vendor: 'Leverandør',
@@ -430,8 +443,19 @@ const nn: ServerMessages = {
     periodTaken: '«{field}»: det finst allereie ein statusrapport for {value}.',
     bandOrder: '«{field}» må vere høgare enn grensa i intervallet før.',
     lastBandOpen: '«{field}» skal stå tom i det siste intervallet, som ikkje har noka øvre grense.',
+    sourcesSum: '«{field}» må til saman bli lik totalkostnaden.',
+    percentSum: '«{field}» må til saman bli 100 %.',
   },
   fields: {
+    'projectFinancing:costTotal': 'Totalkostnad',
+    'projectFinancing:method': 'Fordelingsmåte',
+    'projectFinancing:percentages': 'Avtalt prosentfordeling',
+    'projectFinancing:percentages.basisPoints': 'Avtalt prosentdel',
+    'projectFinancing:percentages.municipalityNumber': 'Kommune i prosentfordelinga',
+    'projectFinancing:sources': 'Finansieringskjelder',
+    'projectFinancing:sources.kind': 'Type finansieringskjelde',
+    'projectFinancing:sources.name': 'Namn på finansieringskjelde',
+    'projectFinancing:sources.amount': 'Beløp frå finansieringskjelde',
     productId: 'Produkt',
     product: 'Produkt',
     vendor: 'Leverandør',
@@ -750,8 +774,19 @@ const en: ServerMessages = {
     periodTaken: '“{field}”: there is already a status report for {value}.',
     bandOrder: '“{field}” must be higher than the bound of the band before.',
     lastBandOpen: '“{field}” must be empty in the last band, which has no upper bound.',
+    sourcesSum: '«{field}» must add up to the total cost.',
+    percentSum: '«{field}» must add up to 100 %.',
   },
   fields: {
+    'projectFinancing:costTotal': 'Total cost',
+    'projectFinancing:method': 'Split method',
+    'projectFinancing:percentages': 'Agreed percentages',
+    'projectFinancing:percentages.basisPoints': 'Agreed percentage',
+    'projectFinancing:percentages.municipalityNumber': 'Municipality in the percentages',
+    'projectFinancing:sources': 'Financing sources',
+    'projectFinancing:sources.kind': 'Kind of financing source',
+    'projectFinancing:sources.name': 'Name of financing source',
+    'projectFinancing:sources.amount': 'Amount from financing source',
     productId: 'Product',
     product: 'Product',
     vendor: 'Vendor',

@@ -8,3 +8,4 @@ export * from './portfolio.ts';
 export * from './projects.ts';
 export * from './benefits.ts';
 export * from './finance.ts';
+export * from './project-financing.ts';

@@ -4,6 +4,7 @@ import { publicProposalRoutes } from './public-routes.ts';
 import { projectRoutes, type ProjectRouteOptions } from './projects-routes.ts';
 import { portfolioAccessRoutes } from './access.ts';
 import { statusReportRoutes } from './status-reports-routes.ts';
+import { projectFinancingRoutes } from './project-financing-routes.ts';
 
 /**
  * The portfolio module: proposals (needs and ideas from members, municipal employees and the public form, triaged
@@ -36,6 +37,7 @@ export {
   type NewProject,
 } from './projects.ts';
 export { decideProject, decidedCaseDate } from './projects-decisions.ts';
+export { getFinancing, saveFinancing, exportSplit } from './project-financing.ts';
 export { assertCanReadPortfolio, readableProject, writableProject, participationWritable, type ProjectRow } from './projects-policy.ts';
 export { publicPortfolio, publicProject } from './public-projects.ts';
 export { uploadProjectDocument, deleteProjectDocument } from './projects-documents.ts';
@@ -57,4 +59,5 @@ export const portfolioRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async
   await app.register(projectRoutes, { storage: options.storage });
   await app.register(portfolioAccessRoutes);
   await app.register(statusReportRoutes, { storage: options.storage });
+  await app.register(projectFinancingRoutes);
 };

@@ -39,6 +39,7 @@ import { renderTable, type ExportFormat, type RenderedFile } from '../documents/
 import { currentMemberNumbers, municipalityNames, requireNetwork, requireUser, visibleInNetwork } from '../network/index.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
 import { yearInOslo } from './proposals.ts';
+import { recomputeSplit } from './project-financing.ts';
 import {
   assertCanReadPortfolio,
   assertCanWritePortfolio,
@@ -438,6 +439,10 @@ export async function setParticipation(
       const row = await updateVersioned(tx, projectParticipants, before.id, input.version, values);
       await recordAudit(tx, ctx, { ...audit, entityId: row.id, action: 'update', before, after: row });
     }
+    // Joining or leaving changes who shares the project's cost: the split is computed again with the answer.
+    const wasIn = before?.participation === 'in';
+    const isIn = input.participation === 'in';
+    if (wasIn !== isIn) await recomputeSplit(tx, ctx, project, isIn ? 'municipalityJoined' : 'municipalityLeft', municipalityNumber);
     return projectDto(tx, project);
   });
 }

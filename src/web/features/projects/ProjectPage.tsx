@@ -11,6 +11,7 @@ import { AppLink, LoadState } from '../../app/ui.tsx';
 import { BenefitsSection } from '../benefits/BenefitsSection.tsx';
 import { itemPath } from '../meetings/meeting-api.ts';
 import { NetworkNav } from '../network/NetworkNav.tsx';
+import { FinancingSection } from '../project-financing/FinancingSection.tsx';
 import { proposalPath } from '../proposals/proposals-api.ts';
 import { BasisDocuments } from './BasisDocuments.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
@@ -116,6 +117,7 @@ function ProjectView({ network, project, loaded }: { network: NetworkOverview; p
       <Deliverables project={project} loaded={loaded} editable={admin} />
       <StatusReports project={project} />
       <BenefitsSection network={network} project={project} admin={admin} />
+      <FinancingSection project={project} />
     </div>
   );
 }

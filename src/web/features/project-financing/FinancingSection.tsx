@@ -1,0 +1,445 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, Details, Fieldset, Heading, Link, Paragraph, Radio, Select, Table, ValidationMessage } from '@digdir/designsystemet-react';
+import { SPLIT_METHODS, type SplitMethod } from '../../../shared/finance/cost-split.ts';
+import {
+  basisPointsToPercent,
+  FINANCING_SOURCE_KINDS,
+  FinancingInputSchema,
+  percentToBasisPoints,
+  type CostSplit,
+  type FinancingSourceKind,
+  type ProjectFinancing,
+} from '../../../shared/finance/project-financing.ts';
+import type { Project } from '../../../shared/portfolio/projects.ts';
+import { api, useApi } from '../../app/api.ts';
+import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
+import { useFinancingMessages, type FinancingMessages } from './messages.ts';
+import './financing.css';
+
+const financingPath = (projectId: string) => `/projects/${encodeURIComponent(projectId)}/financing`;
+const exportUrl = (projectId: string, format: 'xlsx' | 'csv') => `/api${financingPath(projectId)}/split/export?format=${format}`;
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Whole kroner as written in Norway: «1 200 000 kr». */
+function useKroner(): (amount: number) => string {
+  const { number } = useI18n();
+  return (amount) => `${number(amount)} kr`;
+}
+
+/**
+ * «Finansiering» on the project page: the sources and the cost total, the split of the municipalities' part among the
+ * municipalities taking part with its total, the earlier splits, and for the secretariat the dialog that changes it.
+ * The split follows the participants: when they change on the page, the section loads again.
+ */
+export function FinancingSection({ project }: { project: Project }) {
+  const t = useFinancingMessages();
+  const kroner = useKroner();
+  const loaded = useApi<ProjectFinancing>(financingPath(project.id));
+  const [editing, setEditing] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const taking = project.participants
+    .filter((p) => p.participation === 'in')
+    .map((p) => p.municipalityNumber)
+    .join(',');
+  const seen = useRef(taking);
+  const { reload } = loaded;
+  useEffect(() => {
+    if (seen.current === taking) return;
+    seen.current = taking;
+    reload();
+  }, [taking, reload]);
+
+  return (
+    <section className="dr-section" aria-labelledby="project-financing">
+      <Heading level={2} data-size="md" id="project-financing">
+        {t.heading}
+      </Heading>
+      <Paragraph data-size="sm">{t.intro}</Paragraph>
+      <SuccessMessage message={status} />
+      <LoadState loaded={loaded}>
+        {(data) => (
+          <>
+            {data.financing === null ? (
+              <Paragraph>{t.none}</Paragraph>
+            ) : (
+              <>
+                <div className="dr-table-wrap">
+                  <Table zebra>
+                    <caption>{fmt(t.sourcesCaption, { reference: project.reference })}</caption>
+                    <Table.Head>
+                      <Table.Row>
+                        <Table.HeaderCell scope="col">{t.name}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{t.kind}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col" className="dr-project-number">
+                          {t.amount}
+                        </Table.HeaderCell>
+                      </Table.Row>
+                    </Table.Head>
+                    <Table.Body>
+                      {data.financing.sources.map((s, i) => (
+                        <Table.Row key={i}>
+                          <Table.HeaderCell scope="row">{s.name}</Table.HeaderCell>
+                          <Table.Cell>{t.kinds[s.kind]}</Table.Cell>
+                          <Table.Cell className="dr-project-number">{kroner(s.amount)}</Table.Cell>
+                        </Table.Row>
+                      ))}
+                      <Table.Row>
+                        <Table.HeaderCell scope="row">{t.costTotal}</Table.HeaderCell>
+                        <Table.Cell />
+                        <Table.Cell className="dr-project-number">
+                          <strong>{kroner(data.financing.costTotal)}</strong>
+                        </Table.Cell>
+                      </Table.Row>
+                    </Table.Body>
+                  </Table>
+                </div>
+                <Heading level={3} data-size="xs">
+                  {t.splitHeading}
+                </Heading>
+                <Paragraph data-size="sm">
+                  {fmt(t.splitIntro, { amount: kroner(data.financing.municipalitiesAmount), method: t.methods[data.financing.method] })}
+                </Paragraph>
+                {data.current && (
+                  <SplitTable project={project} split={data.current} caption={fmt(t.splitCaption, { reference: project.reference })} />
+                )}
+                <Paragraph data-size="sm" className="dr-downloads">
+                  <Link href={exportUrl(project.id, 'xlsx')} download>
+                    {t.downloadXlsx}
+                  </Link>
+                  <Link href={exportUrl(project.id, 'csv')} download>
+                    {t.downloadCsv}
+                  </Link>
+                </Paragraph>
+                {data.history.length > 0 && <History project={project} history={data.history} />}
+              </>
+            )}
+            {data.editable && (
+              <ButtonRow>
+                <Button type="button" variant="secondary" onClick={() => setEditing(true)}>
+                  {data.financing ? t.edit : t.set}
+                </Button>
+              </ButtonRow>
+            )}
+            <ModalDialog open={editing} onClose={() => setEditing(false)} title={t.dialogTitle}>
+              <FinancingForm
+                project={project}
+                current={data}
+                onCancel={() => setEditing(false)}
+                onReload={() => {
+                  setEditing(false);
+                  loaded.reload();
+                }}
+                onSaved={(answer) => {
+                  setEditing(false);
+                  loaded.setData(answer);
+                  setStatus(t.saved);
+                }}
+              />
+            </ModalDialog>
+          </>
+        )}
+      </LoadState>
+    </section>
+  );
+}
+
+function reasonOf(t: FinancingMessages, split: CostSplit): string {
+  return fmt(t.reasons[split.reason], { name: split.municipality?.name ?? '' });
+}
+
+/** One split: a row per municipality and the total, with why, when and by whom it was computed. */
+function SplitTable({ project, split, caption }: { project: Project; split: CostSplit; caption: string }) {
+  const t = useFinancingMessages();
+  const kroner = useKroner();
+  const { number, dateTime, lang } = useI18n();
+  const agreed = split.method === 'agreed';
+  const when = dateTime(split.computedAt);
+  return (
+    <>
+      <Paragraph data-size="sm" className="dr-muted">
+        {split.computedBy
+          ? fmt(t.computed, { reason: reasonOf(t, split), when, who: split.computedBy })
+          : fmt(t.computedBySystem, { reason: reasonOf(t, split), when })}
+      </Paragraph>
+      {split.lines.length === 0 ? (
+        <Paragraph>{t.noParticipants}</Paragraph>
+      ) : (
+        <div className="dr-table-wrap">
+          <Table zebra data-project={project.id}>
+            <caption>{caption}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="dr-project-number">
+                  {t.population}
+                </Table.HeaderCell>
+                {agreed && (
+                  <Table.HeaderCell scope="col" className="dr-project-number">
+                    {t.share}
+                  </Table.HeaderCell>
+                )}
+                <Table.HeaderCell scope="col" className="dr-project-number">
+                  {t.amount}
+                </Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {split.lines.map((line) => (
+                <Table.Row key={line.municipalityNumber}>
+                  <Table.HeaderCell scope="row">
+                    {line.municipalityName} ({line.municipalityNumber})
+                  </Table.HeaderCell>
+                  <Table.Cell className="dr-project-number">{number(line.population)}</Table.Cell>
+                  {agreed && (
+                    <Table.Cell className="dr-project-number">
+                      {basisPointsToPercent(line.basisPoints ?? 0, lang === 'en' ? '.' : ',')} %
+                    </Table.Cell>
+                  )}
+                  <Table.Cell className="dr-project-number">{kroner(line.amount)}</Table.Cell>
+                </Table.Row>
+              ))}
+              <Table.Row>
+                <Table.HeaderCell scope="row">{t.total}</Table.HeaderCell>
+                <Table.Cell />
+                {agreed && <Table.Cell />}
+                <Table.Cell className="dr-project-number">
+                  <strong>{kroner(split.lines.reduce((a, l) => a + l.amount, 0))}</strong>
+                </Table.Cell>
+              </Table.Row>
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The earlier splits, newest first, folded away. */
+function History({ project, history }: { project: Project; history: CostSplit[] }) {
+  const t = useFinancingMessages();
+  const { dateTime } = useI18n();
+  return (
+    <Details>
+      <Details.Summary>{fmt(t.historyHeading, { count: history.length })}</Details.Summary>
+      <Details.Content>
+        <div className="dr-stack">
+          {history.map((split) => (
+            <SplitTable
+              key={split.id}
+              project={project}
+              split={split}
+              caption={fmt(t.historyCaption, { when: dateTime(split.computedAt) })}
+            />
+          ))}
+        </div>
+      </Details.Content>
+    </Details>
+  );
+}
+
+interface SourceDraft {
+  kind: FinancingSourceKind;
+  name: string;
+  amount: string;
+}
+
+/** «1 200 000» or «1200000» as a number; anything else is sent as it is, so the check names the field. */
+const amountOf = (text: string): number | string => {
+  const compact = text.replace(/[\s\u00a0]/g, '');
+  return /^\d+$/.test(compact) ? Number(compact) : text;
+};
+
+/** The whole financing in one form: the total, the sources as a list, the method and, when agreed, the percentages. */
+function FinancingForm({
+  project,
+  current,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  project: Project;
+  current: ProjectFinancing;
+  onSaved: (answer: ProjectFinancing) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const t = useFinancingMessages();
+  const { m, lang } = useI18n();
+  const form = useForm();
+  const f = current.financing;
+  const participants = project.participants.filter((p) => p.participation === 'in');
+  const [costTotal, setCostTotal] = useState(f ? String(f.costTotal) : '');
+  const [method, setMethod] = useState<SplitMethod>(f?.method ?? 'population');
+  const [sources, setSources] = useState<SourceDraft[]>(
+    f
+      ? f.sources.map((s) => ({ kind: s.kind, name: s.name, amount: String(s.amount) }))
+      : [{ kind: 'municipalities', name: '', amount: '' }],
+  );
+  const [percents, setPercents] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      participants.map((p) => {
+        const agreed = f?.percentages.find((x) => x.municipalityNumber === p.municipalityNumber);
+        return [p.municipalityNumber, agreed ? basisPointsToPercent(agreed.basisPoints, lang === 'en' ? '.' : ',') : ''];
+      }),
+    ),
+  );
+  const setSource = (i: number, patch: Partial<SourceDraft>) => setSources((all) => all.map((s, j) => (i === j ? { ...s, ...patch } : s)));
+
+  const labels: Record<string, string> = {
+    costTotal: t.costTotalField,
+    method: t.method,
+    sources: t.sources,
+    percentages: t.percentages,
+  };
+  sources.forEach((_, i) => {
+    labels[`sources.${i}.kind`] = fmt(t.sourceKind, { n: i + 1 });
+    labels[`sources.${i}.name`] = fmt(t.sourceName, { n: i + 1 });
+    labels[`sources.${i}.amount`] = fmt(t.sourceAmount, { n: i + 1 });
+  });
+  participants.forEach((p, i) => {
+    labels[`percentages.${i}.basisPoints`] = fmt(t.percentFor, { name: p.municipalityName });
+  });
+  const input = {
+    costTotal: costTotal.trim() === '' ? undefined : amountOf(costTotal),
+    method,
+    percentages:
+      method === 'agreed'
+        ? participants.map((p) => {
+            const text = percents[p.municipalityNumber] ?? '';
+            return {
+              municipalityNumber: p.municipalityNumber,
+              basisPoints: text.trim() === '' ? undefined : (percentToBasisPoints(text) ?? text),
+            };
+          })
+        : [],
+    sources: sources.map((s) => ({ kind: s.kind, name: s.name, amount: s.amount.trim() === '' ? undefined : amountOf(s.amount) })),
+    ...(f ? { version: f.version } : {}),
+  };
+  const percentagesError = form.errors.percentages;
+
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: FinancingInputSchema,
+          input,
+          labels,
+          send: (body) => api<ProjectFinancing>(financingPath(project.id), { method: 'PUT', body }),
+          done: onSaved,
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <TextField state={form} name="costTotal" label={t.costTotalField} value={costTotal} onChange={setCostTotal} required />
+      <Fieldset id={form.id('sources')} tabIndex={-1} aria-describedby={form.errors.sources ? `${form.id('sources')}-error` : undefined}>
+        <Fieldset.Legend>{t.sources}</Fieldset.Legend>
+        <Fieldset.Description>{t.sourcesDescription}</Fieldset.Description>
+        {sources.map((s, i) => (
+          <div key={i} className="dr-toolbar dr-financing-source">
+            <SelectField
+              state={form}
+              name={`sources.${i}.kind`}
+              label={fmt(t.sourceKind, { n: i + 1 })}
+              value={s.kind}
+              onChange={(v) => setSource(i, { kind: FINANCING_SOURCE_KINDS.find((k) => k === v) ?? 'other' })}
+              required
+            >
+              {FINANCING_SOURCE_KINDS.map((k) => (
+                <Select.Option key={k} value={k}>
+                  {t.kinds[k]}
+                </Select.Option>
+              ))}
+            </SelectField>
+            <TextField
+              state={form}
+              name={`sources.${i}.name`}
+              label={fmt(t.sourceName, { n: i + 1 })}
+              value={s.name}
+              onChange={(name) => setSource(i, { name })}
+              required
+            />
+            <TextField
+              state={form}
+              name={`sources.${i}.amount`}
+              label={fmt(t.sourceAmount, { n: i + 1 })}
+              value={s.amount}
+              onChange={(amount) => setSource(i, { amount })}
+              required
+            />
+            {sources.length > 1 && (
+              <Button
+                type="button"
+                variant="tertiary"
+                data-size="sm"
+                data-color="danger"
+                onClick={() => setSources((all) => all.filter((_, j) => j !== i))}
+              >
+                {fmt(t.removeSource, { n: i + 1 })}
+              </Button>
+            )}
+          </div>
+        ))}
+        {form.errors.sources && <ValidationMessage id={`${form.id('sources')}-error`}>{form.errors.sources}</ValidationMessage>}
+        <div>
+          <Button
+            type="button"
+            variant="secondary"
+            data-size="sm"
+            onClick={() => setSources((all) => [...all, { kind: 'grant', name: '', amount: '' }])}
+          >
+            {t.addSource}
+          </Button>
+        </div>
+      </Fieldset>
+      <ChoiceGroup form={form} name="method" legend={t.method}>
+        {SPLIT_METHODS.map((value, i) => (
+          <Radio
+            key={value}
+            id={i === 0 ? form.id('method') : undefined}
+            name={form.id('method')}
+            value={value}
+            label={capitalized(t.methods[value])}
+            checked={method === value}
+            onChange={() => setMethod(value)}
+          />
+        ))}
+      </ChoiceGroup>
+      {method === 'agreed' && (
+        <Fieldset
+          id={form.id('percentages')}
+          tabIndex={-1}
+          aria-describedby={percentagesError ? `${form.id('percentages')}-error` : undefined}
+        >
+          <Fieldset.Legend>{t.percentages}</Fieldset.Legend>
+          <Fieldset.Description>{t.percentagesDescription}</Fieldset.Description>
+          <div className="dr-toolbar">
+            {participants.map((p, i) => (
+              <TextField
+                key={p.municipalityNumber}
+                state={form}
+                name={`percentages.${i}.basisPoints`}
+                label={fmt(t.percentFor, { name: p.municipalityName })}
+                value={percents[p.municipalityNumber] ?? ''}
+                onChange={(value) => setPercents((all) => ({ ...all, [p.municipalityNumber]: value }))}
+                required
+              />
+            ))}
+          </div>
+          {percentagesError && <ValidationMessage id={`${form.id('percentages')}-error`}>{percentagesError}</ValidationMessage>}
+        </Fieldset>
+      )}
+      <ButtonRow>
+        <SubmitButton form={form}>{t.save}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
