@@ -19,7 +19,7 @@ const PAGES = [
   '/n/digitale-helgeland/kartlegging/import',
   '/n/digivesteralen/undersokelser',
   // Digitale Helgeland's member fees: the demo's 2026 schedule by population band.
-  '/n/digitale-helgeland/kontingent',
+  '/n/digitale-helgeland/okonomi/kontingent',
   // The benefits realization of the demo's DigiHelse project, for the network and for one municipality.
   '/n/digivesteralen/nytte',
   '/n/digivesteralen/nytte?kommune=1870',
@@ -124,7 +124,7 @@ for (const [language, label] of [
     await expect(page).toHaveURL(/\/organer\/[0-9a-f-]{36}$/);
     await a11y.check();
     // Digitale Helgeland's 2026 member-fee schedule: the preview, the model editor with its bands.
-    await page.goto('/n/digitale-helgeland/kontingent');
+    await page.goto('/n/digitale-helgeland/okonomi/kontingent');
     await page.getByRole('table').getByRole('link').first().click();
     await expect(page).toHaveURL(/\/kontingent\/[0-9a-f-]{36}$/);
     await loaded(page);

@@ -22,7 +22,12 @@ test('the secretariat makes a fee schedule by population band and sees each muni
   await loaded(page);
   await a11y.check();
   await page
-    .getByRole('navigation', { name: /Digitale Helgeland/ })
+    .getByRole('navigation', { name: 'Sider i Digitale Helgeland' })
+    .getByRole('link', { name: 'Økonomi' })
+    .click();
+  await loaded(page);
+  await page
+    .getByRole('navigation', { name: 'Økonomi i Digitale Helgeland' })
     .getByRole('link', { name: 'Kontingent' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kontingent i Digitale Helgeland' })).toBeVisible();
@@ -100,7 +105,7 @@ test('the secretariat adopts a schedule by a case its steering group decided, wh
   });
   expect(schedule.total).toBe(1_000_003);
 
-  await page.goto(`/n/digivesteralen/kontingent/${schedule.id}`);
+  await page.goto(`/n/digivesteralen/okonomi/kontingent/${schedule.id}`);
   await loaded(page);
   await expect(page.getByRole('heading', { level: 2, name: 'Endre kontingentmodellen' })).toBeVisible();
   await a11y.check();

@@ -6,10 +6,9 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, useApi, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, FormMessages, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { Page } from '../../app/Page.tsx';
 import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
+import { FinanceFrame } from './FinanceFrame.tsx';
 import { DecidedCaseFields } from '../projects/DecisionPanel.tsx';
 import { useKroner } from '../strategy/messages.ts';
 import { osloDay } from '../strategy/strategy-api.ts';
@@ -22,36 +21,25 @@ const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
 const ore = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
- * `/n/:slug/kontingent/:scheduleId`: a fee schedule, its model (editable while a draft, by the secretariat), the fee
+ * `/n/:slug/okonomi/kontingent/:scheduleId`: a fee schedule, its model (editable while a draft, by the secretariat), the fee
  * per municipality with the total, the adoption by a decided case, and the invoice basis to download.
  */
 export function FeeSchedulePage() {
   const { m } = useI18n();
   const fm = useFinanceMessages();
-  const { slug = '', scheduleId = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const { scheduleId = '' } = useParams();
   const schedule = useApi<FeeSchedule>(`/fee-schedules/${encodeURIComponent(scheduleId)}`);
-  const title = schedule.data?.title ?? (schedule.error || network.error ? m.notFound.title : m.common.loading);
   return (
-    <Page
-      title={title}
-      lead={
-        network.data && (
-          <Paragraph data-size="sm">
-            <AppLink to={feeSchedulesPath(network.data.slug)}>{fmt(fm.schedule.back, { name: network.data.name })}</AppLink>
-          </Paragraph>
-        )
-      }
+    <FinanceFrame
+      title={() => schedule.data?.title ?? (schedule.error ? m.notFound.title : undefined)}
+      lead={(n) => (
+        <Paragraph data-size="sm">
+          <AppLink to={feeSchedulesPath(n.slug)}>{fmt(fm.schedule.back, { name: n.name })}</AppLink>
+        </Paragraph>
+      )}
     >
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <LoadState loaded={schedule}>{(s) => <ScheduleView network={n} schedule={s} loaded={schedule} />}</LoadState>
-          </>
-        )}
-      </LoadState>
-    </Page>
+      {(n) => <LoadState loaded={schedule}>{(s) => <ScheduleView network={n} schedule={s} loaded={schedule} />}</LoadState>}
+    </FinanceFrame>
   );
 }
 

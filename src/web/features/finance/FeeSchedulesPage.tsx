@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { FeeScheduleStatus, FeeScheduleSummary } from '../../../shared/finance/fees.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
-import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { Page } from '../../app/Page.tsx';
+import { fmt } from '../../app/i18n/index.tsx';
 import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
+import { FinanceFrame } from './FinanceFrame.tsx';
 import { feeSchedulePath } from './fees-api.ts';
 import { useFinanceMessages } from './messages.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
@@ -25,25 +24,10 @@ export function FeeStatusTag({ status }: { status: FeeScheduleStatus }) {
   );
 }
 
-/** `/n/:slug/kontingent`: the network's fee schedules by year; the secretariat makes a new one. */
+/** `/n/:slug/okonomi/kontingent`: the network's fee schedules by year; the secretariat makes a new one. */
 export function FeeSchedulesPage() {
-  const { m } = useI18n();
   const fm = useFinanceMessages();
-  const { slug = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const title = network.data ? fmt(fm.list.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
-  return (
-    <Page title={title}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <SchedulesView network={n} />
-          </>
-        )}
-      </LoadState>
-    </Page>
-  );
+  return <FinanceFrame title={fm.list.title}>{(n) => <SchedulesView network={n} />}</FinanceFrame>;
 }
 
 function SchedulesView({ network }: { network: NetworkOverview }) {

@@ -1,7 +1,8 @@
 import { query } from '../../app/api.ts';
+import { financePath } from './FinanceFrame.tsx';
 
 /** Addresses of the member-fee pages, in Norwegian as the rest of the app. */
-export const feeSchedulesPath = (slug: string) => `/n/${slug}/kontingent`;
+export const feeSchedulesPath = (slug: string) => financePath(slug, 'kontingent');
 export const feeSchedulePath = (slug: string, scheduleId: string) => `${feeSchedulesPath(slug)}/${scheduleId}`;
 
 /** The invoice basis, a plain link so the browser keeps its own download handling. */

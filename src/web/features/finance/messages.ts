@@ -4,7 +4,15 @@ import { useI18n } from '../../app/i18n/index.tsx';
 
 /** The member-fee pages' texts. Bokmål is the source: its shape is the type nynorsk and English must match. */
 const nb = {
-  nav: 'Kontingent',
+  nav: 'Økonomi',
+  financeNav: {
+    label: 'Økonomi i {name}',
+    oversikt: 'Oversikt',
+    budsjett: 'Budsjett',
+    tilskudd: 'Tilskudd',
+    kontingent: 'Kontingent',
+    egeninnsats: 'Egeninnsats',
+  },
   statuses: { draft: 'Utkast', adopted: 'Vedtatt' } satisfies Record<FeeScheduleStatus, string>,
   kinds: {
     populationBands: 'Innbyggerintervaller',
@@ -97,7 +105,15 @@ const nb = {
 export type FinanceMessages = typeof nb;
 
 const nn: FinanceMessages = {
-  nav: 'Kontingent',
+  nav: 'Økonomi',
+  financeNav: {
+    label: 'Økonomi i {name}',
+    oversikt: 'Oversikt',
+    budsjett: 'Budsjett',
+    tilskudd: 'Tilskot',
+    kontingent: 'Kontingent',
+    egeninnsats: 'Eigeninnsats',
+  },
   statuses: { draft: 'Utkast', adopted: 'Vedteke' },
   kinds: {
     populationBands: 'Innbyggjarintervall',
@@ -189,7 +205,15 @@ const nn: FinanceMessages = {
 };
 
 const en: FinanceMessages = {
-  nav: 'Member fees',
+  nav: 'Finance',
+  financeNav: {
+    label: 'Finance in {name}',
+    oversikt: 'Overview',
+    budsjett: 'Budget',
+    tilskudd: 'Grants',
+    kontingent: 'Member fees',
+    egeninnsats: 'Own effort',
+  },
   statuses: { draft: 'Draft', adopted: 'Adopted' },
   kinds: {
     populationBands: 'Population bands',

@@ -1,9 +1,17 @@
-import type { RouteObject } from 'react-router';
+import { Navigate, useParams, type RouteObject } from 'react-router';
 import { FeeSchedulePage } from './FeeSchedulePage.tsx';
 import { FeeSchedulesPage } from './FeeSchedulesPage.tsx';
+import { feeSchedulesPath } from './fees-api.ts';
 
-/** The member-fee pages: a network's fee schedules and one schedule with its preview. */
+/** The finance pages under `/n/:slug/okonomi`. */
 export const financeRoutes: RouteObject[] = [
-  { path: 'n/:slug/kontingent', element: <FeeSchedulesPage /> },
-  { path: 'n/:slug/kontingent/:scheduleId', element: <FeeSchedulePage /> },
+  { path: 'n/:slug/okonomi/kontingent', element: <FeeSchedulesPage /> },
+  { path: 'n/:slug/okonomi/kontingent/:scheduleId', element: <FeeSchedulePage /> },
+  // The fee pages' first address, kept for links already shared.
+  { path: 'n/:slug/kontingent', element: <OldFeesAddress /> },
 ];
+
+function OldFeesAddress() {
+  const { slug = '' } = useParams();
+  return <Navigate to={feeSchedulesPath(slug)} replace />;
+}

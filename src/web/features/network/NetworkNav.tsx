@@ -53,7 +53,7 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
               <NavLink to={`${base}/strategi`}>{sm.nav}</NavLink>
             </li>
             <li>
-              <NavLink to={`${base}/kontingent`}>{fm.nav}</NavLink>
+              <NavLink to={`${base}/okonomi`}>{fm.nav}</NavLink>
             </li>
           </>
         )}
