@@ -26,6 +26,7 @@ test('the secretariat makes a fee schedule by population band and sees each muni
     .getByRole('link', { name: 'Økonomi' })
     .click();
   await loaded(page);
+  await a11y.check();
   await page
     .getByRole('navigation', { name: 'Økonomi i Digitale Helgeland' })
     .getByRole('link', { name: 'Kontingent' })
