@@ -39,7 +39,7 @@ test('the secretariat reads what each municipality pays and contributes, and a s
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Last ned (CSV)' }).click();
   const csv = await (await download).path();
-  const text = readFileSync(csv!, 'utf8');
+  const text = readFileSync(csv, 'utf8');
   expect(text).toContain(`;${overview.totals.pays};`);
 
   // Sortland's statement.
@@ -54,7 +54,9 @@ test('the secretariat reads what each municipality pays and contributes, and a s
   const projectRow = projects.getByRole('row').filter({ hasText: DIGIHELSE });
   await expect(projectRow.getByRole('cell').nth(2)).toHaveText(kroner.format(digiHelse.share!));
   const pays = page.getByRole('table', { name: 'Dette betaler kommunen' });
-  await expect(pays.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Sum' }) })).toContainText(kroner.format(statement.pays));
+  await expect(pays.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Sum' }) })).toContainText(
+    kroner.format(statement.pays),
+  );
 
   const pdf = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Last ned som PDF' }).click();

@@ -16,7 +16,8 @@ export function useHours(): (hundredths: number) => string {
   return (hundredths) => format.format(hundredths / 100);
 }
 
-export const statementPath = (slug: string, number: string, year: number) => `${financePath(slug)}/kommuner/${number}${query({ aar: year })}`;
+export const statementPath = (slug: string, number: string, year: number) =>
+  `${financePath(slug)}/kommuner/${number}${query({ aar: year })}`;
 const overviewApi = (networkId: string) => `/networks/${networkId}/finance/overview`;
 
 /** `/n/:slug/okonomi`: what each member pays and contributes in the year, with a link to each one's statement. */
