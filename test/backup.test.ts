@@ -268,6 +268,15 @@ describe('moving the embedded database to PostgreSQL', () => {
     });
   });
 
+  it('leaves the target empty when the move fails after the migrations have run', async () => {
+    const dataDir = demoDataDir();
+    await withDatabase({ dataDir }, (database) => database.db.execute(sql`create table stray (note text)`));
+    const target = await createPostgresDatabase('empty');
+    drops.push(target.drop);
+    await expect(moveToPostgres({ dataDir, targetUrl: target.url })).rejects.toThrow(/tables differ from this version's \(public\.stray\)/);
+    expect(await tableCount(target.url)).toBe(0);
+  });
+
   it('refuses a target that is not empty, and one while the embedded database is open', async () => {
     const dataDir = demoDataDir();
     const full = await createPostgresDatabase('demo');

@@ -221,8 +221,13 @@ export async function verifyBackup(source: string): Promise<BackupManifest> {
   const manifestPath = join(source, MANIFEST);
   if (!existsSync(manifestPath))
     throw new BackupError(`${source} is not a Digiregion backup (or an unfinished one): it has no ${MANIFEST}.`);
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as BackupManifest;
-  if (manifest.format !== 'digiregion-backup' || manifest.formatVersion !== 1) {
+  let manifest: BackupManifest;
+  try {
+    manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as BackupManifest;
+  } catch {
+    throw new BackupError(`${manifestPath} is damaged: it is not JSON.`);
+  }
+  if (manifest.format !== 'digiregion-backup' || manifest.formatVersion !== 1 || !Array.isArray(manifest.parts)) {
     throw new BackupError(`${manifestPath} is not a manifest of a Digiregion backup this version can read.`);
   }
   const actual = new Map((await describeParts(source)).map((p) => [p.path, p]));
