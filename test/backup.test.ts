@@ -109,7 +109,7 @@ describe('backup and restore on PostgreSQL', () => {
     const before = await withDatabase({ url: target.url }, (database) => summarizeDatabase(database.db));
     await expect(
       restoreBackup({ databaseUrl: target.url, dataDir: newPath('unused'), filesDir: newPath('files') }, backup),
-    ).rejects.toThrow(/already has \d+ tables: restore only into an empty database/);
+    ).rejects.toThrow(/already has \d+ tables: use a new, empty database/);
     expect(await withDatabase({ url: target.url }, (database) => summarizeDatabase(database.db))).toEqual(before);
   });
 

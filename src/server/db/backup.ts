@@ -267,7 +267,7 @@ export async function assertEmptyDatabase(db: DbOrTx): Promise<void> {
   );
   if (row!.tables > 0) {
     throw new BackupError(
-      `The target database already has ${row!.tables} tables: restore only into an empty database (create a new one), since restoring over data would lose it.`,
+      `The target database already has ${row!.tables} tables: use a new, empty database (writing into one that holds data would lose data).`,
     );
   }
 }

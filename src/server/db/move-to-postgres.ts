@@ -138,7 +138,7 @@ async function copyRows(source: DbOrTx, target: Tx, tables: TableColumns[], log:
       await insert(pending);
       copied += pending.length;
     }
-    if (copied > 0) log(`  ${table.table}: ${copied} rows`);
+    if (copied > 0) log(`  ${table.table}: ${copied} ${copied === 1 ? 'row' : 'rows'}`);
   }
   await copySequences(source, target);
   for (const name of names) await target.execute(sql.raw(`alter table ${name} enable trigger user`));
