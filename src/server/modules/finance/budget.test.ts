@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { auditCount, expectError, expectFieldErrors, latestAudit } from '../../../../test/helpers.ts';
 import { budgetActuals } from '../../db/schema/index.ts';
-import type { Budget, BudgetActual, BudgetImportResult, BudgetSummary } from '../../../shared/finance/budget.ts';
+import type { Budget, BudgetActual, BudgetSummary } from '../../../shared/finance/budget.ts';
 
 const VESTERALEN = 'digivesteralen';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -42,7 +42,7 @@ describe.each(DATABASE_KINDS)('the yearly budget on %s', (kind) => {
   };
   const lineOf = (budget: Budget, code: string) => budget.lines.find((l) => l.accountCode === code)!;
   const upload = (budgetId: string, body: string | Buffer, contentType = 'text/csv') =>
-    secretariat.request<BudgetImportResult>('POST', `/api/budgets/${budgetId}/actuals/import?fileName=regnskap.csv`, body, {
+    secretariat.request('POST', `/api/budgets/${budgetId}/actuals/import?fileName=regnskap.csv`, body, {
       'content-type': contentType,
     });
   const csvRows = (text: string) =>
