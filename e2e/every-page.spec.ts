@@ -20,6 +20,8 @@ const PAGES = [
   '/n/digivesteralen/undersokelser',
   // Digitale Helgeland's member fees: the demo's 2026 schedule by population band.
   '/n/digitale-helgeland/okonomi/kontingent',
+  // DigiVesterålen's 2022 budget (seed 001), with actual figures.
+  '/n/digivesteralen/okonomi/budsjett',
   // The benefits realization of the demo's DigiHelse project, for the network and for one municipality.
   '/n/digivesteralen/nytte',
   '/n/digivesteralen/nytte?kommune=1870',
