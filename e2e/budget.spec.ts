@@ -10,7 +10,11 @@ test.use({ reducedMotion: 'reduce' });
 /** A side's table: its footer's budgeted, actual and remaining as the page shows them. */
 async function footer(page: Page, caption: string) {
   const cells = page.getByRole('table', { name: caption }).locator('tfoot').getByRole('cell');
-  return { budgeted: await cells.nth(2).textContent(), actual: await cells.nth(3).textContent(), remaining: await cells.nth(4).textContent() };
+  return {
+    budgeted: await cells.nth(2).textContent(),
+    actual: await cells.nth(3).textContent(),
+    remaining: await cells.nth(4).textContent(),
+  };
 }
 
 test('the secretariat keeps the 2022 budget: a line, an amount, an import refused and one accepted, and the export', async ({
@@ -23,15 +27,9 @@ test('the secretariat keeps the 2022 budget: a line, an amount, an import refuse
   await loginInBokmal(page, a11y, SECRETARIAT);
   await page.goto('/n/digivesteralen');
   await loaded(page);
-  await page
-    .getByRole('navigation', { name: 'Sider i DigiVesterålen' })
-    .getByRole('link', { name: 'Økonomi' })
-    .click();
+  await page.getByRole('navigation', { name: 'Sider i DigiVesterålen' }).getByRole('link', { name: 'Økonomi' }).click();
   await loaded(page);
-  await page
-    .getByRole('navigation', { name: 'Økonomi i DigiVesterålen' })
-    .getByRole('link', { name: 'Budsjett' })
-    .click();
+  await page.getByRole('navigation', { name: 'Økonomi i DigiVesterålen' }).getByRole('link', { name: 'Budsjett' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Budsjett i DigiVesterålen' })).toBeVisible();
   await loaded(page);
 
@@ -45,9 +43,12 @@ test('the secretariat keeps the 2022 budget: a line, an amount, an import refuse
     actual: kroner.format(583_250),
     remaining: kroner.format(766_750),
   });
-  await expect(income.getByRole('row', { name: /^Statsforvalterens skjønnsmidler/ }).getByRole('cell').nth(2)).toHaveText(
-    kroner.format(1_200_000),
-  );
+  await expect(
+    income
+      .getByRole('row', { name: /^Statsforvalterens skjønnsmidler/ })
+      .getByRole('cell')
+      .nth(2),
+  ).toHaveText(kroner.format(1_200_000));
   await a11y.check();
 
   // A new cost line: a budgeted amount that is no number is named, then it is saved.
@@ -119,7 +120,11 @@ test('the secretariat keeps the 2022 budget: a line, an amount, an import refuse
     .trim()
     .split('\r\n')
     .map((r) => r.split(';'));
-  const figures = (name: string) => rows.find((r) => r[2] === name)!.slice(4).map((v) => (v === '' ? null : kroner.format(Number(v))));
+  const figures = (name: string) =>
+    rows
+      .find((r) => r[2] === name)!
+      .slice(4)
+      .map((v) => (v === '' ? null : kroner.format(Number(v))));
   for (const [caption, sum] of [
     ['Kostnader 2022', 'Sum kostnader'],
     ['Inntekter 2022', 'Sum inntekter'],
@@ -129,7 +134,10 @@ test('the secretariat keeps the 2022 budget: a line, an amount, an import refuse
   }
   const lineRow = rows.find((r) => r[3] === accountCode)!;
   expect(lineRow.slice(4).map(Number)).toEqual([40_000, 22_500, 17_500]);
-  const result = page.getByRole('table', { name: 'Resultat 2022' }).getByRole('row', { name: /^Resultat/ }).getByRole('cell');
+  const result = page
+    .getByRole('table', { name: 'Resultat 2022' })
+    .getByRole('row', { name: /^Resultat/ })
+    .getByRole('cell');
   const [resultBudgeted, resultActual] = figures('Resultat (inntekter − kostnader)');
   await expect(result.nth(0)).toHaveText(resultBudgeted!);
   await expect(result.nth(1)).toHaveText(resultActual!);

@@ -18,7 +18,7 @@ import { FinanceFrame } from './FinanceFrame.tsx';
 export const budgetExportUrl = (budgetId: string, format: 'xlsx' | 'csv') => `/api/budgets/${budgetId}/export${query({ format })}`;
 
 /**
- * `/n/:slug/okonomi/budsjett`: the network's yearly budgets. The year is chosen (`?ar=2022`); the chosen budget shows
+ * `/n/:slug/okonomi/budsjett`: the network's yearly budgets. The year is chosen (`?aar=2022`); the chosen budget shows
  * its income and cost lines with what is budgeted, the actual figures and what remains, the totals and the result.
  * The secretariat makes budgets, adds and changes lines, records and imports actual figures.
  */
@@ -54,14 +54,14 @@ function BudgetsView({ network }: { network: NetworkOverview }) {
       <LoadState loaded={budgets}>
         {(list) => {
           if (list.length === 0) return <Paragraph>{b.none}</Paragraph>;
-          const wanted = Number(params.get('ar'));
+          const wanted = Number(params.get('aar'));
           const thisYear = new Date().getFullYear();
           const selected = list.find((x) => x.year === wanted) ?? list.find((x) => x.year === thisYear) ?? list[0]!;
           return (
             <>
               <Field>
                 <Label htmlFor={yearId}>{b.chooseYear}</Label>
-                <Select id={yearId} value={String(selected.year)} onChange={(e) => setParams({ ar: e.target.value })}>
+                <Select id={yearId} value={String(selected.year)} onChange={(e) => setParams({ aar: e.target.value })}>
                   {list.map((x) => (
                     <Select.Option key={x.id} value={String(x.year)}>
                       {`${x.year} – ${x.title}`}
@@ -93,7 +93,7 @@ function BudgetsView({ network }: { network: NetworkOverview }) {
           onSaved={(created) => {
             setCreating(false);
             budgets.reload();
-            setParams({ ar: String(created.year) });
+            setParams({ aar: String(created.year) });
             setMessage(b.budgetCreated);
           }}
         />
