@@ -27,8 +27,10 @@ test('the secretariat keeps the 2022 budget: a line, an amount, an import refuse
   await loginInBokmal(page, a11y, SECRETARIAT);
   await page.goto('/n/digivesteralen');
   await loaded(page);
+  await a11y.check();
   await page.getByRole('navigation', { name: 'Sider i DigiVesterålen' }).getByRole('link', { name: 'Økonomi' }).click();
   await loaded(page);
+  await a11y.check();
   await page.getByRole('navigation', { name: 'Økonomi i DigiVesterålen' }).getByRole('link', { name: 'Budsjett' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Budsjett i DigiVesterålen' })).toBeVisible();
   await loaded(page);
