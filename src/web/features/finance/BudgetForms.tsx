@@ -8,6 +8,7 @@ import {
   BudgetLineUpdateSchema,
   BudgetUpdateSchema,
   parseWholeKroner,
+  sideOfCategory,
   type Budget,
   type BudgetActual,
   type BudgetCategory,
@@ -159,7 +160,7 @@ export function LineForm({
       >
         {(['income', 'cost'] as const).map((side) => (
           <optgroup key={side} label={b.sides[side]}>
-            {BUDGET_CATEGORIES.filter((c) => (side === 'income') === ['grant', 'memberFees', 'other'].includes(c)).map((c) => (
+            {BUDGET_CATEGORIES.filter((c) => sideOfCategory(c) === side).map((c) => (
               <Select.Option key={c} value={c}>
                 {b.categories[c]}
               </Select.Option>

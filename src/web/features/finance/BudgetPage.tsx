@@ -144,6 +144,7 @@ function BudgetDetails({
   onDeleted: () => void;
 }) {
   const b = useBudgetMessages();
+  const { m } = useI18n();
   const kroner = useKroner();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -245,19 +246,30 @@ function BudgetDetails({
         />
       </ModalDialog>
       <ModalDialog open={dialog?.kind === 'deleteBudget'} onClose={close} title={b.deleteBudget}>
-        <ConfirmForm
-          confirmLabel={b.deleteBudget}
-          danger
-          onCancel={close}
-          onReload={loaded.reload}
-          onConfirm={async () => {
-            await api(`/budgets/${budget.id}?version=${budget.version}`, { method: 'DELETE' });
-            close();
-            onDeleted();
-          }}
-        >
-          <Paragraph>{fmt(b.deleteBudgetConfirm, { title: budget.title })}</Paragraph>
-        </ConfirmForm>
+        {budget.lines.some((l) => l.actualCount > 0) ? (
+          <div className="dr-stack">
+            <Paragraph>{b.budgetHasActuals}</Paragraph>
+            <ButtonRow>
+              <Button type="button" variant="secondary" onClick={close}>
+                {m.common.cancel}
+              </Button>
+            </ButtonRow>
+          </div>
+        ) : (
+          <ConfirmForm
+            confirmLabel={b.deleteBudget}
+            danger
+            onCancel={close}
+            onReload={loaded.reload}
+            onConfirm={async () => {
+              await api(`/budgets/${budget.id}?version=${budget.version}`, { method: 'DELETE' });
+              close();
+              onDeleted();
+            }}
+          >
+            <Paragraph>{fmt(b.deleteBudgetConfirm, { title: budget.title })}</Paragraph>
+          </ConfirmForm>
+        )}
       </ModalDialog>
       <ModalDialog open={dialog?.kind === 'newLine'} onClose={close} title={b.newLine}>
         <LineForm budget={budget} line={null} onCancel={close} onReload={loaded.reload} onSaved={saved(b.lineSaved)} />

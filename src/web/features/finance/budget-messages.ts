@@ -16,6 +16,7 @@ const nb = {
   deleteBudget: 'Slett budsjettet',
   deleteBudgetConfirm:
     'Budsjettet «{title}» med alle linjene slettes. Et budsjett med regnskapstall kan ikke slettes før tallene er slettet.',
+  budgetHasActuals: 'Budsjettet har regnskapsførte beløp. Slett dem under «Føringer» på linjene før budsjettet kan slettes.',
   budgetDeleted: 'Budsjettet er slettet.',
   budgetCreated: 'Budsjettet er opprettet.',
   budgetSaved: 'Budsjettet er lagret.',
@@ -123,6 +124,7 @@ const nn: BudgetMessages = {
   deleteBudget: 'Slett budsjettet',
   deleteBudgetConfirm:
     'Budsjettet «{title}» med alle linjene vert sletta. Eit budsjett med rekneskapstal kan ikkje slettast før tala er sletta.',
+  budgetHasActuals: 'Budsjettet har rekneskapsførte beløp. Slett dei under «Føringar» på linjene før budsjettet kan slettast.',
   budgetDeleted: 'Budsjettet er sletta.',
   budgetCreated: 'Budsjettet er oppretta.',
   budgetSaved: 'Budsjettet er lagra.',
@@ -229,6 +231,7 @@ const en: BudgetMessages = {
   deleteBudget: 'Delete the budget',
   deleteBudgetConfirm:
     'The budget “{title}” and all its lines will be deleted. A budget with actual figures cannot be deleted until they are.',
+  budgetHasActuals: 'The budget has actual figures recorded. Delete them under “Entries” on the lines before the budget can be deleted.',
   budgetDeleted: 'The budget has been deleted.',
   budgetCreated: 'The budget has been created.',
   budgetSaved: 'The budget has been saved.',
