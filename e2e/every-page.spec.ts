@@ -23,6 +23,8 @@ const PAGES = [
   // The finance overview and one municipality's statement for the year of DigiHelse's start.
   '/n/digivesteralen/okonomi?aar=2026',
   '/n/digivesteralen/okonomi/kommuner/1870?aar=2026',
+  // DigiVesterålen's 2022 budget (seed 001), with actual figures.
+  '/n/digivesteralen/okonomi/budsjett',
   // The benefits realization of the demo's DigiHelse project, for the network and for one municipality.
   '/n/digivesteralen/nytte',
   '/n/digivesteralen/nytte?kommune=1870',
