@@ -110,7 +110,8 @@ for (const [language, label] of [
 ] as const) {
   test(`every page passes axe as the platform administrator, in ${language}`, async ({ page, a11y }) => {
     // Many pages, each scanned by axe, on two shared cores.
-    test.setTimeout(180_000);
+    // About thirty pages, each loaded and scanned; a loaded two-core machine needs the room.
+    test.setTimeout(360_000);
     await login(page, a11y, ADMIN);
     await page.getByLabel(/^(Språk|Language)$/).selectOption({ label });
     await expect(page.locator('html')).toHaveAttribute('lang', language);
