@@ -109,7 +109,6 @@ for (const [language, label] of [
   ['en', 'English'],
 ] as const) {
   test(`every page passes axe as the platform administrator, in ${language}`, async ({ page, a11y }) => {
-    // Many pages, each scanned by axe, on two shared cores.
     // About thirty pages, each loaded and scanned; a loaded two-core machine needs the room.
     test.setTimeout(360_000);
     await login(page, a11y, ADMIN);
