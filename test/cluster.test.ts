@@ -67,6 +67,8 @@ beforeAll(async () => {
     SMTP_FROM: `Digiregion <${sender}>`,
     TRUST_PROXY: '127.0.0.1',
     DATABASE_POOL_SIZE: '10',
+    // Both instances run the job queue: the test is that they share it.
+    RUN_JOBS: 'true',
   });
   a = startAppProcess('A', portA, env(SENDER.a));
   b = startAppProcess('B', portB, env(SENDER.b));
