@@ -77,32 +77,37 @@ http {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
 
+  const stop = async () => {
+    // SIGQUIT: graceful shutdown of the master and its workers.
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGQUIT');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+    rmSync(prefix, { recursive: true, force: true });
+  };
+
   // Any answer, even 502 while the instances start, means nginx listens.
   for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null)
-      throw new Error(`nginx exited with ${child.exitCode}: ${stderr}${readIfExists(join(prefix, 'error.log'))}`);
+    const problem =
+      child.exitCode !== null
+        ? `nginx exited with ${child.exitCode}: ${stderr}`
+        : attempt > 100
+          ? `nginx did not listen on ${url}: `
+          : null;
+    if (problem) {
+      const log = readIfExists(join(prefix, 'error.log'));
+      await stop();
+      throw new Error(problem + log);
+    }
     try {
       await fetch(`${url}/api/health`);
       break;
     } catch {
-      if (attempt > 100) throw new Error(`nginx did not listen on ${url}: ${readIfExists(join(prefix, 'error.log'))}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
 
-  return {
-    url,
-    port,
-    accessLog: () => readIfExists(accessLogPath),
-    stop: async () => {
-      // SIGQUIT: graceful shutdown of the master and its workers.
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGQUIT');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-      rmSync(prefix, { recursive: true, force: true });
-    },
-  };
+  return { url, port, accessLog: () => readIfExists(accessLogPath), stop };
 }
 
 function readIfExists(path: string): string {
