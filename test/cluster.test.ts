@@ -289,6 +289,13 @@ describe('several instances behind nginx on one PostgreSQL', () => {
       .where(and(eq(auditEntries.entityType, 'person'), eq(auditEntries.action, 'create'), inArray(auditEntries.entityId, ids)));
     expect(new Set(audited.map((r) => r.id))).toEqual(new Set(ids));
 
+    // No write was made twice: nginx never passed a POST on to B that A may already have made.
+    const burstRows = await database!.db
+      .select({ name: people.name })
+      .from(people)
+      .where(like(people.name, `${prefix} %`));
+    expect(burstRows.length).toBe(new Set(burstRows.map((r) => r.name)).size);
+
     // B answered everything after the kill, and still does, directly and through nginx.
     for (const { id, name } of acknowledged.slice(-5)) {
       const response = await send(nginx!.url, session, 'GET', `/api/people/${id}`);
