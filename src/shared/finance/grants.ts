@@ -90,9 +90,7 @@ export const GrantCreateSchema = GrantFields.superRefine(checkDateOrder('periodS
 export type GrantCreateInput = z.infer<typeof GrantCreateSchema>;
 
 /** No defaults here: zod applies a default inside `.partial()`, which would overwrite what was not sent. */
-export const GrantUpdateSchema = GrantFields.partial()
-  .extend({ version: Version })
-  .superRefine(checkDateOrder('periodStart', 'periodEnd'));
+export const GrantUpdateSchema = GrantFields.partial().extend({ version: Version }).superRefine(checkDateOrder('periodStart', 'periodEnd'));
 export type GrantUpdateInput = z.infer<typeof GrantUpdateSchema>;
 
 const AllocationFields = z.object({
@@ -224,3 +222,29 @@ export const ProjectGrantSchema = z.object({
   remaining: z.number().int(),
 });
 export type ProjectGrant = z.infer<typeof ProjectGrantSchema>;
+
+/** One allocation of a grant as another part of finance sees it (the overview, a municipality's statement). */
+export const GrantFinancingLineSchema = z.object({
+  grantId: z.string(),
+  grantTitle: z.string(),
+  giverKind: z.enum(GRANT_GIVER_KINDS),
+  giverName: z.string(),
+  allocationId: z.string(),
+  amount: z.number().int(),
+  spent: z.number().int(),
+  remaining: z.number().int(),
+  /** For an allocation to a project. */
+  project: z.object({ id: z.string(), reference: z.string(), title: z.string() }).nullable(),
+});
+export type GrantFinancingLine = z.infer<typeof GrantFinancingLineSchema>;
+
+/**
+ * What grants finance in a network's year: the allocations to that year's base budget, and the allocations to
+ * projects of the grants whose period touches the year (a project allocation has no year of its own).
+ */
+export const GrantsFinancingSchema = z.object({
+  year: z.number().int(),
+  baseBudget: z.array(GrantFinancingLineSchema),
+  projects: z.array(GrantFinancingLineSchema),
+});
+export type GrantsFinancing = z.infer<typeof GrantsFinancingSchema>;

@@ -49,6 +49,14 @@ interface ServerMessages {
     lastBandOpen: string;
     sourcesSum: string;
     percentSum: string;
+    overAllocated: string;
+    overSpent: string;
+    outsidePeriod: string;
+    notNetworkProject: string;
+    notNetworkPerson: string;
+    hasExpenses: string;
+    belowCommitted: string;
+    expensesOutside: string;
   };
   fields: Record<string, string>;
 }
@@ -112,6 +120,14 @@ const nb: ServerMessages = {
     lastBandOpen: '«{field}» skal stå tom i det siste intervallet, som ikke har noen øvre grense.',
     sourcesSum: '«{field}» må til sammen bli lik totalkostnaden.',
     percentSum: '«{field}» må til sammen bli 100 %.',
+    overAllocated: '«{field}»: tildelingene kan til sammen ikke bli mer enn tilskuddet ({max} kr); {available} kr er ikke tildelt.',
+    overSpent: '«{field}»: utgiftene kan til sammen ikke bli mer enn tilskuddet ({max} kr); {available} kr gjenstår.',
+    outsidePeriod: '«{field}» må ligge i tilskuddsperioden ({from} til {to}).',
+    notNetworkProject: '«{field}» må være et prosjekt i nettverket.',
+    notNetworkPerson: '«{field}» må være en person i nettverket.',
+    hasExpenses: 'Tilskuddet har registrerte utgifter og kan ikke slettes. Slett utgiftene først hvis de også var feil.',
+    belowCommitted: '«{field}» kan ikke bli lavere enn det som allerede er tildelt eller brukt ({min} kr).',
+    expensesOutside: '«{field}»: det er registrert en utgift {date}, utenfor den nye perioden.',
   },
   fields: {
     'projectFinancing:costTotal': 'Totalkostnad',
@@ -276,6 +292,29 @@ const nb: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Type',
+    // finance: grants (a key «grants:x» names x in the grant routes only)
+    'grants:giverKind': 'Type giver',
+    'grants:giverName': 'Giver',
+    'grants:title': 'Tittel',
+    'grants:reference': 'Givers saksnummer',
+    'grants:amount': 'Beløp (kr)',
+    'grants:decisionDate': 'Vedtaksdato',
+    'grants:periodStart': 'Periode fra',
+    'grants:periodEnd': 'Periode til',
+    'grants:conditions': 'Vilkår',
+    'grants:purpose': 'Hva midlene kan brukes til',
+    'grants:contactPersonId': 'Kontaktperson',
+    'grants:target': 'Finansierer',
+    'grants:year': 'Budsjettår',
+    'grants:projectId': 'Prosjekt',
+    'grants:note': 'Merknad',
+    'grants:date': 'Dato',
+    'grants:text': 'Tekst',
+    'grants:allocationId': 'Tildeling',
+    'grants:dueDate': 'Frist',
+    'grants:description': 'Hva skal rapporteres',
+    'grants:reported': 'Rapportert',
+    'grants:expenses': 'Utgifter',
     // finance: member fees (a key «finance:x» names x in the finance module's routes only)
     'finance:title': 'Tittel',
     'finance:year': 'Kontingentår',
@@ -445,6 +484,14 @@ const nn: ServerMessages = {
     lastBandOpen: '«{field}» skal stå tom i det siste intervallet, som ikkje har noka øvre grense.',
     sourcesSum: '«{field}» må til saman bli lik totalkostnaden.',
     percentSum: '«{field}» må til saman bli 100 %.',
+    overAllocated: '«{field}»: tildelingane kan til saman ikkje bli meir enn tilskotet ({max} kr); {available} kr er ikkje tildelt.',
+    overSpent: '«{field}»: utgiftene kan til saman ikkje bli meir enn tilskotet ({max} kr); {available} kr står att.',
+    outsidePeriod: '«{field}» må liggje i tilskotsperioden ({from} til {to}).',
+    notNetworkProject: '«{field}» må vere eit prosjekt i nettverket.',
+    notNetworkPerson: '«{field}» må vere ein person i nettverket.',
+    hasExpenses: 'Tilskotet har registrerte utgifter og kan ikkje slettast. Slett utgiftene først dersom dei òg var feil.',
+    belowCommitted: '«{field}» kan ikkje bli lågare enn det som alt er tildelt eller brukt ({min} kr).',
+    expensesOutside: '«{field}»: det er registrert ei utgift {date}, utanfor den nye perioden.',
   },
   fields: {
     'projectFinancing:costTotal': 'Totalkostnad',
@@ -608,6 +655,29 @@ const nn: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Type',
+    // finance: grants
+    'grants:giverKind': 'Type givar',
+    'grants:giverName': 'Givar',
+    'grants:title': 'Tittel',
+    'grants:reference': 'Saksnummeret til givaren',
+    'grants:amount': 'Beløp (kr)',
+    'grants:decisionDate': 'Vedtaksdato',
+    'grants:periodStart': 'Periode frå',
+    'grants:periodEnd': 'Periode til',
+    'grants:conditions': 'Vilkår',
+    'grants:purpose': 'Kva midlane kan brukast til',
+    'grants:contactPersonId': 'Kontaktperson',
+    'grants:target': 'Finansierer',
+    'grants:year': 'Budsjettår',
+    'grants:projectId': 'Prosjekt',
+    'grants:note': 'Merknad',
+    'grants:date': 'Dato',
+    'grants:text': 'Tekst',
+    'grants:allocationId': 'Tildeling',
+    'grants:dueDate': 'Frist',
+    'grants:description': 'Kva skal rapporterast',
+    'grants:reported': 'Rapportert',
+    'grants:expenses': 'Utgifter',
     // finance: member fees
     'finance:title': 'Tittel',
     'finance:year': 'Kontingentår',
@@ -776,6 +846,14 @@ const en: ServerMessages = {
     lastBandOpen: '“{field}” must be empty in the last band, which has no upper bound.',
     sourcesSum: '«{field}» must add up to the total cost.',
     percentSum: '«{field}» must add up to 100 %.',
+    overAllocated: '“{field}”: the allocations cannot add up to more than the grant (NOK {max}); NOK {available} is not allocated.',
+    overSpent: '“{field}”: the expenses cannot add up to more than the grant (NOK {max}); NOK {available} remains.',
+    outsidePeriod: '“{field}” must lie within the grant period ({from} to {to}).',
+    notNetworkProject: '“{field}” must be a project of the network.',
+    notNetworkPerson: '“{field}” must be a person of the network.',
+    hasExpenses: 'The grant has expenses registered and cannot be deleted. Delete the expenses first if they too were a mistake.',
+    belowCommitted: '“{field}” cannot be lower than what is already allocated or spent (NOK {min}).',
+    expensesOutside: '“{field}”: an expense is registered on {date}, outside the new period.',
   },
   fields: {
     'projectFinancing:costTotal': 'Total cost',
@@ -939,6 +1017,29 @@ const en: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Kind',
+    // finance: grants
+    'grants:giverKind': 'Kind of giver',
+    'grants:giverName': 'Giver',
+    'grants:title': 'Title',
+    'grants:reference': 'Giver’s case number',
+    'grants:amount': 'Amount (NOK)',
+    'grants:decisionDate': 'Decision date',
+    'grants:periodStart': 'Period from',
+    'grants:periodEnd': 'Period to',
+    'grants:conditions': 'Conditions',
+    'grants:purpose': 'What the funds may be used for',
+    'grants:contactPersonId': 'Contact person',
+    'grants:target': 'Finances',
+    'grants:year': 'Budget year',
+    'grants:projectId': 'Project',
+    'grants:note': 'Note',
+    'grants:date': 'Date',
+    'grants:text': 'Text',
+    'grants:allocationId': 'Allocation',
+    'grants:dueDate': 'Deadline',
+    'grants:description': 'What is to be reported',
+    'grants:reported': 'Reported',
+    'grants:expenses': 'Expenses',
     // finance: member fees
     'finance:title': 'Title',
     'finance:year': 'Fee year',
