@@ -20,6 +20,8 @@ const PAGES = [
   '/n/digivesteralen/undersokelser',
   // Digitale Helgeland's member fees: the demo's 2026 schedule by population band.
   '/n/digitale-helgeland/okonomi/kontingent',
+  // DigiVesterålen's grants: the demo's skjønnsmidler from Statsforvalteren.
+  '/n/digivesteralen/okonomi/tilskudd',
   // The benefits realization of the demo's DigiHelse project, for the network and for one municipality.
   '/n/digivesteralen/nytte',
   '/n/digivesteralen/nytte?kommune=1870',
@@ -129,6 +131,13 @@ for (const [language, label] of [
     await expect(page).toHaveURL(/\/kontingent\/[0-9a-f-]{36}$/);
     await loaded(page);
     await expect(page.locator('tfoot')).toBeVisible();
+    await a11y.check();
+    // DigiVesterålen's grant: allocations, expenses, deadlines and the secretariat's buttons.
+    await page.goto('/n/digivesteralen/okonomi/tilskudd');
+    await page.getByRole('table').getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/tilskudd\/[0-9a-f-]{36}$/);
+    await loaded(page);
+    await expect(page.getByRole('table')).toHaveCount(3);
     await a11y.check();
 
     // Every round: the demo's (closed with results, or a draft) and the open one made here.
