@@ -20,6 +20,9 @@ const PAGES = [
   '/n/digivesteralen/undersokelser',
   // Digitale Helgeland's member fees: the demo's 2026 schedule by population band.
   '/n/digitale-helgeland/okonomi/kontingent',
+  // The finance overview and one municipality's statement for the year of DigiHelse's start.
+  '/n/digivesteralen/okonomi?aar=2026',
+  '/n/digivesteralen/okonomi/kommuner/1870?aar=2026',
   // DigiVesterålen's grants: the demo's skjønnsmidler from Statsforvalteren.
   '/n/digivesteralen/okonomi/tilskudd',
   // The benefits realization of the demo's DigiHelse project, for the network and for one municipality.
