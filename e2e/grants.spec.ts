@@ -20,8 +20,10 @@ test.use({ reducedMotion: 'reduce' });
 
 test('the secretariat follows a grant: spends, reports, is refused overspending, and the list matches its CSV', async ({ page, a11y }) => {
   await loginInBokmal(page, a11y, SECRETARIAT);
-  // Økonomi: the finance pages' own navigation (entered at the member fees until the finance overview exists).
-  await page.goto('/n/digivesteralen/okonomi/kontingent');
+  await page.goto('/n/digivesteralen');
+  await loaded(page);
+  await a11y.check();
+  await page.getByRole('navigation', { name: 'Sider i DigiVesterålen' }).getByRole('link', { name: 'Økonomi' }).click();
   await loaded(page);
   await a11y.check();
   await page.getByRole('navigation', { name: 'Økonomi i DigiVesterålen' }).getByRole('link', { name: 'Tilskudd' }).click();
