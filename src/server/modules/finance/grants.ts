@@ -405,9 +405,7 @@ export async function updateAllocation(ctx: RequestContext, id: string, input: G
 export async function deleteAllocation(ctx: RequestContext, id: string, version: number): Promise<Grant> {
   const grantId = await grantOf(ctx.db, grantAllocations, id);
   return changeBelow(ctx, grantId, async (tx, grant) => {
-    const [current] = await tx.select({ version: grantAllocations.version }).from(grantAllocations).where(eq(grantAllocations.id, id));
-    if (!current) throw notFound();
-    if (current.version !== version) throw staleVersion();
+    // A stale version throws below, which rolls this back too.
     await tx.update(grantExpenses).set({ allocationId: null }).where(eq(grantExpenses.allocationId, id));
     const before = await deleteVersioned(tx, grantAllocations, id, version);
     await recordAudit(tx, ctx, { networkId: grant.networkId, entityType: 'grantAllocation', entityId: id, action: 'delete', before });
