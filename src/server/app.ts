@@ -27,7 +27,7 @@ import { oparlRoutes, publicRoutes } from './modules/publicAccess/index.ts';
 import { mappingRoutes, SURVEY_REMINDER_JOB, surveyReminderJob } from './modules/mapping/index.ts';
 import { strategyRoutes } from './modules/strategy/index.ts';
 import { portfolioRoutes } from './modules/portfolio/index.ts';
-import { financeRoutes } from './modules/finance/index.ts';
+import { financeRoutes, GRANT_REMINDER_JOB, grantReminderJob, scheduleGrantReminders } from './modules/finance/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -95,11 +95,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       [CLOSE_PROCEDURE_JOB]: closeProcedureJob,
       [SURVEY_REMINDER_JOB]: surveyReminderJob,
       [BENEFIT_REMINDER_JOB]: benefitReminderJob,
+      [GRANT_REMINDER_JOB]: grantReminderJob,
     },
     { log: app.log, autoStart: options.runJobs ?? true },
   );
   app.decorate('jobs', jobs);
   await scheduleBenefitReminders(database.db, config.publicUrl);
+  await scheduleGrantReminders(database.db, config.publicUrl);
   app.addHook('onClose', () => jobs.stop());
 
   const authConfig: AuthConfig = {

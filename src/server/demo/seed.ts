@@ -15,6 +15,7 @@ import { seedProjects } from './projects.ts';
 import { seedBenefits } from './benefits.ts';
 import { seedFinance } from './finance.ts';
 import { seedBudget } from './budget.ts';
+import { seedGrants } from './grants.ts';
 import { seedProjectFinancing } from './project-financing.ts';
 import { seedStatusReports } from './status-reports.ts';
 import type { BodyKind, BodyRole, VotingRight } from '../../shared/network/schema.ts';
@@ -414,5 +415,6 @@ async function createDemoData(db: Db, links: { publicUrl: string }, storage: Fil
   }
   await seedFinance(ctx);
   await seedBudget(ctx);
+  await seedGrants(ctx);
   await seedProjectFinancing(ctx);
 }

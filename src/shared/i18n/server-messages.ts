@@ -53,6 +53,13 @@ interface ServerMessages {
     outsideYear: string;
     notNetworkProject: string;
     hasActuals: string;
+    overAllocated: string;
+    overSpent: string;
+    outsidePeriod: string;
+    notNetworkPerson: string;
+    hasExpenses: string;
+    belowCommitted: string;
+    expensesOutside: string;
   };
   fields: Record<string, string>;
 }
@@ -120,6 +127,13 @@ const nb: ServerMessages = {
     outsideYear: '«{field}» må være en dag i budsjettåret {year}.',
     notNetworkProject: '«{field}» må være et prosjekt i nettverket.',
     hasActuals: '«{field}» har {count} regnskapsførte beløp. Slett dem først.',
+    overAllocated: '«{field}»: tildelingene kan til sammen ikke bli mer enn tilskuddet ({max} kr); {available} kr er ikke tildelt.',
+    overSpent: '«{field}»: utgiftene kan til sammen ikke bli mer enn tilskuddet ({max} kr); {available} kr gjenstår.',
+    outsidePeriod: '«{field}» må ligge i tilskuddsperioden ({from} til {to}).',
+    notNetworkPerson: '«{field}» må være en person i nettverket.',
+    hasExpenses: 'Tilskuddet har registrerte utgifter og kan ikke slettes. Slett utgiftene først hvis de også var feil.',
+    belowCommitted: '«{field}» kan ikke bli lavere enn det som allerede er tildelt eller brukt ({min} kr).',
+    expensesOutside: '«{field}»: det er registrert en utgift {date}, utenfor den nye perioden.',
   },
   fields: {
     'projectFinancing:costTotal': 'Totalkostnad',
@@ -284,6 +298,29 @@ const nb: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Type',
+    // finance: grants (a key «grants:x» names x in the grant routes only)
+    'grants:giverKind': 'Type giver',
+    'grants:giverName': 'Giver',
+    'grants:title': 'Tittel',
+    'grants:reference': 'Givers saksnummer',
+    'grants:amount': 'Beløp (kr)',
+    'grants:decisionDate': 'Vedtaksdato',
+    'grants:periodStart': 'Periode fra',
+    'grants:periodEnd': 'Periode til',
+    'grants:conditions': 'Vilkår',
+    'grants:purpose': 'Hva midlene kan brukes til',
+    'grants:contactPersonId': 'Kontaktperson',
+    'grants:target': 'Finansierer',
+    'grants:year': 'Budsjettår',
+    'grants:projectId': 'Prosjekt',
+    'grants:note': 'Merknad',
+    'grants:date': 'Dato',
+    'grants:text': 'Tekst',
+    'grants:allocationId': 'Tildeling',
+    'grants:dueDate': 'Frist',
+    'grants:description': 'Hva skal rapporteres',
+    'grants:reported': 'Rapportert',
+    'grants:expenses': 'Utgifter',
     // finance: member fees (a key «finance:x» names x in the finance module's routes only)
     'finance:title': 'Tittel',
     'finance:year': 'Kontingentår',
@@ -473,6 +510,13 @@ const nn: ServerMessages = {
     outsideYear: '«{field}» må vere ein dag i budsjettåret {year}.',
     notNetworkProject: '«{field}» må vere eit prosjekt i nettverket.',
     hasActuals: '«{field}» har {count} rekneskapsførte beløp. Slett dei først.',
+    overAllocated: '«{field}»: tildelingane kan til saman ikkje bli meir enn tilskotet ({max} kr); {available} kr er ikkje tildelt.',
+    overSpent: '«{field}»: utgiftene kan til saman ikkje bli meir enn tilskotet ({max} kr); {available} kr står att.',
+    outsidePeriod: '«{field}» må liggje i tilskotsperioden ({from} til {to}).',
+    notNetworkPerson: '«{field}» må vere ein person i nettverket.',
+    hasExpenses: 'Tilskotet har registrerte utgifter og kan ikkje slettast. Slett utgiftene først dersom dei òg var feil.',
+    belowCommitted: '«{field}» kan ikkje bli lågare enn det som alt er tildelt eller brukt ({min} kr).',
+    expensesOutside: '«{field}»: det er registrert ei utgift {date}, utanfor den nye perioden.',
   },
   fields: {
     'projectFinancing:costTotal': 'Totalkostnad',
@@ -636,6 +680,29 @@ const nn: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Type',
+    // finance: grants
+    'grants:giverKind': 'Type givar',
+    'grants:giverName': 'Givar',
+    'grants:title': 'Tittel',
+    'grants:reference': 'Saksnummeret til givaren',
+    'grants:amount': 'Beløp (kr)',
+    'grants:decisionDate': 'Vedtaksdato',
+    'grants:periodStart': 'Periode frå',
+    'grants:periodEnd': 'Periode til',
+    'grants:conditions': 'Vilkår',
+    'grants:purpose': 'Kva midlane kan brukast til',
+    'grants:contactPersonId': 'Kontaktperson',
+    'grants:target': 'Finansierer',
+    'grants:year': 'Budsjettår',
+    'grants:projectId': 'Prosjekt',
+    'grants:note': 'Merknad',
+    'grants:date': 'Dato',
+    'grants:text': 'Tekst',
+    'grants:allocationId': 'Tildeling',
+    'grants:dueDate': 'Frist',
+    'grants:description': 'Kva skal rapporterast',
+    'grants:reported': 'Rapportert',
+    'grants:expenses': 'Utgifter',
     // finance: member fees
     'finance:title': 'Tittel',
     'finance:year': 'Kontingentår',
@@ -824,6 +891,13 @@ const en: ServerMessages = {
     outsideYear: '“{field}” must be a day in the budget year {year}.',
     notNetworkProject: '“{field}” must be a project of the network.',
     hasActuals: '“{field}” has {count} actual figures recorded. Delete them first.',
+    overAllocated: '“{field}”: the allocations cannot add up to more than the grant (NOK {max}); NOK {available} is not allocated.',
+    overSpent: '“{field}”: the expenses cannot add up to more than the grant (NOK {max}); NOK {available} remains.',
+    outsidePeriod: '“{field}” must lie within the grant period ({from} to {to}).',
+    notNetworkPerson: '“{field}” must be a person of the network.',
+    hasExpenses: 'The grant has expenses registered and cannot be deleted. Delete the expenses first if they too were a mistake.',
+    belowCommitted: '“{field}” cannot be lower than what is already allocated or spent (NOK {min}).',
+    expensesOutside: '“{field}”: an expense is registered on {date}, outside the new period.',
   },
   fields: {
     'projectFinancing:costTotal': 'Total cost',
@@ -987,6 +1061,29 @@ const en: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Kind',
+    // finance: grants
+    'grants:giverKind': 'Kind of giver',
+    'grants:giverName': 'Giver',
+    'grants:title': 'Title',
+    'grants:reference': 'Giver’s case number',
+    'grants:amount': 'Amount (NOK)',
+    'grants:decisionDate': 'Decision date',
+    'grants:periodStart': 'Period from',
+    'grants:periodEnd': 'Period to',
+    'grants:conditions': 'Conditions',
+    'grants:purpose': 'What the funds may be used for',
+    'grants:contactPersonId': 'Contact person',
+    'grants:target': 'Finances',
+    'grants:year': 'Budget year',
+    'grants:projectId': 'Project',
+    'grants:note': 'Note',
+    'grants:date': 'Date',
+    'grants:text': 'Text',
+    'grants:allocationId': 'Allocation',
+    'grants:dueDate': 'Deadline',
+    'grants:description': 'What is to be reported',
+    'grants:reported': 'Reported',
+    'grants:expenses': 'Expenses',
     // finance: member fees
     'finance:title': 'Title',
     'finance:year': 'Fee year',

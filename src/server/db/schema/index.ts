@@ -10,3 +10,4 @@ export * from './benefits.ts';
 export * from './finance.ts';
 export * from './project-financing.ts';
 export * from './budget.ts';
+export * from './grants.ts';
