@@ -20,6 +20,11 @@ const PAGES = [
   '/n/digivesteralen/undersokelser',
   // Digitale Helgeland's member fees: the demo's 2026 schedule by population band.
   '/n/digitale-helgeland/okonomi/kontingent',
+  // The finance overview and one municipality's statement for the year of DigiHelse's start.
+  '/n/digivesteralen/okonomi?aar=2026',
+  '/n/digivesteralen/okonomi/kommuner/1870?aar=2026',
+  // DigiVesterålen's 2022 budget (seed 001), with actual figures.
+  '/n/digivesteralen/okonomi/budsjett',
   // The benefits realization of the demo's DigiHelse project, for the network and for one municipality.
   '/n/digivesteralen/nytte',
   '/n/digivesteralen/nytte?kommune=1870',
@@ -104,8 +109,8 @@ for (const [language, label] of [
   ['en', 'English'],
 ] as const) {
   test(`every page passes axe as the platform administrator, in ${language}`, async ({ page, a11y }) => {
-    // Many pages, each scanned by axe, on two shared cores.
-    test.setTimeout(180_000);
+    // About thirty pages, each loaded and scanned; a loaded two-core machine needs the room.
+    test.setTimeout(360_000);
     await login(page, a11y, ADMIN);
     await page.getByLabel(/^(Språk|Language)$/).selectOption({ label });
     await expect(page.locator('html')).toHaveAttribute('lang', language);

@@ -213,6 +213,7 @@ export async function startTestApp(
       await app.close();
       await database.close();
       await dispose();
+      rmSync(config.filesDir, { recursive: true, force: true });
     },
   };
 }

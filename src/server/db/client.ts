@@ -37,7 +37,8 @@ export interface Database {
   connections(): ConnectionStats;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+/** The app's migrations, in the order Drizzle applies them (see meta/_journal.json). */
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /**
  * The key of the PostgreSQL advisory lock held while migrating, so that instances starting together

@@ -49,6 +49,10 @@ interface ServerMessages {
     lastBandOpen: string;
     sourcesSum: string;
     percentSum: string;
+    projectLineOnly: string;
+    outsideYear: string;
+    notNetworkProject: string;
+    hasActuals: string;
   };
   fields: Record<string, string>;
 }
@@ -113,6 +117,10 @@ const nb: ServerMessages = {
     lastBandOpen: '«{field}» skal stå tom i det siste intervallet, som ikke har noen øvre grense.',
     sourcesSum: '«{field}» må til sammen bli lik totalkostnaden.',
     percentSum: '«{field}» må til sammen bli 100 %.',
+    projectLineOnly: '«{field}» kan bare velges på en kostnadslinje for prosjekter.',
+    outsideYear: '«{field}» må være en dag i budsjettåret {year}.',
+    notNetworkProject: '«{field}» må være et prosjekt i nettverket.',
+    hasActuals: '«{field}» har {count} regnskapsførte beløp. Slett dem først.',
   },
   fields: {
     'projectFinancing:costTotal': 'Totalkostnad',
@@ -290,6 +298,22 @@ const nb: ServerMessages = {
     'finance:total': 'Totalbeløp (kr)',
     'finance:fixed': 'Fast del (kr)',
     'finance:agendaItemId': 'Vedtatt sak',
+    // finance: the yearly budget (routes tagged «budget»)
+    'budget:year': 'Budsjettår',
+    'budget:title': 'Tittel',
+    'budget:note': 'Merknad',
+    'budget:category': 'Kategori',
+    'budget:name': 'Navn på linjen',
+    'budget:accountCode': 'Kontokode',
+    'budget:budgeted': 'Budsjettert (kr)',
+    'budget:projectId': 'Prosjekt',
+    'budget:sortOrder': 'Rekkefølge',
+    'budget:date': 'Dato',
+    'budget:amount': 'Beløp (kr)',
+    'budget:text': 'Tekst',
+    'budget:line': 'Budsjettlinjen',
+    'budget:budget': 'Budsjettet',
+    'budget:version': 'Versjon',
     'portfolio:text': 'Vedtakstekst',
     'portfolio:number': 'Kommune',
     focusAreaKeys: 'Innsatsområder',
@@ -447,6 +471,10 @@ const nn: ServerMessages = {
     lastBandOpen: '«{field}» skal stå tom i det siste intervallet, som ikkje har noka øvre grense.',
     sourcesSum: '«{field}» må til saman bli lik totalkostnaden.',
     percentSum: '«{field}» må til saman bli 100 %.',
+    projectLineOnly: '«{field}» kan berre veljast på ei kostnadslinje for prosjekt.',
+    outsideYear: '«{field}» må vere ein dag i budsjettåret {year}.',
+    notNetworkProject: '«{field}» må vere eit prosjekt i nettverket.',
+    hasActuals: '«{field}» har {count} rekneskapsførte beløp. Slett dei først.',
   },
   fields: {
     'projectFinancing:costTotal': 'Totalkostnad',
@@ -623,6 +651,22 @@ const nn: ServerMessages = {
     'finance:total': 'Totalbeløp (kr)',
     'finance:fixed': 'Fast del (kr)',
     'finance:agendaItemId': 'Vedteken sak',
+    // finance: the yearly budget
+    'budget:year': 'Budsjettår',
+    'budget:title': 'Tittel',
+    'budget:note': 'Merknad',
+    'budget:category': 'Kategori',
+    'budget:name': 'Namn på linja',
+    'budget:accountCode': 'Kontokode',
+    'budget:budgeted': 'Budsjettert (kr)',
+    'budget:projectId': 'Prosjekt',
+    'budget:sortOrder': 'Rekkjefølgje',
+    'budget:date': 'Dato',
+    'budget:amount': 'Beløp (kr)',
+    'budget:text': 'Tekst',
+    'budget:line': 'Budsjettlinja',
+    'budget:budget': 'Budsjettet',
+    'budget:version': 'Versjon',
     'portfolio:text': 'Vedtakstekst',
     'portfolio:number': 'Kommune',
     focusAreaKeys: 'Innsatsområde',
@@ -779,6 +823,10 @@ const en: ServerMessages = {
     lastBandOpen: '“{field}” must be empty in the last band, which has no upper bound.',
     sourcesSum: '«{field}» must add up to the total cost.',
     percentSum: '«{field}» must add up to 100 %.',
+    projectLineOnly: '“{field}” can only be chosen on a cost line for projects.',
+    outsideYear: '“{field}” must be a day in the budget year {year}.',
+    notNetworkProject: '“{field}” must be a project of the network.',
+    hasActuals: '“{field}” has {count} actual figures recorded. Delete them first.',
   },
   fields: {
     'projectFinancing:costTotal': 'Total cost',
@@ -955,6 +1003,22 @@ const en: ServerMessages = {
     'finance:total': 'Total amount (NOK)',
     'finance:fixed': 'Fixed part (NOK)',
     'finance:agendaItemId': 'Decided case',
+    // finance: the yearly budget
+    'budget:year': 'Budget year',
+    'budget:title': 'Title',
+    'budget:note': 'Note',
+    'budget:category': 'Category',
+    'budget:name': 'Line name',
+    'budget:accountCode': 'Account code',
+    'budget:budgeted': 'Budgeted (NOK)',
+    'budget:projectId': 'Project',
+    'budget:sortOrder': 'Order',
+    'budget:date': 'Date',
+    'budget:amount': 'Amount (NOK)',
+    'budget:text': 'Text',
+    'budget:line': 'The budget line',
+    'budget:budget': 'The budget',
+    'budget:version': 'Version',
     'portfolio:text': 'Decision text',
     'portfolio:number': 'Municipality',
     focusAreaKeys: 'Focus areas',

@@ -5,4 +5,19 @@
  */
 export { listFeeSchedules, getFeeSchedule, createFeeSchedule, updateFeeSchedule, deleteFeeSchedule, adoptFeeSchedule } from './fees.ts';
 export { exportFeeSchedule } from './documents.ts';
+export {
+  listBudgets,
+  getBudget,
+  createBudget,
+  updateBudget,
+  deleteBudget,
+  createBudgetLine,
+  updateBudgetLine,
+  deleteBudgetLine,
+  createBudgetActual,
+  deleteBudgetActual,
+  listLineActuals,
+} from './budget.ts';
+export { importBudgetActuals } from './budget-import.ts';
+export { exportBudget } from './budget-export.ts';
 export { financeRoutes } from './routes.ts';

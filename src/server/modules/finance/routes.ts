@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, NetworkParams, OkSchema, Version } from '../../../shared/common.ts';
 import {
   FeeScheduleAdoptSchema,
@@ -11,6 +11,28 @@ import {
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import * as fees from './fees.ts';
 import { exportFeeSchedule } from './documents.ts';
+import {
+  BudgetActualCreateSchema,
+  BudgetActualSchema,
+  BudgetCreateSchema,
+  BudgetImportResultSchema,
+  BudgetLineCreateSchema,
+  BudgetLineUpdateSchema,
+  BudgetSchema,
+  BudgetSummarySchema,
+  BudgetUpdateSchema,
+} from '../../../shared/finance/budget.ts';
+import * as budget from './budget.ts';
+import { importBudgetActuals, XLSX_CONTENT_TYPE } from './budget-import.ts';
+import { exportBudget } from './budget-export.ts';
+import * as statements from './statements.ts';
+import { renderOverviewTable, renderStatementPdf } from './statement-document.ts';
+import {
+  FinanceOverviewSchema,
+  MunicipalityStatementSchema,
+  StatementParams,
+  StatementYearQuery,
+} from '../../../shared/finance/statements.ts';
 
 const tags = ['finance'];
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Version) });
@@ -51,5 +73,106 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/fee-schedules/:id/export', { schema: { tags, params: IdParams, querystring: TableQuery } }, async (req, reply) =>
     sendFile(reply, await exportFeeSchedule(req.ctx, req.params.id, req.query.format)),
+  );
+
+  // ---------- the yearly budget: lines, actual figures, the import of actuals and the export ----------
+  // In a context of its own, so the raw-file parsers of the import stay here. Tagged «budget» for the field labels.
+  await app.register(async (context) => {
+    const api = context.withTypeProvider<ZodTypeProvider>();
+    const ImportQuery = z.object({ fileName: z.string().max(200).optional() });
+    for (const type of ['text/csv', 'text/plain', XLSX_CONTENT_TYPE, 'application/octet-stream']) {
+      api.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    }
+    const tags = ['budget'];
+    api.get(
+      '/networks/:networkId/budgets',
+      { schema: { tags, params: NetworkParams, response: { 200: z.array(BudgetSummarySchema) } } },
+      (req) => budget.listBudgets(req.ctx, req.params.networkId),
+    );
+    api.post(
+      '/networks/:networkId/budgets',
+      { schema: { tags, params: NetworkParams, body: BudgetCreateSchema, response: { 201: BudgetSchema } } },
+      async (req, reply) => reply.status(201).send(await budget.createBudget(req.ctx, req.params.networkId, req.body)),
+    );
+    api.get('/budgets/:id', { schema: { tags, params: IdParams, response: { 200: BudgetSchema } } }, (req) =>
+      budget.getBudget(req.ctx, req.params.id),
+    );
+    api.patch('/budgets/:id', { schema: { tags, params: IdParams, body: BudgetUpdateSchema, response: { 200: BudgetSchema } } }, (req) =>
+      budget.updateBudget(req.ctx, req.params.id, req.body),
+    );
+    api.delete(
+      '/budgets/:id',
+      { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+      async (req) => {
+        await budget.deleteBudget(req.ctx, req.params.id, req.query.version);
+        return { ok: true as const };
+      },
+    );
+    api.post(
+      '/budgets/:id/lines',
+      { schema: { tags, params: IdParams, body: BudgetLineCreateSchema, response: { 201: BudgetSchema } } },
+      async (req, reply) => reply.status(201).send(await budget.createBudgetLine(req.ctx, req.params.id, req.body)),
+    );
+    api.patch(
+      '/budget-lines/:id',
+      { schema: { tags, params: IdParams, body: BudgetLineUpdateSchema, response: { 200: BudgetSchema } } },
+      (req) => budget.updateBudgetLine(req.ctx, req.params.id, req.body),
+    );
+    api.delete(
+      '/budget-lines/:id',
+      { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: BudgetSchema } } },
+      (req) => budget.deleteBudgetLine(req.ctx, req.params.id, req.query.version),
+    );
+    api.get('/budget-lines/:id/actuals', { schema: { tags, params: IdParams, response: { 200: z.array(BudgetActualSchema) } } }, (req) =>
+      budget.listLineActuals(req.ctx, req.params.id),
+    );
+    api.post(
+      '/budget-lines/:id/actuals',
+      { schema: { tags, params: IdParams, body: BudgetActualCreateSchema, response: { 201: BudgetSchema } } },
+      async (req, reply) => reply.status(201).send(await budget.createBudgetActual(req.ctx, req.params.id, req.body)),
+    );
+    api.delete('/budget-actuals/:id', { schema: { tags, params: IdParams, response: { 200: BudgetSchema } } }, (req) =>
+      budget.deleteBudgetActual(req.ctx, req.params.id),
+    );
+    // The file itself is the body (CSV or XLSX), its name in the query; 422 lists every bad row and nothing is saved.
+    api.post(
+      '/budgets/:id/actuals/import',
+      { schema: { tags, params: IdParams, querystring: ImportQuery, response: { 200: BudgetImportResultSchema } } },
+      (req) => importBudgetActuals(req.ctx, req.params.id, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), req.query.fileName),
+    );
+    api.get('/budgets/:id/export', { schema: { tags, params: IdParams, querystring: TableQuery } }, async (req, reply) =>
+      sendFile(reply, await exportBudget(req.ctx, req.params.id, req.query.format)),
+    );
+  });
+
+  // ---- the per-municipality statements and the network's overview of them
+  app.get(
+    '/networks/:networkId/finance/overview',
+    { schema: { tags, params: NetworkParams, querystring: StatementYearQuery, response: { 200: FinanceOverviewSchema } } },
+    (req) => statements.financeOverview(req.ctx, req.params.networkId, req.query.year),
+  );
+  app.get(
+    '/networks/:networkId/finance/overview/export',
+    { schema: { tags, params: NetworkParams, querystring: StatementYearQuery.extend(TableQuery.shape) } },
+    async (req, reply) => {
+      const overview = await statements.financeOverview(req.ctx, req.params.networkId, req.query.year);
+      return sendFile(reply, await renderOverviewTable(overview, req.ctx.language, req.query.format));
+    },
+  );
+  app.get(
+    '/networks/:networkId/finance/statements/:municipalityNumber',
+    { schema: { tags, params: StatementParams, querystring: StatementYearQuery, response: { 200: MunicipalityStatementSchema } } },
+    (req) => statements.municipalityStatement(req.ctx, req.params.networkId, req.params.municipalityNumber, req.query.year),
+  );
+  app.get(
+    '/networks/:networkId/finance/statements/:municipalityNumber/pdf',
+    { schema: { tags, params: StatementParams, querystring: StatementYearQuery } },
+    async (req, reply) =>
+      sendFile(
+        reply,
+        await renderStatementPdf(
+          await statements.municipalityStatement(req.ctx, req.params.networkId, req.params.municipalityNumber, req.query.year),
+        ),
+      ),
   );
 };
