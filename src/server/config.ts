@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { SmtpConfig } from './modules/mail/index.ts';
+import type { StorageConfig } from './modules/storage/index.ts';
 import { invalidTrustProxyEntries, parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 export { parseTrustProxy } from './trust-proxy.ts';
@@ -14,19 +15,6 @@ export interface OidcConfig {
   scopes: string;
 }
 
-/** Where uploaded files live: a local folder, or an S3-compatible bucket that several instances share. */
-export type StorageConfig =
-  | { kind: 'local'; dir: string }
-  | {
-      kind: 's3';
-      endpoint: string;
-      region: string;
-      bucket: string;
-      accessKeyId: string;
-      secretAccessKey: string;
-      forcePathStyle: boolean;
-    };
-
 export interface AppConfig {
   port: number;
   host: string;
@@ -38,6 +26,7 @@ export interface AppConfig {
   dataDir: string;
   /** Uploaded attachments (local file storage). */
   filesDir: string;
+  /** Where uploaded files live: a local folder, or an S3-compatible bucket that several instances share. */
   storage: StorageConfig;
   /** Demo mode loads the demo networks on first start and shows the demo passwords on the login page. */
   demo: boolean;
