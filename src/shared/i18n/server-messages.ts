@@ -80,6 +80,7 @@ const nb: ServerMessages = {
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
     oidc_failed: 'Innlogging med ekstern identitetsleverandør mislyktes.',
     internal_error: 'Noe gikk galt hos oss. Prøv igjen senere.',
+    unavailable: 'Tjenesten er ikke klar akkurat nå. Prøv igjen om litt.',
   },
   validation: {
     required: '«{field}» må fylles ut.',
@@ -462,6 +463,7 @@ const nn: ServerMessages = {
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
     oidc_failed: 'Innlogging med ekstern identitetsleverandør mislukkast.',
     internal_error: 'Noko gjekk gale hos oss. Prøv igjen seinare.',
+    unavailable: 'Tenesta er ikkje klar akkurat no. Prøv igjen om litt.',
   },
   validation: {
     required: '«{field}» må fyllast ut.',
@@ -843,6 +845,7 @@ const en: ServerMessages = {
     rate_limited: 'Too many attempts. Wait a little and try again.',
     oidc_failed: 'Login with the external identity provider failed.',
     internal_error: 'Something went wrong on our side. Try again later.',
+    unavailable: 'The service is not ready just now. Try again in a little while.',
   },
   validation: {
     required: '“{field}” is required.',
