@@ -7,13 +7,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, queryRows, type Database } from '../src/server/db/client.ts';
 import { auditEntries, jobs, networks, outbox, people } from '../src/server/db/schema/index.ts';
-import { DEMO_PASSWORD } from '../src/server/demo/seed.ts';
+import { DEMO_PASSWORD, seedDemo } from '../src/server/demo/seed.ts';
 import { BENEFIT_REMINDER_JOB } from '../src/server/modules/benefits/index.ts';
 import { EMAIL_JOB, queueEmail } from '../src/server/modules/mail/index.ts';
+import { localFileStorage } from '../src/server/modules/storage/index.ts';
 import { startAppProcess, type AppProcess } from './app-process.ts';
 import { USERS } from './harness.ts';
 import { freePort, startNginx, type TestNginx } from './nginx.ts';
-import { PG_TEMPLATE_DB } from './paths.ts';
 import { startSmtpServer, type TestSmtpServer } from './smtp-server.ts';
 
 /**
@@ -47,10 +47,10 @@ beforeAll(async () => {
   const adminUrl = inject('postgresAdminUrl');
   adminClient = new pg.Client({ connectionString: adminUrl });
   await adminClient.connect();
-  // A copy of the prepared template: migrated, with the reference and demo data. Both instances start on it
-  // at once and each runs the migrations (none left), loads the reference data and schedules its jobs.
+  // An empty database: both instances start on it at once, and the advisory lock lets one of them migrate it
+  // while the other waits (and then finds nothing left to do). The demo data is seeded once both are ready.
   databaseName = `digiregion_cluster_${randomBytes(6).toString('hex')}`;
-  await adminClient.query(`create database ${databaseName} template ${PG_TEMPLATE_DB}`);
+  await adminClient.query(`create database ${databaseName}`);
   const url = new URL(adminUrl);
   url.pathname = `/${databaseName}`;
   const databaseUrl = url.toString();
@@ -76,6 +76,7 @@ beforeAll(async () => {
   b = startAppProcess('B', portB, env(SENDER.b));
   instances.push(a, b);
   await Promise.all([a.ready(), b.ready()]);
+  await seedDemo(database.db, undefined, localFileStorage(filesDir));
   nginx = await startNginx([`127.0.0.1:${portA}`, `127.0.0.1:${portB}`]);
 }, 180_000);
 

@@ -162,14 +162,16 @@ export async function startTestApp(
   buildOverrides: Pick<BuildOptions, 'logger' | 'logStream'> = {},
 ): Promise<TestApp> {
   const { database, dispose } = await openCopy(kind);
+  const filesDir = mkdtempSync(join(tmpdir(), 'digiregion-files-'));
   const config = {
     ...readConfig({ PUBLIC_URL: 'http://localhost:3999', DEMO: 'true' }),
     webRoot: null,
-    filesDir: mkdtempSync(join(tmpdir(), 'digiregion-files-')),
+    filesDir,
+    storage: { kind: 'local' as const, dir: filesDir },
     ...configOverrides,
   };
   // The demo's files beside its rows, so that a demo document can be downloaded.
-  if (existsSync(DEMO_FILES_DIR)) cpSync(DEMO_FILES_DIR, config.filesDir, { recursive: true });
+  if (existsSync(DEMO_FILES_DIR)) cpSync(DEMO_FILES_DIR, filesDir, { recursive: true });
   const app = await buildApp({ config, database, runJobs: false, logger: false, demoUsers: [], ...buildOverrides });
   await app.ready();
   let demoHash: string | null = null;
@@ -213,7 +215,7 @@ export async function startTestApp(
       await app.close();
       await database.close();
       await dispose();
-      rmSync(config.filesDir, { recursive: true, force: true });
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

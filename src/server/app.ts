@@ -24,7 +24,7 @@ import { BENEFIT_REMINDER_JOB, benefitReminderJob, benefitRoutes, scheduleBenefi
 import { EMAIL_JOB, emailJobHandler } from './modules/mail/index.ts';
 import { networkRoutes } from './modules/network/index.ts';
 import { CLOSE_PROCEDURE_JOB, closeProcedureJob, meetingRoutes } from './modules/meetings/index.ts';
-import { localFileStorage } from './modules/storage/index.ts';
+import { fileStorageFor, type FileStorage } from './modules/storage/index.ts';
 import { oparlRoutes, publicRoutes } from './modules/publicAccess/index.ts';
 import { mappingRoutes, SURVEY_REMINDER_JOB, surveyReminderJob } from './modules/mapping/index.ts';
 import { strategyRoutes } from './modules/strategy/index.ts';
@@ -51,11 +51,14 @@ export interface BuildOptions {
   logger?: boolean;
   /** Where log lines go instead of standard output (tests read them). */
   logStream?: LogDestination;
+  /** The attachments' storage, shared with the demo seed; made from config.storage when not given. */
+  storage?: FileStorage;
 }
 
 /** The Fastify instance with every module registered; used by main.ts and by the tests. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
+  const storage = options.storage ?? fileStorageFor(config.storage);
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(config.logLevel, options.logStream),
     // A hop count as proxy-addr's trust function (Fastify's types leave the number form out).
@@ -132,14 +135,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(meetingRoutes, {
         publicUrl: config.publicUrl,
         senderEmail: config.smtp ? (/<([^>]+)>/.exec(config.smtp.from)?.[1] ?? config.smtp.from) : undefined,
-        storage: localFileStorage(config.filesDir),
+        storage,
       });
       await api.register(auditRoutes);
-      await api.register(publicRoutes, { publicUrl: config.publicUrl, storage: localFileStorage(config.filesDir) });
+      await api.register(publicRoutes, { publicUrl: config.publicUrl, storage });
       await api.register(oparlRoutes, { prefix: '/oparl/v1', publicUrl: config.publicUrl });
       await api.register(mappingRoutes, { publicUrl: config.publicUrl });
       await api.register(strategyRoutes);
-      await api.register(portfolioRoutes, { storage: localFileStorage(config.filesDir) });
+      await api.register(portfolioRoutes, { storage });
       await api.register(benefitRoutes);
       await api.register(financeRoutes);
     },

@@ -4,7 +4,7 @@ import { openDatabase } from './db/client.ts';
 import { seedDemo } from './demo/seed.ts';
 import { loadMunicipalitiesFile } from './modules/network/index.ts';
 import { loadMappingReferenceData } from './modules/mapping/index.ts';
-import { localFileStorage } from './modules/storage/index.ts';
+import { fileStorageFor } from './modules/storage/index.ts';
 import { listenForMetrics } from './plugins/metrics.ts';
 
 /**
@@ -18,8 +18,12 @@ async function main(config: AppConfig) {
   await database.migrate();
   await loadMunicipalitiesFile(database.db);
   await loadMappingReferenceData(database.db);
-  const demo = config.demo ? await seedDemo(database.db, { publicUrl: config.publicUrl }, localFileStorage(config.filesDir)) : undefined;
-  const app = await buildApp({ config, database, demoUsers: demo?.users });
+  // One storage for the whole process; an unreachable bucket stops the start with the setting to fix.
+  const storage = fileStorageFor(config.storage);
+  await storage.check();
+  const demo = config.demo ? await seedDemo(database.db, { publicUrl: config.publicUrl }, storage) : undefined;
+  const app = await buildApp({ config, database, demoUsers: demo?.users, storage });
+  app.log.info(`attachments: ${storage.description}`);
 
   let metrics: Awaited<ReturnType<typeof listenForMetrics>> | null = null;
   let stopping = false;
