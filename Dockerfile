@@ -35,6 +35,6 @@ USER node
 EXPOSE 3000
 # The readiness route, where there is one, would be the better check for a load balancer; this says the process answers.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # node itself, not the tsx wrapper: SIGTERM from `docker stop` reaches the server, which closes cleanly.
 CMD ["node", "--import", "tsx", "src/server/main.ts"]
