@@ -3,6 +3,8 @@ import { RollupFigureSchema } from '../benefits/schema.ts';
 import { MunicipalityNumber } from '../common.ts';
 import { FeeDecisionSchema, FeeScheduleSummarySchema, FeeYear } from './fees.ts';
 import { SPLIT_METHODS } from './cost-split.ts';
+import { BudgetTotalsSchema } from './budget.ts';
+import { GrantsFinancingSchema } from './grants.ts';
 
 /**
  * The finance module's per-municipality statement (kommuneoppstilling) for a year, and the network's overview of
@@ -82,10 +84,15 @@ export const StatementSummarySchema = z.object({
 });
 export type StatementSummary = z.infer<typeof StatementSummarySchema>;
 
-/** Every current member's statement in short, and the sums, for the year. */
+/**
+ * The network's year: its budget's totals (budgeted and as it stands), what grants finance in the year, and every
+ * member's statement in short with the sums.
+ */
 export const FinanceOverviewSchema = z.object({
   year: z.number().int(),
   network: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  budget: z.object({ id: z.string(), title: z.string(), totals: BudgetTotalsSchema }).nullable(),
+  grants: GrantsFinancingSchema,
   schedule: StatementScheduleSchema.nullable(),
   hourlyRate: z.number().int().nullable(),
   municipalities: z.array(StatementSummarySchema),

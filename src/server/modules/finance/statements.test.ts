@@ -53,6 +53,19 @@ describe.each(DATABASE_KINDS)('per-municipality statements on %s', (kind) => {
     expect(year2025.totals.projectShares).toBe(0);
   });
 
+  it('shows seed 001’s year 2022: a base budget of 1.35 MNOK, financed by the 1.2 MNOK left of the 2 MNOK grant', async () => {
+    const year2022 = await overview(secretariat, 2022);
+    expect(year2022.budget?.totals.cost.budgeted).toBe(1_350_000);
+    expect(year2022.budget!.totals.cost.budgeted).toBeGreaterThanOrEqual(1_200_000);
+    expect(year2022.budget!.totals.cost.budgeted).toBeLessThanOrEqual(1_500_000);
+    const [grant] = year2022.grants.baseBudget;
+    expect(grant).toMatchObject({ giverKind: 'statsforvalteren', amount: 1_200_000 });
+    const whole = (await secretariat.get<{ amount: number; spent: number; remaining: number }>(`/api/grants/${grant!.grantId}`)).body;
+    // The pre-project spent 0.8 MNOK in 2021 («det gjenstår ca. 1,2 millioner»); later tests may spend more.
+    expect(whole.amount).toBe(2_000_000);
+    expect(whole.spent).toBeGreaterThanOrEqual(800_000);
+  });
+
   it('takes the fee from the year’s schedule, a draft until adopted, and says which', async () => {
     const created = await secretariat.post<FeeSchedule>(`/api/networks/${VESTERALEN}/fee-schedules`, {
       year: 2027,

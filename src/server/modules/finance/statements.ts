@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
+import { budgets } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
 import type { RollupFigure } from '../../../shared/benefits/schema.ts';
 import type { SplitMethod } from '../../../shared/finance/cost-split.ts';
@@ -18,6 +19,8 @@ import { detailedRollup } from '../benefits/rollup.ts';
 import { requireNetwork, requireUser } from '../network/index.ts';
 import { assertCanReadPortfolio } from '../portfolio/index.ts';
 import { scheduleOfYear } from './fees.ts';
+import { budgetDto } from './budget.ts';
+import { grantsFinancing } from './grants.ts';
 
 /**
  * The per-municipality statement for a year and the network's overview of them. Read by the portfolio's readers: the
@@ -125,9 +128,16 @@ export async function financeOverview(ctx: RequestContext, networkRef: string, y
       pays: (fee ?? 0) + projectShares,
     };
   });
+  const [budgetRow] = await ctx.db
+    .select()
+    .from(budgets)
+    .where(and(eq(budgets.networkId, network.id), eq(budgets.year, year)));
+  const budget = budgetRow ? await budgetDto(ctx.db, ctx, budgetRow) : null;
   return {
     year,
     network: { id: network.id, slug: network.slug, name: network.name },
+    budget: budget && { id: budget.id, title: budget.title, totals: budget.totals },
+    grants: await grantsFinancing(ctx.db, network.id, year),
     schedule: presentSchedule(fees),
     hourlyRate: null,
     municipalities,

@@ -1,9 +1,11 @@
-import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { FinanceOverview, StatementSchedule } from '../../../shared/finance/statements.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { canReadInternals, useSession } from '../../app/session.tsx';
+import { grantPath } from './grants-api.ts';
 import { shortDate } from '../benefits/benefits-api.ts';
 import { useKroner } from '../strategy/messages.ts';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
@@ -41,6 +43,10 @@ function OverviewView({ network }: { network: NetworkOverview }) {
       <LoadState loaded={overview}>
         {(v) => (
           <>
+            <NetworkYear network={network} overview={v} />
+            <Heading level={2} data-size="md">
+              {fmt(o.caption, { name: network.name, year: v.year })}
+            </Heading>
             <ScheduleNote schedule={v.schedule} year={v.year} />
             <RateNote rate={v.hourlyRate} year={v.year} />
             {v.municipalities.length === 0 ? (
@@ -103,6 +109,100 @@ function OverviewView({ network }: { network: NetworkOverview }) {
         )}
       </LoadState>
     </div>
+  );
+}
+
+/**
+ * The network's own year: its budget's totals and what grants finance. Links to the budget and the grants only for
+ * those who may open them (the chief executives read the figures here).
+ */
+function NetworkYear({ network, overview: v }: { network: NetworkOverview; overview: FinanceOverview }) {
+  const sm = useStatementMessages();
+  const t = sm.network;
+  const kroner = useKroner();
+  const { user } = useSession();
+  const current = network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber);
+  const internal = canReadInternals(user, network.id, current);
+  const grantLines = [...v.grants.baseBudget, ...v.grants.projects];
+  return (
+    <section className="dr-section dr-stack" aria-labelledby="network-year-heading">
+      <Heading level={2} data-size="md" id="network-year-heading">
+        {fmt(t.heading, { year: v.year })}
+      </Heading>
+      {v.budget ? (
+        <>
+          <div className="dr-table-wrap">
+            <Table zebra>
+              <caption>{fmt(t.budgetCaption, { year: v.year, title: v.budget.title })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t.side}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t.budgeted}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t.actual}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t.remaining}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {(['income', 'cost'] as const).map((side) => (
+                  <Table.Row key={side}>
+                    <Table.HeaderCell scope="row">{t[side]}</Table.HeaderCell>
+                    <Table.Cell>{kroner(v.budget!.totals[side].budgeted)}</Table.Cell>
+                    <Table.Cell>{kroner(v.budget!.totals[side].actual)}</Table.Cell>
+                    <Table.Cell>{kroner(v.budget!.totals[side].remaining)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+              <tfoot>
+                <Table.Row>
+                  <Table.HeaderCell scope="row">{t.result}</Table.HeaderCell>
+                  <Table.Cell>{kroner(v.budget.totals.result.budgeted)}</Table.Cell>
+                  <Table.Cell>{kroner(v.budget.totals.result.actual)}</Table.Cell>
+                  <Table.Cell />
+                </Table.Row>
+              </tfoot>
+            </Table>
+          </div>
+          {internal && (
+            <Paragraph>
+              <AppLink to={`${financePath(network.slug, 'budsjett')}${query({ aar: v.year })}`}>{t.openBudget}</AppLink>
+            </Paragraph>
+          )}
+        </>
+      ) : (
+        <Paragraph>{fmt(t.noBudget, { year: v.year })}</Paragraph>
+      )}
+      {grantLines.length === 0 ? (
+        <Paragraph>{fmt(t.noGrants, { year: v.year })}</Paragraph>
+      ) : (
+        <div className="dr-table-wrap">
+          <Table zebra>
+            <caption>{fmt(t.grantsCaption, { year: v.year })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t.grant}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.finances}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.amount}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.spent}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.remaining}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {grantLines.map((g) => (
+                <Table.Row key={g.allocationId}>
+                  <Table.HeaderCell scope="row">
+                    {internal ? <AppLink to={grantPath(network.slug, g.grantId)}>{g.grantTitle}</AppLink> : g.grantTitle}
+                  </Table.HeaderCell>
+                  <Table.Cell>{g.project ? `${g.project.reference} ${g.project.title}` : fmt(t.baseBudget, { year: v.year })}</Table.Cell>
+                  <Table.Cell>{kroner(g.amount)}</Table.Cell>
+                  <Table.Cell>{kroner(g.spent)}</Table.Cell>
+                  <Table.Cell>{kroner(g.remaining)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </section>
   );
 }
 

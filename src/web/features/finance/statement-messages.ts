@@ -4,6 +4,26 @@ import { useI18n } from '../../app/i18n/index.tsx';
 /** The finance overview's and the per-municipality statement's texts. Bokmål is the source; nynorsk and English match its shape. */
 const nb = {
   year: 'År',
+  network: {
+    heading: 'Nettverket i {year}',
+    budgetCaption: 'Budsjettet for {year}: {title}',
+    noBudget: 'Nettverket har ikke noe budsjett for {year}.',
+    openBudget: 'Åpne budsjettet',
+    side: 'Del',
+    income: 'Inntekter',
+    cost: 'Kostnader',
+    result: 'Resultat',
+    budgeted: 'Budsjett',
+    actual: 'Regnskap',
+    remaining: 'Gjenstår',
+    grantsCaption: 'Tilskudd som finansierer {year}',
+    noGrants: 'Ingen tilskudd finansierer basisbudsjettet eller prosjekter i {year}.',
+    grant: 'Tilskudd',
+    finances: 'Finansierer',
+    baseBudget: 'Basisbudsjettet {year}',
+    amount: 'Tildelt',
+    spent: 'Brukt',
+  },
   overview: {
     title: 'Økonomi i {name}',
     intro:
@@ -64,6 +84,26 @@ export type StatementMessages = typeof nb;
 
 const nn: StatementMessages = {
   year: 'År',
+  network: {
+    heading: 'Nettverket i {year}',
+    budgetCaption: 'Budsjettet for {year}: {title}',
+    noBudget: 'Nettverket har ikkje noko budsjett for {year}.',
+    openBudget: 'Opne budsjettet',
+    side: 'Del',
+    income: 'Inntekter',
+    cost: 'Kostnader',
+    result: 'Resultat',
+    budgeted: 'Budsjett',
+    actual: 'Rekneskap',
+    remaining: 'Står att',
+    grantsCaption: 'Tilskot som finansierer {year}',
+    noGrants: 'Ingen tilskot finansierer basisbudsjettet eller prosjekt i {year}.',
+    grant: 'Tilskot',
+    finances: 'Finansierer',
+    baseBudget: 'Basisbudsjettet {year}',
+    amount: 'Tildelt',
+    spent: 'Brukt',
+  },
   overview: {
     title: 'Økonomi i {name}',
     intro:
@@ -122,6 +162,26 @@ const nn: StatementMessages = {
 
 const en: StatementMessages = {
   year: 'Year',
+  network: {
+    heading: 'The network in {year}',
+    budgetCaption: 'The budget for {year}: {title}',
+    noBudget: 'The network has no budget for {year}.',
+    openBudget: 'Open the budget',
+    side: 'Part',
+    income: 'Income',
+    cost: 'Costs',
+    result: 'Result',
+    budgeted: 'Budget',
+    actual: 'Actual',
+    remaining: 'Remaining',
+    grantsCaption: 'Grants financing {year}',
+    noGrants: 'No grant finances the base budget or projects in {year}.',
+    grant: 'Grant',
+    finances: 'Finances',
+    baseBudget: 'The base budget {year}',
+    amount: 'Allocated',
+    spent: 'Spent',
+  },
   overview: {
     title: 'Finance in {name}',
     intro:
