@@ -9,3 +9,4 @@ export * from './projects.ts';
 export * from './benefits.ts';
 export * from './finance.ts';
 export * from './project-financing.ts';
+export * from './own-effort.ts';
