@@ -62,21 +62,25 @@ describe('own effort arithmetic', () => {
 
   it('adds up to the same total whichever way the entries are grouped', () => {
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 60 }), fc.option(fc.integer({ min: 1, max: MAX_HOURLY_RATE }), { nil: null }), (raw, rate) => {
-        const entries: ValuedEntry[] = raw.map((e) => ({ ...e, value: effortValue(e.hundredths, rate) }));
-        const total = totalOf(entries);
-        expect(total.value).toBe(entries.reduce((a, e) => a + e.value, 0));
-        expect(total.hundredths).toBe(entries.reduce((a, e) => a + e.hundredths, 0));
-        for (const key of [
-          (e: ValuedEntry) => e.municipalityNumber,
-          (e: ValuedEntry) => e.projectId,
-          (e: ValuedEntry) => e.month,
-          (e: ValuedEntry) => e.personId,
-          (e: ValuedEntry) => `${e.municipalityNumber} ${e.projectId}`,
-        ]) {
-          expect(totalOf([...sumBy(entries, key).values()])).toEqual(total);
-        }
-      }),
+      fc.property(
+        fc.array(entry, { maxLength: 60 }),
+        fc.option(fc.integer({ min: 1, max: MAX_HOURLY_RATE }), { nil: null }),
+        (raw, rate) => {
+          const entries: ValuedEntry[] = raw.map((e) => ({ ...e, value: effortValue(e.hundredths, rate) }));
+          const total = totalOf(entries);
+          expect(total.value).toBe(entries.reduce((a, e) => a + e.value, 0));
+          expect(total.hundredths).toBe(entries.reduce((a, e) => a + e.hundredths, 0));
+          for (const key of [
+            (e: ValuedEntry) => e.municipalityNumber,
+            (e: ValuedEntry) => e.projectId,
+            (e: ValuedEntry) => e.month,
+            (e: ValuedEntry) => e.personId,
+            (e: ValuedEntry) => `${e.municipalityNumber} ${e.projectId}`,
+          ]) {
+            expect(totalOf([...sumBy(entries, key).values()])).toEqual(total);
+          }
+        },
+      ),
     );
   });
 
@@ -86,11 +90,15 @@ describe('own effort arithmetic', () => {
     expect(three.reduce((a, b) => a + b, 0)).toBe(3);
     expect(effortValue(3, 50)).toBe(2);
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: MAX_HOURS_HUNDREDTHS }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: MAX_HOURLY_RATE }), (hs, rate) => {
-        const perEntry = hs.reduce((a, h) => a + effortValue(h, rate), 0);
-        const exactTimes100 = hs.reduce((a, h) => a + h * rate, 0);
-        expect(Math.abs(perEntry * 100 - exactTimes100)).toBeLessThanOrEqual(50 * hs.length);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: MAX_HOURS_HUNDREDTHS }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: MAX_HOURLY_RATE }),
+        (hs, rate) => {
+          const perEntry = hs.reduce((a, h) => a + effortValue(h, rate), 0);
+          const exactTimes100 = hs.reduce((a, h) => a + h * rate, 0);
+          expect(Math.abs(perEntry * 100 - exactTimes100)).toBeLessThanOrEqual(50 * hs.length);
+        },
+      ),
     );
   });
 });

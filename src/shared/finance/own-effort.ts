@@ -174,7 +174,9 @@ export const SummarySchema = z.object({
   total: z.object(Amount),
   byMunicipality: z.array(z.object({ municipalityNumber: z.string(), municipalityName: z.string(), ...Amount })),
   /** `projectId` null: the network's common work. */
-  byProject: z.array(z.object({ projectId: z.string().nullable(), reference: z.string().nullable(), title: z.string().nullable(), ...Amount })),
+  byProject: z.array(
+    z.object({ projectId: z.string().nullable(), reference: z.string().nullable(), title: z.string().nullable(), ...Amount }),
+  ),
   byMonth: z.array(z.object({ month: z.string(), ...Amount })),
 });
 export type Summary = z.infer<typeof SummarySchema>;
@@ -197,6 +199,13 @@ export const ProjectOwnEffortSchema = z.object({
   networkSlug: z.string(),
   total: z.object(Amount),
   byMunicipality: z.array(MunicipalityAmount),
-  years: z.array(z.object({ year: z.number().int(), rate: z.number().int().nullable(), total: z.object(Amount), byMunicipality: z.array(MunicipalityAmount) })),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      rate: z.number().int().nullable(),
+      total: z.object(Amount),
+      byMunicipality: z.array(MunicipalityAmount),
+    }),
+  ),
 });
 export type ProjectOwnEffort = z.infer<typeof ProjectOwnEffortSchema>;

@@ -49,6 +49,12 @@ interface ServerMessages {
     lastBandOpen: string;
     sourcesSum: string;
     percentSum: string;
+    month: string;
+    hours: string;
+    notMemberInMonth: string;
+    personMunicipality: string;
+    notNetworkProject: string;
+    notYourMunicipality: string;
   };
   fields: Record<string, string>;
 }
@@ -112,6 +118,12 @@ const nb: ServerMessages = {
     lastBandOpen: '«{field}» skal stå tom i det siste intervallet, som ikke har noen øvre grense.',
     sourcesSum: '«{field}» må til sammen bli lik totalkostnaden.',
     percentSum: '«{field}» må til sammen bli 100 %.',
+    month: '«{field}» må være en måned (ÅÅÅÅ-MM).',
+    hours: '«{field}» må være et antall timer over 0 med høyst to desimaler, for eksempel 7,5.',
+    notMemberInMonth: '«{field}»: {value} var ikke deltakerkommune i nettverket i {month}.',
+    personMunicipality: '«{field}» må være en person i nettverket som hører til eller representerer kommunen timene føres for.',
+    notNetworkProject: '«{field}» må være et prosjekt i nettverket.',
+    notYourMunicipality: '«{field}»: du kan ikke føre timer for {value}.',
   },
   fields: {
     'projectFinancing:costTotal': 'Totalkostnad',
@@ -289,6 +301,18 @@ const nb: ServerMessages = {
     'finance:total': 'Totalbeløp (kr)',
     'finance:fixed': 'Fast del (kr)',
     'finance:agendaItemId': 'Vedtatt sak',
+    // finance: own effort (egeninnsats)
+    'ownEffort:year': 'År',
+    'ownEffort:rate': 'Timesats (kr)',
+    'ownEffort:month': 'Måned',
+    'ownEffort:municipalityNumber': 'Kommune',
+    'ownEffort:municipality': 'Kommune',
+    'ownEffort:projectId': 'Prosjekt',
+    'ownEffort:project': 'Prosjekt',
+    'ownEffort:personId': 'Person',
+    'ownEffort:person': 'Person',
+    'ownEffort:hoursHundredths': 'Timer',
+    'ownEffort:note': 'Merknad',
     'portfolio:text': 'Vedtakstekst',
     'portfolio:number': 'Kommune',
     focusAreaKeys: 'Innsatsområder',
@@ -445,6 +469,12 @@ const nn: ServerMessages = {
     lastBandOpen: '«{field}» skal stå tom i det siste intervallet, som ikkje har noka øvre grense.',
     sourcesSum: '«{field}» må til saman bli lik totalkostnaden.',
     percentSum: '«{field}» må til saman bli 100 %.',
+    month: '«{field}» må vere ein månad (ÅÅÅÅ-MM).',
+    hours: '«{field}» må vere eit tal timar over 0 med høgst to desimalar, til dømes 7,5.',
+    notMemberInMonth: '«{field}»: {value} var ikkje deltakarkommune i nettverket i {month}.',
+    personMunicipality: '«{field}» må vere ein person i nettverket som høyrer til eller representerer kommunen timane blir førte for.',
+    notNetworkProject: '«{field}» må vere eit prosjekt i nettverket.',
+    notYourMunicipality: '«{field}»: du kan ikkje føre timar for {value}.',
   },
   fields: {
     'projectFinancing:costTotal': 'Totalkostnad',
@@ -621,6 +651,18 @@ const nn: ServerMessages = {
     'finance:total': 'Totalbeløp (kr)',
     'finance:fixed': 'Fast del (kr)',
     'finance:agendaItemId': 'Vedteken sak',
+    // finance: own effort (eigeninnsats)
+    'ownEffort:year': 'År',
+    'ownEffort:rate': 'Timesats (kr)',
+    'ownEffort:month': 'Månad',
+    'ownEffort:municipalityNumber': 'Kommune',
+    'ownEffort:municipality': 'Kommune',
+    'ownEffort:projectId': 'Prosjekt',
+    'ownEffort:project': 'Prosjekt',
+    'ownEffort:personId': 'Person',
+    'ownEffort:person': 'Person',
+    'ownEffort:hoursHundredths': 'Timar',
+    'ownEffort:note': 'Merknad',
     'portfolio:text': 'Vedtakstekst',
     'portfolio:number': 'Kommune',
     focusAreaKeys: 'Innsatsområde',
@@ -776,6 +818,12 @@ const en: ServerMessages = {
     lastBandOpen: '“{field}” must be empty in the last band, which has no upper bound.',
     sourcesSum: '«{field}» must add up to the total cost.',
     percentSum: '«{field}» must add up to 100 %.',
+    month: '«{field}» must be a month (YYYY-MM).',
+    hours: '«{field}» must be a number of hours above 0 with at most two decimals, for example 7.5.',
+    notMemberInMonth: '«{field}»: {value} was not a member municipality of the network in {month}.',
+    personMunicipality: '«{field}» must be a person of the network who belongs to or represents the municipality the hours are for.',
+    notNetworkProject: '«{field}» must be a project of the network.',
+    notYourMunicipality: '«{field}»: you cannot register hours for {value}.',
   },
   fields: {
     'projectFinancing:costTotal': 'Total cost',
@@ -952,6 +1000,18 @@ const en: ServerMessages = {
     'finance:total': 'Total amount (NOK)',
     'finance:fixed': 'Fixed part (NOK)',
     'finance:agendaItemId': 'Decided case',
+    // finance: own effort
+    'ownEffort:year': 'Year',
+    'ownEffort:rate': 'Hourly rate (NOK)',
+    'ownEffort:month': 'Month',
+    'ownEffort:municipalityNumber': 'Municipality',
+    'ownEffort:municipality': 'Municipality',
+    'ownEffort:projectId': 'Project',
+    'ownEffort:project': 'Project',
+    'ownEffort:personId': 'Person',
+    'ownEffort:person': 'Person',
+    'ownEffort:hoursHundredths': 'Hours',
+    'ownEffort:note': 'Note',
     'portfolio:text': 'Decision text',
     'portfolio:number': 'Municipality',
     focusAreaKeys: 'Focus areas',

@@ -16,7 +16,10 @@ export const ownEffortRates = pgTable(
     year: integer('year').notNull(),
     rate: integer('rate').notNull(),
   },
-  (t) => [uniqueIndex('own_effort_rates_network_year_idx').on(t.networkId, t.year), check('own_effort_rates_rate_positive', sql`${t.rate} > 0`)],
+  (t) => [
+    uniqueIndex('own_effort_rates_network_year_idx').on(t.networkId, t.year),
+    check('own_effort_rates_rate_positive', sql`${t.rate} > 0`),
+  ],
 );
 
 /**

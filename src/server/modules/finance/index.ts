@@ -1,8 +1,17 @@
 /**
- * The finance module (so far: member fees). A network's fee schedule for a year, its model, a preview of each
+ * The finance module (so far: member fees and own effort). A network's fee schedule for a year, its model, a preview of each
  * member municipality's fee, adoption by a body's decision (which freezes the fees), and the invoice basis.
  * Other modules (and the demo data) use these functions; each takes the request context first.
  */
 export { listFeeSchedules, getFeeSchedule, createFeeSchedule, updateFeeSchedule, deleteFeeSchedule, adoptFeeSchedule } from './fees.ts';
 export { exportFeeSchedule } from './documents.ts';
+export {
+  getRate as getOwnEffortRate,
+  setRate as setOwnEffortRate,
+  createEntry as createOwnEffortEntry,
+  importEntries as importOwnEffort,
+  ownEffortFor,
+  projectOwnEffort,
+  type OwnEffortStatement,
+} from './own-effort.ts';
 export { financeRoutes } from './routes.ts';
