@@ -22,7 +22,7 @@ export const MAX_HOURLY_RATE = 10_000;
 
 export const MonthSchema = z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, { error: 'month' });
 export const EffortYear = z.number().int({ error: 'type' }).min(2000).max(2100);
-export const HoursHundredths = z.number().int({ error: 'hours' }).min(1).max(MAX_HOURS_HUNDREDTHS);
+export const HoursHundredths = z.number({ error: 'hours' }).int({ error: 'hours' }).min(1).max(MAX_HOURS_HUNDREDTHS);
 export const HourlyRate = z.number().int({ error: 'type' }).min(1).max(MAX_HOURLY_RATE);
 
 /** The year of a month 'YYYY-MM'. */

@@ -2,11 +2,13 @@ import { Navigate, useParams, type RouteObject } from 'react-router';
 import { FeeSchedulePage } from './FeeSchedulePage.tsx';
 import { FeeSchedulesPage } from './FeeSchedulesPage.tsx';
 import { feeSchedulesPath } from './fees-api.ts';
+import { OwnEffortPage } from './OwnEffortPage.tsx';
 
 /** The finance pages under `/n/:slug/okonomi`. */
 export const financeRoutes: RouteObject[] = [
   { path: 'n/:slug/okonomi/kontingent', element: <FeeSchedulesPage /> },
   { path: 'n/:slug/okonomi/kontingent/:scheduleId', element: <FeeSchedulePage /> },
+  { path: 'n/:slug/okonomi/egeninnsats', element: <OwnEffortPage /> },
   // The fee pages' first address, kept for links already shared.
   { path: 'n/:slug/kontingent', element: <OldFeesAddress /> },
 ];
