@@ -20,6 +20,8 @@ const PAGES = [
   '/n/digivesteralen/undersokelser',
   // Digitale Helgeland's member fees: the demo's 2026 schedule by population band.
   '/n/digitale-helgeland/okonomi/kontingent',
+  // DigiVesterålen's own effort in 2022: seed 001's 1 mill. kr as hours.
+  '/n/digivesteralen/okonomi/egeninnsats?ar=2022',
   // The benefits realization of the demo's DigiHelse project, for the network and for one municipality.
   '/n/digivesteralen/nytte',
   '/n/digivesteralen/nytte?kommune=1870',
