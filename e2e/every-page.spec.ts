@@ -20,8 +20,11 @@ const PAGES = [
   '/n/digivesteralen/undersokelser',
   // Digitale Helgeland's member fees: the demo's 2026 schedule by population band.
   '/n/digitale-helgeland/okonomi/kontingent',
+  // The finance overview and one municipality's statement for the year of DigiHelse's start.
+  '/n/digivesteralen/okonomi?aar=2026',
+  '/n/digivesteralen/okonomi/kommuner/1870?aar=2026',
   // DigiVesterålen's own effort in 2022: seed 001's 1 mill. kr as hours.
-  '/n/digivesteralen/okonomi/egeninnsats?ar=2022',
+  '/n/digivesteralen/okonomi/egeninnsats?aar=2022',
   // The benefits realization of the demo's DigiHelse project, for the network and for one municipality.
   '/n/digivesteralen/nytte',
   '/n/digivesteralen/nytte?kommune=1870',

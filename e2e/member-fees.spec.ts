@@ -21,15 +21,10 @@ test('the secretariat makes a fee schedule by population band and sees each muni
   await page.goto('/n/digitale-helgeland');
   await loaded(page);
   await a11y.check();
-  await page
-    .getByRole('navigation', { name: 'Sider i Digitale Helgeland' })
-    .getByRole('link', { name: 'Økonomi' })
-    .click();
+  await page.getByRole('navigation', { name: 'Sider i Digitale Helgeland' }).getByRole('link', { name: 'Økonomi' }).click();
   await loaded(page);
-  await page
-    .getByRole('navigation', { name: 'Økonomi i Digitale Helgeland' })
-    .getByRole('link', { name: 'Kontingent' })
-    .click();
+  await a11y.check();
+  await page.getByRole('navigation', { name: 'Økonomi i Digitale Helgeland' }).getByRole('link', { name: 'Kontingent' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kontingent i Digitale Helgeland' })).toBeVisible();
   await loaded(page);
   // The demo's schedule for 2026.

@@ -209,6 +209,7 @@ export async function startTestApp(kind: DatabaseKind, configOverrides: Partial<
       await app.close();
       await database.close();
       await dispose();
+      rmSync(config.filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -26,7 +26,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+/** The app's migrations, in the order Drizzle applies them (see meta/_journal.json). */
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** A PostgreSQL server when a URL is given, otherwise the embedded PGlite with its data in `dataDir`. */
 export async function openDatabase(options: { url?: string; dataDir?: string; pglite?: PGlite }): Promise<Database> {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
@@ -116,6 +116,25 @@ async function scheduleDto(ctx: RequestContext, row: FeeScheduleRow): Promise<Fe
     adoptedBy = user?.name ?? null;
   }
   return presentSchedule(row, network, lines, decision, adoptedBy);
+}
+
+/**
+ * The year's schedule a statement takes the fees from: the adopted one, otherwise the draft changed last; with its
+ * fee per municipality (adopted: as frozen; draft: as it would be now).
+ */
+export async function scheduleOfYear(
+  db: DbOrTx,
+  networkId: string,
+  year: number,
+): Promise<{ schedule: FeeScheduleRow; decision: FeeDecision | null; lines: FeeLine[] } | null> {
+  const [row] = await db
+    .select()
+    .from(feeSchedules)
+    .where(and(eq(feeSchedules.networkId, networkId), eq(feeSchedules.year, year)))
+    .orderBy(sql`${feeSchedules.status} = 'adopted' desc`, desc(feeSchedules.updatedAt))
+    .limit(1);
+  if (!row) return null;
+  return { schedule: row, decision: await decisionOf(db, row.agendaItemId), lines: await linesOf(db, row) };
 }
 
 /** A network's fee schedules, newest year first, for its internal readers. */

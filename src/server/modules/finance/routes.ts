@@ -27,6 +27,14 @@ import {
 import * as ownEffort from './own-effort.ts';
 import { exportEntries, exportSummary } from './own-effort-documents.ts';
 import { exportFeeSchedule } from './documents.ts';
+import * as statements from './statements.ts';
+import { renderOverviewTable, renderStatementPdf } from './statement-document.ts';
+import {
+  FinanceOverviewSchema,
+  MunicipalityStatementSchema,
+  StatementParams,
+  StatementYearQuery,
+} from '../../../shared/finance/statements.ts';
 
 const tags = ['finance'];
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Version) });
@@ -69,6 +77,36 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
     sendFile(reply, await exportFeeSchedule(req.ctx, req.params.id, req.query.format)),
   );
 
+  // ---- the per-municipality statements and the network's overview of them
+  app.get(
+    '/networks/:networkId/finance/overview',
+    { schema: { tags, params: NetworkParams, querystring: StatementYearQuery, response: { 200: FinanceOverviewSchema } } },
+    (req) => statements.financeOverview(req.ctx, req.params.networkId, req.query.year),
+  );
+  app.get(
+    '/networks/:networkId/finance/overview/export',
+    { schema: { tags, params: NetworkParams, querystring: StatementYearQuery.extend(TableQuery.shape) } },
+    async (req, reply) => {
+      const overview = await statements.financeOverview(req.ctx, req.params.networkId, req.query.year);
+      return sendFile(reply, await renderOverviewTable(overview, req.ctx.language, req.query.format));
+    },
+  );
+  app.get(
+    '/networks/:networkId/finance/statements/:municipalityNumber',
+    { schema: { tags, params: StatementParams, querystring: StatementYearQuery, response: { 200: MunicipalityStatementSchema } } },
+    (req) => statements.municipalityStatement(req.ctx, req.params.networkId, req.params.municipalityNumber, req.query.year),
+  );
+  app.get(
+    '/networks/:networkId/finance/statements/:municipalityNumber/pdf',
+    { schema: { tags, params: StatementParams, querystring: StatementYearQuery } },
+    async (req, reply) =>
+      sendFile(
+        reply,
+        await renderStatementPdf(
+          await statements.municipalityStatement(req.ctx, req.params.networkId, req.params.municipalityNumber, req.query.year),
+        ),
+      ),
+  );
   await app.register(ownEffortRoutes);
 };
 

@@ -1,31 +1,22 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { localFileStorage } from './local.ts';
+import { s3FileStorage, type S3StorageOptions } from './s3.ts';
+import type { ConfiguredFileStorage } from './file-storage.ts';
 
-/**
- * Where uploaded files live. The database keeps the metadata and checksum; the bytes sit behind this
- * interface so several instances can share an object store instead of a local folder.
- */
-export interface FileStorage {
-  put(key: string, bytes: Buffer): Promise<void>;
-  get(key: string): Promise<Buffer>;
-}
+export { MissingFileError, type ConfiguredFileStorage, type FileStorage } from './file-storage.ts';
+export { localFileStorage } from './local.ts';
+export { S3StorageError, s3FileStorage, type S3StorageOptions } from './s3.ts';
 
-/** Files in a local folder, written to a temporary name first so a crash never leaves half a file. */
-export function localFileStorage(root: string): FileStorage {
-  const base = resolve(root);
-  const pathOf = (key: string) => {
-    const path = resolve(join(base, key));
-    if (!path.startsWith(base + sep)) throw new Error(`storage key outside the storage folder: ${key}`);
-    return path;
-  };
-  return {
-    async put(key, bytes) {
-      const path = pathOf(key);
-      await mkdir(dirname(path), { recursive: true });
-      const temporary = `${path}.${process.pid}.tmp`;
-      await writeFile(temporary, bytes);
-      await rename(temporary, path);
-    },
-    get: (key) => readFile(pathOf(key)),
-  };
+/** Where attachments are kept: a local folder (the default), or a bucket in an S3-compatible object store. */
+export type StorageConfig = { kind: 'local'; dir: string } | ({ kind: 's3' } & S3StorageOptions);
+
+/** The one file storage the configuration asks for; build it once at start and give it to every module. */
+export function fileStorageFor(config: StorageConfig): ConfiguredFileStorage {
+  switch (config.kind) {
+    case 'local':
+      return localFileStorage(config.dir);
+    case 's3': {
+      const { kind: _kind, ...options } = config;
+      return s3FileStorage(options);
+    }
+  }
 }

@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
-import { NavLink, useParams } from 'react-router';
+import { NavLink, useParams, useSearchParams } from 'react-router';
+import { Field, Label, Select } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { LoadState } from '../../app/ui.tsx';
+import { canReadInternals, useSession } from '../../app/session.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useFinanceMessages } from './messages.ts';
 
@@ -54,13 +56,17 @@ export function FinanceFrame({
   );
 }
 
-/** Links between the finance pages: overview, budget, grants, member fees, own effort. */
+/** Links between the finance pages: overview, budget, grants, member fees, own effort (those the reader may open). */
 export function FinanceNav({ network }: { network: NetworkOverview }) {
   const fm = useFinanceMessages();
+  const { user } = useSession();
+  const current = network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber);
+  // The chief executives read the statements; the budget, grants, fees and hours are the network's own.
+  const pages = canReadInternals(user, network.id, current) ? FINANCE_PAGES : FINANCE_PAGES.filter((p) => p === 'oversikt');
   return (
     <nav aria-label={fmt(fm.financeNav.label, { name: network.name })} className="dr-subnav dr-subnav-secondary">
       <ul>
-        {FINANCE_PAGES.map((page) => (
+        {pages.map((page) => (
           <li key={page}>
             <NavLink to={financePath(network.slug, page)} end={page === 'oversikt'}>
               {fm.financeNav[page]}
@@ -69,5 +75,44 @@ export function FinanceNav({ network }: { network: NetworkOverview }) {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The finance pages' year, `?aar=` in the address (this year when absent), and a way to choose another. */
+export function useFinanceYear(): [number, (year: number) => void] {
+  const [params, setParams] = useSearchParams();
+  const given = Number(params.get('aar'));
+  const year = Number.isInteger(given) && given >= 2000 && given <= 2100 ? given : new Date().getFullYear();
+  return [
+    year,
+    (next) =>
+      setParams(
+        (current) => {
+          current.set('aar', String(next));
+          return current;
+        },
+        { replace: true },
+      ),
+  ];
+}
+
+/** A choice of year: the years around this one, and the chosen one if it lies further away. */
+export function YearSelect({ year, onYear, label }: { year: number; onYear: (year: number) => void; label: string }) {
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
+  if (!years.includes(year)) years.push(year);
+  return (
+    <Field>
+      <Label>{label}</Label>
+      <Select width="auto" value={String(year)} onChange={(e) => onYear(Number(e.target.value))}>
+        {years
+          .sort((a, b) => b - a)
+          .map((y) => (
+            <Select.Option key={y} value={String(y)}>
+              {y}
+            </Select.Option>
+          ))}
+      </Select>
+    </Field>
   );
 }

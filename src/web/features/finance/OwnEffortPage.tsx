@@ -43,7 +43,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { useKroner } from '../strategy/messages.ts';
 import { parseWhole } from '../strategy/strategy-api.ts';
-import { FinanceFrame } from './FinanceFrame.tsx';
+import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import {
   COMMON_WORK,
   entriesQuery,
@@ -64,7 +64,7 @@ export function useHours(): (hundredths: number) => string {
 }
 
 /**
- * `/n/:slug/okonomi/egeninnsats?ar=&kommune=&prosjekt=`: the network's own effort in a year — the hourly rate (set by
+ * `/n/:slug/okonomi/egeninnsats?aar=&kommune=&prosjekt=`: the network's own effort in a year — the hourly rate (set by
  * the secretariat), the summary by municipality, project and month, the entries with filters in the address,
  * registering, changing and deleting hours, the import and the downloads.
  */
@@ -76,7 +76,8 @@ export function OwnEffortPage() {
 function OwnEffortView({ network }: { network: NetworkOverview }) {
   const t = useOwnEffortMessages();
   const [params] = useSearchParams();
-  const filter = readOwnEffortFilter(params);
+  const [year, setYear] = useFinanceYear();
+  const filter = { ...readOwnEffortFilter(params), year };
   const base = ownEffortApi(network.id);
   const rate = useApi<Rate>(`${base}/rates/${filter.year}`);
   const summary = useApi<Summary>(`${base}/summary?year=${filter.year}`);
@@ -92,7 +93,7 @@ function OwnEffortView({ network }: { network: NetworkOverview }) {
     <div className="dr-stack">
       <Paragraph>{t.intro}</Paragraph>
       <SuccessMessage message={message} />
-      <YearForm key={filter.year} network={network} filter={filter} />
+      <YearSelect year={filter.year} onYear={setYear} label={t.year} />
       <LoadState loaded={rate}>
         {(r) => (
           <RateSection
@@ -141,44 +142,6 @@ function OwnEffortView({ network }: { network: NetworkOverview }) {
         }
       </LoadState>
     </div>
-  );
-}
-
-function yearChoices(current: number): number[] {
-  const now = new Date().getFullYear();
-  const years = new Set<number>([current]);
-  for (let y = now + 1; y >= 2018; y--) years.add(y);
-  return [...years].sort((a, b) => b - a);
-}
-
-function YearForm({ network, filter }: { network: NetworkOverview; filter: OwnEffortFilter }) {
-  const t = useOwnEffortMessages();
-  const navigate = useNavigate();
-  const id = useId();
-  const [year, setYear] = useState(String(filter.year));
-  return (
-    <form
-      className="dr-toolbar"
-      aria-label={t.yearHeading}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void navigate(ownEffortPath(network.slug, { ...filter, year: Number(year) }));
-      }}
-    >
-      <Field>
-        <Label htmlFor={id}>{t.year}</Label>
-        <Select id={id} value={year} onChange={(e) => setYear(e.target.value)}>
-          {yearChoices(filter.year).map((y) => (
-            <Select.Option key={y} value={String(y)}>
-              {y}
-            </Select.Option>
-          ))}
-        </Select>
-      </Field>
-      <Button type="submit" variant="secondary">
-        {t.showYear}
-      </Button>
-    </form>
   );
 }
 

@@ -3,7 +3,7 @@ import type { ImportResult } from '../../../shared/finance/own-effort.ts';
 import type { ImportProblem } from '../../../shared/mapping/schema.ts';
 import { financePath } from './FinanceFrame.tsx';
 
-/** The page's filters as they stand in its address: `ar`, `kommune`, `prosjekt` (a project's id or `felles`). */
+/** The page's filters as they stand in its address: `aar` (as on every finance page), `kommune`, `prosjekt` (a project's id or `felles`). */
 export interface OwnEffortFilter {
   year: number;
   municipality: string;
@@ -13,11 +13,11 @@ export interface OwnEffortFilter {
 export const COMMON_WORK = 'felles';
 
 export function ownEffortPath(slug: string, filter: Partial<OwnEffortFilter> = {}): string {
-  return `${financePath(slug, 'egeninnsats')}${query({ ar: filter.year, kommune: filter.municipality, prosjekt: filter.project })}`;
+  return `${financePath(slug, 'egeninnsats')}${query({ aar: filter.year, kommune: filter.municipality, prosjekt: filter.project })}`;
 }
 
 export function readOwnEffortFilter(params: URLSearchParams): OwnEffortFilter {
-  const year = Number(params.get('ar'));
+  const year = Number(params.get('aar'));
   return {
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : new Date().getFullYear(),
     municipality: /^\d{4}$/.test(params.get('kommune') ?? '') ? params.get('kommune')! : '',

@@ -6,9 +6,7 @@ const nb = {
   title: 'Egeninnsats i {name}',
   intro:
     'Timene deltakerkommunene legger ned i nettverkets arbeid, per kommune, måned og prosjekt eller felles arbeid (styringsgruppe, arbeidsgrupper, sekretariat). Timene verdsettes med nettverkets timesats for året og vises som finansiering i naturalia ved siden av pengene.',
-  yearHeading: 'Velg år',
   year: 'År',
-  showYear: 'Vis året',
   rateHeading: 'Timesats',
   rate: 'Timesats (kr)',
   rateOf: 'Timesatsen for {year} er {rate} per time.',
@@ -92,9 +90,7 @@ const nn: OwnEffortMessages = {
   title: 'Eigeninnsats i {name}',
   intro:
     'Timane deltakarkommunane legg ned i arbeidet i nettverket, per kommune, månad og prosjekt eller felles arbeid (styringsgruppe, arbeidsgrupper, sekretariat). Timane blir verdsette med timesatsen til nettverket for året og viste som finansiering i naturalia ved sida av pengane.',
-  yearHeading: 'Vel år',
   year: 'År',
-  showYear: 'Vis året',
   rateHeading: 'Timesats',
   rate: 'Timesats (kr)',
   rateOf: 'Timesatsen for {year} er {rate} per time.',
@@ -175,9 +171,7 @@ const en: OwnEffortMessages = {
   title: 'Own effort in {name}',
   intro:
     'The hours the member municipalities put into the network’s work, per municipality, month and project or common work (steering group, working groups, secretariat). The hours are valued at the network’s hourly rate for the year and shown as in-kind financing beside the money.',
-  yearHeading: 'Choose year',
   year: 'Year',
-  showYear: 'Show year',
   rateHeading: 'Hourly rate',
   rate: 'Hourly rate (NOK)',
   rateOf: 'The hourly rate for {year} is {rate} per hour.',

@@ -1,11 +1,15 @@
 import { Navigate, useParams, type RouteObject } from 'react-router';
 import { FeeSchedulePage } from './FeeSchedulePage.tsx';
 import { FeeSchedulesPage } from './FeeSchedulesPage.tsx';
+import { FinanceOverviewPage } from './FinanceOverviewPage.tsx';
+import { StatementPage } from './StatementPage.tsx';
 import { feeSchedulesPath } from './fees-api.ts';
 import { OwnEffortPage } from './OwnEffortPage.tsx';
 
 /** The finance pages under `/n/:slug/okonomi`. */
 export const financeRoutes: RouteObject[] = [
+  { path: 'n/:slug/okonomi', element: <FinanceOverviewPage /> },
+  { path: 'n/:slug/okonomi/kommuner/:number', element: <StatementPage /> },
   { path: 'n/:slug/okonomi/kontingent', element: <FeeSchedulesPage /> },
   { path: 'n/:slug/okonomi/kontingent/:scheduleId', element: <FeeSchedulePage /> },
   { path: 'n/:slug/okonomi/egeninnsats', element: <OwnEffortPage /> },

@@ -11,7 +11,7 @@ import { useFinanceMessages } from '../finance/messages.ts';
 
 /**
  * Links between a network's pages; «Personer» and the other internal pages only for those who may read them. The
- * chief executives who read the portfolio without a role see the proposals and projects.
+ * chief executives who read the portfolio without a role see the proposals, projects, benefits and finance statements.
  */
 export function NetworkNav({ network }: { network: NetworkOverview }) {
   const { m } = useI18n();
@@ -52,9 +52,6 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
             <li>
               <NavLink to={`${base}/strategi`}>{sm.nav}</NavLink>
             </li>
-            <li>
-              <NavLink to={`${base}/okonomi`}>{fm.nav}</NavLink>
-            </li>
           </>
         )}
         {portfolio.read && (
@@ -67,6 +64,9 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
             </li>
             <li>
               <NavLink to={`${base}/nytte`}>{rm.nav}</NavLink>
+            </li>
+            <li>
+              <NavLink to={`${base}/okonomi`}>{fm.nav}</NavLink>
             </li>
           </>
         )}

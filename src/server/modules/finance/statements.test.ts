@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
+import { expectError } from '../../../../test/helpers.ts';
+import { projects } from '../../db/schema/index.ts';
+import type { FeeSchedule } from '../../../shared/finance/fees.ts';
+import type { ProjectFinancing } from '../../../shared/finance/project-financing.ts';
+import type { FinanceOverview, MunicipalityStatement } from '../../../shared/finance/statements.ts';
+import { DEMO_CHIEF_EXECUTIVE } from '../../demo/projects.ts';
+
+const VESTERALEN = 'digivesteralen';
+const DIGIHELSE = 'Felles innføring av DigiHelse i Vesterålen';
+
+describe.each(DATABASE_KINDS)('per-municipality statements on %s', (kind) => {
+  let t: TestApp;
+  let secretariat: Client;
+  let digiHelse: ProjectFinancing;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    secretariat = await t.as(USERS.vesteralenAdmin);
+    const [project] = await t.db.select({ id: projects.id }).from(projects).where(eq(projects.title, DIGIHELSE));
+    digiHelse = (await secretariat.get<ProjectFinancing>(`/api/projects/${project!.id}/financing`)).body;
+  });
+  afterAll(() => t.close());
+
+  const overview = async (client: Client, year: number) => {
+    const res = await client.get<FinanceOverview>(`/api/networks/${VESTERALEN}/finance/overview?year=${year}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  };
+  const statement = async (client: Client, number: string, year: number) => {
+    const res = await client.get<MunicipalityStatement>(`/api/networks/${VESTERALEN}/finance/statements/${number}?year=${year}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  };
+
+  it('gives each member its share of the projects running in the year, adding up to the split', async () => {
+    const split = digiHelse.current!;
+    const shareOf = new Map(split.lines.map((l) => [l.municipalityNumber, l.amount]));
+    const year2026 = await overview(secretariat, 2026);
+    expect(year2026.municipalities).toHaveLength(6);
+    for (const m of year2026.municipalities) {
+      expect(m.projectShares, m.name).toBe(shareOf.get(m.number) ?? 0);
+      expect(m.pays, m.name).toBe((m.fee ?? 0) + m.projectShares);
+    }
+    expect(year2026.totals.projectShares).toBe(split.amount);
+    // DigiHelse starts in August 2026: in 2025 no municipality has a share of it.
+    const year2025 = await overview(secretariat, 2025);
+    expect(year2025.totals.projectShares).toBe(0);
+  });
+
+  it('takes the fee from the year’s schedule, a draft until adopted, and says which', async () => {
+    const created = await secretariat.post<FeeSchedule>(`/api/networks/${VESTERALEN}/fee-schedules`, {
+      year: 2027,
+      title: 'Kontingent 2027',
+      populationYear: 2024,
+      model: { kind: 'equalShare', total: 600_001 },
+    });
+    expect(created.status).toBe(201);
+    const sortland = await statement(secretariat, '1870', 2027);
+    expect(sortland.schedule).toMatchObject({ id: created.body.id, status: 'draft', decision: null });
+    expect(sortland.fee).toBe(created.body.lines.find((l) => l.municipalityNumber === '1870')!.amount);
+    const all = await overview(secretariat, 2027);
+    expect(all.totals.fee).toBe(600_001);
+    expect(all.totals.pays).toBe(all.municipalities.reduce((sum, m) => sum + m.pays, 0));
+  });
+
+  it('lists the projects the municipality takes part in with their benefits, and the PDF shows the same figures', async () => {
+    const sortland = await statement(secretariat, '1870', 2026);
+    const share = digiHelse.current!.lines.find((l) => l.municipalityNumber === '1870')!.amount;
+    const line = sortland.projects.find((p) => p.title === DIGIHELSE)!;
+    expect(line).toMatchObject({ costTotal: 2_400_000, method: 'population', share });
+    expect(line.benefits.benefitCount).toBeGreaterThan(0);
+    expect(sortland.projectShares).toBe(sortland.projects.reduce((sum, p) => sum + (p.share ?? 0), 0));
+
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/networks/${VESTERALEN}/finance/statements/1870/pdf?year=2026`,
+      headers: { cookie: secretariat.cookie! },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const file = join(mkdtempSync(join(tmpdir(), 'statement-')), 's.pdf');
+    writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const kroner = (n: number) => `${new Intl.NumberFormat('nb-NO').format(n)} kr`.replace(/\s/g, ' ');
+    expect(text).toContain('Økonomisk oversikt 2026: Sortland');
+    expect(text).toContain(`${line.reference} ${DIGIHELSE}`);
+    expect(text).toContain(kroner(share));
+    expect(text).toContain(`Sum ${kroner(sortland.pays)}`);
+  });
+
+  it('writes the PDF in nynorsk for a nynorsk municipality', async () => {
+    const municipality = (await secretariat.get<{ version: number }>('/api/municipalities/1867')).body;
+    const admin = await t.as(USERS.platformAdmin);
+    expect((await admin.patch('/api/municipalities/1867', { writtenStandard: 'nynorsk', version: municipality.version })).status).toBe(200);
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/networks/${VESTERALEN}/finance/statements/1867/pdf?year=2026`,
+      headers: { cookie: secretariat.cookie! },
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'statement-')), 'nn.pdf');
+    writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Dette bidreg kommunen med');
+  });
+
+  it('exports the overview with the page’s figures and the sums last', async () => {
+    const page = await overview(secretariat, 2026);
+    const csv = await secretariat.request('GET', `/api/networks/${VESTERALEN}/finance/overview/export?year=2026&format=csv`);
+    expect(csv.status).toBe(200);
+    const rows = String(csv.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+      .map((r) => r.split(';'));
+    expect(rows).toHaveLength(page.municipalities.length + 2);
+    for (const m of page.municipalities) {
+      const row = rows.find((r) => r[0] === m.number)!;
+      expect(Number(row[4]), m.name).toBe(m.projectShares);
+      expect(Number(row[5]), m.name).toBe(m.pays);
+    }
+    expect(Number(rows.at(-1)![5])).toBe(page.totals.pays);
+  });
+
+  it('is read by the chief executives and the network, not by others; only for a member that year', async () => {
+    const chief = await t.as(DEMO_CHIEF_EXECUTIVE.email);
+    expect((await statement(chief, '1870', 2026)).municipality.name).toBe('Sortland - Suortá');
+    expectError(await t.anonymous().get(`/api/networks/${VESTERALEN}/finance/overview?year=2026`), 401, 'unauthenticated');
+    const lofoten = await t.as(USERS.lofotenAdmin);
+    expectError(await lofoten.get(`/api/networks/${VESTERALEN}/finance/overview?year=2026`), 404, 'not_found');
+    expectError(await lofoten.get(`/api/networks/${VESTERALEN}/finance/statements/1870?year=2026`), 404, 'not_found');
+    // Vågan is in Lofoten IKT, not DigiVesterålen; and DigiVesterålen's members joined in 2021.
+    expectError(await secretariat.get(`/api/networks/${VESTERALEN}/finance/statements/1865?year=2026`), 404, 'not_found');
+    expectError(await secretariat.get(`/api/networks/${VESTERALEN}/finance/statements/1870?year=2020`), 404, 'not_found');
+    expect(Object.keys(expectError(await secretariat.get(`/api/networks/${VESTERALEN}/finance/overview?year=20x6`), 400, 'validation_failed'))).toContain(
+      'year',
+    );
+  });
+});

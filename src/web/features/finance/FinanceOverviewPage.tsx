@@ -1,0 +1,128 @@
+import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import type { FinanceOverview, StatementSchedule } from '../../../shared/finance/statements.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { query, useApi } from '../../app/api.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { shortDate } from '../benefits/benefits-api.ts';
+import { useKroner } from '../strategy/messages.ts';
+import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
+import { useStatementMessages } from './statement-messages.ts';
+
+/** Hours are kept in hundredths: «7,5». */
+export function useHours(): (hundredths: number) => string {
+  const { lang } = useI18n();
+  const format = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 2 });
+  return (hundredths) => format.format(hundredths / 100);
+}
+
+export const statementPath = (slug: string, number: string, year: number) =>
+  `${financePath(slug)}/kommuner/${number}${query({ aar: year })}`;
+const overviewApi = (networkId: string) => `/networks/${networkId}/finance/overview`;
+
+/** `/n/:slug/okonomi`: what each member pays and contributes in the year, with a link to each one's statement. */
+export function FinanceOverviewPage() {
+  const sm = useStatementMessages();
+  return <FinanceFrame title={sm.overview.title}>{(n) => <OverviewView network={n} />}</FinanceFrame>;
+}
+
+function OverviewView({ network }: { network: NetworkOverview }) {
+  const sm = useStatementMessages();
+  const o = sm.overview;
+  const kroner = useKroner();
+  const hours = useHours();
+  const [year, setYear] = useFinanceYear();
+  const overview = useApi<FinanceOverview>(`${overviewApi(network.id)}${query({ year })}`);
+  const exportUrl = (format: 'xlsx' | 'csv') => `/api${overviewApi(network.id)}/export${query({ year, format })}`;
+  return (
+    <div className="dr-stack">
+      <Paragraph>{o.intro}</Paragraph>
+      <YearSelect year={year} onYear={setYear} label={sm.year} />
+      <LoadState loaded={overview}>
+        {(v) => (
+          <>
+            <ScheduleNote schedule={v.schedule} year={v.year} />
+            <RateNote rate={v.hourlyRate} year={v.year} />
+            {v.municipalities.length === 0 ? (
+              <Paragraph>{fmt(o.none, { year: v.year })}</Paragraph>
+            ) : (
+              <div className="dr-table-wrap">
+                <Table zebra>
+                  <caption>{fmt(o.caption, { name: network.name, year: v.year })}</caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell scope="col">{o.municipality}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{o.fee}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{o.projects}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{o.shares}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{o.pays}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{o.hours}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{o.effort}</Table.HeaderCell>
+                    </Table.Row>
+                  </Table.Head>
+                  <Table.Body>
+                    {v.municipalities.map((m) => (
+                      <Table.Row key={m.number}>
+                        <Table.HeaderCell scope="row">
+                          <AppLink to={statementPath(network.slug, m.number, v.year)}>{m.name}</AppLink>
+                        </Table.HeaderCell>
+                        <Table.Cell>{m.fee === null ? '–' : kroner(m.fee)}</Table.Cell>
+                        <Table.Cell>{m.projectCount}</Table.Cell>
+                        <Table.Cell>{kroner(m.projectShares)}</Table.Cell>
+                        <Table.Cell>{kroner(m.pays)}</Table.Cell>
+                        <Table.Cell>{hours(m.ownEffortHours)}</Table.Cell>
+                        <Table.Cell>{kroner(m.ownEffortValue)}</Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                  <tfoot>
+                    <Table.Row>
+                      <Table.HeaderCell scope="row">{o.total}</Table.HeaderCell>
+                      <Table.Cell>{v.totals.fee === null ? '–' : kroner(v.totals.fee)}</Table.Cell>
+                      <Table.Cell>{v.totals.projectCount}</Table.Cell>
+                      <Table.Cell>{kroner(v.totals.projectShares)}</Table.Cell>
+                      <Table.Cell>{kroner(v.totals.pays)}</Table.Cell>
+                      <Table.Cell>{hours(v.totals.ownEffortHours)}</Table.Cell>
+                      <Table.Cell>{kroner(v.totals.ownEffortValue)}</Table.Cell>
+                    </Table.Row>
+                  </tfoot>
+                </Table>
+              </div>
+            )}
+            <nav aria-label={o.downloads}>
+              <ButtonRow>
+                <Link href={exportUrl('xlsx')} download>
+                  {o.downloadXlsx}
+                </Link>
+                <Link href={exportUrl('csv')} download>
+                  {o.downloadCsv}
+                </Link>
+              </ButtonRow>
+            </nav>
+          </>
+        )}
+      </LoadState>
+    </div>
+  );
+}
+
+/** Which fee schedule the fees come from, and whether it is adopted. */
+export function ScheduleNote({ schedule, year }: { schedule: StatementSchedule | null; year: number }) {
+  const { lang } = useI18n();
+  const sm = useStatementMessages();
+  if (!schedule) return <Paragraph data-size="sm">{fmt(sm.schedule.none, { year })}</Paragraph>;
+  const d = schedule.decision;
+  return (
+    <Paragraph data-size="sm">
+      {schedule.status === 'adopted' && d
+        ? fmt(sm.schedule.adopted, { title: schedule.title, body: d.bodyName, date: shortDate(lang, d.meetingDate) })
+        : fmt(sm.schedule.draft, { title: schedule.title })}
+    </Paragraph>
+  );
+}
+
+export function RateNote({ rate, year }: { rate: number | null; year: number }) {
+  const sm = useStatementMessages();
+  const kroner = useKroner();
+  return <Paragraph data-size="sm">{rate === null ? fmt(sm.noRate, { year }) : fmt(sm.rate, { rate: kroner(rate) })}</Paragraph>;
+}

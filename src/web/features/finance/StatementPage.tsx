@@ -1,0 +1,197 @@
+import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useParams } from 'react-router';
+import type { MunicipalityStatement } from '../../../shared/finance/statements.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { query, useApi } from '../../app/api.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
+import { formatAchievement } from '../benefits/benefits-api.ts';
+import { projectPath } from '../projects/projects-api.ts';
+import { useProjectMessages } from '../projects/messages.ts';
+import { useKroner } from '../strategy/messages.ts';
+import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
+import { RateNote, ScheduleNote, useHours } from './FinanceOverviewPage.tsx';
+import { useStatementMessages } from './statement-messages.ts';
+
+const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
+
+/**
+ * `/n/:slug/okonomi/kommuner/:number?aar=`: one municipality's statement for a year, what it pays, contributes and
+ * takes part in, and the same as a PDF for its chief executive.
+ */
+export function StatementPage() {
+  const { m } = useI18n();
+  const sm = useStatementMessages();
+  const { number = '' } = useParams();
+  const [year, setYear] = useFinanceYear();
+  const { slug = '' } = useParams();
+  const path = `/networks/${encodeURIComponent(slug)}/finance/statements/${encodeURIComponent(number)}`;
+  const statement = useApi<MunicipalityStatement>(`${path}${query({ year })}`);
+  return (
+    <FinanceFrame
+      title={() =>
+        statement.data
+          ? fmt(sm.statement.title, { municipality: statement.data.municipality.name, year })
+          : statement.error
+            ? m.notFound.title
+            : undefined
+      }
+      lead={(n) => (
+        <Paragraph data-size="sm">
+          <AppLink to={`${financePath(n.slug)}${query({ aar: year })}`}>{fmt(sm.statement.back, { name: n.name })}</AppLink>
+        </Paragraph>
+      )}
+    >
+      {(n) => (
+        <div className="dr-stack">
+          <YearSelect year={year} onYear={setYear} label={sm.year} />
+          <LoadState loaded={statement}>
+            {(s) => <StatementView network={n} statement={s} pdfUrl={`/api${path}/pdf${query({ year })}`} />}
+          </LoadState>
+        </div>
+      )}
+    </FinanceFrame>
+  );
+}
+
+function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOverview; statement: MunicipalityStatement; pdfUrl: string }) {
+  const { lang } = useI18n();
+  const sm = useStatementMessages();
+  const t = sm.statement;
+  const pm = useProjectMessages();
+  const kroner = useKroner();
+  const hours = useHours();
+  const effortProjects = s.projects.filter((p) => p.ownEffortHours > 0);
+  return (
+    <>
+      <dl className="dr-facts">
+        <dt>{t.network}</dt>
+        <dd>{s.network.name}</dd>
+        <dt>{t.population}</dt>
+        <dd>{fmt(t.populationOf, { population: whole.format(s.municipality.population), year: s.municipality.populationYear })}</dd>
+      </dl>
+      <Paragraph>
+        <Link href={pdfUrl} download>
+          {t.pdf}
+        </Link>
+      </Paragraph>
+
+      <section className="dr-section dr-stack" aria-labelledby="pays-heading">
+        <Heading level={2} data-size="md" id="pays-heading">
+          {t.pays}
+        </Heading>
+        <div className="dr-table-wrap">
+          <Table zebra>
+            <caption>{t.pays}</caption>
+            <Table.Body>
+              <Table.Row>
+                <Table.HeaderCell scope="row">{t.fee}</Table.HeaderCell>
+                <Table.Cell>{s.fee === null ? '–' : kroner(s.fee)}</Table.Cell>
+              </Table.Row>
+              <Table.Row>
+                <Table.HeaderCell scope="row">{t.shares}</Table.HeaderCell>
+                <Table.Cell>{kroner(s.projectShares)}</Table.Cell>
+              </Table.Row>
+            </Table.Body>
+            <tfoot>
+              <Table.Row>
+                <Table.HeaderCell scope="row">{t.total}</Table.HeaderCell>
+                <Table.Cell>{kroner(s.pays)}</Table.Cell>
+              </Table.Row>
+            </tfoot>
+          </Table>
+        </div>
+        <ScheduleNote schedule={s.schedule} year={s.year} />
+      </section>
+
+      <section className="dr-section dr-stack" aria-labelledby="projects-heading">
+        <Heading level={2} data-size="md" id="projects-heading">
+          {t.takesPart}
+        </Heading>
+        {s.projects.length === 0 ? (
+          <Paragraph>{fmt(t.noProjects, { year: s.year })}</Paragraph>
+        ) : (
+          <>
+            <div className="dr-table-wrap">
+              <Table zebra>
+                <caption>{fmt(t.projectsCaption, { year: s.year, municipality: s.municipality.name })}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">{t.project}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t.phase}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t.costTotal}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t.share}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t.benefits}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {s.projects.map((p) => (
+                    <Table.Row key={p.id}>
+                      <Table.HeaderCell scope="row">
+                        <AppLink to={projectPath(network.slug, p.id)}>{`${p.reference} ${p.title}`}</AppLink>
+                      </Table.HeaderCell>
+                      <Table.Cell>{pm.phases[p.phase as keyof typeof pm.phases] ?? p.phase}</Table.Cell>
+                      <Table.Cell>{p.costTotal === null ? t.notFinanced : kroner(p.costTotal)}</Table.Cell>
+                      <Table.Cell>{p.share === null ? '–' : kroner(p.share)}</Table.Cell>
+                      <Table.Cell>{formatAchievement(lang, p.benefits.achievement)}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+            <Paragraph data-size="sm">{t.sharesNote}</Paragraph>
+          </>
+        )}
+        <Paragraph>
+          {s.benefits.achievement === null
+            ? t.benefitsNone
+            : fmt(t.benefitsSummary, {
+                achievement: formatAchievement(lang, s.benefits.achievement),
+                measured: s.benefits.measuredBenefitCount,
+                count: s.benefits.benefitCount,
+              })}
+        </Paragraph>
+      </section>
+
+      <section className="dr-section dr-stack" aria-labelledby="contributes-heading">
+        <Heading level={2} data-size="md" id="contributes-heading">
+          {t.contributes}
+        </Heading>
+        <div className="dr-table-wrap">
+          <Table zebra>
+            <caption>{fmt(t.effortCaption, { year: s.year })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t.project}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.hours}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.value}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {effortProjects.map((p) => (
+                <Table.Row key={p.id}>
+                  <Table.HeaderCell scope="row">{`${p.reference} ${p.title}`}</Table.HeaderCell>
+                  <Table.Cell>{hours(p.ownEffortHours)}</Table.Cell>
+                  <Table.Cell>{kroner(p.ownEffortValue)}</Table.Cell>
+                </Table.Row>
+              ))}
+              <Table.Row>
+                <Table.HeaderCell scope="row">{t.commonWork}</Table.HeaderCell>
+                <Table.Cell>{hours(s.commonOwnEffortHours)}</Table.Cell>
+                <Table.Cell>{kroner(s.commonOwnEffortValue)}</Table.Cell>
+              </Table.Row>
+            </Table.Body>
+            <tfoot>
+              <Table.Row>
+                <Table.HeaderCell scope="row">{t.total}</Table.HeaderCell>
+                <Table.Cell>{hours(s.ownEffortHours)}</Table.Cell>
+                <Table.Cell>{kroner(s.ownEffortValue)}</Table.Cell>
+              </Table.Row>
+            </tfoot>
+          </Table>
+        </div>
+        <RateNote rate={s.hourlyRate} year={s.year} />
+      </section>
+    </>
+  );
+}
