@@ -9,6 +9,7 @@ import { DEFAULT_WEIGHTS, type Proposal, type WeightsAnswer } from '../src/share
 import type { BasisDocument, Project } from '../src/shared/portfolio/projects.ts';
 import type { Benefit } from '../src/shared/benefits/schema.ts';
 import type { FeeSchedule } from '../src/shared/finance/fees.ts';
+import type { Budget, BudgetSummary } from '../src/shared/finance/budget.ts';
 import type { Entry as OwnEffortEntry, Rate as OwnEffortRate } from '../src/shared/finance/own-effort.ts';
 import { signFormToken } from '../src/server/modules/portfolio/index.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from './harness.ts';
@@ -315,6 +316,27 @@ async function freshFeeSchedule(admin: Client, cell: number): Promise<FeeSchedul
       model: { kind: 'equalShare', total: 100_000 + cell },
     }),
   );
+}
+
+/** The yearly budget: DigiVesterålen's, written by its secretariat; each cell gets a budget for a year no other has. */
+async function freshBudget(admin: Client): Promise<Budget> {
+  const list = await ok<BudgetSummary[]>(admin.get('/api/networks/digivesteralen/budgets'));
+  const taken = new Set(list.map((b) => b.year));
+  let year = 2100;
+  while (taken.has(year)) year--;
+  return ok(admin.post('/api/networks/digivesteralen/budgets', { year, title: `Matrisebudsjett ${year}` }));
+}
+async function freshBudgetLine(admin: Client, cell: number) {
+  const budget = await freshBudget(admin);
+  const withLine = await ok<Budget>(
+    admin.post(`/api/budgets/${budget.id}/lines`, {
+      category: 'consultants',
+      name: `Matriselinje ${cell}`,
+      accountCode: `M${cell}`,
+      budgeted: 10_000,
+    }),
+  );
+  return { budget: withLine, line: withLine.lines[0]! };
 }
 
 /** Strategy: DigiVesterålen's, written by its secretariat; each cell gets a strategy of its own. */
@@ -1045,6 +1067,88 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
       return { url: `/api/fee-schedules/${schedule.id}/adopt`, body: { agendaItemId: item.id, version: schedule.version } };
     },
   },
+  // the yearly budget: the secretariat writes
+  'POST /api/networks/{networkId}/budgets': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const list = await ok<BudgetSummary[]>(admin.get('/api/networks/digivesteralen/budgets'));
+      const taken = new Set(list.map((b) => b.year));
+      let year = 2000;
+      while (taken.has(year)) year++;
+      return { url: '/api/networks/digivesteralen/budgets', body: { year, title: `Matrisebudsjett ${cell}` } };
+    },
+  },
+  'PATCH /api/budgets/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const budget = await freshBudget(admin);
+      return { url: `/api/budgets/${budget.id}`, body: { title: `Omdøpt budsjett ${cell}`, version: budget.version } };
+    },
+  },
+  'DELETE /api/budgets/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin) => {
+      const budget = await freshBudget(admin);
+      return { url: `/api/budgets/${budget.id}?version=${budget.version}` };
+    },
+  },
+  'POST /api/budgets/{id}/lines': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const budget = await freshBudget(admin);
+      return { url: `/api/budgets/${budget.id}/lines`, body: { category: 'gatherings', name: `Samling ${cell}`, budgeted: 5_000 } };
+    },
+  },
+  'PATCH /api/budget-lines/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const { line } = await freshBudgetLine(admin, cell);
+      return { url: `/api/budget-lines/${line.id}`, body: { budgeted: 20_000 + cell, version: line.version } };
+    },
+  },
+  'DELETE /api/budget-lines/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const { line } = await freshBudgetLine(admin, cell);
+      return { url: `/api/budget-lines/${line.id}?version=${line.version}` };
+    },
+  },
+  'POST /api/budget-lines/{id}/actuals': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const { budget, line } = await freshBudgetLine(admin, cell);
+      return { url: `/api/budget-lines/${line.id}/actuals`, body: { date: `${budget.year}-03-01`, amount: cell, text: 'Faktura' } };
+    },
+  },
+  'DELETE /api/budget-actuals/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const { budget, line } = await freshBudgetLine(admin, cell);
+      await ok(admin.post(`/api/budget-lines/${line.id}/actuals`, { date: `${budget.year}-03-01`, amount: cell }));
+      const [actual] = await ok<{ id: string }[]>(admin.get(`/api/budget-lines/${line.id}/actuals`));
+      return { url: `/api/budget-actuals/${actual!.id}` };
+    },
+  },
+  'POST /api/budgets/{id}/actuals/import': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const { budget } = await freshBudgetLine(admin, cell);
+      return {
+        url: `/api/budgets/${budget.id}/actuals/import?fileName=regnskap.csv`,
+        body: Buffer.from(`Dato;Konto;Beløp;Tekst\n01.03.${budget.year};M${cell};1 000,00;Faktura\n`),
+        headers: { 'content-type': 'text/csv' },
+      };
+    },
+  },
   // own effort: the secretariat sets the rate; a municipality's hours also its editors
   'PUT /api/networks/{networkId}/own-effort/rates/{year}': {
     allowed: secretariat,
@@ -1560,6 +1664,7 @@ const TAKE_A_FILE = [
   'POST /api/projects/{id}/documents',
   'POST /api/municipalities/{number}/mapping/import',
   'POST /api/networks/{networkId}/mapping/import',
+  'POST /api/budgets/{id}/actuals/import',
   'POST /api/networks/{networkId}/own-effort/import',
 ];
 

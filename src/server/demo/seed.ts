@@ -14,6 +14,7 @@ import { seedProposals } from './proposals.ts';
 import { seedProjects } from './projects.ts';
 import { seedBenefits } from './benefits.ts';
 import { seedFinance } from './finance.ts';
+import { seedBudget } from './budget.ts';
 import { seedOwnEffort } from './own-effort.ts';
 import { seedProjectFinancing } from './project-financing.ts';
 import { seedStatusReports } from './status-reports.ts';
@@ -413,6 +414,7 @@ async function createDemoData(db: Db, links: { publicUrl: string }, storage: Fil
       .values({ userId: user!.id, role: demo.role, networkId: networkId ?? null, municipalityNumber: demo.municipality ?? null });
   }
   await seedFinance(ctx);
+  await seedBudget(ctx);
   await seedOwnEffort(ctx);
   await seedProjectFinancing(ctx);
 }

@@ -49,11 +49,14 @@ interface ServerMessages {
     lastBandOpen: string;
     sourcesSum: string;
     percentSum: string;
+    projectLineOnly: string;
+    outsideYear: string;
+    notNetworkProject: string;
+    hasActuals: string;
     month: string;
     hours: string;
     notMemberInMonth: string;
     personMunicipality: string;
-    notNetworkProject: string;
     notYourMunicipality: string;
   };
   fields: Record<string, string>;
@@ -118,11 +121,14 @@ const nb: ServerMessages = {
     lastBandOpen: '«{field}» skal stå tom i det siste intervallet, som ikke har noen øvre grense.',
     sourcesSum: '«{field}» må til sammen bli lik totalkostnaden.',
     percentSum: '«{field}» må til sammen bli 100 %.',
+    projectLineOnly: '«{field}» kan bare velges på en kostnadslinje for prosjekter.',
+    outsideYear: '«{field}» må være en dag i budsjettåret {year}.',
+    notNetworkProject: '«{field}» må være et prosjekt i nettverket.',
+    hasActuals: '«{field}» har {count} regnskapsførte beløp. Slett dem først.',
     month: '«{field}» må være en måned (ÅÅÅÅ-MM).',
     hours: '«{field}» må være et antall timer over 0 med høyst to desimaler, for eksempel 7,5.',
     notMemberInMonth: '«{field}»: {value} var ikke deltakerkommune i nettverket i {month}.',
     personMunicipality: '«{field}» må være en person i nettverket som hører til eller representerer kommunen timene føres for.',
-    notNetworkProject: '«{field}» må være et prosjekt i nettverket.',
     notYourMunicipality: '«{field}»: du kan ikke føre timer for {value}.',
   },
   fields: {
@@ -301,6 +307,22 @@ const nb: ServerMessages = {
     'finance:total': 'Totalbeløp (kr)',
     'finance:fixed': 'Fast del (kr)',
     'finance:agendaItemId': 'Vedtatt sak',
+    // finance: the yearly budget (routes tagged «budget»)
+    'budget:year': 'Budsjettår',
+    'budget:title': 'Tittel',
+    'budget:note': 'Merknad',
+    'budget:category': 'Kategori',
+    'budget:name': 'Navn på linjen',
+    'budget:accountCode': 'Kontokode',
+    'budget:budgeted': 'Budsjettert (kr)',
+    'budget:projectId': 'Prosjekt',
+    'budget:sortOrder': 'Rekkefølge',
+    'budget:date': 'Dato',
+    'budget:amount': 'Beløp (kr)',
+    'budget:text': 'Tekst',
+    'budget:line': 'Budsjettlinjen',
+    'budget:budget': 'Budsjettet',
+    'budget:version': 'Versjon',
     // finance: own effort (egeninnsats)
     'ownEffort:year': 'År',
     'ownEffort:rate': 'Timesats (kr)',
@@ -469,11 +491,14 @@ const nn: ServerMessages = {
     lastBandOpen: '«{field}» skal stå tom i det siste intervallet, som ikkje har noka øvre grense.',
     sourcesSum: '«{field}» må til saman bli lik totalkostnaden.',
     percentSum: '«{field}» må til saman bli 100 %.',
+    projectLineOnly: '«{field}» kan berre veljast på ei kostnadslinje for prosjekt.',
+    outsideYear: '«{field}» må vere ein dag i budsjettåret {year}.',
+    notNetworkProject: '«{field}» må vere eit prosjekt i nettverket.',
+    hasActuals: '«{field}» har {count} rekneskapsførte beløp. Slett dei først.',
     month: '«{field}» må vere ein månad (ÅÅÅÅ-MM).',
     hours: '«{field}» må vere eit tal timar over 0 med høgst to desimalar, til dømes 7,5.',
     notMemberInMonth: '«{field}»: {value} var ikkje deltakarkommune i nettverket i {month}.',
     personMunicipality: '«{field}» må vere ein person i nettverket som høyrer til eller representerer kommunen timane blir førte for.',
-    notNetworkProject: '«{field}» må vere eit prosjekt i nettverket.',
     notYourMunicipality: '«{field}»: du kan ikkje føre timar for {value}.',
   },
   fields: {
@@ -651,6 +676,22 @@ const nn: ServerMessages = {
     'finance:total': 'Totalbeløp (kr)',
     'finance:fixed': 'Fast del (kr)',
     'finance:agendaItemId': 'Vedteken sak',
+    // finance: the yearly budget
+    'budget:year': 'Budsjettår',
+    'budget:title': 'Tittel',
+    'budget:note': 'Merknad',
+    'budget:category': 'Kategori',
+    'budget:name': 'Namn på linja',
+    'budget:accountCode': 'Kontokode',
+    'budget:budgeted': 'Budsjettert (kr)',
+    'budget:projectId': 'Prosjekt',
+    'budget:sortOrder': 'Rekkjefølgje',
+    'budget:date': 'Dato',
+    'budget:amount': 'Beløp (kr)',
+    'budget:text': 'Tekst',
+    'budget:line': 'Budsjettlinja',
+    'budget:budget': 'Budsjettet',
+    'budget:version': 'Versjon',
     // finance: own effort (eigeninnsats)
     'ownEffort:year': 'År',
     'ownEffort:rate': 'Timesats (kr)',
@@ -818,11 +859,14 @@ const en: ServerMessages = {
     lastBandOpen: '“{field}” must be empty in the last band, which has no upper bound.',
     sourcesSum: '«{field}» must add up to the total cost.',
     percentSum: '«{field}» must add up to 100 %.',
+    projectLineOnly: '“{field}” can only be chosen on a cost line for projects.',
+    outsideYear: '“{field}” must be a day in the budget year {year}.',
+    notNetworkProject: '“{field}” must be a project of the network.',
+    hasActuals: '“{field}” has {count} actual figures recorded. Delete them first.',
     month: '«{field}» must be a month (YYYY-MM).',
     hours: '«{field}» must be a number of hours above 0 with at most two decimals, for example 7.5.',
     notMemberInMonth: '«{field}»: {value} was not a member municipality of the network in {month}.',
     personMunicipality: '«{field}» must be a person of the network who belongs to or represents the municipality the hours are for.',
-    notNetworkProject: '«{field}» must be a project of the network.',
     notYourMunicipality: '«{field}»: you cannot register hours for {value}.',
   },
   fields: {
@@ -1000,6 +1044,22 @@ const en: ServerMessages = {
     'finance:total': 'Total amount (NOK)',
     'finance:fixed': 'Fixed part (NOK)',
     'finance:agendaItemId': 'Decided case',
+    // finance: the yearly budget
+    'budget:year': 'Budget year',
+    'budget:title': 'Title',
+    'budget:note': 'Note',
+    'budget:category': 'Category',
+    'budget:name': 'Line name',
+    'budget:accountCode': 'Account code',
+    'budget:budgeted': 'Budgeted (NOK)',
+    'budget:projectId': 'Project',
+    'budget:sortOrder': 'Order',
+    'budget:date': 'Date',
+    'budget:amount': 'Amount (NOK)',
+    'budget:text': 'Text',
+    'budget:line': 'The budget line',
+    'budget:budget': 'The budget',
+    'budget:version': 'Version',
     // finance: own effort
     'ownEffort:year': 'Year',
     'ownEffort:rate': 'Hourly rate (NOK)',

@@ -9,4 +9,5 @@ export * from './projects.ts';
 export * from './benefits.ts';
 export * from './finance.ts';
 export * from './project-financing.ts';
+export * from './budget.ts';
 export * from './own-effort.ts';

@@ -129,15 +129,31 @@ const nextMorning = (day: string) => osloLocalToUtc(addDays(day, 1), '07:00');
 export const benefitReminderJob: JobHandler = async (payload, db: Db) => {
   const { publicUrl } = Payload.parse(payload);
   await sendMeasurementReminders(db, publicUrl);
-  await enqueueJob(db, BENEFIT_REMINDER_JOB, { publicUrl }, { runAt: nextMorning(today()) });
+  // This job is still running here; a queued one means a run of this job that died after this point already queued it.
+  await queueReminderJobUnless(db, publicUrl, ['queued']);
 };
 
 /** At start: queues the daily job unless one is already waiting (started by this or another instance). */
 export async function scheduleBenefitReminders(db: DbOrTx, publicUrl: string): Promise<void> {
-  const [waiting] = await db
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(and(eq(jobs.kind, BENEFIT_REMINDER_JOB), inArray(jobs.status, ['queued', 'running'])))
-    .limit(1);
-  if (!waiting) await enqueueJob(db, BENEFIT_REMINDER_JOB, { publicUrl }, { runAt: nextMorning(today()) });
+  await queueReminderJobUnless(db, publicUrl, ['queued', 'running']);
+}
+
+/** Any fixed number, the same in every instance: the lock that makes «is one waiting? else queue one» a single step. */
+const REMINDER_SCHEDULE_LOCK = 7_411_001;
+
+/**
+ * Queues tomorrow morning's job unless one in the given statuses exists. Instances started together would each
+ * find none and queue one each, and from then on every reminder went out twice: the transaction-scoped advisory
+ * lock lets one instance check and insert at a time.
+ */
+async function queueReminderJobUnless(db: DbOrTx, publicUrl: string, statuses: ('queued' | 'running')[]) {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${REMINDER_SCHEDULE_LOCK})`);
+    const [waiting] = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(eq(jobs.kind, BENEFIT_REMINDER_JOB), inArray(jobs.status, statuses)))
+      .limit(1);
+    if (!waiting) await enqueueJob(tx, BENEFIT_REMINDER_JOB, { publicUrl }, { runAt: nextMorning(today()) });
+  });
 }

@@ -6,6 +6,21 @@
 export { listFeeSchedules, getFeeSchedule, createFeeSchedule, updateFeeSchedule, deleteFeeSchedule, adoptFeeSchedule } from './fees.ts';
 export { exportFeeSchedule } from './documents.ts';
 export {
+  listBudgets,
+  getBudget,
+  createBudget,
+  updateBudget,
+  deleteBudget,
+  createBudgetLine,
+  updateBudgetLine,
+  deleteBudgetLine,
+  createBudgetActual,
+  deleteBudgetActual,
+  listLineActuals,
+} from './budget.ts';
+export { importBudgetActuals } from './budget-import.ts';
+export { exportBudget } from './budget-export.ts';
+export {
   getRate as getOwnEffortRate,
   setRate as setOwnEffortRate,
   createEntry as createOwnEffortEntry,

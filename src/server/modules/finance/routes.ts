@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, NetworkParams, OkSchema, Version } from '../../../shared/common.ts';
 import {
   FeeScheduleAdoptSchema,
@@ -27,6 +27,20 @@ import {
 import * as ownEffort from './own-effort.ts';
 import { exportEntries, exportSummary } from './own-effort-documents.ts';
 import { exportFeeSchedule } from './documents.ts';
+import {
+  BudgetActualCreateSchema,
+  BudgetActualSchema,
+  BudgetCreateSchema,
+  BudgetImportResultSchema,
+  BudgetLineCreateSchema,
+  BudgetLineUpdateSchema,
+  BudgetSchema,
+  BudgetSummarySchema,
+  BudgetUpdateSchema,
+} from '../../../shared/finance/budget.ts';
+import * as budget from './budget.ts';
+import { importBudgetActuals, XLSX_CONTENT_TYPE } from './budget-import.ts';
+import { exportBudget } from './budget-export.ts';
 import * as statements from './statements.ts';
 import { renderOverviewTable, renderStatementPdf } from './statement-document.ts';
 import {
@@ -76,6 +90,76 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/fee-schedules/:id/export', { schema: { tags, params: IdParams, querystring: TableQuery } }, async (req, reply) =>
     sendFile(reply, await exportFeeSchedule(req.ctx, req.params.id, req.query.format)),
   );
+
+  // ---------- the yearly budget: lines, actual figures, the import of actuals and the export ----------
+  // In a context of its own, so the raw-file parsers of the import stay here. Tagged «budget» for the field labels.
+  await app.register(async (context) => {
+    const api = context.withTypeProvider<ZodTypeProvider>();
+    const ImportQuery = z.object({ fileName: z.string().max(200).optional() });
+    for (const type of ['text/csv', 'text/plain', XLSX_CONTENT_TYPE, 'application/octet-stream']) {
+      api.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    }
+    const tags = ['budget'];
+    api.get(
+      '/networks/:networkId/budgets',
+      { schema: { tags, params: NetworkParams, response: { 200: z.array(BudgetSummarySchema) } } },
+      (req) => budget.listBudgets(req.ctx, req.params.networkId),
+    );
+    api.post(
+      '/networks/:networkId/budgets',
+      { schema: { tags, params: NetworkParams, body: BudgetCreateSchema, response: { 201: BudgetSchema } } },
+      async (req, reply) => reply.status(201).send(await budget.createBudget(req.ctx, req.params.networkId, req.body)),
+    );
+    api.get('/budgets/:id', { schema: { tags, params: IdParams, response: { 200: BudgetSchema } } }, (req) =>
+      budget.getBudget(req.ctx, req.params.id),
+    );
+    api.patch('/budgets/:id', { schema: { tags, params: IdParams, body: BudgetUpdateSchema, response: { 200: BudgetSchema } } }, (req) =>
+      budget.updateBudget(req.ctx, req.params.id, req.body),
+    );
+    api.delete(
+      '/budgets/:id',
+      { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+      async (req) => {
+        await budget.deleteBudget(req.ctx, req.params.id, req.query.version);
+        return { ok: true as const };
+      },
+    );
+    api.post(
+      '/budgets/:id/lines',
+      { schema: { tags, params: IdParams, body: BudgetLineCreateSchema, response: { 201: BudgetSchema } } },
+      async (req, reply) => reply.status(201).send(await budget.createBudgetLine(req.ctx, req.params.id, req.body)),
+    );
+    api.patch(
+      '/budget-lines/:id',
+      { schema: { tags, params: IdParams, body: BudgetLineUpdateSchema, response: { 200: BudgetSchema } } },
+      (req) => budget.updateBudgetLine(req.ctx, req.params.id, req.body),
+    );
+    api.delete(
+      '/budget-lines/:id',
+      { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: BudgetSchema } } },
+      (req) => budget.deleteBudgetLine(req.ctx, req.params.id, req.query.version),
+    );
+    api.get('/budget-lines/:id/actuals', { schema: { tags, params: IdParams, response: { 200: z.array(BudgetActualSchema) } } }, (req) =>
+      budget.listLineActuals(req.ctx, req.params.id),
+    );
+    api.post(
+      '/budget-lines/:id/actuals',
+      { schema: { tags, params: IdParams, body: BudgetActualCreateSchema, response: { 201: BudgetSchema } } },
+      async (req, reply) => reply.status(201).send(await budget.createBudgetActual(req.ctx, req.params.id, req.body)),
+    );
+    api.delete('/budget-actuals/:id', { schema: { tags, params: IdParams, response: { 200: BudgetSchema } } }, (req) =>
+      budget.deleteBudgetActual(req.ctx, req.params.id),
+    );
+    // The file itself is the body (CSV or XLSX), its name in the query; 422 lists every bad row and nothing is saved.
+    api.post(
+      '/budgets/:id/actuals/import',
+      { schema: { tags, params: IdParams, querystring: ImportQuery, response: { 200: BudgetImportResultSchema } } },
+      (req) => importBudgetActuals(req.ctx, req.params.id, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), req.query.fileName),
+    );
+    api.get('/budgets/:id/export', { schema: { tags, params: IdParams, querystring: TableQuery } }, async (req, reply) =>
+      sendFile(reply, await exportBudget(req.ctx, req.params.id, req.query.format)),
+    );
+  });
 
   // ---- the per-municipality statements and the network's overview of them
   app.get(

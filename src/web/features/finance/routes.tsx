@@ -1,4 +1,5 @@
 import { Navigate, useParams, type RouteObject } from 'react-router';
+import { BudgetPage } from './BudgetPage.tsx';
 import { FeeSchedulePage } from './FeeSchedulePage.tsx';
 import { FeeSchedulesPage } from './FeeSchedulesPage.tsx';
 import { FinanceOverviewPage } from './FinanceOverviewPage.tsx';
@@ -10,6 +11,7 @@ import { OwnEffortPage } from './OwnEffortPage.tsx';
 export const financeRoutes: RouteObject[] = [
   { path: 'n/:slug/okonomi', element: <FinanceOverviewPage /> },
   { path: 'n/:slug/okonomi/kommuner/:number', element: <StatementPage /> },
+  { path: 'n/:slug/okonomi/budsjett', element: <BudgetPage /> },
   { path: 'n/:slug/okonomi/kontingent', element: <FeeSchedulesPage /> },
   { path: 'n/:slug/okonomi/kontingent/:scheduleId', element: <FeeSchedulePage /> },
   { path: 'n/:slug/okonomi/egeninnsats', element: <OwnEffortPage /> },
