@@ -67,6 +67,8 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: TEST_CLIENT_SECRET,
         OIDC_LABEL: 'Testinnlogging',
         LOG_LEVEL: 'warn',
+        // No metrics listener: its fixed default port would clash between runs side by side on one machine.
+        METRICS_PORT: '0',
       },
       reuseExistingServer: false,
       timeout: 180_000,

@@ -25,6 +25,8 @@ const PAGES = [
   '/n/digivesteralen/okonomi/kommuner/1870?aar=2026',
   // DigiVesterålen's 2022 budget (seed 001), with actual figures.
   '/n/digivesteralen/okonomi/budsjett',
+  // DigiVesterålen's grants: the demo's skjønnsmidler from Statsforvalteren.
+  '/n/digivesteralen/okonomi/tilskudd',
   // DigiVesterålen's own effort in 2022: seed 001's 1 mill. kr as hours.
   '/n/digivesteralen/okonomi/egeninnsats?aar=2022',
   // The benefits realization of the demo's DigiHelse project, for the network and for one municipality.
@@ -136,6 +138,13 @@ for (const [language, label] of [
     await expect(page).toHaveURL(/\/kontingent\/[0-9a-f-]{36}$/);
     await loaded(page);
     await expect(page.locator('tfoot')).toBeVisible();
+    await a11y.check();
+    // DigiVesterålen's grant: allocations, expenses, deadlines and the secretariat's buttons.
+    await page.goto('/n/digivesteralen/okonomi/tilskudd');
+    await page.getByRole('table').getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/tilskudd\/[0-9a-f-]{36}$/);
+    await loaded(page);
+    await expect(page.getByRole('table')).toHaveCount(3);
     await a11y.check();
 
     // Every round: the demo's (closed with results, or a draft) and the open one made here.

@@ -10,6 +10,7 @@ import type { BasisDocument, Project } from '../src/shared/portfolio/projects.ts
 import type { Benefit } from '../src/shared/benefits/schema.ts';
 import type { FeeSchedule } from '../src/shared/finance/fees.ts';
 import type { Budget, BudgetSummary } from '../src/shared/finance/budget.ts';
+import type { Grant } from '../src/shared/finance/grants.ts';
 import type { Entry as OwnEffortEntry, Rate as OwnEffortRate } from '../src/shared/finance/own-effort.ts';
 import { signFormToken } from '../src/server/modules/portfolio/index.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from './harness.ts';
@@ -289,6 +290,24 @@ async function surveyToken(t: TestApp, admin: Client, cell: number): Promise<str
   return linkToken(t, 'svar', `Hei ${name},`);
 }
 
+/** Grants: DigiVesterålen's, written by its secretariat; each cell a grant of its own with one of each row below it. */
+const GRANT_BODY = {
+  giverKind: 'statsforvalteren',
+  giverName: 'Statsforvalteren i Nordland',
+  title: 'Matrisetilskudd',
+  amount: 100_000,
+  decisionDate: '2026-01-15',
+  periodStart: '2026-01-01',
+  periodEnd: '2026-12-31',
+};
+async function freshGrant(admin: Client, cell: number): Promise<Grant> {
+  let grant = await ok<Grant>(admin.post('/api/networks/digivesteralen/grants', { ...GRANT_BODY, title: `Matrisetilskudd ${cell}` }));
+  grant = await ok<Grant>(admin.post(`/api/grants/${grant.id}/allocations`, { target: 'baseBudget', year: 2026, amount: 50_000 }));
+  grant = await ok<Grant>(
+    admin.post(`/api/grants/${grant.id}/expenses`, { date: '2026-02-01', amount: 1_000 + cell, text: `Utgift ${cell}` }),
+  );
+  return ok<Grant>(admin.post(`/api/grants/${grant.id}/deadlines`, { dueDate: '2027-03-01', description: `Sluttrapport ${cell}` }));
+}
 /** Own effort: Sortland's hours in DigiVesterålen, one entry per cell (a month of its own). */
 const OWN_EFFORT = '/api/networks/digivesteralen/own-effort';
 const effortMonth = (cell: number) => `${2040 + (cell % 50)}-${String((cell % 12) + 1).padStart(2, '0')}`;
@@ -1147,6 +1166,112 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
         body: Buffer.from(`Dato;Konto;Beløp;Tekst\n01.03.${budget.year};M${cell};1 000,00;Faktura\n`),
         headers: { 'content-type': 'text/csv' },
       };
+    },
+  },
+  // grants: the secretariat writes
+  'POST /api/networks/{networkId}/grants': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, _a, cell) => ({
+      url: '/api/networks/digivesteralen/grants',
+      body: { ...GRANT_BODY, title: `Matrisetilskudd ${cell}` },
+    }),
+  },
+  'PATCH /api/grants/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const grant = await freshGrant(admin, cell);
+      return { url: `/api/grants/${grant.id}`, body: { title: `Omdøpt tilskudd ${cell}`, version: grant.version } };
+    },
+  },
+  'DELETE /api/grants/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      // Without expenses: a grant with expenses is never deleted.
+      const grant = await ok<Grant>(admin.post('/api/networks/digivesteralen/grants', { ...GRANT_BODY, title: `Slettes ${cell}` }));
+      return { url: `/api/grants/${grant.id}?version=${grant.version}` };
+    },
+  },
+  'POST /api/grants/{id}/allocations': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => ({
+      url: `/api/grants/${(await freshGrant(admin, cell)).id}/allocations`,
+      body: { target: 'baseBudget', year: 2027, amount: 10_000 },
+    }),
+  },
+  'PATCH /api/grant-allocations/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const allocation = (await freshGrant(admin, cell)).allocations[0]!;
+      return { url: `/api/grant-allocations/${allocation.id}`, body: { amount: 40_000, version: allocation.version } };
+    },
+  },
+  'DELETE /api/grant-allocations/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const allocation = (await freshGrant(admin, cell)).allocations[0]!;
+      return { url: `/api/grant-allocations/${allocation.id}?version=${allocation.version}` };
+    },
+  },
+  'POST /api/grants/{id}/expenses': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => ({
+      url: `/api/grants/${(await freshGrant(admin, cell)).id}/expenses`,
+      body: { date: '2026-03-01', amount: 500, text: `Ny utgift ${cell}` },
+    }),
+  },
+  'PATCH /api/grant-expenses/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const expense = (await freshGrant(admin, cell)).expenses[0]!;
+      return { url: `/api/grant-expenses/${expense.id}`, body: { amount: 2_000, version: expense.version } };
+    },
+  },
+  'DELETE /api/grant-expenses/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const expense = (await freshGrant(admin, cell)).expenses[0]!;
+      return { url: `/api/grant-expenses/${expense.id}?version=${expense.version}` };
+    },
+  },
+  'POST /api/grants/{id}/deadlines': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => ({
+      url: `/api/grants/${(await freshGrant(admin, cell)).id}/deadlines`,
+      body: { dueDate: '2026-09-01', description: `Delrapport ${cell}` },
+    }),
+  },
+  'PATCH /api/grant-deadlines/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const deadline = (await freshGrant(admin, cell)).deadlines[0]!;
+      return { url: `/api/grant-deadlines/${deadline.id}`, body: { dueDate: '2027-04-01', version: deadline.version } };
+    },
+  },
+  'DELETE /api/grant-deadlines/{id}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const deadline = (await freshGrant(admin, cell)).deadlines[0]!;
+      return { url: `/api/grant-deadlines/${deadline.id}?version=${deadline.version}` };
+    },
+  },
+  'POST /api/grant-deadlines/{id}/reported': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const deadline = (await freshGrant(admin, cell)).deadlines[0]!;
+      return { url: `/api/grant-deadlines/${deadline.id}/reported`, body: { reported: true, version: deadline.version } };
     },
   },
   // own effort: the secretariat sets the rate; a municipality's hours also its editors

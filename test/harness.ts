@@ -6,7 +6,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../src/server/app.ts';
+import { buildApp, type BuildOptions } from '../src/server/app.ts';
 import { readConfig } from '../src/server/config.ts';
 import { createPglite, openDatabase, type Database, type Db } from '../src/server/db/client.ts';
 import { networks, roleAssignments, users } from '../src/server/db/schema/index.ts';
@@ -156,7 +156,11 @@ async function openCopy(kind: DatabaseKind): Promise<{ database: Database; dispo
   };
 }
 
-export async function startTestApp(kind: DatabaseKind, configOverrides: Partial<ReturnType<typeof readConfig>> = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: DatabaseKind,
+  configOverrides: Partial<ReturnType<typeof readConfig>> = {},
+  buildOverrides: Pick<BuildOptions, 'logger' | 'logStream'> = {},
+): Promise<TestApp> {
   const { database, dispose } = await openCopy(kind);
   const config = {
     ...readConfig({ PUBLIC_URL: 'http://localhost:3999', DEMO: 'true' }),
@@ -166,7 +170,7 @@ export async function startTestApp(kind: DatabaseKind, configOverrides: Partial<
   };
   // The demo's files beside its rows, so that a demo document can be downloaded.
   if (existsSync(DEMO_FILES_DIR)) cpSync(DEMO_FILES_DIR, config.filesDir, { recursive: true });
-  const app = await buildApp({ config, database, runJobs: false, logger: false, demoUsers: [] });
+  const app = await buildApp({ config, database, runJobs: false, logger: false, demoUsers: [], ...buildOverrides });
   await app.ready();
   let demoHash: string | null = null;
   let userCounter = 0;

@@ -1,20 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AuthConfig } from '../shared/auth/schema.ts';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerAuthContext } from './plugins/auth.ts';
 import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
+import { loggerOptions, registerRequestLifecycle, requestIdGenerator, type Lifecycle, type LogDestination } from './plugins/logging.ts';
+import { registerMetrics, type Metrics } from './plugins/metrics.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
 import { auditRoutes } from './modules/audit/index.ts';
+import { healthRoutes } from './modules/health/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
 import { oidcRoutes } from './modules/auth/oidc.ts';
 import { startJobRunner, type JobRunner } from './modules/jobs/index.ts';
@@ -27,11 +29,13 @@ import { oparlRoutes, publicRoutes } from './modules/publicAccess/index.ts';
 import { mappingRoutes, SURVEY_REMINDER_JOB, surveyReminderJob } from './modules/mapping/index.ts';
 import { strategyRoutes } from './modules/strategy/index.ts';
 import { portfolioRoutes } from './modules/portfolio/index.ts';
-import { financeRoutes } from './modules/finance/index.ts';
+import { financeRoutes, GRANT_REMINDER_JOB, grantReminderJob, scheduleGrantReminders } from './modules/finance/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     jobs: JobRunner;
+    metrics: Metrics;
+    lifecycle: Lifecycle;
   }
 }
 
@@ -42,24 +46,34 @@ export interface BuildOptions {
   database: Database;
   /** Shown on the login page in demo mode only. */
   demoUsers?: NonNullable<AuthConfig['demo']>['users'];
-  /** Poll the job table in the background (off in tests, which drain it by hand). */
+  /** Poll the job table in the background (off in tests, which drain it by hand); config.runJobs when not given. */
   runJobs?: boolean;
   logger?: boolean;
+  /** Where log lines go instead of standard output (tests read them). */
+  logStream?: LogDestination;
 }
 
 /** The Fastify instance with every module registered; used by main.ts and by the tests. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger: options.logger === false ? false : loggerOptions(config.logLevel, options.logStream),
     // A hop count as proxy-addr's trust function (Fastify's types leave the number form out).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestIdGenerator(config.trustProxy),
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    // Requests that arrive while stopping get the one error shape (registerRequestLifecycle), not Fastify's own 503.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  const lifecycle: Lifecycle = { shuttingDown: false };
+  app.decorate('lifecycle', lifecycle);
+  registerRequestLifecycle(app, lifecycle);
+  const metrics = registerMetrics(app, database);
+  app.decorate('metrics', metrics);
 
   // The API documentation is public.
   app.addHook('onRoute', (route) => {
@@ -95,11 +109,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       [CLOSE_PROCEDURE_JOB]: closeProcedureJob,
       [SURVEY_REMINDER_JOB]: surveyReminderJob,
       [BENEFIT_REMINDER_JOB]: benefitReminderJob,
+      [GRANT_REMINDER_JOB]: grantReminderJob,
     },
-    { log: app.log, autoStart: options.runJobs ?? true },
+    { log: app.log, autoStart: options.runJobs ?? config.runJobs, onFinished: metrics.countJob },
   );
   app.decorate('jobs', jobs);
   await scheduleBenefitReminders(database.db, config.publicUrl);
+  await scheduleGrantReminders(database.db, config.publicUrl);
   app.addHook('onClose', () => jobs.stop());
 
   const authConfig: AuthConfig = {
@@ -109,17 +125,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await app.register(
     async (api) => {
-      api.get(
-        '/health',
-        {
-          config: { public: true },
-          schema: {
-            tags: ['platform'],
-            response: { 200: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['pglite', 'postgresql']) }) },
-          },
-        },
-        () => ({ status: 'ok' as const, version: VERSION, database: database.kind }),
-      );
+      await api.register(healthRoutes, { database, version: VERSION });
       await api.register(authRoutes, { publicUrl: config.publicUrl, authConfig });
       await api.register(oidcRoutes, { oidc: config.oidc, publicUrl: config.publicUrl });
       await api.register(networkRoutes);
@@ -152,7 +158,10 @@ function serveWeb(app: FastifyInstance, webRoot: string | null) {
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));
   if (hasWeb) void app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
-    if (!hasWeb || request.method !== 'GET' || request.url.startsWith('/api/')) return sendError(request, reply, 'not_found');
+    // /metrics lives on the internal listener only; here it is not found, not the web app.
+    if (!hasWeb || request.method !== 'GET' || request.url.startsWith('/api/') || request.url.split('?')[0] === '/metrics') {
+      return sendError(request, reply, 'not_found');
+    }
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

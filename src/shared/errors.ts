@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   oidc_failed: 502,
   internal_error: 500,
+  /** Not ready: the database does not answer, migrations are not done, or the instance is shutting down. */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -7,7 +7,7 @@ async function run() {
   const [email, name] = process.argv.slice(2);
   if (!email || !name) throw new Error('usage: npm run create-admin -- <e-mail> "<name>"');
   const config = readConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   try {
     await database.migrate();
     const link = await createPlatformAdministrator(database.db, email, name, config.publicUrl);

@@ -11,7 +11,7 @@ async function run() {
   const path = process.argv[2];
   if (!path) throw new Error('usage: npm run load-municipalities -- <file.csv>');
   const config = readConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   try {
     await database.migrate();
     const result = await loadMunicipalitiesFile(database.db, resolve(path));

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -19,19 +20,35 @@ export type DbOrTx = Db | Tx;
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
+/** Connections of an instance: for PostgreSQL its pool; PGlite is one connection inside the process. */
+export interface ConnectionStats {
+  total: number;
+  /** Pooled connections not in use (PostgreSQL only). */
+  idle?: number;
+  /** Queries waiting for a connection (PostgreSQL only). */
+  waiting?: number;
+}
+
 export interface Database {
   db: Db;
   kind: DatabaseKind;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  connections(): ConnectionStats;
 }
 
 /** The app's migrations, in the order Drizzle applies them (see meta/_journal.json). */
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/**
+ * The key of the PostgreSQL advisory lock held while migrating, so that instances starting together
+ * migrate one after the other: the first applies the migrations, the others find nothing left to do.
+ */
+export const MIGRATION_LOCK_KEY = 7_140_025_510_003;
+
 /** A PostgreSQL server when a URL is given, otherwise the embedded PGlite with its data in `dataDir`. */
-export async function openDatabase(options: { url?: string; dataDir?: string; pglite?: PGlite }): Promise<Database> {
-  if (options.url) return openPostgres(options.url);
+export async function openDatabase(options: { url?: string; dataDir?: string; pglite?: PGlite; poolSize?: number }): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
   const client = options.pglite ?? (await createPglite(options.dataDir));
   return wrapPglite(client);
 }
@@ -48,19 +65,58 @@ function wrapPglite(client: PGlite): Database {
     kind: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     close: () => client.close(),
+    connections: () => ({ total: 1 }),
   };
 }
 
-function openPostgres(url: string): Database {
+function openPostgres(url: string, poolSize: number): Database {
   // JIT compilation costs more than it saves on these short queries (22 ms of a 73 ms people search).
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
+  // An idle connection the server dropped (a restart, a failover) would otherwise end the process. The pool
+  // discards it and connects anew for the next query; a database that stays away shows in /api/ready.
+  pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,
     kind: 'postgresql',
-    migrate: () => migratePg(db as never, { migrationsFolder }),
+    migrate: async () => {
+      // A session lock on one dedicated connection, which the migrations run on too; it goes with the connection if the process dies.
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        try {
+          await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+        }
+      } catch (error) {
+        broken = error as Error;
+        throw error;
+      } finally {
+        // A connection that failed may still hold the lock: destroy it rather than return it to the pool.
+        client.release(broken);
+      }
+    },
     close: () => pool.end(),
+    connections: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
+}
+
+/** How many migrations the code has (drizzle-kit's journal). */
+export const MIGRATION_COUNT = (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] })
+  .entries.length;
+
+/**
+ * How many of the code's migrations the database still lacks. A database ahead of the code (a newer instance
+ * migrated it during a rolling deploy) lacks none.
+ */
+export async function pendingMigrations(db: Db): Promise<number> {
+  // Two statements: a query naming a table that does not exist fails when parsed, whatever its conditions.
+  const [table] = await queryRows<{ exists: boolean }>(db, sql`select to_regclass('drizzle.__drizzle_migrations') is not null as exists`);
+  if (!table?.exists) return MIGRATION_COUNT;
+  const [row] = await queryRows<{ applied: number }>(db, sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);
+  return Math.max(0, MIGRATION_COUNT - (row?.applied ?? 0));
 }
 
 /** Raw SQL for what the query builder cannot say; both drivers answer with `{ rows }`. */

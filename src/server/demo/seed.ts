@@ -15,6 +15,7 @@ import { seedProjects } from './projects.ts';
 import { seedBenefits } from './benefits.ts';
 import { seedFinance } from './finance.ts';
 import { seedBudget } from './budget.ts';
+import { seedGrants } from './grants.ts';
 import { seedOwnEffort } from './own-effort.ts';
 import { seedProjectFinancing } from './project-financing.ts';
 import { seedStatusReports } from './status-reports.ts';
@@ -415,6 +416,7 @@ async function createDemoData(db: Db, links: { publicUrl: string }, storage: Fil
   }
   await seedFinance(ctx);
   await seedBudget(ctx);
+  await seedGrants(ctx);
   await seedOwnEffort(ctx);
   await seedProjectFinancing(ctx);
 }

@@ -53,6 +53,13 @@ interface ServerMessages {
     outsideYear: string;
     notNetworkProject: string;
     hasActuals: string;
+    overAllocated: string;
+    overSpent: string;
+    outsidePeriod: string;
+    notNetworkPerson: string;
+    hasExpenses: string;
+    belowCommitted: string;
+    expensesOutside: string;
     month: string;
     hours: string;
     notMemberInMonth: string;
@@ -78,6 +85,7 @@ const nb: ServerMessages = {
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
     oidc_failed: 'Innlogging med ekstern identitetsleverandør mislyktes.',
     internal_error: 'Noe gikk galt hos oss. Prøv igjen senere.',
+    unavailable: 'Tjenesten er ikke klar akkurat nå. Prøv igjen om litt.',
   },
   validation: {
     required: '«{field}» må fylles ut.',
@@ -125,6 +133,13 @@ const nb: ServerMessages = {
     outsideYear: '«{field}» må være en dag i budsjettåret {year}.',
     notNetworkProject: '«{field}» må være et prosjekt i nettverket.',
     hasActuals: '«{field}» har {count} regnskapsførte beløp. Slett dem først.',
+    overAllocated: '«{field}»: tildelingene kan til sammen ikke bli mer enn tilskuddet ({max} kr); {available} kr er ikke tildelt.',
+    overSpent: '«{field}»: utgiftene kan til sammen ikke bli mer enn tilskuddet ({max} kr); {available} kr gjenstår.',
+    outsidePeriod: '«{field}» må ligge i tilskuddsperioden ({from} til {to}).',
+    notNetworkPerson: '«{field}» må være en person i nettverket.',
+    hasExpenses: 'Tilskuddet har registrerte utgifter og kan ikke slettes. Slett utgiftene først hvis de også var feil.',
+    belowCommitted: '«{field}» kan ikke bli lavere enn det som allerede er tildelt eller brukt ({min} kr).',
+    expensesOutside: '«{field}»: det er registrert en utgift {date}, utenfor den nye perioden.',
     month: '«{field}» må være en måned (ÅÅÅÅ-MM).',
     hours: '«{field}» må være et antall timer over 0 med høyst to desimaler, for eksempel 7,5.',
     notMemberInMonth: '«{field}»: {value} var ikke deltakerkommune i nettverket i {month}.',
@@ -294,6 +309,29 @@ const nb: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Type',
+    // finance: grants (a key «grants:x» names x in the grant routes only)
+    'grants:giverKind': 'Type giver',
+    'grants:giverName': 'Giver',
+    'grants:title': 'Tittel',
+    'grants:reference': 'Givers saksnummer',
+    'grants:amount': 'Beløp (kr)',
+    'grants:decisionDate': 'Vedtaksdato',
+    'grants:periodStart': 'Periode fra',
+    'grants:periodEnd': 'Periode til',
+    'grants:conditions': 'Vilkår',
+    'grants:purpose': 'Hva midlene kan brukes til',
+    'grants:contactPersonId': 'Kontaktperson',
+    'grants:target': 'Finansierer',
+    'grants:year': 'Budsjettår',
+    'grants:projectId': 'Prosjekt',
+    'grants:note': 'Merknad',
+    'grants:date': 'Dato',
+    'grants:text': 'Tekst',
+    'grants:allocationId': 'Tildeling',
+    'grants:dueDate': 'Frist',
+    'grants:description': 'Hva skal rapporteres',
+    'grants:reported': 'Rapportert',
+    'grants:expenses': 'Utgifter',
     // finance: member fees (a key «finance:x» names x in the finance module's routes only)
     'finance:title': 'Tittel',
     'finance:year': 'Kontingentår',
@@ -447,6 +485,7 @@ const nn: ServerMessages = {
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
     oidc_failed: 'Innlogging med ekstern identitetsleverandør mislukkast.',
     internal_error: 'Noko gjekk gale hos oss. Prøv igjen seinare.',
+    unavailable: 'Tenesta er ikkje klar akkurat no. Prøv igjen om litt.',
   },
   validation: {
     required: '«{field}» må fyllast ut.',
@@ -495,6 +534,13 @@ const nn: ServerMessages = {
     outsideYear: '«{field}» må vere ein dag i budsjettåret {year}.',
     notNetworkProject: '«{field}» må vere eit prosjekt i nettverket.',
     hasActuals: '«{field}» har {count} rekneskapsførte beløp. Slett dei først.',
+    overAllocated: '«{field}»: tildelingane kan til saman ikkje bli meir enn tilskotet ({max} kr); {available} kr er ikkje tildelt.',
+    overSpent: '«{field}»: utgiftene kan til saman ikkje bli meir enn tilskotet ({max} kr); {available} kr står att.',
+    outsidePeriod: '«{field}» må liggje i tilskotsperioden ({from} til {to}).',
+    notNetworkPerson: '«{field}» må vere ein person i nettverket.',
+    hasExpenses: 'Tilskotet har registrerte utgifter og kan ikkje slettast. Slett utgiftene først dersom dei òg var feil.',
+    belowCommitted: '«{field}» kan ikkje bli lågare enn det som alt er tildelt eller brukt ({min} kr).',
+    expensesOutside: '«{field}»: det er registrert ei utgift {date}, utanfor den nye perioden.',
     month: '«{field}» må vere ein månad (ÅÅÅÅ-MM).',
     hours: '«{field}» må vere eit tal timar over 0 med høgst to desimalar, til dømes 7,5.',
     notMemberInMonth: '«{field}»: {value} var ikkje deltakarkommune i nettverket i {month}.',
@@ -663,6 +709,29 @@ const nn: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Type',
+    // finance: grants
+    'grants:giverKind': 'Type givar',
+    'grants:giverName': 'Givar',
+    'grants:title': 'Tittel',
+    'grants:reference': 'Saksnummeret til givaren',
+    'grants:amount': 'Beløp (kr)',
+    'grants:decisionDate': 'Vedtaksdato',
+    'grants:periodStart': 'Periode frå',
+    'grants:periodEnd': 'Periode til',
+    'grants:conditions': 'Vilkår',
+    'grants:purpose': 'Kva midlane kan brukast til',
+    'grants:contactPersonId': 'Kontaktperson',
+    'grants:target': 'Finansierer',
+    'grants:year': 'Budsjettår',
+    'grants:projectId': 'Prosjekt',
+    'grants:note': 'Merknad',
+    'grants:date': 'Dato',
+    'grants:text': 'Tekst',
+    'grants:allocationId': 'Tildeling',
+    'grants:dueDate': 'Frist',
+    'grants:description': 'Kva skal rapporterast',
+    'grants:reported': 'Rapportert',
+    'grants:expenses': 'Utgifter',
     // finance: member fees
     'finance:title': 'Tittel',
     'finance:year': 'Kontingentår',
@@ -815,6 +884,7 @@ const en: ServerMessages = {
     rate_limited: 'Too many attempts. Wait a little and try again.',
     oidc_failed: 'Login with the external identity provider failed.',
     internal_error: 'Something went wrong on our side. Try again later.',
+    unavailable: 'The service is not ready just now. Try again in a little while.',
   },
   validation: {
     required: '“{field}” is required.',
@@ -863,6 +933,13 @@ const en: ServerMessages = {
     outsideYear: '“{field}” must be a day in the budget year {year}.',
     notNetworkProject: '“{field}” must be a project of the network.',
     hasActuals: '“{field}” has {count} actual figures recorded. Delete them first.',
+    overAllocated: '“{field}”: the allocations cannot add up to more than the grant (NOK {max}); NOK {available} is not allocated.',
+    overSpent: '“{field}”: the expenses cannot add up to more than the grant (NOK {max}); NOK {available} remains.',
+    outsidePeriod: '“{field}” must lie within the grant period ({from} to {to}).',
+    notNetworkPerson: '“{field}” must be a person of the network.',
+    hasExpenses: 'The grant has expenses registered and cannot be deleted. Delete the expenses first if they too were a mistake.',
+    belowCommitted: '“{field}” cannot be lower than what is already allocated or spent (NOK {min}).',
+    expensesOutside: '“{field}”: an expense is registered on {date}, outside the new period.',
     month: '«{field}» must be a month (YYYY-MM).',
     hours: '«{field}» must be a number of hours above 0 with at most two decimals, for example 7.5.',
     notMemberInMonth: '«{field}»: {value} was not a member municipality of the network in {month}.',
@@ -1031,6 +1108,29 @@ const en: ServerMessages = {
     tertial: 'Tertial',
     // portfolio (a key «portfolio:x» names x in the portfolio module's routes only)
     'portfolio:kind': 'Kind',
+    // finance: grants
+    'grants:giverKind': 'Kind of giver',
+    'grants:giverName': 'Giver',
+    'grants:title': 'Title',
+    'grants:reference': 'Giver’s case number',
+    'grants:amount': 'Amount (NOK)',
+    'grants:decisionDate': 'Decision date',
+    'grants:periodStart': 'Period from',
+    'grants:periodEnd': 'Period to',
+    'grants:conditions': 'Conditions',
+    'grants:purpose': 'What the funds may be used for',
+    'grants:contactPersonId': 'Contact person',
+    'grants:target': 'Finances',
+    'grants:year': 'Budget year',
+    'grants:projectId': 'Project',
+    'grants:note': 'Note',
+    'grants:date': 'Date',
+    'grants:text': 'Text',
+    'grants:allocationId': 'Allocation',
+    'grants:dueDate': 'Deadline',
+    'grants:description': 'What is to be reported',
+    'grants:reported': 'Reported',
+    'grants:expenses': 'Expenses',
     // finance: member fees
     'finance:title': 'Title',
     'finance:year': 'Fee year',

@@ -10,4 +10,5 @@ export * from './benefits.ts';
 export * from './finance.ts';
 export * from './project-financing.ts';
 export * from './budget.ts';
+export * from './grants.ts';
 export * from './own-effort.ts';

@@ -8,8 +8,23 @@ import {
   FeeScheduleSummarySchema,
   FeeScheduleUpdateSchema,
 } from '../../../shared/finance/fees.ts';
+import {
+  GrantAllocationCreateSchema,
+  GrantAllocationUpdateSchema,
+  GrantCreateSchema,
+  GrantDeadlineCreateSchema,
+  GrantDeadlineReportedSchema,
+  GrantDeadlineUpdateSchema,
+  GrantExpenseCreateSchema,
+  GrantExpenseUpdateSchema,
+  GrantListSchema,
+  GrantSchema,
+  GrantUpdateSchema,
+  ProjectGrantSchema,
+} from '../../../shared/finance/grants.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import * as fees from './fees.ts';
+import * as grants from './grants.ts';
 import {
   EntryCreateSchema,
   EntryListQuery,
@@ -41,6 +56,7 @@ import {
 import * as budget from './budget.ts';
 import { importBudgetActuals, XLSX_CONTENT_TYPE } from './budget-import.ts';
 import { exportBudget } from './budget-export.ts';
+import { exportGrants } from './grants-export.ts';
 import * as statements from './statements.ts';
 import { renderOverviewTable, renderStatementPdf } from './statement-document.ts';
 import {
@@ -54,7 +70,10 @@ const tags = ['finance'];
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Version) });
 const TableQuery = z.object({ format: z.enum(EXPORT_FORMATS, { error: 'choice' }).default('xlsx') });
 
-/** A network's member-fee schedules: drafts with a preview of the fees, adoption by a decided case, the invoice basis. */
+/**
+ * A network's member-fee schedules: drafts with a preview of the fees, adoption by a decided case, the invoice basis.
+ * Its grants: what they finance, what is spent, the reporting deadlines, the list as a spreadsheet.
+ */
 export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/networks/:networkId/fee-schedules',
@@ -160,6 +179,71 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
       sendFile(reply, await exportBudget(req.ctx, req.params.id, req.query.format)),
     );
   });
+  // ---------------------------------------------------------------- grants (tilskudd)
+  // Tagged «grants»: field labels are looked up as «grants:x» (a grant's «year» is a budget year, not a fee year).
+  const g = { tags: ['grants'] };
+  const grant = { 200: GrantSchema };
+  const created = { 201: GrantSchema };
+  app.get('/networks/:networkId/grants', { schema: { ...g, params: NetworkParams, response: { 200: GrantListSchema } } }, (req) =>
+    grants.listGrants(req.ctx, req.params.networkId),
+  );
+  app.post(
+    '/networks/:networkId/grants',
+    { schema: { ...g, params: NetworkParams, body: GrantCreateSchema, response: created } },
+    async (req, reply) => reply.status(201).send(await grants.createGrant(req.ctx, req.params.networkId, req.body)),
+  );
+  app.get('/networks/:networkId/grants/export', { schema: { ...g, params: NetworkParams, querystring: TableQuery } }, async (req, reply) =>
+    sendFile(reply, await exportGrants(req.ctx, req.params.networkId, req.query.format)),
+  );
+  app.get('/grants/:id', { schema: { ...g, params: IdParams, response: grant } }, (req) => grants.getGrant(req.ctx, req.params.id));
+  app.patch('/grants/:id', { schema: { ...g, params: IdParams, body: GrantUpdateSchema, response: grant } }, (req) =>
+    grants.updateGrant(req.ctx, req.params.id, req.body),
+  );
+  app.delete('/grants/:id', { schema: { ...g, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } }, async (req) => {
+    await grants.deleteGrant(req.ctx, req.params.id, req.query.version);
+    return { ok: true as const };
+  });
+  app.post(
+    '/grants/:id/allocations',
+    { schema: { ...g, params: IdParams, body: GrantAllocationCreateSchema, response: created } },
+    async (req, reply) => reply.status(201).send(await grants.addAllocation(req.ctx, req.params.id, req.body)),
+  );
+  app.patch('/grant-allocations/:id', { schema: { ...g, params: IdParams, body: GrantAllocationUpdateSchema, response: grant } }, (req) =>
+    grants.updateAllocation(req.ctx, req.params.id, req.body),
+  );
+  app.delete('/grant-allocations/:id', { schema: { ...g, params: IdParams, querystring: VersionQuery, response: grant } }, (req) =>
+    grants.deleteAllocation(req.ctx, req.params.id, req.query.version),
+  );
+  app.post(
+    '/grants/:id/expenses',
+    { schema: { ...g, params: IdParams, body: GrantExpenseCreateSchema, response: created } },
+    async (req, reply) => reply.status(201).send(await grants.addExpense(req.ctx, req.params.id, req.body)),
+  );
+  app.patch('/grant-expenses/:id', { schema: { ...g, params: IdParams, body: GrantExpenseUpdateSchema, response: grant } }, (req) =>
+    grants.updateExpense(req.ctx, req.params.id, req.body),
+  );
+  app.delete('/grant-expenses/:id', { schema: { ...g, params: IdParams, querystring: VersionQuery, response: grant } }, (req) =>
+    grants.deleteExpense(req.ctx, req.params.id, req.query.version),
+  );
+  app.post(
+    '/grants/:id/deadlines',
+    { schema: { ...g, params: IdParams, body: GrantDeadlineCreateSchema, response: created } },
+    async (req, reply) => reply.status(201).send(await grants.addDeadline(req.ctx, req.params.id, req.body)),
+  );
+  app.patch('/grant-deadlines/:id', { schema: { ...g, params: IdParams, body: GrantDeadlineUpdateSchema, response: grant } }, (req) =>
+    grants.updateDeadline(req.ctx, req.params.id, req.body),
+  );
+  app.delete('/grant-deadlines/:id', { schema: { ...g, params: IdParams, querystring: VersionQuery, response: grant } }, (req) =>
+    grants.deleteDeadline(req.ctx, req.params.id, req.query.version),
+  );
+  app.post(
+    '/grant-deadlines/:id/reported',
+    { schema: { ...g, params: IdParams, body: GrantDeadlineReportedSchema, response: grant } },
+    (req) => grants.markDeadlineReported(req.ctx, req.params.id, req.body),
+  );
+  app.get('/projects/:id/grants', { schema: { ...g, params: IdParams, response: { 200: z.array(ProjectGrantSchema) } } }, (req) =>
+    grants.projectGrants(req.ctx, req.params.id),
+  );
 
   // ---- the per-municipality statements and the network's overview of them
   app.get(

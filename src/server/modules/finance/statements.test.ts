@@ -137,8 +137,8 @@ describe.each(DATABASE_KINDS)('per-municipality statements on %s', (kind) => {
     // Vågan is in Lofoten IKT, not DigiVesterålen; and DigiVesterålen's members joined in 2021.
     expectError(await secretariat.get(`/api/networks/${VESTERALEN}/finance/statements/1865?year=2026`), 404, 'not_found');
     expectError(await secretariat.get(`/api/networks/${VESTERALEN}/finance/statements/1870?year=2020`), 404, 'not_found');
-    expect(Object.keys(expectError(await secretariat.get(`/api/networks/${VESTERALEN}/finance/overview?year=20x6`), 400, 'validation_failed'))).toContain(
-      'year',
-    );
+    expect(
+      Object.keys(expectError(await secretariat.get(`/api/networks/${VESTERALEN}/finance/overview?year=20x6`), 400, 'validation_failed')),
+    ).toContain('year');
   });
 });

@@ -1,2 +1,2 @@
-export { enqueueJob, type JobHandler } from './queue.ts';
-export { startJobRunner, type JobRunner } from './runner.ts';
+export { countJobsByState, enqueueJob, OPEN_JOB_STATES, type JobHandler } from './queue.ts';
+export { startJobRunner, type JobOutcome, type JobRunner } from './runner.ts';

@@ -1,8 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import { queryRows, type Db, type DbOrTx } from '../../db/client.ts';
 import { jobs } from '../../db/schema/index.ts';
 
-export type JobHandler = (payload: unknown, db: Db) => Promise<void>;
+/** Runs one job; `log` (given by the runner, not by tests that call a handler directly) carries the job's id and kind on every line. */
+export type JobHandler = (payload: unknown, db: Db, log?: FastifyBaseLogger) => Promise<void>;
 
 /**
  * Queues a job. Pass the transaction that makes the change the job follows from, so a rolled-back
@@ -56,4 +58,16 @@ export async function failJob(db: Db, job: { id: string; attempts: number; maxAt
       finishedAt: finalFailure ? new Date() : null,
     })
     .where(eq(jobs.id, job.id));
+}
+
+/** States a job waits or ends in, besides done (which only grows). */
+export const OPEN_JOB_STATES = ['queued', 'running', 'failed'] as const;
+
+/** How many jobs of each kind are queued, running or failed for good: the queue's depth, for monitoring. */
+export async function countJobsByState(db: Db): Promise<{ kind: string; state: string; count: number }[]> {
+  return db
+    .select({ kind: jobs.kind, state: jobs.status, count: sql<number>`count(*)::int` })
+    .from(jobs)
+    .where(inArray(jobs.status, [...OPEN_JOB_STATES]))
+    .groupBy(jobs.kind, jobs.status);
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, type TestApp } from '../../../../test/harness.ts';
 import { jobs, outbox } from '../../db/schema/index.ts';
@@ -45,6 +45,43 @@ describe.each(DATABASE_KINDS)('job runner on %s', (kind) => {
     const runner = startJobRunner(t.db, { 'test.held': async () => undefined }, { autoStart: false });
     expect(await runner.drain()).toBe(0);
     await runner.stop();
+  });
+
+  it('on stop, lets the running job finish and claims no further one', async () => {
+    let started!: () => void;
+    const jobStarted = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const ran: string[] = [];
+    const first = await enqueueJob(t.db, 'test.slow', { n: 1 }, { runAt: new Date(Date.now() - 2000) });
+    const second = await enqueueJob(t.db, 'test.slow', { n: 2 }, { runAt: new Date(Date.now() - 1000) });
+    const outcomes: string[] = [];
+    const runner = startJobRunner(
+      t.db,
+      {
+        'test.slow': async (payload) => {
+          started();
+          await released;
+          ran.push(JSON.stringify(payload));
+        },
+      },
+      { autoStart: false, onFinished: (kind, outcome) => outcomes.push(`${kind} ${outcome}`) },
+    );
+    const draining = runner.drain();
+    await jobStarted;
+    const stopping = runner.stop();
+    release();
+    await stopping;
+    expect(await draining).toBe(1);
+    expect(ran).toEqual(['{"n":1}']);
+    expect(outcomes).toEqual(['test.slow done']);
+    const rows = await t.db
+      .select({ id: jobs.id, status: jobs.status })
+      .from(jobs)
+      .where(inArray(jobs.id, [first, second]));
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [first]: 'done', [second]: 'queued' });
+    expect(await runner.drain()).toBe(0);
+    await t.db.delete(jobs).where(eq(jobs.id, second));
   });
 
   it('retries a failing job later, and marks it failed after its last attempt', async () => {

@@ -5,8 +5,24 @@ import { claimNextJob, completeJob, failJob, type JobHandler } from './queue.ts'
 export interface JobRunner {
   /** Runs every due job now; returns how many ran. Used by tests and at shutdown-free moments. */
   drain(): Promise<number>;
+  /** Lets the job that is running finish, and claims no further one. */
   stop(): Promise<void>;
 }
+
+export type JobOutcome = 'done' | 'failed';
+
+/** For a runner started without a logger. */
+const silentLog: FastifyBaseLogger = {
+  level: 'silent',
+  fatal: () => undefined,
+  error: () => undefined,
+  warn: () => undefined,
+  info: () => undefined,
+  debug: () => undefined,
+  trace: () => undefined,
+  silent: () => undefined,
+  child: () => silentLog,
+};
 
 /**
  * Polls the jobs table and runs each job with the handler registered for its kind.
@@ -16,7 +32,13 @@ export interface JobRunner {
 export function startJobRunner(
   db: Db,
   handlers: Record<string, JobHandler>,
-  options: { pollMs?: number; log?: FastifyBaseLogger; autoStart?: boolean } = {},
+  options: {
+    pollMs?: number;
+    log?: FastifyBaseLogger;
+    autoStart?: boolean;
+    /** Told of every job run (for the metrics). */
+    onFinished?: (kind: string, outcome: JobOutcome) => void;
+  } = {},
 ): JobRunner {
   const pollMs = options.pollMs ?? 2000;
   let stopped = false;
@@ -27,13 +49,18 @@ export function startJobRunner(
     const job = await claimNextJob(db);
     if (!job) return false;
     const handler = handlers[job.kind];
+    const log = (options.log ?? silentLog).child({ jobId: job.id, kind: job.kind });
+    const started = performance.now();
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      await handler(job.payload, db);
+      await handler(job.payload, db, log);
       await completeJob(db, job.id);
+      log.info({ attempt: job.attempts, durationMs: Math.round(performance.now() - started) }, 'job done');
+      options.onFinished?.(job.kind, 'done');
     } catch (error) {
-      options.log?.warn({ err: error, jobId: job.id, kind: job.kind }, 'job failed');
+      log.warn({ err: error, attempt: job.attempts }, 'job failed');
       await failJob(db, job, error);
+      options.onFinished?.(job.kind, 'failed');
     }
     return true;
   }

@@ -5,6 +5,8 @@ import { FeeSchedulesPage } from './FeeSchedulesPage.tsx';
 import { FinanceOverviewPage } from './FinanceOverviewPage.tsx';
 import { StatementPage } from './StatementPage.tsx';
 import { feeSchedulesPath } from './fees-api.ts';
+import { GrantPage } from './GrantPage.tsx';
+import { GrantsPage } from './GrantsPage.tsx';
 import { OwnEffortPage } from './OwnEffortPage.tsx';
 
 /** The finance pages under `/n/:slug/okonomi`. */
@@ -14,6 +16,8 @@ export const financeRoutes: RouteObject[] = [
   { path: 'n/:slug/okonomi/budsjett', element: <BudgetPage /> },
   { path: 'n/:slug/okonomi/kontingent', element: <FeeSchedulesPage /> },
   { path: 'n/:slug/okonomi/kontingent/:scheduleId', element: <FeeSchedulePage /> },
+  { path: 'n/:slug/okonomi/tilskudd', element: <GrantsPage /> },
+  { path: 'n/:slug/okonomi/tilskudd/:grantId', element: <GrantPage /> },
   { path: 'n/:slug/okonomi/egeninnsats', element: <OwnEffortPage /> },
   // The fee pages' first address, kept for links already shared.
   { path: 'n/:slug/kontingent', element: <OldFeesAddress /> },

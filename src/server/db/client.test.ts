@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { withDatabase } from '../../../test/global-setup.ts';
+import { MIGRATION_COUNT, MIGRATION_LOCK_KEY, openDatabase, pendingMigrations } from './client.ts';
+
+describe('migrations on PostgreSQL when several instances start together', () => {
+  const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
+  const created: string[] = [];
+
+  /** A fresh, empty database, as a new installation has. */
+  async function emptyDatabase(): Promise<string> {
+    const name = `digiregion_migrate_${randomBytes(6).toString('hex')}`;
+    await admin.query(`create database ${name}`);
+    created.push(name);
+    return withDatabase(inject('postgresAdminUrl'), name);
+  }
+
+  async function appliedMigrations(url: string) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ hash: string; n: number }>(
+        'select hash, count(*)::int as n from drizzle.__drizzle_migrations group by hash',
+      );
+      return rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeAll(() => admin.connect());
+  afterAll(async () => {
+    for (const name of created) await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+
+  it('three instances migrating one empty database at once all succeed, and each migration is applied once', async () => {
+    const url = await emptyDatabase();
+    const instances = await Promise.all([1, 2, 3].map(() => openDatabase({ url, poolSize: 2 })));
+    try {
+      expect(await pendingMigrations(instances[0]!.db)).toBe(MIGRATION_COUNT);
+      const outcomes = await Promise.allSettled(instances.map((d) => d.migrate()));
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      const applied = await appliedMigrations(url);
+      expect(applied).toHaveLength(MIGRATION_COUNT);
+      expect(applied.every((m) => m.n === 1)).toBe(true);
+      for (const instance of instances) expect(await pendingMigrations(instance.db)).toBe(0);
+    } finally {
+      for (const instance of instances) await instance.close();
+    }
+  });
+
+  it('an instance waits while another holds the migration lock, and migrates once it is let go', async () => {
+    const url = await emptyDatabase();
+    const instance = await openDatabase({ url, poolSize: 2 });
+    // Stands in for an instance that is migrating: it holds the lock.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      let done = false;
+      const migrating = instance.migrate().then(() => (done = true));
+      await waitUntil(async () => {
+        const { rows } = await other.query<{ n: number }>(
+          "select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database where l.locktype = 'advisory' and not l.granted and d.datname = current_database()",
+        );
+        return rows[0]!.n === 1;
+      });
+      expect(done).toBe(false);
+      expect(await pendingMigrations(instance.db)).toBe(MIGRATION_COUNT);
+      await other.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await migrating;
+      expect(await pendingMigrations(instance.db)).toBe(0);
+    } finally {
+      await other.end();
+      await instance.close();
+    }
+  });
+
+  async function waitUntil(condition: () => Promise<boolean>) {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      if (await condition()) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the condition never became true');
+  }
+});

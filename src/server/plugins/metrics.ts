@@ -1,0 +1,114 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Database } from '../db/client.ts';
+import { countJobsByState, type JobOutcome } from '../modules/jobs/index.ts';
+
+export interface Metrics {
+  /** This app's own registry: several apps in one process (the tests) keep their counts apart. */
+  registry: Registry;
+  /** Counts a job run, for the runner's onFinished. */
+  countJob: (kind: string, outcome: JobOutcome) => void;
+}
+
+/**
+ * Prometheus metrics: requests by method, route pattern and status; the job queue; the database
+ * connections; the process. Served on an internal listener (listenForMetrics), never on the public port.
+ */
+export function registerMetrics(app: FastifyInstance, database: Database): Metrics {
+  const registry = new Registry();
+  const registers = [registry];
+  collectDefaultMetrics({ register: registry });
+
+  const labelNames = ['method', 'route', 'status_code'] as const;
+  const requests = new Counter({ name: 'digiregion_http_requests_total', help: 'HTTP requests answered', labelNames, registers });
+  const durations = new Histogram({
+    name: 'digiregion_http_request_duration_seconds',
+    help: 'Time from request to answer',
+    labelNames,
+    registers,
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    // The route's pattern, never the raw URL: ids in paths would make a series per record.
+    const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status_code: reply.statusCode };
+    requests.inc(labels);
+    durations.observe(labels, reply.elapsedTime / 1000);
+  });
+
+  new Gauge({
+    name: 'digiregion_jobs',
+    help: 'Jobs queued, running or failed for good, by kind (counted when scraped)',
+    labelNames: ['kind', 'state'],
+    registers,
+    async collect() {
+      this.reset();
+      try {
+        for (const row of await countJobsByState(database.db)) this.set({ kind: row.kind, state: row.state }, row.count);
+      } catch (error) {
+        // A scrape still answers with the other metrics when the database does not.
+        app.log.warn({ err: error }, 'metrics: could not count jobs');
+      }
+    },
+  });
+  const jobRuns = new Counter({
+    name: 'digiregion_jobs_run_total',
+    help: 'Jobs run by this instance, by kind',
+    labelNames: ['kind'],
+    registers,
+  });
+  const jobFailures = new Counter({
+    name: 'digiregion_jobs_failed_total',
+    help: 'Job attempts that failed on this instance, by kind',
+    labelNames: ['kind'],
+    registers,
+  });
+
+  new Gauge({
+    name: 'digiregion_db_connections',
+    help: 'Database connections by state: total, idle and waiting (clients waiting for one) for a PostgreSQL pool; PGlite is one connection',
+    labelNames: ['state', 'database'],
+    registers,
+    collect() {
+      const stats = database.connections();
+      this.set({ state: 'total', database: database.kind }, stats.total);
+      if (stats.idle !== undefined) this.set({ state: 'idle', database: database.kind }, stats.idle);
+      if (stats.waiting !== undefined) this.set({ state: 'waiting', database: database.kind }, stats.waiting);
+    },
+  });
+
+  return {
+    registry,
+    countJob: (kind, outcome) => {
+      jobRuns.inc({ kind });
+      if (outcome === 'failed') jobFailures.inc({ kind });
+    },
+  };
+}
+
+export interface MetricsListener {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** The internal listener Prometheus scrapes: GET /metrics, nothing else. */
+export async function listenForMetrics(registry: Registry, host: string, port: number): Promise<MetricsListener> {
+  const server: Server = createServer((request, response) => {
+    if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+      return;
+    }
+    registry.metrics().then(
+      (text) => response.writeHead(200, { 'content-type': registry.contentType }).end(text),
+      (error: unknown) => response.writeHead(500, { 'content-type': 'text/plain' }).end(`${String(error)}\n`),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

@@ -1,0 +1,494 @@
+import { useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import type { Grant, GrantAllocation, GrantDeadline, GrantExpense } from '../../../shared/finance/grants.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { api, asApiError, useApi, type ApiError, type Loaded } from '../../app/api.ts';
+import { ConfirmForm, FailureAlert, SuccessMessage } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { projectPath } from '../projects/projects-api.ts';
+import { useKroner } from '../strategy/messages.ts';
+import { osloDay } from '../strategy/strategy-api.ts';
+import { FinanceFrame } from './FinanceFrame.tsx';
+import { AllocationForm, DeadlineForm, ExpenseForm } from './GrantRowForms.tsx';
+import { GrantForm } from './GrantForm.tsx';
+import { useGrantMessages } from './grant-messages.ts';
+import { grantsExportUrl, grantsPath } from './grants-api.ts';
+
+type OpenDialog =
+  | { kind: 'edit' }
+  | { kind: 'delete' }
+  | { kind: 'allocation'; row: GrantAllocation | null }
+  | { kind: 'expense'; row: GrantExpense | null }
+  | { kind: 'deadline'; row: GrantDeadline | null }
+  | { kind: 'remove'; title: string; url: string; done: string };
+
+/**
+ * `/n/:slug/okonomi/tilskudd/:grantId`: a grant, its conditions and purpose, what it finances (the base budget of a year,
+ * or a project), what has been spent and what remains, and the reporting deadlines; the secretariat changes all of it.
+ */
+export function GrantPage() {
+  const { m } = useI18n();
+  const gm = useGrantMessages();
+  const { grantId = '' } = useParams();
+  const grant = useApi<Grant>(`/grants/${encodeURIComponent(grantId)}`);
+  return (
+    <FinanceFrame
+      title={() => grant.data?.title ?? (grant.error ? m.notFound.title : undefined)}
+      lead={(n) => (
+        <Paragraph data-size="sm">
+          <AppLink to={grantsPath(n.slug)}>{fmt(gm.grant.back, { name: n.name })}</AppLink>
+        </Paragraph>
+      )}
+    >
+      {(n) => <LoadState loaded={grant}>{(g) => <GrantView network={n} grant={g} loaded={grant} />}</LoadState>}
+    </FinanceFrame>
+  );
+}
+
+/** «Basisbudsjett 2022» or «P-2026-002 Felles anskaffelse …» (a link to the project). */
+function AllocationTarget({ allocation, slug }: { allocation: GrantAllocation; slug: string }) {
+  const gm = useGrantMessages();
+  if (allocation.project)
+    return <AppLink to={projectPath(slug, allocation.project.id)}>{`${allocation.project.reference} ${allocation.project.title}`}</AppLink>;
+  return <>{fmt(gm.grant.baseBudgetYear, { year: allocation.year ?? '' })}</>;
+}
+
+const allocationName = (a: GrantAllocation, baseBudget: string) =>
+  a.project ? `${a.project.reference} ${a.project.title}` : fmt(baseBudget, { year: a.year ?? '' });
+
+function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant: Grant; loaded: Loaded<Grant> }) {
+  const gm = useGrantMessages();
+  const g = gm.grant;
+  const { date } = useI18n();
+  const kroner = useKroner();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const admin = isNetworkAdmin(user, network.id);
+  const today = todayIso();
+  const close = () => setDialog(null);
+  const saved = (text: string) => (next: Grant) => {
+    setDialog(null);
+    loaded.setData(next);
+    setMessage(text);
+  };
+  const setReported = async (deadline: GrantDeadline, reported: boolean) => {
+    setFailure(null);
+    try {
+      const next = await api<Grant>(`/grant-deadlines/${deadline.id}/reported`, {
+        method: 'POST',
+        body: { reported, version: deadline.version },
+      });
+      loaded.setData(next);
+      setMessage(reported ? g.reported : gm.grant.saved);
+    } catch (error) {
+      setFailure(asApiError(error));
+    }
+  };
+  const baseBudget = g.baseBudgetYear;
+  return (
+    <div className="dr-stack">
+      <SuccessMessage message={message} />
+      <FailureAlert error={failure} onReload={loaded.reload} />
+
+      <section aria-labelledby="grant-details" className="dr-stack">
+        <Heading level={2} data-size="sm" id="grant-details">
+          {g.details}
+        </Heading>
+        <dl className="dr-facts">
+          <dt>{gm.list.giver}</dt>
+          <dd>{`${grant.giverName} (${gm.giverKinds[grant.giverKind]})`}</dd>
+          {grant.reference && (
+            <>
+              <dt>{g.reference}</dt>
+              <dd>{grant.reference}</dd>
+            </>
+          )}
+          <dt>{gm.form.decisionDate}</dt>
+          <dd>{date(grant.decisionDate)}</dd>
+          <dt>{gm.list.period}</dt>
+          <dd>{fmt(g.period, { from: date(grant.periodStart), to: date(grant.periodEnd) })}</dd>
+          <dt>{g.contact}</dt>
+          <dd>{grant.contactPerson?.name ?? g.none}</dd>
+        </dl>
+        <Heading level={3} data-size="xs">
+          {g.figures}
+        </Heading>
+        <dl className="dr-facts" data-testid="grant-figures">
+          <dt>{g.amount}</dt>
+          <dd data-figure="amount">{kroner(grant.amount)}</dd>
+          <dt>{g.allocated}</dt>
+          <dd data-figure="allocated">{kroner(grant.allocated)}</dd>
+          <dt>{g.unallocated}</dt>
+          <dd data-figure="unallocated">{kroner(grant.unallocated)}</dd>
+          <dt>{g.spent}</dt>
+          <dd data-figure="spent">{kroner(grant.spent)}</dd>
+          <dt>{g.remaining}</dt>
+          <dd data-figure="remaining">{kroner(grant.remaining)}</dd>
+        </dl>
+        {grant.conditions && (
+          <>
+            <Heading level={3} data-size="xs">
+              {g.conditions}
+            </Heading>
+            <Paragraph className="dr-pre-line">{grant.conditions}</Paragraph>
+          </>
+        )}
+        {grant.purpose && (
+          <>
+            <Heading level={3} data-size="xs">
+              {g.purpose}
+            </Heading>
+            <Paragraph className="dr-pre-line">{grant.purpose}</Paragraph>
+          </>
+        )}
+        {admin && (
+          <ButtonRow>
+            <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'edit' })}>
+              {g.edit}
+            </Button>
+            {grant.expenses.length === 0 && (
+              <Button type="button" variant="tertiary" data-color="danger" onClick={() => setDialog({ kind: 'delete' })}>
+                {g.delete}
+              </Button>
+            )}
+          </ButtonRow>
+        )}
+        {admin && grant.expenses.length > 0 && (
+          <Paragraph data-size="sm" className="dr-muted">
+            {g.deleteRefused}
+          </Paragraph>
+        )}
+      </section>
+
+      <section aria-labelledby="grant-allocations" className="dr-stack">
+        <Heading level={2} data-size="sm" id="grant-allocations">
+          {g.allocations}
+        </Heading>
+        {grant.allocations.length === 0 ? (
+          <Paragraph>{g.noAllocations}</Paragraph>
+        ) : (
+          <div className="dr-table-wrap">
+            <Table zebra>
+              <caption>{fmt(g.allocationsCaption, { title: grant.title })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{g.target}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{g.planned}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{g.spent}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{g.remaining}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{g.note}</Table.HeaderCell>
+                  {admin && <Table.HeaderCell scope="col">{g.actions}</Table.HeaderCell>}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {grant.allocations.map((a) => (
+                  <Table.Row key={a.id}>
+                    <Table.HeaderCell scope="row">
+                      <AllocationTarget allocation={a} slug={network.slug} />
+                    </Table.HeaderCell>
+                    <Table.Cell>{kroner(a.amount)}</Table.Cell>
+                    <Table.Cell>{kroner(a.spent)}</Table.Cell>
+                    <Table.Cell>{kroner(a.remaining)}</Table.Cell>
+                    <Table.Cell>{a.note ?? ''}</Table.Cell>
+                    {admin && (
+                      <Table.Cell>
+                        <RowActions
+                          editLabel={fmt(g.editAllocation, { name: allocationName(a, baseBudget) })}
+                          removeLabel={fmt(g.deleteAllocation, { name: allocationName(a, baseBudget) })}
+                          onEdit={() => setDialog({ kind: 'allocation', row: a })}
+                          onRemove={() =>
+                            setDialog({
+                              kind: 'remove',
+                              title: fmt(g.deleteAllocation, { name: allocationName(a, baseBudget) }),
+                              url: `/grant-allocations/${a.id}?version=${a.version}`,
+                              done: g.allocationDeleted,
+                            })
+                          }
+                        />
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+        {admin && (
+          <ButtonRow>
+            <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'allocation', row: null })}>
+              {g.addAllocation}
+            </Button>
+          </ButtonRow>
+        )}
+      </section>
+
+      <section aria-labelledby="grant-expenses" className="dr-stack">
+        <Heading level={2} data-size="sm" id="grant-expenses">
+          {g.expenses}
+        </Heading>
+        {grant.expenses.length === 0 ? (
+          <Paragraph>{g.noExpenses}</Paragraph>
+        ) : (
+          <div className="dr-table-wrap">
+            <Table zebra>
+              <caption>{fmt(g.expensesCaption, { title: grant.title })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{g.date}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{g.text}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{g.under}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{gm.list.amount}</Table.HeaderCell>
+                  {admin && <Table.HeaderCell scope="col">{g.actions}</Table.HeaderCell>}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {grant.expenses.map((e) => {
+                  const allocation = grant.allocations.find((a) => a.id === e.allocationId);
+                  const name = `${date(e.date)} ${e.text}`;
+                  return (
+                    <Table.Row key={e.id}>
+                      <Table.Cell>{date(e.date)}</Table.Cell>
+                      <Table.HeaderCell scope="row">{e.text}</Table.HeaderCell>
+                      <Table.Cell>{allocation ? allocationName(allocation, baseBudget) : ''}</Table.Cell>
+                      <Table.Cell>{kroner(e.amount)}</Table.Cell>
+                      {admin && (
+                        <Table.Cell>
+                          <RowActions
+                            editLabel={fmt(g.editExpense, { name })}
+                            removeLabel={fmt(g.deleteExpense, { name })}
+                            onEdit={() => setDialog({ kind: 'expense', row: e })}
+                            onRemove={() =>
+                              setDialog({
+                                kind: 'remove',
+                                title: fmt(g.deleteExpense, { name }),
+                                url: `/grant-expenses/${e.id}?version=${e.version}`,
+                                done: g.expenseDeleted,
+                              })
+                            }
+                          />
+                        </Table.Cell>
+                      )}
+                    </Table.Row>
+                  );
+                })}
+              </Table.Body>
+              <tfoot>
+                <Table.Row>
+                  <Table.HeaderCell scope="row" colSpan={3}>
+                    {g.spent}
+                  </Table.HeaderCell>
+                  <Table.Cell>{kroner(grant.spent)}</Table.Cell>
+                  {admin && <Table.Cell />}
+                </Table.Row>
+              </tfoot>
+            </Table>
+          </div>
+        )}
+        {admin && (
+          <ButtonRow>
+            <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'expense', row: null })}>
+              {g.addExpense}
+            </Button>
+          </ButtonRow>
+        )}
+      </section>
+
+      <section aria-labelledby="grant-deadlines" className="dr-stack">
+        <Heading level={2} data-size="sm" id="grant-deadlines">
+          {g.deadlines}
+        </Heading>
+        <Paragraph data-size="sm">{g.remindersNote}</Paragraph>
+        {grant.deadlines.length === 0 ? (
+          <Paragraph>{g.noDeadlines}</Paragraph>
+        ) : (
+          <div className="dr-table-wrap">
+            <Table zebra>
+              <caption>{fmt(g.deadlinesCaption, { title: grant.title })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{g.dueDate}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{g.description}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{g.status}</Table.HeaderCell>
+                  {admin && <Table.HeaderCell scope="col">{g.actions}</Table.HeaderCell>}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {grant.deadlines.map((d) => (
+                  <Table.Row key={d.id}>
+                    <Table.Cell>{date(d.dueDate)}</Table.Cell>
+                    <Table.HeaderCell scope="row">{d.description}</Table.HeaderCell>
+                    <Table.Cell>
+                      {d.reportedAt ? (
+                        <Tag data-color="success" data-size="sm">
+                          {fmt(g.reportedOn, { date: date(osloDay(d.reportedAt)), name: d.reportedBy ?? '' })}
+                        </Tag>
+                      ) : (
+                        <Tag data-color={d.dueDate < today ? 'danger' : 'neutral'} data-size="sm">
+                          {d.dueDate < today ? g.overdue : g.notReported}
+                        </Tag>
+                      )}
+                    </Table.Cell>
+                    {admin && (
+                      <Table.Cell>
+                        <ButtonRow>
+                          {d.reportedAt ? (
+                            <Button type="button" variant="tertiary" data-size="sm" onClick={() => void setReported(d, false)}>
+                              {fmt(g.unmarkReported, { name: d.description })}
+                            </Button>
+                          ) : (
+                            <Button
+                              type="button"
+                              variant="secondary"
+                              data-size="sm"
+                              aria-label={fmt(g.markReportedNamed, { name: d.description })}
+                              onClick={() => void setReported(d, true)}
+                            >
+                              {g.markReported}
+                            </Button>
+                          )}
+                          <RowActions
+                            editLabel={`${g.edit_} ${d.description}`}
+                            removeLabel={fmt(g.deleteDeadline, { name: d.description })}
+                            onEdit={() => setDialog({ kind: 'deadline', row: d })}
+                            onRemove={() =>
+                              setDialog({
+                                kind: 'remove',
+                                title: fmt(g.deleteDeadline, { name: d.description }),
+                                url: `/grant-deadlines/${d.id}?version=${d.version}`,
+                                done: g.deadlineDeleted,
+                              })
+                            }
+                          />
+                        </ButtonRow>
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+        {admin && (
+          <ButtonRow>
+            <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'deadline', row: null })}>
+              {g.addDeadline}
+            </Button>
+          </ButtonRow>
+        )}
+      </section>
+
+      <nav aria-label={gm.list.downloads}>
+        <ButtonRow>
+          <Link href={grantsExportUrl(network.id, 'xlsx')} download>
+            {gm.list.downloadXlsx}
+          </Link>
+          <Link href={grantsExportUrl(network.id, 'csv')} download>
+            {gm.list.downloadCsv}
+          </Link>
+        </ButtonRow>
+      </nav>
+
+      <ModalDialog open={dialog?.kind === 'edit'} onClose={close} title={g.edit}>
+        <GrantForm networkId={network.id} grant={grant} onCancel={close} onReload={loaded.reload} onSaved={saved(gm.form.saved)} />
+      </ModalDialog>
+      <ModalDialog
+        open={dialog?.kind === 'allocation'}
+        onClose={close}
+        title={
+          dialog?.kind === 'allocation' && dialog.row
+            ? fmt(g.editAllocation, { name: allocationName(dialog.row, baseBudget) })
+            : g.addAllocation
+        }
+      >
+        {dialog?.kind === 'allocation' && (
+          <AllocationForm
+            network={network}
+            grant={grant}
+            allocation={dialog.row}
+            onCancel={close}
+            onReload={loaded.reload}
+            onSaved={saved(g.saved)}
+          />
+        )}
+      </ModalDialog>
+      <ModalDialog
+        open={dialog?.kind === 'expense'}
+        onClose={close}
+        title={dialog?.kind === 'expense' && dialog.row ? g.edit_ : g.addExpense}
+      >
+        {dialog?.kind === 'expense' && (
+          <ExpenseForm grant={grant} expense={dialog.row} onCancel={close} onReload={loaded.reload} onSaved={saved(g.saved)} />
+        )}
+      </ModalDialog>
+      <ModalDialog
+        open={dialog?.kind === 'deadline'}
+        onClose={close}
+        title={dialog?.kind === 'deadline' && dialog.row ? g.edit_ : g.addDeadline}
+      >
+        {dialog?.kind === 'deadline' && (
+          <DeadlineForm grant={grant} deadline={dialog.row} onCancel={close} onReload={loaded.reload} onSaved={saved(g.saved)} />
+        )}
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'remove'} onClose={close} title={dialog?.kind === 'remove' ? dialog.title : ''}>
+        {dialog?.kind === 'remove' && (
+          <ConfirmForm
+            confirmLabel={g.remove}
+            danger
+            onCancel={close}
+            onReload={loaded.reload}
+            onConfirm={async () => saved(dialog.done)(await api<Grant>(dialog.url, { method: 'DELETE' }))}
+          >
+            <Paragraph>{dialog.title}</Paragraph>
+          </ConfirmForm>
+        )}
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'delete'} onClose={close} title={g.delete}>
+        <ConfirmForm
+          confirmLabel={g.delete}
+          danger
+          onCancel={close}
+          onReload={loaded.reload}
+          onConfirm={async () => {
+            await api(`/grants/${grant.id}?version=${grant.version}`, { method: 'DELETE' });
+            setDialog(null);
+            void navigate(grantsPath(network.slug), { state: { message: g.deleted } });
+          }}
+        >
+          <Paragraph>{fmt(g.deleteConfirm, { title: grant.title })}</Paragraph>
+        </ConfirmForm>
+      </ModalDialog>
+    </div>
+  );
+}
+
+/** Change and delete buttons of a row, named by the row for screen readers. */
+function RowActions({
+  editLabel,
+  removeLabel,
+  onEdit,
+  onRemove,
+}: {
+  editLabel: string;
+  removeLabel: string;
+  onEdit: () => void;
+  onRemove: () => void;
+}) {
+  const gm = useGrantMessages();
+  return (
+    <ButtonRow>
+      <Button type="button" variant="tertiary" data-size="sm" aria-label={editLabel} onClick={onEdit}>
+        {gm.grant.edit_}
+      </Button>
+      <Button type="button" variant="tertiary" data-size="sm" data-color="danger" aria-label={removeLabel} onClick={onRemove}>
+        {gm.grant.remove}
+      </Button>
+    </ButtonRow>
+  );
+}

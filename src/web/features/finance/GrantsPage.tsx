@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import type { GrantList } from '../../../shared/finance/grants.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { useApi } from '../../app/api.ts';
+import { SuccessMessage } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { useKroner } from '../strategy/messages.ts';
+import { FinanceFrame } from './FinanceFrame.tsx';
+import { GrantForm } from './GrantForm.tsx';
+import { useGrantMessages } from './grant-messages.ts';
+import { grantPath, grantsExportUrl } from './grants-api.ts';
+
+/** `/n/:slug/okonomi/tilskudd`: the network's grants with amount, spent and remaining, and their totals. */
+export function GrantsPage() {
+  const gm = useGrantMessages();
+  return <FinanceFrame title={gm.list.title}>{(n) => <GrantsView network={n} />}</FinanceFrame>;
+}
+
+function GrantsView({ network }: { network: NetworkOverview }) {
+  const gm = useGrantMessages();
+  const l = gm.list;
+  const { date } = useI18n();
+  const kroner = useKroner();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const admin = isNetworkAdmin(user, network.id);
+  const grants = useApi<GrantList>(`/networks/${network.id}/grants`);
+  return (
+    <div className="dr-stack">
+      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
+      <Paragraph>{l.intro}</Paragraph>
+      {admin ? (
+        <ButtonRow>
+          <Button type="button" onClick={() => setOpen(true)}>
+            {l.newGrant}
+          </Button>
+        </ButtonRow>
+      ) : (
+        <Paragraph data-size="sm" className="dr-muted">
+          {l.readOnly}
+        </Paragraph>
+      )}
+      <LoadState loaded={grants}>
+        {({ grants: list, totals }) =>
+          list.length === 0 ? (
+            <Paragraph>{l.none}</Paragraph>
+          ) : (
+            <>
+              <div className="dr-table-wrap">
+                <Table zebra>
+                  <caption>{fmt(l.caption, { name: network.name })}</caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell scope="col">{l.grant}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.giver}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.period}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.amount}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.spent}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.remaining}</Table.HeaderCell>
+                      <Table.HeaderCell scope="col">{l.nextDeadline}</Table.HeaderCell>
+                    </Table.Row>
+                  </Table.Head>
+                  <Table.Body>
+                    {list.map((g) => (
+                      <Table.Row key={g.id}>
+                        <Table.HeaderCell scope="row">
+                          <AppLink to={grantPath(network.slug, g.id)}>{g.title}</AppLink>
+                        </Table.HeaderCell>
+                        <Table.Cell>
+                          {g.giverName}
+                          <br />
+                          <span className="dr-muted">{gm.giverKinds[g.giverKind]}</span>
+                        </Table.Cell>
+                        <Table.Cell>{fmt(gm.grant.period, { from: date(g.periodStart), to: date(g.periodEnd) })}</Table.Cell>
+                        <Table.Cell data-figure="amount">{kroner(g.amount)}</Table.Cell>
+                        <Table.Cell data-figure="spent">{kroner(g.spent)}</Table.Cell>
+                        <Table.Cell data-figure="remaining">{kroner(g.remaining)}</Table.Cell>
+                        <Table.Cell>{g.nextDeadline ? date(g.nextDeadline) : l.noDeadline}</Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                  <tfoot>
+                    <Table.Row>
+                      <Table.HeaderCell scope="row">{l.total}</Table.HeaderCell>
+                      <Table.Cell />
+                      <Table.Cell />
+                      <Table.Cell data-figure="amount">{kroner(totals.amount)}</Table.Cell>
+                      <Table.Cell data-figure="spent">{kroner(totals.spent)}</Table.Cell>
+                      <Table.Cell data-figure="remaining">{kroner(totals.remaining)}</Table.Cell>
+                      <Table.Cell />
+                    </Table.Row>
+                  </tfoot>
+                </Table>
+              </div>
+              <nav aria-label={l.downloads}>
+                <ButtonRow>
+                  <Link href={grantsExportUrl(network.id, 'xlsx')} download>
+                    {l.downloadXlsx}
+                  </Link>
+                  <Link href={grantsExportUrl(network.id, 'csv')} download>
+                    {l.downloadCsv}
+                  </Link>
+                </ButtonRow>
+              </nav>
+            </>
+          )
+        }
+      </LoadState>
+      <ModalDialog open={open} onClose={() => setOpen(false)} title={l.newGrant}>
+        <GrantForm
+          networkId={network.id}
+          grant={null}
+          onCancel={() => setOpen(false)}
+          onReload={() => setOpen(false)}
+          onSaved={(created) => {
+            setOpen(false);
+            void navigate(grantPath(network.slug, created.id), { state: { message: l.created } });
+          }}
+        />
+      </ModalDialog>
+    </div>
+  );
+}
