@@ -27,6 +27,8 @@ const PAGES = [
   '/n/digivesteralen/okonomi/budsjett',
   // DigiVesterålen's grants: the demo's skjønnsmidler from Statsforvalteren.
   '/n/digivesteralen/okonomi/tilskudd',
+  // DigiVesterålen's own effort in 2022: seed 001's 1 mill. kr as hours.
+  '/n/digivesteralen/okonomi/egeninnsats?aar=2022',
   // The benefits realization of the demo's DigiHelse project, for the network and for one municipality.
   '/n/digivesteralen/nytte',
   '/n/digivesteralen/nytte?kommune=1870',

@@ -11,6 +11,7 @@ import type { Benefit } from '../src/shared/benefits/schema.ts';
 import type { FeeSchedule } from '../src/shared/finance/fees.ts';
 import type { Budget, BudgetSummary } from '../src/shared/finance/budget.ts';
 import type { Grant } from '../src/shared/finance/grants.ts';
+import type { Entry as OwnEffortEntry, Rate as OwnEffortRate } from '../src/shared/finance/own-effort.ts';
 import { signFormToken } from '../src/server/modules/portfolio/index.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from './harness.ts';
 import { unique } from './helpers.ts';
@@ -307,6 +308,22 @@ async function freshGrant(admin: Client, cell: number): Promise<Grant> {
   );
   return ok<Grant>(admin.post(`/api/grants/${grant.id}/deadlines`, { dueDate: '2027-03-01', description: `Sluttrapport ${cell}` }));
 }
+/** Own effort: Sortland's hours in DigiVesterålen, one entry per cell (a month of its own). */
+const OWN_EFFORT = '/api/networks/digivesteralen/own-effort';
+const effortMonth = (cell: number) => `${2040 + (cell % 50)}-${String((cell % 12) + 1).padStart(2, '0')}`;
+async function freshOwnEffortEntry(admin: Client, cell: number): Promise<OwnEffortEntry> {
+  return ok(admin.post(`${OWN_EFFORT}/entries`, { month: effortMonth(cell), municipalityNumber: SORTLAND, hoursHundredths: 100 + cell }));
+}
+/** The rate of a year of the cell's own: set the first time, changed at its version after that. */
+async function ownEffortRateCall(admin: Client, cell: number): Promise<Call> {
+  const year = 2000 + (cell % 100);
+  const current = await ok<OwnEffortRate>(admin.get(`${OWN_EFFORT}/rates/${year}`));
+  return {
+    url: `${OWN_EFFORT}/rates/${year}`,
+    body: { rate: 500 + cell, ...(current.version === null ? {} : { version: current.version }) },
+  };
+}
+
 /** Member fees: DigiVesterålen's, written by its secretariat; each cell gets a draft schedule of its own. */
 async function freshFeeSchedule(admin: Client, cell: number): Promise<FeeSchedule> {
   return ok(
@@ -1257,6 +1274,48 @@ const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<RoleName>;
       return { url: `/api/grant-deadlines/${deadline.id}/reported`, body: { reported: true, version: deadline.version } };
     },
   },
+  // own effort: the secretariat sets the rate; a municipality's hours also its editors
+  'PUT /api/networks/{networkId}/own-effort/rates/{year}': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: (_t, admin, cell) => ownEffortRateCall(admin, cell),
+  },
+  'POST /api/networks/{networkId}/own-effort/entries': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, _a, cell) => ({
+      url: `${OWN_EFFORT}/entries`,
+      body: { month: effortMonth(cell), municipalityNumber: SORTLAND, hoursHundredths: 100 + cell, note: `Matrisetimer ${cell}` },
+    }),
+  },
+  'PATCH /api/own-effort-entries/{id}': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const entry = await freshOwnEffortEntry(admin, cell);
+      return { url: `/api/own-effort-entries/${entry.id}`, body: { hoursHundredths: 200 + cell, version: entry.version } };
+    },
+  },
+  'DELETE /api/own-effort-entries/{id}': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, admin, cell) => {
+      const entry = await freshOwnEffortEntry(admin, cell);
+      return { url: `/api/own-effort-entries/${entry.id}?version=${entry.version}` };
+    },
+  },
+  'POST /api/networks/{networkId}/own-effort/import': {
+    allowed: editsSortlandMapping,
+    hidden: outsideTheirNetwork,
+    setup: async (_t, _a, cell) => ({
+      url: `${OWN_EFFORT}/import?fileName=timer.csv`,
+      body: Buffer.from(
+        `Måned;Kommunenummer;Prosjekt;Person;Timer;Merknad\r\n${effortMonth(cell)};${SORTLAND};;;1,5;Matrise ${cell}\r\n`,
+        'utf8',
+      ),
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
   // strategy: the secretariat writes; a municipality's own version also its editors
   'POST /api/networks/{networkId}/strategies': {
     allowed: secretariat,
@@ -1731,6 +1790,7 @@ const TAKE_A_FILE = [
   'POST /api/municipalities/{number}/mapping/import',
   'POST /api/networks/{networkId}/mapping/import',
   'POST /api/budgets/{id}/actuals/import',
+  'POST /api/networks/{networkId}/own-effort/import',
 ];
 
 /** `METHOD /api/path/{param}` for every POST, PUT, PATCH and DELETE route under /api in Fastify's route tree. */

@@ -60,6 +60,11 @@ interface ServerMessages {
     hasExpenses: string;
     belowCommitted: string;
     expensesOutside: string;
+    month: string;
+    hours: string;
+    notMemberInMonth: string;
+    personMunicipality: string;
+    notYourMunicipality: string;
   };
   fields: Record<string, string>;
 }
@@ -135,6 +140,11 @@ const nb: ServerMessages = {
     hasExpenses: 'Tilskuddet har registrerte utgifter og kan ikke slettes. Slett utgiftene først hvis de også var feil.',
     belowCommitted: '«{field}» kan ikke bli lavere enn det som allerede er tildelt eller brukt ({min} kr).',
     expensesOutside: '«{field}»: det er registrert en utgift {date}, utenfor den nye perioden.',
+    month: '«{field}» må være en måned (ÅÅÅÅ-MM).',
+    hours: '«{field}» må være et antall timer over 0 med høyst to desimaler, for eksempel 7,5.',
+    notMemberInMonth: '«{field}»: {value} var ikke deltakerkommune i nettverket i {month}.',
+    personMunicipality: '«{field}» må være en person i nettverket som hører til eller representerer kommunen timene føres for.',
+    notYourMunicipality: '«{field}»: du kan ikke føre timer for {value}.',
   },
   fields: {
     'projectFinancing:costTotal': 'Totalkostnad',
@@ -351,6 +361,18 @@ const nb: ServerMessages = {
     'budget:line': 'Budsjettlinjen',
     'budget:budget': 'Budsjettet',
     'budget:version': 'Versjon',
+    // finance: own effort (egeninnsats)
+    'ownEffort:year': 'År',
+    'ownEffort:rate': 'Timesats (kr)',
+    'ownEffort:month': 'Måned',
+    'ownEffort:municipalityNumber': 'Kommune',
+    'ownEffort:municipality': 'Kommune',
+    'ownEffort:projectId': 'Prosjekt',
+    'ownEffort:project': 'Prosjekt',
+    'ownEffort:personId': 'Person',
+    'ownEffort:person': 'Person',
+    'ownEffort:hoursHundredths': 'Timer',
+    'ownEffort:note': 'Merknad',
     'portfolio:text': 'Vedtakstekst',
     'portfolio:number': 'Kommune',
     focusAreaKeys: 'Innsatsområder',
@@ -519,6 +541,11 @@ const nn: ServerMessages = {
     hasExpenses: 'Tilskotet har registrerte utgifter og kan ikkje slettast. Slett utgiftene først dersom dei òg var feil.',
     belowCommitted: '«{field}» kan ikkje bli lågare enn det som alt er tildelt eller brukt ({min} kr).',
     expensesOutside: '«{field}»: det er registrert ei utgift {date}, utanfor den nye perioden.',
+    month: '«{field}» må vere ein månad (ÅÅÅÅ-MM).',
+    hours: '«{field}» må vere eit tal timar over 0 med høgst to desimalar, til dømes 7,5.',
+    notMemberInMonth: '«{field}»: {value} var ikkje deltakarkommune i nettverket i {month}.',
+    personMunicipality: '«{field}» må vere ein person i nettverket som høyrer til eller representerer kommunen timane blir førte for.',
+    notYourMunicipality: '«{field}»: du kan ikkje føre timar for {value}.',
   },
   fields: {
     'projectFinancing:costTotal': 'Totalkostnad',
@@ -734,6 +761,18 @@ const nn: ServerMessages = {
     'budget:line': 'Budsjettlinja',
     'budget:budget': 'Budsjettet',
     'budget:version': 'Versjon',
+    // finance: own effort (eigeninnsats)
+    'ownEffort:year': 'År',
+    'ownEffort:rate': 'Timesats (kr)',
+    'ownEffort:month': 'Månad',
+    'ownEffort:municipalityNumber': 'Kommune',
+    'ownEffort:municipality': 'Kommune',
+    'ownEffort:projectId': 'Prosjekt',
+    'ownEffort:project': 'Prosjekt',
+    'ownEffort:personId': 'Person',
+    'ownEffort:person': 'Person',
+    'ownEffort:hoursHundredths': 'Timar',
+    'ownEffort:note': 'Merknad',
     'portfolio:text': 'Vedtakstekst',
     'portfolio:number': 'Kommune',
     focusAreaKeys: 'Innsatsområde',
@@ -901,6 +940,11 @@ const en: ServerMessages = {
     hasExpenses: 'The grant has expenses registered and cannot be deleted. Delete the expenses first if they too were a mistake.',
     belowCommitted: '“{field}” cannot be lower than what is already allocated or spent (NOK {min}).',
     expensesOutside: '“{field}”: an expense is registered on {date}, outside the new period.',
+    month: '«{field}» must be a month (YYYY-MM).',
+    hours: '«{field}» must be a number of hours above 0 with at most two decimals, for example 7.5.',
+    notMemberInMonth: '«{field}»: {value} was not a member municipality of the network in {month}.',
+    personMunicipality: '«{field}» must be a person of the network who belongs to or represents the municipality the hours are for.',
+    notYourMunicipality: '«{field}»: you cannot register hours for {value}.',
   },
   fields: {
     'projectFinancing:costTotal': 'Total cost',
@@ -1116,6 +1160,18 @@ const en: ServerMessages = {
     'budget:line': 'The budget line',
     'budget:budget': 'The budget',
     'budget:version': 'Version',
+    // finance: own effort
+    'ownEffort:year': 'Year',
+    'ownEffort:rate': 'Hourly rate (NOK)',
+    'ownEffort:month': 'Month',
+    'ownEffort:municipalityNumber': 'Municipality',
+    'ownEffort:municipality': 'Municipality',
+    'ownEffort:projectId': 'Project',
+    'ownEffort:project': 'Project',
+    'ownEffort:personId': 'Person',
+    'ownEffort:person': 'Person',
+    'ownEffort:hoursHundredths': 'Hours',
+    'ownEffort:note': 'Note',
     'portfolio:text': 'Decision text',
     'portfolio:number': 'Municipality',
     focusAreaKeys: 'Focus areas',

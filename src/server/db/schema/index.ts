@@ -11,3 +11,4 @@ export * from './finance.ts';
 export * from './project-financing.ts';
 export * from './budget.ts';
 export * from './grants.ts';
+export * from './own-effort.ts';

@@ -1,5 +1,5 @@
 /**
- * The finance module (so far: member fees and grants). A network's fee schedule for a year, its model, a preview of each
+ * The finance module (so far: member fees, grants and own effort). A network's fee schedule for a year, its model, a preview of each
  * member municipality's fee, adoption by a body's decision (which freezes the fees), and the invoice basis.
  * Other modules (and the demo data) use these functions; each takes the request context first.
  */
@@ -34,4 +34,13 @@ export {
   projectGrants,
 } from './grants.ts';
 export { GRANT_REMINDER_JOB, grantReminderJob, scheduleGrantReminders, sendGrantReminders } from './grant-reminders.ts';
+export {
+  getRate as getOwnEffortRate,
+  setRate as setOwnEffortRate,
+  createEntry as createOwnEffortEntry,
+  importEntries as importOwnEffort,
+  ownEffortFor,
+  projectOwnEffort,
+  type OwnEffortStatement,
+} from './own-effort.ts';
 export { financeRoutes } from './routes.ts';

@@ -25,6 +25,22 @@ import {
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import * as fees from './fees.ts';
 import * as grants from './grants.ts';
+import {
+  EntryCreateSchema,
+  EntryListQuery,
+  EntryListSchema,
+  EntrySchema,
+  EntryUpdateSchema,
+  ImportResultSchema as OwnEffortImportResultSchema,
+  OptionsSchema,
+  ProjectOwnEffortSchema,
+  RateInputSchema,
+  RateSchema,
+  SummarySchema,
+  YearQuery,
+} from '../../../shared/finance/own-effort.ts';
+import * as ownEffort from './own-effort.ts';
+import { exportEntries, exportSummary } from './own-effort-documents.ts';
 import { exportFeeSchedule } from './documents.ts';
 import {
   BudgetActualCreateSchema,
@@ -258,5 +274,96 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
           await statements.municipalityStatement(req.ctx, req.params.networkId, req.params.municipalityNumber, req.query.year),
         ),
       ),
+  );
+  await app.register(ownEffortRoutes);
+};
+
+// ---------------------------------------------------------------- own effort (egeninnsats)
+
+/** Labels scoped to «ownEffort» first, so «year» here is «År», not the fee schedules' «Kontingentår». */
+const ownEffortTags = ['ownEffort', 'finance'];
+const EffortYearParams = NetworkParams.extend({ year: z.coerce.number().int().min(2000).max(2100) });
+/** An import is the CSV or XLSX file itself as the request body. */
+const IMPORT_CONTENT_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const fileOf = (body: unknown) => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
+
+/**
+ * Own effort: the year's hourly rate, the entries (read, registered, changed, deleted, imported, exported), the year's
+ * summary and a project's own effort. In their own scope, so the file parsers apply to the import only.
+ */
+const ownEffortRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ownEffortTags;
+  for (const type of IMPORT_CONTENT_TYPES) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
+  }
+  app.get(
+    '/networks/:networkId/own-effort/rates/:year',
+    { schema: { tags, params: EffortYearParams, response: { 200: RateSchema } } },
+    (req) => ownEffort.getRate(req.ctx, req.params.networkId, req.params.year),
+  );
+  app.put(
+    '/networks/:networkId/own-effort/rates/:year',
+    { schema: { tags, params: EffortYearParams, body: RateInputSchema, response: { 200: RateSchema } } },
+    (req) => ownEffort.setRate(req.ctx, req.params.networkId, req.params.year, req.body),
+  );
+  app.get(
+    '/networks/:networkId/own-effort/entries',
+    { schema: { tags, params: NetworkParams, querystring: EntryListQuery, response: { 200: EntryListSchema } } },
+    (req) => ownEffort.listEntries(req.ctx, req.params.networkId, req.query),
+  );
+  app.get(
+    '/networks/:networkId/own-effort/entries/export',
+    { schema: { tags, params: NetworkParams, querystring: EntryListQuery.extend(TableQuery.shape) } },
+    async (req, reply) => {
+      const { format, ...query } = req.query;
+      return sendFile(reply, await exportEntries(req.ctx, req.params.networkId, query, format));
+    },
+  );
+  app.post(
+    '/networks/:networkId/own-effort/entries',
+    { schema: { tags, params: NetworkParams, body: EntryCreateSchema, response: { 201: EntrySchema } } },
+    async (req, reply) => reply.status(201).send(await ownEffort.createEntry(req.ctx, req.params.networkId, req.body)),
+  );
+  app.patch(
+    '/own-effort-entries/:id',
+    { schema: { tags, params: IdParams, body: EntryUpdateSchema, response: { 200: EntrySchema } } },
+    (req) => ownEffort.updateEntry(req.ctx, req.params.id, req.body),
+  );
+  app.delete(
+    '/own-effort-entries/:id',
+    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    async (req) => {
+      await ownEffort.deleteEntry(req.ctx, req.params.id, req.query.version);
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/networks/:networkId/own-effort/import',
+    {
+      schema: {
+        tags,
+        params: NetworkParams,
+        querystring: z.object({ fileName: z.string().max(200).optional() }),
+        response: { 200: OwnEffortImportResultSchema },
+      },
+    },
+    (req) => ownEffort.importEntries(req.ctx, req.params.networkId, fileOf(req.body)),
+  );
+  app.get(
+    '/networks/:networkId/own-effort/summary',
+    { schema: { tags, params: NetworkParams, querystring: YearQuery, response: { 200: SummarySchema } } },
+    (req) => ownEffort.getSummary(req.ctx, req.params.networkId, req.query.year),
+  );
+  app.get(
+    '/networks/:networkId/own-effort/summary/export',
+    { schema: { tags, params: NetworkParams, querystring: YearQuery.extend(TableQuery.shape) } },
+    async (req, reply) => sendFile(reply, await exportSummary(req.ctx, req.params.networkId, req.query.year, req.query.format)),
+  );
+  app.get('/networks/:networkId/own-effort/options', { schema: { tags, params: NetworkParams, response: { 200: OptionsSchema } } }, (req) =>
+    ownEffort.getOptions(req.ctx, req.params.networkId),
+  );
+  app.get('/projects/:id/own-effort', { schema: { tags, params: IdParams, response: { 200: ProjectOwnEffortSchema } } }, (req) =>
+    ownEffort.projectOwnEffort(req.ctx, req.params.id),
   );
 };

@@ -7,6 +7,7 @@ import { StatementPage } from './StatementPage.tsx';
 import { feeSchedulesPath } from './fees-api.ts';
 import { GrantPage } from './GrantPage.tsx';
 import { GrantsPage } from './GrantsPage.tsx';
+import { OwnEffortPage } from './OwnEffortPage.tsx';
 
 /** The finance pages under `/n/:slug/okonomi`. */
 export const financeRoutes: RouteObject[] = [
@@ -17,6 +18,7 @@ export const financeRoutes: RouteObject[] = [
   { path: 'n/:slug/okonomi/kontingent/:scheduleId', element: <FeeSchedulePage /> },
   { path: 'n/:slug/okonomi/tilskudd', element: <GrantsPage /> },
   { path: 'n/:slug/okonomi/tilskudd/:grantId', element: <GrantPage /> },
+  { path: 'n/:slug/okonomi/egeninnsats', element: <OwnEffortPage /> },
   // The fee pages' first address, kept for links already shared.
   { path: 'n/:slug/kontingent', element: <OldFeesAddress /> },
 ];

@@ -17,6 +17,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
 import { useFinancingMessages, type FinancingMessages } from './messages.ts';
+import { OwnEffortPart } from './OwnEffortPart.tsx';
 import './financing.css';
 
 const financingPath = (projectId: string) => `/projects/${encodeURIComponent(projectId)}/financing`;
@@ -142,6 +143,7 @@ export function FinancingSection({ project }: { project: Project }) {
           </>
         )}
       </LoadState>
+      <OwnEffortPart project={project} />
     </section>
   );
 }

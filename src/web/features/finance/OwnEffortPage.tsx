@@ -1,0 +1,774 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Input,
+  Label,
+  Link,
+  Paragraph,
+  Select,
+  Table,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import {
+  EntryCreateSchema,
+  EntryUpdateSchema,
+  formatHours,
+  parseHours,
+  RateInputSchema,
+  type Entry,
+  type EntryList,
+  type ImportResult,
+  type Options,
+  type Rate,
+  type Summary,
+} from '../../../shared/finance/own-effort.ts';
+import type { ImportProblem } from '../../../shared/mapping/schema.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
+import {
+  ConfirmForm,
+  FailureAlert,
+  FormMessages,
+  SelectField,
+  SubmitButton,
+  SuccessMessage,
+  TextField,
+  useForm,
+} from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { useKroner } from '../strategy/messages.ts';
+import { parseWhole } from '../strategy/strategy-api.ts';
+import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
+import {
+  COMMON_WORK,
+  entriesQuery,
+  ownEffortApi,
+  ownEffortPath,
+  OwnEffortImportRefused,
+  readOwnEffortFilter,
+  uploadOwnEffort,
+  type OwnEffortFilter,
+} from './own-effort-api.ts';
+import { useOwnEffortMessages } from './own-effort-messages.ts';
+
+/** Hours from hundredths as a person reads them: «1 250», «7,5». */
+export function useHours(): (hundredths: number) => string {
+  const { lang } = useI18n();
+  const format = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 2 });
+  return (hundredths) => format.format(hundredths / 100);
+}
+
+/**
+ * `/n/:slug/okonomi/egeninnsats?aar=&kommune=&prosjekt=`: the network's own effort in a year — the hourly rate (set by
+ * the secretariat), the summary by municipality, project and month, the entries with filters in the address,
+ * registering, changing and deleting hours, the import and the downloads.
+ */
+export function OwnEffortPage() {
+  const t = useOwnEffortMessages();
+  return <FinanceFrame title={t.title}>{(n) => <OwnEffortView network={n} />}</FinanceFrame>;
+}
+
+function OwnEffortView({ network }: { network: NetworkOverview }) {
+  const t = useOwnEffortMessages();
+  const [params] = useSearchParams();
+  const [year, setYear] = useFinanceYear();
+  const filter = { ...readOwnEffortFilter(params), year };
+  const base = ownEffortApi(network.id);
+  const rate = useApi<Rate>(`${base}/rates/${filter.year}`);
+  const summary = useApi<Summary>(`${base}/summary?year=${filter.year}`);
+  const entries = useApi<EntryList>(`${base}/entries${entriesQuery(filter)}`);
+  const options = useApi<Options>(`${base}/options`);
+  const [message, setMessage] = useState<string | null>(null);
+  const reloadAll = () => {
+    rate.reload();
+    summary.reload();
+    entries.reload();
+  };
+  return (
+    <div className="dr-stack">
+      <Paragraph>{t.intro}</Paragraph>
+      <SuccessMessage message={message} />
+      <YearSelect year={filter.year} onYear={setYear} label={t.year} />
+      <LoadState loaded={rate}>
+        {(r) => (
+          <RateSection
+            network={network}
+            rate={r}
+            onSaved={(saved) => {
+              rate.setData(saved);
+              summary.reload();
+              entries.reload();
+              setMessage(t.rateSaved);
+            }}
+            onReload={rate.reload}
+          />
+        )}
+      </LoadState>
+      <LoadState loaded={summary}>{(s) => <SummarySection network={network} summary={s} />}</LoadState>
+      <LoadState loaded={options}>
+        {(o) => (
+          <LoadState loaded={entries}>
+            {(list) => (
+              <EntriesSection
+                network={network}
+                filter={filter}
+                list={list}
+                options={o}
+                onChanged={(text) => {
+                  reloadAll();
+                  setMessage(text);
+                }}
+                onReload={entries.reload}
+              />
+            )}
+          </LoadState>
+        )}
+      </LoadState>
+      <LoadState loaded={entries}>
+        {(list) =>
+          list.writableMunicipalities.length > 0 && (
+            <ImportSection
+              network={network}
+              onImported={() => {
+                reloadAll();
+              }}
+            />
+          )
+        }
+      </LoadState>
+    </div>
+  );
+}
+
+function RateSection({
+  network,
+  rate,
+  onSaved,
+  onReload,
+}: {
+  network: NetworkOverview;
+  rate: Rate;
+  onSaved: (rate: Rate) => void;
+  onReload: () => void;
+}) {
+  const t = useOwnEffortMessages();
+  const kroner = useKroner();
+  const [open, setOpen] = useState(false);
+  return (
+    <section aria-labelledby="own-effort-rate" className="dr-stack">
+      <Heading level={2} data-size="sm" id="own-effort-rate">
+        {t.rateHeading}
+      </Heading>
+      {rate.rate === null ? (
+        <Alert data-color="warning">
+          <Paragraph>{fmt(t.noRate, { year: rate.year })}</Paragraph>
+        </Alert>
+      ) : (
+        <Paragraph>{fmt(t.rateOf, { year: rate.year, rate: kroner(rate.rate) })}</Paragraph>
+      )}
+      {rate.editable ? (
+        <ButtonRow>
+          <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+            {rate.rate === null ? t.setRate : t.changeRate}
+          </Button>
+        </ButtonRow>
+      ) : (
+        <Paragraph data-size="sm" className="dr-muted">
+          {t.rateReadOnly}
+        </Paragraph>
+      )}
+      <ModalDialog open={open} onClose={() => setOpen(false)} title={`${rate.rate === null ? t.setRate : t.changeRate} ${rate.year}`}>
+        <RateForm
+          network={network}
+          rate={rate}
+          onReload={() => {
+            setOpen(false);
+            onReload();
+          }}
+          onSaved={(saved) => {
+            setOpen(false);
+            onSaved(saved);
+          }}
+        />
+      </ModalDialog>
+    </section>
+  );
+}
+
+function RateForm({
+  network,
+  rate,
+  onSaved,
+  onReload,
+}: {
+  network: NetworkOverview;
+  rate: Rate;
+  onSaved: (r: Rate) => void;
+  onReload: () => void;
+}) {
+  const t = useOwnEffortMessages();
+  const form = useForm();
+  const [value, setValue] = useState(rate.rate === null ? '' : String(rate.rate));
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: RateInputSchema,
+          input: { rate: parseWhole(value), ...(rate.version === null ? {} : { version: rate.version }) },
+          labels: { rate: t.rate, version: t.rate },
+          send: (body) => api<Rate>(`${ownEffortApi(network.id)}/rates/${rate.year}`, { method: 'PUT', body }),
+          done: onSaved,
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <TextField state={form} name="rate" label={t.rate} description={t.rateDescription} value={value} onChange={setValue} required />
+      <ButtonRow>
+        <SubmitButton form={form}>{t.save}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}
+
+function SummarySection({ network, summary }: { network: NetworkOverview; summary: Summary }) {
+  const t = useOwnEffortMessages();
+  const kroner = useKroner();
+  const hours = useHours();
+  const exportBase = `/api${ownEffortApi(network.id)}/summary/export?year=${summary.year}`;
+  const table = (caption: string, label: string, rows: { key: string; name: string; hundredths: number; value: number }[]) => (
+    <div className="dr-table-wrap">
+      <Table zebra data-size="sm">
+        <caption>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{label}</Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="dr-project-number">
+              {t.hours}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="dr-project-number">
+              {t.value}
+            </Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((r) => (
+            <Table.Row key={r.key}>
+              <Table.HeaderCell scope="row">{r.name}</Table.HeaderCell>
+              <Table.Cell className="dr-project-number">{hours(r.hundredths)}</Table.Cell>
+              <Table.Cell className="dr-project-number">{kroner(r.value)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+        <tfoot>
+          <Table.Row>
+            <Table.HeaderCell scope="row">{t.total}</Table.HeaderCell>
+            <Table.Cell className="dr-project-number">{hours(summary.total.hundredths)}</Table.Cell>
+            <Table.Cell className="dr-project-number">{kroner(summary.total.value)}</Table.Cell>
+          </Table.Row>
+        </tfoot>
+      </Table>
+    </div>
+  );
+  return (
+    <section aria-labelledby="own-effort-summary" className="dr-stack">
+      <Heading level={2} data-size="sm" id="own-effort-summary">
+        {fmt(t.summaryHeading, { year: summary.year })}
+      </Heading>
+      <Paragraph data-testid="own-effort-total">
+        {fmt(t.totalLine, { hours: hours(summary.total.hundredths), value: kroner(summary.total.value) })}
+      </Paragraph>
+      {table(
+        fmt(t.byMunicipality, { year: summary.year }),
+        t.municipality,
+        summary.byMunicipality.map((m) => ({ key: m.municipalityNumber, name: m.municipalityName, ...m })),
+      )}
+      {table(
+        fmt(t.byProject, { year: summary.year }),
+        t.project,
+        summary.byProject.map((p) => ({
+          key: p.projectId ?? COMMON_WORK,
+          name: p.projectId ? `${p.reference} ${p.title}` : t.common,
+          ...p,
+        })),
+      )}
+      {table(
+        fmt(t.byMonth, { year: summary.year }),
+        t.month,
+        summary.byMonth.map((m) => ({ key: m.month, name: m.month, ...m })),
+      )}
+      <nav aria-label={`${t.downloads}: ${fmt(t.summaryHeading, { year: summary.year })}`}>
+        <Paragraph data-size="sm" className="dr-downloads">
+          <Link href={`${exportBase}&format=xlsx`} download>
+            {t.downloadSummaryXlsx}
+          </Link>
+          <Link href={`${exportBase}&format=csv`} download>
+            {t.downloadSummaryCsv}
+          </Link>
+        </Paragraph>
+      </nav>
+    </section>
+  );
+}
+
+function EntriesSection({
+  network,
+  filter,
+  list,
+  options,
+  onChanged,
+  onReload,
+}: {
+  network: NetworkOverview;
+  filter: OwnEffortFilter;
+  list: EntryList;
+  options: Options;
+  onChanged: (message: string) => void;
+  onReload: () => void;
+}) {
+  const t = useOwnEffortMessages();
+  const kroner = useKroner();
+  const hours = useHours();
+  const [editing, setEditing] = useState<Entry | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Entry | null>(null);
+  const exportBase = `/api${ownEffortApi(network.id)}/entries/export`;
+  const projectName = (e: Entry) => (e.projectId ? `${e.projectReference} ${e.projectTitle}` : t.common);
+  return (
+    <section aria-labelledby="own-effort-entries" className="dr-stack">
+      <Heading level={2} data-size="sm" id="own-effort-entries">
+        {t.entriesHeading}
+      </Heading>
+      <FilterForm key={`${filter.municipality}-${filter.project}`} network={network} filter={filter} options={options} />
+      {list.writableMunicipalities.length > 0 ? (
+        <ButtonRow>
+          <Button type="button" onClick={() => setEditing('new')}>
+            {t.register}
+          </Button>
+        </ButtonRow>
+      ) : (
+        <Paragraph data-size="sm" className="dr-muted">
+          {t.readOnly}
+        </Paragraph>
+      )}
+      {list.entries.length === 0 ? (
+        <Paragraph>{t.noEntries}</Paragraph>
+      ) : (
+        <div className="dr-table-wrap">
+          <Table zebra data-size="sm">
+            <caption>{fmt(t.entriesCaption, { year: list.year })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t.month}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.project}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.person}</Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="dr-project-number">
+                  {t.hours}
+                </Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="dr-project-number">
+                  {t.value}
+                </Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.note}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.actions}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {list.entries.map((e) => (
+                <Table.Row key={e.id}>
+                  <Table.Cell>{e.month}</Table.Cell>
+                  <Table.Cell>{e.municipalityName}</Table.Cell>
+                  <Table.Cell>{projectName(e)}</Table.Cell>
+                  <Table.Cell>{e.personName ?? ''}</Table.Cell>
+                  <Table.Cell className="dr-project-number">{hours(e.hundredths)}</Table.Cell>
+                  <Table.Cell className="dr-project-number">{kroner(e.value)}</Table.Cell>
+                  <Table.Cell>{e.note ?? ''}</Table.Cell>
+                  <Table.Cell>
+                    {e.editable && (
+                      <ButtonRow>
+                        <Button
+                          type="button"
+                          variant="tertiary"
+                          data-size="sm"
+                          aria-label={fmt(t.editOf, { month: e.month, municipality: e.municipalityName })}
+                          onClick={() => setEditing(e)}
+                        >
+                          {t.edit}
+                        </Button>
+                        <Button
+                          type="button"
+                          variant="tertiary"
+                          data-size="sm"
+                          data-color="danger"
+                          aria-label={fmt(t.deleteOf, { month: e.month, municipality: e.municipalityName })}
+                          onClick={() => setDeleting(e)}
+                        >
+                          {t.delete}
+                        </Button>
+                      </ButtonRow>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+            <tfoot>
+              <Table.Row>
+                <Table.HeaderCell scope="row" colSpan={4}>
+                  {t.total}
+                </Table.HeaderCell>
+                <Table.Cell className="dr-project-number">{hours(list.total.hundredths)}</Table.Cell>
+                <Table.Cell className="dr-project-number">{kroner(list.total.value)}</Table.Cell>
+                <Table.Cell colSpan={2} />
+              </Table.Row>
+            </tfoot>
+          </Table>
+        </div>
+      )}
+      <nav aria-label={`${t.downloads}: ${t.entriesHeading}`}>
+        <Paragraph data-size="sm" className="dr-downloads">
+          <Link href={`${exportBase}${entriesQuery(filter, 'xlsx')}`} download>
+            {t.downloadEntriesXlsx}
+          </Link>
+          <Link href={`${exportBase}${entriesQuery(filter, 'csv')}`} download>
+            {t.downloadEntriesCsv}
+          </Link>
+        </Paragraph>
+      </nav>
+      <ModalDialog open={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t.dialogCreate : t.dialogEdit}>
+        {editing !== null && (
+          <EntryForm
+            network={network}
+            year={list.year}
+            entry={editing === 'new' ? null : editing}
+            writable={list.writableMunicipalities}
+            options={options}
+            onReload={() => {
+              setEditing(null);
+              onReload();
+            }}
+            onSaved={() => {
+              setEditing(null);
+              onChanged(t.saved);
+            }}
+          />
+        )}
+      </ModalDialog>
+      <ModalDialog open={deleting !== null} onClose={() => setDeleting(null)} title={t.deleteTitle}>
+        {deleting && (
+          <ConfirmForm
+            confirmLabel={t.delete}
+            danger
+            onCancel={() => setDeleting(null)}
+            onReload={() => {
+              setDeleting(null);
+              onReload();
+            }}
+            onConfirm={async () => {
+              await api(`/own-effort-entries/${deleting.id}?version=${deleting.version}`, { method: 'DELETE' });
+              setDeleting(null);
+              onChanged(t.deleted);
+            }}
+          >
+            <Paragraph>
+              {fmt(t.deleteConfirm, { hours: hours(deleting.hundredths), municipality: deleting.municipalityName, month: deleting.month })}
+            </Paragraph>
+          </ConfirmForm>
+        )}
+      </ModalDialog>
+    </section>
+  );
+}
+
+function FilterForm({ network, filter, options }: { network: NetworkOverview; filter: OwnEffortFilter; options: Options }) {
+  const t = useOwnEffortMessages();
+  const navigate = useNavigate();
+  const municipalityId = useId();
+  const projectId = useId();
+  const [municipality, setMunicipality] = useState(filter.municipality);
+  const [project, setProject] = useState(filter.project);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void navigate(ownEffortPath(network.slug, { year: filter.year, municipality, project }));
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="own-effort-filter">
+      <Heading level={3} data-size="xs" id="own-effort-filter">
+        {t.filterHeading}
+      </Heading>
+      <div className="dr-toolbar">
+        <Field>
+          <Label htmlFor={municipalityId}>{t.municipality}</Label>
+          <Select id={municipalityId} value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
+            <Select.Option value="">{t.allMunicipalities}</Select.Option>
+            {options.municipalities.map((m) => (
+              <Select.Option key={m.number} value={m.number}>
+                {m.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor={projectId}>{t.project}</Label>
+          <Select id={projectId} value={project} onChange={(e) => setProject(e.target.value)}>
+            <Select.Option value="">{t.allProjects}</Select.Option>
+            <Select.Option value={COMMON_WORK}>{t.common}</Select.Option>
+            {options.projects.map((p) => (
+              <Select.Option key={p.id} value={p.id}>
+                {`${p.reference} ${p.title}`}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" variant="secondary">
+          {t.filter}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Registers hours, or changes an entry: month, municipality (of those the user may write), project, person, hours, note. */
+function EntryForm({
+  network,
+  year,
+  entry,
+  writable,
+  options,
+  onSaved,
+  onReload,
+}: {
+  network: NetworkOverview;
+  year: number;
+  entry: Entry | null;
+  writable: string[];
+  options: Options;
+  onSaved: (entry: Entry) => void;
+  onReload: () => void;
+}) {
+  const t = useOwnEffortMessages();
+  const { lang } = useI18n();
+  const form = useForm();
+  const [month, setMonth] = useState(entry?.month ?? `${year}-01`);
+  const [municipality, setMunicipality] = useState(entry?.municipalityNumber ?? writable[0] ?? '');
+  const [project, setProject] = useState(entry?.projectId ?? '');
+  const [person, setPerson] = useState(entry?.personId ?? '');
+  const [hoursText, setHoursText] = useState(entry ? formatHours(entry.hundredths, lang === 'en' ? '.' : ',') : '');
+  const [note, setNote] = useState(entry?.note ?? '');
+  const municipalities = options.municipalities.filter((m) => writable.includes(m.number) || m.number === entry?.municipalityNumber);
+  const people = options.people.filter((p) => p.municipalityNumbers.includes(municipality));
+  const labels = {
+    month: t.month,
+    municipalityNumber: t.municipality,
+    projectId: t.project,
+    personId: t.person,
+    hoursHundredths: t.hours,
+    note: t.note,
+    version: t.month,
+  };
+  const input = {
+    month: month.trim(),
+    municipalityNumber: municipality,
+    projectId: project || null,
+    personId: person || null,
+    hoursHundredths: parseHours(hoursText) ?? (hoursText.trim() === '' ? undefined : hoursText),
+    note,
+  };
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void (entry
+          ? form.submit({
+              schema: EntryUpdateSchema,
+              input: { ...input, version: entry.version },
+              labels,
+              send: (body) => api<Entry>(`/own-effort-entries/${entry.id}`, { method: 'PATCH', body }),
+              done: onSaved,
+            })
+          : form.submit({
+              schema: EntryCreateSchema,
+              input,
+              labels,
+              send: (body) => api<Entry>(`${ownEffortApi(network.id)}/entries`, { method: 'POST', body }),
+              done: onSaved,
+            }));
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <TextField state={form} name="month" label={t.month} description={t.monthDescription} value={month} onChange={setMonth} required />
+      <SelectField
+        state={form}
+        name="municipalityNumber"
+        label={t.municipality}
+        value={municipality}
+        onChange={(value) => {
+          setMunicipality(value);
+          setPerson('');
+        }}
+        required
+      >
+        {municipalities.map((m) => (
+          <Select.Option key={m.number} value={m.number}>
+            {m.name}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <SelectField state={form} name="projectId" label={t.project} value={project} onChange={setProject}>
+        <Select.Option value="">{t.common}</Select.Option>
+        {options.projects.map((p) => (
+          <Select.Option key={p.id} value={p.id}>
+            {`${p.reference} ${p.title}`}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <SelectField state={form} name="personId" label={t.person} description={t.personDescription} value={person} onChange={setPerson}>
+        <Select.Option value="">{t.noPerson}</Select.Option>
+        {people.map((p) => (
+          <Select.Option key={p.id} value={p.id}>
+            {p.name}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <TextField
+        state={form}
+        name="hoursHundredths"
+        label={t.hours}
+        description={t.hoursDescription}
+        value={hoursText}
+        onChange={setHoursText}
+        required
+      />
+      <TextField state={form} name="note" label={t.note} value={note} onChange={setNote} multiline rows={2} />
+      <ButtonRow>
+        <SubmitButton form={form}>{t.save}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}
+
+type Outcome = { kind: 'imported'; result: ImportResult } | { kind: 'refused'; problems: ImportProblem[]; fileName: string };
+
+/** The import: all or nothing; the outcome's heading takes focus so a screen reader hears it at once. */
+function ImportSection({ network, onImported }: { network: NetworkOverview; onImported: () => void }) {
+  const t = useOwnEffortMessages();
+  const kroner = useKroner();
+  const hours = useHours();
+  const { number } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  useEffect(() => heading.current?.focus(), [outcome]);
+
+  const upload = async () => {
+    const file = input.current?.files?.[0];
+    setOutcome(null);
+    setFailure(null);
+    if (!file || !/\.(csv|xlsx)$/i.test(file.name)) {
+      setFileError(file ? t.wrongType : t.noFile);
+      input.current?.focus();
+      return;
+    }
+    setFileError(null);
+    setBusy(true);
+    try {
+      const result = await uploadOwnEffort(network.id, file);
+      setOutcome({ kind: 'imported', result });
+      if (input.current) input.current.value = '';
+      onImported();
+    } catch (error) {
+      if (error instanceof OwnEffortImportRefused) setOutcome({ kind: 'refused', problems: error.problems, fileName: file.name });
+      else setFailure(asApiError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="own-effort-import" className="dr-stack">
+      <Heading level={2} data-size="sm" id="own-effort-import">
+        {t.importHeading}
+      </Heading>
+      <Paragraph data-size="sm">{t.importIntro}</Paragraph>
+      <form
+        className="dr-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void upload();
+        }}
+      >
+        <FailureAlert error={failure} />
+        <Field>
+          <Label htmlFor={inputId}>{t.importFile}</Label>
+          <Input
+            ref={input}
+            id={inputId}
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-invalid={fileError ? true : undefined}
+            onChange={() => setFileError(null)}
+          />
+          {fileError && <ValidationMessage>{fileError}</ValidationMessage>}
+        </Field>
+        <ButtonRow>
+          <Button type="submit" disabled={busy} aria-disabled={busy || undefined}>
+            {busy ? t.importing : t.importButton}
+          </Button>
+        </ButtonRow>
+      </form>
+      {outcome?.kind === 'imported' && (
+        <Alert data-color="success">
+          <Heading level={3} data-size="xs" tabIndex={-1} ref={heading}>
+            {fmt(t.imported, {
+              count: number(outcome.result.created),
+              hours: hours(outcome.result.hundredths),
+              value: kroner(outcome.result.value),
+            })}
+          </Heading>
+        </Alert>
+      )}
+      {outcome?.kind === 'refused' && (
+        <div className="dr-stack">
+          <Alert data-color="danger">
+            <Heading level={3} data-size="xs" tabIndex={-1} ref={heading}>
+              {t.refused}
+            </Heading>
+          </Alert>
+          <div className="dr-table-wrap">
+            <Table zebra data-size="sm">
+              <caption>{`${t.problemsCaption} (${outcome.fileName})`}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t.row}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t.column}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t.reason}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {outcome.problems.map((p, i) => (
+                  <Table.Row key={`${p.row}-${p.column ?? ''}-${i}`}>
+                    <Table.Cell>{p.row}</Table.Cell>
+                    <Table.Cell>{p.column ?? t.wholeRow}</Table.Cell>
+                    <Table.Cell>{p.message}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
