@@ -71,6 +71,30 @@ test('the secretariat reads what each municipality pays and contributes, and a s
   await expect(page).toHaveURL(/\/okonomi\?aar=2026$/);
 });
 
+test('the overview of 2022 shows seed 001’s figures: base budget, what is left of the grant, own effort', async ({ page, a11y }) => {
+  await loginInBokmal(page, a11y, SECRETARIAT);
+  await page.goto('/n/digivesteralen/okonomi?aar=2022');
+  await loaded(page);
+  await a11y.check();
+  const budget = page.getByRole('table', { name: /^Budsjettet for 2022/ });
+  await expect(
+    budget
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Kostnader' }) })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText(kroner.format(1_350_000));
+  const grants = page.getByRole('table', { name: 'Tilskudd som finansierer 2022' });
+  await expect(grants.getByRole('row').filter({ hasText: 'Basisbudsjettet 2022' }).getByRole('cell').nth(1)).toHaveText(
+    kroner.format(1_200_000),
+  );
+  const members = page.getByRole('table', { name: 'Kommunene i DigiVesterålen i 2022' });
+  const sum = members.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Sum' }) });
+  await expect(sum.getByRole('cell').nth(4)).toHaveText(/^1\s250$/);
+  await expect(sum.getByRole('cell').nth(5)).toHaveText(kroner.format(1_000_000));
+  await expect(page.getByText('Egeninnsatsen er verdsatt til nettverkets timesats, 800 kr per time.')).toBeVisible();
+});
+
 test('Sortland’s chief executive reads the statements, not the network’s own finance pages', async ({ page, a11y }) => {
   const portfolio = (await (await page.request.get('/api/public/networks/digivesteralen/projects')).json()) as {
     projects: { title: string; ownerName: string | null }[];

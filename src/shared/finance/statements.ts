@@ -36,9 +36,6 @@ export const StatementProjectSchema = z.object({
   costTotal: z.number().int().nullable(),
   method: z.enum(SPLIT_METHODS).nullable(),
   share: z.number().int().nullable(),
-  /** Own effort on the project in the year: hours in hundredths, and value in kroner. */
-  ownEffortHours: z.number().int(),
-  ownEffortValue: z.number().int(),
   benefits: RollupFigureSchema,
 });
 export type StatementProject = z.infer<typeof StatementProjectSchema>;
@@ -58,9 +55,19 @@ export const MunicipalityStatementSchema = z.object({
   fee: z.number().int().nullable(),
   projects: z.array(StatementProjectSchema),
   projectShares: z.number().int(),
-  /** Own effort outside the projects: steering group, working groups, the network's common work. */
-  commonOwnEffortHours: z.number().int(),
-  commonOwnEffortValue: z.number().int(),
+  /**
+   * Own effort in the year by project, the network's common work first (`projectId` null: steering group, working
+   * groups, the secretariat's tasks); hours in hundredths, value in whole kroner at the year's rate.
+   */
+  ownEffort: z.array(
+    z.object({
+      projectId: z.string().nullable(),
+      reference: z.string().nullable(),
+      title: z.string().nullable(),
+      hours: z.number().int(),
+      value: z.number().int(),
+    }),
+  ),
   ownEffortHours: z.number().int(),
   ownEffortValue: z.number().int(),
   /** The hourly rate of the year, or null when the network has none. */

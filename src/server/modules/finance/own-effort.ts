@@ -98,6 +98,11 @@ async function rateRow(db: DbOrTx, networkId: string, year: number) {
   return row;
 }
 
+/** The network's hourly rate for the year in whole kroner, or null when it has none. */
+export async function hourlyRateOf(db: DbOrTx, networkId: string, year: number): Promise<number | null> {
+  return (await rateRow(db, networkId, year))?.rate ?? null;
+}
+
 async function ratesOf(db: DbOrTx, networkId: string): Promise<Map<number, number>> {
   const rows = await db
     .select({ year: ownEffortRates.year, rate: ownEffortRates.rate })
@@ -678,7 +683,7 @@ export interface OwnEffortStatement extends EffortAmount {
  * without access checks: for statements (such as the per-municipality finance statement) whose caller has checked.
  */
 export async function ownEffortFor(db: DbOrTx, networkId: string, year: number, municipalityNumber?: string): Promise<OwnEffortStatement> {
-  const rate = (await rateRow(db, networkId, year))?.rate ?? null;
+  const rate = await hourlyRateOf(db, networkId, year);
   const rows = await joinedEntries(
     db,
     and(

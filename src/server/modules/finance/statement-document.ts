@@ -157,10 +157,11 @@ export function statementDocument(s: MunicipalityStatement, language: DocLanguag
     p.share === null ? '–' : kroner(p.share),
   ]);
   const effortRows = [
-    ...s.projects
-      .filter((p) => p.ownEffortHours > 0)
-      .map((p) => [`${p.reference} ${p.title}`, hours(p.ownEffortHours), kroner(p.ownEffortValue)]),
-    ...(s.commonOwnEffortHours > 0 ? [[l.commonWork, hours(s.commonOwnEffortHours), kroner(s.commonOwnEffortValue)]] : []),
+    ...s.ownEffort.map((line) => [
+      line.projectId === null ? l.commonWork : `${line.reference} ${line.title}`,
+      hours(line.hours),
+      kroner(line.value),
+    ]),
     [l.total, hours(s.ownEffortHours), kroner(s.ownEffortValue)],
   ];
   const benefitRows = s.projects.map((p) => [

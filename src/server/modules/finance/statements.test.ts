@@ -64,6 +64,15 @@ describe.each(DATABASE_KINDS)('per-municipality statements on %s', (kind) => {
     // The pre-project spent 0.8 MNOK in 2021 («det gjenstår ca. 1,2 millioner»); later tests may spend more.
     expect(whole.amount).toBe(2_000_000);
     expect(whole.spent).toBeGreaterThanOrEqual(800_000);
+    // Own effort «stipulert til en kostnad på kr 1 mill.»: 1 250 hours at the network's 800 kr an hour.
+    expect(year2022.hourlyRate).toBe(800);
+    expect(year2022.totals.ownEffortHours).toBe(125_000);
+    expect(year2022.totals.ownEffortValue).toBe(1_000_000);
+    const sortland = await statement(secretariat, '1870', 2022);
+    const fromOverview = year2022.municipalities.find((m) => m.number === '1870')!;
+    expect(sortland.ownEffortValue).toBe(fromOverview.ownEffortValue);
+    expect(sortland.ownEffortValue).toBe(sortland.ownEffort.reduce((sum, line) => sum + line.value, 0));
+    expect(sortland.ownEffort[0]).toMatchObject({ projectId: null });
   });
 
   it('takes the fee from the year’s schedule, a draft until adopted, and says which', async () => {

@@ -21,6 +21,7 @@ import { assertCanReadPortfolio } from '../portfolio/index.ts';
 import { scheduleOfYear } from './fees.ts';
 import { budgetDto } from './budget.ts';
 import { grantsFinancing } from './grants.ts';
+import { hourlyRateOf, ownEffortFor } from './own-effort.ts';
 
 /**
  * The per-municipality statement for a year and the network's overview of them. Read by the portfolio's readers: the
@@ -113,21 +114,23 @@ export async function financeOverview(ctx: RequestContext, networkRef: string, y
     await scheduleOfYear(ctx.db, network.id, year),
   ];
   const feeOf = new Map(fees?.lines.map((l) => [l.municipalityNumber, l.amount]));
-  const municipalities: StatementSummary[] = members.map((m) => {
+  const municipalities: StatementSummary[] = [];
+  for (const m of members) {
     const own = projects.filter((p) => p.municipality_number === m.number);
     const fee = feeOf.get(m.number) ?? null;
     const projectShares = own.reduce((sum, p) => sum + Number(p.share ?? 0), 0);
-    return {
+    const effort = await ownEffortFor(ctx.db, network.id, year, m.number);
+    municipalities.push({
       number: m.number,
       name: m.name,
       fee,
       projectCount: own.length,
       projectShares,
-      ownEffortHours: 0,
-      ownEffortValue: 0,
+      ownEffortHours: effort.hundredths,
+      ownEffortValue: effort.value,
       pays: (fee ?? 0) + projectShares,
-    };
-  });
+    });
+  }
   const [budgetRow] = await ctx.db
     .select()
     .from(budgets)
@@ -139,7 +142,7 @@ export async function financeOverview(ctx: RequestContext, networkRef: string, y
     budget: budget && { id: budget.id, title: budget.title, totals: budget.totals },
     grants: await grantsFinancing(ctx.db, network.id, year),
     schedule: presentSchedule(fees),
-    hourlyRate: null,
+    hourlyRate: await hourlyRateOf(ctx.db, network.id, year),
     municipalities,
     totals: overviewTotals(municipalities),
   };
@@ -158,6 +161,7 @@ export async function municipalityStatement(
   const lines = await projectsInYear(ctx.db, network.id, year, municipalityNumber);
   const fees = await scheduleOfYear(ctx.db, network.id, year);
   const rollup = await detailedRollup(ctx, network.id, municipalityNumber);
+  const effort = await ownEffortFor(ctx.db, network.id, year, municipalityNumber);
   const benefitsOf = new Map(rollup.focusAreas.flatMap((area) => area.projects.map((p) => [p.id, p] as const)));
 
   const projects: StatementProject[] = lines.map((p) => {
@@ -172,8 +176,6 @@ export async function municipalityStatement(
       costTotal: p.cost_total === null ? null : Number(p.cost_total),
       method: p.method,
       share: p.share === null ? null : Number(p.share),
-      ownEffortHours: 0,
-      ownEffortValue: 0,
       benefits: figure
         ? { achievement: figure.achievement, benefitCount: figure.benefitCount, measuredBenefitCount: figure.measuredBenefitCount }
         : NO_BENEFITS,
@@ -195,11 +197,16 @@ export async function municipalityStatement(
     fee,
     projects,
     projectShares,
-    commonOwnEffortHours: 0,
-    commonOwnEffortValue: 0,
-    ownEffortHours: 0,
-    ownEffortValue: 0,
-    hourlyRate: null,
+    ownEffort: effort.byProject.map((p) => ({
+      projectId: p.projectId,
+      reference: p.reference,
+      title: p.title,
+      hours: p.hundredths,
+      value: p.value,
+    })),
+    ownEffortHours: effort.hundredths,
+    ownEffortValue: effort.value,
+    hourlyRate: effort.rate,
     pays: (fee ?? 0) + projectShares,
     benefits: rollup.network,
   };

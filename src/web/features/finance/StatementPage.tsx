@@ -61,7 +61,6 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
   const pm = useProjectMessages();
   const kroner = useKroner();
   const hours = useHours();
-  const effortProjects = s.projects.filter((p) => p.ownEffortHours > 0);
   return (
     <>
       <dl className="dr-facts">
@@ -168,18 +167,15 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {effortProjects.map((p) => (
-                <Table.Row key={p.id}>
-                  <Table.HeaderCell scope="row">{`${p.reference} ${p.title}`}</Table.HeaderCell>
-                  <Table.Cell>{hours(p.ownEffortHours)}</Table.Cell>
-                  <Table.Cell>{kroner(p.ownEffortValue)}</Table.Cell>
+              {s.ownEffort.map((line) => (
+                <Table.Row key={line.projectId ?? 'common'}>
+                  <Table.HeaderCell scope="row">
+                    {line.projectId === null ? t.commonWork : `${line.reference} ${line.title}`}
+                  </Table.HeaderCell>
+                  <Table.Cell>{hours(line.hours)}</Table.Cell>
+                  <Table.Cell>{kroner(line.value)}</Table.Cell>
                 </Table.Row>
               ))}
-              <Table.Row>
-                <Table.HeaderCell scope="row">{t.commonWork}</Table.HeaderCell>
-                <Table.Cell>{hours(s.commonOwnEffortHours)}</Table.Cell>
-                <Table.Cell>{kroner(s.commonOwnEffortValue)}</Table.Cell>
-              </Table.Row>
             </Table.Body>
             <tfoot>
               <Table.Row>
