@@ -10,13 +10,7 @@ import { shortDate } from '../benefits/benefits-api.ts';
 import { useKroner } from '../strategy/messages.ts';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { useStatementMessages } from './statement-messages.ts';
-
-/** Hours are kept in hundredths: «7,5». */
-export function useHours(): (hundredths: number) => string {
-  const { lang } = useI18n();
-  const format = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 2 });
-  return (hundredths) => format.format(hundredths / 100);
-}
+import { useHours } from './OwnEffortPage.tsx';
 
 export const statementPath = (slug: string, number: string, year: number) =>
   `${financePath(slug)}/kommuner/${number}${query({ aar: year })}`;

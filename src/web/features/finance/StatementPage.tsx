@@ -10,7 +10,8 @@ import { projectPath } from '../projects/projects-api.ts';
 import { useProjectMessages } from '../projects/messages.ts';
 import { useKroner } from '../strategy/messages.ts';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
-import { RateNote, ScheduleNote, useHours } from './FinanceOverviewPage.tsx';
+import { RateNote, ScheduleNote } from './FinanceOverviewPage.tsx';
+import { useHours } from './OwnEffortPage.tsx';
 import { useStatementMessages } from './statement-messages.ts';
 
 const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
