@@ -50,7 +50,14 @@ test('the secretariat invites a person, who chooses a password and logs in with 
 
   // The secretariat sees the person active now, and the invitation e-mail in the outbox.
   await page.reload();
-  await expect(page.getByRole('table', { name: 'Brukere' }).getByRole('row').filter({ hasText: INVITED.email })).toContainText('Nettverksmedlem');
-  await expect(page.getByRole('table', { name: /Utgående e-post/ }).getByRole('row').filter({ hasText: INVITED.email })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Brukere' }).getByRole('row').filter({ hasText: INVITED.email })).toContainText(
+    'Nettverksmedlem',
+  );
+  await expect(
+    page
+      .getByRole('table', { name: /Utgående e-post/ })
+      .getByRole('row')
+      .filter({ hasText: INVITED.email }),
+  ).toBeVisible();
   await a11y.check();
 });

@@ -13,9 +13,6 @@ import { daysFromToday, loaded, loginInBokmal, logout, osloToday, sessionApi } f
  * section speaks English too.
  */
 
-// Dialogs and tags fade in; axe would otherwise measure the contrast of text half faded in.
-test.use({ reducedMotion: 'reduce' });
-
 const NETWORK = 'digivesteralen';
 const STAMP = Date.now().toString(36);
 const SORTLAND_EDITOR = { email: 'kontakt@sortland.kommune.no', name: 'Kommunekontakt Sortland' };

@@ -5,8 +5,6 @@ import { loaded, loginInBokmal } from './portfolio-helpers.ts';
 
 const kroner = new Intl.NumberFormat('nb-NO', { style: 'currency', currency: 'NOK', maximumFractionDigits: 0, minimumFractionDigits: 0 });
 
-test.use({ reducedMotion: 'reduce' });
-
 /** A side's table: its footer's budgeted, actual and remaining as the page shows them. */
 async function footer(page: Page, caption: string) {
   const cells = page.getByRole('table', { name: caption }).locator('tfoot').getByRole('cell');

@@ -41,9 +41,6 @@ const PAGES = [
   '/finnes-ikke',
 ];
 
-// Dialogs and tags fade in; axe would otherwise measure the contrast of text half faded in.
-test.use({ reducedMotion: 'reduce' });
-
 // The language is kept on the account: give the administrator bokmål back for the journeys that follow.
 test.afterEach(async ({ page }) => {
   const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken?: string };

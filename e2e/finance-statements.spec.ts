@@ -10,8 +10,6 @@ const DIGIHELSE = 'Felles innføring av DigiHelse i Vesterålen';
 const CHIEF_EMAIL = 'kommunedirektor@sortland.example.no';
 const kroner = new Intl.NumberFormat('nb-NO', { style: 'currency', currency: 'NOK', maximumFractionDigits: 0, minimumFractionDigits: 0 });
 
-test.use({ reducedMotion: 'reduce' });
-
 test('the secretariat reads what each municipality pays and contributes, and a statement with its PDF', async ({ page, a11y }) => {
   await loginInBokmal(page, a11y, SECRETARIAT);
   await page.goto('/n/digivesteralen');

@@ -45,7 +45,10 @@ export const test = base.extend<Fixtures>({
           nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`.trim()),
         }));
         const where = new URL(target.url());
-        await testInfo.attach(`axe ${where.pathname}`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+        await testInfo.attach(`axe ${where.pathname}`, {
+          body: JSON.stringify(results.violations, null, 2),
+          contentType: 'application/json',
+        });
         expect(violations, `accessibility violations on ${where.pathname}`).toEqual([]);
         if (where.origin === origin) checked.add(where.pathname);
       },

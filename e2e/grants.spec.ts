@@ -16,8 +16,6 @@ const kroner = new Intl.NumberFormat('nb-NO', { style: 'currency', currency: 'NO
 const wholeKroner = (text: string) => Number(text.replace(/[^\d-]/g, ''));
 const figure = (page: Page, name: string) => page.getByTestId('grant-figures').locator(`[data-figure="${name}"]`);
 
-test.use({ reducedMotion: 'reduce' });
-
 test('the secretariat follows a grant: spends, reports, is refused overspending, and the list matches its CSV', async ({ page, a11y }) => {
   await loginInBokmal(page, a11y, SECRETARIAT);
   await page.goto('/n/digivesteralen');

@@ -8,9 +8,6 @@ import { expect, login, SECRETARIAT, test } from './fixtures.ts';
  * in the browser.
  */
 
-// Dialogs fade in; axe would otherwise measure the contrast of text half faded in.
-test.use({ reducedMotion: 'reduce' });
-
 const NETWORK = 'digivesteralen';
 
 /** The API as the logged-in browser session: its cookies and its CSRF token. */

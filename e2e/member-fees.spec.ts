@@ -14,8 +14,6 @@ const BANDS = [
 const feeOf = (population: number) => (population <= 499 ? 20_000 : population <= 4_999 ? 45_000 : population <= 9_999 ? 90_000 : 140_000);
 const kroner = new Intl.NumberFormat('nb-NO', { style: 'currency', currency: 'NOK', maximumFractionDigits: 0, minimumFractionDigits: 0 });
 
-test.use({ reducedMotion: 'reduce' });
-
 test('the secretariat makes a fee schedule by population band and sees each municipality’s fee and the total', async ({ page, a11y }) => {
   await loginInBokmal(page, a11y, HELGELAND_SECRETARIAT);
   await page.goto('/n/digitale-helgeland');

@@ -16,8 +16,6 @@ const hours = (hundredths: number) => hoursFormat.format(hundredths / 100);
 const kroner = (value: number) => kronerFormat.format(value);
 const totalLine = (hundredths: number, value: number) => `I alt ${hours(hundredths)} timer, verdsatt til ${kroner(value)}.`;
 
-test.use({ reducedMotion: 'reduce' });
-
 /** Semicolon CSV as the export writes it → rows of cells, header dropped. */
 function csvRows(text: string): string[][] {
   return text

@@ -11,8 +11,6 @@ import { chooseCase, daysFromToday, heldMeeting, loaded, loginInBokmal, osloToda
  * arithmetic gives: hours add up, (Σ latest − Σ baseline) ÷ (Σ target − Σ baseline).
  */
 
-test.use({ reducedMotion: 'reduce' });
-
 const NETWORK = 'digivesteralen';
 const STAMP = Date.now().toString(36);
 const TITLE = `Digital timebestilling i helsestasjonen ${STAMP}`;

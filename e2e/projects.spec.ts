@@ -13,9 +13,6 @@ import { chooseCase, heldMeeting, loaded, loginInBokmal, logout, sessionApi, tin
  * timeline. A last test visits every project page in nynorsk and English.
  */
 
-// Dialogs and tags fade in; axe would otherwise measure the contrast of text half faded in.
-test.use({ reducedMotion: 'reduce' });
-
 const NETWORK = 'digivesteralen';
 const STAMP = Date.now().toString(36);
 const LIST = `/n/${NETWORK}/prosjekter`;

@@ -18,9 +18,6 @@ import { escapeRegExp, expect, login, SECRETARIAT, test, userMenu } from './fixt
  * weights (one stale save refused) and sees the list reorder; a third visits every proposal page in nn and en.
  */
 
-// Dialogs and tags fade in; axe would otherwise measure the contrast of text half faded in.
-test.use({ reducedMotion: 'reduce' });
-
 const MEMBER = { email: 'medlem@digivesteralen.no', name: 'Styringsgruppemedlem DigiVesterålen' };
 const STAMP = Date.now().toString(36);
 const NETWORK = 'digivesteralen';

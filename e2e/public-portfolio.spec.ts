@@ -8,8 +8,6 @@ import { expect, login, test } from './fixtures.ts';
  * portfolio without any way to change it. Every page is scanned with axe.
  */
 
-test.use({ reducedMotion: 'reduce' });
-
 const DIGIHELSE = 'Felles innføring av DigiHelse i Vesterålen';
 const CHIEF_EMAIL = 'kommunedirektor@sortland.example.no';
 

@@ -2,7 +2,10 @@ import { expect, login, SECRETARIAT, test, userMenu } from './fixtures.ts';
 
 const AU = 'Vesterålen regionråds arbeidsutvalg';
 
-test('the DigiVesterålen secretariat adds a deputy to the working committee, reads the page in nynorsk and logs out', async ({ page, a11y }) => {
+test('the DigiVesterålen secretariat adds a deputy to the working committee, reads the page in nynorsk and logs out', async ({
+  page,
+  a11y,
+}) => {
   await login(page, a11y, SECRETARIAT);
 
   await test.step('finds the working committee from the front page', async () => {
@@ -37,7 +40,9 @@ test('the DigiVesterålen secretariat adds a deputy to the working committee, re
     await expect(dialog.getByText('Treff: 1', { exact: true })).toBeVisible();
     await a11y.check();
 
-    await dialog.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Lars Karlsen, Digitaliseringskontakt, Sortland - Suortá' });
+    await dialog
+      .getByRole('combobox', { name: 'Person' })
+      .selectOption({ label: 'Lars Karlsen, Digitaliseringskontakt, Sortland - Suortá' });
     await dialog.getByRole('combobox', { name: 'Rolle' }).selectOption({ label: 'Varamedlem' });
     await dialog.getByRole('combobox', { name: 'Varamedlem for' }).selectOption({ label: `${chairName} (Leder)` });
     await dialog.getByRole('combobox', { name: 'Kommune representert' }).selectOption({ label: 'Sortland - Suortá' });
@@ -56,7 +61,9 @@ test('the DigiVesterålen secretariat adds a deputy to the working committee, re
     await expect(page.getByRole('table', { name: `Noverande medlemmer av ${AU}` })).toBeVisible();
     await expect(page.getByRole('columnheader', { name: 'Rettar' })).toBeVisible();
     await expect(page.getByRole('cell', { name: 'Leiar', exact: true })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Sider i DigiVesterålen' }).getByRole('link', { name: 'Organ', exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Sider i DigiVesterålen' }).getByRole('link', { name: 'Organ', exact: true }),
+    ).toBeVisible();
     await expect(page.getByRole('link', { name: 'Hopp til hovudinnhaldet' })).toBeAttached();
     await a11y.check();
   });

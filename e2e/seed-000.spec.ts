@@ -13,9 +13,6 @@ import { expect, login, SECRETARIAT, test } from './fixtures.ts';
  * first at an earlier 2022 meeting, through the API, so this meeting's cases really get 014/22–021/22.
  */
 
-// Dialogs fade in; axe would otherwise measure the contrast of text half faded in.
-test.use({ reducedMotion: 'reduce' });
-
 const NETWORK = 'digivesteralen';
 const DEMO_AU = 'Vesterålen regionråds arbeidsutvalg';
 const BODY = 'Arbeidsutvalget i Vesterålen regionråd';

@@ -9,9 +9,6 @@ import { escapeRegExp, expect, login, SECRETARIAT, test, userMenu } from './fixt
  * A second test visits every strategy page in nynorsk and English with axe.
  */
 
-// Dialogs and tags fade in; axe would otherwise measure the contrast of text half faded in.
-test.use({ reducedMotion: 'reduce' });
-
 const SORTLAND_EDITOR = { email: 'kontakt@sortland.kommune.no', name: 'Kommunekontakt Sortland' };
 const STAMP = Date.now().toString(36);
 const VISION = `Enklere hverdag for innbyggerne i Vesterålen ${STAMP}`;

@@ -7,9 +7,6 @@ import { expect, login, test } from './fixtures.ts';
  * secretariat closes the round and reads the scorecard.
  */
 
-// Dialogs fade in; axe would otherwise measure the contrast of text half faded in.
-test.use({ reducedMotion: 'reduce' });
-
 const HELGELAND_SECRETARIAT = { email: 'sekretariat@digitalehelgeland.no', name: 'Sekretariatet Digitale Helgeland' };
 const ROUND = `Digital modenhet ${Date.now().toString(36)}`;
 const RESPONDENT = { name: 'Randi Respondent', email: `randi-${Date.now().toString(36)}@alstahaug.example.no` };
