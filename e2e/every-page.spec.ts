@@ -41,13 +41,6 @@ const PAGES = [
   '/finnes-ikke',
 ];
 
-// The language is kept on the account: give the administrator bokmål back for the journeys that follow.
-test.afterEach(async ({ page }) => {
-  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken?: string };
-  if (me.csrfToken)
-    await page.request.put('/api/auth/preferences', { data: { language: 'nb' }, headers: { 'x-csrf-token': me.csrfToken } });
-});
-
 /** An open round in DigiVesterålen, sent to one respondent so its form can be opened; made once for all three languages. */
 const ROUND = { name: 'Digital modenhet (tilgjengelighetstest)', respondent: 'axe-respondent@sortland.example.no' };
 

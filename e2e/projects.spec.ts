@@ -483,13 +483,6 @@ test('the secretariat creates a project from the overview; a missing title is na
 });
 
 test.describe('in nynorsk and English', () => {
-  // The language is kept on the account: give the secretariat bokmål back for the journeys that follow.
-  test.afterEach(async ({ page }) => {
-    const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken?: string };
-    if (me.csrfToken)
-      await page.request.put('/api/auth/preferences', { data: { language: 'nb' }, headers: { 'x-csrf-token': me.csrfToken } });
-  });
-
   test('every project page passes axe in nn and en', async ({ page, a11y }) => {
     test.setTimeout(120_000);
     await loginInBokmal(page, a11y, SECRETARIAT);

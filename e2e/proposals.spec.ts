@@ -421,13 +421,6 @@ test('the secretariat changes the weights and the list reorders; a stale save is
 });
 
 test.describe('in nynorsk and English', () => {
-  // The language is kept on the account: give the secretariat bokmål back for the journeys that follow.
-  test.afterEach(async ({ page }) => {
-    const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken?: string };
-    if (me.csrfToken)
-      await page.request.put('/api/auth/preferences', { data: { language: 'nb' }, headers: { 'x-csrf-token': me.csrfToken } });
-  });
-
   test('every proposal page passes axe in nn and en', async ({ page, a11y }) => {
     test.setTimeout(120_000);
     await login(page, a11y, SECRETARIAT);

@@ -68,6 +68,12 @@ test('the DigiVesterålen secretariat adds a deputy to the working committee, re
     await a11y.check();
   });
 
+  await test.step('switches back to bokmål, which the account keeps for the next login', async () => {
+    await page.getByRole('combobox', { name: 'Språk' }).selectOption({ label: 'Norsk bokmål' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
+    await expect(page.getByRole('columnheader', { name: 'Rettigheter' })).toBeVisible();
+  });
+
   await test.step('logs out', async () => {
     await userMenu(page, SECRETARIAT.name).click();
     await page.getByRole('button', { name: 'Logg ut' }).click();

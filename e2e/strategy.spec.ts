@@ -449,13 +449,6 @@ async function makeStrategy(page: Page): Promise<Made> {
 }
 
 test.describe('in nynorsk and English', () => {
-  // The language is kept on the account: give the secretariat bokmål back for the journeys that follow.
-  test.afterEach(async ({ page }) => {
-    const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken?: string };
-    if (me.csrfToken)
-      await page.request.put('/api/auth/preferences', { data: { language: 'nb' }, headers: { 'x-csrf-token': me.csrfToken } });
-  });
-
   test('every strategy page passes axe in nn and en', async ({ page, a11y }) => {
     test.setTimeout(180_000);
     await login(page, a11y, SECRETARIAT);

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createPglite, openDatabase } from '../src/server/db/client.ts';
@@ -7,7 +7,7 @@ import { loadMunicipalitiesFile } from '../src/server/modules/network/index.ts';
 import { loadMappingReferenceData } from '../src/server/modules/mapping/index.ts';
 import { startThrowawayPostgres } from './postgres-server.ts';
 import { localFileStorage } from '../src/server/modules/storage/index.ts';
-import { DEMO_FILES_DIR, PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR } from './paths.ts';
+import { DEMO_FILES_DIR, PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR, PGLITE_TEMPLATE_TAR } from './paths.ts';
 
 /**
  * Prepares one migrated database with the demo data for each kind, once per run: a PGlite data
@@ -19,8 +19,10 @@ export default async function setup(project: TestProject) {
 
   rmSync(PGLITE_TEMPLATE_DIR, { recursive: true, force: true });
   rmSync(DEMO_FILES_DIR, { recursive: true, force: true });
-  const pglite = await createPglite(PGLITE_TEMPLATE_DIR);
-  await prepare(await openDatabase({ pglite }));
+  await prepare(await openDatabase({ pglite: await createPglite(PGLITE_TEMPLATE_DIR) }));
+  const template = await createPglite(PGLITE_TEMPLATE_DIR);
+  writeFileSync(PGLITE_TEMPLATE_TAR, Buffer.from(await (await template.dumpDataDir('none')).arrayBuffer()));
+  await template.close();
 
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -36,6 +38,7 @@ export default async function setup(project: TestProject) {
     await admin.end();
     await server?.stop();
     rmSync(PGLITE_TEMPLATE_DIR, { recursive: true, force: true });
+    rmSync(PGLITE_TEMPLATE_TAR, { force: true });
     rmSync(DEMO_FILES_DIR, { recursive: true, force: true });
   };
 }

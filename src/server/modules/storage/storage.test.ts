@@ -155,8 +155,9 @@ describe('S3 file storage', () => {
     ];
     for (const { change, status, code } of cases) {
       const storage = fileStorageFor({ kind: 's3', ...s3Settings(server), ...change });
-      for (const attempt of [storage.put('refused.pdf', Buffer.from('x')), storage.get('refused.pdf')]) {
-        const error = await attempt.catch((e: unknown) => e);
+      // One at a time: a refusal nobody awaits yet is an unhandled rejection.
+      for (const attempt of [() => storage.put('refused.pdf', Buffer.from('x')), () => storage.get('refused.pdf')]) {
+        const error = await attempt().catch((e: unknown) => e);
         expect(error, code).toBeInstanceOf(S3StorageError);
         expect(error, code).toMatchObject({ status, code });
       }
