@@ -35,7 +35,7 @@ export default defineConfig({
   // All journeys together, when run by `npm test` (test/run-all.sh): past it the journeys running are named as interrupted.
   globalTimeout: Number(process.env.TEST_E2E_LIMIT ?? 0) * 1000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  reporter: [['list'], ['./e2e/unfinished-reporter.ts']],
   use: {
     baseURL: BASE_URL,
     locale: 'nb-NO',
