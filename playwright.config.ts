@@ -6,7 +6,8 @@ import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from './test/oidc-provider.ts';
 /**
  * The end-to-end journeys, in Debian's Chromium (never a downloaded browser), against the app started
  * on its own port with a fresh embedded database and the demo data, and a test OpenID Connect provider.
- * `npm test` builds the web client before this runs; `npm run test:e2e` alone builds it only if missing.
+ * The app is the build (the web client in dist/web, the server compiled in dist/app) that `npm test` and
+ * `npm run test:e2e` make before the journeys run.
  */
 const APP_PORT = Number(process.env.E2E_PORT ?? 39210);
 const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 39211);
@@ -81,7 +82,7 @@ export default defineConfig({
       return {
         name: `app ${index + 1}`,
         // A fresh database every run, so the journeys start from the demo data.
-        command: `rm -rf '${dataDir}' '${dataDir}-files' && (test -f dist/web/index.html || node_modules/.bin/vite build --logLevel warn) && node_modules/.bin/tsx src/server/main.ts`,
+        command: `rm -rf '${dataDir}' '${dataDir}-files' && node dist/app/server/main.js`,
         url: `${url}/api/health`,
         env: {
           PORT: String(appPort(index)),

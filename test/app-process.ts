@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SERVER_MAIN } from './server-build.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -18,14 +19,21 @@ export interface AppProcess {
 }
 
 /**
- * `src/server/main.ts` as production runs it, in a process of its own on a loopback port: migrate, load the
- * reference data, listen, run the jobs. `node --import tsx` rather than the tsx command, so the server
- * is this very process and a signal sent to it reaches the server, not a wrapper.
+ * The compiled server as production runs it (`node dist/app/server/main.js`), in a process of its own on a loopback
+ * port: migrate, load the reference data, listen, run the jobs. A signal sent to it reaches the server itself.
  */
 export function startAppProcess(name: string, port: number, env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [SERVER_MAIN], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', METRICS_PORT: '0', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: 'warn',
+      METRICS_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -11,6 +11,7 @@ import { compareDatabases, listTables, summarizeDatabase } from '../src/server/d
 import { moveToPostgres } from '../src/server/db/move-to-postgres.ts';
 import { createPostgresDatabase } from './databases.ts';
 import { DEMO_FILES_DIR, PGLITE_TEMPLATE_DIR } from './paths.ts';
+import { serverCli } from './server-build.ts';
 
 const run = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), 'digiregion-backup-test-'));
@@ -155,17 +156,17 @@ describe('backup and restore on PostgreSQL', () => {
     drops.push(target.drop);
     const cliBackup = newPath('cli-backup');
     const env = { ...process.env, DATABASE_URL: sourceUrl, FILES_DIR: sourceFiles };
-    const made = await run(process.execPath, ['--import', 'tsx', 'src/server/cli/backup.ts', cliBackup], { env });
+    const made = await run(process.execPath, [serverCli('backup'), cliBackup], { env });
     expect(made.stdout).toMatch(
       /^Backup of the PostgreSQL database \(\d+ tables, \d+ rows, \d+ migrations\) and \d+ attached files written to /,
     );
     const restoreEnv = (filesDir: string) => ({ ...process.env, DATABASE_URL: target.url, FILES_DIR: filesDir });
-    const restored = await run(process.execPath, ['--import', 'tsx', 'src/server/cli/restore.ts', cliBackup], {
+    const restored = await run(process.execPath, [serverCli('restore'), cliBackup], {
       env: restoreEnv(newPath('files')),
     });
     expect(restored.stdout).toMatch(/All \d+ tables are equal/);
     // A second restore into the now full database is refused with the message alone and a failing exit code.
-    const again = await run(process.execPath, ['--import', 'tsx', 'src/server/cli/restore.ts', cliBackup], {
+    const again = await run(process.execPath, [serverCli('restore'), cliBackup], {
       env: restoreEnv(newPath('files')),
     }).then(
       () => null,

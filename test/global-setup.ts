@@ -6,6 +6,7 @@ import { seedDemo } from '../src/server/demo/seed.ts';
 import { loadMunicipalitiesFile } from '../src/server/modules/network/index.ts';
 import { loadMappingReferenceData } from '../src/server/modules/mapping/index.ts';
 import { startThrowawayPostgres } from './postgres-server.ts';
+import { ensureServerBuild } from './server-build.ts';
 import { localFileStorage } from '../src/server/modules/storage/index.ts';
 import { DEMO_FILES_DIR, PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR, PGLITE_TEMPLATE_TAR } from './paths.ts';
 
@@ -14,6 +15,7 @@ import { DEMO_FILES_DIR, PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR, PGLITE_TEMPLATE_TA
  * directory and a PostgreSQL template database. Each test file then starts from a copy.
  */
 export default async function setup(project: TestProject) {
+  ensureServerBuild();
   const server = process.env.TEST_DATABASE_URL ? null : await startThrowawayPostgres();
   const adminUrl = process.env.TEST_DATABASE_URL ?? server!.url;
 

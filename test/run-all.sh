@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Every test, one step after another (`npm test`): the type check, lint, the Vitest files on PGlite and
-# PostgreSQL, the web build, and the Playwright journeys in Chromium. Each step prints its duration as it ends, and
-# has a time limit of about three times what it takes on a two-core machine (the figures are in docs/testing.md): a
-# step that runs over it is stopped with everything it started, and the run fails naming it. A test that hangs inside
-# a step fails sooner, by its own name: Vitest gives a test 30 s and a hook 120 s, Playwright a journey 60 s (or what it
-# sets) and all journeys together TEST_E2E_LIMIT less a minute.
+# Every test, one step after another (`npm test`): the type check, lint, the build (the web client, and the server
+# compiled as production runs it, which the process tests and the journeys start), the Vitest files on PGlite and
+# PostgreSQL, and the Playwright journeys in Chromium. Each step prints its duration as it ends and has a time limit,
+# about three times what it takes on a two-core machine or more (docs/testing.md): a step that runs over it is stopped
+# with everything it started, and the run fails naming it. A test that hangs fails sooner, by its own name: Vitest gives
+# a test 30 s and a hook 120 s; Playwright a journey 60 s (or what it sets), and all journeys together TEST_E2E_LIMIT
+# seconds, after which it names the journeys still running (the step itself has a minute more).
 #
-# TEST_CHECK_LIMIT, TEST_UNIT_LIMIT, TEST_BUILD_LIMIT and TEST_E2E_LIMIT (seconds) set the limits for a slower machine.
+# TEST_CHECK_LIMIT, TEST_BUILD_LIMIT, TEST_UNIT_LIMIT and TEST_E2E_LIMIT (seconds) set the limits for a slower machine.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -61,8 +62,8 @@ step() {
 
 step 'type check' "${TEST_CHECK_LIMIT:-300}" npm run --silent typecheck
 step 'lint' "${TEST_CHECK_LIMIT:-300}" npm run --silent lint
+step 'build' "${TEST_BUILD_LIMIT:-120}" npm run --silent build
 step 'vitest' "${TEST_UNIT_LIMIT:-900}" npx vitest run
-step 'web build' "${TEST_BUILD_LIMIT:-120}" npm run --silent build
 step 'playwright journeys' "$((TEST_E2E_LIMIT + 60))" npx playwright test
 
 printf '\n==> every step passed:\n'

@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { AuthConfig } from '../shared/auth/schema.ts';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/client.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 import { registerAuthContext } from './plugins/auth.ts';
 import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
 import { loggerOptions, registerRequestLifecycle, requestIdGenerator, type Lifecycle, type LogDestination } from './plugins/logging.ts';
@@ -39,7 +40,7 @@ declare module 'fastify' {
   }
 }
 
-export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface BuildOptions {
   config: AppConfig;

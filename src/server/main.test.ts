@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { withDatabase } from '../../test/global-setup.ts';
+import { SERVER_MAIN } from '../../test/server-build.ts';
 import { PG_TEMPLATE_DB } from '../../test/paths.ts';
 import { CONFIG_VARIABLES } from './config.ts';
 
 type LogLine = Record<string, unknown> & { msg?: string; req?: { url?: string } };
 
-/** `npm start`'s server as a child process, with its JSON log lines. */
+/** `npm start`'s server (compiled) as a child process, with its JSON log lines. */
 class ServerProcess {
   readonly lines: LogLine[] = [];
   readonly exited: Promise<number | null>;
@@ -23,7 +24,7 @@ class ServerProcess {
   constructor(env: Record<string, string>) {
     // Only the variables given here: none of the test process's own configuration leaks in.
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !(CONFIG_VARIABLES as string[]).includes(name)));
-    this.child = spawn('node_modules/.bin/tsx', ['src/server/main.ts'], {
+    this.child = spawn(process.execPath, [SERVER_MAIN], {
       env: { ...inherited, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

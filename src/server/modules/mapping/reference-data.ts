@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { sharedSolutions } from '../../db/schema/index.ts';
+import { PROJECT_ROOT } from '../../project-root.ts';
 
-export const SHARED_SOLUTIONS_JSON = fileURLToPath(new URL('../../../../data/reference/shared-solutions.json', import.meta.url));
+export const SHARED_SOLUTIONS_JSON = join(PROJECT_ROOT, 'data/reference/shared-solutions.json');
 
 const CatalogSchema = z.array(
   z.object({

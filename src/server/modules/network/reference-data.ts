@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { isNull, notInArray, sql, and } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { PROJECT_ROOT } from '../../project-root.ts';
 import { auditEntries, municipalities } from '../../db/schema/index.ts';
 import { today } from './dates.ts';
 
-export const MUNICIPALITIES_CSV = fileURLToPath(new URL('../../../../data/reference/municipalities.csv', import.meta.url));
+export const MUNICIPALITIES_CSV = join(PROJECT_ROOT, 'data/reference/municipalities.csv');
 
 export interface MunicipalityRecord {
   number: string;
