@@ -160,11 +160,12 @@ export async function seedDemo(
   db: Db,
   links: { publicUrl: string } = { publicUrl: 'http://localhost:3000' },
   storage: FileStorage,
-): Promise<{ users: DemoLogin[] }> {
+): Promise<{ users: DemoLogin[]; seeded: boolean }> {
   const existing = await db.select({ id: networks.id }).from(networks).limit(1);
+  const seeded = existing.length === 0;
   // One transaction: a seed that fails half-way leaves nothing behind, and runs again at the next start.
-  if (existing.length === 0) await db.transaction((tx) => createDemoData(tx as unknown as Db, links, storage));
-  return { users: DEMO_USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, role: u.role, scope: u.scope })) };
+  if (seeded) await db.transaction((tx) => createDemoData(tx as unknown as Db, links, storage));
+  return { users: DEMO_USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, role: u.role, scope: u.scope })), seeded };
 }
 
 async function createDemoData(db: Db, links: { publicUrl: string }, storage: FileStorage) {
