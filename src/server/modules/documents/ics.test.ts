@@ -4,8 +4,10 @@ import { osloLocalToUtc, renderIcs, type CalendarEvent } from './ics.ts';
 
 const osloClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'short' });
 
+/** The events as a calendar client reads them: the time zones the calendar defines are registered first. */
 function parseEvents(ics: string): InstanceType<typeof ICAL.Event>[] {
   const calendar = new ICAL.Component(ICAL.parse(ics));
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
   return calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
 }
 
@@ -107,9 +109,30 @@ describe('renderIcs', () => {
     const unfolded = ics.replaceAll('\r\n ', '');
     expect(unfolded).toContain('DESCRIPTION:Saker: 014/22\\, 015/22\\; se vedlegg i C:\\\\møter\\\\2022\\nAndre linje');
     expect(unfolded).toContain('LOCATION:Sortland rådhus\\, møterom 1');
-    expect(unfolded).toContain('DTSTART:20220325T080000Z');
-    expect(unfolded).toContain('DTEND:20220325T110000Z');
+    expect(unfolded).toContain('DTSTART;TZID=Europe/Oslo:20220325T090000');
+    expect(unfolded).toContain('DTEND;TZID=Europe/Oslo:20220325T120000');
     expect(unfolded).toContain('DTSTAMP:20220311T101500Z');
+  });
+
+  it('writes Norwegian time with the Europe/Oslo zone, which ical.js follows across summer time', () => {
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const zones = calendar.getAllSubcomponents('vtimezone');
+    expect(zones.map((zone) => zone.getFirstPropertyValue('tzid'))).toEqual(['Europe/Oslo']);
+    const [winter, summer] = parseEvents(ics);
+    expect(winter?.startDate.zone.tzid).toBe('Europe/Oslo');
+    expect(winter?.startDate.toString()).toBe('2022-03-25T09:00:00');
+    expect(summer?.startDate.toString()).toBe('2022-06-10T09:00:00');
+    // The zone's rules, not a fixed offset: +01:00 in winter, +02:00 in summer.
+    expect(winter?.startDate.utcOffset()).toBe(3600);
+    expect(summer?.startDate.utcOffset()).toBe(7200);
+    // A meeting on the night the clocks go forward: 02:30 does not exist, and is written as 03:30 summer time.
+    const [night] = parseEvents(renderIcs([{ ...meeting, date: '2022-03-27', startTime: '02:30', endTime: '04:00' }], { name: 'Natt' }));
+    expect(night?.startDate.toString()).toBe('2022-03-27T03:30:00');
+    expect(night?.startDate.toJSDate().toISOString()).toBe('2022-03-27T01:30:00.000Z');
+  });
+
+  it('has no time zone in a calendar without events', () => {
+    expect(renderIcs([], { name: 'Tom' })).not.toContain('VTIMEZONE');
   });
 
   it('puts an end at or before the start on the next day', () => {

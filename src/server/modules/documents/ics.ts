@@ -1,4 +1,8 @@
-/** iCalendar (RFC 5545) for meeting invitations and calendar feeds. Times are written in UTC. */
+/**
+ * iCalendar (RFC 5545) for meeting invitations and calendar feeds. Meeting times are written in Norwegian time
+ * (`TZID=Europe/Oslo`, with the zone's VTIMEZONE in the calendar), as the calendars municipalities use write them:
+ * an event moved or edited in a calendar stays in Norwegian time, across the changes to and from summer time.
+ */
 
 export interface CalendarEvent {
   uid: string;
@@ -84,6 +88,37 @@ function utcStamp(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 }
 
+export const OSLO = 'Europe/Oslo';
+
+/** The Oslo wall time of an instant, as a DATE-TIME of the Europe/Oslo zone (a skipped time comes out as the hour after). */
+function osloStamp(instant: Date): string {
+  return utcStamp(new Date(instant.getTime() + osloOffset(instant.getTime()))).slice(0, 15);
+}
+
+/**
+ * Europe/Oslo as the zone's rules have been since 1996 (EU summer time: the last Sunday of March at 02:00 to the
+ * last Sunday of October at 03:00). Every meeting Digiregion writes falls under these rules.
+ */
+const OSLO_TIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${OSLO}`,
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
 /** TEXT values: backslash, semicolon, comma and line breaks escaped; other control characters dropped. */
 function escapeText(value: string): string {
   return value
@@ -137,8 +172,8 @@ function eventLines(event: CalendarEvent, options: CalendarOptions): string[] {
     // Stamped with the last change rather than the time of the request, so a feed is the same until something changes.
     `DTSTAMP:${utcStamp(event.lastModified)}`,
     `LAST-MODIFIED:${utcStamp(event.lastModified)}`,
-    `DTSTART:${utcStamp(start)}`,
-    `DTEND:${utcStamp(end)}`,
+    `DTSTART;TZID=${OSLO}:${osloStamp(start)}`,
+    `DTEND;TZID=${OSLO}:${osloStamp(end)}`,
     `SUMMARY:${escapeText(event.summary)}`,
     ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
     ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
@@ -160,6 +195,8 @@ export function renderIcs(events: CalendarEvent[], options: CalendarOptions): st
     'CALSCALE:GREGORIAN',
     ...(options.method ? [`METHOD:${options.method}`] : []),
     `X-WR-CALNAME:${escapeText(options.name)}`,
+    `X-WR-TIMEZONE:${OSLO}`,
+    ...(events.length > 0 ? OSLO_TIMEZONE : []),
     ...events.flatMap((event) => eventLines(event, options)),
     'END:VCALENDAR',
   ];
