@@ -113,8 +113,9 @@ export function printable(text: string): string {
     const cp = ch.codePointAt(0) ?? 0;
     if (ch === '\n') out += ch;
     else if (covered.has(cp) && !privateUse(cp) && !meaningless(cp) && !/\p{Cc}/u.test(ch)) out += ch;
+    else if (meaningless(cp)) continue;
     else if (/\s/u.test(ch)) out += NO_BREAK.has(cp) && covered.has(0xa0) ? '\u00a0' : ' ';
-    else if (meaningless(cp) || /[\p{Cc}\p{Cf}\p{Cs}\p{Mn}]/u.test(ch)) continue;
+    else if (/[\p{Cc}\p{Cf}\p{Cs}\p{Mn}]/u.test(ch)) continue;
     else out += '?';
   }
   return out;
