@@ -60,6 +60,14 @@ function typesetPdf(doc: BlockDocument): Buffer {
   }
 }
 
+/**
+ * Drops everything Typst keeps between renders, so the next render of any document is its first (bench/render.ts
+ * measures that, as well as a document rendered again).
+ */
+export function forgetTypesetting(): void {
+  compiler?.evictCache(0);
+}
+
 export function renderBlocksPdf(doc: BlockDocument): Promise<Buffer> {
   return new Promise((resolve) => resolve(typesetPdf(doc)));
 }
