@@ -93,6 +93,8 @@ export function cmapCodePoints(font: Buffer): Set<number> {
   return points;
 }
 
+/** C0 and C1 control characters; a font may map some of them (a carriage return, say), but they show nothing. */
+const control = (cp: number) => cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
 /** PDF/A forbids private-use code points. */
 const privateUse = (cp: number) => (cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000;
 /** The byte order mark and the non-characters mean nothing in a text. */
@@ -112,7 +114,7 @@ export function printable(text: string): string {
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
     if (ch === '\n') out += ch;
-    else if (covered.has(cp) && !privateUse(cp) && !meaningless(cp) && !/\p{Cc}/u.test(ch)) out += ch;
+    else if (covered.has(cp) && !control(cp) && !privateUse(cp) && !meaningless(cp)) out += ch;
     else if (meaningless(cp)) continue;
     else if (/\s/u.test(ch)) out += NO_BREAK.has(cp) && covered.has(0xa0) ? '\u00a0' : ' ';
     else if (/[\p{Cc}\p{Cf}\p{Cs}\p{Mn}]/u.test(ch)) continue;
