@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectArchivalPdf, readPdf, structElements, structText } from '../../../../test/pdf.ts';
 import { printable } from './fonts.ts';
-import { heading, markdownToBlocks, type BlockDocument } from './markdown-blocks.ts';
+import { heading, markdownToBlocks, MAX_LIST_DEPTH, type Block, type BlockDocument } from './markdown-blocks.ts';
 import { MINUTES_LABELS, renderMinutesPdf, type MinutesDocument } from './minutes.ts';
 import { renderBlocksPdf } from './pdf.ts';
 import { renderStatusReportPdf, type StatusReportDocument } from './status-report.ts';
@@ -251,6 +251,36 @@ describe('user text in a PDF', () => {
       list: true,
     });
     expect(pdf.text).toContain('Møte ? ?? ? slutt');
+  });
+
+  it('renders Markdown lists nested a hundred deep, at most eight levels of them as lists', async () => {
+    const deep = (marker: string, indent: number) =>
+      Array.from({ length: 100 }, (_, i) => `${' '.repeat(indent * i)}${marker} nivå ${i}`).join('\n');
+    for (const markdown of [deep('-', 2), deep('1.', 3)]) {
+      const blocks = markdownToBlocks(markdown);
+      const depthOf = (list: Block[]): number =>
+        Math.max(0, ...list.map((b) => (b.kind === 'list' ? 1 + Math.max(0, ...b.items.map(depthOf)) : 0)));
+      expect(depthOf(blocks)).toBe(MAX_LIST_DEPTH);
+      const pdf = readPdf(
+        await renderBlocksPdf({
+          language: 'nb',
+          title: 'Dypt',
+          runningHeader: null,
+          footer: '',
+          pageLabel: { page: 'Side', of: 'av' },
+          blocks: [heading(1, 'Dypt'), ...blocks],
+        }),
+      );
+      expect(pdf.info.Tagged).toBe('yes');
+      // Every level's text is there, in order.
+      const shown = pdf.text.replace(/\s+/g, ' ');
+      let at = 0;
+      for (let i = 0; i < 100; i++) {
+        const found = shown.indexOf(`nivå ${i} `, at);
+        expect(found, `nivå ${i}`).toBeGreaterThanOrEqual(at);
+        at = found;
+      }
+    }
   });
 
   it('renders any text at all as a PDF/A (property test)', async () => {

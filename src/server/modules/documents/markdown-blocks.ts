@@ -81,21 +81,36 @@ export function formatTimeRange(start: string, end: string | null): string {
   return end ? `${start}–${end}` : start;
 }
 
+/**
+ * Lists nest at most this deep; a list deeper in is read as its items' paragraphs. Word numbers nine levels, and a
+ * list nested a hundred deep (a line of Markdown each) would otherwise be work without end for the typesetter.
+ */
+export const MAX_LIST_DEPTH = 8;
+
 /** Paragraphs, lists, emphasis and links of a Markdown text as blocks. */
 export function markdownToBlocks(markdown: string): Block[] {
-  return fromMarkdown(markdown).children.flatMap(flowToBlocks);
+  return fromMarkdown(markdown).children.flatMap((node) => flowToBlocks(node, 0));
 }
 
-function flowToBlocks(node: RootContent): Block[] {
+/** `depth`: the lists this node is inside. */
+function flowToBlocks(node: RootContent, depth: number): Block[] {
   switch (node.type) {
     case 'paragraph':
       return [{ kind: 'paragraph', runs: phrasingToRuns(node.children, {}) }];
     case 'heading':
       return [{ kind: 'heading', level: 4, text: runsToText(phrasingToRuns(node.children, {})) }];
     case 'list':
-      return [{ kind: 'list', ordered: node.ordered ?? false, start: node.start ?? 1, items: node.children.map(listItemToBlocks) }];
+      if (depth >= MAX_LIST_DEPTH) return node.children.flatMap((item) => listItemToBlocks(item, depth));
+      return [
+        {
+          kind: 'list',
+          ordered: node.ordered ?? false,
+          start: node.start ?? 1,
+          items: node.children.map((item) => listItemToBlocks(item, depth + 1)),
+        },
+      ];
     case 'blockquote':
-      return node.children.flatMap(flowToBlocks);
+      return node.children.flatMap((child) => flowToBlocks(child, depth));
     case 'code':
     case 'html':
       return [{ kind: 'paragraph', runs: [{ text: node.value }] }];
@@ -105,8 +120,8 @@ function flowToBlocks(node: RootContent): Block[] {
   }
 }
 
-function listItemToBlocks(item: ListItem): Block[] {
-  return item.children.flatMap(flowToBlocks);
+function listItemToBlocks(item: ListItem, depth: number): Block[] {
+  return item.children.flatMap((child) => flowToBlocks(child, depth));
 }
 
 function phrasingToRuns(nodes: PhrasingContent[], look: Omit<Run, 'text'>): Run[] {
