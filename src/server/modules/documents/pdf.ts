@@ -46,7 +46,7 @@ function failure(diagnostics: unknown): Error {
   return new Error(`The PDF could not be rendered: ${JSON.stringify(diagnostics)}`);
 }
 
-/** Typesets the document; synchronous, as Typst is (a 20-case minutes takes tens of milliseconds, see bench/). */
+/** Typesets the document; synchronous, as Typst is (20-case minutes take a fraction of pdfmake's time, bench/README.md). */
 function typesetPdf(doc: BlockDocument): Buffer {
   const typesetter = typst();
   try {
@@ -68,6 +68,7 @@ export function forgetTypesetting(): void {
   compiler?.evictCache(0);
 }
 
+/** The document as a tagged PDF/A-2a. Rejects only if Typst refuses the layout itself, never for what the text says. */
 export function renderBlocksPdf(doc: BlockDocument): Promise<Buffer> {
   return new Promise((resolve) => resolve(typesetPdf(doc)));
 }
