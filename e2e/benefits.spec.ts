@@ -242,6 +242,14 @@ test('the secretariat plans a benefit and its indicator, sets three targets and 
       'href',
       `/api/projects/${project.id}/benefits-plan?format=xlsx`,
     );
+    // And as a tagged PDF/A, for the archive and for screen readers.
+    const pdfLink = section.getByRole('link', { name: 'Last ned plan for nyttestyring (PDF)' });
+    await expect(pdfLink).toHaveAttribute('href', `/api/projects/${project.id}/benefits-plan?format=pdf`);
+    const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const bytes = (await pdf.body()).toString('latin1');
+    expect(bytes.startsWith('%PDF-')).toBe(true);
+    expect(bytes).toContain('<pdfaid:part>2</pdfaid:part>');
   });
 
   await test.step('a member of the network reads it all, without a button', async () => {

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { expectError, latestAudit, unique } from '../../../../test/helpers.ts';
+import { expectArchivalPdf } from '../../../../test/pdf.ts';
 import { achievement, nextMeasurementDue, type Benefit, type BenefitsRollup } from '../../../shared/benefits/schema.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import { indicatorTargets, jobs, people } from '../../db/schema/index.ts';
@@ -322,6 +323,37 @@ describe.each(DATABASE_KINDS)('benefits on %s', (kind) => {
     ])
       expect(text).toContain(expected);
   }, 120_000);
+
+  it('exports the benefits plan as a tagged PDF/A, in nynorsk for a reader who reads nynorsk', async () => {
+    for (const language of ['nb', 'nn'] as const) {
+      expect((await member.put('/api/auth/preferences', { language })).status).toBe(200);
+      const pdf = await t.app.inject({
+        method: 'GET',
+        url: `/api/projects/${project.id}/benefits-plan?format=pdf`,
+        headers: { cookie: member.cookie ?? '' },
+      });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toContain(`plan-for-nyttestyring-${project.reference}.pdf`);
+      const report = expectArchivalPdf(pdf.rawPayload, {
+        title: `Plan for nyttestyring: ${project.title}`,
+        language,
+        headings: [
+          ['H1', `Plan for nyttestyring: ${project.title}`],
+          ['H2', 'Mindre tid på manuell journalføring'],
+          ['H3', 'Indikator: Timer brukt på journalføring per år (timer)'],
+          ['H2', 'Bedre arbeidsmiljø i arkivet'],
+        ],
+        table: true,
+        list: true,
+      });
+      const text = report.text.replace(/\s+/g, ' ');
+      expect(text).toContain(language === 'nb' ? 'Deltakende kommuner' : 'Deltakande kommunar');
+      expect(text).toContain('75 %');
+    }
+    await member.put('/api/auth/preferences', { language: 'nb' });
+    expectError(await t.anonymous().get(`/api/projects/${project.id}/benefits-plan?format=pdf`), 401, 'unauthenticated');
+  });
 
   it('reminds the responsible person once per due date when a measurement is due', async () => {
     const indicator = benefit.indicators[0]!;

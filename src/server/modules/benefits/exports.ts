@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../context.ts';
 import type { Benefit, Indicator, IndicatorTarget } from '../../../shared/benefits/schema.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
-import { renderTable, type ExportColumn, type ExportFormat, type RenderedFile } from '../documents/index.ts';
+import { renderBlocksPdf, renderTable, type ExportColumn, type ExportFormat, type RenderedFile } from '../documents/index.ts';
 import { renderBlocksDocx } from '../documents/docx.ts';
 import { formatDate, heading, paragraph, type Block, type BlockDocument } from '../documents/markdown-blocks.ts';
 import { getProject } from '../portfolio/index.ts';
@@ -11,11 +11,11 @@ import { detailedRollup } from './rollup.ts';
 import { BENEFIT_AREA_LABELS, BENEFIT_TYPE_LABELS, DIRECTION_LABELS, FREQUENCY_LABELS, PLAN_HEADINGS } from './terms.ts';
 
 /**
- * The benefits plan (plan for nyttestyring) of a project as DOCX, to attach as the basis for BP3 and BP6, or as XLSX
- * with one row per indicator and municipality; and the network's roll-up as XLSX or CSV.
+ * The benefits plan (plan for nyttestyring) of a project as a tagged PDF/A or DOCX, to attach as the basis for BP3 and
+ * BP6, or as XLSX with one row per indicator and municipality; and the network's roll-up as XLSX or CSV.
  */
 
-export const PLAN_FORMATS = ['docx', 'xlsx'] as const;
+export const PLAN_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 /** An achievement as a whole percentage with one decimal, the way every export shows it. */
@@ -159,6 +159,7 @@ export async function exportBenefitsPlan(ctx: RequestContext, projectId: string,
       ...planBlocks(language, benefits),
     ],
   };
+  if (format === 'pdf') return { body: await renderBlocksPdf(doc), contentType: 'application/pdf', fileName: `${name}.pdf` };
   return {
     body: await renderBlocksDocx(doc),
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -20,7 +20,7 @@ import {
   type ILevelsOptions,
   type NumberingDefinition,
 } from 'docx';
-import { LANGUAGE_TAGS, type Block, type BlockDocument, type Run } from './markdown-blocks.ts';
+import { LANGUAGE_TAGS, type Block, type BlockDocument, type CellText, type DocLight, type Run } from './markdown-blocks.ts';
 
 const FONT = 'Arial';
 /** Twips: A4 less 2 cm margins on each side is 170 mm of text width. */
@@ -29,6 +29,14 @@ const TEXT_WIDTH = 9638;
 const INDENT = 360;
 const LEVELS = 9;
 const HEADING_LEVELS = { 1: HeadingLevel.TITLE, 2: HeadingLevel.HEADING_1, 3: HeadingLevel.HEADING_2, 4: HeadingLevel.HEADING_3 } as const;
+
+/** The lights' colours, as in the PDF; the words after the dot say the same. */
+const LIGHT_COLORS: Record<DocLight, string> = { green: '1E7B34', yellow: 'E0A400', red: 'C0262D' };
+
+function cellRuns(cell: CellText, bold = false): TextRun[] {
+  if (typeof cell === 'string') return [new TextRun({ text: cell, bold })];
+  return [new TextRun({ text: '● ', color: LIGHT_COLORS[cell.light] }), new TextRun({ text: cell.text, bold })];
+}
 
 function listLevels(ordered: boolean, start: number): ILevelsOptions[] {
   const orderedFormats = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
@@ -51,7 +59,7 @@ export async function renderBlocksDocx(doc: BlockDocument): Promise<Buffer> {
   // Each list is its own numbering instance, so every list, nested ones too, counts from its start.
   let instances = 0;
 
-  function runChildren(runs: Run[]): Array<TextRun | ExternalHyperlink> {
+  function runChildren(runs: Run[], size?: number): Array<TextRun | ExternalHyperlink> {
     return runs.flatMap((run): Array<TextRun | ExternalHyperlink> => {
       const parts = run.text.split('\n').map(
         (text, i) =>
@@ -59,6 +67,7 @@ export async function renderBlocksDocx(doc: BlockDocument): Promise<Buffer> {
             text,
             bold: run.bold,
             italics: run.italic,
+            size,
             style: run.link ? 'Hyperlink' : undefined,
             break: i > 0 ? 1 : undefined,
           }),
@@ -75,7 +84,10 @@ export async function renderBlocksDocx(doc: BlockDocument): Promise<Buffer> {
       case 'paragraph':
         return [
           new Paragraph({
-            children: runChildren(block.tone === 'note' ? block.runs.map((run) => ({ ...run, italic: true })) : block.runs),
+            children: runChildren(
+              block.tone === 'note' ? block.runs.map((run) => ({ ...run, italic: true })) : block.runs,
+              block.tone === 'lead' ? 24 : undefined,
+            ),
             spacing: { after: depth > 0 ? 60 : 120 },
             indent,
           }),
@@ -108,7 +120,7 @@ export async function renderBlocksDocx(doc: BlockDocument): Promise<Buffer> {
                     }),
                     new TableCell({
                       width: { size: TEXT_WIDTH - 2000, type: WidthType.DXA },
-                      children: row.lines.map((line) => new Paragraph(line)),
+                      children: row.lines.map((line) => new Paragraph({ children: cellRuns(line) })),
                     }),
                   ],
                 }),
@@ -119,14 +131,14 @@ export async function renderBlocksDocx(doc: BlockDocument): Promise<Buffer> {
       case 'table': {
         const total = block.widths.reduce((sum, width) => sum + width, 0);
         const widths = block.widths.map((width) => Math.round((TEXT_WIDTH * width) / total));
-        const row = (cells: string[], header: boolean): TableRow =>
+        const row = (cells: CellText[], header: boolean): TableRow =>
           new TableRow({
             tableHeader: header,
             children: cells.map(
               (text, i) =>
                 new TableCell({
                   width: { size: widths[i] ?? 0, type: WidthType.DXA },
-                  children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })],
+                  children: [new Paragraph({ children: cellRuns(text, header) })],
                 }),
             ),
           });

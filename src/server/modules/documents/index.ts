@@ -20,7 +20,7 @@ export {
   type StrategyLabels,
   type StrategyDocSection,
 } from './strategy.ts';
-export { renderBlocksPdf } from './pdf.ts';
+export { renderBlocksPdf, forgetTypesetting, PDF_STANDARD } from './pdf.ts';
 export { heading, markdownToBlocks, type BlockDocument } from './markdown-blocks.ts';
 export {
   renderStatusReportPdf,

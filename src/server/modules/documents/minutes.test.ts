@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectArchivalPdf } from '../../../../test/pdf.ts';
 import { markdownToBlocks } from './markdown-blocks.ts';
 import { MINUTES_LABELS, renderMinutesDocx, renderMinutesPdf, type MinutesCase, type MinutesDocument } from './minutes.ts';
 
@@ -305,10 +306,26 @@ describe('renderMinutesPdf', () => {
     expect(raw).toContain('AU- 014/22 VEDTAK:');
     expect(raw).toContain('a. arbeids- og samarbeidsform');
     expect(raw).not.toContain('UTKAST');
+    expectArchivalPdf(pdf, {
+      title: 'Møteprotokoll Vesterålen regionråds arbeidsutvalg 25.03.2022',
+      language: 'nb',
+      headings: [
+        ['H1', 'MØTEPROTOKOLL'],
+        ...seedMinutes.cases.flatMap((item): Array<['H2' | 'H3', string]> => [
+          ['H2', `${item.number}: ${item.title.toLocaleUpperCase('nb')}`],
+          ['H3', 'INNSTILLING'],
+          ['H3', 'BEHANDLING I MØTE'],
+          ['H3', `AU- ${item.number} VEDTAK:`],
+        ]),
+        ['H3', 'Protokollmerknad fra Øksnes kommune:'],
+      ],
+      list: true,
+    });
   });
 
   it('uses the nynorsk labels, and marks a draft', async () => {
-    const file = writeTemp('pdf', await renderMinutesPdf(nynorskMinutes));
+    const pdf = await renderMinutesPdf(nynorskMinutes);
+    const file = writeTemp('pdf', pdf);
     const raw = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     expectInOrder(pdfFileText(file), [
       'MØTEPROTOKOLL',
@@ -335,6 +352,21 @@ describe('renderMinutesPdf', () => {
     expect(raw).not.toContain('AU-');
     expect(raw).toContain('UTKAST');
     expect(raw).toContain('Side 1 av');
+    const { structure } = expectArchivalPdf(pdf, {
+      title: 'Møteprotokoll Vesterålen regionråds arbeidsutvalg 25.03.2022',
+      language: 'nn',
+      headings: [
+        ['H1', 'MØTEPROTOKOLL'],
+        ['H2', '030/22: TILSETJING I SEKRETARIATET'],
+        ['H3', 'HANDSAMING I MØTET'],
+        ['H3', '030/22 VEDTAK:'],
+        ['H2', 'Vedtak gjort ved skriftleg handsaming'],
+        ['H3', '033/22: HØYRINGSFRÅSEGN OM BIONOVA'],
+      ],
+      list: true,
+    });
+    // The draft mark on every page is page furniture, not part of the document's text.
+    expect(JSON.stringify(structure)).not.toContain('UTKAST');
   });
 });
 

@@ -1,6 +1,14 @@
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { LANGUAGE_TAGS, type DocLanguage } from './markdown-blocks.ts';
-import { renderPdfDefinition } from './pdf.ts';
+import {
+  heading,
+  LANGUAGE_TAGS,
+  paragraph,
+  type Block,
+  type BlockDocument,
+  type CellText,
+  type DocLanguage,
+  type DocLight,
+} from './markdown-blocks.ts';
+import { renderBlocksPdf } from './pdf.ts';
 
 /**
  * A project's published status report as a PDF: the project, the period, the overall light and each control
@@ -9,7 +17,7 @@ import { renderPdfDefinition } from './pdf.ts';
  * creation date is the publishing time, so the same report always gives the same bytes.
  */
 
-export type DocLight = 'green' | 'yellow' | 'red';
+export type { DocLight };
 
 export interface StatusReportDocument {
   language: DocLanguage;
@@ -113,10 +121,6 @@ export const STATUS_REPORT_LABELS: Record<DocLanguage, StatusReportLabels> = {
   },
 };
 
-/** The lights' colours, for the dot beside the words. */
-const LIGHT_COLORS: Record<DocLight, string> = { green: '#1e7b34', yellow: '#e0a400', red: '#c0262d' };
-const MARGIN = 56;
-
 /** «1 250 000 kr», grouped as Norwegian writes it. */
 export function formatKroner(amount: number, language: DocLanguage): string {
   return `${new Intl.NumberFormat(LANGUAGE_TAGS[language]).format(amount)} kr`;
@@ -137,96 +141,62 @@ function formatPublished(at: Date, language: DocLanguage): string {
   return `${part('day')}.${part('month')}.${part('year')} kl. ${part('hour')}:${part('minute')}`;
 }
 
-/** A dot in the light's colour and the light in words. */
-function lightContent(light: DocLight, labels: StatusReportLabels, bold = false): Content {
-  return {
-    columns: [
-      { width: 12, canvas: [{ type: 'ellipse', x: 5, y: 6.5, r1: 5, r2: 5, color: LIGHT_COLORS[light] }] },
-      { width: '*', text: labels.lights[light], bold },
-    ],
-    columnGap: 4,
-  };
-}
-
-export function renderStatusReportPdf(doc: StatusReportDocument): Promise<Buffer> {
+/** The report as blocks: title, the facts with the overall light, the summary, each parameter's light, the economy. */
+export function statusReportBlockDocument(doc: StatusReportDocument): BlockDocument {
   const labels = STATUS_REPORT_LABELS[doc.language];
   const money = (amount: number | null) => (amount === null ? labels.notGiven : formatKroner(amount, doc.language));
   const deviation =
     doc.budget !== null && doc.forecast !== null
       ? `${doc.forecast - doc.budget > 0 ? '+' : ''}${formatKroner(doc.forecast - doc.budget, doc.language)}`
       : labels.notGiven;
-  const facts: Array<[string, Content]> = [
-    [labels.project, { text: `${doc.projectReference} ${doc.projectTitle}` }],
-    [labels.network, { text: doc.networkName }],
-    [labels.phase, { text: doc.phase }],
-    [labels.owner, { text: doc.ownerName ?? labels.notGiven }],
-    [labels.manager, { text: doc.managerName ?? labels.notGiven }],
-    [labels.period, { text: doc.period }],
-    [labels.overall, lightContent(doc.overall, labels, true)],
-  ];
-  const header = (text: string): TableCell => ({ text, bold: true });
-  const published = labels.published(doc.publishedBy, formatPublished(doc.publishedAt, doc.language));
-  const definition: TDocumentDefinitions = {
-    info: {
-      title: `${labels.title} ${doc.period}: ${doc.projectReference} ${doc.projectTitle}`,
-      creator: 'Digiregion',
-      producer: 'Digiregion',
-      creationDate: doc.publishedAt,
-    },
-    language: LANGUAGE_TAGS[doc.language],
-    pageSize: 'A4',
-    pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN + 8],
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
-    footer: (page, pages) => ({
-      columns: [
-        { text: `${doc.projectReference} · ${labels.title} ${doc.period}`, fontSize: 8, color: '#444444', width: '*' },
-        { text: `${labels.page} ${page} ${labels.of} ${pages}`, fontSize: 8, color: '#444444', width: 'auto', alignment: 'right' },
+  const light = (status: DocLight): CellText => ({ text: labels.lights[status], light: status });
+  const project = `${doc.projectReference} ${doc.projectTitle}`;
+  const blocks: Block[] = [
+    heading(1, `${labels.title} ${doc.period}`),
+    paragraph(project, { tone: 'lead' }),
+    {
+      kind: 'fields',
+      rows: [
+        { label: labels.project, lines: [project] },
+        { label: labels.network, lines: [doc.networkName] },
+        { label: labels.phase, lines: [doc.phase] },
+        { label: labels.owner, lines: [doc.ownerName ?? labels.notGiven] },
+        { label: labels.manager, lines: [doc.managerName ?? labels.notGiven] },
+        { label: labels.period, lines: [doc.period] },
+        { label: labels.overall, lines: [light(doc.overall)] },
       ],
-      margin: [MARGIN, 24, MARGIN, 0],
-    }),
-    content: [
-      { text: `${labels.title} ${doc.period}`, fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
-      { text: `${doc.projectReference} ${doc.projectTitle}`, fontSize: 12, margin: [0, 0, 0, 12] },
-      {
-        layout: 'noBorders',
-        table: { widths: [110, '*'], body: facts.map(([label, value]) => [{ text: label, bold: true }, value]) },
-        margin: [0, 0, 0, 10],
-      },
-      ...(doc.summary
-        ? ([
-            { text: labels.summary, fontSize: 11.5, bold: true, margin: [0, 8, 0, 4] },
-            { text: doc.summary, margin: [0, 0, 0, 8] },
-          ] satisfies Content[])
-        : []),
-      { text: labels.parameters, fontSize: 11.5, bold: true, margin: [0, 8, 0, 6] },
-      {
-        layout: 'lightHorizontalLines',
-        table: {
-          headerRows: 1,
-          widths: ['22%', '28%', '50%'],
-          body: [
-            [header(labels.parameter), header(labels.status), header(labels.comment)],
-            ...doc.parameters.map((p): TableCell[] => [{ text: p.name }, lightContent(p.status, labels), { text: p.comment ?? '' }]),
-          ],
-        },
-        margin: [0, 0, 0, 12],
-      },
-      { text: labels.economy, fontSize: 11.5, bold: true, margin: [0, 8, 0, 6] },
-      {
-        layout: 'lightHorizontalLines',
-        table: {
-          widths: ['40%', '60%'],
-          body: [
-            [{ text: labels.budget, bold: true }, { text: money(doc.budget) }],
-            [{ text: labels.spent, bold: true }, { text: money(doc.spent) }],
-            [{ text: labels.forecast, bold: true }, { text: money(doc.forecast) }],
-            [{ text: labels.deviation, bold: true }, { text: deviation }],
-          ],
-        },
-        margin: [0, 0, 0, 12],
-      },
-      { text: published, italics: true, margin: [0, 12, 0, 0] },
-    ],
+    },
+    ...(doc.summary ? [heading(2, labels.summary), paragraph(doc.summary)] : []),
+    heading(2, labels.parameters),
+    {
+      kind: 'table',
+      header: [labels.parameter, labels.status, labels.comment],
+      widths: [22, 28, 50],
+      rows: doc.parameters.map((p) => [p.name, light(p.status), p.comment ?? '']),
+    },
+    heading(2, labels.economy),
+    {
+      kind: 'fields',
+      rows: [
+        { label: labels.budget, lines: [money(doc.budget)] },
+        { label: labels.spent, lines: [money(doc.spent)] },
+        { label: labels.forecast, lines: [money(doc.forecast)] },
+        { label: labels.deviation, lines: [deviation] },
+      ],
+    },
+    paragraph(labels.published(doc.publishedBy, formatPublished(doc.publishedAt, doc.language)), { italic: true }),
+  ];
+  return {
+    language: doc.language,
+    title: `${labels.title} ${doc.period}: ${project}`,
+    runningHeader: null,
+    footer: `${doc.projectReference} · ${labels.title} ${doc.period}`,
+    pageLabel: { page: labels.page, of: labels.of },
+    blocks,
+    date: doc.publishedAt,
   };
-  return renderPdfDefinition(definition);
+}
+
+export function renderStatusReportPdf(doc: StatusReportDocument): Promise<Buffer> {
+  return renderBlocksPdf(statusReportBlockDocument(doc));
 }

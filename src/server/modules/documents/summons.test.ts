@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectArchivalPdf } from '../../../../test/pdf.ts';
 import { renderSummonsPdf, type SummonsDocument } from './summons.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'summons-'));
@@ -104,6 +105,26 @@ describe('renderSummonsPdf', () => {
     expect(text).not.toContain(squash(exemptPaper));
     expect(text).not.toContain(squash('Kandidat A tilsettes.'));
     expect(text).toContain(squash('Innkallingen ble sendt ut 14 dager før møtet.'));
+  });
+
+  it('is a tagged PDF/A in bokmål and in nynorsk: title, language, headings, the agenda as a table with header cells', async () => {
+    for (const language of ['nb', 'nn'] as const) {
+      expectArchivalPdf(await renderSummonsPdf({ ...summons, language, publicVersion: false }), {
+        title: 'Innkalling Vesterålen regionråds arbeidsutvalg 25.03.2022',
+        language,
+        headings: [
+          ['H1', 'INNKALLING TIL MØTE'],
+          ['H2', 'Saksliste'],
+          ['H2', '014/22: GODKJENNING AV INNKALLING'],
+          ['H3', 'Saksframlegg'],
+          ['H3', 'Innstilling'],
+          ['H2', '017/22: MANDAT FOR VESTERÅLEN KOMMUNEDIREKTØRUTVALG (KDU)'],
+          ['H2', '022/22: TILSETTING AV SEKRETARIATSLEDER'],
+        ],
+        table: true,
+        list: true,
+      });
+    }
   });
 
   it('uses the nynorsk labels', async () => {

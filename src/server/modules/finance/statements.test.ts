@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { expectError } from '../../../../test/helpers.ts';
+import { expectArchivalPdf } from '../../../../test/pdf.ts';
 import { projects } from '../../db/schema/index.ts';
 import type { FeeSchedule } from '../../../shared/finance/fees.ts';
 import type { ProjectFinancing } from '../../../shared/finance/project-financing.ts';
@@ -114,6 +115,20 @@ describe.each(DATABASE_KINDS)('per-municipality statements on %s', (kind) => {
     expect(text).toContain(`${line.reference} ${DIGIHELSE}`);
     expect(text).toContain(kroner(share));
     expect(text).toContain(`Sum ${kroner(sortland.pays)}`);
+    expectArchivalPdf(pdf.rawPayload, {
+      title: 'Økonomisk oversikt 2026: Sortland - Suortá',
+      language: 'nb',
+      headings: [
+        ['H1', 'Økonomisk oversikt 2026: Sortland - Suortá'],
+        ['H2', 'Dette betaler kommunen'],
+        ['H3', 'Andeler i prosjekter'],
+        ['H2', 'Dette bidrar kommunen med'],
+        ['H3', 'Egeninnsats'],
+        ['H2', 'Prosjekter kommunen deltar i'],
+      ],
+      table: true,
+      list: true,
+    });
   });
 
   it('writes the PDF in nynorsk for a nynorsk municipality', async () => {
@@ -129,6 +144,21 @@ describe.each(DATABASE_KINDS)('per-municipality statements on %s', (kind) => {
     writeFileSync(file, pdf.rawPayload);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Dette bidreg kommunen med');
+    const name = (await secretariat.get<{ name: string }>('/api/municipalities/1867')).body.name;
+    expectArchivalPdf(pdf.rawPayload, {
+      title: `Økonomisk oversikt 2026: ${name}`,
+      language: 'nn',
+      headings: [
+        ['H1', `Økonomisk oversikt 2026: ${name}`],
+        ['H2', 'Dette betaler kommunen'],
+        ['H3', 'Delar i prosjekt'],
+        ['H2', 'Dette bidreg kommunen med'],
+        ['H3', 'Eigeninnsats'],
+        ['H2', 'Prosjekt kommunen er med i'],
+      ],
+      table: true,
+      list: true,
+    });
   });
 
   it('exports the overview with the page’s figures and the sums last', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
+import { expectArchivalPdf } from '../../../../test/pdf.ts';
 import { SEED_000_CASES } from '../../demo/meetings.ts';
 
 /** The demo data's meeting of seed 000, entered through the services, comes out as its minutes. */
@@ -60,6 +61,20 @@ describe('minutes of the seed-000 meeting', () => {
       at = found;
     }
     for (const c of SEED_000_CASES) expect(text).toContain(c.deliberation.split('\n')[0]!);
+    expectArchivalPdf(res.rawPayload, {
+      title: 'Møteprotokoll Vesterålen regionråds arbeidsutvalg 25.03.2022',
+      language: 'nb',
+      headings: [
+        ['H1', 'MØTEPROTOKOLL'],
+        ['H2', '014/22: GODKJENNING AV INNKALLING'],
+        ['H3', 'INNSTILLING'],
+        ['H3', 'BEHANDLING I MØTE'],
+        ['H3', 'AU- 014/22 VEDTAK:'],
+        ['H2', '021/22: INTERKOMMUNAL KYSTSONEPLAN FOR VESTERÅLEN - HØRING OG OFFENTLIG ETTERSYN'],
+        ['H3', 'Protokollmerknad fra Øksnes kommune:'],
+      ],
+      list: true,
+    });
   });
 
   it('comes out as DOCX too', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { expectError, latestAudit, unique } from '../../../../test/helpers.ts';
+import { expectArchivalPdf } from '../../../../test/pdf.ts';
 import type { PortfolioRow, Project } from '../../../shared/portfolio/projects.ts';
 import { periodEnd, periodLabel, type StatusReport, type StatusReportList } from '../../../shared/portfolio/status-reports.ts';
 
@@ -249,6 +250,18 @@ describe.each(DATABASE_KINDS)('status reports on %s', (kind) => {
     const again = await t.app.inject({ method: 'GET', url: published.body.pdfUrl!, headers: { cookie: secretariat.cookie! } });
     expect(again.rawPayload.equals(first.rawPayload)).toBe(true);
     expectError(await outsider.get(published.body.pdfUrl!), 404, 'not_found');
+    expectArchivalPdf(first.rawPayload, {
+      title: `Statusrapport mars 2026: ${p.reference} ${p.title}`,
+      language: 'nb',
+      headings: [
+        ['H1', 'Statusrapport mars 2026'],
+        ['H2', 'Oppsummering'],
+        ['H2', 'Styringsparametere'],
+        ['H2', 'Økonomi'],
+      ],
+      table: true,
+      list: true,
+    });
 
     const text = pdfText(first.rawPayload);
     expect(text).toContain(p.title);

@@ -7,6 +7,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { expectError, expectFieldErrors, latestAudit, unique } from '../../../../test/helpers.ts';
+import { expectArchivalPdf } from '../../../../test/pdf.ts';
 import { localStrategyVersions, networkMembers, strategyVersions } from '../../db/schema/index.ts';
 import type { ActionPlan, AdoptionOverview, LocalVersion, Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
 import { MeasureUpdateSchema, StrategyContentInputSchema } from '../../../shared/strategy/schema.ts';
@@ -347,6 +348,36 @@ describe.each(DATABASE_KINDS)('strategy on %s', (kind) => {
       expect(text).toContain(squash(label));
     expect(text).toContain(squash('Vedteken i Kommunestyret 02.04.2025, sak 25/118.'));
     expect(text).not.toContain('Hovedmål');
+
+    // The PDFs are tagged PDF/A: the network's in bokmål, Hadsel's in nynorsk.
+    const pdfOf = async (url: string) => (await t.app.inject({ method: 'GET', url, headers: { cookie: member.cookie ?? '' } })).rawPayload;
+    const strategy = (await member.get<Strategy>(`/api/strategies/${version.strategyId}`)).body;
+    expectArchivalPdf(await pdfOf(`/api/strategy-versions/${version.id}/export?format=pdf`), {
+      title: strategy.title,
+      language: 'nb',
+      headings: [
+        ['H1', strategy.title],
+        ['H2', 'Visjon'],
+        ['H2', 'Hovedmål'],
+        ['H2', 'Innsatsområder'],
+        ['H3', 'Digital kompetanse'],
+        ['H2', 'Gevinstområder'],
+      ],
+      list: true,
+    });
+    expectArchivalPdf(await pdfOf(`/api/strategy-versions/${version.id}/municipalities/1866/export?format=pdf`), {
+      title: strategy.title,
+      language: 'nn',
+      headings: [
+        ['H1', strategy.title],
+        ['H2', 'Hovudmål'],
+        ['H2', 'Innsatsområde'],
+        ['H3', 'Lokal tilpassing for Hadsel'],
+        ['H2', 'Gevinstområde'],
+        ['H2', 'Politisk vedtak'],
+      ],
+      list: true,
+    });
   }, 120_000);
 
   it('keeps yearly action plans with measures on focus areas and a report per tertial', async () => {

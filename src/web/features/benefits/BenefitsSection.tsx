@@ -85,6 +85,9 @@ export function BenefitsSection({ network, project, admin }: { network: NetworkO
       </Heading>
       <Paragraph data-size="sm">{writesAny ? s.intro : s.readOnly}</Paragraph>
       <Paragraph data-size="sm" className="dr-downloads">
+        <Link href={benefitsPlanUrl(project.id, 'pdf')} download>
+          {s.downloadPdf}
+        </Link>
         <Link href={benefitsPlanUrl(project.id, 'docx')} download>
           {s.downloadDocx}
         </Link>

@@ -5,7 +5,7 @@ import { compareNorwegian } from '../../../shared/text.ts';
 
 /** The project's benefits in the API, and the benefits plan as a download. */
 export const benefitsPath = (projectId: string) => `/projects/${encodeURIComponent(projectId)}/benefits`;
-export const benefitsPlanUrl = (projectId: string, format: 'docx' | 'xlsx') =>
+export const benefitsPlanUrl = (projectId: string, format: 'pdf' | 'docx' | 'xlsx') =>
   `/api/projects/${encodeURIComponent(projectId)}/benefits-plan?format=${format}`;
 
 /** The id the section has on the project page; reminder e-mails link to `…/prosjekter/:id#nytte`. */
