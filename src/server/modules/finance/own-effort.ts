@@ -536,7 +536,7 @@ export async function importEntries(ctx: RequestContext, networkRef: string, byt
   const problems: RowProblem[] = [];
   let file;
   try {
-    file = await readTableFile(bytes);
+    file = await readTableFile(bytes, ctx.language);
   } catch (error) {
     if (error instanceof UnreadableFile) throw rowProblems([{ sheet: '', row: 0, column: null, message: say('fileType', 'Fil') }]);
     throw error;
