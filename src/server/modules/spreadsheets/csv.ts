@@ -10,6 +10,16 @@ import { columnName, ROW_BATCH, type Limits } from './xlsx.ts';
  * (Excel's «Unicode-tekst»).
  */
 
+/** Windows-1252's characters at 0x80–0x9F, where it differs from Latin-1 (undefined bytes stay as they are). */
+const WINDOWS_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Node's TextDecoder reads «windows-1252» as Latin-1, which has control characters where 1252 has € and the quotes. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252[c.charCodeAt(0) - 0x80]!);
+}
+
 /** The file's text; a file with a NUL byte in it is binary, not CSV. */
 export function decodeText(bytes: Uint8Array): string {
   let text: string;
@@ -20,7 +30,7 @@ export function decodeText(bytes: Uint8Array): string {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes);
     }
   }
   if (text.includes('\0')) throw unreadable('notSpreadsheet');
@@ -64,6 +74,7 @@ export function parseCsv(text: string, options: { delimiter?: string; limits?: L
   let row: string[] = [];
   let rowNumber = 1;
   let cells = 0;
+  let textChars = 0;
   let i = 0;
   const place = (column: number | null) => ({ sheet: '', row: rowNumber, column: column === null ? null : columnName(column) });
   const endOfField = (from: number) => {
@@ -118,7 +129,9 @@ export function parseCsv(text: string, options: { delimiter?: string; limits?: L
     }
     if (row.length >= limits.columns) throw overLimit('columns', undefined, place(row.length));
     if (value.length > limits.cellChars) throw overLimit('cellChars', value.length, place(row.length));
-    if (value !== '' && ++cells > limits.cells) throw overLimit('cells', undefined, place(row.length));
+    if (++cells > limits.cells) throw overLimit('cells', undefined, place(row.length));
+    textChars += value.length;
+    if (textChars > limits.textChars) throw overLimit('textChars', undefined, place(row.length));
     row.push(value);
     if (i >= n) {
       // The end of the file ends the row, unless nothing at all was begun on it.

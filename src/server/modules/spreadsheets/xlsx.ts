@@ -13,7 +13,7 @@ import { readZipDirectory, unpack, type ZipEntry } from './zip.ts';
  * a boolean and an error value `{ error }`.
  */
 
-export type Limits = typeof SPREADSHEET_LIMITS;
+export type Limits = { [K in keyof typeof SPREADSHEET_LIMITS]: number };
 
 export interface WorkbookSink {
   /** A new sheet begins; the rows that follow are its. */
@@ -98,6 +98,7 @@ export class XlsxReader {
   private dateStyles: boolean[] = [];
   private date1904 = false;
   private cells = 0;
+  private textChars = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -359,8 +360,11 @@ export class XlsxReader {
             lastColumn = column;
             if (cell === null) break;
             if (column + 1 > limits.columns) throw overLimit('columns', undefined, place());
-            if (typeof cell === 'string' && cell.length > limits.cellChars) throw overLimit('cellChars', cell.length, place());
-            if (++this.cells > limits.cells) throw overLimit('cells', undefined, place());
+            if (typeof cell === 'string') {
+              if (cell.length > limits.cellChars) throw overLimit('cellChars', cell.length, place());
+              this.textChars += cell.length;
+              if (this.textChars > limits.textChars) throw overLimit('textChars', undefined, place());
+            }
             while (cells.length < column) cells.push(null);
             cells[column] = cell;
             break;
@@ -368,6 +372,9 @@ export class XlsxReader {
           case 'row':
             if (!inSheetData || cells.length === 0) break;
             if (++rowsInSheet > limits.rows) throw overLimit('rows', undefined, { ...place(), column: null });
+            // Counted to the row's last cell with content: a lone cell far to the right costs the whole width.
+            this.cells += cells.length;
+            if (this.cells > limits.cells) throw overLimit('cells', undefined, { ...place(), column: null });
             batch.push({ row: rowNumber, cells });
             cells = [];
             if (batch.length >= ROW_BATCH) {

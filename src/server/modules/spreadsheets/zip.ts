@@ -45,10 +45,7 @@ function u64(data: DataView, at: number): number {
  * The archive's parts, with the limits on their number and unpacked size checked. Throws a refusal for a file that is
  * no zip archive, a damaged one, or one beyond the limits.
  */
-export function readZipDirectory(
-  bytes: Uint8Array,
-  limits: Pick<typeof SPREADSHEET_LIMITS, 'parts' | 'unpackedBytes'> = SPREADSHEET_LIMITS,
-) {
+export function readZipDirectory(bytes: Uint8Array, limits: { parts: number; unpackedBytes: number } = SPREADSHEET_LIMITS) {
   const data = view(bytes);
   // The end-of-directory record is the last thing in the file, followed only by a comment of at most 64 KiB.
   let end = -1;
