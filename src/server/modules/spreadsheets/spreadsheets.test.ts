@@ -48,7 +48,7 @@ function excelJsCell(value: ExcelJS.CellValue): Cell {
     if ('text' in value) return excelJsCell(value.text);
     if ('error' in value) return { error: value.error };
   }
-  return value as Cell;
+  return value;
 }
 
 /** Every sheet and every row with content as ExcelJS reads the file. */
