@@ -7,7 +7,7 @@ import { IMPORT_COLUMNS, parseWholeKroner, type BudgetImportResult } from '../..
 import type { Language } from '../../../shared/i18n/languages.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireUser } from '../network/index.ts';
-import { readSpreadsheet, UnreadableSpreadsheet, type Cell as SheetCell, type Workbook } from '../spreadsheets/index.ts';
+import { pacer, readSpreadsheet, UnreadableSpreadsheet, type Cell as SheetCell, type Workbook } from '../spreadsheets/index.ts';
 import { budgetDto, yearBounds } from './budget.ts';
 import { writableBudget } from './budget-policy.ts';
 
@@ -179,14 +179,14 @@ interface ParsedRow {
 
 /**
  * Reads and checks every row of the file against the budget's lines and year; every problem is collected, none
- * stops the reading.
+ * stops the reading. In slices, with other requests answered in between.
  */
-function checkRows(
+async function checkRows(
   table: Table,
   language: Language,
   year: number,
   lineByCode: Map<string, string>,
-): { rows: ParsedRow[]; problems: RowProblem[] } {
+): Promise<{ rows: ParsedRow[]; problems: RowProblem[] }> {
   const p = PROBLEMS[language];
   const problems: RowProblem[] = [];
   const rows: ParsedRow[] = [];
@@ -215,7 +215,9 @@ function checkRows(
   }
   const { from, to } = yearBounds(year);
   const name = (c: Column) => written[c] ?? IMPORT_COLUMNS[c];
+  const pace = pacer();
   for (const { row, cells } of nonEmpty) {
+    await pace();
     const at = (c: Column) => (index[c] === undefined ? null : (cells[index[c]] ?? null));
     let ok = true;
     const fail = (c: Column, message: string) => {
@@ -274,7 +276,7 @@ export async function importBudgetActuals(
     .from(budgetLines)
     .where(eq(budgetLines.budgetId, budget.id));
   const lineByCode = new Map(lines.filter((l) => l.accountCode).map((l) => [fold(l.accountCode!), l.id]));
-  const { rows, problems } = checkRows(table, ctx.language, budget.year, lineByCode);
+  const { rows, problems } = await checkRows(table, ctx.language, budget.year, lineByCode);
   if (problems.length > 0) {
     const shown = problems.slice(0, MAX_PROBLEMS);
     if (problems.length > MAX_PROBLEMS)

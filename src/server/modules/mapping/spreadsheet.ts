@@ -6,7 +6,7 @@ import { applicationUsages, municipalities, networkMembers, products, sharedSolu
 import { forbidden, rowProblems, type RowProblem } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { RenderedFile } from '../documents/index.ts';
-import { readSpreadsheet, UnreadableSpreadsheet, type Cell, type Sheet, type Workbook } from '../spreadsheets/index.ts';
+import { pacer, readSpreadsheet, UnreadableSpreadsheet, type Cell, type Sheet, type Workbook } from '../spreadsheets/index.ts';
 import { assertCanReadNetworkInternals, isNetworkAdmin, requireNetwork } from '../network/index.ts';
 import { currentMembership, editorMunicipalities } from '../network/policy.ts';
 import { DOMAINS, domainPath } from '../../../shared/mapping/domains.ts';
@@ -475,12 +475,12 @@ export interface ParsedWorkbook {
   versionColumn: { applications: string; adoptions: string };
 }
 
-/** Rows checked between two turns of the event loop, so a national file's checks do not hold up other requests. */
-const ROWS_PER_TURN = 2000;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Checks the whole workbook as read; every problem is collected, none stops the reading. */
+/**
+ * Checks the whole workbook as read; every problem is collected, none stops the reading. A national file's rows take
+ * seconds to check: they are checked in slices, with other requests answered in between.
+ */
 export async function parseMappingWorkbook(workbook: Workbook, lookups: ImportLookups): Promise<ParsedWorkbook> {
+  const pace = pacer();
   const problems: RowProblem[] = [];
   const result: ParsedWorkbook = {
     applications: [],
@@ -576,8 +576,8 @@ export async function parseMappingWorkbook(workbook: Workbook, lookups: ImportLo
     for (const field of names.keys()) result.applicationFields.add(field);
     const column = (field: string) => names.get(field as AppField) ?? field;
     result.versionColumn.applications = names.get('rowVersion') ?? HEADINGS.rowVersion.nb;
-    for (const [index, { row, cells: values }] of sheet.rows.entries()) {
-      if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
+    for (const { row, cells: values } of sheet.rows) {
+      await pace();
       if (row === 1) continue;
       const cells = new Map<string, CellValue>();
       let empty = true;
@@ -703,8 +703,8 @@ export async function parseMappingWorkbook(workbook: Workbook, lookups: ImportLo
     for (const field of names.keys()) result.adoptionFields.add(field);
     const column = (field: AdoptionField) => names.get(field) ?? field;
     result.versionColumn.adoptions = names.get('rowVersion') ?? HEADINGS.rowVersion.nb;
-    for (const [index, { row, cells: values }] of sheet.rows.entries()) {
-      if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
+    for (const { row, cells: values } of sheet.rows) {
+      await pace();
       if (row === 1) continue;
       const cells = new Map<AdoptionField, CellValue>();
       values.forEach((v, i) => {
@@ -758,9 +758,11 @@ export async function parseMappingWorkbook(workbook: Workbook, lookups: ImportLo
 }
 
 /** The same municipality and product (or solution) twice: the later row is reported, naming the first. */
-function findDuplicates(parsed: ParsedWorkbook, productKeys: Map<string, { id: string }>, municipalityNames: Map<string, string>) {
+async function findDuplicates(parsed: ParsedWorkbook, productKeys: Map<string, { id: string }>, municipalityNames: Map<string, string>) {
+  const pace = pacer();
   const firstApplication = new Map<string, ParsedApplication>();
   for (const a of parsed.applications) {
+    await pace();
     const identity = `${a.municipalityNumber}|${productKeys.get(a.matchKey)?.id ?? a.matchKey}`;
     const first = firstApplication.get(identity);
     if (first) {
@@ -774,6 +776,7 @@ function findDuplicates(parsed: ParsedWorkbook, productKeys: Map<string, { id: s
   }
   const firstAdoption = new Map<string, ParsedAdoption>();
   for (const a of parsed.adoptions) {
+    await pace();
     const identity = `${a.municipalityNumber}|${a.solutionKey}`;
     const first = firstAdoption.get(identity);
     if (first) {
@@ -827,7 +830,8 @@ const ADOPTION_FIELDS = [
   ['note', 'note', 'text'],
 ] as const;
 
-const BATCH = 5000;
+/** Rows per statement: each statement's text is built on the event loop, so a batch is kept to a few milliseconds of it. */
+const BATCH = 1000;
 const sameValue = (a: unknown, b: unknown) =>
   Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : (a ?? null) === (b ?? null);
 
@@ -860,7 +864,7 @@ function reportProblems(problems: RowProblem[]): never {
  * audit entry with the counts.
  */
 export async function importMappingWorkbook(ctx: RequestContext, scope: ImportScope, bytes: Buffer): Promise<ImportResult> {
-  let workbook: Workbook;
+  let workbook: Workbook | null;
   try {
     workbook = await readSpreadsheet(bytes, { language: ctx.language, formats: ['xlsx'] });
   } catch (error) {
@@ -881,7 +885,9 @@ export async function importMappingWorkbook(ctx: RequestContext, scope: ImportSc
     solutions,
     productKeys,
   });
-  findDuplicates(parsed, productKeys, municipalityNames);
+  // The cells are not needed once checked: a national file's go back to the heap before the writing.
+  workbook = null;
+  await findDuplicates(parsed, productKeys, municipalityNames);
 
   return ctx.db.transaction(async (tx) => {
     // Compared with the stored rows before anything is written, so stale rows are listed with the file's other problems.
@@ -991,7 +997,9 @@ async function planUsages(tx: DbOrTx, parsed: ParsedWorkbook, productKeys: Map<s
   // A column left out of the file leaves that field as it is.
   const present = (field: UsageField) => parsed.applicationFields.has(field);
   const versionColumn = parsed.versionColumn.applications;
+  const pace = pacer();
   for (const a of parsed.applications) {
+    await pace();
     // A product new to the catalog has no usage yet; its id is known once it is added.
     const productId = productKeys.get(a.matchKey)?.id;
     const before = productId === undefined ? undefined : existing.get(`${a.municipalityNumber}|${productId}`);
@@ -1028,7 +1036,9 @@ async function planAdoptions(tx: DbOrTx, parsed: ParsedWorkbook, numbers: string
     for (const r of rows) existing.set(`${r.municipalityNumber}|${r.solutionKey}`, r);
   }
   const versionColumn = parsed.versionColumn.adoptions;
+  const pace = pacer();
   for (const a of parsed.adoptions) {
+    await pace();
     const before = existing.get(`${a.municipalityNumber}|${a.solutionKey}`);
     const row: Record<string, unknown> = { municipality_number: a.municipalityNumber, solution_key: a.solutionKey };
     let changed = !before;

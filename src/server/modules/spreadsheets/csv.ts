@@ -1,6 +1,6 @@
 import { SPREADSHEET_LIMITS } from '../../../shared/spreadsheets/limits.ts';
 import { overLimit, unreadable, type SheetRow } from './types.ts';
-import { columnName, ROW_BATCH, type Limits } from './xlsx.ts';
+import { CELL_BATCH, columnName, ROW_BATCH, type Limits } from './xlsx.ts';
 
 /**
  * CSV as Norwegian spreadsheets and accounting systems save it: separated by semicolons (Excel in Norwegian), commas or
@@ -71,6 +71,7 @@ export function parseCsv(text: string, options: { delimiter?: string; limits?: L
   const delimiter = (options.delimiter ?? guessDelimiter(text)).charCodeAt(0);
   const n = text.length;
   let batch: SheetRow[] = [];
+  let batchCells = 0;
   let row: string[] = [];
   let rowNumber = 1;
   let cells = 0;
@@ -89,9 +90,11 @@ export function parseCsv(text: string, options: { delimiter?: string; limits?: L
   const finishRow = () => {
     if (rowNumber > limits.rows) throw overLimit('rows', undefined, place(null));
     batch.push({ row: rowNumber, cells: row });
-    if (batch.length >= ROW_BATCH) {
+    batchCells += row.length;
+    if (batch.length >= ROW_BATCH || batchCells >= CELL_BATCH) {
       options.onRows(batch);
       batch = [];
+      batchCells = 0;
     }
     row = [];
     rowNumber++;

@@ -99,6 +99,23 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * For a caller that goes through a file's rows on the event loop: awaited once per row, it gives the loop a turn when
+ * the rows have had `budgetMs` of it, so other requests are answered between slices of a large file's checks.
+ */
+export function pacer(budgetMs = 8): () => Promise<void> | undefined {
+  let since = performance.now();
+  return () => {
+    if (performance.now() - since < budgetMs) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        since = performance.now();
+        resolve();
+      }),
+    );
+  };
+}
+
 /** Ends the reader's idle workers (the server's shutdown and the tests). */
 export function closeSpreadsheetReader(): Promise<void> {
   return pool.close();

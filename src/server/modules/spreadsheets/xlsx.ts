@@ -21,8 +21,12 @@ export interface WorkbookSink {
   rows(rows: SheetRow[]): void;
 }
 
-/** Rows are handed on in batches of this many, so a worker sends its rows as it goes, in messages of a few hundred kB. */
+/**
+ * Rows are handed on in batches of at most this many rows or cells, so a worker sends its rows as it goes, in messages
+ * small enough to be taken in between other requests.
+ */
 export const ROW_BATCH = 1000;
+export const CELL_BATCH = 4000;
 
 const relationshipType = (type: string | undefined) => (type ?? '').slice((type ?? '').lastIndexOf('/') + 1);
 
@@ -262,6 +266,7 @@ export class XlsxReader {
     let phonetic = 0;
     let inSheetData = false;
     let batch: SheetRow[] = [];
+    let batchCells = 0;
     const place = (): RefusalPlace => ({
       sheet: sheetName,
       row: rowNumber,
@@ -376,10 +381,12 @@ export class XlsxReader {
             this.cells += cells.length;
             if (this.cells > limits.cells) throw overLimit('cells', undefined, { ...place(), column: null });
             batch.push({ row: rowNumber, cells });
+            batchCells += cells.length;
             cells = [];
-            if (batch.length >= ROW_BATCH) {
+            if (batch.length >= ROW_BATCH || batchCells >= CELL_BATCH) {
               sink.rows(batch);
               batch = [];
+              batchCells = 0;
             }
             break;
           case 'sheetData':
