@@ -34,5 +34,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
-  { files: ['*.js'], extends: [tseslint.configs.disableTypeChecked] },
+  // Plain JavaScript (the config, and the worker thread's bootstrap that loads tsx) is outside the TypeScript project.
+  { files: ['*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
 );

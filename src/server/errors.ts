@@ -1,5 +1,6 @@
 import { ERROR_STATUS, type ErrorCode } from '../shared/errors.ts';
 import type { ValidationKey } from '../shared/i18n/server-messages.ts';
+import type { ReaderLimit } from '../shared/spreadsheets/limits.ts';
 
 export interface FieldProblem {
   key: ValidationKey;
@@ -14,10 +15,19 @@ export class AppError extends Error {
     readonly fields?: Record<string, FieldProblem>,
     /** The rows of an uploaded file that are wrong (see rowProblems). */
     readonly problems?: RowProblem[],
+    /** The limit a file went beyond: the answer names it, and its message says it in the caller's language. */
+    readonly limit?: ErrorLimit,
   ) {
     super(code);
     this.status = problems ? 422 : ERROR_STATUS[code];
   }
+}
+
+/** A limit an uploaded file went beyond, and what the file had where that is known. */
+export interface ErrorLimit {
+  name: ReaderLimit;
+  max: number;
+  actual?: number;
 }
 
 /** One bad row (and column) of an uploaded spreadsheet, with the reason in words. */

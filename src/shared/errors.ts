@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   not_found: 404,
   validation_failed: 400,
+  /** An uploaded file beyond a size limit (named in `limit`). */
+  too_large: 413,
   conflict: 409,
   in_use: 409,
   stale_version: 409,
@@ -34,6 +36,11 @@ export interface ApiErrorBody {
      * (sheet, row number as the spreadsheet shows it, column heading or null, message).
      */
     problems?: { sheet: string; row: number; column: string | null; message: string }[];
+    /**
+     * The limit an uploaded file went beyond (413 too_large, or 422 with the place in `problems`), as in
+     * `src/shared/spreadsheets/limits.ts`; `message` names it in words.
+     */
+    limit?: { name: string; max: number };
     requestId: string;
   };
 }

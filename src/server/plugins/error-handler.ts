@@ -2,13 +2,14 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { ERROR_STATUS, type ApiErrorBody, type ErrorCode } from '../../shared/errors.ts';
 import { fieldLabel, formatMessage, SERVER_MESSAGES } from '../../shared/i18n/server-messages.ts';
 import { languageFromHeader, type Language } from '../../shared/i18n/languages.ts';
-import { AppError, type FieldProblem, type RowProblem } from '../errors.ts';
+import { limitMessage } from '../../shared/spreadsheets/limits.ts';
+import { AppError, type ErrorLimit, type FieldProblem, type RowProblem } from '../errors.ts';
 import { fieldProblems, RequestValidationError } from './validation.ts';
 
 /** One handler turns every failure into the one error shape, in the caller's language. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendError(request, reply, error.code, error.fields, error.problems);
+    if (error instanceof AppError) return sendError(request, reply, error.code, error.fields, error.problems, error.limit);
     if (error instanceof RequestValidationError) {
       return sendError(request, reply, 'validation_failed', fieldProblems(error.issues));
     }
@@ -41,10 +42,15 @@ export function sendError(
   code: ErrorCode,
   fields?: Record<string, FieldProblem>,
   problems?: RowProblem[],
+  limit?: ErrorLimit,
 ): FastifyReply {
   const language = requestLanguage(request);
   const messages = SERVER_MESSAGES[language];
   const body: ApiErrorBody = { error: { code, message: messages.errors[code], requestId: request.id } };
+  if (limit) {
+    body.error.message = limitMessage(limit.name, language, limit.actual);
+    body.error.limit = { name: limit.name, max: limit.max };
+  }
   if (fields) {
     // Labels may be scoped to a module by its tag: a person's «network:title» is «Stilling», elsewhere «Tittel».
     const scopes = (request.routeOptions.schema?.tags as string[] | undefined) ?? [];

@@ -77,6 +77,7 @@ const nb: ServerMessages = {
     csrf_failed: 'Forespørselen mangler gyldig sikkerhetsnøkkel. Last siden på nytt og prøv igjen.',
     not_found: 'Fant ikke det du ba om.',
     validation_failed: 'Noen felt er ikke riktig utfylt.',
+    too_large: 'Filen er for stor.',
     conflict: 'Dette finnes allerede.',
     in_use: 'Dette kan ikke fjernes fordi noe annet avhenger av det (for eksempel et varamedlem eller den siste plattformadministratoren).',
     stale_version: 'Noen andre har endret dette mens du arbeidet. Last inn på nytt for å se endringene før du lagrer.',
@@ -476,6 +477,7 @@ const nn: ServerMessages = {
     csrf_failed: 'Førespurnaden manglar gyldig tryggleiksnøkkel. Last sida på nytt og prøv igjen.',
     not_found: 'Fann ikkje det du bad om.',
     validation_failed: 'Nokre felt er ikkje rett utfylte.',
+    too_large: 'Fila er for stor.',
     conflict: 'Dette finst allereie.',
     in_use:
       'Dette kan ikkje fjernast fordi noko anna er avhengig av det (til dømes eit varamedlem eller den siste plattformadministratoren).',
@@ -876,6 +878,7 @@ const en: ServerMessages = {
     csrf_failed: 'The request lacks a valid security token. Reload the page and try again.',
     not_found: 'What you asked for was not found.',
     validation_failed: 'Some fields are not filled in correctly.',
+    too_large: 'The file is too large.',
     conflict: 'This already exists.',
     in_use: 'This cannot be removed because something else depends on it (such as a deputy, or the last platform administrator).',
     stale_version: 'Someone else changed this while you were working. Reload to see their changes before you save.',

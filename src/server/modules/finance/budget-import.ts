@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { budgetActuals, budgetLines } from '../../db/schema/index.ts';
@@ -8,6 +7,7 @@ import { IMPORT_COLUMNS, parseWholeKroner, type BudgetImportResult } from '../..
 import type { Language } from '../../../shared/i18n/languages.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireUser } from '../network/index.ts';
+import { pacer, readSpreadsheet, UnreadableSpreadsheet, type Cell as SheetCell, type Workbook } from '../spreadsheets/index.ts';
 import { budgetDto, yearBounds } from './budget.ts';
 import { writableBudget } from './budget-policy.ts';
 
@@ -100,7 +100,7 @@ const PROBLEMS: Record<
   },
 };
 
-/** A cell as read: text from CSV; a string, number or date from XLSX. */
+/** A cell as the import reads it: text from CSV; a string, number or date from XLSX. */
 type Cell = string | number | Date | null;
 
 interface Table {
@@ -113,92 +113,35 @@ interface Table {
 
 const fold = (text: string) => text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
-/** Text as UTF-8, or Windows-1252 when it is not (what older accounting systems write). */
-function decodeText(bytes: Buffer): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-  }
-  return text.replace(/^\uFEFF/, '');
-}
-
-/** CSV with semicolons, commas or tabs (whichever the heading row uses most), quotes doubled inside quotes. */
-export function parseCsv(text: string): string[][] {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const count = (c: string) => firstLine.split(c).length - 1;
-  const delimiter = [';', '\t', ','].reduce((best, c) => (count(c) > count(best) ? c : best), ';');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
-
-function cellOf(value: ExcelJS.CellValue): Cell {
+function cellOf(value: SheetCell | undefined): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
   if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return cellOf((value as { result?: ExcelJS.CellValue }).result ?? null);
-    if ('text' in value) return String(value.text);
-  }
+  // An error value (#N/A) is no figure.
   return null;
 }
 
-async function readTable(bytes: Buffer): Promise<Table | null> {
-  // An XLSX file is a zip archive: it starts with «PK».
-  if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch {
-      return null;
-    }
-    // The first sheet with the account column, else the first sheet.
-    const withHeadings = workbook.worksheets.find((w) => {
-      const first = w.getRow(1).values as ExcelJS.CellValue[];
-      return first.some((v) => typeof cellOf(v) === 'string' && HEADING_ALIASES.account.includes(fold(String(cellOf(v)))));
-    });
-    const sheet = withHeadings ?? workbook.worksheets[0];
-    if (!sheet) return null;
-    const rows: Table['rows'] = [];
-    sheet.eachRow({ includeEmpty: false }, (r, number) => {
-      const values = r.values as ExcelJS.CellValue[];
-      // ExcelJS rows are 1-based: values[0] is empty.
-      rows.push({ row: number, cells: values.slice(1).map(cellOf) });
-    });
-    return { sheet: sheet.name, rows };
+/**
+ * The file as the spreadsheet reader reads it (CSV: every line; XLSX: the rows with content): of a workbook, the
+ * first sheet with the account column in its first row, else the first sheet.
+ */
+function tableOf(workbook: Workbook): Table | null {
+  const withHeadings = workbook.sheets.find((w) => {
+    const first = w.rows.find((r) => r.row === 1)?.cells ?? [];
+    return first.some((v) => typeof v === 'string' && HEADING_ALIASES.account.includes(fold(v)));
+  });
+  const sheet = withHeadings ?? workbook.sheets[0];
+  if (!sheet) return null;
+  return { sheet: sheet.name, rows: sheet.rows.map((r) => ({ row: r.row, cells: r.cells.map(cellOf) })) };
+}
+
+async function readTable(bytes: Buffer, language: Language): Promise<Table | null> {
+  try {
+    return tableOf(await readSpreadsheet(bytes, { language, formats: ['xlsx', 'csv'] }));
+  } catch (error) {
+    if (error instanceof UnreadableSpreadsheet) return null;
+    throw error;
   }
-  if (bytes.includes(0)) return null;
-  const rows = parseCsv(decodeText(bytes)).map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c as Cell) }));
-  return { sheet: '', rows };
 }
 
 const textOf = (cell: Cell | undefined): string | null => {
@@ -236,14 +179,14 @@ interface ParsedRow {
 
 /**
  * Reads and checks every row of the file against the budget's lines and year; every problem is collected, none
- * stops the reading.
+ * stops the reading. In slices, with other requests answered in between.
  */
-function checkRows(
+async function checkRows(
   table: Table,
   language: Language,
   year: number,
   lineByCode: Map<string, string>,
-): { rows: ParsedRow[]; problems: RowProblem[] } {
+): Promise<{ rows: ParsedRow[]; problems: RowProblem[] }> {
   const p = PROBLEMS[language];
   const problems: RowProblem[] = [];
   const rows: ParsedRow[] = [];
@@ -272,7 +215,9 @@ function checkRows(
   }
   const { from, to } = yearBounds(year);
   const name = (c: Column) => written[c] ?? IMPORT_COLUMNS[c];
+  const pace = pacer();
   for (const { row, cells } of nonEmpty) {
+    await pace();
     const at = (c: Column) => (index[c] === undefined ? null : (cells[index[c]] ?? null));
     let ok = true;
     const fail = (c: Column, message: string) => {
@@ -323,7 +268,7 @@ export async function importBudgetActuals(
   const user = requireUser(ctx);
   const budget = await writableBudget(ctx, budgetId);
   const p = PROBLEMS[ctx.language];
-  const table = bytes.length === 0 ? null : await readTable(bytes);
+  const table = bytes.length === 0 ? null : await readTable(bytes, ctx.language);
   if (!table) throw rowProblems([{ sheet: '', row: 0, column: null, message: p.unreadable }]);
 
   const lines = await ctx.db
@@ -331,7 +276,7 @@ export async function importBudgetActuals(
     .from(budgetLines)
     .where(eq(budgetLines.budgetId, budget.id));
   const lineByCode = new Map(lines.filter((l) => l.accountCode).map((l) => [fold(l.accountCode!), l.id]));
-  const { rows, problems } = checkRows(table, ctx.language, budget.year, lineByCode);
+  const { rows, problems } = await checkRows(table, ctx.language, budget.year, lineByCode);
   if (problems.length > 0) {
     const shown = problems.slice(0, MAX_PROBLEMS);
     if (problems.length > MAX_PROBLEMS)

@@ -51,6 +51,7 @@ import {
   visibleInNetwork,
 } from '../network/index.ts';
 import { readableProject } from '../portfolio/index.ts';
+import { pacer } from '../spreadsheets/index.ts';
 import { readTableFile, UnreadableFile } from './own-effort-file.ts';
 
 /**
@@ -536,7 +537,7 @@ export async function importEntries(ctx: RequestContext, networkRef: string, byt
   const problems: RowProblem[] = [];
   let file;
   try {
-    file = await readTableFile(bytes);
+    file = await readTableFile(bytes, ctx.language);
   } catch (error) {
     if (error instanceof UnreadableFile) throw rowProblems([{ sheet: '', row: 0, column: null, message: say('fileType', 'Fil') }]);
     throw error;
@@ -562,7 +563,10 @@ export async function importEntries(ctx: RequestContext, networkRef: string, byt
   for (const p of await refs.people(ctx.db, { emails })) if (p.email) peopleByEmail.set(p.email.toLowerCase(), p);
 
   const values: (typeof ownEffortEntries.$inferInsert)[] = [];
+  // In slices, with other requests answered in between.
+  const pace = pacer();
   for (const { row, cells } of rows) {
+    await pace();
     const problem = (key: ImportColumn, message: string) => problems.push({ sheet: file.sheet, row, column: columnNames[key], message });
     const month = cell(cells, 'month');
     const number = cell(cells, 'municipality');

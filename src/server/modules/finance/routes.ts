@@ -23,6 +23,7 @@ import {
   ProjectGrantSchema,
 } from '../../../shared/finance/grants.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
+import { addSpreadsheetParsers } from '../spreadsheets/index.ts';
 import * as fees from './fees.ts';
 import * as grants from './grants.ts';
 import {
@@ -115,9 +116,7 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(async (context) => {
     const api = context.withTypeProvider<ZodTypeProvider>();
     const ImportQuery = z.object({ fileName: z.string().max(200).optional() });
-    for (const type of ['text/csv', 'text/plain', XLSX_CONTENT_TYPE, 'application/octet-stream']) {
-      api.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-    }
+    addSpreadsheetParsers(context, ['text/csv', 'text/plain', XLSX_CONTENT_TYPE, 'application/octet-stream']);
     const tags = ['budget'];
     api.get(
       '/networks/:networkId/budgets',
@@ -285,7 +284,6 @@ const ownEffortTags = ['ownEffort', 'finance'];
 const EffortYearParams = NetworkParams.extend({ year: z.coerce.number().int().min(2000).max(2100) });
 /** An import is the CSV or XLSX file itself as the request body. */
 const IMPORT_CONTENT_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
-const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const fileOf = (body: unknown) => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
 
 /**
@@ -294,9 +292,7 @@ const fileOf = (body: unknown) => (Buffer.isBuffer(body) ? body : Buffer.alloc(0
  */
 const ownEffortRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ownEffortTags;
-  for (const type of IMPORT_CONTENT_TYPES) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
-  }
+  addSpreadsheetParsers(app, IMPORT_CONTENT_TYPES);
   app.get(
     '/networks/:networkId/own-effort/rates/:year',
     { schema: { tags, params: EffortYearParams, response: { 200: RateSchema } } },

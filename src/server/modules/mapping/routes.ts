@@ -17,6 +17,7 @@ import {
   SharedSolutionSchema,
 } from '../../../shared/mapping/schema.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
+import { addSpreadsheetParsers } from '../spreadsheets/index.ts';
 import * as catalog from './catalog.ts';
 import * as applications from './applications.ts';
 import * as adoptions from './adoptions.ts';
@@ -28,15 +29,12 @@ const MunicipalityParams = z.object({ number: z.string().regex(/^\d{4}$/) });
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Version) });
 /** An import is the XLSX file itself as the request body; its name may come in the query. */
 const ImportQuery = z.object({ fileName: z.string().max(200).optional() });
-const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 const fileOf = (body: unknown) => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
 
 /** The application catalog, each municipality's applications and adoption, and the mapping spreadsheets. */
 export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
-  for (const type of [spreadsheet.XLSX_CONTENT_TYPE, 'application/octet-stream']) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
-  }
+  addSpreadsheetParsers(app, [spreadsheet.XLSX_CONTENT_TYPE, 'application/octet-stream']);
 
   // product catalog
   app.get('/mapping/products', { schema: { tags, querystring: ProductListQuery, response: { 200: z.array(ProductSchema) } } }, (req) =>

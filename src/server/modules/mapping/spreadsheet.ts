@@ -6,6 +6,7 @@ import { applicationUsages, municipalities, networkMembers, products, sharedSolu
 import { forbidden, rowProblems, type RowProblem } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { RenderedFile } from '../documents/index.ts';
+import { pacer, readSpreadsheet, UnreadableSpreadsheet, type Cell, type Sheet, type Workbook } from '../spreadsheets/index.ts';
 import { assertCanReadNetworkInternals, isNetworkAdmin, requireNetwork } from '../network/index.ts';
 import { currentMembership, editorMunicipalities } from '../network/policy.ts';
 import { DOMAINS, domainPath } from '../../../shared/mapping/domains.ts';
@@ -336,27 +337,15 @@ function dateCell(iso: string | null | undefined): Date | null {
 
 // ---------------------------------------------------------------- reading a workbook
 
-type CellValue = ExcelJS.CellValue;
+type CellValue = Cell;
 
 /** A cell's content as trimmed text, whatever kind of cell it is; null when empty. */
-function cellText(value: CellValue): string | null {
+function cellText(value: CellValue | undefined): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value.trim() || null;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return isoOfDate(value);
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return (
-        value.richText
-          .map((t) => t.text)
-          .join('')
-          .trim() || null
-      );
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: CellValue }).result ?? null);
-    if ('text' in value) return cellText(value.text);
-    if ('error' in value) return String(value.error);
-  }
-  return null;
+  return value.error;
 }
 
 function isoOfDate(date: Date): string {
@@ -374,9 +363,6 @@ const validIso = (y: number, m: number, d: number) => {
 function parseDate(value: CellValue): string | null | undefined {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : isoOfDate(value);
-  if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
-    return parseDate((value as { result?: CellValue }).result ?? null);
-  }
   const text = cellText(value);
   if (text === null) return null;
   if (typeof value === 'number') return undefined;
@@ -489,8 +475,12 @@ export interface ParsedWorkbook {
   versionColumn: { applications: string; adoptions: string };
 }
 
-/** Reads and checks the whole workbook; every problem is collected, none stops the reading. */
-export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups): Promise<ParsedWorkbook> {
+/**
+ * Checks the whole workbook as read; every problem is collected, none stops the reading. A national file's rows take
+ * seconds to check: they are checked in slices, with other requests answered in between.
+ */
+export async function parseMappingWorkbook(workbook: Workbook, lookups: ImportLookups): Promise<ParsedWorkbook> {
+  const pace = pacer();
   const problems: RowProblem[] = [];
   const result: ParsedWorkbook = {
     applications: [],
@@ -500,14 +490,7 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
     adoptionFields: new Set(),
     versionColumn: { applications: HEADINGS.rowVersion.nb, adoptions: HEADINGS.rowVersion.nb },
   };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    problems.push({ sheet: '', row: 0, column: null, message: 'Filen kunne ikke leses som et Excel-regneark (XLSX).' });
-    return result;
-  }
-  const sheetNamed = (name: string) => workbook.worksheets.find((w) => fold(w.name) === fold(name));
+  const sheetNamed = (name: string) => workbook.sheets.find((w) => fold(w.name) === fold(name));
   const appSheet = sheetNamed(APPLICATIONS_SHEET);
   const adoptionSheet = sheetNamed(ADOPTIONS_SHEET);
   if (!appSheet && !adoptionSheet) {
@@ -560,14 +543,14 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
     return version;
   };
 
-  if (appSheet) readApplications(appSheet);
-  if (adoptionSheet) readAdoptions(adoptionSheet);
+  if (appSheet) await readApplications(appSheet);
+  if (adoptionSheet) await readAdoptions(adoptionSheet);
   return result;
 
-  function headings<F extends string>(sheet: ExcelJS.Worksheet, reader: Map<string, F>, required: F[], columns: Column<F>[]) {
+  function headings<F extends string>(sheet: Sheet, reader: Map<string, F>, required: F[], columns: Column<F>[]) {
     const byIndex = new Map<number, F>();
     const names = new Map<F, string>();
-    const values = sheet.getRow(1).values as CellValue[];
+    const values = sheet.rows.find((r) => r.row === 1)?.cells ?? [];
     values.forEach((v, i) => {
       const text = cellText(v);
       const field = text === null ? undefined : reader.get(fold(text));
@@ -585,7 +568,7 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
     return { byIndex, names };
   }
 
-  function readApplications(sheet: ExcelJS.Worksheet) {
+  async function readApplications(sheet: Sheet) {
     const required: AppField[] = ['productName', 'vendor'];
     if (!lookups.defaultMunicipality) required.push('municipalityNumber');
     const { byIndex, names } = headings(sheet, APPLICATION_HEADINGS, required, APPLICATION_COLUMNS);
@@ -593,11 +576,12 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
     for (const field of names.keys()) result.applicationFields.add(field);
     const column = (field: string) => names.get(field as AppField) ?? field;
     result.versionColumn.applications = names.get('rowVersion') ?? HEADINGS.rowVersion.nb;
-    sheet.eachRow({ includeEmpty: false }, (excelRow, row) => {
-      if (row === 1) return;
+    for (const { row, cells: values } of sheet.rows) {
+      await pace();
+      if (row === 1) continue;
       const cells = new Map<string, CellValue>();
       let empty = true;
-      (excelRow.values as CellValue[]).forEach((v, i) => {
+      values.forEach((v, i) => {
         const field = byIndex.get(i);
         if (!field) return;
         cells.set(field, v);
@@ -611,7 +595,7 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
           empty = false;
       });
       // A row with nothing but the municipality (or nothing at all) is a spare line of the template.
-      if (empty) return;
+      if (empty) continue;
       const before = problems.length;
       const problem = (field: string, message: string) => problems.push({ sheet: sheet.name, row, column: column(field), message });
       const sheetName = sheet.name;
@@ -708,10 +692,10 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
         problem('contractEnd', `«${column('contractEnd')}» kan ikke være før «${column('contractStart')}».`);
       }
       if (problems.length === before) result.applications.push(parsed);
-    });
+    }
   }
 
-  function readAdoptions(sheet: ExcelJS.Worksheet) {
+  async function readAdoptions(sheet: Sheet) {
     const required: AdoptionField[] = ['solution', 'status'];
     if (!lookups.defaultMunicipality) required.push('municipalityNumber');
     const { byIndex, names } = headings(sheet, ADOPTION_HEADINGS, required, ADOPTION_COLUMNS);
@@ -719,17 +703,18 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
     for (const field of names.keys()) result.adoptionFields.add(field);
     const column = (field: AdoptionField) => names.get(field) ?? field;
     result.versionColumn.adoptions = names.get('rowVersion') ?? HEADINGS.rowVersion.nb;
-    sheet.eachRow({ includeEmpty: false }, (excelRow, row) => {
-      if (row === 1) return;
+    for (const { row, cells: values } of sheet.rows) {
+      await pace();
+      if (row === 1) continue;
       const cells = new Map<AdoptionField, CellValue>();
-      (excelRow.values as CellValue[]).forEach((v, i) => {
+      values.forEach((v, i) => {
         const field = byIndex.get(i);
         if (field) cells.set(field, v);
       });
       const get = (field: AdoptionField) => cellText(cells.get(field) ?? null);
       const statusText = get('status');
       // A solution without a status is a line of the checklist not filled in: nothing to record.
-      if (statusText === null && get('deliveredVia') === null && get('since') === null && get('note') === null) return;
+      if (statusText === null && get('deliveredVia') === null && get('since') === null && get('note') === null) continue;
       const before = problems.length;
       const problem = (field: AdoptionField, message: string) => problems.push({ sheet: sheet.name, row, column: column(field), message });
       const municipalityNumber = municipalityOf(sheet.name, row, cells.get('municipalityNumber') ?? null, column('municipalityNumber'));
@@ -768,14 +753,16 @@ export async function parseMappingWorkbook(bytes: Buffer, lookups: ImportLookups
           version,
         });
       }
-    });
+    }
   }
 }
 
 /** The same municipality and product (or solution) twice: the later row is reported, naming the first. */
-function findDuplicates(parsed: ParsedWorkbook, productKeys: Map<string, { id: string }>, municipalityNames: Map<string, string>) {
+async function findDuplicates(parsed: ParsedWorkbook, productKeys: Map<string, { id: string }>, municipalityNames: Map<string, string>) {
+  const pace = pacer();
   const firstApplication = new Map<string, ParsedApplication>();
   for (const a of parsed.applications) {
+    await pace();
     const identity = `${a.municipalityNumber}|${productKeys.get(a.matchKey)?.id ?? a.matchKey}`;
     const first = firstApplication.get(identity);
     if (first) {
@@ -789,6 +776,7 @@ function findDuplicates(parsed: ParsedWorkbook, productKeys: Map<string, { id: s
   }
   const firstAdoption = new Map<string, ParsedAdoption>();
   for (const a of parsed.adoptions) {
+    await pace();
     const identity = `${a.municipalityNumber}|${a.solutionKey}`;
     const first = firstAdoption.get(identity);
     if (first) {
@@ -842,7 +830,8 @@ const ADOPTION_FIELDS = [
   ['note', 'note', 'text'],
 ] as const;
 
-const BATCH = 5000;
+/** Rows per statement: each statement's text is built on the event loop, so a batch is kept to a few milliseconds of it. */
+const BATCH = 1000;
 const sameValue = (a: unknown, b: unknown) =>
   Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : (a ?? null) === (b ?? null);
 
@@ -875,11 +864,20 @@ function reportProblems(problems: RowProblem[]): never {
  * audit entry with the counts.
  */
 export async function importMappingWorkbook(ctx: RequestContext, scope: ImportScope, bytes: Buffer): Promise<ImportResult> {
+  let workbook: Workbook | null;
+  try {
+    workbook = await readSpreadsheet(bytes, { language: ctx.language, formats: ['xlsx'] });
+  } catch (error) {
+    if (error instanceof UnreadableSpreadsheet) {
+      throw rowProblems([{ sheet: '', row: 0, column: null, message: 'Filen kunne ikke leses som et Excel-regneark (XLSX).' }]);
+    }
+    throw error;
+  }
   const municipalityRows = await ctx.db.select({ number: municipalities.number, name: municipalities.name }).from(municipalities);
   const municipalityNames = new Map(municipalityRows.map((m) => [m.number, m.name]));
   const solutions = await ctx.db.select({ key: sharedSolutions.key, name: sharedSolutions.name }).from(sharedSolutions);
   const productKeys = await loadMatchKeys(ctx.db);
-  const parsed = await parseMappingWorkbook(bytes, {
+  const parsed = await parseMappingWorkbook(workbook, {
     municipalities: municipalityNames,
     writable: scope.writable,
     refusal: scope.refusal,
@@ -887,7 +885,9 @@ export async function importMappingWorkbook(ctx: RequestContext, scope: ImportSc
     solutions,
     productKeys,
   });
-  findDuplicates(parsed, productKeys, municipalityNames);
+  // The cells are not needed once checked: a national file's go back to the heap before the writing.
+  workbook = null;
+  await findDuplicates(parsed, productKeys, municipalityNames);
 
   return ctx.db.transaction(async (tx) => {
     // Compared with the stored rows before anything is written, so stale rows are listed with the file's other problems.
@@ -997,7 +997,9 @@ async function planUsages(tx: DbOrTx, parsed: ParsedWorkbook, productKeys: Map<s
   // A column left out of the file leaves that field as it is.
   const present = (field: UsageField) => parsed.applicationFields.has(field);
   const versionColumn = parsed.versionColumn.applications;
+  const pace = pacer();
   for (const a of parsed.applications) {
+    await pace();
     // A product new to the catalog has no usage yet; its id is known once it is added.
     const productId = productKeys.get(a.matchKey)?.id;
     const before = productId === undefined ? undefined : existing.get(`${a.municipalityNumber}|${productId}`);
@@ -1034,7 +1036,9 @@ async function planAdoptions(tx: DbOrTx, parsed: ParsedWorkbook, numbers: string
     for (const r of rows) existing.set(`${r.municipalityNumber}|${r.solutionKey}`, r);
   }
   const versionColumn = parsed.versionColumn.adoptions;
+  const pace = pacer();
   for (const a of parsed.adoptions) {
+    await pace();
     const before = existing.get(`${a.municipalityNumber}|${a.solutionKey}`);
     const row: Record<string, unknown> = { municipality_number: a.municipalityNumber, solution_key: a.solutionKey };
     let changed = !before;

@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isNull, notInArray, sql, and } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { PROJECT_ROOT } from '../../project-root.ts';
 import { auditEntries, municipalities } from '../../db/schema/index.ts';
+import { SPREADSHEET_LIMITS } from '../../../shared/spreadsheets/limits.ts';
+import { CsvLimitExceeded, decodeText, readCsvText, UnreadableSpreadsheet } from '../spreadsheets/index.ts';
 import { today } from './dates.ts';
 
 export const MUNICIPALITIES_CSV = join(PROJECT_ROOT, 'data/reference/municipalities.csv');
@@ -25,20 +27,27 @@ export class ReferenceDataError extends Error {
 
 const HEADER = 'number,name,countyNumber,countyName,population,populationYear';
 
-/** Parses SSB's municipality list; every bad row is reported, and nothing is loaded if any row is bad. */
+/**
+ * Parses SSB's municipality list, comma separated, through the spreadsheet reader's CSV parser and limits; every bad
+ * row is reported, and nothing is loaded if any row is bad.
+ */
 export function parseMunicipalities(csv: string): MunicipalityRecord[] {
+  let rows;
+  try {
+    rows = readCsvText(csv.replace(/^\uFEFF/, ''), { delimiter: ',' }).rows;
+  } catch (error) {
+    if (error instanceof CsvLimitExceeded) throw new ReferenceDataError([`line ${error.row ?? 1}: ${error.message}`]);
+    throw error;
+  }
   // Blank lines are skipped but counted, so every line number reported is the one an editor shows.
-  const lines = csv
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .map((text, index) => ({ text, lineNo: index + 1 }))
-    .filter((l) => l.text.trim() !== '');
+  const lines = rows
+    .map(({ row, cells }) => ({ cells: cells.map((c) => (typeof c === 'string' ? c.trim() : '')), lineNo: row }))
+    .filter((l) => l.cells.length > 1 || l.cells[0] !== '');
   const problems: string[] = [];
-  if (lines[0]?.text.trim() !== HEADER) problems.push(`line ${lines[0]?.lineNo ?? 1}: expected header "${HEADER}"`);
+  if (lines[0]?.cells.join(',') !== HEADER) problems.push(`line ${lines[0]?.lineNo ?? 1}: expected header "${HEADER}"`);
   const seen = new Set<string>();
   const records: MunicipalityRecord[] = [];
-  lines.slice(1).forEach(({ text: line, lineNo }) => {
-    const cells = line.split(',').map((c) => c.trim());
+  lines.slice(1).forEach(({ cells, lineNo }) => {
     const [number = '', name = '', countyNumber = '', countyName = '', population = '', populationYear = ''] = cells;
     const rowProblems: string[] = [];
     if (cells.length !== 6) rowProblems.push(`expected 6 columns, found ${cells.length}`);
@@ -109,6 +118,17 @@ export async function loadMunicipalities(db: Db, csv: string): Promise<{ total: 
   });
 }
 
+/** A file from SSB, in UTF-8 or Windows-1252; one beyond the reader's file size is not read at all. */
 export async function loadMunicipalitiesFile(db: Db, path = MUNICIPALITIES_CSV) {
-  return loadMunicipalities(db, await readFile(path, 'utf8'));
+  const { size } = await stat(path);
+  if (size > SPREADSHEET_LIMITS.fileBytes)
+    throw new ReferenceDataError([`the file is ${size} bytes, more than ${SPREADSHEET_LIMITS.fileBytes}`]);
+  let csv: string;
+  try {
+    csv = decodeText(await readFile(path));
+  } catch (error) {
+    if (error instanceof UnreadableSpreadsheet) throw new ReferenceDataError(['the file is not a text (CSV) file']);
+    throw error;
+  }
+  return loadMunicipalities(db, csv);
 }
