@@ -144,7 +144,7 @@ describe.each(DATABASE_KINDS)('e-mail over SMTP on %s', (kind) => {
 
   it('keeps the attachment names in the outbox when no SMTP server is configured', async () => {
     const to = `${unique('per')}@example.no`;
-    await emailJobHandler(null)(
+    await emailJobHandler({ smtp: null, mailDir: null, publicUrl: 'http://localhost:3999', issuers: {} })(
       {
         to,
         subject: 'Avlysning',

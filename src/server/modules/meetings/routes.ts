@@ -29,7 +29,7 @@ import {
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import type { FileStorage } from '../storage/index.ts';
 import * as attachments from './attachments.ts';
-import { viewLink } from './links.ts';
+import { openLink, viewLink } from './links.ts';
 import { renderMinutes } from './minutes.ts';
 import { requestSignatures, signMinutes } from './signatures.ts';
 import * as service from './service.ts';
@@ -227,7 +227,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
 
   // personal links from e-mails: no login, the token is the key
   app.get('/links/:token', { config: PUBLIC, schema: { tags, params: TokenParams, response: { 200: TokenViewSchema } } }, (req) =>
-    viewLink(req.ctx, req.params.token),
+    openLink(req.ctx, req.params.token),
   );
   app.post(
     '/links/:token/absence',

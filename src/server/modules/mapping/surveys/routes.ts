@@ -140,7 +140,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async 
   app.get(
     '/survey-answers/:token',
     { config: PUBLIC, schema: { tags, params: TokenParams, response: { 200: ResponseFormSchema } } },
-    (req) => service.viewResponse(req.ctx, req.params.token),
+    (req) => service.openResponse(req.ctx, req.params.token),
   );
   app.put(
     '/survey-answers/:token',
