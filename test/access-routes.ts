@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { outbox } from '../src/server/db/schema/index.ts';
 import type { Adoption, Application, MunicipalityMapping, Product, Publication } from '../src/shared/mapping/schema.ts';
 import type { Round, Template } from '../src/shared/mapping/surveys.ts';
 import type { Meeting } from '../src/shared/meetings/schema.ts';
@@ -601,6 +603,32 @@ export const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<Rol
         url: `/api/invitations/${await linkToken(t, 'invitasjon', `Hei Matrise ${cell}!`, invited.user.email)}/accept`,
         body: { password: 'et-langt-passord' },
       };
+    },
+  },
+  'POST /api/auth/password-reset': {
+    allowed: everyone,
+    setup: async (t) => ({ url: '/api/auth/password-reset', body: { email: (await t.createUser([])).email } }),
+  },
+  'POST /api/password-resets/{token}/accept': {
+    allowed: everyone,
+    setup: async (t) => {
+      const user = await t.createUser([]);
+      await ok(t.anonymous().post('/api/auth/password-reset', { email: user.email }));
+      return {
+        url: `/api/password-resets/${await linkToken(t, 'nytt-passord', '', user.email)}/accept`,
+        body: { password: 'et-langt-passord' },
+      };
+    },
+  },
+  'POST /api/admin/outbox/{messageId}/resend': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (t, admin, cell) => {
+      // An invitation to DigiVesterålen: a message in its secretariat's outbox.
+      const invited = await freshUser(admin, cell, [{ role: 'networkMember', networkId: await vesteralen(t) }]);
+      await t.app.jobs.drain();
+      const [message] = await t.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.to, invited.user.email));
+      return { url: `/api/admin/outbox/${message!.id}/resend` };
     },
   },
   'POST /api/admin/invitations': {
@@ -1776,6 +1804,7 @@ export const TAKE_NO_BODY = [
   'POST /api/meeting-attendees/{id}/summon-deputy',
   'POST /api/links/{token}/sign',
   'POST /api/survey-rounds/{id}/remind',
+  'POST /api/admin/outbox/{messageId}/resend',
   'POST /api/strategies/{id}/versions',
 ];
 
