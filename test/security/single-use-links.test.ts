@@ -177,10 +177,10 @@ describe.each(DATABASE_KINDS)('single-use links under concurrency, on %s', (kind
       a.post('/api/auth/password', { currentPassword: 'Digiregion-demo-2026', newPassword: 'passord-fra-a-1' }),
       b.post('/api/auth/password', { currentPassword: 'Digiregion-demo-2026', newPassword: 'passord-fra-b-1' }),
     ]);
-    const statuses = [first!.status, second!.status].sort();
+    const statuses = [first.status, second.status].sort();
     expect(statuses).toEqual([200, 400]);
-    const [won, lost] = first!.status === 200 ? [a, b] : [b, a];
-    expect((first!.status === 200 ? second : first)!.body.error.fields).toEqual({
+    const [won, lost] = first.status === 200 ? [a, b] : [b, a];
+    expect((first.status === 200 ? second : first).body.error.fields).toEqual({
       currentPassword: '«Nåværende passord» stemmer ikke med ditt nåværende passord.',
     });
     expect((await won.get('/api/auth/me')).body.user?.email).toBe(user.email);

@@ -113,7 +113,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   app.post(
     '/meetings/:id/minutes/signatures',
     { schema: { tags, params: IdParams, body: StatusChangeSchema, response: { 200: MeetingSchema } } },
-    (req) => requestSignatures(req.ctx, req.params.id, req.body.version, links),
+    (req) => requestSignatures(req.ctx, req.params.id, req.body.version),
   );
   app.get(
     '/meetings/:id/minutes',
@@ -214,7 +214,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   app.post(
     '/consultations/:id/written-procedure',
     { schema: { tags, params: IdParams, body: WrittenProcedureCreateSchema, response: { 201: WrittenProcedureSchema } } },
-    async (req, reply) => reply.status(201).send(await startWrittenProcedure(req.ctx, req.params.id, req.body, links)),
+    async (req, reply) => reply.status(201).send(await startWrittenProcedure(req.ctx, req.params.id, req.body)),
   );
   app.get(
     '/meetings/:id/written-procedures',

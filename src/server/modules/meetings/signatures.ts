@@ -13,14 +13,13 @@ import { writtenDate } from './opening-cases.ts';
 import { findBody, writableMeeting } from './policy.ts';
 import * as repo from './repo.ts';
 import { getMeeting, loadMeeting, lockMinutes } from './service.ts';
-import type { LinkSettings } from './summons.ts';
 import { hashToken, unusableTokenHash } from './tokens.ts';
 
 /**
  * Sends the draft minutes to the members chosen to sign them (minutesSignatoryIds), each with a personal
  * link. When the last one signs, the minutes are approved and the meeting is locked.
  */
-export async function requestSignatures(ctx: RequestContext, meetingId: string, version: number, links: LinkSettings): Promise<Meeting> {
+export async function requestSignatures(ctx: RequestContext, meetingId: string, version: number): Promise<Meeting> {
   const { meeting, body } = await writableMeeting(ctx, meetingId);
   if (meeting.status !== 'held') throw new AppError('invalid_state');
   if (meeting.minutesSignatoryIds.length === 0) throw invalidField('minutesSignatoryIds', 'required');

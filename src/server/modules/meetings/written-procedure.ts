@@ -20,7 +20,6 @@ import type { WrittenProcedure } from '../../../shared/meetings/schema.ts';
 import { findBody, readableBody, readableMeeting, writableBody, type BodyWithNetwork } from './policy.ts';
 import * as repo from './repo.ts';
 import { placeOnAgenda, searchTextOf } from './service.ts';
-import type { LinkSettings } from './summons.ts';
 import { hashToken, unusableTokenHash } from './tokens.ts';
 import { today } from '../network/dates.ts';
 
@@ -38,7 +37,6 @@ export async function startWrittenProcedure(
   ctx: RequestContext,
   consultationId: string,
   input: { reason: string; deadline: string },
-  links: LinkSettings,
 ): Promise<WrittenProcedure> {
   const [consultation] = await ctx.db.select().from(consultations).where(eq(consultations.id, consultationId));
   if (!consultation) throw notFound();

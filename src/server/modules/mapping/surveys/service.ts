@@ -359,7 +359,7 @@ export async function deleteRound(ctx: RequestContext, id: string, version: numb
 }
 
 /** Adds a respondent to a draft or open round; in an open round they get their link at once. */
-export async function addRespondent(ctx: RequestContext, roundId: string, input: RespondentInput, links: LinkSettings): Promise<Round> {
+export async function addRespondent(ctx: RequestContext, roundId: string, input: RespondentInput): Promise<Round> {
   const { round, network } = await writableRound(ctx, roundId);
   if (round.status === 'closed') throw new AppError('invalid_state');
   const existing = await ctx.db.select().from(surveyRespondents).where(eq(surveyRespondents.roundId, roundId));
