@@ -327,7 +327,7 @@ export async function updateRound(
         await tx
           .update(surveyRespondents)
           .set({ tokenExpiresAt: linkExpiry(updated.deadline) })
-          .where(and(eq(surveyRespondents.roundId, id), isNotNull(surveyRespondents.tokenHash)));
+          .where(and(eq(surveyRespondents.roundId, id), isNotNull(surveyRespondents.tokenExpiresAt)));
       }
       if (updated.deadline !== round.deadline || updated.reminderDaysBefore !== round.reminderDaysBefore) {
         await scheduleReminder(tx, updated, links.publicUrl);
