@@ -137,6 +137,9 @@ export function emailJobHandler(settings: MailSettings): JobHandler {
         await writeMessageFile(mailDir, info.message);
       }
     }
+    // A message queued before placeholders carries its tokens in clear: once it has gone, its job keeps the text as
+    // the outbox shows it, and it cannot be resent (its links could not be made again).
+    const queuedInClear = redactPersonalLinks(message.text) !== message.text;
     await db.insert(outbox).values({
       networkId: message.networkId,
       to: message.to,
@@ -144,9 +147,14 @@ export function emailJobHandler(settings: MailSettings): JobHandler {
       text: shown,
       attachmentNames: [...message.attachments.map((a) => a.fileName), ...(message.icalEvent ? [ICAL_FILE_NAME] : [])],
       sentAt: transport ? new Date() : null,
-      jobId: job?.id ?? null,
+      jobId: queuedInClear ? null : (job?.id ?? null),
       resendOf: message.resendOf ?? null,
     });
+    if (queuedInClear && job)
+      await db
+        .update(jobs)
+        .set({ payload: { ...message, text: shown } })
+        .where(eq(jobs.id, job.id));
   };
 }
 
