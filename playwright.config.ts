@@ -20,6 +20,11 @@ export const WORKERS = Number(process.env.E2E_WORKERS ?? 2);
 export const appUrl = (parallelIndex: number) => `http://localhost:${appPort(parallelIndex)}`;
 const appPort = (parallelIndex: number) => (parallelIndex === 0 ? APP_PORT : OIDC_PORT + parallelIndex);
 export const BASE_URL = appUrl(0);
+/**
+ * Where the app of the worker with this parallel index writes every e-mail, links included (MAIL_DIR): the journeys
+ * read a person's link there, as the person reads it in their e-mail, since the app shows no link to anyone else.
+ */
+export const mailDirOf = (parallelIndex: number) => join(tmpdir(), `digiregion-e2e-${appPort(parallelIndex)}-mail`);
 const ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
 const appIndexes = Array.from({ length: WORKERS }, (_, i) => i);
 
@@ -79,16 +84,18 @@ export default defineConfig({
     ...appIndexes.map((index) => {
       const url = appUrl(index);
       const dataDir = join(tmpdir(), `digiregion-e2e-${appPort(index)}`);
+      const mailDir = mailDirOf(index);
       return {
         name: `app ${index + 1}`,
         // A fresh database every run, so the journeys start from the demo data.
-        command: `rm -rf '${dataDir}' '${dataDir}-files' && node dist/app/server/main.js`,
+        command: `rm -rf '${dataDir}' '${dataDir}-files' '${mailDir}' && node dist/app/server/main.js`,
         url: `${url}/api/health`,
         env: {
           PORT: String(appPort(index)),
           PUBLIC_URL: url,
           DATA_DIR: dataDir,
           FILES_DIR: `${dataDir}-files`,
+          MAIL_DIR: mailDir,
           DATABASE_URL: '',
           DEMO: 'true',
           OIDC_ISSUER: ISSUER,

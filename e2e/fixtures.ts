@@ -1,6 +1,9 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { appUrl } from '../playwright.config.ts';
+import { simpleParser } from 'mailparser';
+import { appUrl, mailDirOf } from '../playwright.config.ts';
 
 export { expect };
 
@@ -19,9 +22,18 @@ export interface Accessibility {
   check(page?: Page): Promise<void>;
 }
 
+export interface Mailbox {
+  /**
+   * The path of the personal link (`/forfall/…`) in the newest e-mail to `to` whose subject starts as given, as its
+   * recipient reads it; waits for the e-mail job. The app itself shows the link to nobody else.
+   */
+  link(to: string, subjectStart: string, path: string): Promise<string>;
+}
+
 interface Fixtures {
   a11y: Accessibility;
   bokmalAfterwards: void;
+  mailbox: Mailbox;
 }
 
 export const test = base.extend<Fixtures>({
@@ -39,6 +51,39 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+
+  mailbox: async ({}, use, testInfo) => {
+    const dir = mailDirOf(testInfo.parallelIndex);
+    await use({
+      async link(to, subjectStart, path) {
+        let link = '';
+        await expect
+          .poll(
+            async () => {
+              const names = existsSync(dir)
+                ? readdirSync(dir)
+                    .filter((n) => n.endsWith('.eml'))
+                    .sort()
+                    .reverse()
+                : [];
+              for (const name of names) {
+                const mail = await simpleParser(readFileSync(join(dir, name)));
+                const addressed = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).some((a) =>
+                  a.value.some((v) => v.address === to),
+                );
+                if (!addressed || !mail.subject?.startsWith(subjectStart)) continue;
+                link = new RegExp(`/${path}/[\\w-]+`).exec(mail.text ?? '')?.[0] ?? '';
+                return link;
+              }
+              return '';
+            },
+            { message: `a /${path}/ link in an e-mail to ${to} with subject «${subjectStart}…»`, timeout: 20_000 },
+          )
+          .not.toBe('');
+        return link;
+      },
+    });
+  },
 
   // The built-in `page` comes from a context made first (browser.newContext()), which axe needs.
   a11y: async ({ page, baseURL }, use, testInfo) => {

@@ -81,24 +81,6 @@ const writtenDate = (iso: string) =>
     new Date(`${iso}T00:00:00Z`),
   );
 
-/** The personal link in the newest e-mail to an address whose subject starts as given; mail goes out from a job, so this waits for it. */
-async function linkInMail(api: SessionApi, to: string, subjectStart: string, path: 'forfall' | 'skriftlig' | 'signer'): Promise<string> {
-  let text = '';
-  await expect
-    .poll(
-      async () => {
-        const outbox: Array<{ to: string; subject: string; text: string }> = await api.get('/admin/outbox');
-        text = outbox.find((x) => x.to === to && x.subject.startsWith(subjectStart))?.text ?? '';
-        return text;
-      },
-      { message: `an e-mail to ${to} with subject «${subjectStart}…»`, timeout: 15_000 },
-    )
-    .not.toBe('');
-  const match = new RegExp(`/${path}/([\\w-]+)`).exec(text);
-  expect(match, `a /${path}/ link in the e-mail to ${to}`).toBeTruthy();
-  return `/${path}/${match![1]}`;
-}
-
 /**
  * Logs in as the secretariat and makes sure the pages are in bokmål: the language is kept on the
  * account, and another journey may have left it in nynorsk.
@@ -117,6 +99,7 @@ test('the secretariat plans a meeting, orders the agenda with the keyboard and b
   page,
   browser,
   a11y,
+  mailbox,
 }) => {
   test.setTimeout(180_000);
   await loginInBokmal(page, a11y);
@@ -233,7 +216,7 @@ test('the secretariat plans a meeting, orders the agenda with the keyboard and b
   const deputy = people[3]!;
 
   await test.step(`${absent.name} reports absence through the link in the summons, without logging in`, async () => {
-    const link = await linkInMail(api, absent.email!, 'Innkalling:', 'forfall');
+    const link = await mailbox.link(absent.email!, 'Innkalling:', 'forfall');
     const context = await browser.newContext();
     const member = await context.newPage();
     await member.goto(link);
@@ -269,7 +252,12 @@ test('the secretariat plans a meeting, orders the agenda with the keyboard and b
   });
 });
 
-test('a case sent to written procedure goes on the next meeting’s agenda when one member objects', async ({ page, browser, a11y }) => {
+test('a case sent to written procedure goes on the next meeting’s agenda when one member objects', async ({
+  page,
+  browser,
+  a11y,
+  mailbox,
+}) => {
   test.setTimeout(180_000);
   await loginInBokmal(page, a11y);
   const api = await sessionApi(page);
@@ -336,7 +324,7 @@ test('a case sent to written procedure goes on the next meeting’s agenda when 
   await test.step(`${chair.name} agrees and ${objecting.name} objects, each through their own link`, async () => {
     const context = await browser.newContext();
     const member = await context.newPage();
-    await member.goto(await linkInMail(api, chair.email!, `Skriftlig behandling: sak ${number}`, 'skriftlig'));
+    await member.goto(await mailbox.link(chair.email!, `Skriftlig behandling: sak ${number}`, 'skriftlig'));
     await expect(member.getByRole('heading', { level: 1, name: `Skriftlig behandling av sak ${number}` })).toBeVisible();
     await expect(member.getByText('Arbeidsgruppen slutter seg til utkastet til høringsuttalelse.')).toBeVisible();
     await a11y.check(member);
@@ -347,7 +335,7 @@ test('a case sent to written procedure goes on the next meeting’s agenda when 
     await expect(member.getByText('Svaret ditt er registrert: Enig.')).toBeVisible();
     await a11y.check(member);
 
-    await member.goto(await linkInMail(api, objecting.email!, `Skriftlig behandling: sak ${number}`, 'skriftlig'));
+    await member.goto(await mailbox.link(objecting.email!, `Skriftlig behandling: sak ${number}`, 'skriftlig'));
     await member.getByRole('radio', { name: 'Jeg har innsigelse, og saken bør behandles i møte' }).check();
     await member.getByRole('textbox', { name: 'Kommentar' }).fill('Saken bør drøftes i møte.');
     await member.getByRole('button', { name: 'Send svar' }).click();
@@ -488,7 +476,7 @@ test('the secretariat records the handling, keeps its text through a conflict, a
   });
 });
 
-test('the meeting pages read in nynorsk and in English, and pass axe in both', async ({ page, a11y }) => {
+test('the meeting pages read in nynorsk and in English, and pass axe in both', async ({ page, a11y, mailbox }) => {
   test.setTimeout(120_000);
   await loginInBokmal(page, a11y);
   const api = await sessionApi(page);
@@ -505,7 +493,7 @@ test('the meeting pages read in nynorsk and in English, and pass axe in both', a
   });
   meeting = await api.post(`/meetings/${meeting.id}/summons`, { version: meeting.version });
   const item = meeting.items.at(-1);
-  const absenceLink = await linkInMail(api, 'eli.fjellheim@example.no', 'Innkalling:', 'forfall');
+  const absenceLink = await mailbox.link('eli.fjellheim@example.no', 'Innkalling:', 'forfall');
   const pages = {
     nn: { plan: `Møteplan for ${BODY}`, agenda: 'Sakliste', handling: 'Handsaming i møtet', absence: 'Meld forfall' },
     en: { plan: `Meeting plan of ${BODY}`, agenda: 'Agenda', handling: 'Handling in the meeting', absence: 'Report absence' },
@@ -541,6 +529,7 @@ test('the minutes go to two members for signature, and the last signature approv
   page,
   browser,
   a11y,
+  mailbox,
 }) => {
   test.setTimeout(120_000);
   await loginInBokmal(page, a11y);
@@ -584,7 +573,7 @@ test('the minutes go to two members for signature, and the last signature approv
     const context = await browser.newContext({ reducedMotion: 'reduce' });
     const signer = await context.newPage();
     for (const person of [chair, member]) {
-      await signer.goto(await linkInMail(api, person.email!, 'Protokoll til signering:', 'signer'));
+      await signer.goto(await mailbox.link(person.email!, 'Protokoll til signering:', 'signer'));
       await expect(signer.getByRole('heading', { level: 1, name: 'Signer protokollen' })).toBeVisible();
       await expect(
         signer.getByText(`Hei ${person.name}. Du er valgt til å signere protokollen fra møtet i ${BODY} ${writtenDate(meeting.date)}.`),

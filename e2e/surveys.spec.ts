@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { expect, login, test } from './fixtures.ts';
 
 /**
@@ -19,30 +18,11 @@ function osloDate(daysFromToday: number): string {
   return new Date(Date.UTC(y, m - 1, d + daysFromToday)).toISOString().slice(0, 10);
 }
 
-/** The personal link in the e-mail to the respondent, read from the outbox as the secretariat sees it (mail goes out from a job). */
-async function linkInMail(page: Page, to: string): Promise<string> {
-  const me = await (await page.request.get('/api/auth/me')).json();
-  let text = '';
-  await expect
-    .poll(
-      async () => {
-        const response = await page.request.get('/api/admin/outbox', { headers: { 'x-csrf-token': me.csrfToken as string } });
-        const outbox: Array<{ to: string; subject: string; text: string }> = await response.json();
-        text = outbox.find((x) => x.to === to && x.subject.startsWith('Spørreundersøkelse:'))?.text ?? '';
-        return text;
-      },
-      { message: `an invitation to ${to}`, timeout: 20_000 },
-    )
-    .not.toBe('');
-  const match = /\/svar\/([\w-]+)/.exec(text);
-  expect(match, 'a /svar/ link in the invitation').toBeTruthy();
-  return `/svar/${match![1]}`;
-}
-
 test('the secretariat runs a maturity round; a respondent answers through the link; the scorecard shows the result', async ({
   page,
   browser,
   a11y,
+  mailbox,
 }) => {
   await login(page, a11y, HELGELAND_SECRETARIAT);
   await a11y.check();
@@ -79,7 +59,7 @@ test('the secretariat runs a maturity round; a respondent answers through the li
   await a11y.check();
 
   // The respondent opens the link from the e-mail, with no account.
-  const link = await linkInMail(page, RESPONDENT.email);
+  const link = await mailbox.link(RESPONDENT.email, 'Spørreundersøkelse:', 'svar');
   const respondentContext = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', reducedMotion: 'reduce' });
   const respondent = await respondentContext.newPage();
   await respondent.goto(link);

@@ -1,4 +1,4 @@
-import { and, like } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { outbox } from '../src/server/db/schema/index.ts';
 import type { Adoption, Application, MunicipalityMapping, Product, Publication } from '../src/shared/mapping/schema.ts';
 import type { Round, Template } from '../src/shared/mapping/surveys.ts';
@@ -79,7 +79,7 @@ async function freshUser(admin: Client, cell: number, roles: unknown[]) {
     name: `Matrise ${cell}`,
     roles,
   });
-  return res.body as { user: { id: string; roles: { id: string }[] }; invitationUrl: string };
+  return res.body as { user: { id: string; email: string; roles: { id: string }[] } };
 }
 
 /**
@@ -193,14 +193,16 @@ async function uploaded(t: TestApp, admin: Client, cell: number) {
   );
 }
 const pdfBytes = (cell: number) => Buffer.from(`%PDF-1.4\n% matrise ${cell}\n%%EOF`);
-/** A personal link from an e-mail whose text contains `marker` (unique to the cell), once the mail jobs have run. */
-async function linkToken(t: TestApp, path: 'forfall' | 'skriftlig' | 'signer' | 'svar', marker: string): Promise<string> {
+/** A personal link from the newest e-mail (to `to`) whose text contains `marker` (unique to the cell), as its recipient gets it. */
+async function linkToken(
+  t: TestApp,
+  path: 'forfall' | 'skriftlig' | 'signer' | 'svar' | 'invitasjon' | 'nytt-passord',
+  marker: string,
+  to?: string,
+): Promise<string> {
   await t.app.jobs.drain();
-  const mails = await t.db
-    .select({ text: outbox.text })
-    .from(outbox)
-    .where(and(like(outbox.text, `%${marker}%`), like(outbox.text, `%/${path}/%`)));
-  const token = mails.map((m) => new RegExp(`/${path}/([\\w-]+)`).exec(m.text)?.[1]).find(Boolean);
+  const mails = (await t.mail()).filter((m) => m.text.includes(marker) && m.text.includes(`/${path}/`) && (!to || m.to === to));
+  const token = mails.map((m) => new RegExp(`/${path}/([\\w-]+)`).exec(m.text)?.[1]).findLast(Boolean);
   if (!token) throw new Error(`no /${path}/ link in a mail containing ${marker}`);
   return token;
 }
@@ -593,14 +595,40 @@ export const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<Rol
   'PUT /api/auth/preferences': { allowed: everyone, setup: async () => ({ url: '/api/auth/preferences', body: { language: 'nb' } }) },
   'POST /api/invitations/{token}/accept': {
     allowed: everyone,
-    setup: async (_t, admin, cell) => {
+    setup: async (t, admin, cell) => {
       const invited = await freshUser(admin, cell, [
         { role: 'networkMember', networkId: await admin.get('/api/networks/digivesteralen').then((r) => r.body.id) },
       ]);
       return {
-        url: `${new URL(invited.invitationUrl).pathname.replace('/invitasjon/', '/api/invitations/')}/accept`,
+        url: `/api/invitations/${await linkToken(t, 'invitasjon', `Hei Matrise ${cell}!`, invited.user.email)}/accept`,
         body: { password: 'et-langt-passord' },
       };
+    },
+  },
+  'POST /api/auth/password-reset': {
+    allowed: everyone,
+    setup: async (t) => ({ url: '/api/auth/password-reset', body: { email: (await t.createUser([])).email } }),
+  },
+  'POST /api/password-resets/{token}/accept': {
+    allowed: everyone,
+    setup: async (t) => {
+      const user = await t.createUser([]);
+      await ok(t.anonymous().post('/api/auth/password-reset', { email: user.email }));
+      return {
+        url: `/api/password-resets/${await linkToken(t, 'nytt-passord', '', user.email)}/accept`,
+        body: { password: 'et-langt-passord' },
+      };
+    },
+  },
+  'POST /api/admin/outbox/{messageId}/resend': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    setup: async (t, admin, cell) => {
+      // An invitation to DigiVesterålen: a message in its secretariat's outbox.
+      const invited = await freshUser(admin, cell, [{ role: 'networkMember', networkId: await vesteralen(t) }]);
+      await t.app.jobs.drain();
+      const [message] = await t.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.to, invited.user.email));
+      return { url: `/api/admin/outbox/${message!.id}/resend` };
     },
   },
   'POST /api/admin/invitations': {
@@ -1776,6 +1804,7 @@ export const TAKE_NO_BODY = [
   'POST /api/meeting-attendees/{id}/summon-deputy',
   'POST /api/links/{token}/sign',
   'POST /api/survey-rounds/{id}/remind',
+  'POST /api/admin/outbox/{messageId}/resend',
   'POST /api/strategies/{id}/versions',
 ];
 

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
+import { simpleParser } from 'mailparser';
 import { inject } from 'vitest';
 import { buildApp, type BuildOptions } from '../src/server/app.ts';
 import { readConfig } from '../src/server/config.ts';
@@ -125,12 +126,24 @@ export interface TestApp {
   anonymous(): Client;
   as(email: string): Promise<Client>;
   networkId(slug: string): Promise<string>;
+  /**
+   * Every e-mail sent so far, oldest first, as its recipient gets it (personal links included): read from the
+   * app's MAIL_DIR, where the e-mail job writes each message. Run the jobs first (`app.jobs.drain()`).
+   */
+  mail(): Promise<SentMail[]>;
   /** A new account with the demo password and the given roles, straight in the database (no e-mail, no audit). */
   createUser(
     roles?: RoleSpec[],
     fields?: { email?: string; name?: string; language?: 'nb' | 'nn' | 'en' },
   ): Promise<{ id: string; email: string }>;
   close(): Promise<void>;
+}
+
+/** An e-mail as it left the platform. */
+export interface SentMail {
+  to: string;
+  subject: string;
+  text: string;
 }
 
 /** Opens a private copy of the prepared demo database of the given kind. */
@@ -171,13 +184,17 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const { database, dispose } = await openCopy(kind);
   const filesDir = mkdtempSync(join(tmpdir(), 'digiregion-files-'));
+  const mailDir = mkdtempSync(join(tmpdir(), 'digiregion-mail-'));
   const config = {
     ...readConfig({ PUBLIC_URL: 'http://localhost:3999', DEMO: 'true' }),
     webRoot: null,
     filesDir,
     storage: { kind: 'local' as const, dir: filesDir },
+    mailDir,
     ...configOverrides,
   };
+  // Each file is read once: a test file sends hundreds of messages and asks for them many times.
+  const read = new Map<string, SentMail>();
   // The demo's files beside its rows, so that a demo document can be downloaded.
   if (existsSync(DEMO_FILES_DIR)) cpSync(DEMO_FILES_DIR, filesDir, { recursive: true });
   const app = await buildApp({ config, database, runJobs: false, logger: false, demoUsers: [], ...buildOverrides });
@@ -201,6 +218,20 @@ export async function startTestApp(
       const [row] = await database.db.select({ id: networks.id }).from(networks).where(eq(networks.slug, slug));
       if (!row) throw new Error(`no network ${slug}`);
       return row.id;
+    },
+    mail: async () => {
+      const dir = config.mailDir;
+      if (!dir || !existsSync(dir)) return [];
+      const names = readdirSync(dir)
+        .filter((name) => name.endsWith('.eml'))
+        .sort();
+      for (const name of names) {
+        if (read.has(name)) continue;
+        const parsed = await simpleParser(readFileSync(join(dir, name)));
+        const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
+        read.set(name, { to: to?.value[0]?.address ?? '', subject: parsed.subject ?? '', text: parsed.text ?? '' });
+      }
+      return names.map((name) => read.get(name)!);
     },
     createUser: async (roles = [], fields = {}) => {
       if (!demoHash) {
@@ -230,6 +261,7 @@ export async function startTestApp(
       await database.close();
       await dispose();
       rmSync(filesDir, { recursive: true, force: true });
+      rmSync(mailDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import pg from 'pg';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
@@ -26,6 +27,22 @@ import { Client, DATABASE_KINDS, USERS, type DatabaseKind } from './harness.ts';
 const fixtureSql = gunzipSync(readFileSync(UPGRADE_FIXTURE)).toString('utf8');
 /** The migrations log gains rows; the change counters may count writes a data migration makes. Both are checked below. */
 const GROWING_TABLES = new Set(['drizzle.__drizzle_migrations', 'public.change_counters']);
+/**
+ * Columns migration 0017 rewrites: it hides the personal-link tokens the previous release kept in clear (decision 0012).
+ * Every other column of these tables is compared as usual; the rewrite is checked on its own below.
+ */
+const REWRITTEN: Record<string, string[]> = {
+  'public.outbox': ['text'],
+  'public.jobs': ['payload'],
+  'public.audit_entries': ['before', 'after'],
+};
+const comparable = (tables: TableColumns[]) =>
+  tables.map((t) => ({ ...t, columns: t.columns.filter((c) => !REWRITTEN[t.table]?.includes(c)) }));
+/** Rows that hold a personal link's token in clear, or a token's hash in an audit snapshot. */
+const CLEAR_TOKENS = sql`select
+  (select count(*)::int from outbox where text ~ '/(forfall|skriftlig|signer|svar|invitasjon)/[A-Za-z0-9_-]{20,}') as outbox,
+  (select count(*)::int from jobs where payload::text ~ '/(forfall|skriftlig|signer|svar|invitasjon)/[A-Za-z0-9_-]{20,}' and status in ('done', 'failed')) as jobs,
+  (select count(*)::int from audit_entries where coalesce(before::text, '') || coalesce(after::text, '') ~ '[tT]okenHash') as audit`;
 
 /** An empty database of the kind, with the previous release's dump loaded; reopened, since the dump empties the search path. */
 async function loadPreviousRelease(kind: DatabaseKind): Promise<{ open: () => Promise<Database>; dispose: () => Promise<void> }> {
@@ -57,29 +74,36 @@ describe.each(DATABASE_KINDS)('upgrading the previous release on %s', (kind) => 
   let before: TableSummary[];
   let oldMigrations: { hash: string; created_at: string }[];
   let oldCounters: { scope: string; version: number }[];
+  let tokensBefore: { outbox: number; jobs: number; audit: number };
+  let tokensAfter: { outbox: number; jobs: number; audit: number };
   let afterMigration: TableSummary[];
   let counters: { scope: string; version: number }[];
   let app: FastifyInstance;
+  let mailDir: string;
 
   beforeAll(async () => {
     const loaded = await loadPreviousRelease(kind);
     dispose = loaded.dispose;
     database = await loaded.open();
     oldTables = await listTables(database.db);
-    before = await summarizeDatabase(database.db, oldTables);
+    before = await summarizeDatabase(database.db, comparable(oldTables));
+    tokensBefore = (await queryRows<typeof tokensBefore>(database.db, CLEAR_TOKENS))[0]!;
     oldMigrations = await queryRows(database.db, sql`select hash, created_at::text from drizzle.__drizzle_migrations order by id`);
     oldCounters = await queryRows(database.db, sql`select scope, version from change_counters`);
     // What main.ts does at start, then the app.
     await database.migrate();
-    afterMigration = await summarizeDatabase(database.db, oldTables);
+    afterMigration = await summarizeDatabase(database.db, comparable(oldTables));
+    tokensAfter = (await queryRows<typeof tokensAfter>(database.db, CLEAR_TOKENS))[0]!;
     counters = await queryRows(database.db, sql`select scope, version from change_counters`);
     // The reference data loaded at start may add its own rows (audit entries, jobs): compared before that.
     await loadMunicipalitiesFile(database.db);
     await loadMappingReferenceData(database.db);
+    mailDir = mkdtempSync(join(tmpdir(), 'digiregion-mail-'));
     const config = {
       ...readConfig({ PUBLIC_URL: 'http://localhost:3999' }),
       webRoot: null,
       filesDir: mkdtempSync(join(tmpdir(), 'digiregion-files-')),
+      mailDir,
     };
     app = await buildApp({ config, database, runJobs: false, logger: false, demoUsers: [] });
     await app.ready();
@@ -88,6 +112,7 @@ describe.each(DATABASE_KINDS)('upgrading the previous release on %s', (kind) => 
     await app?.close();
     await database?.close();
     await dispose?.();
+    if (mailDir) rmSync(mailDir, { recursive: true, force: true });
   });
 
   it('starts from the previous release: its migrations and its demo data', () => {
@@ -104,6 +129,27 @@ describe.each(DATABASE_KINDS)('upgrading the previous release on %s', (kind) => 
     for (const old of oldCounters) {
       expect(counters.find((c) => c.scope === old.scope)?.version, old.scope).toBeGreaterThanOrEqual(old.version);
     }
+  });
+
+  it('hides the personal-link tokens the previous release kept in clear, in the outbox, sent jobs and audit snapshots', () => {
+    // The previous release's demo summons left the attendees' token hashes in the audit log, and e-mail queued.
+    expect(tokensBefore.audit).toBeGreaterThan(0);
+    expect(tokensAfter).toEqual({ outbox: 0, jobs: 0, audit: 0 });
+  });
+
+  it('sends the e-mail the previous release queued with its link as it was, and keeps no token once it has gone', async () => {
+    expect(await app.jobs.drain()).toBeGreaterThanOrEqual(1);
+    const [eml] = readdirSync(mailDir).filter((name) => name.endsWith('.eml'));
+    const mail = await simpleParser(readFileSync(join(mailDir, eml!)));
+    const token = /\/forfall\/([\w-]{20,})/.exec(mail.text ?? '')![1]!;
+    expect((await new Client(app).get(`/api/links/${token}`)).body).toMatchObject({ kind: 'absence' });
+    const [left] = await queryRows<typeof tokensAfter>(database.db, CLEAR_TOKENS);
+    expect(left).toEqual({ outbox: 0, jobs: 0, audit: 0 });
+    const kept = await queryRows<{ text: string }>(
+      database.db,
+      sql`select payload::text as text from jobs union all select text from outbox`,
+    );
+    expect(kept.map((r) => r.text).join('\n')).not.toContain(token);
   });
 
   it('applies every new migration after the old ones', async () => {

@@ -18,16 +18,16 @@ import { registerMetrics, type Metrics } from './plugins/metrics.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
-import { authRoutes } from './modules/auth/index.ts';
+import { authLinkIssuers, authRoutes } from './modules/auth/index.ts';
 import { oidcRoutes } from './modules/auth/oidc.ts';
 import { startJobRunner, type JobRunner } from './modules/jobs/index.ts';
 import { BENEFIT_REMINDER_JOB, benefitReminderJob, benefitRoutes, scheduleBenefitReminders } from './modules/benefits/index.ts';
 import { EMAIL_JOB, emailJobHandler } from './modules/mail/index.ts';
 import { networkRoutes } from './modules/network/index.ts';
-import { CLOSE_PROCEDURE_JOB, closeProcedureJob, meetingRoutes } from './modules/meetings/index.ts';
+import { CLOSE_PROCEDURE_JOB, closeProcedureJob, meetingLinkIssuers, meetingRoutes } from './modules/meetings/index.ts';
 import { fileStorageFor, type FileStorage } from './modules/storage/index.ts';
 import { oparlRoutes, publicRoutes } from './modules/publicAccess/index.ts';
-import { mappingRoutes, SURVEY_REMINDER_JOB, surveyReminderJob } from './modules/mapping/index.ts';
+import { issueSurveyLink, mappingRoutes, SURVEY_REMINDER_JOB, surveyReminderJob } from './modules/mapping/index.ts';
 import { strategyRoutes } from './modules/strategy/index.ts';
 import { portfolioRoutes } from './modules/portfolio/index.ts';
 import { financeRoutes, GRANT_REMINDER_JOB, grantReminderJob, scheduleGrantReminders } from './modules/finance/index.ts';
@@ -109,7 +109,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const jobs = startJobRunner(
     database.db,
     {
-      [EMAIL_JOB]: emailJobHandler(config.smtp),
+      [EMAIL_JOB]: emailJobHandler({
+        smtp: config.smtp,
+        mailDir: config.mailDir,
+        publicUrl: config.publicUrl,
+        issuers: { ...meetingLinkIssuers, surveyResponse: issueSurveyLink, ...authLinkIssuers },
+      }),
       [CLOSE_PROCEDURE_JOB]: closeProcedureJob,
       [SURVEY_REMINDER_JOB]: surveyReminderJob,
       [BENEFIT_REMINDER_JOB]: benefitReminderJob,
@@ -130,7 +135,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(
     async (api) => {
       await api.register(healthRoutes, { database, version: VERSION });
-      await api.register(authRoutes, { publicUrl: config.publicUrl, authConfig });
+      await api.register(authRoutes, { authConfig });
       await api.register(oidcRoutes, { oidc: config.oidc, publicUrl: config.publicUrl });
       await api.register(networkRoutes);
       await api.register(meetingRoutes, {

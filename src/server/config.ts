@@ -38,6 +38,11 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   oidc: OidcConfig | null;
   smtp: SmtpConfig | null;
+  /**
+   * Development and tests only: every e-mail is also written here as an .eml file, personal links included, as a
+   * mail server would receive it. Never set in production: the files hold what acts as each recipient.
+   */
+  mailDir: string | null;
   webRoot: string | null;
   logLevel: string;
   /** Whether this instance runs background jobs (e-mail, reminders); any number of instances may. */
@@ -91,6 +96,7 @@ const VARIABLES = {
   OIDC_SCOPES: { schema: z.string().default('openid email profile'), expected: 'scopes separated by spaces' },
   SMTP_URL: { schema: url('smtp:', 'smtps:').optional(), expected: 'an smtp:// or smtps:// address' },
   SMTP_FROM: { schema: z.string().default('Digiregion <noreply@digiregion.no>'), expected: 'a sender address' },
+  MAIL_DIR: { schema: z.string().min(1).optional(), expected: 'a folder' },
   WEB_ROOT: { schema: z.string().default('dist/web'), expected: 'the folder of the built web client' },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), expected: `one of ${LOG_LEVELS.join(', ')}` },
   RUN_JOBS: { schema: flag.default(true), expected: '"true" or "false"' },
@@ -195,6 +201,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         }
       : null,
     smtp: v.SMTP_URL ? { url: v.SMTP_URL, from: v.SMTP_FROM } : null,
+    mailDir: v.MAIL_DIR ? resolve(v.MAIL_DIR) : null,
     webRoot: resolve(v.WEB_ROOT),
     logLevel: v.LOG_LEVEL,
     runJobs: v.RUN_JOBS,

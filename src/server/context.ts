@@ -25,6 +25,9 @@ export interface RequestContext {
   roles: RoleGrant[];
   /** Memo for access look-ups that need the database, filled on first use within the request. */
   cache: Map<string, unknown>;
+  /** The client's address as the trusted proxies hand it on, and its user agent; written with every audit entry. */
+  ip?: string | null;
+  userAgent?: string | null;
 }
 
 export function systemContext(db: Db): RequestContext {

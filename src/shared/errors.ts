@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   stale_version: 409,
   locked: 423,
   invalid_state: 409,
+  /** A single-use personal link (invitation, password reset) that has been used or has run out. */
+  link_used: 410,
   rate_limited: 429,
   oidc_failed: 502,
   internal_error: 500,

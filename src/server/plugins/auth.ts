@@ -43,6 +43,8 @@ export function registerAuthContext(app: FastifyInstance, db: Db): void {
       user: session?.user ?? null,
       roles: session?.roles ?? [],
       cache: new Map(),
+      ip: request.ip,
+      userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
     };
     if (session && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('csrf_failed');

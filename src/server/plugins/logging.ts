@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { redactPersonalLinks } from '../../shared/personal-links.ts';
 import { peerIsTrustedProxy, type TrustProxy } from '../trust-proxy.ts';
 import { sendError } from './error-handler.ts';
 
@@ -25,11 +26,16 @@ const REDACTED_PATHS = [
   '*.headers["set-cookie"]',
 ];
 
-/** Fastify's logger (pino): JSON lines with the request id on each line of a request, credentials redacted. */
+/**
+ * Fastify's logger (pino): JSON lines with the request id on each line of a request, credentials redacted, and
+ * the token of every personal link hidden wherever a line carries one: the request's address (/api/links/…,
+ * /forfall/… and the other link pages), an error message, a job's payload.
+ */
 export function loggerOptions(level: string, destination?: LogDestination): FastifyServerOptions['logger'] {
   return {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    hooks: { streamWrite: (line: string) => redactPersonalLinks(line, '[redacted]') },
     ...(destination ? { stream: destination } : {}),
   };
 }

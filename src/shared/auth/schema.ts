@@ -91,10 +91,16 @@ export const UserSummarySchema = z.object({
 });
 export type UserSummary = z.infer<typeof UserSummarySchema>;
 
+/** The link to choose a password goes to the invited person by e-mail only: it is theirs alone. */
 export const InvitationCreatedSchema = z.object({
   user: UserSummarySchema,
-  /** The link is also sent by e-mail; it is returned so the secretariat can pass it on by hand. */
-  invitationUrl: z.string(),
+});
+
+export const PasswordResetRequestSchema = z.object({ email: Email });
+export type PasswordResetRequestInput = z.infer<typeof PasswordResetRequestSchema>;
+
+export const PasswordResetCompleteSchema = z.object({
+  password: z.string().min(PASSWORD_MIN_LENGTH).max(200),
 });
 
 export const AuditEntrySchema = z.object({
@@ -106,6 +112,9 @@ export const AuditEntrySchema = z.object({
   entityId: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  /** Where the change came from: the client's address as the trusted proxies hand it on, and its user agent. */
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
@@ -119,8 +128,14 @@ export const OutboxMessageSchema = z.object({
   id: z.string(),
   to: z.string(),
   subject: z.string(),
+  /** The text with every personal link's token hidden (•••): only the recipient's e-mail holds it. */
   text: z.string(),
   attachmentNames: z.array(z.string()),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** The message this one sent again. */
+  resendOf: z.string().nullable(),
+  /** Whether it can be sent again: messages kept before links became placeholders (migration 0017) cannot. */
+  resendable: z.boolean(),
 });
+export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;

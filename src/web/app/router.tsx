@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/auth/AccountPage.tsx';
 import { InvitationPage } from '../features/auth/InvitationPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { ForgotPasswordPage, PasswordResetPage } from '../features/auth/PasswordResetPages.tsx';
 import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { BodiesPage } from '../features/network/BodiesPage.tsx';
 import { BodyPage } from '../features/network/BodyPage.tsx';
@@ -54,6 +55,8 @@ export const router = createBrowserRouter([
       { path: 'innsyn/sok', element: <PublicSearchPage /> },
       { path: 'logg-inn', element: <LoginPage /> },
       { path: 'invitasjon/:token', element: <InvitationPage /> },
+      { path: 'glemt-passord', element: <ForgotPasswordPage /> },
+      { path: 'nytt-passord/:token', element: <PasswordResetPage /> },
       { path: 'konto', element: <AccountPage /> },
       { path: 'admin', element: <AdminPage /> },
       ...applicationRoutes,

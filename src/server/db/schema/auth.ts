@@ -51,16 +51,43 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-export const invitations = pgTable('invitations', {
-  tokenHash: text('token_hash').primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id),
-  invitedBy: uuid('invited_by').references(() => users.id),
-  createdAt: recordColumns.createdAt,
-  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
-  acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
-});
+/**
+ * An invitation to choose a password. The link's token is made when the e-mail is sent (only its SHA-256 is
+ * kept), and taken once: accepting sets acceptedAt in the same statement that finds it.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    invitedBy: uuid('invited_by').references(() => users.id),
+    /** The inviting secretariat's network, whose audit log shows the invitation's use. */
+    networkId: uuid('network_id').references(() => networks.id),
+    createdAt: recordColumns.createdAt,
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('invitations_token_idx').on(t.tokenHash), index('invitations_user_idx').on(t.userId)],
+);
+
+/** A request to choose a new password, through a personal link that works once and for an hour. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: recordColumns.createdAt,
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('password_resets_token_idx').on(t.tokenHash), index('password_resets_user_idx').on(t.userId, t.createdAt)],
+);
 
 /** Short-lived state of an OpenID Connect login between the redirect and the callback. */
 export const oidcLogins = pgTable('oidc_logins', {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { networks } from './network.ts';
 import { users } from './auth.ts';
 
@@ -17,6 +17,9 @@ export const auditEntries = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    /** Where the request came from: the client's address as the trusted proxies hand it on, and its user agent. */
+    ip: text('ip'),
+    userAgent: text('user_agent'),
   },
   (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_network_idx').on(t.networkId, t.at)],
 );
@@ -42,11 +45,18 @@ export const jobs = pgTable(
   (t) => [index('jobs_due_idx').on(t.status, t.runAt)],
 );
 
-/** E-mail as sent, or kept here when no SMTP server is configured, for the secretariat to read. */
+/**
+ * E-mail as sent, or kept here when no SMTP server is configured, for the secretariat to read. `text` is the
+ * message with every personal link's token hidden: the token lives only in the e-mail that went out.
+ */
 export const outbox = pgTable(
   'outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** The job that sent it; its payload (with links as placeholders, never tokens) is what a resend sends again. */
+    jobId: uuid('job_id').references(() => jobs.id),
+    /** The message this one sends again. */
+    resendOf: uuid('resend_of').references((): AnyPgColumn => outbox.id),
     networkId: uuid('network_id').references(() => networks.id),
     to: text('to').notNull(),
     subject: text('subject').notNull(),

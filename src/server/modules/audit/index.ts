@@ -1,2 +1,2 @@
-export { recordAudit, listAuditEntries, type AuditChange } from './service.ts';
+export { recordAudit, recordLinkUse, listAuditEntries, type AuditChange, type LinkUse } from './service.ts';
 export { auditRoutes } from './routes.ts';

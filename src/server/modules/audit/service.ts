@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditEntries, users } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../context.ts';
+import type { PersonalLinkKind } from '../../../shared/personal-links.ts';
 
 export interface AuditChange {
   networkId?: string | null;
@@ -24,12 +25,38 @@ export async function recordAudit(tx: DbOrTx, ctx: RequestContext, change: Audit
     before: toJson(change.before),
     after: toJson(change.after),
     requestId: ctx.requestId,
+    ip: ctx.ip ?? null,
+    userAgent: ctx.userAgent ?? null,
   });
 }
 
+/** What a personal link was used for: opened (its page asked the API), or the act it exists for. */
+export type LinkUse = 'open' | 'reportAbsence' | 'answer' | 'sign' | 'save' | 'submit' | 'accept';
+
+/**
+ * Records one use of a personal link in its network's audit log: which link (its record's id, never the token),
+ * what was done, and, as every entry, when and from where. The person is named by id in `after`.
+ */
+export async function recordLinkUse(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  use: { kind: PersonalLinkKind; linkId: string; networkId: string | null; action: LinkUse; details?: Record<string, unknown> },
+): Promise<void> {
+  await recordAudit(tx, ctx, {
+    networkId: use.networkId,
+    entityType: 'personalLink',
+    entityId: use.linkId,
+    action: use.action,
+    after: { kind: use.kind, ...use.details },
+  });
+}
+
+/** Keys that hold a secret or its hash: never copied into the log, whatever row a caller hands over. */
+const SECRET_KEYS = new Set(['tokenHash', 'absenceTokenHash', 'passwordHash', 'csrfToken', 'token', 'codeVerifier']);
+
 function toJson(value: unknown): unknown {
   if (value === undefined) return null;
-  return JSON.parse(JSON.stringify(value)) as unknown;
+  return JSON.parse(JSON.stringify(value), (key, v: unknown) => (SECRET_KEYS.has(key) ? undefined : v)) as unknown;
 }
 
 export async function listAuditEntries(db: DbOrTx, filter: { networkId?: string; entityType?: string; entityId?: string; limit: number }) {
@@ -48,6 +75,8 @@ export async function listAuditEntries(db: DbOrTx, filter: { networkId?: string;
       entityId: auditEntries.entityId,
       before: auditEntries.before,
       after: auditEntries.after,
+      ip: auditEntries.ip,
+      userAgent: auditEntries.userAgent,
     })
     .from(auditEntries)
     .leftJoin(users, eq(users.id, auditEntries.actorId))

@@ -1,4 +1,4 @@
 export { authRoutes, type AuthRoutesOptions } from './routes.ts';
 export { hashPassword } from './passwords.ts';
-export { createPlatformAdministrator, startSession } from './service.ts';
+export { authLinkIssuers, createPlatformAdministrator, startSession } from './service.ts';
 export { deleteExpiredSessions, SESSION_COOKIE } from './sessions.ts';

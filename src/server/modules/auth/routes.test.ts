@@ -207,7 +207,7 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
   });
 
   describe('invitations', () => {
-    it('invite → e-mail job → outbox holds the link → accept with a password → logged in with the granted roles', async () => {
+    it('invite → e-mail with the link (the outbox hides it) → accept with a password → logged in with the granted roles', async () => {
       const email = `${unique('ny')}@vestvagoy.kommune.no`;
       const invite = await vest.post('/api/admin/invitations', {
         email: email.toUpperCase(),
@@ -220,18 +220,21 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
       expect(invite.status).toBe(201);
       expect(invite.body.user).toMatchObject({ email, name: 'Nina Nyansatt', status: 'invited' });
       expect(invite.body.user.roles.map((r: { role: string }) => r.role).sort()).toEqual(['municipalityEditor', 'networkMember']);
-      const link: string = invite.body.invitationUrl;
-      expect(link).toMatch(/^http:\/\/localhost:3999\/invitasjon\/[\w-]{20,}$/);
+      // The link is the invited person's alone: not in the answer to the secretariat.
+      expect(Object.keys(invite.body)).toEqual(['user']);
       expect(await latestAudit(t.db, 'user', invite.body.user.id)).toMatchObject({ action: 'invite', networkId: vestId });
 
       const queued = await t.db.select().from(jobs).where(eq(jobs.status, 'queued'));
       expect(queued.some((j) => (j.payload as { to: string }).to === email)).toBe(true);
       expect(await t.app.jobs.drain()).toBeGreaterThanOrEqual(1);
+      const sent = (await t.mail()).find((m) => m.to === email)!;
+      const link = /http:\/\/localhost:3999\/invitasjon\/[\w-]{43}/.exec(sent.text)![0];
       const [mail] = await t.db.select().from(outbox).where(eq(outbox.to, email));
       expect(mail).toMatchObject({ subject: 'Invitasjon til Digiregion', networkId: vestId, sentAt: null });
-      expect(mail!.text).toContain(link);
+      expect(mail!.text).toContain('http://localhost:3999/invitasjon/•••');
+      expect(mail!.text).not.toContain(link);
       const listed = await vest.get('/api/admin/outbox');
-      expect(listed.body.find((m: { to: string }) => m.to === email).text).toContain(link);
+      expect(listed.body.find((m: { to: string }) => m.to === email).text).toBe(mail!.text);
       expect((await lofoten.get('/api/admin/outbox')).body.find((m: { to: string }) => m.to === email)).toBeUndefined();
 
       const token = link.split('/').pop()!;
@@ -253,9 +256,9 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
       );
       // The roles work: the new editor reaches DigiVesterålen's people.
       expect((await browser.get('/api/networks/digivesteralen/people?limit=1')).status).toBe(200);
-      // A link works once.
-      expectError(await t.anonymous().post(`/api/invitations/${token}/accept`, { password: 'et-annet-passord' }), 404, 'not_found');
-      expectError(await anon.get(`/api/invitations/${token}`), 404, 'not_found');
+      // A link works once: used, it answers 410 and changes nothing.
+      expectError(await t.anonymous().post(`/api/invitations/${token}/accept`, { password: 'et-annet-passord' }), 410, 'link_used');
+      expectError(await anon.get(`/api/invitations/${token}`), 410, 'link_used');
       expect((await t.anonymous().post('/api/auth/login', { email, password: 'mitt-eget-passord' })).status).toBe(200);
     });
 
@@ -274,7 +277,7 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
       expect(log.body.map((e: { action: string }) => e.action)).toEqual(['invite']);
     });
 
-    it('answers 404 for an unknown or expired link', async () => {
+    it('answers 404 for an unknown link (a used or expired one is 410, test/security/single-use-links.test.ts)', async () => {
       expectError(await anon.get('/api/invitations/ikke-en-ekte-lenke'), 404, 'not_found');
       expectError(await anon.post('/api/invitations/ikke-en-ekte-lenke/accept', { password: 'mitt-eget-passord' }), 404, 'not_found');
     });

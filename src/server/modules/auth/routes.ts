@@ -9,6 +9,8 @@ import {
   InvitationCreateSchema,
   LoginSchema,
   OutboxMessageSchema,
+  PasswordResetCompleteSchema,
+  PasswordResetRequestSchema,
   PreferencesSchema,
   RoleAssignmentInputSchema,
   UserSummarySchema,
@@ -16,14 +18,13 @@ import {
 } from '../../../shared/auth/schema.ts';
 import { OkSchema } from '../../../shared/common.ts';
 import { clearSessionCookie, LANGUAGE_COOKIE, setSessionCookie } from '../../plugins/auth.ts';
-import { listOutbox } from '../mail/index.ts';
+import { listOutbox, resendOutboxMessage } from '../mail/index.ts';
 import { assertAdministrator } from './policy.ts';
 import * as service from './service.ts';
 import { deleteSession, loadSession } from './sessions.ts';
 import type { RequestContext } from '../../context.ts';
 
 export interface AuthRoutesOptions {
-  publicUrl: string;
   authConfig: AuthConfig;
 }
 
@@ -31,6 +32,7 @@ const PUBLIC = { public: true };
 const tags = ['auth'];
 const UserParams = z.object({ userId: z.uuid() });
 const TokenParams = z.object({ token: z.string().min(10).max(200) });
+const InvitedSchema = z.object({ email: z.string(), name: z.string() });
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, options) => {
   app.get('/auth/config', { config: PUBLIC, schema: { tags, response: { 200: AuthConfigSchema } } }, () => options.authConfig);
@@ -74,10 +76,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
   );
 
-  app.get(
-    '/invitations/:token',
-    { config: PUBLIC, schema: { tags, params: TokenParams, response: { 200: z.object({ email: z.string(), name: z.string() }) } } },
-    (req) => service.getInvitation(req.ctx, req.params.token),
+  // personal links from e-mails, each used once: no login, the token is the key
+  app.get('/invitations/:token', { config: PUBLIC, schema: { tags, params: TokenParams, response: { 200: InvitedSchema } } }, (req) =>
+    service.getInvitation(req.ctx, req.params.token),
   );
   app.post(
     '/invitations/:token/accept',
@@ -92,6 +93,34 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
   );
 
+  /** Always the same answer, whether the address has an account or not. */
+  app.post(
+    '/auth/password-reset',
+    {
+      config: { ...PUBLIC, rateLimit: { max: 5, timeWindow: '15 minutes' } },
+      schema: { tags, body: PasswordResetRequestSchema, response: { 202: OkSchema } },
+    },
+    async (req, reply) => {
+      await service.requestPasswordReset(req.ctx, req.body.email);
+      return reply.status(202).send({ ok: true as const });
+    },
+  );
+  app.get('/password-resets/:token', { config: PUBLIC, schema: { tags, params: TokenParams, response: { 200: InvitedSchema } } }, (req) =>
+    service.getPasswordReset(req.ctx, req.params.token),
+  );
+  app.post(
+    '/password-resets/:token/accept',
+    {
+      config: { ...PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags, params: TokenParams, body: PasswordResetCompleteSchema, response: { 200: CurrentUserSchema } },
+    },
+    async (req, reply) => {
+      const session = await service.completePasswordReset(req.ctx, req.params.token, req.body.password);
+      setSessionCookie(reply, session.token, session.expiresAt);
+      return { ...(await meAfterLogin(req, session.token)), csrfToken: session.csrfToken };
+    },
+  );
+
   // administration
   const adminTags = ['administration'];
   app.get('/admin/users', { schema: { tags: adminTags, response: { 200: z.array(UserSummarySchema) } } }, (req) =>
@@ -100,7 +129,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/admin/invitations',
     { schema: { tags: adminTags, body: InvitationCreateSchema, response: { 201: InvitationCreatedSchema } } },
-    async (req, reply) => reply.status(201).send(await service.inviteUser(req.ctx, req.body, options.publicUrl)),
+    async (req, reply) => reply.status(201).send(await service.inviteUser(req.ctx, req.body)),
   );
   app.post(
     '/admin/users/:userId/roles',
@@ -114,6 +143,18 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   );
   app.get('/admin/outbox', { schema: { tags: adminTags, response: { 200: z.array(OutboxMessageSchema) } } }, (req) =>
     listOutbox(req.ctx.db, assertAdministrator(req.ctx)),
+  );
+  /** Sends a message again with fresh personal links; whoever may read the outbox may resend from it. */
+  app.post(
+    '/admin/outbox/:messageId/resend',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags: adminTags, params: z.object({ messageId: z.uuid() }), response: { 202: OkSchema } },
+    },
+    async (req, reply) => {
+      await resendOutboxMessage(req.ctx, req.params.messageId, assertAdministrator(req.ctx));
+      return reply.status(202).send({ ok: true as const });
+    },
   );
 };
 

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import type { DbOrTx } from '../../db/client.ts';
-import { invitations, municipalities, networks, roleAssignments, users } from '../../db/schema/index.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { invitations, municipalities, networks, passwordResets, roleAssignments, users } from '../../db/schema/index.ts';
 import { AppError, conflict, inUse, invalidField, notFound } from '../../errors.ts';
 import type {
   ChangePasswordInput,
@@ -14,21 +14,34 @@ import type {
 } from '../../../shared/auth/schema.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
-import { recordAudit } from '../audit/index.ts';
-import { queueEmail } from '../mail/index.ts';
+import { recordAudit, recordLinkUse } from '../audit/index.ts';
+import { personalLink, queueEmail, type LinkIssuer } from '../mail/index.ts';
 import { requireUser } from '../network/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { administeredMunicipalities, administeredNetworkIds, assertAdministrator, assertCanGrant } from './policy.ts';
 import { createSession, deleteSessionsOfUser, hashToken, newToken } from './sessions.ts';
 
 const INVITATION_DAYS = 14;
+const PASSWORD_RESET_MINUTES = 60;
+/** Requests per account and hour that send an e-mail; more are answered alike and send nothing. */
+const PASSWORD_RESETS_PER_HOUR = 3;
 
 export async function login(ctx: RequestContext, input: LoginInput) {
   const email = input.email.toLowerCase();
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !valid || user.disabled) throw new AppError('invalid_credentials');
-  return startSession(ctx.db, user.id);
+  return ctx.db.transaction(async (tx) => {
+    // The session starts only if the password checked is still the account's: a login that verified the old
+    // password while a new one was being set gets no session that would outlive the change.
+    const [current] = await tx
+      .update(users)
+      .set({ lastLoginAt: new Date() })
+      .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash!), eq(users.disabled, false)))
+      .returning({ id: users.id });
+    if (!current) throw new AppError('invalid_credentials');
+    return createSession(tx, user.id);
+  });
 }
 
 export async function startSession(db: DbOrTx, userId: string) {
@@ -74,11 +87,31 @@ export async function changePassword(ctx: RequestContext, input: ChangePasswordI
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw invalidField('currentPassword', 'passwordMismatch');
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, me.id));
+    // Checked again under the row's lock: a password set meanwhile (another change, a reset) is not the one given.
+    const [locked] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, me.id)).for('update');
+    if (locked?.passwordHash !== user.passwordHash) throw invalidField('currentPassword', 'passwordMismatch');
     // Other sessions may belong to whoever knew the old password.
-    await deleteSessionsOfUser(tx, me.id, keepSessionToken ?? undefined);
+    await setPassword(tx, me.id, passwordHash, keepSessionToken ?? undefined);
     await recordAudit(tx, ctx, { entityType: 'user', entityId: me.id, action: 'changePassword' });
   });
+}
+
+/**
+ * Sets the account's password in the caller's transaction and ends every other way in: each session but the one
+ * kept, and every invitation or password reset still open. Every path that sets a password goes through here.
+ */
+async function setPassword(tx: DbOrTx, userId: string, passwordHash: string, keepSessionToken?: string) {
+  const now = new Date();
+  await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId));
+  await deleteSessionsOfUser(tx, userId, keepSessionToken);
+  await tx
+    .update(invitations)
+    .set({ acceptedAt: now })
+    .where(and(eq(invitations.userId, userId), isNull(invitations.acceptedAt)));
+  await tx
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
 }
 
 export async function setLanguage(ctx: RequestContext, language: Language) {
@@ -222,8 +255,8 @@ export async function revokeRole(ctx: RequestContext, userId: string, roleId: st
   return (await listUsers(ctx)).find((u) => u.id === userId) ?? { ...user, roles: user.roles.filter((r) => r.id !== roleId) };
 }
 
-/** Creates the account without a password and e-mails a link where the person chooses one. */
-export async function inviteUser(ctx: RequestContext, input: InvitationCreateInput, publicUrl: string) {
+/** Creates the account without a password and e-mails a link where the person chooses one; the link is theirs alone. */
+export async function inviteUser(ctx: RequestContext, input: InvitationCreateInput): Promise<{ user: UserSummary }> {
   const inviter = requireUser(ctx);
   for (const [index, role] of input.roles.entries()) {
     await checkRoleTargets(ctx, role, index);
@@ -232,8 +265,6 @@ export async function inviteUser(ctx: RequestContext, input: InvitationCreateInp
   const email = input.email.toLowerCase();
   const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) throw invalidField('email', 'invalid');
-  const token = newToken();
-  const invitationUrl = `${publicUrl.replace(/\/$/, '')}/invitasjon/${token}`;
   const scopes = input.roles.map(scopeOf);
   const unique = scopes.filter((s, i) => scopes.findIndex((t) => JSON.stringify(t) === JSON.stringify(s)) === i);
   const networkId = unique.find((s) => s.networkId)?.networkId ?? (await inviterNetworkFor(ctx, unique));
@@ -241,17 +272,22 @@ export async function inviteUser(ctx: RequestContext, input: InvitationCreateInp
     const [user] = await tx.insert(users).values({ email, name: input.name, language: ctx.language }).returning();
     if (!user) throw new AppError('internal_error');
     await tx.insert(roleAssignments).values(unique.map((s) => ({ userId: user.id, ...s })));
-    await tx.insert(invitations).values({
-      tokenHash: hashToken(token),
-      userId: user.id,
-      invitedBy: inviter.id,
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
-    });
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({
+        // Of a token nobody holds: the e-mail gives the invitation its real one as it is sent.
+        tokenHash: hashToken(newToken()),
+        userId: user.id,
+        invitedBy: inviter.id,
+        networkId,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
+      })
+      .returning({ id: invitations.id });
     await queueEmail(tx, {
       to: email,
       networkId,
       subject: 'Invitasjon til Digiregion',
-      text: `Hei ${input.name}!\n\n${inviter.name} har invitert deg til Digiregion.\nVelg passord her innen ${INVITATION_DAYS} dager:\n${invitationUrl}\n`,
+      text: `Hei ${input.name}!\n\n${inviter.name} har invitert deg til Digiregion.\nVelg passord her innen ${INVITATION_DAYS} dager:\n${personalLink('invitation', invitation!.id)}\n`,
     });
     await recordAudit(tx, ctx, {
       networkId,
@@ -262,7 +298,7 @@ export async function inviteUser(ctx: RequestContext, input: InvitationCreateInp
     });
     return user.id;
   });
-  return { user: await summary(ctx.db, userId), invitationUrl };
+  return { user: await summary(ctx.db, userId) };
 }
 
 /**
@@ -285,39 +321,179 @@ async function summary(db: DbOrTx, userId: string): Promise<UserSummary> {
   return { id: u.id, email: u.email, name: u.name, status: statusOf(u), roles: (await rolesOf(db, [u.id])).get(u.id) ?? [] };
 }
 
+/** The invitation behind a token: unknown is 404, used or run out is 410. */
 async function findOpenInvitation(db: DbOrTx, token: string) {
   const [row] = await db
     .select({ invitation: invitations, user: users })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
-    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())));
+    .where(eq(invitations.tokenHash, hashToken(token)));
   if (!row) throw notFound();
+  if (row.invitation.acceptedAt || row.invitation.expiresAt.getTime() <= Date.now() || row.user.disabled) throw new AppError('link_used');
   return row;
 }
 
+/** The invitation page asks who is invited: a use of the link, in the inviting network's audit log. */
 export async function getInvitation(ctx: RequestContext, token: string) {
-  const { user } = await findOpenInvitation(ctx.db, token);
+  const { invitation, user } = await findOpenInvitation(ctx.db, token);
+  await recordLinkUse(ctx.db, ctx, {
+    kind: 'invitation',
+    linkId: invitation.id,
+    networkId: invitation.networkId,
+    action: 'open',
+    details: { userId: user.id },
+  });
   return { email: user.email, name: user.name };
 }
 
+/**
+ * Takes the invitation once: the statement that finds it marks it accepted, so of requests at once with one link
+ * exactly one sets the password and gets a session; the rest get 410 and change nothing.
+ */
 export async function acceptInvitation(ctx: RequestContext, token: string, password: string) {
-  const { invitation, user } = await findOpenInvitation(ctx.db, token);
+  const { user } = await findOpenInvitation(ctx.db, token);
+  // Hashed before the transaction: argon2 takes a while, and no row should wait for it.
   const passwordHash = await hashPassword(password);
-  await ctx.db.transaction(async (tx) => {
-    await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.tokenHash, invitation.tokenHash));
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
-    await recordAudit(
-      tx,
-      { ...ctx, user: { id: user.id, email: user.email, name: user.name, language: user.language, hasPassword: true } },
-      {
-        entityType: 'user',
-        entityId: user.id,
-        action: 'acceptInvitation',
-      },
-    );
+  return ctx.db.transaction(async (tx) => {
+    const [taken] = await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date() })
+      .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())))
+      .returning();
+    if (!taken) throw new AppError('link_used');
+    await setPassword(tx, user.id, passwordHash);
+    const asUser = { ...ctx, user: { id: user.id, email: user.email, name: user.name, language: user.language, hasPassword: true } };
+    await recordAudit(tx, asUser, { networkId: taken.networkId, entityType: 'user', entityId: user.id, action: 'acceptInvitation' });
+    await recordLinkUse(tx, asUser, {
+      kind: 'invitation',
+      linkId: taken.id,
+      networkId: taken.networkId,
+      action: 'accept',
+      details: { userId: user.id },
+    });
+    return startSession(tx, user.id);
   });
-  return startSession(ctx.db, user.id);
 }
+
+// ---------------------------------------------------------------- forgotten password
+
+/**
+ * E-mails a link to choose a new password, if the address is an account's that signs in with a password (or has
+ * not chosen one yet). The answer is the same whether or not it is: nobody learns who has an account. An account
+ * that signs in only through single sign-on gets no link, so a password never goes round the identity provider.
+ */
+export async function requestPasswordReset(ctx: RequestContext, emailInput: string): Promise<void> {
+  const email = emailInput.toLowerCase();
+  const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
+  if (!user || user.disabled || (user.passwordHash === null && user.oidcSubject !== null)) return;
+  await ctx.db.transaction(async (tx) => {
+    // One request at a time per account, so the hourly limit holds when requests come at once.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for('update');
+    const hourAgo = new Date(Date.now() - 3600_000);
+    const [recent] = await tx
+      .select({ n: count() })
+      .from(passwordResets)
+      .where(and(eq(passwordResets.userId, user.id), gt(passwordResets.createdAt, hourAgo)));
+    if ((recent?.n ?? 0) >= PASSWORD_RESETS_PER_HOUR) return;
+    const now = new Date();
+    // The newest link is the one that works.
+    await tx
+      .update(passwordResets)
+      .set({ expiresAt: now })
+      .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)));
+    const [reset] = await tx
+      .insert(passwordResets)
+      .values({ userId: user.id, tokenHash: hashToken(newToken()), expiresAt: new Date(now.getTime() + PASSWORD_RESET_MINUTES * 60_000) })
+      .returning({ id: passwordResets.id });
+    await queueEmail(tx, {
+      to: user.email,
+      networkId: null,
+      subject: 'Nytt passord til Digiregion',
+      text: [
+        `Hei ${user.name},`,
+        '',
+        'Noen, forhåpentlig du, har bedt om å få velge nytt passord til Digiregion-kontoen din.',
+        `Velg nytt passord her innen én time: ${personalLink('passwordReset', reset!.id)}`,
+        '',
+        'Har du ikke bedt om dette, kan du se bort fra e-posten. Passordet ditt er ikke endret.',
+      ].join('\n'),
+    });
+    await recordAudit(tx, ctx, { entityType: 'user', entityId: user.id, action: 'requestPasswordReset', after: { resetId: reset!.id } });
+  });
+}
+
+/** The reset behind a token: unknown is 404, used or run out is 410. */
+async function findOpenReset(db: DbOrTx, token: string) {
+  const [row] = await db
+    .select({ reset: passwordResets, user: users })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(eq(passwordResets.tokenHash, hashToken(token)));
+  if (!row) throw notFound();
+  if (row.reset.usedAt || row.reset.expiresAt.getTime() <= Date.now() || row.user.disabled) throw new AppError('link_used');
+  return row;
+}
+
+/** The page of the link asks whose password it sets: a use of the link, audited. */
+export async function getPasswordReset(ctx: RequestContext, token: string) {
+  const { reset, user } = await findOpenReset(ctx.db, token);
+  await recordLinkUse(ctx.db, ctx, {
+    kind: 'passwordReset',
+    linkId: reset.id,
+    networkId: null,
+    action: 'open',
+    details: { userId: user.id },
+  });
+  return { email: user.email, name: user.name };
+}
+
+/**
+ * Sets the new password through the link, once: as with an invitation, exactly one of requests at once succeeds.
+ * Every session of the account ends (whoever knew the old password is out) and a new one starts here.
+ */
+export async function completePasswordReset(ctx: RequestContext, token: string, password: string) {
+  const { user } = await findOpenReset(ctx.db, token);
+  const passwordHash = await hashPassword(password);
+  return ctx.db.transaction(async (tx) => {
+    const [taken] = await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
+      .returning();
+    if (!taken) throw new AppError('link_used');
+    await setPassword(tx, user.id, passwordHash);
+    const asUser = { ...ctx, user: { id: user.id, email: user.email, name: user.name, language: user.language, hasPassword: true } };
+    await recordAudit(tx, asUser, { entityType: 'user', entityId: user.id, action: 'resetPassword' });
+    await recordLinkUse(tx, asUser, {
+      kind: 'passwordReset',
+      linkId: taken.id,
+      networkId: null,
+      action: 'accept',
+      details: { userId: user.id },
+    });
+    return startSession(tx, user.id);
+  });
+}
+
+/** The auth module's personal links, given their token as their e-mail is sent (see mail's personalLink()). */
+export const authLinkIssuers: { invitation: LinkIssuer; passwordReset: LinkIssuer } = {
+  invitation: async (db: Db, id, tokenHash) =>
+    (
+      await db
+        .update(invitations)
+        .set({ tokenHash })
+        .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())))
+        .returning({ id: invitations.id })
+    ).length > 0,
+  passwordReset: async (db: Db, id, tokenHash) =>
+    (
+      await db
+        .update(passwordResets)
+        .set({ tokenHash })
+        .where(and(eq(passwordResets.id, id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
+        .returning({ id: passwordResets.id })
+    ).length > 0,
+};
 
 /**
  * The first platform administrator of an installation, made from the command line: an account with

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { roleAssignments, sessions, users } from '../../db/schema/index.ts';
 import type { AuthUser, RoleGrant } from '../../context.ts';
@@ -67,13 +67,11 @@ export async function deleteSession(db: DbOrTx, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
+/** Ends every session of the account but the one whose token is given (none when left out), in one statement. */
 export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptToken?: string): Promise<void> {
-  const sessionsOfUser = eq(sessions.userId, userId);
-  const keep = exceptToken ? hashToken(exceptToken) : null;
-  const rows = await db.select({ tokenHash: sessions.tokenHash }).from(sessions).where(sessionsOfUser);
-  for (const row of rows) {
-    if (row.tokenHash !== keep) await db.delete(sessions).where(eq(sessions.tokenHash, row.tokenHash));
-  }
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), exceptToken ? ne(sessions.tokenHash, hashToken(exceptToken)) : undefined));
 }
 
 export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {

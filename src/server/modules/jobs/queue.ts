@@ -3,8 +3,11 @@ import type { FastifyBaseLogger } from 'fastify';
 import { queryRows, type Db, type DbOrTx } from '../../db/client.ts';
 import { jobs } from '../../db/schema/index.ts';
 
-/** Runs one job; `log` (given by the runner, not by tests that call a handler directly) carries the job's id and kind on every line. */
-export type JobHandler = (payload: unknown, db: Db, log?: FastifyBaseLogger) => Promise<void>;
+/**
+ * Runs one job; `log` (given by the runner, not by tests that call a handler directly) carries the job's id and kind
+ * on every line, and `job` names the job being run.
+ */
+export type JobHandler = (payload: unknown, db: Db, log?: FastifyBaseLogger, job?: { id: string }) => Promise<void>;
 
 /**
  * Queues a job. Pass the transaction that makes the change the job follows from, so a rolled-back

@@ -53,7 +53,7 @@ export function startJobRunner(
     const started = performance.now();
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      await handler(job.payload, db, log);
+      await handler(job.payload, db, log, { id: job.id });
       await completeJob(db, job.id);
       log.info({ attempt: job.attempts, durationMs: Math.round(performance.now() - started) }, 'job done');
       options.onFinished?.(job.kind, 'done');

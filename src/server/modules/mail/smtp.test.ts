@@ -5,7 +5,7 @@ import { DATABASE_KINDS, startTestApp, USERS, type TestApp } from '../../../../t
 import { unique } from '../../../../test/helpers.ts';
 import { startSmtpServer, type ReceivedMessage, type TestSmtpServer } from '../../../../test/smtp-server.ts';
 import { jobs, outbox } from '../../db/schema/index.ts';
-import { EMAIL_JOB, emailJobHandler, queueEmail } from './index.ts';
+import { EMAIL_JOB, emailJobHandler, personalLink, queueEmail } from './index.ts';
 
 const FROM = 'Digiregion <noreply@digiregion.test>';
 
@@ -111,6 +111,38 @@ describe.each(DATABASE_KINDS)('e-mail over SMTP on %s', (kind) => {
     expect(listed).toMatchObject({ attachmentNames: ['innkalling.pdf', 'invitasjon.ics'], sentAt: expect.any(String) });
   });
 
+  it('puts a working personal link in the e-mail it sends, and only the hidden link in the outbox', async () => {
+    const to = `${unique('invitert')}@example.no`;
+    const admin = await t.as(USERS.vesteralenAdmin);
+    const networkId = await t.networkId('digivesteralen');
+    const invited = await admin.post('/api/admin/invitations', {
+      email: to,
+      name: 'Ida Invitert',
+      roles: [{ role: 'networkMember', networkId }],
+    });
+    expect(invited.status).toBe(201);
+    const [message] = await sendAndReceive(to);
+    const link = /http:\/\/localhost:3999\/invitasjon\/([\w-]{43})\n/.exec(message!.mail.text ?? '');
+    expect(link, 'an invitation link in the e-mail').toBeTruthy();
+    expect((await t.anonymous().get(`/api/invitations/${link![1]}`)).body).toEqual({ email: to, name: 'Ida Invitert' });
+    const [row] = await t.db.select().from(outbox).where(eq(outbox.to, to));
+    expect(row!.text).toContain('http://localhost:3999/invitasjon/•••');
+    expect(row!.text).not.toContain(link![1]);
+    expect(row!.sentAt).toBeInstanceOf(Date);
+  });
+
+  it('says so in the e-mail when the link’s record no longer takes one, instead of sending a link', async () => {
+    const to = `${unique('borte')}@example.no`;
+    await queueEmail(t.db, {
+      to,
+      subject: 'Gammel lenke',
+      text: `Meld forfall her: ${personalLink('absence', '00000000-0000-4000-8000-000000000000')}`,
+      networkId: null,
+    });
+    const [message] = await sendAndReceive(to);
+    expect(message!.mail.text).toBe('Meld forfall her: (lenken gjelder ikke lenger)\n');
+  });
+
   it('sends a plain message as before, without attachments', async () => {
     const to = `${unique('ola')}@example.no`;
     await queueEmail(t.db, { to, subject: 'Velkommen', text: 'Hei Ola', networkId: null });
@@ -144,7 +176,7 @@ describe.each(DATABASE_KINDS)('e-mail over SMTP on %s', (kind) => {
 
   it('keeps the attachment names in the outbox when no SMTP server is configured', async () => {
     const to = `${unique('per')}@example.no`;
-    await emailJobHandler(null)(
+    await emailJobHandler({ smtp: null, mailDir: null, publicUrl: 'http://localhost:3999', issuers: {} })(
       {
         to,
         subject: 'Avlysning',

@@ -7,6 +7,7 @@ import { loadSharedSolutions } from './reference-data.ts';
 import { loadBuiltInTemplates } from './surveys/templates.ts';
 
 export { SURVEY_REMINDER_JOB, surveyReminderJob } from './surveys/reminders.ts';
+export { issueSurveyLink } from './surveys/links.ts';
 export { loadSharedSolutions } from './reference-data.ts';
 
 /** The mapping module: catalog and use of applications, shared-solution adoption, surveys and dashboards. */

@@ -29,7 +29,7 @@ import {
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import type { FileStorage } from '../storage/index.ts';
 import * as attachments from './attachments.ts';
-import { viewLink } from './links.ts';
+import { openLink, viewLink } from './links.ts';
 import { renderMinutes } from './minutes.ts';
 import { requestSignatures, signMinutes } from './signatures.ts';
 import * as service from './service.ts';
@@ -113,7 +113,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   app.post(
     '/meetings/:id/minutes/signatures',
     { schema: { tags, params: IdParams, body: StatusChangeSchema, response: { 200: MeetingSchema } } },
-    (req) => requestSignatures(req.ctx, req.params.id, req.body.version, links),
+    (req) => requestSignatures(req.ctx, req.params.id, req.body.version),
   );
   app.get(
     '/meetings/:id/minutes',
@@ -214,7 +214,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   app.post(
     '/consultations/:id/written-procedure',
     { schema: { tags, params: IdParams, body: WrittenProcedureCreateSchema, response: { 201: WrittenProcedureSchema } } },
-    async (req, reply) => reply.status(201).send(await startWrittenProcedure(req.ctx, req.params.id, req.body, links)),
+    async (req, reply) => reply.status(201).send(await startWrittenProcedure(req.ctx, req.params.id, req.body)),
   );
   app.get(
     '/meetings/:id/written-procedures',
@@ -227,7 +227,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
 
   // personal links from e-mails: no login, the token is the key
   app.get('/links/:token', { config: PUBLIC, schema: { tags, params: TokenParams, response: { 200: TokenViewSchema } } }, (req) =>
-    viewLink(req.ctx, req.params.token),
+    openLink(req.ctx, req.params.token),
   );
   app.post(
     '/links/:token/absence',

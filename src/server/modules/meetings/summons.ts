@@ -4,16 +4,16 @@ import type { DbOrTx } from '../../db/client.ts';
 import { agendaItems, meetingAttendees, meetingDeliveries, meetings } from '../../db/schema/index.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, recordLinkUse } from '../audit/index.ts';
 import { renderIcs, renderSummonsPdf, type CalendarEvent, type SummonsDocument } from '../documents/index.ts';
-import { queueEmail } from '../mail/index.ts';
+import { personalLink, queueEmail } from '../mail/index.ts';
 import type { Meeting } from '../../../shared/meetings/schema.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
 import { assignCaseNumber } from './numbering.ts';
 import { findBody, readableMeeting, writableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
 import * as repo from './repo.ts';
 import { getMeeting, loadMeeting } from './service.ts';
-import { hashToken, newToken } from './tokens.ts';
+import { hashToken } from './tokens.ts';
 import { writtenDate } from './opening-cases.ts';
 
 export interface LinkSettings {
@@ -92,8 +92,6 @@ async function mailSummons(
 ) {
   if (!attendee.email) return;
   const { meeting, body, full, pdf, links } = parts;
-  const { token, hash } = newToken();
-  await tx.update(meetingAttendees).set({ absenceTokenHash: hash }).where(eq(meetingAttendees.id, attendee.attendee.id));
   const when = `${writtenDate(meeting.date)} kl. ${meeting.startTime}${meeting.endTime ? `–${meeting.endTime}` : ''}`;
   const role = MEETING_TERMS.nb.roles[attendee.attendee.role];
   const subject = `${kind === 'deputySummons' ? 'Innkalling som varamedlem' : 'Innkalling'}: ${body.name} ${writtenDate(meeting.date)}`;
@@ -114,7 +112,7 @@ async function mailSummons(
     '',
     `Sakspapirene ligger ved som PDF og på ${links.publicUrl}/innsyn/moter/${meeting.id}. Saker unntatt offentlighet leser du etter innlogging.`,
     '',
-    `Kan du ikke møte? Meld forfall her: ${links.publicUrl}/forfall/${token}`,
+    `Kan du ikke møte? Meld forfall her: ${personalLink('absence', attendee.attendee.id)}`,
   ]
     .filter((line) => line !== null)
     .join('\n');
@@ -254,30 +252,49 @@ export async function findAbsenceLink(db: DbOrTx, token: string) {
   return meeting ? { attendee, meeting } : null;
 }
 
+/**
+ * Reports absence through the link. Requests at once on one link have one effect: the attendee's row is locked, and
+ * a report that changes nothing (the same reason again) is answered as done without a second entry in the log.
+ */
 export async function reportAbsence(ctx: RequestContext, token: string, reason: string | null | undefined) {
   const link = await findAbsenceLink(ctx.db, token);
   if (!link) throw notFound();
   if (link.meeting.status !== 'summoned' || link.meeting.deletedAt) throw new AppError('invalid_state');
   await ctx.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(meetingAttendees).where(eq(meetingAttendees.id, link.attendee.id)).for('update');
+    if (!current) throw notFound();
+    const [meeting] = await tx
+      .select({ status: meetings.status, deletedAt: meetings.deletedAt })
+      .from(meetings)
+      .where(eq(meetings.id, link.meeting.id));
+    if (meeting?.status !== 'summoned' || meeting.deletedAt) throw new AppError('invalid_state');
+    if (current.status === 'absent' && current.absenceReason === (reason ?? null)) return;
     const [after] = await tx
       .update(meetingAttendees)
       .set({
         status: 'absent',
         absenceReason: reason ?? null,
         absenceReportedAt: new Date(),
-        version: link.attendee.version + 1,
+        version: current.version + 1,
         updatedAt: new Date(),
       })
-      .where(eq(meetingAttendees.id, link.attendee.id))
+      .where(eq(meetingAttendees.id, current.id))
       .returning();
     const body = await findBody(tx, link.meeting.bodyId);
     await recordAudit(tx, ctx, {
       networkId: body?.networkId ?? null,
       entityType: 'meetingAttendee',
-      entityId: link.attendee.id,
+      entityId: current.id,
       action: 'reportAbsence',
-      before: link.attendee,
+      before: current,
       after,
+    });
+    await recordLinkUse(tx, ctx, {
+      kind: 'absence',
+      linkId: current.id,
+      networkId: body?.networkId ?? null,
+      action: 'reportAbsence',
+      details: { personId: current.personId, meetingId: link.meeting.id },
     });
   });
 }

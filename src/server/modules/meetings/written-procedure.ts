@@ -1,5 +1,5 @@
 import { caseNumberOf } from '../../../shared/meetings/schema.ts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import {
@@ -11,17 +11,16 @@ import {
   writtenProcedureAnswers,
   writtenProcedures,
 } from '../../db/schema/index.ts';
-import { AppError, invalidField, notFound } from '../../errors.ts';
-import { recordAudit } from '../audit/index.ts';
+import { AppError, conflict, invalidField, notFound } from '../../errors.ts';
+import { recordAudit, recordLinkUse } from '../audit/index.ts';
 import { enqueueJob, type JobHandler } from '../jobs/index.ts';
-import { queueEmail } from '../mail/index.ts';
+import { personalLink, queueEmail } from '../mail/index.ts';
 import { systemContext } from '../../context.ts';
 import type { WrittenProcedure } from '../../../shared/meetings/schema.ts';
 import { findBody, readableBody, readableMeeting, writableBody, type BodyWithNetwork } from './policy.ts';
 import * as repo from './repo.ts';
 import { placeOnAgenda, searchTextOf } from './service.ts';
-import type { LinkSettings } from './summons.ts';
-import { hashToken, newToken } from './tokens.ts';
+import { hashToken, unusableTokenHash } from './tokens.ts';
 import { today } from '../network/dates.ts';
 
 export const CLOSE_PROCEDURE_JOB = 'meetings.closeWrittenProcedure';
@@ -38,7 +37,6 @@ export async function startWrittenProcedure(
   ctx: RequestContext,
   consultationId: string,
   input: { reason: string; deadline: string },
-  links: LinkSettings,
 ): Promise<WrittenProcedure> {
   const [consultation] = await ctx.db.select().from(consultations).where(eq(consultations.id, consultationId));
   if (!consultation) throw notFound();
@@ -81,8 +79,10 @@ export async function startWrittenProcedure(
     if (voters.length === 0) throw invalidField('consultationId', 'invalid');
     const title = (await repo.listItems(tx, [meeting!.id]))[0]!.case.title;
     for (const voter of voters) {
-      const { token, hash } = newToken();
-      await tx.insert(writtenProcedureAnswers).values({ procedureId: procedure!.id, personId: voter.membership.personId, tokenHash: hash });
+      const [answer] = await tx
+        .insert(writtenProcedureAnswers)
+        .values({ procedureId: procedure!.id, personId: voter.membership.personId, tokenHash: unusableTokenHash() })
+        .returning({ id: writtenProcedureAnswers.id });
       if (!voter.email) continue;
       const subject = `Skriftlig behandling: sak ${caseNumberOf(numbered!)} ${title}`;
       await queueEmail(tx, {
@@ -98,7 +98,7 @@ export async function startWrittenProcedure(
           'Innstilling:',
           consultation.recommendation,
           '',
-          `Svar innen ${osloDateTime.format(deadline)}: ${links.publicUrl}/skriftlig/${token}`,
+          `Svar innen ${osloDateTime.format(deadline)}: ${personalLink('writtenProcedure', answer!.id)}`,
           'Alle må være enige for at vedtaket skal gjelde. Én innsigelse sender saken til neste møte.',
         ].join('\n'),
       });
@@ -198,7 +198,11 @@ export async function findProcedureLink(db: DbOrTx, token: string) {
   return row ? { answer, ...row } : null;
 }
 
-/** A member's answer through their personal link; the procedure closes as soon as the outcome is certain. */
+/**
+ * A member's answer through their personal link; the procedure closes as soon as the outcome is certain. Answers to
+ * one procedure are taken one at a time (its row is locked), so the deciding one sees every other and the case is
+ * decided or sent on once; the same link twice at once answers once, the rest 409.
+ */
 export async function answerWrittenProcedure(
   ctx: RequestContext,
   token: string,
@@ -207,12 +211,16 @@ export async function answerWrittenProcedure(
   const link = await findProcedureLink(ctx.db, token);
   if (!link) throw notFound();
   if (link.procedure.status !== 'open' || link.procedure.deadline.getTime() < Date.now()) throw new AppError('invalid_state');
-  if (link.answer.answeredAt) throw new AppError('conflict');
+  if (link.answer.answeredAt) throw conflict();
   await ctx.db.transaction(async (tx) => {
-    await tx
+    const procedure = await lockProcedure(tx, link.procedure.id);
+    if (procedure.status !== 'open' || procedure.deadline.getTime() < Date.now()) throw new AppError('invalid_state');
+    const [answered] = await tx
       .update(writtenProcedureAnswers)
       .set({ answer: input.answer, comment: input.comment ?? null, answeredAt: new Date() })
-      .where(eq(writtenProcedureAnswers.id, link.answer.id));
+      .where(and(eq(writtenProcedureAnswers.id, link.answer.id), isNull(writtenProcedureAnswers.answeredAt)))
+      .returning({ id: writtenProcedureAnswers.id });
+    if (!answered) throw conflict();
     const body = await findBody(tx, link.meeting.bodyId);
     await recordAudit(tx, ctx, {
       networkId: body?.networkId ?? null,
@@ -222,8 +230,22 @@ export async function answerWrittenProcedure(
       before: null,
       after: { personId: link.answer.personId, ...input },
     });
+    await recordLinkUse(tx, ctx, {
+      kind: 'writtenProcedure',
+      linkId: link.answer.id,
+      networkId: body?.networkId ?? null,
+      action: 'answer',
+      details: { personId: link.answer.personId, meetingId: link.meeting.id, procedureId: link.procedure.id },
+    });
     await settle(tx, ctx, link.procedure.id, false);
   });
+}
+
+/** Holds the procedure's row until the transaction ends: answers and the deadline job settle it one at a time. */
+async function lockProcedure(tx: DbOrTx, procedureId: string) {
+  const [procedure] = await tx.select().from(writtenProcedures).where(eq(writtenProcedures.id, procedureId)).for('update');
+  if (!procedure) throw notFound();
+  return procedure;
 }
 
 /**
@@ -231,6 +253,7 @@ export async function answerWrittenProcedure(
  * agreement from everyone decides it as recommended. At the deadline, missing answers count as no unanimity.
  */
 async function settle(tx: DbOrTx, ctx: RequestContext, procedureId: string, deadlinePassed: boolean) {
+  await lockProcedure(tx, procedureId);
   const row = (await loadProcedure(tx, procedureId))!;
   if (row.procedure.status !== 'open') return;
   const answers = await tx

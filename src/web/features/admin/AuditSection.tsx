@@ -19,6 +19,8 @@ const ENTITY_TYPES: EntityType[] = [
   'municipality',
   'roleAssignment',
   'user',
+  'personalLink',
+  'outboxMessage',
 ];
 
 /** The audit log of one network, filtered by record type and id, with a readable before/after. */
@@ -110,7 +112,15 @@ function AuditTable({ entries, networkName }: { entries: AuditEntry[]; networkNa
             return (
               <Table.Row key={entry.id}>
                 <Table.Cell className="dr-audit-when">{dateTime(entry.at)}</Table.Cell>
-                <Table.Cell>{entry.actorName ?? m.admin.system}</Table.Cell>
+                <Table.Cell>
+                  {entry.actorName ?? m.admin.system}
+                  {entry.ip && (
+                    <Paragraph data-size="xs" className="dr-muted" title={entry.userAgent ?? undefined}>
+                      {fmt(m.admin.fromAddress, { ip: entry.ip })}
+                      {entry.userAgent ? ` · ${entry.userAgent}` : ''}
+                    </Paragraph>
+                  )}
+                </Table.Cell>
                 <Table.Cell>
                   {actionLabel(entry.action)}: {typeLabel(entry.entityType)}
                   <Paragraph data-size="xs" className="dr-muted">

@@ -1,28 +1,42 @@
-import { Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { useApi } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { useState } from 'react';
+import { Alert, Button, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import type { OutboxMessage } from '../../../shared/auth/schema.ts';
+import { api, asApiError, useApi } from '../../app/api.ts';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { LoadState } from '../../app/ui.tsx';
 
-interface OutboxMessage {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  /** File names of the attachments, the calendar invitation included. */
-  attachmentNames: string[];
-  createdAt: string;
-  sentAt: string | null;
-}
-
-/** E-mail the platform has sent or is waiting to send (all of it, when no SMTP server is configured). */
+/**
+ * E-mail the platform has sent or is waiting to send (all of it, when no SMTP server is configured). Personal links
+ * show as •••: the server never hands their tokens out. A message can be sent again, with fresh links.
+ */
 export function OutboxSection() {
   const { m, dateTime } = useI18n();
   const outbox = useApi<OutboxMessage[]>('/admin/outbox');
+  const [notice, setNotice] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
+  const [sending, setSending] = useState<string | null>(null);
+
+  async function resend(message: OutboxMessage) {
+    setSending(message.id);
+    try {
+      await api(`/admin/outbox/${message.id}/resend`, { method: 'POST' });
+      setNotice({ kind: 'success', text: fmt(m.admin.resent, { to: message.to }) });
+      outbox.reload();
+      // The e-mail goes from a job a moment later; its new row shows then.
+      window.setTimeout(outbox.reload, 3000);
+    } catch (error) {
+      setNotice({ kind: 'danger', text: asApiError(error).message });
+    } finally {
+      setSending(null);
+    }
+  }
+
   return (
     <section className="dr-section" aria-labelledby="outbox-heading">
       <Heading level={2} data-size="md" id="outbox-heading">
         {m.admin.outboxHeading}
       </Heading>
+      <Paragraph>{m.admin.outboxIntro}</Paragraph>
+      <div role="status">{notice && <Alert data-color={notice.kind}>{notice.text}</Alert>}</div>
       <LoadState loaded={outbox}>
         {(list) =>
           list.length === 0 ? (
@@ -38,6 +52,7 @@ export function OutboxSection() {
                     <Table.HeaderCell scope="col">{m.admin.attachments}</Table.HeaderCell>
                     <Table.HeaderCell scope="col">{m.admin.createdAt}</Table.HeaderCell>
                     <Table.HeaderCell scope="col">{m.admin.status}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>
                   </Table.Row>
                 </Table.Head>
                 <Table.Body>
@@ -55,14 +70,35 @@ export function OutboxSection() {
                       <Table.Cell>{x.attachmentNames.join(', ')}</Table.Cell>
                       <Table.Cell>{dateTime(x.createdAt)}</Table.Cell>
                       <Table.Cell>
-                        {x.sentAt ? (
-                          <span>
-                            {m.admin.sentAt} {dateTime(x.sentAt)}
-                          </span>
-                        ) : (
-                          <Tag data-size="sm" data-color="warning">
-                            {m.admin.waiting}
-                          </Tag>
+                        <div className="dr-tags">
+                          {x.sentAt ? (
+                            <span>
+                              {m.admin.sentAt} {dateTime(x.sentAt)}
+                            </span>
+                          ) : (
+                            <Tag data-size="sm" data-color="warning">
+                              {m.admin.notSent}
+                            </Tag>
+                          )}
+                          {x.resendOf && (
+                            <Tag data-size="sm" data-color="info">
+                              {m.admin.resendOf}
+                            </Tag>
+                          )}
+                        </div>
+                      </Table.Cell>
+                      <Table.Cell>
+                        {x.resendable && (
+                          <Button
+                            type="button"
+                            variant="secondary"
+                            data-size="sm"
+                            aria-label={fmt(m.admin.resendLabel, { subject: x.subject, to: x.to })}
+                            disabled={sending !== null}
+                            onClick={() => void resend(x)}
+                          >
+                            {m.admin.resend}
+                          </Button>
                         )}
                       </Table.Cell>
                     </Table.Row>

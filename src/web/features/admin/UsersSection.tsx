@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { InvitationCreateSchema, RoleAssignmentInputSchema, type RoleAssignment, type UserSummary } from '../../../shared/auth/schema.ts';
 import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
@@ -168,7 +168,7 @@ function InviteForm({
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<RoleDraft>(emptyRole);
-  const [created, setCreated] = useState<{ user: UserSummary; invitationUrl: string } | null>(null);
+  const [created, setCreated] = useState<{ user: UserSummary } | null>(null);
   const labels = {
     email: m.admin.email,
     name: m.admin.name,
@@ -184,13 +184,6 @@ function InviteForm({
         <Alert data-color="success" role="status">
           <Paragraph>{fmt(m.admin.invitationCreated, { email: created.user.email })}</Paragraph>
         </Alert>
-        <Textfield
-          label={m.admin.invitationLink}
-          value={created.invitationUrl}
-          readOnly
-          className="dr-link-box"
-          onFocus={(e) => e.currentTarget.select()}
-        />
         <ButtonRow>
           <Button type="button" onClick={onDone}>
             {m.common.closeDialog}
@@ -210,7 +203,7 @@ function InviteForm({
           schema: InvitationCreateSchema,
           input: { email, name, roles: [roleInput(role)] },
           labels,
-          send: (body) => api<{ user: UserSummary; invitationUrl: string }>('/admin/invitations', { method: 'POST', body }),
+          send: (body) => api<{ user: UserSummary }>('/admin/invitations', { method: 'POST', body }),
           done: (result) => {
             setCreated(result);
             onInvited(result.user);

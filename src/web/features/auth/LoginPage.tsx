@@ -7,7 +7,7 @@ import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useSession } from '../../app/session.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
+import { AppLink, ButtonRow } from '../../app/ui.tsx';
 import { safeReturnTo } from './return-to.ts';
 
 /** `/logg-inn`: e-mail and password, single sign-on when configured, and the demo users in demo mode. */
@@ -90,6 +90,9 @@ export function LoginPage() {
           <ButtonRow>
             <SubmitButton form={form}>{m.login.submit}</SubmitButton>
           </ButtonRow>
+          <Paragraph>
+            <AppLink to="/glemt-passord">{m.login.forgotPassword}</AppLink>
+          </Paragraph>
         </form>
 
         {config?.demo && config.demo.users.length > 0 && (

@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.ts';
+import type { Db, DbOrTx } from '../../../db/client.ts';
 import { surveyRespondents } from '../../../db/schema/index.ts';
 import { osloLocalToUtc } from '../../documents/index.ts';
-import { queueEmail } from '../../mail/index.ts';
+import { personalLink, queueEmail, type LinkIssuer } from '../../mail/index.ts';
 import { addDays } from '../../network/dates.ts';
 
 /** How long a personal link works after the round's deadline, so a late answer can still be handed in while the round is open. */
@@ -32,8 +32,8 @@ export interface LinkRespondent {
 }
 
 /**
- * Gives the respondent a new personal link and queues the e-mail that carries it, in the caller's
- * transaction. Only the token's SHA-256 is kept, so the platform cannot send an old link again: a reminder
+ * Queues the e-mail that carries the respondent's personal link, in the caller's transaction. The token is made
+ * when the e-mail is sent and only its SHA-256 is kept, so the platform cannot send an old link again: a reminder
  * carries a new one and the old stops working. The answers belong to the respondent, not the link, and stay.
  */
 export async function sendLink(
@@ -42,20 +42,17 @@ export async function sendLink(
   round: LinkRound,
   networkName: string,
   respondent: LinkRespondent,
-  publicUrl: string,
 ): Promise<void> {
-  const token = randomBytes(24).toString('base64url');
   const now = new Date();
   await tx
     .update(surveyRespondents)
     .set({
-      tokenHash: hashToken(token),
       tokenExpiresAt: linkExpiry(round.deadline),
       ...(kind === 'invitation' ? { invitedAt: now } : { lastRemindedAt: now }),
       updatedAt: now,
     })
     .where(eq(surveyRespondents.id, respondent.id));
-  const link = `${publicUrl}/svar/${token}`;
+  const link = personalLink('surveyResponse', respondent.id);
   const deadline = writeDate(round.deadline);
   const text =
     kind === 'invitation'
@@ -86,3 +83,8 @@ export async function sendLink(
     text: text.join('\n'),
   });
 }
+
+/** The respondent's link gets its token as its e-mail is sent (see mail's personalLink()). */
+export const issueSurveyLink: LinkIssuer = async (db: Db, id, tokenHash) =>
+  (await db.update(surveyRespondents).set({ tokenHash }).where(eq(surveyRespondents.id, id)).returning({ id: surveyRespondents.id }))
+    .length > 0;

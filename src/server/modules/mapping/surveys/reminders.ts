@@ -64,7 +64,7 @@ export async function remindRespondents(
     (w) => !options.respectQuietHours || !w.respondent.lastRemindedAt || w.respondent.lastRemindedAt.getTime() < quietSince,
   );
   for (const w of due) {
-    await sendLink(tx, 'reminder', row.round, row.networkName, { ...w.respondent, municipalityName: w.municipalityName }, publicUrl);
+    await sendLink(tx, 'reminder', row.round, row.networkName, { ...w.respondent, municipalityName: w.municipalityName });
   }
   if (due.length > 0) {
     await recordAudit(tx, ctx, {

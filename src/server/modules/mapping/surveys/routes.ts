@@ -106,7 +106,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async 
   app.post(
     '/survey-rounds/:id/respondents',
     { schema: { tags, params: IdParams, body: RespondentInputSchema, response: { 201: RoundSchema } } },
-    async (req, reply) => reply.status(201).send(await service.addRespondent(req.ctx, req.params.id, req.body, links)),
+    async (req, reply) => reply.status(201).send(await service.addRespondent(req.ctx, req.params.id, req.body)),
   );
   app.delete(
     '/survey-rounds/:id/respondents/:respondentId',
@@ -140,7 +140,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async 
   app.get(
     '/survey-answers/:token',
     { config: PUBLIC, schema: { tags, params: TokenParams, response: { 200: ResponseFormSchema } } },
-    (req) => service.viewResponse(req.ctx, req.params.token),
+    (req) => service.openResponse(req.ctx, req.params.token),
   );
   app.put(
     '/survey-answers/:token',

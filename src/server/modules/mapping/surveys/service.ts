@@ -19,7 +19,7 @@ import type {
   TemplateInput,
   TemplateUpdateSchema,
 } from '../../../../shared/mapping/surveys.ts';
-import { recordAudit } from '../../audit/index.ts';
+import { recordAudit, recordLinkUse } from '../../audit/index.ts';
 import { assertCanAdministerNetwork, assertCanReadNetworkInternals, requireNetwork, requireUser } from '../../network/index.ts';
 import { currentMembership } from '../../network/policy.ts';
 import { today } from '../../network/dates.ts';
@@ -327,7 +327,7 @@ export async function updateRound(
         await tx
           .update(surveyRespondents)
           .set({ tokenExpiresAt: linkExpiry(updated.deadline) })
-          .where(and(eq(surveyRespondents.roundId, id), isNotNull(surveyRespondents.tokenHash)));
+          .where(and(eq(surveyRespondents.roundId, id), isNotNull(surveyRespondents.tokenExpiresAt)));
       }
       if (updated.deadline !== round.deadline || updated.reminderDaysBefore !== round.reminderDaysBefore) {
         await scheduleReminder(tx, updated, links.publicUrl);
@@ -359,7 +359,7 @@ export async function deleteRound(ctx: RequestContext, id: string, version: numb
 }
 
 /** Adds a respondent to a draft or open round; in an open round they get their link at once. */
-export async function addRespondent(ctx: RequestContext, roundId: string, input: RespondentInput, links: LinkSettings): Promise<Round> {
+export async function addRespondent(ctx: RequestContext, roundId: string, input: RespondentInput): Promise<Round> {
   const { round, network } = await writableRound(ctx, roundId);
   if (round.status === 'closed') throw new AppError('invalid_state');
   const existing = await ctx.db.select().from(surveyRespondents).where(eq(surveyRespondents.roundId, roundId));
@@ -374,7 +374,7 @@ export async function addRespondent(ctx: RequestContext, roundId: string, input:
         .select({ name: municipalities.name })
         .from(municipalities)
         .where(eq(municipalities.number, input.municipalityNumber));
-      await sendLink(tx, 'invitation', round, network.name, { ...created!, municipalityName: municipality?.name ?? '' }, links.publicUrl);
+      await sendLink(tx, 'invitation', round, network.name, { ...created!, municipalityName: municipality?.name ?? '' });
     }
     await recordAudit(tx, ctx, {
       networkId: network.id,
@@ -427,7 +427,7 @@ export async function sendRound(ctx: RequestContext, id: string, version: number
     const respondents = await respondentsOf(tx, [id]);
     if (respondents.length === 0) throw invalidField('respondents', 'required');
     for (const { respondent, municipalityName } of respondents) {
-      await sendLink(tx, 'invitation', opened, network.name, { ...respondent, municipalityName }, links.publicUrl);
+      await sendLink(tx, 'invitation', opened, network.name, { ...respondent, municipalityName });
     }
     await scheduleReminder(tx, opened, links.publicUrl);
     await recordAudit(tx, ctx, {
@@ -506,6 +506,19 @@ export async function viewResponse(ctx: RequestContext, token: string): Promise<
   return presentForm(await findByToken(ctx.db, token));
 }
 
+/** The link's page asks for the form: a use of the link, in the network's audit log. */
+export async function openResponse(ctx: RequestContext, token: string): Promise<ResponseForm> {
+  const row = await findByToken(ctx.db, token);
+  await recordLinkUse(ctx.db, ctx, {
+    kind: 'surveyResponse',
+    linkId: row.respondent.id,
+    networkId: row.round.networkId,
+    action: 'open',
+    details: { roundId: row.round.id, municipalityNumber: row.respondent.municipalityNumber },
+  });
+  return presentForm(row);
+}
+
 /** Saves the respondent's answers (all of them, replacing the last save); `submit` hands them in for good. */
 export async function saveResponse(ctx: RequestContext, token: string, input: z.infer<typeof AnswerSaveSchema>): Promise<ResponseForm> {
   const row = await findByToken(ctx.db, token);
@@ -533,6 +546,13 @@ export async function saveResponse(ctx: RequestContext, token: string, input: z.
       action: input.submit ? 'submit' : 'save',
       before: null,
       after: { roundId: row.round.id, municipalityNumber: row.respondent.municipalityNumber, answered: Object.keys(answers).length },
+    });
+    await recordLinkUse(tx, ctx, {
+      kind: 'surveyResponse',
+      linkId: row.respondent.id,
+      networkId: row.round.networkId,
+      action: input.submit ? 'submit' : 'save',
+      details: { roundId: row.round.id, municipalityNumber: row.respondent.municipalityNumber },
     });
   });
   return viewResponse(ctx, token);

@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { Alert, Paragraph } from '@digdir/designsystemet-react';
+import { PasswordResetCompleteSchema, PasswordResetRequestSchema, type CurrentUser } from '../../../shared/auth/schema.ts';
+import { api, useApi } from '../../app/api.ts';
+import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { useSession } from '../../app/session.tsx';
+import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
+
+/** `/glemt-passord`: asks for a link to choose a new password; the answer says the same whether the address has an account. */
+export function ForgotPasswordPage() {
+  const { m } = useI18n();
+  const form = useForm();
+  const [email, setEmail] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const labels = { email: m.passwordReset.email };
+  return (
+    <Page title={m.passwordReset.requestTitle}>
+      <div className="dr-stack">
+        {sentTo ? (
+          <div role="status">
+            <Alert data-color="success">
+              <Paragraph>{fmt(m.passwordReset.requested, { email: sentTo })}</Paragraph>
+            </Alert>
+          </div>
+        ) : (
+          <form
+            className="dr-form"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void form.submit({
+                schema: PasswordResetRequestSchema,
+                input: { email },
+                labels,
+                send: (body) => api('/auth/password-reset', { method: 'POST', body }),
+                done: () => setSentTo(email),
+              });
+            }}
+          >
+            <Paragraph>{m.passwordReset.requestIntro}</Paragraph>
+            <FormMessages form={form} />
+            <TextField
+              state={form}
+              name="email"
+              label={labels.email}
+              type="email"
+              value={email}
+              onChange={setEmail}
+              autoComplete="username"
+              required
+            />
+            <ButtonRow>
+              <SubmitButton form={form}>{m.passwordReset.requestSubmit}</SubmitButton>
+            </ButtonRow>
+          </form>
+        )}
+        <Paragraph>
+          <AppLink to="/logg-inn">{m.passwordReset.backToLogin}</AppLink>
+        </Paragraph>
+      </div>
+    </Page>
+  );
+}
+
+/** `/nytt-passord/:token`: the link from the e-mail; the person chooses a new password and is logged in, and out everywhere else. */
+export function PasswordResetPage() {
+  const { m } = useI18n();
+  const { token = '' } = useParams();
+  const reset = useApi<{ email: string; name: string }>(`/password-resets/${encodeURIComponent(token)}`);
+  return (
+    <Page title={m.passwordReset.title}>
+      {reset.error ? (
+        <Alert data-color="warning">
+          <Paragraph>{m.passwordReset.invalid}</Paragraph>
+          <Paragraph>
+            <AppLink to="/glemt-passord">{m.passwordReset.askAgain}</AppLink>
+          </Paragraph>
+        </Alert>
+      ) : (
+        <LoadState loaded={reset}>{(who) => <ResetForm token={token} who={who} />}</LoadState>
+      )}
+    </Page>
+  );
+}
+
+function ResetForm({ token, who }: { token: string; who: { email: string; name: string } }) {
+  const { m } = useI18n();
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const form = useForm();
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const labels = { password: m.passwordReset.password, repeat: m.passwordReset.repeat };
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: PasswordResetCompleteSchema,
+          input: { password },
+          labels,
+          check: (data): Record<string, string> => (data.password !== repeat ? { repeat: m.invitation.mismatch } : {}),
+          send: (body) => api<CurrentUser>(`/password-resets/${encodeURIComponent(token)}/accept`, { method: 'POST', body }),
+          done: (me) => {
+            signedIn(me);
+            void navigate('/');
+          },
+        });
+      }}
+    >
+      <Paragraph>{fmt(m.passwordReset.intro, { name: who.name, email: who.email })}</Paragraph>
+      <FormMessages form={form} />
+      {/* Lets password managers store the password with the right user name. */}
+      <input type="email" name="username" autoComplete="username" value={who.email} readOnly hidden />
+      <NewPasswordFields
+        form={form}
+        name="password"
+        labels={labels}
+        password={password}
+        repeat={repeat}
+        onPassword={setPassword}
+        onRepeat={setRepeat}
+      />
+      <ButtonRow>
+        <SubmitButton form={form}>{m.passwordReset.submit}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}
