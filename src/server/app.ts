@@ -11,7 +11,7 @@ import type { AuthConfig } from '../shared/auth/schema.ts';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerAuthContext } from './plugins/auth.ts';
-import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
+import { frameworkError, registerErrorHandler, sendError } from './plugins/error-handler.ts';
 import { loggerOptions, registerRequestLifecycle, requestIdGenerator, type Lifecycle, type LogDestination } from './plugins/logging.ts';
 import { registerMetrics, type Metrics } from './plugins/metrics.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
@@ -67,9 +67,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     // Requests that arrive while stopping get the one error shape (registerRequestLifecycle), not Fastify's own 503.
     return503OnClosing: false,
+    // A path that cannot be decoded answers in the one error shape too.
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(zodValidatorCompiler);
+  // The API takes JSON, and files only where a route says so: a text body elsewhere is 415, not a string for zod.
+  app.removeContentTypeParser('text/plain');
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   const lifecycle: Lifecycle = { shuttingDown: false };

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 
 /** Building blocks shared by every module's schemas. Custom messages are keys of the validation catalog. */
-export const IsoDate = z.iso.date({ error: 'date' });
+/**
+ * The years a date may have. Year 0000 is no year to PostgreSQL (a 500 once), and years below 1000 or above 9999 are
+ * no one's meeting or budget: Date.UTC reads 0–99 as 19xx, and ISO 8601's four digits end at 9999.
+ */
+export const MIN_YEAR = 1000;
+export const MAX_YEAR = 9999;
+const inYearRange = (iso: string) => {
+  const year = Number(iso.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
+export const IsoDate = z.iso.date({ error: 'date' }).refine(inYearRange, { error: 'dateRange' });
+/** A point in time with its offset (`2026-03-25T09:00:00+01:00`), in the same years as IsoDate. */
+export const IsoDateTime = z.iso.datetime({ offset: true, error: 'dateTime' }).refine(inYearRange, { error: 'dateRange' });
 export const MunicipalityNumber = z.string().regex(/^\d{4}$/, { error: 'municipalityNumber' });
 export const Id = z.uuid({ error: 'invalid' });
 // min(1), not positive(): positive() reports its bound as «minst 0», which 0 itself does not meet.

@@ -30,6 +30,10 @@ interface ServerMessages {
     legalBasisRequired: string;
     fileType: string;
     fileEmpty: string;
+    fileContent: string;
+    characters: string;
+    nesting: string;
+    dateRange: string;
     noDeputy: string;
     duplicate: string;
     notMember: string;
@@ -83,6 +87,8 @@ const nb: ServerMessages = {
     locked: 'Dette er låst og kan ikke endres lenger.',
     invalid_state: 'Dette kan ikke gjøres nå, i den fasen møtet eller saken er i.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
+    too_large: 'Forespørselen er for stor.',
+    unsupported_media_type: 'Forespørselen har en type innhold som ikke tas imot her.',
     oidc_failed: 'Innlogging med ekstern identitetsleverandør mislyktes.',
     internal_error: 'Noe gikk galt hos oss. Prøv igjen senere.',
     unavailable: 'Tjenesten er ikke klar akkurat nå. Prøv igjen om litt.',
@@ -110,6 +116,10 @@ const nb: ServerMessages = {
     legalBasisRequired: '«{field}» må fylles ut når noe unntas offentlighet.',
     fileType: '«{field}» må være en PDF-, DOCX- eller XLSX-fil.',
     fileEmpty: '«{field}» er tom.',
+    fileContent: '«{field}» er ikke en PDF-, DOCX- eller XLSX-fil: innholdet stemmer ikke med noen av dem.',
+    characters: '«{field}» inneholder tegn som ikke er tillatt.',
+    nesting: '«{field}» er nøstet for dypt.',
+    dateRange: '«{field}» må være en dato fra år 1000 til år 9999.',
     noDeputy: '«{field}» har ikke noe varamedlem i dette organet som kan kalles inn.',
     duplicate: '«{field}» finnes allerede.',
     notMember: '«{field}»: {value} er ikke deltakerkommune i nettverket.',
@@ -147,6 +157,9 @@ const nb: ServerMessages = {
     notYourMunicipality: '«{field}»: du kan ikke føre timer for {value}.',
   },
   fields: {
+    // What is wrong with the request as a whole (its body cannot be read), and with its address.
+    _: 'Forespørselen',
+    url: 'Adressen',
     'projectFinancing:costTotal': 'Totalkostnad',
     'projectFinancing:method': 'Fordelingsmåte',
     'projectFinancing:percentages': 'Avtalt prosentfordeling',
@@ -483,6 +496,8 @@ const nn: ServerMessages = {
     locked: 'Dette er låst og kan ikkje endrast lenger.',
     invalid_state: 'Dette kan ikkje gjerast no, i den fasen møtet eller saka er i.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
+    too_large: 'Førespurnaden er for stor.',
+    unsupported_media_type: 'Førespurnaden har ein type innhald som ikkje blir teken imot her.',
     oidc_failed: 'Innlogging med ekstern identitetsleverandør mislukkast.',
     internal_error: 'Noko gjekk gale hos oss. Prøv igjen seinare.',
     unavailable: 'Tenesta er ikkje klar akkurat no. Prøv igjen om litt.',
@@ -510,6 +525,10 @@ const nn: ServerMessages = {
     legalBasisRequired: '«{field}» må fyllast ut når noko blir unnateke offentlegheit.',
     fileType: '«{field}» må vere ei PDF-, DOCX- eller XLSX-fil.',
     fileEmpty: '«{field}» er tom.',
+    fileContent: '«{field}» er ikkje ei PDF-, DOCX- eller XLSX-fil: innhaldet stemmer ikkje med nokon av dei.',
+    characters: '«{field}» inneheld teikn som ikkje er tillatne.',
+    nesting: '«{field}» er nøsta for djupt.',
+    dateRange: '«{field}» må vere ein dato frå år 1000 til år 9999.',
     noDeputy: '«{field}» har ikkje noko varamedlem i dette organet som kan kallast inn.',
     duplicate: '«{field}» finst allereie.',
     notMember: '«{field}»: {value} er ikkje deltakarkommune i nettverket.',
@@ -548,6 +567,8 @@ const nn: ServerMessages = {
     notYourMunicipality: '«{field}»: du kan ikkje føre timar for {value}.',
   },
   fields: {
+    _: 'Førespurnaden',
+    url: 'Adressa',
     'projectFinancing:costTotal': 'Totalkostnad',
     'projectFinancing:method': 'Fordelingsmåte',
     'projectFinancing:percentages': 'Avtalt prosentfordeling',
@@ -882,6 +903,8 @@ const en: ServerMessages = {
     locked: 'This is locked and can no longer be changed.',
     invalid_state: 'This cannot be done now, at the stage the meeting or case is in.',
     rate_limited: 'Too many attempts. Wait a little and try again.',
+    too_large: 'The request is too large.',
+    unsupported_media_type: 'The request has a type of content that is not accepted here.',
     oidc_failed: 'Login with the external identity provider failed.',
     internal_error: 'Something went wrong on our side. Try again later.',
     unavailable: 'The service is not ready just now. Try again in a little while.',
@@ -909,6 +932,10 @@ const en: ServerMessages = {
     legalBasisRequired: '“{field}” is required when something is exempt from public access.',
     fileType: '“{field}” must be a PDF, DOCX or XLSX file.',
     fileEmpty: '“{field}” is empty.',
+    fileContent: '“{field}” is not a PDF, DOCX or XLSX file: its content matches none of them.',
+    characters: '“{field}” contains characters that are not allowed.',
+    nesting: '“{field}” is nested too deeply.',
+    dateRange: '“{field}” must be a date from the year 1000 to the year 9999.',
     noDeputy: '“{field}” has no deputy in this body to call in.',
     duplicate: '“{field}” already exists.',
     notMember: '“{field}”: {value} is not a member municipality of the network.',
@@ -947,6 +974,8 @@ const en: ServerMessages = {
     notYourMunicipality: '«{field}»: you cannot register hours for {value}.',
   },
   fields: {
+    _: 'The request',
+    url: 'The address',
     'projectFinancing:costTotal': 'Total cost',
     'projectFinancing:method': 'Split method',
     'projectFinancing:percentages': 'Agreed percentages',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DECISION_POINTS } from '../portfolio/projects.ts';
-import { Id, IsoDate, OptionalText, Text, Version } from '../common.ts';
+import { Id, IsoDate, IsoDateTime, OptionalText, Text, Version } from '../common.ts';
 
 /** planned → summoned (summons sent, agenda public) → held → minutesApproved (locked). */
 export const MEETING_STATUSES = ['planned', 'summoned', 'held', 'minutesApproved'] as const;
@@ -343,7 +343,7 @@ export const ApproveMinutesSchema = z.object({ note: OptionalText(1000), version
 
 export const WrittenProcedureCreateSchema = z.object({
   reason: Text(2000),
-  deadline: z.iso.datetime({ offset: true, error: 'dateTime' }),
+  deadline: IsoDateTime,
 });
 export const WrittenProcedureSchema = z.object({
   id: z.string(),
