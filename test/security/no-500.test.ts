@@ -44,12 +44,18 @@ describe.each(DATABASE_KINDS)('no 500 from input, on %s', (kind) => {
   }
 
   it('refuses a NUL byte in any JSON string, naming the field: grants, people, proposals', async () => {
-    const message = await refused(() => admin.post(`/api/networks/${networkId}/grants`, { ...grant, title: 'Skjønn\u0000midler' }), 'title');
+    const message = await refused(
+      () => admin.post(`/api/networks/${networkId}/grants`, { ...grant, title: 'Skjønn\u0000midler' }),
+      'title',
+    );
     expect(message).toBe('«Tittel» inneholder tegn som ikke er tillatt.');
     await refused(() => admin.post('/api/people', { networkId, name: 'Kari\u0000Nordmann', municipalityNumber: '1870' }), 'name');
     await refused(() => admin.post(`/api/networks/${networkId}/proposals`, { ...proposal, problem: 'Ring\u0000oss' }), 'problem');
     // In an array, and in an object's key.
-    await refused(() => admin.post(`/api/networks/${networkId}/proposals`, { ...proposal, municipalities: ['18\u000070'] }), 'municipalities.0');
+    await refused(
+      () => admin.post(`/api/networks/${networkId}/proposals`, { ...proposal, municipalities: ['18\u000070'] }),
+      'municipalities.0',
+    );
   });
 
   it('refuses a NUL byte in the public proposal form, without login', async () => {
@@ -86,7 +92,10 @@ describe.each(DATABASE_KINDS)('no 500 from input, on %s', (kind) => {
   });
 
   it('refuses dates outside what the database stores: year 0000, 10000', async () => {
-    const message = await refused(() => admin.post(`/api/networks/${networkId}/grants`, { ...grant, decisionDate: '0000-01-15' }), 'decisionDate');
+    const message = await refused(
+      () => admin.post(`/api/networks/${networkId}/grants`, { ...grant, decisionDate: '0000-01-15' }),
+      'decisionDate',
+    );
     expect(message).toContain('«Vedtaksdato»');
     await refused(() => admin.post(`/api/networks/${networkId}/grants`, { ...grant, periodEnd: '10000-12-31' }), 'periodEnd');
     await refused(() => admin.post(`/api/networks/${networkId}/grants`, { ...grant, periodStart: '+002026-01-01' }), 'periodStart');

@@ -31,6 +31,7 @@ interface ServerMessages {
     fileType: string;
     fileEmpty: string;
     fileContent: string;
+    fileMismatch: string;
     characters: string;
     nesting: string;
     dateRange: string;
@@ -117,6 +118,7 @@ const nb: ServerMessages = {
     fileType: '«{field}» må være en PDF-, DOCX- eller XLSX-fil.',
     fileEmpty: '«{field}» er tom.',
     fileContent: '«{field}» er ikke en PDF-, DOCX- eller XLSX-fil: innholdet stemmer ikke med noen av dem.',
+    fileMismatch: '«{field}» er en {found}-fil, men navnet slutter ikke på {extension}.',
     characters: '«{field}» inneholder tegn som ikke er tillatt.',
     nesting: '«{field}» er nøstet for dypt.',
     dateRange: '«{field}» må være en dato fra år 1000 til år 9999.',
@@ -526,6 +528,7 @@ const nn: ServerMessages = {
     fileType: '«{field}» må vere ei PDF-, DOCX- eller XLSX-fil.',
     fileEmpty: '«{field}» er tom.',
     fileContent: '«{field}» er ikkje ei PDF-, DOCX- eller XLSX-fil: innhaldet stemmer ikkje med nokon av dei.',
+    fileMismatch: '«{field}» er ei {found}-fil, men namnet sluttar ikkje på {extension}.',
     characters: '«{field}» inneheld teikn som ikkje er tillatne.',
     nesting: '«{field}» er nøsta for djupt.',
     dateRange: '«{field}» må vere ein dato frå år 1000 til år 9999.',
@@ -933,6 +936,7 @@ const en: ServerMessages = {
     fileType: '“{field}” must be a PDF, DOCX or XLSX file.',
     fileEmpty: '“{field}” is empty.',
     fileContent: '“{field}” is not a PDF, DOCX or XLSX file: its content matches none of them.',
+    fileMismatch: '“{field}” is a {found} file, but its name does not end in {extension}.',
     characters: '“{field}” contains characters that are not allowed.',
     nesting: '“{field}” is nested too deeply.',
     dateRange: '“{field}” must be a date from the year 1000 to the year 9999.',
