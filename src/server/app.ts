@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AuthConfig } from '../shared/auth/schema.ts';
+import { allowHttpLinks } from '../shared/common.ts';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerAuthContext } from './plugins/auth.ts';
@@ -72,6 +73,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(zodValidatorCompiler);
+  // The schemas are the process's, so this is too: the app built last decides, and closing gives back the default.
+  allowHttpLinks(config.allowHttpLinks);
+  app.addHook('onClose', async () => allowHttpLinks(false));
   // The API takes JSON, and files only where a route says so: a text body elsewhere is 415, not a string for zod.
   app.removeContentTypeParser('text/plain');
   app.setSerializerCompiler(serializerCompiler);

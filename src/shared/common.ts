@@ -30,6 +30,32 @@ export const OptionalText = (max: number) =>
     .transform((s) => (s === '' ? null : s))
     .nullish();
 
+/**
+ * Whether link fields take `http:` besides `https:`: off, and on only where a setup without TLS needs it
+ * (ALLOW_HTTP_LINKS). A setting of the process, since the schemas are: buildApp sets it from its configuration.
+ */
+let httpLinksAllowed = false;
+export function allowHttpLinks(allowed: boolean): void {
+  httpLinksAllowed = allowed;
+}
+
+/** An absolute address with one of the schemes, a host and no user name or password in it. */
+function isLinkWith(value: string, schemes: readonly string[]): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return schemes.includes(url.protocol) && url.hostname !== '' && url.username === '' && url.password === '';
+}
+
+/** Whether a stored link may be shown as a link or sent in an e-mail: http or https, never javascript:, data: or vbscript:. */
+export const isWebLink = (value: string): boolean => isLinkWith(value, ['https:', 'http:']);
+
+/** Every link field (a meeting's remote link): https only, http too where configured; the error names the field. */
+export const WebLink = z
+  .string()
+  .trim()
+  .max(1000)
+  .refine((value) => isLinkWith(value, httpLinksAllowed ? ['https:', 'http:'] : ['https:']), { error: 'url' });
+
 export const IdParams = z.object({ id: Id });
 export const NetworkParams = z.object({ networkId: z.string().min(1).max(100) });
 
