@@ -15,6 +15,7 @@ import { registerAuthContext } from './plugins/auth.ts';
 import { frameworkError, registerErrorHandler, sendError } from './plugins/error-handler.ts';
 import { loggerOptions, registerRequestLifecycle, requestIdGenerator, type Lifecycle, type LogDestination } from './plugins/logging.ts';
 import { registerMetrics, type Metrics } from './plugins/metrics.ts';
+import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
@@ -60,6 +61,7 @@ export interface BuildOptions {
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const storage = options.storage ?? fileStorageFor(config.storage);
+  const setSecurityHeaders = securityHeaders({ publicUrl: config.publicUrl });
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(config.logLevel, options.logStream),
     // A hop count as proxy-addr's trust function (Fastify's types leave the number form out).
@@ -68,8 +70,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     // Requests that arrive while stopping get the one error shape (registerRequestLifecycle), not Fastify's own 503.
     return503OnClosing: false,
-    // A path that cannot be decoded answers in the one error shape too.
-    frameworkErrors: frameworkError,
+    // A path that cannot be decoded answers in the one error shape too, with the headers every answer has.
+    frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request, reply);
+      frameworkError(error, request, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(zodValidatorCompiler);
@@ -80,6 +85,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.removeContentTypeParser('text/plain');
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerSecurityHeaders(app, { publicUrl: config.publicUrl });
   const lifecycle: Lifecycle = { shuttingDown: false };
   app.decorate('lifecycle', lifecycle);
   registerRequestLifecycle(app, lifecycle);

@@ -33,12 +33,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
  * Failures before a request reaches a route (Fastify's frameworkErrors): a path that is no valid percent-encoded
  * UTF-8, or a path parameter longer than the router takes. Both are the caller's, in the one error shape.
  */
-export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return sendError(request, reply, 'validation_failed', { url: { key: 'invalid' } });
+    void sendError(request, reply, 'validation_failed', { url: { key: 'invalid' } });
+    return;
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendError(request, reply, 'internal_error');
+  void sendError(request, reply, 'internal_error');
 }
 
 export function requestLanguage(request: FastifyRequest): Language {
