@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import { appUrl, mailDirOf } from '../playwright.config.ts';
 
@@ -34,7 +34,10 @@ interface Fixtures {
   a11y: Accessibility;
   bokmalAfterwards: void;
   mailbox: Mailbox;
+  noCspViolations: void;
 }
+
+const CSP_MARK = 'CSP violation:';
 
 export const test = base.extend<Fixtures>({
   // Each worker has an app of its own (playwright.config.ts); pages and API requests, and contexts a journey makes, go to it.
@@ -84,6 +87,34 @@ export const test = base.extend<Fixtures>({
       },
     });
   },
+  // The app answers with a strict Content-Security-Policy (src/server/plugins/security-headers.ts): any page of a journey
+  // that breaks it fails the journey, in the built-in context and in every context the journey makes itself.
+  noCspViolations: [
+    async ({ context, browser }, use) => {
+      const violations: string[] = [];
+      const watch = async (watched: BrowserContext) => {
+        await watched.addInitScript((mark) => {
+          document.addEventListener('securitypolicyviolation', (e) =>
+            console.error(`${mark} ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`),
+          );
+        }, CSP_MARK);
+        watched.on('console', (message) => {
+          if (message.text().startsWith(CSP_MARK)) violations.push(`${message.page()?.url() ?? ''}: ${message.text()}`);
+        });
+      };
+      await watch(context);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const made = await newContext(...args);
+        await watch(made);
+        return made;
+      };
+      await use();
+      browser.newContext = newContext;
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
 
   // The built-in `page` comes from a context made first (browser.newContext()), which axe needs.
   a11y: async ({ page, baseURL }, use, testInfo) => {

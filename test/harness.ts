@@ -131,6 +131,8 @@ export interface TestApp {
    * app's MAIL_DIR, where the e-mail job writes each message. Run the jobs first (`app.jobs.drain()`).
    */
   mail(): Promise<SentMail[]>;
+  /** The folder the app's local file storage writes to (a copy of the demo's files at start). */
+  filesDir: string;
   /** A new account with the demo password and the given roles, straight in the database (no e-mail, no audit). */
   createUser(
     roles?: RoleSpec[],
@@ -206,6 +208,7 @@ export async function startTestApp(
     app,
     database,
     db: database.db,
+    filesDir,
     anonymous: () => new Client(app),
     // A session started as the login route starts it: the tests log in some two thousand times, the login route's own
     // tests check the password (src/server/modules/auth/routes.test.ts).

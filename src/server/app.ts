@@ -8,13 +8,15 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AuthConfig } from '../shared/auth/schema.ts';
+import { allowHttpLinks } from '../shared/common.ts';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/client.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 import { registerAuthContext } from './plugins/auth.ts';
-import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
+import { frameworkError, registerErrorHandler, sendError } from './plugins/error-handler.ts';
 import { loggerOptions, registerRequestLifecycle, requestIdGenerator, type Lifecycle, type LogDestination } from './plugins/logging.ts';
 import { registerMetrics, type Metrics } from './plugins/metrics.ts';
+import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
@@ -60,6 +62,7 @@ export interface BuildOptions {
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const storage = options.storage ?? fileStorageFor(config.storage);
+  const setSecurityHeaders = securityHeaders({ publicUrl: config.publicUrl });
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(config.logLevel, options.logStream),
     // A hop count as proxy-addr's trust function (Fastify's types leave the number form out).
@@ -68,11 +71,22 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     // Requests that arrive while stopping get the one error shape (registerRequestLifecycle), not Fastify's own 503.
     return503OnClosing: false,
+    // A path that cannot be decoded answers in the one error shape too, with the headers every answer has.
+    frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request, reply);
+      frameworkError(error, request, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(zodValidatorCompiler);
+  // The schemas are the process's, so this is too: the app built last decides, and closing gives back the default.
+  allowHttpLinks(config.allowHttpLinks);
+  app.addHook('onClose', async () => allowHttpLinks(false));
+  // The API takes JSON, and files only where a route says so: a text body elsewhere is 415, not a string for zod.
+  app.removeContentTypeParser('text/plain');
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerSecurityHeaders(app, { publicUrl: config.publicUrl });
   const lifecycle: Lifecycle = { shuttingDown: false };
   app.decorate('lifecycle', lifecycle);
   registerRequestLifecycle(app, lifecycle);

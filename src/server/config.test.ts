@@ -21,6 +21,7 @@ describe('configuration from the environment', () => {
       port: 3000,
       host: '0.0.0.0',
       publicUrl: 'http://localhost:3000',
+      allowHttpLinks: false,
       databaseUrl: undefined,
       databasePoolSize: 10,
       demo: true,

@@ -20,6 +20,8 @@ export interface AppConfig {
   host: string;
   /** The address people use, for links in e-mails and the OIDC redirect. */
   publicUrl: string;
+  /** Whether link fields (a meeting's remote link) take http:// too; https:// only unless a test setup needs it. */
+  allowHttpLinks: boolean;
   databaseUrl: string | undefined;
   /** PostgreSQL connections per instance. */
   databasePoolSize: number;
@@ -69,6 +71,7 @@ const VARIABLES = {
   PORT: { schema: integer(0, 65535).default(3000), expected: 'a port number from 0 to 65535' },
   HOST: { schema: z.string().default('0.0.0.0'), expected: 'an address to listen on' },
   PUBLIC_URL: { schema: url('http:', 'https:').optional(), expected: 'an http:// or https:// address' },
+  ALLOW_HTTP_LINKS: { schema: flag.default(false), expected: '"true" or "false"' },
   DATABASE_URL: { schema: url('postgres:', 'postgresql:').optional(), expected: 'a postgres:// or postgresql:// address' },
   DATABASE_POOL_SIZE: { schema: integer(1, 1000).default(10), expected: 'a whole number from 1 to 1000' },
   DATA_DIR: { schema: z.string().default('data/pglite'), expected: 'a folder' },
@@ -173,6 +176,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: v.PORT,
     host: v.HOST,
     publicUrl: v.PUBLIC_URL ?? `http://localhost:${v.PORT}`,
+    allowHttpLinks: v.ALLOW_HTTP_LINKS,
     databaseUrl: v.DATABASE_URL,
     databasePoolSize: v.DATABASE_POOL_SIZE,
     dataDir: resolve(v.DATA_DIR),

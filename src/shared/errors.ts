@@ -9,8 +9,6 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   not_found: 404,
   validation_failed: 400,
-  /** An uploaded file beyond a size limit (named in `limit`). */
-  too_large: 413,
   conflict: 409,
   in_use: 409,
   stale_version: 409,
@@ -19,6 +17,10 @@ export const ERROR_STATUS = {
   /** A single-use personal link (invitation, password reset) that has been used or has run out. */
   link_used: 410,
   rate_limited: 429,
+  /** The request's body is larger than the route takes, or an uploaded file beyond a size limit (named in `limit`). */
+  too_large: 413,
+  /** The body is of a type the route does not take: declared (Content-Type) or found in its bytes (uploads). */
+  unsupported_media_type: 415,
   oidc_failed: 502,
   internal_error: 500,
   /** Not ready: the database does not answer, migrations are not done, or the instance is shutting down. */
@@ -31,7 +33,7 @@ export interface ApiErrorBody {
   error: {
     code: ErrorCode;
     message: string;
-    /** Field path (dot-separated) → message naming the field. Only on validation_failed. */
+    /** Field path (dot-separated) → message naming the field. On validation_failed, and on unsupported_media_type for an upload. */
     fields?: Record<string, string>;
     /**
      * Only on validation_failed with status 422: every bad row of an uploaded spreadsheet

@@ -102,11 +102,9 @@ export async function seedProjects(ctx: RequestContext, options: DemoProjectsOpt
     reservation: 'Forutsetter at egeninnsatsen kan tas innenfor dagens bemanning i helse og omsorg.',
   });
 
-  const pdf = 'application/pdf';
   await uploadProjectDocument(ctx, options.storage, digiHelse.id, {
     kind: 'mandate',
     fileName: 'Mandat for konseptfasen – DigiHelse.pdf',
-    contentType: pdf,
     bytes: await basisPdf(
       'Mandat for konseptfasen – DigiHelse i Vesterålen',
       'Konseptfasen skal beskrive én felles modell for innføring av DigiHelse i kommunene, med ressursbehov, tidsplan og gevinster.\n\n- Prosjekteier: kommunedirektøren i Sortland\n- Prosjektleder: prosjektkoordinator i DigiVesterålen\n- Frist: prosjektforslag til styringsgruppen i oktober 2026',
@@ -125,7 +123,6 @@ export async function seedProjects(ctx: RequestContext, options: DemoProjectsOpt
   await uploadProjectDocument(ctx, options.storage, digiHelse.id, {
     kind: 'proposal',
     fileName: 'Prosjektforslag – DigiHelse.pdf',
-    contentType: pdf,
     bytes: await basisPdf(
       'Prosjektforslag – felles innføring av DigiHelse i Vesterålen',
       'Kommunene innfører DigiHelse i to puljer: Sortland og Hadsel først, deretter de andre.\n\n**Gevinster:** færre telefoner til tjenestene, kortere svartid for innbyggerne og mindre dobbeltregistrering.',

@@ -14,11 +14,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return sendError(request, reply, 'validation_failed', fieldProblems(error.issues));
     }
     if (error.statusCode === 429) return sendError(request, reply, 'rate_limited');
-    if (
-      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
-      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-      (error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP'))
-    ) {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(request, reply, 'too_large');
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(request, reply, 'unsupported_media_type');
+    if (error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP')) {
       return sendError(request, reply, 'validation_failed', { _: { key: 'invalid' } });
     }
     if (error.statusCode === 400 && error instanceof SyntaxError) {
@@ -30,6 +28,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendError(request, reply, 'internal_error');
   });
+}
+
+/**
+ * Failures before a request reaches a route (Fastify's frameworkErrors): a path that is no valid percent-encoded
+ * UTF-8, or a path parameter longer than the router takes. Both are the caller's, in the one error shape.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void sendError(request, reply, 'validation_failed', { url: { key: 'invalid' } });
+    return;
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  void sendError(request, reply, 'internal_error');
 }
 
 export function requestLanguage(request: FastifyRequest): Language {

@@ -11,14 +11,67 @@ export class RequestValidationError extends Error {
   }
 }
 
-/** Validates with zod and keeps every issue, so the error names each bad field. */
+/**
+ * Validates with zod and keeps every issue, so the error names each bad field. What no schema should have to say
+ * is checked first, for every route alike: text no database can store, and nesting deeper than any request needs.
+ */
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
+    const unfit = unstorableInput(data);
+    // Deep nesting is not handed to zod at all: its recursion is what the limit protects.
+    if (unfit.some((issue) => issue.message === 'nesting')) return { error: new RequestValidationError(unfit) };
     const result = schema.safeParse(data, { reportInput: true });
-    if (result.success) return { value: result.data };
-    return { error: new RequestValidationError(result.error.issues) };
+    if (result.success && unfit.length === 0) return { value: result.data };
+    const issues = [...unfit, ...(result.success ? [] : result.error.issues)];
+    return { error: new RequestValidationError(issues) };
   };
+
+/** Deeper than any request needs (a survey definition, the deepest, has six levels), and shallow enough for any recursion. */
+export const MAX_INPUT_DEPTH = 32;
+/** Enough to name what is wrong; a body full of bad strings is not walked to its end. */
+const MAX_INPUT_ISSUES = 50;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Text no database can store as sent: NUL (PostgreSQL refuses it in text and JSON) and a lone UTF-16 surrogate
+ * (it has no UTF-8 form, so the driver would store U+FFFD in its place).
+ */
+export function hasUnstorableCharacters(text: string): boolean {
+  return text.includes('\u0000') || LONE_SURROGATE.test(text);
+}
+
+/**
+ * The strings (values and keys) of a request part that no database can store, and anything nested deeper than
+ * MAX_INPUT_DEPTH, as issues on their paths. Walked with a stack of its own, so no input can overflow the call stack.
+ */
+export function unstorableInput(data: unknown): z.core.$ZodIssue[] {
+  const issues: z.core.$ZodIssue[] = [];
+  const add = (path: PropertyKey[], message: 'characters' | 'nesting', input: unknown) =>
+    issues.push({ code: 'custom', path, message, input } as z.core.$ZodIssue);
+  const pending: { value: unknown; path: PropertyKey[] }[] = [{ value: data, path: [] }];
+  while (pending.length > 0 && issues.length < MAX_INPUT_ISSUES) {
+    const { value, path } = pending.pop()!;
+    if (typeof value === 'string') {
+      if (hasUnstorableCharacters(value)) add(path, 'characters', value);
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Buffer.isBuffer(value)) continue;
+    if (path.length >= MAX_INPUT_DEPTH) {
+      // Named by the field it came in, not by a path of thirty-two levels.
+      add(path.slice(0, 1), 'nesting', undefined);
+      continue;
+    }
+    const entries: [PropertyKey, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (const [key, child] of entries) {
+      // A bad key is named by the object that holds it: the key itself cannot be shown as it came.
+      if (typeof key === 'string' && hasUnstorableCharacters(key)) add(path, 'characters', key);
+      else pending.push({ value: child, path: [...path, key] });
+    }
+  }
+  return issues;
+}
 
 const validationKeys = new Set(Object.keys(SERVER_MESSAGES.nb.validation));
 const isValidationKey = (message: string): message is ValidationKey => validationKeys.has(message);

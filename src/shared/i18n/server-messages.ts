@@ -30,6 +30,11 @@ interface ServerMessages {
     legalBasisRequired: string;
     fileType: string;
     fileEmpty: string;
+    fileContent: string;
+    fileMismatch: string;
+    characters: string;
+    nesting: string;
+    dateRange: string;
     noDeputy: string;
     duplicate: string;
     notMember: string;
@@ -77,7 +82,6 @@ const nb: ServerMessages = {
     csrf_failed: 'Forespørselen mangler gyldig sikkerhetsnøkkel. Last siden på nytt og prøv igjen.',
     not_found: 'Fant ikke det du ba om.',
     validation_failed: 'Noen felt er ikke riktig utfylt.',
-    too_large: 'Filen er for stor.',
     conflict: 'Dette finnes allerede.',
     in_use: 'Dette kan ikke fjernes fordi noe annet avhenger av det (for eksempel et varamedlem eller den siste plattformadministratoren).',
     stale_version: 'Noen andre har endret dette mens du arbeidet. Last inn på nytt for å se endringene før du lagrer.',
@@ -85,6 +89,8 @@ const nb: ServerMessages = {
     invalid_state: 'Dette kan ikke gjøres nå, i den fasen møtet eller saken er i.',
     link_used: 'Lenken er allerede brukt eller har gått ut. Be om en ny.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
+    too_large: 'Forespørselen er for stor.',
+    unsupported_media_type: 'Forespørselen har en type innhold som ikke tas imot her.',
     oidc_failed: 'Innlogging med ekstern identitetsleverandør mislyktes.',
     internal_error: 'Noe gikk galt hos oss. Prøv igjen senere.',
     unavailable: 'Tjenesten er ikke klar akkurat nå. Prøv igjen om litt.',
@@ -112,6 +118,11 @@ const nb: ServerMessages = {
     legalBasisRequired: '«{field}» må fylles ut når noe unntas offentlighet.',
     fileType: '«{field}» må være en PDF-, DOCX- eller XLSX-fil.',
     fileEmpty: '«{field}» er tom.',
+    fileContent: '«{field}» er ikke en PDF-, DOCX- eller XLSX-fil: innholdet stemmer ikke med noen av dem.',
+    fileMismatch: '«{field}» er en {found}-fil, men navnet slutter ikke på {extension}.',
+    characters: '«{field}» inneholder tegn som ikke er tillatt.',
+    nesting: '«{field}» er nøstet for dypt.',
+    dateRange: '«{field}» må være en dato fra år 1000 til år 9999.',
     noDeputy: '«{field}» har ikke noe varamedlem i dette organet som kan kalles inn.',
     duplicate: '«{field}» finnes allerede.',
     notMember: '«{field}»: {value} er ikke deltakerkommune i nettverket.',
@@ -149,6 +160,9 @@ const nb: ServerMessages = {
     notYourMunicipality: '«{field}»: du kan ikke føre timer for {value}.',
   },
   fields: {
+    // What is wrong with the request as a whole (its body cannot be read), and with its address.
+    _: 'Forespørselen',
+    url: 'Adressen',
     'projectFinancing:costTotal': 'Totalkostnad',
     'projectFinancing:method': 'Fordelingsmåte',
     'projectFinancing:percentages': 'Avtalt prosentfordeling',
@@ -478,7 +492,6 @@ const nn: ServerMessages = {
     csrf_failed: 'Førespurnaden manglar gyldig tryggleiksnøkkel. Last sida på nytt og prøv igjen.',
     not_found: 'Fann ikkje det du bad om.',
     validation_failed: 'Nokre felt er ikkje rett utfylte.',
-    too_large: 'Fila er for stor.',
     conflict: 'Dette finst allereie.',
     in_use:
       'Dette kan ikkje fjernast fordi noko anna er avhengig av det (til dømes eit varamedlem eller den siste plattformadministratoren).',
@@ -487,6 +500,8 @@ const nn: ServerMessages = {
     invalid_state: 'Dette kan ikkje gjerast no, i den fasen møtet eller saka er i.',
     link_used: 'Lenkja er allereie brukt eller har gått ut. Be om ei ny.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
+    too_large: 'Førespurnaden er for stor.',
+    unsupported_media_type: 'Førespurnaden har ein type innhald som ikkje blir teken imot her.',
     oidc_failed: 'Innlogging med ekstern identitetsleverandør mislukkast.',
     internal_error: 'Noko gjekk gale hos oss. Prøv igjen seinare.',
     unavailable: 'Tenesta er ikkje klar akkurat no. Prøv igjen om litt.',
@@ -514,6 +529,11 @@ const nn: ServerMessages = {
     legalBasisRequired: '«{field}» må fyllast ut når noko blir unnateke offentlegheit.',
     fileType: '«{field}» må vere ei PDF-, DOCX- eller XLSX-fil.',
     fileEmpty: '«{field}» er tom.',
+    fileContent: '«{field}» er ikkje ei PDF-, DOCX- eller XLSX-fil: innhaldet stemmer ikkje med nokon av dei.',
+    fileMismatch: '«{field}» er ei {found}-fil, men namnet sluttar ikkje på {extension}.',
+    characters: '«{field}» inneheld teikn som ikkje er tillatne.',
+    nesting: '«{field}» er nøsta for djupt.',
+    dateRange: '«{field}» må vere ein dato frå år 1000 til år 9999.',
     noDeputy: '«{field}» har ikkje noko varamedlem i dette organet som kan kallast inn.',
     duplicate: '«{field}» finst allereie.',
     notMember: '«{field}»: {value} er ikkje deltakarkommune i nettverket.',
@@ -552,6 +572,8 @@ const nn: ServerMessages = {
     notYourMunicipality: '«{field}»: du kan ikkje føre timar for {value}.',
   },
   fields: {
+    _: 'Førespurnaden',
+    url: 'Adressa',
     'projectFinancing:costTotal': 'Totalkostnad',
     'projectFinancing:method': 'Fordelingsmåte',
     'projectFinancing:percentages': 'Avtalt prosentfordeling',
@@ -880,7 +902,6 @@ const en: ServerMessages = {
     csrf_failed: 'The request lacks a valid security token. Reload the page and try again.',
     not_found: 'What you asked for was not found.',
     validation_failed: 'Some fields are not filled in correctly.',
-    too_large: 'The file is too large.',
     conflict: 'This already exists.',
     in_use: 'This cannot be removed because something else depends on it (such as a deputy, or the last platform administrator).',
     stale_version: 'Someone else changed this while you were working. Reload to see their changes before you save.',
@@ -888,6 +909,8 @@ const en: ServerMessages = {
     invalid_state: 'This cannot be done now, at the stage the meeting or case is in.',
     link_used: 'This link has already been used or has expired. Ask for a new one.',
     rate_limited: 'Too many attempts. Wait a little and try again.',
+    too_large: 'The request is too large.',
+    unsupported_media_type: 'The request has a type of content that is not accepted here.',
     oidc_failed: 'Login with the external identity provider failed.',
     internal_error: 'Something went wrong on our side. Try again later.',
     unavailable: 'The service is not ready just now. Try again in a little while.',
@@ -915,6 +938,11 @@ const en: ServerMessages = {
     legalBasisRequired: '“{field}” is required when something is exempt from public access.',
     fileType: '“{field}” must be a PDF, DOCX or XLSX file.',
     fileEmpty: '“{field}” is empty.',
+    fileContent: '“{field}” is not a PDF, DOCX or XLSX file: its content matches none of them.',
+    fileMismatch: '“{field}” is a {found} file, but its name does not end in {extension}.',
+    characters: '“{field}” contains characters that are not allowed.',
+    nesting: '“{field}” is nested too deeply.',
+    dateRange: '“{field}” must be a date from the year 1000 to the year 9999.',
     noDeputy: '“{field}” has no deputy in this body to call in.',
     duplicate: '“{field}” already exists.',
     notMember: '“{field}”: {value} is not a member municipality of the network.',
@@ -953,6 +981,8 @@ const en: ServerMessages = {
     notYourMunicipality: '«{field}»: you cannot register hours for {value}.',
   },
   fields: {
+    _: 'The request',
+    url: 'The address',
     'projectFinancing:costTotal': 'Total cost',
     'projectFinancing:method': 'Split method',
     'projectFinancing:percentages': 'Agreed percentages',

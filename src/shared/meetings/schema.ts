@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DECISION_POINTS } from '../portfolio/projects.ts';
-import { Id, IsoDate, OptionalText, Text, Version } from '../common.ts';
+import { Id, IsoDate, IsoDateTime, OptionalText, Text, Version, WebLink } from '../common.ts';
 
 /** planned → summoned (summons sent, agenda public) → held → minutesApproved (locked). */
 export const MEETING_STATUSES = ['planned', 'summoned', 'held', 'minutesApproved'] as const;
@@ -94,7 +94,7 @@ export const MeetingCreateSchema = z
     startTime: Time,
     endTime: Time.nullish(),
     place: OptionalText(300),
-    remoteLink: z.url({ error: 'url' }).max(1000).nullish(),
+    remoteLink: WebLink.nullish(),
     writtenProcedure: z.boolean().default(false),
     isPublic: z.boolean().default(true),
   })
@@ -109,7 +109,7 @@ export const MeetingUpdateSchema = z
     startTime: Time,
     endTime: Time.nullable(),
     place: OptionalText(300),
-    remoteLink: z.url({ error: 'url' }).max(1000).nullable(),
+    remoteLink: WebLink.nullable(),
     writtenProcedure: z.boolean(),
     isPublic: z.boolean(),
     minutesSignatoryIds: z.array(Id).max(10),
@@ -343,7 +343,7 @@ export const ApproveMinutesSchema = z.object({ note: OptionalText(1000), version
 
 export const WrittenProcedureCreateSchema = z.object({
   reason: Text(2000),
-  deadline: z.iso.datetime({ offset: true, error: 'dateTime' }),
+  deadline: IsoDateTime,
 });
 export const WrittenProcedureSchema = z.object({
   id: z.string(),

@@ -1,5 +1,5 @@
-export { sendFile } from './send-file.ts';
-export { renderTable, attachmentHeader, EXPORT_FORMATS, type ExportFormat, type ExportColumn, type RenderedFile } from './table-export.ts';
+export { attachmentHeader, sendFile } from './send-file.ts';
+export { renderTable, EXPORT_FORMATS, type ExportFormat, type ExportColumn, type RenderedFile } from './table-export.ts';
 export {
   renderMinutesPdf,
   renderMinutesDocx,

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { attachmentHeader, renderTable, type ExportColumn } from './table-export.ts';
+import { attachmentHeader } from './send-file.ts';
+import { renderTable, type ExportColumn } from './table-export.ts';
 
 interface Row {
   name: string;
@@ -45,7 +46,21 @@ describe('renderTable', () => {
 
   it('names the attachment in ASCII and in UTF-8', () => {
     expect(attachmentHeader('digivesterålen.csv')).toBe(
-      `attachment; filename="digivestera_len.csv"; filename*=UTF-8''digivester%C3%A5len.csv`,
+      `attachment; filename="digivesteralen.csv"; filename*=UTF-8''digivester%C3%A5len.csv`,
     );
+    expect(attachmentHeader('Bø og Sørfold – æøå.pdf')).toBe(
+      `attachment; filename="Bo og Sorfold _ aeoa.pdf"; filename*=UTF-8''B%C3%B8%20og%20S%C3%B8rfold%20%E2%80%93%20%C3%A6%C3%B8%C3%A5.pdf`,
+    );
+  });
+
+  it('keeps a quote, a backslash, a path or a line break in a name from breaking the header (RFC 6266)', () => {
+    expect(attachmentHeader('sak "14" – 100%.pdf')).toBe(
+      `attachment; filename="sak _14_ _ 100_.pdf"; filename*=UTF-8''sak%20%2214%22%20%E2%80%93%20100%25.pdf`,
+    );
+    expect(attachmentHeader('C:\\Users\\kari\\vedlegg.pdf')).toBe(`attachment; filename="vedlegg.pdf"; filename*=UTF-8''vedlegg.pdf`);
+    expect(attachmentHeader("a\r\nSet-Cookie: x=1;(y)*'.pdf")).toBe(
+      `attachment; filename="aSet-Cookie: x=1;(y)*'.pdf"; filename*=UTF-8''aSet-Cookie%3A%20x%3D1%3B%28y%29%2A%27.pdf`,
+    );
+    expect(attachmentHeader('\u202Efdp.exe')).toBe(`attachment; filename="fdp.exe"; filename*=UTF-8''fdp.exe`);
   });
 });

@@ -62,9 +62,3 @@ export async function renderTable<T>(format: ExportFormat, name: string, columns
   const body = Buffer.from(await workbook.xlsx.writeBuffer());
   return { body, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${baseName}.xlsx` };
 }
-
-/** Content-Disposition with the file name as UTF-8 (names may hold æ, ø, å). */
-export function attachmentHeader(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

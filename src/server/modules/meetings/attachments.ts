@@ -3,20 +3,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { agendaItems, caseDocuments, cases, consultations, meetings } from '../../db/schema/index.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import { invalidField, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { FileStorage } from '../storage/index.ts';
+import { checkUpload, storeWith, type FileStorage } from '../storage/index.ts';
 import type { CaseDocument } from '../../../shared/meetings/schema.ts';
 import { assertUnlocked, readableBody, writableBody } from './policy.ts';
 import { presentDocument } from './presenter.ts';
-
-/** The file types a case may carry, by the content type the browser sends. */
-export const ATTACHMENT_TYPES: Record<string, string> = {
-  'application/pdf': '.pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
-};
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
 /** The case and whether any meeting that handled it is locked: a locked meeting's papers stay as they were. */
 async function caseWithMeetings(ctx: RequestContext, caseId: string) {
@@ -47,31 +39,29 @@ export async function uploadDocument(
   ctx: RequestContext,
   storage: FileStorage,
   caseId: string,
-  file: { fileName: string; contentType: string; bytes: Buffer },
+  file: { fileName: string; bytes: Buffer },
 ): Promise<CaseDocument> {
   const { body } = await writableCase(ctx, caseId);
-  const extension = ATTACHMENT_TYPES[file.contentType];
-  if (!extension || !file.fileName.toLowerCase().endsWith(extension)) throw invalidField('fileName', 'fileType');
-  if (file.bytes.length === 0) throw invalidField('fileName', 'fileEmpty');
+  const { fileName, contentType, extension } = checkUpload(file);
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const storageKey = `cases/${caseId}/${randomUUID()}${extension}`;
-  // The bytes first: a stored file without a row is harmless; a row without its file is not.
-  await storage.put(storageKey, file.bytes);
-  const created = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(caseDocuments)
-      .values({ caseId, fileName: file.fileName, contentType: file.contentType, size: file.bytes.length, sha256, storageKey })
-      .returning();
-    await recordAudit(tx, ctx, {
-      networkId: body.networkId,
-      entityType: 'caseDocument',
-      entityId: row!.id,
-      action: 'create',
-      before: null,
-      after: row,
-    });
-    return row!;
-  });
+  const created = await storeWith(storage, storageKey, file.bytes, () =>
+    ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(caseDocuments)
+        .values({ caseId, fileName, contentType, size: file.bytes.length, sha256, storageKey })
+        .returning();
+      await recordAudit(tx, ctx, {
+        networkId: body.networkId,
+        entityType: 'caseDocument',
+        entityId: row!.id,
+        action: 'create',
+        before: null,
+        after: row,
+      });
+      return row!;
+    }),
+  );
   return presentDocument(created);
 }
 

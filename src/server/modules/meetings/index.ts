@@ -7,5 +7,4 @@ import { sendSummons } from './summons.ts';
 export const meetingsService = { ...service, sendSummons };
 export { renderPublicMinutes } from './minutes.ts';
 export { calendarEvent } from './summons.ts';
-export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.ts';
 export { meetingLinkIssuers } from './links.ts';

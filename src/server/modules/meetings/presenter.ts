@@ -1,3 +1,4 @@
+import { isWebLink } from '../../../shared/common.ts';
 import { caseNumberOf } from '../../../shared/meetings/schema.ts';
 import type { AgendaItem, Attendee, CaseDocument, MeetingSummary } from '../../../shared/meetings/schema.ts';
 import type { caseDocuments, meetings } from '../../db/schema/index.ts';
@@ -22,7 +23,8 @@ export function presentMeetingSummary(
     startTime: meeting.startTime,
     endTime: meeting.endTime,
     place: meeting.place,
-    remoteLink: meeting.remoteLink,
+    // A link stored before link fields took https only is not passed on: no one is sent to javascript: or data:.
+    remoteLink: meeting.remoteLink && isWebLink(meeting.remoteLink) ? meeting.remoteLink : null,
     writtenProcedure: meeting.writtenProcedure,
     isPublic: meeting.isPublic,
     status: meeting.status,

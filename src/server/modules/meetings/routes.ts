@@ -27,7 +27,7 @@ import {
   WrittenProcedureSchema,
 } from '../../../shared/meetings/schema.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
-import type { FileStorage } from '../storage/index.ts';
+import { acceptUploads, type FileStorage } from '../storage/index.ts';
 import * as attachments from './attachments.ts';
 import { openLink, viewLink } from './links.ts';
 import { renderMinutes } from './minutes.ts';
@@ -49,12 +49,8 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   const links: LinkSettings = { publicUrl: options.publicUrl, senderEmail: options.senderEmail };
   const { storage } = options;
 
-  // Uploads arrive as the raw file, its type in content-type and its name in the query.
-  for (const type of Object.keys(attachments.ATTACHMENT_TYPES)) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: attachments.MAX_ATTACHMENT_BYTES }, (_req, body, done) =>
-      done(null, body),
-    );
-  }
+  // Uploads arrive as the raw file with its name in the query; what it is, its bytes tell (storage/uploads.ts).
+  acceptUploads(app);
 
   // meeting plan and meetings
   app.get(
@@ -186,10 +182,9 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
     },
     async (req, reply) => {
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
       return reply
         .status(201)
-        .send(await attachments.uploadDocument(req.ctx, storage, req.params.id, { fileName: req.query.fileName, contentType, bytes }));
+        .send(await attachments.uploadDocument(req.ctx, storage, req.params.id, { fileName: req.query.fileName, bytes }));
     },
   );
   app.patch(

@@ -8,6 +8,7 @@ import { recordAudit, recordLinkUse } from '../audit/index.ts';
 import { renderIcs, renderSummonsPdf, type CalendarEvent, type SummonsDocument } from '../documents/index.ts';
 import { personalLink, queueEmail } from '../mail/index.ts';
 import type { Meeting } from '../../../shared/meetings/schema.ts';
+import { isWebLink } from '../../../shared/common.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
 import { assignCaseNumber } from './numbering.ts';
 import { findBody, readableMeeting, writableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
@@ -105,7 +106,8 @@ async function mailSummons(
     '',
     `Tid: ${when}`,
     meeting.place ? `Sted: ${meeting.place}` : null,
-    meeting.remoteLink ? `Digitalt: ${meeting.remoteLink}` : null,
+    // Checked again on the way out: a link stored before link fields took https only may be anything.
+    meeting.remoteLink && isWebLink(meeting.remoteLink) ? `Digitalt: ${meeting.remoteLink}` : null,
     '',
     'Saksliste:',
     agenda,
@@ -164,7 +166,7 @@ export function calendarEvent(meeting: MeetingRow, body: { name: string }, publi
 /** The invitation sent to those called: the event with the remote link where there is no place. */
 const invitationEvent = (meeting: MeetingRow, body: { name: string }, links: LinkSettings): CalendarEvent => ({
   ...calendarEvent(meeting, body, links.publicUrl),
-  location: meeting.place ?? meeting.remoteLink ?? undefined,
+  location: meeting.place ?? (meeting.remoteLink && isWebLink(meeting.remoteLink) ? meeting.remoteLink : undefined),
 });
 
 /** The summons as a document: the public version leaves out exempt papers, and says why. */

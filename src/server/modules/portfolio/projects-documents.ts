@@ -3,11 +3,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { projectDocuments } from '../../db/schema/index.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import { AppError, invalidField, notFound, staleVersion } from '../../errors.ts';
+import { AppError, notFound, staleVersion } from '../../errors.ts';
 import type { BasisDocument, BasisDocumentKind } from '../../../shared/portfolio/projects.ts';
 import { recordAudit } from '../audit/index.ts';
-import { ATTACHMENT_TYPES } from '../meetings/index.ts';
-import type { FileStorage } from '../storage/index.ts';
+import { checkUpload, storeWith, type FileStorage } from '../storage/index.ts';
 import { readableProject, writableProject } from './projects-policy.ts';
 import { presentBasisDocument } from './projects-presenter.ts';
 
@@ -21,38 +20,36 @@ export async function uploadProjectDocument(
   ctx: RequestContext,
   storage: FileStorage,
   projectId: string,
-  file: { kind: BasisDocumentKind; fileName: string; contentType: string; bytes: Buffer },
+  file: { kind: BasisDocumentKind; fileName: string; bytes: Buffer },
 ): Promise<BasisDocument> {
   const project = await writableProject(ctx, projectId);
-  const extension = ATTACHMENT_TYPES[file.contentType];
-  if (!extension || !file.fileName.toLowerCase().endsWith(extension)) throw invalidField('fileName', 'fileType');
-  if (file.bytes.length === 0) throw invalidField('fileName', 'fileEmpty');
+  const { fileName, contentType, extension } = checkUpload(file);
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const storageKey = `projects/${projectId}/${randomUUID()}${extension}`;
-  // The bytes first: a stored file without a row is harmless; a row without its file is not.
-  await storage.put(storageKey, file.bytes);
-  const created = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(projectDocuments)
-      .values({
-        projectId,
-        kind: file.kind,
-        fileName: file.fileName,
-        contentType: file.contentType,
-        size: file.bytes.length,
-        sha256,
-        storageKey,
-      })
-      .returning();
-    await recordAudit(tx, ctx, {
-      networkId: project.networkId,
-      entityType: 'projectDocument',
-      entityId: row!.id,
-      action: 'create',
-      after: row,
-    });
-    return row!;
-  });
+  const created = await storeWith(storage, storageKey, file.bytes, () =>
+    ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(projectDocuments)
+        .values({
+          projectId,
+          kind: file.kind,
+          fileName,
+          contentType,
+          size: file.bytes.length,
+          sha256,
+          storageKey,
+        })
+        .returning();
+      await recordAudit(tx, ctx, {
+        networkId: project.networkId,
+        entityType: 'projectDocument',
+        entityId: row!.id,
+        action: 'create',
+        after: row,
+      });
+      return row!;
+    }),
+  );
   return presentBasisDocument(created);
 }
 

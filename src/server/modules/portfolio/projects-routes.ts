@@ -20,8 +20,7 @@ import {
 } from '../../../shared/portfolio/projects.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import { sendPrepared } from '../../prepared-answers.ts';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../meetings/index.ts';
-import type { FileStorage } from '../storage/index.ts';
+import { acceptUploads, type FileStorage } from '../storage/index.ts';
 import * as service from './projects.ts';
 import { decideProject } from './projects-decisions.ts';
 import * as plans from './projects-plans.ts';
@@ -44,10 +43,8 @@ const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS, { error: 'choice' 
 
 /** Projects: the portfolio overview, a project, its participants, basis documents and decisions. */
 export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (app, { storage }) => {
-  // Uploads arrive as the raw file, its type in content-type and its name and kind in the query.
-  for (const type of Object.keys(ATTACHMENT_TYPES)) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) => done(null, body));
-  }
+  // Uploads arrive as the raw file with its name and kind in the query; what it is, its bytes tell (storage/uploads.ts).
+  acceptUploads(app);
 
   app.get(
     '/networks/:networkId/projects',
@@ -134,8 +131,7 @@ export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (
     { schema: { tags, params: IdParams, querystring: UploadQuery, response: { 201: BasisDocumentSchema } } },
     async (req, reply) => {
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-      const file = { kind: req.query.kind, fileName: req.query.fileName, contentType, bytes };
+      const file = { kind: req.query.kind, fileName: req.query.fileName, bytes };
       return reply.status(201).send(await uploadProjectDocument(req.ctx, storage, req.params.id, file));
     },
   );

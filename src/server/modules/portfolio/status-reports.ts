@@ -19,7 +19,7 @@ import {
 } from '../../../shared/portfolio/status-reports.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderStatusReportPdf, type StatusReportDocument } from '../documents/index.ts';
-import type { FileStorage } from '../storage/index.ts';
+import { storeWith, type FileStorage } from '../storage/index.ts';
 import { mayWriteStatusReports, readableProject, statusReportsWritable, type ProjectRow } from './projects-policy.ts';
 import { reference } from './projects-presenter.ts';
 import { presentStatusReport, type StatusReportRow } from './status-reports-presenter.ts';
@@ -256,33 +256,33 @@ export async function publishStatusReport(
   const publishedAt = new Date(Math.floor(at.getTime() / 1000) * 1000);
   const bytes = await renderStatusReportPdf(await snapshotDocument(ctx.db, project, found, publishedAt, user.name));
   const storageKey = `status-reports/${project.id}/${randomUUID()}.pdf`;
-  // The bytes first: a stored file without a row is harmless; a row without its file is not.
-  await storage.put(storageKey, bytes);
-  return ctx.db.transaction(async (tx) => {
-    const before = await findReport(tx, id);
-    let row: StatusReportRow;
-    try {
-      row = await updateVersioned(
-        tx,
-        projectStatusReports,
-        id,
-        version,
-        {
-          state: 'published',
-          publishedAt,
-          publishedByUserId: user.id,
-          publishedByName: user.name,
-          snapshotStorageKey: storageKey,
-          snapshotSha256: sha256(bytes),
-        },
-        eq(projectStatusReports.state, 'draft'),
-      );
-    } catch (error) {
-      throw await whyNotChanged(tx, id, error);
-    }
-    await recordAudit(tx, ctx, { networkId: project.networkId, entityType: ENTITY, entityId: id, action: 'publish', before, after: row });
-    return presentStatusReport(row);
-  });
+  return storeWith(storage, storageKey, bytes, () =>
+    ctx.db.transaction(async (tx) => {
+      const before = await findReport(tx, id);
+      let row: StatusReportRow;
+      try {
+        row = await updateVersioned(
+          tx,
+          projectStatusReports,
+          id,
+          version,
+          {
+            state: 'published',
+            publishedAt,
+            publishedByUserId: user.id,
+            publishedByName: user.name,
+            snapshotStorageKey: storageKey,
+            snapshotSha256: sha256(bytes),
+          },
+          eq(projectStatusReports.state, 'draft'),
+        );
+      } catch (error) {
+        throw await whyNotChanged(tx, id, error);
+      }
+      await recordAudit(tx, ctx, { networkId: project.networkId, entityType: ENTITY, entityId: id, action: 'publish', before, after: row });
+      return presentStatusReport(row);
+    }),
+  );
 }
 
 /**

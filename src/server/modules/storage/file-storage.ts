@@ -6,6 +6,11 @@ export interface FileStorage {
   put(key: string, bytes: Buffer): Promise<void>;
   /** Rejects with MissingFileError when nothing is stored under `key`. */
   get(key: string): Promise<Buffer>;
+  /**
+   * Takes back a file put for a request that then failed (see storeWith). Nothing a row refers to is ever removed:
+   * documents are never hard-deleted. Removing a key with nothing stored is no error.
+   */
+  remove(key: string): Promise<void>;
 }
 
 /** A storage as configured at start: what the modules use, plus a check that it can be reached. */

@@ -4,6 +4,18 @@ import type { ConfiguredFileStorage } from './file-storage.ts';
 
 export { MissingFileError, type ConfiguredFileStorage, type FileStorage } from './file-storage.ts';
 export { localFileStorage } from './local.ts';
+export {
+  acceptUploads,
+  checkUpload,
+  cleanFileName,
+  detectUploadKind,
+  MAX_UPLOAD_BYTES,
+  storeWith,
+  UPLOAD_CONTENT_TYPES,
+  UPLOAD_KINDS,
+  type CheckedUpload,
+  type UploadKind,
+} from './uploads.ts';
 export { S3StorageError, s3FileStorage, type S3StorageOptions } from './s3.ts';
 
 /** Where attachments are kept: a local folder (the default), or a bucket in an S3-compatible object store. */

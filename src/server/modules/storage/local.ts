@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { assertStorageKey, MissingFileError, type ConfiguredFileStorage } from './file-storage.ts';
 
@@ -34,6 +34,9 @@ export function localFileStorage(root: string): ConfiguredFileStorage {
         if (code && MISSING_FILE_CODES.has(code)) throw new MissingFileError(key, { cause: error });
         throw error;
       }
+    },
+    async remove(key) {
+      await rm(pathOf(key), { force: true });
     },
     async check() {
       try {

@@ -109,6 +109,14 @@ export function s3FileStorage(options: S3StorageOptions): ConfiguredFileStorage 
       }
       return Buffer.from(await response.arrayBuffer());
     },
+    async remove(key) {
+      assertStorageKey(key);
+      const what = `DELETE ${options.bucket}/${key}`;
+      // S3 answers 204 whether or not the object was there.
+      const response = await send('DELETE', objectUrl(options, key), what);
+      if (!response.ok) throw await errorOf(response, what);
+      await response.body?.cancel();
+    },
     async check() {
       const response = await send('HEAD', objectUrl(options), `HEAD ${options.bucket}`).catch((error: unknown) => {
         throw new Error(`file storage: ${where} could not be reached; check S3_ENDPOINT`, { cause: error });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3_TEST_CREDENTIALS, startS3Server, type TestS3Server } from '../../../../test/s3-server.ts';
-import { fileStorageFor, MissingFileError, S3StorageError, type ConfiguredFileStorage } from './index.ts';
+import { fileStorageFor, MissingFileError, S3StorageError, storeWith, type ConfiguredFileStorage } from './index.ts';
 import { objectUrl } from './s3.ts';
 
 interface Backend {
@@ -93,6 +93,16 @@ describe.each(backends)('file storage contract: $name', (backend) => {
     }
   });
 
+  it('removes a file, and takes the removal of a key with nothing stored as done', async () => {
+    await storage.put('cases/orphan/file.pdf', Buffer.from('x'));
+    await storage.put('cases/orphan/kept.pdf', Buffer.from('y'));
+    await storage.remove('cases/orphan/file.pdf');
+    await expect(storage.get('cases/orphan/file.pdf')).rejects.toBeInstanceOf(MissingFileError);
+    expect((await storage.get('cases/orphan/kept.pdf')).toString()).toBe('y');
+    await expect(storage.remove('cases/orphan/file.pdf')).resolves.toBeUndefined();
+    await expect(storage.remove('never/was/here.pdf')).resolves.toBeUndefined();
+  });
+
   it('refuses keys that are not plain relative paths, before storing anything', async () => {
     for (const key of [
       '../outside.pdf',
@@ -107,7 +117,23 @@ describe.each(backends)('file storage contract: $name', (backend) => {
     ]) {
       await expect(storage.put(key, Buffer.from('x')), JSON.stringify(key)).rejects.toThrow('invalid storage key');
       await expect(storage.get(key), JSON.stringify(key)).rejects.toThrow('invalid storage key');
+      await expect(storage.remove(key), JSON.stringify(key)).rejects.toThrow('invalid storage key');
     }
+  });
+
+  it('keeps a file stored with what refers to it, and takes it back when that write fails (storeWith)', async () => {
+    const row = await storeWith(storage, 'cases/with-row.pdf', Buffer.from('kept'), async () => 'row');
+    expect(row).toBe('row');
+    expect((await storage.get('cases/with-row.pdf')).toString()).toBe('kept');
+    const failure = new Error('the transaction failed');
+    await expect(
+      storeWith(storage, 'cases/without-row.pdf', Buffer.from('orphan'), async () => {
+        // The file is there while the write runs: a row never refers to a file that is not stored.
+        expect((await storage.get('cases/without-row.pdf')).toString()).toBe('orphan');
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    await expect(storage.get('cases/without-row.pdf')).rejects.toBeInstanceOf(MissingFileError);
   });
 });
 

@@ -3,6 +3,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Checkbox, Fieldset, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { ApproveMinutesSchema, MeetingUpdateSchema, type Meeting, type WrittenProcedure } from '../../../shared/meetings/schema.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { isWebLink } from '../../../shared/common.ts';
 import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
 import {
   ConfirmForm,
@@ -132,7 +133,7 @@ function MeetingView({
         <dd>{timeRange(meeting.startTime, meeting.endTime)}</dd>
         <dt>{mm.meeting.place}</dt>
         <dd>{meeting.place ?? m.common.none}</dd>
-        {meeting.remoteLink && (
+        {meeting.remoteLink && isWebLink(meeting.remoteLink) && (
           <>
             <dt>{mm.meeting.remote}</dt>
             <dd>
