@@ -112,6 +112,7 @@ describe.each(DATABASE_KINDS)('security headers on every answer, on %s', (kind) 
       `/signer/${token}`,
       `/svar/${token}`,
       `/invitasjon/${token}`,
+      `/nytt-passord/${token}`,
       `/FORFALL/${token}`,
       `/%73var/${token}`,
       `/signer/${token}?utm_source=e-post`,

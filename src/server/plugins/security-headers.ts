@@ -61,11 +61,11 @@ export const PERMISSIONS_POLICY = [
 export const HSTS = 'max-age=63072000; includeSubDomains';
 
 /**
- * The pages a personal link opens (e-mailed absence, written procedure, signature, survey and invitation links):
+ * The pages a personal link opens (e-mailed absence, written procedure, signature, survey, invitation and password reset links):
  * their address holds the token, so they send no Referer at all, not even to the app's own API or to a link
  * followed from them. A client-side navigation keeps the policy of the page first loaded.
  */
-export const PERSONAL_LINK_PAGES = ['/forfall/', '/skriftlig/', '/signer/', '/svar/', '/invitasjon/'];
+export const PERSONAL_LINK_PAGES = ['/forfall/', '/skriftlig/', '/signer/', '/svar/', '/invitasjon/', '/nytt-passord/'];
 
 /** The path as the router reads it: decoded, and in lower case (the client's router ignores case). */
 function pathOf(request: FastifyRequest): string {
