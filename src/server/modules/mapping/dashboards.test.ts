@@ -260,7 +260,9 @@ describe.each(DATABASE_KINDS)('mapping dashboards on %s', (kind) => {
         headers: { cookie: reader.cookie! },
       });
       expect(xlsx.statusCode).toBe(200);
-      expect(xlsx.headers['content-disposition']).toMatch(new RegExp(`filename="${slug}-fellesl_sninger-\\d{4}-\\d{2}-\\d{2}\\.xlsx"`));
+      expect(xlsx.headers['content-disposition']).toMatch(
+        new RegExp(`filename="${slug}-felleslosninger-\\d{4}-\\d{2}-\\d{2}\\.xlsx"; filename\\*=UTF-8''${slug}-fellesl%C3%B8sninger-`),
+      );
       const rows = await readXlsx(xlsx.rawPayload);
       const header = rows[0]!;
       expect(header.slice(0, 2)).toEqual(['Kommunenr.', 'Kommune']);
