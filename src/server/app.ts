@@ -11,6 +11,8 @@ import type { AuthConfig } from '../shared/auth/schema.ts';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerAuthContext } from './plugins/auth.ts';
+import { registerAccessDeclarations } from './access/index.ts';
+import { capabilityRoutes } from './access/routes.ts';
 import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
 import { loggerOptions, registerRequestLifecycle, requestIdGenerator, type Lifecycle, type LogDestination } from './plugins/logging.ts';
 import { registerMetrics, type Metrics } from './plugins/metrics.ts';
@@ -104,6 +106,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerAuthContext(app, database.db);
+  registerAccessDeclarations(app);
 
   const jobs = startJobRunner(
     database.db,
@@ -130,6 +133,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     async (api) => {
       await api.register(healthRoutes, { database, version: VERSION });
       await api.register(authRoutes, { publicUrl: config.publicUrl, authConfig });
+      await api.register(capabilityRoutes);
       await api.register(oidcRoutes, { oidc: config.oidc, publicUrl: config.publicUrl });
       await api.register(networkRoutes);
       await api.register(meetingRoutes, {

@@ -23,10 +23,10 @@ import type {
   MeasurementInput,
 } from '../../../shared/benefits/schema.ts';
 import { recordAudit } from '../audit/index.ts';
-import { visibleInNetwork } from '../network/index.ts';
 import { today } from '../network/dates.ts';
 import { participationWritable, readableProject, writableProject, type ProjectRow } from '../portfolio/index.ts';
 import { presentBenefits, type BenefitRow, type IndicatorRow } from './presenter.ts';
+import { visibleInNetwork } from '../../access/index.ts';
 
 /**
  * A project's benefits and their indicators are the secretariat's, like the rest of the project plan; each

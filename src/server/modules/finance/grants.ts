@@ -24,15 +24,10 @@ import {
 } from '../../../shared/finance/grants.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { recordAudit } from '../audit/index.ts';
-import {
-  assertCanAdministerNetwork,
-  assertCanReadNetworkInternals,
-  requireNetwork,
-  requireUser,
-  visibleInNetwork,
-} from '../network/index.ts';
+import { requireNetwork } from '../network/index.ts';
 import { readableProject } from '../portfolio/index.ts';
 import { presentGrant, presentGrantSummary, type GrantParts, type GrantRow } from './grants-presenter.ts';
+import { assertCan, inNetwork, requireUser, visibleInNetwork } from '../../access/index.ts';
 
 /**
  * Grants (tilskudd): who may read and change them is the member fees' rule: the network's internal readers read, its
@@ -54,14 +49,14 @@ async function findGrant(db: DbOrTx, id: string): Promise<GrantRow> {
 async function readableGrant(ctx: RequestContext, id: string): Promise<GrantRow> {
   requireUser(ctx);
   const row = await findGrant(ctx.db, id);
-  await assertCanReadNetworkInternals(ctx, row.networkId);
+  await assertCan(ctx, 'network.readInternals', inNetwork(row.networkId));
   return row;
 }
 
 async function writableGrant(ctx: RequestContext, id: string): Promise<GrantRow> {
   requireUser(ctx);
   const row = await findGrant(ctx.db, id);
-  await assertCanAdministerNetwork(ctx, row.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(row.networkId));
   return row;
 }
 
@@ -128,7 +123,7 @@ async function grantDto(ctx: RequestContext, row: GrantRow): Promise<Grant> {
 export async function listGrants(ctx: RequestContext, networkRefOrSlug: string): Promise<GrantList> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRefOrSlug);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
   const rows = await ctx.db
     .select()
     .from(grants)
@@ -226,7 +221,7 @@ async function assertAllocationOfGrant(tx: DbOrTx, grantId: string, allocationId
 export async function createGrant(ctx: RequestContext, networkRefOrSlug: string, input: GrantCreateInput): Promise<Grant> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRefOrSlug);
-  await assertCanAdministerNetwork(ctx, network.id);
+  await assertCan(ctx, 'network.administer', inNetwork(network.id));
   await assertNetworkPerson(ctx.db, network.id, input.contactPersonId);
   const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx

@@ -7,7 +7,7 @@ import { invalidField, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { FileStorage } from '../storage/index.ts';
 import type { CaseDocument } from '../../../shared/meetings/schema.ts';
-import { assertUnlocked, readableBody, writableBody } from './policy.ts';
+import { assertUnlocked, readableBody, writableBody } from './records.ts';
 import { presentDocument } from './presenter.ts';
 
 /** The file types a case may carry, by the content type the browser sends. */

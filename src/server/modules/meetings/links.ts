@@ -2,7 +2,7 @@ import { caseNumberOf } from '../../../shared/meetings/schema.ts';
 import type { RequestContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import type { TokenView } from '../../../shared/meetings/schema.ts';
-import { findBody } from './policy.ts';
+import { findBody } from './records.ts';
 import * as repo from './repo.ts';
 import { findAbsenceLink } from './summons.ts';
 import { findProcedureLink } from './written-procedure.ts';

@@ -20,7 +20,15 @@ import type {
 import { assignCaseNumber } from './numbering.ts';
 import { renderTable, type ExportFormat } from '../documents/index.ts';
 import { fieldLabel } from '../../../shared/i18n/server-messages.ts';
-import { isLocked, readableBody, readableMeeting, writableBody, writableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
+import {
+  isLocked,
+  readableBody,
+  readableMeeting,
+  writableBody,
+  writableMeeting,
+  type BodyWithNetwork,
+  type MeetingRow,
+} from './records.ts';
 import { presentAttendee, presentDocument, presentItem, presentMeetingSummary } from './presenter.ts';
 import * as repo from './repo.ts';
 import { openingCases } from './opening-cases.ts';

@@ -10,7 +10,7 @@ import { queueEmail } from '../mail/index.ts';
 import type { Meeting } from '../../../shared/meetings/schema.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
 import { assignCaseNumber } from './numbering.ts';
-import { findBody, readableMeeting, writableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
+import { findBody, readableMeeting, writableMeeting, type BodyWithNetwork, type MeetingRow } from './records.ts';
 import * as repo from './repo.ts';
 import { getMeeting, loadMeeting } from './service.ts';
 import { hashToken, newToken } from './tokens.ts';

@@ -8,7 +8,7 @@ import type { BasisDocument, BasisDocumentKind } from '../../../shared/portfolio
 import { recordAudit } from '../audit/index.ts';
 import { ATTACHMENT_TYPES } from '../meetings/index.ts';
 import type { FileStorage } from '../storage/index.ts';
-import { readableProject, writableProject } from './projects-policy.ts';
+import { readableProject, writableProject } from './project-records.ts';
 import { presentBasisDocument } from './projects-presenter.ts';
 
 /**
