@@ -19,3 +19,4 @@ export {
   personCapabilities,
 } from './capabilities.ts';
 export { registerAccessDeclarations, accessOf } from './declare.ts';
+export { assertBelongs, fieldsOutside, type Kind as BelongingKind, type Ids, type References } from './belongs.ts';
