@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, isNotNull, not } from 'drizzle-orm';
+import { and, eq, isNotNull, not } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visibleInNetwork } from '../../src/server/access/index.ts';
-import { people } from '../../src/server/db/schema/index.ts';
+import { people, projects } from '../../src/server/db/schema/index.ts';
 import type { AgendaItem, Meeting } from '../../src/shared/meetings/schema.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../harness.ts';
-import { expectFieldErrors } from '../helpers.ts';
+import { expectError, expectFieldErrors } from '../helpers.ts';
 
 /**
  * Failure 2 of issue 15, as the attacker sent it: the Helgeland secretariat names a DigiVesterålen person (whose id is
@@ -20,6 +20,7 @@ describe.each(DATABASE_KINDS)('ids of another network (%s)', (kind) => {
   let stranger: string;
   let own: string;
   let meeting: Meeting;
+  let foreignProject: string;
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -34,6 +35,8 @@ describe.each(DATABASE_KINDS)('ids of another network (%s)', (kind) => {
     stranger = foreign!.id;
     const [mine] = await t.db.select({ id: people.id }).from(people).where(visibleInNetwork(helgelandId)).limit(1);
     own = mine!.id;
+    const [project] = await t.db.select({ id: projects.id }).from(projects).where(eq(projects.networkId, vesteralenId)).limit(1);
+    foreignProject = project!.id;
     const body = await helgeland.post(`/api/networks/${helgelandId}/bodies`, {
       kind: 'workingCommittee',
       name: 'Arbeidsutvalg id-sjekk',
@@ -134,5 +137,95 @@ describe.each(DATABASE_KINDS)('ids of another network (%s)', (kind) => {
     const saved = await patch({ absentPersonIds: [own] });
     expect(saved.status).toBe(200);
     expect((saved.body as AgendaItem).absentPersonIds).toEqual([own]);
+  });
+
+  /** 400 naming exactly these fields: each module keeps its own words for what the field takes. */
+  function expectFields(res: { status: number; body: any }, fields: string[]) {
+    expectError(res, 400, 'validation_failed');
+    expect(Object.keys(res.body.error.fields).sort()).toEqual([...fields].sort());
+  }
+
+  it('refuses another network’s person as a body member', async () => {
+    const body = await helgeland.post(`/api/networks/${helgelandId}/bodies`, {
+      kind: 'workingCommittee',
+      name: 'Styre id-sjekk',
+      shortCode: 'ST',
+    });
+    expectFieldErrors(
+      await helgeland.post(`/api/bodies/${body.body.id}/memberships`, { personId: stranger, role: 'member', fromDate: '2024-01-01' }),
+      { personId: outside('Person') },
+    );
+    expect((await helgeland.get(`/api/bodies/${body.body.id}`)).body.memberships).toEqual([]);
+  });
+
+  it('refuses another network’s person as project owner or manager, and as a benefit’s owner', async () => {
+    const refused = await helgeland.post(`/api/networks/digitale-helgeland/projects`, {
+      title: 'Prosjekt id-sjekk',
+      focusAreaKeys: [],
+      ownerPersonId: stranger,
+      managerPersonId: stranger,
+    });
+    expectFields(refused, ['ownerPersonId', 'managerPersonId']);
+    const project = await helgeland.post(`/api/networks/digitale-helgeland/projects`, {
+      title: 'Prosjekt id-sjekk',
+      focusAreaKeys: [],
+      ownerPersonId: own,
+    });
+    expect(project.status).toBe(201);
+    const changed = await helgeland.patch(`/api/projects/${project.body.id}`, { managerPersonId: stranger, version: project.body.version });
+    expectFields(changed, ['managerPersonId']);
+    expect((await helgeland.get(`/api/projects/${project.body.id}`)).body.version).toBe(project.body.version);
+
+    const benefit = await helgeland.post(`/api/projects/${project.body.id}/benefits`, {
+      title: 'Nytte id-sjekk',
+      type: 'quality',
+      deliverableIds: [],
+      benefitAreas: [],
+      ownerPersonId: stranger,
+    });
+    expectFields(benefit, ['ownerPersonId']);
+    expect((await helgeland.get(`/api/projects/${project.body.id}/benefits`)).body).toEqual([]);
+  });
+
+  it('refuses another network’s project in a grant’s allocation and on a budget line', async () => {
+    const grant = await helgeland.post(`/api/networks/digitale-helgeland/grants`, {
+      giverKind: 'statsforvalteren',
+      giverName: 'Statsforvalteren i Nordland',
+      title: 'Tilskudd id-sjekk',
+      amount: 100_000,
+      decisionDate: '2026-01-15',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      contactPersonId: stranger,
+    });
+    expectFields(grant, ['contactPersonId']);
+    const created = await helgeland.post(`/api/networks/digitale-helgeland/grants`, {
+      giverKind: 'statsforvalteren',
+      giverName: 'Statsforvalteren i Nordland',
+      title: 'Tilskudd id-sjekk',
+      amount: 100_000,
+      decisionDate: '2026-01-15',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+    });
+    expect(created.status).toBe(201);
+    expectFields(
+      await helgeland.post(`/api/grants/${created.body.id}/allocations`, { target: 'project', projectId: foreignProject, amount: 10_000 }),
+      ['projectId'],
+    );
+    expect((await helgeland.get(`/api/grants/${created.body.id}`)).body.allocations).toEqual([]);
+
+    const budget = await helgeland.post(`/api/networks/digitale-helgeland/budgets`, { year: 2099, title: 'Budsjett id-sjekk' });
+    expect(budget.status).toBe(201);
+    expectFields(
+      await helgeland.post(`/api/budgets/${budget.body.id}/lines`, {
+        category: 'projects',
+        name: 'Fremmed prosjekt',
+        budgeted: 5_000,
+        projectId: foreignProject,
+      }),
+      ['projectId'],
+    );
+    expect((await helgeland.get(`/api/budgets/${budget.body.id}`)).body.version).toBe(budget.body.version);
   });
 });

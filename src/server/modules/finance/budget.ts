@@ -22,7 +22,7 @@ import { recordAudit } from '../audit/index.ts';
 import { requireNetwork } from '../network/index.ts';
 import { readableBudget, readableLine, writableActual, writableBudget, writableLine, type BudgetRow } from './budget-records.ts';
 import { presentBudget, presentBudgetActual, presentBudgetLine, presentBudgetSummary } from './budget-presenter.ts';
-import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
+import { assertCan, fieldsOutside, inNetwork, requireUser } from '../../access/index.ts';
 
 /**
  * A network's yearly budget: income and cost lines with what is budgeted, the actual figures (entered here or
@@ -154,11 +154,8 @@ export async function deleteBudget(ctx: RequestContext, id: string, version: num
 async function checkProject(db: DbOrTx, budget: BudgetRow, category: BudgetCategory, projectId: string | null | undefined) {
   if (!projectId) return;
   if (category !== 'projects') throw invalidField('projectId', 'projectLineOnly');
-  const [project] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(and(eq(projects.id, projectId), eq(projects.networkId, budget.networkId)));
-  if (!project) throw invalidField('projectId', 'notNetworkProject');
+  const problems = await fieldsOutside(db, budget.networkId, { project: { projectId } }, 'notNetworkProject');
+  if (Object.keys(problems).length > 0) throw new AppError('validation_failed', problems);
 }
 
 /** An account code is unique within a budget (case aside), since imported figures are matched on it. */

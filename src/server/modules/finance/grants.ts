@@ -27,7 +27,7 @@ import { recordAudit } from '../audit/index.ts';
 import { requireNetwork } from '../network/index.ts';
 import { readableProject } from '../portfolio/index.ts';
 import { presentGrant, presentGrantSummary, type GrantParts, type GrantRow } from './grants-presenter.ts';
-import { assertCan, inNetwork, requireUser, visibleInNetwork } from '../../access/index.ts';
+import { assertCan, fieldsOutside, inNetwork, requireUser } from '../../access/index.ts';
 
 /**
  * Grants (tilskudd): who may read and change them is the member fees' rule: the network's internal readers read, its
@@ -154,22 +154,15 @@ export async function getGrant(ctx: RequestContext, id: string): Promise<Grant> 
 
 // ---------------------------------------------------------------- checks
 
+// Whether the ids belong is asked where every module asks it (access/belongs.ts); the grant's own words answer.
 async function assertNetworkPerson(db: DbOrTx, networkId: string, personId: string | null | undefined): Promise<void> {
-  if (!personId) return;
-  const [person] = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(eq(people.id, personId), visibleInNetwork(networkId)));
-  if (!person) throw invalidField('contactPersonId', 'notNetworkPerson');
+  const problems = await fieldsOutside(db, networkId, { person: { contactPersonId: personId } }, 'notNetworkPerson');
+  if (Object.keys(problems).length > 0) throw new AppError('validation_failed', problems);
 }
 
 async function assertNetworkProject(db: DbOrTx, networkId: string, projectId: string | null | undefined): Promise<void> {
-  if (!projectId) return;
-  const [project] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(and(eq(projects.id, projectId), eq(projects.networkId, networkId)));
-  if (!project) throw invalidField('projectId', 'notNetworkProject');
+  const problems = await fieldsOutside(db, networkId, { project: { projectId } }, 'notNetworkProject');
+  if (Object.keys(problems).length > 0) throw new AppError('validation_failed', problems);
 }
 
 const kroner = (n: number) => new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 }).format(n);

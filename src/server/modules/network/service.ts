@@ -29,17 +29,7 @@ import type {
   PersonCreateInput,
   PersonUpdateInput,
 } from '../../../shared/network/schema.ts';
-import {
-  assertCan,
-  can,
-  inNetwork,
-  networksSeeingPerson,
-  NOWHERE,
-  ofMember,
-  ofMunicipality,
-  ofPerson,
-  requireUser,
-} from '../../access/index.ts';
+import { assertBelongs, assertCan, can, inNetwork, NOWHERE, ofMember, ofMunicipality, ofPerson, requireUser } from '../../access/index.ts';
 import * as repo from './repo.ts';
 import { changeStamp, stampedCache } from '../../db/change-counters.ts';
 import { presentBody, presentBodyMembership, presentMember, presentMunicipality, presentPerson } from './presenter.ts';
@@ -472,11 +462,7 @@ async function checkMembershipReferences(
   body: { id: string; networkId: string },
   refs: { personId?: string; deputyForId?: string | null; municipalityNumber?: string | null; selfId?: string },
 ) {
-  if (refs.personId) {
-    const person = await repo.findPersonWithMunicipality(ctx.db, refs.personId);
-    const seenBy = person ? await networksSeeingPerson(ctx.db, person.person) : [];
-    if (!seenBy.includes(body.networkId)) throw invalidField('personId', 'invalid');
-  }
+  await assertBelongs(ctx, body.networkId, { person: { personId: refs.personId } });
   if (refs.deputyForId) {
     const target = await repo.findBodyMembership(ctx.db, refs.deputyForId);
     if (!target || target.body.id !== body.id || target.membership.id === refs.selfId || target.membership.role === 'deputy') {

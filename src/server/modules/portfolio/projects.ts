@@ -54,7 +54,7 @@ import {
 } from './projects-presenter.ts';
 import { latestStatuses } from './status-reports.ts';
 import { decisionPointLabel, PHASE_LABELS, PROJECT_HEADINGS, STATUS_LIGHT_LABELS } from './terms.ts';
-import { assertCan, inNetwork, requireUser, visibleInNetwork } from '../../access/index.ts';
+import { assertCan, fieldsOutside, inNetwork, requireUser } from '../../access/index.ts';
 
 export type PortfolioFilter = z.infer<typeof PortfolioQuery>;
 
@@ -281,15 +281,16 @@ async function checkProjectFields(db: DbOrTx, networkId: string, input: Partial<
     const { current } = await networkFocusAreas(db, networkId);
     if (newKeys.some((key) => !current.some((a) => a.key === key))) problems.focusAreaKeys = { key: 'choice' };
   }
-  for (const field of ['ownerPersonId', 'managerPersonId'] as const) {
-    const id = input[field];
-    if (!id || id === before?.[field]) continue;
-    const [seen] = await db
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.id, id), visibleInNetwork(networkId)));
-    if (!seen) problems[field] = { key: 'choice' };
-  }
+  const newPerson = (field: 'ownerPersonId' | 'managerPersonId') => (input[field] === before?.[field] ? undefined : input[field]);
+  Object.assign(
+    problems,
+    await fieldsOutside(
+      db,
+      networkId,
+      { person: { ownerPersonId: newPerson('ownerPersonId'), managerPersonId: newPerson('managerPersonId') } },
+      'choice',
+    ),
+  );
   const start = input.startDate === undefined ? before?.startDate : input.startDate;
   const end = input.plannedEndDate === undefined ? before?.plannedEndDate : input.plannedEndDate;
   if (start && end && end < start) problems.plannedEndDate = { key: 'dateOrder' };
