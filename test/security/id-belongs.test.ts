@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visibleInNetwork } from '../../src/server/access/index.ts';
 import { people, projects } from '../../src/server/db/schema/index.ts';
 import type { AgendaItem, Meeting } from '../../src/shared/meetings/schema.ts';
-import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../harness.ts';
+import { DATABASE_KINDS, startTestApp, USERS, type Client, type Response, type TestApp } from '../harness.ts';
 import { expectError, expectFieldErrors } from '../helpers.ts';
 
 /**
@@ -140,7 +140,7 @@ describe.each(DATABASE_KINDS)('ids of another network (%s)', (kind) => {
   });
 
   /** 400 naming exactly these fields: each module keeps its own words for what the field takes. */
-  function expectFields(res: { status: number; body: any }, fields: string[]) {
+  function expectFields(res: Response, fields: string[]) {
     expectError(res, 400, 'validation_failed');
     expect(Object.keys(res.body.error.fields).sort()).toEqual([...fields].sort());
   }

@@ -339,7 +339,8 @@ async function deleteVersioned(
 export async function addAllocation(ctx: RequestContext, grantId: string, input: GrantAllocationCreateInput): Promise<Grant> {
   return changeBelow(ctx, grantId, async (tx, grant) => {
     const target = targetOf(input);
-    await assertNetworkProject(tx, grant.networkId, target.projectId);
+    // The id as sent, also where the target drops it: an id of another network is refused, never silently ignored.
+    await assertNetworkProject(tx, grant.networkId, input.projectId);
     assertAllocatable(grant, (await sumsOf(tx, grant.id)).allocated, input.amount);
     const [row] = await tx
       .insert(grantAllocations)
@@ -371,7 +372,7 @@ export async function updateAllocation(ctx: RequestContext, id: string, input: G
     const merged = GrantAllocationCreateSchema.safeParse({ ...before, ...definedOnly(changes) });
     if (!merged.success) throw invalidField(String(merged.error.issues[0]?.path[0] ?? 'target'), 'required');
     const target = targetOf(merged.data);
-    await assertNetworkProject(tx, grant.networkId, target.projectId);
+    await assertNetworkProject(tx, grant.networkId, changes.projectId ?? target.projectId);
     assertAllocatable(grant, (await sumsOf(tx, grant.id, id)).allocated, merged.data.amount);
     const row = await updateVersioned(tx, grantAllocations, id, version, {
       ...target,
