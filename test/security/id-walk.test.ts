@@ -59,6 +59,17 @@ const KIND_OF_FIELD: Record<string, Kind> = {
  */
 const NOT_OF_A_NETWORK = new Set(['intoId', 'productId', 'umbrellaId', 'proposals.id', 'protocolRemarks.id']);
 
+/**
+ * Ids inside a list that the valid call sends empty, so there is nothing to replace: what a meeting records of each
+ * person. test/security/id-belongs.test.ts sends each of them another network's person.
+ */
+const IN_EMPTY_LISTS = [
+  'PATCH /api/agenda-items/{id} disqualifications.deputyPersonId',
+  'PATCH /api/agenda-items/{id} disqualifications.personId',
+  'PATCH /api/agenda-items/{id} protocolRemarks.personId',
+  'PATCH /api/agenda-items/{id} vote.ballots.personId',
+];
+
 interface Schema {
   type?: string | string[];
   format?: string;
@@ -226,6 +237,7 @@ describe.each(DATABASE_KINDS)('cross-network id walk (%s)', (kind) => {
     const admin = await t.as(USERS.platformAdmin);
     const failures: string[] = [];
     let sent = 0;
+    const inEmptyLists: string[] = [];
     for (const entry of walked) {
       const [route, path, many] = entry.split('|') as [string, string, string];
       const expectation = EXPECTED[route];
@@ -238,7 +250,10 @@ describe.each(DATABASE_KINDS)('cross-network id walk (%s)', (kind) => {
       const call = await expectation.setup(t, admin, 10_000 + ++cell);
       if (call.headers) continue; // a file's bytes, no JSON body to carry the id
       const body = withForeign(call.body, path, many === 'many', foreign[kindOfField]);
-      if (body === null) continue;
+      if (body === null) {
+        inEmptyLists.push(`${route} ${path}`);
+        continue;
+      }
       sent++;
       const before = await auditCount();
       let res = await secretariat.request(method, call.url, body);
@@ -251,6 +266,7 @@ describe.each(DATABASE_KINDS)('cross-network id walk (%s)', (kind) => {
       if ((await auditCount()) !== before) failures.push(`${route} ${path}: wrote an audit entry`);
     }
     expect(failures).toEqual([]);
-    expect(sent).toBeGreaterThan(10);
+    expect(inEmptyLists.sort()).toEqual(IN_EMPTY_LISTS);
+    expect(sent).toBeGreaterThan(40);
   });
 });

@@ -6,7 +6,6 @@ import {
   benefitMeasurements,
   benefits,
   indicatorTargets,
-  people,
   projectDeliverables,
   projectParticipants,
 } from '../../db/schema/index.ts';
