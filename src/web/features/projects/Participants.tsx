@@ -12,7 +12,7 @@ import { useProjectMessages } from './messages.ts';
 type Participant = Project['participants'][number];
 
 /** Each member municipality in or out, with its reservation; its editor or the secretariat changes it. */
-export function Participants({ project, loaded, admin }: { project: Project; loaded: Loaded<Project>; admin: boolean }) {
+export function Participants({ project, loaded }: { project: Project; loaded: Loaded<Project> }) {
   const { m } = useI18n();
   const pm = useProjectMessages();
   const t = pm.participants;

@@ -110,7 +110,7 @@ function ProjectView({ network, project, loaded }: { network: NetworkOverview; p
       <DecisionPoints project={project} />
       <DecisionPanel network={network} project={project} loaded={loaded} admin={admin} />
       <BasisDocuments project={project} loaded={loaded} editable={admin} />
-      <Participants project={project} loaded={loaded} admin={admin} />
+      <Participants project={project} loaded={loaded} />
       <Milestones project={project} loaded={loaded} editable={admin} />
       <Risks project={project} loaded={loaded} editable={admin} />
       <Deliverables project={project} loaded={loaded} editable={admin} />
