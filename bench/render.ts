@@ -5,7 +5,7 @@ import { meetings } from '../src/server/db/schema/index.ts';
 import { SEED_000_CASES } from '../src/server/demo/meetings.ts';
 import { forgetTypesetting, renderMinutesDocx, renderMinutesPdf, type MinutesDocument } from '../src/server/modules/documents/index.ts';
 import { minutesDocument } from '../src/server/modules/meetings/minutes.ts';
-import { findBody } from '../src/server/modules/meetings/policy.ts';
+import { findBody } from '../src/server/modules/meetings/records.ts';
 import { loadMeeting } from '../src/server/modules/meetings/service.ts';
 
 /**

@@ -13,6 +13,8 @@ import type { AppConfig } from './config.ts';
 import type { Database } from './db/client.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 import { registerAuthContext } from './plugins/auth.ts';
+import { registerAccessDeclarations } from './access/index.ts';
+import { capabilityRoutes } from './access/routes.ts';
 import { frameworkError, registerErrorHandler, sendError } from './plugins/error-handler.ts';
 import { loggerOptions, registerRequestLifecycle, requestIdGenerator, type Lifecycle, type LogDestination } from './plugins/logging.ts';
 import { registerMetrics, type Metrics } from './plugins/metrics.ts';
@@ -119,6 +121,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerAuthContext(app, database.db);
+  registerAccessDeclarations(app);
 
   const jobs = startJobRunner(
     database.db,
@@ -150,6 +153,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     async (api) => {
       await api.register(healthRoutes, { database, version: VERSION });
       await api.register(authRoutes, { authConfig });
+      await api.register(capabilityRoutes);
       await api.register(oidcRoutes, { oidc: config.oidc, publicUrl: config.publicUrl });
       await api.register(networkRoutes);
       await api.register(meetingRoutes, {

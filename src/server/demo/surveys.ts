@@ -5,7 +5,7 @@ import { osloLocalToUtc } from '../modules/documents/index.ts';
 import { addDays } from '../modules/network/dates.ts';
 import { createRound } from '../modules/mapping/surveys/service.ts';
 import { today } from '../modules/network/dates.ts';
-import { currentMembership } from '../modules/network/policy.ts';
+import { currentMembership } from '../modules/network/index.ts';
 import type { Answers, BuiltInTemplate } from '../../shared/mapping/surveys.ts';
 
 /**

@@ -38,6 +38,7 @@ interface ServerMessages {
     noDeputy: string;
     duplicate: string;
     notMember: string;
+    notInNetwork: string;
     formExpired: string;
     weightsAllZero: string;
     proposalNotOpen: string;
@@ -126,6 +127,7 @@ const nb: ServerMessages = {
     noDeputy: '«{field}» har ikke noe varamedlem i dette organet som kan kalles inn.',
     duplicate: '«{field}» finnes allerede.',
     notMember: '«{field}»: {value} er ikke deltakerkommune i nettverket.',
+    notInNetwork: '«{field}» viser til noe som ikke hører til dette nettverket.',
     formExpired: 'Skjemaet er utløpt. Last siden på nytt og send igjen.',
     weightsAllZero: 'Minst én vekt må være større enn 0.',
     proposalNotOpen: '«{field}» må være et forslag i nettverket som verken er avvist eller allerede ble prosjekt.',
@@ -282,6 +284,13 @@ const nb: ServerMessages = {
     text: 'Tekst',
     proposedBy: 'Forslagsstiller',
     minutesSignatoryIds: 'Underskrivere',
+    absentPersonIds: 'Fraværende',
+    deputyForPersonId: 'Varamedlem for',
+    'disqualifications.personId': 'Inhabil',
+    'disqualifications.deputyPersonId': 'Varamedlem for inhabil',
+    'protocolRemarks.personId': 'Protokolltilførsel fra',
+    'protocolRemarks.municipalityNumber': 'Protokolltilførsel fra',
+    'vote.ballots.personId': 'Stemme fra',
     note: 'Merknad',
     status: 'Status',
     absenceReason: 'Grunn til forfall',
@@ -537,6 +546,7 @@ const nn: ServerMessages = {
     noDeputy: '«{field}» har ikkje noko varamedlem i dette organet som kan kallast inn.',
     duplicate: '«{field}» finst allereie.',
     notMember: '«{field}»: {value} er ikkje deltakarkommune i nettverket.',
+    notInNetwork: '«{field}» viser til noko som ikkje høyrer til dette nettverket.',
     formExpired: 'Skjemaet har gått ut. Last sida på nytt og send igjen.',
     weightsAllZero: 'Minst éi vekt må vere større enn 0.',
     proposalNotOpen: '«{field}» må vere eit forslag i nettverket som verken er avvist eller alt vart prosjekt.',
@@ -693,6 +703,13 @@ const nn: ServerMessages = {
     text: 'Tekst',
     proposedBy: 'Forslagsstillar',
     minutesSignatoryIds: 'Underskrivarar',
+    absentPersonIds: 'Fråverande',
+    deputyForPersonId: 'Varamedlem for',
+    'disqualifications.personId': 'Ugild',
+    'disqualifications.deputyPersonId': 'Varamedlem for ugild',
+    'protocolRemarks.personId': 'Protokolltilførsel frå',
+    'protocolRemarks.municipalityNumber': 'Protokolltilførsel frå',
+    'vote.ballots.personId': 'Stemme frå',
     note: 'Merknad',
     status: 'Status',
     absenceReason: 'Grunn til forfall',
@@ -946,6 +963,7 @@ const en: ServerMessages = {
     noDeputy: '“{field}” has no deputy in this body to call in.',
     duplicate: '“{field}” already exists.',
     notMember: '“{field}”: {value} is not a member municipality of the network.',
+    notInNetwork: '“{field}” refers to something outside this network.',
     formExpired: 'The form has expired. Reload the page and send it again.',
     weightsAllZero: 'At least one weight must be above 0.',
     proposalNotOpen: '“{field}” must be a proposal of the network that is neither rejected nor already a project.',
@@ -1102,6 +1120,13 @@ const en: ServerMessages = {
     text: 'Text',
     proposedBy: 'Proposed by',
     minutesSignatoryIds: 'Signatories',
+    absentPersonIds: 'Absent',
+    deputyForPersonId: 'Deputy for',
+    'disqualifications.personId': 'Disqualified',
+    'disqualifications.deputyPersonId': 'Deputy for the disqualified',
+    'protocolRemarks.personId': 'Protocol remark by',
+    'protocolRemarks.municipalityNumber': 'Protocol remark by',
+    'vote.ballots.personId': 'Vote by',
     note: 'Note',
     status: 'Status',
     absenceReason: 'Reason for absence',

@@ -5,7 +5,8 @@ import type { NetworkSummary } from '../../shared/network/schema.ts';
 import { isLanguage, LANGUAGES } from '../../shared/i18n/languages.ts';
 import { ApiError, useApi } from './api.ts';
 import { fmt, LANGUAGE_NAMES, useI18n } from './i18n/index.tsx';
-import { isAdministrator, useSession } from './session.tsx';
+import { useSession } from './session.tsx';
+import { useAccountCapabilities } from './capabilities.ts';
 import { usePublicMessages } from '../features/public/messages.ts';
 
 /** The shell: skip link, header with network and language switchers and the user menu, main, footer. */
@@ -115,6 +116,7 @@ function UserMenu() {
   const navigate = useNavigate();
   const location = useLocation();
   const [open, setOpen] = useState(false);
+  const account = useAccountCapabilities();
 
   if (!ready) return null;
   if (!user) {
@@ -140,7 +142,7 @@ function UserMenu() {
           <Dropdown.Item>
             <Dropdown.Button onClick={() => go('/konto')}>{m.shell.account}</Dropdown.Button>
           </Dropdown.Item>
-          {isAdministrator(user) && (
+          {account.administration && (
             <Dropdown.Item>
               <Dropdown.Button onClick={() => go('/admin')}>{m.shell.admin}</Dropdown.Button>
             </Dropdown.Item>

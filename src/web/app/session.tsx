@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { AuthConfig, CurrentUser, Role } from '../../shared/auth/schema.ts';
+import type { AuthConfig, CurrentUser } from '../../shared/auth/schema.ts';
 import type { Language } from '../../shared/i18n/languages.ts';
 import { api, setCsrfToken } from './api.ts';
 import { useI18n } from './i18n/index.tsx';
@@ -75,32 +75,4 @@ export function useSession(): Session {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession outside SessionProvider');
   return value;
-}
-
-// What the user may do. The server decides; these only hide controls the user cannot use.
-const has = (user: User | null, role: Role, scope?: { networkId?: string; municipalityNumber?: string }) =>
-  !!user?.roles.some(
-    (r) =>
-      r.role === role &&
-      (scope?.networkId === undefined || r.networkId === scope.networkId) &&
-      (scope?.municipalityNumber === undefined || r.municipalityNumber === scope.municipalityNumber),
-  );
-
-export const isPlatformAdmin = (user: User | null) => has(user, 'platformAdmin');
-export const isNetworkAdmin = (user: User | null, networkId: string) => isPlatformAdmin(user) || has(user, 'networkAdmin', { networkId });
-export const isAdministrator = (user: User | null) => isPlatformAdmin(user) || has(user, 'networkAdmin');
-export const canEditMunicipality = (user: User | null, number: string) =>
-  isPlatformAdmin(user) || has(user, 'municipalityEditor', { municipalityNumber: number });
-export const administeredNetworkIds = (user: User | null) =>
-  user?.roles.flatMap((r) => (r.role === 'networkAdmin' && r.networkId ? [r.networkId] : [])) ?? [];
-
-/** Internal pages: platform admin, anyone with a role in the network, or an editor of a current member. */
-export function canReadInternals(user: User | null, networkId: string, currentMemberNumbers: string[]): boolean {
-  if (!user) return false;
-  if (isPlatformAdmin(user)) return true;
-  return user.roles.some(
-    (r) =>
-      r.networkId === networkId ||
-      (r.role === 'municipalityEditor' && r.municipalityNumber !== null && currentMemberNumbers.includes(r.municipalityNumber)),
-  );
 }

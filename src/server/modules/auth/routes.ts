@@ -19,7 +19,6 @@ import {
 import { OkSchema } from '../../../shared/common.ts';
 import { clearSessionCookie, LANGUAGE_COOKIE, setSessionCookie } from '../../plugins/auth.ts';
 import { listOutbox, resendOutboxMessage } from '../mail/index.ts';
-import { assertAdministrator } from './policy.ts';
 import * as service from './service.ts';
 import { deleteSession, loadSession } from './sessions.ts';
 import type { RequestContext } from '../../context.ts';
@@ -44,7 +43,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/auth/login',
     {
-      config: { ...PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { ...PUBLIC, access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags, body: LoginSchema, response: { 200: CurrentUserSchema } },
     },
     async (req, reply) => {
@@ -54,21 +53,29 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
   );
 
-  app.post('/auth/logout', { config: PUBLIC, schema: { tags, response: { 200: OkSchema } } }, async (req, reply) => {
-    if (req.sessionToken) await deleteSession(req.ctx.db, req.sessionToken);
-    clearSessionCookie(reply);
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/logout',
+    { config: { ...PUBLIC, access: 'public' }, schema: { tags, response: { 200: OkSchema } } },
+    async (req, reply) => {
+      if (req.sessionToken) await deleteSession(req.ctx.db, req.sessionToken);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
 
-  app.post('/auth/password', { schema: { tags, body: ChangePasswordSchema, response: { 200: OkSchema } } }, async (req) => {
-    await service.changePassword(req.ctx, req.body, req.sessionToken);
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/password',
+    { config: { access: 'account' }, schema: { tags, body: ChangePasswordSchema, response: { 200: OkSchema } } },
+    async (req) => {
+      await service.changePassword(req.ctx, req.body, req.sessionToken);
+      return { ok: true as const };
+    },
+  );
 
   /** The language choice is kept on the account, and in a cookie for visitors without one. */
   app.put(
     '/auth/preferences',
-    { config: PUBLIC, schema: { tags, body: PreferencesSchema, response: { 200: OkSchema } } },
+    { config: { ...PUBLIC, access: 'public' }, schema: { tags, body: PreferencesSchema, response: { 200: OkSchema } } },
     async (req, reply) => {
       if (req.ctx.user) await service.setLanguage(req.ctx, req.body.language);
       reply.setCookie(LANGUAGE_COOKIE, req.body.language, { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
@@ -83,7 +90,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/invitations/:token/accept',
     {
-      config: { ...PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { ...PUBLIC, access: 'personalLink', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags, params: TokenParams, body: InvitationAcceptSchema, response: { 200: CurrentUserSchema } },
     },
     async (req, reply) => {
@@ -97,7 +104,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/auth/password-reset',
     {
-      config: { ...PUBLIC, rateLimit: { max: 5, timeWindow: '15 minutes' } },
+      config: { ...PUBLIC, access: 'public', rateLimit: { max: 5, timeWindow: '15 minutes' } },
       schema: { tags, body: PasswordResetRequestSchema, response: { 202: OkSchema } },
     },
     async (req, reply) => {
@@ -111,7 +118,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/password-resets/:token/accept',
     {
-      config: { ...PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { ...PUBLIC, access: 'personalLink', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags, params: TokenParams, body: PasswordResetCompleteSchema, response: { 200: CurrentUserSchema } },
     },
     async (req, reply) => {
@@ -128,31 +135,40 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   );
   app.post(
     '/admin/invitations',
-    { schema: { tags: adminTags, body: InvitationCreateSchema, response: { 201: InvitationCreatedSchema } } },
+    {
+      config: { access: 'role.grant' },
+      schema: { tags: adminTags, body: InvitationCreateSchema, response: { 201: InvitationCreatedSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.inviteUser(req.ctx, req.body)),
   );
   app.post(
     '/admin/users/:userId/roles',
-    { schema: { tags: adminTags, params: UserParams, body: RoleAssignmentInputSchema, response: { 201: UserSummarySchema } } },
+    {
+      config: { access: 'role.grant' },
+      schema: { tags: adminTags, params: UserParams, body: RoleAssignmentInputSchema, response: { 201: UserSummarySchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.grantRole(req.ctx, req.params.userId, req.body)),
   );
   app.delete(
     '/admin/users/:userId/roles/:roleId',
-    { schema: { tags: adminTags, params: UserParams.extend({ roleId: z.uuid() }), response: { 200: UserSummarySchema } } },
+    {
+      config: { access: ['user.manage', 'role.grant'] },
+      schema: { tags: adminTags, params: UserParams.extend({ roleId: z.uuid() }), response: { 200: UserSummarySchema } },
+    },
     (req) => service.revokeRole(req.ctx, req.params.userId, req.params.roleId),
   );
-  app.get('/admin/outbox', { schema: { tags: adminTags, response: { 200: z.array(OutboxMessageSchema) } } }, (req) =>
-    listOutbox(req.ctx.db, assertAdministrator(req.ctx)),
+  app.get('/admin/outbox', { schema: { tags: adminTags, response: { 200: z.array(OutboxMessageSchema) } } }, async (req) =>
+    listOutbox(req.ctx.db, await service.administrationScope(req.ctx)),
   );
   /** Sends a message again with fresh personal links; whoever may read the outbox may resend from it. */
   app.post(
     '/admin/outbox/:messageId/resend',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'outbox.resend', rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: { tags: adminTags, params: z.object({ messageId: z.uuid() }), response: { 202: OkSchema } },
     },
     async (req, reply) => {
-      await resendOutboxMessage(req.ctx, req.params.messageId, assertAdministrator(req.ctx));
+      await resendOutboxMessage(req.ctx, req.params.messageId, await service.administrationScope(req.ctx));
       return reply.status(202).send({ ok: true as const });
     },
   );

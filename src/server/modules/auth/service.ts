@@ -16,10 +16,9 @@ import type { Language } from '../../../shared/i18n/languages.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { recordAudit, recordLinkUse } from '../audit/index.ts';
 import { personalLink, queueEmail, type LinkIssuer } from '../mail/index.ts';
-import { requireUser } from '../network/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { administeredMunicipalities, administeredNetworkIds, assertAdministrator, assertCanGrant } from './policy.ts';
 import { createSession, deleteSessionsOfUser, hashToken, newToken } from './sessions.ts';
+import { administeredMunicipalities, administeredNetworkIds, assertCan, NOWHERE, ofRole, ofUser, requireUser } from '../../access/index.ts';
 
 const INVITATION_DAYS = 14;
 const PASSWORD_RESET_MINUTES = 60;
@@ -126,9 +125,23 @@ function statusOf(user: typeof users.$inferSelect): UserSummary['status'] {
   return user.passwordHash || user.oidcSubject ? 'active' : 'invited';
 }
 
+/** The networks whose administration the caller reaches ('all' for the platform administrator); 403 for anyone else. */
+export async function administrationScope(ctx: RequestContext): Promise<string[] | 'all'> {
+  await assertCan(ctx, 'admin.use', NOWHERE);
+  return administeredNetworkIds(ctx);
+}
+
+/**
+ * The platform administrator gives any role. A network's secretariat gives the network roles of its own network, and
+ * the editor role for its member municipalities. Nobody else gives roles (`role.grant`).
+ */
+async function assertCanGrant(ctx: RequestContext, role: RoleAssignmentInput): Promise<void> {
+  await assertCan(ctx, 'role.grant', await ofRole(ctx, role));
+}
+
 /** Users the caller administers: everyone for the platform administrator, else those with a role in their networks. */
 export async function listUsers(ctx: RequestContext): Promise<UserSummary[]> {
-  const networkIds = assertAdministrator(ctx);
+  const networkIds = await administrationScope(ctx);
   let rows: (typeof users.$inferSelect)[];
   if (networkIds === 'all') {
     rows = await ctx.db.select().from(users);
@@ -165,10 +178,10 @@ export async function listUsers(ctx: RequestContext): Promise<UserSummary[]> {
     .sort((a, b) => compareNorwegian(a.name, b.name));
 }
 
+/** An account with a role where the caller administers (`user.manage`): 403 for non-administrators, 404 otherwise. */
 async function requireManagedUser(ctx: RequestContext, userId: string): Promise<UserSummary> {
-  const user = (await listUsers(ctx)).find((u) => u.id === userId);
-  if (!user) throw notFound();
-  return user;
+  await assertCan(ctx, 'user.manage', await ofUser(ctx, userId));
+  return summary(ctx.db, userId);
 }
 
 async function checkRoleTargets(ctx: RequestContext, role: RoleAssignmentInput, index?: number) {

@@ -6,7 +6,6 @@ import {
   benefitMeasurements,
   benefits,
   indicatorTargets,
-  people,
   projectDeliverables,
   projectParticipants,
 } from '../../db/schema/index.ts';
@@ -23,10 +22,10 @@ import type {
   MeasurementInput,
 } from '../../../shared/benefits/schema.ts';
 import { recordAudit } from '../audit/index.ts';
-import { visibleInNetwork } from '../network/index.ts';
 import { today } from '../network/dates.ts';
 import { participationWritable, readableProject, writableProject, type ProjectRow } from '../portfolio/index.ts';
 import { presentBenefits, type BenefitRow, type IndicatorRow } from './presenter.ts';
+import { fieldsOutside } from '../../access/index.ts';
 
 /**
  * A project's benefits and their indicators are the secretariat's, like the rest of the project plan; each
@@ -80,20 +79,9 @@ function fail(problems: Record<string, FieldProblem>): void {
   if (Object.keys(problems).length > 0) throw new AppError('validation_failed', problems);
 }
 
-async function isNetworkPerson(db: DbOrTx, networkId: string, personId: string): Promise<boolean> {
-  const [seen] = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(eq(people.id, personId), visibleInNetwork(networkId)));
-  return seen !== undefined;
-}
-
 /** The owner must be a person the network sees, and the deliverables the same project's. */
 async function checkBenefitFields(db: DbOrTx, project: ProjectRow, input: Partial<BenefitInput>): Promise<void> {
-  const problems: Record<string, FieldProblem> = {};
-  if (input.ownerPersonId && !(await isNetworkPerson(db, project.networkId, input.ownerPersonId))) {
-    problems.ownerPersonId = { key: 'choice' };
-  }
+  const problems = await fieldsOutside(db, project.networkId, { person: { ownerPersonId: input.ownerPersonId } }, 'choice');
   const wanted = [...new Set(input.deliverableIds ?? [])];
   if (wanted.length > 0) {
     const found = await db
@@ -260,9 +248,10 @@ export async function saveTarget(
     if (!inDirection(indicator.direction, input.baselineValue, interim.value))
       problems[`interimTargets.${i}.value`] = { key: 'targetDirection' };
   });
-  if (input.responsiblePersonId && !(await isNetworkPerson(ctx.db, project.networkId, input.responsiblePersonId))) {
-    problems.responsiblePersonId = { key: 'choice' };
-  }
+  Object.assign(
+    problems,
+    await fieldsOutside(ctx.db, project.networkId, { person: { responsiblePersonId: input.responsiblePersonId } }, 'choice'),
+  );
   fail(problems);
   const values = {
     baselineValue: input.baselineValue,

@@ -5,11 +5,11 @@ import { queryRows, type DbOrTx } from '../../db/client.ts';
 import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import type { BenefitType, BenefitsRollup, RollupFigure, RollupIndicator } from '../../../shared/benefits/schema.ts';
-import { requireNetwork, requireUser } from '../network/index.ts';
-import { assertCanReadPortfolio } from '../portfolio/index.ts';
+import { requireNetwork } from '../network/index.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { combineMunicipalities, mean, type MunicipalFigure } from './rollup-math.ts';
+import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
 
 /**
  * The network's benefits rolled up, and the traceability view it is shown as: focus area → projects → benefits →
@@ -76,7 +76,7 @@ export type DetailedRollup = Omit<BenefitsRollup, 'focusAreas'> & {
 async function readableNetwork(ctx: RequestContext, networkRef: string): Promise<string> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadPortfolio(ctx, network.id);
+  await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
   return network.id;
 }
 

@@ -31,7 +31,10 @@ export const benefitRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/projects/:id/benefits',
-    { schema: { tags, params: IdParams, body: BenefitInputSchema, response: { 201: BenefitSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, body: BenefitInputSchema, response: { 201: BenefitSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.createBenefit(req.ctx, req.params.id, req.body)),
   );
   app.get('/projects/:id/benefits-plan', { schema: { tags, params: IdParams, querystring: PlanQuery } }, async (req, reply) =>
@@ -40,12 +43,17 @@ export const benefitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/benefits/:id', { schema: { tags, params: IdParams, response: { 200: BenefitSchema } } }, (req) =>
     service.getBenefit(req.ctx, req.params.id),
   );
-  app.patch('/benefits/:id', { schema: { tags, params: IdParams, body: BenefitUpdateSchema, response: { 200: BenefitSchema } } }, (req) =>
-    service.updateBenefit(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/benefits/:id',
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, body: BenefitUpdateSchema, response: { 200: BenefitSchema } },
+    },
+    (req) => service.updateBenefit(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/benefits/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    { config: { access: 'portfolio.write' }, schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
     async (req) => {
       await service.removeBenefit(req.ctx, req.params.id, req.query.version);
       return { ok: true as const };
@@ -54,31 +62,48 @@ export const benefitRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/benefits/:id/indicators',
-    { schema: { tags, params: IdParams, body: IndicatorInputSchema, response: { 201: BenefitSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, body: IndicatorInputSchema, response: { 201: BenefitSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.addIndicator(req.ctx, req.params.id, req.body)),
   );
   app.patch(
     '/benefit-indicators/:id',
-    { schema: { tags, params: IdParams, body: IndicatorUpdateSchema, response: { 200: BenefitSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, body: IndicatorUpdateSchema, response: { 200: BenefitSchema } },
+    },
     (req) => service.updateIndicator(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/benefit-indicators/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: BenefitSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: BenefitSchema } },
+    },
     (req) => service.removeIndicator(req.ctx, req.params.id, req.query.version),
   );
   app.put(
     '/benefit-indicators/:id/targets/:number',
-    { schema: { tags, params: TargetParams, body: IndicatorTargetInputSchema, response: { 200: BenefitSchema } } },
+    {
+      config: { access: 'project.answerForMunicipality' },
+      schema: { tags, params: TargetParams, body: IndicatorTargetInputSchema, response: { 200: BenefitSchema } },
+    },
     (req) => service.saveTarget(req.ctx, req.params.id, req.params.number, req.body),
   );
   app.post(
     '/benefit-indicators/:id/measurements',
-    { schema: { tags, params: IdParams, body: MeasurementInputSchema, response: { 201: BenefitSchema } } },
+    {
+      config: { access: 'project.answerForMunicipality' },
+      schema: { tags, params: IdParams, body: MeasurementInputSchema, response: { 201: BenefitSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.addMeasurement(req.ctx, req.params.id, req.body)),
   );
-  app.delete('/benefit-measurements/:id', { schema: { tags, params: IdParams, response: { 200: BenefitSchema } } }, (req) =>
-    service.removeMeasurement(req.ctx, req.params.id),
+  app.delete(
+    '/benefit-measurements/:id',
+    { config: { access: 'project.answerForMunicipality' }, schema: { tags, params: IdParams, response: { 200: BenefitSchema } } },
+    (req) => service.removeMeasurement(req.ctx, req.params.id),
   );
 
   app.get(

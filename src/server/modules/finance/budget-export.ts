@@ -3,7 +3,7 @@ import type { BudgetCategory, BudgetSide } from '../../../shared/finance/budget.
 import type { Language } from '../../../shared/i18n/languages.ts';
 import { renderTable, type ExportColumn, type ExportFormat, type RenderedFile } from '../documents/index.ts';
 import { budgetDto } from './budget.ts';
-import { readableBudget } from './budget-policy.ts';
+import { readableBudget } from './budget-records.ts';
 
 type Header = 'side' | 'category' | 'name' | 'accountCode' | 'budgeted' | 'actual' | 'remaining';
 

@@ -6,10 +6,10 @@ import { rowProblems, type RowProblem } from '../../errors.ts';
 import { IMPORT_COLUMNS, parseWholeKroner, type BudgetImportResult } from '../../../shared/finance/budget.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireUser } from '../network/index.ts';
 import { pacer, readSpreadsheet, UnreadableSpreadsheet, type Cell as SheetCell, type Workbook } from '../spreadsheets/index.ts';
 import { budgetDto, yearBounds } from './budget.ts';
-import { writableBudget } from './budget-policy.ts';
+import { writableBudget } from './budget-records.ts';
+import { requireUser } from '../../access/index.ts';
 
 /**
  * Actual figures imported from the host municipality's accounting, as CSV or XLSX with the columns Dato, Konto,

@@ -6,7 +6,7 @@ import {
   type BudgetLine,
   type BudgetSummary,
 } from '../../../shared/finance/budget.ts';
-import type { BudgetActualRow, BudgetLineRow, BudgetRow } from './budget-policy.ts';
+import type { BudgetActualRow, BudgetLineRow, BudgetRow } from './budget-records.ts';
 import type { NetworkRef } from './presenter.ts';
 
 export function presentBudgetSummary(row: BudgetRow): BudgetSummary {

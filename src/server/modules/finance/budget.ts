@@ -19,9 +19,10 @@ import {
 } from '../../../shared/finance/budget.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { recordAudit } from '../audit/index.ts';
-import { assertCanAdministerNetwork, assertCanReadNetworkInternals, requireNetwork, requireUser } from '../network/index.ts';
-import { readableBudget, readableLine, writableActual, writableBudget, writableLine, type BudgetRow } from './budget-policy.ts';
+import { requireNetwork } from '../network/index.ts';
+import { readableBudget, readableLine, writableActual, writableBudget, writableLine, type BudgetRow } from './budget-records.ts';
 import { presentBudget, presentBudgetActual, presentBudgetLine, presentBudgetSummary } from './budget-presenter.ts';
+import { assertCan, fieldsOutside, inNetwork, requireUser } from '../../access/index.ts';
 
 /**
  * A network's yearly budget: income and cost lines with what is budgeted, the actual figures (entered here or
@@ -68,7 +69,7 @@ export async function budgetDto(db: DbOrTx, ctx: RequestContext, row: BudgetRow)
 export async function listBudgets(ctx: RequestContext, networkRefOrSlug: string): Promise<BudgetSummary[]> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRefOrSlug);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
   const rows = await ctx.db.select().from(budgets).where(eq(budgets.networkId, network.id)).orderBy(desc(budgets.year));
   return rows.map(presentBudgetSummary);
 }
@@ -95,7 +96,7 @@ export async function listLineActuals(ctx: RequestContext, lineId: string): Prom
 export async function createBudget(ctx: RequestContext, networkRefOrSlug: string, input: BudgetCreateInput): Promise<Budget> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRefOrSlug);
-  await assertCanAdministerNetwork(ctx, network.id);
+  await assertCan(ctx, 'network.administer', inNetwork(network.id));
   const [taken] = await ctx.db
     .select({ id: budgets.id })
     .from(budgets)
@@ -153,11 +154,8 @@ export async function deleteBudget(ctx: RequestContext, id: string, version: num
 async function checkProject(db: DbOrTx, budget: BudgetRow, category: BudgetCategory, projectId: string | null | undefined) {
   if (!projectId) return;
   if (category !== 'projects') throw invalidField('projectId', 'projectLineOnly');
-  const [project] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(and(eq(projects.id, projectId), eq(projects.networkId, budget.networkId)));
-  if (!project) throw invalidField('projectId', 'notNetworkProject');
+  const problems = await fieldsOutside(db, budget.networkId, { project: { projectId } }, 'notNetworkProject');
+  if (Object.keys(problems).length > 0) throw new AppError('validation_failed', problems);
 }
 
 /** An account code is unique within a budget (case aside), since imported figures are matched on it. */

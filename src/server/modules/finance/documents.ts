@@ -3,7 +3,7 @@ import type { FeeLine, FeeSchedule } from '../../../shared/finance/fees.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import { renderTable, type ExportColumn, type ExportFormat, type RenderedFile } from '../documents/index.ts';
 import { scheduleDto } from './fees.ts';
-import { readableSchedule } from './policy.ts';
+import { readableSchedule } from './fee-records.ts';
 
 const HEADERS: Record<
   Language,

@@ -29,16 +29,11 @@ import {
 import { caseNumberOf } from '../../../shared/meetings/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { recordAudit } from '../audit/index.ts';
-import {
-  assertCanAdministerNetwork,
-  assertCanReadNetworkInternals,
-  currentMembership,
-  requireNetwork,
-  requireUser,
-} from '../network/index.ts';
+import { currentMembership, requireNetwork } from '../network/index.ts';
 import { decidedCaseDate } from '../portfolio/index.ts';
-import { assertDraft, readableSchedule, writableSchedule, type FeeScheduleRow } from './policy.ts';
+import { assertDraft, readableSchedule, writableSchedule, type FeeScheduleRow } from './fee-records.ts';
 import { presentSchedule, presentScheduleSummary } from './presenter.ts';
+import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
 
 // ---------------------------------------------------------------- reading
 
@@ -141,7 +136,7 @@ export async function scheduleOfYear(
 export async function listFeeSchedules(ctx: RequestContext, networkRefOrSlug: string): Promise<FeeScheduleSummary[]> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRefOrSlug);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
   const rows = await ctx.db
     .select()
     .from(feeSchedules)
@@ -165,7 +160,7 @@ export async function createFeeSchedule(
 ): Promise<FeeSchedule> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRefOrSlug);
-  await assertCanAdministerNetwork(ctx, network.id);
+  await assertCan(ctx, 'network.administer', inNetwork(network.id));
   const model = FeeModelSchema.parse(input.model);
   const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx

@@ -24,15 +24,10 @@ import {
 } from '../../../shared/finance/grants.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { recordAudit } from '../audit/index.ts';
-import {
-  assertCanAdministerNetwork,
-  assertCanReadNetworkInternals,
-  requireNetwork,
-  requireUser,
-  visibleInNetwork,
-} from '../network/index.ts';
+import { requireNetwork } from '../network/index.ts';
 import { readableProject } from '../portfolio/index.ts';
 import { presentGrant, presentGrantSummary, type GrantParts, type GrantRow } from './grants-presenter.ts';
+import { assertCan, fieldsOutside, inNetwork, requireUser } from '../../access/index.ts';
 
 /**
  * Grants (tilskudd): who may read and change them is the member fees' rule: the network's internal readers read, its
@@ -54,14 +49,14 @@ async function findGrant(db: DbOrTx, id: string): Promise<GrantRow> {
 async function readableGrant(ctx: RequestContext, id: string): Promise<GrantRow> {
   requireUser(ctx);
   const row = await findGrant(ctx.db, id);
-  await assertCanReadNetworkInternals(ctx, row.networkId);
+  await assertCan(ctx, 'network.readInternals', inNetwork(row.networkId));
   return row;
 }
 
 async function writableGrant(ctx: RequestContext, id: string): Promise<GrantRow> {
   requireUser(ctx);
   const row = await findGrant(ctx.db, id);
-  await assertCanAdministerNetwork(ctx, row.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(row.networkId));
   return row;
 }
 
@@ -128,7 +123,7 @@ async function grantDto(ctx: RequestContext, row: GrantRow): Promise<Grant> {
 export async function listGrants(ctx: RequestContext, networkRefOrSlug: string): Promise<GrantList> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRefOrSlug);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
   const rows = await ctx.db
     .select()
     .from(grants)
@@ -159,22 +154,15 @@ export async function getGrant(ctx: RequestContext, id: string): Promise<Grant> 
 
 // ---------------------------------------------------------------- checks
 
+// Whether the ids belong is asked where every module asks it (access/belongs.ts); the grant's own words answer.
 async function assertNetworkPerson(db: DbOrTx, networkId: string, personId: string | null | undefined): Promise<void> {
-  if (!personId) return;
-  const [person] = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(eq(people.id, personId), visibleInNetwork(networkId)));
-  if (!person) throw invalidField('contactPersonId', 'notNetworkPerson');
+  const problems = await fieldsOutside(db, networkId, { person: { contactPersonId: personId } }, 'notNetworkPerson');
+  if (Object.keys(problems).length > 0) throw new AppError('validation_failed', problems);
 }
 
 async function assertNetworkProject(db: DbOrTx, networkId: string, projectId: string | null | undefined): Promise<void> {
-  if (!projectId) return;
-  const [project] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(and(eq(projects.id, projectId), eq(projects.networkId, networkId)));
-  if (!project) throw invalidField('projectId', 'notNetworkProject');
+  const problems = await fieldsOutside(db, networkId, { project: { projectId } }, 'notNetworkProject');
+  if (Object.keys(problems).length > 0) throw new AppError('validation_failed', problems);
 }
 
 const kroner = (n: number) => new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 }).format(n);
@@ -226,7 +214,7 @@ async function assertAllocationOfGrant(tx: DbOrTx, grantId: string, allocationId
 export async function createGrant(ctx: RequestContext, networkRefOrSlug: string, input: GrantCreateInput): Promise<Grant> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRefOrSlug);
-  await assertCanAdministerNetwork(ctx, network.id);
+  await assertCan(ctx, 'network.administer', inNetwork(network.id));
   await assertNetworkPerson(ctx.db, network.id, input.contactPersonId);
   const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -351,7 +339,8 @@ async function deleteVersioned(
 export async function addAllocation(ctx: RequestContext, grantId: string, input: GrantAllocationCreateInput): Promise<Grant> {
   return changeBelow(ctx, grantId, async (tx, grant) => {
     const target = targetOf(input);
-    await assertNetworkProject(tx, grant.networkId, target.projectId);
+    // The id as sent, also where the target drops it: an id of another network is refused, never silently ignored.
+    await assertNetworkProject(tx, grant.networkId, input.projectId);
     assertAllocatable(grant, (await sumsOf(tx, grant.id)).allocated, input.amount);
     const [row] = await tx
       .insert(grantAllocations)
@@ -383,7 +372,7 @@ export async function updateAllocation(ctx: RequestContext, id: string, input: G
     const merged = GrantAllocationCreateSchema.safeParse({ ...before, ...definedOnly(changes) });
     if (!merged.success) throw invalidField(String(merged.error.issues[0]?.path[0] ?? 'target'), 'required');
     const target = targetOf(merged.data);
-    await assertNetworkProject(tx, grant.networkId, target.projectId);
+    await assertNetworkProject(tx, grant.networkId, changes.projectId ?? target.projectId);
     assertAllocatable(grant, (await sumsOf(tx, grant.id, id)).allocated, merged.data.amount);
     const row = await updateVersioned(tx, grantAllocations, id, version, {
       ...target,

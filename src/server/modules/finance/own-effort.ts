@@ -13,7 +13,7 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import { AppError, forbidden, notFound, rowProblems, staleVersion, type FieldProblem, type RowProblem } from '../../errors.ts';
+import { AppError, notFound, rowProblems, staleVersion, type FieldProblem, type RowProblem } from '../../errors.ts';
 import {
   effortValue,
   MAX_HOURS_HUNDREDTHS,
@@ -41,18 +41,11 @@ import type { Language } from '../../../shared/i18n/languages.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { recordAudit } from '../audit/index.ts';
-import {
-  assertCanAdministerNetwork,
-  assertCanReadNetworkInternals,
-  editorMunicipalities,
-  isNetworkAdmin,
-  requireNetwork,
-  requireUser,
-  visibleInNetwork,
-} from '../network/index.ts';
+import { requireNetwork } from '../network/index.ts';
 import { readableProject } from '../portfolio/index.ts';
 import { pacer } from '../spreadsheets/index.ts';
 import { readTableFile, UnreadableFile } from './own-effort-file.ts';
+import { assertCan, can, inNetwork, ofMember, requireUser, visibleInNetwork } from '../../access/index.ts';
 
 /**
  * Own effort (egeninnsats): the hours the member municipalities put into the network's work, per municipality, month
@@ -69,23 +62,27 @@ type NetworkRow = Awaited<ReturnType<typeof requireNetwork>>;
 async function readableNetwork(ctx: RequestContext, ref: string): Promise<NetworkRow> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, ref);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
   return network;
 }
 
-const mayWriteMunicipality = (ctx: RequestContext, networkId: string, number: string) =>
-  isNetworkAdmin(ctx, networkId) || editorMunicipalities(ctx).includes(number);
+/** The municipalities among `numbers` whose hours the caller writes in the network (`memberData.write`). */
+async function writableMunicipalities(ctx: RequestContext, networkId: string, numbers: Iterable<string>): Promise<Set<string>> {
+  const writable = new Set<string>();
+  for (const number of new Set(numbers)) if (await can(ctx, 'memberData.write', ofMember(networkId, number))) writable.add(number);
+  return writable;
+}
 
 /** A reader of the network who may not write this municipality's hours: 403. */
-function assertMayWriteMunicipality(ctx: RequestContext, networkId: string, number: string): void {
-  if (!mayWriteMunicipality(ctx, networkId, number)) throw forbidden();
+async function assertMayWriteMunicipality(ctx: RequestContext, networkId: string, number: string): Promise<void> {
+  await assertCan(ctx, 'memberData.write', ofMember(networkId, number));
 }
 
 async function readableEntry(ctx: RequestContext, id: string): Promise<EntryRow> {
   requireUser(ctx);
   const [row] = await ctx.db.select().from(ownEffortEntries).where(eq(ownEffortEntries.id, id));
   if (!row) throw notFound();
-  await assertCanReadNetworkInternals(ctx, row.networkId);
+  await assertCan(ctx, 'network.readInternals', inNetwork(row.networkId));
   return row;
 }
 
@@ -112,13 +109,18 @@ async function ratesOf(db: DbOrTx, networkId: string): Promise<Map<number, numbe
   return new Map(rows.map((r) => [r.year, r.rate]));
 }
 
-function presentRate(ctx: RequestContext, networkId: string, year: number, row: typeof ownEffortRates.$inferSelect | undefined): Rate {
+async function presentRate(
+  ctx: RequestContext,
+  networkId: string,
+  year: number,
+  row: typeof ownEffortRates.$inferSelect | undefined,
+): Promise<Rate> {
   return {
     year,
     rate: row?.rate ?? null,
     version: row?.version ?? null,
     updatedAt: row?.updatedAt.toISOString() ?? null,
-    editable: isNetworkAdmin(ctx, networkId),
+    editable: await can(ctx, 'network.administer', inNetwork(networkId)),
   };
 }
 
@@ -132,7 +134,7 @@ export async function getRate(ctx: RequestContext, networkRef: string, year: num
 export async function setRate(ctx: RequestContext, networkRef: string, year: number, input: RateInput): Promise<Rate> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanAdministerNetwork(ctx, network.id);
+  await assertCan(ctx, 'network.administer', inNetwork(network.id));
   const before = await rateRow(ctx.db, network.id, year);
   const after = await ctx.db.transaction(async (tx) => {
     let row: typeof ownEffortRates.$inferSelect;
@@ -330,7 +332,7 @@ async function joinedEntries(db: DbOrTx, where: SQL | undefined): Promise<Joined
   return rows;
 }
 
-function presentEntry(ctx: RequestContext, j: JoinedEntry, rate: number | null): Entry {
+function presentEntry(j: JoinedEntry, rate: number | null, writable: Set<string>): Entry {
   const e = j.entry;
   return {
     id: e.id,
@@ -349,7 +351,7 @@ function presentEntry(ctx: RequestContext, j: JoinedEntry, rate: number | null):
     value: effortValue(e.hoursHundredths, rate),
     note: e.note,
     createdBy: j.createdBy,
-    editable: mayWriteMunicipality(ctx, e.networkId, e.municipalityNumber),
+    editable: writable.has(e.municipalityNumber),
   };
 }
 
@@ -371,15 +373,17 @@ function filterOf(networkId: string, query: EntryListQueryInput): SQL | undefine
 export async function listEntries(ctx: RequestContext, networkRef: string, query: EntryListQueryInput): Promise<EntryList> {
   const network = await readableNetwork(ctx, networkRef);
   const rate = (await rateRow(ctx.db, network.id, query.year))?.rate ?? null;
-  const entries = (await joinedEntries(ctx.db, filterOf(network.id, query))).map((j) => presentEntry(ctx, j, rate));
+  const joined = await joinedEntries(ctx.db, filterOf(network.id, query));
   const refs = await References.load(ctx.db, network.id);
   const members = refs.membersInYear(query.year).map((m) => m.number);
+  const writable = await writableMunicipalities(ctx, network.id, [...members, ...joined.map((j) => j.entry.municipalityNumber)]);
+  const entries = joined.map((j) => presentEntry(j, rate, writable));
   return {
     year: query.year,
     rate,
     entries,
     total: totalOf(entries),
-    writableMunicipalities: members.filter((n) => mayWriteMunicipality(ctx, network.id, n)),
+    writableMunicipalities: members.filter((n) => writable.has(n)),
   };
 }
 
@@ -436,14 +440,14 @@ export async function getOptions(ctx: RequestContext, networkRef: string): Promi
 async function entryDto(ctx: RequestContext, id: string): Promise<Entry> {
   const [joined] = await joinedEntries(ctx.db, eq(ownEffortEntries.id, id));
   const rate = (await rateRow(ctx.db, joined!.entry.networkId, yearOfMonth(joined!.entry.month)))?.rate ?? null;
-  return presentEntry(ctx, joined!, rate);
+  return presentEntry(joined!, rate, await writableMunicipalities(ctx, joined!.entry.networkId, [joined!.entry.municipalityNumber]));
 }
 
 /** Registers hours: the secretariat for any member, an editor for their own municipality (403 for another). */
 export async function createEntry(ctx: RequestContext, networkRef: string, input: EntryCreateInput): Promise<Entry> {
   const user = requireUser(ctx);
   const network = await readableNetwork(ctx, networkRef);
-  assertMayWriteMunicipality(ctx, network.id, input.municipalityNumber);
+  await assertMayWriteMunicipality(ctx, network.id, input.municipalityNumber);
   const values = {
     networkId: network.id,
     month: input.month,
@@ -466,10 +470,10 @@ export async function createEntry(ctx: RequestContext, networkRef: string, input
 /** Changes an entry at its version (409 when stale); moving it to another municipality needs the right to both. */
 export async function updateEntry(ctx: RequestContext, id: string, input: EntryUpdateInput): Promise<Entry> {
   const before = await readableEntry(ctx, id);
-  assertMayWriteMunicipality(ctx, before.networkId, before.municipalityNumber);
+  await assertMayWriteMunicipality(ctx, before.networkId, before.municipalityNumber);
   const { version, ...changes } = input;
   const after = { ...before, ...definedOnly(changes) };
-  assertMayWriteMunicipality(ctx, before.networkId, after.municipalityNumber);
+  await assertMayWriteMunicipality(ctx, before.networkId, after.municipalityNumber);
   await checkReferences(ctx, before.networkId, {
     month: after.month,
     municipalityNumber: after.municipalityNumber,
@@ -492,7 +496,7 @@ export async function updateEntry(ctx: RequestContext, id: string, input: EntryU
 
 export async function deleteEntry(ctx: RequestContext, id: string, version: number): Promise<void> {
   const before = await readableEntry(ctx, id);
-  assertMayWriteMunicipality(ctx, before.networkId, before.municipalityNumber);
+  await assertMayWriteMunicipality(ctx, before.networkId, before.municipalityNumber);
   await ctx.db.transaction(async (tx) => {
     const deleted = await tx
       .delete(ownEffortEntries)
@@ -529,7 +533,7 @@ export async function importEntries(ctx: RequestContext, networkRef: string, byt
   const network = await readableNetwork(ctx, networkRef);
   const refs = await References.load(ctx.db, network.id);
   // Someone who may write no member's hours has nothing to import: 403.
-  if (!isNetworkAdmin(ctx, network.id) && !editorMunicipalities(ctx).some((n) => refs.nameOf(n) !== undefined)) throw forbidden();
+  await assertCan(ctx, 'ownEffort.import', inNetwork(network.id));
 
   const messages = SERVER_MESSAGES[ctx.language];
   const say = (key: ValidationKey, field: string, values: Record<string, string | number> = {}) =>
@@ -562,6 +566,11 @@ export async function importEntries(ctx: RequestContext, networkRef: string, byt
   const peopleByEmail = new Map<string, PersonRef>();
   for (const p of await refs.people(ctx.db, { emails })) if (p.email) peopleByEmail.set(p.email.toLowerCase(), p);
 
+  const writable = await writableMunicipalities(
+    ctx,
+    network.id,
+    rows.map((r) => cell(r.cells, 'municipality')).filter((n) => /^\d{4}$/.test(n)),
+  );
   const values: (typeof ownEffortEntries.$inferInsert)[] = [];
   // In slices, with other requests answered in between.
   const pace = pacer();
@@ -580,7 +589,7 @@ export async function importEntries(ctx: RequestContext, networkRef: string, byt
     if (!/^\d{4}$/.test(number)) problem('municipality', say(number ? 'municipalityNumber' : 'required', columnNames.municipality));
     else if (monthOk && !refs.memberIn(number, month))
       problem('municipality', say('notMemberInMonth', columnNames.municipality, { value: number, month }));
-    else if (!mayWriteMunicipality(ctx, network.id, number)) {
+    else if (!writable.has(number)) {
       problem('municipality', say('notYourMunicipality', columnNames.municipality, { value: refs.nameOf(number) ?? number }));
     }
     const project = reference ? refs.projectsByReference.get(reference) : undefined;

@@ -1,5 +1,5 @@
 import type { FeeDecision, FeeLine, FeeSchedule, FeeScheduleSummary } from '../../../shared/finance/fees.ts';
-import type { FeeScheduleRow } from './policy.ts';
+import type { FeeScheduleRow } from './fee-records.ts';
 
 export interface NetworkRef {
   id: string;

@@ -83,7 +83,10 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/networks/:networkId/fee-schedules',
-    { schema: { tags, params: NetworkParams, body: FeeScheduleCreateSchema, response: { 201: FeeScheduleSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: NetworkParams, body: FeeScheduleCreateSchema, response: { 201: FeeScheduleSchema } },
+    },
     async (req, reply) => reply.status(201).send(await fees.createFeeSchedule(req.ctx, req.params.networkId, req.body)),
   );
   app.get('/fee-schedules/:id', { schema: { tags, params: IdParams, response: { 200: FeeScheduleSchema } } }, (req) =>
@@ -91,12 +94,18 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch(
     '/fee-schedules/:id',
-    { schema: { tags, params: IdParams, body: FeeScheduleUpdateSchema, response: { 200: FeeScheduleSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: FeeScheduleUpdateSchema, response: { 200: FeeScheduleSchema } },
+    },
     (req) => fees.updateFeeSchedule(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/fee-schedules/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } },
+    },
     async (req) => {
       await fees.deleteFeeSchedule(req.ctx, req.params.id, req.query.version);
       return { ok: true as const };
@@ -104,7 +113,10 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/fee-schedules/:id/adopt',
-    { schema: { tags, params: IdParams, body: FeeScheduleAdoptSchema, response: { 200: FeeScheduleSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: FeeScheduleAdoptSchema, response: { 200: FeeScheduleSchema } },
+    },
     (req) => fees.adoptFeeSchedule(req.ctx, req.params.id, req.body),
   );
   app.get('/fee-schedules/:id/export', { schema: { tags, params: IdParams, querystring: TableQuery } }, async (req, reply) =>
@@ -125,18 +137,29 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
     );
     api.post(
       '/networks/:networkId/budgets',
-      { schema: { tags, params: NetworkParams, body: BudgetCreateSchema, response: { 201: BudgetSchema } } },
+      {
+        config: { access: 'network.administer' },
+        schema: { tags, params: NetworkParams, body: BudgetCreateSchema, response: { 201: BudgetSchema } },
+      },
       async (req, reply) => reply.status(201).send(await budget.createBudget(req.ctx, req.params.networkId, req.body)),
     );
     api.get('/budgets/:id', { schema: { tags, params: IdParams, response: { 200: BudgetSchema } } }, (req) =>
       budget.getBudget(req.ctx, req.params.id),
     );
-    api.patch('/budgets/:id', { schema: { tags, params: IdParams, body: BudgetUpdateSchema, response: { 200: BudgetSchema } } }, (req) =>
-      budget.updateBudget(req.ctx, req.params.id, req.body),
+    api.patch(
+      '/budgets/:id',
+      {
+        config: { access: 'network.administer' },
+        schema: { tags, params: IdParams, body: BudgetUpdateSchema, response: { 200: BudgetSchema } },
+      },
+      (req) => budget.updateBudget(req.ctx, req.params.id, req.body),
     );
     api.delete(
       '/budgets/:id',
-      { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+      {
+        config: { access: 'network.administer' },
+        schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } },
+      },
       async (req) => {
         await budget.deleteBudget(req.ctx, req.params.id, req.query.version);
         return { ok: true as const };
@@ -144,17 +167,26 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
     );
     api.post(
       '/budgets/:id/lines',
-      { schema: { tags, params: IdParams, body: BudgetLineCreateSchema, response: { 201: BudgetSchema } } },
+      {
+        config: { access: 'network.administer' },
+        schema: { tags, params: IdParams, body: BudgetLineCreateSchema, response: { 201: BudgetSchema } },
+      },
       async (req, reply) => reply.status(201).send(await budget.createBudgetLine(req.ctx, req.params.id, req.body)),
     );
     api.patch(
       '/budget-lines/:id',
-      { schema: { tags, params: IdParams, body: BudgetLineUpdateSchema, response: { 200: BudgetSchema } } },
+      {
+        config: { access: 'network.administer' },
+        schema: { tags, params: IdParams, body: BudgetLineUpdateSchema, response: { 200: BudgetSchema } },
+      },
       (req) => budget.updateBudgetLine(req.ctx, req.params.id, req.body),
     );
     api.delete(
       '/budget-lines/:id',
-      { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: BudgetSchema } } },
+      {
+        config: { access: 'network.administer' },
+        schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: BudgetSchema } },
+      },
       (req) => budget.deleteBudgetLine(req.ctx, req.params.id, req.query.version),
     );
     api.get('/budget-lines/:id/actuals', { schema: { tags, params: IdParams, response: { 200: z.array(BudgetActualSchema) } } }, (req) =>
@@ -162,16 +194,24 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
     );
     api.post(
       '/budget-lines/:id/actuals',
-      { schema: { tags, params: IdParams, body: BudgetActualCreateSchema, response: { 201: BudgetSchema } } },
+      {
+        config: { access: 'network.administer' },
+        schema: { tags, params: IdParams, body: BudgetActualCreateSchema, response: { 201: BudgetSchema } },
+      },
       async (req, reply) => reply.status(201).send(await budget.createBudgetActual(req.ctx, req.params.id, req.body)),
     );
-    api.delete('/budget-actuals/:id', { schema: { tags, params: IdParams, response: { 200: BudgetSchema } } }, (req) =>
-      budget.deleteBudgetActual(req.ctx, req.params.id),
+    api.delete(
+      '/budget-actuals/:id',
+      { config: { access: 'network.administer' }, schema: { tags, params: IdParams, response: { 200: BudgetSchema } } },
+      (req) => budget.deleteBudgetActual(req.ctx, req.params.id),
     );
     // The file itself is the body (CSV or XLSX), its name in the query; 422 lists every bad row and nothing is saved.
     api.post(
       '/budgets/:id/actuals/import',
-      { schema: { tags, params: IdParams, querystring: ImportQuery, response: { 200: BudgetImportResultSchema } } },
+      {
+        config: { access: 'network.administer' },
+        schema: { tags, params: IdParams, querystring: ImportQuery, response: { 200: BudgetImportResultSchema } },
+      },
       (req) => importBudgetActuals(req.ctx, req.params.id, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), req.query.fileName),
     );
     api.get('/budgets/:id/export', { schema: { tags, params: IdParams, querystring: TableQuery } }, async (req, reply) =>
@@ -188,56 +228,77 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/networks/:networkId/grants',
-    { schema: { ...g, params: NetworkParams, body: GrantCreateSchema, response: created } },
+    { config: { access: 'network.administer' }, schema: { ...g, params: NetworkParams, body: GrantCreateSchema, response: created } },
     async (req, reply) => reply.status(201).send(await grants.createGrant(req.ctx, req.params.networkId, req.body)),
   );
   app.get('/networks/:networkId/grants/export', { schema: { ...g, params: NetworkParams, querystring: TableQuery } }, async (req, reply) =>
     sendFile(reply, await exportGrants(req.ctx, req.params.networkId, req.query.format)),
   );
   app.get('/grants/:id', { schema: { ...g, params: IdParams, response: grant } }, (req) => grants.getGrant(req.ctx, req.params.id));
-  app.patch('/grants/:id', { schema: { ...g, params: IdParams, body: GrantUpdateSchema, response: grant } }, (req) =>
-    grants.updateGrant(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/grants/:id',
+    { config: { access: 'network.administer' }, schema: { ...g, params: IdParams, body: GrantUpdateSchema, response: grant } },
+    (req) => grants.updateGrant(req.ctx, req.params.id, req.body),
   );
-  app.delete('/grants/:id', { schema: { ...g, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } }, async (req) => {
-    await grants.deleteGrant(req.ctx, req.params.id, req.query.version);
-    return { ok: true as const };
-  });
+  app.delete(
+    '/grants/:id',
+    {
+      config: { access: 'network.administer' },
+      schema: { ...g, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } },
+    },
+    async (req) => {
+      await grants.deleteGrant(req.ctx, req.params.id, req.query.version);
+      return { ok: true as const };
+    },
+  );
   app.post(
     '/grants/:id/allocations',
-    { schema: { ...g, params: IdParams, body: GrantAllocationCreateSchema, response: created } },
+    { config: { access: 'network.administer' }, schema: { ...g, params: IdParams, body: GrantAllocationCreateSchema, response: created } },
     async (req, reply) => reply.status(201).send(await grants.addAllocation(req.ctx, req.params.id, req.body)),
   );
-  app.patch('/grant-allocations/:id', { schema: { ...g, params: IdParams, body: GrantAllocationUpdateSchema, response: grant } }, (req) =>
-    grants.updateAllocation(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/grant-allocations/:id',
+    { config: { access: 'network.administer' }, schema: { ...g, params: IdParams, body: GrantAllocationUpdateSchema, response: grant } },
+    (req) => grants.updateAllocation(req.ctx, req.params.id, req.body),
   );
-  app.delete('/grant-allocations/:id', { schema: { ...g, params: IdParams, querystring: VersionQuery, response: grant } }, (req) =>
-    grants.deleteAllocation(req.ctx, req.params.id, req.query.version),
+  app.delete(
+    '/grant-allocations/:id',
+    { config: { access: 'network.administer' }, schema: { ...g, params: IdParams, querystring: VersionQuery, response: grant } },
+    (req) => grants.deleteAllocation(req.ctx, req.params.id, req.query.version),
   );
   app.post(
     '/grants/:id/expenses',
-    { schema: { ...g, params: IdParams, body: GrantExpenseCreateSchema, response: created } },
+    { config: { access: 'network.administer' }, schema: { ...g, params: IdParams, body: GrantExpenseCreateSchema, response: created } },
     async (req, reply) => reply.status(201).send(await grants.addExpense(req.ctx, req.params.id, req.body)),
   );
-  app.patch('/grant-expenses/:id', { schema: { ...g, params: IdParams, body: GrantExpenseUpdateSchema, response: grant } }, (req) =>
-    grants.updateExpense(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/grant-expenses/:id',
+    { config: { access: 'network.administer' }, schema: { ...g, params: IdParams, body: GrantExpenseUpdateSchema, response: grant } },
+    (req) => grants.updateExpense(req.ctx, req.params.id, req.body),
   );
-  app.delete('/grant-expenses/:id', { schema: { ...g, params: IdParams, querystring: VersionQuery, response: grant } }, (req) =>
-    grants.deleteExpense(req.ctx, req.params.id, req.query.version),
+  app.delete(
+    '/grant-expenses/:id',
+    { config: { access: 'network.administer' }, schema: { ...g, params: IdParams, querystring: VersionQuery, response: grant } },
+    (req) => grants.deleteExpense(req.ctx, req.params.id, req.query.version),
   );
   app.post(
     '/grants/:id/deadlines',
-    { schema: { ...g, params: IdParams, body: GrantDeadlineCreateSchema, response: created } },
+    { config: { access: 'network.administer' }, schema: { ...g, params: IdParams, body: GrantDeadlineCreateSchema, response: created } },
     async (req, reply) => reply.status(201).send(await grants.addDeadline(req.ctx, req.params.id, req.body)),
   );
-  app.patch('/grant-deadlines/:id', { schema: { ...g, params: IdParams, body: GrantDeadlineUpdateSchema, response: grant } }, (req) =>
-    grants.updateDeadline(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/grant-deadlines/:id',
+    { config: { access: 'network.administer' }, schema: { ...g, params: IdParams, body: GrantDeadlineUpdateSchema, response: grant } },
+    (req) => grants.updateDeadline(req.ctx, req.params.id, req.body),
   );
-  app.delete('/grant-deadlines/:id', { schema: { ...g, params: IdParams, querystring: VersionQuery, response: grant } }, (req) =>
-    grants.deleteDeadline(req.ctx, req.params.id, req.query.version),
+  app.delete(
+    '/grant-deadlines/:id',
+    { config: { access: 'network.administer' }, schema: { ...g, params: IdParams, querystring: VersionQuery, response: grant } },
+    (req) => grants.deleteDeadline(req.ctx, req.params.id, req.query.version),
   );
   app.post(
     '/grant-deadlines/:id/reported',
-    { schema: { ...g, params: IdParams, body: GrantDeadlineReportedSchema, response: grant } },
+    { config: { access: 'network.administer' }, schema: { ...g, params: IdParams, body: GrantDeadlineReportedSchema, response: grant } },
     (req) => grants.markDeadlineReported(req.ctx, req.params.id, req.body),
   );
   app.get('/projects/:id/grants', { schema: { ...g, params: IdParams, response: { 200: z.array(ProjectGrantSchema) } } }, (req) =>
@@ -300,7 +361,10 @@ const ownEffortRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/networks/:networkId/own-effort/rates/:year',
-    { schema: { tags, params: EffortYearParams, body: RateInputSchema, response: { 200: RateSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: EffortYearParams, body: RateInputSchema, response: { 200: RateSchema } },
+    },
     (req) => ownEffort.setRate(req.ctx, req.params.networkId, req.params.year, req.body),
   );
   app.get(
@@ -318,17 +382,20 @@ const ownEffortRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/networks/:networkId/own-effort/entries',
-    { schema: { tags, params: NetworkParams, body: EntryCreateSchema, response: { 201: EntrySchema } } },
+    {
+      config: { access: 'memberData.write' },
+      schema: { tags, params: NetworkParams, body: EntryCreateSchema, response: { 201: EntrySchema } },
+    },
     async (req, reply) => reply.status(201).send(await ownEffort.createEntry(req.ctx, req.params.networkId, req.body)),
   );
   app.patch(
     '/own-effort-entries/:id',
-    { schema: { tags, params: IdParams, body: EntryUpdateSchema, response: { 200: EntrySchema } } },
+    { config: { access: 'memberData.write' }, schema: { tags, params: IdParams, body: EntryUpdateSchema, response: { 200: EntrySchema } } },
     (req) => ownEffort.updateEntry(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/own-effort-entries/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    { config: { access: 'memberData.write' }, schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
     async (req) => {
       await ownEffort.deleteEntry(req.ctx, req.params.id, req.query.version);
       return { ok: true as const };
@@ -337,6 +404,7 @@ const ownEffortRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/networks/:networkId/own-effort/import',
     {
+      config: { access: 'ownEffort.import' },
       schema: {
         tags,
         params: NetworkParams,

@@ -16,12 +16,12 @@ import {
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { detailedRollup } from '../benefits/rollup.ts';
-import { requireNetwork, requireUser } from '../network/index.ts';
-import { assertCanReadPortfolio } from '../portfolio/index.ts';
+import { requireNetwork } from '../network/index.ts';
 import { scheduleOfYear } from './fees.ts';
 import { budgetDto } from './budget.ts';
 import { grantsFinancing } from './grants.ts';
 import { hourlyRateOf, ownEffortFor } from './own-effort.ts';
+import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
 
 /**
  * The per-municipality statement for a year and the network's overview of them. Read by the portfolio's readers: the
@@ -56,7 +56,7 @@ const NO_BENEFITS: RollupFigure = { achievement: null, benefitCount: 0, measured
 async function readableNetwork(ctx: RequestContext, networkRef: string) {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadPortfolio(ctx, network.id);
+  await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
   return network;
 }
 

@@ -6,7 +6,7 @@ import { notFound, staleVersion } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat } from '../documents/index.ts';
 import type { Adoption, AdoptionInput } from '../../../shared/mapping/schema.ts';
-import { readableMunicipality, writableMunicipality } from './policy.ts';
+import { readableMunicipality, writableMunicipality } from './records.ts';
 import { presentAdoption } from './presenter.ts';
 import { ADOPTION_LABELS, DELIVERED_VIA_LABELS, HEADINGS, type Heading } from './sheet-terms.ts';
 

@@ -6,12 +6,12 @@ import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, invalidField, notFound, staleVersion } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat } from '../documents/index.ts';
-import { requireUser } from '../network/index.ts';
+import { can, ofMunicipality, requireUser } from '../../access/index.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { domainPath } from '../../../shared/mapping/domains.ts';
 import type { Application, ApplicationCreateInput, ApplicationUpdateInput, MunicipalityMapping } from '../../../shared/mapping/schema.ts';
 import { findOrCreateProduct } from './catalog.ts';
-import { canEditMunicipalityMapping, readableMunicipality, writableMunicipality } from './policy.ts';
+import { readableMunicipality, writableMunicipality } from './records.ts';
 import { presentAdoption, presentApplication } from './presenter.ts';
 import {
   CRITICALITY_LABELS,
@@ -49,7 +49,7 @@ export async function getMunicipalityMapping(ctx: RequestContext, number: string
   return {
     municipalityNumber: number,
     municipalityName: municipality.name,
-    canEdit: await canEditMunicipalityMapping(ctx, number),
+    canEdit: await can(ctx, 'mapping.write', await ofMunicipality(ctx, number)),
     applications,
     adoptions: solutions.map((s) => {
       const adoption = byKey.get(s.key);

@@ -6,11 +6,10 @@ import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat } from '../documents/index.ts';
-import { requireUser } from '../network/index.ts';
+import { assertCan, NOWHERE, requireUser } from '../../access/index.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { domainPath } from '../../../shared/mapping/domains.ts';
 import type { Product, ProductInput, ProductUpdateInput, SharedSolution } from '../../../shared/mapping/schema.ts';
-import { assertCanAddProduct, assertCanCurateCatalog } from './policy.ts';
 import { presentProduct, presentSharedSolution } from './presenter.ts';
 import { HEADINGS, type Heading } from './sheet-terms.ts';
 
@@ -94,7 +93,7 @@ export async function findOrCreateProduct(tx: DbOrTx, ctx: RequestContext, input
   const matchKey = productMatchKey(input.name, input.vendor);
   const found = await findByMatchKey(tx, matchKey);
   if (found) return { product: found, created: false };
-  assertCanAddProduct(ctx);
+  await assertCan(ctx, 'catalog.addProduct', NOWHERE);
   const [row] = await tx
     .insert(products)
     .values({ name: input.name, vendor: input.vendor, domain: input.domain, description: input.description ?? null, matchKey })
@@ -158,7 +157,7 @@ export async function listSharedSolutions(ctx: RequestContext): Promise<SharedSo
 const duplicateName = () => new AppError('conflict', { name: { key: 'duplicate' } });
 
 export async function createProduct(ctx: RequestContext, input: ProductInput): Promise<Product> {
-  assertCanAddProduct(ctx);
+  await assertCan(ctx, 'catalog.addProduct', NOWHERE);
   const matchKey = productMatchKey(input.name, input.vendor);
   if (await findByMatchKey(ctx.db, matchKey)) throw duplicateName();
   const created = await ctx.db.transaction(async (tx) => {
@@ -175,7 +174,7 @@ export async function createProduct(ctx: RequestContext, input: ProductInput): P
 }
 
 export async function updateProduct(ctx: RequestContext, id: string, input: ProductUpdateInput): Promise<Product> {
-  assertCanCurateCatalog(ctx);
+  await assertCan(ctx, 'catalog.curate', NOWHERE);
   const [before] = await ctx.db.select().from(products).where(eq(products.id, id));
   if (!before) throw notFound();
   const { version, ...changes } = input;
@@ -226,7 +225,7 @@ const MERGED_FIELDS = [
  * alias of the survivor, and the duplicate is deleted. Set-based, in one transaction with its audit entry.
  */
 export async function mergeProduct(ctx: RequestContext, id: string, intoId: string, version: number): Promise<Product> {
-  assertCanCurateCatalog(ctx);
+  await assertCan(ctx, 'catalog.curate', NOWHERE);
   if (id === intoId) throw invalidField('intoId', 'invalid');
   const found = await ctx.db
     .select()

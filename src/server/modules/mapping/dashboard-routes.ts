@@ -83,7 +83,10 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/networks/:networkId/mapping/publication',
-    { schema: { tags, params: NetworkParams, body: PublicationUpdateSchema, response: { 200: PublicationSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: NetworkParams, body: PublicationUpdateSchema, response: { 200: PublicationSchema } },
+    },
     (req) => updatePublication(req.ctx, req.params.networkId, req.body),
   );
 

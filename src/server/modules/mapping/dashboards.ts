@@ -18,8 +18,8 @@ import type { DbOrTx } from '../../db/client.ts';
 import { applicationUsages, municipalities, networkMembers, products, sharedSolutions, solutionAdoptions } from '../../db/schema/index.ts';
 import { renderTable, type ExportFormat, type RenderedFile } from '../documents/index.ts';
 import { today } from '../network/dates.ts';
-import { assertCanReadNetworkInternals, requireNetwork, requireUser } from '../network/index.ts';
-import { internalNetworkIds } from '../network/policy.ts';
+import { requireNetwork } from '../network/index.ts';
+import { assertCan, inNetwork, readableNetworkIds, requireUser } from '../../access/index.ts';
 
 /**
  * The mapping dashboards: the adoption matrix (municipality × shared solution), the application landscape per
@@ -58,7 +58,7 @@ interface MunicipalityRow {
 export async function networkScope(ctx: RequestContext, networkRef: string): Promise<DashboardScope & { kind: 'network' }> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
   return { kind: 'network', networkId: network.id, slug: network.slug, name: network.name };
 }
 
@@ -68,7 +68,7 @@ export async function networkScope(ctx: RequestContext, networkRef: string): Pro
  */
 export async function nationalScope(ctx: RequestContext): Promise<DashboardScope> {
   requireUser(ctx);
-  const readable = await internalNetworkIds(ctx);
+  const readable = await readableNetworkIds(ctx);
   return { kind: 'national', reach: readable === 'all' ? 'all' : [...readable].sort() };
 }
 

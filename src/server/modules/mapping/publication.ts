@@ -9,7 +9,8 @@ import { mappingPublications } from '../../db/schema/index.ts';
 import { notFound, staleVersion } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { ExportFormat } from '../documents/index.ts';
-import { assertCanAdministerNetwork, requireNetwork } from '../network/index.ts';
+import { requireNetwork } from '../network/index.ts';
+import { assertCan, inNetwork } from '../../access/index.ts';
 import {
   adoptionMatrix,
   landscape,
@@ -58,7 +59,7 @@ export async function updatePublication(
   input: { publishAdoption: boolean; publishLandscape: boolean; version?: number },
 ): Promise<Publication> {
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanAdministerNetwork(ctx, network.id);
+  await assertCan(ctx, 'network.administer', inNetwork(network.id));
   return ctx.db.transaction(async (tx) => {
     const before = await readPublication(tx, network.id);
     const values = { publishAdoption: input.publishAdoption, publishLandscape: input.publishLandscape };

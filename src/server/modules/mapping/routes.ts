@@ -44,20 +44,28 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     const { format, ...query } = req.query;
     return sendFile(reply, await catalog.exportProducts(req.ctx, query, format));
   });
-  app.post('/mapping/products', { schema: { tags, body: ProductInputSchema, response: { 201: ProductSchema } } }, async (req, reply) =>
-    reply.status(201).send(await catalog.createProduct(req.ctx, req.body)),
+  app.post(
+    '/mapping/products',
+    { config: { access: 'catalog.addProduct' }, schema: { tags, body: ProductInputSchema, response: { 201: ProductSchema } } },
+    async (req, reply) => reply.status(201).send(await catalog.createProduct(req.ctx, req.body)),
   );
   app.get('/mapping/products/:id', { schema: { tags, params: IdParams, response: { 200: ProductSchema } } }, (req) =>
     catalog.getProduct(req.ctx, req.params.id),
   );
   app.patch(
     '/mapping/products/:id',
-    { schema: { tags, params: IdParams, body: ProductUpdateSchema, response: { 200: ProductSchema } } },
+    {
+      config: { access: 'catalog.curate' },
+      schema: { tags, params: IdParams, body: ProductUpdateSchema, response: { 200: ProductSchema } },
+    },
     (req) => catalog.updateProduct(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/mapping/products/:id/merge',
-    { schema: { tags, params: IdParams, body: ProductMergeSchema, response: { 200: ProductSchema } } },
+    {
+      config: { access: 'catalog.curate' },
+      schema: { tags, params: IdParams, body: ProductMergeSchema, response: { 200: ProductSchema } },
+    },
     (req) => catalog.mergeProduct(req.ctx, req.params.id, req.body.intoId, req.body.version),
   );
   app.get('/mapping/shared-solutions', { schema: { tags, response: { 200: z.array(SharedSolutionSchema) } } }, (req) =>
@@ -72,7 +80,10 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/municipalities/:number/applications',
-    { schema: { tags, params: MunicipalityParams, body: ApplicationCreateSchema, response: { 201: ApplicationSchema } } },
+    {
+      config: { access: 'mapping.write' },
+      schema: { tags, params: MunicipalityParams, body: ApplicationCreateSchema, response: { 201: ApplicationSchema } },
+    },
     async (req, reply) => reply.status(201).send(await applications.createApplication(req.ctx, req.params.number, req.body)),
   );
   app.get(
@@ -82,12 +93,15 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch(
     '/applications/:id',
-    { schema: { tags, params: IdParams, body: ApplicationUpdateSchema, response: { 200: ApplicationSchema } } },
+    {
+      config: { access: 'mapping.write' },
+      schema: { tags, params: IdParams, body: ApplicationUpdateSchema, response: { 200: ApplicationSchema } },
+    },
     (req) => applications.updateApplication(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/applications/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    { config: { access: 'mapping.write' }, schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
     async (req) => {
       await applications.deleteApplication(req.ctx, req.params.id, req.query.version);
       return { ok: true as const };
@@ -96,6 +110,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/municipalities/:number/adoptions/:solutionKey',
     {
+      config: { access: 'mapping.write' },
       schema: {
         tags,
         params: MunicipalityParams.extend({ solutionKey: z.string().min(1).max(60) }),
@@ -120,12 +135,18 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/municipalities/:number/mapping/import',
-    { schema: { tags, params: MunicipalityParams, querystring: ImportQuery, response: { 200: ImportResultSchema } } },
+    {
+      config: { access: 'mapping.write' },
+      schema: { tags, params: MunicipalityParams, querystring: ImportQuery, response: { 200: ImportResultSchema } },
+    },
     (req) => spreadsheet.importForMunicipality(req.ctx, req.params.number, fileOf(req.body)),
   );
   app.post(
     '/networks/:networkId/mapping/import',
-    { schema: { tags, params: NetworkParams, querystring: ImportQuery, response: { 200: ImportResultSchema } } },
+    {
+      config: { access: 'mapping.importForNetwork' },
+      schema: { tags, params: NetworkParams, querystring: ImportQuery, response: { 200: ImportResultSchema } },
+    },
     (req) => spreadsheet.importForNetwork(req.ctx, req.params.networkId, fileOf(req.body)),
   );
 };

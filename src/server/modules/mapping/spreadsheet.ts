@@ -3,12 +3,12 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
 import { applicationUsages, municipalities, networkMembers, products, sharedSolutions, solutionAdoptions } from '../../db/schema/index.ts';
-import { forbidden, rowProblems, type RowProblem } from '../../errors.ts';
+import { rowProblems, type RowProblem } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { RenderedFile } from '../documents/index.ts';
 import { pacer, readSpreadsheet, UnreadableSpreadsheet, type Cell, type Sheet, type Workbook } from '../spreadsheets/index.ts';
-import { assertCanReadNetworkInternals, isNetworkAdmin, requireNetwork } from '../network/index.ts';
-import { currentMembership, editorMunicipalities } from '../network/policy.ts';
+import { currentMembership, requireNetwork } from '../network/index.ts';
+import { assertCan, can, inNetwork, ofMunicipality } from '../../access/index.ts';
 import { DOMAINS, domainPath } from '../../../shared/mapping/domains.ts';
 import {
   ADOPTION_STATUSES,
@@ -29,7 +29,7 @@ import {
   type Lifecycle,
 } from '../../../shared/mapping/schema.ts';
 import { loadMatchKeys, productMatchKey } from './catalog.ts';
-import { canEditMunicipalityMapping, readableMunicipality, writableMunicipality } from './policy.ts';
+import { readableMunicipality, writableMunicipality } from './records.ts';
 import {
   ADOPTION_LABELS,
   CRITICALITY_LABELS,
@@ -1160,7 +1160,7 @@ export async function municipalityTemplate(ctx: RequestContext, number: string):
 
 export async function networkTemplate(ctx: RequestContext, networkRef: string): Promise<RenderedFile> {
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
   const body = await writeMappingWorkbook(await workbookData(ctx.db, await currentMembers(ctx.db, network.id)));
   return { body, contentType: XLSX_CONTENT_TYPE, fileName: `kartlegging-${network.slug}-${stamp()}.xlsx` };
 }
@@ -1187,15 +1187,10 @@ export async function importForMunicipality(ctx: RequestContext, number: string,
  */
 export async function importForNetwork(ctx: RequestContext, networkRef: string, bytes: Buffer): Promise<ImportResult> {
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCan(ctx, 'mapping.importForNetwork', inNetwork(network.id));
   const members = await currentMembers(ctx.db, network.id);
   const writable = new Set<string>();
-  if (isNetworkAdmin(ctx, network.id)) for (const m of members) writable.add(m.number);
-  else {
-    const editorOf = new Set(editorMunicipalities(ctx));
-    for (const m of members) if (editorOf.has(m.number) || (await canEditMunicipalityMapping(ctx, m.number))) writable.add(m.number);
-  }
-  if (writable.size === 0) throw forbidden();
+  for (const m of members) if (await can(ctx, 'mapping.write', await ofMunicipality(ctx, m.number))) writable.add(m.number);
   const memberNumbers = new Set(members.map((m) => m.number));
   return importMappingWorkbook(
     ctx,

@@ -7,7 +7,7 @@ import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { checkUpload, storeWith, type FileStorage } from '../storage/index.ts';
 import type { CaseDocument } from '../../../shared/meetings/schema.ts';
-import { assertUnlocked, readableBody, writableBody } from './policy.ts';
+import { assertUnlocked, readableBody, writableBody } from './records.ts';
 import { presentDocument } from './presenter.ts';
 
 /** The case and whether any meeting that handled it is locked: a locked meeting's papers stay as they were. */

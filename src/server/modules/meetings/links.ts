@@ -7,7 +7,7 @@ import { notFound } from '../../errors.ts';
 import { recordLinkUse } from '../audit/index.ts';
 import type { LinkIssuer } from '../mail/index.ts';
 import type { PersonalLinkKind } from '../../../shared/personal-links.ts';
-import { findBody } from './policy.ts';
+import { findBody } from './records.ts';
 import * as repo from './repo.ts';
 import { findAbsenceLink } from './summons.ts';
 import { findProcedureLink } from './written-procedure.ts';

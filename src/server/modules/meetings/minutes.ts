@@ -6,7 +6,7 @@ import { ATTENDANCE_ROLES } from '../../../shared/meetings/schema.ts';
 
 const ROLE_ORDER: readonly string[] = ATTENDANCE_ROLES;
 import type { DbOrTx } from '../../db/client.ts';
-import { findBody, readableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
+import { findBody, readableMeeting, type BodyWithNetwork, type MeetingRow } from './records.ts';
 import { loadMeeting } from './service.ts';
 
 /** The minutes (møteprotokoll) as one document model, rendered to PDF or DOCX in the layout of seed 000. */

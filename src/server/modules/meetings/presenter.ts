@@ -2,7 +2,7 @@ import { isWebLink } from '../../../shared/common.ts';
 import { caseNumberOf } from '../../../shared/meetings/schema.ts';
 import type { AgendaItem, Attendee, CaseDocument, MeetingSummary } from '../../../shared/meetings/schema.ts';
 import type { caseDocuments, meetings } from '../../db/schema/index.ts';
-import type { BodyWithNetwork } from './policy.ts';
+import type { BodyWithNetwork } from './records.ts';
 import type { AttendeeRow, ItemRow } from './repo.ts';
 
 type MeetingRow = typeof meetings.$inferSelect;

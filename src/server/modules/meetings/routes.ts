@@ -71,18 +71,29 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   );
   app.post(
     '/bodies/:id/meetings',
-    { schema: { tags, params: IdParams, body: MeetingCreateSchema, response: { 201: MeetingSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: MeetingCreateSchema, response: { 201: MeetingSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.createMeeting(req.ctx, req.params.id, req.body)),
   );
   app.get('/meetings/:id', { schema: { tags, params: IdParams, response: { 200: MeetingSchema } } }, (req) =>
     service.getMeeting(req.ctx, req.params.id),
   );
-  app.patch('/meetings/:id', { schema: { tags, params: IdParams, body: MeetingUpdateSchema, response: { 200: MeetingSchema } } }, (req) =>
-    service.updateMeeting(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/meetings/:id',
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: MeetingUpdateSchema, response: { 200: MeetingSchema } },
+    },
+    (req) => service.updateMeeting(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/meetings/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } },
+    },
     async (req) => {
       await cancelMeeting(req.ctx, req.params.id, req.query.version, links);
       return { ok: true as const };
@@ -90,7 +101,10 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   );
   app.post(
     '/meetings/:id/summons',
-    { schema: { tags, params: IdParams, body: StatusChangeSchema, response: { 200: MeetingSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: StatusChangeSchema, response: { 200: MeetingSchema } },
+    },
     (req) => sendSummons(req.ctx, req.params.id, req.body.version, links),
   );
   app.get('/meetings/:id/summons.pdf', { schema: { tags, params: IdParams } }, async (req, reply) =>
@@ -98,17 +112,26 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   );
   app.post(
     '/meetings/:id/held',
-    { schema: { tags, params: IdParams, body: StatusChangeSchema, response: { 200: MeetingSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: StatusChangeSchema, response: { 200: MeetingSchema } },
+    },
     (req) => service.markHeld(req.ctx, req.params.id, req.body.version),
   );
   app.post(
     '/meetings/:id/minutes/approve',
-    { schema: { tags, params: IdParams, body: ApproveMinutesSchema, response: { 200: MeetingSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: ApproveMinutesSchema, response: { 200: MeetingSchema } },
+    },
     (req) => service.approveMinutes(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/meetings/:id/minutes/signatures',
-    { schema: { tags, params: IdParams, body: StatusChangeSchema, response: { 200: MeetingSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: StatusChangeSchema, response: { 200: MeetingSchema } },
+    },
     (req) => requestSignatures(req.ctx, req.params.id, req.body.version),
   );
   app.get(
@@ -120,59 +143,86 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   // the agenda
   app.post(
     '/meetings/:id/cases',
-    { schema: { tags, params: IdParams, body: CaseCreateSchema, response: { 201: MeetingSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: CaseCreateSchema, response: { 201: MeetingSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.addCase(req.ctx, req.params.id, req.body)),
   );
   app.post(
     '/meetings/:id/pending-cases',
-    { schema: { tags, params: IdParams, body: AddPendingCaseSchema, response: { 201: MeetingSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: AddPendingCaseSchema, response: { 201: MeetingSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.addPendingCase(req.ctx, req.params.id, req.body.consultationId)),
   );
   app.put(
     '/meetings/:id/agenda-order',
-    { schema: { tags, params: IdParams, body: AgendaOrderSchema, response: { 200: MeetingSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: AgendaOrderSchema, response: { 200: MeetingSchema } },
+    },
     (req) => service.reorderAgenda(req.ctx, req.params.id, req.body),
   );
   app.patch(
     '/agenda-items/:id',
-    { schema: { tags, params: IdParams, body: AgendaItemUpdateSchema, response: { 200: AgendaItemSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: AgendaItemUpdateSchema, response: { 200: AgendaItemSchema } },
+    },
     (req) => service.updateAgendaItem(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/agenda-items/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: MeetingSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: MeetingSchema } },
+    },
     (req) => service.removeAgendaItem(req.ctx, req.params.id, req.query.version),
   );
   app.post(
     '/agenda-items/:id/postpone',
-    { schema: { tags, params: IdParams, body: PostponeSchema, response: { 200: MeetingSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: PostponeSchema, response: { 200: MeetingSchema } },
+    },
     (req) => service.postponeItem(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/agenda-items/:id/forward',
-    { schema: { tags, params: IdParams, body: ForwardSchema, response: { 200: MeetingSchema } } },
+    { config: { access: 'network.administer' }, schema: { tags, params: IdParams, body: ForwardSchema, response: { 200: MeetingSchema } } },
     (req) => service.forwardItem(req.ctx, req.params.id, req.body),
   );
 
   // attendance
   app.post(
     '/meetings/:id/attendees',
-    { schema: { tags, params: IdParams, body: AttendeeCreateSchema, response: { 201: MeetingSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: AttendeeCreateSchema, response: { 201: MeetingSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.addAttendee(req.ctx, req.params.id, req.body)),
   );
   app.patch(
     '/meeting-attendees/:id',
-    { schema: { tags, params: IdParams, body: AttendeeUpdateSchema, response: { 200: MeetingSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: AttendeeUpdateSchema, response: { 200: MeetingSchema } },
+    },
     (req) => service.updateAttendee(req.ctx, req.params.id, req.body),
   );
-  app.post('/meeting-attendees/:id/summon-deputy', { schema: { tags, params: IdParams, response: { 200: MeetingSchema } } }, (req) =>
-    summonDeputy(req.ctx, req.params.id, links),
+  app.post(
+    '/meeting-attendees/:id/summon-deputy',
+    { config: { access: 'network.administer' }, schema: { tags, params: IdParams, response: { 200: MeetingSchema } } },
+    (req) => summonDeputy(req.ctx, req.params.id, links),
   );
 
   // attachments
   app.post(
     '/cases/:id/documents',
     {
+      config: { access: 'network.administer' },
       schema: {
         tags,
         params: IdParams,
@@ -189,12 +239,18 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   );
   app.patch(
     '/case-documents/:id',
-    { schema: { tags, params: IdParams, body: DocumentUpdateSchema, response: { 200: DocumentSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: DocumentUpdateSchema, response: { 200: DocumentSchema } },
+    },
     (req) => attachments.updateDocument(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/case-documents/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } },
+    },
     async (req) => {
       await attachments.deleteDocument(req.ctx, req.params.id, req.query.version);
       return { ok: true as const };
@@ -208,7 +264,10 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   // written procedure
   app.post(
     '/consultations/:id/written-procedure',
-    { schema: { tags, params: IdParams, body: WrittenProcedureCreateSchema, response: { 201: WrittenProcedureSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: WrittenProcedureCreateSchema, response: { 201: WrittenProcedureSchema } },
+    },
     async (req, reply) => reply.status(201).send(await startWrittenProcedure(req.ctx, req.params.id, req.body)),
   );
   app.get(
@@ -226,7 +285,10 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   );
   app.post(
     '/links/:token/absence',
-    { config: PUBLIC, schema: { tags, params: TokenParams, body: AbsenceReportSchema, response: { 200: TokenViewSchema } } },
+    {
+      config: { ...PUBLIC, access: 'personalLink' },
+      schema: { tags, params: TokenParams, body: AbsenceReportSchema, response: { 200: TokenViewSchema } },
+    },
     async (req) => {
       await reportAbsence(req.ctx, req.params.token, req.body.reason);
       return viewLink(req.ctx, req.params.token);
@@ -234,7 +296,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   );
   app.post(
     '/links/:token/sign',
-    { config: PUBLIC, schema: { tags, params: TokenParams, response: { 200: TokenViewSchema } } },
+    { config: { ...PUBLIC, access: 'personalLink' }, schema: { tags, params: TokenParams, response: { 200: TokenViewSchema } } },
     async (req) => {
       await signMinutes(req.ctx, req.params.token);
       return viewLink(req.ctx, req.params.token);
@@ -242,7 +304,10 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
   );
   app.post(
     '/links/:token/answer',
-    { config: PUBLIC, schema: { tags, params: TokenParams, body: ProcedureAnswerSchema, response: { 200: TokenViewSchema } } },
+    {
+      config: { ...PUBLIC, access: 'personalLink' },
+      schema: { tags, params: TokenParams, body: ProcedureAnswerSchema, response: { 200: TokenViewSchema } },
+    },
     async (req) => {
       await answerWrittenProcedure(req.ctx, req.params.token, req.body);
       return viewLink(req.ctx, req.params.token);

@@ -20,9 +20,18 @@ import type {
 import { assignCaseNumber } from './numbering.ts';
 import { renderTable, type ExportFormat } from '../documents/index.ts';
 import { fieldLabel } from '../../../shared/i18n/server-messages.ts';
-import { isLocked, readableBody, readableMeeting, writableBody, writableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
+import {
+  isLocked,
+  readableBody,
+  readableMeeting,
+  writableBody,
+  writableMeeting,
+  type BodyWithNetwork,
+  type MeetingRow,
+} from './records.ts';
 import { presentAttendee, presentDocument, presentItem, presentMeetingSummary } from './presenter.ts';
 import * as repo from './repo.ts';
+import { assertBelongs } from '../../access/index.ts';
 import { openingCases } from './opening-cases.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
 
@@ -193,6 +202,9 @@ export async function updateMeeting(ctx: RequestContext, meetingId: string, inpu
   const { meeting, body } = await writableMeeting(ctx, meetingId);
   const { version, ...changes } = input;
   if (changes.endTime && !changes.startTime && changes.endTime <= meeting.startTime) throw invalidField('endTime', 'timeOrder');
+  await assertBelongs(ctx, body.networkId, {
+    person: { minutesSignatoryIds: added(changes.minutesSignatoryIds, meeting.minutesSignatoryIds) },
+  });
   await ctx.db.transaction(async (tx) => {
     const after = await updateVersioned(tx, meetings, meetingId, version, definedOnly(changes));
     await audit(tx, ctx, body, 'meeting', meetingId, 'update', meeting, after);
@@ -303,7 +315,7 @@ export async function placeOnAgenda(
 
 export async function addCase(ctx: RequestContext, meetingId: string, input: CaseCreateInput): Promise<Meeting> {
   const { meeting, body } = await writableMeeting(ctx, meetingId);
-  await assertOfficerVisible(ctx, input.caseOfficerId);
+  await assertBelongs(ctx, body.networkId, { person: { caseOfficerId: input.caseOfficerId } });
   await ctx.db.transaction(async (tx) => {
     const created = await insertCaseOnAgenda(tx, body, meeting, input);
     await audit(tx, ctx, body, 'case', created.case.id, 'create', null, {
@@ -315,10 +327,46 @@ export async function addCase(ctx: RequestContext, meetingId: string, input: Cas
   return getMeeting(ctx, meetingId);
 }
 
-async function assertOfficerVisible(ctx: RequestContext, personId: string | null | undefined) {
-  if (!personId) return;
-  const [row] = await ctx.db.select({ id: people.id }).from(people).where(eq(people.id, personId));
-  if (!row) throw invalidField('caseOfficerId', 'invalid');
+/** The ids a save adds to those already stored: what is stored was checked when it was added. */
+function added(ids: readonly string[] | null | undefined, stored: readonly (string | null)[]): string[] | undefined {
+  return ids?.filter((id) => !stored.includes(id));
+}
+
+/**
+ * The people and municipalities an agenda item's save names, each with the field it came in: only those not already
+ * on the item, so a save of what is there never fails because someone has since moved out of the network's sight.
+ */
+function itemReferences(
+  row: { case: { caseOfficerId: string | null }; item: typeof agendaItems.$inferSelect },
+  input: AgendaItemUpdateInput,
+): { person: Record<string, string[] | undefined>; memberMunicipality: Record<string, string[] | undefined> } {
+  const stored = row.item;
+  const person: Record<string, string[] | undefined> = {
+    caseOfficerId: input.caseOfficerId ? added([input.caseOfficerId], [row.case.caseOfficerId]) : undefined,
+    absentPersonIds: added(input.absentPersonIds, stored.absentPersonIds),
+  };
+  const storedBallots = stored.vote?.kind === 'roll' ? stored.vote.ballots.map((b) => b.personId) : [];
+  if (input.vote?.kind === 'roll')
+    for (const [i, ballot] of input.vote.ballots.entries()) person[`vote.ballots.${i}.personId`] = added([ballot.personId], storedBallots);
+  const disqualified = stored.disqualifications.flatMap((d) => [d.personId, d.deputyPersonId]);
+  for (const [i, d] of (input.disqualifications ?? []).entries()) {
+    person[`disqualifications.${i}.personId`] = added([d.personId], disqualified);
+    person[`disqualifications.${i}.deputyPersonId`] = added(d.deputyPersonId ? [d.deputyPersonId] : [], disqualified);
+  }
+  const memberMunicipality: Record<string, string[] | undefined> = {};
+  for (const [i, r] of (input.protocolRemarks ?? []).entries()) {
+    if (r.authorKind === 'person')
+      person[`protocolRemarks.${i}.personId`] = added(
+        r.personId ? [r.personId] : [],
+        stored.protocolRemarks.map((s) => s.personId),
+      );
+    else
+      memberMunicipality[`protocolRemarks.${i}.municipalityNumber`] = added(
+        r.municipalityNumber ? [r.municipalityNumber] : [],
+        stored.protocolRemarks.map((s) => s.municipalityNumber),
+      );
+  }
+  return { person, memberMunicipality };
 }
 
 /** Puts a waiting case (postponed, or objected to in writing) on this meeting's agenda, under its old number. */
@@ -401,7 +449,7 @@ export async function updateAgendaItem(ctx: RequestContext, itemId: string, inpu
   if (row.meeting.writtenProcedure && row.meeting.status === 'summoned') throw new AppError('invalid_state');
   const meetingStarted = row.meeting.status !== 'planned';
   if (handling.outcome && handling.outcome !== 'pending' && !meetingStarted) throw invalidField('outcome', 'choice');
-  await assertOfficerVisible(ctx, caseOfficerId);
+  await assertBelongs(ctx, row.body.networkId, itemReferences(row, input));
 
   await ctx.db.transaction(async (tx) => {
     const caseChanges = definedOnly({
@@ -523,6 +571,7 @@ export async function postponeItem(
 ): Promise<Meeting> {
   const row = await writableItem(ctx, itemId);
   if (row.meeting.status === 'planned') throw new AppError('invalid_state');
+  await assertBelongs(ctx, row.body.networkId, { meeting: { toMeetingId: input.toMeetingId } });
   const target = input.toMeetingId ? await writableMeeting(ctx, input.toMeetingId) : null;
   if (
     target &&
@@ -557,6 +606,7 @@ export async function forwardItem(
   input: { toMeetingId: string; recommendation?: string },
 ): Promise<Meeting> {
   const row = await writableItem(ctx, itemId);
+  await assertBelongs(ctx, row.body.networkId, { meeting: { toMeetingId: input.toMeetingId } });
   const target = await writableMeeting(ctx, input.toMeetingId);
   if (target.meeting.bodyId === row.meeting.bodyId || target.body.networkId !== row.body.networkId)
     throw invalidField('toMeetingId', 'invalid');
@@ -596,6 +646,7 @@ export async function addAttendee(
   },
 ): Promise<Meeting> {
   const { body } = await writableMeeting(ctx, meetingId);
+  await assertBelongs(ctx, body.networkId, { person: { personId: input.personId, deputyForPersonId: input.deputyForPersonId } });
   const [person] = await ctx.db.select().from(people).where(eq(people.id, input.personId));
   if (!person) throw invalidField('personId', 'invalid');
   await ctx.db.transaction(async (tx) => {

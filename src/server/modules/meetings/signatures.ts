@@ -10,7 +10,7 @@ import { personalLink, queueEmail } from '../mail/index.ts';
 import type { Meeting } from '../../../shared/meetings/schema.ts';
 import { minutesDocument } from './minutes.ts';
 import { writtenDate } from './opening-cases.ts';
-import { findBody, writableMeeting } from './policy.ts';
+import { findBody, writableMeeting } from './records.ts';
 import * as repo from './repo.ts';
 import { getMeeting, loadMeeting, lockMinutes } from './service.ts';
 import { hashToken, unusableTokenHash } from './tokens.ts';

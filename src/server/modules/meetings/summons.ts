@@ -11,7 +11,7 @@ import type { Meeting } from '../../../shared/meetings/schema.ts';
 import { isWebLink } from '../../../shared/common.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
 import { assignCaseNumber } from './numbering.ts';
-import { findBody, readableMeeting, writableMeeting, type BodyWithNetwork, type MeetingRow } from './policy.ts';
+import { findBody, readableMeeting, writableMeeting, type BodyWithNetwork, type MeetingRow } from './records.ts';
 import * as repo from './repo.ts';
 import { getMeeting, loadMeeting } from './service.ts';
 import { hashToken } from './tokens.ts';

@@ -17,7 +17,7 @@ import { enqueueJob, type JobHandler } from '../jobs/index.ts';
 import { personalLink, queueEmail } from '../mail/index.ts';
 import { systemContext } from '../../context.ts';
 import type { WrittenProcedure } from '../../../shared/meetings/schema.ts';
-import { findBody, readableBody, readableMeeting, writableBody, type BodyWithNetwork } from './policy.ts';
+import { findBody, readableBody, readableMeeting, writableBody, type BodyWithNetwork } from './records.ts';
 import * as repo from './repo.ts';
 import { placeOnAgenda, searchTextOf } from './service.ts';
 import { hashToken, unusableTokenHash } from './tokens.ts';

@@ -1,7 +1,8 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
 import { bodies, bodyMemberships, municipalities, networkMembers, networks, people } from '../../db/schema/index.ts';
-import { currentMembership } from './policy.ts';
+import { currentMembership } from './memberships.ts';
+import { visibleInNetwork } from '../../access/index.ts';
 import type { PeopleQueryInput } from '../../../shared/network/schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,16 +59,6 @@ export async function listBodiesWithCounts(db: DbOrTx, networkId: string) {
 }
 
 /** Who a network sees: people of its current member municipalities, people it registered, and members of its bodies. */
-export function visibleInNetwork(networkId: string): SQL {
-  return sql`(
-    ${people.municipalityNumber} in (select nm.municipality_number from ${networkMembers} nm
-      where nm.network_id = ${networkId} and (nm.left_on is null or nm.left_on > current_date))
-    or ${people.homeNetworkId} = ${networkId}
-    or exists (select 1 from ${bodyMemberships} bm join ${bodies} b on b.id = bm.body_id
-      where bm.person_id = ${people.id} and b.network_id = ${networkId})
-  )`;
-}
-
 export async function searchPeople(db: DbOrTx, networkId: string, query: PeopleQueryInput) {
   const conditions: (SQL | undefined)[] = [visibleInNetwork(networkId)];
   if (query.q) {
@@ -102,6 +93,12 @@ export async function competenceCounts(db: DbOrTx, networkId: string) {
   );
 }
 
+/** A person's row, for the access module's questions about them. */
+export async function findPerson(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(people).where(eq(people.id, id));
+  return row ?? null;
+}
+
 export async function findPersonWithMunicipality(db: DbOrTx, id: string) {
   const [row] = await db
     .select({ person: people, municipalityName: municipalities.name })
@@ -109,29 +106,6 @@ export async function findPersonWithMunicipality(db: DbOrTx, id: string) {
     .leftJoin(municipalities, eq(municipalities.number, people.municipalityNumber))
     .where(eq(people.id, id));
   return row ?? null;
-}
-
-/** The networks in which a person is visible (see visibleInNetwork). */
-export async function networksSeeingPerson(
-  db: DbOrTx,
-  person: { id: string; municipalityNumber: string | null; homeNetworkId: string | null },
-) {
-  const ids = new Set<string>();
-  if (person.homeNetworkId) ids.add(person.homeNetworkId);
-  if (person.municipalityNumber) {
-    const rows = await db
-      .select({ networkId: networkMembers.networkId })
-      .from(networkMembers)
-      .where(and(eq(networkMembers.municipalityNumber, person.municipalityNumber), currentMembership()));
-    for (const row of rows) ids.add(row.networkId);
-  }
-  const bodyRows = await db
-    .select({ networkId: bodies.networkId })
-    .from(bodyMemberships)
-    .innerJoin(bodies, eq(bodies.id, bodyMemberships.bodyId))
-    .where(eq(bodyMemberships.personId, person.id));
-  for (const row of bodyRows) ids.add(row.networkId);
-  return [...ids];
 }
 
 export async function listBodyMemberships(db: DbOrTx, bodyId: string) {

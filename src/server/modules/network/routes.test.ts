@@ -532,7 +532,7 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
       expectFieldErrors(
         await lofoten.post(`/api/bodies/${body.id}/memberships`, { personId: person.id, role: 'observer', fromDate: '2024-01-01' }),
         {
-          personId: '«Person» er ugyldig.',
+          personId: '«Person» viser til noe som ikke hører til dette nettverket.',
         },
       );
       const viaAdmin = await admin.post(`/api/bodies/${body.id}/memberships`, {

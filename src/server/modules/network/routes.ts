@@ -51,7 +51,10 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch(
     '/municipalities/:number',
-    { schema: { tags, params: MunicipalityParams, body: MunicipalityUpdateSchema, response: { 200: MunicipalitySchema } } },
+    {
+      config: { access: 'municipality.edit' },
+      schema: { tags, params: MunicipalityParams, body: MunicipalityUpdateSchema, response: { 200: MunicipalitySchema } },
+    },
     (req) => service.updateMunicipality(req.ctx, req.params.number, req.body),
   );
 
@@ -59,8 +62,10 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/networks', { config: PUBLIC, schema: { tags, response: { 200: z.array(NetworkSummarySchema) } } }, (req) =>
     service.listNetworks(req.ctx),
   );
-  app.post('/networks', { schema: { tags, body: NetworkCreateSchema, response: { 201: NetworkOverviewSchema } } }, async (req, reply) =>
-    reply.status(201).send(await service.createNetwork(req.ctx, req.body)),
+  app.post(
+    '/networks',
+    { config: { access: 'network.create' }, schema: { tags, body: NetworkCreateSchema, response: { 201: NetworkOverviewSchema } } },
+    async (req, reply) => reply.status(201).send(await service.createNetwork(req.ctx, req.body)),
   );
   // Sent as prepared JSON text (see overview-cache.ts), which Fastify passes through unserialized; the schema documents it.
   app.get(
@@ -73,7 +78,10 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch(
     '/networks/:networkId',
-    { schema: { tags, params: NetworkParams, body: NetworkUpdateSchema, response: { 200: NetworkOverviewSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: NetworkParams, body: NetworkUpdateSchema, response: { 200: NetworkOverviewSchema } },
+    },
     (req) => service.updateNetwork(req.ctx, req.params.networkId, req.body),
   );
 
@@ -85,12 +93,18 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/networks/:networkId/members',
-    { schema: { tags, params: NetworkParams, body: MemberCreateSchema, response: { 201: NetworkMemberSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: NetworkParams, body: MemberCreateSchema, response: { 201: NetworkMemberSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.addMember(req.ctx, req.params.networkId, req.body)),
   );
   app.patch(
     '/network-members/:id',
-    { schema: { tags, params: IdParams, body: MemberUpdateSchema, response: { 200: NetworkMemberSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: MemberUpdateSchema, response: { 200: NetworkMemberSchema } },
+    },
     (req) => service.updateMember(req.ctx, req.params.id, req.body),
   );
 
@@ -113,14 +127,18 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: NetworkParams, response: { 200: z.array(CompetenceCountSchema) } } },
     (req) => service.listCompetences(req.ctx, req.params.networkId),
   );
-  app.post('/people', { schema: { tags, body: PersonCreateSchema, response: { 201: PersonSchema } } }, async (req, reply) =>
-    reply.status(201).send(await service.createPerson(req.ctx, req.body)),
+  app.post(
+    '/people',
+    { config: { access: 'memberData.write' }, schema: { tags, body: PersonCreateSchema, response: { 201: PersonSchema } } },
+    async (req, reply) => reply.status(201).send(await service.createPerson(req.ctx, req.body)),
   );
   app.get('/people/:id', { schema: { tags, params: IdParams, response: { 200: PersonSchema } } }, (req) =>
     service.getPerson(req.ctx, req.params.id),
   );
-  app.patch('/people/:id', { schema: { tags, params: IdParams, body: PersonUpdateSchema, response: { 200: PersonSchema } } }, (req) =>
-    service.updatePerson(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/people/:id',
+    { config: { access: 'person.edit' }, schema: { tags, params: IdParams, body: PersonUpdateSchema, response: { 200: PersonSchema } } },
+    (req) => service.updatePerson(req.ctx, req.params.id, req.body),
   );
 
   // bodies
@@ -131,28 +149,40 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/networks/:networkId/bodies',
-    { schema: { tags, params: NetworkParams, body: BodyCreateSchema, response: { 201: BodySchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: NetworkParams, body: BodyCreateSchema, response: { 201: BodySchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.createBody(req.ctx, req.params.networkId, req.body)),
   );
   app.get('/bodies/:id', { config: PUBLIC, schema: { tags, params: IdParams, response: { 200: BodySchema } } }, (req) =>
     service.getBody(req.ctx, req.params.id),
   );
-  app.patch('/bodies/:id', { schema: { tags, params: IdParams, body: BodyUpdateSchema, response: { 200: BodySchema } } }, (req) =>
-    service.updateBody(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/bodies/:id',
+    { config: { access: 'network.administer' }, schema: { tags, params: IdParams, body: BodyUpdateSchema, response: { 200: BodySchema } } },
+    (req) => service.updateBody(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/bodies/:id/memberships',
-    { schema: { tags, params: IdParams, body: BodyMembershipCreateSchema, response: { 201: BodySchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: BodyMembershipCreateSchema, response: { 201: BodySchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.addBodyMembership(req.ctx, req.params.id, req.body)),
   );
   app.patch(
     '/body-memberships/:id',
-    { schema: { tags, params: IdParams, body: BodyMembershipUpdateSchema, response: { 200: BodySchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: BodyMembershipUpdateSchema, response: { 200: BodySchema } },
+    },
     (req) => service.updateBodyMembership(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/body-memberships/:id',
     {
+      config: { access: 'network.administer' },
       schema: {
         tags,
         params: IdParams,

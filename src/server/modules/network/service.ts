@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { bodies, bodyMemberships, municipalities, networkMembers, networks, people } from '../../db/schema/index.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import { AppError, conflict, forbidden, inUse, invalidField, notFound } from '../../errors.ts';
+import { AppError, conflict, inUse, invalidField, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { compareNorwegian, norwegianSortKey } from '../../../shared/text.ts';
 import { fieldLabel } from '../../../shared/i18n/server-messages.ts';
@@ -29,17 +29,7 @@ import type {
   PersonCreateInput,
   PersonUpdateInput,
 } from '../../../shared/network/schema.ts';
-import {
-  assertCanAdministerNetwork,
-  assertCanReadNetworkInternals,
-  canEditMunicipality,
-  canEditPerson,
-  canReadNetworkInternals,
-  internalNetworkIds,
-  isNetworkAdmin,
-  isPlatformAdmin,
-  requireUser,
-} from './policy.ts';
+import { assertBelongs, assertCan, can, inNetwork, NOWHERE, ofMember, ofMunicipality, ofPerson, requireUser } from '../../access/index.ts';
 import * as repo from './repo.ts';
 import { changeStamp, stampedCache } from '../../db/change-counters.ts';
 import { presentBody, presentBodyMembership, presentMember, presentMunicipality, presentPerson } from './presenter.ts';
@@ -89,7 +79,7 @@ export async function updateMunicipality(ctx: RequestContext, number: string, in
   requireUser(ctx);
   const [before] = await ctx.db.select().from(municipalities).where(eq(municipalities.number, number));
   if (!before) throw notFound();
-  if (!canEditMunicipality(ctx, number)) throw forbidden();
+  await assertCan(ctx, 'municipality.edit', await ofMunicipality(ctx, number));
   return ctx.db.transaction(async (tx) => {
     const rows = await tx
       .update(municipalities)
@@ -161,8 +151,7 @@ async function checkUmbrella(ctx: RequestContext, umbrellaId: string | null | un
 }
 
 export async function createNetwork(ctx: RequestContext, input: NetworkCreateInput): Promise<NetworkOverview> {
-  requireUser(ctx);
-  if (!isPlatformAdmin(ctx)) throw forbidden();
+  await assertCan(ctx, 'network.create', NOWHERE);
   await checkUmbrella(ctx, input.umbrellaId);
   if (await repo.findNetwork(ctx.db, input.slug)) throw invalidField('slug', 'invalid');
   const created = await ctx.db.transaction(async (tx) => {
@@ -184,7 +173,7 @@ export async function createNetwork(ctx: RequestContext, input: NetworkCreateInp
 
 export async function updateNetwork(ctx: RequestContext, ref: string, input: NetworkUpdateInput): Promise<NetworkOverview> {
   const before = await requireNetwork(ctx, ref);
-  await assertCanAdministerNetwork(ctx, before.id);
+  await assertCan(ctx, 'network.administer', inNetwork(before.id));
   const { version, ...changes } = input;
   if (changes.umbrellaId !== undefined) await checkUmbrella(ctx, changes.umbrellaId, before.id);
   if (changes.slug && changes.slug !== before.slug && (await repo.findNetwork(ctx.db, changes.slug))) {
@@ -244,7 +233,7 @@ async function assertNoOverlap(
 
 export async function addMember(ctx: RequestContext, networkRef: string, input: MemberCreateInput) {
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanAdministerNetwork(ctx, network.id);
+  await assertCan(ctx, 'network.administer', inNetwork(network.id));
   if (!(await repo.municipalityExists(ctx.db, input.municipalityNumber))) throw invalidField('municipalityNumber', 'invalid');
   await assertNoOverlap(ctx, network.id, input.municipalityNumber, { joinedOn: input.joinedOn, leftOn: input.leftOn ?? null });
   const row = await ctx.db.transaction(async (tx) => {
@@ -277,7 +266,7 @@ export async function updateMember(ctx: RequestContext, memberId: string, input:
   requireUser(ctx);
   const [before] = await ctx.db.select().from(networkMembers).where(eq(networkMembers.id, memberId));
   if (!before) throw notFound();
-  await assertCanAdministerNetwork(ctx, before.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(before.networkId));
   const { version, ...changes } = input;
   const joinedOn = changes.joinedOn ?? before.joinedOn;
   const leftOn = changes.leftOn === undefined ? before.leftOn : changes.leftOn;
@@ -304,7 +293,7 @@ export async function updateMember(ctx: RequestContext, memberId: string, input:
 
 export async function searchPeople(ctx: RequestContext, networkRef: string, query: PeopleQueryInput): Promise<PeoplePage> {
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
   // The same for everyone who may read the network, so kept until the people data changes (see db/change-counters.ts).
   const key = JSON.stringify([
     network.id,
@@ -324,7 +313,7 @@ const peopleSearches = stampedCache<PeoplePage>(500);
 
 export async function listCompetences(ctx: RequestContext, networkRef: string) {
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
   return repo.competenceCounts(ctx.db, network.id);
 }
 
@@ -333,11 +322,9 @@ async function requireVisiblePerson(ctx: RequestContext, id: string) {
   requireUser(ctx);
   const row = await repo.findPersonWithMunicipality(ctx.db, id);
   if (!row) throw notFound();
-  const networkIds = await repo.networksSeeingPerson(ctx.db, row.person);
-  const readable = await internalNetworkIds(ctx);
-  const editsMunicipality = row.person.municipalityNumber !== null && canEditMunicipality(ctx, row.person.municipalityNumber);
-  if (readable !== 'all' && !editsMunicipality && !networkIds.some((n) => readable.has(n))) throw notFound();
-  return { ...row, networkIds };
+  const place = await ofPerson(ctx, row.person);
+  await assertCan(ctx, 'person.read', place);
+  return { ...row, place };
 }
 
 export async function getPerson(ctx: RequestContext, id: string): Promise<Person> {
@@ -348,10 +335,7 @@ export async function getPerson(ctx: RequestContext, id: string): Promise<Person
 export async function createPerson(ctx: RequestContext, input: PersonCreateInput): Promise<Person> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, input.networkId);
-  const editorOfMunicipality = input.municipalityNumber != null && canEditMunicipality(ctx, input.municipalityNumber);
-  if (!editorOfMunicipality || !(await canReadNetworkInternals(ctx, network.id))) {
-    await assertCanAdministerNetwork(ctx, network.id);
-  }
+  await assertCan(ctx, 'memberData.write', ofMember(network.id, input.municipalityNumber));
   if (input.municipalityNumber && !(await repo.municipalityExists(ctx.db, input.municipalityNumber))) {
     throw invalidField('municipalityNumber', 'invalid');
   }
@@ -377,16 +361,19 @@ export async function createPerson(ctx: RequestContext, input: PersonCreateInput
 }
 
 export async function updatePerson(ctx: RequestContext, id: string, input: PersonUpdateInput): Promise<Person> {
-  const { person: before, networkIds } = await requireVisiblePerson(ctx, id);
-  if (!canEditPerson(ctx, before, networkIds)) throw forbidden();
+  const { person: before, place } = await requireVisiblePerson(ctx, id);
+  await assertCan(ctx, 'person.edit', place);
   const { version, ...changes } = input;
   // An editor may not move a person out of the municipalities they edit (or out of every municipality),
   // where they would lose sight of them; the secretariat of a network that sees the person may.
-  const editsOnlyAsMunicipality = !isPlatformAdmin(ctx) && !networkIds.some((n) => isNetworkAdmin(ctx, n));
+  const editsOnlyAsMunicipality = !(await can(ctx, 'person.moveAnywhere', place));
   if (changes.municipalityNumber === null && editsOnlyAsMunicipality) throw invalidField('municipalityNumber', 'required');
   if (changes.municipalityNumber) {
     if (!(await repo.municipalityExists(ctx.db, changes.municipalityNumber))) throw invalidField('municipalityNumber', 'invalid');
-    if (editsOnlyAsMunicipality && !canEditMunicipality(ctx, changes.municipalityNumber))
+    if (
+      editsOnlyAsMunicipality &&
+      !(await can(ctx, 'municipality.edit', { networkIds: [], municipalityNumber: changes.municipalityNumber }))
+    )
       throw invalidField('municipalityNumber', 'invalid');
   }
   await ctx.db.transaction(async (tx) => {
@@ -438,7 +425,7 @@ export async function getBody(ctx: RequestContext, id: string): Promise<Body> {
 
 export async function createBody(ctx: RequestContext, networkRef: string, input: BodyCreateInput): Promise<Body> {
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanAdministerNetwork(ctx, network.id);
+  await assertCan(ctx, 'network.administer', inNetwork(network.id));
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await tx
       .insert(bodies)
@@ -460,7 +447,7 @@ export async function createBody(ctx: RequestContext, networkRef: string, input:
 export async function updateBody(ctx: RequestContext, id: string, input: BodyUpdateInput): Promise<Body> {
   requireUser(ctx);
   const { body: before } = await requireBody(ctx, id);
-  await assertCanAdministerNetwork(ctx, before.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(before.networkId));
   const { version, ...changes } = input;
   await ctx.db.transaction(async (tx) => {
     const after = await updateVersioned(tx, bodies, id, version, definedOnly(changes));
@@ -475,11 +462,7 @@ async function checkMembershipReferences(
   body: { id: string; networkId: string },
   refs: { personId?: string; deputyForId?: string | null; municipalityNumber?: string | null; selfId?: string },
 ) {
-  if (refs.personId) {
-    const person = await repo.findPersonWithMunicipality(ctx.db, refs.personId);
-    const seenBy = person ? await repo.networksSeeingPerson(ctx.db, person.person) : [];
-    if (!seenBy.includes(body.networkId)) throw invalidField('personId', 'invalid');
-  }
+  await assertBelongs(ctx, body.networkId, { person: { personId: refs.personId } });
   if (refs.deputyForId) {
     const target = await repo.findBodyMembership(ctx.db, refs.deputyForId);
     if (!target || target.body.id !== body.id || target.membership.id === refs.selfId || target.membership.role === 'deputy') {
@@ -494,7 +477,7 @@ async function checkMembershipReferences(
 export async function addBodyMembership(ctx: RequestContext, bodyId: string, input: BodyMembershipCreateInput): Promise<Body> {
   requireUser(ctx);
   const { body } = await requireBody(ctx, bodyId);
-  await assertCanAdministerNetwork(ctx, body.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(body.networkId));
   await checkMembershipReferences(ctx, body, input);
   await ctx.db.transaction(async (tx) => {
     const [created] = await tx
@@ -526,7 +509,7 @@ async function requireBodyMembership(ctx: RequestContext, id: string) {
   requireUser(ctx);
   const row = await repo.findBodyMembership(ctx.db, id);
   if (!row) throw notFound();
-  await assertCanAdministerNetwork(ctx, row.body.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(row.body.networkId));
   return row;
 }
 
@@ -576,7 +559,7 @@ export async function exportPeople(
   format: ExportFormat,
 ) {
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
   const { items } = await repo.searchPeople(ctx.db, network.id, { ...query, limit: EXPORT_LIMIT, offset: 0 });
   const label = (field: string) => fieldLabel(ctx.language, field, ['network']);
   const people = items.map(({ person, municipalityName }) => presentPerson(person, municipalityName));

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { proposalRoutes } from './routes.ts';
 import { publicProposalRoutes } from './public-routes.ts';
 import { projectRoutes, type ProjectRouteOptions } from './projects-routes.ts';
-import { portfolioAccessRoutes } from './access.ts';
 import { statusReportRoutes } from './status-reports-routes.ts';
 import { projectFinancingRoutes } from './project-financing-routes.ts';
 
@@ -38,7 +37,14 @@ export {
 } from './projects.ts';
 export { decideProject, decidedCaseDate } from './projects-decisions.ts';
 export { getFinancing, saveFinancing, exportSplit } from './project-financing.ts';
-export { assertCanReadPortfolio, readableProject, writableProject, participationWritable, type ProjectRow } from './projects-policy.ts';
+export {
+  findProject,
+  projectMunicipalities,
+  readableProject,
+  writableProject,
+  participationWritable,
+  type ProjectRow,
+} from './project-records.ts';
 export { publicPortfolio, publicProject } from './public-projects.ts';
 export { uploadProjectDocument, deleteProjectDocument } from './projects-documents.ts';
 export { addMilestone, addRisk, addDeliverable } from './projects-plans.ts';
@@ -57,7 +63,6 @@ export const portfolioRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async
   await app.register(proposalRoutes);
   await app.register(publicProposalRoutes);
   await app.register(projectRoutes, { storage: options.storage });
-  await app.register(portfolioAccessRoutes);
   await app.register(statusReportRoutes, { storage: options.storage });
   await app.register(projectFinancingRoutes);
 };

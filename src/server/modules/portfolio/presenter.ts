@@ -2,7 +2,7 @@ import { totalScore, type Assessment, type Criterion, type Proposal, type Weight
 import { municipalitiesValue, strategicFitValue } from '../../../shared/portfolio/proposals.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import type { StoredAssessment } from '../../db/schema/index.ts';
-import type { ProposalRow } from './policy.ts';
+import type { ProposalRow } from './proposal-records.ts';
 
 /** What presenting a list of proposals needs besides their rows: looked up once per answer. */
 export interface ProposalLookups {

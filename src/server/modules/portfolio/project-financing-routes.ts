@@ -16,7 +16,10 @@ export const projectFinancingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/projects/:id/financing',
-    { schema: { tags, params: IdParams, body: FinancingInputSchema, response: { 200: ProjectFinancingSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, body: FinancingInputSchema, response: { 200: ProjectFinancingSchema } },
+    },
     (req) => service.saveFinancing(req.ctx, req.params.id, req.body),
   );
   app.get('/projects/:id/financing/split/export', { schema: { tags, params: IdParams, querystring: ExportQuery } }, async (req, reply) =>

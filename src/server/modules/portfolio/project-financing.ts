@@ -16,8 +16,8 @@ import type { CostSplit, FinancingInput, ProjectFinancing, SplitReason } from '.
 import type { Language } from '../../../shared/i18n/languages.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat, type RenderedFile } from '../documents/index.ts';
-import { isNetworkAdmin } from '../network/index.ts';
-import { readableProject, writableProject, type ProjectRow } from './projects-policy.ts';
+import { readableProject, writableProject, type ProjectRow } from './project-records.ts';
+import { can, ofProject } from '../../access/index.ts';
 import { reference } from './projects-presenter.ts';
 
 /**
@@ -136,7 +136,7 @@ async function present(ctx: RequestContext, db: DbOrTx, project: ProjectRow): Pr
       : null,
     current,
     history,
-    editable: isNetworkAdmin(ctx, project.networkId),
+    editable: await can(ctx, 'portfolio.write', ofProject(project)),
   };
 }
 

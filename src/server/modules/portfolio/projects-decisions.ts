@@ -12,14 +12,14 @@ import {
   projects,
 } from '../../db/schema/index.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import { forbidden, invalidField } from '../../errors.ts';
+import { invalidField } from '../../errors.ts';
 import { DECISION_POINT_RULES, type DecisionInput, type Project } from '../../../shared/portfolio/projects.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireUser } from '../network/index.ts';
 import { projectDto, todayInOslo } from './projects.ts';
-import { assertCanReadPortfolio, assertCanWritePortfolio, findProject, isProjectOwner } from './projects-policy.ts';
+import { findProject } from './project-records.ts';
 import { missingBasis, nextDecisionPoint } from './projects-presenter.ts';
 import { BASIS_KIND_LABELS, decisionPointLabel } from './terms.ts';
+import { assertCan, ofProject, requireUser } from '../../access/index.ts';
 
 /**
  * The date of the held meeting in which one of the network's bodies decided this item's case; a case that is not
@@ -66,16 +66,15 @@ export async function decideProject(
 ): Promise<Project> {
   const user = requireUser(ctx);
   const found = await findProject(ctx, id);
-  const owner = await isProjectOwner(ctx, found);
-  if (input.kind === 'meetingCase') await assertCanWritePortfolio(ctx, found.networkId);
-  else if (!owner) await assertCanReadPortfolio(ctx, found.networkId);
+  const place = ofProject(found);
+  await assertCan(ctx, input.kind === 'meetingCase' ? 'portfolio.write' : 'project.read', place);
 
   const point = nextDecisionPoint(found.phase);
   const rule = DECISION_POINT_RULES[point];
   let decidedOn: string;
   if (input.kind === 'ownerDecision') {
     if (!rule.ownerMayDecide) throw invalidField('kind', 'meetingDecisionRequired', { point: decisionPointLabel(point) });
-    if (!owner) throw forbidden();
+    await assertCan(ctx, 'project.decideAsOwner', place);
     decidedOn = todayInOslo(options.signedAt);
   } else {
     decidedOn = await decidedCaseDate(ctx.db, found.networkId, input.agendaItemId);

@@ -7,7 +7,7 @@ import { AppError, notFound, staleVersion } from '../../errors.ts';
 import type { BasisDocument, BasisDocumentKind } from '../../../shared/portfolio/projects.ts';
 import { recordAudit } from '../audit/index.ts';
 import { checkUpload, storeWith, type FileStorage } from '../storage/index.ts';
-import { readableProject, writableProject } from './projects-policy.ts';
+import { readableProject, writableProject } from './project-records.ts';
 import { presentBasisDocument } from './projects-presenter.ts';
 
 /**

@@ -18,7 +18,7 @@ import type {
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat, type RenderedFile } from '../documents/index.ts';
 import { projectDto } from './projects.ts';
-import { readableProject, writableProject } from './projects-policy.ts';
+import { readableProject, writableProject } from './project-records.ts';
 import { presentRisks, reference } from './projects-presenter.ts';
 import { RISK_HEADINGS, RISK_LEVEL_LABELS, RISK_STATUS_LABELS } from './terms.ts';
 

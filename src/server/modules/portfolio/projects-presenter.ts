@@ -26,7 +26,7 @@ import type {
   projectRisks,
 } from '../../db/schema/index.ts';
 import { reference as proposalReference } from './presenter.ts';
-import type { ProjectRow } from './projects-policy.ts';
+import type { ProjectRow } from './project-records.ts';
 
 export type ParticipantRow = typeof projectParticipants.$inferSelect;
 export type DecisionRow = typeof projectDecisions.$inferSelect;

@@ -57,53 +57,81 @@ export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (
   );
   app.post(
     '/networks/:networkId/projects',
-    { schema: { tags, params: NetworkParams, body: ProjectCreateSchema, response: { 201: ProjectSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: NetworkParams, body: ProjectCreateSchema, response: { 201: ProjectSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.createProject(req.ctx, req.params.networkId, req.body)),
   );
   app.get('/projects/:id', { schema: { tags, params: IdParams, response: { 200: ProjectSchema } } }, (req) =>
     service.getProject(req.ctx, req.params.id),
   );
-  app.patch('/projects/:id', { schema: { tags, params: IdParams, body: ProjectUpdateSchema, response: { 200: ProjectSchema } } }, (req) =>
-    service.updateProject(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/projects/:id',
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, body: ProjectUpdateSchema, response: { 200: ProjectSchema } },
+    },
+    (req) => service.updateProject(req.ctx, req.params.id, req.body),
   );
   app.put(
     '/projects/:id/participants/:number',
-    { schema: { tags, params: ParticipantParams, body: ParticipationInputSchema, response: { 200: ProjectSchema } } },
+    {
+      config: { access: 'project.answerForMunicipality' },
+      schema: { tags, params: ParticipantParams, body: ParticipationInputSchema, response: { 200: ProjectSchema } },
+    },
     (req) => service.setParticipation(req.ctx, req.params.id, req.params.number, req.body),
   );
   app.post(
     '/projects/:id/decisions',
-    { schema: { tags, params: IdParams, body: DecisionRequestSchema, response: { 201: ProjectSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, body: DecisionRequestSchema, response: { 201: ProjectSchema } },
+    },
     async (req, reply) => reply.status(201).send(await decideProject(req.ctx, req.params.id, req.body)),
   );
 
   // the plan: milestones, risks and deliverables, each answered with the whole project
   app.post(
     '/projects/:id/milestones',
-    { schema: { tags, params: IdParams, body: MilestoneInputSchema, response: { 201: ProjectSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, body: MilestoneInputSchema, response: { 201: ProjectSchema } },
+    },
     async (req, reply) => reply.status(201).send(await plans.addMilestone(req.ctx, req.params.id, req.body)),
   );
   app.patch(
     '/project-milestones/:id',
-    { schema: { tags, params: IdParams, body: MilestoneUpdateSchema, response: { 200: ProjectSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, body: MilestoneUpdateSchema, response: { 200: ProjectSchema } },
+    },
     (req) => plans.changeMilestone(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/project-milestones/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: ProjectSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: ProjectSchema } },
+    },
     (req) => plans.removeMilestone(req.ctx, req.params.id, req.query.version),
   );
   app.post(
     '/projects/:id/risks',
-    { schema: { tags, params: IdParams, body: RiskInputSchema, response: { 201: ProjectSchema } } },
+    { config: { access: 'portfolio.write' }, schema: { tags, params: IdParams, body: RiskInputSchema, response: { 201: ProjectSchema } } },
     async (req, reply) => reply.status(201).send(await plans.addRisk(req.ctx, req.params.id, req.body)),
   );
-  app.patch('/project-risks/:id', { schema: { tags, params: IdParams, body: RiskUpdateSchema, response: { 200: ProjectSchema } } }, (req) =>
-    plans.changeRisk(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/project-risks/:id',
+    { config: { access: 'portfolio.write' }, schema: { tags, params: IdParams, body: RiskUpdateSchema, response: { 200: ProjectSchema } } },
+    (req) => plans.changeRisk(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/project-risks/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: ProjectSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: ProjectSchema } },
+    },
     (req) => plans.removeRisk(req.ctx, req.params.id, req.query.version),
   );
   app.get('/projects/:id/risks/export', { schema: { tags, params: IdParams, querystring: ExportQuery } }, async (req, reply) =>
@@ -111,24 +139,36 @@ export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (
   );
   app.post(
     '/projects/:id/deliverables',
-    { schema: { tags, params: IdParams, body: DeliverableInputSchema, response: { 201: ProjectSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, body: DeliverableInputSchema, response: { 201: ProjectSchema } },
+    },
     async (req, reply) => reply.status(201).send(await plans.addDeliverable(req.ctx, req.params.id, req.body)),
   );
   app.patch(
     '/project-deliverables/:id',
-    { schema: { tags, params: IdParams, body: DeliverableUpdateSchema, response: { 200: ProjectSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, body: DeliverableUpdateSchema, response: { 200: ProjectSchema } },
+    },
     (req) => plans.changeDeliverable(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/project-deliverables/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: ProjectSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: ProjectSchema } },
+    },
     (req) => plans.removeDeliverable(req.ctx, req.params.id, req.query.version),
   );
 
   // basis documents
   app.post(
     '/projects/:id/documents',
-    { schema: { tags, params: IdParams, querystring: UploadQuery, response: { 201: BasisDocumentSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, querystring: UploadQuery, response: { 201: BasisDocumentSchema } },
+    },
     async (req, reply) => {
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const file = { kind: req.query.kind, fileName: req.query.fileName, bytes };
@@ -137,7 +177,7 @@ export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (
   );
   app.delete(
     '/project-documents/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    { config: { access: 'portfolio.write' }, schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
     async (req) => {
       await deleteProjectDocument(req.ctx, req.params.id, req.query.version);
       return { ok: true as const };

@@ -36,18 +36,11 @@ import type {
 import type { LatestStatus } from '../../../shared/portfolio/status-reports.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat, type RenderedFile } from '../documents/index.ts';
-import { currentMemberNumbers, municipalityNames, requireNetwork, requireUser, visibleInNetwork } from '../network/index.ts';
+import { currentMemberNumbers, municipalityNames, requireNetwork } from '../network/index.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
 import { yearInOslo } from './proposals.ts';
 import { recomputeSplit } from './project-financing.ts';
-import {
-  assertCanReadPortfolio,
-  assertCanWritePortfolio,
-  participationWritable,
-  readableProject,
-  writableProject,
-  type ProjectRow,
-} from './projects-policy.ts';
+import { participationWritable, readableProject, writableProject, type ProjectRow } from './project-records.ts';
 import {
   presentPortfolioRow,
   presentProject,
@@ -61,6 +54,7 @@ import {
 } from './projects-presenter.ts';
 import { latestStatuses } from './status-reports.ts';
 import { decisionPointLabel, PHASE_LABELS, PROJECT_HEADINGS, STATUS_LIGHT_LABELS } from './terms.ts';
+import { assertCan, fieldsOutside, inNetwork, requireUser } from '../../access/index.ts';
 
 export type PortfolioFilter = z.infer<typeof PortfolioQuery>;
 
@@ -204,7 +198,7 @@ export async function listProjects(
 ): Promise<Prepared<PortfolioRow[]>> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadPortfolio(ctx, network.id);
+  await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
   const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
   const key = [network.id, filter.phase, filter.focusArea, filter.municipality, filter.status].map((part) => part ?? '').join('|');
   return overviews(key, stamp, () => buildOverview(ctx.db, network.id, filter));
@@ -287,15 +281,16 @@ async function checkProjectFields(db: DbOrTx, networkId: string, input: Partial<
     const { current } = await networkFocusAreas(db, networkId);
     if (newKeys.some((key) => !current.some((a) => a.key === key))) problems.focusAreaKeys = { key: 'choice' };
   }
-  for (const field of ['ownerPersonId', 'managerPersonId'] as const) {
-    const id = input[field];
-    if (!id || id === before?.[field]) continue;
-    const [seen] = await db
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.id, id), visibleInNetwork(networkId)));
-    if (!seen) problems[field] = { key: 'choice' };
-  }
+  const newPerson = (field: 'ownerPersonId' | 'managerPersonId') => (input[field] === before?.[field] ? undefined : input[field]);
+  Object.assign(
+    problems,
+    await fieldsOutside(
+      db,
+      networkId,
+      { person: { ownerPersonId: newPerson('ownerPersonId'), managerPersonId: newPerson('managerPersonId') } },
+      'choice',
+    ),
+  );
   const start = input.startDate === undefined ? before?.startDate : input.startDate;
   const end = input.plannedEndDate === undefined ? before?.plannedEndDate : input.plannedEndDate;
   if (start && end && end < start) problems.plannedEndDate = { key: 'dateOrder' };
@@ -359,7 +354,7 @@ export async function insertProject(tx: DbOrTx, ctx: RequestContext, networkId: 
 export async function createProject(ctx: RequestContext, networkRef: string, input: ProjectCreateInput): Promise<Project> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanWritePortfolio(ctx, network.id);
+  await assertCan(ctx, 'portfolio.write', inNetwork(network.id));
   await checkProjectFields(ctx.db, network.id, input);
   return ctx.db.transaction(async (tx) => {
     const row = await insertProject(tx, ctx, network.id, {

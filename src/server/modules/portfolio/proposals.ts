@@ -6,7 +6,7 @@ import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound, staleVersion, type FieldProblem } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat, type RenderedFile } from '../documents/index.ts';
-import { currentMemberNumbers, editorMunicipalities, municipalityNames, requireNetwork, requireUser } from '../network/index.ts';
+import { currentMemberNumbers, municipalityNames, requireNetwork } from '../network/index.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
 import type {
   AssessmentInput,
@@ -18,17 +18,11 @@ import type {
 } from '../../../shared/portfolio/proposals.ts';
 import type { z } from 'zod';
 import type { StoredAssessment } from '../../db/schema/index.ts';
-import {
-  assertCanPropose,
-  assertCanReadProposals,
-  readableProposal,
-  seesSubmitterEmail,
-  writableProposal,
-  type ProposalRow,
-} from './policy.ts';
+import { readableProposal, writableProposal, type ProposalRow } from './proposal-records.ts';
 import { presentProposal, type ProposalLookups } from './presenter.ts';
 import { KIND_LABELS, PROPOSAL_HEADINGS, STATUS_LABELS } from './terms.ts';
 import { currentWeights } from './weights.ts';
+import { assertCan, can, editorMunicipalities, inNetwork, requireUser } from '../../access/index.ts';
 
 export type ProposalFilter = z.infer<typeof ProposalListQuery>;
 
@@ -47,7 +41,8 @@ async function lookupsFor(ctx: RequestContext, networkId: string, rows: Proposal
     memberNumbers,
     municipalityNames: await municipalityNames(ctx.db, numbers),
     focusAreaTitles: (await networkFocusAreas(ctx.db, networkId)).titles,
-    showEmail: seesSubmitterEmail(ctx, networkId),
+    // Those who triage see who sent a proposal in.
+    showEmail: await can(ctx, 'portfolio.write', inNetwork(networkId)),
   };
 }
 
@@ -78,7 +73,7 @@ async function rankedList(ctx: RequestContext, networkId: string): Promise<Propo
 export async function listProposals(ctx: RequestContext, networkRef: string, filter: ProposalFilter = {}): Promise<Proposal[]> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadProposals(ctx, network.id);
+  await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
   return (await rankedList(ctx, network.id)).filter(
     (p) =>
       (!filter.status || p.status === filter.status) &&
@@ -216,7 +211,7 @@ export function proposalFieldsFrom(input: ProposalCreateInput) {
 export async function createProposal(ctx: RequestContext, networkRef: string, input: ProposalCreateInput): Promise<Proposal> {
   const user = requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanPropose(ctx, network.id);
+  await assertCan(ctx, 'portfolio.propose', inNetwork(network.id));
   await checkProposalFields(ctx.db, network.id, input);
   const editorOf = editorMunicipalities(ctx);
   const row = await ctx.db.transaction((tx) =>

@@ -3,7 +3,7 @@ import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '
 import { expectError, unique } from '../../../../test/helpers.ts';
 import type { Body } from '../../../shared/network/schema.ts';
 import type { Meeting } from '../../../shared/meetings/schema.ts';
-import type { PortfolioAccess } from '../../../shared/portfolio/access.ts';
+import type { Capabilities } from '../../../shared/access/schema.ts';
 import type { PortfolioRow, Project } from '../../../shared/portfolio/projects.ts';
 import type { PublicPortfolio, PublicProject } from '../../../shared/portfolio/public-projects.ts';
 import type { Proposal } from '../../../shared/portfolio/proposals.ts';
@@ -301,10 +301,11 @@ describe.each(DATABASE_KINDS)('public portfolio and chief executives on %s', (ki
       expect((await chief.get<Project>(`/api/projects/${project.id}`)).status).toBe(200);
       expect((await chief.get(`/api/networks/${VESTERALEN}/proposals`)).status).toBe(200);
       expect((await chief.get(`/api/networks/${VESTERALEN}/proposal-weights`)).status).toBe(200);
-      expect((await chief.get<PortfolioAccess>(`/api/networks/${VESTERALEN}/portfolio-access`)).body).toEqual({
-        read: true,
+      expect((await chief.get<Capabilities>(`/api/capabilities?network=${VESTERALEN}`)).body.network).toMatchObject({
+        readInternals: false,
+        readPortfolio: true,
         propose: false,
-        write: false,
+        writePortfolio: false,
         chiefExecutive: true,
       });
       // The rest of the network's internals stay closed.
@@ -342,10 +343,11 @@ describe.each(DATABASE_KINDS)('public portfolio and chief executives on %s', (ki
       expectError(await chief.get(`/api/projects/${project.id}`), 404, 'not_found');
       expectError(await chief.get(`/api/networks/${VESTERALEN}/proposals`), 404, 'not_found');
       expectError(await chief.patch(`/api/projects/${project.id}`, { title: 'Nytt navn', version: project.version }), 404, 'not_found');
-      expect((await chief.get<PortfolioAccess>(`/api/networks/${VESTERALEN}/portfolio-access`)).body).toEqual({
-        read: false,
+      expect((await chief.get<Capabilities>(`/api/capabilities?network=${VESTERALEN}`)).body.network).toMatchObject({
+        readInternals: false,
+        readPortfolio: false,
         propose: false,
-        write: false,
+        writePortfolio: false,
         chiefExecutive: false,
       });
 

@@ -22,7 +22,7 @@ export const publicProposalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/public/networks/:slug/proposals',
     {
-      config: { public: true, rateLimit: { max: 5, timeWindow: '1 hour' } },
+      config: { public: true, access: 'public', rateLimit: { max: 5, timeWindow: '1 hour' } },
       schema: { tags, params: SlugParams, body: PublicProposalSchema, response: { 201: PublicProposalReceiptSchema } },
     },
     async (req, reply) => {

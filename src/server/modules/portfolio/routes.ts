@@ -34,7 +34,10 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/networks/:networkId/proposals',
-    { schema: { tags, params: NetworkParams, body: ProposalCreateSchema, response: { 201: ProposalSchema } } },
+    {
+      config: { access: 'portfolio.propose' },
+      schema: { tags, params: NetworkParams, body: ProposalCreateSchema, response: { 201: ProposalSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.createProposal(req.ctx, req.params.networkId, req.body)),
   );
   app.get('/proposals/:id', { schema: { tags, params: IdParams, response: { 200: ProposalSchema } } }, (req) =>
@@ -42,15 +45,23 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch(
     '/proposals/:id',
-    { schema: { tags, params: IdParams, body: ProposalUpdateSchema, response: { 200: ProposalSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, body: ProposalUpdateSchema, response: { 200: ProposalSchema } },
+    },
     (req) => service.updateProposal(req.ctx, req.params.id, req.body),
   );
-  app.post('/proposals/:id/triage', { schema: { tags, params: IdParams, body: TriageSchema, response: { 200: ProposalSchema } } }, (req) =>
-    service.triageProposal(req.ctx, req.params.id, req.body),
+  app.post(
+    '/proposals/:id/triage',
+    { config: { access: 'portfolio.write' }, schema: { tags, params: IdParams, body: TriageSchema, response: { 200: ProposalSchema } } },
+    (req) => service.triageProposal(req.ctx, req.params.id, req.body),
   );
   app.put(
     '/proposals/:id/assessment',
-    { schema: { tags, params: IdParams, body: AssessmentInputSchema, response: { 200: ProposalSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags, params: IdParams, body: AssessmentInputSchema, response: { 200: ProposalSchema } },
+    },
     (req) => service.assessProposal(req.ctx, req.params.id, req.body),
   );
   app.get(
@@ -60,7 +71,10 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/networks/:networkId/proposal-weights',
-    { schema: { tags: weightsTags, params: NetworkParams, body: WeightsUpdateSchema, response: { 200: WeightsAnswerSchema } } },
+    {
+      config: { access: 'portfolio.write' },
+      schema: { tags: weightsTags, params: NetworkParams, body: WeightsUpdateSchema, response: { 200: WeightsAnswerSchema } },
+    },
     (req) => saveWeights(req.ctx, req.params.networkId, req.body),
   );
 };

@@ -22,7 +22,10 @@ export const statusReportRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }>
   );
   app.post(
     '/projects/:id/status-reports',
-    { schema: { tags, params: IdParams, body: StatusReportInputSchema, response: { 201: StatusReportSchema } } },
+    {
+      config: { access: 'project.writeStatusReports' },
+      schema: { tags, params: IdParams, body: StatusReportInputSchema, response: { 201: StatusReportSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.createStatusReport(req.ctx, req.params.id, req.body)),
   );
   app.get('/status-reports/:id', { schema: { tags, params: IdParams, response: { 200: StatusReportSchema } } }, (req) =>
@@ -30,12 +33,18 @@ export const statusReportRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }>
   );
   app.patch(
     '/status-reports/:id',
-    { schema: { tags, params: IdParams, body: StatusReportUpdateSchema, response: { 200: StatusReportSchema } } },
+    {
+      config: { access: 'project.writeStatusReports' },
+      schema: { tags, params: IdParams, body: StatusReportUpdateSchema, response: { 200: StatusReportSchema } },
+    },
     (req) => service.updateStatusReport(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/status-reports/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    {
+      config: { access: 'project.writeStatusReports' },
+      schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } },
+    },
     async (req) => {
       await service.deleteStatusReport(req.ctx, req.params.id, req.query.version);
       return { ok: true as const };
@@ -43,7 +52,10 @@ export const statusReportRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }>
   );
   app.post(
     '/status-reports/:id/publish',
-    { schema: { tags, params: IdParams, body: StatusReportPublishSchema, response: { 200: StatusReportSchema } } },
+    {
+      config: { access: 'project.writeStatusReports' },
+      schema: { tags, params: IdParams, body: StatusReportPublishSchema, response: { 200: StatusReportSchema } },
+    },
     (req) => service.publishStatusReport(req.ctx, storage, req.params.id, req.body.version),
   );
   app.get('/status-reports/:id/pdf', { schema: { tags, params: IdParams } }, async (req, reply) => {

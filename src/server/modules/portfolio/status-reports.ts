@@ -20,7 +20,7 @@ import {
 import { recordAudit } from '../audit/index.ts';
 import { renderStatusReportPdf, type StatusReportDocument } from '../documents/index.ts';
 import { storeWith, type FileStorage } from '../storage/index.ts';
-import { mayWriteStatusReports, readableProject, statusReportsWritable, type ProjectRow } from './projects-policy.ts';
+import { mayWriteStatusReports, readableProject, statusReportsWritable, type ProjectRow } from './project-records.ts';
 import { reference } from './projects-presenter.ts';
 import { presentStatusReport, type StatusReportRow } from './status-reports-presenter.ts';
 import { CONTROL_PARAMETER_LABELS, PHASE_LABELS, periodInWords } from './terms.ts';

@@ -5,8 +5,7 @@ import { proposalWeights } from '../../db/schema/index.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { staleVersion } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireNetwork, requireUser } from '../network/index.ts';
-import { assertCanReadPortfolio, assertCanWritePortfolio } from './projects-policy.ts';
+import { requireNetwork } from '../network/index.ts';
 import {
   CRITERIA,
   DEFAULT_WEIGHTS,
@@ -14,6 +13,7 @@ import {
   type WeightsAnswer,
   type WeightsUpdateInput,
 } from '../../../shared/portfolio/proposals.ts';
+import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
 
 type WeightsRow = typeof proposalWeights.$inferSelect;
 
@@ -33,7 +33,7 @@ export async function currentWeights(db: DbOrTx, networkId: string): Promise<Wei
 export async function getWeights(ctx: RequestContext, networkRef: string): Promise<WeightsAnswer> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanReadPortfolio(ctx, network.id);
+  await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
   const row = await weightsRow(ctx.db, network.id);
   return row ? { ...weightsOf(row), version: row.version } : { ...DEFAULT_WEIGHTS, version: null };
 }
@@ -45,7 +45,7 @@ export async function getWeights(ctx: RequestContext, networkRef: string): Promi
 export async function saveWeights(ctx: RequestContext, networkRef: string, input: WeightsUpdateInput): Promise<WeightsAnswer> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
-  await assertCanWritePortfolio(ctx, network.id);
+  await assertCan(ctx, 'portfolio.write', inNetwork(network.id));
   const { version, ...weights } = input;
   const saved = await ctx.db.transaction(async (tx) => {
     const before = await weightsRow(tx, network.id);

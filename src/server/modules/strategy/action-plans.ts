@@ -6,7 +6,6 @@ import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, inUse, invalidField, notFound, staleVersion } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { renderTable, type ExportFormat } from '../documents/index.ts';
-import { requireUser } from '../network/index.ts';
 import type { ActionPlan, MeasureInput, MeasureUpdateInput, TertialReportInput } from '../../../shared/strategy/schema.ts';
 import {
   readablePlan,
@@ -17,10 +16,11 @@ import {
   type MeasureRow,
   type PlanRow,
   type StrategyRow,
-} from './policy.ts';
+} from './records.ts';
 import { strategyFocusAreas } from './focus-areas.ts';
 import { presentActionPlan, presentMeasure } from './presenter.ts';
 import { MEASURE_HEADINGS, MEASURE_STATUS_LABELS, REPORT_STATUS_LABELS } from './terms.ts';
+import { requireUser } from '../../access/index.ts';
 
 // ---------------------------------------------------------------- reading
 

@@ -8,7 +8,7 @@ import { requireNetwork } from '../network/index.ts';
 import type { AdoptionOverview, Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
 import { adoptionOverviewOf, readableLocalVersion } from './local-versions.ts';
 import { slugKey } from './keys.ts';
-import { readableVersion, type StrategyRow, type VersionRow } from './policy.ts';
+import { readableVersion, type StrategyRow, type VersionRow } from './records.ts';
 import { presentDecision, presentStrategy, presentVersion, presentVersionSummary } from './presenter.ts';
 
 export const DOCUMENT_FORMATS = ['pdf', 'docx'] as const;

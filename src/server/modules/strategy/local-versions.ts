@@ -10,7 +10,7 @@ import { currentMembership } from '../network/index.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { AdoptionOverview, LocalVersion, LocalVersionSaveInput, StrategySection } from '../../../shared/strategy/schema.ts';
-import { assertCanWriteLocalVersion, memberMunicipality, readableStrategy, readableVersion, type StrategyRow } from './policy.ts';
+import { assertCanWriteLocalVersion, memberMunicipality, readableStrategy, readableVersion, type StrategyRow } from './records.ts';
 import { presentDecision, presentLocalVersion } from './presenter.ts';
 import { ADOPTION_HEADINGS, DECISION_STATUS_LABELS } from './terms.ts';
 
@@ -50,7 +50,7 @@ export async function saveLocalVersion(
 ): Promise<LocalVersion> {
   const { version, strategy } = await readableVersion(ctx, versionId);
   const municipality = await memberMunicipality(ctx, strategy, version, number);
-  assertCanWriteLocalVersion(ctx, strategy.networkId, number);
+  await assertCanWriteLocalVersion(ctx, strategy.networkId, number);
   const localTexts: Partial<Record<StrategySection, string>> = {};
   for (const [section, text] of Object.entries(input.localTexts)) if (text) localTexts[section as StrategySection] = text;
   const values = {

@@ -42,7 +42,10 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/networks/:networkId/strategies',
-    { schema: { tags, params: NetworkParams, body: StrategyCreateSchema, response: { 201: StrategySchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: NetworkParams, body: StrategyCreateSchema, response: { 201: StrategySchema } },
+    },
     async (req, reply) => reply.status(201).send(await strategies.createStrategy(req.ctx, req.params.networkId, req.body)),
   );
   app.get('/strategies/:id', { schema: { tags, params: IdParams, response: { 200: StrategySchema } } }, (req) =>
@@ -50,14 +53,17 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch(
     '/strategies/:id',
-    { schema: { tags, params: IdParams, body: StrategyUpdateSchema, response: { 200: StrategySchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: StrategyUpdateSchema, response: { 200: StrategySchema } },
+    },
     (req) => strategies.updateStrategy(req.ctx, req.params.id, req.body),
   );
 
   // versions
   app.post(
     '/strategies/:id/versions',
-    { schema: { tags, params: IdParams, response: { 201: StrategyVersionSchema } } },
+    { config: { access: 'network.administer' }, schema: { tags, params: IdParams, response: { 201: StrategyVersionSchema } } },
     async (req, reply) => reply.status(201).send(await strategies.newRevision(req.ctx, req.params.id)),
   );
   app.get('/strategy-versions/:id', { schema: { tags, params: IdParams, response: { 200: StrategyVersionSchema } } }, (req) =>
@@ -65,17 +71,26 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/strategy-versions/:id',
-    { schema: { tags, params: IdParams, body: VersionSaveSchema, response: { 200: StrategyVersionSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: VersionSaveSchema, response: { 200: StrategyVersionSchema } },
+    },
     (req) => strategies.saveVersion(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/strategy-versions/:id/publish',
-    { schema: { tags, params: IdParams, body: PublishBody, response: { 200: StrategyVersionSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: PublishBody, response: { 200: StrategyVersionSchema } },
+    },
     (req) => strategies.publishVersion(req.ctx, req.params.id, req.body.version),
   );
   app.delete(
     '/strategy-versions/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } },
+    },
     async (req) => {
       await strategies.deleteVersion(req.ctx, req.params.id, req.query.version);
       return { ok: true as const };
@@ -101,7 +116,10 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/strategy-versions/:id/municipalities/:number',
-    { schema: { tags, params: LocalParams, body: LocalVersionSaveSchema, response: { 200: LocalVersionSchema } } },
+    {
+      config: { access: 'memberData.write' },
+      schema: { tags, params: LocalParams, body: LocalVersionSaveSchema, response: { 200: LocalVersionSchema } },
+    },
     (req) => locals.saveLocalVersion(req.ctx, req.params.id, req.params.number, req.body),
   );
   app.get(
@@ -116,7 +134,10 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/strategies/:id/action-plans',
-    { schema: { tags, params: IdParams, body: ActionPlanCreateSchema, response: { 201: ActionPlanSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: ActionPlanCreateSchema, response: { 201: ActionPlanSchema } },
+    },
     async (req, reply) => reply.status(201).send(await plans.createActionPlan(req.ctx, req.params.id, req.body)),
   );
   app.get('/action-plans/:id', { schema: { tags, params: IdParams, response: { 200: ActionPlanSchema } } }, (req) =>
@@ -127,22 +148,34 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/action-plans/:id/measures',
-    { schema: { tags, params: IdParams, body: MeasureInputSchema, response: { 201: ActionPlanSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: MeasureInputSchema, response: { 201: ActionPlanSchema } },
+    },
     async (req, reply) => reply.status(201).send(await plans.addMeasure(req.ctx, req.params.id, req.body)),
   );
   app.patch(
     '/action-measures/:id',
-    { schema: { tags, params: IdParams, body: MeasureUpdateSchema, response: { 200: ActionPlanSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: MeasureUpdateSchema, response: { 200: ActionPlanSchema } },
+    },
     (req) => plans.updateMeasure(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/action-measures/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: ActionPlanSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: ActionPlanSchema } },
+    },
     (req) => plans.deleteMeasure(req.ctx, req.params.id, req.query.version),
   );
   app.put(
     '/action-measures/:id/reports/:tertial',
-    { schema: { tags, params: TertialParams, body: TertialReportInputSchema, response: { 200: ActionPlanSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: TertialParams, body: TertialReportInputSchema, response: { 200: ActionPlanSchema } },
+    },
     (req) => plans.reportTertial(req.ctx, req.params.id, req.params.tertial, req.body),
   );
 };

@@ -5,13 +5,7 @@ import { localStrategyVersions, networkMembers, strategies, strategyVersions } f
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, conflict, inUse, invalidField, staleVersion, type FieldProblem } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import {
-  assertCanAdministerNetwork,
-  assertCanReadNetworkInternals,
-  currentMembership,
-  requireNetwork,
-  requireUser,
-} from '../network/index.ts';
+import { currentMembership, requireNetwork } from '../network/index.ts';
 import type {
   Strategy,
   StrategyContent,
@@ -29,8 +23,9 @@ import {
   writableVersion,
   type StrategyRow,
   type VersionRow,
-} from './policy.ts';
+} from './records.ts';
 import { presentStrategy, presentVersion, presentVersionSummary, type NetworkRef } from './presenter.ts';
+import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
 
 // ---------------------------------------------------------------- reading
 
@@ -89,7 +84,7 @@ async function versionDto(ctx: RequestContext, row: VersionRow, strategy: Strate
 export async function listStrategies(ctx: RequestContext, networkRefOrSlug: string): Promise<Strategy[]> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRefOrSlug);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
   const rows = await ctx.db
     .select()
     .from(strategies)
@@ -124,7 +119,7 @@ async function newestVersion(db: DbOrTx, strategyId: string): Promise<VersionRow
 export async function createStrategy(ctx: RequestContext, networkRefOrSlug: string, input: StrategyCreateInput): Promise<Strategy> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRefOrSlug);
-  await assertCanAdministerNetwork(ctx, network.id);
+  await assertCan(ctx, 'network.administer', inNetwork(network.id));
   const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(strategies)

@@ -2,7 +2,8 @@ import { Link as RouterLink, useLocation } from 'react-router';
 import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isAdministrator, useSession } from '../../app/session.tsx';
+import { useSession } from '../../app/session.tsx';
+import { useCapabilities } from '../../app/capabilities.ts';
 import { AuditSection } from './AuditSection.tsx';
 import { OutboxSection } from './OutboxSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
@@ -12,6 +13,7 @@ export function AdminPage() {
   const { m } = useI18n();
   const { user, ready } = useSession();
   const location = useLocation();
+  const administration = useCapabilities()?.account.administration;
   return (
     <Page title={m.admin.title}>
       {ready && !user && (
@@ -22,8 +24,8 @@ export function AdminPage() {
           </Button>
         </Alert>
       )}
-      {user && !isAdministrator(user) && <Alert data-color="warning">{m.admin.noAccess}</Alert>}
-      {user && isAdministrator(user) && (
+      {user && administration === false && <Alert data-color="warning">{m.admin.noAccess}</Alert>}
+      {user && administration && (
         <>
           <nav aria-label={m.admin.sections} className="dr-subnav">
             <ul>
@@ -38,9 +40,9 @@ export function AdminPage() {
               </li>
             </ul>
           </nav>
-          <UsersSection user={user} />
+          <UsersSection />
           <OutboxSection />
-          <AuditSection user={user} />
+          <AuditSection />
         </>
       )}
     </Page>

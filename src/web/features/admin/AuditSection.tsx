@@ -4,7 +4,6 @@ import type { AuditEntry } from '../../../shared/auth/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { SelectField, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n, type Messages } from '../../app/i18n/index.tsx';
-import type { User } from '../../app/session.tsx';
 import { LoadState } from '../../app/ui.tsx';
 import { diffRecords } from './audit-diff.ts';
 import { useScopeOptions } from './scope-options.ts';
@@ -24,9 +23,9 @@ const ENTITY_TYPES: EntityType[] = [
 ];
 
 /** The audit log of one network, filtered by record type and id, with a readable before/after. */
-export function AuditSection({ user }: { user: User }) {
+export function AuditSection() {
   const { m } = useI18n();
-  const options = useScopeOptions(user);
+  const options = useScopeOptions();
   const form = useForm();
   const [networkId, setNetworkId] = useState('');
   const [entityType, setEntityType] = useState('');

@@ -4,7 +4,6 @@ import { InvitationCreateSchema, RoleAssignmentInputSchema, type RoleAssignment,
 import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { administeredNetworkIds, isPlatformAdmin, type User } from '../../app/session.tsx';
 import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { emptyRole, RoleFields, roleInput, type RoleDraft } from './RoleFields.tsx';
 import { roleText } from './RoleLabel.tsx';
@@ -13,17 +12,17 @@ import { useScopeOptions, type ScopeOptions } from './scope-options.ts';
 type Dialog = { kind: 'invite' } | { kind: 'grant'; target: UserSummary } | { kind: 'revoke'; target: UserSummary; role: RoleAssignment };
 
 /** Users with their status and roles; invite, give and take away roles. */
-export function UsersSection({ user }: { user: User }) {
+export function UsersSection() {
   const { m } = useI18n();
   const users = useApi<UserSummary[]>('/admin/users');
-  const options = useScopeOptions(user);
+  const options = useScopeOptions();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const platform = isPlatformAdmin(user);
-  const networkIds = administeredNetworkIds(user);
+  const platform = options.everyRole;
+  // The same question as giving the role: the server answers which scopes the account gives roles in.
   const mayRevoke = (r: RoleAssignment) =>
     platform ||
-    (r.networkId !== null && networkIds.includes(r.networkId)) ||
+    (r.networkId !== null && options.networks.some((n) => n.id === r.networkId)) ||
     (r.role === 'municipalityEditor' && options.municipalities.some((x) => x.number === r.municipalityNumber));
   const replaceUser = (next: UserSummary) => {
     if (users.data) users.setData(users.data.map((u) => (u.id === next.id ? next : u)));

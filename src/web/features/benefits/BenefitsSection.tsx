@@ -7,7 +7,7 @@ import type { Project } from '../../../shared/portfolio/projects.ts';
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { canEditMunicipality, useSession } from '../../app/session.tsx';
+import { useProjectCapabilities } from '../../app/capabilities.ts';
 import { ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
 import { BenefitForm, IndicatorForm, MeasurementForm, TargetForm } from './BenefitDialogs.tsx';
 import {
@@ -50,12 +50,12 @@ interface Rights {
 export function BenefitsSection({ network, project, admin }: { network: NetworkOverview; project: Project; admin: boolean }) {
   const bm = useBenefitMessages();
   const s = bm.section;
-  const { user } = useSession();
   const location = useLocation();
   const loaded = useApi<Benefit[]>(benefitsPath(project.id));
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const rights: Rights = { admin, mayWrite: (number) => admin || canEditMunicipality(user, number) };
+  const answersFor = useProjectCapabilities(project.id).answersFor;
+  const rights: Rights = { admin, mayWrite: (number) => answersFor.includes(number) };
   const writesAny = admin || project.participants.some((p) => p.participation === 'in' && rights.mayWrite(p.municipalityNumber));
   const section = useRef<HTMLElement>(null);
   const scrolled = useRef(false);

@@ -6,13 +6,13 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, query, useApi, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { ButtonRow, LoadState, ModalDialog, VisuallyHidden } from '../../app/ui.tsx';
 import { useKroner } from '../strategy/messages.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 import { ActualForm, BudgetForm, LineEntries, LineForm } from './BudgetForms.tsx';
 import { BudgetImport } from './BudgetImport.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** The budget as a file, a plain link so the browser keeps its own download handling. */
 export const budgetExportUrl = (budgetId: string, format: 'xlsx' | 'csv') => `/api/budgets/${budgetId}/export${query({ format })}`;
@@ -29,8 +29,7 @@ export function BudgetPage() {
 
 function BudgetsView({ network }: { network: NetworkOverview }) {
   const b = useBudgetMessages();
-  const { user } = useSession();
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   const budgets = useApi<BudgetSummary[]>(`/networks/${network.id}/budgets`);
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);

@@ -6,12 +6,12 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { feeSchedulePath } from './fees-api.ts';
 import { useFinanceMessages } from './messages.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 const STATUS_COLORS: Record<FeeScheduleStatus, 'neutral' | 'success'> = { draft: 'neutral', adopted: 'success' };
 
@@ -33,11 +33,10 @@ export function FeeSchedulesPage() {
 function SchedulesView({ network }: { network: NetworkOverview }) {
   const fm = useFinanceMessages();
   const l = fm.list;
-  const { user } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [open, setOpen] = useState(false);
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   const schedules = useApi<FeeScheduleSummary[]>(`/networks/${network.id}/fee-schedules`);
   return (
     <div className="dr-stack">

@@ -6,7 +6,7 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { LoadState } from '../../app/ui.tsx';
-import { canReadInternals, useSession } from '../../app/session.tsx';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useFinanceMessages } from './messages.ts';
 
@@ -59,10 +59,8 @@ export function FinanceFrame({
 /** Links between the finance pages: overview, budget, grants, member fees, own effort (those the reader may open). */
 export function FinanceNav({ network }: { network: NetworkOverview }) {
   const fm = useFinanceMessages();
-  const { user } = useSession();
-  const current = network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber);
   // The chief executives read the statements; the budget, grants, fees and hours are the network's own.
-  const pages = canReadInternals(user, network.id, current) ? FINANCE_PAGES : FINANCE_PAGES.filter((p) => p === 'oversikt');
+  const pages = useNetworkCapabilities(network.id).readInternals ? FINANCE_PAGES : FINANCE_PAGES.filter((p) => p === 'oversikt');
   return (
     <nav aria-label={fmt(fm.financeNav.label, { name: network.name })} className="dr-subnav dr-subnav-secondary">
       <ul>

@@ -4,7 +4,7 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
-import { canReadInternals, useSession } from '../../app/session.tsx';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { grantPath } from './grants-api.ts';
 import { shortDate } from '../benefits/benefits-api.ts';
 import { useKroner } from '../strategy/messages.ts';
@@ -114,9 +114,7 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
   const sm = useStatementMessages();
   const t = sm.network;
   const kroner = useKroner();
-  const { user } = useSession();
-  const current = network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber);
-  const internal = canReadInternals(user, network.id, current);
+  const internal = useNetworkCapabilities(network.id).readInternals;
   const grantLines = [...v.grants.baseBudget, ...v.grants.projects];
   return (
     <section className="dr-section dr-stack" aria-labelledby="network-year-heading">

@@ -6,7 +6,6 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, asApiError, useApi, type ApiError, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
 import { projectPath } from '../projects/projects-api.ts';
 import { useKroner } from '../strategy/messages.ts';
@@ -16,6 +15,7 @@ import { AllocationForm, DeadlineForm, ExpenseForm } from './GrantRowForms.tsx';
 import { GrantForm } from './GrantForm.tsx';
 import { useGrantMessages } from './grant-messages.ts';
 import { grantsExportUrl, grantsPath } from './grants-api.ts';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 type OpenDialog =
   | { kind: 'edit' }
@@ -64,13 +64,12 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
   const g = gm.grant;
   const { date } = useI18n();
   const kroner = useKroner();
-  const { user } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   const today = todayIso();
   const close = () => setDialog(null);
   const saved = (text: string) => (next: Grant) => {

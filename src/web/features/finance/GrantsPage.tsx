@@ -6,13 +6,13 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { useKroner } from '../strategy/messages.ts';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { GrantForm } from './GrantForm.tsx';
 import { useGrantMessages } from './grant-messages.ts';
 import { grantPath, grantsExportUrl } from './grants-api.ts';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** `/n/:slug/okonomi/tilskudd`: the network's grants with amount, spent and remaining, and their totals. */
 export function GrantsPage() {
@@ -25,11 +25,10 @@ function GrantsView({ network }: { network: NetworkOverview }) {
   const l = gm.list;
   const { date } = useI18n();
   const kroner = useKroner();
-  const { user } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [open, setOpen] = useState(false);
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   const grants = useApi<GrantList>(`/networks/${network.id}/grants`);
   return (
     <div className="dr-stack">

@@ -3,17 +3,16 @@ import { Fieldset, Heading, Link, Paragraph, Switch, Tag } from '@digdir/designs
 import { PublicationUpdateSchema, type Publication } from '../../../shared/mapping/schema.ts';
 import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SubmitButton, useForm } from '../../app/forms.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
 import { publicMappingPath } from './dashboard-api.ts';
 import { useDashboardMessages } from './messages.ts';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** Open data: what the network publishes; the secretariat switches each dataset on or off. */
 export function PublicationPanel({ network }: { network: { id: string; slug: string } }) {
   const dm = useDashboardMessages();
-  const { user } = useSession();
   const publication = useApi<Publication>(`/networks/${network.id}/mapping/publication`);
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   return (
     <section className="dr-section dr-stack" aria-labelledby="publication-heading">
       <Heading level={2} data-size="sm" id="publication-heading">

@@ -16,7 +16,7 @@ import {
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isAdministrator, useSession } from '../../app/session.tsx';
+import { useAccountCapabilities } from '../../app/capabilities.ts';
 import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { DomainOptions, DomainSelect } from './ApplicationForm.tsx';
 import { productsExportUrl } from './mapping-api.ts';
@@ -41,8 +41,7 @@ export function ProductCatalogPage() {
   const { m, lang, number } = useI18n();
   const t = useMappingMessages();
   const c = t.catalog;
-  const { user } = useSession();
-  const curator = isAdministrator(user);
+  const curator = useAccountCapabilities().curateCatalog;
   const [text, setText] = useState('');
   const [domain, setDomain] = useState('');
   const q = useDebounced(text.trim(), 300);

@@ -1,13 +1,5 @@
 import type { Language } from '../../../shared/i18n/languages.ts';
-import type {
-  Criticality,
-  DeliveredVia,
-  DpaStatus,
-  DpiaStatus,
-  Hosting,
-  Lifecycle,
-  TimeVerdict,
-} from '../../../shared/mapping/schema.ts';
+import type { Criticality, DeliveredVia, DpaStatus, DpiaStatus, Hosting, Lifecycle, TimeVerdict } from '../../../shared/mapping/schema.ts';
 import { adoptionStatusLabels } from '../../../shared/mapping/terms.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 

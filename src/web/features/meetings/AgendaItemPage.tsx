@@ -8,7 +8,6 @@ import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useProjectMessages } from '../projects/messages.ts';
@@ -23,6 +22,7 @@ import { MarkdownText } from './MarkdownText.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
 import { StartWrittenProcedureForm } from './WrittenProcedure.tsx';
 import './meetings.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 const itemTitle = (mm: MeetingMessages, item: AgendaItem) =>
   item.number ? fmt(mm.item.title, { number: item.number, title: item.title }) : fmt(mm.item.titleUnnumbered, { title: item.title });
@@ -79,9 +79,8 @@ function ItemView({
 }) {
   const { m, date, dateTime } = useI18n();
   const mm = useMeetingMessages();
-  const { user } = useSession();
   const navigate = useNavigate();
-  const admin = isNetworkAdmin(user, meeting.networkId);
+  const admin = useNetworkCapabilities(meeting.networkId).administer;
   const editable = admin && !meeting.locked;
   const started = meeting.status !== 'planned';
   const [dialog, setDialog] = useState<Dialog | null>(null);

@@ -18,7 +18,6 @@ import {
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { AgendaList } from './AgendaList.tsx';
@@ -30,6 +29,7 @@ import { StatusTag } from './MeetingPlanPage.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
 import { ProceduresSection, StartWrittenProcedureForm, WrittenDecisions } from './WrittenProcedure.tsx';
 import './meetings.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** «Møte i Vesterålen regionråds arbeidsutvalg 25. mars 2022». */
 export function meetingTitle(
@@ -90,10 +90,9 @@ function MeetingView({
 }) {
   const { m, date, dateTime } = useI18n();
   const mm = useMeetingMessages();
-  const { user } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const admin = isNetworkAdmin(user, meeting.networkId);
+  const admin = useNetworkCapabilities(meeting.networkId).administer;
   const editable = admin && !meeting.locked;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [status, setStatus] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);

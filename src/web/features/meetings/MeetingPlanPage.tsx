@@ -7,13 +7,13 @@ import { useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { meetingPath, planPath, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { useMeetingMessages } from './messages.ts';
 import './meetings.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 const STATUS_COLORS: Record<MeetingStatus, 'neutral' | 'info' | 'warning' | 'success'> = {
   planned: 'neutral',
@@ -81,11 +81,10 @@ export function MeetingPlanPage() {
 function PlanView({ network, body, year }: { network: NetworkOverview; body: Body; year: number }) {
   const { m, date } = useI18n();
   const mm = useMeetingMessages();
-  const { user } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const message = (location.state as { message?: string } | null)?.message ?? null;
-  const admin = isNetworkAdmin(user, body.networkId);
+  const admin = useNetworkCapabilities(body.networkId).administer;
   const meetings = useApi<MeetingSummary[]>(`/bodies/${body.id}/meetings?year=${year}`);
   const [creating, setCreating] = useState(false);
 

@@ -5,7 +5,7 @@ import type { BodySummary, NetworkOverview } from '../../../shared/network/schem
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { BodyForm } from './BodyForm.tsx';
 import { NetworkNav } from './NetworkNav.tsx';
@@ -25,7 +25,7 @@ export function BodiesPage() {
 
 function BodiesView({ network }: { network: NetworkOverview }) {
   const { m, number } = useI18n();
-  const { user } = useSession();
+  const admin = useNetworkCapabilities(network.id).administer;
   const navigate = useNavigate();
   const bodies = useApi<BodySummary[]>(`/networks/${network.id}/bodies`);
   const [creating, setCreating] = useState(false);
@@ -34,7 +34,7 @@ function BodiesView({ network }: { network: NetworkOverview }) {
       <NetworkNav network={network} />
       <Paragraph>{m.bodies.intro}</Paragraph>
       <div className="dr-stack dr-section">
-        {isNetworkAdmin(user, network.id) && (
+        {admin && (
           <ButtonRow>
             <Button type="button" onClick={() => setCreating(true)}>
               {m.bodies.createBody}

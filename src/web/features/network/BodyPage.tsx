@@ -7,13 +7,13 @@ import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { canReadInternals, isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { BodyMeetingsSection } from '../meetings/MeetingPlanPage.tsx';
 import { BodyForm } from './BodyForm.tsx';
 import { Mandate } from './Mandate.tsx';
 import { EndMembershipForm, MembershipForm } from './MembershipForm.tsx';
 import { NetworkNav } from './NetworkNav.tsx';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** `/n/:slug/organer/:id`: a body's mandate and members; the secretariat keeps both up to date. */
 export function BodyPage() {
@@ -55,15 +55,9 @@ function BodyView({
   reload: () => void;
 }) {
   const { m } = useI18n();
-  const { user } = useSession();
   const location = useLocation();
   const created = (location.state as { created?: string } | null)?.created;
-  const admin = isNetworkAdmin(user, body.networkId);
-  const internals = canReadInternals(
-    user,
-    network.id,
-    network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber),
-  );
+  const { administer: admin, readInternals: internals } = useNetworkCapabilities(body.networkId);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [status, setStatus] = useState<string | null>(created ? fmt(m.bodies.bodyCreated, { name: created }) : null);
   const close = () => setDialog(null);

@@ -12,7 +12,7 @@ import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { canEditMunicipality, canReadInternals, useSession } from '../../app/session.tsx';
+import { useMunicipalityCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
 import { municipalityMappingPath } from '../mapping/mapping-api.ts';
 import { useMappingMessages } from '../mapping/messages.ts';
@@ -40,12 +40,10 @@ function MunicipalityView({
   reload: () => void;
 }) {
   const { m, number, date } = useI18n();
-  const { user } = useSession();
   const mappingTexts = useMappingMessages();
   // The mapping is read by those who read the internal pages of a network the municipality is in now.
-  const readsMapping = municipality.networks.some(
-    (n) => !(n.leftOn && n.leftOn <= todayIso()) && canReadInternals(user, n.id, [municipality.number]),
-  );
+  const capabilities = useMunicipalityCapabilities(municipality.number);
+  const readsMapping = capabilities.readMapping;
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   return (
@@ -71,7 +69,7 @@ function MunicipalityView({
         </Paragraph>
       )}
       <SuccessMessage message={status} />
-      {canEditMunicipality(user, municipality.number) && (
+      {capabilities.edit && (
         <ButtonRow>
           <Button type="button" variant="secondary" onClick={() => setEditing(true)}>
             {m.municipality.editWrittenStandard}

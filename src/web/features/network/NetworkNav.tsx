@@ -1,12 +1,11 @@
 import { NavLink } from 'react-router';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { useSession, canReadInternals } from '../../app/session.tsx';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { useStrategyMessages } from '../strategy/messages.ts';
 import { useProposalMessages } from '../proposals/messages.ts';
 import { useProjectMessages } from '../projects/messages.ts';
 import { useRealizationMessages } from '../benefits/realization-messages.ts';
-import { usePortfolioAccess } from '../projects/portfolio-access.ts';
 import { useFinanceMessages } from '../finance/messages.ts';
 
 /**
@@ -15,16 +14,14 @@ import { useFinanceMessages } from '../finance/messages.ts';
  */
 export function NetworkNav({ network }: { network: NetworkOverview }) {
   const { m } = useI18n();
-  const { user } = useSession();
   const sm = useStrategyMessages();
   const pm = useProposalMessages();
   const prm = useProjectMessages();
   const rm = useRealizationMessages();
   const fm = useFinanceMessages();
-  const current = network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber);
   const base = `/n/${network.slug}`;
-  const portfolio = usePortfolioAccess(network.id, current);
-  const internal = canReadInternals(user, network.id, current);
+  const capabilities = useNetworkCapabilities(network.id);
+  const internal = capabilities.readInternals;
   return (
     <nav aria-label={fmt(m.network.tabsLabel, { name: network.name })} className="dr-subnav">
       <ul>
@@ -54,7 +51,7 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
             </li>
           </>
         )}
-        {portfolio.read && (
+        {capabilities.readPortfolio && (
           <>
             <li>
               <NavLink to={`${base}/forslag`}>{pm.nav}</NavLink>

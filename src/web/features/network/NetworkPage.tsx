@@ -23,9 +23,9 @@ import {
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
 import { NetworkNav } from './NetworkNav.tsx';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** `/n/:slug`: a network's description, member municipalities and bodies; the secretariat edits here. */
 export function NetworkPage() {
@@ -42,8 +42,7 @@ export function NetworkPage() {
 
 function NetworkView({ network, reload }: { network: NetworkOverview; reload: () => void }) {
   const { m, number } = useI18n();
-  const { user } = useSession();
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState<string | null>(null);

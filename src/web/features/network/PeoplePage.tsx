@@ -6,7 +6,7 @@ import { query, useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { canEditMunicipality, isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { NetworkNav } from './NetworkNav.tsx';
 import { PersonForm } from './PersonForm.tsx';
@@ -37,7 +37,6 @@ function useDebounced<T>(value: T, ms: number): T {
 
 function PeopleView({ network }: { network: NetworkOverview }) {
   const { m, number } = useI18n();
-  const { user } = useSession();
   const [text, setText] = useState('');
   const [competence, setCompetence] = useState('');
   const [offset, setOffset] = useState(0);
@@ -47,8 +46,7 @@ function PeopleView({ network }: { network: NetworkOverview }) {
 
   const competences = useApi<{ competence: string; count: number }[]>(`/networks/${network.id}/competences`);
   const people = useApi<PeoplePageData>(`/networks/${network.id}/people${query({ q, competence, limit: PAGE_SIZE, offset })}`);
-  const currentNumbers = network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber);
-  const mayAdd = isNetworkAdmin(user, network.id) || currentNumbers.some((n) => canEditMunicipality(user, n));
+  const mayAdd = useNetworkCapabilities(network.id).addPeople;
 
   return (
     <>

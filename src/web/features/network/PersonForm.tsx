@@ -5,8 +5,8 @@ import { compareNorwegian } from '../../../shared/text.ts';
 import { api } from '../../app/api.ts';
 import { fieldMessage, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
-import { canEditMunicipality, isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 const splitTags = (text: string) =>
   text
@@ -48,11 +48,10 @@ export function PersonForm({
     municipalityNumber: m.people.municipality,
     competences: m.people.competences,
   };
-  const { user } = useSession();
   // A municipality editor (not the secretariat) may only place people in the municipalities they edit.
-  const secretariat = isNetworkAdmin(user, network.id);
+  const { administer: secretariat, memberDataOf: placeable } = useNetworkCapabilities(network.id);
   const members = network.members
-    .filter((x) => x.isCurrent && (secretariat || canEditMunicipality(user, x.municipalityNumber)))
+    .filter((x) => x.isCurrent && placeable.includes(x.municipalityNumber))
     .sort((a, b) => compareNorwegian(a.municipalityName, b.municipalityName));
   const tags = splitTags(competences);
   const fields = { name, email, phone, title, municipalityNumber: municipalityNumber || null, competences: tags };

@@ -6,7 +6,7 @@ import { useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { canEditMunicipality, isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { usePersonCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { NetworkNav } from './NetworkNav.tsx';
 import { PersonForm } from './PersonForm.tsx';
@@ -46,11 +46,9 @@ function PersonView({
   reload: () => void;
 }) {
   const { m, dateTime } = useI18n();
-  const { user } = useSession();
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const mayEdit =
-    isNetworkAdmin(user, network.id) || (person.municipalityNumber !== null && canEditMunicipality(user, person.municipalityNumber));
+  const mayEdit = usePersonCapabilities(person.id).edit;
   return (
     <div className="dr-stack">
       <Paragraph>

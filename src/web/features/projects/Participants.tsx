@@ -4,7 +4,7 @@ import { PARTICIPATION, ParticipationInputSchema, type Participation, type Proje
 import { api, type Loaded } from '../../app/api.ts';
 import { errorFor, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { canEditMunicipality, useSession } from '../../app/session.tsx';
+import { useProjectCapabilities } from '../../app/capabilities.ts';
 import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
 import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
 import { useProjectMessages } from './messages.ts';
@@ -12,14 +12,14 @@ import { useProjectMessages } from './messages.ts';
 type Participant = Project['participants'][number];
 
 /** Each member municipality in or out, with its reservation; its editor or the secretariat changes it. */
-export function Participants({ project, loaded, admin }: { project: Project; loaded: Loaded<Project>; admin: boolean }) {
+export function Participants({ project, loaded }: { project: Project; loaded: Loaded<Project> }) {
   const { m } = useI18n();
   const pm = useProjectMessages();
   const t = pm.participants;
-  const { user } = useSession();
   const [editing, setEditing] = useState<Participant | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const mayEdit = (x: Participant) => admin || canEditMunicipality(user, x.municipalityNumber);
+  const answersFor = useProjectCapabilities(project.id).answersFor;
+  const mayEdit = (x: Participant) => answersFor.includes(x.municipalityNumber);
   const anyEditable = project.participants.some(mayEdit);
   const close = () => setEditing(null);
   return (

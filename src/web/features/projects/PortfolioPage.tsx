@@ -8,7 +8,6 @@ import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
@@ -28,6 +27,7 @@ import {
 } from './projects-api.ts';
 import { StatusLightTag } from './StatusLight.tsx';
 import './projects.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /**
  * `/n/:slug/prosjekter`: the network's portfolio as a table, a board by phase or a timeline, filters and view in the
@@ -56,14 +56,13 @@ export function PortfolioPage() {
 function PortfolioView({ network }: { network: NetworkOverview }) {
   const pm = useProjectMessages();
   const l = pm.list;
-  const { user } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
   const [open, setOpen] = useState(false);
   const filter = readFilter(params);
   const view = readView(params);
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   const members = currentMembers(network);
   const focusAreas = useFocusAreas(network.slug);
   const rows = useApi<PortfolioRow[]>(portfolioApiPath(network.id, filter));

@@ -6,7 +6,6 @@ import { useApi, type Loaded } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
 import { BenefitsSection } from '../benefits/BenefitsSection.tsx';
 import { itemPath } from '../meetings/meeting-api.ts';
@@ -21,6 +20,7 @@ import { Deliverables, Milestones, Risks } from './ProjectPlan.tsx';
 import { projectsPath } from './projects-api.ts';
 import { StatusReports } from './StatusReports.tsx';
 import './projects.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** `/n/:slug/prosjekter/:id`: one project, its phase, its decisions, its basis documents and who takes part. */
 export function ProjectPage() {
@@ -55,9 +55,8 @@ export function ProjectPage() {
 function ProjectView({ network, project, loaded }: { network: NetworkOverview; project: Project; loaded: Loaded<Project> }) {
   const pm = useProjectMessages();
   const { date } = useI18n();
-  const { user } = useSession();
   const location = useLocation();
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   const p = pm.project;
   return (
     <div className="dr-stack">
@@ -111,7 +110,7 @@ function ProjectView({ network, project, loaded }: { network: NetworkOverview; p
       <DecisionPoints project={project} />
       <DecisionPanel network={network} project={project} loaded={loaded} admin={admin} />
       <BasisDocuments project={project} loaded={loaded} editable={admin} />
-      <Participants project={project} loaded={loaded} admin={admin} />
+      <Participants project={project} loaded={loaded} />
       <Milestones project={project} loaded={loaded} editable={admin} />
       <Risks project={project} loaded={loaded} editable={admin} />
       <Deliverables project={project} loaded={loaded} editable={admin} />

@@ -16,7 +16,6 @@ import type { Project } from '../../../shared/portfolio/projects.ts';
 import { ConfirmForm, errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useProjectMessages } from '../projects/messages.ts';
@@ -25,6 +24,7 @@ import { useProposalMessages } from './messages.ts';
 import { ChoiceGroup, ProposalStatusTag } from './ProposalFields.tsx';
 import { currentMembers, proposalsPath, useFocusAreas, type FocusAreaOption } from './proposals-api.ts';
 import './proposals.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** `/n/:slug/forslag/:id`: one proposal with everything it says; the secretariat sets its status and assesses it. */
 export function ProposalPage() {
@@ -59,9 +59,8 @@ export function ProposalPage() {
 function ProposalView({ network, proposal, loaded }: { network: NetworkOverview; proposal: Proposal; loaded: Loaded<Proposal> }) {
   const pm = useProposalMessages();
   const { dateTime } = useI18n();
-  const { user } = useSession();
   const location = useLocation();
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   const members = currentMembers(network);
   const focusAreas = useFocusAreas(network.slug);
   const weights = useApi<WeightsAnswer>(`/networks/${network.id}/proposal-weights`);

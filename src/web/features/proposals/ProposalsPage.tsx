@@ -14,8 +14,6 @@ import { api, useApi, type Loaded } from '../../app/api.ts';
 import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
-import { usePortfolioAccess } from '../projects/portfolio-access.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useProposalMessages } from './messages.ts';
@@ -41,6 +39,7 @@ import {
   type ProposalFilter,
 } from './proposals-api.ts';
 import './proposals.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** `/n/:slug/forslag`: the network's proposals in ranked order, filters in the address, a new proposal, and the weights. */
 export function ProposalsPage() {
@@ -66,19 +65,14 @@ export function ProposalsPage() {
 function ProposalsView({ network }: { network: NetworkOverview }) {
   const pm = useProposalMessages();
   const l = pm.list;
-  const { user } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
   const [open, setOpen] = useState(false);
   const filter = readFilter(params);
-  const admin = isNetworkAdmin(user, network.id);
+  const access = useNetworkCapabilities(network.id);
+  const admin = access.writePortfolio;
   const members = currentMembers(network);
-  // A chief executive reads the list and proposes nothing.
-  const access = usePortfolioAccess(
-    network.id,
-    members.map((m) => m.number),
-  );
   const focusAreas = useFocusAreas(network.slug);
   const proposals = useApi<Proposal[]>(proposalsApiPath(network.id, filter));
   const filtered = filter.status !== '' || filter.focusArea !== '' || filter.municipality !== '';

@@ -19,13 +19,13 @@ import {
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { useKroner, useStrategyMessages } from './messages.ts';
 import { actionPlanExportUrl, actionPlansPath, newestPublished, parseWhole, tertialFor } from './strategy-api.ts';
 import { MeasureStatusTag, ReportTag } from './StrategyDocument.tsx';
 import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
 import './strategy.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /**
  * `/n/:slug/strategi/:strategyId/handlingsplaner/:planId`: a year's measures with focus area, owner, budget and status,
@@ -68,11 +68,10 @@ function PlanView({
 }) {
   const sm = useStrategyMessages();
   const kroner = useKroner();
-  const { user } = useSession();
   const location = useLocation();
   const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   // Measures point at the focus areas of the strategy's newest published version (a draft may still change).
   const published = newestPublished(strategy);
   const publishedVersion = useApi<StrategyVersion>(published ? `/strategy-versions/${published.id}` : null);

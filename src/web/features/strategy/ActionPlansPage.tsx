@@ -6,12 +6,12 @@ import { ActionPlanCreateSchema, type ActionPlan, type Strategy } from '../../..
 import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
 import { useKroner, useStrategyMessages } from './messages.ts';
 import { actionPlanPath, parseWhole, strategyPath } from './strategy-api.ts';
 import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
 import './strategy.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** `/n/:slug/strategi/:strategyId/handlingsplaner`: the strategy's yearly action plans; the secretariat adds a year. */
 export function ActionPlansPage() {
@@ -29,8 +29,7 @@ function ActionPlansView({ network, strategy }: { network: NetworkOverview; stra
   const sm = useStrategyMessages();
   const { number } = useI18n();
   const kroner = useKroner();
-  const { user } = useSession();
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   const plans = useApi<ActionPlan[]>(`/strategies/${strategy.id}/action-plans`);
   const p = sm.plans;
   return (

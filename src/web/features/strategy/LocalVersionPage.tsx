@@ -15,7 +15,7 @@ import {
 import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { canEditMunicipality, isNetworkAdmin, useSession } from '../../app/session.tsx';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { ButtonRow, LoadState } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { adoptionPath, localVersionExportUrl } from './strategy-api.ts';
@@ -83,9 +83,8 @@ function LocalView({
 }) {
   const sm = useStrategyMessages();
   const { date } = useI18n();
-  const { user } = useSession();
   const l = sm.local;
-  const editable = isNetworkAdmin(user, network.id) || canEditMunicipality(user, local.municipalityNumber);
+  const editable = useNetworkCapabilities(network.id).memberDataOf.includes(local.municipalityNumber);
   const d = local.decision;
   return (
     <div className="dr-stack">

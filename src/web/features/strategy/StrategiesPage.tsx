@@ -7,13 +7,13 @@ import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { parseWhole, strategyPath, versionPath } from './strategy-api.ts';
 import { usePeriod, VersionStatusTag } from './StrategyDocument.tsx';
 import './strategy.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** `/n/:slug/strategi`: the network's strategies with their newest version; the secretariat starts a new one. */
 export function StrategiesPage() {
@@ -38,12 +38,11 @@ export function StrategiesPage() {
 
 function StrategiesView({ network }: { network: NetworkOverview }) {
   const sm = useStrategyMessages();
-  const { user } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const period = usePeriod();
   const [open, setOpen] = useState(false);
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   const strategies = useApi<Strategy[]>(`/networks/${network.id}/strategies`);
   const memberCount = network.members.filter((x) => x.isCurrent).length;
   const l = sm.list;

@@ -6,7 +6,6 @@ import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { StrategyForm } from './StrategiesPage.tsx';
@@ -24,6 +23,7 @@ import {
 import { StrategyDocument, usePeriod, VersionStatusTag } from './StrategyDocument.tsx';
 import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
 import './strategy.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /**
  * `/n/:slug/strategi/:strategyId`: the strategy's current (newest published) version as a document, the draft being
@@ -54,13 +54,12 @@ function StrategyView({
 }) {
   const sm = useStrategyMessages();
   const { date, dateTime } = useI18n();
-  const { user } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const period = usePeriod();
   const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   const published = newestPublished(strategy);
   const draft = currentDraft(strategy);
   const publishedVersion = useApi<StrategyVersion>(published ? `/strategy-versions/${published.id}` : null);

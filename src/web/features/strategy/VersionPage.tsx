@@ -6,7 +6,6 @@ import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { localVersionPath, publishVersion, strategyPath, versionExportUrl } from './strategy-api.ts';
@@ -14,6 +13,7 @@ import { StrategyDocument, VersionStatusTag } from './StrategyDocument.tsx';
 import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
 import { VersionEditor } from './VersionEditor.tsx';
 import './strategy.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /**
  * `/n/:slug/strategi/:strategyId/versjoner/:versionId`: one version. A published one reads as a document and is
@@ -70,14 +70,13 @@ function VersionView({
 }) {
   const sm = useStrategyMessages();
   const { dateTime } = useI18n();
-  const { user } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [dirty, setDirty] = useState(false);
   const onDirty = useCallback((value: boolean) => setDirty(value), []);
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   const editing = admin && version.status === 'draft';
   const v = sm.version;
   const close = () => setDialog(null);

@@ -7,12 +7,12 @@ import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { RoundResults } from './Results.tsx';
 import './surveys.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 const STATUS_COLORS: Record<RoundStatus, 'neutral' | 'info' | 'success'> = { draft: 'neutral', open: 'info', closed: 'success' };
 
@@ -63,14 +63,13 @@ function RoundView({
 }) {
   const sm = useSurveyMessages();
   const { date, dateTime } = useI18n();
-  const { user } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
-  const admin = isNetworkAdmin(user, round.networkId);
+  const admin = useNetworkCapabilities(round.networkId).administer;
   const templates = useApi<Template[]>(`/networks/${network.id}/survey-templates`);
   const templateName = templates.data?.find((t) => t.id === round.templateId)?.name;
   const r = sm.round;

@@ -7,13 +7,13 @@ import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { isNetworkAdmin, useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { RoundStatusTag } from './RoundPage.tsx';
 import { TemplateBuilder } from './TemplateBuilder.tsx';
 import './surveys.css';
+import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 export const roundPath = (slug: string, roundId: string) => `/n/${slug}/undersokelser/${roundId}`;
 
@@ -43,13 +43,12 @@ type Dialog = { kind: 'round' } | { kind: 'template'; template: Template | null 
 function SurveysView({ network }: { network: NetworkOverview }) {
   const sm = useSurveyMessages();
   const { date } = useI18n();
-  const { user } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const admin = isNetworkAdmin(user, network.id);
+  const admin = useNetworkCapabilities(network.id).administer;
   const rounds = useApi<RoundSummary[]>(`/networks/${network.id}/survey-rounds`);
   const templates = useApi<Template[]>(`/networks/${network.id}/survey-templates`);
   const l = sm.list;

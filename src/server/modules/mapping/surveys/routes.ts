@@ -47,12 +47,18 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async 
   );
   app.post(
     '/networks/:networkId/survey-templates',
-    { schema: { tags, params: NetworkParams, body: TemplateInputSchema, response: { 201: TemplateSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: NetworkParams, body: TemplateInputSchema, response: { 201: TemplateSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.createTemplate(req.ctx, req.params.networkId, req.body)),
   );
   app.post(
     '/networks/:networkId/survey-templates/:templateId/copy',
-    { schema: { tags, params: TemplateParams, body: TemplateCopySchema, response: { 201: TemplateSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: TemplateParams, body: TemplateCopySchema, response: { 201: TemplateSchema } },
+    },
     async (req, reply) =>
       reply.status(201).send(await service.copyTemplate(req.ctx, req.params.networkId, req.params.templateId, req.body.name)),
   );
@@ -74,7 +80,10 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async 
   );
   app.patch(
     '/survey-templates/:id',
-    { schema: { tags, params: IdParams, body: TemplateUpdateSchema, response: { 200: TemplateSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: TemplateUpdateSchema, response: { 200: TemplateSchema } },
+    },
     (req) => service.updateTemplate(req.ctx, req.params.id, req.body),
   );
 
@@ -86,18 +95,29 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async 
   );
   app.post(
     '/networks/:networkId/survey-rounds',
-    { schema: { tags, params: NetworkParams, body: RoundCreateSchema, response: { 201: RoundSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: NetworkParams, body: RoundCreateSchema, response: { 201: RoundSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.createRound(req.ctx, req.params.networkId, req.body)),
   );
   app.get('/survey-rounds/:id', { schema: { tags, params: IdParams, response: { 200: RoundSchema } } }, (req) =>
     service.getRound(req.ctx, req.params.id),
   );
-  app.patch('/survey-rounds/:id', { schema: { tags, params: IdParams, body: RoundUpdateSchema, response: { 200: RoundSchema } } }, (req) =>
-    service.updateRound(req.ctx, req.params.id, req.body, links),
+  app.patch(
+    '/survey-rounds/:id',
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: RoundUpdateSchema, response: { 200: RoundSchema } },
+    },
+    (req) => service.updateRound(req.ctx, req.params.id, req.body, links),
   );
   app.delete(
     '/survey-rounds/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } },
+    },
     async (req) => {
       await service.deleteRound(req.ctx, req.params.id, req.query.version);
       return { ok: true as const };
@@ -105,22 +125,31 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async 
   );
   app.post(
     '/survey-rounds/:id/respondents',
-    { schema: { tags, params: IdParams, body: RespondentInputSchema, response: { 201: RoundSchema } } },
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: RespondentInputSchema, response: { 201: RoundSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.addRespondent(req.ctx, req.params.id, req.body)),
   );
   app.delete(
     '/survey-rounds/:id/respondents/:respondentId',
-    { schema: { tags, params: RespondentParams, response: { 200: RoundSchema } } },
+    { config: { access: 'network.administer' }, schema: { tags, params: RespondentParams, response: { 200: RoundSchema } } },
     (req) => service.removeRespondent(req.ctx, req.params.id, req.params.respondentId),
   );
-  app.post('/survey-rounds/:id/send', { schema: { tags, params: IdParams, body: VersionBody, response: { 200: RoundSchema } } }, (req) =>
-    service.sendRound(req.ctx, req.params.id, req.body.version, links),
+  app.post(
+    '/survey-rounds/:id/send',
+    { config: { access: 'network.administer' }, schema: { tags, params: IdParams, body: VersionBody, response: { 200: RoundSchema } } },
+    (req) => service.sendRound(req.ctx, req.params.id, req.body.version, links),
   );
-  app.post('/survey-rounds/:id/remind', { schema: { tags, params: IdParams, response: { 200: RoundSchema } } }, (req) =>
-    service.remindRound(req.ctx, req.params.id, links),
+  app.post(
+    '/survey-rounds/:id/remind',
+    { config: { access: 'network.administer' }, schema: { tags, params: IdParams, response: { 200: RoundSchema } } },
+    (req) => service.remindRound(req.ctx, req.params.id, links),
   );
-  app.post('/survey-rounds/:id/close', { schema: { tags, params: IdParams, body: VersionBody, response: { 200: RoundSchema } } }, (req) =>
-    service.closeRound(req.ctx, req.params.id, req.body.version),
+  app.post(
+    '/survey-rounds/:id/close',
+    { config: { access: 'network.administer' }, schema: { tags, params: IdParams, body: VersionBody, response: { 200: RoundSchema } } },
+    (req) => service.closeRound(req.ctx, req.params.id, req.body.version),
   );
 
   // results
@@ -144,7 +173,10 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async 
   );
   app.put(
     '/survey-answers/:token',
-    { config: PUBLIC, schema: { tags, params: TokenParams, body: AnswerSaveSchema, response: { 200: ResponseFormSchema } } },
+    {
+      config: { ...PUBLIC, access: 'personalLink' },
+      schema: { tags, params: TokenParams, body: AnswerSaveSchema, response: { 200: ResponseFormSchema } },
+    },
     (req) => service.saveResponse(req.ctx, req.params.token, req.body),
   );
 };

@@ -20,8 +20,8 @@ import type {
   TemplateUpdateSchema,
 } from '../../../../shared/mapping/surveys.ts';
 import { recordAudit, recordLinkUse } from '../../audit/index.ts';
-import { assertCanAdministerNetwork, assertCanReadNetworkInternals, requireNetwork, requireUser } from '../../network/index.ts';
-import { currentMembership } from '../../network/policy.ts';
+import { currentMembership, requireNetwork } from '../../network/index.ts';
+import { assertCan, inNetwork, requireUser } from '../../../access/index.ts';
 import { today } from '../../network/dates.ts';
 import { checkAnswers } from './answers.ts';
 import { hashToken, linkExpiry, sendLink } from './links.ts';
@@ -42,14 +42,14 @@ export interface LinkSettings {
 async function readableNetwork(ctx: RequestContext, ref: string): Promise<NetworkRow> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, ref);
-  await assertCanReadNetworkInternals(ctx, network.id);
+  await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
   return network;
 }
 
 async function administeredNetwork(ctx: RequestContext, ref: string): Promise<NetworkRow> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, ref);
-  await assertCanAdministerNetwork(ctx, network.id);
+  await assertCan(ctx, 'network.administer', inNetwork(network.id));
   return network;
 }
 
@@ -62,14 +62,14 @@ async function readableRound(ctx: RequestContext, id: string): Promise<{ round: 
     .innerJoin(networks, eq(networks.id, surveyRounds.networkId))
     .where(eq(surveyRounds.id, id));
   if (!row) throw notFound();
-  await assertCanReadNetworkInternals(ctx, row.network.id);
+  await assertCan(ctx, 'network.readInternals', inNetwork(row.network.id));
   return row;
 }
 
 /** A round the caller may run (its network's secretariat); 403 for a reader, 404 for anyone else. */
 async function writableRound(ctx: RequestContext, id: string) {
   const row = await readableRound(ctx, id);
-  await assertCanAdministerNetwork(ctx, row.network.id);
+  await assertCan(ctx, 'network.administer', inNetwork(row.network.id));
   return row;
 }
 
@@ -78,7 +78,7 @@ async function readableTemplate(ctx: RequestContext, id: string): Promise<Templa
   requireUser(ctx);
   const [template] = await ctx.db.select().from(surveyTemplates).where(eq(surveyTemplates.id, id));
   if (!template) throw notFound();
-  if (template.networkId) await assertCanReadNetworkInternals(ctx, template.networkId);
+  if (template.networkId) await assertCan(ctx, 'network.readInternals', inNetwork(template.networkId));
   return template;
 }
 
@@ -202,7 +202,7 @@ export async function updateTemplate(ctx: RequestContext, id: string, input: z.i
   const template = await readableTemplate(ctx, id);
   // The shipped templates are rewritten from code at every start; a network copies one to change it.
   if (!template.networkId) throw forbidden();
-  await assertCanAdministerNetwork(ctx, template.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(template.networkId));
   const { version, ...values } = input;
   const row = await ctx.db.transaction(async (tx) => {
     const updated = await updateVersioned(tx, surveyTemplates, id, version, definedOnly(values));

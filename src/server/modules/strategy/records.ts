@@ -1,20 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { actionMeasures, actionPlans, municipalities, networkMembers, strategies, strategyVersions } from '../../db/schema/index.ts';
-import { AppError, forbidden, notFound } from '../../errors.ts';
-import {
-  assertCanAdministerNetwork,
-  assertCanReadNetworkInternals,
-  canEditMunicipality,
-  currentMembership,
-  isNetworkAdmin,
-  requireUser,
-} from '../network/index.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { currentMembership } from '../network/index.ts';
+import { assertCan, inNetwork, ofMember, requireUser } from '../../access/index.ts';
 
 /**
- * Who may read and change a strategy. The network's internal readers read everything; its secretariat (network
- * administrator, or the platform administrator) writes the strategy, its versions and action plans; a member
- * municipality's editors also write that municipality's own version. Outside the network: 404, as if absent.
+ * Finding a strategy, version, plan or measure, then asking the access module: the network's internal readers read
+ * everything (`network.readInternals`); its secretariat writes the strategy, its versions and action plans
+ * (`network.administer`); a member municipality's editors also write that municipality's own version
+ * (`memberData.write`). Outside the network: 404, as if absent.
  */
 
 export type StrategyRow = typeof strategies.$inferSelect;
@@ -31,14 +26,14 @@ async function findStrategy(ctx: RequestContext, id: string): Promise<StrategyRo
 export async function readableStrategy(ctx: RequestContext, id: string): Promise<StrategyRow> {
   requireUser(ctx);
   const strategy = await findStrategy(ctx, id);
-  await assertCanReadNetworkInternals(ctx, strategy.networkId);
+  await assertCan(ctx, 'network.readInternals', inNetwork(strategy.networkId));
   return strategy;
 }
 
 export async function writableStrategy(ctx: RequestContext, id: string): Promise<StrategyRow> {
   requireUser(ctx);
   const strategy = await findStrategy(ctx, id);
-  await assertCanAdministerNetwork(ctx, strategy.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(strategy.networkId));
   return strategy;
 }
 
@@ -55,14 +50,14 @@ async function findVersion(ctx: RequestContext, id: string) {
 export async function readableVersion(ctx: RequestContext, id: string): Promise<{ version: VersionRow; strategy: StrategyRow }> {
   requireUser(ctx);
   const found = await findVersion(ctx, id);
-  await assertCanReadNetworkInternals(ctx, found.strategy.networkId);
+  await assertCan(ctx, 'network.readInternals', inNetwork(found.strategy.networkId));
   return found;
 }
 
 export async function writableVersion(ctx: RequestContext, id: string): Promise<{ version: VersionRow; strategy: StrategyRow }> {
   requireUser(ctx);
   const found = await findVersion(ctx, id);
-  await assertCanAdministerNetwork(ctx, found.strategy.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(found.strategy.networkId));
   return found;
 }
 
@@ -79,14 +74,14 @@ async function findPlan(ctx: RequestContext, id: string) {
 export async function readablePlan(ctx: RequestContext, id: string): Promise<{ plan: PlanRow; strategy: StrategyRow }> {
   requireUser(ctx);
   const found = await findPlan(ctx, id);
-  await assertCanReadNetworkInternals(ctx, found.strategy.networkId);
+  await assertCan(ctx, 'network.readInternals', inNetwork(found.strategy.networkId));
   return found;
 }
 
 export async function writablePlan(ctx: RequestContext, id: string): Promise<{ plan: PlanRow; strategy: StrategyRow }> {
   requireUser(ctx);
   const found = await findPlan(ctx, id);
-  await assertCanAdministerNetwork(ctx, found.strategy.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(found.strategy.networkId));
   return found;
 }
 
@@ -103,7 +98,7 @@ export async function writableMeasure(
     .innerJoin(strategies, eq(strategies.id, actionPlans.strategyId))
     .where(eq(actionMeasures.id, id));
   if (!row) throw notFound();
-  await assertCanAdministerNetwork(ctx, row.strategy.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(row.strategy.networkId));
   return row;
 }
 
@@ -129,7 +124,6 @@ export async function memberMunicipality(ctx: RequestContext, strategy: Strategy
 }
 
 /** A municipality's version is written by its editors and by the network's secretariat; other readers get 403. */
-export function assertCanWriteLocalVersion(ctx: RequestContext, networkId: string, number: string): void {
-  if (canEditMunicipality(ctx, number) || isNetworkAdmin(ctx, networkId)) return;
-  throw forbidden();
+export async function assertCanWriteLocalVersion(ctx: RequestContext, networkId: string, number: string): Promise<void> {
+  await assertCan(ctx, 'memberData.write', ofMember(networkId, number));
 }

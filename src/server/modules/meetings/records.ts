@@ -3,11 +3,12 @@ import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { bodies, meetings, networks } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { assertCanAdministerNetwork, assertCanReadNetworkInternals } from '../network/index.ts';
+import { assertCan, inNetwork } from '../../access/index.ts';
 
 /**
- * Who may do what with meetings. The network's people read everything, exempt papers included;
- * only the secretariat changes anything. The public sees what publicAccess shows them.
+ * Finding a body or meeting, then asking the access module: the network's internal readers read everything, exempt
+ * papers included (`network.readInternals`); only the secretariat changes anything (`network.administer`). The
+ * public sees what publicAccess shows them.
  */
 
 export async function findBody(db: DbOrTx, bodyId: string) {
@@ -23,14 +24,14 @@ export type BodyWithNetwork = NonNullable<Awaited<ReturnType<typeof findBody>>>;
 export async function readableBody(ctx: RequestContext, bodyId: string): Promise<BodyWithNetwork> {
   const body = await findBody(ctx.db, bodyId);
   if (!body) throw notFound();
-  await assertCanReadNetworkInternals(ctx, body.networkId);
+  await assertCan(ctx, 'network.readInternals', inNetwork(body.networkId));
   return body;
 }
 
 export async function writableBody(ctx: RequestContext, bodyId: string): Promise<BodyWithNetwork> {
   const body = await findBody(ctx.db, bodyId);
   if (!body) throw notFound();
-  await assertCanAdministerNetwork(ctx, body.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(body.networkId));
   return body;
 }
 

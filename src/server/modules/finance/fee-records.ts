@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { feeSchedules } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { assertCanAdministerNetwork, assertCanReadNetworkInternals, requireUser } from '../network/index.ts';
+import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
 
 /**
- * Who may read and change member fees: the network's internal readers read its schedules; its secretariat (network
- * administrator, or the platform administrator) writes and adopts them. Outside the network: 404, as if absent.
+ * Finding a fee schedule, then asking the access module: the network's internal readers read its schedules
+ * (`network.readInternals`); its secretariat writes and adopts them (`network.administer`). Outside the network: 404.
  */
 
 export type FeeScheduleRow = typeof feeSchedules.$inferSelect;
@@ -20,14 +20,14 @@ async function findSchedule(ctx: RequestContext, id: string): Promise<FeeSchedul
 export async function readableSchedule(ctx: RequestContext, id: string): Promise<FeeScheduleRow> {
   requireUser(ctx);
   const row = await findSchedule(ctx, id);
-  await assertCanReadNetworkInternals(ctx, row.networkId);
+  await assertCan(ctx, 'network.readInternals', inNetwork(row.networkId));
   return row;
 }
 
 export async function writableSchedule(ctx: RequestContext, id: string): Promise<FeeScheduleRow> {
   requireUser(ctx);
   const row = await findSchedule(ctx, id);
-  await assertCanAdministerNetwork(ctx, row.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(row.networkId));
   return row;
 }
 

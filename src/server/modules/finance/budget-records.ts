@@ -2,12 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { budgetActuals, budgetLines, budgets } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
-import { assertCanAdministerNetwork, assertCanReadNetworkInternals, requireUser } from '../network/index.ts';
+import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
 
 /**
- * Who may read and change a network's budget, as for member fees: its internal readers read; its secretariat
- * (network administrator, or the platform administrator) writes. Outside the network: 404, as if absent.
- * A line or an actual figure is reached through its budget.
+ * Finding a budget, line or actual figure (reached through its budget), then asking the access module, as for member
+ * fees: the internal readers read (`network.readInternals`); the secretariat writes (`network.administer`).
  */
 
 export type BudgetRow = typeof budgets.$inferSelect;
@@ -23,14 +22,14 @@ async function findBudget(ctx: RequestContext, id: string): Promise<BudgetRow> {
 export async function readableBudget(ctx: RequestContext, id: string): Promise<BudgetRow> {
   requireUser(ctx);
   const row = await findBudget(ctx, id);
-  await assertCanReadNetworkInternals(ctx, row.networkId);
+  await assertCan(ctx, 'network.readInternals', inNetwork(row.networkId));
   return row;
 }
 
 export async function writableBudget(ctx: RequestContext, id: string): Promise<BudgetRow> {
   requireUser(ctx);
   const row = await findBudget(ctx, id);
-  await assertCanAdministerNetwork(ctx, row.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(row.networkId));
   return row;
 }
 
@@ -47,14 +46,14 @@ async function findLine(ctx: RequestContext, id: string): Promise<{ line: Budget
 export async function readableLine(ctx: RequestContext, id: string) {
   requireUser(ctx);
   const found = await findLine(ctx, id);
-  await assertCanReadNetworkInternals(ctx, found.budget.networkId);
+  await assertCan(ctx, 'network.readInternals', inNetwork(found.budget.networkId));
   return found;
 }
 
 export async function writableLine(ctx: RequestContext, id: string) {
   requireUser(ctx);
   const found = await findLine(ctx, id);
-  await assertCanAdministerNetwork(ctx, found.budget.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(found.budget.networkId));
   return found;
 }
 
@@ -67,6 +66,6 @@ export async function writableActual(ctx: RequestContext, id: string) {
     .innerJoin(budgets, eq(budgets.id, budgetLines.budgetId))
     .where(eq(budgetActuals.id, id));
   if (!row) throw notFound();
-  await assertCanAdministerNetwork(ctx, row.budgets.networkId);
+  await assertCan(ctx, 'network.administer', inNetwork(row.budgets.networkId));
   return { actual: row.budget_actuals, line: row.budget_lines, budget: row.budgets };
 }

@@ -1,0 +1,127 @@
+import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { memo, type RequestContext } from '../context.ts';
+import { bodies, bodyMemberships, networkMembers, people } from '../db/schema/index.ts';
+import type { Role } from '../../shared/auth/schema.ts';
+import { today } from '../modules/network/dates.ts';
+import { currentMembership } from '../modules/network/memberships.ts';
+import type { Principal } from './rules.ts';
+
+/**
+ * Where a capability is asked for. A rule tied to a network holds when it holds in any of `networkIds`: a municipality's
+ * data lies in every network it is a current member of, a person is seen by several.
+ */
+export interface Place {
+  networkIds: readonly string[];
+  /** The municipality whose own data it is. */
+  municipalityNumber?: string | null;
+  /** The project's owner and manager, people of the network. */
+  project?: { ownerPersonId: string | null; managerPersonId: string | null };
+}
+
+/** For the rules that belong to no network: the catalog, creating networks, the administration pages. */
+export const NOWHERE: Place = { networkIds: [] };
+
+export const hasRole = (ctx: RequestContext, role: Role, networkId?: string) =>
+  ctx.roles.some((r) => r.role === role && (networkId === undefined || r.networkId === networkId));
+
+/** The municipalities the account is an editor of. */
+export const editorMunicipalities = (ctx: RequestContext) =>
+  ctx.roles.flatMap((r) => (r.role === 'municipalityEditor' && r.municipalityNumber ? [r.municipalityNumber] : []));
+
+/** Networks in which a municipality the account edits is a current member. */
+export function editedMembersNetworks(ctx: RequestContext): Promise<Set<string>> {
+  return memo(ctx, 'access.editedMembersNetworks', async () => {
+    const editorOf = editorMunicipalities(ctx);
+    if (editorOf.length === 0) return new Set<string>();
+    const rows = await ctx.db
+      .selectDistinct({ networkId: networkMembers.networkId })
+      .from(networkMembers)
+      .where(and(inArray(networkMembers.municipalityNumber, editorOf), currentMembership()));
+    return new Set(rows.map((r) => r.networkId));
+  });
+}
+
+/**
+ * Whether the account sits today (a membership begun and not ended, in any role) in one of the network's bodies of
+ * kind chiefExecutivesCouncil, as the person with the account's e-mail (compared without case). People and accounts
+ * are not linked in the data: the person with the account's e-mail is the one it acts for.
+ */
+export function isChiefExecutiveOf(ctx: RequestContext, networkId: string): Promise<boolean> {
+  const user = ctx.user;
+  if (!user) return Promise.resolve(false);
+  return memo(ctx, `access.chiefExecutiveOf.${networkId}`, async () => {
+    const day = today();
+    const [seat] = await ctx.db
+      .select({ id: bodyMemberships.id })
+      .from(bodyMemberships)
+      .innerJoin(bodies, eq(bodies.id, bodyMemberships.bodyId))
+      .innerJoin(people, eq(people.id, bodyMemberships.personId))
+      .where(
+        and(
+          eq(bodies.networkId, networkId),
+          eq(bodies.kind, 'chiefExecutivesCouncil'),
+          lte(bodyMemberships.fromDate, day),
+          or(isNull(bodyMemberships.toDate), gt(bodyMemberships.toDate, day)),
+          sql`lower(${people.email}) = lower(${user.email})`,
+        ),
+      )
+      .limit(1);
+    return seat !== undefined;
+  });
+}
+
+/** Whether the account's e-mail is this person's (compared without case); a person without e-mail has no account. */
+function isPerson(ctx: RequestContext, personId: string | null | undefined): Promise<boolean> {
+  const user = ctx.user;
+  if (!user || !personId) return Promise.resolve(false);
+  return memo(ctx, `access.isPerson.${personId}`, async () => {
+    const [person] = await ctx.db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.id, personId), sql`lower(${people.email}) = lower(${user.email})`));
+    return person !== undefined;
+  });
+}
+
+async function someNetwork(place: Place, test: (networkId: string) => boolean | Promise<boolean>): Promise<boolean> {
+  for (const id of place.networkIds) if (await test(id)) return true;
+  return false;
+}
+
+/** Whether the account is this principal in relation to the place. The role checks come first: they cost nothing. */
+export const HOLDS: Record<Principal, (ctx: RequestContext, place: Place) => boolean | Promise<boolean>> = {
+  anyone: () => true,
+  loggedIn: (ctx) => ctx.user !== null,
+  platformAdmin: (ctx) => hasRole(ctx, 'platformAdmin'),
+  networkAdmin: (ctx, place) => place.networkIds.some((id) => hasRole(ctx, 'networkAdmin', id)),
+  networkMember: (ctx, place) => place.networkIds.some((id) => hasRole(ctx, 'networkMember', id)),
+  memberEditor: async (ctx, place) => {
+    if (place.networkIds.length === 0 || editorMunicipalities(ctx).length === 0) return false;
+    const networks = await editedMembersNetworks(ctx);
+    return place.networkIds.some((id) => networks.has(id));
+  },
+  chiefExecutive: (ctx, place) => someNetwork(place, (id) => isChiefExecutiveOf(ctx, id)),
+  municipalityEditor: (ctx, place) => !!place.municipalityNumber && editorMunicipalities(ctx).includes(place.municipalityNumber),
+  projectOwner: (ctx, place) => isPerson(ctx, place.project?.ownerPersonId),
+  projectManager: (ctx, place) => isPerson(ctx, place.project?.managerPersonId),
+  anyNetworkAdmin: (ctx) => hasRole(ctx, 'networkAdmin'),
+  anyMunicipalityEditor: (ctx) => hasRole(ctx, 'municipalityEditor'),
+};
+
+/** Principals that need no database look-up, tried first. */
+const FREE = new Set<Principal>([
+  'anyone',
+  'loggedIn',
+  'platformAdmin',
+  'networkAdmin',
+  'networkMember',
+  'municipalityEditor',
+  'anyNetworkAdmin',
+  'anyMunicipalityEditor',
+]);
+
+export async function holdsAny(ctx: RequestContext, who: readonly Principal[], place: Place): Promise<boolean> {
+  for (const principal of who) if (FREE.has(principal) && HOLDS[principal](ctx, place)) return true;
+  for (const principal of who) if (!FREE.has(principal) && (await HOLDS[principal](ctx, place))) return true;
+  return false;
+}
