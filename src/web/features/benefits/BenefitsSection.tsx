@@ -95,7 +95,8 @@ export function BenefitsSection({ network, project, admin }: { network: NetworkO
           {s.downloadXlsx}
         </Link>
       </Paragraph>
-      <SuccessMessage message={status} />
+      {/* Shown once the section shows what was saved: a dialog opened after the message works on the saved state. */}
+      <SuccessMessage message={loaded.loading ? null : status} />
       <LoadState loaded={loaded}>
         {(benefits) =>
           benefits.length === 0 ? (
