@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../src/server/db/schema/index.ts';
 import { EXPECTED, TAKE_A_FILE, TAKE_NO_BODY } from './access-routes.ts';
@@ -32,13 +33,20 @@ describe.each(DATABASE_KINDS)('bad input and stale versions on every route, on %
       expect(await auditCount()).toBe(before);
     });
 
-    it(`${route}: a save based on an old version answers 409 and changes nothing`, async () => {
+    it(`${route}: a version beyond a PostgreSQL integer answers 400, an old one 409, and neither changes anything`, async () => {
       const admin = await t.as(USERS.platformAdmin);
       const call = await expectation.setup(t, admin, ++cell);
       const versionInQuery = /[?&]version=(\d+)/.exec(call.url);
       const body = call.body as { version?: number } | undefined;
       if (body?.version === undefined && !versionInQuery) return expect(method === 'PATCH').toBe(false);
       const before = await auditCount();
+      // 2^31 passed the schema and overflowed the integer column: a 500 on PostgreSQL (found by test/security/fuzz.test.ts).
+      const tooBig = versionInQuery
+        ? await admin.request(method, call.url.replace(/version=\d+/, `version=${2 ** 31}`), undefined, call.headers)
+        : await admin.request(method, call.url, { ...body, version: 2 ** 31 }, call.headers);
+      expect(tooBig.status).toBe(400);
+      expect(tooBig.body.error.code).toBe('validation_failed');
+      expect(Object.keys(tooBig.body.error.fields)).toContain('version');
       const stale = versionInQuery
         ? await admin.request(method, call.url.replace(/version=\d+/, `version=${Number(versionInQuery[1]) + 7}`), undefined, call.headers)
         : await admin.request(method, call.url, { ...body, version: body!.version! + 7 }, call.headers);
@@ -50,4 +58,16 @@ describe.each(DATABASE_KINDS)('bad input and stale versions on every route, on %
       expect(await auditCount()).toBeGreaterThan(before);
     });
   }
+
+  // Found by test/security/fuzz.test.ts: the foreign key refused an unknown person in the insert, a 500.
+  it('an attendee as deputy for a person who does not exist answers 400 naming the field, and changes nothing', async () => {
+    const admin = await t.as(USERS.platformAdmin);
+    const call = await EXPECTED['POST /api/meetings/{id}/attendees']!.setup(t, admin, ++cell);
+    const before = await auditCount();
+    const res = await admin.request('POST', call.url, { ...(call.body as object), deputyForPersonId: randomUUID() }, call.headers);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(res.body.error.fields).toEqual({ deputyForPersonId: expect.stringContaining('«Varamedlem for»') });
+    expect(await auditCount()).toBe(before);
+  });
 });

@@ -16,8 +16,13 @@ export const IsoDate = z.iso.date({ error: 'date' }).refine(inYearRange, { error
 export const IsoDateTime = z.iso.datetime({ offset: true, error: 'dateTime' }).refine(inYearRange, { error: 'dateRange' });
 export const MunicipalityNumber = z.string().regex(/^\d{4}$/, { error: 'municipalityNumber' });
 export const Id = z.uuid({ error: 'invalid' });
+/**
+ * The largest value a PostgreSQL `integer` column holds. A number above it passed the schema and failed in the
+ * database as a 500 (version 2147483648 on PostgreSQL); bounded here it is a 400 naming the field.
+ */
+export const MAX_PG_INTEGER = 2_147_483_647;
 // min(1), not positive(): positive() reports its bound as «minst 0», which 0 itself does not meet.
-export const Version = z.number().int().min(1);
+export const Version = z.number().int().min(1).max(MAX_PG_INTEGER);
 /** An amount in whole kroner. */
 export const Kroner = z.number().int({ error: 'type' }).min(0).max(10_000_000_000);
 export const Email = z.email({ error: 'email' }).max(254);
