@@ -2,7 +2,7 @@
  * Every «may this account do this to that», in one place: the rules as data (rules.ts), who an account is in
  * relation to a place (principals.ts), the decision (decide.ts), the places of each domain's records (network.ts,
  * people.ts, portfolio.ts, admin.ts) and the capabilities the web asks for (capabilities.ts). Modules find their
- * records and ask here; nothing else decides. Decision 0011.
+ * records and ask here; nothing else decides. Decision 0013.
  */
 export { RULES, PRINCIPALS, CAPABILITIES, chainOf, type Capability, type Principal, type Rule } from './rules.ts';
 export { can, assertCan, requireUser } from './decide.ts';

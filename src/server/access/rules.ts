@@ -4,7 +4,7 @@
  * caller may not even see the thing, 403 where they may see it but not change it (decision 0003). Services ask
  * `assertCan`/`can` (decide.ts) by these names; every state-changing route names the capability it needs
  * (`config.access`, shown as `x-access` in the OpenAPI document); the access matrix (test/access-matrix.test.ts)
- * checks each route's observed answers for six accounts against this table. Decision 0011.
+ * checks each route's observed answers for six accounts against this table. Decision 0013.
  */
 
 /**
