@@ -30,6 +30,7 @@ import { mappingRoutes, SURVEY_REMINDER_JOB, surveyReminderJob } from './modules
 import { strategyRoutes } from './modules/strategy/index.ts';
 import { portfolioRoutes } from './modules/portfolio/index.ts';
 import { financeRoutes, GRANT_REMINDER_JOB, grantReminderJob, scheduleGrantReminders } from './modules/finance/index.ts';
+import { ARCHIVE_EXTRACT_JOB, archiveExtractJob, archivePublicRoutes, archiveRoutes } from './modules/archive/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -113,6 +114,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       [SURVEY_REMINDER_JOB]: surveyReminderJob,
       [BENEFIT_REMINDER_JOB]: benefitReminderJob,
       [GRANT_REMINDER_JOB]: grantReminderJob,
+      [ARCHIVE_EXTRACT_JOB]: archiveExtractJob(storage),
     },
     { log: app.log, autoStart: options.runJobs ?? config.runJobs, onFinished: metrics.countJob },
   );
@@ -145,6 +147,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(portfolioRoutes, { storage });
       await api.register(benefitRoutes);
       await api.register(financeRoutes);
+      await api.register(archiveRoutes, { storage });
+      await api.register(archivePublicRoutes, { publicUrl: config.publicUrl });
     },
     { prefix: '/api' },
   );

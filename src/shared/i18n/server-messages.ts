@@ -65,6 +65,9 @@ interface ServerMessages {
     notMemberInMonth: string;
     personMunicipality: string;
     notYourMunicipality: string;
+    nothingToExtract: string;
+    tarFile: string;
+    periodTooLong: string;
   };
   fields: Record<string, string>;
 }
@@ -145,6 +148,9 @@ const nb: ServerMessages = {
     notMemberInMonth: '«{field}»: {value} var ikke deltakerkommune i nettverket i {month}.',
     personMunicipality: '«{field}» må være en person i nettverket som hører til eller representerer kommunen timene føres for.',
     notYourMunicipality: '«{field}»: du kan ikke føre timer for {value}.',
+    tarFile: '«{field}» må være en tar-fil (sendt som application/x-tar).',
+    nothingToExtract: '«{field}»: valget gir ingen avsluttede møter (godkjent protokoll) som kan tas med i et uttrekk.',
+    periodTooLong: '«{field}»: perioden kan være høyst {max} dager.',
   },
   fields: {
     'projectFinancing:costTotal': 'Totalkostnad',
@@ -250,6 +256,7 @@ const nb: ServerMessages = {
     recommendation: 'Innstilling',
     exemptFromPublic: 'Unntatt offentlighet',
     exemptLegalBasis: 'Hjemmel for unntak',
+    publicTitle: 'Offentlig tittel',
     closedBasis: 'Hjemmel for lukket møte',
     deliberation: 'Behandling i møte',
     decision: 'Vedtak',
@@ -269,6 +276,15 @@ const nb: ServerMessages = {
     note: 'Merknad',
     status: 'Status',
     absenceReason: 'Grunn til forfall',
+    'archive:bodyId': 'Organ',
+    'archive:from': 'Fra dato',
+    'archive:to': 'Til dato',
+    'archive:onlyNew': 'Bare møter som ikke er hentet ut før',
+    'archive:year': 'År',
+    'archive:file': 'Uttrekksfil',
+    'einnsyn:from': 'Fra dato',
+    'einnsyn:to': 'Til dato',
+    'einnsyn:body': 'Organ',
     year: 'År',
     // strategy (a key «strategy:x» names x in the strategy module's routes only; «a.b» names b inside a)
     periodStart: 'Periode fra (år)',
@@ -546,6 +562,9 @@ const nn: ServerMessages = {
     notMemberInMonth: '«{field}»: {value} var ikkje deltakarkommune i nettverket i {month}.',
     personMunicipality: '«{field}» må vere ein person i nettverket som høyrer til eller representerer kommunen timane blir førte for.',
     notYourMunicipality: '«{field}»: du kan ikkje føre timar for {value}.',
+    tarFile: '«{field}» må vere ei tar-fil (send som application/x-tar).',
+    nothingToExtract: '«{field}»: valet gir ingen avslutta møte (godkjend protokoll) som kan takast med i eit uttrekk.',
+    periodTooLong: '«{field}»: perioden kan vere høgst {max} dagar.',
   },
   fields: {
     'projectFinancing:costTotal': 'Totalkostnad',
@@ -651,6 +670,7 @@ const nn: ServerMessages = {
     recommendation: 'Innstilling',
     exemptFromPublic: 'Unnateke offentlegheit',
     exemptLegalBasis: 'Heimel for unntak',
+    publicTitle: 'Offentleg tittel',
     closedBasis: 'Heimel for lukka møte',
     deliberation: 'Handsaming i møtet',
     decision: 'Vedtak',
@@ -670,6 +690,15 @@ const nn: ServerMessages = {
     note: 'Merknad',
     status: 'Status',
     absenceReason: 'Grunn til forfall',
+    'archive:bodyId': 'Organ',
+    'archive:from': 'Frå dato',
+    'archive:to': 'Til dato',
+    'archive:onlyNew': 'Berre møte som ikkje er henta ut før',
+    'archive:year': 'År',
+    'archive:file': 'Uttrekksfil',
+    'einnsyn:from': 'Frå dato',
+    'einnsyn:to': 'Til dato',
+    'einnsyn:body': 'Organ',
     year: 'År',
     periodStart: 'Periode frå (år)',
     periodEnd: 'Periode til (år)',
@@ -945,6 +974,9 @@ const en: ServerMessages = {
     notMemberInMonth: '«{field}»: {value} was not a member municipality of the network in {month}.',
     personMunicipality: '«{field}» must be a person of the network who belongs to or represents the municipality the hours are for.',
     notYourMunicipality: '«{field}»: you cannot register hours for {value}.',
+    tarFile: '«{field}» must be a tar file (sent as application/x-tar).',
+    nothingToExtract: '«{field}»: the choice gives no finished meetings (minutes approved) to put in an extract.',
+    periodTooLong: '«{field}»: the period can be at most {max} days.',
   },
   fields: {
     'projectFinancing:costTotal': 'Total cost',
@@ -1050,6 +1082,7 @@ const en: ServerMessages = {
     recommendation: 'Recommendation',
     exemptFromPublic: 'Exempt from public access',
     exemptLegalBasis: 'Legal basis for exemption',
+    publicTitle: 'Public title',
     closedBasis: 'Legal basis for closed meeting',
     deliberation: 'Deliberation',
     decision: 'Decision',
@@ -1069,6 +1102,15 @@ const en: ServerMessages = {
     note: 'Note',
     status: 'Status',
     absenceReason: 'Reason for absence',
+    'archive:bodyId': 'Body',
+    'archive:from': 'From date',
+    'archive:to': 'To date',
+    'archive:onlyNew': 'Only meetings not extracted before',
+    'archive:year': 'Year',
+    'archive:file': 'Extract file',
+    'einnsyn:from': 'From date',
+    'einnsyn:to': 'To date',
+    'einnsyn:body': 'Body',
     year: 'Year',
     periodStart: 'Period from (year)',
     periodEnd: 'Period to (year)',

@@ -8,3 +8,8 @@ export const meetingsService = { ...service, sendSummons };
 export { renderPublicMinutes } from './minutes.ts';
 export { calendarEvent } from './summons.ts';
 export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.ts';
+/** For the archive module: a whole meeting and its documents as the members and the minutes have them. */
+export { findBody, isLocked, type BodyWithNetwork, type MeetingRow } from './policy.ts';
+export { loadMeeting } from './service.ts';
+export { minutesDocument, publicMinutesDocument } from './minutes.ts';
+export { summonsDocument } from './summons.ts';

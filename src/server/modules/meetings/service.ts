@@ -263,6 +263,7 @@ export async function insertCaseOnAgenda(
       casePaper: input.casePaper,
       exemptFromPublic: input.exemptFromPublic,
       exemptLegalBasis: input.exemptLegalBasis ?? null,
+      publicTitle: input.publicTitle ?? null,
     })
     .returning();
   const [consultation] = await tx
@@ -390,6 +391,7 @@ export async function updateAgendaItem(ctx: RequestContext, itemId: string, inpu
     casePaper,
     exemptFromPublic,
     exemptLegalBasis,
+    publicTitle,
     recommendation,
     protocolRemarks,
     ...handling
@@ -411,6 +413,7 @@ export async function updateAgendaItem(ctx: RequestContext, itemId: string, inpu
       casePaper,
       exemptFromPublic,
       exemptLegalBasis: exemptFromPublic === false ? null : exemptLegalBasis,
+      publicTitle,
     });
     if (Object.keys(caseChanges).length > 0)
       await tx
