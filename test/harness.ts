@@ -122,6 +122,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   db: Db;
+  /** The app's local file storage folder (a test may damage a stored file on purpose). */
+  filesDir: string;
   anonymous(): Client;
   as(email: string): Promise<Client>;
   networkId(slug: string): Promise<string>;
@@ -189,6 +191,7 @@ export async function startTestApp(
     app,
     database,
     db: database.db,
+    filesDir,
     anonymous: () => new Client(app),
     // A session started as the login route starts it: the tests log in some two thousand times, the login route's own
     // tests check the password (src/server/modules/auth/routes.test.ts).

@@ -27,7 +27,9 @@ export const ArchiveExtractCreateSchema = z
       if (!value.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'required' });
       if (!value.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'required' });
     }
-    if (value.from && value.to && value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'dateOrder' });
+    // Compared only when both are dates: a bad `from` is reported once, on itself.
+    const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+    if (isDate(value.from) && isDate(value.to) && value.to! < value.from!) ctx.addIssue({ code: 'custom', path: ['to'], message: 'dateOrder' });
   });
 export type ArchiveExtractCreateInput = z.infer<typeof ArchiveExtractCreateSchema>;
 

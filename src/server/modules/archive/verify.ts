@@ -145,7 +145,7 @@ function describedFile(fileProperty: XmlNode | undefined) {
 
 const isSha256 = (algorithm: string | null) => (algorithm ?? '').replace('-', '').toUpperCase() === 'SHA256';
 
-export async function verifyTar(source: AsyncIterable<Uint8Array>): Promise<Verification> {
+export async function verifyTar(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<Verification> {
   const files = new Map<string, { size: number; sha256: string }>();
   const problems: Verification['problems'] = [];
   const problem = (path: string | null, message: string) => problems.push({ path, message });

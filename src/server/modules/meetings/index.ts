@@ -2,9 +2,10 @@ export { meetingRoutes } from './routes.ts';
 export { CLOSE_PROCEDURE_JOB, closeProcedureJob } from './written-procedure.ts';
 import * as service from './service.ts';
 import { sendSummons } from './summons.ts';
+import { uploadDocument } from './attachments.ts';
 
 /** For the demo seed, which builds its meeting the way the secretariat would. */
-export const meetingsService = { ...service, sendSummons };
+export const meetingsService = { ...service, sendSummons, uploadDocument };
 export { renderPublicMinutes } from './minutes.ts';
 export { calendarEvent } from './summons.ts';
 export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.ts';
