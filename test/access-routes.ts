@@ -1755,6 +1755,21 @@ export const EXPECTED: Record<string, { allowed: Set<RoleName>; hidden?: Set<Rol
       return { url: `/api/status-reports/${report.id}/publish`, body: { version: report.version } };
     },
   },
+  'POST /api/networks/{networkId}/archive-extracts': {
+    allowed: secretariat,
+    hidden: outsideTheirNetwork,
+    // The demo working committee's two meetings of 2022; a period may be extracted again and again.
+    setup: async () => ({ url: '/api/networks/digivesteralen/archive-extracts', body: { from: '2022-01-01', to: '2022-12-31' } }),
+  },
+  'POST /api/archive-extracts/verify': {
+    // Any secretariat may check a tar: the answer says only whether the tar agrees with itself.
+    allowed: new Set(['platformAdmin', 'ownSecretariat', 'otherSecretariat']),
+    setup: async () => ({
+      url: '/api/archive-extracts/verify',
+      body: Buffer.alloc(1024),
+      headers: { 'content-type': 'application/x-tar' },
+    }),
+  },
   'POST /api/public/networks/{slug}/proposals': {
     allowed: everyone,
     setup: async (t, _a, cell) => ({
@@ -1790,6 +1805,7 @@ export const TAKE_A_FILE = [
   'POST /api/networks/{networkId}/mapping/import',
   'POST /api/budgets/{id}/actuals/import',
   'POST /api/networks/{networkId}/own-effort/import',
+  'POST /api/archive-extracts/verify',
 ];
 
 /** `METHOD /api/path/{param}` for every POST, PUT, PATCH and DELETE route under /api in Fastify's route tree. */

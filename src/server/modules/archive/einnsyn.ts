@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { invalidField, notFound } from '../../errors.ts';
 import { IsoDate, Id } from '../../../shared/common.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
+import { exemptTitle } from '../../../shared/publicAccess/schema.ts';
 import { renderSummonsPdf } from '../documents/index.ts';
 import { findBody, loadMeeting, summonsDocument, type BodyWithNetwork, type MeetingRow } from '../meetings/index.ts';
 import { isMeetingPublished } from '../publicAccess/index.ts';
@@ -24,11 +25,9 @@ import { nameUuid } from './xml.ts';
 /** At most a year and a day in one file, so one request stays a few megabytes. */
 export const MAX_PERIOD_DAYS = 366;
 
-export const EinnsynPeriodQuery = z
-  .object({ from: IsoDate, to: IsoDate, body: Id.optional() })
-  .superRefine((value, ctx) => {
-    if (value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'dateOrder' });
-  });
+export const EinnsynPeriodQuery = z.object({ from: IsoDate, to: IsoDate, body: Id.optional() }).superRefine((value, ctx) => {
+  if (value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'dateOrder' });
+});
 export type EinnsynPeriodInput = z.infer<typeof EinnsynPeriodQuery>;
 
 export const einnsynMeetingPath = (meetingId: string) => `/api/public/meetings/${meetingId}/einnsyn`;
@@ -68,7 +67,14 @@ async function publicArchive(db: DbOrTx, networkId: string, title: string, perio
 }
 
 /** One published meeting's moetemappe, in its body's klasse. */
-async function publicMeetingXml(db: DbOrTx, publicUrl: string, meeting: MeetingRow, body: BodyWithNetwork, partId: string, sequence: Awaited<ReturnType<typeof repo.publishedSequence>>) {
+async function publicMeetingXml(
+  db: DbOrTx,
+  publicUrl: string,
+  meeting: MeetingRow,
+  body: BodyWithNetwork,
+  partId: string,
+  sequence: Awaited<ReturnType<typeof repo.publishedSequence>>,
+) {
   const full = await loadMeeting(db, meeting, body);
   const position = sequence.get(meeting.id) ?? { ordinal: 1, previousId: null, nextId: null };
   const rendered = (path: string, createdAt: Date): NoarkFile => ({
@@ -100,7 +106,8 @@ async function publicMeetingXml(db: DbOrTx, publicUrl: string, meeting: MeetingR
       files: {
         summons: async () => rendered(publicSummonsPath(meeting.id), meeting.summonsPublishedAt!),
         casePaper: async (item) => rendered(publicCasePaperPath(item.id), meeting.summonsPublishedAt!),
-        minutes: async () => rendered(`/api/public/meetings/${meeting.id}/minutes?format=pdf`, meeting.minutesApprovedAt ?? meeting.updatedAt),
+        minutes: async () =>
+          rendered(`/api/public/meetings/${meeting.id}/minutes?format=pdf`, meeting.minutesApprovedAt ?? meeting.updatedAt),
         // Uploaded files are stored as they came: their size and checksum are known and stay true.
         attachment: async (_item, document) => ({
           reference: `${publicUrl}/api/public/documents/${document.id}`,
@@ -120,11 +127,20 @@ async function publicMeetingXml(db: DbOrTx, publicUrl: string, meeting: MeetingR
 /** The eInnsyn form of one published meeting. */
 export async function meetingEinnsyn(ctx: RequestContext, meetingId: string, publicUrl: string): Promise<string> {
   const { meeting, body } = await publishedMeeting(ctx.db, meetingId);
-  const archive = await publicArchive(ctx.db, body.networkId, `Møte i ${body.name} ${meeting.date}`, { from: meeting.date, to: meeting.date });
+  const archive = await publicArchive(ctx.db, body.networkId, `Møte i ${body.name} ${meeting.date}`, {
+    from: meeting.date,
+    to: meeting.date,
+  });
   const sequence = await repo.publishedSequence(ctx.db, [body.id]);
   return (
     archiveStart(archive) +
-    bodyStart({ id: body.id, classId: body.shortCode ?? body.name, title: body.name, createdAt: body.createdAt, createdBy: body.networkName }) +
+    bodyStart({
+      id: body.id,
+      classId: body.shortCode ?? body.name,
+      title: body.name,
+      createdAt: body.createdAt,
+      createdBy: body.networkName,
+    }) +
     (await publicMeetingXml(ctx.db, publicUrl, meeting, body, archive.partId, sequence)) +
     bodyEnd() +
     archiveEnd(null)
@@ -157,26 +173,49 @@ export async function periodEinnsyn(
   async function* chunks() {
     yield archiveStart(archive);
     for (const body of bodyList) {
-      yield bodyStart({ id: body.id, classId: body.shortCode ?? body.name, title: body.name, createdAt: body.createdAt, createdBy: body.networkName });
-      for (const meeting of rows.filter((m) => m.bodyId === body.id)) yield await publicMeetingXml(db, publicUrl, meeting, body, archive.partId, sequence);
+      yield bodyStart({
+        id: body.id,
+        classId: body.shortCode ?? body.name,
+        title: body.name,
+        createdAt: body.createdAt,
+        createdBy: body.networkName,
+      });
+      for (const meeting of rows.filter((m) => m.bodyId === body.id))
+        yield await publicMeetingXml(db, publicUrl, meeting, body, archive.partId, sequence);
       yield bodyEnd();
     }
     yield archiveEnd(
       bodyList.length === 0
-        ? { id: nameUuid('klasse', network!.id, 'ingen'), classId: 'Ingen', title: 'Ingen publiserte møter i perioden', createdAt: network!.createdAt, createdBy: network!.name }
+        ? {
+            id: nameUuid('klasse', network!.id, 'ingen'),
+            classId: 'Ingen',
+            title: 'Ingen publiserte møter i perioden',
+            createdAt: network!.createdAt,
+            createdBy: network!.name,
+          }
         : null,
     );
   }
   return { fileName: `einnsyn-${network.slug}-${input.from}-${input.to}.xml`, chunks: chunks() };
 }
 
-/** The summons as the public may read it (exempt papers left out): what the eInnsyn form refers to. */
+/**
+ * The summons as the public may read it, what the eInnsyn form refers to: the members' copy leaves out an exempt
+ * case's paper but names the case; here it has its public title too, as on the public pages.
+ */
 export async function publicSummonsFile(ctx: RequestContext, meetingId: string) {
   const { meeting, body } = await publishedMeeting(ctx.db, meetingId);
   if (meeting.writtenProcedure) throw notFound();
   const full = await loadMeeting(ctx.db, meeting, body);
+  const document = summonsDocument(full, body, true);
+  document.items = document.items.map((entry, index) => {
+    const item = full.items[index]!;
+    return item.exemptFromPublic
+      ? { ...entry, title: item.publicTitle ?? exemptTitle(item.exemptLegalBasis), casePaper: '', recommendation: '' }
+      : entry;
+  });
   return {
-    body: await renderSummonsPdf(summonsDocument(full, body, true)),
+    body: await renderSummonsPdf(document),
     fileName: `innkalling-${body.shortCode ?? 'møte'}-${meeting.date}.pdf`,
     contentType: 'application/pdf',
   };
