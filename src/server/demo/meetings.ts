@@ -139,7 +139,10 @@ async function seedAprilMeeting(ctx: RequestContext, au: { id: string }, links: 
   }
   meeting = await s.getMeeting(ctx, meeting.id);
   meeting = await s.markHeld(ctx, meeting.id, meeting.version);
-  await s.approveMinutes(ctx, meeting.id, { note: 'Protokollen er godkjent i arbeidsutvalgets møte 10.06.2022.', version: meeting.version });
+  await s.approveMinutes(ctx, meeting.id, {
+    note: 'Protokollen er godkjent i arbeidsutvalgets møte 10.06.2022.',
+    version: meeting.version,
+  });
 }
 
 const APRIL_CASES = [

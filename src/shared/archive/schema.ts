@@ -29,7 +29,8 @@ export const ArchiveExtractCreateSchema = z
     }
     // Compared only when both are dates: a bad `from` is reported once, on itself.
     const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-    if (isDate(value.from) && isDate(value.to) && value.to! < value.from!) ctx.addIssue({ code: 'custom', path: ['to'], message: 'dateOrder' });
+    if (isDate(value.from) && isDate(value.to) && value.to! < value.from!)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'dateOrder' });
   });
 export type ArchiveExtractCreateInput = z.infer<typeof ArchiveExtractCreateSchema>;
 

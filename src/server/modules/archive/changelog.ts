@@ -32,7 +32,9 @@ const text = (value: unknown) => (value === null || value === undefined || value
 const record = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const outcome = (value: unknown) =>
-  typeof value === 'string' && value in MEETING_TERMS.nb.outcomes ? MEETING_TERMS.nb.outcomes[value as keyof typeof MEETING_TERMS.nb.outcomes] : text(value);
+  typeof value === 'string' && value in MEETING_TERMS.nb.outcomes
+    ? MEETING_TERMS.nb.outcomes[value as keyof typeof MEETING_TERMS.nb.outcomes]
+    : text(value);
 const exemption = (exempt: unknown, basis: unknown) => (exempt === true ? `Unntatt offentlighet, jf. ${text(basis)}` : 'Ikke unntatt');
 
 export const changelogStart = () =>
@@ -87,7 +89,8 @@ export function meetingChanges(input: MeetingChanges): Change[] {
       const oldCase = record(before.case);
       const oldItem = record(before.item);
       if (typeof input_.title === 'string') add(row, itemId, 'tittel', text(oldCase.title), input_.title);
-      if (typeof input_.outcome === 'string') add(row, itemId, 'moeteregistreringsstatus', outcome(oldItem.outcome), outcome(input_.outcome));
+      if (typeof input_.outcome === 'string')
+        add(row, itemId, 'moeteregistreringsstatus', outcome(oldItem.outcome), outcome(input_.outcome));
       if ('exemptFromPublic' in input_ || 'exemptLegalBasis' in input_) {
         const exempt = 'exemptFromPublic' in input_ ? input_.exemptFromPublic : oldCase.exemptFromPublic;
         const basis = 'exemptLegalBasis' in input_ ? input_.exemptLegalBasis : oldCase.exemptLegalBasis;

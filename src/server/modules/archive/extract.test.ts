@@ -81,7 +81,16 @@ describe.each(DATABASE_KINDS)('the Noark 5 extract on %s', (kind) => {
     const march = elements(folders[0]!, 'registrering');
     expect(march.map((r) => text(r, 'moeteregistreringstype'))).toEqual(['Møteinnkalling', ...Array(8).fill('Møtesak'), 'Møteprotokoll']);
     const cases = march.filter((r) => text(r, 'moeteregistreringstype') === 'Møtesak');
-    expect(cases.map((r) => text(r, 'registreringsID'))).toEqual(['014/22', '015/22', '016/22', '017/22', '018/22', '019/22', '020/22', '021/22']);
+    expect(cases.map((r) => text(r, 'registreringsID'))).toEqual([
+      '014/22',
+      '015/22',
+      '016/22',
+      '017/22',
+      '018/22',
+      '019/22',
+      '020/22',
+      '021/22',
+    ]);
     expect(cases.map((r) => text(r, 'moetesakstype'))).toEqual([
       'Godkjenning av innkalling',
       'Godkjenning av saksliste',
@@ -93,7 +102,9 @@ describe.each(DATABASE_KINDS)('the Noark 5 extract on %s', (kind) => {
       'Vedtakssak',
     ]);
     // The decision of 017/22 as the minutes have it; the postponed 019/22 decided nothing.
-    expect(text(cases[3]!, 'beskrivelse')).toContain('Vesterålen regionråds arbeidsutvalg vedtar mandat for Vesterålen Kommunedirektørutvalg (KDU)');
+    expect(text(cases[3]!, 'beskrivelse')).toContain(
+      'Vesterålen regionråds arbeidsutvalg vedtar mandat for Vesterålen Kommunedirektørutvalg (KDU)',
+    );
     expect(text(cases[5]!, 'moeteregistreringsstatus')).toBe('Utsatt');
     expect(text(cases[5]!, 'beskrivelse')).toBeNull();
     // Every registration has its documents: the summons, a case paper each, the minutes.
@@ -158,7 +169,11 @@ describe.each(DATABASE_KINDS)('the Noark 5 extract on %s', (kind) => {
         addml,
         `string(//*[local-name()='property'][@name='file'][.//*[local-name()='value']='${file}']/*[local-name()='properties']/*[local-name()='property'][@name='checksum']//*[local-name()='property'][@name='value']/*[local-name()='value'])`,
       );
-      expect(stated, file).toBe(createHash('sha256').update(readFileSync(join(dir, file))).digest('hex'));
+      expect(stated, file).toBe(
+        createHash('sha256')
+          .update(readFileSync(join(dir, file)))
+          .digest('hex'),
+      );
     }
   });
 
@@ -203,7 +218,9 @@ describe.each(DATABASE_KINDS)('the Noark 5 extract on %s', (kind) => {
       expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toMatch(/Ingrid Solberg|intervjuutvalget/i);
     }
     // The minutes name the exempt case: they are screened in part.
-    const minutes = elements(read('arkivstruktur.xml'), 'registrering').filter((r) => text(r, 'moeteregistreringstype') === 'Møteprotokoll');
+    const minutes = elements(read('arkivstruktur.xml'), 'registrering').filter(
+      (r) => text(r, 'moeteregistreringstype') === 'Møteprotokoll',
+    );
     expect(minutes.map((r) => text(r, 'skjermingDokument'))).toEqual([null, 'Deler av dokumentet']);
   });
 
@@ -233,11 +250,13 @@ describe.each(DATABASE_KINDS)('the Noark 5 extract on %s', (kind) => {
     const header = tar.indexOf(Buffer.from(`${path.split('/')[1]}\0`));
     expect(header).toBeGreaterThan(0);
     const damaged = Buffer.from(tar);
-    const at = header - header % 512 + 512 + 100;
+    const at = header - (header % 512) + 512 + 100;
     damaged[at] = damaged[at]! ^ 0x01;
     const result = await verifyTar([damaged]);
     expect(result.ok).toBe(false);
-    expect(result.problems).toEqual([{ path, message: expect.stringMatching(/^Sjekksummen stemmer ikke: filen har [0-9a-f]{64}, arkivstruktur.xml sier/) }]);
+    expect(result.problems).toEqual([
+      { path, message: expect.stringMatching(/^Sjekksummen stemmer ikke: filen har [0-9a-f]{64}, arkivstruktur.xml sier/) },
+    ]);
 
     // The same through the upload route and the command line.
     const uploaded = await vest.request('POST', '/api/archive-extracts/verify', damaged, { 'content-type': 'application/x-tar' });
@@ -257,7 +276,10 @@ describe.each(DATABASE_KINDS)('the Noark 5 extract on %s', (kind) => {
     const cut = await verifyTar([tar.subarray(0, tar.length - 2048)]);
     expect(cut.problems).toContainEqual({ path: null, message: 'Tar-filen er skadet: the tar ends before its end blocks: it is cut off.' });
     // The last document is cut off: it is missing, and the count of document files no longer agrees.
-    expect(cut.problems).toContainEqual({ path: expect.stringMatching(/^dokumenter\//), message: 'Et dokumentobjekt viser til en fil som mangler i uttrekket.' });
+    expect(cut.problems).toContainEqual({
+      path: expect.stringMatching(/^dokumenter\//),
+      message: 'Et dokumentobjekt viser til en fil som mangler i uttrekket.',
+    });
     // arkivuttrekk.xml with one folder too many: the count and its own checksum no longer agree with the files.
     const addmlAt = tar.indexOf(Buffer.from('numberOfOccurrences"><value>mappe</value>'));
     expect(addmlAt).toBeGreaterThan(0);
@@ -265,7 +287,10 @@ describe.each(DATABASE_KINDS)('the Noark 5 extract on %s', (kind) => {
     const changed = Buffer.from(tar);
     changed.write('<value>3</value>', valueAt);
     const counted = await verifyTar([changed]);
-    expect(counted.problems).toContainEqual({ path: 'arkivstruktur.xml', message: 'arkivuttrekk.xml sier 3 forekomster av mappe, filen har 2.' });
+    expect(counted.problems).toContainEqual({
+      path: 'arkivstruktur.xml',
+      message: 'arkivuttrekk.xml sier 3 forekomster av mappe, filen har 2.',
+    });
   });
 
   it('shows per meeting whether and when it was extracted, and takes only new meetings «since the last extract»', async () => {
@@ -278,9 +303,13 @@ describe.each(DATABASE_KINDS)('the Noark 5 extract on %s', (kind) => {
     const nothing = await vest.post('/api/networks/digivesteralen/archive-extracts', { bodyId: auId, onlyNew: true });
     expect(nothing.status).toBe(400);
     expect(nothing.body.error.fields).toEqual({
-      onlyNew: '«Bare møter som ikke er hentet ut før»: valget gir ingen avsluttede møter (godkjent protokoll) som kan tas med i et uttrekk.',
+      onlyNew:
+        '«Bare møter som ikke er hentet ut før»: valget gir ingen avsluttede møter (godkjent protokoll) som kan tas med i et uttrekk.',
     });
-    const later = await makeMeeting(vest, auId, { date: '2023-02-03', cases: [{ title: 'Budsjett for 2023', recommendation: 'Budsjettet vedtas.' }] });
+    const later = await makeMeeting(vest, auId, {
+      date: '2023-02-03',
+      cases: [{ title: 'Budsjett for 2023', recommendation: 'Budsjettet vedtas.' }],
+    });
     const incremental = await makeExtract(t, vest, 'digivesteralen', { bodyId: auId, onlyNew: true });
     expect(incremental).toMatchObject({ meetingCount: 1, onlyNew: true, periodFrom: null, periodTo: null });
     const structure = readFileSync(join(unpack(await downloadTar(t, vest, incremental.id), incremental.id), 'arkivstruktur.xml'), 'utf8');
@@ -299,10 +328,16 @@ describe.each(DATABASE_KINDS)('the Noark 5 extract on %s', (kind) => {
     expect(missing.body.error.fields).toEqual({ from: '«Fra dato» må fylles ut.', to: '«Til dato» må fylles ut.' });
     const lofoten = await t.networkId('lofoten-ikt');
     const [otherBody] = await t.db.select().from(bodies).where(eq(bodies.networkId, lofoten));
-    const foreign = await vest.post('/api/networks/digivesteralen/archive-extracts', { bodyId: otherBody!.id, from: '2022-01-01', to: '2022-12-31' });
+    const foreign = await vest.post('/api/networks/digivesteralen/archive-extracts', {
+      bodyId: otherBody!.id,
+      from: '2022-01-01',
+      to: '2022-12-31',
+    });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.fields).toEqual({ bodyId: '«Organ» er ugyldig.' });
-    expect((await vest.post('/api/networks/digivesteralen/archive-extracts', { from: 'i fjor', to: '2022-01-01' })).body.error.fields).toEqual({
+    expect(
+      (await vest.post('/api/networks/digivesteralen/archive-extracts', { from: 'i fjor', to: '2022-01-01' })).body.error.fields,
+    ).toEqual({
       from: '«Fra dato» må være en dato (ÅÅÅÅ-MM-DD).',
     });
     const notTar = await vest.request('POST', '/api/archive-extracts/verify', 'ikke en tar', { 'content-type': 'text/plain' });
@@ -323,7 +358,9 @@ describe.each(DATABASE_KINDS)('the Noark 5 extract on %s', (kind) => {
     const { bodyId } = await freshBody(vest, await t.networkId('digivesteralen'), 'Skadeutvalget');
     const made = await makeMeeting(vest, bodyId, {
       date: '2024-05-05',
-      cases: [{ title: 'Sak med vedlegg', recommendation: 'Tas til orientering.', documents: [{ fileName: 'vedlegg.pdf', text: 'Vedlegg' }] }],
+      cases: [
+        { title: 'Sak med vedlegg', recommendation: 'Tas til orientering.', documents: [{ fileName: 'vedlegg.pdf', text: 'Vedlegg' }] },
+      ],
     });
     const [document] = await t.db.select().from(caseDocuments).where(eq(caseDocuments.id, made.items['Sak med vedlegg']!.documentIds[0]!));
     writeFileSync(join(t.filesDir, document!.storageKey), 'skadet');

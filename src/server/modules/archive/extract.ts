@@ -9,12 +9,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { archiveExtractFiles, archiveExtractMeetings, archiveExtracts, bodies, meetings } from '../../db/schema/index.ts';
 import { invalidField, notFound, AppError } from '../../errors.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
-import type {
-  ArchiveExtract,
-  ArchiveExtractCreateInput,
-  ArchiveMeeting,
-  Verification,
-} from '../../../shared/archive/schema.ts';
+import type { ArchiveExtract, ArchiveExtractCreateInput, ArchiveMeeting, Verification } from '../../../shared/archive/schema.ts';
 import { recordAudit } from '../audit/index.ts';
 import { enqueueJob, type JobHandler } from '../jobs/index.ts';
 import { renderMinutesPdf, renderSummonsPdf } from '../documents/index.ts';
@@ -77,7 +72,9 @@ export async function createExtract(ctx: RequestContext, networkRef: string, inp
       })
       .returning();
     for (let i = 0; i < meetingIds.length; i += 1000) {
-      await tx.insert(archiveExtractMeetings).values(meetingIds.slice(i, i + 1000).map((meetingId) => ({ extractId: extract!.id, meetingId })));
+      await tx
+        .insert(archiveExtractMeetings)
+        .values(meetingIds.slice(i, i + 1000).map((meetingId) => ({ extractId: extract!.id, meetingId })));
     }
     await enqueueJob(tx, ARCHIVE_EXTRACT_JOB, { extractId: extract!.id }, { maxAttempts: 1 });
     await recordAudit(tx, ctx, {
@@ -165,7 +162,8 @@ export async function verifyStoredExtract(ctx: RequestContext, storage: FileStor
   }
   const result = await verifyTar(hashed());
   const sha256 = hash.digest('hex');
-  if (sha256 !== extract.sha256) result.problems.push({ path: null, message: `The tar's SHA-256 is ${sha256}, recorded ${extract.sha256}.` });
+  if (sha256 !== extract.sha256)
+    result.problems.push({ path: null, message: `The tar's SHA-256 is ${sha256}, recorded ${extract.sha256}.` });
   return { ...result, ok: result.problems.length === 0 };
 }
 
@@ -254,7 +252,12 @@ async function buildExtract(db: Db, storage: FileStorage, extractId: string, log
       ? await db
           .select()
           .from(meetings)
-          .where(inArray(meetings.id, planned.map((p) => p.id)))
+          .where(
+            inArray(
+              meetings.id,
+              planned.map((p) => p.id),
+            ),
+          )
       : []
     ).map((m) => [m.id, m]),
   );
@@ -340,7 +343,13 @@ async function buildExtract(db: Db, storage: FileStorage, extractId: string, log
     }
     await structure.write(bodyEnd());
   }
-  await structure.write(archiveEnd(bodyRows.length === 0 ? { id: nameUuid('klasse', network.id), classId: 'Ingen', title: 'Ingen møter', createdAt: archivedAt, createdBy: 'Digiregion' } : null));
+  await structure.write(
+    archiveEnd(
+      bodyRows.length === 0
+        ? { id: nameUuid('klasse', network.id), classId: 'Ingen', title: 'Ingen møter', createdAt: archivedAt, createdBy: 'Digiregion' }
+        : null,
+    ),
+  );
   await changelog.write(changelogEnd());
   const structureFile = await structure.finish('arkivstruktur.xml');
   const changelogFile = await changelog.finish('endringslogg.xml');
@@ -362,7 +371,13 @@ async function buildExtract(db: Db, storage: FileStorage, extractId: string, log
     schemas: Object.fromEntries(schemaFiles.map((f) => [f.path, f.sha256])),
   });
   const addmlFile = await storeFile(storage, `${prefix}/arkivuttrekk.xml`, 'arkivuttrekk.xml', Buffer.from(addml, 'utf8'));
-  const files = [addmlFile, structureFile, changelogFile, ...schemaFiles, ...[...documentFiles.values()].sort((a, b) => a.path.localeCompare(b.path))];
+  const files = [
+    addmlFile,
+    structureFile,
+    changelogFile,
+    ...schemaFiles,
+    ...[...documentFiles.values()].sort((a, b) => a.path.localeCompare(b.path)),
+  ];
   const sha256 = await packageSha256(files, storage, extract.id, archivedAt);
 
   await db.transaction(async (tx) => {
@@ -430,7 +445,14 @@ async function archiveMeeting(db: Db, storage: FileStorage, job: MeetingJob): Pr
   const created = await repo.auditActors(db, 'meeting', [meeting.id], ['create']);
   const approved = await repo.auditActors(db, 'meeting', [meeting.id], ['approveMinutes']);
   const caseCreators = await repo.auditActors(db, 'case', caseIds, ['create']);
-  const stored = new Map((await repo.storedDocuments(db, meeting.items.flatMap((i) => i.documents.map((d) => d.id)))).map((d) => [d.id, d]));
+  const stored = new Map(
+    (
+      await repo.storedDocuments(
+        db,
+        meeting.items.flatMap((i) => i.documents.map((d) => d.id)),
+      )
+    ).map((d) => [d.id, d]),
+  );
   const documentUnits = new Map<string, string[]>();
 
   const store = async (name: string, bytes: Buffer, format: { format: string; formatDetails: string | null }): Promise<NoarkFile> => {
@@ -466,7 +488,8 @@ async function archiveMeeting(db: Db, storage: FileStorage, job: MeetingJob): Pr
           store(`${nameUuid('innkalling', meeting.id)}.pdf`, await renderSummonsPdf(summonsDocument(meeting, body, true)), RENDERED),
         casePaper: async (item) =>
           store(`${nameUuid('saksframlegg', item.id)}.pdf`, await renderCasePaperPdf(item, meeting, body), RENDERED),
-        minutes: async () => store(`${nameUuid('protokoll', meeting.id)}.pdf`, await renderMinutesPdf(minutesDocument(meeting, body)), RENDERED),
+        minutes: async () =>
+          store(`${nameUuid('protokoll', meeting.id)}.pdf`, await renderMinutesPdf(minutesDocument(meeting, body)), RENDERED),
         attachment: async (item, document) => {
           const row = stored.get(document.id);
           if (!row) throw new Error(`case document ${document.id} has no row`);
@@ -474,7 +497,8 @@ async function archiveMeeting(db: Db, storage: FileStorage, job: MeetingJob): Pr
           const bytes = await storage.get(row.storageKey);
           const sha256 = createHash('sha256').update(bytes).digest('hex');
           // The checksum taken at upload: a file that changed in storage since is damaged, and the extract says so by failing.
-          if (sha256 !== row.sha256) throw new Error(`the stored file of «${row.fileName}» (case ${item.number}) no longer matches its checksum`);
+          if (sha256 !== row.sha256)
+            throw new Error(`the stored file of «${row.fileName}» (case ${item.number}) no longer matches its checksum`);
           const unit = nameUuid('dokumentbeskrivelse', item.id, document.id);
           documentUnits.set(document.id, [...(documentUnits.get(document.id) ?? []), unit]);
           return store(`${document.id}.${kind.extension}`, bytes, { format: kind.format, formatDetails: row.contentType });

@@ -353,7 +353,9 @@ export const bodyEnd = () => `${indent(3)}</klasse>\n`;
  * class of its own (`emptyClass`), which the schema allows.
  */
 export function archiveEnd(emptyClass: NoarkBody | null): string {
-  return (emptyClass ? bodyStart(emptyClass) + bodyEnd() : '') + `${indent(2)}</klassifikasjonssystem>\n${indent(1)}</arkivdel>\n</arkiv>\n`;
+  return (
+    (emptyClass ? bodyStart(emptyClass) + bodyEnd() : '') + `${indent(2)}</klassifikasjonssystem>\n${indent(1)}</arkivdel>\n</arkiv>\n`
+  );
 }
 
 export { escapeXml };

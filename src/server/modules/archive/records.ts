@@ -201,10 +201,19 @@ export async function meetingRecord(source: MeetingSource, ctx: RecordContext): 
       description: decisionShown,
       remarks:
         view === 'archive' && item.closedBasis
-          ? [{ text: `Behandlet for lukkede dører, jf. ${item.closedBasis}.`, date: closedAt ?? ctx.archivedAt, by: people(source.closedBy) }]
+          ? [
+              {
+                text: `Behandlet for lukkede dører, jf. ${item.closedBasis}.`,
+                date: closedAt ?? ctx.archivedAt,
+                by: people(source.closedBy),
+              },
+            ]
           : [],
       caseType: terms.caseTypes[item.type],
-      status: view === 'archive' || itemMinutesPublished({ ...meeting, deletedAt: source.row.deletedAt }, item) ? terms.outcomes[item.outcome] : null,
+      status:
+        view === 'archive' || itemMinutesPublished({ ...meeting, deletedAt: source.row.deletedAt }, item)
+          ? terms.outcomes[item.outcome]
+          : null,
       officer: view === 'archive' ? (item.caseOfficerName ?? network) : network,
       fromRegistrations: view === 'archive' ? (source.earlierItemIds.get(item.id) ?? []) : [],
     });
@@ -267,11 +276,7 @@ export async function meetingRecord(source: MeetingSource, ctx: RecordContext): 
 /** eInnsyn marks a meeting folder that is not yet closed with this date. */
 export const OPEN_UNTIL = new Date('2100-01-01T00:00:00.000Z');
 
-function document(
-  ownerId: string,
-  key: string,
-  fields: Omit<NoarkDocument, 'id' | 'objectId'>,
-): NoarkDocument {
+function document(ownerId: string, key: string, fields: Omit<NoarkDocument, 'id' | 'objectId'>): NoarkDocument {
   const id = nameUuid('dokumentbeskrivelse', ownerId, key);
   return { id, objectId: nameUuid('dokumentobjekt', id), ...fields };
 }

@@ -123,7 +123,10 @@ function paxPath(data: Buffer): string | null {
  * skip them). Nothing but the bytes not yet used of the last chunk is held. Throws TarFormatError on a damaged header
  * or a tar cut off before its end.
  */
-export async function readTar(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, onEntry: (entry: TarEntry) => TarEntrySink | null): Promise<void> {
+export async function readTar(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  onEntry: (entry: TarEntry) => TarEntrySink | null,
+): Promise<void> {
   type State = 'header' | 'data' | 'padding' | 'done';
   const r: {
     state: State;

@@ -23,7 +23,11 @@ export async function makeExtract(t: TestApp, client: Client, network: string, i
 }
 
 export async function downloadTar(t: TestApp, client: Client, extractId: string): Promise<Buffer> {
-  const res = await t.app.inject({ method: 'GET', url: `/api/archive-extracts/${extractId}/download`, headers: { cookie: client.cookie! } });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/archive-extracts/${extractId}/download`,
+    headers: { cookie: client.cookie! },
+  });
   expect(res.statusCode, res.body).toBe(200);
   expect(res.headers['content-type']).toBe('application/x-tar');
   return res.rawPayload;
@@ -56,7 +60,13 @@ export function elements(xml: string, name: string): string[] {
 /** The text of the first child element with this local name. */
 export function text(xml: string, name: string): string | null {
   const match = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
-  return match ? match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&') : null;
+  return match
+    ? match[1]!
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+    : null;
 }
 
 /** A registration's own elements, its document descriptions taken out (they come first and have titles of their own). */

@@ -12,7 +12,11 @@ export const MAX_VERIFY_BYTES = 20 * 1024 ** 3;
  * Verifies a tar sent as the request body (an extract the archive got back, a copy kept elsewhere), as it streams.
  * Any secretariat may: the answer says only whether the tar agrees with itself, and names nothing from the database.
  */
-export async function verifyUpload(ctx: RequestContext, body: IncomingMessage | undefined, contentType: string | undefined): Promise<Verification> {
+export async function verifyUpload(
+  ctx: RequestContext,
+  body: IncomingMessage | undefined,
+  contentType: string | undefined,
+): Promise<Verification> {
   requireUser(ctx);
   if (!ctx.roles.some((r) => r.role === 'platformAdmin' || r.role === 'networkAdmin')) throw forbidden();
   if (!body || typeof body !== 'object' || !(Symbol.asyncIterator in body) || !contentType?.startsWith('application/x-tar'))

@@ -171,7 +171,8 @@ export async function verifyTar(source: AsyncIterable<Uint8Array> | Iterable<Uin
       const path = rest.join('/');
       const hash = createHash('sha256');
       let size = 0;
-      const xml = path === 'arkivstruktur.xml' ? structure : path === 'endringslogg.xml' ? changelog : path === 'arkivuttrekk.xml' ? addml : null;
+      const xml =
+        path === 'arkivstruktur.xml' ? structure : path === 'endringslogg.xml' ? changelog : path === 'arkivuttrekk.xml' ? addml : null;
       return {
         data(chunk) {
           hash.update(chunk);
@@ -204,7 +205,8 @@ export async function verifyTar(source: AsyncIterable<Uint8Array> | Iterable<Uin
     const file = files.get(name);
     if (!file) return problem(name, `arkivuttrekk.xml beskriver ${name}, men filen mangler.`);
     if (!isSha256(algorithm) || !value) return problem(name, `arkivuttrekk.xml gir ingen SHA-256-sjekksum for ${name}.`);
-    if (value.toLowerCase() !== file.sha256) problem(name, `Sjekksummen stemmer ikke: filen har ${file.sha256}, arkivuttrekk.xml sier ${value}.`);
+    if (value.toLowerCase() !== file.sha256)
+      problem(name, `Sjekksummen stemmer ikke: filen har ${file.sha256}, arkivuttrekk.xml sier ${value}.`);
   };
 
   // addml → dataset → dataObjects → «Noark 5-arkivuttrekk» → dataObjects → arkivstruktur, endringslogg
@@ -266,9 +268,11 @@ export async function verifyTar(source: AsyncIterable<Uint8Array> | Iterable<Uin
     if (!isSha256(object.algorithm)) problem(path, `Dokumentobjektet har sjekksumalgoritmen «${object.algorithm}», ikke SHA-256.`);
     else if (object.checksum.toLowerCase() !== file.sha256)
       problem(path, `Sjekksummen stemmer ikke: filen har ${file.sha256}, arkivstruktur.xml sier ${object.checksum}.`);
-    if (Number(object.size) !== file.size) problem(path, `Filstørrelsen stemmer ikke: filen har ${file.size} byte, arkivstruktur.xml sier ${object.size}.`);
+    if (Number(object.size) !== file.size)
+      problem(path, `Filstørrelsen stemmer ikke: filen har ${file.size} byte, arkivstruktur.xml sier ${object.size}.`);
   }
-  for (const path of documentFiles) if (!referenced.has(path)) problem(path, 'Filen er ikke beskrevet av noe dokumentobjekt i arkivstruktur.xml.');
+  for (const path of documentFiles)
+    if (!referenced.has(path)) problem(path, 'Filen er ikke beskrevet av noe dokumentobjekt i arkivstruktur.xml.');
 
   return {
     ok: problems.length === 0,
