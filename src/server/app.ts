@@ -31,6 +31,7 @@ import { strategyRoutes } from './modules/strategy/index.ts';
 import { portfolioRoutes } from './modules/portfolio/index.ts';
 import { financeRoutes, GRANT_REMINDER_JOB, grantReminderJob, scheduleGrantReminders } from './modules/finance/index.ts';
 import { ARCHIVE_EXTRACT_JOB, archiveExtractJob, archivePublicRoutes, archiveRoutes } from './modules/archive/index.ts';
+import { openDataRoutes } from './modules/openData/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -149,6 +150,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(financeRoutes);
       await api.register(archiveRoutes, { storage });
       await api.register(archivePublicRoutes, { publicUrl: config.publicUrl });
+      await api.register(openDataRoutes, { publicUrl: config.publicUrl });
     },
     { prefix: '/api' },
   );
