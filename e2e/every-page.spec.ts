@@ -36,6 +36,8 @@ const PAGES = [
   '/innsyn/n/digivesteralen/prosjekter',
   // DigiHelse, the demo's project with decisions: made in 2026, the network's first.
   '/innsyn/n/digivesteralen/prosjekter/P-2026-001',
+  // The accessibility statement, linked from every page's footer.
+  '/tilgjengelighet',
   '/konto',
   '/admin',
   '/finnes-ikke',
@@ -112,6 +114,12 @@ for (const [language, label] of [
       await page.goto(path);
       await loaded(page);
       await a11y.check();
+      // Every page's footer links the accessibility statement.
+      await expect(
+        page
+          .getByRole('contentinfo')
+          .getByRole('link', { name: /^(Tilgjengelighetserklæring|Tilgjengeerklæring|Accessibility statement)$/ }),
+      ).toHaveAttribute('href', '/tilgjengelighet');
     }
     // A person page, a body page and a survey round, reached from their lists.
     await page.goto('/n/digivesteralen/personer');

@@ -32,6 +32,7 @@ import { portfolioRoutes } from './modules/portfolio/index.ts';
 import { financeRoutes, GRANT_REMINDER_JOB, grantReminderJob, scheduleGrantReminders } from './modules/finance/index.ts';
 import { ARCHIVE_EXTRACT_JOB, archiveExtractJob, archivePublicRoutes, archiveRoutes } from './modules/archive/index.ts';
 import { openDataRoutes } from './modules/openData/index.ts';
+import { accessibilityRoutes } from './modules/accessibility/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -151,6 +152,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(archiveRoutes, { storage });
       await api.register(archivePublicRoutes, { publicUrl: config.publicUrl });
       await api.register(openDataRoutes, { publicUrl: config.publicUrl });
+      await api.register(accessibilityRoutes, { publicUrl: config.publicUrl, ...config.accessibility });
     },
     { prefix: '/api' },
   );

@@ -13,6 +13,7 @@ import { PersonPage } from '../features/network/PersonPage.tsx';
 import { PublicBodyPage } from '../features/public/PublicBodyPage.tsx';
 import { PublicHomePage } from '../features/public/PublicHomePage.tsx';
 import { PublicMeetingPage } from '../features/public/PublicMeetingPage.tsx';
+import { AccessibilityPage } from '../features/public/AccessibilityPage.tsx';
 import { PublicSearchPage } from '../features/public/PublicSearchPage.tsx';
 import { AgendaItemPage } from '../features/meetings/AgendaItemPage.tsx';
 import { MeetingPage } from '../features/meetings/MeetingPage.tsx';
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
       { path: 'innsyn/organ/:id', element: <PublicBodyPage /> },
       { path: 'innsyn/moter/:id', element: <PublicMeetingPage /> },
       { path: 'innsyn/sok', element: <PublicSearchPage /> },
+      { path: 'tilgjengelighet', element: <AccessibilityPage /> },
       { path: 'logg-inn', element: <LoginPage /> },
       { path: 'invitasjon/:token', element: <InvitationPage /> },
       { path: 'konto', element: <AccountPage /> },
