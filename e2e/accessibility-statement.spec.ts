@@ -12,6 +12,7 @@ test('the accessibility statement is linked from every page footer and reads in 
       'href',
       '/tilgjengelighet',
     );
+    await a11y.check();
   }
   await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgjengelighetserklæring' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tilgjengelighetserklæring' })).toBeVisible();
