@@ -18,6 +18,8 @@ const PAGES = [
   '/n/digitale-helgeland/kartlegging/avtaler',
   '/n/digitale-helgeland/kartlegging/import',
   '/n/digivesteralen/undersokelser',
+  // The archive page: extracts and whether each meeting was extracted.
+  '/n/digivesteralen/arkiv',
   // Digitale Helgeland's member fees: the demo's 2026 schedule by population band.
   '/n/digitale-helgeland/okonomi/kontingent',
   // The finance overview and one municipality's statement for the year of DigiHelse's start.

@@ -13,6 +13,7 @@ import { PersonPage } from '../features/network/PersonPage.tsx';
 import { PublicBodyPage } from '../features/public/PublicBodyPage.tsx';
 import { PublicHomePage } from '../features/public/PublicHomePage.tsx';
 import { PublicMeetingPage } from '../features/public/PublicMeetingPage.tsx';
+import { ArchivePage } from '../features/archive/ArchivePage.tsx';
 import { AccessibilityPage } from '../features/public/AccessibilityPage.tsx';
 import { PublicSearchPage } from '../features/public/PublicSearchPage.tsx';
 import { AgendaItemPage } from '../features/meetings/AgendaItemPage.tsx';
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
       { path: 'n/:slug/personer', element: <PeoplePage /> },
       { path: 'n/:slug/personer/:id', element: <PersonPage /> },
       { path: 'n/:slug/organer', element: <BodiesPage /> },
+      { path: 'n/:slug/arkiv', element: <ArchivePage /> },
       { path: 'n/:slug/organer/:id', element: <BodyPage /> },
       { path: 'n/:slug/organer/:id/moter', element: <MeetingPlanPage /> },
       { path: 'moter/:id', element: <MeetingPage /> },

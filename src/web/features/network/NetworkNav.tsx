@@ -1,7 +1,8 @@
 import { NavLink } from 'react-router';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { useSession, canReadInternals } from '../../app/session.tsx';
+import { useSession, canReadInternals, isNetworkAdmin } from '../../app/session.tsx';
+import { useArchiveMessages } from '../archive/messages.ts';
 import { useStrategyMessages } from '../strategy/messages.ts';
 import { useProposalMessages } from '../proposals/messages.ts';
 import { useProjectMessages } from '../projects/messages.ts';
@@ -21,6 +22,7 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
   const prm = useProjectMessages();
   const rm = useRealizationMessages();
   const fm = useFinanceMessages();
+  const am = useArchiveMessages();
   const current = network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber);
   const base = `/n/${network.slug}`;
   const portfolio = usePortfolioAccess(network.id, current);
@@ -69,6 +71,11 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
               <NavLink to={`${base}/okonomi`}>{fm.nav}</NavLink>
             </li>
           </>
+        )}
+        {isNetworkAdmin(user, network.id) && (
+          <li>
+            <NavLink to={`${base}/arkiv`}>{am.nav}</NavLink>
+          </li>
         )}
       </ul>
     </nav>
