@@ -28,7 +28,12 @@ export interface AuditRow {
 }
 
 const NONE = '(ingen verdi)';
-const text = (value: unknown) => (value === null || value === undefined || value === '' ? NONE : String(value));
+const text = (value: unknown): string => {
+  if (value === null || value === undefined || value === '') return NONE;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value);
+};
 const record = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const outcome = (value: unknown) =>

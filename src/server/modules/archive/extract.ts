@@ -217,7 +217,7 @@ async function claim(db: Db, extractId: string) {
 const auditSystem = (tx: DbOrTx, extract: typeof archiveExtracts.$inferSelect, action: string) =>
   recordAudit(
     tx,
-    { db: tx as Db, requestId: 'job', language: 'nb', user: null, roles: [], cache: new Map() },
+    { db: tx, requestId: 'job', language: 'nb', user: null, roles: [], cache: new Map() },
     { networkId: extract.networkId, entityType: 'archiveExtract', entityId: extract.id, action, before: null, after: extract },
   );
 

@@ -13,7 +13,7 @@ export const SCHEMA_DIR = fileURLToPath(new URL('../../../../data/reference/noar
 
 /** Asks for an extract, runs the job that builds it, and answers it as the API then gives it. */
 export async function makeExtract(t: TestApp, client: Client, network: string, input: Record<string, unknown>): Promise<ArchiveExtract> {
-  const created = await client.post(`/api/networks/${network}/archive-extracts`, input);
+  const created = await client.post<ArchiveExtract>(`/api/networks/${network}/archive-extracts`, input);
   expect(created.status, JSON.stringify(created.body)).toBe(202);
   expect(created.body.status).toBe('queued');
   await t.app.jobs.drain();

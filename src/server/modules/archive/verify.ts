@@ -110,7 +110,7 @@ class TreeReader extends XmlStream {
   constructor() {
     super();
     this.parser.on('opentag', (tag) => {
-      const node: XmlNode = { name: localName(tag.name), attributes: tag.attributes as Record<string, string>, children: [], text: '' };
+      const node: XmlNode = { name: localName(tag.name), attributes: tag.attributes, children: [], text: '' };
       const parent = this.stack.at(-1);
       if (parent) parent.children.push(node);
       else this.root = node;
