@@ -18,6 +18,8 @@ const PAGES = [
   '/n/digitale-helgeland/kartlegging/avtaler',
   '/n/digitale-helgeland/kartlegging/import',
   '/n/digivesteralen/undersokelser',
+  // The archive page: extracts and whether each meeting was extracted.
+  '/n/digivesteralen/arkiv',
   // Digitale Helgeland's member fees: the demo's 2026 schedule by population band.
   '/n/digitale-helgeland/okonomi/kontingent',
   // The finance overview and one municipality's statement for the year of DigiHelse's start.
@@ -36,6 +38,8 @@ const PAGES = [
   '/innsyn/n/digivesteralen/prosjekter',
   // DigiHelse, the demo's project with decisions: made in 2026, the network's first.
   '/innsyn/n/digivesteralen/prosjekter/P-2026-001',
+  // The accessibility statement, linked from every page's footer.
+  '/tilgjengelighet',
   '/konto',
   '/glemt-passord',
   '/admin',
@@ -95,6 +99,12 @@ for (const [language, label] of [
       await page.goto(path);
       await loaded(page);
       await a11y.check();
+      // Every page's footer links the accessibility statement.
+      await expect(
+        page
+          .getByRole('contentinfo')
+          .getByRole('link', { name: /^(Tilgjengelighetserklæring|Tilgjengeerklæring|Accessibility statement)$/ }),
+      ).toHaveAttribute('href', '/tilgjengelighet');
     }
     // A person page, a body page and a survey round, reached from their lists.
     await page.goto('/n/digivesteralen/personer');

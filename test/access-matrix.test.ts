@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAPABILITIES, RULES, type Capability, type Principal } from '../src/server/access/index.ts';
-import { EXPECTED, LOGINS, ROLES, stateChangingRoutesOf, type RoleName } from './access-routes.ts';
+import { CAPABILITIES, type Capability } from '../src/server/access/index.ts';
+import { EXPECTED, expectedAnswer, LOGINS, ROLES, stateChangingRoutesOf } from './access-routes.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type TestApp } from './harness.ts';
 
 /**
@@ -10,39 +10,6 @@ import { DATABASE_KINDS, startTestApp, USERS, type TestApp } from './harness.ts'
  * setups change (DigiVesterålen's records and Sortland's, a current member): that is stated below, not asked of the
  * access module, so the module's own decisions (its database look-ups, role scopes, refusals) are what is tested.
  */
-const PRINCIPALS_OF: Record<RoleName, readonly Principal[]> = {
-  anonymous: ['anyone'],
-  platformAdmin: ['anyone', 'loggedIn', 'platformAdmin'],
-  // sekretariat@digivesteralen.no: network administrator of DigiVesterålen.
-  ownSecretariat: ['anyone', 'loggedIn', 'networkAdmin', 'anyNetworkAdmin'],
-  // sekretariat@lofotenikt.no: network administrator of Lofoten IKT, of which Sortland is no member.
-  otherSecretariat: ['anyone', 'loggedIn', 'anyNetworkAdmin'],
-  // kontakt@sortland.kommune.no: editor of Sortland, a current member of DigiVesterålen.
-  municipalityEditor: ['anyone', 'loggedIn', 'memberEditor', 'municipalityEditor', 'anyMunicipalityEditor'],
-  // medlem@digivesteralen.no: network member of DigiVesterålen.
-  networkMember: ['anyone', 'loggedIn', 'networkMember'],
-};
-
-/** The capability and those it lies within, outermost first, read from the table. */
-function chain(capability: Capability): Capability[] {
-  const within = RULES[capability].within;
-  return within ? [...chain(within), capability] : [capability];
-}
-
-/** What the table says the account gets: the first capability in the chain it does not hold answers. */
-function expectedAnswer(role: RoleName, capabilities: Capability[]): string {
-  const held = new Set(PRINCIPALS_OF[role]);
-  for (const capability of capabilities) {
-    for (const step of chain(capability)) {
-      const rule = RULES[step];
-      if (rule.who.some((p) => held.has(p))) continue;
-      if (role === 'anonymous') return 'refused 401';
-      return rule.refusal === 'notFound' ? 'refused 404' : 'refused 403';
-    }
-  }
-  return 'allowed';
-}
-
 type Operation = { 'x-access'?: unknown };
 
 describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {

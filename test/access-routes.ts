@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { RULES, type Capability, type Principal } from '../src/server/access/index.ts';
 import { outbox } from '../src/server/db/schema/index.ts';
 import type { Adoption, Application, MunicipalityMapping, Product, Publication } from '../src/shared/mapping/schema.ts';
 import type { Round, Template } from '../src/shared/mapping/surveys.ts';
@@ -30,6 +31,45 @@ export const LOGINS: Record<Exclude<RoleName, 'anonymous'>, string> = {
   municipalityEditor: USERS.sortlandEditor,
   networkMember: USERS.vesteralenMember,
 };
+
+/** Who each demo account is in relation to what the setups change (DigiVesterålen's records and Sortland's). */
+const PRINCIPALS_OF: Record<RoleName, readonly Principal[]> = {
+  anonymous: ['anyone'],
+  platformAdmin: ['anyone', 'loggedIn', 'platformAdmin'],
+  // sekretariat@digivesteralen.no: network administrator of DigiVesterålen.
+  ownSecretariat: ['anyone', 'loggedIn', 'networkAdmin', 'anyNetworkAdmin'],
+  // sekretariat@lofotenikt.no: network administrator of Lofoten IKT, of which Sortland is no member.
+  otherSecretariat: ['anyone', 'loggedIn', 'anyNetworkAdmin'],
+  // kontakt@sortland.kommune.no: editor of Sortland, a current member of DigiVesterålen.
+  municipalityEditor: ['anyone', 'loggedIn', 'memberEditor', 'municipalityEditor', 'anyMunicipalityEditor'],
+  // medlem@digivesteralen.no: network member of DigiVesterålen.
+  networkMember: ['anyone', 'loggedIn', 'networkMember'],
+};
+
+/** The capability and those it lies within, outermost first, read from the table. */
+function chain(capability: Capability): Capability[] {
+  const within = RULES[capability].within;
+  return within ? [...chain(within), capability] : [capability];
+}
+
+/** What the table says the account gets: the first capability in the chain it does not hold answers. */
+export function expectedAnswer(role: RoleName, capabilities: Capability[]): string {
+  const held = new Set(PRINCIPALS_OF[role]);
+  for (const capability of capabilities) {
+    for (const step of chain(capability)) {
+      const rule = RULES[step];
+      if (rule.who.some((p) => held.has(p))) continue;
+      if (role === 'anonymous') return 'refused 401';
+      return rule.refusal === 'notFound' ? 'refused 404' : 'refused 403';
+    }
+  }
+  return 'allowed';
+}
+
+/** The accounts the table lets make the call. */
+export function allowedRoles(capabilities: Capability[]): Set<RoleName> {
+  return new Set(ROLES.filter((role) => expectedAnswer(role, capabilities) === 'allowed'));
+}
 
 interface Call {
   url: string;
@@ -1502,6 +1542,17 @@ export const EXPECTED: Record<string, { setup: Setup }> = {
       return { url: `/api/status-reports/${report.id}/publish`, body: { version: report.version } };
     },
   },
+  'POST /api/networks/{networkId}/archive-extracts': {
+    // The demo working committee's two meetings of 2022; a period may be extracted again and again.
+    setup: async () => ({ url: '/api/networks/digivesteralen/archive-extracts', body: { from: '2022-01-01', to: '2022-12-31' } }),
+  },
+  'POST /api/archive-extracts/verify': {
+    setup: async () => ({
+      url: '/api/archive-extracts/verify',
+      body: Buffer.alloc(1024),
+      headers: { 'content-type': 'application/x-tar' },
+    }),
+  },
   'POST /api/public/networks/{slug}/proposals': {
     setup: async (t, _a, cell) => ({
       url: '/api/public/networks/digivesteralen/proposals',
@@ -1537,6 +1588,7 @@ export const TAKE_A_FILE = [
   'POST /api/networks/{networkId}/mapping/import',
   'POST /api/budgets/{id}/actuals/import',
   'POST /api/networks/{networkId}/own-effort/import',
+  'POST /api/archive-extracts/verify',
 ];
 
 /** `METHOD /api/path/{param}` for every POST, PUT, PATCH and DELETE route under /api in Fastify's route tree. */

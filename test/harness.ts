@@ -123,6 +123,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   db: Db;
+  /** The app's local file storage folder (a test may damage a stored file on purpose). */
+  filesDir: string;
   anonymous(): Client;
   as(email: string): Promise<Client>;
   networkId(slug: string): Promise<string>;
@@ -131,8 +133,6 @@ export interface TestApp {
    * app's MAIL_DIR, where the e-mail job writes each message. Run the jobs first (`app.jobs.drain()`).
    */
   mail(): Promise<SentMail[]>;
-  /** The folder the app's local file storage writes to (a copy of the demo's files at start). */
-  filesDir: string;
   /** A new account with the demo password and the given roles, straight in the database (no e-mail, no audit). */
   createUser(
     roles?: RoleSpec[],

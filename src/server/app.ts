@@ -35,6 +35,9 @@ import { issueSurveyLink, mappingRoutes, SURVEY_REMINDER_JOB, surveyReminderJob 
 import { strategyRoutes } from './modules/strategy/index.ts';
 import { portfolioRoutes } from './modules/portfolio/index.ts';
 import { financeRoutes, GRANT_REMINDER_JOB, grantReminderJob, scheduleGrantReminders } from './modules/finance/index.ts';
+import { ARCHIVE_EXTRACT_JOB, archiveExtractJob, archivePublicRoutes, archiveRoutes } from './modules/archive/index.ts';
+import { openDataRoutes } from './modules/openData/index.ts';
+import { accessibilityRoutes } from './modules/accessibility/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -136,6 +139,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       [SURVEY_REMINDER_JOB]: surveyReminderJob,
       [BENEFIT_REMINDER_JOB]: benefitReminderJob,
       [GRANT_REMINDER_JOB]: grantReminderJob,
+      [ARCHIVE_EXTRACT_JOB]: archiveExtractJob(storage),
     },
     { log: app.log, autoStart: options.runJobs ?? config.runJobs, onFinished: metrics.countJob },
   );
@@ -169,6 +173,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(portfolioRoutes, { storage });
       await api.register(benefitRoutes);
       await api.register(financeRoutes);
+      await api.register(archiveRoutes, { storage });
+      await api.register(archivePublicRoutes, { publicUrl: config.publicUrl });
+      await api.register(openDataRoutes, { publicUrl: config.publicUrl });
+      await api.register(accessibilityRoutes, { publicUrl: config.publicUrl, ...config.accessibility });
     },
     { prefix: '/api' },
   );

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ACCESSIBILITY_REVIEWED_ON } from '../shared/accessibility/schema.ts';
 import type { SmtpConfig } from './modules/mail/index.ts';
 import type { StorageConfig } from './modules/storage/index.ts';
 import { invalidTrustProxyEntries, parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
@@ -22,6 +23,8 @@ export interface AppConfig {
   publicUrl: string;
   /** Whether link fields (a meeting's remote link) take http:// too; https:// only unless a test setup needs it. */
   allowHttpLinks: boolean;
+  /** The accessibility statement's per-installation parts: where to report a deviation, and when it was last reviewed. */
+  accessibility: { contact: string | null; reviewedOn: string };
   databaseUrl: string | undefined;
   /** PostgreSQL connections per instance. */
   databasePoolSize: number;
@@ -106,6 +109,8 @@ const VARIABLES = {
   METRICS_PORT: { schema: integer(0, 65535).default(9464), expected: 'a port number from 0 to 65535 (0 turns metrics off)' },
   METRICS_HOST: { schema: z.string().default('127.0.0.1'), expected: 'an address to listen on' },
   SHUTDOWN_TIMEOUT_MS: { schema: integer(1, 3_600_000).default(30_000), expected: 'milliseconds, a whole number from 1 to 3600000' },
+  ACCESSIBILITY_CONTACT: { schema: z.email().optional(), expected: 'an e-mail address' },
+  ACCESSIBILITY_REVIEWED: { schema: z.iso.date().default(ACCESSIBILITY_REVIEWED_ON), expected: 'a date, YYYY-MM-DD' },
 } as const;
 
 type VariableName = keyof typeof VARIABLES;
@@ -177,6 +182,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: v.HOST,
     publicUrl: v.PUBLIC_URL ?? `http://localhost:${v.PORT}`,
     allowHttpLinks: v.ALLOW_HTTP_LINKS,
+    accessibility: { contact: v.ACCESSIBILITY_CONTACT ?? null, reviewedOn: v.ACCESSIBILITY_REVIEWED },
     databaseUrl: v.DATABASE_URL,
     databasePoolSize: v.DATABASE_POOL_SIZE,
     dataDir: resolve(v.DATA_DIR),

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
 import { listTables } from '../../src/server/db/compare.ts';
 import { MAX_INPUT_DEPTH } from '../../src/server/plugins/validation.ts';
-import { EXPECTED, LOGINS, TAKE_A_FILE, type RoleName } from '../access-routes.ts';
+import type { Capability } from '../../src/server/access/index.ts';
+import { allowedRoles, EXPECTED, LOGINS, TAKE_A_FILE, type RoleName } from '../access-routes.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../harness.ts';
 import { storedFiles } from './stored-files.ts';
 
@@ -40,6 +41,7 @@ interface JsonSchema {
   pattern?: string;
 }
 interface Operation {
+  'x-access'?: unknown;
   parameters?: { in: string; name: string; schema?: JsonSchema }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
 }
@@ -373,8 +375,8 @@ describe.each(DATABASE_KINDS)('bad input generated for every state-changing rout
       const admin = await t.as(USERS.platformAdmin);
       const call: Call = await expectation.setup(t, admin, ++cell);
       expect(Buffer.isBuffer(call.body)).toBe(TAKE_A_FILE.includes(route));
-      const role = callerFor(expectation.allowed);
       const operation = operations[template]?.[method.toLowerCase()];
+      const role = callerFor(allowedRoles((operation?.['x-access'] ?? []) as Capability[]));
 
       await fc.assert(
         fc.asyncProperty(mutations(route, call, operation), async (mutation) => {

@@ -1,14 +1,16 @@
 import type { RequestContext } from '../context.ts';
 import { caseNumberCounters } from '../db/schema/index.ts';
+import { heading, markdownToBlocks, renderBlocksPdf } from '../modules/documents/index.ts';
 import { meetingsService } from '../modules/meetings/index.ts';
+import type { FileStorage } from '../modules/storage/index.ts';
 import type { Meeting } from '../../shared/meetings/schema.ts';
 
 /**
  * The meeting of seed 000: Vesterålen regionråds arbeidsutvalg, 25 March 2022, cases 014/22–021/22,
- * with 019/22 postponed and Øksnes' protocol remark on 021/22, minutes approved. Then the body's next
- * meeting, planned, with the postponed case waiting for it.
+ * with 019/22 postponed and Øksnes' protocol remark on 021/22, minutes approved. Then its neighbour of 29 April 2022
+ * (seedAprilMeeting), and the body's next meeting, planned, with the postponed case waiting for it.
  */
-export async function seedMeetings(ctx: RequestContext, au: { id: string }, links: { publicUrl: string }) {
+export async function seedMeetings(ctx: RequestContext, au: { id: string }, links: { publicUrl: string }, storage: FileStorage) {
   const s = meetingsService;
   // The 13 cases of 2022 before this meeting were numbered before Digiregion: the series continues at 014.
   await ctx.db.insert(caseNumberCounters).values({ bodyId: au.id, year: 2022, last: 13 });
@@ -63,6 +65,7 @@ export async function seedMeetings(ctx: RequestContext, au: { id: string }, link
     note: 'Protokollen er godkjent i arbeidsutvalgets møte 29.04.2022.',
     version: meeting.version,
   });
+  await seedAprilMeeting(ctx, au, links, storage);
 
   const next: Meeting = await s.createMeeting(ctx, au.id, {
     date: '2027-01-15',
@@ -75,6 +78,102 @@ export async function seedMeetings(ctx: RequestContext, au: { id: string }, link
   const waiting = next.pendingCases[0];
   if (waiting) await s.addPendingCase(ctx, next.id, waiting.consultationId);
 }
+
+/**
+ * The committee's meeting of 29 April 2022, the one the minutes of 25 March name: the process for revising the
+ * strategy that 016/22 asked for (with a public attachment), and the hiring of the secretariat's project coordinator,
+ * exempt from public access (offentleglova § 25) with the interview panel's recommendation attached. Its content is
+ * invented; the seed says only that the process was to be put before this meeting. It gives the archive extract and
+ * the eInnsyn form a neighbour of seed 000 with exempt material, and the minutes are approved.
+ */
+async function seedAprilMeeting(ctx: RequestContext, au: { id: string }, links: { publicUrl: string }, storage: FileStorage) {
+  const s = meetingsService;
+  let meeting = await s.createMeeting(ctx, au.id, {
+    date: '2022-04-29',
+    startTime: '09:00',
+    endTime: '12:00',
+    place: 'Sortland rådhus',
+    writtenProcedure: false,
+    isPublic: true,
+  });
+  for (const c of APRIL_CASES) {
+    meeting = await s.addCase(ctx, meeting.id, {
+      type: 'decision',
+      title: c.title,
+      casePaper: c.paper,
+      recommendation: c.recommendation,
+      exemptFromPublic: c.exempt !== undefined,
+      exemptLegalBasis: c.exempt?.basis ?? null,
+      publicTitle: c.exempt?.publicTitle ?? null,
+    });
+    const item = meeting.items.at(-1)!;
+    const pdf = await renderBlocksPdf({
+      language: 'nb',
+      title: c.attachment.title,
+      runningHeader: c.exempt ? 'Unntatt offentlighet' : null,
+      footer: 'Vesterålen regionråds arbeidsutvalg',
+      pageLabel: { page: 'Side', of: 'av' },
+      blocks: [heading(1, c.attachment.title), ...markdownToBlocks(c.attachment.text)],
+    });
+    await s.uploadDocument(ctx, storage, item.caseId, {
+      fileName: c.attachment.fileName,
+      bytes: pdf,
+    });
+  }
+  meeting = await s.getMeeting(ctx, meeting.id);
+  meeting = await s.sendSummons(ctx, meeting.id, meeting.version, links);
+  for (const attendee of meeting.attendees) {
+    if (attendee.role === 'deputy') continue;
+    meeting = await s.updateAttendee(ctx, attendee.id, { status: 'present', version: attendee.version });
+  }
+  for (const item of meeting.items) {
+    await s.updateAgendaItem(ctx, item.id, {
+      deliberation: item.exemptFromPublic ? 'Saken ble behandlet for lukkede dører.' : 'Ingen merknader.',
+      decision: item.recommendation,
+      vote: { kind: 'unanimous' },
+      outcome: 'decided',
+      ...(item.exemptFromPublic ? { closedBasis: 'kommuneloven § 11-5 andre ledd bokstav a' } : {}),
+      version: item.version,
+    });
+  }
+  meeting = await s.getMeeting(ctx, meeting.id);
+  meeting = await s.markHeld(ctx, meeting.id, meeting.version);
+  await s.approveMinutes(ctx, meeting.id, {
+    note: 'Protokollen er godkjent i arbeidsutvalgets møte 10.06.2022.',
+    version: meeting.version,
+  });
+}
+
+const APRIL_CASES = [
+  {
+    title: 'Prosess for revisjon av strategi for Vesterålen interkommunale politiske råd',
+    paper:
+      'I møtet 25.03.2022 (sak 016/22) ba arbeidsutvalget administrasjonen og kommunedirektørutvalget om et forslag til prosess for revisjon av strategien for VIPR.\n\nForslaget legger opp til innspill fra kommunestyrene før sommeren, et utkast til strategi i august og behandling i Vesterålen regionråd i oktober 2022.',
+    recommendation:
+      'Vesterålen regionråds arbeidsutvalg slutter seg til den foreslåtte prosessen for revisjon av strategien, med behandling i Vesterålen regionråd i oktober 2022.',
+    attachment: {
+      fileName: 'Prosessplan strategirevisjon VIPR.pdf',
+      title: 'Prosessplan for revisjon av strategi for VIPR',
+      text: '1. Innspill fra kommunestyrene innen 17. juni 2022.\n2. Utkast til strategi behandles i kommunedirektørutvalget i august.\n3. Vesterålen regionråd behandler strategien i oktober 2022.',
+    },
+    exempt: undefined,
+  },
+  {
+    title: 'Tilsetting av Ingrid Solberg som prosjektkoordinator i sekretariatet',
+    paper:
+      'Stillingen som prosjektkoordinator i sekretariatet ble lyst ut i februar 2022, med 14 søkere. Intervjuutvalget har intervjuet fire og innstiller Ingrid Solberg. Innstillingen fra intervjuutvalget ligger ved.',
+    recommendation: 'Ingrid Solberg tilsettes som prosjektkoordinator i sekretariatet fra 1. august 2022.',
+    attachment: {
+      fileName: 'Innstilling fra intervjuutvalget.pdf',
+      title: 'Innstilling fra intervjuutvalget',
+      text: 'Intervjuutvalget innstiller enstemmig Ingrid Solberg som nummer én, og to søkere som reserver i rekkefølge. Referanser er innhentet.',
+    },
+    exempt: {
+      basis: 'offentleglova § 25 første ledd',
+      publicTitle: 'Tilsetting av ***** som prosjektkoordinator i sekretariatet',
+    },
+  },
+];
 
 interface DemoCase {
   type: 'approveSummons' | 'approveAgenda' | 'information' | 'decision';

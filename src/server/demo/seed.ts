@@ -341,7 +341,7 @@ async function createDemoData(db: Db, links: { publicUrl: string }, storage: Fil
     competences: [],
   });
   await member(au.id, deputy.id, 'deputy', '1866', 'vote', auMembers[2], '2022-01-01');
-  await seedMeetings(ctx, au, links);
+  await seedMeetings(ctx, au, links, storage);
 
   const kdu = await body(
     vesteralen.id,

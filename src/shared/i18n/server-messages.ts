@@ -71,6 +71,9 @@ interface ServerMessages {
     notMemberInMonth: string;
     personMunicipality: string;
     notYourMunicipality: string;
+    nothingToExtract: string;
+    tarFile: string;
+    periodTooLong: string;
   };
   fields: Record<string, string>;
 }
@@ -160,6 +163,9 @@ const nb: ServerMessages = {
     notMemberInMonth: '«{field}»: {value} var ikke deltakerkommune i nettverket i {month}.',
     personMunicipality: '«{field}» må være en person i nettverket som hører til eller representerer kommunen timene føres for.',
     notYourMunicipality: '«{field}»: du kan ikke føre timer for {value}.',
+    tarFile: '«{field}» må være en tar-fil (sendt som application/x-tar).',
+    nothingToExtract: '«{field}»: valget gir ingen avsluttede møter (godkjent protokoll) som kan tas med i et uttrekk.',
+    periodTooLong: '«{field}»: perioden kan være høyst {max} dager.',
   },
   fields: {
     // What is wrong with the request as a whole (its body cannot be read), and with its address.
@@ -269,6 +275,7 @@ const nb: ServerMessages = {
     recommendation: 'Innstilling',
     exemptFromPublic: 'Unntatt offentlighet',
     exemptLegalBasis: 'Hjemmel for unntak',
+    publicTitle: 'Offentlig tittel',
     closedBasis: 'Hjemmel for lukket møte',
     deliberation: 'Behandling i møte',
     decision: 'Vedtak',
@@ -286,7 +293,6 @@ const nb: ServerMessages = {
     proposedBy: 'Forslagsstiller',
     minutesSignatoryIds: 'Underskrivere',
     absentPersonIds: 'Fraværende',
-    deputyForPersonId: 'Varamedlem for',
     'disqualifications.personId': 'Inhabil',
     'disqualifications.deputyPersonId': 'Varamedlem for inhabil',
     'protocolRemarks.personId': 'Protokolltilførsel fra',
@@ -295,6 +301,15 @@ const nb: ServerMessages = {
     note: 'Merknad',
     status: 'Status',
     absenceReason: 'Grunn til forfall',
+    'archive:bodyId': 'Organ',
+    'archive:from': 'Fra dato',
+    'archive:to': 'Til dato',
+    'archive:onlyNew': 'Bare møter som ikke er hentet ut før',
+    'archive:year': 'År',
+    'archive:file': 'Uttrekksfil',
+    'einnsyn:from': 'Fra dato',
+    'einnsyn:to': 'Til dato',
+    'einnsyn:body': 'Organ',
     year: 'År',
     // strategy (a key «strategy:x» names x in the strategy module's routes only; «a.b» names b inside a)
     periodStart: 'Periode fra (år)',
@@ -581,6 +596,9 @@ const nn: ServerMessages = {
     notMemberInMonth: '«{field}»: {value} var ikkje deltakarkommune i nettverket i {month}.',
     personMunicipality: '«{field}» må vere ein person i nettverket som høyrer til eller representerer kommunen timane blir førte for.',
     notYourMunicipality: '«{field}»: du kan ikkje føre timar for {value}.',
+    tarFile: '«{field}» må vere ei tar-fil (send som application/x-tar).',
+    nothingToExtract: '«{field}»: valet gir ingen avslutta møte (godkjend protokoll) som kan takast med i eit uttrekk.',
+    periodTooLong: '«{field}»: perioden kan vere høgst {max} dagar.',
   },
   fields: {
     _: 'Førespurnaden',
@@ -689,6 +707,7 @@ const nn: ServerMessages = {
     recommendation: 'Innstilling',
     exemptFromPublic: 'Unnateke offentlegheit',
     exemptLegalBasis: 'Heimel for unntak',
+    publicTitle: 'Offentleg tittel',
     closedBasis: 'Heimel for lukka møte',
     deliberation: 'Handsaming i møtet',
     decision: 'Vedtak',
@@ -706,7 +725,6 @@ const nn: ServerMessages = {
     proposedBy: 'Forslagsstillar',
     minutesSignatoryIds: 'Underskrivarar',
     absentPersonIds: 'Fråverande',
-    deputyForPersonId: 'Varamedlem for',
     'disqualifications.personId': 'Ugild',
     'disqualifications.deputyPersonId': 'Varamedlem for ugild',
     'protocolRemarks.personId': 'Protokolltilførsel frå',
@@ -715,6 +733,15 @@ const nn: ServerMessages = {
     note: 'Merknad',
     status: 'Status',
     absenceReason: 'Grunn til forfall',
+    'archive:bodyId': 'Organ',
+    'archive:from': 'Frå dato',
+    'archive:to': 'Til dato',
+    'archive:onlyNew': 'Berre møte som ikkje er henta ut før',
+    'archive:year': 'År',
+    'archive:file': 'Uttrekksfil',
+    'einnsyn:from': 'Frå dato',
+    'einnsyn:to': 'Til dato',
+    'einnsyn:body': 'Organ',
     year: 'År',
     periodStart: 'Periode frå (år)',
     periodEnd: 'Periode til (år)',
@@ -999,6 +1026,9 @@ const en: ServerMessages = {
     notMemberInMonth: '«{field}»: {value} was not a member municipality of the network in {month}.',
     personMunicipality: '«{field}» must be a person of the network who belongs to or represents the municipality the hours are for.',
     notYourMunicipality: '«{field}»: you cannot register hours for {value}.',
+    tarFile: '«{field}» must be a tar file (sent as application/x-tar).',
+    nothingToExtract: '«{field}»: the choice gives no finished meetings (minutes approved) to put in an extract.',
+    periodTooLong: '«{field}»: the period can be at most {max} days.',
   },
   fields: {
     _: 'The request',
@@ -1107,6 +1137,7 @@ const en: ServerMessages = {
     recommendation: 'Recommendation',
     exemptFromPublic: 'Exempt from public access',
     exemptLegalBasis: 'Legal basis for exemption',
+    publicTitle: 'Public title',
     closedBasis: 'Legal basis for closed meeting',
     deliberation: 'Deliberation',
     decision: 'Decision',
@@ -1124,7 +1155,6 @@ const en: ServerMessages = {
     proposedBy: 'Proposed by',
     minutesSignatoryIds: 'Signatories',
     absentPersonIds: 'Absent',
-    deputyForPersonId: 'Deputy for',
     'disqualifications.personId': 'Disqualified',
     'disqualifications.deputyPersonId': 'Deputy for the disqualified',
     'protocolRemarks.personId': 'Protocol remark by',
@@ -1133,6 +1163,15 @@ const en: ServerMessages = {
     note: 'Note',
     status: 'Status',
     absenceReason: 'Reason for absence',
+    'archive:bodyId': 'Body',
+    'archive:from': 'From date',
+    'archive:to': 'To date',
+    'archive:onlyNew': 'Only meetings not extracted before',
+    'archive:year': 'Year',
+    'archive:file': 'Extract file',
+    'einnsyn:from': 'From date',
+    'einnsyn:to': 'To date',
+    'einnsyn:body': 'Body',
     year: 'Year',
     periodStart: 'Period from (year)',
     periodEnd: 'Period to (year)',

@@ -193,6 +193,8 @@ export const AgendaItemSchema = z.object({
   recommendation: z.string(),
   exemptFromPublic: z.boolean(),
   exemptLegalBasis: z.string().nullable(),
+  /** An exempt case's title as the public may read it, screened words as «*****». */
+  publicTitle: z.string().nullable(),
   closedBasis: z.string().nullable(),
   deliberation: z.string(),
   proposals: z.array(ProposalSchema),
@@ -299,6 +301,7 @@ export const CaseCreateSchema = z
     recommendation: Markdown.default(''),
     exemptFromPublic: z.boolean().default(false),
     exemptLegalBasis: OptionalText(300),
+    publicTitle: OptionalText(300),
     closedBasis: OptionalText(300),
   })
   .superRefine(requireBasisWhenExempt);
@@ -314,6 +317,7 @@ export const AgendaItemUpdateSchema = z
     recommendation: Markdown,
     exemptFromPublic: z.boolean(),
     exemptLegalBasis: OptionalText(300),
+    publicTitle: OptionalText(300),
     closedBasis: OptionalText(300),
     deliberation: Markdown,
     proposals: z.array(ProposalSchema).max(50),

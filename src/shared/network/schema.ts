@@ -57,6 +57,8 @@ export const MunicipalitySchema = z.object({
   countyName: z.string(),
   population: z.number().int(),
   populationYear: z.number().int(),
+  /** Organisasjonsnummer in Enhetsregisteret; null where the reference data has none. */
+  organizationNumber: z.string().nullable(),
   writtenStandard: z.enum(WRITTEN_STANDARDS).nullable(),
   validTo: z.string().nullable(),
   version: z.number().int(),

@@ -26,6 +26,11 @@ export function Layout() {
           <Paragraph data-size="sm">
             <Link href="/api/docs">{m.shell.footerApi}</Link>
           </Paragraph>
+          <Paragraph data-size="sm">
+            <Link asChild>
+              <RouterLink to="/tilgjengelighet">{m.shell.footerAccessibility}</RouterLink>
+            </Link>
+          </Paragraph>
         </div>
       </footer>
     </div>

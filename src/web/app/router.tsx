@@ -14,6 +14,8 @@ import { PersonPage } from '../features/network/PersonPage.tsx';
 import { PublicBodyPage } from '../features/public/PublicBodyPage.tsx';
 import { PublicHomePage } from '../features/public/PublicHomePage.tsx';
 import { PublicMeetingPage } from '../features/public/PublicMeetingPage.tsx';
+import { ArchivePage } from '../features/archive/ArchivePage.tsx';
+import { AccessibilityPage } from '../features/public/AccessibilityPage.tsx';
 import { PublicSearchPage } from '../features/public/PublicSearchPage.tsx';
 import { AgendaItemPage } from '../features/meetings/AgendaItemPage.tsx';
 import { MeetingPage } from '../features/meetings/MeetingPage.tsx';
@@ -41,6 +43,7 @@ export const router = createBrowserRouter([
       { path: 'n/:slug/personer', element: <PeoplePage /> },
       { path: 'n/:slug/personer/:id', element: <PersonPage /> },
       { path: 'n/:slug/organer', element: <BodiesPage /> },
+      { path: 'n/:slug/arkiv', element: <ArchivePage /> },
       { path: 'n/:slug/organer/:id', element: <BodyPage /> },
       { path: 'n/:slug/organer/:id/moter', element: <MeetingPlanPage /> },
       { path: 'moter/:id', element: <MeetingPage /> },
@@ -53,6 +56,7 @@ export const router = createBrowserRouter([
       { path: 'innsyn/organ/:id', element: <PublicBodyPage /> },
       { path: 'innsyn/moter/:id', element: <PublicMeetingPage /> },
       { path: 'innsyn/sok', element: <PublicSearchPage /> },
+      { path: 'tilgjengelighet', element: <AccessibilityPage /> },
       { path: 'logg-inn', element: <LoginPage /> },
       { path: 'invitasjon/:token', element: <InvitationPage /> },
       { path: 'glemt-passord', element: <ForgotPasswordPage /> },

@@ -12,3 +12,4 @@ export * from './project-financing.ts';
 export * from './budget.ts';
 export * from './grants.ts';
 export * from './own-effort.ts';
+export * from './archive.ts';

@@ -82,6 +82,11 @@ export const cases = pgTable(
     exemptFromPublic: boolean('exempt_from_public').notNull().default(false),
     /** E.g. «offentleglova § 13, jf. forvaltningsloven § 13». Required when exempt. */
     exemptLegalBasis: text('exempt_legal_basis'),
+    /**
+     * An exempt case's title as the public may read it, screened words written as «*****» (offentligTittel in Noark 5
+     * and eInnsyn). Null: the public reads «Unntatt offentlighet, jf. <legal basis>».
+     */
+    publicTitle: text('public_title'),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('cases_network_idx').on(t.networkId)],

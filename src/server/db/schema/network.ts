@@ -13,6 +13,8 @@ export const municipalities = pgTable(
     population: integer('population').notNull(),
     populationYear: integer('population_year').notNull(),
     writtenStandard: text('written_standard', { enum: ['bokmal', 'nynorsk', 'neutral'] }),
+    /** The municipality's organisasjonsnummer in Enhetsregisteret (nine digits), e.g. as a network's publisher. */
+    organizationNumber: text('organization_number'),
     validTo: date('valid_to', { mode: 'string' }),
     version: integer('version').notNull().default(1),
     updatedAt: recordColumns.updatedAt,

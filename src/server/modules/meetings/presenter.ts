@@ -97,6 +97,7 @@ export function presentItem(
     recommendation: consultation.recommendation,
     exemptFromPublic: c.exemptFromPublic,
     exemptLegalBasis: c.exemptLegalBasis,
+    publicTitle: c.publicTitle,
     closedBasis: item.closedBasis,
     deliberation: item.deliberation,
     proposals: item.proposals,

@@ -275,6 +275,7 @@ export async function insertCaseOnAgenda(
       casePaper: input.casePaper,
       exemptFromPublic: input.exemptFromPublic,
       exemptLegalBasis: input.exemptLegalBasis ?? null,
+      publicTitle: input.publicTitle ?? null,
     })
     .returning();
   const [consultation] = await tx
@@ -438,6 +439,7 @@ export async function updateAgendaItem(ctx: RequestContext, itemId: string, inpu
     casePaper,
     exemptFromPublic,
     exemptLegalBasis,
+    publicTitle,
     recommendation,
     protocolRemarks,
     ...handling
@@ -459,6 +461,7 @@ export async function updateAgendaItem(ctx: RequestContext, itemId: string, inpu
       casePaper,
       exemptFromPublic,
       exemptLegalBasis: exemptFromPublic === false ? null : exemptLegalBasis,
+      publicTitle,
     });
     if (Object.keys(caseChanges).length > 0)
       await tx

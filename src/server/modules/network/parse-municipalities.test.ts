@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMunicipalities, ReferenceDataError, type MunicipalityRecord } from './reference-data.ts';
+import { isOrganizationNumber, parseMunicipalities, ReferenceDataError, type MunicipalityRecord } from './reference-data.ts';
 
 const HEADER = 'number,name,countyNumber,countyName,population,populationYear';
 
@@ -98,10 +98,64 @@ describe('parseMunicipalities', () => {
       '1871,Andøy,54,Nordland,4553,2024',
     ].join('\n');
     expect(problemsOf(csv)).toEqual([
-      `line 1: expected header "${HEADER}"`,
+      `line 1: expected header "${HEADER}" (or with ",organizationNumber" at the end)`,
       'line 4: number 1870 appears twice',
       'line 5: countyNumber "54" does not match the number',
     ]);
+  });
+
+  it('reads the organisation numbers when the file has them, an empty cell as none, and refuses a wrong or repeated one', () => {
+    const header = `${HEADER},organizationNumber`;
+    expect(
+      parseMunicipalities([header, '1870,Sortland,18,Nordland,10618,2024,847737492', '1871,Andøy,18,Nordland,4553,2024,'].join('\n')),
+    ).toEqual([
+      {
+        number: '1870',
+        name: 'Sortland',
+        countyNumber: '18',
+        countyName: 'Nordland',
+        population: 10618,
+        populationYear: 2024,
+        organizationNumber: '847737492',
+      },
+      {
+        number: '1871',
+        name: 'Andøy',
+        countyNumber: '18',
+        countyName: 'Nordland',
+        population: 4553,
+        populationYear: 2024,
+        organizationNumber: null,
+      },
+    ]);
+    expect(
+      problemsOf(
+        [
+          header,
+          '1870,Sortland,18,Nordland,10618,2024,847737493',
+          '1871,Andøy,18,Nordland,4553,2024,945624809',
+          '1866,Hadsel,18,Nordland,8236,2024,945624809',
+          '1867,Bø,18,Nordland,2634,2024',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'line 2: organizationNumber "847737493" is not a valid organisasjonsnummer',
+      'line 4: organizationNumber 945624809 appears twice',
+      'line 5: expected 7 columns, found 6',
+    ]);
+  });
+
+  it('checks the organisation number as Enhetsregisteret does (modulus 11)', () => {
+    for (const valid of ['958935420', '847737492', '945624809', '964338531']) expect(isOrganizationNumber(valid)).toBe(true);
+    for (const invalid of ['958935421', '84773749', '8477374920', 'abcdefghi', '']) expect(isOrganizationNumber(invalid)).toBe(false);
+    // Every single-digit change of a valid number is caught.
+    const base = '847737492';
+    for (let i = 0; i < 9; i++) {
+      for (let d = 0; d <= 9; d++) {
+        const changed = base.slice(0, i) + String(d) + base.slice(i + 1);
+        if (changed !== base) expect(isOrganizationNumber(changed), changed).toBe(false);
+      }
+    }
   });
 
   it('refuses a file without municipalities', () => {

@@ -16,6 +16,7 @@ export function presentMunicipality(row: MunicipalityRow): Municipality {
     countyName: row.countyName,
     population: row.population,
     populationYear: row.populationYear,
+    organizationNumber: row.organizationNumber,
     writtenStandard: row.writtenStandard,
     validTo: row.validTo,
     version: row.version,

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, type TestApp } from '../../../../test/harness.ts';
 import { municipalities } from '../../db/schema/index.ts';
-import { loadMunicipalities, MUNICIPALITIES_CSV, parseMunicipalities, ReferenceDataError } from './reference-data.ts';
+import { isOrganizationNumber, loadMunicipalities, MUNICIPALITIES_CSV, parseMunicipalities, ReferenceDataError } from './reference-data.ts';
 
 const csv = readFileSync(MUNICIPALITIES_CSV, 'utf8');
 
@@ -19,7 +19,16 @@ describe('parseMunicipalities', () => {
       countyName: 'Nordland',
       population: 10618,
       populationYear: 2024,
+      organizationNumber: '847737492',
     });
+  });
+
+  it('gives every municipality its organisation number from Enhetsregisteret, each a valid one and none twice', () => {
+    const rows = parseMunicipalities(csv);
+    const numbers = rows.map((r) => r.organizationNumber);
+    expect(numbers.every((n) => typeof n === 'string' && isOrganizationNumber(n))).toBe(true);
+    expect(new Set(numbers).size).toBe(357);
+    expect(rows.find((r) => r.number === '0301')?.organizationNumber).toBe('958935420');
   });
 
   it('reports every bad row by line, and returns nothing', () => {
@@ -63,6 +72,17 @@ describe.each(DATABASE_KINDS)('loading a newer municipality file on %s', (kind) 
     const overview = await t.anonymous().get('/api/networks/digivesteralen');
     expect(overview.body.members.map((m: { municipalityNumber: string }) => m.municipalityNumber)).toContain('1867');
     expect(overview.body.members.find((m: { municipalityNumber: string }) => m.municipalityNumber === '1870').population).toBe(10700);
+  });
+
+  it('keeps the organisation numbers when a file from SSB, which has none, is loaded', async () => {
+    const ssb = csv
+      .split('\n')
+      .map((line) => line.split(',').slice(0, 6).join(','))
+      .join('\n');
+    await loadMunicipalities(t.db, ssb);
+    const [hadsel] = await t.db.select().from(municipalities).where(eq(municipalities.number, '1866'));
+    expect(hadsel!.organizationNumber).toBe('958501420');
+    expect((await t.anonymous().get('/api/municipalities/1866')).body).toMatchObject({ organizationNumber: '958501420' });
   });
 
   it('changes nothing when the file has a bad row', async () => {

@@ -17,6 +17,8 @@ export interface MunicipalityRecord {
   countyName: string;
   population: number;
   populationYear: number;
+  /** Only when the file has the column (SSB's own files do not): the organisasjonsnummer, or null when the cell is empty. */
+  organizationNumber?: string | null;
 }
 
 export class ReferenceDataError extends Error {
@@ -26,6 +28,17 @@ export class ReferenceDataError extends Error {
 }
 
 const HEADER = 'number,name,countyNumber,countyName,population,populationYear';
+/** The platform's own file adds each municipality's organisasjonsnummer from Enhetsregisteret. */
+const HEADER_WITH_ORGANIZATION = `${HEADER},organizationNumber`;
+
+/** A Norwegian organisasjonsnummer: nine digits whose last is the modulus-11 check digit (weights 3 2 7 6 5 4 3 2). */
+export function isOrganizationNumber(value: string): boolean {
+  if (!/^\d{9}$/.test(value)) return false;
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  const sum = weights.reduce((total, weight, i) => total + weight * Number(value[i]), 0);
+  const check = (11 - (sum % 11)) % 11;
+  return check !== 10 && check === Number(value[8]);
+}
 
 /**
  * Parses SSB's municipality list, comma separated, through the spreadsheet reader's CSV parser and limits; every bad
@@ -44,13 +57,18 @@ export function parseMunicipalities(csv: string): MunicipalityRecord[] {
     .map(({ row, cells }) => ({ cells: cells.map((c) => (typeof c === 'string' ? c.trim() : '')), lineNo: row }))
     .filter((l) => l.cells.length > 1 || l.cells[0] !== '');
   const problems: string[] = [];
-  if (lines[0]?.cells.join(',') !== HEADER) problems.push(`line ${lines[0]?.lineNo ?? 1}: expected header "${HEADER}"`);
+  const header = lines[0]?.cells.join(',');
+  const withOrganization = header === HEADER_WITH_ORGANIZATION;
+  if (header !== HEADER && !withOrganization)
+    problems.push(`line ${lines[0]?.lineNo ?? 1}: expected header "${HEADER}" (or with ",organizationNumber" at the end)`);
+  const columns = withOrganization ? 7 : 6;
   const seen = new Set<string>();
+  const seenOrganizations = new Set<string>();
   const records: MunicipalityRecord[] = [];
   lines.slice(1).forEach(({ cells, lineNo }) => {
-    const [number = '', name = '', countyNumber = '', countyName = '', population = '', populationYear = ''] = cells;
+    const [number = '', name = '', countyNumber = '', countyName = '', population = '', populationYear = '', organization = ''] = cells;
     const rowProblems: string[] = [];
-    if (cells.length !== 6) rowProblems.push(`expected 6 columns, found ${cells.length}`);
+    if (cells.length !== columns) rowProblems.push(`expected ${columns} columns, found ${cells.length}`);
     if (!/^\d{4}$/.test(number)) rowProblems.push(`number "${number}" is not four digits`);
     else if (seen.has(number)) rowProblems.push(`number ${number} appears twice`);
     if (!name) rowProblems.push('name is empty');
@@ -59,10 +77,26 @@ export function parseMunicipalities(csv: string): MunicipalityRecord[] {
     if (!countyName) rowProblems.push('countyName is empty');
     if (!/^\d+$/.test(population)) rowProblems.push(`population "${population}" is not a whole number`);
     if (!/^\d{4}$/.test(populationYear)) rowProblems.push(`populationYear "${populationYear}" is not a year`);
+    if (withOrganization && organization !== '') {
+      if (!isOrganizationNumber(organization)) rowProblems.push(`organizationNumber "${organization}" is not a valid organisasjonsnummer`);
+      else if (seenOrganizations.has(organization)) rowProblems.push(`organizationNumber ${organization} appears twice`);
+    }
     if (rowProblems.length > 0) problems.push(`line ${lineNo}: ${rowProblems.join('; ')}`);
     else {
       seen.add(number);
-      records.push({ number, name, countyNumber, countyName, population: Number(population), populationYear: Number(populationYear) });
+      const record: MunicipalityRecord = {
+        number,
+        name,
+        countyNumber,
+        countyName,
+        population: Number(population),
+        populationYear: Number(populationYear),
+      };
+      if (withOrganization) {
+        record.organizationNumber = organization || null;
+        if (organization) seenOrganizations.add(organization);
+      }
+      records.push(record);
     }
   });
   if (records.length === 0 && problems.length === 0) problems.push('the file has no municipalities');
@@ -73,7 +107,8 @@ export function parseMunicipalities(csv: string): MunicipalityRecord[] {
 /**
  * Loads a municipality file in one transaction: new numbers are added, names and populations updated,
  * and numbers missing from the file closed with today's date (never deleted: memberships refer to them).
- * Municipalities' own settings (written standard) are kept.
+ * Municipalities' own settings (written standard) are kept, and so are their organisation numbers when the file has
+ * no such column (SSB's files do not).
  */
 export async function loadMunicipalities(db: Db, csv: string): Promise<{ total: number; closed: number }> {
   const records = parseMunicipalities(csv);
@@ -90,6 +125,7 @@ export async function loadMunicipalities(db: Db, csv: string): Promise<{ total: 
             countyName: sql`excluded.county_name`,
             population: sql`excluded.population`,
             populationYear: sql`excluded.population_year`,
+            ...('organizationNumber' in records[0]! ? { organizationNumber: sql`excluded.organization_number` } : {}),
             validTo: null,
           },
         });

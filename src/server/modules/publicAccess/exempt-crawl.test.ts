@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -185,6 +185,55 @@ describe.each(DATABASE_KINDS)('no exempt content on the public pages, on %s', (k
       for (const id of e.documentIds) expect((await fetchText(`${ORIGIN}/api/oparl/v1/files/${id}`)).status).toBe(404);
     }
     expect([...visited].some((url) => url.includes('/api/public/documents/'))).toBe(true);
+    expectNoMarker();
+  });
+
+  it('is in no eInnsyn form (per meeting and for a period) nor any document such a form points to', async () => {
+    const networks = (await fetchText('/api/public/networks')).json as PublicNetwork[];
+    const linked = new Set<string>();
+    let meetingsSeen = 0;
+    for (const network of networks) {
+      const years = new Set<number>();
+      for (const body of network.bodies) {
+        const calendar = (await fetchText(`/api/public/bodies/${body.id}`)).json as PublicBodyCalendar;
+        for (const year of calendar.years) {
+          years.add(year);
+          const plan = (await fetchText(`/api/public/bodies/${body.id}?year=${year}`)).json as PublicBodyCalendar;
+          for (const m of plan.meetings.filter((x) => !x.cancelled)) {
+            const form = await fetchText(`/api/public/meetings/${m.id}/einnsyn`);
+            expect(form.status, m.id).toBe(200);
+            meetingsSeen++;
+            for (const url of form.text.match(/https?:\/\/[^<\s"]+/g) ?? [])
+              if (url.startsWith(ORIGIN)) linked.add(url.replace(/&amp;/g, '&'));
+          }
+        }
+      }
+      for (const year of years) {
+        const period = await fetchText(`/api/public/networks/${network.slug}/einnsyn?from=${year}-01-01&to=${year}-12-31`);
+        expect(period.status).toBe(200);
+      }
+    }
+    expect(meetingsSeen).toBeGreaterThan(3);
+    // Every summons, case paper, attachment and minutes the forms point to, read as text.
+    for (const url of linked) {
+      const res = await t.app.inject({ method: 'GET', url: url.slice(ORIGIN.length) });
+      expect(res.statusCode, url).toBe(200);
+      if (String(res.headers['content-type']).startsWith('application/pdf')) {
+        const file = join(mkdtempSync(join(tmpdir(), 'einnsyn-crawl-')), 'fil.pdf');
+        writeFileSync(file, res.rawPayload);
+        // The rendered PDFs read as text; the tests' uploaded stand-ins are not real PDFs, but plain text inside.
+        const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
+        seen.set(url, `${text}\n${res.rawPayload.toString('latin1')}`);
+      } else seen.set(url, res.body);
+    }
+    expect([...linked].some((url) => url.includes('/summons'))).toBe(true);
+    expect([...linked].some((url) => url.includes('/case-paper'))).toBe(true);
+    // The exempt case is there by its public title, as everywhere on the public pages.
+    expect([...seen.values()].some((text) => text.includes('<offentligTittel>Unntatt offentlighet, jf. offentleglova § 13'))).toBe(true);
+    for (const e of exemptIds) {
+      const item = await t.app.inject({ method: 'GET', url: `/api/public/agenda-items/${e.itemId}/case-paper` });
+      expect(item.statusCode).toBe(404);
+    }
     expectNoMarker();
   });
 

@@ -46,6 +46,7 @@ export const en: Messages = {
     footerSsb: 'Population figures: Statistics Norway (SSB)',
     footerAbout: 'Digiregion is the platform for digitalization collaboration between municipalities.',
     footerApi: 'API documentation',
+    footerAccessibility: 'Accessibility statement',
     languageSaveFailed: 'Your language choice was not saved: {message}',
   },
   enums: {

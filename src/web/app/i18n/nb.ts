@@ -51,6 +51,7 @@ export const nb = {
     footerSsb: 'Befolkningstall: Statistisk sentralbyrå (SSB)',
     footerAbout: 'Digiregion er plattformen for digitaliseringssamarbeid mellom kommuner.',
     footerApi: 'API-dokumentasjon',
+    footerAccessibility: 'Tilgjengelighetserklæring',
     languageSaveFailed: 'Språkvalget ble ikke lagret: {message}',
   },
   enums: {

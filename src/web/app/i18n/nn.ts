@@ -46,6 +46,7 @@ export const nn: Messages = {
     footerSsb: 'Folketal: Statistisk sentralbyrå (SSB)',
     footerAbout: 'Digiregion er plattforma for digitaliseringssamarbeid mellom kommunar.',
     footerApi: 'API-dokumentasjon',
+    footerAccessibility: 'Tilgjengeerklæring',
     languageSaveFailed: 'Språkvalet vart ikkje lagra: {message}',
   },
   enums: {

@@ -25,6 +25,7 @@ interface CaseValues {
   recommendation: string;
   exemptFromPublic: boolean;
   exemptLegalBasis: string;
+  publicTitle: string;
   closedBasis: string;
 }
 
@@ -37,6 +38,7 @@ const valuesOf = (item?: AgendaItem): CaseValues => ({
   recommendation: item?.recommendation ?? '',
   exemptFromPublic: item?.exemptFromPublic ?? false,
   exemptLegalBasis: item?.exemptLegalBasis ?? '',
+  publicTitle: item?.publicTitle ?? '',
   closedBasis: item?.closedBasis ?? '',
 });
 
@@ -48,6 +50,7 @@ const inputOf = (v: CaseValues) => ({
   recommendation: v.recommendation,
   exemptFromPublic: v.exemptFromPublic,
   exemptLegalBasis: v.exemptFromPublic ? v.exemptLegalBasis : null,
+  publicTitle: v.exemptFromPublic ? v.publicTitle : null,
   closedBasis: v.closedBasis,
 });
 
@@ -64,8 +67,8 @@ function changedInput(values: CaseValues, edited: Partial<CaseValues>) {
     ...(has('caseOfficerId') ? { caseOfficerId: all.caseOfficerId } : {}),
     ...(has('casePaper') ? { casePaper: all.casePaper } : {}),
     ...(has('recommendation') ? { recommendation: all.recommendation } : {}),
-    ...(has('exemptFromPublic') || has('exemptLegalBasis')
-      ? { exemptFromPublic: all.exemptFromPublic, exemptLegalBasis: all.exemptLegalBasis }
+    ...(has('exemptFromPublic') || has('exemptLegalBasis') || has('publicTitle')
+      ? { exemptFromPublic: all.exemptFromPublic, exemptLegalBasis: all.exemptLegalBasis, publicTitle: all.publicTitle }
       : {}),
     ...(has('closedBasis') ? { closedBasis: all.closedBasis } : {}),
   };
@@ -79,6 +82,7 @@ const labelsOf = (mm: MeetingMessages) => ({
   recommendation: mm.caseForm.recommendation,
   exemptFromPublic: mm.caseForm.exemptFromPublic,
   exemptLegalBasis: mm.caseForm.exemptLegalBasis,
+  publicTitle: mm.caseForm.publicTitle,
   closedBasis: mm.caseForm.closedBasis,
 });
 
@@ -156,6 +160,17 @@ function CaseFields({
           value={values.exemptLegalBasis}
           onChange={(exemptLegalBasis) => set({ exemptLegalBasis })}
           required
+          autoComplete="off"
+        />
+      )}
+      {values.exemptFromPublic && (
+        <TextField
+          state={form}
+          name="publicTitle"
+          label={f.publicTitle}
+          description={f.publicTitleDescription}
+          value={values.publicTitle}
+          onChange={(publicTitle) => set({ publicTitle })}
           autoComplete="off"
         />
       )}

@@ -171,6 +171,9 @@ const nb = {
     exemptFromPublic: 'Unntatt offentlighet',
     exemptLegalBasis: 'Hjemmel for unntak',
     exemptLegalBasisDescription: 'For eksempel «offentleglova § 13, jf. forvaltningsloven § 13 første ledd nr. 1».',
+    publicTitle: 'Offentlig tittel',
+    publicTitleDescription:
+      'Tittelen slik offentligheten kan lese den, med ***** for ord som skjermes, for eksempel «Tilsetting av ***** som prosjektleder». Står feltet tomt, viser innsyn og eInnsyn «Unntatt offentlighet» med hjemmelen.',
     closedBasis: 'Hjemmel for lukket møte',
     closedBasisDescription: 'Bare når saken skal behandles for lukkede dører, for eksempel «kommuneloven § 11-5 andre ledd bokstav a».',
     create: 'Legg til sak',
@@ -562,6 +565,9 @@ const nn: MeetingMessages = {
     exemptFromPublic: 'Unnateke offentlegheit',
     exemptLegalBasis: 'Heimel for unntak',
     exemptLegalBasisDescription: 'Til dømes «offentleglova § 13, jf. forvaltningslova § 13 første ledd nr. 1».',
+    publicTitle: 'Offentleg tittel',
+    publicTitleDescription:
+      'Tittelen slik ålmenta kan lese han, med ***** for ord som vert skjerma, til dømes «Tilsetjing av ***** som prosjektleiar». Står feltet tomt, viser innsyn og eInnsyn «Unnateke offentlegheit» med heimelen.',
     closedBasis: 'Heimel for lukka møte',
     closedBasisDescription: 'Berre når saka skal handsamast for lukka dører, til dømes «kommunelova § 11-5 andre ledd bokstav a».',
     create: 'Legg til sak',
@@ -944,6 +950,9 @@ const en: MeetingMessages = {
     exemptFromPublic: 'Exempt from public access',
     exemptLegalBasis: 'Legal basis for the exemption',
     exemptLegalBasisDescription: 'For example «offentleglova § 13, jf. forvaltningsloven § 13 første ledd nr. 1».',
+    publicTitle: 'Public title',
+    publicTitleDescription:
+      'The title as the public may read it, with ***** for screened words, for example «Tilsetting av ***** som prosjektleder». Left empty, the public pages and eInnsyn show «Unntatt offentlighet» with the legal basis.',
     closedBasis: 'Legal basis for a closed meeting',
     closedBasisDescription: 'Only when the item is dealt with behind closed doors, for example «kommuneloven § 11-5 andre ledd bokstav a».',
     create: 'Add item',

@@ -2,6 +2,7 @@ import { NavLink } from 'react-router';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { useArchiveMessages } from '../archive/messages.ts';
 import { useStrategyMessages } from '../strategy/messages.ts';
 import { useProposalMessages } from '../proposals/messages.ts';
 import { useProjectMessages } from '../projects/messages.ts';
@@ -19,6 +20,7 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
   const prm = useProjectMessages();
   const rm = useRealizationMessages();
   const fm = useFinanceMessages();
+  const am = useArchiveMessages();
   const base = `/n/${network.slug}`;
   const capabilities = useNetworkCapabilities(network.id);
   const internal = capabilities.readInternals;
@@ -66,6 +68,11 @@ export function NetworkNav({ network }: { network: NetworkOverview }) {
               <NavLink to={`${base}/okonomi`}>{fm.nav}</NavLink>
             </li>
           </>
+        )}
+        {capabilities.administer && (
+          <li>
+            <NavLink to={`${base}/arkiv`}>{am.nav}</NavLink>
+          </li>
         )}
       </ul>
     </nav>

@@ -85,6 +85,11 @@ function MeetingView({ meeting }: { meeting: PublicMeeting }) {
         )}
       </dl>
       {!meeting.cancelled && !meeting.minutesPublished && <Paragraph>{pm.meeting.minutesPending}</Paragraph>}
+      {!meeting.cancelled && (
+        <Paragraph>
+          <a href={`/api/public/meetings/${meeting.id}/einnsyn`}>{pm.meeting.einnsyn}</a>
+        </Paragraph>
+      )}
       {meeting.minutesPublished && (
         <Paragraph>
           <a href={`/api/public/meetings/${meeting.id}/minutes?format=pdf`}>{pm.meeting.minutesPdf}</a>

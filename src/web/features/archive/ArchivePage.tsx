@@ -1,0 +1,235 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useParams } from 'react-router';
+import { Checkbox, Heading, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { ArchiveExtractCreateSchema, type ArchiveExtract, type ArchiveMeeting } from '../../../shared/archive/schema.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import { api, query, useApi } from '../../app/api.ts';
+import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Page } from '../../app/Page.tsx';
+import { LoadState } from '../../app/ui.tsx';
+import { NetworkNav } from '../network/NetworkNav.tsx';
+import { useArchiveMessages } from './messages.ts';
+
+/** How often the list asks again while an extract is being made. */
+const POLL_MS = 2000;
+
+/**
+ * `/n/:slug/arkiv`: the secretariat makes Noark 5 extracts of the network's meetings (a body or all, a period, or
+ * «since the last extract»), follows them until ready, downloads the tar, and sees per meeting whether it was extracted.
+ */
+export function ArchivePage() {
+  const { m } = useI18n();
+  const am = useArchiveMessages();
+  const { slug = '' } = useParams();
+  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const title = network.data ? fmt(am.title, { network: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  return (
+    <Page title={title}>
+      <LoadState loaded={network}>{(n) => <ArchiveView network={n} />}</LoadState>
+    </Page>
+  );
+}
+
+function ArchiveView({ network }: { network: NetworkOverview }) {
+  const am = useArchiveMessages();
+  const extracts = useApi<ArchiveExtract[]>(`/networks/${network.id}/archive-extracts`);
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const meetings = useApi<ArchiveMeeting[]>(`/networks/${network.id}/archive-meetings${query({ year })}`);
+  const busy = (extracts.data ?? []).some((e) => e.status === 'queued' || e.status === 'running');
+  const { reload: reloadExtracts } = extracts;
+  const { reload: reloadMeetings } = meetings;
+
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setInterval(() => {
+      reloadExtracts();
+      reloadMeetings();
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [busy, reloadExtracts, reloadMeetings]);
+
+  return (
+    <>
+      <NetworkNav network={network} />
+      <Paragraph>{am.intro}</Paragraph>
+      <NewExtractForm
+        network={network}
+        onCreated={() => {
+          reloadExtracts();
+          reloadMeetings();
+        }}
+      />
+      <section className="dr-section" aria-labelledby="extracts-heading">
+        <Heading level={2} data-size="md" id="extracts-heading">
+          {am.extractsHeading}
+        </Heading>
+        <LoadState loaded={extracts}>{(list) => <ExtractsTable network={network} extracts={list} />}</LoadState>
+      </section>
+      <section className="dr-section" aria-labelledby="archive-meetings-heading">
+        <Heading level={2} data-size="md" id="archive-meetings-heading">
+          {am.meetingsHeading}
+        </Heading>
+        <SelectYear year={year} onChange={setYear} />
+        <LoadState loaded={meetings}>{(list) => <MeetingsTable year={year} meetings={list} />}</LoadState>
+      </section>
+    </>
+  );
+}
+
+function NewExtractForm({ network, onCreated }: { network: NetworkOverview; onCreated: () => void }) {
+  const am = useArchiveMessages();
+  const form = useForm();
+  const [values, setValues] = useState({ bodyId: '', from: '', to: '', onlyNew: false });
+  const set = (patch: Partial<typeof values>) => setValues((v) => ({ ...v, ...patch }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void form.submit({
+      schema: ArchiveExtractCreateSchema,
+      input: {
+        onlyNew: values.onlyNew,
+        ...(values.bodyId ? { bodyId: values.bodyId } : {}),
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+      },
+      labels: { from: am.from, to: am.to, bodyId: am.body },
+      send: (body) => api<ArchiveExtract>(`/networks/${network.id}/archive-extracts`, { method: 'POST', body }),
+      done: (extract) => {
+        onCreated();
+        return fmt(am.created, { count: extract.meetingCount });
+      },
+    });
+  };
+
+  return (
+    <section className="dr-section" aria-labelledby="new-extract-heading">
+      <Heading level={2} data-size="md" id="new-extract-heading">
+        {am.newHeading}
+      </Heading>
+      <form onSubmit={submit} noValidate className="dr-form">
+        <FormMessages form={form} />
+        <SelectField state={form} name="bodyId" label={am.body} value={values.bodyId} onChange={(bodyId) => set({ bodyId })}>
+          <Select.Option value="">{am.allBodies}</Select.Option>
+          {network.bodies.map((b) => (
+            <Select.Option key={b.id} value={b.id}>
+              {b.name}
+            </Select.Option>
+          ))}
+        </SelectField>
+        <TextField state={form} name="from" label={am.from} type="date" value={values.from} onChange={(from) => set({ from })} />
+        <TextField state={form} name="to" label={am.to} type="date" value={values.to} onChange={(to) => set({ to })} />
+        <Checkbox
+          id={form.id('onlyNew')}
+          label={am.onlyNew}
+          description={am.onlyNewDescription}
+          checked={values.onlyNew}
+          onChange={(e) => set({ onlyNew: e.target.checked })}
+        />
+        <SubmitButton form={form}>{am.create}</SubmitButton>
+      </form>
+    </section>
+  );
+}
+
+function ExtractsTable({ network, extracts }: { network: NetworkOverview; extracts: ArchiveExtract[] }) {
+  const am = useArchiveMessages();
+  const { date, dateTime, m } = useI18n();
+  if (extracts.length === 0) return <Paragraph>{am.noExtracts}</Paragraph>;
+  return (
+    <Table>
+      <caption>{fmt(am.extractsCaption, { network: network.name })}</caption>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{am.orderedAt}</Table.HeaderCell>
+          <Table.HeaderCell>{am.orderedBy}</Table.HeaderCell>
+          <Table.HeaderCell>{am.scope}</Table.HeaderCell>
+          <Table.HeaderCell>{am.meetings}</Table.HeaderCell>
+          <Table.HeaderCell>{am.status}</Table.HeaderCell>
+          <Table.HeaderCell>{am.download}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {extracts.map((e) => (
+          <Table.Row key={e.id}>
+            <Table.Cell>{dateTime(e.createdAt)}</Table.Cell>
+            <Table.Cell>{e.createdByName}</Table.Cell>
+            <Table.Cell>
+              {e.bodyName ?? am.allBodies}
+              {e.periodFrom || e.periodTo ? `, ${date(e.periodFrom)} – ${date(e.periodTo)}` : ''}
+              {e.onlyNew ? ` (${am.sinceLast})` : ''}
+            </Table.Cell>
+            <Table.Cell>{e.meetingCount}</Table.Cell>
+            <Table.Cell>
+              {am.statuses[e.status]}
+              {e.failure ? `: ${e.failure}` : ''}
+            </Table.Cell>
+            <Table.Cell>
+              {e.downloadUrl ? (
+                <>
+                  <Link href={e.downloadUrl} download>
+                    {fmt(am.downloadLink, { name: e.fileName })}
+                  </Link>{' '}
+                  ({fmt(am.size, { size: ((e.size ?? 0) / 1_000_000).toFixed(1) })})
+                </>
+              ) : (
+                m.common.none
+              )}
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  );
+}
+
+function SelectYear({ year, onChange }: { year: string; onChange: (year: string) => void }) {
+  const am = useArchiveMessages();
+  const form = useForm();
+  const current = new Date().getFullYear();
+  const years = Array.from({ length: current - 2015 + 2 }, (_, i) => String(current + 1 - i));
+  return (
+    <SelectField state={form} name="year" label={am.year} value={year} onChange={onChange}>
+      {years.map((y) => (
+        <Select.Option key={y} value={y}>
+          {y}
+        </Select.Option>
+      ))}
+    </SelectField>
+  );
+}
+
+function MeetingsTable({ year, meetings }: { year: string; meetings: ArchiveMeeting[] }) {
+  const am = useArchiveMessages();
+  const { date, dateTime } = useI18n();
+  if (meetings.length === 0) return <Paragraph>{fmt(am.noMeetings, { year })}</Paragraph>;
+  return (
+    <Table>
+      <caption>{fmt(am.meetingsCaption, { year })}</caption>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{am.date}</Table.HeaderCell>
+          <Table.HeaderCell>{am.body}</Table.HeaderCell>
+          <Table.HeaderCell>{am.status}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {meetings.map((x) => (
+          <Table.Row key={x.meetingId}>
+            <Table.Cell>{date(x.date)}</Table.Cell>
+            <Table.Cell>{x.bodyName}</Table.Cell>
+            <Table.Cell>
+              {x.extractedAt
+                ? fmt(am.extracted, { date: dateTime(x.extractedAt) })
+                : x.inProgress
+                  ? am.inProgress
+                  : x.archivable
+                    ? am.notExtracted
+                    : am.notFinished}
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  );
+}
