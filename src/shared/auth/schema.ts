@@ -99,9 +99,8 @@ export const InvitationCreatedSchema = z.object({
 export const PasswordResetRequestSchema = z.object({ email: Email });
 export type PasswordResetRequestInput = z.infer<typeof PasswordResetRequestSchema>;
 
-export const PasswordResetCompleteSchema = z.object({
-  password: z.string().min(PASSWORD_MIN_LENGTH).max(200),
-});
+/** A password chosen through a reset link follows the same rule as one chosen through an invitation. */
+export const PasswordResetCompleteSchema = InvitationAcceptSchema;
 
 export const AuditEntrySchema = z.object({
   id: z.string(),

@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
-import { PasswordResetCompleteSchema, PasswordResetRequestSchema, type CurrentUser } from '../../../shared/auth/schema.ts';
+import { PasswordResetRequestSchema } from '../../../shared/auth/schema.ts';
 import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
-import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { ChoosePasswordForm } from './ChoosePasswordForm.tsx';
 
 /** `/glemt-passord`: asks for a link to choose a new password; the answer says the same whether the address has an account. */
 export function ForgotPasswordPage() {
@@ -81,55 +80,18 @@ export function PasswordResetPage() {
           </Paragraph>
         </Alert>
       ) : (
-        <LoadState loaded={reset}>{(who) => <ResetForm token={token} who={who} />}</LoadState>
+        <LoadState loaded={reset}>
+          {(who) => (
+            <ChoosePasswordForm
+              acceptPath={`/password-resets/${encodeURIComponent(token)}/accept`}
+              email={who.email}
+              intro={fmt(m.passwordReset.intro, { name: who.name, email: who.email })}
+              labels={{ password: m.passwordReset.password, repeat: m.passwordReset.repeat }}
+              submit={m.passwordReset.submit}
+            />
+          )}
+        </LoadState>
       )}
     </Page>
-  );
-}
-
-function ResetForm({ token, who }: { token: string; who: { email: string; name: string } }) {
-  const { m } = useI18n();
-  const { signedIn } = useSession();
-  const navigate = useNavigate();
-  const form = useForm();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const labels = { password: m.passwordReset.password, repeat: m.passwordReset.repeat };
-  return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: PasswordResetCompleteSchema,
-          input: { password },
-          labels,
-          check: (data): Record<string, string> => (data.password !== repeat ? { repeat: m.invitation.mismatch } : {}),
-          send: (body) => api<CurrentUser>(`/password-resets/${encodeURIComponent(token)}/accept`, { method: 'POST', body }),
-          done: (me) => {
-            signedIn(me);
-            void navigate('/');
-          },
-        });
-      }}
-    >
-      <Paragraph>{fmt(m.passwordReset.intro, { name: who.name, email: who.email })}</Paragraph>
-      <FormMessages form={form} />
-      {/* Lets password managers store the password with the right user name. */}
-      <input type="email" name="username" autoComplete="username" value={who.email} readOnly hidden />
-      <NewPasswordFields
-        form={form}
-        name="password"
-        labels={labels}
-        password={password}
-        repeat={repeat}
-        onPassword={setPassword}
-        onRepeat={setRepeat}
-      />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.passwordReset.submit}</SubmitButton>
-      </ButtonRow>
-    </form>
   );
 }
