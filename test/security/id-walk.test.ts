@@ -16,6 +16,7 @@ import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '
 
 type Kind =
   | 'person'
+  | 'body'
   | 'bodyMembership'
   | 'meeting'
   | 'agendaItem'
@@ -39,6 +40,7 @@ const KIND_OF_FIELD: Record<string, Kind> = {
   managerPersonId: 'person',
   responsiblePersonId: 'person',
   contactPersonId: 'person',
+  bodyId: 'body',
   deputyForId: 'bodyMembership',
   toMeetingId: 'meeting',
   agendaItemId: 'agendaItem',
@@ -184,6 +186,7 @@ async function foreignRecords(t: TestApp, vest: string): Promise<Record<Kind, st
   );
   return {
     person: stranger!.id,
+    body: body.id,
     bodyMembership: withMember.memberships[0].id,
     meeting: meeting.id,
     agendaItem: meeting.items.at(-1).id,

@@ -334,15 +334,15 @@ describe.each(DATABASE_KINDS)('the Noark 5 extract on %s', (kind) => {
       to: '2022-12-31',
     });
     expect(foreign.status).toBe(400);
-    expect(foreign.body.error.fields).toEqual({ bodyId: '«Organ» er ugyldig.' });
+    expect(foreign.body.error.fields).toEqual({ bodyId: '«Organ» viser til noe som ikke hører til dette nettverket.' });
     expect(
       (await vest.post('/api/networks/digivesteralen/archive-extracts', { from: 'i fjor', to: '2022-01-01' })).body.error.fields,
     ).toEqual({
       from: '«Fra dato» må være en dato (ÅÅÅÅ-MM-DD).',
     });
     const notTar = await vest.request('POST', '/api/archive-extracts/verify', 'ikke en tar', { 'content-type': 'text/plain' });
-    expect(notTar.status).toBe(400);
-    expect(notTar.body.error.fields).toEqual({ file: '«Uttrekksfil» må være en tar-fil (sendt som application/x-tar).' });
+    expect(notTar.status).toBe(415);
+    expect(notTar.body.error.code).toBe('unsupported_media_type');
 
     const lofotenAdmin = await t.as(USERS.lofotenAdmin);
     expect((await lofotenAdmin.get(`/api/archive-extracts/${extract.id}`)).status).toBe(404);

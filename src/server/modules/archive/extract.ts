@@ -15,7 +15,7 @@ import { enqueueJob, type JobHandler } from '../jobs/index.ts';
 import { renderMinutesPdf, renderSummonsPdf } from '../documents/index.ts';
 import { findBody, loadMeeting, minutesDocument, summonsDocument, type BodyWithNetwork } from '../meetings/index.ts';
 import { requireNetwork, today } from '../network/index.ts';
-import { assertCan, inNetwork } from '../../access/index.ts';
+import { assertBelongs, assertCan, inNetwork } from '../../access/index.ts';
 import type { FileStorage } from '../storage/index.ts';
 import { addmlXml } from './addml.ts';
 import { changelogEnd, changelogStart, changeXml, meetingChanges, type Change } from './changelog.ts';
@@ -48,7 +48,7 @@ const storagePrefix = (extractId: string) => `archive-extracts/${extractId}`;
 export async function createExtract(ctx: RequestContext, networkRef: string, input: ArchiveExtractCreateInput): Promise<ArchiveExtract> {
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'network.administer', inNetwork(network.id));
-  if (input.bodyId && !(await repo.findBodyOfNetwork(ctx.db, network.id, input.bodyId))) throw invalidField('bodyId', 'invalid');
+  await assertBelongs(ctx, network.id, { body: { bodyId: input.bodyId } });
   const user = ctx.user!;
   const id = await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`archive:${network.id}`}))`);
