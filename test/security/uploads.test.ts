@@ -1,5 +1,4 @@
 import { Document, Packer, Paragraph } from 'docx';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, caseDocuments, projectDocuments } from '../../src/server/db/schema/index.ts';
 import { renderTable } from '../../src/server/modules/documents/index.ts';

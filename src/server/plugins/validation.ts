@@ -49,7 +49,7 @@ export function hasUnstorableCharacters(text: string): boolean {
 export function unstorableInput(data: unknown): z.core.$ZodIssue[] {
   const issues: z.core.$ZodIssue[] = [];
   const add = (path: PropertyKey[], message: 'characters' | 'nesting', input: unknown) =>
-    issues.push({ code: 'custom', path, message, input } as z.core.$ZodIssue);
+    issues.push({ code: 'custom', path, message, input });
   const pending: { value: unknown; path: PropertyKey[] }[] = [{ value: data, path: [] }];
   while (pending.length > 0 && issues.length < MAX_INPUT_ISSUES) {
     const { value, path } = pending.pop()!;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
@@ -8,6 +9,7 @@ import type { RequestContext } from '../../context.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { archiveExtractFiles, archiveExtractMeetings, archiveExtracts, bodies, meetings } from '../../db/schema/index.ts';
 import { invalidField, notFound, AppError } from '../../errors.ts';
+import { PROJECT_ROOT } from '../../project-root.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import type { ArchiveExtract, ArchiveExtractCreateInput, ArchiveMeeting, Verification } from '../../../shared/archive/schema.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -32,7 +34,7 @@ export const ARCHIVE_EXTRACT_JOB = 'archive.extract';
 
 /** The Noark 5 schemas the extract is written to, shipped inside it (data/reference/noark5, see its SOURCES.md). */
 export const SCHEMA_FILES = ['arkivstruktur.xsd', 'metadatakatalog.xsd', 'endringslogg.xsd', 'addml.xsd'] as const;
-const schemaPath = (name: string) => new URL(`../../../../data/reference/noark5/${name}`, import.meta.url);
+const schemaPath = (name: string) => join(PROJECT_ROOT, 'data/reference/noark5', name);
 
 /** How long a running extract may go without progress before another runner takes it over (its runner died). */
 const STALE_AFTER_MS = 10 * 60 * 1000;

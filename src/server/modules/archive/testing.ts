@@ -2,14 +2,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Client, TestApp } from '../../../../test/harness.ts';
 import type { ArchiveExtract } from '../../../shared/archive/schema.ts';
+import { PROJECT_ROOT } from '../../project-root.ts';
 
 /** Test helpers of the archive module: extracts made and unpacked as a receiver would, XML checked with xmllint. */
 
-export const SCHEMA_DIR = fileURLToPath(new URL('../../../../data/reference/noark5/', import.meta.url));
+export const SCHEMA_DIR = join(PROJECT_ROOT, 'data/reference/noark5');
 
 /** Asks for an extract, runs the job that builds it, and answers it as the API then gives it. */
 export async function makeExtract(t: TestApp, client: Client, network: string, input: Record<string, unknown>): Promise<ArchiveExtract> {
