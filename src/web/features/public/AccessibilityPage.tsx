@@ -12,7 +12,6 @@ const SUPERVISOR = 'https://www.uutilsynet.no/';
 const CRITERIA: Record<string, Record<Language, string>> = {
   '1.1.1': { nb: 'Ikke-tekstlig innhold', nn: 'Ikkje-tekstleg innhald', en: 'Non-text Content' },
   '1.3.1': { nb: 'Informasjon og relasjoner', nn: 'Informasjon og relasjonar', en: 'Info and Relationships' },
-  '1.3.2': { nb: 'Meningsfylt rekkefølge', nn: 'Meiningsfull rekkjefølgje', en: 'Meaningful Sequence' },
   '2.4.2': { nb: 'Sidetitler', nn: 'Sidetitlar', en: 'Page Titled' },
 };
 
