@@ -63,7 +63,7 @@ step() {
 step 'type check' "${TEST_CHECK_LIMIT:-300}" npm run --silent typecheck
 step 'lint' "${TEST_CHECK_LIMIT:-300}" npm run --silent lint
 step 'build' "${TEST_BUILD_LIMIT:-120}" npm run --silent build
-step 'vitest' "${TEST_UNIT_LIMIT:-900}" npx vitest run
+step 'vitest' "${TEST_UNIT_LIMIT:-1200}" npx vitest run
 step 'playwright journeys' "$((TEST_E2E_LIMIT + 60))" npx playwright test
 
 printf '\n==> every step passed:\n'

@@ -37,6 +37,8 @@ export function AgendaList({
   const mm = useMeetingMessages();
   const [announcement, setAnnouncement] = useState('');
   const [dragId, setDragId] = useState<string | null>(null);
+  // The dragged item for the drag's own events: the first dragover can come before React has rendered the state.
+  const dragging = useRef<string | null>(null);
   const [overIndex, setOverIndex] = useState<number | null>(null);
   const latest = useRef(meeting);
   const inFlight = useRef(false);
@@ -95,6 +97,7 @@ export function AgendaList({
   };
 
   const endDrag = () => {
+    dragging.current = null;
     setDragId(null);
     setOverIndex(null);
   };
@@ -127,6 +130,7 @@ export function AgendaList({
                     ? (e: DragEvent) => {
                         e.dataTransfer.effectAllowed = 'move';
                         e.dataTransfer.setData('text/plain', item.id);
+                        dragging.current = item.id;
                         setDragId(item.id);
                       }
                     : undefined
@@ -134,7 +138,7 @@ export function AgendaList({
                 onDragOver={
                   editable
                     ? (e: DragEvent) => {
-                        if (dragId === null) return;
+                        if (dragging.current === null) return;
                         e.preventDefault();
                         e.dataTransfer.dropEffect = 'move';
                         if (overIndex !== index) setOverIndex(index);
@@ -145,7 +149,7 @@ export function AgendaList({
                   editable
                     ? (e: DragEvent) => {
                         e.preventDefault();
-                        const from = latest.current.items.findIndex((i) => i.id === dragId);
+                        const from = latest.current.items.findIndex((i) => i.id === dragging.current);
                         endDrag();
                         if (from >= 0) moveTo(from, index);
                       }
