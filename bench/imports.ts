@@ -1,21 +1,16 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { isNull } from 'drizzle-orm';
-import pg from 'pg';
 import { openDatabase } from '../src/server/db/client.ts';
 import { municipalities, networkMembers, networks } from '../src/server/db/schema/index.ts';
 import { mappingWorkbook } from '../src/server/demo/mapping.ts';
 import { loadMunicipalitiesFile } from '../src/server/modules/network/index.ts';
 import { SPREADSHEET_LIMITS } from '../src/shared/spreadsheets/limits.ts';
-import { startThrowawayPostgres } from '../test/postgres-server.ts';
 import { decompressionBomb } from '../test/security/spreadsheet-files.ts';
-import { withDatabase } from '../test/global-setup.ts';
-import { BENCH_ADMIN, ensureBenchSolutions, generateDataset, planNationalMapping } from './generate.ts';
-import type { ServerMessage } from './server.ts';
+import { cleanUp, login, memorySampler, startServer, stopServer, throwawayDatabase, type Cleanups, type MemorySampler } from './child.ts';
+import { ensureBenchSolutions, generateDataset, planNationalMapping } from './generate.ts';
 
 /**
  * `npm run bench:imports` (issue 15): does one spreadsheet still stall the server? On the national dataset in
@@ -75,25 +70,22 @@ interface Phase {
   rssMaxMb: number;
 }
 
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanUp() {
-  while (cleanups.length > 0) await cleanups.pop()!().catch((error: unknown) => console.error('cleanup:', error));
-}
+const cleanups: Cleanups = [];
 
 async function main() {
   const watchdog = setTimeout(() => {
     console.error('bench: still running after 30 minutes; stopping');
-    void cleanUp().finally(() => process.exit(1));
+    void cleanUp(cleanups).finally(() => process.exit(1));
   }, WATCHDOG_MS);
   watchdog.unref();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp(cleanups).finally(() => process.exit(130)));
 
   const { url, serverVersion, workbook, national, largest, rows } = await prepare();
   console.log('\nStarting the app and the bare server in a child process …');
   const { child, ready } = await startServer(url);
   cleanups.push(() => stopServer(child));
   const app = ready.appUrl;
-  const cookie = await login(app);
+  const session = await login(app);
   const health = `${app}/api/health`;
   const cachedRead = `${app}/api/networks/${largest}`;
   const rss = memorySampler(child.pid!);
@@ -101,7 +93,7 @@ async function main() {
 
   // Warm: code, the overview's cache, a worker thread's first start.
   for (const u of [health, cachedRead]) for (let i = 0; i < 3; i++) await (await fetch(u)).arrayBuffer();
-  await postFile(app, `/api/municipalities/1804/mapping/import`, decompressionBomb({ unpackedMb: 1 }), cookie);
+  await postFile(app, `/api/municipalities/1804/mapping/import`, decompressionBomb({ unpackedMb: 1 }), session);
   await settle();
 
   const bare = await quietRun('bare route (before)', [ready.bareUrl], rss);
@@ -113,7 +105,7 @@ async function main() {
   );
   const a = await underLoad('(a) national workbook import', [health, cachedRead], rss, async () => {
     const started = performance.now();
-    const response = await postFile(app, `/api/networks/${national}/mapping/import`, workbook, cookie);
+    const response = await postFile(app, `/api/networks/${national}/mapping/import`, workbook, session);
     const body = await response.text();
     const ms = performance.now() - started;
     if (response.status !== 200) throw new Error(`the import answered ${response.status}: ${body.slice(0, 500)}`);
@@ -131,7 +123,7 @@ async function main() {
     const answers: { status: number; ms: number; limit: string | null }[] = [];
     for (let i = 0; i < BOMBS; i++) {
       const started = performance.now();
-      const response = await postFile(app, '/api/municipalities/1804/mapping/import', bomb, cookie);
+      const response = await postFile(app, '/api/municipalities/1804/mapping/import', bomb, session);
       const body = (await response.json()) as { error?: { limit?: { name: string } } };
       answers.push({ status: response.status, ms: Math.round(performance.now() - started), limit: body.error?.limit?.name ?? null });
     }
@@ -161,23 +153,8 @@ async function main() {
 
 /** A database with the national dataset, a network of every municipality, and the national workbook for it. */
 async function prepare() {
-  let adminUrl = process.env.BENCH_DATABASE_URL;
-  if (!adminUrl) {
-    console.log('Starting a throwaway PostgreSQL server …');
-    const server = await startThrowawayPostgres();
-    adminUrl = server.url;
-    cleanups.push(() => server.stop());
-  }
-  const name = `digiregion_imports_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  cleanups.push(() => admin.end());
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  cleanups.push(async () => void (await admin.query(`drop database if exists ${name} with (force)`)));
-  const serverVersion = ((await admin.query('show server_version')).rows[0] as { server_version: string }).server_version;
-  const url = withDatabase(adminUrl, name);
-  console.log(`Generating the national dataset in ${name} …`);
+  const { url, serverVersion } = await throwawayDatabase('digiregion_imports_bench', cleanups);
+  console.log(`Generating the national dataset in ${new URL(url).pathname.slice(1)} …`);
   const database = await openDatabase({ url });
   try {
     await database.migrate();
@@ -198,29 +175,6 @@ async function prepare() {
   } finally {
     await database.close();
   }
-}
-
-/** Resident memory of a process, from /proc, every 50 ms. */
-function memorySampler(pid: number) {
-  let max = 0;
-  const read = () => {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : 0;
-  };
-  const timer = setInterval(() => {
-    try {
-      max = Math.max(max, read());
-    } catch {
-      // the process is gone
-    }
-  }, 50);
-  return {
-    now: read,
-    /** The most since the last reset. */
-    peak: () => max,
-    reset: () => (max = read()),
-    stop: () => clearInterval(timer),
-  };
 }
 
 /** A load on one URL; with no duration, until stopped (autocannon needs one: an hour). */
@@ -251,7 +205,7 @@ const nameOf = (url: string) =>
   url.endsWith('/bare') ? 'bare route' : url.endsWith('/api/health') ? '/api/health' : 'cached read (network overview)';
 
 /** The routes at the same time for a fixed time, with nothing else going on. */
-async function quietRun(name: string, urls: string[], rss: ReturnType<typeof memorySampler>): Promise<Phase> {
+async function quietRun(name: string, urls: string[], rss: MemorySampler): Promise<Phase> {
   const rssStartMb = rss.reset();
   const results = await Promise.all(urls.map((u) => loadOn(u, QUIET_SECONDS).result));
   const phase = {
@@ -267,7 +221,7 @@ async function quietRun(name: string, urls: string[], rss: ReturnType<typeof mem
 }
 
 /** The routes under load from a second before the work starts until it ends. */
-async function underLoad<T>(name: string, urls: string[], rss: ReturnType<typeof memorySampler>, work: () => Promise<T>) {
+async function underLoad<T>(name: string, urls: string[], rss: MemorySampler, work: () => Promise<T>) {
   const rssStartMb = rss.reset();
   const started = performance.now();
   const runs = urls.map((u) => loadOn(u, null));
@@ -342,61 +296,19 @@ function printReport(report: {
   );
 }
 
-function postFile(app: string, path: string, body: Buffer, cookie: string) {
-  const [session, csrf] = cookie.split('|');
+function postFile(app: string, path: string, body: Buffer, session: { cookie: string; csrf: string }) {
   return fetch(`${app}${path}`, {
     method: 'POST',
-    headers: { 'content-type': XLSX, cookie: session!, 'x-csrf-token': csrf! },
+    headers: { 'content-type': XLSX, cookie: session.cookie, 'x-csrf-token': session.csrf },
     body: new Uint8Array(body),
   });
 }
 
-/** The session cookie and its CSRF token, joined by «|». */
-async function login(app: string): Promise<string> {
-  const response = await fetch(`${app}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
-  });
-  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('dr_session='));
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  if (!cookie) throw new Error('login answered without a session cookie');
-  return `${cookie.split(';')[0]!}|${csrfToken}`;
-}
-
-function startServer(databaseUrl: string): Promise<{ child: ChildProcess; ready: Extract<ServerMessage, { type: 'ready' }> }> {
-  const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, NODE_ENV: 'production', BENCH_SERVER_DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('bench/server.ts did not start within 5 minutes')), 5 * 60_000);
-    child.once('exit', (code) => reject(new Error(`bench/server.ts exited with ${code}`)));
-    child.on('message', (message: ServerMessage) => {
-      clearTimeout(timer);
-      if (message.type === 'ready') resolve({ child, ready: message });
-      else reject(new Error(`bench/server.ts: ${message.message}`));
-    });
-  });
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.send('stop');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 main()
-  .then(cleanUp)
+  .then(() => cleanUp(cleanups))
   .then(() => process.exit(0))
   .catch(async (error: unknown) => {
     console.error(error);
-    await cleanUp();
+    await cleanUp(cleanups);
     process.exit(1);
   });

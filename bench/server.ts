@@ -13,6 +13,8 @@ import { generatePortfolio } from './generate-portfolio.ts';
  *
  * BENCH_SERVER_DATABASE_URL: a PostgreSQL database that run.ts has already filled.
  * Without it: an in-memory PGlite, migrated and filled here (it cannot be shared between processes).
+ * BENCH_SERVER_RUN_JOBS=1: the job runner polls as in production (the archive extract is built by a job).
+ * BENCH_SERVER_FILES_DIR: the folder of file storage (the repository's data/files otherwise).
  */
 
 export type ServerMessage =
@@ -35,8 +37,17 @@ async function main() {
     await generatePortfolio(database.db);
   }
 
-  const config = { ...readConfig({}), databaseUrl: url, demo: false, webRoot: null, logLevel: 'silent', host: '127.0.0.1' };
-  const app = await buildApp({ config, database, logger: false, runJobs: false });
+  const filesDir = process.env.BENCH_SERVER_FILES_DIR;
+  const config = {
+    ...readConfig({}),
+    databaseUrl: url,
+    demo: false,
+    webRoot: null,
+    logLevel: 'silent',
+    host: '127.0.0.1',
+    ...(filesDir ? { filesDir, storage: { kind: 'local' as const, dir: filesDir } } : {}),
+  };
+  const app = await buildApp({ config, database, logger: false, runJobs: process.env.BENCH_SERVER_RUN_JOBS === '1' });
   await app.listen({ port: 0, host: '127.0.0.1' });
 
   // The baseline: what this process and Fastify can do with no application work at all.
