@@ -201,9 +201,9 @@ export const COMPRESSIBLE_TYPES = /^text\/(?!event-stream)|^application\/(?:java
  */
 async function registerCompression(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {
-    // @fastify/static's routes (one per built file) carry the file in their config.
-    const config = route.config as { file?: unknown } | undefined;
-    if (config?.file !== undefined) route.compress = false;
+    // @fastify/static's routes (one per built file) carry the file and its root in their config.
+    const config = route.config as { file?: unknown; rootPath?: unknown } | undefined;
+    if (config?.file !== undefined && config.rootPath !== undefined) route.compress = false;
   });
   await app.register(fastifyCompress, {
     global: true,
