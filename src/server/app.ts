@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -98,6 +99,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const metrics = registerMetrics(app, database);
   app.decorate('metrics', metrics);
 
+  await registerCompression(app);
   // The API documentation is public.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true };
@@ -181,23 +183,70 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     { prefix: '/api' },
   );
 
-  serveWeb(app, config.webRoot);
+  serveWeb(app, config.webRoot, config.webSourceMaps);
   return app;
 }
 
 /**
- * Serves the built React app when there is one, with index.html for every non-API path so client-side
- * routes load. Everything else not found gets the one error shape.
+ * What is compressed per request: HTML, JavaScript, CSS, JSON, XML and other text. Not event streams, which must
+ * reach the browser as they are written, and not files that are compressed already (PDF, DOCX, XLSX, ZIP, images)
+ * or sent as octet-stream (attachments of any kind).
  */
-function serveWeb(app: FastifyInstance, webRoot: string | null) {
+export const COMPRESSIBLE_TYPES = /^text\/(?!event-stream)|^application\/(?:javascript|xml)(?:;|$)|[+/]json(?:;|$)|\+xml(?:;|$)/;
+
+/**
+ * Answers above 1 kB in br or gzip, as the request's Accept-Encoding prefers. The built web client's files are
+ * compressed once at build (`.br` and `.gz` beside each, build/precompress.ts) and sent as they are, so their
+ * routes are left out here; answers that are compressed already (sendPrepared's gzip) pass through untouched.
+ */
+async function registerCompression(app: FastifyInstance) {
+  app.addHook('onRoute', (route) => {
+    // @fastify/static's routes (one per built file) carry the file and its root in their config.
+    const config = route.config as { file?: unknown; rootPath?: unknown } | undefined;
+    if (config?.file !== undefined && config.rootPath !== undefined) route.compress = false;
+  });
+  await app.register(fastifyCompress, {
+    global: true,
+    globalDecompression: false,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    customTypes: COMPRESSIBLE_TYPES,
+  });
+}
+
+/** Content-hashed: a changed file gets a new name, so a browser may keep each one as long as it likes. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Serves the built React app when there is one, with index.html for every non-API path so client-side
+ * routes load. Everything else not found gets the one error shape. Files under assets/ carry a content hash in
+ * their names and are cached for a year; index.html is revalidated on every load (`no-cache`, its ETag answers
+ * 304), so a new build reaches the browser at once. Each file goes out as its `.br` or `.gz` sibling when the
+ * browser accepts one. Source maps are served only with WEB_SOURCE_MAPS=true.
+ */
+function serveWeb(app: FastifyInstance, webRoot: string | null, sourceMaps: boolean) {
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));
-  if (hasWeb) void app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  if (hasWeb) {
+    void app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      // The compressed siblings are sent in place of their file, never by their own names.
+      globIgnore: ['**/*.br', '**/*.gz', ...(sourceMaps ? [] : ['**/*.map'])],
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', relative(webRoot, path).startsWith(`assets${sep}`) ? IMMUTABLE : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
-    // /metrics lives on the internal listener only; here it is not found, not the web app.
-    if (!hasWeb || request.method !== 'GET' || request.url.startsWith('/api/') || request.url.split('?')[0] === '/metrics') {
+    const path = request.url.split('?')[0]!;
+    // /metrics lives on the internal listener only; here it is not found, not the web app. A missing build file
+    // (an old hash, a source map not served) is not found either: index.html in its place would be cached as it.
+    if (!hasWeb || request.method !== 'GET' || path.startsWith('/api/') || path === '/metrics' || path.startsWith('/assets/')) {
       return sendError(request, reply, 'not_found');
     }
-    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.type('text/html').sendFile('index.html');
   });
 }
 

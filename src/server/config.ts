@@ -49,6 +49,8 @@ export interface AppConfig {
    */
   mailDir: string | null;
   webRoot: string | null;
+  /** Whether the web client's source maps (`*.map`, built only with WEB_SOURCE_MAPS=true too) are served. */
+  webSourceMaps: boolean;
   logLevel: string;
   /** Whether this instance runs background jobs (e-mail, reminders); any number of instances may. */
   runJobs: boolean;
@@ -104,6 +106,7 @@ const VARIABLES = {
   SMTP_FROM: { schema: z.string().default('Digiregion <noreply@digiregion.no>'), expected: 'a sender address' },
   MAIL_DIR: { schema: z.string().min(1).optional(), expected: 'a folder' },
   WEB_ROOT: { schema: z.string().default('dist/web'), expected: 'the folder of the built web client' },
+  WEB_SOURCE_MAPS: { schema: flag.default(false), expected: '"true" or "false"' },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), expected: `one of ${LOG_LEVELS.join(', ')}` },
   RUN_JOBS: { schema: flag.default(true), expected: '"true" or "false"' },
   METRICS_PORT: { schema: integer(0, 65535).default(9464), expected: 'a port number from 0 to 65535 (0 turns metrics off)' },
@@ -213,6 +216,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtp: v.SMTP_URL ? { url: v.SMTP_URL, from: v.SMTP_FROM } : null,
     mailDir: v.MAIL_DIR ? resolve(v.MAIL_DIR) : null,
     webRoot: resolve(v.WEB_ROOT),
+    webSourceMaps: v.WEB_SOURCE_MAPS,
     logLevel: v.LOG_LEVEL,
     runJobs: v.RUN_JOBS,
     metricsPort: v.METRICS_PORT,
