@@ -25,7 +25,7 @@ function precompressPlugin(): Plugin {
 /**
  * `.vite/modules.json` beside Vite's manifest: the source modules in each chunk (paths as the manifest's keys). The
  * manifest names a chunk by the one module it was made for; this tells which chunk a page's module ended up in, however
- * the routes import it, so the bundle budget (test/web-budget.test.ts) counts what a page really loads.
+ * the routes import it, so the bundle budget (issue 16) counts what a page really loads.
  */
 function chunkModulesPlugin(): Plugin {
   return {
@@ -50,7 +50,7 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     sourcemap: sourceMaps,
-    // .vite/manifest.json: which chunks each entry and route loads, read by the bundle budget (test/web-budget.test.ts).
+    // .vite/manifest.json: which chunks each entry and route loads, read by the bundle budget (issue 16).
     manifest: true,
   },
   server: {
