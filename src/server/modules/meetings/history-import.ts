@@ -275,16 +275,14 @@ async function writePlan(tx: DbOrTx, ctx: RequestContext, plan: HistoryPlan, kno
   const newCases = plan.cases.filter((c) => !existingCaseIds.has(known.caseIdOf.get(c.externalId)!));
   for (const batch of chunks(newCases)) {
     await pace();
-    await tx
-      .insert(cases)
-      .values(
-        batch.map((c) => ({
-          id: known.caseIdOf.get(c.externalId)!,
-          networkId: plan.networkId,
-          externalId: c.externalId,
-          ...caseValues(c),
-        })),
-      );
+    await tx.insert(cases).values(
+      batch.map((c) => ({
+        id: known.caseIdOf.get(c.externalId)!,
+        networkId: plan.networkId,
+        externalId: c.externalId,
+        ...caseValues(c),
+      })),
+    );
   }
   for (const c of plan.cases.filter((x) => existingCaseIds.has(known.caseIdOf.get(x.externalId)!))) {
     await pace();

@@ -188,7 +188,7 @@ function getOnce(
     const request = client.get(
       url,
       {
-        lookup: lookup as never,
+        lookup,
         timeout: HISTORY_LIMITS.oparlTimeoutSeconds * 1000,
         headers: { accept: options.accept ?? 'application/json', 'user-agent': 'Digiregion history import' },
       },
@@ -511,7 +511,7 @@ export async function planFromOparl(
             documents.push({ fileName: checked.fileName, contentType: checked.contentType, extension: checked.extension, bytes });
           } catch (error) {
             if (!(error instanceof AppError)) throw error;
-            problems.push({ sheet: SHEET, row: Number(item.order) || 0, column: String(file.id ?? download), message: p.file });
+            problems.push({ sheet: SHEET, row: Number(item.order) || 0, column: str(file.id) ?? download, message: p.file });
           }
         }
         const externalId = paperUrl ?? itemUrl;

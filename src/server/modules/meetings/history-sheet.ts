@@ -21,7 +21,7 @@ import {
   type Workbook,
   type ZipEntry,
 } from '../spreadsheets/index.ts';
-import type { HistoryPlan, PlannedCase, PlannedDocument, PlannedMeeting, SourcePlace } from './history-import.ts';
+import type { HistoryPlan, PlannedCase, PlannedDocument, PlannedMeeting } from './history-import.ts';
 
 /**
  * The spreadsheet template of history (one row per case; rows with the same body and meeting date are one meeting)

@@ -11,7 +11,7 @@ import { expectError, expectFieldErrors, unique } from '../../../../test/helpers
 import { packed, zipArchive } from '../../../../test/security/spreadsheet-files.ts';
 import { SEED_000_CASES, type SeedCase } from '../../../../test/fixtures/history/seed-000.ts';
 import { caseDocuments, cases } from '../../db/schema/index.ts';
-import { HISTORY_COLUMNS, type HistoryColumn, type HistoryImportResult } from '../../../shared/meetings/history.ts';
+import { HISTORY_COLUMNS, type HistoryColumn } from '../../../shared/meetings/history.ts';
 import type { Meeting, MeetingSummary } from '../../../shared/meetings/schema.ts';
 import { isInternalAddress } from './history-oparl.ts';
 
