@@ -242,7 +242,7 @@ describe.each(DATABASE_KINDS)('history in from the spreadsheet template on %s', 
     expect(search.status).toBe(200);
     expect(JSON.stringify(search.body)).toContain('021/22');
 
-    // The numbering follows on: the next case summoned in 2022 is 022/22.
+    // The numbering follows on: the next cases summoned in 2022 (the two opening cases, then the new one) are 022/22 on.
     let next = (await vest.post<Meeting>(`/api/bodies/${body.id}/meetings`, { date: '2022-06-10', startTime: '09:00', place: 'Sortland' }))
       .body;
     next = (
@@ -254,7 +254,8 @@ describe.each(DATABASE_KINDS)('history in from the spreadsheet template on %s', 
     ).body;
     const summoned = await vest.post<Meeting>(`/api/meetings/${next.id}/summons`, { version: next.version });
     expect(summoned.status, JSON.stringify(summoned.body)).toBe(200);
-    expect(summoned.body.items.map((i) => i.number)).toEqual(['022/22']);
+    expect(summoned.body.items.map((i) => i.number)).toEqual(['022/22', '023/22', '024/22']);
+    expect(summoned.body.items.at(-1)!.title).toBe('Ny sak etter historikken');
   });
 
   it('updates on a second import rather than duplicating: same meetings and cases, the changed decision, the attachment kept', async () => {
