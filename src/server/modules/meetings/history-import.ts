@@ -220,13 +220,14 @@ export async function applyHistoryPlan(ctx: RequestContext, storage: FileStorage
   }
   const removedDocuments = existingDocuments.filter((e) => !keep.has(e.id)).map((e) => e.id);
 
+  // The files are stored while the rows are written, and the transaction commits only once every file it names is
+  // there: no row ever refers to a missing file. A failure takes back what was stored.
   const stored: string[] = [];
+  const storing = storeAll(storage, toStore, stored);
+  storing.catch(() => undefined);
   try {
-    for (const batch of chunks(toStore, 16)) {
-      await Promise.all(batch.map((f) => storage.put(f.key, f.bytes).then(() => stored.push(f.key))));
-    }
-    return await db.transaction((tx) =>
-      writePlan(tx, ctx, plan, {
+    return await db.transaction(async (tx) => {
+      const result = await writePlan(tx, ctx, plan, {
         caseIdOf,
         meetingIdOf,
         consultationIdOf,
@@ -234,13 +235,35 @@ export async function applyHistoryPlan(ctx: RequestContext, storage: FileStorage
         removedDocuments,
         existingCases,
         existingMeetings,
-      }),
-    );
+      });
+      await storing;
+      return result;
+    });
   } catch (error) {
     // The request's own error is the answer; a file left by a failed removal is only an orphan.
+    await storing.catch(() => undefined);
     await Promise.all(stored.map((key) => storage.remove(key).catch(() => undefined)));
     throw error;
   }
+}
+
+/** Stores the files, a few at a time; `stored` lists those written, for taking them back. */
+async function storeAll(storage: FileStorage, files: { key: string; bytes: Buffer }[], stored: string[]): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const worker = async () => {
+    while (next < files.length && failure === null) {
+      const file = files[next++]!;
+      try {
+        await storage.put(file.key, file.bytes);
+        stored.push(file.key);
+      } catch (error) {
+        failure = error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(32, files.length) }, worker));
+  if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure));
 }
 
 interface Known {
