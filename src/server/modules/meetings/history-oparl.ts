@@ -189,7 +189,9 @@ function getOnce(
       url,
       {
         lookup,
+        // Idle sockets time out; the whole answer, the name's look-up included, must come within the same bound.
         timeout: HISTORY_LIMITS.oparlTimeoutSeconds * 1000,
+        signal: AbortSignal.timeout(HISTORY_LIMITS.oparlTimeoutSeconds * 1000),
         headers: { accept: options.accept ?? 'application/json', 'user-agent': 'Digiregion history import' },
       },
       (response) => {
