@@ -20,6 +20,8 @@ test('the secretariat imports earlier meetings from the template: a bad row name
   test.setTimeout(120_000);
   await login(page, a11y, SECRETARIAT);
   await page.getByLabel(/^(Språk|Language)$/).selectOption({ label: 'Norsk bokmål' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
+  await a11y.check();
   const me = await (await page.request.get('/api/auth/me')).json();
   const network = await (await page.request.get(`/api/networks/${NETWORK}`)).json();
   const bodyName = `Historisk utvalg ${Date.now()}`;
@@ -30,6 +32,8 @@ test('the secretariat imports earlier meetings from the template: a bad row name
   expect(created.ok()).toBe(true);
 
   await page.goto(`/n/${NETWORK}/organer`);
+  await expect(page.getByRole('link', { name: 'Importer historikk' })).toBeVisible();
+  await a11y.check();
   await page.getByRole('link', { name: 'Importer historikk' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Importer historikk til / })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Last ned malen (XLSX)' })).toBeVisible();
