@@ -250,20 +250,20 @@ export async function applyHistoryPlan(ctx: RequestContext, storage: FileStorage
 /** Stores the files, a few at a time; `stored` lists those written, for taking them back. */
 async function storeAll(storage: FileStorage, files: { key: string; bytes: Buffer }[], stored: string[]): Promise<void> {
   let next = 0;
-  let failure: unknown = null;
+  const state: { failure: Error | null } = { failure: null };
   const worker = async () => {
-    while (next < files.length && failure === null) {
+    while (next < files.length && state.failure === null) {
       const file = files[next++]!;
       try {
         await storage.put(file.key, file.bytes);
         stored.push(file.key);
       } catch (error) {
-        failure = error;
+        state.failure = error instanceof Error ? error : new Error('storage failed', { cause: error });
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(32, files.length) }, worker));
-  if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (state.failure) throw state.failure;
 }
 
 interface Known {
