@@ -20,6 +20,8 @@ const PAGES = [
   '/n/digivesteralen/undersokelser',
   // The archive page: extracts and whether each meeting was extracted.
   '/n/digivesteralen/arkiv',
+  // The history import: the template, the spreadsheet and ZIP, the OParl address.
+  '/n/digivesteralen/historikk',
   // Digitale Helgeland's member fees: the demo's 2026 schedule by population band.
   '/n/digitale-helgeland/okonomi/kontingent',
   // The finance overview and one municipality's statement for the year of DigiHelse's start.

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { RULES, type Capability, type Principal } from '../src/server/access/index.ts';
 import { outbox } from '../src/server/db/schema/index.ts';
@@ -169,6 +171,24 @@ async function createMeetingBodies(t: TestApp, admin: Client): Promise<MeetingBo
   }
   return { bodyId: body.id, otherBodyId: other.id, personIds };
 }
+/**
+ * An OParl Body with nothing in it, served on this host (the test apps may fetch from 127.0.0.1, see harness.ts): an
+ * OParl history import of it succeeds and brings in nothing.
+ */
+let oparlServer: Promise<string> | undefined;
+function oparlSource(): Promise<string> {
+  oparlServer ??= new Promise((resolve) => {
+    const server = createServer((req, res) => {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${req.url}`;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ id: url, type: 'https://schema.oparl.org/1.1/Body', name: 'Tomt system' }));
+    });
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/oparl/body`));
+    server.unref();
+  });
+  return oparlServer;
+}
+
 /** A date of its own for each cell's meetings, well in the future. */
 function dayOf(cell: number, plus = 0) {
   return new Date(Date.UTC(2031, 0, 1) + (cell * 3 + plus) * 86_400_000).toISOString().slice(0, 10);
@@ -1184,6 +1204,25 @@ export const EXPECTED: Record<string, { setup: Setup }> = {
       return { url: `/api/own-effort-entries/${entry.id}?version=${entry.version}` };
     },
   },
+  // history in: the secretariat's, a spreadsheet of one case for a body of its own, or an OParl source (oparlSource below)
+  'POST /api/networks/{networkId}/history-import': {
+    setup: async (t, admin, cell) => {
+      const body = await ok(
+        admin.post(`/api/networks/${await vesteralen(t)}/bodies`, { kind: 'workingGroup', name: `Historikkgruppe ${cell} ${unique()}` }),
+      );
+      return {
+        url: `/api/networks/digivesteralen/history-import?fileName=historikk.csv`,
+        body: Buffer.from(
+          `Organ;Møtedato;Saksnummer;Tittel;Vedtak\r\n${body.name};2019-05-0${(cell % 9) + 1};00${(cell % 9) + 1}/19;Historisk sak ${cell};Vedtatt.\r\n`,
+          'utf8',
+        ),
+        headers: { 'content-type': 'text/csv' },
+      };
+    },
+  },
+  'POST /api/networks/{networkId}/history-import/oparl': {
+    setup: async () => ({ url: '/api/networks/digivesteralen/history-import/oparl', body: { systemUrl: await oparlSource() } }),
+  },
   'POST /api/networks/{networkId}/own-effort/import': {
     setup: async (_t, _a, cell) => ({
       url: `${OWN_EFFORT}/import?fileName=timer.csv`,
@@ -1589,6 +1628,7 @@ export const TAKE_A_FILE = [
   'POST /api/budgets/{id}/actuals/import',
   'POST /api/networks/{networkId}/own-effort/import',
   'POST /api/archive-extracts/verify',
+  'POST /api/networks/{networkId}/history-import',
 ];
 
 /** `METHOD /api/path/{param}` for every POST, PUT, PATCH and DELETE route under /api in Fastify's route tree. */

@@ -188,7 +188,8 @@ export async function startTestApp(
   const filesDir = mkdtempSync(join(tmpdir(), 'digiregion-files-'));
   const mailDir = mkdtempSync(join(tmpdir(), 'digiregion-mail-'));
   const config = {
-    ...readConfig({ PUBLIC_URL: 'http://localhost:3999', DEMO: 'true' }),
+    // An OParl history import may fetch from this host: test/access-routes.ts serves its OParl source here.
+    ...readConfig({ PUBLIC_URL: 'http://localhost:3999', DEMO: 'true', OPARL_IMPORT_ALLOWED_HOSTS: '127.0.0.1' }),
     webRoot: null,
     filesDir,
     storage: { kind: 'local' as const, dir: filesDir },

@@ -29,7 +29,7 @@ import { startJobRunner, type JobRunner } from './modules/jobs/index.ts';
 import { BENEFIT_REMINDER_JOB, benefitReminderJob, benefitRoutes, scheduleBenefitReminders } from './modules/benefits/index.ts';
 import { EMAIL_JOB, emailJobHandler } from './modules/mail/index.ts';
 import { networkRoutes } from './modules/network/index.ts';
-import { CLOSE_PROCEDURE_JOB, closeProcedureJob, meetingLinkIssuers, meetingRoutes } from './modules/meetings/index.ts';
+import { CLOSE_PROCEDURE_JOB, closeProcedureJob, historyRoutes, meetingLinkIssuers, meetingRoutes } from './modules/meetings/index.ts';
 import { fileStorageFor, type FileStorage } from './modules/storage/index.ts';
 import { oparlRoutes, publicRoutes } from './modules/publicAccess/index.ts';
 import { issueSurveyLink, mappingRoutes, SURVEY_REMINDER_JOB, surveyReminderJob } from './modules/mapping/index.ts';
@@ -167,6 +167,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         senderEmail: config.smtp ? (/<([^>]+)>/.exec(config.smtp.from)?.[1] ?? config.smtp.from) : undefined,
         storage,
       });
+      await api.register(historyRoutes, { storage, oparlAllowedHosts: config.oparlImportAllowedHosts });
       await api.register(auditRoutes);
       await api.register(publicRoutes, { publicUrl: config.publicUrl, storage });
       await api.register(oparlRoutes, { prefix: '/oparl/v1', publicUrl: config.publicUrl });

@@ -59,6 +59,11 @@ export interface AppConfig {
   metricsHost: string;
   /** How long a stop may take (requests in flight, the running job) before the process gives up and exits 1. */
   shutdownTimeoutMs: number;
+  /**
+   * Hosts (`name` or `name:port`) an OParl history import may fetch from although they resolve to an internal address
+   * (an intranet system, a test's own server). Every other internal address is refused.
+   */
+  oparlImportAllowedHosts: string[];
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -112,6 +117,18 @@ const VARIABLES = {
   METRICS_PORT: { schema: integer(0, 65535).default(9464), expected: 'a port number from 0 to 65535 (0 turns metrics off)' },
   METRICS_HOST: { schema: z.string().default('127.0.0.1'), expected: 'an address to listen on' },
   SHUTDOWN_TIMEOUT_MS: { schema: integer(1, 3_600_000).default(30_000), expected: 'milliseconds, a whole number from 1 to 3600000' },
+  OPARL_IMPORT_ALLOWED_HOSTS: {
+    schema: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    expected: 'host names (or host:port) separated by commas',
+  },
   ACCESSIBILITY_CONTACT: { schema: z.email().optional(), expected: 'an e-mail address' },
   ACCESSIBILITY_REVIEWED: { schema: z.iso.date().default(ACCESSIBILITY_REVIEWED_ON), expected: 'a date, YYYY-MM-DD' },
 } as const;
@@ -222,5 +239,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsPort: v.METRICS_PORT,
     metricsHost: v.METRICS_HOST,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    oparlImportAllowedHosts: v.OPARL_IMPORT_ALLOWED_HOSTS,
   };
 }

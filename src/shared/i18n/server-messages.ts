@@ -74,6 +74,7 @@ interface ServerMessages {
     nothingToExtract: string;
     tarFile: string;
     periodTooLong: string;
+    internalAddress: string;
   };
   fields: Record<string, string>;
 }
@@ -166,11 +167,14 @@ const nb: ServerMessages = {
     tarFile: '«{field}» må være en tar-fil (sendt som application/x-tar).',
     nothingToExtract: '«{field}»: valget gir ingen avsluttede møter (godkjent protokoll) som kan tas med i et uttrekk.',
     periodTooLong: '«{field}»: perioden kan være høyst {max} dager.',
+    internalAddress: '«{field}» peker til et internt nettverk, og hentes ikke.',
   },
   fields: {
     // What is wrong with the request as a whole (its body cannot be read), and with its address.
     _: 'Forespørselen',
     url: 'Adressen',
+    systemUrl: 'Systemets OParl-adresse',
+    spreadsheet: 'Regnearket',
     'projectFinancing:costTotal': 'Totalkostnad',
     'projectFinancing:method': 'Fordelingsmåte',
     'projectFinancing:percentages': 'Avtalt prosentfordeling',
@@ -599,10 +603,13 @@ const nn: ServerMessages = {
     tarFile: '«{field}» må vere ei tar-fil (send som application/x-tar).',
     nothingToExtract: '«{field}»: valet gir ingen avslutta møte (godkjend protokoll) som kan takast med i eit uttrekk.',
     periodTooLong: '«{field}»: perioden kan vere høgst {max} dagar.',
+    internalAddress: '«{field}» peikar til eit internt nettverk, og vert ikkje henta.',
   },
   fields: {
     _: 'Førespurnaden',
     url: 'Adressa',
+    systemUrl: 'Systemet si OParl-adresse',
+    spreadsheet: 'Reknearket',
     'projectFinancing:costTotal': 'Totalkostnad',
     'projectFinancing:method': 'Fordelingsmåte',
     'projectFinancing:percentages': 'Avtalt prosentfordeling',
@@ -1029,10 +1036,13 @@ const en: ServerMessages = {
     tarFile: '«{field}» must be a tar file (sent as application/x-tar).',
     nothingToExtract: '«{field}»: the choice gives no finished meetings (minutes approved) to put in an extract.',
     periodTooLong: '«{field}»: the period can be at most {max} days.',
+    internalAddress: '“{field}” points into an internal network and is not fetched.',
   },
   fields: {
     _: 'The request',
     url: 'The address',
+    systemUrl: "The system's OParl address",
+    spreadsheet: 'The spreadsheet',
     'projectFinancing:costTotal': 'Total cost',
     'projectFinancing:method': 'Split method',
     'projectFinancing:percentages': 'Agreed percentages',

@@ -20,6 +20,7 @@ import { PublicSearchPage } from '../features/public/PublicSearchPage.tsx';
 import { AgendaItemPage } from '../features/meetings/AgendaItemPage.tsx';
 import { MeetingPage } from '../features/meetings/MeetingPage.tsx';
 import { MeetingPlanPage } from '../features/meetings/MeetingPlanPage.tsx';
+import { HistoryImportPage } from '../features/meetings/HistoryImportPage.tsx';
 import { AbsenceLinkPage, SignLinkPage, WrittenAnswerPage } from '../features/meetings/PersonalLinkPages.tsx';
 import { applicationRoutes } from '../features/mapping/routes.tsx';
 import { dashboardRoutes } from '../features/mapping-dashboards/routes.tsx';
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
       { path: 'n/:slug/arkiv', element: <ArchivePage /> },
       { path: 'n/:slug/organer/:id', element: <BodyPage /> },
       { path: 'n/:slug/organer/:id/moter', element: <MeetingPlanPage /> },
+      { path: 'n/:slug/historikk', element: <HistoryImportPage /> },
       { path: 'moter/:id', element: <MeetingPage /> },
       { path: 'moter/:id/saker/:itemId', element: <AgendaItemPage /> },
       { path: 'forfall/:token', element: <AbsenceLinkPage /> },

@@ -49,8 +49,17 @@ export const meetings = pgTable(
     minutesApprovalNote: text('minutes_approval_note'),
     /** Soft delete (a cancelled meeting stays in the open-data API as deleted). */
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * A meeting brought in from history (meetings/history-import.ts): where it came from, stable across imports so
+     * that a second import updates it. `sheet:<date> <time>` from the spreadsheet template, the OParl object's URL.
+     */
+    externalId: text('external_id'),
   },
-  (t) => [index('meetings_body_date_idx').on(t.bodyId, t.date), index('meetings_updated_idx').on(t.updatedAt)],
+  (t) => [
+    index('meetings_body_date_idx').on(t.bodyId, t.date),
+    index('meetings_updated_idx').on(t.updatedAt),
+    uniqueIndex('meetings_external_idx').on(t.bodyId, t.externalId),
+  ],
 );
 
 /** The last case number used per body and year, so a number is never handed out twice. */
@@ -88,8 +97,10 @@ export const cases = pgTable(
      */
     publicTitle: text('public_title'),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    /** A case brought in from history: `sheet:<body id>:<NNN/YY>` from the spreadsheet, the OParl Paper's URL. */
+    externalId: text('external_id'),
   },
-  (t) => [index('cases_network_idx').on(t.networkId)],
+  (t) => [index('cases_network_idx').on(t.networkId), uniqueIndex('cases_external_idx').on(t.networkId, t.externalId)],
 );
 
 /**

@@ -1,4 +1,5 @@
 export { meetingRoutes } from './routes.ts';
+export { historyRoutes } from './history-routes.ts';
 export { CLOSE_PROCEDURE_JOB, closeProcedureJob } from './written-procedure.ts';
 import * as service from './service.ts';
 import { sendSummons } from './summons.ts';

@@ -18,3 +18,17 @@ export async function assignCaseNumber(tx: DbOrTx, consultation: { id: string; b
     .returning({ last: caseNumberCounters.last });
   await tx.update(consultations).set({ year, sequence: counter!.last }).where(eq(consultations.id, consultation.id));
 }
+
+/**
+ * Moves the counter of a body and year on to at least `atLeast`, never back: imported history (history-import.ts)
+ * brings numbers given elsewhere, and the next case summoned here must follow the highest of them.
+ */
+export async function raiseCaseNumberCounter(tx: DbOrTx, bodyId: string, year: number, atLeast: number) {
+  await tx
+    .insert(caseNumberCounters)
+    .values({ bodyId, year, last: atLeast })
+    .onConflictDoUpdate({
+      target: [caseNumberCounters.bodyId, caseNumberCounters.year],
+      set: { last: sql`greatest(${caseNumberCounters.last}, ${atLeast})` },
+    });
+}

@@ -369,6 +369,8 @@ export function presentMeeting(
     'digiregion:moetemappe': { moetedato: meeting.date, moetested: meeting.place, utvalg: body.name, utvalgKode: body.shortCode },
     'digiregion:writtenProcedure': meeting.writtenProcedure,
     'digiregion:status': meeting.status,
+    'digiregion:summonsPublishedAt': meeting.summonsPublishedAt ? iso(meeting.summonsPublishedAt) : null,
+    'digiregion:minutesApprovedAt': minutesPublished(meeting) && meeting.minutesApprovedAt ? iso(meeting.minutesApprovedAt) : null,
     web: `${urls.publicUrl}/innsyn/moter/${meeting.id}`,
     created: iso(meeting.createdAt),
     modified: iso(modified),

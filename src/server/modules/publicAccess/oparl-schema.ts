@@ -166,6 +166,9 @@ export const OparlMeetingSchema = z.object({
     .optional(),
   'digiregion:writtenProcedure': z.boolean().optional(),
   'digiregion:status': z.string().optional(),
+  /** When the summons went out and the minutes were approved: a copy (the history import) keeps the meeting's own dates. */
+  'digiregion:summonsPublishedAt': z.string().nullable().optional(),
+  'digiregion:minutesApprovedAt': z.string().nullable().optional(),
 });
 
 export const OparlConsultationSchema = z.object({

@@ -14,6 +14,9 @@ import { readZipDirectory, looksLikeZip } from './zip.ts';
  */
 
 export type { Cell, CellError, ReadOptions, Sheet, SheetRow, Workbook } from './types.ts';
+/** The bounded zip reader under the workbooks, for other archives an import takes (the history import's attachments). */
+export { readZipDirectory, unpack, type ZipEntry } from './zip.ts';
+export { RefusedFile, type Refusal } from './types.ts';
 
 /** The file is no spreadsheet the caller takes; each import says so in its own words. */
 export class UnreadableSpreadsheet extends Error {

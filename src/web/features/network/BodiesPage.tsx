@@ -9,6 +9,7 @@ import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { BodyForm } from './BodyForm.tsx';
 import { NetworkNav } from './NetworkNav.tsx';
+import { useHistoryMessages } from '../meetings/history-messages.ts';
 
 /** `/n/:slug/organer`: the network's bodies; the secretariat creates new ones. */
 export function BodiesPage() {
@@ -29,6 +30,7 @@ function BodiesView({ network }: { network: NetworkOverview }) {
   const navigate = useNavigate();
   const bodies = useApi<BodySummary[]>(`/networks/${network.id}/bodies`);
   const [creating, setCreating] = useState(false);
+  const h = useHistoryMessages();
   return (
     <>
       <NetworkNav network={network} />
@@ -39,6 +41,7 @@ function BodiesView({ network }: { network: NetworkOverview }) {
             <Button type="button" onClick={() => setCreating(true)}>
               {m.bodies.createBody}
             </Button>
+            <AppLink to={`/n/${network.slug}/historikk`}>{h.link}</AppLink>
           </ButtonRow>
         )}
         <LoadState loaded={bodies}>
