@@ -5,7 +5,7 @@ import { api, ApiError, asApiError, query } from '../../app/api.ts';
 import { FailureAlert } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
-import { useKroner } from '../strategy/messages.ts';
+import { useKroner } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

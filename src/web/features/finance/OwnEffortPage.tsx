@@ -41,8 +41,7 @@ import {
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { useKroner } from '../strategy/messages.ts';
-import { parseWhole } from '../strategy/strategy-api.ts';
+import { useKroner, parseWhole, useHours } from '../../app/format.ts';
 import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import {
   COMMON_WORK,
@@ -55,13 +54,6 @@ import {
   type OwnEffortFilter,
 } from './own-effort-api.ts';
 import { useOwnEffortMessages } from './own-effort-messages.ts';
-
-/** Hours from hundredths as a person reads them: «1 250», «7,5». */
-export function useHours(): (hundredths: number) => string {
-  const { lang } = useI18n();
-  const format = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 2 });
-  return (hundredths) => format.format(hundredths / 100);
-}
 
 /**
  * `/n/:slug/okonomi/egeninnsats?aar=&kommune=&prosjekt=`: the network's own effort in a year — the hourly rate (set by
