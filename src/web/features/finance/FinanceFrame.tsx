@@ -8,12 +8,9 @@ import { useNetwork } from '../../app/network-frame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { useFinanceMessages } from './messages.ts';
 
-/** The finance pages of a network: the overview at `/n/:slug/okonomi`, the others below it. */
-export const FINANCE_PAGES = ['oversikt', 'budsjett', 'tilskudd', 'kontingent', 'egeninnsats'] as const;
-export type FinancePage = (typeof FINANCE_PAGES)[number];
+import { FINANCE_PAGES, financePath } from './finance-paths.ts';
 
-export const financePath = (slug: string, page: FinancePage = 'oversikt') =>
-  page === 'oversikt' ? `/n/${slug}/okonomi` : `/n/${slug}/okonomi/${page}`;
+export { FINANCE_PAGES, financePath, type FinancePage } from './finance-paths.ts';
 
 /**
  * Every finance page's shell inside the network frame: the page title (from the network's name) and the finance

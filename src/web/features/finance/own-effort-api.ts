@@ -1,5 +1,5 @@
 import { query } from '../../app/api.ts';
-import { financePath } from './FinanceFrame.tsx';
+import { financePath } from './finance-paths.ts';
 
 /** The page's filters as they stand in its address: `aar` (as on every finance page), `kommune`, `prosjekt` (a project's id or `felles`). */
 export interface OwnEffortFilter {
