@@ -23,6 +23,43 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The web client's features are modules: a feature imports app/, shared/, its own folder and other features'
+    // index.ts only, never another feature's inside; app/ knows no feature (src/web/routes.tsx assembles them).
+    files: ['src/web/features/**/*.ts', 'src/web/features/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.ts$).+',
+              message: "Another feature is reached only through its index.ts (import from '../<feature>/index.ts').",
+            },
+            {
+              regex: '(^|/)features/[^/]+/(?!index\\.ts$).+',
+              message: "Another feature is reached only through its index.ts (import from '../<feature>/index.ts').",
+            },
+            { regex: '^\\.\\./\\.\\./(routes|main)\\.tsx$', message: 'Features do not import the router; it imports them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/web/app/**/*.ts', 'src/web/app/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)features/', message: 'app/ imports no feature: features contribute through src/web/routes.tsx.' },
+            { regex: '^\\.\\./(routes|main)\\.tsx$', message: 'app/ imports no feature: features contribute through src/web/routes.tsx.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read JSON responses loosely; what they assert is typed enough.
     files: ['**/*.test.ts', 'test/**', 'e2e/**', 'bench/**'],
     rules: {

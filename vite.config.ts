@@ -52,6 +52,16 @@ export default defineConfig({
     sourcemap: sourceMaps,
     // .vite/manifest.json: which chunks each entry and route loads, read by the bundle budget (issue 16).
     manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // zod and the app's zod configuration in one chunk, the configuration right after zod: with pages loaded
+          // when first visited, the shared schemas sit in another chunk that runs before the entry's own code, and
+          // zod must be jitless before any schema exists (the CSP forbids eval).
+          groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|app[\\/]zod-config\.ts/, priority: 20 }],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

@@ -7,7 +7,7 @@ import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-css/theme';
 import './app/styles.css';
 import { I18nProvider } from './app/i18n/index.tsx';
-import { router } from './app/router.tsx';
+import { router } from './routes.tsx';
 import { SessionProvider } from './app/session.tsx';
 
 const root = document.getElementById('root');

@@ -7,7 +7,7 @@ import { ApiError, useApi } from './api.ts';
 import { fmt, LANGUAGE_NAMES, useI18n } from './i18n/index.tsx';
 import { useSession } from './session.tsx';
 import { useAccountCapabilities } from './capabilities.ts';
-import { usePublicMessages } from '../features/public/messages.ts';
+import { useCurrentNetworkSlug } from './network-frame.tsx';
 
 /** The shell: skip link, header with network and language switchers and the user menu, main, footer. */
 export function Layout() {
@@ -39,11 +39,11 @@ export function Layout() {
 
 function Header() {
   const { m } = useI18n();
-  const pm = usePublicMessages();
   const networks = useApi<NetworkSummary[]>('/networks');
   const match = useMatch('/n/:slug/*');
   const navigate = useNavigate();
-  const currentSlug = match?.params.slug ?? '';
+  // The network of the page's frame (also on a meeting's or case's page), else the one in the address.
+  const currentSlug = useCurrentNetworkSlug() ?? match?.params.slug ?? '';
 
   return (
     <header className="dr-header">
@@ -72,7 +72,7 @@ function Header() {
             </Select>
           </Field>
           <Link asChild>
-            <RouterLink to="/innsyn">{pm.nav}</RouterLink>
+            <RouterLink to="/innsyn">{m.shell.publicNav}</RouterLink>
           </Link>
           <LanguageSwitcher />
           <UserMenu />

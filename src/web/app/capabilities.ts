@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import type {
   AccountCapabilities,
   Capabilities,
@@ -34,10 +34,10 @@ function ask(key: string, path: string) {
 }
 
 /** The capabilities of the account here and in the places named (network by id or slug, project, municipality, person). */
-export function useCapabilities(scope: CapabilitiesQuery = {}): Capabilities | null {
+export function useCapabilities(scope: CapabilitiesQuery | null = {}): Capabilities | null {
   const { user } = useSession();
   const path = `/capabilities${query({ ...scope })}`;
-  const key = user ? `${user.id} ${path}` : null;
+  const key = user && scope ? `${user.id} ${path}` : null;
   const [state, setState] = useState<{ key: string; value: Capabilities } | null>(null);
   useEffect(() => {
     if (key === null) return;
@@ -85,8 +85,17 @@ const noNetwork = (networkId: string): NetworkCapabilities => ({
   memberDataOf: [],
 });
 
+/**
+ * The network frame's answer for its network (id and slug), so the pages inside it ask nothing again; null outside a
+ * frame or while the frame waits.
+ */
+export const FrameCapabilitiesContext = createContext<{ id: string; slug: string; capabilities: NetworkCapabilities | null } | null>(null);
+
 export function useNetworkCapabilities(networkId: string): NetworkCapabilities {
-  return useCapabilities({ network: networkId })?.network ?? noNetwork(networkId);
+  const framed = useContext(FrameCapabilitiesContext);
+  const inFrame = framed !== null && (framed.id === networkId || framed.slug === networkId);
+  const own = useCapabilities(inFrame ? null : { network: networkId })?.network;
+  return (inFrame ? framed.capabilities : own) ?? noNetwork(networkId);
 }
 
 const noProject = (projectId: string): ProjectCapabilities => ({

@@ -1,6 +1,17 @@
 import { useCallback, useId, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
-import { Alert, Button, ErrorSummary, Field, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  Field,
+  Fieldset,
+  Label,
+  Paragraph,
+  Select,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { formatMessage, SERVER_MESSAGES, type ValidationKey } from '../../shared/i18n/server-messages.ts';
 import type { Language } from '../../shared/i18n/languages.ts';
 import { type ApiError, asApiError } from './api.ts';
@@ -345,5 +356,34 @@ export function ConfirmForm({
         </Button>
       </ButtonRow>
     </div>
+  );
+}
+
+/**
+ * A group of radio buttons or checkboxes under one legend, with the group's error below it. The first choice
+ * carries the field's id (the caller gives it), so the error summary's link lands on it.
+ */
+export function ChoiceGroup({
+  form,
+  name,
+  legend,
+  description,
+  children,
+}: {
+  form: FormState;
+  name: string;
+  legend: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
+  const error = errorFor(form, name);
+  const errorId = `${form.id(name)}-error`;
+  return (
+    <Fieldset aria-describedby={error ? errorId : undefined}>
+      <Fieldset.Legend>{legend}</Fieldset.Legend>
+      {description && <Fieldset.Description>{description}</Fieldset.Description>}
+      {children}
+      {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
+    </Fieldset>
   );
 }

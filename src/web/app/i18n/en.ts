@@ -48,6 +48,8 @@ export const en: Messages = {
     footerApi: 'API documentation',
     footerAccessibility: 'Accessibility statement',
     languageSaveFailed: 'Your language choice was not saved: {message}',
+    publicNav: 'Public records',
+    trail: 'You are here',
   },
   enums: {
     bodyKinds: {
@@ -403,6 +405,12 @@ export const en: Messages = {
       accept: 'Used',
       resend: 'Sent again',
     },
+  },
+  noAccess: {
+    title: 'No access',
+    text: "Your account does not have access to this page. Ask the network's secretariat if you need access.",
+    login: 'Log in to see the page',
+    back: 'To the overview of {name}',
   },
   notFound: {
     title: 'Page not found',

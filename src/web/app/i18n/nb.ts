@@ -53,6 +53,8 @@ export const nb = {
     footerApi: 'API-dokumentasjon',
     footerAccessibility: 'Tilgjengelighetserklæring',
     languageSaveFailed: 'Språkvalget ble ikke lagret: {message}',
+    publicNav: 'Innsyn',
+    trail: 'Du er her',
   },
   enums: {
     bodyKinds: {
@@ -405,6 +407,12 @@ export const nb = {
       accept: 'Brukte',
       resend: 'Sendte på nytt',
     },
+  },
+  noAccess: {
+    title: 'Ingen tilgang',
+    text: 'Kontoen din har ikke tilgang til denne siden. Spør sekretariatet i nettverket om du trenger tilgang.',
+    login: 'Logg inn for å se siden',
+    back: 'Til oversikten over {name}',
   },
   notFound: {
     title: 'Fant ikke siden',

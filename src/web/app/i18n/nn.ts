@@ -48,6 +48,8 @@ export const nn: Messages = {
     footerApi: 'API-dokumentasjon',
     footerAccessibility: 'Tilgjengeerklæring',
     languageSaveFailed: 'Språkvalet vart ikkje lagra: {message}',
+    publicNav: 'Innsyn',
+    trail: 'Du er her',
   },
   enums: {
     bodyKinds: {
@@ -400,6 +402,12 @@ export const nn: Messages = {
       accept: 'Brukte',
       resend: 'Sende på nytt',
     },
+  },
+  noAccess: {
+    title: 'Ingen tilgang',
+    text: 'Kontoen din har ikkje tilgang til denne sida. Spør sekretariatet i nettverket om du treng tilgang.',
+    login: 'Logg inn for å sjå sida',
+    back: 'Til oversikta over {name}',
   },
   notFound: {
     title: 'Fann ikkje sida',

@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
 import { Checkbox, Heading, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { ArchiveExtractCreateSchema, type ArchiveExtract, type ArchiveMeeting } from '../../../shared/archive/schema.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -7,8 +6,8 @@ import { api, query, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { LoadState } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useArchiveMessages } from './messages.ts';
 
 /** How often the list asks again while an extract is being made. */
@@ -19,14 +18,12 @@ const POLL_MS = 2000;
  * «since the last extract»), follows them until ready, downloads the tar, and sees per meeting whether it was extracted.
  */
 export function ArchivePage() {
-  const { m } = useI18n();
   const am = useArchiveMessages();
-  const { slug = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const title = network.data ? fmt(am.title, { network: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  const network = useNetwork();
+  const title = fmt(am.title, { network: network.name });
   return (
     <Page title={title}>
-      <LoadState loaded={network}>{(n) => <ArchiveView network={n} />}</LoadState>
+      <ArchiveView network={network} />
     </Page>
   );
 }
@@ -51,7 +48,6 @@ function ArchiveView({ network }: { network: NetworkOverview }) {
 
   return (
     <>
-      <NetworkNav network={network} />
       <Paragraph>{am.intro}</Paragraph>
       <NewExtractForm
         network={network}

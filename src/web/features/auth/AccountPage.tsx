@@ -10,7 +10,7 @@ import { NewPasswordFields } from './NewPasswordFields.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useSession, type User } from '../../app/session.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
-import { RoleLabel } from '../admin/RoleLabel.tsx';
+import { RoleLabel } from '../admin/index.ts';
 
 /** `/konto`: who you are, your password and your language. */
 export function AccountPage() {

@@ -17,11 +17,20 @@ import {
 import { BENEFIT_AREAS } from '../../../shared/strategy/schema.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import { api } from '../../app/api.ts';
-import { errorFor, fieldMessage, FormMessages, SelectField, SubmitButton, TextField, useForm, type FieldErrors } from '../../app/forms.tsx';
+import {
+  errorFor,
+  fieldMessage,
+  FormMessages,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useForm,
+  type FieldErrors,
+  ChoiceGroup,
+} from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, todayIso } from '../../app/ui.tsx';
-import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
-import { usePeople } from '../projects/projects-api.ts';
+import { usePeople } from '../projects/index.ts';
 import { benefitsPath, numberText, parseNumber } from './benefits-api.ts';
 import { useBenefitMessages } from './messages.ts';
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Button, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { Benefit, BenefitsRollup, RollupFigure } from '../../../shared/benefits/schema.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -7,9 +7,9 @@ import type { Phase } from '../../../shared/portfolio/projects.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
-import { useProjectMessages } from '../projects/messages.ts';
+import { useProjectMessages } from '../projects/index.ts';
 import { benefitsPath, formatAchievement } from './benefits-api.ts';
 import { useRealizationMessages } from './realization-messages.ts';
 import './realization.css';
@@ -21,21 +21,14 @@ export const realizationPath = (slug: string) => `/n/${slug}/nytte`;
  * realization — for the network or, with `?kommune=`, one member municipality; each level with its achievement.
  */
 export function RealizationPage() {
-  const { m } = useI18n();
   const rm = useRealizationMessages();
-  const { slug = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const title = network.error ? m.notFound.title : network.data ? fmt(rm.title, { name: network.data.name }) : m.common.loading;
+  const network = useNetwork();
+  const title = fmt(rm.title, { name: network.name });
   return (
     <Page title={title}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <div className="dr-stack">
-            <NetworkNav network={n} />
-            <Realization network={n} />
-          </div>
-        )}
-      </LoadState>
+      <div className="dr-stack">
+        <Realization network={network} />
+      </div>
     </Page>
   );
 }

@@ -19,14 +19,7 @@ export function formatAchievement(lang: Language, value: number | null): string 
   return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
-/** A calendar date (YYYY-MM-DD) in figures, for a dense table: «15.08.2026». */
-export function shortDate(lang: Language, iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
-}
+export { shortDate } from '../../app/format.ts';
 
 /** A measured or planned value with its unit: «1 200 timer», «12,5 %». */
 export function formatValue(lang: Language, value: number, unit: string): string {

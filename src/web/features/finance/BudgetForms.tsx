@@ -19,8 +19,7 @@ import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, VisuallyHidden } from '../../app/ui.tsx';
-import { useKroner } from '../strategy/messages.ts';
-import { parseWhole } from '../strategy/strategy-api.ts';
+import { useKroner, parseWhole } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 
 /** Kroner as typed («12 345», «-1 200»); the text itself when it is no whole number, so the schema names the field. */

@@ -7,7 +7,7 @@ import { api, query, useApi, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, VisuallyHidden } from '../../app/ui.tsx';
-import { useKroner } from '../strategy/messages.ts';
+import { useKroner } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 import { ActualForm, BudgetForm, LineEntries, LineForm } from './BudgetForms.tsx';
 import { BudgetImport } from './BudgetImport.tsx';

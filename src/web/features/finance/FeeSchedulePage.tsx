@@ -8,9 +8,8 @@ import { ConfirmForm, FormMessages, SubmitButton, SuccessMessage, useForm } from
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
-import { DecidedCaseFields } from '../projects/DecisionPanel.tsx';
-import { useKroner } from '../strategy/messages.ts';
-import { osloDay } from '../strategy/strategy-api.ts';
+import { DecidedCaseFields } from '../projects/index.ts';
+import { useKroner, osloDay } from '../../app/format.ts';
 import { feeExportUrl, feeSchedulesPath } from './fees-api.ts';
 import { FeeStatusTag } from './FeeSchedulesPage.tsx';
 import { useFinanceMessages } from './messages.ts';

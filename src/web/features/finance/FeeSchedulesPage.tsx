@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { FeeScheduleStatus, FeeScheduleSummary } from '../../../shared/finance/fees.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -8,7 +8,7 @@ import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
-import { feeSchedulePath } from './fees-api.ts';
+import { feeSchedulesPath, feeSchedulePath } from './fees-api.ts';
 import { useFinanceMessages } from './messages.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
@@ -102,4 +102,10 @@ function SchedulesView({ network }: { network: NetworkOverview }) {
       </ModalDialog>
     </div>
   );
+}
+
+/** `/n/:slug/kontingent`, the fee pages' first address, kept for links already shared. */
+export function OldFeesAddress() {
+  const { slug = '' } = useParams();
+  return <Navigate to={feeSchedulesPath(slug)} replace />;
 }

@@ -1,25 +1,20 @@
 import type { ReactNode } from 'react';
-import { NavLink, useParams, useSearchParams } from 'react-router';
+import { NavLink, useSearchParams } from 'react-router';
 import { Field, Label, Select } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
-import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { LoadState } from '../../app/ui.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useFinanceMessages } from './messages.ts';
 
-/** The finance pages of a network: the overview at `/n/:slug/okonomi`, the others below it. */
-export const FINANCE_PAGES = ['oversikt', 'budsjett', 'tilskudd', 'kontingent', 'egeninnsats'] as const;
-export type FinancePage = (typeof FINANCE_PAGES)[number];
+import { FINANCE_PAGES, financePath } from './finance-paths.ts';
 
-export const financePath = (slug: string, page: FinancePage = 'oversikt') =>
-  page === 'oversikt' ? `/n/${slug}/okonomi` : `/n/${slug}/okonomi/${page}`;
+export { FINANCE_PAGES, financePath, type FinancePage } from './finance-paths.ts';
 
 /**
- * Every finance page's shell: the network loaded by the slug in the path, the page title (from the network's name),
- * the network's links and the finance pages' own links.
+ * Every finance page's shell inside the network frame: the page title (from the network's name) and the finance
+ * pages' own links.
  */
 export function FinanceFrame({
   title,
@@ -33,25 +28,12 @@ export function FinanceFrame({
   children: (network: NetworkOverview) => ReactNode;
 }) {
   const { m } = useI18n();
-  const { slug = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const n = network.data;
-  const heading = n
-    ? ((typeof title === 'string' ? fmt(title, { name: n.name }) : title(n)) ?? m.common.loading)
-    : network.error
-      ? m.notFound.title
-      : m.common.loading;
+  const n = useNetwork();
+  const heading = (typeof title === 'string' ? fmt(title, { name: n.name }) : title(n)) ?? m.common.loading;
   return (
-    <Page title={heading} lead={n && lead?.(n)}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <FinanceNav network={n} />
-            {children(n)}
-          </>
-        )}
-      </LoadState>
+    <Page title={heading} lead={lead?.(n)}>
+      <FinanceNav network={n} />
+      {children(n)}
     </Page>
   );
 }

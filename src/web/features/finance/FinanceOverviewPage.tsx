@@ -6,11 +6,9 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { grantPath } from './grants-api.ts';
-import { shortDate } from '../benefits/benefits-api.ts';
-import { useKroner } from '../strategy/messages.ts';
+import { shortDate, useKroner, useHours } from '../../app/format.ts';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { useStatementMessages } from './statement-messages.ts';
-import { useHours } from './OwnEffortPage.tsx';
 
 export const statementPath = (slug: string, number: string, year: number) =>
   `${financePath(slug)}/kommuner/${number}${query({ aar: year })}`;

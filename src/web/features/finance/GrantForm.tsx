@@ -11,8 +11,8 @@ import { api } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
-import { usePeople } from '../projects/projects-api.ts';
-import { parseWhole } from '../strategy/strategy-api.ts';
+import { usePeople } from '../projects/index.ts';
+import { parseWhole } from '../../app/format.ts';
 import { useGrantMessages } from './grant-messages.ts';
 
 /** Registers a grant for a network, or changes one: giver, title, amount, dates, conditions, purpose, contact. */

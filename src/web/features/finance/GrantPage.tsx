@@ -7,9 +7,8 @@ import { api, asApiError, useApi, type ApiError, type Loaded } from '../../app/a
 import { ConfirmForm, FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
-import { projectPath } from '../projects/projects-api.ts';
-import { useKroner } from '../strategy/messages.ts';
-import { osloDay } from '../strategy/strategy-api.ts';
+import { projectPath } from '../projects/index.ts';
+import { useKroner, osloDay } from '../../app/format.ts';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { AllocationForm, DeadlineForm, ExpenseForm } from './GrantRowForms.tsx';
 import { GrantForm } from './GrantForm.tsx';

@@ -20,8 +20,7 @@ import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, TextField, useForm, type FormState } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
-import { useKroner } from '../strategy/messages.ts';
-import { parseWhole } from '../strategy/strategy-api.ts';
+import { useKroner, parseWhole } from '../../app/format.ts';
 import { useGrantMessages } from './grant-messages.ts';
 
 interface RowFormProps {

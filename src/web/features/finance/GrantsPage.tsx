@@ -7,7 +7,7 @@ import { useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { useKroner } from '../strategy/messages.ts';
+import { useKroner } from '../../app/format.ts';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { GrantForm } from './GrantForm.tsx';
 import { useGrantMessages } from './grant-messages.ts';

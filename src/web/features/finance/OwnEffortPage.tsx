@@ -1,18 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import {
-  Alert,
-  Button,
-  Field,
-  Heading,
-  Input,
-  Label,
-  Link,
-  Paragraph,
-  Select,
-  Table,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import {
   EntryCreateSchema,
   EntryUpdateSchema,
@@ -26,42 +14,16 @@ import {
   type Rate,
   type Summary,
 } from '../../../shared/finance/own-effort.ts';
-import type { ImportProblem } from '../../../shared/mapping/schema.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
-import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
-import {
-  ConfirmForm,
-  FailureAlert,
-  FormMessages,
-  SelectField,
-  SubmitButton,
-  SuccessMessage,
-  TextField,
-  useForm,
-} from '../../app/forms.tsx';
+import { api, useApi } from '../../app/api.ts';
+import { ConfirmForm, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { useKroner } from '../strategy/messages.ts';
-import { parseWhole } from '../strategy/strategy-api.ts';
+import { SpreadsheetImport } from '../../app/SpreadsheetImport.tsx';
+import { useKroner, parseWhole, useHours } from '../../app/format.ts';
 import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
-import {
-  COMMON_WORK,
-  entriesQuery,
-  ownEffortApi,
-  ownEffortPath,
-  OwnEffortImportRefused,
-  readOwnEffortFilter,
-  uploadOwnEffort,
-  type OwnEffortFilter,
-} from './own-effort-api.ts';
+import { COMMON_WORK, entriesQuery, ownEffortApi, ownEffortPath, readOwnEffortFilter, type OwnEffortFilter } from './own-effort-api.ts';
 import { useOwnEffortMessages } from './own-effort-messages.ts';
-
-/** Hours from hundredths as a person reads them: «1 250», «7,5». */
-export function useHours(): (hundredths: number) => string {
-  const { lang } = useI18n();
-  const format = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 2 });
-  return (hundredths) => format.format(hundredths / 100);
-}
 
 /**
  * `/n/:slug/okonomi/egeninnsats?aar=&kommune=&prosjekt=`: the network's own effort in a year — the hourly rate (set by
@@ -654,121 +616,40 @@ function EntryForm({
   );
 }
 
-type Outcome = { kind: 'imported'; result: ImportResult } | { kind: 'refused'; problems: ImportProblem[]; fileName: string };
-
-/** The import: all or nothing; the outcome's heading takes focus so a screen reader hears it at once. */
+/** The import on the kit's import screen: all or nothing, every bad row listed when refused. */
 function ImportSection({ network, onImported }: { network: NetworkOverview; onImported: () => void }) {
   const t = useOwnEffortMessages();
   const kroner = useKroner();
   const hours = useHours();
   const { number } = useI18n();
-  const input = useRef<HTMLInputElement>(null);
-  const inputId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  useEffect(() => heading.current?.focus(), [outcome]);
-
-  const upload = async () => {
-    const file = input.current?.files?.[0];
-    setOutcome(null);
-    setFailure(null);
-    if (!file || !/\.(csv|xlsx)$/i.test(file.name)) {
-      setFileError(file ? t.wrongType : t.noFile);
-      input.current?.focus();
-      return;
-    }
-    setFileError(null);
-    setBusy(true);
-    try {
-      const result = await uploadOwnEffort(network.id, file);
-      setOutcome({ kind: 'imported', result });
-      if (input.current) input.current.value = '';
-      onImported();
-    } catch (error) {
-      if (error instanceof OwnEffortImportRefused) setOutcome({ kind: 'refused', problems: error.problems, fileName: file.name });
-      else setFailure(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <section aria-labelledby="own-effort-import" className="dr-stack">
       <Heading level={2} data-size="sm" id="own-effort-import">
         {t.importHeading}
       </Heading>
-      <Paragraph data-size="sm">{t.importIntro}</Paragraph>
-      <form
-        className="dr-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void upload();
+      <SpreadsheetImport<ImportResult>
+        path={`${ownEffortApi(network.id)}/import`}
+        csv
+        intro={<Paragraph data-size="sm">{t.importIntro}</Paragraph>}
+        texts={{
+          file: t.importFile,
+          noFile: t.noFile,
+          wrongType: t.wrongType,
+          upload: t.importButton,
+          uploading: t.importing,
+          refused: t.refused,
+          problemsCaption: t.problemsCaption,
+          sheet: t.sheet,
+          row: t.row,
+          column: t.column,
+          reason: t.reason,
+          wholeRow: t.wholeRow,
         }}
-      >
-        <FailureAlert error={failure} />
-        <Field>
-          <Label htmlFor={inputId}>{t.importFile}</Label>
-          <Input
-            ref={input}
-            id={inputId}
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-invalid={fileError ? true : undefined}
-            onChange={() => setFileError(null)}
-          />
-          {fileError && <ValidationMessage>{fileError}</ValidationMessage>}
-        </Field>
-        <ButtonRow>
-          <Button type="submit" disabled={busy} aria-disabled={busy || undefined}>
-            {busy ? t.importing : t.importButton}
-          </Button>
-        </ButtonRow>
-      </form>
-      {outcome?.kind === 'imported' && (
-        <Alert data-color="success">
-          <Heading level={3} data-size="xs" tabIndex={-1} ref={heading}>
-            {fmt(t.imported, {
-              count: number(outcome.result.created),
-              hours: hours(outcome.result.hundredths),
-              value: kroner(outcome.result.value),
-            })}
-          </Heading>
-        </Alert>
-      )}
-      {outcome?.kind === 'refused' && (
-        <div className="dr-stack">
-          <Alert data-color="danger">
-            <Heading level={3} data-size="xs" tabIndex={-1} ref={heading}>
-              {t.refused}
-            </Heading>
-          </Alert>
-          <div className="dr-table-wrap">
-            <Table zebra data-size="sm">
-              <caption>{`${t.problemsCaption} (${outcome.fileName})`}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t.row}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.column}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.reason}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {outcome.problems.map((p, i) => (
-                  <Table.Row key={`${p.row}-${p.column ?? ''}-${i}`}>
-                    <Table.Cell>{p.row}</Table.Cell>
-                    <Table.Cell>{p.column ?? t.wholeRow}</Table.Cell>
-                    <Table.Cell>{p.message}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
-        </div>
-      )}
+        imported={(result) => ({
+          heading: fmt(t.imported, { count: number(result.created), hours: hours(result.hundredths), value: kroner(result.value) }),
+        })}
+        onImported={onImported}
+      />
     </section>
   );
 }

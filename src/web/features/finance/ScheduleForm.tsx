@@ -12,7 +12,7 @@ import { api } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
-import { parseWhole } from '../strategy/strategy-api.ts';
+import { parseWhole } from '../../app/format.ts';
 import { useFinanceMessages } from './messages.ts';
 
 /** What the fields hold: text as typed, so the schema can name a field whose text is no whole number. */

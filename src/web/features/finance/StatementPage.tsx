@@ -5,13 +5,11 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
-import { formatAchievement } from '../benefits/benefits-api.ts';
-import { projectPath } from '../projects/projects-api.ts';
-import { useProjectMessages } from '../projects/messages.ts';
-import { useKroner } from '../strategy/messages.ts';
+import { formatAchievement } from '../benefits/index.ts';
+import { projectPath, useProjectMessages } from '../projects/index.ts';
+import { useKroner, useHours } from '../../app/format.ts';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { RateNote, ScheduleNote } from './FinanceOverviewPage.tsx';
-import { useHours } from './OwnEffortPage.tsx';
 import { useStatementMessages } from './statement-messages.ts';
 
 const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });

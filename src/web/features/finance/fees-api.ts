@@ -1,5 +1,5 @@
 import { query } from '../../app/api.ts';
-import { financePath } from './FinanceFrame.tsx';
+import { financePath } from './finance-paths.ts';
 
 /** Addresses of the member-fee pages, in Norwegian as the rest of the app. */
 export const feeSchedulesPath = (slug: string) => financePath(slug, 'kontingent');

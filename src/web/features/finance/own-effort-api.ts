@@ -1,7 +1,5 @@
-import { ApiError, api, query } from '../../app/api.ts';
-import type { ImportResult } from '../../../shared/finance/own-effort.ts';
-import type { ImportProblem } from '../../../shared/mapping/schema.ts';
-import { financePath } from './FinanceFrame.tsx';
+import { query } from '../../app/api.ts';
+import { financePath } from './finance-paths.ts';
 
 /** The page's filters as they stand in its address: `aar` (as on every finance page), `kommune`, `prosjekt` (a project's id or `felles`). */
 export interface OwnEffortFilter {
@@ -36,25 +34,3 @@ export function entriesQuery(filter: OwnEffortFilter, format?: 'xlsx' | 'csv'): 
 }
 
 export const ownEffortApi = (networkId: string) => `/networks/${encodeURIComponent(networkId)}/own-effort`;
-
-export class OwnEffortImportRefused extends Error {
-  constructor(readonly problems: ImportProblem[]) {
-    super('refused');
-  }
-}
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Uploads the file as the raw body; a refused file (every bad row listed, nothing changed) throws OwnEffortImportRefused. */
-export async function uploadOwnEffort(networkId: string, file: File): Promise<ImportResult> {
-  const contentType = file.name.toLowerCase().endsWith('.xlsx') ? XLSX_TYPE : 'text/csv';
-  try {
-    return await api<ImportResult>(`${ownEffortApi(networkId)}/import${query({ fileName: file.name })}`, {
-      method: 'POST',
-      file: { data: file, contentType },
-    });
-  } catch (error) {
-    if (error instanceof ApiError && error.problems.length > 0) throw new OwnEffortImportRefused(error.problems);
-    throw error;
-  }
-}

@@ -1,13 +1,13 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { NavLink, useParams, useSearchParams } from 'react-router';
+import { NavLink, useSearchParams } from 'react-router';
 import { STANDARDIZATION_MIN_PRODUCTS } from '../../../shared/mapping/dashboard-terms.ts';
 import type { AdoptionMatrix, ContractTimeline, Landscape } from '../../../shared/mapping/schema.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
 import { AdoptionChart, DomainChart, Empty } from './charts.tsx';
 import { apiPath, dashboardPath, readFilter, VIEWS, type DashboardView, type Filter } from './dashboard-api.ts';
 import { FilterForm } from './FilterForm.tsx';
@@ -31,14 +31,12 @@ import './dashboards.css';
  * table as Excel or CSV.
  */
 export function DashboardPage({ view }: { view: DashboardView }) {
-  const { m } = useI18n();
   const dm = useDashboardMessages();
-  const { slug = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const title = network.data ? fmt(dm.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  const network = useNetwork();
+  const title = fmt(dm.title, { name: network.name });
   return (
     <Page title={title}>
-      <LoadState loaded={network}>{(n) => <Dashboard network={n} view={view} />}</LoadState>
+      <Dashboard network={network} view={view} />
     </Page>
   );
 }
@@ -54,7 +52,6 @@ function Dashboard({ network, view }: { network: NetworkOverview; view: Dashboar
   const search = params.toString() ? `?${params.toString()}` : '';
   return (
     <div className="dr-stack">
-      <NetworkNav network={network} />
       <nav aria-label={dm.viewsLabel} className="dr-subnav dr-dashboard-tabs">
         <ul>
           {VIEWS.map((v) => (
@@ -198,3 +195,7 @@ function ContractsView({ networkId, filter }: { networkId: string; filter: Filte
     </LoadState>
   );
 }
+
+export const AdoptionDashboardPage = () => <DashboardPage view="adoption" />;
+export const LandscapeDashboardPage = () => <DashboardPage view="landscape" />;
+export const ContractsDashboardPage = () => <DashboardPage view="contracts" />;

@@ -8,14 +8,14 @@ import { useApi, type Loaded } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
-import { usePublicMessages } from '../public/messages.ts';
-import { Trail } from '../public/Trail.tsx';
+import { usePublicMessages } from '../public/index.ts';
+import { Trail } from '../../app/Trail.tsx';
 import { AdoptionChart, DomainChart } from './charts.tsx';
 import { publicMappingPath } from './dashboard-api.ts';
 import { useDashboardMessages } from './messages.ts';
 import { OpenDataLinks } from './PublicationPanel.tsx';
 import { AdoptionMatrixTable, AdoptionSummaryTable, DomainTable, ProductTable } from './tables.tsx';
-import '../public/public.css';
+import '../../app/public.css';
 import './dashboards.css';
 
 /** The public shape back into the dashboards' own, so the public page draws the same charts and tables. */

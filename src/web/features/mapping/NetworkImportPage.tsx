@@ -1,11 +1,9 @@
-import { useParams } from 'react-router';
 import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
-import { useApi } from '../../app/api.ts';
-import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { fmt } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
+import { AppLink } from '../../app/ui.tsx';
 import { catalogPath, networkTemplateUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 import { SpreadsheetImport } from './SpreadsheetImport.tsx';
@@ -13,18 +11,12 @@ import './mapping.css';
 
 /** `/n/:slug/kartlegging/import`: the network's spreadsheet, downloaded prefilled and uploaded all or nothing. */
 export function NetworkImportPage() {
-  const { m } = useI18n();
   const t = useMappingMessages();
-  const { slug = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const title = network.data
-    ? fmt(t.networkImport.title, { name: network.data.name })
-    : network.error
-      ? m.notFound.title
-      : m.common.loading;
+  const network = useNetwork();
+  const title = fmt(t.networkImport.title, { name: network.name });
   return (
     <Page title={title}>
-      <LoadState loaded={network}>{(n) => <NetworkImportView network={n} />}</LoadState>
+      <NetworkImportView network={network} />
     </Page>
   );
 }
@@ -34,7 +26,6 @@ function NetworkImportView({ network }: { network: NetworkOverview }) {
   const s = t.spreadsheet;
   return (
     <>
-      <NetworkNav network={network} />
       <div className="dr-stack">
         <Paragraph>{t.networkImport.intro}</Paragraph>
         <Paragraph data-size="sm">

@@ -1,5 +1,4 @@
-import type { ImportProblem, ImportResult } from '../../../shared/mapping/schema.ts';
-import { api, ApiError, query } from '../../app/api.ts';
+import { query } from '../../app/api.ts';
 
 /** Addresses of the mapping pages, in Norwegian as the rest of the app. */
 export const municipalityMappingPath = (number: string) => `/kommuner/${number}/kartlegging`;
@@ -20,34 +19,6 @@ export const productsExportUrl = (params: { q?: string; domain?: string; format:
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const XLSX_ACCEPT = `.xlsx,${XLSX_TYPE}`;
-
-/** The problems of a refused import, when the server's error carries them. */
-export class ImportRefused extends Error {
-  constructor(
-    message: string,
-    readonly problems: ImportProblem[],
-  ) {
-    super(message);
-    this.name = 'ImportRefused';
-  }
-}
-
-/**
- * Uploads an XLSX file as the raw request body (its name in the query), as the import routes expect.
- * A refused file (validation_failed with the list of problems) throws ImportRefused; anything else ApiError.
- */
-export async function uploadSpreadsheet(path: string, file: File): Promise<ImportResult> {
-  try {
-    return await api<ImportResult>(`${path}${query({ fileName: file.name })}`, {
-      method: 'POST',
-      file: { data: file, contentType: XLSX_TYPE },
-    });
-  } catch (error) {
-    // 422 validation_failed lists every bad row of the file; nothing was changed.
-    if (error instanceof ApiError && error.problems.length > 0) throw new ImportRefused(error.message, error.problems);
-    throw error;
-  }
-}
 
 /** Kroner as typed by a person («125 000», «125000,50») → øre; the text itself when it is no number. */
 export function kronerToOre(text: string): number | string | null {

@@ -2,22 +2,20 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { AgendaItem, Meeting, Vote, WrittenProcedure } from '../../../shared/meetings/schema.ts';
-import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
-import { useProjectMessages } from '../projects/messages.ts';
-import { projectPath } from '../projects/projects-api.ts';
+import { useProjectMessages, projectPath } from '../projects/index.ts';
 import { Attachments } from './Attachments.tsx';
 import { CaseEditForm } from './CaseForm.tsx';
 import { HandlingForm } from './HandlingForm.tsx';
 import { ForwardForm, PostponeForm } from './ItemMoves.tsx';
 import { itemPath, meetingPath, withItem } from './meeting-api.ts';
-import { meetingTitle, useMeetingNetwork } from './MeetingPage.tsx';
+import { MeetingFrame, meetingTitle } from './MeetingPage.tsx';
 import { MarkdownText } from './MarkdownText.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
 import { StartWrittenProcedureForm } from './WrittenProcedure.tsx';
@@ -33,32 +31,32 @@ export function AgendaItemPage() {
   const mm = useMeetingMessages();
   const { id = '', itemId = '' } = useParams();
   const meeting = useApi<Meeting>(`/meetings/${encodeURIComponent(id)}`);
-  const network = useMeetingNetwork(meeting.data);
   const item = meeting.data?.items.find((i) => i.id === itemId);
   const title = item ? itemTitle(mm, item) : meeting.data || meeting.error ? m.notFound.title : m.common.loading;
   return (
-    <Page title={title}>
-      <LoadState loaded={meeting}>
-        {(mt) => {
-          const found = mt.items.find((i) => i.id === itemId);
-          return (
-            <>
-              {network.data && <NetworkNav network={network.data} />}
-              {found ? (
-                <ItemView meeting={mt} item={found} network={network.data} setMeeting={meeting.setData} reload={meeting.reload} />
-              ) : (
-                <Alert data-color="warning">
-                  <Paragraph>{mm.item.notFound}</Paragraph>
-                  <Paragraph>
-                    <AppLink to={meetingPath(mt.id)}>{meetingTitle(mm, mt, (d) => d)}</AppLink>
-                  </Paragraph>
-                </Alert>
-              )}
-            </>
-          );
-        }}
-      </LoadState>
-    </Page>
+    <MeetingFrame meeting={meeting.data} item>
+      <Page title={title}>
+        <LoadState loaded={meeting}>
+          {(mt) => {
+            const found = mt.items.find((i) => i.id === itemId);
+            return (
+              <>
+                {found ? (
+                  <ItemView meeting={mt} item={found} setMeeting={meeting.setData} reload={meeting.reload} />
+                ) : (
+                  <Alert data-color="warning">
+                    <Paragraph>{mm.item.notFound}</Paragraph>
+                    <Paragraph>
+                      <AppLink to={meetingPath(mt.id)}>{meetingTitle(mm, mt, (d) => d)}</AppLink>
+                    </Paragraph>
+                  </Alert>
+                )}
+              </>
+            );
+          }}
+        </LoadState>
+      </Page>
+    </MeetingFrame>
   );
 }
 
@@ -67,19 +65,18 @@ type Dialog = { kind: 'postpone' } | { kind: 'forward' } | { kind: 'written' } |
 function ItemView({
   meeting,
   item,
-  network,
   setMeeting,
   reload,
 }: {
   meeting: Meeting;
   item: AgendaItem;
-  network: NetworkOverview | undefined;
   setMeeting: (meeting: Meeting) => void;
   reload: () => void;
 }) {
   const { m, date, dateTime } = useI18n();
   const mm = useMeetingMessages();
   const navigate = useNavigate();
+  const network = useNetwork();
   const admin = useNetworkCapabilities(meeting.networkId).administer;
   const editable = admin && !meeting.locked;
   const started = meeting.status !== 'planned';
@@ -94,7 +91,7 @@ function ItemView({
   const index = meeting.items.findIndex((i) => i.id === item.id);
   const previous = meeting.items[index - 1];
   const next = meeting.items[index + 1];
-  const municipalities = (network?.members ?? [])
+  const municipalities = network.members
     .filter((x) => x.isCurrent)
     .map((x) => ({ number: x.municipalityNumber, name: x.municipalityName }))
     .sort((a, b) => compareNorwegian(a.name, b.name));
@@ -160,7 +157,7 @@ function ItemView({
         )}
       </section>
 
-      {network && item.projectDecisions && item.projectDecisions.length > 0 && (
+      {item.projectDecisions && item.projectDecisions.length > 0 && (
         <ProjectDecisionLinks slug={network.slug} decisions={item.projectDecisions} />
       )}
 

@@ -1,14 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useParams } from 'react-router';
 import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import type { HistoryImportResult } from '../../../shared/meetings/history.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
-import { api, ApiError, asApiError, useApi } from '../../app/api.ts';
+import { api, ApiError, asApiError } from '../../app/api.ts';
 import { FailureAlert } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { ButtonRow, LoadState } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
+import { ButtonRow } from '../../app/ui.tsx';
 import { useHistoryMessages } from './history-messages.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -22,14 +21,11 @@ type Outcome = { kind: 'imported'; result: HistoryImportResult } | { kind: 'refu
  * nothing saved) takes focus, so a screen reader user hears it at once.
  */
 export function HistoryImportPage() {
-  const { m } = useI18n();
   const h = useHistoryMessages();
-  const { slug = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const title = network.data ? fmt(h.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  const network = useNetwork();
   return (
-    <Page title={title}>
-      <LoadState loaded={network}>{(n) => <HistoryImport network={n} />}</LoadState>
+    <Page title={fmt(h.title, { name: network.name })}>
+      <HistoryImport network={network} />
     </Page>
   );
 }
@@ -39,7 +35,6 @@ function HistoryImport({ network }: { network: NetworkOverview }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   return (
     <>
-      <NetworkNav network={network} />
       <Paragraph>{h.intro}</Paragraph>
       <section className="dr-stack dr-section" aria-labelledby="historikk-regneark">
         <Heading level={2} data-size="sm" id="historikk-regneark">

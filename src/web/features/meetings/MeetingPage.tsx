@@ -1,8 +1,7 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Checkbox, Fieldset, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { ApproveMinutesSchema, MeetingUpdateSchema, type Meeting, type WrittenProcedure } from '../../../shared/meetings/schema.ts';
-import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { isWebLink } from '../../../shared/common.ts';
 import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
 import {
@@ -18,12 +17,12 @@ import {
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { NetworkFrame, useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { CaseCreateForm } from './CaseForm.tsx';
-import { minutesUrl, planPath, summonsPdfUrl, timeRange } from './meeting-api.ts';
+import { meetingPath, minutesUrl, planPath, summonsPdfUrl, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { StatusTag } from './MeetingPlanPage.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
@@ -40,9 +39,21 @@ export function meetingTitle(
   return fmt(meeting.writtenProcedure ? mm.meeting.writtenTitle : mm.meeting.title, { body: meeting.bodyName, date: date(meeting.date) });
 }
 
-/** The network of a meeting, for the network's navigation and the way back to the meeting plan. */
-export function useMeetingNetwork(meeting: Meeting | undefined) {
-  return useApi<NetworkOverview>(meeting ? `/networks/${meeting.networkId}` : null);
+/**
+ * A meeting's pages lie in its network's frame (navigation, breadcrumbs to the body, the header's network), once
+ * the meeting has told which network that is.
+ */
+export function MeetingFrame({ meeting, children, item = false }: { meeting: Meeting | undefined; children: ReactNode; item?: boolean }) {
+  const { date } = useI18n();
+  const mm = useMeetingMessages();
+  if (!meeting) return <>{children}</>;
+  const crumbs = [{ to: `organer/${meeting.bodyId}`, label: meeting.bodyName }];
+  if (item) crumbs.push({ to: meetingPath(meeting.id), label: meetingTitle(mm, meeting, date) });
+  return (
+    <NetworkFrame network={meeting.networkId} section="organer" crumbs={crumbs}>
+      {children}
+    </NetworkFrame>
+  );
 }
 
 /** `/moter/:id`: one meeting, its agenda, attendance and documents; the secretariat moves it through its steps. */
@@ -51,19 +62,13 @@ export function MeetingPage() {
   const mm = useMeetingMessages();
   const { id = '' } = useParams();
   const meeting = useApi<Meeting>(`/meetings/${encodeURIComponent(id)}`);
-  const network = useMeetingNetwork(meeting.data);
   const title = meeting.data ? meetingTitle(mm, meeting.data, date) : meeting.error ? m.notFound.title : m.common.loading;
   return (
-    <Page title={title}>
-      <LoadState loaded={meeting}>
-        {(mt) => (
-          <>
-            {network.data && <NetworkNav network={network.data} />}
-            <MeetingView meeting={mt} networkSlug={network.data?.slug ?? null} setMeeting={meeting.setData} reload={meeting.reload} />
-          </>
-        )}
-      </LoadState>
-    </Page>
+    <MeetingFrame meeting={meeting.data}>
+      <Page title={title}>
+        <LoadState loaded={meeting}>{(mt) => <MeetingView meeting={mt} setMeeting={meeting.setData} reload={meeting.reload} />}</LoadState>
+      </Page>
+    </MeetingFrame>
   );
 }
 
@@ -77,21 +82,12 @@ type Dialog =
   | { kind: 'addCase' }
   | { kind: 'written'; consultationId: string; title: string };
 
-function MeetingView({
-  meeting,
-  networkSlug,
-  setMeeting,
-  reload,
-}: {
-  meeting: Meeting;
-  networkSlug: string | null;
-  setMeeting: (meeting: Meeting) => void;
-  reload: () => void;
-}) {
+function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMeeting: (meeting: Meeting) => void; reload: () => void }) {
   const { m, date, dateTime } = useI18n();
   const mm = useMeetingMessages();
   const location = useLocation();
   const navigate = useNavigate();
+  const networkSlug = useNetwork().slug;
   const admin = useNetworkCapabilities(meeting.networkId).administer;
   const editable = admin && !meeting.locked;
   const [dialog, setDialog] = useState<Dialog | null>(null);

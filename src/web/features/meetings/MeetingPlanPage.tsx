@@ -7,8 +7,8 @@ import { useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
 import { meetingPath, planPath, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { useMeetingMessages } from './messages.ts';
@@ -53,27 +53,16 @@ const thisYear = () => Number(todayIso().slice(0, 4));
 export function MeetingPlanPage() {
   const { m } = useI18n();
   const mm = useMeetingMessages();
-  const { slug = '', id = '' } = useParams();
+  const { id = '' } = useParams();
   const [params] = useSearchParams();
   const asked = Number(params.get('ar'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const network = useNetwork();
   const body = useApi<Body>(`/bodies/${encodeURIComponent(id)}`);
-  const title = body.data
-    ? fmt(mm.plan.title, { name: body.data.name })
-    : body.error || network.error
-      ? m.notFound.title
-      : m.common.loading;
+  const title = body.data ? fmt(mm.plan.title, { name: body.data.name }) : body.error ? m.notFound.title : m.common.loading;
   return (
     <Page title={title}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <LoadState loaded={body}>{(b) => <PlanView network={n} body={b} year={year} />}</LoadState>
-          </>
-        )}
-      </LoadState>
+      <LoadState loaded={body}>{(b) => <PlanView network={network} body={b} year={year} />}</LoadState>
     </Page>
   );
 }

@@ -69,12 +69,7 @@ export function osloLocalToIso(local: string): string | null {
   return `${local}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** A size in bytes as people read it: «12 kB», «3,4 MB». */
-export function formatSize(bytes: number, number: (n: number) => string): string {
-  if (bytes < 1024) return `${number(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 1024))} kB`;
-  return `${number(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
-}
+export { formatSize } from '../../app/format.ts';
 
 /** «09:00–12:00», or «09:00» without an end. */
 export const timeRange = (start: string, end: string | null) => (end ? `${start}–${end}` : start);

@@ -1,25 +1,24 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { BodySummary, NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { BodyForm } from './BodyForm.tsx';
-import { NetworkNav } from './NetworkNav.tsx';
-import { useHistoryMessages } from '../meetings/history-messages.ts';
+import { useHistoryMessages } from '../meetings/index.ts';
 
 /** `/n/:slug/organer`: the network's bodies; the secretariat creates new ones. */
 export function BodiesPage() {
   const { m } = useI18n();
-  const { slug = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const title = network.data ? fmt(m.bodies.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  const network = useNetwork();
+  const title = fmt(m.bodies.title, { name: network.name });
   return (
     <Page title={title}>
-      <LoadState loaded={network}>{(n) => <BodiesView network={n} />}</LoadState>
+      <BodiesView network={network} />
     </Page>
   );
 }
@@ -33,7 +32,6 @@ function BodiesView({ network }: { network: NetworkOverview }) {
   const h = useHistoryMessages();
   return (
     <>
-      <NetworkNav network={network} />
       <Paragraph>{m.bodies.intro}</Paragraph>
       <div className="dr-stack dr-section">
         {admin && (

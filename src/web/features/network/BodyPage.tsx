@@ -7,31 +7,24 @@ import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { BodyMeetingsSection } from '../meetings/MeetingPlanPage.tsx';
+import { BodyMeetingsSection } from '../meetings/index.ts';
 import { BodyForm } from './BodyForm.tsx';
 import { Mandate } from './Mandate.tsx';
 import { EndMembershipForm, MembershipForm } from './MembershipForm.tsx';
-import { NetworkNav } from './NetworkNav.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** `/n/:slug/organer/:id`: a body's mandate and members; the secretariat keeps both up to date. */
 export function BodyPage() {
   const { m } = useI18n();
-  const { slug = '', id = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const { id = '' } = useParams();
+  const network = useNetwork();
   const body = useApi<Body>(`/bodies/${encodeURIComponent(id)}`);
   const title = body.data?.name ?? (body.error ? m.notFound.title : m.common.loading);
   return (
     <Page title={title}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <LoadState loaded={body}>{(b) => <BodyView network={n} body={b} setBody={body.setData} reload={body.reload} />}</LoadState>
-          </>
-        )}
-      </LoadState>
+      <LoadState loaded={body}>{(b) => <BodyView network={network} body={b} setBody={body.setData} reload={body.reload} />}</LoadState>
     </Page>
   );
 }

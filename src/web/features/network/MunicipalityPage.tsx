@@ -14,8 +14,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useMunicipalityCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
-import { municipalityMappingPath } from '../mapping/mapping-api.ts';
-import { useMappingMessages } from '../mapping/messages.ts';
+import { municipalityMappingPath, useMappingMessages } from '../mapping/index.ts';
 
 /** `/kommuner/:number`: a municipality's facts, its networks, and its written standard. */
 export function MunicipalityPage() {

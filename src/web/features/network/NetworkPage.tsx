@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { useParams } from 'react-router';
 import { Button, Checkbox, Heading, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import {
   MemberCreateSchema,
@@ -23,19 +22,17 @@ import {
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
-import { NetworkNav } from './NetworkNav.tsx';
+import { useNetwork, useReloadNetwork } from '../../app/network-frame.tsx';
+import { AppLink, ButtonRow, ModalDialog, todayIso } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** `/n/:slug`: a network's description, member municipalities and bodies; the secretariat edits here. */
 export function NetworkPage() {
-  const { m } = useI18n();
-  const { slug = '' } = useParams();
-  const loaded = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const title = loaded.data?.name ?? (loaded.error ? m.notFound.title : m.common.loading);
+  const network = useNetwork();
+  const reload = useReloadNetwork();
   return (
-    <Page title={title}>
-      <LoadState loaded={loaded}>{(network) => <NetworkView network={network} reload={loaded.reload} />}</LoadState>
+    <Page title={network.name}>
+      <NetworkView network={network} reload={reload} />
     </Page>
   );
 }
@@ -49,7 +46,6 @@ function NetworkView({ network, reload }: { network: NetworkOverview; reload: ()
 
   return (
     <>
-      <NetworkNav network={network} />
       <div className="dr-stack">
         {network.description && <Paragraph>{network.description}</Paragraph>}
         <dl className="dr-facts">

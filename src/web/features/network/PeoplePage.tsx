@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
 import { Button, Field, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { NetworkOverview, PeoplePage as PeoplePageData } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { NetworkNav } from './NetworkNav.tsx';
 import { PersonForm } from './PersonForm.tsx';
 
 const PAGE_SIZE = 25;
@@ -16,12 +15,11 @@ const PAGE_SIZE = 25;
 /** `/n/:slug/personer`: search the network's people by text and competence. */
 export function PeoplePage() {
   const { m } = useI18n();
-  const { slug = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const title = network.data ? fmt(m.people.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  const network = useNetwork();
+  const title = fmt(m.people.title, { name: network.name });
   return (
     <Page title={title}>
-      <LoadState loaded={network}>{(n) => <PeopleView network={n} />}</LoadState>
+      <PeopleView network={network} />
     </Page>
   );
 }
@@ -50,7 +48,6 @@ function PeopleView({ network }: { network: NetworkOverview }) {
 
   return (
     <>
-      <NetworkNav network={network} />
       <Paragraph>{m.people.intro}</Paragraph>
       <div className="dr-stack dr-section">
         {mayAdd && (

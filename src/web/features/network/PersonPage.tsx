@@ -6,29 +6,22 @@ import { useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { usePersonCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { NetworkNav } from './NetworkNav.tsx';
 import { PersonForm } from './PersonForm.tsx';
 
 /** `/n/:slug/personer/:id`: one person, edited with the version the page was loaded with. */
 export function PersonPage() {
   const { m } = useI18n();
-  const { slug = '', id = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const { id = '' } = useParams();
+  const network = useNetwork();
   const person = useApi<Person>(`/people/${encodeURIComponent(id)}`);
   const title = person.data?.name ?? (person.error ? m.notFound.title : m.common.loading);
   return (
     <Page title={title}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <LoadState loaded={person}>
-              {(p) => <PersonView network={n} person={p} setPerson={person.setData} reload={person.reload} />}
-            </LoadState>
-          </>
-        )}
+      <LoadState loaded={person}>
+        {(p) => <PersonView network={network} person={p} setPerson={person.setData} reload={person.reload} />}
       </LoadState>
     </Page>
   );

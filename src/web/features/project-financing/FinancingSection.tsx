@@ -12,10 +12,9 @@ import {
 } from '../../../shared/finance/project-financing.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
 import { useFinancingMessages, type FinancingMessages } from './messages.ts';
 import { OwnEffortPart } from './OwnEffortPart.tsx';
 import './financing.css';

@@ -4,10 +4,8 @@ import type { Project } from '../../../shared/portfolio/projects.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt } from '../../app/i18n/index.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
-import { ownEffortPath } from '../finance/own-effort-api.ts';
-import { useOwnEffortMessages } from '../finance/own-effort-messages.ts';
-import { useHours } from '../finance/OwnEffortPage.tsx';
-import { useKroner } from '../strategy/messages.ts';
+import { ownEffortPath, useOwnEffortMessages } from '../finance/index.ts';
+import { useHours, useKroner } from '../../app/format.ts';
 
 /**
  * «Egeninnsats (i naturalia)» in the project's financing: the hours the municipalities registered on the project and

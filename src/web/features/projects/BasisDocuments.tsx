@@ -6,7 +6,7 @@ import { api, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, fieldMessage, FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
-import { formatSize } from '../meetings/meeting-api.ts';
+import { formatSize } from '../../app/format.ts';
 import { useProjectMessages } from './messages.ts';
 import { DOCUMENT_ACCEPT, documentType, frozenBy, projectDocumentUrl } from './projects-api.ts';
 

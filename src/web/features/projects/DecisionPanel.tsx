@@ -11,11 +11,20 @@ import {
   type Project,
 } from '../../../shared/portfolio/projects.ts';
 import { api, useApi, type Loaded } from '../../app/api.ts';
-import { errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm, type FormState } from '../../app/forms.tsx';
+import {
+  errorFor,
+  FormMessages,
+  SelectField,
+  SubmitButton,
+  SuccessMessage,
+  TextField,
+  useForm,
+  type FormState,
+  ChoiceGroup,
+} from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
-import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
 import { useProjectMessages } from './messages.ts';
 
 /**

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { Button, Heading, Paragraph, Radio, Table } from '@digdir/designsystemet-react';
 import { PARTICIPATION, ParticipationInputSchema, type Participation, type Project } from '../../../shared/portfolio/projects.ts';
 import { api, type Loaded } from '../../app/api.ts';
-import { errorFor, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { errorFor, FormMessages, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useProjectCapabilities } from '../../app/capabilities.ts';
 import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
-import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
 import { useProjectMessages } from './messages.ts';
 
 type Participant = Project['participants'][number];

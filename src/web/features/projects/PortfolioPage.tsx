@@ -1,17 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Link as RouterLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link as RouterLink, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Button, Checkbox, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { PHASES, ProjectCreateSchema, type PortfolioRow, type Project } from '../../../shared/portfolio/projects.ts';
 import { PORTFOLIO_STATUSES } from '../../../shared/portfolio/status-reports.ts';
 import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
-import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
-import { currentMembers, useFocusAreas, type FocusAreaOption } from '../proposals/proposals-api.ts';
+import { currentMembers, useFocusAreas, type FocusAreaOption } from '../proposals/index.ts';
 import { useProjectMessages, type ProjectMessages } from './messages.ts';
 import {
   NO_FILTER,
@@ -34,21 +33,12 @@ import { useNetworkCapabilities } from '../../app/capabilities.ts';
  * address.
  */
 export function PortfolioPage() {
-  const { m } = useI18n();
   const pm = useProjectMessages();
-  const { slug = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const title = network.data ? fmt(pm.list.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  const network = useNetwork();
+  const title = fmt(pm.list.title, { name: network.name });
   return (
     <Page title={title}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <PortfolioView network={n} />
-          </>
-        )}
-      </LoadState>
+      <PortfolioView network={network} />
     </Page>
   );
 }

@@ -6,12 +6,12 @@ import { useApi, type Loaded } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
-import { BenefitsSection } from '../benefits/BenefitsSection.tsx';
-import { itemPath } from '../meetings/meeting-api.ts';
-import { NetworkNav } from '../network/NetworkNav.tsx';
-import { FinancingSection } from '../project-financing/FinancingSection.tsx';
-import { proposalPath } from '../proposals/proposals-api.ts';
+import { BenefitsSection } from '../benefits/index.ts';
+import { itemPath } from '../meetings/index.ts';
+import { FinancingSection } from '../project-financing/index.ts';
+import { proposalPath } from '../proposals/index.ts';
 import { BasisDocuments } from './BasisDocuments.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { useProjectMessages } from './messages.ts';
@@ -26,28 +26,20 @@ import { useNetworkCapabilities } from '../../app/capabilities.ts';
 export function ProjectPage() {
   const { m } = useI18n();
   const pm = useProjectMessages();
-  const { slug = '', id = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const { id = '' } = useParams();
+  const network = useNetwork();
   const project = useApi<Project>(`/projects/${encodeURIComponent(id)}`);
-  const title =
-    network.error || project.error
-      ? m.notFound.title
-      : project.data
-        ? fmt(pm.project.title, { reference: project.data.reference, title: project.data.title })
-        : m.common.loading;
+  const title = project.error
+    ? m.notFound.title
+    : project.data
+      ? fmt(pm.project.title, { reference: project.data.reference, title: project.data.title })
+      : m.common.loading;
   return (
     <Page title={title}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <Paragraph>
-              <AppLink to={projectsPath(n.slug)}>{fmt(pm.project.back, { name: n.name })}</AppLink>
-            </Paragraph>
-            <LoadState loaded={project}>{(p) => <ProjectView network={n} project={p} loaded={project} />}</LoadState>
-          </>
-        )}
-      </LoadState>
+      <Paragraph>
+        <AppLink to={projectsPath(network.slug)}>{fmt(pm.project.back, { name: network.name })}</AppLink>
+      </Paragraph>
+      <LoadState loaded={project}>{(p) => <ProjectView network={network} project={p} loaded={project} />}</LoadState>
     </Page>
   );
 }

@@ -16,9 +16,10 @@ import {
   type RiskLevel,
 } from '../../../shared/portfolio/projects.ts';
 import { api, type Loaded } from '../../app/api.ts';
-import { ConfirmForm, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { ConfirmForm, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 import { useProjectMessages, type ProjectMessages } from './messages.ts';
 
 /** The texts every part of the plan has: its heading, table caption, and the words of adding, changing and deleting. */
@@ -181,18 +182,6 @@ function PlanPart<T extends { id: string; version: number }>({
 }
 
 /** The form's buttons: save, and cancel. */
-function FormButtons({ form, label, onCancel }: { form: ReturnType<typeof useForm>; label: string; onCancel: () => void }) {
-  const { m } = useI18n();
-  return (
-    <ButtonRow>
-      <SubmitButton form={form}>{label}</SubmitButton>
-      <Button type="button" variant="tertiary" onClick={onCancel}>
-        {m.common.cancel}
-      </Button>
-    </ButtonRow>
-  );
-}
-
 /** An empty field is «not set»: null for a change, left out for a new item. */
 const orNull = (value: string) => (value.trim() === '' ? null : value);
 
@@ -254,35 +243,25 @@ function MilestoneForm({ projectId, item, onDone, onCancel, onReload }: FormProp
   const labels = { title: t.title, dueDate: t.dueDate, doneDate: t.doneDate, note: t.note };
   const fields = { title, dueDate: dueDate || undefined, doneDate: orNull(doneDate), note };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void (item
-          ? form.submit({
-              schema: MilestoneUpdateSchema,
-              input: { ...fields, version: item.version },
-              labels,
-              send: (body) => api<Project>(`/project-milestones/${item.id}`, { method: 'PATCH', body }),
-              done: (project) => onDone(project, title.trim()),
-            })
-          : form.submit({
-              schema: MilestoneInputSchema,
-              input: fields,
-              labels,
-              send: (body) => api<Project>(`/projects/${projectId}/milestones`, { method: 'POST', body }),
-              done: (project) => onDone(project, title.trim()),
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item,
+        create: { schema: MilestoneInputSchema, path: `/projects/${projectId}/milestones` },
+        update: { schema: MilestoneUpdateSchema, path: `/project-milestones/${item?.id}` },
+        input: fields,
+        labels,
+        done: (project: Project) => onDone(project, title.trim()),
       }}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="title" label={t.title} value={title} onChange={setTitle} required />
       <TextField state={form} name="dueDate" label={t.dueDate} type="date" value={dueDate} onChange={setDueDate} required />
       <TextField state={form} name="doneDate" label={t.doneDate} type="date" value={doneDate} onChange={setDoneDate} />
       <TextField state={form} name="note" label={t.note} value={note} onChange={setNote} multiline rows={2} />
-      <FormButtons form={form} label={t.save} onCancel={onCancel} />
-    </form>
+    </SaveForm>
   );
 }
 
@@ -442,29 +421,20 @@ function RiskForm({ projectId, item, onDone, onCancel, onReload }: FormProps<Ris
     status,
   };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void (item
-          ? form.submit({
-              schema: RiskUpdateSchema,
-              input: { ...fields, version: item.version },
-              labels,
-              send: (body) => api<Project>(`/project-risks/${item.id}`, { method: 'PATCH', body }),
-              done: (project) => onDone(project, description.trim()),
-            })
-          : form.submit({
-              schema: RiskInputSchema,
-              input: fields,
-              labels,
-              send: (body) => api<Project>(`/projects/${projectId}/risks`, { method: 'POST', body }),
-              done: (project) => onDone(project, description.trim()),
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item,
+        create: { schema: RiskInputSchema, path: `/projects/${projectId}/risks` },
+        update: { schema: RiskUpdateSchema, path: `/project-risks/${item?.id}` },
+        input: fields,
+        labels,
+        done: (project: Project) => onDone(project, description.trim()),
       }}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField
         state={form}
         name="description"
@@ -502,8 +472,7 @@ function RiskForm({ projectId, item, onDone, onCancel, onReload }: FormProps<Ris
           </Select.Option>
         ))}
       </SelectField>
-      <FormButtons form={form} label={t.save} onCancel={onCancel} />
-    </form>
+    </SaveForm>
   );
 }
 
@@ -558,29 +527,20 @@ function DeliverableForm({ projectId, item, onDone, onCancel, onReload }: FormPr
   const labels = { title: t.title, description: t.description, dueDate: t.dueDate, status: t.status };
   const fields = { title, description, dueDate: orNull(dueDate), status };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void (item
-          ? form.submit({
-              schema: DeliverableUpdateSchema,
-              input: { ...fields, version: item.version },
-              labels,
-              send: (body) => api<Project>(`/project-deliverables/${item.id}`, { method: 'PATCH', body }),
-              done: (project) => onDone(project, title.trim()),
-            })
-          : form.submit({
-              schema: DeliverableInputSchema,
-              input: fields,
-              labels,
-              send: (body) => api<Project>(`/projects/${projectId}/deliverables`, { method: 'POST', body }),
-              done: (project) => onDone(project, title.trim()),
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item,
+        create: { schema: DeliverableInputSchema, path: `/projects/${projectId}/deliverables` },
+        update: { schema: DeliverableUpdateSchema, path: `/project-deliverables/${item?.id}` },
+        input: fields,
+        labels,
+        done: (project: Project) => onDone(project, title.trim()),
       }}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="title" label={t.title} value={title} onChange={setTitle} required />
       <TextField state={form} name="description" label={t.description} value={description} onChange={setDescription} multiline rows={3} />
       <TextField state={form} name="dueDate" label={t.dueDate} type="date" value={dueDate} onChange={setDueDate} />
@@ -591,7 +551,6 @@ function DeliverableForm({ projectId, item, onDone, onCancel, onReload }: FormPr
           </Select.Option>
         ))}
       </SelectField>
-      <FormButtons form={form} label={t.save} onCancel={onCancel} />
-    </form>
+    </SaveForm>
   );
 }

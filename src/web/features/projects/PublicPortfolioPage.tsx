@@ -6,11 +6,11 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
-import { usePublicMessages } from '../public/messages.ts';
-import { Trail } from '../public/Trail.tsx';
+import { usePublicMessages } from '../public/index.ts';
+import { Trail } from '../../app/Trail.tsx';
 import { useProjectMessages } from './messages.ts';
 import { usePublicPortfolioMessages } from './public-messages.ts';
-import '../public/public.css';
+import '../../app/public.css';
 import './projects.css';
 
 /** Addresses of the public portfolio, in Norwegian as the other public pages. */

@@ -15,10 +15,19 @@ import {
   type StatusReportList,
 } from '../../../shared/portfolio/status-reports.ts';
 import { api, useApi } from '../../app/api.ts';
-import { ConfirmForm, errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import {
+  ConfirmForm,
+  errorFor,
+  FormMessages,
+  SelectField,
+  SubmitButton,
+  SuccessMessage,
+  TextField,
+  useForm,
+  ChoiceGroup,
+} from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
-import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
 import { useProjectMessages } from './messages.ts';
 import { StatusLightTag, usePeriodName } from './StatusLight.tsx';
 

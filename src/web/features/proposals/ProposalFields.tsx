@@ -1,7 +1,6 @@
-import type { ReactNode } from 'react';
-import { Checkbox, Fieldset, Paragraph, Radio, Select, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { Checkbox, Paragraph, Radio, Select, Tag } from '@digdir/designsystemet-react';
 import { PROPOSAL_KINDS, type ProposalKind, type ProposalStatus } from '../../../shared/portfolio/proposals.ts';
-import { errorFor, SelectField, TextField, type FormState } from '../../app/forms.tsx';
+import { ChoiceGroup, errorFor, SelectField, TextField, type FormState } from '../../app/forms.tsx';
 import { useProposalMessages, type ProposalMessages } from './messages.ts';
 import type { FocusAreaOption } from './proposals-api.ts';
 
@@ -51,35 +50,6 @@ export function proposalLabels(pm: ProposalMessages): Record<string, string> {
     focusAreaKey: f.focusArea,
     municipalities: f.municipalities,
   };
-}
-
-/**
- * A group of radio buttons or checkboxes under one legend, with the group's error below it. The first choice
- * carries the field's id (the caller gives it), so the error summary's link lands on it.
- */
-export function ChoiceGroup({
-  form,
-  name,
-  legend,
-  description,
-  children,
-}: {
-  form: FormState;
-  name: string;
-  legend: string;
-  description?: ReactNode;
-  children: ReactNode;
-}) {
-  const error = errorFor(form, name);
-  const errorId = `${form.id(name)}-error`;
-  return (
-    <Fieldset aria-describedby={error ? errorId : undefined}>
-      <Fieldset.Legend>{legend}</Fieldset.Legend>
-      {description && <Fieldset.Description>{description}</Fieldset.Description>}
-      {children}
-      {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
-    </Fieldset>
-  );
 }
 
 /** The fields every proposal has, for members and for the public form alike. */

@@ -13,15 +13,24 @@ import {
 } from '../../../shared/portfolio/proposals.ts';
 import { api, useApi, type Loaded } from '../../app/api.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
-import { ConfirmForm, errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import {
+  ConfirmForm,
+  errorFor,
+  FormMessages,
+  SelectField,
+  SubmitButton,
+  SuccessMessage,
+  TextField,
+  useForm,
+  ChoiceGroup,
+} from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
-import { useProjectMessages } from '../projects/messages.ts';
-import { projectPath } from '../projects/projects-api.ts';
+import { useProjectMessages, projectPath } from '../projects/index.ts';
 import { useProposalMessages } from './messages.ts';
-import { ChoiceGroup, ProposalStatusTag } from './ProposalFields.tsx';
+import { ProposalStatusTag } from './ProposalFields.tsx';
 import { currentMembers, proposalsPath, useFocusAreas, type FocusAreaOption } from './proposals-api.ts';
 import './proposals.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
@@ -30,28 +39,20 @@ import { useNetworkCapabilities } from '../../app/capabilities.ts';
 export function ProposalPage() {
   const { m } = useI18n();
   const pm = useProposalMessages();
-  const { slug = '', id = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const { id = '' } = useParams();
+  const network = useNetwork();
   const proposal = useApi<Proposal>(`/proposals/${encodeURIComponent(id)}`);
-  const title =
-    network.error || proposal.error
-      ? m.notFound.title
-      : proposal.data
-        ? fmt(pm.proposal.title, { reference: proposal.data.reference, title: proposal.data.title })
-        : m.common.loading;
+  const title = proposal.error
+    ? m.notFound.title
+    : proposal.data
+      ? fmt(pm.proposal.title, { reference: proposal.data.reference, title: proposal.data.title })
+      : m.common.loading;
   return (
     <Page title={title}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <Paragraph>
-              <AppLink to={proposalsPath(n.slug)}>{fmt(pm.proposal.back, { name: n.name })}</AppLink>
-            </Paragraph>
-            <LoadState loaded={proposal}>{(p) => <ProposalView network={n} proposal={p} loaded={proposal} />}</LoadState>
-          </>
-        )}
-      </LoadState>
+      <Paragraph>
+        <AppLink to={proposalsPath(network.slug)}>{fmt(pm.proposal.back, { name: network.name })}</AppLink>
+      </Paragraph>
+      <LoadState loaded={proposal}>{(p) => <ProposalView network={network} proposal={p} loaded={proposal} />}</LoadState>
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Button, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
@@ -14,8 +14,8 @@ import { api, useApi, type Loaded } from '../../app/api.ts';
 import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useProposalMessages } from './messages.ts';
 import {
   EMPTY_PROPOSAL,
@@ -43,21 +43,12 @@ import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** `/n/:slug/forslag`: the network's proposals in ranked order, filters in the address, a new proposal, and the weights. */
 export function ProposalsPage() {
-  const { m } = useI18n();
   const pm = useProposalMessages();
-  const { slug = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const title = network.data ? fmt(pm.list.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  const network = useNetwork();
+  const title = fmt(pm.list.title, { name: network.name });
   return (
     <Page title={title}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <ProposalsView network={n} />
-          </>
-        )}
-      </LoadState>
+      <ProposalsView network={network} />
     </Page>
   );
 }

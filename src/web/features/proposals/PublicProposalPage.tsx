@@ -7,12 +7,12 @@ import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
-import { usePublicMessages } from '../public/messages.ts';
-import { Trail } from '../public/Trail.tsx';
+import { usePublicMessages } from '../public/index.ts';
+import { Trail } from '../../app/Trail.tsx';
 import { useProposalMessages } from './messages.ts';
 import { EMPTY_PROPOSAL, ProposalFieldset, proposalInput, proposalLabels, type ProposalValues } from './ProposalFields.tsx';
 import { publicProposalPath } from './proposals-api.ts';
-import '../public/public.css';
+import '../../app/public.css';
 import './proposals.css';
 
 /** `/innsyn/n/:slug/forslag`: a resident proposes a need or an idea, without logging in, and gets a reference. */

@@ -7,8 +7,8 @@ import { Page } from '../../app/Page.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
 import { usePublicMessages } from './messages.ts';
 import { PublicMarkdown } from './Markdown.tsx';
-import { Trail } from './Trail.tsx';
-import './public.css';
+import { Trail } from '../../app/Trail.tsx';
+import '../../app/public.css';
 
 /** `/innsyn/organ/:id`: a body's published meetings year by year, and its meeting plan as a calendar feed. */
 export function PublicBodyPage() {

@@ -4,12 +4,12 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
-import { MappingOpenDataLink } from '../mapping-dashboards/PublicMappingPage.tsx';
-import { StrategyPublicLink } from '../strategy/PublicStrategyPage.tsx';
-import { ProposalPublicLink } from '../proposals/PublicProposalPage.tsx';
-import { PortfolioPublicLink } from '../projects/PublicPortfolioPage.tsx';
+import { MappingOpenDataLink } from '../mapping-dashboards/index.ts';
+import { StrategyPublicLink } from '../strategy/index.ts';
+import { ProposalPublicLink } from '../proposals/index.ts';
+import { PortfolioPublicLink } from '../projects/index.ts';
 import { usePublicMessages } from './messages.ts';
-import './public.css';
+import '../../app/public.css';
 
 /** `/innsyn`: every network and its bodies, the way in to meeting plans, meetings and decisions. No login. */
 export function PublicHomePage() {

@@ -8,8 +8,8 @@ import { Page } from '../../app/Page.tsx';
 import { LoadState } from '../../app/ui.tsx';
 import { usePublicMessages, type PublicMessages } from './messages.ts';
 import { PublicMarkdown } from './Markdown.tsx';
-import { Trail } from './Trail.tsx';
-import './public.css';
+import { Trail } from '../../app/Trail.tsx';
+import '../../app/public.css';
 
 /**
  * `/innsyn/moter/:id`: a published meeting — agenda, public case papers and attachments, and once the

@@ -7,8 +7,8 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
 import { usePublicMessages } from './messages.ts';
-import { Trail } from './Trail.tsx';
-import './public.css';
+import { Trail } from '../../app/Trail.tsx';
+import '../../app/public.css';
 
 const PAGE_SIZE = 20;
 const FIRST_YEAR = 2015;

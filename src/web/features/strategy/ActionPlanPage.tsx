@@ -40,7 +40,7 @@ export function ActionPlanPage() {
     fmt(sm.plan.title, { year: plan.data?.year ?? '', title: strategy.data?.title ?? '' }),
   );
   return (
-    <StrategyFrame title={title} network={network} strategy={strategy}>
+    <StrategyFrame title={title} strategy={strategy}>
       {(n, s) => (
         <LoadState loaded={plan}>
           {(p) => <PlanView network={n} strategy={s} plan={p} onChange={plan.setData} onReload={plan.reload} />}

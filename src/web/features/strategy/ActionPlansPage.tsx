@@ -19,7 +19,7 @@ export function ActionPlansPage() {
   const { network, strategy } = useStrategyFrame();
   const title = usePageTitle([network, strategy], () => fmt(sm.plans.title, { title: strategy.data?.title ?? '' }));
   return (
-    <StrategyFrame title={title} network={network} strategy={strategy}>
+    <StrategyFrame title={title} strategy={strategy}>
       {(n, s) => <ActionPlansView network={n} strategy={s} />}
     </StrategyFrame>
   );

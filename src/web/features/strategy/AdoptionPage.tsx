@@ -16,7 +16,7 @@ export function AdoptionPage() {
   const title = usePageTitle([network, strategy], () => fmt(sm.adoption.title, { title: strategy.data?.title ?? '' }));
   const overview = useApi<AdoptionOverview>(strategy.data ? `/strategies/${strategy.data.id}/adoptions` : null);
   return (
-    <StrategyFrame title={title} network={network} strategy={strategy}>
+    <StrategyFrame title={title} strategy={strategy}>
       {(n, s) => (
         <div className="dr-stack">
           <BackLink to={strategyPath(n.slug, s.id)}>{fmt(sm.common.back, { name: s.title })}</BackLink>

@@ -46,7 +46,7 @@ export function LocalVersionPage() {
         }),
   );
   return (
-    <StrategyFrame title={title} network={network} strategy={strategy}>
+    <StrategyFrame title={title} strategy={strategy}>
       {(n, s) => (
         <LoadState loaded={version}>
           {(v) =>

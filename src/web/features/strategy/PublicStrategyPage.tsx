@@ -6,13 +6,13 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
-import { usePublicMessages } from '../public/messages.ts';
-import { Trail } from '../public/Trail.tsx';
+import { usePublicMessages } from '../public/index.ts';
+import { Trail } from '../../app/Trail.tsx';
 import { AdoptionLegend, AdoptionTable } from './AdoptionPage.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { publicStrategyPath, publicVersionExportUrl, type PublicStrategy } from './strategy-api.ts';
 import { StrategyDocument, usePeriod } from './StrategyDocument.tsx';
-import '../public/public.css';
+import '../../app/public.css';
 import './strategy.css';
 
 /** `/innsyn/n/:slug/strategi`: a network's published strategies as documents, with the files and who has adopted them. No login. */

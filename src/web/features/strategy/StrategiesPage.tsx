@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { StrategyCreateSchema, StrategyUpdateSchema, type Strategy } from '../../../shared/strategy/schema.ts';
@@ -7,8 +7,8 @@ import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { parseWhole, strategyPath, versionPath } from './strategy-api.ts';
 import { usePeriod, VersionStatusTag } from './StrategyDocument.tsx';
@@ -17,21 +17,12 @@ import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** `/n/:slug/strategi`: the network's strategies with their newest version; the secretariat starts a new one. */
 export function StrategiesPage() {
-  const { m } = useI18n();
   const sm = useStrategyMessages();
-  const { slug = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const title = network.data ? fmt(sm.list.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  const network = useNetwork();
+  const title = fmt(sm.list.title, { name: network.name });
   return (
     <Page title={title}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <StrategiesView network={n} />
-          </>
-        )}
-      </LoadState>
+      <StrategiesView network={network} />
     </Page>
   );
 }

@@ -6,13 +6,13 @@ import type { Strategy } from '../../../shared/strategy/schema.ts';
 import { useApi, type Loaded } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
 
-/** The network (for its navigation and members) and the strategy a page under `/n/:slug/strategi/:strategyId` belongs to. */
+/** The network (from the frame, for its members) and the strategy a page under `/n/:slug/strategi/:strategyId` belongs to. */
 export function useStrategyFrame() {
-  const { slug = '', strategyId = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const { strategyId = '' } = useParams();
+  const network = { data: useNetwork(), error: null };
   const strategy = useApi<Strategy>(`/strategies/${encodeURIComponent(strategyId)}`);
   return { network, strategy };
 }
@@ -25,28 +25,20 @@ export function usePageTitle(loads: { data?: unknown; error: unknown }[], title:
   return m.common.loading;
 }
 
-/** A strategy page: the title, the network's navigation, then the content once the strategy has loaded. */
+/** A strategy page: the title, then the content once the strategy has loaded. */
 export function StrategyFrame({
   title,
-  network,
   strategy,
   children,
 }: {
   title: string;
-  network: Loaded<NetworkOverview>;
   strategy: Loaded<Strategy>;
   children: (network: NetworkOverview, strategy: Strategy) => ReactNode;
 }) {
+  const network = useNetwork();
   return (
     <Page title={title}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <LoadState loaded={strategy}>{(s) => children(n, s)}</LoadState>
-          </>
-        )}
-      </LoadState>
+      <LoadState loaded={strategy}>{(s) => children(network, s)}</LoadState>
     </Page>
   );
 }

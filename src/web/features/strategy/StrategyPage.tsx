@@ -33,7 +33,7 @@ export function StrategyPage() {
   const { network, strategy } = useStrategyFrame();
   const title = usePageTitle([network, strategy], () => strategy.data?.title ?? '');
   return (
-    <StrategyFrame title={title} network={network} strategy={strategy}>
+    <StrategyFrame title={title} strategy={strategy}>
       {(n, s) => <StrategyView network={n} strategy={s} onChange={strategy.setData} onReload={strategy.reload} />}
     </StrategyFrame>
   );

@@ -29,7 +29,7 @@ export function VersionPage() {
   );
   const reloadAll = strategy.reload;
   return (
-    <StrategyFrame title={title} network={network} strategy={strategy}>
+    <StrategyFrame title={title} strategy={strategy}>
       {(n, s) => (
         <LoadState loaded={version}>
           {(v) => (

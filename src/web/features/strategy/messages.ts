@@ -815,16 +815,4 @@ export function useStrategyMessages(): StrategyMessages {
   return CATALOG[lang];
 }
 
-const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
-
-/** Whole kroner as written in Norway («1 250 000 kr»), whatever the UI language. */
-export function useKroner(): (amount: number) => string {
-  const { lang } = useI18n();
-  const format = new Intl.NumberFormat(LOCALES[lang] === 'en-GB' ? 'nb-NO' : LOCALES[lang], {
-    style: 'currency',
-    currency: 'NOK',
-    maximumFractionDigits: 0,
-    minimumFractionDigits: 0,
-  });
-  return (amount) => format.format(amount);
-}
+export { useKroner } from '../../app/format.ts';

@@ -35,12 +35,7 @@ export const newestPublished = (strategy: Strategy): VersionSummary | undefined 
 /** The strategy's draft, if a revision is being written. */
 export const currentDraft = (strategy: Strategy): VersionSummary | undefined => strategy.versions.find((v) => v.status === 'draft');
 
-/** A whole number typed in a field; the text itself when it is no number, so the schema names the field. */
-export function parseWhole(text: string): number | string | null {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '');
-  if (cleaned === '') return null;
-  return /^\d+$/.test(cleaned) ? Number(cleaned) : text;
-}
+export { parseWhole, osloDay } from '../../app/format.ts';
 
 /**
  * An item's key has no field on screen (the server gives it): a problem with it is shown at the item's title, so
@@ -89,11 +84,4 @@ export function tertialFor(planYear: number, now: Date = new Date()): 1 | 2 | 3 
   if (planYear < year) return 3;
   if (planYear > year) return 1;
   return month <= 4 ? 1 : month <= 8 ? 2 : 3;
-}
-
-/** The calendar day in Norway of a moment from the API, for `date()` (which reads a day, not a moment). */
-export function osloDay(iso: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(iso),
-  );
 }

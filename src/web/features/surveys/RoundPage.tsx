@@ -7,8 +7,8 @@ import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { RoundResults } from './Results.tsx';
 import './surveys.css';
@@ -28,21 +28,14 @@ export function RoundStatusTag({ status }: { status: RoundStatus }) {
 /** `/n/:slug/undersokelser/:roundId`: a round's respondents and who has answered; the secretariat sends, reminds and closes; the results. */
 export function RoundPage() {
   const { m } = useI18n();
-  const { slug = '', roundId = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
+  const { roundId = '' } = useParams();
+  const network = useNetwork();
   const round = useApi<Round>(`/survey-rounds/${encodeURIComponent(roundId)}`);
-  const title = round.data ? round.data.name : round.error || network.error ? m.notFound.title : m.common.loading;
+  const title = round.data ? round.data.name : round.error ? m.notFound.title : m.common.loading;
   return (
     <Page title={title}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <LoadState loaded={round}>
-              {(r) => <RoundView network={n} round={r} onChange={round.setData} onReload={round.reload} />}
-            </LoadState>
-          </>
-        )}
+      <LoadState loaded={round}>
+        {(r) => <RoundView network={network} round={r} onChange={round.setData} onReload={round.reload} />}
       </LoadState>
     </Page>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { RoundCreateSchema, type Round, type RoundSummary, type Template } from '../../../shared/mapping/surveys.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -7,8 +7,8 @@ import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
-import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { RoundStatusTag } from './RoundPage.tsx';
 import { TemplateBuilder } from './TemplateBuilder.tsx';
@@ -19,21 +19,12 @@ export const roundPath = (slug: string, roundId: string) => `/n/${slug}/undersok
 
 /** `/n/:slug/undersokelser`: the network's survey rounds and templates; the secretariat starts rounds and builds templates. */
 export function SurveysPage() {
-  const { m } = useI18n();
   const sm = useSurveyMessages();
-  const { slug = '' } = useParams();
-  const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
-  const title = network.data ? fmt(sm.list.title, { name: network.data.name }) : network.error ? m.notFound.title : m.common.loading;
+  const network = useNetwork();
+  const title = fmt(sm.list.title, { name: network.name });
   return (
     <Page title={title}>
-      <LoadState loaded={network}>
-        {(n) => (
-          <>
-            <NetworkNav network={n} />
-            <SurveysView network={n} />
-          </>
-        )}
-      </LoadState>
+      <SurveysView network={network} />
     </Page>
   );
 }

@@ -1,0 +1,25 @@
+import type { RouteObject } from 'react-router';
+import { CATALOGS } from '../../app/i18n/index.tsx';
+import { lazyPage } from '../../app/lazy.tsx';
+import type { NetworkSection } from '../../app/network-frame.tsx';
+
+/** The networks, their members, people and bodies, and the municipality pages. */
+export const routes: RouteObject[] = [
+  lazyPage(undefined, () => import('./NetworksPage.tsx'), 'NetworksPage'),
+  lazyPage('n/:slug', () => import('./NetworkPage.tsx'), 'NetworkPage'),
+  lazyPage('n/:slug/personer', () => import('./PeoplePage.tsx'), 'PeoplePage'),
+  lazyPage('n/:slug/personer/:id', () => import('./PersonPage.tsx'), 'PersonPage'),
+  lazyPage('n/:slug/organer', () => import('./BodiesPage.tsx'), 'BodiesPage'),
+  lazyPage('n/:slug/organer/:id', () => import('./BodyPage.tsx'), 'BodyPage'),
+  lazyPage('kommuner/:number', () => import('./MunicipalityPage.tsx'), 'MunicipalityPage'),
+];
+
+const label = (key: 'overview' | 'people' | 'bodies') => ({
+  nb: CATALOGS.nb.network[key],
+  nn: CATALOGS.nn.network[key],
+  en: CATALOGS.en.network[key],
+});
+
+export const overviewSection: NetworkSection = { path: '', label: label('overview') };
+export const peopleSection: NetworkSection = { path: 'personer', label: label('people'), visible: (c) => c.readInternals };
+export const bodiesSection: NetworkSection = { path: 'organer', label: label('bodies') };

@@ -1,0 +1,26 @@
+import type { RouteObject } from 'react-router';
+import { lazyPage, lazySection } from '../../app/lazy.tsx';
+import type { NetworkSection } from '../../app/network-frame.tsx';
+
+/** The project pages: the network's portfolio (table or board by phase), one project, and the public portfolio. */
+export const routes: RouteObject[] = [
+  lazyPage('n/:slug/prosjekter', () => import('./PortfolioPage.tsx'), 'PortfolioPage'),
+  lazyPage('n/:slug/prosjekter/:id', () => import('./ProjectPage.tsx'), 'ProjectPage'),
+  lazyPage('innsyn/n/:slug/prosjekter', () => import('./PublicPortfolioPage.tsx'), 'PublicPortfolioPage'),
+  lazyPage('innsyn/n/:slug/prosjekter/:reference', () => import('./PublicPortfolioPage.tsx'), 'PublicProjectPage'),
+];
+
+export const section: NetworkSection = {
+  path: 'prosjekter',
+  label: { nb: 'Prosjekter', nn: 'Prosjekt', en: 'Projects' },
+  visible: (c) => c.readPortfolio,
+};
+
+/** On the public home page: the link to the network's public portfolio, when it has projects. */
+export const PortfolioPublicLink = lazySection(() => import('./PublicPortfolioPage.tsx'), 'PortfolioPublicLink', true);
+
+/** The choice of a decided case (body → meeting → case), lent to the fee schedule's decision. */
+export const DecidedCaseFields = lazySection(() => import('./DecisionPanel.tsx'), 'DecidedCaseFields');
+
+export { projectPath, usePeople } from './projects-api.ts';
+export { useProjectMessages } from './messages.ts';
