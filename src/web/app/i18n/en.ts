@@ -30,6 +30,8 @@ export const en: Messages = {
     backTo: 'Back to {name}',
     required: 'required',
     optionalText: 'optional',
+    filters: 'Filters',
+    filtersActive: 'Filters ({count} in use)',
   },
   shell: {
     skipLink: 'Skip to main content',
@@ -48,6 +50,7 @@ export const en: Messages = {
     footerApi: 'API documentation',
     footerAccessibility: 'Accessibility statement',
     languageSaveFailed: 'Your language choice was not saved: {message}',
+    menu: 'Menu',
   },
   enums: {
     bodyKinds: {

@@ -35,6 +35,8 @@ export const nb = {
     backTo: 'Tilbake til {name}',
     required: 'må fylles ut',
     optionalText: 'valgfritt',
+    filters: 'Filtre',
+    filtersActive: 'Filtre ({count} i bruk)',
   },
   shell: {
     skipLink: 'Hopp til hovedinnhold',
@@ -53,6 +55,7 @@ export const nb = {
     footerApi: 'API-dokumentasjon',
     footerAccessibility: 'Tilgjengelighetserklæring',
     languageSaveFailed: 'Språkvalget ble ikke lagret: {message}',
+    menu: 'Meny',
   },
   enums: {
     bodyKinds: {

@@ -30,6 +30,8 @@ export const nn: Messages = {
     backTo: 'Tilbake til {name}',
     required: 'må fyllast ut',
     optionalText: 'valfritt',
+    filters: 'Filter',
+    filtersActive: 'Filter ({count} i bruk)',
   },
   shell: {
     skipLink: 'Hopp til hovudinnhaldet',
@@ -48,6 +50,7 @@ export const nn: Messages = {
     footerApi: 'API-dokumentasjon',
     footerAccessibility: 'Tilgjengeerklæring',
     languageSaveFailed: 'Språkvalet vart ikkje lagra: {message}',
+    menu: 'Meny',
   },
   enums: {
     bodyKinds: {

@@ -4,7 +4,7 @@ import type { Budget, BudgetImportResult } from '../../../shared/finance/budget.
 import { api, ApiError, asApiError, query } from '../../app/api.ts';
 import { FailureAlert } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
+import { ButtonRow, ScrollRegion } from '../../app/ui.tsx';
 import { useKroner } from '../strategy/messages.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 
@@ -124,7 +124,7 @@ function ImportOutcome({ outcome, kroner }: { outcome: Outcome; kroner: (amount:
         </Heading>
         <Paragraph>{fmt(b.problemsSummary, { count: number(outcome.problems.length) })}</Paragraph>
       </Alert>
-      <div className="dr-table-wrap">
+      <ScrollRegion label={`${b.problemsCaption} (${outcome.fileName})`}>
         <Table zebra data-size="sm">
           <caption>{`${b.problemsCaption} (${outcome.fileName})`}</caption>
           <Table.Head>
@@ -146,7 +146,7 @@ function ImportOutcome({ outcome, kroner }: { outcome: Outcome; kroner: (amount:
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { FinanceOverview, StatementSchedule } from '../../../shared/finance
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { grantPath } from './grants-api.ts';
 import { shortDate } from '../benefits/benefits-api.ts';
@@ -46,7 +46,7 @@ function OverviewView({ network }: { network: NetworkOverview }) {
             {v.municipalities.length === 0 ? (
               <Paragraph>{fmt(o.none, { year: v.year })}</Paragraph>
             ) : (
-              <div className="dr-table-wrap">
+              <ScrollRegion label={fmt(o.caption, { name: network.name, year: v.year })}>
                 <Table zebra>
                   <caption>{fmt(o.caption, { name: network.name, year: v.year })}</caption>
                   <Table.Head>
@@ -87,7 +87,7 @@ function OverviewView({ network }: { network: NetworkOverview }) {
                     </Table.Row>
                   </tfoot>
                 </Table>
-              </div>
+              </ScrollRegion>
             )}
             <nav aria-label={o.downloads}>
               <ButtonRow>
@@ -123,7 +123,7 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
       </Heading>
       {v.budget ? (
         <>
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(t.budgetCaption, { year: v.year, title: v.budget.title })}>
             <Table zebra>
               <caption>{fmt(t.budgetCaption, { year: v.year, title: v.budget.title })}</caption>
               <Table.Head>
@@ -153,7 +153,7 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
                 </Table.Row>
               </tfoot>
             </Table>
-          </div>
+          </ScrollRegion>
           {internal && (
             <Paragraph>
               <AppLink to={`${financePath(network.slug, 'budsjett')}${query({ aar: v.year })}`}>{t.openBudget}</AppLink>
@@ -166,7 +166,7 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
       {grantLines.length === 0 ? (
         <Paragraph>{fmt(t.noGrants, { year: v.year })}</Paragraph>
       ) : (
-        <div className="dr-table-wrap">
+        <ScrollRegion label={fmt(t.grantsCaption, { year: v.year })}>
           <Table zebra>
             <caption>{fmt(t.grantsCaption, { year: v.year })}</caption>
             <Table.Head>
@@ -192,7 +192,7 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

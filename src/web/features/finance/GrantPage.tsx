@@ -6,7 +6,7 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, asApiError, useApi, type ApiError, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { projectPath } from '../projects/projects-api.ts';
 import { useKroner } from '../strategy/messages.ts';
 import { osloDay } from '../strategy/strategy-api.ts';
@@ -173,7 +173,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
         {grant.allocations.length === 0 ? (
           <Paragraph>{g.noAllocations}</Paragraph>
         ) : (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(g.allocationsCaption, { title: grant.title })}>
             <Table zebra>
               <caption>{fmt(g.allocationsCaption, { title: grant.title })}</caption>
               <Table.Head>
@@ -217,7 +217,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
         {admin && (
           <ButtonRow>
@@ -235,7 +235,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
         {grant.expenses.length === 0 ? (
           <Paragraph>{g.noExpenses}</Paragraph>
         ) : (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(g.expensesCaption, { title: grant.title })}>
             <Table zebra>
               <caption>{fmt(g.expensesCaption, { title: grant.title })}</caption>
               <Table.Head>
@@ -288,7 +288,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
                 </Table.Row>
               </tfoot>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
         {admin && (
           <ButtonRow>
@@ -307,7 +307,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
         {grant.deadlines.length === 0 ? (
           <Paragraph>{g.noDeadlines}</Paragraph>
         ) : (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(g.deadlinesCaption, { title: grant.title })}>
             <Table zebra>
               <caption>{fmt(g.deadlinesCaption, { title: grant.title })}</caption>
               <Table.Head>
@@ -372,7 +372,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
         {admin && (
           <ButtonRow>

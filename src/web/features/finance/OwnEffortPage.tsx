@@ -40,7 +40,7 @@ import {
   useForm,
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useKroner } from '../strategy/messages.ts';
 import { parseWhole } from '../strategy/strategy-api.ts';
 import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
@@ -244,7 +244,7 @@ function SummarySection({ network, summary }: { network: NetworkOverview; summar
   const hours = useHours();
   const exportBase = `/api${ownEffortApi(network.id)}/summary/export?year=${summary.year}`;
   const table = (caption: string, label: string, rows: { key: string; name: string; hundredths: number; value: number }[]) => (
-    <div className="dr-table-wrap">
+    <ScrollRegion label={caption}>
       <Table zebra data-size="sm">
         <caption>{caption}</caption>
         <Table.Head>
@@ -275,7 +275,7 @@ function SummarySection({ network, summary }: { network: NetworkOverview; summar
           </Table.Row>
         </tfoot>
       </Table>
-    </div>
+    </ScrollRegion>
   );
   return (
     <section aria-labelledby="own-effort-summary" className="dr-stack">
@@ -360,7 +360,7 @@ function EntriesSection({
       {list.entries.length === 0 ? (
         <Paragraph>{t.noEntries}</Paragraph>
       ) : (
-        <div className="dr-table-wrap">
+        <ScrollRegion label={fmt(t.entriesCaption, { year: list.year })}>
           <Table zebra data-size="sm">
             <caption>{fmt(t.entriesCaption, { year: list.year })}</caption>
             <Table.Head>
@@ -428,7 +428,7 @@ function EntriesSection({
               </Table.Row>
             </tfoot>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
       <nav aria-label={`${t.downloads}: ${t.entriesHeading}`}>
         <Paragraph data-size="sm" className="dr-downloads">
@@ -746,7 +746,7 @@ function ImportSection({ network, onImported }: { network: NetworkOverview; onIm
               {t.refused}
             </Heading>
           </Alert>
-          <div className="dr-table-wrap">
+          <ScrollRegion label={`${t.problemsCaption} (${outcome.fileName})`}>
             <Table zebra data-size="sm">
               <caption>{`${t.problemsCaption} (${outcome.fileName})`}</caption>
               <Table.Head>
@@ -766,7 +766,7 @@ function ImportSection({ network, onImported }: { network: NetworkOverview; onIm
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         </div>
       )}
     </section>

@@ -4,7 +4,7 @@ import type { ImportProblem, ImportResult } from '../../../shared/mapping/schema
 import { asApiError, type ApiError } from '../../app/api.ts';
 import { FailureAlert } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
+import { ButtonRow, ScrollRegion } from '../../app/ui.tsx';
 import { ImportRefused, uploadSpreadsheet, XLSX_ACCEPT } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 
@@ -104,7 +104,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
         <Heading level={3} data-size="xs" tabIndex={-1} ref={heading}>
           {s.successHeading}
         </Heading>
-        <div className="dr-table-wrap">
+        <ScrollRegion label={s.resultCaption}>
           <Table data-size="sm">
             <caption>{s.resultCaption}</caption>
             <Table.Head>
@@ -131,7 +131,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
         <Paragraph>{fmt(s.productsCreated, { count: number(r.productsCreated) })}</Paragraph>
       </Alert>
     );
@@ -145,7 +145,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
         </Heading>
         <Paragraph>{fmt(s.problemsSummary, { count: number(outcome.problems.length) })}</Paragraph>
       </Alert>
-      <div className="dr-table-wrap">
+      <ScrollRegion label={`${s.problemsCaption} (${outcome.fileName})`}>
         <Table zebra data-size="sm">
           <caption>{`${s.problemsCaption} (${outcome.fileName})`}</caption>
           <Table.Head>
@@ -167,7 +167,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { meetingPath, planPath, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
@@ -132,7 +132,7 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
             list.length === 0 ? (
               <Paragraph>{fmt(mm.plan.none, { year })}</Paragraph>
             ) : (
-              <div className="dr-table-wrap">
+              <ScrollRegion label={fmt(mm.plan.caption, { name: body.name, year })}>
                 <Table zebra>
                   <caption>{fmt(mm.plan.caption, { name: body.name, year })}</caption>
                   <Table.Head>
@@ -168,7 +168,7 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
                     ))}
                   </Table.Body>
                 </Table>
-              </div>
+              </ScrollRegion>
             )
           }
         </LoadState>

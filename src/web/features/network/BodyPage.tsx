@@ -7,7 +7,7 @@ import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { BodyMeetingsSection } from '../meetings/MeetingPlanPage.tsx';
 import { BodyForm } from './BodyForm.tsx';
 import { Mandate } from './Mandate.tsx';
@@ -213,7 +213,7 @@ function MembershipTable({
 }) {
   const { m, date } = useI18n();
   return (
-    <div className="dr-table-wrap">
+    <ScrollRegion label={caption}>
       <Table zebra>
         <caption>{caption}</caption>
         <Table.Head>
@@ -292,7 +292,7 @@ function MembershipTable({
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -23,7 +23,7 @@ import {
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { NetworkNav } from './NetworkNav.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
@@ -202,7 +202,7 @@ function MembersTable({
           reload();
         }}
       />
-      <div className="dr-table-wrap">
+      <ScrollRegion label={fmt(m.network.membersCaption, { name: network.name })}>
         <Table zebra>
           <caption>{fmt(m.network.membersCaption, { name: network.name })}</caption>
           <Table.Head>
@@ -260,7 +260,7 @@ function MembersTable({
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
       <ModalDialog
         open={ending !== null}
         onClose={() => setEnding(null)}
@@ -289,7 +289,7 @@ function BodiesTable({ network }: { network: NetworkOverview }) {
   const { m, number } = useI18n();
   if (network.bodies.length === 0) return <Paragraph>{m.network.noBodies}</Paragraph>;
   return (
-    <div className="dr-table-wrap">
+    <ScrollRegion label={fmt(m.network.bodiesCaption, { name: network.name })}>
       <Table zebra>
         <caption>{fmt(m.network.bodiesCaption, { name: network.name })}</caption>
         <Table.Head>
@@ -313,7 +313,7 @@ function BodiesTable({ network }: { network: NetworkOverview }) {
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -7,7 +7,7 @@ import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { NetworkNav } from './NetworkNav.tsx';
 import { PersonForm } from './PersonForm.tsx';
 
@@ -103,7 +103,7 @@ function PeopleView({ network }: { network: NetworkOverview }) {
                     })}
               </Paragraph>
               {page.items.length > 0 && (
-                <div className="dr-table-wrap">
+                <ScrollRegion label={fmt(m.people.caption, { name: network.name })}>
                   <Table zebra>
                     <caption>{fmt(m.people.caption, { name: network.name })}</caption>
                     <Table.Head>
@@ -139,7 +139,7 @@ function PeopleView({ network }: { network: NetworkOverview }) {
                       ))}
                     </Table.Body>
                   </Table>
-                </div>
+                </ScrollRegion>
               )}
               {page.total > PAGE_SIZE && (
                 <nav aria-label={m.people.pagination}>

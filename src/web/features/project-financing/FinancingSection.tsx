@@ -14,7 +14,7 @@ import type { Project } from '../../../shared/portfolio/projects.ts';
 import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
 import { useFinancingMessages, type FinancingMessages } from './messages.ts';
 import { OwnEffortPart } from './OwnEffortPart.tsx';
@@ -67,7 +67,7 @@ export function FinancingSection({ project }: { project: Project }) {
               <Paragraph>{t.none}</Paragraph>
             ) : (
               <>
-                <div className="dr-table-wrap">
+                <ScrollRegion label={fmt(t.sourcesCaption, { reference: project.reference })}>
                   <Table zebra>
                     <caption>{fmt(t.sourcesCaption, { reference: project.reference })}</caption>
                     <Table.Head>
@@ -96,7 +96,7 @@ export function FinancingSection({ project }: { project: Project }) {
                       </Table.Row>
                     </Table.Body>
                   </Table>
-                </div>
+                </ScrollRegion>
                 <Heading level={3} data-size="xs">
                   {t.splitHeading}
                 </Heading>
@@ -169,7 +169,7 @@ function SplitTable({ project, split, caption }: { project: Project; split: Cost
       {split.lines.length === 0 ? (
         <Paragraph>{t.noParticipants}</Paragraph>
       ) : (
-        <div className="dr-table-wrap">
+        <ScrollRegion label={caption}>
           <Table zebra data-project={project.id}>
             <caption>{caption}</caption>
             <Table.Head>
@@ -213,7 +213,7 @@ function SplitTable({ project, split, caption }: { project: Project; split: Cost
               </Table.Row>
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

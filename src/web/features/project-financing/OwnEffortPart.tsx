@@ -3,7 +3,7 @@ import type { ProjectOwnEffort } from '../../../shared/finance/own-effort.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt } from '../../app/i18n/index.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { ownEffortPath } from '../finance/own-effort-api.ts';
 import { useOwnEffortMessages } from '../finance/own-effort-messages.ts';
 import { useHours } from '../finance/OwnEffortPage.tsx';
@@ -29,7 +29,7 @@ export function OwnEffortPart({ project }: { project: Project }) {
           {data.byMunicipality.length === 0 ? (
             <Paragraph>{t.inKindNone}</Paragraph>
           ) : (
-            <div className="dr-table-wrap">
+            <ScrollRegion label={fmt(t.inKindCaption, { reference: project.reference })}>
               <Table zebra>
                 <caption>{fmt(t.inKindCaption, { reference: project.reference })}</caption>
                 <Table.Head>
@@ -60,7 +60,7 @@ export function OwnEffortPart({ project }: { project: Project }) {
                   </Table.Row>
                 </tfoot>
               </Table>
-            </div>
+            </ScrollRegion>
           )}
           <Paragraph data-size="sm">
             <AppLink to={ownEffortPath(data.networkSlug, { year: data.years.at(-1)?.year, project: project.id })}>{t.inKindLink}</AppLink>

@@ -8,7 +8,7 @@ import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
 import { currentMembers, useFocusAreas, type FocusAreaOption } from '../proposals/proposals-api.ts';
@@ -152,7 +152,9 @@ function PortfolioTable({ network, list, filtered }: { network: NetworkOverview;
   const { date } = useI18n();
   const l = pm.list;
   return (
-    <div className="dr-table-wrap">
+    <ScrollRegion
+      label={`${fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} (${fmt(l.count, { count: list.length })})`}
+    >
       <Table zebra>
         <caption>
           {fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} ({fmt(l.count, { count: list.length })})
@@ -190,7 +192,7 @@ function PortfolioTable({ network, list, filtered }: { network: NetworkOverview;
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

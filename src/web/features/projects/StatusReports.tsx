@@ -17,7 +17,7 @@ import {
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
 import { useProjectMessages } from './messages.ts';
 import { StatusLightTag, usePeriodName } from './StatusLight.tsx';
@@ -66,7 +66,7 @@ export function StatusReports({ project }: { project: Project }) {
             {items.length === 0 ? (
               <Paragraph>{t.none}</Paragraph>
             ) : (
-              <div className="dr-table-wrap">
+              <ScrollRegion label={fmt(t.caption, { reference: project.reference })}>
                 <Table zebra>
                   <caption>{fmt(t.caption, { reference: project.reference })}</caption>
                   <Table.Head>
@@ -135,7 +135,7 @@ export function StatusReports({ project }: { project: Project }) {
                     ))}
                   </Table.Body>
                 </Table>
-              </div>
+              </ScrollRegion>
             )}
             {items.map((r) => (
               <ReportDetails key={r.id} report={r} name={nameOf(r)} />
@@ -223,7 +223,7 @@ function ReportDetails({ report, name }: { report: StatusReport; name: string })
             <Paragraph className="dr-project-text">{report.summary}</Paragraph>
           </>
         )}
-        <div className="dr-table-wrap">
+        <ScrollRegion label={fmt(t.parametersCaption, { period: name })}>
           <Table>
             <caption>{fmt(t.parametersCaption, { period: name })}</caption>
             <Table.Head>
@@ -245,7 +245,7 @@ function ReportDetails({ report, name }: { report: StatusReport; name: string })
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
         <Heading level={3} data-size="xs">
           {t.figures}
         </Heading>

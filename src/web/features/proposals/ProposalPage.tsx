@@ -16,7 +16,7 @@ import type { Project } from '../../../shared/portfolio/projects.ts';
 import { ConfirmForm, errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useProjectMessages } from '../projects/messages.ts';
 import { projectPath } from '../projects/projects-api.ts';
@@ -219,7 +219,7 @@ function ScoreSection({ proposal, weights, memberCount }: { proposal: Proposal; 
             const sum = CRITERIA.reduce((s, c) => s + w[c], 0);
             return (
               <>
-                <div className="dr-table-wrap">
+                <ScrollRegion label={fmt(r.caption, { reference: proposal.reference })}>
                   <Table>
                     <caption>{fmt(r.caption, { reference: proposal.reference })}</caption>
                     <Table.Head>
@@ -253,7 +253,7 @@ function ScoreSection({ proposal, weights, memberCount }: { proposal: Proposal; 
                       </Table.Row>
                     </Table.Foot>
                   </Table>
-                </div>
+                </ScrollRegion>
                 <Paragraph data-size="sm">{fmt(r.explanation, { sum })}</Paragraph>
                 <Paragraph data-size="sm">{fmt(r.municipalitiesRule, { members: memberCount })}</Paragraph>
                 <Paragraph data-size="sm" className="dr-muted">

@@ -14,7 +14,7 @@ import { api, useApi, type Loaded } from '../../app/api.ts';
 import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useProposalMessages } from './messages.ts';
 import {
@@ -148,7 +148,9 @@ function ProposalTable({
   const { number } = useI18n();
   const l = pm.list;
   return (
-    <div className="dr-table-wrap">
+    <ScrollRegion
+      label={`${fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} (${fmt(l.count, { count: list.length })})`}
+    >
       <Table zebra>
         <caption>
           {fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} ({fmt(l.count, { count: list.length })})
@@ -188,7 +190,7 @@ function ProposalTable({
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -369,7 +371,7 @@ function WeightsTable({ network, answer }: { network: NetworkOverview; answer: W
   const w = pm.weights;
   const sum = CRITERIA.reduce((s, c) => s + answer[c], 0);
   return (
-    <div className="dr-table-wrap">
+    <ScrollRegion label={fmt(w.caption, { name: network.name })}>
       <Table>
         <caption>{fmt(w.caption, { name: network.name })}</caption>
         <Table.Head>
@@ -389,7 +391,7 @@ function WeightsTable({ network, answer }: { network: NetworkOverview; answer: W
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -7,7 +7,7 @@ import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { parseWhole, strategyPath, versionPath } from './strategy-api.ts';
@@ -66,7 +66,7 @@ function StrategiesView({ network }: { network: NetworkOverview }) {
           list.length === 0 ? (
             <Paragraph>{l.none}</Paragraph>
           ) : (
-            <div className="dr-table-wrap">
+            <ScrollRegion label={fmt(l.caption, { name: network.name })}>
               <Table zebra>
                 <caption>{fmt(l.caption, { name: network.name })}</caption>
                 <Table.Head>
@@ -106,7 +106,7 @@ function StrategiesView({ network }: { network: NetworkOverview }) {
                   })}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
           )
         }
       </LoadState>

@@ -7,7 +7,7 @@ import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { RoundResults } from './Results.tsx';
@@ -167,7 +167,7 @@ function RoundView({
         {round.respondents.length === 0 ? (
           <Paragraph>{r.noRespondents}</Paragraph>
         ) : (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(r.respondentsCaption, { name: round.name })}>
             <Table zebra data-size="sm">
               <caption>{fmt(r.respondentsCaption, { name: round.name })}</caption>
               <Table.Head>
@@ -225,7 +225,7 @@ function RoundView({
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
         {admin && round.status !== 'closed' && (
           <AddRespondentForm

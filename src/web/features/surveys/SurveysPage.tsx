@@ -7,7 +7,7 @@ import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { RoundStatusTag } from './RoundPage.tsx';
@@ -90,7 +90,7 @@ function SurveysView({ network }: { network: NetworkOverview }) {
             list.length === 0 ? (
               <Paragraph>{l.none}</Paragraph>
             ) : (
-              <div className="dr-table-wrap">
+              <ScrollRegion label={fmt(l.caption, { name: network.name })}>
                 <Table zebra>
                   <caption>{fmt(l.caption, { name: network.name })}</caption>
                   <Table.Head>
@@ -118,7 +118,7 @@ function SurveysView({ network }: { network: NetworkOverview }) {
                     ))}
                   </Table.Body>
                 </Table>
-              </div>
+              </ScrollRegion>
             )
           }
         </LoadState>
