@@ -1,3 +1,4 @@
+import { useSearchParams } from 'react-router';
 import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { FinanceOverview, StatementSchedule } from '../../../shared/finance/statements.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -27,8 +28,12 @@ function OverviewView({ network }: { network: NetworkOverview }) {
   const o = sm.overview;
   const kroner = useKroner();
   const hours = useHours();
-  const [year, setYear] = useFinanceYear();
-  const overview = useApi<FinanceOverview>(`${overviewApi(network.id)}${query({ year })}`);
+  const [params] = useSearchParams();
+  const [chosen, setYear] = useFinanceYear();
+  // Without a year in the address the server opens on the latest year the network has finance in, and says which.
+  const asked = params.has('aar') ? chosen : undefined;
+  const overview = useApi<FinanceOverview>(`${overviewApi(network.id)}${query({ year: asked })}`);
+  const year = asked ?? overview.data?.year ?? chosen;
   const exportUrl = (format: 'xlsx' | 'csv') => `/api${overviewApi(network.id)}/export${query({ year, format })}`;
   return (
     <div className="dr-stack">

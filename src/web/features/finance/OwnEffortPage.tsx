@@ -40,7 +40,7 @@ import {
   useForm,
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useKroner } from '../strategy/messages.ts';
 import { parseWhole } from '../strategy/strategy-api.ts';
 import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
@@ -345,7 +345,9 @@ function EntriesSection({
       <Heading level={2} data-size="sm" id="own-effort-entries">
         {t.entriesHeading}
       </Heading>
-      <FilterForm key={`${filter.municipality}-${filter.project}`} network={network} filter={filter} options={options} />
+      <FilterDisclosure active={[filter.municipality, filter.project].filter(Boolean).length}>
+        <FilterForm key={`${filter.municipality}-${filter.project}`} network={network} filter={filter} options={options} />
+      </FilterDisclosure>
       {list.writableMunicipalities.length > 0 ? (
         <ButtonRow>
           <Button type="button" onClick={() => setEditing('new')}>

@@ -12,6 +12,7 @@ import { NetworkNav } from '../network/NetworkNav.tsx';
 import { meetingPath, planPath, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { useMeetingMessages } from './messages.ts';
+import { planYear } from './plan-year.ts';
 import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
@@ -47,8 +48,6 @@ export function BodyMeetingsSection({ networkSlug, body }: { networkSlug: string
   );
 }
 
-const thisYear = () => Number(todayIso().slice(0, 4));
-
 /** `/n/:slug/organer/:id/moter?ar=2022`: a body's meetings in a year; the secretariat plans new ones. */
 export function MeetingPlanPage() {
   const { m } = useI18n();
@@ -56,7 +55,17 @@ export function MeetingPlanPage() {
   const { slug = '', id = '' } = useParams();
   const [params] = useSearchParams();
   const asked = Number(params.get('ar'));
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear();
+  const askedYear = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : null;
+  // Without a year in the address the plan opens on the next meeting's year: the body's meetings of all years tell it.
+  const all = useApi<MeetingSummary[]>(askedYear === null ? `/bodies/${encodeURIComponent(id)}/meetings` : null);
+  const year =
+    askedYear ??
+    (all.data
+      ? planYear(
+          all.data.map((x) => x.date),
+          todayIso(),
+        )
+      : null);
   const network = useApi<NetworkOverview>(`/networks/${encodeURIComponent(slug)}`);
   const body = useApi<Body>(`/bodies/${encodeURIComponent(id)}`);
   const title = body.data
@@ -70,7 +79,9 @@ export function MeetingPlanPage() {
         {(n) => (
           <>
             <NetworkNav network={n} />
-            <LoadState loaded={body}>{(b) => <PlanView network={n} body={b} year={year} />}</LoadState>
+            <LoadState loaded={body}>
+              {(b) => (year === null ? <LoadState loaded={all}>{() => null}</LoadState> : <PlanView network={n} body={b} year={year} />)}
+            </LoadState>
           </>
         )}
       </LoadState>

@@ -8,7 +8,7 @@ import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { ChoiceGroup } from '../proposals/ProposalFields.tsx';
 import { currentMembers, useFocusAreas, type FocusAreaOption } from '../proposals/proposals-api.ts';
@@ -84,7 +84,9 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
         </Paragraph>
       )}
 
-      <FilterForm key={params.toString()} network={network} filter={filter} view={view} focusAreas={focusAreas} members={members} />
+      <FilterDisclosure active={[filter.phase, filter.focusArea, filter.municipality, filter.status].filter(Boolean).length}>
+        <FilterForm key={params.toString()} network={network} filter={filter} view={view} focusAreas={focusAreas} members={members} />
+      </FilterDisclosure>
       <nav aria-label={l.view} className="dr-project-views">
         <ul>
           {(['table', 'board', 'timeline'] as const).map((v) => (
@@ -184,8 +186,8 @@ function PortfolioTable({ network, list, filtered }: { network: NetworkOverview;
               <Table.Cell>{p.ownerName ?? '–'}</Table.Cell>
               <Table.Cell>{p.managerName ?? '–'}</Table.Cell>
               <Table.Cell className="dr-project-number">{p.participantCount}</Table.Cell>
-              <Table.Cell className="dr-project-nowrap">{lastDecision(pm, p, date)}</Table.Cell>
-              <Table.Cell className="dr-project-nowrap">
+              <Table.Cell>{lastDecision(pm, p, date)}</Table.Cell>
+              <Table.Cell>
                 <StatusCell row={p} />
               </Table.Cell>
             </Table.Row>
@@ -202,7 +204,7 @@ function StatusCell({ row }: { row: PortfolioRow }) {
   if (!row.status) return <span className="dr-muted">{pm.list.noStatus}</span>;
   return (
     <span className="dr-project-status">
-      <StatusLightTag light={row.status.overall} /> {row.status.periodLabel}
+      <StatusLightTag light={row.status.overall} /> <span className="dr-project-nowrap">{row.status.periodLabel}</span>
     </span>
   );
 }

@@ -14,7 +14,7 @@ import { api, useApi, type Loaded } from '../../app/api.ts';
 import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { useProposalMessages } from './messages.ts';
 import {
@@ -96,7 +96,9 @@ function ProposalsView({ network }: { network: NetworkOverview }) {
         {l.publicForm} <AppLink to={publicProposalPath(network.slug)}>{l.publicFormLink}</AppLink>.
       </Paragraph>
 
-      <FilterForm key={params.toString()} network={network} filter={filter} focusAreas={focusAreas} members={members} />
+      <FilterDisclosure active={[filter.status, filter.focusArea, filter.municipality].filter(Boolean).length}>
+        <FilterForm key={params.toString()} network={network} filter={filter} focusAreas={focusAreas} members={members} />
+      </FilterDisclosure>
       <Paragraph data-size="sm" className="dr-downloads">
         <Link href={`/api${proposalsApiPath(network.id, filter, 'xlsx')}`} download>
           {l.downloadXlsx}

@@ -6,7 +6,7 @@ import type { MaturityTrend, Round, Scorecard } from '../../../shared/mapping/su
 import { compareNorwegian } from '../../../shared/text.ts';
 import { useApi, type Loaded } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { FilterDisclosure, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { asQuery, exportPath, readResultsFilter, resultsSearch, type PageFilter } from './results-filter.ts';
 import { ResultsFilterForm } from './ResultsFilterForm.tsx';
@@ -56,7 +56,9 @@ export function RoundResults({ round, networkSlug }: { round: Round; networkSlug
           const search = resultsSearch(filter);
           return (
             <>
-              <ResultsFilterForm key={search} filter={filter} municipalities={municipalities} dimensions={whole.sections} />
+              <FilterDisclosure active={filter.municipalities.length + filter.dimensions.length}>
+                <ResultsFilterForm key={search} filter={filter} municipalities={municipalities} dimensions={whole.sections} />
+              </FilterDisclosure>
               <Paragraph data-size="sm" className="dr-muted">
                 {sm.filter.averageNote}
               </Paragraph>
