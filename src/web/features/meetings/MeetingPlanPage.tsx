@@ -130,7 +130,7 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
             {mm.plan.readOnly}
           </Paragraph>
         )}
-        <Paragraph data-size="sm">
+        <Paragraph data-size="sm" className="dr-downloads">
           <Link href={`/api/bodies/${body.id}/meetings/export?year=${year}&format=xlsx`} download>
             {fmt(mm.plan.exportXlsx, { year })}
           </Link>{' '}

@@ -109,7 +109,7 @@ function NetworkView({ network, reload }: { network: NetworkOverview; reload: ()
           </ButtonRow>
         )}
         <MembersTable network={network} admin={admin} reload={reload} onStatus={setStatus} />
-        <Paragraph data-size="sm">
+        <Paragraph data-size="sm" className="dr-downloads">
           <Link href={`/api/networks/${network.slug}/members/export?format=xlsx`} download>
             {m.network.exportMembers}
           </Link>{' '}
