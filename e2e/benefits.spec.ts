@@ -57,7 +57,7 @@ test('the secretariat plans a benefit and its indicator, sets three targets and 
     await api.put(`/projects/${project.id}/participants/${number}`, { participation: 'in' });
   }
   const projectUrl = `/n/${NETWORK}/prosjekter/${project.id}`;
-  const section = page.getByRole('region', { name: 'Nytte' });
+  const section = page.getByRole('region', { name: 'Nytte', exact: true });
   const benefit = section.getByRole('article', { name: BENEFIT });
   const table = benefit.getByRole('table', { name: `Utgangsverdi, mål og siste måling per kommune for «${INDICATOR}»` });
   const row = (name: string) => table.getByRole('row', { name: new RegExp(`^${name}`) });

@@ -172,7 +172,15 @@ export async function login(page: Page, a11y: Accessibility, user: { email: stri
   await page.getByRole('textbox', { name: 'E-post' }).fill(user.email);
   await page.getByLabel('Passord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+  await expect(page).not.toHaveURL(/\/logg-inn/);
+  await openHeaderMenu(page);
   await expect(userMenu(page, user.name)).toBeVisible();
+}
+
+/** On a phone the header's tools fold behind its menu button: opens it (if folded) so that what the header holds is shown. */
+export async function openHeaderMenu(page: Page) {
+  const button = page.getByRole('banner').getByRole('button', { name: /^(Meny|Menu)$/ });
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 }
 
 /** The header's user menu button of the logged-in person. */

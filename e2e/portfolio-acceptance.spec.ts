@@ -190,7 +190,7 @@ test('a resident’s need becomes a project that passes BP1 and BP2 in the steer
     await a11y.check();
   });
 
-  const section = page.getByRole('region', { name: 'Nytte' });
+  const section = page.getByRole('region', { name: 'Nytte', exact: true });
   const benefit = section.getByRole('article', { name: BENEFIT });
   const table = benefit.getByRole('table', { name: `Utgangsverdi, mål og siste måling per kommune for «${INDICATOR}»` });
   const row = (name: string) => table.getByRole('row', { name: new RegExp(`^${escapeRegExp(name)}`) });

@@ -18,7 +18,7 @@ test('the secretariat sets a project’s financing and the split follows the par
 
   await page.goto(`/n/digivesteralen/prosjekter/${project.id}`);
   await loaded(page);
-  const section = page.getByRole('region', { name: 'Finansiering' });
+  const section = page.getByRole('region', { name: 'Finansiering', exact: true });
   await expect(section.getByText('Finansieringen er ikke satt ennå.')).toBeVisible();
   await a11y.check();
 

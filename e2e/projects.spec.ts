@@ -193,7 +193,7 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
   });
 
   await test.step('plans a milestone, a risk with its score and level, and a deliverable; changes the risk after measures', async () => {
-    await page.getByRole('region', { name: 'Milepæler' }).getByRole('button', { name: 'Legg til milepæl' }).click();
+    await page.getByRole('region', { name: 'Milepæler', exact: true }).getByRole('button', { name: 'Legg til milepæl' }).click();
     let dialog = page.getByRole('dialog', { name: 'Ny milepæl' });
     await dialog.getByRole('button', { name: 'Lagre milepælen' }).click();
     await expect(dialog.getByRole('link', { name: '«Milepæl» må fylles ut.' })).toBeVisible();
@@ -240,7 +240,7 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
     expect(csv).toContain('Høy');
     expect(csv).toContain('Lav');
 
-    await page.getByRole('region', { name: 'Leveranser' }).getByRole('button', { name: 'Legg til leveranse' }).click();
+    await page.getByRole('region', { name: 'Leveranser', exact: true }).getByRole('button', { name: 'Legg til leveranse' }).click();
     dialog = page.getByRole('dialog', { name: 'Ny leveranse' });
     await dialog.getByRole('textbox', { name: 'Leveranse', exact: true }).fill('Felles skjemaløsning i drift');
     await dialog.getByLabel('Frist').fill('2027-09-01');
@@ -260,7 +260,7 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
     await a11y.check();
     await dialog.getByRole('button', { name: 'Slett' }).click();
     await expect(page.getByText('Milepælen «Avtale signert» er slettet.')).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Milepæler' }).getByText('Ingen milepæler ennå.')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Milepæler', exact: true }).getByText('Ingen milepæler ennå.')).toBeVisible();
   });
 
   await test.step('Sortland’s editor opts in with a reservation', async () => {
@@ -342,7 +342,7 @@ test('a status report is written, published as a PDF, shown in the portfolio and
   await test.step('writes a draft: missing lights are named, then every parameter is given', async () => {
     await page.goto(projectUrl);
     await loaded(page);
-    const section = page.getByRole('region', { name: 'Statusrapporter' });
+    const section = page.getByRole('region', { name: 'Statusrapporter', exact: true });
     await expect(section.getByText('Ingen statusrapporter ennå.')).toBeVisible();
     await section.getByRole('button', { name: 'Skriv statusrapport' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ny statusrapport' });
@@ -446,7 +446,7 @@ test('a status report is written, published as a PDF, shown in the portfolio and
     await loginInBokmal(page, a11y, SORTLAND_EDITOR);
     await page.goto(projectUrl);
     await loaded(page);
-    const section = page.getByRole('region', { name: 'Statusrapporter' });
+    const section = page.getByRole('region', { name: 'Statusrapporter', exact: true });
     await expect(section.getByText('Sekretariatet, prosjekteier og prosjektleder skriver statusrapportene.')).toBeVisible();
     await expect(march().getByRole('link', { name: 'Last ned PDF for mars 2026' })).toBeVisible();
     await expect(section.getByRole('button', { name: /^(Skriv|Publiser|Endre|Slett)/ })).toHaveCount(0);

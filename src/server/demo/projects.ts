@@ -186,7 +186,8 @@ export async function seedProjects(ctx: RequestContext, options: DemoProjectsOpt
       title: 'Felles anskaffelse av digitale skjemaer',
       description:
         'Én felles skjemaløsning for alle seks kommuner i stedet for seks egne, anskaffet sammen, med chat og digitale skjemaer som innbyggernes første valg for å kontakte kommunen.',
-      focusAreaKeys: ['enkel-selvbetjening'],
+      // «Felles behovsdrevne anskaffelser»: a focus area of the published strategy (a principle's key has no name to show).
+      focusAreaKeys: ['felles-anskaffelser'],
       proposalId: proposal?.id ?? null,
       ownerPersonId: null,
       managerPersonId: coordinator?.id ?? null,

@@ -14,6 +14,8 @@ import { GrantsFinancingSchema } from './grants.ts';
  */
 
 export const StatementYearQuery = z.object({ year: z.coerce.number().pipe(FeeYear) });
+/** The overview's year: without one, the latest year the network has finance in (the answer says which). */
+export const OverviewYearQuery = z.object({ year: z.coerce.number().pipe(FeeYear).optional() });
 export const StatementParams = z.object({ networkId: z.string(), municipalityNumber: MunicipalityNumber });
 
 /** The year's fee schedule the statement takes the fee from: the adopted one, otherwise the draft (and it says so). */

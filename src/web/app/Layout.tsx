@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link as RouterLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { Alert, Button, Dropdown, Field, Label, Link, Paragraph, Select, SkipLink } from '@digdir/designsystemet-react';
 import type { NetworkSummary } from '../../shared/network/schema.ts';
@@ -44,15 +44,46 @@ function Header() {
   const navigate = useNavigate();
   // The network of the page's frame (also on a meeting's or case's page), else the one in the address.
   const currentSlug = useCurrentNetworkSlug() ?? match?.params.slug ?? '';
+  const location = useLocation();
+  // On a narrow screen the tools fold behind a menu button (a disclosure); styles.css shows them always on a wide one.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [menuPath, setMenuPath] = useState(location.pathname);
+  const menuId = useId();
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // The menu was opened to go somewhere: a new page closes it.
+  if (menuPath !== location.pathname) {
+    setMenuPath(location.pathname);
+    setMenuOpen(false);
+  }
+  const closeOnEscape = (event: KeyboardEvent) => {
+    const button = menuButton.current;
+    // An open user menu takes the Escape first (it closes itself); a hidden button means the tools are not folded.
+    if (event.key !== 'Escape' || !menuOpen || !button?.checkVisibility() || document.querySelector(':popover-open')) return;
+    setMenuOpen(false);
+    button.focus();
+  };
 
   return (
     <header className="dr-header">
-      <div className="dr-container dr-header-inner">
+      <div className="dr-container dr-header-inner" onKeyDown={closeOnEscape}>
         <RouterLink to="/" className="dr-brand" aria-label={m.shell.home}>
           <span aria-hidden="true" className="dr-brand-mark" />
           {m.common.appName}
         </RouterLink>
-        <div className="dr-header-tools">
+        <Button
+          ref={menuButton}
+          type="button"
+          variant="secondary"
+          data-size="sm"
+          className="dr-menu-button"
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span aria-hidden="true" className="dr-menu-icon" />
+          {m.shell.menu}
+        </Button>
+        <div id={menuId} className="dr-header-tools" data-open={menuOpen}>
           <Field className="dr-header-field">
             <Label data-size="sm">{m.shell.networkSwitcher}</Label>
             <Select

@@ -3,7 +3,7 @@ import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table, Validati
 import { api, ApiError, asApiError, query } from './api.ts';
 import { FailureAlert } from './forms.tsx';
 import { fmt, useI18n } from './i18n/index.tsx';
-import { ButtonRow } from './ui.tsx';
+import { ButtonRow, ScrollRegion } from './ui.tsx';
 
 /**
  * The one spreadsheet-import screen (mapping, budget, own effort): the template link, the upload, its progress, and
@@ -163,8 +163,6 @@ function ImportOutcome<R>({
       </Alert>
     );
   }
-  // A CSV file has no sheets: the column is left out when no problem names one.
-  const showSheet = outcome.problems.some((p) => p.sheet !== '');
   return (
     <div className="dr-stack">
       <Alert data-color="danger">
@@ -173,29 +171,47 @@ function ImportOutcome<R>({
         </Heading>
         {texts.problemsSummary && <Paragraph>{fmt(texts.problemsSummary, { count: number(outcome.problems.length) })}</Paragraph>}
       </Alert>
-      <div className="dr-table-wrap">
-        <Table zebra data-size="sm">
-          <caption>{`${texts.problemsCaption} (${outcome.fileName})`}</caption>
-          <Table.Head>
-            <Table.Row>
-              {showSheet && <Table.HeaderCell scope="col">{texts.sheet}</Table.HeaderCell>}
-              <Table.HeaderCell scope="col">{texts.row}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{texts.column}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{texts.reason}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {outcome.problems.map((p, i) => (
-              <Table.Row key={`${p.sheet}-${p.row}-${p.column ?? ''}-${i}`}>
-                {showSheet && <Table.Cell>{p.sheet}</Table.Cell>}
-                <Table.Cell>{p.row}</Table.Cell>
-                <Table.Cell>{p.column ?? texts.wholeRow}</Table.Cell>
-                <Table.Cell>{p.message}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <ImportProblems problems={outcome.problems} caption={`${texts.problemsCaption} (${outcome.fileName})`} texts={texts} />
     </div>
+  );
+}
+
+/** Every problem of a refused import, by sheet, row and column, in a table that scrolls on its own on a phone. */
+export function ImportProblems({
+  problems,
+  caption,
+  texts,
+}: {
+  problems: readonly Problem[];
+  caption: string;
+  texts: Pick<ImportTexts, 'sheet' | 'row' | 'column' | 'reason' | 'wholeRow'>;
+}) {
+  // A CSV file has no sheets: the column is left out when no problem names one.
+  const showSheet = problems.some((p) => p.sheet !== '');
+  return (
+    <ScrollRegion label={caption}>
+      <Table zebra data-size="sm">
+        <caption>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            {showSheet && <Table.HeaderCell scope="col">{texts.sheet}</Table.HeaderCell>}
+            <Table.HeaderCell scope="col">{texts.row}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{texts.column}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{texts.reason}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {problems.map((p, i) => (
+            <Table.Row key={`${p.sheet}-${p.row}-${p.column ?? ''}-${i}`}>
+              {showSheet && <Table.Cell>{p.sheet}</Table.Cell>}
+              {/* An OParl object has no row: its problem names it by URL in the sheet column. */}
+              <Table.Cell>{p.row || ''}</Table.Cell>
+              <Table.Cell>{p.column ?? texts.wholeRow}</Table.Cell>
+              <Table.Cell>{p.message}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </ScrollRegion>
   );
 }

@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { Alert, Button, Dialog, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Alert, Button, Details, Dialog, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import type { Loaded } from './api.ts';
-import { useI18n } from './i18n/index.tsx';
+import { fmt, useI18n } from './i18n/index.tsx';
 
 /** Shows a spinner while loading and the server's message on failure; renders children with the data. */
 export function LoadState<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
@@ -73,6 +73,38 @@ export function ModalDialog({
       </Dialog.Block>
       <Dialog.Block>{open && children}</Dialog.Block>
     </Dialog>
+  );
+}
+
+/**
+ * The frame of a table that may be wider than the screen: it scrolls sideways inside the page instead of widening
+ * it, and is a named region that takes focus, so a keyboard can scroll it with the arrow keys (WCAG 2.1.1) and a
+ * screen reader says what it holds. Put it around every table with more than two or three columns.
+ */
+export function ScrollRegion({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={className ? `dr-table-wrap ${className}` : 'dr-table-wrap'} role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+/** A phone's width, where filters start folded (styles.css narrows the page's margins at the same width). */
+export const PHONE_MEDIA = '(max-width: 40rem)';
+
+/**
+ * A page's filters behind a disclosure «Filtre»: open on a wide screen, where they sit beside the content, and folded
+ * on a phone, where open they would push the content a screen or more down. `active` counts the filters in use, so a
+ * folded disclosure still tells that the list is filtered.
+ */
+export function FilterDisclosure({ active = 0, children }: { active?: number; children: ReactNode }) {
+  const { m } = useI18n();
+  const [wide] = useState(() => !window.matchMedia(PHONE_MEDIA).matches);
+  return (
+    <Details defaultOpen={wide} className="dr-filter-disclosure">
+      <Details.Summary>{active > 0 ? fmt(m.common.filtersActive, { count: active }) : m.common.filters}</Details.Summary>
+      <Details.Content>{children}</Details.Content>
+    </Details>
   );
 }
 

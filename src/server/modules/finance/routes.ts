@@ -64,6 +64,7 @@ import {
   FinanceOverviewSchema,
   MunicipalityStatementSchema,
   StatementParams,
+  OverviewYearQuery,
   StatementYearQuery,
 } from '../../../shared/finance/statements.ts';
 
@@ -308,7 +309,7 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---- the per-municipality statements and the network's overview of them
   app.get(
     '/networks/:networkId/finance/overview',
-    { schema: { tags, params: NetworkParams, querystring: StatementYearQuery, response: { 200: FinanceOverviewSchema } } },
+    { schema: { tags, params: NetworkParams, querystring: OverviewYearQuery, response: { 200: FinanceOverviewSchema } } },
     (req) => statements.financeOverview(req.ctx, req.params.networkId, req.query.year),
   );
   app.get(

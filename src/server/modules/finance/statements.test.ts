@@ -179,6 +179,29 @@ describe.each(DATABASE_KINDS)('per-municipality statements on %s', (kind) => {
     expect(Number(rows.at(-1)![5])).toBe(page.totals.pays);
   });
 
+  it('opens on the latest year the network has finance in when no year is asked for', async () => {
+    const hasFinance = (v: FinanceOverview) =>
+      v.budget !== null || v.schedule !== null || v.grants.baseBudget.length > 0 || v.totals.ownEffortHours > 0;
+    const latest = async () => {
+      const res = await secretariat.get<FinanceOverview>(`/api/networks/${VESTERALEN}/finance/overview`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body;
+    };
+    const opened = await latest();
+    expect(hasFinance(opened), `the demo's finance in ${opened.year}`).toBe(true);
+    expect(opened).toEqual(await overview(secretariat, opened.year));
+    for (let year = opened.year + 1; year <= opened.year + 3; year++)
+      expect(hasFinance(await overview(secretariat, year)), `${year}`).toBe(false);
+
+    // A budget made for a later year: the overview opens there; an earlier one changes nothing.
+    const later = opened.year + 3;
+    const made = await secretariat.post(`/api/networks/${VESTERALEN}/budgets`, { year: later, title: `Budsjett ${later}` });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect((await latest()).year).toBe(later);
+    expect((await secretariat.post(`/api/networks/${VESTERALEN}/budgets`, { year: 2015, title: 'Budsjett 2015' })).status).toBe(201);
+    expect((await latest()).year).toBe(later);
+  });
+
   it('is read by the chief executives and the network, not by others; only for a member that year', async () => {
     const chief = await t.as(DEMO_CHIEF_EXECUTIVE.email);
     expect((await statement(chief, '1870', 2026)).municipality.name).toBe('Sortland - Suortá');

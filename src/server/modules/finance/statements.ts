@@ -16,7 +16,7 @@ import {
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { detailedRollup } from '../benefits/rollup.ts';
-import { requireNetwork } from '../network/index.ts';
+import { requireNetwork, today } from '../network/index.ts';
 import { scheduleOfYear } from './fees.ts';
 import { budgetDto } from './budget.ts';
 import { grantsFinancing } from './grants.ts';
@@ -106,8 +106,9 @@ function presentSchedule(found: Awaited<ReturnType<typeof scheduleOfYear>>): Sta
 }
 
 /** Each member's statement in short for the year, and the sums. */
-export async function financeOverview(ctx: RequestContext, networkRef: string, year: number): Promise<FinanceOverview> {
+export async function financeOverview(ctx: RequestContext, networkRef: string, asked?: number): Promise<FinanceOverview> {
   const network = await readableNetwork(ctx, networkRef);
+  const year = asked ?? (await latestYearWithData(ctx.db, network.id)) ?? Number(today().slice(0, 4));
   const [members, projects, fees] = [
     await membersInYear(ctx.db, network.id, year),
     await projectsInYear(ctx.db, network.id, year),
@@ -146,6 +147,25 @@ export async function financeOverview(ctx: RequestContext, networkRef: string, y
     municipalities,
     totals: overviewTotals(municipalities),
   };
+}
+
+/**
+ * The latest year the network has finance of its own in: a budget, a member-fee schedule, a grant for its base budget
+ * or own effort registered. The overview opens on it rather than on this year, which early in a year has nothing yet;
+ * projects alone do not count, since one without dates runs in every year.
+ */
+async function latestYearWithData(db: DbOrTx, networkId: string): Promise<number | null> {
+  const [row] = await queryRows<{ year: number | null }>(
+    db,
+    sql`select max(year)::int as year from (
+          select year from budgets where network_id = ${networkId}
+          union all select year from fee_schedules where network_id = ${networkId}
+          union all select a.year from grant_allocations a join grants g on g.id = a.grant_id
+            where g.network_id = ${networkId} and a.year is not null
+          union all select substr(month, 1, 4)::int from own_effort_entries where network_id = ${networkId}
+        ) years`,
+  );
+  return row?.year ?? null;
 }
 
 /** One municipality's statement for the year: 404 when it was not a member of the network that year. */

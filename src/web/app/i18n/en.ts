@@ -30,6 +30,8 @@ export const en: Messages = {
     backTo: 'Back to {name}',
     required: 'required',
     optionalText: 'optional',
+    filters: 'Filters',
+    filtersActive: 'Filters ({count} in use)',
   },
   shell: {
     skipLink: 'Skip to main content',
@@ -50,6 +52,7 @@ export const en: Messages = {
     languageSaveFailed: 'Your language choice was not saved: {message}',
     publicNav: 'Public records',
     trail: 'You are here',
+    menu: 'Menu',
   },
   enums: {
     bodyKinds: {

@@ -35,6 +35,8 @@ export const nb = {
     backTo: 'Tilbake til {name}',
     required: 'må fylles ut',
     optionalText: 'valgfritt',
+    filters: 'Filtre',
+    filtersActive: 'Filtre ({count} i bruk)',
   },
   shell: {
     skipLink: 'Hopp til hovedinnhold',
@@ -55,6 +57,7 @@ export const nb = {
     languageSaveFailed: 'Språkvalget ble ikke lagret: {message}',
     publicNav: 'Innsyn',
     trail: 'Du er her',
+    menu: 'Meny',
   },
   enums: {
     bodyKinds: {

@@ -30,6 +30,8 @@ export const nn: Messages = {
     backTo: 'Tilbake til {name}',
     required: 'må fyllast ut',
     optionalText: 'valfritt',
+    filters: 'Filter',
+    filtersActive: 'Filter ({count} i bruk)',
   },
   shell: {
     skipLink: 'Hopp til hovudinnhaldet',
@@ -50,6 +52,7 @@ export const nn: Messages = {
     languageSaveFailed: 'Språkvalet vart ikkje lagra: {message}',
     publicNav: 'Innsyn',
     trail: 'Du er her',
+    menu: 'Meny',
   },
   enums: {
     bodyKinds: {

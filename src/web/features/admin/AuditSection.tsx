@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../../shared/auth/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { SelectField, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n, type Messages } from '../../app/i18n/index.tsx';
-import { LoadState } from '../../app/ui.tsx';
+import { LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { diffRecords } from './audit-diff.ts';
 import { useScopeOptions } from './scope-options.ts';
 
@@ -94,7 +94,7 @@ function AuditTable({ entries, networkName }: { entries: AuditEntry[]; networkNa
   const typeLabel = (t: string) => (t in m.admin.entityTypes ? m.admin.entityTypes[t as EntityType] : t);
   const actionLabel = (a: string) => (a in m.admin.actions ? m.admin.actions[a as keyof Messages['admin']['actions']] : a);
   return (
-    <div className="dr-table-wrap">
+    <ScrollRegion label={fmt(m.admin.auditCaption, { name: networkName })}>
       <Table zebra>
         <caption>{fmt(m.admin.auditCaption, { name: networkName })}</caption>
         <Table.Head>
@@ -162,6 +162,6 @@ function AuditTable({ entries, networkName }: { entries: AuditEntry[]; networkNa
           })}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }

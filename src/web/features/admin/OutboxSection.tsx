@@ -3,7 +3,7 @@ import { Alert, Button, Details, Heading, Paragraph, Table, Tag } from '@digdir/
 import type { OutboxMessage } from '../../../shared/auth/schema.ts';
 import { api, asApiError, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { LoadState } from '../../app/ui.tsx';
+import { LoadState, ScrollRegion } from '../../app/ui.tsx';
 
 /**
  * E-mail the platform has sent or is waiting to send (all of it, when no SMTP server is configured). Personal links
@@ -42,7 +42,7 @@ export function OutboxSection() {
           list.length === 0 ? (
             <Paragraph>{m.admin.outboxEmpty}</Paragraph>
           ) : (
-            <div className="dr-table-wrap">
+            <ScrollRegion label={m.admin.outboxCaption}>
               <Table zebra>
                 <caption>{m.admin.outboxCaption}</caption>
                 <Table.Head>
@@ -105,7 +105,7 @@ export function OutboxSection() {
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
           )
         }
       </LoadState>

@@ -4,7 +4,7 @@ import { InvitationCreateSchema, RoleAssignmentInputSchema, type RoleAssignment,
 import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { emptyRole, RoleFields, roleInput, type RoleDraft } from './RoleFields.tsx';
 import { roleText } from './RoleLabel.tsx';
 import { useScopeOptions, type ScopeOptions } from './scope-options.ts';
@@ -42,7 +42,7 @@ export function UsersSection() {
       <SuccessMessage message={status} />
       <LoadState loaded={users}>
         {(list) => (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={m.admin.usersCaption}>
             <Table zebra>
               <caption>{m.admin.usersCaption}</caption>
               <Table.Head>
@@ -100,7 +100,7 @@ export function UsersSection() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
       </LoadState>
 

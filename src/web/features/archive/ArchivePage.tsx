@@ -7,7 +7,7 @@ import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { LoadState } from '../../app/ui.tsx';
+import { LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useArchiveMessages } from './messages.ts';
 
 /** How often the list asks again while an extract is being made. */
@@ -133,49 +133,51 @@ function ExtractsTable({ network, extracts }: { network: NetworkOverview; extrac
   const { date, dateTime, m } = useI18n();
   if (extracts.length === 0) return <Paragraph>{am.noExtracts}</Paragraph>;
   return (
-    <Table>
-      <caption>{fmt(am.extractsCaption, { network: network.name })}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{am.orderedAt}</Table.HeaderCell>
-          <Table.HeaderCell>{am.orderedBy}</Table.HeaderCell>
-          <Table.HeaderCell>{am.scope}</Table.HeaderCell>
-          <Table.HeaderCell>{am.meetings}</Table.HeaderCell>
-          <Table.HeaderCell>{am.status}</Table.HeaderCell>
-          <Table.HeaderCell>{am.download}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {extracts.map((e) => (
-          <Table.Row key={e.id}>
-            <Table.Cell>{dateTime(e.createdAt)}</Table.Cell>
-            <Table.Cell>{e.createdByName}</Table.Cell>
-            <Table.Cell>
-              {e.bodyName ?? am.allBodies}
-              {e.periodFrom || e.periodTo ? `, ${date(e.periodFrom)} – ${date(e.periodTo)}` : ''}
-              {e.onlyNew ? ` (${am.sinceLast})` : ''}
-            </Table.Cell>
-            <Table.Cell>{e.meetingCount}</Table.Cell>
-            <Table.Cell>
-              {am.statuses[e.status]}
-              {e.failure ? `: ${e.failure}` : ''}
-            </Table.Cell>
-            <Table.Cell>
-              {e.downloadUrl ? (
-                <>
-                  <Link href={e.downloadUrl} download>
-                    {fmt(am.downloadLink, { name: e.fileName })}
-                  </Link>{' '}
-                  ({fmt(am.size, { size: ((e.size ?? 0) / 1_000_000).toFixed(1) })})
-                </>
-              ) : (
-                m.common.none
-              )}
-            </Table.Cell>
+    <ScrollRegion label={fmt(am.extractsCaption, { network: network.name })}>
+      <Table>
+        <caption>{fmt(am.extractsCaption, { network: network.name })}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{am.orderedAt}</Table.HeaderCell>
+            <Table.HeaderCell>{am.orderedBy}</Table.HeaderCell>
+            <Table.HeaderCell>{am.scope}</Table.HeaderCell>
+            <Table.HeaderCell>{am.meetings}</Table.HeaderCell>
+            <Table.HeaderCell>{am.status}</Table.HeaderCell>
+            <Table.HeaderCell>{am.download}</Table.HeaderCell>
           </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
+        </Table.Head>
+        <Table.Body>
+          {extracts.map((e) => (
+            <Table.Row key={e.id}>
+              <Table.Cell>{dateTime(e.createdAt)}</Table.Cell>
+              <Table.Cell>{e.createdByName}</Table.Cell>
+              <Table.Cell>
+                {e.bodyName ?? am.allBodies}
+                {e.periodFrom || e.periodTo ? `, ${date(e.periodFrom)} – ${date(e.periodTo)}` : ''}
+                {e.onlyNew ? ` (${am.sinceLast})` : ''}
+              </Table.Cell>
+              <Table.Cell>{e.meetingCount}</Table.Cell>
+              <Table.Cell>
+                {am.statuses[e.status]}
+                {e.failure ? `: ${e.failure}` : ''}
+              </Table.Cell>
+              <Table.Cell>
+                {e.downloadUrl ? (
+                  <>
+                    <Link href={e.downloadUrl} download>
+                      {fmt(am.downloadLink, { name: e.fileName })}
+                    </Link>{' '}
+                    ({fmt(am.size, { size: ((e.size ?? 0) / 1_000_000).toFixed(1) })})
+                  </>
+                ) : (
+                  m.common.none
+                )}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </ScrollRegion>
   );
 }
 
@@ -200,32 +202,34 @@ function MeetingsTable({ year, meetings }: { year: string; meetings: ArchiveMeet
   const { date, dateTime } = useI18n();
   if (meetings.length === 0) return <Paragraph>{fmt(am.noMeetings, { year })}</Paragraph>;
   return (
-    <Table>
-      <caption>{fmt(am.meetingsCaption, { year })}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{am.date}</Table.HeaderCell>
-          <Table.HeaderCell>{am.body}</Table.HeaderCell>
-          <Table.HeaderCell>{am.status}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {meetings.map((x) => (
-          <Table.Row key={x.meetingId}>
-            <Table.Cell>{date(x.date)}</Table.Cell>
-            <Table.Cell>{x.bodyName}</Table.Cell>
-            <Table.Cell>
-              {x.extractedAt
-                ? fmt(am.extracted, { date: dateTime(x.extractedAt) })
-                : x.inProgress
-                  ? am.inProgress
-                  : x.archivable
-                    ? am.notExtracted
-                    : am.notFinished}
-            </Table.Cell>
+    <ScrollRegion label={fmt(am.meetingsCaption, { year })}>
+      <Table>
+        <caption>{fmt(am.meetingsCaption, { year })}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{am.date}</Table.HeaderCell>
+            <Table.HeaderCell>{am.body}</Table.HeaderCell>
+            <Table.HeaderCell>{am.status}</Table.HeaderCell>
           </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
+        </Table.Head>
+        <Table.Body>
+          {meetings.map((x) => (
+            <Table.Row key={x.meetingId}>
+              <Table.Cell>{date(x.date)}</Table.Cell>
+              <Table.Cell>{x.bodyName}</Table.Cell>
+              <Table.Cell>
+                {x.extractedAt
+                  ? fmt(am.extracted, { date: dateTime(x.extractedAt) })
+                  : x.inProgress
+                    ? am.inProgress
+                    : x.archivable
+                      ? am.notExtracted
+                      : am.notFinished}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </ScrollRegion>
   );
 }

@@ -7,7 +7,7 @@ import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useSession } from '../../app/session.tsx';
-import { AppLink, ButtonRow } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, ScrollRegion } from '../../app/ui.tsx';
 import { safeReturnTo } from './return-to.ts';
 
 /** `/logg-inn`: e-mail and password, single sign-on when configured, and the demo users in demo mode. */
@@ -101,7 +101,7 @@ export function LoginPage() {
               {m.login.demoHeading}
             </Heading>
             <Paragraph>{fmt(m.login.demoIntro, { password: config.demo.users[0]?.password ?? '' })}</Paragraph>
-            <div className="dr-table-wrap">
+            <ScrollRegion label={m.login.demoCaption}>
               <Table zebra>
                 <caption>{m.login.demoCaption}</caption>
                 <Table.Head>
@@ -136,7 +136,7 @@ export function LoginPage() {
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
           </section>
         )}
       </div>

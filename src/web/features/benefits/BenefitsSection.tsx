@@ -8,7 +8,7 @@ import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useProjectCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { BenefitForm, IndicatorForm, MeasurementForm, TargetForm } from './BenefitDialogs.tsx';
 import {
   BENEFITS_ANCHOR,
@@ -372,7 +372,7 @@ function IndicatorBlock({
       {rows.length === 0 ? (
         <Paragraph data-size="sm">{t.noParticipants}</Paragraph>
       ) : (
-        <div className="dr-table-wrap">
+        <ScrollRegion label={fmt(t.caption, { name: i.name })}>
           <Table zebra data-size="sm">
             <caption>{fmt(t.caption, { name: i.name })}</caption>
             <Table.Head>
@@ -422,7 +422,7 @@ function IndicatorBlock({
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
       {writesAny &&
         (measurable.length > 0 ? (
@@ -551,7 +551,7 @@ function Measurements({
         {list.length === 0 ? (
           <Paragraph data-size="sm">{t.noMeasurements}</Paragraph>
         ) : (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(t.measurementsCaption, { name: i.name })}>
             <Table zebra data-size="sm">
               <caption>{fmt(t.measurementsCaption, { name: i.name })}</caption>
               <Table.Head>
@@ -597,7 +597,7 @@ function Measurements({
                 })}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
       </Details.Content>
     </Details>

@@ -8,7 +8,7 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useProjectMessages } from '../projects/index.ts';
 import { benefitsPath, formatAchievement } from './benefits-api.ts';
 import { useRealizationMessages } from './realization-messages.ts';
@@ -124,7 +124,7 @@ function ProjectBenefits({ projectId, label, municipality }: { projectId: string
   return (
     <LoadState loaded={benefits}>
       {(list) => (
-        <div className="dr-table-wrap" role="region" tabIndex={0} aria-label={`${fmt(rm.caption, { project: label })} (${rm.scroll})`}>
+        <ScrollRegion label={`${fmt(rm.caption, { project: label })} (${rm.scroll})`}>
           <Table zebra data-size="sm">
             <caption>{fmt(rm.caption, { project: label })}</caption>
             <Table.Head>
@@ -150,7 +150,7 @@ function ProjectBenefits({ projectId, label, municipality }: { projectId: string
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </LoadState>
   );

@@ -18,7 +18,7 @@ import type { PortfolioRow } from '../../../shared/portfolio/projects.ts';
 import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, VisuallyHidden } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ScrollRegion, VisuallyHidden } from '../../app/ui.tsx';
 import { useKroner, parseWhole } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 
@@ -297,7 +297,7 @@ export function LineEntries({
           list.length === 0 ? (
             <Paragraph>{b.noEntries}</Paragraph>
           ) : (
-            <div className="dr-table-wrap">
+            <ScrollRegion label={fmt(b.entriesCaption, { name: line.name })}>
               <Table zebra data-size="sm">
                 <caption>{fmt(b.entriesCaption, { name: line.name })}</caption>
                 <Table.Head>
@@ -330,7 +330,7 @@ export function LineEntries({
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
           )
         }
       </LoadState>

@@ -6,7 +6,7 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, query, useApi, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, VisuallyHidden } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion, VisuallyHidden } from '../../app/ui.tsx';
 import { useKroner } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 import { ActualForm, BudgetForm, LineEntries, LineForm } from './BudgetForms.tsx';
@@ -185,7 +185,7 @@ function BudgetDetails({
         <Heading level={2} data-size="sm" id="budget-result">
           {b.result}
         </Heading>
-        <div className="dr-table-wrap">
+        <ScrollRegion label={fmt(b.resultCaption, { year: budget.year })}>
           <Table>
             <caption>{fmt(b.resultCaption, { year: budget.year })}</caption>
             <Table.Head>
@@ -210,7 +210,7 @@ function BudgetDetails({
               </Table.Row>
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
         <nav aria-label={b.downloads}>
           <ButtonRow>
             <Link href={budgetExportUrl(budget.id, 'xlsx')} download>
@@ -385,7 +385,7 @@ function LinesTable({
       <Heading level={2} data-size="sm" id={headingId}>
         {b.sides[side]}
       </Heading>
-      <div className="dr-table-wrap">
+      <ScrollRegion label={fmt(b.caption[side], { year: budget.year })}>
         <Table zebra>
           <caption>{fmt(b.caption[side], { year: budget.year })}</caption>
           <Table.Head>
@@ -439,7 +439,7 @@ function LinesTable({
             </Table.Row>
           </tfoot>
         </Table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, useApi, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, FormMessages, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { DecidedCaseFields } from '../projects/index.ts';
 import { useKroner, osloDay } from '../../app/format.ts';
@@ -139,7 +139,7 @@ function ScheduleView({ network, schedule, loaded }: { network: NetworkOverview;
             <Paragraph>{fmt(s.yearMismatch, { years: years.join(', '), year: schedule.populationYear })}</Paragraph>
           </Alert>
         )}
-        <div className="dr-table-wrap">
+        <ScrollRegion label={fmt(s.caption, { year: schedule.year })}>
           <Table zebra>
             <caption>{fmt(s.caption, { year: schedule.year })}</caption>
             <Table.Head>
@@ -169,7 +169,7 @@ function ScheduleView({ network, schedule, loaded }: { network: NetworkOverview;
               </Table.Row>
             </tfoot>
           </Table>
-        </div>
+        </ScrollRegion>
         <nav aria-label={s.downloads}>
           <ButtonRow>
             <Link href={feeExportUrl(schedule.id, 'xlsx')} download>

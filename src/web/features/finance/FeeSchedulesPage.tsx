@@ -6,7 +6,7 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { feeSchedulesPath, feeSchedulePath } from './fees-api.ts';
 import { useFinanceMessages } from './messages.ts';
@@ -58,7 +58,7 @@ function SchedulesView({ network }: { network: NetworkOverview }) {
           list.length === 0 ? (
             <Paragraph>{l.none}</Paragraph>
           ) : (
-            <div className="dr-table-wrap">
+            <ScrollRegion label={fmt(l.caption, { name: network.name })}>
               <Table zebra>
                 <caption>{fmt(l.caption, { name: network.name })}</caption>
                 <Table.Head>
@@ -84,7 +84,7 @@ function SchedulesView({ network }: { network: NetworkOverview }) {
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
           )
         }
       </LoadState>

@@ -1,9 +1,10 @@
+import { useSearchParams } from 'react-router';
 import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { FinanceOverview, StatementSchedule } from '../../../shared/finance/statements.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { grantPath } from './grants-api.ts';
 import { shortDate, useKroner, useHours } from '../../app/format.ts';
@@ -25,8 +26,12 @@ function OverviewView({ network }: { network: NetworkOverview }) {
   const o = sm.overview;
   const kroner = useKroner();
   const hours = useHours();
-  const [year, setYear] = useFinanceYear();
-  const overview = useApi<FinanceOverview>(`${overviewApi(network.id)}${query({ year })}`);
+  const [params] = useSearchParams();
+  const [chosen, setYear] = useFinanceYear();
+  // Without a year in the address the server opens on the latest year the network has finance in, and says which.
+  const asked = params.has('aar') ? chosen : undefined;
+  const overview = useApi<FinanceOverview>(`${overviewApi(network.id)}${query({ year: asked })}`);
+  const year = asked ?? overview.data?.year ?? chosen;
   const exportUrl = (format: 'xlsx' | 'csv') => `/api${overviewApi(network.id)}/export${query({ year, format })}`;
   return (
     <div className="dr-stack">
@@ -44,7 +49,7 @@ function OverviewView({ network }: { network: NetworkOverview }) {
             {v.municipalities.length === 0 ? (
               <Paragraph>{fmt(o.none, { year: v.year })}</Paragraph>
             ) : (
-              <div className="dr-table-wrap">
+              <ScrollRegion label={fmt(o.caption, { name: network.name, year: v.year })}>
                 <Table zebra>
                   <caption>{fmt(o.caption, { name: network.name, year: v.year })}</caption>
                   <Table.Head>
@@ -85,7 +90,7 @@ function OverviewView({ network }: { network: NetworkOverview }) {
                     </Table.Row>
                   </tfoot>
                 </Table>
-              </div>
+              </ScrollRegion>
             )}
             <nav aria-label={o.downloads}>
               <ButtonRow>
@@ -121,7 +126,7 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
       </Heading>
       {v.budget ? (
         <>
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(t.budgetCaption, { year: v.year, title: v.budget.title })}>
             <Table zebra>
               <caption>{fmt(t.budgetCaption, { year: v.year, title: v.budget.title })}</caption>
               <Table.Head>
@@ -151,7 +156,7 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
                 </Table.Row>
               </tfoot>
             </Table>
-          </div>
+          </ScrollRegion>
           {internal && (
             <Paragraph>
               <AppLink to={`${financePath(network.slug, 'budsjett')}${query({ aar: v.year })}`}>{t.openBudget}</AppLink>
@@ -164,7 +169,7 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
       {grantLines.length === 0 ? (
         <Paragraph>{fmt(t.noGrants, { year: v.year })}</Paragraph>
       ) : (
-        <div className="dr-table-wrap">
+        <ScrollRegion label={fmt(t.grantsCaption, { year: v.year })}>
           <Table zebra>
             <caption>{fmt(t.grantsCaption, { year: v.year })}</caption>
             <Table.Head>
@@ -190,7 +195,7 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

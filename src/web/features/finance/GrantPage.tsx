@@ -6,7 +6,7 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, asApiError, useApi, type ApiError, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { projectPath } from '../projects/index.ts';
 import { useKroner, osloDay } from '../../app/format.ts';
 import { FinanceFrame } from './FinanceFrame.tsx';
@@ -172,7 +172,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
         {grant.allocations.length === 0 ? (
           <Paragraph>{g.noAllocations}</Paragraph>
         ) : (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(g.allocationsCaption, { title: grant.title })}>
             <Table zebra>
               <caption>{fmt(g.allocationsCaption, { title: grant.title })}</caption>
               <Table.Head>
@@ -216,7 +216,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
         {admin && (
           <ButtonRow>
@@ -234,7 +234,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
         {grant.expenses.length === 0 ? (
           <Paragraph>{g.noExpenses}</Paragraph>
         ) : (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(g.expensesCaption, { title: grant.title })}>
             <Table zebra>
               <caption>{fmt(g.expensesCaption, { title: grant.title })}</caption>
               <Table.Head>
@@ -287,7 +287,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
                 </Table.Row>
               </tfoot>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
         {admin && (
           <ButtonRow>
@@ -306,7 +306,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
         {grant.deadlines.length === 0 ? (
           <Paragraph>{g.noDeadlines}</Paragraph>
         ) : (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(g.deadlinesCaption, { title: grant.title })}>
             <Table zebra>
               <caption>{fmt(g.deadlinesCaption, { title: grant.title })}</caption>
               <Table.Head>
@@ -371,7 +371,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
         {admin && (
           <ButtonRow>

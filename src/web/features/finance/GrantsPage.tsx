@@ -6,7 +6,7 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useKroner } from '../../app/format.ts';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { GrantForm } from './GrantForm.tsx';
@@ -51,7 +51,7 @@ function GrantsView({ network }: { network: NetworkOverview }) {
             <Paragraph>{l.none}</Paragraph>
           ) : (
             <>
-              <div className="dr-table-wrap">
+              <ScrollRegion label={fmt(l.caption, { name: network.name })}>
                 <Table zebra>
                   <caption>{fmt(l.caption, { name: network.name })}</caption>
                   <Table.Head>
@@ -96,7 +96,7 @@ function GrantsView({ network }: { network: NetworkOverview }) {
                     </Table.Row>
                   </tfoot>
                 </Table>
-              </div>
+              </ScrollRegion>
               <nav aria-label={l.downloads}>
                 <ButtonRow>
                   <Link href={grantsExportUrl(network.id, 'xlsx')} download>

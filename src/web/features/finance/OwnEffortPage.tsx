@@ -18,7 +18,7 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { SpreadsheetImport } from '../../app/SpreadsheetImport.tsx';
 import { useKroner, parseWhole, useHours } from '../../app/format.ts';
 import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
@@ -206,7 +206,7 @@ function SummarySection({ network, summary }: { network: NetworkOverview; summar
   const hours = useHours();
   const exportBase = `/api${ownEffortApi(network.id)}/summary/export?year=${summary.year}`;
   const table = (caption: string, label: string, rows: { key: string; name: string; hundredths: number; value: number }[]) => (
-    <div className="dr-table-wrap">
+    <ScrollRegion label={caption}>
       <Table zebra data-size="sm">
         <caption>{caption}</caption>
         <Table.Head>
@@ -237,7 +237,7 @@ function SummarySection({ network, summary }: { network: NetworkOverview; summar
           </Table.Row>
         </tfoot>
       </Table>
-    </div>
+    </ScrollRegion>
   );
   return (
     <section aria-labelledby="own-effort-summary" className="dr-stack">
@@ -307,7 +307,9 @@ function EntriesSection({
       <Heading level={2} data-size="sm" id="own-effort-entries">
         {t.entriesHeading}
       </Heading>
-      <FilterForm key={`${filter.municipality}-${filter.project}`} network={network} filter={filter} options={options} />
+      <FilterDisclosure active={[filter.municipality, filter.project].filter(Boolean).length}>
+        <FilterForm key={`${filter.municipality}-${filter.project}`} network={network} filter={filter} options={options} />
+      </FilterDisclosure>
       {list.writableMunicipalities.length > 0 ? (
         <ButtonRow>
           <Button type="button" onClick={() => setEditing('new')}>
@@ -322,7 +324,7 @@ function EntriesSection({
       {list.entries.length === 0 ? (
         <Paragraph>{t.noEntries}</Paragraph>
       ) : (
-        <div className="dr-table-wrap">
+        <ScrollRegion label={fmt(t.entriesCaption, { year: list.year })}>
           <Table zebra data-size="sm">
             <caption>{fmt(t.entriesCaption, { year: list.year })}</caption>
             <Table.Head>
@@ -390,7 +392,7 @@ function EntriesSection({
               </Table.Row>
             </tfoot>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
       <nav aria-label={`${t.downloads}: ${t.entriesHeading}`}>
         <Paragraph data-size="sm" className="dr-downloads">

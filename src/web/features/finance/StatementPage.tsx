@@ -4,7 +4,7 @@ import type { MunicipalityStatement } from '../../../shared/finance/statements.t
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { formatAchievement } from '../benefits/index.ts';
 import { projectPath, useProjectMessages } from '../projects/index.ts';
 import { useKroner, useHours } from '../../app/format.ts';
@@ -78,7 +78,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
         <Heading level={2} data-size="md" id="pays-heading">
           {t.pays}
         </Heading>
-        <div className="dr-table-wrap">
+        <ScrollRegion label={t.pays}>
           <Table zebra>
             <caption>{t.pays}</caption>
             <Table.Body>
@@ -98,7 +98,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
               </Table.Row>
             </tfoot>
           </Table>
-        </div>
+        </ScrollRegion>
         <ScheduleNote schedule={s.schedule} year={s.year} />
       </section>
 
@@ -110,7 +110,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
           <Paragraph>{fmt(t.noProjects, { year: s.year })}</Paragraph>
         ) : (
           <>
-            <div className="dr-table-wrap">
+            <ScrollRegion label={fmt(t.projectsCaption, { year: s.year, municipality: s.municipality.name })}>
               <Table zebra>
                 <caption>{fmt(t.projectsCaption, { year: s.year, municipality: s.municipality.name })}</caption>
                 <Table.Head>
@@ -136,7 +136,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
             <Paragraph data-size="sm">{t.sharesNote}</Paragraph>
           </>
         )}
@@ -155,7 +155,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
         <Heading level={2} data-size="md" id="contributes-heading">
           {t.contributes}
         </Heading>
-        <div className="dr-table-wrap">
+        <ScrollRegion label={fmt(t.effortCaption, { year: s.year })}>
           <Table zebra>
             <caption>{fmt(t.effortCaption, { year: s.year })}</caption>
             <Table.Head>
@@ -184,7 +184,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
               </Table.Row>
             </tfoot>
           </Table>
-        </div>
+        </ScrollRegion>
         <RateNote rate={s.hourlyRate} year={s.year} />
       </section>
     </>

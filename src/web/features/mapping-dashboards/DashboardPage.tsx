@@ -7,9 +7,9 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { AppLink, FilterDisclosure, LoadState } from '../../app/ui.tsx';
 import { AdoptionChart, DomainChart, Empty } from './charts.tsx';
-import { apiPath, dashboardPath, readFilter, VIEWS, type DashboardView, type Filter } from './dashboard-api.ts';
+import { apiPath, dashboardPath, DEFAULT_MONTHS, readFilter, VIEWS, type DashboardView, type Filter } from './dashboard-api.ts';
 import { FilterForm } from './FilterForm.tsx';
 import { useDashboardMessages } from './messages.ts';
 import { PublicationPanel } from './PublicationPanel.tsx';
@@ -71,14 +71,22 @@ function Dashboard({ network, view }: { network: NetworkOverview; view: Dashboar
         <Heading level={2} data-size="md" id="dashboard-heading">
           {dm.views[view]}
         </Heading>
-        <FilterForm
-          key={search}
-          filter={filter}
-          municipalities={members}
-          path={dashboardPath(network.slug, view)}
-          withDomain={view !== 'adoption'}
-          withMonths={view === 'contracts'}
-        />
+        <FilterDisclosure
+          active={
+            (filter.municipalities.length > 0 ? 1 : 0) +
+            (view !== 'adoption' && filter.domain ? 1 : 0) +
+            (view === 'contracts' && filter.months !== DEFAULT_MONTHS ? 1 : 0)
+          }
+        >
+          <FilterForm
+            key={search}
+            filter={filter}
+            municipalities={members}
+            path={dashboardPath(network.slug, view)}
+            withDomain={view !== 'adoption'}
+            withMonths={view === 'contracts'}
+          />
+        </FilterDisclosure>
         <ExportLinks networkId={network.id} view={view} filter={filter} />
         {view === 'adoption' && <AdoptionView networkId={network.id} filter={filter} />}
         {view === 'landscape' && <LandscapeView networkId={network.id} filter={filter} />}

@@ -4,17 +4,14 @@ import type { AdoptionMatrix, ContractTimeline, Landscape } from '../../../share
 import { domainPath } from '../../../shared/mapping/domains.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { ScrollRegion } from '../../app/ui.tsx';
 import { STATUS_ORDER, StatusLabel } from './charts.tsx';
 import { useDashboardMessages } from './messages.ts';
 
 /** A wide table scrolls sideways in a region a keyboard can reach and a screen reader names. */
 export function TableRegion({ caption, children }: { caption: string; children: ReactNode }) {
   const dm = useDashboardMessages();
-  return (
-    <div className="dr-table-wrap" role="region" tabIndex={0} aria-label={`${caption} (${dm.tableScroll})`}>
-      {children}
-    </div>
-  );
+  return <ScrollRegion label={`${caption} (${dm.tableScroll})`}>{children}</ScrollRegion>;
 }
 
 /** The counts behind the adoption chart: each solution with a status, municipalities per status. */

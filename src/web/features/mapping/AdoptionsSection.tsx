@@ -12,7 +12,7 @@ import {
 import { api } from '../../app/api.ts';
 import { errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { municipalityAdoptionsExportUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 
@@ -61,7 +61,7 @@ export function AdoptionsSection({
           <Heading level={3} data-size="sm">
             {fmt(d.ownerHeading, { owner: group.owner })}
           </Heading>
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(d.caption, { owner: group.owner, name: mapping.municipalityName })}>
             <Table zebra data-size="sm" className="dr-adoption-table">
               <caption>{fmt(d.caption, { owner: group.owner, name: mapping.municipalityName })}</caption>
               <Table.Head>
@@ -114,7 +114,7 @@ export function AdoptionsSection({
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         </div>
       ))}
       <Paragraph data-size="sm" className="dr-downloads">

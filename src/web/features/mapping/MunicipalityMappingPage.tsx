@@ -14,7 +14,7 @@ import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { AdoptionsSection } from './AdoptionsSection.tsx';
 import { ApplicationForm, DomainOptions } from './ApplicationForm.tsx';
 import { catalogPath, municipalityApplicationsExportUrl, municipalityTemplateUrl } from './mapping-api.ts';
@@ -215,7 +215,7 @@ function ApplicationsSection({
             {rows.length === 0 ? a.noMatch : fmt(a.count, { shown: number(rows.length), total: number(all.length) })}
           </Paragraph>
           {rows.length > 0 && (
-            <div className="dr-table-wrap">
+            <ScrollRegion label={fmt(a.caption, { name: mapping.municipalityName })}>
               <Table zebra data-size="sm">
                 <caption>{fmt(a.caption, { name: mapping.municipalityName })}</caption>
                 <Table.Head>
@@ -277,7 +277,7 @@ function ApplicationsSection({
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
           )}
         </>
       )}

@@ -17,7 +17,7 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useAccountCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { DomainOptions, DomainSelect } from './ApplicationForm.tsx';
 import { productsExportUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
@@ -91,7 +91,7 @@ export function ProductCatalogPage() {
                   {list.length === 0 ? c.none : fmt(c.count, { count: number(list.length) })}
                 </Paragraph>
                 {rows.length > 0 && (
-                  <div className="dr-table-wrap">
+                  <ScrollRegion label={c.caption}>
                     <Table zebra data-size="sm">
                       <caption>{c.caption}</caption>
                       <Table.Head>
@@ -145,7 +145,7 @@ export function ProductCatalogPage() {
                         ))}
                       </Table.Body>
                     </Table>
-                  </div>
+                  </ScrollRegion>
                 )}
               </>
             );

@@ -2,6 +2,7 @@ import { Paragraph, Table } from '@digdir/designsystemet-react';
 import type { ImportResult } from '../../../shared/mapping/schema.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { SpreadsheetImport as Import } from '../../app/SpreadsheetImport.tsx';
+import { ScrollRegion } from '../../app/ui.tsx';
 import { useMappingMessages } from './messages.ts';
 
 /** The mapping's import (applications and adoption, XLSX) on the kit's import screen, with its summary of what changed. */
@@ -32,7 +33,7 @@ export function SpreadsheetImport({ path, onImported }: { path: string; onImport
         heading: s.successHeading,
         body: (
           <>
-            <div className="dr-table-wrap">
+            <ScrollRegion label={s.resultCaption}>
               <Table data-size="sm">
                 <caption>{s.resultCaption}</caption>
                 <Table.Head>
@@ -59,7 +60,7 @@ export function SpreadsheetImport({ path, onImported }: { path: string; onImport
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
             <Paragraph>{fmt(s.productsCreated, { count: number(r.productsCreated) })}</Paragraph>
           </>
         ),

@@ -5,7 +5,7 @@ import { DocumentUpdateSchema, type AgendaItem, type CaseDocument } from '../../
 import { api } from '../../app/api.ts';
 import { ConfirmForm, fieldMessage, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { ATTACHMENT_ACCEPT, attachmentType, documentUrl, formatSize, uploadDocument } from './meeting-api.ts';
 import { useMeetingMessages } from './messages.ts';
 
@@ -43,7 +43,7 @@ export function Attachments({
       {documents.length === 0 ? (
         <Paragraph>{a.none}</Paragraph>
       ) : (
-        <div className="dr-table-wrap">
+        <ScrollRegion label={fmt(a.caption, { title: item.title })}>
           <Table zebra>
             <caption>{fmt(a.caption, { title: item.title })}</caption>
             <Table.Head>
@@ -96,7 +96,7 @@ export function Attachments({
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
       {editable && (
         <UploadForm

@@ -12,7 +12,7 @@ import {
 import { api, ApiError, asApiError } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useMeetingMessages } from './messages.ts';
 import { PersonPicker } from './PersonPicker.tsx';
 
@@ -116,7 +116,7 @@ export function AttendancePanel({
       {rows.length === 0 ? (
         <Paragraph>{a.notYet}</Paragraph>
       ) : (
-        <div className="dr-table-wrap">
+        <ScrollRegion label={a.caption}>
           <Table zebra>
             <caption>{a.caption}</caption>
             <Table.Head>
@@ -192,7 +192,7 @@ export function AttendancePanel({
               })}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
 
       <Deliveries meeting={meeting} />
@@ -376,7 +376,7 @@ function Deliveries({ meeting }: { meeting: Meeting }) {
       {meeting.deliveries.length === 0 ? (
         <Paragraph>{a.deliveriesNone}</Paragraph>
       ) : (
-        <div className="dr-table-wrap">
+        <ScrollRegion label={a.deliveriesCaption}>
           <Table zebra data-size="sm">
             <caption>{a.deliveriesCaption}</caption>
             <Table.Head>
@@ -402,7 +402,7 @@ function Deliveries({ meeting }: { meeting: Meeting }) {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -7,7 +7,8 @@ import { FailureAlert } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
+import { ButtonRow, ScrollRegion } from '../../app/ui.tsx';
+import { ImportProblems } from '../../app/SpreadsheetImport.tsx';
 import { useHistoryMessages } from './history-messages.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -231,7 +232,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
           </Heading>
         </Alert>
         {r.nextNumbers.length > 0 && (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={h.nextNumbers}>
             <Table zebra data-size="sm">
               <caption>{h.nextNumbers}</caption>
               <Table.Head>
@@ -251,7 +252,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
     );
@@ -264,29 +265,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
         </Heading>
         <Paragraph>{fmt(h.problemsSummary, { count: number(outcome.problems.length) })}</Paragraph>
       </Alert>
-      <div className="dr-table-wrap">
-        <Table zebra data-size="sm">
-          <caption>{h.problemsCaption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{h.sheet}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{h.row}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{h.column}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{h.reason}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {outcome.problems.map((p, i) => (
-              <Table.Row key={`${p.sheet}-${p.row}-${p.column ?? ''}-${i}`}>
-                <Table.Cell>{p.sheet}</Table.Cell>
-                <Table.Cell>{p.row || ''}</Table.Cell>
-                <Table.Cell>{p.column ?? h.wholeRow}</Table.Cell>
-                <Table.Cell>{p.message}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <ImportProblems problems={outcome.problems} caption={h.problemsCaption} texts={h} />
     </section>
   );
 }

@@ -18,7 +18,7 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { NetworkFrame, useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { CaseCreateForm } from './CaseForm.tsx';
@@ -490,7 +490,7 @@ function Signatures({ meeting }: { meeting: Meeting }) {
       <Heading level={2} data-size="xs" id="signatures-heading">
         {mm.meeting.signaturesHeading}
       </Heading>
-      <div className="dr-table-wrap">
+      <ScrollRegion label={mm.meeting.signaturesCaption}>
         <Table zebra data-size="sm">
           <caption>{mm.meeting.signaturesCaption}</caption>
           <Table.Head>
@@ -510,7 +510,7 @@ function Signatures({ meeting }: { meeting: Meeting }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

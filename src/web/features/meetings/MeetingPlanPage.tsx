@@ -8,10 +8,11 @@ import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { meetingPath, planPath, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { useMeetingMessages } from './messages.ts';
+import { planYear } from './plan-year.ts';
 import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
@@ -47,8 +48,6 @@ export function BodyMeetingsSection({ networkSlug, body }: { networkSlug: string
   );
 }
 
-const thisYear = () => Number(todayIso().slice(0, 4));
-
 /** `/n/:slug/organer/:id/moter?ar=2022`: a body's meetings in a year; the secretariat plans new ones. */
 export function MeetingPlanPage() {
   const { m } = useI18n();
@@ -56,13 +55,25 @@ export function MeetingPlanPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const asked = Number(params.get('ar'));
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear();
+  const askedYear = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : null;
+  // Without a year in the address the plan opens on the next meeting's year: the body's meetings of all years tell it.
+  const all = useApi<MeetingSummary[]>(askedYear === null ? `/bodies/${encodeURIComponent(id)}/meetings` : null);
+  const year =
+    askedYear ??
+    (all.data
+      ? planYear(
+          all.data.map((x) => x.date),
+          todayIso(),
+        )
+      : null);
   const network = useNetwork();
   const body = useApi<Body>(`/bodies/${encodeURIComponent(id)}`);
   const title = body.data ? fmt(mm.plan.title, { name: body.data.name }) : body.error ? m.notFound.title : m.common.loading;
   return (
     <Page title={title}>
-      <LoadState loaded={body}>{(b) => <PlanView network={network} body={b} year={year} />}</LoadState>
+      <LoadState loaded={body}>
+        {(b) => (year === null ? <LoadState loaded={all}>{() => null}</LoadState> : <PlanView network={network} body={b} year={year} />)}
+      </LoadState>
     </Page>
   );
 }
@@ -108,7 +119,7 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
             {mm.plan.readOnly}
           </Paragraph>
         )}
-        <Paragraph data-size="sm">
+        <Paragraph data-size="sm" className="dr-downloads">
           <Link href={`/api/bodies/${body.id}/meetings/export?year=${year}&format=xlsx`} download>
             {fmt(mm.plan.exportXlsx, { year })}
           </Link>{' '}
@@ -121,7 +132,7 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
             list.length === 0 ? (
               <Paragraph>{fmt(mm.plan.none, { year })}</Paragraph>
             ) : (
-              <div className="dr-table-wrap">
+              <ScrollRegion label={fmt(mm.plan.caption, { name: body.name, year })}>
                 <Table zebra>
                   <caption>{fmt(mm.plan.caption, { name: body.name, year })}</caption>
                   <Table.Head>
@@ -157,7 +168,7 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
                     ))}
                   </Table.Body>
                 </Table>
-              </div>
+              </ScrollRegion>
             )
           }
         </LoadState>

@@ -4,7 +4,7 @@ import { WrittenProcedureCreateSchema, type ProcedureStatus, type WrittenProcedu
 import { api, useApi } from '../../app/api.ts';
 import { errorFor, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { meetingPath, osloLocalToIso } from './meeting-api.ts';
 import { MarkdownText } from './MarkdownText.tsx';
 import { useMeetingMessages } from './messages.ts';
@@ -133,7 +133,7 @@ function ProcedureView({ procedure }: { procedure: WrittenProcedure }) {
         ) : (
           <Paragraph>{p.followUpNone}</Paragraph>
         ))}
-      <div className="dr-table-wrap">
+      <ScrollRegion label={p.answersCaption}>
         <Table zebra>
           <caption>{p.answersCaption}</caption>
           <Table.Head>
@@ -155,7 +155,7 @@ function ProcedureView({ procedure }: { procedure: WrittenProcedure }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { BodyForm } from './BodyForm.tsx';
 import { useHistoryMessages } from '../meetings/index.ts';
 
@@ -47,7 +47,7 @@ function BodiesView({ network }: { network: NetworkOverview }) {
             list.length === 0 ? (
               <Paragraph>{m.network.noBodies}</Paragraph>
             ) : (
-              <div className="dr-table-wrap">
+              <ScrollRegion label={fmt(m.bodies.caption, { name: network.name })}>
                 <Table zebra>
                   <caption>{fmt(m.bodies.caption, { name: network.name })}</caption>
                   <Table.Head>
@@ -71,7 +71,7 @@ function BodiesView({ network }: { network: NetworkOverview }) {
                     ))}
                   </Table.Body>
                 </Table>
-              </div>
+              </ScrollRegion>
             )
           }
         </LoadState>

@@ -8,7 +8,7 @@ import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { BodyMeetingsSection } from '../meetings/index.ts';
 import { BodyForm } from './BodyForm.tsx';
 import { Mandate } from './Mandate.tsx';
@@ -206,7 +206,7 @@ function MembershipTable({
 }) {
   const { m, date } = useI18n();
   return (
-    <div className="dr-table-wrap">
+    <ScrollRegion label={caption}>
       <Table zebra>
         <caption>{caption}</caption>
         <Table.Head>
@@ -285,7 +285,7 @@ function MembershipTable({
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -13,7 +13,7 @@ import { FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useMunicipalityCapabilities } from '../../app/capabilities.ts';
-import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { municipalityMappingPath, useMappingMessages } from '../mapping/index.ts';
 
 /** `/kommuner/:number`: a municipality's facts, its networks, and its written standard. */
@@ -82,7 +82,7 @@ function MunicipalityView({
         {municipality.networks.length === 0 ? (
           <Paragraph>{m.municipality.noNetworks}</Paragraph>
         ) : (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(m.municipality.networksCaption, { name: municipality.name })}>
             <Table zebra>
               <caption>{fmt(m.municipality.networksCaption, { name: municipality.name })}</caption>
               <Table.Head>
@@ -121,7 +121,7 @@ function MunicipalityView({
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
       <ModalDialog open={editing} onClose={() => setEditing(false)} title={m.municipality.editWrittenStandard}>

@@ -23,7 +23,7 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork, useReloadNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 /** `/n/:slug`: a network's description, member municipalities and bodies; the secretariat edits here. */
@@ -105,7 +105,7 @@ function NetworkView({ network, reload }: { network: NetworkOverview; reload: ()
           </ButtonRow>
         )}
         <MembersTable network={network} admin={admin} reload={reload} onStatus={setStatus} />
-        <Paragraph data-size="sm">
+        <Paragraph data-size="sm" className="dr-downloads">
           <Link href={`/api/networks/${network.slug}/members/export?format=xlsx`} download>
             {m.network.exportMembers}
           </Link>{' '}
@@ -198,7 +198,7 @@ function MembersTable({
           reload();
         }}
       />
-      <div className="dr-table-wrap">
+      <ScrollRegion label={fmt(m.network.membersCaption, { name: network.name })}>
         <Table zebra>
           <caption>{fmt(m.network.membersCaption, { name: network.name })}</caption>
           <Table.Head>
@@ -256,7 +256,7 @@ function MembersTable({
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
       <ModalDialog
         open={ending !== null}
         onClose={() => setEnding(null)}
@@ -285,7 +285,7 @@ function BodiesTable({ network }: { network: NetworkOverview }) {
   const { m, number } = useI18n();
   if (network.bodies.length === 0) return <Paragraph>{m.network.noBodies}</Paragraph>;
   return (
-    <div className="dr-table-wrap">
+    <ScrollRegion label={fmt(m.network.bodiesCaption, { name: network.name })}>
       <Table zebra>
         <caption>{fmt(m.network.bodiesCaption, { name: network.name })}</caption>
         <Table.Head>
@@ -309,7 +309,7 @@ function BodiesTable({ network }: { network: NetworkOverview }) {
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

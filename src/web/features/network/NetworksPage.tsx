@@ -3,7 +3,7 @@ import type { NetworkSummary } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 
 /** `/`: every network with its size. */
 export function NetworksPage() {
@@ -17,7 +17,7 @@ export function NetworksPage() {
           list.length === 0 ? (
             <Paragraph>{m.networks.empty}</Paragraph>
           ) : (
-            <div className="dr-table-wrap dr-section">
+            <ScrollRegion className="dr-section" label={m.networks.caption}>
               <Table zebra>
                 <caption>{m.networks.caption}</caption>
                 <Table.Head>
@@ -47,7 +47,7 @@ export function NetworksPage() {
                   })}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
           )
         }
       </LoadState>

@@ -7,7 +7,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { PersonForm } from './PersonForm.tsx';
 
 const PAGE_SIZE = 25;
@@ -100,7 +100,7 @@ function PeopleView({ network }: { network: NetworkOverview }) {
                     })}
               </Paragraph>
               {page.items.length > 0 && (
-                <div className="dr-table-wrap">
+                <ScrollRegion label={fmt(m.people.caption, { name: network.name })}>
                   <Table zebra>
                     <caption>{fmt(m.people.caption, { name: network.name })}</caption>
                     <Table.Head>
@@ -136,7 +136,7 @@ function PeopleView({ network }: { network: NetworkOverview }) {
                       ))}
                     </Table.Body>
                   </Table>
-                </div>
+                </ScrollRegion>
               )}
               {page.total > PAGE_SIZE && (
                 <nav aria-label={m.people.pagination}>

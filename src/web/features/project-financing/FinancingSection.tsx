@@ -14,7 +14,7 @@ import type { Project } from '../../../shared/portfolio/projects.ts';
 import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useFinancingMessages, type FinancingMessages } from './messages.ts';
 import { OwnEffortPart } from './OwnEffortPart.tsx';
 import './financing.css';
@@ -66,7 +66,7 @@ export function FinancingSection({ project }: { project: Project }) {
               <Paragraph>{t.none}</Paragraph>
             ) : (
               <>
-                <div className="dr-table-wrap">
+                <ScrollRegion label={fmt(t.sourcesCaption, { reference: project.reference })}>
                   <Table zebra>
                     <caption>{fmt(t.sourcesCaption, { reference: project.reference })}</caption>
                     <Table.Head>
@@ -95,7 +95,7 @@ export function FinancingSection({ project }: { project: Project }) {
                       </Table.Row>
                     </Table.Body>
                   </Table>
-                </div>
+                </ScrollRegion>
                 <Heading level={3} data-size="xs">
                   {t.splitHeading}
                 </Heading>
@@ -168,7 +168,7 @@ function SplitTable({ project, split, caption }: { project: Project; split: Cost
       {split.lines.length === 0 ? (
         <Paragraph>{t.noParticipants}</Paragraph>
       ) : (
-        <div className="dr-table-wrap">
+        <ScrollRegion label={caption}>
           <Table zebra data-project={project.id}>
             <caption>{caption}</caption>
             <Table.Head>
@@ -212,7 +212,7 @@ function SplitTable({ project, split, caption }: { project: Project; split: Cost
               </Table.Row>
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

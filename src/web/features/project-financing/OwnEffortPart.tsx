@@ -3,7 +3,7 @@ import type { ProjectOwnEffort } from '../../../shared/finance/own-effort.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt } from '../../app/i18n/index.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { ownEffortPath, useOwnEffortMessages } from '../finance/index.ts';
 import { useHours, useKroner } from '../../app/format.ts';
 
@@ -27,7 +27,7 @@ export function OwnEffortPart({ project }: { project: Project }) {
           {data.byMunicipality.length === 0 ? (
             <Paragraph>{t.inKindNone}</Paragraph>
           ) : (
-            <div className="dr-table-wrap">
+            <ScrollRegion label={fmt(t.inKindCaption, { reference: project.reference })}>
               <Table zebra>
                 <caption>{fmt(t.inKindCaption, { reference: project.reference })}</caption>
                 <Table.Head>
@@ -58,7 +58,7 @@ export function OwnEffortPart({ project }: { project: Project }) {
                   </Table.Row>
                 </tfoot>
               </Table>
-            </div>
+            </ScrollRegion>
           )}
           <Paragraph data-size="sm">
             <AppLink to={ownEffortPath(data.networkSlug, { year: data.years.at(-1)?.year, project: project.id })}>{t.inKindLink}</AppLink>

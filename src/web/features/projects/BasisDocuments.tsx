@@ -5,7 +5,7 @@ import { BASIS_DOCUMENT_KINDS, type BasisDocument, type BasisDocumentKind, type 
 import { api, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, fieldMessage, FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { formatSize } from '../../app/format.ts';
 import { useProjectMessages } from './messages.ts';
 import { DOCUMENT_ACCEPT, documentType, frozenBy, projectDocumentUrl } from './projects-api.ts';
@@ -31,7 +31,7 @@ export function BasisDocuments({ project, loaded, editable }: { project: Project
       <SuccessMessage message={status} />
       {kinds.length === 0 && <Paragraph>{t.none}</Paragraph>}
       {kinds.map((kind) => (
-        <div key={kind} className="dr-table-wrap">
+        <ScrollRegion key={kind} label={fmt(t.caption, { kind: pm.documentKinds[kind], reference: project.reference })}>
           <Table zebra>
             <caption>{fmt(t.caption, { kind: pm.documentKinds[kind], reference: project.reference })}</caption>
             <Table.Head>
@@ -88,7 +88,7 @@ export function BasisDocuments({ project, loaded, editable }: { project: Project
                 })}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       ))}
       {editable && (
         <UploadForm

@@ -5,7 +5,7 @@ import { api, type Loaded } from '../../app/api.ts';
 import { errorFor, FormMessages, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useProjectCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 
 type Participant = Project['participants'][number];
@@ -28,7 +28,7 @@ export function Participants({ project, loaded }: { project: Project; loaded: Lo
       </Heading>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
       <SuccessMessage message={status} />
-      <div className="dr-table-wrap">
+      <ScrollRegion label={fmt(t.caption, { reference: project.reference })}>
         <Table zebra>
           <caption>{fmt(t.caption, { reference: project.reference })}</caption>
           <Table.Head>
@@ -66,7 +66,7 @@ export function Participants({ project, loaded }: { project: Project; loaded: Lo
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
       <ModalDialog open={editing !== null} onClose={close} title={editing ? fmt(t.editTitle, { name: editing.municipalityName }) : ''}>
         {editing && (
           <ParticipationForm

@@ -9,7 +9,7 @@ import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, use
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { currentMembers, useFocusAreas, type FocusAreaOption } from '../proposals/index.ts';
 import { useProjectMessages, type ProjectMessages } from './messages.ts';
 import {
@@ -74,7 +74,9 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
         </Paragraph>
       )}
 
-      <FilterForm key={params.toString()} network={network} filter={filter} view={view} focusAreas={focusAreas} members={members} />
+      <FilterDisclosure active={[filter.phase, filter.focusArea, filter.municipality, filter.status].filter(Boolean).length}>
+        <FilterForm key={params.toString()} network={network} filter={filter} view={view} focusAreas={focusAreas} members={members} />
+      </FilterDisclosure>
       <nav aria-label={l.view} className="dr-project-views">
         <ul>
           {(['table', 'board', 'timeline'] as const).map((v) => (
@@ -142,7 +144,9 @@ function PortfolioTable({ network, list, filtered }: { network: NetworkOverview;
   const { date } = useI18n();
   const l = pm.list;
   return (
-    <div className="dr-table-wrap">
+    <ScrollRegion
+      label={`${fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} (${fmt(l.count, { count: list.length })})`}
+    >
       <Table zebra>
         <caption>
           {fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} ({fmt(l.count, { count: list.length })})
@@ -172,15 +176,15 @@ function PortfolioTable({ network, list, filtered }: { network: NetworkOverview;
               <Table.Cell>{p.ownerName ?? '–'}</Table.Cell>
               <Table.Cell>{p.managerName ?? '–'}</Table.Cell>
               <Table.Cell className="dr-project-number">{p.participantCount}</Table.Cell>
-              <Table.Cell className="dr-project-nowrap">{lastDecision(pm, p, date)}</Table.Cell>
-              <Table.Cell className="dr-project-nowrap">
+              <Table.Cell>{lastDecision(pm, p, date)}</Table.Cell>
+              <Table.Cell>
                 <StatusCell row={p} />
               </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -190,7 +194,7 @@ function StatusCell({ row }: { row: PortfolioRow }) {
   if (!row.status) return <span className="dr-muted">{pm.list.noStatus}</span>;
   return (
     <span className="dr-project-status">
-      <StatusLightTag light={row.status.overall} /> {row.status.periodLabel}
+      <StatusLightTag light={row.status.overall} /> <span className="dr-project-nowrap">{row.status.periodLabel}</span>
     </span>
   );
 }

@@ -18,7 +18,7 @@ import {
 import { api, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { SaveForm } from '../../app/kit.tsx';
 import { useProjectMessages, type ProjectMessages } from './messages.ts';
 
@@ -99,7 +99,7 @@ function PlanPart<T extends { id: string; version: number }>({
       {items.length === 0 ? (
         <Paragraph>{texts.none}</Paragraph>
       ) : (
-        <div className="dr-table-wrap">
+        <ScrollRegion label={fmt(texts.caption, { reference: project.reference })}>
           <Table zebra>
             <caption>{fmt(texts.caption, { reference: project.reference })}</caption>
             <Table.Head>
@@ -139,7 +139,7 @@ function PlanPart<T extends { id: string; version: number }>({
               )}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
       {editable && (
         <ButtonRow>

@@ -5,7 +5,7 @@ import type { PublicDecision, PublicPortfolio, PublicProject } from '../../../sh
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { usePublicMessages } from '../public/index.ts';
 import { Trail } from '../../app/Trail.tsx';
 import { useProjectMessages } from './messages.ts';
@@ -41,7 +41,7 @@ export function PublicPortfolioPage() {
             {projects.length === 0 ? (
               <Paragraph>{fmt(l.none, { name: network.name })}</Paragraph>
             ) : (
-              <div className="dr-table-wrap">
+              <ScrollRegion label={fmt(l.caption, { name: network.name })}>
                 <Table zebra>
                   <caption>{fmt(l.caption, { name: network.name })}</caption>
                   <Table.Head>
@@ -80,7 +80,7 @@ export function PublicPortfolioPage() {
                     ))}
                   </Table.Body>
                 </Table>
-              </div>
+              </ScrollRegion>
             )}
           </div>
         )}
@@ -180,7 +180,7 @@ function PublicProjectView({ project }: { project: PublicProject }) {
         {project.participants.length === 0 ? (
           <Paragraph>{p.participantsNone}</Paragraph>
         ) : (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(p.participantsCaption, { reference: project.reference })}>
             <Table zebra>
               <caption>{fmt(p.participantsCaption, { reference: project.reference })}</caption>
               <Table.Head>
@@ -198,7 +198,7 @@ function PublicProjectView({ project }: { project: PublicProject }) {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 
@@ -209,7 +209,7 @@ function PublicProjectView({ project }: { project: PublicProject }) {
         {project.milestones.length === 0 ? (
           <Paragraph>{p.milestonesNone}</Paragraph>
         ) : (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(p.milestonesCaption, { reference: project.reference })}>
             <Table zebra>
               <caption>{fmt(p.milestonesCaption, { reference: project.reference })}</caption>
               <Table.Head>
@@ -229,7 +229,7 @@ function PublicProjectView({ project }: { project: PublicProject }) {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
       <Paragraph>

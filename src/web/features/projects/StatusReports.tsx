@@ -27,7 +27,7 @@ import {
   ChoiceGroup,
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 import { StatusLightTag, usePeriodName } from './StatusLight.tsx';
 
@@ -75,7 +75,7 @@ export function StatusReports({ project }: { project: Project }) {
             {items.length === 0 ? (
               <Paragraph>{t.none}</Paragraph>
             ) : (
-              <div className="dr-table-wrap">
+              <ScrollRegion label={fmt(t.caption, { reference: project.reference })}>
                 <Table zebra>
                   <caption>{fmt(t.caption, { reference: project.reference })}</caption>
                   <Table.Head>
@@ -144,7 +144,7 @@ export function StatusReports({ project }: { project: Project }) {
                     ))}
                   </Table.Body>
                 </Table>
-              </div>
+              </ScrollRegion>
             )}
             {items.map((r) => (
               <ReportDetails key={r.id} report={r} name={nameOf(r)} />
@@ -232,7 +232,7 @@ function ReportDetails({ report, name }: { report: StatusReport; name: string })
             <Paragraph className="dr-project-text">{report.summary}</Paragraph>
           </>
         )}
-        <div className="dr-table-wrap">
+        <ScrollRegion label={fmt(t.parametersCaption, { period: name })}>
           <Table>
             <caption>{fmt(t.parametersCaption, { period: name })}</caption>
             <Table.Head>
@@ -254,7 +254,7 @@ function ReportDetails({ report, name }: { report: StatusReport; name: string })
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
         <Heading level={3} data-size="xs">
           {t.figures}
         </Heading>

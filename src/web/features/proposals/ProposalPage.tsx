@@ -27,7 +27,7 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useProjectMessages, projectPath } from '../projects/index.ts';
 import { useProposalMessages } from './messages.ts';
 import { ProposalStatusTag } from './ProposalFields.tsx';
@@ -220,7 +220,7 @@ function ScoreSection({ proposal, weights, memberCount }: { proposal: Proposal; 
             const sum = CRITERIA.reduce((s, c) => s + w[c], 0);
             return (
               <>
-                <div className="dr-table-wrap">
+                <ScrollRegion label={fmt(r.caption, { reference: proposal.reference })}>
                   <Table>
                     <caption>{fmt(r.caption, { reference: proposal.reference })}</caption>
                     <Table.Head>
@@ -254,7 +254,7 @@ function ScoreSection({ proposal, weights, memberCount }: { proposal: Proposal; 
                       </Table.Row>
                     </Table.Foot>
                   </Table>
-                </div>
+                </ScrollRegion>
                 <Paragraph data-size="sm">{fmt(r.explanation, { sum })}</Paragraph>
                 <Paragraph data-size="sm">{fmt(r.municipalitiesRule, { members: memberCount })}</Paragraph>
                 <Paragraph data-size="sm" className="dr-muted">

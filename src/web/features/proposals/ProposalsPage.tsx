@@ -15,7 +15,7 @@ import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useProposalMessages } from './messages.ts';
 import {
   EMPTY_PROPOSAL,
@@ -87,7 +87,9 @@ function ProposalsView({ network }: { network: NetworkOverview }) {
         {l.publicForm} <AppLink to={publicProposalPath(network.slug)}>{l.publicFormLink}</AppLink>.
       </Paragraph>
 
-      <FilterForm key={params.toString()} network={network} filter={filter} focusAreas={focusAreas} members={members} />
+      <FilterDisclosure active={[filter.status, filter.focusArea, filter.municipality].filter(Boolean).length}>
+        <FilterForm key={params.toString()} network={network} filter={filter} focusAreas={focusAreas} members={members} />
+      </FilterDisclosure>
       <Paragraph data-size="sm" className="dr-downloads">
         <Link href={`/api${proposalsApiPath(network.id, filter, 'xlsx')}`} download>
           {l.downloadXlsx}
@@ -139,7 +141,9 @@ function ProposalTable({
   const { number } = useI18n();
   const l = pm.list;
   return (
-    <div className="dr-table-wrap">
+    <ScrollRegion
+      label={`${fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} (${fmt(l.count, { count: list.length })})`}
+    >
       <Table zebra>
         <caption>
           {fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} ({fmt(l.count, { count: list.length })})
@@ -179,7 +183,7 @@ function ProposalTable({
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -360,7 +364,7 @@ function WeightsTable({ network, answer }: { network: NetworkOverview; answer: W
   const w = pm.weights;
   const sum = CRITERIA.reduce((s, c) => s + answer[c], 0);
   return (
-    <div className="dr-table-wrap">
+    <ScrollRegion label={fmt(w.caption, { name: network.name })}>
       <Table>
         <caption>{fmt(w.caption, { name: network.name })}</caption>
         <Table.Head>
@@ -380,7 +384,7 @@ function WeightsTable({ network, answer }: { network: NetworkOverview; answer: W
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -4,7 +4,7 @@ import type { PublicBodyCalendar, PublicMeetingSummary } from '../../../shared/p
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { usePublicMessages } from './messages.ts';
 import { PublicMarkdown } from './Markdown.tsx';
 import { Trail } from '../../app/Trail.tsx';
@@ -97,7 +97,7 @@ function MeetingTable({ caption, meetings }: { caption: string; meetings: Public
   const { date, number } = useI18n();
   const pm = usePublicMessages();
   return (
-    <div className="dr-table-wrap">
+    <ScrollRegion label={caption}>
       <Table zebra>
         <caption className="dr-visually-hidden">{caption}</caption>
         <Table.Head>
@@ -125,6 +125,6 @@ function MeetingTable({ caption, meetings }: { caption: string; meetings: Public
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }

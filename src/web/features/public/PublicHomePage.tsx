@@ -3,7 +3,7 @@ import type { PublicNetwork } from '../../../shared/publicAccess/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { MappingOpenDataLink } from '../mapping-dashboards/index.ts';
 import { StrategyPublicLink } from '../strategy/index.ts';
 import { ProposalPublicLink } from '../proposals/index.ts';
@@ -40,7 +40,7 @@ export function PublicHomePage() {
                   {network.bodies.length === 0 ? (
                     <Paragraph>{pm.home.noBodies}</Paragraph>
                   ) : (
-                    <div className="dr-table-wrap">
+                    <ScrollRegion label={fmt(pm.home.caption, { network: network.name })}>
                       <Table zebra>
                         <caption>{fmt(pm.home.caption, { network: network.name })}</caption>
                         <Table.Head>
@@ -64,7 +64,7 @@ export function PublicHomePage() {
                           ))}
                         </Table.Body>
                       </Table>
-                    </div>
+                    </ScrollRegion>
                   )}
                 </section>
               ))}

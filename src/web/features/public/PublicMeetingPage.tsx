@@ -5,7 +5,7 @@ import type { PublicAgendaItem, PublicMeeting } from '../../../shared/publicAcce
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { LoadState } from '../../app/ui.tsx';
+import { LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { usePublicMessages, type PublicMessages } from './messages.ts';
 import { PublicMarkdown } from './Markdown.tsx';
 import { Trail } from '../../app/Trail.tsx';
@@ -116,7 +116,7 @@ function MeetingView({ meeting }: { meeting: PublicMeeting }) {
           <Heading level={2} data-size="md" id="attendance-heading">
             {pm.meeting.attendance}
           </Heading>
-          <div className="dr-table-wrap">
+          <ScrollRegion label={pm.meeting.attendanceCaption}>
             <Table zebra>
               <caption className="dr-visually-hidden">{pm.meeting.attendanceCaption}</caption>
               <Table.Head>
@@ -138,7 +138,7 @@ function MeetingView({ meeting }: { meeting: PublicMeeting }) {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         </section>
       )}
     </div>
@@ -235,7 +235,7 @@ function Minutes({ minutes, pm }: { minutes: NonNullable<PublicAgendaItem['minut
               : fmt(pm.meeting.counts, { for: number(vote.for ?? 0), against: number(vote.against ?? 0), blank: number(vote.blank ?? 0) })}
           </Paragraph>
           {vote.ballots.length > 0 && (
-            <div className="dr-table-wrap">
+            <ScrollRegion label={pm.meeting.ballotsCaption}>
               <Table>
                 <caption>{pm.meeting.ballotsCaption}</caption>
                 <Table.Head>
@@ -253,7 +253,7 @@ function Minutes({ minutes, pm }: { minutes: NonNullable<PublicAgendaItem['minut
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
           )}
         </div>
       )}

@@ -19,7 +19,7 @@ import {
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useKroner, useStrategyMessages } from './messages.ts';
 import { actionPlanExportUrl, actionPlansPath, newestPublished, parseWhole, tertialFor } from './strategy-api.ts';
 import { MeasureStatusTag, ReportTag } from './StrategyDocument.tsx';
@@ -120,12 +120,7 @@ function PlanView({
         {plan.measures.length === 0 ? (
           <Paragraph>{p.none}</Paragraph>
         ) : (
-          <div
-            className="dr-table-wrap"
-            role="region"
-            tabIndex={0}
-            aria-label={`${fmt(p.caption, { year: plan.year })} (${sm.adoption.scroll})`}
-          >
+          <ScrollRegion label={`${fmt(p.caption, { year: plan.year })} (${sm.adoption.scroll})`}>
             <Table zebra data-size="sm">
               <caption>{fmt(p.caption, { year: plan.year })}</caption>
               <Table.Head>
@@ -235,7 +230,7 @@ function PlanView({
                 </Table.Row>
               </Table.Foot>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
         {plan.measures.length === 0 && (
           <Paragraph>

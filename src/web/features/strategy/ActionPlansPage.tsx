@@ -6,7 +6,7 @@ import { ActionPlanCreateSchema, type ActionPlan, type Strategy } from '../../..
 import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useKroner, useStrategyMessages } from './messages.ts';
 import { actionPlanPath, parseWhole, strategyPath } from './strategy-api.ts';
 import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
@@ -46,7 +46,7 @@ function ActionPlansView({ network, strategy }: { network: NetworkOverview; stra
           list.length === 0 ? (
             <Paragraph>{p.none}</Paragraph>
           ) : (
-            <div className="dr-table-wrap">
+            <ScrollRegion label={fmt(p.caption, { title: strategy.title })}>
               <Table zebra>
                 <caption>{fmt(p.caption, { title: strategy.title })}</caption>
                 <Table.Head>
@@ -72,7 +72,7 @@ function ActionPlansView({ network, strategy }: { network: NetworkOverview; stra
                     ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
           )
         }
       </LoadState>

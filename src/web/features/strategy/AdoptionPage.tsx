@@ -2,7 +2,7 @@ import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { LOCAL_DECISION_STATUSES, type AdoptionOverview } from '../../../shared/strategy/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { adoptionExportUrl, localVersionPath, osloDay, strategyPath } from './strategy-api.ts';
 import { DecisionTag } from './StrategyDocument.tsx';
@@ -67,7 +67,7 @@ export function AdoptionTable({
   if (!newest) return <Paragraph>{a.none}</Paragraph>;
   if (overview.municipalities.length === 0) return <Paragraph>{a.noMembers}</Paragraph>;
   return (
-    <div className="dr-table-wrap" role="region" tabIndex={0} aria-label={`${fmt(a.caption, { title })} (${a.scroll})`}>
+    <ScrollRegion label={`${fmt(a.caption, { title })} (${a.scroll})`}>
       <Table zebra>
         <caption>{fmt(a.caption, { title })}</caption>
         <Table.Head>
@@ -109,7 +109,7 @@ export function AdoptionTable({
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

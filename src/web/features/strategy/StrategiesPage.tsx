@@ -8,7 +8,7 @@ import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { parseWhole, strategyPath, versionPath } from './strategy-api.ts';
 import { usePeriod, VersionStatusTag } from './StrategyDocument.tsx';
@@ -57,7 +57,7 @@ function StrategiesView({ network }: { network: NetworkOverview }) {
           list.length === 0 ? (
             <Paragraph>{l.none}</Paragraph>
           ) : (
-            <div className="dr-table-wrap">
+            <ScrollRegion label={fmt(l.caption, { name: network.name })}>
               <Table zebra>
                 <caption>{fmt(l.caption, { name: network.name })}</caption>
                 <Table.Head>
@@ -97,7 +97,7 @@ function StrategiesView({ network }: { network: NetworkOverview }) {
                   })}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
           )
         }
       </LoadState>

@@ -6,7 +6,7 @@ import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { StrategyForm } from './StrategiesPage.tsx';
 import {
@@ -148,7 +148,7 @@ function StrategyView({
         <Heading level={2} data-size="md" id="history-heading">
           {s.historyHeading}
         </Heading>
-        <div className="dr-table-wrap">
+        <ScrollRegion label={fmt(s.historyCaption, { title: strategy.title })}>
           <Table zebra>
             <caption>{fmt(s.historyCaption, { title: strategy.title })}</caption>
             <Table.Head>
@@ -176,7 +176,7 @@ function StrategyView({
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <ModalDialog open={dialog === 'edit'} onClose={close} title={sm.strategyForm.edit}>

@@ -6,18 +6,14 @@ import type { MaturityTrend, Round, Scorecard } from '../../../shared/mapping/su
 import { compareNorwegian } from '../../../shared/text.ts';
 import { useApi, type Loaded } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { LoadState } from '../../app/ui.tsx';
+import { FilterDisclosure, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { asQuery, exportPath, readResultsFilter, resultsSearch, type PageFilter } from './results-filter.ts';
 import { ResultsFilterForm } from './ResultsFilterForm.tsx';
 
 /** A wide table that may scroll sideways: a named region keyboard users can focus and scroll. */
 function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="dr-table-wrap" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  );
+  return <ScrollRegion label={label}>{children}</ScrollRegion>;
 }
 
 function useScore() {
@@ -60,7 +56,9 @@ export function RoundResults({ round, networkSlug }: { round: Round; networkSlug
           const search = resultsSearch(filter);
           return (
             <>
-              <ResultsFilterForm key={search} filter={filter} municipalities={municipalities} dimensions={whole.sections} />
+              <FilterDisclosure active={filter.municipalities.length + filter.dimensions.length}>
+                <ResultsFilterForm key={search} filter={filter} municipalities={municipalities} dimensions={whole.sections} />
+              </FilterDisclosure>
               <Paragraph data-size="sm" className="dr-muted">
                 {sm.filter.averageNote}
               </Paragraph>
@@ -277,7 +275,7 @@ function QuestionResults({ card, byMunicipality }: { card: Scorecard; byMunicipa
             {q.mean !== null && <> · {fmt(r.mean, { value: score(q.mean) })}</>}
           </Paragraph>
           {q.counts && (
-            <div className="dr-table-wrap">
+            <ScrollRegion label={fmt(r.countCaption, { question: q.text })}>
               <Table data-size="sm">
                 <caption className="dr-visually-hidden">{fmt(r.countCaption, { question: q.text })}</caption>
                 <Table.Head>
@@ -295,7 +293,7 @@ function QuestionResults({ card, byMunicipality }: { card: Scorecard; byMunicipa
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
           )}
           {q.texts && q.texts.length > 0 && (
             <ul className="dr-survey-texts" aria-label={fmt(r.countCaption, { question: q.text })}>

@@ -8,7 +8,7 @@ import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, 
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { RoundResults } from './Results.tsx';
 import './surveys.css';
@@ -160,7 +160,7 @@ function RoundView({
         {round.respondents.length === 0 ? (
           <Paragraph>{r.noRespondents}</Paragraph>
         ) : (
-          <div className="dr-table-wrap">
+          <ScrollRegion label={fmt(r.respondentsCaption, { name: round.name })}>
             <Table zebra data-size="sm">
               <caption>{fmt(r.respondentsCaption, { name: round.name })}</caption>
               <Table.Head>
@@ -218,7 +218,7 @@ function RoundView({
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
         {admin && round.status !== 'closed' && (
           <AddRespondentForm

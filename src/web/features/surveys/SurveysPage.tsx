@@ -8,7 +8,7 @@ import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, 
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { RoundStatusTag } from './RoundPage.tsx';
 import { TemplateBuilder } from './TemplateBuilder.tsx';
@@ -81,7 +81,7 @@ function SurveysView({ network }: { network: NetworkOverview }) {
             list.length === 0 ? (
               <Paragraph>{l.none}</Paragraph>
             ) : (
-              <div className="dr-table-wrap">
+              <ScrollRegion label={fmt(l.caption, { name: network.name })}>
                 <Table zebra>
                   <caption>{fmt(l.caption, { name: network.name })}</caption>
                   <Table.Head>
@@ -109,7 +109,7 @@ function SurveysView({ network }: { network: NetworkOverview }) {
                     ))}
                   </Table.Body>
                 </Table>
-              </div>
+              </ScrollRegion>
             )
           }
         </LoadState>
