@@ -341,6 +341,12 @@ export const PostponeSchema = z.object({ toMeetingId: Id.nullable(), deliberatio
 export const ForwardSchema = z.object({ toMeetingId: Id, recommendation: Markdown.optional() });
 
 export const StatusChangeSchema = z.object({ version: Version });
+
+/** A body's case numbers in a year: the highest in use, and the one its next case gets. */
+export const CaseNumberingSchema = z.object({ year: z.number().int(), lastUsed: z.number().int().nullable(), next: z.number().int() });
+export type CaseNumbering = z.infer<typeof CaseNumberingSchema>;
+export const CaseNumberingParams = z.object({ id: Id, year: z.coerce.number().int().min(2000).max(2100) });
+export const NextCaseNumberSchema = z.object({ next: z.number({ error: 'type' }).int({ error: 'type' }).min(1).max(99_999) });
 export const ApproveMinutesSchema = z.object({ note: OptionalText(1000), version: Version });
 
 // ---------- written procedure ----------

@@ -11,6 +11,9 @@ import {
   AttendeeCreateSchema,
   AttendeeUpdateSchema,
   CaseCreateSchema,
+  CaseNumberingParams,
+  CaseNumberingSchema,
+  NextCaseNumberSchema,
   DocumentSchema,
   DocumentUpdateSchema,
   ForwardSchema,
@@ -29,6 +32,7 @@ import {
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import { acceptUploads, type FileStorage } from '../storage/index.ts';
 import * as attachments from './attachments.ts';
+import { getCaseNumbering, setNextCaseNumber } from './numbering.ts';
 import { openLink, viewLink } from './links.ts';
 import { renderMinutes } from './minutes.ts';
 import { requestSignatures, signMinutes } from './signatures.ts';
@@ -76,6 +80,19 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
       schema: { tags, params: IdParams, body: MeetingCreateSchema, response: { 201: MeetingSchema } },
     },
     async (req, reply) => reply.status(201).send(await service.createMeeting(req.ctx, req.params.id, req.body)),
+  );
+  app.get(
+    '/bodies/:id/case-numbers/:year',
+    { schema: { tags, params: CaseNumberingParams, response: { 200: CaseNumberingSchema } } },
+    (req) => getCaseNumbering(req.ctx, req.params.id, req.params.year),
+  );
+  app.put(
+    '/bodies/:id/case-numbers/:year',
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: CaseNumberingParams, body: NextCaseNumberSchema, response: { 200: CaseNumberingSchema } },
+    },
+    (req) => setNextCaseNumber(req.ctx, req.params.id, req.params.year, req.body.next),
   );
   app.get('/meetings/:id', { schema: { tags, params: IdParams, response: { 200: MeetingSchema } } }, (req) =>
     service.getMeeting(req.ctx, req.params.id),

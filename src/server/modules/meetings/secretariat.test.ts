@@ -70,4 +70,30 @@ describe.each(DATABASE_KINDS)('the secretariat’s meetings on %s', (kind) => {
     expectFieldErrors(await vest.patch(`/api/bodies/${body.id}`, { name: 'Nytt navn' }), { version: '«Versjon» må fylles ut.' });
     expectFieldErrors(await vest.request('DELETE', `/api/meetings/${meeting.id}`), { version: '«Versjon» må fylles ut.' });
   });
+  it('numbering continues: the next number is set per body and year, only upwards, audited, and the summons follows it', async () => {
+    const body = await newBody();
+    expect((await member.get(`/api/bodies/${body.id}/case-numbers/2026`)).body).toEqual({ year: 2026, lastUsed: null, next: 1 });
+    expectFieldErrors(await vest.put(`/api/bodies/${body.id}/case-numbers/2026`, { next: 0 }), {
+      next: '«Neste saksnummer» må være minst 1.',
+    });
+    expectFieldErrors(await vest.put(`/api/bodies/${body.id}/case-numbers/2026`, {}), { next: '«Neste saksnummer» må fylles ut.' });
+    expectError(await member.put(`/api/bodies/${body.id}/case-numbers/2026`, { next: 112 }), 403, 'forbidden');
+    const set = await vest.put(`/api/bodies/${body.id}/case-numbers/2026`, { next: 112 });
+    expect(set.body).toEqual({ year: 2026, lastUsed: null, next: 112 });
+    const audit = await latestAudit(t.db, 'body', body.id);
+    expect(audit).toMatchObject({ action: 'setNextCaseNumber', after: { year: 2026, next: 112 } });
+
+    let meeting = await meetingOf(body.id, '2026-03-02');
+    meeting = await addCase(meeting.id, 'Første sak i Digiregion');
+    const sent = await vest.post(`/api/meetings/${meeting.id}/summons`, { version: meeting.version });
+    expect(sent.body.items.map((i: { number: string }) => i.number)).toEqual(['112/26', '113/26', '114/26']);
+
+    // At or below a number in use is refused and changes nothing; another year is its own series.
+    expectFieldErrors(await vest.put(`/api/bodies/${body.id}/case-numbers/2026`, { next: 114 }), {
+      next: '«Neste saksnummer» må være minst 115.',
+    });
+    expect((await vest.get(`/api/bodies/${body.id}/case-numbers/2026`)).body).toEqual({ year: 2026, lastUsed: 114, next: 115 });
+    expect((await vest.put(`/api/bodies/${body.id}/case-numbers/2026`, { next: 120 })).body.next).toBe(120);
+    expect((await vest.get(`/api/bodies/${body.id}/case-numbers/2027`)).body.next).toBe(1);
+  });
 });

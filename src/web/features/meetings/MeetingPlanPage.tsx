@@ -11,6 +11,7 @@ import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/
 import { NetworkNav } from '../network/NetworkNav.tsx';
 import { meetingPath, planPath, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
+import { CaseNumberingPanel } from './CaseNumbering.tsx';
 import { useMeetingMessages } from './messages.ts';
 import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
@@ -33,8 +34,9 @@ export function StatusTag({ status }: { status: MeetingStatus }) {
 }
 
 /** On a body's page: the way to its meetings, for those who may read them. */
-export function BodyMeetingsSection({ networkSlug, body }: { networkSlug: string; body: { id: string; name: string } }) {
+export function BodyMeetingsSection({ networkSlug, body }: { networkSlug: string; body: { id: string; name: string; networkId: string } }) {
   const mm = useMeetingMessages();
+  const admin = useNetworkCapabilities(body.networkId).administer;
   return (
     <section className="dr-section" aria-labelledby="body-meetings-heading">
       <Heading level={2} data-size="md" id="body-meetings-heading">
@@ -43,6 +45,7 @@ export function BodyMeetingsSection({ networkSlug, body }: { networkSlug: string
       <Paragraph>
         <AppLink to={planPath(networkSlug, body.id)}>{fmt(mm.bodyLink.link, { name: body.name })}</AppLink>
       </Paragraph>
+      <CaseNumberingPanel bodyId={body.id} year={thisYear()} editable={admin} />
     </section>
   );
 }

@@ -42,6 +42,16 @@ const nb = {
     heading: 'Møter',
     link: 'Møteplan for {name}',
   },
+  numbering: {
+    heading: 'Saksnummer {year}',
+    noneUsed: 'Ingen saksnummer er brukt ennå. Neste sak får {next}.',
+    used: 'Høyeste saksnummer i bruk er {last}. Neste sak får {next}.',
+    next: 'Neste saksnummer',
+    nextDescription:
+      'Fortsetter nummereringen fra før, for eksempel 112 når sakene til nå er nummerert til 111. Bare oppover: minst {min}.',
+    submit: 'Lagre neste saksnummer',
+    saved: 'Neste sak får {next}.',
+  },
   plan: {
     title: 'Møteplan for {name}',
     backToBody: 'Tilbake til {name}',
@@ -436,6 +446,15 @@ const nn: MeetingMessages = {
   rulings: { disqualified: 'Ugild', notDisqualified: 'Gild' },
 
   bodyLink: { heading: 'Møte', link: 'Møteplan for {name}' },
+  numbering: {
+    heading: 'Saksnummer {year}',
+    noneUsed: 'Ingen saksnummer er brukte enno. Neste sak får {next}.',
+    used: 'Høgaste saksnummer i bruk er {last}. Neste sak får {next}.',
+    next: 'Neste saksnummer',
+    nextDescription: 'Held fram nummereringa frå før, til dømes 112 når sakene til no er nummererte til 111. Berre oppover: minst {min}.',
+    submit: 'Lagre neste saksnummer',
+    saved: 'Neste sak får {next}.',
+  },
   plan: {
     title: 'Møteplan for {name}',
     backToBody: 'Tilbake til {name}',
@@ -821,6 +840,16 @@ const en: MeetingMessages = {
   rulings: { disqualified: 'Disqualified', notDisqualified: 'Not disqualified' },
 
   bodyLink: { heading: 'Meetings', link: 'Meeting plan of {name}' },
+  numbering: {
+    heading: 'Case numbers {year}',
+    noneUsed: 'No case number used yet. The next case gets {next}.',
+    used: 'The highest case number in use is {last}. The next case gets {next}.',
+    next: 'Next case number',
+    nextDescription:
+      'Continues the numbering from before, e.g. 112 when the cases so far are numbered up to 111. Upwards only: at least {min}.',
+    submit: 'Save next case number',
+    saved: 'The next case gets {next}.',
+  },
   plan: {
     title: 'Meeting plan of {name}',
     exportXlsx: 'Download the meeting plan for {year} (Excel)',
