@@ -125,7 +125,10 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
     (req) => sendSummons(req.ctx, req.params.id, req.body.version, links),
   );
   app.get('/meetings/:id/summons.pdf', { schema: { tags, params: IdParams } }, async (req, reply) =>
-    sendFile(reply, await renderMeetingSummons(req.ctx, req.params.id)),
+    sendFile(reply, await renderMeetingSummons(req.ctx, req.params.id, 'pdf')),
+  );
+  app.get('/meetings/:id/summons.docx', { schema: { tags, params: IdParams } }, async (req, reply) =>
+    sendFile(reply, await renderMeetingSummons(req.ctx, req.params.id, 'docx')),
   );
   app.post(
     '/meetings/:id/held',

@@ -1,4 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq, inArray } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobs, outbox } from '../../db/schema/index.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { expectError, expectFieldErrors, latestAudit, unique } from '../../../../test/helpers.ts';
 import type { Meeting } from '../../../shared/meetings/schema.ts';
@@ -95,5 +102,169 @@ describe.each(DATABASE_KINDS)('the secretariat’s meetings on %s', (kind) => {
     expect((await vest.get(`/api/bodies/${body.id}/case-numbers/2026`)).body).toEqual({ year: 2026, lastUsed: 114, next: 115 });
     expect((await vest.put(`/api/bodies/${body.id}/case-numbers/2026`, { next: 120 })).body.next).toBe(120);
     expect((await vest.get(`/api/bodies/${body.id}/case-numbers/2027`)).body.next).toBe(1);
+  });
+  /** The e-mail to an address with its calendar part, as the outbox and its job hold them. */
+  async function mailTo(email: string) {
+    const rows = await t.db.select().from(outbox).where(eq(outbox.to, email));
+    const jobRows = await t.db
+      .select()
+      .from(jobs)
+      .where(
+        inArray(
+          jobs.id,
+          rows.map((r) => r.jobId).filter((id): id is string => id !== null),
+        ),
+      );
+    return rows.map((row) => {
+      const payload = jobRows.find((j) => j.id === row.jobId)?.payload as { icalEvent?: { method: string; content: string } } | undefined;
+      return { subject: row.subject, text: row.text, ical: payload?.icalEvent ?? null };
+    });
+  }
+  /** A file download's bytes, as the browser gets them. */
+  async function download(url: string) {
+    const res = await t.app.inject({ method: 'GET', url, headers: { cookie: vest.cookie! } });
+    expect(res.statusCode).toBe(200);
+    return { bytes: res.rawPayload, contentType: String(res.headers['content-type']) };
+  }
+  const pdfText = (bytes: Buffer) => {
+    const dir = mkdtempSync(join(tmpdir(), 'innkalling-'));
+    writeFileSync(join(dir, 'i.pdf'), bytes);
+    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'i.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  };
+  const inOrder = (text: string, fragments: string[]) => {
+    let from = 0;
+    for (const fragment of fragments) {
+      const at = text.indexOf(fragment, from);
+      expect(at, fragment).toBeGreaterThanOrEqual(0);
+      from = at;
+    }
+  };
+
+  it('summons by role: groups in order, deputies for information, absence and the deputy called in, planned times', async () => {
+    const body = await newBody();
+    const chair = await person(`Anne Leder ${unique()}`, '1870');
+    const memberAndoy = await person(`Bjørn Medlem ${unique()}`, '1871');
+    const memberHadsel = await person(`Cecilie Medlem ${unique()}`, '1866');
+    const chief = await person(`Dag Kommunedirektør ${unique()}`, '1866');
+    const deputy = await person(`Eva Vara ${unique()}`, '1870');
+    await seat(body.id, memberAndoy, 'member', { municipalityNumber: '1871' });
+    const chairSeat = await seat(body.id, chair, 'chair');
+    await seat(body.id, memberHadsel, 'member', { municipalityNumber: '1866' });
+    await seat(body.id, chief, 'member', { municipalityNumber: '1866', votingRight: 'speakAndPropose' });
+    await seat(body.id, deputy, 'deputy', { deputyForId: chairSeat });
+    expect((await vest.get(`/api/bodies/${body.id}`)).body.deputySummons).toBe('information');
+
+    let meeting = await meetingOf(body.id, '2026-04-20', { startTime: '10:00' });
+    meeting = await addCase(meeting.id, 'Regional plan');
+    for (const [index, minutes] of [5, 10, 45].entries()) {
+      const item = meeting.items[index]!;
+      const saved = await vest.patch(`/api/agenda-items/${item.id}`, { plannedMinutes: minutes, version: item.version });
+      expect(saved.status).toBe(200);
+    }
+    expectFieldErrors(await vest.patch(`/api/agenda-items/${meeting.items[0]!.id}`, { plannedMinutes: -5, version: 2 }), {
+      plannedMinutes: '«Planlagt varighet» må være minst 0.',
+    });
+    meeting = (await vest.get(`/api/meetings/${meeting.id}`)).body;
+    expect(meeting.items.map((i) => [i.plannedStart, i.plannedEnd])).toEqual([
+      ['10:00', '10:05'],
+      ['10:05', '10:15'],
+      ['10:15', '11:00'],
+    ]);
+    expect(meeting.expectedEnd).toBe('11:00');
+
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/summons`, { version: meeting.version })).body;
+    await t.app.jobs.drain();
+    const order = meeting.attendees.map((a) => a.personId);
+    // Voting (chair, then members by municipality: Andøy before Hadsel), speaking rights, deputies.
+    expect(order).toEqual([chair, memberAndoy, memberHadsel, chief, deputy]);
+    const deputyRow = meeting.attendees.find((a) => a.personId === deputy)!;
+    expect(deputyRow).toMatchObject({ forInformation: true, votingRight: false, deputyForPersonId: chair });
+    expect(meeting.deliveries.find((d) => d.email === deputyRow.email)!.kind).toBe('informationSummons');
+
+    const [deputyMail] = await mailTo(deputyRow.email!);
+    expect(deputyMail!.subject).toMatch(/^Til orientering: innkalling:/);
+    expect(deputyMail!.text).toContain('du møter bare når du blir særskilt innkalt');
+    expect(deputyMail!.text).not.toContain('Meld forfall');
+    const published = new ICAL.Component(ICAL.parse(deputyMail!.ical!.content));
+    expect(deputyMail!.ical!.method).toBe('PUBLISH');
+    expect(published.getFirstPropertyValue('method')).toBe('PUBLISH');
+    expect(published.getFirstSubcomponent('vevent')!.getAllProperties('attendee')).toHaveLength(0);
+    const [chairMail] = await mailTo(meeting.attendees[0]!.email!);
+    expect(chairMail!.text).toContain('Meld forfall her');
+    expect(chairMail!.ical!.method).toBe('REQUEST');
+    expect(chairMail!.ical!.content).toContain('ROLE=REQ-PARTICIPANT');
+
+    let pdf = pdfText((await download(`/api/meetings/${meeting.id}/summons.pdf`)).bytes);
+    inOrder(pdf, [
+      'Medlemmer',
+      'Anne Leder',
+      'Bjørn Medlem',
+      'Cecilie Medlem',
+      'Med møte-, tale- og forslagsrett',
+      'Dag Kommunedirektør',
+      'Varamedlemmer (til orientering)',
+      'Eva Vara',
+      'Planlagt tid',
+      '10:15–11:00',
+    ]);
+
+    // The chair reports absence; the deputy is called in with a summons of their own.
+    const chairRow = meeting.attendees[0]!;
+    await vest.patch(`/api/meeting-attendees/${chairRow.id}`, { status: 'absent', absenceReason: 'Syk', version: chairRow.version });
+    meeting = (await vest.post(`/api/meeting-attendees/${chairRow.id}/summon-deputy`)).body;
+    await t.app.jobs.drain();
+    expect(meeting.attendees.find((a) => a.personId === deputy)).toMatchObject({
+      forInformation: false,
+      votingRight: true,
+      deputyForPersonId: chair,
+    });
+    const calledIn = (await mailTo(deputyRow.email!)).at(-1)!;
+    expect(calledIn.subject).toMatch(/^Innkalling som varamedlem:/);
+    expect(calledIn.text).toContain('Meld forfall her');
+    expect(calledIn.ical!.method).toBe('REQUEST');
+    pdf = pdfText((await download(`/api/meetings/${meeting.id}/summons.pdf`)).bytes);
+    expect(pdf).toMatch(/Anne Leder [^,]*, Leder, Sortland[^–]*– forfall/);
+    expect(pdf).toMatch(/Eva Vara [^,]*, Varamedlem, Sortland[^–]*– møter for Anne Leder/);
+
+    const docx = await download(`/api/meetings/${meeting.id}/summons.docx`);
+    expect(docx.contentType).toContain('wordprocessingml');
+    expect(docx.bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('deputies are called in with the summons where the body says so', async () => {
+    const body = await newBody({ deputySummons: 'called' });
+    const chair = await person(`Frida Leder ${unique()}`);
+    const deputy = await person(`Geir Vara ${unique()}`);
+    await seat(body.id, deputy, 'deputy', { deputyForId: await seat(body.id, chair, 'chair') });
+    let meeting = await meetingOf(body.id, '2026-05-04');
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/summons`, { version: meeting.version })).body;
+    expect(meeting.attendees.find((a) => a.personId === deputy)!.forInformation).toBe(false);
+    expect(meeting.deliveries.map((d) => d.kind)).toEqual(['summons', 'summons']);
+    const changed = await vest.patch(`/api/bodies/${body.id}`, {
+      deputySummons: 'sometimes',
+      version: (await vest.get(`/api/bodies/${body.id}`)).body.version,
+    });
+    expectFieldErrors(changed, { deputySummons: '«Innkalling av varamedlemmer» må være ett av valgene.' });
+  });
+
+  it('records when items started and ended and when the meeting was closed; the minutes say it', async () => {
+    const body = await newBody();
+    let meeting = await meetingOf(body.id, '2026-06-01');
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/summons`, { version: meeting.version })).body;
+    const item = meeting.items[0]!;
+    const timed = await vest.patch(`/api/agenda-items/${item.id}`, {
+      startedAt: '09:02',
+      endedAt: '09:06',
+      outcome: 'decided',
+      version: item.version,
+    });
+    expect(timed.body).toMatchObject({ startedAt: '09:02', endedAt: '09:06' });
+    expectFieldErrors(await vest.patch(`/api/meetings/${meeting.id}`, { adjournedAt: '25:00', version: meeting.version }), {
+      adjournedAt: '«Møtet hevet» må være et klokkeslett (TT:MM).',
+    });
+    const closed = await vest.patch(`/api/meetings/${meeting.id}`, { adjournedAt: '14:35', version: meeting.version });
+    expect(closed.body.adjournedAt).toBe('14:35');
+    const minutes = await download(`/api/meetings/${meeting.id}/minutes?format=pdf`);
+    expect(pdfText(minutes.bytes)).toContain('Møtet ble hevet kl. 14.35.');
   });
 });

@@ -22,6 +22,9 @@ const nb = {
   deliveryKinds: {
     summons: 'Innkalling',
     deputySummons: 'Innkalling som varamedlem',
+    informationSummons: 'Innkalling til orientering',
+    amendedSummons: 'Endret saksliste',
+    procedureOutcome: 'Utfall av skriftlig behandling',
     writtenProcedure: 'Skriftlig behandling',
     minutesSignature: 'Protokoll til signering',
     cancellation: 'Avlysning',
@@ -436,6 +439,9 @@ const nn: MeetingMessages = {
   deliveryKinds: {
     summons: 'Innkalling',
     deputySummons: 'Innkalling som varamedlem',
+    informationSummons: 'Innkalling til orientering',
+    amendedSummons: 'Endra sakliste',
+    procedureOutcome: 'Utfall av skriftleg handsaming',
     writtenProcedure: 'Skriftleg handsaming',
     minutesSignature: 'Protokoll til signering',
     cancellation: 'Avlysing',
@@ -830,6 +836,9 @@ const en: MeetingMessages = {
   deliveryKinds: {
     summons: 'Summons',
     deputySummons: 'Summons as deputy',
+    informationSummons: 'Summons for information',
+    amendedSummons: 'Amended agenda',
+    procedureOutcome: 'Outcome of the written procedure',
     writtenProcedure: 'Written procedure',
     minutesSignature: 'Minutes for signature',
     cancellation: 'Cancellation',
