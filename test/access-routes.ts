@@ -735,6 +735,16 @@ export const EXPECTED: Record<string, { setup: Setup }> = {
       };
     },
   },
+  'POST /api/meetings/{id}/amended-agenda': {
+    setup: async (t, admin, cell) => {
+      const { meeting } = await meetingWithCase(t, admin, cell);
+      const sent = await summoned(admin, meeting);
+      return {
+        url: `/api/meetings/${sent.id}/amended-agenda`,
+        body: { itemIds: sent.items.map((i) => i.id).reverse(), reason: 'Sak flyttet frem', version: sent.version },
+      };
+    },
+  },
   'PATCH /api/agenda-items/{id}': {
     setup: async (t, admin, cell) => {
       const { item } = await meetingWithCase(t, admin, cell);

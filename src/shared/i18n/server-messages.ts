@@ -91,6 +91,8 @@ const nb: ServerMessages = {
     stale_version: 'Noen andre har endret dette mens du arbeidet. Last inn på nytt for å se endringene før du lagrer.',
     locked: 'Dette er låst og kan ikke endres lenger.',
     invalid_state: 'Dette kan ikke gjøres nå, i den fasen møtet eller saken er i.',
+    agenda_fixed:
+      'Sakslisten ligger fast etter at innkallingen er sendt. Vil du endre rekkefølgen, bruk «Endret saksliste»: sakene får nye nummer, endringen logges og alle innkalte får en rettet innkalling.',
     link_used: 'Lenken er allerede brukt eller har gått ut. Be om en ny.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
     too_large: 'Forespørselen er for stor.',
@@ -529,6 +531,8 @@ const nn: ServerMessages = {
     stale_version: 'Nokon andre har endra dette medan du arbeidde. Last inn på nytt for å sjå endringane før du lagrar.',
     locked: 'Dette er låst og kan ikkje endrast lenger.',
     invalid_state: 'Dette kan ikkje gjerast no, i den fasen møtet eller saka er i.',
+    agenda_fixed:
+      'Saklista ligg fast etter at innkallinga er send. Vil du endre rekkjefølgja, bruk «Endra sakliste»: sakene får nye nummer, endringa vert logga og alle innkalla får ei retta innkalling.',
     link_used: 'Lenkja er allereie brukt eller har gått ut. Be om ei ny.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
     too_large: 'Førespurnaden er for stor.',
@@ -965,6 +969,8 @@ const en: ServerMessages = {
     stale_version: 'Someone else changed this while you were working. Reload to see their changes before you save.',
     locked: 'This is locked and can no longer be changed.',
     invalid_state: 'This cannot be done now, at the stage the meeting or case is in.',
+    agenda_fixed:
+      'The agenda is fixed once the summons is sent. To change the order, use «Amended agenda»: the cases are renumbered, the change is logged and everyone called gets a corrected summons.',
     link_used: 'This link has already been used or has expired. Ask for a new one.',
     rate_limited: 'Too many attempts. Wait a little and try again.',
     too_large: 'The request is too large.',

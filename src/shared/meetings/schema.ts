@@ -364,6 +364,8 @@ export const AgendaItemUpdateSchema = z
 export type AgendaItemUpdateInput = z.infer<typeof AgendaItemUpdateSchema>;
 
 export const AgendaOrderSchema = z.object({ itemIds: z.array(Id).min(1).max(500), version: Version });
+/** Endret saksliste: a new order after the summons, with the reason the corrected summons gives. */
+export const AgendaAmendmentSchema = AgendaOrderSchema.extend({ reason: Text(1000) });
 export const AddPendingCaseSchema = z.object({ consultationId: Id });
 /** Postpone to a later meeting of the same body, or (null) to the body's list of waiting cases. */
 export const PostponeSchema = z.object({ toMeetingId: Id.nullable(), deliberation: Markdown.optional(), version: Version });

@@ -7,6 +7,7 @@ import {
   AgendaItemSchema,
   AgendaItemUpdateSchema,
   AgendaOrderSchema,
+  AgendaAmendmentSchema,
   ApproveMinutesSchema,
   AttendeeCreateSchema,
   AttendeeUpdateSchema,
@@ -37,7 +38,15 @@ import { openLink, viewLink } from './links.ts';
 import { renderMinutes } from './minutes.ts';
 import { requestSignatures, signMinutes } from './signatures.ts';
 import * as service from './service.ts';
-import { cancelMeeting, renderMeetingSummons, reportAbsence, sendSummons, summonDeputy, type LinkSettings } from './summons.ts';
+import {
+  amendAgenda,
+  cancelMeeting,
+  renderMeetingSummons,
+  reportAbsence,
+  sendSummons,
+  summonDeputy,
+  type LinkSettings,
+} from './summons.ts';
 import { answerWrittenProcedure, getWrittenProcedure, listProceduresOfMeeting, startWrittenProcedure } from './written-procedure.ts';
 
 export interface MeetingsRouteOptions extends LinkSettings {
@@ -184,6 +193,14 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
       schema: { tags, params: IdParams, body: AgendaOrderSchema, response: { 200: MeetingSchema } },
     },
     (req) => service.reorderAgenda(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/meetings/:id/amended-agenda',
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: AgendaAmendmentSchema, response: { 200: MeetingSchema } },
+    },
+    (req) => amendAgenda(req.ctx, req.params.id, req.body, links),
   );
   app.patch(
     '/agenda-items/:id',

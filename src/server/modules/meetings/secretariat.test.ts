@@ -267,4 +267,34 @@ describe.each(DATABASE_KINDS)('the secretariat’s meetings on %s', (kind) => {
     const minutes = await download(`/api/meetings/${meeting.id}/minutes?format=pdf`);
     expect(pdfText(minutes.bytes)).toContain('Møtet ble hevet kl. 14.35.');
   });
+  it('the agenda is fixed after the summons: reordering is refused; an amended agenda renumbers, logs and sends a corrected summons', async () => {
+    const body = await newBody();
+    const chair = await person(`Hanne Leder ${unique()}`);
+    await seat(body.id, chair, 'chair');
+    let meeting = await meetingOf(body.id, '2026-08-17');
+    meeting = await addCase(meeting.id, 'Budsjett');
+    meeting = await addCase(meeting.id, 'Strategi');
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/summons`, { version: meeting.version })).body;
+    expect(meeting.items.map((i) => `${i.number} ${i.title}`).slice(2)).toEqual(['003/26 Budsjett', '004/26 Strategi']);
+    const swapped = [meeting.items[0]!.id, meeting.items[1]!.id, meeting.items[3]!.id, meeting.items[2]!.id];
+    const refused = await vest.put(`/api/meetings/${meeting.id}/agenda-order`, { itemIds: swapped, version: meeting.version });
+    expectError(refused, 409, 'agenda_fixed');
+    expect(refused.body.error.message).toContain('Endret saksliste');
+    expectFieldErrors(await vest.post(`/api/meetings/${meeting.id}/amended-agenda`, { itemIds: swapped, version: meeting.version }), {
+      reason: '«Begrunnelse» må fylles ut.',
+    });
+    const amended = await vest.post(`/api/meetings/${meeting.id}/amended-agenda`, {
+      itemIds: swapped,
+      reason: 'Strategien behandles før budsjettet.',
+      version: meeting.version,
+    });
+    expect(amended.status).toBe(200);
+    expect((amended.body as Meeting).items.map((i) => `${i.number} ${i.title}`).slice(2)).toEqual(['003/26 Strategi', '004/26 Budsjett']);
+    expect(await latestAudit(t.db, 'meeting', meeting.id)).toMatchObject({ action: 'amendAgenda' });
+    await t.app.jobs.drain();
+    const corrected = (await mailTo(meeting.attendees[0]!.email!)).find((m) => m.subject.startsWith('Endret saksliste:'));
+    expect(corrected!.subject).toMatch(/^Endret saksliste:/);
+    expect(corrected!.text).toContain('Endring: Strategien behandles før budsjettet.');
+    expect(corrected!.text).toContain('003/26 Strategi');
+  });
 });

@@ -398,7 +398,9 @@ export async function reorderAgenda(
   meetingId: string,
   input: { itemIds: string[]; version: number },
 ): Promise<Meeting> {
-  const { body } = await writableMeeting(ctx, meetingId);
+  const { meeting, body } = await writableMeeting(ctx, meetingId);
+  // Once summoned, the numbers are known to everyone called: the order changes only by an amended agenda.
+  if (meeting.status !== 'planned') throw new AppError('agenda_fixed');
   await ctx.db.transaction(async (tx) => {
     const current = await tx
       .select({ id: agendaItems.id, position: agendaItems.position })

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { agendaItems, meetingAttendees, meetingDeliveries, meetings } from '../../db/schema/index.ts';
+import { agendaItems, consultations, meetingAttendees, meetingDeliveries, meetings } from '../../db/schema/index.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import { recordAudit, recordLinkUse } from '../audit/index.ts';
@@ -99,12 +99,15 @@ async function mailSummons(
   parts: SummonsParts,
   attendee: repo.AttendeeRow,
   kind: 'summons' | 'deputySummons' | 'informationSummons' | 'amendedSummons',
+  /** Why the agenda was amended, told in the corrected summons. */
+  note?: string,
 ) {
   if (!attendee.email) return;
   const { meeting, body, full, pdf, links } = parts;
   const when = `${writtenDate(meeting.date)} kl. ${meeting.startTime}${meeting.endTime ? `–${meeting.endTime}` : ''}`;
   const role = MEETING_TERMS.nb.roles[attendee.attendee.role];
-  const forInformation = kind === 'informationSummons';
+  // A deputy who has the summons for information gets every later copy for information too, until called in.
+  const forInformation = attendee.attendee.forInformation && kind !== 'deputySummons';
   const subjects = {
     summons: 'Innkalling',
     deputySummons: 'Innkalling som varamedlem',
@@ -119,7 +122,7 @@ async function mailSummons(
     forInformation
       ? `Til orientering: innkalling til møte i ${body.name}. Du får den som varamedlem. Administrasjonen kaller inn varamedlemmer ved forfall; du møter bare når du blir særskilt innkalt.`
       : kind === 'amendedSummons'
-        ? `Sakslisten til møtet i ${body.name} er endret etter at innkallingen ble sendt. Den rettede innkallingen ligger ved.`
+        ? `Sakslisten til møtet i ${body.name} er endret etter at innkallingen ble sendt, og sakene har fått nye nummer. Den rettede innkallingen ligger ved.${note ? `\nEndring: ${note}` : ''}`
         : kind === 'deputySummons' && attendee.deputyForName
           ? `Du innkalles som varamedlem for ${attendee.deputyForName} til møte i ${body.name}.`
           : `Du innkalles som ${role.toLowerCase()} til møte i ${body.name}.`,
@@ -412,4 +415,75 @@ export async function cancelMeeting(ctx: RequestContext, meetingId: string, vers
       after,
     });
   });
+}
+
+/**
+ * Endret saksliste: after the summons the agenda's order changes only this way. The cases numbered for this meeting
+ * are numbered again in the new order (a postponed case keeps the number it came with), the change is logged, and
+ * everyone called gets the corrected summons.
+ */
+export async function amendAgenda(
+  ctx: RequestContext,
+  meetingId: string,
+  input: { itemIds: string[]; reason: string; version: number },
+  links: LinkSettings,
+): Promise<Meeting> {
+  const { meeting, body } = await writableMeeting(ctx, meetingId);
+  if (meeting.status !== 'summoned' || meeting.writtenProcedure) throw new AppError('invalid_state');
+  await ctx.db.transaction(async (tx) => {
+    const rows = await repo.listItems(tx, [meetingId]);
+    const sameSet =
+      rows.length === input.itemIds.length &&
+      new Set(input.itemIds).size === rows.length &&
+      rows.every((r) => input.itemIds.includes(r.item.id));
+    if (!sameSet) throw invalidField('itemIds', 'invalid');
+    const amended = await updateVersioned(tx, meetings, meetingId, input.version, {});
+    const consultationIds = rows.map((r) => r.consultation.id);
+    const elsewhere = await tx
+      .select({ consultationId: agendaItems.consultationId })
+      .from(agendaItems)
+      .where(and(inArray(agendaItems.consultationId, consultationIds), ne(agendaItems.meetingId, meetingId)));
+    const ordered = input.itemIds.map((id) => rows.find((r) => r.item.id === id)!);
+    const renumbered = ordered.filter(
+      (r) => r.consultation.sequence !== null && !elsewhere.some((e) => e.consultationId === r.consultation.id),
+    );
+    const numbers = renumbered.map((r) => r.consultation.sequence!).sort((a, b) => a - b);
+    const before = [...rows]
+      .sort((a, b) => a.item.position - b.item.position)
+      .map((r) => ({ id: r.item.id, number: r.consultation.sequence }));
+    // Cleared first: the numbers are unique per body and year, and change hands within this set.
+    if (renumbered.length > 0)
+      await tx
+        .update(consultations)
+        .set({ sequence: null })
+        .where(
+          inArray(
+            consultations.id,
+            renumbered.map((r) => r.consultation.id),
+          ),
+        );
+    for (const [index, row] of renumbered.entries())
+      await tx
+        .update(consultations)
+        .set({ sequence: numbers[index]!, updatedAt: new Date() })
+        .where(eq(consultations.id, row.consultation.id));
+    for (const [index, id] of input.itemIds.entries())
+      await tx
+        .update(agendaItems)
+        .set({ position: index + 1 })
+        .where(eq(agendaItems.id, id));
+    const full = await loadMeeting(tx, amended, body);
+    const pdf = await renderSummonsPdf(summonsDocument(full, body, true));
+    for (const attendee of await repo.listAttendees(tx, meetingId))
+      await mailSummons(tx, ctx, { meeting: amended, body, full, pdf, links }, attendee, 'amendedSummons', input.reason);
+    await recordAudit(tx, ctx, {
+      networkId: body.networkId,
+      entityType: 'meeting',
+      entityId: meetingId,
+      action: 'amendAgenda',
+      before,
+      after: { reason: input.reason, items: full.items.map((i) => ({ id: i.id, number: i.number })) },
+    });
+  });
+  return getMeeting(ctx, meetingId);
 }

@@ -257,7 +257,8 @@ function MeetingView({
         <AgendaList
           meeting={meeting}
           setMeeting={setMeeting}
-          editable={editable && !meeting.writtenProcedure}
+          // The numbers are fixed once the summons is out: no drag or move buttons from then on.
+          editable={editable && !meeting.writtenProcedure && meeting.status === 'planned'}
           onFailure={(error) => {
             setFailure(error);
             reload();
