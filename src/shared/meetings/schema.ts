@@ -427,6 +427,9 @@ export const TokenViewSchema = z.object({
   answered: z.boolean(),
   answer: z.string().nullable(),
   open: z.boolean(),
+  /** How a written procedure ended (null while open, and for other links), with the decision if decided. */
+  outcome: z.enum(['decided', 'sentToMeeting']).nullable(),
+  decision: z.string().nullable(),
 });
 export type TokenView = z.infer<typeof TokenViewSchema>;
 

@@ -297,4 +297,49 @@ describe.each(DATABASE_KINDS)('the secretariat’s meetings on %s', (kind) => {
     expect(corrected!.text).toContain('Endring: Strategien behandles før budsjettet.');
     expect(corrected!.text).toContain('003/26 Strategi');
   });
+  it('a written procedure that closes tells everyone asked and the secretariat the outcome, over SMTP; the link page shows it', async () => {
+    for (const objecting of [false, true]) {
+      const body = await newBody();
+      const voters = [await person(`Ida Leder ${unique()}`), await person(`Jon Medlem ${unique()}`)];
+      await seat(body.id, voters[0]!, 'chair');
+      await seat(body.id, voters[1]!, 'member');
+      let meeting = await meetingOf(body.id, '2099-09-01');
+      meeting = await addCase(meeting.id, `Hastesak ${objecting ? 'med innsigelse' : 'vedtatt'}`);
+      const item = meeting.items.at(-1)!;
+      const started = await vest.post(`/api/consultations/${item.consultationId}/written-procedure`, {
+        reason: 'Søknadsfrist',
+        deadline: new Date(Date.now() + 3_600_000).toISOString(),
+      });
+      expect(started.status).toBe(201);
+      await t.app.jobs.drain();
+      const emails = (await vest.get(`/api/meetings/${started.body.meetingId}`)).body.deliveries.map((d: { email: string }) => d.email);
+      const tokens = [];
+      for (const email of emails) {
+        const mail = (await t.mail()).filter((m) => m.to === email).at(-1)!;
+        tokens.push(/\/skriftlig\/([\w-]{43})/.exec(mail.text)![1]!);
+      }
+      const anon = t.anonymous();
+      expect((await anon.get(`/api/links/${tokens[0]}`)).body).toMatchObject({ outcome: null, decision: null });
+      await anon.post(`/api/links/${tokens[0]}/answer`, { answer: 'agree' });
+      const last = await anon.post(`/api/links/${tokens[1]}/answer`, {
+        answer: objecting ? 'object' : 'agree',
+        comment: objecting ? 'Bør drøftes.' : null,
+      });
+      expect(last.status).toBe(200);
+      expect(last.body).toMatchObject(
+        objecting ? { outcome: 'sentToMeeting', decision: null } : { outcome: 'decided', decision: `Innstilling i ${item.title}.` },
+      );
+      await t.app.jobs.drain();
+      const received = (await t.mail()).filter(
+        (m) => m.subject.startsWith('Utfall av skriftlig behandling') && m.subject.includes(item.title),
+      );
+      // Both members and the secretariat of DigiVesterålen (sekretariat@digivesteralen.no).
+      expect(received.map((m) => m.to)).toEqual(expect.arrayContaining([...emails, USERS.vesteralenAdmin]));
+      expect(new Set(received.map((m) => m.to)).size).toBe(received.length);
+      const told = received.find((m) => m.to === emails[0])!.text;
+      if (objecting) expect(told).toMatch(/innsigelse fra Jon Medlem[^.]*\.\nDen går til behandling i neste møte\./);
+      else
+        expect(told).toContain(`saken er vedtatt ved skriftlig behandling (kommuneloven § 11-8).\n\nVedtak:\nInnstilling i ${item.title}.`);
+    }
+  });
 });
