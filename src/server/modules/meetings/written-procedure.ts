@@ -378,7 +378,7 @@ async function tellOutcome(
       and(eq(roleAssignments.role, 'networkAdmin'), inArray(roleAssignments.networkId, [told.body.networkId]), eq(users.disabled, false)),
     );
   const recipients = [
-    ...told.asked.flatMap((a) => (a.email ? [{ email: a.email, name: a.name, personId: a.personId as string | null }] : [])),
+    ...told.asked.flatMap((a) => (a.email ? [{ email: a.email, name: a.name, personId: a.personId }] : [])),
     ...secretariat.map((s) => ({ email: s.email, name: s.name, personId: null })),
   ];
   const sent = new Set<string>();

@@ -130,6 +130,18 @@ function MeetingView({
         <dd>{date(meeting.date)}</dd>
         <dt>{mm.meeting.time}</dt>
         <dd>{timeRange(meeting.startTime, meeting.endTime)}</dd>
+        {meeting.expectedEnd && (
+          <>
+            <dt>{mm.meeting.expectedEnd}</dt>
+            <dd>{meeting.expectedEnd}</dd>
+          </>
+        )}
+        {meeting.adjournedAt && (
+          <>
+            <dt>{mm.meeting.adjournedAt}</dt>
+            <dd>{meeting.adjournedAt}</dd>
+          </>
+        )}
         <dt>{mm.meeting.place}</dt>
         <dd>{meeting.place ?? m.common.none}</dd>
         {meeting.remoteLink && isWebLink(meeting.remoteLink) && (

@@ -90,6 +90,8 @@ const nb = {
     created: 'Møtet er opprettet.',
   },
   meeting: {
+    expectedEnd: 'Forventet slutt (etter planlagt tid)',
+    adjournedAt: 'Møtet ble hevet',
     requestSignatures: 'Send protokollen til signering',
     signatoriesLegend: 'Hvem skal signere protokollen',
     signatoriesDescription:
@@ -425,6 +427,8 @@ const nb = {
     writtenCommentDescription: 'Valgfritt. Kommentaren står i protokollen.',
     writtenSubmit: 'Send svar',
     writtenDone: 'Svaret ditt er registrert: {answer}.',
+    writtenDecided: 'Saken er vedtatt ved skriftlig behandling. Vedtaket:',
+    writtenSentToMeeting: 'Saken ble ikke avgjort skriftlig og går til neste møte.',
     writtenAlready: 'Du har svart: {answer}.',
     writtenClosed: 'Den skriftlige behandlingen er avsluttet, eller fristen er ute.',
     writtenRules: 'Alle må være enige for at innstillingen skal bli vedtak. Én innsigelse sender saken til neste møte.',
@@ -496,6 +500,8 @@ const nn: MeetingMessages = {
     created: 'Møtet er oppretta.',
   },
   meeting: {
+    expectedEnd: 'Venta slutt (etter planlagd tid)',
+    adjournedAt: 'Møtet vart heva',
     requestSignatures: 'Send protokollen til signering',
     signatoriesLegend: 'Kven skal signere protokollen',
     signatoriesDescription:
@@ -824,6 +830,8 @@ const nn: MeetingMessages = {
     writtenCommentDescription: 'Valfritt. Kommentaren står i protokollen.',
     writtenSubmit: 'Send svar',
     writtenDone: 'Svaret ditt er registrert: {answer}.',
+    writtenDecided: 'Saka er vedteken ved skriftleg handsaming. Vedtaket:',
+    writtenSentToMeeting: 'Saka vart ikkje avgjord skriftleg og går til neste møte.',
     writtenAlready: 'Du har svara: {answer}.',
     writtenClosed: 'Den skriftlege handsaminga er avslutta, eller fristen er ute.',
     writtenRules: 'Alle må vere samde for at innstillinga skal bli vedtak. Éi innvending sender saka til neste møte.',
@@ -894,6 +902,8 @@ const en: MeetingMessages = {
     created: 'The meeting was created.',
   },
   meeting: {
+    expectedEnd: 'Expected end (from planned times)',
+    adjournedAt: 'Meeting closed',
     requestSignatures: 'Send the minutes for signature',
     signatoriesLegend: 'Who signs the minutes',
     signatoriesDescription:
@@ -1221,6 +1231,8 @@ const en: MeetingMessages = {
     writtenCommentDescription: 'Optional. The comment is printed in the minutes.',
     writtenSubmit: 'Send answer',
     writtenDone: 'Your answer is registered: {answer}.',
+    writtenDecided: 'The case was decided by written procedure. The decision:',
+    writtenSentToMeeting: 'The case was not decided in writing and goes to the next meeting.',
     writtenAlready: 'You have answered: {answer}.',
     writtenClosed: 'The written procedure is closed, or the deadline has passed.',
     writtenRules: 'Everyone must agree for the recommendation to be decided. One objection sends the item to the next meeting.',
