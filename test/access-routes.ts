@@ -734,12 +734,34 @@ export const EXPECTED: Record<string, { setup: Setup }> = {
       return { url: `/api/meetings/${m.id}/pending-cases`, body: { consultationId: withCase.items[0]!.consultationId } };
     },
   },
+  'PUT /api/bodies/{id}/case-numbers/{year}': {
+    setup: async (t, admin) => {
+      const body = await ok(
+        admin.post(`/api/networks/${await vesteralen(t)}/bodies`, {
+          kind: 'regionalCouncil',
+          name: `Nummerråd ${unique()}`,
+          shortCode: 'NR',
+        }),
+      );
+      return { url: `/api/bodies/${body.id}/case-numbers/2026`, body: { next: 112 } };
+    },
+  },
   'PUT /api/meetings/{id}/agenda-order': {
     setup: async (t, admin, cell) => {
       const { meeting } = await meetingWithCase(t, admin, cell);
       return {
         url: `/api/meetings/${meeting.id}/agenda-order`,
         body: { itemIds: meeting.items.map((i) => i.id).reverse(), version: meeting.version },
+      };
+    },
+  },
+  'POST /api/meetings/{id}/amended-agenda': {
+    setup: async (t, admin, cell) => {
+      const { meeting } = await meetingWithCase(t, admin, cell);
+      const sent = await summoned(admin, meeting);
+      return {
+        url: `/api/meetings/${sent.id}/amended-agenda`,
+        body: { itemIds: sent.items.map((i) => i.id).reverse(), reason: 'Sak flyttet frem', version: sent.version },
       };
     },
   },

@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   stale_version: 409,
   locked: 423,
   invalid_state: 409,
+  /** The agenda's order is fixed once the summons is out; it changes only by an amended agenda (endret saksliste). */
+  agenda_fixed: 409,
   /** A single-use personal link (invitation, password reset) that has been used or has run out. */
   link_used: 410,
   rate_limited: 429,

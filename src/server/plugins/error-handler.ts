@@ -11,7 +11,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendError(request, reply, error.code, error.fields, error.problems, error.limit);
     if (error instanceof RequestValidationError) {
-      return sendError(request, reply, 'validation_failed', fieldProblems(error.issues));
+      return sendError(request, reply, 'validation_failed', fieldProblems(error.issues, error.data));
     }
     if (error.statusCode === 429) return sendError(request, reply, 'rate_limited');
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(request, reply, 'too_large');

@@ -6,7 +6,11 @@ import { SERVER_MESSAGES, type ValidationKey } from '../../shared/i18n/server-me
 /** Raised when a request's params, query or body do not match its zod schema. */
 export class RequestValidationError extends Error {
   readonly statusCode = 400;
-  constructor(readonly issues: z.core.$ZodIssue[]) {
+  constructor(
+    readonly issues: z.core.$ZodIssue[],
+    /** The request part as it came, so a field that is missing is told from one of the wrong type. */
+    readonly data?: unknown,
+  ) {
     super('validation_failed');
   }
 }
@@ -20,11 +24,11 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   (data) => {
     const unfit = unstorableInput(data);
     // Deep nesting is not handed to zod at all: its recursion is what the limit protects.
-    if (unfit.some((issue) => issue.message === 'nesting')) return { error: new RequestValidationError(unfit) };
+    if (unfit.some((issue) => issue.message === 'nesting')) return { error: new RequestValidationError(unfit, data) };
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success && unfit.length === 0) return { value: result.data };
     const issues = [...unfit, ...(result.success ? [] : result.error.issues)];
-    return { error: new RequestValidationError(issues) };
+    return { error: new RequestValidationError(issues, data) };
   };
 
 /** Deeper than any request needs (a survey definition, the deepest, has six levels), and shallow enough for any recursion. */
@@ -76,14 +80,27 @@ export function unstorableInput(data: unknown): z.core.$ZodIssue[] {
 const validationKeys = new Set(Object.keys(SERVER_MESSAGES.nb.validation));
 const isValidationKey = (message: string): message is ValidationKey => validationKeys.has(message);
 
-/** Turns zod issues into one problem per field (the first problem found for a field wins). */
-export function fieldProblems(issues: z.core.$ZodIssue[]): Record<string, FieldProblem> {
+/**
+ * Turns zod issues into one problem per field (the first problem found for a field wins). A field the request left
+ * out is «required» whatever the schema made of it: a coerced query value that is missing reaches zod as NaN.
+ */
+export function fieldProblems(issues: z.core.$ZodIssue[], data?: unknown): Record<string, FieldProblem> {
   const fields: Record<string, FieldProblem> = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join('.') || '_';
-    fields[path] ??= problemOf(issue);
+    const missing = issue.code === 'invalid_type' && data !== undefined && valueAt(data, issue.path) === undefined;
+    fields[path] ??= missing ? { key: 'required' } : problemOf(issue);
   }
   return fields;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 function problemOf(issue: z.core.$ZodIssue): FieldProblem {

@@ -20,7 +20,16 @@ export type AttendanceRole = (typeof ATTENDANCE_ROLES)[number];
 export const ABSENCE_STATUSES = ['called', 'present', 'absent'] as const;
 export type AttendanceStatus = (typeof ABSENCE_STATUSES)[number];
 
-export const DELIVERY_KINDS = ['summons', 'deputySummons', 'writtenProcedure', 'minutesSignature', 'cancellation'] as const;
+export const DELIVERY_KINDS = [
+  'summons',
+  'deputySummons',
+  'informationSummons',
+  'amendedSummons',
+  'writtenProcedure',
+  'procedureOutcome',
+  'minutesSignature',
+  'cancellation',
+] as const;
 export const PROCEDURE_STATUSES = ['open', 'decided', 'sentToMeeting'] as const;
 export type ProcedureStatus = (typeof PROCEDURE_STATUSES)[number];
 export const PROCEDURE_ANSWERS = ['agree', 'object'] as const;
@@ -113,6 +122,7 @@ export const MeetingUpdateSchema = z
     writtenProcedure: z.boolean(),
     isPublic: z.boolean(),
     minutesSignatoryIds: z.array(Id).max(10),
+    adjournedAt: Time.nullable(),
   })
   .partial()
   .extend({ version: Version })
@@ -136,6 +146,8 @@ export const AttendeeSchema = z.object({
   deputyForPersonId: z.string().nullable(),
   deputyForName: z.string().nullable(),
   status: z.enum(ABSENCE_STATUSES),
+  /** A deputy who got the summons for information only (til orientering). */
+  forInformation: z.boolean(),
   absenceReason: z.string().nullable(),
   absenceReportedAt: z.string().nullable(),
 });
@@ -213,6 +225,15 @@ export const AgendaItemSchema = z.object({
     }),
   ),
   absentPersonIds: z.array(z.string()),
+  /** Planned duration in minutes, and the planned start and end counted from the meeting's start. */
+  plannedMinutes: z.number().int().nullable(),
+  plannedStart: z.string(),
+  plannedEnd: z.string(),
+  /** When the item's handling started and ended in the meeting (HH:MM). */
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  /** Items handled together with one decision (samlet behandling) share this id. */
+  jointHandlingId: z.string().nullable(),
   /** Voting members present for this item, the seats, and whether at least half are there (kommuneloven § 11-9). */
   quorum: z.object({ present: z.number().int(), seats: z.number().int(), reached: z.boolean() }),
   documents: z.array(DocumentSchema),
@@ -266,6 +287,12 @@ export type MeetingSummary = z.infer<typeof MeetingSummarySchema>;
 
 export const MeetingSchema = MeetingSummarySchema.extend({
   updatedAt: z.string(),
+  /** When the meeting was closed («Møtet ble hevet kl. …»), HH:MM. */
+  adjournedAt: z.string().nullable(),
+  /** The planned end from the items' planned durations; null when none is planned. */
+  expectedEnd: z.string().nullable(),
+  /** The body's setting: deputies get the summons for information, or are called in with it. */
+  deputySummons: z.enum(['information', 'called']),
   locked: z.boolean(),
   minutesSignatoryIds: z.array(z.string()),
   minutesApprovalNote: z.string().nullable(),
@@ -327,6 +354,9 @@ export const AgendaItemUpdateSchema = z
     disqualifications: z.array(DisqualificationSchema).max(50),
     protocolRemarks: z.array(ProtocolRemarkSchema).max(50),
     absentPersonIds: z.array(Id).max(200),
+    plannedMinutes: z.number({ error: 'type' }).int({ error: 'type' }).min(0).max(1440).nullable(),
+    startedAt: Time.nullable(),
+    endedAt: Time.nullable(),
   })
   .partial()
   .extend({ version: Version })
@@ -334,6 +364,8 @@ export const AgendaItemUpdateSchema = z
 export type AgendaItemUpdateInput = z.infer<typeof AgendaItemUpdateSchema>;
 
 export const AgendaOrderSchema = z.object({ itemIds: z.array(Id).min(1).max(500), version: Version });
+/** Endret saksliste: a new order after the summons, with the reason the corrected summons gives. */
+export const AgendaAmendmentSchema = AgendaOrderSchema.extend({ reason: Text(1000) });
 export const AddPendingCaseSchema = z.object({ consultationId: Id });
 /** Postpone to a later meeting of the same body, or (null) to the body's list of waiting cases. */
 export const PostponeSchema = z.object({ toMeetingId: Id.nullable(), deliberation: Markdown.optional(), version: Version });
@@ -341,6 +373,12 @@ export const PostponeSchema = z.object({ toMeetingId: Id.nullable(), deliberatio
 export const ForwardSchema = z.object({ toMeetingId: Id, recommendation: Markdown.optional() });
 
 export const StatusChangeSchema = z.object({ version: Version });
+
+/** A body's case numbers in a year: the highest in use, and the one its next case gets. */
+export const CaseNumberingSchema = z.object({ year: z.number().int(), lastUsed: z.number().int().nullable(), next: z.number().int() });
+export type CaseNumbering = z.infer<typeof CaseNumberingSchema>;
+export const CaseNumberingParams = z.object({ id: Id, year: z.coerce.number().int().min(2000).max(2100) });
+export const NextCaseNumberSchema = z.object({ next: z.number({ error: 'type' }).int({ error: 'type' }).min(1).max(99_999) });
 export const ApproveMinutesSchema = z.object({ note: OptionalText(1000), version: Version });
 
 // ---------- written procedure ----------
@@ -389,6 +427,9 @@ export const TokenViewSchema = z.object({
   answered: z.boolean(),
   answer: z.string().nullable(),
   open: z.boolean(),
+  /** How a written procedure ended (null while open, and for other links), with the decision if decided. */
+  outcome: z.enum(['decided', 'sentToMeeting']).nullable(),
+  decision: z.string().nullable(),
 });
 export type TokenView = z.infer<typeof TokenViewSchema>;
 

@@ -196,12 +196,15 @@ export type PeoplePage = z.infer<typeof PeoplePageSchema>;
 export const CompetenceCountSchema = z.object({ competence: z.string(), count: z.number().int() });
 
 // ---------- bodies ----------
+export const DEPUTY_SUMMONS = ['information', 'called'] as const;
 export const BodyCreateSchema = z.object({
   kind: z.enum(BODY_KINDS, { error: 'choice' }),
   name: Text(160),
   shortCode: OptionalText(12),
   /** Markdown; rendered without raw HTML. */
   mandate: OptionalText(20000),
+  /** Deputies get the summons for information (the default) or are called in with the members. */
+  deputySummons: z.enum(DEPUTY_SUMMONS, { error: 'choice' }).optional(),
 });
 export type BodyCreateInput = z.infer<typeof BodyCreateSchema>;
 
@@ -261,6 +264,7 @@ export const BodySchema = z.object({
   name: z.string(),
   shortCode: z.string().nullable(),
   mandate: z.string().nullable(),
+  deputySummons: z.enum(DEPUTY_SUMMONS),
   memberships: z.array(BodyMembershipSchema),
   version: z.number().int(),
   updatedAt: z.string(),

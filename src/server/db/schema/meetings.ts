@@ -47,6 +47,8 @@ export const meetings = pgTable(
       .default(sql`'{}'::uuid[]`),
     minutesApprovedAt: timestamp('minutes_approved_at', { withTimezone: true, mode: 'date' }),
     minutesApprovalNote: text('minutes_approval_note'),
+    /** When the chair closed the meeting («Møtet ble hevet kl. 14.35»), wall-clock HH:MM. */
+    adjournedAt: text('adjourned_at'),
     /** Soft delete (a cancelled meeting stays in the open-data API as deleted). */
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
     /**
@@ -160,6 +162,13 @@ export const agendaItems = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::uuid[]`),
+    /** Planned duration in minutes: the summons shows each item's planned time from the meeting's start. */
+    plannedMinutes: integer('planned_minutes'),
+    /** When the item's handling started and ended in the meeting, wall-clock HH:MM. */
+    startedAt: text('started_at'),
+    endedAt: text('ended_at'),
+    /** Items handled together with one decision (samlet behandling) share this id; null when handled alone. */
+    jointHandlingId: uuid('joint_handling_id'),
     /** Title, recommendation, deliberation and decision, kept for the public full-text search (Norwegian). */
     searchText: text('search_text').notNull().default(''),
   },
@@ -184,6 +193,8 @@ export const meetingAttendees = pgTable(
     role: text('role', { enum: ATTENDANCE_ROLES }).notNull(),
     votingRight: boolean('voting_right').notNull(),
     municipalityNumber: text('municipality_number'),
+    /** A deputy sent the summons for information only (til orientering): no absence link, not expected to attend. */
+    forInformation: boolean('for_information').notNull().default(false),
     /** For a deputy: the person they stand in for. */
     deputyForPersonId: uuid('deputy_for_person_id').references(() => people.id),
     status: text('status', { enum: ABSENCE_STATUSES }).notNull().default('called'),

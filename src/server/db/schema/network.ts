@@ -99,6 +99,13 @@ export const bodies = pgTable(
     name: text('name').notNull(),
     shortCode: text('short_code'),
     mandate: text('mandate'),
+    /**
+     * How deputies get a summons: «information» (til orientering: no absence link, a calendar entry that asks
+     * nothing; they attend only when called in) or «called» (summoned with the members).
+     */
+    deputySummons: text('deputy_summons', { enum: ['information', 'called'] })
+      .notNull()
+      .default('information'),
   },
   (t) => [index('bodies_network_idx').on(t.networkId)],
 );

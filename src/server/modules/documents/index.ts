@@ -10,7 +10,14 @@ export {
   type Person,
   type DocLanguage,
 } from './minutes.ts';
-export { renderSummonsPdf, SUMMONS_LABELS, type SummonsDocument, type SummonsItem, type SummonsLabels } from './summons.ts';
+export {
+  renderSummonsPdf,
+  renderSummonsDocx,
+  SUMMONS_LABELS,
+  type SummonsDocument,
+  type SummonsItem,
+  type SummonsLabels,
+} from './summons.ts';
 export { renderIcs, osloLocalToUtc, type CalendarEvent, type CalendarOptions } from './ics.ts';
 export {
   renderStrategyPdf,

@@ -45,7 +45,15 @@ export interface MinutesDocument {
   bodyName: string;
   /** 'AU' makes the decision label 'AU- 014/22 VEDTAK:'; null makes it '014/22 VEDTAK:'. */
   bodyShortCode: string | null;
-  meeting: { date: string; startTime: string; endTime: string | null; place: string | null; writtenProcedure: boolean };
+  meeting: {
+    date: string;
+    startTime: string;
+    endTime: string | null;
+    place: string | null;
+    writtenProcedure: boolean;
+    /** 'HH:MM' when the meeting was closed; the minutes end «Møtet ble hevet kl. 14.35». */
+    adjournedAt?: string | null;
+  };
   attendance: {
     present: Person[];
     absent: Person[];
@@ -86,6 +94,7 @@ export interface MinutesLabels {
   noted: string;
   writtenDecisions: string;
   decidedOn: (date: string) => string;
+  adjourned: (time: string) => string;
   page: string;
   of: string;
 }
@@ -117,6 +126,7 @@ export const MINUTES_LABELS: Record<DocLanguage, MinutesLabels> = {
     noted: 'Saken ble tatt til orientering.',
     writtenDecisions: 'Vedtak fattet ved skriftlig behandling',
     decidedOn: (date: string) => `Vedtatt ${date}`,
+    adjourned: (time: string) => `Møtet ble hevet kl. ${time.replace(':', '.')}.`,
     page: 'Side',
     of: 'av',
   },
@@ -144,6 +154,7 @@ export const MINUTES_LABELS: Record<DocLanguage, MinutesLabels> = {
     noted: 'Saka vart teken til orientering.',
     writtenDecisions: 'Vedtak gjort ved skriftleg handsaming',
     decidedOn: (date: string) => `Vedteke ${date}`,
+    adjourned: (time: string) => `Møtet vart heva kl. ${time.replace(':', '.')}.`,
     page: 'Side',
     of: 'av',
   },
@@ -179,6 +190,7 @@ function minutesBlockDocument(doc: MinutesDocument): BlockDocument {
       );
     }
   }
+  if (doc.meeting.adjournedAt) blocks.push(paragraph(labels.adjourned(doc.meeting.adjournedAt)));
   if (doc.approval.text) blocks.push(paragraph(doc.approval.text, { italic: true }));
   return {
     language: doc.language,

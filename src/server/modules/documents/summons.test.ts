@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectArchivalPdf } from '../../../../test/pdf.ts';
-import { renderSummonsPdf, type SummonsDocument } from './summons.ts';
+import { renderSummonsDocx, renderSummonsPdf, type SummonsDocument } from './summons.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'summons-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -32,7 +32,12 @@ const summons: SummonsDocument = {
     remoteLink: 'https://meet.example.no/au-2022-03',
     writtenProcedure: false,
   },
-  recipients: ['Kari Nordmann', 'Ola Nordmann'],
+  recipients: [
+    { group: 'voting', lines: ['Kari Nordmann, Leder, Sortland', 'Ola Nordmann, Medlem, Andøy'] },
+    { group: 'speaking', lines: ['Randi Rådmann, Kommunedirektør, Hadsel'] },
+    { group: 'deputy', lines: ['Vara Varesen, Varamedlem for Kari Nordmann, Sortland'] },
+  ],
+  deputiesForInformation: true,
   items: [
     {
       number: '014/22',
@@ -41,6 +46,9 @@ const summons: SummonsDocument = {
       casePaper: 'Innkallingen ble sendt ut **14 dager** før møtet.',
       recommendation: 'Innkalling til Arbeidsutvalgets møte den 25. mars 2022 godkjennes.',
       exempt: null,
+      caseOfficer: 'Sara Saksbehandler',
+      attachments: ['mandat.pdf'],
+      plannedTime: '09:00–09:05',
     },
     {
       number: '017/22',
@@ -49,6 +57,9 @@ const summons: SummonsDocument = {
       casePaper: 'Mandatet beskriver\n\n1. organisering,\n2. oppgaver og\n3. økonomi.',
       recommendation: 'Vesterålen regionråds arbeidsutvalg vedtar mandat for KDU som fremlagt.',
       exempt: null,
+      caseOfficer: 'Sara Saksbehandler',
+      attachments: ['mandat.pdf'],
+      plannedTime: '09:00–09:05',
     },
     {
       number: '022/22',
@@ -57,6 +68,9 @@ const summons: SummonsDocument = {
       casePaper: exemptPaper,
       recommendation: 'Kandidat A tilsettes.',
       exempt: 'offentleglova § 25',
+      caseOfficer: null,
+      attachments: ['søknader.pdf'],
+      plannedTime: '09:35–10:00',
     },
   ],
   publicVersion: true,
@@ -73,11 +87,25 @@ describe('renderSummonsPdf', () => {
       'Sortland rådhus',
       'https://meet.example.no/au-2022-03',
       'Innkalte',
+      'Medlemmer',
+      'Kari Nordmann, Leder, Sortland',
       'Ola Nordmann',
+      'Med møte-, tale- og forslagsrett',
+      'Randi Rådmann',
+      'Varamedlemmer (til orientering)',
+      'Vara Varesen',
+      'Varamedlemmer møter bare når de blir særskilt innkalt.',
       'Saksliste',
+      'Planlagt tid',
       '017/22',
       'Tilsetting av sekretariatsleder',
       '014/22: GODKJENNING AV INNKALLING',
+      'Saksbehandler',
+      'Sara Saksbehandler',
+      'Planlagt tid',
+      '09:00–09:05',
+      'Vedlegg',
+      'mandat.pdf',
       'Saksframlegg',
       'Innkallingen ble sendt ut 14 dager før møtet.',
       'Innstilling',
@@ -114,6 +142,7 @@ describe('renderSummonsPdf', () => {
         language,
         headings: [
           ['H1', 'INNKALLING TIL MØTE'],
+          ['H2', language === 'nb' ? 'Innkalte' : 'Innkalla'],
           ['H2', 'Saksliste'],
           ['H2', '014/22: GODKJENNING AV INNKALLING'],
           ['H3', 'Saksframlegg'],
@@ -140,4 +169,33 @@ describe('renderSummonsPdf', () => {
       expect(text).toContain(label);
     }
   });
+
+  it('is also a Word document from the same model: LibreOffice reads the groups in order and each case with its facts', async () => {
+    const file = path.join(tmp, 'innkalling.docx');
+    writeFileSync(file, await renderSummonsDocx({ ...summons, publicVersion: false }));
+    execFileSync('soffice', ['--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', tmp, file], { stdio: 'ignore' });
+    const text = squash(execFileSync('cat', [path.join(tmp, 'innkalling.txt')], { encoding: 'utf8' }));
+    let from = 0;
+    for (const fragment of [
+      'INNKALLING TIL MØTE',
+      'Medlemmer',
+      'Kari Nordmann, Leder, Sortland',
+      'Med møte-, tale- og forslagsrett',
+      'Randi Rådmann',
+      'Varamedlemmer (til orientering)',
+      'Vara Varesen',
+      'Saksliste',
+      '014/22: GODKJENNING AV INNKALLING',
+      'Sara Saksbehandler',
+      '09:00–09:05',
+      'mandat.pdf',
+      'Innkalling til Arbeidsutvalgets møte den 25. mars 2022 godkjennes.',
+      '022/22: TILSETTING AV SEKRETARIATSLEDER',
+      'Kandidat A tilsettes.',
+    ]) {
+      const at = text.indexOf(squash(fragment), from);
+      expect(at, fragment).toBeGreaterThanOrEqual(0);
+      from = at;
+    }
+  }, 60_000);
 });

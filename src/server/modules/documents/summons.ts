@@ -9,6 +9,9 @@ import {
   type DocLanguage,
 } from './markdown-blocks.ts';
 import { renderBlocksPdf } from './pdf.ts';
+import { renderBlocksDocx } from './docx.ts';
+import type { BlockDocument } from './markdown-blocks.ts';
+import type { SummonsGroup } from '../../../shared/meetings/attendance.ts';
 
 export interface SummonsItem {
   number: string;
@@ -20,6 +23,11 @@ export interface SummonsItem {
   recommendation: string;
   /** The legal basis when the case is exempt from public access: 'offentleglova § 13 jf. forvaltningsloven § 13'. */
   exempt: string | null;
+  caseOfficer: string | null;
+  /** The attachments' file names. */
+  attachments: string[];
+  /** '09:15–09:45' from the meeting's start and the planned durations; null when none is planned. */
+  plannedTime: string | null;
 }
 
 export interface SummonsDocument {
@@ -35,8 +43,10 @@ export interface SummonsDocument {
     remoteLink: string | null;
     writtenProcedure: boolean;
   };
-  /** Names, listed as 'Innkalte'. */
-  recipients: string[];
+  /** Those called, by group in the order of SUMMONS_GROUPS, each line 'Kari Nordmann, leder, Sortland'. */
+  recipients: Array<{ group: SummonsGroup; lines: string[] }>;
+  /** Said under the deputies: whether they attend only when called in. */
+  deputiesForInformation: boolean;
   items: SummonsItem[];
   /** The version for the public: an exempt case shows only its heading and legal basis. */
   publicVersion: boolean;
@@ -52,6 +62,11 @@ export interface SummonsLabels {
   meetingForm: string;
   writtenProcedure: string;
   recipients: string;
+  groups: Record<SummonsGroup, string>;
+  deputiesNote: string;
+  caseOfficer: string;
+  attachments: string;
+  plannedTime: string;
   agenda: string;
   number: string;
   caseTitle: string;
@@ -74,6 +89,18 @@ export const SUMMONS_LABELS: Record<DocLanguage, SummonsLabels> = {
     meetingForm: 'Møteform',
     writtenProcedure: 'Skriftlig behandling',
     recipients: 'Innkalte',
+    groups: {
+      voting: 'Medlemmer',
+      speaking: 'Med møte-, tale- og forslagsrett',
+      observer: 'Observatører',
+      secretary: 'Sekretær',
+      deputy: 'Varamedlemmer (til orientering)',
+      other: 'Andre',
+    },
+    deputiesNote: 'Administrasjonen kaller inn varamedlemmer ved forfall. Varamedlemmer møter bare når de blir særskilt innkalt.',
+    caseOfficer: 'Saksbehandler',
+    attachments: 'Vedlegg',
+    plannedTime: 'Planlagt tid',
     agenda: 'Saksliste',
     number: 'Saksnr.',
     caseTitle: 'Tittel',
@@ -94,6 +121,18 @@ export const SUMMONS_LABELS: Record<DocLanguage, SummonsLabels> = {
     meetingForm: 'Møteform',
     writtenProcedure: 'Skriftleg handsaming',
     recipients: 'Innkalla',
+    groups: {
+      voting: 'Medlemer',
+      speaking: 'Med møte-, tale- og framlegsrett',
+      observer: 'Observatørar',
+      secretary: 'Sekretær',
+      deputy: 'Varamedlemer (til orientering)',
+      other: 'Andre',
+    },
+    deputiesNote: 'Administrasjonen kallar inn varamedlemer ved forfall. Varamedlemer møter berre når dei vert særskilt innkalla.',
+    caseOfficer: 'Sakshandsamar',
+    attachments: 'Vedlegg',
+    plannedTime: 'Planlagd tid',
     agenda: 'Saksliste',
     number: 'Saksnr.',
     caseTitle: 'Tittel',
@@ -106,8 +145,17 @@ export const SUMMONS_LABELS: Record<DocLanguage, SummonsLabels> = {
   },
 };
 
-/** The summons: meeting, those summoned, the agenda, and each case with its paper and recommendation. */
+/** The summons: meeting, those summoned by group, the agenda, and each case with its paper and recommendation. */
 export function renderSummonsPdf(doc: SummonsDocument): Promise<Buffer> {
+  return renderBlocksPdf(summonsBlockDocument(doc));
+}
+
+/** The same summons as a Word document, from the same blocks. */
+export function renderSummonsDocx(doc: SummonsDocument): Promise<Buffer> {
+  return renderBlocksDocx(summonsBlockDocument(doc));
+}
+
+function summonsBlockDocument(doc: SummonsDocument): BlockDocument {
   const labels = SUMMONS_LABELS[doc.language];
   const date = formatDate(doc.meeting.date);
   const { meeting } = doc;
@@ -117,33 +165,50 @@ export function renderSummonsPdf(doc: SummonsDocument): Promise<Buffer> {
     { label: labels.place, lines: meeting.place ? [meeting.place] : [] },
     { label: labels.remoteLink, lines: meeting.remoteLink ? [meeting.remoteLink] : [] },
     { label: labels.meetingForm, lines: meeting.writtenProcedure ? [labels.writtenProcedure] : [] },
-    { label: labels.recipients, lines: doc.recipients },
   ];
+  const groupLabel = (group: SummonsGroup) =>
+    group === 'deputy' && !doc.deputiesForInformation ? labels.groups.deputy.replace(/ \(.*\)$/, '') : labels.groups[group];
+  const planned = doc.items.some((item) => item.plannedTime !== null);
   const blocks: Block[] = [
     heading(1, labels.title),
     paragraph(doc.bodyName, { bold: true }),
     { kind: 'fields', rows: fields.filter((row) => row.lines.length > 0) },
-    heading(2, labels.agenda),
-    {
-      kind: 'table',
-      header: [labels.number, labels.caseTitle, labels.type],
-      widths: [1, 5, 1.5],
-      rows: doc.items.map((item) => [item.number, item.title, item.type]),
-    },
   ];
+  if (doc.recipients.some((g) => g.lines.length > 0)) {
+    blocks.push(heading(2, labels.recipients), {
+      kind: 'fields',
+      rows: doc.recipients.filter((g) => g.lines.length > 0).map((g) => ({ label: groupLabel(g.group), lines: g.lines })),
+    });
+    if (doc.deputiesForInformation && doc.recipients.some((g) => g.group === 'deputy' && g.lines.length > 0))
+      blocks.push(paragraph(labels.deputiesNote, { italic: true }));
+  }
+  blocks.push(heading(2, labels.agenda), {
+    kind: 'table',
+    header: planned ? [labels.number, labels.caseTitle, labels.type, labels.plannedTime] : [labels.number, labels.caseTitle, labels.type],
+    widths: planned ? [1, 5, 1.5, 1.3] : [1, 5, 1.5],
+    rows: doc.items.map((item) =>
+      planned ? [item.number, item.title, item.type, item.plannedTime ?? ''] : [item.number, item.title, item.type],
+    ),
+  });
   for (const item of doc.items) {
     blocks.push(heading(2, caseHeading(item.number, item.title)), paragraph(item.type, { italic: true }));
+    const facts = [
+      { label: labels.caseOfficer, lines: item.caseOfficer ? [item.caseOfficer] : [] },
+      { label: labels.plannedTime, lines: item.plannedTime ? [item.plannedTime] : [] },
+      { label: labels.attachments, lines: item.exempt && doc.publicVersion ? [] : item.attachments },
+    ].filter((row) => row.lines.length > 0);
+    if (facts.length > 0) blocks.push({ kind: 'fields', rows: facts });
     if (item.exempt) blocks.push(paragraph(labels.exempt(item.exempt), { tone: 'note' }));
     if (item.exempt && doc.publicVersion) continue;
     blocks.push(heading(3, labels.casePaper), ...markdownToBlocks(item.casePaper));
     blocks.push(heading(3, labels.recommendation), ...markdownToBlocks(item.recommendation));
   }
-  return renderBlocksPdf({
+  return {
     language: doc.language,
     title: `${labels.documentTitle} ${doc.bodyName} ${date}`,
     runningHeader: null,
     footer: `${doc.networkName} · ${doc.bodyName} · ${date}`,
     pageLabel: { page: labels.page, of: labels.of },
     blocks,
-  });
+  };
 }

@@ -78,6 +78,8 @@ async function present(ctx: RequestContext, found: FoundLink): Promise<TokenView
       answered: absence.attendee.status === 'absent',
       answer: absence.attendee.status === 'absent' ? 'absent' : null,
       open: absence.meeting.status === 'summoned' && !absence.meeting.deletedAt,
+      outcome: null,
+      decision: null,
     };
   }
   if (found.kind === 'minutesSignature') {
@@ -98,6 +100,8 @@ async function present(ctx: RequestContext, found: FoundLink): Promise<TokenView
       answered: signature.signature.signedAt !== null,
       answer: signature.signature.signedAt ? 'signed' : null,
       open: signature.meeting.status === 'held' && !signature.signature.signedAt,
+      outcome: null,
+      decision: null,
     };
   }
   const procedure = found.link;
@@ -118,6 +122,8 @@ async function present(ctx: RequestContext, found: FoundLink): Promise<TokenView
     answered: procedure.answer.answeredAt !== null,
     answer: procedure.answer.answer,
     open: procedure.procedure.status === 'open' && procedure.procedure.deadline.getTime() > Date.now(),
+    outcome: procedure.procedure.status === 'open' ? null : procedure.procedure.status,
+    decision: procedure.procedure.status === 'decided' ? (item?.item.decision ?? null) : null,
   };
 }
 

@@ -2,9 +2,7 @@ import type { RequestContext } from '../../context.ts';
 import { renderMinutesDocx, renderMinutesPdf, type MinutesDocument } from '../documents/index.ts';
 import type { AgendaItem, Attendee, Meeting, Vote } from '../../../shared/meetings/schema.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
-import { ATTENDANCE_ROLES } from '../../../shared/meetings/schema.ts';
-
-const ROLE_ORDER: readonly string[] = ATTENDANCE_ROLES;
+import { orderCalled } from '../../../shared/meetings/attendance.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { findBody, readableMeeting, type BodyWithNetwork, type MeetingRow } from './records.ts';
 import { loadMeeting } from './service.ts';
@@ -13,10 +11,8 @@ import { loadMeeting } from './service.ts';
 export function minutesDocument(meeting: Meeting, body: BodyWithNetwork): MinutesDocument {
   const names = new Map(meeting.attendees.map((a) => [a.personId, a.name]));
   const person = (a: Attendee) => ({ name: a.name, role: MEETING_TERMS.nb.roles[a.role], municipality: a.municipalityName });
-  // As minutes list them: chair, vice chair, members, then the rest; in the order they were called within each.
-  const present = meeting.attendees
-    .filter((a) => a.status === 'present')
-    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+  // As the summons lists them: by group, then chair, vice chair, members, then municipality and name.
+  const present = orderCalled(meeting.attendees.filter((a) => a.status === 'present'));
   return {
     language: 'nb',
     networkName: body.networkName,
@@ -28,10 +24,11 @@ export function minutesDocument(meeting: Meeting, body: BodyWithNetwork): Minute
       endTime: meeting.endTime,
       place: meeting.place,
       writtenProcedure: meeting.writtenProcedure,
+      adjournedAt: meeting.adjournedAt,
     },
     attendance: {
       present: present.filter((a) => ['chair', 'viceChair', 'member'].includes(a.role)).map(person),
-      absent: meeting.attendees.filter((a) => a.status === 'absent' && a.role !== 'deputy').map(person),
+      absent: orderCalled(meeting.attendees.filter((a) => a.status === 'absent' && a.role !== 'deputy')).map(person),
       deputies: present.filter((a) => a.role === 'deputy').map((a) => ({ ...person(a), deputyFor: a.deputyForName ?? '' })),
       others: present.filter((a) => !['chair', 'viceChair', 'member', 'deputy'].includes(a.role)).map(person),
       notes: partialAttendance(present, meeting.items),

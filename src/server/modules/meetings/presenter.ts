@@ -49,6 +49,7 @@ export function presentAttendee(row: AttendeeRow): Attendee {
     deputyForPersonId: a.deputyForPersonId,
     deputyForName: row.deputyForName,
     status: a.status,
+    forInformation: a.forInformation,
     absenceReason: a.absenceReason,
     absenceReportedAt: a.absenceReportedAt?.toISOString() ?? null,
   };
@@ -72,6 +73,7 @@ export function presentItem(
   row: ItemRow,
   extra: {
     quorum: AgendaItem['quorum'];
+    planned: { start: string; end: string };
     documents: CaseDocument[];
     history: AgendaItem['history'];
     /** Left out of the answer when empty. */
@@ -107,6 +109,12 @@ export function presentItem(
     disqualifications: item.disqualifications,
     protocolRemarks: item.protocolRemarks,
     absentPersonIds: item.absentPersonIds,
+    plannedMinutes: item.plannedMinutes,
+    plannedStart: extra.planned.start,
+    plannedEnd: extra.planned.end,
+    startedAt: item.startedAt,
+    endedAt: item.endedAt,
+    jointHandlingId: item.jointHandlingId,
     quorum: extra.quorum,
     documents: extra.documents,
     history: extra.history,

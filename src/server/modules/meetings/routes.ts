@@ -7,10 +7,14 @@ import {
   AgendaItemSchema,
   AgendaItemUpdateSchema,
   AgendaOrderSchema,
+  AgendaAmendmentSchema,
   ApproveMinutesSchema,
   AttendeeCreateSchema,
   AttendeeUpdateSchema,
   CaseCreateSchema,
+  CaseNumberingParams,
+  CaseNumberingSchema,
+  NextCaseNumberSchema,
   DocumentSchema,
   DocumentUpdateSchema,
   ForwardSchema,
@@ -29,11 +33,20 @@ import {
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import { acceptUploads, type FileStorage } from '../storage/index.ts';
 import * as attachments from './attachments.ts';
+import { getCaseNumbering, setNextCaseNumber } from './numbering.ts';
 import { openLink, viewLink } from './links.ts';
 import { renderMinutes } from './minutes.ts';
 import { requestSignatures, signMinutes } from './signatures.ts';
 import * as service from './service.ts';
-import { cancelMeeting, renderMeetingSummons, reportAbsence, sendSummons, summonDeputy, type LinkSettings } from './summons.ts';
+import {
+  amendAgenda,
+  cancelMeeting,
+  renderMeetingSummons,
+  reportAbsence,
+  sendSummons,
+  summonDeputy,
+  type LinkSettings,
+} from './summons.ts';
 import { answerWrittenProcedure, getWrittenProcedure, listProceduresOfMeeting, startWrittenProcedure } from './written-procedure.ts';
 
 export interface MeetingsRouteOptions extends LinkSettings {
@@ -77,6 +90,19 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
     },
     async (req, reply) => reply.status(201).send(await service.createMeeting(req.ctx, req.params.id, req.body)),
   );
+  app.get(
+    '/bodies/:id/case-numbers/:year',
+    { schema: { tags, params: CaseNumberingParams, response: { 200: CaseNumberingSchema } } },
+    (req) => getCaseNumbering(req.ctx, req.params.id, req.params.year),
+  );
+  app.put(
+    '/bodies/:id/case-numbers/:year',
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: CaseNumberingParams, body: NextCaseNumberSchema, response: { 200: CaseNumberingSchema } },
+    },
+    (req) => setNextCaseNumber(req.ctx, req.params.id, req.params.year, req.body.next),
+  );
   app.get('/meetings/:id', { schema: { tags, params: IdParams, response: { 200: MeetingSchema } } }, (req) =>
     service.getMeeting(req.ctx, req.params.id),
   );
@@ -108,7 +134,10 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
     (req) => sendSummons(req.ctx, req.params.id, req.body.version, links),
   );
   app.get('/meetings/:id/summons.pdf', { schema: { tags, params: IdParams } }, async (req, reply) =>
-    sendFile(reply, await renderMeetingSummons(req.ctx, req.params.id)),
+    sendFile(reply, await renderMeetingSummons(req.ctx, req.params.id, 'pdf')),
+  );
+  app.get('/meetings/:id/summons.docx', { schema: { tags, params: IdParams } }, async (req, reply) =>
+    sendFile(reply, await renderMeetingSummons(req.ctx, req.params.id, 'docx')),
   );
   app.post(
     '/meetings/:id/held',
@@ -164,6 +193,14 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
       schema: { tags, params: IdParams, body: AgendaOrderSchema, response: { 200: MeetingSchema } },
     },
     (req) => service.reorderAgenda(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/meetings/:id/amended-agenda',
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: AgendaAmendmentSchema, response: { 200: MeetingSchema } },
+    },
+    (req) => amendAgenda(req.ctx, req.params.id, req.body, links),
   );
   app.patch(
     '/agenda-items/:id',

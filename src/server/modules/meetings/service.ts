@@ -34,6 +34,7 @@ import * as repo from './repo.ts';
 import { assertBelongs } from '../../access/index.ts';
 import { openingCases } from './opening-cases.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
+import { orderCalled, plannedTimes } from '../../../shared/meetings/attendance.ts';
 
 const audit = (
   tx: DbOrTx,
@@ -113,6 +114,10 @@ export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWit
   const pending = isLocked(meeting) ? [] : await repo.pendingConsultations(db, body.id);
   const deliveries = await repo.listDeliveries(db, meeting.id);
   const written = meeting.writtenProcedure ? [] : await repo.writtenDecisionsBefore(db, meeting);
+  const planned = plannedTimes(
+    meeting.startTime,
+    itemRows.map((r) => r.item),
+  );
   const seats = memberships.filter(
     (m) => m.membership.votingRight === 'vote' && ['chair', 'viceChair', 'member'].includes(m.membership.role),
   ).length;
@@ -120,6 +125,9 @@ export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWit
   return {
     ...presentMeetingSummary(meeting, body, itemRows.length),
     updatedAt: meeting.updatedAt.toISOString(),
+    adjournedAt: meeting.adjournedAt,
+    expectedEnd: planned.end,
+    deputySummons: body.deputySummons,
     locked: isLocked(meeting),
     minutesSignatoryIds: meeting.minutesSignatoryIds,
     minutesApprovalNote: meeting.minutesApprovalNote,
@@ -129,9 +137,10 @@ export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWit
       requestedAt: r.signature.requestedAt.toISOString(),
       signedAt: r.signature.signedAt?.toISOString() ?? null,
     })),
-    attendees: attendeeRows.map(presentAttendee),
-    items: itemRows.map((row) =>
+    attendees: orderCalled(attendeeRows.map(presentAttendee)),
+    items: itemRows.map((row, index) =>
       presentItem(row, {
+        planned: { start: planned.starts[index]!, end: planned.ends[index]! },
         quorum: quorumFor(
           row.item,
           attendeeRows.map((a) => a.attendee),
@@ -389,7 +398,9 @@ export async function reorderAgenda(
   meetingId: string,
   input: { itemIds: string[]; version: number },
 ): Promise<Meeting> {
-  const { body } = await writableMeeting(ctx, meetingId);
+  const { meeting, body } = await writableMeeting(ctx, meetingId);
+  // Once summoned, the numbers are known to everyone called: the order changes only by an amended agenda.
+  if (meeting.status !== 'planned') throw new AppError('agenda_fixed');
   await ctx.db.transaction(async (tx) => {
     const current = await tx
       .select({ id: agendaItems.id, position: agendaItems.position })

@@ -1,15 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { agendaItems, meetingAttendees, meetingDeliveries, meetings } from '../../db/schema/index.ts';
+import { agendaItems, consultations, meetingAttendees, meetingDeliveries, meetings } from '../../db/schema/index.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import { recordAudit, recordLinkUse } from '../audit/index.ts';
-import { renderIcs, renderSummonsPdf, type CalendarEvent, type SummonsDocument } from '../documents/index.ts';
+import { renderIcs, renderSummonsDocx, renderSummonsPdf, type CalendarEvent, type SummonsDocument } from '../documents/index.ts';
 import { personalLink, queueEmail } from '../mail/index.ts';
 import type { Meeting } from '../../../shared/meetings/schema.ts';
 import { isWebLink } from '../../../shared/common.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
+import { SUMMONS_GROUPS, orderCalled, summonsGroupOf } from '../../../shared/meetings/attendance.ts';
 import { assignCaseNumber } from './numbering.ts';
 import { findBody, readableMeeting, writableMeeting, type BodyWithNetwork, type MeetingRow } from './records.ts';
 import * as repo from './repo.ts';
@@ -40,7 +41,13 @@ export async function sendSummons(ctx: RequestContext, meetingId: string, versio
     const full = await loadMeeting(tx, summoned, body);
     const pdf = await renderSummonsPdf(summonsDocument(full, body, true));
     for (const attendee of await repo.listAttendees(tx, meetingId)) {
-      await mailSummons(tx, ctx, { meeting: summoned, body, full, pdf, links }, attendee, 'summons');
+      await mailSummons(
+        tx,
+        ctx,
+        { meeting: summoned, body, full, pdf, links },
+        attendee,
+        attendee.attendee.forInformation ? 'informationSummons' : 'summons',
+      );
     }
     await recordAudit(tx, ctx, {
       networkId: body.networkId,
@@ -71,6 +78,8 @@ async function callMembers(tx: DbOrTx, meeting: MeetingRow, body: BodyWithNetwor
         votingRight: votes,
         municipalityNumber: membership.municipalityNumber,
         deputyForPersonId: deputyFor ?? null,
+        // The body's setting: deputies get the summons for information and attend only when called in.
+        forInformation: membership.role === 'deputy' && body.deputySummons === 'information',
       })
       .onConflictDoNothing();
   }
@@ -89,20 +98,34 @@ async function mailSummons(
   ctx: RequestContext,
   parts: SummonsParts,
   attendee: repo.AttendeeRow,
-  kind: 'summons' | 'deputySummons',
+  kind: 'summons' | 'deputySummons' | 'informationSummons' | 'amendedSummons',
+  /** Why the agenda was amended, told in the corrected summons. */
+  note?: string,
 ) {
   if (!attendee.email) return;
   const { meeting, body, full, pdf, links } = parts;
   const when = `${writtenDate(meeting.date)} kl. ${meeting.startTime}${meeting.endTime ? `–${meeting.endTime}` : ''}`;
   const role = MEETING_TERMS.nb.roles[attendee.attendee.role];
-  const subject = `${kind === 'deputySummons' ? 'Innkalling som varamedlem' : 'Innkalling'}: ${body.name} ${writtenDate(meeting.date)}`;
+  // A deputy who has the summons for information gets every later copy for information too, until called in.
+  const forInformation = attendee.attendee.forInformation && kind !== 'deputySummons';
+  const subjects = {
+    summons: 'Innkalling',
+    deputySummons: 'Innkalling som varamedlem',
+    informationSummons: 'Til orientering: innkalling',
+    amendedSummons: 'Endret saksliste',
+  };
+  const subject = `${subjects[kind]}: ${body.name} ${writtenDate(meeting.date)}`;
   const agenda = full.items.map((i) => `${i.number} ${i.title}`).join('\n');
   const text = [
     `Hei ${attendee.name},`,
     '',
-    kind === 'deputySummons' && attendee.deputyForName
-      ? `Du innkalles som varamedlem for ${attendee.deputyForName} til møte i ${body.name}.`
-      : `Du innkalles som ${role.toLowerCase()} til møte i ${body.name}.`,
+    forInformation
+      ? `Til orientering: innkalling til møte i ${body.name}. Du får den som varamedlem. Administrasjonen kaller inn varamedlemmer ved forfall; du møter bare når du blir særskilt innkalt.`
+      : kind === 'amendedSummons'
+        ? `Sakslisten til møtet i ${body.name} er endret etter at innkallingen ble sendt, og sakene har fått nye nummer. Den rettede innkallingen ligger ved.${note ? `\nEndring: ${note}` : ''}`
+        : kind === 'deputySummons' && attendee.deputyForName
+          ? `Du innkalles som varamedlem for ${attendee.deputyForName} til møte i ${body.name}.`
+          : `Du innkalles som ${role.toLowerCase()} til møte i ${body.name}.`,
     '',
     `Tid: ${when}`,
     meeting.place ? `Sted: ${meeting.place}` : null,
@@ -113,17 +136,19 @@ async function mailSummons(
     agenda,
     '',
     `Sakspapirene ligger ved som PDF og på ${links.publicUrl}/innsyn/moter/${meeting.id}. Saker unntatt offentlighet leser du etter innlogging.`,
-    '',
-    `Kan du ikke møte? Meld forfall her: ${personalLink('absence', attendee.attendee.id)}`,
+    // Someone who is not expected to attend has no absence to report.
+    ...(forInformation ? [] : ['', `Kan du ikke møte? Meld forfall her: ${personalLink('absence', attendee.attendee.id)}`]),
   ]
     .filter((line) => line !== null)
     .join('\n');
   const fileName = `innkalling-${meeting.date}.pdf`;
+  // For information: the meeting in the calendar, with no request to attend (PUBLISH, no ATTENDEE).
+  const method = forInformation ? 'PUBLISH' : 'REQUEST';
   const ics = renderIcs([invitationEvent(meeting, body, links)], {
     name: body.name,
-    method: 'REQUEST',
+    method,
     organizer: { name: body.networkName, email: links.senderEmail ?? 'noreply@digiregion.no' },
-    attendee: { name: attendee.name, email: attendee.email },
+    ...(forInformation ? {} : { attendee: { name: attendee.name, email: attendee.email } }),
   });
   await queueEmail(tx, {
     to: attendee.email,
@@ -131,7 +156,7 @@ async function mailSummons(
     text,
     networkId: body.networkId,
     attachments: [{ fileName, contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
-    icalEvent: { method: 'REQUEST', content: ics },
+    icalEvent: { method, content: ics },
   });
   await tx.insert(meetingDeliveries).values({
     meetingId: meeting.id,
@@ -169,8 +194,19 @@ const invitationEvent = (meeting: MeetingRow, body: { name: string }, links: Lin
   location: meeting.place ?? (meeting.remoteLink && isWebLink(meeting.remoteLink) ? meeting.remoteLink : undefined),
 });
 
+/** One line of the list of those called: «Kari Nordmann, Leder, Sortland – forfall» or «… – møter for Ola Nordmann». */
+function calledLine(a: Meeting['attendees'][number]): string {
+  const role =
+    a.role === 'deputy' && a.deputyForName && !a.votingRight ? `Varamedlem for ${a.deputyForName}` : MEETING_TERMS.nb.roles[a.role];
+  const base = [a.name, role, a.municipalityName].filter(Boolean).join(', ');
+  if (a.status === 'absent') return `${base} – forfall`;
+  if (a.role === 'deputy' && a.votingRight && a.deputyForName) return `${base} – møter for ${a.deputyForName}`;
+  return base;
+}
+
 /** The summons as a document: the public version leaves out exempt papers, and says why. */
 export function summonsDocument(meeting: Meeting, body: BodyWithNetwork, publicVersion: boolean): SummonsDocument {
+  const called = orderCalled(meeting.attendees.filter((a) => !['caseOfficer', 'guest'].includes(a.role)));
   return {
     language: 'nb',
     networkName: body.networkName,
@@ -184,7 +220,11 @@ export function summonsDocument(meeting: Meeting, body: BodyWithNetwork, publicV
       remoteLink: meeting.remoteLink,
       writtenProcedure: meeting.writtenProcedure,
     },
-    recipients: meeting.attendees.filter((a) => a.role !== 'deputy' || a.votingRight).map((a) => a.name),
+    recipients: SUMMONS_GROUPS.map((group) => ({
+      group,
+      lines: called.filter((a) => summonsGroupOf(a) === group).map(calledLine),
+    })),
+    deputiesForInformation: body.deputySummons === 'information',
     items: meeting.items.map((i) => ({
       number: i.number,
       title: i.title,
@@ -192,6 +232,9 @@ export function summonsDocument(meeting: Meeting, body: BodyWithNetwork, publicV
       casePaper: i.casePaper,
       recommendation: i.recommendation,
       exempt: i.exemptFromPublic ? i.exemptLegalBasis : null,
+      caseOfficer: i.caseOfficerName,
+      attachments: i.documents.filter((d) => !(publicVersion && d.exemptFromPublic)).map((d) => d.fileName),
+      plannedTime: meeting.expectedEnd ? `${i.plannedStart}–${i.plannedEnd}` : null,
     })),
     publicVersion,
   };
@@ -225,7 +268,7 @@ export async function summonDeputy(ctx: RequestContext, attendeeId: string, link
       .onConflictDoNothing();
     await tx
       .update(meetingAttendees)
-      .set({ votingRight: absent.votingRight, deputyForPersonId: absent.personId, status: 'called' })
+      .set({ votingRight: absent.votingRight, deputyForPersonId: absent.personId, status: 'called', forInformation: false })
       .where(and(eq(meetingAttendees.meetingId, meeting.id), eq(meetingAttendees.personId, deputy.membership.personId)));
     const full = await loadMeeting(tx, meeting, body);
     const pdf = await renderSummonsPdf(summonsDocument(full, body, true));
@@ -301,14 +344,19 @@ export async function reportAbsence(ctx: RequestContext, token: string, reason: 
   });
 }
 
-/** The summons PDF as the members get it; before the summons is sent, a preview of it. */
-export async function renderMeetingSummons(ctx: RequestContext, meetingId: string) {
+const SUMMONS_FORMATS = {
+  pdf: { render: renderSummonsPdf, contentType: 'application/pdf' },
+  docx: { render: renderSummonsDocx, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+};
+
+/** The summons as the members get it, PDF or DOCX from the same model; before the summons is sent, a preview of it. */
+export async function renderMeetingSummons(ctx: RequestContext, meetingId: string, format: 'pdf' | 'docx' = 'pdf') {
   const { meeting, body } = await readableMeeting(ctx, meetingId);
   const full = await loadMeeting(ctx.db, meeting, body);
   return {
-    body: await renderSummonsPdf(summonsDocument(full, body, true)),
-    fileName: `innkalling-${meeting.date}.pdf`,
-    contentType: 'application/pdf',
+    body: await SUMMONS_FORMATS[format].render(summonsDocument(full, body, true)),
+    fileName: `innkalling-${meeting.date}.${format}`,
+    contentType: SUMMONS_FORMATS[format].contentType,
   };
 }
 
@@ -367,4 +415,75 @@ export async function cancelMeeting(ctx: RequestContext, meetingId: string, vers
       after,
     });
   });
+}
+
+/**
+ * Endret saksliste: after the summons the agenda's order changes only this way. The cases numbered for this meeting
+ * are numbered again in the new order (a postponed case keeps the number it came with), the change is logged, and
+ * everyone called gets the corrected summons.
+ */
+export async function amendAgenda(
+  ctx: RequestContext,
+  meetingId: string,
+  input: { itemIds: string[]; reason: string; version: number },
+  links: LinkSettings,
+): Promise<Meeting> {
+  const { meeting, body } = await writableMeeting(ctx, meetingId);
+  if (meeting.status !== 'summoned' || meeting.writtenProcedure) throw new AppError('invalid_state');
+  await ctx.db.transaction(async (tx) => {
+    const rows = await repo.listItems(tx, [meetingId]);
+    const sameSet =
+      rows.length === input.itemIds.length &&
+      new Set(input.itemIds).size === rows.length &&
+      rows.every((r) => input.itemIds.includes(r.item.id));
+    if (!sameSet) throw invalidField('itemIds', 'invalid');
+    const amended = await updateVersioned(tx, meetings, meetingId, input.version, {});
+    const consultationIds = rows.map((r) => r.consultation.id);
+    const elsewhere = await tx
+      .select({ consultationId: agendaItems.consultationId })
+      .from(agendaItems)
+      .where(and(inArray(agendaItems.consultationId, consultationIds), ne(agendaItems.meetingId, meetingId)));
+    const ordered = input.itemIds.map((id) => rows.find((r) => r.item.id === id)!);
+    const renumbered = ordered.filter(
+      (r) => r.consultation.sequence !== null && !elsewhere.some((e) => e.consultationId === r.consultation.id),
+    );
+    const numbers = renumbered.map((r) => r.consultation.sequence!).sort((a, b) => a - b);
+    const before = [...rows]
+      .sort((a, b) => a.item.position - b.item.position)
+      .map((r) => ({ id: r.item.id, number: r.consultation.sequence }));
+    // Cleared first: the numbers are unique per body and year, and change hands within this set.
+    if (renumbered.length > 0)
+      await tx
+        .update(consultations)
+        .set({ sequence: null })
+        .where(
+          inArray(
+            consultations.id,
+            renumbered.map((r) => r.consultation.id),
+          ),
+        );
+    for (const [index, row] of renumbered.entries())
+      await tx
+        .update(consultations)
+        .set({ sequence: numbers[index]!, updatedAt: new Date() })
+        .where(eq(consultations.id, row.consultation.id));
+    for (const [index, id] of input.itemIds.entries())
+      await tx
+        .update(agendaItems)
+        .set({ position: index + 1 })
+        .where(eq(agendaItems.id, id));
+    const full = await loadMeeting(tx, amended, body);
+    const pdf = await renderSummonsPdf(summonsDocument(full, body, true));
+    for (const attendee of await repo.listAttendees(tx, meetingId))
+      await mailSummons(tx, ctx, { meeting: amended, body, full, pdf, links }, attendee, 'amendedSummons', input.reason);
+    await recordAudit(tx, ctx, {
+      networkId: body.networkId,
+      entityType: 'meeting',
+      entityId: meetingId,
+      action: 'amendAgenda',
+      before,
+      after: { reason: input.reason, items: full.items.map((i) => ({ id: i.id, number: i.number })) },
+    });
+  });
+  return getMeeting(ctx, meetingId);
 }

@@ -1,5 +1,5 @@
 import { caseNumberOf } from '../../../shared/meetings/schema.ts';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import {
@@ -8,6 +8,8 @@ import {
   meetingDeliveries,
   meetings,
   people,
+  roleAssignments,
+  users,
   writtenProcedureAnswers,
   writtenProcedures,
 } from '../../db/schema/index.ts';
@@ -262,6 +264,7 @@ async function settle(tx: DbOrTx, ctx: RequestContext, procedureId: string, dead
       comment: writtenProcedureAnswers.comment,
       personId: writtenProcedureAnswers.personId,
       name: people.name,
+      email: people.email,
     })
     .from(writtenProcedureAnswers)
     .innerJoin(people, eq(people.id, writtenProcedureAnswers.personId))
@@ -309,6 +312,31 @@ async function settle(tx: DbOrTx, ctx: RequestContext, procedureId: string, dead
       .where(eq(writtenProcedures.id, procedureId));
   }
   const body = await findBody(tx, row.meeting.bodyId);
+  if (body) {
+    const number = caseNumberOf(row.consultation);
+    const outcome = unanimous
+      ? [
+          'Alle var enige, og saken er vedtatt ved skriftlig behandling (kommuneloven § 11-8).',
+          '',
+          'Vedtak:',
+          row.consultation.recommendation,
+        ]
+      : [
+          objections.length > 0
+            ? `Saken ble ikke avgjort skriftlig: innsigelse fra ${objections.map((o) => o.name).join(', ')}.`
+            : 'Saken ble ikke avgjort skriftlig: ikke alle svarte innen fristen.',
+          'Den går til behandling i neste møte.',
+        ];
+    await tellOutcome(tx, ctx, {
+      meetingId: row.meeting.id,
+      body,
+      subject: `Utfall av skriftlig behandling: sak ${number} ${title}`,
+      number,
+      title,
+      outcome,
+      asked: answers,
+    });
+  }
   await recordAudit(tx, ctx, {
     networkId: body?.networkId ?? null,
     entityType: 'writtenProcedure',
@@ -324,3 +352,59 @@ export const closeProcedureJob: JobHandler = async (payload, db: Db) => {
   const { procedureId } = payload as { procedureId: string };
   await db.transaction((tx) => settle(tx, systemContext(db), procedureId, true));
 };
+
+/**
+ * When a written procedure closes, everyone asked and the network's secretariat (its active network administrators)
+ * are told the outcome, with the decision's text if it was decided. Each address once.
+ */
+async function tellOutcome(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  told: {
+    meetingId: string;
+    body: BodyWithNetwork;
+    subject: string;
+    number: string;
+    title: string;
+    outcome: string[];
+    asked: { personId: string; name: string; email: string | null }[];
+  },
+) {
+  const secretariat = await tx
+    .selectDistinct({ email: users.email, name: users.name })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(eq(roleAssignments.role, 'networkAdmin'), inArray(roleAssignments.networkId, [told.body.networkId]), eq(users.disabled, false)),
+    );
+  const recipients = [
+    ...told.asked.flatMap((a) => (a.email ? [{ email: a.email, name: a.name, personId: a.personId }] : [])),
+    ...secretariat.map((s) => ({ email: s.email, name: s.name, personId: null })),
+  ];
+  const sent = new Set<string>();
+  for (const recipient of recipients) {
+    const key = recipient.email.toLowerCase();
+    if (sent.has(key)) continue;
+    sent.add(key);
+    await queueEmail(tx, {
+      to: recipient.email,
+      subject: told.subject,
+      networkId: told.body.networkId,
+      text: [
+        `Hei ${recipient.name},`,
+        '',
+        `${told.body.name} har avsluttet den skriftlige behandlingen av sak ${told.number} ${told.title}.`,
+        '',
+        ...told.outcome,
+      ].join('\n'),
+    });
+    await tx.insert(meetingDeliveries).values({
+      meetingId: told.meetingId,
+      personId: recipient.personId,
+      email: recipient.email,
+      kind: 'procedureOutcome',
+      subject: told.subject,
+      sentById: ctx.user?.id ?? null,
+    });
+  }
+}

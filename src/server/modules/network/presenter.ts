@@ -101,6 +101,7 @@ export function presentBody(body: BodyRow, network: { slug: string; name: string
     name: body.name,
     shortCode: body.shortCode,
     mandate: body.mandate,
+    deputySummons: body.deputySummons,
     memberships: sortMemberships(memberships),
     version: body.version,
     updatedAt: body.updatedAt.toISOString(),

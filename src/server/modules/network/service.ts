@@ -435,6 +435,7 @@ export async function createBody(ctx: RequestContext, networkRef: string, input:
         name: input.name,
         shortCode: input.shortCode ?? null,
         mandate: input.mandate ?? null,
+        deputySummons: input.deputySummons ?? 'information',
       })
       .returning();
     if (!created) throw new AppError('internal_error');

@@ -126,6 +126,18 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
         <dd>{date(meeting.date)}</dd>
         <dt>{mm.meeting.time}</dt>
         <dd>{timeRange(meeting.startTime, meeting.endTime)}</dd>
+        {meeting.expectedEnd && (
+          <>
+            <dt>{mm.meeting.expectedEnd}</dt>
+            <dd>{meeting.expectedEnd}</dd>
+          </>
+        )}
+        {meeting.adjournedAt && (
+          <>
+            <dt>{mm.meeting.adjournedAt}</dt>
+            <dd>{meeting.adjournedAt}</dd>
+          </>
+        )}
         <dt>{mm.meeting.place}</dt>
         <dd>{meeting.place ?? m.common.none}</dd>
         {meeting.remoteLink && isWebLink(meeting.remoteLink) && (
@@ -253,7 +265,8 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
         <AgendaList
           meeting={meeting}
           setMeeting={setMeeting}
-          editable={editable && !meeting.writtenProcedure}
+          // The numbers are fixed once the summons is out: no drag or move buttons from then on.
+          editable={editable && !meeting.writtenProcedure && meeting.status === 'planned'}
           onFailure={(error) => {
             setFailure(error);
             reload();

@@ -11,6 +11,7 @@ import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { meetingPath, planPath, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
+import { CaseNumberingPanel } from './CaseNumbering.tsx';
 import { useMeetingMessages } from './messages.ts';
 import { planYear } from './plan-year.ts';
 import './meetings.css';
@@ -34,8 +35,9 @@ export function StatusTag({ status }: { status: MeetingStatus }) {
 }
 
 /** On a body's page: the way to its meetings, for those who may read them. */
-export function BodyMeetingsSection({ networkSlug, body }: { networkSlug: string; body: { id: string; name: string } }) {
+export function BodyMeetingsSection({ networkSlug, body }: { networkSlug: string; body: { id: string; name: string; networkId: string } }) {
   const mm = useMeetingMessages();
+  const admin = useNetworkCapabilities(body.networkId).administer;
   return (
     <section className="dr-section" aria-labelledby="body-meetings-heading">
       <Heading level={2} data-size="md" id="body-meetings-heading">
@@ -44,6 +46,7 @@ export function BodyMeetingsSection({ networkSlug, body }: { networkSlug: string
       <Paragraph>
         <AppLink to={planPath(networkSlug, body.id)}>{fmt(mm.bodyLink.link, { name: body.name })}</AppLink>
       </Paragraph>
+      <CaseNumberingPanel bodyId={body.id} year={Number(todayIso().slice(0, 4))} editable={admin} />
     </section>
   );
 }

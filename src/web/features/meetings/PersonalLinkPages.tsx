@@ -180,6 +180,12 @@ function WrittenView({ token, view, onAnswered }: { token: string; view: TokenVi
       <Paragraph data-size="sm" className="dr-muted">
         {l.writtenRules}
       </Paragraph>
+      {view.outcome && (
+        <Alert data-color={view.outcome === 'decided' ? 'success' : 'info'}>
+          <Paragraph>{view.outcome === 'decided' ? l.writtenDecided : l.writtenSentToMeeting}</Paragraph>
+          {view.decision && <MarkdownText text={view.decision} level={3} />}
+        </Alert>
+      )}
       {done ? (
         <Confirmation>{fmt(l.writtenDone, { answer: answerLabel(view.answer) })}</Confirmation>
       ) : view.answered ? (

@@ -22,6 +22,9 @@ const nb = {
   deliveryKinds: {
     summons: 'Innkalling',
     deputySummons: 'Innkalling som varamedlem',
+    informationSummons: 'Innkalling til orientering',
+    amendedSummons: 'Endret saksliste',
+    procedureOutcome: 'Utfall av skriftlig behandling',
     writtenProcedure: 'Skriftlig behandling',
     minutesSignature: 'Protokoll til signering',
     cancellation: 'Avlysning',
@@ -41,6 +44,16 @@ const nb = {
   bodyLink: {
     heading: 'Møter',
     link: 'Møteplan for {name}',
+  },
+  numbering: {
+    heading: 'Saksnummer {year}',
+    noneUsed: 'Ingen saksnummer er brukt ennå. Neste sak får {next}.',
+    used: 'Høyeste saksnummer i bruk er {last}. Neste sak får {next}.',
+    next: 'Neste saksnummer',
+    nextDescription:
+      'Fortsetter nummereringen fra før, for eksempel 112 når sakene til nå er nummerert til 111. Bare oppover: minst {min}.',
+    submit: 'Lagre neste saksnummer',
+    saved: 'Neste sak får {next}.',
   },
   plan: {
     title: 'Møteplan for {name}',
@@ -77,6 +90,8 @@ const nb = {
     created: 'Møtet er opprettet.',
   },
   meeting: {
+    expectedEnd: 'Forventet slutt (etter planlagt tid)',
+    adjournedAt: 'Møtet ble hevet',
     requestSignatures: 'Send protokollen til signering',
     signatoriesLegend: 'Hvem skal signere protokollen',
     signatoriesDescription:
@@ -412,6 +427,8 @@ const nb = {
     writtenCommentDescription: 'Valgfritt. Kommentaren står i protokollen.',
     writtenSubmit: 'Send svar',
     writtenDone: 'Svaret ditt er registrert: {answer}.',
+    writtenDecided: 'Saken er vedtatt ved skriftlig behandling. Vedtaket:',
+    writtenSentToMeeting: 'Saken ble ikke avgjort skriftlig og går til neste møte.',
     writtenAlready: 'Du har svart: {answer}.',
     writtenClosed: 'Den skriftlige behandlingen er avsluttet, eller fristen er ute.',
     writtenRules: 'Alle må være enige for at innstillingen skal bli vedtak. Én innsigelse sender saken til neste møte.',
@@ -426,6 +443,9 @@ const nn: MeetingMessages = {
   deliveryKinds: {
     summons: 'Innkalling',
     deputySummons: 'Innkalling som varamedlem',
+    informationSummons: 'Innkalling til orientering',
+    amendedSummons: 'Endra sakliste',
+    procedureOutcome: 'Utfall av skriftleg handsaming',
     writtenProcedure: 'Skriftleg handsaming',
     minutesSignature: 'Protokoll til signering',
     cancellation: 'Avlysing',
@@ -436,6 +456,15 @@ const nn: MeetingMessages = {
   rulings: { disqualified: 'Ugild', notDisqualified: 'Gild' },
 
   bodyLink: { heading: 'Møte', link: 'Møteplan for {name}' },
+  numbering: {
+    heading: 'Saksnummer {year}',
+    noneUsed: 'Ingen saksnummer er brukte enno. Neste sak får {next}.',
+    used: 'Høgaste saksnummer i bruk er {last}. Neste sak får {next}.',
+    next: 'Neste saksnummer',
+    nextDescription: 'Held fram nummereringa frå før, til dømes 112 når sakene til no er nummererte til 111. Berre oppover: minst {min}.',
+    submit: 'Lagre neste saksnummer',
+    saved: 'Neste sak får {next}.',
+  },
   plan: {
     title: 'Møteplan for {name}',
     backToBody: 'Tilbake til {name}',
@@ -471,6 +500,8 @@ const nn: MeetingMessages = {
     created: 'Møtet er oppretta.',
   },
   meeting: {
+    expectedEnd: 'Venta slutt (etter planlagd tid)',
+    adjournedAt: 'Møtet vart heva',
     requestSignatures: 'Send protokollen til signering',
     signatoriesLegend: 'Kven skal signere protokollen',
     signatoriesDescription:
@@ -799,6 +830,8 @@ const nn: MeetingMessages = {
     writtenCommentDescription: 'Valfritt. Kommentaren står i protokollen.',
     writtenSubmit: 'Send svar',
     writtenDone: 'Svaret ditt er registrert: {answer}.',
+    writtenDecided: 'Saka er vedteken ved skriftleg handsaming. Vedtaket:',
+    writtenSentToMeeting: 'Saka vart ikkje avgjord skriftleg og går til neste møte.',
     writtenAlready: 'Du har svara: {answer}.',
     writtenClosed: 'Den skriftlege handsaminga er avslutta, eller fristen er ute.',
     writtenRules: 'Alle må vere samde for at innstillinga skal bli vedtak. Éi innvending sender saka til neste møte.',
@@ -811,6 +844,9 @@ const en: MeetingMessages = {
   deliveryKinds: {
     summons: 'Summons',
     deputySummons: 'Summons as deputy',
+    informationSummons: 'Summons for information',
+    amendedSummons: 'Amended agenda',
+    procedureOutcome: 'Outcome of the written procedure',
     writtenProcedure: 'Written procedure',
     minutesSignature: 'Minutes for signature',
     cancellation: 'Cancellation',
@@ -821,6 +857,16 @@ const en: MeetingMessages = {
   rulings: { disqualified: 'Disqualified', notDisqualified: 'Not disqualified' },
 
   bodyLink: { heading: 'Meetings', link: 'Meeting plan of {name}' },
+  numbering: {
+    heading: 'Case numbers {year}',
+    noneUsed: 'No case number used yet. The next case gets {next}.',
+    used: 'The highest case number in use is {last}. The next case gets {next}.',
+    next: 'Next case number',
+    nextDescription:
+      'Continues the numbering from before, e.g. 112 when the cases so far are numbered up to 111. Upwards only: at least {min}.',
+    submit: 'Save next case number',
+    saved: 'The next case gets {next}.',
+  },
   plan: {
     title: 'Meeting plan of {name}',
     exportXlsx: 'Download the meeting plan for {year} (Excel)',
@@ -856,6 +902,8 @@ const en: MeetingMessages = {
     created: 'The meeting was created.',
   },
   meeting: {
+    expectedEnd: 'Expected end (from planned times)',
+    adjournedAt: 'Meeting closed',
     requestSignatures: 'Send the minutes for signature',
     signatoriesLegend: 'Who signs the minutes',
     signatoriesDescription:
@@ -1183,6 +1231,8 @@ const en: MeetingMessages = {
     writtenCommentDescription: 'Optional. The comment is printed in the minutes.',
     writtenSubmit: 'Send answer',
     writtenDone: 'Your answer is registered: {answer}.',
+    writtenDecided: 'The case was decided by written procedure. The decision:',
+    writtenSentToMeeting: 'The case was not decided in writing and goes to the next meeting.',
     writtenAlready: 'You have answered: {answer}.',
     writtenClosed: 'The written procedure is closed, or the deadline has passed.',
     writtenRules: 'Everyone must agree for the recommendation to be decided. One objection sends the item to the next meeting.',
