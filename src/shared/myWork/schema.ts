@@ -135,3 +135,111 @@ export const MyWorkSchema = z.object({
   municipalities: z.array(MyMunicipalitySchema),
 });
 export type MyWork = z.infer<typeof MyWorkSchema>;
+
+// ---------------------------------------------------------------- the municipality's page
+
+/**
+ * A municipality's own page across all its networks (GET /api/municipalities/:number/panel?year=): read by its chief
+ * executive and contacts without a network role, and by the secretariat and members of a network it is in, who see
+ * only what lies in their networks. Money in whole kroner.
+ */
+export const PanelQuery = z.object({ year: z.coerce.number({ error: 'type' }).int({ error: 'type' }).min(2000).max(2100).optional() });
+
+const PanelNetwork = NetworkRef;
+
+export const PanelMembershipSchema = z.object({
+  network: PanelNetwork,
+  joinedOn: z.string(),
+  leftOn: z.string().nullable(),
+  isHost: z.boolean(),
+  /** Who sits for the municipality in the network's bodies today. */
+  representatives: z.array(z.object({ bodyId: z.string(), bodyName: z.string(), personName: z.string(), role: z.string() })),
+});
+
+export const PanelShareSchema = z.object({
+  projectId: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  startDate: z.string().nullable(),
+  plannedEndDate: z.string().nullable(),
+  /** The municipality's share of the whole project, as the latest cost split has it. */
+  wholePeriod: z.number().nullable(),
+  /** The part of it that falls in the year, spread evenly over the project's days; null without both dates. */
+  forYear: z.number().nullable(),
+});
+
+export const PanelPaymentSchema = z.object({
+  network: PanelNetwork,
+  /** The member fee of the year's adopted schedule; null when none is adopted. */
+  fee: z.number().nullable(),
+  shares: z.array(PanelShareSchema),
+  /** Fee and the shares for the year. */
+  total: z.number(),
+  href: z.string(),
+});
+
+export const PanelProjectSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  network: PanelNetwork,
+  phase: z.string(),
+  light: z.enum(['green', 'yellow', 'red']).nullable(),
+  /** The period of the latest published report, e.g. «2026 T3». */
+  lightPeriod: z.string().nullable(),
+  reservation: z.string().nullable(),
+  href: z.string(),
+});
+
+export const PanelBenefitSchema = z.object({
+  indicatorId: z.string(),
+  indicatorName: z.string(),
+  unit: z.string(),
+  benefitTitle: z.string(),
+  projectReference: z.string(),
+  baselineValue: z.number(),
+  targetValue: z.number(),
+  targetDate: z.string(),
+  latestValue: z.number().nullable(),
+  latestOn: z.string().nullable(),
+  /** (latest − baseline) ÷ (target − baseline); null before the first measurement. */
+  achievement: z.number().nullable(),
+  href: z.string(),
+});
+
+export const PanelStrategySchema = z.object({
+  network: PanelNetwork,
+  strategyTitle: z.string(),
+  versionNumber: z.number(),
+  decisionStatus: z.enum(['notStarted', 'underConsideration', 'adopted', 'rejected']),
+  decisionBody: z.string().nullable(),
+  decisionDate: z.string().nullable(),
+  decisionCaseNumber: z.string().nullable(),
+  href: z.string(),
+});
+
+export const PanelRemarkSchema = z.object({
+  kind: z.enum(['protocolRemark', 'reservation']),
+  network: PanelNetwork,
+  /** The case's title, or the project's for a reservation. */
+  title: z.string(),
+  date: z.string().nullable(),
+  text: z.string(),
+  href: z.string(),
+});
+
+export const MunicipalityPanelSchema = z.object({
+  number: MunicipalityNumber,
+  name: z.string(),
+  year: z.number(),
+  memberships: z.array(PanelMembershipSchema),
+  payments: z.array(PanelPaymentSchema),
+  /** The sum of what it pays in the year, over the networks shown. */
+  paysInYear: z.number(),
+  projects: z.array(PanelProjectSchema),
+  benefits: z.array(PanelBenefitSchema),
+  strategies: z.array(PanelStrategySchema),
+  remarks: z.array(PanelRemarkSchema),
+  mapping: z.object({ applications: z.number(), solutionsInUse: z.number(), href: z.string().nullable() }),
+});
+export type MunicipalityPanel = z.infer<typeof MunicipalityPanelSchema>;

@@ -5,3 +5,4 @@
  */
 export { myWorkRoutes } from './routes.ts';
 export { myWork } from './work.ts';
+export { municipalityPanel } from './municipality-panel.ts';
