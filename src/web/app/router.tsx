@@ -8,7 +8,6 @@ import { BodiesPage } from '../features/network/BodiesPage.tsx';
 import { BodyPage } from '../features/network/BodyPage.tsx';
 import { MunicipalityPage } from '../features/network/MunicipalityPage.tsx';
 import { NetworkPage } from '../features/network/NetworkPage.tsx';
-import { NetworksPage } from '../features/network/NetworksPage.tsx';
 import { PeoplePage } from '../features/network/PeoplePage.tsx';
 import { PersonPage } from '../features/network/PersonPage.tsx';
 import { PublicBodyPage } from '../features/public/PublicBodyPage.tsx';
@@ -30,6 +29,7 @@ import { projectRoutes } from '../features/projects/routes.tsx';
 import { benefitRoutes } from '../features/benefits/routes.tsx';
 import { financeRoutes } from '../features/finance/routes.tsx';
 import { publicProjectRoutes } from '../features/projects/public-routes.tsx';
+import { myWorkRoutes } from '../features/my-work/index.ts';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -38,7 +38,7 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <NetworksPage /> },
+      ...myWorkRoutes,
       { path: 'n/:slug', element: <NetworkPage /> },
       { path: 'n/:slug/personer', element: <PeoplePage /> },
       { path: 'n/:slug/personer/:id', element: <PersonPage /> },

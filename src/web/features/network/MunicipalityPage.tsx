@@ -16,6 +16,7 @@ import { useMunicipalityCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
 import { municipalityMappingPath } from '../mapping/mapping-api.ts';
 import { useMappingMessages } from '../mapping/messages.ts';
+import { MunicipalityPanelSection } from '../my-work/index.ts';
 
 /** `/kommuner/:number`: a municipality's facts, its networks, and its written standard. */
 export function MunicipalityPage() {
@@ -125,6 +126,7 @@ function MunicipalityView({
           </div>
         )}
       </section>
+      <MunicipalityPanelSection number={municipality.number} />
       <ModalDialog open={editing} onClose={() => setEditing(false)} title={m.municipality.editWrittenStandard}>
         <WrittenStandardForm
           municipality={municipality}
