@@ -179,8 +179,8 @@ export async function municipalityPanel(
           join bodies b on b.id = m.body_id
           join consultations co on co.id = ai.consultation_id
           join cases c on c.id = co.case_id
-          where r ->> 'municipalityNumber' = ${number} and b.network_id = any(${idArray})
-            and jsonb_array_length(ai.protocol_remarks) > 0
+          where ai.protocol_remarks @> ${JSON.stringify([{ municipalityNumber: number }])}::jsonb
+            and r ->> 'municipalityNumber' = ${number} and b.network_id = any(${idArray})
           order by m.date desc
           limit 50`,
     ),

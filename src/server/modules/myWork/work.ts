@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
 import { myWorkVisits } from '../../db/schema/index.ts';
@@ -75,21 +75,20 @@ export async function myWork(ctx: RequestContext): Promise<MyWork> {
   };
 }
 
-/** Moves the visit stamps on when a new sitting begins, and answers when the visit before this one was. */
+/**
+ * Moves the visit stamps on when a new sitting begins, and answers when the visit before this one was. Most requests
+ * only read: a write happens once a sitting.
+ */
 async function recordVisit(db: DbOrTx, userId: string): Promise<Date | null> {
   const now = new Date();
-  const [row] = await db
-    .insert(myWorkVisits)
-    .values({ userId, seenAt: now, previousSeenAt: null })
-    .onConflictDoUpdate({
-      target: myWorkVisits.userId,
-      set: {
-        previousSeenAt: sql`case when ${myWorkVisits.seenAt} < ${new Date(now.getTime() - VISIT_GAP_MS)} then ${myWorkVisits.seenAt} else ${myWorkVisits.previousSeenAt} end`,
-        seenAt: sql`case when ${myWorkVisits.seenAt} < ${new Date(now.getTime() - VISIT_GAP_MS)} then ${now} else ${myWorkVisits.seenAt} end`,
-      },
-    })
-    .returning({ previousSeenAt: myWorkVisits.previousSeenAt });
-  return row?.previousSeenAt ?? null;
+  const [row] = await db.select().from(myWorkVisits).where(eq(myWorkVisits.userId, userId));
+  if (row && row.seenAt.getTime() >= now.getTime() - VISIT_GAP_MS) return row.previousSeenAt;
+  if (!row) {
+    await db.insert(myWorkVisits).values({ userId, seenAt: now, previousSeenAt: null }).onConflictDoNothing();
+    return null;
+  }
+  await db.update(myWorkVisits).set({ seenAt: now, previousSeenAt: row.seenAt }).where(eq(myWorkVisits.userId, userId));
+  return row.seenAt;
 }
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
@@ -121,9 +120,10 @@ async function myMeetings(db: DbOrTx, personIds: string[], day: string): Promise
         where m.deleted_at is null and not m.written_procedure
           and m.date >= ${day} and m.date <= ${addDays(day, MEETINGS_AHEAD_DAYS)}
           and m.status in ('planned', 'summoned')
-          and (exists (select 1 from meeting_attendees a where a.meeting_id = m.id and a.person_id = any(${uuidArray(personIds)}))
-            or exists (select 1 from body_memberships bm where bm.body_id = m.body_id and bm.person_id = any(${uuidArray(personIds)})
-              and bm.from_date <= m.date and (bm.to_date is null or bm.to_date > m.date)))
+          and (m.id in (select a.meeting_id from meeting_attendees a where a.person_id = any(${uuidArray(personIds)}))
+            or (m.body_id in (select bm.body_id from body_memberships bm where bm.person_id = any(${uuidArray(personIds)}))
+              and exists (select 1 from body_memberships bm where bm.body_id = m.body_id and bm.person_id = any(${uuidArray(personIds)})
+                and bm.from_date <= m.date and (bm.to_date is null or bm.to_date > m.date))))
         order by m.date, m.start_time
         limit ${LIST_LIMIT}`,
   );
@@ -457,9 +457,15 @@ async function dueMeasurements(ctx: RequestContext, personIds: string[], editorO
         join projects p on p.id = b.project_id
         join networks n on n.id = p.network_id
         join municipalities mu on mu.number = t.municipality_number
-        where t.responsible_person_id = any(${uuidArray(personIds)})
-          or (t.responsible_person_id is null and b.owner_person_id = any(${uuidArray(personIds)}))
-          or t.municipality_number = any(${textArray(editorOf)})`,
+        where t.id in (
+          select id from indicator_targets where responsible_person_id = any(${uuidArray(personIds)})
+          union
+          select t2.id from benefits b2
+            join benefit_indicators i2 on i2.benefit_id = b2.id
+            join indicator_targets t2 on t2.indicator_id = i2.id and t2.responsible_person_id is null
+          where b2.owner_person_id = any(${uuidArray(personIds)})
+          union
+          select id from indicator_targets where municipality_number = any(${textArray(editorOf)}))`,
   );
   const due: DueMeasurement[] = [];
   for (const r of rows) {
