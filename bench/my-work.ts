@@ -20,7 +20,8 @@ import { generatePortfolio } from './generate-portfolio.ts';
  *       in a row for one person: target p99 < 50 ms;
  *   (b) GET /api/municipalities/:nr/panel for all 357 municipalities in turn, as the platform administrator (who sees
  *       every network): target p99 < 100 ms;
- *   and the bare route in the same run, beside them, for what the machine gives at that moment.
+ *   and the bare route in the same run, beside them, for what the machine gives at that moment; then each route on one
+ *   connection, for what a request costs when it does not queue.
  *
  *   --connections <n>  (50)   --seconds <s> per phase (15)   --json <file>
  */
@@ -46,13 +47,19 @@ interface Load {
   target: number | null;
 }
 
-function run(name: string, base: string, paths: { path: string; cookie: string }[], target: number | null): Promise<Load> {
+function run(
+  name: string,
+  base: string,
+  paths: { path: string; cookie: string }[],
+  target: number | null,
+  connections = CONNECTIONS,
+): Promise<Load> {
   let next = 0;
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url: base,
-        connections: CONNECTIONS,
+        connections,
         duration: SECONDS,
         timeout: 10,
         requests: [
@@ -169,6 +176,23 @@ async function main() {
       100,
     ),
   ];
+  // One request at a time: what a request costs when it does not queue behind 49 others.
+  loads.push(
+    await run(
+      'GET /api/me/work, one connection',
+      base,
+      sessions.map((cookie) => ({ path: '/api/me/work', cookie })),
+      null,
+      1,
+    ),
+    await run(
+      'GET /api/municipalities/:nr/panel, one connection',
+      base,
+      numbers.map((n) => ({ path: `/api/municipalities/${n}/panel`, cookie: admin.cookie })),
+      null,
+      1,
+    ),
+  );
   const after = loadavg();
   const report = {
     machine: {
