@@ -64,7 +64,7 @@ test('a keyboard user logs in and reaches a body page with Tab and Enter', async
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await expect(userMenu(page, SECRETARIAT.name)).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1, name: 'Digitaliseringssamarbeid' })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mitt arbeid' })).toBeFocused();
     await a11y.check();
   });
 

@@ -34,7 +34,7 @@ test('a person the platform does not know logs in through the OIDC provider and 
   await page.getByRole('button', { name: 'Logg inn som Kari Nordmann' }).click();
 
   await expect(userMenu(page, 'Kari Nordmann')).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Digitaliseringssamarbeid' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mitt arbeid' })).toBeVisible();
   await a11y.check();
 
   await userMenu(page, 'Kari Nordmann').click();

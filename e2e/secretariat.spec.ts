@@ -9,7 +9,7 @@ test('the DigiVesterålen secretariat adds a deputy to the working committee, re
   await login(page, a11y, SECRETARIAT);
 
   await test.step('finds the working committee from the front page', async () => {
-    await expect(page.getByRole('heading', { level: 1, name: 'Digitaliseringssamarbeid' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mitt arbeid' })).toBeVisible();
     await a11y.check();
 
     await page.getByRole('main').getByRole('link', { name: 'DigiVesterålen', exact: true }).click();

@@ -39,6 +39,7 @@ import { financeRoutes, GRANT_REMINDER_JOB, grantReminderJob, scheduleGrantRemin
 import { ARCHIVE_EXTRACT_JOB, archiveExtractJob, archivePublicRoutes, archiveRoutes } from './modules/archive/index.ts';
 import { openDataRoutes } from './modules/openData/index.ts';
 import { accessibilityRoutes } from './modules/accessibility/index.ts';
+import { myWorkRoutes } from './modules/myWork/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -179,6 +180,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(archiveRoutes, { storage });
       await api.register(archivePublicRoutes, { publicUrl: config.publicUrl });
       await api.register(openDataRoutes, { publicUrl: config.publicUrl });
+      await api.register(myWorkRoutes);
       await api.register(accessibilityRoutes, { publicUrl: config.publicUrl, ...config.accessibility });
     },
     { prefix: '/api' },

@@ -10,6 +10,7 @@ import * as finance from './features/finance/index.ts';
 import * as mapping from './features/mapping/index.ts';
 import * as dashboards from './features/mapping-dashboards/index.ts';
 import * as meetings from './features/meetings/index.ts';
+import * as myWork from './features/my-work/index.ts';
 import * as network from './features/network/index.ts';
 import * as projects from './features/projects/index.ts';
 import * as proposals from './features/proposals/index.ts';
@@ -36,6 +37,7 @@ const SECTIONS: NetworkSection[] = [
 ];
 
 const ALL: RouteObject[] = [
+  ...myWork.routes,
   ...network.routes,
   ...archive.routes,
   ...meetings.routes,

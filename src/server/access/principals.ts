@@ -70,6 +70,34 @@ export function isChiefExecutiveOf(ctx: RequestContext, networkId: string): Prom
   });
 }
 
+/**
+ * Whether the account's person sits today in a chief executives' council of any network for the municipality (the seat
+ * names the municipality it represents): the municipality's own chief executive, whether or not it has a role.
+ */
+export function isChiefExecutiveFor(ctx: RequestContext, municipalityNumber: string | null | undefined): Promise<boolean> {
+  const user = ctx.user;
+  if (!user || !municipalityNumber) return Promise.resolve(false);
+  return memo(ctx, `access.chiefExecutiveFor.${municipalityNumber}`, async () => {
+    const day = today();
+    const [seat] = await ctx.db
+      .select({ id: bodyMemberships.id })
+      .from(bodyMemberships)
+      .innerJoin(bodies, eq(bodies.id, bodyMemberships.bodyId))
+      .innerJoin(people, eq(people.id, bodyMemberships.personId))
+      .where(
+        and(
+          eq(bodies.kind, 'chiefExecutivesCouncil'),
+          eq(bodyMemberships.municipalityNumber, municipalityNumber),
+          lte(bodyMemberships.fromDate, day),
+          or(isNull(bodyMemberships.toDate), gt(bodyMemberships.toDate, day)),
+          sql`lower(${people.email}) = lower(${user.email})`,
+        ),
+      )
+      .limit(1);
+    return seat !== undefined;
+  });
+}
+
 /** Whether the account's e-mail is this person's (compared without case); a person without e-mail has no account. */
 function isPerson(ctx: RequestContext, personId: string | null | undefined): Promise<boolean> {
   const user = ctx.user;
@@ -102,6 +130,7 @@ export const HOLDS: Record<Principal, (ctx: RequestContext, place: Place) => boo
   },
   chiefExecutive: (ctx, place) => someNetwork(place, (id) => isChiefExecutiveOf(ctx, id)),
   municipalityEditor: (ctx, place) => !!place.municipalityNumber && editorMunicipalities(ctx).includes(place.municipalityNumber),
+  municipalityChiefExecutive: (ctx, place) => isChiefExecutiveFor(ctx, place.municipalityNumber),
   projectOwner: (ctx, place) => isPerson(ctx, place.project?.ownerPersonId),
   projectManager: (ctx, place) => isPerson(ctx, place.project?.managerPersonId),
   anyNetworkAdmin: (ctx) => hasRole(ctx, 'networkAdmin'),

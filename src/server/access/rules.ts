@@ -19,6 +19,8 @@ export const PRINCIPALS = {
   networkMember: 'a member of the network (network member role)',
   memberEditor: 'an editor of a municipality that is a current member of the network',
   chiefExecutive: "the person with the account's e-mail sits today in the network's chief executives' council",
+  municipalityChiefExecutive:
+    "the person with the account's e-mail sits today in a chief executives' council for the municipality whose page it is",
   municipalityEditor: 'an editor of the municipality whose data it is',
   projectOwner: "the project's owner (the person with the account's e-mail)",
   projectManager: "the project's manager (the person with the account's e-mail)",
@@ -75,6 +77,12 @@ const rules = {
     refusal: 'forbidden',
     description:
       "The secretariat's work: the network, members, bodies, meetings and cases, surveys, strategy, fees, budget, grants, the audit log.",
+  },
+  'municipality.readPanel': {
+    who: ['platformAdmin', 'networkAdmin', 'networkMember', 'municipalityEditor', 'municipalityChiefExecutive'],
+    refusal: 'notFound',
+    description:
+      "Read a municipality's own page beyond its public facts (what it pays, its projects, benefits, strategy, cases naming it): its contacts and chief executive without a network role, and the secretariat and members of a network it is a current member of; another municipality's contacts are refused.",
   },
   'municipality.edit': {
     who: ['platformAdmin', 'municipalityEditor'],

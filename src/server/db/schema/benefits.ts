@@ -32,7 +32,7 @@ export const benefits = pgTable(
     /** Removing a benefit keeps it and its measurements: no row is ever deleted. */
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('benefits_project_idx').on(t.projectId)],
+  (t) => [index('benefits_project_idx').on(t.projectId), index('benefits_owner_idx').on(t.ownerPersonId)],
 );
 
 /** An indicator that measures a benefit. */
@@ -80,7 +80,12 @@ export const indicatorTargets = pgTable(
     weight: doublePrecision('weight').notNull().default(1),
     lastRemindedDue: date('last_reminded_due', { mode: 'string' }),
   },
-  (t) => [uniqueIndex('indicator_targets_idx').on(t.indicatorId, t.municipalityNumber)],
+  (t) => [
+    uniqueIndex('indicator_targets_idx').on(t.indicatorId, t.municipalityNumber),
+    // The start page's and the municipality page's look-ups: a municipality's targets, a person's.
+    index('indicator_targets_municipality_idx').on(t.municipalityNumber),
+    index('indicator_targets_responsible_idx').on(t.responsiblePersonId),
+  ],
 );
 
 /** A measured value of an indicator in a municipality; one per day. */

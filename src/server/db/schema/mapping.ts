@@ -185,5 +185,6 @@ export const surveyRespondents = pgTable(
     index('survey_respondents_round_idx').on(t.roundId),
     uniqueIndex('survey_respondents_token_idx').on(t.tokenHash),
     uniqueIndex('survey_respondents_round_email_idx').on(t.roundId, t.municipalityNumber, t.email),
+    index('survey_respondents_email_idx').on(sql`lower(${t.email})`),
   ],
 );

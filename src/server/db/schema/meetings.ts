@@ -175,6 +175,8 @@ export const agendaItems = pgTable(
   (t) => [
     index('agenda_items_meeting_idx').on(t.meetingId, t.position),
     index('agenda_items_consultation_idx').on(t.consultationId),
+    // The municipality page finds the remarks that name a municipality.
+    index('agenda_items_remarks_idx').using('gin', sql`${t.protocolRemarks} jsonb_path_ops`),
     index('agenda_items_search_idx').using('gin', sql`to_tsvector('norwegian', ${t.searchText})`),
   ],
 );
@@ -205,6 +207,7 @@ export const meetingAttendees = pgTable(
   },
   (t) => [
     uniqueIndex('meeting_attendees_person_idx').on(t.meetingId, t.personId),
+    index('meeting_attendees_by_person_idx').on(t.personId),
     uniqueIndex('meeting_attendees_token_idx').on(t.absenceTokenHash),
   ],
 );
@@ -286,6 +289,7 @@ export const writtenProcedureAnswers = pgTable(
   (t) => [
     uniqueIndex('written_procedure_answers_token_idx').on(t.tokenHash),
     uniqueIndex('written_procedure_answers_person_idx').on(t.procedureId, t.personId),
+    index('written_procedure_answers_by_person_idx').on(t.personId),
   ],
 );
 
@@ -307,5 +311,6 @@ export const minutesSignatures = pgTable(
   (t) => [
     uniqueIndex('minutes_signatures_token_idx').on(t.tokenHash),
     uniqueIndex('minutes_signatures_person_idx').on(t.meetingId, t.personId),
+    index('minutes_signatures_by_person_idx').on(t.personId),
   ],
 );

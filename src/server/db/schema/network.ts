@@ -74,6 +74,8 @@ export const people = pgTable(
     index('people_municipality_idx').on(t.municipalityNumber),
     index('people_sort_name_idx').on(t.sortName),
     index('people_home_network_idx').on(t.homeNetworkId),
+    // The account's person: people and accounts meet by e-mail without case.
+    index('people_email_idx').on(sql`lower(${t.email})`),
     index('people_competences_idx').using('gin', t.competences),
   ],
 );
@@ -130,5 +132,9 @@ export const bodyMemberships = pgTable(
     fromDate: date('from_date', { mode: 'string' }).notNull(),
     toDate: date('to_date', { mode: 'string' }),
   },
-  (t) => [index('body_memberships_body_idx').on(t.bodyId), index('body_memberships_person_idx').on(t.personId)],
+  (t) => [
+    index('body_memberships_body_idx').on(t.bodyId),
+    index('body_memberships_person_idx').on(t.personId),
+    index('body_memberships_municipality_idx').on(t.municipalityNumber),
+  ],
 );

@@ -49,6 +49,8 @@ export const projects = pgTable(
     uniqueIndex('projects_reference_idx').on(t.networkId, t.year, t.sequence),
     uniqueIndex('projects_proposal_idx').on(t.proposalId),
     index('projects_network_phase_idx').on(t.networkId, t.phase),
+    index('projects_owner_idx').on(t.ownerPersonId),
+    index('projects_manager_idx').on(t.managerPersonId),
   ],
 );
 
@@ -79,7 +81,10 @@ export const projectParticipants = pgTable(
     participation: text('participation', { enum: PARTICIPATION }).notNull(),
     reservation: text('reservation'),
   },
-  (t) => [uniqueIndex('project_participants_idx').on(t.projectId, t.municipalityNumber)],
+  (t) => [
+    uniqueIndex('project_participants_idx').on(t.projectId, t.municipalityNumber),
+    index('project_participants_municipality_idx').on(t.municipalityNumber),
+  ],
 );
 
 /**

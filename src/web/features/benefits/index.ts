@@ -14,4 +14,4 @@ export const section: NetworkSection = {
 /** A project's benefits, lent to the project page. */
 export const BenefitsSection = lazySection(() => import('./BenefitsSection.tsx'), 'BenefitsSection');
 
-export { formatAchievement } from './benefits-api.ts';
+export { formatAchievement, parseNumber } from './benefits-api.ts';

@@ -15,6 +15,7 @@ import { Page } from '../../app/Page.tsx';
 import { useMunicipalityCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { municipalityMappingPath, useMappingMessages } from '../mapping/index.ts';
+import { MunicipalityPanelSection } from '../my-work/index.ts';
 
 /** `/kommuner/:number`: a municipality's facts, its networks, and its written standard. */
 export function MunicipalityPage() {
@@ -124,6 +125,7 @@ function MunicipalityView({
           </ScrollRegion>
         )}
       </section>
+      <MunicipalityPanelSection number={municipality.number} />
       <ModalDialog open={editing} onClose={() => setEditing(false)} title={m.municipality.editWrittenStandard}>
         <WrittenStandardForm
           municipality={municipality}

@@ -7,50 +7,58 @@ import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 
 /** `/`: every network with its size. */
 export function NetworksPage() {
-  const { m, number } = useI18n();
-  const networks = useApi<NetworkSummary[]>('/networks');
+  const { m } = useI18n();
   return (
     <Page title={m.networks.title}>
       <Paragraph>{m.networks.intro}</Paragraph>
-      <LoadState loaded={networks}>
-        {(list) =>
-          list.length === 0 ? (
-            <Paragraph>{m.networks.empty}</Paragraph>
-          ) : (
-            <ScrollRegion className="dr-section" label={m.networks.caption}>
-              <Table zebra>
-                <caption>{m.networks.caption}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{m.networks.name}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.networks.members}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.networks.population}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {list.map((n) => {
-                    const umbrella = n.umbrellaId ? list.find((u) => u.id === n.umbrellaId) : undefined;
-                    return (
-                      <Table.Row key={n.id}>
-                        <Table.Cell>
-                          <AppLink to={`/n/${n.slug}`}>{n.name}</AppLink>
-                          {umbrella && (
-                            <Paragraph data-size="sm" className="dr-muted">
-                              {fmt(m.networks.partOf, { name: umbrella.name })}
-                            </Paragraph>
-                          )}
-                        </Table.Cell>
-                        <Table.Cell>{number(n.memberCount)}</Table.Cell>
-                        <Table.Cell>{number(n.population)}</Table.Cell>
-                      </Table.Row>
-                    );
-                  })}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
-          )
-        }
-      </LoadState>
+      <NetworksTable />
     </Page>
+  );
+}
+
+/** Every network with its size and umbrella; also under «Mitt arbeid», where journeys and people start. */
+export function NetworksTable() {
+  const { m, number } = useI18n();
+  const networks = useApi<NetworkSummary[]>('/networks');
+  return (
+    <LoadState loaded={networks}>
+      {(list) =>
+        list.length === 0 ? (
+          <Paragraph>{m.networks.empty}</Paragraph>
+        ) : (
+          <ScrollRegion className="dr-section" label={m.networks.caption}>
+            <Table zebra>
+              <caption>{m.networks.caption}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{m.networks.name}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{m.networks.members}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{m.networks.population}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {list.map((n) => {
+                  const umbrella = n.umbrellaId ? list.find((u) => u.id === n.umbrellaId) : undefined;
+                  return (
+                    <Table.Row key={n.id}>
+                      <Table.Cell>
+                        <AppLink to={`/n/${n.slug}`}>{n.name}</AppLink>
+                        {umbrella && (
+                          <Paragraph data-size="sm" className="dr-muted">
+                            {fmt(m.networks.partOf, { name: umbrella.name })}
+                          </Paragraph>
+                        )}
+                      </Table.Cell>
+                      <Table.Cell>{number(n.memberCount)}</Table.Cell>
+                      <Table.Cell>{number(n.population)}</Table.Cell>
+                    </Table.Row>
+                  );
+                })}
+              </Table.Body>
+            </Table>
+          </ScrollRegion>
+        )
+      }
+    </LoadState>
   );
 }

@@ -1,11 +1,10 @@
 import type { RouteObject } from 'react-router';
 import { CATALOGS } from '../../app/i18n/index.tsx';
-import { lazyPage } from '../../app/lazy.tsx';
+import { lazyPage, lazySection } from '../../app/lazy.tsx';
 import type { NetworkSection } from '../../app/network-frame.tsx';
 
 /** The networks, their members, people and bodies, and the municipality pages. */
 export const routes: RouteObject[] = [
-  lazyPage(undefined, () => import('./NetworksPage.tsx'), 'NetworksPage'),
   lazyPage('n/:slug', () => import('./NetworkPage.tsx'), 'NetworkPage'),
   lazyPage('n/:slug/personer', () => import('./PeoplePage.tsx'), 'PeoplePage'),
   lazyPage('n/:slug/personer/:id', () => import('./PersonPage.tsx'), 'PersonPage'),
@@ -23,3 +22,7 @@ const label = (key: 'overview' | 'people' | 'bodies') => ({
 export const overviewSection: NetworkSection = { path: '', label: label('overview') };
 export const peopleSection: NetworkSection = { path: 'personer', label: label('people'), visible: (c) => c.readInternals };
 export const bodiesSection: NetworkSection = { path: 'organer', label: label('bodies') };
+
+/** The networks, for the start page without login (my-work owns `/`). */
+export const NetworksPage = lazySection(() => import('./NetworksPage.tsx'), 'NetworksPage');
+export const NetworksTable = lazySection(() => import('./NetworksPage.tsx'), 'NetworksTable');

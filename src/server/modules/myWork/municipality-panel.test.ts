@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
+import { DEMO_CHIEF_EXECUTIVE } from '../../demo/projects.ts';
+import type { MunicipalityPanel } from '../../../shared/myWork/schema.ts';
+import { shareInYear } from './municipality-panel.ts';
+
+/**
+ * The municipality's page: its chief executive and contacts read it without a network role; another municipality's
+ * contact is refused (404, as for what does not exist); a network's secretariat reads the parts in its own networks.
+ */
+describe.each(DATABASE_KINDS)('municipality panel on %s', (kind) => {
+  let t: TestApp;
+  let chief: Client;
+  let contact: Client;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    [chief, contact] = await Promise.all([t.as(DEMO_CHIEF_EXECUTIVE.email), t.as(USERS.sortlandEditor)]);
+  });
+  afterAll(() => t.close());
+  const panel = (c: Client, number = '1870', year?: number) =>
+    c.get<MunicipalityPanel>(`/api/municipalities/${number}/panel${year ? `?year=${year}` : ''}`);
+
+  it('answers 401 without login, 400 naming a bad number or year, 404 for an unknown municipality', async () => {
+    expect((await panel(t.anonymous())).status).toBe(401);
+    const bad = await contact.get('/api/municipalities/18x0/panel');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toHaveProperty('number');
+    const badYear = await contact.get('/api/municipalities/1870/panel?year=abc');
+    expect(badYear.status).toBe(400);
+    expect(badYear.body.error.fields).toHaveProperty('year');
+    expect((await panel(contact, '0000')).status).toBe(404);
+  });
+
+  it("Sortland's chief executive, without a role, reads Sortland's page: memberships, representatives, DigiHelse with its light, strategy, the reservation-free participation", async () => {
+    const res = await panel(chief, '1870', 2026);
+    expect(res.status).toBe(200);
+    const p = res.body;
+    expect(p).toMatchObject({ number: '1870', year: 2026 });
+    expect(p.memberships.map((m) => m.network.slug).sort()).toEqual(['diginordland', 'digivesteralen']);
+    const vest = p.memberships.find((m) => m.network.slug === 'digivesteralen')!;
+    expect(vest.isHost).toBe(true);
+    expect(vest.representatives.some((r) => r.bodyName === 'Vesterålen kommunedirektørutvalg')).toBe(true);
+    const digiHelse = p.projects.find((x) => x.title === 'Felles innføring av DigiHelse i Vesterålen')!;
+    expect(digiHelse).toMatchObject({ phase: 'planning', light: expect.stringMatching(/^(green|yellow|red)$/) });
+    expect(digiHelse.href).toBe(`/n/digivesteralen/prosjekter/${digiHelse.id}`);
+    expect(p.benefits.length).toBeGreaterThan(0);
+    expect(p.benefits.every((b) => b.achievement === null || typeof b.achievement === 'number')).toBe(true);
+    // What it pays: the sum of the lines shown.
+    expect(p.paysInYear).toBe(p.payments.reduce((s, x) => s + x.total, 0));
+    for (const pay of p.payments) expect(pay.total).toBe((pay.fee ?? 0) + pay.shares.reduce((s, x) => s + (x.forYear ?? 0), 0));
+    expect(p.payments.length).toBeGreaterThan(0);
+    // Its mapping is its own; the chief executive does not edit it, and is given counts without the link.
+    expect(p.mapping.href).toBeNull();
+  });
+
+  it("Sortland's contact reads it with the mapping link; Andøy's contact and Helgeland's secretariat are refused", async () => {
+    const res = await panel(contact);
+    expect(res.status).toBe(200);
+    expect(res.body.mapping.href).toBe('/kommuner/1870/kartlegging');
+    const andoy = await t.as((await t.createUser([{ role: 'municipalityEditor', municipalityNumber: '1871' }])).email);
+    expect((await panel(andoy)).status).toBe(404);
+    expect((await panel(await t.as(USERS.helgelandAdmin))).status).toBe(404);
+    expect((await panel(chief, '1871')).status).toBe(404);
+    // The chief executive of Sortland is not the contact of Andøy, nor the member of a network: no other page.
+    expect((await panel(await t.as(USERS.vesteralenMember), '1871')).status).toBe(200);
+  });
+
+  it("a network's secretariat sees only its own network's part of a municipality in several", async () => {
+    const res = await panel(await t.as(USERS.vesteralenAdmin));
+    expect(res.status).toBe(200);
+    expect(res.body.memberships.map((m) => m.network.slug)).toEqual(['digivesteralen']);
+    expect(res.body.projects.every((p) => p.network.slug === 'digivesteralen')).toBe(true);
+  });
+});
+
+describe('the share in a year', () => {
+  it('spreads the whole share over the project days', () => {
+    // 2026-08-01 .. 2027-12-31: 153 of 518 days in 2026.
+    expect(shareInYear(518_000, '2026-08-01', '2027-12-31', 2026)).toBe(153_000);
+    expect(shareInYear(518_000, '2026-08-01', '2027-12-31', 2027)).toBe(365_000);
+    expect(shareInYear(518_000, '2026-08-01', '2027-12-31', 2028)).toBe(0);
+    expect(shareInYear(1000, null, '2027-12-31', 2026)).toBeNull();
+  });
+});

@@ -1,0 +1,314 @@
+import { sql } from 'drizzle-orm';
+import type { RequestContext } from '../../context.ts';
+import { queryRows } from '../../db/client.ts';
+import { notFound } from '../../errors.ts';
+import type { MunicipalityPanel } from '../../../shared/myWork/schema.ts';
+import { projectReference } from '../../../shared/portfolio/projects.ts';
+import { periodLabel, type ReportPeriodKind } from '../../../shared/portfolio/status-reports.ts';
+import { achievement } from '../../../shared/benefits/schema.ts';
+import { today } from '../network/index.ts';
+import { assertCan, can, inNetwork, isChiefExecutiveFor, ofMunicipality } from '../../access/index.ts';
+
+/**
+ * One municipality's page across all its networks. Its own people (its contacts, its chief executive, the platform
+ * administrator) see every network it has been a member of; a network's secretariat or members see the parts that lie
+ * in the networks whose portfolio they read. Read-only queries over the other modules' tables.
+ */
+export async function municipalityPanel(
+  ctx: RequestContext,
+  number: string,
+  year = Number(today().slice(0, 4)),
+): Promise<MunicipalityPanel> {
+  const [municipality] = await queryRows<{ number: string; name: string }>(
+    ctx.db,
+    sql`select number, name from municipalities where number = ${number}`,
+  );
+  if (!municipality) throw notFound();
+  await assertCan(ctx, 'municipality.readPanel', await ofMunicipality(ctx, number));
+
+  const memberships = await queryRows<{
+    network_id: string;
+    network_slug: string;
+    network_name: string;
+    joined_on: string;
+    left_on: string | null;
+    is_host: boolean;
+  }>(
+    ctx.db,
+    sql`select n.id as network_id, n.slug as network_slug, n.name as network_name, nm.joined_on::text, nm.left_on::text, nm.is_host
+        from network_members nm join networks n on n.id = nm.network_id
+        where nm.municipality_number = ${number}
+        order by nm.joined_on, n.name`,
+  );
+  const own =
+    (await can(ctx, 'municipality.edit', { networkIds: [], municipalityNumber: number })) || (await isChiefExecutiveFor(ctx, number));
+  const shown: typeof memberships = [];
+  for (const m of memberships) if (own || (await can(ctx, 'portfolio.read', inNetwork(m.network_id)))) shown.push(m);
+  const ids = [...new Set(shown.map((m) => m.network_id))];
+  const idArray = sql`${`{${ids.join(',')}}`}::uuid[]`;
+  const networkOf = new Map(shown.map((m) => [m.network_id, { id: m.network_id, slug: m.network_slug, name: m.network_name }]));
+  const net = (id: string) => networkOf.get(id)!;
+  const day = today();
+  const yearStart = `${year}-01-01`;
+  const yearEnd = `${year}-12-31`;
+
+  const [representatives, fees, shares, projects, benefits, strategies, remarks, mapping] = await Promise.all([
+    queryRows<{ network_id: string; body_id: string; body_name: string; person_name: string; role: string }>(
+      ctx.db,
+      sql`select b.network_id, b.id as body_id, b.name as body_name, p.name as person_name, bm.role
+          from body_memberships bm join bodies b on b.id = bm.body_id join people p on p.id = bm.person_id
+          where bm.municipality_number = ${number} and b.network_id = any(${idArray})
+            and bm.from_date <= ${day} and (bm.to_date is null or bm.to_date > ${day})
+          order by b.name, p.sort_name`,
+    ),
+    queryRows<{ network_id: string; amount: string }>(
+      ctx.db,
+      sql`select s.network_id, l.amount::text
+          from fee_schedules s join fee_lines l on l.schedule_id = s.id and l.municipality_number = ${number}
+          where s.network_id = any(${idArray}) and s.year = ${year} and s.status = 'adopted'`,
+    ),
+    queryRows<{
+      network_id: string;
+      id: string;
+      year: number;
+      sequence: number;
+      title: string;
+      start_date: string | null;
+      planned_end_date: string | null;
+      share: string | null;
+    }>(
+      ctx.db,
+      sql`select p.network_id, p.id, p.year, p.sequence, p.title, p.start_date::text, p.planned_end_date::text, share.amount::text as share
+          from projects p
+          join project_participants pp on pp.project_id = p.id and pp.participation = 'in' and pp.municipality_number = ${number}
+          left join lateral (
+            select (line ->> 'amount')::bigint as amount
+            from (select lines from project_cost_splits s where s.project_id = p.id order by s.computed_at desc, s.id desc limit 1) latest,
+              jsonb_array_elements(latest.lines) line
+            where line ->> 'municipalityNumber' = ${number}
+          ) share on true
+          where p.network_id = any(${idArray})
+            and (p.start_date is null or p.start_date <= ${yearEnd}) and (p.planned_end_date is null or p.planned_end_date >= ${yearStart})
+          order by p.year, p.sequence`,
+    ),
+    queryRows<{
+      network_id: string;
+      id: string;
+      year: number;
+      sequence: number;
+      title: string;
+      phase: string;
+      reservation: string | null;
+      overall: 'green' | 'yellow' | 'red' | null;
+      period_kind: ReportPeriodKind | null;
+      report_year: number | null;
+      period: number | null;
+    }>(
+      ctx.db,
+      sql`select p.network_id, p.id, p.year, p.sequence, p.title, p.phase, pp.reservation, rep.overall, rep.period_kind,
+            rep.year as report_year, rep.period
+          from projects p
+          join project_participants pp on pp.project_id = p.id and pp.participation = 'in' and pp.municipality_number = ${number}
+          left join lateral (
+            select r.overall, r.period_kind, r.year, r.period from project_status_reports r
+            where r.project_id = p.id and r.state = 'published'
+            order by case when r.period_kind = 'month' then r.year * 12 + r.period else r.year * 12 + r.period * 4 end desc limit 1
+          ) rep on true
+          where p.network_id = any(${idArray})
+          order by p.year desc, p.sequence desc`,
+    ),
+    queryRows<{
+      network_slug: string;
+      project_id: string;
+      year: number;
+      sequence: number;
+      indicator_id: string;
+      indicator_name: string;
+      unit: string;
+      benefit_title: string;
+      baseline_value: number;
+      target_value: number;
+      target_date: string;
+      latest_value: number | null;
+      latest_on: string | null;
+    }>(
+      ctx.db,
+      sql`select n.slug as network_slug, p.id as project_id, p.year, p.sequence, i.id as indicator_id, i.name as indicator_name, i.unit,
+            b.title as benefit_title, t.baseline_value, t.target_value, t.target_date::text, latest.value as latest_value,
+            latest.measured_on::text as latest_on
+          from indicator_targets t
+          join benefit_indicators i on i.id = t.indicator_id and i.deleted_at is null
+          join benefits b on b.id = i.benefit_id and b.deleted_at is null
+          join projects p on p.id = b.project_id
+          join networks n on n.id = p.network_id
+          left join lateral (
+            select m.value, m.measured_on from benefit_measurements m
+            where m.indicator_id = t.indicator_id and m.municipality_number = t.municipality_number
+            order by m.measured_on desc limit 1
+          ) latest on true
+          where t.municipality_number = ${number} and p.network_id = any(${idArray})
+          order by p.year, p.sequence, b.title, i.name`,
+    ),
+    queryRows<{
+      network_id: string;
+      strategy_id: string;
+      version_id: string;
+      title: string;
+      number: number;
+      decision_status: MunicipalityPanel['strategies'][number]['decisionStatus'];
+      decision_body: string | null;
+      decision_date: string | null;
+      decision_case_number: string | null;
+    }>(
+      ctx.db,
+      sql`select s.network_id, s.id as strategy_id, v.id as version_id, s.title, v.number, l.decision_status, l.decision_body,
+            l.decision_date::text, l.decision_case_number
+          from local_strategy_versions l
+          join strategy_versions v on v.id = l.strategy_version_id
+          join strategies s on s.id = v.strategy_id
+          where l.municipality_number = ${number} and s.network_id = any(${idArray})
+          order by s.period_start desc, v.number desc`,
+    ),
+    queryRows<{ network_id: string; meeting_id: string; title: string; exempt: boolean; date: string; text: string; public: boolean }>(
+      ctx.db,
+      sql`select b.network_id, m.id as meeting_id, c.title, c.exempt_from_public as exempt, m.date::text, r ->> 'text' as text,
+            (m.minutes_approved_at is not null) as public
+          from agenda_items ai
+          cross join lateral jsonb_array_elements(ai.protocol_remarks) r
+          join meetings m on m.id = ai.meeting_id and m.deleted_at is null
+          join bodies b on b.id = m.body_id
+          join consultations co on co.id = ai.consultation_id
+          join cases c on c.id = co.case_id
+          where ai.protocol_remarks @> ${JSON.stringify([{ municipalityNumber: number }])}::jsonb
+            and r ->> 'municipalityNumber' = ${number} and b.network_id = any(${idArray})
+          order by m.date desc
+          limit 50`,
+    ),
+    queryRows<{ applications: number; in_use: number }>(
+      ctx.db,
+      sql`select (select count(*)::int from application_usages where municipality_number = ${number}) as applications,
+            (select count(*)::int from solution_adoptions where municipality_number = ${number} and status = 'inUse') as in_use`,
+    ),
+  ]);
+
+  const feeOf = new Map(fees.map((f) => [f.network_id, Number(f.amount)]));
+  const payments = ids.map((id) => {
+    const lines = shares
+      .filter((s) => s.network_id === id)
+      .map((s) => {
+        const whole = s.share === null ? null : Number(s.share);
+        return {
+          projectId: s.id,
+          reference: projectReference(s.year, s.sequence),
+          title: s.title,
+          startDate: s.start_date,
+          plannedEndDate: s.planned_end_date,
+          wholePeriod: whole,
+          forYear: whole === null ? null : shareInYear(whole, s.start_date, s.planned_end_date, year),
+        };
+      });
+    const fee = feeOf.get(id) ?? null;
+    const total = (fee ?? 0) + lines.reduce((sum, l) => sum + (l.forYear ?? 0), 0);
+    return { network: net(id), fee, shares: lines, total, href: `/n/${net(id).slug}/okonomi/kommuner/${number}` };
+  });
+  const readsMapping = await can(ctx, 'mapping.read', await ofMunicipality(ctx, number));
+  const readsInternals = new Set<string>();
+  for (const id of ids) if (await can(ctx, 'network.readInternals', inNetwork(id))) readsInternals.add(id);
+
+  return {
+    number: municipality.number,
+    name: municipality.name,
+    year,
+    memberships: shown.map((m) => ({
+      network: net(m.network_id),
+      joinedOn: m.joined_on,
+      leftOn: m.left_on,
+      isHost: m.is_host,
+      representatives: representatives
+        .filter((r) => r.network_id === m.network_id && (m.left_on === null || m.left_on > day))
+        .map((r) => ({ bodyId: r.body_id, bodyName: r.body_name, personName: r.person_name, role: r.role })),
+    })),
+    payments: payments.filter((p) => p.fee !== null || p.shares.length > 0),
+    paysInYear: payments.reduce((sum, p) => sum + p.total, 0),
+    projects: projects.map((p) => ({
+      id: p.id,
+      reference: projectReference(p.year, p.sequence),
+      title: p.title,
+      network: net(p.network_id),
+      phase: p.phase,
+      light: p.overall,
+      lightPeriod: p.period_kind && p.report_year && p.period ? periodLabel(p.period_kind, p.report_year, p.period) : null,
+      reservation: p.reservation,
+      href: `/n/${net(p.network_id).slug}/prosjekter/${p.id}`,
+    })),
+    benefits: benefits.map((b) => ({
+      indicatorId: b.indicator_id,
+      indicatorName: b.indicator_name,
+      unit: b.unit,
+      benefitTitle: b.benefit_title,
+      projectReference: projectReference(b.year, b.sequence),
+      baselineValue: b.baseline_value,
+      targetValue: b.target_value,
+      targetDate: b.target_date,
+      latestValue: b.latest_value,
+      latestOn: b.latest_on,
+      achievement: achievement(b.baseline_value, b.target_value, b.latest_value),
+      href: `/n/${b.network_slug}/prosjekter/${b.project_id}#nytte`,
+    })),
+    strategies: strategies.map((s) => ({
+      network: net(s.network_id),
+      strategyTitle: s.title,
+      versionNumber: s.number,
+      decisionStatus: s.decision_status,
+      decisionBody: s.decision_body,
+      decisionDate: s.decision_date,
+      decisionCaseNumber: s.decision_case_number,
+      href: `/n/${net(s.network_id).slug}/strategi/${s.strategy_id}/versjoner/${s.version_id}/kommuner/${number}`,
+    })),
+    remarks: [
+      // An exempt case's title and remark are for the network's internal readers; minutes not yet approved likewise.
+      ...remarks
+        .filter((r) => readsInternals.has(r.network_id) || (r.public && !r.exempt))
+        .map((r) => ({
+          kind: 'protocolRemark' as const,
+          network: net(r.network_id),
+          title: r.title,
+          date: r.date,
+          text: r.text,
+          href: `/moter/${r.meeting_id}`,
+        })),
+      ...projects
+        .filter((p) => p.reservation)
+        .map((p) => ({
+          kind: 'reservation' as const,
+          network: net(p.network_id),
+          title: p.title,
+          date: null,
+          text: p.reservation!,
+          href: `/n/${net(p.network_id).slug}/prosjekter/${p.id}`,
+        })),
+    ],
+    mapping: {
+      applications: mapping[0]?.applications ?? 0,
+      solutionsInUse: mapping[0]?.in_use ?? 0,
+      href: readsMapping ? `/kommuner/${number}/kartlegging` : null,
+    },
+  };
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/**
+ * The part of a whole-period share that falls in the year: spread evenly over the project's days, whole kroner. Without
+ * both dates the period is unknown, and so is the year's part.
+ */
+export function shareInYear(whole: number, start: string | null, end: string | null, year: number): number | null {
+  if (!start || !end || end < start) return null;
+  const first = dayNumber(start);
+  const last = dayNumber(end);
+  const from = Math.max(first, dayNumber(`${year}-01-01`));
+  const to = Math.min(last, dayNumber(`${year}-12-31`));
+  if (to < from) return 0;
+  return Math.round((whole * (to - from + 1)) / (last - first + 1));
+}

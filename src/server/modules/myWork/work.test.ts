@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { benefitIndicators, benefitMeasurements, myWorkVisits, users } from '../../db/schema/index.ts';
+import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
+import { DEMO_CHIEF_EXECUTIVE } from '../../demo/projects.ts';
+import type { MyWork } from '../../../shared/myWork/schema.ts';
+import { today } from '../network/index.ts';
+import { addDays } from './dates.ts';
+import { statusReportDue } from './work.ts';
+
+/**
+ * «Mitt arbeid» for each demo role on the demo data: each sees its own items, and never another person's or another
+ * network's. People and accounts meet by e-mail: Sortland's chief executive owns DigiHelse and sits in the AU.
+ */
+describe.each(DATABASE_KINDS)('my work on %s', (kind) => {
+  let t: TestApp;
+  let vest: Client;
+  let helgeland: Client;
+  let member: Client;
+  let contact: Client;
+  let chief: Client;
+  let vestId: string;
+  const work = async (c: Client) => {
+    const res = await c.get<MyWork>('/api/me/work');
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  let n = 0;
+  const unique = () => `${Date.now().toString(36)}${++n}`;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    [vest, helgeland, member, contact, chief] = await Promise.all([
+      t.as(USERS.vesteralenAdmin),
+      t.as(USERS.helgelandAdmin),
+      t.as(USERS.vesteralenMember),
+      t.as(USERS.sortlandEditor),
+      t.as(DEMO_CHIEF_EXECUTIVE.email),
+    ]);
+    vestId = await t.networkId('digivesteralen');
+  });
+  afterAll(() => t.close());
+
+  it('answers 401 without login', async () => {
+    expect((await t.anonymous().get('/api/me/work')).status).toBe(401);
+  });
+
+  it('an account that is nobody in the registers and has no role gets empty lists', async () => {
+    const nobody = await t.as((await t.createUser()).email);
+    expect(await work(nobody)).toMatchObject({
+      known: false,
+      meetings: [],
+      awaited: [],
+      secretariat: [],
+      projects: [],
+      measurements: [],
+      municipalities: [],
+    });
+  });
+
+  it('the secretariat sees the meeting whose summons is due, in its own network only', async () => {
+    const [au] = (await vest.get(`/api/networks/${vestId}/bodies`)).body.filter((b: { shortCode: string }) => b.shortCode === 'AU');
+    const date = addDays(today(), 5);
+    const created = await vest.post(`/api/bodies/${au.id}/meetings`, { date, startTime: '09:00', place: 'Sortland rådhus' });
+    expect(created.status).toBe(201);
+    const mine = await work(vest);
+    expect(mine.secretariat.map((s) => s.network.slug)).toEqual(['digivesteralen']);
+    const task = mine.secretariat[0]!.tasks.find((x) => x.id === created.body.id);
+    expect(task).toMatchObject({ kind: 'summonsDue', href: `/moter/${created.body.id}`, due: addDays(date, -7), overdue: true });
+    // The proposals waiting for triage are the network's own.
+    expect(mine.secretariat[0]!.tasks.some((x) => x.kind === 'proposalToTriage')).toBe(true);
+
+    const theirs = await work(helgeland);
+    expect(theirs.secretariat.map((s) => s.network.slug)).toEqual(['digitale-helgeland']);
+    expect(JSON.stringify(theirs)).not.toContain(created.body.id);
+    expect((await work(member)).secretariat).toEqual([]);
+
+    // Sent: no longer due.
+    const sent = await vest.post(`/api/meetings/${created.body.id}/summons`, { version: created.body.version });
+    expect(sent.status).toBe(200);
+    expect(JSON.stringify((await work(vest)).secretariat)).not.toContain(created.body.id);
+  });
+
+  it('the chief executive sees the meetings they are called to, the project they own with what its next decision point lacks, and their municipality', async () => {
+    const mine = await work(chief);
+    expect(mine.known).toBe(true);
+    expect(mine.meetings.length).toBeGreaterThan(0);
+    expect(mine.meetings.every((m) => m.network.slug === 'digivesteralen' && m.date >= today())).toBe(true);
+    const project = mine.projects.find((p) => p.title === 'Felles innføring av DigiHelse i Vesterålen');
+    expect(project).toMatchObject({ roles: ['owner'], phase: 'planning', nextDecisionPoint: 'bp3' });
+    expect(project!.lacks).toEqual(['governingDocument', 'benefitsPlan']);
+    expect(mine.municipalities).toEqual([
+      { number: '1870', name: expect.stringContaining('Sortland'), as: 'chiefExecutive', href: '/kommuner/1870' },
+    ]);
+
+    // The contact of the same municipality is not the chief executive: no meetings, no projects of theirs.
+    const theirs = await work(contact);
+    expect(theirs.meetings).toEqual([]);
+    expect(theirs.projects).toEqual([]);
+    expect(theirs.municipalities).toEqual([
+      { number: '1870', name: expect.stringContaining('Sortland'), as: 'contact', href: '/kommuner/1870' },
+    ]);
+  });
+
+  it('a member sees the written procedure awaiting their answer; nobody else does', async () => {
+    const body = await vest.post(`/api/networks/${vestId}/bodies`, { kind: 'workingCommittee', name: `AU ${unique()}`, shortCode: 'AU' });
+    const person = await vest.post('/api/people', {
+      networkId: vestId,
+      name: 'Medlem Medlemsen',
+      email: USERS.vesteralenMember,
+      municipalityNumber: '1866',
+    });
+    expect(person.status).toBe(201);
+    await vest.post(`/api/bodies/${body.body.id}/memberships`, {
+      personId: person.body.id,
+      role: 'chair',
+      fromDate: '2020-01-01',
+      municipalityNumber: '1866',
+    });
+    const meeting = await vest.post(`/api/bodies/${body.body.id}/meetings`, { date: addDays(today(), 30), startTime: '10:00' });
+    const withCase = await vest.post(`/api/meetings/${meeting.body.id}/cases`, {
+      type: 'decision',
+      title: 'Hastesak om DigiHelse',
+      recommendation: 'Vedtas.',
+    });
+    const item = withCase.body.items.find((i: { title: string }) => i.title === 'Hastesak om DigiHelse');
+    const started = await vest.post(`/api/consultations/${item.consultationId}/written-procedure`, {
+      reason: 'Frist fra leverandøren',
+      deadline: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(started.status).toBe(201);
+
+    const mine = await work(member);
+    expect(mine.known).toBe(true);
+    const awaited = mine.awaited.find((a) => a.kind === 'writtenProcedure');
+    expect(awaited).toMatchObject({
+      title: 'Hastesak om DigiHelse',
+      href: `/moter/${started.body.meetingId}`,
+      network: { slug: 'digivesteralen' },
+    });
+    // The planned meeting of the body they chair is theirs too.
+    expect(mine.meetings.some((m) => m.id === meeting.body.id)).toBe(true);
+    for (const other of [chief, contact, vest, helgeland])
+      expect(JSON.stringify((await work(other)).awaited)).not.toContain('Hastesak om DigiHelse');
+    // Nothing in the answer is a personal link's token.
+    expect(JSON.stringify(mine)).not.toMatch(/skriftlig\/|forfall\/|signer\//);
+  });
+
+  it('measurements due: the municipality contact may register them there, the benefit owner sees them, another network does not', async () => {
+    const [indicator] = await t.db
+      .select({ id: benefitIndicators.id })
+      .from(benefitIndicators)
+      .where(eq(benefitIndicators.name, 'Timer brukt på telefon og manuell oppfølging per måned'));
+    // Sortland's measurements undone, so its next one is due (tertial after the baseline 200 days ago).
+    await t.db
+      .delete(benefitMeasurements)
+      .where(and(eq(benefitMeasurements.indicatorId, indicator!.id), eq(benefitMeasurements.municipalityNumber, '1870')));
+
+    const due = (await work(contact)).measurements.find((m) => m.indicatorId === indicator!.id);
+    expect(due).toMatchObject({ municipalityNumber: '1870', canRegister: true, lastMeasuredOn: null });
+    expect(due!.due <= today()).toBe(true);
+    expect(due!.href).toMatch(/^\/n\/digivesteralen\/prosjekter\/.+#nytte$/);
+    // The owner (no role) sees it, but registering is the municipality's.
+    const owned = (await work(chief)).measurements.filter((m) => m.indicatorId === indicator!.id);
+    expect(owned.map((m) => [m.municipalityNumber, m.canRegister])).toEqual([['1870', false]]);
+    expect((await work(helgeland)).measurements).toEqual([]);
+    expect((await work(member)).measurements).toEqual([]);
+
+    const saved = await contact.post(`/api/benefit-indicators/${indicator!.id}/measurements`, {
+      municipalityNumber: '1870',
+      measuredOn: today(),
+      value: 390,
+      note: null,
+    });
+    expect(saved.status).toBe(201);
+    expect((await work(contact)).measurements.some((m) => m.indicatorId === indicator!.id)).toBe(false);
+  });
+
+  it('documents new since the last visit: a new sitting moves the stamp, a reload does not', async () => {
+    const first = await work(chief);
+    const again = await work(chief);
+    expect(again.previousVisit).toBe(first.previousVisit);
+    const [user] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_CHIEF_EXECUTIVE.email));
+    // The demo's documents were made when its database was, minutes ago: older than the last visit here.
+    await t.db.execute(sql`update case_documents set created_at = now() - interval '3 hours'`);
+    await t.db.execute(sql`update project_documents set created_at = now() - interval '3 hours'`);
+    await t.db
+      .update(myWorkVisits)
+      .set({ seenAt: sql`now() - interval '2 hours'` })
+      .where(eq(myWorkVisits.userId, user!.id));
+    const project = first.projects[0]!;
+    const upload = await vest.request(
+      'POST',
+      `/api/projects/${project.id}/documents?kind=governingDocument&fileName=${encodeURIComponent('Styringsdokument.pdf')}`,
+      Buffer.from('%PDF-1.4\n%%EOF'),
+      { 'content-type': 'application/pdf' },
+    );
+    expect(upload.status).toBe(201);
+    const visit = await work(chief);
+    expect(visit.previousVisit).not.toBeNull();
+    expect(visit.newDocuments).toEqual([expect.objectContaining({ fileName: 'Styringsdokument.pdf', href: project.href })]);
+    expect(visit.projects[0]!.lacks).toEqual(['benefitsPlan']);
+    expect((await work(contact)).newDocuments).toEqual([]);
+  });
+});
+
+describe('the status report due', () => {
+  it('is the last finished month unless published, and none outside the running phases', () => {
+    const base = { phase: 'execution' as const, start_date: '2026-01-10', period_kind: null, last_end: null };
+    expect(statusReportDue(base, '2026-12-05')).toBe('2026-11');
+    expect(statusReportDue({ ...base, last_end: 2026 * 12 + 11 }, '2026-12-05')).toBeNull();
+    expect(statusReportDue(base, '2027-01-02')).toBe('2026-12');
+    expect(statusReportDue({ ...base, period_kind: 'tertial' }, '2026-12-05')).toBe('2026 T2');
+    expect(statusReportDue({ ...base, start_date: '2026-12-01' }, '2026-12-05')).toBeNull();
+    expect(statusReportDue({ ...base, phase: 'idea' }, '2026-12-05')).toBeNull();
+  });
+});

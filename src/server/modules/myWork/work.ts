@@ -1,0 +1,515 @@
+import { eq, sql } from 'drizzle-orm';
+import type { RequestContext } from '../../context.ts';
+import { queryRows, type DbOrTx } from '../../db/client.ts';
+import { myWorkVisits } from '../../db/schema/index.ts';
+import {
+  DECISION_POINT_RULES,
+  DECISION_POINTS,
+  projectReference,
+  type DecisionPoint,
+  type Phase,
+} from '../../../shared/portfolio/projects.ts';
+import { nextMeasurementDue, type MeasurementFrequency } from '../../../shared/benefits/schema.ts';
+import { periodLabel, type ReportPeriodKind } from '../../../shared/portfolio/status-reports.ts';
+import type {
+  AwaitedAnswer,
+  DueMeasurement,
+  MyMeeting,
+  MyMunicipality,
+  MyProject,
+  MyWork,
+  NewDocument,
+  Secretariat,
+  SecretariatTask,
+} from '../../../shared/myWork/schema.ts';
+import { today } from '../network/index.ts';
+import { assertCan, can, editorMunicipalities, NOWHERE, ofParticipant } from '../../access/index.ts';
+import { addDays, iso, SUMMONS_NOTICE_DAYS } from './dates.ts';
+
+/**
+ * «Mitt arbeid»: each part is one query over what the account is (its roles) and who it is (the people with its
+ * e-mail). Nothing here decides access beyond what the rules say: the account's own person's meetings and answers are
+ * its own by definition; the secretariat's tasks are the networks it administers; a measurement's form is offered
+ * where `project.answerForMunicipality` holds.
+ */
+
+type NetworkRow = { network_id: string; network_slug: string; network_name: string };
+const networkOf = (r: NetworkRow) => ({ id: r.network_id, slug: r.network_slug, name: r.network_name });
+
+/** A new visit starts when the last one is more than this old. */
+const VISIT_GAP_MS = 60 * 60 * 1000;
+/** How far ahead the start page looks for meetings, and how many it lists. */
+const MEETINGS_AHEAD_DAYS = 120;
+const LIST_LIMIT = 20;
+
+export async function myWork(ctx: RequestContext): Promise<MyWork> {
+  await assertCan(ctx, 'account', NOWHERE);
+  const user = ctx.user!;
+  const day = today();
+  const personIds = (await queryRows<{ id: string }>(ctx.db, sql`select id from people where lower(email) = lower(${user.email})`)).map(
+    (r) => r.id,
+  );
+  const previousVisit = await recordVisit(ctx.db, user.id);
+  const administered = ctx.roles.flatMap((r) => (r.role === 'networkAdmin' && r.networkId ? [r.networkId] : []));
+  const editorOf = editorMunicipalities(ctx);
+
+  const [meetings, awaited, newDocuments, secretariat, projects, measurements, municipalities] = await Promise.all([
+    myMeetings(ctx.db, personIds, day),
+    awaitedAnswers(ctx.db, personIds, user.email),
+    newDocumentsFor(ctx.db, personIds, previousVisit),
+    secretariatTasks(ctx.db, administered, day),
+    myProjects(ctx.db, personIds, day),
+    dueMeasurements(ctx, personIds, editorOf, day),
+    myMunicipalities(ctx.db, personIds, editorOf, day),
+  ]);
+  return {
+    known: personIds.length > 0,
+    previousVisit: previousVisit?.toISOString() ?? null,
+    meetings,
+    awaited,
+    newDocuments,
+    secretariat,
+    projects,
+    measurements,
+    municipalities,
+  };
+}
+
+/**
+ * Moves the visit stamps on when a new sitting begins, and answers when the visit before this one was. Most requests
+ * only read: a write happens once a sitting.
+ */
+async function recordVisit(db: DbOrTx, userId: string): Promise<Date | null> {
+  const now = new Date();
+  const [row] = await db.select().from(myWorkVisits).where(eq(myWorkVisits.userId, userId));
+  if (row && row.seenAt.getTime() >= now.getTime() - VISIT_GAP_MS) return row.previousSeenAt;
+  if (!row) {
+    await db.insert(myWorkVisits).values({ userId, seenAt: now, previousSeenAt: null }).onConflictDoNothing();
+    return null;
+  }
+  await db.update(myWorkVisits).set({ seenAt: now, previousSeenAt: row.seenAt }).where(eq(myWorkVisits.userId, userId));
+  return row.seenAt;
+}
+
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+const textArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}::text[]`;
+
+// ---------------------------------------------------------------- everyone summoned
+
+async function myMeetings(db: DbOrTx, personIds: string[], day: string): Promise<MyMeeting[]> {
+  if (personIds.length === 0) return [];
+  const rows = await queryRows<
+    NetworkRow & {
+      id: string;
+      body_name: string;
+      date: string;
+      start_time: string;
+      place: string | null;
+      status: MyMeeting['status'];
+      attendance: MyMeeting['attendance'];
+      written_procedure: boolean;
+    }
+  >(
+    db,
+    sql`select m.id, b.name as body_name, m.date::text, m.start_time, m.place, m.status, m.written_procedure,
+          n.id as network_id, n.slug as network_slug, n.name as network_name,
+          (select a.status from meeting_attendees a where a.meeting_id = m.id and a.person_id = any(${uuidArray(personIds)}) limit 1) as attendance
+        from meetings m
+        join bodies b on b.id = m.body_id
+        join networks n on n.id = b.network_id
+        where m.deleted_at is null and not m.written_procedure
+          and m.date >= ${day} and m.date <= ${addDays(day, MEETINGS_AHEAD_DAYS)}
+          and m.status in ('planned', 'summoned')
+          and (m.id in (select a.meeting_id from meeting_attendees a where a.person_id = any(${uuidArray(personIds)}))
+            or (m.body_id in (select bm.body_id from body_memberships bm where bm.person_id = any(${uuidArray(personIds)}))
+              and exists (select 1 from body_memberships bm where bm.body_id = m.body_id and bm.person_id = any(${uuidArray(personIds)})
+                and bm.from_date <= m.date and (bm.to_date is null or bm.to_date > m.date))))
+        order by m.date, m.start_time
+        limit ${LIST_LIMIT}`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    href: `/moter/${r.id}`,
+    bodyName: r.body_name,
+    network: networkOf(r),
+    date: r.date,
+    startTime: r.start_time,
+    place: r.place,
+    status: r.status,
+    attendance: r.attendance,
+    writtenProcedure: r.written_procedure,
+  }));
+}
+
+async function awaitedAnswers(db: DbOrTx, personIds: string[], email: string): Promise<AwaitedAnswer[]> {
+  const rows = await queryRows<
+    NetworkRow & { kind: AwaitedAnswer['kind']; id: string; title: string; deadline: string | null; href: string }
+  >(
+    db,
+    sql`${
+      personIds.length === 0
+        ? sql``
+        : sql`select 'writtenProcedure' as kind, wp.id, c.title, ${iso(sql`wp.deadline`)} as deadline, '/moter/' || m.id as href,
+          n.id as network_id, n.slug as network_slug, n.name as network_name
+        from written_procedure_answers wa
+        join written_procedures wp on wp.id = wa.procedure_id
+        join agenda_items ai on ai.id = wp.agenda_item_id
+        join consultations co on co.id = ai.consultation_id
+        join cases c on c.id = co.case_id
+        join meetings m on m.id = ai.meeting_id
+        join bodies b on b.id = m.body_id
+        join networks n on n.id = b.network_id
+        where wa.person_id = any(${uuidArray(personIds)}) and wa.answered_at is null
+          and wp.status = 'open' and wp.deadline > now()
+        union all
+        select 'minutesSignature', m.id, b.name || ' ' || m.date::text, null, '/moter/' || m.id,
+          n.id, n.slug, n.name
+        from minutes_signatures s
+        join meetings m on m.id = s.meeting_id
+        join bodies b on b.id = m.body_id
+        join networks n on n.id = b.network_id
+        where s.person_id = any(${uuidArray(personIds)}) and s.signed_at is null and m.minutes_approved_at is null and m.deleted_at is null
+        union all`
+    }
+        select 'survey', r.id, r.name, r.deadline::text, '/n/' || n.slug || '/undersokelser/' || r.id,
+          n.id, n.slug, n.name
+        from survey_respondents sr
+        join survey_rounds r on r.id = sr.round_id
+        join networks n on n.id = r.network_id
+        where lower(sr.email) = lower(${email}) and sr.submitted_at is null and r.status = 'open'
+        order by deadline nulls last
+        limit ${LIST_LIMIT}`,
+  );
+  return rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, deadline: r.deadline, href: r.href, network: networkOf(r) }));
+}
+
+/**
+ * Documents added since the last visit: the attachments of cases on the agendas of the bodies the person sits in,
+ * and the basis documents of the projects they own or manage. Exempt attachments are their members' to read.
+ */
+async function newDocumentsFor(db: DbOrTx, personIds: string[], since: Date | null): Promise<NewDocument[]> {
+  if (personIds.length === 0 || since === null) return [];
+  const rows = await queryRows<{ id: string; file_name: string; context: string; added_at: string; href: string }>(
+    db,
+    sql`select * from (
+          select distinct on (d.id) d.id, d.file_name, c.title as context, ${iso(sql`d.created_at`)} as added_at, '/moter/' || m.id as href
+          from case_documents d
+          join cases c on c.id = d.case_id
+          join consultations co on co.case_id = c.id
+          join agenda_items ai on ai.consultation_id = co.id
+          join meetings m on m.id = ai.meeting_id
+          join body_memberships bm on bm.body_id = m.body_id and bm.person_id = any(${uuidArray(personIds)})
+            and (bm.to_date is null or bm.to_date > m.date)
+          where d.deleted_at is null and d.created_at > ${since} and m.deleted_at is null and m.summons_published_at is not null
+          union all
+          select d.id, d.file_name, p.title, ${iso(sql`d.created_at`)}, '/n/' || n.slug || '/prosjekter/' || p.id
+          from project_documents d
+          join projects p on p.id = d.project_id
+          join networks n on n.id = p.network_id
+          where d.deleted_at is null and d.created_at > ${since}
+            and (p.owner_person_id = any(${uuidArray(personIds)}) or p.manager_person_id = any(${uuidArray(personIds)}))
+        ) docs
+        order by added_at desc
+        limit ${LIST_LIMIT}`,
+  );
+  return rows.map((r) => ({ id: r.id, fileName: r.file_name, context: r.context, addedAt: r.added_at, href: r.href }));
+}
+
+// ---------------------------------------------------------------- the secretariat
+
+type ReportState = { id: string; phase: Phase; start_date: string | null; period_kind: ReportPeriodKind | null; last_end: number | null };
+
+/**
+ * The period whose status report is due: the last finished month (or tertial, when the project reports per tertial)
+ * of a project in planning, execution or closing that started before it, unless a report for it or a later period is
+ * published. Null when none is due.
+ */
+export function statusReportDue(project: Omit<ReportState, 'id'>, day: string): string | null {
+  if (!['planning', 'execution', 'closing'].includes(project.phase)) return null;
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  const kind = project.period_kind ?? 'month';
+  // The last finished period, counted in months since year 0 as periodEnd() counts them.
+  let year = y;
+  let period: number;
+  if (kind === 'month') {
+    period = m - 1;
+    if (period === 0) {
+      year--;
+      period = 12;
+    }
+  } else {
+    period = Math.floor((m - 1) / 4);
+    if (period === 0) {
+      year--;
+      period = 3;
+    }
+  }
+  const end = year * 12 + (kind === 'month' ? period : period * 4);
+  if (project.start_date && project.start_date.slice(0, 7) > `${year}-${String(kind === 'month' ? period : period * 4).padStart(2, '0')}`)
+    return null;
+  if (project.last_end !== null && project.last_end >= end) return null;
+  return periodLabel(kind, year, period);
+}
+
+/** The latest published report's kind and period end, per project. */
+const REPORT_STATE = sql`left join lateral (
+      select r.period_kind, case when r.period_kind = 'month' then r.year * 12 + r.period else r.year * 12 + r.period * 4 end as last_end,
+        r.overall
+      from project_status_reports r where r.project_id = p.id and r.state = 'published'
+      order by 2 desc limit 1) rep on true`;
+
+async function secretariatTasks(db: DbOrTx, networkIds: string[], day: string): Promise<Secretariat[]> {
+  if (networkIds.length === 0) return [];
+  const ids = uuidArray(networkIds);
+  const [networkRows, summons, minutes, proposals, grants, reports, surveys] = await Promise.all([
+    queryRows<{ id: string; slug: string; name: string }>(
+      db,
+      sql`select id, slug, name from networks where id = any(${ids}) order by name`,
+    ),
+    queryRows<{ network_id: string; id: string; title: string; due: string }>(
+      db,
+      sql`select b.network_id, m.id, b.name || ' ' || m.date::text as title, (m.date - ${SUMMONS_NOTICE_DAYS}::int)::text as due
+          from meetings m join bodies b on b.id = m.body_id
+          where b.network_id = any(${ids}) and m.deleted_at is null and not m.written_procedure and m.status = 'planned'
+            and m.date >= ${day} and m.date - ${SUMMONS_NOTICE_DAYS}::int <= ${addDays(day, 7)}::date
+          order by m.date`,
+    ),
+    queryRows<{ network_id: string; id: string; title: string; date: string; requested: boolean }>(
+      db,
+      sql`select b.network_id, m.id, b.name || ' ' || m.date::text as title, m.date::text,
+            exists (select 1 from minutes_signatures s where s.meeting_id = m.id) as requested
+          from meetings m join bodies b on b.id = m.body_id
+          where b.network_id = any(${ids}) and m.deleted_at is null and not m.written_procedure
+            and m.minutes_approved_at is null and m.date < ${day} and m.status in ('summoned', 'held')
+          order by m.date`,
+    ),
+    queryRows<{ network_id: string; slug: string; id: string; title: string; submitted: string }>(
+      db,
+      sql`select p.network_id, n.slug, p.id, p.title, (p.submitted_at at time zone 'Europe/Oslo')::date::text as submitted
+          from proposals p join networks n on n.id = p.network_id
+          where p.network_id = any(${ids}) and p.status = 'new' order by p.submitted_at limit 50`,
+    ),
+    queryRows<{ network_id: string; slug: string; grant_id: string; id: string; title: string; due: string }>(
+      db,
+      sql`select g.network_id, n.slug, g.id as grant_id, d.id, g.title || ': ' || d.description as title, d.due_date::text as due
+          from grant_reporting_deadlines d join grants g on g.id = d.grant_id join networks n on n.id = g.network_id
+          where g.network_id = any(${ids}) and d.reported_at is null and d.due_date <= ${addDays(day, 30)}::date
+          order by d.due_date`,
+    ),
+    queryRows<ReportState & { network_id: string; slug: string; title: string; year: number; sequence: number }>(
+      db,
+      sql`select p.id, p.network_id, n.slug, p.title, p.year, p.sequence, p.phase, p.start_date::text, rep.period_kind, rep.last_end
+          from projects p join networks n on n.id = p.network_id ${REPORT_STATE}
+          where p.network_id = any(${ids}) and p.phase in ('planning', 'execution', 'closing')
+          order by p.year, p.sequence`,
+    ),
+    queryRows<{ network_id: string; slug: string; id: string; name: string; deadline: string; missing: string[] | null }>(
+      db,
+      sql`select r.network_id, n.slug, r.id, r.name, r.deadline::text,
+            (select array_agg(distinct mu.name order by mu.name) from survey_respondents sr
+              join municipalities mu on mu.number = sr.municipality_number
+              where sr.round_id = r.id and sr.submitted_at is null
+                and not exists (select 1 from survey_respondents done where done.round_id = r.id
+                  and done.municipality_number = sr.municipality_number and done.submitted_at is not null)) as missing
+          from survey_rounds r join networks n on n.id = r.network_id
+          where r.network_id = any(${ids}) and r.status = 'open'
+          order by r.deadline`,
+    ),
+  ]);
+  const slugOf = new Map(networkRows.map((n) => [n.id, n.slug]));
+  const tasks = new Map<string, SecretariatTask[]>(networkRows.map((n) => [n.id, []]));
+  const add = (networkId: string, task: Omit<SecretariatTask, 'missing' | 'overdue'> & { missing?: string[] }) =>
+    tasks.get(networkId)?.push({ missing: [], ...task, overdue: task.due !== null && task.due < day });
+  for (const m of summons) add(m.network_id, { kind: 'summonsDue', id: m.id, title: m.title, due: m.due, href: `/moter/${m.id}` });
+  for (const m of minutes)
+    add(m.network_id, {
+      kind: m.requested ? 'minutesToApprove' : 'minutesToWrite',
+      id: m.id,
+      title: m.title,
+      due: null,
+      href: `/moter/${m.id}`,
+    });
+  for (const p of proposals)
+    add(p.network_id, { kind: 'proposalToTriage', id: p.id, title: p.title, due: null, href: `/n/${p.slug}/forslag/${p.id}` });
+  for (const g of grants)
+    add(g.network_id, {
+      kind: 'grantReportDue',
+      id: g.id,
+      title: g.title,
+      due: g.due,
+      href: `/n/${g.slug}/okonomi/tilskudd/${g.grant_id}`,
+    });
+  for (const p of reports) {
+    const due = statusReportDue(p, day);
+    if (due)
+      add(p.network_id, {
+        kind: 'statusReportDue',
+        id: p.id,
+        title: `${projectReference(p.year, p.sequence)} ${p.title} (${due})`,
+        due: null,
+        href: `/n/${p.slug}/prosjekter/${p.id}`,
+      });
+  }
+  for (const r of surveys)
+    add(r.network_id, {
+      kind: 'surveyRunning',
+      id: r.id,
+      title: r.name,
+      due: r.deadline,
+      href: `/n/${r.slug}/undersokelser/${r.id}`,
+      missing: r.missing ?? [],
+    });
+  return networkRows.map((n) => ({
+    network: { id: n.id, slug: slugOf.get(n.id)!, name: n.name },
+    tasks: tasks.get(n.id)!,
+  }));
+}
+
+// ---------------------------------------------------------------- project owners and managers
+
+async function myProjects(db: DbOrTx, personIds: string[], day: string): Promise<MyProject[]> {
+  if (personIds.length === 0) return [];
+  const rows = await queryRows<
+    ReportState &
+      NetworkRow & {
+        title: string;
+        year: number;
+        sequence: number;
+        owner: boolean;
+        manager: boolean;
+        overall: MyProject['light'];
+        documents: string[] | null;
+      }
+  >(
+    db,
+    sql`select p.id, p.title, p.year, p.sequence, p.phase, p.start_date::text, rep.period_kind, rep.last_end, rep.overall,
+          p.owner_person_id = any(${uuidArray(personIds)}) as owner, coalesce(p.manager_person_id = any(${uuidArray(personIds)}), false) as manager,
+          n.id as network_id, n.slug as network_slug, n.name as network_name,
+          (select array_agg(distinct d.kind) from project_documents d where d.project_id = p.id and d.deleted_at is null) as documents
+        from projects p join networks n on n.id = p.network_id ${REPORT_STATE}
+        where p.owner_person_id = any(${uuidArray(personIds)}) or p.manager_person_id = any(${uuidArray(personIds)})
+        order by p.year, p.sequence
+        limit ${LIST_LIMIT}`,
+  );
+  return rows.map((r) => {
+    const next = nextDecisionPoint(r.phase);
+    const have = new Set(r.documents ?? []);
+    return {
+      id: r.id,
+      href: `/n/${r.network_slug}/prosjekter/${r.id}`,
+      reference: projectReference(r.year, r.sequence),
+      title: r.title,
+      network: networkOf(r),
+      roles: [...(r.owner ? (['owner'] as const) : []), ...(r.manager ? (['manager'] as const) : [])],
+      phase: r.phase,
+      light: r.overall ?? null,
+      statusReportDue: statusReportDue(r, day),
+      nextDecisionPoint: next,
+      lacks: next ? DECISION_POINT_RULES[next].basis.filter((kind) => !have.has(kind)) : [],
+    };
+  });
+}
+
+/** The decision point that takes the project out of its phase; in realization, the yearly BP6. */
+function nextDecisionPoint(phase: Phase): DecisionPoint | null {
+  return DECISION_POINTS.find((point) => DECISION_POINT_RULES[point].from === phase) ?? null;
+}
+
+// ---------------------------------------------------------------- benefit owners
+
+/**
+ * Targets whose next measurement is due (one period after the latest, or after the baseline) and not yet done: those
+ * the account's person is responsible for, or owns the benefit of where the municipality named no one, and those of
+ * the municipalities it edits.
+ */
+async function dueMeasurements(ctx: RequestContext, personIds: string[], editorOf: string[], day: string): Promise<DueMeasurement[]> {
+  if (personIds.length === 0 && editorOf.length === 0) return [];
+  const rows = await queryRows<
+    NetworkRow & {
+      indicator_id: string;
+      indicator_name: string;
+      unit: string;
+      frequency: MeasurementFrequency;
+      benefit_title: string;
+      project_id: string;
+      year: number;
+      sequence: number;
+      project_title: string;
+      owner_person_id: string | null;
+      manager_person_id: string | null;
+      municipality_number: string;
+      municipality_name: string;
+      baseline_date: string;
+      target_date: string;
+      last_measured: string | null;
+    }
+  >(
+    ctx.db,
+    sql`select i.id as indicator_id, i.name as indicator_name, i.unit, i.frequency, b.title as benefit_title,
+          p.id as project_id, p.year, p.sequence, p.title as project_title, p.owner_person_id, p.manager_person_id,
+          n.id as network_id, n.slug as network_slug, n.name as network_name,
+          t.municipality_number, mu.name as municipality_name, t.baseline_date::text, t.target_date::text,
+          (select max(bm.measured_on)::text from benefit_measurements bm
+            where bm.indicator_id = t.indicator_id and bm.municipality_number = t.municipality_number) as last_measured
+        from indicator_targets t
+        join benefit_indicators i on i.id = t.indicator_id and i.deleted_at is null
+        join benefits b on b.id = i.benefit_id and b.deleted_at is null
+        join projects p on p.id = b.project_id
+        join networks n on n.id = p.network_id
+        join municipalities mu on mu.number = t.municipality_number
+        where t.id in (
+          select id from indicator_targets where responsible_person_id = any(${uuidArray(personIds)})
+          union
+          select t2.id from benefits b2
+            join benefit_indicators i2 on i2.benefit_id = b2.id
+            join indicator_targets t2 on t2.indicator_id = i2.id and t2.responsible_person_id is null
+          where b2.owner_person_id = any(${uuidArray(personIds)})
+          union
+          select id from indicator_targets where municipality_number = any(${textArray(editorOf)}))`,
+  );
+  const due: DueMeasurement[] = [];
+  for (const r of rows) {
+    const next = nextMeasurementDue(r.frequency, r.baseline_date, r.last_measured);
+    if (next > day || (r.last_measured !== null && r.last_measured >= r.target_date)) continue;
+    const place = ofParticipant(
+      { networkId: r.network_id, ownerPersonId: r.owner_person_id, managerPersonId: r.manager_person_id },
+      r.municipality_number,
+    );
+    due.push({
+      indicatorId: r.indicator_id,
+      indicatorName: r.indicator_name,
+      unit: r.unit,
+      benefitTitle: r.benefit_title,
+      project: { id: r.project_id, reference: projectReference(r.year, r.sequence), title: r.project_title },
+      network: networkOf(r),
+      municipalityNumber: r.municipality_number,
+      municipalityName: r.municipality_name,
+      baselineDate: r.baseline_date,
+      lastMeasuredOn: r.last_measured,
+      due: next,
+      href: `/n/${r.network_slug}/prosjekter/${r.project_id}#nytte`,
+      canRegister: await can(ctx, 'project.answerForMunicipality', place),
+    });
+  }
+  return due.sort((a, b) => a.due.localeCompare(b.due) || a.municipalityName.localeCompare(b.municipalityName)).slice(0, LIST_LIMIT * 2);
+}
+
+// ---------------------------------------------------------------- chief executives and contacts
+
+async function myMunicipalities(db: DbOrTx, personIds: string[], editorOf: string[], day: string): Promise<MyMunicipality[]> {
+  const rows = await queryRows<{ number: string; name: string; speaks_as: MyMunicipality['as'] }>(
+    db,
+    sql`select distinct mu.number, mu.name, 'chiefExecutive' as speaks_as
+        from body_memberships bm join bodies b on b.id = bm.body_id and b.kind = 'chiefExecutivesCouncil'
+        join municipalities mu on mu.number = bm.municipality_number
+        where bm.person_id = any(${uuidArray(personIds)}) and bm.from_date <= ${day} and (bm.to_date is null or bm.to_date > ${day})
+        union
+        select mu.number, mu.name, 'contact' from municipalities mu where mu.number = any(${textArray(editorOf)})
+        order by 1, 3`,
+  );
+  // One line per municipality: as chief executive where both hold.
+  const seen = new Set<string>();
+  return rows
+    .filter((r) => (seen.has(r.number) ? false : (seen.add(r.number), true)))
+    .map((r) => ({ number: r.number, name: r.name, as: r.speaks_as, href: `/kommuner/${r.number}` }));
+}

@@ -1,0 +1,280 @@
+import { useState } from 'react';
+import { Heading, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import type { MunicipalityPanel } from '../../../shared/myWork/schema.ts';
+import { useApi } from '../../app/api.ts';
+import { SelectField, useForm } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { useSession } from '../../app/session.tsx';
+import { AppLink, todayIso } from '../../app/ui.tsx';
+import { useMyWorkMessages } from './messages.ts';
+
+/**
+ * The municipality's own page across its networks, below its public facts: shown to those who may read it (its chief
+ * executive and contacts, and the networks it is in); for anyone else the server answers 404 and nothing is shown.
+ */
+export function MunicipalityPanelSection({ number }: { number: string }) {
+  const { user } = useSession();
+  const t = useMyWorkMessages();
+  const thisYear = Number(todayIso().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const yearForm = useForm();
+  const loaded = useApi<MunicipalityPanel>(user ? `/municipalities/${encodeURIComponent(number)}/panel?year=${year}` : null);
+  if (!user || loaded.error || !loaded.data) return null;
+  const p = loaded.data;
+  return (
+    <section className="dr-section dr-stack" aria-labelledby="panel-heading">
+      <Heading level={2} data-size="md" id="panel-heading">
+        {t.panel.heading}
+      </Heading>
+      <div style={{ maxWidth: '12rem' }}>
+        <SelectField state={yearForm} name="year" label={t.panel.year} value={String(year)} onChange={(v) => setYear(Number(v))}>
+          {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => (
+            <Select.Option key={y} value={String(y)}>
+              {y}
+            </Select.Option>
+          ))}
+        </SelectField>
+      </div>
+      <Payments panel={p} />
+      <Projects panel={p} />
+      <Benefits panel={p} />
+      <Memberships panel={p} />
+      <Strategies panel={p} />
+      <Remarks panel={p} />
+      <section aria-labelledby="panel-mapping">
+        <Heading level={3} data-size="sm" id="panel-mapping">
+          {t.panel.mapping}
+        </Heading>
+        <Paragraph>
+          {fmt(t.panel.mappingLine, { applications: p.mapping.applications, solutions: p.mapping.solutionsInUse })}{' '}
+          {p.mapping.href && <AppLink to={p.mapping.href}>{t.panel.mappingLink}</AppLink>}
+        </Paragraph>
+      </section>
+    </section>
+  );
+}
+
+const kr = (n: number, format: (x: number) => string) => `${format(n)} kr`;
+
+function Payments({ panel }: { panel: MunicipalityPanel }) {
+  const t = useMyWorkMessages();
+  const { number, date } = useI18n();
+  const year = String(panel.year);
+  return (
+    <section aria-labelledby="panel-pays">
+      <Heading level={3} data-size="sm" id="panel-pays">
+        {fmt(t.panel.pays, { year })}
+      </Heading>
+      {panel.payments.length === 0 ? (
+        <Paragraph>{fmt(t.panel.paysNothing, { year })}</Paragraph>
+      ) : (
+        <>
+          <Paragraph data-testid="pays-in-year">
+            <strong>{fmt(t.panel.paysTotal, { year, amount: kr(panel.paysInYear, number) })}</strong>
+          </Paragraph>
+          {panel.payments.map((pay) => (
+            <div key={pay.network.id}>
+              <Heading level={4} data-size="xs">
+                {pay.network.name}: {kr(pay.total, number)}
+              </Heading>
+              <ul className="dr-my-work-list">
+                <li>
+                  {t.panel.fee}: {pay.fee === null ? fmt(t.panel.feeMissing, { year }) : kr(pay.fee, number)}
+                </li>
+                {pay.shares.map((s) => (
+                  <li key={s.projectId}>
+                    {fmt(t.panel.share, { project: `${s.reference} ${s.title}` })}:{' '}
+                    {s.forYear !== null
+                      ? `${fmt(t.panel.shareYear, { amount: kr(s.forYear, number), year })} (${fmt(t.panel.shareWhole, {
+                          from: date(s.startDate),
+                          to: date(s.plannedEndDate),
+                          amount: kr(s.wholePeriod ?? 0, number),
+                        })})`
+                      : s.wholePeriod !== null
+                        ? fmt(t.panel.shareUnknownPeriod, { amount: kr(s.wholePeriod, number) })
+                        : '–'}
+                  </li>
+                ))}
+              </ul>
+              <Paragraph data-size="sm">
+                <AppLink to={pay.href}>{t.panel.statement}</AppLink>
+              </Paragraph>
+            </div>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Projects({ panel }: { panel: MunicipalityPanel }) {
+  const t = useMyWorkMessages();
+  const light = useMyWorkMessages().lights;
+  return (
+    <section aria-labelledby="panel-projects">
+      <Heading level={3} data-size="sm" id="panel-projects">
+        {t.panel.projects}
+      </Heading>
+      {panel.projects.length === 0 ? (
+        <Paragraph>{t.panel.projectsEmpty}</Paragraph>
+      ) : (
+        <ul className="dr-my-work-list">
+          {panel.projects.map((p) => (
+            <li key={p.id}>
+              <AppLink to={p.href}>{`${p.reference} ${p.title}`}</AppLink> <span className="dr-muted">· {p.network.name}</span>{' '}
+              <Tag
+                data-size="sm"
+                data-color={p.light === 'red' ? 'danger' : p.light === 'yellow' ? 'warning' : p.light ? 'success' : 'neutral'}
+              >
+                {t.panel.light}: {p.light ? `${light[p.light]}${p.lightPeriod ? ` (${p.lightPeriod})` : ''}` : t.noLight}
+              </Tag>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Benefits({ panel }: { panel: MunicipalityPanel }) {
+  const t = useMyWorkMessages();
+  const { number, date } = useI18n();
+  const percent = (x: number) => `${Math.round(x * 100)} %`;
+  return (
+    <section aria-labelledby="panel-benefits">
+      <Heading level={3} data-size="sm" id="panel-benefits">
+        {t.panel.benefits}
+      </Heading>
+      {panel.benefits.length === 0 ? (
+        <Paragraph>{t.panel.benefitsEmpty}</Paragraph>
+      ) : (
+        <div className="dr-table-wrap">
+          <Table zebra>
+            <caption>{t.panel.benefits}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t.panel.indicator}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.panel.baseline}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.panel.latest}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.panel.target}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.panel.achieved}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {panel.benefits.map((b) => (
+                <Table.Row key={b.indicatorId}>
+                  <Table.Cell>
+                    <AppLink to={b.href}>{b.indicatorName}</AppLink>
+                    <br />
+                    <span className="dr-muted">
+                      {b.projectReference} · {b.benefitTitle}
+                    </span>
+                  </Table.Cell>
+                  <Table.Cell>{`${number(b.baselineValue)} ${b.unit}`}</Table.Cell>
+                  <Table.Cell>
+                    {b.latestValue === null ? t.panel.notMeasured : `${number(b.latestValue)} ${b.unit} (${date(b.latestOn)})`}
+                  </Table.Cell>
+                  <Table.Cell>{`${number(b.targetValue)} ${b.unit} (${date(b.targetDate)})`}</Table.Cell>
+                  <Table.Cell>{b.achievement === null ? '–' : percent(b.achievement)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Memberships({ panel }: { panel: MunicipalityPanel }) {
+  const t = useMyWorkMessages();
+  const { date } = useI18n();
+  return (
+    <section aria-labelledby="panel-memberships">
+      <Heading level={3} data-size="sm" id="panel-memberships">
+        {t.panel.memberships}
+      </Heading>
+      <ul className="dr-my-work-list">
+        {panel.memberships.map((m) => (
+          <li key={`${m.network.id}-${m.joinedOn}`}>
+            <AppLink to={`/n/${m.network.slug}`}>{m.network.name}</AppLink>{' '}
+            <span className="dr-muted">
+              · {fmt(t.panel.since, { date: date(m.joinedOn) })}
+              {m.leftOn && ` · ${fmt(t.panel.left, { date: date(m.leftOn) })}`}
+              {m.isHost && ` · ${t.panel.host}`}
+            </span>
+            {m.representatives.length === 0 ? (
+              <Paragraph data-size="sm">{t.panel.noRepresentatives}</Paragraph>
+            ) : (
+              <ul>
+                {m.representatives.map((r) => (
+                  <li key={`${r.bodyId}-${r.personName}-${r.role}`}>
+                    {r.personName} <span className="dr-muted">({r.bodyName})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Strategies({ panel }: { panel: MunicipalityPanel }) {
+  const t = useMyWorkMessages();
+  const { date } = useI18n();
+  return (
+    <section aria-labelledby="panel-strategies">
+      <Heading level={3} data-size="sm" id="panel-strategies">
+        {t.panel.strategies}
+      </Heading>
+      {panel.strategies.length === 0 ? (
+        <Paragraph>{t.panel.strategiesEmpty}</Paragraph>
+      ) : (
+        <ul className="dr-my-work-list">
+          {panel.strategies.map((s) => (
+            <li key={s.href}>
+              <AppLink to={s.href}>{fmt(t.panel.version, { title: s.strategyTitle, number: s.versionNumber })}</AppLink>{' '}
+              <span className="dr-muted">
+                · {s.network.name} · {t.panel.decisionStatus[s.decisionStatus]}
+                {s.decisionBody && ` · ${s.decisionBody}`}
+                {s.decisionDate && ` ${date(s.decisionDate)}`}
+                {s.decisionCaseNumber && ` (${s.decisionCaseNumber})`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Remarks({ panel }: { panel: MunicipalityPanel }) {
+  const t = useMyWorkMessages();
+  const { date } = useI18n();
+  return (
+    <section aria-labelledby="panel-remarks">
+      <Heading level={3} data-size="sm" id="panel-remarks">
+        {t.panel.remarks}
+      </Heading>
+      {panel.remarks.length === 0 ? (
+        <Paragraph>{t.panel.remarksEmpty}</Paragraph>
+      ) : (
+        <ul className="dr-my-work-list">
+          {panel.remarks.map((r, i) => (
+            <li key={`${r.href}-${i}`}>
+              <span className="dr-my-work-kind">{t.panel.remarkKinds[r.kind]}</span> <AppLink to={r.href}>{r.title}</AppLink>
+              <span className="dr-muted">
+                {' '}
+                · {r.network.name}
+                {r.date && ` · ${date(r.date)}`}
+              </span>
+              <Paragraph data-size="sm">{r.text}</Paragraph>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
