@@ -35,7 +35,16 @@ async function main() {
     await generatePortfolio(database.db);
   }
 
-  const config = { ...readConfig({}), databaseUrl: url, demo: false, webRoot: null, logLevel: 'silent', host: '127.0.0.1' };
+  const config = {
+    ...readConfig({}),
+    databaseUrl: url,
+    demo: false,
+    webRoot: null,
+    logLevel: 'silent',
+    host: '127.0.0.1',
+    // run.ts turns the decision search's kept answers off (issue 20: a query nobody asked before).
+    searchCache: process.env.SEARCH_CACHE !== 'false',
+  };
   const app = await buildApp({ config, database, logger: false, runJobs: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
 

@@ -52,6 +52,8 @@ export interface AppConfig {
   logLevel: string;
   /** Whether this instance runs background jobs (e-mail, reminders); any number of instances may. */
   runJobs: boolean;
+  /** Whether decision search answers are kept per instance until the meetings change; off only to measure the search. */
+  searchCache: boolean;
   /** The internal Prometheus listener; port 0 turns it off. */
   metricsPort: number;
   metricsHost: string;
@@ -106,6 +108,7 @@ const VARIABLES = {
   WEB_ROOT: { schema: z.string().default('dist/web'), expected: 'the folder of the built web client' },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), expected: `one of ${LOG_LEVELS.join(', ')}` },
   RUN_JOBS: { schema: flag.default(true), expected: '"true" or "false"' },
+  SEARCH_CACHE: { schema: flag.default(true), expected: '"true" or "false"' },
   METRICS_PORT: { schema: integer(0, 65535).default(9464), expected: 'a port number from 0 to 65535 (0 turns metrics off)' },
   METRICS_HOST: { schema: z.string().default('127.0.0.1'), expected: 'an address to listen on' },
   SHUTDOWN_TIMEOUT_MS: { schema: integer(1, 3_600_000).default(30_000), expected: 'milliseconds, a whole number from 1 to 3600000' },
@@ -215,6 +218,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webRoot: resolve(v.WEB_ROOT),
     logLevel: v.LOG_LEVEL,
     runJobs: v.RUN_JOBS,
+    searchCache: v.SEARCH_CACHE,
     metricsPort: v.METRICS_PORT,
     metricsHost: v.METRICS_HOST,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,

@@ -13,3 +13,4 @@ export * from './budget.ts';
 export * from './grants.ts';
 export * from './own-effort.ts';
 export * from './archive.ts';
+export * from './public-search.ts';
