@@ -14,6 +14,7 @@ import { generatePortfolio } from './generate-portfolio.ts';
 import { measureRender, printRender, type RenderResult } from './render.ts';
 import { vocabularyQueries, type BenchQuery } from './search-queries.ts';
 import { prepareWriter, type WriteKind, type Writer } from './writes.ts';
+import { buildServer, measurePgliteDemo, measureStartup, rssMiB, type StartupResult } from './startup.ts';
 import type { ServerMessage } from './server.ts';
 
 /**
@@ -27,7 +28,7 @@ import type { ServerMessage } from './server.ts';
  *   --connections <n>  concurrent connections (50)
  *   --pglite           also measure on the embedded PGlite (informative)
  *   --targets <list>   only these targets, comma-separated: overview, people, search, distinct, oparl, adoption, landscape,
- *                      portfolio, benefits (all)
+ *                      portfolio, benefits, cold, mixed, startup (all)
  *   --render-runs <n>  minutes renders per format (20; 0 leaves the render benchmark out)
  *   --mixed-duration <s>  seconds of the mixed target (60)
  *   --json <file>      also write the results as JSON
@@ -42,7 +43,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     pglite: { type: 'boolean', default: false },
-    targets: { type: 'string', default: 'overview,people,search,distinct,oparl,adoption,landscape,portfolio,benefits' },
+    targets: { type: 'string', default: 'overview,people,search,distinct,oparl,adoption,landscape,portfolio,benefits,cold,mixed,startup' },
     'render-runs': { type: 'string', default: '20' },
     json: { type: 'string' },
     'mixed-duration': { type: 'string', default: '60' },
@@ -167,10 +168,26 @@ async function main() {
   const distinct = TARGETS.has('distinct') ? await vocabularyQueries(url, dataset.largestNetwork.id) : [];
   columns.push(await measureServer('PostgreSQL', url, distinct));
   if (args.pglite) columns.push(await measureServer('PGlite', undefined, distinct));
+  // The production process (compiled JavaScript) started on an existing database: PostgreSQL with the national
+  // dataset, and the embedded PGlite with the demo data (issue 20 asks its memory under 450 MB).
+  const startup: StartupResult[] = [];
+  if (TARGETS.has('startup')) {
+    console.log('\nStartup: npm run build:server, then node dist/app/server/main.js …');
+    buildServer();
+    startup.push(await measureStartup('PostgreSQL, national dataset, existing database', { DATABASE_URL: url, DEMO: 'false' }));
+    startup.push(...(await measurePgliteDemo()));
+  }
 
   printReport(columns, dataset, serverVersion);
+  if (startup.length > 0) {
+    console.log('\nStartup of the production process (node dist/app/server/main.js) to the first 200 from /api/ready\n');
+    console.log('| database | ready after, s | resident MiB at ready | 2 s later |');
+    console.log('|---|---:|---:|---:|');
+    for (const r of startup) console.log(`| ${r.label} | ${fmt(r.readyMs / 1000, 2)} | ${r.rssReadyMiB} | ${r.rssSettledMiB} |`);
+  }
   if (render) printRender(render);
-  if (args.json) writeFileSync(args.json, JSON.stringify({ machine: machine(), dataset: summary(dataset), columns, render }, null, 2));
+  if (args.json)
+    writeFileSync(args.json, JSON.stringify({ machine: machine(), dataset: summary(dataset), columns, render, startup }, null, 2));
   const pgColumn = columns[0]!;
   const misses = pgColumn.targets.filter((t) => t.requests === 0 || t.p99 >= targetOf(t));
   if (misses.length > 0)
@@ -405,7 +422,7 @@ async function measureServer(database: string, databaseUrl: string | undefined, 
     let cold: Column['cold'] = [];
     let mixed: Column['mixed'] = null;
     if ((TARGETS.has('cold') || TARGETS.has('mixed')) && databaseUrl) {
-      const writer = await prepareWriter(databaseUrl, app, cookie, network.id);
+      const writer = await prepareWriter(databaseUrl, app, cookie, csrfToken, network.id);
       const dashboards = {
         landscape: `${app}/api/mapping/landscape`,
         adoption: `${app}/api/mapping/adoption`,
@@ -499,8 +516,12 @@ async function login(appUrl: string): Promise<string> {
   if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith('dr_session='));
   if (!cookie) throw new Error('login answered without a session cookie');
+  csrfToken = ((await response.json()) as { csrfToken: string }).csrfToken;
   return cookie.split(';')[0]!;
 }
+
+/** The session's CSRF token from the login, which every write sends (decision 0001). */
+let csrfToken = '';
 
 async function getJson(url: string, headers: Record<string, string>): Promise<unknown> {
   const response = await fetch(url, { headers });
@@ -554,18 +575,6 @@ async function measure(
       (drained > 1000 ? `  (server busy ${fmt(drained / 1000, 1)} s more with requests left over)` : ''),
   );
   return { ...measurement, drainedMs: Math.round(drained) };
-}
-
-/** Resident memory of a process from /proc (Linux), MiB; its threads share it. */
-function rssMiB(pid: number): number {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('VmRSS:'));
-    return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : 0;
-  } catch {
-    return 0;
-  }
 }
 
 /**

@@ -23,7 +23,7 @@ export interface Writer {
   write(kind: WriteKind): Promise<number>;
 }
 
-export async function prepareWriter(url: string, appUrl: string, cookie: string, networkId: string): Promise<Writer> {
+export async function prepareWriter(url: string, appUrl: string, cookie: string, csrfToken: string, networkId: string): Promise<Writer> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -69,7 +69,7 @@ export async function prepareWriter(url: string, appUrl: string, cookie: string,
     const send = async (method: string, path: string, body: unknown) => {
       const response = await fetch(`${appUrl}${path}`, {
         method,
-        headers: { cookie, 'content-type': 'application/json' },
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
       const text = await response.text();
