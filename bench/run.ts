@@ -12,6 +12,9 @@ import { startThrowawayPostgres } from '../test/postgres-server.ts';
 import { BENCH_ADMIN, COMPETENCE_TAGS, generateDataset, generateMappingDataset, type GeneratedDataset } from './generate.ts';
 import { generatePortfolio } from './generate-portfolio.ts';
 import { measureRender, printRender, type RenderResult } from './render.ts';
+import { vocabularyQueries, type BenchQuery } from './search-queries.ts';
+import { prepareWriter, type WriteKind, type Writer } from './writes.ts';
+import { buildServer, measurePgliteDemo, measureStartup, rssMiB, type StartupResult } from './startup.ts';
 import type { ServerMessage } from './server.ts';
 
 /**
@@ -24,8 +27,10 @@ import type { ServerMessage } from './server.ts';
  *   --warmup <s>       unmeasured seconds before each target (3)
  *   --connections <n>  concurrent connections (50)
  *   --pglite           also measure on the embedded PGlite (informative)
- *   --targets <list>   only these targets, comma-separated: overview, people, search, oparl, adoption, landscape, portfolio, benefits (all)
+ *   --targets <list>   only these targets, comma-separated: overview, people, search, distinct, oparl, adoption, landscape,
+ *                      portfolio, benefits, cold, mixed, startup (all)
  *   --render-runs <n>  minutes renders per format (20; 0 leaves the render benchmark out)
+ *   --mixed-duration <s>  seconds of the mixed target (60)
  *   --json <file>      also write the results as JSON
  *
  * BENCH_DATABASE_URL: a PostgreSQL server to create the throwaway benchmark database on (its user
@@ -38,9 +43,10 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     pglite: { type: 'boolean', default: false },
-    targets: { type: 'string', default: 'overview,people,search,oparl,adoption,landscape,portfolio,benefits' },
+    targets: { type: 'string', default: 'overview,people,search,distinct,oparl,adoption,landscape,portfolio,benefits,cold,mixed,startup' },
     'render-runs': { type: 'string', default: '20' },
     json: { type: 'string' },
+    'mixed-duration': { type: 'string', default: '60' },
   },
 });
 const DURATION = Number(args.duration);
@@ -79,6 +85,12 @@ const DECISION_QUERIES: { q: string; network?: 'largest'; what: string }[] = [
   { q: 'personvern', what: 'compound part, no hits' },
   { q: 'velferdsteknologi', network: 'largest', what: 'middling, in the largest network' },
 ];
+/** The distinct-query search (issue 20) runs at 10 connections, as the issue asks. */
+const DISTINCT_CONNECTIONS = 10;
+/** Write→read pairs per dashboard in the cold target. */
+const COLD_ROUNDS = 10;
+/** Issue 20's mixed load: 50 connections, 5 % writes, 60 s (--mixed-duration). */
+const MIXED_WRITE_SHARE = 0.05;
 /** Nothing here may run for ever: the whole run is stopped after this long. */
 const WATCHDOG_MS = 45 * 60_000;
 /** The longest wait for a server to finish the requests a run left behind. */
@@ -88,6 +100,7 @@ interface Measurement {
   name: string;
   url: string;
   requestsPerSecond: number;
+  connections: number;
   p50: number;
   p99: number;
   /** Responses received in the measured seconds. */
@@ -106,6 +119,31 @@ interface Column {
   /** Each decision query asked once on its own before the load: hits and latency. */
   queries: { q: string; what: string; network: string | null; total: number; ms: number }[];
   oparl: { pages: number; meetings: number; bytesFirstPage: number; msFirstPage: number } | null;
+  /** The 1,000 distinct queries, each asked once on its own before the load. */
+  distinct: { q: string; kind: string; total: number; capped: boolean; ms: number }[];
+  /** Each dashboard's first answer right after a write that invalidates it, COLD_ROUNDS times. */
+  cold: { name: string; write: string; ms: number[] }[];
+  mixed: MixedResult | null;
+  /** Resident memory of the server process (bench/server.ts: the app and the bare server), MiB. */
+  memory: { afterStartMiB: number; afterRunMiB: number };
+}
+
+/** A read target of the mixed load: one URL, or several asked in turn. */
+interface MixedRead {
+  name: string;
+  url: string | string[];
+  headers: Record<string, string>;
+}
+
+interface MixedResult {
+  seconds: number;
+  connections: number;
+  reads: { count: number; p50: number; p99: number; max: number; errors: number };
+  writes: { count: number; p50: number; p99: number; max: number; errors: number };
+  byRead: { name: string; count: number; p99: number }[];
+  byWrite: { name: string; count: number; p99: number }[];
+  requestsPerSecond: number;
+  errorSamples: string[];
 }
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -127,12 +165,30 @@ async function main() {
   const columns: Column[] = [];
   const { url, dataset, serverVersion } = await preparePostgres();
   const render = RENDER_RUNS > 0 ? await renderOn(url, dataset) : null;
-  columns.push(await measureServer('PostgreSQL', url));
-  if (args.pglite) columns.push(await measureServer('PGlite', undefined));
+  // The same generator fills PGlite in the child, with the same ids, so the list holds for both.
+  const distinct = TARGETS.has('distinct') ? await vocabularyQueries(url, dataset.largestNetwork.id) : [];
+  columns.push(await measureServer('PostgreSQL', url, distinct));
+  if (args.pglite) columns.push(await measureServer('PGlite', undefined, distinct));
+  // The production process (compiled JavaScript) started on an existing database: PostgreSQL with the national
+  // dataset, and the embedded PGlite with the demo data (issue 20 asks its memory under 450 MB).
+  const startup: StartupResult[] = [];
+  if (TARGETS.has('startup')) {
+    console.log('\nStartup: npm run build:server, then node dist/app/server/main.js …');
+    buildServer();
+    startup.push(await measureStartup('PostgreSQL, national dataset, existing database', { DATABASE_URL: url, DEMO: 'false' }));
+    startup.push(...(await measurePgliteDemo()));
+  }
 
   printReport(columns, dataset, serverVersion);
+  if (startup.length > 0) {
+    console.log('\nStartup of the production process (node dist/app/server/main.js) to the first 200 from /api/ready\n');
+    console.log('| database | ready after, s | resident MiB at ready | 2 s later |');
+    console.log('|---|---:|---:|---:|');
+    for (const r of startup) console.log(`| ${r.label} | ${fmt(r.readyMs / 1000, 2)} | ${r.rssReadyMiB} | ${r.rssSettledMiB} |`);
+  }
   if (render) printRender(render);
-  if (args.json) writeFileSync(args.json, JSON.stringify({ machine: machine(), dataset: summary(dataset), columns, render }, null, 2));
+  if (args.json)
+    writeFileSync(args.json, JSON.stringify({ machine: machine(), dataset: summary(dataset), columns, render, startup }, null, 2));
   const pgColumn = columns[0]!;
   const misses = pgColumn.targets.filter((t) => t.requests === 0 || t.p99 >= targetOf(t));
   if (misses.length > 0)
@@ -175,13 +231,13 @@ async function preparePostgres() {
     await database.migrate();
     await loadMunicipalitiesFile(database.db);
     const dataset = await generateDataset(database.db);
-    if (TARGETS.has('adoption') || TARGETS.has('landscape')) {
+    if (TARGETS.has('adoption') || TARGETS.has('landscape') || TARGETS.has('cold') || TARGETS.has('mixed')) {
       const mapping = await generateMappingDataset(database.db);
       console.log(
         `  mapping: ${mapping.applications} application usages of ${mapping.products} products, ${mapping.adoptions} adoption statuses over ${mapping.municipalities} municipalities and ${mapping.solutions} shared solutions in ${(mapping.milliseconds / 1000).toFixed(1)} s`,
       );
     }
-    if (TARGETS.has('portfolio') || TARGETS.has('benefits')) {
+    if (TARGETS.has('portfolio') || TARGETS.has('benefits') || TARGETS.has('cold') || TARGETS.has('mixed')) {
       const portfolio = await generatePortfolio(database.db);
       console.log(
         `  portfolio: ${portfolio.projects} projects (${portfolio.largest.projects} in ${portfolio.largest.slug}), ${portfolio.statusReports} status reports, ${portfolio.benefits} benefits, ${portfolio.targets} municipal targets, ${portfolio.measurements} measurements in ${(portfolio.milliseconds / 1000).toFixed(1)} s`,
@@ -213,9 +269,10 @@ async function renderOn(url: string, dataset: GeneratedDataset): Promise<RenderR
  * Starts bench/server.ts, measures the bare route, the chosen targets (overview, people search, decision
  * search, OParl meeting list) and the bare route again, and stops it.
  */
-async function measureServer(database: string, databaseUrl: string | undefined): Promise<Column> {
+async function measureServer(database: string, databaseUrl: string | undefined, distinctQueries: BenchQuery[]): Promise<Column> {
   console.log(`\n${database}: starting the app and the bare server in a child process …`);
   const { child, ready } = await startServer(databaseUrl);
+  const rssAtStart = rssMiB(child.pid!);
   const stop = () => stopServer(child);
   cleanups.push(stop);
   try {
@@ -227,6 +284,7 @@ async function measureServer(database: string, databaseUrl: string | undefined):
     const peopleUrl = `${app}/api/networks/${network.slug}/people?${new URLSearchParams(SEARCH)}`;
     const targets: Measurement[] = [];
     const queries: Column['queries'] = [];
+    const distinct: Column['distinct'] = [];
     let oparl: Column['oparl'] = null;
     // A cheap public request through the database pool, and the bare route: when both answer quickly, the server is idle.
     const idle = [`${app}/api/oparl/v1/system`, ready.bareUrl];
@@ -270,6 +328,43 @@ async function measureServer(database: string, databaseUrl: string | undefined):
         `  GET /api/public/search: ${queries.map((q) => `${q.q}${q.network ? ` (${q.network})` : ''} ${q.total} hits ${fmt(q.ms, 0)} ms`).join('; ')}`,
       );
       targets.push(await measure('decision search', urls, {}, idle));
+    }
+    if (TARGETS.has('distinct')) {
+      // Each once on its own first (hits, and the latency of a query nobody asked before: the server keeps no search
+      // answers in this run, SEARCH_CACHE=false), then all of them in turn from 10 connections.
+      const urls: string[] = [];
+      for (const query of distinctQueries) {
+        const params = new URLSearchParams({ q: query.q });
+        if (query.network) params.set('network', query.network);
+        const url = `${app}/api/public/search?${params}`;
+        const started = performance.now();
+        const body = (await getJson(url, {})) as { total: number; totalCapped: boolean };
+        distinct.push({
+          q: query.q + (query.network ? ' (network)' : ''),
+          kind: query.kind,
+          total: body.total,
+          capped: body.totalCapped,
+          ms: performance.now() - started,
+        });
+        urls.push(url);
+      }
+      const slowest = [...distinct].sort((a, b) => b.ms - a.ms).slice(0, 5);
+      console.log(
+        `  ${distinct.length} distinct queries, each once: p50 ${fmt(
+          percentile(
+            distinct.map((d) => d.ms),
+            50,
+          ),
+          1,
+        )} ms, p99 ${fmt(
+          percentile(
+            distinct.map((d) => d.ms),
+            99,
+          ),
+          1,
+        )} ms; slowest ${slowest.map((d) => `${d.q} ${fmt(d.ms, 0)} ms`).join('; ')}`,
+      );
+      targets.push(await measure('decision search, 1,000 distinct queries', urls, {}, idle, DISTINCT_CONNECTIONS));
     }
     if (TARGETS.has('oparl')) {
       // The largest network's meetings, page by page with OParl's default page size, as a crawler reads them
@@ -323,8 +418,57 @@ async function measureServer(database: string, databaseUrl: string | undefined):
       targets.push(await measure('benefits roll-up', url, { cookie, 'accept-encoding': 'gzip' }, idle));
     }
 
+    // Issue 20: the first answer after a write, and reads and writes together. The writes need the database's
+    // records (run.ts reads them from PostgreSQL), so these run on the PostgreSQL column only.
+    let cold: Column['cold'] = [];
+    let mixed: Column['mixed'] = null;
+    if ((TARGETS.has('cold') || TARGETS.has('mixed')) && databaseUrl) {
+      const writer = await prepareWriter(databaseUrl, app, cookie, csrfToken, network.id);
+      const dashboards = {
+        landscape: `${app}/api/mapping/landscape`,
+        adoption: `${app}/api/mapping/adoption`,
+        portfolio: `${app}/api/networks/${network.id}/projects`,
+        benefits: `${app}/api/networks/${network.id}/benefits`,
+      };
+      if (TARGETS.has('cold')) {
+        cold = await measureCold(writer, dashboards, { cookie, 'accept-encoding': 'gzip' }, idle);
+      }
+      if (TARGETS.has('mixed')) {
+        const reads: MixedRead[] = [
+          { name: 'network overview', url: overviewUrl, headers: {} },
+          { name: 'people search', url: peopleUrl, headers: { cookie } },
+          {
+            name: 'decision search',
+            // A different query of the 1,000 each time (nothing kept: SEARCH_CACHE=false).
+            url: distinctQueries.map(
+              (query) =>
+                `${app}/api/public/search?${new URLSearchParams({ q: query.q, ...(query.network ? { network: query.network } : {}) })}`,
+            ),
+            headers: {},
+          },
+          { name: 'OParl meeting list', url: `${app}/api/oparl/v1/bodies/${network.id}/meetings`, headers: { 'accept-encoding': 'gzip' } },
+          { name: 'national adoption matrix', url: dashboards.adoption, headers: { cookie, 'accept-encoding': 'gzip' } },
+          { name: 'national landscape', url: dashboards.landscape, headers: { cookie, 'accept-encoding': 'gzip' } },
+          { name: 'portfolio overview', url: dashboards.portfolio, headers: { cookie, 'accept-encoding': 'gzip' } },
+          { name: 'benefits roll-up', url: dashboards.benefits, headers: { cookie, 'accept-encoding': 'gzip' } },
+        ];
+        mixed = await measureMixed(writer, reads, child.pid!);
+        await waitUntilIdle(idle);
+      }
+    }
+
     bare.push(await measure('bare route (again)', ready.bareUrl, {}));
-    return { database, bare, targets, queries, oparl };
+    return {
+      database,
+      bare,
+      targets,
+      queries,
+      oparl,
+      distinct,
+      cold,
+      mixed,
+      memory: { afterStartMiB: rssAtStart, afterRunMiB: rssMiB(child.pid!) },
+    };
   } finally {
     cleanups.splice(cleanups.indexOf(stop), 1);
     await stop();
@@ -332,7 +476,8 @@ async function measureServer(database: string, databaseUrl: string | undefined):
 }
 
 function startServer(databaseUrl: string | undefined): Promise<{ child: ChildProcess; ready: Extract<ServerMessage, { type: 'ready' }> }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+  // No decision search answer is kept: every query costs what a query nobody asked before costs (issue 20).
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', SEARCH_CACHE: 'false' };
   if (databaseUrl) env.BENCH_SERVER_DATABASE_URL = databaseUrl;
   else delete env.BENCH_SERVER_DATABASE_URL;
   const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
@@ -376,8 +521,12 @@ async function login(appUrl: string): Promise<string> {
   if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith('dr_session='));
   if (!cookie) throw new Error('login answered without a session cookie');
+  csrfToken = ((await response.json()) as { csrfToken: string }).csrfToken;
   return cookie.split(';')[0]!;
 }
+
+/** The session's CSRF token from the login, which every write sends (decision 0001). */
+let csrfToken = '';
 
 async function getJson(url: string, headers: Record<string, string>): Promise<unknown> {
   const response = await fetch(url, { headers });
@@ -394,14 +543,20 @@ async function check(url: string, headers: Record<string, string>, describe: (bo
 }
 
 /** One URL, or several asked in turn (one per request, shared by all connections). */
-async function measure(name: string, urls: string | string[], headers: Record<string, string>, idleUrls?: string[]): Promise<Measurement> {
+async function measure(
+  name: string,
+  urls: string | string[],
+  headers: Record<string, string>,
+  idleUrls?: string[],
+  connections = CONNECTIONS,
+): Promise<Measurement> {
   const list = Array.isArray(urls) ? urls : [urls];
   const paths = list.map((u) => `${new URL(u).pathname}${new URL(u).search}`);
   let next = 0;
   const requests: autocannon.Request[] | undefined =
     paths.length > 1 ? [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }] : undefined;
   const url = list.length > 1 ? new URL(list[0]!).origin : list[0]!;
-  const run = (duration: number) => autocannon({ url, connections: CONNECTIONS, duration, headers, timeout: 10, requests });
+  const run = (duration: number) => autocannon({ url, connections, duration, headers, timeout: 10, requests });
   if (WARMUP > 0) {
     await run(WARMUP);
     if (idleUrls) await waitUntilIdle(idleUrls);
@@ -412,6 +567,7 @@ async function measure(name: string, urls: string | string[], headers: Record<st
     name,
     url: list.length > 1 ? `${list[0]} (and ${list.length - 1} more, in turn)` : list[0]!,
     requestsPerSecond: result.requests.average,
+    connections,
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
@@ -424,6 +580,136 @@ async function measure(name: string, urls: string | string[], headers: Record<st
       (drained > 1000 ? `  (server busy ${fmt(drained / 1000, 1)} s more with requests left over)` : ''),
   );
   return { ...measurement, drainedMs: Math.round(drained) };
+}
+
+/**
+ * The first answer after a change: for each round, a write through the API that invalidates the dashboards, then each
+ * dashboard read once, timed (its kept answer is gone, so this is what building it costs).
+ */
+async function measureCold(
+  writer: Writer,
+  dashboards: { landscape: string; adoption: string; portfolio: string; benefits: string },
+  headers: Record<string, string>,
+  idleUrls: string[],
+): Promise<Column['cold']> {
+  const pairs: { name: string; write: WriteKind; url: string }[] = [
+    { name: 'national landscape', write: 'adoption', url: dashboards.landscape },
+    { name: 'national adoption matrix', write: 'adoption', url: dashboards.adoption },
+    { name: 'portfolio overview', write: 'measurement', url: dashboards.portfolio },
+    { name: 'benefits roll-up', write: 'measurement', url: dashboards.benefits },
+  ];
+  const results = pairs.map((p) => ({ name: p.name, write: p.write, ms: [] as number[] }));
+  for (let round = 0; round < COLD_ROUNDS; round++) {
+    for (const kind of ['adoption', 'measurement'] as const) {
+      const status = await writer.write(kind);
+      if (status >= 300) throw new Error(`cold: the ${kind} write answered ${status}`);
+      for (const [i, pair] of pairs.entries()) {
+        if (pair.write !== kind) continue;
+        const started = performance.now();
+        const response = await fetch(pair.url, { headers });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`cold: ${pair.url} answered ${response.status}`);
+        results[i]!.ms.push(performance.now() - started);
+      }
+    }
+    await waitUntilIdle(idleUrls);
+  }
+  for (const r of results)
+    console.log(
+      `  cold ${r.name.padEnd(26)} after a ${r.write} write: median ${fmt(percentile(r.ms, 50), 0)} ms, max ${fmt(Math.max(...r.ms), 0)} ms (${r.ms.map((m) => fmt(m, 0)).join(', ')})`,
+    );
+  return results;
+}
+
+/**
+ * Reads and writes together: CONNECTIONS connections, each sending one request at a time, a write with probability
+ * MIXED_WRITE_SHARE (the kinds in turn) and otherwise the next read target in turn, so the reads spread evenly over
+ * the targets, for the duration.
+ */
+async function measureMixed(writer: Writer, reads: MixedRead[], serverPid: number): Promise<MixedResult> {
+  const seconds = Number(args['mixed-duration']);
+  const readMs = new Map<string, number[]>();
+  const writeMs = new Map<string, number[]>();
+  let readErrors = 0;
+  let writeErrors = 0;
+  const errorSamples: string[] = [];
+  let nextRead = 0;
+  let nextWrite = 0;
+  let seed = 20;
+  const random = () => {
+    // mulberry32: the same sequence of reads and writes in every run.
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  const deadline = performance.now() + seconds * 1000;
+  const record = (map: Map<string, number[]>, name: string, ms: number) => {
+    const list = map.get(name) ?? [];
+    list.push(ms);
+    map.set(name, list);
+  };
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      if (random() < MIXED_WRITE_SHARE) {
+        const kind = writer.kinds[nextWrite++ % writer.kinds.length]!;
+        const started = performance.now();
+        try {
+          const status = await writer.write(kind);
+          if (status >= 300) {
+            writeErrors++;
+            if (errorSamples.length < 5) errorSamples.push(`${kind} write: ${status}`);
+          }
+        } catch (error) {
+          writeErrors++;
+          if (errorSamples.length < 5) errorSamples.push(`${kind} write: ${String(error)}`);
+        }
+        record(writeMs, kind, performance.now() - started);
+      } else {
+        const turn = nextRead++;
+        const read = reads[turn % reads.length]!;
+        const url = Array.isArray(read.url) ? read.url[Math.floor(turn / reads.length) % read.url.length]! : read.url;
+        const started = performance.now();
+        try {
+          const response = await fetch(url, { headers: read.headers, signal: AbortSignal.timeout(10_000) });
+          await response.arrayBuffer();
+          if (response.status !== 200) {
+            readErrors++;
+            if (errorSamples.length < 5) errorSamples.push(`${read.name}: ${response.status}`);
+          }
+        } catch (error) {
+          readErrors++;
+          if (errorSamples.length < 5) errorSamples.push(`${read.name}: ${String(error)}`);
+        }
+        record(readMs, read.name, performance.now() - started);
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  const elapsed = (performance.now() - started) / 1000;
+  const all = (map: Map<string, number[]>) => [...map.values()].flat();
+  const stats = (ms: number[], errors: number) => ({
+    count: ms.length,
+    p50: percentile(ms, 50),
+    p99: percentile(ms, 99),
+    max: ms.length > 0 ? Math.max(...ms) : 0,
+    errors,
+  });
+  const result: MixedResult = {
+    seconds,
+    connections: CONNECTIONS,
+    reads: stats(all(readMs), readErrors),
+    writes: stats(all(writeMs), writeErrors),
+    byRead: [...readMs.entries()].map(([name, ms]) => ({ name, count: ms.length, p99: percentile(ms, 99) })),
+    byWrite: [...writeMs.entries()].map(([name, ms]) => ({ name, count: ms.length, p99: percentile(ms, 99) })),
+    requestsPerSecond: (all(readMs).length + all(writeMs).length) / elapsed,
+    errorSamples,
+  };
+  console.log(
+    `  mixed: ${fmt(result.requestsPerSecond, 0)} req/s; reads ${result.reads.count} p50 ${fmt(result.reads.p50, 1)} ms p99 ${fmt(result.reads.p99, 1)} ms errors ${readErrors}; writes ${result.writes.count} p50 ${fmt(result.writes.p50, 1)} ms p99 ${fmt(result.writes.p99, 1)} ms errors ${writeErrors}; server ${rssMiB(serverPid)} MiB${errorSamples.length > 0 ? `; e.g. ${errorSamples.join('; ')}` : ''}`,
+  );
+  return result;
 }
 
 /**
@@ -475,6 +761,13 @@ function summary(dataset: GeneratedDataset) {
   return rest;
 }
 
+/** Nearest-rank percentile. */
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
 const busy = (t: Measurement) => fmt((t.drainedMs ?? 0) / 1000, 1);
 
 function printReport(columns: Column[], dataset: GeneratedDataset, serverVersion: string) {
@@ -513,7 +806,7 @@ function printReport(columns: Column[], dataset: GeneratedDataset, serverVersion
         continue;
       }
       console.log(
-        `| ${column.database} | ${t.name} | ${fmt(t.requestsPerSecond, 0)} | ${fmt(t.p50, 1)} | ${fmt(t.p99, 1)} | ${fmt(t.requestsPerSecond / bareRps, 3)} | ${verdict} | ${t.non2xx} / ${t.errors} | ${busy(t)} |`,
+        `| ${column.database} | ${t.name}${t.connections !== CONNECTIONS ? ` (${t.connections} connections)` : ''} | ${fmt(t.requestsPerSecond, 0)} | ${fmt(t.p50, 1)} | ${fmt(t.p99, 1)} | ${fmt(t.requestsPerSecond / bareRps, 3)} | ${verdict} | ${t.non2xx} / ${t.errors} | ${busy(t)} |`,
       );
     }
   }
@@ -533,6 +826,60 @@ function printReport(columns: Column[], dataset: GeneratedDataset, serverVersion
           `| \`${q.q}\`${q.network ? ` (network=${q.network})` : ''} | ${q.what} | ${q.total.toLocaleString('en-US')} | ${fmt(q.ms, 0)} |`,
         );
     }
+    if (column.distinct.length > 0) {
+      console.log(
+        `\n${column.database}: ${column.distinct.length} distinct decision-search queries from the minutes' vocabulary, each asked once without load (nothing kept)\n`,
+      );
+      console.log('| kind | queries | hits (median) | over 10,000 | p50 ms | p99 ms | max ms | slowest |');
+      console.log('|---|---:|---:|---:|---:|---:|---:|---|');
+      const kinds = [...new Set(column.distinct.map((d) => d.kind)), 'all'];
+      for (const kind of kinds) {
+        const of = column.distinct.filter((d) => kind === 'all' || d.kind === kind);
+        const ms = of.map((d) => d.ms);
+        const worst = of.reduce((a, b) => (b.ms > a.ms ? b : a));
+        console.log(
+          `| ${kind} | ${of.length} | ${fmt(
+            percentile(
+              of.map((d) => d.total),
+              50,
+            ),
+            0,
+          )} | ${of.filter((d) => d.capped).length} | ${fmt(percentile(ms, 50), 1)} | ${fmt(percentile(ms, 99), 1)} | ${fmt(Math.max(...ms), 1)} | \`${worst.q}\` |`,
+        );
+      }
+    }
+    if (column.cold.length > 0) {
+      console.log(
+        `\n${column.database}: first answer right after a write that invalidates it (${COLD_ROUNDS} write→read pairs each; goal < 50 ms)\n`,
+      );
+      console.log('| target | write | median ms | max ms | < 50 ms |');
+      console.log('|---|---|---:|---:|---|');
+      for (const c of column.cold)
+        console.log(
+          `| ${c.name} | ${c.write} | ${fmt(percentile(c.ms, 50), 0)} | ${fmt(Math.max(...c.ms), 0)} | ${Math.max(...c.ms) < 50 ? 'yes' : 'NO'} |`,
+        );
+    }
+    if (column.mixed) {
+      const m = column.mixed;
+      const bareRps = column.bare.reduce((sum, b) => sum + b.requestsPerSecond, 0) / column.bare.length;
+      console.log(
+        `\n${column.database}: mixed load, ${m.connections} connections for ${m.seconds} s, ${MIXED_WRITE_SHARE * 100} % writes: ${fmt(m.requestsPerSecond, 0)} req/s (÷ bare ${fmt(m.requestsPerSecond / bareRps, 4)})\n`,
+      );
+      console.log('| requests | count | p50 ms | p99 ms | max ms | errors | goal |');
+      console.log('|---|---:|---:|---:|---:|---:|---|');
+      console.log(
+        `| reads | ${m.reads.count} | ${fmt(m.reads.p50, 1)} | ${fmt(m.reads.p99, 1)} | ${fmt(m.reads.max, 0)} | ${m.reads.errors} | p99 < 100 ms: ${m.reads.p99 < 100 ? 'yes' : 'NO'} |`,
+      );
+      console.log(
+        `| writes | ${m.writes.count} | ${fmt(m.writes.p50, 1)} | ${fmt(m.writes.p99, 1)} | ${fmt(m.writes.max, 0)} | ${m.writes.errors} | p99 < 200 ms: ${m.writes.p99 < 200 ? 'yes' : 'NO'} |`,
+      );
+      console.log(`\np99 by read: ${m.byRead.map((r) => `${r.name} ${fmt(r.p99, 0)} ms (${r.count})`).join('; ')}`);
+      console.log(`p99 by write: ${m.byWrite.map((r) => `${r.name} ${fmt(r.p99, 0)} ms (${r.count})`).join('; ')}`);
+      if (m.errorSamples.length > 0) console.log(`errors, e.g.: ${m.errorSamples.join('; ')}`);
+    }
+    console.log(
+      `\n${column.database}: resident memory of the server process (app and bare server): ${column.memory.afterStartMiB} MiB after start, ${column.memory.afterRunMiB} MiB after the run`,
+    );
     if (column.oparl) {
       console.log(
         `\n${column.database}: OParl meeting list of ${largest.slug}: ${column.oparl.meetings} meetings, ${column.oparl.pages} pages (the default page size), first page ${fmt(column.oparl.bytesFirstPage / 1024, 0)} kB in ${fmt(column.oparl.msFirstPage, 0)} ms without load; pages asked in turn`,

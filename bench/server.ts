@@ -46,6 +46,8 @@ async function main() {
     logLevel: 'silent',
     host: '127.0.0.1',
     ...(filesDir ? { filesDir, storage: { kind: 'local' as const, dir: filesDir } } : {}),
+    // run.ts turns the decision search's kept answers off (issue 20: a query nobody asked before).
+    searchCache: process.env.SEARCH_CACHE !== 'false',
   };
   const app = await buildApp({ config, database, logger: false, runJobs: process.env.BENCH_SERVER_RUN_JOBS === '1' });
   await app.listen({ port: 0, host: '127.0.0.1' });

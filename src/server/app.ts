@@ -170,7 +170,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       });
       await api.register(historyRoutes, { storage, oparlAllowedHosts: config.oparlImportAllowedHosts });
       await api.register(auditRoutes);
-      await api.register(publicRoutes, { publicUrl: config.publicUrl, storage });
+      await api.register(publicRoutes, { publicUrl: config.publicUrl, storage, searchCache: config.searchCache });
       await api.register(oparlRoutes, { prefix: '/oparl/v1', publicUrl: config.publicUrl });
       await api.register(mappingRoutes, { publicUrl: config.publicUrl });
       await api.register(strategyRoutes);

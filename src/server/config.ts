@@ -54,6 +54,8 @@ export interface AppConfig {
   logLevel: string;
   /** Whether this instance runs background jobs (e-mail, reminders); any number of instances may. */
   runJobs: boolean;
+  /** Whether decision search answers are kept per instance until the meetings change; off only to measure the search. */
+  searchCache: boolean;
   /** The internal Prometheus listener; port 0 turns it off. */
   metricsPort: number;
   metricsHost: string;
@@ -114,6 +116,7 @@ const VARIABLES = {
   WEB_SOURCE_MAPS: { schema: flag.default(false), expected: '"true" or "false"' },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), expected: `one of ${LOG_LEVELS.join(', ')}` },
   RUN_JOBS: { schema: flag.default(true), expected: '"true" or "false"' },
+  SEARCH_CACHE: { schema: flag.default(true), expected: '"true" or "false"' },
   METRICS_PORT: { schema: integer(0, 65535).default(9464), expected: 'a port number from 0 to 65535 (0 turns metrics off)' },
   METRICS_HOST: { schema: z.string().default('127.0.0.1'), expected: 'an address to listen on' },
   SHUTDOWN_TIMEOUT_MS: { schema: integer(1, 3_600_000).default(30_000), expected: 'milliseconds, a whole number from 1 to 3600000' },
@@ -236,6 +239,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webSourceMaps: v.WEB_SOURCE_MAPS,
     logLevel: v.LOG_LEVEL,
     runJobs: v.RUN_JOBS,
+    searchCache: v.SEARCH_CACHE,
     metricsPort: v.METRICS_PORT,
     metricsHost: v.METRICS_HOST,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,

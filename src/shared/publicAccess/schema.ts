@@ -165,8 +165,14 @@ export const PublicSearchHitSchema = z.object({
 });
 export type PublicSearchHit = z.infer<typeof PublicSearchHitSchema>;
 
+/** The decision search counts hits up to this many; beyond it the page says «over 10 000». */
+export const SEARCH_TOTAL_CAP = 10_000;
+
 export const PublicSearchPageSchema = z.object({
+  /** Hits, counted up to SEARCH_TOTAL_CAP. */
   total: z.number().int(),
+  /** More hits than SEARCH_TOTAL_CAP (`total` is then SEARCH_TOTAL_CAP): shown as «over 10 000 treff». */
+  totalCapped: z.boolean(),
   limit: z.number().int(),
   offset: z.number().int(),
   items: z.array(PublicSearchHitSchema),

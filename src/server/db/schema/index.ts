@@ -14,3 +14,4 @@ export * from './grants.ts';
 export * from './own-effort.ts';
 export * from './archive.ts';
 export * from './my-work.ts';
+export * from './public-search.ts';

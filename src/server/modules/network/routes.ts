@@ -30,6 +30,7 @@ import {
 import * as service from './service.ts';
 import { getNetworkOverviewJson } from './overview-cache.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
+import { sendPrepared } from '../../prepared-answers.ts';
 
 const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS, { error: 'choice' }).default('xlsx') });
 
@@ -112,7 +113,7 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/networks/:networkId/people',
     { schema: { tags, params: NetworkParams, querystring: PeopleQuery, response: { 200: PeoplePageSchema } } },
-    (req) => service.searchPeople(req.ctx, req.params.networkId, req.query),
+    async (req, reply) => sendPrepared(req, reply, await service.searchPeople(req.ctx, req.params.networkId, req.query)),
   );
   app.get(
     '/networks/:networkId/people/export',

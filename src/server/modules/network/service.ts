@@ -31,7 +31,8 @@ import type {
 } from '../../../shared/network/schema.ts';
 import { assertBelongs, assertCan, can, inNetwork, NOWHERE, ofMember, ofMunicipality, ofPerson, requireUser } from '../../access/index.ts';
 import * as repo from './repo.ts';
-import { changeStamp, stampedCache } from '../../db/change-counters.ts';
+import { changeStamp } from '../../db/change-counters.ts';
+import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import { presentBody, presentBodyMembership, presentMember, presentMunicipality, presentPerson } from './presenter.ts';
 
 const byName = <T extends { name: string }>(a: T, b: T) => compareNorwegian(a.name, b.name);
@@ -291,7 +292,11 @@ export async function updateMember(ctx: RequestContext, memberId: string, input:
 
 // ---------------------------------------------------------------- people
 
-export async function searchPeople(ctx: RequestContext, networkRef: string, query: PeopleQueryInput): Promise<PeoplePage> {
+/**
+ * A page of the people search, kept as JSON text and gzip beside the object (prepared-answers.ts): under load a
+ * repeated search costs the access check and a stamp look-up, not validating and serializing 100 people again.
+ */
+export async function searchPeople(ctx: RequestContext, networkRef: string, query: PeopleQueryInput): Promise<Prepared<PeoplePage>> {
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
   // The same for everyone who may read the network, so kept until the people data changes (see db/change-counters.ts).
@@ -303,13 +308,13 @@ export async function searchPeople(ctx: RequestContext, networkRef: string, quer
     query.limit,
     query.offset,
   ]);
-  return peopleSearches(key, await changeStamp(ctx.db, ['network']), async () => {
+  return peopleSearches(key, await changeStamp(ctx.db, ['network']), async (): Promise<PeoplePage> => {
     const { items, total } = await repo.searchPeople(ctx.db, network.id, query);
     return { total, items: items.map(({ person, municipalityName }) => presentPerson(person, municipalityName)) };
   });
 }
 
-const peopleSearches = stampedCache<PeoplePage>(500);
+const peopleSearches = preparedCache(500);
 
 export async function listCompetences(ctx: RequestContext, networkRef: string) {
   const network = await requireNetwork(ctx, networkRef);

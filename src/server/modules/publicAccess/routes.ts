@@ -34,6 +34,8 @@ import * as service from './service.ts';
 export interface PublicRouteOptions {
   publicUrl: string;
   storage: FileStorage;
+  /** Whether decision search answers are kept (SEARCH_CACHE); on unless a benchmark turns it off. */
+  searchCache?: boolean;
 }
 
 const PUBLIC = { public: true };
@@ -91,7 +93,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
   app.get(
     '/public/search',
     { config: PUBLIC, schema: { tags, querystring: PublicSearchQuery, response: { 200: PublicSearchPageSchema } } },
-    (req) => service.search(req.ctx, req.query),
+    (req) => service.search(req.ctx, req.query, options.searchCache ?? true),
   );
 };
 

@@ -1,9 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
 import type { AgendaOutcome, CaseType } from '../../../shared/meetings/schema.ts';
-import type { PublicSearchQueryInput } from '../../../shared/publicAccess/schema.ts';
+import { SEARCH_TOTAL_CAP, type PublicSearchQueryInput } from '../../../shared/publicAccess/schema.ts';
 import { MATCH_END, MATCH_START } from './presenter.ts';
-import { MINUTES_PUBLISHED_SQL, PUBLISHED_SQL } from './visibility.ts';
 
 export interface SearchRow {
   item_id: string;
@@ -19,57 +18,122 @@ export interface SearchRow {
   title: string;
   outcome: AgendaOutcome;
   rank: number;
-  total: number;
   headline: string;
 }
 
+export interface SearchResult {
+  rows: SearchRow[];
+  /** Hits, counted up to SEARCH_TOTAL_CAP. */
+  total: number;
+  /** More hits than SEARCH_TOTAL_CAP: the page says «over 10 000». */
+  totalCapped: boolean;
+}
+
 /**
- * Published decisions matching a Norwegian full-text query, best first. The match uses the GIN index on
- * to_tsvector('norwegian', search_text); for a closed item it must also hold on the public part alone
- * (title, recommendation, decision), so neither a hit, its rank nor its snippet reveals the deliberation.
- * Exempt cases are never searched.
+ * Published decisions matching a Norwegian full-text query, best first (rank, then the newest meeting), from the
+ * search tables the database keeps (migration 0019, decision 0015): `public_decision_search` holds one row for
+ * every item the public may find, with its public text as a vector, so a closed item's deliberation is neither
+ * found nor ranked; exempt cases are not there at all.
+ *
+ * A query of one word reads its page from `public_decision_terms` in rank order, so a common word costs no more
+ * than a rare one; any other query ranks its hits. The count stops at SEARCH_TOTAL_CAP + 1.
  */
-export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput): Promise<{ rows: SearchRow[]; total: number }> {
+export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput): Promise<SearchResult> {
+  const [parsed] = await queryRows<{ nodes: number; tree: string }>(
+    db,
+    sql`select numnode(q)::int as nodes, q::text as tree from websearch_to_tsquery('norwegian', ${input.q}) q`,
+  );
+  // Only stop words (or nothing a word can be made of): nothing to find.
+  if (!parsed || parsed.nodes === 0) return { rows: [], total: 0, totalCapped: false };
+  const shape = shapeOf(parsed.tree);
   const query = sql`websearch_to_tsquery('norwegian', ${input.q})`;
+  const cap = SEARCH_TOTAL_CAP + 1;
+
+  let hits: SQL;
+  let counted: SQL;
+  if (shape.kind === 'word') {
+    // In the index's order (public_decision_terms_rank_idx): the page is read, not sorted, and counting stops at the cap.
+    const filters = filtersOn(input, 't');
+    hits = sql`select t.agenda_item_id, t.score::float8 as rank, t.meeting_date, t.position
+      from public_decision_terms t where t.lexeme = ${shape.lexeme} ${filters}
+      order by t.score desc nulls last, t.meeting_date desc nulls last, t.position, t.agenda_item_id
+      limit ${input.limit} offset ${input.offset}`;
+    counted = sql`select count(*)::int from (select 1 from public_decision_terms t where t.lexeme = ${shape.lexeme} ${filters} limit ${cap}) c`;
+  } else if (shape.kind === 'word-without') {
+    // ts_rank gives every hit of «a -b» the same rank (an AND whose other words are absent): newest first is the
+    // order, read from public_decision_search_date_idx.
+    const filters = filtersOn(input, 's');
+    hits = sql`select s.agenda_item_id, ts_rank(s.rank_vector, ${query})::float8 as rank, s.meeting_date, s.position
+      from public_decision_search s where s.rank_vector @@ ${query} ${filters}
+      order by s.meeting_date desc nulls last, s.position, s.agenda_item_id
+      limit ${input.limit} offset ${input.offset}`;
+    counted = sql`select count(*)::int from (select 1 from public_decision_search s where s.rank_vector @@ ${query} ${filters} limit ${cap}) c`;
+  } else {
+    // Every hit ranked; the count comes with the ranking, from the same scan.
+    const filters = filtersOn(input, 's');
+    hits = sql`select s.agenda_item_id, ts_rank(s.rank_vector, ${query})::float8 as rank, s.meeting_date, s.position,
+        count(*) over ()::int as total
+      from public_decision_search s where s.rank_vector @@ ${query} ${filters}
+      order by rank desc, s.meeting_date desc, s.position, s.agenda_item_id
+      limit ${input.limit} offset ${input.offset}`;
+    counted = sql`select count(*)::int from public_decision_search s where s.rank_vector @@ ${query} ${filters}`;
+  }
+  const total = shape.kind === 'other' ? sql`page.total` : sql`(${counted})`;
+
   const publicText = sql`case when ai.closed_basis is null then ai.search_text else concat_ws(E'\n', c.title, co.recommendation, ai.decision) end`;
-  const filters: SQL[] = [];
-  if (input.network) filters.push(sql`and (n.id::text = ${input.network} or n.slug = ${input.network})`);
-  if (input.body) filters.push(sql`and b.id = ${input.body}::uuid`);
-  if (input.year) filters.push(sql`and m.date between ${`${input.year}-01-01`}::date and ${`${input.year}-12-31`}::date`);
-  const from = sql`
-    from agenda_items ai
+  const rows = await queryRows<SearchRow & { total: number }>(
+    db,
+    sql`
+    with page as (${hits})
+    select ai.id as item_id, m.id as meeting_id, m.date::text as meeting_date, b.id as body_id, b.name as body_name,
+      n.id as network_id, n.name as network_name, co.year, co.sequence, c.type, c.title, ai.outcome, page.rank,
+      ts_headline('norwegian', ${publicText}, ${query}, ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`}) as headline,
+      ${total} as total
+    from page
+    join agenda_items ai on ai.id = page.agenda_item_id
     join meetings m on m.id = ai.meeting_id
     join consultations co on co.id = ai.consultation_id
     join cases c on c.id = co.case_id
     join bodies b on b.id = m.body_id
     join networks n on n.id = b.network_id
-    where to_tsvector('norwegian', ai.search_text) @@ ${query}
-      and ${sql.raw(PUBLISHED_SQL)}
-      and ${sql.raw(MINUTES_PUBLISHED_SQL)}
-      and not c.exempt_from_public and c.deleted_at is null
-      and (ai.closed_basis is null or to_tsvector('norwegian', ${publicText}) @@ ${query})
-      ${sql.join(filters, sql` `)}`;
-
-  const rows = await queryRows<SearchRow>(
-    db,
-    sql`
-    with hits as (
-      select ai.id as item_id, m.id as meeting_id, m.date::text as meeting_date, b.id as body_id, b.name as body_name,
-        n.id as network_id, n.name as network_name, co.year, co.sequence, c.type, c.title, ai.outcome, ai.position,
-        ${publicText} as public_text,
-        ts_rank(setweight(to_tsvector('norwegian', c.title), 'A') || to_tsvector('norwegian', ${publicText}), ${query})::float8 as rank,
-        (count(*) over ())::int as total
-      ${from}
-      order by rank desc, m.date desc, ai.position, ai.id
-      limit ${input.limit} offset ${input.offset}
-    )
-    select item_id, meeting_id, meeting_date, body_id, body_name, network_id, network_name, year, sequence, type, title, outcome, rank, total,
-      ts_headline('norwegian', public_text, ${query}, ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`}) as headline
-    from hits
-    order by rank desc, meeting_date desc, position, item_id`,
+    order by page.rank desc, page.meeting_date desc, page.position, page.agenda_item_id`,
   );
-  if (rows.length > 0 || input.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
-  // Past the last page: the window count came back with no rows, so count on its own.
-  const [counted] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total ${from}`);
-  return { rows, total: counted?.total ?? 0 };
+  let count = rows[0]?.total;
+  if (count === undefined) {
+    // No hits, or past the last page: count on its own.
+    count = input.offset === 0 ? 0 : ((await queryRows<{ count: number }>(db, sql`select (${counted}) as count`))[0]?.count ?? 0);
+  }
+  return {
+    rows: rows.map(({ total: _total, ...row }) => row),
+    total: Math.min(count, SEARCH_TOTAL_CAP),
+    totalCapped: count > SEARCH_TOTAL_CAP,
+  };
+}
+
+type QueryShape = { kind: 'word'; lexeme: string } | { kind: 'word-without' } | { kind: 'other' };
+
+/**
+ * What a parsed query is, from its text as PostgreSQL writes it (`'kommun'`, `'anskaff' & !'microsoft'`): one
+ * word; one word and negations only; or anything else.
+ */
+export function shapeOf(tree: string): QueryShape {
+  const operands = tree.split(' & ').map((part) => /^(!?)'((?:[^'\\]|''|\\.)*)'$/.exec(part));
+  if (operands.some((o) => o === null)) return { kind: 'other' };
+  const positive = operands.filter((o) => o![1] === '');
+  if (positive.length !== 1) return { kind: 'other' };
+  if (operands.length === 1) return { kind: 'word', lexeme: unquote(positive[0]![2]!) };
+  return { kind: 'word-without' };
+}
+
+/** A lexeme as tsquery output quotes it: quotes and backslashes doubled. */
+const unquote = (quoted: string) => quoted.replace(/''|\\(.)/g, (_m, escaped: string | undefined) => escaped ?? "'");
+
+function filtersOn(input: PublicSearchQueryInput, alias: 's' | 't'): SQL {
+  const a = sql.raw(alias);
+  const filters: SQL[] = [];
+  if (input.network)
+    filters.push(sql`and ${a}.network_id in (select id from networks where id::text = ${input.network} or slug = ${input.network})`);
+  if (input.body) filters.push(sql`and ${a}.body_id = ${input.body}::uuid`);
+  if (input.year) filters.push(sql`and ${a}.meeting_date between ${`${input.year}-01-01`}::date and ${`${input.year}-12-31`}::date`);
+  return sql.join(filters, sql` `);
 }

@@ -1,0 +1,126 @@
+import pg from 'pg';
+import { ADOPTION_STATUSES } from '../src/shared/mapping/schema.ts';
+
+/**
+ * The writes of the `cold` and `mixed` targets (issue 20), made through the API as the platform administrator, each
+ * one invalidating what the reads keep: a shared-solution status changed (the mapping dashboards), a benefit
+ * measurement registered (the portfolio overview and the benefits roll-up), an agenda item's decision saved (the
+ * decision search and the OParl lists). Records are taken from the database in turn, one writer at a time per record,
+ * each with the version the last write gave it, so optimistic locking never refuses a bench write.
+ *
+ * A project's phase moved is not among them: a phase moves by a decision at a decision point (an owner decision by
+ * the project owner, or a meeting case), which the benchmark account cannot make on the generated projects.
+ */
+export type WriteKind = 'adoption' | 'measurement' | 'decision';
+
+interface Pool<T> {
+  free: T[];
+}
+
+export interface Writer {
+  kinds: WriteKind[];
+  /** Makes one write of the kind; resolves to the HTTP status. */
+  write(kind: WriteKind): Promise<number>;
+}
+
+export async function prepareWriter(url: string, appUrl: string, cookie: string, csrfToken: string, networkId: string): Promise<Writer> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const adoptions: Pool<{ municipality: string; solution: string; version: number; status: string }> = {
+      free: (
+        await client.query<{ municipality: string; solution: string; version: number; status: string }>(
+          `select a.municipality_number as municipality, a.solution_key as solution, a.version, a.status
+           from solution_adoptions a join network_members nm on nm.municipality_number = a.municipality_number
+           where nm.network_id = $1 and nm.left_on is null order by a.id limit 300`,
+          [networkId],
+        )
+      ).rows,
+    };
+    const measurements: Pool<{ indicator: string; municipality: string }> = {
+      free: (
+        await client.query<{ indicator: string; municipality: string }>(
+          `select t.indicator_id as indicator, t.municipality_number as municipality
+           from indicator_targets t join benefit_indicators i on i.id = t.indicator_id join benefits b on b.id = i.benefit_id
+           join projects p on p.id = b.project_id where p.network_id = $1 order by t.id limit 300`,
+          [networkId],
+        )
+      ).rows,
+    };
+    const decisions: Pool<{ id: string; version: number }> = {
+      free: (
+        await client.query<{ id: string; version: number }>(
+          `select ai.id, ai.version from agenda_items ai join meetings m on m.id = ai.meeting_id join bodies b on b.id = m.body_id
+           where b.network_id = $1 and m.status = 'held' and ai.outcome = 'decided' order by ai.id limit 300`,
+          [networkId],
+        )
+      ).rows,
+    };
+    const kinds = (
+      [
+        ['adoption', adoptions],
+        ['measurement', measurements],
+        ['decision', decisions],
+      ] as const
+    )
+      .filter(([, pool]) => pool.free.length > 0)
+      .map(([kind]) => kind);
+    let counter = 0;
+    const send = async (method: string, path: string, body: unknown) => {
+      const response = await fetch(`${appUrl}${path}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: response.ok ? (JSON.parse(text) as { version?: number }) : null, text };
+    };
+    return {
+      kinds,
+      async write(kind) {
+        counter++;
+        if (kind === 'adoption') {
+          const record = adoptions.free.shift()!;
+          try {
+            const status = ADOPTION_STATUSES.filter((s) => s !== record.status)[counter % (ADOPTION_STATUSES.length - 1)]!;
+            const res = await send('PUT', `/api/municipalities/${record.municipality}/adoptions/${record.solution}`, {
+              status,
+              version: record.version,
+            });
+            if (res.body?.version) Object.assign(record, { version: res.body.version, status });
+            return res.status;
+          } finally {
+            adoptions.free.push(record);
+          }
+        }
+        if (kind === 'measurement') {
+          const record = measurements.free.shift()!;
+          try {
+            const day = new Date(Date.UTC(2025, 0, 1) + (counter % 600) * 86_400_000).toISOString().slice(0, 10);
+            const res = await send('POST', `/api/benefit-indicators/${record.indicator}/measurements`, {
+              municipalityNumber: record.municipality,
+              measuredOn: day,
+              value: counter % 100,
+            });
+            return res.status;
+          } finally {
+            measurements.free.push(record);
+          }
+        }
+        const record = decisions.free.shift()!;
+        try {
+          const res = await send('PATCH', `/api/agenda-items/${record.id}`, {
+            decision: `Vedtatt som innstilt (lagret ${counter}).`,
+            version: record.version,
+          });
+          if (res.body?.version) record.version = res.body.version;
+          return res.status;
+        } finally {
+          decisions.free.push(record);
+        }
+      },
+    };
+  } finally {
+    await client.end();
+  }
+}
