@@ -126,7 +126,8 @@ function Results({ page, q, pageNumber, onPage }: { page: SearchPage; q: string;
       <Paragraph role="status">
         {page.total === 0
           ? fmt(pm.search.noHits, { q })
-          : fmt(pm.search.hits, {
+          : // Past 10 000 the count stops (the server's SEARCH_TOTAL_CAP): an exact count of a common word costs more than it tells.
+            fmt(page.totalCapped ? pm.search.hitsOver : pm.search.hits, {
               total: number(page.total),
               q,
               from: number(Math.min(page.offset + 1, page.total)),
