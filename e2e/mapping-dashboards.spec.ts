@@ -38,6 +38,8 @@ test("the secretariat reads Digitale Helgeland's mapping, filters it, downloads 
     await expect(page.getByRole('heading', { level: 1, name: 'Kartlegging i Digitale Helgeland' })).toBeVisible();
     const chart = page.getByRole('figure', { name: 'Hvor mange kommuner bruker hver fellesløsning' });
     for (const text of SEED_004) await expect(chart.getByText(text, { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Tabell' }).click();
+    await expect(chart).toHaveCount(0);
     const summary = page.getByRole('table', { name: /Fellesløsninger med registrert status/ });
     await expect(summary.getByRole('row', { name: /^SvarUt/ })).toContainText('13 av 16 bruker SvarUt');
     const matrix = page.getByRole('table', { name: 'Status for hver fellesløsning i hver kommune' });
@@ -72,7 +74,15 @@ test("the secretariat reads Digitale Helgeland's mapping, filters it, downloads 
     await page.getByRole('navigation', { name: 'Dashbord i kartleggingen' }).getByRole('link', { name: 'Fagsystemer' }).click();
     await page.getByRole('button', { name: 'Nullstill filteret' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Fagsystemer' })).toBeVisible();
+    // A chart, or the same figures as a table one click away, not both at once.
+    await page.getByRole('button', { name: 'Diagram' }).click();
+    await expect(page.getByText(/Sak- og arkivsystem: 6 fagsystemer i 16 kommuner\s*Kandidat for standardisering/)).toBeVisible();
+    await expect(page.getByText(/Pasientjournal \(EPJ\): 8 fagsystemer i 16 kommuner\s*Kandidat for standardisering/)).toBeVisible();
+    await expect(page.getByText('Kandidat for standardisering', { exact: true })).toHaveCount(2);
     const domains = page.getByRole('table', { name: 'Ulike fagsystemer og kommuner per fagområde' });
+    await expect(domains).toHaveCount(0);
+    await page.getByRole('button', { name: 'Tabell' }).click();
+    await expect(page.getByRole('button', { name: 'Tabell' })).toHaveAttribute('aria-pressed', 'true');
     await expect(
       domains
         .getByRole('row', { name: /Sak- og arkivsystem/ })
@@ -85,7 +95,12 @@ test("the secretariat reads Digitale Helgeland's mapping, filters it, downloads 
         .getByRole('cell')
         .first(),
     ).toHaveText('8');
-    await expect(page.getByText(/Sak- og arkivsystem: 6 fagsystemer i 16 kommuner\s*Kandidat for standardisering/)).toBeVisible();
+    // The candidates lead the table; the other domains follow, folded after the first rows.
+    await expect(domains.getByRole('row').nth(1)).toContainText('Pasientjournal (EPJ)');
+    await expect(domains.getByRole('row').nth(2)).toContainText('Sak- og arkivsystem');
+    await expect(domains.getByRole('row')).toHaveCount(13);
+    await page.getByRole('button', { name: 'Vis alle 35 radene' }).first().click();
+    await expect(domains.getByRole('row')).toHaveCount(36);
     await a11y.check();
 
     await page.getByRole('combobox', { name: 'Fagområde' }).selectOption({ label: 'Helse og omsorg' });

@@ -957,6 +957,16 @@ export const EXPECTED: Record<string, { setup: Setup }> = {
       };
     },
   },
+  'PUT /api/networks/{networkId}/mapping/standardization-rule': {
+    setup: async (_t, admin) => {
+      // The rule shares the publication's row and version: the version read now is the one the save must carry.
+      const current = await vesteralenPublication(admin);
+      return {
+        url: '/api/networks/digivesteralen/mapping/standardization-rule',
+        body: { minProducts: 4, minMunicipalities: 4, maxLeaderPercent: 50, version: current.version },
+      };
+    },
+  },
 
   // surveys: templates and rounds are the secretariat's; answers come through the respondent's link
   'POST /api/networks/{networkId}/survey-templates': {

@@ -109,9 +109,31 @@ export const DASHBOARD_TERMS: Record<Language, DashboardTerms> = {
 };
 
 /**
- * A domain is a standardization candidate when the municipalities shown use this many different products or more
- * for it: the same task solved three ways is where a common procurement or a shared solution pays off (seed 004:
- * «6 ulike sak/arkiv-systemer og 8 ulike journalsystemer»). Two products may be a deliberate choice; three is a
- * pattern. The server applies it; the pages explain it.
+ * When a domain is a standardization candidate: many different products for the same task (seed 004: «6 ulike
+ * sak/arkiv-systemer og 8 ulike journalsystemer»), across many of the municipalities shown, with none of them a
+ * standard already. Three products alone flagged 26 of 35 domains in the demo and said nothing; with a leader
+ * share the domains where most municipalities already use one product (office suites, the national payroll) drop
+ * out. Each network sets its own thresholds; these are the defaults and the national dashboards' rule.
  */
-export const STANDARDIZATION_MIN_PRODUCTS = 3;
+export interface StandardizationRule {
+  /** At least this many different products in use for the domain. */
+  minProducts: number;
+  /** Used by at least this many of the municipalities shown. */
+  minMunicipalities: number;
+  /** No product used by more than this share (percent) of the municipalities that use the domain. */
+  maxLeaderPercent: number;
+}
+
+export const DEFAULT_STANDARDIZATION_RULE: StandardizationRule = { minProducts: 4, minMunicipalities: 4, maxLeaderPercent: 50 };
+
+/** A domain under the rule: its product count, how many municipalities use it, and how many use its commonest product. */
+export function isStandardizationCandidate(
+  domain: { productCount: number; municipalityCount: number; leaderMunicipalityCount: number },
+  rule: StandardizationRule,
+): boolean {
+  return (
+    domain.productCount >= rule.minProducts &&
+    domain.municipalityCount >= rule.minMunicipalities &&
+    domain.leaderMunicipalityCount * 100 <= rule.maxLeaderPercent * domain.municipalityCount
+  );
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADOPTION_STATUSES } from './schema.ts';
+import { ADOPTION_STATUSES, StandardizationRuleSchema } from './schema.ts';
 
 /**
  * The open data a network may publish of its mapping (GET /api/public/networks/:slug/mapping/…): only which
@@ -40,6 +40,8 @@ export const PublicLandscapeSchema = z.object({
   network: PublicNetworkRef,
   /** How a standardization candidate is picked, in words. */
   standardizationRule: z.string(),
+  /** The same rule as numbers. */
+  rule: StandardizationRuleSchema,
   municipalities: z.array(z.object({ number: z.string(), name: z.string(), applicationCount: z.number().int() })),
   domains: z.array(
     z.object({
@@ -48,6 +50,7 @@ export const PublicLandscapeSchema = z.object({
       name: z.string(),
       productCount: z.number().int(),
       municipalityCount: z.number().int(),
+      leaderMunicipalityCount: z.number().int(),
       standardizationCandidate: z.boolean(),
       products: z.array(z.object({ name: z.string(), vendor: z.string(), municipalityNumbers: z.array(z.string()) })),
     }),

@@ -251,7 +251,24 @@ export const AdoptionMatrixSchema = z.object({
 });
 export type AdoptionMatrix = z.infer<typeof AdoptionMatrixSchema>;
 
+const ruleNumber = (min: number, max: number) => z.number({ error: 'type' }).int({ error: 'type' }).min(min).max(max);
+
+/** A network's standardization rule (dashboard-terms.ts): the thresholds, each within what can make sense. */
+export const StandardizationRuleSchema = z.object({
+  minProducts: ruleNumber(2, 100),
+  minMunicipalities: ruleNumber(1, 400),
+  maxLeaderPercent: ruleNumber(1, 100),
+});
+export const StandardizationRuleAnswerSchema = StandardizationRuleSchema.extend({
+  /** null while the network has the defaults and nothing is stored: the first save is sent without a version. */
+  version: z.number().int().nullable(),
+});
+export const StandardizationRuleUpdateSchema = StandardizationRuleSchema.extend({ version: Version.optional() });
+export type StandardizationRuleAnswer = z.infer<typeof StandardizationRuleAnswerSchema>;
+
 export const LandscapeSchema = z.object({
+  /** The rule the candidates below were picked by: the network's, or the defaults for the national dashboards. */
+  rule: StandardizationRuleSchema,
   municipalities: z.array(z.object({ number: z.string(), name: z.string(), applicationCount: z.number().int() })),
   domains: z.array(
     z.object({
@@ -259,7 +276,9 @@ export const LandscapeSchema = z.object({
       /** Distinct products in use in the domain (and its subdomains) across the municipalities shown. */
       productCount: z.number().int(),
       municipalityCount: z.number().int(),
-      /** Many products for the same task across the network: a standardization candidate. */
+      /** Municipalities using the domain's commonest product. */
+      leaderMunicipalityCount: z.number().int(),
+      /** Many products for the same task across the network, none a standard yet: by `rule`. */
       standardizationCandidate: z.boolean(),
       products: z.array(
         z.object({ id: z.string(), name: z.string(), vendor: z.string(), domain: z.string(), municipalityNumbers: z.array(z.string()) }),

@@ -110,13 +110,17 @@ export const solutionAdoptions = pgTable(
   ],
 );
 
-/** What a network publishes of its mapping as open data. */
+/** A network's mapping settings: what it publishes as open data, and its rule for standardization candidates. */
 export const mappingPublications = pgTable('mapping_publications', {
   networkId: uuid('network_id')
     .primaryKey()
     .references(() => networks.id),
   publishAdoption: boolean('publish_adoption').notNull().default(false),
   publishLandscape: boolean('publish_landscape').notNull().default(false),
+  // The network's standardization rule (shared/mapping/dashboard-terms.ts); the defaults are DEFAULT_STANDARDIZATION_RULE.
+  standardizationMinProducts: integer('standardization_min_products').notNull().default(4),
+  standardizationMinMunicipalities: integer('standardization_min_municipalities').notNull().default(4),
+  standardizationMaxLeaderPercent: integer('standardization_max_leader_percent').notNull().default(50),
   version: integer('version').notNull().default(1),
   updatedAt: recordColumns.updatedAt,
 });

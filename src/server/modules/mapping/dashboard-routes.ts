@@ -9,10 +9,12 @@ import {
   LandscapeSchema,
   PublicationSchema,
   PublicationUpdateSchema,
+  StandardizationRuleAnswerSchema,
+  StandardizationRuleUpdateSchema,
 } from '../../../shared/mapping/schema.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import * as dashboards from './dashboards.ts';
-import { getPublication, updatePublication } from './publication.ts';
+import { getPublication, getStandardizationRule, updatePublication, updateStandardizationRule } from './publication.ts';
 import { sendPrepared } from '../../prepared-answers.ts';
 import { publicMappingRoutes } from './public-routes.ts';
 
@@ -88,6 +90,19 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: NetworkParams, body: PublicationUpdateSchema, response: { 200: PublicationSchema } },
     },
     (req) => updatePublication(req.ctx, req.params.networkId, req.body),
+  );
+  app.get(
+    '/networks/:networkId/mapping/standardization-rule',
+    { schema: { tags, params: NetworkParams, response: { 200: StandardizationRuleAnswerSchema } } },
+    (req) => getStandardizationRule(req.ctx, req.params.networkId),
+  );
+  app.put(
+    '/networks/:networkId/mapping/standardization-rule',
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: NetworkParams, body: StandardizationRuleUpdateSchema, response: { 200: StandardizationRuleAnswerSchema } },
+    },
+    (req) => updateStandardizationRule(req.ctx, req.params.networkId, req.body),
   );
 
   await app.register(publicMappingRoutes);

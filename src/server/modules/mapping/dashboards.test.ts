@@ -14,6 +14,7 @@ import { AdoptionMatrixSchema, ContractTimelineSchema, LandscapeSchema, type Ado
 import { applicationUsages, municipalities, networkMembers, networks, products, solutionAdoptions } from '../../db/schema/index.ts';
 import { today } from '../network/dates.ts';
 import { addMonths, findProcurementWindows } from './dashboards.ts';
+import { DEFAULT_STANDARDIZATION_RULE } from '../../../shared/mapping/dashboard-terms.ts';
 
 /**
  * The dashboards on a constructed network of four current members (Oslo, Bergen, Trondheim, Stavanger) and one
@@ -298,14 +299,18 @@ describe.each(DATABASE_KINDS)('mapping dashboards on %s', (kind) => {
 
   // ------------------------------------------------------------ landscape
   describe('landscape', () => {
-    it('counts distinct products in use per domain, and flags three or more as a standardization candidate', async () => {
+    it('counts distinct products in use per domain, the municipalities and the commonest product, under the default rule', async () => {
       const res = await reader.get(`${base()}/landscape`);
       expect(res.status).toBe(200);
       const data = LandscapeSchema.parse(res.body);
-      expect(data.domains.map((d) => [d.key, d.productCount, d.municipalityCount, d.standardizationCandidate])).toEqual([
-        ['helse.epj', 2, 3, false],
-        ['sakarkiv.sak', 3, 4, true],
-        ['oppvekst.skole', 1, 1, false],
+      expect(data.rule).toEqual(DEFAULT_STANDARDIZATION_RULE);
+      // Three products for sak/arkiv are fewer than the default four: no candidate until the network says so (below).
+      expect(
+        data.domains.map((d) => [d.key, d.productCount, d.municipalityCount, d.leaderMunicipalityCount, d.standardizationCandidate]),
+      ).toEqual([
+        ['helse.epj', 2, 3, 2, false],
+        ['sakarkiv.sak', 3, 4, 2, false],
+        ['oppvekst.skole', 1, 1, 1, false],
       ]);
       const sak = data.domains.find((d) => d.key === 'sakarkiv.sak')!;
       expect(sak.products.map((p) => [p.name, p.municipalityNumbers])).toEqual([
@@ -483,7 +488,7 @@ describe.each(DATABASE_KINDS)('mapping dashboards on %s', (kind) => {
       const data = PublicLandscapeSchema.parse((await anon.get(publicUrl('landscape'))).body);
       expect(data.domains.map((d) => [d.key, d.name, d.productCount, d.standardizationCandidate])).toEqual([
         ['helse.epj', 'Helse og omsorg → Pasientjournal (EPJ)', 2, false],
-        ['sakarkiv.sak', 'Sak/arkiv → Sak- og arkivsystem', 3, true],
+        ['sakarkiv.sak', 'Sak/arkiv → Sak- og arkivsystem', 3, false],
         ['oppvekst.skole', 'Oppvekst → Skole', 1, false],
       ]);
       const csv = csvLines(String((await anon.get(publicUrl('landscape', 'csv'))).body));
@@ -510,6 +515,58 @@ describe.each(DATABASE_KINDS)('mapping dashboards on %s', (kind) => {
     });
   });
 
+  // ------------------------------------------------------------ the standardization rule
+  describe('standardization rule', () => {
+    const ruleUrl = () => `${base()}/standardization-rule`;
+
+    it('lets only the secretariat set it, within bounds: 401, 400 naming the field, 404, 403, 409', async () => {
+      const body = { minProducts: 3, minMunicipalities: 4, maxLeaderPercent: 50 };
+      expectError(await anon.put(ruleUrl(), body), 401, 'unauthenticated');
+      expectFieldErrors(await secretariat.put(ruleUrl(), { ...body, minProducts: 1, maxLeaderPercent: 101 }), {
+        minProducts: expect.stringContaining('2'),
+        maxLeaderPercent: expect.stringContaining('100'),
+      });
+      expectFieldErrors(await secretariat.put(ruleUrl(), { ...body, minMunicipalities: 2.5 }), { minMunicipalities: expect.any(String) });
+      expectError(await outsider.put(ruleUrl(), body), 404, 'not_found');
+      expectError(await reader.put(ruleUrl(), body), 403, 'forbidden');
+      const current = (await reader.get(ruleUrl())).body as { version: number };
+      expectError(await secretariat.put(ruleUrl(), { ...body, version: current.version + 5 }), 409, 'stale_version');
+      expect((await reader.get(ruleUrl())).body).toEqual({ ...DEFAULT_STANDARDIZATION_RULE, version: current.version });
+    });
+
+    it("picks the candidates by the network's own thresholds at once, audited, in the dashboard and the open data", async () => {
+      const current = (await reader.get(ruleUrl())).body as { version: number };
+      const res = await secretariat.put(ruleUrl(), {
+        minProducts: 3,
+        minMunicipalities: 4,
+        maxLeaderPercent: 50,
+        version: current.version,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ minProducts: 3, minMunicipalities: 4, maxLeaderPercent: 50, version: current.version + 1 });
+      expect((await latestAudit(t.db, 'standardizationRule', networkId)).after).toEqual(res.body);
+      const candidates = async () =>
+        LandscapeSchema.parse((await reader.get(`${base()}/landscape`)).body)
+          .domains.filter((d) => d.standardizationCandidate)
+          .map((d) => d.key);
+      // Sak/arkiv: three products in four municipalities, the commonest (Elements) in two of them: 50 %.
+      expect(await candidates()).toEqual(['sakarkiv.sak']);
+      const publicLandscape = PublicLandscapeSchema.parse((await anon.get(`/api/public/networks/${slug}/mapping/landscape`)).body);
+      expect(publicLandscape.rule).toEqual({ minProducts: 3, minMunicipalities: 4, maxLeaderPercent: 50 });
+      expect(publicLandscape.standardizationRule).toContain('minst 3 ulike fagsystemer');
+      expect(publicLandscape.domains.find((d) => d.key === 'sakarkiv.sak')?.standardizationCandidate).toBe(true);
+
+      // One product in half the municipalities is a standard in the making once the network allows less than half.
+      await secretariat.put(ruleUrl(), { minProducts: 3, minMunicipalities: 4, maxLeaderPercent: 49, version: current.version + 1 });
+      expect(await candidates()).toEqual([]);
+      // And the domain needs its municipalities: five is more than sak/arkiv's four.
+      await secretariat.put(ruleUrl(), { minProducts: 3, minMunicipalities: 5, maxLeaderPercent: 100, version: current.version + 2 });
+      expect(await candidates()).toEqual([]);
+      await secretariat.put(ruleUrl(), { minProducts: 2, minMunicipalities: 3, maxLeaderPercent: 100, version: current.version + 3 });
+      expect(await candidates()).toEqual(['helse.epj', 'sakarkiv.sak']);
+    });
+  });
+
   // ------------------------------------------------------------ the demo network
   it("gives seed 004's figures for Digitale Helgeland's demo data, in the API and the export", async () => {
     const helgeland = await t.as(USERS.helgelandAdmin);
@@ -524,6 +581,9 @@ describe.each(DATABASE_KINDS)('mapping dashboards on %s', (kind) => {
       municipalityCount: 16,
       standardizationCandidate: true,
     });
+    // The default rule singles out the two the seed names (6 sak/arkiv systems, 8 patient journals) of 35 domains.
+    expect(landscape.domains).toHaveLength(35);
+    expect(landscape.domains.filter((d) => d.standardizationCandidate).map((d) => d.key)).toEqual(['helse.epj', 'sakarkiv.sak']);
     for (const m of landscape.municipalities) expect(m.applicationCount).toBeGreaterThanOrEqual(90);
 
     const csv = csvLines(String((await helgeland.get('/api/networks/digitale-helgeland/mapping/adoption?format=csv')).body));

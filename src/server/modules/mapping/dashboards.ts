@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, isNull, like, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import { domainPath, DOMAINS } from '../../../shared/mapping/domains.ts';
-import { DASHBOARD_TERMS, STANDARDIZATION_MIN_PRODUCTS } from '../../../shared/mapping/dashboard-terms.ts';
+import { DASHBOARD_TERMS, DEFAULT_STANDARDIZATION_RULE, isStandardizationCandidate } from '../../../shared/mapping/dashboard-terms.ts';
 import {
   IN_USE_STATUSES,
   type AdoptionMatrix,
@@ -20,6 +20,7 @@ import { renderTable, type ExportFormat, type RenderedFile } from '../documents/
 import { today } from '../network/dates.ts';
 import { requireNetwork } from '../network/index.ts';
 import { assertCan, inNetwork, readableNetworkIds, requireUser } from '../../access/index.ts';
+import { readSettings, standardizationRuleOf } from './settings.ts';
 
 /**
  * The mapping dashboards: the adoption matrix (municipality × shared solution), the application landscape per
@@ -33,9 +34,6 @@ import { assertCan, inNetwork, readableNetworkIds, requireUser } from '../../acc
  */
 
 // ---------------------------------------------------------------- rules
-
-/** The standardization rule lives with the dashboards' words, so the pages explain the rule the server applies. */
-export { STANDARDIZATION_MIN_PRODUCTS };
 
 /** The contract timeline looks this many months ahead unless asked otherwise. */
 export const DEFAULT_TIMELINE_MONTHS = 36;
@@ -160,8 +158,10 @@ export async function buildAdoptionMatrix(db: DbOrTx, scope: DashboardScope, fil
 
 export async function buildLandscape(db: DbOrTx, scope: DashboardScope, filter: DashboardFilter): Promise<Landscape> {
   const shown = await scopeMunicipalities(db, scope, filter);
+  // A network's own rule (its mapping settings); the national dashboards use the defaults.
+  const rule = scope.kind === 'network' ? standardizationRuleOf(await readSettings(db, scope.networkId)) : DEFAULT_STANDARDIZATION_RULE;
   const numbers = shown.map((m) => m.number);
-  if (numbers.length === 0) return { municipalities: [], domains: [] };
+  if (numbers.length === 0) return { rule, municipalities: [], domains: [] };
   const where = and(notRetired(), inArray(applicationUsages.municipalityNumber, numbers), productInDomain(filter.domain));
   // Aggregated in the database: one row per product with its municipalities, one per municipality with its count.
   const productRows = await db
@@ -195,18 +195,17 @@ export async function buildLandscape(db: DbOrTx, scope: DashboardScope, filter: 
   const order = new Map(DOMAINS.map((d, i) => [d.key, i]));
   const domainKeys = [...byDomain.keys()].sort((a, b) => (order.get(a) ?? 1e6) - (order.get(b) ?? 1e6) || a.localeCompare(b));
   return {
+    rule,
     municipalities: shown.map((m) => ({ ...m, applicationCount: counts.get(m.number) ?? 0 })),
     domains: domainKeys.map((key) => {
       const list = byDomain.get(key)!;
       list.sort((a, b) => b.municipalityNumbers.length - a.municipalityNumbers.length || compareNorwegian(a.name, b.name));
-      const users = new Set(list.flatMap((p) => p.municipalityNumbers));
-      return {
-        key,
+      const figures = {
         productCount: list.length,
-        municipalityCount: users.size,
-        standardizationCandidate: list.length >= STANDARDIZATION_MIN_PRODUCTS,
-        products: list,
+        municipalityCount: new Set(list.flatMap((p) => p.municipalityNumbers)).size,
+        leaderMunicipalityCount: list[0]?.municipalityNumbers.length ?? 0,
       };
+      return { key, ...figures, standardizationCandidate: isStandardizationCandidate(figures, rule), products: list };
     }),
   };
 }

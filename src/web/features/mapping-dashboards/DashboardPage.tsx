@@ -1,6 +1,6 @@
+import { useState } from 'react';
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { NavLink, useSearchParams } from 'react-router';
-import { STANDARDIZATION_MIN_PRODUCTS } from '../../../shared/mapping/dashboard-terms.ts';
 import type { AdoptionMatrix, ContractTimeline, Landscape } from '../../../shared/mapping/schema.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
@@ -13,6 +13,8 @@ import { apiPath, dashboardPath, DEFAULT_MONTHS, readFilter, VIEWS, type Dashboa
 import { FilterForm } from './FilterForm.tsx';
 import { useDashboardMessages } from './messages.ts';
 import { PublicationPanel } from './PublicationPanel.tsx';
+import { ChartOrTable } from './ChartOrTable.tsx';
+import { RuleText, StandardizationRulePanel } from './StandardizationRulePanel.tsx';
 import {
   AdoptionMatrixTable,
   AdoptionSummaryTable,
@@ -50,6 +52,7 @@ function Dashboard({ network, view }: { network: NetworkOverview; view: Dashboar
     .map((x) => ({ number: x.municipalityNumber, name: x.municipalityName }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   const search = params.toString() ? `?${params.toString()}` : '';
+  const [ruleSaves, setRuleSaves] = useState(0);
   return (
     <div className="dr-stack">
       <nav aria-label={dm.viewsLabel} className="dr-subnav dr-dashboard-tabs">
@@ -89,9 +92,11 @@ function Dashboard({ network, view }: { network: NetworkOverview; view: Dashboar
         </FilterDisclosure>
         <ExportLinks networkId={network.id} view={view} filter={filter} />
         {view === 'adoption' && <AdoptionView networkId={network.id} filter={filter} />}
-        {view === 'landscape' && <LandscapeView networkId={network.id} filter={filter} />}
+        {/* A saved rule marks other candidates: the landscape is read again. */}
+        {view === 'landscape' && <LandscapeView key={ruleSaves} networkId={network.id} filter={filter} />}
         {view === 'contracts' && <ContractsView networkId={network.id} filter={filter} />}
       </section>
+      {view === 'landscape' && <StandardizationRulePanel networkId={network.id} onSaved={() => setRuleSaves((n) => n + 1)} />}
       {view !== 'contracts' && <PublicationPanel network={network} />}
     </div>
   );
@@ -122,10 +127,7 @@ function AdoptionView({ networkId, filter }: { networkId: string; filter: Filter
           {data.solutions.every((s) => Object.keys(s.statusCounts).length === 0) ? (
             <Empty>{dm.adoption.none}</Empty>
           ) : (
-            <div className="dr-chart-and-table">
-              <AdoptionChart matrix={data} />
-              <AdoptionSummaryTable matrix={data} />
-            </div>
+            <ChartOrTable chart={<AdoptionChart matrix={data} />} table={<AdoptionSummaryTable matrix={data} />} />
           )}
           <Heading level={3} data-size="xs">
             {dm.adoption.matrixHeading}
@@ -145,15 +147,12 @@ function LandscapeView({ networkId, filter }: { networkId: string; filter: Filte
       {(data) => (
         <div className="dr-stack">
           <Paragraph>{dm.landscape.intro}</Paragraph>
-          <Paragraph>{fmt(dm.landscape.rule, { min: STANDARDIZATION_MIN_PRODUCTS })}</Paragraph>
+          <RuleText rule={data.rule} />
           {data.domains.length === 0 ? (
             <Empty>{dm.landscape.none}</Empty>
           ) : (
             <>
-              <div className="dr-chart-and-table">
-                <DomainChart landscape={data} />
-                <DomainTable landscape={data} />
-              </div>
+              <ChartOrTable chart={<DomainChart landscape={data} />} table={<DomainTable landscape={data} />} />
               <Heading level={3} data-size="xs">
                 {dm.landscape.productsHeading}
               </Heading>

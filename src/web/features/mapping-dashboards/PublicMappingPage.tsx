@@ -2,7 +2,6 @@ import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useParams } from 'react-router';
 import type { PublicAdoption, PublicLandscape } from '../../../shared/mapping/open-data.ts';
 import type { AdoptionMatrix, Landscape } from '../../../shared/mapping/schema.ts';
-import { STANDARDIZATION_MIN_PRODUCTS } from '../../../shared/mapping/dashboard-terms.ts';
 import type { PublicNetwork } from '../../../shared/publicAccess/schema.ts';
 import { useApi, type Loaded } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
@@ -14,6 +13,8 @@ import { AdoptionChart, DomainChart } from './charts.tsx';
 import { publicMappingPath } from './dashboard-api.ts';
 import { useDashboardMessages } from './messages.ts';
 import { OpenDataLinks } from './PublicationPanel.tsx';
+import { ChartOrTable } from './ChartOrTable.tsx';
+import { RuleText } from './StandardizationRulePanel.tsx';
 import { AdoptionMatrixTable, AdoptionSummaryTable, DomainTable, ProductTable } from './tables.tsx';
 import '../../app/public.css';
 import './dashboards.css';
@@ -29,6 +30,7 @@ function toMatrix(data: PublicAdoption): AdoptionMatrix {
 
 function toLandscape(data: PublicLandscape): Landscape {
   return {
+    rule: data.rule,
     municipalities: data.municipalities,
     domains: data.domains.map((d) => ({
       ...d,
@@ -73,10 +75,7 @@ export function PublicMappingPage() {
                       return (
                         <>
                           <OpenDataLinks slug={slug} what="adoption" />
-                          <div className="dr-chart-and-table">
-                            <AdoptionChart matrix={matrix} />
-                            <AdoptionSummaryTable matrix={matrix} />
-                          </div>
+                          <ChartOrTable chart={<AdoptionChart matrix={matrix} />} table={<AdoptionSummaryTable matrix={matrix} />} />
                           <AdoptionMatrixTable matrix={matrix} />
                         </>
                       );
@@ -88,11 +87,8 @@ export function PublicMappingPage() {
                       return (
                         <>
                           <OpenDataLinks slug={slug} what="landscape" />
-                          <Paragraph>{fmt(dm.landscape.rule, { min: STANDARDIZATION_MIN_PRODUCTS })}</Paragraph>
-                          <div className="dr-chart-and-table">
-                            <DomainChart landscape={view} />
-                            <DomainTable landscape={view} />
-                          </div>
+                          <RuleText rule={view.rule} />
+                          <ChartOrTable chart={<DomainChart landscape={view} />} table={<DomainTable landscape={view} />} />
                           <ProductTable landscape={view} />
                         </>
                       );

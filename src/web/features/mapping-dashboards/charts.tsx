@@ -4,6 +4,7 @@ import type { AdoptionMatrix, AdoptionStatus, Landscape } from '../../../shared/
 import { domainPath } from '../../../shared/mapping/domains.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { VisuallyHidden } from '../../app/ui.tsx';
+import { byWhatMatters } from './dashboard-api.ts';
 import { useDashboardMessages } from './messages.ts';
 
 /** The statuses from furthest along to least, the order of the stacked bars and the legend. */
@@ -97,7 +98,7 @@ export function DomainChart({ landscape }: { landscape: Landscape }) {
   return (
     <Chart id="landscape-chart" heading={dm.landscape.chartHeading}>
       <ul className="dr-bars">
-        {landscape.domains.map((d) => (
+        {byWhatMatters(landscape.domains).map((d) => (
           <li key={d.key}>
             <span className="dr-bar-label">
               <strong>{domainPath(d.key, lang)}</strong>:{' '}

@@ -59,3 +59,17 @@ export function apiPath(networkId: string, view: DashboardView, filter: Filter, 
 export function domainOptions(lang: Language) {
   return DOMAINS.map((d) => ({ key: d.key, label: domainPath(d.key, lang) }));
 }
+
+/**
+ * Domains as the landscape lists them: the standardization candidates first, then by how many products are in use,
+ * the vocabulary's order (the server's) breaking ties.
+ */
+export function byWhatMatters<D extends { standardizationCandidate: boolean; productCount: number }>(domains: readonly D[]): D[] {
+  return domains
+    .map((d, i) => ({ d, i }))
+    .sort(
+      (a, b) =>
+        Number(b.d.standardizationCandidate) - Number(a.d.standardizationCandidate) || b.d.productCount - a.d.productCount || a.i - b.i,
+    )
+    .map(({ d }) => d);
+}

@@ -32,6 +32,21 @@ const nb = {
     csv: 'Last ned tabellen (CSV)',
   },
   chart: 'Diagram',
+  showAs: { legend: 'Vis som', chart: 'Diagram', table: 'Tabell' },
+  showAll: 'Vis alle {count} radene',
+  showFewer: 'Vis færre rader',
+  rule: {
+    heading: 'Regel for kandidater til standardisering',
+    intro:
+      'Sekretariatet bestemmer når et fagområde regnes som kandidat, så markeringen skiller ut de få fagområdene der en felles løsning vil gi mest.',
+    minProducts: 'Minst antall ulike fagsystemer',
+    minMunicipalities: 'Minst antall kommuner som bruker fagområdet',
+    maxLeaderPercent: 'Høyeste andel kommuner for det mest brukte fagsystemet (prosent)',
+    maxLeaderPercentDescription: 'Bruker flere enn dette det samme fagsystemet, er det allerede en standard.',
+    save: 'Lagre regelen',
+    saved: 'Regelen er lagret.',
+    readOnly: 'Sekretariatet bestemmer regelen.',
+  },
   tableScroll: 'Tabellen kan rulles sidelengs',
   adoption: {
     intro: 'Hvilke nasjonale fellesløsninger kommunene har tatt i bruk. «Bruker» teller statusene «I bruk» og «I bruk, integrert».',
@@ -47,7 +62,7 @@ const nb = {
   },
   landscape: {
     intro: 'Fagsystemene kommunene bruker (alt unntatt avviklede), per fagområde.',
-    rule: 'Et fagområde er kandidat for standardisering når kommunene som vises bruker minst {min} ulike fagsystemer til det.',
+    rule: 'Et fagområde er kandidat for standardisering når kommunene som vises bruker minst {products} ulike fagsystemer til det, minst {municipalities} kommuner bruker det, og ingen av fagsystemene brukes av mer enn {percent} % av dem.',
     chartHeading: 'Antall ulike fagsystemer per fagområde',
     domainLine: '{products} fagsystemer i {municipalities} kommuner',
     domainsCaption: 'Ulike fagsystemer og kommuner per fagområde',
@@ -125,6 +140,21 @@ const nn: DashboardMessages = {
     csv: 'Last ned tabellen (CSV)',
   },
   chart: 'Diagram',
+  showAs: { legend: 'Vis som', chart: 'Diagram', table: 'Tabell' },
+  showAll: 'Vis alle {count} radene',
+  showFewer: 'Vis færre rader',
+  rule: {
+    heading: 'Regel for kandidatar til standardisering',
+    intro:
+      'Sekretariatet bestemmer når eit fagområde blir rekna som kandidat, så markeringa skil ut dei få fagområda der ei felles løysing vil gje mest.',
+    minProducts: 'Minste tal på ulike fagsystem',
+    minMunicipalities: 'Minste tal på kommunar som brukar fagområdet',
+    maxLeaderPercent: 'Høgaste del kommunar for det mest brukte fagsystemet (prosent)',
+    maxLeaderPercentDescription: 'Brukar fleire enn dette det same fagsystemet, er det allereie ein standard.',
+    save: 'Lagre regelen',
+    saved: 'Regelen er lagra.',
+    readOnly: 'Sekretariatet bestemmer regelen.',
+  },
   tableScroll: 'Tabellen kan rullast sidelengs',
   adoption: {
     intro: 'Kva nasjonale fellesløysingar kommunane har teke i bruk. «Brukar» tel statusane «I bruk» og «I bruk, integrert».',
@@ -140,7 +170,7 @@ const nn: DashboardMessages = {
   },
   landscape: {
     intro: 'Fagsystema kommunane brukar (alt unnateke avvikla), per fagområde.',
-    rule: 'Eit fagområde er kandidat for standardisering når kommunane som blir viste brukar minst {min} ulike fagsystem til det.',
+    rule: 'Eit fagområde er kandidat for standardisering når kommunane som blir viste brukar minst {products} ulike fagsystem til det, minst {municipalities} kommunar brukar det, og ingen av fagsystema blir brukt av meir enn {percent} % av dei.',
     chartHeading: 'Tal på ulike fagsystem per fagområde',
     domainLine: '{products} fagsystem i {municipalities} kommunar',
     domainsCaption: 'Ulike fagsystem og kommunar per fagområde',
@@ -216,6 +246,21 @@ const en: DashboardMessages = {
     csv: 'Download the table (CSV)',
   },
   chart: 'Chart',
+  showAs: { legend: 'Show as', chart: 'Chart', table: 'Table' },
+  showAll: 'Show all {count} rows',
+  showFewer: 'Show fewer rows',
+  rule: {
+    heading: 'Rule for standardization candidates',
+    intro:
+      'The secretariat decides when a domain counts as a candidate, so the mark singles out the few domains where a shared solution gains the most.',
+    minProducts: 'Minimum number of different applications',
+    minMunicipalities: 'Minimum number of municipalities using the domain',
+    maxLeaderPercent: 'Highest share of municipalities for the most used application (percent)',
+    maxLeaderPercentDescription: 'When more than this use the same application, it is a standard already.',
+    save: 'Save the rule',
+    saved: 'The rule is saved.',
+    readOnly: 'The secretariat decides the rule.',
+  },
   tableScroll: 'The table scrolls sideways',
   adoption: {
     intro: 'Which national shared solutions the municipalities have taken into use. «In use» counts «In use» and «In use, integrated».',
@@ -231,7 +276,7 @@ const en: DashboardMessages = {
   },
   landscape: {
     intro: 'The applications the municipalities use (all but retired ones), per domain.',
-    rule: 'A domain is a standardization candidate when the municipalities shown use at least {min} different applications for it.',
+    rule: 'A domain is a standardization candidate when the municipalities shown use at least {products} different applications for it, at least {municipalities} municipalities use it, and no application is used by more than {percent} % of them.',
     chartHeading: 'Different applications per domain',
     domainLine: '{products} applications in {municipalities} municipalities',
     domainsCaption: 'Different applications and municipalities per domain',

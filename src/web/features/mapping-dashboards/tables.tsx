@@ -6,6 +6,8 @@ import { compareNorwegian } from '../../../shared/text.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ScrollRegion } from '../../app/ui.tsx';
 import { STATUS_ORDER, StatusLabel } from './charts.tsx';
+import { useFoldedRows } from './ChartOrTable.tsx';
+import { byWhatMatters } from './dashboard-api.ts';
 import { useDashboardMessages } from './messages.ts';
 
 /** A wide table scrolls sideways in a region a keyboard can reach and a screen reader names. */
@@ -106,30 +108,34 @@ export function AdoptionMatrixTable({ matrix }: { matrix: AdoptionMatrix }) {
 export function DomainTable({ landscape }: { landscape: Landscape }) {
   const dm = useDashboardMessages();
   const { lang, number } = useI18n();
+  const { shown, toggle } = useFoldedRows(byWhatMatters(landscape.domains));
   return (
-    <TableRegion caption={dm.landscape.domainsCaption}>
-      <Table zebra data-size="sm">
-        <caption>{dm.landscape.domainsCaption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{dm.columns.domain}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.productCount}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.municipalityCount}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.standardizationCandidate}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {landscape.domains.map((d) => (
-            <Table.Row key={d.key}>
-              <Table.HeaderCell scope="row">{domainPath(d.key, lang)}</Table.HeaderCell>
-              <Table.Cell>{number(d.productCount)}</Table.Cell>
-              <Table.Cell>{number(d.municipalityCount)}</Table.Cell>
-              <Table.Cell>{d.standardizationCandidate ? dm.yes : dm.no}</Table.Cell>
+    <>
+      <TableRegion caption={dm.landscape.domainsCaption}>
+        <Table zebra data-size="sm">
+          <caption>{dm.landscape.domainsCaption}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{dm.columns.domain}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{dm.columns.productCount}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{dm.columns.municipalityCount}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{dm.columns.standardizationCandidate}</Table.HeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </TableRegion>
+          </Table.Head>
+          <Table.Body>
+            {shown.map((d) => (
+              <Table.Row key={d.key}>
+                <Table.HeaderCell scope="row">{domainPath(d.key, lang)}</Table.HeaderCell>
+                <Table.Cell>{number(d.productCount)}</Table.Cell>
+                <Table.Cell>{number(d.municipalityCount)}</Table.Cell>
+                <Table.Cell>{d.standardizationCandidate ? dm.yes : dm.no}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </TableRegion>
+      {toggle}
+    </>
   );
 }
 
@@ -138,22 +144,23 @@ export function ProductTable({ landscape }: { landscape: Landscape }) {
   const dm = useDashboardMessages();
   const { lang, number } = useI18n();
   const names = new Map(landscape.municipalities.map((m) => [m.number, m.name]));
+  const { shown, toggle } = useFoldedRows(byWhatMatters(landscape.domains).flatMap((d) => d.products.map((p) => ({ d, p }))));
   return (
-    <TableRegion caption={dm.landscape.productsCaption}>
-      <Table zebra data-size="sm">
-        <caption>{dm.landscape.productsCaption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{dm.columns.domain}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.product}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.vendor}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.municipalityCount}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.municipalities}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {landscape.domains.flatMap((d) =>
-            d.products.map((p) => (
+    <>
+      <TableRegion caption={dm.landscape.productsCaption}>
+        <Table zebra data-size="sm">
+          <caption>{dm.landscape.productsCaption}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{dm.columns.domain}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{dm.columns.product}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{dm.columns.vendor}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{dm.columns.municipalityCount}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{dm.columns.municipalities}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {shown.map(({ d, p }) => (
               <Table.Row key={`${d.key}-${p.id}`}>
                 <Table.Cell>{domainPath(d.key, lang)}</Table.Cell>
                 <Table.HeaderCell scope="row">{p.name}</Table.HeaderCell>
@@ -166,39 +173,44 @@ export function ProductTable({ landscape }: { landscape: Landscape }) {
                     .join(', ')}
                 </Table.Cell>
               </Table.Row>
-            )),
-          )}
-        </Table.Body>
-      </Table>
-    </TableRegion>
+            ))}
+          </Table.Body>
+        </Table>
+      </TableRegion>
+      {toggle}
+    </>
   );
 }
 
 export function MunicipalityCountTable({ landscape }: { landscape: Landscape }) {
   const dm = useDashboardMessages();
   const { number } = useI18n();
+  const { shown, toggle } = useFoldedRows(landscape.municipalities);
   return (
-    <TableRegion caption={dm.landscape.perMunicipalityCaption}>
-      <Table zebra data-size="sm">
-        <caption>{dm.landscape.perMunicipalityCaption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{dm.columns.municipalityNumber}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.municipality}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.applicationCount}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {landscape.municipalities.map((m) => (
-            <Table.Row key={m.number}>
-              <Table.Cell>{m.number}</Table.Cell>
-              <Table.HeaderCell scope="row">{m.name}</Table.HeaderCell>
-              <Table.Cell>{number(m.applicationCount)}</Table.Cell>
+    <>
+      <TableRegion caption={dm.landscape.perMunicipalityCaption}>
+        <Table zebra data-size="sm">
+          <caption>{dm.landscape.perMunicipalityCaption}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{dm.columns.municipalityNumber}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{dm.columns.municipality}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{dm.columns.applicationCount}</Table.HeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </TableRegion>
+          </Table.Head>
+          <Table.Body>
+            {shown.map((m) => (
+              <Table.Row key={m.number}>
+                <Table.Cell>{m.number}</Table.Cell>
+                <Table.HeaderCell scope="row">{m.name}</Table.HeaderCell>
+                <Table.Cell>{number(m.applicationCount)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </TableRegion>
+      {toggle}
+    </>
   );
 }
 
