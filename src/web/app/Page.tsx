@@ -11,7 +11,18 @@ let lastPath: string | null = null;
  * navigation so screen reader and keyboard users start at the new content. Inside a network frame, the network's
  * breadcrumbs above and its navigation below the title.
  */
-export function Page({ title, children, lead }: { title: string; children?: ReactNode; lead?: ReactNode }) {
+export function Page({
+  title,
+  children,
+  lead,
+  waiting = false,
+}: {
+  title: string;
+  children?: ReactNode;
+  lead?: ReactNode;
+  /** A stand-in while the real page is not there yet (the network frame loading): the focus waits for the real one. */
+  waiting?: boolean;
+}) {
   const { m } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const { pathname } = useLocation();
@@ -22,9 +33,10 @@ export function Page({ title, children, lead }: { title: string; children?: Reac
   }, [title, m]);
 
   useEffect(() => {
+    if (waiting) return;
     if (lastPath !== null && lastPath !== pathname) heading.current?.focus();
     lastPath = pathname;
-  }, [pathname]);
+  }, [pathname, waiting]);
 
   return (
     <>

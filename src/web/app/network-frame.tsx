@@ -167,7 +167,7 @@ export function NetworkFrame({
 
   if (!value || !framed) {
     return (
-      <Page title={loaded.error ? m.notFound.title : m.common.loading}>
+      <Page title={loaded.error ? m.notFound.title : m.common.loading} waiting={!loaded.error}>
         <LoadState loaded={loaded}>{() => null}</LoadState>
       </Page>
     );
@@ -176,7 +176,7 @@ export function NetworkFrame({
     <FrameCapabilitiesContext.Provider value={framed}>
       <FrameContext.Provider value={value}>
         {undecided ? (
-          <Page title={m.common.loading}>
+          <Page title={m.common.loading} waiting>
             <Spinner aria-label={m.common.loading} data-size="md" />
           </Page>
         ) : allowed ? (
