@@ -47,7 +47,8 @@ function jitlessZodPlugin(): Plugin {
  * as the app starts, beside the page's own code. An import of one of its exports (usePagination's) is kept.
  */
 function deferDesignsystemetWebPlugin(): Plugin {
-  const bareImport = /^import\s*["']@digdir\/designsystemet-web["'];?\s*$/gm;
+  // The line is left empty, so every other line keeps its place (no source map needed for the change).
+  const bareImport = /^import\s*["']@digdir\/designsystemet-web["'];?[ \t]*$/gm;
   return {
     name: 'digiregion:defer-designsystemet-web',
     apply: 'build',
