@@ -23,6 +23,59 @@ function precompressPlugin(): Plugin {
 }
 
 /**
+ * Every `import … from 'zod'` in the web client resolves to app/zod-config.ts, which makes zod jitless and passes it on:
+ * whatever chunk a schema lands in, zod is configured before the schema exists (the CSP forbids the eval zod would try),
+ * and a page without schemas loads no zod. zod's own files and the config itself reach the real package.
+ */
+function jitlessZodPlugin(): Plugin {
+  const zodConfig = fileURLToPath(new URL('./src/web/app/zod-config.ts', import.meta.url));
+  return {
+    name: 'digiregion:jitless-zod',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'zod' || !importer || importer === zodConfig || /[\\/]node_modules[\\/]/.test(importer)) return null;
+      return zodConfig;
+    },
+  };
+}
+
+/**
+ * Designsystemet's web layer (@digdir/designsystemet-web: the custom elements such as ds-field and ds-tabs, and the
+ * popover and invoker polyfills, 27 kB gzip) upgrades elements already drawn, so it need not hold up the first paint.
+ * Each of Designsystemet's React components imports it for that side effect alone (`import "@digdir/designsystemet-web"`),
+ * which would put all of it in the first load: the build drops those bare imports, and main.tsx loads the layer itself
+ * as the app starts, beside the page's own code. An import of one of its exports (usePagination's) is kept.
+ */
+function deferDesignsystemetWebPlugin(): Plugin {
+  // The line is left empty, so every other line keeps its place (no source map needed for the change).
+  const bareImport = /^import\s*["']@digdir\/designsystemet-web["'];?[ \t]*$/gm;
+  return {
+    name: 'digiregion:defer-designsystemet-web',
+    apply: 'build',
+    transform: {
+      filter: { id: /[\\/]@digdir[\\/]designsystemet-react[\\/]dist[\\/]esm[\\/].+\.js$/ },
+      handler(code) {
+        const kept = code.replace(bareImport, '');
+        return kept === code ? null : { code: kept, map: null };
+      },
+    },
+  };
+}
+
+/**
+ * Modules that may be left out when nothing of theirs is used, although the bundler cannot prove them free of side
+ * effects: without this, every module a feature's index.ts re-exports (message hooks, paths) sits in the first load,
+ * since the router imports every index.ts, and Designsystemet's React package (which declares no `sideEffects`) is
+ * bundled whole. A feature's .ts modules only declare (routes, sections, messages, API helpers; nothing runs on import),
+ * and Designsystemet's React components only declare components; its real side effects (custom elements, polyfills)
+ * are in @digdir/designsystemet-web, which keeps them.
+ */
+const FREE_OF_SIDE_EFFECTS = [
+  /[\\/]src[\\/]web[\\/]features[\\/].+\.ts$/,
+  /[\\/]node_modules[\\/]@digdir[\\/]designsystemet-react[\\/]dist[\\/]esm[\\/]/,
+];
+
+/**
  * `.vite/modules.json` beside Vite's manifest: the source modules in each chunk (paths as the manifest's keys). The
  * manifest names a chunk by the one module it was made for; this tells which chunk a page's module ended up in, however
  * the routes import it, so the bundle budget (issue 16) counts what a page really loads.
@@ -45,7 +98,7 @@ function chunkModulesPlugin(): Plugin {
 /** The web client lives in src/web; the server serves the build from dist/web. */
 export default defineConfig({
   root,
-  plugins: [react(), chunkModulesPlugin(), precompressPlugin()],
+  plugins: [jitlessZodPlugin(), deferDesignsystemetWebPlugin(), react(), chunkModulesPlugin(), precompressPlugin()],
   build: {
     outDir,
     emptyOutDir: true,
@@ -53,12 +106,16 @@ export default defineConfig({
     // .vite/manifest.json: which chunks each entry and route loads, read by the bundle budget (issue 16).
     manifest: true,
     rolldownOptions: {
+      treeshake: { moduleSideEffects: (id) => (FREE_OF_SIDE_EFFECTS.some((pattern) => pattern.test(id)) ? false : undefined) },
       output: {
         codeSplitting: {
-          // zod and the app's zod configuration in one chunk, the configuration right after zod: with pages loaded
-          // when first visited, the shared schemas sit in another chunk that runs before the entry's own code, and
-          // zod must be jitless before any schema exists (the CSP forbids eval).
-          groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|app[\\/]zod-config\.ts/, priority: 20 }],
+          // zod and the app's zod configuration (jitlessZodPlugin) in one chunk, loaded with the first page that
+          // uses a schema.
+          groups: [
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|app[\\/]zod-config\.ts/, priority: 20 },
+            // Designsystemet's web layer and what it uses, in one chunk that main.tsx loads beside the first page.
+            { name: 'designsystemet-web', test: /node_modules[\\/]@digdir[\\/]designsystemet-web[\\/]/, priority: 10 },
+          ],
         },
       },
     },

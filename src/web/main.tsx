@@ -1,4 +1,3 @@
-import './app/zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
@@ -9,6 +8,11 @@ import './app/styles.css';
 import { I18nProvider } from './app/i18n/index.tsx';
 import { router } from './routes.tsx';
 import { SessionProvider } from './app/session.tsx';
+
+// Designsystemet's web layer (custom elements, popover and invoker polyfills) upgrades what is drawn: it loads beside
+// the first page rather than before it (deferDesignsystemetWebPlugin in vite.config.ts). Without it the pages still
+// work, so a failed load is left to the next visit.
+import('@digdir/designsystemet-web').catch(() => undefined);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

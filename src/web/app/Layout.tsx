@@ -49,6 +49,9 @@ function Header() {
   const [menuOpen, setMenuOpen] = useState(false);
   const [menuPath, setMenuPath] = useState(location.pathname);
   const menuId = useId();
+  // The labels name their selects by id, not only through ds-field, which comes with Designsystemet's web layer after
+  // the first paint (main.tsx).
+  const networkSelectId = useId();
   const menuButton = useRef<HTMLButtonElement>(null);
   // The menu was opened to go somewhere: a new page closes it.
   if (menuPath !== location.pathname) {
@@ -85,8 +88,11 @@ function Header() {
         </Button>
         <div id={menuId} className="dr-header-tools" data-open={menuOpen}>
           <Field className="dr-header-field">
-            <Label data-size="sm">{m.shell.networkSwitcher}</Label>
+            <Label data-size="sm" htmlFor={networkSelectId}>
+              {m.shell.networkSwitcher}
+            </Label>
             <Select
+              id={networkSelectId}
               data-size="sm"
               width="auto"
               value={currentSlug}
@@ -117,10 +123,14 @@ function LanguageSwitcher() {
   const { m, lang } = useI18n();
   const { changeLanguage } = useSession();
   const [failure, setFailure] = useState<string | null>(null);
+  const selectId = useId();
   return (
     <Field className="dr-header-field">
-      <Label data-size="sm">{m.shell.language}</Label>
+      <Label data-size="sm" htmlFor={selectId}>
+        {m.shell.language}
+      </Label>
       <Select
+        id={selectId}
         data-size="sm"
         width="auto"
         value={lang}

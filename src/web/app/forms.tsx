@@ -15,7 +15,7 @@ import {
 import { formatMessage, SERVER_MESSAGES, type ValidationKey } from '../../shared/i18n/server-messages.ts';
 import type { Language } from '../../shared/i18n/languages.ts';
 import { type ApiError, asApiError } from './api.ts';
-import { ButtonRow } from './ui.tsx';
+import { ButtonRow, SuccessMessage } from './ui.tsx';
 import { useI18n } from './i18n/index.tsx';
 
 /** Field path (dot-separated, as the server sends it) → message. */
@@ -204,14 +204,8 @@ export function FailureAlert({ error, onReload }: { error: ApiError | null; onRe
   );
 }
 
-/** A live region that is always present, so a success message is announced when it appears. */
-export function SuccessMessage({ message }: { message: string | null }) {
-  return (
-    <div role="status" className="dr-status">
-      {message && <Alert data-color="success">{message}</Alert>}
-    </div>
-  );
-}
+// A success message is shown by pages without a form too: it lives in ui.tsx, with no form code around it.
+export { SuccessMessage };
 
 /** Everything above the fields: summary of problems, failure, success. */
 export function FormMessages({ form, onReload }: { form: FormState; onReload?: () => void }) {

@@ -139,3 +139,12 @@ export function todayIso(): string {
     new Date(),
   );
 }
+
+/** A live region that is always present, so a success message is announced when it appears. */
+export function SuccessMessage({ message }: { message: string | null }) {
+  return (
+    <div role="status" className="dr-status">
+      {message && <Alert data-color="success">{message}</Alert>}
+    </div>
+  );
+}

@@ -6,11 +6,10 @@ import type { PublicNetwork } from '../../../shared/publicAccess/schema.ts';
 import { useApi, type Loaded } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { LoadState } from '../../app/ui.tsx';
 import { usePublicMessages } from '../public/index.ts';
 import { Trail } from '../../app/Trail.tsx';
 import { AdoptionChart, DomainChart } from './charts.tsx';
-import { publicMappingPath } from './dashboard-api.ts';
 import { useDashboardMessages } from './messages.ts';
 import { OpenDataLinks } from './PublicationPanel.tsx';
 import { ChartOrTable } from './ChartOrTable.tsx';
@@ -128,20 +127,5 @@ function PublicPart<T>({
         <LoadState loaded={loaded}>{children}</LoadState>
       )}
     </section>
-  );
-}
-
-/** On the public home page: a link to the network's open mapping data, shown only when it publishes some. */
-export function MappingOpenDataLink({ slug, name }: { slug: string; name: string }) {
-  const dm = useDashboardMessages();
-  const publication = useApi<{ publishAdoption: boolean; publishLandscape: boolean }>(
-    `/public/networks/${encodeURIComponent(slug)}/mapping`,
-  );
-  const p = publication.data;
-  if (!p || (!p.publishAdoption && !p.publishLandscape)) return null;
-  return (
-    <Paragraph>
-      <AppLink to={publicMappingPath(slug)}>{fmt(dm.public.homeLink, { name })}</AppLink>
-    </Paragraph>
   );
 }

@@ -17,4 +17,4 @@ export const section: NetworkSection = {
 };
 
 /** On the public home page: the link to the network's published mapping. */
-export const MappingOpenDataLink = lazySection(() => import('./PublicMappingPage.tsx'), 'MappingOpenDataLink', true);
+export const MappingOpenDataLink = lazySection(() => import('./MappingOpenDataLink.tsx'), 'MappingOpenDataLink', true);

@@ -1,14 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { MeasurementInputSchema, type Benefit } from '../../../shared/benefits/schema.ts';
 import type { DueMeasurement, MyWork } from '../../../shared/myWork/schema.ts';
-import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { lazySection } from '../../app/lazy.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useSession } from '../../app/session.tsx';
-import { AppLink, ButtonRow, LoadState, todayIso } from '../../app/ui.tsx';
-import { parseNumber } from '../benefits/index.ts';
+import { AppLink, ButtonRow, LoadState, SuccessMessage } from '../../app/ui.tsx';
 import { NetworksPage, NetworksTable } from '../network/index.ts';
 import { useMyWorkMessages } from './messages.ts';
 import './my-work.css';
@@ -198,21 +196,17 @@ function MyWorkView({ work, reload }: { work: MyWork; reload: () => void }) {
   );
 }
 
+/**
+ * The form to register a measurement, with its schema and the form kit: loaded when a measurement is to be registered,
+ * so the start page itself stays light (the bundle budget, test/web-budget.test.ts).
+ */
+const MeasurementForm = lazySection(() => import('./MeasurementForm.tsx'), 'MeasurementForm');
+
 /** A due measurement, with the form to register it right here where the account may. */
 function MeasurementItem({ item, onSaved }: { item: DueMeasurement; onSaved: (message: string) => void }) {
   const t = useMyWorkMessages();
-  const { date, lang, m } = useI18n();
+  const { date } = useI18n();
   const [open, setOpen] = useState(false);
-  const form = useForm();
-  const [measuredOn, setMeasuredOn] = useState(todayIso());
-  const [value, setValue] = useState('');
-  const [note, setNote] = useState('');
-  const labels = {
-    measuredOn: t.measuredOn,
-    value: fmt(t.value, { unit: item.unit }),
-    note: t.note,
-    municipalityNumber: item.municipalityName,
-  };
   const line = fmt(t.measurementLine, { indicator: item.indicatorName, municipality: item.municipalityName });
   return (
     <>
@@ -236,45 +230,7 @@ function MeasurementItem({ item, onSaved }: { item: DueMeasurement; onSaved: (me
           </Button>
         </ButtonRow>
       ) : (
-        <form
-          className="dr-form dr-my-work-form"
-          noValidate
-          aria-label={fmt(t.registerFor, { indicator: item.indicatorName, municipality: item.municipalityName })}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void form.submit({
-              schema: MeasurementInputSchema,
-              input: {
-                municipalityNumber: item.municipalityNumber,
-                measuredOn: measuredOn || undefined,
-                value: parseNumber(lang, value),
-                note,
-              },
-              labels,
-              send: (body) => api<Benefit>(`/benefit-indicators/${item.indicatorId}/measurements`, { method: 'POST', body }),
-              done: () => onSaved(fmt(t.saved, { municipality: item.municipalityName })),
-            });
-          }}
-        >
-          <FormMessages form={form} />
-          <TextField
-            state={form}
-            name="measuredOn"
-            type="date"
-            label={labels.measuredOn}
-            value={measuredOn}
-            onChange={setMeasuredOn}
-            required
-          />
-          <TextField state={form} name="value" label={labels.value} value={value} onChange={setValue} required />
-          <TextField state={form} name="note" label={labels.note} value={note} onChange={setNote} />
-          <ButtonRow>
-            <SubmitButton form={form}>{t.register}</SubmitButton>
-            <Button type="button" variant="tertiary" onClick={() => setOpen(false)}>
-              {m.common.cancel}
-            </Button>
-          </ButtonRow>
-        </form>
+        <MeasurementForm item={item} onSaved={onSaved} onCancel={() => setOpen(false)} />
       )}
     </>
   );

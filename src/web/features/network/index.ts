@@ -1,5 +1,4 @@
 import type { RouteObject } from 'react-router';
-import { CATALOGS } from '../../app/i18n/index.tsx';
 import { lazyPage, lazySection } from '../../app/lazy.tsx';
 import type { NetworkSection } from '../../app/network-frame.tsx';
 
@@ -13,15 +12,13 @@ export const routes: RouteObject[] = [
   lazyPage('kommuner/:number', () => import('./MunicipalityPage.tsx'), 'MunicipalityPage'),
 ];
 
-const label = (key: 'overview' | 'people' | 'bodies') => ({
-  nb: CATALOGS.nb.network[key],
-  nn: CATALOGS.nn.network[key],
-  en: CATALOGS.en.network[key],
-});
-
-export const overviewSection: NetworkSection = { path: '', label: label('overview') };
-export const peopleSection: NetworkSection = { path: 'personer', label: label('people'), visible: (c) => c.readInternals };
-export const bodiesSection: NetworkSection = { path: 'organer', label: label('bodies') };
+export const overviewSection: NetworkSection = { path: '', label: { nb: 'Oversikt', nn: 'Oversikt', en: 'Overview' } };
+export const peopleSection: NetworkSection = {
+  path: 'personer',
+  label: { nb: 'Personer', nn: 'Personar', en: 'People' },
+  visible: (c) => c.readInternals,
+};
+export const bodiesSection: NetworkSection = { path: 'organer', label: { nb: 'Organer', nn: 'Organ', en: 'Bodies' } };
 
 /** The networks, for the start page without login (my-work owns `/`). */
 export const NetworksPage = lazySection(() => import('./NetworksPage.tsx'), 'NetworksPage');

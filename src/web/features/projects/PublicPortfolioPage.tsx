@@ -10,13 +10,11 @@ import { usePublicMessages } from '../public/index.ts';
 import { Trail } from '../../app/Trail.tsx';
 import { useProjectMessages } from './messages.ts';
 import { usePublicPortfolioMessages } from './public-messages.ts';
+import { publicPortfolioApi, publicPortfolioPath, publicProjectPath } from './public-paths.ts';
 import '../../app/public.css';
 import './projects.css';
 
 /** Addresses of the public portfolio, in Norwegian as the other public pages. */
-export const publicPortfolioPath = (slug: string) => `/innsyn/n/${encodeURIComponent(slug)}/prosjekter`;
-export const publicProjectPath = (slug: string, reference: string) => `${publicPortfolioPath(slug)}/${encodeURIComponent(reference)}`;
-const portfolioApi = (slug: string) => `/public/networks/${encodeURIComponent(slug)}/projects`;
 
 /** `/innsyn/n/:slug/prosjekter`: the network's projects as the public sees them. No login. */
 export function PublicPortfolioPage() {
@@ -26,7 +24,7 @@ export function PublicPortfolioPage() {
   const im = usePublicMessages();
   const l = pp.list;
   const { slug = '' } = useParams();
-  const portfolio = useApi<PublicPortfolio>(portfolioApi(slug));
+  const portfolio = useApi<PublicPortfolio>(publicPortfolioApi(slug));
   const title = portfolio.data
     ? fmt(l.title, { name: portfolio.data.network.name })
     : portfolio.error
@@ -95,7 +93,7 @@ export function PublicProjectPage() {
   const pp = usePublicPortfolioMessages();
   const im = usePublicMessages();
   const { slug = '', reference = '' } = useParams();
-  const project = useApi<PublicProject>(`${portfolioApi(slug)}/${encodeURIComponent(reference)}`);
+  const project = useApi<PublicProject>(`${publicPortfolioApi(slug)}/${encodeURIComponent(reference)}`);
   const title = project.data
     ? fmt(pp.project.title, { reference: project.data.reference, title: project.data.title })
     : project.error
@@ -291,17 +289,5 @@ function PhaseSteps({ phase }: { phase: Phase }) {
         ))}
       </ol>
     </section>
-  );
-}
-
-/** On the public home page: a link to the network's public portfolio, shown only when it has projects. */
-export function PortfolioPublicLink({ slug, name }: { slug: string; name: string }) {
-  const pp = usePublicPortfolioMessages();
-  const portfolio = useApi<PublicPortfolio>(portfolioApi(slug));
-  if (!portfolio.data || portfolio.data.projects.length === 0) return null;
-  return (
-    <Paragraph>
-      <AppLink to={publicPortfolioPath(slug)}>{fmt(pp.list.homeLink, { name })}</AppLink>
-    </Paragraph>
   );
 }

@@ -17,7 +17,7 @@ export const section: NetworkSection = {
 };
 
 /** On the public home page: the link to the network's public portfolio, when it has projects. */
-export const PortfolioPublicLink = lazySection(() => import('./PublicPortfolioPage.tsx'), 'PortfolioPublicLink', true);
+export const PortfolioPublicLink = lazySection(() => import('./PortfolioPublicLink.tsx'), 'PortfolioPublicLink', true);
 
 /** The choice of a decided case (body → meeting → case), lent to the fee schedule's decision. */
 export const DecidedCaseFields = lazySection(() => import('./DecisionPanel.tsx'), 'DecidedCaseFields');

@@ -6,12 +6,11 @@ import { api, ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { ButtonRow, LoadState } from '../../app/ui.tsx';
 import { usePublicMessages } from '../public/index.ts';
 import { Trail } from '../../app/Trail.tsx';
 import { useProposalMessages } from './messages.ts';
 import { EMPTY_PROPOSAL, ProposalFieldset, proposalInput, proposalLabels, type ProposalValues } from './ProposalFields.tsx';
-import { publicProposalPath } from './proposals-api.ts';
 import '../../app/public.css';
 import './proposals.css';
 
@@ -199,15 +198,5 @@ function PublicForm({
         </ButtonRow>
       </form>
     </div>
-  );
-}
-
-/** On the public home page: the way to the public form of a network. */
-export function ProposalPublicLink({ slug, name }: { slug: string; name: string }) {
-  const pm = useProposalMessages();
-  return (
-    <Paragraph>
-      <AppLink to={publicProposalPath(slug)}>{fmt(pm.public.homeLink, { name })}</AppLink>
-    </Paragraph>
   );
 }

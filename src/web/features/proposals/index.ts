@@ -16,6 +16,6 @@ export const section: NetworkSection = {
 };
 
 /** On the public home page: the way to the network's public proposal form. */
-export const ProposalPublicLink = lazySection(() => import('./PublicProposalPage.tsx'), 'ProposalPublicLink', true);
+export const ProposalPublicLink = lazySection(() => import('./ProposalPublicLink.tsx'), 'ProposalPublicLink', true);
 
 export { currentMembers, proposalPath, useFocusAreas, type FocusAreaOption } from './proposals-api.ts';

@@ -6,7 +6,7 @@ import { query, useApi } from '../../app/api.ts';
 /** Addresses of the proposal pages, in Norwegian as the rest of the app. */
 export const proposalsPath = (slug: string, search = '') => `/n/${slug}/forslag${search}`;
 export const proposalPath = (slug: string, id: string) => `/n/${slug}/forslag/${id}`;
-export const publicProposalPath = (slug: string) => `/innsyn/n/${slug}/forslag`;
+export { publicProposalPath } from './paths.ts';
 
 /** The list's filters, as kept in the page's address. */
 export interface ProposalFilter {

@@ -5,12 +5,12 @@ import type { AdoptionOverview } from '../../../shared/strategy/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { LoadState } from '../../app/ui.tsx';
 import { usePublicMessages } from '../public/index.ts';
 import { Trail } from '../../app/Trail.tsx';
 import { AdoptionLegend, AdoptionTable } from './AdoptionPage.tsx';
 import { useStrategyMessages } from './messages.ts';
-import { publicStrategyPath, publicVersionExportUrl, type PublicStrategy } from './strategy-api.ts';
+import { publicVersionExportUrl, type PublicStrategy } from './strategy-api.ts';
 import { StrategyDocument, usePeriod } from './StrategyDocument.tsx';
 import '../../app/public.css';
 import './strategy.css';
@@ -99,17 +99,5 @@ function PublicStrategyView({ entry }: { entry: PublicStrategy }) {
         <AdoptionLegend level={3} id={`${id}-legend`} />
       </section>
     </article>
-  );
-}
-
-/** On the public home page: a link to the network's published strategy, shown only when it has one. */
-export function StrategyPublicLink({ slug, name }: { slug: string; name: string }) {
-  const sm = useStrategyMessages();
-  const strategies = useApi<PublicStrategy[]>(`/public/networks/${encodeURIComponent(slug)}/strategies`);
-  if (!strategies.data || strategies.data.length === 0) return null;
-  return (
-    <Paragraph>
-      <AppLink to={publicStrategyPath(slug)}>{fmt(sm.public.homeLink, { name })}</AppLink>
-    </Paragraph>
   );
 }

@@ -25,4 +25,4 @@ export const section: NetworkSection = {
 };
 
 /** On the public home page: the link to the network's published strategy. */
-export const StrategyPublicLink = lazySection(() => import('./PublicStrategyPage.tsx'), 'StrategyPublicLink', true);
+export const StrategyPublicLink = lazySection(() => import('./StrategyPublicLink.tsx'), 'StrategyPublicLink', true);
