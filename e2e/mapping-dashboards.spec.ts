@@ -51,7 +51,7 @@ test("the secretariat reads Digitale Helgeland's mapping, filters it, downloads 
     const filter = page.getByRole('form', { name: 'Filter' });
     await filter.getByRole('checkbox', { name: 'Alstahaug' }).check();
     await filter.getByRole('checkbox', { name: 'Vefsn' }).check();
-    await filter.getByRole('button', { name: 'Vis' }).click();
+    await filter.getByRole('button', { name: 'Vis', exact: true }).click();
     await expect(page).toHaveURL(/kommune=1820/);
     const matrix = page.getByRole('table', { name: 'Status for hver fellesløsning i hver kommune' });
     await expect(matrix.getByRole('rowgroup').nth(1).getByRole('row')).toHaveCount(2);
@@ -104,7 +104,7 @@ test("the secretariat reads Digitale Helgeland's mapping, filters it, downloads 
     await a11y.check();
 
     await page.getByRole('combobox', { name: 'Fagområde' }).selectOption({ label: 'Helse og omsorg' });
-    await page.getByRole('button', { name: 'Vis' }).click();
+    await page.getByRole('button', { name: 'Vis', exact: true }).click();
     await expect(page).toHaveURL(/fagomrade=helse/);
     await expect(domains.getByRole('row', { name: /Sak- og arkivsystem/ })).toHaveCount(0);
     await expect(domains.getByRole('row', { name: /Pasientjournal \(EPJ\)/ })).toBeVisible();
