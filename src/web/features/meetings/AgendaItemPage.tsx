@@ -173,7 +173,7 @@ function ItemView({
           <Heading level={2} data-size="md" id="timing-heading">
             {mm.timing.heading}
           </Heading>
-          <ItemTimingForm key={item.version} meeting={meeting} item={item} onSaved={setItem} onReload={reload} />
+          <ItemTimingForm meeting={meeting} item={item} onSaved={setItem} onReload={reload} />
         </section>
       )}
 

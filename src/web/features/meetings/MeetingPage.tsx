@@ -22,7 +22,7 @@ import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { CaseCreateForm } from './CaseForm.tsx';
-import { meetingPath, minutesUrl, planPath, summonsPdfUrl, timeRange } from './meeting-api.ts';
+import { meetingPath, minutesUrl, planPath, summonsDocxUrl, summonsPdfUrl, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { StatusTag } from './MeetingPlanPage.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
@@ -237,9 +237,14 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
         </Heading>
         <div className="dr-downloads">
           {!meeting.writtenProcedure && (
-            <Link href={summonsPdfUrl(meeting.id)} download>
-              {mm.meeting.summonsPdf}
-            </Link>
+            <>
+              <Link href={summonsPdfUrl(meeting.id)} download>
+                {mm.meeting.summonsPdf}
+              </Link>
+              <Link href={summonsDocxUrl(meeting.id)} download>
+                {mm.meeting.summonsDocx}
+              </Link>
+            </>
           )}
           {meeting.status !== 'planned' && (
             <>
