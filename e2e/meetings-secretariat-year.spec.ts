@@ -274,3 +274,107 @@ test('a regional council continues its numbering at 112, summons 13 cases by rol
     expect(calendarOf(calledIn)).toContain('METHOD:REQUEST');
   });
 });
+
+test('in the meeting the secretariat amends the agenda, handles the information cases together, records the times and closes the meeting', async ({
+  page,
+  a11y,
+}) => {
+  test.setTimeout(180_000);
+  await login(page, a11y, SECRETARIAT);
+  await page.getByLabel(/^(Språk|Language)$/).selectOption({ label: 'Norsk bokmål' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
+  await a11y.check();
+  const api = await sessionApi(page);
+  const name = 'Vesterålen regionråds arbeidsutvalg (møtedag)';
+  const network = await api.get(`/networks/${NETWORK}`);
+  const body = await api.post(`/networks/${network.id}/bodies`, { kind: 'workingCommittee', name, shortCode: 'AUM' });
+  const person = await api.post('/people', {
+    networkId: network.id,
+    name: 'Eirik Lund',
+    email: 'eirik.lund@example.no',
+    municipalityNumber: '1870',
+  });
+  await api.post(`/bodies/${body.id}/memberships`, {
+    personId: person.id,
+    role: 'chair',
+    municipalityNumber: '1870',
+    fromDate: '2024-01-01',
+  });
+
+  await test.step('sets the body to call its deputies in with the members', async () => {
+    await page.goto(`/n/${NETWORK}/organer/${body.id}`);
+    await page.getByRole('button', { name: 'Endre organet' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Endre organet' });
+    const setting = dialog.getByRole('combobox', { name: 'Innkalling av varamedlemmer' });
+    await expect(setting).toHaveValue('information');
+    await setting.selectOption({ label: 'Kalles inn sammen med medlemmene' });
+    await a11y.check();
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await expect(dialog).toBeHidden();
+    expect((await api.get(`/bodies/${body.id}`)).deputySummons).toBe('called');
+  });
+
+  let meeting = await api.post(`/bodies/${body.id}/meetings`, { date: meetingDate(), startTime: '10:00', place: 'Sortland rådhus' });
+  for (const [type, title] of [
+    ['information', 'Orientering fra sekretariatet'],
+    ['report', 'Referatsaker'],
+    ['decision', 'Handlingsplan for neste år'],
+  ] as const)
+    meeting = await api.post(`/meetings/${meeting.id}/cases`, { type, title, recommendation: `Innstilling: ${title}.` });
+  meeting = await api.post(`/meetings/${meeting.id}/summons`, { version: meeting.version });
+  const numbers = meeting.items.map((i: { number: string }) => i.number) as string[];
+  const items = page.getByRole('list', { name: /^Saksliste$/ }).getByRole('listitem');
+
+  await test.step('«Endret saksliste» puts the decision case before the information cases and renumbers', async () => {
+    await page.goto(`/moter/${meeting.id}`);
+    await page.getByRole('button', { name: 'Endret saksliste' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Endret saksliste' });
+    for (let i = 0; i < 2; i++) await dialog.getByRole('button', { name: 'Flytt opp «Handlingsplan for neste år»' }).click();
+    await dialog.getByRole('textbox', { name: 'Grunn til endringen' }).fill('Handlingsplanen behandles først.');
+    await a11y.check();
+    await dialog.getByRole('button', { name: 'Send endret saksliste' }).click();
+    await expect(page.getByText('Sakslisten er endret, og den rettede innkallingen er sendt.')).toBeVisible();
+    await expect(items.nth(2)).toContainText(`${numbers[2]}Handlingsplan for neste år`);
+    await expect(items.nth(3)).toContainText(`${numbers[3]}Orientering fra sekretariatet`);
+    await expect(items.nth(4)).toContainText(`${numbers[4]}Referatsaker`);
+  });
+
+  await test.step('handles the information and report cases together with one decision', async () => {
+    await page.getByRole('button', { name: 'Samlet behandling' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Samlet behandling' });
+    await expect(dialog.getByRole('checkbox', { name: /Orientering fra sekretariatet/ })).toBeChecked();
+    await expect(dialog.getByRole('checkbox', { name: /Referatsaker/ })).toBeChecked();
+    await expect(dialog.getByRole('checkbox', { name: /Handlingsplan/ })).not.toBeChecked();
+    await a11y.check();
+    await dialog.getByRole('button', { name: 'Behandle samlet' }).click();
+    await expect(page.getByText('2 saker er behandlet samlet.')).toBeVisible();
+    for (const index of [3, 4]) await expect(items.nth(index)).toContainText('Samlet behandling');
+    await expect(items.nth(2)).not.toContainText('Samlet behandling');
+  });
+
+  await test.step('records when the decision case started and ended, and when the meeting was closed', async () => {
+    await items.nth(2).getByRole('link', { name: 'Handlingsplan for neste år' }).click();
+    const timing = page.getByRole('form', { name: 'Tidsbruk for saken' });
+    await timing.getByLabel('Behandlingen startet').fill('10:05');
+    await timing.getByLabel('Behandlingen sluttet').fill('10:40');
+    await timing.getByRole('button', { name: 'Lagre tidsbruk' }).click();
+    await expect(timing.getByText('Tidsbruken er lagret.')).toBeVisible();
+    await a11y.check();
+    await page.goto(`/moter/${meeting.id}`);
+    await expect(items.nth(2)).toContainText('Behandlet 10:05–10:40');
+    await page.getByRole('button', { name: 'Møtet er hevet' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Møtet er hevet' });
+    await dialog.getByLabel('Møtet ble hevet kl.').fill('11:45');
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await expect(page.getByText('Tidspunktet møtet ble hevet er lagret.')).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: '11:45' })).toBeVisible();
+    await a11y.check();
+
+    const response = await page.request.get((await page.getByRole('link', { name: 'Protokoll (PDF)' }).getAttribute('href'))!);
+    const dir = mkdtempSync(join(tmpdir(), 'protokoll-'));
+    writeFileSync(join(dir, 'protokoll.pdf'), await response.body());
+    const minutes = squash(execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'protokoll.pdf'), '-'], { encoding: 'utf8' }));
+    expect(minutes).toContain(`Behandlet samlet med sak ${numbers[4]}.`);
+    expect(minutes).toContain('Møtet ble hevet kl. 11.45.');
+  });
+});
