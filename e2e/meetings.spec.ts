@@ -246,7 +246,7 @@ test('the secretariat plans a meeting, orders the agenda with the keyboard and b
       1,
     );
     await expect(attendees.getByRole('row').filter({ has: page.getByRole('cell', { name: deputy.name, exact: true }) })).toContainText(
-      `Vara for ${absent.name}`,
+      `Møter for ${absent.name}`,
     );
     await a11y.check();
   });

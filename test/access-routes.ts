@@ -765,6 +765,37 @@ export const EXPECTED: Record<string, { setup: Setup }> = {
       };
     },
   },
+  'POST /api/meetings/{id}/joint-handling': {
+    setup: async (t, admin, cell) => {
+      const { meeting } = await meetingWithCase(t, admin, cell);
+      const sent = await summoned(admin, meeting);
+      return {
+        url: `/api/meetings/${sent.id}/joint-handling`,
+        body: {
+          itemIds: sent.items.slice(0, 2).map((i) => i.id),
+          decision: 'Sakene tas til orientering.',
+          outcome: 'noted',
+          version: sent.version,
+        },
+      };
+    },
+  },
+  'DELETE /api/agenda-items/{id}/joint-handling': {
+    setup: async (t, admin, cell) => {
+      const { meeting } = await meetingWithCase(t, admin, cell);
+      const sent = await summoned(admin, meeting);
+      const joint = await ok<Meeting>(
+        admin.post(`/api/meetings/${sent.id}/joint-handling`, {
+          itemIds: sent.items.slice(0, 2).map((i) => i.id),
+          decision: 'Sakene tas til orientering.',
+          outcome: 'noted',
+          version: sent.version,
+        }),
+      );
+      const item = joint.items[0]!;
+      return { url: `/api/agenda-items/${item.id}/joint-handling?version=${item.version}` };
+    },
+  },
   'PATCH /api/agenda-items/{id}': {
     setup: async (t, admin, cell) => {
       const { item } = await meetingWithCase(t, admin, cell);

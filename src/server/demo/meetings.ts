@@ -1,6 +1,7 @@
 import type { RequestContext } from '../context.ts';
-import { caseNumberCounters } from '../db/schema/index.ts';
-import { heading, markdownToBlocks, renderBlocksPdf } from '../modules/documents/index.ts';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { agendaItems, caseNumberCounters, consultations, meetingDeliveries, meetings } from '../db/schema/index.ts';
+import { heading, markdownToBlocks, osloLocalToUtc, renderBlocksPdf } from '../modules/documents/index.ts';
 import { meetingsService } from '../modules/meetings/index.ts';
 import type { FileStorage } from '../modules/storage/index.ts';
 import type { Meeting } from '../../shared/meetings/schema.ts';
@@ -65,6 +66,7 @@ export async function seedMeetings(ctx: RequestContext, au: { id: string }, link
     note: 'Protokollen er godkjent i arbeidsutvalgets møte 29.04.2022.',
     version: meeting.version,
   });
+  await carryOwnDates(ctx, meeting.id, { summonsSent: '2022-03-11T12:00:00+01:00', minutesApproved: '2022-04-29T12:00:00+02:00' });
   await seedAprilMeeting(ctx, au, links, storage);
 
   const next: Meeting = await s.createMeeting(ctx, au.id, {
@@ -142,6 +144,7 @@ async function seedAprilMeeting(ctx: RequestContext, au: { id: string }, links: 
     note: 'Protokollen er godkjent i arbeidsutvalgets møte 10.06.2022.',
     version: meeting.version,
   });
+  await carryOwnDates(ctx, meeting.id, { summonsSent: '2022-04-14T12:00:00+02:00', minutesApproved: '2022-06-10T12:00:00+02:00' });
 }
 
 const APRIL_CASES = [
@@ -293,5 +296,26 @@ export async function seedSteeringGroupMeeting(ctx: RequestContext, steeringGrou
   meeting = await s.getMeeting(ctx, meeting.id);
   meeting = await s.markHeld(ctx, meeting.id, meeting.version);
   await s.approveMinutes(ctx, meeting.id, { note: 'Protokollen er godkjent av møteleder.', version: meeting.version });
+  await carryOwnDates(ctx, meeting.id, { summonsSent: '2026-10-01T12:00:00+02:00', minutesApproved: '2026-10-16T12:00:00+02:00' });
   return { itemId: meeting.items[last]!.id };
+}
+
+/**
+ * A past meeting of the demo carries its own dates, not the day the demo was loaded: when its summons went out (and
+ * the e-mails logged with it), when its cases were decided (the meeting day) and when its minutes were approved. The
+ * meeting is run through the services, which stamp the present; this sets what a secretariat would have seen then.
+ */
+async function carryOwnDates(ctx: RequestContext, meetingId: string, dates: { summonsSent: string; minutesApproved: string }) {
+  const summonsSent = new Date(dates.summonsSent);
+  const [meeting] = await ctx.db
+    .update(meetings)
+    .set({ summonsPublishedAt: summonsSent, minutesApprovedAt: new Date(dates.minutesApproved) })
+    .where(eq(meetings.id, meetingId))
+    .returning();
+  await ctx.db.update(meetingDeliveries).set({ sentAt: summonsSent }).where(eq(meetingDeliveries.meetingId, meetingId));
+  const decided = ctx.db.select({ id: agendaItems.consultationId }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+  await ctx.db
+    .update(consultations)
+    .set({ decidedAt: osloLocalToUtc(meeting!.date, meeting!.startTime) })
+    .where(and(inArray(consultations.id, decided), isNotNull(consultations.decidedAt)));
 }

@@ -76,3 +76,22 @@ export function plannedTimes(
   const planned = items.some((i) => i.plannedMinutes !== null);
   return { starts, ends, end: planned ? clock(at) : null };
 }
+
+/**
+ * What every list of those called says beside a name: an absent member «forfall», a deputy called in «møter for …»,
+ * a deputy who got the summons for information «til orientering» (no absence to report), else nothing.
+ */
+export type AttendanceMark = { kind: 'absent' } | { kind: 'meetsFor'; name: string } | { kind: 'forInformation' } | null;
+
+export function attendanceMark(a: {
+  role: AttendanceRole;
+  votingRight: boolean;
+  status: string;
+  forInformation: boolean;
+  deputyForName: string | null;
+}): AttendanceMark {
+  if (a.status === 'absent') return { kind: 'absent' };
+  if (a.role === 'deputy' && a.votingRight && a.deputyForName) return { kind: 'meetsFor', name: a.deputyForName };
+  if (a.forInformation && !a.votingRight) return { kind: 'forInformation' };
+  return null;
+}

@@ -366,6 +366,18 @@ export type AgendaItemUpdateInput = z.infer<typeof AgendaItemUpdateSchema>;
 export const AgendaOrderSchema = z.object({ itemIds: z.array(Id).min(1).max(500), version: Version });
 /** Endret saksliste: a new order after the summons, with the reason the corrected summons gives. */
 export const AgendaAmendmentSchema = AgendaOrderSchema.extend({ reason: Text(1000) });
+/**
+ * Samlet behandling: items (typically orienteringssaker and referatsaker) handled together with one decision, recorded
+ * on each. Guarded by the meeting's version.
+ */
+export const JointHandlingSchema = z.object({
+  itemIds: z.array(Id).min(2).max(200),
+  deliberation: Markdown.optional(),
+  decision: Text(100_000),
+  outcome: z.enum(['decided', 'noted'], { error: 'choice' }),
+  version: Version,
+});
+export type JointHandlingInput = z.infer<typeof JointHandlingSchema>;
 export const AddPendingCaseSchema = z.object({ consultationId: Id });
 /** Postpone to a later meeting of the same body, or (null) to the body's list of waiting cases. */
 export const PostponeSchema = z.object({ toMeetingId: Id.nullable(), deliberation: Markdown.optional(), version: Version });

@@ -127,7 +127,18 @@ export const PublicMeetingSchema = PublicMeetingSummarySchema.extend({
   items: z.array(PublicAgendaItemSchema),
   /** Who attended, once the minutes are published (name, role, municipality; nothing else). */
   attendees: z.array(
-    z.object({ name: z.string(), role: z.enum(ATTENDANCE_ROLES), municipalityName: z.string().nullable(), present: z.boolean() }),
+    z.object({
+      name: z.string(),
+      role: z.enum(ATTENDANCE_ROLES),
+      municipalityName: z.string().nullable(),
+      present: z.boolean(),
+      /** Reported absence (forfall). */
+      absent: z.boolean(),
+      /** A deputy who got the summons for information only and was not called in. */
+      forInformation: z.boolean(),
+      /** The member a deputy called in attended for («møter for …»). */
+      meetsFor: z.string().nullable(),
+    }),
   ),
 });
 export type PublicMeeting = z.infer<typeof PublicMeetingSchema>;

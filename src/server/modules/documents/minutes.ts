@@ -37,6 +37,8 @@ export interface MinutesCase {
   protocolRemarks: Array<{ author: string; text: string }>;
   /** 'Lukket møte, jf. kommuneloven § 11-5 andre ledd …', printed under the heading. */
   closedBasis: string | null;
+  /** The other cases handled together with this one under one decision (samlet behandling): ['005/26', '006/26']. */
+  jointWith?: string[];
 }
 
 export interface MinutesDocument {
@@ -95,9 +97,14 @@ export interface MinutesLabels {
   writtenDecisions: string;
   decidedOn: (date: string) => string;
   adjourned: (time: string) => string;
+  jointWith: (numbers: string[]) => string;
   page: string;
   of: string;
 }
+
+/** «005/26, 006/26 og 007/26». */
+const joinNumbers = (numbers: string[], and: string): string =>
+  numbers.length > 1 ? `${numbers.slice(0, -1).join(', ')} ${and} ${numbers.at(-1)}` : (numbers[0] ?? '');
 
 const decisionLabel = (shortCode: string | null, number: string): string => `${shortCode ? `${shortCode}- ` : ''}${number} VEDTAK:`;
 
@@ -127,6 +134,7 @@ export const MINUTES_LABELS: Record<DocLanguage, MinutesLabels> = {
     writtenDecisions: 'Vedtak fattet ved skriftlig behandling',
     decidedOn: (date: string) => `Vedtatt ${date}`,
     adjourned: (time: string) => `Møtet ble hevet kl. ${time.replace(':', '.')}.`,
+    jointWith: (numbers: string[]) => `Behandlet samlet med sak ${joinNumbers(numbers, 'og')}.`,
     page: 'Side',
     of: 'av',
   },
@@ -155,6 +163,7 @@ export const MINUTES_LABELS: Record<DocLanguage, MinutesLabels> = {
     writtenDecisions: 'Vedtak gjort ved skriftleg handsaming',
     decidedOn: (date: string) => `Vedteke ${date}`,
     adjourned: (time: string) => `Møtet vart heva kl. ${time.replace(':', '.')}.`,
+    jointWith: (numbers: string[]) => `Handsama saman med sak ${joinNumbers(numbers, 'og')}.`,
     page: 'Side',
     of: 'av',
   },
@@ -223,6 +232,7 @@ function caseBlocks(doc: MinutesDocument, labels: MinutesLabels, date: string, i
   if (item.recommendation.trim()) blocks.push(heading(3, labels.recommendation), ...markdownToBlocks(item.recommendation));
   blocks.push(paragraph(`${date} ${doc.bodyName}`));
   blocks.push(heading(3, doc.meeting.writtenProcedure ? labels.writtenDeliberation : labels.deliberation));
+  if (item.jointWith?.length) blocks.push(paragraph(labels.jointWith(item.jointWith), { italic: true }));
   blocks.push(...item.disqualifications.map((line) => paragraph(line)));
   blocks.push(...markdownToBlocks(item.deliberation));
   if (item.vote) blocks.push(paragraph(item.vote));

@@ -83,6 +83,24 @@ describe('minutes of the seed-000 meeting', () => {
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('carries its own dates, not the day the demo was loaded: summons sent, e-mails, minutes approved, also on the public page', async () => {
+    const meeting = (await vest.get(`/api/meetings/${meetingId}`)).body as {
+      summonsPublishedAt: string;
+      minutesApprovedAt: string;
+      deliveries: { sentAt: string }[];
+    };
+    expect(meeting.summonsPublishedAt).toBe('2022-03-11T11:00:00.000Z');
+    expect(meeting.minutesApprovedAt).toBe('2022-04-29T10:00:00.000Z');
+    expect(meeting.deliveries.length).toBeGreaterThan(0);
+    expect(new Set(meeting.deliveries.map((d) => d.sentAt))).toEqual(new Set(['2022-03-11T11:00:00.000Z']));
+    const published = (await t.anonymous().get(`/api/public/meetings/${meetingId}`)).body as typeof meeting;
+    expect(published).toMatchObject({ summonsPublishedAt: '2022-03-11T11:00:00.000Z', minutesApprovedAt: '2022-04-29T10:00:00.000Z' });
+    const { file } = await download('pdf');
+    expect(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).toContain(
+      'godkjent i arbeidsutvalgets møte 29.04.2022',
+    );
+  });
+
   it('is locked: the approved minutes refuse changes', async () => {
     const meeting = (await vest.get(`/api/meetings/${meetingId}`)).body as { version: number; locked: boolean };
     expect(meeting.locked).toBe(true);

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../context.ts';
 import { renderMinutesDocx, renderMinutesPdf, type MinutesDocument } from '../documents/index.ts';
 import type { AgendaItem, Attendee, Meeting, Vote } from '../../../shared/meetings/schema.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
-import { orderCalled } from '../../../shared/meetings/attendance.ts';
+import { orderCalled, summonsGroupOf } from '../../../shared/meetings/attendance.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { findBody, readableMeeting, type BodyWithNetwork, type MeetingRow } from './records.ts';
 import { loadMeeting } from './service.ts';
@@ -27,10 +27,13 @@ export function minutesDocument(meeting: Meeting, body: BodyWithNetwork): Minute
       adjournedAt: meeting.adjournedAt,
     },
     attendance: {
-      present: present.filter((a) => ['chair', 'viceChair', 'member'].includes(a.role)).map(person),
+      // The voting members; a deputy called in is listed apart, as «møtte for …»; then those with speaking rights only.
+      present: present.filter((a) => a.role !== 'deputy' && summonsGroupOf(a) === 'voting').map(person),
       absent: orderCalled(meeting.attendees.filter((a) => a.status === 'absent' && a.role !== 'deputy')).map(person),
-      deputies: present.filter((a) => a.role === 'deputy').map((a) => ({ ...person(a), deputyFor: a.deputyForName ?? '' })),
-      others: present.filter((a) => !['chair', 'viceChair', 'member', 'deputy'].includes(a.role)).map(person),
+      deputies: present
+        .filter((a) => a.role === 'deputy' && a.votingRight)
+        .map((a) => ({ ...person(a), deputyFor: a.deputyForName ?? '' })),
+      others: present.filter((a) => summonsGroupOf(a) !== 'voting').map(person),
       notes: partialAttendance(present, meeting.items),
     },
     cases: meeting.items.map((item) => ({
@@ -49,6 +52,11 @@ export function minutesDocument(meeting: Meeting, body: BodyWithNetwork): Minute
       }),
       protocolRemarks: item.protocolRemarks.map((r) => ({ author: r.authorName, text: r.text })),
       closedBasis: item.closedBasis,
+      jointWith: item.jointHandlingId
+        ? meeting.items
+            .filter((other) => other.jointHandlingId === item.jointHandlingId && other.id !== item.id)
+            .map((other) => other.number)
+        : [],
     })),
     writtenDecisions: meeting.writtenDecisions,
     approval: {

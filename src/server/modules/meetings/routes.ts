@@ -18,6 +18,7 @@ import {
   DocumentSchema,
   DocumentUpdateSchema,
   ForwardSchema,
+  JointHandlingSchema,
   MeetingCreateSchema,
   MeetingListQuery,
   MeetingSchema,
@@ -38,6 +39,7 @@ import { openLink, viewLink } from './links.ts';
 import { renderMinutes } from './minutes.ts';
 import { requestSignatures, signMinutes } from './signatures.ts';
 import * as service from './service.ts';
+import { handleJointly, leaveJointHandling } from './joint-handling.ts';
 import {
   amendAgenda,
   cancelMeeting,
@@ -201,6 +203,22 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
       schema: { tags, params: IdParams, body: AgendaAmendmentSchema, response: { 200: MeetingSchema } },
     },
     (req) => amendAgenda(req.ctx, req.params.id, req.body, links),
+  );
+  app.post(
+    '/meetings/:id/joint-handling',
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, body: JointHandlingSchema, response: { 200: MeetingSchema } },
+    },
+    (req) => handleJointly(req.ctx, req.params.id, req.body),
+  );
+  app.delete(
+    '/agenda-items/:id/joint-handling',
+    {
+      config: { access: 'network.administer' },
+      schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: MeetingSchema } },
+    },
+    (req) => leaveJointHandling(req.ctx, req.params.id, req.query.version),
   );
   app.patch(
     '/agenda-items/:id',

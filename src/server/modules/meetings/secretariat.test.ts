@@ -297,6 +297,141 @@ describe.each(DATABASE_KINDS)('the secretariat’s meetings on %s', (kind) => {
     expect(corrected!.text).toContain('Endring: Strategien behandles før budsjettet.');
     expect(corrected!.text).toContain('003/26 Strategi');
   });
+  it('the attendance lists mark forfall, møter for and til orientering, in the summons order: meeting, minutes and public page', async () => {
+    const body = await newBody();
+    const chair = await person(`Kjell Leder ${unique()}`, '1870');
+    const member = await person(`Liv Medlem ${unique()}`, '1866');
+    const chief = await person(`Mona Kommunedirektør ${unique()}`, '1866');
+    const deputyChair = await person(`Nils Vara ${unique()}`, '1870');
+    const deputyMember = await person(`Ola Vara ${unique()}`, '1866');
+    const chairSeat = await seat(body.id, chair, 'chair');
+    const memberSeat = await seat(body.id, member, 'member', { municipalityNumber: '1866' });
+    await seat(body.id, chief, 'member', { municipalityNumber: '1866', votingRight: 'speakAndPropose' });
+    await seat(body.id, deputyChair, 'deputy', { deputyForId: chairSeat });
+    await seat(body.id, deputyMember, 'deputy', { deputyForId: memberSeat, municipalityNumber: '1866' });
+    let meeting = await meetingOf(body.id, '2026-09-14');
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/summons`, { version: meeting.version })).body;
+    const row = (personId: string) => meeting.attendees.find((a) => a.personId === personId)!;
+    await vest.patch(`/api/meeting-attendees/${row(member).id}`, { status: 'absent', absenceReason: 'Syk', version: row(member).version });
+    meeting = (await vest.post(`/api/meeting-attendees/${row(member).id}/summon-deputy`)).body;
+    for (const personId of [chair, chief, deputyMember]) {
+      const r = row(personId);
+      meeting = (await vest.patch(`/api/meeting-attendees/${r.id}`, { status: 'present', version: r.version })).body;
+    }
+    // Voting: the chair, the absent member and the deputy who meets for her; then speaking rights; then the deputy for information.
+    expect(meeting.attendees.map((a) => a.personId)).toEqual([chair, member, deputyMember, chief, deputyChair]);
+    expect(row(deputyChair)).toMatchObject({ forInformation: true, status: 'called' });
+
+    for (const item of meeting.items) {
+      const saved = await vest.patch(`/api/agenda-items/${item.id}`, { outcome: 'decided', version: item.version });
+      expect(saved.status).toBe(200);
+    }
+    meeting = (await vest.get(`/api/meetings/${meeting.id}`)).body;
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/held`, { version: meeting.version })).body;
+    const minutes = pdfText((await download(`/api/meetings/${meeting.id}/minutes?format=pdf`)).bytes);
+    inOrder(minutes, [
+      'Til stede',
+      'Kjell Leder',
+      'Forfall',
+      'Liv Medlem',
+      'Varamedlemmer',
+      'Ola Vara',
+      'møtte for Liv Medlem',
+      'Andre til stede',
+      'Mona Kommunedirektør',
+    ]);
+    expect(minutes).not.toContain('Nils Vara');
+
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/minutes/approve`, { version: meeting.version })).body;
+    const published = await t.anonymous().get(`/api/public/meetings/${meeting.id}`);
+    expect(published.status).toBe(200);
+    const attendees = published.body.attendees as {
+      name: string;
+      present: boolean;
+      absent: boolean;
+      forInformation: boolean;
+      meetsFor: string | null;
+    }[];
+    expect(attendees.map((a) => a.name.split(' ')[0])).toEqual(['Kjell', 'Liv', 'Ola', 'Mona', 'Nils']);
+    expect(attendees[1]).toMatchObject({ present: false, absent: true, meetsFor: null });
+    expect(attendees[2]).toMatchObject({ present: true, absent: false, meetsFor: expect.stringMatching(/^Liv Medlem/) });
+    expect(attendees[4]).toMatchObject({ present: false, absent: false, forInformation: true });
+  });
+
+  it('samlet behandling: chosen items get one decision each, audited; the minutes say they were handled together', async () => {
+    const body = await newBody();
+    await seat(body.id, await person(`Pia Leder ${unique()}`), 'chair');
+    let meeting = await meetingOf(body.id, '2026-10-05');
+    meeting = await addCase(meeting.id, 'Orientering om økonomi', { type: 'information' });
+    meeting = await addCase(meeting.id, 'Referatsaker', { type: 'report' });
+    meeting = await addCase(meeting.id, 'Vedtakssak', { type: 'decision' });
+    const [info, report, decision] = meeting.items.slice(2);
+    const joint = { itemIds: [info!.id, report!.id], decision: 'Sakene tas til orientering.', outcome: 'noted', version: meeting.version };
+    expectError(await vest.post(`/api/meetings/${meeting.id}/joint-handling`, joint), 409, 'invalid_state');
+    meeting = (await vest.post(`/api/meetings/${meeting.id}/summons`, { version: meeting.version })).body;
+
+    expectFieldErrors(
+      await vest.post(`/api/meetings/${meeting.id}/joint-handling`, { ...joint, itemIds: [info!.id], version: meeting.version }),
+      {
+        itemIds: '«Saksliste» må fylles ut.',
+      },
+    );
+    expectFieldErrors(
+      await vest.post(`/api/meetings/${meeting.id}/joint-handling`, { ...joint, decision: ' ', version: meeting.version }),
+      {
+        decision: '«Vedtak» må fylles ut.',
+      },
+    );
+    const foreign = await meetingOf(body.id, '2026-11-02');
+    const refused = await vest.post(`/api/meetings/${meeting.id}/joint-handling`, {
+      ...joint,
+      itemIds: [info!.id, foreign.items[0]!.id],
+      version: meeting.version,
+    });
+    expect(refused.status).toBe(400);
+    expect(Object.keys(refused.body.error.fields)).toEqual(['itemIds']);
+    expectError(
+      await vest.post(`/api/meetings/${meeting.id}/joint-handling`, { ...joint, version: meeting.version - 1 }),
+      409,
+      'stale_version',
+    );
+    expect((await member.post(`/api/meetings/${meeting.id}/joint-handling`, { ...joint, version: meeting.version })).status).toBe(403);
+
+    const done = await vest.post(`/api/meetings/${meeting.id}/joint-handling`, {
+      ...joint,
+      deliberation: 'Sekretariatet orienterte.',
+      version: meeting.version,
+    });
+    expect(done.status).toBe(200);
+    meeting = done.body;
+    const [a, b, c] = meeting.items.slice(2);
+    expect(a!.jointHandlingId).toEqual(expect.any(String));
+    expect(b!.jointHandlingId).toBe(a!.jointHandlingId);
+    expect(c!.jointHandlingId).toBeNull();
+    for (const item of [a!, b!])
+      expect(item).toMatchObject({ outcome: 'noted', decision: 'Sakene tas til orientering.', deliberation: 'Sekretariatet orienterte.' });
+    expect(c!.outcome).toBe('pending');
+    expect(await latestAudit(t.db, 'meeting', meeting.id)).toMatchObject({ action: 'jointHandling' });
+    // An item in a group does not join another.
+    expectFieldErrors(
+      await vest.post(`/api/meetings/${meeting.id}/joint-handling`, { ...joint, itemIds: [a!.id, decision!.id], version: meeting.version }),
+      { itemIds: '«Saksliste» er ugyldig.' },
+    );
+
+    const minutes = pdfText((await download(`/api/meetings/${meeting.id}/minutes?format=pdf`)).bytes);
+    inOrder(minutes, [a!.number, `Behandlet samlet med sak ${b!.number}.`, b!.number, `Behandlet samlet med sak ${a!.number}.`]);
+    const search = await vest.get(`/api/meetings/${meeting.id}`);
+    expect(search.status).toBe(200);
+
+    // Taken out, the item keeps its decision; the group left with one item is no group.
+    const left = await vest.delete(`/api/agenda-items/${a!.id}/joint-handling?version=${a!.version}`);
+    expect(left.status).toBe(200);
+    const after = (left.body as Meeting).items.slice(2);
+    expect(after.map((i) => i.jointHandlingId)).toEqual([null, null, null]);
+    expect(after[0]).toMatchObject({ outcome: 'noted', decision: 'Sakene tas til orientering.' });
+    expect(await latestAudit(t.db, 'agendaItem', a!.id)).toMatchObject({ action: 'leaveJointHandling' });
+    expectError(await vest.delete(`/api/agenda-items/${a!.id}/joint-handling?version=${after[0]!.version}`), 409, 'invalid_state');
+  });
   it('a written procedure that closes tells everyone asked and the secretariat the outcome, over SMTP; the link page shows it', async () => {
     for (const objecting of [false, true]) {
       const body = await newBody();

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   agendaItems,
@@ -117,11 +118,13 @@ export async function findPublicDocument(db: DbOrTx, documentId: string) {
 }
 
 export async function listAttendees(db: DbOrTx, meetingId: string) {
+  const deputyFor = alias(people, 'deputy_for');
   return db
-    .select({ attendee: meetingAttendees, name: people.name, municipalityName: municipalities.name })
+    .select({ attendee: meetingAttendees, name: people.name, municipalityName: municipalities.name, deputyForName: deputyFor.name })
     .from(meetingAttendees)
     .innerJoin(people, eq(people.id, meetingAttendees.personId))
     .leftJoin(municipalities, eq(municipalities.number, meetingAttendees.municipalityNumber))
+    .leftJoin(deputyFor, eq(deputyFor.id, meetingAttendees.deputyForPersonId))
     .where(eq(meetingAttendees.meetingId, meetingId))
     .orderBy(asc(meetingAttendees.createdAt), asc(meetingAttendees.id));
 }

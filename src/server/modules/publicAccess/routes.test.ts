@@ -248,6 +248,9 @@ describe.each(DATABASE_KINDS)('public pages on %s', (kind) => {
         role: 'chair',
         municipalityName: 'Sortland - Suortá',
         present: true,
+        absent: false,
+        forInformation: false,
+        meetsFor: null,
       });
       expect(JSON.stringify(meeting)).not.toMatch(/@example\.no|400 00 000/);
     });

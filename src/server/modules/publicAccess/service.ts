@@ -6,7 +6,7 @@ import { notFound } from '../../errors.ts';
 import { renderIcs, type CalendarEvent } from '../documents/index.ts';
 import type { FileStorage } from '../storage/index.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
-import { ATTENDANCE_ROLES } from '../../../shared/meetings/schema.ts';
+import { attendanceMark, orderCalled } from '../../../shared/meetings/attendance.ts';
 import {
   exemptTitle,
   type PublicBodyCalendar,
@@ -19,8 +19,6 @@ import * as repo from './repo.ts';
 import { searchDecisions } from './search.ts';
 import { ballotPersonIds, presentBodyRef, presentItem, presentMeetingSummary, snippetParts } from './presenter.ts';
 import { minutesPublished } from './visibility.ts';
-
-const ROLE_ORDER: string[] = [...ATTENDANCE_ROLES];
 
 export interface PublicLinks {
   /** Where people reach the web pages, e.g. https://digiregion.no. */
@@ -106,9 +104,26 @@ export async function getMeeting(ctx: RequestContext, meetingId: string): Promis
     summonsPublishedAt: meeting.summonsPublishedAt?.toISOString() ?? null,
     minutesApprovedAt: meeting.minutesApprovedAt?.toISOString() ?? null,
     items: rows.map((r) => presentItem(r, meeting, documents, names)),
-    attendees: attendees
-      .map((a) => ({ name: a.name, role: a.attendee.role, municipalityName: a.municipalityName, present: a.attendee.status === 'present' }))
-      .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || compareNorwegian(a.name, b.name)),
+    // In the summons' order, each marked as the minutes mark them: forfall, møter for …, til orientering.
+    attendees: orderCalled(
+      attendees.map((a) => ({
+        ...a.attendee,
+        name: a.name,
+        municipalityName: a.municipalityName,
+        deputyForName: a.deputyForName,
+      })),
+    ).map((a) => {
+      const mark = attendanceMark(a);
+      return {
+        name: a.name,
+        role: a.role,
+        municipalityName: a.municipalityName,
+        present: a.status === 'present',
+        absent: mark?.kind === 'absent',
+        forInformation: mark?.kind === 'forInformation',
+        meetsFor: mark?.kind === 'meetsFor' ? mark.name : null,
+      };
+    }),
   };
 }
 

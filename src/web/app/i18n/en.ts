@@ -189,6 +189,10 @@ export const en: Messages = {
     name: 'Name',
     shortCode: 'Short code',
     mandate: 'Mandate',
+    deputySummons: 'Summons of deputies',
+    deputySummonsDescription:
+      'Whether deputies get the summons for information (they attend only when called in), or are called in with the members.',
+    deputySummonsOptions: { information: 'For information (usual)', called: 'Called in with the members' },
     mandateDescription: 'Written in Markdown: “# Heading”, “**bold**”, “- item”. HTML is not shown.',
     preview: 'Preview of the mandate',
     previewEmpty: 'Nothing to show yet.',

@@ -193,6 +193,10 @@ export const nb = {
     name: 'Navn',
     shortCode: 'Forkortelse',
     mandate: 'Mandat',
+    deputySummons: 'Innkalling av varamedlemmer',
+    deputySummonsDescription:
+      'Om varamedlemmene får innkallingen til orientering (de møter bare når de kalles inn særskilt), eller kalles inn sammen med medlemmene.',
+    deputySummonsOptions: { information: 'Til orientering (vanlig)', called: 'Kalles inn sammen med medlemmene' },
     mandateDescription: 'Skrives i Markdown: «# Overskrift», «**fet**», «- punkt». HTML vises ikke.',
     preview: 'Forhåndsvisning av mandatet',
     previewEmpty: 'Ingenting å vise ennå.',

@@ -188,6 +188,10 @@ export const nn: Messages = {
     name: 'Namn',
     shortCode: 'Forkorting',
     mandate: 'Mandat',
+    deputySummons: 'Innkalling av varamedlemer',
+    deputySummonsDescription:
+      'Om varamedlemene får innkallinga til orientering (dei møter berre når dei vert kalla inn særskilt), eller vert kalla inn saman med medlemene.',
+    deputySummonsOptions: { information: 'Til orientering (vanleg)', called: 'Vert kalla inn saman med medlemene' },
     mandateDescription: 'Skrive i Markdown: «# Overskrift», «**feit**», «- punkt». HTML blir ikkje vist.',
     preview: 'Førehandsvising av mandatet',
     previewEmpty: 'Ingenting å vise enno.',

@@ -19,6 +19,8 @@ import { MeetingFrame, meetingTitle } from './MeetingPage.tsx';
 import { MarkdownText } from './MarkdownText.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
 import { StartWrittenProcedureForm } from './WrittenProcedure.tsx';
+import { ItemTimingForm } from './Timings.tsx';
+import { JointHandlingNote } from './JointHandling.tsx';
 import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
@@ -135,6 +137,15 @@ function ItemView({
       </dl>
 
       {meeting.locked && <Alert data-color="info">{mm.item.lockedNote}</Alert>}
+      <JointHandlingNote
+        meeting={meeting}
+        item={item}
+        editable={editable}
+        onChanged={(next, message) => {
+          setMeeting(next);
+          setStatus(message);
+        }}
+      />
       <SuccessMessage message={status} />
 
       <section className="dr-section" aria-labelledby="case-heading">
@@ -156,6 +167,15 @@ function ItemView({
           <ReadOnlyHandling meeting={meeting} item={item} />
         )}
       </section>
+
+      {editable && !meeting.writtenProcedure && (
+        <section className="dr-section" aria-labelledby="timing-heading">
+          <Heading level={2} data-size="md" id="timing-heading">
+            {mm.timing.heading}
+          </Heading>
+          <ItemTimingForm meeting={meeting} item={item} onSaved={setItem} onReload={reload} />
+        </section>
+      )}
 
       {item.projectDecisions && item.projectDecisions.length > 0 && (
         <ProjectDecisionLinks slug={network.slug} decisions={item.projectDecisions} />

@@ -165,6 +165,20 @@ export function AgendaList({
                 </span>
                 <div className="dr-agenda-main">
                   <AppLink to={itemPath(meeting.id, item.id)}>{item.title}</AppLink>
+                  {(meeting.expectedEnd || item.startedAt) && (
+                    <span className="dr-muted">
+                      {[
+                        meeting.expectedEnd ? fmt(mm.timing.plannedRange, { start: item.plannedStart, end: item.plannedEnd }) : null,
+                        item.startedAt
+                          ? item.endedAt
+                            ? fmt(mm.timing.actual, { start: item.startedAt, end: item.endedAt })
+                            : fmt(mm.timing.actualStarted, { start: item.startedAt })
+                          : null,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </span>
+                  )}
                   <span className="dr-tags">
                     <Tag data-color="neutral" data-size="sm">
                       {mm.caseTypes[item.type]}
@@ -172,6 +186,11 @@ export function AgendaList({
                     {item.outcome !== 'pending' && (
                       <Tag data-color={item.outcome === 'decided' || item.outcome === 'noted' ? 'success' : 'warning'} data-size="sm">
                         {mm.outcomes[item.outcome]}
+                      </Tag>
+                    )}
+                    {item.jointHandlingId && (
+                      <Tag data-color="info" data-size="sm">
+                        {mm.joint.tag}
                       </Tag>
                     )}
                     {item.exemptFromPublic && (

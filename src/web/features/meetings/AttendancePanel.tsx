@@ -13,6 +13,7 @@ import { api, ApiError, asApiError } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { attendanceMark } from '../../../shared/meetings/attendance.ts';
 import { useMeetingMessages } from './messages.ts';
 import { PersonPicker } from './PersonPicker.tsx';
 
@@ -134,6 +135,7 @@ export function AttendancePanel({
                 // The deputy called in for someone takes over their vote; until then the button stays.
                 const deputyCalled = rows.some((d) => d.role === 'deputy' && d.deputyForPersonId === x.personId && d.votingRight);
                 const canSummonDeputy = meeting.status === 'summoned' && x.status === 'absent' && x.role !== 'deputy' && !deputyCalled;
+                const mark = attendanceMark(x);
                 return (
                   <Table.Row key={x.id}>
                     <Table.Cell>{x.name}</Table.Cell>
@@ -141,14 +143,14 @@ export function AttendancePanel({
                       {mm.roles[x.role]}
                       {x.deputyForName && (
                         <Paragraph data-size="sm" className="dr-muted">
-                          {fmt(a.deputyFor, { name: x.deputyForName })}
+                          {mark?.kind === 'meetsFor' ? fmt(a.meetsFor, { name: mark.name }) : fmt(a.deputyFor, { name: x.deputyForName })}
                         </Paragraph>
                       )}
                     </Table.Cell>
                     <Table.Cell>{x.municipalityName ?? m.common.none}</Table.Cell>
                     <Table.Cell>{x.votingRight ? m.common.yes : m.common.no}</Table.Cell>
                     <Table.Cell>
-                      {mm.attendanceStatuses[x.status]}
+                      {mark?.kind === 'forInformation' && x.status === 'called' ? a.forInformation : mm.attendanceStatuses[x.status]}
                       {x.status === 'absent' && x.absenceReason && (
                         <Paragraph data-size="sm" className="dr-muted">
                           {fmt(a.reason, { reason: x.absenceReason })}

@@ -22,10 +22,12 @@ import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { CaseCreateForm } from './CaseForm.tsx';
-import { meetingPath, minutesUrl, planPath, summonsPdfUrl, timeRange } from './meeting-api.ts';
+import { meetingPath, minutesUrl, planPath, summonsDocxUrl, summonsPdfUrl, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { StatusTag } from './MeetingPlanPage.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
+import { AdjournForm, AmendedAgendaForm } from './Timings.tsx';
+import { JointHandlingForm } from './JointHandling.tsx';
 import { ProceduresSection, StartWrittenProcedureForm, WrittenDecisions } from './WrittenProcedure.tsx';
 import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
@@ -80,6 +82,9 @@ type Dialog =
   | { kind: 'signatures' }
   | { kind: 'cancel' }
   | { kind: 'addCase' }
+  | { kind: 'adjourn' }
+  | { kind: 'amend' }
+  | { kind: 'joint' }
   | { kind: 'written'; consultationId: string; title: string };
 
 function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMeeting: (meeting: Meeting) => void; reload: () => void }) {
@@ -207,6 +212,11 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
                 {mm.meeting.requestSignatures}
               </Button>
             )}
+            {(meeting.status === 'summoned' || meeting.status === 'held') && !meeting.writtenProcedure && (
+              <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'adjourn' })}>
+                {mm.timing.adjourn}
+              </Button>
+            )}
             {!meeting.writtenProcedure && (
               <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'edit' })}>
                 {mm.meeting.edit}
@@ -227,9 +237,14 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
         </Heading>
         <div className="dr-downloads">
           {!meeting.writtenProcedure && (
-            <Link href={summonsPdfUrl(meeting.id)} download>
-              {mm.meeting.summonsPdf}
-            </Link>
+            <>
+              <Link href={summonsPdfUrl(meeting.id)} download>
+                {mm.meeting.summonsPdf}
+              </Link>
+              <Link href={summonsDocxUrl(meeting.id)} download>
+                {mm.meeting.summonsDocx}
+              </Link>
+            </>
           )}
           {meeting.status !== 'planned' && (
             <>
@@ -260,6 +275,16 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
             <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'addCase' })}>
               {mm.agenda.addCase}
             </Button>
+            {meeting.status === 'summoned' && meeting.items.length > 1 && (
+              <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'amend' })}>
+                {mm.timing.amend}
+              </Button>
+            )}
+            {(meeting.status === 'summoned' || meeting.status === 'held') && meeting.items.length > 1 && (
+              <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'joint' })}>
+                {mm.joint.action}
+              </Button>
+            )}
           </ButtonRow>
         )}
         <AgendaList
@@ -350,6 +375,31 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
           <Paragraph>{mm.meeting.cancelConfirm}</Paragraph>
         </ConfirmForm>
       </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'adjourn'} onClose={close} title={mm.timing.adjourn}>
+        <AdjournForm meeting={meeting} onCancel={close} onReload={reloadAndClose} onSaved={(next) => saved(next, mm.timing.adjournSaved)} />
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'amend'} onClose={close} title={mm.timing.amend}>
+        {dialog?.kind === 'amend' && (
+          <AmendedAgendaForm
+            meeting={meeting}
+            onCancel={close}
+            onReload={reloadAndClose}
+            onSaved={(next) => saved(next, mm.timing.amended)}
+          />
+        )}
+      </ModalDialog>
+      <ModalDialog open={dialog?.kind === 'joint'} onClose={close} title={mm.joint.action}>
+        {dialog?.kind === 'joint' && (
+          <JointHandlingForm
+            meeting={meeting}
+            onCancel={close}
+            onReload={reloadAndClose}
+            onSaved={(next) =>
+              saved(next, fmt(mm.joint.done, { count: next.items.filter((i) => i.jointHandlingId !== null).length - countJoint(meeting) }))
+            }
+          />
+        )}
+      </ModalDialog>
       <ModalDialog open={dialog?.kind === 'addCase'} onClose={close} title={mm.agenda.addCase}>
         <CaseCreateForm meeting={meeting} onCancel={close} onSaved={(next, title) => saved(next, fmt(mm.agenda.caseAdded, { title }))} />
       </ModalDialog>
@@ -373,6 +423,8 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
     </div>
   );
 }
+
+const countJoint = (meeting: Meeting) => meeting.items.filter((i) => i.jointHandlingId !== null).length;
 
 /** Approves the minutes with an optional note; the meeting is locked from then on. */
 function ApproveMinutesForm({

@@ -9,6 +9,7 @@ export const itemPath = (meetingId: string, itemId: string) => `/moter/${meeting
 
 /** Files the API serves for download; links, so the browser keeps its own download handling. */
 export const summonsPdfUrl = (meetingId: string) => `/api/meetings/${meetingId}/summons.pdf`;
+export const summonsDocxUrl = (meetingId: string) => `/api/meetings/${meetingId}/summons.docx`;
 export const minutesUrl = (meetingId: string, format: 'pdf' | 'docx') => `/api/meetings/${meetingId}/minutes?format=${format}`;
 export const documentUrl = (documentId: string) => `/api/case-documents/${documentId}/file`;
 

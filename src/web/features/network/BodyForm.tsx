@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { Button, Heading, Paragraph, Select } from '@digdir/designsystemet-react';
-import { BODY_KINDS, BodyCreateSchema, BodyUpdateSchema, type Body, type BodyKind } from '../../../shared/network/schema.ts';
+import {
+  BODY_KINDS,
+  DEPUTY_SUMMONS,
+  BodyCreateSchema,
+  BodyUpdateSchema,
+  type Body,
+  type BodyKind,
+} from '../../../shared/network/schema.ts';
 import { api } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
@@ -27,8 +34,15 @@ export function BodyForm({
   const [name, setName] = useState(body?.name ?? '');
   const [shortCode, setShortCode] = useState(body?.shortCode ?? '');
   const [mandate, setMandate] = useState(body?.mandate ?? '');
-  const labels = { kind: m.bodies.kind, name: m.bodies.name, shortCode: m.bodies.shortCode, mandate: m.bodies.mandate };
-  const fields = { kind: kind === '' ? undefined : (kind as BodyKind), name, shortCode, mandate };
+  const [deputySummons, setDeputySummons] = useState<string>(body?.deputySummons ?? 'information');
+  const labels = {
+    kind: m.bodies.kind,
+    name: m.bodies.name,
+    shortCode: m.bodies.shortCode,
+    mandate: m.bodies.mandate,
+    deputySummons: m.bodies.deputySummons,
+  };
+  const fields = { kind: kind === '' ? undefined : (kind as BodyKind), name, shortCode, mandate, deputySummons };
 
   return (
     <form
@@ -66,6 +80,20 @@ export function BodyForm({
       </SelectField>
       <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} required autoComplete="off" />
       <TextField state={form} name="shortCode" label={labels.shortCode} value={shortCode} onChange={setShortCode} autoComplete="off" />
+      <SelectField
+        state={form}
+        name="deputySummons"
+        label={labels.deputySummons}
+        description={m.bodies.deputySummonsDescription}
+        value={deputySummons}
+        onChange={setDeputySummons}
+      >
+        {DEPUTY_SUMMONS.map((d) => (
+          <Select.Option key={d} value={d}>
+            {m.bodies.deputySummonsOptions[d]}
+          </Select.Option>
+        ))}
+      </SelectField>
       <TextField
         state={form}
         name="mandate"

@@ -133,7 +133,15 @@ function MeetingView({ meeting }: { meeting: PublicMeeting }) {
                     <Table.Cell>{a.name}</Table.Cell>
                     <Table.Cell>{pm.roles[a.role]}</Table.Cell>
                     <Table.Cell>{a.municipalityName ?? ''}</Table.Cell>
-                    <Table.Cell>{a.present ? pm.meeting.presentYes : pm.meeting.presentNo}</Table.Cell>
+                    <Table.Cell>
+                      {a.forInformation && !a.present
+                        ? pm.meeting.forInformation
+                        : a.present
+                          ? a.meetsFor
+                            ? `${pm.meeting.presentYes}, ${fmt(pm.meeting.meetsFor, { name: a.meetsFor })}`
+                            : pm.meeting.presentYes
+                          : pm.meeting.presentNo}
+                    </Table.Cell>
                   </Table.Row>
                 ))}
               </Table.Body>

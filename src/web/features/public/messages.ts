@@ -96,6 +96,8 @@ const nb = {
     present: 'Til stede',
     presentYes: 'Til stede',
     presentNo: 'Forfall',
+    meetsFor: 'møter for {name}',
+    forInformation: 'Til orientering',
   },
   search: {
     title: 'Søk i vedtak',
@@ -209,6 +211,8 @@ const nn: PublicMessages = {
     present: 'Til stades',
     presentYes: 'Til stades',
     presentNo: 'Forfall',
+    meetsFor: 'møter for {name}',
+    forInformation: 'Til orientering',
   },
   search: {
     title: 'Søk i vedtak',
@@ -320,6 +324,8 @@ const en: PublicMessages = {
     present: 'Present',
     presentYes: 'Present',
     presentNo: 'Absent',
+    meetsFor: 'attends for {name}',
+    forInformation: 'For information',
   },
   search: {
     title: 'Search decisions',

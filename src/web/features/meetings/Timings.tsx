@@ -1,0 +1,266 @@
+import { useState } from 'react';
+import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import {
+  AgendaAmendmentSchema,
+  AgendaItemUpdateSchema,
+  MeetingUpdateSchema,
+  type AgendaItem,
+  type Meeting,
+} from '../../../shared/meetings/schema.ts';
+import { api } from '../../app/api.ts';
+import { errorFor, FormMessages, SubmitButton, TextField, useForm, type FieldErrors, type FormState } from '../../app/forms.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { ButtonRow } from '../../app/ui.tsx';
+import { useMeetingMessages } from './messages.ts';
+
+/** «HH:MM» now in Norway, for the «now» buttons of a meeting in progress. */
+const osloNow = () =>
+  new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());
+
+function TimeInput({
+  form,
+  name,
+  label,
+  value,
+  onChange,
+  nowLabel,
+}: {
+  form: FormState;
+  name: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  nowLabel?: string;
+}) {
+  return (
+    <div className="dr-time-row">
+      <Textfield
+        id={form.id(name)}
+        name={name}
+        label={label}
+        type="time"
+        value={value}
+        error={errorFor(form, name)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {nowLabel && (
+        <Button type="button" variant="tertiary" data-size="sm" onClick={() => onChange(osloNow())}>
+          {nowLabel}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * An item's time: the planned duration (the agenda's planned times count from the meeting's start), and once the
+ * meeting runs, when its handling started and ended.
+ */
+export function ItemTimingForm({
+  meeting,
+  item,
+  onSaved,
+  onReload,
+}: {
+  meeting: Meeting;
+  item: AgendaItem;
+  onSaved: (item: AgendaItem) => void;
+  onReload: () => void;
+}) {
+  const mm = useMeetingMessages();
+  const t = mm.timing;
+  const form = useForm();
+  const running = meeting.status !== 'planned';
+  const [planned, setPlanned] = useState(item.plannedMinutes === null ? '' : String(item.plannedMinutes));
+  const [startedAt, setStartedAt] = useState(item.startedAt ?? '');
+  const [endedAt, setEndedAt] = useState(item.endedAt ?? '');
+  const labels = { plannedMinutes: t.plannedMinutes, startedAt: t.startedAt, endedAt: t.endedAt };
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      aria-label={t.itemHeading}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const minutes = planned.trim() === '' ? null : Number(planned.trim());
+        void form.submit({
+          schema: AgendaItemUpdateSchema,
+          input: {
+            plannedMinutes: minutes,
+            ...(running ? { startedAt: startedAt || null, endedAt: endedAt || null } : {}),
+            version: item.version,
+          },
+          labels,
+          check: (data): FieldErrors =>
+            data.startedAt && data.endedAt && data.endedAt < data.startedAt ? { endedAt: fmt(t.endBeforeStart, { field: t.endedAt }) } : {},
+          send: (input) => api<AgendaItem>(`/agenda-items/${item.id}`, { method: 'PATCH', body: input }),
+          done: (saved) => {
+            onSaved(saved);
+            return t.saved;
+          },
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <Paragraph data-size="sm">
+        {item.plannedMinutes !== null ? fmt(t.plannedRange, { start: item.plannedStart, end: item.plannedEnd }) : t.noPlan}
+      </Paragraph>
+      <TextField
+        state={form}
+        name="plannedMinutes"
+        label={labels.plannedMinutes}
+        description={t.plannedDescription}
+        value={planned}
+        onChange={setPlanned}
+        autoComplete="off"
+      />
+      {running && (
+        <>
+          <TimeInput form={form} name="startedAt" label={labels.startedAt} value={startedAt} onChange={setStartedAt} nowLabel={t.now} />
+          <TimeInput form={form} name="endedAt" label={labels.endedAt} value={endedAt} onChange={setEndedAt} nowLabel={t.now} />
+        </>
+      )}
+      <ButtonRow>
+        <SubmitButton form={form}>{t.save}</SubmitButton>
+      </ButtonRow>
+    </form>
+  );
+}
+
+/** When the meeting was closed; the minutes end «Møtet ble hevet kl. …». */
+export function AdjournForm({
+  meeting,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  meeting: Meeting;
+  onSaved: (meeting: Meeting) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const t = useMeetingMessages().timing;
+  const form = useForm();
+  const [at, setAt] = useState(meeting.adjournedAt ?? '');
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: MeetingUpdateSchema,
+          input: { adjournedAt: at || null, version: meeting.version },
+          labels: { adjournedAt: t.adjournedAt },
+          send: (input) => api<Meeting>(`/meetings/${meeting.id}`, { method: 'PATCH', body: input }),
+          done: onSaved,
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <Paragraph>{t.adjournIntro}</Paragraph>
+      <TimeInput form={form} name="adjournedAt" label={t.adjournedAt} value={at} onChange={setAt} nowLabel={t.now} />
+      <ButtonRow>
+        <SubmitButton form={form}>{m.common.save}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
+
+/**
+ * «Endret saksliste»: after the summons the order changes only this way. The secretariat puts the items in their new
+ * order with the move buttons and gives the reason; the cases are numbered again and everyone called gets the
+ * corrected summons.
+ */
+export function AmendedAgendaForm({
+  meeting,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  meeting: Meeting;
+  onSaved: (meeting: Meeting) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { m } = useI18n();
+  const mm = useMeetingMessages();
+  const t = mm.timing;
+  const form = useForm();
+  const [order, setOrder] = useState(meeting.items);
+  const [reason, setReason] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const move = (from: number, to: number) => {
+    const item = order[from];
+    if (!item || to < 0 || to >= order.length) return;
+    const next = [...order];
+    next.splice(from, 1);
+    next.splice(to, 0, item);
+    setOrder(next);
+    setAnnouncement(fmt(mm.agenda.moved, { title: item.title, position: to + 1, total: order.length }));
+  };
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({
+          schema: AgendaAmendmentSchema,
+          input: { itemIds: order.map((i) => i.id), reason, version: meeting.version },
+          labels: { itemIds: mm.agenda.heading, reason: t.amendReason },
+          send: (input) => api<Meeting>(`/meetings/${meeting.id}/amended-agenda`, { method: 'POST', body: input }),
+          done: onSaved,
+        });
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      <Paragraph>{t.amendIntro}</Paragraph>
+      <div role="status" aria-live="polite" className="dr-visually-hidden">
+        {announcement}
+      </div>
+      <ol className="dr-agenda" id={form.id('itemIds')} aria-label={t.amendOrder}>
+        {order.map((item, index) => (
+          <li key={item.id} className="dr-agenda-item">
+            <span />
+            <span className="dr-agenda-number">{item.number || mm.agenda.newNumber}</span>
+            <span className="dr-agenda-main">{item.title}</span>
+            <span className="dr-button-row">
+              <Button
+                type="button"
+                variant="tertiary"
+                data-size="sm"
+                aria-label={fmt(mm.agenda.moveUpLabel, { title: item.title })}
+                disabled={index === 0}
+                onClick={() => move(index, index - 1)}
+              >
+                <span aria-hidden="true">↑</span> {mm.agenda.moveUp}
+              </Button>
+              <Button
+                type="button"
+                variant="tertiary"
+                data-size="sm"
+                aria-label={fmt(mm.agenda.moveDownLabel, { title: item.title })}
+                disabled={index === order.length - 1}
+                onClick={() => move(index, index + 1)}
+              >
+                <span aria-hidden="true">↓</span> {mm.agenda.moveDown}
+              </Button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <TextField state={form} name="reason" label={t.amendReason} multiline rows={2} value={reason} onChange={setReason} required />
+      <ButtonRow>
+        <SubmitButton form={form}>{t.amendSubmit}</SubmitButton>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
+      </ButtonRow>
+    </form>
+  );
+}
