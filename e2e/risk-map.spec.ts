@@ -35,6 +35,7 @@ test('a threat and an opportunity of two projects are in their cells, and a cell
 
   await page.goto(`/n/${NETWORK}/prosjekter`);
   await loaded(page);
+  await a11y.check();
   await page.getByRole('link', { name: 'Risiko- og mulighetskart' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Risikokart for DigiVesterålen' })).toBeVisible();
   await loaded(page);
