@@ -218,6 +218,11 @@ describe.each(DATABASE_KINDS)('the risk and opportunity maps on %s', (kind) => {
       'validation_failed',
     );
     expect(Object.keys(cellBad).sort()).toEqual(['consequence', 'probability', 'stage']);
+    // Each named in words, in Norwegian by default.
+    expect(cellBad.stage).toContain('«Før eller etter tiltak»');
+    expect(cellBad.probability).toContain('«Sannsynlighet»');
+    expect(cellBad.consequence).toContain('«Konsekvens»');
+    expect(kindBad.kind).toContain('«Type»');
     expectError(await member.get(`/api/networks/${VESTERALEN}/risk-map/cell?probability=2&consequence=2`), 400, 'validation_failed');
     expectError(await member.get(`/api/networks/${VESTERALEN}/risk-map?municipality=18`), 400, 'validation_failed');
     expectError(await member.get(`/api/networks/${VESTERALEN}/risk-map?format=pdf`), 400, 'validation_failed');
