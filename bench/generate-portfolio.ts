@@ -10,18 +10,19 @@ import {
   people,
   projectDecisions,
   projectParticipants,
+  projectRisks,
   projects,
   projectStatusReports,
 } from '../src/server/db/schema/index.ts';
 import { BENEFIT_TYPES, MEASUREMENT_FREQUENCIES } from '../src/shared/benefits/schema.ts';
-import { DECISION_POINT_RULES, DECISION_POINTS, PHASES } from '../src/shared/portfolio/projects.ts';
+import { DECISION_POINT_RULES, DECISION_POINTS, PHASES, RISK_KINDS } from '../src/shared/portfolio/projects.ts';
 import { CONTROL_PARAMETERS, STATUS_LIGHTS } from '../src/shared/portfolio/status-reports.ts';
 import { prng } from './generate.ts';
 
 /**
  * The national portfolio for the issue-5 benchmarks: 5,000 projects over the generated networks in proportion to
- * their members, each with 3–8 participating municipalities, its decisions up to its phase and up to three status
- * reports; 20,000 benefits (four per project) with one indicator each, a target per participating municipality, and
+ * their members, each with 3–8 participating municipalities, its decisions up to its phase, up to three status
+ * reports and about 30,000 risk register entries in all (issue 21); 20,000 benefits (four per project) with one indicator each, a target per participating municipality, and
  * 300,000 measurements spread over the targets. Written straight into the tables in batches, after generate.ts has
  * made the networks and people. Deterministic in the choices (seeded), not in the ids.
  */
@@ -58,6 +59,8 @@ export interface GeneratedPortfolio {
   targets: number;
   measurements: number;
   statusReports: number;
+  /** Entries of the projects' risk registers, threats and opportunities. */
+  risks: number;
   /** The network with the most projects. */
   largest: { id: string; slug: string; projects: number };
   milliseconds: number;
@@ -65,7 +68,7 @@ export interface GeneratedPortfolio {
 
 export async function generatePortfolio(
   db: Db,
-  options: { projects?: number; benefitsPerProject?: number; measurements?: number; seed?: number } = {},
+  options: { projects?: number; benefitsPerProject?: number; measurements?: number; risks?: number; seed?: number } = {},
 ): Promise<GeneratedPortfolio> {
   const started = performance.now();
   const rng = prng(options.seed ?? 5);
@@ -74,6 +77,7 @@ export async function generatePortfolio(
   const projectTotal = options.projects ?? 5000;
   const perProject = options.benefitsPerProject ?? 4;
   const measurementTotal = options.measurements ?? 300_000;
+  const riskTotal = options.risks ?? 30_000;
 
   const nets = await db.select({ id: networks.id, slug: networks.slug }).from(networks);
   const membersOf = new Map<string, string[]>();
@@ -165,6 +169,29 @@ export async function generatePortfolio(
   );
   await insertBatches(reports, (batch) => db.insert(projectStatusReports).values(batch));
 
+  // Risk registers: about six entries per project on average (one in four an opportunity, one in six closed, half assessed after
+  // measures), for the risk maps. Their own seed, so the benefits below stay as they were before risks were added.
+  const riskRng = prng((options.seed ?? 5) + 21);
+  const risks = planned.flatMap((_, i) =>
+    Array.from({ length: Math.floor(riskRng.next() * ((riskTotal * 2) / Math.max(planned.length, 1) + 1)) }, (_, k) => {
+      const scale = () => 1 + Math.floor(riskRng.next() * 5);
+      const assessed = riskRng.next() < 0.5;
+      return {
+        projectId: projectIds[i]!,
+        kind: riskRng.next() < 0.25 ? RISK_KINDS[1] : RISK_KINDS[0],
+        description: `Risiko ${k + 1} i prosjektet`,
+        probabilityBefore: scale(),
+        consequenceBefore: scale(),
+        measures: assessed ? 'Tiltak.' : null,
+        probabilityAfter: assessed ? scale() : null,
+        consequenceAfter: assessed ? scale() : null,
+        owner: 'Prosjektleder',
+        status: riskRng.next() < 1 / 6 ? ('closed' as const) : ('open' as const),
+      };
+    }),
+  );
+  await insertBatches(risks, (batch) => db.insert(projectRisks).values(batch));
+
   // Benefits, one indicator each, a target per participant.
   const benefitPlans = planned.flatMap((p, i) =>
     Array.from({ length: perProject }, (_, k) => ({ projectIndex: i, title: `Nytte ${k + 1} av ${p.title}`, type: pick(BENEFIT_TYPES) })),
@@ -248,6 +275,7 @@ export async function generatePortfolio(
     targets: targets.length,
     measurements: measurements.length,
     statusReports: reports.length,
+    risks: risks.length,
     largest: { id: largestId, slug: largest!.slug, projects: largestCount },
     milliseconds: Math.round(performance.now() - started),
   };

@@ -28,7 +28,7 @@ import type { ServerMessage } from './server.ts';
  *   --connections <n>  concurrent connections (50)
  *   --pglite           also measure on the embedded PGlite (informative)
  *   --targets <list>   only these targets, comma-separated: overview, people, search, distinct, oparl, adoption, landscape,
- *                      portfolio, benefits, cold, mixed, startup (all)
+ *                      portfolio, riskmap, benefits, cold, mixed, startup (all)
  *   --render-runs <n>  minutes renders per format (20; 0 leaves the render benchmark out)
  *   --mixed-duration <s>  seconds of the mixed target (60)
  *   --json <file>      also write the results as JSON
@@ -43,7 +43,10 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     pglite: { type: 'boolean', default: false },
-    targets: { type: 'string', default: 'overview,people,search,distinct,oparl,adoption,landscape,portfolio,benefits,cold,mixed,startup' },
+    targets: {
+      type: 'string',
+      default: 'overview,people,search,distinct,oparl,adoption,landscape,portfolio,riskmap,benefits,cold,mixed,startup',
+    },
     'render-runs': { type: 'string', default: '20' },
     json: { type: 'string' },
     'mixed-duration': { type: 'string', default: '60' },
@@ -58,7 +61,14 @@ const TARGET_P99_MS = 50;
  * under 100 ms at 50 connections on PostgreSQL.
  */
 const DASHBOARD_TARGET_P99_MS = 100;
-const DASHBOARD_TARGETS = new Set(['national adoption matrix', 'national landscape', 'portfolio overview', 'benefits roll-up']);
+const DASHBOARD_TARGETS = new Set([
+  'national adoption matrix',
+  'national landscape',
+  'portfolio overview',
+  'risk map',
+  'risk map cell',
+  'benefits roll-up',
+]);
 const targetOf = (t: { name: string }) => (DASHBOARD_TARGETS.has(t.name) ? DASHBOARD_TARGET_P99_MS : TARGET_P99_MS);
 const TARGETS = new Set(args.targets.split(',').map((t) => t.trim()));
 const RENDER_RUNS = Number(args['render-runs']);
@@ -237,10 +247,10 @@ async function preparePostgres() {
         `  mapping: ${mapping.applications} application usages of ${mapping.products} products, ${mapping.adoptions} adoption statuses over ${mapping.municipalities} municipalities and ${mapping.solutions} shared solutions in ${(mapping.milliseconds / 1000).toFixed(1)} s`,
       );
     }
-    if (TARGETS.has('portfolio') || TARGETS.has('benefits') || TARGETS.has('cold') || TARGETS.has('mixed')) {
+    if (TARGETS.has('portfolio') || TARGETS.has('riskmap') || TARGETS.has('benefits') || TARGETS.has('cold') || TARGETS.has('mixed')) {
       const portfolio = await generatePortfolio(database.db);
       console.log(
-        `  portfolio: ${portfolio.projects} projects (${portfolio.largest.projects} in ${portfolio.largest.slug}), ${portfolio.statusReports} status reports, ${portfolio.benefits} benefits, ${portfolio.targets} municipal targets, ${portfolio.measurements} measurements in ${(portfolio.milliseconds / 1000).toFixed(1)} s`,
+        `  portfolio: ${portfolio.projects} projects (${portfolio.largest.projects} in ${portfolio.largest.slug}), ${portfolio.statusReports} status reports, ${portfolio.risks} risks, ${portfolio.benefits} benefits, ${portfolio.targets} municipal targets, ${portfolio.measurements} measurements in ${(portfolio.milliseconds / 1000).toFixed(1)} s`,
       );
     }
     console.log(
@@ -408,6 +418,18 @@ async function measureServer(database: string, databaseUrl: string | undefined, 
       const url = `${app}/api/networks/${network.id}/projects`;
       await check(url, { cookie }, (body) => `${(body as unknown[]).length} projects`);
       targets.push(await measure('portfolio overview', url, { cookie, 'accept-encoding': 'gzip' }, idle));
+    }
+    // The largest network's risk map and a cell's list (issue 21): its threats, counted per cell before and after.
+    if (TARGETS.has('riskmap')) {
+      const url = `${app}/api/networks/${network.id}/risk-map`;
+      await check(url, { cookie }, (body) => {
+        const map = body as { total: number; projectCount: number };
+        return `${map.total} open threats in ${map.projectCount} projects`;
+      });
+      targets.push(await measure('risk map', url, { cookie, 'accept-encoding': 'gzip' }, idle));
+      const cell = `${app}/api/networks/${network.id}/risk-map/cell?stage=before&probability=4&consequence=4`;
+      await check(cell, { cookie }, (body) => `${(body as unknown[]).length} threats in 4 × 4`);
+      targets.push(await measure('risk map cell', cell, { cookie, 'accept-encoding': 'gzip' }, idle));
     }
     if (TARGETS.has('benefits')) {
       const url = `${app}/api/networks/${network.id}/benefits`;

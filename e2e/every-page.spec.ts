@@ -36,6 +36,8 @@ const PAGES = [
   // The portfolio's board and timeline (its table, the proposals and the strategy are lists, checked on the way).
   '/n/digivesteralen/prosjekter?visning=tavle',
   '/n/digivesteralen/prosjekter?visning=tidslinje',
+  // The opportunity map with a cell open (DigiHelse's opportunity before measures: 3 × 4).
+  '/n/digivesteralen/prosjekter/risikokart?type=muligheter&rute=for-3-4',
   '/innsyn/sok',
   '/innsyn/n/digivesteralen/strategi',
   '/innsyn/n/digivesteralen/forslag',

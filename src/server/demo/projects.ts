@@ -165,6 +165,16 @@ export async function seedProjects(ctx: RequestContext, options: DemoProjectsOpt
       consequenceAfter: 2,
       owner: 'Kommunekontaktene',
     },
+    {
+      kind: 'opportunity' as const,
+      description: 'Felles innføring gir grunnlag for én felles driftsavtale for alle kommunene.',
+      probabilityBefore: 3,
+      consequenceBefore: 4,
+      measures: 'Driftsavtalen tas med i forhandlingene med leverandøren før beslutningspunkt 3.',
+      probabilityAfter: 4,
+      consequenceAfter: 4,
+      owner: 'Prosjekteier',
+    },
   ]) {
     await addRisk(ctx, digiHelse.id, risk);
   }
@@ -196,4 +206,25 @@ export async function seedProjects(ctx: RequestContext, options: DemoProjectsOpt
     }),
   );
   await setParticipation(ctx, forms.id, '1868', { participation: 'out', reservation: 'Øksnes har nylig inngått egen avtale.' });
+  // A threat and an opportunity of a second project, so the portfolio's maps show more than one project.
+  for (const risk of [
+    {
+      description: 'Anskaffelsen får få tilbydere fordi kravene er for særegne.',
+      probabilityBefore: 2,
+      consequenceBefore: 4,
+      measures: 'Markedsdialog før kravspesifikasjonen låses.',
+      probabilityAfter: 1,
+      consequenceAfter: 4,
+      owner: 'Innkjøpsrådgiver',
+    },
+    {
+      kind: 'opportunity' as const,
+      description: 'Skjemaene kan deles med andre regionsamarbeid og gi lavere pris per kommune.',
+      probabilityBefore: 2,
+      consequenceBefore: 3,
+      owner: 'Sekretariatet',
+    },
+  ]) {
+    await addRisk(ctx, forms.id, risk);
+  }
 }

@@ -50,6 +50,13 @@ export type DecisionKind = (typeof DECISION_KINDS)[number];
 export const RISK_STATUSES = ['open', 'closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
 
+/**
+ * What a register entry is: a threat (trussel) the measures reduce, or an opportunity (mulighet) they make more likely
+ * or larger. Both are scored probability × consequence; for an opportunity the consequence is the gain.
+ */
+export const RISK_KINDS = ['threat', 'opportunity'] as const;
+export type RiskKind = (typeof RISK_KINDS)[number];
+
 /** A deliverable (leveranse) from planned to delivered, or cancelled. */
 export const DELIVERABLE_STATUSES = ['planned', 'inProgress', 'delivered', 'cancelled'] as const;
 export type DeliverableStatus = (typeof DELIVERABLE_STATUSES)[number];
@@ -146,6 +153,8 @@ export type MilestoneUpdateInput = z.infer<typeof MilestoneUpdateSchema>;
  * again as they are expected after them (both or neither). A new risk is open unless told otherwise.
  */
 export const RiskInputSchema = z.object({
+  /** A threat unless told otherwise. */
+  kind: z.enum(RISK_KINDS, { error: 'choice' }).optional(),
   description: Text(2000),
   probabilityBefore: RiskScale,
   consequenceBefore: RiskScale,
@@ -183,6 +192,7 @@ export type Milestone = z.infer<typeof MilestoneSchema>;
 
 export const RiskSchema = z.object({
   id: z.string(),
+  kind: z.enum(RISK_KINDS),
   description: z.string(),
   probabilityBefore: z.number().int(),
   consequenceBefore: z.number().int(),

@@ -8,6 +8,7 @@ import {
   DELIVERABLE_STATUSES,
   PARTICIPATION,
   PHASES,
+  RISK_KINDS,
   RISK_STATUSES,
 } from '../../../shared/portfolio/projects.ts';
 import { recordColumns } from './columns.ts';
@@ -154,8 +155,8 @@ export const projectMilestones = pgTable(
 );
 
 /**
- * A risk of the project's risk register: probability and consequence (1–5) before the measures and, once the
- * measures are set, as expected after them. The scores are computed, never stored.
+ * A risk of the project's risk register, a threat or an opportunity: probability and consequence (1–5) before the
+ * measures and, once the measures are set, as expected after them. The scores are computed, never stored.
  */
 export const projectRisks = pgTable(
   'project_risks',
@@ -164,6 +165,7 @@ export const projectRisks = pgTable(
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id),
+    kind: text('kind', { enum: RISK_KINDS }).notNull().default('threat'),
     description: text('description').notNull(),
     probabilityBefore: integer('probability_before').notNull(),
     consequenceBefore: integer('consequence_before').notNull(),
@@ -175,6 +177,8 @@ export const projectRisks = pgTable(
   },
   (t) => [
     index('project_risks_project_idx').on(t.projectId),
+    // the portfolio's risk map reads a network's open risks of one kind
+    index('project_risks_map_idx').on(t.projectId, t.kind, t.status),
     check(
       'project_risks_scale',
       sql`${t.probabilityBefore} between 1 and 5 and ${t.consequenceBefore} between 1 and 5 and coalesce(${t.probabilityAfter}, 1) between 1 and 5 and coalesce(${t.consequenceAfter}, 1) between 1 and 5`,

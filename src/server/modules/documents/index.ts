@@ -1,5 +1,14 @@
 export { attachmentHeader, sendFile } from './send-file.ts';
-export { renderTable, EXPORT_FORMATS, type ExportFormat, type ExportColumn, type RenderedFile } from './table-export.ts';
+export {
+  renderTable,
+  renderWorkbook,
+  sheetOf,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportColumn,
+  type ExportSheet,
+  type RenderedFile,
+} from './table-export.ts';
 export {
   renderMinutesPdf,
   renderMinutesDocx,

@@ -4,6 +4,7 @@ import { publicProposalRoutes } from './public-routes.ts';
 import { projectRoutes, type ProjectRouteOptions } from './projects-routes.ts';
 import { statusReportRoutes } from './status-reports-routes.ts';
 import { projectFinancingRoutes } from './project-financing-routes.ts';
+import { riskMapRoutes } from './risk-map-routes.ts';
 
 /**
  * The portfolio module: proposals (needs and ideas from members, municipal employees and the public form, triaged
@@ -48,6 +49,7 @@ export {
 export { publicPortfolio, publicProject } from './public-projects.ts';
 export { uploadProjectDocument, deleteProjectDocument } from './projects-documents.ts';
 export { addMilestone, addRisk, addDeliverable } from './projects-plans.ts';
+export { riskMap, riskCell } from './risk-map.ts';
 export {
   listStatusReports,
   getStatusReport,
@@ -65,4 +67,5 @@ export const portfolioRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async
   await app.register(projectRoutes, { storage: options.storage });
   await app.register(statusReportRoutes, { storage: options.storage });
   await app.register(projectFinancingRoutes);
+  await app.register(riskMapRoutes);
 };

@@ -20,7 +20,7 @@ import { renderTable, type ExportFormat, type RenderedFile } from '../documents/
 import { projectDto } from './projects.ts';
 import { readableProject, writableProject } from './project-records.ts';
 import { presentRisks, reference } from './projects-presenter.ts';
-import { RISK_HEADINGS, RISK_LEVEL_LABELS, RISK_STATUS_LABELS } from './terms.ts';
+import { RISK_HEADINGS, RISK_KIND_LABELS, RISK_LEVEL_LABELS, RISK_STATUS_LABELS } from './terms.ts';
 
 /**
  * A project's plan: milestones, the risk register and deliverables. The project's writers keep it — the secretariat,
@@ -133,6 +133,7 @@ function checkAfterPair(risk: { probabilityAfter?: number | null; consequenceAft
 export function addRisk(ctx: RequestContext, projectId: string, input: RiskInput): Promise<Project> {
   checkAfterPair(input);
   return addItem(ctx, 'risk', projectId, {
+    kind: input.kind ?? 'threat',
     description: input.description,
     probabilityBefore: input.probabilityBefore,
     consequenceBefore: input.consequenceBefore,
@@ -162,6 +163,7 @@ export async function exportRisks(ctx: RequestContext, projectId: string, format
     format,
     `risikoregister-${reference(project)}`,
     [
+      { header: label('kind'), value: (r) => RISK_KIND_LABELS[r.kind][language], width: 12 },
       { header: label('description'), value: (r) => r.description, width: 40 },
       { header: label('probabilityBefore'), value: (r) => r.probabilityBefore, width: 12 },
       { header: label('consequenceBefore'), value: (r) => r.consequenceBefore, width: 12 },

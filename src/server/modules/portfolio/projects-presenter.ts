@@ -129,6 +129,7 @@ export function presentRisk(r: RiskRow): Risk {
   const scoreAfter = r.probabilityAfter !== null && r.consequenceAfter !== null ? riskScore(r.probabilityAfter, r.consequenceAfter) : null;
   return {
     id: r.id,
+    kind: r.kind,
     description: r.description,
     probabilityBefore: r.probabilityBefore,
     consequenceBefore: r.consequenceBefore,

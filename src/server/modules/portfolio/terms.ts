@@ -1,6 +1,6 @@
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { ProposalKind, ProposalStatus } from '../../../shared/portfolio/proposals.ts';
-import type { BasisDocumentKind, DecisionPoint, Phase, RiskLevel, RiskStatus } from '../../../shared/portfolio/projects.ts';
+import type { BasisDocumentKind, DecisionPoint, Phase, RiskKind, RiskLevel, RiskStatus } from '../../../shared/portfolio/projects.ts';
 import type { ControlParameter, ReportPeriodKind, StatusLight } from '../../../shared/portfolio/status-reports.ts';
 
 /** The words of the portfolio module's spreadsheets, in the caller's language. */
@@ -70,6 +70,7 @@ export const PROJECT_HEADINGS = {
 
 /** The risk register's export. */
 export const RISK_HEADINGS = {
+  kind: { nb: 'Type', nn: 'Type', en: 'Kind' },
   description: { nb: 'Risiko', nn: 'Risiko', en: 'Risk' },
   probabilityBefore: { nb: 'Sannsynlighet før tiltak', nn: 'Sannsyn før tiltak', en: 'Probability before measures' },
   consequenceBefore: { nb: 'Konsekvens før tiltak', nn: 'Konsekvens før tiltak', en: 'Consequence before measures' },
@@ -84,10 +85,26 @@ export const RISK_HEADINGS = {
   status: { nb: 'Status', nn: 'Status', en: 'Status' },
 } satisfies Record<string, Terms>;
 
+/** The portfolio's risk map export: its sheets and the columns the register's export does not have. */
+export const RISK_MAP_HEADINGS = {
+  before: { nb: 'Før tiltak', nn: 'Før tiltak', en: 'Before measures' },
+  after: { nb: 'Etter tiltak', nn: 'Etter tiltak', en: 'After measures' },
+  probability: { nb: 'Sannsynlighet', nn: 'Sannsyn', en: 'Probability' },
+  consequence: { nb: 'Konsekvens', nn: 'Konsekvens', en: 'Consequence' },
+  reference: { nb: 'Prosjektnr.', nn: 'Prosjektnr.', en: 'Project no.' },
+  project: { nb: 'Prosjekt', nn: 'Prosjekt', en: 'Project' },
+  phase: { nb: 'Fase', nn: 'Fase', en: 'Phase' },
+} satisfies Record<string, Terms>;
+
 export const RISK_LEVEL_LABELS: Record<RiskLevel, Terms> = {
   low: { nb: 'Lav', nn: 'Låg', en: 'Low' },
   medium: { nb: 'Middels', nn: 'Middels', en: 'Medium' },
   high: { nb: 'Høy', nn: 'Høg', en: 'High' },
+};
+
+export const RISK_KIND_LABELS: Record<RiskKind, Terms> = {
+  threat: { nb: 'Trussel', nn: 'Trussel', en: 'Threat' },
+  opportunity: { nb: 'Mulighet', nn: 'Moglegheit', en: 'Opportunity' },
 };
 
 export const RISK_STATUS_LABELS: Record<RiskStatus, Terms> = {

@@ -27,6 +27,8 @@ import {
 import { StatusLightTag } from './StatusLight.tsx';
 import './projects.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { useRiskMapMessages } from './risk-map-messages.ts';
+import { riskMapPath } from './risk-map-path.ts';
 
 /**
  * `/n/:slug/prosjekter`: the network's portfolio as a table, a board by phase or a timeline, filters and view in the
@@ -45,6 +47,7 @@ export function PortfolioPage() {
 
 function PortfolioView({ network }: { network: NetworkOverview }) {
   const pm = useProjectMessages();
+  const rm = useRiskMapMessages();
   const l = pm.list;
   const navigate = useNavigate();
   const location = useLocation();
@@ -90,6 +93,9 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
           ))}
         </ul>
       </nav>
+      <Paragraph>
+        <AppLink to={riskMapPath(network.slug)}>{rm.link}</AppLink>
+      </Paragraph>
       <Paragraph data-size="sm" className="dr-downloads">
         <Link href={`/api${portfolioApiPath(network.id, filter, 'xlsx')}`} download>
           {l.downloadXlsx}

@@ -6,6 +6,7 @@ import {
   DeliverableUpdateSchema,
   MilestoneInputSchema,
   MilestoneUpdateSchema,
+  RISK_KINDS,
   RISK_STATUSES,
   RiskInputSchema,
   RiskUpdateSchema,
@@ -21,6 +22,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { SaveForm } from '../../app/kit.tsx';
 import { useProjectMessages, type ProjectMessages } from './messages.ts';
+import { useRiskMapMessages } from './risk-map-messages.ts';
 
 /** The texts every part of the plan has: its heading, table caption, and the words of adding, changing and deleting. */
 type PartTexts = Pick<
@@ -294,6 +296,7 @@ function RiskScore({
 
 export function Risks(props: PartProps) {
   const pm = useProjectMessages();
+  const rm = useRiskMapMessages();
   const t = pm.plan.risks;
   const exportPath = (format: 'xlsx' | 'csv') => `/api/projects/${props.project.id}/risks/export?format=${format}`;
   return (
@@ -333,6 +336,14 @@ export function Risks(props: PartProps) {
         <Table.Row key={x.id}>
           <Table.HeaderCell scope="row" className="dr-project-text">
             {x.description}
+            {x.kind === 'opportunity' && (
+              <>
+                {' '}
+                <Tag data-size="sm" data-color="info">
+                  {rm.kinds.opportunity}
+                </Tag>
+              </>
+            )}
           </Table.HeaderCell>
           <Table.Cell>
             <RiskScore probability={x.probabilityBefore} consequence={x.consequenceBefore} score={x.scoreBefore} level={x.levelBefore} />
@@ -390,8 +401,10 @@ function ScaleField({
 function RiskForm({ projectId, item, onDone, onCancel, onReload }: FormProps<Risk>) {
   const pm = useProjectMessages();
   const t = pm.plan.risks;
+  const rm = useRiskMapMessages();
   const form = useForm();
   const text = (n: number | null | undefined) => (n == null ? '' : String(n));
+  const [kind, setKind] = useState<string>(item?.kind ?? 'threat');
   const [description, setDescription] = useState(item?.description ?? '');
   const [probabilityBefore, setProbabilityBefore] = useState(text(item?.probabilityBefore));
   const [consequenceBefore, setConsequenceBefore] = useState(text(item?.consequenceBefore));
@@ -401,6 +414,7 @@ function RiskForm({ projectId, item, onDone, onCancel, onReload }: FormProps<Ris
   const [owner, setOwner] = useState(item?.owner ?? '');
   const [status, setStatus] = useState<string>(item?.status ?? 'open');
   const labels = {
+    kind: rm.kindField,
     description: t.description,
     probabilityBefore: t.probabilityBefore,
     consequenceBefore: t.consequenceBefore,
@@ -411,6 +425,7 @@ function RiskForm({ projectId, item, onDone, onCancel, onReload }: FormProps<Ris
     status: t.status,
   };
   const fields = {
+    kind,
     description,
     probabilityBefore: numberOrNull(probabilityBefore) ?? undefined,
     consequenceBefore: numberOrNull(consequenceBefore) ?? undefined,
@@ -435,6 +450,13 @@ function RiskForm({ projectId, item, onDone, onCancel, onReload }: FormProps<Ris
       onCancel={onCancel}
       onReload={onReload}
     >
+      <SelectField state={form} name="kind" label={rm.kindField} value={kind} onChange={setKind} required>
+        {RISK_KINDS.map((k) => (
+          <Select.Option key={k} value={k}>
+            {rm.kinds[k]}
+          </Select.Option>
+        ))}
+      </SelectField>
       <TextField
         state={form}
         name="description"

@@ -2,9 +2,10 @@ import type { RouteObject } from 'react-router';
 import { lazyPage, lazySection } from '../../app/lazy.tsx';
 import type { NetworkSection } from '../../app/network-frame.tsx';
 
-/** The project pages: the network's portfolio (table or board by phase), one project, and the public portfolio. */
+/** The project pages: the network's portfolio (table or board by phase), its risk maps, one project, and the public portfolio. */
 export const routes: RouteObject[] = [
   lazyPage('n/:slug/prosjekter', () => import('./PortfolioPage.tsx'), 'PortfolioPage'),
+  lazyPage('n/:slug/prosjekter/risikokart', () => import('./RiskMapPage.tsx'), 'RiskMapPage'),
   lazyPage('n/:slug/prosjekter/:id', () => import('./ProjectPage.tsx'), 'ProjectPage'),
   lazyPage('innsyn/n/:slug/prosjekter', () => import('./PublicPortfolioPage.tsx'), 'PublicPortfolioPage'),
   lazyPage('innsyn/n/:slug/prosjekter/:reference', () => import('./PublicPortfolioPage.tsx'), 'PublicProjectPage'),
