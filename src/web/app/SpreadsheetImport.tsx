@@ -4,6 +4,7 @@ import { api, ApiError, asApiError, query } from './api.ts';
 import { FailureAlert } from './forms.tsx';
 import { fmt, useI18n } from './i18n/index.tsx';
 import { ButtonRow, ScrollRegion } from './ui.tsx';
+import { HeadRow } from './table.tsx';
 
 /**
  * The one spreadsheet-import screen (mapping, budget, own effort): the template link, the upload, its progress, and
@@ -192,14 +193,7 @@ export function ImportProblems({
     <ScrollRegion label={caption}>
       <Table zebra data-size="sm">
         <caption>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            {showSheet && <Table.HeaderCell scope="col">{texts.sheet}</Table.HeaderCell>}
-            <Table.HeaderCell scope="col">{texts.row}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{texts.column}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{texts.reason}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
+        <HeadRow cells={[showSheet && texts.sheet, texts.row, texts.column, texts.reason]} />
         <Table.Body>
           {problems.map((p, i) => (
             <Table.Row key={`${p.sheet}-${p.row}-${p.column ?? ''}-${i}`}>

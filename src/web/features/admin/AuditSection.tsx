@@ -7,6 +7,7 @@ import { fmt, useI18n, type Messages } from '../../app/i18n/index.tsx';
 import { LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { diffRecords } from './audit-diff.ts';
 import { useScopeOptions } from './scope-options.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 type EntityType = keyof Messages['admin']['entityTypes'];
 const ENTITY_TYPES: EntityType[] = [
@@ -97,14 +98,7 @@ function AuditTable({ entries, networkName }: { entries: AuditEntry[]; networkNa
     <ScrollRegion label={fmt(m.admin.auditCaption, { name: networkName })}>
       <Table zebra>
         <caption>{fmt(m.admin.auditCaption, { name: networkName })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{m.admin.when}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.admin.who}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.admin.what}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.admin.changes}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
+        <HeadRow cells={[m.admin.when, m.admin.who, m.admin.what, m.admin.changes]} />
         <Table.Body>
           {entries.map((entry) => {
             const rows = diffRecords(entry.before, entry.after, m.common.none);

@@ -4,6 +4,7 @@ import type { OutboxMessage } from '../../../shared/auth/schema.ts';
 import { api, asApiError, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { HeadRow } from '../../app/table.tsx';
 
 /**
  * E-mail the platform has sent or is waiting to send (all of it, when no SMTP server is configured). Personal links
@@ -45,16 +46,7 @@ export function OutboxSection() {
             <ScrollRegion label={m.admin.outboxCaption}>
               <Table zebra>
                 <caption>{m.admin.outboxCaption}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{m.admin.to}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.admin.subject}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.admin.attachments}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.admin.createdAt}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.admin.status}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
+                <HeadRow cells={[m.admin.to, m.admin.subject, m.admin.attachments, m.admin.createdAt, m.admin.status, m.common.actions]} />
                 <Table.Body>
                   {list.map((x) => (
                     <Table.Row key={x.id}>

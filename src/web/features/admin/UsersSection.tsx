@@ -8,6 +8,7 @@ import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.ts
 import { emptyRole, RoleFields, roleInput, type RoleDraft } from './RoleFields.tsx';
 import { roleText } from './RoleLabel.tsx';
 import { useScopeOptions, type ScopeOptions } from './scope-options.ts';
+import { HeadRow, RowAction } from '../../app/table.tsx';
 
 type Dialog = { kind: 'invite' } | { kind: 'grant'; target: UserSummary } | { kind: 'revoke'; target: UserSummary; role: RoleAssignment };
 
@@ -45,15 +46,7 @@ export function UsersSection() {
           <ScrollRegion label={m.admin.usersCaption}>
             <Table zebra>
               <caption>{m.admin.usersCaption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{m.admin.name}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.admin.email}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.admin.status}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.admin.roles}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[m.admin.name, m.admin.email, m.admin.status, m.admin.roles, m.common.actions]} />
               <Table.Body>
                 {list.map((u) => (
                   <Table.Row key={u.id}>
@@ -70,16 +63,13 @@ export function UsersSection() {
                           <li key={r.id}>
                             {roleText(m, r)}{' '}
                             {mayRevoke(r) && (
-                              <Button
-                                type="button"
-                                variant="tertiary"
-                                data-size="sm"
-                                data-color="danger"
-                                aria-label={fmt(m.admin.revokeRole, { role: roleText(m, r), name: u.name })}
+                              <RowAction
+                                label={fmt(m.admin.revokeRole, { role: roleText(m, r), name: u.name })}
+                                danger
                                 onClick={() => setDialog({ kind: 'revoke', target: u, role: r })}
                               >
                                 {m.admin.revokeButton}
-                              </Button>
+                              </RowAction>
                             )}
                           </li>
                         ))}

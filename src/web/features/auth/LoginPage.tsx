@@ -9,6 +9,7 @@ import { Page } from '../../app/Page.tsx';
 import { useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, ScrollRegion } from '../../app/ui.tsx';
 import { safeReturnTo } from './return-to.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /** `/logg-inn`: e-mail and password, single sign-on when configured, and the demo users in demo mode. */
 export function LoginPage() {
@@ -104,13 +105,7 @@ export function LoginPage() {
             <ScrollRegion label={m.login.demoCaption}>
               <Table zebra>
                 <caption>{m.login.demoCaption}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{m.login.demoUser}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.login.demoRole}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
+                <HeadRow cells={[m.login.demoUser, m.login.demoRole, m.common.actions]} />
                 <Table.Body>
                   {config.demo.users.map((u) => (
                     <Table.Row key={u.email}>

@@ -23,6 +23,7 @@ import {
 } from './benefits-api.ts';
 import { useBenefitMessages } from './messages.ts';
 import './benefits.css';
+import { HeadRow, RowAction } from '../../app/table.tsx';
 
 /** The one dialog open at a time, and what it is about. */
 type Dialog =
@@ -375,19 +376,19 @@ function IndicatorBlock({
         <ScrollRegion label={fmt(t.caption, { name: i.name })}>
           <Table zebra data-size="sm">
             <caption>{fmt(t.caption, { name: i.name })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.responsible}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.baseline}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.target}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.interimTargets}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.latest}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.rowAchievement}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.nextDue}</Table.HeaderCell>
-                {anyActions && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-              </Table.Row>
-            </Table.Head>
+            <HeadRow
+              cells={[
+                t.municipality,
+                t.responsible,
+                t.baseline,
+                t.target,
+                t.interimTargets,
+                t.latest,
+                t.rowAchievement,
+                t.nextDue,
+                anyActions && m.common.actions,
+              ]}
+            />
             <Table.Body>
               {rows.map((row) => (
                 <TargetTableRow
@@ -554,16 +555,7 @@ function Measurements({
           <ScrollRegion label={fmt(t.measurementsCaption, { name: i.name })}>
             <Table zebra data-size="sm">
               <caption>{fmt(t.measurementsCaption, { name: i.name })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t.measuredOn}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.value}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.note}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.recordedBy}</Table.HeaderCell>
-                  {anyDeletable && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[t.measuredOn, t.municipality, t.value, t.note, t.recordedBy, anyDeletable && m.common.actions]} />
               <Table.Body>
                 {list.map((x) => {
                   const name = municipalityName(project, i, x.municipalityNumber);
@@ -579,16 +571,13 @@ function Measurements({
                       {anyDeletable && (
                         <Table.Cell>
                           {rights.mayWrite(x.municipalityNumber) && (
-                            <Button
-                              type="button"
-                              variant="tertiary"
-                              data-size="sm"
-                              data-color="danger"
-                              aria-label={fmt(t.deleteMeasurementLabel, { date: date(x.measuredOn), name })}
+                            <RowAction
+                              label={fmt(t.deleteMeasurementLabel, { date: date(x.measuredOn), name })}
+                              danger
                               onClick={() => open({ kind: 'deleteMeasurement', indicator: i, measurement: x })}
                             >
                               {bm.section.delete}
-                            </Button>
+                            </RowAction>
                           )}
                         </Table.Cell>
                       )}
@@ -622,16 +611,9 @@ function EditAndDelete({
       <Button type="button" variant="tertiary" data-size="sm" aria-label={fmt(labels.editLabel, { name })} onClick={onEdit}>
         {bm.section.edit}
       </Button>
-      <Button
-        type="button"
-        variant="tertiary"
-        data-size="sm"
-        data-color="danger"
-        aria-label={fmt(labels.deleteLabel, { name })}
-        onClick={onDelete}
-      >
+      <RowAction label={fmt(labels.deleteLabel, { name })} danger onClick={onDelete}>
         {bm.section.delete}
-      </Button>
+      </RowAction>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { useProjectMessages } from '../projects/index.ts';
 import { benefitsPath, formatAchievement } from './benefits-api.ts';
 import { useRealizationMessages } from './realization-messages.ts';
 import './realization.css';
+import { HeadRow } from '../../app/table.tsx';
 
 export const realizationPath = (slug: string) => `/n/${slug}/nytte`;
 
@@ -127,14 +128,7 @@ function ProjectBenefits({ projectId, label, municipality }: { projectId: string
         <ScrollRegion label={`${fmt(rm.caption, { project: label })} (${rm.scroll})`}>
           <Table zebra data-size="sm">
             <caption>{fmt(rm.caption, { project: label })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{rm.benefit}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{rm.owner}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{rm.indicators}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{rm.achievement}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[rm.benefit, rm.owner, rm.indicators, rm.achievement]} />
             <Table.Body>
               {list.map((benefit) => (
                 <Table.Row key={benefit.id}>

@@ -21,6 +21,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ScrollRegion, VisuallyHidden } from '../../app/ui.tsx';
 import { useKroner, parseWhole } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /** Kroner as typed («12 345», «-1 200»); the text itself when it is no whole number, so the schema names the field. */
 export function kronerInput(text: string): number | string | null {
@@ -300,16 +301,7 @@ export function LineEntries({
             <ScrollRegion label={fmt(b.entriesCaption, { name: line.name })}>
               <Table zebra data-size="sm">
                 <caption>{fmt(b.entriesCaption, { name: line.name })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{b.date}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{b.amount}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{b.text}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{b.source}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{b.enteredBy}</Table.HeaderCell>
-                    {admin && <Table.HeaderCell scope="col">{b.actions}</Table.HeaderCell>}
-                  </Table.Row>
-                </Table.Head>
+                <HeadRow cells={[b.date, b.amount, b.text, b.source, b.enteredBy, admin && b.actions]} />
                 <Table.Body>
                   {list.map((entry) => (
                     <Table.Row key={entry.id}>

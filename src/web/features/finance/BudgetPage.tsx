@@ -13,6 +13,7 @@ import { ActualForm, BudgetForm, LineEntries, LineForm } from './BudgetForms.tsx
 import { BudgetImport } from './BudgetImport.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /** The budget as a file, a plain link so the browser keeps its own download handling. */
 export const budgetExportUrl = (budgetId: string, format: 'xlsx' | 'csv') => `/api/budgets/${budgetId}/export${query({ format })}`;
@@ -188,13 +189,7 @@ function BudgetDetails({
         <ScrollRegion label={fmt(b.resultCaption, { year: budget.year })}>
           <Table>
             <caption>{fmt(b.resultCaption, { year: budget.year })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{b.what}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{b.budgeted}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{b.actual}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[b.what, b.budgeted, b.actual]} />
             <Table.Body>
               {(['income', 'cost'] as const).map((side) => (
                 <Table.Row key={side}>
@@ -388,17 +383,7 @@ function LinesTable({
       <ScrollRegion label={fmt(b.caption[side], { year: budget.year })}>
         <Table zebra>
           <caption>{fmt(b.caption[side], { year: budget.year })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{b.line}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{b.category}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{b.accountCode}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{b.budgeted}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{b.actual}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{b.remaining}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{b.actions}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
+          <HeadRow cells={[b.line, b.category, b.accountCode, b.budgeted, b.actual, b.remaining, b.actions]} />
           <Table.Body>
             {lines.length === 0 && (
               <Table.Row>

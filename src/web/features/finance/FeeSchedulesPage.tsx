@@ -12,6 +12,7 @@ import { feeSchedulesPath, feeSchedulePath } from './fees-api.ts';
 import { useFinanceMessages } from './messages.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 const STATUS_COLORS: Record<FeeScheduleStatus, 'neutral' | 'success'> = { draft: 'neutral', adopted: 'success' };
 
@@ -61,14 +62,7 @@ function SchedulesView({ network }: { network: NetworkOverview }) {
             <ScrollRegion label={fmt(l.caption, { name: network.name })}>
               <Table zebra>
                 <caption>{fmt(l.caption, { name: network.name })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{l.schedule}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{l.year}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{l.model}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{l.status}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
+                <HeadRow cells={[l.schedule, l.year, l.model, l.status]} />
                 <Table.Body>
                   {list.map((s) => (
                     <Table.Row key={s.id}>

@@ -10,6 +10,7 @@ import { grantPath } from './grants-api.ts';
 import { shortDate, useKroner, useHours } from '../../app/format.ts';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { useStatementMessages } from './statement-messages.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 export const statementPath = (slug: string, number: string, year: number) =>
   `${financePath(slug)}/kommuner/${number}${query({ aar: year })}`;
@@ -52,17 +53,7 @@ function OverviewView({ network }: { network: NetworkOverview }) {
               <ScrollRegion label={fmt(o.caption, { name: network.name, year: v.year })}>
                 <Table zebra>
                   <caption>{fmt(o.caption, { name: network.name, year: v.year })}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{o.municipality}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{o.fee}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{o.projects}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{o.shares}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{o.pays}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{o.hours}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{o.effort}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
+                  <HeadRow cells={[o.municipality, o.fee, o.projects, o.shares, o.pays, o.hours, o.effort]} />
                   <Table.Body>
                     {v.municipalities.map((m) => (
                       <Table.Row key={m.number}>
@@ -129,14 +120,7 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
           <ScrollRegion label={fmt(t.budgetCaption, { year: v.year, title: v.budget.title })}>
             <Table zebra>
               <caption>{fmt(t.budgetCaption, { year: v.year, title: v.budget.title })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t.side}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.budgeted}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.actual}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.remaining}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[t.side, t.budgeted, t.actual, t.remaining]} />
               <Table.Body>
                 {(['income', 'cost'] as const).map((side) => (
                   <Table.Row key={side}>
@@ -172,15 +156,7 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
         <ScrollRegion label={fmt(t.grantsCaption, { year: v.year })}>
           <Table zebra>
             <caption>{fmt(t.grantsCaption, { year: v.year })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.grant}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.finances}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.amount}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.spent}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.remaining}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[t.grant, t.finances, t.amount, t.spent, t.remaining]} />
             <Table.Body>
               {grantLines.map((g) => (
                 <Table.Row key={g.allocationId}>

@@ -15,6 +15,7 @@ import { GrantForm } from './GrantForm.tsx';
 import { useGrantMessages } from './grant-messages.ts';
 import { grantsExportUrl, grantsPath } from './grants-api.ts';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 type OpenDialog =
   | { kind: 'edit' }
@@ -175,16 +176,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
           <ScrollRegion label={fmt(g.allocationsCaption, { title: grant.title })}>
             <Table zebra>
               <caption>{fmt(g.allocationsCaption, { title: grant.title })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{g.target}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.planned}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.spent}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.remaining}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.note}</Table.HeaderCell>
-                  {admin && <Table.HeaderCell scope="col">{g.actions}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[g.target, g.planned, g.spent, g.remaining, g.note, admin && g.actions]} />
               <Table.Body>
                 {grant.allocations.map((a) => (
                   <Table.Row key={a.id}>
@@ -237,15 +229,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
           <ScrollRegion label={fmt(g.expensesCaption, { title: grant.title })}>
             <Table zebra>
               <caption>{fmt(g.expensesCaption, { title: grant.title })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{g.date}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.text}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.under}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{gm.list.amount}</Table.HeaderCell>
-                  {admin && <Table.HeaderCell scope="col">{g.actions}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[g.date, g.text, g.under, gm.list.amount, admin && g.actions]} />
               <Table.Body>
                 {grant.expenses.map((e) => {
                   const allocation = grant.allocations.find((a) => a.id === e.allocationId);
@@ -309,14 +293,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
           <ScrollRegion label={fmt(g.deadlinesCaption, { title: grant.title })}>
             <Table zebra>
               <caption>{fmt(g.deadlinesCaption, { title: grant.title })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{g.dueDate}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.description}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.status}</Table.HeaderCell>
-                  {admin && <Table.HeaderCell scope="col">{g.actions}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[g.dueDate, g.description, g.status, admin && g.actions]} />
               <Table.Body>
                 {grant.deadlines.map((d) => (
                   <Table.Row key={d.id}>

@@ -24,6 +24,7 @@ import { useKroner, parseWhole, useHours } from '../../app/format.ts';
 import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { COMMON_WORK, entriesQuery, ownEffortApi, ownEffortPath, readOwnEffortFilter, type OwnEffortFilter } from './own-effort-api.ts';
 import { useOwnEffortMessages } from './own-effort-messages.ts';
+import { RowAction } from '../../app/table.tsx';
 
 /**
  * `/n/:slug/okonomi/egeninnsats?aar=&kommune=&prosjekt=`: the network's own effort in a year — the hourly rate (set by
@@ -356,25 +357,19 @@ function EntriesSection({
                   <Table.Cell>
                     {e.editable && (
                       <ButtonRow>
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={fmt(t.editOf, { month: e.month, municipality: e.municipalityName })}
+                        <RowAction
+                          label={fmt(t.editOf, { month: e.month, municipality: e.municipalityName })}
                           onClick={() => setEditing(e)}
                         >
                           {t.edit}
-                        </Button>
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          data-color="danger"
-                          aria-label={fmt(t.deleteOf, { month: e.month, municipality: e.municipalityName })}
+                        </RowAction>
+                        <RowAction
+                          label={fmt(t.deleteOf, { month: e.month, municipality: e.municipalityName })}
+                          danger
                           onClick={() => setDeleting(e)}
                         >
                           {t.delete}
-                        </Button>
+                        </RowAction>
                       </ButtonRow>
                     )}
                   </Table.Cell>

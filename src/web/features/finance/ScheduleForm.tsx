@@ -14,6 +14,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { parseWhole } from '../../app/format.ts';
 import { useFinanceMessages } from './messages.ts';
+import { RowAction } from '../../app/table.tsx';
 
 /** What the fields hold: text as typed, so the schema can name a field whose text is no whole number. */
 interface ModelDraft {
@@ -185,14 +186,9 @@ export function ScheduleForm({
                 </div>
                 {model.bands.length > 1 && (
                   <ButtonRow>
-                    <Button
-                      type="button"
-                      variant="tertiary"
-                      data-size="sm"
-                      onClick={() => setModel((d) => ({ ...d, bands: d.bands.filter((_, j) => j !== i) }))}
-                    >
+                    <RowAction onClick={() => setModel((d) => ({ ...d, bands: d.bands.filter((_, j) => j !== i) }))}>
                       {fmt(f.removeBand, { n: i + 1 })}
-                    </Button>
+                    </RowAction>
                   </ButtonRow>
                 )}
               </Fieldset>

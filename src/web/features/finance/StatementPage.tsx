@@ -11,6 +11,7 @@ import { useKroner, useHours } from '../../app/format.ts';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { RateNote, ScheduleNote } from './FinanceOverviewPage.tsx';
 import { useStatementMessages } from './statement-messages.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
 
@@ -113,15 +114,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
             <ScrollRegion label={fmt(t.projectsCaption, { year: s.year, municipality: s.municipality.name })}>
               <Table zebra>
                 <caption>{fmt(t.projectsCaption, { year: s.year, municipality: s.municipality.name })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t.project}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t.phase}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t.costTotal}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t.share}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t.benefits}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
+                <HeadRow cells={[t.project, t.phase, t.costTotal, t.share, t.benefits]} />
                 <Table.Body>
                   {s.projects.map((p) => (
                     <Table.Row key={p.id}>
@@ -158,13 +151,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
         <ScrollRegion label={fmt(t.effortCaption, { year: s.year })}>
           <Table zebra>
             <caption>{fmt(t.effortCaption, { year: s.year })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.project}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.hours}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.value}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[t.project, t.hours, t.value]} />
             <Table.Body>
               {s.ownEffort.map((line) => (
                 <Table.Row key={line.projectId ?? 'common'}>

@@ -22,6 +22,7 @@ import { useMappingMessages } from './messages.ts';
 import { compareValues, SortHeader, useSort } from './SortHeader.tsx';
 import { SpreadsheetImport } from './SpreadsheetImport.tsx';
 import './mapping.css';
+import { RowAction } from '../../app/table.tsx';
 
 /** `/kommuner/:number/kartlegging`: a municipality's applications, its adoption of shared solutions, and its spreadsheet. */
 export function MunicipalityMappingPage() {
@@ -251,25 +252,19 @@ function ApplicationsSection({
                       {mapping.canEdit && (
                         <Table.Cell>
                           <span className="dr-button-row dr-nowrap">
-                            <Button
-                              type="button"
-                              variant="tertiary"
-                              data-size="sm"
-                              aria-label={fmt(a.editLabel, { name: x.product.name })}
+                            <RowAction
+                              label={fmt(a.editLabel, { name: x.product.name })}
                               onClick={() => setDialog({ kind: 'edit', application: x })}
                             >
                               {a.edit}
-                            </Button>
-                            <Button
-                              type="button"
-                              variant="tertiary"
-                              data-size="sm"
-                              data-color="danger"
-                              aria-label={fmt(a.deleteLabel, { name: x.product.name })}
+                            </RowAction>
+                            <RowAction
+                              label={fmt(a.deleteLabel, { name: x.product.name })}
+                              danger
                               onClick={() => setDialog({ kind: 'delete', application: x })}
                             >
                               {a.delete}
-                            </Button>
+                            </RowAction>
                           </span>
                         </Table.Cell>
                       )}

@@ -4,6 +4,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { SpreadsheetImport as Import } from '../../app/SpreadsheetImport.tsx';
 import { ScrollRegion } from '../../app/ui.tsx';
 import { useMappingMessages } from './messages.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /** The mapping's import (applications and adoption, XLSX) on the kit's import screen, with its summary of what changed. */
 export function SpreadsheetImport({ path, onImported }: { path: string; onImported?: (result: ImportResult) => void }) {
@@ -36,14 +37,7 @@ export function SpreadsheetImport({ path, onImported }: { path: string; onImport
             <ScrollRegion label={s.resultCaption}>
               <Table data-size="sm">
                 <caption>{s.resultCaption}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{s.what}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{s.created}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{s.updated}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{s.unchanged}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
+                <HeadRow cells={[s.what, s.created, s.updated, s.unchanged]} />
                 <Table.Body>
                   {(
                     [

@@ -8,6 +8,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { ATTACHMENT_ACCEPT, attachmentType, documentUrl, formatSize, uploadDocument } from './meeting-api.ts';
 import { useMeetingMessages } from './messages.ts';
+import { HeadRow, RowAction } from '../../app/table.tsx';
 
 type Dialog = { kind: 'exempt'; document: CaseDocument } | { kind: 'delete'; document: CaseDocument };
 
@@ -46,14 +47,7 @@ export function Attachments({
         <ScrollRegion label={fmt(a.caption, { title: item.title })}>
           <Table zebra>
             <caption>{fmt(a.caption, { title: item.title })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{a.file}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.size}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.exempt}</Table.HeaderCell>
-                {editable && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[a.file, a.size, a.exempt, editable && m.common.actions]} />
             <Table.Body>
               {documents.map((d) => (
                 <Table.Row key={d.id}>
@@ -70,25 +64,19 @@ export function Attachments({
                   {editable && (
                     <Table.Cell>
                       <span className="dr-button-row">
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={fmt(a.editExemptLabel, { name: d.fileName })}
+                        <RowAction
+                          label={fmt(a.editExemptLabel, { name: d.fileName })}
                           onClick={() => setDialog({ kind: 'exempt', document: d })}
                         >
                           {a.editExempt}
-                        </Button>
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          data-color="danger"
-                          aria-label={fmt(a.deleteLabel, { name: d.fileName })}
+                        </RowAction>
+                        <RowAction
+                          label={fmt(a.deleteLabel, { name: d.fileName })}
+                          danger
                           onClick={() => setDialog({ kind: 'delete', document: d })}
                         >
                           {a.delete}
-                        </Button>
+                        </RowAction>
                       </span>
                     </Table.Cell>
                   )}

@@ -15,6 +15,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useMeetingMessages } from './messages.ts';
 import { PersonPicker } from './PersonPicker.tsx';
+import { HeadRow, RowAction } from '../../app/table.tsx';
 
 const VOTING_ROLES = ['chair', 'viceChair', 'member'];
 
@@ -119,16 +120,7 @@ export function AttendancePanel({
         <ScrollRegion label={a.caption}>
           <Table zebra>
             <caption>{a.caption}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{a.name}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.role}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.municipality}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.votingRight}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.status}</Table.HeaderCell>
-                {editable && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[a.name, a.role, a.municipality, a.votingRight, a.status, editable && m.common.actions]} />
             <Table.Body>
               {rows.map((x) => {
                 // The deputy called in for someone takes over their vote; until then the button stays.
@@ -163,15 +155,9 @@ export function AttendancePanel({
                     {editable && (
                       <Table.Cell>
                         <span className="dr-button-row">
-                          <Button
-                            type="button"
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={fmt(a.editLabel, { name: x.name })}
-                            onClick={() => setDialog({ kind: 'edit', attendee: x })}
-                          >
+                          <RowAction label={fmt(a.editLabel, { name: x.name })} onClick={() => setDialog({ kind: 'edit', attendee: x })}>
                             {a.edit}
-                          </Button>
+                          </RowAction>
                           {canSummonDeputy && (
                             <Button
                               type="button"
@@ -379,16 +365,7 @@ function Deliveries({ meeting }: { meeting: Meeting }) {
         <ScrollRegion label={a.deliveriesCaption}>
           <Table zebra data-size="sm">
             <caption>{a.deliveriesCaption}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{a.recipient}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.email}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.kind}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.subject}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.attachments}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.sentAt}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[a.recipient, a.email, a.kind, a.subject, a.attachments, a.sentAt]} />
             <Table.Body>
               {meeting.deliveries.map((d) => (
                 <Table.Row key={d.id}>

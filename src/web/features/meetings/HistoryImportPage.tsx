@@ -10,6 +10,7 @@ import { useNetwork } from '../../app/network-frame.tsx';
 import { ButtonRow, ScrollRegion } from '../../app/ui.tsx';
 import { ImportProblems } from '../../app/SpreadsheetImport.tsx';
 import { useHistoryMessages } from './history-messages.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -235,13 +236,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
           <ScrollRegion label={h.nextNumbers}>
             <Table zebra data-size="sm">
               <caption>{h.nextNumbers}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{h.body}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{h.year}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{h.next}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[h.body, h.year, h.next]} />
               <Table.Body>
                 {r.nextNumbers.map((n) => (
                   <Table.Row key={`${n.bodyId}-${n.year}`}>

@@ -29,6 +29,7 @@ import { useMeetingMessages, type MeetingMessages } from './messages.ts';
 import { ProceduresSection, StartWrittenProcedureForm, WrittenDecisions } from './WrittenProcedure.tsx';
 import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow, RowAction } from '../../app/table.tsx';
 
 /** «Møte i Vesterålen regionråds arbeidsutvalg 25. mars 2022». */
 export function meetingTitle(
@@ -506,13 +507,7 @@ function Signatures({ meeting }: { meeting: Meeting }) {
       <ScrollRegion label={mm.meeting.signaturesCaption}>
         <Table zebra data-size="sm">
           <caption>{mm.meeting.signaturesCaption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{mm.meeting.signer}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{mm.meeting.signatureRequested}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{mm.meeting.signatureSigned}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
+          <HeadRow cells={[mm.meeting.signer, mm.meeting.signatureRequested, mm.meeting.signatureSigned]} />
           <Table.Body>
             {meeting.signatures.map((x) => (
               <Table.Row key={x.personId}>
@@ -588,15 +583,12 @@ function PendingCases({
                 >
                   {mm.agenda.addPending}
                 </Button>
-                <Button
-                  type="button"
-                  variant="tertiary"
-                  data-size="sm"
-                  aria-label={fmt(mm.agenda.startWrittenLabel, { title: p.title })}
+                <RowAction
+                  label={fmt(mm.agenda.startWrittenLabel, { title: p.title })}
                   onClick={() => onWritten(p.consultationId, p.title)}
                 >
                   {mm.agenda.startWritten}
-                </Button>
+                </RowAction>
               </span>
             </li>
           ))}

@@ -16,6 +16,7 @@ import { useMeetingMessages } from './messages.ts';
 import { planYear } from './plan-year.ts';
 import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 const STATUS_COLORS: Record<MeetingStatus, 'neutral' | 'info' | 'warning' | 'success'> = {
   planned: 'neutral',
@@ -138,15 +139,7 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
               <ScrollRegion label={fmt(mm.plan.caption, { name: body.name, year })}>
                 <Table zebra>
                   <caption>{fmt(mm.plan.caption, { name: body.name, year })}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{mm.plan.date}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{mm.plan.time}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{mm.plan.place}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{mm.plan.status}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{mm.plan.items}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
+                  <HeadRow cells={[mm.plan.date, mm.plan.time, mm.plan.place, mm.plan.status, mm.plan.items]} />
                   <Table.Body>
                     {list.map((x) => (
                       <Table.Row key={x.id}>

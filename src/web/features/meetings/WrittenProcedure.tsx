@@ -8,6 +8,7 @@ import { AppLink, ButtonRow, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { meetingPath, osloLocalToIso } from './meeting-api.ts';
 import { MarkdownText } from './MarkdownText.tsx';
 import { useMeetingMessages } from './messages.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 const PROCEDURE_COLORS: Record<ProcedureStatus, 'info' | 'success' | 'warning'> = {
   open: 'info',
@@ -136,14 +137,7 @@ function ProcedureView({ procedure }: { procedure: WrittenProcedure }) {
       <ScrollRegion label={p.answersCaption}>
         <Table zebra>
           <caption>{p.answersCaption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{p.member}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{p.answer}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{p.comment}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{p.answeredAt}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
+          <HeadRow cells={[p.member, p.answer, p.comment, p.answeredAt]} />
           <Table.Body>
             {procedure.answers.map((x) => (
               <Table.Row key={x.personId}>

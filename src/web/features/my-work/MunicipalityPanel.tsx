@@ -7,6 +7,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useSession } from '../../app/session.tsx';
 import { AppLink, todayIso } from '../../app/ui.tsx';
 import { useMyWorkMessages } from './messages.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /**
  * The municipality's own page across its networks, below its public facts: shown to those who may read it (its chief
@@ -151,15 +152,7 @@ function Benefits({ panel }: { panel: MunicipalityPanel }) {
         <div className="dr-table-wrap">
           <Table zebra>
             <caption>{t.panel.benefits}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.panel.indicator}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.panel.baseline}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.panel.latest}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.panel.target}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.panel.achieved}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[t.panel.indicator, t.panel.baseline, t.panel.latest, t.panel.target, t.panel.achieved]} />
             <Table.Body>
               {panel.benefits.map((b) => (
                 <Table.Row key={b.indicatorId}>

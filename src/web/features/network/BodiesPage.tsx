@@ -10,6 +10,7 @@ import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { BodyForm } from './BodyForm.tsx';
 import { useHistoryMessages } from '../meetings/index.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /** `/n/:slug/organer`: the network's bodies; the secretariat creates new ones. */
 export function BodiesPage() {
@@ -50,14 +51,7 @@ function BodiesView({ network }: { network: NetworkOverview }) {
               <ScrollRegion label={fmt(m.bodies.caption, { name: network.name })}>
                 <Table zebra>
                   <caption>{fmt(m.bodies.caption, { name: network.name })}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{m.bodies.name}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{m.network.kind}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{m.network.shortCode}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{m.network.memberCount}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
+                  <HeadRow cells={[m.bodies.name, m.network.kind, m.network.shortCode, m.network.memberCount]} />
                   <Table.Body>
                     {list.map((b) => (
                       <Table.Row key={b.id}>

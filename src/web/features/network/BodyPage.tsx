@@ -14,6 +14,7 @@ import { BodyForm } from './BodyForm.tsx';
 import { Mandate } from './Mandate.tsx';
 import { EndMembershipForm, MembershipForm } from './MembershipForm.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow, RowAction } from '../../app/table.tsx';
 
 /** `/n/:slug/organer/:id`: a body's mandate and members; the secretariat keeps both up to date. */
 export function BodyPage() {
@@ -209,16 +210,9 @@ function MembershipTable({
     <ScrollRegion label={caption}>
       <Table zebra>
         <caption>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{m.people.name}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.bodies.role}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.bodies.votingRight}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.bodies.municipality}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.bodies.period}</Table.HeaderCell>
-            {admin && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-          </Table.Row>
-        </Table.Head>
+        <HeadRow
+          cells={[m.people.name, m.bodies.role, m.bodies.votingRight, m.bodies.municipality, m.bodies.period, admin && m.common.actions]}
+        />
         <Table.Body>
           {rows.map((x) => (
             <Table.Row key={x.id}>
@@ -248,36 +242,27 @@ function MembershipTable({
               {admin && (
                 <Table.Cell>
                   <span className="dr-button-row">
-                    <Button
-                      type="button"
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-label={fmt(m.bodies.editMembership, { name: x.personName })}
+                    <RowAction
+                      label={fmt(m.bodies.editMembership, { name: x.personName })}
                       onClick={() => onAction({ kind: 'edit', membership: x })}
                     >
                       {m.common.edit}
-                    </Button>
+                    </RowAction>
                     {x.isCurrent && (
-                      <Button
-                        type="button"
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={fmt(m.bodies.endMembership, { name: x.personName })}
+                      <RowAction
+                        label={fmt(m.bodies.endMembership, { name: x.personName })}
                         onClick={() => onAction({ kind: 'end', membership: x })}
                       >
                         {m.bodies.endShort}
-                      </Button>
+                      </RowAction>
                     )}
-                    <Button
-                      type="button"
-                      variant="tertiary"
-                      data-size="sm"
-                      data-color="danger"
-                      aria-label={fmt(m.bodies.removeMembership, { name: x.personName })}
+                    <RowAction
+                      label={fmt(m.bodies.removeMembership, { name: x.personName })}
+                      danger
                       onClick={() => onAction({ kind: 'remove', membership: x })}
                     >
                       {m.bodies.removeShort}
-                    </Button>
+                    </RowAction>
                   </span>
                 </Table.Cell>
               )}

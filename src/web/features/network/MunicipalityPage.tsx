@@ -16,6 +16,7 @@ import { useMunicipalityCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { municipalityMappingPath, useMappingMessages } from '../mapping/index.ts';
 import { MunicipalityPanelSection } from '../my-work/index.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /** `/kommuner/:number`: a municipality's facts, its networks, and its written standard. */
 export function MunicipalityPage() {
@@ -86,14 +87,7 @@ function MunicipalityView({
           <ScrollRegion label={fmt(m.municipality.networksCaption, { name: municipality.name })}>
             <Table zebra>
               <caption>{fmt(m.municipality.networksCaption, { name: municipality.name })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{m.municipality.network}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.municipality.joined}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.municipality.left}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.network.status}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[m.municipality.network, m.municipality.joined, m.municipality.left, m.network.status]} />
               <Table.Body>
                 {municipality.networks.map((n) => (
                   <Table.Row key={`${n.id}-${n.joinedOn}`}>

@@ -25,6 +25,7 @@ import { Page } from '../../app/Page.tsx';
 import { useNetwork, useReloadNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /** `/n/:slug`: a network's description, member municipalities and bodies; the secretariat edits here. */
 export function NetworkPage() {
@@ -201,17 +202,17 @@ function MembersTable({
       <ScrollRegion label={fmt(m.network.membersCaption, { name: network.name })}>
         <Table zebra>
           <caption>{fmt(m.network.membersCaption, { name: network.name })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{m.network.municipality}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{m.network.county}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{m.municipality.population}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{m.network.joined}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{m.network.left}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{m.network.status}</Table.HeaderCell>
-              {admin && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-            </Table.Row>
-          </Table.Head>
+          <HeadRow
+            cells={[
+              m.network.municipality,
+              m.network.county,
+              m.municipality.population,
+              m.network.joined,
+              m.network.left,
+              m.network.status,
+              admin && m.common.actions,
+            ]}
+          />
           <Table.Body>
             {members.map((member) => (
               <Table.Row key={member.id} className={member.isCurrent ? undefined : 'dr-former'}>
@@ -288,14 +289,7 @@ function BodiesTable({ network }: { network: NetworkOverview }) {
     <ScrollRegion label={fmt(m.network.bodiesCaption, { name: network.name })}>
       <Table zebra>
         <caption>{fmt(m.network.bodiesCaption, { name: network.name })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{m.bodies.name}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.network.kind}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.network.shortCode}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.network.memberCount}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
+        <HeadRow cells={[m.bodies.name, m.network.kind, m.network.shortCode, m.network.memberCount]} />
         <Table.Body>
           {network.bodies.map((b) => (
             <Table.Row key={b.id}>

@@ -9,6 +9,7 @@ import { useNetwork } from '../../app/network-frame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { PersonForm } from './PersonForm.tsx';
+import { HeadRow } from '../../app/table.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -103,16 +104,16 @@ function PeopleView({ network }: { network: NetworkOverview }) {
                 <ScrollRegion label={fmt(m.people.caption, { name: network.name })}>
                   <Table zebra>
                     <caption>{fmt(m.people.caption, { name: network.name })}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell scope="col">{m.people.name}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{m.people.jobTitle}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{m.people.municipality}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{m.people.email}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{m.people.phone}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{m.people.competences}</Table.HeaderCell>
-                      </Table.Row>
-                    </Table.Head>
+                    <HeadRow
+                      cells={[
+                        m.people.name,
+                        m.people.jobTitle,
+                        m.people.municipality,
+                        m.people.email,
+                        m.people.phone,
+                        m.people.competences,
+                      ]}
+                    />
                     <Table.Body>
                       {page.items.map((p) => (
                         <Table.Row key={p.id}>

@@ -18,6 +18,7 @@ import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.ts
 import { useFinancingMessages, type FinancingMessages } from './messages.ts';
 import { OwnEffortPart } from './OwnEffortPart.tsx';
 import './financing.css';
+import { RowAction } from '../../app/table.tsx';
 
 const financingPath = (projectId: string) => `/projects/${encodeURIComponent(projectId)}/financing`;
 const exportUrl = (projectId: string, format: 'xlsx' | 'csv') => `/api${financingPath(projectId)}/split/export?format=${format}`;
@@ -374,15 +375,9 @@ function FinancingForm({
               required
             />
             {sources.length > 1 && (
-              <Button
-                type="button"
-                variant="tertiary"
-                data-size="sm"
-                data-color="danger"
-                onClick={() => setSources((all) => all.filter((_, j) => j !== i))}
-              >
+              <RowAction danger onClick={() => setSources((all) => all.filter((_, j) => j !== i))}>
                 {fmt(t.removeSource, { n: i + 1 })}
-              </Button>
+              </RowAction>
             )}
           </div>
         ))}

@@ -7,6 +7,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useProjectCapabilities } from '../../app/capabilities.ts';
 import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
+import { HeadRow, RowAction } from '../../app/table.tsx';
 
 type Participant = Project['participants'][number];
 
@@ -31,14 +32,7 @@ export function Participants({ project, loaded }: { project: Project; loaded: Lo
       <ScrollRegion label={fmt(t.caption, { reference: project.reference })}>
         <Table zebra>
           <caption>{fmt(t.caption, { reference: project.reference })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t.participation}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t.reservation}</Table.HeaderCell>
-              {anyEditable && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-            </Table.Row>
-          </Table.Head>
+          <HeadRow cells={[t.municipality, t.participation, t.reservation, anyEditable && m.common.actions]} />
           <Table.Body>
             {project.participants.map((x) => (
               <Table.Row key={x.municipalityNumber}>
@@ -50,15 +44,9 @@ export function Participants({ project, loaded }: { project: Project; loaded: Lo
                 {anyEditable && (
                   <Table.Cell>
                     {mayEdit(x) && (
-                      <Button
-                        type="button"
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={fmt(t.editLabel, { name: x.municipalityName })}
-                        onClick={() => setEditing(x)}
-                      >
+                      <RowAction label={fmt(t.editLabel, { name: x.municipalityName })} onClick={() => setEditing(x)}>
                         {t.edit}
-                      </Button>
+                      </RowAction>
                     )}
                   </Table.Cell>
                 )}

@@ -27,6 +27,7 @@ import {
 import { StatusLightTag } from './StatusLight.tsx';
 import './projects.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /**
  * `/n/:slug/prosjekter`: the network's portfolio as a table, a board by phase or a timeline, filters and view in the
@@ -151,19 +152,9 @@ function PortfolioTable({ network, list, filtered }: { network: NetworkOverview;
         <caption>
           {fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} ({fmt(l.count, { count: list.length })})
         </caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{l.reference}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.titleColumn}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.phase}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.focusAreas}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.owner}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.manager}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.participants}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.lastDecision}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.status}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
+        <HeadRow
+          cells={[l.reference, l.titleColumn, l.phase, l.focusAreas, l.owner, l.manager, l.participants, l.lastDecision, l.status]}
+        />
         <Table.Body>
           {list.map((p) => (
             <Table.Row key={p.id}>

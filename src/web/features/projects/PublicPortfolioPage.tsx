@@ -12,6 +12,7 @@ import { useProjectMessages } from './messages.ts';
 import { usePublicPortfolioMessages } from './public-messages.ts';
 import '../../app/public.css';
 import './projects.css';
+import { HeadRow } from '../../app/table.tsx';
 
 /** Addresses of the public portfolio, in Norwegian as the other public pages. */
 export const publicPortfolioPath = (slug: string) => `/innsyn/n/${encodeURIComponent(slug)}/prosjekter`;
@@ -44,18 +45,9 @@ export function PublicPortfolioPage() {
               <ScrollRegion label={fmt(l.caption, { name: network.name })}>
                 <Table zebra>
                   <caption>{fmt(l.caption, { name: network.name })}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{l.reference}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.titleColumn}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.phase}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.focusAreas}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.owner}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.manager}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.participants}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.lastDecision}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
+                  <HeadRow
+                    cells={[l.reference, l.titleColumn, l.phase, l.focusAreas, l.owner, l.manager, l.participants, l.lastDecision]}
+                  />
                   <Table.Body>
                     {projects.map((p) => (
                       <Table.Row key={p.reference}>
@@ -183,12 +175,7 @@ function PublicProjectView({ project }: { project: PublicProject }) {
           <ScrollRegion label={fmt(p.participantsCaption, { reference: project.reference })}>
             <Table zebra>
               <caption>{fmt(p.participantsCaption, { reference: project.reference })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{p.municipality}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{p.participation}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[p.municipality, p.participation]} />
               <Table.Body>
                 {project.participants.map((x) => (
                   <Table.Row key={x.municipalityNumber}>
@@ -212,13 +199,7 @@ function PublicProjectView({ project }: { project: PublicProject }) {
           <ScrollRegion label={fmt(p.milestonesCaption, { reference: project.reference })}>
             <Table zebra>
               <caption>{fmt(p.milestonesCaption, { reference: project.reference })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{p.milestone}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{p.dueDate}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{p.doneDate}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[p.milestone, p.dueDate, p.doneDate]} />
               <Table.Body>
                 {project.milestones.map((x, i) => (
                   <Table.Row key={`${x.title}-${i}`}>

@@ -30,6 +30,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 import { StatusLightTag, usePeriodName } from './StatusLight.tsx';
+import { HeadRow, RowAction } from '../../app/table.tsx';
 
 /**
  * The project's status reports: a table of them (period, overall light in words on its colour, draft or published,
@@ -78,16 +79,7 @@ export function StatusReports({ project }: { project: Project }) {
               <ScrollRegion label={fmt(t.caption, { reference: project.reference })}>
                 <Table zebra>
                   <caption>{fmt(t.caption, { reference: project.reference })}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{t.period}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t.overall}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t.state}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t.published}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">PDF</Table.HeaderCell>
-                      {canWrite && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-                    </Table.Row>
-                  </Table.Head>
+                  <HeadRow cells={[t.period, t.overall, t.state, t.published, 'PDF', canWrite && m.common.actions]} />
                   <Table.Body>
                     {items.map((r) => (
                       <Table.Row key={r.id}>
@@ -108,34 +100,15 @@ export function StatusReports({ project }: { project: Project }) {
                           <Table.Cell className="dr-project-nowrap">
                             {r.state === 'draft' && (
                               <>
-                                <Button
-                                  type="button"
-                                  variant="tertiary"
-                                  data-size="sm"
-                                  aria-label={fmt(t.editLabel, { period: nameOf(r) })}
-                                  onClick={() => setEditing(r)}
-                                >
+                                <RowAction label={fmt(t.editLabel, { period: nameOf(r) })} onClick={() => setEditing(r)}>
                                   {t.edit}
-                                </Button>
-                                <Button
-                                  type="button"
-                                  variant="tertiary"
-                                  data-size="sm"
-                                  aria-label={fmt(t.publishLabel, { period: nameOf(r) })}
-                                  onClick={() => setPublishing(r)}
-                                >
+                                </RowAction>
+                                <RowAction label={fmt(t.publishLabel, { period: nameOf(r) })} onClick={() => setPublishing(r)}>
                                   {t.publish}
-                                </Button>
-                                <Button
-                                  type="button"
-                                  variant="tertiary"
-                                  data-size="sm"
-                                  data-color="danger"
-                                  aria-label={fmt(t.deleteLabel, { period: nameOf(r) })}
-                                  onClick={() => setDeleting(r)}
-                                >
+                                </RowAction>
+                                <RowAction label={fmt(t.deleteLabel, { period: nameOf(r) })} danger onClick={() => setDeleting(r)}>
                                   {t.delete}
-                                </Button>
+                                </RowAction>
                               </>
                             )}
                           </Table.Cell>
@@ -235,13 +208,7 @@ function ReportDetails({ report, name }: { report: StatusReport; name: string })
         <ScrollRegion label={fmt(t.parametersCaption, { period: name })}>
           <Table>
             <caption>{fmt(t.parametersCaption, { period: name })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.parameter}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.status}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.comment}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[t.parameter, t.status, t.comment]} />
             <Table.Body>
               {CONTROL_PARAMETERS.map((p) => (
                 <Table.Row key={p}>

@@ -34,6 +34,7 @@ import { ProposalStatusTag } from './ProposalFields.tsx';
 import { currentMembers, proposalsPath, useFocusAreas, type FocusAreaOption } from './proposals-api.ts';
 import './proposals.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /** `/n/:slug/forslag/:id`: one proposal with everything it says; the secretariat sets its status and assesses it. */
 export function ProposalPage() {
@@ -223,14 +224,7 @@ function ScoreSection({ proposal, weights, memberCount }: { proposal: Proposal; 
                 <ScrollRegion label={fmt(r.caption, { reference: proposal.reference })}>
                   <Table>
                     <caption>{fmt(r.caption, { reference: proposal.reference })}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell scope="col">{r.criterion}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{r.value}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{r.weight}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{r.contribution}</Table.HeaderCell>
-                      </Table.Row>
-                    </Table.Head>
+                    <HeadRow cells={[r.criterion, r.value, r.weight, r.contribution]} />
                     <Table.Body>
                       {CRITERIA.map((c) => (
                         <Table.Row key={c}>

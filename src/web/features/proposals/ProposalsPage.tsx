@@ -40,6 +40,7 @@ import {
 } from './proposals-api.ts';
 import './proposals.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /** `/n/:slug/forslag`: the network's proposals in ranked order, filters in the address, a new proposal, and the weights. */
 export function ProposalsPage() {
@@ -148,18 +149,7 @@ function ProposalTable({
         <caption>
           {fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} ({fmt(l.count, { count: list.length })})
         </caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{l.rank}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.reference}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.titleColumn}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.kind}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.status}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.focusArea}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.municipalities}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.total}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
+        <HeadRow cells={[l.rank, l.reference, l.titleColumn, l.kind, l.status, l.focusArea, l.municipalities, l.total]} />
         <Table.Body>
           {list.map((p) => (
             <Table.Row key={p.id}>
@@ -367,13 +357,7 @@ function WeightsTable({ network, answer }: { network: NetworkOverview; answer: W
     <ScrollRegion label={fmt(w.caption, { name: network.name })}>
       <Table>
         <caption>{fmt(w.caption, { name: network.name })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{w.criterion}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{w.weight}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{w.share}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
+        <HeadRow cells={[w.criterion, w.weight, w.share]} />
         <Table.Body>
           {CRITERIA.map((c) => (
             <Table.Row key={c}>

@@ -9,6 +9,7 @@ import { usePublicMessages } from './messages.ts';
 import { PublicMarkdown } from './Markdown.tsx';
 import { Trail } from '../../app/Trail.tsx';
 import '../../app/public.css';
+import { HeadRow } from '../../app/table.tsx';
 
 /** `/innsyn/organ/:id`: a body's published meetings year by year, and its meeting plan as a calendar feed. */
 export function PublicBodyPage() {
@@ -100,15 +101,7 @@ function MeetingTable({ caption, meetings }: { caption: string; meetings: Public
     <ScrollRegion label={caption}>
       <Table zebra>
         <caption className="dr-visually-hidden">{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{pm.body.date}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{pm.body.time}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{pm.body.place}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{pm.body.items}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{pm.body.status}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
+        <HeadRow cells={[pm.body.date, pm.body.time, pm.body.place, pm.body.items, pm.body.status]} />
         <Table.Body>
           {meetings.map((meeting) => (
             <Table.Row key={meeting.id}>

@@ -10,6 +10,7 @@ import { ProposalPublicLink } from '../proposals/index.ts';
 import { PortfolioPublicLink } from '../projects/index.ts';
 import { usePublicMessages } from './messages.ts';
 import '../../app/public.css';
+import { HeadRow } from '../../app/table.tsx';
 
 /** `/innsyn`: every network and its bodies, the way in to meeting plans, meetings and decisions. No login. */
 export function PublicHomePage() {
@@ -43,14 +44,7 @@ export function PublicHomePage() {
                     <ScrollRegion label={fmt(pm.home.caption, { network: network.name })}>
                       <Table zebra>
                         <caption>{fmt(pm.home.caption, { network: network.name })}</caption>
-                        <Table.Head>
-                          <Table.Row>
-                            <Table.HeaderCell scope="col">{pm.home.body}</Table.HeaderCell>
-                            <Table.HeaderCell scope="col">{pm.home.kind}</Table.HeaderCell>
-                            <Table.HeaderCell scope="col">{pm.home.meetings}</Table.HeaderCell>
-                            <Table.HeaderCell scope="col">{pm.home.next}</Table.HeaderCell>
-                          </Table.Row>
-                        </Table.Head>
+                        <HeadRow cells={[pm.home.body, pm.home.kind, pm.home.meetings, pm.home.next]} />
                         <Table.Body>
                           {network.bodies.map((body) => (
                             <Table.Row key={body.id}>

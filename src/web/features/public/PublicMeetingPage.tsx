@@ -10,6 +10,7 @@ import { usePublicMessages, type PublicMessages } from './messages.ts';
 import { PublicMarkdown } from './Markdown.tsx';
 import { Trail } from '../../app/Trail.tsx';
 import '../../app/public.css';
+import { HeadRow } from '../../app/table.tsx';
 
 /**
  * `/innsyn/moter/:id`: a published meeting — agenda, public case papers and attachments, and once the
@@ -119,14 +120,7 @@ function MeetingView({ meeting }: { meeting: PublicMeeting }) {
           <ScrollRegion label={pm.meeting.attendanceCaption}>
             <Table zebra>
               <caption className="dr-visually-hidden">{pm.meeting.attendanceCaption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{pm.meeting.name}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{pm.meeting.role}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{pm.meeting.municipality}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{pm.meeting.present}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[pm.meeting.name, pm.meeting.role, pm.meeting.municipality, pm.meeting.present]} />
               <Table.Body>
                 {meeting.attendees.map((a, i) => (
                   <Table.Row key={`${a.name}-${i}`}>
@@ -238,12 +232,7 @@ function Minutes({ minutes, pm }: { minutes: NonNullable<PublicAgendaItem['minut
             <ScrollRegion label={pm.meeting.ballotsCaption}>
               <Table>
                 <caption>{pm.meeting.ballotsCaption}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{pm.meeting.name}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{pm.meeting.choice}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
+                <HeadRow cells={[pm.meeting.name, pm.meeting.choice]} />
                 <Table.Body>
                   {vote.ballots.map((b, i) => (
                     <Table.Row key={i}>

@@ -26,6 +26,7 @@ import { MeasureStatusTag, ReportTag } from './StrategyDocument.tsx';
 import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
 import './strategy.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { RowAction } from '../../app/table.tsx';
 
 /**
  * `/n/:slug/strategi/:strategyId/handlingsplaner/:planId`: a year's measures with focus area, owner, budget and status,
@@ -176,36 +177,21 @@ function PlanView({
                     {admin && (
                       <Table.Cell>
                         <ButtonRow>
-                          <Button
-                            type="button"
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={fmt(p.reportOf, { name: x.title })}
-                            onClick={() => setDialog({ kind: 'report', measure: x })}
-                          >
+                          <RowAction label={fmt(p.reportOf, { name: x.title })} onClick={() => setDialog({ kind: 'report', measure: x })}>
                             {p.report}
-                          </Button>
-                          <Button
-                            type="button"
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={fmt(p.editOf, { name: x.title })}
-                            onClick={() => setDialog({ kind: 'edit', measure: x })}
-                          >
+                          </RowAction>
+                          <RowAction label={fmt(p.editOf, { name: x.title })} onClick={() => setDialog({ kind: 'edit', measure: x })}>
                             {p.edit}
-                          </Button>
+                          </RowAction>
                           {/* A measure reported on has been reported to the steering group: it is cancelled, not deleted. */}
                           {x.reports.length === 0 && (
-                            <Button
-                              type="button"
-                              variant="tertiary"
-                              data-size="sm"
-                              data-color="danger"
-                              aria-label={fmt(p.removeOf, { name: x.title })}
+                            <RowAction
+                              label={fmt(p.removeOf, { name: x.title })}
+                              danger
                               onClick={() => setDialog({ kind: 'delete', measure: x })}
                             >
                               {p.remove}
-                            </Button>
+                            </RowAction>
                           )}
                         </ButtonRow>
                         {x.reports.length > 0 && (

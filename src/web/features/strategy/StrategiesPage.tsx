@@ -14,6 +14,7 @@ import { parseWhole, strategyPath, versionPath } from './strategy-api.ts';
 import { usePeriod, VersionStatusTag } from './StrategyDocument.tsx';
 import './strategy.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /** `/n/:slug/strategi`: the network's strategies with their newest version; the secretariat starts a new one. */
 export function StrategiesPage() {
@@ -60,14 +61,7 @@ function StrategiesView({ network }: { network: NetworkOverview }) {
             <ScrollRegion label={fmt(l.caption, { name: network.name })}>
               <Table zebra>
                 <caption>{fmt(l.caption, { name: network.name })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{l.strategy}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{l.period}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{l.newest}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{l.adopted}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
+                <HeadRow cells={[l.strategy, l.period, l.newest, l.adopted]} />
                 <Table.Body>
                   {list.map((s) => {
                     const newest = s.versions[0];

@@ -24,6 +24,7 @@ import { StrategyDocument, usePeriod, VersionStatusTag } from './StrategyDocumen
 import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
 import './strategy.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /**
  * `/n/:slug/strategi/:strategyId`: the strategy's current (newest published) version as a document, the draft being
@@ -151,15 +152,7 @@ function StrategyView({
         <ScrollRegion label={fmt(s.historyCaption, { title: strategy.title })}>
           <Table zebra>
             <caption>{fmt(s.historyCaption, { title: strategy.title })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{s.number}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{s.status}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{s.publishedAt}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{s.changeNote}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{s.adoptedCount}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[s.number, s.status, s.publishedAt, s.changeNote, s.adoptedCount]} />
             <Table.Body>
               {strategy.versions.map((v) => (
                 <Table.Row key={v.id}>

@@ -10,6 +10,7 @@ import { FilterDisclosure, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { asQuery, exportPath, readResultsFilter, resultsSearch, type PageFilter } from './results-filter.ts';
 import { ResultsFilterForm } from './ResultsFilterForm.tsx';
+import { HeadRow } from '../../app/table.tsx';
 
 /** A wide table that may scroll sideways: a named region keyboard users can focus and scroll. */
 function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
@@ -278,12 +279,7 @@ function QuestionResults({ card, byMunicipality }: { card: Scorecard; byMunicipa
             <ScrollRegion label={fmt(r.countCaption, { question: q.text })}>
               <Table data-size="sm">
                 <caption className="dr-visually-hidden">{fmt(r.countCaption, { question: q.text })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{r.option}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{r.count}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
+                <HeadRow cells={[r.option, r.count]} />
                 <Table.Body>
                   {Object.entries(q.counts).map(([option, n]) => (
                     <Table.Row key={option}>

@@ -13,6 +13,7 @@ import { useSurveyMessages } from './messages.ts';
 import { RoundResults } from './Results.tsx';
 import './surveys.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 const STATUS_COLORS: Record<RoundStatus, 'neutral' | 'info' | 'success'> = { draft: 'neutral', open: 'info', closed: 'success' };
 
@@ -163,15 +164,7 @@ function RoundView({
           <ScrollRegion label={fmt(r.respondentsCaption, { name: round.name })}>
             <Table zebra data-size="sm">
               <caption>{fmt(r.respondentsCaption, { name: round.name })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{r.municipality}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{r.name}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{r.email}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{r.answerStatus}</Table.HeaderCell>
-                  {admin && round.status !== 'closed' && <Table.HeaderCell scope="col">{r.actions}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[r.municipality, r.name, r.email, r.answerStatus, admin && round.status !== 'closed' && r.actions]} />
               <Table.Body>
                 {round.respondents.map((x) => (
                   <Table.Row key={x.id}>

@@ -14,6 +14,7 @@ import { RoundStatusTag } from './RoundPage.tsx';
 import { TemplateBuilder } from './TemplateBuilder.tsx';
 import './surveys.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow, RowAction } from '../../app/table.tsx';
 
 export const roundPath = (slug: string, roundId: string) => `/n/${slug}/undersokelser/${roundId}`;
 
@@ -84,15 +85,7 @@ function SurveysView({ network }: { network: NetworkOverview }) {
               <ScrollRegion label={fmt(l.caption, { name: network.name })}>
                 <Table zebra>
                   <caption>{fmt(l.caption, { name: network.name })}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{l.name}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.template}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.deadline}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.status}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.answered}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
+                  <HeadRow cells={[l.name, l.template, l.deadline, l.status, l.answered]} />
                   <Table.Body>
                     {list.map((x) => (
                       <Table.Row key={x.id}>
@@ -146,25 +139,16 @@ function SurveysView({ network }: { network: NetworkOverview }) {
                   </Paragraph>
                   {admin && (
                     <ButtonRow>
-                      <Button
-                        type="button"
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={fmt(l.copyOf, { name: t.name })}
-                        onClick={() => void copy(t)}
-                      >
+                      <RowAction label={fmt(l.copyOf, { name: t.name })} onClick={() => void copy(t)}>
                         {l.copy}
-                      </Button>
+                      </RowAction>
                       {!t.builtIn && (
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={fmt(l.editTemplate, { name: t.name })}
+                        <RowAction
+                          label={fmt(l.editTemplate, { name: t.name })}
                           onClick={() => setDialog({ kind: 'template', template: t })}
                         >
                           {l.edit}
-                        </Button>
+                        </RowAction>
                       )}
                     </ButtonRow>
                   )}
