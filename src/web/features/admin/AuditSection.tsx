@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Heading, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { AuditEntry } from '../../../shared/auth/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { SelectField, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n, type Messages } from '../../app/i18n/index.tsx';
-import { LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { diffRecords } from './audit-diff.ts';
 import { useScopeOptions } from './scope-options.ts';
 import { HeadRow } from '../../app/table.tsx';
@@ -41,10 +41,7 @@ export function AuditSection() {
   const networkName = options.networks.find((n) => n.id === shown?.networkId)?.name ?? '';
 
   return (
-    <section className="dr-section" aria-labelledby="audit-heading">
-      <Heading level={2} data-size="md" id="audit-heading">
-        {m.admin.auditHeading}
-      </Heading>
+    <Section id="audit-heading" title={m.admin.auditHeading}>
       <Paragraph>{m.admin.auditIntro}</Paragraph>
       <form
         className="dr-toolbar"
@@ -86,7 +83,7 @@ export function AuditSection() {
           }
         </LoadState>
       )}
-    </section>
+    </Section>
   );
 }
 

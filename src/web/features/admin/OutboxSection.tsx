@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Details, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { OutboxMessage } from '../../../shared/auth/schema.ts';
 import { api, asApiError, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { HeadRow } from '../../app/table.tsx';
 
 /**
@@ -32,10 +32,7 @@ export function OutboxSection() {
   }
 
   return (
-    <section className="dr-section" aria-labelledby="outbox-heading">
-      <Heading level={2} data-size="md" id="outbox-heading">
-        {m.admin.outboxHeading}
-      </Heading>
+    <Section id="outbox-heading" title={m.admin.outboxHeading}>
       <Paragraph>{m.admin.outboxIntro}</Paragraph>
       <div role="status">{notice && <Alert data-color={notice.kind}>{notice.text}</Alert>}</div>
       <LoadState loaded={outbox}>
@@ -101,6 +98,6 @@ export function OutboxSection() {
           )
         }
       </LoadState>
-    </section>
+    </Section>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { InvitationCreateSchema, RoleAssignmentInputSchema, type RoleAssignment, type UserSummary } from '../../../shared/auth/schema.ts';
 import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { emptyRole, RoleFields, roleInput, type RoleDraft } from './RoleFields.tsx';
 import { roleText } from './RoleLabel.tsx';
 import { useScopeOptions, type ScopeOptions } from './scope-options.ts';
@@ -31,10 +31,7 @@ export function UsersSection() {
   const close = () => setDialog(null);
 
   return (
-    <section className="dr-section" aria-labelledby="users-heading">
-      <Heading level={2} data-size="md" id="users-heading">
-        {m.admin.usersHeading}
-      </Heading>
+    <Section id="users-heading" title={m.admin.usersHeading}>
       <ButtonRow>
         <Button type="button" onClick={() => setDialog({ kind: 'invite' })}>
           {m.admin.invite}
@@ -137,7 +134,7 @@ export function UsersSection() {
           />
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { LoginSchema, type CurrentUser } from '../../../shared/auth/schema.ts';
 import { api } from '../../app/api.ts';
 import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useSession } from '../../app/session.tsx';
-import { AppLink, ButtonRow, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, ScrollRegion, Section } from '../../app/ui.tsx';
 import { safeReturnTo } from './return-to.ts';
 import { HeadRow } from '../../app/table.tsx';
 
@@ -97,10 +97,7 @@ export function LoginPage() {
         </form>
 
         {config?.demo && config.demo.users.length > 0 && (
-          <section className="dr-section" aria-labelledby="demo-heading">
-            <Heading level={2} data-size="md" id="demo-heading">
-              {m.login.demoHeading}
-            </Heading>
+          <Section id="demo-heading" title={m.login.demoHeading}>
             <Paragraph>{fmt(m.login.demoIntro, { password: config.demo.users[0]?.password ?? '' })}</Paragraph>
             <ScrollRegion label={m.login.demoCaption}>
               <Table zebra>
@@ -132,7 +129,7 @@ export function LoginPage() {
                 </Table.Body>
               </Table>
             </ScrollRegion>
-          </section>
+          </Section>
         )}
       </div>
     </Page>

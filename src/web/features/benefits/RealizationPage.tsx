@@ -8,7 +8,7 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from '../projects/index.ts';
 import { benefitsPath, formatAchievement } from './benefits-api.ts';
 import { useRealizationMessages } from './realization-messages.ts';
@@ -157,17 +157,14 @@ function Traceability({ network, rollup }: { network: NetworkOverview; rollup: B
   if (rollup.focusAreas.length === 0) return <Paragraph>{rollup.municipalityNumber ? rm.noneForMunicipality : rm.none}</Paragraph>;
   return (
     <div className="dr-stack">
-      <section className="dr-realization-summary" aria-labelledby="realization-network">
-        <Heading level={2} data-size="sm" id="realization-network">
-          {rm.networkFigure}
-        </Heading>
+      <Section id="realization-network" title={rm.networkFigure} className="dr-realization-summary" size="sm">
         <Paragraph data-size="lg">
           <Achievement value={rollup.network.achievement} />
         </Paragraph>
         <Paragraph data-size="sm">
           {fmt(rm.measuredOf, { measured: rollup.network.measuredBenefitCount, total: rollup.network.benefitCount })}
         </Paragraph>
-      </section>
+      </Section>
       {rollup.focusAreas.map((area) => (
         <section key={area.key ?? 'none'} className="dr-stack" aria-labelledby={`area-${area.key ?? 'none'}`}>
           <Heading level={2} data-size="md" id={`area-${area.key ?? 'none'}`}>

@@ -4,7 +4,7 @@ import type { FinanceOverview, StatementSchedule } from '../../../shared/finance
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { grantPath } from './grants-api.ts';
 import { shortDate, useKroner, useHours } from '../../app/format.ts';
@@ -111,10 +111,7 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
   const internal = useNetworkCapabilities(network.id).readInternals;
   const grantLines = [...v.grants.baseBudget, ...v.grants.projects];
   return (
-    <section className="dr-section dr-stack" aria-labelledby="network-year-heading">
-      <Heading level={2} data-size="md" id="network-year-heading">
-        {fmt(t.heading, { year: v.year })}
-      </Heading>
+    <Section id="network-year-heading" title={fmt(t.heading, { year: v.year })} className="dr-section dr-stack">
       {v.budget ? (
         <>
           <ScrollRegion label={fmt(t.budgetCaption, { year: v.year, title: v.budget.title })}>
@@ -173,7 +170,7 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
           </Table>
         </ScrollRegion>
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -1,10 +1,10 @@
-import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useParams } from 'react-router';
 import type { MunicipalityStatement } from '../../../shared/finance/statements.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { formatAchievement } from '../benefits/index.ts';
 import { projectPath, useProjectMessages } from '../projects/index.ts';
 import { useKroner, useHours } from '../../app/format.ts';
@@ -75,10 +75,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
         </Link>
       </Paragraph>
 
-      <section className="dr-section dr-stack" aria-labelledby="pays-heading">
-        <Heading level={2} data-size="md" id="pays-heading">
-          {t.pays}
-        </Heading>
+      <Section id="pays-heading" title={t.pays} className="dr-section dr-stack">
         <ScrollRegion label={t.pays}>
           <Table zebra>
             <caption>{t.pays}</caption>
@@ -101,12 +98,9 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
           </Table>
         </ScrollRegion>
         <ScheduleNote schedule={s.schedule} year={s.year} />
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="projects-heading">
-        <Heading level={2} data-size="md" id="projects-heading">
-          {t.takesPart}
-        </Heading>
+      <Section id="projects-heading" title={t.takesPart} className="dr-section dr-stack">
         {s.projects.length === 0 ? (
           <Paragraph>{fmt(t.noProjects, { year: s.year })}</Paragraph>
         ) : (
@@ -142,12 +136,9 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
                 count: s.benefits.benefitCount,
               })}
         </Paragraph>
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="contributes-heading">
-        <Heading level={2} data-size="md" id="contributes-heading">
-          {t.contributes}
-        </Heading>
+      <Section id="contributes-heading" title={t.contributes} className="dr-section dr-stack">
         <ScrollRegion label={fmt(t.effortCaption, { year: s.year })}>
           <Table zebra>
             <caption>{fmt(t.effortCaption, { year: s.year })}</caption>
@@ -173,7 +164,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
           </Table>
         </ScrollRegion>
         <RateNote rate={s.hourlyRate} year={s.year} />
-      </section>
+      </Section>
     </>
   );
 }

@@ -12,7 +12,7 @@ import {
 import { api } from '../../app/api.ts';
 import { errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { municipalityAdoptionsExportUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 import { HeadRow, RowAction } from '../../app/table.tsx';
@@ -51,10 +51,7 @@ export function AdoptionsSection({
   }
 
   return (
-    <section className="dr-section" aria-labelledby="adoptions-heading">
-      <Heading level={2} data-size="md" id="adoptions-heading">
-        {d.heading}
-      </Heading>
+    <Section id="adoptions-heading" title={d.heading}>
       <Paragraph>{d.intro}</Paragraph>
       <SuccessMessage message={status} />
       {groups.map((group) => (
@@ -130,7 +127,7 @@ export function AdoptionsSection({
           />
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 import { z } from 'zod';
-import { Button, Checkbox, Field, Heading, Input, Label, Link, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Field, Input, Label, Link, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import { DocumentUpdateSchema, type AgendaItem, type CaseDocument } from '../../../shared/meetings/schema.ts';
 import { api } from '../../app/api.ts';
 import { ConfirmForm, fieldMessage, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { ATTACHMENT_ACCEPT, attachmentType, documentUrl, formatSize, uploadDocument } from './meeting-api.ts';
 import { useMeetingMessages } from './messages.ts';
 import { HeadRow, RowAction } from '../../app/table.tsx';
@@ -36,10 +36,7 @@ export function Attachments({
   const documents = item.documents;
 
   return (
-    <section className="dr-section" aria-labelledby="attachments-heading">
-      <Heading level={2} data-size="md" id="attachments-heading">
-        {a.heading}
-      </Heading>
+    <Section id="attachments-heading" title={a.heading}>
       <SuccessMessage message={status} />
       {documents.length === 0 ? (
         <Paragraph>{a.none}</Paragraph>
@@ -139,7 +136,7 @@ export function Attachments({
           </ConfirmForm>
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 

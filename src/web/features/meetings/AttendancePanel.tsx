@@ -12,7 +12,7 @@ import {
 import { api, ApiError, asApiError } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useMeetingMessages } from './messages.ts';
 import { PersonPicker } from './PersonPicker.tsx';
 import { HeadRow, RowAction } from '../../app/table.tsx';
@@ -91,10 +91,7 @@ export function AttendancePanel({
 
   const rows = meeting.attendees;
   return (
-    <section className="dr-section" aria-labelledby="attendance-heading">
-      <Heading level={2} data-size="md" id="attendance-heading">
-        {a.heading}
-      </Heading>
+    <Section id="attendance-heading" title={a.heading}>
       <FailureAlert
         error={failure}
         onReload={() => {
@@ -217,7 +214,7 @@ export function AttendancePanel({
           />
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 

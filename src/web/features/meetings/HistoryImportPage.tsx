@@ -7,7 +7,7 @@ import { FailureAlert } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { ButtonRow, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, ScrollRegion, Section } from '../../app/ui.tsx';
 import { ImportProblems } from '../../app/SpreadsheetImport.tsx';
 import { useHistoryMessages } from './history-messages.ts';
 import { HeadRow } from '../../app/table.tsx';
@@ -38,10 +38,7 @@ function HistoryImport({ network }: { network: NetworkOverview }) {
   return (
     <>
       <Paragraph>{h.intro}</Paragraph>
-      <section className="dr-stack dr-section" aria-labelledby="historikk-regneark">
-        <Heading level={2} data-size="sm" id="historikk-regneark">
-          {h.sheetHeading}
-        </Heading>
+      <Section id="historikk-regneark" title={h.sheetHeading} className="dr-stack dr-section" size="sm">
         <Paragraph>
           <a href={`/api/networks/${network.id}/history-import/template`} download>
             {h.template}
@@ -53,14 +50,11 @@ function HistoryImport({ network }: { network: NetworkOverview }) {
           ))}
         </ul>
         <SpreadsheetForm networkId={network.id} onOutcome={setOutcome} />
-      </section>
-      <section className="dr-stack dr-section" aria-labelledby="historikk-oparl">
-        <Heading level={2} data-size="sm" id="historikk-oparl">
-          {h.oparlHeading}
-        </Heading>
+      </Section>
+      <Section id="historikk-oparl" title={h.oparlHeading} className="dr-stack dr-section" size="sm">
         <Paragraph>{h.oparlIntro}</Paragraph>
         <OparlForm networkId={network.id} onOutcome={setOutcome} />
-      </section>
+      </Section>
       {outcome && <ImportOutcome outcome={outcome} />}
     </>
   );

@@ -18,7 +18,7 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { NetworkFrame, useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { CaseCreateForm } from './CaseForm.tsx';
@@ -183,10 +183,7 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
       <FailureAlert error={failure} onReload={reloadAndClose} />
 
       {editable && (
-        <section className="dr-stack" aria-labelledby="meeting-actions-heading">
-          <Heading level={2} data-size="xs" id="meeting-actions-heading">
-            {mm.meeting.actions}
-          </Heading>
+        <Section id="meeting-actions-heading" title={mm.meeting.actions} className="dr-stack" size="xs">
           <ButtonRow>
             {meeting.status === 'planned' && !meeting.writtenProcedure && (
               <Button type="button" onClick={() => setDialog({ kind: 'summons' })}>
@@ -219,13 +216,10 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
               </Button>
             )}
           </ButtonRow>
-        </section>
+        </Section>
       )}
 
-      <section className="dr-stack" aria-labelledby="meeting-downloads-heading">
-        <Heading level={2} data-size="xs" id="meeting-downloads-heading">
-          {mm.meeting.downloads}
-        </Heading>
+      <Section id="meeting-downloads-heading" title={mm.meeting.downloads} className="dr-stack" size="xs">
         <div className="dr-downloads">
           {!meeting.writtenProcedure && (
             <Link href={summonsPdfUrl(meeting.id)} download>
@@ -248,14 +242,11 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
             {mm.meeting.minutesDraft}
           </Paragraph>
         )}
-      </section>
+      </Section>
 
       {meeting.signatures.length > 0 && <Signatures meeting={meeting} />}
 
-      <section className="dr-section" aria-labelledby="agenda-heading">
-        <Heading level={2} data-size="md" id="agenda-heading">
-          {mm.agenda.heading}
-        </Heading>
+      <Section id="agenda-heading" title={mm.agenda.heading}>
         {editable && !meeting.writtenProcedure && (
           <ButtonRow>
             <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'addCase' })}>
@@ -273,7 +264,7 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
             reload();
           }}
         />
-      </section>
+      </Section>
 
       {editable && !meeting.writtenProcedure && (
         <PendingCases
@@ -500,10 +491,7 @@ function Signatures({ meeting }: { meeting: Meeting }) {
   const { dateTime } = useI18n();
   const mm = useMeetingMessages();
   return (
-    <section className="dr-stack" aria-labelledby="signatures-heading">
-      <Heading level={2} data-size="xs" id="signatures-heading">
-        {mm.meeting.signaturesHeading}
-      </Heading>
+    <Section id="signatures-heading" title={mm.meeting.signaturesHeading} className="dr-stack" size="xs">
       <ScrollRegion label={mm.meeting.signaturesCaption}>
         <Table zebra data-size="sm">
           <caption>{mm.meeting.signaturesCaption}</caption>
@@ -519,7 +507,7 @@ function Signatures({ meeting }: { meeting: Meeting }) {
           </Table.Body>
         </Table>
       </ScrollRegion>
-    </section>
+    </Section>
   );
 }
 
@@ -551,10 +539,7 @@ function PendingCases({
     }
   };
   return (
-    <section className="dr-section" aria-labelledby="pending-heading">
-      <Heading level={2} data-size="md" id="pending-heading">
-        {mm.agenda.pendingHeading}
-      </Heading>
+    <Section id="pending-heading" title={mm.agenda.pendingHeading}>
       <Paragraph data-size="sm" className="dr-muted">
         {mm.agenda.pendingIntro}
       </Paragraph>
@@ -594,6 +579,6 @@ function PendingCases({
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { MeetingStatus, MeetingSummary } from '../../../shared/meetings/schema.ts';
 import type { Body, NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
@@ -8,7 +8,7 @@ import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso, Section } from '../../app/ui.tsx';
 import { meetingPath, planPath, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { CaseNumberingPanel } from './CaseNumbering.tsx';
@@ -40,15 +40,12 @@ export function BodyMeetingsSection({ networkSlug, body }: { networkSlug: string
   const mm = useMeetingMessages();
   const admin = useNetworkCapabilities(body.networkId).administer;
   return (
-    <section className="dr-section" aria-labelledby="body-meetings-heading">
-      <Heading level={2} data-size="md" id="body-meetings-heading">
-        {mm.bodyLink.heading}
-      </Heading>
+    <Section id="body-meetings-heading" title={mm.bodyLink.heading}>
       <Paragraph>
         <AppLink to={planPath(networkSlug, body.id)}>{fmt(mm.bodyLink.link, { name: body.name })}</AppLink>
       </Paragraph>
       <CaseNumberingPanel bodyId={body.id} year={Number(todayIso().slice(0, 4))} editable={admin} />
-    </section>
+    </Section>
   );
 }
 
@@ -108,10 +105,7 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
         </ul>
       </nav>
       <SuccessMessage message={message} />
-      <section className="dr-stack" aria-labelledby="plan-year-heading">
-        <Heading level={2} data-size="md" id="plan-year-heading">
-          {fmt(mm.plan.yearHeading, { year })}
-        </Heading>
+      <Section id="plan-year-heading" title={fmt(mm.plan.yearHeading, { year })} className="dr-stack">
         {admin ? (
           <ButtonRow>
             <Button type="button" onClick={() => setCreating(true)}>
@@ -168,7 +162,7 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
             )
           }
         </LoadState>
-      </section>
+      </Section>
       <ModalDialog open={creating} onClose={() => setCreating(false)} title={mm.plan.newMeeting}>
         <MeetingForm
           bodyId={body.id}

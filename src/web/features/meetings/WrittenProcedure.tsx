@@ -4,7 +4,7 @@ import { WrittenProcedureCreateSchema, type ProcedureStatus, type WrittenProcedu
 import { api, useApi } from '../../app/api.ts';
 import { errorFor, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { meetingPath, osloLocalToIso } from './meeting-api.ts';
 import { MarkdownText } from './MarkdownText.tsx';
 import { useMeetingMessages } from './messages.ts';
@@ -89,16 +89,13 @@ export function ProceduresSection({ meetingId }: { meetingId: string }) {
   const mm = useMeetingMessages();
   const procedures = useApi<WrittenProcedure[]>(`/meetings/${meetingId}/written-procedures`);
   return (
-    <section className="dr-section" aria-labelledby="procedures-heading">
-      <Heading level={2} data-size="md" id="procedures-heading">
-        {mm.procedure.heading}
-      </Heading>
+    <Section id="procedures-heading" title={mm.procedure.heading}>
       <LoadState loaded={procedures}>
         {(list) =>
           list.length === 0 ? <Paragraph>{mm.procedure.none}</Paragraph> : list.map((x) => <ProcedureView key={x.id} procedure={x} />)
         }
       </LoadState>
-    </section>
+    </Section>
   );
 }
 
@@ -163,10 +160,7 @@ export function WrittenDecisions({
   const { date } = useI18n();
   const mm = useMeetingMessages();
   return (
-    <section className="dr-section" aria-labelledby="written-decisions-heading">
-      <Heading level={2} data-size="md" id="written-decisions-heading">
-        {mm.meeting.writtenDecisionsHeading}
-      </Heading>
+    <Section id="written-decisions-heading" title={mm.meeting.writtenDecisionsHeading}>
       <Paragraph>{mm.meeting.writtenDecisionsIntro}</Paragraph>
       {decisions.map((d) => (
         <div key={d.number} className="dr-stack">
@@ -179,6 +173,6 @@ export function WrittenDecisions({
           <MarkdownText text={d.decision} />
         </div>
       ))}
-    </section>
+    </Section>
   );
 }

@@ -8,7 +8,7 @@ import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { BodyMeetingsSection } from '../meetings/index.ts';
 import { BodyForm } from './BodyForm.tsx';
 import { Mandate } from './Mandate.tsx';
@@ -86,19 +86,13 @@ function BodyView({
         </ButtonRow>
       )}
 
-      <section className="dr-section" aria-labelledby="mandate-heading">
-        <Heading level={2} data-size="md" id="mandate-heading">
-          {m.bodies.mandate}
-        </Heading>
+      <Section id="mandate-heading" title={m.bodies.mandate}>
         {body.mandate ? <Mandate text={body.mandate} /> : <Paragraph>{m.bodies.noMandate}</Paragraph>}
-      </section>
+      </Section>
 
       {internals && <BodyMeetingsSection networkSlug={network.slug} body={body} />}
 
-      <section className="dr-section" aria-labelledby="members-heading">
-        <Heading level={2} data-size="md" id="members-heading">
-          {m.bodies.membersHeading}
-        </Heading>
+      <Section id="members-heading" title={m.bodies.membersHeading}>
         {admin && (
           <ButtonRow>
             <Button type="button" onClick={() => setDialog({ kind: 'add' })} disabled={!internals}>
@@ -131,7 +125,7 @@ function BodyView({
             />
           </>
         )}
-      </section>
+      </Section>
 
       <ModalDialog open={dialog?.kind === 'editBody'} onClose={close} title={m.bodies.editBody}>
         <BodyForm

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Button, Heading, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
 import {
   MunicipalityUpdateSchema,
   WRITTEN_STANDARDS,
@@ -13,7 +13,7 @@ import { FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useMunicipalityCapabilities } from '../../app/capabilities.ts';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso, Section } from '../../app/ui.tsx';
 import { municipalityMappingPath, useMappingMessages } from '../mapping/index.ts';
 import { MunicipalityPanelSection } from '../my-work/index.ts';
 import { HeadRow } from '../../app/table.tsx';
@@ -77,10 +77,7 @@ function MunicipalityView({
           </Button>
         </ButtonRow>
       )}
-      <section className="dr-section" aria-labelledby="networks-heading">
-        <Heading level={2} data-size="md" id="networks-heading">
-          {m.municipality.networksHeading}
-        </Heading>
+      <Section id="networks-heading" title={m.municipality.networksHeading}>
         {municipality.networks.length === 0 ? (
           <Paragraph>{m.municipality.noNetworks}</Paragraph>
         ) : (
@@ -118,7 +115,7 @@ function MunicipalityView({
             </Table>
           </ScrollRegion>
         )}
-      </section>
+      </Section>
       <MunicipalityPanelSection number={municipality.number} />
       <ModalDialog open={editing} onClose={() => setEditing(false)} title={m.municipality.editWrittenStandard}>
         <WrittenStandardForm

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Checkbox, Heading, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import {
   MemberCreateSchema,
   MemberUpdateSchema,
@@ -23,7 +23,7 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork, useReloadNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, ModalDialog, ScrollRegion, todayIso, Section } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { HeadRow } from '../../app/table.tsx';
 
@@ -80,10 +80,7 @@ function NetworkView({ network, reload }: { network: NetworkOverview; reload: ()
       </div>
 
       {network.children.length > 0 && (
-        <section className="dr-section" aria-labelledby="children-heading">
-          <Heading level={2} data-size="md" id="children-heading">
-            {fmt(m.network.children, { name: network.name })}
-          </Heading>
+        <Section id="children-heading" title={fmt(m.network.children, { name: network.name })}>
           <ul>
             {network.children.map((c) => (
               <li key={c.id}>
@@ -91,13 +88,10 @@ function NetworkView({ network, reload }: { network: NetworkOverview; reload: ()
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
-      <section className="dr-section" aria-labelledby="members-heading">
-        <Heading level={2} data-size="md" id="members-heading">
-          {m.network.membersHeading}
-        </Heading>
+      <Section id="members-heading" title={m.network.membersHeading}>
         {admin && (
           <ButtonRow>
             <Button type="button" onClick={() => setAdding(true)}>
@@ -114,14 +108,11 @@ function NetworkView({ network, reload }: { network: NetworkOverview; reload: ()
             {m.network.exportMembersCsv}
           </Link>
         </Paragraph>
-      </section>
+      </Section>
 
-      <section className="dr-section" aria-labelledby="bodies-heading">
-        <Heading level={2} data-size="md" id="bodies-heading">
-          {m.network.bodiesHeading}
-        </Heading>
+      <Section id="bodies-heading" title={m.network.bodiesHeading}>
         <BodiesTable network={network} />
-      </section>
+      </Section>
 
       <ModalDialog open={editing} onClose={() => setEditing(false)} title={m.network.editNetwork}>
         <EditNetworkForm

@@ -14,7 +14,7 @@ import type { Project } from '../../../shared/portfolio/projects.ts';
 import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useFinancingMessages, type FinancingMessages } from './messages.ts';
 import { OwnEffortPart } from './OwnEffortPart.tsx';
 import './financing.css';
@@ -54,10 +54,7 @@ export function FinancingSection({ project }: { project: Project }) {
   }, [taking, reload]);
 
   return (
-    <section className="dr-section" aria-labelledby="project-financing">
-      <Heading level={2} data-size="md" id="project-financing">
-        {t.heading}
-      </Heading>
+    <Section id="project-financing" title={t.heading}>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
       <SuccessMessage message={status} />
       <LoadState loaded={loaded}>
@@ -144,7 +141,7 @@ export function FinancingSection({ project }: { project: Project }) {
         )}
       </LoadState>
       <OwnEffortPart project={project} />
-    </section>
+    </Section>
   );
 }
 

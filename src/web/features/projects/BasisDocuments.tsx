@@ -5,7 +5,7 @@ import { BASIS_DOCUMENT_KINDS, type BasisDocument, type BasisDocumentKind, type 
 import { api, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, fieldMessage, FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { formatSize } from '../../app/format.ts';
 import { useProjectMessages } from './messages.ts';
 import { DOCUMENT_ACCEPT, documentType, frozenBy, projectDocumentUrl } from './projects-api.ts';
@@ -24,10 +24,7 @@ export function BasisDocuments({ project, loaded, editable }: { project: Project
   const close = () => setDeleting(null);
   const kinds = BASIS_DOCUMENT_KINDS.filter((k) => project.basisDocuments.some((d) => d.kind === k));
   return (
-    <section className="dr-section" aria-labelledby="project-documents">
-      <Heading level={2} data-size="md" id="project-documents">
-        {t.heading}
-      </Heading>
+    <Section id="project-documents" title={t.heading}>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
       <SuccessMessage message={status} />
       {kinds.length === 0 && <Paragraph>{t.none}</Paragraph>}
@@ -107,7 +104,7 @@ export function BasisDocuments({ project, loaded, editable }: { project: Project
           </ConfirmForm>
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 

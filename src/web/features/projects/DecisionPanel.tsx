@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Heading, Paragraph, Radio, Select } from '@digdir/designsystemet-react';
+import { Alert, Paragraph, Radio, Select } from '@digdir/designsystemet-react';
 import type { Meeting, MeetingSummary } from '../../../shared/meetings/schema.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
 import type { NetworkOverview, Person } from '../../../shared/network/schema.ts';
@@ -24,7 +24,7 @@ import {
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useSession } from '../../app/session.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
+import { ButtonRow, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 
 /**
@@ -56,10 +56,7 @@ export function DecisionPanel({
   if (!admin && !isOwner) return null;
   const short = pm.decisionPointShort[point];
   return (
-    <section className="dr-section dr-project-pass" aria-labelledby="project-pass">
-      <Heading level={2} data-size="md" id="project-pass">
-        {fmt(t.heading, { point: short })}
-      </Heading>
+    <Section id="project-pass" title={fmt(t.heading, { point: short })} className="dr-section dr-project-pass">
       <SuccessMessage message={status} />
       <Paragraph>
         {rule.from === rule.to
@@ -81,7 +78,7 @@ export function DecisionPanel({
         }
         onStart={() => setStatus(null)}
       />
-    </section>
+    </Section>
   );
 }
 

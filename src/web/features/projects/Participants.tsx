@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Heading, Paragraph, Radio, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Radio, Table } from '@digdir/designsystemet-react';
 import { PARTICIPATION, ParticipationInputSchema, type Participation, type Project } from '../../../shared/portfolio/projects.ts';
 import { api, type Loaded } from '../../app/api.ts';
 import { errorFor, FormMessages, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useProjectCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 import { HeadRow, RowAction } from '../../app/table.tsx';
 
@@ -23,10 +23,7 @@ export function Participants({ project, loaded }: { project: Project; loaded: Lo
   const anyEditable = project.participants.some(mayEdit);
   const close = () => setEditing(null);
   return (
-    <section className="dr-section" aria-labelledby="project-participants">
-      <Heading level={2} data-size="md" id="project-participants">
-        {t.heading}
-      </Heading>
+    <Section id="project-participants" title={t.heading}>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
       <SuccessMessage message={status} />
       <ScrollRegion label={fmt(t.caption, { reference: project.reference })}>
@@ -73,7 +70,7 @@ export function Participants({ project, loaded }: { project: Project; loaded: Lo
           />
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 

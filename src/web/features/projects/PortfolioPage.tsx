@@ -9,7 +9,7 @@ import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, use
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion, todayIso, Section } from '../../app/ui.tsx';
 import { currentMembers, useFocusAreas, type FocusAreaOption } from '../proposals/index.ts';
 import { useProjectMessages, type ProjectMessages } from './messages.ts';
 import {
@@ -221,10 +221,7 @@ function PortfolioTimeline({ network, list }: { network: NetworkOverview; list: 
   const step = Math.ceil(months.length / 12);
   const monthName = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: '2-digit', timeZone: 'UTC' });
   return (
-    <section className="dr-stack" aria-labelledby="project-timeline">
-      <Heading level={2} data-size="xs" id="project-timeline">
-        {t.label}
-      </Heading>
+    <Section id="project-timeline" title={t.label} className="dr-stack" size="xs">
       <Paragraph data-size="sm">{t.intro}</Paragraph>
       {dated.length === 0 ? (
         <Paragraph>{t.noneDated}</Paragraph>
@@ -303,7 +300,7 @@ function PortfolioTimeline({ network, list }: { network: NetworkOverview; list: 
           </ul>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 

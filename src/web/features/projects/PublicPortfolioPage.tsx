@@ -5,7 +5,7 @@ import type { PublicDecision, PublicPortfolio, PublicProject } from '../../../sh
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { usePublicMessages } from '../public/index.ts';
 import { Trail } from '../../app/Trail.tsx';
 import { useProjectMessages } from './messages.ts';
@@ -110,10 +110,7 @@ function PublicProjectView({ project }: { project: PublicProject }) {
   return (
     <div className="dr-stack">
       <PhaseSteps phase={project.phase} />
-      <section className="dr-stack" aria-labelledby="public-project-facts">
-        <Heading level={2} data-size="md" id="public-project-facts">
-          {p.facts}
-        </Heading>
+      <Section id="public-project-facts" title={p.facts} className="dr-stack">
         <dl className="dr-facts">
           <dt>{p.reference}</dt>
           <dd>{project.reference}</dd>
@@ -143,12 +140,9 @@ function PublicProjectView({ project }: { project: PublicProject }) {
             <Paragraph className="dr-project-text">{project.description}</Paragraph>
           </>
         )}
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="public-project-decisions">
-        <Heading level={2} data-size="md" id="public-project-decisions">
-          {p.decisionsHeading}
-        </Heading>
+      <Section id="public-project-decisions" title={p.decisionsHeading} className="dr-section dr-stack">
         {project.decisions.length === 0 ? (
           <Paragraph>{p.decisionsNone}</Paragraph>
         ) : (
@@ -163,12 +157,9 @@ function PublicProjectView({ project }: { project: PublicProject }) {
             ))}
           </ol>
         )}
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="public-project-participants">
-        <Heading level={2} data-size="md" id="public-project-participants">
-          {p.participantsHeading}
-        </Heading>
+      <Section id="public-project-participants" title={p.participantsHeading} className="dr-section dr-stack">
         {project.participants.length === 0 ? (
           <Paragraph>{p.participantsNone}</Paragraph>
         ) : (
@@ -187,12 +178,9 @@ function PublicProjectView({ project }: { project: PublicProject }) {
             </Table>
           </ScrollRegion>
         )}
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="public-project-milestones">
-        <Heading level={2} data-size="md" id="public-project-milestones">
-          {p.milestonesHeading}
-        </Heading>
+      <Section id="public-project-milestones" title={p.milestonesHeading} className="dr-section dr-stack">
         {project.milestones.length === 0 ? (
           <Paragraph>{p.milestonesNone}</Paragraph>
         ) : (
@@ -212,7 +200,7 @@ function PublicProjectView({ project }: { project: PublicProject }) {
             </Table>
           </ScrollRegion>
         )}
-      </section>
+      </Section>
       <Paragraph>
         <AppLink to={publicPortfolioPath(project.network.slug)}>{fmt(p.back, { name: project.network.name })}</AppLink>
       </Paragraph>

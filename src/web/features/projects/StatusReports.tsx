@@ -27,7 +27,7 @@ import {
   ChoiceGroup,
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 import { StatusLightTag, usePeriodName } from './StatusLight.tsx';
 import { HeadRow, RowAction } from '../../app/table.tsx';
@@ -59,10 +59,7 @@ export function StatusReports({ project }: { project: Project }) {
     reports.reload();
   };
   return (
-    <section className="dr-section" aria-labelledby="project-status-reports">
-      <Heading level={2} data-size="md" id="project-status-reports">
-        {t.heading}
-      </Heading>
+    <Section id="project-status-reports" title={t.heading}>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
       <SuccessMessage message={status} />
       <LoadState loaded={reports}>
@@ -182,7 +179,7 @@ export function StatusReports({ project }: { project: Project }) {
           </ConfirmForm>
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 

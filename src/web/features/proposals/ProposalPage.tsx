@@ -27,7 +27,7 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useProjectMessages, projectPath } from '../projects/index.ts';
 import { useProposalMessages } from './messages.ts';
 import { ProposalStatusTag } from './ProposalFields.tsx';
@@ -75,10 +75,7 @@ function ProposalView({ network, proposal, loaded }: { network: NetworkOverview;
   return (
     <div className="dr-stack">
       <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
-      <section className="dr-stack" aria-labelledby="proposal-facts">
-        <Heading level={2} data-size="md" id="proposal-facts">
-          {p.facts}
-        </Heading>
+      <Section id="proposal-facts" title={p.facts} className="dr-stack">
         <dl className="dr-facts">
           <dt>{p.reference}</dt>
           <dd>{proposal.reference}</dd>
@@ -130,7 +127,7 @@ function ProposalView({ network, proposal, loaded }: { network: NetworkOverview;
           <dt>{p.submittedAt}</dt>
           <dd>{dateTime(proposal.submittedAt)}</dd>
         </dl>
-      </section>
+      </Section>
       {texts.map((t) => (
         <section key={t.key} className="dr-stack" aria-labelledby={`proposal-${t.key}`}>
           <Heading level={2} data-size="sm" id={`proposal-${t.key}`}>
@@ -161,10 +158,7 @@ function MakeProjectSection({ network, proposal, loaded }: { network: NetworkOve
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   return (
-    <section className="dr-section" aria-labelledby="proposal-project">
-      <Heading level={2} data-size="md" id="proposal-project">
-        {t.heading}
-      </Heading>
+    <Section id="proposal-project" title={t.heading}>
       <Paragraph>{t.intro}</Paragraph>
       <ButtonRow>
         <Button type="button" onClick={() => setOpen(true)}>
@@ -196,7 +190,7 @@ function MakeProjectSection({ network, proposal, loaded }: { network: NetworkOve
           <Paragraph>{fmt(t.confirm, { title: proposal.title })}</Paragraph>
         </ConfirmForm>
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 
@@ -209,10 +203,7 @@ function ScoreSection({ proposal, weights, memberCount }: { proposal: Proposal; 
   const r = pm.result;
   const a = proposal.assessment;
   return (
-    <section className="dr-section" aria-labelledby="proposal-score">
-      <Heading level={2} data-size="md" id="proposal-score">
-        {r.heading}
-      </Heading>
+    <Section id="proposal-score" title={r.heading}>
       {!a ? (
         <Paragraph>{r.notAssessed}</Paragraph>
       ) : (
@@ -269,7 +260,7 @@ function ScoreSection({ proposal, weights, memberCount }: { proposal: Proposal; 
           }}
         </LoadState>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -281,10 +272,7 @@ function TriageSection({ proposal, loaded }: { proposal: Proposal; loaded: Loade
   const [status, setStatus] = useState<string>(proposal.status === 'becameProject' ? 'prioritized' : proposal.status);
   const [reason, setReason] = useState(proposal.statusReason ?? '');
   return (
-    <section className="dr-section" aria-labelledby="proposal-triage">
-      <Heading level={2} data-size="md" id="proposal-triage">
-        {t.heading}
-      </Heading>
+    <Section id="proposal-triage" title={t.heading}>
       {proposal.status === 'becameProject' ? (
         <Paragraph>{t.becameProject}</Paragraph>
       ) : (
@@ -330,7 +318,7 @@ function TriageSection({ proposal, loaded }: { proposal: Proposal; loaded: Loade
           </ButtonRow>
         </form>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -366,10 +354,7 @@ function AssessmentSection({
     note: s.note,
   };
   return (
-    <section className="dr-section" aria-labelledby="proposal-assessment">
-      <Heading level={2} data-size="md" id="proposal-assessment">
-        {s.heading}
-      </Heading>
+    <Section id="proposal-assessment" title={s.heading}>
       <form
         className="dr-form"
         noValidate
@@ -451,6 +436,6 @@ function AssessmentSection({
           <SubmitButton form={form}>{s.save}</SubmitButton>
         </ButtonRow>
       </form>
-    </section>
+    </Section>
   );
 }

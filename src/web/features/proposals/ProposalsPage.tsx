@@ -15,7 +15,7 @@ import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useProposalMessages } from './messages.ts';
 import {
   EMPTY_PROPOSAL,
@@ -310,10 +310,7 @@ function WeightsSection({ network, admin, onSaved }: { network: NetworkOverview;
   const w = pm.weights;
   const weights = useApi<WeightsAnswer>(`/networks/${network.id}/proposal-weights`);
   return (
-    <section className="dr-section" aria-labelledby="proposal-weights-heading">
-      <Heading level={2} data-size="md" id="proposal-weights-heading">
-        {w.heading}
-      </Heading>
+    <Section id="proposal-weights-heading" title={w.heading}>
       <Paragraph>{w.intro}</Paragraph>
       <LoadState loaded={weights}>
         {(answer) => (
@@ -339,7 +336,7 @@ function WeightsSection({ network, admin, onSaved }: { network: NetworkOverview;
           </>
         )}
       </LoadState>
-    </section>
+    </Section>
   );
 }
 

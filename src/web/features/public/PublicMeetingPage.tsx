@@ -5,7 +5,7 @@ import type { PublicAgendaItem, PublicMeeting } from '../../../shared/publicAcce
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { usePublicMessages, type PublicMessages } from './messages.ts';
 import { PublicMarkdown } from './Markdown.tsx';
 import { Trail } from '../../app/Trail.tsx';
@@ -100,23 +100,17 @@ function MeetingView({ meeting }: { meeting: PublicMeeting }) {
       )}
 
       {!meeting.cancelled && (
-        <section className="dr-section dr-stack" aria-labelledby="agenda-heading">
-          <Heading level={2} data-size="md" id="agenda-heading">
-            {pm.meeting.agenda}
-          </Heading>
+        <Section id="agenda-heading" title={pm.meeting.agenda} className="dr-section dr-stack">
           {meeting.items.length === 0 ? (
             <Paragraph>{pm.meeting.noItems}</Paragraph>
           ) : (
             meeting.items.map((item) => <AgendaItem key={item.id} item={item} />)
           )}
-        </section>
+        </Section>
       )}
 
       {meeting.attendees.length > 0 && (
-        <section className="dr-section" aria-labelledby="attendance-heading">
-          <Heading level={2} data-size="md" id="attendance-heading">
-            {pm.meeting.attendance}
-          </Heading>
+        <Section id="attendance-heading" title={pm.meeting.attendance}>
           <ScrollRegion label={pm.meeting.attendanceCaption}>
             <Table zebra>
               <caption className="dr-visually-hidden">{pm.meeting.attendanceCaption}</caption>
@@ -133,7 +127,7 @@ function MeetingView({ meeting }: { meeting: PublicMeeting }) {
               </Table.Body>
             </Table>
           </ScrollRegion>
-        </section>
+        </Section>
       )}
     </div>
   );

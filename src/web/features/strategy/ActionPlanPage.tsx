@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
   MEASURE_STATUSES,
@@ -19,7 +19,7 @@ import {
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useKroner, useStrategyMessages } from './messages.ts';
 import { actionPlanExportUrl, actionPlansPath, newestPublished, parseWhole, tertialFor } from './strategy-api.ts';
 import { MeasureStatusTag, ReportTag } from './StrategyDocument.tsx';
@@ -101,10 +101,7 @@ function PlanView({
           {sm.common.downloadCsv}
         </Link>
       </Paragraph>
-      <section className="dr-stack" aria-labelledby="measures-heading">
-        <Heading level={2} data-size="md" id="measures-heading">
-          {p.measuresHeading}
-        </Heading>
+      <Section id="measures-heading" title={p.measuresHeading} className="dr-stack">
         {admin && (
           <ButtonRow>
             <Button
@@ -223,7 +220,7 @@ function PlanView({
             {p.total}: {kroner(plan.totalBudget)}
           </Paragraph>
         )}
-      </section>
+      </Section>
 
       <ModalDialog open={dialog?.kind === 'add'} onClose={close} title={p.add}>
         <MeasureForm

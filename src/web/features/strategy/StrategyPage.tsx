@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link as RouterLink, useLocation, useNavigate } from 'react-router';
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { StrategyForm } from './StrategiesPage.tsx';
 import {
@@ -124,10 +124,11 @@ function StrategyView({
         </Paragraph>
       )}
 
-      <section className="dr-section dr-stack" aria-labelledby="current-heading">
-        <Heading level={2} data-size="md" id="current-heading">
-          {published ? `${s.published}: ${fmt(sm.common.versionN, { n: published.number })}` : s.published}
-        </Heading>
+      <Section
+        id="current-heading"
+        title={published ? `${s.published}: ${fmt(sm.common.versionN, { n: published.number })}` : s.published}
+        className="dr-section dr-stack"
+      >
         {!published ? (
           <Paragraph>{s.noPublished}</Paragraph>
         ) : (
@@ -143,12 +144,9 @@ function StrategyView({
             <LoadState loaded={publishedVersion}>{(v) => <StrategyDocument content={v.content} level={3} id="current" />}</LoadState>
           </>
         )}
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="history-heading">
-        <Heading level={2} data-size="md" id="history-heading">
-          {s.historyHeading}
-        </Heading>
+      <Section id="history-heading" title={s.historyHeading} className="dr-section dr-stack">
         <ScrollRegion label={fmt(s.historyCaption, { title: strategy.title })}>
           <Table zebra>
             <caption>{fmt(s.historyCaption, { title: strategy.title })}</caption>
@@ -170,7 +168,7 @@ function StrategyView({
             </Table.Body>
           </Table>
         </ScrollRegion>
-      </section>
+      </Section>
 
       <ModalDialog open={dialog === 'edit'} onClose={close} title={sm.strategyForm.edit}>
         <StrategyForm

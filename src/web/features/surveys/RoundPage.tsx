@@ -8,7 +8,7 @@ import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, 
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { RoundResults } from './Results.tsx';
 import './surveys.css';
@@ -154,10 +154,7 @@ function RoundView({
         </ButtonRow>
       )}
 
-      <section className="dr-section dr-stack" aria-labelledby="respondents-heading">
-        <Heading level={2} data-size="md" id="respondents-heading">
-          {r.respondentsHeading}
-        </Heading>
+      <Section id="respondents-heading" title={r.respondentsHeading} className="dr-section dr-stack">
         {round.respondents.length === 0 ? (
           <Paragraph>{r.noRespondents}</Paragraph>
         ) : (
@@ -223,7 +220,7 @@ function RoundView({
             }}
           />
         )}
-      </section>
+      </Section>
 
       {round.status !== 'draft' && <RoundResults round={round} networkSlug={network.slug} />}
 

@@ -8,7 +8,7 @@ import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, 
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { RoundStatusTag } from './RoundPage.tsx';
 import { TemplateBuilder } from './TemplateBuilder.tsx';
@@ -62,10 +62,7 @@ function SurveysView({ network }: { network: NetworkOverview }) {
     <div className="dr-stack">
       <SuccessMessage message={message} />
       <FailureAlert error={failure} />
-      <section className="dr-section dr-stack" aria-labelledby="rounds-heading">
-        <Heading level={2} data-size="md" id="rounds-heading">
-          {l.roundsHeading}
-        </Heading>
+      <Section id="rounds-heading" title={l.roundsHeading} className="dr-section dr-stack">
         {admin ? (
           <ButtonRow>
             <Button type="button" onClick={() => setDialog({ kind: 'round' })}>
@@ -106,12 +103,9 @@ function SurveysView({ network }: { network: NetworkOverview }) {
             )
           }
         </LoadState>
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="templates-heading">
-        <Heading level={2} data-size="md" id="templates-heading">
-          {l.templatesHeading}
-        </Heading>
+      <Section id="templates-heading" title={l.templatesHeading} className="dr-section dr-stack">
         {admin && (
           <ButtonRow>
             <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'template', template: null })}>
@@ -157,7 +151,7 @@ function SurveysView({ network }: { network: NetworkOverview }) {
             </ul>
           )}
         </LoadState>
-      </section>
+      </Section>
 
       <ModalDialog open={dialog?.kind === 'round'} onClose={() => setDialog(null)} title={l.newRound}>
         <RoundForm
