@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Table } from '@digdir/designsystemet-react';
+import { ScrollRegion } from './ui.tsx';
 
 /**
  * The pieces every table of the app is made of, so a page writes its columns and rows and nothing of the markup
@@ -45,5 +46,37 @@ export function RowAction({
     <Button type="button" variant="tertiary" data-size="sm" data-color={danger ? 'danger' : undefined} aria-label={label} onClick={onClick}>
       {children}
     </Button>
+  );
+}
+
+/**
+ * A table of rows with a caption and a head row, inside a region that scrolls sideways on a narrow screen (the
+ * caption names the region too, unless `label` names it otherwise). The children are the body's rows.
+ */
+export function DataTable({
+  caption,
+  label,
+  columns,
+  size,
+  zebra = true,
+  className,
+  children,
+}: {
+  caption: string;
+  label?: string;
+  columns: readonly ColumnHeading[];
+  size?: 'sm';
+  zebra?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <ScrollRegion label={label ?? caption} className={className}>
+      <Table zebra={zebra} data-size={size}>
+        <caption>{caption}</caption>
+        <HeadRow cells={columns} />
+        <Table.Body>{children}</Table.Body>
+      </Table>
+    </ScrollRegion>
   );
 }

@@ -3,8 +3,8 @@ import { Alert, Button, Details, Paragraph, Table, Tag } from '@digdir/designsys
 import type { OutboxMessage } from '../../../shared/auth/schema.ts';
 import { api, asApiError, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
-import { HeadRow } from '../../app/table.tsx';
+import { LoadState, Section } from '../../app/ui.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 /**
  * E-mail the platform has sent or is waiting to send (all of it, when no SMTP server is configured). Personal links
@@ -40,61 +40,58 @@ export function OutboxSection() {
           list.length === 0 ? (
             <Paragraph>{m.admin.outboxEmpty}</Paragraph>
           ) : (
-            <ScrollRegion label={m.admin.outboxCaption}>
-              <Table zebra>
-                <caption>{m.admin.outboxCaption}</caption>
-                <HeadRow cells={[m.admin.to, m.admin.subject, m.admin.attachments, m.admin.createdAt, m.admin.status, m.common.actions]} />
-                <Table.Body>
-                  {list.map((x) => (
-                    <Table.Row key={x.id}>
-                      <Table.Cell>{x.to}</Table.Cell>
-                      <Table.Cell>
-                        <Details>
-                          <Details.Summary>{x.subject}</Details.Summary>
-                          <Details.Content>
-                            <pre className="dr-mail-text">{x.text}</pre>
-                          </Details.Content>
-                        </Details>
-                      </Table.Cell>
-                      <Table.Cell>{x.attachmentNames.join(', ')}</Table.Cell>
-                      <Table.Cell>{dateTime(x.createdAt)}</Table.Cell>
-                      <Table.Cell>
-                        <div className="dr-tags">
-                          {x.sentAt ? (
-                            <span>
-                              {m.admin.sentAt} {dateTime(x.sentAt)}
-                            </span>
-                          ) : (
-                            <Tag data-size="sm" data-color="warning">
-                              {m.admin.notSent}
-                            </Tag>
-                          )}
-                          {x.resendOf && (
-                            <Tag data-size="sm" data-color="info">
-                              {m.admin.resendOf}
-                            </Tag>
-                          )}
-                        </div>
-                      </Table.Cell>
-                      <Table.Cell>
-                        {x.resendable && (
-                          <Button
-                            type="button"
-                            variant="secondary"
-                            data-size="sm"
-                            aria-label={fmt(m.admin.resendLabel, { subject: x.subject, to: x.to })}
-                            disabled={sending !== null}
-                            onClick={() => void resend(x)}
-                          >
-                            {m.admin.resend}
-                          </Button>
-                        )}
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable
+              caption={m.admin.outboxCaption}
+              columns={[m.admin.to, m.admin.subject, m.admin.attachments, m.admin.createdAt, m.admin.status, m.common.actions]}
+            >
+              {list.map((x) => (
+                <Table.Row key={x.id}>
+                  <Table.Cell>{x.to}</Table.Cell>
+                  <Table.Cell>
+                    <Details>
+                      <Details.Summary>{x.subject}</Details.Summary>
+                      <Details.Content>
+                        <pre className="dr-mail-text">{x.text}</pre>
+                      </Details.Content>
+                    </Details>
+                  </Table.Cell>
+                  <Table.Cell>{x.attachmentNames.join(', ')}</Table.Cell>
+                  <Table.Cell>{dateTime(x.createdAt)}</Table.Cell>
+                  <Table.Cell>
+                    <div className="dr-tags">
+                      {x.sentAt ? (
+                        <span>
+                          {m.admin.sentAt} {dateTime(x.sentAt)}
+                        </span>
+                      ) : (
+                        <Tag data-size="sm" data-color="warning">
+                          {m.admin.notSent}
+                        </Tag>
+                      )}
+                      {x.resendOf && (
+                        <Tag data-size="sm" data-color="info">
+                          {m.admin.resendOf}
+                        </Tag>
+                      )}
+                    </div>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {x.resendable && (
+                      <Button
+                        type="button"
+                        variant="secondary"
+                        data-size="sm"
+                        aria-label={fmt(m.admin.resendLabel, { subject: x.subject, to: x.to })}
+                        disabled={sending !== null}
+                        onClick={() => void resend(x)}
+                      >
+                        {m.admin.resend}
+                      </Button>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
           )
         }
       </LoadState>

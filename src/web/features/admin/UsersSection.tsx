@@ -4,11 +4,11 @@ import { InvitationCreateSchema, RoleAssignmentInputSchema, type RoleAssignment,
 import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { emptyRole, RoleFields, roleInput, type RoleDraft } from './RoleFields.tsx';
 import { roleText } from './RoleLabel.tsx';
 import { useScopeOptions, type ScopeOptions } from './scope-options.ts';
-import { HeadRow, RowAction } from '../../app/table.tsx';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 type Dialog = { kind: 'invite' } | { kind: 'grant'; target: UserSummary } | { kind: 'revoke'; target: UserSummary; role: RoleAssignment };
 
@@ -40,54 +40,51 @@ export function UsersSection() {
       <SuccessMessage message={status} />
       <LoadState loaded={users}>
         {(list) => (
-          <ScrollRegion label={m.admin.usersCaption}>
-            <Table zebra>
-              <caption>{m.admin.usersCaption}</caption>
-              <HeadRow cells={[m.admin.name, m.admin.email, m.admin.status, m.admin.roles, m.common.actions]} />
-              <Table.Body>
-                {list.map((u) => (
-                  <Table.Row key={u.id}>
-                    <Table.Cell>{u.name}</Table.Cell>
-                    <Table.Cell>{u.email}</Table.Cell>
-                    <Table.Cell>
-                      <Tag data-size="sm" data-color={u.status === 'active' ? 'success' : u.status === 'invited' ? 'info' : 'neutral'}>
-                        {m.enums.userStatus[u.status]}
-                      </Tag>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <ul className="dr-role-list">
-                        {u.roles.map((r) => (
-                          <li key={r.id}>
-                            {roleText(m, r)}{' '}
-                            {mayRevoke(r) && (
-                              <RowAction
-                                label={fmt(m.admin.revokeRole, { role: roleText(m, r), name: u.name })}
-                                danger
-                                onClick={() => setDialog({ kind: 'revoke', target: u, role: r })}
-                              >
-                                {m.admin.revokeButton}
-                              </RowAction>
-                            )}
-                          </li>
-                        ))}
-                      </ul>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <Button
-                        type="button"
-                        variant="secondary"
-                        data-size="sm"
-                        aria-label={fmt(m.admin.grantRole, { name: u.name })}
-                        onClick={() => setDialog({ kind: 'grant', target: u })}
-                      >
-                        {m.admin.grantRoleShort}
-                      </Button>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+          <DataTable
+            caption={m.admin.usersCaption}
+            columns={[m.admin.name, m.admin.email, m.admin.status, m.admin.roles, m.common.actions]}
+          >
+            {list.map((u) => (
+              <Table.Row key={u.id}>
+                <Table.Cell>{u.name}</Table.Cell>
+                <Table.Cell>{u.email}</Table.Cell>
+                <Table.Cell>
+                  <Tag data-size="sm" data-color={u.status === 'active' ? 'success' : u.status === 'invited' ? 'info' : 'neutral'}>
+                    {m.enums.userStatus[u.status]}
+                  </Tag>
+                </Table.Cell>
+                <Table.Cell>
+                  <ul className="dr-role-list">
+                    {u.roles.map((r) => (
+                      <li key={r.id}>
+                        {roleText(m, r)}{' '}
+                        {mayRevoke(r) && (
+                          <RowAction
+                            label={fmt(m.admin.revokeRole, { role: roleText(m, r), name: u.name })}
+                            danger
+                            onClick={() => setDialog({ kind: 'revoke', target: u, role: r })}
+                          >
+                            {m.admin.revokeButton}
+                          </RowAction>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </Table.Cell>
+                <Table.Cell>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    data-size="sm"
+                    aria-label={fmt(m.admin.grantRole, { name: u.name })}
+                    onClick={() => setDialog({ kind: 'grant', target: u })}
+                  >
+                    {m.admin.grantRoleShort}
+                  </Button>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
       </LoadState>
 

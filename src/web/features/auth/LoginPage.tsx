@@ -7,9 +7,9 @@ import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useSession } from '../../app/session.tsx';
-import { AppLink, ButtonRow, ScrollRegion, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, Section } from '../../app/ui.tsx';
 import { safeReturnTo } from './return-to.ts';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 /** `/logg-inn`: e-mail and password, single sign-on when configured, and the demo users in demo mode. */
 export function LoginPage() {
@@ -99,36 +99,30 @@ export function LoginPage() {
         {config?.demo && config.demo.users.length > 0 && (
           <Section id="demo-heading" title={m.login.demoHeading}>
             <Paragraph>{fmt(m.login.demoIntro, { password: config.demo.users[0]?.password ?? '' })}</Paragraph>
-            <ScrollRegion label={m.login.demoCaption}>
-              <Table zebra>
-                <caption>{m.login.demoCaption}</caption>
-                <HeadRow cells={[m.login.demoUser, m.login.demoRole, m.common.actions]} />
-                <Table.Body>
-                  {config.demo.users.map((u) => (
-                    <Table.Row key={u.email}>
-                      <Table.Cell>{u.email}</Table.Cell>
-                      <Table.Cell>
-                        {u.scope ? fmt(m.admin.scoped, { role: m.enums.userRoles[u.role], scope: u.scope }) : m.enums.userRoles[u.role]}
-                      </Table.Cell>
-                      <Table.Cell>
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          onClick={() => {
-                            setEmail(u.email);
-                            setPassword(u.password);
-                            document.getElementById(form.id('email'))?.focus();
-                          }}
-                        >
-                          {fmt(m.login.demoUse, { email: u.email })}
-                        </Button>
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable caption={m.login.demoCaption} columns={[m.login.demoUser, m.login.demoRole, m.common.actions]}>
+              {config.demo.users.map((u) => (
+                <Table.Row key={u.email}>
+                  <Table.Cell>{u.email}</Table.Cell>
+                  <Table.Cell>
+                    {u.scope ? fmt(m.admin.scoped, { role: m.enums.userRoles[u.role], scope: u.scope }) : m.enums.userRoles[u.role]}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Button
+                      type="button"
+                      variant="tertiary"
+                      data-size="sm"
+                      onClick={() => {
+                        setEmail(u.email);
+                        setPassword(u.password);
+                        document.getElementById(form.id('email'))?.focus();
+                      }}
+                    >
+                      {fmt(m.login.demoUse, { email: u.email })}
+                    </Button>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
           </Section>
         )}
       </div>

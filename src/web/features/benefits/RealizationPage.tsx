@@ -8,12 +8,12 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
+import { AppLink, LoadState, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from '../projects/index.ts';
 import { benefitsPath, formatAchievement } from './benefits-api.ts';
 import { useRealizationMessages } from './realization-messages.ts';
 import './realization.css';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 export const realizationPath = (slug: string) => `/n/${slug}/nytte`;
 
@@ -125,26 +125,23 @@ function ProjectBenefits({ projectId, label, municipality }: { projectId: string
   return (
     <LoadState loaded={benefits}>
       {(list) => (
-        <ScrollRegion label={`${fmt(rm.caption, { project: label })} (${rm.scroll})`}>
-          <Table zebra data-size="sm">
-            <caption>{fmt(rm.caption, { project: label })}</caption>
-            <HeadRow cells={[rm.benefit, rm.owner, rm.indicators, rm.achievement]} />
-            <Table.Body>
-              {list.map((benefit) => (
-                <Table.Row key={benefit.id}>
-                  <Table.HeaderCell scope="row">{benefit.title}</Table.HeaderCell>
-                  <Table.Cell>{benefit.owner?.name ?? '–'}</Table.Cell>
-                  <Table.Cell>
-                    {benefit.indicators.length === 0 ? rm.noIndicator : benefit.indicators.map((i) => i.name).join(', ')}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Achievement value={achievementOf(benefit)} />
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable
+          caption={fmt(rm.caption, { project: label })}
+          label={`${fmt(rm.caption, { project: label })} (${rm.scroll})`}
+          columns={[rm.benefit, rm.owner, rm.indicators, rm.achievement]}
+          size="sm"
+        >
+          {list.map((benefit) => (
+            <Table.Row key={benefit.id}>
+              <Table.HeaderCell scope="row">{benefit.title}</Table.HeaderCell>
+              <Table.Cell>{benefit.owner?.name ?? '–'}</Table.Cell>
+              <Table.Cell>{benefit.indicators.length === 0 ? rm.noIndicator : benefit.indicators.map((i) => i.name).join(', ')}</Table.Cell>
+              <Table.Cell>
+                <Achievement value={achievementOf(benefit)} />
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
     </LoadState>
   );

@@ -18,10 +18,10 @@ import type { PortfolioRow } from '../../../shared/portfolio/projects.ts';
 import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ScrollRegion, VisuallyHidden } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, VisuallyHidden } from '../../app/ui.tsx';
 import { useKroner, parseWhole } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 /** Kroner as typed («12 345», «-1 200»); the text itself when it is no whole number, so the schema names the field. */
 export function kronerInput(text: string): number | string | null {
@@ -298,31 +298,29 @@ export function LineEntries({
           list.length === 0 ? (
             <Paragraph>{b.noEntries}</Paragraph>
           ) : (
-            <ScrollRegion label={fmt(b.entriesCaption, { name: line.name })}>
-              <Table zebra data-size="sm">
-                <caption>{fmt(b.entriesCaption, { name: line.name })}</caption>
-                <HeadRow cells={[b.date, b.amount, b.text, b.source, b.enteredBy, admin && b.actions]} />
-                <Table.Body>
-                  {list.map((entry) => (
-                    <Table.Row key={entry.id}>
-                      <Table.Cell>{date(entry.date)}</Table.Cell>
-                      <Table.Cell>{kroner(entry.amount)}</Table.Cell>
-                      <Table.Cell>{entry.text ?? ''}</Table.Cell>
-                      <Table.Cell>{b.sources[entry.source]}</Table.Cell>
-                      <Table.Cell>{entry.createdBy ?? ''}</Table.Cell>
-                      {admin && (
-                        <Table.Cell>
-                          <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => void remove(entry)}>
-                            {b.deleteEntry}
-                            <VisuallyHidden>{` ${date(entry.date)} ${kroner(entry.amount)}`}</VisuallyHidden>
-                          </Button>
-                        </Table.Cell>
-                      )}
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable
+              caption={fmt(b.entriesCaption, { name: line.name })}
+              columns={[b.date, b.amount, b.text, b.source, b.enteredBy, admin && b.actions]}
+              size="sm"
+            >
+              {list.map((entry) => (
+                <Table.Row key={entry.id}>
+                  <Table.Cell>{date(entry.date)}</Table.Cell>
+                  <Table.Cell>{kroner(entry.amount)}</Table.Cell>
+                  <Table.Cell>{entry.text ?? ''}</Table.Cell>
+                  <Table.Cell>{b.sources[entry.source]}</Table.Cell>
+                  <Table.Cell>{entry.createdBy ?? ''}</Table.Cell>
+                  {admin && (
+                    <Table.Cell>
+                      <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => void remove(entry)}>
+                        {b.deleteEntry}
+                        <VisuallyHidden>{` ${date(entry.date)} ${kroner(entry.amount)}`}</VisuallyHidden>
+                      </Button>
+                    </Table.Cell>
+                  )}
+                </Table.Row>
+              ))}
+            </DataTable>
           )
         }
       </LoadState>

@@ -10,7 +10,7 @@ import { grantPath } from './grants-api.ts';
 import { shortDate, useKroner, useHours } from '../../app/format.ts';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { useStatementMessages } from './statement-messages.ts';
-import { HeadRow } from '../../app/table.tsx';
+import { HeadRow, DataTable } from '../../app/table.tsx';
 
 export const statementPath = (slug: string, number: string, year: number) =>
   `${financePath(slug)}/kommuner/${number}${query({ aar: year })}`;
@@ -150,25 +150,19 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
       {grantLines.length === 0 ? (
         <Paragraph>{fmt(t.noGrants, { year: v.year })}</Paragraph>
       ) : (
-        <ScrollRegion label={fmt(t.grantsCaption, { year: v.year })}>
-          <Table zebra>
-            <caption>{fmt(t.grantsCaption, { year: v.year })}</caption>
-            <HeadRow cells={[t.grant, t.finances, t.amount, t.spent, t.remaining]} />
-            <Table.Body>
-              {grantLines.map((g) => (
-                <Table.Row key={g.allocationId}>
-                  <Table.HeaderCell scope="row">
-                    {internal ? <AppLink to={grantPath(network.slug, g.grantId)}>{g.grantTitle}</AppLink> : g.grantTitle}
-                  </Table.HeaderCell>
-                  <Table.Cell>{g.project ? `${g.project.reference} ${g.project.title}` : fmt(t.baseBudget, { year: v.year })}</Table.Cell>
-                  <Table.Cell>{kroner(g.amount)}</Table.Cell>
-                  <Table.Cell>{kroner(g.spent)}</Table.Cell>
-                  <Table.Cell>{kroner(g.remaining)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable caption={fmt(t.grantsCaption, { year: v.year })} columns={[t.grant, t.finances, t.amount, t.spent, t.remaining]}>
+          {grantLines.map((g) => (
+            <Table.Row key={g.allocationId}>
+              <Table.HeaderCell scope="row">
+                {internal ? <AppLink to={grantPath(network.slug, g.grantId)}>{g.grantTitle}</AppLink> : g.grantTitle}
+              </Table.HeaderCell>
+              <Table.Cell>{g.project ? `${g.project.reference} ${g.project.title}` : fmt(t.baseBudget, { year: v.year })}</Table.Cell>
+              <Table.Cell>{kroner(g.amount)}</Table.Cell>
+              <Table.Cell>{kroner(g.spent)}</Table.Cell>
+              <Table.Cell>{kroner(g.remaining)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
     </Section>
   );

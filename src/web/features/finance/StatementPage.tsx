@@ -11,7 +11,7 @@ import { useKroner, useHours } from '../../app/format.ts';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { RateNote, ScheduleNote } from './FinanceOverviewPage.tsx';
 import { useStatementMessages } from './statement-messages.ts';
-import { HeadRow } from '../../app/table.tsx';
+import { HeadRow, DataTable } from '../../app/table.tsx';
 
 const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
 
@@ -105,25 +105,22 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
           <Paragraph>{fmt(t.noProjects, { year: s.year })}</Paragraph>
         ) : (
           <>
-            <ScrollRegion label={fmt(t.projectsCaption, { year: s.year, municipality: s.municipality.name })}>
-              <Table zebra>
-                <caption>{fmt(t.projectsCaption, { year: s.year, municipality: s.municipality.name })}</caption>
-                <HeadRow cells={[t.project, t.phase, t.costTotal, t.share, t.benefits]} />
-                <Table.Body>
-                  {s.projects.map((p) => (
-                    <Table.Row key={p.id}>
-                      <Table.HeaderCell scope="row">
-                        <AppLink to={projectPath(network.slug, p.id)}>{`${p.reference} ${p.title}`}</AppLink>
-                      </Table.HeaderCell>
-                      <Table.Cell>{pm.phases[p.phase as keyof typeof pm.phases] ?? p.phase}</Table.Cell>
-                      <Table.Cell>{p.costTotal === null ? t.notFinanced : kroner(p.costTotal)}</Table.Cell>
-                      <Table.Cell>{p.share === null ? '–' : kroner(p.share)}</Table.Cell>
-                      <Table.Cell>{formatAchievement(lang, p.benefits.achievement)}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable
+              caption={fmt(t.projectsCaption, { year: s.year, municipality: s.municipality.name })}
+              columns={[t.project, t.phase, t.costTotal, t.share, t.benefits]}
+            >
+              {s.projects.map((p) => (
+                <Table.Row key={p.id}>
+                  <Table.HeaderCell scope="row">
+                    <AppLink to={projectPath(network.slug, p.id)}>{`${p.reference} ${p.title}`}</AppLink>
+                  </Table.HeaderCell>
+                  <Table.Cell>{pm.phases[p.phase as keyof typeof pm.phases] ?? p.phase}</Table.Cell>
+                  <Table.Cell>{p.costTotal === null ? t.notFinanced : kroner(p.costTotal)}</Table.Cell>
+                  <Table.Cell>{p.share === null ? '–' : kroner(p.share)}</Table.Cell>
+                  <Table.Cell>{formatAchievement(lang, p.benefits.achievement)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
             <Paragraph data-size="sm">{t.sharesNote}</Paragraph>
           </>
         )}

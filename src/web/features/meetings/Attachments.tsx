@@ -5,10 +5,10 @@ import { DocumentUpdateSchema, type AgendaItem, type CaseDocument } from '../../
 import { api } from '../../app/api.ts';
 import { ConfirmForm, fieldMessage, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
 import { ATTACHMENT_ACCEPT, attachmentType, documentUrl, formatSize, uploadDocument } from './meeting-api.ts';
 import { useMeetingMessages } from './messages.ts';
-import { HeadRow, RowAction } from '../../app/table.tsx';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 type Dialog = { kind: 'exempt'; document: CaseDocument } | { kind: 'delete'; document: CaseDocument };
 
@@ -41,47 +41,41 @@ export function Attachments({
       {documents.length === 0 ? (
         <Paragraph>{a.none}</Paragraph>
       ) : (
-        <ScrollRegion label={fmt(a.caption, { title: item.title })}>
-          <Table zebra>
-            <caption>{fmt(a.caption, { title: item.title })}</caption>
-            <HeadRow cells={[a.file, a.size, a.exempt, editable && m.common.actions]} />
-            <Table.Body>
-              {documents.map((d) => (
-                <Table.Row key={d.id}>
-                  <Table.Cell>
-                    <Link href={documentUrl(d.id)} download={d.fileName}>
-                      {d.fileName}
-                    </Link>
-                    <Paragraph data-size="sm" className="dr-muted">
-                      {dateTime(d.createdAt)}
-                    </Paragraph>
-                  </Table.Cell>
-                  <Table.Cell>{formatSize(d.size, number)}</Table.Cell>
-                  <Table.Cell>{d.exemptFromPublic ? fmt(a.exemptWith, { basis: d.exemptLegalBasis ?? '' }) : a.public}</Table.Cell>
-                  {editable && (
-                    <Table.Cell>
-                      <span className="dr-button-row">
-                        <RowAction
-                          label={fmt(a.editExemptLabel, { name: d.fileName })}
-                          onClick={() => setDialog({ kind: 'exempt', document: d })}
-                        >
-                          {a.editExempt}
-                        </RowAction>
-                        <RowAction
-                          label={fmt(a.deleteLabel, { name: d.fileName })}
-                          danger
-                          onClick={() => setDialog({ kind: 'delete', document: d })}
-                        >
-                          {a.delete}
-                        </RowAction>
-                      </span>
-                    </Table.Cell>
-                  )}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable caption={fmt(a.caption, { title: item.title })} columns={[a.file, a.size, a.exempt, editable && m.common.actions]}>
+          {documents.map((d) => (
+            <Table.Row key={d.id}>
+              <Table.Cell>
+                <Link href={documentUrl(d.id)} download={d.fileName}>
+                  {d.fileName}
+                </Link>
+                <Paragraph data-size="sm" className="dr-muted">
+                  {dateTime(d.createdAt)}
+                </Paragraph>
+              </Table.Cell>
+              <Table.Cell>{formatSize(d.size, number)}</Table.Cell>
+              <Table.Cell>{d.exemptFromPublic ? fmt(a.exemptWith, { basis: d.exemptLegalBasis ?? '' }) : a.public}</Table.Cell>
+              {editable && (
+                <Table.Cell>
+                  <span className="dr-button-row">
+                    <RowAction
+                      label={fmt(a.editExemptLabel, { name: d.fileName })}
+                      onClick={() => setDialog({ kind: 'exempt', document: d })}
+                    >
+                      {a.editExempt}
+                    </RowAction>
+                    <RowAction
+                      label={fmt(a.deleteLabel, { name: d.fileName })}
+                      danger
+                      onClick={() => setDialog({ kind: 'delete', document: d })}
+                    >
+                      {a.delete}
+                    </RowAction>
+                  </span>
+                </Table.Cell>
+              )}
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
       {editable && (
         <UploadForm

@@ -12,10 +12,10 @@ import {
 import { api, ApiError, asApiError } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
 import { useMeetingMessages } from './messages.ts';
 import { PersonPicker } from './PersonPicker.tsx';
-import { HeadRow, RowAction } from '../../app/table.tsx';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 const VOTING_ROLES = ['chair', 'viceChair', 'member'];
 
@@ -114,68 +114,62 @@ export function AttendancePanel({
       {rows.length === 0 ? (
         <Paragraph>{a.notYet}</Paragraph>
       ) : (
-        <ScrollRegion label={a.caption}>
-          <Table zebra>
-            <caption>{a.caption}</caption>
-            <HeadRow cells={[a.name, a.role, a.municipality, a.votingRight, a.status, editable && m.common.actions]} />
-            <Table.Body>
-              {rows.map((x) => {
-                // The deputy called in for someone takes over their vote; until then the button stays.
-                const deputyCalled = rows.some((d) => d.role === 'deputy' && d.deputyForPersonId === x.personId && d.votingRight);
-                const canSummonDeputy = meeting.status === 'summoned' && x.status === 'absent' && x.role !== 'deputy' && !deputyCalled;
-                return (
-                  <Table.Row key={x.id}>
-                    <Table.Cell>{x.name}</Table.Cell>
-                    <Table.Cell>
-                      {mm.roles[x.role]}
-                      {x.deputyForName && (
-                        <Paragraph data-size="sm" className="dr-muted">
-                          {fmt(a.deputyFor, { name: x.deputyForName })}
-                        </Paragraph>
+        <DataTable caption={a.caption} columns={[a.name, a.role, a.municipality, a.votingRight, a.status, editable && m.common.actions]}>
+          {rows.map((x) => {
+            // The deputy called in for someone takes over their vote; until then the button stays.
+            const deputyCalled = rows.some((d) => d.role === 'deputy' && d.deputyForPersonId === x.personId && d.votingRight);
+            const canSummonDeputy = meeting.status === 'summoned' && x.status === 'absent' && x.role !== 'deputy' && !deputyCalled;
+            return (
+              <Table.Row key={x.id}>
+                <Table.Cell>{x.name}</Table.Cell>
+                <Table.Cell>
+                  {mm.roles[x.role]}
+                  {x.deputyForName && (
+                    <Paragraph data-size="sm" className="dr-muted">
+                      {fmt(a.deputyFor, { name: x.deputyForName })}
+                    </Paragraph>
+                  )}
+                </Table.Cell>
+                <Table.Cell>{x.municipalityName ?? m.common.none}</Table.Cell>
+                <Table.Cell>{x.votingRight ? m.common.yes : m.common.no}</Table.Cell>
+                <Table.Cell>
+                  {mm.attendanceStatuses[x.status]}
+                  {x.status === 'absent' && x.absenceReason && (
+                    <Paragraph data-size="sm" className="dr-muted">
+                      {fmt(a.reason, { reason: x.absenceReason })}
+                    </Paragraph>
+                  )}
+                  {x.status === 'absent' && x.absenceReportedAt && (
+                    <Paragraph data-size="sm" className="dr-muted">
+                      {fmt(a.reportedAt, { when: dateTime(x.absenceReportedAt) })}
+                    </Paragraph>
+                  )}
+                </Table.Cell>
+                {editable && (
+                  <Table.Cell>
+                    <span className="dr-button-row">
+                      <RowAction label={fmt(a.editLabel, { name: x.name })} onClick={() => setDialog({ kind: 'edit', attendee: x })}>
+                        {a.edit}
+                      </RowAction>
+                      {canSummonDeputy && (
+                        <Button
+                          type="button"
+                          variant="secondary"
+                          data-size="sm"
+                          disabled={busy}
+                          aria-label={fmt(a.summonDeputyLabel, { name: x.name })}
+                          onClick={() => void summonDeputy(x)}
+                        >
+                          {a.summonDeputy}
+                        </Button>
                       )}
-                    </Table.Cell>
-                    <Table.Cell>{x.municipalityName ?? m.common.none}</Table.Cell>
-                    <Table.Cell>{x.votingRight ? m.common.yes : m.common.no}</Table.Cell>
-                    <Table.Cell>
-                      {mm.attendanceStatuses[x.status]}
-                      {x.status === 'absent' && x.absenceReason && (
-                        <Paragraph data-size="sm" className="dr-muted">
-                          {fmt(a.reason, { reason: x.absenceReason })}
-                        </Paragraph>
-                      )}
-                      {x.status === 'absent' && x.absenceReportedAt && (
-                        <Paragraph data-size="sm" className="dr-muted">
-                          {fmt(a.reportedAt, { when: dateTime(x.absenceReportedAt) })}
-                        </Paragraph>
-                      )}
-                    </Table.Cell>
-                    {editable && (
-                      <Table.Cell>
-                        <span className="dr-button-row">
-                          <RowAction label={fmt(a.editLabel, { name: x.name })} onClick={() => setDialog({ kind: 'edit', attendee: x })}>
-                            {a.edit}
-                          </RowAction>
-                          {canSummonDeputy && (
-                            <Button
-                              type="button"
-                              variant="secondary"
-                              data-size="sm"
-                              disabled={busy}
-                              aria-label={fmt(a.summonDeputyLabel, { name: x.name })}
-                              onClick={() => void summonDeputy(x)}
-                            >
-                              {a.summonDeputy}
-                            </Button>
-                          )}
-                        </span>
-                      </Table.Cell>
-                    )}
-                  </Table.Row>
-                );
-              })}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+                    </span>
+                  </Table.Cell>
+                )}
+              </Table.Row>
+            );
+          })}
+        </DataTable>
       )}
 
       <Deliveries meeting={meeting} />
@@ -359,24 +353,18 @@ function Deliveries({ meeting }: { meeting: Meeting }) {
       {meeting.deliveries.length === 0 ? (
         <Paragraph>{a.deliveriesNone}</Paragraph>
       ) : (
-        <ScrollRegion label={a.deliveriesCaption}>
-          <Table zebra data-size="sm">
-            <caption>{a.deliveriesCaption}</caption>
-            <HeadRow cells={[a.recipient, a.email, a.kind, a.subject, a.attachments, a.sentAt]} />
-            <Table.Body>
-              {meeting.deliveries.map((d) => (
-                <Table.Row key={d.id}>
-                  <Table.Cell>{d.name ?? d.email}</Table.Cell>
-                  <Table.Cell>{d.email}</Table.Cell>
-                  <Table.Cell>{mm.deliveryKinds[d.kind]}</Table.Cell>
-                  <Table.Cell>{d.subject}</Table.Cell>
-                  <Table.Cell>{d.attachmentNames.join(', ')}</Table.Cell>
-                  <Table.Cell>{dateTime(d.sentAt)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable caption={a.deliveriesCaption} columns={[a.recipient, a.email, a.kind, a.subject, a.attachments, a.sentAt]} size="sm">
+          {meeting.deliveries.map((d) => (
+            <Table.Row key={d.id}>
+              <Table.Cell>{d.name ?? d.email}</Table.Cell>
+              <Table.Cell>{d.email}</Table.Cell>
+              <Table.Cell>{mm.deliveryKinds[d.kind]}</Table.Cell>
+              <Table.Cell>{d.subject}</Table.Cell>
+              <Table.Cell>{d.attachmentNames.join(', ')}</Table.Cell>
+              <Table.Cell>{dateTime(d.sentAt)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
     </>
   );

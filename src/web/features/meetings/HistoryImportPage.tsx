@@ -7,10 +7,10 @@ import { FailureAlert } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { ButtonRow, ScrollRegion, Section } from '../../app/ui.tsx';
+import { ButtonRow, Section } from '../../app/ui.tsx';
 import { ImportProblems } from '../../app/SpreadsheetImport.tsx';
 import { useHistoryMessages } from './history-messages.ts';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -227,21 +227,15 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
           </Heading>
         </Alert>
         {r.nextNumbers.length > 0 && (
-          <ScrollRegion label={h.nextNumbers}>
-            <Table zebra data-size="sm">
-              <caption>{h.nextNumbers}</caption>
-              <HeadRow cells={[h.body, h.year, h.next]} />
-              <Table.Body>
-                {r.nextNumbers.map((n) => (
-                  <Table.Row key={`${n.bodyId}-${n.year}`}>
-                    <Table.Cell>{n.bodyName}</Table.Cell>
-                    <Table.Cell>{n.year}</Table.Cell>
-                    <Table.Cell>{n.next}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+          <DataTable caption={h.nextNumbers} columns={[h.body, h.year, h.next]} size="sm">
+            {r.nextNumbers.map((n) => (
+              <Table.Row key={`${n.bodyId}-${n.year}`}>
+                <Table.Cell>{n.bodyName}</Table.Cell>
+                <Table.Cell>{n.year}</Table.Cell>
+                <Table.Cell>{n.next}</Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
       </section>
     );

@@ -18,7 +18,7 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { NetworkFrame, useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { CaseCreateForm } from './CaseForm.tsx';
@@ -29,7 +29,7 @@ import { useMeetingMessages, type MeetingMessages } from './messages.ts';
 import { ProceduresSection, StartWrittenProcedureForm, WrittenDecisions } from './WrittenProcedure.tsx';
 import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow, RowAction } from '../../app/table.tsx';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 /** «Møte i Vesterålen regionråds arbeidsutvalg 25. mars 2022». */
 export function meetingTitle(
@@ -492,21 +492,19 @@ function Signatures({ meeting }: { meeting: Meeting }) {
   const mm = useMeetingMessages();
   return (
     <Section id="signatures-heading" title={mm.meeting.signaturesHeading} className="dr-stack" size="xs">
-      <ScrollRegion label={mm.meeting.signaturesCaption}>
-        <Table zebra data-size="sm">
-          <caption>{mm.meeting.signaturesCaption}</caption>
-          <HeadRow cells={[mm.meeting.signer, mm.meeting.signatureRequested, mm.meeting.signatureSigned]} />
-          <Table.Body>
-            {meeting.signatures.map((x) => (
-              <Table.Row key={x.personId}>
-                <Table.Cell>{x.name}</Table.Cell>
-                <Table.Cell>{dateTime(x.requestedAt)}</Table.Cell>
-                <Table.Cell>{x.signedAt ? dateTime(x.signedAt) : mm.meeting.notSigned}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </ScrollRegion>
+      <DataTable
+        caption={mm.meeting.signaturesCaption}
+        columns={[mm.meeting.signer, mm.meeting.signatureRequested, mm.meeting.signatureSigned]}
+        size="sm"
+      >
+        {meeting.signatures.map((x) => (
+          <Table.Row key={x.personId}>
+            <Table.Cell>{x.name}</Table.Cell>
+            <Table.Cell>{dateTime(x.requestedAt)}</Table.Cell>
+            <Table.Cell>{x.signedAt ? dateTime(x.signedAt) : mm.meeting.notSigned}</Table.Cell>
+          </Table.Row>
+        ))}
+      </DataTable>
     </Section>
   );
 }

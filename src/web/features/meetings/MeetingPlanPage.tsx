@@ -8,7 +8,7 @@ import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso, Section } from '../../app/ui.tsx';
 import { meetingPath, planPath, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { CaseNumberingPanel } from './CaseNumbering.tsx';
@@ -16,7 +16,7 @@ import { useMeetingMessages } from './messages.ts';
 import { planYear } from './plan-year.ts';
 import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 const STATUS_COLORS: Record<MeetingStatus, 'neutral' | 'info' | 'warning' | 'success'> = {
   planned: 'neutral',
@@ -130,35 +130,32 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
             list.length === 0 ? (
               <Paragraph>{fmt(mm.plan.none, { year })}</Paragraph>
             ) : (
-              <ScrollRegion label={fmt(mm.plan.caption, { name: body.name, year })}>
-                <Table zebra>
-                  <caption>{fmt(mm.plan.caption, { name: body.name, year })}</caption>
-                  <HeadRow cells={[mm.plan.date, mm.plan.time, mm.plan.place, mm.plan.status, mm.plan.items]} />
-                  <Table.Body>
-                    {list.map((x) => (
-                      <Table.Row key={x.id}>
-                        <Table.Cell>
-                          <AppLink to={meetingPath(x.id)}>{date(x.date)}</AppLink>
-                        </Table.Cell>
-                        <Table.Cell>{timeRange(x.startTime, x.endTime)}</Table.Cell>
-                        <Table.Cell>
-                          {x.writtenProcedure ? (
-                            <Tag data-color="accent" data-size="sm">
-                              {mm.plan.writtenProcedure}
-                            </Tag>
-                          ) : (
-                            (x.place ?? (x.remoteLink ? mm.meeting.remote : m.common.none))
-                          )}
-                        </Table.Cell>
-                        <Table.Cell>
-                          <StatusTag status={x.status} />
-                        </Table.Cell>
-                        <Table.Cell>{x.itemCount}</Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </ScrollRegion>
+              <DataTable
+                caption={fmt(mm.plan.caption, { name: body.name, year })}
+                columns={[mm.plan.date, mm.plan.time, mm.plan.place, mm.plan.status, mm.plan.items]}
+              >
+                {list.map((x) => (
+                  <Table.Row key={x.id}>
+                    <Table.Cell>
+                      <AppLink to={meetingPath(x.id)}>{date(x.date)}</AppLink>
+                    </Table.Cell>
+                    <Table.Cell>{timeRange(x.startTime, x.endTime)}</Table.Cell>
+                    <Table.Cell>
+                      {x.writtenProcedure ? (
+                        <Tag data-color="accent" data-size="sm">
+                          {mm.plan.writtenProcedure}
+                        </Tag>
+                      ) : (
+                        (x.place ?? (x.remoteLink ? mm.meeting.remote : m.common.none))
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>
+                      <StatusTag status={x.status} />
+                    </Table.Cell>
+                    <Table.Cell>{x.itemCount}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </DataTable>
             )
           }
         </LoadState>

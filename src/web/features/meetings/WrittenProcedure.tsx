@@ -4,11 +4,11 @@ import { WrittenProcedureCreateSchema, type ProcedureStatus, type WrittenProcedu
 import { api, useApi } from '../../app/api.ts';
 import { errorFor, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, Section } from '../../app/ui.tsx';
 import { meetingPath, osloLocalToIso } from './meeting-api.ts';
 import { MarkdownText } from './MarkdownText.tsx';
 import { useMeetingMessages } from './messages.ts';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 const PROCEDURE_COLORS: Record<ProcedureStatus, 'info' | 'success' | 'warning'> = {
   open: 'info',
@@ -131,22 +131,16 @@ function ProcedureView({ procedure }: { procedure: WrittenProcedure }) {
         ) : (
           <Paragraph>{p.followUpNone}</Paragraph>
         ))}
-      <ScrollRegion label={p.answersCaption}>
-        <Table zebra>
-          <caption>{p.answersCaption}</caption>
-          <HeadRow cells={[p.member, p.answer, p.comment, p.answeredAt]} />
-          <Table.Body>
-            {procedure.answers.map((x) => (
-              <Table.Row key={x.personId}>
-                <Table.Cell>{x.name}</Table.Cell>
-                <Table.Cell>{x.answer ? mm.answers[x.answer] : p.notAnswered}</Table.Cell>
-                <Table.Cell className="dr-pre-line">{x.comment ?? ''}</Table.Cell>
-                <Table.Cell>{x.answeredAt ? dateTime(x.answeredAt) : ''}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </ScrollRegion>
+      <DataTable caption={p.answersCaption} columns={[p.member, p.answer, p.comment, p.answeredAt]}>
+        {procedure.answers.map((x) => (
+          <Table.Row key={x.personId}>
+            <Table.Cell>{x.name}</Table.Cell>
+            <Table.Cell>{x.answer ? mm.answers[x.answer] : p.notAnswered}</Table.Cell>
+            <Table.Cell className="dr-pre-line">{x.comment ?? ''}</Table.Cell>
+            <Table.Cell>{x.answeredAt ? dateTime(x.answeredAt) : ''}</Table.Cell>
+          </Table.Row>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -13,10 +13,10 @@ import { FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useMunicipalityCapabilities } from '../../app/capabilities.ts';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso, Section } from '../../app/ui.tsx';
 import { municipalityMappingPath, useMappingMessages } from '../mapping/index.ts';
 import { MunicipalityPanelSection } from '../my-work/index.ts';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 /** `/kommuner/:number`: a municipality's facts, its networks, and its written standard. */
 export function MunicipalityPage() {
@@ -81,39 +81,36 @@ function MunicipalityView({
         {municipality.networks.length === 0 ? (
           <Paragraph>{m.municipality.noNetworks}</Paragraph>
         ) : (
-          <ScrollRegion label={fmt(m.municipality.networksCaption, { name: municipality.name })}>
-            <Table zebra>
-              <caption>{fmt(m.municipality.networksCaption, { name: municipality.name })}</caption>
-              <HeadRow cells={[m.municipality.network, m.municipality.joined, m.municipality.left, m.network.status]} />
-              <Table.Body>
-                {municipality.networks.map((n) => (
-                  <Table.Row key={`${n.id}-${n.joinedOn}`}>
-                    <Table.Cell>
-                      <AppLink to={`/n/${n.slug}`}>{n.name}</AppLink>
-                    </Table.Cell>
-                    <Table.Cell>{date(n.joinedOn)}</Table.Cell>
-                    <Table.Cell>{date(n.leftOn)}</Table.Cell>
-                    <Table.Cell>
-                      <span className="dr-tags">
-                        {n.isHost && (
-                          <Tag data-color="accent" data-size="sm">
-                            {m.municipality.host}
-                          </Tag>
-                        )}
-                        {n.leftOn && n.leftOn <= todayIso() ? (
-                          <Tag data-color="neutral" data-size="sm">
-                            {m.network.former}
-                          </Tag>
-                        ) : (
-                          <span>{m.network.current}</span>
-                        )}
-                      </span>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+          <DataTable
+            caption={fmt(m.municipality.networksCaption, { name: municipality.name })}
+            columns={[m.municipality.network, m.municipality.joined, m.municipality.left, m.network.status]}
+          >
+            {municipality.networks.map((n) => (
+              <Table.Row key={`${n.id}-${n.joinedOn}`}>
+                <Table.Cell>
+                  <AppLink to={`/n/${n.slug}`}>{n.name}</AppLink>
+                </Table.Cell>
+                <Table.Cell>{date(n.joinedOn)}</Table.Cell>
+                <Table.Cell>{date(n.leftOn)}</Table.Cell>
+                <Table.Cell>
+                  <span className="dr-tags">
+                    {n.isHost && (
+                      <Tag data-color="accent" data-size="sm">
+                        {m.municipality.host}
+                      </Tag>
+                    )}
+                    {n.leftOn && n.leftOn <= todayIso() ? (
+                      <Tag data-color="neutral" data-size="sm">
+                        {m.network.former}
+                      </Tag>
+                    ) : (
+                      <span>{m.network.current}</span>
+                    )}
+                  </span>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
       </Section>
       <MunicipalityPanelSection number={municipality.number} />

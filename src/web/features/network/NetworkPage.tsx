@@ -23,9 +23,9 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork, useReloadNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, ModalDialog, ScrollRegion, todayIso, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, ModalDialog, todayIso, Section } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 /** `/n/:slug`: a network's description, member municipalities and bodies; the secretariat edits here. */
 export function NetworkPage() {
@@ -190,65 +190,60 @@ function MembersTable({
           reload();
         }}
       />
-      <ScrollRegion label={fmt(m.network.membersCaption, { name: network.name })}>
-        <Table zebra>
-          <caption>{fmt(m.network.membersCaption, { name: network.name })}</caption>
-          <HeadRow
-            cells={[
-              m.network.municipality,
-              m.network.county,
-              m.municipality.population,
-              m.network.joined,
-              m.network.left,
-              m.network.status,
-              admin && m.common.actions,
-            ]}
-          />
-          <Table.Body>
-            {members.map((member) => (
-              <Table.Row key={member.id} className={member.isCurrent ? undefined : 'dr-former'}>
-                <Table.Cell>
-                  <AppLink to={`/kommuner/${member.municipalityNumber}`}>{member.municipalityName}</AppLink>
-                </Table.Cell>
-                <Table.Cell>{member.countyName}</Table.Cell>
-                <Table.Cell>{number(member.population)}</Table.Cell>
-                <Table.Cell>{date(member.joinedOn)}</Table.Cell>
-                <Table.Cell>{date(member.leftOn)}</Table.Cell>
-                <Table.Cell>
-                  <span className="dr-tags">
-                    {member.isHost && (
-                      <Tag data-color="accent" data-size="sm">
-                        {m.network.host}
-                      </Tag>
-                    )}
-                    {member.isCurrent ? (
-                      <span>{m.network.current}</span>
-                    ) : (
-                      <Tag data-color="neutral" data-size="sm">
-                        {m.network.former}
-                      </Tag>
-                    )}
-                  </span>
-                </Table.Cell>
-                {admin && (
-                  <Table.Cell>
-                    {member.isCurrent && (
-                      <span className="dr-button-row">
-                        <Button type="button" variant="tertiary" data-size="sm" disabled={busy} onClick={() => void toggleHost(member)}>
-                          {fmt(member.isHost ? m.network.removeHost : m.network.makeHost, { name: member.municipalityName })}
-                        </Button>
-                        <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => setEnding(member)}>
-                          {fmt(m.network.endMembership, { name: member.municipalityName })}
-                        </Button>
-                      </span>
-                    )}
-                  </Table.Cell>
+      <DataTable
+        caption={fmt(m.network.membersCaption, { name: network.name })}
+        columns={[
+          m.network.municipality,
+          m.network.county,
+          m.municipality.population,
+          m.network.joined,
+          m.network.left,
+          m.network.status,
+          admin && m.common.actions,
+        ]}
+      >
+        {members.map((member) => (
+          <Table.Row key={member.id} className={member.isCurrent ? undefined : 'dr-former'}>
+            <Table.Cell>
+              <AppLink to={`/kommuner/${member.municipalityNumber}`}>{member.municipalityName}</AppLink>
+            </Table.Cell>
+            <Table.Cell>{member.countyName}</Table.Cell>
+            <Table.Cell>{number(member.population)}</Table.Cell>
+            <Table.Cell>{date(member.joinedOn)}</Table.Cell>
+            <Table.Cell>{date(member.leftOn)}</Table.Cell>
+            <Table.Cell>
+              <span className="dr-tags">
+                {member.isHost && (
+                  <Tag data-color="accent" data-size="sm">
+                    {m.network.host}
+                  </Tag>
                 )}
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </ScrollRegion>
+                {member.isCurrent ? (
+                  <span>{m.network.current}</span>
+                ) : (
+                  <Tag data-color="neutral" data-size="sm">
+                    {m.network.former}
+                  </Tag>
+                )}
+              </span>
+            </Table.Cell>
+            {admin && (
+              <Table.Cell>
+                {member.isCurrent && (
+                  <span className="dr-button-row">
+                    <Button type="button" variant="tertiary" data-size="sm" disabled={busy} onClick={() => void toggleHost(member)}>
+                      {fmt(member.isHost ? m.network.removeHost : m.network.makeHost, { name: member.municipalityName })}
+                    </Button>
+                    <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => setEnding(member)}>
+                      {fmt(m.network.endMembership, { name: member.municipalityName })}
+                    </Button>
+                  </span>
+                )}
+              </Table.Cell>
+            )}
+          </Table.Row>
+        ))}
+      </DataTable>
       <ModalDialog
         open={ending !== null}
         onClose={() => setEnding(null)}
@@ -277,24 +272,21 @@ function BodiesTable({ network }: { network: NetworkOverview }) {
   const { m, number } = useI18n();
   if (network.bodies.length === 0) return <Paragraph>{m.network.noBodies}</Paragraph>;
   return (
-    <ScrollRegion label={fmt(m.network.bodiesCaption, { name: network.name })}>
-      <Table zebra>
-        <caption>{fmt(m.network.bodiesCaption, { name: network.name })}</caption>
-        <HeadRow cells={[m.bodies.name, m.network.kind, m.network.shortCode, m.network.memberCount]} />
-        <Table.Body>
-          {network.bodies.map((b) => (
-            <Table.Row key={b.id}>
-              <Table.Cell>
-                <AppLink to={`/n/${network.slug}/organer/${b.id}`}>{b.name}</AppLink>
-              </Table.Cell>
-              <Table.Cell>{m.enums.bodyKinds[b.kind]}</Table.Cell>
-              <Table.Cell>{b.shortCode ?? m.common.none}</Table.Cell>
-              <Table.Cell>{number(b.memberCount)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </ScrollRegion>
+    <DataTable
+      caption={fmt(m.network.bodiesCaption, { name: network.name })}
+      columns={[m.bodies.name, m.network.kind, m.network.shortCode, m.network.memberCount]}
+    >
+      {network.bodies.map((b) => (
+        <Table.Row key={b.id}>
+          <Table.Cell>
+            <AppLink to={`/n/${network.slug}/organer/${b.id}`}>{b.name}</AppLink>
+          </Table.Cell>
+          <Table.Cell>{m.enums.bodyKinds[b.kind]}</Table.Cell>
+          <Table.Cell>{b.shortCode ?? m.common.none}</Table.Cell>
+          <Table.Cell>{number(b.memberCount)}</Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   );
 }
 

@@ -5,9 +5,9 @@ import { api, type Loaded } from '../../app/api.ts';
 import { errorFor, FormMessages, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useProjectCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
-import { HeadRow, RowAction } from '../../app/table.tsx';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 type Participant = Project['participants'][number];
 
@@ -26,32 +26,29 @@ export function Participants({ project, loaded }: { project: Project; loaded: Lo
     <Section id="project-participants" title={t.heading}>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
       <SuccessMessage message={status} />
-      <ScrollRegion label={fmt(t.caption, { reference: project.reference })}>
-        <Table zebra>
-          <caption>{fmt(t.caption, { reference: project.reference })}</caption>
-          <HeadRow cells={[t.municipality, t.participation, t.reservation, anyEditable && m.common.actions]} />
-          <Table.Body>
-            {project.participants.map((x) => (
-              <Table.Row key={x.municipalityNumber}>
-                <Table.HeaderCell scope="row">{x.municipalityName}</Table.HeaderCell>
-                <Table.Cell>
-                  {x.participation ? pm.participation[x.participation] : <span className="dr-muted">{t.notAnswered}</span>}
-                </Table.Cell>
-                <Table.Cell className="dr-project-text">{x.reservation ?? <span className="dr-muted">{t.noReservation}</span>}</Table.Cell>
-                {anyEditable && (
-                  <Table.Cell>
-                    {mayEdit(x) && (
-                      <RowAction label={fmt(t.editLabel, { name: x.municipalityName })} onClick={() => setEditing(x)}>
-                        {t.edit}
-                      </RowAction>
-                    )}
-                  </Table.Cell>
+      <DataTable
+        caption={fmt(t.caption, { reference: project.reference })}
+        columns={[t.municipality, t.participation, t.reservation, anyEditable && m.common.actions]}
+      >
+        {project.participants.map((x) => (
+          <Table.Row key={x.municipalityNumber}>
+            <Table.HeaderCell scope="row">{x.municipalityName}</Table.HeaderCell>
+            <Table.Cell>
+              {x.participation ? pm.participation[x.participation] : <span className="dr-muted">{t.notAnswered}</span>}
+            </Table.Cell>
+            <Table.Cell className="dr-project-text">{x.reservation ?? <span className="dr-muted">{t.noReservation}</span>}</Table.Cell>
+            {anyEditable && (
+              <Table.Cell>
+                {mayEdit(x) && (
+                  <RowAction label={fmt(t.editLabel, { name: x.municipalityName })} onClick={() => setEditing(x)}>
+                    {t.edit}
+                  </RowAction>
                 )}
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </ScrollRegion>
+              </Table.Cell>
+            )}
+          </Table.Row>
+        ))}
+      </DataTable>
       <ModalDialog open={editing !== null} onClose={close} title={editing ? fmt(t.editTitle, { name: editing.municipalityName }) : ''}>
         {editing && (
           <ParticipationForm

@@ -5,14 +5,14 @@ import type { PublicDecision, PublicPortfolio, PublicProject } from '../../../sh
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
+import { AppLink, LoadState, Section } from '../../app/ui.tsx';
 import { usePublicMessages } from '../public/index.ts';
 import { Trail } from '../../app/Trail.tsx';
 import { useProjectMessages } from './messages.ts';
 import { usePublicPortfolioMessages } from './public-messages.ts';
 import '../../app/public.css';
 import './projects.css';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 /** Addresses of the public portfolio, in Norwegian as the other public pages. */
 export const publicPortfolioPath = (slug: string) => `/innsyn/n/${encodeURIComponent(slug)}/prosjekter`;
@@ -42,37 +42,32 @@ export function PublicPortfolioPage() {
             {projects.length === 0 ? (
               <Paragraph>{fmt(l.none, { name: network.name })}</Paragraph>
             ) : (
-              <ScrollRegion label={fmt(l.caption, { name: network.name })}>
-                <Table zebra>
-                  <caption>{fmt(l.caption, { name: network.name })}</caption>
-                  <HeadRow
-                    cells={[l.reference, l.titleColumn, l.phase, l.focusAreas, l.owner, l.manager, l.participants, l.lastDecision]}
-                  />
-                  <Table.Body>
-                    {projects.map((p) => (
-                      <Table.Row key={p.reference}>
-                        <Table.Cell>{p.reference}</Table.Cell>
-                        <Table.Cell>
-                          <AppLink to={publicProjectPath(network.slug, p.reference)}>{p.title}</AppLink>
-                        </Table.Cell>
-                        <Table.Cell>{pm.phases[p.phase]}</Table.Cell>
-                        <Table.Cell>{p.focusAreas.map((f) => f.title).join(', ')}</Table.Cell>
-                        <Table.Cell>{p.ownerName ?? ''}</Table.Cell>
-                        <Table.Cell>{p.managerName ?? ''}</Table.Cell>
-                        <Table.Cell>{number(p.participantCount)}</Table.Cell>
-                        <Table.Cell>
-                          {p.lastDecision
-                            ? fmt(l.lastDecisionValue, {
-                                point: pm.decisionPointShort[p.lastDecision.decisionPoint],
-                                date: date(p.lastDecision.decidedOn),
-                              })
-                            : l.noDecision}
-                        </Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </ScrollRegion>
+              <DataTable
+                caption={fmt(l.caption, { name: network.name })}
+                columns={[l.reference, l.titleColumn, l.phase, l.focusAreas, l.owner, l.manager, l.participants, l.lastDecision]}
+              >
+                {projects.map((p) => (
+                  <Table.Row key={p.reference}>
+                    <Table.Cell>{p.reference}</Table.Cell>
+                    <Table.Cell>
+                      <AppLink to={publicProjectPath(network.slug, p.reference)}>{p.title}</AppLink>
+                    </Table.Cell>
+                    <Table.Cell>{pm.phases[p.phase]}</Table.Cell>
+                    <Table.Cell>{p.focusAreas.map((f) => f.title).join(', ')}</Table.Cell>
+                    <Table.Cell>{p.ownerName ?? ''}</Table.Cell>
+                    <Table.Cell>{p.managerName ?? ''}</Table.Cell>
+                    <Table.Cell>{number(p.participantCount)}</Table.Cell>
+                    <Table.Cell>
+                      {p.lastDecision
+                        ? fmt(l.lastDecisionValue, {
+                            point: pm.decisionPointShort[p.lastDecision.decisionPoint],
+                            date: date(p.lastDecision.decidedOn),
+                          })
+                        : l.noDecision}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </DataTable>
             )}
           </div>
         )}
@@ -163,20 +158,14 @@ function PublicProjectView({ project }: { project: PublicProject }) {
         {project.participants.length === 0 ? (
           <Paragraph>{p.participantsNone}</Paragraph>
         ) : (
-          <ScrollRegion label={fmt(p.participantsCaption, { reference: project.reference })}>
-            <Table zebra>
-              <caption>{fmt(p.participantsCaption, { reference: project.reference })}</caption>
-              <HeadRow cells={[p.municipality, p.participation]} />
-              <Table.Body>
-                {project.participants.map((x) => (
-                  <Table.Row key={x.municipalityNumber}>
-                    <Table.Cell>{x.municipalityName}</Table.Cell>
-                    <Table.Cell>{pm.participation[x.participation]}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+          <DataTable caption={fmt(p.participantsCaption, { reference: project.reference })} columns={[p.municipality, p.participation]}>
+            {project.participants.map((x) => (
+              <Table.Row key={x.municipalityNumber}>
+                <Table.Cell>{x.municipalityName}</Table.Cell>
+                <Table.Cell>{pm.participation[x.participation]}</Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
       </Section>
 
@@ -184,21 +173,15 @@ function PublicProjectView({ project }: { project: PublicProject }) {
         {project.milestones.length === 0 ? (
           <Paragraph>{p.milestonesNone}</Paragraph>
         ) : (
-          <ScrollRegion label={fmt(p.milestonesCaption, { reference: project.reference })}>
-            <Table zebra>
-              <caption>{fmt(p.milestonesCaption, { reference: project.reference })}</caption>
-              <HeadRow cells={[p.milestone, p.dueDate, p.doneDate]} />
-              <Table.Body>
-                {project.milestones.map((x, i) => (
-                  <Table.Row key={`${x.title}-${i}`}>
-                    <Table.Cell>{x.title}</Table.Cell>
-                    <Table.Cell>{date(x.dueDate)}</Table.Cell>
-                    <Table.Cell>{x.doneDate ? date(x.doneDate) : p.notDone}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+          <DataTable caption={fmt(p.milestonesCaption, { reference: project.reference })} columns={[p.milestone, p.dueDate, p.doneDate]}>
+            {project.milestones.map((x, i) => (
+              <Table.Row key={`${x.title}-${i}`}>
+                <Table.Cell>{x.title}</Table.Cell>
+                <Table.Cell>{date(x.dueDate)}</Table.Cell>
+                <Table.Cell>{x.doneDate ? date(x.doneDate) : p.notDone}</Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
       </Section>
       <Paragraph>

@@ -27,10 +27,10 @@ import {
   ChoiceGroup,
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso, Section } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, todayIso, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 import { StatusLightTag, usePeriodName } from './StatusLight.tsx';
-import { HeadRow, RowAction } from '../../app/table.tsx';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 /**
  * The project's status reports: a table of them (period, overall light in words on its colour, draft or published,
@@ -73,48 +73,45 @@ export function StatusReports({ project }: { project: Project }) {
             {items.length === 0 ? (
               <Paragraph>{t.none}</Paragraph>
             ) : (
-              <ScrollRegion label={fmt(t.caption, { reference: project.reference })}>
-                <Table zebra>
-                  <caption>{fmt(t.caption, { reference: project.reference })}</caption>
-                  <HeadRow cells={[t.period, t.overall, t.state, t.published, 'PDF', canWrite && m.common.actions]} />
-                  <Table.Body>
-                    {items.map((r) => (
-                      <Table.Row key={r.id}>
-                        <Table.HeaderCell scope="row">{nameOf(r)}</Table.HeaderCell>
-                        <Table.Cell>
-                          <StatusLightTag light={r.overall} meaning />
-                        </Table.Cell>
-                        <Table.Cell>{t.states[r.state]}</Table.Cell>
-                        <Table.Cell>
-                          {r.publishedAt ? (
-                            fmt(t.publishedValue, { date: dateTime(r.publishedAt), name: r.publishedBy ?? '' })
-                          ) : (
-                            <span className="dr-muted">{t.notPublished}</span>
-                          )}
-                        </Table.Cell>
-                        <Table.Cell>{r.pdfUrl ? <Link href={r.pdfUrl}>{fmt(t.pdf, { period: nameOf(r) })}</Link> : '–'}</Table.Cell>
-                        {canWrite && (
-                          <Table.Cell className="dr-project-nowrap">
-                            {r.state === 'draft' && (
-                              <>
-                                <RowAction label={fmt(t.editLabel, { period: nameOf(r) })} onClick={() => setEditing(r)}>
-                                  {t.edit}
-                                </RowAction>
-                                <RowAction label={fmt(t.publishLabel, { period: nameOf(r) })} onClick={() => setPublishing(r)}>
-                                  {t.publish}
-                                </RowAction>
-                                <RowAction label={fmt(t.deleteLabel, { period: nameOf(r) })} danger onClick={() => setDeleting(r)}>
-                                  {t.delete}
-                                </RowAction>
-                              </>
-                            )}
-                          </Table.Cell>
+              <DataTable
+                caption={fmt(t.caption, { reference: project.reference })}
+                columns={[t.period, t.overall, t.state, t.published, 'PDF', canWrite && m.common.actions]}
+              >
+                {items.map((r) => (
+                  <Table.Row key={r.id}>
+                    <Table.HeaderCell scope="row">{nameOf(r)}</Table.HeaderCell>
+                    <Table.Cell>
+                      <StatusLightTag light={r.overall} meaning />
+                    </Table.Cell>
+                    <Table.Cell>{t.states[r.state]}</Table.Cell>
+                    <Table.Cell>
+                      {r.publishedAt ? (
+                        fmt(t.publishedValue, { date: dateTime(r.publishedAt), name: r.publishedBy ?? '' })
+                      ) : (
+                        <span className="dr-muted">{t.notPublished}</span>
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>{r.pdfUrl ? <Link href={r.pdfUrl}>{fmt(t.pdf, { period: nameOf(r) })}</Link> : '–'}</Table.Cell>
+                    {canWrite && (
+                      <Table.Cell className="dr-project-nowrap">
+                        {r.state === 'draft' && (
+                          <>
+                            <RowAction label={fmt(t.editLabel, { period: nameOf(r) })} onClick={() => setEditing(r)}>
+                              {t.edit}
+                            </RowAction>
+                            <RowAction label={fmt(t.publishLabel, { period: nameOf(r) })} onClick={() => setPublishing(r)}>
+                              {t.publish}
+                            </RowAction>
+                            <RowAction label={fmt(t.deleteLabel, { period: nameOf(r) })} danger onClick={() => setDeleting(r)}>
+                              {t.delete}
+                            </RowAction>
+                          </>
                         )}
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </ScrollRegion>
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                ))}
+              </DataTable>
             )}
             {items.map((r) => (
               <ReportDetails key={r.id} report={r} name={nameOf(r)} />
@@ -202,23 +199,17 @@ function ReportDetails({ report, name }: { report: StatusReport; name: string })
             <Paragraph className="dr-project-text">{report.summary}</Paragraph>
           </>
         )}
-        <ScrollRegion label={fmt(t.parametersCaption, { period: name })}>
-          <Table>
-            <caption>{fmt(t.parametersCaption, { period: name })}</caption>
-            <HeadRow cells={[t.parameter, t.status, t.comment]} />
-            <Table.Body>
-              {CONTROL_PARAMETERS.map((p) => (
-                <Table.Row key={p}>
-                  <Table.HeaderCell scope="row">{pm.controlParameters[p]}</Table.HeaderCell>
-                  <Table.Cell>
-                    <StatusLightTag light={report.parameters[p].status} meaning />
-                  </Table.Cell>
-                  <Table.Cell className="dr-project-text">{report.parameters[p].comment ?? ''}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable caption={fmt(t.parametersCaption, { period: name })} columns={[t.parameter, t.status, t.comment]} zebra={false}>
+          {CONTROL_PARAMETERS.map((p) => (
+            <Table.Row key={p}>
+              <Table.HeaderCell scope="row">{pm.controlParameters[p]}</Table.HeaderCell>
+              <Table.Cell>
+                <StatusLightTag light={report.parameters[p].status} meaning />
+              </Table.Cell>
+              <Table.Cell className="dr-project-text">{report.parameters[p].comment ?? ''}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
         <Heading level={3} data-size="xs">
           {t.figures}
         </Heading>

@@ -40,7 +40,7 @@ import {
 } from './proposals-api.ts';
 import './proposals.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow } from '../../app/table.tsx';
+import { HeadRow, DataTable } from '../../app/table.tsx';
 
 /** `/n/:slug/forslag`: the network's proposals in ranked order, filters in the address, a new proposal, and the weights. */
 export function ProposalsPage() {
@@ -351,21 +351,15 @@ function WeightsTable({ network, answer }: { network: NetworkOverview; answer: W
   const w = pm.weights;
   const sum = CRITERIA.reduce((s, c) => s + answer[c], 0);
   return (
-    <ScrollRegion label={fmt(w.caption, { name: network.name })}>
-      <Table>
-        <caption>{fmt(w.caption, { name: network.name })}</caption>
-        <HeadRow cells={[w.criterion, w.weight, w.share]} />
-        <Table.Body>
-          {CRITERIA.map((c) => (
-            <Table.Row key={c}>
-              <Table.HeaderCell scope="row">{pm.criteria[c]}</Table.HeaderCell>
-              <Table.Cell className="dr-proposal-number">{answer[c]}</Table.Cell>
-              <Table.Cell className="dr-proposal-number">{share(answer[c], sum)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </ScrollRegion>
+    <DataTable caption={fmt(w.caption, { name: network.name })} columns={[w.criterion, w.weight, w.share]} zebra={false}>
+      {CRITERIA.map((c) => (
+        <Table.Row key={c}>
+          <Table.HeaderCell scope="row">{pm.criteria[c]}</Table.HeaderCell>
+          <Table.Cell className="dr-proposal-number">{answer[c]}</Table.Cell>
+          <Table.Cell className="dr-proposal-number">{share(answer[c], sum)}</Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   );
 }
 

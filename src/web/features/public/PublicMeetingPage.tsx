@@ -10,7 +10,7 @@ import { usePublicMessages, type PublicMessages } from './messages.ts';
 import { PublicMarkdown } from './Markdown.tsx';
 import { Trail } from '../../app/Trail.tsx';
 import '../../app/public.css';
-import { HeadRow } from '../../app/table.tsx';
+import { HeadRow, DataTable } from '../../app/table.tsx';
 
 /**
  * `/innsyn/moter/:id`: a published meeting — agenda, public case papers and attachments, and once the
@@ -223,20 +223,14 @@ function Minutes({ minutes, pm }: { minutes: NonNullable<PublicAgendaItem['minut
               : fmt(pm.meeting.counts, { for: number(vote.for ?? 0), against: number(vote.against ?? 0), blank: number(vote.blank ?? 0) })}
           </Paragraph>
           {vote.ballots.length > 0 && (
-            <ScrollRegion label={pm.meeting.ballotsCaption}>
-              <Table>
-                <caption>{pm.meeting.ballotsCaption}</caption>
-                <HeadRow cells={[pm.meeting.name, pm.meeting.choice]} />
-                <Table.Body>
-                  {vote.ballots.map((b, i) => (
-                    <Table.Row key={i}>
-                      <Table.Cell>{b.name}</Table.Cell>
-                      <Table.Cell>{pm.choices[b.choice]}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable caption={pm.meeting.ballotsCaption} columns={[pm.meeting.name, pm.meeting.choice]} zebra={false}>
+              {vote.ballots.map((b, i) => (
+                <Table.Row key={i}>
+                  <Table.Cell>{b.name}</Table.Cell>
+                  <Table.Cell>{pm.choices[b.choice]}</Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
           )}
         </div>
       )}

@@ -8,13 +8,13 @@ import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { parseWhole, strategyPath, versionPath } from './strategy-api.ts';
 import { usePeriod, VersionStatusTag } from './StrategyDocument.tsx';
 import './strategy.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 /** `/n/:slug/strategi`: the network's strategies with their newest version; the secretariat starts a new one. */
 export function StrategiesPage() {
@@ -58,40 +58,34 @@ function StrategiesView({ network }: { network: NetworkOverview }) {
           list.length === 0 ? (
             <Paragraph>{l.none}</Paragraph>
           ) : (
-            <ScrollRegion label={fmt(l.caption, { name: network.name })}>
-              <Table zebra>
-                <caption>{fmt(l.caption, { name: network.name })}</caption>
-                <HeadRow cells={[l.strategy, l.period, l.newest, l.adopted]} />
-                <Table.Body>
-                  {list.map((s) => {
-                    const newest = s.versions[0];
-                    const published = s.versions.find((v) => v.status === 'published');
-                    return (
-                      <Table.Row key={s.id}>
-                        <Table.Cell>
-                          <AppLink to={strategyPath(network.slug, s.id)}>{s.title}</AppLink>
-                        </Table.Cell>
-                        <Table.Cell>{period(s.periodStart, s.periodEnd)}</Table.Cell>
-                        <Table.Cell>
-                          {newest ? (
-                            <span className="dr-tags">
-                              {fmt(sm.common.versionN, { n: newest.number })} <VersionStatusTag status={newest.status} />
-                            </span>
-                          ) : (
-                            l.noVersion
-                          )}
-                        </Table.Cell>
-                        <Table.Cell>
-                          {published
-                            ? `${fmt(l.adoptedOf, { count: published.adoptedCount, total: memberCount })} (${fmt(sm.common.versionN, { n: published.number })})`
-                            : l.noVersion}
-                        </Table.Cell>
-                      </Table.Row>
-                    );
-                  })}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable caption={fmt(l.caption, { name: network.name })} columns={[l.strategy, l.period, l.newest, l.adopted]}>
+              {list.map((s) => {
+                const newest = s.versions[0];
+                const published = s.versions.find((v) => v.status === 'published');
+                return (
+                  <Table.Row key={s.id}>
+                    <Table.Cell>
+                      <AppLink to={strategyPath(network.slug, s.id)}>{s.title}</AppLink>
+                    </Table.Cell>
+                    <Table.Cell>{period(s.periodStart, s.periodEnd)}</Table.Cell>
+                    <Table.Cell>
+                      {newest ? (
+                        <span className="dr-tags">
+                          {fmt(sm.common.versionN, { n: newest.number })} <VersionStatusTag status={newest.status} />
+                        </span>
+                      ) : (
+                        l.noVersion
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {published
+                        ? `${fmt(l.adoptedOf, { count: published.adoptedCount, total: memberCount })} (${fmt(sm.common.versionN, { n: published.number })})`
+                        : l.noVersion}
+                    </Table.Cell>
+                  </Table.Row>
+                );
+              })}
+            </DataTable>
           )
         }
       </LoadState>

@@ -6,7 +6,7 @@ import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { StrategyForm } from './StrategiesPage.tsx';
 import {
@@ -24,7 +24,7 @@ import { StrategyDocument, usePeriod, VersionStatusTag } from './StrategyDocumen
 import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
 import './strategy.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 /**
  * `/n/:slug/strategi/:strategyId`: the strategy's current (newest published) version as a document, the draft being
@@ -147,27 +147,24 @@ function StrategyView({
       </Section>
 
       <Section id="history-heading" title={s.historyHeading} className="dr-section dr-stack">
-        <ScrollRegion label={fmt(s.historyCaption, { title: strategy.title })}>
-          <Table zebra>
-            <caption>{fmt(s.historyCaption, { title: strategy.title })}</caption>
-            <HeadRow cells={[s.number, s.status, s.publishedAt, s.changeNote, s.adoptedCount]} />
-            <Table.Body>
-              {strategy.versions.map((v) => (
-                <Table.Row key={v.id}>
-                  <Table.Cell>
-                    <AppLink to={versionPath(network.slug, strategy.id, v.id)}>{fmt(sm.common.versionN, { n: v.number })}</AppLink>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <VersionStatusTag status={v.status} />
-                  </Table.Cell>
-                  <Table.Cell>{v.publishedAt ? dateTime(v.publishedAt) : sm.versionStatuses.draft}</Table.Cell>
-                  <Table.Cell>{v.changeNote ?? ''}</Table.Cell>
-                  <Table.Cell>{v.status === 'published' ? fmt(s.municipalitiesCount, { count: v.adoptedCount }) : ''}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable
+          caption={fmt(s.historyCaption, { title: strategy.title })}
+          columns={[s.number, s.status, s.publishedAt, s.changeNote, s.adoptedCount]}
+        >
+          {strategy.versions.map((v) => (
+            <Table.Row key={v.id}>
+              <Table.Cell>
+                <AppLink to={versionPath(network.slug, strategy.id, v.id)}>{fmt(sm.common.versionN, { n: v.number })}</AppLink>
+              </Table.Cell>
+              <Table.Cell>
+                <VersionStatusTag status={v.status} />
+              </Table.Cell>
+              <Table.Cell>{v.publishedAt ? dateTime(v.publishedAt) : sm.versionStatuses.draft}</Table.Cell>
+              <Table.Cell>{v.changeNote ?? ''}</Table.Cell>
+              <Table.Cell>{v.status === 'published' ? fmt(s.municipalitiesCount, { count: v.adoptedCount }) : ''}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       </Section>
 
       <ModalDialog open={dialog === 'edit'} onClose={close} title={sm.strategyForm.edit}>

@@ -8,13 +8,13 @@ import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, 
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { RoundStatusTag } from './RoundPage.tsx';
 import { TemplateBuilder } from './TemplateBuilder.tsx';
 import './surveys.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow, RowAction } from '../../app/table.tsx';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 export const roundPath = (slug: string, roundId: string) => `/n/${slug}/undersokelser/${roundId}`;
 
@@ -79,27 +79,21 @@ function SurveysView({ network }: { network: NetworkOverview }) {
             list.length === 0 ? (
               <Paragraph>{l.none}</Paragraph>
             ) : (
-              <ScrollRegion label={fmt(l.caption, { name: network.name })}>
-                <Table zebra>
-                  <caption>{fmt(l.caption, { name: network.name })}</caption>
-                  <HeadRow cells={[l.name, l.template, l.deadline, l.status, l.answered]} />
-                  <Table.Body>
-                    {list.map((x) => (
-                      <Table.Row key={x.id}>
-                        <Table.Cell>
-                          <AppLink to={roundPath(network.slug, x.id)}>{x.name}</AppLink>
-                        </Table.Cell>
-                        <Table.Cell>{templateName(x.templateId)}</Table.Cell>
-                        <Table.Cell>{date(x.deadline)}</Table.Cell>
-                        <Table.Cell>
-                          <RoundStatusTag status={x.status} />
-                        </Table.Cell>
-                        <Table.Cell>{fmt(l.answeredOf, { submitted: x.submittedCount, total: x.respondentCount })}</Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </ScrollRegion>
+              <DataTable caption={fmt(l.caption, { name: network.name })} columns={[l.name, l.template, l.deadline, l.status, l.answered]}>
+                {list.map((x) => (
+                  <Table.Row key={x.id}>
+                    <Table.Cell>
+                      <AppLink to={roundPath(network.slug, x.id)}>{x.name}</AppLink>
+                    </Table.Cell>
+                    <Table.Cell>{templateName(x.templateId)}</Table.Cell>
+                    <Table.Cell>{date(x.deadline)}</Table.Cell>
+                    <Table.Cell>
+                      <RoundStatusTag status={x.status} />
+                    </Table.Cell>
+                    <Table.Cell>{fmt(l.answeredOf, { submitted: x.submittedCount, total: x.respondentCount })}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </DataTable>
             )
           }
         </LoadState>
