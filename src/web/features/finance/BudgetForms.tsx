@@ -22,6 +22,7 @@ import { ButtonRow, LoadState, VisuallyHidden } from '../../app/ui.tsx';
 import { useKroner, parseWhole } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 import { DataTable } from '../../app/table.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 
 /** Kroner as typed («12 345», «-1 200»); the text itself when it is no whole number, so the schema names the field. */
 export function kronerInput(text: string): number | string | null {
@@ -102,7 +103,6 @@ export function LineForm({
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const { m } = useI18n();
   const b = useBudgetMessages();
   const form = useForm();
   const [category, setCategory] = useState<BudgetCategory>(line?.category ?? 'secretariat');
@@ -127,29 +127,20 @@ export function LineForm({
     projectId: category === 'projects' && projectId ? projectId : null,
   };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void (line
-          ? form.submit({
-              schema: BudgetLineUpdateSchema,
-              input: { ...input, version: line.version },
-              labels,
-              send: (body) => api<Budget>(`/budget-lines/${line.id}`, { method: 'PATCH', body }),
-              done: onSaved,
-            })
-          : form.submit({
-              schema: BudgetLineCreateSchema,
-              input,
-              labels,
-              send: (body) => api<Budget>(`/budgets/${budget.id}/lines`, { method: 'POST', body }),
-              done: onSaved,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: line,
+        create: { schema: BudgetLineCreateSchema, path: `/budgets/${budget.id}/lines` },
+        update: { schema: BudgetLineUpdateSchema, path: `/budget-lines/${line?.id}` },
+        input,
+        labels,
+        done: onSaved,
       }}
+      submitLabel={line ? b.save : b.create}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <SelectField
         state={form}
         name="category"
@@ -192,13 +183,7 @@ export function LineForm({
           )}
         </LoadState>
       )}
-      <ButtonRow>
-        <SubmitButton form={form}>{line ? b.save : b.create}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }
 

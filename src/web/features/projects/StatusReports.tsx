@@ -15,22 +15,13 @@ import {
   type StatusReportList,
 } from '../../../shared/portfolio/status-reports.ts';
 import { api, useApi } from '../../app/api.ts';
-import {
-  ConfirmForm,
-  errorFor,
-  FormMessages,
-  SelectField,
-  SubmitButton,
-  SuccessMessage,
-  TextField,
-  useForm,
-  ChoiceGroup,
-} from '../../app/forms.tsx';
+import { ConfirmForm, errorFor, SelectField, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, todayIso, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 import { StatusLightTag, usePeriodName } from './StatusLight.tsx';
 import { RowAction, DataTable } from '../../app/table.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 
 /**
  * The project's status reports: a table of them (period, overall light in words on its colour, draft or published,
@@ -244,7 +235,6 @@ function StatusReportForm({
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const { m } = useI18n();
   const pm = useProjectMessages();
   const t = pm.statusReports;
   const f = t.fields;
@@ -315,29 +305,20 @@ function StatusReportForm({
     ));
   };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void (item
-          ? form.submit({
-              schema: StatusReportUpdateSchema,
-              input: { ...fields, version: item.version },
-              labels,
-              send: (body) => api<StatusReport>(`/status-reports/${item.id}`, { method: 'PATCH', body }),
-              done: onDone,
-            })
-          : form.submit({
-              schema: StatusReportInputSchema,
-              input: fields,
-              labels,
-              send: (body) => api<StatusReport>(`/projects/${projectId}/status-reports`, { method: 'POST', body }),
-              done: onDone,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: item,
+        create: { schema: StatusReportInputSchema, path: `/projects/${projectId}/status-reports` },
+        update: { schema: StatusReportUpdateSchema, path: `/status-reports/${item?.id}` },
+        input: fields,
+        labels,
+        done: onDone,
       }}
+      submitLabel={f.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <div className="dr-toolbar">
         <SelectField
           state={form}
@@ -397,12 +378,6 @@ function StatusReportForm({
         <TextField state={form} name="spent" label={f.spent} value={spent} onChange={setSpent} />
         <TextField state={form} name="forecast" label={f.forecast} value={forecast} onChange={setForecast} />
       </div>
-      <ButtonRow>
-        <SubmitButton form={form}>{f.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }

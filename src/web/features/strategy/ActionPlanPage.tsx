@@ -27,6 +27,7 @@ import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './Strat
 import './strategy.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { RowAction } from '../../app/table.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 
 /**
  * `/n/:slug/strategi/:strategyId/handlingsplaner/:planId`: a year's measures with focus area, owner, budget and status,
@@ -308,7 +309,6 @@ function MeasureForm({
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const { m } = useI18n();
   const sm = useStrategyMessages();
   const f = sm.measureForm;
   const form = useForm();
@@ -334,38 +334,29 @@ function MeasureForm({
           { key: measure.focusAreaKey, title: fmt(sm.plan.removedFocusArea, { title: measure.focusAreaTitle ?? measure.focusAreaKey }) },
         ]
       : focusAreas;
+  const input = {
+    title,
+    description,
+    focusAreaKey: focusAreaKey === '' ? null : focusAreaKey,
+    owner,
+    budget: parseWhole(budget),
+    status,
+  };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = {
-          title,
-          description,
-          focusAreaKey: focusAreaKey === '' ? null : focusAreaKey,
-          owner,
-          budget: parseWhole(budget),
-          status,
-        };
-        void (measure
-          ? form.submit({
-              schema: MeasureUpdateSchema,
-              input: { ...input, version: measure.version },
-              labels,
-              send: (body) => api<ActionPlan>(`/action-measures/${measure.id}`, { method: 'PATCH', body }),
-              done: (next) => onSaved(next, title.trim()),
-            })
-          : form.submit({
-              schema: MeasureInputSchema,
-              input,
-              labels,
-              send: (body) => api<ActionPlan>(`/action-plans/${plan.id}/measures`, { method: 'POST', body }),
-              done: (next) => onSaved(next, title.trim()),
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: measure,
+        create: { schema: MeasureInputSchema, path: `/action-plans/${plan.id}/measures` },
+        update: { schema: MeasureUpdateSchema, path: `/action-measures/${measure?.id}` },
+        input,
+        labels,
+        done: (next: ActionPlan) => onSaved(next, title.trim()),
       }}
+      submitLabel={f.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="title" label={f.title} value={title} onChange={setTitle} required />
       <TextField state={form} name="description" label={f.description} value={description} onChange={setDescription} multiline rows={3} />
       <SelectField state={form} name="focusAreaKey" label={f.focusArea} value={focusAreaKey} onChange={setFocusAreaKey}>
@@ -385,13 +376,7 @@ function MeasureForm({
           </option>
         ))}
       </SelectField>
-      <ButtonRow>
-        <SubmitButton form={form}>{f.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }
 
