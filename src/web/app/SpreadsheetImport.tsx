@@ -3,7 +3,8 @@ import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table, Validati
 import { api, ApiError, asApiError, query } from './api.ts';
 import { FailureAlert } from './forms.tsx';
 import { fmt, useI18n } from './i18n/index.tsx';
-import { ButtonRow, ScrollRegion } from './ui.tsx';
+import { ButtonRow } from './ui.tsx';
+import { DataTable } from './table.tsx';
 
 /**
  * The one spreadsheet-import screen (mapping, budget, own effort): the template link, the upload, its progress, and
@@ -189,29 +190,16 @@ export function ImportProblems({
   // A CSV file has no sheets: the column is left out when no problem names one.
   const showSheet = problems.some((p) => p.sheet !== '');
   return (
-    <ScrollRegion label={caption}>
-      <Table zebra data-size="sm">
-        <caption>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            {showSheet && <Table.HeaderCell scope="col">{texts.sheet}</Table.HeaderCell>}
-            <Table.HeaderCell scope="col">{texts.row}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{texts.column}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{texts.reason}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {problems.map((p, i) => (
-            <Table.Row key={`${p.sheet}-${p.row}-${p.column ?? ''}-${i}`}>
-              {showSheet && <Table.Cell>{p.sheet}</Table.Cell>}
-              {/* An OParl object has no row: its problem names it by URL in the sheet column. */}
-              <Table.Cell>{p.row || ''}</Table.Cell>
-              <Table.Cell>{p.column ?? texts.wholeRow}</Table.Cell>
-              <Table.Cell>{p.message}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </ScrollRegion>
+    <DataTable caption={caption} columns={[showSheet && texts.sheet, texts.row, texts.column, texts.reason]} size="sm">
+      {problems.map((p, i) => (
+        <Table.Row key={`${p.sheet}-${p.row}-${p.column ?? ''}-${i}`}>
+          {showSheet && <Table.Cell>{p.sheet}</Table.Cell>}
+          {/* An OParl object has no row: its problem names it by URL in the sheet column. */}
+          <Table.Cell>{p.row || ''}</Table.Cell>
+          <Table.Cell>{p.column ?? texts.wholeRow}</Table.Cell>
+          <Table.Cell>{p.message}</Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   );
 }

@@ -148,3 +148,32 @@ export function SuccessMessage({ message }: { message: string | null }) {
     </div>
   );
 }
+
+/**
+ * A titled part of a page: a <section> named by its heading, so a screen reader lists it among the page's regions.
+ * `id` is the heading's id (unique on the page); the default class spaces it as the page's other sections.
+ */
+export function Section({
+  id,
+  title,
+  className = 'dr-section',
+  level = 2,
+  size = 'md',
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  className?: string;
+  level?: 2 | 3;
+  size?: 'md' | 'sm' | 'xs';
+  children?: ReactNode;
+}) {
+  return (
+    <section className={className} aria-labelledby={id}>
+      <Heading level={level} data-size={size} id={id}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}

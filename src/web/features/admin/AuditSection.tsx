@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Button, Heading, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { AuditEntry } from '../../../shared/auth/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { SelectField, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n, type Messages } from '../../app/i18n/index.tsx';
-import { LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { LoadState, Section } from '../../app/ui.tsx';
 import { diffRecords } from './audit-diff.ts';
 import { useScopeOptions } from './scope-options.ts';
+import { DataTable } from '../../app/table.tsx';
 
 type EntityType = keyof Messages['admin']['entityTypes'];
 const ENTITY_TYPES: EntityType[] = [
@@ -40,10 +41,7 @@ export function AuditSection() {
   const networkName = options.networks.find((n) => n.id === shown?.networkId)?.name ?? '';
 
   return (
-    <section className="dr-section" aria-labelledby="audit-heading">
-      <Heading level={2} data-size="md" id="audit-heading">
-        {m.admin.auditHeading}
-      </Heading>
+    <Section id="audit-heading" title={m.admin.auditHeading}>
       <Paragraph>{m.admin.auditIntro}</Paragraph>
       <form
         className="dr-toolbar"
@@ -85,7 +83,7 @@ export function AuditSection() {
           }
         </LoadState>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -94,74 +92,61 @@ function AuditTable({ entries, networkName }: { entries: AuditEntry[]; networkNa
   const typeLabel = (t: string) => (t in m.admin.entityTypes ? m.admin.entityTypes[t as EntityType] : t);
   const actionLabel = (a: string) => (a in m.admin.actions ? m.admin.actions[a as keyof Messages['admin']['actions']] : a);
   return (
-    <ScrollRegion label={fmt(m.admin.auditCaption, { name: networkName })}>
-      <Table zebra>
-        <caption>{fmt(m.admin.auditCaption, { name: networkName })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{m.admin.when}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.admin.who}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.admin.what}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.admin.changes}</Table.HeaderCell>
+    <DataTable
+      caption={fmt(m.admin.auditCaption, { name: networkName })}
+      columns={[m.admin.when, m.admin.who, m.admin.what, m.admin.changes]}
+    >
+      {entries.map((entry) => {
+        const rows = diffRecords(entry.before, entry.after, m.common.none);
+        return (
+          <Table.Row key={entry.id}>
+            <Table.Cell className="dr-audit-when">{dateTime(entry.at)}</Table.Cell>
+            <Table.Cell>
+              {entry.actorName ?? m.admin.system}
+              {entry.ip && (
+                <Paragraph data-size="xs" className="dr-muted" title={entry.userAgent ?? undefined}>
+                  {fmt(m.admin.fromAddress, { ip: entry.ip })}
+                  {entry.userAgent ? ` · ${entry.userAgent}` : ''}
+                </Paragraph>
+              )}
+            </Table.Cell>
+            <Table.Cell>
+              {actionLabel(entry.action)}: {typeLabel(entry.entityType)}
+              <Paragraph data-size="xs" className="dr-muted">
+                {entry.entityId}
+              </Paragraph>
+            </Table.Cell>
+            <Table.Cell>
+              {rows.length === 0 ? (
+                m.admin.noChanges
+              ) : (
+                <table className="dr-diff" aria-label={fmt(m.admin.changesFor, { type: typeLabel(entry.entityType), id: entry.entityId })}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{m.admin.field}</th>
+                      <th scope="col">{m.admin.before}</th>
+                      <th scope="col">{m.admin.after}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr key={r.field}>
+                        <th scope="row">{r.field}</th>
+                        <td>
+                          <del>{r.before}</del>
+                        </td>
+                        <td>
+                          <ins>{r.after}</ins>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </Table.Cell>
           </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {entries.map((entry) => {
-            const rows = diffRecords(entry.before, entry.after, m.common.none);
-            return (
-              <Table.Row key={entry.id}>
-                <Table.Cell className="dr-audit-when">{dateTime(entry.at)}</Table.Cell>
-                <Table.Cell>
-                  {entry.actorName ?? m.admin.system}
-                  {entry.ip && (
-                    <Paragraph data-size="xs" className="dr-muted" title={entry.userAgent ?? undefined}>
-                      {fmt(m.admin.fromAddress, { ip: entry.ip })}
-                      {entry.userAgent ? ` · ${entry.userAgent}` : ''}
-                    </Paragraph>
-                  )}
-                </Table.Cell>
-                <Table.Cell>
-                  {actionLabel(entry.action)}: {typeLabel(entry.entityType)}
-                  <Paragraph data-size="xs" className="dr-muted">
-                    {entry.entityId}
-                  </Paragraph>
-                </Table.Cell>
-                <Table.Cell>
-                  {rows.length === 0 ? (
-                    m.admin.noChanges
-                  ) : (
-                    <table
-                      className="dr-diff"
-                      aria-label={fmt(m.admin.changesFor, { type: typeLabel(entry.entityType), id: entry.entityId })}
-                    >
-                      <thead>
-                        <tr>
-                          <th scope="col">{m.admin.field}</th>
-                          <th scope="col">{m.admin.before}</th>
-                          <th scope="col">{m.admin.after}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {rows.map((r) => (
-                          <tr key={r.field}>
-                            <th scope="row">{r.field}</th>
-                            <td>
-                              <del>{r.before}</del>
-                            </td>
-                            <td>
-                              <ins>{r.after}</ins>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  )}
-                </Table.Cell>
-              </Table.Row>
-            );
-          })}
-        </Table.Body>
-      </Table>
-    </ScrollRegion>
+        );
+      })}
+    </DataTable>
   );
 }

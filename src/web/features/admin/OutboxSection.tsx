@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Details, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { OutboxMessage } from '../../../shared/auth/schema.ts';
 import { api, asApiError, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { LoadState, Section } from '../../app/ui.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 /**
  * E-mail the platform has sent or is waiting to send (all of it, when no SMTP server is configured). Personal links
@@ -31,10 +32,7 @@ export function OutboxSection() {
   }
 
   return (
-    <section className="dr-section" aria-labelledby="outbox-heading">
-      <Heading level={2} data-size="md" id="outbox-heading">
-        {m.admin.outboxHeading}
-      </Heading>
+    <Section id="outbox-heading" title={m.admin.outboxHeading}>
       <Paragraph>{m.admin.outboxIntro}</Paragraph>
       <div role="status">{notice && <Alert data-color={notice.kind}>{notice.text}</Alert>}</div>
       <LoadState loaded={outbox}>
@@ -42,73 +40,61 @@ export function OutboxSection() {
           list.length === 0 ? (
             <Paragraph>{m.admin.outboxEmpty}</Paragraph>
           ) : (
-            <ScrollRegion label={m.admin.outboxCaption}>
-              <Table zebra>
-                <caption>{m.admin.outboxCaption}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{m.admin.to}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.admin.subject}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.admin.attachments}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.admin.createdAt}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.admin.status}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {list.map((x) => (
-                    <Table.Row key={x.id}>
-                      <Table.Cell>{x.to}</Table.Cell>
-                      <Table.Cell>
-                        <Details>
-                          <Details.Summary>{x.subject}</Details.Summary>
-                          <Details.Content>
-                            <pre className="dr-mail-text">{x.text}</pre>
-                          </Details.Content>
-                        </Details>
-                      </Table.Cell>
-                      <Table.Cell>{x.attachmentNames.join(', ')}</Table.Cell>
-                      <Table.Cell>{dateTime(x.createdAt)}</Table.Cell>
-                      <Table.Cell>
-                        <div className="dr-tags">
-                          {x.sentAt ? (
-                            <span>
-                              {m.admin.sentAt} {dateTime(x.sentAt)}
-                            </span>
-                          ) : (
-                            <Tag data-size="sm" data-color="warning">
-                              {m.admin.notSent}
-                            </Tag>
-                          )}
-                          {x.resendOf && (
-                            <Tag data-size="sm" data-color="info">
-                              {m.admin.resendOf}
-                            </Tag>
-                          )}
-                        </div>
-                      </Table.Cell>
-                      <Table.Cell>
-                        {x.resendable && (
-                          <Button
-                            type="button"
-                            variant="secondary"
-                            data-size="sm"
-                            aria-label={fmt(m.admin.resendLabel, { subject: x.subject, to: x.to })}
-                            disabled={sending !== null}
-                            onClick={() => void resend(x)}
-                          >
-                            {m.admin.resend}
-                          </Button>
-                        )}
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable
+              caption={m.admin.outboxCaption}
+              columns={[m.admin.to, m.admin.subject, m.admin.attachments, m.admin.createdAt, m.admin.status, m.common.actions]}
+            >
+              {list.map((x) => (
+                <Table.Row key={x.id}>
+                  <Table.Cell>{x.to}</Table.Cell>
+                  <Table.Cell>
+                    <Details>
+                      <Details.Summary>{x.subject}</Details.Summary>
+                      <Details.Content>
+                        <pre className="dr-mail-text">{x.text}</pre>
+                      </Details.Content>
+                    </Details>
+                  </Table.Cell>
+                  <Table.Cell>{x.attachmentNames.join(', ')}</Table.Cell>
+                  <Table.Cell>{dateTime(x.createdAt)}</Table.Cell>
+                  <Table.Cell>
+                    <div className="dr-tags">
+                      {x.sentAt ? (
+                        <span>
+                          {m.admin.sentAt} {dateTime(x.sentAt)}
+                        </span>
+                      ) : (
+                        <Tag data-size="sm" data-color="warning">
+                          {m.admin.notSent}
+                        </Tag>
+                      )}
+                      {x.resendOf && (
+                        <Tag data-size="sm" data-color="info">
+                          {m.admin.resendOf}
+                        </Tag>
+                      )}
+                    </div>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {x.resendable && (
+                      <Button
+                        type="button"
+                        variant="secondary"
+                        data-size="sm"
+                        aria-label={fmt(m.admin.resendLabel, { subject: x.subject, to: x.to })}
+                        disabled={sending !== null}
+                        onClick={() => void resend(x)}
+                      >
+                        {m.admin.resend}
+                      </Button>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
           )
         }
       </LoadState>
-    </section>
+    </Section>
   );
 }

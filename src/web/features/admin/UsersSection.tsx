@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { InvitationCreateSchema, RoleAssignmentInputSchema, type RoleAssignment, type UserSummary } from '../../../shared/auth/schema.ts';
 import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { emptyRole, RoleFields, roleInput, type RoleDraft } from './RoleFields.tsx';
 import { roleText } from './RoleLabel.tsx';
 import { useScopeOptions, type ScopeOptions } from './scope-options.ts';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 type Dialog = { kind: 'invite' } | { kind: 'grant'; target: UserSummary } | { kind: 'revoke'; target: UserSummary; role: RoleAssignment };
 
@@ -30,10 +31,7 @@ export function UsersSection() {
   const close = () => setDialog(null);
 
   return (
-    <section className="dr-section" aria-labelledby="users-heading">
-      <Heading level={2} data-size="md" id="users-heading">
-        {m.admin.usersHeading}
-      </Heading>
+    <Section id="users-heading" title={m.admin.usersHeading}>
       <ButtonRow>
         <Button type="button" onClick={() => setDialog({ kind: 'invite' })}>
           {m.admin.invite}
@@ -42,65 +40,51 @@ export function UsersSection() {
       <SuccessMessage message={status} />
       <LoadState loaded={users}>
         {(list) => (
-          <ScrollRegion label={m.admin.usersCaption}>
-            <Table zebra>
-              <caption>{m.admin.usersCaption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{m.admin.name}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.admin.email}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.admin.status}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.admin.roles}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {list.map((u) => (
-                  <Table.Row key={u.id}>
-                    <Table.Cell>{u.name}</Table.Cell>
-                    <Table.Cell>{u.email}</Table.Cell>
-                    <Table.Cell>
-                      <Tag data-size="sm" data-color={u.status === 'active' ? 'success' : u.status === 'invited' ? 'info' : 'neutral'}>
-                        {m.enums.userStatus[u.status]}
-                      </Tag>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <ul className="dr-role-list">
-                        {u.roles.map((r) => (
-                          <li key={r.id}>
-                            {roleText(m, r)}{' '}
-                            {mayRevoke(r) && (
-                              <Button
-                                type="button"
-                                variant="tertiary"
-                                data-size="sm"
-                                data-color="danger"
-                                aria-label={fmt(m.admin.revokeRole, { role: roleText(m, r), name: u.name })}
-                                onClick={() => setDialog({ kind: 'revoke', target: u, role: r })}
-                              >
-                                {m.admin.revokeButton}
-                              </Button>
-                            )}
-                          </li>
-                        ))}
-                      </ul>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <Button
-                        type="button"
-                        variant="secondary"
-                        data-size="sm"
-                        aria-label={fmt(m.admin.grantRole, { name: u.name })}
-                        onClick={() => setDialog({ kind: 'grant', target: u })}
-                      >
-                        {m.admin.grantRoleShort}
-                      </Button>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+          <DataTable
+            caption={m.admin.usersCaption}
+            columns={[m.admin.name, m.admin.email, m.admin.status, m.admin.roles, m.common.actions]}
+          >
+            {list.map((u) => (
+              <Table.Row key={u.id}>
+                <Table.Cell>{u.name}</Table.Cell>
+                <Table.Cell>{u.email}</Table.Cell>
+                <Table.Cell>
+                  <Tag data-size="sm" data-color={u.status === 'active' ? 'success' : u.status === 'invited' ? 'info' : 'neutral'}>
+                    {m.enums.userStatus[u.status]}
+                  </Tag>
+                </Table.Cell>
+                <Table.Cell>
+                  <ul className="dr-role-list">
+                    {u.roles.map((r) => (
+                      <li key={r.id}>
+                        {roleText(m, r)}{' '}
+                        {mayRevoke(r) && (
+                          <RowAction
+                            label={fmt(m.admin.revokeRole, { role: roleText(m, r), name: u.name })}
+                            danger
+                            onClick={() => setDialog({ kind: 'revoke', target: u, role: r })}
+                          >
+                            {m.admin.revokeButton}
+                          </RowAction>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </Table.Cell>
+                <Table.Cell>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    data-size="sm"
+                    aria-label={fmt(m.admin.grantRole, { name: u.name })}
+                    onClick={() => setDialog({ kind: 'grant', target: u })}
+                  >
+                    {m.admin.grantRoleShort}
+                  </Button>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
       </LoadState>
 
@@ -147,7 +131,7 @@ export function UsersSection() {
           />
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 

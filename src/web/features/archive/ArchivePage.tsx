@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Checkbox, Heading, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Checkbox, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { ArchiveExtractCreateSchema, type ArchiveExtract, type ArchiveMeeting } from '../../../shared/archive/schema.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, query, useApi } from '../../app/api.ts';
@@ -7,7 +7,7 @@ import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useArchiveMessages } from './messages.ts';
 
 /** How often the list asks again while an extract is being made. */
@@ -56,19 +56,13 @@ function ArchiveView({ network }: { network: NetworkOverview }) {
           reloadMeetings();
         }}
       />
-      <section className="dr-section" aria-labelledby="extracts-heading">
-        <Heading level={2} data-size="md" id="extracts-heading">
-          {am.extractsHeading}
-        </Heading>
+      <Section id="extracts-heading" title={am.extractsHeading}>
         <LoadState loaded={extracts}>{(list) => <ExtractsTable network={network} extracts={list} />}</LoadState>
-      </section>
-      <section className="dr-section" aria-labelledby="archive-meetings-heading">
-        <Heading level={2} data-size="md" id="archive-meetings-heading">
-          {am.meetingsHeading}
-        </Heading>
+      </Section>
+      <Section id="archive-meetings-heading" title={am.meetingsHeading}>
         <SelectYear year={year} onChange={setYear} />
         <LoadState loaded={meetings}>{(list) => <MeetingsTable year={year} meetings={list} />}</LoadState>
-      </section>
+      </Section>
     </>
   );
 }
@@ -99,10 +93,7 @@ function NewExtractForm({ network, onCreated }: { network: NetworkOverview; onCr
   };
 
   return (
-    <section className="dr-section" aria-labelledby="new-extract-heading">
-      <Heading level={2} data-size="md" id="new-extract-heading">
-        {am.newHeading}
-      </Heading>
+    <Section id="new-extract-heading" title={am.newHeading}>
       <form onSubmit={submit} noValidate className="dr-form">
         <FormMessages form={form} />
         <SelectField state={form} name="bodyId" label={am.body} value={values.bodyId} onChange={(bodyId) => set({ bodyId })}>
@@ -124,7 +115,7 @@ function NewExtractForm({ network, onCreated }: { network: NetworkOverview; onCr
         />
         <SubmitButton form={form}>{am.create}</SubmitButton>
       </form>
-    </section>
+    </Section>
   );
 }
 

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { LoginSchema, type CurrentUser } from '../../../shared/auth/schema.ts';
 import { api } from '../../app/api.ts';
 import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useSession } from '../../app/session.tsx';
-import { AppLink, ButtonRow, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, Section } from '../../app/ui.tsx';
 import { safeReturnTo } from './return-to.ts';
+import { DataTable } from '../../app/table.tsx';
 
 /** `/logg-inn`: e-mail and password, single sign-on when configured, and the demo users in demo mode. */
 export function LoginPage() {
@@ -96,48 +97,33 @@ export function LoginPage() {
         </form>
 
         {config?.demo && config.demo.users.length > 0 && (
-          <section className="dr-section" aria-labelledby="demo-heading">
-            <Heading level={2} data-size="md" id="demo-heading">
-              {m.login.demoHeading}
-            </Heading>
+          <Section id="demo-heading" title={m.login.demoHeading}>
             <Paragraph>{fmt(m.login.demoIntro, { password: config.demo.users[0]?.password ?? '' })}</Paragraph>
-            <ScrollRegion label={m.login.demoCaption}>
-              <Table zebra>
-                <caption>{m.login.demoCaption}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{m.login.demoUser}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.login.demoRole}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {config.demo.users.map((u) => (
-                    <Table.Row key={u.email}>
-                      <Table.Cell>{u.email}</Table.Cell>
-                      <Table.Cell>
-                        {u.scope ? fmt(m.admin.scoped, { role: m.enums.userRoles[u.role], scope: u.scope }) : m.enums.userRoles[u.role]}
-                      </Table.Cell>
-                      <Table.Cell>
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          onClick={() => {
-                            setEmail(u.email);
-                            setPassword(u.password);
-                            document.getElementById(form.id('email'))?.focus();
-                          }}
-                        >
-                          {fmt(m.login.demoUse, { email: u.email })}
-                        </Button>
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
-          </section>
+            <DataTable caption={m.login.demoCaption} columns={[m.login.demoUser, m.login.demoRole, m.common.actions]}>
+              {config.demo.users.map((u) => (
+                <Table.Row key={u.email}>
+                  <Table.Cell>{u.email}</Table.Cell>
+                  <Table.Cell>
+                    {u.scope ? fmt(m.admin.scoped, { role: m.enums.userRoles[u.role], scope: u.scope }) : m.enums.userRoles[u.role]}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Button
+                      type="button"
+                      variant="tertiary"
+                      data-size="sm"
+                      onClick={() => {
+                        setEmail(u.email);
+                        setPassword(u.password);
+                        document.getElementById(form.id('email'))?.focus();
+                      }}
+                    >
+                      {fmt(m.login.demoUse, { email: u.email })}
+                    </Button>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
+          </Section>
         )}
       </div>
     </Page>

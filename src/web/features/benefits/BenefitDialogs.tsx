@@ -33,6 +33,7 @@ import { ButtonRow, todayIso } from '../../app/ui.tsx';
 import { usePeople } from '../projects/index.ts';
 import { benefitsPath, numberText, parseNumber } from './benefits-api.ts';
 import { useBenefitMessages } from './messages.ts';
+import { RowAction } from '../../app/table.tsx';
 
 /** What every dialog's form is told: how to report a save (its message is announced), to cancel, and to reload. */
 interface DialogProps {
@@ -496,14 +497,9 @@ export function TargetForm({
               onChange={(value) => setRow(row.key, { value })}
               required
             />
-            <Button
-              type="button"
-              variant="tertiary"
-              data-size="sm"
-              onClick={() => setInterim((rows) => rows.filter((r) => r.key !== row.key))}
-            >
+            <RowAction onClick={() => setInterim((rows) => rows.filter((r) => r.key !== row.key))}>
               {fmt(t.removeInterim, { n: i + 1 })}
-            </Button>
+            </RowAction>
           </div>
         ))}
         <ButtonRow>

@@ -8,7 +8,7 @@ import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useProjectCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
 import { BenefitForm, IndicatorForm, MeasurementForm, TargetForm } from './BenefitDialogs.tsx';
 import {
   BENEFITS_ANCHOR,
@@ -23,6 +23,7 @@ import {
 } from './benefits-api.ts';
 import { useBenefitMessages } from './messages.ts';
 import './benefits.css';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 /** The one dialog open at a time, and what it is about. */
 type Dialog =
@@ -372,57 +373,53 @@ function IndicatorBlock({
       {rows.length === 0 ? (
         <Paragraph data-size="sm">{t.noParticipants}</Paragraph>
       ) : (
-        <ScrollRegion label={fmt(t.caption, { name: i.name })}>
-          <Table zebra data-size="sm">
-            <caption>{fmt(t.caption, { name: i.name })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.responsible}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.baseline}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.target}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.interimTargets}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.latest}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.rowAchievement}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.nextDue}</Table.HeaderCell>
-                {anyActions && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {rows.map((row) => (
-                <TargetTableRow
-                  key={row.municipalityNumber}
-                  indicator={i}
-                  row={row}
-                  actions={
-                    anyActions && (
-                      <Table.Cell>
-                        {editableRow(row) && (
-                          <Button
-                            type="button"
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={fmt(row.target ? t.editTargetLabel : t.setTargetLabel, { name: row.municipalityName })}
-                            onClick={() =>
-                              open({
-                                kind: 'target',
-                                indicator: i,
-                                municipality: { number: row.municipalityNumber, name: row.municipalityName },
-                                target: row.target,
-                              })
-                            }
-                          >
-                            {row.target ? t.editTarget : t.setTarget}
-                          </Button>
-                        )}
-                      </Table.Cell>
-                    )
-                  }
-                />
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable
+          caption={fmt(t.caption, { name: i.name })}
+          columns={[
+            t.municipality,
+            t.responsible,
+            t.baseline,
+            t.target,
+            t.interimTargets,
+            t.latest,
+            t.rowAchievement,
+            t.nextDue,
+            anyActions && m.common.actions,
+          ]}
+          size="sm"
+        >
+          {rows.map((row) => (
+            <TargetTableRow
+              key={row.municipalityNumber}
+              indicator={i}
+              row={row}
+              actions={
+                anyActions && (
+                  <Table.Cell>
+                    {editableRow(row) && (
+                      <Button
+                        type="button"
+                        variant="tertiary"
+                        data-size="sm"
+                        aria-label={fmt(row.target ? t.editTargetLabel : t.setTargetLabel, { name: row.municipalityName })}
+                        onClick={() =>
+                          open({
+                            kind: 'target',
+                            indicator: i,
+                            municipality: { number: row.municipalityNumber, name: row.municipalityName },
+                            target: row.target,
+                          })
+                        }
+                      >
+                        {row.target ? t.editTarget : t.setTarget}
+                      </Button>
+                    )}
+                  </Table.Cell>
+                )
+              }
+            />
+          ))}
+        </DataTable>
       )}
       {writesAny &&
         (measurable.length > 0 ? (
@@ -551,53 +548,39 @@ function Measurements({
         {list.length === 0 ? (
           <Paragraph data-size="sm">{t.noMeasurements}</Paragraph>
         ) : (
-          <ScrollRegion label={fmt(t.measurementsCaption, { name: i.name })}>
-            <Table zebra data-size="sm">
-              <caption>{fmt(t.measurementsCaption, { name: i.name })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t.measuredOn}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.value}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.note}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.recordedBy}</Table.HeaderCell>
-                  {anyDeletable && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {list.map((x) => {
-                  const name = municipalityName(project, i, x.municipalityNumber);
-                  return (
-                    <Table.Row key={x.id}>
-                      <Table.HeaderCell scope="row" className="dr-project-nowrap">
-                        {date(x.measuredOn)}
-                      </Table.HeaderCell>
-                      <Table.Cell>{name}</Table.Cell>
-                      <Table.Cell className="dr-benefit-number">{formatValue(lang, x.value, i.unit)}</Table.Cell>
-                      <Table.Cell className="dr-benefit-text">{x.note ?? ''}</Table.Cell>
-                      <Table.Cell>{x.recordedBy ?? ''}</Table.Cell>
-                      {anyDeletable && (
-                        <Table.Cell>
-                          {rights.mayWrite(x.municipalityNumber) && (
-                            <Button
-                              type="button"
-                              variant="tertiary"
-                              data-size="sm"
-                              data-color="danger"
-                              aria-label={fmt(t.deleteMeasurementLabel, { date: date(x.measuredOn), name })}
-                              onClick={() => open({ kind: 'deleteMeasurement', indicator: i, measurement: x })}
-                            >
-                              {bm.section.delete}
-                            </Button>
-                          )}
-                        </Table.Cell>
+          <DataTable
+            caption={fmt(t.measurementsCaption, { name: i.name })}
+            columns={[t.measuredOn, t.municipality, t.value, t.note, t.recordedBy, anyDeletable && m.common.actions]}
+            size="sm"
+          >
+            {list.map((x) => {
+              const name = municipalityName(project, i, x.municipalityNumber);
+              return (
+                <Table.Row key={x.id}>
+                  <Table.HeaderCell scope="row" className="dr-project-nowrap">
+                    {date(x.measuredOn)}
+                  </Table.HeaderCell>
+                  <Table.Cell>{name}</Table.Cell>
+                  <Table.Cell className="dr-benefit-number">{formatValue(lang, x.value, i.unit)}</Table.Cell>
+                  <Table.Cell className="dr-benefit-text">{x.note ?? ''}</Table.Cell>
+                  <Table.Cell>{x.recordedBy ?? ''}</Table.Cell>
+                  {anyDeletable && (
+                    <Table.Cell>
+                      {rights.mayWrite(x.municipalityNumber) && (
+                        <RowAction
+                          label={fmt(t.deleteMeasurementLabel, { date: date(x.measuredOn), name })}
+                          danger
+                          onClick={() => open({ kind: 'deleteMeasurement', indicator: i, measurement: x })}
+                        >
+                          {bm.section.delete}
+                        </RowAction>
                       )}
-                    </Table.Row>
-                  );
-                })}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+                    </Table.Cell>
+                  )}
+                </Table.Row>
+              );
+            })}
+          </DataTable>
         )}
       </Details.Content>
     </Details>
@@ -622,16 +605,9 @@ function EditAndDelete({
       <Button type="button" variant="tertiary" data-size="sm" aria-label={fmt(labels.editLabel, { name })} onClick={onEdit}>
         {bm.section.edit}
       </Button>
-      <Button
-        type="button"
-        variant="tertiary"
-        data-size="sm"
-        data-color="danger"
-        aria-label={fmt(labels.deleteLabel, { name })}
-        onClick={onDelete}
-      >
+      <RowAction label={fmt(labels.deleteLabel, { name })} danger onClick={onDelete}>
         {bm.section.delete}
-      </Button>
+      </RowAction>
     </>
   );
 }

@@ -8,11 +8,12 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, LoadState, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from '../projects/index.ts';
 import { benefitsPath, formatAchievement } from './benefits-api.ts';
 import { useRealizationMessages } from './realization-messages.ts';
 import './realization.css';
+import { DataTable } from '../../app/table.tsx';
 
 export const realizationPath = (slug: string) => `/n/${slug}/nytte`;
 
@@ -124,33 +125,23 @@ function ProjectBenefits({ projectId, label, municipality }: { projectId: string
   return (
     <LoadState loaded={benefits}>
       {(list) => (
-        <ScrollRegion label={`${fmt(rm.caption, { project: label })} (${rm.scroll})`}>
-          <Table zebra data-size="sm">
-            <caption>{fmt(rm.caption, { project: label })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{rm.benefit}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{rm.owner}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{rm.indicators}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{rm.achievement}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {list.map((benefit) => (
-                <Table.Row key={benefit.id}>
-                  <Table.HeaderCell scope="row">{benefit.title}</Table.HeaderCell>
-                  <Table.Cell>{benefit.owner?.name ?? '–'}</Table.Cell>
-                  <Table.Cell>
-                    {benefit.indicators.length === 0 ? rm.noIndicator : benefit.indicators.map((i) => i.name).join(', ')}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Achievement value={achievementOf(benefit)} />
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable
+          caption={fmt(rm.caption, { project: label })}
+          label={`${fmt(rm.caption, { project: label })} (${rm.scroll})`}
+          columns={[rm.benefit, rm.owner, rm.indicators, rm.achievement]}
+          size="sm"
+        >
+          {list.map((benefit) => (
+            <Table.Row key={benefit.id}>
+              <Table.HeaderCell scope="row">{benefit.title}</Table.HeaderCell>
+              <Table.Cell>{benefit.owner?.name ?? '–'}</Table.Cell>
+              <Table.Cell>{benefit.indicators.length === 0 ? rm.noIndicator : benefit.indicators.map((i) => i.name).join(', ')}</Table.Cell>
+              <Table.Cell>
+                <Achievement value={achievementOf(benefit)} />
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
     </LoadState>
   );
@@ -163,17 +154,14 @@ function Traceability({ network, rollup }: { network: NetworkOverview; rollup: B
   if (rollup.focusAreas.length === 0) return <Paragraph>{rollup.municipalityNumber ? rm.noneForMunicipality : rm.none}</Paragraph>;
   return (
     <div className="dr-stack">
-      <section className="dr-realization-summary" aria-labelledby="realization-network">
-        <Heading level={2} data-size="sm" id="realization-network">
-          {rm.networkFigure}
-        </Heading>
+      <Section id="realization-network" title={rm.networkFigure} className="dr-realization-summary" size="sm">
         <Paragraph data-size="lg">
           <Achievement value={rollup.network.achievement} />
         </Paragraph>
         <Paragraph data-size="sm">
           {fmt(rm.measuredOf, { measured: rollup.network.measuredBenefitCount, total: rollup.network.benefitCount })}
         </Paragraph>
-      </section>
+      </Section>
       {rollup.focusAreas.map((area) => (
         <section key={area.key ?? 'none'} className="dr-stack" aria-labelledby={`area-${area.key ?? 'none'}`}>
           <Heading level={2} data-size="md" id={`area-${area.key ?? 'none'}`}>

@@ -18,9 +18,11 @@ import type { PortfolioRow } from '../../../shared/portfolio/projects.ts';
 import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ScrollRegion, VisuallyHidden } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, VisuallyHidden } from '../../app/ui.tsx';
 import { useKroner, parseWhole } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
+import { DataTable } from '../../app/table.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 
 /** Kroner as typed («12 345», «-1 200»); the text itself when it is no whole number, so the schema names the field. */
 export function kronerInput(text: string): number | string | null {
@@ -101,7 +103,6 @@ export function LineForm({
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const { m } = useI18n();
   const b = useBudgetMessages();
   const form = useForm();
   const [category, setCategory] = useState<BudgetCategory>(line?.category ?? 'secretariat');
@@ -126,29 +127,20 @@ export function LineForm({
     projectId: category === 'projects' && projectId ? projectId : null,
   };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void (line
-          ? form.submit({
-              schema: BudgetLineUpdateSchema,
-              input: { ...input, version: line.version },
-              labels,
-              send: (body) => api<Budget>(`/budget-lines/${line.id}`, { method: 'PATCH', body }),
-              done: onSaved,
-            })
-          : form.submit({
-              schema: BudgetLineCreateSchema,
-              input,
-              labels,
-              send: (body) => api<Budget>(`/budgets/${budget.id}/lines`, { method: 'POST', body }),
-              done: onSaved,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: line,
+        create: { schema: BudgetLineCreateSchema, path: `/budgets/${budget.id}/lines` },
+        update: { schema: BudgetLineUpdateSchema, path: `/budget-lines/${line?.id}` },
+        input,
+        labels,
+        done: onSaved,
       }}
+      submitLabel={line ? b.save : b.create}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <SelectField
         state={form}
         name="category"
@@ -191,13 +183,7 @@ export function LineForm({
           )}
         </LoadState>
       )}
-      <ButtonRow>
-        <SubmitButton form={form}>{line ? b.save : b.create}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }
 
@@ -297,40 +283,29 @@ export function LineEntries({
           list.length === 0 ? (
             <Paragraph>{b.noEntries}</Paragraph>
           ) : (
-            <ScrollRegion label={fmt(b.entriesCaption, { name: line.name })}>
-              <Table zebra data-size="sm">
-                <caption>{fmt(b.entriesCaption, { name: line.name })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{b.date}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{b.amount}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{b.text}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{b.source}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{b.enteredBy}</Table.HeaderCell>
-                    {admin && <Table.HeaderCell scope="col">{b.actions}</Table.HeaderCell>}
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {list.map((entry) => (
-                    <Table.Row key={entry.id}>
-                      <Table.Cell>{date(entry.date)}</Table.Cell>
-                      <Table.Cell>{kroner(entry.amount)}</Table.Cell>
-                      <Table.Cell>{entry.text ?? ''}</Table.Cell>
-                      <Table.Cell>{b.sources[entry.source]}</Table.Cell>
-                      <Table.Cell>{entry.createdBy ?? ''}</Table.Cell>
-                      {admin && (
-                        <Table.Cell>
-                          <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => void remove(entry)}>
-                            {b.deleteEntry}
-                            <VisuallyHidden>{` ${date(entry.date)} ${kroner(entry.amount)}`}</VisuallyHidden>
-                          </Button>
-                        </Table.Cell>
-                      )}
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable
+              caption={fmt(b.entriesCaption, { name: line.name })}
+              columns={[b.date, b.amount, b.text, b.source, b.enteredBy, admin && b.actions]}
+              size="sm"
+            >
+              {list.map((entry) => (
+                <Table.Row key={entry.id}>
+                  <Table.Cell>{date(entry.date)}</Table.Cell>
+                  <Table.Cell>{kroner(entry.amount)}</Table.Cell>
+                  <Table.Cell>{entry.text ?? ''}</Table.Cell>
+                  <Table.Cell>{b.sources[entry.source]}</Table.Cell>
+                  <Table.Cell>{entry.createdBy ?? ''}</Table.Cell>
+                  {admin && (
+                    <Table.Cell>
+                      <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => void remove(entry)}>
+                        {b.deleteEntry}
+                        <VisuallyHidden>{` ${date(entry.date)} ${kroner(entry.amount)}`}</VisuallyHidden>
+                      </Button>
+                    </Table.Cell>
+                  )}
+                </Table.Row>
+              ))}
+            </DataTable>
           )
         }
       </LoadState>

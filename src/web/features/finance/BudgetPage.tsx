@@ -13,6 +13,7 @@ import { ActualForm, BudgetForm, LineEntries, LineForm } from './BudgetForms.tsx
 import { BudgetImport } from './BudgetImport.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow, DataTable } from '../../app/table.tsx';
 
 /** The budget as a file, a plain link so the browser keeps its own download handling. */
 export const budgetExportUrl = (budgetId: string, format: 'xlsx' | 'csv') => `/api/budgets/${budgetId}/export${query({ format })}`;
@@ -185,32 +186,20 @@ function BudgetDetails({
         <Heading level={2} data-size="sm" id="budget-result">
           {b.result}
         </Heading>
-        <ScrollRegion label={fmt(b.resultCaption, { year: budget.year })}>
-          <Table>
-            <caption>{fmt(b.resultCaption, { year: budget.year })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{b.what}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{b.budgeted}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{b.actual}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {(['income', 'cost'] as const).map((side) => (
-                <Table.Row key={side}>
-                  <Table.HeaderCell scope="row">{b.sum[side]}</Table.HeaderCell>
-                  <Table.Cell>{kroner(t[side].budgeted)}</Table.Cell>
-                  <Table.Cell>{kroner(t[side].actual)}</Table.Cell>
-                </Table.Row>
-              ))}
-              <Table.Row>
-                <Table.HeaderCell scope="row">{b.result}</Table.HeaderCell>
-                <Table.Cell>{kroner(t.result.budgeted)}</Table.Cell>
-                <Table.Cell>{kroner(t.result.actual)}</Table.Cell>
-              </Table.Row>
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable caption={fmt(b.resultCaption, { year: budget.year })} columns={[b.what, b.budgeted, b.actual]} zebra={false}>
+          {(['income', 'cost'] as const).map((side) => (
+            <Table.Row key={side}>
+              <Table.HeaderCell scope="row">{b.sum[side]}</Table.HeaderCell>
+              <Table.Cell>{kroner(t[side].budgeted)}</Table.Cell>
+              <Table.Cell>{kroner(t[side].actual)}</Table.Cell>
+            </Table.Row>
+          ))}
+          <Table.Row>
+            <Table.HeaderCell scope="row">{b.result}</Table.HeaderCell>
+            <Table.Cell>{kroner(t.result.budgeted)}</Table.Cell>
+            <Table.Cell>{kroner(t.result.actual)}</Table.Cell>
+          </Table.Row>
+        </DataTable>
         <nav aria-label={b.downloads}>
           <ButtonRow>
             <Link href={budgetExportUrl(budget.id, 'xlsx')} download>
@@ -388,17 +377,7 @@ function LinesTable({
       <ScrollRegion label={fmt(b.caption[side], { year: budget.year })}>
         <Table zebra>
           <caption>{fmt(b.caption[side], { year: budget.year })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{b.line}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{b.category}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{b.accountCode}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{b.budgeted}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{b.actual}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{b.remaining}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{b.actions}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
+          <HeadRow cells={[b.line, b.category, b.accountCode, b.budgeted, b.actual, b.remaining, b.actions]} />
           <Table.Body>
             {lines.length === 0 && (
               <Table.Row>

@@ -15,6 +15,7 @@ import { FeeStatusTag } from './FeeSchedulesPage.tsx';
 import { useFinanceMessages } from './messages.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
 const ore = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -142,14 +143,7 @@ function ScheduleView({ network, schedule, loaded }: { network: NetworkOverview;
         <ScrollRegion label={fmt(s.caption, { year: schedule.year })}>
           <Table zebra>
             <caption>{fmt(s.caption, { year: schedule.year })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{s.municipality}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{s.number}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{s.population}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{s.amount}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[s.municipality, s.number, s.population, s.amount]} />
             <Table.Body>
               {schedule.lines.map((l) => (
                 <Table.Row key={l.municipalityNumber}>

@@ -6,12 +6,13 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { feeSchedulesPath, feeSchedulePath } from './fees-api.ts';
 import { useFinanceMessages } from './messages.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { DataTable } from '../../app/table.tsx';
 
 const STATUS_COLORS: Record<FeeScheduleStatus, 'neutral' | 'success'> = { draft: 'neutral', adopted: 'success' };
 
@@ -58,33 +59,20 @@ function SchedulesView({ network }: { network: NetworkOverview }) {
           list.length === 0 ? (
             <Paragraph>{l.none}</Paragraph>
           ) : (
-            <ScrollRegion label={fmt(l.caption, { name: network.name })}>
-              <Table zebra>
-                <caption>{fmt(l.caption, { name: network.name })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{l.schedule}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{l.year}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{l.model}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{l.status}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {list.map((s) => (
-                    <Table.Row key={s.id}>
-                      <Table.Cell>
-                        <AppLink to={feeSchedulePath(network.slug, s.id)}>{s.title}</AppLink>
-                      </Table.Cell>
-                      <Table.Cell>{s.year}</Table.Cell>
-                      <Table.Cell>{fm.kinds[s.kind]}</Table.Cell>
-                      <Table.Cell>
-                        <FeeStatusTag status={s.status} />
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable caption={fmt(l.caption, { name: network.name })} columns={[l.schedule, l.year, l.model, l.status]}>
+              {list.map((s) => (
+                <Table.Row key={s.id}>
+                  <Table.Cell>
+                    <AppLink to={feeSchedulePath(network.slug, s.id)}>{s.title}</AppLink>
+                  </Table.Cell>
+                  <Table.Cell>{s.year}</Table.Cell>
+                  <Table.Cell>{fm.kinds[s.kind]}</Table.Cell>
+                  <Table.Cell>
+                    <FeeStatusTag status={s.status} />
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
           )
         }
       </LoadState>

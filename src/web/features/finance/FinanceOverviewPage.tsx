@@ -4,12 +4,13 @@ import type { FinanceOverview, StatementSchedule } from '../../../shared/finance
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { grantPath } from './grants-api.ts';
 import { shortDate, useKroner, useHours } from '../../app/format.ts';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { useStatementMessages } from './statement-messages.ts';
+import { HeadRow, DataTable } from '../../app/table.tsx';
 
 export const statementPath = (slug: string, number: string, year: number) =>
   `${financePath(slug)}/kommuner/${number}${query({ aar: year })}`;
@@ -52,17 +53,7 @@ function OverviewView({ network }: { network: NetworkOverview }) {
               <ScrollRegion label={fmt(o.caption, { name: network.name, year: v.year })}>
                 <Table zebra>
                   <caption>{fmt(o.caption, { name: network.name, year: v.year })}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{o.municipality}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{o.fee}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{o.projects}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{o.shares}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{o.pays}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{o.hours}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{o.effort}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
+                  <HeadRow cells={[o.municipality, o.fee, o.projects, o.shares, o.pays, o.hours, o.effort]} />
                   <Table.Body>
                     {v.municipalities.map((m) => (
                       <Table.Row key={m.number}>
@@ -120,23 +111,13 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
   const internal = useNetworkCapabilities(network.id).readInternals;
   const grantLines = [...v.grants.baseBudget, ...v.grants.projects];
   return (
-    <section className="dr-section dr-stack" aria-labelledby="network-year-heading">
-      <Heading level={2} data-size="md" id="network-year-heading">
-        {fmt(t.heading, { year: v.year })}
-      </Heading>
+    <Section id="network-year-heading" title={fmt(t.heading, { year: v.year })} className="dr-section dr-stack">
       {v.budget ? (
         <>
           <ScrollRegion label={fmt(t.budgetCaption, { year: v.year, title: v.budget.title })}>
             <Table zebra>
               <caption>{fmt(t.budgetCaption, { year: v.year, title: v.budget.title })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t.side}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.budgeted}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.actual}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.remaining}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[t.side, t.budgeted, t.actual, t.remaining]} />
               <Table.Body>
                 {(['income', 'cost'] as const).map((side) => (
                   <Table.Row key={side}>
@@ -169,35 +150,21 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
       {grantLines.length === 0 ? (
         <Paragraph>{fmt(t.noGrants, { year: v.year })}</Paragraph>
       ) : (
-        <ScrollRegion label={fmt(t.grantsCaption, { year: v.year })}>
-          <Table zebra>
-            <caption>{fmt(t.grantsCaption, { year: v.year })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.grant}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.finances}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.amount}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.spent}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.remaining}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {grantLines.map((g) => (
-                <Table.Row key={g.allocationId}>
-                  <Table.HeaderCell scope="row">
-                    {internal ? <AppLink to={grantPath(network.slug, g.grantId)}>{g.grantTitle}</AppLink> : g.grantTitle}
-                  </Table.HeaderCell>
-                  <Table.Cell>{g.project ? `${g.project.reference} ${g.project.title}` : fmt(t.baseBudget, { year: v.year })}</Table.Cell>
-                  <Table.Cell>{kroner(g.amount)}</Table.Cell>
-                  <Table.Cell>{kroner(g.spent)}</Table.Cell>
-                  <Table.Cell>{kroner(g.remaining)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable caption={fmt(t.grantsCaption, { year: v.year })} columns={[t.grant, t.finances, t.amount, t.spent, t.remaining]}>
+          {grantLines.map((g) => (
+            <Table.Row key={g.allocationId}>
+              <Table.HeaderCell scope="row">
+                {internal ? <AppLink to={grantPath(network.slug, g.grantId)}>{g.grantTitle}</AppLink> : g.grantTitle}
+              </Table.HeaderCell>
+              <Table.Cell>{g.project ? `${g.project.reference} ${g.project.title}` : fmt(t.baseBudget, { year: v.year })}</Table.Cell>
+              <Table.Cell>{kroner(g.amount)}</Table.Cell>
+              <Table.Cell>{kroner(g.spent)}</Table.Cell>
+              <Table.Cell>{kroner(g.remaining)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
-    </section>
+    </Section>
   );
 }
 

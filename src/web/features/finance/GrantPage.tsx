@@ -15,6 +15,7 @@ import { GrantForm } from './GrantForm.tsx';
 import { useGrantMessages } from './grant-messages.ts';
 import { grantsExportUrl, grantsPath } from './grants-api.ts';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow, DataTable } from '../../app/table.tsx';
 
 type OpenDialog =
   | { kind: 'edit' }
@@ -172,51 +173,39 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
         {grant.allocations.length === 0 ? (
           <Paragraph>{g.noAllocations}</Paragraph>
         ) : (
-          <ScrollRegion label={fmt(g.allocationsCaption, { title: grant.title })}>
-            <Table zebra>
-              <caption>{fmt(g.allocationsCaption, { title: grant.title })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{g.target}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.planned}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.spent}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.remaining}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.note}</Table.HeaderCell>
-                  {admin && <Table.HeaderCell scope="col">{g.actions}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {grant.allocations.map((a) => (
-                  <Table.Row key={a.id}>
-                    <Table.HeaderCell scope="row">
-                      <AllocationTarget allocation={a} slug={network.slug} />
-                    </Table.HeaderCell>
-                    <Table.Cell>{kroner(a.amount)}</Table.Cell>
-                    <Table.Cell>{kroner(a.spent)}</Table.Cell>
-                    <Table.Cell>{kroner(a.remaining)}</Table.Cell>
-                    <Table.Cell>{a.note ?? ''}</Table.Cell>
-                    {admin && (
-                      <Table.Cell>
-                        <RowActions
-                          editLabel={fmt(g.editAllocation, { name: allocationName(a, baseBudget) })}
-                          removeLabel={fmt(g.deleteAllocation, { name: allocationName(a, baseBudget) })}
-                          onEdit={() => setDialog({ kind: 'allocation', row: a })}
-                          onRemove={() =>
-                            setDialog({
-                              kind: 'remove',
-                              title: fmt(g.deleteAllocation, { name: allocationName(a, baseBudget) }),
-                              url: `/grant-allocations/${a.id}?version=${a.version}`,
-                              done: g.allocationDeleted,
-                            })
-                          }
-                        />
-                      </Table.Cell>
-                    )}
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+          <DataTable
+            caption={fmt(g.allocationsCaption, { title: grant.title })}
+            columns={[g.target, g.planned, g.spent, g.remaining, g.note, admin && g.actions]}
+          >
+            {grant.allocations.map((a) => (
+              <Table.Row key={a.id}>
+                <Table.HeaderCell scope="row">
+                  <AllocationTarget allocation={a} slug={network.slug} />
+                </Table.HeaderCell>
+                <Table.Cell>{kroner(a.amount)}</Table.Cell>
+                <Table.Cell>{kroner(a.spent)}</Table.Cell>
+                <Table.Cell>{kroner(a.remaining)}</Table.Cell>
+                <Table.Cell>{a.note ?? ''}</Table.Cell>
+                {admin && (
+                  <Table.Cell>
+                    <RowActions
+                      editLabel={fmt(g.editAllocation, { name: allocationName(a, baseBudget) })}
+                      removeLabel={fmt(g.deleteAllocation, { name: allocationName(a, baseBudget) })}
+                      onEdit={() => setDialog({ kind: 'allocation', row: a })}
+                      onRemove={() =>
+                        setDialog({
+                          kind: 'remove',
+                          title: fmt(g.deleteAllocation, { name: allocationName(a, baseBudget) }),
+                          url: `/grant-allocations/${a.id}?version=${a.version}`,
+                          done: g.allocationDeleted,
+                        })
+                      }
+                    />
+                  </Table.Cell>
+                )}
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
         {admin && (
           <ButtonRow>
@@ -237,15 +226,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
           <ScrollRegion label={fmt(g.expensesCaption, { title: grant.title })}>
             <Table zebra>
               <caption>{fmt(g.expensesCaption, { title: grant.title })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{g.date}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.text}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.under}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{gm.list.amount}</Table.HeaderCell>
-                  {admin && <Table.HeaderCell scope="col">{g.actions}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[g.date, g.text, g.under, gm.list.amount, admin && g.actions]} />
               <Table.Body>
                 {grant.expenses.map((e) => {
                   const allocation = grant.allocations.find((a) => a.id === e.allocationId);
@@ -306,72 +287,62 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
         {grant.deadlines.length === 0 ? (
           <Paragraph>{g.noDeadlines}</Paragraph>
         ) : (
-          <ScrollRegion label={fmt(g.deadlinesCaption, { title: grant.title })}>
-            <Table zebra>
-              <caption>{fmt(g.deadlinesCaption, { title: grant.title })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{g.dueDate}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.description}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{g.status}</Table.HeaderCell>
-                  {admin && <Table.HeaderCell scope="col">{g.actions}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {grant.deadlines.map((d) => (
-                  <Table.Row key={d.id}>
-                    <Table.Cell>{date(d.dueDate)}</Table.Cell>
-                    <Table.HeaderCell scope="row">{d.description}</Table.HeaderCell>
-                    <Table.Cell>
+          <DataTable
+            caption={fmt(g.deadlinesCaption, { title: grant.title })}
+            columns={[g.dueDate, g.description, g.status, admin && g.actions]}
+          >
+            {grant.deadlines.map((d) => (
+              <Table.Row key={d.id}>
+                <Table.Cell>{date(d.dueDate)}</Table.Cell>
+                <Table.HeaderCell scope="row">{d.description}</Table.HeaderCell>
+                <Table.Cell>
+                  {d.reportedAt ? (
+                    <Tag data-color="success" data-size="sm">
+                      {fmt(g.reportedOn, { date: date(osloDay(d.reportedAt)), name: d.reportedBy ?? '' })}
+                    </Tag>
+                  ) : (
+                    <Tag data-color={d.dueDate < today ? 'danger' : 'neutral'} data-size="sm">
+                      {d.dueDate < today ? g.overdue : g.notReported}
+                    </Tag>
+                  )}
+                </Table.Cell>
+                {admin && (
+                  <Table.Cell>
+                    <ButtonRow>
                       {d.reportedAt ? (
-                        <Tag data-color="success" data-size="sm">
-                          {fmt(g.reportedOn, { date: date(osloDay(d.reportedAt)), name: d.reportedBy ?? '' })}
-                        </Tag>
+                        <Button type="button" variant="tertiary" data-size="sm" onClick={() => void setReported(d, false)}>
+                          {fmt(g.unmarkReported, { name: d.description })}
+                        </Button>
                       ) : (
-                        <Tag data-color={d.dueDate < today ? 'danger' : 'neutral'} data-size="sm">
-                          {d.dueDate < today ? g.overdue : g.notReported}
-                        </Tag>
+                        <Button
+                          type="button"
+                          variant="secondary"
+                          data-size="sm"
+                          aria-label={fmt(g.markReportedNamed, { name: d.description })}
+                          onClick={() => void setReported(d, true)}
+                        >
+                          {g.markReported}
+                        </Button>
                       )}
-                    </Table.Cell>
-                    {admin && (
-                      <Table.Cell>
-                        <ButtonRow>
-                          {d.reportedAt ? (
-                            <Button type="button" variant="tertiary" data-size="sm" onClick={() => void setReported(d, false)}>
-                              {fmt(g.unmarkReported, { name: d.description })}
-                            </Button>
-                          ) : (
-                            <Button
-                              type="button"
-                              variant="secondary"
-                              data-size="sm"
-                              aria-label={fmt(g.markReportedNamed, { name: d.description })}
-                              onClick={() => void setReported(d, true)}
-                            >
-                              {g.markReported}
-                            </Button>
-                          )}
-                          <RowActions
-                            editLabel={`${g.edit_} ${d.description}`}
-                            removeLabel={fmt(g.deleteDeadline, { name: d.description })}
-                            onEdit={() => setDialog({ kind: 'deadline', row: d })}
-                            onRemove={() =>
-                              setDialog({
-                                kind: 'remove',
-                                title: fmt(g.deleteDeadline, { name: d.description }),
-                                url: `/grant-deadlines/${d.id}?version=${d.version}`,
-                                done: g.deadlineDeleted,
-                              })
-                            }
-                          />
-                        </ButtonRow>
-                      </Table.Cell>
-                    )}
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+                      <RowActions
+                        editLabel={`${g.edit_} ${d.description}`}
+                        removeLabel={fmt(g.deleteDeadline, { name: d.description })}
+                        onEdit={() => setDialog({ kind: 'deadline', row: d })}
+                        onRemove={() =>
+                          setDialog({
+                            kind: 'remove',
+                            title: fmt(g.deleteDeadline, { name: d.description }),
+                            url: `/grant-deadlines/${d.id}?version=${d.version}`,
+                            done: g.deadlineDeleted,
+                          })
+                        }
+                      />
+                    </ButtonRow>
+                  </Table.Cell>
+                )}
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
         {admin && (
           <ButtonRow>

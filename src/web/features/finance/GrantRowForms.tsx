@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Select } from '@digdir/designsystemet-react';
+import { Select } from '@digdir/designsystemet-react';
 import {
   GRANT_ALLOCATION_TARGETS,
   GrantAllocationCreateSchema,
@@ -16,30 +16,19 @@ import {
 } from '../../../shared/finance/grants.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { PortfolioRow } from '../../../shared/portfolio/projects.ts';
-import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { SelectField, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
+
 import { useKroner, parseWhole } from '../../app/format.ts';
 import { useGrantMessages } from './grant-messages.ts';
+import { SaveForm } from '../../app/kit.tsx';
 
 interface RowFormProps {
   grant: Grant;
   onSaved: (grant: Grant) => void;
   onCancel: () => void;
   onReload: () => void;
-}
-
-function Buttons({ form, label, onCancel }: { form: FormState; label: string; onCancel: () => void }) {
-  const { m } = useI18n();
-  return (
-    <ButtonRow>
-      <SubmitButton form={form}>{label}</SubmitButton>
-      <Button type="button" variant="tertiary" onClick={onCancel}>
-        {m.common.cancel}
-      </Button>
-    </ButtonRow>
-  );
 }
 
 /** What a grant finances: the base budget of a year, or one of the network's projects, and the amount planned. */
@@ -63,37 +52,28 @@ export function AllocationForm({
   const [note, setNote] = useState(allocation?.note ?? '');
   const available = grant.unallocated + (allocation?.amount ?? 0);
   const labels = { target: f.target, year: f.year, projectId: f.projectId, amount: f.amount, note: f.note };
+  const input = {
+    target,
+    year: target === 'baseBudget' ? parseWhole(year) : null,
+    projectId: target === 'project' ? projectId || null : null,
+    amount: parseWhole(amount),
+    note,
+  };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = {
-          target,
-          year: target === 'baseBudget' ? parseWhole(year) : null,
-          projectId: target === 'project' ? projectId || null : null,
-          amount: parseWhole(amount),
-          note,
-        };
-        void (allocation
-          ? form.submit({
-              schema: GrantAllocationUpdateSchema,
-              input: { ...input, version: allocation.version },
-              labels,
-              send: (body) => api<Grant>(`/grant-allocations/${allocation.id}`, { method: 'PATCH', body }),
-              done: onSaved,
-            })
-          : form.submit({
-              schema: GrantAllocationCreateSchema,
-              input,
-              labels,
-              send: (body) => api<Grant>(`/grants/${grant.id}/allocations`, { method: 'POST', body }),
-              done: onSaved,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: allocation,
+        create: { schema: GrantAllocationCreateSchema, path: `/grants/${grant.id}/allocations` },
+        update: { schema: GrantAllocationUpdateSchema, path: `/grant-allocations/${allocation?.id}` },
+        input,
+        labels,
+        done: onSaved,
       }}
+      submitLabel={f.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <SelectField
         state={form}
         name="target"
@@ -130,8 +110,7 @@ export function AllocationForm({
         required
       />
       <TextField state={form} name="note" label={f.note} value={note} onChange={setNote} />
-      <Buttons form={form} label={f.save} onCancel={onCancel} />
-    </form>
+    </SaveForm>
   );
 }
 
@@ -148,31 +127,22 @@ export function ExpenseForm({ grant, expense, onSaved, onCancel, onReload }: Row
   const [allocationId, setAllocationId] = useState(expense?.allocationId ?? '');
   const available = grant.remaining + (expense?.amount ?? 0);
   const labels = { date: f.date, amount: f.amount, text: f.text, allocationId: f.allocationId };
+  const input = { date: date || undefined, amount: parseWhole(amount), text, allocationId: allocationId || null };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = { date: date || undefined, amount: parseWhole(amount), text, allocationId: allocationId || null };
-        void (expense
-          ? form.submit({
-              schema: GrantExpenseUpdateSchema,
-              input: { ...input, version: expense.version },
-              labels,
-              send: (body) => api<Grant>(`/grant-expenses/${expense.id}`, { method: 'PATCH', body }),
-              done: onSaved,
-            })
-          : form.submit({
-              schema: GrantExpenseCreateSchema,
-              input,
-              labels,
-              send: (body) => api<Grant>(`/grants/${grant.id}/expenses`, { method: 'POST', body }),
-              done: onSaved,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: expense,
+        create: { schema: GrantExpenseCreateSchema, path: `/grants/${grant.id}/expenses` },
+        update: { schema: GrantExpenseUpdateSchema, path: `/grant-expenses/${expense?.id}` },
+        input,
+        labels,
+        done: onSaved,
       }}
+      submitLabel={f.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField
         state={form}
         name="date"
@@ -203,8 +173,7 @@ export function ExpenseForm({ grant, expense, onSaved, onCancel, onReload }: Row
           ))}
         </SelectField>
       )}
-      <Buttons form={form} label={f.save} onCancel={onCancel} />
-    </form>
+    </SaveForm>
   );
 }
 
@@ -216,31 +185,22 @@ export function DeadlineForm({ grant, deadline, onSaved, onCancel, onReload }: R
   const [dueDate, setDueDate] = useState(deadline?.dueDate ?? '');
   const [description, setDescription] = useState(deadline?.description ?? '');
   const labels = { dueDate: f.dueDate, description: f.description };
+  const input = { dueDate: dueDate || undefined, description };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = { dueDate: dueDate || undefined, description };
-        void (deadline
-          ? form.submit({
-              schema: GrantDeadlineUpdateSchema,
-              input: { ...input, version: deadline.version },
-              labels,
-              send: (body) => api<Grant>(`/grant-deadlines/${deadline.id}`, { method: 'PATCH', body }),
-              done: onSaved,
-            })
-          : form.submit({
-              schema: GrantDeadlineCreateSchema,
-              input,
-              labels,
-              send: (body) => api<Grant>(`/grants/${grant.id}/deadlines`, { method: 'POST', body }),
-              done: onSaved,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: deadline,
+        create: { schema: GrantDeadlineCreateSchema, path: `/grants/${grant.id}/deadlines` },
+        update: { schema: GrantDeadlineUpdateSchema, path: `/grant-deadlines/${deadline?.id}` },
+        input,
+        labels,
+        done: onSaved,
       }}
+      submitLabel={f.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="dueDate" type="date" label={f.dueDate} value={dueDate} onChange={setDueDate} required />
       <TextField
         state={form}
@@ -251,7 +211,6 @@ export function DeadlineForm({ grant, deadline, onSaved, onCancel, onReload }: R
         onChange={setDescription}
         required
       />
-      <Buttons form={form} label={f.save} onCancel={onCancel} />
-    </form>
+    </SaveForm>
   );
 }

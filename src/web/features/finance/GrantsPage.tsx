@@ -13,6 +13,7 @@ import { GrantForm } from './GrantForm.tsx';
 import { useGrantMessages } from './grant-messages.ts';
 import { grantPath, grantsExportUrl } from './grants-api.ts';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /** `/n/:slug/okonomi/tilskudd`: the network's grants with amount, spent and remaining, and their totals. */
 export function GrantsPage() {
@@ -54,17 +55,7 @@ function GrantsView({ network }: { network: NetworkOverview }) {
               <ScrollRegion label={fmt(l.caption, { name: network.name })}>
                 <Table zebra>
                   <caption>{fmt(l.caption, { name: network.name })}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{l.grant}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.giver}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.period}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.amount}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.spent}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.remaining}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.nextDeadline}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
+                  <HeadRow cells={[l.grant, l.giver, l.period, l.amount, l.spent, l.remaining, l.nextDeadline]} />
                   <Table.Body>
                     {list.map((g) => (
                       <Table.Row key={g.id}>

@@ -24,6 +24,8 @@ import { useKroner, parseWhole, useHours } from '../../app/format.ts';
 import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { COMMON_WORK, entriesQuery, ownEffortApi, ownEffortPath, readOwnEffortFilter, type OwnEffortFilter } from './own-effort-api.ts';
 import { useOwnEffortMessages } from './own-effort-messages.ts';
+import { RowAction } from '../../app/table.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 
 /**
  * `/n/:slug/okonomi/egeninnsats?aar=&kommune=&prosjekt=`: the network's own effort in a year — the hourly rate (set by
@@ -356,25 +358,19 @@ function EntriesSection({
                   <Table.Cell>
                     {e.editable && (
                       <ButtonRow>
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={fmt(t.editOf, { month: e.month, municipality: e.municipalityName })}
+                        <RowAction
+                          label={fmt(t.editOf, { month: e.month, municipality: e.municipalityName })}
                           onClick={() => setEditing(e)}
                         >
                           {t.edit}
-                        </Button>
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          data-color="danger"
-                          aria-label={fmt(t.deleteOf, { month: e.month, municipality: e.municipalityName })}
+                        </RowAction>
+                        <RowAction
+                          label={fmt(t.deleteOf, { month: e.month, municipality: e.municipalityName })}
+                          danger
                           onClick={() => setDeleting(e)}
                         >
                           {t.delete}
-                        </Button>
+                        </RowAction>
                       </ButtonRow>
                     )}
                   </Table.Cell>
@@ -544,29 +540,19 @@ function EntryForm({
     note,
   };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void (entry
-          ? form.submit({
-              schema: EntryUpdateSchema,
-              input: { ...input, version: entry.version },
-              labels,
-              send: (body) => api<Entry>(`/own-effort-entries/${entry.id}`, { method: 'PATCH', body }),
-              done: onSaved,
-            })
-          : form.submit({
-              schema: EntryCreateSchema,
-              input,
-              labels,
-              send: (body) => api<Entry>(`${ownEffortApi(network.id)}/entries`, { method: 'POST', body }),
-              done: onSaved,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: entry,
+        create: { schema: EntryCreateSchema, path: `${ownEffortApi(network.id)}/entries` },
+        update: { schema: EntryUpdateSchema, path: `/own-effort-entries/${entry?.id}` },
+        input,
+        labels,
+        done: onSaved,
       }}
+      submitLabel={t.save}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="month" label={t.month} description={t.monthDescription} value={month} onChange={setMonth} required />
       <SelectField
         state={form}
@@ -611,10 +597,7 @@ function EntryForm({
         required
       />
       <TextField state={form} name="note" label={t.note} value={note} onChange={setNote} multiline rows={2} />
-      <ButtonRow>
-        <SubmitButton form={form}>{t.save}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }
 

@@ -8,12 +8,13 @@ import {
   type FeeModelKind,
   type FeeSchedule,
 } from '../../../shared/finance/fees.ts';
-import { api } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
-import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { SelectField, TextField, useForm } from '../../app/forms.tsx';
+import { fmt } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { parseWhole } from '../../app/format.ts';
 import { useFinanceMessages } from './messages.ts';
+import { RowAction } from '../../app/table.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 
 /** What the fields hold: text as typed, so the schema can name a field whose text is no whole number. */
 interface ModelDraft {
@@ -77,7 +78,6 @@ export function ScheduleForm({
   onCancel?: () => void;
   onReload: () => void;
 }) {
-  const { m } = useI18n();
   const fm = useFinanceMessages();
   const f = fm.form;
   const form = useForm();
@@ -103,31 +103,22 @@ export function ScheduleForm({
   });
   const setBand = (i: number, field: 'upTo' | 'amount', value: string) =>
     setModel((d) => ({ ...d, bands: d.bands.map((b, j) => (j === i ? { ...b, [field]: value } : b)) }));
+  const input = { title, year: parseWhole(year), populationYear: parseWhole(populationYear), model: modelInput(model) };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = { title, year: parseWhole(year), populationYear: parseWhole(populationYear), model: modelInput(model) };
-        void (schedule
-          ? form.submit({
-              schema: FeeScheduleUpdateSchema,
-              input: { ...input, version: schedule.version },
-              labels,
-              send: (body) => api<FeeSchedule>(`/fee-schedules/${schedule.id}`, { method: 'PATCH', body }),
-              done: onSaved,
-            })
-          : form.submit({
-              schema: FeeScheduleCreateSchema,
-              input,
-              labels,
-              send: (body) => api<FeeSchedule>(`/networks/${networkId}/fee-schedules`, { method: 'POST', body }),
-              done: onSaved,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: schedule,
+        create: { schema: FeeScheduleCreateSchema, path: `/networks/${networkId}/fee-schedules` },
+        update: { schema: FeeScheduleUpdateSchema, path: `/fee-schedules/${schedule?.id}` },
+        input,
+        labels,
+        done: onSaved,
       }}
+      submitLabel={schedule ? f.save : f.create}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="title" label={f.title} description={f.titleDescription} value={title} onChange={setTitle} required />
       <div className="dr-toolbar">
         <TextField state={form} name="year" label={f.year} value={year} onChange={setYear} required />
@@ -185,14 +176,9 @@ export function ScheduleForm({
                 </div>
                 {model.bands.length > 1 && (
                   <ButtonRow>
-                    <Button
-                      type="button"
-                      variant="tertiary"
-                      data-size="sm"
-                      onClick={() => setModel((d) => ({ ...d, bands: d.bands.filter((_, j) => j !== i) }))}
-                    >
+                    <RowAction onClick={() => setModel((d) => ({ ...d, bands: d.bands.filter((_, j) => j !== i) }))}>
                       {fmt(f.removeBand, { n: i + 1 })}
-                    </Button>
+                    </RowAction>
                   </ButtonRow>
                 )}
               </Fieldset>
@@ -240,14 +226,6 @@ export function ScheduleForm({
           required
         />
       )}
-      <ButtonRow>
-        <SubmitButton form={form}>{schedule ? f.save : f.create}</SubmitButton>
-        {onCancel && (
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            {m.common.cancel}
-          </Button>
-        )}
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }

@@ -1,16 +1,17 @@
-import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useParams } from 'react-router';
 import type { MunicipalityStatement } from '../../../shared/finance/statements.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { formatAchievement } from '../benefits/index.ts';
 import { projectPath, useProjectMessages } from '../projects/index.ts';
 import { useKroner, useHours } from '../../app/format.ts';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { RateNote, ScheduleNote } from './FinanceOverviewPage.tsx';
 import { useStatementMessages } from './statement-messages.ts';
+import { HeadRow, DataTable } from '../../app/table.tsx';
 
 const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
 
@@ -74,10 +75,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
         </Link>
       </Paragraph>
 
-      <section className="dr-section dr-stack" aria-labelledby="pays-heading">
-        <Heading level={2} data-size="md" id="pays-heading">
-          {t.pays}
-        </Heading>
+      <Section id="pays-heading" title={t.pays} className="dr-section dr-stack">
         <ScrollRegion label={t.pays}>
           <Table zebra>
             <caption>{t.pays}</caption>
@@ -100,43 +98,29 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
           </Table>
         </ScrollRegion>
         <ScheduleNote schedule={s.schedule} year={s.year} />
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="projects-heading">
-        <Heading level={2} data-size="md" id="projects-heading">
-          {t.takesPart}
-        </Heading>
+      <Section id="projects-heading" title={t.takesPart} className="dr-section dr-stack">
         {s.projects.length === 0 ? (
           <Paragraph>{fmt(t.noProjects, { year: s.year })}</Paragraph>
         ) : (
           <>
-            <ScrollRegion label={fmt(t.projectsCaption, { year: s.year, municipality: s.municipality.name })}>
-              <Table zebra>
-                <caption>{fmt(t.projectsCaption, { year: s.year, municipality: s.municipality.name })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t.project}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t.phase}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t.costTotal}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t.share}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t.benefits}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {s.projects.map((p) => (
-                    <Table.Row key={p.id}>
-                      <Table.HeaderCell scope="row">
-                        <AppLink to={projectPath(network.slug, p.id)}>{`${p.reference} ${p.title}`}</AppLink>
-                      </Table.HeaderCell>
-                      <Table.Cell>{pm.phases[p.phase as keyof typeof pm.phases] ?? p.phase}</Table.Cell>
-                      <Table.Cell>{p.costTotal === null ? t.notFinanced : kroner(p.costTotal)}</Table.Cell>
-                      <Table.Cell>{p.share === null ? '–' : kroner(p.share)}</Table.Cell>
-                      <Table.Cell>{formatAchievement(lang, p.benefits.achievement)}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable
+              caption={fmt(t.projectsCaption, { year: s.year, municipality: s.municipality.name })}
+              columns={[t.project, t.phase, t.costTotal, t.share, t.benefits]}
+            >
+              {s.projects.map((p) => (
+                <Table.Row key={p.id}>
+                  <Table.HeaderCell scope="row">
+                    <AppLink to={projectPath(network.slug, p.id)}>{`${p.reference} ${p.title}`}</AppLink>
+                  </Table.HeaderCell>
+                  <Table.Cell>{pm.phases[p.phase as keyof typeof pm.phases] ?? p.phase}</Table.Cell>
+                  <Table.Cell>{p.costTotal === null ? t.notFinanced : kroner(p.costTotal)}</Table.Cell>
+                  <Table.Cell>{p.share === null ? '–' : kroner(p.share)}</Table.Cell>
+                  <Table.Cell>{formatAchievement(lang, p.benefits.achievement)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
             <Paragraph data-size="sm">{t.sharesNote}</Paragraph>
           </>
         )}
@@ -149,22 +133,13 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
                 count: s.benefits.benefitCount,
               })}
         </Paragraph>
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="contributes-heading">
-        <Heading level={2} data-size="md" id="contributes-heading">
-          {t.contributes}
-        </Heading>
+      <Section id="contributes-heading" title={t.contributes} className="dr-section dr-stack">
         <ScrollRegion label={fmt(t.effortCaption, { year: s.year })}>
           <Table zebra>
             <caption>{fmt(t.effortCaption, { year: s.year })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.project}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.hours}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.value}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[t.project, t.hours, t.value]} />
             <Table.Body>
               {s.ownEffort.map((line) => (
                 <Table.Row key={line.projectId ?? 'common'}>
@@ -186,7 +161,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
           </Table>
         </ScrollRegion>
         <RateNote rate={s.hourlyRate} year={s.year} />
-      </section>
+      </Section>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, FilterDisclosure, LoadState } from '../../app/ui.tsx';
+import { AppLink, FilterDisclosure, LoadState, Section } from '../../app/ui.tsx';
 import { AdoptionChart, DomainChart, Empty } from './charts.tsx';
 import { apiPath, dashboardPath, DEFAULT_MONTHS, readFilter, VIEWS, type DashboardView, type Filter } from './dashboard-api.ts';
 import { FilterForm } from './FilterForm.tsx';
@@ -70,10 +70,7 @@ function Dashboard({ network, view }: { network: NetworkOverview; view: Dashboar
         <AppLink to={`/n/${network.slug}/undersokelser`}>{dm.related.maturity}</AppLink>
         <AppLink to={`/n/${network.slug}/kartlegging/import`}>{dm.related.import}</AppLink>
       </Paragraph>
-      <section className="dr-stack" aria-labelledby="dashboard-heading">
-        <Heading level={2} data-size="md" id="dashboard-heading">
-          {dm.views[view]}
-        </Heading>
+      <Section id="dashboard-heading" title={dm.views[view]} className="dr-stack">
         <FilterDisclosure
           active={
             (filter.municipalities.length > 0 ? 1 : 0) +
@@ -95,7 +92,7 @@ function Dashboard({ network, view }: { network: NetworkOverview; view: Dashboar
         {/* A saved rule marks other candidates: the landscape is read again. */}
         {view === 'landscape' && <LandscapeView key={ruleSaves} networkId={network.id} filter={filter} />}
         {view === 'contracts' && <ContractsView networkId={network.id} filter={filter} />}
-      </section>
+      </Section>
       {view === 'landscape' && <StandardizationRulePanel networkId={network.id} onSaved={() => setRuleSaves((n) => n + 1)} />}
       {view !== 'contracts' && <PublicationPanel network={network} />}
     </div>

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Fieldset, Heading, Link, Paragraph, Switch, Tag } from '@digdir/designsystemet-react';
+import { Fieldset, Link, Paragraph, Switch, Tag } from '@digdir/designsystemet-react';
 import { PublicationUpdateSchema, type Publication } from '../../../shared/mapping/schema.ts';
 import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SubmitButton, useForm } from '../../app/forms.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { AppLink, LoadState, Section } from '../../app/ui.tsx';
 import { publicMappingPath } from './dashboard-api.ts';
 import { useDashboardMessages } from './messages.ts';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
@@ -14,10 +14,7 @@ export function PublicationPanel({ network }: { network: { id: string; slug: str
   const publication = useApi<Publication>(`/networks/${network.id}/mapping/publication`);
   const admin = useNetworkCapabilities(network.id).administer;
   return (
-    <section className="dr-section dr-stack" aria-labelledby="publication-heading">
-      <Heading level={2} data-size="sm" id="publication-heading">
-        {dm.publication.heading}
-      </Heading>
+    <Section id="publication-heading" title={dm.publication.heading} className="dr-section dr-stack" size="sm">
       <Paragraph>{dm.publication.intro}</Paragraph>
       <LoadState loaded={publication}>
         {(p) =>
@@ -49,7 +46,7 @@ export function PublicationPanel({ network }: { network: { id: string; slug: str
           ) : null
         }
       </LoadState>
-    </section>
+    </Section>
   );
 }
 

@@ -12,9 +12,10 @@ import {
 import { api } from '../../app/api.ts';
 import { errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { municipalityAdoptionsExportUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
+import { HeadRow, RowAction } from '../../app/table.tsx';
 
 type Row = MunicipalityMapping['adoptions'][number];
 interface Group {
@@ -50,10 +51,7 @@ export function AdoptionsSection({
   }
 
   return (
-    <section className="dr-section" aria-labelledby="adoptions-heading">
-      <Heading level={2} data-size="md" id="adoptions-heading">
-        {d.heading}
-      </Heading>
+    <Section id="adoptions-heading" title={d.heading}>
       <Paragraph>{d.intro}</Paragraph>
       <SuccessMessage message={status} />
       {groups.map((group) => (
@@ -64,16 +62,7 @@ export function AdoptionsSection({
           <ScrollRegion label={fmt(d.caption, { owner: group.owner, name: mapping.municipalityName })}>
             <Table zebra data-size="sm" className="dr-adoption-table">
               <caption>{fmt(d.caption, { owner: group.owner, name: mapping.municipalityName })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{d.solution}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{d.status}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{d.deliveredVia}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{d.since}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{d.note}</Table.HeaderCell>
-                  {mapping.canEdit && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[d.solution, d.status, d.deliveredVia, d.since, d.note, mapping.canEdit && m.common.actions]} />
               <Table.Body>
                 {group.rows.map(({ adoption, solution, name }) => (
                   <Table.Row key={adoption.solutionKey}>
@@ -99,15 +88,9 @@ export function AdoptionsSection({
                     <Table.Cell>{adoption.note ?? m.common.none}</Table.Cell>
                     {mapping.canEdit && (
                       <Table.Cell>
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={fmt(d.editLabel, { name })}
-                          onClick={() => setEditing({ adoption, name })}
-                        >
+                        <RowAction label={fmt(d.editLabel, { name })} onClick={() => setEditing({ adoption, name })}>
                           {d.edit}
-                        </Button>
+                        </RowAction>
                       </Table.Cell>
                     )}
                   </Table.Row>
@@ -144,7 +127,7 @@ export function AdoptionsSection({
           />
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 

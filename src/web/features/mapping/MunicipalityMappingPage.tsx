@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { domainPath, inDomain } from '../../../shared/mapping/domains.ts';
 import {
   CRITICALITIES,
@@ -14,7 +14,7 @@ import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { AdoptionsSection } from './AdoptionsSection.tsx';
 import { ApplicationForm, DomainOptions } from './ApplicationForm.tsx';
 import { catalogPath, municipalityApplicationsExportUrl, municipalityTemplateUrl } from './mapping-api.ts';
@@ -22,6 +22,7 @@ import { useMappingMessages } from './messages.ts';
 import { compareValues, SortHeader, useSort } from './SortHeader.tsx';
 import { SpreadsheetImport } from './SpreadsheetImport.tsx';
 import './mapping.css';
+import { RowAction } from '../../app/table.tsx';
 
 /** `/kommuner/:number/kartlegging`: a municipality's applications, its adoption of shared solutions, and its spreadsheet. */
 export function MunicipalityMappingPage() {
@@ -94,10 +95,7 @@ function MappingView({
         }
         reload={reload}
       />
-      <section className="dr-section" aria-labelledby="spreadsheet-heading">
-        <Heading level={2} data-size="md" id="spreadsheet-heading">
-          {t.spreadsheet.heading}
-        </Heading>
+      <Section id="spreadsheet-heading" title={t.spreadsheet.heading}>
         <Paragraph>{t.spreadsheet.intro}</Paragraph>
         <Paragraph data-size="sm" className="dr-downloads">
           <Link href={municipalityTemplateUrl(mapping.municipalityNumber)} download>
@@ -105,7 +103,7 @@ function MappingView({
           </Link>
         </Paragraph>
         {mapping.canEdit && <SpreadsheetImport path={`/municipalities/${mapping.municipalityNumber}/mapping/import`} onImported={reload} />}
-      </section>
+      </Section>
     </div>
   );
 }
@@ -185,10 +183,7 @@ function ApplicationsSection({
   ];
 
   return (
-    <section className="dr-section" aria-labelledby="applications-heading">
-      <Heading level={2} data-size="md" id="applications-heading">
-        {a.heading}
-      </Heading>
+    <Section id="applications-heading" title={a.heading}>
       <SuccessMessage message={status} />
       {mapping.canEdit && (
         <ButtonRow>
@@ -251,25 +246,19 @@ function ApplicationsSection({
                       {mapping.canEdit && (
                         <Table.Cell>
                           <span className="dr-button-row dr-nowrap">
-                            <Button
-                              type="button"
-                              variant="tertiary"
-                              data-size="sm"
-                              aria-label={fmt(a.editLabel, { name: x.product.name })}
+                            <RowAction
+                              label={fmt(a.editLabel, { name: x.product.name })}
                               onClick={() => setDialog({ kind: 'edit', application: x })}
                             >
                               {a.edit}
-                            </Button>
-                            <Button
-                              type="button"
-                              variant="tertiary"
-                              data-size="sm"
-                              data-color="danger"
-                              aria-label={fmt(a.deleteLabel, { name: x.product.name })}
+                            </RowAction>
+                            <RowAction
+                              label={fmt(a.deleteLabel, { name: x.product.name })}
+                              danger
                               onClick={() => setDialog({ kind: 'delete', application: x })}
                             >
                               {a.delete}
-                            </Button>
+                            </RowAction>
                           </span>
                         </Table.Cell>
                       )}
@@ -340,7 +329,7 @@ function ApplicationsSection({
           </ConfirmForm>
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 

@@ -1,9 +1,9 @@
-import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { fmt } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink } from '../../app/ui.tsx';
+import { AppLink, Section } from '../../app/ui.tsx';
 import { catalogPath, networkTemplateUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 import { SpreadsheetImport } from './SpreadsheetImport.tsx';
@@ -34,10 +34,7 @@ function NetworkImportView({ network }: { network: NetworkOverview }) {
         <Alert data-color="info">
           <Paragraph>{t.networkImport.allOrNothing}</Paragraph>
         </Alert>
-        <section className="dr-section" aria-labelledby="template-heading">
-          <Heading level={2} data-size="md" id="template-heading">
-            {s.heading}
-          </Heading>
+        <Section id="template-heading" title={s.heading}>
           <Paragraph>{s.intro}</Paragraph>
           <Paragraph data-size="sm" className="dr-downloads">
             <Link href={networkTemplateUrl(network.id)} download>
@@ -45,7 +42,7 @@ function NetworkImportView({ network }: { network: NetworkOverview }) {
             </Link>
           </Paragraph>
           <SpreadsheetImport path={`/networks/${network.id}/mapping/import`} />
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -23,6 +23,7 @@ import { productsExportUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 import { compareValues, SortHeader, useSort } from './SortHeader.tsx';
 import './mapping.css';
+import { RowAction } from '../../app/table.tsx';
 
 type Column = 'name' | 'vendor' | 'domain' | 'municipalities';
 type Dialog = { kind: 'edit'; product: Product } | { kind: 'merge'; product: Product };
@@ -120,24 +121,18 @@ export function ProductCatalogPage() {
                             {curator && (
                               <Table.Cell>
                                 <span className="dr-button-row dr-nowrap">
-                                  <Button
-                                    type="button"
-                                    variant="tertiary"
-                                    data-size="sm"
-                                    aria-label={fmt(c.editLabel, { name: p.name })}
+                                  <RowAction
+                                    label={fmt(c.editLabel, { name: p.name })}
                                     onClick={() => setDialog({ kind: 'edit', product: p })}
                                   >
                                     {c.edit}
-                                  </Button>
-                                  <Button
-                                    type="button"
-                                    variant="tertiary"
-                                    data-size="sm"
-                                    aria-label={fmt(c.mergeLabel, { name: p.name })}
+                                  </RowAction>
+                                  <RowAction
+                                    label={fmt(c.mergeLabel, { name: p.name })}
                                     onClick={() => setDialog({ kind: 'merge', product: p })}
                                   >
                                     {c.merge}
-                                  </Button>
+                                  </RowAction>
                                 </span>
                               </Table.Cell>
                             )}

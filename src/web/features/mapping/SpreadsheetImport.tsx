@@ -2,8 +2,8 @@ import { Paragraph, Table } from '@digdir/designsystemet-react';
 import type { ImportResult } from '../../../shared/mapping/schema.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { SpreadsheetImport as Import } from '../../app/SpreadsheetImport.tsx';
-import { ScrollRegion } from '../../app/ui.tsx';
 import { useMappingMessages } from './messages.ts';
+import { DataTable } from '../../app/table.tsx';
 
 /** The mapping's import (applications and adoption, XLSX) on the kit's import screen, with its summary of what changed. */
 export function SpreadsheetImport({ path, onImported }: { path: string; onImported?: (result: ImportResult) => void }) {
@@ -33,34 +33,21 @@ export function SpreadsheetImport({ path, onImported }: { path: string; onImport
         heading: s.successHeading,
         body: (
           <>
-            <ScrollRegion label={s.resultCaption}>
-              <Table data-size="sm">
-                <caption>{s.resultCaption}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{s.what}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{s.created}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{s.updated}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{s.unchanged}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {(
-                    [
-                      [s.applicationsRow, r.applications],
-                      [s.adoptionsRow, r.adoptions],
-                    ] as const
-                  ).map(([label, counts]) => (
-                    <Table.Row key={label}>
-                      <Table.HeaderCell scope="row">{label}</Table.HeaderCell>
-                      <Table.Cell>{number(counts.created)}</Table.Cell>
-                      <Table.Cell>{number(counts.updated)}</Table.Cell>
-                      <Table.Cell>{number(counts.unchanged)}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable caption={s.resultCaption} columns={[s.what, s.created, s.updated, s.unchanged]} size="sm" zebra={false}>
+              {(
+                [
+                  [s.applicationsRow, r.applications],
+                  [s.adoptionsRow, r.adoptions],
+                ] as const
+              ).map(([label, counts]) => (
+                <Table.Row key={label}>
+                  <Table.HeaderCell scope="row">{label}</Table.HeaderCell>
+                  <Table.Cell>{number(counts.created)}</Table.Cell>
+                  <Table.Cell>{number(counts.updated)}</Table.Cell>
+                  <Table.Cell>{number(counts.unchanged)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
             <Paragraph>{fmt(s.productsCreated, { count: number(r.productsCreated) })}</Paragraph>
           </>
         ),

@@ -8,7 +8,7 @@ import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { useProjectMessages, projectPath } from '../projects/index.ts';
 import { Attachments } from './Attachments.tsx';
 import { CaseEditForm } from './CaseForm.tsx';
@@ -148,17 +148,11 @@ function ItemView({
       />
       <SuccessMessage message={status} />
 
-      <section className="dr-section" aria-labelledby="case-heading">
-        <Heading level={2} data-size="md" id="case-heading">
-          {mm.item.caseHeading}
-        </Heading>
+      <Section id="case-heading" title={mm.item.caseHeading}>
         {editable ? <CaseEditForm meeting={meeting} item={item} onSaved={setItem} onReload={reload} /> : <ReadOnlyCase item={item} />}
-      </section>
+      </Section>
 
-      <section className="dr-section" aria-labelledby="handling-heading">
-        <Heading level={2} data-size="md" id="handling-heading">
-          {mm.item.handlingHeading}
-        </Heading>
+      <Section id="handling-heading" title={mm.item.handlingHeading}>
         {!started ? (
           <Paragraph>{mm.item.handlingLater}</Paragraph>
         ) : editable ? (
@@ -166,7 +160,7 @@ function ItemView({
         ) : (
           <ReadOnlyHandling meeting={meeting} item={item} />
         )}
-      </section>
+      </Section>
 
       {editable && !meeting.writtenProcedure && (
         <section className="dr-section" aria-labelledby="timing-heading">
@@ -182,10 +176,7 @@ function ItemView({
       )}
 
       {editable && !meeting.writtenProcedure && (
-        <section className="dr-section" aria-labelledby="moves-heading">
-          <Heading level={2} data-size="md" id="moves-heading">
-            {mm.item.movesHeading}
-          </Heading>
+        <Section id="moves-heading" title={mm.item.movesHeading}>
           <ButtonRow>
             {started && item.outcome === 'pending' && (
               <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'postpone' })}>
@@ -207,16 +198,13 @@ function ItemView({
               </Button>
             )}
           </ButtonRow>
-        </section>
+        </Section>
       )}
 
       <Attachments item={item} editable={editable} onChange={(documents) => setItem({ ...item, documents })} onReload={reload} />
 
       {item.history.length > 0 && (
-        <section className="dr-section" aria-labelledby="history-heading">
-          <Heading level={2} data-size="md" id="history-heading">
-            {mm.item.historyHeading}
-          </Heading>
+        <Section id="history-heading" title={mm.item.historyHeading}>
           <Paragraph data-size="sm" className="dr-muted">
             {mm.item.historyIntro}
           </Paragraph>
@@ -234,7 +222,7 @@ function ItemView({
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
       <ModalDialog open={dialog?.kind === 'postpone'} onClose={close} title={mm.item.postpone}>
@@ -386,10 +374,7 @@ function ReadOnlyHandling({ meeting, item }: { meeting: Meeting; item: AgendaIte
 function ProjectDecisionLinks({ slug, decisions }: { slug: string; decisions: NonNullable<AgendaItem['projectDecisions']> }) {
   const prm = useProjectMessages();
   return (
-    <section className="dr-section" aria-labelledby="project-decisions-heading">
-      <Heading level={2} data-size="md" id="project-decisions-heading">
-        {prm.agendaItem.heading}
-      </Heading>
+    <Section id="project-decisions-heading" title={prm.agendaItem.heading}>
       <ul>
         {decisions.map((d) => (
           <li key={`${d.projectId}-${d.decisionPoint}`}>
@@ -399,6 +384,6 @@ function ProjectDecisionLinks({ slug, decisions }: { slug: string; decisions: No
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

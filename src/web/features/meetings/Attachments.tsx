@@ -1,13 +1,14 @@
 import { useRef, useState } from 'react';
 import { z } from 'zod';
-import { Button, Checkbox, Field, Heading, Input, Label, Link, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Field, Input, Label, Link, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import { DocumentUpdateSchema, type AgendaItem, type CaseDocument } from '../../../shared/meetings/schema.ts';
 import { api } from '../../app/api.ts';
 import { ConfirmForm, fieldMessage, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
 import { ATTACHMENT_ACCEPT, attachmentType, documentUrl, formatSize, uploadDocument } from './meeting-api.ts';
 import { useMeetingMessages } from './messages.ts';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 type Dialog = { kind: 'exempt'; document: CaseDocument } | { kind: 'delete'; document: CaseDocument };
 
@@ -35,68 +36,46 @@ export function Attachments({
   const documents = item.documents;
 
   return (
-    <section className="dr-section" aria-labelledby="attachments-heading">
-      <Heading level={2} data-size="md" id="attachments-heading">
-        {a.heading}
-      </Heading>
+    <Section id="attachments-heading" title={a.heading}>
       <SuccessMessage message={status} />
       {documents.length === 0 ? (
         <Paragraph>{a.none}</Paragraph>
       ) : (
-        <ScrollRegion label={fmt(a.caption, { title: item.title })}>
-          <Table zebra>
-            <caption>{fmt(a.caption, { title: item.title })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{a.file}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.size}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.exempt}</Table.HeaderCell>
-                {editable && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {documents.map((d) => (
-                <Table.Row key={d.id}>
-                  <Table.Cell>
-                    <Link href={documentUrl(d.id)} download={d.fileName}>
-                      {d.fileName}
-                    </Link>
-                    <Paragraph data-size="sm" className="dr-muted">
-                      {dateTime(d.createdAt)}
-                    </Paragraph>
-                  </Table.Cell>
-                  <Table.Cell>{formatSize(d.size, number)}</Table.Cell>
-                  <Table.Cell>{d.exemptFromPublic ? fmt(a.exemptWith, { basis: d.exemptLegalBasis ?? '' }) : a.public}</Table.Cell>
-                  {editable && (
-                    <Table.Cell>
-                      <span className="dr-button-row">
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={fmt(a.editExemptLabel, { name: d.fileName })}
-                          onClick={() => setDialog({ kind: 'exempt', document: d })}
-                        >
-                          {a.editExempt}
-                        </Button>
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          data-color="danger"
-                          aria-label={fmt(a.deleteLabel, { name: d.fileName })}
-                          onClick={() => setDialog({ kind: 'delete', document: d })}
-                        >
-                          {a.delete}
-                        </Button>
-                      </span>
-                    </Table.Cell>
-                  )}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable caption={fmt(a.caption, { title: item.title })} columns={[a.file, a.size, a.exempt, editable && m.common.actions]}>
+          {documents.map((d) => (
+            <Table.Row key={d.id}>
+              <Table.Cell>
+                <Link href={documentUrl(d.id)} download={d.fileName}>
+                  {d.fileName}
+                </Link>
+                <Paragraph data-size="sm" className="dr-muted">
+                  {dateTime(d.createdAt)}
+                </Paragraph>
+              </Table.Cell>
+              <Table.Cell>{formatSize(d.size, number)}</Table.Cell>
+              <Table.Cell>{d.exemptFromPublic ? fmt(a.exemptWith, { basis: d.exemptLegalBasis ?? '' }) : a.public}</Table.Cell>
+              {editable && (
+                <Table.Cell>
+                  <span className="dr-button-row">
+                    <RowAction
+                      label={fmt(a.editExemptLabel, { name: d.fileName })}
+                      onClick={() => setDialog({ kind: 'exempt', document: d })}
+                    >
+                      {a.editExempt}
+                    </RowAction>
+                    <RowAction
+                      label={fmt(a.deleteLabel, { name: d.fileName })}
+                      danger
+                      onClick={() => setDialog({ kind: 'delete', document: d })}
+                    >
+                      {a.delete}
+                    </RowAction>
+                  </span>
+                </Table.Cell>
+              )}
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
       {editable && (
         <UploadForm
@@ -151,7 +130,7 @@ export function Attachments({
           </ConfirmForm>
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 

@@ -12,10 +12,11 @@ import {
 import { api, ApiError, asApiError } from '../../app/api.ts';
 import { FailureAlert, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
 import { attendanceMark } from '../../../shared/meetings/attendance.ts';
 import { useMeetingMessages } from './messages.ts';
 import { PersonPicker } from './PersonPicker.tsx';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 const VOTING_ROLES = ['chair', 'viceChair', 'member'];
 
@@ -91,10 +92,7 @@ export function AttendancePanel({
 
   const rows = meeting.attendees;
   return (
-    <section className="dr-section" aria-labelledby="attendance-heading">
-      <Heading level={2} data-size="md" id="attendance-heading">
-        {a.heading}
-      </Heading>
+    <Section id="attendance-heading" title={a.heading}>
       <FailureAlert
         error={failure}
         onReload={() => {
@@ -117,84 +115,63 @@ export function AttendancePanel({
       {rows.length === 0 ? (
         <Paragraph>{a.notYet}</Paragraph>
       ) : (
-        <ScrollRegion label={a.caption}>
-          <Table zebra>
-            <caption>{a.caption}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{a.name}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.role}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.municipality}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.votingRight}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.status}</Table.HeaderCell>
-                {editable && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
+        <DataTable caption={a.caption} columns={[a.name, a.role, a.municipality, a.votingRight, a.status, editable && m.common.actions]}>
+          {rows.map((x) => {
+            // The deputy called in for someone takes over their vote; until then the button stays.
+            const deputyCalled = rows.some((d) => d.role === 'deputy' && d.deputyForPersonId === x.personId && d.votingRight);
+            const canSummonDeputy = meeting.status === 'summoned' && x.status === 'absent' && x.role !== 'deputy' && !deputyCalled;
+            const mark = attendanceMark(x);
+            return (
+              <Table.Row key={x.id}>
+                <Table.Cell>{x.name}</Table.Cell>
+                <Table.Cell>
+                  {mm.roles[x.role]}
+                  {x.deputyForName && (
+                    <Paragraph data-size="sm" className="dr-muted">
+                      {mark?.kind === 'meetsFor' ? fmt(a.meetsFor, { name: mark.name }) : fmt(a.deputyFor, { name: x.deputyForName })}
+                    </Paragraph>
+                  )}
+                </Table.Cell>
+                <Table.Cell>{x.municipalityName ?? m.common.none}</Table.Cell>
+                <Table.Cell>{x.votingRight ? m.common.yes : m.common.no}</Table.Cell>
+                <Table.Cell>
+                  {mark?.kind === 'forInformation' && x.status === 'called' ? a.forInformation : mm.attendanceStatuses[x.status]}
+                  {x.status === 'absent' && x.absenceReason && (
+                    <Paragraph data-size="sm" className="dr-muted">
+                      {fmt(a.reason, { reason: x.absenceReason })}
+                    </Paragraph>
+                  )}
+                  {x.status === 'absent' && x.absenceReportedAt && (
+                    <Paragraph data-size="sm" className="dr-muted">
+                      {fmt(a.reportedAt, { when: dateTime(x.absenceReportedAt) })}
+                    </Paragraph>
+                  )}
+                </Table.Cell>
+                {editable && (
+                  <Table.Cell>
+                    <span className="dr-button-row">
+                      <RowAction label={fmt(a.editLabel, { name: x.name })} onClick={() => setDialog({ kind: 'edit', attendee: x })}>
+                        {a.edit}
+                      </RowAction>
+                      {canSummonDeputy && (
+                        <Button
+                          type="button"
+                          variant="secondary"
+                          data-size="sm"
+                          disabled={busy}
+                          aria-label={fmt(a.summonDeputyLabel, { name: x.name })}
+                          onClick={() => void summonDeputy(x)}
+                        >
+                          {a.summonDeputy}
+                        </Button>
+                      )}
+                    </span>
+                  </Table.Cell>
+                )}
               </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {rows.map((x) => {
-                // The deputy called in for someone takes over their vote; until then the button stays.
-                const deputyCalled = rows.some((d) => d.role === 'deputy' && d.deputyForPersonId === x.personId && d.votingRight);
-                const canSummonDeputy = meeting.status === 'summoned' && x.status === 'absent' && x.role !== 'deputy' && !deputyCalled;
-                const mark = attendanceMark(x);
-                return (
-                  <Table.Row key={x.id}>
-                    <Table.Cell>{x.name}</Table.Cell>
-                    <Table.Cell>
-                      {mm.roles[x.role]}
-                      {x.deputyForName && (
-                        <Paragraph data-size="sm" className="dr-muted">
-                          {mark?.kind === 'meetsFor' ? fmt(a.meetsFor, { name: mark.name }) : fmt(a.deputyFor, { name: x.deputyForName })}
-                        </Paragraph>
-                      )}
-                    </Table.Cell>
-                    <Table.Cell>{x.municipalityName ?? m.common.none}</Table.Cell>
-                    <Table.Cell>{x.votingRight ? m.common.yes : m.common.no}</Table.Cell>
-                    <Table.Cell>
-                      {mark?.kind === 'forInformation' && x.status === 'called' ? a.forInformation : mm.attendanceStatuses[x.status]}
-                      {x.status === 'absent' && x.absenceReason && (
-                        <Paragraph data-size="sm" className="dr-muted">
-                          {fmt(a.reason, { reason: x.absenceReason })}
-                        </Paragraph>
-                      )}
-                      {x.status === 'absent' && x.absenceReportedAt && (
-                        <Paragraph data-size="sm" className="dr-muted">
-                          {fmt(a.reportedAt, { when: dateTime(x.absenceReportedAt) })}
-                        </Paragraph>
-                      )}
-                    </Table.Cell>
-                    {editable && (
-                      <Table.Cell>
-                        <span className="dr-button-row">
-                          <Button
-                            type="button"
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={fmt(a.editLabel, { name: x.name })}
-                            onClick={() => setDialog({ kind: 'edit', attendee: x })}
-                          >
-                            {a.edit}
-                          </Button>
-                          {canSummonDeputy && (
-                            <Button
-                              type="button"
-                              variant="secondary"
-                              data-size="sm"
-                              disabled={busy}
-                              aria-label={fmt(a.summonDeputyLabel, { name: x.name })}
-                              onClick={() => void summonDeputy(x)}
-                            >
-                              {a.summonDeputy}
-                            </Button>
-                          )}
-                        </span>
-                      </Table.Cell>
-                    )}
-                  </Table.Row>
-                );
-              })}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+            );
+          })}
+        </DataTable>
       )}
 
       <Deliveries meeting={meeting} />
@@ -233,7 +210,7 @@ export function AttendancePanel({
           />
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 
@@ -378,33 +355,18 @@ function Deliveries({ meeting }: { meeting: Meeting }) {
       {meeting.deliveries.length === 0 ? (
         <Paragraph>{a.deliveriesNone}</Paragraph>
       ) : (
-        <ScrollRegion label={a.deliveriesCaption}>
-          <Table zebra data-size="sm">
-            <caption>{a.deliveriesCaption}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{a.recipient}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.email}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.kind}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.subject}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.attachments}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{a.sentAt}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {meeting.deliveries.map((d) => (
-                <Table.Row key={d.id}>
-                  <Table.Cell>{d.name ?? d.email}</Table.Cell>
-                  <Table.Cell>{d.email}</Table.Cell>
-                  <Table.Cell>{mm.deliveryKinds[d.kind]}</Table.Cell>
-                  <Table.Cell>{d.subject}</Table.Cell>
-                  <Table.Cell>{d.attachmentNames.join(', ')}</Table.Cell>
-                  <Table.Cell>{dateTime(d.sentAt)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable caption={a.deliveriesCaption} columns={[a.recipient, a.email, a.kind, a.subject, a.attachments, a.sentAt]} size="sm">
+          {meeting.deliveries.map((d) => (
+            <Table.Row key={d.id}>
+              <Table.Cell>{d.name ?? d.email}</Table.Cell>
+              <Table.Cell>{d.email}</Table.Cell>
+              <Table.Cell>{mm.deliveryKinds[d.kind]}</Table.Cell>
+              <Table.Cell>{d.subject}</Table.Cell>
+              <Table.Cell>{d.attachmentNames.join(', ')}</Table.Cell>
+              <Table.Cell>{dateTime(d.sentAt)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
     </>
   );

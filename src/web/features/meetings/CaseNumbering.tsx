@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
 import { NextCaseNumberSchema, caseNumberText, type CaseNumbering } from '../../../shared/meetings/schema.ts';
 import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, Section } from '../../app/ui.tsx';
 import { useMeetingMessages } from './messages.ts';
 
 /**
@@ -16,10 +16,7 @@ export function CaseNumberingPanel({ bodyId, year, editable }: { bodyId: string;
   const n = mm.numbering;
   const loaded = useApi<CaseNumbering>(`/bodies/${bodyId}/case-numbers/${year}`);
   return (
-    <section className="dr-section" aria-labelledby="case-numbering-heading">
-      <Heading level={3} data-size="sm" id="case-numbering-heading">
-        {fmt(n.heading, { year })}
-      </Heading>
+    <Section id="case-numbering-heading" title={fmt(n.heading, { year })} level={3} size="sm">
       <LoadState loaded={loaded}>
         {(numbering) => (
           <>
@@ -32,7 +29,7 @@ export function CaseNumberingPanel({ bodyId, year, editable }: { bodyId: string;
           </>
         )}
       </LoadState>
-    </section>
+    </Section>
   );
 }
 

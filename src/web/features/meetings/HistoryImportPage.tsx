@@ -7,9 +7,10 @@ import { FailureAlert } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { ButtonRow, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, Section } from '../../app/ui.tsx';
 import { ImportProblems } from '../../app/SpreadsheetImport.tsx';
 import { useHistoryMessages } from './history-messages.ts';
+import { DataTable } from '../../app/table.tsx';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -37,10 +38,7 @@ function HistoryImport({ network }: { network: NetworkOverview }) {
   return (
     <>
       <Paragraph>{h.intro}</Paragraph>
-      <section className="dr-stack dr-section" aria-labelledby="historikk-regneark">
-        <Heading level={2} data-size="sm" id="historikk-regneark">
-          {h.sheetHeading}
-        </Heading>
+      <Section id="historikk-regneark" title={h.sheetHeading} className="dr-stack dr-section" size="sm">
         <Paragraph>
           <a href={`/api/networks/${network.id}/history-import/template`} download>
             {h.template}
@@ -52,14 +50,11 @@ function HistoryImport({ network }: { network: NetworkOverview }) {
           ))}
         </ul>
         <SpreadsheetForm networkId={network.id} onOutcome={setOutcome} />
-      </section>
-      <section className="dr-stack dr-section" aria-labelledby="historikk-oparl">
-        <Heading level={2} data-size="sm" id="historikk-oparl">
-          {h.oparlHeading}
-        </Heading>
+      </Section>
+      <Section id="historikk-oparl" title={h.oparlHeading} className="dr-stack dr-section" size="sm">
         <Paragraph>{h.oparlIntro}</Paragraph>
         <OparlForm networkId={network.id} onOutcome={setOutcome} />
-      </section>
+      </Section>
       {outcome && <ImportOutcome outcome={outcome} />}
     </>
   );
@@ -232,27 +227,15 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
           </Heading>
         </Alert>
         {r.nextNumbers.length > 0 && (
-          <ScrollRegion label={h.nextNumbers}>
-            <Table zebra data-size="sm">
-              <caption>{h.nextNumbers}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{h.body}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{h.year}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{h.next}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {r.nextNumbers.map((n) => (
-                  <Table.Row key={`${n.bodyId}-${n.year}`}>
-                    <Table.Cell>{n.bodyName}</Table.Cell>
-                    <Table.Cell>{n.year}</Table.Cell>
-                    <Table.Cell>{n.next}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+          <DataTable caption={h.nextNumbers} columns={[h.body, h.year, h.next]} size="sm">
+            {r.nextNumbers.map((n) => (
+              <Table.Row key={`${n.bodyId}-${n.year}`}>
+                <Table.Cell>{n.bodyName}</Table.Cell>
+                <Table.Cell>{n.year}</Table.Cell>
+                <Table.Cell>{n.next}</Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
       </section>
     );

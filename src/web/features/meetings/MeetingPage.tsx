@@ -18,7 +18,7 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { NetworkFrame, useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { CaseCreateForm } from './CaseForm.tsx';
@@ -31,6 +31,7 @@ import { JointHandlingForm } from './JointHandling.tsx';
 import { ProceduresSection, StartWrittenProcedureForm, WrittenDecisions } from './WrittenProcedure.tsx';
 import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 /** «Møte i Vesterålen regionråds arbeidsutvalg 25. mars 2022». */
 export function meetingTitle(
@@ -187,10 +188,7 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
       <FailureAlert error={failure} onReload={reloadAndClose} />
 
       {editable && (
-        <section className="dr-stack" aria-labelledby="meeting-actions-heading">
-          <Heading level={2} data-size="xs" id="meeting-actions-heading">
-            {mm.meeting.actions}
-          </Heading>
+        <Section id="meeting-actions-heading" title={mm.meeting.actions} className="dr-stack" size="xs">
           <ButtonRow>
             {meeting.status === 'planned' && !meeting.writtenProcedure && (
               <Button type="button" onClick={() => setDialog({ kind: 'summons' })}>
@@ -228,13 +226,10 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
               </Button>
             )}
           </ButtonRow>
-        </section>
+        </Section>
       )}
 
-      <section className="dr-stack" aria-labelledby="meeting-downloads-heading">
-        <Heading level={2} data-size="xs" id="meeting-downloads-heading">
-          {mm.meeting.downloads}
-        </Heading>
+      <Section id="meeting-downloads-heading" title={mm.meeting.downloads} className="dr-stack" size="xs">
         <div className="dr-downloads">
           {!meeting.writtenProcedure && (
             <>
@@ -262,14 +257,11 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
             {mm.meeting.minutesDraft}
           </Paragraph>
         )}
-      </section>
+      </Section>
 
       {meeting.signatures.length > 0 && <Signatures meeting={meeting} />}
 
-      <section className="dr-section" aria-labelledby="agenda-heading">
-        <Heading level={2} data-size="md" id="agenda-heading">
-          {mm.agenda.heading}
-        </Heading>
+      <Section id="agenda-heading" title={mm.agenda.heading}>
         {editable && !meeting.writtenProcedure && (
           <ButtonRow>
             <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'addCase' })}>
@@ -297,7 +289,7 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
             reload();
           }}
         />
-      </section>
+      </Section>
 
       {editable && !meeting.writtenProcedure && (
         <PendingCases
@@ -551,32 +543,21 @@ function Signatures({ meeting }: { meeting: Meeting }) {
   const { dateTime } = useI18n();
   const mm = useMeetingMessages();
   return (
-    <section className="dr-stack" aria-labelledby="signatures-heading">
-      <Heading level={2} data-size="xs" id="signatures-heading">
-        {mm.meeting.signaturesHeading}
-      </Heading>
-      <ScrollRegion label={mm.meeting.signaturesCaption}>
-        <Table zebra data-size="sm">
-          <caption>{mm.meeting.signaturesCaption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{mm.meeting.signer}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{mm.meeting.signatureRequested}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{mm.meeting.signatureSigned}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {meeting.signatures.map((x) => (
-              <Table.Row key={x.personId}>
-                <Table.Cell>{x.name}</Table.Cell>
-                <Table.Cell>{dateTime(x.requestedAt)}</Table.Cell>
-                <Table.Cell>{x.signedAt ? dateTime(x.signedAt) : mm.meeting.notSigned}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </ScrollRegion>
-    </section>
+    <Section id="signatures-heading" title={mm.meeting.signaturesHeading} className="dr-stack" size="xs">
+      <DataTable
+        caption={mm.meeting.signaturesCaption}
+        columns={[mm.meeting.signer, mm.meeting.signatureRequested, mm.meeting.signatureSigned]}
+        size="sm"
+      >
+        {meeting.signatures.map((x) => (
+          <Table.Row key={x.personId}>
+            <Table.Cell>{x.name}</Table.Cell>
+            <Table.Cell>{dateTime(x.requestedAt)}</Table.Cell>
+            <Table.Cell>{x.signedAt ? dateTime(x.signedAt) : mm.meeting.notSigned}</Table.Cell>
+          </Table.Row>
+        ))}
+      </DataTable>
+    </Section>
   );
 }
 
@@ -608,10 +589,7 @@ function PendingCases({
     }
   };
   return (
-    <section className="dr-section" aria-labelledby="pending-heading">
-      <Heading level={2} data-size="md" id="pending-heading">
-        {mm.agenda.pendingHeading}
-      </Heading>
+    <Section id="pending-heading" title={mm.agenda.pendingHeading}>
       <Paragraph data-size="sm" className="dr-muted">
         {mm.agenda.pendingIntro}
       </Paragraph>
@@ -640,20 +618,17 @@ function PendingCases({
                 >
                   {mm.agenda.addPending}
                 </Button>
-                <Button
-                  type="button"
-                  variant="tertiary"
-                  data-size="sm"
-                  aria-label={fmt(mm.agenda.startWrittenLabel, { title: p.title })}
+                <RowAction
+                  label={fmt(mm.agenda.startWrittenLabel, { title: p.title })}
                   onClick={() => onWritten(p.consultationId, p.title)}
                 >
                   {mm.agenda.startWritten}
-                </Button>
+                </RowAction>
               </span>
             </li>
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

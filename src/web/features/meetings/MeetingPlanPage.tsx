@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { MeetingStatus, MeetingSummary } from '../../../shared/meetings/schema.ts';
 import type { Body, NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
@@ -8,7 +8,7 @@ import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso, Section } from '../../app/ui.tsx';
 import { meetingPath, planPath, timeRange } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { CaseNumberingPanel } from './CaseNumbering.tsx';
@@ -16,6 +16,7 @@ import { useMeetingMessages } from './messages.ts';
 import { planYear } from './plan-year.ts';
 import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { DataTable } from '../../app/table.tsx';
 
 const STATUS_COLORS: Record<MeetingStatus, 'neutral' | 'info' | 'warning' | 'success'> = {
   planned: 'neutral',
@@ -39,15 +40,12 @@ export function BodyMeetingsSection({ networkSlug, body }: { networkSlug: string
   const mm = useMeetingMessages();
   const admin = useNetworkCapabilities(body.networkId).administer;
   return (
-    <section className="dr-section" aria-labelledby="body-meetings-heading">
-      <Heading level={2} data-size="md" id="body-meetings-heading">
-        {mm.bodyLink.heading}
-      </Heading>
+    <Section id="body-meetings-heading" title={mm.bodyLink.heading}>
       <Paragraph>
         <AppLink to={planPath(networkSlug, body.id)}>{fmt(mm.bodyLink.link, { name: body.name })}</AppLink>
       </Paragraph>
       <CaseNumberingPanel bodyId={body.id} year={Number(todayIso().slice(0, 4))} editable={admin} />
-    </section>
+    </Section>
   );
 }
 
@@ -107,10 +105,7 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
         </ul>
       </nav>
       <SuccessMessage message={message} />
-      <section className="dr-stack" aria-labelledby="plan-year-heading">
-        <Heading level={2} data-size="md" id="plan-year-heading">
-          {fmt(mm.plan.yearHeading, { year })}
-        </Heading>
+      <Section id="plan-year-heading" title={fmt(mm.plan.yearHeading, { year })} className="dr-stack">
         {admin ? (
           <ButtonRow>
             <Button type="button" onClick={() => setCreating(true)}>
@@ -135,47 +130,36 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
             list.length === 0 ? (
               <Paragraph>{fmt(mm.plan.none, { year })}</Paragraph>
             ) : (
-              <ScrollRegion label={fmt(mm.plan.caption, { name: body.name, year })}>
-                <Table zebra>
-                  <caption>{fmt(mm.plan.caption, { name: body.name, year })}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{mm.plan.date}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{mm.plan.time}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{mm.plan.place}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{mm.plan.status}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{mm.plan.items}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {list.map((x) => (
-                      <Table.Row key={x.id}>
-                        <Table.Cell>
-                          <AppLink to={meetingPath(x.id)}>{date(x.date)}</AppLink>
-                        </Table.Cell>
-                        <Table.Cell>{timeRange(x.startTime, x.endTime)}</Table.Cell>
-                        <Table.Cell>
-                          {x.writtenProcedure ? (
-                            <Tag data-color="accent" data-size="sm">
-                              {mm.plan.writtenProcedure}
-                            </Tag>
-                          ) : (
-                            (x.place ?? (x.remoteLink ? mm.meeting.remote : m.common.none))
-                          )}
-                        </Table.Cell>
-                        <Table.Cell>
-                          <StatusTag status={x.status} />
-                        </Table.Cell>
-                        <Table.Cell>{x.itemCount}</Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </ScrollRegion>
+              <DataTable
+                caption={fmt(mm.plan.caption, { name: body.name, year })}
+                columns={[mm.plan.date, mm.plan.time, mm.plan.place, mm.plan.status, mm.plan.items]}
+              >
+                {list.map((x) => (
+                  <Table.Row key={x.id}>
+                    <Table.Cell>
+                      <AppLink to={meetingPath(x.id)}>{date(x.date)}</AppLink>
+                    </Table.Cell>
+                    <Table.Cell>{timeRange(x.startTime, x.endTime)}</Table.Cell>
+                    <Table.Cell>
+                      {x.writtenProcedure ? (
+                        <Tag data-color="accent" data-size="sm">
+                          {mm.plan.writtenProcedure}
+                        </Tag>
+                      ) : (
+                        (x.place ?? (x.remoteLink ? mm.meeting.remote : m.common.none))
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>
+                      <StatusTag status={x.status} />
+                    </Table.Cell>
+                    <Table.Cell>{x.itemCount}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </DataTable>
             )
           }
         </LoadState>
-      </section>
+      </Section>
       <ModalDialog open={creating} onClose={() => setCreating(false)} title={mm.plan.newMeeting}>
         <MeetingForm
           bodyId={body.id}

@@ -4,10 +4,11 @@ import { WrittenProcedureCreateSchema, type ProcedureStatus, type WrittenProcedu
 import { api, useApi } from '../../app/api.ts';
 import { errorFor, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, Section } from '../../app/ui.tsx';
 import { meetingPath, osloLocalToIso } from './meeting-api.ts';
 import { MarkdownText } from './MarkdownText.tsx';
 import { useMeetingMessages } from './messages.ts';
+import { DataTable } from '../../app/table.tsx';
 
 const PROCEDURE_COLORS: Record<ProcedureStatus, 'info' | 'success' | 'warning'> = {
   open: 'info',
@@ -88,16 +89,13 @@ export function ProceduresSection({ meetingId }: { meetingId: string }) {
   const mm = useMeetingMessages();
   const procedures = useApi<WrittenProcedure[]>(`/meetings/${meetingId}/written-procedures`);
   return (
-    <section className="dr-section" aria-labelledby="procedures-heading">
-      <Heading level={2} data-size="md" id="procedures-heading">
-        {mm.procedure.heading}
-      </Heading>
+    <Section id="procedures-heading" title={mm.procedure.heading}>
       <LoadState loaded={procedures}>
         {(list) =>
           list.length === 0 ? <Paragraph>{mm.procedure.none}</Paragraph> : list.map((x) => <ProcedureView key={x.id} procedure={x} />)
         }
       </LoadState>
-    </section>
+    </Section>
   );
 }
 
@@ -133,29 +131,16 @@ function ProcedureView({ procedure }: { procedure: WrittenProcedure }) {
         ) : (
           <Paragraph>{p.followUpNone}</Paragraph>
         ))}
-      <ScrollRegion label={p.answersCaption}>
-        <Table zebra>
-          <caption>{p.answersCaption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{p.member}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{p.answer}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{p.comment}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{p.answeredAt}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {procedure.answers.map((x) => (
-              <Table.Row key={x.personId}>
-                <Table.Cell>{x.name}</Table.Cell>
-                <Table.Cell>{x.answer ? mm.answers[x.answer] : p.notAnswered}</Table.Cell>
-                <Table.Cell className="dr-pre-line">{x.comment ?? ''}</Table.Cell>
-                <Table.Cell>{x.answeredAt ? dateTime(x.answeredAt) : ''}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </ScrollRegion>
+      <DataTable caption={p.answersCaption} columns={[p.member, p.answer, p.comment, p.answeredAt]}>
+        {procedure.answers.map((x) => (
+          <Table.Row key={x.personId}>
+            <Table.Cell>{x.name}</Table.Cell>
+            <Table.Cell>{x.answer ? mm.answers[x.answer] : p.notAnswered}</Table.Cell>
+            <Table.Cell className="dr-pre-line">{x.comment ?? ''}</Table.Cell>
+            <Table.Cell>{x.answeredAt ? dateTime(x.answeredAt) : ''}</Table.Cell>
+          </Table.Row>
+        ))}
+      </DataTable>
     </div>
   );
 }
@@ -169,10 +154,7 @@ export function WrittenDecisions({
   const { date } = useI18n();
   const mm = useMeetingMessages();
   return (
-    <section className="dr-section" aria-labelledby="written-decisions-heading">
-      <Heading level={2} data-size="md" id="written-decisions-heading">
-        {mm.meeting.writtenDecisionsHeading}
-      </Heading>
+    <Section id="written-decisions-heading" title={mm.meeting.writtenDecisionsHeading}>
       <Paragraph>{mm.meeting.writtenDecisionsIntro}</Paragraph>
       {decisions.map((d) => (
         <div key={d.number} className="dr-stack">
@@ -185,6 +167,6 @@ export function WrittenDecisions({
           <MarkdownText text={d.decision} />
         </div>
       ))}
-    </section>
+    </Section>
   );
 }

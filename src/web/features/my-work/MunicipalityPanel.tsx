@@ -5,8 +5,9 @@ import { useApi } from '../../app/api.ts';
 import { SelectField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useSession } from '../../app/session.tsx';
-import { AppLink, todayIso } from '../../app/ui.tsx';
+import { AppLink, todayIso, Section } from '../../app/ui.tsx';
 import { useMyWorkMessages } from './messages.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /**
  * The municipality's own page across its networks, below its public facts: shown to those who may read it (its chief
@@ -22,10 +23,7 @@ export function MunicipalityPanelSection({ number }: { number: string }) {
   if (!user || loaded.error || !loaded.data) return null;
   const p = loaded.data;
   return (
-    <section className="dr-section dr-stack" aria-labelledby="panel-heading">
-      <Heading level={2} data-size="md" id="panel-heading">
-        {t.panel.heading}
-      </Heading>
+    <Section id="panel-heading" title={t.panel.heading} className="dr-section dr-stack">
       <div style={{ maxWidth: '12rem' }}>
         <SelectField state={yearForm} name="year" label={t.panel.year} value={String(year)} onChange={(v) => setYear(Number(v))}>
           {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => (
@@ -50,7 +48,7 @@ export function MunicipalityPanelSection({ number }: { number: string }) {
           {p.mapping.href && <AppLink to={p.mapping.href}>{t.panel.mappingLink}</AppLink>}
         </Paragraph>
       </section>
-    </section>
+    </Section>
   );
 }
 
@@ -151,15 +149,7 @@ function Benefits({ panel }: { panel: MunicipalityPanel }) {
         <div className="dr-table-wrap">
           <Table zebra>
             <caption>{t.panel.benefits}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.panel.indicator}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.panel.baseline}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.panel.latest}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.panel.target}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.panel.achieved}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[t.panel.indicator, t.panel.baseline, t.panel.latest, t.panel.target, t.panel.achieved]} />
             <Table.Body>
               {panel.benefits.map((b) => (
                 <Table.Row key={b.indicatorId}>

@@ -7,9 +7,10 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { BodyForm } from './BodyForm.tsx';
 import { useHistoryMessages } from '../meetings/index.ts';
+import { DataTable } from '../../app/table.tsx';
 
 /** `/n/:slug/organer`: the network's bodies; the secretariat creates new ones. */
 export function BodiesPage() {
@@ -47,31 +48,21 @@ function BodiesView({ network }: { network: NetworkOverview }) {
             list.length === 0 ? (
               <Paragraph>{m.network.noBodies}</Paragraph>
             ) : (
-              <ScrollRegion label={fmt(m.bodies.caption, { name: network.name })}>
-                <Table zebra>
-                  <caption>{fmt(m.bodies.caption, { name: network.name })}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{m.bodies.name}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{m.network.kind}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{m.network.shortCode}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{m.network.memberCount}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {list.map((b) => (
-                      <Table.Row key={b.id}>
-                        <Table.Cell>
-                          <AppLink to={`/n/${network.slug}/organer/${b.id}`}>{b.name}</AppLink>
-                        </Table.Cell>
-                        <Table.Cell>{m.enums.bodyKinds[b.kind]}</Table.Cell>
-                        <Table.Cell>{b.shortCode ?? m.common.none}</Table.Cell>
-                        <Table.Cell>{number(b.memberCount)}</Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </ScrollRegion>
+              <DataTable
+                caption={fmt(m.bodies.caption, { name: network.name })}
+                columns={[m.bodies.name, m.network.kind, m.network.shortCode, m.network.memberCount]}
+              >
+                {list.map((b) => (
+                  <Table.Row key={b.id}>
+                    <Table.Cell>
+                      <AppLink to={`/n/${network.slug}/organer/${b.id}`}>{b.name}</AppLink>
+                    </Table.Cell>
+                    <Table.Cell>{m.enums.bodyKinds[b.kind]}</Table.Cell>
+                    <Table.Cell>{b.shortCode ?? m.common.none}</Table.Cell>
+                    <Table.Cell>{number(b.memberCount)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </DataTable>
             )
           }
         </LoadState>

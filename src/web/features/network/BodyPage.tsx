@@ -8,12 +8,13 @@ import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { BodyMeetingsSection } from '../meetings/index.ts';
 import { BodyForm } from './BodyForm.tsx';
 import { Mandate } from './Mandate.tsx';
 import { EndMembershipForm, MembershipForm } from './MembershipForm.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 /** `/n/:slug/organer/:id`: a body's mandate and members; the secretariat keeps both up to date. */
 export function BodyPage() {
@@ -85,19 +86,13 @@ function BodyView({
         </ButtonRow>
       )}
 
-      <section className="dr-section" aria-labelledby="mandate-heading">
-        <Heading level={2} data-size="md" id="mandate-heading">
-          {m.bodies.mandate}
-        </Heading>
+      <Section id="mandate-heading" title={m.bodies.mandate}>
         {body.mandate ? <Mandate text={body.mandate} /> : <Paragraph>{m.bodies.noMandate}</Paragraph>}
-      </section>
+      </Section>
 
       {internals && <BodyMeetingsSection networkSlug={network.slug} body={body} />}
 
-      <section className="dr-section" aria-labelledby="members-heading">
-        <Heading level={2} data-size="md" id="members-heading">
-          {m.bodies.membersHeading}
-        </Heading>
+      <Section id="members-heading" title={m.bodies.membersHeading}>
         {admin && (
           <ButtonRow>
             <Button type="button" onClick={() => setDialog({ kind: 'add' })} disabled={!internals}>
@@ -130,7 +125,7 @@ function BodyView({
             />
           </>
         )}
-      </section>
+      </Section>
 
       <ModalDialog open={dialog?.kind === 'editBody'} onClose={close} title={m.bodies.editBody}>
         <BodyForm
@@ -206,86 +201,65 @@ function MembershipTable({
 }) {
   const { m, date } = useI18n();
   return (
-    <ScrollRegion label={caption}>
-      <Table zebra>
-        <caption>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{m.people.name}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.bodies.role}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.bodies.votingRight}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.bodies.municipality}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.bodies.period}</Table.HeaderCell>
-            {admin && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {rows.map((x) => (
-            <Table.Row key={x.id}>
-              <Table.Cell>
-                {linkPeople ? <AppLink to={`/n/${linkPeople}/personer/${x.personId}`}>{x.personName}</AppLink> : x.personName}
-                {x.personTitle && (
-                  <Paragraph data-size="sm" className="dr-muted">
-                    {x.personTitle}
-                  </Paragraph>
+    <DataTable
+      caption={caption}
+      columns={[m.people.name, m.bodies.role, m.bodies.votingRight, m.bodies.municipality, m.bodies.period, admin && m.common.actions]}
+    >
+      {rows.map((x) => (
+        <Table.Row key={x.id}>
+          <Table.Cell>
+            {linkPeople ? <AppLink to={`/n/${linkPeople}/personer/${x.personId}`}>{x.personName}</AppLink> : x.personName}
+            {x.personTitle && (
+              <Paragraph data-size="sm" className="dr-muted">
+                {x.personTitle}
+              </Paragraph>
+            )}
+          </Table.Cell>
+          <Table.Cell>
+            {m.enums.bodyRoles[x.role]}
+            {x.deputyForName && (
+              <Paragraph data-size="sm" className="dr-muted">
+                {fmt(m.bodies.deputyForName, { name: x.deputyForName })}
+              </Paragraph>
+            )}
+          </Table.Cell>
+          <Table.Cell>{m.enums.votingRights[x.votingRight]}</Table.Cell>
+          <Table.Cell>{x.municipalityName ?? m.common.none}</Table.Cell>
+          <Table.Cell>
+            {x.toDate
+              ? fmt(m.bodies.fromTo, { from: date(x.fromDate), to: date(x.toDate) })
+              : fmt(m.bodies.fromOnly, { from: date(x.fromDate) })}
+          </Table.Cell>
+          {admin && (
+            <Table.Cell>
+              <span className="dr-button-row">
+                <RowAction
+                  label={fmt(m.bodies.editMembership, { name: x.personName })}
+                  onClick={() => onAction({ kind: 'edit', membership: x })}
+                >
+                  {m.common.edit}
+                </RowAction>
+                {x.isCurrent && (
+                  <RowAction
+                    label={fmt(m.bodies.endMembership, { name: x.personName })}
+                    onClick={() => onAction({ kind: 'end', membership: x })}
+                  >
+                    {m.bodies.endShort}
+                  </RowAction>
                 )}
-              </Table.Cell>
-              <Table.Cell>
-                {m.enums.bodyRoles[x.role]}
-                {x.deputyForName && (
-                  <Paragraph data-size="sm" className="dr-muted">
-                    {fmt(m.bodies.deputyForName, { name: x.deputyForName })}
-                  </Paragraph>
-                )}
-              </Table.Cell>
-              <Table.Cell>{m.enums.votingRights[x.votingRight]}</Table.Cell>
-              <Table.Cell>{x.municipalityName ?? m.common.none}</Table.Cell>
-              <Table.Cell>
-                {x.toDate
-                  ? fmt(m.bodies.fromTo, { from: date(x.fromDate), to: date(x.toDate) })
-                  : fmt(m.bodies.fromOnly, { from: date(x.fromDate) })}
-              </Table.Cell>
-              {admin && (
-                <Table.Cell>
-                  <span className="dr-button-row">
-                    <Button
-                      type="button"
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-label={fmt(m.bodies.editMembership, { name: x.personName })}
-                      onClick={() => onAction({ kind: 'edit', membership: x })}
-                    >
-                      {m.common.edit}
-                    </Button>
-                    {x.isCurrent && (
-                      <Button
-                        type="button"
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={fmt(m.bodies.endMembership, { name: x.personName })}
-                        onClick={() => onAction({ kind: 'end', membership: x })}
-                      >
-                        {m.bodies.endShort}
-                      </Button>
-                    )}
-                    <Button
-                      type="button"
-                      variant="tertiary"
-                      data-size="sm"
-                      data-color="danger"
-                      aria-label={fmt(m.bodies.removeMembership, { name: x.personName })}
-                      onClick={() => onAction({ kind: 'remove', membership: x })}
-                    >
-                      {m.bodies.removeShort}
-                    </Button>
-                  </span>
-                </Table.Cell>
-              )}
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </ScrollRegion>
+                <RowAction
+                  label={fmt(m.bodies.removeMembership, { name: x.personName })}
+                  danger
+                  onClick={() => onAction({ kind: 'remove', membership: x })}
+                >
+                  {m.bodies.removeShort}
+                </RowAction>
+              </span>
+            </Table.Cell>
+          )}
+        </Table.Row>
+      ))}
+    </DataTable>
   );
 }
 

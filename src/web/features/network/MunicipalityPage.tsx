@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Button, Heading, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
 import {
   MunicipalityUpdateSchema,
   WRITTEN_STANDARDS,
@@ -13,9 +13,10 @@ import { FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useMunicipalityCapabilities } from '../../app/capabilities.ts';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso, Section } from '../../app/ui.tsx';
 import { municipalityMappingPath, useMappingMessages } from '../mapping/index.ts';
 import { MunicipalityPanelSection } from '../my-work/index.ts';
+import { DataTable } from '../../app/table.tsx';
 
 /** `/kommuner/:number`: a municipality's facts, its networks, and its written standard. */
 export function MunicipalityPage() {
@@ -76,55 +77,42 @@ function MunicipalityView({
           </Button>
         </ButtonRow>
       )}
-      <section className="dr-section" aria-labelledby="networks-heading">
-        <Heading level={2} data-size="md" id="networks-heading">
-          {m.municipality.networksHeading}
-        </Heading>
+      <Section id="networks-heading" title={m.municipality.networksHeading}>
         {municipality.networks.length === 0 ? (
           <Paragraph>{m.municipality.noNetworks}</Paragraph>
         ) : (
-          <ScrollRegion label={fmt(m.municipality.networksCaption, { name: municipality.name })}>
-            <Table zebra>
-              <caption>{fmt(m.municipality.networksCaption, { name: municipality.name })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{m.municipality.network}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.municipality.joined}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.municipality.left}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.network.status}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {municipality.networks.map((n) => (
-                  <Table.Row key={`${n.id}-${n.joinedOn}`}>
-                    <Table.Cell>
-                      <AppLink to={`/n/${n.slug}`}>{n.name}</AppLink>
-                    </Table.Cell>
-                    <Table.Cell>{date(n.joinedOn)}</Table.Cell>
-                    <Table.Cell>{date(n.leftOn)}</Table.Cell>
-                    <Table.Cell>
-                      <span className="dr-tags">
-                        {n.isHost && (
-                          <Tag data-color="accent" data-size="sm">
-                            {m.municipality.host}
-                          </Tag>
-                        )}
-                        {n.leftOn && n.leftOn <= todayIso() ? (
-                          <Tag data-color="neutral" data-size="sm">
-                            {m.network.former}
-                          </Tag>
-                        ) : (
-                          <span>{m.network.current}</span>
-                        )}
-                      </span>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+          <DataTable
+            caption={fmt(m.municipality.networksCaption, { name: municipality.name })}
+            columns={[m.municipality.network, m.municipality.joined, m.municipality.left, m.network.status]}
+          >
+            {municipality.networks.map((n) => (
+              <Table.Row key={`${n.id}-${n.joinedOn}`}>
+                <Table.Cell>
+                  <AppLink to={`/n/${n.slug}`}>{n.name}</AppLink>
+                </Table.Cell>
+                <Table.Cell>{date(n.joinedOn)}</Table.Cell>
+                <Table.Cell>{date(n.leftOn)}</Table.Cell>
+                <Table.Cell>
+                  <span className="dr-tags">
+                    {n.isHost && (
+                      <Tag data-color="accent" data-size="sm">
+                        {m.municipality.host}
+                      </Tag>
+                    )}
+                    {n.leftOn && n.leftOn <= todayIso() ? (
+                      <Tag data-color="neutral" data-size="sm">
+                        {m.network.former}
+                      </Tag>
+                    ) : (
+                      <span>{m.network.current}</span>
+                    )}
+                  </span>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </Section>
       <MunicipalityPanelSection number={municipality.number} />
       <ModalDialog open={editing} onClose={() => setEditing(false)} title={m.municipality.editWrittenStandard}>
         <WrittenStandardForm

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Checkbox, Heading, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import {
   MemberCreateSchema,
   MemberUpdateSchema,
@@ -23,8 +23,9 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork, useReloadNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, ModalDialog, todayIso, Section } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { DataTable } from '../../app/table.tsx';
 
 /** `/n/:slug`: a network's description, member municipalities and bodies; the secretariat edits here. */
 export function NetworkPage() {
@@ -79,10 +80,7 @@ function NetworkView({ network, reload }: { network: NetworkOverview; reload: ()
       </div>
 
       {network.children.length > 0 && (
-        <section className="dr-section" aria-labelledby="children-heading">
-          <Heading level={2} data-size="md" id="children-heading">
-            {fmt(m.network.children, { name: network.name })}
-          </Heading>
+        <Section id="children-heading" title={fmt(m.network.children, { name: network.name })}>
           <ul>
             {network.children.map((c) => (
               <li key={c.id}>
@@ -90,13 +88,10 @@ function NetworkView({ network, reload }: { network: NetworkOverview; reload: ()
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
-      <section className="dr-section" aria-labelledby="members-heading">
-        <Heading level={2} data-size="md" id="members-heading">
-          {m.network.membersHeading}
-        </Heading>
+      <Section id="members-heading" title={m.network.membersHeading}>
         {admin && (
           <ButtonRow>
             <Button type="button" onClick={() => setAdding(true)}>
@@ -113,14 +108,11 @@ function NetworkView({ network, reload }: { network: NetworkOverview; reload: ()
             {m.network.exportMembersCsv}
           </Link>
         </Paragraph>
-      </section>
+      </Section>
 
-      <section className="dr-section" aria-labelledby="bodies-heading">
-        <Heading level={2} data-size="md" id="bodies-heading">
-          {m.network.bodiesHeading}
-        </Heading>
+      <Section id="bodies-heading" title={m.network.bodiesHeading}>
         <BodiesTable network={network} />
-      </section>
+      </Section>
 
       <ModalDialog open={editing} onClose={() => setEditing(false)} title={m.network.editNetwork}>
         <EditNetworkForm
@@ -198,65 +190,60 @@ function MembersTable({
           reload();
         }}
       />
-      <ScrollRegion label={fmt(m.network.membersCaption, { name: network.name })}>
-        <Table zebra>
-          <caption>{fmt(m.network.membersCaption, { name: network.name })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{m.network.municipality}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{m.network.county}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{m.municipality.population}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{m.network.joined}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{m.network.left}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{m.network.status}</Table.HeaderCell>
-              {admin && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {members.map((member) => (
-              <Table.Row key={member.id} className={member.isCurrent ? undefined : 'dr-former'}>
-                <Table.Cell>
-                  <AppLink to={`/kommuner/${member.municipalityNumber}`}>{member.municipalityName}</AppLink>
-                </Table.Cell>
-                <Table.Cell>{member.countyName}</Table.Cell>
-                <Table.Cell>{number(member.population)}</Table.Cell>
-                <Table.Cell>{date(member.joinedOn)}</Table.Cell>
-                <Table.Cell>{date(member.leftOn)}</Table.Cell>
-                <Table.Cell>
-                  <span className="dr-tags">
-                    {member.isHost && (
-                      <Tag data-color="accent" data-size="sm">
-                        {m.network.host}
-                      </Tag>
-                    )}
-                    {member.isCurrent ? (
-                      <span>{m.network.current}</span>
-                    ) : (
-                      <Tag data-color="neutral" data-size="sm">
-                        {m.network.former}
-                      </Tag>
-                    )}
-                  </span>
-                </Table.Cell>
-                {admin && (
-                  <Table.Cell>
-                    {member.isCurrent && (
-                      <span className="dr-button-row">
-                        <Button type="button" variant="tertiary" data-size="sm" disabled={busy} onClick={() => void toggleHost(member)}>
-                          {fmt(member.isHost ? m.network.removeHost : m.network.makeHost, { name: member.municipalityName })}
-                        </Button>
-                        <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => setEnding(member)}>
-                          {fmt(m.network.endMembership, { name: member.municipalityName })}
-                        </Button>
-                      </span>
-                    )}
-                  </Table.Cell>
+      <DataTable
+        caption={fmt(m.network.membersCaption, { name: network.name })}
+        columns={[
+          m.network.municipality,
+          m.network.county,
+          m.municipality.population,
+          m.network.joined,
+          m.network.left,
+          m.network.status,
+          admin && m.common.actions,
+        ]}
+      >
+        {members.map((member) => (
+          <Table.Row key={member.id} className={member.isCurrent ? undefined : 'dr-former'}>
+            <Table.Cell>
+              <AppLink to={`/kommuner/${member.municipalityNumber}`}>{member.municipalityName}</AppLink>
+            </Table.Cell>
+            <Table.Cell>{member.countyName}</Table.Cell>
+            <Table.Cell>{number(member.population)}</Table.Cell>
+            <Table.Cell>{date(member.joinedOn)}</Table.Cell>
+            <Table.Cell>{date(member.leftOn)}</Table.Cell>
+            <Table.Cell>
+              <span className="dr-tags">
+                {member.isHost && (
+                  <Tag data-color="accent" data-size="sm">
+                    {m.network.host}
+                  </Tag>
                 )}
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </ScrollRegion>
+                {member.isCurrent ? (
+                  <span>{m.network.current}</span>
+                ) : (
+                  <Tag data-color="neutral" data-size="sm">
+                    {m.network.former}
+                  </Tag>
+                )}
+              </span>
+            </Table.Cell>
+            {admin && (
+              <Table.Cell>
+                {member.isCurrent && (
+                  <span className="dr-button-row">
+                    <Button type="button" variant="tertiary" data-size="sm" disabled={busy} onClick={() => void toggleHost(member)}>
+                      {fmt(member.isHost ? m.network.removeHost : m.network.makeHost, { name: member.municipalityName })}
+                    </Button>
+                    <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => setEnding(member)}>
+                      {fmt(m.network.endMembership, { name: member.municipalityName })}
+                    </Button>
+                  </span>
+                )}
+              </Table.Cell>
+            )}
+          </Table.Row>
+        ))}
+      </DataTable>
       <ModalDialog
         open={ending !== null}
         onClose={() => setEnding(null)}
@@ -285,31 +272,21 @@ function BodiesTable({ network }: { network: NetworkOverview }) {
   const { m, number } = useI18n();
   if (network.bodies.length === 0) return <Paragraph>{m.network.noBodies}</Paragraph>;
   return (
-    <ScrollRegion label={fmt(m.network.bodiesCaption, { name: network.name })}>
-      <Table zebra>
-        <caption>{fmt(m.network.bodiesCaption, { name: network.name })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{m.bodies.name}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.network.kind}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.network.shortCode}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{m.network.memberCount}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {network.bodies.map((b) => (
-            <Table.Row key={b.id}>
-              <Table.Cell>
-                <AppLink to={`/n/${network.slug}/organer/${b.id}`}>{b.name}</AppLink>
-              </Table.Cell>
-              <Table.Cell>{m.enums.bodyKinds[b.kind]}</Table.Cell>
-              <Table.Cell>{b.shortCode ?? m.common.none}</Table.Cell>
-              <Table.Cell>{number(b.memberCount)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </ScrollRegion>
+    <DataTable
+      caption={fmt(m.network.bodiesCaption, { name: network.name })}
+      columns={[m.bodies.name, m.network.kind, m.network.shortCode, m.network.memberCount]}
+    >
+      {network.bodies.map((b) => (
+        <Table.Row key={b.id}>
+          <Table.Cell>
+            <AppLink to={`/n/${network.slug}/organer/${b.id}`}>{b.name}</AppLink>
+          </Table.Cell>
+          <Table.Cell>{m.enums.bodyKinds[b.kind]}</Table.Cell>
+          <Table.Cell>{b.shortCode ?? m.common.none}</Table.Cell>
+          <Table.Cell>{number(b.memberCount)}</Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   );
 }
 

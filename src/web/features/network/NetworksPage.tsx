@@ -4,6 +4,7 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { HeadRow } from '../../app/table.tsx';
 
 /** `/`: every network with its size. */
 export function NetworksPage() {
@@ -29,13 +30,7 @@ export function NetworksTable() {
           <ScrollRegion className="dr-section" label={m.networks.caption}>
             <Table zebra>
               <caption>{m.networks.caption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{m.networks.name}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.networks.members}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{m.networks.population}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[m.networks.name, m.networks.members, m.networks.population]} />
               <Table.Body>
                 {list.map((n) => {
                   const umbrella = n.umbrellaId ? list.find((u) => u.id === n.umbrellaId) : undefined;

@@ -7,8 +7,9 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { PersonForm } from './PersonForm.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -100,43 +101,31 @@ function PeopleView({ network }: { network: NetworkOverview }) {
                     })}
               </Paragraph>
               {page.items.length > 0 && (
-                <ScrollRegion label={fmt(m.people.caption, { name: network.name })}>
-                  <Table zebra>
-                    <caption>{fmt(m.people.caption, { name: network.name })}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell scope="col">{m.people.name}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{m.people.jobTitle}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{m.people.municipality}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{m.people.email}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{m.people.phone}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{m.people.competences}</Table.HeaderCell>
-                      </Table.Row>
-                    </Table.Head>
-                    <Table.Body>
-                      {page.items.map((p) => (
-                        <Table.Row key={p.id}>
-                          <Table.Cell>
-                            <AppLink to={`/n/${network.slug}/personer/${p.id}`}>{p.name}</AppLink>
-                          </Table.Cell>
-                          <Table.Cell>{p.title ?? m.common.none}</Table.Cell>
-                          <Table.Cell>{p.municipalityName ?? m.common.none}</Table.Cell>
-                          <Table.Cell>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : m.common.none}</Table.Cell>
-                          <Table.Cell>{p.phone ?? m.common.none}</Table.Cell>
-                          <Table.Cell>
-                            <span className="dr-tags">
-                              {p.competences.map((c) => (
-                                <Tag key={c} data-size="sm" data-color="neutral">
-                                  {c}
-                                </Tag>
-                              ))}
-                            </span>
-                          </Table.Cell>
-                        </Table.Row>
-                      ))}
-                    </Table.Body>
-                  </Table>
-                </ScrollRegion>
+                <DataTable
+                  caption={fmt(m.people.caption, { name: network.name })}
+                  columns={[m.people.name, m.people.jobTitle, m.people.municipality, m.people.email, m.people.phone, m.people.competences]}
+                >
+                  {page.items.map((p) => (
+                    <Table.Row key={p.id}>
+                      <Table.Cell>
+                        <AppLink to={`/n/${network.slug}/personer/${p.id}`}>{p.name}</AppLink>
+                      </Table.Cell>
+                      <Table.Cell>{p.title ?? m.common.none}</Table.Cell>
+                      <Table.Cell>{p.municipalityName ?? m.common.none}</Table.Cell>
+                      <Table.Cell>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : m.common.none}</Table.Cell>
+                      <Table.Cell>{p.phone ?? m.common.none}</Table.Cell>
+                      <Table.Cell>
+                        <span className="dr-tags">
+                          {p.competences.map((c) => (
+                            <Tag key={c} data-size="sm" data-color="neutral">
+                              {c}
+                            </Tag>
+                          ))}
+                        </span>
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </DataTable>
               )}
               {page.total > PAGE_SIZE && (
                 <nav aria-label={m.people.pagination}>

@@ -14,10 +14,11 @@ import type { Project } from '../../../shared/portfolio/projects.ts';
 import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useFinancingMessages, type FinancingMessages } from './messages.ts';
 import { OwnEffortPart } from './OwnEffortPart.tsx';
 import './financing.css';
+import { RowAction } from '../../app/table.tsx';
 
 const financingPath = (projectId: string) => `/projects/${encodeURIComponent(projectId)}/financing`;
 const exportUrl = (projectId: string, format: 'xlsx' | 'csv') => `/api${financingPath(projectId)}/split/export?format=${format}`;
@@ -53,10 +54,7 @@ export function FinancingSection({ project }: { project: Project }) {
   }, [taking, reload]);
 
   return (
-    <section className="dr-section" aria-labelledby="project-financing">
-      <Heading level={2} data-size="md" id="project-financing">
-        {t.heading}
-      </Heading>
+    <Section id="project-financing" title={t.heading}>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
       <SuccessMessage message={status} />
       <LoadState loaded={loaded}>
@@ -143,7 +141,7 @@ export function FinancingSection({ project }: { project: Project }) {
         )}
       </LoadState>
       <OwnEffortPart project={project} />
-    </section>
+    </Section>
   );
 }
 
@@ -374,15 +372,9 @@ function FinancingForm({
               required
             />
             {sources.length > 1 && (
-              <Button
-                type="button"
-                variant="tertiary"
-                data-size="sm"
-                data-color="danger"
-                onClick={() => setSources((all) => all.filter((_, j) => j !== i))}
-              >
+              <RowAction danger onClick={() => setSources((all) => all.filter((_, j) => j !== i))}>
                 {fmt(t.removeSource, { n: i + 1 })}
-              </Button>
+              </RowAction>
             )}
           </div>
         ))}

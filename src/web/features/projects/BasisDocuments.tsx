@@ -1,14 +1,15 @@
 import { useRef, useState } from 'react';
 import { z } from 'zod';
-import { Button, Field, Heading, Input, Label, Link, Paragraph, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { Field, Heading, Input, Label, Link, Paragraph, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import { BASIS_DOCUMENT_KINDS, type BasisDocument, type BasisDocumentKind, type Project } from '../../../shared/portfolio/projects.ts';
 import { api, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, fieldMessage, FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { formatSize } from '../../app/format.ts';
 import { useProjectMessages } from './messages.ts';
 import { DOCUMENT_ACCEPT, documentType, frozenBy, projectDocumentUrl } from './projects-api.ts';
+import { HeadRow, RowAction } from '../../app/table.tsx';
 
 /**
  * The documents decisions are made on, kind by kind: download for everyone who reads the project; the secretariat
@@ -23,10 +24,7 @@ export function BasisDocuments({ project, loaded, editable }: { project: Project
   const close = () => setDeleting(null);
   const kinds = BASIS_DOCUMENT_KINDS.filter((k) => project.basisDocuments.some((d) => d.kind === k));
   return (
-    <section className="dr-section" aria-labelledby="project-documents">
-      <Heading level={2} data-size="md" id="project-documents">
-        {t.heading}
-      </Heading>
+    <Section id="project-documents" title={t.heading}>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
       <SuccessMessage message={status} />
       {kinds.length === 0 && <Paragraph>{t.none}</Paragraph>}
@@ -34,15 +32,7 @@ export function BasisDocuments({ project, loaded, editable }: { project: Project
         <ScrollRegion key={kind} label={fmt(t.caption, { kind: pm.documentKinds[kind], reference: project.reference })}>
           <Table zebra>
             <caption>{fmt(t.caption, { kind: pm.documentKinds[kind], reference: project.reference })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.file}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.size}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.uploadedAt}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.status}</Table.HeaderCell>
-                {editable && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-              </Table.Row>
-            </Table.Head>
+            <HeadRow cells={[t.file, t.size, t.uploadedAt, t.status, editable && m.common.actions]} />
             <Table.Body>
               {project.basisDocuments
                 .filter((d) => d.kind === kind)
@@ -70,16 +60,9 @@ export function BasisDocuments({ project, loaded, editable }: { project: Project
                       {editable && (
                         <Table.Cell>
                           {!frozen && (
-                            <Button
-                              type="button"
-                              variant="tertiary"
-                              data-size="sm"
-                              data-color="danger"
-                              aria-label={fmt(t.deleteLabel, { name: d.fileName })}
-                              onClick={() => setDeleting(d)}
-                            >
+                            <RowAction label={fmt(t.deleteLabel, { name: d.fileName })} danger onClick={() => setDeleting(d)}>
                               {t.delete}
-                            </Button>
+                            </RowAction>
                           )}
                         </Table.Cell>
                       )}
@@ -121,7 +104,7 @@ export function BasisDocuments({ project, loaded, editable }: { project: Project
           </ConfirmForm>
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 

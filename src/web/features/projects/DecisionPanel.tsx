@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Heading, Paragraph, Radio, Select } from '@digdir/designsystemet-react';
+import { Alert, Paragraph, Radio, Select } from '@digdir/designsystemet-react';
 import type { Meeting, MeetingSummary } from '../../../shared/meetings/schema.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
-import type { NetworkOverview, Person } from '../../../shared/network/schema.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
   DECISION_POINT_RULES,
   DecisionRequestSchema,
@@ -23,14 +23,14 @@ import {
   ChoiceGroup,
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { useSession } from '../../app/session.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
+import { useProjectCapabilities } from '../../app/capabilities.ts';
+import { ButtonRow, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 
 /**
  * «Passere BPn»: the next decision point, what its basis lacks, and how it was decided — a case decided in a held
  * meeting of one of the network's bodies (chosen body → meeting → case), or the owner's own signed decision where the
- * model lets the owner decide and the logged-in user is the owner. The server checks all of it again.
+ * model lets the owner decide and the server says the account is the owner. The server checks all of it again.
  */
 export function DecisionPanel({
   network,
@@ -45,21 +45,16 @@ export function DecisionPanel({
 }) {
   const pm = useProjectMessages();
   const t = pm.pass;
-  const { user } = useSession();
   const [status, setStatus] = useState<string | null>(null);
-  // The owner is a person of the network; a user is that person when the e-mail addresses agree.
-  const owner = useApi<Person>(user && project.owner ? `/people/${project.owner.personId}` : null);
-  const isOwner = !!user && !!owner.data?.email && owner.data.email.toLowerCase() === user.email.toLowerCase();
+  // Whether the account is the project's owner is the server's answer, not a comparison made here.
+  const isOwner = useProjectCapabilities(project.id).decideAsOwner;
   const next = project.next;
   const point = next.decisionPoint;
   const rule = DECISION_POINT_RULES[point];
   if (!admin && !isOwner) return null;
   const short = pm.decisionPointShort[point];
   return (
-    <section className="dr-section dr-project-pass" aria-labelledby="project-pass">
-      <Heading level={2} data-size="md" id="project-pass">
-        {fmt(t.heading, { point: short })}
-      </Heading>
+    <Section id="project-pass" title={fmt(t.heading, { point: short })} className="dr-section dr-project-pass">
       <SuccessMessage message={status} />
       <Paragraph>
         {rule.from === rule.to
@@ -81,7 +76,7 @@ export function DecisionPanel({
         }
         onStart={() => setStatus(null)}
       />
-    </section>
+    </Section>
   );
 }
 

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Button, Heading, Paragraph, Radio, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Radio, Table } from '@digdir/designsystemet-react';
 import { PARTICIPATION, ParticipationInputSchema, type Participation, type Project } from '../../../shared/portfolio/projects.ts';
 import { api, type Loaded } from '../../app/api.ts';
 import { errorFor, FormMessages, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useProjectCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 type Participant = Project['participants'][number];
 
@@ -22,51 +23,32 @@ export function Participants({ project, loaded }: { project: Project; loaded: Lo
   const anyEditable = project.participants.some(mayEdit);
   const close = () => setEditing(null);
   return (
-    <section className="dr-section" aria-labelledby="project-participants">
-      <Heading level={2} data-size="md" id="project-participants">
-        {t.heading}
-      </Heading>
+    <Section id="project-participants" title={t.heading}>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
       <SuccessMessage message={status} />
-      <ScrollRegion label={fmt(t.caption, { reference: project.reference })}>
-        <Table zebra>
-          <caption>{fmt(t.caption, { reference: project.reference })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t.participation}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t.reservation}</Table.HeaderCell>
-              {anyEditable && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {project.participants.map((x) => (
-              <Table.Row key={x.municipalityNumber}>
-                <Table.HeaderCell scope="row">{x.municipalityName}</Table.HeaderCell>
-                <Table.Cell>
-                  {x.participation ? pm.participation[x.participation] : <span className="dr-muted">{t.notAnswered}</span>}
-                </Table.Cell>
-                <Table.Cell className="dr-project-text">{x.reservation ?? <span className="dr-muted">{t.noReservation}</span>}</Table.Cell>
-                {anyEditable && (
-                  <Table.Cell>
-                    {mayEdit(x) && (
-                      <Button
-                        type="button"
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={fmt(t.editLabel, { name: x.municipalityName })}
-                        onClick={() => setEditing(x)}
-                      >
-                        {t.edit}
-                      </Button>
-                    )}
-                  </Table.Cell>
+      <DataTable
+        caption={fmt(t.caption, { reference: project.reference })}
+        columns={[t.municipality, t.participation, t.reservation, anyEditable && m.common.actions]}
+      >
+        {project.participants.map((x) => (
+          <Table.Row key={x.municipalityNumber}>
+            <Table.HeaderCell scope="row">{x.municipalityName}</Table.HeaderCell>
+            <Table.Cell>
+              {x.participation ? pm.participation[x.participation] : <span className="dr-muted">{t.notAnswered}</span>}
+            </Table.Cell>
+            <Table.Cell className="dr-project-text">{x.reservation ?? <span className="dr-muted">{t.noReservation}</span>}</Table.Cell>
+            {anyEditable && (
+              <Table.Cell>
+                {mayEdit(x) && (
+                  <RowAction label={fmt(t.editLabel, { name: x.municipalityName })} onClick={() => setEditing(x)}>
+                    {t.edit}
+                  </RowAction>
                 )}
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </ScrollRegion>
+              </Table.Cell>
+            )}
+          </Table.Row>
+        ))}
+      </DataTable>
       <ModalDialog open={editing !== null} onClose={close} title={editing ? fmt(t.editTitle, { name: editing.municipalityName }) : ''}>
         {editing && (
           <ParticipationForm
@@ -85,7 +67,7 @@ export function Participants({ project, loaded }: { project: Project; loaded: Lo
           />
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 

@@ -9,7 +9,7 @@ import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, use
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion, todayIso, Section } from '../../app/ui.tsx';
 import { currentMembers, useFocusAreas, type FocusAreaOption } from '../proposals/index.ts';
 import { useProjectMessages, type ProjectMessages } from './messages.ts';
 import {
@@ -29,6 +29,7 @@ import './projects.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { useRiskMapMessages } from './risk-map-messages.ts';
 import { riskMapPath } from './risk-map-path.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /**
  * `/n/:slug/prosjekter`: the network's portfolio as a table, a board by phase or a timeline, filters and view in the
@@ -157,19 +158,9 @@ function PortfolioTable({ network, list, filtered }: { network: NetworkOverview;
         <caption>
           {fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} ({fmt(l.count, { count: list.length })})
         </caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{l.reference}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.titleColumn}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.phase}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.focusAreas}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.owner}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.manager}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.participants}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.lastDecision}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.status}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
+        <HeadRow
+          cells={[l.reference, l.titleColumn, l.phase, l.focusAreas, l.owner, l.manager, l.participants, l.lastDecision, l.status]}
+        />
         <Table.Body>
           {list.map((p) => (
             <Table.Row key={p.id}>
@@ -236,10 +227,7 @@ function PortfolioTimeline({ network, list }: { network: NetworkOverview; list: 
   const step = Math.ceil(months.length / 12);
   const monthName = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: '2-digit', timeZone: 'UTC' });
   return (
-    <section className="dr-stack" aria-labelledby="project-timeline">
-      <Heading level={2} data-size="xs" id="project-timeline">
-        {t.label}
-      </Heading>
+    <Section id="project-timeline" title={t.label} className="dr-stack" size="xs">
       <Paragraph data-size="sm">{t.intro}</Paragraph>
       {dated.length === 0 ? (
         <Paragraph>{t.noneDated}</Paragraph>
@@ -318,7 +306,7 @@ function PortfolioTimeline({ network, list }: { network: NetworkOverview; list: 
           </ul>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 

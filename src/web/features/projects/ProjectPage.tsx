@@ -7,7 +7,7 @@ import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
+import { AppLink, LoadState, Section } from '../../app/ui.tsx';
 import { BenefitsSection } from '../benefits/index.ts';
 import { itemPath } from '../meetings/index.ts';
 import { FinancingSection } from '../project-financing/index.ts';
@@ -54,10 +54,7 @@ function ProjectView({ network, project, loaded }: { network: NetworkOverview; p
     <div className="dr-stack">
       <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
       <PhaseSteps project={project} />
-      <section className="dr-stack" aria-labelledby="project-facts">
-        <Heading level={2} data-size="md" id="project-facts">
-          {p.facts}
-        </Heading>
+      <Section id="project-facts" title={p.facts} className="dr-stack">
         <dl className="dr-facts">
           <dt>{p.reference}</dt>
           <dd>{project.reference}</dd>
@@ -97,7 +94,7 @@ function ProjectView({ network, project, loaded }: { network: NetworkOverview; p
             <Paragraph className="dr-project-text">{project.description}</Paragraph>
           </>
         )}
-      </section>
+      </Section>
 
       <DecisionPoints project={project} />
       <DecisionPanel network={network} project={project} loaded={loaded} admin={admin} />
@@ -147,10 +144,7 @@ function DecisionPoints({ project }: { project: Project }) {
   const pm = useProjectMessages();
   const d = pm.decisions;
   return (
-    <section className="dr-section" aria-labelledby="project-decisions">
-      <Heading level={2} data-size="md" id="project-decisions">
-        {d.heading}
-      </Heading>
+    <Section id="project-decisions" title={d.heading}>
       <ol className="dr-project-points">
         {DECISION_POINTS.map((point) => {
           const rule = DECISION_POINT_RULES[point];
@@ -175,7 +169,7 @@ function DecisionPoints({ project }: { project: Project }) {
           );
         })}
       </ol>
-    </section>
+    </Section>
   );
 }
 

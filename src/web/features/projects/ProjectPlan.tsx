@@ -23,6 +23,7 @@ import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { SaveForm } from '../../app/kit.tsx';
 import { useProjectMessages, type ProjectMessages } from './messages.ts';
 import { useRiskMapMessages } from './risk-map-messages.ts';
+import { RowAction } from '../../app/table.tsx';
 
 /** The texts every part of the plan has: its heading, table caption, and the words of adding, changing and deleting. */
 type PartTexts = Pick<
@@ -116,25 +117,12 @@ function PlanPart<T extends { id: string; version: number }>({
                   item,
                   editable && (
                     <Table.Cell className="dr-project-nowrap">
-                      <Button
-                        type="button"
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={fmt(texts.editLabel, { name: nameOf(item) })}
-                        onClick={() => setEditing(item)}
-                      >
+                      <RowAction label={fmt(texts.editLabel, { name: nameOf(item) })} onClick={() => setEditing(item)}>
                         {pm.plan.edit}
-                      </Button>
-                      <Button
-                        type="button"
-                        variant="tertiary"
-                        data-size="sm"
-                        data-color="danger"
-                        aria-label={fmt(texts.deleteLabel, { name: nameOf(item) })}
-                        onClick={() => setDeleting(item)}
-                      >
+                      </RowAction>
+                      <RowAction label={fmt(texts.deleteLabel, { name: nameOf(item) })} danger onClick={() => setDeleting(item)}>
                         {pm.plan.delete}
-                      </Button>
+                      </RowAction>
                     </Table.Cell>
                   ),
                 ),

@@ -5,7 +5,7 @@ import type { PublicDecision, PublicPortfolio, PublicProject } from '../../../sh
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, LoadState, Section } from '../../app/ui.tsx';
 import { usePublicMessages } from '../public/index.ts';
 import { Trail } from '../../app/Trail.tsx';
 import { useProjectMessages } from './messages.ts';
@@ -13,6 +13,7 @@ import { usePublicPortfolioMessages } from './public-messages.ts';
 import { publicPortfolioApi, publicPortfolioPath, publicProjectPath } from './public-paths.ts';
 import '../../app/public.css';
 import './projects.css';
+import { DataTable } from '../../app/table.tsx';
 
 /** Addresses of the public portfolio, in Norwegian as the other public pages. */
 
@@ -39,46 +40,32 @@ export function PublicPortfolioPage() {
             {projects.length === 0 ? (
               <Paragraph>{fmt(l.none, { name: network.name })}</Paragraph>
             ) : (
-              <ScrollRegion label={fmt(l.caption, { name: network.name })}>
-                <Table zebra>
-                  <caption>{fmt(l.caption, { name: network.name })}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{l.reference}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.titleColumn}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.phase}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.focusAreas}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.owner}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.manager}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.participants}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.lastDecision}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {projects.map((p) => (
-                      <Table.Row key={p.reference}>
-                        <Table.Cell>{p.reference}</Table.Cell>
-                        <Table.Cell>
-                          <AppLink to={publicProjectPath(network.slug, p.reference)}>{p.title}</AppLink>
-                        </Table.Cell>
-                        <Table.Cell>{pm.phases[p.phase]}</Table.Cell>
-                        <Table.Cell>{p.focusAreas.map((f) => f.title).join(', ')}</Table.Cell>
-                        <Table.Cell>{p.ownerName ?? ''}</Table.Cell>
-                        <Table.Cell>{p.managerName ?? ''}</Table.Cell>
-                        <Table.Cell>{number(p.participantCount)}</Table.Cell>
-                        <Table.Cell>
-                          {p.lastDecision
-                            ? fmt(l.lastDecisionValue, {
-                                point: pm.decisionPointShort[p.lastDecision.decisionPoint],
-                                date: date(p.lastDecision.decidedOn),
-                              })
-                            : l.noDecision}
-                        </Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </ScrollRegion>
+              <DataTable
+                caption={fmt(l.caption, { name: network.name })}
+                columns={[l.reference, l.titleColumn, l.phase, l.focusAreas, l.owner, l.manager, l.participants, l.lastDecision]}
+              >
+                {projects.map((p) => (
+                  <Table.Row key={p.reference}>
+                    <Table.Cell>{p.reference}</Table.Cell>
+                    <Table.Cell>
+                      <AppLink to={publicProjectPath(network.slug, p.reference)}>{p.title}</AppLink>
+                    </Table.Cell>
+                    <Table.Cell>{pm.phases[p.phase]}</Table.Cell>
+                    <Table.Cell>{p.focusAreas.map((f) => f.title).join(', ')}</Table.Cell>
+                    <Table.Cell>{p.ownerName ?? ''}</Table.Cell>
+                    <Table.Cell>{p.managerName ?? ''}</Table.Cell>
+                    <Table.Cell>{number(p.participantCount)}</Table.Cell>
+                    <Table.Cell>
+                      {p.lastDecision
+                        ? fmt(l.lastDecisionValue, {
+                            point: pm.decisionPointShort[p.lastDecision.decisionPoint],
+                            date: date(p.lastDecision.decidedOn),
+                          })
+                        : l.noDecision}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </DataTable>
             )}
           </div>
         )}
@@ -116,10 +103,7 @@ function PublicProjectView({ project }: { project: PublicProject }) {
   return (
     <div className="dr-stack">
       <PhaseSteps phase={project.phase} />
-      <section className="dr-stack" aria-labelledby="public-project-facts">
-        <Heading level={2} data-size="md" id="public-project-facts">
-          {p.facts}
-        </Heading>
+      <Section id="public-project-facts" title={p.facts} className="dr-stack">
         <dl className="dr-facts">
           <dt>{p.reference}</dt>
           <dd>{project.reference}</dd>
@@ -149,12 +133,9 @@ function PublicProjectView({ project }: { project: PublicProject }) {
             <Paragraph className="dr-project-text">{project.description}</Paragraph>
           </>
         )}
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="public-project-decisions">
-        <Heading level={2} data-size="md" id="public-project-decisions">
-          {p.decisionsHeading}
-        </Heading>
+      <Section id="public-project-decisions" title={p.decisionsHeading} className="dr-section dr-stack">
         {project.decisions.length === 0 ? (
           <Paragraph>{p.decisionsNone}</Paragraph>
         ) : (
@@ -169,67 +150,38 @@ function PublicProjectView({ project }: { project: PublicProject }) {
             ))}
           </ol>
         )}
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="public-project-participants">
-        <Heading level={2} data-size="md" id="public-project-participants">
-          {p.participantsHeading}
-        </Heading>
+      <Section id="public-project-participants" title={p.participantsHeading} className="dr-section dr-stack">
         {project.participants.length === 0 ? (
           <Paragraph>{p.participantsNone}</Paragraph>
         ) : (
-          <ScrollRegion label={fmt(p.participantsCaption, { reference: project.reference })}>
-            <Table zebra>
-              <caption>{fmt(p.participantsCaption, { reference: project.reference })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{p.municipality}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{p.participation}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {project.participants.map((x) => (
-                  <Table.Row key={x.municipalityNumber}>
-                    <Table.Cell>{x.municipalityName}</Table.Cell>
-                    <Table.Cell>{pm.participation[x.participation]}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+          <DataTable caption={fmt(p.participantsCaption, { reference: project.reference })} columns={[p.municipality, p.participation]}>
+            {project.participants.map((x) => (
+              <Table.Row key={x.municipalityNumber}>
+                <Table.Cell>{x.municipalityName}</Table.Cell>
+                <Table.Cell>{pm.participation[x.participation]}</Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="public-project-milestones">
-        <Heading level={2} data-size="md" id="public-project-milestones">
-          {p.milestonesHeading}
-        </Heading>
+      <Section id="public-project-milestones" title={p.milestonesHeading} className="dr-section dr-stack">
         {project.milestones.length === 0 ? (
           <Paragraph>{p.milestonesNone}</Paragraph>
         ) : (
-          <ScrollRegion label={fmt(p.milestonesCaption, { reference: project.reference })}>
-            <Table zebra>
-              <caption>{fmt(p.milestonesCaption, { reference: project.reference })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{p.milestone}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{p.dueDate}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{p.doneDate}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {project.milestones.map((x, i) => (
-                  <Table.Row key={`${x.title}-${i}`}>
-                    <Table.Cell>{x.title}</Table.Cell>
-                    <Table.Cell>{date(x.dueDate)}</Table.Cell>
-                    <Table.Cell>{x.doneDate ? date(x.doneDate) : p.notDone}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+          <DataTable caption={fmt(p.milestonesCaption, { reference: project.reference })} columns={[p.milestone, p.dueDate, p.doneDate]}>
+            {project.milestones.map((x, i) => (
+              <Table.Row key={`${x.title}-${i}`}>
+                <Table.Cell>{x.title}</Table.Cell>
+                <Table.Cell>{date(x.dueDate)}</Table.Cell>
+                <Table.Cell>{x.doneDate ? date(x.doneDate) : p.notDone}</Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </Section>
       <Paragraph>
         <AppLink to={publicPortfolioPath(project.network.slug)}>{fmt(p.back, { name: project.network.name })}</AppLink>
       </Paragraph>

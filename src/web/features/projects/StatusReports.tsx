@@ -15,21 +15,13 @@ import {
   type StatusReportList,
 } from '../../../shared/portfolio/status-reports.ts';
 import { api, useApi } from '../../app/api.ts';
-import {
-  ConfirmForm,
-  errorFor,
-  FormMessages,
-  SelectField,
-  SubmitButton,
-  SuccessMessage,
-  TextField,
-  useForm,
-  ChoiceGroup,
-} from '../../app/forms.tsx';
+import { ConfirmForm, errorFor, SelectField, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, todayIso, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 import { StatusLightTag, usePeriodName } from './StatusLight.tsx';
+import { RowAction, DataTable } from '../../app/table.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 
 /**
  * The project's status reports: a table of them (period, overall light in words on its colour, draft or published,
@@ -58,10 +50,7 @@ export function StatusReports({ project }: { project: Project }) {
     reports.reload();
   };
   return (
-    <section className="dr-section" aria-labelledby="project-status-reports">
-      <Heading level={2} data-size="md" id="project-status-reports">
-        {t.heading}
-      </Heading>
+    <Section id="project-status-reports" title={t.heading}>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
       <SuccessMessage message={status} />
       <LoadState loaded={reports}>
@@ -75,76 +64,45 @@ export function StatusReports({ project }: { project: Project }) {
             {items.length === 0 ? (
               <Paragraph>{t.none}</Paragraph>
             ) : (
-              <ScrollRegion label={fmt(t.caption, { reference: project.reference })}>
-                <Table zebra>
-                  <caption>{fmt(t.caption, { reference: project.reference })}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{t.period}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t.overall}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t.state}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t.published}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">PDF</Table.HeaderCell>
-                      {canWrite && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {items.map((r) => (
-                      <Table.Row key={r.id}>
-                        <Table.HeaderCell scope="row">{nameOf(r)}</Table.HeaderCell>
-                        <Table.Cell>
-                          <StatusLightTag light={r.overall} meaning />
-                        </Table.Cell>
-                        <Table.Cell>{t.states[r.state]}</Table.Cell>
-                        <Table.Cell>
-                          {r.publishedAt ? (
-                            fmt(t.publishedValue, { date: dateTime(r.publishedAt), name: r.publishedBy ?? '' })
-                          ) : (
-                            <span className="dr-muted">{t.notPublished}</span>
-                          )}
-                        </Table.Cell>
-                        <Table.Cell>{r.pdfUrl ? <Link href={r.pdfUrl}>{fmt(t.pdf, { period: nameOf(r) })}</Link> : '–'}</Table.Cell>
-                        {canWrite && (
-                          <Table.Cell className="dr-project-nowrap">
-                            {r.state === 'draft' && (
-                              <>
-                                <Button
-                                  type="button"
-                                  variant="tertiary"
-                                  data-size="sm"
-                                  aria-label={fmt(t.editLabel, { period: nameOf(r) })}
-                                  onClick={() => setEditing(r)}
-                                >
-                                  {t.edit}
-                                </Button>
-                                <Button
-                                  type="button"
-                                  variant="tertiary"
-                                  data-size="sm"
-                                  aria-label={fmt(t.publishLabel, { period: nameOf(r) })}
-                                  onClick={() => setPublishing(r)}
-                                >
-                                  {t.publish}
-                                </Button>
-                                <Button
-                                  type="button"
-                                  variant="tertiary"
-                                  data-size="sm"
-                                  data-color="danger"
-                                  aria-label={fmt(t.deleteLabel, { period: nameOf(r) })}
-                                  onClick={() => setDeleting(r)}
-                                >
-                                  {t.delete}
-                                </Button>
-                              </>
-                            )}
-                          </Table.Cell>
+              <DataTable
+                caption={fmt(t.caption, { reference: project.reference })}
+                columns={[t.period, t.overall, t.state, t.published, 'PDF', canWrite && m.common.actions]}
+              >
+                {items.map((r) => (
+                  <Table.Row key={r.id}>
+                    <Table.HeaderCell scope="row">{nameOf(r)}</Table.HeaderCell>
+                    <Table.Cell>
+                      <StatusLightTag light={r.overall} meaning />
+                    </Table.Cell>
+                    <Table.Cell>{t.states[r.state]}</Table.Cell>
+                    <Table.Cell>
+                      {r.publishedAt ? (
+                        fmt(t.publishedValue, { date: dateTime(r.publishedAt), name: r.publishedBy ?? '' })
+                      ) : (
+                        <span className="dr-muted">{t.notPublished}</span>
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>{r.pdfUrl ? <Link href={r.pdfUrl}>{fmt(t.pdf, { period: nameOf(r) })}</Link> : '–'}</Table.Cell>
+                    {canWrite && (
+                      <Table.Cell className="dr-project-nowrap">
+                        {r.state === 'draft' && (
+                          <>
+                            <RowAction label={fmt(t.editLabel, { period: nameOf(r) })} onClick={() => setEditing(r)}>
+                              {t.edit}
+                            </RowAction>
+                            <RowAction label={fmt(t.publishLabel, { period: nameOf(r) })} onClick={() => setPublishing(r)}>
+                              {t.publish}
+                            </RowAction>
+                            <RowAction label={fmt(t.deleteLabel, { period: nameOf(r) })} danger onClick={() => setDeleting(r)}>
+                              {t.delete}
+                            </RowAction>
+                          </>
                         )}
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </ScrollRegion>
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                ))}
+              </DataTable>
             )}
             {items.map((r) => (
               <ReportDetails key={r.id} report={r} name={nameOf(r)} />
@@ -209,7 +167,7 @@ export function StatusReports({ project }: { project: Project }) {
           </ConfirmForm>
         )}
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 
@@ -232,29 +190,17 @@ function ReportDetails({ report, name }: { report: StatusReport; name: string })
             <Paragraph className="dr-project-text">{report.summary}</Paragraph>
           </>
         )}
-        <ScrollRegion label={fmt(t.parametersCaption, { period: name })}>
-          <Table>
-            <caption>{fmt(t.parametersCaption, { period: name })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.parameter}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.status}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.comment}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {CONTROL_PARAMETERS.map((p) => (
-                <Table.Row key={p}>
-                  <Table.HeaderCell scope="row">{pm.controlParameters[p]}</Table.HeaderCell>
-                  <Table.Cell>
-                    <StatusLightTag light={report.parameters[p].status} meaning />
-                  </Table.Cell>
-                  <Table.Cell className="dr-project-text">{report.parameters[p].comment ?? ''}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable caption={fmt(t.parametersCaption, { period: name })} columns={[t.parameter, t.status, t.comment]} zebra={false}>
+          {CONTROL_PARAMETERS.map((p) => (
+            <Table.Row key={p}>
+              <Table.HeaderCell scope="row">{pm.controlParameters[p]}</Table.HeaderCell>
+              <Table.Cell>
+                <StatusLightTag light={report.parameters[p].status} meaning />
+              </Table.Cell>
+              <Table.Cell className="dr-project-text">{report.parameters[p].comment ?? ''}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
         <Heading level={3} data-size="xs">
           {t.figures}
         </Heading>
@@ -289,7 +235,6 @@ function StatusReportForm({
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const { m } = useI18n();
   const pm = useProjectMessages();
   const t = pm.statusReports;
   const f = t.fields;
@@ -360,29 +305,20 @@ function StatusReportForm({
     ));
   };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void (item
-          ? form.submit({
-              schema: StatusReportUpdateSchema,
-              input: { ...fields, version: item.version },
-              labels,
-              send: (body) => api<StatusReport>(`/status-reports/${item.id}`, { method: 'PATCH', body }),
-              done: onDone,
-            })
-          : form.submit({
-              schema: StatusReportInputSchema,
-              input: fields,
-              labels,
-              send: (body) => api<StatusReport>(`/projects/${projectId}/status-reports`, { method: 'POST', body }),
-              done: onDone,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: item,
+        create: { schema: StatusReportInputSchema, path: `/projects/${projectId}/status-reports` },
+        update: { schema: StatusReportUpdateSchema, path: `/status-reports/${item?.id}` },
+        input: fields,
+        labels,
+        done: onDone,
       }}
+      submitLabel={f.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <div className="dr-toolbar">
         <SelectField
           state={form}
@@ -442,12 +378,6 @@ function StatusReportForm({
         <TextField state={form} name="spent" label={f.spent} value={spent} onChange={setSpent} />
         <TextField state={form} name="forecast" label={f.forecast} value={forecast} onChange={setForecast} />
       </div>
-      <ButtonRow>
-        <SubmitButton form={form}>{f.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }

@@ -27,13 +27,14 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useProjectMessages, projectPath } from '../projects/index.ts';
 import { useProposalMessages } from './messages.ts';
 import { ProposalStatusTag } from './ProposalFields.tsx';
 import { currentMembers, proposalsPath, useFocusAreas, type FocusAreaOption } from './proposals-api.ts';
 import './proposals.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow } from '../../app/table.tsx';
 
 /** `/n/:slug/forslag/:id`: one proposal with everything it says; the secretariat sets its status and assesses it. */
 export function ProposalPage() {
@@ -74,10 +75,7 @@ function ProposalView({ network, proposal, loaded }: { network: NetworkOverview;
   return (
     <div className="dr-stack">
       <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
-      <section className="dr-stack" aria-labelledby="proposal-facts">
-        <Heading level={2} data-size="md" id="proposal-facts">
-          {p.facts}
-        </Heading>
+      <Section id="proposal-facts" title={p.facts} className="dr-stack">
         <dl className="dr-facts">
           <dt>{p.reference}</dt>
           <dd>{proposal.reference}</dd>
@@ -129,7 +127,7 @@ function ProposalView({ network, proposal, loaded }: { network: NetworkOverview;
           <dt>{p.submittedAt}</dt>
           <dd>{dateTime(proposal.submittedAt)}</dd>
         </dl>
-      </section>
+      </Section>
       {texts.map((t) => (
         <section key={t.key} className="dr-stack" aria-labelledby={`proposal-${t.key}`}>
           <Heading level={2} data-size="sm" id={`proposal-${t.key}`}>
@@ -160,10 +158,7 @@ function MakeProjectSection({ network, proposal, loaded }: { network: NetworkOve
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   return (
-    <section className="dr-section" aria-labelledby="proposal-project">
-      <Heading level={2} data-size="md" id="proposal-project">
-        {t.heading}
-      </Heading>
+    <Section id="proposal-project" title={t.heading}>
       <Paragraph>{t.intro}</Paragraph>
       <ButtonRow>
         <Button type="button" onClick={() => setOpen(true)}>
@@ -195,7 +190,7 @@ function MakeProjectSection({ network, proposal, loaded }: { network: NetworkOve
           <Paragraph>{fmt(t.confirm, { title: proposal.title })}</Paragraph>
         </ConfirmForm>
       </ModalDialog>
-    </section>
+    </Section>
   );
 }
 
@@ -208,10 +203,7 @@ function ScoreSection({ proposal, weights, memberCount }: { proposal: Proposal; 
   const r = pm.result;
   const a = proposal.assessment;
   return (
-    <section className="dr-section" aria-labelledby="proposal-score">
-      <Heading level={2} data-size="md" id="proposal-score">
-        {r.heading}
-      </Heading>
+    <Section id="proposal-score" title={r.heading}>
       {!a ? (
         <Paragraph>{r.notAssessed}</Paragraph>
       ) : (
@@ -223,14 +215,7 @@ function ScoreSection({ proposal, weights, memberCount }: { proposal: Proposal; 
                 <ScrollRegion label={fmt(r.caption, { reference: proposal.reference })}>
                   <Table>
                     <caption>{fmt(r.caption, { reference: proposal.reference })}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell scope="col">{r.criterion}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{r.value}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{r.weight}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{r.contribution}</Table.HeaderCell>
-                      </Table.Row>
-                    </Table.Head>
+                    <HeadRow cells={[r.criterion, r.value, r.weight, r.contribution]} />
                     <Table.Body>
                       {CRITERIA.map((c) => (
                         <Table.Row key={c}>
@@ -275,7 +260,7 @@ function ScoreSection({ proposal, weights, memberCount }: { proposal: Proposal; 
           }}
         </LoadState>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -287,10 +272,7 @@ function TriageSection({ proposal, loaded }: { proposal: Proposal; loaded: Loade
   const [status, setStatus] = useState<string>(proposal.status === 'becameProject' ? 'prioritized' : proposal.status);
   const [reason, setReason] = useState(proposal.statusReason ?? '');
   return (
-    <section className="dr-section" aria-labelledby="proposal-triage">
-      <Heading level={2} data-size="md" id="proposal-triage">
-        {t.heading}
-      </Heading>
+    <Section id="proposal-triage" title={t.heading}>
       {proposal.status === 'becameProject' ? (
         <Paragraph>{t.becameProject}</Paragraph>
       ) : (
@@ -336,7 +318,7 @@ function TriageSection({ proposal, loaded }: { proposal: Proposal; loaded: Loade
           </ButtonRow>
         </form>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -372,10 +354,7 @@ function AssessmentSection({
     note: s.note,
   };
   return (
-    <section className="dr-section" aria-labelledby="proposal-assessment">
-      <Heading level={2} data-size="md" id="proposal-assessment">
-        {s.heading}
-      </Heading>
+    <Section id="proposal-assessment" title={s.heading}>
       <form
         className="dr-form"
         noValidate
@@ -457,6 +436,6 @@ function AssessmentSection({
           <SubmitButton form={form}>{s.save}</SubmitButton>
         </ButtonRow>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -15,7 +15,7 @@ import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useProposalMessages } from './messages.ts';
 import {
   EMPTY_PROPOSAL,
@@ -40,6 +40,7 @@ import {
 } from './proposals-api.ts';
 import './proposals.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { HeadRow, DataTable } from '../../app/table.tsx';
 
 /** `/n/:slug/forslag`: the network's proposals in ranked order, filters in the address, a new proposal, and the weights. */
 export function ProposalsPage() {
@@ -148,18 +149,7 @@ function ProposalTable({
         <caption>
           {fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} ({fmt(l.count, { count: list.length })})
         </caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{l.rank}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.reference}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.titleColumn}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.kind}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.status}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.focusArea}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.municipalities}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{l.total}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
+        <HeadRow cells={[l.rank, l.reference, l.titleColumn, l.kind, l.status, l.focusArea, l.municipalities, l.total]} />
         <Table.Body>
           {list.map((p) => (
             <Table.Row key={p.id}>
@@ -320,10 +310,7 @@ function WeightsSection({ network, admin, onSaved }: { network: NetworkOverview;
   const w = pm.weights;
   const weights = useApi<WeightsAnswer>(`/networks/${network.id}/proposal-weights`);
   return (
-    <section className="dr-section" aria-labelledby="proposal-weights-heading">
-      <Heading level={2} data-size="md" id="proposal-weights-heading">
-        {w.heading}
-      </Heading>
+    <Section id="proposal-weights-heading" title={w.heading}>
       <Paragraph>{w.intro}</Paragraph>
       <LoadState loaded={weights}>
         {(answer) => (
@@ -349,7 +336,7 @@ function WeightsSection({ network, admin, onSaved }: { network: NetworkOverview;
           </>
         )}
       </LoadState>
-    </section>
+    </Section>
   );
 }
 
@@ -364,27 +351,15 @@ function WeightsTable({ network, answer }: { network: NetworkOverview; answer: W
   const w = pm.weights;
   const sum = CRITERIA.reduce((s, c) => s + answer[c], 0);
   return (
-    <ScrollRegion label={fmt(w.caption, { name: network.name })}>
-      <Table>
-        <caption>{fmt(w.caption, { name: network.name })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{w.criterion}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{w.weight}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{w.share}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {CRITERIA.map((c) => (
-            <Table.Row key={c}>
-              <Table.HeaderCell scope="row">{pm.criteria[c]}</Table.HeaderCell>
-              <Table.Cell className="dr-proposal-number">{answer[c]}</Table.Cell>
-              <Table.Cell className="dr-proposal-number">{share(answer[c], sum)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </ScrollRegion>
+    <DataTable caption={fmt(w.caption, { name: network.name })} columns={[w.criterion, w.weight, w.share]} zebra={false}>
+      {CRITERIA.map((c) => (
+        <Table.Row key={c}>
+          <Table.HeaderCell scope="row">{pm.criteria[c]}</Table.HeaderCell>
+          <Table.Cell className="dr-proposal-number">{answer[c]}</Table.Cell>
+          <Table.Cell className="dr-proposal-number">{share(answer[c], sum)}</Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   );
 }
 

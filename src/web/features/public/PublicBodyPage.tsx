@@ -1,14 +1,15 @@
 import { useParams, useSearchParams } from 'react-router';
-import { Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Field, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { PublicBodyCalendar, PublicMeetingSummary } from '../../../shared/publicAccess/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { usePublicMessages } from './messages.ts';
 import { PublicMarkdown } from './Markdown.tsx';
 import { Trail } from '../../app/Trail.tsx';
 import '../../app/public.css';
+import { HeadRow } from '../../app/table.tsx';
 
 /** `/innsyn/organ/:id`: a body's published meetings year by year, and its meeting plan as a calendar feed. */
 export function PublicBodyPage() {
@@ -48,10 +49,11 @@ function BodyCalendar({ calendar, onYear }: { calendar: PublicBodyCalendar; onYe
         <dd>{m.enums.bodyKinds[body.kind]}</dd>
       </dl>
 
-      <section className="dr-section dr-stack" aria-labelledby="meetings-heading">
-        <Heading level={2} data-size="md" id="meetings-heading">
-          {year ? fmt(pm.body.caption, { body: body.name, year }) : pm.body.noMeetings}
-        </Heading>
+      <Section
+        id="meetings-heading"
+        title={year ? fmt(pm.body.caption, { body: body.name, year }) : pm.body.noMeetings}
+        className="dr-section dr-stack"
+      >
         {years.length > 1 && (
           <Field>
             <Label>{pm.body.year}</Label>
@@ -66,12 +68,9 @@ function BodyCalendar({ calendar, onYear }: { calendar: PublicBodyCalendar; onYe
         )}
         {year !== null && meetings.length === 0 && <Paragraph>{fmt(pm.body.noMeetingsYear, { year })}</Paragraph>}
         {meetings.length > 0 && <MeetingTable caption={fmt(pm.body.caption, { body: body.name, year: year ?? '' })} meetings={meetings} />}
-      </section>
+      </Section>
 
-      <section className="dr-section" aria-labelledby="calendar-heading">
-        <Heading level={2} data-size="md" id="calendar-heading">
-          {pm.body.calendarHeading}
-        </Heading>
+      <Section id="calendar-heading" title={pm.body.calendarHeading}>
         <Paragraph>{pm.body.calendarText}</Paragraph>
         <Paragraph>
           <Link href={calendar.calendarUrl}>{fmt(pm.body.calendarLink, { body: body.name })}</Link>
@@ -79,15 +78,12 @@ function BodyCalendar({ calendar, onYear }: { calendar: PublicBodyCalendar; onYe
         <Paragraph data-size="sm">
           {pm.body.calendarAddress} <code className="dr-feed-url">{calendar.calendarUrl}</code>
         </Paragraph>
-      </section>
+      </Section>
 
       {body.mandate && (
-        <section className="dr-section" aria-labelledby="mandate-heading">
-          <Heading level={2} data-size="md" id="mandate-heading">
-            {pm.body.mandate}
-          </Heading>
+        <Section id="mandate-heading" title={pm.body.mandate}>
           <PublicMarkdown text={body.mandate} />
-        </section>
+        </Section>
       )}
     </div>
   );
@@ -100,15 +96,7 @@ function MeetingTable({ caption, meetings }: { caption: string; meetings: Public
     <ScrollRegion label={caption}>
       <Table zebra>
         <caption className="dr-visually-hidden">{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{pm.body.date}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{pm.body.time}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{pm.body.place}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{pm.body.items}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{pm.body.status}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
+        <HeadRow cells={[pm.body.date, pm.body.time, pm.body.place, pm.body.items, pm.body.status]} />
         <Table.Body>
           {meetings.map((meeting) => (
             <Table.Row key={meeting.id}>

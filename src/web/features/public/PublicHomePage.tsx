@@ -3,13 +3,14 @@ import type { PublicNetwork } from '../../../shared/publicAccess/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
 import { MappingOpenDataLink } from '../mapping-dashboards/index.ts';
 import { StrategyPublicLink } from '../strategy/index.ts';
 import { ProposalPublicLink } from '../proposals/index.ts';
 import { PortfolioPublicLink } from '../projects/index.ts';
 import { usePublicMessages } from './messages.ts';
 import '../../app/public.css';
+import { DataTable } from '../../app/table.tsx';
 
 /** `/innsyn`: every network and its bodies, the way in to meeting plans, meetings and decisions. No login. */
 export function PublicHomePage() {
@@ -40,31 +41,21 @@ export function PublicHomePage() {
                   {network.bodies.length === 0 ? (
                     <Paragraph>{pm.home.noBodies}</Paragraph>
                   ) : (
-                    <ScrollRegion label={fmt(pm.home.caption, { network: network.name })}>
-                      <Table zebra>
-                        <caption>{fmt(pm.home.caption, { network: network.name })}</caption>
-                        <Table.Head>
-                          <Table.Row>
-                            <Table.HeaderCell scope="col">{pm.home.body}</Table.HeaderCell>
-                            <Table.HeaderCell scope="col">{pm.home.kind}</Table.HeaderCell>
-                            <Table.HeaderCell scope="col">{pm.home.meetings}</Table.HeaderCell>
-                            <Table.HeaderCell scope="col">{pm.home.next}</Table.HeaderCell>
-                          </Table.Row>
-                        </Table.Head>
-                        <Table.Body>
-                          {network.bodies.map((body) => (
-                            <Table.Row key={body.id}>
-                              <Table.Cell>
-                                <AppLink to={`/innsyn/organ/${body.id}`}>{body.name}</AppLink>
-                              </Table.Cell>
-                              <Table.Cell>{m.enums.bodyKinds[body.kind]}</Table.Cell>
-                              <Table.Cell>{number(body.meetingCount)}</Table.Cell>
-                              <Table.Cell>{body.nextMeetingDate ? date(body.nextMeetingDate) : m.common.none}</Table.Cell>
-                            </Table.Row>
-                          ))}
-                        </Table.Body>
-                      </Table>
-                    </ScrollRegion>
+                    <DataTable
+                      caption={fmt(pm.home.caption, { network: network.name })}
+                      columns={[pm.home.body, pm.home.kind, pm.home.meetings, pm.home.next]}
+                    >
+                      {network.bodies.map((body) => (
+                        <Table.Row key={body.id}>
+                          <Table.Cell>
+                            <AppLink to={`/innsyn/organ/${body.id}`}>{body.name}</AppLink>
+                          </Table.Cell>
+                          <Table.Cell>{m.enums.bodyKinds[body.kind]}</Table.Cell>
+                          <Table.Cell>{number(body.meetingCount)}</Table.Cell>
+                          <Table.Cell>{body.nextMeetingDate ? date(body.nextMeetingDate) : m.common.none}</Table.Cell>
+                        </Table.Row>
+                      ))}
+                    </DataTable>
                   )}
                 </section>
               ))}

@@ -5,11 +5,12 @@ import type { PublicAgendaItem, PublicMeeting } from '../../../shared/publicAcce
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { usePublicMessages, type PublicMessages } from './messages.ts';
 import { PublicMarkdown } from './Markdown.tsx';
 import { Trail } from '../../app/Trail.tsx';
 import '../../app/public.css';
+import { HeadRow, DataTable } from '../../app/table.tsx';
 
 /**
  * `/innsyn/moter/:id`: a published meeting — agenda, public case papers and attachments, and once the
@@ -99,34 +100,21 @@ function MeetingView({ meeting }: { meeting: PublicMeeting }) {
       )}
 
       {!meeting.cancelled && (
-        <section className="dr-section dr-stack" aria-labelledby="agenda-heading">
-          <Heading level={2} data-size="md" id="agenda-heading">
-            {pm.meeting.agenda}
-          </Heading>
+        <Section id="agenda-heading" title={pm.meeting.agenda} className="dr-section dr-stack">
           {meeting.items.length === 0 ? (
             <Paragraph>{pm.meeting.noItems}</Paragraph>
           ) : (
             meeting.items.map((item) => <AgendaItem key={item.id} item={item} />)
           )}
-        </section>
+        </Section>
       )}
 
       {meeting.attendees.length > 0 && (
-        <section className="dr-section" aria-labelledby="attendance-heading">
-          <Heading level={2} data-size="md" id="attendance-heading">
-            {pm.meeting.attendance}
-          </Heading>
+        <Section id="attendance-heading" title={pm.meeting.attendance}>
           <ScrollRegion label={pm.meeting.attendanceCaption}>
             <Table zebra>
               <caption className="dr-visually-hidden">{pm.meeting.attendanceCaption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{pm.meeting.name}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{pm.meeting.role}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{pm.meeting.municipality}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{pm.meeting.present}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
+              <HeadRow cells={[pm.meeting.name, pm.meeting.role, pm.meeting.municipality, pm.meeting.present]} />
               <Table.Body>
                 {meeting.attendees.map((a, i) => (
                   <Table.Row key={`${a.name}-${i}`}>
@@ -147,7 +135,7 @@ function MeetingView({ meeting }: { meeting: PublicMeeting }) {
               </Table.Body>
             </Table>
           </ScrollRegion>
-        </section>
+        </Section>
       )}
     </div>
   );
@@ -243,25 +231,14 @@ function Minutes({ minutes, pm }: { minutes: NonNullable<PublicAgendaItem['minut
               : fmt(pm.meeting.counts, { for: number(vote.for ?? 0), against: number(vote.against ?? 0), blank: number(vote.blank ?? 0) })}
           </Paragraph>
           {vote.ballots.length > 0 && (
-            <ScrollRegion label={pm.meeting.ballotsCaption}>
-              <Table>
-                <caption>{pm.meeting.ballotsCaption}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{pm.meeting.name}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{pm.meeting.choice}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {vote.ballots.map((b, i) => (
-                    <Table.Row key={i}>
-                      <Table.Cell>{b.name}</Table.Cell>
-                      <Table.Cell>{pm.choices[b.choice]}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable caption={pm.meeting.ballotsCaption} columns={[pm.meeting.name, pm.meeting.choice]} zebra={false}>
+              {vote.ballots.map((b, i) => (
+                <Table.Row key={i}>
+                  <Table.Cell>{b.name}</Table.Cell>
+                  <Table.Cell>{pm.choices[b.choice]}</Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
           )}
         </div>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
   MEASURE_STATUSES,
@@ -19,13 +19,15 @@ import {
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useKroner, useStrategyMessages } from './messages.ts';
 import { actionPlanExportUrl, actionPlansPath, newestPublished, parseWhole, tertialFor } from './strategy-api.ts';
 import { MeasureStatusTag, ReportTag } from './StrategyDocument.tsx';
 import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
 import './strategy.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { RowAction } from '../../app/table.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 
 /**
  * `/n/:slug/strategi/:strategyId/handlingsplaner/:planId`: a year's measures with focus area, owner, budget and status,
@@ -100,10 +102,7 @@ function PlanView({
           {sm.common.downloadCsv}
         </Link>
       </Paragraph>
-      <section className="dr-stack" aria-labelledby="measures-heading">
-        <Heading level={2} data-size="md" id="measures-heading">
-          {p.measuresHeading}
-        </Heading>
+      <Section id="measures-heading" title={p.measuresHeading} className="dr-stack">
         {admin && (
           <ButtonRow>
             <Button
@@ -176,36 +175,21 @@ function PlanView({
                     {admin && (
                       <Table.Cell>
                         <ButtonRow>
-                          <Button
-                            type="button"
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={fmt(p.reportOf, { name: x.title })}
-                            onClick={() => setDialog({ kind: 'report', measure: x })}
-                          >
+                          <RowAction label={fmt(p.reportOf, { name: x.title })} onClick={() => setDialog({ kind: 'report', measure: x })}>
                             {p.report}
-                          </Button>
-                          <Button
-                            type="button"
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={fmt(p.editOf, { name: x.title })}
-                            onClick={() => setDialog({ kind: 'edit', measure: x })}
-                          >
+                          </RowAction>
+                          <RowAction label={fmt(p.editOf, { name: x.title })} onClick={() => setDialog({ kind: 'edit', measure: x })}>
                             {p.edit}
-                          </Button>
+                          </RowAction>
                           {/* A measure reported on has been reported to the steering group: it is cancelled, not deleted. */}
                           {x.reports.length === 0 && (
-                            <Button
-                              type="button"
-                              variant="tertiary"
-                              data-size="sm"
-                              data-color="danger"
-                              aria-label={fmt(p.removeOf, { name: x.title })}
+                            <RowAction
+                              label={fmt(p.removeOf, { name: x.title })}
+                              danger
                               onClick={() => setDialog({ kind: 'delete', measure: x })}
                             >
                               {p.remove}
-                            </Button>
+                            </RowAction>
                           )}
                         </ButtonRow>
                         {x.reports.length > 0 && (
@@ -237,7 +221,7 @@ function PlanView({
             {p.total}: {kroner(plan.totalBudget)}
           </Paragraph>
         )}
-      </section>
+      </Section>
 
       <ModalDialog open={dialog?.kind === 'add'} onClose={close} title={p.add}>
         <MeasureForm
@@ -325,7 +309,6 @@ function MeasureForm({
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const { m } = useI18n();
   const sm = useStrategyMessages();
   const f = sm.measureForm;
   const form = useForm();
@@ -351,38 +334,29 @@ function MeasureForm({
           { key: measure.focusAreaKey, title: fmt(sm.plan.removedFocusArea, { title: measure.focusAreaTitle ?? measure.focusAreaKey }) },
         ]
       : focusAreas;
+  const input = {
+    title,
+    description,
+    focusAreaKey: focusAreaKey === '' ? null : focusAreaKey,
+    owner,
+    budget: parseWhole(budget),
+    status,
+  };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = {
-          title,
-          description,
-          focusAreaKey: focusAreaKey === '' ? null : focusAreaKey,
-          owner,
-          budget: parseWhole(budget),
-          status,
-        };
-        void (measure
-          ? form.submit({
-              schema: MeasureUpdateSchema,
-              input: { ...input, version: measure.version },
-              labels,
-              send: (body) => api<ActionPlan>(`/action-measures/${measure.id}`, { method: 'PATCH', body }),
-              done: (next) => onSaved(next, title.trim()),
-            })
-          : form.submit({
-              schema: MeasureInputSchema,
-              input,
-              labels,
-              send: (body) => api<ActionPlan>(`/action-plans/${plan.id}/measures`, { method: 'POST', body }),
-              done: (next) => onSaved(next, title.trim()),
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: measure,
+        create: { schema: MeasureInputSchema, path: `/action-plans/${plan.id}/measures` },
+        update: { schema: MeasureUpdateSchema, path: `/action-measures/${measure?.id}` },
+        input,
+        labels,
+        done: (next: ActionPlan) => onSaved(next, title.trim()),
       }}
+      submitLabel={f.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="title" label={f.title} value={title} onChange={setTitle} required />
       <TextField state={form} name="description" label={f.description} value={description} onChange={setDescription} multiline rows={3} />
       <SelectField state={form} name="focusAreaKey" label={f.focusArea} value={focusAreaKey} onChange={setFocusAreaKey}>
@@ -402,13 +376,7 @@ function MeasureForm({
           </option>
         ))}
       </SelectField>
-      <ButtonRow>
-        <SubmitButton form={form}>{f.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }
 

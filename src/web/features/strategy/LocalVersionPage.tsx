@@ -16,7 +16,7 @@ import { api, useApi } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, LoadState } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, Section } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { adoptionPath, localVersionExportUrl } from './strategy-api.ts';
 import { DecisionTag, Paragraphs, StrategyDocument } from './StrategyDocument.tsx';
@@ -105,10 +105,7 @@ function LocalView({
         <LocalForm version={version} local={local} onSaved={onSaved} onReload={onReload} />
       ) : (
         <>
-          <section className="dr-stack" aria-labelledby="decision-heading">
-            <Heading level={2} data-size="md" id="decision-heading">
-              {l.decisionHeading}
-            </Heading>
+          <Section id="decision-heading" title={l.decisionHeading} className="dr-stack">
             <dl className="dr-facts">
               <dt>{l.status}</dt>
               <dd>
@@ -124,7 +121,7 @@ function LocalView({
             <Paragraph data-size="sm" className="dr-muted">
               {l.readOnly}
             </Paragraph>
-          </section>
+          </Section>
           <StrategyDocument
             content={version.content}
             level={2}

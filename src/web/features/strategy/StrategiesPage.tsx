@@ -3,17 +3,19 @@ import { useLocation, useNavigate } from 'react-router';
 import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { StrategyCreateSchema, StrategyUpdateSchema, type Strategy } from '../../../shared/strategy/schema.ts';
-import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
-import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { useApi } from '../../app/api.ts';
+import { SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { parseWhole, strategyPath, versionPath } from './strategy-api.ts';
 import { usePeriod, VersionStatusTag } from './StrategyDocument.tsx';
 import './strategy.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { DataTable } from '../../app/table.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 
 /** `/n/:slug/strategi`: the network's strategies with their newest version; the secretariat starts a new one. */
 export function StrategiesPage() {
@@ -57,47 +59,34 @@ function StrategiesView({ network }: { network: NetworkOverview }) {
           list.length === 0 ? (
             <Paragraph>{l.none}</Paragraph>
           ) : (
-            <ScrollRegion label={fmt(l.caption, { name: network.name })}>
-              <Table zebra>
-                <caption>{fmt(l.caption, { name: network.name })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{l.strategy}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{l.period}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{l.newest}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{l.adopted}</Table.HeaderCell>
+            <DataTable caption={fmt(l.caption, { name: network.name })} columns={[l.strategy, l.period, l.newest, l.adopted]}>
+              {list.map((s) => {
+                const newest = s.versions[0];
+                const published = s.versions.find((v) => v.status === 'published');
+                return (
+                  <Table.Row key={s.id}>
+                    <Table.Cell>
+                      <AppLink to={strategyPath(network.slug, s.id)}>{s.title}</AppLink>
+                    </Table.Cell>
+                    <Table.Cell>{period(s.periodStart, s.periodEnd)}</Table.Cell>
+                    <Table.Cell>
+                      {newest ? (
+                        <span className="dr-tags">
+                          {fmt(sm.common.versionN, { n: newest.number })} <VersionStatusTag status={newest.status} />
+                        </span>
+                      ) : (
+                        l.noVersion
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {published
+                        ? `${fmt(l.adoptedOf, { count: published.adoptedCount, total: memberCount })} (${fmt(sm.common.versionN, { n: published.number })})`
+                        : l.noVersion}
+                    </Table.Cell>
                   </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {list.map((s) => {
-                    const newest = s.versions[0];
-                    const published = s.versions.find((v) => v.status === 'published');
-                    return (
-                      <Table.Row key={s.id}>
-                        <Table.Cell>
-                          <AppLink to={strategyPath(network.slug, s.id)}>{s.title}</AppLink>
-                        </Table.Cell>
-                        <Table.Cell>{period(s.periodStart, s.periodEnd)}</Table.Cell>
-                        <Table.Cell>
-                          {newest ? (
-                            <span className="dr-tags">
-                              {fmt(sm.common.versionN, { n: newest.number })} <VersionStatusTag status={newest.status} />
-                            </span>
-                          ) : (
-                            l.noVersion
-                          )}
-                        </Table.Cell>
-                        <Table.Cell>
-                          {published
-                            ? `${fmt(l.adoptedOf, { count: published.adoptedCount, total: memberCount })} (${fmt(sm.common.versionN, { n: published.number })})`
-                            : l.noVersion}
-                        </Table.Cell>
-                      </Table.Row>
-                    );
-                  })}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+                );
+              })}
+            </DataTable>
           )
         }
       </LoadState>
@@ -135,7 +124,6 @@ export function StrategyForm({
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const { m } = useI18n();
   const sm = useStrategyMessages();
   const f = sm.strategyForm;
   const form = useForm();
@@ -144,42 +132,27 @@ export function StrategyForm({
   const [periodStart, setPeriodStart] = useState(String(strategy?.periodStart ?? thisYear));
   const [periodEnd, setPeriodEnd] = useState(String(strategy?.periodEnd ?? thisYear + 3));
   const labels = { title: f.title, periodStart: f.periodStart, periodEnd: f.periodEnd };
+  const input = { title, periodStart: parseWhole(periodStart), periodEnd: parseWhole(periodEnd) };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = { title, periodStart: parseWhole(periodStart), periodEnd: parseWhole(periodEnd) };
-        void (strategy
-          ? form.submit({
-              schema: StrategyUpdateSchema,
-              input: { ...input, version: strategy.version },
-              labels,
-              send: (body) => api<Strategy>(`/strategies/${strategy.id}`, { method: 'PATCH', body }),
-              done: onSaved,
-            })
-          : form.submit({
-              schema: StrategyCreateSchema,
-              input,
-              labels,
-              send: (body) => api<Strategy>(`/networks/${networkId}/strategies`, { method: 'POST', body }),
-              done: onSaved,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: strategy,
+        create: { schema: StrategyCreateSchema, path: `/networks/${networkId}/strategies` },
+        update: { schema: StrategyUpdateSchema, path: `/strategies/${strategy?.id}` },
+        input,
+        labels,
+        done: onSaved,
       }}
+      submitLabel={strategy ? f.save : f.create}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="title" label={f.title} description={f.titleDescription} value={title} onChange={setTitle} required />
       <div className="dr-toolbar">
         <TextField state={form} name="periodStart" label={f.periodStart} value={periodStart} onChange={setPeriodStart} required />
         <TextField state={form} name="periodEnd" label={f.periodEnd} value={periodEnd} onChange={setPeriodEnd} required />
       </div>
-      <ButtonRow>
-        <SubmitButton form={form}>{strategy ? f.save : f.create}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link as RouterLink, useLocation, useNavigate } from 'react-router';
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { StrategyForm } from './StrategiesPage.tsx';
 import {
@@ -24,6 +24,7 @@ import { StrategyDocument, usePeriod, VersionStatusTag } from './StrategyDocumen
 import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
 import './strategy.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { DataTable } from '../../app/table.tsx';
 
 /**
  * `/n/:slug/strategi/:strategyId`: the strategy's current (newest published) version as a document, the draft being
@@ -123,10 +124,11 @@ function StrategyView({
         </Paragraph>
       )}
 
-      <section className="dr-section dr-stack" aria-labelledby="current-heading">
-        <Heading level={2} data-size="md" id="current-heading">
-          {published ? `${s.published}: ${fmt(sm.common.versionN, { n: published.number })}` : s.published}
-        </Heading>
+      <Section
+        id="current-heading"
+        title={published ? `${s.published}: ${fmt(sm.common.versionN, { n: published.number })}` : s.published}
+        className="dr-section dr-stack"
+      >
         {!published ? (
           <Paragraph>{s.noPublished}</Paragraph>
         ) : (
@@ -142,42 +144,28 @@ function StrategyView({
             <LoadState loaded={publishedVersion}>{(v) => <StrategyDocument content={v.content} level={3} id="current" />}</LoadState>
           </>
         )}
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="history-heading">
-        <Heading level={2} data-size="md" id="history-heading">
-          {s.historyHeading}
-        </Heading>
-        <ScrollRegion label={fmt(s.historyCaption, { title: strategy.title })}>
-          <Table zebra>
-            <caption>{fmt(s.historyCaption, { title: strategy.title })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{s.number}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{s.status}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{s.publishedAt}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{s.changeNote}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{s.adoptedCount}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {strategy.versions.map((v) => (
-                <Table.Row key={v.id}>
-                  <Table.Cell>
-                    <AppLink to={versionPath(network.slug, strategy.id, v.id)}>{fmt(sm.common.versionN, { n: v.number })}</AppLink>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <VersionStatusTag status={v.status} />
-                  </Table.Cell>
-                  <Table.Cell>{v.publishedAt ? dateTime(v.publishedAt) : sm.versionStatuses.draft}</Table.Cell>
-                  <Table.Cell>{v.changeNote ?? ''}</Table.Cell>
-                  <Table.Cell>{v.status === 'published' ? fmt(s.municipalitiesCount, { count: v.adoptedCount }) : ''}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
-      </section>
+      <Section id="history-heading" title={s.historyHeading} className="dr-section dr-stack">
+        <DataTable
+          caption={fmt(s.historyCaption, { title: strategy.title })}
+          columns={[s.number, s.status, s.publishedAt, s.changeNote, s.adoptedCount]}
+        >
+          {strategy.versions.map((v) => (
+            <Table.Row key={v.id}>
+              <Table.Cell>
+                <AppLink to={versionPath(network.slug, strategy.id, v.id)}>{fmt(sm.common.versionN, { n: v.number })}</AppLink>
+              </Table.Cell>
+              <Table.Cell>
+                <VersionStatusTag status={v.status} />
+              </Table.Cell>
+              <Table.Cell>{v.publishedAt ? dateTime(v.publishedAt) : sm.versionStatuses.draft}</Table.Cell>
+              <Table.Cell>{v.changeNote ?? ''}</Table.Cell>
+              <Table.Cell>{v.status === 'published' ? fmt(s.municipalitiesCount, { count: v.adoptedCount }) : ''}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
+      </Section>
 
       <ModalDialog open={dialog === 'edit'} onClose={close} title={sm.strategyForm.edit}>
         <StrategyForm

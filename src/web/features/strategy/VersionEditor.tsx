@@ -7,6 +7,7 @@ import { fmt } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { useStrategyMessages, type StrategyMessages } from './messages.ts';
 import { keyErrorsAtTitles } from './strategy-api.ts';
+import { RowAction } from '../../app/table.tsx';
 
 interface Item {
   /** Local identity for React and focus; never sent. */
@@ -453,16 +454,9 @@ function ItemList({
                     {e.moveDown}
                   </Button>
                 )}
-                <Button
-                  type="button"
-                  variant="tertiary"
-                  data-size="sm"
-                  data-color="danger"
-                  aria-label={fmt(e.removeLabel, { name: name(item, i) })}
-                  onClick={() => onRemove(i)}
-                >
+                <RowAction label={fmt(e.removeLabel, { name: name(item, i) })} danger onClick={() => onRemove(i)}>
                   {e.remove}
-                </Button>
+                </RowAction>
               </ButtonRow>
             </Fieldset>
           </li>

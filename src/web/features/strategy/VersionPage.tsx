@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { localVersionPath, publishVersion, strategyPath, versionExportUrl } from './strategy-api.ts';
 import { StrategyDocument, VersionStatusTag } from './StrategyDocument.tsx';
@@ -151,10 +151,7 @@ function VersionView({
       )}
 
       {version.status === 'published' && members.length > 0 && (
-        <section className="dr-section dr-stack" aria-labelledby="local-versions-heading">
-          <Heading level={2} data-size="md" id="local-versions-heading">
-            {v.municipalitiesHeading}
-          </Heading>
+        <Section id="local-versions-heading" title={v.municipalitiesHeading} className="dr-section dr-stack">
           <Paragraph>{v.municipalitiesIntro}</Paragraph>
           <ul className="dr-strategy-municipalities">
             {members.map((x) => (
@@ -163,7 +160,7 @@ function VersionView({
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
       <ModalDialog open={dialog === 'publish'} onClose={close} title={sm.strategy.publish}>

@@ -6,10 +6,11 @@ import type { MaturityTrend, Round, Scorecard } from '../../../shared/mapping/su
 import { compareNorwegian } from '../../../shared/text.ts';
 import { useApi, type Loaded } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { FilterDisclosure, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { FilterDisclosure, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { asQuery, exportPath, readResultsFilter, resultsSearch, type PageFilter } from './results-filter.ts';
 import { ResultsFilterForm } from './ResultsFilterForm.tsx';
+import { HeadRow } from '../../app/table.tsx';
 
 /** A wide table that may scroll sideways: a named region keyboard users can focus and scroll. */
 function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
@@ -39,10 +40,7 @@ export function RoundResults({ round, networkSlug }: { round: Round; networkSlug
   const trendPath = `/networks/${encodeURIComponent(networkSlug)}/survey-templates/${round.templateId}/trend`;
   const trend = useApi<MaturityTrend>(trendPath);
   return (
-    <section className="dr-section dr-stack" aria-labelledby="results-heading">
-      <Heading level={2} data-size="md" id="results-heading">
-        {sm.results.heading}
-      </Heading>
+    <Section id="results-heading" title={sm.results.heading} className="dr-section dr-stack">
       <LoadState loaded={card}>
         {(whole) => {
           if (round.submittedCount === 0) return <Paragraph>{sm.results.noneYet}</Paragraph>;
@@ -81,7 +79,7 @@ export function RoundResults({ round, networkSlug }: { round: Round; networkSlug
           );
         }}
       </LoadState>
-    </section>
+    </Section>
   );
 }
 
@@ -278,12 +276,7 @@ function QuestionResults({ card, byMunicipality }: { card: Scorecard; byMunicipa
             <ScrollRegion label={fmt(r.countCaption, { question: q.text })}>
               <Table data-size="sm">
                 <caption className="dr-visually-hidden">{fmt(r.countCaption, { question: q.text })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{r.option}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{r.count}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
+                <HeadRow cells={[r.option, r.count]} />
                 <Table.Body>
                   {Object.entries(q.counts).map(([option, n]) => (
                     <Table.Row key={option}>

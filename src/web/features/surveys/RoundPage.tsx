@@ -8,11 +8,12 @@ import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, 
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { RoundResults } from './Results.tsx';
 import './surveys.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { DataTable } from '../../app/table.tsx';
 
 const STATUS_COLORS: Record<RoundStatus, 'neutral' | 'info' | 'success'> = { draft: 'neutral', open: 'info', closed: 'success' };
 
@@ -153,72 +154,59 @@ function RoundView({
         </ButtonRow>
       )}
 
-      <section className="dr-section dr-stack" aria-labelledby="respondents-heading">
-        <Heading level={2} data-size="md" id="respondents-heading">
-          {r.respondentsHeading}
-        </Heading>
+      <Section id="respondents-heading" title={r.respondentsHeading} className="dr-section dr-stack">
         {round.respondents.length === 0 ? (
           <Paragraph>{r.noRespondents}</Paragraph>
         ) : (
-          <ScrollRegion label={fmt(r.respondentsCaption, { name: round.name })}>
-            <Table zebra data-size="sm">
-              <caption>{fmt(r.respondentsCaption, { name: round.name })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{r.municipality}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{r.name}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{r.email}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{r.answerStatus}</Table.HeaderCell>
-                  {admin && round.status !== 'closed' && <Table.HeaderCell scope="col">{r.actions}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {round.respondents.map((x) => (
-                  <Table.Row key={x.id}>
-                    <Table.Cell>{x.municipalityName}</Table.Cell>
-                    <Table.Cell>{x.name}</Table.Cell>
-                    <Table.Cell>{x.email}</Table.Cell>
-                    <Table.Cell>
-                      {x.submittedAt ? (
-                        <Tag data-color="success" data-size="sm">
-                          {fmt(r.submitted, { when: dateTime(x.submittedAt) })}
-                        </Tag>
-                      ) : round.status === 'draft' ? (
-                        r.notSent
-                      ) : (
+          <DataTable
+            caption={fmt(r.respondentsCaption, { name: round.name })}
+            columns={[r.municipality, r.name, r.email, r.answerStatus, admin && round.status !== 'closed' && r.actions]}
+            size="sm"
+          >
+            {round.respondents.map((x) => (
+              <Table.Row key={x.id}>
+                <Table.Cell>{x.municipalityName}</Table.Cell>
+                <Table.Cell>{x.name}</Table.Cell>
+                <Table.Cell>{x.email}</Table.Cell>
+                <Table.Cell>
+                  {x.submittedAt ? (
+                    <Tag data-color="success" data-size="sm">
+                      {fmt(r.submitted, { when: dateTime(x.submittedAt) })}
+                    </Tag>
+                  ) : round.status === 'draft' ? (
+                    r.notSent
+                  ) : (
+                    <>
+                      {x.startedAt ? r.started : r.notStarted}
+                      {x.lastRemindedAt && (
                         <>
-                          {x.startedAt ? r.started : r.notStarted}
-                          {x.lastRemindedAt && (
-                            <>
-                              <br />
-                              <span className="dr-muted">{fmt(r.reminded, { when: dateTime(x.lastRemindedAt) })}</span>
-                            </>
-                          )}
+                          <br />
+                          <span className="dr-muted">{fmt(r.reminded, { when: dateTime(x.lastRemindedAt) })}</span>
                         </>
                       )}
-                    </Table.Cell>
-                    {admin && round.status !== 'closed' && (
-                      <Table.Cell>
-                        {!x.startedAt && (
-                          <Button
-                            type="button"
-                            variant="tertiary"
-                            data-size="sm"
-                            disabled={busy}
-                            onClick={() =>
-                              void act(() => api<Round>(`/survey-rounds/${round.id}/respondents/${x.id}`, { method: 'DELETE' }), r.removed)
-                            }
-                          >
-                            {fmt(r.remove, { name: x.name })}
-                          </Button>
-                        )}
-                      </Table.Cell>
+                    </>
+                  )}
+                </Table.Cell>
+                {admin && round.status !== 'closed' && (
+                  <Table.Cell>
+                    {!x.startedAt && (
+                      <Button
+                        type="button"
+                        variant="tertiary"
+                        data-size="sm"
+                        disabled={busy}
+                        onClick={() =>
+                          void act(() => api<Round>(`/survey-rounds/${round.id}/respondents/${x.id}`, { method: 'DELETE' }), r.removed)
+                        }
+                      >
+                        {fmt(r.remove, { name: x.name })}
+                      </Button>
                     )}
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+                  </Table.Cell>
+                )}
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
         {admin && round.status !== 'closed' && (
           <AddRespondentForm
@@ -230,7 +218,7 @@ function RoundView({
             }}
           />
         )}
-      </section>
+      </Section>
 
       {round.status !== 'draft' && <RoundResults round={round} networkSlug={network.slug} />}
 

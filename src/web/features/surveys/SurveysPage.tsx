@@ -8,12 +8,13 @@ import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, 
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
 import { RoundStatusTag } from './RoundPage.tsx';
 import { TemplateBuilder } from './TemplateBuilder.tsx';
 import './surveys.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { RowAction, DataTable } from '../../app/table.tsx';
 
 export const roundPath = (slug: string, roundId: string) => `/n/${slug}/undersokelser/${roundId}`;
 
@@ -61,10 +62,7 @@ function SurveysView({ network }: { network: NetworkOverview }) {
     <div className="dr-stack">
       <SuccessMessage message={message} />
       <FailureAlert error={failure} />
-      <section className="dr-section dr-stack" aria-labelledby="rounds-heading">
-        <Heading level={2} data-size="md" id="rounds-heading">
-          {l.roundsHeading}
-        </Heading>
+      <Section id="rounds-heading" title={l.roundsHeading} className="dr-section dr-stack">
         {admin ? (
           <ButtonRow>
             <Button type="button" onClick={() => setDialog({ kind: 'round' })}>
@@ -81,44 +79,27 @@ function SurveysView({ network }: { network: NetworkOverview }) {
             list.length === 0 ? (
               <Paragraph>{l.none}</Paragraph>
             ) : (
-              <ScrollRegion label={fmt(l.caption, { name: network.name })}>
-                <Table zebra>
-                  <caption>{fmt(l.caption, { name: network.name })}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{l.name}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.template}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.deadline}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.status}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{l.answered}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {list.map((x) => (
-                      <Table.Row key={x.id}>
-                        <Table.Cell>
-                          <AppLink to={roundPath(network.slug, x.id)}>{x.name}</AppLink>
-                        </Table.Cell>
-                        <Table.Cell>{templateName(x.templateId)}</Table.Cell>
-                        <Table.Cell>{date(x.deadline)}</Table.Cell>
-                        <Table.Cell>
-                          <RoundStatusTag status={x.status} />
-                        </Table.Cell>
-                        <Table.Cell>{fmt(l.answeredOf, { submitted: x.submittedCount, total: x.respondentCount })}</Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </ScrollRegion>
+              <DataTable caption={fmt(l.caption, { name: network.name })} columns={[l.name, l.template, l.deadline, l.status, l.answered]}>
+                {list.map((x) => (
+                  <Table.Row key={x.id}>
+                    <Table.Cell>
+                      <AppLink to={roundPath(network.slug, x.id)}>{x.name}</AppLink>
+                    </Table.Cell>
+                    <Table.Cell>{templateName(x.templateId)}</Table.Cell>
+                    <Table.Cell>{date(x.deadline)}</Table.Cell>
+                    <Table.Cell>
+                      <RoundStatusTag status={x.status} />
+                    </Table.Cell>
+                    <Table.Cell>{fmt(l.answeredOf, { submitted: x.submittedCount, total: x.respondentCount })}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </DataTable>
             )
           }
         </LoadState>
-      </section>
+      </Section>
 
-      <section className="dr-section dr-stack" aria-labelledby="templates-heading">
-        <Heading level={2} data-size="md" id="templates-heading">
-          {l.templatesHeading}
-        </Heading>
+      <Section id="templates-heading" title={l.templatesHeading} className="dr-section dr-stack">
         {admin && (
           <ButtonRow>
             <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'template', template: null })}>
@@ -146,25 +127,16 @@ function SurveysView({ network }: { network: NetworkOverview }) {
                   </Paragraph>
                   {admin && (
                     <ButtonRow>
-                      <Button
-                        type="button"
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={fmt(l.copyOf, { name: t.name })}
-                        onClick={() => void copy(t)}
-                      >
+                      <RowAction label={fmt(l.copyOf, { name: t.name })} onClick={() => void copy(t)}>
                         {l.copy}
-                      </Button>
+                      </RowAction>
                       {!t.builtIn && (
-                        <Button
-                          type="button"
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={fmt(l.editTemplate, { name: t.name })}
+                        <RowAction
+                          label={fmt(l.editTemplate, { name: t.name })}
                           onClick={() => setDialog({ kind: 'template', template: t })}
                         >
                           {l.edit}
-                        </Button>
+                        </RowAction>
                       )}
                     </ButtonRow>
                   )}
@@ -173,7 +145,7 @@ function SurveysView({ network }: { network: NetworkOverview }) {
             </ul>
           )}
         </LoadState>
-      </section>
+      </Section>
 
       <ModalDialog open={dialog?.kind === 'round'} onClose={() => setDialog(null)} title={l.newRound}>
         <RoundForm

@@ -12,6 +12,7 @@ import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../
 import { fmt } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
+import { RowAction } from '../../app/table.tsx';
 
 interface DraftQuestion {
   key: string;
@@ -209,14 +210,9 @@ export function TemplateBuilder({
               )}
               <Checkbox label={b.required} checked={q.required} onChange={(e) => updateQuestion(i, k, { required: e.target.checked })} />
               {s.questions.length > 1 && (
-                <Button
-                  type="button"
-                  variant="tertiary"
-                  data-size="sm"
-                  onClick={() => updateSection(i, { questions: s.questions.filter((_, l) => l !== k) })}
-                >
+                <RowAction onClick={() => updateSection(i, { questions: s.questions.filter((_, l) => l !== k) })}>
                   {fmt(b.removeQuestion, { n: k + 1 })}
-                </Button>
+                </RowAction>
               )}
             </Fieldset>
           ))}
