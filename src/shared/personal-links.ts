@@ -22,7 +22,14 @@ export type PersonalLinkKind = keyof typeof PERSONAL_LINK_PATHS;
 export const PERSONAL_LINK_KINDS = Object.keys(PERSONAL_LINK_PATHS) as PersonalLinkKind[];
 
 /** The API routes whose next path segment is a personal link's token. */
-const API_PREFIXES = ['api/links', 'api/survey-answers', 'api/invitations', 'api/password-resets', 'api/follows/confirm', 'api/follows/unsubscribe'];
+const API_PREFIXES = [
+  'api/links',
+  'api/survey-answers',
+  'api/invitations',
+  'api/password-resets',
+  'api/follows/confirm',
+  'api/follows/unsubscribe',
+];
 
 /** What stands in for a token wherever a link is shown to anyone but its person. */
 export const HIDDEN_TOKEN = '•••';

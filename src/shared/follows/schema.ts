@@ -34,8 +34,9 @@ export const FollowCreateSchema = z.object({
 });
 export type FollowCreateInput = z.input<typeof FollowCreateSchema>;
 
-export const FollowUpdateSchema = z.object({ delivery: z.enum(FOLLOW_DELIVERIES, { error: 'choice' }) });
-export type FollowUpdateInput = z.infer<typeof FollowUpdateSchema>;
+/** Stops following (following again with another delivery changes only that: FollowCreateSchema). */
+export const UnfollowSchema = z.object({ target: FollowTarget });
+export type UnfollowInput = z.infer<typeof UnfollowSchema>;
 
 /** A resident's subscription with only an e-mail address: only public things, confirmed by a link before anything is sent. */
 export const SubscribeSchema = z.object({

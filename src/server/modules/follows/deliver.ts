@@ -48,10 +48,16 @@ async function readerOf(db: DbOrTx, follow: FollowerRow, cache: Map<string, Read
       sql`select role, network_id, municipality_number from role_assignments where user_id = ${follow.user_id}`,
     );
     const ctx: RequestContext = {
-      db: db as Db,
+      db: db,
       requestId: 'follows',
       language: follow.user_language ?? 'nb',
-      user: { id: follow.user_id, email: follow.user_email!, name: follow.user_name!, language: follow.user_language ?? 'nb', hasPassword: false },
+      user: {
+        id: follow.user_id,
+        email: follow.user_email!,
+        name: follow.user_name!,
+        language: follow.user_language ?? 'nb',
+        hasPassword: false,
+      },
       roles: roles.map((r) => ({ role: r.role, networkId: r.network_id, municipalityNumber: r.municipality_number })),
       cache: new Map(),
     };

@@ -134,7 +134,10 @@ export const formatDate = (date: string, language: Language) =>
 function titleOf(event: EventRow, d: Detail, language: Language): string {
   const t = TEXTS[language];
   const date = d.meeting_date ? formatDate(d.meeting_date, language) : '';
-  const project = d.project_year !== null && d.project_sequence !== null ? `${projectReference(d.project_year, d.project_sequence)} ${d.project_title}` : '';
+  const project =
+    d.project_year !== null && d.project_sequence !== null
+      ? `${projectReference(d.project_year, d.project_sequence)} ${d.project_title}`
+      : '';
   switch (event.kind) {
     case 'summonsSent':
     case 'minutesPublished':

@@ -16,7 +16,7 @@ import { fill, TEXTS } from './texts.ts';
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 // XML 1.0 allows no control characters but tab, newline and carriage return.
-// eslint-disable-next-line no-control-regex
+
 const clean = (text: string) => escape(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
 
 interface Entry {

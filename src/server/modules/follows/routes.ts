@@ -7,7 +7,7 @@ import {
   FollowLookupQuery,
   FollowSchema,
   FollowStateSchema,
-  FollowUpdateSchema,
+  UnfollowSchema,
   SavedSearch,
   SubscribeSchema,
   UnsubscribeAnswerSchema,
@@ -15,17 +15,7 @@ import {
 } from '../../../shared/follows/schema.ts';
 import { invalidField } from '../../errors.ts';
 import { searchFeed, targetFeed } from './feeds.ts';
-import {
-  confirmSubscription,
-  createFollow,
-  deleteFollow,
-  findFollow,
-  followChanges,
-  listFollows,
-  subscribe,
-  unsubscribe,
-  updateFollow,
-} from './service.ts';
+import { confirmSubscription, createFollow, findFollow, followChanges, listFollows, subscribe, unsubscribe, unfollow } from './service.ts';
 
 const tags = ['follows'];
 const PUBLIC = { public: true };
@@ -53,16 +43,11 @@ export const followRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async 
     { config: { access: 'account' }, schema: { tags, body: FollowCreateSchema, response: { 201: FollowSchema } } },
     async (req, reply) => reply.code(201).send(await createFollow(req.ctx, req.body)),
   );
-  app.patch(
-    '/me/follows/:id',
-    { config: { access: 'account' }, schema: { tags, params: IdParams, body: FollowUpdateSchema, response: { 200: FollowSchema } } },
-    (req) => updateFollow(req.ctx, req.params.id, req.body),
-  );
-  app.delete(
-    '/me/follows/:id',
-    { config: { access: 'account' }, schema: { tags, params: IdParams, response: { 204: z.null() } } },
+  app.post(
+    '/me/follows/unfollow',
+    { config: { access: 'account' }, schema: { tags, body: UnfollowSchema, response: { 204: z.null() } } },
     async (req, reply) => {
-      await deleteFollow(req.ctx, req.params.id);
+      await unfollow(req.ctx, req.body.target);
       return reply.code(204).send(null);
     },
   );
@@ -117,7 +102,8 @@ export const oneClickUnsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 4096 }, (_req, _body, done) => done(null, null));
   app.post(
     '/avmeld/:token',
-    { config: { ...PUBLIC, rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { params: TokenParams } },
+    // Not an API route: kept out of the API documentation (the API's own is POST /api/follows/unsubscribe/:token).
+    { config: { ...PUBLIC, rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { hide: true, params: TokenParams } },
     async (req, reply) => {
       await unsubscribe(req.ctx, req.params.token);
       return reply.type('text/plain; charset=utf-8').send('OK');

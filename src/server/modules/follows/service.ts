@@ -10,7 +10,6 @@ import {
   type FollowChanges,
   type FollowCreateInput,
   type FollowTargetInput,
-  type FollowUpdateInput,
   type SavedSearchInput,
   type SubscribeInput,
   FollowCreateSchema,
@@ -111,7 +110,11 @@ async function resolveTarget(ctx: RequestContext, target: FollowTargetInput, lan
       const reference = projectReference(row.year, row.sequence);
       const internal =
         ctx.user !== null &&
-        (await can(ctx, 'project.read', ofProject({ networkId: row.network_id, ownerPersonId: row.owner_person_id, managerPersonId: row.manager_person_id })));
+        (await can(
+          ctx,
+          'project.read',
+          ofProject({ networkId: row.network_id, ownerPersonId: row.owner_person_id, managerPersonId: row.manager_person_id }),
+        ));
       // Every project of a portfolio is on the public pages from the day it is made.
       return {
         targetKey: `project:${row.id}`,
@@ -282,46 +285,28 @@ export async function createFollow(ctx: RequestContext, input: FollowCreateInput
   return (await present(ctx, row))!;
 }
 
-async function ownFollow(ctx: RequestContext, id: string): Promise<FollowRow> {
+/**
+ * Stops following. What the account reads but did not follow is no error (the button may have been pressed twice);
+ * what it neither reads nor follows is 404, as everywhere. A follow of what it no longer reads can still be stopped.
+ */
+export async function unfollow(ctx: RequestContext, target: FollowTargetInput): Promise<void> {
   const user = requireUser(ctx);
-  const [row] = await ctx.db
-    .select()
-    .from(follows)
-    .where(and(eq(follows.id, id), eq(follows.userId, user.id)));
-  if (!row) throw notFound();
-  return row;
-}
-
-export async function updateFollow(ctx: RequestContext, id: string, input: FollowUpdateInput): Promise<Follow> {
-  const row = await ownFollow(ctx, id);
-  const after = await ctx.db.transaction(async (tx) => {
-    const [saved] = await tx.update(follows).set({ delivery: input.delivery }).where(eq(follows.id, row.id)).returning();
-    await recordAudit(tx, ctx, {
-      networkId: row.networkId,
-      entityType: 'follow',
-      entityId: row.id,
-      action: 'update',
-      before: { delivery: row.delivery },
-      after: { delivery: input.delivery },
-    });
-    return saved!;
-  });
-  const shown = await present(ctx, after);
-  if (!shown) throw notFound();
-  return shown;
-}
-
-export async function deleteFollow(ctx: RequestContext, id: string): Promise<void> {
-  const row = await ownFollow(ctx, id);
+  const resolved = await resolveTarget(ctx, target, ctx.language);
+  if (!resolved) throw notFound();
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(follows).where(eq(follows.id, row.id));
-    await recordAudit(tx, ctx, {
-      networkId: row.networkId,
-      entityType: 'follow',
-      entityId: row.id,
-      action: 'unfollow',
-      before: { targetKey: row.targetKey },
-    });
+    const gone = await tx
+      .delete(follows)
+      .where(and(eq(follows.userId, user.id), eq(follows.targetKey, resolved.targetKey)))
+      .returning();
+    for (const row of gone)
+      await recordAudit(tx, ctx, {
+        networkId: row.networkId,
+        entityType: 'follow',
+        entityId: row.id,
+        action: 'unfollow',
+        before: { targetKey: row.targetKey },
+      });
+    if (gone.length === 0 && !resolved.readable) throw notFound();
   });
 }
 

@@ -47,7 +47,8 @@ export const TEXTS: Record<Language, Texts> = {
     manage: 'Endre hva du følger og hvordan du får varsel:',
     confirmSubject: 'Bekreft abonnementet ditt: {follow}',
     confirmText: 'Noen (forhåpentlig du) ba om e-post når det skjer noe i «{follow}». Bekreft at du vil ha det:',
-    confirmIgnore: 'Ba du ikke om dette, kan du se bort fra e-posten: uten bekreftelse sendes ingenting, og adressen slettes etter {days} dager.',
+    confirmIgnore:
+      'Ba du ikke om dette, kan du se bort fra e-posten: uten bekreftelse sendes ingenting, og adressen slettes etter {days} dager.',
     feedTitle: '{title} – Digiregion',
   },
   nn: {
@@ -73,7 +74,8 @@ export const TEXTS: Record<Language, Texts> = {
     manage: 'Endre kva du følgjer og korleis du får varsel:',
     confirmSubject: 'Stadfest abonnementet ditt: {follow}',
     confirmText: 'Nokon (forhåpentleg du) bad om e-post når det skjer noko i «{follow}». Stadfest at du vil ha det:',
-    confirmIgnore: 'Bad du ikkje om dette, kan du sjå bort frå e-posten: utan stadfesting blir ingenting sendt, og adressa blir sletta etter {days} dagar.',
+    confirmIgnore:
+      'Bad du ikkje om dette, kan du sjå bort frå e-posten: utan stadfesting blir ingenting sendt, og adressa blir sletta etter {days} dagar.',
     feedTitle: '{title} – Digiregion',
   },
   en: {
@@ -99,7 +101,8 @@ export const TEXTS: Record<Language, Texts> = {
     manage: 'Change what you follow and how you are told:',
     confirmSubject: 'Confirm your subscription: {follow}',
     confirmText: 'Someone (hopefully you) asked for e-mail when something happens in “{follow}”. Confirm that you want it:',
-    confirmIgnore: 'If you did not ask for this, ignore this e-mail: without confirmation nothing is sent, and the address is deleted after {days} days.',
+    confirmIgnore:
+      'If you did not ask for this, ignore this e-mail: without confirmation nothing is sent, and the address is deleted after {days} days.',
     feedTitle: '{title} – Digiregion',
   },
 };
