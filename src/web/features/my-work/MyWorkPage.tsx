@@ -9,6 +9,7 @@ import { Page } from '../../app/Page.tsx';
 import { useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, todayIso } from '../../app/ui.tsx';
 import { parseNumber } from '../benefits/index.ts';
+import { FollowedChanges } from '../follows/index.ts';
 import { NetworksPage, NetworksTable } from '../network/index.ts';
 import { useMyWorkMessages } from './messages.ts';
 import './my-work.css';
@@ -27,6 +28,7 @@ function MyWorkPage() {
     <Page title={t.title}>
       <Paragraph>{t.intro}</Paragraph>
       <LoadState loaded={work}>{(x) => <MyWorkView work={x} reload={work.reload} />}</LoadState>
+      {work.data && <FollowedChanges />}
       <NetworksSection />
     </Page>
   );
