@@ -73,7 +73,7 @@ test('following a body sends an e-mail when its next summons goes out, and the e
   await a11y.check();
   await page.goto('/folger');
   await loaded(page);
-  await expect(page.getByRole('link', { name: body.name })).toBeVisible();
+  await expect(page.getByRole('link', { name: body.name, exact: true })).toBeVisible();
   await a11y.check();
   await logout(page, MEMBER.name);
 
@@ -101,7 +101,12 @@ test('following a body sends an e-mail when its next summons goes out, and the e
   await context.close();
 
   await login(page, a11y, MEMBER);
-  await page.goto('/folger');
+  // The start page lists what is new in what the account follows, and leads to the page of follows.
+  await page.goto('/');
+  await loaded(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Nytt i det du følger' })).toBeVisible();
+  await a11y.check();
+  await page.getByRole('link', { name: 'Endre det du følger' }).click();
   await loaded(page);
   await expect(page.getByText('Du følger ingenting ennå.', { exact: false })).toBeVisible();
   await a11y.check();
