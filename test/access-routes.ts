@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { RULES, type Capability, type Principal } from '../src/server/access/index.ts';
-import { outbox } from '../src/server/db/schema/index.ts';
+import { createHash } from 'node:crypto';
+import { follows, followTokens, outbox } from '../src/server/db/schema/index.ts';
 import type { Adoption, Application, MunicipalityMapping, Product, Publication } from '../src/shared/mapping/schema.ts';
 import type { Round, Template } from '../src/shared/mapping/surveys.ts';
 import type { Meeting } from '../src/shared/meetings/schema.ts';
@@ -1655,6 +1656,61 @@ export const EXPECTED: Record<string, { setup: Setup }> = {
       headers: { 'content-type': 'application/x-tar' },
     }),
   },
+  // follows: an account's own follows, a resident's subscription, and the links in their e-mails
+  'POST /api/me/follows': {
+    setup: async (t, admin, cell) => ({
+      url: '/api/me/follows',
+      body: { target: { kind: 'body', id: (await freshBody(t, admin, cell)).id } },
+    }),
+  },
+  'POST /api/me/follows/unfollow': {
+    setup: async (t, admin, cell) => {
+      // Each account follows the fresh body, so whichever one calls has a follow to stop.
+      const target = { kind: 'body', id: (await freshBody(t, admin, cell)).id };
+      for (const login of Object.values(LOGINS)) await ok((await t.as(login)).post('/api/me/follows', { target }));
+      return { url: '/api/me/follows/unfollow', body: { target } };
+    },
+  },
+  'POST /api/public/follows': {
+    setup: async (t, admin, cell) => ({
+      url: '/api/public/follows',
+      body: { email: `${unique('abonnent')}@example.no`, target: { kind: 'body', id: (await freshBody(t, admin, cell)).id } },
+    }),
+  },
+  'POST /api/follows/confirm/{token}': {
+    setup: async (t, admin, cell) => {
+      const token = `bekreft-${unique()}-${cell}-aaaaaaaaaaaaaaaaaaaa`;
+      const body = await freshBody(t, admin, cell);
+      await t.db.insert(follows).values({
+        email: `${unique('bekreft')}@example.no`,
+        targetKind: 'body',
+        targetId: body.id,
+        targetKey: `body:${body.id}`,
+        delivery: 'immediate',
+        confirmTokenHash: createHash('sha256').update(token).digest('hex'),
+      });
+      return { url: `/api/follows/confirm/${token}` };
+    },
+  },
+  'POST /api/follows/unsubscribe/{token}': {
+    setup: async (t, admin, cell) => {
+      const token = `avmeld-${unique()}-${cell}-aaaaaaaaaaaaaaaaaaaaa`;
+      const body = await freshBody(t, admin, cell);
+      const [row] = await t.db
+        .insert(follows)
+        .values({
+          email: `${unique('avmeld')}@example.no`,
+          targetKind: 'body',
+          targetId: body.id,
+          targetKey: `body:${body.id}`,
+          delivery: 'weekly',
+          confirmedAt: new Date(),
+        })
+        .returning();
+      await t.db.insert(followTokens).values({ tokenHash: createHash('sha256').update(token).digest('hex'), followId: row!.id });
+      return { url: `/api/follows/unsubscribe/${token}` };
+    },
+  },
   'POST /api/public/networks/{slug}/proposals': {
     setup: async (t, _a, cell) => ({
       url: '/api/public/networks/digivesteralen/proposals',
@@ -1672,6 +1728,8 @@ export const EXPECTED: Record<string, { setup: Setup }> = {
 /** The POST routes whose request has no body: the path names the record and the action. */
 export const TAKE_NO_BODY = [
   'POST /api/auth/logout',
+  'POST /api/follows/confirm/{token}',
+  'POST /api/follows/unsubscribe/{token}',
   'POST /api/meeting-attendees/{id}/summon-deputy',
   'POST /api/links/{token}/sign',
   'POST /api/survey-rounds/{id}/remind',

@@ -40,6 +40,18 @@ import { ARCHIVE_EXTRACT_JOB, archiveExtractJob, archivePublicRoutes, archiveRou
 import { openDataRoutes } from './modules/openData/index.ts';
 import { accessibilityRoutes } from './modules/accessibility/index.ts';
 import { myWorkRoutes } from './modules/myWork/index.ts';
+import {
+  FOLLOW_COLLECT_JOB,
+  FOLLOW_DIGEST_JOB,
+  followCollectJob,
+  followDigestJob,
+  followRoutes,
+  issueConfirmLink,
+  issueDigestUnsubscribeLink,
+  issueUnsubscribeLink,
+  oneClickUnsubscribeRoutes,
+  scheduleFollowJobs,
+} from './modules/follows/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -136,19 +148,29 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         smtp: config.smtp,
         mailDir: config.mailDir,
         publicUrl: config.publicUrl,
-        issuers: { ...meetingLinkIssuers, surveyResponse: issueSurveyLink, ...authLinkIssuers },
+        issuers: {
+          ...meetingLinkIssuers,
+          surveyResponse: issueSurveyLink,
+          ...authLinkIssuers,
+          followConfirm: issueConfirmLink,
+          unsubscribe: issueUnsubscribeLink,
+          unsubscribeDigest: issueDigestUnsubscribeLink,
+        },
       }),
       [CLOSE_PROCEDURE_JOB]: closeProcedureJob,
       [SURVEY_REMINDER_JOB]: surveyReminderJob,
       [BENEFIT_REMINDER_JOB]: benefitReminderJob,
       [GRANT_REMINDER_JOB]: grantReminderJob,
       [ARCHIVE_EXTRACT_JOB]: archiveExtractJob(storage),
+      [FOLLOW_COLLECT_JOB]: followCollectJob,
+      [FOLLOW_DIGEST_JOB]: followDigestJob,
     },
     { log: app.log, autoStart: options.runJobs ?? config.runJobs, onFinished: metrics.countJob },
   );
   app.decorate('jobs', jobs);
   await scheduleBenefitReminders(database.db, config.publicUrl);
   await scheduleGrantReminders(database.db, config.publicUrl);
+  await scheduleFollowJobs(database.db, config.publicUrl);
   app.addHook('onClose', () => jobs.stop());
 
   const authConfig: AuthConfig = {
@@ -181,11 +203,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(archivePublicRoutes, { publicUrl: config.publicUrl });
       await api.register(openDataRoutes, { publicUrl: config.publicUrl });
       await api.register(myWorkRoutes);
+      await api.register(followRoutes, { publicUrl: config.publicUrl });
       await api.register(accessibilityRoutes, { publicUrl: config.publicUrl, ...config.accessibility });
     },
     { prefix: '/api' },
   );
 
+  await app.register(oneClickUnsubscribeRoutes);
   serveWeb(app, config.webRoot, config.webSourceMaps);
   return app;
 }

@@ -10,13 +10,26 @@ export const PERSONAL_LINK_PATHS = {
   surveyResponse: 'svar',
   invitation: 'invitasjon',
   passwordReset: 'nytt-passord',
+  /** A resident's subscription, confirmed before anything is sent. */
+  followConfirm: 'bekreft-abonnement',
+  /** Stops a follow; the same address takes the one-click POST of RFC 8058. */
+  unsubscribe: 'avmeld',
+  /** A weekly digest's: stops every follow the digest was about. */
+  unsubscribeDigest: 'avmeld',
 } as const;
 
 export type PersonalLinkKind = keyof typeof PERSONAL_LINK_PATHS;
 export const PERSONAL_LINK_KINDS = Object.keys(PERSONAL_LINK_PATHS) as PersonalLinkKind[];
 
 /** The API routes whose next path segment is a personal link's token. */
-const API_PREFIXES = ['api/links', 'api/survey-answers', 'api/invitations', 'api/password-resets'];
+const API_PREFIXES = [
+  'api/links',
+  'api/survey-answers',
+  'api/invitations',
+  'api/password-resets',
+  'api/follows/confirm',
+  'api/follows/unsubscribe',
+];
 
 /** What stands in for a token wherever a link is shown to anyone but its person. */
 export const HIDDEN_TOKEN = '•••';

@@ -7,6 +7,7 @@ import * as archive from './features/archive/index.ts';
 import * as auth from './features/auth/index.ts';
 import * as benefits from './features/benefits/index.ts';
 import * as finance from './features/finance/index.ts';
+import * as follows from './features/follows/index.ts';
 import * as mapping from './features/mapping/index.ts';
 import * as dashboards from './features/mapping-dashboards/index.ts';
 import * as meetings from './features/meetings/index.ts';
@@ -52,6 +53,7 @@ const ALL: RouteObject[] = [
   ...projects.routes,
   ...benefits.routes,
   ...finance.routes,
+  ...follows.routes,
 ];
 
 /** Every page of a network lies in its frame, which loads the network once; the addresses stay as they were. */

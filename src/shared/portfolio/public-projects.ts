@@ -58,6 +58,8 @@ export const PublicDecisionSchema = z.object({
 export type PublicDecision = z.infer<typeof PublicDecisionSchema>;
 
 export const PublicProjectSchema = PublicProjectSummarySchema.omit({ participantCount: true, lastDecision: true }).extend({
+  /** The project's id, which follows and its Atom feed name it by. */
+  id: z.string(),
   network: z.object({ slug: z.string(), name: z.string() }),
   description: z.string().nullable(),
   /** The member municipalities that have answered, in or out (no reservation: that stays with the network). */

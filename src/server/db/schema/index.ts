@@ -15,3 +15,4 @@ export * from './own-effort.ts';
 export * from './archive.ts';
 export * from './my-work.ts';
 export * from './public-search.ts';
+export * from './follows.ts';

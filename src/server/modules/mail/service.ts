@@ -41,6 +41,11 @@ const EmailJob = z.object({
   icalEvent: z.object({ method: z.enum(['REQUEST', 'PUBLISH', 'CANCEL']), content: z.string().min(1) }).optional(),
   /** The outbox message this one sends again. */
   resendOf: z.uuid().optional(),
+  /**
+   * A follow's unsubscribe link as a placeholder (personalLink('unsubscribe', id)): sent as `List-Unsubscribe` with
+   * `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058), the same link as in the text.
+   */
+  listUnsubscribe: z.string().optional(),
 });
 /** What a caller queues; `attachments` may be left out. */
 export type EmailMessage = z.input<typeof EmailJob>;
@@ -88,9 +93,10 @@ export function displayText(text: string, publicUrl: string): string {
   return redactPersonalLinks(shown);
 }
 
-async function issueLinks(db: Db, text: string, publicUrl: string, issuers: Partial<Record<PersonalLinkKind, LinkIssuer>>) {
+/** Replaces every placeholder in the texts with a fresh link; the same placeholder gets the same link in each. */
+async function issueLinks(db: Db, texts: string[], publicUrl: string, issuers: Partial<Record<PersonalLinkKind, LinkIssuer>>) {
   const base = publicUrl.replace(/\/$/, '');
-  const links = [...text.matchAll(LINK_PLACEHOLDER)];
+  const links = texts.flatMap((text) => [...text.matchAll(LINK_PLACEHOLDER)]);
   const replacements = new Map<string, string>();
   for (const [placeholder, kind, recordId] of links) {
     if (replacements.has(placeholder)) continue;
@@ -100,7 +106,7 @@ async function issueLinks(db: Db, text: string, publicUrl: string, issuers: Part
     const issued = await issue(db, recordId!, sha256(token));
     replacements.set(placeholder, issued ? `${base}/${PERSONAL_LINK_PATHS[kind as PersonalLinkKind]}/${token}` : LINK_GONE);
   }
-  return text.replace(LINK_PLACEHOLDER, (placeholder) => replacements.get(placeholder)!);
+  return texts.map((text) => text.replace(LINK_PLACEHOLDER, (placeholder) => replacements.get(placeholder)!));
 }
 
 // ---------------------------------------------------------------- sending
@@ -128,7 +134,13 @@ export function emailJobHandler(settings: MailSettings): JobHandler {
     const message = EmailJob.parse(payload);
     const shown = displayText(message.text, settings.publicUrl);
     if (transport || fileTransport) {
-      const sent = { ...message, text: await issueLinks(db, message.text, settings.publicUrl, settings.issuers) };
+      const [text, listUnsubscribe] = await issueLinks(
+        db,
+        [message.text, ...(message.listUnsubscribe ? [message.listUnsubscribe] : [])],
+        settings.publicUrl,
+        settings.issuers,
+      );
+      const sent = { ...message, text: text!, listUnsubscribe: listUnsubscribe?.startsWith('http') ? listUnsubscribe : undefined };
       if (transport && smtp) await transport.sendMail(mailOptions(smtp.from, sent));
       if (fileTransport && mailDir) {
         const info = (await fileTransport.sendMail(mailOptions(smtp?.from ?? 'Digiregion <noreply@digiregion.no>', sent))) as {
@@ -181,6 +193,10 @@ function mailOptions(from: string, message: z.infer<typeof EmailJob>): Mail.Opti
     })),
     icalEvent: message.icalEvent
       ? { method: message.icalEvent.method, filename: ICAL_FILE_NAME, content: message.icalEvent.content }
+      : undefined,
+    // Set as raw headers: nodemailer's own `list` option would also add a mailto and fold the URL.
+    headers: message.listUnsubscribe
+      ? { 'List-Unsubscribe': `<${message.listUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
       : undefined,
   };
 }

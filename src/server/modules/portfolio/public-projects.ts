@@ -124,6 +124,7 @@ export async function publicProject(ctx: RequestContext, slug: string, reference
   const itemIds = project.decisions.flatMap((d) => (d.meetingCase ? [d.meetingCase.agendaItemId] : []));
   const meetingCases = await decidingCases(ctx.db, itemIds);
   return {
+    id: row.id,
     network: { slug: network.slug, name: network.name },
     reference: project.reference,
     title: project.title,

@@ -9,6 +9,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
+import { FollowButton } from '../follows/index.ts';
 import { useProjectMessages, projectPath } from '../projects/index.ts';
 import { Attachments } from './Attachments.tsx';
 import { CaseEditForm } from './CaseForm.tsx';
@@ -43,6 +44,7 @@ export function AgendaItemPage() {
             const found = mt.items.find((i) => i.id === itemId);
             return (
               <>
+                {found && <FollowButton target={{ kind: 'case', id: found.caseId }} />}
                 {found ? (
                   <ItemView meeting={mt} item={found} setMeeting={meeting.setData} reload={meeting.reload} />
                 ) : (

@@ -7,6 +7,7 @@ import { lazySection } from '../../app/lazy.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useSession } from '../../app/session.tsx';
 import { AppLink, ButtonRow, LoadState, SuccessMessage } from '../../app/ui.tsx';
+import { FollowedChanges } from '../follows/index.ts';
 import { NetworksPage, NetworksTable } from '../network/index.ts';
 import { useMyWorkMessages } from './messages.ts';
 import './my-work.css';
@@ -25,6 +26,7 @@ function MyWorkPage() {
     <Page title={t.title}>
       <Paragraph>{t.intro}</Paragraph>
       <LoadState loaded={work}>{(x) => <MyWorkView work={x} reload={work.reload} />}</LoadState>
+      {work.data && <FollowedChanges />}
       <NetworksSection />
     </Page>
   );

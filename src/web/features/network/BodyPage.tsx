@@ -9,6 +9,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
+import { FollowButton } from '../follows/index.ts';
 import { BodyMeetingsSection } from '../meetings/index.ts';
 import { BodyForm } from './BodyForm.tsx';
 import { Mandate } from './Mandate.tsx';
@@ -25,6 +26,7 @@ export function BodyPage() {
   const title = body.data?.name ?? (body.error ? m.notFound.title : m.common.loading);
   return (
     <Page title={title}>
+      {body.data && <FollowButton target={{ kind: 'body', id: body.data.id }} />}
       <LoadState loaded={body}>{(b) => <BodyView network={network} body={b} setBody={body.setData} reload={body.reload} />}</LoadState>
     </Page>
   );

@@ -9,6 +9,7 @@ import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, LoadState, Section } from '../../app/ui.tsx';
 import { BenefitsSection } from '../benefits/index.ts';
+import { FollowButton } from '../follows/index.ts';
 import { itemPath } from '../meetings/index.ts';
 import { FinancingSection } from '../project-financing/index.ts';
 import { proposalPath } from '../proposals/index.ts';
@@ -39,6 +40,7 @@ export function ProjectPage() {
       <Paragraph>
         <AppLink to={projectsPath(network.slug)}>{fmt(pm.project.back, { name: network.name })}</AppLink>
       </Paragraph>
+      {project.data && <FollowButton target={{ kind: 'project', id: project.data.id }} />}
       <LoadState loaded={project}>{(p) => <ProjectView network={network} project={p} loaded={project} />}</LoadState>
     </Page>
   );

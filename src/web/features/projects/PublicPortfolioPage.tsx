@@ -6,6 +6,7 @@ import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, LoadState, Section } from '../../app/ui.tsx';
+import { FollowButton, SubscribeForm } from '../follows/index.ts';
 import { usePublicMessages } from '../public/index.ts';
 import { Trail } from '../../app/Trail.tsx';
 import { useProjectMessages } from './messages.ts';
@@ -90,6 +91,12 @@ export function PublicProjectPage() {
   if (project.data) trail.push({ to: publicPortfolioPath(slug), label: fmt(pp.list.title, { name: project.data.network.name }) });
   return (
     <Page title={title} lead={<Trail links={trail} />}>
+      {project.data && (
+        <>
+          <FollowButton target={{ kind: 'project', id: project.data.id }} />
+          <SubscribeForm target={{ kind: 'project', id: project.data.id }} feedPath={`/api/public/feeds/projects/${project.data.id}`} />
+        </>
+      )}
       <LoadState loaded={project}>{(p) => <PublicProjectView project={p} />}</LoadState>
     </Page>
   );

@@ -5,6 +5,7 @@ import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
+import { FollowButton, SubscribeForm } from '../follows/index.ts';
 import { usePublicMessages } from './messages.ts';
 import { PublicMarkdown } from './Markdown.tsx';
 import { Trail } from '../../app/Trail.tsx';
@@ -22,6 +23,15 @@ export function PublicBodyPage() {
   const title = calendar.data?.body.name ?? (calendar.error ? m.notFound.title : m.common.loading);
   return (
     <Page title={title} lead={<Trail links={[{ to: '/innsyn', label: pm.body.breadcrumb }]} />}>
+      {calendar.data && (
+        <>
+          <FollowButton target={{ kind: 'body', id: calendar.data.body.id }} />
+          <SubscribeForm
+            target={{ kind: 'body', id: calendar.data.body.id }}
+            feedPath={`/api/public/feeds/bodies/${calendar.data.body.id}`}
+          />
+        </>
+      )}
       <LoadState loaded={calendar}>
         {(c) => (
           <BodyCalendar

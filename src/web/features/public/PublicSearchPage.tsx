@@ -6,6 +6,7 @@ import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { FollowButton, SubscribeForm } from '../follows/index.ts';
 import { usePublicMessages } from './messages.ts';
 import { Trail } from '../../app/Trail.tsx';
 import '../../app/public.css';
@@ -47,6 +48,11 @@ export function PublicSearchPage() {
         <Paragraph className="dr-section">{pm.search.empty}</Paragraph>
       ) : (
         <div className="dr-section dr-stack">
+          <FollowButton target={{ kind: 'search', search: { q, ...(network ? { network } : {}) } }} />
+          <SubscribeForm
+            target={{ kind: 'search', search: { q, ...(network ? { network } : {}) } }}
+            feedPath={`/api/public/feeds/decisions${query({ q, network: network || undefined })}`}
+          />
           <LoadState loaded={results}>
             {(r) => <Results page={r} q={q} pageNumber={page} onPage={(side) => go({ q, nettverk: network, aar: year, side })} />}
           </LoadState>
