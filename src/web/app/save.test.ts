@@ -17,7 +17,7 @@ interface Sent {
 function answerWith(status: number, body: unknown): Sent[] {
   const sent: Sent[] = [];
   globalThis.fetch = (async (url: string, init: RequestInit) => {
-    sent.push({ method: String(init.method), url, body: JSON.parse(String(init.body)) });
+    sent.push({ method: String(init.method), url, body: JSON.parse(init.body as string) });
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   }) as typeof fetch;
   return sent;
@@ -38,7 +38,7 @@ function formRecording(): FormState & { schemas: z.ZodType[]; thrown: unknown[] 
     setSuccess: () => undefined,
     reset: () => undefined,
     submit: async <T, R>(o: SubmitOptions<T, R>) => {
-      schemas.push(o.schema as z.ZodType);
+      schemas.push(o.schema);
       const data = o.schema.parse(o.input);
       try {
         o.done?.(await o.send(data));
