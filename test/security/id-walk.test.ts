@@ -55,11 +55,22 @@ const KIND_OF_FIELD: Record<string, Kind> = {
 };
 
 /**
- * Id fields that name no record of a network, so no other network's id exists to send: the national product
+ * Id fields that name no record of a network, so no other network's id exists to send, or that may name another
+ * network's record by design: the national product
  * catalogue (products are every network's), umbrella networks (a platform administrator's choice of any network), and
  * the ids a client gives the parts of a record it sends whole (a proposal in a meeting, a protocol remark).
  */
-const NOT_OF_A_NETWORK = new Set(['intoId', 'productId', 'umbrellaId', 'proposals.id', 'protocolRemarks.id']);
+const NOT_OF_A_NETWORK = new Set([
+  'intoId',
+  'productId',
+  'umbrellaId',
+  'proposals.id',
+  'protocolRemarks.id',
+  // What a person follows may be any network's, as long as they may read it (a public body, project or decision
+  // search): the follows module answers 404 for what they may not, tested in follows/follows.test.ts.
+  'target.id',
+  'target.search.body',
+]);
 
 /**
  * Ids inside a list that the valid call sends empty, so there is nothing to replace: what a meeting records of each

@@ -54,6 +54,8 @@ export interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 function initialLanguage(): Language {
+  // Outside a browser (the unit tests of helpers that import the kit) there is no cookie or header to read.
+  if (typeof document === 'undefined') return 'nb';
   const cookie = document.cookie
     .split('; ')
     .find((c) => c.startsWith('dr_lang='))
