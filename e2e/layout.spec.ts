@@ -1,10 +1,19 @@
-import type { Page } from '@playwright/test';
+import type { Cookie, Page } from '@playwright/test';
 import { expect, login, SECRETARIAT, test, type Accessibility } from './fixtures.ts';
 
-/** Logs in as the secretariat from the login page for `to`, so that the login leads there. */
+/** The secretariat's session from the first sign-in of this file: its tests run quicker than the login limit (ten a minute). */
+let session: Cookie[] | null = null;
+
+/** Logs in as the secretariat from the login page for `to`, so that the login leads there (later: the same session). */
 async function signIn(page: Page, a11y: Accessibility, to: string) {
-  await page.goto(`/logg-inn?til=${encodeURIComponent(to)}`);
-  await login(page, a11y, SECRETARIAT);
+  if (session) {
+    await page.context().addCookies(session);
+    await page.goto(to);
+  } else {
+    await page.goto(`/logg-inn?til=${encodeURIComponent(to)}`);
+    await login(page, a11y, SECRETARIAT);
+    session = await page.context().cookies();
+  }
   await expect(page).toHaveURL((url) => url.pathname + url.search === to);
 }
 
