@@ -39,7 +39,7 @@ test('the Sortland editor adds an application with a new product, sees its TIME 
     await expect(dialog.getByText('Fant ikke «E2E Omsorgsjournal» i katalogen.', { exact: false })).toBeVisible();
 
     // Saving without a product names the field in the summary.
-    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await dialog.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(dialog.getByRole('link', { name: '«Produkt» må fylles ut.' })).toBeVisible();
     await a11y.check();
 
@@ -71,7 +71,7 @@ test('the Sortland editor adds an application with a new product, sees its TIME 
     await dialog.getByRole('combobox', { name: 'Personvernkonsekvensvurdering (DPIA)' }).selectOption({ label: 'Gjennomført' });
     await dialog.getByRole('textbox', { name: 'Systemeier' }).fill('Kommunalsjef helse');
     await a11y.check();
-    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await dialog.getByRole('button', { name: 'Lagre', exact: true }).click();
 
     await expect(dialog).toBeHidden();
     await expect(page.getByText('E2E Omsorgsjournal er lagt til.')).toBeVisible();
@@ -106,7 +106,7 @@ test('the Sortland editor adds an application with a new product, sees its TIME 
     await adoption.getByRole('combobox', { name: 'Levert via' }).selectOption({ label: 'Egen' });
     await adoption.getByLabel('Siden').fill('2019-03-01');
     await a11y.check();
-    await adoption.getByRole('button', { name: 'Lagre' }).click();
+    await adoption.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(adoption).toBeHidden();
     await expect(page.getByText('Status for SvarUt er lagret.')).toBeVisible();
     const row = page
@@ -131,7 +131,7 @@ test('the Sortland editor adds an application with a new product, sees its TIME 
     await apiCall(page, 'PATCH', `/applications/${application.id}`, { systemOwner: 'IKT-leder', version: application.version });
 
     await edit.getByRole('textbox', { name: 'Merknader' }).fill('Min endring');
-    await edit.getByRole('button', { name: 'Lagre' }).click();
+    await edit.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(edit.getByRole('alert')).toContainText('Noen andre har endret dette mens du arbeidet.');
     await a11y.check();
     await edit.getByRole('button', { name: 'Last inn på nytt' }).click();

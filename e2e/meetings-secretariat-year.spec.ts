@@ -309,7 +309,7 @@ test('in the meeting the secretariat amends the agenda, handles the information 
     await expect(setting).toHaveValue('information');
     await setting.selectOption({ label: 'Kalles inn sammen med medlemmene' });
     await a11y.check();
-    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await dialog.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(dialog).toBeHidden();
     expect((await api.get(`/bodies/${body.id}`)).deputySummons).toBe('called');
   });
@@ -365,7 +365,7 @@ test('in the meeting the secretariat amends the agenda, handles the information 
     await page.getByRole('button', { name: 'Møtet er hevet' }).click();
     const dialog = page.getByRole('dialog', { name: 'Møtet er hevet' });
     await dialog.getByLabel('Møtet ble hevet kl.').fill('11:45');
-    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await dialog.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(page.getByText('Tidspunktet møtet ble hevet er lagret.')).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: '11:45' })).toBeVisible();
     await a11y.check();

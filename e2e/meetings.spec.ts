@@ -405,10 +405,10 @@ test('the secretariat records the handling, keeps its text through a conflict, a
     await page.getByRole('button', { name: 'Endre offentlighet for «tilbud.pdf»' }).click();
     const dialog = page.getByRole('dialog', { name: 'Offentlighet for «tilbud.pdf»' });
     await dialog.getByRole('checkbox', { name: 'Unntatt offentlighet' }).check();
-    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await dialog.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(dialog.getByRole('link', { name: '«Hjemmel for unntak» må fylles ut når noe unntas offentlighet.' })).toBeVisible();
     await dialog.getByRole('textbox', { name: 'Hjemmel for unntak' }).fill('offentleglova § 23 tredje ledd');
-    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await dialog.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(attachments.getByRole('row').filter({ hasText: 'tilbud.pdf' })).toContainText('Unntatt: offentleglova § 23 tredje ledd');
     const href = await attachments.getByRole('link', { name: 'tilbud.pdf' }).getAttribute('href');
     const file = await page.request.get(href!);

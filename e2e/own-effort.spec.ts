@@ -61,12 +61,12 @@ test('the secretariat sees 2022’s own effort, registers hours, and a file with
   await dialog.getByLabel('Måned').fill('2022-03');
   await dialog.getByLabel('Kommune').selectOption({ label: 'Hadsel' });
   await dialog.getByLabel('Timer').fill('sju');
-  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  await dialog.getByRole('button', { name: 'Lagre', exact: true }).click();
   await expect(dialog.getByText('«Timer» må være et antall timer over 0 med høyst to desimaler, for eksempel 7,5.').first()).toBeVisible();
   await a11y.check();
   await dialog.getByLabel('Timer').fill('7,5');
   await dialog.getByLabel('Merknad').fill('Arbeidsgruppe for velferdsteknologi');
-  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  await dialog.getByRole('button', { name: 'Lagre', exact: true }).click();
   await expect(page.getByText('Timene er lagret.')).toBeVisible();
   await expect(page.getByTestId('own-effort-total')).toHaveText(totalLine(125_750, 1_006_000));
   await loaded(page);
@@ -135,7 +135,7 @@ test('Sortland’s editor registers hours for Sortland only', async ({ page, a11
   await dialog.getByLabel('Måned').fill('2022-12');
   await dialog.getByLabel('Timer').fill('2,25');
   await a11y.check();
-  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  await dialog.getByRole('button', { name: 'Lagre', exact: true }).click();
   await expect(page.getByText('Timene er lagret.')).toBeVisible();
   await loaded(page);
   // 2,25 hours at 800 kr.

@@ -15,7 +15,7 @@ test('a visitor browses the public pages to a meeting and searches the decisions
   await expect(bodies).toBeVisible();
   await a11y.check();
 
-  await bodies.getByRole('link', { name: 'Vesterålen regionråds arbeidsutvalg' }).click();
+  await bodies.getByRole('link', { name: 'Vesterålen regionråds arbeidsutvalg', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Vesterålen regionråds arbeidsutvalg' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Møter i Vesterålen regionråds arbeidsutvalg i 2022' })).toBeVisible();
   const feed = page.getByRole('link', { name: 'Møteplan for Vesterålen regionråds arbeidsutvalg som kalender (iCal)' });
@@ -73,7 +73,7 @@ test('the public pages pass axe in nynorsk and English too', async ({ page, a11y
     await page.getByLabel(/^(Språk|Language)$/).selectOption({ label });
     await expect(page.getByRole('heading', { level: 1, name: home })).toBeVisible();
     await a11y.check();
-    await page.getByRole('link', { name: 'Vesterålen regionråds arbeidsutvalg' }).click();
+    await page.getByRole('link', { name: 'Vesterålen regionråds arbeidsutvalg', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Vesterålen regionråds arbeidsutvalg' })).toBeVisible();
     await a11y.check();
     await page.getByRole('table').getByRole('link').first().click();

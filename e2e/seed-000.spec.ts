@@ -243,7 +243,7 @@ test('the meeting of 25 March 2022 (seed 000) entered through the pages gives mi
       await expect(page.getByRole('heading', { level: 1, name: `Sak: ${c.title}` })).toBeVisible();
       const form = page.getByRole('form', { name: 'Saken' });
       await form.getByRole('textbox', { name: 'Innstilling' }).fill(c.recommendation);
-      await form.getByRole('button', { name: 'Lagre' }).click();
+      await form.getByRole('button', { name: 'Lagre', exact: true }).click();
       await expect(form.getByText('Endringene er lagret.')).toBeVisible();
       await a11y.check();
       await page.getByRole('link', { name: /^Tilbake til møtet/ }).click();
