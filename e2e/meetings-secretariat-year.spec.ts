@@ -285,7 +285,7 @@ test('in the meeting the secretariat amends the agenda, handles the information 
   await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
   await a11y.check();
   const api = await sessionApi(page);
-  const name = 'Vesterålen regionråds arbeidsutvalg (møtedag)';
+  const name = 'Møtedagsutvalget i Vesterålen (e2e)';
   const network = await api.get(`/networks/${NETWORK}`);
   const body = await api.post(`/networks/${network.id}/bodies`, { kind: 'workingCommittee', name, shortCode: 'AUM' });
   const person = await api.post('/people', {
