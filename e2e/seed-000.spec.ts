@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { SEED_000_CASES as CASES } from '../test/fixtures/history/seed-000.ts';
 import { expect, login, SECRETARIAT, test } from './fixtures.ts';
 
 /**
@@ -17,125 +18,6 @@ const NETWORK = 'digivesteralen';
 const DEMO_AU = 'Vesterålen regionråds arbeidsutvalg';
 const BODY = 'Arbeidsutvalget i Vesterålen regionråd';
 const DATE = '2022-03-25';
-
-interface SeedCase {
-  number: string;
-  type: 'Godkjenning av innkalling' | 'Godkjenning av saksliste' | 'Orienteringssak' | 'Vedtakssak';
-  title: string;
-  recommendation: string;
-  deliberation: string;
-  decision: string;
-  outcome: 'Vedtatt' | 'Tatt til orientering' | 'postponed';
-  officer?: string;
-  remark?: { municipality: string; author: string; text: string };
-}
-
-const kduRecommendation = `1. Vesterålen regionråds arbeidsutvalg vedtar mandat for Vesterålen Kommunedirektørutvalg (KDU) som fremlagt.
-
-2. Vesterålen regionråds arbeidsutvalg ber administrasjonen og leder for KDU vurdere og avklare
-
-   1. arbeids- og samarbeidsform for KDU og sekretariatet på bakgrunn av gitt mandat.
-   2. behov for ressurser knyttet til nye oppgaver for sekretariatet. Inntil sekretariatets stillinger er besatt, gis rådsleder og administrasjonen mandat til å løse nye oppgaver innenfor gjeldende økonomiske ramme.`;
-
-const kduDecision = `1. Vesterålen regionråds arbeidsutvalg vedtar mandat for Vesterålen Kommunedirektørutvalg (KDU) som fremlagt.
-
-2. Vesterålen regionråds arbeidsutvalg ber administrasjonen og leder for KDU vurdere og avklare
-
-   - arbeids- og samarbeidsform for KDU og sekretariatet på bakgrunn av gitt mandat.
-   - behov for ressurser knyttet til nye oppgaver for sekretariatet. Inntil sekretariatets stillinger er besatt, gis rådsleder og administrasjonen mandat til å løse nye oppgaver innenfor gjeldende økonomiske ramme.`;
-
-const transportPlan = `1. Vesterålen regionråds arbeidsutvalg ber administrasjonen og kommunedirektørutvalget utforme utkast til innspill fra Vesterålen regionråd til Regional transportplan med handlingsprogram 2022 - 2033.
-2. Innspill til Regional transportplan med handlingsprogram 2022 - 2033 fra Vesterålen regionråd godkjennes av arbeidsutvalget per e-post innen høringsfristen 22. april 2022.`;
-
-const coastalPlan = `1. Vesterålen regionråds arbeidsutvalgt vedtar at forslag til interkommunal kystsoneplan for Vesterålen sendes ut på høring og legges ut til offentlig ettersyn.
-2. Høringsperioden settes til 27. mai 2022.
-
-Vedtaket fattes med hjemmel i plan- og bygningslovens § 11-14.`;
-
-/** The cases of the minutes, with the seed's texts. */
-const CASES: SeedCase[] = [
-  {
-    number: '014/22',
-    type: 'Godkjenning av innkalling',
-    title: 'Godkjenning av innkalling',
-    recommendation: 'Innkalling til Arbeidsutvalgets møte den 25. mars 2022 godkjennes.',
-    deliberation: 'Ingen merknader.',
-    decision: 'Innkalling til Arbeidsutvalgets møte den 25. mars 2022 godkjennes.',
-    outcome: 'Vedtatt',
-  },
-  {
-    number: '015/22',
-    type: 'Godkjenning av saksliste',
-    title: 'Godkjenning av saksliste',
-    recommendation: 'Saksliste til Arbeidsutvalgets møte den 25. mars 2022 godkjennes.',
-    deliberation: 'Ingen merknader.',
-    decision: 'Saksliste til Arbeidsutvalgets møte den 25. mars 2022 godkjennes.',
-    outcome: 'Vedtatt',
-  },
-  {
-    number: '016/22',
-    type: 'Orienteringssak',
-    title: 'Orienteringssak - Digi Vesterålen',
-    recommendation: 'Vesterålen regionråds arbeidsutvalg tar sak om Digi Vesterålen til orientering.',
-    deliberation: 'Diskusjon fant sted.',
-    decision: 'Vesterålen regionråds arbeidsutvalg tar sak om Digi Vesterålen til orientering.',
-    outcome: 'Tatt til orientering',
-    officer: 'Robin S. Lillejord, Enhetsleder og prosjektkoordinator',
-  },
-  {
-    number: '017/22',
-    type: 'Vedtakssak',
-    title: 'Mandat for Vesterålen kommunedirektørutvalg (KDU)',
-    recommendation: kduRecommendation,
-    deliberation: 'Diskusjon fant sted.',
-    decision: kduDecision,
-    outcome: 'Vedtatt',
-  },
-  {
-    number: '018/22',
-    type: 'Vedtakssak',
-    title: 'Strategi for Vesterålen interkommunale politiske råd - rullering',
-    recommendation: `1. Vesterålen regionråds arbeidsutvalg ber administrasjonen og KDU rullere strategi for Vesterålen interkommunale politiske råd, vedtatt i Vesterålen regionråd 26.5.2020. Arbeidsutvalget skal fremlegges forslag til endringer og revidert strategi skal behandles i Vesterålen regionråd.
-2. Før en formell overgang til Vesterålen interkommunale politiske råd i 2022, skal det utarbeides profilhåndbok og materiell for ny organisasjon. Rådsleder og administrasjonen gis mandat til å utføre dette innenfor gjeldende økonomisk ramme.`,
-    deliberation: 'Diskusjon fant sted.',
-    decision: `1. Vesterålen regionråds arbeidsutvalg ber administrasjonen og kommunedirektørutvalget (KDU) utforme forslag til prosess for revisjon av strategi for VIPR. Forslag til prosess legges frem for arbeidsutvalget i møte 29/4-2022.
-2. Det skal utarbeides profilhåndbok og materiell for ny organisasjon. Rådsleder og administrasjonen gis mandat til å utføre dette innenfor gjeldende økonomisk ramme.`,
-    outcome: 'Vedtatt',
-  },
-  {
-    number: '019/22',
-    type: 'Vedtakssak',
-    title: 'Bionova - Hadsel som vertskommune',
-    recommendation: `1. Vesterålen regionråds arbeidsutvalg vedtar framlagt høringsuttalelse, som svar på regjeringens ønske om innspill til Bionova.
-2. Vesterålen regionråds arbeidsutvalg stiller seg bak Hadsel kommune sitt kandidatur som vertskommune for Bionova.`,
-    deliberation: 'Enstemmig vedtak om utsettelse og snarlig behandling av saken per e-post og innen høringsfristen for innspill.',
-    decision: 'Vesterålen regionråds arbeidsutvalg utsetter sak om Bionova.',
-    outcome: 'postponed',
-  },
-  {
-    number: '020/22',
-    type: 'Vedtakssak',
-    title: 'Innspill til regional transportplan med handlingsprogram 2022-2033 fra Vesterålen regionråd',
-    recommendation: transportPlan,
-    deliberation: 'Diskusjon fant sted.',
-    decision: transportPlan,
-    outcome: 'Vedtatt',
-  },
-  {
-    number: '021/22',
-    type: 'Vedtakssak',
-    title: 'Interkommunal kystsoneplan for Vesterålen - høring og offentlig ettersyn',
-    recommendation: coastalPlan,
-    deliberation: 'Diskusjon fant sted.\n\nØksnes kommune la inn protokollmerknad til saken.',
-    decision: coastalPlan,
-    outcome: 'Vedtatt',
-    remark: {
-      municipality: 'Øksnes',
-      author: 'Øksnes kommune',
-      text: 'Øksnes kommune v/ordfører vil anmerke at kommunestyret i Øksnes vil behandle planbeskrivelse med kart og bestemmelser i møte 29/3-2022. Dette med bakgrunn i at beskrivelsen ankom først 18/3-2022. Eventuelle nye endringer av kommunestyret vil være retningsgivende for eventuell konsekvensutredning og offentlig ettersyn.',
-    },
-  },
-];
 
 /** The API as the logged-in browser session: its cookies and its CSRF token. */
 async function sessionApi(page: Page) {
