@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { readConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/client.ts';
@@ -16,9 +15,8 @@ import { loadMunicipalitiesFile } from '../src/server/modules/network/index.ts';
 import { readSpreadsheet, readZipDirectory, unpack } from '../src/server/modules/spreadsheets/index.ts';
 import { checkUpload } from '../src/server/modules/storage/index.ts';
 import { HISTORY_COLUMNS, HISTORY_LIMITS, type HistoryColumn } from '../src/shared/meetings/history.ts';
-import { startThrowawayPostgres } from '../test/postgres-server.ts';
-import { withDatabase } from '../test/global-setup.ts';
 import { packed, zipArchive } from '../test/security/spreadsheet-files.ts';
+import { cleanUp as cleanUpAll, login, stopServer, throwawayDatabase, type Cleanups } from './child.ts';
 import { BENCH_ADMIN, prng } from './generate.ts';
 
 /**
@@ -194,28 +192,11 @@ async function readOnly(spreadsheet: Buffer, zip: Buffer): Promise<number> {
 
 // ---------------------------------------------------------------- the run
 
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanUp() {
-  while (cleanups.length > 0) await cleanups.pop()!().catch((error: unknown) => console.error('cleanup:', error));
-}
+const cleanups: Cleanups = [];
+const cleanUp = () => cleanUpAll(cleanups);
 
 async function prepare() {
-  let adminUrl = process.env.BENCH_DATABASE_URL;
-  if (!adminUrl) {
-    console.log('Starting a throwaway PostgreSQL server …');
-    const server = await startThrowawayPostgres();
-    adminUrl = server.url;
-    cleanups.push(() => server.stop());
-  }
-  const name = `digiregion_history_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  cleanups.push(() => admin.end());
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  cleanups.push(async () => void (await admin.query(`drop database if exists ${name} with (force)`)));
-  const serverVersion = ((await admin.query('show server_version')).rows[0] as { server_version: string }).server_version;
-  const url = withDatabase(adminUrl, name);
+  const { url, serverVersion } = await throwawayDatabase('digiregion_history_bench', cleanups);
   const database = await openDatabase({ url });
   try {
     await database.migrate();
@@ -249,30 +230,6 @@ function startServer(databaseUrl: string, filesDir: string): Promise<{ child: Ch
       else if (message.type === 'error') reject(new Error(message.message));
     });
   });
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.send('stop');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function login(app: string) {
-  const response = await fetch(`${app}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
-  });
-  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('dr_session='))!
-    .split(';')[0]!;
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, csrf: csrfToken };
 }
 
 function healthLoad(url: string, seconds: number | null) {
