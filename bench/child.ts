@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../test/postgres-server.ts';
@@ -25,7 +26,18 @@ export async function throwawayDatabase(prefix: string, cleanups: Cleanups): Pro
     console.log('Starting a throwaway PostgreSQL server …');
     const server = await startThrowawayPostgres();
     adminUrl = server.url;
-    cleanups.push(() => server.stop());
+    const postmasterPid = await readPostmasterPid(adminUrl);
+    cleanups.push(async () => {
+      const stopped = server.stop();
+      // runuser does not pass the helper's signal on when run as root: ask the postmaster itself for a fast shutdown,
+      // and let the helper wait for the exit and remove the files.
+      try {
+        process.kill(postmasterPid, 'SIGINT');
+      } catch {
+        // already gone
+      }
+      await stopped;
+    });
   }
   const name = `${prefix}_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -36,6 +48,17 @@ export async function throwawayDatabase(prefix: string, cleanups: Cleanups): Pro
   cleanups.push(async () => void (await admin.query(`drop database if exists ${name} with (force)`)));
   const serverVersion = ((await admin.query('show server_version')).rows[0] as { server_version: string }).server_version;
   return { url: withDatabase(adminUrl, name), serverVersion };
+}
+
+async function readPostmasterPid(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const dataDirectory = ((await client.query('show data_directory')).rows[0] as { data_directory: string }).data_directory;
+    return Number(readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } finally {
+    await client.end();
+  }
 }
 
 export type ReadyMessage = Extract<ServerMessage, { type: 'ready' }>;

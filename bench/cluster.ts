@@ -1,15 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { openDatabase } from '../src/server/db/client.ts';
 import { loadMunicipalitiesFile } from '../src/server/modules/network/index.ts';
 import { startAppProcess, type AppProcess } from '../test/app-process.ts';
 import { freePort, startNginx, type TestNginx } from '../test/nginx.ts';
-import { startThrowawayPostgres } from '../test/postgres-server.ts';
-import { BENCH_ADMIN, COMPETENCE_TAGS, generateDataset } from './generate.ts';
+import { cleanUp as cleanUpAll, login, throwawayDatabase, type Cleanups } from './child.ts';
+import { COMPETENCE_TAGS, generateDataset } from './generate.ts';
 
 /**
  * `npm run bench:cluster`: one instance against two behind nginx, in one run on the national dataset on
@@ -53,10 +51,8 @@ interface Measurement {
   loadAverage: number;
 }
 
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanUp() {
-  while (cleanups.length > 0) await cleanups.pop()!().catch((error: unknown) => console.error('cleanup:', error));
-}
+const cleanups: Cleanups = [];
+const cleanUp = () => cleanUpAll(cleanups);
 
 async function main() {
   const watchdog = setTimeout(() => {
@@ -74,7 +70,7 @@ async function main() {
   const b = startAppProcess('B', await freePort(), env);
   for (const instance of [a, b]) cleanups.push(() => instance.stop());
   await Promise.all([a.ready(), b.ready()]);
-  const cookie = await login(a.url);
+  const { cookie } = await login(a.url);
 
   const paths = mix(largestNetwork);
   const headers = { cookie, 'accept-encoding': 'gzip' };
@@ -128,36 +124,8 @@ function mix(network: { id: string; slug: string }): string[] {
 }
 
 async function preparePostgres() {
-  let adminUrl = process.env.BENCH_DATABASE_URL;
-  if (!adminUrl) {
-    console.log('Starting a throwaway PostgreSQL server …');
-    const server = await startThrowawayPostgres();
-    adminUrl = server.url;
-    const postmasterPid = await readPostmasterPid(adminUrl);
-    cleanups.push(async () => {
-      const stopped = server.stop();
-      // As in bench/run.ts: runuser does not pass the helper's signal on when run as root; ask the postmaster itself.
-      try {
-        process.kill(postmasterPid, 'SIGINT');
-      } catch {
-        // already gone
-      }
-      await stopped;
-    });
-  }
-  const name = `digiregion_bench_cluster_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  cleanups.push(() => admin.end());
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  cleanups.push(async () => void (await admin.query(`drop database if exists ${name} with (force)`)));
-  const serverVersion = ((await admin.query('show server_version')).rows[0] as { server_version: string }).server_version;
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-
-  console.log(`Generating the national dataset in ${name} …`);
+  const { url, serverVersion } = await throwawayDatabase('digiregion_bench_cluster', cleanups);
+  console.log(`Generating the national dataset in ${new URL(url).pathname.slice(1)} …`);
   const database = await openDatabase({ url });
   try {
     await database.migrate();
@@ -170,18 +138,6 @@ async function preparePostgres() {
   } finally {
     await database.close();
   }
-}
-
-async function login(appUrl: string): Promise<string> {
-  const response = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
-  });
-  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('dr_session='));
-  if (!cookie) throw new Error('login answered without a session cookie');
-  return cookie.split(';')[0]!;
 }
 
 async function measure(
@@ -283,17 +239,6 @@ function printReport(results: Measurement[], serverVersion: string) {
     console.log(
       `| ${r.setup} | ${fmt(r.requestsPerSecond, 0)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.requests, 0)} | ${r.non2xx} | ${r.errors} | ${by} | ${fmt(r.loadAverage, 1)} |`,
     );
-  }
-}
-
-async function readPostmasterPid(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const dataDirectory = ((await client.query('show data_directory')).rows[0] as { data_directory: string }).data_directory;
-    return Number(readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  } finally {
-    await client.end();
   }
 }
 
