@@ -5,6 +5,7 @@ import { domainPath } from '../../../shared/mapping/domains.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ScrollRegion } from '../../app/ui.tsx';
+import { HeadRow } from '../../app/table.tsx';
 import { STATUS_ORDER, StatusLabel } from './charts.tsx';
 import { useFoldedRows } from './ChartOrTable.tsx';
 import { byWhatMatters } from './dashboard-api.ts';
@@ -114,14 +115,9 @@ export function DomainTable({ landscape }: { landscape: Landscape }) {
       <TableRegion caption={dm.landscape.domainsCaption}>
         <Table zebra data-size="sm">
           <caption>{dm.landscape.domainsCaption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{dm.columns.domain}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{dm.columns.productCount}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{dm.columns.municipalityCount}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{dm.columns.standardizationCandidate}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
+          <HeadRow
+            cells={[dm.columns.domain, dm.columns.productCount, dm.columns.municipalityCount, dm.columns.standardizationCandidate]}
+          />
           <Table.Body>
             {shown.map((d) => (
               <Table.Row key={d.key}>
@@ -150,15 +146,9 @@ export function ProductTable({ landscape }: { landscape: Landscape }) {
       <TableRegion caption={dm.landscape.productsCaption}>
         <Table zebra data-size="sm">
           <caption>{dm.landscape.productsCaption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{dm.columns.domain}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{dm.columns.product}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{dm.columns.vendor}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{dm.columns.municipalityCount}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{dm.columns.municipalities}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
+          <HeadRow
+            cells={[dm.columns.domain, dm.columns.product, dm.columns.vendor, dm.columns.municipalityCount, dm.columns.municipalities]}
+          />
           <Table.Body>
             {shown.map(({ d, p }) => (
               <Table.Row key={`${d.key}-${p.id}`}>
@@ -191,13 +181,7 @@ export function MunicipalityCountTable({ landscape }: { landscape: Landscape }) 
       <TableRegion caption={dm.landscape.perMunicipalityCaption}>
         <Table zebra data-size="sm">
           <caption>{dm.landscape.perMunicipalityCaption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{dm.columns.municipalityNumber}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{dm.columns.municipality}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{dm.columns.applicationCount}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
+          <HeadRow cells={[dm.columns.municipalityNumber, dm.columns.municipality, dm.columns.applicationCount]} />
           <Table.Body>
             {shown.map((m) => (
               <Table.Row key={m.number}>
@@ -269,13 +253,7 @@ export function WindowTable({ timeline }: { timeline: ContractTimeline }) {
     <TableRegion caption={dm.contracts.windowsCaption}>
       <Table zebra data-size="sm">
         <caption>{dm.contracts.windowsCaption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{dm.columns.domain}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.contracts.period}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.municipalities}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
+        <HeadRow cells={[dm.columns.domain, dm.contracts.period, dm.columns.municipalities]} />
         <Table.Body>
           {timeline.procurementWindows.map((w) => (
             <Table.Row key={`${w.domain}-${w.from}`}>
@@ -307,19 +285,19 @@ export function ContractTable({ timeline }: { timeline: ContractTimeline }) {
     <TableRegion caption={dm.contracts.listCaption}>
       <Table zebra data-size="sm">
         <caption>{dm.contracts.listCaption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{dm.columns.contractEnd}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.domain}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.product}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.vendor}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.municipalityNumber}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.municipality}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.contractOptions}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.annualCost}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{dm.columns.procurementWindow}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
+        <HeadRow
+          cells={[
+            dm.columns.contractEnd,
+            dm.columns.domain,
+            dm.columns.product,
+            dm.columns.vendor,
+            dm.columns.municipalityNumber,
+            dm.columns.municipality,
+            dm.columns.contractOptions,
+            dm.columns.annualCost,
+            dm.columns.procurementWindow,
+          ]}
+        />
         <Table.Body>
           {timeline.contracts.map((c) => (
             <Table.Row key={c.applicationId}>
