@@ -6,6 +6,7 @@ import {
   ErrorSummary,
   Field,
   Fieldset,
+  Heading,
   Label,
   Paragraph,
   Select,
@@ -378,6 +379,61 @@ export function ChoiceGroup({
       {description && <Fieldset.Description>{description}</Fieldset.Description>}
       {children}
       {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
+    </Fieldset>
+  );
+}
+
+/**
+ * A fieldset of rows a person adds and removes (proposals, disqualifications, remarks…): an empty state, each row under
+ * a numbered heading with its fields and a button that removes it (named with its number, so a screen reader tells
+ * which), and a button that adds one.
+ */
+export function RepeatedRows<R>({
+  legend,
+  none,
+  rows,
+  rowKey,
+  rowTitle,
+  removeLabel,
+  onRemove,
+  addLabel,
+  onAdd,
+  children,
+}: {
+  legend: string;
+  none: string;
+  rows: R[];
+  rowKey: (row: R) => string;
+  /** The row's heading and its remove button's name, from the row's number (1, 2, …). */
+  rowTitle: (n: number) => string;
+  removeLabel: (n: number) => string;
+  onRemove: (index: number) => void;
+  addLabel: string;
+  onAdd: () => void;
+  children: (row: R, index: number) => ReactNode;
+}) {
+  return (
+    <Fieldset>
+      <Fieldset.Legend>{legend}</Fieldset.Legend>
+      {rows.length === 0 && <Paragraph data-size="sm">{none}</Paragraph>}
+      {rows.map((row, i) => (
+        <div key={rowKey(row)} className="dr-repeat">
+          <Heading level={3} data-size="2xs">
+            {rowTitle(i + 1)}
+          </Heading>
+          {children(row, i)}
+          <ButtonRow>
+            <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => onRemove(i)}>
+              {removeLabel(i + 1)}
+            </Button>
+          </ButtonRow>
+        </div>
+      ))}
+      <ButtonRow>
+        <Button type="button" variant="secondary" data-size="sm" onClick={onAdd}>
+          {addLabel}
+        </Button>
+      </ButtonRow>
     </Fieldset>
   );
 }

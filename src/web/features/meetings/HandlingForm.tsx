@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Checkbox, Fieldset, Heading, Paragraph, Radio, Select, Textfield } from '@digdir/designsystemet-react';
+import { Checkbox, Fieldset, Paragraph, Radio, Select, Textfield } from '@digdir/designsystemet-react';
 import { AgendaItemUpdateSchema, BALLOT_CHOICES, type AgendaItem, type Attendee, type Meeting } from '../../../shared/meetings/schema.ts';
 import { api } from '../../app/api.ts';
-import { errorFor, FormMessages, SelectField, SubmitButton, TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { errorFor, FormMessages, RepeatedRows, SelectField, SubmitButton, TextField, useForm, type FormState } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { MarkdownField } from './MarkdownText.tsx';
@@ -278,14 +278,19 @@ export function HandlingForm({
         onChange={(deliberation) => set({ deliberation })}
       />
 
-      <Fieldset>
-        <Fieldset.Legend>{h.proposals}</Fieldset.Legend>
-        {values.proposals.length === 0 && <Paragraph data-size="sm">{h.proposalsNone}</Paragraph>}
-        {values.proposals.map((p, i) => (
-          <div key={p.id} className="dr-repeat">
-            <Heading level={3} data-size="2xs">
-              {fmt(h.proposal, { n: i + 1 })}
-            </Heading>
+      <RepeatedRows
+        legend={h.proposals}
+        none={h.proposalsNone}
+        rows={values.proposals}
+        rowKey={(p) => p.id}
+        rowTitle={(n) => fmt(h.proposal, { n })}
+        removeLabel={(n) => fmt(h.removeProposal, { n })}
+        onRemove={(i) => removeRow('proposals', i)}
+        addLabel={h.addProposal}
+        onAdd={() => set({ proposals: [...values.proposals, { id: crypto.randomUUID(), proposedBy: '', text: '', result: '' }] })}
+      >
+        {(p, i) => (
+          <>
             <TextField
               state={form}
               name={`proposals.${i}.proposedBy`}
@@ -316,24 +321,9 @@ export function HandlingForm({
                 </Select.Option>
               ))}
             </SelectField>
-            <ButtonRow>
-              <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => removeRow('proposals', i)}>
-                {fmt(h.removeProposal, { n: i + 1 })}
-              </Button>
-            </ButtonRow>
-          </div>
-        ))}
-        <ButtonRow>
-          <Button
-            type="button"
-            variant="secondary"
-            data-size="sm"
-            onClick={() => set({ proposals: [...values.proposals, { id: crypto.randomUUID(), proposedBy: '', text: '', result: '' }] })}
-          >
-            {h.addProposal}
-          </Button>
-        </ButtonRow>
-      </Fieldset>
+          </>
+        )}
+      </RepeatedRows>
 
       <Fieldset id={form.id('vote')}>
         <Fieldset.Legend>{h.vote}</Fieldset.Legend>
@@ -428,14 +418,26 @@ export function HandlingForm({
         </Fieldset>
       )}
 
-      <Fieldset>
-        <Fieldset.Legend>{h.disqualifications}</Fieldset.Legend>
-        {values.disqualifications.length === 0 && <Paragraph data-size="sm">{h.disqualificationsNone}</Paragraph>}
-        {values.disqualifications.map((d, i) => (
-          <div key={d.key} className="dr-repeat">
-            <Heading level={3} data-size="2xs">
-              {fmt(h.disqualification, { n: i + 1 })}
-            </Heading>
+      <RepeatedRows
+        legend={h.disqualifications}
+        none={h.disqualificationsNone}
+        rows={values.disqualifications}
+        rowKey={(d) => d.key}
+        rowTitle={(n) => fmt(h.disqualification, { n })}
+        removeLabel={(n) => fmt(h.removeDisqualification, { n })}
+        onRemove={(i) => removeRow('disqualifications', i)}
+        addLabel={h.addDisqualification}
+        onAdd={() =>
+          set({
+            disqualifications: [
+              ...values.disqualifications,
+              { key: crypto.randomUUID(), personId: '', reason: '', ruling: '', deputyPersonId: '' },
+            ],
+          })
+        }
+      >
+        {(d, i) => (
+          <>
             <SelectField
               state={form}
               name={`disqualifications.${i}.personId`}
@@ -488,40 +490,30 @@ export function HandlingForm({
                   ))}
               </SelectField>
             )}
-            <ButtonRow>
-              <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => removeRow('disqualifications', i)}>
-                {fmt(h.removeDisqualification, { n: i + 1 })}
-              </Button>
-            </ButtonRow>
-          </div>
-        ))}
-        <ButtonRow>
-          <Button
-            type="button"
-            variant="secondary"
-            data-size="sm"
-            onClick={() =>
-              set({
-                disqualifications: [
-                  ...values.disqualifications,
-                  { key: crypto.randomUUID(), personId: '', reason: '', ruling: '', deputyPersonId: '' },
-                ],
-              })
-            }
-          >
-            {h.addDisqualification}
-          </Button>
-        </ButtonRow>
-      </Fieldset>
+          </>
+        )}
+      </RepeatedRows>
 
-      <Fieldset>
-        <Fieldset.Legend>{h.remarks}</Fieldset.Legend>
-        {values.remarks.length === 0 && <Paragraph data-size="sm">{h.remarksNone}</Paragraph>}
-        {values.remarks.map((r, i) => (
-          <div key={r.id} className="dr-repeat">
-            <Heading level={3} data-size="2xs">
-              {fmt(h.remark, { n: i + 1 })}
-            </Heading>
+      <RepeatedRows
+        legend={h.remarks}
+        none={h.remarksNone}
+        rows={values.remarks}
+        rowKey={(r) => r.id}
+        rowTitle={(n) => fmt(h.remark, { n })}
+        removeLabel={(n) => fmt(h.removeRemark, { n })}
+        onRemove={(i) => removeRow('remarks', i)}
+        addLabel={h.addRemark}
+        onAdd={() =>
+          set({
+            remarks: [
+              ...values.remarks,
+              { id: crypto.randomUUID(), authorKind: 'municipality', personId: '', municipalityNumber: '', text: '' },
+            ],
+          })
+        }
+      >
+        {(r, i) => (
+          <>
             <SelectField
               state={form}
               name={`protocolRemarks.${i}.authorKind`}
@@ -575,31 +567,9 @@ export function HandlingForm({
               onChange={(text) => setRow('remarks', i, { text })}
               required
             />
-            <ButtonRow>
-              <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => removeRow('remarks', i)}>
-                {fmt(h.removeRemark, { n: i + 1 })}
-              </Button>
-            </ButtonRow>
-          </div>
-        ))}
-        <ButtonRow>
-          <Button
-            type="button"
-            variant="secondary"
-            data-size="sm"
-            onClick={() =>
-              set({
-                remarks: [
-                  ...values.remarks,
-                  { id: crypto.randomUUID(), authorKind: 'municipality', personId: '', municipalityNumber: '', text: '' },
-                ],
-              })
-            }
-          >
-            {h.addRemark}
-          </Button>
-        </ButtonRow>
-      </Fieldset>
+          </>
+        )}
+      </RepeatedRows>
 
       <Fieldset id={form.id('absentPersonIds')}>
         <Fieldset.Legend>{h.partial}</Fieldset.Legend>
