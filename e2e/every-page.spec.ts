@@ -45,6 +45,11 @@ const PAGES = [
   '/innsyn/n/digivesteralen/prosjekter',
   // DigiHelse, the demo's project with decisions: made in 2026, the network's first.
   '/innsyn/n/digivesteralen/prosjekter/P-2026-001',
+  // What the account follows (a saved search, followed in the journey), and the pages of an e-mail's personal links,
+  // which act only when their button is pressed.
+  '/folger',
+  '/avmeld/en-lenke-fra-en-e-post',
+  '/bekreft-abonnement/en-lenke-fra-en-e-post',
   // The accessibility statement, linked from every page's footer.
   '/tilgjengelighet',
   '/konto',
@@ -123,6 +128,16 @@ const LANGUAGES = [
   ['en', 'English'],
 ] as const;
 
+/** Follows a saved decision search, so the follows page has something on it (following it again changes nothing). */
+async function followASearch(page: Page) {
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const followed = await page.request.post('/api/me/follows', {
+    headers: { 'x-csrf-token': me.csrfToken },
+    data: { target: { kind: 'search', search: { q: 'velferdsteknologi' } }, delivery: 'weekly' },
+  });
+  expect(followed.ok(), await followed.text()).toBe(true);
+}
+
 /** Logs in as the platform administrator and chooses the language in the header (behind the menu on a phone). */
 async function start(page: Page, a11y: Accessibility, language: string, label: string) {
   await page.goto('/logg-inn');
@@ -146,6 +161,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
         // About forty pages, each loaded and scanned; a loaded two-core machine needs the room.
         test.setTimeout(360_000);
         await start(page, a11y, language, label);
+        await followASearch(page);
         for (const path of PAGES) {
           await page.goto(path);
           await check(page, a11y);
