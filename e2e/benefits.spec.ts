@@ -63,8 +63,9 @@ test('the secretariat plans a benefit and its indicator, sets three targets and 
   const row = (name: string) => table.getByRole('row', { name: new RegExp(`^${name}`) });
   let owner = '';
 
-  await test.step('the section is on the project page, reached by its anchor', async () => {
+  await test.step('the section is the project page’s «Nytte» tab, reached by the anchor links written before the tabs', async () => {
     await page.goto(`${projectUrl}#nytte`);
+    await expect(page).toHaveURL(new RegExp(`${projectUrl}/nytte#nytte$`));
     await loaded(page);
     await expect(section).toHaveAttribute('id', 'nytte');
     await expect(section.getByText('Ingen nyttevirkninger er planlagt ennå.')).toBeVisible();
