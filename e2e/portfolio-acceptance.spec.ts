@@ -161,6 +161,7 @@ test('a resident’s need becomes a project that passes BP1 and BP2 in the steer
       .setInputFiles({ name: 'mandat.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Mandat') });
     await upload.getByRole('button', { name: 'Last opp' }).click();
     await expect(page.getByText('«mandat.pdf» er lastet opp som Mandat.')).toBeVisible();
+    await a11y.check();
 
     await openProjectTab(page, 'Beslutninger');
     const panel = page.getByRole('form', { name: 'Passere BP1' });
