@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Benefit } from '../src/shared/benefits/schema.ts';
 import type { Project } from '../src/shared/portfolio/projects.ts';
 import { expect, SECRETARIAT, test } from './fixtures.ts';
-import { daysFromToday, loaded, loginInBokmal, logout, osloToday, sessionApi } from './portfolio-helpers.ts';
+import { daysFromToday, loaded, loginInBokmal, logout, openProjectTab, osloToday, sessionApi } from './portfolio-helpers.ts';
 
 /**
  * Benefits in DigiVesterålen: the secretariat plans a project's benefit and its indicator through the dialogs on the
@@ -63,12 +63,18 @@ test('the secretariat plans a benefit and its indicator, sets three targets and 
   const row = (name: string) => table.getByRole('row', { name: new RegExp(`^${name}`) });
   let owner = '';
 
-  await test.step('the section is on the project page, reached by its anchor', async () => {
+  await test.step('the section is the project page’s «Nytte» tab, reached by the anchor links written before the tabs', async () => {
     await page.goto(`${projectUrl}#nytte`);
+    await expect(page).toHaveURL(new RegExp(`${projectUrl}/nytte#nytte$`));
     await loaded(page);
     await expect(section).toHaveAttribute('id', 'nytte');
     await expect(section.getByText('Ingen nyttevirkninger er planlagt ennå.')).toBeVisible();
     await a11y.check();
+    // The summary the anchor passed through, and back to the tab by its link.
+    await openProjectTab(page, 'Sammendrag');
+    await a11y.check();
+    await openProjectTab(page, 'Nytte');
+    await expect(section.getByText('Ingen nyttevirkninger er planlagt ennå.')).toBeVisible();
   });
 
   await test.step('adds a benefit through the dialog; a missing title and type are named', async () => {
@@ -255,7 +261,7 @@ test('the secretariat plans a benefit and its indicator, sets three targets and 
   await test.step('a member of the network reads it all, without a button', async () => {
     await logout(page, SECRETARIAT.name);
     await loginInBokmal(page, a11y, MEMBER);
-    await page.goto(`${projectUrl}#nytte`);
+    await page.goto(`${projectUrl}/nytte`);
     await loaded(page);
     await expect(benefit).toBeVisible();
     await expect(benefit).toContainText(owner);
@@ -271,7 +277,7 @@ test('the secretariat plans a benefit and its indicator, sets three targets and 
   await test.step('Sortland’s editor changes Sortland’s figures only, and measures; the network’s achievement is the average', async () => {
     await logout(page, MEMBER.name);
     await loginInBokmal(page, a11y, SORTLAND_EDITOR);
-    await page.goto(`${projectUrl}#nytte`);
+    await page.goto(`${projectUrl}/nytte`);
     await loaded(page);
     await expect(section.getByRole('button', { name: 'Legg til nyttevirkning' })).toHaveCount(0);
     await expect(benefit.getByRole('button', { name: `Endre nyttevirkningen «${BENEFIT}»` })).toHaveCount(0);

@@ -1,6 +1,17 @@
 import type { Project } from '../src/shared/portfolio/projects.ts';
 import { escapeRegExp, expect, SECRETARIAT, test } from './fixtures.ts';
-import { chooseCase, daysFromToday, heldMeeting, loaded, loginInBokmal, osloToday, sessionApi, tinyPdf } from './portfolio-helpers.ts';
+import {
+  chooseCase,
+  daysFromToday,
+  heldMeeting,
+  loaded,
+  loginInBokmal,
+  openProjectTab,
+  osloToday,
+  projectTabs,
+  sessionApi,
+  tinyPdf,
+} from './portfolio-helpers.ts';
 
 /**
  * Issue 5's acceptance, from a resident's need to realized benefits in DigiVesterålen: a resident proposes through
@@ -110,6 +121,7 @@ test('a resident’s need becomes a project that passes BP1 and BP2 in the steer
   const projectId = new URL(page.url()).pathname.split('/').pop()!;
 
   await test.step('three of the six municipalities take part, three do not', async () => {
+    await openProjectTab(page, 'Deltakere');
     for (const [name, participation] of [
       ...PLANS.map((p) => [p.name, 'Med'] as const),
       ...OUT.map((name) => [name, 'Ikke med'] as const),
@@ -137,8 +149,11 @@ test('a resident’s need becomes a project that passes BP1 and BP2 in the steer
   ]);
 
   await test.step('BP1 without a decision is refused, naming the field; with the steering group’s case it passes', async () => {
+    // Loaded again, so the network's new steering body is there to choose; the tab stays open.
     await page.reload();
     await loaded(page);
+    await expect(projectTabs(page).getByRole('link', { name: 'Deltakere', exact: true })).toHaveAttribute('aria-current', 'page');
+    await openProjectTab(page, 'Dokumenter');
     const upload = page.getByRole('form', { name: 'Last opp dokument' });
     await upload.getByLabel('Dokumenttype').selectOption({ label: 'Mandat' });
     await upload
@@ -146,7 +161,9 @@ test('a resident’s need becomes a project that passes BP1 and BP2 in the steer
       .setInputFiles({ name: 'mandat.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Mandat') });
     await upload.getByRole('button', { name: 'Last opp' }).click();
     await expect(page.getByText('«mandat.pdf» er lastet opp som Mandat.')).toBeVisible();
+    await a11y.check();
 
+    await openProjectTab(page, 'Beslutninger');
     const panel = page.getByRole('form', { name: 'Passere BP1' });
     await panel.getByRole('button', { name: 'Passere BP1' }).click();
     await expect(panel.getByRole('link', { name: /må fylles ut\.$/ }).first()).toBeVisible();
@@ -159,6 +176,7 @@ test('a resident’s need becomes a project that passes BP1 and BP2 in the steer
   });
 
   await test.step('BP2 by the steering group’s second case; the basis documents are frozen', async () => {
+    await openProjectTab(page, 'Dokumenter');
     const upload = page.getByRole('form', { name: 'Last opp dokument' });
     await upload.getByLabel('Dokumenttype').selectOption({ label: 'Prosjektforslag' });
     await upload
@@ -175,6 +193,7 @@ test('a resident’s need becomes a project that passes BP1 and BP2 in the steer
     });
     expect(refused.status()).toBe(400);
 
+    await openProjectTab(page, 'Beslutninger');
     await chooseCase(page, BODY, item(PROPOSAL_CASE).number, PROPOSAL_CASE);
     await page.getByRole('form', { name: 'Passere BP2' }).getByRole('button', { name: 'Passere BP2' }).click();
     await expect(page.getByText('BP2 er passert. Prosjektet er nå i fasen Planlegge.')).toBeVisible();
@@ -196,6 +215,7 @@ test('a resident’s need becomes a project that passes BP1 and BP2 in the steer
   const row = (name: string) => table.getByRole('row', { name: new RegExp(`^${escapeRegExp(name)}`) });
 
   await test.step('plans a benefit with an indicator whose hours add up', async () => {
+    await openProjectTab(page, 'Nytte');
     await section.getByRole('button', { name: 'Legg til nyttevirkning' }).click();
     let dialog = page.getByRole('dialog', { name: 'Ny nyttevirkning' });
     await dialog.getByRole('textbox', { name: 'Nyttevirkning', exact: true }).fill(BENEFIT);

@@ -10,6 +10,17 @@ export async function loaded(page: Page) {
   await expect(page.getByRole('img', { name: /^(Laster|Lastar|Loading) …$/ })).toHaveCount(0);
 }
 
+/** The project page's tabs (the navigation below its title), in any of the three languages. */
+export const projectTabs = (page: Page) => page.getByRole('navigation', { name: /^(Sider i prosjektet|Pages of project) P-\d{4}-\d{3}$/ });
+
+/** Opens a tab of the project page as a person does, by its link, and waits until it is open and loaded. */
+export async function openProjectTab(page: Page, name: string) {
+  const link = projectTabs(page).getByRole('link', { name, exact: true });
+  await link.click();
+  await expect(link).toHaveAttribute('aria-current', 'page');
+  await loaded(page);
+}
+
 /** The API as the logged-in browser session: its cookies and its CSRF token. */
 export async function sessionApi(page: Page) {
   const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };

@@ -1,6 +1,6 @@
 import type { Project } from '../src/shared/portfolio/projects.ts';
 import { expect, SECRETARIAT, test } from './fixtures.ts';
-import { loaded, loginInBokmal, sessionApi } from './portfolio-helpers.ts';
+import { loaded, loginInBokmal, openProjectTab, sessionApi } from './portfolio-helpers.ts';
 
 /**
  * The secretariat of DigiVesterålen sets the financing of a project three municipalities take part in: a grant and
@@ -18,6 +18,10 @@ test('the secretariat sets a project’s financing and the split follows the par
 
   await page.goto(`/n/digivesteralen/prosjekter/${project.id}`);
   await loaded(page);
+  await expect(
+    page.getByRole('region', { name: 'Budsjett og prognose' }).getByText('Ingen finansiering eller prognose er registrert ennå.'),
+  ).toBeVisible();
+  await openProjectTab(page, 'Finansiering');
   const section = page.getByRole('region', { name: 'Finansiering', exact: true });
   await expect(section.getByText('Finansieringen er ikke satt ennå.')).toBeVisible();
   await a11y.check();
@@ -58,7 +62,13 @@ test('the secretariat sets a project’s financing and the split follows the par
   ).toBeVisible();
   await a11y.check();
 
-  // Andøy leaves: Hadsel and Sortland share the municipalities' part by their agreed shares, 40:30.
+  // The summary holds the financed total as the budget.
+  await openProjectTab(page, 'Sammendrag');
+  await expect(page.getByRole('region', { name: 'Budsjett og prognose' }).getByRole('definition')).toHaveText('1 500 000 kr');
+  await a11y.check();
+
+  // Andøy leaves (in the participants' tab): Hadsel and Sortland share the municipalities' part by their agreed shares, 40:30.
+  await openProjectTab(page, 'Deltakere');
   const participants = page.getByRole('region', { name: 'Deltakende kommuner' });
   await participants.getByRole('button', { name: 'Endre deltakelsen for Andøy' }).click();
   const participation = page.getByRole('dialog', { name: 'Deltakelse for Andøy' });
@@ -67,6 +77,7 @@ test('the secretariat sets a project’s financing and the split follows the par
   await participation.getByRole('button', { name: 'Lagre deltakelsen' }).click();
   await expect(participation).toBeHidden();
 
+  await openProjectTab(page, 'Finansiering');
   await expect(section.getByText(/^Andøy gikk ut – regnet ut/)).toBeVisible();
   await expect(split.getByRole('row', { name: /Hadsel \(1866\).*571\s429 kr/ })).toBeVisible();
   await expect(split.getByRole('row', { name: /Sortland.*\(1870\).*428\s571 kr/ })).toBeVisible();

@@ -2,7 +2,17 @@ import type { Project } from '../src/shared/portfolio/projects.ts';
 import type { Proposal } from '../src/shared/portfolio/proposals.ts';
 import type { StatusReportList } from '../src/shared/portfolio/status-reports.ts';
 import { escapeRegExp, expect, SECRETARIAT, test } from './fixtures.ts';
-import { chooseCase, heldMeeting, loaded, loginInBokmal, logout, sessionApi, tinyPdf, type SessionApi } from './portfolio-helpers.ts';
+import {
+  chooseCase,
+  heldMeeting,
+  loaded,
+  loginInBokmal,
+  logout,
+  openProjectTab,
+  sessionApi,
+  tinyPdf,
+  type SessionApi,
+} from './portfolio-helpers.ts';
 
 /**
  * Projects in DigiVesterålen: the secretariat makes a project of a prioritized proposal, uploads its mandate and
@@ -78,11 +88,20 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
     await expect(steps.nth(0)).toHaveAttribute('aria-current', 'step');
     await expect(steps.nth(0)).toContainText('Idé');
     await expect(page.getByRole('link', { name: `${proposal.reference}: ${title}` })).toBeVisible();
+    // The summary names the next decision point and what its basis lacks.
+    const next = page.getByRole('region', { name: 'Neste beslutningspunkt' });
+    await expect(next.getByText('BP1: Starte konseptfasen')).toBeVisible();
+    await expect(next.getByText('Mangler i beslutningsgrunnlaget: Mandat.')).toBeVisible();
+    await a11y.check();
+    await openProjectTab(page, 'Beslutninger');
     await expect(page.getByText('Dette mangler i beslutningsgrunnlaget: Mandat.')).toBeVisible();
     await a11y.check();
   });
 
   await test.step('uploads the mandate as a PDF', async () => {
+    await page.getByRole('form', { name: 'Passere BP1' }).getByRole('link', { name: 'Last opp dokumenter' }).click();
+    await expect(page).toHaveURL(new RegExp(`${escapeRegExp(projectUrl)}/dokumenter$`));
+    await loaded(page);
     const upload = page.getByRole('form', { name: 'Last opp dokument' });
     await upload.getByLabel('Dokumenttype').selectOption({ label: 'Mandat' });
     await upload
@@ -93,12 +112,13 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
     const mandates = page.getByRole('table', { name: `Mandat for ${reference}` });
     await expect(mandates.getByRole('link', { name: 'mandat.pdf' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Slett «mandat.pdf»' })).toBeVisible();
-    await expect(page.getByText('Beslutningsgrunnlaget er komplett.')).toBeVisible();
     const href = await mandates.getByRole('link', { name: 'mandat.pdf' }).getAttribute('href');
     const file = await page.request.get(href!);
     expect(file.headers()['content-type']).toContain('application/pdf');
     expect((await file.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await a11y.check();
+    await openProjectTab(page, 'Beslutninger');
+    await expect(page.getByText('Beslutningsgrunnlaget er komplett.')).toBeVisible();
   });
 
   await test.step('passes BP1 by the case the steering group decided; the mandate is frozen', async () => {
@@ -107,11 +127,14 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
     await a11y.check();
     await panel.getByRole('button', { name: 'Passere BP1' }).click();
     await expect(page.getByText('BP1 er passert. Prosjektet er nå i fasen Konsept.')).toBeVisible();
-    const steps = page.getByRole('list', { name: 'Fasene i prosjektveiviseren' }).getByRole('listitem');
-    await expect(steps.nth(1)).toHaveAttribute('aria-current', 'step');
     const decision = page.getByRole('link', { name: `Vedtak i ${BODY}, sak ${item(MANDATE_CASE).number}: ${MANDATE_CASE}` });
     await expect(decision).toBeVisible();
     await expect(decision).toHaveAttribute('href', `/moter/${meeting.id}/saker/${item(MANDATE_CASE).id}`);
+    await a11y.check();
+    await openProjectTab(page, 'Sammendrag');
+    const steps = page.getByRole('list', { name: 'Fasene i prosjektveiviseren' }).getByRole('listitem');
+    await expect(steps.nth(1)).toHaveAttribute('aria-current', 'step');
+    await openProjectTab(page, 'Dokumenter');
     const mandate = page
       .getByRole('table', { name: `Mandat for ${reference}` })
       .getByRole('row')
@@ -130,6 +153,7 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
   });
 
   await test.step('BP2 without a decided case is refused, naming the field; so is a case only noted, and a missing basis', async () => {
+    await openProjectTab(page, 'Beslutninger');
     const panel = page.getByRole('form', { name: 'Passere BP2' });
     await expect(panel.getByText('Dette mangler i beslutningsgrunnlaget: Prosjektforslag.')).toBeVisible();
     await expect(panel.getByText('Dette beslutningspunktet krever vedtak i styringsgruppen.')).toBeVisible();
@@ -159,6 +183,7 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
   });
 
   await test.step('uploads the project proposal and passes BP2 by the decided case', async () => {
+    await openProjectTab(page, 'Dokumenter');
     const upload = page.getByRole('form', { name: 'Last opp dokument' });
     await upload.getByLabel('Dokumenttype').selectOption({ label: 'Prosjektforslag' });
     await upload
@@ -166,17 +191,21 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
       .setInputFiles({ name: 'prosjektforslag.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Prosjektforslag') });
     await upload.getByRole('button', { name: 'Last opp' }).click();
     await expect(page.getByText('«prosjektforslag.pdf» er lastet opp som Prosjektforslag.')).toBeVisible();
+    await openProjectTab(page, 'Beslutninger');
     await expect(page.getByText('Beslutningsgrunnlaget er komplett.')).toBeVisible();
     const panel = page.getByRole('form', { name: 'Passere BP2' });
     await chooseCase(page, BODY, item(PROPOSAL_CASE).number, PROPOSAL_CASE);
     await panel.getByRole('button', { name: 'Passere BP2' }).click();
     await expect(page.getByText('BP2 er passert. Prosjektet er nå i fasen Planlegge.')).toBeVisible();
-    const steps = page.getByRole('list', { name: 'Fasene i prosjektveiviseren' }).getByRole('listitem');
-    await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
     await expect(page.getByRole('link', { name: `Vedtak i ${BODY}, sak ${item(PROPOSAL_CASE).number}: ${PROPOSAL_CASE}` })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Slett «prosjektforslag.pdf»' })).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 2, name: 'Passere BP3' })).toBeVisible();
     await a11y.check();
+    await openProjectTab(page, 'Dokumenter');
+    await expect(page.getByRole('button', { name: 'Slett «prosjektforslag.pdf»' })).toHaveCount(0);
+    await openProjectTab(page, 'Sammendrag');
+    const steps = page.getByRole('list', { name: 'Fasene i prosjektveiviseren' }).getByRole('listitem');
+    await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
+    await openProjectTab(page, 'Beslutninger');
   });
 
   await test.step('the decided case links back to the project', async () => {
@@ -193,6 +222,7 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
   });
 
   await test.step('plans a milestone, a risk with its score and level, and a deliverable; changes the risk after measures', async () => {
+    await openProjectTab(page, 'Plan');
     await page.getByRole('region', { name: 'Milepæler', exact: true }).getByRole('button', { name: 'Legg til milepæl' }).click();
     let dialog = page.getByRole('dialog', { name: 'Ny milepæl' });
     await dialog.getByRole('button', { name: 'Lagre milepælen' }).click();
@@ -266,11 +296,16 @@ test('the secretariat makes a project of a proposal and takes it through BP1 and
   await test.step('Sortland’s editor opts in with a reservation', async () => {
     await logout(page, SECRETARIAT.name);
     await loginInBokmal(page, a11y, SORTLAND_EDITOR);
-    await page.goto(projectUrl);
-    await loaded(page);
     // Only the secretariat passes decision points and changes documents.
+    await page.goto(`${projectUrl}/beslutninger`);
+    await loaded(page);
+    await expect(page.getByRole('region', { name: 'Beslutningspunkter' })).toBeVisible();
     await expect(page.getByRole('form', { name: /^Passere/ })).toHaveCount(0);
+    await page.goto(`${projectUrl}/dokumenter`);
+    await loaded(page);
+    await expect(page.getByRole('region', { name: 'Beslutningsgrunnlag' })).toBeVisible();
     await expect(page.getByRole('form', { name: 'Last opp dokument' })).toHaveCount(0);
+    await openProjectTab(page, 'Deltakere');
     // Sortland's row is the editor's to change; no other municipality's is.
     await expect(page.getByRole('button', { name: /^Endre deltakelsen for / })).toHaveCount(1);
     await a11y.check();
@@ -342,6 +377,8 @@ test('a status report is written, published as a PDF, shown in the portfolio and
   await test.step('writes a draft: missing lights are named, then every parameter is given', async () => {
     await page.goto(projectUrl);
     await loaded(page);
+    await expect(page.getByRole('region', { name: 'Siste status' }).getByText('Ingen publisert statusrapport ennå.')).toBeVisible();
+    await openProjectTab(page, 'Statusrapporter');
     const section = page.getByRole('region', { name: 'Statusrapporter', exact: true });
     await expect(section.getByText('Ingen statusrapporter ennå.')).toBeVisible();
     await section.getByRole('button', { name: 'Skriv statusrapport' }).click();
@@ -404,6 +441,18 @@ test('a status report is written, published as a PDF, shown in the portfolio and
     expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const again = await page.request.get((await link.getAttribute('href'))!);
     expect((await again.body()).equals(await pdf.body())).toBe(true);
+    // The summary reads the published report: its light, and its budget against its forecast.
+    await openProjectTab(page, 'Sammendrag');
+    const status = page.getByRole('region', { name: 'Siste status' });
+    await expect(status.getByText('Gul – risiko for avvik')).toBeVisible();
+    await expect(status.getByText(/^Statusrapport for mars 2026, publisert /)).toBeVisible();
+    const economy = page.getByRole('region', { name: 'Budsjett og prognose' });
+    await expect(economy.getByText('Prognosen er 60 000 kr over budsjettet.')).toBeVisible();
+    await expect(economy.getByText('Budsjett, forbruk og prognose fra statusrapporten for mars 2026.')).toBeVisible();
+    const milestones = page.getByRole('region', { name: 'Neste milepæler' });
+    await expect(milestones.getByRole('listitem')).toHaveCount(1);
+    await expect(milestones.getByRole('listitem')).toContainText('Pilot i drift, 1. september 2026');
+    await a11y.check();
     const [report] = (await api.get<StatusReportList>(`/projects/${project.id}/status-reports`)).items;
     const refused = await api.fetch('PATCH', `/status-reports/${report!.id}`, { overall: 'green', version: report!.version });
     expect(refused.status()).toBe(423);
@@ -444,7 +493,7 @@ test('a status report is written, published as a PDF, shown in the portfolio and
   await test.step('Sortland’s editor reads the reports without buttons', async () => {
     await logout(page, SECRETARIAT.name);
     await loginInBokmal(page, a11y, SORTLAND_EDITOR);
-    await page.goto(projectUrl);
+    await page.goto(`${projectUrl}/statusrapporter`);
     await loaded(page);
     const section = page.getByRole('region', { name: 'Statusrapporter', exact: true });
     await expect(section.getByText('Sekretariatet, prosjekteier og prosjektleder skriver statusrapportene.')).toBeVisible();
@@ -497,7 +546,14 @@ test.describe('in nynorsk and English', () => {
     await api.post(`/projects/${project.id}/milestones`, { title: 'Oppstart', dueDate: '2027-01-10' });
     await api.post(`/projects/${project.id}/risks`, { description: 'Forsinkelse', probabilityBefore: 3, consequenceBefore: 5 });
     await api.post(`/projects/${project.id}/deliverables`, { title: 'Rapport', status: 'delivered' });
-    const pages = [LIST, `${LIST}?visning=tavle`, `${LIST}?visning=tidslinje`, `${LIST}/${project.id}`];
+    const tabs = ['plan', 'beslutninger', 'statusrapporter', 'nytte', 'finansiering', 'deltakere', 'dokumenter'];
+    const pages = [
+      LIST,
+      `${LIST}?visning=tavle`,
+      `${LIST}?visning=tidslinje`,
+      `${LIST}/${project.id}`,
+      ...tabs.map((t) => `${LIST}/${project.id}/${t}`),
+    ];
     for (const [language, label, heading, phase, step] of [
       ['nn', 'Norsk nynorsk', 'Prosjekt i DigiVesterålen', 'Idé', 'Fasane i prosjektvegvisaren'],
       ['en', 'English', 'Projects in DigiVesterålen', 'Idea', 'The phases of the project model'],

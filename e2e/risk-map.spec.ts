@@ -51,6 +51,8 @@ test('a threat and an opportunity of two projects are in their cells, and a cell
   const list = page.getByRole('table', { name: /^Før tiltak, sannsynlighet 5 × konsekvens 1: \d+ trusler$/ });
   const row = list.getByRole('row', { name: new RegExp(threat) });
   await expect(row.getByRole('link', { name: alpha.title })).toBeVisible();
+  // The project's plan tab, where its risk register is.
+  await expect(row.getByRole('link', { name: alpha.title })).toHaveAttribute('href', `/n/${NETWORK}/prosjekter/${alpha.id}/plan`);
   await expect(row).toContainText(alpha.reference);
   await expect(list).not.toContainText(opportunity);
   await expect(threatCell).toHaveAttribute('aria-pressed', 'true');

@@ -24,8 +24,9 @@ import {
 } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useProjectCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
+import { projectTabPath } from './projects-api.ts';
 
 /**
  * «Passere BPn»: the next decision point, what its basis lacks, and how it was decided — a case decided in a held
@@ -139,6 +140,10 @@ function DecisionForm({
         {project.next.missingBasis.length > 0 ? (
           <Alert data-color="warning">
             <Paragraph>{fmt(t.missing, { kinds: project.next.missingBasis.map((k) => pm.documentKinds[k]).join(', ') })}</Paragraph>
+            {/* The documents are a tab of their own. */}
+            <Paragraph>
+              <AppLink to={projectTabPath(network.slug, project.id, 'dokumenter')}>{pm.summary.documentsLink}</AppLink>
+            </Paragraph>
           </Alert>
         ) : (
           <Paragraph data-size="sm">{t.complete}</Paragraph>

@@ -11,7 +11,7 @@ import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, FilterDisclosure, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { currentMembers, useFocusAreas } from '../proposals/index.ts';
 import { useProjectMessages } from './messages.ts';
-import { projectPath, projectsPath } from './projects-api.ts';
+import { projectsPath, projectTabPath } from './projects-api.ts';
 import { useRiskMapMessages, type RiskMapMessages } from './risk-map-messages.ts';
 import { riskMapPath } from './risk-map-path.ts';
 import './risk-map.css';
@@ -323,7 +323,8 @@ function CellList({ network, state, onClose }: { network: NetworkOverview; state
                         {e.description}
                       </Table.HeaderCell>
                       <Table.Cell>
-                        <AppLink to={projectPath(network.slug, e.project.id)}>{e.project.title}</AppLink>
+                        {/* To the plan, where the project's risk register is. */}
+                        <AppLink to={projectTabPath(network.slug, e.project.id, 'plan')}>{e.project.title}</AppLink>
                         <span className="dr-muted">
                           {' '}
                           ({e.project.reference}, {pm.phases[e.project.phase]})

@@ -2,11 +2,28 @@ import type { RouteObject } from 'react-router';
 import { lazyPage, lazySection } from '../../app/lazy.tsx';
 import type { NetworkSection } from '../../app/network-frame.tsx';
 
-/** The project pages: the network's portfolio (table or board by phase), its risk maps, one project, and the public portfolio. */
+/**
+ * The project pages: the network's portfolio (table or board by phase), its risk maps, one project (its summary and its
+ * tabs, each an address of its own), and the public portfolio.
+ */
 export const routes: RouteObject[] = [
   lazyPage('n/:slug/prosjekter', () => import('./PortfolioPage.tsx'), 'PortfolioPage'),
   lazyPage('n/:slug/prosjekter/risikokart', () => import('./RiskMapPage.tsx'), 'RiskMapPage'),
-  lazyPage('n/:slug/prosjekter/:id', () => import('./ProjectPage.tsx'), 'ProjectPage'),
+  {
+    // The project page is the frame of its tabs: the summary at the project's own address, each tab below it.
+    path: 'n/:slug/prosjekter/:id',
+    lazy: async () => ({ Component: (await import('./ProjectPage.tsx')).ProjectPage }),
+    children: [
+      lazyPage(undefined, () => import('./ProjectSummary.tsx'), 'ProjectSummary'),
+      lazyPage('plan', () => import('./ProjectSections.tsx'), 'PlanTab'),
+      lazyPage('beslutninger', () => import('./ProjectSections.tsx'), 'DecisionsTab'),
+      lazyPage('statusrapporter', () => import('./ProjectSections.tsx'), 'StatusReportsTab'),
+      lazyPage('nytte', () => import('./ProjectSections.tsx'), 'BenefitsTab'),
+      lazyPage('finansiering', () => import('./ProjectSections.tsx'), 'FinancingTab'),
+      lazyPage('deltakere', () => import('./ProjectSections.tsx'), 'ParticipantsTab'),
+      lazyPage('dokumenter', () => import('./ProjectSections.tsx'), 'DocumentsTab'),
+    ],
+  },
   lazyPage('innsyn/n/:slug/prosjekter', () => import('./PublicPortfolioPage.tsx'), 'PublicPortfolioPage'),
   lazyPage('innsyn/n/:slug/prosjekter/:reference', () => import('./PublicPortfolioPage.tsx'), 'PublicProjectPage'),
 ];
@@ -23,5 +40,5 @@ export const PortfolioPublicLink = lazySection(() => import('./PortfolioPublicLi
 /** The choice of a decided case (body → meeting → case), lent to the fee schedule's decision. */
 export const DecidedCaseFields = lazySection(() => import('./DecisionPanel.tsx'), 'DecidedCaseFields');
 
-export { projectPath, usePeople } from './projects-api.ts';
+export { projectPath, projectTabPath, usePeople, type ProjectTab } from './projects-api.ts';
 export { useProjectMessages } from './messages.ts';

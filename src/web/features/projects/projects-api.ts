@@ -6,6 +6,16 @@ import { query, useApi } from '../../app/api.ts';
 /** Addresses of the project pages, in Norwegian as the rest of the app. */
 export const projectsPath = (slug: string, search = '') => `/n/${slug}/prosjekter${search}`;
 export const projectPath = (slug: string, id: string) => `/n/${slug}/prosjekter/${id}`;
+
+/**
+ * The project page's tabs, each its own address below the project's: the summary is the project's address itself.
+ * The segments are the Norwegian words the rest of the app uses (`nytte` as the network's benefits section).
+ */
+export const PROJECT_TABS = ['', 'plan', 'beslutninger', 'statusrapporter', 'nytte', 'finansiering', 'deltakere', 'dokumenter'] as const;
+export type ProjectTab = (typeof PROJECT_TABS)[number];
+export const projectTabPath = (slug: string, id: string, tab: ProjectTab) =>
+  tab ? `${projectPath(slug, id)}/${tab}` : projectPath(slug, id);
+export const isProjectTab = (value: string): value is ProjectTab => (PROJECT_TABS as readonly string[]).includes(value);
 export const projectDocumentUrl = (documentId: string) => `/api/project-documents/${documentId}/file`;
 
 /** The overview's filters and view, as kept in the page's address. */
