@@ -106,7 +106,7 @@ export async function detailedRollup(ctx: RequestContext, networkRef: string, mu
   return buildRollup(ctx.db, await readableNetwork(ctx, networkRef), municipality ?? null);
 }
 
-async function buildRollup(db: DbOrTx, networkId: string, municipality: string | null): Promise<DetailedRollup> {
+export async function buildRollup(db: DbOrTx, networkId: string, municipality: string | null): Promise<DetailedRollup> {
   const projectLines = await queryRows<ProjectLine>(
     db,
     sql`select id, year, sequence, title, phase, focus_area_keys from projects where network_id = ${networkId}

@@ -204,7 +204,7 @@ export async function listProjects(
   return overviews(key, stamp, () => buildOverview(ctx.db, network.id, filter));
 }
 
-async function buildOverview(db: DbOrTx, networkId: string, filter: PortfolioFilter): Promise<PortfolioRow[]> {
+export async function buildOverview(db: DbOrTx, networkId: string, filter: PortfolioFilter): Promise<PortfolioRow[]> {
   const conditions = [eq(projects.networkId, networkId)];
   if (filter.phase) conditions.push(eq(projects.phase, filter.phase));
   if (filter.focusArea) conditions.push(sql`${projects.focusAreaKeys} @> array[${filter.focusArea}]::text[]`);
