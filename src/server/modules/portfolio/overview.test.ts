@@ -137,15 +137,13 @@ describe.each(DATABASE_KINDS)('the portfolio overview on %s', (kind) => {
         return;
       case 'milestone':
         clock += 1000;
-        await db
-          .insert(projectMilestones)
-          .values({
-            projectId: id,
-            title: unique('Milepæl'),
-            dueDate: day(w.day),
-            doneDate: w.done ? day(w.day) : null,
-            createdAt: new Date(clock),
-          });
+        await db.insert(projectMilestones).values({
+          projectId: id,
+          title: unique('Milepæl'),
+          dueDate: day(w.day),
+          doneDate: w.done ? day(w.day) : null,
+          createdAt: new Date(clock),
+        });
         return;
       case 'rename': {
         const [row] = await db.select({ owner: projects.ownerPersonId }).from(projects).where(eq(projects.id, id));
