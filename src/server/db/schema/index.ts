@@ -16,3 +16,4 @@ export * from './archive.ts';
 export * from './my-work.ts';
 export * from './public-search.ts';
 export * from './follows.ts';
+export * from './summaries.ts';

@@ -106,23 +106,12 @@ export async function detailedRollup(ctx: RequestContext, networkRef: string, mu
   return buildRollup(ctx.db, await readableNetwork(ctx, networkRef), municipality ?? null);
 }
 
-async function buildRollup(db: DbOrTx, networkId: string, municipality: string | null): Promise<DetailedRollup> {
-  const projectLines = await queryRows<ProjectLine>(
-    db,
-    sql`select id, year, sequence, title, phase, focus_area_keys from projects where network_id = ${networkId}
-        ${municipality ? sql`and exists (select 1 from project_participants pp where pp.project_id = projects.id and pp.municipality_number = ${municipality} and pp.participation = 'in')` : sql``}`,
-  );
-  const benefitLines = await queryRows<BenefitLine>(
-    db,
-    sql`select b.id as benefit_id, b.project_id, b.title, b.type, p.name as owner_name,
-          i.id as indicator_id, i.name as indicator_name, i.unit, i.additive
-        from benefits b
-        join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
-        left join people p on p.id = b.owner_person_id
-        left join benefit_indicators i on i.benefit_id = b.id and i.deleted_at is null
-        where b.deleted_at is null
-        order by b.created_at, b.id, i.created_at, i.id`,
-  );
+/**
+ * The roll-up before decision 0016, its current values found by one index probe per target into the measurements:
+ * kept as the oracle that rollup.summaries.test.ts holds `buildRollup` to. Not used by any route.
+ */
+export async function recomputeRollup(db: DbOrTx, networkId: string, municipality: string | null): Promise<DetailedRollup> {
+  const [projectLines, benefitLines] = await Promise.all([readProjectLines(db, networkId, municipality), readBenefitLines(db, networkId)]);
   const targetLines = await queryRows<TargetLine>(
     db,
     sql`select t.indicator_id, t.baseline_value, t.target_value, t.weight, m.value
@@ -135,9 +124,67 @@ async function buildRollup(db: DbOrTx, networkId: string, municipality: string |
           where bm.indicator_id = t.indicator_id and bm.municipality_number = t.municipality_number
           order by bm.measured_on desc limit 1
         ) m on true
-        ${municipality ? sql`where t.municipality_number = ${municipality}` : sql``}`,
+        ${municipality ? sql`where t.municipality_number = ${municipality}` : sql``}
+        order by t.indicator_id, t.municipality_number`,
   );
+  return shapeRollup(db, networkId, municipality, projectLines, benefitLines, targetLines);
+}
 
+/**
+ * Four reads at once: the projects, their benefits with indicators, every target with its current value from
+ * `latest_benefit_measurements` (kept by triggers in the same transaction as any measurement, decision 0016) instead
+ * of a probe into the measurements per target, and the focus areas.
+ */
+export async function buildRollup(db: DbOrTx, networkId: string, municipality: string | null): Promise<DetailedRollup> {
+  const [projectLines, benefitLines, targetLines] = await Promise.all([
+    readProjectLines(db, networkId, municipality),
+    readBenefitLines(db, networkId),
+    queryRows<TargetLine>(
+      db,
+      sql`select t.indicator_id, t.baseline_value, t.target_value, t.weight, m.value
+          from indicator_targets t
+          join benefit_indicators i on i.id = t.indicator_id and i.deleted_at is null
+          join benefits b on b.id = i.benefit_id and b.deleted_at is null
+          join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
+          left join latest_benefit_measurements m on m.indicator_id = t.indicator_id and m.municipality_number = t.municipality_number
+          ${municipality ? sql`where t.municipality_number = ${municipality}` : sql``}
+          -- In one order, so the sums over municipalities are the same to the last bit whatever plan reads them.
+          order by t.indicator_id, t.municipality_number`,
+    ),
+  ]);
+  return shapeRollup(db, networkId, municipality, projectLines, benefitLines, targetLines);
+}
+
+function readProjectLines(db: DbOrTx, networkId: string, municipality: string | null) {
+  return queryRows<ProjectLine>(
+    db,
+    sql`select id, year, sequence, title, phase, focus_area_keys from projects where network_id = ${networkId}
+        ${municipality ? sql`and exists (select 1 from project_participants pp where pp.project_id = projects.id and pp.municipality_number = ${municipality} and pp.participation = 'in')` : sql``}`,
+  );
+}
+
+function readBenefitLines(db: DbOrTx, networkId: string) {
+  return queryRows<BenefitLine>(
+    db,
+    sql`select b.id as benefit_id, b.project_id, b.title, b.type, p.name as owner_name,
+          i.id as indicator_id, i.name as indicator_name, i.unit, i.additive
+        from benefits b
+        join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
+        left join people p on p.id = b.owner_person_id
+        left join benefit_indicators i on i.benefit_id = b.id and i.deleted_at is null
+        where b.deleted_at is null
+        order by b.created_at, b.id, i.created_at, i.id`,
+  );
+}
+
+async function shapeRollup(
+  db: DbOrTx,
+  networkId: string,
+  municipality: string | null,
+  projectLines: ProjectLine[],
+  benefitLines: BenefitLine[],
+  targetLines: TargetLine[],
+): Promise<DetailedRollup> {
   const figuresByIndicator = new Map<string, MunicipalFigure[]>();
   for (const t of targetLines) {
     const list = figuresByIndicator.get(t.indicator_id) ?? [];

@@ -14,8 +14,15 @@ import { compareNorwegian } from '../../../shared/text.ts';
 import type { RequestContext } from '../../context.ts';
 import { changeStamp } from '../../db/change-counters.ts';
 import { preparedCache, type Prepared } from '../../prepared-answers.ts';
-import type { DbOrTx } from '../../db/client.ts';
-import { applicationUsages, municipalities, networkMembers, products, sharedSolutions, solutionAdoptions } from '../../db/schema/index.ts';
+import { queryRows, type DbOrTx } from '../../db/client.ts';
+import {
+  applicationUsages,
+  municipalities,
+  networkMembers,
+  products,
+  productUsageSummary,
+  sharedSolutions,
+} from '../../db/schema/index.ts';
 import { renderTable, type ExportFormat, type RenderedFile } from '../documents/index.ts';
 import { today } from '../network/dates.ts';
 import { requireNetwork } from '../network/index.ts';
@@ -71,7 +78,7 @@ export async function nationalScope(ctx: RequestContext): Promise<DashboardScope
 }
 
 /** The municipalities a dashboard shows, in Norwegian name order: the scope's, narrowed by the filter. */
-async function scopeMunicipalities(db: DbOrTx, scope: DashboardScope, filter: DashboardFilter): Promise<MunicipalityRow[]> {
+export async function scopeMunicipalities(db: DbOrTx, scope: DashboardScope, filter: DashboardFilter): Promise<MunicipalityRow[]> {
   const day = today();
   const only = filter.municipality && filter.municipality.length > 0 ? inArray(municipalities.number, filter.municipality) : undefined;
   const networkIds = scope.kind === 'network' ? [scope.networkId] : scope.reach;
@@ -108,34 +115,32 @@ const notRetired = () => ne(applicationUsages.lifecycle, 'retired');
 
 // ---------------------------------------------------------------- adoption matrix
 
+/**
+ * The adoption statuses come one row per municipality (its statuses as one JSON object) rather than one row per
+ * status: 357 rows instead of 14,000 for the national matrix, which is what the first answer after a change cost
+ * (decision 0016). All three reads go out at once; the municipalities not in view are left out here.
+ */
 export async function buildAdoptionMatrix(db: DbOrTx, scope: DashboardScope, filter: DashboardFilter): Promise<AdoptionMatrix> {
   const day = today();
-  const shown = await scopeMunicipalities(db, scope, filter);
-  const solutions = await db
-    .select({ key: sharedSolutions.key, name: sharedSolutions.name, owner: sharedSolutions.owner })
-    .from(sharedSolutions)
-    .where(and(lte(sharedSolutions.validFrom, day), or(isNull(sharedSolutions.validTo), gt(sharedSolutions.validTo, day))))
-    .orderBy(asc(sharedSolutions.sortOrder));
-  const numbers = shown.map((m) => m.number);
-  const rows =
-    numbers.length === 0
-      ? []
-      : await db
-          .select({
-            municipality: solutionAdoptions.municipalityNumber,
-            solution: solutionAdoptions.solutionKey,
-            status: solutionAdoptions.status,
-          })
-          .from(solutionAdoptions)
-          .where(inArray(solutionAdoptions.municipalityNumber, numbers));
-  const row = new Map(numbers.map((n, i) => [n, i]));
-  const column = new Map(solutions.map((s, j) => [s.key, j]));
-  const cells: (AdoptionStatus | null)[][] = shown.map(() => solutions.map(() => null));
-  for (const r of rows) {
-    const i = row.get(r.municipality);
-    const j = column.get(r.solution);
-    if (i !== undefined && j !== undefined) cells[i]![j] = r.status;
-  }
+  const [shown, solutions, rows] = await Promise.all([
+    scopeMunicipalities(db, scope, filter),
+    db
+      .select({ key: sharedSolutions.key, name: sharedSolutions.name, owner: sharedSolutions.owner })
+      .from(sharedSolutions)
+      .where(and(lte(sharedSolutions.validFrom, day), or(isNull(sharedSolutions.validTo), gt(sharedSolutions.validTo, day))))
+      .orderBy(asc(sharedSolutions.sortOrder)),
+    queryRows<{ municipality: string; statuses: string }>(
+      db,
+      sql`select municipality_number as municipality, json_object_agg(solution_key, status)::text as statuses
+          from solution_adoptions group by municipality_number`,
+    ),
+  ]);
+  const statusesOf = new Map(rows.map((r) => [r.municipality, r.statuses]));
+  const cells: (AdoptionStatus | null)[][] = shown.map((m) => {
+    const text = statusesOf.get(m.number);
+    const statuses = text ? (JSON.parse(text) as Record<string, AdoptionStatus>) : {};
+    return solutions.map((s) => statuses[s.key] ?? null);
+  });
   // One pass over at most 357 × 40 cells: the counts are the cells summed, so they can never disagree with them.
   return {
     municipalities: shown,
@@ -156,39 +161,42 @@ export async function buildAdoptionMatrix(db: DbOrTx, scope: DashboardScope, fil
 
 // ---------------------------------------------------------------- landscape
 
+/**
+ * Read from `product_usage_summary` (decision 0016): per product, the municipalities with a usage of it that is not
+ * retired, kept by triggers in the same transaction as any change to the usages. 200 rows instead of aggregating
+ * 43,000. A municipality has at most one usage per product (a unique index), so its count of applications in use is
+ * the number of products whose list holds it.
+ */
 export async function buildLandscape(db: DbOrTx, scope: DashboardScope, filter: DashboardFilter): Promise<Landscape> {
-  const shown = await scopeMunicipalities(db, scope, filter);
-  // A network's own rule (its mapping settings); the national dashboards use the defaults.
-  const rule = scope.kind === 'network' ? standardizationRuleOf(await readSettings(db, scope.networkId)) : DEFAULT_STANDARDIZATION_RULE;
-  const numbers = shown.map((m) => m.number);
-  if (numbers.length === 0) return { rule, municipalities: [], domains: [] };
-  const where = and(notRetired(), inArray(applicationUsages.municipalityNumber, numbers), productInDomain(filter.domain));
-  // Aggregated in the database: one row per product with its municipalities, one per municipality with its count.
-  const productRows = await db
-    .select({
-      id: products.id,
-      name: products.name,
-      vendor: products.vendor,
-      domain: products.domain,
-      municipalityNumbers: sql<string[]>`array_agg(distinct ${applicationUsages.municipalityNumber})`,
-    })
-    .from(applicationUsages)
-    .innerJoin(products, eq(products.id, applicationUsages.productId))
-    .where(where)
-    .groupBy(products.id);
-  const countRows = await db
-    .select({ number: applicationUsages.municipalityNumber, count: sql<number>`count(*)::int` })
-    .from(applicationUsages)
-    .innerJoin(products, eq(products.id, applicationUsages.productId))
-    .where(where)
-    .groupBy(applicationUsages.municipalityNumber);
-  const counts = new Map(countRows.map((r) => [r.number, Number(r.count)]));
-
-  const byDomain = new Map<string, typeof productRows>();
-  for (const p of productRows) {
-    p.municipalityNumbers = [...p.municipalityNumbers].sort();
+  const [shown, rule, summaries] = await Promise.all([
+    scopeMunicipalities(db, scope, filter),
+    // A network's own rule (its mapping settings); the national dashboards use the defaults.
+    scope.kind === 'network' ? readSettings(db, scope.networkId).then(standardizationRuleOf) : DEFAULT_STANDARDIZATION_RULE,
+    db
+      .select({
+        id: products.id,
+        name: products.name,
+        vendor: products.vendor,
+        domain: products.domain,
+        // As one string: the driver's array parser costs more than the query for 43,000 numbers.
+        municipalityNumbers: sql<string>`array_to_string(${productUsageSummary.municipalityNumbers}, ',')`,
+      })
+      .from(productUsageSummary)
+      .innerJoin(products, eq(products.id, productUsageSummary.productId))
+      .where(productInDomain(filter.domain)),
+  ]);
+  if (shown.length === 0) return { rule, municipalities: [], domains: [] };
+  const inView = new Set(shown.map((m) => m.number));
+  const counts = new Map<string, number>();
+  type ProductLine = Landscape['domains'][number]['products'][number];
+  const byDomain = new Map<string, ProductLine[]>();
+  for (const p of summaries) {
+    const numbers = p.municipalityNumbers === '' ? [] : p.municipalityNumbers.split(',').filter((n) => inView.has(n));
+    if (numbers.length === 0) continue;
+    numbers.sort();
+    for (const n of numbers) counts.set(n, (counts.get(n) ?? 0) + 1);
     const list = byDomain.get(p.domain) ?? [];
-    list.push(p);
+    list.push({ ...p, municipalityNumbers: numbers });
     byDomain.set(p.domain, list);
   }
   // Domains in the order of the vocabulary; a key the vocabulary does not know (none should exist) comes last.

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { networks, people, projectStatusReports } from '../../db/schema/index.ts';
+import { networks, people, projects, projectStatusReports } from '../../db/schema/index.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound, staleVersion } from '../../errors.ts';
 import {
@@ -51,7 +51,10 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Newest period first; a month and a tertial ending together, the month first. */
-const byPeriodDescending = (a: StatusReportRow, b: StatusReportRow) =>
+const byPeriodDescending = (
+  a: Pick<StatusReportRow, 'periodKind' | 'year' | 'period'>,
+  b: Pick<StatusReportRow, 'periodKind' | 'year' | 'period'>,
+) =>
   periodEnd(b.periodKind, b.year, b.period) - periodEnd(a.periodKind, a.year, a.period) ||
   (a.periodKind === b.periodKind ? 0 : a.periodKind === 'month' ? -1 : 1);
 
@@ -79,6 +82,33 @@ export async function latestStatuses(db: DbOrTx, projectIds: string[]): Promise<
     .select()
     .from(projectStatusReports)
     .where(and(inArray(projectStatusReports.projectId, projectIds), eq(projectStatusReports.state, 'published')));
+  return latestOf(rows);
+}
+
+/**
+ * The same for every project of a network, by a join rather than a list of ids, and with only the columns the
+ * answer needs: what the portfolio overview reads (decision 0016).
+ */
+export async function latestStatusesInNetwork(db: DbOrTx, networkId: string): Promise<Map<string, LatestStatus>> {
+  const rows = await db
+    .select({
+      id: projectStatusReports.id,
+      projectId: projectStatusReports.projectId,
+      overall: projectStatusReports.overall,
+      periodKind: projectStatusReports.periodKind,
+      year: projectStatusReports.year,
+      period: projectStatusReports.period,
+      publishedAt: projectStatusReports.publishedAt,
+    })
+    .from(projectStatusReports)
+    .innerJoin(projects, eq(projects.id, projectStatusReports.projectId))
+    .where(and(eq(projects.networkId, networkId), eq(projectStatusReports.state, 'published')));
+  return latestOf(rows);
+}
+
+type PublishedLine = Pick<StatusReportRow, 'id' | 'projectId' | 'overall' | 'periodKind' | 'year' | 'period' | 'publishedAt'>;
+
+function latestOf(rows: PublishedLine[]): Map<string, LatestStatus> {
   const latest = new Map<string, LatestStatus>();
   for (const row of rows.sort(byPeriodDescending)) {
     if (latest.has(row.projectId) || !row.publishedAt) continue;
