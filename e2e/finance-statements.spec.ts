@@ -50,7 +50,9 @@ test('the secretariat reads what each municipality pays and contributes, and a s
   const digiHelse = statement.projects.find((p) => p.title === DIGIHELSE)!;
   const projects = page.getByRole('table', { name: `Prosjekter i 2026 der ${sortland.name} deltar` });
   const projectRow = projects.getByRole('row').filter({ hasText: DIGIHELSE });
+  // The whole-period share, and beside it the part that falls in 2026.
   await expect(projectRow.getByRole('cell').nth(2)).toHaveText(kroner.format(digiHelse.share!));
+  await expect(projectRow.getByRole('cell').nth(3)).toHaveText(kroner.format(digiHelse.shareInYear!));
   const pays = page.getByRole('table', { name: 'Dette betaler kommunen' });
   await expect(pays.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Sum' }) })).toContainText(
     kroner.format(statement.pays),

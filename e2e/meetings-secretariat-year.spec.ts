@@ -308,10 +308,17 @@ test('in the meeting the secretariat amends the agenda, handles the information 
     const setting = dialog.getByRole('combobox', { name: 'Innkalling av varamedlemmer' });
     await expect(setting).toHaveValue('information');
     await setting.selectOption({ label: 'Kalles inn sammen med medlemmene' });
+    // The notice period: a week unless set; a value past 60 days is refused, naming the field.
+    const notice = dialog.getByRole('textbox', { name: 'Innkallingsfrist (dager før møtet)' });
+    await expect(notice).toHaveValue('7');
+    await notice.fill('90');
+    await dialog.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await expect(dialog.getByText('«Innkallingsfrist (dager før møtet)» kan være høyst 60.').first()).toBeVisible();
+    await notice.fill('14');
     await a11y.check();
     await dialog.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(dialog).toBeHidden();
-    expect((await api.get(`/bodies/${body.id}`)).deputySummons).toBe('called');
+    expect(await api.get(`/bodies/${body.id}`)).toMatchObject({ deputySummons: 'called', summonsNoticeDays: 14 });
   });
 
   let meeting = await api.post(`/bodies/${body.id}/meetings`, { date: meetingDate(), startTime: '10:00', place: 'Sortland rådhus' });

@@ -25,8 +25,9 @@ export const StatementScheduleSchema = FeeScheduleSummarySchema.pick({ id: true,
 export type StatementSchedule = z.infer<typeof StatementScheduleSchema>;
 
 /**
- * A project the municipality takes part in that runs in the year. The share is of the project's whole cost (its
- * current split), since a project's financing is for its whole period; null when the project has no financing yet.
+ * A project the municipality takes part in that runs in the year. `share` is the municipality's part of the project's
+ * whole cost for the whole project period (its current split); `shareInYear` the part of it that falls in the year,
+ * spread over the project's period by `spreadShare` (year-spread.ts). Both null when the project has no financing yet.
  */
 export const StatementProjectSchema = z.object({
   id: z.string(),
@@ -38,6 +39,7 @@ export const StatementProjectSchema = z.object({
   costTotal: z.number().int().nullable(),
   method: z.enum(SPLIT_METHODS).nullable(),
   share: z.number().int().nullable(),
+  shareInYear: z.number().int().nullable(),
   benefits: RollupFigureSchema,
 });
 export type StatementProject = z.infer<typeof StatementProjectSchema>;
@@ -56,6 +58,7 @@ export const MunicipalityStatementSchema = z.object({
   /** The member fee for the year; null without a schedule for the year or when the municipality is not on it. */
   fee: z.number().int().nullable(),
   projects: z.array(StatementProjectSchema),
+  /** The projects' shares that fall in the year: the sum of `shareInYear`. */
   projectShares: z.number().int(),
   /**
    * Own effort in the year by project, the network's common work first (`projectId` null: steering group, working
@@ -74,7 +77,7 @@ export const MunicipalityStatementSchema = z.object({
   ownEffortValue: z.number().int(),
   /** The hourly rate of the year, or null when the network has none. */
   hourlyRate: z.number().int().nullable(),
-  /** Fee and project shares: what the municipality pays in money. */
+  /** Fee and the project shares for the year: what the municipality pays in money in the year. */
   pays: z.number().int(),
   /** The benefits of the projects it takes part in, from its own measurements. */
   benefits: RollupFigureSchema,
@@ -86,6 +89,7 @@ export const StatementSummarySchema = z.object({
   name: z.string(),
   fee: z.number().int().nullable(),
   projectCount: z.number().int(),
+  /** The shares of the projects that fall in the year, as on the municipality's statement. */
   projectShares: z.number().int(),
   ownEffortHours: z.number().int(),
   ownEffortValue: z.number().int(),

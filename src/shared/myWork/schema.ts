@@ -164,7 +164,10 @@ export const PanelShareSchema = z.object({
   plannedEndDate: z.string().nullable(),
   /** The municipality's share of the whole project, as the latest cost split has it. */
   wholePeriod: z.number().nullable(),
-  /** The part of it that falls in the year, spread evenly over the project's days; null without both dates. */
+  /**
+   * The part of it that falls in the year, by the statement's rule (`spreadShare` in shared/finance/year-spread.ts):
+   * spread over the project's days, or whole in the start year without a planned end. Null without a cost split.
+   */
   forYear: z.number().nullable(),
 });
 

@@ -197,6 +197,11 @@ export const CompetenceCountSchema = z.object({ competence: z.string(), count: z
 
 // ---------- bodies ----------
 export const DEPUTY_SUMMONS = ['information', 'called'] as const;
+/**
+ * A body's notice period: how many days before a meeting its summons is due. A week unless the body's mandate or
+ * rules of procedure say otherwise; at most 60 days, as no body summons further ahead than that.
+ */
+export const SUMMONS_NOTICE_DAYS = { default: 7, min: 0, max: 60 } as const;
 export const BodyCreateSchema = z.object({
   kind: z.enum(BODY_KINDS, { error: 'choice' }),
   name: Text(160),
@@ -205,6 +210,13 @@ export const BodyCreateSchema = z.object({
   mandate: OptionalText(20000),
   /** Deputies get the summons for information (the default) or are called in with the members. */
   deputySummons: z.enum(DEPUTY_SUMMONS, { error: 'choice' }).optional(),
+  /** Days before a meeting its summons is due; 7 when left out. */
+  summonsNoticeDays: z
+    .number({ error: 'type' })
+    .int({ error: 'type' })
+    .min(SUMMONS_NOTICE_DAYS.min)
+    .max(SUMMONS_NOTICE_DAYS.max)
+    .optional(),
 });
 export type BodyCreateInput = z.infer<typeof BodyCreateSchema>;
 
@@ -265,6 +277,7 @@ export const BodySchema = z.object({
   shortCode: z.string().nullable(),
   mandate: z.string().nullable(),
   deputySummons: z.enum(DEPUTY_SUMMONS),
+  summonsNoticeDays: z.number().int(),
   memberships: z.array(BodyMembershipSchema),
   version: z.number().int(),
   updatedAt: z.string(),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { recordColumns } from './columns.ts';
 
 /** Reference data for all of Norway (SSB KLASS 131). Identified by kommunenummer; never deleted, only closed with validTo. */
@@ -108,8 +108,13 @@ export const bodies = pgTable(
     deputySummons: text('deputy_summons', { enum: ['information', 'called'] })
       .notNull()
       .default('information'),
+    /** Days before a meeting its summons is due (innkallingsfrist), what «Mitt arbeid» reminds the secretariat by. */
+    summonsNoticeDays: integer('summons_notice_days').notNull().default(7),
   },
-  (t) => [index('bodies_network_idx').on(t.networkId)],
+  (t) => [
+    index('bodies_network_idx').on(t.networkId),
+    check('bodies_summons_notice_days_range', sql`${t.summonsNoticeDays} between 0 and 60`),
+  ],
 );
 
 export const bodyMemberships = pgTable(

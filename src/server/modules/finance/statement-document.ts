@@ -30,6 +30,7 @@ interface StatementLabels {
   feeAdopted: (body: string, date: string, caseNumber: string | null) => string;
   noSchedule: string;
   projectShares: string;
+  projectSharesInYear: (year: number) => string;
   sharesNote: string;
   total: string;
   contributes: string;
@@ -44,7 +45,8 @@ interface StatementLabels {
   project: string;
   phase: string;
   costTotal: string;
-  share: string;
+  wholePeriod: string;
+  inYear: (year: number) => string;
   benefits: string;
   benefitsLine: (achievement: string | null, measured: number, count: number) => string;
   notFinanced: string;
@@ -66,7 +68,9 @@ const LABELS: Record<DocLanguage, StatementLabels> = {
     feeAdopted: (b, d, c) => `Vedtatt av ${b} ${d}${c ? `, sak ${c}` : ''}.`,
     noSchedule: 'Nettverket har ingen kontingentmodell for året.',
     projectShares: 'Andeler i prosjekter',
-    sharesNote: 'Andelen er av prosjektets samlede kostnad for hele prosjektperioden, etter gjeldende kostnadsfordeling.',
+    projectSharesInYear: (y) => `Andeler i prosjekter i ${y}`,
+    sharesNote:
+      'Kommunens andel er av prosjektets samlede kostnad for hele prosjektperioden, etter gjeldende kostnadsfordeling. Andelen er fordelt på årene etter hvor mange av prosjektets dager (fra oppstart til planlagt slutt) som faller i hvert år; avrundingen havner i siste år. Uten planlagt slutt faller hele andelen i oppstartsåret.',
     total: 'Sum',
     contributes: 'Dette bidrar kommunen med',
     ownEffort: 'Egeninnsats',
@@ -80,7 +84,8 @@ const LABELS: Record<DocLanguage, StatementLabels> = {
     project: 'Prosjekt',
     phase: 'Fase',
     costTotal: 'Kostnad totalt',
-    share: 'Kommunens andel',
+    wholePeriod: 'Hele prosjektperioden',
+    inYear: (y) => `Andel i ${y}`,
     benefits: 'Gevinstrealisering',
     benefitsLine: (a, m, c) => (a === null ? `Ingen målinger ennå (${c} gevinster).` : `${a} realisert, målt for ${m} av ${c} gevinster.`),
     notFinanced: 'Ikke finansiert ennå',
@@ -100,7 +105,9 @@ const LABELS: Record<DocLanguage, StatementLabels> = {
     feeAdopted: (b, d, c) => `Vedteken av ${b} ${d}${c ? `, sak ${c}` : ''}.`,
     noSchedule: 'Nettverket har ingen kontingentmodell for året.',
     projectShares: 'Delar i prosjekt',
-    sharesNote: 'Delen er av den samla kostnaden til prosjektet for heile prosjektperioden, etter gjeldande kostnadsfordeling.',
+    projectSharesInYear: (y) => `Delar i prosjekt i ${y}`,
+    sharesNote:
+      'Delen til kommunen er av den samla kostnaden til prosjektet for heile prosjektperioden, etter gjeldande kostnadsfordeling. Delen er fordelt på åra etter kor mange av dagane til prosjektet (frå oppstart til planlagd slutt) som fell i kvart år; avrundinga hamnar i siste år. Utan planlagd slutt fell heile delen i oppstartsåret.',
     total: 'Sum',
     contributes: 'Dette bidreg kommunen med',
     ownEffort: 'Eigeninnsats',
@@ -114,7 +121,8 @@ const LABELS: Record<DocLanguage, StatementLabels> = {
     project: 'Prosjekt',
     phase: 'Fase',
     costTotal: 'Kostnad totalt',
-    share: 'Delen til kommunen',
+    wholePeriod: 'Heile prosjektperioden',
+    inYear: (y) => `Del i ${y}`,
     benefits: 'Gevinstrealisering',
     benefitsLine: (a, m, c) => (a === null ? `Ingen målingar enno (${c} gevinstar).` : `${a} realisert, målt for ${m} av ${c} gevinstar.`),
     notFinanced: 'Ikkje finansiert enno',
@@ -155,6 +163,7 @@ export function statementDocument(s: MunicipalityStatement, language: DocLanguag
     phase(p.phase),
     p.costTotal === null ? l.notFinanced : kroner(p.costTotal),
     p.share === null ? '–' : kroner(p.share),
+    p.shareInYear === null ? '–' : kroner(p.shareInYear),
   ]);
   const effortRows = [
     ...s.ownEffort.map((line) => [
@@ -190,7 +199,7 @@ export function statementDocument(s: MunicipalityStatement, language: DocLanguag
       widths: [3, 1],
       rows: [
         [l.fee, s.fee === null ? '–' : kroner(s.fee)],
-        [l.projectShares, kroner(s.projectShares)],
+        [l.projectSharesInYear(s.year), kroner(s.projectShares)],
         [l.total, kroner(s.pays)],
       ],
     },
@@ -199,7 +208,12 @@ export function statementDocument(s: MunicipalityStatement, language: DocLanguag
     ...(s.projects.length === 0
       ? [paragraph(l.noProjects)]
       : [
-          { kind: 'table', header: [l.project, l.phase, l.costTotal, l.share], widths: [4, 2, 2, 2], rows: projectRows } satisfies Block,
+          {
+            kind: 'table',
+            header: [l.project, l.phase, l.costTotal, l.wholePeriod, l.inYear(s.year)],
+            widths: [4, 2, 2, 2, 2],
+            rows: projectRows,
+          } satisfies Block,
           paragraph(l.sharesNote, { tone: 'note' }),
         ]),
     heading(2, l.contributes),
@@ -241,7 +255,7 @@ const OVERVIEW_HEADERS: Record<
     name: 'Kommune',
     fee: 'Kontingent (kr)',
     projects: 'Prosjekter',
-    shares: 'Andeler i prosjekter (kr)',
+    shares: 'Andeler i prosjekter i året (kr)',
     pays: 'Betaler i alt (kr)',
     hours: 'Egeninnsats (timer)',
     effort: 'Egeninnsats (kr)',
@@ -251,7 +265,7 @@ const OVERVIEW_HEADERS: Record<
     name: 'Kommune',
     fee: 'Kontingent (kr)',
     projects: 'Prosjekt',
-    shares: 'Delar i prosjekt (kr)',
+    shares: 'Delar i prosjekt i året (kr)',
     pays: 'Betaler i alt (kr)',
     hours: 'Eigeninnsats (timar)',
     effort: 'Eigeninnsats (kr)',
@@ -261,7 +275,7 @@ const OVERVIEW_HEADERS: Record<
     name: 'Municipality',
     fee: 'Member fee (NOK)',
     projects: 'Projects',
-    shares: 'Project shares (NOK)',
+    shares: 'Project shares in the year (NOK)',
     pays: 'Pays in total (NOK)',
     hours: 'Own effort (hours)',
     effort: 'Own effort (NOK)',

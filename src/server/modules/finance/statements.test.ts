@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
-import { expectError } from '../../../../test/helpers.ts';
+import { expectError, unique } from '../../../../test/helpers.ts';
 import { expectArchivalPdf } from '../../../../test/pdf.ts';
 import { projects } from '../../db/schema/index.ts';
 import type { FeeSchedule } from '../../../shared/finance/fees.ts';
 import type { ProjectFinancing } from '../../../shared/finance/project-financing.ts';
 import type { FinanceOverview, MunicipalityStatement } from '../../../shared/finance/statements.ts';
+import type { MunicipalityPanel } from '../../../shared/myWork/schema.ts';
+import type { Project } from '../../../shared/portfolio/projects.ts';
 import { DEMO_CHIEF_EXECUTIVE } from '../../demo/projects.ts';
 
 const VESTERALEN = 'digivesteralen';
@@ -39,19 +41,34 @@ describe.each(DATABASE_KINDS)('per-municipality statements on %s', (kind) => {
     return res.body;
   };
 
-  it('gives each member its share of the projects running in the year, adding up to the split', async () => {
+  // Until the shares were spread over the years, a statement put a project's whole share under every year it ran in
+  // (Sortland's 453 422 kr for DigiHelse under 2026, and again under 2027). Now each year has its part of it.
+  it('gives each member the part of its project shares that falls in the year, the years adding up to the split', async () => {
     const split = digiHelse.current!;
     const shareOf = new Map(split.lines.map((l) => [l.municipalityNumber, l.amount]));
-    const year2026 = await overview(secretariat, 2026);
+    const [year2026, year2027] = [await overview(secretariat, 2026), await overview(secretariat, 2027)];
     expect(year2026.municipalities).toHaveLength(6);
     for (const m of year2026.municipalities) {
-      expect(m.projectShares, m.name).toBe(shareOf.get(m.number) ?? 0);
+      const whole = shareOf.get(m.number) ?? 0;
+      // DigiHelse runs 2026-08-01 to 2027-12-31: 153 of its 518 days are in 2026, rounded down; 2027 has the rest.
+      expect(m.projectShares, m.name).toBe(Math.floor((whole * 153) / 518));
       expect(m.pays, m.name).toBe((m.fee ?? 0) + m.projectShares);
+      expect(m.projectShares + year2027.municipalities.find((n) => n.number === m.number)!.projectShares, m.name).toBe(whole);
     }
-    expect(year2026.totals.projectShares).toBe(split.amount);
-    // DigiHelse starts in August 2026: in 2025 no municipality has a share of it.
-    const year2025 = await overview(secretariat, 2025);
-    expect(year2025.totals.projectShares).toBe(0);
+    expect(year2026.totals.projectShares + year2027.totals.projectShares).toBe(split.amount);
+    // DigiHelse starts in August 2026: in 2025 and 2028 no municipality has a share of it.
+    expect((await overview(secretariat, 2025)).totals.projectShares).toBe(0);
+    expect((await overview(secretariat, 2028)).totals.projectShares).toBe(0);
+  });
+
+  it('shows Sortland’s DigiHelse share for the year with the whole-period share beside it, as computed by hand', async () => {
+    // The split gives Sortland 453 422 kr of DigiHelse's 2 400 000 kr, by population.
+    expect(digiHelse.current!.lines.find((l) => l.municipalityNumber === '1870')!.amount).toBe(453_422);
+    // 453 422 × 153 ÷ 518 = 133 925,8 → 133 925 in 2026; 453 422 − 133 925 = 319 497 in 2027.
+    const in2026 = (await statement(secretariat, '1870', 2026)).projects.find((p) => p.title === DIGIHELSE)!;
+    const in2027 = (await statement(secretariat, '1870', 2027)).projects.find((p) => p.title === DIGIHELSE)!;
+    expect(in2026).toMatchObject({ share: 453_422, shareInYear: 133_925 });
+    expect(in2027).toMatchObject({ share: 453_422, shareInYear: 319_497 });
   });
 
   it('shows seed 001’s year 2022: a base budget of 1.35 MNOK, financed by the 1.2 MNOK left of the 2 MNOK grant', async () => {
@@ -96,9 +113,9 @@ describe.each(DATABASE_KINDS)('per-municipality statements on %s', (kind) => {
     const sortland = await statement(secretariat, '1870', 2026);
     const share = digiHelse.current!.lines.find((l) => l.municipalityNumber === '1870')!.amount;
     const line = sortland.projects.find((p) => p.title === DIGIHELSE)!;
-    expect(line).toMatchObject({ costTotal: 2_400_000, method: 'population', share });
+    expect(line).toMatchObject({ costTotal: 2_400_000, method: 'population', share, shareInYear: 133_925 });
     expect(line.benefits.benefitCount).toBeGreaterThan(0);
-    expect(sortland.projectShares).toBe(sortland.projects.reduce((sum, p) => sum + (p.share ?? 0), 0));
+    expect(sortland.projectShares).toBe(sortland.projects.reduce((sum, p) => sum + (p.shareInYear ?? 0), 0));
 
     const pdf = await t.app.inject({
       method: 'GET',
@@ -114,6 +131,11 @@ describe.each(DATABASE_KINDS)('per-municipality statements on %s', (kind) => {
     expect(text).toContain('Økonomisk oversikt 2026: Sortland');
     expect(text).toContain(`${line.reference} ${DIGIHELSE}`);
     expect(text).toContain(kroner(share));
+    expect(text).toContain(kroner(133_925));
+    expect(text).toContain(`Andeler i prosjekter i 2026 ${kroner(sortland.projectShares)}`);
+    // The row: cost total, the whole-period share, and the year's part.
+    expect(text).toContain(`${DIGIHELSE} Planlegge ${kroner(2_400_000)} ${kroner(share)} ${kroner(133_925)}`);
+    expect(text.replace(/\u00ad\s*/g, '')).toContain('Hele prosjektperioden Andel i 2026');
     expect(text).toContain(`Sum ${kroner(sortland.pays)}`);
     expectArchivalPdf(pdf.rawPayload, {
       title: 'Økonomisk oversikt 2026: Sortland - Suortá',
@@ -200,6 +222,54 @@ describe.each(DATABASE_KINDS)('per-municipality statements on %s', (kind) => {
     expect((await latest()).year).toBe(later);
     expect((await secretariat.post(`/api/networks/${VESTERALEN}/budgets`, { year: 2015, title: 'Budsjett 2015' })).status).toBe(201);
     expect((await latest()).year).toBe(later);
+  });
+
+  it('spreads a project over a leap year by its days, and puts the whole share in the start year without a planned end', async () => {
+    const made = await secretariat.post<Project>(`/api/networks/${VESTERALEN}/projects`, {
+      title: `Skuddår ${unique()}`,
+      focusAreaKeys: [],
+      startDate: '2027-07-01',
+      plannedEndDate: '2028-06-30',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const project = made.body;
+    for (const number of ['1870', '1871'])
+      expect((await secretariat.put(`/api/projects/${project.id}/participants/${number}`, { participation: 'in' })).status).toBe(200);
+    const financed = await secretariat.put<ProjectFinancing>(`/api/projects/${project.id}/financing`, {
+      costTotal: 1_000_000,
+      method: 'agreed',
+      percentages: [
+        { municipalityNumber: '1870', basisPoints: 6000 },
+        { municipalityNumber: '1871', basisPoints: 4000 },
+      ],
+      sources: [{ kind: 'municipalities', name: 'Kommunenes andel', amount: 1_000_000 }],
+    });
+    expect(financed.status, JSON.stringify(financed.body)).toBe(200);
+    const lineIn = async (number: string, year: number) =>
+      (await statement(secretariat, number, year)).projects.find((p) => p.id === project.id)!;
+    // 2027-07-01..2028-06-30: 184 days in 2027, 182 in 2028 (29 February counted), 366 in all.
+    // Sortland 600 000 × 184 ÷ 366 = 301 639,3 → 301 639, and 298 361 in 2028.
+    // Andøy 400 000 × 184 ÷ 366 = 201 092,9 → 201 092, and 198 908 in 2028.
+    expect(await lineIn('1870', 2027)).toMatchObject({ share: 600_000, shareInYear: 301_639 });
+    expect(await lineIn('1870', 2028)).toMatchObject({ share: 600_000, shareInYear: 298_361 });
+    expect(await lineIn('1871', 2027)).toMatchObject({ share: 400_000, shareInYear: 201_092 });
+    expect(await lineIn('1871', 2028)).toMatchObject({ share: 400_000, shareInYear: 198_908 });
+    // The overview's 2028 column has only this project: the same parts.
+    const year2028 = await overview(secretariat, 2028);
+    expect(year2028.municipalities.find((m) => m.number === '1870')!.projectShares).toBe(298_361);
+    expect(year2028.municipalities.find((m) => m.number === '1871')!.projectShares).toBe(198_908);
+    expect(year2028.totals.projectShares).toBe(298_361 + 198_908);
+    // The municipality page has the same part for the year.
+    const panel = (await secretariat.get<MunicipalityPanel>('/api/municipalities/1870/panel?year=2028')).body;
+    const panelLine = panel.payments.flatMap((p) => p.shares).find((l) => l.projectId === project.id)!;
+    expect(panelLine).toMatchObject({ wholePeriod: 600_000, forYear: 298_361 });
+
+    // Without a planned end, the whole share falls in 2027 and nothing in 2028, where the project still runs.
+    const again = (await secretariat.get<Project>(`/api/projects/${project.id}`)).body;
+    expect((await secretariat.patch(`/api/projects/${project.id}`, { plannedEndDate: null, version: again.version })).status).toBe(200);
+    expect(await lineIn('1870', 2027)).toMatchObject({ share: 600_000, shareInYear: 600_000 });
+    expect(await lineIn('1870', 2028)).toMatchObject({ share: 600_000, shareInYear: 0 });
+    expect((await overview(secretariat, 2028)).totals.projectShares).toBe(0);
   });
 
   it('is read by the chief executives and the network, not by others; only for a member that year', async () => {

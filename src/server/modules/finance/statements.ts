@@ -13,6 +13,7 @@ import {
   type StatementSchedule,
   type StatementSummary,
 } from '../../../shared/finance/statements.ts';
+import { shareInYear } from '../../../shared/finance/year-spread.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { detailedRollup } from '../benefits/rollup.ts';
@@ -51,6 +52,12 @@ interface ProjectLine {
   share: number | null;
 }
 
+/** The part of the line's whole-period share that falls in the year; null without financing. */
+const lineShareInYear = (p: ProjectLine, year: number): number | null =>
+  p.share === null
+    ? null
+    : shareInYear(Number(p.share), { startDate: p.start_date, plannedEndDate: p.planned_end_date, registeredYear: p.year }, year);
+
 const NO_BENEFITS: RollupFigure = { achievement: null, benefitCount: 0, measuredBenefitCount: 0 };
 
 async function readableNetwork(ctx: RequestContext, networkRef: string) {
@@ -75,7 +82,7 @@ async function membersInYear(db: DbOrTx, networkId: string, year: number, number
 
 /**
  * The projects running in the year (started by its end, not planned to end before it began) with each municipality
- * taking part, and that municipality's amount in the project's current split.
+ * taking part, and that municipality's amount in the project's current split (for the whole project period).
  */
 async function projectsInYear(db: DbOrTx, networkId: string, year: number, number?: string): Promise<ProjectLine[]> {
   return queryRows<ProjectLine>(
@@ -119,7 +126,7 @@ export async function financeOverview(ctx: RequestContext, networkRef: string, a
   for (const m of members) {
     const own = projects.filter((p) => p.municipality_number === m.number);
     const fee = feeOf.get(m.number) ?? null;
-    const projectShares = own.reduce((sum, p) => sum + Number(p.share ?? 0), 0);
+    const projectShares = own.reduce((sum, p) => sum + (lineShareInYear(p, year) ?? 0), 0);
     const effort = await ownEffortFor(ctx.db, network.id, year, m.number);
     municipalities.push({
       number: m.number,
@@ -196,13 +203,14 @@ export async function municipalityStatement(
       costTotal: p.cost_total === null ? null : Number(p.cost_total),
       method: p.method,
       share: p.share === null ? null : Number(p.share),
+      shareInYear: lineShareInYear(p, year),
       benefits: figure
         ? { achievement: figure.achievement, benefitCount: figure.benefitCount, measuredBenefitCount: figure.measuredBenefitCount }
         : NO_BENEFITS,
     };
   });
   const fee = fees?.lines.find((l) => l.municipalityNumber === municipalityNumber)?.amount ?? null;
-  const projectShares = projects.reduce((sum, p) => sum + (p.share ?? 0), 0);
+  const projectShares = projects.reduce((sum, p) => sum + (p.shareInYear ?? 0), 0);
   return {
     year,
     network: { id: network.id, slug: network.slug, name: network.name },

@@ -1,11 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 
-/**
- * Days before a meeting its summons should go out. Bodies have no notice period of their own yet; a week is what the
- * demo networks' mandates and kommuneloven § 11-3 practice use for committees.
- */
-export const SUMMONS_NOTICE_DAYS = 7;
-
 /** A calendar date moved by whole days. */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../context.ts';
 import { queryRows } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import type { MunicipalityPanel } from '../../../shared/myWork/schema.ts';
+import { shareInYear } from '../../../shared/finance/year-spread.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { periodLabel, type ReportPeriodKind } from '../../../shared/portfolio/status-reports.ts';
 import { achievement } from '../../../shared/benefits/schema.ts';
@@ -204,7 +205,10 @@ export async function municipalityPanel(
           startDate: s.start_date,
           plannedEndDate: s.planned_end_date,
           wholePeriod: whole,
-          forYear: whole === null ? null : shareInYear(whole, s.start_date, s.planned_end_date, year),
+          forYear:
+            whole === null
+              ? null
+              : shareInYear(whole, { startDate: s.start_date, plannedEndDate: s.planned_end_date, registeredYear: s.year }, year),
         };
       });
     const fee = feeOf.get(id) ?? null;
@@ -294,21 +298,4 @@ export async function municipalityPanel(
       href: readsMapping ? `/kommuner/${number}/kartlegging` : null,
     },
   };
-}
-
-const DAY_MS = 86_400_000;
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-
-/**
- * The part of a whole-period share that falls in the year: spread evenly over the project's days, whole kroner. Without
- * both dates the period is unknown, and so is the year's part.
- */
-export function shareInYear(whole: number, start: string | null, end: string | null, year: number): number | null {
-  if (!start || !end || end < start) return null;
-  const first = dayNumber(start);
-  const last = dayNumber(end);
-  const from = Math.max(first, dayNumber(`${year}-01-01`));
-  const to = Math.min(last, dayNumber(`${year}-12-31`));
-  if (to < from) return 0;
-  return Math.round((whole * (to - from + 1)) / (last - first + 1));
 }

@@ -81,6 +81,49 @@ describe.each(DATABASE_KINDS)('my work on %s', (kind) => {
     expect(JSON.stringify((await work(vest)).secretariat)).not.toContain(created.body.id);
   });
 
+  it('each body’s own notice period sets when its summons is due', async () => {
+    const body = async (summonsNoticeDays?: number) => {
+      const res = await vest.post(`/api/networks/${vestId}/bodies`, {
+        kind: 'workingGroup',
+        name: `Frist ${summonsNoticeDays ?? 'standard'} ${unique()}`,
+        ...(summonsNoticeDays === undefined ? {} : { summonsNoticeDays }),
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body as { id: string; version: number; summonsNoticeDays: number };
+    };
+    const meeting = async (bodyId: string, date: string) => {
+      const res = await vest.post(`/api/bodies/${bodyId}/meetings`, { date, startTime: '09:00', place: 'Sortland rådhus' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    const day = today();
+    const [twoWeeks, none, standard] = [await body(14), await body(0), await body()];
+    expect([twoWeeks.summonsNoticeDays, none.summonsNoticeDays, standard.summonsNoticeDays]).toEqual([14, 0, 7]);
+    // All three meet in ten days. With 14 days' notice the summons was due 4 days ago; with a week's, in 3 days; with
+    // none, on the day itself, 10 days ahead: past the week «Mitt arbeid» looks ahead, so not yet listed.
+    const in10 = addDays(day, 10);
+    const [late, soon, later] = [await meeting(twoWeeks.id, in10), await meeting(standard.id, in10), await meeting(none.id, in10)];
+    // The body without notice that meets in 5 days: due that day, within the week.
+    const noNotice = await meeting(none.id, addDays(day, 5));
+    const tasks = async () => (await work(vest)).secretariat.find((s) => s.network.slug === 'digivesteralen')!.tasks;
+    let listed = await tasks();
+    expect(listed.find((x) => x.id === late)).toMatchObject({ kind: 'summonsDue', due: addDays(day, -4), overdue: true });
+    expect(listed.find((x) => x.id === soon)).toMatchObject({ kind: 'summonsDue', due: addDays(day, 3), overdue: false });
+    expect(listed.find((x) => x.id === noNotice)).toMatchObject({ kind: 'summonsDue', due: addDays(day, 5), overdue: false });
+    expect(listed.find((x) => x.id === later)).toBeUndefined();
+
+    // The secretariat shortens the two-week notice to two days: due in 8 days, no longer within the week.
+    const changed = await vest.patch(`/api/bodies/${twoWeeks.id}`, { summonsNoticeDays: 2, version: twoWeeks.version });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    listed = await tasks();
+    expect(listed.find((x) => x.id === late)).toBeUndefined();
+    // And lengthens the no-notice body's to 3: the meeting in 10 days is due in 7, now listed.
+    expect((await vest.patch(`/api/bodies/${none.id}`, { summonsNoticeDays: 3, version: none.version })).status).toBe(200);
+    listed = await tasks();
+    expect(listed.find((x) => x.id === later)).toMatchObject({ due: addDays(day, 7), overdue: false });
+    expect(listed.find((x) => x.id === noNotice)).toMatchObject({ due: addDays(day, 2), overdue: false });
+  });
+
   it('the chief executive sees the meetings they are called to, the project they own with what its next decision point lacks, and their municipality', async () => {
     const mine = await work(chief);
     expect(mine.known).toBe(true);

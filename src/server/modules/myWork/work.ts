@@ -24,7 +24,7 @@ import type {
 } from '../../../shared/myWork/schema.ts';
 import { today } from '../network/index.ts';
 import { assertCan, can, editorMunicipalities, NOWHERE, ofParticipant } from '../../access/index.ts';
-import { addDays, iso, SUMMONS_NOTICE_DAYS } from './dates.ts';
+import { addDays, iso } from './dates.ts';
 
 /**
  * «Mitt arbeid»: each part is one query over what the account is (its roles) and who it is (the people with its
@@ -268,10 +268,11 @@ async function secretariatTasks(db: DbOrTx, networkIds: string[], day: string): 
     ),
     queryRows<{ network_id: string; id: string; title: string; due: string }>(
       db,
-      sql`select b.network_id, m.id, b.name || ' ' || m.date::text as title, (m.date - ${SUMMONS_NOTICE_DAYS}::int)::text as due
+      // Each body's own notice period: the summons is due that many days before the meeting.
+      sql`select b.network_id, m.id, b.name || ' ' || m.date::text as title, (m.date - b.summons_notice_days)::text as due
           from meetings m join bodies b on b.id = m.body_id
           where b.network_id = any(${ids}) and m.deleted_at is null and not m.written_procedure and m.status = 'planned'
-            and m.date >= ${day} and m.date - ${SUMMONS_NOTICE_DAYS}::int <= ${addDays(day, 7)}::date
+            and m.date >= ${day} and m.date - b.summons_notice_days <= ${addDays(day, 7)}::date
           order by m.date`,
     ),
     queryRows<{ network_id: string; id: string; title: string; date: string; requested: boolean }>(

@@ -102,6 +102,7 @@ export function presentBody(body: BodyRow, network: { slug: string; name: string
     shortCode: body.shortCode,
     mandate: body.mandate,
     deputySummons: body.deputySummons,
+    summonsNoticeDays: body.summonsNoticeDays,
     memberships: sortMemberships(memberships),
     version: body.version,
     updatedAt: body.updatedAt.toISOString(),

@@ -592,6 +592,17 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
           shortCode: '«Forkortelse» kan ha høyst 12 tegn.',
         },
       );
+      for (const [summonsNoticeDays, message] of [
+        [-1, '«Innkallingsfrist (dager før møtet)» må være minst 0.'],
+        [61, '«Innkallingsfrist (dager før møtet)» kan være høyst 60.'],
+        [2.5, '«Innkallingsfrist (dager før møtet)» har feil type.'],
+        ['7', '«Innkallingsfrist (dager før møtet)» har feil type.'],
+        [null, '«Innkallingsfrist (dager før møtet)» må fylles ut.'],
+      ] as const) {
+        expectFieldErrors(await vest.post(`/api/networks/${vestId}/bodies`, { kind: 'workingGroup', name: 'X', summonsNoticeDays }), {
+          summonsNoticeDays: message,
+        });
+      }
       expect(await bodyCount()).toBe(count);
     });
 
@@ -642,7 +653,36 @@ describe.each(DATABASE_KINDS)('network routes on %s', (kind) => {
       const before = await bodyRow(body.id);
       expectFieldErrors(await vest.patch(`/api/bodies/${body.id}`, { name: '   ', version: 1 }), { name: '«Navn» må fylles ut.' });
       expectFieldErrors(await vest.patch(`/api/bodies/${body.id}`, { name: 'Ny' }), { version: '«Versjon» må fylles ut.' });
+      expectFieldErrors(await vest.patch(`/api/bodies/${body.id}`, { name: 'Ny', summonsNoticeDays: 90, version: 1 }), {
+        summonsNoticeDays: '«Innkallingsfrist (dager før møtet)» kan være høyst 60.',
+      });
+      expectFieldErrors(await vest.patch(`/api/bodies/${body.id}`, { summonsNoticeDays: 'en uke', version: 1 }), {
+        summonsNoticeDays: '«Innkallingsfrist (dager før møtet)» har feil type.',
+      });
+      expectFieldErrors(await vest.patch(`/api/bodies/${body.id}`, { summonsNoticeDays: -3, version: 1 }), {
+        summonsNoticeDays: '«Innkallingsfrist (dager før møtet)» må være minst 0.',
+      });
       expect(await bodyRow(body.id)).toEqual(before);
+      expect(before.summonsNoticeDays).toBe(7);
+    });
+
+    it('changes the notice period, versioned and audited like the body’s other fields', async () => {
+      const body = await createBody();
+      expect(body).toMatchObject({ summonsNoticeDays: 7 });
+      const res = await vest.patch(`/api/bodies/${body.id}`, { summonsNoticeDays: 14, version: 1 });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body).toMatchObject({ summonsNoticeDays: 14, version: 2 });
+      expect((await anon.get(`/api/bodies/${body.id}`)).body.summonsNoticeDays).toBe(14);
+      expect(await latestAudit(t.db, 'body', body.id)).toMatchObject({
+        action: 'update',
+        before: { summonsNoticeDays: 7, version: 1 },
+        after: { summonsNoticeDays: 14, version: 2 },
+      });
+      // The bounds themselves are allowed; a stale version is refused and changes nothing.
+      expect((await vest.patch(`/api/bodies/${body.id}`, { summonsNoticeDays: 0, version: 2 })).body.summonsNoticeDays).toBe(0);
+      expect((await vest.patch(`/api/bodies/${body.id}`, { summonsNoticeDays: 60, version: 3 })).body.summonsNoticeDays).toBe(60);
+      expectError(await vest.patch(`/api/bodies/${body.id}`, { summonsNoticeDays: 5, version: 3 }), 409, 'stale_version');
+      expect((await bodyRow(body.id)).summonsNoticeDays).toBe(60);
     });
 
     it('answers 404 to another network and 403 to readers', async () => {

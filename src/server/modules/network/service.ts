@@ -29,6 +29,7 @@ import type {
   PersonCreateInput,
   PersonUpdateInput,
 } from '../../../shared/network/schema.ts';
+import { SUMMONS_NOTICE_DAYS } from '../../../shared/network/schema.ts';
 import { assertBelongs, assertCan, can, inNetwork, NOWHERE, ofMember, ofMunicipality, ofPerson, requireUser } from '../../access/index.ts';
 import * as repo from './repo.ts';
 import { changeStamp } from '../../db/change-counters.ts';
@@ -441,6 +442,7 @@ export async function createBody(ctx: RequestContext, networkRef: string, input:
         shortCode: input.shortCode ?? null,
         mandate: input.mandate ?? null,
         deputySummons: input.deputySummons ?? 'information',
+        summonsNoticeDays: input.summonsNoticeDays ?? SUMMONS_NOTICE_DAYS.default,
       })
       .returning();
     if (!created) throw new AppError('internal_error');

@@ -193,6 +193,9 @@ export const en: Messages = {
     deputySummonsDescription:
       'Whether deputies get the summons for information (they attend only when called in), or are called in with the members.',
     deputySummonsOptions: { information: 'For information (usual)', called: 'Called in with the members' },
+    summonsNoticeDays: 'Notice period (days before the meeting)',
+    summonsNoticeDaysDescription:
+      'How many days before the meeting the summons is due, by the mandate or rules of procedure. “My work” reminds the secretariat of it. From {min} to {max}; usually {default}.',
     mandateDescription: 'Written in Markdown: “# Heading”, “**bold**”, “- item”. HTML is not shown.',
     preview: 'Preview of the mandate',
     previewEmpty: 'Nothing to show yet.',

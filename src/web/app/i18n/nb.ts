@@ -197,6 +197,9 @@ export const nb = {
     deputySummonsDescription:
       'Om varamedlemmene får innkallingen til orientering (de møter bare når de kalles inn særskilt), eller kalles inn sammen med medlemmene.',
     deputySummonsOptions: { information: 'Til orientering (vanlig)', called: 'Kalles inn sammen med medlemmene' },
+    summonsNoticeDays: 'Innkallingsfrist (dager før møtet)',
+    summonsNoticeDaysDescription:
+      'Hvor mange dager før møtet innkallingen skal sendes, etter mandatet eller reglementet. «Mitt arbeid» minner sekretariatet om den. Fra {min} til {max}; vanlig er {default}.',
     mandateDescription: 'Skrives i Markdown: «# Overskrift», «**fet**», «- punkt». HTML vises ikke.',
     preview: 'Forhåndsvisning av mandatet',
     previewEmpty: 'Ingenting å vise ennå.',

@@ -192,6 +192,9 @@ export const nn: Messages = {
     deputySummonsDescription:
       'Om varamedlemene får innkallinga til orientering (dei møter berre når dei vert kalla inn særskilt), eller vert kalla inn saman med medlemene.',
     deputySummonsOptions: { information: 'Til orientering (vanleg)', called: 'Vert kalla inn saman med medlemene' },
+    summonsNoticeDays: 'Innkallingsfrist (dagar før møtet)',
+    summonsNoticeDaysDescription:
+      'Kor mange dagar før møtet innkallinga skal sendast, etter mandatet eller reglementet. «Mitt arbeid» minner sekretariatet om henne. Frå {min} til {max}; vanleg er {default}.',
     mandateDescription: 'Skrive i Markdown: «# Overskrift», «**feit**», «- punkt». HTML blir ikkje vist.',
     preview: 'Førehandsvising av mandatet',
     previewEmpty: 'Ingenting å vise enno.',

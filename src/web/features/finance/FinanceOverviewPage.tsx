@@ -53,7 +53,7 @@ function OverviewView({ network }: { network: NetworkOverview }) {
               <ScrollRegion label={fmt(o.caption, { name: network.name, year: v.year })}>
                 <Table zebra>
                   <caption>{fmt(o.caption, { name: network.name, year: v.year })}</caption>
-                  <HeadRow cells={[o.municipality, o.fee, o.projects, o.shares, o.pays, o.hours, o.effort]} />
+                  <HeadRow cells={[o.municipality, o.fee, o.projects, fmt(o.shares, { year: v.year }), o.pays, o.hours, o.effort]} />
                   <Table.Body>
                     {v.municipalities.map((m) => (
                       <Table.Row key={m.number}>

@@ -85,7 +85,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
                 <Table.Cell>{s.fee === null ? '–' : kroner(s.fee)}</Table.Cell>
               </Table.Row>
               <Table.Row>
-                <Table.HeaderCell scope="row">{t.shares}</Table.HeaderCell>
+                <Table.HeaderCell scope="row">{fmt(t.shares, { year: s.year })}</Table.HeaderCell>
                 <Table.Cell>{kroner(s.projectShares)}</Table.Cell>
               </Table.Row>
             </Table.Body>
@@ -107,7 +107,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
           <>
             <DataTable
               caption={fmt(t.projectsCaption, { year: s.year, municipality: s.municipality.name })}
-              columns={[t.project, t.phase, t.costTotal, t.share, t.benefits]}
+              columns={[t.project, t.phase, t.costTotal, t.wholePeriod, fmt(t.inYear, { year: s.year }), t.benefits]}
             >
               {s.projects.map((p) => (
                 <Table.Row key={p.id}>
@@ -117,6 +117,7 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
                   <Table.Cell>{pm.phases[p.phase as keyof typeof pm.phases] ?? p.phase}</Table.Cell>
                   <Table.Cell>{p.costTotal === null ? t.notFinanced : kroner(p.costTotal)}</Table.Cell>
                   <Table.Cell>{p.share === null ? '–' : kroner(p.share)}</Table.Cell>
+                  <Table.Cell>{p.shareInYear === null ? '–' : kroner(p.shareInYear)}</Table.Cell>
                   <Table.Cell>{formatAchievement(lang, p.benefits.achievement)}</Table.Cell>
                 </Table.Row>
               ))}

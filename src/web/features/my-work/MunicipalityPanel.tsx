@@ -58,6 +58,13 @@ function Payments({ panel }: { panel: MunicipalityPanel }) {
   const t = useMyWorkMessages();
   const { number, date } = useI18n();
   const year = String(panel.year);
+  // The whole-period share, labelled with the period it is spread over (the rule is spreadShare's, on the server).
+  const wholePeriod = (s: MunicipalityPanel['payments'][number]['shares'][number], amount: string) =>
+    s.plannedEndDate === null
+      ? fmt(t.panel.shareWholeOpen, { amount })
+      : s.startDate === null
+        ? fmt(t.panel.shareWholeUntil, { to: date(s.plannedEndDate), amount })
+        : fmt(t.panel.shareWhole, { from: date(s.startDate), to: date(s.plannedEndDate), amount });
   return (
     <section aria-labelledby="panel-pays">
       <Heading level={3} data-size="sm" id="panel-pays">
@@ -82,15 +89,9 @@ function Payments({ panel }: { panel: MunicipalityPanel }) {
                 {pay.shares.map((s) => (
                   <li key={s.projectId}>
                     {fmt(t.panel.share, { project: `${s.reference} ${s.title}` })}:{' '}
-                    {s.forYear !== null
-                      ? `${fmt(t.panel.shareYear, { amount: kr(s.forYear, number), year })} (${fmt(t.panel.shareWhole, {
-                          from: date(s.startDate),
-                          to: date(s.plannedEndDate),
-                          amount: kr(s.wholePeriod ?? 0, number),
-                        })})`
-                      : s.wholePeriod !== null
-                        ? fmt(t.panel.shareUnknownPeriod, { amount: kr(s.wholePeriod, number) })
-                        : '–'}
+                    {s.forYear !== null && s.wholePeriod !== null
+                      ? `${fmt(t.panel.shareYear, { amount: kr(s.forYear, number), year })} (${wholePeriod(s, kr(s.wholePeriod, number))})`
+                      : '–'}
                   </li>
                 ))}
               </ul>

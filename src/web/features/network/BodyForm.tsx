@@ -3,6 +3,7 @@ import { Button, Heading, Paragraph, Select } from '@digdir/designsystemet-react
 import {
   BODY_KINDS,
   DEPUTY_SUMMONS,
+  SUMMONS_NOTICE_DAYS,
   BodyCreateSchema,
   BodyUpdateSchema,
   type Body,
@@ -10,7 +11,7 @@ import {
 } from '../../../shared/network/schema.ts';
 import { api } from '../../app/api.ts';
 import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { Mandate } from './Mandate.tsx';
 
@@ -35,14 +36,18 @@ export function BodyForm({
   const [shortCode, setShortCode] = useState(body?.shortCode ?? '');
   const [mandate, setMandate] = useState(body?.mandate ?? '');
   const [deputySummons, setDeputySummons] = useState<string>(body?.deputySummons ?? 'information');
+  const [noticeDays, setNoticeDays] = useState(String(body?.summonsNoticeDays ?? SUMMONS_NOTICE_DAYS.default));
   const labels = {
     kind: m.bodies.kind,
     name: m.bodies.name,
     shortCode: m.bodies.shortCode,
     mandate: m.bodies.mandate,
     deputySummons: m.bodies.deputySummons,
+    summonsNoticeDays: m.bodies.summonsNoticeDays,
   };
-  const fields = { kind: kind === '' ? undefined : (kind as BodyKind), name, shortCode, mandate, deputySummons };
+  // An empty field leaves the period as it is (7 days for a new body); anything else the schema checks as a number.
+  const summonsNoticeDays = noticeDays.trim() === '' ? undefined : Number(noticeDays.trim());
+  const fields = { kind: kind === '' ? undefined : (kind as BodyKind), name, shortCode, mandate, deputySummons, summonsNoticeDays };
 
   return (
     <form
@@ -94,6 +99,15 @@ export function BodyForm({
           </Select.Option>
         ))}
       </SelectField>
+      <TextField
+        state={form}
+        name="summonsNoticeDays"
+        label={labels.summonsNoticeDays}
+        description={fmt(m.bodies.summonsNoticeDaysDescription, SUMMONS_NOTICE_DAYS)}
+        value={noticeDays}
+        onChange={setNoticeDays}
+        autoComplete="off"
+      />
       <TextField
         state={form}
         name="mandate"

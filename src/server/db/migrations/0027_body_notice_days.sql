@@ -1,0 +1,2 @@
+ALTER TABLE "bodies" ADD COLUMN "summons_notice_days" integer DEFAULT 7 NOT NULL;--> statement-breakpoint
+ALTER TABLE "bodies" ADD CONSTRAINT "bodies_summons_notice_days_range" CHECK ("bodies"."summons_notice_days" between 0 and 60);
