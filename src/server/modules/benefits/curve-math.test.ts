@@ -64,8 +64,20 @@ describe('plannedValueAt', () => {
 describe('sumPlanned', () => {
   it('adds the plans at every date any of them has, interpolating and holding flat', () => {
     // A: 100 on 1 Jan → 50 on 31 Jan (30 days, −5/3 a day). B: 10 on 11 Jan → 40 on 10 Feb (30 days, +1 a day).
-    const a = plannedCurve({ baselineDate: '2026-01-01', baselineValue: 100, interimTargets: [], targetDate: '2026-01-31', targetValue: 50 });
-    const b = plannedCurve({ baselineDate: '2026-01-11', baselineValue: 10, interimTargets: [], targetDate: '2026-02-10', targetValue: 40 });
+    const a = plannedCurve({
+      baselineDate: '2026-01-01',
+      baselineValue: 100,
+      interimTargets: [],
+      targetDate: '2026-01-31',
+      targetValue: 50,
+    });
+    const b = plannedCurve({
+      baselineDate: '2026-01-11',
+      baselineValue: 10,
+      interimTargets: [],
+      targetDate: '2026-02-10',
+      targetValue: 40,
+    });
     expect(sumPlanned([a, b])).toEqual([
       // 1 Jan: A 100, B before its baseline 10 → 110.
       { date: '2026-01-01', value: 110 },
