@@ -60,7 +60,7 @@ export type IndicatorCurves = z.infer<typeof IndicatorCurvesSchema>;
 export const BenefitCurvesSchema = z.object({
   id: z.string(),
   title: z.string(),
-  project: z.object({ id: z.string(), reference: z.string(), title: z.string() }),
+  project: z.object({ id: z.string(), reference: z.string(), title: z.string(), networkSlug: z.string() }),
   indicators: z.array(IndicatorCurvesSchema),
 });
 export type BenefitCurves = z.infer<typeof BenefitCurvesSchema>;

@@ -252,7 +252,7 @@ describe.each(DATABASE_KINDS)('benefit curves on %s', (kind) => {
   it("gives a municipality's page its own curves only, to its contact and to the network's members", async () => {
     const own = await ok(sortland.get<BenefitCurvesAnswer>(`/api/municipalities/${SORTLAND}/benefit-curves`));
     const mine = own.benefits.find((b) => b.id === ids.first)!;
-    expect(mine.project).toEqual({ id: project.id, reference: project.reference, title: project.title });
+    expect(mine.project).toEqual({ id: project.id, reference: project.reference, title: project.title, networkSlug: VESTERALEN });
     // Sortland has a plan for the hours only, so the share is left out, and only Sortland's curve is there.
     expect(mine.indicators.map((i) => i.id)).toEqual([ids.hours]);
     expect(mine.indicators[0]!.municipalities).toEqual([

@@ -30,6 +30,7 @@ import { readableNetwork } from './rollup.ts';
 
 interface IndicatorLine {
   project_id: string;
+  network_slug: string;
   year: number;
   sequence: number;
   project_title: string;
@@ -65,7 +66,7 @@ type LoadedIndicator = Omit<IndicatorCurves, 'municipalities'> & { municipalitie
 interface LoadedBenefit {
   id: string;
   title: string;
-  project: { id: string; reference: string; title: string; focusAreaKeys: string[] };
+  project: { id: string; reference: string; title: string; networkSlug: string; focusAreaKeys: string[] };
   indicators: LoadedIndicator[];
 }
 
@@ -81,11 +82,12 @@ const uuids = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 async function loadCurves(db: DbOrTx, where: SQL, only: string | null): Promise<LoadedBenefit[]> {
   const lines = await queryRows<IndicatorLine>(
     db,
-    sql`select pr.id as project_id, pr.year, pr.sequence, pr.title as project_title, pr.focus_area_keys,
+    sql`select pr.id as project_id, n.slug as network_slug, pr.year, pr.sequence, pr.title as project_title, pr.focus_area_keys,
           b.id as benefit_id, b.title as benefit_title,
           i.id as indicator_id, i.name as indicator_name, i.unit, i.direction, i.additive
         from benefits b
         join projects pr on pr.id = b.project_id
+        join networks n on n.id = pr.network_id
         left join benefit_indicators i on i.benefit_id = b.id and i.deleted_at is null
         where b.deleted_at is null and ${where}
         order by pr.year, pr.sequence, b.created_at, b.id, i.created_at, i.id`,
@@ -150,6 +152,7 @@ async function loadCurves(db: DbOrTx, where: SQL, only: string | null): Promise<
           id: line.project_id,
           reference: projectReference(line.year, line.sequence),
           title: line.project_title,
+          networkSlug: line.network_slug,
           focusAreaKeys: line.focus_area_keys,
         },
         indicators: [],
@@ -212,7 +215,12 @@ function present(benefit: LoadedBenefit): BenefitCurves {
   return {
     id: benefit.id,
     title: benefit.title,
-    project: { id: benefit.project.id, reference: benefit.project.reference, title: benefit.project.title },
+    project: {
+      id: benefit.project.id,
+      reference: benefit.project.reference,
+      title: benefit.project.title,
+      networkSlug: benefit.project.networkSlug,
+    },
     indicators: benefit.indicators.map((i) => ({
       ...i,
       municipalities: i.municipalities.map(({ baselineValue: _baseline, ...curve }) => curve),
