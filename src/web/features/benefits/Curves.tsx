@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { CurvePoint, IndicatorCurves, ScopeCurves, SummedRealizedPoint } from '../../../shared/benefits/curves.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
@@ -19,7 +19,8 @@ type RealizedPoint = CurvePoint & Partial<Pick<SummedRealizedPoint, 'measuredCou
 /** The reader's last choice, so the next chart they open shows what they chose. */
 let preferTable = false;
 
-const W = 640;
+/** The chart's width until its box is measured; after that the box's own, so the text keeps its size on a phone. */
+const DEFAULT_WIDTH = 640;
 const H = 260;
 const PAD = { left: 76, right: 20, top: 16, bottom: 44 };
 const DAY_MS = 86_400_000;
@@ -92,9 +93,26 @@ export function CurveFigure({
   );
 }
 
+/** The width of an element in CSS pixels, followed as it changes. */
+function useWidth(): [RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.max(280, Math.min(DEFAULT_WIDTH, Math.round(entry.contentRect.width))));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
 function CurveChart({ unit, planned, realized }: { unit: string; planned: CurvePoint[]; realized: RealizedPoint[] }) {
   const cm = useCurveMessages();
   const { lang } = useI18n();
+  const [box, W] = useWidth();
   const all = [...planned, ...realized];
   const today = todayIso();
   let [d0, d1] = [Math.min(...all.map((p) => dayOf(p.date))), Math.max(...all.map((p) => dayOf(p.date)))];
@@ -105,7 +123,9 @@ function CurveChart({ unit, planned, realized }: { unit: string; planned: CurveP
   const y = (v: number) => H - PAD.bottom - ((v - y0) / (y1 - y0)) * (H - PAD.top - PAD.bottom);
   const path = (points: CurvePoint[]) =>
     points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.date).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
-  const dateTicks = [0, 1, 2, 3, 4].map((i) => isoOf(d0 + ((d1 - d0) * i) / 4));
+  // Five dates where they fit, three on a phone.
+  const spans = W < 480 ? 2 : 4;
+  const dateTicks = Array.from({ length: spans + 1 }, (_, i) => isoOf(d0 + ((d1 - d0) * i) / spans));
   const number = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 2 });
   const last = realized[realized.length - 1];
   const summary = fmt(cm.chartSummary, {
@@ -120,7 +140,7 @@ function CurveChart({ unit, planned, realized }: { unit: string; planned: CurveP
   });
   const showToday = dayOf(today) > d0 && dayOf(today) < d1;
   return (
-    <div className="dr-curve-chart">
+    <div className="dr-curve-chart" ref={box}>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
         <g className="dr-curve-axis">
           {ticks.map((v) => (
@@ -132,7 +152,7 @@ function CurveChart({ unit, planned, realized }: { unit: string; planned: CurveP
             </g>
           ))}
           {dateTicks.map((d, i) => (
-            <text key={d} x={x(d)} y={H - PAD.bottom + 18} textAnchor={i === 0 ? 'start' : i === 4 ? 'end' : 'middle'}>
+            <text key={d} x={x(d)} y={H - PAD.bottom + 18} textAnchor={i === 0 ? 'start' : i === spans ? 'end' : 'middle'}>
               {shortDate(lang, d)}
             </text>
           ))}
