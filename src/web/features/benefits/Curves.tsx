@@ -6,6 +6,7 @@ import { DataTable } from '../../app/table.tsx';
 import { ButtonRow, todayIso } from '../../app/ui.tsx';
 import { formatValue, shortDate } from './benefits-api.ts';
 import { useCurveMessages } from './curve-messages.ts';
+import { niceTicks } from './curve-axis.ts';
 import './curves.css';
 
 /**
@@ -26,17 +27,6 @@ const PAD = { left: 76, right: 20, top: 16, bottom: 44 };
 const DAY_MS = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 const isoOf = (day: number) => new Date(Math.round(day) * DAY_MS).toISOString().slice(0, 10);
-
-/** Round steps (1, 2 or 5 × 10ⁿ) from below the lowest value to above the highest, about `count` of them. */
-export function niceTicks(low: number, high: number, count = 5): number[] {
-  const [lo, hi] = low === high ? [low - 1, high + 1] : [low, high];
-  const raw = (hi - lo) / Math.max(1, count - 1);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((f) => f * power).find((s) => s >= raw) ?? 10 * power;
-  const ticks: number[] = [];
-  for (let v = Math.floor(lo / step) * step; v <= Math.ceil(hi / step) * step + step / 2; v += step) ticks.push(Number(v.toPrecision(12)));
-  return ticks;
-}
 
 /** A curve's chart and table, one at a time, with the choice as a pair of toggle buttons. */
 export function CurveFigure({
