@@ -73,7 +73,7 @@ export type DetailedRollup = Omit<BenefitsRollup, 'focusAreas'> & {
   >;
 };
 
-async function readableNetwork(ctx: RequestContext, networkRef: string): Promise<string> {
+export async function readableNetwork(ctx: RequestContext, networkRef: string): Promise<string> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.read', inNetwork(network.id));

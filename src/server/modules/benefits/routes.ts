@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, MunicipalityNumber, NetworkParams, OkSchema, Version } from '../../../shared/common.ts';
 import {
@@ -12,17 +13,28 @@ import {
   MeasurementInputSchema,
   RollupQuery,
 } from '../../../shared/benefits/schema.ts';
-import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
+import { EXPORT_FORMATS, sendFile, type ExportFormat } from '../documents/index.ts';
 import { sendPrepared } from '../../prepared-answers.ts';
 import * as service from './benefits.ts';
 import { benefitsRollup } from './rollup.ts';
 import { exportBenefitsPlan, exportRollup, PLAN_FORMATS } from './exports.ts';
+import { BenefitCurvesAnswerSchema } from '../../../shared/benefits/curves.ts';
+import { municipalityCurves, networkCurves, projectCurves, type Named } from './curves.ts';
+import { exportCurves } from './curve-exports.ts';
 
 const tags = ['benefits'];
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Version) });
 const TargetParams = z.object({ id: IdParams.shape.id, number: MunicipalityNumber });
 const RollupExportQuery = RollupQuery.extend({ format: z.enum(EXPORT_FORMATS, { error: 'choice' }).optional() });
+const FormatQuery = z.object({ format: z.enum(EXPORT_FORMATS, { error: 'choice' }).optional() });
+const MunicipalityParams = z.object({ number: MunicipalityNumber });
 const PlanQuery = z.object({ format: z.enum(PLAN_FORMATS, { error: 'choice' }) });
+
+/** The curves as JSON, or as the spreadsheet a format asks for. */
+async function sendCurves(req: FastifyRequest, reply: FastifyReply, named: Named, format: ExportFormat | undefined) {
+  if (format) return sendFile(reply, await exportCurves(req.ctx, named.curves, named.fileName, format));
+  return named.curves;
+}
 
 /** Benefits of projects, their indicators, each municipality's targets and measurements, and the network's roll-up. */
 export const benefitRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -114,5 +126,22 @@ export const benefitRoutes: FastifyPluginAsyncZod = async (app) => {
       if (format) return sendFile(reply, await exportRollup(req.ctx, req.params.networkId, municipality, format));
       return sendPrepared(req, reply, await benefitsRollup(req.ctx, req.params.networkId, municipality));
     },
+  );
+
+  app.get(
+    '/projects/:id/benefit-curves',
+    { schema: { tags, params: IdParams, querystring: FormatQuery, response: { 200: BenefitCurvesAnswerSchema } } },
+    async (req, reply) => sendCurves(req, reply, await projectCurves(req.ctx, req.params.id), req.query.format),
+  );
+  app.get(
+    '/networks/:networkId/benefit-curves',
+    { schema: { tags, params: NetworkParams, querystring: RollupExportQuery, response: { 200: BenefitCurvesAnswerSchema } } },
+    async (req, reply) =>
+      sendCurves(req, reply, await networkCurves(req.ctx, req.params.networkId, req.query.municipality), req.query.format),
+  );
+  app.get(
+    '/municipalities/:number/benefit-curves',
+    { schema: { tags, params: MunicipalityParams, querystring: FormatQuery, response: { 200: BenefitCurvesAnswerSchema } } },
+    async (req, reply) => sendCurves(req, reply, await municipalityCurves(req.ctx, req.params.number), req.query.format),
   );
 };

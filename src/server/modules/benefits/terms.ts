@@ -83,3 +83,29 @@ export const PLAN_HEADINGS = {
   page: { nb: 'Side', nn: 'Side', en: 'Page' },
   of: { nb: 'av', nn: 'av', en: 'of' },
 } satisfies Record<string, Terms>;
+
+/** The words of the curves' spreadsheet. */
+export const CURVE_HEADINGS = {
+  level: { nb: 'Nivå', nn: 'Nivå', en: 'Level' },
+  name: { nb: 'Navn', nn: 'Namn', en: 'Name' },
+  series: { nb: 'Kurve', nn: 'Kurve', en: 'Curve' },
+  planned: { nb: 'Planlagt', nn: 'Planlagd', en: 'Planned' },
+  realized: { nb: 'Målt', nn: 'Målt', en: 'Measured' },
+  date: { nb: 'Dato', nn: 'Dato', en: 'Date' },
+  value: { nb: 'Verdi', nn: 'Verdi', en: 'Value' },
+  measuredCount: { nb: 'Kommuner som har målt', nn: 'Kommunar som har målt', en: 'Municipalities measured' },
+  sum: { nb: 'Sum av {count} kommuneplaner', nn: 'Sum av {count} kommuneplanar', en: 'Sum of {count} municipal plans' },
+  notSummed: {
+    nb: 'Ikke summert: enheten kan ikke legges sammen',
+    nn: 'Ikkje summert: eininga kan ikkje leggjast saman',
+    en: 'Not summed: the unit cannot be added up',
+  },
+  benefit: { nb: 'Nyttevirkning', nn: 'Nyttverknad', en: 'Benefit' },
+  project: { nb: 'Prosjekt', nn: 'Prosjekt', en: 'Project' },
+  focusArea: { nb: 'Innsatsområde', nn: 'Innsatsområde', en: 'Focus area' },
+  network: { nb: 'Nettverket', nn: 'Nettverket', en: 'The network' },
+  indicator: { nb: 'Indikator', nn: 'Indikator', en: 'Indicator' },
+  unit: { nb: 'Enhet', nn: 'Eining', en: 'Unit' },
+  municipality: { nb: 'Kommune', nn: 'Kommune', en: 'Municipality' },
+  withoutFocusArea: { nb: 'Uten innsatsområde', nn: 'Utan innsatsområde', en: 'Without focus area' },
+} satisfies Record<string, Terms>;

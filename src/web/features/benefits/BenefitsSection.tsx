@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { Button, Details, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { Benefit, Indicator, IndicatorTarget, Measurement } from '../../../shared/benefits/schema.ts';
+import type { BenefitCurvesAnswer, IndicatorCurves } from '../../../shared/benefits/curves.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import { api, useApi } from '../../app/api.ts';
@@ -14,6 +15,8 @@ import {
   BENEFITS_ANCHOR,
   benefitsPath,
   benefitsPlanUrl,
+  projectCurvesPath,
+  projectCurvesUrl,
   formatAchievement,
   formatValue,
   municipalityName,
@@ -22,6 +25,8 @@ import {
   type TargetRow,
 } from './benefits-api.ts';
 import { useBenefitMessages } from './messages.ts';
+import { useCurveMessages } from './curve-messages.ts';
+import { CurvesHeading, IndicatorCurvesView, ScopeCurvesView } from './Curves.tsx';
 import './benefits.css';
 import { RowAction, DataTable } from '../../app/table.tsx';
 
@@ -53,6 +58,8 @@ export function BenefitsSection({ network, project, admin }: { network: NetworkO
   const s = bm.section;
   const location = useLocation();
   const loaded = useApi<Benefit[]>(benefitsPath(project.id));
+  const curves = useApi<BenefitCurvesAnswer>(projectCurvesPath(project.id));
+  const cm = useCurveMessages();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const answersFor = useProjectCapabilities(project.id).answersFor;
@@ -73,7 +80,10 @@ export function BenefitsSection({ network, project, admin }: { network: NetworkO
   const reload = () => {
     close();
     loaded.reload();
+    curves.reload();
   };
+  const curvesOf = (indicatorId: string) => curves.data?.benefits.flatMap((b) => b.indicators).find((i) => i.id === indicatorId) ?? null;
+  const projectScope = curves.data?.scopes.find((x) => x.scope === 'project');
   const done = (message: string) => {
     setStatus(message);
     reload();
@@ -95,7 +105,17 @@ export function BenefitsSection({ network, project, admin }: { network: NetworkO
         <Link href={benefitsPlanUrl(project.id, 'xlsx')} download>
           {s.downloadXlsx}
         </Link>
+        <Link href={projectCurvesUrl(project.id)} download>
+          {cm.downloadXlsx}
+        </Link>
       </Paragraph>
+      {projectScope && projectScope.sums.length > 0 && (
+        <ScopeCurvesView
+          scope={projectScope}
+          name={project.title}
+          heading={<CurvesHeading level={3}>{cm.projectCurvesHeading}</CurvesHeading>}
+        />
+      )}
       {/* Shown once the section shows what was saved: a dialog opened after the message works on the saved state. */}
       <SuccessMessage message={loaded.loading ? null : status} />
       <LoadState loaded={loaded}>
@@ -105,7 +125,7 @@ export function BenefitsSection({ network, project, admin }: { network: NetworkO
           ) : (
             <div className="dr-stack">
               {benefits.map((b) => (
-                <BenefitCard key={b.id} project={project} benefit={b} rights={rights} open={setDialog} />
+                <BenefitCard key={b.id} project={project} benefit={b} rights={rights} open={setDialog} curvesOf={curvesOf} />
               ))}
             </div>
           )
@@ -253,11 +273,13 @@ function BenefitCard({
   benefit: b,
   rights,
   open,
+  curvesOf,
 }: {
   project: Project;
   benefit: Benefit;
   rights: Rights;
   open: (dialog: Dialog) => void;
+  curvesOf: (indicatorId: string) => IndicatorCurves | null;
 }) {
   const { lang } = useI18n();
   const bm = useBenefitMessages();
@@ -309,7 +331,9 @@ function BenefitCard({
           {t.notMeasurable}
         </Paragraph>
       ) : (
-        b.indicators.map((i) => <IndicatorBlock key={i.id} project={project} benefit={b} indicator={i} rights={rights} open={open} />)
+        b.indicators.map((i) => (
+          <IndicatorBlock key={i.id} project={project} benefit={b} indicator={i} rights={rights} open={open} curves={curvesOf(i.id)} />
+        ))
       )}
     </article>
   );
@@ -322,12 +346,15 @@ function IndicatorBlock({
   indicator: i,
   rights,
   open,
+  curves,
 }: {
   project: Project;
   benefit: Benefit;
   indicator: Indicator;
   rights: Rights;
   open: (dialog: Dialog) => void;
+  /** The indicator's curves, once they are loaded. */
+  curves: IndicatorCurves | null;
 }) {
   const { lang, m } = useI18n();
   const bm = useBenefitMessages();
@@ -370,6 +397,7 @@ function IndicatorBlock({
           />
         </ButtonRow>
       )}
+      {curves && curves.municipalities.length > 0 && <IndicatorCurvesView indicator={curves} />}
       {rows.length === 0 ? (
         <Paragraph data-size="sm">{t.noParticipants}</Paragraph>
       ) : (

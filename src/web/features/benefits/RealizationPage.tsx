@@ -14,6 +14,9 @@ import { benefitsPath, formatAchievement } from './benefits-api.ts';
 import { useRealizationMessages } from './realization-messages.ts';
 import './realization.css';
 import { DataTable } from '../../app/table.tsx';
+import type { BenefitCurvesAnswer } from '../../../shared/benefits/curves.ts';
+import { useCurveMessages } from './curve-messages.ts';
+import { CurvesHeading, ScopeCurvesView } from './Curves.tsx';
 
 export const realizationPath = (slug: string) => `/n/${slug}/nytte`;
 
@@ -40,6 +43,7 @@ function Realization({ network }: { network: NetworkOverview }) {
   const municipality = params.get('kommune') ?? '';
   const query = municipality ? `?municipality=${encodeURIComponent(municipality)}` : '';
   const rollup = useApi<BenefitsRollup>(`/networks/${network.id}/benefits${query}`);
+  const cm = useCurveMessages();
   const exportUrl = (format: 'xlsx' | 'csv') =>
     `/api/networks/${network.id}/benefits?format=${format}${municipality ? `&municipality=${municipality}` : ''}`;
   return (
@@ -53,8 +57,15 @@ function Realization({ network }: { network: NetworkOverview }) {
         <Link href={exportUrl('csv')} download>
           {rm.downloadCsv}
         </Link>
+        <Link
+          href={`/api/networks/${network.id}/benefit-curves?format=xlsx${municipality ? `&municipality=${municipality}` : ''}`}
+          download
+        >
+          {cm.downloadXlsx}
+        </Link>
       </Paragraph>
       <LoadState loaded={rollup}>{(r) => <Traceability network={network} rollup={r} />}</LoadState>
+      <NetworkCurves network={network} query={query} />
     </>
   );
 }
@@ -195,5 +206,40 @@ function Traceability({ network, rollup }: { network: NetworkOverview; rollup: B
         </section>
       ))}
     </div>
+  );
+}
+
+/**
+ * The network's curves added up, and each focus area's, where the indicators can be summed (per unit); the
+ * municipalities' own curves are on each project's page.
+ */
+function NetworkCurves({ network, query }: { network: NetworkOverview; query: string }) {
+  const cm = useCurveMessages();
+  const curves = useApi<BenefitCurvesAnswer>(`/networks/${network.id}/benefit-curves${query}`);
+  return (
+    <Section id="realization-curves" title={cm.networkCurvesHeading}>
+      <LoadState loaded={curves}>
+        {(answer) => (
+          <div className="dr-stack">
+            {answer.scopes.map((scope) => {
+              const name = scope.scope === 'network' ? network.name : (scope.title ?? cm.withoutFocusArea);
+              return (
+                <ScopeCurvesView
+                  key={`${scope.scope}-${scope.key ?? ''}`}
+                  scope={scope}
+                  name={name}
+                  heading={
+                    scope.scope === 'focusArea' ? <CurvesHeading level={3}>{fmt(cm.areaCurvesHeading, { name })}</CurvesHeading> : undefined
+                  }
+                />
+              );
+            })}
+            {answer.scopes.every((x) => x.sums.length === 0 && x.notSummed.length === 0) && (
+              <Paragraph data-size="sm">{cm.noSums}</Paragraph>
+            )}
+          </div>
+        )}
+      </LoadState>
+    </Section>
   );
 }

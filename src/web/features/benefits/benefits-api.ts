@@ -8,6 +8,10 @@ export const benefitsPath = (projectId: string) => `/projects/${encodeURICompone
 export const benefitsPlanUrl = (projectId: string, format: 'pdf' | 'docx' | 'xlsx') =>
   `/api/projects/${encodeURIComponent(projectId)}/benefits-plan?format=${format}`;
 
+/** A project's benefit curves in the API, and as a spreadsheet. */
+export const projectCurvesPath = (projectId: string) => `/projects/${encodeURIComponent(projectId)}/benefit-curves`;
+export const projectCurvesUrl = (projectId: string) => `/api${projectCurvesPath(projectId)}?format=xlsx`;
+
 /** The id the section has on the project page; reminder e-mails link to `…/prosjekter/:id#nytte`. */
 export const BENEFITS_ANCHOR = 'nytte';
 

@@ -14,4 +14,7 @@ export const section: NetworkSection = {
 /** A project's benefits, lent to the project page. */
 export const BenefitsSection = lazySection(() => import('./BenefitsSection.tsx'), 'BenefitsSection');
 
+/** A municipality's own benefit curves, lent to its page (`/kommuner/:number`). */
+export const MunicipalityBenefitCurves = lazySection(() => import('./MunicipalityCurves.tsx'), 'MunicipalityBenefitCurves', true);
+
 export { formatAchievement, parseNumber } from './benefits-api.ts';

@@ -16,6 +16,7 @@ import { useMunicipalityCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso, Section } from '../../app/ui.tsx';
 import { municipalityMappingPath, useMappingMessages } from '../mapping/index.ts';
 import { MunicipalityPanelSection } from '../my-work/index.ts';
+import { MunicipalityBenefitCurves } from '../benefits/index.ts';
 import { DataTable } from '../../app/table.tsx';
 
 /** `/kommuner/:number`: a municipality's facts, its networks, and its written standard. */
@@ -114,6 +115,7 @@ function MunicipalityView({
         )}
       </Section>
       <MunicipalityPanelSection number={municipality.number} />
+      <MunicipalityBenefitCurves number={municipality.number} name={municipality.name} />
       <ModalDialog open={editing} onClose={() => setEditing(false)} title={m.municipality.editWrittenStandard}>
         <WrittenStandardForm
           municipality={municipality}
