@@ -49,7 +49,7 @@ test("a benefit's curves show the demo's planned and measured points, as a chart
   const sumFigure = indicator.getByRole('figure', { name: `Samlet for 3 kommuner: ${HOURS}` });
 
   await test.step('the chart marks the three planned and two measured points of each municipality, and of the sum', async () => {
-    await page.goto(`/n/digivesteralen/prosjekter/${project.id}#nytte`);
+    await page.goto(`/n/digivesteralen/prosjekter/${project.id}/nytte`);
     await loaded(page);
     for (const name of ['Andøy', 'Hadsel', 'Sortland - Suortá']) {
       const figure = indicator.getByRole('figure', { name: `${name}: ${HOURS}` });
@@ -131,7 +131,7 @@ test("a benefit's curves show the demo's planned and measured points, as a chart
   await test.step('the curves in English', async () => {
     await page.getByLabel(/^(Språk|Language)$/).selectOption({ label: 'English' });
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await page.goto(`/n/digivesteralen/prosjekter/${project.id}#nytte`);
+    await page.goto(`/n/digivesteralen/prosjekter/${project.id}/nytte`);
     await loaded(page);
     const benefits = page.getByRole('region', { name: 'Benefits', exact: true });
     const figure = benefits.getByRole('group', { name: HOURS, exact: true }).getByRole('figure', { name: `Hadsel: ${HOURS}` });
