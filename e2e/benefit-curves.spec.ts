@@ -78,7 +78,7 @@ test("a benefit's curves show the demo's planned and measured points, as a chart
   });
 
   await test.step('the table twin lists the same points, and only one of chart and table shows', async () => {
-    const chartButton = hadselFigure.getByRole('button', { name: 'Graf' });
+    const chartButton = hadselFigure.getByRole('button', { name: 'Diagram' });
     const tableButton = hadselFigure.getByRole('button', { name: 'Tabell' });
     await expect(chartButton).toHaveAttribute('aria-pressed', 'true');
     await tableButton.click();
@@ -107,7 +107,7 @@ test("a benefit's curves show the demo's planned and measured points, as a chart
       [nbDate(target!.date), hours(740), '–', '–'],
     ]);
     await a11y.check();
-    await hadselFigure.getByRole('button', { name: 'Graf' }).click();
+    await hadselFigure.getByRole('button', { name: 'Diagram' }).click();
     await expect(hadselFigure.getByRole('table')).toHaveCount(0);
     await expect(hadselFigure.locator('[data-series="realized"]')).toHaveCount(2);
   });

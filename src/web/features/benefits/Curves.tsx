@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { CurvePoint, IndicatorCurves, ScopeCurves, SummedRealizedPoint } from '../../../shared/benefits/curves.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { ChartOrTable } from '../../app/chart-or-table.tsx';
 import { DataTable } from '../../app/table.tsx';
-import { ButtonRow, todayIso } from '../../app/ui.tsx';
+import { todayIso } from '../../app/ui.tsx';
 import { formatValue, shortDate } from './benefits-api.ts';
 import { useCurveMessages } from './curve-messages.ts';
 import { niceTicks } from './curve-axis.ts';
@@ -16,9 +17,6 @@ import './curves.css';
  */
 
 type RealizedPoint = CurvePoint & Partial<Pick<SummedRealizedPoint, 'measuredCount'>>;
-
-/** The reader's last choice, so the next chart they open shows what they chose. */
-let preferTable = false;
 
 /** The chart's width until its box is measured; after that the box's own, so the text keeps its size on a phone. */
 const DEFAULT_WIDTH = 640;
@@ -43,42 +41,17 @@ export function CurveFigure({
   /** For a sum: how many municipality plans it adds, so the table can say how many had measured. */
   municipalityCount?: number;
 }) {
-  const cm = useCurveMessages();
-  const [asTable, setAsTable] = useState(preferTable);
   const captionId = useId();
-  const groupId = useId();
   return (
     <figure className="dr-curve" aria-labelledby={captionId}>
       <figcaption id={captionId} className="dr-curve-title">
         {title}
       </figcaption>
-      <div role="group" aria-labelledby={`${groupId} ${captionId}`} className="dr-curve-toggle">
-        <span id={groupId} className="dr-muted">
-          {cm.showAs}
-        </span>
-        <ButtonRow>
-          {([false, true] as const).map((table) => (
-            <Button
-              key={String(table)}
-              type="button"
-              data-size="sm"
-              variant={asTable === table ? 'primary' : 'secondary'}
-              aria-pressed={asTable === table}
-              onClick={() => {
-                preferTable = table;
-                setAsTable(table);
-              }}
-            >
-              {table ? cm.table : cm.chart}
-            </Button>
-          ))}
-        </ButtonRow>
-      </div>
-      {asTable ? (
-        <CurveTable title={title} unit={unit} planned={planned} realized={realized} municipalityCount={municipalityCount} />
-      ) : (
-        <CurveChart unit={unit} planned={planned} realized={realized} />
-      )}
+      <ChartOrTable
+        about={captionId}
+        chart={<CurveChart unit={unit} planned={planned} realized={realized} />}
+        table={<CurveTable title={title} unit={unit} planned={planned} realized={realized} municipalityCount={municipalityCount} />}
+      />
     </figure>
   );
 }

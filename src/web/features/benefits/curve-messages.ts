@@ -3,9 +3,6 @@ import { useI18n } from '../../app/i18n/index.tsx';
 
 /** The benefit curves' texts: bokmål is the source and its shape the type of the others. */
 const nb = {
-  showAs: 'Vis som',
-  chart: 'Graf',
-  table: 'Tabell',
   planned: 'Planlagt',
   plannedLegend: 'Planlagt: utgangsverdi, delmål og mål (stiplet linje, hule punkter)',
   realized: 'Målt',
@@ -43,9 +40,6 @@ const nb = {
 export type CurveMessages = typeof nb;
 
 const nn: CurveMessages = {
-  showAs: 'Vis som',
-  chart: 'Graf',
-  table: 'Tabell',
   planned: 'Planlagd',
   plannedLegend: 'Planlagd: utgangsverdi, delmål og mål (stipla linje, hole punkt)',
   realized: 'Målt',
@@ -81,9 +75,6 @@ const nn: CurveMessages = {
 };
 
 const en: CurveMessages = {
-  showAs: 'Show as',
-  chart: 'Chart',
-  table: 'Table',
   planned: 'Planned',
   plannedLegend: 'Planned: baseline, interim targets and target (dashed line, hollow points)',
   realized: 'Measured',

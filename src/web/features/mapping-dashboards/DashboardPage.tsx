@@ -13,7 +13,7 @@ import { apiPath, dashboardPath, DEFAULT_MONTHS, readFilter, VIEWS, type Dashboa
 import { FilterForm } from './FilterForm.tsx';
 import { useDashboardMessages } from './messages.ts';
 import { PublicationPanel } from './PublicationPanel.tsx';
-import { ChartOrTable } from './ChartOrTable.tsx';
+import { ChartOrTable } from '../../app/chart-or-table.tsx';
 import { RuleText, StandardizationRulePanel } from './StandardizationRulePanel.tsx';
 import {
   AdoptionMatrixTable,

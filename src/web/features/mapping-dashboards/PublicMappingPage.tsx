@@ -12,7 +12,7 @@ import { Trail } from '../../app/Trail.tsx';
 import { AdoptionChart, DomainChart } from './charts.tsx';
 import { useDashboardMessages } from './messages.ts';
 import { OpenDataLinks } from './PublicationPanel.tsx';
-import { ChartOrTable } from './ChartOrTable.tsx';
+import { ChartOrTable } from '../../app/chart-or-table.tsx';
 import { RuleText } from './StandardizationRulePanel.tsx';
 import { AdoptionMatrixTable, AdoptionSummaryTable, DomainTable, ProductTable } from './tables.tsx';
 import '../../app/public.css';

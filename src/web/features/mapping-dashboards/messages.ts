@@ -31,10 +31,6 @@ const nb = {
     xlsx: 'Last ned tabellen (Excel)',
     csv: 'Last ned tabellen (CSV)',
   },
-  chart: 'Diagram',
-  showAs: { legend: 'Vis som', chart: 'Diagram', table: 'Tabell' },
-  showAll: 'Vis alle {count} radene',
-  showFewer: 'Vis færre rader',
   rule: {
     heading: 'Regel for kandidater til standardisering',
     intro:
@@ -139,10 +135,6 @@ const nn: DashboardMessages = {
     xlsx: 'Last ned tabellen (Excel)',
     csv: 'Last ned tabellen (CSV)',
   },
-  chart: 'Diagram',
-  showAs: { legend: 'Vis som', chart: 'Diagram', table: 'Tabell' },
-  showAll: 'Vis alle {count} radene',
-  showFewer: 'Vis færre rader',
   rule: {
     heading: 'Regel for kandidatar til standardisering',
     intro:
@@ -245,10 +237,6 @@ const en: DashboardMessages = {
     xlsx: 'Download the table (Excel)',
     csv: 'Download the table (CSV)',
   },
-  chart: 'Chart',
-  showAs: { legend: 'Show as', chart: 'Chart', table: 'Table' },
-  showAll: 'Show all {count} rows',
-  showFewer: 'Show fewer rows',
   rule: {
     heading: 'Rule for standardization candidates',
     intro:

@@ -7,7 +7,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ScrollRegion } from '../../app/ui.tsx';
 import { HeadRow } from '../../app/table.tsx';
 import { STATUS_ORDER, StatusLabel } from './charts.tsx';
-import { useFoldedRows } from './ChartOrTable.tsx';
+import { useFoldedRows } from '../../app/chart-or-table.tsx';
 import { byWhatMatters } from './dashboard-api.ts';
 import { useDashboardMessages } from './messages.ts';
 

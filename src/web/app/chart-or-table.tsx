@@ -1,25 +1,25 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Button } from '@digdir/designsystemet-react';
-import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
-import { useDashboardMessages } from './messages.ts';
+import { fmt, useI18n } from './i18n/index.tsx';
+import { ButtonRow } from './ui.tsx';
 
-/** The reader's last choice, so a new filter or another dashboard keeps showing what they chose. */
+/** The reader's last choice, so a new filter, another dashboard or the next chart keeps showing what they chose. */
 let preferTable = false;
 
 /**
  * The same figures once, as a chart or as a table: the reader chooses (the chart first), and the choice is a pair of
- * toggle buttons a keyboard and a screen reader work as such.
+ * toggle buttons a keyboard and a screen reader work as such. `about` is the id of what the figures are (a figure's
+ * caption), read with the choice when there are several on a page.
  */
-export function ChartOrTable({ chart, table }: { chart: ReactNode; table: ReactNode }) {
-  const dm = useDashboardMessages();
+export function ChartOrTable({ chart, table, about }: { chart: ReactNode; table: ReactNode; about?: string }) {
+  const { m } = useI18n();
   const [asTable, setAsTable] = useState(preferTable);
   const legend = useId();
   return (
     <div className="dr-stack">
-      <div role="group" aria-labelledby={legend} className="dr-show-as">
+      <div role="group" aria-labelledby={about ? `${legend} ${about}` : legend} className="dr-show-as">
         <span id={legend} className="dr-muted">
-          {dm.showAs.legend}
+          {m.common.showAs}
         </span>
         <ButtonRow>
           {([false, true] as const).map((table) => (
@@ -34,7 +34,7 @@ export function ChartOrTable({ chart, table }: { chart: ReactNode; table: ReactN
                 setAsTable(table);
               }}
             >
-              {table ? dm.showAs.table : dm.showAs.chart}
+              {table ? m.common.showAsTable : m.common.showAsChart}
             </Button>
           ))}
         </ButtonRow>
@@ -52,8 +52,7 @@ export const FOLDED_ROWS = 12;
  * have what they came for without scrolling past the others.
  */
 export function useFoldedRows<T>(rows: readonly T[]): { shown: readonly T[]; toggle: ReactNode } {
-  const dm = useDashboardMessages();
-  const { number } = useI18n();
+  const { m, number } = useI18n();
   const [all, setAll] = useState(false);
   if (rows.length <= FOLDED_ROWS) return { shown: rows, toggle: null };
   return {
@@ -61,7 +60,7 @@ export function useFoldedRows<T>(rows: readonly T[]): { shown: readonly T[]; tog
     toggle: (
       <ButtonRow>
         <Button type="button" variant="tertiary" data-size="sm" aria-expanded={all} onClick={() => setAll((a) => !a)}>
-          {all ? dm.showFewer : fmt(dm.showAll, { count: number(rows.length) })}
+          {all ? m.common.showFewer : fmt(m.common.showAll, { count: number(rows.length) })}
         </Button>
       </ButtonRow>
     ),
