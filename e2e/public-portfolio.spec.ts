@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, login, test } from './fixtures.ts';
+import { openProjectTab } from './portfolio-helpers.ts';
 
 /**
  * The public portfolio of DigiVesterålen: a visitor goes from Innsyn to the projects, opens DigiHelse (past BP1 by
@@ -107,6 +108,10 @@ test('Sortland’s chief executive reads the portfolio without a role, and canno
 
   await page.getByRole('link', { name: DIGIHELSE }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(DIGIHELSE) })).toBeVisible();
+  await loaded(page);
+  await a11y.check();
+  // The risk register is on the plan's tab, read without a way to add to it.
+  await openProjectTab(page, 'Plan');
   await expect(page.getByRole('heading', { name: 'Risikoer' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Legg til/ })).toHaveCount(0);
   await loaded(page);
