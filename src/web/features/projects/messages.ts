@@ -123,6 +123,10 @@ const nb = {
     fromProposal: 'Fra forslag',
     description: 'Beskrivelse',
     none: 'Ikke oppgitt',
+    phasesHeading: 'Faser',
+    phasesLabel: 'Fasene i prosjektveiviseren',
+    currentPhase: '(nåværende fase)',
+    passedPhase: '(passert)',
   },
   tabs: {
     label: 'Sider i prosjektet {reference}',
@@ -551,6 +555,10 @@ const nn: ProjectMessages = {
     fromProposal: 'Frå forslag',
     description: 'Skildring',
     none: 'Ikkje oppgitt',
+    phasesHeading: 'Fasar',
+    phasesLabel: 'Fasane i prosjektvegvisaren',
+    currentPhase: '(noverande fase)',
+    passedPhase: '(passert)',
   },
   tabs: {
     label: 'Sider i prosjektet {reference}',
@@ -971,6 +979,10 @@ const en: ProjectMessages = {
     fromProposal: 'From proposal',
     description: 'Description',
     none: 'Not given',
+    phasesHeading: 'Phases',
+    phasesLabel: 'The phases of the project model',
+    currentPhase: '(current phase)',
+    passedPhase: '(passed)',
   },
   tabs: {
     label: 'Pages of project {reference}',
