@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { ProjectFinancing } from '../../../shared/finance/project-financing.ts';
-import { DECISION_POINT_RULES, PHASES, type Project } from '../../../shared/portfolio/projects.ts';
+import { DECISION_POINT_RULES, type Project } from '../../../shared/portfolio/projects.ts';
 import type { StatusReport, StatusReportList } from '../../../shared/portfolio/status-reports.ts';
 import { useApi } from '../../app/api.ts';
 import { useKroner } from '../../app/format.ts';
@@ -11,6 +11,7 @@ import { proposalPath } from '../proposals/index.ts';
 import { useProjectMessages } from './messages.ts';
 import { useProjectOutlet } from './project-outlet.ts';
 import { projectTabPath, type ProjectTab } from './projects-api.ts';
+import { PhaseSteps } from './PhaseSteps.tsx';
 import { StatusLightTag, usePeriodName } from './StatusLight.tsx';
 
 /** How many of the coming milestones the summary names; the plan has them all. */
@@ -32,7 +33,7 @@ export function ProjectSummary() {
   const tab = (t: ProjectTab) => projectTabPath(network.slug, project.id, t);
   return (
     <div className="dr-stack">
-      <PhaseSteps project={project} />
+      <PhaseSteps phase={project.phase} />
       <Section id="project-summary" title={pm.summary.heading}>
         <div className="dr-project-summary">
           <LatestStatus latest={latest} waiting={reports.loading} link={tab('statusrapporter')} />
@@ -217,35 +218,6 @@ function NextMilestones({ project, link }: { project: Project; link: string }) {
         <AppLink to={link}>{s.milestonesLink}</AppLink>
       </Paragraph>
     </Card>
-  );
-}
-
-/** The six phases as a list of steps, the current one marked for assistive technology too. */
-function PhaseSteps({ project }: { project: Project }) {
-  const pm = useProjectMessages();
-  const current = PHASES.indexOf(project.phase);
-  return (
-    <section aria-labelledby="project-phases">
-      <Heading level={2} data-size="md" id="project-phases">
-        {pm.project.phasesHeading}
-      </Heading>
-      <ol className="dr-project-steps" aria-label={pm.project.phasesLabel}>
-        {PHASES.map((phase, i) => (
-          <li
-            key={phase}
-            aria-current={i === current ? 'step' : undefined}
-            className={i < current ? 'dr-project-step-done' : i === current ? 'dr-project-step-current' : undefined}
-          >
-            <span className="dr-project-step-number" aria-hidden="true">
-              {i + 1}
-            </span>
-            {pm.phases[phase]}
-            {i === current && <span className="dr-visually-hidden"> {pm.project.currentPhase}</span>}
-            {i < current && <span className="dr-visually-hidden"> {pm.project.passedPhase}</span>}
-          </li>
-        ))}
-      </ol>
-    </section>
   );
 }
 

@@ -1,6 +1,5 @@
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useParams } from 'react-router';
-import { PHASES, type Phase } from '../../../shared/portfolio/projects.ts';
 import type { PublicDecision, PublicPortfolio, PublicProject } from '../../../shared/portfolio/public-projects.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
@@ -11,6 +10,7 @@ import { usePublicMessages } from '../public/index.ts';
 import { Trail } from '../../app/Trail.tsx';
 import { useProjectMessages } from './messages.ts';
 import { usePublicPortfolioMessages } from './public-messages.ts';
+import { PhaseSteps } from './PhaseSteps.tsx';
 import { publicPortfolioApi, publicPortfolioPath, publicProjectPath } from './public-paths.ts';
 import '../../app/public.css';
 import './projects.css';
@@ -218,35 +218,5 @@ function PublicDecisionRecord({ decision }: { decision: PublicDecision }) {
         </blockquote>
       )}
     </>
-  );
-}
-
-/** The six phases as a list of steps, the current one marked for assistive technology too. */
-function PhaseSteps({ phase }: { phase: Phase }) {
-  const pm = useProjectMessages();
-  const p = usePublicPortfolioMessages().project;
-  const current = PHASES.indexOf(phase);
-  return (
-    <section aria-labelledby="public-project-phases">
-      <Heading level={2} data-size="md" id="public-project-phases">
-        {p.phasesHeading}
-      </Heading>
-      <ol className="dr-project-steps" aria-label={p.phasesLabel}>
-        {PHASES.map((step, i) => (
-          <li
-            key={step}
-            aria-current={i === current ? 'step' : undefined}
-            className={i < current ? 'dr-project-step-done' : i === current ? 'dr-project-step-current' : undefined}
-          >
-            <span className="dr-project-step-number" aria-hidden="true">
-              {i + 1}
-            </span>
-            {pm.phases[step]}
-            {i === current && <span className="dr-visually-hidden"> {p.currentPhase}</span>}
-            {i < current && <span className="dr-visually-hidden"> {p.passedPhase}</span>}
-          </li>
-        ))}
-      </ol>
-    </section>
   );
 }

@@ -123,10 +123,6 @@ const nb = {
     fromProposal: 'Fra forslag',
     description: 'Beskrivelse',
     none: 'Ikke oppgitt',
-    phasesHeading: 'Faser',
-    phasesLabel: 'Fasene i prosjektveiviseren',
-    currentPhase: '(nåværende fase)',
-    passedPhase: '(passert)',
   },
   tabs: {
     label: 'Sider i prosjektet {reference}',
@@ -555,10 +551,6 @@ const nn: ProjectMessages = {
     fromProposal: 'Frå forslag',
     description: 'Skildring',
     none: 'Ikkje oppgitt',
-    phasesHeading: 'Fasar',
-    phasesLabel: 'Fasane i prosjektvegvisaren',
-    currentPhase: '(noverande fase)',
-    passedPhase: '(passert)',
   },
   tabs: {
     label: 'Sider i prosjektet {reference}',
@@ -979,10 +971,6 @@ const en: ProjectMessages = {
     fromProposal: 'From proposal',
     description: 'Description',
     none: 'Not given',
-    phasesHeading: 'Phases',
-    phasesLabel: 'The phases of the project model',
-    currentPhase: '(current phase)',
-    passedPhase: '(passed)',
   },
   tabs: {
     label: 'Pages of project {reference}',
