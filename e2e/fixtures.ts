@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { simpleParser } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import { appUrl, mailDirOf } from '../playwright.config.ts';
 
 export { expect };
@@ -23,9 +23,16 @@ export interface Accessibility {
 }
 
 export interface Mailbox {
+  /** Every e-mail the app has written to `to` so far, oldest first. */
+  all(to: string): Promise<ParsedMail[]>;
+  /**
+   * The newest e-mail to `to` that `matches`, once the e-mail job has sent it. Wait for an e-mail by what it is, never
+   * take the newest: the job sends in its own time.
+   */
+  find(to: string, matches: (mail: ParsedMail) => boolean, options?: { timeout?: number }): Promise<ParsedMail>;
   /**
    * The path of the personal link (`/forfall/…`) in the newest e-mail to `to` whose subject starts as given, as its
-   * recipient reads it; waits for the e-mail job. The app itself shows the link to nobody else.
+   * recipient reads it. The app itself shows the link to nobody else.
    */
   link(to: string, subjectStart: string, path: string): Promise<string>;
 }
@@ -57,33 +64,36 @@ export const test = base.extend<Fixtures>({
 
   mailbox: async ({}, use, testInfo) => {
     const dir = mailDirOf(testInfo.parallelIndex);
+    const all = async (to: string) => {
+      const names = existsSync(dir)
+        ? readdirSync(dir)
+            .filter((n) => n.endsWith('.eml'))
+            .sort()
+        : [];
+      const mails = await Promise.all(names.map(async (name) => simpleParser(readFileSync(join(dir, name)))));
+      return mails.filter((mail) =>
+        (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).some((a) => a.value.some((v) => v.address === to)),
+      );
+    };
+    const find: Mailbox['find'] = async (to, matches, { timeout = 20_000 } = {}) => {
+      let found: ParsedMail | undefined;
+      await expect
+        .poll(
+          async () => {
+            found = (await all(to)).reverse().find(matches);
+            return found !== undefined;
+          },
+          { message: `an e-mail to ${to} as the journey expects`, timeout, intervals: [500, 1_000, 2_000] },
+        )
+        .toBe(true);
+      return found!;
+    };
     await use({
+      all,
+      find,
       async link(to, subjectStart, path) {
-        let link = '';
-        await expect
-          .poll(
-            async () => {
-              const names = existsSync(dir)
-                ? readdirSync(dir)
-                    .filter((n) => n.endsWith('.eml'))
-                    .sort()
-                    .reverse()
-                : [];
-              for (const name of names) {
-                const mail = await simpleParser(readFileSync(join(dir, name)));
-                const addressed = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).some((a) =>
-                  a.value.some((v) => v.address === to),
-                );
-                if (!addressed || !mail.subject?.startsWith(subjectStart)) continue;
-                link = new RegExp(`/${path}/[\\w-]+`).exec(mail.text ?? '')?.[0] ?? '';
-                return link;
-              }
-              return '';
-            },
-            { message: `a /${path}/ link in an e-mail to ${to} with subject «${subjectStart}…»`, timeout: 20_000 },
-          )
-          .not.toBe('');
-        return link;
+        const mail = await find(to, (m) => !!m.subject?.startsWith(subjectStart) && new RegExp(`/${path}/[\\w-]+`).test(m.text ?? ''));
+        return new RegExp(`/${path}/[\\w-]+`).exec(mail.text ?? '')![0];
       },
     });
   },

@@ -1,7 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
-import { mailDirOf } from '../playwright.config.ts';
 import { expect, login, SECRETARIAT, test } from './fixtures.ts';
 import { daysFromToday, loaded, logout, sessionApi } from './portfolio-helpers.ts';
 
@@ -13,42 +9,12 @@ import { daysFromToday, loaded, logout, sessionApi } from './portfolio-helpers.t
 
 const MEMBER = { email: 'medlem@digivesteralen.no', name: 'Styringsgruppemedlem DigiVesterålen' };
 
-/** The /avmeld/ link of the newest e-mail to `to` whose subject starts «Nytt:» and names `text`. */
-async function unsubscribeLink(dir: string, to: string, text: string): Promise<string> {
-  let link = '';
-  await expect
-    .poll(
-      async () => {
-        const names = existsSync(dir)
-          ? readdirSync(dir)
-              .filter((n) => n.endsWith('.eml'))
-              .sort()
-              .reverse()
-          : [];
-        for (const name of names) {
-          const mail = await simpleParser(readFileSync(join(dir, name)));
-          const addressed = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).some((a) =>
-            a.value.some((v) => v.address === to),
-          );
-          if (!addressed || !mail.subject?.startsWith('Nytt:') || !mail.text?.includes(text)) continue;
-          const header = mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
-          expect(header).toContain('/avmeld/');
-          link = /\/avmeld\/[\w-]+/.exec(mail.text)?.[0] ?? '';
-          return link;
-        }
-        return '';
-      },
-      { message: `an e-mail to ${to} about «${text}»`, timeout: 90_000, intervals: [2_000] },
-    )
-    .not.toBe('');
-  return link;
-}
-
 test('following a body sends an e-mail when its next summons goes out, and the e-mail unsubscribes without login', async ({
   page,
   a11y,
   browser,
-}, testInfo) => {
+  mailbox,
+}) => {
   test.setTimeout(180_000);
   await login(page, a11y, SECRETARIAT);
   const secretariat = await sessionApi(page);
@@ -82,7 +48,12 @@ test('following a body sends an e-mail when its next summons goes out, and the e
   await api.post(`/meetings/${meeting.id}/summons`, { version: meeting.version });
   await logout(page, SECRETARIAT.name);
 
-  const link = await unsubscribeLink(mailDirOf(testInfo.parallelIndex), MEMBER.email, body.name);
+  // The happenings are collected every half minute: the e-mail may take a while.
+  const told = await mailbox.find(MEMBER.email, (m) => !!m.subject?.startsWith('Nytt:') && !!m.text?.includes(body.name), {
+    timeout: 90_000,
+  });
+  expect(told.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '').toContain('/avmeld/');
+  const link = /\/avmeld\/[\w-]+/.exec(told.text ?? '')![0];
   // Without login, in a browser of its own: the page asks before it unsubscribes.
   const context = await browser.newContext();
   const stranger = await context.newPage();

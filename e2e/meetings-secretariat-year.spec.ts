@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { mailDirOf } from '../playwright.config.ts';
+import type { ParsedMail } from 'mailparser';
 import { expect, login, SECRETARIAT, test } from './fixtures.ts';
 
 /**
@@ -50,17 +49,6 @@ function expectInOrder(text: string, fragments: string[]) {
   }
 }
 
-/** Every e-mail the app wrote to this address, oldest first. */
-async function mailsTo(parallelIndex: number, address: string): Promise<ParsedMail[]> {
-  const dir = mailDirOf(parallelIndex);
-  const names = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((n) => n.endsWith('.eml'))
-        .sort()
-    : [];
-  const mails = await Promise.all(names.map(async (name) => simpleParser(readFileSync(join(dir, name)))));
-  return mails.filter((m) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).some((a) => a.value.some((v) => v.address === address)));
-}
 const calendarOf = (mail: ParsedMail) =>
   mail.attachments.filter((a) => a.contentType.startsWith('text/calendar')).map((a) => a.content.toString('utf8'))[0] ?? '';
 
@@ -90,7 +78,7 @@ test('a regional council continues its numbering at 112, summons 13 cases by rol
   browser,
   a11y,
   mailbox,
-}, testInfo) => {
+}) => {
   test.setTimeout(240_000);
   await login(page, a11y, SECRETARIAT);
   await page.getByLabel(/^(Språk|Language)$/).selectOption({ label: 'Norsk bokmål' });
@@ -226,21 +214,19 @@ test('a regional council continues its numbering at 112, summons 13 cases by rol
   });
 
   await test.step('the deputies get it for information: no absence link, and a calendar entry that asks nothing', async () => {
-    await expect.poll(async () => (await mailsTo(testInfo.parallelIndex, DEPUTY.email)).length, { timeout: 20_000 }).toBeGreaterThan(0);
-    const [information] = await mailsTo(testInfo.parallelIndex, DEPUTY.email);
-    expect(information!.subject).toMatch(/^Til orientering: innkalling:/);
-    expect(information!.text).not.toContain('Meld forfall');
-    expect(information!.text).not.toContain('/forfall/');
-    const ics = calendarOf(information!);
+    const information = await mailbox.find(DEPUTY.email, (m) => !!m.subject?.startsWith('Til orientering:'));
+    expect(information.subject).toMatch(/^Til orientering: innkalling:/);
+    expect(information.text).not.toContain('Meld forfall');
+    expect(information.text).not.toContain('/forfall/');
+    const ics = calendarOf(information);
     expect(ics).toContain('METHOD:PUBLISH');
     expect(ics).not.toMatch(/^ATTENDEE/m);
     expect(ics).not.toContain('RSVP');
     expect(ics).toContain('TZID=Europe/Oslo');
 
-    await expect.poll(async () => (await mailsTo(testInfo.parallelIndex, ABSENT.email)).length, { timeout: 20_000 }).toBeGreaterThan(0);
-    const [called] = await mailsTo(testInfo.parallelIndex, ABSENT.email);
-    expect(called!.subject).toMatch(/^Innkalling:/);
-    expect(calendarOf(called!)).toContain('METHOD:REQUEST');
+    const called = await mailbox.find(ABSENT.email, () => true);
+    expect(called.subject).toMatch(/^Innkalling:/);
+    expect(calendarOf(called)).toContain('METHOD:REQUEST');
   });
 
   await test.step(`${ABSENT.name} reports absence; ${DEPUTY.name} is called in, and the lists say «forfall» and «møter for»`, async () => {
@@ -268,11 +254,7 @@ test('a regional council continues its numbering at 112, summons 13 cases by rol
     const pdf = await summonsPdf();
     expect(pdf).toMatch(new RegExp(`${ABSENT.name}[^–]*– forfall`));
     expect(pdf).toMatch(new RegExp(`${DEPUTY.name}[^–]*– møter for ${ABSENT.name}`));
-    // The call-in is sent by the e-mail job after the click: wait for it by its subject, not the newest e-mail.
-    const callIn = async () =>
-      (await mailsTo(testInfo.parallelIndex, DEPUTY.email)).find((m) => m.subject?.startsWith('Innkalling som varamedlem:'));
-    await expect.poll(async () => (await callIn()) !== undefined, { timeout: 20_000 }).toBe(true);
-    const calledIn = (await callIn())!;
+    const calledIn = await mailbox.find(DEPUTY.email, (m) => !!m.subject?.startsWith('Innkalling som varamedlem:'));
     expect(calledIn.text).toContain('/forfall/');
     expect(calendarOf(calledIn)).toContain('METHOD:REQUEST');
   });
