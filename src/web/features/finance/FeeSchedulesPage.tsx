@@ -1,12 +1,11 @@
-import { useState } from 'react';
-import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
-import { Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { FeeScheduleStatus, FeeScheduleSummary } from '../../../shared/finance/fees.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
-import { SuccessMessage } from '../../app/forms.tsx';
+import { ListWithCreate } from '../../app/kit.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { feeSchedulesPath, feeSchedulePath } from './fees-api.ts';
 import { useFinanceMessages } from './messages.ts';
@@ -35,25 +34,30 @@ function SchedulesView({ network }: { network: NetworkOverview }) {
   const fm = useFinanceMessages();
   const l = fm.list;
   const navigate = useNavigate();
-  const location = useLocation();
-  const [open, setOpen] = useState(false);
   const admin = useNetworkCapabilities(network.id).administer;
   const schedules = useApi<FeeScheduleSummary[]>(`/networks/${network.id}/fee-schedules`);
   return (
-    <div className="dr-stack">
-      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
-      <Paragraph>{l.intro}</Paragraph>
-      {admin ? (
-        <ButtonRow>
-          <Button type="button" onClick={() => setOpen(true)}>
-            {l.newSchedule}
-          </Button>
-        </ButtonRow>
-      ) : (
-        <Paragraph data-size="sm" className="dr-muted">
-          {l.readOnly}
-        </Paragraph>
-      )}
+    <ListWithCreate
+      intro={l.intro}
+      create={{
+        label: l.newSchedule,
+        readOnly: l.readOnly,
+        form: admin
+          ? (close) => (
+              <ScheduleForm
+                networkId={network.id}
+                schedule={null}
+                onCancel={close}
+                onReload={close}
+                onSaved={(created) => {
+                  close();
+                  void navigate(feeSchedulePath(network.slug, created.id), { state: { message: l.created } });
+                }}
+              />
+            )
+          : null,
+      }}
+    >
       <LoadState loaded={schedules}>
         {(list) =>
           list.length === 0 ? (
@@ -76,19 +80,7 @@ function SchedulesView({ network }: { network: NetworkOverview }) {
           )
         }
       </LoadState>
-      <ModalDialog open={open} onClose={() => setOpen(false)} title={l.newSchedule}>
-        <ScheduleForm
-          networkId={network.id}
-          schedule={null}
-          onCancel={() => setOpen(false)}
-          onReload={() => setOpen(false)}
-          onSaved={(created) => {
-            setOpen(false);
-            void navigate(feeSchedulePath(network.slug, created.id), { state: { message: l.created } });
-          }}
-        />
-      </ModalDialog>
-    </div>
+    </ListWithCreate>
   );
 }
 

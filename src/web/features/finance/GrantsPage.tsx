@@ -1,12 +1,11 @@
-import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
-import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useNavigate } from 'react-router';
+import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { GrantList } from '../../../shared/finance/grants.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
-import { SuccessMessage } from '../../app/forms.tsx';
+import { ListWithCreate } from '../../app/kit.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useKroner } from '../../app/format.ts';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { GrantForm } from './GrantForm.tsx';
@@ -27,25 +26,30 @@ function GrantsView({ network }: { network: NetworkOverview }) {
   const { date } = useI18n();
   const kroner = useKroner();
   const navigate = useNavigate();
-  const location = useLocation();
-  const [open, setOpen] = useState(false);
   const admin = useNetworkCapabilities(network.id).administer;
   const grants = useApi<GrantList>(`/networks/${network.id}/grants`);
   return (
-    <div className="dr-stack">
-      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
-      <Paragraph>{l.intro}</Paragraph>
-      {admin ? (
-        <ButtonRow>
-          <Button type="button" onClick={() => setOpen(true)}>
-            {l.newGrant}
-          </Button>
-        </ButtonRow>
-      ) : (
-        <Paragraph data-size="sm" className="dr-muted">
-          {l.readOnly}
-        </Paragraph>
-      )}
+    <ListWithCreate
+      intro={l.intro}
+      create={{
+        label: l.newGrant,
+        readOnly: l.readOnly,
+        form: admin
+          ? (close) => (
+              <GrantForm
+                networkId={network.id}
+                grant={null}
+                onCancel={close}
+                onReload={close}
+                onSaved={(created) => {
+                  close();
+                  void navigate(grantPath(network.slug, created.id), { state: { message: l.created } });
+                }}
+              />
+            )
+          : null,
+      }}
+    >
       <LoadState loaded={grants}>
         {({ grants: list, totals }) =>
           list.length === 0 ? (
@@ -102,18 +106,6 @@ function GrantsView({ network }: { network: NetworkOverview }) {
           )
         }
       </LoadState>
-      <ModalDialog open={open} onClose={() => setOpen(false)} title={l.newGrant}>
-        <GrantForm
-          networkId={network.id}
-          grant={null}
-          onCancel={() => setOpen(false)}
-          onReload={() => setOpen(false)}
-          onSaved={(created) => {
-            setOpen(false);
-            void navigate(grantPath(network.slug, created.id), { state: { message: l.created } });
-          }}
-        />
-      </ModalDialog>
-    </div>
+    </ListWithCreate>
   );
 }

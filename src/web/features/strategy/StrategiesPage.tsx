@@ -1,21 +1,21 @@
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
-import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useNavigate } from 'react-router';
+import { Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { StrategyCreateSchema, StrategyUpdateSchema, type Strategy } from '../../../shared/strategy/schema.ts';
 import { useApi } from '../../app/api.ts';
-import { SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { TextField, useForm } from '../../app/forms.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { parseWhole, strategyPath, versionPath } from './strategy-api.ts';
 import { usePeriod, VersionStatusTag } from './StrategyDocument.tsx';
 import './strategy.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { DataTable } from '../../app/table.tsx';
-import { SaveForm } from '../../app/kit.tsx';
+import { type DialogFormProps, ListWithCreate, SaveForm } from '../../app/kit.tsx';
 
 /** `/n/:slug/strategi`: the network's strategies with their newest version; the secretariat starts a new one. */
 export function StrategiesPage() {
@@ -32,28 +32,37 @@ export function StrategiesPage() {
 function StrategiesView({ network }: { network: NetworkOverview }) {
   const sm = useStrategyMessages();
   const navigate = useNavigate();
-  const location = useLocation();
   const period = usePeriod();
-  const [open, setOpen] = useState(false);
   const admin = useNetworkCapabilities(network.id).administer;
   const strategies = useApi<Strategy[]>(`/networks/${network.id}/strategies`);
   const memberCount = network.members.filter((x) => x.isCurrent).length;
   const l = sm.list;
   return (
-    <div className="dr-stack">
-      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
-      <Paragraph>{l.intro}</Paragraph>
-      {admin ? (
-        <ButtonRow>
-          <Button type="button" onClick={() => setOpen(true)}>
-            {l.newStrategy}
-          </Button>
-        </ButtonRow>
-      ) : (
-        <Paragraph data-size="sm" className="dr-muted">
-          {l.readOnly}
-        </Paragraph>
-      )}
+    <ListWithCreate
+      intro={l.intro}
+      create={{
+        label: l.newStrategy,
+        readOnly: l.readOnly,
+        form: admin
+          ? (close) => (
+              <StrategyForm
+                networkId={network.id}
+                strategy={null}
+                onCancel={close}
+                onReload={close}
+                onSaved={(created) => {
+                  close();
+                  // A new strategy comes with an empty draft as its version 1: straight to the editor.
+                  const draft = created.versions[0];
+                  void navigate(draft ? versionPath(network.slug, created.id, draft.id) : strategyPath(network.slug, created.id), {
+                    state: { message: l.created },
+                  });
+                }}
+              />
+            )
+          : null,
+      }}
+    >
       <LoadState loaded={strategies}>
         {(list) =>
           list.length === 0 ? (
@@ -90,23 +99,7 @@ function StrategiesView({ network }: { network: NetworkOverview }) {
           )
         }
       </LoadState>
-      <ModalDialog open={open} onClose={() => setOpen(false)} title={l.newStrategy}>
-        <StrategyForm
-          networkId={network.id}
-          strategy={null}
-          onCancel={() => setOpen(false)}
-          onReload={() => setOpen(false)}
-          onSaved={(created) => {
-            setOpen(false);
-            // A new strategy comes with an empty draft as its version 1: straight to the editor.
-            const draft = created.versions[0];
-            void navigate(draft ? versionPath(network.slug, created.id, draft.id) : strategyPath(network.slug, created.id), {
-              state: { message: l.created },
-            });
-          }}
-        />
-      </ModalDialog>
-    </div>
+    </ListWithCreate>
   );
 }
 
@@ -117,12 +110,9 @@ export function StrategyForm({
   onSaved,
   onCancel,
   onReload,
-}: {
+}: DialogFormProps<Strategy> & {
   networkId: string;
   strategy: Strategy | null;
-  onSaved: (strategy: Strategy) => void;
-  onCancel: () => void;
-  onReload: () => void;
 }) {
   const sm = useStrategyMessages();
   const f = sm.strategyForm;
