@@ -22,7 +22,7 @@ import { ButtonRow, LoadState, VisuallyHidden } from '../../app/ui.tsx';
 import { useKroner, parseWhole } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 import { DataTable } from '../../app/table.tsx';
-import { SaveForm } from '../../app/kit.tsx';
+import { type DialogFormProps, SaveForm } from '../../app/kit.tsx';
 
 /** Kroner as typed («12 345», «-1 200»); the text itself when it is no whole number, so the schema names the field. */
 export function kronerInput(text: string): number | string | null {
@@ -38,12 +38,9 @@ export function BudgetForm({
   onSaved,
   onCancel,
   onReload,
-}: {
+}: DialogFormProps<Budget> & {
   networkId: string;
   budget: Budget | null;
-  onSaved: (budget: Budget) => void;
-  onCancel: () => void;
-  onReload: () => void;
 }) {
   const { m } = useI18n();
   const b = useBudgetMessages();
@@ -96,12 +93,9 @@ export function LineForm({
   onSaved,
   onCancel,
   onReload,
-}: {
+}: DialogFormProps<Budget> & {
   budget: Budget;
   line: BudgetLine | null;
-  onSaved: (budget: Budget) => void;
-  onCancel: () => void;
-  onReload: () => void;
 }) {
   const b = useBudgetMessages();
   const form = useForm();

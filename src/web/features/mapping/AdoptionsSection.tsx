@@ -16,6 +16,7 @@ import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx'
 import { municipalityAdoptionsExportUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 import { HeadRow, RowAction } from '../../app/table.tsx';
+import type { DialogFormProps } from '../../app/kit.tsx';
 
 type Row = MunicipalityMapping['adoptions'][number];
 interface Group {
@@ -138,13 +139,10 @@ function AdoptionForm({
   onSaved,
   onCancel,
   onReload,
-}: {
+}: DialogFormProps<Adoption> & {
   municipalityNumber: string;
   adoption: Row;
   name: string;
-  onSaved: (adoption: Adoption) => void;
-  onCancel: () => void;
-  onReload: () => void;
 }) {
   const { m } = useI18n();
   const t = useMappingMessages();

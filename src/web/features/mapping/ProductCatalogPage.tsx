@@ -24,6 +24,7 @@ import { useMappingMessages } from './messages.ts';
 import { compareValues, SortHeader, useSort } from './SortHeader.tsx';
 import './mapping.css';
 import { RowAction } from '../../app/table.tsx';
+import type { DialogFormProps } from '../../app/kit.tsx';
 
 type Column = 'name' | 'vendor' | 'domain' | 'municipalities';
 type Dialog = { kind: 'edit'; product: Product } | { kind: 'merge'; product: Product };
@@ -195,11 +196,8 @@ function ProductForm({
   onSaved,
   onCancel,
   onReload,
-}: {
+}: DialogFormProps<Product> & {
   product: Product;
-  onSaved: (product: Product) => void;
-  onCancel: () => void;
-  onReload: () => void;
 }) {
   const { m } = useI18n();
   const t = useMappingMessages();

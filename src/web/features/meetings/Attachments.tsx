@@ -9,6 +9,7 @@ import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
 import { ATTACHMENT_ACCEPT, attachmentType, documentUrl, formatSize, uploadDocument } from './meeting-api.ts';
 import { useMeetingMessages } from './messages.ts';
 import { RowAction, DataTable } from '../../app/table.tsx';
+import type { DialogFormProps } from '../../app/kit.tsx';
 
 type Dialog = { kind: 'exempt'; document: CaseDocument } | { kind: 'delete'; document: CaseDocument };
 
@@ -202,11 +203,8 @@ function ExemptForm({
   onSaved,
   onCancel,
   onReload,
-}: {
+}: DialogFormProps<CaseDocument> & {
   document: CaseDocument;
-  onSaved: (document: CaseDocument) => void;
-  onCancel: () => void;
-  onReload: () => void;
 }) {
   const { m } = useI18n();
   const mm = useMeetingMessages();

@@ -17,6 +17,7 @@ import { attendanceMark } from '../../../shared/meetings/attendance.ts';
 import { useMeetingMessages } from './messages.ts';
 import { PersonPicker } from './PersonPicker.tsx';
 import { RowAction, DataTable } from '../../app/table.tsx';
+import type { DialogFormProps } from '../../app/kit.tsx';
 
 const VOTING_ROLES = ['chair', 'viceChair', 'member'];
 
@@ -220,11 +221,8 @@ function AttendanceForm({
   onSaved,
   onCancel,
   onReload,
-}: {
+}: DialogFormProps<Meeting> & {
   attendee: Attendee;
-  onSaved: (meeting: Meeting) => void;
-  onCancel: () => void;
-  onReload: () => void;
 }) {
   const { m } = useI18n();
   const mm = useMeetingMessages();

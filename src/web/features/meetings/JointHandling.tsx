@@ -6,6 +6,7 @@ import { FailureAlert, FormMessages, SubmitButton, TextField, useForm } from '..
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { useMeetingMessages } from './messages.ts';
+import type { DialogFormProps } from '../../app/kit.tsx';
 
 /** Items that may join a joint handling: not moved on, not in a group already. */
 const open = (i: AgendaItem) => i.outcome !== 'postponed' && i.outcome !== 'withdrawn' && i.jointHandlingId === null;
@@ -19,11 +20,8 @@ export function JointHandlingForm({
   onSaved,
   onCancel,
   onReload,
-}: {
+}: DialogFormProps<Meeting> & {
   meeting: Meeting;
-  onSaved: (meeting: Meeting) => void;
-  onCancel: () => void;
-  onReload: () => void;
 }) {
   const { m } = useI18n();
   const mm = useMeetingMessages();

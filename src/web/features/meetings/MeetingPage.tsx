@@ -32,6 +32,7 @@ import { ProceduresSection, StartWrittenProcedureForm, WrittenDecisions } from '
 import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { RowAction, DataTable } from '../../app/table.tsx';
+import type { DialogFormProps } from '../../app/kit.tsx';
 
 /** «Møte i Vesterålen regionråds arbeidsutvalg 25. mars 2022». */
 export function meetingTitle(
@@ -424,11 +425,8 @@ function ApproveMinutesForm({
   onSaved,
   onCancel,
   onReload,
-}: {
+}: DialogFormProps<Meeting> & {
   meeting: Meeting;
-  onSaved: (m: Meeting) => void;
-  onCancel: () => void;
-  onReload: () => void;
 }) {
   const { m } = useI18n();
   const mm = useMeetingMessages();
@@ -480,11 +478,8 @@ function SignatoriesForm({
   onSaved,
   onCancel,
   onReload,
-}: {
+}: DialogFormProps<Meeting> & {
   meeting: Meeting;
-  onSaved: (m: Meeting) => void;
-  onCancel: () => void;
-  onReload: () => void;
 }) {
   const { m, lang } = useI18n();
   const mm = useMeetingMessages();

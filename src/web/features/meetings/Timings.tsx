@@ -12,6 +12,7 @@ import { errorFor, FormMessages, SubmitButton, TextField, useForm, type FieldErr
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { useMeetingMessages } from './messages.ts';
+import type { DialogFormProps } from '../../app/kit.tsx';
 
 /** «HH:MM» now in Norway, for the «now» buttons of a meeting in progress. */
 const osloNow = () =>
@@ -133,11 +134,8 @@ export function AdjournForm({
   onSaved,
   onCancel,
   onReload,
-}: {
+}: DialogFormProps<Meeting> & {
   meeting: Meeting;
-  onSaved: (meeting: Meeting) => void;
-  onCancel: () => void;
-  onReload: () => void;
 }) {
   const { m } = useI18n();
   const t = useMeetingMessages().timing;
@@ -181,11 +179,8 @@ export function AmendedAgendaForm({
   onSaved,
   onCancel,
   onReload,
-}: {
+}: DialogFormProps<Meeting> & {
   meeting: Meeting;
-  onSaved: (meeting: Meeting) => void;
-  onCancel: () => void;
-  onReload: () => void;
 }) {
   const { m } = useI18n();
   const mm = useMeetingMessages();

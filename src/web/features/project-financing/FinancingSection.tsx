@@ -19,6 +19,7 @@ import { useFinancingMessages, type FinancingMessages } from './messages.ts';
 import { OwnEffortPart } from './OwnEffortPart.tsx';
 import './financing.css';
 import { RowAction } from '../../app/table.tsx';
+import type { DialogFormProps } from '../../app/kit.tsx';
 
 const financingPath = (projectId: string) => `/projects/${encodeURIComponent(projectId)}/financing`;
 const exportUrl = (projectId: string, format: 'xlsx' | 'csv') => `/api${financingPath(projectId)}/split/export?format=${format}`;
@@ -258,12 +259,9 @@ function FinancingForm({
   onSaved,
   onCancel,
   onReload,
-}: {
+}: DialogFormProps<ProjectFinancing> & {
   project: Project;
   current: ProjectFinancing;
-  onSaved: (answer: ProjectFinancing) => void;
-  onCancel: () => void;
-  onReload: () => void;
 }) {
   const t = useFinancingMessages();
   const { m, lang } = useI18n();
