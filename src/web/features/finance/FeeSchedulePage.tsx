@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { FeeScheduleAdoptSchema, type FeeModel, type FeeSchedule } from '../../../shared/finance/fees.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -16,6 +16,7 @@ import { useFinanceMessages } from './messages.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { HeadRow } from '../../app/table.tsx';
+import { useNavigationMessage } from '../../app/kit.tsx';
 
 const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
 const ore = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -75,10 +76,10 @@ function ScheduleView({ network, schedule, loaded }: { network: NetworkOverview;
   const { date } = useI18n();
   const kroner = useKroner();
   const navigate = useNavigate();
-  const location = useLocation();
+  const navigationMessage = useNavigationMessage();
   const [adopting, setAdopting] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const [message, setMessage] = useState<string | null>(navigationMessage);
   const s = fm.schedule;
   const draft = schedule.status === 'draft';
   const admin = useNetworkCapabilities(network.id).administer;

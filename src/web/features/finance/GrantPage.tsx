@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { Grant, GrantAllocation, GrantDeadline, GrantExpense } from '../../../shared/finance/grants.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -16,6 +16,7 @@ import { useGrantMessages } from './grant-messages.ts';
 import { grantsExportUrl, grantsPath } from './grants-api.ts';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { HeadRow, DataTable } from '../../app/table.tsx';
+import { useNavigationMessage } from '../../app/kit.tsx';
 
 type OpenDialog =
   | { kind: 'edit' }
@@ -65,10 +66,10 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
   const { date } = useI18n();
   const kroner = useKroner();
   const navigate = useNavigate();
-  const location = useLocation();
+  const navigationMessage = useNavigationMessage();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
-  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const [message, setMessage] = useState<string | null>(navigationMessage);
   const admin = useNetworkCapabilities(network.id).administer;
   const today = todayIso();
   const close = () => setDialog(null);

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Alert, Button, Checkbox, Fieldset, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { ApproveMinutesSchema, MeetingUpdateSchema, type Meeting, type WrittenProcedure } from '../../../shared/meetings/schema.ts';
 import { isWebLink } from '../../../shared/common.ts';
@@ -33,6 +33,7 @@ import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { RowAction, DataTable } from '../../app/table.tsx';
 import type { DialogFormProps } from '../../app/kit.tsx';
+import { useNavigationMessage } from '../../app/kit.tsx';
 
 /** «Møte i Vesterålen regionråds arbeidsutvalg 25. mars 2022». */
 export function meetingTitle(
@@ -92,13 +93,13 @@ type Dialog =
 function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMeeting: (meeting: Meeting) => void; reload: () => void }) {
   const { m, date, dateTime } = useI18n();
   const mm = useMeetingMessages();
-  const location = useLocation();
+  const navigationMessage = useNavigationMessage();
   const navigate = useNavigate();
   const networkSlug = useNetwork().slug;
   const admin = useNetworkCapabilities(meeting.networkId).administer;
   const editable = admin && !meeting.locked;
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [status, setStatus] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const [status, setStatus] = useState<string | null>(navigationMessage);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const year = Number(meeting.date.slice(0, 4));
   const close = () => setDialog(null);

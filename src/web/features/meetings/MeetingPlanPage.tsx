@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Button, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { MeetingStatus, MeetingSummary } from '../../../shared/meetings/schema.ts';
 import type { Body, NetworkOverview } from '../../../shared/network/schema.ts';
@@ -17,6 +17,7 @@ import { planYear } from './plan-year.ts';
 import './meetings.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { DataTable } from '../../app/table.tsx';
+import { useNavigationMessage } from '../../app/kit.tsx';
 
 const STATUS_COLORS: Record<MeetingStatus, 'neutral' | 'info' | 'warning' | 'success'> = {
   planned: 'neutral',
@@ -83,8 +84,8 @@ function PlanView({ network, body, year }: { network: NetworkOverview; body: Bod
   const { m, date } = useI18n();
   const mm = useMeetingMessages();
   const navigate = useNavigate();
-  const location = useLocation();
-  const message = (location.state as { message?: string } | null)?.message ?? null;
+  const navigationMessage = useNavigationMessage();
+  const message = navigationMessage;
   const admin = useNetworkCapabilities(body.networkId).administer;
   const meetings = useApi<MeetingSummary[]>(`/bodies/${body.id}/meetings?year=${year}`);
   const [creating, setCreating] = useState(false);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
@@ -27,7 +27,7 @@ import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './Strat
 import './strategy.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { RowAction } from '../../app/table.tsx';
-import { SaveForm } from '../../app/kit.tsx';
+import { SaveForm, useNavigationMessage } from '../../app/kit.tsx';
 
 /**
  * `/n/:slug/strategi/:strategyId/handlingsplaner/:planId`: a year's measures with focus area, owner, budget and status,
@@ -70,8 +70,8 @@ function PlanView({
 }) {
   const sm = useStrategyMessages();
   const kroner = useKroner();
-  const location = useLocation();
-  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const navigationMessage = useNavigationMessage();
+  const [message, setMessage] = useState<string | null>(navigationMessage);
   const [dialog, setDialog] = useState<Dialog>(null);
   const admin = useNetworkCapabilities(network.id).administer;
   // Measures point at the focus areas of the strategy's newest published version (a draft may still change).

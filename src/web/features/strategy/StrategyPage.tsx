@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link as RouterLink, useLocation, useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
@@ -25,6 +25,7 @@ import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './Strat
 import './strategy.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { DataTable } from '../../app/table.tsx';
+import { useNavigationMessage } from '../../app/kit.tsx';
 
 /**
  * `/n/:slug/strategi/:strategyId`: the strategy's current (newest published) version as a document, the draft being
@@ -56,9 +57,9 @@ function StrategyView({
   const sm = useStrategyMessages();
   const { date, dateTime } = useI18n();
   const navigate = useNavigate();
-  const location = useLocation();
+  const navigationMessage = useNavigationMessage();
   const period = usePeriod();
-  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const [message, setMessage] = useState<string | null>(navigationMessage);
   const [dialog, setDialog] = useState<Dialog>(null);
   const admin = useNetworkCapabilities(network.id).administer;
   const published = newestPublished(strategy);

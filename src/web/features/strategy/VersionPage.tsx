@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Alert, Button, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
@@ -14,6 +14,7 @@ import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './Strat
 import { VersionEditor } from './VersionEditor.tsx';
 import './strategy.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
+import { useNavigationMessage } from '../../app/kit.tsx';
 
 /**
  * `/n/:slug/strategi/:strategyId/versjoner/:versionId`: one version. A published one reads as a document and is
@@ -71,8 +72,8 @@ function VersionView({
   const sm = useStrategyMessages();
   const { dateTime } = useI18n();
   const navigate = useNavigate();
-  const location = useLocation();
-  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const navigationMessage = useNavigationMessage();
+  const [message, setMessage] = useState<string | null>(navigationMessage);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [dirty, setDirty] = useState(false);
   const onDirty = useCallback((value: boolean) => setDirty(value), []);

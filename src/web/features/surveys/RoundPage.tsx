@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { RespondentInputSchema, type Round, type RoundStatus, type Template } from '../../../shared/mapping/surveys.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -14,6 +14,7 @@ import { RoundResults } from './Results.tsx';
 import './surveys.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { DataTable } from '../../app/table.tsx';
+import { useNavigationMessage } from '../../app/kit.tsx';
 
 const STATUS_COLORS: Record<RoundStatus, 'neutral' | 'info' | 'success'> = { draft: 'neutral', open: 'info', closed: 'success' };
 
@@ -58,8 +59,8 @@ function RoundView({
   const sm = useSurveyMessages();
   const { date, dateTime } = useI18n();
   const navigate = useNavigate();
-  const location = useLocation();
-  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const navigationMessage = useNavigationMessage();
+  const [message, setMessage] = useState<string | null>(navigationMessage);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { RoundCreateSchema, type Round, type RoundSummary, type Template } from '../../../shared/mapping/surveys.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -15,6 +15,7 @@ import { TemplateBuilder } from './TemplateBuilder.tsx';
 import './surveys.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { RowAction, DataTable } from '../../app/table.tsx';
+import { useNavigationMessage } from '../../app/kit.tsx';
 
 export const roundPath = (slug: string, roundId: string) => `/n/${slug}/undersokelser/${roundId}`;
 
@@ -36,8 +37,8 @@ function SurveysView({ network }: { network: NetworkOverview }) {
   const sm = useSurveyMessages();
   const { date } = useI18n();
   const navigate = useNavigate();
-  const location = useLocation();
-  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const navigationMessage = useNavigationMessage();
+  const [message, setMessage] = useState<string | null>(navigationMessage);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const admin = useNetworkCapabilities(network.id).administer;
