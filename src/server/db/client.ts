@@ -127,3 +127,18 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * Several queries' rows in one statement, each part a JSON array under its name (a null part is an empty list), so
+ * a page made of many small lists costs one pool checkout and one round trip. Each part's rows keep its own order.
+ * JSON has no dates: a part returns its dates and times as text.
+ */
+export async function queryParts<T extends Record<string, unknown[]>>(db: DbOrTx, parts: { [K in keyof T]: SQL | null }): Promise<T> {
+  const columns = Object.entries(parts).map(([name, part]: [string, SQL | null]) =>
+    part === null
+      ? sql`'[]'::json as ${sql.identifier(name)}`
+      : sql`(select coalesce(json_agg(part), '[]'::json) from (${part}) part) as ${sql.identifier(name)}`,
+  );
+  const [row] = await queryRows<T>(db, sql`select ${sql.join(columns, sql`, `)}`);
+  return row!;
+}

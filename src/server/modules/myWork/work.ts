@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import { queryRows, type DbOrTx } from '../../db/client.ts';
+import { queryParts, queryRows, type DbOrTx } from '../../db/client.ts';
 import { myWorkVisits } from '../../db/schema/index.ts';
 import {
   DECISION_POINT_RULES,
@@ -46,49 +46,64 @@ export async function myWork(ctx: RequestContext): Promise<MyWork> {
   await assertCan(ctx, 'account', NOWHERE);
   const user = ctx.user!;
   const day = today();
-  const personIds = (await queryRows<{ id: string }>(ctx.db, sql`select id from people where lower(email) = lower(${user.email})`)).map(
-    (r) => r.id,
-  );
-  const previousVisit = await recordVisit(ctx.db, user.id);
+  const { personIds, previousVisit } = await whoAndWhen(ctx.db, user.id, user.email);
   const administered = ctx.roles.flatMap((r) => (r.role === 'networkAdmin' && r.networkId ? [r.networkId] : []));
   const editorOf = editorMunicipalities(ctx);
 
-  const [meetings, awaited, newDocuments, secretariat, projects, measurements, municipalities] = await Promise.all([
-    myMeetings(ctx.db, personIds, day),
-    awaitedAnswers(ctx.db, personIds, user.email),
-    newDocumentsFor(ctx.db, personIds, previousVisit),
-    secretariatTasks(ctx.db, administered, day),
-    myProjects(ctx.db, personIds, day),
-    dueMeasurements(ctx, personIds, editorOf, day),
-    myMunicipalities(ctx.db, personIds, editorOf, day),
-  ]);
+  // Every part in one statement: one pool checkout and one round trip for the whole page (issue 18's benchmark).
+  const rows = await queryParts<PartRows>(ctx.db, {
+    meetings: meetingsQuery(personIds, day),
+    awaited: awaitedQuery(personIds, user.email),
+    newDocuments: newDocumentsQuery(personIds, previousVisit),
+    projects: projectsQuery(personIds),
+    measurements: dueMeasurementsQuery(personIds, editorOf),
+    municipalities: municipalitiesQuery(personIds, editorOf, day),
+    ...secretariatQueries(administered, day),
+  });
   return {
     known: personIds.length > 0,
     previousVisit: previousVisit?.toISOString() ?? null,
-    meetings,
-    awaited,
-    newDocuments,
-    secretariat,
-    projects,
-    measurements,
-    municipalities,
+    meetings: meetingsFrom(rows.meetings),
+    awaited: awaitedFrom(rows.awaited),
+    newDocuments: newDocumentsFrom(rows.newDocuments),
+    secretariat: secretariatFrom(rows, day),
+    projects: projectsFrom(rows.projects, day),
+    measurements: await dueMeasurementsFrom(ctx, rows.measurements, day),
+    municipalities: municipalitiesFrom(rows.municipalities),
   };
 }
 
+type PartRows = SecretariatRows & {
+  meetings: MeetingRow[];
+  awaited: AwaitedRow[];
+  newDocuments: DocumentRow[];
+  projects: ProjectRow[];
+  measurements: TargetRow[];
+  municipalities: MunicipalityRow[];
+};
+
 /**
- * Moves the visit stamps on when a new sitting begins, and answers when the visit before this one was. Most requests
- * only read: a write happens once a sitting.
+ * The people the account is (by its e-mail), and when the visit before this one was. Moves the visit stamps on when a
+ * new sitting begins; most requests only read: a write happens once a sitting.
  */
-async function recordVisit(db: DbOrTx, userId: string): Promise<Date | null> {
+async function whoAndWhen(db: DbOrTx, userId: string, email: string): Promise<{ personIds: string[]; previousVisit: Date | null }> {
   const now = new Date();
-  const [row] = await db.select().from(myWorkVisits).where(eq(myWorkVisits.userId, userId));
-  if (row && row.seenAt.getTime() >= now.getTime() - VISIT_GAP_MS) return row.previousSeenAt;
-  if (!row) {
+  const [row] = await queryRows<{ person_ids: string[]; seen_at: string | null; previous_seen_at: string | null }>(
+    db,
+    sql`select (select coalesce(array_agg(id), '{}') from people where lower(email) = lower(${email})) as person_ids,
+          ${iso(sql`v.seen_at`)} as seen_at, ${iso(sql`v.previous_seen_at`)} as previous_seen_at
+        from (select 1) one left join my_work_visits v on v.user_id = ${userId}`,
+  );
+  const personIds = row!.person_ids;
+  const seenAt = row!.seen_at === null ? null : new Date(row!.seen_at);
+  if (seenAt && seenAt.getTime() >= now.getTime() - VISIT_GAP_MS)
+    return { personIds, previousVisit: row!.previous_seen_at === null ? null : new Date(row!.previous_seen_at) };
+  if (!seenAt) {
     await db.insert(myWorkVisits).values({ userId, seenAt: now, previousSeenAt: null }).onConflictDoNothing();
-    return null;
+    return { personIds, previousVisit: null };
   }
-  await db.update(myWorkVisits).set({ seenAt: now, previousSeenAt: row.seenAt }).where(eq(myWorkVisits.userId, userId));
-  return row.seenAt;
+  await db.update(myWorkVisits).set({ seenAt: now, previousSeenAt: seenAt }).where(eq(myWorkVisits.userId, userId));
+  return { personIds, previousVisit: seenAt };
 }
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
@@ -96,22 +111,20 @@ const textArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}:
 
 // ---------------------------------------------------------------- everyone summoned
 
-async function myMeetings(db: DbOrTx, personIds: string[], day: string): Promise<MyMeeting[]> {
-  if (personIds.length === 0) return [];
-  const rows = await queryRows<
-    NetworkRow & {
-      id: string;
-      body_name: string;
-      date: string;
-      start_time: string;
-      place: string | null;
-      status: MyMeeting['status'];
-      attendance: MyMeeting['attendance'];
-      written_procedure: boolean;
-    }
-  >(
-    db,
-    sql`select m.id, b.name as body_name, m.date::text, m.start_time, m.place, m.status, m.written_procedure,
+type MeetingRow = NetworkRow & {
+  id: string;
+  body_name: string;
+  date: string;
+  start_time: string;
+  place: string | null;
+  status: MyMeeting['status'];
+  attendance: MyMeeting['attendance'];
+  written_procedure: boolean;
+};
+
+function meetingsQuery(personIds: string[], day: string): SQL | null {
+  if (personIds.length === 0) return null;
+  return sql`select m.id, b.name as body_name, m.date::text, m.start_time, m.place, m.status, m.written_procedure,
           n.id as network_id, n.slug as network_slug, n.name as network_name,
           (select a.status from meeting_attendees a where a.meeting_id = m.id and a.person_id = any(${uuidArray(personIds)}) limit 1) as attendance
         from meetings m
@@ -125,8 +138,10 @@ async function myMeetings(db: DbOrTx, personIds: string[], day: string): Promise
               and exists (select 1 from body_memberships bm where bm.body_id = m.body_id and bm.person_id = any(${uuidArray(personIds)})
                 and bm.from_date <= m.date and (bm.to_date is null or bm.to_date > m.date))))
         order by m.date, m.start_time
-        limit ${LIST_LIMIT}`,
-  );
+        limit ${LIST_LIMIT}`;
+}
+
+function meetingsFrom(rows: MeetingRow[]): MyMeeting[] {
   return rows.map((r) => ({
     id: r.id,
     href: `/moter/${r.id}`,
@@ -141,15 +156,13 @@ async function myMeetings(db: DbOrTx, personIds: string[], day: string): Promise
   }));
 }
 
-async function awaitedAnswers(db: DbOrTx, personIds: string[], email: string): Promise<AwaitedAnswer[]> {
-  const rows = await queryRows<
-    NetworkRow & { kind: AwaitedAnswer['kind']; id: string; title: string; deadline: string | null; href: string }
-  >(
-    db,
-    sql`${
-      personIds.length === 0
-        ? sql``
-        : sql`select 'writtenProcedure' as kind, wp.id, c.title, ${iso(sql`wp.deadline`)} as deadline, '/moter/' || m.id as href,
+type AwaitedRow = NetworkRow & { kind: AwaitedAnswer['kind']; id: string; title: string; deadline: string | null; href: string };
+
+function awaitedQuery(personIds: string[], email: string): SQL {
+  return sql`${
+    personIds.length === 0
+      ? sql``
+      : sql`select 'writtenProcedure' as kind, wp.id, c.title, ${iso(sql`wp.deadline`)} as deadline, '/moter/' || m.id as href,
           n.id as network_id, n.slug as network_slug, n.name as network_name
         from written_procedure_answers wa
         join written_procedures wp on wp.id = wa.procedure_id
@@ -170,7 +183,7 @@ async function awaitedAnswers(db: DbOrTx, personIds: string[], email: string): P
         join networks n on n.id = b.network_id
         where s.person_id = any(${uuidArray(personIds)}) and s.signed_at is null and m.minutes_approved_at is null and m.deleted_at is null
         union all`
-    }
+  }
         select 'survey', r.id, r.name, r.deadline::text, '/n/' || n.slug || '/undersokelser/' || r.id,
           n.id, n.slug, n.name
         from survey_respondents sr
@@ -178,8 +191,10 @@ async function awaitedAnswers(db: DbOrTx, personIds: string[], email: string): P
         join networks n on n.id = r.network_id
         where lower(sr.email) = lower(${email}) and sr.submitted_at is null and r.status = 'open'
         order by deadline nulls last
-        limit ${LIST_LIMIT}`,
-  );
+        limit ${LIST_LIMIT}`;
+}
+
+function awaitedFrom(rows: AwaitedRow[]): AwaitedAnswer[] {
   return rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, deadline: r.deadline, href: r.href, network: networkOf(r) }));
 }
 
@@ -187,11 +202,11 @@ async function awaitedAnswers(db: DbOrTx, personIds: string[], email: string): P
  * Documents added since the last visit: the attachments of cases on the agendas of the bodies the person sits in,
  * and the basis documents of the projects they own or manage. Exempt attachments are their members' to read.
  */
-async function newDocumentsFor(db: DbOrTx, personIds: string[], since: Date | null): Promise<NewDocument[]> {
-  if (personIds.length === 0 || since === null) return [];
-  const rows = await queryRows<{ id: string; file_name: string; context: string; added_at: string; href: string }>(
-    db,
-    sql`select * from (
+type DocumentRow = { id: string; file_name: string; context: string; added_at: string; href: string };
+
+function newDocumentsQuery(personIds: string[], since: Date | null): SQL | null {
+  if (personIds.length === 0 || since === null) return null;
+  return sql`select * from (
           select distinct on (d.id) d.id, d.file_name, c.title as context, ${iso(sql`d.created_at`)} as added_at, '/moter/' || m.id as href
           from case_documents d
           join cases c on c.id = d.case_id
@@ -210,8 +225,10 @@ async function newDocumentsFor(db: DbOrTx, personIds: string[], since: Date | nu
             and (p.owner_person_id = any(${uuidArray(personIds)}) or p.manager_person_id = any(${uuidArray(personIds)}))
         ) docs
         order by added_at desc
-        limit ${LIST_LIMIT}`,
-  );
+        limit ${LIST_LIMIT}`;
+}
+
+function newDocumentsFrom(rows: DocumentRow[]): NewDocument[] {
   return rows.map((r) => ({ id: r.id, fileName: r.file_name, context: r.context, addedAt: r.added_at, href: r.href }));
 }
 
@@ -258,55 +275,55 @@ const REPORT_STATE = sql`left join lateral (
       from project_status_reports r where r.project_id = p.id and r.state = 'published'
       order by 2 desc limit 1) rep on true`;
 
-async function secretariatTasks(db: DbOrTx, networkIds: string[], day: string): Promise<Secretariat[]> {
-  if (networkIds.length === 0) return [];
+type SecretariatRows = {
+  secretariatNetworks: { id: string; slug: string; name: string }[];
+  summonsDue: { network_id: string; id: string; title: string; due: string }[];
+  minutesOpen: { network_id: string; id: string; title: string; date: string; requested: boolean }[];
+  proposalsNew: { network_id: string; slug: string; id: string; title: string; submitted: string }[];
+  grantReports: { network_id: string; slug: string; grant_id: string; id: string; title: string; due: string }[];
+  statusReports: (ReportState & { network_id: string; slug: string; title: string; year: number; sequence: number })[];
+  surveysRunning: { network_id: string; slug: string; id: string; name: string; deadline: string; missing: string[] | null }[];
+};
+
+/** The tasks of the networks the account administers, a query per kind. */
+function secretariatQueries(networkIds: string[], day: string): Record<keyof SecretariatRows, SQL | null> {
+  if (networkIds.length === 0)
+    return {
+      secretariatNetworks: null,
+      summonsDue: null,
+      minutesOpen: null,
+      proposalsNew: null,
+      grantReports: null,
+      statusReports: null,
+      surveysRunning: null,
+    };
   const ids = uuidArray(networkIds);
-  const [networkRows, summons, minutes, proposals, grants, reports, surveys] = await Promise.all([
-    queryRows<{ id: string; slug: string; name: string }>(
-      db,
-      sql`select id, slug, name from networks where id = any(${ids}) order by name`,
-    ),
-    queryRows<{ network_id: string; id: string; title: string; due: string }>(
-      db,
-      // Each body's own notice period: the summons is due that many days before the meeting.
-      sql`select b.network_id, m.id, b.name || ' ' || m.date::text as title, (m.date - b.summons_notice_days)::text as due
+  return {
+    secretariatNetworks: sql`select id, slug, name from networks where id = any(${ids}) order by name`,
+    // Each body's own notice period: the summons is due that many days before the meeting.
+    summonsDue: sql`select b.network_id, m.id, b.name || ' ' || m.date::text as title, (m.date - b.summons_notice_days)::text as due
           from meetings m join bodies b on b.id = m.body_id
           where b.network_id = any(${ids}) and m.deleted_at is null and not m.written_procedure and m.status = 'planned'
             and m.date >= ${day} and m.date - b.summons_notice_days <= ${addDays(day, 7)}::date
           order by m.date`,
-    ),
-    queryRows<{ network_id: string; id: string; title: string; date: string; requested: boolean }>(
-      db,
-      sql`select b.network_id, m.id, b.name || ' ' || m.date::text as title, m.date::text,
+    minutesOpen: sql`select b.network_id, m.id, b.name || ' ' || m.date::text as title, m.date::text,
             exists (select 1 from minutes_signatures s where s.meeting_id = m.id) as requested
           from meetings m join bodies b on b.id = m.body_id
           where b.network_id = any(${ids}) and m.deleted_at is null and not m.written_procedure
             and m.minutes_approved_at is null and m.date < ${day} and m.status in ('summoned', 'held')
           order by m.date`,
-    ),
-    queryRows<{ network_id: string; slug: string; id: string; title: string; submitted: string }>(
-      db,
-      sql`select p.network_id, n.slug, p.id, p.title, (p.submitted_at at time zone 'Europe/Oslo')::date::text as submitted
+    proposalsNew: sql`select p.network_id, n.slug, p.id, p.title, (p.submitted_at at time zone 'Europe/Oslo')::date::text as submitted
           from proposals p join networks n on n.id = p.network_id
           where p.network_id = any(${ids}) and p.status = 'new' order by p.submitted_at limit 50`,
-    ),
-    queryRows<{ network_id: string; slug: string; grant_id: string; id: string; title: string; due: string }>(
-      db,
-      sql`select g.network_id, n.slug, g.id as grant_id, d.id, g.title || ': ' || d.description as title, d.due_date::text as due
+    grantReports: sql`select g.network_id, n.slug, g.id as grant_id, d.id, g.title || ': ' || d.description as title, d.due_date::text as due
           from grant_reporting_deadlines d join grants g on g.id = d.grant_id join networks n on n.id = g.network_id
           where g.network_id = any(${ids}) and d.reported_at is null and d.due_date <= ${addDays(day, 30)}::date
           order by d.due_date`,
-    ),
-    queryRows<ReportState & { network_id: string; slug: string; title: string; year: number; sequence: number }>(
-      db,
-      sql`select p.id, p.network_id, n.slug, p.title, p.year, p.sequence, p.phase, p.start_date::text, rep.period_kind, rep.last_end
+    statusReports: sql`select p.id, p.network_id, n.slug, p.title, p.year, p.sequence, p.phase, p.start_date::text, rep.period_kind, rep.last_end
           from projects p join networks n on n.id = p.network_id ${REPORT_STATE}
           where p.network_id = any(${ids}) and p.phase in ('planning', 'execution', 'closing')
           order by p.year, p.sequence`,
-    ),
-    queryRows<{ network_id: string; slug: string; id: string; name: string; deadline: string; missing: string[] | null }>(
-      db,
-      sql`select r.network_id, n.slug, r.id, r.name, r.deadline::text,
+    surveysRunning: sql`select r.network_id, n.slug, r.id, r.name, r.deadline::text,
             (select array_agg(distinct mu.name order by mu.name) from survey_respondents sr
               join municipalities mu on mu.number = sr.municipality_number
               where sr.round_id = r.id and sr.submitted_at is null
@@ -315,8 +332,12 @@ async function secretariatTasks(db: DbOrTx, networkIds: string[], day: string): 
           from survey_rounds r join networks n on n.id = r.network_id
           where r.network_id = any(${ids}) and r.status = 'open'
           order by r.deadline`,
-    ),
-  ]);
+  };
+}
+
+function secretariatFrom(rows: SecretariatRows, day: string): Secretariat[] {
+  const { secretariatNetworks: networkRows, summonsDue: summons, minutesOpen: minutes, proposalsNew: proposals } = rows;
+  const { grantReports: grants, statusReports: reports, surveysRunning: surveys } = rows;
   const slugOf = new Map(networkRows.map((n) => [n.id, n.slug]));
   const tasks = new Map<string, SecretariatTask[]>(networkRows.map((n) => [n.id, []]));
   const add = (networkId: string, task: Omit<SecretariatTask, 'missing' | 'overdue'> & { missing?: string[] }) =>
@@ -368,30 +389,30 @@ async function secretariatTasks(db: DbOrTx, networkIds: string[], day: string): 
 
 // ---------------------------------------------------------------- project owners and managers
 
-async function myProjects(db: DbOrTx, personIds: string[], day: string): Promise<MyProject[]> {
-  if (personIds.length === 0) return [];
-  const rows = await queryRows<
-    ReportState &
-      NetworkRow & {
-        title: string;
-        year: number;
-        sequence: number;
-        owner: boolean;
-        manager: boolean;
-        overall: MyProject['light'];
-        documents: string[] | null;
-      }
-  >(
-    db,
-    sql`select p.id, p.title, p.year, p.sequence, p.phase, p.start_date::text, rep.period_kind, rep.last_end, rep.overall,
+type ProjectRow = ReportState &
+  NetworkRow & {
+    title: string;
+    year: number;
+    sequence: number;
+    owner: boolean;
+    manager: boolean;
+    overall: MyProject['light'];
+    documents: string[] | null;
+  };
+
+function projectsQuery(personIds: string[]): SQL | null {
+  if (personIds.length === 0) return null;
+  return sql`select p.id, p.title, p.year, p.sequence, p.phase, p.start_date::text, rep.period_kind, rep.last_end, rep.overall,
           p.owner_person_id = any(${uuidArray(personIds)}) as owner, coalesce(p.manager_person_id = any(${uuidArray(personIds)}), false) as manager,
           n.id as network_id, n.slug as network_slug, n.name as network_name,
           (select array_agg(distinct d.kind) from project_documents d where d.project_id = p.id and d.deleted_at is null) as documents
         from projects p join networks n on n.id = p.network_id ${REPORT_STATE}
         where p.owner_person_id = any(${uuidArray(personIds)}) or p.manager_person_id = any(${uuidArray(personIds)})
         order by p.year, p.sequence
-        limit ${LIST_LIMIT}`,
-  );
+        limit ${LIST_LIMIT}`;
+}
+
+function projectsFrom(rows: ProjectRow[], day: string): MyProject[] {
   return rows.map((r) => {
     const next = nextDecisionPoint(r.phase);
     const have = new Set(r.documents ?? []);
@@ -423,30 +444,28 @@ function nextDecisionPoint(phase: Phase): DecisionPoint | null {
  * the account's person is responsible for, or owns the benefit of where the municipality named no one, and those of
  * the municipalities it edits.
  */
-async function dueMeasurements(ctx: RequestContext, personIds: string[], editorOf: string[], day: string): Promise<DueMeasurement[]> {
-  if (personIds.length === 0 && editorOf.length === 0) return [];
-  const rows = await queryRows<
-    NetworkRow & {
-      indicator_id: string;
-      indicator_name: string;
-      unit: string;
-      frequency: MeasurementFrequency;
-      benefit_title: string;
-      project_id: string;
-      year: number;
-      sequence: number;
-      project_title: string;
-      owner_person_id: string | null;
-      manager_person_id: string | null;
-      municipality_number: string;
-      municipality_name: string;
-      baseline_date: string;
-      target_date: string;
-      last_measured: string | null;
-    }
-  >(
-    ctx.db,
-    sql`select i.id as indicator_id, i.name as indicator_name, i.unit, i.frequency, b.title as benefit_title,
+type TargetRow = NetworkRow & {
+  indicator_id: string;
+  indicator_name: string;
+  unit: string;
+  frequency: MeasurementFrequency;
+  benefit_title: string;
+  project_id: string;
+  year: number;
+  sequence: number;
+  project_title: string;
+  owner_person_id: string | null;
+  manager_person_id: string | null;
+  municipality_number: string;
+  municipality_name: string;
+  baseline_date: string;
+  target_date: string;
+  last_measured: string | null;
+};
+
+function dueMeasurementsQuery(personIds: string[], editorOf: string[]): SQL | null {
+  if (personIds.length === 0 && editorOf.length === 0) return null;
+  return sql`select i.id as indicator_id, i.name as indicator_name, i.unit, i.frequency, b.title as benefit_title,
           p.id as project_id, p.year, p.sequence, p.title as project_title, p.owner_person_id, p.manager_person_id,
           n.id as network_id, n.slug as network_slug, n.name as network_name,
           t.municipality_number, mu.name as municipality_name, t.baseline_date::text, t.target_date::text,
@@ -466,8 +485,10 @@ async function dueMeasurements(ctx: RequestContext, personIds: string[], editorO
             join indicator_targets t2 on t2.indicator_id = i2.id and t2.responsible_person_id is null
           where b2.owner_person_id = any(${uuidArray(personIds)})
           union
-          select id from indicator_targets where municipality_number = any(${textArray(editorOf)}))`,
-  );
+          select id from indicator_targets where municipality_number = any(${textArray(editorOf)}))`;
+}
+
+async function dueMeasurementsFrom(ctx: RequestContext, rows: TargetRow[], day: string): Promise<DueMeasurement[]> {
   const due: DueMeasurement[] = [];
   for (const r of rows) {
     const next = nextMeasurementDue(r.frequency, r.baseline_date, r.last_measured);
@@ -497,17 +518,19 @@ async function dueMeasurements(ctx: RequestContext, personIds: string[], editorO
 
 // ---------------------------------------------------------------- chief executives and contacts
 
-async function myMunicipalities(db: DbOrTx, personIds: string[], editorOf: string[], day: string): Promise<MyMunicipality[]> {
-  const rows = await queryRows<{ number: string; name: string; speaks_as: MyMunicipality['as'] }>(
-    db,
-    sql`select distinct mu.number, mu.name, 'chiefExecutive' as speaks_as
+type MunicipalityRow = { number: string; name: string; speaks_as: MyMunicipality['as'] };
+
+function municipalitiesQuery(personIds: string[], editorOf: string[], day: string): SQL {
+  return sql`select distinct mu.number, mu.name, 'chiefExecutive' as speaks_as
         from body_memberships bm join bodies b on b.id = bm.body_id and b.kind = 'chiefExecutivesCouncil'
         join municipalities mu on mu.number = bm.municipality_number
         where bm.person_id = any(${uuidArray(personIds)}) and bm.from_date <= ${day} and (bm.to_date is null or bm.to_date > ${day})
         union
         select mu.number, mu.name, 'contact' from municipalities mu where mu.number = any(${textArray(editorOf)})
-        order by 1, 3`,
-  );
+        order by 1, 3`;
+}
+
+function municipalitiesFrom(rows: MunicipalityRow[]): MyMunicipality[] {
   // One line per municipality: as chief executive where both hold.
   const seen = new Set<string>();
   return rows
