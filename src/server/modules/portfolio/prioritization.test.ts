@@ -238,7 +238,11 @@ describe.each(DATABASE_KINDS)('the prioritization matrix on %s', (kind) => {
     );
     expect(Object.keys(several).sort()).toEqual(['items', 'municipality', 'phase', 'y']);
     expect(several.y).toContain('«Loddrett akse»');
-    expectError(await secretariat.get(`/api/networks/${HELGELAND}/prioritization-matrix?focusArea=NOT%20A%20KEY`), 400, 'validation_failed');
+    expectError(
+      await secretariat.get(`/api/networks/${HELGELAND}/prioritization-matrix?focusArea=NOT%20A%20KEY`),
+      400,
+      'validation_failed',
+    );
     expectError(await secretariat.get(`/api/networks/${HELGELAND}/prioritization-matrix?format=pdf`), 400, 'validation_failed');
   });
 

@@ -34,8 +34,7 @@ import { currentWeights } from './weights.ts';
  * The network's prioritization matrix: its proposals in the running (assessed, neither rejected nor a project yet)
  * and its projects, each with every criterion of the scoring model on 1–5 and the weighted total, so the page can
  * put any two of them on the axes. A project is placed by the assessment of the proposal it came from, which stays on
- * that proposal once it «ble prosjekt» (the assessment cannot change after that); a project without one is listed as
- * not placed. «Municipalities» follows from how many current members want it: those the proposal names, and for a
+ * that proposal once it «ble prosjekt»; a project without one is listed as not placed. «Municipalities» follows from how many current members want it: those the proposal names, and for a
  * project those taking part in it, which is what their wanting it has become. For the portfolio's readers only.
  */
 
@@ -157,14 +156,7 @@ async function itemsFor(ctx: RequestContext, networkRef: string, filter: Priorit
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
   const [stamp, weights] = await Promise.all([changeStamp(ctx.db, ['network', 'portfolio']), currentWeights(ctx.db, network.id)]);
-  const key = [
-    network.id,
-    filter.items,
-    filter.phase,
-    filter.focusArea,
-    filter.municipality,
-    CRITERIA.map((c) => weights[c]).join(','),
-  ]
+  const key = [network.id, filter.items, filter.phase, filter.focusArea, filter.municipality, CRITERIA.map((c) => weights[c]).join(',')]
     .map((part) => part ?? '')
     .join('|');
   return { weights, ...(await kept(key, stamp, () => readItems(ctx.db, network.id, filter, weights))) };
