@@ -252,6 +252,9 @@ function useValueText() {
   return (value: number | null) => (value === null ? '–' : number.format(value));
 }
 
+const municipalityText = (mm: PrioritizationMessages, count: number) =>
+  count === 1 ? mm.municipalityCount.one : fmt(mm.municipalityCount.other, { count });
+
 /** A point's accessible name: what it is, its two values and how many municipalities want it. */
 function usePointName() {
   const mm = usePrioritizationMessages();
@@ -265,7 +268,7 @@ function usePointName() {
       xValue: value(item.x),
       y: mm.axisShort[y],
       yValue: value(item.y),
-      count: item.municipalityCount,
+      municipalities: municipalityText(mm, item.municipalityCount),
     });
 }
 
@@ -392,7 +395,14 @@ function MatrixChart({ network, matrix, colour }: { network: NetworkOverview; ma
                 <circle cx={p.cx} cy={p.cy} r={p.r} fill={p.group.fill} className="dr-matrix-mark" />
               )}
               {showReferences && (
-                <text x={p.cx + p.r + 3} y={p.cy - p.r} className="dr-matrix-reference" aria-hidden="true">
+                // Beside the point, on its left near the right edge so a phone does not cut it off.
+                <text
+                  x={p.cx > W - 90 ? p.cx - p.r - 3 : p.cx + p.r + 3}
+                  y={p.cy - p.r}
+                  textAnchor={p.cx > W - 90 ? 'end' : 'start'}
+                  className="dr-matrix-reference"
+                  aria-hidden="true"
+                >
                   {p.item.reference}
                 </text>
               )}
@@ -443,7 +453,7 @@ function MatrixChart({ network, matrix, colour }: { network: NetworkOverview; ma
                   <svg viewBox={`0 0 ${2 * r + 4} ${2 * r + 4}`} width={2 * r + 4} height={2 * r + 4} aria-hidden="true" focusable="false">
                     <circle cx={r + 2} cy={r + 2} r={r} fill={NO_GROUP_FILL} className="dr-matrix-mark" />
                   </svg>
-                  {fmt(mm.sizeSample, { count: n })}
+                  {municipalityText(mm, n)}
                 </li>
               );
             })}
@@ -538,7 +548,7 @@ function MatrixFilter({ network, state, onApply }: { network: NetworkOverview; s
   return (
     <form onSubmit={submit} className="dr-project-filter" aria-labelledby="matrix-filter-heading">
       <Heading level={2} data-size="xs" id="matrix-filter-heading">
-        {f.heading}
+        {mm.filterHeading}
       </Heading>
       <div className="dr-toolbar">
         <Field>
@@ -574,7 +584,7 @@ function MatrixFilter({ network, state, onApply }: { network: NetworkOverview; s
           </Select>
         </Field>
         <Field>
-          <Label>{f.municipality}</Label>
+          <Label>{mm.municipalityField}</Label>
           <Select value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
             <Select.Option value="">{f.allMunicipalities}</Select.Option>
             {members.map((x) => (
