@@ -34,8 +34,9 @@ import { currentWeights } from './weights.ts';
  * The network's prioritization matrix: its proposals in the running (assessed, neither rejected nor a project yet)
  * and its projects, each with every criterion of the scoring model on 1–5 and the weighted total, so the page can
  * put any two of them on the axes. A project is placed by the assessment of the proposal it came from, which stays on
- * that proposal once it «ble prosjekt»; a project without one is listed as not placed. «Municipalities» follows from how many current members want it: those the proposal names, and for a
- * project those taking part in it, which is what their wanting it has become. For the portfolio's readers only.
+ * that proposal once it «ble prosjekt»; a project without one is listed as not placed. «Municipalities» follows from
+ * how many current members want it: those the proposal names, and for a project those taking part in it, which is
+ * what their wanting it has become. For the portfolio's readers only.
  */
 
 type Base = Omit<MatrixItem, 'x' | 'y'>;
