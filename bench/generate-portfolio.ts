@@ -24,7 +24,7 @@ import { prng } from './generate.ts';
 /**
  * The national portfolio for the issue-5 benchmarks: 5,000 projects over the generated networks in proportion to
  * their members, each with 3–8 participating municipalities, its decisions up to its phase, up to three status
- * reports; about 30,000 risk register entries and about 5,700 proposals (three in five projects came from one) for
+ * reports; about 30,000 risk register entries and about 5,500 proposals (three in five projects came from one) for
  * issue 21; 20,000 benefits (four per project) with one indicator each, a target per participating municipality, and
  * 300,000 measurements spread over the targets. Written straight into the tables in batches, after generate.ts has
  * made the networks and people. Deterministic in the choices (seeded), not in the ids.
