@@ -13,6 +13,8 @@ import {
   projectRisks,
   projects,
   projectStatusReports,
+  proposalCounters,
+  proposals,
 } from '../src/server/db/schema/index.ts';
 import { BENEFIT_TYPES, MEASUREMENT_FREQUENCIES } from '../src/shared/benefits/schema.ts';
 import { DECISION_POINT_RULES, DECISION_POINTS, PHASES, RISK_KINDS } from '../src/shared/portfolio/projects.ts';
@@ -22,7 +24,8 @@ import { prng } from './generate.ts';
 /**
  * The national portfolio for the issue-5 benchmarks: 5,000 projects over the generated networks in proportion to
  * their members, each with 3–8 participating municipalities, its decisions up to its phase, up to three status
- * reports and about 30,000 risk register entries in all (issue 21); 20,000 benefits (four per project) with one indicator each, a target per participating municipality, and
+ * reports; about 30,000 risk register entries and about 5,500 proposals (three in five projects came from one) for
+ * issue 21; 20,000 benefits (four per project) with one indicator each, a target per participating municipality, and
  * 300,000 measurements spread over the targets. Written straight into the tables in batches, after generate.ts has
  * made the networks and people. Deterministic in the choices (seeded), not in the ids.
  */
@@ -61,6 +64,8 @@ export interface GeneratedPortfolio {
   statusReports: number;
   /** Entries of the projects' risk registers, threats and opportunities. */
   risks: number;
+  /** Proposals, those that became projects and those in the running or rejected (issue 21). */
+  proposals: number;
   /** The network with the most projects. */
   largest: { id: string; slug: string; projects: number };
   milliseconds: number;
@@ -116,6 +121,86 @@ export async function generatePortfolio(
       });
     }
   }
+  // Proposals (issue 21), with their own seed so the rest stays as it was: three in five projects came from an assessed
+  // proposal («ble prosjekt»), and each network has about one proposal in the running per two projects (four in five of
+  // them assessed) and a few rejected ones, for the prioritization matrix. Every criterion scored 1–5.
+  const proposalRng = prng((options.seed ?? 5) + 2100);
+  const score = () => 1 + Math.floor(proposalRng.next() * 5);
+  const assessment = (focusAreaKey: string) => ({
+    scores: { benefit: score(), cost: score(), risk: score(), feasibility: score() },
+    focusAreaFit: { [focusAreaKey]: score() },
+    note: null,
+    assessedAt: '2026-01-15T10:00:00.000Z',
+    assessedBy: 'Benchmark',
+  });
+  const proposalSequence = new Map<string, number>();
+  const nextSequence = (networkId: string, year: number) => {
+    const key = `${networkId}|${year}`;
+    const next = (proposalSequence.get(key) ?? 0) + 1;
+    proposalSequence.set(key, next);
+    return next;
+  };
+  type ProposalPlan = typeof proposals.$inferInsert & { projectIndex: number | null };
+  const proposalPlans: ProposalPlan[] = [];
+  const proposalOf = (networkId: string, year: number, title: string, focusAreaKey: string, wanting: string[]) => ({
+    networkId,
+    year,
+    sequence: nextSequence(networkId, year),
+    kind: proposalRng.next() < 0.5 ? ('need' as const) : ('idea' as const),
+    title,
+    problem: 'Behov fra kommunene.',
+    focusAreaKey,
+    municipalityNumbers: wanting,
+    channel: 'internal' as const,
+    submitterName: 'Benchmark',
+  });
+  planned.forEach((p, i) => {
+    if (proposalRng.next() >= 0.6) return;
+    const key = p.focusAreaKeys![0]!;
+    proposalPlans.push({
+      ...proposalOf(p.networkId, p.year, p.title, key, p.members),
+      status: 'becameProject',
+      assessment: assessment(key),
+      projectIndex: i,
+    });
+  });
+  for (const net of nets) {
+    const members = membersOf.get(net.id) ?? [];
+    const projectCount = planned.filter((p) => p.networkId === net.id).length;
+    for (let i = 0; i < Math.round(projectCount / 2) && members.length > 0; i++) {
+      const key = FOCUS_AREAS[Math.floor(proposalRng.next() * FOCUS_AREAS.length)]!;
+      const wanting = members.filter(() => proposalRng.next() < 0.4);
+      const rejected = proposalRng.next() < 0.1;
+      const assessed = rejected || proposalRng.next() < 0.8;
+      const status = rejected ? 'rejected' : (['new', 'underAssessment', 'prioritized'] as const)[Math.floor(proposalRng.next() * 3)]!;
+      proposalPlans.push({
+        ...proposalOf(net.id, 2026, `Forslag ${i + 1}`, key, wanting),
+        status,
+        statusReason: rejected ? 'Ikke nå.' : null,
+        assessment: assessed ? assessment(key) : null,
+        projectIndex: null,
+      });
+    }
+  }
+  const proposalIds: string[] = [];
+  await insertBatches(proposalPlans, async (batch) => {
+    const rows = await db
+      .insert(proposals)
+      .values(batch.map(({ projectIndex: _p, ...proposal }) => proposal))
+      .returning({ id: proposals.id });
+    proposalIds.push(...rows.map((r) => r.id));
+  });
+  await insertBatches(
+    [...proposalSequence.entries()].map(([key, last]) => {
+      const [networkId, year] = key.split('|');
+      return { networkId: networkId!, year: Number(year), last };
+    }),
+    (batch) => db.insert(proposalCounters).values(batch),
+  );
+  proposalPlans.forEach((plan, k) => {
+    if (plan.projectIndex !== null) planned[plan.projectIndex]!.proposalId = proposalIds[k]!;
+  });
+
   const projectIds: string[] = [];
   await insertBatches(planned, async (batch) => {
     const rows = await db
@@ -276,6 +361,7 @@ export async function generatePortfolio(
     measurements: measurements.length,
     statusReports: reports.length,
     risks: risks.length,
+    proposals: proposalPlans.length,
     largest: { id: largestId, slug: largest!.slug, projects: largestCount },
     milliseconds: Math.round(performance.now() - started),
   };

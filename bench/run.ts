@@ -28,7 +28,7 @@ import type { ServerMessage } from './server.ts';
  *   --connections <n>  concurrent connections (50)
  *   --pglite           also measure on the embedded PGlite (informative)
  *   --targets <list>   only these targets, comma-separated: overview, people, search, distinct, oparl, adoption, landscape,
- *                      portfolio, riskmap, benefits, cold, mixed, startup (all)
+ *                      portfolio, riskmap, matrix, benefits, cold, mixed, startup (all)
  *   --render-runs <n>  minutes renders per format (20; 0 leaves the render benchmark out)
  *   --mixed-duration <s>  seconds of the mixed target (60)
  *   --json <file>      also write the results as JSON
@@ -45,7 +45,7 @@ const { values: args } = parseArgs({
     pglite: { type: 'boolean', default: false },
     targets: {
       type: 'string',
-      default: 'overview,people,search,distinct,oparl,adoption,landscape,portfolio,riskmap,benefits,cold,mixed,startup',
+      default: 'overview,people,search,distinct,oparl,adoption,landscape,portfolio,riskmap,matrix,benefits,cold,mixed,startup',
     },
     'render-runs': { type: 'string', default: '20' },
     json: { type: 'string' },
@@ -67,6 +67,7 @@ const DASHBOARD_TARGETS = new Set([
   'portfolio overview',
   'risk map',
   'risk map cell',
+  'prioritization matrix',
   'benefits roll-up',
 ]);
 const targetOf = (t: { name: string }) => (DASHBOARD_TARGETS.has(t.name) ? DASHBOARD_TARGET_P99_MS : TARGET_P99_MS);
@@ -247,10 +248,17 @@ async function preparePostgres() {
         `  mapping: ${mapping.applications} application usages of ${mapping.products} products, ${mapping.adoptions} adoption statuses over ${mapping.municipalities} municipalities and ${mapping.solutions} shared solutions in ${(mapping.milliseconds / 1000).toFixed(1)} s`,
       );
     }
-    if (TARGETS.has('portfolio') || TARGETS.has('riskmap') || TARGETS.has('benefits') || TARGETS.has('cold') || TARGETS.has('mixed')) {
+    if (
+      TARGETS.has('portfolio') ||
+      TARGETS.has('riskmap') ||
+      TARGETS.has('matrix') ||
+      TARGETS.has('benefits') ||
+      TARGETS.has('cold') ||
+      TARGETS.has('mixed')
+    ) {
       const portfolio = await generatePortfolio(database.db);
       console.log(
-        `  portfolio: ${portfolio.projects} projects (${portfolio.largest.projects} in ${portfolio.largest.slug}), ${portfolio.statusReports} status reports, ${portfolio.risks} risks, ${portfolio.benefits} benefits, ${portfolio.targets} municipal targets, ${portfolio.measurements} measurements in ${(portfolio.milliseconds / 1000).toFixed(1)} s`,
+        `  portfolio: ${portfolio.projects} projects (${portfolio.largest.projects} in ${portfolio.largest.slug}), ${portfolio.statusReports} status reports, ${portfolio.risks} risks, ${portfolio.proposals} proposals, ${portfolio.benefits} benefits, ${portfolio.targets} municipal targets, ${portfolio.measurements} measurements in ${(portfolio.milliseconds / 1000).toFixed(1)} s`,
       );
     }
     console.log(
@@ -430,6 +438,15 @@ async function measureServer(database: string, databaseUrl: string | undefined, 
       const cell = `${app}/api/networks/${network.id}/risk-map/cell?stage=before&probability=4&consequence=4`;
       await check(cell, { cookie }, (body) => `${(body as unknown[]).length} threats in 4 × 4`);
       targets.push(await measure('risk map cell', cell, { cookie, 'accept-encoding': 'gzip' }, idle));
+    }
+    // The largest network's prioritization matrix (issue 21): its proposals in the running and projects, total × feasibility.
+    if (TARGETS.has('matrix')) {
+      const url = `${app}/api/networks/${network.id}/prioritization-matrix?x=total&y=feasibility`;
+      await check(url, { cookie }, (body) => {
+        const matrix = body as { placed: unknown[]; notPlaced: unknown[]; unassessedProposals: number };
+        return `${matrix.placed.length} placed, ${matrix.notPlaced.length} projects not placed, ${matrix.unassessedProposals} proposals not assessed`;
+      });
+      targets.push(await measure('prioritization matrix', url, { cookie, 'accept-encoding': 'gzip' }, idle));
     }
     if (TARGETS.has('benefits')) {
       const url = `${app}/api/networks/${network.id}/benefits`;

@@ -38,6 +38,8 @@ const PAGES = [
   '/n/digivesteralen/prosjekter?visning=tidslinje',
   // The opportunity map with a cell open (DigiHelse's opportunity before measures: 3 × 4).
   '/n/digivesteralen/prosjekter/risikokart?type=muligheter&rute=for-3-4',
+  // The prioritization matrix by total and municipalities, coloured by phase.
+  '/n/digivesteralen/prosjekter/prioritering?x=total&y=municipalities&farge=fase',
   '/innsyn/sok',
   '/innsyn/n/digivesteralen/strategi',
   '/innsyn/n/digivesteralen/forslag',

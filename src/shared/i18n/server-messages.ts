@@ -434,6 +434,10 @@ const nb: ServerMessages = {
     'portfolio:probability': 'Sannsynlighet',
     'portfolio:consequence': 'Konsekvens',
     'portfolio:focusArea': 'Innsatsområde',
+    // the prioritization matrix (its axes and which items)
+    'portfolio:x': 'Vannrett akse',
+    'portfolio:y': 'Loddrett akse',
+    'portfolio:items': 'Vis',
     focusAreaKeys: 'Innsatsområder',
     proposalId: 'Forslag',
     ownerPersonId: 'Prosjekteier',
@@ -882,6 +886,10 @@ const nn: ServerMessages = {
     'portfolio:probability': 'Sannsyn',
     'portfolio:consequence': 'Konsekvens',
     'portfolio:focusArea': 'Innsatsområde',
+    // the prioritization matrix (its axes and which items)
+    'portfolio:x': 'Vassrett akse',
+    'portfolio:y': 'Loddrett akse',
+    'portfolio:items': 'Vis',
     focusAreaKeys: 'Innsatsområde',
     proposalId: 'Forslag',
     ownerPersonId: 'Prosjekteigar',
@@ -1329,6 +1337,10 @@ const en: ServerMessages = {
     'portfolio:probability': 'Probability',
     'portfolio:consequence': 'Consequence',
     'portfolio:focusArea': 'Focus area',
+    // the prioritization matrix (its axes and which items)
+    'portfolio:x': 'Horizontal axis',
+    'portfolio:y': 'Vertical axis',
+    'portfolio:items': 'Show',
     focusAreaKeys: 'Focus areas',
     proposalId: 'Proposal',
     ownerPersonId: 'Project owner',

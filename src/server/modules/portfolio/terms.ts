@@ -1,6 +1,7 @@
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { ProposalKind, ProposalStatus } from '../../../shared/portfolio/proposals.ts';
 import type { BasisDocumentKind, DecisionPoint, Phase, RiskKind, RiskLevel, RiskStatus } from '../../../shared/portfolio/projects.ts';
+import type { MatrixAxis } from '../../../shared/portfolio/prioritization.ts';
 import type { ControlParameter, ReportPeriodKind, StatusLight } from '../../../shared/portfolio/status-reports.ts';
 
 /** The words of the portfolio module's spreadsheets, in the caller's language. */
@@ -95,6 +96,35 @@ export const RISK_MAP_HEADINGS = {
   project: { nb: 'Prosjekt', nn: 'Prosjekt', en: 'Project' },
   phase: { nb: 'Fase', nn: 'Fase', en: 'Phase' },
 } satisfies Record<string, Terms>;
+
+/** The prioritization matrix's export: its sheets and columns. */
+export const MATRIX_HEADINGS = {
+  sheet: { nb: 'Prioriteringsmatrise', nn: 'Prioriteringsmatrise', en: 'Prioritization matrix' },
+  weights: { nb: 'Vekter', nn: 'Vekter', en: 'Weights' },
+  criterion: { nb: 'Kriterium', nn: 'Kriterium', en: 'Criterion' },
+  weight: { nb: 'Vekt', nn: 'Vekt', en: 'Weight' },
+  type: { nb: 'Type', nn: 'Type', en: 'Type' },
+  proposal: { nb: 'Forslag', nn: 'Forslag', en: 'Proposal' },
+  project: { nb: 'Prosjekt', nn: 'Prosjekt', en: 'Project' },
+  reference: { nb: 'Referanse', nn: 'Referanse', en: 'Reference' },
+  title: { nb: 'Tittel', nn: 'Tittel', en: 'Title' },
+  statusOrPhase: { nb: 'Status eller fase', nn: 'Status eller fase', en: 'Status or phase' },
+  focusAreas: { nb: 'Innsatsområder', nn: 'Innsatsområde', en: 'Focus areas' },
+  municipalityCount: { nb: 'Antall kommuner', nn: 'Tal på kommunar', en: 'Municipalities' },
+  x: { nb: 'Vannrett akse', nn: 'Vassrett akse', en: 'Horizontal axis' },
+  y: { nb: 'Loddrett akse', nn: 'Loddrett akse', en: 'Vertical axis' },
+} satisfies Record<string, Terms>;
+
+/** The scoring model's criteria and the total, as the matrix's axes and the export name them. */
+export const MATRIX_AXIS_LABELS: Record<MatrixAxis, Terms> = {
+  benefit: { nb: 'Nytte', nn: 'Nytte', en: 'Benefit' },
+  cost: { nb: 'Kostnad', nn: 'Kostnad', en: 'Cost' },
+  risk: { nb: 'Risiko', nn: 'Risiko', en: 'Risk' },
+  feasibility: { nb: 'Gjennomførbarhet', nn: 'Gjennomførbarheit', en: 'Feasibility' },
+  strategicFit: { nb: 'Strategisk treff', nn: 'Strategisk treff', en: 'Strategic fit' },
+  municipalities: { nb: 'Kommuner', nn: 'Kommunar', en: 'Municipalities' },
+  total: { nb: 'Totalpoeng', nn: 'Totalpoeng', en: 'Total score' },
+};
 
 export const RISK_LEVEL_LABELS: Record<RiskLevel, Terms> = {
   low: { nb: 'Lav', nn: 'Låg', en: 'Low' },

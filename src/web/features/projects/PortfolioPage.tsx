@@ -29,6 +29,8 @@ import './projects.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { useRiskMapMessages } from './risk-map-messages.ts';
 import { riskMapPath } from './risk-map-path.ts';
+import { usePrioritizationMessages } from './prioritization-messages.ts';
+import { prioritizationPath } from './prioritization-path.ts';
 import { HeadRow } from '../../app/table.tsx';
 
 /**
@@ -49,6 +51,7 @@ export function PortfolioPage() {
 function PortfolioView({ network }: { network: NetworkOverview }) {
   const pm = useProjectMessages();
   const rm = useRiskMapMessages();
+  const mm = usePrioritizationMessages();
   const l = pm.list;
   const navigate = useNavigate();
   const location = useLocation();
@@ -96,6 +99,9 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
       </nav>
       <Paragraph>
         <AppLink to={riskMapPath(network.slug)}>{rm.link}</AppLink>
+      </Paragraph>
+      <Paragraph>
+        <AppLink to={prioritizationPath(network.slug)}>{mm.link}</AppLink>
       </Paragraph>
       <Paragraph data-size="sm" className="dr-downloads">
         <Link href={`/api${portfolioApiPath(network.id, filter, 'xlsx')}`} download>

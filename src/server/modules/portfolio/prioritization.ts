@@ -1,0 +1,229 @@
+import { and, eq, notInArray } from 'drizzle-orm';
+import type { RequestContext } from '../../context.ts';
+import { changeStamp, stampedCache } from '../../db/change-counters.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { projectParticipants, projects, proposals, type StoredAssessment } from '../../db/schema/index.ts';
+import { projectReference } from '../../../shared/portfolio/projects.ts';
+import {
+  CRITERIA,
+  municipalitiesValue,
+  strategicFitValue,
+  totalScore,
+  type Criterion,
+  type Weights,
+} from '../../../shared/portfolio/proposals.ts';
+import {
+  MATRIX_AXES,
+  matrixOrder,
+  type MatrixAxis,
+  type MatrixItem,
+  type MatrixValues,
+  type PrioritizationFilter,
+  type PrioritizationMatrix,
+} from '../../../shared/portfolio/prioritization.ts';
+import { renderTable, renderWorkbook, sheetOf, type ExportFormat, type RenderedFile } from '../documents/index.ts';
+import { currentMemberNumbers, requireNetwork } from '../network/index.ts';
+import { networkFocusAreas } from '../strategy/index.ts';
+import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
+import { projectConditions } from './overview.ts';
+import { reference as proposalReference } from './presenter.ts';
+import { MATRIX_AXIS_LABELS, MATRIX_HEADINGS, PHASE_LABELS, STATUS_LABELS } from './terms.ts';
+import { currentWeights } from './weights.ts';
+
+/**
+ * The network's prioritization matrix: its proposals in the running (assessed, neither rejected nor a project yet)
+ * and its projects, each with every criterion of the scoring model on 1–5 and the weighted total, so the page can
+ * put any two of them on the axes. A project is placed by the assessment of the proposal it came from, which stays on
+ * that proposal once it «ble prosjekt»; a project without one is listed as not placed. «Municipalities» follows from
+ * how many current members want it: those the proposal names, and for a project those taking part in it, which is
+ * what their wanting it has become. For the portfolio's readers only.
+ */
+
+type Base = Omit<MatrixItem, 'x' | 'y'>;
+
+interface Items {
+  items: Base[];
+  unassessedProposals: number;
+  memberCount: number;
+  focusAreas: Array<{ key: string; title: string }>;
+}
+
+/** Every criterion's value as the proposal presenter computes it, with the count of members that want it. */
+export function matrixValues(stored: StoredAssessment, wanting: number, memberCount: number, weights: Weights): MatrixValues {
+  const values: Record<Criterion, number> = {
+    strategicFit: strategicFitValue(stored.focusAreaFit),
+    ...stored.scores,
+    municipalities: municipalitiesValue(wanting, memberCount),
+  };
+  return { ...values, total: totalScore(values, weights) };
+}
+
+async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFilter, weights: Weights): Promise<Items> {
+  const wantProposals = filter.items !== 'projects' && !filter.phase;
+  const wantProjects = filter.items !== 'proposals';
+  const [members, focusAreas, proposalRows, projectRows] = await Promise.all([
+    currentMemberNumbers(db, networkId),
+    networkFocusAreas(db, networkId),
+    wantProposals
+      ? db
+          .select()
+          .from(proposals)
+          .where(and(eq(proposals.networkId, networkId), notInArray(proposals.status, ['rejected', 'becameProject'])))
+      : Promise.resolve([]),
+    wantProjects
+      ? db
+          .select({
+            id: projects.id,
+            year: projects.year,
+            sequence: projects.sequence,
+            title: projects.title,
+            phase: projects.phase,
+            focusAreaKeys: projects.focusAreaKeys,
+            proposalId: projects.proposalId,
+            assessment: proposals.assessment,
+          })
+          .from(projects)
+          .leftJoin(proposals, eq(proposals.id, projects.proposalId))
+          .where(and(...projectConditions(db, networkId, filter)))
+      : Promise.resolve([]),
+  ]);
+  const participants =
+    projectRows.length === 0
+      ? []
+      : await db
+          .select({ projectId: projectParticipants.projectId, number: projectParticipants.municipalityNumber })
+          .from(projectParticipants)
+          .innerJoin(projects, eq(projects.id, projectParticipants.projectId))
+          .where(and(eq(projects.networkId, networkId), eq(projectParticipants.participation, 'in')));
+  const taking = new Map<string, number>();
+  for (const p of participants) if (members.has(p.number)) taking.set(p.projectId, (taking.get(p.projectId) ?? 0) + 1);
+
+  const order = new Map(focusAreas.current.map((a, i) => [a.key, i]));
+  const areas = (keys: string[]) =>
+    [...keys]
+      .sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b))
+      .map((key) => ({ key, title: focusAreas.titles.get(key) ?? null }));
+
+  const items: Base[] = [];
+  let unassessedProposals = 0;
+  for (const row of proposalRows) {
+    if (filter.focusArea && row.focusAreaKey !== filter.focusArea) continue;
+    if (filter.municipality && !row.municipalityNumbers.includes(filter.municipality)) continue;
+    if (!row.assessment) {
+      unassessedProposals++;
+      continue;
+    }
+    const wanting = row.municipalityNumbers.filter((n) => members.has(n)).length;
+    items.push({
+      type: 'proposal',
+      id: row.id,
+      reference: proposalReference(row),
+      title: row.title,
+      status: row.status,
+      phase: null,
+      focusAreas: areas(row.focusAreaKey ? [row.focusAreaKey] : []),
+      municipalityCount: wanting,
+      proposalId: row.id,
+      values: matrixValues(row.assessment, wanting, members.size, weights),
+    });
+  }
+  for (const row of projectRows) {
+    const wanting = taking.get(row.id) ?? 0;
+    items.push({
+      type: 'project',
+      id: row.id,
+      reference: projectReference(row.year, row.sequence),
+      title: row.title,
+      status: null,
+      phase: row.phase,
+      focusAreas: areas(row.focusAreaKeys),
+      municipalityCount: wanting,
+      proposalId: row.proposalId,
+      values: row.assessment ? matrixValues(row.assessment, wanting, members.size, weights) : null,
+    });
+  }
+  return { items, unassessedProposals, memberCount: members.size, focusAreas: focusAreas.current };
+}
+
+/**
+ * The items per network, filter and weights, kept until a table behind them changes: the `portfolio` counter (bumped
+ * by triggers on proposals, projects, their participants and the strategies) and `network` for the membership. The
+ * weights are read every time (one row) and are part of the key, as no trigger watches them.
+ */
+const kept = stampedCache<Items>(500);
+
+async function itemsFor(ctx: RequestContext, networkRef: string, filter: PrioritizationFilter) {
+  requireUser(ctx);
+  const network = await requireNetwork(ctx, networkRef);
+  await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
+  const [stamp, weights] = await Promise.all([changeStamp(ctx.db, ['network', 'portfolio']), currentWeights(ctx.db, network.id)]);
+  const key = [network.id, filter.items, filter.phase, filter.focusArea, filter.municipality, CRITERIA.map((c) => weights[c]).join(',')]
+    .map((part) => part ?? '')
+    .join('|');
+  return { weights, ...(await kept(key, stamp, () => readItems(ctx.db, network.id, filter, weights))) };
+}
+
+/** The matrix with the chosen axes: the placed items in reading order, then the projects that cannot be placed. */
+export async function prioritizationMatrix(
+  ctx: RequestContext,
+  networkRef: string,
+  filter: PrioritizationFilter,
+): Promise<PrioritizationMatrix> {
+  const { items, weights, ...rest } = await itemsFor(ctx, networkRef, filter);
+  const on = (item: Base, axis: MatrixAxis) => item.values?.[axis] ?? null;
+  const all = items.map((item): MatrixItem => ({ ...item, x: on(item, filter.x), y: on(item, filter.y) }));
+  return {
+    x: filter.x,
+    y: filter.y,
+    placed: all.filter((i) => i.values !== null).sort(matrixOrder),
+    notPlaced: all.filter((i) => i.values === null).sort((a, b) => a.reference.localeCompare(b.reference)),
+    ...rest,
+    weights,
+  };
+}
+
+/**
+ * The matrix as a spreadsheet in the caller's language: every item with every criterion and the chosen axes first,
+ * placed ones in the matrix's order and then those not placed (their values empty). XLSX adds the weights as a sheet.
+ */
+export async function exportPrioritizationMatrix(
+  ctx: RequestContext,
+  networkRef: string,
+  filter: PrioritizationFilter,
+  format: ExportFormat,
+): Promise<RenderedFile> {
+  const matrix = await prioritizationMatrix(ctx, networkRef, filter);
+  const language = ctx.language;
+  const h = (heading: keyof typeof MATRIX_HEADINGS) => MATRIX_HEADINGS[heading][language];
+  const axis = (a: MatrixAxis) => MATRIX_AXIS_LABELS[a][language];
+  const rows = [...matrix.placed, ...matrix.notPlaced];
+  const columns = [
+    { header: h('type'), value: (i: MatrixItem) => MATRIX_HEADINGS[i.type][language], width: 10 },
+    { header: h('reference'), value: (i: MatrixItem) => i.reference, width: 12 },
+    { header: h('title'), value: (i: MatrixItem) => i.title, width: 40 },
+    {
+      header: h('statusOrPhase'),
+      value: (i: MatrixItem) => (i.phase ? PHASE_LABELS[i.phase][language] : i.status ? STATUS_LABELS[i.status][language] : null),
+      width: 16,
+    },
+    { header: h('focusAreas'), value: (i: MatrixItem) => i.focusAreas.map((a) => a.title ?? a.key).join(', '), width: 32 },
+    { header: h('municipalityCount'), value: (i: MatrixItem) => i.municipalityCount, width: 12 },
+    { header: `${h('x')}: ${axis(matrix.x)}`, value: (i: MatrixItem) => i.x, width: 14 },
+    { header: `${h('y')}: ${axis(matrix.y)}`, value: (i: MatrixItem) => i.y, width: 14 },
+    ...MATRIX_AXES.map((a) => ({ header: axis(a), value: (i: MatrixItem) => i.values?.[a] ?? null, width: 12 })),
+  ];
+  const name = 'prioriteringsmatrise';
+  if (format === 'csv') return renderTable(format, name, columns, rows);
+  const weights = CRITERIA.map((c) => ({ criterion: c, weight: matrix.weights[c] }));
+  return renderWorkbook(name, [
+    sheetOf({ name: h('sheet'), columns, rows }),
+    sheetOf({
+      name: h('weights'),
+      rows: weights,
+      columns: [
+        { header: h('criterion'), value: (w: (typeof weights)[number]) => axis(w.criterion), width: 24 },
+        { header: h('weight'), value: (w: (typeof weights)[number]) => w.weight, width: 10 },
+      ],
+    }),
+  ]);
+}
