@@ -20,6 +20,7 @@ test('a municipality plans hours on a project, sees planned against registered, 
   await loginInBokmal(page, a11y, SORTLAND_EDITOR);
   await page.goto('/n/digivesteralen/okonomi/egeninnsats');
   await loaded(page);
+  await a11y.check();
   await page.getByRole('navigation', { name: 'Økonomi i DigiVesterålen' }).getByRole('link', { name: 'Kapasitet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kapasitet i DigiVesterålen' })).toBeVisible();
   await page.getByLabel('År', { exact: true }).selectOption('2026');
