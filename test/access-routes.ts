@@ -15,6 +15,7 @@ import type { FeeSchedule } from '../src/shared/finance/fees.ts';
 import type { Budget, BudgetSummary } from '../src/shared/finance/budget.ts';
 import type { Grant } from '../src/shared/finance/grants.ts';
 import type { Entry as OwnEffortEntry, Rate as OwnEffortRate } from '../src/shared/finance/own-effort.ts';
+import type { Capacity, Plan as CapacityPlan } from '../src/shared/finance/capacity.ts';
 import { signFormToken } from '../src/server/modules/portfolio/index.ts';
 import { USERS, type Client, type TestApp } from './harness.ts';
 import { unique } from './helpers.ts';
@@ -374,6 +375,30 @@ async function ownEffortRateCall(admin: Client, cell: number): Promise<Call> {
   return {
     url: `${OWN_EFFORT}/rates/${year}`,
     body: { rate: 500 + cell, ...(current.version === null ? {} : { version: current.version }) },
+  };
+}
+
+/** Capacity: Sortland's plans in a project of the app's own, a month of their own per cell (Sortland is a member from 2040 on). */
+const capacityProjects = new WeakMap<TestApp, Map<number, Promise<Project>>>();
+function capacityPlanBody(t: TestApp, admin: Client, cell: number) {
+  const block = Math.floor(cell / 720);
+  const projects = capacityProjects.get(t) ?? new Map<number, Promise<Project>>();
+  capacityProjects.set(t, projects);
+  if (!projects.has(block)) projects.set(block, freshProject(admin, 100_000 + block));
+  const month = `${2040 + (cell % 60)}-${String((Math.floor(cell / 60) % 12) + 1).padStart(2, '0')}`;
+  return projects.get(block)!.then((p) => ({ projectId: p.id, municipalityNumber: SORTLAND, month, hoursHundredths: 100 + cell }));
+}
+async function freshCapacityPlan(t: TestApp, admin: Client, cell: number): Promise<CapacityPlan> {
+  return ok(admin.post(`${OWN_EFFORT}/plans`, await capacityPlanBody(t, admin, cell)));
+}
+/** Sortland's commitment for a year of the cell's: set the first time, changed at its version after that. */
+async function commitmentCall(admin: Client, cell: number): Promise<Call> {
+  const year = 2040 + (cell % 60);
+  const capacity = await ok<Capacity>(admin.get(`${OWN_EFFORT}/capacity?year=${year}`));
+  const version = capacity.municipalities.find((m) => m.municipalityNumber === SORTLAND)?.commitment.version ?? null;
+  return {
+    url: `${OWN_EFFORT}/commitments/${year}/${SORTLAND}`,
+    body: { hoursHundredths: 1000 + cell, ...(version === null ? {} : { version }) },
   };
 }
 
@@ -1267,6 +1292,25 @@ export const EXPECTED: Record<string, { setup: Setup }> = {
       const entry = await freshOwnEffortEntry(admin, cell);
       return { url: `/api/own-effort-entries/${entry.id}?version=${entry.version}` };
     },
+  },
+  // capacity: a municipality's plans and commitment, written as its registered hours are
+  'POST /api/networks/{networkId}/own-effort/plans': {
+    setup: async (t, admin, cell) => ({ url: `${OWN_EFFORT}/plans`, body: await capacityPlanBody(t, admin, cell) }),
+  },
+  'PATCH /api/own-effort-plans/{id}': {
+    setup: async (t, admin, cell) => {
+      const plan = await freshCapacityPlan(t, admin, cell);
+      return { url: `/api/own-effort-plans/${plan.id}`, body: { hoursHundredths: 200 + cell, version: plan.version } };
+    },
+  },
+  'DELETE /api/own-effort-plans/{id}': {
+    setup: async (t, admin, cell) => {
+      const plan = await freshCapacityPlan(t, admin, cell);
+      return { url: `/api/own-effort-plans/${plan.id}?version=${plan.version}` };
+    },
+  },
+  'PUT /api/networks/{networkId}/own-effort/commitments/{year}/{municipalityNumber}': {
+    setup: (_t, admin, cell) => commitmentCall(admin, cell),
   },
   // history in: the secretariat's, a spreadsheet of one case for a body of its own, or an OParl source (oparlSource below)
   'POST /api/networks/{networkId}/history-import': {

@@ -16,7 +16,7 @@ import { seedBenefits } from './benefits.ts';
 import { seedFinance } from './finance.ts';
 import { seedBudget } from './budget.ts';
 import { seedGrants } from './grants.ts';
-import { seedOwnEffort } from './own-effort.ts';
+import { seedCapacity, seedOwnEffort } from './own-effort.ts';
 import { seedProjectFinancing } from './project-financing.ts';
 import { seedStatusReports } from './status-reports.ts';
 import type { BodyKind, BodyRole, VotingRight } from '../../shared/network/schema.ts';
@@ -419,5 +419,6 @@ async function createDemoData(db: Db, links: { publicUrl: string }, storage: Fil
   await seedBudget(ctx);
   await seedGrants(ctx);
   await seedOwnEffort(ctx);
+  await seedCapacity(ctx);
   await seedProjectFinancing(ctx);
 }

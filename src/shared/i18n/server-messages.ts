@@ -71,6 +71,7 @@ interface ServerMessages {
     notMemberInMonth: string;
     personMunicipality: string;
     notYourMunicipality: string;
+    alreadyPlanned: string;
     nothingToExtract: string;
     tarFile: string;
     periodTooLong: string;
@@ -166,6 +167,7 @@ const nb: ServerMessages = {
     notMemberInMonth: '«{field}»: {value} var ikke deltakerkommune i nettverket i {month}.',
     personMunicipality: '«{field}» må være en person i nettverket som hører til eller representerer kommunen timene føres for.',
     notYourMunicipality: '«{field}»: du kan ikke føre timer for {value}.',
+    alreadyPlanned: '«{field}»: kommunen har allerede planlagt timer i prosjektet i {month}; endre den planen i stedet.',
     tarFile: '«{field}» må være en tar-fil (sendt som application/x-tar).',
     nothingToExtract: '«{field}»: valget gir ingen avsluttede møter (godkjent protokoll) som kan tas med i et uttrekk.',
     periodTooLong: '«{field}»: perioden kan være høyst {max} dager.',
@@ -620,6 +622,7 @@ const nn: ServerMessages = {
     notMemberInMonth: '«{field}»: {value} var ikkje deltakarkommune i nettverket i {month}.',
     personMunicipality: '«{field}» må vere ein person i nettverket som høyrer til eller representerer kommunen timane blir førte for.',
     notYourMunicipality: '«{field}»: du kan ikkje føre timar for {value}.',
+    alreadyPlanned: '«{field}»: kommunen har alt planlagt timar i prosjektet i {month}; endra den planen i staden.',
     tarFile: '«{field}» må vere ei tar-fil (send som application/x-tar).',
     nothingToExtract: '«{field}»: valet gir ingen avslutta møte (godkjend protokoll) som kan takast med i eit uttrekk.',
     periodTooLong: '«{field}»: perioden kan vere høgst {max} dagar.',
@@ -1071,6 +1074,7 @@ const en: ServerMessages = {
     notMemberInMonth: '«{field}»: {value} was not a member municipality of the network in {month}.',
     personMunicipality: '«{field}» must be a person of the network who belongs to or represents the municipality the hours are for.',
     notYourMunicipality: '«{field}»: you cannot register hours for {value}.',
+    alreadyPlanned: '«{field}»: the municipality has already planned hours in the project in {month}; change that plan instead.',
     tarFile: '«{field}» must be a tar file (sent as application/x-tar).',
     nothingToExtract: '«{field}»: the choice gives no finished meetings (minutes approved) to put in an extract.',
     periodTooLong: '«{field}»: the period can be at most {max} days.',

@@ -51,3 +51,58 @@ export const ownEffortEntries = pgTable(
     check('own_effort_entries_hours_range', sql`${t.hoursHundredths} > 0 and ${t.hoursHundredths} <= 74400`),
   ],
 );
+
+/**
+ * Hours a member municipality plans to put into a project in a month (capacity planning), beside the hours it
+ * registers. One plan per project, municipality and month; hours in hundredths as for the entries. A month outside the
+ * project's period is kept (plans move) and flagged when read.
+ */
+export const ownEffortPlans = pgTable(
+  'own_effort_plans',
+  {
+    ...recordColumns,
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    municipalityNumber: text('municipality_number')
+      .notNull()
+      .references(() => municipalities.number),
+    /** 'YYYY-MM'. */
+    month: text('month').notNull(),
+    hoursHundredths: integer('hours_hundredths').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('own_effort_plans_project_municipality_month_idx').on(t.projectId, t.municipalityNumber, t.month),
+    index('own_effort_plans_network_month_idx').on(t.networkId, t.month),
+    check('own_effort_plans_hours_range', sql`${t.hoursHundredths} > 0 and ${t.hoursHundredths} <= 74400`),
+  ],
+);
+
+/**
+ * The hours a member municipality has committed (forpliktet) to put into the network's work in a year: the
+ * «ressursinnsats» the collaboration agreement binds the members to. One per network, municipality and year; the
+ * capacity view warns where the year's planned hours exceed it.
+ */
+export const ownEffortCommitments = pgTable(
+  'own_effort_commitments',
+  {
+    ...recordColumns,
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id),
+    municipalityNumber: text('municipality_number')
+      .notNull()
+      .references(() => municipalities.number),
+    year: integer('year').notNull(),
+    hoursHundredths: integer('hours_hundredths').notNull(),
+  },
+  (t) => [
+    uniqueIndex('own_effort_commitments_network_municipality_year_idx').on(t.networkId, t.municipalityNumber, t.year),
+    check('own_effort_commitments_hours_range', sql`${t.hoursHundredths} >= 0 and ${t.hoursHundredths} <= 1000000000`),
+  ],
+);

@@ -43,4 +43,5 @@ export {
   projectOwnEffort,
   type OwnEffortStatement,
 } from './own-effort.ts';
+export { createPlan as createOwnEffortPlan, setCommitment as setOwnEffortCommitment } from './capacity.ts';
 export { financeRoutes } from './routes.ts';

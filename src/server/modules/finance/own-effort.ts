@@ -59,7 +59,7 @@ type NetworkRow = Awaited<ReturnType<typeof requireNetwork>>;
 
 // ---------------------------------------------------------------- access
 
-async function readableNetwork(ctx: RequestContext, ref: string): Promise<NetworkRow> {
+export async function readableNetwork(ctx: RequestContext, ref: string): Promise<NetworkRow> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, ref);
   await assertCan(ctx, 'network.readInternals', inNetwork(network.id));
@@ -67,14 +67,14 @@ async function readableNetwork(ctx: RequestContext, ref: string): Promise<Networ
 }
 
 /** The municipalities among `numbers` whose hours the caller writes in the network (`memberData.write`). */
-async function writableMunicipalities(ctx: RequestContext, networkId: string, numbers: Iterable<string>): Promise<Set<string>> {
+export async function writableMunicipalities(ctx: RequestContext, networkId: string, numbers: Iterable<string>): Promise<Set<string>> {
   const writable = new Set<string>();
   for (const number of new Set(numbers)) if (await can(ctx, 'memberData.write', ofMember(networkId, number))) writable.add(number);
   return writable;
 }
 
 /** A reader of the network who may not write this municipality's hours: 403. */
-async function assertMayWriteMunicipality(ctx: RequestContext, networkId: string, number: string): Promise<void> {
+export async function assertMayWriteMunicipality(ctx: RequestContext, networkId: string, number: string): Promise<void> {
   await assertCan(ctx, 'memberData.write', ofMember(networkId, number));
 }
 
@@ -173,7 +173,7 @@ interface PersonRef {
  * What an entry may refer to in one network: its memberships (with dates), its projects and, as asked for, its
  * people. Loaded once for a whole import.
  */
-class References {
+export class References {
   private constructor(
     readonly networkId: string,
     private readonly memberships: { number: string; name: string; joinedOn: string; leftOn: string | null }[],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, NetworkParams, OkSchema, Version } from '../../../shared/common.ts';
+import { IdParams, MunicipalityNumber, NetworkParams, OkSchema, Version } from '../../../shared/common.ts';
 import {
   FeeScheduleAdoptSchema,
   FeeScheduleCreateSchema,
@@ -41,6 +41,20 @@ import {
   YearQuery,
 } from '../../../shared/finance/own-effort.ts';
 import * as ownEffort from './own-effort.ts';
+import * as capacity from './capacity.ts';
+import { exportCapacity } from './capacity-documents.ts';
+import {
+  CapacityQuery,
+  CapacitySchema,
+  CommitmentInputSchema,
+  CommitmentSchema,
+  MunicipalityCapacitySchema,
+  PlanCreateSchema,
+  PlanListQuery,
+  PlanListSchema,
+  PlanSchema,
+  PlanUpdateSchema,
+} from '../../../shared/finance/capacity.ts';
 import { exportEntries, exportSummary } from './own-effort-documents.ts';
 import { exportFeeSchedule } from './documents.ts';
 import {
@@ -430,5 +444,69 @@ const ownEffortRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/projects/:id/own-effort', { schema: { tags, params: IdParams, response: { 200: ProjectOwnEffortSchema } } }, (req) =>
     ownEffort.projectOwnEffort(req.ctx, req.params.id),
+  );
+  await app.register(capacityRoutes);
+};
+
+const CommitmentParams = EffortYearParams.extend({ municipalityNumber: MunicipalityNumber });
+
+/** Capacity: planned hours per project, municipality and month, each member's commitment for a year, and the view. */
+const capacityRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ownEffortTags;
+  app.get(
+    '/networks/:networkId/own-effort/plans',
+    { schema: { tags, params: NetworkParams, querystring: PlanListQuery, response: { 200: PlanListSchema } } },
+    (req) => capacity.listPlans(req.ctx, req.params.networkId, req.query),
+  );
+  app.post(
+    '/networks/:networkId/own-effort/plans',
+    {
+      config: { access: 'memberData.write' },
+      schema: { tags, params: NetworkParams, body: PlanCreateSchema, response: { 201: PlanSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await capacity.createPlan(req.ctx, req.params.networkId, req.body)),
+  );
+  app.patch(
+    '/own-effort-plans/:id',
+    { config: { access: 'memberData.write' }, schema: { tags, params: IdParams, body: PlanUpdateSchema, response: { 200: PlanSchema } } },
+    (req) => capacity.updatePlan(req.ctx, req.params.id, req.body),
+  );
+  app.delete(
+    '/own-effort-plans/:id',
+    { config: { access: 'memberData.write' }, schema: { tags, params: IdParams, querystring: VersionQuery, response: { 200: OkSchema } } },
+    async (req) => {
+      await capacity.deletePlan(req.ctx, req.params.id, req.query.version);
+      return { ok: true as const };
+    },
+  );
+  app.put(
+    '/networks/:networkId/own-effort/commitments/:year/:municipalityNumber',
+    {
+      config: { access: 'memberData.write' },
+      schema: { tags, params: CommitmentParams, body: CommitmentInputSchema, response: { 200: CommitmentSchema } },
+    },
+    (req) => capacity.setCommitment(req.ctx, req.params.networkId, req.params.year, req.params.municipalityNumber, req.body),
+  );
+  app.get(
+    '/networks/:networkId/own-effort/capacity',
+    { schema: { tags, params: NetworkParams, querystring: CapacityQuery, response: { 200: CapacitySchema } } },
+    (req) => capacity.getCapacity(req.ctx, req.params.networkId, req.query.year),
+  );
+  app.get(
+    '/networks/:networkId/own-effort/capacity/export',
+    { schema: { tags, params: NetworkParams, querystring: CapacityQuery.extend(TableQuery.shape) } },
+    async (req, reply) => sendFile(reply, await exportCapacity(req.ctx, req.params.networkId, req.query.year, req.query.format)),
+  );
+  app.get(
+    '/municipalities/:number/own-effort/capacity',
+    {
+      schema: {
+        tags,
+        params: z.object({ number: MunicipalityNumber }),
+        querystring: CapacityQuery,
+        response: { 200: MunicipalityCapacitySchema },
+      },
+    },
+    (req) => capacity.municipalityCapacity(req.ctx, req.params.number, req.query.year),
   );
 };

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { lazyPage } from '../../app/lazy.tsx';
+import { lazyPage, lazySection } from '../../app/lazy.tsx';
 import type { NetworkSection } from '../../app/network-frame.tsx';
 
 /** The finance pages under `/n/:slug/okonomi`. */
@@ -12,6 +12,7 @@ export const routes: RouteObject[] = [
   lazyPage('n/:slug/okonomi/tilskudd', () => import('./GrantsPage.tsx'), 'GrantsPage'),
   lazyPage('n/:slug/okonomi/tilskudd/:grantId', () => import('./GrantPage.tsx'), 'GrantPage'),
   lazyPage('n/:slug/okonomi/egeninnsats', () => import('./OwnEffortPage.tsx'), 'OwnEffortPage'),
+  lazyPage('n/:slug/okonomi/kapasitet', () => import('./CapacityPage.tsx'), 'CapacityPage'),
   // The fee pages' first address, kept for links already shared.
   lazyPage('n/:slug/kontingent', () => import('./FeeSchedulesPage.tsx'), 'OldFeesAddress'),
 ];
@@ -24,3 +25,6 @@ export const section: NetworkSection = {
 
 export { ownEffortPath } from './own-effort-api.ts';
 export { useOwnEffortMessages } from './own-effort-messages.ts';
+
+/** A municipality's planned, registered and committed own effort, with a warning where its plans exceed its commitment, lent to its page (`/kommuner/:number`). */
+export const MunicipalityCapacityWarning = lazySection(() => import('./MunicipalityCapacity.tsx'), 'MunicipalityCapacityWarning', true);

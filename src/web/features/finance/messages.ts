@@ -12,6 +12,7 @@ const nb = {
     tilskudd: 'Tilskudd',
     kontingent: 'Kontingent',
     egeninnsats: 'Egeninnsats',
+    kapasitet: 'Kapasitet',
   },
   statuses: { draft: 'Utkast', adopted: 'Vedtatt' } satisfies Record<FeeScheduleStatus, string>,
   kinds: {
@@ -113,6 +114,7 @@ const nn: FinanceMessages = {
     tilskudd: 'Tilskot',
     kontingent: 'Kontingent',
     egeninnsats: 'Eigeninnsats',
+    kapasitet: 'Kapasitet',
   },
   statuses: { draft: 'Utkast', adopted: 'Vedteke' },
   kinds: {
@@ -213,6 +215,7 @@ const en: FinanceMessages = {
     tilskudd: 'Grants',
     kontingent: 'Member fees',
     egeninnsats: 'Own effort',
+    kapasitet: 'Capacity',
   },
   statuses: { draft: 'Draft', adopted: 'Adopted' },
   kinds: {

@@ -17,6 +17,7 @@ import { AppLink, ButtonRow, LoadState, ModalDialog, todayIso, Section } from '.
 import { municipalityMappingPath, useMappingMessages } from '../mapping/index.ts';
 import { MunicipalityPanelSection } from '../my-work/index.ts';
 import { MunicipalityBenefitCurves } from '../benefits/index.ts';
+import { MunicipalityCapacityWarning } from '../finance/index.ts';
 import { DataTable } from '../../app/table.tsx';
 
 /** `/kommuner/:number`: a municipality's facts, its networks, and its written standard. */
@@ -116,6 +117,7 @@ function MunicipalityView({
       </Section>
       <MunicipalityPanelSection number={municipality.number} />
       <MunicipalityBenefitCurves number={municipality.number} name={municipality.name} />
+      <MunicipalityCapacityWarning number={municipality.number} name={municipality.name} />
       <ModalDialog open={editing} onClose={() => setEditing(false)} title={m.municipality.editWrittenStandard}>
         <WrittenStandardForm
           municipality={municipality}
