@@ -30,6 +30,8 @@ const PAGES = [
   '/n/digivesteralen/okonomi/budsjett',
   // DigiVesterålen's own effort in 2022: seed 001's 1 mill. kr as hours.
   '/n/digivesteralen/okonomi/egeninnsats?aar=2022',
+  // Capacity in 2027: DigiHelse's planned hours against the commitments, Hadsel over its own.
+  '/n/digivesteralen/okonomi/kapasitet?aar=2027',
   // The benefits realization of the demo's DigiHelse project, for the network and for one municipality.
   '/n/digivesteralen/nytte',
   '/n/digivesteralen/nytte?kommune=1870',
