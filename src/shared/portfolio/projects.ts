@@ -303,7 +303,9 @@ export const ProjectSchema = z.object({
 export type Project = z.infer<typeof ProjectSchema>;
 
 /** A filter by programme: a programme's id, or `none` for the projects in no programme. */
-export const ProgrammeFilter = z.string().regex(/^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { error: 'invalid' });
+export const ProgrammeFilter = z
+  .string()
+  .regex(/^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { error: 'invalid' });
 
 export const PortfolioQuery = z.object({
   phase: z.enum(PHASES, { error: 'choice' }).optional(),

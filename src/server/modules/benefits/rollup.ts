@@ -287,7 +287,11 @@ export interface ProjectBenefitRealization {
  * municipality's latest measurement) and the day of their latest measurement: for a programme's page. The caller has
  * checked that the reader may read the network's portfolio.
  */
-export async function benefitsOfProjects(db: DbOrTx, networkId: string, projectIds: readonly string[]): Promise<ProjectBenefitRealization[]> {
+export async function benefitsOfProjects(
+  db: DbOrTx,
+  networkId: string,
+  projectIds: readonly string[],
+): Promise<ProjectBenefitRealization[]> {
   if (projectIds.length === 0) return [];
   const wanted = new Set(projectIds);
   const [rollup, measured] = await Promise.all([
@@ -314,7 +318,13 @@ export async function benefitsOfProjects(db: DbOrTx, networkId: string, projectI
       if (!wanted.has(project.id) || seen.has(project.id)) continue;
       seen.add(project.id);
       for (const b of project.benefits)
-        benefits.push({ id: b.id, projectId: project.id, title: b.title, achievement: b.achievement, lastMeasuredOn: lastMeasured.get(b.id) ?? null });
+        benefits.push({
+          id: b.id,
+          projectId: project.id,
+          title: b.title,
+          achievement: b.achievement,
+          lastMeasuredOn: lastMeasured.get(b.id) ?? null,
+        });
     }
   return benefits;
 }

@@ -209,7 +209,9 @@ export async function listProjects(
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
   const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
-  const key = [network.id, filter.phase, filter.focusArea, filter.municipality, filter.status, filter.programme].map((part) => part ?? '').join('|');
+  const key = [network.id, filter.phase, filter.focusArea, filter.municipality, filter.status, filter.programme]
+    .map((part) => part ?? '')
+    .join('|');
   return overviews(key, stamp, () => buildPortfolioOverview(ctx.db, network.id, filter));
 }
 

@@ -120,7 +120,9 @@ async function entriesFor(ctx: RequestContext, networkRef: string, filter: RiskM
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
   const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
-  const key = [network.id, filter.kind, filter.phase, filter.focusArea, filter.municipality, filter.programme].map((part) => part ?? '').join('|');
+  const key = [network.id, filter.kind, filter.phase, filter.focusArea, filter.municipality, filter.programme]
+    .map((part) => part ?? '')
+    .join('|');
   return kept(key, stamp, () => readEntries(ctx.db, network.id, filter));
 }
 
