@@ -296,7 +296,9 @@ function ProgrammeView({
           <ScrollRegion label={fmt(gm.projectsCaption, { name: programme.name })}>
             <Table zebra>
               <caption>{fmt(gm.projectsCaption, { name: programme.name })}</caption>
-              <HeadRow cells={[gm.reference, gm.project, gm.phase, gm.status, gm.budget, gm.spent, gm.forecast, admin && '']} />
+              <HeadRow
+                cells={[gm.reference, gm.project, gm.phase, gm.status, gm.budget, gm.spent, gm.forecast, admin && m.common.actions]}
+              />
               <Table.Body>
                 {programme.projects.map((p) => (
                   <Table.Row key={p.id}>
