@@ -114,6 +114,8 @@ test('a programme rolls up two projects, and the portfolio filters by it', async
   await test.step('the public sees the programme and its projects', async () => {
     await page.goto(`/innsyn/n/${NETWORK}/prosjekter`);
     await loaded(page);
+    await expect(page.getByRole('heading', { level: 2, name: 'Programmer' })).toBeVisible();
+    await a11y.check();
     await page.getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
     await loaded(page);
