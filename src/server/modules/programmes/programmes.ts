@@ -147,6 +147,8 @@ export async function updateProgramme(ctx: RequestContext, id: string, input: Pr
 export async function deleteProgramme(ctx: RequestContext, id: string, version: number): Promise<void> {
   const found = await writableProgramme(ctx, id);
   await ctx.db.transaction(async (tx) => {
+    // Locked first, so a project put in it meanwhile is either seen below or waits for the removal.
+    await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, id)).for('update');
     const members = await tx
       .select({ year: projects.year, sequence: projects.sequence })
       .from(projects)
