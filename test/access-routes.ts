@@ -488,6 +488,9 @@ async function freshProposal(admin: Client, cell: number): Promise<Proposal> {
 async function freshProject(admin: Client, cell: number): Promise<Project> {
   return ok(admin.post('/api/networks/digivesteralen/projects', { title: `Matriseprosjekt ${cell}`, focusAreaKeys: [] }));
 }
+async function freshProgramme(admin: Client, cell: number): Promise<{ id: string; version: number }> {
+  return ok(admin.post('/api/networks/digivesteralen/programmes', { name: `Matriseprogram ${cell}`, focusAreaKeys: [] }));
+}
 async function projectDocument(admin: Client, projectId: string, cell: number, kind = 'mandate'): Promise<BasisDocument> {
   return ok(
     admin.request('POST', `/api/projects/${projectId}/documents?kind=${kind}&fileName=grunnlag.pdf`, pdfBytes(cell), {
@@ -1469,6 +1472,25 @@ export const EXPECTED: Record<string, { setup: Setup }> = {
     setup: async (_t, admin, cell) => {
       const project = await freshProject(admin, cell);
       return { url: `/api/projects/${project.id}`, body: { title: `Omdøpt prosjekt ${cell}`, version: project.version } };
+    },
+  },
+  // programmes: the secretariat's; a project joins one through its own update (above)
+  'POST /api/networks/{networkId}/programmes': {
+    setup: async (_t, _a, cell) => ({
+      url: '/api/networks/digivesteralen/programmes',
+      body: { name: `Matriseprogram ${cell}`, purpose: 'Formål', focusAreaKeys: [] },
+    }),
+  },
+  'PATCH /api/programmes/{id}': {
+    setup: async (_t, admin, cell) => {
+      const programme = await freshProgramme(admin, cell);
+      return { url: `/api/programmes/${programme.id}`, body: { name: `Omdøpt program ${cell}`, version: programme.version } };
+    },
+  },
+  'DELETE /api/programmes/{id}': {
+    setup: async (_t, admin, cell) => {
+      const programme = await freshProgramme(admin, cell);
+      return { url: `/api/programmes/${programme.id}?version=${programme.version}` };
     },
   },
   'PUT /api/projects/{id}/participants/{number}': {

@@ -35,6 +35,7 @@ import { oparlRoutes, publicRoutes } from './modules/publicAccess/index.ts';
 import { issueSurveyLink, mappingRoutes, SURVEY_REMINDER_JOB, surveyReminderJob } from './modules/mapping/index.ts';
 import { strategyRoutes } from './modules/strategy/index.ts';
 import { portfolioRoutes } from './modules/portfolio/index.ts';
+import { programmeRoutes } from './modules/programmes/index.ts';
 import { financeRoutes, GRANT_REMINDER_JOB, grantReminderJob, scheduleGrantReminders } from './modules/finance/index.ts';
 import { ARCHIVE_EXTRACT_JOB, archiveExtractJob, archivePublicRoutes, archiveRoutes } from './modules/archive/index.ts';
 import { openDataRoutes } from './modules/openData/index.ts';
@@ -197,6 +198,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(mappingRoutes, { publicUrl: config.publicUrl });
       await api.register(strategyRoutes);
       await api.register(portfolioRoutes, { storage });
+      await api.register(programmeRoutes);
       await api.register(benefitRoutes);
       await api.register(financeRoutes);
       await api.register(archiveRoutes, { storage });

@@ -22,6 +22,7 @@ type Kind =
   | 'agendaItem'
   | 'consultation'
   | 'project'
+  | 'programme'
   | 'proposal'
   | 'deliverable'
   | 'grantAllocation'
@@ -47,6 +48,7 @@ const KIND_OF_FIELD: Record<string, Kind> = {
   itemIds: 'agendaItem',
   consultationId: 'consultation',
   projectId: 'project',
+  programmeId: 'programme',
   proposalId: 'proposal',
   deliverableIds: 'deliverable',
   allocationId: 'grantAllocation',
@@ -164,6 +166,9 @@ async function foreignRecords(t: TestApp, vest: string): Promise<Record<Kind, st
     helgeland.post('/api/networks/digitale-helgeland/projects', { title: 'Prosjekt id-vandring', focusAreaKeys: [] }),
   );
   const deliverable = await made(helgeland.post(`/api/projects/${project.id}/deliverables`, { title: 'Leveranse id-vandring' }));
+  const programme = await made(
+    helgeland.post('/api/networks/digitale-helgeland/programmes', { name: 'Program id-vandring', focusAreaKeys: [] }),
+  );
   const proposal = await made(
     helgeland.post('/api/networks/digitale-helgeland/proposals', {
       kind: 'idea',
@@ -203,6 +208,7 @@ async function foreignRecords(t: TestApp, vest: string): Promise<Record<Kind, st
     agendaItem: meeting.items.at(-1).id,
     consultation: consultation!.id,
     project: project.id,
+    programme: programme.id,
     proposal: proposal.id,
     deliverable: (deliverable.deliverables ?? [deliverable])[0].id,
     grantAllocation: allocated.allocations[0].id,

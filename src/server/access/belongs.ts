@@ -12,6 +12,7 @@ import {
   meetings,
   networkMembers,
   people,
+  programmes,
   projectDeliverables,
   projects,
   proposals,
@@ -36,6 +37,7 @@ export type Kind =
   | 'consultation'
   | 'case'
   | 'project'
+  | 'programme'
   | 'proposal'
   | 'deliverable'
   | 'grantAllocation'
@@ -110,6 +112,13 @@ const BELONGING: Record<Kind, (db: DbOrTx, networkId: string, ids: string[]) => 
         .select({ id: projects.id })
         .from(projects)
         .where(and(inArray(projects.id, ids), eq(projects.networkId, networkId)))
+    ).map((r) => r.id),
+  programme: async (db, networkId, ids) =>
+    (
+      await db
+        .select({ id: programmes.id })
+        .from(programmes)
+        .where(and(inArray(programmes.id, ids), eq(programmes.networkId, networkId)))
     ).map((r) => r.id),
   proposal: async (db, networkId, ids) =>
     (

@@ -12,6 +12,7 @@ import { seedSurveys } from './surveys.ts';
 import { seedStrategies } from './strategies.ts';
 import { seedProposals } from './proposals.ts';
 import { seedProjects } from './projects.ts';
+import { seedProgrammes } from './programmes.ts';
 import { seedBenefits } from './benefits.ts';
 import { seedFinance } from './finance.ts';
 import { seedBudget } from './budget.ts';
@@ -404,6 +405,7 @@ async function createDemoData(db: Db, links: { publicUrl: string }, storage: Fil
   await seedProjects(ctx, { storage, passwordHash, links });
   await seedStatusReports(ctx, storage);
   await seedBenefits(ctx);
+  await seedProgrammes(ctx);
 
   // Demo accounts for each role.
   for (const demo of DEMO_USERS.slice(1)) {

@@ -76,6 +76,7 @@ interface ServerMessages {
     tarFile: string;
     periodTooLong: string;
     internalAddress: string;
+    programmeHasProjects: string;
   };
   fields: Record<string, string>;
 }
@@ -172,6 +173,7 @@ const nb: ServerMessages = {
     nothingToExtract: '«{field}»: valget gir ingen avsluttede møter (godkjent protokoll) som kan tas med i et uttrekk.',
     periodTooLong: '«{field}»: perioden kan være høyst {max} dager.',
     internalAddress: '«{field}» peker til et internt nettverk, og hentes ikke.',
+    programmeHasProjects: '«{field}» har {count} prosjekter ({projects}). Ta dem ut av programmet først.',
   },
   fields: {
     // What is wrong with the request as a whole (its body cannot be read), and with its address.
@@ -485,6 +487,11 @@ const nb: ServerMessages = {
     changes: 'Endringer som gir nytten',
     deliverableIds: 'Leveranser',
     'benefits:ownerPersonId': 'Nytteeier',
+    'programmes:name': 'Navn på programmet',
+    'programmes:ownerPersonId': 'Programeier',
+    'programmes:purpose': 'Formål',
+    'programmes:programme': 'Programmet',
+    programmeId: 'Program',
     'benefits:name': 'Indikator',
     unit: 'Enhet',
     direction: 'Retning',
@@ -627,6 +634,7 @@ const nn: ServerMessages = {
     nothingToExtract: '«{field}»: valet gir ingen avslutta møte (godkjend protokoll) som kan takast med i eit uttrekk.',
     periodTooLong: '«{field}»: perioden kan vere høgst {max} dagar.',
     internalAddress: '«{field}» peikar til eit internt nettverk, og vert ikkje henta.',
+    programmeHasProjects: '«{field}» har {count} prosjekt ({projects}). Ta dei ut av programmet først.',
   },
   fields: {
     _: 'Førespurnaden',
@@ -938,6 +946,11 @@ const nn: ServerMessages = {
     changes: 'Endringar som gir nytten',
     deliverableIds: 'Leveransar',
     'benefits:ownerPersonId': 'Nytteeigar',
+    'programmes:name': 'Namn på programmet',
+    'programmes:ownerPersonId': 'Programeigar',
+    'programmes:purpose': 'Føremål',
+    'programmes:programme': 'Programmet',
+    programmeId: 'Program',
     'benefits:name': 'Indikator',
     unit: 'Eining',
     direction: 'Retning',
@@ -1079,6 +1092,7 @@ const en: ServerMessages = {
     nothingToExtract: '«{field}»: the choice gives no finished meetings (minutes approved) to put in an extract.',
     periodTooLong: '«{field}»: the period can be at most {max} days.',
     internalAddress: '“{field}” points into an internal network and is not fetched.',
+    programmeHasProjects: '“{field}” has {count} projects ({projects}). Take them out of the programme first.',
   },
   fields: {
     _: 'The request',
@@ -1390,6 +1404,11 @@ const en: ServerMessages = {
     changes: 'Changes that cause it',
     deliverableIds: 'Deliverables',
     'benefits:ownerPersonId': 'Benefit owner',
+    'programmes:name': 'Programme name',
+    'programmes:ownerPersonId': 'Programme owner',
+    'programmes:purpose': 'Purpose',
+    'programmes:programme': 'The programme',
+    programmeId: 'Programme',
     'benefits:name': 'Indicator',
     unit: 'Unit',
     direction: 'Direction',

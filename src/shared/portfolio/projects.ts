@@ -90,6 +90,8 @@ export const ProjectCreateSchema = z.object({
   managerPersonId: Id.nullish(),
   startDate: IsoDate.nullish(),
   plannedEndDate: IsoDate.nullish(),
+  /** The network's programme the project belongs to; null takes it out. */
+  programmeId: Id.nullish(),
 });
 export type ProjectCreateInput = z.infer<typeof ProjectCreateSchema>;
 
@@ -273,6 +275,7 @@ export const ProjectSchema = z.object({
   manager: z.object({ personId: z.string(), name: z.string() }).nullable(),
   startDate: z.string().nullable(),
   plannedEndDate: z.string().nullable(),
+  programme: z.object({ id: z.string(), name: z.string() }).nullable(),
   participants: z.array(
     z.object({
       municipalityNumber: z.string(),
@@ -299,12 +302,19 @@ export const ProjectSchema = z.object({
 });
 export type Project = z.infer<typeof ProjectSchema>;
 
+/** A filter by programme: a programme's id, or `none` for the projects in no programme. */
+export const ProgrammeFilter = z
+  .string()
+  .regex(/^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { error: 'invalid' });
+
 export const PortfolioQuery = z.object({
   phase: z.enum(PHASES, { error: 'choice' }).optional(),
   focusArea: z.string().max(40).optional(),
   municipality: MunicipalityNumber.optional(),
   /** The overall light of the latest published status report, or `none` for a project without one. */
   status: z.enum(PORTFOLIO_STATUSES, { error: 'choice' }).optional(),
+  /** A programme's id: its projects; `none`: projects in no programme. */
+  programme: ProgrammeFilter.optional(),
 });
 
 /** One row of the portfolio overview (table and board by phase). */
@@ -320,6 +330,7 @@ export const PortfolioRowSchema = z.object({
   lastDecision: z.object({ decisionPoint: z.enum(DECISION_POINTS), decidedOn: z.string() }).nullable(),
   startDate: z.string().nullable(),
   plannedEndDate: z.string().nullable(),
+  programme: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** The latest published status report's overall light and period; null before the first is published. */
   status: LatestStatusSchema.nullable(),
   /** The milestones by due date, for the timeline. */

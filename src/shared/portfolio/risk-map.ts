@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MunicipalityNumber } from '../common.ts';
-import { PHASES, RISK_KINDS, RISK_LEVELS } from './projects.ts';
+import { PHASES, ProgrammeFilter, RISK_KINDS, RISK_LEVELS } from './projects.ts';
 
 /**
  * The network's risk and opportunity maps: every open entry of its projects' risk registers on a 5×5 grid of
@@ -23,6 +23,8 @@ export const RiskMapQuery = z.object({
   focusArea: z.string().max(40).optional(),
   /** A municipality that takes part (participation «in»). */
   municipality: MunicipalityNumber.optional(),
+  /** A programme's id, or `none` for the projects in no programme. */
+  programme: ProgrammeFilter.optional(),
 });
 export type RiskMapFilter = z.infer<typeof RiskMapQuery>;
 

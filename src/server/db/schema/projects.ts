@@ -18,6 +18,31 @@ import { agendaItems } from './meetings.ts';
 import { proposals } from './portfolio.ts';
 
 /**
+ * A programme (program) of the network: projects grouped under one owner and purpose, towards focus areas of the
+ * network's strategy. A project belongs to at most one (`projects.programme_id`); a programme with projects is not
+ * removed (409), so no project loses its programme unseen.
+ */
+export const programmes = pgTable(
+  'programmes',
+  {
+    ...recordColumns,
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id),
+    name: text('name').notNull(),
+    /** A person the network sees. */
+    ownerPersonId: uuid('owner_person_id').references(() => people.id),
+    purpose: text('purpose'),
+    /** Focus areas of the network's newest published strategy when set, by key, as a project's. */
+    focusAreaKeys: text('focus_area_keys')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+  },
+  (t) => [index('programmes_network_idx').on(t.networkId)],
+);
+
+/**
  * A project of the network's portfolio, run through Digdir's project model. Its reference «P-2026-003» is the
  * network, the year it was made and a running number from `project_counters`. The phase changes only with a
  * decision (`project_decisions`).
@@ -45,8 +70,11 @@ export const projects = pgTable(
     managerPersonId: uuid('manager_person_id').references(() => people.id),
     startDate: date('start_date', { mode: 'string' }),
     plannedEndDate: date('planned_end_date', { mode: 'string' }),
+    /** The network's programme it belongs to, if any. */
+    programmeId: uuid('programme_id').references(() => programmes.id),
   },
   (t) => [
+    index('projects_programme_idx').on(t.programmeId),
     uniqueIndex('projects_reference_idx').on(t.networkId, t.year, t.sequence),
     uniqueIndex('projects_proposal_idx').on(t.proposalId),
     index('projects_network_phase_idx').on(t.networkId, t.phase),

@@ -6,3 +6,4 @@
 export { benefitRoutes } from './routes.ts';
 export { createBenefit, addIndicator, saveTarget, addMeasurement } from './benefits.ts';
 export { BENEFIT_REMINDER_JOB, benefitReminderJob, scheduleBenefitReminders } from './reminders.ts';
+export { benefitsOfProjects, type ProjectBenefitRealization } from './rollup.ts';

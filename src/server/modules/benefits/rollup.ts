@@ -272,3 +272,59 @@ async function shapeRollup(
     focusAreas: areas,
   };
 }
+
+/** A benefit of a project with its realization, as a programme's roll-up lists it. */
+export interface ProjectBenefitRealization {
+  id: string;
+  projectId: string;
+  title: string;
+  achievement: number | null;
+  lastMeasuredOn: string | null;
+}
+
+/**
+ * The benefits of some of the network's projects with their achievement by the same arithmetic as the roll-up (every
+ * municipality's latest measurement) and the day of their latest measurement: for a programme's page. The caller has
+ * checked that the reader may read the network's portfolio.
+ */
+export async function benefitsOfProjects(
+  db: DbOrTx,
+  networkId: string,
+  projectIds: readonly string[],
+): Promise<ProjectBenefitRealization[]> {
+  if (projectIds.length === 0) return [];
+  const wanted = new Set(projectIds);
+  const [rollup, measured] = await Promise.all([
+    buildRollup(db, networkId, null),
+    queryRows<{ benefit_id: string; measured_on: string }>(
+      db,
+      sql`select i.benefit_id, max(m.measured_on)::text as measured_on
+          from benefit_measurements m
+          join benefit_indicators i on i.id = m.indicator_id and i.deleted_at is null
+          join benefits b on b.id = i.benefit_id and b.deleted_at is null
+          where b.project_id in (${sql.join(
+            projectIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})
+          group by i.benefit_id`,
+    ),
+  ]);
+  const lastMeasured = new Map(measured.map((m) => [m.benefit_id, m.measured_on]));
+  const seen = new Set<string>();
+  const benefits: ProjectBenefitRealization[] = [];
+  // A project in several focus areas appears under each: each benefit is taken once.
+  for (const area of rollup.focusAreas)
+    for (const project of area.projects) {
+      if (!wanted.has(project.id) || seen.has(project.id)) continue;
+      seen.add(project.id);
+      for (const b of project.benefits)
+        benefits.push({
+          id: b.id,
+          projectId: project.id,
+          title: b.title,
+          achievement: b.achievement,
+          lastMeasuredOn: lastMeasured.get(b.id) ?? null,
+        });
+    }
+  return benefits;
+}

@@ -50,8 +50,9 @@ export {
 export { publicPortfolio, publicProject } from './public-projects.ts';
 export { uploadProjectDocument, deleteProjectDocument } from './projects-documents.ts';
 export { addMilestone, addRisk, addDeliverable } from './projects-plans.ts';
-export { riskMap, riskCell } from './risk-map.ts';
+export { riskMap, riskCell, openRiskEntries } from './risk-map.ts';
 export { prioritizationMatrix } from './prioritization.ts';
+export { latestStatuses } from './status-reports.ts';
 export {
   listStatusReports,
   getStatusReport,

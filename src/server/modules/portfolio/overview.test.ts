@@ -6,7 +6,15 @@ import { unique } from '../../../../test/helpers.ts';
 import { PHASES, type PortfolioQuery } from '../../../shared/portfolio/projects.ts';
 import { STATUS_LIGHTS } from '../../../shared/portfolio/status-reports.ts';
 import { queryRows } from '../../db/client.ts';
-import { people, projectDecisions, projectMilestones, projectParticipants, projects, projectStatusReports } from '../../db/schema/index.ts';
+import {
+  people,
+  programmes,
+  projectDecisions,
+  projectMilestones,
+  projectParticipants,
+  projects,
+  projectStatusReports,
+} from '../../db/schema/index.ts';
 import type { z } from 'zod';
 import { buildPortfolioOverview } from './overview.ts';
 import { recomputeOverview } from './projects.ts';
@@ -181,7 +189,11 @@ describe.each(DATABASE_KINDS)('the portfolio overview on %s', (kind) => {
   }
 
   async function expectSameAnswers() {
+    // The demo's programmes: one groups two projects, the other none.
+    const inNetwork = await t.db.select({ id: programmes.id }).from(programmes).where(eq(programmes.networkId, networkId));
     const filters: z.infer<typeof PortfolioQuery>[] = [
+      { programme: 'none' },
+      ...inNetwork.map((p) => ({ programme: p.id })),
       {},
       { phase: 'execution' },
       { status: 'none' },

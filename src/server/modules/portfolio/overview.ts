@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
-import { people, projectDecisions, projectMilestones, projectParticipants, projects } from '../../db/schema/index.ts';
+import { people, programmes, projectDecisions, projectMilestones, projectParticipants, projects } from '../../db/schema/index.ts';
 import type { PortfolioRow } from '../../../shared/portfolio/projects.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
 import type { PortfolioFilter } from './projects.ts';
@@ -24,7 +24,7 @@ import { latestStatusesInNetwork } from './status-reports.ts';
 export async function buildPortfolioOverview(db: DbOrTx, networkId: string, filter: PortfolioFilter): Promise<PortfolioRow[]> {
   const inNetwork = (projectId: AnyPgColumn) =>
     inArray(projectId, db.select({ id: projects.id }).from(projects).where(eq(projects.networkId, networkId)));
-  const [rows, focusAreas, participants, decisions, statuses, milestones, names] = await Promise.all([
+  const [rows, focusAreas, participants, decisions, statuses, milestones, names, programmeNames] = await Promise.all([
     db
       .select()
       .from(projects)
@@ -49,6 +49,7 @@ export async function buildPortfolioOverview(db: DbOrTx, networkId: string, filt
       .from(people)
       .innerJoin(projects, or(eq(projects.ownerPersonId, people.id), eq(projects.managerPersonId, people.id)))
       .where(eq(projects.networkId, networkId)),
+    db.select({ id: programmes.id, name: programmes.name }).from(programmes).where(eq(programmes.networkId, networkId)),
   ]);
   const lookups: ProjectLookups = {
     networkSlug: '',
@@ -64,6 +65,7 @@ export async function buildPortfolioOverview(db: DbOrTx, networkId: string, filt
     plans: new Map(),
     statuses,
     milestones: groupBy<MilestoneRow>(milestones),
+    programmeNames: new Map(programmeNames.map((p) => [p.id, p.name])),
   };
   const list = rows.map((row) => presentPortfolioRow(row, lookups));
   const status = filter.status;
@@ -75,6 +77,8 @@ export async function buildPortfolioOverview(db: DbOrTx, networkId: string, filt
 export function projectConditions(db: DbOrTx, networkId: string, filter: PortfolioFilter) {
   const conditions = [eq(projects.networkId, networkId)];
   if (filter.phase) conditions.push(eq(projects.phase, filter.phase));
+  if (filter.programme === 'none') conditions.push(isNull(projects.programmeId));
+  else if (filter.programme) conditions.push(eq(projects.programmeId, filter.programme));
   if (filter.focusArea) conditions.push(sql`${projects.focusAreaKeys} @> array[${filter.focusArea}]::text[]`);
   if (filter.municipality) {
     conditions.push(

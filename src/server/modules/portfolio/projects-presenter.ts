@@ -70,7 +70,12 @@ export interface ProjectLookups {
   /** Only for the portfolio: each project's latest published status, and its milestones for the timeline. */
   statuses: Map<string, LatestStatus>;
   milestones: Map<string, MilestoneRow[]>;
+  /** The names of the network's programmes the projects belong to. */
+  programmeNames: Map<string, string>;
 }
+
+const programmeOf = (row: ProjectRow, lookups: ProjectLookups) =>
+  row.programmeId ? { id: row.programmeId, name: lookups.programmeNames.get(row.programmeId) ?? '' } : null;
 
 export const reference = (row: Pick<ProjectRow, 'year' | 'sequence'>) => projectReference(row.year, row.sequence);
 
@@ -188,6 +193,7 @@ export function presentProject(row: ProjectRow, lookups: ProjectLookups): Projec
     manager: personOf(row.managerPersonId, lookups),
     startDate: row.startDate,
     plannedEndDate: row.plannedEndDate,
+    programme: programmeOf(row, lookups),
     participants: [...numbers]
       .map((number) => {
         const answer = answers.get(number);
@@ -226,6 +232,7 @@ export function presentPortfolioRow(row: ProjectRow, lookups: ProjectLookups): P
     lastDecision: last ? { decisionPoint: last.decisionPoint, decidedOn: last.decidedOn } : null,
     startDate: row.startDate,
     plannedEndDate: row.plannedEndDate,
+    programme: programmeOf(row, lookups),
     status: lookups.statuses.get(row.id) ?? null,
     milestones: [...(lookups.milestones.get(row.id) ?? [])]
       .sort(byDue)

@@ -15,6 +15,7 @@ import {
   projectCounters,
   projectDecisions,
   projectDeliverables,
+  programmes,
   projectDocuments,
   projectMilestones,
   projectParticipants,
@@ -97,7 +98,14 @@ export async function lookupsFor(db: DbOrTx, networkId: string, rows: ProjectRow
       : [];
   const itemIds = whole ? decisions.flatMap((d) => (d.agendaItemId ? [d.agendaItemId] : [])) : [];
   const memberNumbers = await currentMemberNumbers(db, networkId);
+  const programmeIds = [...new Set(rows.flatMap((r) => (r.programmeId ? [r.programmeId] : [])))];
   return {
+    programmeNames: new Map(
+      (programmeIds.length === 0
+        ? []
+        : await db.select({ id: programmes.id, name: programmes.name }).from(programmes).where(inArray(programmes.id, programmeIds))
+      ).map((p) => [p.id, p.name]),
+    ),
     networkSlug: network?.slug ?? '',
     focusAreaTitles: (await networkFocusAreas(db, networkId)).titles,
     proposals: new Map(
@@ -201,7 +209,9 @@ export async function listProjects(
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
   const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
-  const key = [network.id, filter.phase, filter.focusArea, filter.municipality, filter.status].map((part) => part ?? '').join('|');
+  const key = [network.id, filter.phase, filter.focusArea, filter.municipality, filter.status, filter.programme]
+    .map((part) => part ?? '')
+    .join('|');
   return overviews(key, stamp, () => buildPortfolioOverview(ctx.db, network.id, filter));
 }
 
@@ -212,6 +222,8 @@ export async function listProjects(
 export async function recomputeOverview(db: DbOrTx, networkId: string, filter: PortfolioFilter): Promise<PortfolioRow[]> {
   const conditions = [eq(projects.networkId, networkId)];
   if (filter.phase) conditions.push(eq(projects.phase, filter.phase));
+  if (filter.programme === 'none') conditions.push(isNull(projects.programmeId));
+  else if (filter.programme) conditions.push(eq(projects.programmeId, filter.programme));
   if (filter.focusArea) conditions.push(sql`${projects.focusAreaKeys} @> array[${filter.focusArea}]::text[]`);
   if (filter.municipality) {
     conditions.push(
@@ -265,6 +277,7 @@ export async function exportProjects(
       { header: label('decidedOn'), value: (p) => p.lastDecision?.decidedOn ?? null, width: 12 },
       { header: label('startDate'), value: (p) => p.startDate, width: 12 },
       { header: label('plannedEndDate'), value: (p) => p.plannedEndDate, width: 12 },
+      { header: label('programme'), value: (p) => p.programme?.name ?? null, width: 30 },
       { header: label('status'), value: (p) => (p.status ? STATUS_LIGHT_LABELS[p.status.overall][language] : null), width: 10 },
       { header: label('statusPeriod'), value: (p) => p.status?.periodLabel ?? null, width: 12 },
     ],
@@ -295,6 +308,8 @@ async function checkProjectFields(db: DbOrTx, networkId: string, input: Partial<
       { person: { ownerPersonId: newPerson('ownerPersonId'), managerPersonId: newPerson('managerPersonId') } },
       'choice',
     ),
+    // Another network's programme answers as one that does not exist.
+    await fieldsOutside(db, networkId, { programme: { programmeId: input.programmeId } }),
   );
   const start = input.startDate === undefined ? before?.startDate : input.startDate;
   const end = input.plannedEndDate === undefined ? before?.plannedEndDate : input.plannedEndDate;
@@ -313,6 +328,7 @@ export interface NewProject {
   managerPersonId: string | null;
   startDate: string | null;
   plannedEndDate: string | null;
+  programmeId?: string | null;
   /** Now, unless the demo data places it earlier in its story. */
   createdAt?: Date;
 }
@@ -371,6 +387,7 @@ export async function createProject(ctx: RequestContext, networkRef: string, inp
       managerPersonId: input.managerPersonId ?? null,
       startDate: input.startDate ?? null,
       plannedEndDate: input.plannedEndDate ?? null,
+      programmeId: input.programmeId ?? null,
     });
     return projectDto(tx, row);
   });

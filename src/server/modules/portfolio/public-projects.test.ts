@@ -222,12 +222,28 @@ describe.each(DATABASE_KINDS)('public portfolio and chief executives on %s', (ki
     ]);
 
     // The marker is in the proposal, the owner's e-mail and decision, the documents, the closed and the exempt case,
-    // the reservations, the milestone's note, a threat and an opportunity, and the deliverable: in no public answer
-    // (the risk maps answer the public 401: risk-map.test.ts).
-    const answers = [list, one, await anonymous.get(`/api/public/networks`)];
+    // the reservations, the milestone's note, a threat and an opportunity, and the deliverable: in no public answer,
+    // the programmes' included (the risk maps answer the public 401: risk-map.test.ts).
+    // The project in a programme whose owner has the marker's e-mail: the programme's internal page shows the risks.
+    const programme = await secretariat.post<{ id: string }>(`/api/networks/${VESTERALEN}/programmes`, {
+      name: 'Innbyggerdialogprogrammet',
+      ownerPersonId,
+      focusAreaKeys: [],
+    });
+    expect(programme.status).toBe(201);
+    project = (await secretariat.get<Project>(`/api/projects/${project.id}`)).body;
+    const joined = await secretariat.patch(`/api/projects/${project.id}`, { programmeId: programme.body.id, version: project.version });
+    expect(joined.status).toBe(200);
+    const programmes = await anonymous.get(`/api/public/networks/${VESTERALEN}/programmes`);
+    const programmePage = await anonymous.get(`/api/public/networks/${VESTERALEN}/programmes/${programme.body.id}`);
+    expect(programmePage.status).toBe(200);
+    expect(JSON.stringify(programmePage.body)).toContain(project.reference);
+
+    const answers = [list, one, await anonymous.get(`/api/public/networks`), programmes, programmePage];
     for (const answer of answers) expect(JSON.stringify(answer.body).toLowerCase()).not.toContain(marker);
-    // The internal answer has it all, so the marker was really there.
+    // The internal answers have it all, so the marker was really there.
     expect(JSON.stringify((await secretariat.get(`/api/projects/${project.id}`)).body)).toContain(marker);
+    expect(JSON.stringify((await secretariat.get(`/api/programmes/${programme.body.id}`)).body)).toContain(marker);
   });
 
   it('links a decision to the public meeting, with the decision once the minutes are approved', async () => {

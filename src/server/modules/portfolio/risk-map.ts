@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { changeStamp, stampedCache } from '../../db/change-counters.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -40,6 +40,8 @@ function byScore(a: RiskMapEntry, b: RiskMapEntry): number {
 async function readEntries(db: DbOrTx, networkId: string, filter: RiskMapFilter): Promise<RiskMapEntry[]> {
   const conditions = [eq(projects.networkId, networkId), eq(projectRisks.status, 'open'), eq(projectRisks.kind, filter.kind)];
   if (filter.phase) conditions.push(eq(projects.phase, filter.phase));
+  if (filter.programme === 'none') conditions.push(isNull(projects.programmeId));
+  else if (filter.programme) conditions.push(eq(projects.programmeId, filter.programme));
   if (filter.focusArea) conditions.push(sql`${projects.focusAreaKeys} @> array[${filter.focusArea}]::text[]`);
   if (filter.municipality) {
     conditions.push(
@@ -108,12 +110,19 @@ export function countCells(entries: RiskMapEntry[]): RiskMapCell[] {
  */
 const kept = stampedCache<RiskMapEntry[]>(500);
 
+/** The open entries of one kind the map counts, highest score first; a programme's page reads its own. */
+export async function openRiskEntries(ctx: RequestContext, networkRef: string, filter: RiskMapFilter): Promise<RiskMapEntry[]> {
+  return entriesFor(ctx, networkRef, filter);
+}
+
 async function entriesFor(ctx: RequestContext, networkRef: string, filter: RiskMapFilter) {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
   const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
-  const key = [network.id, filter.kind, filter.phase, filter.focusArea, filter.municipality].map((part) => part ?? '').join('|');
+  const key = [network.id, filter.kind, filter.phase, filter.focusArea, filter.municipality, filter.programme]
+    .map((part) => part ?? '')
+    .join('|');
   return kept(key, stamp, () => readEntries(ctx.db, network.id, filter));
 }
 

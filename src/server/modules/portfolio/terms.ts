@@ -65,6 +65,7 @@ export const PROJECT_HEADINGS = {
   decidedOn: { nb: 'Besluttet', nn: 'Avgjort', en: 'Decided on' },
   startDate: { nb: 'Start', nn: 'Start', en: 'Start' },
   plannedEndDate: { nb: 'Planlagt slutt', nn: 'Planlagd slutt', en: 'Planned end' },
+  programme: { nb: 'Program', nn: 'Program', en: 'Programme' },
   status: { nb: 'Status', nn: 'Status', en: 'Status' },
   statusPeriod: { nb: 'Statusperiode', nn: 'Statusperiode', en: 'Status period' },
 } satisfies Record<string, Terms>;

@@ -32,6 +32,9 @@ import { riskMapPath } from './risk-map-path.ts';
 import { usePrioritizationMessages } from './prioritization-messages.ts';
 import { prioritizationPath } from './prioritization-path.ts';
 import { HeadRow } from '../../app/table.tsx';
+import type { Programme } from '../../../shared/portfolio/programmes.ts';
+import { useProgrammeMessages } from './programme-messages.ts';
+import { programmePath, programmesPath } from './programme-path.ts';
 
 /**
  * `/n/:slug/prosjekter`: the network's portfolio as a table, a board by phase or a timeline, filters and view in the
@@ -52,6 +55,7 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
   const pm = useProjectMessages();
   const rm = useRiskMapMessages();
   const mm = usePrioritizationMessages();
+  const gm = useProgrammeMessages();
   const l = pm.list;
   const navigate = useNavigate();
   const location = useLocation();
@@ -63,8 +67,14 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
   const members = currentMembers(network);
   const focusAreas = useFocusAreas(network.slug);
   const rows = useApi<PortfolioRow[]>(portfolioApiPath(network.id, filter));
-  const filtered = filter.phase !== '' || filter.focusArea !== '' || filter.municipality !== '' || filter.status !== '';
-  const viewLabels: Record<PortfolioView, string> = { table: l.viewTable, board: l.viewBoard, timeline: l.viewTimeline };
+  const filtered =
+    filter.phase !== '' || filter.focusArea !== '' || filter.municipality !== '' || filter.status !== '' || filter.programme !== '';
+  const viewLabels: Record<PortfolioView, string> = {
+    table: l.viewTable,
+    board: l.viewBoard,
+    timeline: l.viewTimeline,
+    programmes: gm.viewProgrammes,
+  };
   return (
     <div className="dr-stack">
       <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
@@ -81,12 +91,14 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
         </Paragraph>
       )}
 
-      <FilterDisclosure active={[filter.phase, filter.focusArea, filter.municipality, filter.status].filter(Boolean).length}>
+      <FilterDisclosure
+        active={[filter.phase, filter.focusArea, filter.municipality, filter.status, filter.programme].filter(Boolean).length}
+      >
         <FilterForm key={params.toString()} network={network} filter={filter} view={view} focusAreas={focusAreas} members={members} />
       </FilterDisclosure>
       <nav aria-label={l.view} className="dr-project-views">
         <ul>
-          {(['table', 'board', 'timeline'] as const).map((v) => (
+          {(['table', 'board', 'timeline', 'programmes'] as const).map((v) => (
             <li key={v}>
               <Link asChild>
                 <RouterLink to={projectsPath(network.slug, portfolioSearch(filter, v))} aria-current={v === view ? 'page' : undefined}>
@@ -97,8 +109,9 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
           ))}
         </ul>
       </nav>
-      <Paragraph>
+      <Paragraph className="dr-downloads">
         <AppLink to={riskMapPath(network.slug)}>{rm.link}</AppLink>
+        <AppLink to={programmesPath(network.slug)}>{gm.link}</AppLink>
       </Paragraph>
       <Paragraph>
         <AppLink to={prioritizationPath(network.slug)}>{mm.link}</AppLink>
@@ -119,6 +132,8 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
             <Paragraph>{filtered ? l.noneMatch : l.none}</Paragraph>
           ) : view === 'timeline' ? (
             <PortfolioTimeline network={network} list={list} />
+          ) : view === 'programmes' ? (
+            <ProgrammeGroups network={network} list={list} />
           ) : (
             <PortfolioTable network={network} list={list} filtered={filtered} />
           )
@@ -361,6 +376,49 @@ function PhaseBoard({ network, list }: { network: NetworkOverview; list: Portfol
   );
 }
 
+/**
+ * The projects grouped by programme, each group under its programme's heading (linked to its page) with its projects
+ * and their status; the projects in no programme last.
+ */
+function ProgrammeGroups({ network, list }: { network: NetworkOverview; list: PortfolioRow[] }) {
+  const gm = useProgrammeMessages();
+  const groups = new Map<string, { name: string; id: string | null; rows: PortfolioRow[] }>();
+  for (const row of list) {
+    const key = row.programme?.id ?? '';
+    const group = groups.get(key) ?? { name: row.programme?.name ?? gm.noProgramme, id: row.programme?.id ?? null, rows: [] };
+    group.rows.push(row);
+    groups.set(key, group);
+  }
+  const ordered = [...groups.values()].sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name, 'nb')));
+  return (
+    <div className="dr-stack">
+      {ordered.map((group, i) => {
+        const headingId = `programme-group-${i}`;
+        return (
+          <section key={group.id ?? 'none'} aria-labelledby={headingId}>
+            <Heading level={2} data-size="xs" id={headingId}>
+              {group.id ? <AppLink to={programmePath(network.slug, group.id)}>{group.name}</AppLink> : group.name}
+            </Heading>
+            <Paragraph data-size="sm" className="dr-muted">
+              {fmt(gm.groupCount, { count: group.rows.length })}
+            </Paragraph>
+            <ul aria-labelledby={headingId}>
+              {group.rows.map((p) => (
+                <li key={p.id} className="dr-project-card">
+                  <AppLink to={projectPath(network.slug, p.id)}>{p.title}</AppLink>
+                  <Paragraph data-size="sm">
+                    {p.reference} · <StatusCell row={p} />
+                  </Paragraph>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
 /** The filters as a form: nothing changes until «Vis prosjektene», and the choice goes into the address. */
 function FilterForm({
   network,
@@ -382,10 +440,13 @@ function FilterForm({
   const [focusArea, setFocusArea] = useState(filter.focusArea);
   const [municipality, setMunicipality] = useState(filter.municipality);
   const [status, setStatus] = useState<string>(filter.status);
+  const [programme, setProgramme] = useState(filter.programme);
+  const gm = useProgrammeMessages();
+  const programmes = useApi<Programme[]>(`/networks/${network.id}/programmes`).data ?? [];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const chosen = readFilter(new URLSearchParams({ fase: phase, status }));
-    const next: PortfolioFilter = { phase: chosen.phase, focusArea, municipality, status: chosen.status };
+    const next: PortfolioFilter = { phase: chosen.phase, focusArea, municipality, status: chosen.status, programme };
     void navigate(projectsPath(network.slug, portfolioSearch(next, view)));
   };
   const areas =
@@ -442,12 +503,24 @@ function FilterForm({
             ))}
           </Select>
         </Field>
+        <Field>
+          <Label>{gm.filter}</Label>
+          <Select value={programme} onChange={(e) => setProgramme(e.target.value)}>
+            <Select.Option value="">{gm.allProgrammes}</Select.Option>
+            {programmes.map((p) => (
+              <Select.Option key={p.id} value={p.id}>
+                {p.name}
+              </Select.Option>
+            ))}
+            <Select.Option value="none">{gm.noProgramme}</Select.Option>
+          </Select>
+        </Field>
       </div>
       <ButtonRow>
         <Button type="submit" variant="secondary">
           {f.apply}
         </Button>
-        {(filter.phase || filter.focusArea || filter.municipality || filter.status) && (
+        {(filter.phase || filter.focusArea || filter.municipality || filter.status || filter.programme) && (
           <Button
             type="button"
             variant="tertiary"

@@ -9,6 +9,8 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, Section, todayIso } from '../../app/ui.tsx';
 import { proposalPath } from '../proposals/index.ts';
 import { useProjectMessages } from './messages.ts';
+import { useProgrammeMessages } from './programme-messages.ts';
+import { programmePath } from './programme-path.ts';
 import { useProjectOutlet } from './project-outlet.ts';
 import { projectTabPath, type ProjectTab } from './projects-api.ts';
 import { PhaseSteps } from './PhaseSteps.tsx';
@@ -223,6 +225,7 @@ function NextMilestones({ project, link }: { project: Project; link: string }) {
 
 function Facts({ project, networkSlug }: { project: Project; networkSlug: string }) {
   const pm = useProjectMessages();
+  const gm = useProgrammeMessages();
   const { date } = useI18n();
   const p = pm.project;
   return (
@@ -247,6 +250,14 @@ function Facts({ project, networkSlug }: { project: Project; networkSlug: string
               })
             : p.none}
         </dd>
+        {project.programme && (
+          <>
+            <dt>{gm.filter}</dt>
+            <dd>
+              <AppLink to={programmePath(networkSlug, project.programme.id)}>{project.programme.name}</AppLink>
+            </dd>
+          </>
+        )}
         {project.proposal && (
           <>
             <dt>{p.fromProposal}</dt>

@@ -15,6 +15,7 @@ import { publicPortfolioApi, publicPortfolioPath, publicProjectPath } from './pu
 import '../../app/public.css';
 import './projects.css';
 import { DataTable } from '../../app/table.tsx';
+import { PublicProgrammesSection } from './PublicProgrammePage.tsx';
 
 /** Addresses of the public portfolio, in Norwegian as the other public pages. */
 
@@ -68,6 +69,7 @@ export function PublicPortfolioPage() {
                 ))}
               </DataTable>
             )}
+            <PublicProgrammesSection slug={network.slug} />
           </div>
         )}
       </LoadState>

@@ -14,6 +14,8 @@ import { useProjectMessages } from './messages.ts';
 import { projectsPath, projectTabPath } from './projects-api.ts';
 import { useRiskMapMessages, type RiskMapMessages } from './risk-map-messages.ts';
 import { riskMapPath } from './risk-map-path.ts';
+import type { Programme } from '../../../shared/portfolio/programmes.ts';
+import { useProgrammeMessages } from './programme-messages.ts';
 import './risk-map.css';
 
 /** What the page shows, as kept in its address: the kind, the filters and the open cell. */
@@ -22,6 +24,8 @@ interface MapState {
   phase: Phase | '';
   focusArea: string;
   municipality: string;
+  /** A programme's id, or `none`. */
+  programme: string;
   cell: { stage: RiskMapStage; probability: number; consequence: number } | null;
 }
 
@@ -35,6 +39,7 @@ function readState(params: URLSearchParams): MapState {
     phase: (PHASES as readonly string[]).includes(phase) ? (phase as Phase) : '',
     focusArea: params.get('innsatsomrade') ?? '',
     municipality: params.get('kommune') ?? '',
+    programme: params.get('program') ?? '',
     cell: cell ? { stage: cell[1] === 'for' ? 'before' : 'after', probability: Number(cell[2]), consequence: Number(cell[3]) } : null,
   };
 }
@@ -45,10 +50,17 @@ const search = (s: MapState) =>
     fase: s.phase,
     innsatsomrade: s.focusArea,
     kommune: s.municipality,
+    program: s.programme,
     rute: s.cell ? `${STAGE_PARAMS[s.cell.stage]}-${s.cell.probability}-${s.cell.consequence}` : undefined,
   });
 
-const apiFilter = (s: MapState) => ({ kind: s.kind, phase: s.phase, focusArea: s.focusArea, municipality: s.municipality });
+const apiFilter = (s: MapState) => ({
+  kind: s.kind,
+  phase: s.phase,
+  focusArea: s.focusArea,
+  municipality: s.municipality,
+  programme: s.programme,
+});
 
 /**
  * `/n/:slug/prosjekter/risikokart`: the network's risk map (threats) or opportunity map, before and after the
@@ -96,7 +108,7 @@ function RiskMapView({ network }: { network: NetworkOverview }) {
           ))}
         </ul>
       </nav>
-      <FilterDisclosure active={[state.phase, state.focusArea, state.municipality].filter(Boolean).length}>
+      <FilterDisclosure active={[state.phase, state.focusArea, state.municipality, state.programme].filter(Boolean).length}>
         <MapFilter key={params.toString()} network={network} state={state} onApply={go} />
       </FilterDisclosure>
       <LoadState loaded={map}>
@@ -367,12 +379,15 @@ function MapFilter({ network, state, onApply }: { network: NetworkOverview; stat
   const [phase, setPhase] = useState<string>(state.phase);
   const [focusArea, setFocusArea] = useState(state.focusArea);
   const [municipality, setMunicipality] = useState(state.municipality);
+  const [programme, setProgramme] = useState(state.programme);
+  const gm = useProgrammeMessages();
+  const programmes = useApi<Programme[]>(`/networks/${network.id}/programmes`).data ?? [];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const chosen = readState(new URLSearchParams({ fase: phase }));
-    onApply({ ...state, phase: chosen.phase, focusArea, municipality, cell: null });
+    onApply({ ...state, phase: chosen.phase, focusArea, municipality, programme, cell: null });
   };
-  const filtered = state.phase || state.focusArea || state.municipality;
+  const filtered = state.phase || state.focusArea || state.municipality || state.programme;
   return (
     <form onSubmit={submit} className="dr-project-filter" aria-labelledby="risk-filter-heading">
       <Heading level={2} data-size="xs" id="risk-filter-heading">
@@ -412,6 +427,18 @@ function MapFilter({ network, state, onApply }: { network: NetworkOverview; stat
             ))}
           </Select>
         </Field>
+        <Field>
+          <Label>{gm.filter}</Label>
+          <Select value={programme} onChange={(e) => setProgramme(e.target.value)}>
+            <Select.Option value="">{gm.allProgrammes}</Select.Option>
+            {programmes.map((p) => (
+              <Select.Option key={p.id} value={p.id}>
+                {p.name}
+              </Select.Option>
+            ))}
+            <Select.Option value="none">{gm.noProgramme}</Select.Option>
+          </Select>
+        </Field>
       </div>
       <ButtonRow>
         <Button type="submit" variant="secondary">
@@ -421,7 +448,7 @@ function MapFilter({ network, state, onApply }: { network: NetworkOverview; stat
           <Button
             type="button"
             variant="tertiary"
-            onClick={() => onApply({ ...state, phase: '', focusArea: '', municipality: '', cell: null })}
+            onClick={() => onApply({ ...state, phase: '', focusArea: '', municipality: '', programme: '', cell: null })}
           >
             {f.clear}
           </Button>

@@ -3,13 +3,15 @@ import { lazyPage, lazySection } from '../../app/lazy.tsx';
 import type { NetworkSection } from '../../app/network-frame.tsx';
 
 /**
- * The project pages: the network's portfolio (table or board by phase), its risk maps and prioritization matrix, one project (its summary and its
+ * The project pages: the network's portfolio (table or board by phase), its risk maps, prioritization matrix and programmes, one project (its summary and its
  * tabs, each an address of its own), and the public portfolio.
  */
 export const routes: RouteObject[] = [
   lazyPage('n/:slug/prosjekter', () => import('./PortfolioPage.tsx'), 'PortfolioPage'),
   lazyPage('n/:slug/prosjekter/risikokart', () => import('./RiskMapPage.tsx'), 'RiskMapPage'),
   lazyPage('n/:slug/prosjekter/prioritering', () => import('./PrioritizationPage.tsx'), 'PrioritizationPage'),
+  lazyPage('n/:slug/prosjekter/programmer', () => import('./ProgrammesPage.tsx'), 'ProgrammesPage'),
+  lazyPage('n/:slug/prosjekter/programmer/:id', () => import('./ProgrammesPage.tsx'), 'ProgrammePage'),
   {
     // The project page is the frame of its tabs: the summary at the project's own address, each tab below it.
     path: 'n/:slug/prosjekter/:id',
@@ -27,6 +29,7 @@ export const routes: RouteObject[] = [
   },
   lazyPage('innsyn/n/:slug/prosjekter', () => import('./PublicPortfolioPage.tsx'), 'PublicPortfolioPage'),
   lazyPage('innsyn/n/:slug/prosjekter/:reference', () => import('./PublicPortfolioPage.tsx'), 'PublicProjectPage'),
+  lazyPage('innsyn/n/:slug/prosjekter/programmer/:id', () => import('./PublicProgrammePage.tsx'), 'PublicProgrammePage'),
 ];
 
 export const section: NetworkSection = {

@@ -25,14 +25,16 @@ export interface PortfolioFilter {
   municipality: string;
   /** The overall light of the latest published status report, or `none`. */
   status: PortfolioStatus | '';
+  /** A programme's id, or `none` for the projects in no programme. */
+  programme: string;
 }
-export type PortfolioView = 'table' | 'board' | 'timeline';
+export type PortfolioView = 'table' | 'board' | 'timeline' | 'programmes';
 
 const isPhase = (value: string): value is Phase => (PHASES as readonly string[]).includes(value);
 const isStatus = (value: string): value is PortfolioStatus => (PORTFOLIO_STATUSES as readonly string[]).includes(value);
 
 /** The filter with nothing chosen. */
-export const NO_FILTER: PortfolioFilter = { phase: '', focusArea: '', municipality: '', status: '' };
+export const NO_FILTER: PortfolioFilter = { phase: '', focusArea: '', municipality: '', status: '', programme: '' };
 
 export function readFilter(params: URLSearchParams): PortfolioFilter {
   const phase = params.get('fase') ?? '';
@@ -42,22 +44,44 @@ export function readFilter(params: URLSearchParams): PortfolioFilter {
     focusArea: params.get('innsatsomrade') ?? '',
     municipality: params.get('kommune') ?? '',
     status: isStatus(status) ? status : '',
+    programme: params.get('program') ?? '',
   };
 }
 
-const VIEW_PARAMS: Record<PortfolioView, string | undefined> = { table: undefined, board: 'tavle', timeline: 'tidslinje' };
+const VIEW_PARAMS: Record<PortfolioView, string | undefined> = {
+  table: undefined,
+  board: 'tavle',
+  timeline: 'tidslinje',
+  programmes: 'program',
+};
 
 /** The board is «?visning=tavle», the timeline «?visning=tidslinje»; the table is the default and has no parameter. */
-export const readView = (params: URLSearchParams): PortfolioView =>
-  params.get('visning') === 'tavle' ? 'board' : params.get('visning') === 'tidslinje' ? 'timeline' : 'table';
+export const readView = (params: URLSearchParams): PortfolioView => {
+  const view = (Object.keys(VIEW_PARAMS) as PortfolioView[]).find((v) => VIEW_PARAMS[v] === params.get('visning'));
+  return view ?? 'table';
+};
 
 /** The filter and view as the page's query string (Norwegian names, as the addresses are). */
 export const portfolioSearch = (f: PortfolioFilter, view: PortfolioView) =>
-  query({ fase: f.phase, innsatsomrade: f.focusArea, kommune: f.municipality, status: f.status, visning: VIEW_PARAMS[view] });
+  query({
+    fase: f.phase,
+    innsatsomrade: f.focusArea,
+    kommune: f.municipality,
+    status: f.status,
+    program: f.programme,
+    visning: VIEW_PARAMS[view],
+  });
 
 /** The portfolio in the API, filtered; with a format it is the spreadsheet download. */
 export const portfolioApiPath = (networkId: string, f: PortfolioFilter, format?: 'xlsx' | 'csv') =>
-  `/networks/${networkId}/projects${query({ phase: f.phase, focusArea: f.focusArea, municipality: f.municipality, status: f.status, format })}`;
+  `/networks/${networkId}/projects${query({
+    phase: f.phase,
+    focusArea: f.focusArea,
+    municipality: f.municipality,
+    status: f.status,
+    programme: f.programme,
+    format,
+  })}`;
 
 /** The decision point whose decision froze a document, or null while it can still be changed. */
 export function frozenBy(document: BasisDocument, decisions: Decision[]): DecisionPoint | null {
