@@ -195,6 +195,14 @@ for (const [size, viewport] of Object.entries(SIZES)) {
         await follow(page, a11y, '/n/digivesteralen/prosjekter', /\/prosjekter\/[0-9a-f-]{36}$/);
         await follow(page, a11y, '/n/digivesteralen/forslag', /\/forslag\/[0-9a-f-]{36}$/);
         await follow(page, a11y, '/n/digivesteralen/strategi', /\/strategi\/[0-9a-f-]{36}$/);
+        // A programme with its roll-up, and as the public sees it.
+        await follow(page, a11y, '/n/digivesteralen/prosjekter/programmer', /\/programmer\/[0-9a-f-]{36}$/);
+        await follow(
+          page,
+          a11y,
+          '/innsyn/n/digivesteralen/prosjekter',
+          /^\/innsyn\/n\/digivesteralen\/prosjekter\/programmer\/[0-9a-f-]{36}$/,
+        );
         // The public meeting and body pages.
         await page.goto('/innsyn');
         await check(page, a11y);
