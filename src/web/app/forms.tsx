@@ -437,3 +437,37 @@ export function RepeatedRows<R>({
     </Fieldset>
   );
 }
+
+/**
+ * One choice of a filter form: «all» (the empty value) first, then the options, then any extra option (e.g. «none»).
+ * A filter has no errors to show, so it needs no form state.
+ */
+export function FilterSelect({
+  label,
+  value,
+  onChange,
+  all,
+  options,
+  after,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  all: string;
+  options: readonly { value: string; label: string }[];
+  after?: { value: string; label: string };
+}) {
+  return (
+    <Field>
+      <Label>{label}</Label>
+      <Select value={value} onChange={(e) => onChange(e.target.value)}>
+        <Select.Option value="">{all}</Select.Option>
+        {[...options, ...(after ? [after] : [])].map((o) => (
+          <Select.Option key={o.value} value={o.value}>
+            {o.label}
+          </Select.Option>
+        ))}
+      </Select>
+    </Field>
+  );
+}

@@ -1,16 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { Button, Checkbox, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Heading, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { PHASES, ProjectCreateSchema, type PortfolioRow, type Project } from '../../../shared/portfolio/projects.ts';
 import { PORTFOLIO_STATUSES } from '../../../shared/portfolio/status-reports.ts';
 import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
+import { ChoiceGroup, FilterSelect, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion, todayIso, Section } from '../../app/ui.tsx';
-import { currentMembers, useFocusAreas, type FocusAreaOption } from '../proposals/index.ts';
+import { useFocusAreas, type FocusAreaOption } from '../proposals/index.ts';
+import { PortfolioFilterFields, type PortfolioChoices } from './PortfolioFilterFields.tsx';
 import { useProjectMessages, type ProjectMessages } from './messages.ts';
 import {
   NO_FILTER,
@@ -32,7 +33,6 @@ import { riskMapPath } from './risk-map-path.ts';
 import { usePrioritizationMessages } from './prioritization-messages.ts';
 import { prioritizationPath } from './prioritization-path.ts';
 import { HeadRow } from '../../app/table.tsx';
-import type { Programme } from '../../../shared/portfolio/programmes.ts';
 import { useProgrammeMessages } from './programme-messages.ts';
 import { programmePath, programmesPath } from './programme-path.ts';
 
@@ -64,7 +64,6 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
   const filter = readFilter(params);
   const view = readView(params);
   const admin = useNetworkCapabilities(network.id).administer;
-  const members = currentMembers(network);
   const focusAreas = useFocusAreas(network.slug);
   const rows = useApi<PortfolioRow[]>(portfolioApiPath(network.id, filter));
   const filtered =
@@ -94,7 +93,7 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
       <FilterDisclosure
         active={[filter.phase, filter.focusArea, filter.municipality, filter.status, filter.programme].filter(Boolean).length}
       >
-        <FilterForm key={params.toString()} network={network} filter={filter} view={view} focusAreas={focusAreas} members={members} />
+        <FilterForm key={params.toString()} network={network} filter={filter} view={view} />
       </FilterDisclosure>
       <nav aria-label={l.view} className="dr-project-views">
         <ul>
@@ -420,101 +419,39 @@ function ProgrammeGroups({ network, list }: { network: NetworkOverview; list: Po
 }
 
 /** The filters as a form: nothing changes until «Vis prosjektene», and the choice goes into the address. */
-function FilterForm({
-  network,
-  filter,
-  view,
-  focusAreas,
-  members,
-}: {
-  network: NetworkOverview;
-  filter: PortfolioFilter;
-  view: PortfolioView;
-  focusAreas: FocusAreaOption[];
-  members: { number: string; name: string }[];
-}) {
+function FilterForm({ network, filter, view }: { network: NetworkOverview; filter: PortfolioFilter; view: PortfolioView }) {
   const pm = useProjectMessages();
   const f = pm.filter;
   const navigate = useNavigate();
-  const [phase, setPhase] = useState<string>(filter.phase);
-  const [focusArea, setFocusArea] = useState(filter.focusArea);
-  const [municipality, setMunicipality] = useState(filter.municipality);
+  const { phase, focusArea, municipality, programme } = filter;
+  const [choices, setChoices] = useState<PortfolioChoices>({ phase, focusArea, municipality, programme });
   const [status, setStatus] = useState<string>(filter.status);
-  const [programme, setProgramme] = useState(filter.programme);
-  const gm = useProgrammeMessages();
-  const programmes = useApi<Programme[]>(`/networks/${network.id}/programmes`).data ?? [];
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const chosen = readFilter(new URLSearchParams({ fase: phase, status }));
-    const next: PortfolioFilter = { phase: chosen.phase, focusArea, municipality, status: chosen.status, programme };
+    const chosen = readFilter(new URLSearchParams({ fase: choices.phase, status }));
+    const next: PortfolioFilter = {
+      phase: chosen.phase,
+      focusArea: choices.focusArea,
+      municipality: choices.municipality,
+      status: chosen.status,
+      programme: choices.programme ?? '',
+    };
     void navigate(projectsPath(network.slug, portfolioSearch(next, view)));
   };
-  const areas =
-    filter.focusArea && !focusAreas.some((a) => a.key === filter.focusArea)
-      ? [...focusAreas, { key: filter.focusArea, title: filter.focusArea }]
-      : focusAreas;
   return (
     <form onSubmit={submit} className="dr-project-filter" aria-labelledby="project-filter-heading">
       <Heading level={2} data-size="xs" id="project-filter-heading">
         {f.heading}
       </Heading>
       <div className="dr-toolbar">
-        <Field>
-          <Label>{f.phase}</Label>
-          <Select value={phase} onChange={(e) => setPhase(e.target.value)}>
-            <Select.Option value="">{f.allPhases}</Select.Option>
-            {PHASES.map((p) => (
-              <Select.Option key={p} value={p}>
-                {pm.phases[p]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{f.focusArea}</Label>
-          <Select value={focusArea} onChange={(e) => setFocusArea(e.target.value)}>
-            <Select.Option value="">{f.allFocusAreas}</Select.Option>
-            {areas.map((a) => (
-              <Select.Option key={a.key} value={a.key}>
-                {a.title}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{f.municipality}</Label>
-          <Select value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
-            <Select.Option value="">{f.allMunicipalities}</Select.Option>
-            {members.map((x) => (
-              <Select.Option key={x.number} value={x.number}>
-                {x.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{f.status}</Label>
-          <Select value={status} onChange={(e) => setStatus(e.target.value)}>
-            <Select.Option value="">{f.allStatuses}</Select.Option>
-            {PORTFOLIO_STATUSES.map((s) => (
-              <Select.Option key={s} value={s}>
-                {s === 'none' ? f.statusNone : pm.lights[s]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{gm.filter}</Label>
-          <Select value={programme} onChange={(e) => setProgramme(e.target.value)}>
-            <Select.Option value="">{gm.allProgrammes}</Select.Option>
-            {programmes.map((p) => (
-              <Select.Option key={p.id} value={p.id}>
-                {p.name}
-              </Select.Option>
-            ))}
-            <Select.Option value="none">{gm.noProgramme}</Select.Option>
-          </Select>
-        </Field>
+        <PortfolioFilterFields network={network} choices={choices} onChange={setChoices} />
+        <FilterSelect
+          label={f.status}
+          all={f.allStatuses}
+          value={status}
+          onChange={setStatus}
+          options={PORTFOLIO_STATUSES.map((s) => ({ value: s, label: s === 'none' ? f.statusNone : pm.lights[s] }))}
+        />
       </div>
       <ButtonRow>
         <Button type="submit" variant="secondary">

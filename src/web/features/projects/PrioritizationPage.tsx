@@ -21,9 +21,10 @@ import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { DataTable } from '../../app/table.tsx';
 import { AppLink, ButtonRow, FilterDisclosure, LoadState } from '../../app/ui.tsx';
-import { currentMembers, proposalPath, useFocusAreas } from '../proposals/index.ts';
+import { proposalPath } from '../proposals/index.ts';
 import { useProjectMessages } from './messages.ts';
 import { prioritizationPath } from './prioritization-path.ts';
+import { PortfolioFilterFields, type PortfolioChoices } from './PortfolioFilterFields.tsx';
 import { usePrioritizationMessages, type PrioritizationMessages } from './prioritization-messages.ts';
 import { projectPath, projectsPath } from './projects-api.ts';
 import './prioritization.css';
@@ -528,20 +529,17 @@ function MatrixFilter({ network, state, onApply }: { network: NetworkOverview; s
   const pm = useProjectMessages();
   const mm = usePrioritizationMessages();
   const f = pm.filter;
-  const focusAreas = useFocusAreas(network.slug);
-  const members = currentMembers(network);
   const [items, setItems] = useState<string>(state.items);
-  const [phase, setPhase] = useState<string>(state.phase);
-  const [focusArea, setFocusArea] = useState(state.focusArea);
-  const [municipality, setMunicipality] = useState(state.municipality);
+  const { phase, focusArea, municipality } = state;
+  const [choices, setChoices] = useState<PortfolioChoices>({ phase, focusArea, municipality });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onApply({
       ...state,
       items: oneOf(MATRIX_ITEMS, items, 'all'),
-      phase: oneOf<Phase | ''>(PHASES, phase, ''),
-      focusArea,
-      municipality,
+      phase: oneOf<Phase | ''>(PHASES, choices.phase, ''),
+      focusArea: choices.focusArea,
+      municipality: choices.municipality,
     });
   };
   const filtered = state.items !== 'all' || state.phase || state.focusArea || state.municipality;
@@ -561,39 +559,7 @@ function MatrixFilter({ network, state, onApply }: { network: NetworkOverview; s
             ))}
           </Select>
         </Field>
-        <Field>
-          <Label>{f.phase}</Label>
-          <Select value={phase} onChange={(e) => setPhase(e.target.value)}>
-            <Select.Option value="">{f.allPhases}</Select.Option>
-            {PHASES.map((p) => (
-              <Select.Option key={p} value={p}>
-                {pm.phases[p]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{f.focusArea}</Label>
-          <Select value={focusArea} onChange={(e) => setFocusArea(e.target.value)}>
-            <Select.Option value="">{f.allFocusAreas}</Select.Option>
-            {focusAreas.map((a) => (
-              <Select.Option key={a.key} value={a.key}>
-                {a.title}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{mm.municipalityField}</Label>
-          <Select value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
-            <Select.Option value="">{f.allMunicipalities}</Select.Option>
-            {members.map((x) => (
-              <Select.Option key={x.number} value={x.number}>
-                {x.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <PortfolioFilterFields network={network} choices={choices} onChange={setChoices} municipalityLabel={mm.municipalityField} />
       </div>
       <ButtonRow>
         <Button type="submit" variant="secondary">

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { Button, Field, Heading, Label, Link, Paragraph, Select, Switch, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph, Switch, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { PHASES, RISK_KINDS, riskLevel, type Phase, type RiskKind } from '../../../shared/portfolio/projects.ts';
 import { RISK_MAP_STAGES, RISK_SCALE, type RiskMap, type RiskMapEntry, type RiskMapStage } from '../../../shared/portfolio/risk-map.ts';
@@ -9,13 +9,11 @@ import { fmt } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, ButtonRow, FilterDisclosure, LoadState, ScrollRegion } from '../../app/ui.tsx';
-import { currentMembers, useFocusAreas } from '../proposals/index.ts';
 import { useProjectMessages } from './messages.ts';
 import { projectsPath, projectTabPath } from './projects-api.ts';
 import { useRiskMapMessages, type RiskMapMessages } from './risk-map-messages.ts';
 import { riskMapPath } from './risk-map-path.ts';
-import type { Programme } from '../../../shared/portfolio/programmes.ts';
-import { useProgrammeMessages } from './programme-messages.ts';
+import { PortfolioFilterFields, type PortfolioChoices } from './PortfolioFilterFields.tsx';
 import './risk-map.css';
 
 /** What the page shows, as kept in its address: the kind, the filters and the open cell. */
@@ -374,18 +372,19 @@ function MapFilter({ network, state, onApply }: { network: NetworkOverview; stat
   const pm = useProjectMessages();
   const rm = useRiskMapMessages();
   const f = pm.filter;
-  const focusAreas = useFocusAreas(network.slug);
-  const members = currentMembers(network);
-  const [phase, setPhase] = useState<string>(state.phase);
-  const [focusArea, setFocusArea] = useState(state.focusArea);
-  const [municipality, setMunicipality] = useState(state.municipality);
-  const [programme, setProgramme] = useState(state.programme);
-  const gm = useProgrammeMessages();
-  const programmes = useApi<Programme[]>(`/networks/${network.id}/programmes`).data ?? [];
+  const { phase, focusArea, municipality, programme } = state;
+  const [choices, setChoices] = useState<PortfolioChoices>({ phase, focusArea, municipality, programme });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const chosen = readState(new URLSearchParams({ fase: phase }));
-    onApply({ ...state, phase: chosen.phase, focusArea, municipality, programme, cell: null });
+    const chosen = readState(new URLSearchParams({ fase: choices.phase }));
+    onApply({
+      ...state,
+      phase: chosen.phase,
+      focusArea: choices.focusArea,
+      municipality: choices.municipality,
+      programme: choices.programme ?? '',
+      cell: null,
+    });
   };
   const filtered = state.phase || state.focusArea || state.municipality || state.programme;
   return (
@@ -394,51 +393,7 @@ function MapFilter({ network, state, onApply }: { network: NetworkOverview; stat
         {f.heading}
       </Heading>
       <div className="dr-toolbar">
-        <Field>
-          <Label>{f.phase}</Label>
-          <Select value={phase} onChange={(e) => setPhase(e.target.value)}>
-            <Select.Option value="">{f.allPhases}</Select.Option>
-            {PHASES.map((p) => (
-              <Select.Option key={p} value={p}>
-                {pm.phases[p]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{f.focusArea}</Label>
-          <Select value={focusArea} onChange={(e) => setFocusArea(e.target.value)}>
-            <Select.Option value="">{f.allFocusAreas}</Select.Option>
-            {focusAreas.map((a) => (
-              <Select.Option key={a.key} value={a.key}>
-                {a.title}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{f.municipality}</Label>
-          <Select value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
-            <Select.Option value="">{f.allMunicipalities}</Select.Option>
-            {members.map((x) => (
-              <Select.Option key={x.number} value={x.number}>
-                {x.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{gm.filter}</Label>
-          <Select value={programme} onChange={(e) => setProgramme(e.target.value)}>
-            <Select.Option value="">{gm.allProgrammes}</Select.Option>
-            {programmes.map((p) => (
-              <Select.Option key={p.id} value={p.id}>
-                {p.name}
-              </Select.Option>
-            ))}
-            <Select.Option value="none">{gm.noProgramme}</Select.Option>
-          </Select>
-        </Field>
+        <PortfolioFilterFields network={network} choices={choices} onChange={setChoices} />
       </div>
       <ButtonRow>
         <Button type="submit" variant="secondary">
