@@ -5,6 +5,7 @@ import { projectRoutes, type ProjectRouteOptions } from './projects-routes.ts';
 import { statusReportRoutes } from './status-reports-routes.ts';
 import { projectFinancingRoutes } from './project-financing-routes.ts';
 import { riskMapRoutes } from './risk-map-routes.ts';
+import { lessonRoutes } from './lessons-routes.ts';
 
 /**
  * The portfolio module: proposals (needs and ideas from members, municipal employees and the public form, triaged
@@ -50,6 +51,7 @@ export { publicPortfolio, publicProject } from './public-projects.ts';
 export { uploadProjectDocument, deleteProjectDocument } from './projects-documents.ts';
 export { addMilestone, addRisk, addDeliverable } from './projects-plans.ts';
 export { riskMap, riskCell } from './risk-map.ts';
+export { addLesson, searchLessons } from './lessons.ts';
 export {
   listStatusReports,
   getStatusReport,
@@ -68,4 +70,5 @@ export const portfolioRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async
   await app.register(statusReportRoutes, { storage: options.storage });
   await app.register(projectFinancingRoutes);
   await app.register(riskMapRoutes);
+  await app.register(lessonRoutes);
 };

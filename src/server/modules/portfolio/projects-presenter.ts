@@ -17,6 +17,7 @@ import {
   type Risk,
 } from '../../../shared/portfolio/projects.ts';
 import type { LatestStatus } from '../../../shared/portfolio/status-reports.ts';
+import { LESSON_DECISION_POINTS } from '../../../shared/portfolio/lessons.ts';
 import type {
   projectDecisions,
   projectDeliverables,
@@ -70,6 +71,8 @@ export interface ProjectLookups {
   /** Only for the portfolio: each project's latest published status, and its milestones for the timeline. */
   statuses: Map<string, LatestStatus>;
   milestones: Map<string, MilestoneRow[]>;
+  /** Only for a whole project: how many lessons learned it has recorded. */
+  lessonCounts?: Map<string, number>;
 }
 
 export const reference = (row: Pick<ProjectRow, 'year' | 'sequence'>) => projectReference(row.year, row.sequence);
@@ -205,7 +208,12 @@ export function presentProject(row: ProjectRow, lookups: ProjectLookups): Projec
     milestones: [...(plan?.milestones ?? [])].sort(byDue).map(presentMilestone),
     risks: presentRisks(plan?.risks ?? []),
     deliverables: [...(plan?.deliverables ?? [])].sort(byDue).map(presentDeliverable),
-    next: { decisionPoint: next, ownerMayDecide: DECISION_POINT_RULES[next].ownerMayDecide, missingBasis: missingBasis(next, documents) },
+    next: {
+      decisionPoint: next,
+      ownerMayDecide: DECISION_POINT_RULES[next].ownerMayDecide,
+      missingBasis: missingBasis(next, documents),
+      lessonsMissing: (LESSON_DECISION_POINTS as readonly string[]).includes(next) && (lookups.lessonCounts?.get(row.id) ?? 0) === 0,
+    },
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };
