@@ -59,13 +59,13 @@ describe.each(DATABASE_KINDS)('lessons learned on %s', (kind) => {
       {
         title: '«Tittel» må fylles ut.',
         happened: '«Hva skjedde» kan ha høyst 4000 tegn.',
-        learned: expect.stringContaining('«Hva vi lærte»') as unknown as string,
-        phase: expect.stringContaining('«Fase»') as unknown as string,
-        shareable: expect.stringContaining('«Deles med andre nettverk»') as unknown as string,
+        learned: expect.stringContaining('«Hva vi lærte»'),
+        phase: expect.stringContaining('«Fase»'),
+        shareable: expect.stringContaining('«Deles med andre nettverk»'),
       },
     );
     expectFieldErrors(await vest.post(`/api/projects/${p.id}/lessons`, { ...body, focusAreaKeys: ['finnes-ikke'] }), {
-      focusAreaKeys: expect.stringContaining('«Innsatsområder»') as unknown as string,
+      focusAreaKeys: expect.stringContaining('«Innsatsområder»'),
     });
     expectError(await member.post(`/api/projects/${p.id}/lessons`, body), 403, 'forbidden');
     expectError(await editor.post(`/api/projects/${p.id}/lessons`, body), 403, 'forbidden');
@@ -133,9 +133,9 @@ describe.each(DATABASE_KINDS)('lessons learned on %s', (kind) => {
     // a stop word alone matches as no words do
     expect((await search(member, VESTERALEN, `q=og&phase=closing`)).lessons.map((l) => l.id)).toContain(closing.id);
     expectFieldErrors(await member.get(`/api/networks/${VESTERALEN}/lessons?phase=ferdig&scope=alle&limit=0`), {
-      phase: expect.stringContaining('«Fase»') as unknown as string,
-      scope: expect.stringContaining('«Hvor det søkes»') as unknown as string,
-      limit: expect.any(String) as unknown as string,
+      phase: expect.stringContaining('«Fase»'),
+      scope: expect.stringContaining('«Hvor det søkes»'),
+      limit: expect.any(String),
     });
     expectError(await t.anonymous().get(`/api/networks/${VESTERALEN}/lessons`), 401, 'unauthenticated');
     expectError(await editor.get(`/api/networks/${LOFOTEN}/lessons`), 404, 'not_found');
@@ -152,7 +152,14 @@ describe.each(DATABASE_KINDS)('lessons learned on %s', (kind) => {
     const all = await search(lofoten, LOFOTEN, `q=${open}`);
     expect(all.lessons.map((l) => l.id)).toEqual([shared.id]);
     expect(all.lessons[0]).toMatchObject({ ownNetwork: false, network: { slug: VESTERALEN } });
-    for (const query of [`q=${secret}`, '', 'limit=100', 'focusAreas=nasjonale-losninger', 'phase=idea&limit=100', `q=${secret} OR ${open}`]) {
+    for (const query of [
+      `q=${secret}`,
+      '',
+      'limit=100',
+      'focusAreas=nasjonale-losninger',
+      'phase=idea&limit=100',
+      `q=${secret} OR ${open}`,
+    ]) {
       const found = await search(lofoten, LOFOTEN, query);
       expect(JSON.stringify(found)).not.toContain(secret);
       expect(found.lessons.map((l) => l.id)).not.toContain(hidden.id);

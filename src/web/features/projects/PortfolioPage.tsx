@@ -29,6 +29,7 @@ import './projects.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { useRiskMapMessages } from './risk-map-messages.ts';
 import { riskMapPath } from './risk-map-path.ts';
+import { lessonsPath, useLessonMessages } from '../lessons/index.ts';
 import { HeadRow } from '../../app/table.tsx';
 
 /**
@@ -49,6 +50,7 @@ export function PortfolioPage() {
 function PortfolioView({ network }: { network: NetworkOverview }) {
   const pm = useProjectMessages();
   const rm = useRiskMapMessages();
+  const lm = useLessonMessages();
   const l = pm.list;
   const navigate = useNavigate();
   const location = useLocation();
@@ -96,6 +98,9 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
       </nav>
       <Paragraph>
         <AppLink to={riskMapPath(network.slug)}>{rm.link}</AppLink>
+      </Paragraph>
+      <Paragraph>
+        <AppLink to={lessonsPath(network.slug)}>{lm.link}</AppLink>
       </Paragraph>
       <Paragraph data-size="sm" className="dr-downloads">
         <Link href={`/api${portfolioApiPath(network.id, filter, 'xlsx')}`} download>

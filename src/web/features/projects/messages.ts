@@ -139,6 +139,7 @@ const nb = {
       finansiering: 'Finansiering',
       deltakere: 'Deltakere',
       dokumenter: 'Dokumenter',
+      erfaringer: 'Erfaringer',
     } satisfies Record<Exclude<ProjectTab, ''> | 'oversikt', string>,
   },
   summary: {
@@ -571,6 +572,7 @@ const nn: ProjectMessages = {
       finansiering: 'Finansiering',
       deltakere: 'Deltakarar',
       dokumenter: 'Dokument',
+      erfaringer: 'Erfaringar',
     },
   },
   summary: {
@@ -995,6 +997,7 @@ const en: ProjectMessages = {
       finansiering: 'Financing',
       deltakere: 'Participants',
       dokumenter: 'Documents',
+      erfaringer: 'Lessons learned',
     },
   },
   summary: {
