@@ -19,6 +19,7 @@ import { seedGrants } from './grants.ts';
 import { seedOwnEffort } from './own-effort.ts';
 import { seedProjectFinancing } from './project-financing.ts';
 import { seedStatusReports } from './status-reports.ts';
+import { seedLessons } from './lessons.ts';
 import type { BodyKind, BodyRole, VotingRight } from '../../shared/network/schema.ts';
 import type { AuthConfig, Role } from '../../shared/auth/schema.ts';
 
@@ -420,4 +421,5 @@ async function createDemoData(db: Db, links: { publicUrl: string }, storage: Fil
   await seedGrants(ctx);
   await seedOwnEffort(ctx);
   await seedProjectFinancing(ctx);
+  await seedLessons(ctx);
 }
