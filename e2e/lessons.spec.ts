@@ -58,6 +58,7 @@ test('a new proposal shows lessons of earlier projects with its focus area; a le
   });
   await page.goto(`/n/${NETWORK}/prosjekter/${project.id}`);
   await loaded(page);
+  await a11y.check();
   await openProjectTab(page, 'Erfaringer');
   await expect(page).toHaveURL(new RegExp(`/prosjekter/${project.id}/erfaringer$`));
   await expect(page.getByText('Prosjektet har ikke registrert erfaringer ennå.')).toBeVisible();
@@ -84,6 +85,7 @@ test('a new proposal shows lessons of earlier projects with its focus area; a le
   // The portfolio's lessons search finds it by a word of its title, with its project.
   await page.goto(`/n/${NETWORK}/prosjekter`);
   await loaded(page);
+  await a11y.check();
   await page.getByRole('link', { name: 'Erfaringer fra prosjektene' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Erfaringer i DigiVesterålen' })).toBeVisible();
   await loaded(page);
