@@ -19,7 +19,8 @@ export async function seedLessons(ctx: RequestContext): Promise<void> {
     title: 'Sett av ressurspersoner i helse og omsorg før oppstart',
     happened:
       'Konseptfasen ble forsinket fordi kommunene ikke hadde avklart hvem i helse og omsorg som skulle delta. Bø tok forbehold om ressurser.',
-    learned: 'Innføring av en nasjonal løsning står og faller på folk i tjenestene, ikke bare på IKT. Ressursene må avklares av kommunedirektørene.',
+    learned:
+      'Innføring av en nasjonal løsning står og faller på folk i tjenestene, ikke bare på IKT. Ressursene må avklares av kommunedirektørene.',
     nextTime: 'Ta med navngitte ressurspersoner fra hver kommune i mandatet før beslutningspunkt 1.',
     phase: 'concept',
     shareable: true,
