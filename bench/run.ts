@@ -250,7 +250,7 @@ async function preparePostgres() {
     if (TARGETS.has('portfolio') || TARGETS.has('riskmap') || TARGETS.has('benefits') || TARGETS.has('cold') || TARGETS.has('mixed')) {
       const portfolio = await generatePortfolio(database.db);
       console.log(
-        `  portfolio: ${portfolio.projects} projects (${portfolio.largest.projects} in ${portfolio.largest.slug}), ${portfolio.statusReports} status reports, ${portfolio.risks} risks, ${portfolio.benefits} benefits, ${portfolio.targets} municipal targets, ${portfolio.measurements} measurements in ${(portfolio.milliseconds / 1000).toFixed(1)} s`,
+        `  portfolio: ${portfolio.projects} projects (${portfolio.largest.projects} in ${portfolio.largest.slug}), ${portfolio.statusReports} status reports, ${portfolio.risks} risks, ${portfolio.lessons} lessons, ${portfolio.benefits} benefits, ${portfolio.targets} municipal targets, ${portfolio.measurements} measurements in ${(portfolio.milliseconds / 1000).toFixed(1)} s`,
       );
     }
     console.log(
