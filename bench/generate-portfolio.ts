@@ -10,6 +10,7 @@ import {
   people,
   projectDecisions,
   projectParticipants,
+  projectLessons,
   projectRisks,
   projects,
   projectStatusReports,
@@ -44,6 +45,7 @@ const FOCUS_AREAS = [
   'infrastruktur',
 ];
 const WORDS = ['Felles', 'Digital', 'Innføring av', 'Anskaffelse av', 'Samordning av', 'Pilot for'];
+const LESSON_TOPICS = ['Opplæringen', 'Integrasjonen', 'Anskaffelsen', 'Gevinstberegningen', 'Ressursavklaringen', 'Piloten'];
 const THINGS = [
   'skjemaløsning',
   'velferdsteknologi',
@@ -66,6 +68,8 @@ export interface GeneratedPortfolio {
   risks: number;
   /** Proposals, those that became projects and those in the running or rejected (issue 21). */
   proposals: number;
+  /** Lessons learned, a third of them shareable. */
+  lessons: number;
   /** The network with the most projects. */
   largest: { id: string; slug: string; projects: number };
   milliseconds: number;
@@ -277,6 +281,26 @@ export async function generatePortfolio(
   );
   await insertBatches(risks, (batch) => db.insert(projectRisks).values(batch));
 
+  // Lessons learned: one to three in two projects of five, one in three shareable, tagged with a phase the project has
+  // been through and its focus areas, for the lessons search. Their own seed, like the risks.
+  const lessonRng = prng((options.seed ?? 5) + 37);
+  const lessons = planned.flatMap((p, i) =>
+    lessonRng.next() < 0.4
+      ? Array.from({ length: 1 + Math.floor(lessonRng.next() * 3) }, (_, k) => ({
+          projectId: projectIds[i]!,
+          networkId: p.networkId,
+          title: `${lessonRng.pick(LESSON_TOPICS)} ${k + 1}`,
+          happened: `${lessonRng.pick(LESSON_TOPICS)} tok lengre tid enn planlagt i ${p.title}.`,
+          learned: `Avklar ${lessonRng.pick(THINGS).toLowerCase()} med kommunene før oppstart.`,
+          nextTime: lessonRng.next() < 0.7 ? 'Ta det med i mandatet.' : null,
+          phase: PHASES[Math.floor(lessonRng.next() * (PHASES.indexOf(p.phase!) + 1))]!,
+          focusAreaKeys: p.focusAreaKeys ?? [],
+          shareable: lessonRng.next() < 1 / 3,
+        }))
+      : [],
+  );
+  await insertBatches(lessons, (batch) => db.insert(projectLessons).values(batch));
+
   // Benefits, one indicator each, a target per participant.
   const benefitPlans = planned.flatMap((p, i) =>
     Array.from({ length: perProject }, (_, k) => ({ projectIndex: i, title: `Nytte ${k + 1} av ${p.title}`, type: pick(BENEFIT_TYPES) })),
@@ -362,6 +386,7 @@ export async function generatePortfolio(
     statusReports: reports.length,
     risks: risks.length,
     proposals: proposalPlans.length,
+    lessons: lessons.length,
     largest: { id: largestId, slug: largest!.slug, projects: largestCount },
     milliseconds: Math.round(performance.now() - started),
   };

@@ -258,7 +258,7 @@ async function preparePostgres() {
     ) {
       const portfolio = await generatePortfolio(database.db);
       console.log(
-        `  portfolio: ${portfolio.projects} projects (${portfolio.largest.projects} in ${portfolio.largest.slug}), ${portfolio.statusReports} status reports, ${portfolio.risks} risks, ${portfolio.proposals} proposals, ${portfolio.benefits} benefits, ${portfolio.targets} municipal targets, ${portfolio.measurements} measurements in ${(portfolio.milliseconds / 1000).toFixed(1)} s`,
+        `  portfolio: ${portfolio.projects} projects (${portfolio.largest.projects} in ${portfolio.largest.slug}), ${portfolio.statusReports} status reports, ${portfolio.risks} risks, ${portfolio.proposals} proposals, ${portfolio.lessons} lessons, ${portfolio.benefits} benefits, ${portfolio.targets} municipal targets, ${portfolio.measurements} measurements in ${(portfolio.milliseconds / 1000).toFixed(1)} s`,
       );
     }
     console.log(

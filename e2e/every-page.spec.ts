@@ -42,6 +42,8 @@ const PAGES = [
   '/n/digivesteralen/prosjekter/risikokart?type=muligheter&rute=for-3-4',
   // The prioritization matrix by total and municipalities, coloured by phase.
   '/n/digivesteralen/prosjekter/prioritering?x=total&y=municipalities&farge=fase',
+  // The lessons learned across the networks, searched for a word in DigiHelse's.
+  '/n/digivesteralen/prosjekter/erfaringer?q=kommunene',
   '/innsyn/sok',
   '/innsyn/n/digivesteralen/strategi',
   '/innsyn/n/digivesteralen/forslag',

@@ -528,6 +528,11 @@ async function planned(admin: Client, cell: number): Promise<Project> {
   await ok(admin.post(`/api/projects/${project.id}/risks`, { description: `Risiko ${cell}`, probabilityBefore: 3, consequenceBefore: 3 }));
   return ok(admin.post(`/api/projects/${project.id}/deliverables`, { title: `Leveranse ${cell}` }));
 }
+/** A fresh project with one lesson learned, not shared. */
+async function lessoned(admin: Client, cell: number): Promise<{ id: string; version: number }> {
+  const project = await freshProject(admin, cell);
+  return ok(admin.post(`/api/projects/${project.id}/lessons`, { title: `Erfaring ${cell}`, happened: 'Hendelse', learned: 'Lærdom' }));
+}
 /** A status report's body: every control parameter, with and without a comment. */
 const statusReportBody = (cell: number) => ({
   periodKind: 'month',
@@ -1585,6 +1590,32 @@ export const EXPECTED: Record<string, { setup: Setup }> = {
     setup: async (_t, admin, cell) => {
       const risk = (await planned(admin, cell)).risks[0]!;
       return { url: `/api/project-risks/${risk.id}?version=${risk.version}` };
+    },
+  },
+  'POST /api/projects/{id}/lessons': {
+    setup: async (_t, admin, cell) => ({
+      url: `/api/projects/${(await freshProject(admin, cell)).id}/lessons`,
+      body: {
+        title: `Erfaring ${cell}`,
+        happened: 'Innføringen tok lengre tid enn planlagt.',
+        learned: 'Ressurspersoner må settes av før oppstart.',
+        nextTime: 'Avklar ressurser i mandatet.',
+        phase: 'execution',
+        focusAreaKeys: [],
+        shareable: true,
+      },
+    }),
+  },
+  'PATCH /api/project-lessons/{id}': {
+    setup: async (_t, admin, cell) => {
+      const lesson = await lessoned(admin, cell);
+      return { url: `/api/project-lessons/${lesson.id}`, body: { shareable: true, version: lesson.version } };
+    },
+  },
+  'DELETE /api/project-lessons/{id}': {
+    setup: async (_t, admin, cell) => {
+      const lesson = await lessoned(admin, cell);
+      return { url: `/api/project-lessons/${lesson.id}?version=${lesson.version}` };
     },
   },
   'POST /api/projects/{id}/deliverables': {

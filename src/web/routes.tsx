@@ -7,6 +7,7 @@ import * as archive from './features/archive/index.ts';
 import * as auth from './features/auth/index.ts';
 import * as benefits from './features/benefits/index.ts';
 import * as finance from './features/finance/index.ts';
+import * as lessons from './features/lessons/index.ts';
 import * as follows from './features/follows/index.ts';
 import * as mapping from './features/mapping/index.ts';
 import * as dashboards from './features/mapping-dashboards/index.ts';
@@ -51,6 +52,7 @@ const ALL: RouteObject[] = [
   ...strategy.routes,
   ...proposals.routes,
   ...projects.routes,
+  ...lessons.routes,
   ...benefits.routes,
   ...finance.routes,
   ...follows.routes,

@@ -20,6 +20,7 @@ import { seedGrants } from './grants.ts';
 import { seedCapacity, seedOwnEffort } from './own-effort.ts';
 import { seedProjectFinancing } from './project-financing.ts';
 import { seedStatusReports } from './status-reports.ts';
+import { seedLessons } from './lessons.ts';
 import type { BodyKind, BodyRole, VotingRight } from '../../shared/network/schema.ts';
 import type { AuthConfig, Role } from '../../shared/auth/schema.ts';
 
@@ -423,4 +424,5 @@ async function createDemoData(db: Db, links: { publicUrl: string }, storage: Fil
   await seedOwnEffort(ctx);
   await seedCapacity(ctx);
   await seedProjectFinancing(ctx);
+  await seedLessons(ctx);
 }

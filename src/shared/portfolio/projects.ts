@@ -296,6 +296,8 @@ export const ProjectSchema = z.object({
     decisionPoint: z.enum(DECISION_POINTS),
     ownerMayDecide: z.boolean(),
     missingBasis: z.array(z.enum(BASIS_DOCUMENT_KINDS)),
+    /** At BP4 and BP5 while the project has recorded no lessons learned: a reminder, not a condition of the decision. */
+    lessonsMissing: z.boolean(),
   }),
   version: z.number().int(),
   updatedAt: z.string(),

@@ -6,6 +6,7 @@ export * from './mapping.ts';
 export * from './strategy.ts';
 export * from './portfolio.ts';
 export * from './projects.ts';
+export * from './lessons.ts';
 export * from './benefits.ts';
 export * from './finance.ts';
 export * from './project-financing.ts';

@@ -6,6 +6,7 @@ import { statusReportRoutes } from './status-reports-routes.ts';
 import { projectFinancingRoutes } from './project-financing-routes.ts';
 import { riskMapRoutes } from './risk-map-routes.ts';
 import { prioritizationRoutes } from './prioritization-routes.ts';
+import { lessonRoutes } from './lessons-routes.ts';
 
 /**
  * The portfolio module: proposals (needs and ideas from members, municipal employees and the public form, triaged
@@ -53,6 +54,7 @@ export { addMilestone, addRisk, addDeliverable } from './projects-plans.ts';
 export { riskMap, riskCell, openRiskEntries } from './risk-map.ts';
 export { prioritizationMatrix } from './prioritization.ts';
 export { latestStatuses } from './status-reports.ts';
+export { addLesson, searchLessons } from './lessons.ts';
 export {
   listStatusReports,
   getStatusReport,
@@ -72,4 +74,5 @@ export const portfolioRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async
   await app.register(projectFinancingRoutes);
   await app.register(riskMapRoutes);
   await app.register(prioritizationRoutes);
+  await app.register(lessonRoutes);
 };

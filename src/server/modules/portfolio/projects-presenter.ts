@@ -17,6 +17,7 @@ import {
   type Risk,
 } from '../../../shared/portfolio/projects.ts';
 import type { LatestStatus } from '../../../shared/portfolio/status-reports.ts';
+import { LESSON_DECISION_POINTS } from '../../../shared/portfolio/lessons.ts';
 import type {
   projectDecisions,
   projectDeliverables,
@@ -72,6 +73,8 @@ export interface ProjectLookups {
   milestones: Map<string, MilestoneRow[]>;
   /** The names of the network's programmes the projects belong to. */
   programmeNames: Map<string, string>;
+  /** Only for a whole project: how many lessons learned it has recorded. */
+  lessonCounts?: Map<string, number>;
 }
 
 const programmeOf = (row: ProjectRow, lookups: ProjectLookups) =>
@@ -211,7 +214,12 @@ export function presentProject(row: ProjectRow, lookups: ProjectLookups): Projec
     milestones: [...(plan?.milestones ?? [])].sort(byDue).map(presentMilestone),
     risks: presentRisks(plan?.risks ?? []),
     deliverables: [...(plan?.deliverables ?? [])].sort(byDue).map(presentDeliverable),
-    next: { decisionPoint: next, ownerMayDecide: DECISION_POINT_RULES[next].ownerMayDecide, missingBasis: missingBasis(next, documents) },
+    next: {
+      decisionPoint: next,
+      ownerMayDecide: DECISION_POINT_RULES[next].ownerMayDecide,
+      missingBasis: missingBasis(next, documents),
+      lessonsMissing: (LESSON_DECISION_POINTS as readonly string[]).includes(next) && (lookups.lessonCounts?.get(row.id) ?? 0) === 0,
+    },
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

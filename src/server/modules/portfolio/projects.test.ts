@@ -163,7 +163,7 @@ describe.each(DATABASE_KINDS)('projects on %s', (kind) => {
       }),
     ]);
     expect(res.body.basisDocuments[0]!.frozenByDecisionId).toBe(res.body.decisions[0]!.id);
-    expect(res.body.next).toEqual({ decisionPoint: 'bp2', ownerMayDecide: false, missingBasis: ['proposal'] });
+    expect(res.body.next).toEqual({ decisionPoint: 'bp2', ownerMayDecide: false, missingBasis: ['proposal'], lessonsMissing: false });
     expect((await latestAudit(t.db, 'project', project.id)).action).toBe('decide');
     const locked = await secretariat.delete(`/api/project-documents/${mandate.body.id}?version=${mandate.body.version}`);
     expectError(locked, 423, 'locked');

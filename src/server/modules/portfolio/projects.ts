@@ -55,6 +55,7 @@ import {
 } from './projects-presenter.ts';
 import { buildPortfolioOverview } from './overview.ts';
 import { latestStatuses } from './status-reports.ts';
+import { lessonCounts } from './lessons.ts';
 import { decisionPointLabel, PHASE_LABELS, PROJECT_HEADINGS, STATUS_LIGHT_LABELS } from './terms.ts';
 import { assertCan, fieldsOutside, inNetwork, requireUser } from '../../access/index.ts';
 
@@ -132,6 +133,7 @@ export async function lookupsFor(db: DbOrTx, networkId: string, rows: ProjectRow
     documents: groupBy(documents, (d) => d.projectId),
     meetingCases: new Map((await meetingCasesOf(db, itemIds)).map((c) => [c.agendaItemId, c])),
     plans: whole ? await plansOf(db, ids) : new Map<string, ProjectPlan>(),
+    lessonCounts: whole ? await lessonCounts(db, ids) : undefined,
     // The portfolio's own: each project's latest published status and its milestones (for the timeline).
     statuses: whole ? new Map<string, LatestStatus>() : await latestStatuses(db, ids),
     milestones:

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import type { PublicBodyCalendar, PublicMeeting, PublicNetwork } from '../../../shared/publicAccess/schema.ts';
+import type { PublicPortfolio } from '../../../shared/portfolio/public-projects.ts';
 import { decideInWriting, freshBody, makeMeeting, type CaseSpec } from './testing.ts';
 
 const ORIGIN = 'http://localhost:3999';
@@ -101,6 +102,17 @@ describe.each(DATABASE_KINDS)('no exempt content on the public pages, on %s', (k
     expect((await vest.delete(`/api/meetings/${summonedThenCancelled.id}?version=${current.body.version}`)).status).toBe(200);
     const written = await decideInWriting(t, vest, bodyId, exemptCase('Hastesak'));
     expect(written.procedureId).toBeTruthy();
+    // A lesson learned not marked shareable, on DigiHelse (a project the public portfolio shows): it stays internal.
+    const portfolio = await vest.get<{ id: string; title: string }[]>(`/api/networks/${vestId}/projects`);
+    const digiHelse = portfolio.body.find((p) => p.title.includes('DigiHelse'))!;
+    const lesson = await vest.post(`/api/projects/${digiHelse.id}/lessons`, {
+      title: secret('Erfaring'),
+      happened: secret('Hendelse'),
+      learned: secret('Lærdom'),
+      nextTime: secret('Neste gang'),
+      shareable: false,
+    });
+    expect(lesson.status).toBe(201);
   });
   afterAll(() => t.close());
 
@@ -234,6 +246,23 @@ describe.each(DATABASE_KINDS)('no exempt content on the public pages, on %s', (k
       const item = await t.app.inject({ method: 'GET', url: `/api/public/agenda-items/${e.itemId}/case-paper` });
       expect(item.statusCode).toBe(404);
     }
+    expectNoMarker();
+  });
+
+  it('is in no answer of the public portfolio: no lesson learned that is not shareable', async () => {
+    const networks = (await fetchText('/api/public/networks')).json as PublicNetwork[];
+    let projectsSeen = 0;
+    for (const network of networks) {
+      const portfolio = await fetchText(`/api/public/networks/${network.slug}/projects`);
+      expect(portfolio.status).toBe(200);
+      for (const project of (portfolio.json as PublicPortfolio).projects) {
+        expect((await fetchText(`/api/public/networks/${network.slug}/projects/${project.reference}`)).status).toBe(200);
+        projectsSeen++;
+      }
+    }
+    expect(projectsSeen).toBeGreaterThan(0);
+    expect([...seen.values()].some((text) => text.includes('DigiHelse'))).toBe(true);
+    await fetchText(`/api/public/search?q=${MARKER}&limit=100`);
     expectNoMarker();
   });
 

@@ -25,6 +25,7 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useProjectCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, Section } from '../../app/ui.tsx';
+import { LessonsReminder } from '../lessons/index.ts';
 import { useProjectMessages } from './messages.ts';
 import { projectTabPath } from './projects-api.ts';
 
@@ -148,6 +149,7 @@ function DecisionForm({
         ) : (
           <Paragraph data-size="sm">{t.complete}</Paragraph>
         )}
+        <LessonsReminder project={project} networkSlug={network.slug} />
       </div>
       {ownerMayDecide ? (
         <ChoiceGroup form={form} name="kind" legend={t.how}>

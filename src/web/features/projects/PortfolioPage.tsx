@@ -5,7 +5,16 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { PHASES, ProjectCreateSchema, type PortfolioRow, type Project } from '../../../shared/portfolio/projects.ts';
 import { PORTFOLIO_STATUSES } from '../../../shared/portfolio/status-reports.ts';
 import { api, useApi } from '../../app/api.ts';
-import { ChoiceGroup, FilterSelect, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import {
+  ChoiceGroup,
+  FilterSelect,
+  FormMessages,
+  SelectField,
+  SubmitButton,
+  SuccessMessage,
+  TextField,
+  useForm,
+} from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
@@ -32,6 +41,7 @@ import { useRiskMapMessages } from './risk-map-messages.ts';
 import { riskMapPath } from './risk-map-path.ts';
 import { usePrioritizationMessages } from './prioritization-messages.ts';
 import { prioritizationPath } from './prioritization-path.ts';
+import { lessonsPath, useLessonMessages } from '../lessons/index.ts';
 import { HeadRow } from '../../app/table.tsx';
 import { useProgrammeMessages } from './programme-messages.ts';
 import { programmePath, programmesPath } from './programme-path.ts';
@@ -56,6 +66,7 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
   const rm = useRiskMapMessages();
   const mm = usePrioritizationMessages();
   const gm = useProgrammeMessages();
+  const lm = useLessonMessages();
   const l = pm.list;
   const navigate = useNavigate();
   const location = useLocation();
@@ -114,6 +125,9 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
       </Paragraph>
       <Paragraph>
         <AppLink to={prioritizationPath(network.slug)}>{mm.link}</AppLink>
+      </Paragraph>
+      <Paragraph>
+        <AppLink to={lessonsPath(network.slug)}>{lm.link}</AppLink>
       </Paragraph>
       <Paragraph data-size="sm" className="dr-downloads">
         <Link href={`/api${portfolioApiPath(network.id, filter, 'xlsx')}`} download>

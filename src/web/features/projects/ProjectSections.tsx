@@ -5,6 +5,7 @@ import { AppLink, Section } from '../../app/ui.tsx';
 import { BenefitsSection } from '../benefits/index.ts';
 import { itemPath } from '../meetings/index.ts';
 import { FinancingSection } from '../project-financing/index.ts';
+import { ProjectLessons } from '../lessons/index.ts';
 import { BasisDocuments } from './BasisDocuments.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { useProjectMessages } from './messages.ts';
@@ -66,6 +67,12 @@ export function ParticipantsTab() {
 export function DocumentsTab() {
   const { project, loaded, admin } = useProjectOutlet();
   return <BasisDocuments project={project} loaded={loaded} editable={admin} />;
+}
+
+/** `…/erfaringer`: the lessons learned, which the lessons feature lends. */
+export function LessonsTab() {
+  const { network, project, loaded, admin } = useProjectOutlet();
+  return <ProjectLessons project={project} networkSlug={network.slug} editable={admin} onChanged={loaded.reload} />;
 }
 
 /** BP1–BP6 with what each decides and the decisions made on it. */

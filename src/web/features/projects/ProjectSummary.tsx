@@ -7,6 +7,7 @@ import { useApi } from '../../app/api.ts';
 import { useKroner } from '../../app/format.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, Section, todayIso } from '../../app/ui.tsx';
+import { LessonsReminder } from '../lessons/index.ts';
 import { proposalPath } from '../proposals/index.ts';
 import { useProjectMessages } from './messages.ts';
 import { useProgrammeMessages } from './programme-messages.ts';
@@ -103,6 +104,7 @@ function LatestStatus({ latest, waiting, link }: { latest: StatusReport | null; 
 
 function NextDecisionPoint({ project, decisionsLink, documentsLink }: { project: Project; decisionsLink: string; documentsLink: string }) {
   const pm = useProjectMessages();
+  const { network } = useProjectOutlet();
   const s = pm.summary;
   const next = project.next;
   const rule = DECISION_POINT_RULES[next.decisionPoint];
@@ -122,6 +124,7 @@ function NextDecisionPoint({ project, decisionsLink, documentsLink }: { project:
       ) : (
         <Paragraph data-size="sm">{s.complete}</Paragraph>
       )}
+      <LessonsReminder project={project} networkSlug={network.slug} />
       <Paragraph data-size="sm">{next.ownerMayDecide ? s.ownerMayDecide : s.meetingOnly}</Paragraph>
       <Paragraph data-size="sm">
         <AppLink to={decisionsLink}>{s.nextLink}</AppLink>

@@ -25,6 +25,7 @@ export const routes: RouteObject[] = [
       lazyPage('finansiering', () => import('./ProjectSections.tsx'), 'FinancingTab'),
       lazyPage('deltakere', () => import('./ProjectSections.tsx'), 'ParticipantsTab'),
       lazyPage('dokumenter', () => import('./ProjectSections.tsx'), 'DocumentsTab'),
+      lazyPage('erfaringer', () => import('./ProjectSections.tsx'), 'LessonsTab'),
     ],
   },
   lazyPage('innsyn/n/:slug/prosjekter', () => import('./PublicPortfolioPage.tsx'), 'PublicPortfolioPage'),

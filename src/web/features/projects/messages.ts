@@ -135,6 +135,7 @@ const nb = {
       finansiering: 'Finansiering',
       deltakere: 'Deltakere',
       dokumenter: 'Dokumenter',
+      erfaringer: 'Erfaringer',
     } satisfies Record<Exclude<ProjectTab, ''> | 'oversikt', string>,
   },
   summary: {
@@ -563,6 +564,7 @@ const nn: ProjectMessages = {
       finansiering: 'Finansiering',
       deltakere: 'Deltakarar',
       dokumenter: 'Dokument',
+      erfaringer: 'Erfaringar',
     },
   },
   summary: {
@@ -983,6 +985,7 @@ const en: ProjectMessages = {
       finansiering: 'Financing',
       deltakere: 'Participants',
       dokumenter: 'Documents',
+      erfaringer: 'Lessons learned',
     },
   },
   summary: {

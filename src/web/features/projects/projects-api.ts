@@ -11,7 +11,17 @@ export const projectPath = (slug: string, id: string) => `/n/${slug}/prosjekter/
  * The project page's tabs, each its own address below the project's: the summary is the project's address itself.
  * The segments are the Norwegian words the rest of the app uses (`nytte` as the network's benefits section).
  */
-export const PROJECT_TABS = ['', 'plan', 'beslutninger', 'statusrapporter', 'nytte', 'finansiering', 'deltakere', 'dokumenter'] as const;
+export const PROJECT_TABS = [
+  '',
+  'plan',
+  'beslutninger',
+  'statusrapporter',
+  'nytte',
+  'finansiering',
+  'deltakere',
+  'dokumenter',
+  'erfaringer',
+] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];
 export const projectTabPath = (slug: string, id: string, tab: ProjectTab) =>
   tab ? `${projectPath(slug, id)}/${tab}` : projectPath(slug, id);

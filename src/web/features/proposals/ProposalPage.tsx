@@ -27,6 +27,7 @@ import {
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
+import { RelatedLessons } from '../lessons/index.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useProjectMessages, projectPath } from '../projects/index.ts';
 import { useProposalMessages } from './messages.ts';
@@ -138,6 +139,12 @@ function ProposalView({ network, proposal, loaded }: { network: NetworkOverview;
       ))}
 
       <ScoreSection proposal={proposal} weights={weights} memberCount={members.length} />
+
+      <RelatedLessons
+        networkId={network.id}
+        networkSlug={network.slug}
+        focusArea={proposal.focusAreaKey ? { key: proposal.focusAreaKey, title: proposal.focusAreaTitle ?? proposal.focusAreaKey } : null}
+      />
 
       {admin && proposal.status === 'prioritized' && <MakeProjectSection network={network} proposal={proposal} loaded={loaded} />}
 

@@ -15,6 +15,7 @@ import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
+import { RelatedLessons } from '../lessons/index.ts';
 import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useProposalMessages } from './messages.ts';
 import {
@@ -276,6 +277,7 @@ function NewProposalForm({
   const { m } = useI18n();
   const pm = useProposalMessages();
   const form = useForm();
+  const network = useNetwork();
   const [values, setValues] = useState<ProposalValues>(EMPTY_PROPOSAL);
   return (
     <form
@@ -294,6 +296,12 @@ function NewProposalForm({
     >
       <FormMessages form={form} />
       <ProposalFieldset form={form} values={values} onChange={setValues} focusAreas={focusAreas} municipalities={members} />
+      <RelatedLessons
+        networkId={networkId}
+        networkSlug={network.slug}
+        focusArea={focusAreas.find((a) => a.key === values.focusAreaKey) ?? null}
+        headingLevel={3}
+      />
       <ButtonRow>
         <SubmitButton form={form}>{pm.list.create}</SubmitButton>
         <Button type="button" variant="tertiary" onClick={onCancel}>

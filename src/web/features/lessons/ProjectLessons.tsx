@@ -1,0 +1,223 @@
+import { useState } from 'react';
+import { Button, Checkbox, Paragraph, Select } from '@digdir/designsystemet-react';
+import { LessonInputSchema, LessonUpdateSchema, type Lesson } from '../../../shared/portfolio/lessons.ts';
+import { PHASES, type Project } from '../../../shared/portfolio/projects.ts';
+import { api, useApi } from '../../app/api.ts';
+import { ChoiceGroup, ConfirmForm, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { fmt } from '../../app/i18n/index.tsx';
+import { SaveForm } from '../../app/kit.tsx';
+import { ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
+import { useProjectMessages } from '../projects/index.ts';
+import { useFocusAreas } from '../proposals/index.ts';
+import { LessonList } from './LessonList.tsx';
+import { projectLessonsApi } from './lessons-api.ts';
+import { useLessonMessages } from './messages.ts';
+import './lessons.css';
+
+/**
+ * «Erfaringer» on the project page: the project's lessons learned, newest first, and for those who may change the
+ * project the dialogs that record, change and delete them. A change reloads the project too, so that the reminder at
+ * BP4 and BP5 goes once a lesson is there.
+ */
+export function ProjectLessons({
+  project,
+  networkSlug,
+  editable,
+  onChanged,
+}: {
+  project: Project;
+  networkSlug: string;
+  editable: boolean;
+  onChanged: () => void;
+}) {
+  const t = useLessonMessages();
+  const loaded = useApi<Lesson[]>(projectLessonsApi(project.id));
+  const [editing, setEditing] = useState<Lesson | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Lesson | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const close = () => {
+    setEditing(null);
+    setDeleting(null);
+  };
+  const reload = () => {
+    close();
+    loaded.reload();
+    onChanged();
+  };
+  return (
+    <Section id="project-lessons" title={t.heading}>
+      <Paragraph data-size="sm">{t.intro}</Paragraph>
+      <SuccessMessage message={status} />
+      <LoadState loaded={loaded}>
+        {(lessons) =>
+          lessons.length === 0 ? (
+            <Paragraph>{t.none}</Paragraph>
+          ) : (
+            <LessonList
+              lessons={lessons}
+              networkSlug={networkSlug}
+              showProject={false}
+              actions={
+                editable
+                  ? (l) => (
+                      <ButtonRow>
+                        <Button
+                          type="button"
+                          variant="secondary"
+                          data-size="sm"
+                          aria-label={fmt(t.editLabel, { name: l.title })}
+                          onClick={() => setEditing(l)}
+                        >
+                          {t.edit}
+                        </Button>
+                        <Button
+                          type="button"
+                          variant="tertiary"
+                          data-color="danger"
+                          data-size="sm"
+                          aria-label={fmt(t.deleteLabel, { name: l.title })}
+                          onClick={() => setDeleting(l)}
+                        >
+                          {t.delete}
+                        </Button>
+                      </ButtonRow>
+                    )
+                  : undefined
+              }
+            />
+          )
+        }
+      </LoadState>
+      {editable && (
+        <ButtonRow>
+          <Button type="button" onClick={() => setEditing('new')}>
+            {t.add}
+          </Button>
+        </ButtonRow>
+      )}
+      <ModalDialog open={editing !== null} onClose={close} title={editing === 'new' ? t.addTitle : t.editTitle}>
+        {editing !== null && (
+          <LessonForm
+            project={project}
+            networkSlug={networkSlug}
+            item={editing === 'new' ? null : editing}
+            onDone={(lesson) => {
+              setStatus(fmt(editing === 'new' ? t.added : t.saved, { name: lesson.title }));
+              reload();
+            }}
+            onCancel={close}
+            onReload={reload}
+          />
+        )}
+      </ModalDialog>
+      <ModalDialog open={deleting !== null} onClose={close} title={t.deleteTitle}>
+        {deleting && (
+          <ConfirmForm
+            confirmLabel={t.delete}
+            danger
+            onCancel={close}
+            onReload={reload}
+            onConfirm={async () => {
+              await api(`/project-lessons/${deleting.id}?version=${deleting.version}`, { method: 'DELETE' });
+              setStatus(fmt(t.deleted, { name: deleting.title }));
+              reload();
+            }}
+          >
+            <Paragraph>{fmt(t.deleteConfirm, { name: deleting.title })}</Paragraph>
+          </ConfirmForm>
+        )}
+      </ModalDialog>
+    </Section>
+  );
+}
+
+function LessonForm({
+  project,
+  networkSlug,
+  item,
+  onDone,
+  onCancel,
+  onReload,
+}: {
+  project: Project;
+  networkSlug: string;
+  item: Lesson | null;
+  onDone: (lesson: Lesson) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const t = useLessonMessages();
+  const pm = useProjectMessages();
+  const form = useForm();
+  const focusAreas = useFocusAreas(networkSlug);
+  const [title, setTitle] = useState(item?.title ?? '');
+  const [happened, setHappened] = useState(item?.happened ?? '');
+  const [learned, setLearned] = useState(item?.learned ?? '');
+  const [nextTime, setNextTime] = useState(item?.nextTime ?? '');
+  const [phase, setPhase] = useState<string>(item?.phase ?? project.phase);
+  const [keys, setKeys] = useState<string[]>(item ? item.focusAreas.map((f) => f.key) : project.focusAreas.map((f) => f.key));
+  const [shareable, setShareable] = useState(item?.shareable ?? false);
+  // A key the lesson has that the strategy in force no longer has stays choosable, with the title it was given.
+  const choices = [...focusAreas, ...(item?.focusAreas ?? project.focusAreas).filter((f) => !focusAreas.some((a) => a.key === f.key))];
+  const labels = {
+    title: t.title,
+    happened: t.happened,
+    learned: t.learned,
+    nextTime: t.nextTime,
+    phase: t.phase,
+    focusAreaKeys: t.focusAreas,
+    shareable: t.shareable,
+  };
+  return (
+    <SaveForm
+      form={form}
+      save={{
+        item,
+        create: { schema: LessonInputSchema, path: projectLessonsApi(project.id) },
+        update: { schema: LessonUpdateSchema, path: `/project-lessons/${item?.id}` },
+        input: { title, happened, learned, nextTime, phase, focusAreaKeys: keys, shareable },
+        labels,
+        done: (lesson: Lesson) => onDone(lesson),
+      }}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
+    >
+      <TextField state={form} name="title" label={t.title} value={title} onChange={setTitle} required />
+      <TextField state={form} name="happened" label={t.happened} value={happened} onChange={setHappened} multiline rows={3} required />
+      <TextField state={form} name="learned" label={t.learned} value={learned} onChange={setLearned} multiline rows={3} required />
+      <TextField state={form} name="nextTime" label={t.nextTime} value={nextTime} onChange={setNextTime} multiline rows={3} />
+      <SelectField state={form} name="phase" label={t.phase} value={phase} onChange={setPhase} required>
+        {PHASES.map((p) => (
+          <Select.Option key={p} value={p}>
+            {pm.phases[p]}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <ChoiceGroup
+        form={form}
+        name="focusAreaKeys"
+        legend={t.focusAreas}
+        description={choices.length > 0 ? t.focusAreasDescription : t.noFocusAreas}
+      >
+        {choices.map((a, i) => (
+          <Checkbox
+            key={a.key}
+            id={i === 0 ? form.id('focusAreaKeys') : undefined}
+            label={a.title}
+            value={a.key}
+            checked={keys.includes(a.key)}
+            onChange={(e) => setKeys(e.target.checked ? [...keys, a.key] : keys.filter((k) => k !== a.key))}
+          />
+        ))}
+      </ChoiceGroup>
+      <Checkbox
+        id={form.id('shareable')}
+        label={t.shareable}
+        description={t.shareableDescription}
+        checked={shareable}
+        onChange={(e) => setShareable(e.target.checked)}
+      />
+    </SaveForm>
+  );
+}
