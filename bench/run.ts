@@ -468,6 +468,8 @@ async function measureServer(database: string, databaseUrl: string | undefined, 
         adoption: `${app}/api/mapping/adoption`,
         portfolio: `${app}/api/networks/${network.id}/projects`,
         benefits: `${app}/api/networks/${network.id}/benefits`,
+        riskMap: `${app}/api/networks/${network.id}/risk-map`,
+        matrix: `${app}/api/networks/${network.id}/prioritization-matrix?x=total&y=feasibility`,
       };
       if (TARGETS.has('cold')) {
         cold = await measureCold(writer, dashboards, { cookie, 'accept-encoding': 'gzip' }, idle);
@@ -627,7 +629,7 @@ async function measure(
  */
 async function measureCold(
   writer: Writer,
-  dashboards: { landscape: string; adoption: string; portfolio: string; benefits: string },
+  dashboards: { landscape: string; adoption: string; portfolio: string; benefits: string; riskMap: string; matrix: string },
   headers: Record<string, string>,
   idleUrls: string[],
 ): Promise<Column['cold']> {
@@ -636,6 +638,9 @@ async function measureCold(
     { name: 'national adoption matrix', write: 'adoption', url: dashboards.adoption },
     { name: 'portfolio overview', write: 'measurement', url: dashboards.portfolio },
     { name: 'benefits roll-up', write: 'measurement', url: dashboards.benefits },
+    // A measurement moves the portfolio stamp the risk map and the matrix are kept under (issue 21).
+    { name: 'risk map', write: 'measurement', url: dashboards.riskMap },
+    { name: 'prioritization matrix', write: 'measurement', url: dashboards.matrix },
   ];
   const results = pairs.map((p) => ({ name: p.name, write: p.write, ms: [] as number[] }));
   for (let round = 0; round < COLD_ROUNDS; round++) {
