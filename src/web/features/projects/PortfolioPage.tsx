@@ -119,23 +119,12 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
           ))}
         </ul>
       </nav>
+      {/* The portfolio's other views, on one line where they fit, so the list starts near the top on a phone. */}
       <Paragraph className="dr-downloads">
         <AppLink to={riskMapPath(network.slug)}>{rm.link}</AppLink>
-        <AppLink to={programmesPath(network.slug)}>{gm.link}</AppLink>
-      </Paragraph>
-      <Paragraph>
         <AppLink to={prioritizationPath(network.slug)}>{mm.link}</AppLink>
-      </Paragraph>
-      <Paragraph>
+        <AppLink to={programmesPath(network.slug)}>{gm.link}</AppLink>
         <AppLink to={lessonsPath(network.slug)}>{lm.link}</AppLink>
-      </Paragraph>
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={`/api${portfolioApiPath(network.id, filter, 'xlsx')}`} download>
-          {l.downloadXlsx}
-        </Link>
-        <Link href={`/api${portfolioApiPath(network.id, filter, 'csv')}`} download>
-          {l.downloadCsv}
-        </Link>
       </Paragraph>
       <LoadState loaded={rows}>
         {(list) =>
@@ -152,6 +141,14 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
           )
         }
       </LoadState>
+      <Paragraph data-size="sm" className="dr-downloads">
+        <Link href={`/api${portfolioApiPath(network.id, filter, 'xlsx')}`} download>
+          {l.downloadXlsx}
+        </Link>
+        <Link href={`/api${portfolioApiPath(network.id, filter, 'csv')}`} download>
+          {l.downloadCsv}
+        </Link>
+      </Paragraph>
 
       {admin && (
         <ModalDialog open={open} onClose={() => setOpen(false)} title={l.newProject}>
