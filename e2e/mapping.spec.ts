@@ -134,8 +134,11 @@ test('the Sortland editor adds an application with a new product, sees its TIME 
     await edit.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(edit.getByRole('alert')).toContainText('Noen andre har endret dette mens du arbeidet.');
     await a11y.check();
+    // The editor opened again takes the list's values: wait until the list is read anew, as a person sees it change.
+    const reloaded = page.waitForResponse((r) => r.url().endsWith('/api/municipalities/1870/mapping') && r.request().method() === 'GET');
     await edit.getByRole('button', { name: 'Last inn på nytt' }).click();
     await expect(edit).toBeHidden();
+    await reloaded;
 
     await page.getByRole('button', { name: 'Endre E2E Omsorgsjournal' }).click();
     await expect(edit.getByRole('textbox', { name: 'Systemeier' })).toHaveValue('IKT-leder');
