@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { NetworkParams } from '../../../shared/common.ts';
 import { PrioritizationMatrixSchema, PrioritizationQuery } from '../../../shared/portfolio/prioritization.ts';
+import { sendPrepared } from '../../prepared-answers.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import { exportPrioritizationMatrix, prioritizationMatrix } from './prioritization.ts';
 
@@ -17,7 +18,7 @@ export const prioritizationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { format, ...filter } = req.query;
       if (format) return sendFile(reply, await exportPrioritizationMatrix(req.ctx, req.params.networkId, filter, format));
-      return prioritizationMatrix(req.ctx, req.params.networkId, filter);
+      return sendPrepared(req, reply, await prioritizationMatrix(req.ctx, req.params.networkId, filter));
     },
   );
 };

@@ -4,7 +4,7 @@ import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '
 import { expectError } from '../../../../test/helpers.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import type { Proposal, PublicProposalForm, WeightsAnswer } from '../../../shared/portfolio/proposals.ts';
-import type { MatrixItem, PrioritizationMatrix } from '../../../shared/portfolio/prioritization.ts';
+import { PrioritizationMatrixSchema, type MatrixItem, type PrioritizationMatrix } from '../../../shared/portfolio/prioritization.ts';
 
 const HELGELAND = 'digitale-helgeland';
 
@@ -118,6 +118,8 @@ describe.each(DATABASE_KINDS)('the prioritization matrix on %s', (kind) => {
     const weights = (await secretariat.get<WeightsAnswer>(`/api/networks/${HELGELAND}/proposal-weights`)).body;
     const matrix = await get();
     expect(matrix).toMatchObject({ x: 'benefit', y: 'feasibility', memberCount: 16, unassessedProposals: 1 });
+    // Sent as prepared JSON text, not through the response schema: it must still be exactly the schema's shape.
+    expect(PrioritizationMatrixSchema.parse(matrix)).toEqual(matrix);
     expect(matrix.placed.map((i) => i.id).sort()).toEqual([a.id, b.id, fromC.id].sort());
     expect(matrix.notPlaced.map((i) => i.id)).toEqual([bare.id]);
     // The rejected one, the one that became the project, and the unassessed one are not points.

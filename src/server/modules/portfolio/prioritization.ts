@@ -2,6 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { changeStamp, stampedCache } from '../../db/change-counters.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import { projectParticipants, projects, proposals, type StoredAssessment } from '../../db/schema/index.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import {
@@ -148,11 +149,18 @@ async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFi
 /**
  * The items per network, filter and weights, kept until a table behind them changes: the `portfolio` counter (bumped
  * by triggers on proposals, projects, their participants and the strategies) and `network` for the membership. The
- * weights are read every time (one row) and are part of the key, as no trigger watches them.
+ * weights are read every time (one row) and are part of the key, as no trigger watches them. The matrix with its axes
+ * is kept beside them as prepared JSON (prepared-answers.ts), so a repeated request serializes nothing.
  */
 const kept = stampedCache<Items>(500);
+const answers = preparedCache(500);
 
-async function itemsFor(ctx: RequestContext, networkRef: string, filter: PrioritizationFilter) {
+/** The matrix with the chosen axes: the placed items in reading order, then the projects that cannot be placed. */
+export async function prioritizationMatrix(
+  ctx: RequestContext,
+  networkRef: string,
+  filter: PrioritizationFilter,
+): Promise<Prepared<PrioritizationMatrix>> {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
@@ -160,26 +168,19 @@ async function itemsFor(ctx: RequestContext, networkRef: string, filter: Priorit
   const key = [network.id, filter.items, filter.phase, filter.focusArea, filter.municipality, CRITERIA.map((c) => weights[c]).join(',')]
     .map((part) => part ?? '')
     .join('|');
-  return { weights, ...(await kept(key, stamp, () => readItems(ctx.db, network.id, filter, weights))) };
-}
-
-/** The matrix with the chosen axes: the placed items in reading order, then the projects that cannot be placed. */
-export async function prioritizationMatrix(
-  ctx: RequestContext,
-  networkRef: string,
-  filter: PrioritizationFilter,
-): Promise<PrioritizationMatrix> {
-  const { items, weights, ...rest } = await itemsFor(ctx, networkRef, filter);
-  const on = (item: Base, axis: MatrixAxis) => item.values?.[axis] ?? null;
-  const all = items.map((item): MatrixItem => ({ ...item, x: on(item, filter.x), y: on(item, filter.y) }));
-  return {
-    x: filter.x,
-    y: filter.y,
-    placed: all.filter((i) => i.values !== null).sort(matrixOrder),
-    notPlaced: all.filter((i) => i.values === null).sort((a, b) => a.reference.localeCompare(b.reference)),
-    ...rest,
-    weights,
-  };
+  return answers(`${filter.x}|${filter.y}|${key}`, stamp, async () => {
+    const { items, ...rest } = await kept(key, stamp, () => readItems(ctx.db, network.id, filter, weights));
+    const on = (item: Base, axis: MatrixAxis) => item.values?.[axis] ?? null;
+    const all = items.map((item): MatrixItem => ({ ...item, x: on(item, filter.x), y: on(item, filter.y) }));
+    return {
+      x: filter.x,
+      y: filter.y,
+      placed: all.filter((i) => i.values !== null).sort(matrixOrder),
+      notPlaced: all.filter((i) => i.values === null).sort((a, b) => a.reference.localeCompare(b.reference)),
+      ...rest,
+      weights,
+    };
+  });
 }
 
 /**
@@ -192,7 +193,7 @@ export async function exportPrioritizationMatrix(
   filter: PrioritizationFilter,
   format: ExportFormat,
 ): Promise<RenderedFile> {
-  const matrix = await prioritizationMatrix(ctx, networkRef, filter);
+  const { data: matrix } = await prioritizationMatrix(ctx, networkRef, filter);
   const language = ctx.language;
   const h = (heading: keyof typeof MATRIX_HEADINGS) => MATRIX_HEADINGS[heading][language];
   const axis = (a: MatrixAxis) => MATRIX_AXIS_LABELS[a][language];

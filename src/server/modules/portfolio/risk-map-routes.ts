@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { NetworkParams } from '../../../shared/common.ts';
 import { RiskCellQuery, RiskMapEntrySchema, RiskMapQuery, RiskMapSchema } from '../../../shared/portfolio/risk-map.ts';
+import { sendPrepared } from '../../prepared-answers.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import { exportRiskMap, riskCell, riskMap } from './risk-map.ts';
 
@@ -17,12 +18,12 @@ export const riskMapRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { format, ...filter } = req.query;
       if (format) return sendFile(reply, await exportRiskMap(req.ctx, req.params.networkId, filter, format));
-      return riskMap(req.ctx, req.params.networkId, filter);
+      return sendPrepared(req, reply, await riskMap(req.ctx, req.params.networkId, filter));
     },
   );
   app.get(
     '/networks/:networkId/risk-map/cell',
     { schema: { tags, params: NetworkParams, querystring: RiskCellQuery, response: { 200: z.array(RiskMapEntrySchema) } } },
-    (req) => riskCell(req.ctx, req.params.networkId, req.query),
+    async (req, reply) => sendPrepared(req, reply, await riskCell(req.ctx, req.params.networkId, req.query)),
   );
 };

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { expectError, unique } from '../../../../test/helpers.ts';
 import type { PortfolioRow, Project, RiskKind } from '../../../shared/portfolio/projects.ts';
-import type { RiskMap, RiskMapEntry } from '../../../shared/portfolio/risk-map.ts';
+import { z } from 'zod';
+import { RiskMapEntrySchema, RiskMapSchema, type RiskMap, type RiskMapEntry } from '../../../shared/portfolio/risk-map.ts';
 
 const VESTERALEN = 'digivesteralen';
 const SORTLAND = '1870';
@@ -94,6 +95,8 @@ describe.each(DATABASE_KINDS)('the risk and opportunity maps on %s', (kind) => {
     const res = await member.get<RiskMap>(`/api/networks/${VESTERALEN}/risk-map`);
     expect(res.status).toBe(200);
     expect(res.body.kind).toBe('threat');
+    // Sent as prepared JSON text, not through the response schema: it must still be exactly the schema's shape.
+    expect(RiskMapSchema.parse(res.body)).toEqual(res.body);
     expect(res.body.cells).toHaveLength(25);
     // The rows from the top: probability 5 first, consequence rising within it.
     expect(res.body.cells.slice(0, 6).map((c) => [c.probability, c.consequence])).toEqual([
@@ -128,6 +131,7 @@ describe.each(DATABASE_KINDS)('the risk and opportunity maps on %s', (kind) => {
   it('opens a cell to its entries with their projects, before and after the measures', async () => {
     const before = await member.get<RiskMapEntry[]>(`/api/networks/${VESTERALEN}/risk-map/cell?stage=before&probability=4&consequence=5`);
     expect(before.status).toBe(200);
+    expect(z.array(RiskMapEntrySchema).parse(before.body)).toEqual(before.body);
     const ours = before.body.filter((e) => e.description.endsWith(tag));
     expect(ours.map((e) => [e.description, e.project.title])).toEqual([
       [`Alfa trussel ${tag}`, alpha.title],

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { changeStamp, stampedCache } from '../../db/change-counters.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import { projectParticipants, projectRisks, projects } from '../../db/schema/index.ts';
 import { riskLevel, riskScore } from '../../../shared/portfolio/projects.ts';
 import {
@@ -106,15 +107,19 @@ export function countCells(entries: RiskMapEntry[]): RiskMapCell[] {
 
 /**
  * A network's entries per filter, kept until a table behind them changes (the `portfolio` counter, bumped by a
- * trigger on the risks, the projects and their participants; `network` for the membership).
+ * trigger on the risks, the projects and their participants; `network` for the membership). The map and a cell's
+ * list are kept beside them as prepared JSON (prepared-answers.ts), so a repeated request serializes nothing.
  */
 const kept = stampedCache<RiskMapEntry[]>(500);
+const answers = preparedCache(1000);
 
 /** The open entries of one kind the map counts, highest score first; a programme's page reads its own. */
 export async function openRiskEntries(ctx: RequestContext, networkRef: string, filter: RiskMapFilter): Promise<RiskMapEntry[]> {
-  return entriesFor(ctx, networkRef, filter);
+  const { key, stamp, read } = await entriesFor(ctx, networkRef, filter);
+  return kept(key, stamp, read);
 }
 
+/** Checks the caller may read the network's portfolio; the filter's cache key and stamp, and how to read its entries. */
 async function entriesFor(ctx: RequestContext, networkRef: string, filter: RiskMapFilter) {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
@@ -123,29 +128,34 @@ async function entriesFor(ctx: RequestContext, networkRef: string, filter: RiskM
   const key = [network.id, filter.kind, filter.phase, filter.focusArea, filter.municipality, filter.programme]
     .map((part) => part ?? '')
     .join('|');
-  return kept(key, stamp, () => readEntries(ctx.db, network.id, filter));
+  return { key, stamp, read: () => readEntries(ctx.db, network.id, filter) };
 }
 
 /** The map of one kind: the count in every cell before and after the measures. */
-export async function riskMap(ctx: RequestContext, networkRef: string, filter: RiskMapFilter): Promise<RiskMap> {
-  const entries = await entriesFor(ctx, networkRef, filter);
-  return {
-    kind: filter.kind,
-    cells: countCells(entries),
-    total: entries.length,
-    withoutAfter: entries.filter((e) => e.scoreAfter === null).length,
-    projectCount: new Set(entries.map((e) => e.project.id)).size,
-  };
+export async function riskMap(ctx: RequestContext, networkRef: string, filter: RiskMapFilter): Promise<Prepared<RiskMap>> {
+  const { key, stamp, read } = await entriesFor(ctx, networkRef, filter);
+  return answers(`map|${key}`, stamp, async () => {
+    const entries = await kept(key, stamp, read);
+    return {
+      kind: filter.kind,
+      cells: countCells(entries),
+      total: entries.length,
+      withoutAfter: entries.filter((e) => e.scoreAfter === null).length,
+      projectCount: new Set(entries.map((e) => e.project.id)).size,
+    };
+  });
 }
 
 /** One cell's entries with their projects, highest score first. */
-export async function riskCell(ctx: RequestContext, networkRef: string, filter: RiskCellFilter): Promise<RiskMapEntry[]> {
+export async function riskCell(ctx: RequestContext, networkRef: string, filter: RiskCellFilter): Promise<Prepared<RiskMapEntry[]>> {
   const { stage, probability, consequence, ...mapFilter } = filter;
-  const entries = await entriesFor(ctx, networkRef, mapFilter);
-  return entries.filter((e) =>
-    stage === 'before'
-      ? e.probabilityBefore === probability && e.consequenceBefore === consequence
-      : e.probabilityAfter === probability && e.consequenceAfter === consequence,
+  const { key, stamp, read } = await entriesFor(ctx, networkRef, mapFilter);
+  return answers(`cell|${stage}|${probability}|${consequence}|${key}`, stamp, async () =>
+    (await kept(key, stamp, read)).filter((e) =>
+      stage === 'before'
+        ? e.probabilityBefore === probability && e.consequenceBefore === consequence
+        : e.probabilityAfter === probability && e.consequenceAfter === consequence,
+    ),
   );
 }
 
@@ -159,7 +169,7 @@ export async function exportRiskMap(
   filter: RiskMapFilter,
   format: ExportFormat,
 ): Promise<RenderedFile> {
-  const entries = await entriesFor(ctx, networkRef, filter);
+  const entries = await openRiskEntries(ctx, networkRef, filter);
   const language = ctx.language;
   const h = (heading: keyof typeof RISK_HEADINGS) => RISK_HEADINGS[heading][language];
   const m = (heading: keyof typeof RISK_MAP_HEADINGS) => RISK_MAP_HEADINGS[heading][language];
