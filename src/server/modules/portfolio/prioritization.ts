@@ -47,6 +47,7 @@ interface Items {
   unassessedProposals: number;
   memberCount: number;
   focusAreas: Array<{ key: string; title: string }>;
+  weights: Weights;
 }
 
 /** Every criterion's value as the proposal presenter computes it, with the count of members that want it. */
@@ -59,10 +60,11 @@ export function matrixValues(stored: StoredAssessment, wanting: number, memberCo
   return { ...values, total: totalScore(values, weights) };
 }
 
-async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFilter, weights: Weights): Promise<Items> {
+async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFilter): Promise<Items> {
   const wantProposals = filter.items !== 'projects' && !filter.phase;
   const wantProjects = filter.items !== 'proposals';
-  const [members, focusAreas, proposalRows, projectRows] = await Promise.all([
+  const [weights, members, focusAreas, proposalRows, projectRows, participants] = await Promise.all([
+    currentWeights(db, networkId),
     currentMemberNumbers(db, networkId),
     networkFocusAreas(db, networkId),
     wantProposals
@@ -87,15 +89,14 @@ async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFi
           .leftJoin(proposals, eq(proposals.id, projects.proposalId))
           .where(and(...projectConditions(db, networkId, filter)))
       : Promise.resolve([]),
-  ]);
-  const participants =
-    projectRows.length === 0
-      ? []
-      : await db
+    wantProjects
+      ? db
           .select({ projectId: projectParticipants.projectId, number: projectParticipants.municipalityNumber })
           .from(projectParticipants)
           .innerJoin(projects, eq(projects.id, projectParticipants.projectId))
-          .where(and(eq(projects.networkId, networkId), eq(projectParticipants.participation, 'in')));
+          .where(and(eq(projects.networkId, networkId), eq(projectParticipants.participation, 'in')))
+      : Promise.resolve([]),
+  ]);
   const taking = new Map<string, number>();
   for (const p of participants) if (members.has(p.number)) taking.set(p.projectId, (taking.get(p.projectId) ?? 0) + 1);
 
@@ -143,14 +144,14 @@ async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFi
       values: row.assessment ? matrixValues(row.assessment, wanting, members.size, weights) : null,
     });
   }
-  return { items, unassessedProposals, memberCount: members.size, focusAreas: focusAreas.current };
+  return { items, unassessedProposals, memberCount: members.size, focusAreas: focusAreas.current, weights };
 }
 
 /**
- * The items per network, filter and weights, kept until a table behind them changes: the `portfolio` counter (bumped
- * by triggers on proposals, projects, their participants and the strategies) and `network` for the membership. The
- * weights are read every time (one row) and are part of the key, as no trigger watches them. The matrix with its axes
- * is kept beside them as prepared JSON (prepared-answers.ts), so a repeated request serializes nothing.
+ * The items per network and filter, kept until a table behind them changes: the `portfolio` counter (bumped by
+ * triggers on proposals, projects, their participants, the strategies and the weights) and `network` for the
+ * membership. The matrix with its axes is kept beside them as prepared JSON (prepared-answers.ts), so a repeated
+ * request serializes nothing.
  */
 const kept = stampedCache<Items>(500);
 const answers = preparedCache(500);
@@ -164,12 +165,10 @@ export async function prioritizationMatrix(
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
-  const [stamp, weights] = await Promise.all([changeStamp(ctx.db, ['network', 'portfolio']), currentWeights(ctx.db, network.id)]);
-  const key = [network.id, filter.items, filter.phase, filter.focusArea, filter.municipality, CRITERIA.map((c) => weights[c]).join(',')]
-    .map((part) => part ?? '')
-    .join('|');
+  const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
+  const key = [network.id, filter.items, filter.phase, filter.focusArea, filter.municipality].map((part) => part ?? '').join('|');
   return answers(`${filter.x}|${filter.y}|${key}`, stamp, async () => {
-    const { items, ...rest } = await kept(key, stamp, () => readItems(ctx.db, network.id, filter, weights));
+    const { items, ...rest } = await kept(key, stamp, () => readItems(ctx.db, network.id, filter));
     const on = (item: Base, axis: MatrixAxis) => item.values?.[axis] ?? null;
     const all = items.map((item): MatrixItem => ({ ...item, x: on(item, filter.x), y: on(item, filter.y) }));
     return {
@@ -178,7 +177,6 @@ export async function prioritizationMatrix(
       placed: all.filter((i) => i.values !== null).sort(matrixOrder),
       notPlaced: all.filter((i) => i.values === null).sort((a, b) => a.reference.localeCompare(b.reference)),
       ...rest,
-      weights,
     };
   });
 }
