@@ -618,6 +618,7 @@ async function measure(
   };
   console.log(
     `  ${name.padEnd(20)} ${fmt(measurement.requestsPerSecond, 0).padStart(8)} req/s  p50 ${fmt(measurement.p50, 1)} ms  p99 ${fmt(measurement.p99, 1)} ms` +
+      `  ${fmt(measurement.bytesPerResponse / 1024, 0)} kB an answer` +
       (drained > 1000 ? `  (server busy ${fmt(drained / 1000, 1)} s more with requests left over)` : ''),
   );
   return { ...measurement, drainedMs: Math.round(drained) };
