@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { readConfig } from '../src/server/config.ts';
@@ -55,6 +56,13 @@ async function main() {
   // The baseline: what this process and Fastify can do with no application work at all.
   const bare = Fastify({ logger: false });
   bare.get('/bare', async () => ({ status: 'ok' }));
+  // The same with an answer of a given size (random bytes, as gzip is), for what moving a large answer costs alone.
+  const blobs = new Map<number, Buffer>();
+  bare.get<{ Params: { bytes: string } }>('/bare/:bytes', async (req, reply) => {
+    const bytes = Math.min(Math.max(Math.trunc(Number(req.params.bytes)) || 0, 0), 10_000_000);
+    if (!blobs.has(bytes)) blobs.set(bytes, randomBytes(bytes));
+    return reply.type('application/octet-stream').send(blobs.get(bytes));
+  });
   await bare.listen({ port: 0, host: '127.0.0.1' });
 
   const address = (server: typeof bare.server) => {
