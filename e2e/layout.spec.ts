@@ -198,3 +198,20 @@ async function nextMeetingYear(page: Page): Promise<{ bodyId: string; year: numb
   }
   throw new Error('no body with meetings in DigiVesterålen');
 }
+
+test('while a page’s code is still on its way, the header and footer are drawn already', async ({ page }) => {
+  // Hold the public front page's own script: what shows meanwhile is the shell from the main script alone.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/PublicHomePage-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/innsyn', { waitUntil: 'commit' });
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Digiregion, til forsiden' })).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Innsyn' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Digiregion, til forsiden' })).toBeVisible();
+});

@@ -62,13 +62,18 @@ const ALL: RouteObject[] = [
 const inNetwork = (r: RouteObject) => r.path === 'n/:slug' || (r.path?.startsWith('n/:slug/') ?? false);
 
 /** Norwegian addresses, as the users read and share them. */
+const shell = (
+  <NetworkFrameProvider sections={SECTIONS}>
+    <Layout />
+  </NetworkFrameProvider>
+);
+
 export const router = createBrowserRouter([
   {
-    element: (
-      <NetworkFrameProvider sections={SECTIONS}>
-        <Layout />
-      </NetworkFrameProvider>
-    ),
+    element: shell,
+    // While the first page's code loads, the header and footer are drawn already (the page's place stays empty),
+    // so a slow line shows something after the main script instead of after the page's script as well.
+    hydrateFallbackElement: shell,
     children: [
       {
         path: 'n/:slug',
