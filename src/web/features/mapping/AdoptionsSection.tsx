@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Fieldset, Heading, Link, Paragraph, Radio, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { Fieldset, Heading, Link, Paragraph, Radio, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import {
   ADOPTION_STATUSES,
   AdoptionInputSchema,
@@ -10,9 +10,10 @@ import {
   type SharedSolution,
 } from '../../../shared/mapping/schema.ts';
 import { api } from '../../app/api.ts';
-import { errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { errorFor, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { FormFrame } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { municipalityAdoptionsExportUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 import { HeadRow, RowAction } from '../../app/table.tsx';
@@ -155,32 +156,26 @@ function AdoptionForm({
   const legend = fmt(d.statusLegend, { name });
   const labels = { status: legend, deliveredVia: d.deliveredVia, since: d.since, note: d.note };
   const statusError = errorFor(form, 'status');
+  const submit = () =>
+    form.submit({
+      schema: AdoptionInputSchema,
+      input: {
+        status: status === '' ? undefined : status,
+        deliveredVia: deliveredVia === '' ? null : deliveredVia,
+        since: since === '' ? null : since,
+        note,
+        ...(adoption.version === null ? {} : { version: adoption.version }),
+      },
+      labels,
+      send: (body) =>
+        api<Adoption>(`/municipalities/${municipalityNumber}/adoptions/${encodeURIComponent(adoption.solutionKey)}`, {
+          method: 'PUT',
+          body,
+        }),
+      done: onSaved,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: AdoptionInputSchema,
-          input: {
-            status: status === '' ? undefined : status,
-            deliveredVia: deliveredVia === '' ? null : deliveredVia,
-            since: since === '' ? null : since,
-            note,
-            ...(adoption.version === null ? {} : { version: adoption.version }),
-          },
-          labels,
-          send: (body) =>
-            api<Adoption>(`/municipalities/${municipalityNumber}/adoptions/${encodeURIComponent(adoption.solutionKey)}`, {
-              method: 'PUT',
-              body,
-            }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
       <Fieldset>
         <Fieldset.Legend>{legend}</Fieldset.Legend>
         {ADOPTION_STATUSES.map((s, index) => (
@@ -207,12 +202,6 @@ function AdoptionForm({
       </SelectField>
       <TextField state={form} name="since" label={d.since} description={d.sinceDescription} type="date" value={since} onChange={setSince} />
       <TextField state={form} name="note" label={d.note} value={note} onChange={setNote} multiline rows={2} />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.common.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }

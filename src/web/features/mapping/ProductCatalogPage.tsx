@@ -1,23 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Button, Field, Label, Link, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Field, Label, Link, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { z } from 'zod';
 import { domainPath } from '../../../shared/mapping/domains.ts';
 import { ProductMergeSchema, ProductUpdateSchema, type Product } from '../../../shared/mapping/schema.ts';
 import { api, query, useApi } from '../../app/api.ts';
-import {
-  fieldMessage,
-  FormMessages,
-  type FieldErrors,
-  SelectField,
-  SubmitButton,
-  SuccessMessage,
-  TextField,
-  useForm,
-} from '../../app/forms.tsx';
+import { fieldMessage, type FieldErrors, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { FormFrame } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useAccountCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { DomainOptions, DomainSelect } from './ApplicationForm.tsx';
 import { productsExportUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
@@ -210,22 +202,16 @@ function ProductForm({
     description: product.description ?? '',
   });
   const labels = { name: c.name, vendor: c.vendor, domain: c.domain, description: c.description };
+  const submit = () =>
+    form.submit({
+      schema: ProductUpdateSchema,
+      input: { ...values, version: product.version },
+      labels,
+      send: (body) => api<Product>(`/mapping/products/${product.id}`, { method: 'PATCH', body }),
+      done: onSaved,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: ProductUpdateSchema,
-          input: { ...values, version: product.version },
-          labels,
-          send: (body) => api<Product>(`/mapping/products/${product.id}`, { method: 'PATCH', body }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
       <TextField
         state={form}
         name="name"
@@ -261,13 +247,7 @@ function ProductForm({
         multiline
         rows={3}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.common.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -286,26 +266,20 @@ function MergeForm({ product, onMerged, onCancel }: { product: Product; onMerged
   const [intoId, setIntoId] = useState('');
   const [into, setInto] = useState<Product | null>(null);
   const showChosen = into !== null && into.id === intoId && !items.some((p) => p.id === into.id);
+  const submit = () =>
+    form.submit({
+      schema: MergeInput,
+      input: { intoId, version: product.version },
+      labels: { intoId: c.survivor },
+      check: (data): FieldErrors => (data.intoId === '' ? { intoId: fieldMessage(lang, 'required', c.survivor) } : {}),
+      send: async (body) => {
+        await api(`/mapping/products/${product.id}/merge`, { method: 'POST', body });
+        return into!;
+      },
+      done: onMerged,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: MergeInput,
-          input: { intoId, version: product.version },
-          labels: { intoId: c.survivor },
-          check: (data): FieldErrors => (data.intoId === '' ? { intoId: fieldMessage(lang, 'required', c.survivor) } : {}),
-          send: async (body) => {
-            await api(`/mapping/products/${product.id}/merge`, { method: 'POST', body });
-            return into!;
-          },
-          done: onMerged,
-        });
-      }}
-    >
-      <FormMessages form={form} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={c.mergeButton} onCancel={onCancel}>
       <Paragraph>{fmt(c.mergeExplanation, { name: product.name })}</Paragraph>
       <TextField
         state={form}
@@ -339,12 +313,6 @@ function MergeForm({ product, onMerged, onCancel }: { product: Product; onMerged
           </Select.Option>
         ))}
       </SelectField>
-      <ButtonRow>
-        <SubmitButton form={form}>{c.mergeButton}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }

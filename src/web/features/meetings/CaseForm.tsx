@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Select } from '@digdir/designsystemet-react';
+import { Checkbox, Select } from '@digdir/designsystemet-react';
 import {
   AgendaItemUpdateSchema,
   CASE_TYPES,
@@ -8,10 +8,9 @@ import {
   type CaseType,
   type Meeting,
 } from '../../../shared/meetings/schema.ts';
-import { api } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { SelectField, TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
 import { MarkdownField } from './MarkdownText.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
 import { PersonPicker } from './PersonPicker.tsx';
@@ -197,35 +196,22 @@ export function CaseCreateForm({
   onSaved: (meeting: Meeting, title: string) => void;
   onCancel: () => void;
 }) {
-  const { m } = useI18n();
   const mm = useMeetingMessages();
   const form = useForm();
   const [values, setValues] = useState(valuesOf());
   const set = (patch: Partial<CaseValues>) => setValues((v) => ({ ...v, ...patch }));
+  const submit = () =>
+    form.submit({
+      schema: CaseCreateSchema,
+      input: inputOf(values),
+      labels: labelsOf(mm),
+      send: sendTo<Meeting>(`/meetings/${meeting.id}/cases`, 'POST'),
+      done: (saved) => onSaved(saved, values.title.trim()),
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: CaseCreateSchema,
-          input: inputOf(values),
-          labels: labelsOf(mm),
-          send: (input) => api<Meeting>(`/meetings/${meeting.id}/cases`, { method: 'POST', body: input }),
-          done: (saved) => onSaved(saved, values.title.trim()),
-        });
-      }}
-    >
-      <FormMessages form={form} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={mm.caseForm.create} onCancel={onCancel}>
       <CaseFields form={form} networkId={meeting.networkId} values={values} set={set} />
-      <ButtonRow>
-        <SubmitButton form={form}>{mm.caseForm.create}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -256,31 +242,21 @@ export function CaseEditForm({
     setSeenVersion(item.version);
     if (form.failure?.code === 'stale_version') form.reset();
   }
+  const submit = () =>
+    form.submit({
+      schema: AgendaItemUpdateSchema,
+      input: { ...changedInput(values, edited), version: item.version },
+      labels: labelsOf(mm),
+      send: sendTo<AgendaItem>(`/agenda-items/${item.id}`),
+      done: (saved) => {
+        setEdited({});
+        onSaved(saved);
+        return m.common.saved;
+      },
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      aria-label={mm.item.caseHeading}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: AgendaItemUpdateSchema,
-          input: { ...changedInput(values, edited), version: item.version },
-          labels: labelsOf(mm),
-          send: (input) => api<AgendaItem>(`/agenda-items/${item.id}`, { method: 'PATCH', body: input }),
-          done: (saved) => {
-            setEdited({});
-            onSaved(saved);
-            return m.common.saved;
-          },
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} label={mm.item.caseHeading} onSubmit={submit} submitLabel={m.common.save} onReload={onReload}>
       <CaseFields form={form} networkId={meeting.networkId} values={values} set={set} />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.common.save}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
