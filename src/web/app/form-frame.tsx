@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Select } from '@digdir/designsystemet-react';
 import { api } from './api.ts';
 import { FormMessages, SelectField, type FormState } from './forms.tsx';
-import { FormButtons } from './kit.tsx';
+import { FormButtons, type DialogFormProps } from './kit.tsx';
 
 /**
  * A form whose saving the caller does (`form.submit` with its own schema and request): the messages at the top (field
@@ -97,4 +97,27 @@ export function fieldBinder<V extends object>(form: FormState, values: V, set: (
     value: values[key],
     onChange: (value: V[K]) => set({ [key]: value } as unknown as Partial<V>),
   });
+}
+
+/**
+ * What a form in a dialog is told, from the page's `close` and `reload`: cancel closes; a save refused as stale closes
+ * and loads the page's data again; a save closes and then does `saved`.
+ */
+export function dialogHandlers<T>(close: () => void, reload: () => void, saved: (value: T) => void): DialogFormProps<T> {
+  return {
+    onCancel: close,
+    onReload: () => {
+      close();
+      reload();
+    },
+    onSaved: (value) => {
+      close();
+      saved(value);
+    },
+  };
+}
+
+/** Options from a list of keys and their names: `optionsOf(HOSTINGS, t.hostings)`. */
+export function optionsOf<K extends string>(keys: readonly K[], names: Record<K, string>): { value: K; label: string }[] {
+  return keys.map((key) => ({ value: key, label: names[key] }));
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Fieldset, Heading, Link, Paragraph, Radio, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { Fieldset, Heading, Link, Paragraph, Radio, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import {
   ADOPTION_STATUSES,
   AdoptionInputSchema,
@@ -9,9 +9,8 @@ import {
   type MunicipalityMapping,
   type SharedSolution,
 } from '../../../shared/mapping/schema.ts';
-import { api } from '../../app/api.ts';
-import { errorFor, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
-import { FormFrame } from '../../app/form-frame.tsx';
+import { errorFor, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { dialogHandlers, FormFrame, OptionSelect, optionsOf, sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { municipalityAdoptionsExportUrl } from './mapping-api.ts';
@@ -116,16 +115,14 @@ export function AdoptionsSection({
             municipalityNumber={mapping.municipalityNumber}
             adoption={editing.adoption}
             name={editing.name}
-            onCancel={() => setEditing(null)}
-            onReload={() => {
-              setEditing(null);
-              reload();
-            }}
-            onSaved={(saved) => {
-              setEditing(null);
-              onSaved(saved);
-              setStatus(fmt(d.saved, { name: editing.name }));
-            }}
+            {...dialogHandlers<Adoption>(
+              () => setEditing(null),
+              reload,
+              (saved) => {
+                onSaved(saved);
+                setStatus(fmt(d.saved, { name: editing.name }));
+              },
+            )}
           />
         )}
       </ModalDialog>
@@ -167,11 +164,7 @@ function AdoptionForm({
         ...(adoption.version === null ? {} : { version: adoption.version }),
       },
       labels,
-      send: (body) =>
-        api<Adoption>(`/municipalities/${municipalityNumber}/adoptions/${encodeURIComponent(adoption.solutionKey)}`, {
-          method: 'PUT',
-          body,
-        }),
+      send: sendTo<Adoption>(`/municipalities/${municipalityNumber}/adoptions/${encodeURIComponent(adoption.solutionKey)}`, 'PUT'),
       done: onSaved,
     });
   return (
@@ -192,14 +185,15 @@ function AdoptionForm({
         ))}
         {statusError && <ValidationMessage>{statusError}</ValidationMessage>}
       </Fieldset>
-      <SelectField state={form} name="deliveredVia" label={d.deliveredVia} value={deliveredVia} onChange={setDeliveredVia}>
-        <Select.Option value="">{t.common.notSet}</Select.Option>
-        {DELIVERED_VIA.map((v) => (
-          <Select.Option key={v} value={v}>
-            {t.deliveredVia[v]}
-          </Select.Option>
-        ))}
-      </SelectField>
+      <OptionSelect
+        state={form}
+        name="deliveredVia"
+        label={d.deliveredVia}
+        value={deliveredVia}
+        onChange={setDeliveredVia}
+        empty={t.common.notSet}
+        options={optionsOf(DELIVERED_VIA, t.deliveredVia)}
+      />
       <TextField state={form} name="since" label={d.since} description={d.sinceDescription} type="date" value={since} onChange={setSince} />
       <TextField state={form} name="note" label={d.note} value={note} onChange={setNote} multiline rows={2} />
     </FormFrame>

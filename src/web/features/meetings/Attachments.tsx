@@ -4,7 +4,7 @@ import { Checkbox, Field, Input, Label, Link, Paragraph, Table, ValidationMessag
 import { DocumentUpdateSchema, type AgendaItem, type CaseDocument } from '../../../shared/meetings/schema.ts';
 import { api } from '../../app/api.ts';
 import { ConfirmForm, fieldMessage, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
-import { FormFrame, sendTo } from '../../app/form-frame.tsx';
+import { dialogHandlers, FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ModalDialog, Section } from '../../app/ui.tsx';
 import { ATTACHMENT_ACCEPT, attachmentType, documentUrl, formatSize, uploadDocument } from './meeting-api.ts';
@@ -97,16 +97,10 @@ export function Attachments({
         {dialog?.kind === 'exempt' && (
           <ExemptForm
             document={dialog.document}
-            onCancel={close}
-            onReload={() => {
-              close();
-              onReload();
-            }}
-            onSaved={(saved) => {
-              close();
+            {...dialogHandlers<CaseDocument>(close, onReload, (saved) => {
               onChange(documents.map((d) => (d.id === saved.id ? saved : d)));
               setStatus(m.common.saved);
-            }}
+            })}
           />
         )}
       </ModalDialog>

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/meetings/schema.ts';
 import { api, ApiError, asApiError } from '../../app/api.ts';
 import { FailureAlert, SelectField, TextField, useForm } from '../../app/forms.tsx';
-import { FormFrame, sendTo } from '../../app/form-frame.tsx';
+import { dialogHandlers, FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
 import { attendanceMark } from '../../../shared/meetings/attendance.ts';
@@ -186,16 +186,14 @@ export function AttendancePanel({
         {dialog?.kind === 'edit' && (
           <AttendanceForm
             attendee={dialog.attendee}
-            onCancel={() => setDialog(null)}
-            onReload={() => {
-              setDialog(null);
-              reload();
-            }}
-            onSaved={(saved) => {
-              setDialog(null);
-              setMeeting(saved);
-              onStatus(fmt(a.saved, { name: dialog.attendee.name }));
-            }}
+            {...dialogHandlers<Meeting>(
+              () => setDialog(null),
+              reload,
+              (saved) => {
+                setMeeting(saved);
+                onStatus(fmt(a.saved, { name: dialog.attendee.name }));
+              },
+            )}
           />
         )}
       </ModalDialog>

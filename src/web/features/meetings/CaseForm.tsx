@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Checkbox, Select } from '@digdir/designsystemet-react';
+import { Checkbox } from '@digdir/designsystemet-react';
 import {
   AgendaItemUpdateSchema,
   CASE_TYPES,
@@ -8,8 +8,8 @@ import {
   type CaseType,
   type Meeting,
 } from '../../../shared/meetings/schema.ts';
-import { SelectField, TextField, useForm, type FormState } from '../../app/forms.tsx';
-import { FormFrame, sendTo } from '../../app/form-frame.tsx';
+import { TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { fieldBinder, FormFrame, OptionSelect, sendTo } from '../../app/form-frame.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { MarkdownField } from './MarkdownText.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
@@ -99,24 +99,11 @@ function CaseFields({
 }) {
   const mm = useMeetingMessages();
   const f = mm.caseForm;
+  const field = fieldBinder(form, values, set);
   return (
     <>
-      <SelectField state={form} name="type" label={f.type} value={values.type} onChange={(type) => set({ type })} required>
-        {CASE_TYPES.map((t) => (
-          <Select.Option key={t} value={t}>
-            {mm.caseTypes[t]}
-          </Select.Option>
-        ))}
-      </SelectField>
-      <TextField
-        state={form}
-        name="title"
-        label={f.title}
-        value={values.title}
-        onChange={(title) => set({ title })}
-        required
-        autoComplete="off"
-      />
+      <OptionSelect {...field('type')} label={f.type} required options={CASE_TYPES.map((t) => ({ value: t, label: mm.caseTypes[t] }))} />
+      <TextField {...field('title')} label={f.title} required autoComplete="off" />
       <PersonPicker
         form={form}
         networkId={networkId}
@@ -127,23 +114,8 @@ function CaseFields({
         currentName={values.caseOfficerName}
         onChange={(caseOfficerId, caseOfficerName) => set({ caseOfficerId, caseOfficerName })}
       />
-      <MarkdownField
-        state={form}
-        name="casePaper"
-        label={f.casePaper}
-        description={f.casePaperDescription}
-        rows={8}
-        value={values.casePaper}
-        onChange={(casePaper) => set({ casePaper })}
-      />
-      <MarkdownField
-        state={form}
-        name="recommendation"
-        label={f.recommendation}
-        description={f.recommendationDescription}
-        value={values.recommendation}
-        onChange={(recommendation) => set({ recommendation })}
-      />
+      <MarkdownField {...field('casePaper')} label={f.casePaper} description={f.casePaperDescription} rows={8} />
+      <MarkdownField {...field('recommendation')} label={f.recommendation} description={f.recommendationDescription} />
       <Checkbox
         id={form.id('exemptFromPublic')}
         label={f.exemptFromPublic}
@@ -152,36 +124,17 @@ function CaseFields({
       />
       {values.exemptFromPublic && (
         <TextField
-          state={form}
-          name="exemptLegalBasis"
+          {...field('exemptLegalBasis')}
           label={f.exemptLegalBasis}
           description={f.exemptLegalBasisDescription}
-          value={values.exemptLegalBasis}
-          onChange={(exemptLegalBasis) => set({ exemptLegalBasis })}
           required
           autoComplete="off"
         />
       )}
       {values.exemptFromPublic && (
-        <TextField
-          state={form}
-          name="publicTitle"
-          label={f.publicTitle}
-          description={f.publicTitleDescription}
-          value={values.publicTitle}
-          onChange={(publicTitle) => set({ publicTitle })}
-          autoComplete="off"
-        />
+        <TextField {...field('publicTitle')} label={f.publicTitle} description={f.publicTitleDescription} autoComplete="off" />
       )}
-      <TextField
-        state={form}
-        name="closedBasis"
-        label={f.closedBasis}
-        description={f.closedBasisDescription}
-        value={values.closedBasis}
-        onChange={(closedBasis) => set({ closedBasis })}
-        autoComplete="off"
-      />
+      <TextField {...field('closedBasis')} label={f.closedBasis} description={f.closedBasisDescription} autoComplete="off" />
     </>
   );
 }
