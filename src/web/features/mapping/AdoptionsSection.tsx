@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Fieldset, Heading, Link, Paragraph, Radio, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { Fieldset, Heading, Paragraph, Radio, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import {
   ADOPTION_STATUSES,
   AdoptionInputSchema,
@@ -12,6 +12,7 @@ import {
 import { errorFor, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { dialogHandlers, FormFrame, OptionSelect, optionsOf, sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { municipalityAdoptionsExportUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
@@ -101,14 +102,12 @@ export function AdoptionsSection({
           </ScrollRegion>
         </div>
       ))}
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={municipalityAdoptionsExportUrl(mapping.municipalityNumber, 'xlsx')} download>
-          {d.exportXlsx}
-        </Link>
-        <Link href={municipalityAdoptionsExportUrl(mapping.municipalityNumber, 'csv')} download>
-          {d.exportCsv}
-        </Link>
-      </Paragraph>
+      <Downloads
+        links={exportLinks((format) => municipalityAdoptionsExportUrl(mapping.municipalityNumber, format), {
+          xlsx: d.exportXlsx,
+          csv: d.exportCsv,
+        })}
+      />
       <ModalDialog open={editing !== null} onClose={() => setEditing(null)} title={editing ? fmt(d.editTitle, { name: editing.name }) : ''}>
         {editing && (
           <AdoptionForm

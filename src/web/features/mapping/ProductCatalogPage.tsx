@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Field, Label, Link, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Field, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { z } from 'zod';
 import { domainPath } from '../../../shared/mapping/domains.ts';
 import { ProductMergeSchema, ProductUpdateSchema, type Product } from '../../../shared/mapping/schema.ts';
 import { api, query, useApi } from '../../app/api.ts';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { fieldMessage, type FieldErrors, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { dialogHandlers, FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
@@ -130,14 +131,7 @@ export function ProductCatalogPage() {
             );
           }}
         </LoadState>
-        <Paragraph data-size="sm" className="dr-downloads">
-          <Link href={productsExportUrl({ q, domain, format: 'xlsx' })} download>
-            {c.exportXlsx}
-          </Link>
-          <Link href={productsExportUrl({ q, domain, format: 'csv' })} download>
-            {c.exportCsv}
-          </Link>
-        </Paragraph>
+        <Downloads links={exportLinks((format) => productsExportUrl({ q, domain, format }), { xlsx: c.exportXlsx, csv: c.exportCsv })} />
       </div>
 
       <ModalDialog open={dialog?.kind === 'edit'} onClose={close} title={dialog ? fmt(c.editTitle, { name: dialog.product.name }) : ''}>

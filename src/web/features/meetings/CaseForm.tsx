@@ -13,6 +13,7 @@ import { fieldBinder, FormFrame, OptionSelect, sendTo } from '../../app/form-fra
 import { useI18n } from '../../app/i18n/index.tsx';
 import { MarkdownField } from './MarkdownText.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
+import { type ItemFormProps } from './meeting-api.ts';
 import { PersonPicker } from './PersonPicker.tsx';
 
 interface CaseValues {
@@ -172,17 +173,7 @@ export function CaseCreateForm({
  * Changes the case of an agenda item. The form shows the latest copy with the user's changes on top;
  * on a stale version they stay while the user reloads, and the next save goes on top of the newer copy.
  */
-export function CaseEditForm({
-  meeting,
-  item,
-  onSaved,
-  onReload,
-}: {
-  meeting: Meeting;
-  item: AgendaItem;
-  onSaved: (item: AgendaItem) => void;
-  onReload: () => void;
-}) {
+export function CaseEditForm({ meeting, item, onSaved, onReload }: ItemFormProps) {
   const { m } = useI18n();
   const mm = useMeetingMessages();
   const form = useForm();

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Checkbox, Fieldset, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
-import { AgendaItemUpdateSchema, BALLOT_CHOICES, type AgendaItem, type Attendee, type Meeting } from '../../../shared/meetings/schema.ts';
+import { AgendaItemUpdateSchema, BALLOT_CHOICES, type AgendaItem, type Attendee } from '../../../shared/meetings/schema.ts';
 import { errorFor, RepeatedRows, TextField, useForm, type FormState } from '../../app/forms.tsx';
 import { fieldBinder, FormFrame, OptionSelect, sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { MarkdownField } from './MarkdownText.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
+import type { ItemFormProps } from './meeting-api.ts';
 
 type VoteKind = 'none' | 'unanimous' | 'counts' | 'roll';
 type Ballot = (typeof BALLOT_CHOICES)[number];
@@ -213,13 +214,7 @@ export function HandlingForm({
   municipalities,
   onSaved,
   onReload,
-}: {
-  meeting: Meeting;
-  item: AgendaItem;
-  municipalities: Array<{ number: string; name: string }>;
-  onSaved: (item: AgendaItem) => void;
-  onReload: () => void;
-}) {
+}: ItemFormProps & { municipalities: Array<{ number: string; name: string }> }) {
   const { m } = useI18n();
   const mm = useMeetingMessages();
   const h = mm.handling;

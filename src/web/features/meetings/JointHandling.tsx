@@ -7,7 +7,8 @@ import { FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { useMeetingMessages } from './messages.ts';
-import type { DialogFormProps } from '../../app/kit.tsx';
+import { type MeetingDialogProps } from './meeting-api.ts';
+import type {} from '../../app/kit.tsx';
 
 /** Items that may join a joint handling: not moved on, not in a group already. */
 const open = (i: AgendaItem) => i.outcome !== 'postponed' && i.outcome !== 'withdrawn' && i.jointHandlingId === null;
@@ -16,14 +17,7 @@ const open = (i: AgendaItem) => i.outcome !== 'postponed' && i.outcome !== 'with
  * Samlet behandling: the secretariat picks items (the information and report cases are picked to start with) and
  * records one decision for them all; each item gets it.
  */
-export function JointHandlingForm({
-  meeting,
-  onSaved,
-  onCancel,
-  onReload,
-}: DialogFormProps<Meeting> & {
-  meeting: Meeting;
-}) {
+export function JointHandlingForm({ meeting, onSaved, onCancel, onReload }: MeetingDialogProps) {
   const mm = useMeetingMessages();
   const j = mm.joint;
   const form = useForm();

@@ -13,7 +13,7 @@ import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/u
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { CaseCreateForm } from './CaseForm.tsx';
-import { meetingPath, minutesUrl, planPath, summonsDocxUrl, summonsPdfUrl, timeRange } from './meeting-api.ts';
+import { meetingPath, minutesUrl, planPath, summonsDocxUrl, summonsPdfUrl, timeRange, type MeetingDialogProps } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { StatusTag } from './MeetingPlanPage.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
@@ -375,14 +375,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 const countJoint = (meeting: Meeting) => meeting.items.filter((i) => i.jointHandlingId !== null).length;
 
 /** Approves the minutes with an optional note; the meeting is locked from then on. */
-function ApproveMinutesForm({
-  meeting,
-  onSaved,
-  onCancel,
-  onReload,
-}: DialogFormProps<Meeting> & {
-  meeting: Meeting;
-}) {
+function ApproveMinutesForm({ meeting, onSaved, onCancel, onReload }: MeetingDialogProps) {
   const mm = useMeetingMessages();
   const form = useForm();
   const [note, setNote] = useState('');
@@ -415,14 +408,7 @@ function ApproveMinutesForm({
  * Chooses who signs the minutes and sends them the draft, each with a personal link; the last
  * signature approves the minutes and locks the meeting.
  */
-function SignatoriesForm({
-  meeting,
-  onSaved,
-  onCancel,
-  onReload,
-}: DialogFormProps<Meeting> & {
-  meeting: Meeting;
-}) {
+function SignatoriesForm({ meeting, onSaved, onCancel, onReload }: MeetingDialogProps) {
   const { lang } = useI18n();
   const mm = useMeetingMessages();
   const form = useForm();

@@ -11,24 +11,15 @@ import { TextField, useForm, type FieldErrors } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { useMeetingMessages } from './messages.ts';
+import { type MeetingDialogProps, type ItemFormProps } from './meeting-api.ts';
 import { TimeField } from './TimeField.tsx';
-import type { DialogFormProps } from '../../app/kit.tsx';
+import type {} from '../../app/kit.tsx';
 
 /**
  * An item's time: the planned duration (the agenda's planned times count from the meeting's start), and once the
  * meeting runs, when its handling started and ended.
  */
-export function ItemTimingForm({
-  meeting,
-  item,
-  onSaved,
-  onReload,
-}: {
-  meeting: Meeting;
-  item: AgendaItem;
-  onSaved: (item: AgendaItem) => void;
-  onReload: () => void;
-}) {
+export function ItemTimingForm({ meeting, item, onSaved, onReload }: ItemFormProps) {
   const mm = useMeetingMessages();
   const t = mm.timing;
   const form = useForm();
@@ -81,14 +72,7 @@ export function ItemTimingForm({
 }
 
 /** When the meeting was closed; the minutes end «Møtet ble hevet kl. …». */
-export function AdjournForm({
-  meeting,
-  onSaved,
-  onCancel,
-  onReload,
-}: DialogFormProps<Meeting> & {
-  meeting: Meeting;
-}) {
+export function AdjournForm({ meeting, onSaved, onCancel, onReload }: MeetingDialogProps) {
   const { m } = useI18n();
   const t = useMeetingMessages().timing;
   const form = useForm();
@@ -114,14 +98,7 @@ export function AdjournForm({
  * order with the move buttons and gives the reason; the cases are numbered again and everyone called gets the
  * corrected summons.
  */
-export function AmendedAgendaForm({
-  meeting,
-  onSaved,
-  onCancel,
-  onReload,
-}: DialogFormProps<Meeting> & {
-  meeting: Meeting;
-}) {
+export function AmendedAgendaForm({ meeting, onSaved, onCancel, onReload }: MeetingDialogProps) {
   const mm = useMeetingMessages();
   const t = mm.timing;
   const form = useForm();
