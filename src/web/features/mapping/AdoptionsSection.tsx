@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Fieldset, Heading, Link, Paragraph, Radio, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { Fieldset, Heading, Paragraph, Radio, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import {
   ADOPTION_STATUSES,
   AdoptionInputSchema,
@@ -9,10 +9,11 @@ import {
   type MunicipalityMapping,
   type SharedSolution,
 } from '../../../shared/mapping/schema.ts';
-import { api } from '../../app/api.ts';
-import { errorFor, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { errorFor, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { dialogHandlers, FormFrame, OptionSelect, optionsOf, sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
+import { ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { municipalityAdoptionsExportUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 import { HeadRow, RowAction } from '../../app/table.tsx';
@@ -101,30 +102,26 @@ export function AdoptionsSection({
           </ScrollRegion>
         </div>
       ))}
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={municipalityAdoptionsExportUrl(mapping.municipalityNumber, 'xlsx')} download>
-          {d.exportXlsx}
-        </Link>
-        <Link href={municipalityAdoptionsExportUrl(mapping.municipalityNumber, 'csv')} download>
-          {d.exportCsv}
-        </Link>
-      </Paragraph>
+      <Downloads
+        links={exportLinks((format) => municipalityAdoptionsExportUrl(mapping.municipalityNumber, format), {
+          xlsx: d.exportXlsx,
+          csv: d.exportCsv,
+        })}
+      />
       <ModalDialog open={editing !== null} onClose={() => setEditing(null)} title={editing ? fmt(d.editTitle, { name: editing.name }) : ''}>
         {editing && (
           <AdoptionForm
             municipalityNumber={mapping.municipalityNumber}
             adoption={editing.adoption}
             name={editing.name}
-            onCancel={() => setEditing(null)}
-            onReload={() => {
-              setEditing(null);
-              reload();
-            }}
-            onSaved={(saved) => {
-              setEditing(null);
-              onSaved(saved);
-              setStatus(fmt(d.saved, { name: editing.name }));
-            }}
+            {...dialogHandlers<Adoption>(
+              () => setEditing(null),
+              reload,
+              (saved) => {
+                onSaved(saved);
+                setStatus(fmt(d.saved, { name: editing.name }));
+              },
+            )}
           />
         )}
       </ModalDialog>
@@ -155,32 +152,22 @@ function AdoptionForm({
   const legend = fmt(d.statusLegend, { name });
   const labels = { status: legend, deliveredVia: d.deliveredVia, since: d.since, note: d.note };
   const statusError = errorFor(form, 'status');
+  const submit = () =>
+    form.submit({
+      schema: AdoptionInputSchema,
+      input: {
+        status: status === '' ? undefined : status,
+        deliveredVia: deliveredVia === '' ? null : deliveredVia,
+        since: since === '' ? null : since,
+        note,
+        ...(adoption.version === null ? {} : { version: adoption.version }),
+      },
+      labels,
+      send: sendTo<Adoption>(`/municipalities/${municipalityNumber}/adoptions/${encodeURIComponent(adoption.solutionKey)}`, 'PUT'),
+      done: onSaved,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: AdoptionInputSchema,
-          input: {
-            status: status === '' ? undefined : status,
-            deliveredVia: deliveredVia === '' ? null : deliveredVia,
-            since: since === '' ? null : since,
-            note,
-            ...(adoption.version === null ? {} : { version: adoption.version }),
-          },
-          labels,
-          send: (body) =>
-            api<Adoption>(`/municipalities/${municipalityNumber}/adoptions/${encodeURIComponent(adoption.solutionKey)}`, {
-              method: 'PUT',
-              body,
-            }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
       <Fieldset>
         <Fieldset.Legend>{legend}</Fieldset.Legend>
         {ADOPTION_STATUSES.map((s, index) => (
@@ -197,22 +184,17 @@ function AdoptionForm({
         ))}
         {statusError && <ValidationMessage>{statusError}</ValidationMessage>}
       </Fieldset>
-      <SelectField state={form} name="deliveredVia" label={d.deliveredVia} value={deliveredVia} onChange={setDeliveredVia}>
-        <Select.Option value="">{t.common.notSet}</Select.Option>
-        {DELIVERED_VIA.map((v) => (
-          <Select.Option key={v} value={v}>
-            {t.deliveredVia[v]}
-          </Select.Option>
-        ))}
-      </SelectField>
+      <OptionSelect
+        state={form}
+        name="deliveredVia"
+        label={d.deliveredVia}
+        value={deliveredVia}
+        onChange={setDeliveredVia}
+        empty={t.common.notSet}
+        options={optionsOf(DELIVERED_VIA, t.deliveredVia)}
+      />
       <TextField state={form} name="since" label={d.since} description={d.sinceDescription} type="date" value={since} onChange={setSince} />
       <TextField state={form} name="note" label={d.note} value={note} onChange={setNote} multiline rows={2} />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.common.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }

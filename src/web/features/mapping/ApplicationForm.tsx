@@ -1,6 +1,6 @@
-import { useEffect, useId, useState } from 'react';
-import { Button, Checkbox, Fieldset, Paragraph, Radio, Select, ValidationMessage } from '@digdir/designsystemet-react';
-import { DOMAINS, domainPath } from '../../../shared/mapping/domains.ts';
+import { useId, useState } from 'react';
+import { Checkbox, Fieldset, Paragraph, Radio, ValidationMessage } from '@digdir/designsystemet-react';
+import { domainPath } from '../../../shared/mapping/domains.ts';
 import {
   ApplicationCreateSchema,
   ApplicationUpdateSchema,
@@ -11,13 +11,12 @@ import {
   LIFECYCLES,
   timeVerdict,
   type Application,
-  type Product,
   type SharedSolution,
 } from '../../../shared/mapping/schema.ts';
-import { api, query, useApi } from '../../app/api.ts';
-import { errorFor, FormMessages, SelectField, SubmitButton, TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { errorFor, TextField, useForm, type FormState } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
+import { fieldBinder, FormFrame, OptionSelect, optionsOf, sendTo } from '../../app/form-frame.tsx';
+import { ProductFields, ProductPicker } from './product-fields.tsx';
 import { kronerToOre, oreToKronerInput, parseCount } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 
@@ -145,17 +144,17 @@ export function ApplicationForm({
     notes: f.notes,
   };
 
+  const field = fieldBinder(form, values, set);
   const submit = () => {
     const fields = fieldsOf(values);
     if (application) {
-      void form.submit({
+      return form.submit({
         schema: ApplicationUpdateSchema,
         input: { ...fields, version: application.version },
         labels,
-        send: (body) => api<Application>(`/applications/${application.id}`, { method: 'PATCH', body }),
+        send: sendTo<Application>(`/applications/${application.id}`),
         done: (saved) => onSaved(saved, false),
       });
-      return;
     }
     const product =
       productId === NEW_PRODUCT
@@ -163,11 +162,11 @@ export function ApplicationForm({
             product: { name: newProduct.name, vendor: newProduct.vendor, domain: newProduct.domain === '' ? undefined : newProduct.domain },
           }
         : { productId: productId === '' ? undefined : productId };
-    void form.submit({
+    return form.submit({
       schema: ApplicationCreateSchema,
       input: { ...fields, ...product },
       labels,
-      send: (body) => api<Application>(`/municipalities/${municipalityNumber}/applications`, { method: 'POST', body }),
+      send: sendTo<Application>(`/municipalities/${municipalityNumber}/applications`, 'POST'),
       done: (saved) => onSaved(saved, true),
     });
   };
@@ -175,16 +174,7 @@ export function ApplicationForm({
   const verdict = timeVerdict(fitOf(values.functionalFit), fitOf(values.technicalFit));
 
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
-
+    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
       <Fieldset>
         <Fieldset.Legend>{f.productSection}</Fieldset.Legend>
         {application ? (
@@ -208,131 +198,37 @@ export function ApplicationForm({
             onNewProduct={setNewProduct}
           />
         )}
-        <TextField
-          state={form}
-          name="productVersion"
-          label={f.productVersion}
-          value={values.productVersion}
-          onChange={(v) => set({ productVersion: v })}
-          autoComplete="off"
-        />
+        <TextField {...field('productVersion')} label={f.productVersion} autoComplete="off" />
       </Fieldset>
 
       <Fieldset>
         <Fieldset.Legend>{f.operationSection}</Fieldset.Legend>
-        <SelectField state={form} name="hosting" label={f.hosting} value={values.hosting} onChange={(v) => set({ hosting: v })}>
-          <Select.Option value="">{t.common.notSet}</Select.Option>
-          {HOSTINGS.map((h) => (
-            <Select.Option key={h} value={h}>
-              {t.hostings[h]}
-            </Select.Option>
-          ))}
-        </SelectField>
+        <OptionSelect {...field('hosting')} label={f.hosting} empty={t.common.notSet} options={optionsOf(HOSTINGS, t.hostings)} />
         <div className="dr-field-pair">
-          <TextField
-            state={form}
-            name="contractStart"
-            label={f.contractStart}
-            type="date"
-            value={values.contractStart}
-            onChange={(v) => set({ contractStart: v })}
-          />
-          <TextField
-            state={form}
-            name="contractEnd"
-            label={f.contractEnd}
-            type="date"
-            value={values.contractEnd}
-            onChange={(v) => set({ contractEnd: v })}
-          />
+          <TextField {...field('contractStart')} label={f.contractStart} type="date" />
+          <TextField {...field('contractEnd')} label={f.contractEnd} type="date" />
         </div>
-        <TextField
-          state={form}
-          name="contractOptions"
-          label={f.contractOptions}
-          description={f.contractOptionsDescription}
-          value={values.contractOptions}
-          onChange={(v) => set({ contractOptions: v })}
-          autoComplete="off"
-        />
+        <TextField {...field('contractOptions')} label={f.contractOptions} description={f.contractOptionsDescription} autoComplete="off" />
         <div className="dr-field-pair">
-          <TextField
-            state={form}
-            name="annualCost"
-            label={f.annualCost}
-            description={f.annualCostDescription}
-            value={values.annualCost}
-            onChange={(v) => set({ annualCost: v })}
-            autoComplete="off"
-          />
-          <TextField
-            state={form}
-            name="userCount"
-            label={f.userCount}
-            value={values.userCount}
-            onChange={(v) => set({ userCount: v })}
-            autoComplete="off"
-          />
+          <TextField {...field('annualCost')} label={f.annualCost} description={f.annualCostDescription} autoComplete="off" />
+          <TextField {...field('userCount')} label={f.userCount} autoComplete="off" />
         </div>
       </Fieldset>
 
       <Fieldset>
         <Fieldset.Legend>{f.lifecycleSection}</Fieldset.Legend>
         <div className="dr-field-pair">
-          <SelectField
-            state={form}
-            name="lifecycle"
-            label={f.lifecycle}
-            value={values.lifecycle}
-            onChange={(v) => set({ lifecycle: v })}
-            required
-          >
-            {LIFECYCLES.map((l) => (
-              <Select.Option key={l} value={l}>
-                {t.lifecycles[l]}
-              </Select.Option>
-            ))}
-          </SelectField>
-          <TextField
-            state={form}
-            name="lifecycleDate"
-            label={f.lifecycleDate}
-            description={f.lifecycleDateDescription}
-            type="date"
-            value={values.lifecycleDate}
-            onChange={(v) => set({ lifecycleDate: v })}
-          />
+          <OptionSelect {...field('lifecycle')} label={f.lifecycle} required options={optionsOf(LIFECYCLES, t.lifecycles)} />
+          <TextField {...field('lifecycleDate')} label={f.lifecycleDate} description={f.lifecycleDateDescription} type="date" />
         </div>
-        <SelectField
-          state={form}
-          name="criticality"
+        <OptionSelect
+          {...field('criticality')}
           label={f.criticality}
-          value={values.criticality}
-          onChange={(v) => set({ criticality: v })}
-        >
-          <Select.Option value="">{t.common.notSet}</Select.Option>
-          {CRITICALITIES.map((c) => (
-            <Select.Option key={c} value={c}>
-              {t.criticalities[c]}
-            </Select.Option>
-          ))}
-        </SelectField>
-        <FitGroup
-          form={form}
-          name="functionalFit"
-          legend={f.functionalFit}
-          description={f.functionalFitDescription}
-          value={values.functionalFit}
-          onChange={(v) => set({ functionalFit: v })}
+          empty={t.common.notSet}
+          options={optionsOf(CRITICALITIES, t.criticalities)}
         />
-        <FitGroup
-          form={form}
-          name="technicalFit"
-          legend={f.technicalFit}
-          description={f.technicalFitDescription}
-          value={values.technicalFit}
-          onChange={(v) => set({ technicalFit: v })}
-        />
+        <FitGroup {...field('functionalFit')} legend={f.functionalFit} description={f.functionalFitDescription} />
+        <FitGroup {...field('technicalFit')} legend={f.technicalFit} description={f.technicalFitDescription} />
         <div role="status" className="dr-time-live" data-verdict={verdict ?? undefined}>
           {verdict ? (
             <>
@@ -371,61 +267,36 @@ export function ApplicationForm({
       <Fieldset>
         <Fieldset.Legend>{f.privacySection}</Fieldset.Legend>
         <div className="dr-field-pair">
-          <SelectField state={form} name="dpaStatus" label={f.dpaStatus} value={values.dpaStatus} onChange={(v) => set({ dpaStatus: v })}>
-            <Select.Option value="">{t.common.notSet}</Select.Option>
-            {DPA_STATUSES.map((s) => (
-              <Select.Option key={s} value={s}>
-                {t.dpaStatuses[s]}
-              </Select.Option>
-            ))}
-          </SelectField>
-          <SelectField
-            state={form}
-            name="dpiaStatus"
+          <OptionSelect
+            {...field('dpaStatus')}
+            label={f.dpaStatus}
+            empty={t.common.notSet}
+            options={optionsOf(DPA_STATUSES, t.dpaStatuses)}
+          />
+          <OptionSelect
+            {...field('dpiaStatus')}
             label={f.dpiaStatus}
-            value={values.dpiaStatus}
-            onChange={(v) => set({ dpiaStatus: v })}
-          >
-            <Select.Option value="">{t.common.notSet}</Select.Option>
-            {DPIA_STATUSES.map((s) => (
-              <Select.Option key={s} value={s}>
-                {t.dpiaStatuses[s]}
-              </Select.Option>
-            ))}
-          </SelectField>
+            empty={t.common.notSet}
+            options={optionsOf(DPIA_STATUSES, t.dpiaStatuses)}
+          />
         </div>
-        <TextField
-          state={form}
-          name="systemOwner"
-          label={f.systemOwner}
-          description={f.systemOwnerDescription}
-          value={values.systemOwner}
-          onChange={(v) => set({ systemOwner: v })}
-          autoComplete="off"
-        />
-        <TextField state={form} name="notes" label={f.notes} value={values.notes} onChange={(v) => set({ notes: v })} multiline rows={3} />
+        <TextField {...field('systemOwner')} label={f.systemOwner} description={f.systemOwnerDescription} autoComplete="off" />
+        <TextField {...field('notes')} label={f.notes} multiline rows={3} />
       </Fieldset>
-
-      <ButtonRow>
-        <SubmitButton form={form}>{m.common.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 
 /** Fit 1–4 as a radio group, with «Ikke vurdert» for none; the first radio carries the field's id for the error summary. */
 function FitGroup({
-  form,
+  state: form,
   name,
   legend,
   description,
   value,
   onChange,
 }: {
-  form: FormState;
+  state: FormState;
   name: string;
   legend: string;
   description: string;
@@ -475,135 +346,45 @@ function ProductChooser({
   newProduct: { name: string; vendor: string; domain: string };
   onNewProduct: (p: { name: string; vendor: string; domain: string }) => void;
 }) {
-  const { lang, m } = useI18n();
+  const { lang } = useI18n();
   const t = useMappingMessages();
   const f = t.form;
-  const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(search.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [search]);
-  const products = useApi<Product[]>(q === '' ? null : `/mapping/products${query({ q })}`);
-  const items = (products.data ?? []).slice(0, 100);
-  const [chosen, setChosen] = useState<Product | null>(null);
-  const showChosen = chosen !== null && productId === chosen.id && !items.some((p) => p.id === chosen.id);
-
   return (
     <>
-      <TextField
-        state={form}
-        name="productSearch"
-        label={f.productSearch}
-        description={
-          q === ''
-            ? f.productSearchDescription
-            : products.data
-              ? items.length === 0
-                ? fmt(f.productNone, { q })
-                : fmt(f.productHits, { count: items.length })
-              : undefined
-        }
-        type="search"
-        value={search}
-        onChange={setSearch}
-        autoComplete="off"
-      />
-      <SelectField
-        state={form}
+      <ProductPicker
+        form={form}
         name="productId"
         label={f.product}
+        searchName="productSearch"
+        searchLabel={f.productSearch}
+        searchEmpty={false}
+        describe={(q, hits) =>
+          q === ''
+            ? f.productSearchDescription
+            : hits === undefined
+              ? undefined
+              : hits === 0
+                ? fmt(f.productNone, { q })
+                : fmt(f.productHits, { count: hits })
+        }
+        optionText={(p) => `${p.name} (${p.vendor}) – ${domainPath(p.domain, lang)}`}
+        after={{ value: NEW_PRODUCT, label: f.newProductOption }}
         value={productId}
-        required
-        onChange={(id) => {
-          setChosen(items.find((p) => p.id === id) ?? chosen);
-          onProductId(id, search.trim());
-        }}
-      >
-        <Select.Option value="">{m.common.choose}</Select.Option>
-        {showChosen && (
-          <Select.Option value={chosen.id}>
-            {chosen.name} ({chosen.vendor})
-          </Select.Option>
-        )}
-        {items.map((p) => (
-          <Select.Option key={p.id} value={p.id}>
-            {p.name} ({p.vendor}) – {domainPath(p.domain, lang)}
-          </Select.Option>
-        ))}
-        <Select.Option value={NEW_PRODUCT}>{f.newProductOption}</Select.Option>
-      </SelectField>
+        onChange={(id, _product, search) => onProductId(id, search)}
+      />
       {productId === NEW_PRODUCT && (
         <Fieldset data-size="sm">
           <Fieldset.Legend>{f.newProduct}</Fieldset.Legend>
           <Fieldset.Description>{f.newProductDescription}</Fieldset.Description>
-          <TextField
-            state={form}
-            name="product.name"
-            label={f.productName}
-            value={newProduct.name}
-            onChange={(name) => onNewProduct({ ...newProduct, name })}
-            required
-            autoComplete="off"
-          />
-          <TextField
-            state={form}
-            name="product.vendor"
-            label={f.productVendor}
-            value={newProduct.vendor}
-            onChange={(vendor) => onNewProduct({ ...newProduct, vendor })}
-            required
-            autoComplete="off"
-          />
-          <DomainSelect
+          <ProductFields
             form={form}
-            name="product.domain"
-            label={f.productDomain}
-            value={newProduct.domain}
-            onChange={(domain) => onNewProduct({ ...newProduct, domain })}
-            required
+            prefix="product."
+            labels={{ name: f.productName, vendor: f.productVendor, domain: f.productDomain }}
+            value={newProduct}
+            onChange={onNewProduct}
           />
         </Fieldset>
       )}
-    </>
-  );
-}
-
-/** The two-level domains as one list: main domains, each followed by its subdomains as «Helse og omsorg → EPJ». */
-export function DomainSelect({
-  form,
-  name,
-  label,
-  value,
-  onChange,
-  required,
-}: {
-  form: FormState;
-  name: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  required?: boolean;
-}) {
-  const { m } = useI18n();
-  return (
-    <SelectField state={form} name={name} label={label} value={value} onChange={onChange} required={required}>
-      <Select.Option value="">{m.common.choose}</Select.Option>
-      <DomainOptions />
-    </SelectField>
-  );
-}
-
-/** Options for every domain, in the catalog's order. */
-export function DomainOptions() {
-  const { lang } = useI18n();
-  return (
-    <>
-      {DOMAINS.map((d) => (
-        <Select.Option key={d.key} value={d.key}>
-          {domainPath(d.key, lang)}
-        </Select.Option>
-      ))}
     </>
   );
 }

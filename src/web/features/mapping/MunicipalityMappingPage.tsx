@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, Field, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { domainPath, inDomain } from '../../../shared/mapping/domains.ts';
 import {
   CRITICALITIES,
@@ -11,12 +11,14 @@ import {
   type SharedSolution,
 } from '../../../shared/mapping/schema.ts';
 import { api, useApi } from '../../app/api.ts';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { AdoptionsSection } from './AdoptionsSection.tsx';
-import { ApplicationForm, DomainOptions } from './ApplicationForm.tsx';
+import { ApplicationForm } from './ApplicationForm.tsx';
+import { DomainOptions } from './product-fields.tsx';
 import { catalogPath, municipalityApplicationsExportUrl, municipalityTemplateUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 import { compareValues, SortHeader, useSort } from './SortHeader.tsx';
@@ -97,11 +99,7 @@ function MappingView({
       />
       <Section id="spreadsheet-heading" title={t.spreadsheet.heading}>
         <Paragraph>{t.spreadsheet.intro}</Paragraph>
-        <Paragraph data-size="sm" className="dr-downloads">
-          <Link href={municipalityTemplateUrl(mapping.municipalityNumber)} download>
-            {t.spreadsheet.template}
-          </Link>
-        </Paragraph>
+        <Downloads links={[{ href: municipalityTemplateUrl(mapping.municipalityNumber), label: t.spreadsheet.template }]} />
         {mapping.canEdit && <SpreadsheetImport path={`/municipalities/${mapping.municipalityNumber}/mapping/import`} onImported={reload} />}
       </Section>
     </div>
@@ -271,14 +269,12 @@ function ApplicationsSection({
         </>
       )}
       {all.length > 0 && (
-        <Paragraph data-size="sm" className="dr-downloads">
-          <Link href={municipalityApplicationsExportUrl(mapping.municipalityNumber, 'xlsx')} download>
-            {a.exportXlsx}
-          </Link>
-          <Link href={municipalityApplicationsExportUrl(mapping.municipalityNumber, 'csv')} download>
-            {a.exportCsv}
-          </Link>
-        </Paragraph>
+        <Downloads
+          links={exportLinks((format) => municipalityApplicationsExportUrl(mapping.municipalityNumber, format), {
+            xlsx: a.exportXlsx,
+            csv: a.exportCsv,
+          })}
+        />
       )}
 
       <ModalDialog

@@ -1,6 +1,7 @@
-import { Alert, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { fmt } from '../../app/i18n/index.tsx';
+import { Downloads } from '../../app/downloads.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, Section } from '../../app/ui.tsx';
@@ -36,11 +37,7 @@ function NetworkImportView({ network }: { network: NetworkOverview }) {
         </Alert>
         <Section id="template-heading" title={s.heading}>
           <Paragraph>{s.intro}</Paragraph>
-          <Paragraph data-size="sm" className="dr-downloads">
-            <Link href={networkTemplateUrl(network.id)} download>
-              {fmt(t.networkImport.template, { name: network.name })}
-            </Link>
-          </Paragraph>
+          <Downloads links={[{ href: networkTemplateUrl(network.id), label: fmt(t.networkImport.template, { name: network.name }) }]} />
           <SpreadsheetImport path={`/networks/${network.id}/mapping/import`} />
         </Section>
       </div>

@@ -1,24 +1,17 @@
-import { useEffect, useState } from 'react';
-import { Button, Field, Label, Link, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { Field, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { z } from 'zod';
 import { domainPath } from '../../../shared/mapping/domains.ts';
 import { ProductMergeSchema, ProductUpdateSchema, type Product } from '../../../shared/mapping/schema.ts';
 import { api, query, useApi } from '../../app/api.ts';
-import {
-  fieldMessage,
-  FormMessages,
-  type FieldErrors,
-  SelectField,
-  SubmitButton,
-  SuccessMessage,
-  TextField,
-  useForm,
-} from '../../app/forms.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
+import { fieldMessage, type FieldErrors, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { dialogHandlers, FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useAccountCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
-import { DomainOptions, DomainSelect } from './ApplicationForm.tsx';
+import { LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { DomainOptions, ProductFields, ProductPicker, useDebounced } from './product-fields.tsx';
 import { productsExportUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
 import { compareValues, SortHeader, useSort } from './SortHeader.tsx';
@@ -28,15 +21,6 @@ import type { DialogFormProps } from '../../app/kit.tsx';
 
 type Column = 'name' | 'vendor' | 'domain' | 'municipalities';
 type Dialog = { kind: 'edit'; product: Product } | { kind: 'merge'; product: Product };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** `/kartlegging/produkter`: the shared product catalog; the secretariats correct and merge duplicates. */
 export function ProductCatalogPage() {
@@ -147,30 +131,17 @@ export function ProductCatalogPage() {
             );
           }}
         </LoadState>
-        <Paragraph data-size="sm" className="dr-downloads">
-          <Link href={productsExportUrl({ q, domain, format: 'xlsx' })} download>
-            {c.exportXlsx}
-          </Link>
-          <Link href={productsExportUrl({ q, domain, format: 'csv' })} download>
-            {c.exportCsv}
-          </Link>
-        </Paragraph>
+        <Downloads links={exportLinks((format) => productsExportUrl({ q, domain, format }), { xlsx: c.exportXlsx, csv: c.exportCsv })} />
       </div>
 
       <ModalDialog open={dialog?.kind === 'edit'} onClose={close} title={dialog ? fmt(c.editTitle, { name: dialog.product.name }) : ''}>
         {dialog?.kind === 'edit' && (
           <ProductForm
             product={dialog.product}
-            onCancel={close}
-            onReload={() => {
-              close();
-              products.reload();
-            }}
-            onSaved={(saved) => {
-              close();
+            {...dialogHandlers<Product>(close, products.reload, (saved) => {
               products.setData((products.data ?? []).map((p) => (p.id === saved.id ? saved : p)));
               setStatus(fmt(c.saved, { name: saved.name }));
-            }}
+            })}
           />
         )}
       </ModalDialog>
@@ -210,48 +181,17 @@ function ProductForm({
     description: product.description ?? '',
   });
   const labels = { name: c.name, vendor: c.vendor, domain: c.domain, description: c.description };
+  const submit = () =>
+    form.submit({
+      schema: ProductUpdateSchema,
+      input: { ...values, version: product.version },
+      labels,
+      send: sendTo<Product>(`/mapping/products/${product.id}`),
+      done: onSaved,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: ProductUpdateSchema,
-          input: { ...values, version: product.version },
-          labels,
-          send: (body) => api<Product>(`/mapping/products/${product.id}`, { method: 'PATCH', body }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
-      <TextField
-        state={form}
-        name="name"
-        label={c.name}
-        value={values.name}
-        onChange={(name) => setValues({ ...values, name })}
-        required
-        autoComplete="off"
-      />
-      <TextField
-        state={form}
-        name="vendor"
-        label={c.vendor}
-        value={values.vendor}
-        onChange={(vendor) => setValues({ ...values, vendor })}
-        required
-        autoComplete="off"
-      />
-      <DomainSelect
-        form={form}
-        name="domain"
-        label={c.domain}
-        value={values.domain}
-        onChange={(domain) => setValues({ ...values, domain })}
-        required
-      />
+    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
+      <ProductFields form={form} labels={labels} value={values} onChange={(product) => setValues({ ...values, ...product })} />
       <TextField
         state={form}
         name="description"
@@ -261,13 +201,7 @@ function ProductForm({
         multiline
         rows={3}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.common.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -275,76 +209,42 @@ const MergeInput = ProductMergeSchema.extend({ intoId: z.string() });
 
 /** Merges a duplicate into the product chosen to stay; the explanation says what happens to usages and the old name. */
 function MergeForm({ product, onMerged, onCancel }: { product: Product; onMerged: (into: Product) => void; onCancel: () => void }) {
-  const { m, lang } = useI18n();
+  const { lang } = useI18n();
   const t = useMappingMessages();
   const c = t.catalog;
   const form = useForm();
-  const [search, setSearch] = useState(product.name);
-  const q = useDebounced(search.trim(), 250);
-  const candidates = useApi<Product[]>(`/mapping/products${query({ q })}`);
-  const items = (candidates.data ?? []).filter((p) => p.id !== product.id).slice(0, 100);
   const [intoId, setIntoId] = useState('');
   const [into, setInto] = useState<Product | null>(null);
-  const showChosen = into !== null && into.id === intoId && !items.some((p) => p.id === into.id);
+  const submit = () =>
+    form.submit({
+      schema: MergeInput,
+      input: { intoId, version: product.version },
+      labels: { intoId: c.survivor },
+      check: (data): FieldErrors => (data.intoId === '' ? { intoId: fieldMessage(lang, 'required', c.survivor) } : {}),
+      send: async (body) => {
+        await api(`/mapping/products/${product.id}/merge`, { method: 'POST', body });
+        return into!;
+      },
+      done: onMerged,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: MergeInput,
-          input: { intoId, version: product.version },
-          labels: { intoId: c.survivor },
-          check: (data): FieldErrors => (data.intoId === '' ? { intoId: fieldMessage(lang, 'required', c.survivor) } : {}),
-          send: async (body) => {
-            await api(`/mapping/products/${product.id}/merge`, { method: 'POST', body });
-            return into!;
-          },
-          done: onMerged,
-        });
-      }}
-    >
-      <FormMessages form={form} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={c.mergeButton} onCancel={onCancel}>
       <Paragraph>{fmt(c.mergeExplanation, { name: product.name })}</Paragraph>
-      <TextField
-        state={form}
-        name="survivorSearch"
-        label={c.survivorSearch}
-        type="search"
-        value={search}
-        onChange={setSearch}
-        autoComplete="off"
-      />
-      <SelectField
-        state={form}
+      <ProductPicker
+        form={form}
         name="intoId"
         label={c.survivor}
+        searchName="survivorSearch"
+        searchLabel={c.survivorSearch}
+        initialSearch={product.name}
+        exclude={product.id}
+        optionText={(p) => `${p.name} (${p.vendor}) – ${domainPath(p.domain, lang)} – ${fmt(c.usedBy, { count: p.municipalityCount })}`}
         value={intoId}
-        required
-        onChange={(id) => {
+        onChange={(id, chosen) => {
           setIntoId(id);
-          setInto(items.find((p) => p.id === id) ?? into);
+          setInto(chosen ?? into);
         }}
-      >
-        <Select.Option value="">{m.common.choose}</Select.Option>
-        {showChosen && (
-          <Select.Option value={into.id}>
-            {into.name} ({into.vendor})
-          </Select.Option>
-        )}
-        {items.map((p) => (
-          <Select.Option key={p.id} value={p.id}>
-            {`${p.name} (${p.vendor}) – ${domainPath(p.domain, lang)} – ${fmt(c.usedBy, { count: p.municipalityCount })}`}
-          </Select.Option>
-        ))}
-      </SelectField>
-      <ButtonRow>
-        <SubmitButton form={form}>{c.mergeButton}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+      />
+    </FormFrame>
   );
 }

@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
 import { z } from 'zod';
-import { Button, Checkbox, Field, Input, Label, Link, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
+import { Checkbox, Field, Input, Label, Link, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import { DocumentUpdateSchema, type AgendaItem, type CaseDocument } from '../../../shared/meetings/schema.ts';
 import { api } from '../../app/api.ts';
-import { ConfirmForm, fieldMessage, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { ConfirmForm, fieldMessage, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { dialogHandlers, FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
+import { ModalDialog, Section } from '../../app/ui.tsx';
 import { ATTACHMENT_ACCEPT, attachmentType, documentUrl, formatSize, uploadDocument } from './meeting-api.ts';
 import { useMeetingMessages } from './messages.ts';
 import { RowAction, DataTable } from '../../app/table.tsx';
@@ -96,16 +97,10 @@ export function Attachments({
         {dialog?.kind === 'exempt' && (
           <ExemptForm
             document={dialog.document}
-            onCancel={close}
-            onReload={() => {
-              close();
-              onReload();
-            }}
-            onSaved={(saved) => {
-              close();
+            {...dialogHandlers<CaseDocument>(close, onReload, (saved) => {
               onChange(documents.map((d) => (d.id === saved.id ? saved : d)));
               setStatus(m.common.saved);
-            }}
+            })}
           />
         )}
       </ModalDialog>
@@ -144,36 +139,31 @@ function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded: (docum
   const input = useRef<HTMLInputElement>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const error = localError ?? form.errors.fileName;
+  const submit = () => {
+    const file = input.current?.files?.[0];
+    if (!file) {
+      setLocalError(a.noFile);
+      return;
+    }
+    const type = attachmentType(file.name);
+    if (!type) {
+      setLocalError(fieldMessage(lang, 'fileType', a.file));
+      return;
+    }
+    setLocalError(null);
+    return form.submit({
+      schema: DocumentUpload,
+      input: {},
+      labels: { fileName: a.file },
+      send: () => uploadDocument(caseId, file, type),
+      done: (document) => {
+        if (input.current) input.current.value = '';
+        onUploaded(document);
+      },
+    });
+  };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const file = input.current?.files?.[0];
-        if (!file) {
-          setLocalError(a.noFile);
-          return;
-        }
-        const type = attachmentType(file.name);
-        if (!type) {
-          setLocalError(fieldMessage(lang, 'fileType', a.file));
-          return;
-        }
-        setLocalError(null);
-        void form.submit({
-          schema: DocumentUpload,
-          input: {},
-          labels: { fileName: a.file },
-          send: () => uploadDocument(caseId, file, type),
-          done: (document) => {
-            if (input.current) input.current.value = '';
-            onUploaded(document);
-          },
-        });
-      }}
-    >
-      <FormMessages form={form} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={a.uploadButton}>
       <Field>
         <Label>{a.upload}</Label>
         <Field.Description>{a.uploadDescription}</Field.Description>
@@ -187,10 +177,7 @@ function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded: (docum
         />
         {error && <ValidationMessage>{error}</ValidationMessage>}
       </Field>
-      <ButtonRow>
-        <SubmitButton form={form}>{a.uploadButton}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -211,22 +198,16 @@ function ExemptForm({
   const form = useForm();
   const [exempt, setExempt] = useState(document.exemptFromPublic);
   const [basis, setBasis] = useState(document.exemptLegalBasis ?? '');
+  const submit = () =>
+    form.submit({
+      schema: DocumentUpdateSchema,
+      input: { exemptFromPublic: exempt, exemptLegalBasis: exempt ? basis : null, version: document.version },
+      labels: { exemptFromPublic: mm.caseForm.exemptFromPublic, exemptLegalBasis: mm.caseForm.exemptLegalBasis },
+      send: sendTo<CaseDocument>(`/case-documents/${document.id}`),
+      done: onSaved,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: DocumentUpdateSchema,
-          input: { exemptFromPublic: exempt, exemptLegalBasis: exempt ? basis : null, version: document.version },
-          labels: { exemptFromPublic: mm.caseForm.exemptFromPublic, exemptLegalBasis: mm.caseForm.exemptLegalBasis },
-          send: (input) => api<CaseDocument>(`/case-documents/${document.id}`, { method: 'PATCH', body: input }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
       <Checkbox
         id={form.id('exemptFromPublic')}
         label={mm.caseForm.exemptFromPublic}
@@ -245,12 +226,6 @@ function ExemptForm({
           autoComplete="off"
         />
       )}
-      <ButtonRow>
-        <SubmitButton form={form}>{m.common.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }

@@ -10,7 +10,8 @@ import {
   type Meeting,
 } from '../../../shared/meetings/schema.ts';
 import { api, ApiError, asApiError } from '../../app/api.ts';
-import { FailureAlert, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { FailureAlert, SelectField, TextField, useForm } from '../../app/forms.tsx';
+import { dialogHandlers, FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
 import { attendanceMark } from '../../../shared/meetings/attendance.ts';
@@ -185,16 +186,14 @@ export function AttendancePanel({
         {dialog?.kind === 'edit' && (
           <AttendanceForm
             attendee={dialog.attendee}
-            onCancel={() => setDialog(null)}
-            onReload={() => {
-              setDialog(null);
-              reload();
-            }}
-            onSaved={(saved) => {
-              setDialog(null);
-              setMeeting(saved);
-              onStatus(fmt(a.saved, { name: dialog.attendee.name }));
-            }}
+            {...dialogHandlers<Meeting>(
+              () => setDialog(null),
+              reload,
+              (saved) => {
+                setMeeting(saved);
+                onStatus(fmt(a.saved, { name: dialog.attendee.name }));
+              },
+            )}
           />
         )}
       </ModalDialog>
@@ -230,22 +229,16 @@ function AttendanceForm({
   const form = useForm();
   const [status, setStatus] = useState<string>(attendee.status);
   const [reason, setReason] = useState(attendee.absenceReason ?? '');
+  const submit = () =>
+    form.submit({
+      schema: AttendeeUpdateSchema,
+      input: { status, absenceReason: status === 'absent' ? reason : null, version: attendee.version },
+      labels: { status: a.statusLegend, absenceReason: a.absenceReason },
+      send: sendTo<Meeting>(`/meeting-attendees/${attendee.id}`),
+      done: onSaved,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: AttendeeUpdateSchema,
-          input: { status, absenceReason: status === 'absent' ? reason : null, version: attendee.version },
-          labels: { status: a.statusLegend, absenceReason: a.absenceReason },
-          send: (input) => api<Meeting>(`/meeting-attendees/${attendee.id}`, { method: 'PATCH', body: input }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
       <Fieldset id={form.id('status')}>
         <Fieldset.Legend>{a.statusLegend}</Fieldset.Legend>
         {ABSENCE_STATUSES.map((s) => (
@@ -255,13 +248,7 @@ function AttendanceForm({
       {status === 'absent' && (
         <TextField state={form} name="absenceReason" label={a.absenceReason} value={reason} onChange={setReason} autoComplete="off" />
       )}
-      <ButtonRow>
-        <SubmitButton form={form}>{m.common.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -275,7 +262,6 @@ function AddAttendeeForm({
   onSaved: (meeting: Meeting, name: string) => void;
   onCancel: () => void;
 }) {
-  const { m } = useI18n();
   const mm = useMeetingMessages();
   const a = mm.attendance;
   const form = useForm();
@@ -283,22 +269,16 @@ function AddAttendeeForm({
   const [personName, setPersonName] = useState('');
   const [role, setRole] = useState<string>('guest');
   const [votingRight, setVotingRight] = useState(false);
+  const submit = () =>
+    form.submit({
+      schema: AttendeeCreateSchema,
+      input: { personId: personId || undefined, role: role as AttendanceRole, votingRight },
+      labels: { personId: mm.people.person, role: a.addRole, votingRight: a.addVoting },
+      send: sendTo<Meeting>(`/meetings/${meeting.id}/attendees`, 'POST'),
+      done: (saved) => onSaved(saved, personName),
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: AttendeeCreateSchema,
-          input: { personId: personId || undefined, role: role as AttendanceRole, votingRight },
-          labels: { personId: mm.people.person, role: a.addRole, votingRight: a.addVoting },
-          send: (input) => api<Meeting>(`/meetings/${meeting.id}/attendees`, { method: 'POST', body: input }),
-          done: (saved) => onSaved(saved, personName),
-        });
-      }}
-    >
-      <FormMessages form={form} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={a.add} onCancel={onCancel}>
       <PersonPicker
         form={form}
         networkId={meeting.networkId}
@@ -330,13 +310,7 @@ function AddAttendeeForm({
         ))}
       </SelectField>
       <Checkbox id={form.id('votingRight')} label={a.addVoting} checked={votingRight} onChange={(e) => setVotingRight(e.target.checked)} />
-      <ButtonRow>
-        <SubmitButton form={form}>{a.add}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 

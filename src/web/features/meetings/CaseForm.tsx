@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Select } from '@digdir/designsystemet-react';
+import { Checkbox } from '@digdir/designsystemet-react';
 import {
   AgendaItemUpdateSchema,
   CASE_TYPES,
@@ -8,12 +8,12 @@ import {
   type CaseType,
   type Meeting,
 } from '../../../shared/meetings/schema.ts';
-import { api } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { fieldBinder, FormFrame, OptionSelect, sendTo } from '../../app/form-frame.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
 import { MarkdownField } from './MarkdownText.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
+import { type ItemFormProps } from './meeting-api.ts';
 import { PersonPicker } from './PersonPicker.tsx';
 
 interface CaseValues {
@@ -100,24 +100,11 @@ function CaseFields({
 }) {
   const mm = useMeetingMessages();
   const f = mm.caseForm;
+  const field = fieldBinder(form, values, set);
   return (
     <>
-      <SelectField state={form} name="type" label={f.type} value={values.type} onChange={(type) => set({ type })} required>
-        {CASE_TYPES.map((t) => (
-          <Select.Option key={t} value={t}>
-            {mm.caseTypes[t]}
-          </Select.Option>
-        ))}
-      </SelectField>
-      <TextField
-        state={form}
-        name="title"
-        label={f.title}
-        value={values.title}
-        onChange={(title) => set({ title })}
-        required
-        autoComplete="off"
-      />
+      <OptionSelect {...field('type')} label={f.type} required options={CASE_TYPES.map((t) => ({ value: t, label: mm.caseTypes[t] }))} />
+      <TextField {...field('title')} label={f.title} required autoComplete="off" />
       <PersonPicker
         form={form}
         networkId={networkId}
@@ -128,23 +115,8 @@ function CaseFields({
         currentName={values.caseOfficerName}
         onChange={(caseOfficerId, caseOfficerName) => set({ caseOfficerId, caseOfficerName })}
       />
-      <MarkdownField
-        state={form}
-        name="casePaper"
-        label={f.casePaper}
-        description={f.casePaperDescription}
-        rows={8}
-        value={values.casePaper}
-        onChange={(casePaper) => set({ casePaper })}
-      />
-      <MarkdownField
-        state={form}
-        name="recommendation"
-        label={f.recommendation}
-        description={f.recommendationDescription}
-        value={values.recommendation}
-        onChange={(recommendation) => set({ recommendation })}
-      />
+      <MarkdownField {...field('casePaper')} label={f.casePaper} description={f.casePaperDescription} rows={8} />
+      <MarkdownField {...field('recommendation')} label={f.recommendation} description={f.recommendationDescription} />
       <Checkbox
         id={form.id('exemptFromPublic')}
         label={f.exemptFromPublic}
@@ -153,36 +125,17 @@ function CaseFields({
       />
       {values.exemptFromPublic && (
         <TextField
-          state={form}
-          name="exemptLegalBasis"
+          {...field('exemptLegalBasis')}
           label={f.exemptLegalBasis}
           description={f.exemptLegalBasisDescription}
-          value={values.exemptLegalBasis}
-          onChange={(exemptLegalBasis) => set({ exemptLegalBasis })}
           required
           autoComplete="off"
         />
       )}
       {values.exemptFromPublic && (
-        <TextField
-          state={form}
-          name="publicTitle"
-          label={f.publicTitle}
-          description={f.publicTitleDescription}
-          value={values.publicTitle}
-          onChange={(publicTitle) => set({ publicTitle })}
-          autoComplete="off"
-        />
+        <TextField {...field('publicTitle')} label={f.publicTitle} description={f.publicTitleDescription} autoComplete="off" />
       )}
-      <TextField
-        state={form}
-        name="closedBasis"
-        label={f.closedBasis}
-        description={f.closedBasisDescription}
-        value={values.closedBasis}
-        onChange={(closedBasis) => set({ closedBasis })}
-        autoComplete="off"
-      />
+      <TextField {...field('closedBasis')} label={f.closedBasis} description={f.closedBasisDescription} autoComplete="off" />
     </>
   );
 }
@@ -197,35 +150,22 @@ export function CaseCreateForm({
   onSaved: (meeting: Meeting, title: string) => void;
   onCancel: () => void;
 }) {
-  const { m } = useI18n();
   const mm = useMeetingMessages();
   const form = useForm();
   const [values, setValues] = useState(valuesOf());
   const set = (patch: Partial<CaseValues>) => setValues((v) => ({ ...v, ...patch }));
+  const submit = () =>
+    form.submit({
+      schema: CaseCreateSchema,
+      input: inputOf(values),
+      labels: labelsOf(mm),
+      send: sendTo<Meeting>(`/meetings/${meeting.id}/cases`, 'POST'),
+      done: (saved) => onSaved(saved, values.title.trim()),
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: CaseCreateSchema,
-          input: inputOf(values),
-          labels: labelsOf(mm),
-          send: (input) => api<Meeting>(`/meetings/${meeting.id}/cases`, { method: 'POST', body: input }),
-          done: (saved) => onSaved(saved, values.title.trim()),
-        });
-      }}
-    >
-      <FormMessages form={form} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={mm.caseForm.create} onCancel={onCancel}>
       <CaseFields form={form} networkId={meeting.networkId} values={values} set={set} />
-      <ButtonRow>
-        <SubmitButton form={form}>{mm.caseForm.create}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -233,17 +173,7 @@ export function CaseCreateForm({
  * Changes the case of an agenda item. The form shows the latest copy with the user's changes on top;
  * on a stale version they stay while the user reloads, and the next save goes on top of the newer copy.
  */
-export function CaseEditForm({
-  meeting,
-  item,
-  onSaved,
-  onReload,
-}: {
-  meeting: Meeting;
-  item: AgendaItem;
-  onSaved: (item: AgendaItem) => void;
-  onReload: () => void;
-}) {
+export function CaseEditForm({ meeting, item, onSaved, onReload }: ItemFormProps) {
   const { m } = useI18n();
   const mm = useMeetingMessages();
   const form = useForm();
@@ -256,31 +186,21 @@ export function CaseEditForm({
     setSeenVersion(item.version);
     if (form.failure?.code === 'stale_version') form.reset();
   }
+  const submit = () =>
+    form.submit({
+      schema: AgendaItemUpdateSchema,
+      input: { ...changedInput(values, edited), version: item.version },
+      labels: labelsOf(mm),
+      send: sendTo<AgendaItem>(`/agenda-items/${item.id}`),
+      done: (saved) => {
+        setEdited({});
+        onSaved(saved);
+        return m.common.saved;
+      },
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      aria-label={mm.item.caseHeading}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: AgendaItemUpdateSchema,
-          input: { ...changedInput(values, edited), version: item.version },
-          labels: labelsOf(mm),
-          send: (input) => api<AgendaItem>(`/agenda-items/${item.id}`, { method: 'PATCH', body: input }),
-          done: (saved) => {
-            setEdited({});
-            onSaved(saved);
-            return m.common.saved;
-          },
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} label={mm.item.caseHeading} onSubmit={submit} submitLabel={m.common.save} onReload={onReload}>
       <CaseFields form={form} networkId={meeting.networkId} values={values} set={set} />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.common.save}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }

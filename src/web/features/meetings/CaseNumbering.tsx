@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Paragraph } from '@digdir/designsystemet-react';
 import { NextCaseNumberSchema, caseNumberText, type CaseNumbering } from '../../../shared/meetings/schema.ts';
-import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { TextField, useForm } from '../../app/forms.tsx';
+import { FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, Section } from '../../app/ui.tsx';
+import { LoadState, Section } from '../../app/ui.tsx';
 import { useMeetingMessages } from './messages.ts';
 
 /**
@@ -38,25 +39,19 @@ function NextNumberForm({ bodyId, numbering, onSaved }: { bodyId: string; number
   const n = mm.numbering;
   const form = useForm();
   const [next, setNext] = useState(String(numbering.next));
+  const submit = () =>
+    form.submit({
+      schema: NextCaseNumberSchema,
+      input: { next: next.trim() === '' ? undefined : Number(next) },
+      labels: { next: n.next },
+      send: sendTo<CaseNumbering>(`/bodies/${bodyId}/case-numbers/${numbering.year}`, 'PUT'),
+      done: (saved) => {
+        onSaved();
+        return fmt(n.saved, { next: caseNumberText(saved.next, saved.year) });
+      },
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: NextCaseNumberSchema,
-          input: { next: next.trim() === '' ? undefined : Number(next) },
-          labels: { next: n.next },
-          send: (input) => api<CaseNumbering>(`/bodies/${bodyId}/case-numbers/${numbering.year}`, { method: 'PUT', body: input }),
-          done: (saved) => {
-            onSaved();
-            return fmt(n.saved, { next: caseNumberText(saved.next, saved.year) });
-          },
-        });
-      }}
-    >
-      <FormMessages form={form} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={n.submit}>
       <TextField
         state={form}
         name="next"
@@ -65,9 +60,6 @@ function NextNumberForm({ bodyId, numbering, onSaved }: { bodyId: string; number
         value={next}
         onChange={setNext}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{n.submit}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }

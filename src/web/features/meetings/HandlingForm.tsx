@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Checkbox, Fieldset, Paragraph, Radio, Select, Textfield } from '@digdir/designsystemet-react';
-import { AgendaItemUpdateSchema, BALLOT_CHOICES, type AgendaItem, type Attendee, type Meeting } from '../../../shared/meetings/schema.ts';
-import { api } from '../../app/api.ts';
-import { errorFor, FormMessages, RepeatedRows, SelectField, SubmitButton, TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { Checkbox, Fieldset, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { AgendaItemUpdateSchema, BALLOT_CHOICES, type AgendaItem, type Attendee } from '../../../shared/meetings/schema.ts';
+import { errorFor, RepeatedRows, TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { fieldBinder, FormFrame, OptionSelect, sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
 import { MarkdownField } from './MarkdownText.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
+import type { ItemFormProps } from './meeting-api.ts';
 
 type VoteKind = 'none' | 'unanimous' | 'counts' | 'roll';
 type Ballot = (typeof BALLOT_CHOICES)[number];
@@ -214,13 +214,7 @@ export function HandlingForm({
   municipalities,
   onSaved,
   onReload,
-}: {
-  meeting: Meeting;
-  item: AgendaItem;
-  municipalities: Array<{ number: string; name: string }>;
-  onSaved: (item: AgendaItem) => void;
-  onReload: () => void;
-}) {
+}: ItemFormProps & { municipalities: Array<{ number: string; name: string }> }) {
   const { m } = useI18n();
   const mm = useMeetingMessages();
   const h = mm.handling;
@@ -247,36 +241,24 @@ export function HandlingForm({
   const removeRow = (key: 'proposals' | 'disqualifications' | 'remarks', index: number) =>
     set({ [key]: values[key].filter((_, i) => i !== index) });
 
+  const submit = () =>
+    form.submit({
+      schema: AgendaItemUpdateSchema,
+      input: { ...inputOf(values, edited, voters), version: item.version },
+      labels,
+      send: sendTo<AgendaItem>(`/agenda-items/${item.id}`),
+      done: (saved) => {
+        setEdited({});
+        onSaved(saved);
+        return h.saved;
+      },
+    });
+  const field = fieldBinder(form, values, set);
+  const personOptions = people.map((p) => ({ value: p.personId, label: p.name }));
+
   return (
-    <form
-      className="dr-form"
-      noValidate
-      aria-labelledby="handling-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: AgendaItemUpdateSchema,
-          input: { ...inputOf(values, edited, voters), version: item.version },
-          labels,
-          send: (input) => api<AgendaItem>(`/agenda-items/${item.id}`, { method: 'PATCH', body: input }),
-          done: (saved) => {
-            setEdited({});
-            onSaved(saved);
-            return h.saved;
-          },
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
-      <MarkdownField
-        state={form}
-        name="deliberation"
-        label={h.deliberation}
-        description={h.deliberationDescription}
-        rows={4}
-        value={values.deliberation}
-        onChange={(deliberation) => set({ deliberation })}
-      />
+    <FormFrame form={form} labelledBy="handling-heading" onSubmit={submit} submitLabel={h.save} onReload={onReload}>
+      <MarkdownField {...field('deliberation')} label={h.deliberation} description={h.deliberationDescription} rows={4} />
 
       <RepeatedRows
         legend={h.proposals}
@@ -307,20 +289,15 @@ export function HandlingForm({
               value={p.text}
               onChange={(text) => setRow('proposals', i, { text })}
             />
-            <SelectField
+            <OptionSelect
               state={form}
               name={`proposals.${i}.result`}
               label={h.proposalResult}
               value={p.result}
               onChange={(result) => setRow('proposals', i, { result: result as ProposalRow['result'] })}
-            >
-              <Select.Option value="">{h.notDecided}</Select.Option>
-              {(['adopted', 'rejected', 'withdrawn'] as const).map((r) => (
-                <Select.Option key={r} value={r}>
-                  {mm.proposalResults[r]}
-                </Select.Option>
-              ))}
-            </SelectField>
+              empty={h.notDecided}
+              options={(['adopted', 'rejected', 'withdrawn'] as const).map((r) => ({ value: r, label: mm.proposalResults[r] }))}
+            />
           </>
         )}
       </RepeatedRows>
@@ -386,14 +363,7 @@ export function HandlingForm({
           ))}
       </Fieldset>
 
-      <MarkdownField
-        state={form}
-        name="decision"
-        label={h.decision}
-        description={h.decisionDescription}
-        value={values.decision}
-        onChange={(decision) => set({ decision })}
-      />
+      <MarkdownField {...field('decision')} label={h.decision} description={h.decisionDescription} />
 
       {item.outcome === 'postponed' ? (
         <Paragraph>
@@ -438,21 +408,16 @@ export function HandlingForm({
       >
         {(d, i) => (
           <>
-            <SelectField
+            <OptionSelect
               state={form}
               name={`disqualifications.${i}.personId`}
               label={h.disqualifiedPerson}
               value={d.personId}
               onChange={(personId) => setRow('disqualifications', i, { personId })}
               required
-            >
-              <Select.Option value="">{m.common.choose}</Select.Option>
-              {people.map((p) => (
-                <Select.Option key={p.personId} value={p.personId}>
-                  {p.name}
-                </Select.Option>
-              ))}
-            </SelectField>
+              empty={m.common.choose}
+              options={personOptions}
+            />
             <TextField
               state={form}
               name={`disqualifications.${i}.reason`}
@@ -461,34 +426,25 @@ export function HandlingForm({
               onChange={(reason) => setRow('disqualifications', i, { reason })}
               required
             />
-            <SelectField
+            <OptionSelect
               state={form}
               name={`disqualifications.${i}.ruling`}
               label={h.ruling}
               value={d.ruling}
               onChange={(ruling) => setRow('disqualifications', i, { ruling: ruling as DisqualificationRow['ruling'] })}
-            >
-              <Select.Option value="">{h.notDecided}</Select.Option>
-              <Select.Option value="disqualified">{mm.rulings.disqualified}</Select.Option>
-              <Select.Option value="notDisqualified">{mm.rulings.notDisqualified}</Select.Option>
-            </SelectField>
+              empty={h.notDecided}
+              options={(['disqualified', 'notDisqualified'] as const).map((r) => ({ value: r, label: mm.rulings[r] }))}
+            />
             {d.ruling === 'disqualified' && (
-              <SelectField
+              <OptionSelect
                 state={form}
                 name={`disqualifications.${i}.deputyPersonId`}
                 label={h.deputyPerson}
                 value={d.deputyPersonId}
                 onChange={(deputyPersonId) => setRow('disqualifications', i, { deputyPersonId })}
-              >
-                <Select.Option value="">{m.common.noneOption}</Select.Option>
-                {people
-                  .filter((p) => p.personId !== d.personId)
-                  .map((p) => (
-                    <Select.Option key={p.personId} value={p.personId}>
-                      {p.name}
-                    </Select.Option>
-                  ))}
-              </SelectField>
+                empty={m.common.noneOption}
+                options={personOptions.filter((p) => p.value !== d.personId)}
+              />
             )}
           </>
         )}
@@ -514,48 +470,39 @@ export function HandlingForm({
       >
         {(r, i) => (
           <>
-            <SelectField
+            <OptionSelect
               state={form}
               name={`protocolRemarks.${i}.authorKind`}
               label={h.remarkAuthorKind}
               value={r.authorKind}
               onChange={(authorKind) => setRow('remarks', i, { authorKind: authorKind as RemarkRow['authorKind'] })}
-            >
-              <Select.Option value="municipality">{h.remarkFromMunicipality}</Select.Option>
-              <Select.Option value="person">{h.remarkFromPerson}</Select.Option>
-            </SelectField>
+              options={[
+                { value: 'municipality', label: h.remarkFromMunicipality },
+                { value: 'person', label: h.remarkFromPerson },
+              ]}
+            />
             {r.authorKind === 'person' ? (
-              <SelectField
+              <OptionSelect
                 state={form}
                 name={`protocolRemarks.${i}.personId`}
                 label={h.remarkPerson}
                 value={r.personId}
                 onChange={(personId) => setRow('remarks', i, { personId })}
                 required
-              >
-                <Select.Option value="">{m.common.choose}</Select.Option>
-                {people.map((p) => (
-                  <Select.Option key={p.personId} value={p.personId}>
-                    {p.name}
-                  </Select.Option>
-                ))}
-              </SelectField>
+                empty={m.common.choose}
+                options={personOptions}
+              />
             ) : (
-              <SelectField
+              <OptionSelect
                 state={form}
                 name={`protocolRemarks.${i}.municipalityNumber`}
                 label={h.remarkMunicipality}
                 value={r.municipalityNumber}
                 onChange={(municipalityNumber) => setRow('remarks', i, { municipalityNumber })}
                 required
-              >
-                <Select.Option value="">{m.common.choose}</Select.Option>
-                {municipalities.map((x) => (
-                  <Select.Option key={x.number} value={x.number}>
-                    {x.name}
-                  </Select.Option>
-                ))}
-              </SelectField>
+                empty={m.common.choose}
+                options={municipalities.map((x) => ({ value: x.number, label: x.name }))}
+              />
             )}
             <TextField
               state={form}
@@ -590,10 +537,6 @@ export function HandlingForm({
           ))
         )}
       </Fieldset>
-
-      <ButtonRow>
-        <SubmitButton form={form}>{h.save}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Paragraph, Select } from '@digdir/designsystemet-react';
 import { ForwardSchema, PostponeSchema, type AgendaItem, type Meeting, type MeetingSummary } from '../../../shared/meetings/schema.ts';
 import type { BodySummary } from '../../../shared/network/schema.ts';
-import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, useForm } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { SelectField, useForm } from '../../app/forms.tsx';
+import { FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
 import { timeRange } from './meeting-api.ts';
 import { MarkdownField } from './MarkdownText.tsx';
 import { useMeetingMessages } from './messages.ts';
@@ -27,7 +27,7 @@ export function PostponeForm({
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const { m, date } = useI18n();
+  const { date } = useI18n();
   const mm = useMeetingMessages();
   const p = mm.postpone;
   const form = useForm();
@@ -39,22 +39,16 @@ export function PostponeForm({
   const [deliberation, setDeliberation] = useState(item.deliberation);
   // The API empties a decision that is still only the prefilled recommendation, so the minutes say the case was postponed.
   const decisionIsRecommendation = item.recommendation.trim() !== '' && (item.decision ?? '') === item.recommendation;
+  const submit = () =>
+    form.submit({
+      schema: PostponeSchema,
+      input: { toMeetingId: target || null, deliberation, version: item.version },
+      labels: { toMeetingId: p.target, deliberation: p.deliberation },
+      send: sendTo<Meeting>(`/agenda-items/${item.id}/postpone`, 'POST'),
+      done: (saved) => onSaved(saved, later.find((x) => x.id === target)?.date ?? null),
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: PostponeSchema,
-          input: { toMeetingId: target || null, deliberation, version: item.version },
-          labels: { toMeetingId: p.target, deliberation: p.deliberation },
-          send: (input) => api<Meeting>(`/agenda-items/${item.id}/postpone`, { method: 'POST', body: input }),
-          done: (saved) => onSaved(saved, later.find((x) => x.id === target)?.date ?? null),
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={p.submit} onCancel={onCancel} onReload={onReload}>
       <SelectField state={form} name="toMeetingId" label={p.target} value={target} onChange={setTarget}>
         <Select.Option value="">{p.waitingList}</Select.Option>
         {later.map((x) => (
@@ -74,13 +68,7 @@ export function PostponeForm({
         value={deliberation}
         onChange={setDeliberation}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{p.submit}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -106,22 +94,16 @@ export function ForwardForm({
   const [recommendation, setRecommendation] = useState(item.decision ?? item.recommendation);
   const plan = useApi<MeetingSummary[]>(bodyId ? `/bodies/${bodyId}/meetings` : null);
   const open = (plan.data ?? []).filter((x) => !x.writtenProcedure && x.status !== 'minutesApproved');
+  const submit = () =>
+    form.submit({
+      schema: ForwardSchema,
+      input: { toMeetingId: target || undefined, recommendation },
+      labels: { toMeetingId: f.meeting, recommendation: f.recommendation },
+      send: sendTo<Meeting>(`/agenda-items/${item.id}/forward`, 'POST'),
+      done: onSaved,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: ForwardSchema,
-          input: { toMeetingId: target || undefined, recommendation },
-          labels: { toMeetingId: f.meeting, recommendation: f.recommendation },
-          send: (input) => api<Meeting>(`/agenda-items/${item.id}/forward`, { method: 'POST', body: input }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={f.submit} onCancel={onCancel}>
       <SelectField
         state={form}
         name="bodyId"
@@ -154,12 +136,6 @@ export function ForwardForm({
       )}
       {plan.data && open.length === 0 && <Paragraph data-size="sm">{f.noMeetings}</Paragraph>}
       <MarkdownField state={form} name="recommendation" label={f.recommendation} value={recommendation} onChange={setRecommendation} />
-      <ButtonRow>
-        <SubmitButton form={form}>{f.submit}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { Alert, Button, Checkbox, Fieldset, Paragraph, Radio } from '@digdir/designsystemet-react';
 import { JointHandlingSchema, type AgendaItem, type Meeting } from '../../../shared/meetings/schema.ts';
 import { api, asApiError, type ApiError } from '../../app/api.ts';
-import { FailureAlert, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
-import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { FailureAlert, TextField, useForm } from '../../app/forms.tsx';
+import { FormFrame, sendTo } from '../../app/form-frame.tsx';
+import { fmt } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { useMeetingMessages } from './messages.ts';
-import type { DialogFormProps } from '../../app/kit.tsx';
+import { type MeetingDialogProps } from './meeting-api.ts';
+import type {} from '../../app/kit.tsx';
 
 /** Items that may join a joint handling: not moved on, not in a group already. */
 const open = (i: AgendaItem) => i.outcome !== 'postponed' && i.outcome !== 'withdrawn' && i.jointHandlingId === null;
@@ -15,15 +17,7 @@ const open = (i: AgendaItem) => i.outcome !== 'postponed' && i.outcome !== 'with
  * Samlet behandling: the secretariat picks items (the information and report cases are picked to start with) and
  * records one decision for them all; each item gets it.
  */
-export function JointHandlingForm({
-  meeting,
-  onSaved,
-  onCancel,
-  onReload,
-}: DialogFormProps<Meeting> & {
-  meeting: Meeting;
-}) {
-  const { m } = useI18n();
+export function JointHandlingForm({ meeting, onSaved, onCancel, onReload }: MeetingDialogProps) {
   const mm = useMeetingMessages();
   const j = mm.joint;
   const form = useForm();
@@ -35,29 +29,23 @@ export function JointHandlingForm({
   const [decision, setDecision] = useState(j.defaultDecision);
   const [deliberation, setDeliberation] = useState('');
   const labels = { itemIds: j.items, decision: j.decision, outcome: j.outcome, deliberation: j.deliberation };
+  const submit = () =>
+    form.submit({
+      schema: JointHandlingSchema,
+      input: {
+        // In agenda order, whatever order they were ticked in.
+        itemIds: candidates.filter((i) => chosen.includes(i.id)).map((i) => i.id),
+        decision,
+        outcome,
+        ...(deliberation.trim() ? { deliberation } : {}),
+        version: meeting.version,
+      },
+      labels,
+      send: sendTo<Meeting>(`/meetings/${meeting.id}/joint-handling`, 'POST'),
+      done: onSaved,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: JointHandlingSchema,
-          input: {
-            // In agenda order, whatever order they were ticked in.
-            itemIds: candidates.filter((i) => chosen.includes(i.id)).map((i) => i.id),
-            decision,
-            outcome,
-            ...(deliberation.trim() ? { deliberation } : {}),
-            version: meeting.version,
-          },
-          labels,
-          send: (input) => api<Meeting>(`/meetings/${meeting.id}/joint-handling`, { method: 'POST', body: input }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={j.submit} onCancel={onCancel} onReload={onReload}>
       <Paragraph>{j.intro}</Paragraph>
       <Fieldset id={form.id('itemIds')}>
         <Fieldset.Legend>{j.items}</Fieldset.Legend>
@@ -89,13 +77,7 @@ export function JointHandlingForm({
         value={deliberation}
         onChange={setDeliberation}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{j.submit}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 

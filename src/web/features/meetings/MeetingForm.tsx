@@ -1,41 +1,11 @@
 import { useState } from 'react';
-import { Button, Checkbox, Textfield } from '@digdir/designsystemet-react';
+import { Checkbox } from '@digdir/designsystemet-react';
 import { MeetingCreateSchema, MeetingUpdateSchema, type Meeting } from '../../../shared/meetings/schema.ts';
-import { api } from '../../app/api.ts';
-import { errorFor, FormMessages, SubmitButton, TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { TextField, useForm } from '../../app/forms.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
+import { TimeField } from './TimeField.tsx';
 import { useMeetingMessages } from './messages.ts';
-
-/** A time of day (TT:MM) wired to the form's errors. */
-function TimeField({
-  form,
-  name,
-  label,
-  value,
-  onChange,
-  required,
-}: {
-  form: FormState;
-  name: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  required?: boolean;
-}) {
-  return (
-    <Textfield
-      id={form.id(name)}
-      name={name}
-      label={label}
-      type="time"
-      value={value}
-      required={required}
-      error={errorFor(form, name)}
-      onChange={(e) => onChange(e.target.value)}
-    />
-  );
-}
 
 /** Plans a meeting of a body (no `meeting` given) or changes one: date, time, place, online link, e-mail procedure, public. */
 export function MeetingForm({
@@ -84,31 +54,20 @@ export function MeetingForm({
   };
 
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (meeting) {
-          void form.submit({
-            schema: MeetingUpdateSchema,
-            input: { ...fields, version: meeting.version },
-            labels,
-            send: (input) => api<Meeting>(`/meetings/${meeting.id}`, { method: 'PATCH', body: input }),
-            done: onSaved,
-          });
-        } else {
-          void form.submit({
-            schema: MeetingCreateSchema,
-            input: fields,
-            labels,
-            send: (input) => api<Meeting>(`/bodies/${bodyId}/meetings`, { method: 'POST', body: input }),
-            done: onSaved,
-          });
-        }
+    <SaveForm
+      form={form}
+      save={{
+        item: meeting,
+        create: { schema: MeetingCreateSchema, path: `/bodies/${bodyId}/meetings` },
+        update: { schema: MeetingUpdateSchema, path: `/meetings/${meeting?.id}` },
+        input: fields,
+        labels,
+        done: onSaved,
       }}
+      submitLabel={meeting ? m.common.save : f.create}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="date" label={f.date} type="date" value={date} onChange={setDate} required />
       <TimeField form={form} name="startTime" label={f.startTime} value={startTime} onChange={setStartTime} required />
       <TimeField form={form} name="endTime" label={f.endTime} value={endTime} onChange={setEndTime} />
@@ -139,12 +98,6 @@ export function MeetingForm({
         checked={isPublic}
         onChange={(e) => setIsPublic(e.target.checked)}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{meeting ? m.common.save : f.create}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }

@@ -4,17 +4,8 @@ import { Alert, Button, Checkbox, Fieldset, Heading, Link, Paragraph, Table } fr
 import { ApproveMinutesSchema, MeetingUpdateSchema, type Meeting, type WrittenProcedure } from '../../../shared/meetings/schema.ts';
 import { isWebLink } from '../../../shared/common.ts';
 import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
-import {
-  ConfirmForm,
-  FailureAlert,
-  fieldMessage,
-  FormMessages,
-  SubmitButton,
-  SuccessMessage,
-  TextField,
-  useForm,
-  type FieldErrors,
-} from '../../app/forms.tsx';
+import { ConfirmForm, FailureAlert, fieldMessage, SuccessMessage, TextField, useForm, type FieldErrors } from '../../app/forms.tsx';
+import { FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { NetworkFrame, useNetwork } from '../../app/network-frame.tsx';
@@ -22,7 +13,7 @@ import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/u
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { CaseCreateForm } from './CaseForm.tsx';
-import { meetingPath, minutesUrl, planPath, summonsDocxUrl, summonsPdfUrl, timeRange } from './meeting-api.ts';
+import { meetingPath, minutesUrl, planPath, summonsDocxUrl, summonsPdfUrl, timeRange, type MeetingDialogProps } from './meeting-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { StatusTag } from './MeetingPlanPage.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
@@ -117,6 +108,30 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
   const statusChange = (path: string, message: string) => async () => {
     saved(await api<Meeting>(`/meetings/${meeting.id}/${path}`, { method: 'POST', body: { version: meeting.version } }), message);
   };
+  const openButton = (kind: Exclude<Dialog['kind'], 'written'>, label: string, variant?: 'secondary' | 'tertiary', danger?: boolean) => (
+    <Button type="button" variant={variant} data-color={danger ? 'danger' : undefined} onClick={() => setDialog({ kind })}>
+      {label}
+    </Button>
+  );
+  /** A dialog with one of the meeting's own forms: it saves the meeting, and the page says what was done. */
+  const formDialog = (
+    kind: Dialog['kind'],
+    title: string,
+    form: (props: DialogFormProps<Meeting>) => ReactNode,
+    message: (next: Meeting) => string,
+  ) => (
+    <ModalDialog open={dialog?.kind === kind} onClose={close} title={title}>
+      {form({ onCancel: close, onReload: reloadAndClose, onSaved: (next) => saved(next, message(next)) })}
+    </ModalDialog>
+  );
+  /** A dialog that asks before a step of the meeting (summons, held, cancelled). */
+  const confirmDialog = (kind: Dialog['kind'], title: string, onConfirm: () => Promise<void>, text: ReactNode, danger?: boolean) => (
+    <ModalDialog open={dialog?.kind === kind} onClose={close} title={title}>
+      <ConfirmForm confirmLabel={title} danger={danger} onCancel={close} onReload={reloadAndClose} onConfirm={onConfirm}>
+        {text}
+      </ConfirmForm>
+    </ModalDialog>
+  );
 
   return (
     <div className="dr-stack">
@@ -134,18 +149,8 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
         <dd>{date(meeting.date)}</dd>
         <dt>{mm.meeting.time}</dt>
         <dd>{timeRange(meeting.startTime, meeting.endTime)}</dd>
-        {meeting.expectedEnd && (
-          <>
-            <dt>{mm.meeting.expectedEnd}</dt>
-            <dd>{meeting.expectedEnd}</dd>
-          </>
-        )}
-        {meeting.adjournedAt && (
-          <>
-            <dt>{mm.meeting.adjournedAt}</dt>
-            <dd>{meeting.adjournedAt}</dd>
-          </>
-        )}
+        {meeting.expectedEnd && <Fact label={mm.meeting.expectedEnd}>{meeting.expectedEnd}</Fact>}
+        {meeting.adjournedAt && <Fact label={mm.meeting.adjournedAt}>{meeting.adjournedAt}</Fact>}
         <dt>{mm.meeting.place}</dt>
         <dd>{meeting.place ?? m.common.none}</dd>
         {meeting.remoteLink && isWebLink(meeting.remoteLink) && (
@@ -158,24 +163,9 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
         )}
         <dt>{mm.meeting.isPublic}</dt>
         <dd>{meeting.isPublic ? m.common.yes : m.common.no}</dd>
-        {meeting.summonsPublishedAt && (
-          <>
-            <dt>{mm.meeting.summonsSent}</dt>
-            <dd>{dateTime(meeting.summonsPublishedAt)}</dd>
-          </>
-        )}
-        {meeting.minutesApprovedAt && (
-          <>
-            <dt>{mm.meeting.minutesApproved}</dt>
-            <dd>{dateTime(meeting.minutesApprovedAt)}</dd>
-          </>
-        )}
-        {meeting.minutesApprovalNote && (
-          <>
-            <dt>{mm.meeting.approvalNote}</dt>
-            <dd>{meeting.minutesApprovalNote}</dd>
-          </>
-        )}
+        {meeting.summonsPublishedAt && <Fact label={mm.meeting.summonsSent}>{dateTime(meeting.summonsPublishedAt)}</Fact>}
+        {meeting.minutesApprovedAt && <Fact label={mm.meeting.minutesApproved}>{dateTime(meeting.minutesApprovedAt)}</Fact>}
+        {meeting.minutesApprovalNote && <Fact label={mm.meeting.approvalNote}>{meeting.minutesApprovalNote}</Fact>}
       </dl>
 
       {meeting.locked && (
@@ -192,41 +182,15 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
       {editable && (
         <Section id="meeting-actions-heading" title={mm.meeting.actions} className="dr-stack" size="xs">
           <ButtonRow>
-            {meeting.status === 'planned' && !meeting.writtenProcedure && (
-              <Button type="button" onClick={() => setDialog({ kind: 'summons' })}>
-                {mm.meeting.sendSummons}
-              </Button>
-            )}
-            {meeting.status === 'summoned' && !meeting.writtenProcedure && (
-              <Button type="button" onClick={() => setDialog({ kind: 'held' })}>
-                {mm.meeting.markHeld}
-              </Button>
-            )}
-            {meeting.status === 'held' && (
-              <Button type="button" onClick={() => setDialog({ kind: 'approve' })}>
-                {mm.meeting.approveMinutes}
-              </Button>
-            )}
-            {meeting.status === 'held' && (
-              <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'signatures' })}>
-                {mm.meeting.requestSignatures}
-              </Button>
-            )}
-            {(meeting.status === 'summoned' || meeting.status === 'held') && !meeting.writtenProcedure && (
-              <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'adjourn' })}>
-                {mm.timing.adjourn}
-              </Button>
-            )}
-            {!meeting.writtenProcedure && (
-              <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'edit' })}>
-                {mm.meeting.edit}
-              </Button>
-            )}
-            {meeting.status !== 'held' && !meeting.writtenProcedure && (
-              <Button type="button" variant="tertiary" data-color="danger" onClick={() => setDialog({ kind: 'cancel' })}>
-                {mm.meeting.cancel}
-              </Button>
-            )}
+            {meeting.status === 'planned' && !meeting.writtenProcedure && openButton('summons', mm.meeting.sendSummons)}
+            {meeting.status === 'summoned' && !meeting.writtenProcedure && openButton('held', mm.meeting.markHeld)}
+            {meeting.status === 'held' && openButton('approve', mm.meeting.approveMinutes)}
+            {meeting.status === 'held' && openButton('signatures', mm.meeting.requestSignatures, 'secondary')}
+            {(meeting.status === 'summoned' || meeting.status === 'held') &&
+              !meeting.writtenProcedure &&
+              openButton('adjourn', mm.timing.adjourn, 'secondary')}
+            {!meeting.writtenProcedure && openButton('edit', mm.meeting.edit, 'secondary')}
+            {meeting.status !== 'held' && !meeting.writtenProcedure && openButton('cancel', mm.meeting.cancel, 'tertiary', true)}
           </ButtonRow>
         </Section>
       )}
@@ -266,19 +230,11 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
       <Section id="agenda-heading" title={mm.agenda.heading}>
         {editable && !meeting.writtenProcedure && (
           <ButtonRow>
-            <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'addCase' })}>
-              {mm.agenda.addCase}
-            </Button>
-            {meeting.status === 'summoned' && meeting.items.length > 1 && (
-              <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'amend' })}>
-                {mm.timing.amend}
-              </Button>
-            )}
-            {(meeting.status === 'summoned' || meeting.status === 'held') && meeting.items.length > 1 && (
-              <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'joint' })}>
-                {mm.joint.action}
-              </Button>
-            )}
+            {openButton('addCase', mm.agenda.addCase, 'secondary')}
+            {meeting.status === 'summoned' && meeting.items.length > 1 && openButton('amend', mm.timing.amend, 'secondary')}
+            {(meeting.status === 'summoned' || meeting.status === 'held') &&
+              meeting.items.length > 1 &&
+              openButton('joint', mm.joint.action, 'secondary')}
           </ButtonRow>
         )}
         <AgendaList
@@ -307,93 +263,81 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
 
       <AttendancePanel meeting={meeting} setMeeting={setMeeting} editable={editable} reload={reload} onStatus={setStatus} />
 
-      <ModalDialog open={dialog?.kind === 'edit'} onClose={close} title={mm.meeting.edit}>
-        <MeetingForm
-          bodyId={meeting.bodyId}
-          meeting={meeting}
-          onCancel={close}
-          onReload={reloadAndClose}
-          onSaved={(next) => saved(next, m.common.saved)}
-        />
-      </ModalDialog>
-      <ModalDialog open={dialog?.kind === 'summons'} onClose={close} title={mm.meeting.sendSummons}>
-        <ConfirmForm
-          confirmLabel={mm.meeting.sendSummons}
-          onCancel={close}
-          onReload={reloadAndClose}
-          onConfirm={statusChange('summons', mm.meeting.summonsSentMessage)}
-        >
+      {formDialog(
+        'edit',
+        mm.meeting.edit,
+        (p) => (
+          <MeetingForm bodyId={meeting.bodyId} meeting={meeting} {...p} />
+        ),
+        () => m.common.saved,
+      )}
+      {confirmDialog(
+        'summons',
+        mm.meeting.sendSummons,
+        statusChange('summons', mm.meeting.summonsSentMessage),
+        <>
           <Paragraph>{mm.meeting.sendSummonsConfirm}</Paragraph>
           <Paragraph>{fmt(mm.meeting.sendSummonsCount, { count: meeting.items.length })}</Paragraph>
-        </ConfirmForm>
-      </ModalDialog>
-      <ModalDialog open={dialog?.kind === 'held'} onClose={close} title={mm.meeting.markHeld}>
-        <ConfirmForm
-          confirmLabel={mm.meeting.markHeld}
-          onCancel={close}
-          onReload={reloadAndClose}
-          onConfirm={statusChange('held', mm.meeting.heldMessage)}
-        >
-          <Paragraph>{mm.meeting.markHeldConfirm}</Paragraph>
-        </ConfirmForm>
-      </ModalDialog>
-      <ModalDialog open={dialog?.kind === 'approve'} onClose={close} title={mm.meeting.approveMinutes}>
-        <ApproveMinutesForm
-          meeting={meeting}
-          onCancel={close}
-          onReload={reloadAndClose}
-          onSaved={(next) => saved(next, mm.meeting.approvedMessage)}
-        />
-      </ModalDialog>
-      <ModalDialog open={dialog?.kind === 'signatures'} onClose={close} title={mm.meeting.requestSignatures}>
-        <SignatoriesForm
-          meeting={meeting}
-          onCancel={close}
-          onReload={reloadAndClose}
-          onSaved={(next) => saved(next, mm.meeting.signaturesSent)}
-        />
-      </ModalDialog>
-      <ModalDialog open={dialog?.kind === 'cancel'} onClose={close} title={mm.meeting.cancel}>
-        <ConfirmForm
-          confirmLabel={mm.meeting.cancel}
-          danger
-          onCancel={close}
-          onReload={reloadAndClose}
-          onConfirm={async () => {
-            await api(`/meetings/${meeting.id}?version=${meeting.version}`, { method: 'DELETE' });
-            setDialog(null);
-            if (networkSlug) void navigate(planPath(networkSlug, meeting.bodyId, year), { state: { message: mm.meeting.cancelled } });
-            else reload();
-          }}
-        >
-          <Paragraph>{mm.meeting.cancelConfirm}</Paragraph>
-        </ConfirmForm>
-      </ModalDialog>
-      <ModalDialog open={dialog?.kind === 'adjourn'} onClose={close} title={mm.timing.adjourn}>
-        <AdjournForm meeting={meeting} onCancel={close} onReload={reloadAndClose} onSaved={(next) => saved(next, mm.timing.adjournSaved)} />
-      </ModalDialog>
-      <ModalDialog open={dialog?.kind === 'amend'} onClose={close} title={mm.timing.amend}>
-        {dialog?.kind === 'amend' && (
-          <AmendedAgendaForm
-            meeting={meeting}
-            onCancel={close}
-            onReload={reloadAndClose}
-            onSaved={(next) => saved(next, mm.timing.amended)}
-          />
-        )}
-      </ModalDialog>
-      <ModalDialog open={dialog?.kind === 'joint'} onClose={close} title={mm.joint.action}>
-        {dialog?.kind === 'joint' && (
-          <JointHandlingForm
-            meeting={meeting}
-            onCancel={close}
-            onReload={reloadAndClose}
-            onSaved={(next) =>
-              saved(next, fmt(mm.joint.done, { count: next.items.filter((i) => i.jointHandlingId !== null).length - countJoint(meeting) }))
-            }
-          />
-        )}
-      </ModalDialog>
+        </>,
+      )}
+      {confirmDialog(
+        'held',
+        mm.meeting.markHeld,
+        statusChange('held', mm.meeting.heldMessage),
+        <Paragraph>{mm.meeting.markHeldConfirm}</Paragraph>,
+      )}
+      {formDialog(
+        'approve',
+        mm.meeting.approveMinutes,
+        (p) => (
+          <ApproveMinutesForm meeting={meeting} {...p} />
+        ),
+        () => mm.meeting.approvedMessage,
+      )}
+      {formDialog(
+        'signatures',
+        mm.meeting.requestSignatures,
+        (p) => (
+          <SignatoriesForm meeting={meeting} {...p} />
+        ),
+        () => mm.meeting.signaturesSent,
+      )}
+      {confirmDialog(
+        'cancel',
+        mm.meeting.cancel,
+        async () => {
+          await api(`/meetings/${meeting.id}?version=${meeting.version}`, { method: 'DELETE' });
+          setDialog(null);
+          if (networkSlug) void navigate(planPath(networkSlug, meeting.bodyId, year), { state: { message: mm.meeting.cancelled } });
+          else reload();
+        },
+        <Paragraph>{mm.meeting.cancelConfirm}</Paragraph>,
+        true,
+      )}
+      {formDialog(
+        'adjourn',
+        mm.timing.adjourn,
+        (p) => (
+          <AdjournForm meeting={meeting} {...p} />
+        ),
+        () => mm.timing.adjournSaved,
+      )}
+      {formDialog(
+        'amend',
+        mm.timing.amend,
+        (p) => (
+          <AmendedAgendaForm meeting={meeting} {...p} />
+        ),
+        () => mm.timing.amended,
+      )}
+      {formDialog(
+        'joint',
+        mm.joint.action,
+        (p) => (
+          <JointHandlingForm meeting={meeting} {...p} />
+        ),
+        (next) => fmt(mm.joint.done, { count: next.items.filter((i) => i.jointHandlingId !== null).length - countJoint(meeting) }),
+      )}
       <ModalDialog open={dialog?.kind === 'addCase'} onClose={close} title={mm.agenda.addCase}>
         <CaseCreateForm meeting={meeting} onCancel={close} onSaved={(next, title) => saved(next, fmt(mm.agenda.caseAdded, { title }))} />
       </ModalDialog>
@@ -418,37 +362,33 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
   );
 }
 
+/** One line of the meeting's facts. */
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
 const countJoint = (meeting: Meeting) => meeting.items.filter((i) => i.jointHandlingId !== null).length;
 
 /** Approves the minutes with an optional note; the meeting is locked from then on. */
-function ApproveMinutesForm({
-  meeting,
-  onSaved,
-  onCancel,
-  onReload,
-}: DialogFormProps<Meeting> & {
-  meeting: Meeting;
-}) {
-  const { m } = useI18n();
+function ApproveMinutesForm({ meeting, onSaved, onCancel, onReload }: MeetingDialogProps) {
   const mm = useMeetingMessages();
   const form = useForm();
   const [note, setNote] = useState('');
+  const submit = () =>
+    form.submit({
+      schema: ApproveMinutesSchema,
+      input: { note, version: meeting.version },
+      labels: { note: mm.meeting.approveNote },
+      send: sendTo<Meeting>(`/meetings/${meeting.id}/minutes/approve`, 'POST'),
+      done: onSaved,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: ApproveMinutesSchema,
-          input: { note, version: meeting.version },
-          labels: { note: mm.meeting.approveNote },
-          send: (input) => api<Meeting>(`/meetings/${meeting.id}/minutes/approve`, { method: 'POST', body: input }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={mm.meeting.approveMinutes} onCancel={onCancel} onReload={onReload}>
       <Alert data-color="warning">{mm.meeting.approveWarning}</Alert>
       <TextField
         state={form}
@@ -460,13 +400,7 @@ function ApproveMinutesForm({
         value={note}
         onChange={setNote}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{mm.meeting.approveMinutes}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -474,43 +408,30 @@ function ApproveMinutesForm({
  * Chooses who signs the minutes and sends them the draft, each with a personal link; the last
  * signature approves the minutes and locks the meeting.
  */
-function SignatoriesForm({
-  meeting,
-  onSaved,
-  onCancel,
-  onReload,
-}: DialogFormProps<Meeting> & {
-  meeting: Meeting;
-}) {
-  const { m, lang } = useI18n();
+function SignatoriesForm({ meeting, onSaved, onCancel, onReload }: MeetingDialogProps) {
+  const { lang } = useI18n();
   const mm = useMeetingMessages();
   const form = useForm();
   const [chosen, setChosen] = useState<string[]>(meeting.minutesSignatoryIds);
   const candidates = meeting.attendees.filter((a) => a.status === 'present');
   const label = mm.meeting.signatoriesLabel;
   const unchanged = chosen.length === meeting.minutesSignatoryIds.length && chosen.every((id) => meeting.minutesSignatoryIds.includes(id));
+  const submit = () =>
+    form.submit({
+      schema: MeetingUpdateSchema,
+      input: { minutesSignatoryIds: chosen, version: meeting.version },
+      labels: { minutesSignatoryIds: label },
+      check: (data): FieldErrors =>
+        data.minutesSignatoryIds?.length ? {} : { minutesSignatoryIds: fieldMessage(lang, 'required', label) },
+      send: async (input) => {
+        // The choice is saved on the meeting first; the request then goes to those chosen.
+        const current = unchanged ? meeting : await api<Meeting>(`/meetings/${meeting.id}`, { method: 'PATCH', body: input });
+        return api<Meeting>(`/meetings/${meeting.id}/minutes/signatures`, { method: 'POST', body: { version: current.version } });
+      },
+      done: onSaved,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: MeetingUpdateSchema,
-          input: { minutesSignatoryIds: chosen, version: meeting.version },
-          labels: { minutesSignatoryIds: label },
-          check: (data): FieldErrors =>
-            data.minutesSignatoryIds?.length ? {} : { minutesSignatoryIds: fieldMessage(lang, 'required', label) },
-          send: async (input) => {
-            // The choice is saved on the meeting first; the request then goes to those chosen.
-            const current = unchanged ? meeting : await api<Meeting>(`/meetings/${meeting.id}`, { method: 'PATCH', body: input });
-            return api<Meeting>(`/meetings/${meeting.id}/minutes/signatures`, { method: 'POST', body: { version: current.version } });
-          },
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={mm.meeting.requestSignatures} onCancel={onCancel} onReload={onReload}>
       <Fieldset id={form.id('minutesSignatoryIds')}>
         <Fieldset.Legend>{mm.meeting.signatoriesLegend}</Fieldset.Legend>
         <Fieldset.Description>{mm.meeting.signatoriesDescription}</Fieldset.Description>
@@ -524,13 +445,7 @@ function SignatoriesForm({
           />
         ))}
       </Fieldset>
-      <ButtonRow>
-        <SubmitButton form={form}>{mm.meeting.requestSignatures}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 

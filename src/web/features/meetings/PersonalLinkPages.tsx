@@ -4,6 +4,7 @@ import { Alert, Button, Fieldset, Heading, Paragraph, Radio, ValidationMessage }
 import { AbsenceReportSchema, ProcedureAnswerSchema, type TokenView } from '../../../shared/meetings/schema.ts';
 import { api, asApiError, useApi, type ApiError, type Loaded } from '../../app/api.ts';
 import { errorFor, FailureAlert, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
@@ -98,7 +99,7 @@ function AbsenceView({ token, view, onAnswered }: { token: string; view: TokenVi
               schema: AbsenceReportSchema,
               input: { reason },
               labels: { reason: l.absenceReason },
-              send: (input) => api<TokenView>(`/links/${encodeURIComponent(token)}/absence`, { method: 'POST', body: input }),
+              send: sendTo<TokenView>(`/links/${encodeURIComponent(token)}/absence`, 'POST'),
               done: (answer) => {
                 setDone(true);
                 onAnswered(answer);
@@ -202,7 +203,7 @@ function WrittenView({ token, view, onAnswered }: { token: string; view: TokenVi
               schema: ProcedureAnswerSchema,
               input: { answer: answer || undefined, comment },
               labels: { answer: l.writtenLegend, comment: l.writtenComment },
-              send: (input) => api<TokenView>(`/links/${encodeURIComponent(token)}/answer`, { method: 'POST', body: input }),
+              send: sendTo<TokenView>(`/links/${encodeURIComponent(token)}/answer`, 'POST'),
               done: (next) => {
                 setDone(true);
                 onAnswered(next);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import {
   AgendaAmendmentSchema,
   AgendaItemUpdateSchema,
@@ -7,67 +7,19 @@ import {
   type AgendaItem,
   type Meeting,
 } from '../../../shared/meetings/schema.ts';
-import { api } from '../../app/api.ts';
-import { errorFor, FormMessages, SubmitButton, TextField, useForm, type FieldErrors, type FormState } from '../../app/forms.tsx';
+import { TextField, useForm, type FieldErrors } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
+import { FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { useMeetingMessages } from './messages.ts';
-import type { DialogFormProps } from '../../app/kit.tsx';
-
-/** «HH:MM» now in Norway, for the «now» buttons of a meeting in progress. */
-const osloNow = () =>
-  new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());
-
-function TimeInput({
-  form,
-  name,
-  label,
-  value,
-  onChange,
-  nowLabel,
-}: {
-  form: FormState;
-  name: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  nowLabel?: string;
-}) {
-  return (
-    <div className="dr-time-row">
-      <Textfield
-        id={form.id(name)}
-        name={name}
-        label={label}
-        type="time"
-        value={value}
-        error={errorFor(form, name)}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {nowLabel && (
-        <Button type="button" variant="tertiary" data-size="sm" onClick={() => onChange(osloNow())}>
-          {nowLabel}
-        </Button>
-      )}
-    </div>
-  );
-}
+import { type MeetingDialogProps, type ItemFormProps } from './meeting-api.ts';
+import { TimeField } from './TimeField.tsx';
+import type {} from '../../app/kit.tsx';
 
 /**
  * An item's time: the planned duration (the agenda's planned times count from the meeting's start), and once the
  * meeting runs, when its handling started and ended.
  */
-export function ItemTimingForm({
-  meeting,
-  item,
-  onSaved,
-  onReload,
-}: {
-  meeting: Meeting;
-  item: AgendaItem;
-  onSaved: (item: AgendaItem) => void;
-  onReload: () => void;
-}) {
+export function ItemTimingForm({ meeting, item, onSaved, onReload }: ItemFormProps) {
   const mm = useMeetingMessages();
   const t = mm.timing;
   const form = useForm();
@@ -76,33 +28,27 @@ export function ItemTimingForm({
   const [startedAt, setStartedAt] = useState(item.startedAt ?? '');
   const [endedAt, setEndedAt] = useState(item.endedAt ?? '');
   const labels = { plannedMinutes: t.plannedMinutes, startedAt: t.startedAt, endedAt: t.endedAt };
+  const submit = () => {
+    const minutes = planned.trim() === '' ? null : Number(planned.trim());
+    return form.submit({
+      schema: AgendaItemUpdateSchema,
+      input: {
+        plannedMinutes: minutes,
+        ...(running ? { startedAt: startedAt || null, endedAt: endedAt || null } : {}),
+        version: item.version,
+      },
+      labels,
+      check: (data): FieldErrors =>
+        data.startedAt && data.endedAt && data.endedAt < data.startedAt ? { endedAt: fmt(t.endBeforeStart, { field: t.endedAt }) } : {},
+      send: sendTo<AgendaItem>(`/agenda-items/${item.id}`),
+      done: (saved) => {
+        onSaved(saved);
+        return t.saved;
+      },
+    });
+  };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      aria-label={t.itemHeading}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const minutes = planned.trim() === '' ? null : Number(planned.trim());
-        void form.submit({
-          schema: AgendaItemUpdateSchema,
-          input: {
-            plannedMinutes: minutes,
-            ...(running ? { startedAt: startedAt || null, endedAt: endedAt || null } : {}),
-            version: item.version,
-          },
-          labels,
-          check: (data): FieldErrors =>
-            data.startedAt && data.endedAt && data.endedAt < data.startedAt ? { endedAt: fmt(t.endBeforeStart, { field: t.endedAt }) } : {},
-          send: (input) => api<AgendaItem>(`/agenda-items/${item.id}`, { method: 'PATCH', body: input }),
-          done: (saved) => {
-            onSaved(saved);
-            return t.saved;
-          },
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} label={t.itemHeading} onSubmit={submit} submitLabel={t.save} onReload={onReload}>
       <Paragraph data-size="sm">
         {item.plannedMinutes !== null ? fmt(t.plannedRange, { start: item.plannedStart, end: item.plannedEnd }) : t.noPlan}
       </Paragraph>
@@ -117,55 +63,33 @@ export function ItemTimingForm({
       />
       {running && (
         <>
-          <TimeInput form={form} name="startedAt" label={labels.startedAt} value={startedAt} onChange={setStartedAt} nowLabel={t.now} />
-          <TimeInput form={form} name="endedAt" label={labels.endedAt} value={endedAt} onChange={setEndedAt} nowLabel={t.now} />
+          <TimeField form={form} name="startedAt" label={labels.startedAt} value={startedAt} onChange={setStartedAt} nowLabel={t.now} />
+          <TimeField form={form} name="endedAt" label={labels.endedAt} value={endedAt} onChange={setEndedAt} nowLabel={t.now} />
         </>
       )}
-      <ButtonRow>
-        <SubmitButton form={form}>{t.save}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 
 /** When the meeting was closed; the minutes end «Møtet ble hevet kl. …». */
-export function AdjournForm({
-  meeting,
-  onSaved,
-  onCancel,
-  onReload,
-}: DialogFormProps<Meeting> & {
-  meeting: Meeting;
-}) {
+export function AdjournForm({ meeting, onSaved, onCancel, onReload }: MeetingDialogProps) {
   const { m } = useI18n();
   const t = useMeetingMessages().timing;
   const form = useForm();
   const [at, setAt] = useState(meeting.adjournedAt ?? '');
+  const submit = () =>
+    form.submit({
+      schema: MeetingUpdateSchema,
+      input: { adjournedAt: at || null, version: meeting.version },
+      labels: { adjournedAt: t.adjournedAt },
+      send: sendTo<Meeting>(`/meetings/${meeting.id}`),
+      done: onSaved,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: MeetingUpdateSchema,
-          input: { adjournedAt: at || null, version: meeting.version },
-          labels: { adjournedAt: t.adjournedAt },
-          send: (input) => api<Meeting>(`/meetings/${meeting.id}`, { method: 'PATCH', body: input }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
       <Paragraph>{t.adjournIntro}</Paragraph>
-      <TimeInput form={form} name="adjournedAt" label={t.adjournedAt} value={at} onChange={setAt} nowLabel={t.now} />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.common.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+      <TimeField form={form} name="adjournedAt" label={t.adjournedAt} value={at} onChange={setAt} nowLabel={t.now} />
+    </FormFrame>
   );
 }
 
@@ -174,15 +98,7 @@ export function AdjournForm({
  * order with the move buttons and gives the reason; the cases are numbered again and everyone called gets the
  * corrected summons.
  */
-export function AmendedAgendaForm({
-  meeting,
-  onSaved,
-  onCancel,
-  onReload,
-}: DialogFormProps<Meeting> & {
-  meeting: Meeting;
-}) {
-  const { m } = useI18n();
+export function AmendedAgendaForm({ meeting, onSaved, onCancel, onReload }: MeetingDialogProps) {
   const mm = useMeetingMessages();
   const t = mm.timing;
   const form = useForm();
@@ -198,22 +114,16 @@ export function AmendedAgendaForm({
     setOrder(next);
     setAnnouncement(fmt(mm.agenda.moved, { title: item.title, position: to + 1, total: order.length }));
   };
+  const submit = () =>
+    form.submit({
+      schema: AgendaAmendmentSchema,
+      input: { itemIds: order.map((i) => i.id), reason, version: meeting.version },
+      labels: { itemIds: mm.agenda.heading, reason: t.amendReason },
+      send: sendTo<Meeting>(`/meetings/${meeting.id}/amended-agenda`, 'POST'),
+      done: onSaved,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: AgendaAmendmentSchema,
-          input: { itemIds: order.map((i) => i.id), reason, version: meeting.version },
-          labels: { itemIds: mm.agenda.heading, reason: t.amendReason },
-          send: (input) => api<Meeting>(`/meetings/${meeting.id}/amended-agenda`, { method: 'POST', body: input }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={t.amendSubmit} onCancel={onCancel} onReload={onReload}>
       <Paragraph>{t.amendIntro}</Paragraph>
       <div role="status" aria-live="polite" className="dr-visually-hidden">
         {announcement}
@@ -250,12 +160,6 @@ export function AmendedAgendaForm({
         ))}
       </ol>
       <TextField state={form} name="reason" label={t.amendReason} multiline rows={2} value={reason} onChange={setReason} required />
-      <ButtonRow>
-        <SubmitButton form={form}>{t.amendSubmit}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { WrittenProcedureCreateSchema, type ProcedureStatus, type WrittenProcedure } from '../../../shared/meetings/schema.ts';
-import { api, useApi } from '../../app/api.ts';
-import { errorFor, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { errorFor, TextField, useForm } from '../../app/forms.tsx';
+import { FormFrame, sendTo } from '../../app/form-frame.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, Section } from '../../app/ui.tsx';
+import { AppLink, LoadState, Section } from '../../app/ui.tsx';
 import { meetingPath, osloLocalToIso } from './meeting-api.ts';
 import { MarkdownText } from './MarkdownText.tsx';
 import { useMeetingMessages } from './messages.ts';
@@ -29,28 +30,21 @@ export function StartWrittenProcedureForm({
   onStarted: (procedure: WrittenProcedure) => void;
   onCancel: () => void;
 }) {
-  const { m } = useI18n();
   const mm = useMeetingMessages();
   const p = mm.procedure;
   const form = useForm();
   const [reason, setReason] = useState('');
   const [deadline, setDeadline] = useState('');
+  const submit = () =>
+    form.submit({
+      schema: WrittenProcedureCreateSchema,
+      input: { reason, deadline: deadline ? (osloLocalToIso(deadline) ?? deadline) : undefined },
+      labels: { reason: p.reason, deadline: p.deadline },
+      send: sendTo<WrittenProcedure>(`/consultations/${consultationId}/written-procedure`, 'POST'),
+      done: onStarted,
+    });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: WrittenProcedureCreateSchema,
-          input: { reason, deadline: deadline ? (osloLocalToIso(deadline) ?? deadline) : undefined },
-          labels: { reason: p.reason, deadline: p.deadline },
-          send: (input) => api<WrittenProcedure>(`/consultations/${consultationId}/written-procedure`, { method: 'POST', body: input }),
-          done: onStarted,
-        });
-      }}
-    >
-      <FormMessages form={form} />
+    <FormFrame form={form} onSubmit={submit} submitLabel={p.submit} onCancel={onCancel}>
       <Paragraph>{p.rules}</Paragraph>
       <TextField
         state={form}
@@ -74,13 +68,7 @@ export function StartWrittenProcedureForm({
         error={errorFor(form, 'deadline')}
         onChange={(e) => setDeadline(e.target.value)}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{p.submit}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </FormFrame>
   );
 }
 

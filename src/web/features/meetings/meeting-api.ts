@@ -1,4 +1,5 @@
 import type { AgendaItem, CaseDocument, Meeting } from '../../../shared/meetings/schema.ts';
+import type { DialogFormProps } from '../../app/kit.tsx';
 import { api } from '../../app/api.ts';
 
 /** Addresses of the meeting pages, in Norwegian as the rest of the app. */
@@ -74,3 +75,14 @@ export { formatSize } from '../../app/format.ts';
 
 /** «09:00–12:00», or «09:00» without an end. */
 export const timeRange = (start: string, end: string | null) => (end ? `${start}–${end}` : start);
+
+/** What a dialog's form that changes the meeting is given: the meeting, and the dialog's save, cancel and reload. */
+export type MeetingDialogProps = DialogFormProps<Meeting> & { meeting: Meeting };
+
+/** What a form on an agenda item's page is given: the meeting, the item, and what to do after a save or a stale one. */
+export interface ItemFormProps {
+  meeting: Meeting;
+  item: AgendaItem;
+  onSaved: (item: AgendaItem) => void;
+  onReload: () => void;
+}

@@ -1,0 +1,123 @@
+import type { ReactNode } from 'react';
+import { Select } from '@digdir/designsystemet-react';
+import { api } from './api.ts';
+import { FormMessages, SelectField, type FormState } from './forms.tsx';
+import { FormButtons, type DialogFormProps } from './kit.tsx';
+
+/**
+ * A form whose saving the caller does (`form.submit` with its own schema and request): the messages at the top (field
+ * errors linked, a failure with «load again» for a stale version), the fields, and the submit button with cancel where
+ * the form is in a dialog. For a plain create-or-update of one record, `SaveForm` in kit.tsx does the request too.
+ */
+export function FormFrame({
+  form,
+  onSubmit,
+  submitLabel,
+  onCancel,
+  onReload,
+  label,
+  labelledBy,
+  children,
+}: {
+  form: FormState;
+  onSubmit: () => unknown;
+  submitLabel: string;
+  onCancel?: () => void;
+  onReload?: () => void;
+  /** The form's accessible name, where a page has more than one form. */
+  label?: string;
+  /** Or the id of the heading that names it. */
+  labelledBy?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="dr-form"
+      noValidate
+      aria-label={label}
+      aria-labelledby={labelledBy}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+    >
+      <FormMessages form={form} onReload={onReload} />
+      {children}
+      <FormButtons form={form} label={submitLabel} onCancel={onCancel} />
+    </form>
+  );
+}
+
+/** The `send` of a form that changes one record: the validated body to `path` (PATCH unless told otherwise). */
+export function sendTo<R>(path: string, method: 'PATCH' | 'POST' | 'PUT' = 'PATCH'): (body: unknown) => Promise<R> {
+  return (body) => api<R>(path, { method, body });
+}
+
+/** One choice among options, wired to the form's errors: an empty first option («Velg», «Ingen», …), then the options. */
+export function OptionSelect({
+  state,
+  name,
+  label,
+  value,
+  onChange,
+  empty,
+  options,
+  required,
+}: {
+  state: FormState;
+  name: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** The first option's text; without it the list has no empty choice. */
+  empty?: string;
+  options: readonly { value: string; label: string }[];
+  required?: boolean;
+}) {
+  return (
+    <SelectField state={state} name={name} label={label} value={value} onChange={onChange} required={required}>
+      {empty !== undefined && <Select.Option value="">{empty}</Select.Option>}
+      {options.map((o) => (
+        <Select.Option key={o.value} value={o.value}>
+          {o.label}
+        </Select.Option>
+      ))}
+    </SelectField>
+  );
+}
+
+/**
+ * Wires the fields of a record of values to the form: `<TextField {...field('name')} label={…} />` gets the form, the
+ * field's name (the path the server names in its errors, the key unless told), its value and a change that sets it.
+ */
+export function fieldBinder<V extends object>(form: FormState, values: V, set: (patch: Partial<V>) => void) {
+  return <K extends keyof V & string>(key: K, path: string = key) => ({
+    state: form,
+    name: path,
+    value: values[key],
+    onChange: (value: V[K]) => set({ [key]: value } as unknown as Partial<V>),
+  });
+}
+
+/**
+ * What a form in a dialog is told, from the page's `close` and `reload`: cancel closes; a save refused as stale closes
+ * and loads the page's data again; a save closes and then does `saved`.
+ */
+export function dialogHandlers<T>(close: () => void, reload: () => void, saved: (value: T) => void): DialogFormProps<T> {
+  return {
+    onCancel: close,
+    onReload: () => {
+      close();
+      reload();
+    },
+    onSaved: (value) => {
+      close();
+      saved(value);
+    },
+  };
+}
+
+/** Options from a list of keys and their names: `optionsOf(HOSTINGS, t.hostings)`. */
+export function optionsOf<K extends string>(keys: readonly K[], names: Record<K, string>): { value: K; label: string }[] {
+  return keys.map((key) => ({ value: key, label: names[key] }));
+}
