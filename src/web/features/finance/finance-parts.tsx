@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { useI18n } from '../../app/i18n/index.tsx';
 import { formatHours, parseHours } from '../../../shared/finance/own-effort.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import { api } from '../../app/api.ts';
@@ -137,18 +138,63 @@ export function HoursValueTable({
   );
 }
 
-/** The links that download a table as a spreadsheet and as CSV; in a navigation region where `label` names it. */
-export function DownloadLinks({ label, links }: { label?: string; links: readonly { href: string; text: string }[] }) {
-  const paragraph = (
+/**
+ * The links that download a table as a spreadsheet and as CSV; in a navigation region where `label` names it, set as
+ * a row of buttons (`row`) where they serve a whole page rather than one table.
+ */
+export function DownloadLinks({ label, links, row }: { label?: string; links: readonly { href: string; text: string }[]; row?: boolean }) {
+  const anchors = links.map((l) => (
+    <Link key={l.text} href={l.href} download>
+      {l.text}
+    </Link>
+  ));
+  const set = row ? (
+    <ButtonRow>{anchors}</ButtonRow>
+  ) : (
     <Paragraph data-size="sm" className="dr-downloads">
-      {links.map((l) => (
-        <Link key={l.text} href={l.href} download>
-          {l.text}
-        </Link>
-      ))}
+      {anchors}
     </Paragraph>
   );
-  return label ? <nav aria-label={label}>{paragraph}</nav> : paragraph;
+  return label ? <nav aria-label={label}>{set}</nav> : set;
+}
+
+/**
+ * The confirmation of a delete in a dialog; where the record may not be deleted (`refused` says why), that and a way
+ * back instead.
+ */
+export function ConfirmDelete({
+  refused,
+  confirmLabel,
+  onCancel,
+  onReload,
+  onConfirm,
+  children,
+}: {
+  refused?: string | false;
+  confirmLabel: string;
+  onCancel: () => void;
+  onReload: () => void;
+  onConfirm: () => Promise<void>;
+  children: ReactNode;
+}) {
+  const { m } = useI18n();
+  if (refused) {
+    return (
+      <div className="dr-stack">
+        <Paragraph>{refused}</Paragraph>
+        <ButtonRow>
+          <Button type="button" variant="secondary" onClick={onCancel}>
+            {m.common.cancel}
+          </Button>
+        </ButtonRow>
+      </div>
+    );
+  }
+  return (
+    <ConfirmForm confirmLabel={confirmLabel} danger onCancel={onCancel} onReload={onReload} onConfirm={onConfirm}>
+      <Paragraph>{children}</Paragraph>
+    </ConfirmForm>
+  );
 }
 
 /** Change and delete buttons of a row, each named by the row for screen readers. */
@@ -214,9 +260,8 @@ export function RowDialogs<T extends { id: string; version: number }>({
       </ModalDialog>
       <ModalDialog open={deleting !== null} onClose={() => setDeleting(null)} title={texts.deleteTitle}>
         {deleting && (
-          <ConfirmForm
+          <ConfirmDelete
             confirmLabel={texts.delete}
-            danger
             onCancel={() => setDeleting(null)}
             onReload={reload}
             onConfirm={async () => {
@@ -225,8 +270,8 @@ export function RowDialogs<T extends { id: string; version: number }>({
               onChanged(texts.deleted);
             }}
           >
-            <Paragraph>{deleteConfirm(deleting)}</Paragraph>
-          </ConfirmForm>
+            {deleteConfirm(deleting)}
+          </ConfirmDelete>
         )}
       </ModalDialog>
     </>
