@@ -1,16 +1,17 @@
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { Budget, BudgetLine, BudgetSide, BudgetSummary } from '../../../shared/finance/budget.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, query, useApi, type Loaded } from '../../app/api.ts';
-import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
-import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { SuccessMessage } from '../../app/forms.tsx';
+import { fmt } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, ScrollRegion, VisuallyHidden } from '../../app/ui.tsx';
 import { useKroner } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 import { ActualForm, BudgetForm, LineEntries, LineForm } from './BudgetForms.tsx';
 import { BudgetImport } from './BudgetImport.tsx';
+import { ConfirmDelete, DownloadLinks } from './finance-parts.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { HeadRow, DataTable } from '../../app/table.tsx';
@@ -144,7 +145,6 @@ function BudgetDetails({
   onDeleted: () => void;
 }) {
   const b = useBudgetMessages();
-  const { m } = useI18n();
   const kroner = useKroner();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -200,16 +200,14 @@ function BudgetDetails({
             <Table.Cell>{kroner(t.result.actual)}</Table.Cell>
           </Table.Row>
         </DataTable>
-        <nav aria-label={b.downloads}>
-          <ButtonRow>
-            <Link href={budgetExportUrl(budget.id, 'xlsx')} download>
-              {b.downloadXlsx}
-            </Link>
-            <Link href={budgetExportUrl(budget.id, 'csv')} download>
-              {b.downloadCsv}
-            </Link>
-          </ButtonRow>
-        </nav>
+        <DownloadLinks
+          row
+          label={b.downloads}
+          links={[
+            { href: budgetExportUrl(budget.id, 'xlsx'), text: b.downloadXlsx },
+            { href: budgetExportUrl(budget.id, 'csv'), text: b.downloadCsv },
+          ]}
+        />
       </section>
 
       {admin && (
@@ -234,30 +232,19 @@ function BudgetDetails({
         />
       </ModalDialog>
       <ModalDialog open={dialog?.kind === 'deleteBudget'} onClose={close} title={b.deleteBudget}>
-        {budget.lines.some((l) => l.actualCount > 0) ? (
-          <div className="dr-stack">
-            <Paragraph>{b.budgetHasActuals}</Paragraph>
-            <ButtonRow>
-              <Button type="button" variant="secondary" onClick={close}>
-                {m.common.cancel}
-              </Button>
-            </ButtonRow>
-          </div>
-        ) : (
-          <ConfirmForm
-            confirmLabel={b.deleteBudget}
-            danger
-            onCancel={close}
-            onReload={loaded.reload}
-            onConfirm={async () => {
-              await api(`/budgets/${budget.id}?version=${budget.version}`, { method: 'DELETE' });
-              close();
-              onDeleted();
-            }}
-          >
-            <Paragraph>{fmt(b.deleteBudgetConfirm, { title: budget.title })}</Paragraph>
-          </ConfirmForm>
-        )}
+        <ConfirmDelete
+          refused={budget.lines.some((l) => l.actualCount > 0) && b.budgetHasActuals}
+          confirmLabel={b.deleteBudget}
+          onCancel={close}
+          onReload={loaded.reload}
+          onConfirm={async () => {
+            await api(`/budgets/${budget.id}?version=${budget.version}`, { method: 'DELETE' });
+            close();
+            onDeleted();
+          }}
+        >
+          {fmt(b.deleteBudgetConfirm, { title: budget.title })}
+        </ConfirmDelete>
       </ModalDialog>
       <ModalDialog open={dialog?.kind === 'newLine'} onClose={close} title={b.newLine}>
         <LineForm budget={budget} line={null} onCancel={close} onReload={loaded.reload} onSaved={saved(b.lineSaved)} />
@@ -288,7 +275,6 @@ function LineDialog({
   onMessage: (message: string) => void;
 }) {
   const b = useBudgetMessages();
-  const { m } = useI18n();
   const line = budget.lines.find((l) => l.id === dialog.line.id) ?? dialog.line;
   switch (dialog.kind) {
     case 'editLine':
@@ -300,28 +286,17 @@ function LineDialog({
     case 'deleteLine':
       return (
         <ModalDialog open onClose={onClose} title={fmt(b.deleteLineTitle, { name: line.name })}>
-          {line.actualCount > 0 ? (
-            <div className="dr-stack">
-              <Paragraph>{fmt(b.lineHasActuals, { count: line.actualCount })}</Paragraph>
-              <ButtonRow>
-                <Button type="button" variant="secondary" onClick={onClose}>
-                  {m.common.cancel}
-                </Button>
-              </ButtonRow>
-            </div>
-          ) : (
-            <ConfirmForm
-              confirmLabel={b.deleteLine}
-              danger
-              onCancel={onClose}
-              onReload={loaded.reload}
-              onConfirm={async () => {
-                onSaved(b.lineDeleted)(await api<Budget>(`/budget-lines/${line.id}?version=${line.version}`, { method: 'DELETE' }));
-              }}
-            >
-              <Paragraph>{fmt(b.deleteLineConfirm, { name: line.name })}</Paragraph>
-            </ConfirmForm>
-          )}
+          <ConfirmDelete
+            refused={line.actualCount > 0 && fmt(b.lineHasActuals, { count: line.actualCount })}
+            confirmLabel={b.deleteLine}
+            onCancel={onClose}
+            onReload={loaded.reload}
+            onConfirm={async () => {
+              onSaved(b.lineDeleted)(await api<Budget>(`/budget-lines/${line.id}?version=${line.version}`, { method: 'DELETE' }));
+            }}
+          >
+            {fmt(b.deleteLineConfirm, { name: line.name })}
+          </ConfirmDelete>
         </ModalDialog>
       );
     case 'addActual':

@@ -1,25 +1,36 @@
 import { Fragment, useState } from 'react';
-import { Alert, Button, Heading, Link, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import {
   CommitmentInputSchema,
   PlanCreateSchema,
   PlanUpdateSchema,
   type Capacity,
   type CapacityRow,
-  type Commitment,
   type Plan,
   type PlanList,
 } from '../../../shared/finance/capacity.ts';
-import { formatHours, parseHours, type Options } from '../../../shared/finance/own-effort.ts';
+import type { Options } from '../../../shared/finance/own-effort.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
-import { api, useApi } from '../../app/api.ts';
-import { ConfirmForm, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import { useHours } from '../../app/format.ts';
 import { RowAction } from '../../app/table.tsx';
 import { SaveForm } from '../../app/kit.tsx';
 import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
+import {
+  DownloadLinks,
+  EditDeleteActions,
+  FiguresTable,
+  hoursInput,
+  HoursNoteFields,
+  hoursText,
+  MunicipalityOptions,
+  ProjectOptions,
+  PutValueForm,
+  RowDialogs,
+} from './finance-parts.tsx';
 import { ownEffortApi } from './own-effort-api.ts';
 import { useCapacityMessages } from './capacity-messages.ts';
 
@@ -223,25 +234,29 @@ function CapacityTable({
           </tfoot>
         </Table>
       </ScrollRegion>
-      <nav aria-label={`${t.downloads}: ${t.tableHeading}`}>
-        <Paragraph data-size="sm" className="dr-downloads">
-          <Link href={`${exportBase}&format=xlsx`} download>
-            {t.downloadXlsx}
-          </Link>
-          <Link href={`${exportBase}&format=csv`} download>
-            {t.downloadCsv}
-          </Link>
-        </Paragraph>
-      </nav>
+      <DownloadLinks
+        label={`${t.downloads}: ${t.tableHeading}`}
+        links={[
+          { href: `${exportBase}&format=xlsx`, text: t.downloadXlsx },
+          { href: `${exportBase}&format=csv`, text: t.downloadCsv },
+        ]}
+      />
       <ModalDialog
         open={editing !== null}
         onClose={() => setEditing(null)}
         title={editing ? fmt(t.commitmentTitle, { municipality: editing.municipalityName, year: capacity.year }) : ''}
       >
         {editing && (
-          <CommitmentForm
-            network={network}
-            commitment={editing.commitment}
+          <PutValueForm
+            schema={CommitmentInputSchema}
+            path={`${ownEffortApi(network.id)}/commitments/${editing.commitment.year}/${editing.commitment.municipalityNumber}`}
+            name="hoursHundredths"
+            label={t.commitmentHours}
+            description={t.commitmentDescription}
+            initial={editing.commitment.hundredths === null ? '' : hoursText(editing.commitment.hundredths, lang)}
+            read={hoursInput}
+            version={editing.commitment.version}
+            submitLabel={t.save}
             onReload={() => {
               setEditing(null);
               onReload();
@@ -254,60 +269,6 @@ function CapacityTable({
         )}
       </ModalDialog>
     </section>
-  );
-}
-
-function CommitmentForm({
-  network,
-  commitment,
-  onSaved,
-  onReload,
-}: {
-  network: NetworkOverview;
-  commitment: Commitment;
-  onSaved: (c: Commitment) => void;
-  onReload: () => void;
-}) {
-  const t = useCapacityMessages();
-  const { lang } = useI18n();
-  const form = useForm();
-  const [value, setValue] = useState(commitment.hundredths === null ? '' : formatHours(commitment.hundredths, lang === 'en' ? '.' : ','));
-  return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: CommitmentInputSchema,
-          input: {
-            hoursHundredths: parseHours(value) ?? (value.trim() === '' ? undefined : value),
-            ...(commitment.version === null ? {} : { version: commitment.version }),
-          },
-          labels: { hoursHundredths: t.commitmentHours, version: t.commitmentHours },
-          send: (body) =>
-            api<Commitment>(`${ownEffortApi(network.id)}/commitments/${commitment.year}/${commitment.municipalityNumber}`, {
-              method: 'PUT',
-              body,
-            }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
-      <TextField
-        state={form}
-        name="hoursHundredths"
-        label={t.commitmentHours}
-        description={t.commitmentDescription}
-        value={value}
-        onChange={setValue}
-        required
-      />
-      <ButtonRow>
-        <SubmitButton form={form}>{t.save}</SubmitButton>
-      </ButtonRow>
-    </form>
   );
 }
 
@@ -326,139 +287,90 @@ function PlansSection({
 }) {
   const t = useCapacityMessages();
   const hours = useHours();
-  const [editing, setEditing] = useState<Plan | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Plan | null>(null);
   const caption = fmt(t.plansCaption, { year: list.year });
-  const projectName = (p: Plan) => `${p.projectReference} ${p.projectTitle}`;
+  const names = (p: Plan) => ({ month: p.month, municipality: p.municipalityName, project: p.projectReference });
   return (
     <section aria-labelledby="capacity-plans" className="dr-stack">
       <Heading level={2} data-size="sm" id="capacity-plans">
         {t.plansHeading}
       </Heading>
-      {list.writableMunicipalities.length === 0 ? (
-        <Paragraph data-size="sm" className="dr-muted">
-          {t.readOnly}
-        </Paragraph>
-      ) : options.projects.length === 0 ? (
-        <Paragraph data-size="sm">{t.noProjects}</Paragraph>
-      ) : (
-        <ButtonRow>
-          <Button type="button" onClick={() => setEditing('new')}>
-            {t.plan}
-          </Button>
-        </ButtonRow>
-      )}
-      {list.plans.length === 0 ? (
-        <Paragraph>{fmt(t.noPlans, { year: list.year })}</Paragraph>
-      ) : (
-        <ScrollRegion label={caption}>
-          <Table zebra data-size="sm">
-            <caption>{caption}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.month}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.project}</Table.HeaderCell>
-                <Table.HeaderCell scope="col" className="dr-project-number">
-                  {t.hours}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.note}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.actions}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {list.plans.map((p) => (
-                <Table.Row key={p.id}>
-                  <Table.Cell>
-                    {p.month}
-                    {p.outsidePeriod && (
+      <RowDialogs<Plan>
+        texts={{
+          create: t.dialogCreate,
+          edit: t.dialogEdit,
+          deleteTitle: t.deleteTitle,
+          delete: t.delete,
+          saved: t.saved,
+          deleted: t.deleted,
+        }}
+        deletePath={(p) => `/own-effort-plans/${p.id}`}
+        deleteConfirm={(p) => fmt(t.deleteConfirm, { hours: hours(p.hundredths), municipality: p.municipalityName, month: p.month })}
+        form={(plan, done) => (
+          <PlanForm network={network} year={list.year} plan={plan} writable={list.writableMunicipalities} options={options} {...done} />
+        )}
+        onChanged={onChanged}
+        onReload={onReload}
+      >
+        {(open) => (
+          <>
+            {list.writableMunicipalities.length === 0 ? (
+              <Paragraph data-size="sm" className="dr-muted">
+                {t.readOnly}
+              </Paragraph>
+            ) : options.projects.length === 0 ? (
+              <Paragraph data-size="sm">{t.noProjects}</Paragraph>
+            ) : (
+              <ButtonRow>
+                <Button type="button" onClick={open.create}>
+                  {t.plan}
+                </Button>
+              </ButtonRow>
+            )}
+            {list.plans.length === 0 ? (
+              <Paragraph>{fmt(t.noPlans, { year: list.year })}</Paragraph>
+            ) : (
+              <FiguresTable<Plan>
+                caption={caption}
+                rows={list.plans}
+                rowKey={(p) => p.id}
+                columns={[
+                  {
+                    heading: t.month,
+                    cell: (p) => (
                       <>
-                        {' '}
-                        <Tag data-color="warning" data-size="sm">
-                          {t.outsidePeriod}
-                        </Tag>
+                        {p.month}
+                        {p.outsidePeriod && (
+                          <>
+                            {' '}
+                            <Tag data-color="warning" data-size="sm">
+                              {t.outsidePeriod}
+                            </Tag>
+                          </>
+                        )}
                       </>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>{p.municipalityName}</Table.Cell>
-                  <Table.Cell>{projectName(p)}</Table.Cell>
-                  <Table.Cell className="dr-project-number">{hours(p.hundredths)}</Table.Cell>
-                  <Table.Cell>{p.note ?? ''}</Table.Cell>
-                  <Table.Cell>
-                    {p.editable && (
-                      <ButtonRow>
-                        <RowAction
-                          label={fmt(t.editOf, { month: p.month, municipality: p.municipalityName, project: p.projectReference })}
-                          onClick={() => setEditing(p)}
-                        >
-                          {t.edit}
-                        </RowAction>
-                        <RowAction
-                          label={fmt(t.deleteOf, { month: p.month, municipality: p.municipalityName, project: p.projectReference })}
-                          danger
-                          onClick={() => setDeleting(p)}
-                        >
-                          {t.delete}
-                        </RowAction>
-                      </ButtonRow>
-                    )}
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-            <tfoot>
-              <Table.Row>
-                <Table.HeaderCell scope="row" colSpan={3}>
-                  {fmt(t.yearTotal, { year: list.year })}
-                </Table.HeaderCell>
-                <Table.Cell className="dr-project-number">{hours(list.totalHundredths)}</Table.Cell>
-                <Table.Cell colSpan={2} />
-              </Table.Row>
-            </tfoot>
-          </Table>
-        </ScrollRegion>
-      )}
-      <ModalDialog open={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t.dialogCreate : t.dialogEdit}>
-        {editing !== null && (
-          <PlanForm
-            network={network}
-            year={list.year}
-            plan={editing === 'new' ? null : editing}
-            writable={list.writableMunicipalities}
-            options={options}
-            onReload={() => {
-              setEditing(null);
-              onReload();
-            }}
-            onSaved={() => {
-              setEditing(null);
-              onChanged(t.saved);
-            }}
-          />
+                    ),
+                  },
+                  { heading: t.municipality, cell: (p) => p.municipalityName },
+                  { heading: t.project, cell: (p) => `${p.projectReference} ${p.projectTitle}` },
+                  { heading: t.hours, cell: (p) => hours(p.hundredths), number: true },
+                  { heading: t.note, cell: (p) => p.note ?? '' },
+                  {
+                    heading: t.actions,
+                    cell: (p) =>
+                      p.editable && (
+                        <EditDeleteActions
+                          edit={{ text: t.edit, label: fmt(t.editOf, names(p)), onClick: () => open.edit(p) }}
+                          remove={{ text: t.delete, label: fmt(t.deleteOf, names(p)), onClick: () => open.remove(p) }}
+                        />
+                      ),
+                  },
+                ]}
+                total={{ label: fmt(t.yearTotal, { year: list.year }), span: 3, figures: [hours(list.totalHundredths)], after: 2 }}
+              />
+            )}
+          </>
         )}
-      </ModalDialog>
-      <ModalDialog open={deleting !== null} onClose={() => setDeleting(null)} title={t.deleteTitle}>
-        {deleting && (
-          <ConfirmForm
-            confirmLabel={t.delete}
-            danger
-            onCancel={() => setDeleting(null)}
-            onReload={() => {
-              setDeleting(null);
-              onReload();
-            }}
-            onConfirm={async () => {
-              await api(`/own-effort-plans/${deleting.id}?version=${deleting.version}`, { method: 'DELETE' });
-              setDeleting(null);
-              onChanged(t.deleted);
-            }}
-          >
-            <Paragraph>
-              {fmt(t.deleteConfirm, { hours: hours(deleting.hundredths), municipality: deleting.municipalityName, month: deleting.month })}
-            </Paragraph>
-          </ConfirmForm>
-        )}
-      </ModalDialog>
+      </RowDialogs>
     </section>
   );
 }
@@ -487,10 +399,10 @@ function PlanForm({
   const [project, setProject] = useState(plan?.projectId ?? options.projects[0]?.id ?? '');
   const [municipality, setMunicipality] = useState(plan?.municipalityNumber ?? writable[0] ?? '');
   const [month, setMonth] = useState(plan?.month ?? `${year}-01`);
-  const [hoursText, setHoursText] = useState(plan ? formatHours(plan.hundredths, lang === 'en' ? '.' : ',') : '');
+  const [hoursTyped, setHoursTyped] = useState(plan ? hoursText(plan.hundredths, lang) : '');
   const [note, setNote] = useState(plan?.note ?? '');
   const municipalities = options.municipalities.filter((m) => writable.includes(m.number));
-  const hoursHundredths = parseHours(hoursText) ?? (hoursText.trim() === '' ? undefined : hoursText);
+  const hoursHundredths = hoursInput(hoursTyped);
   const labels = {
     projectId: t.project,
     municipalityNumber: t.municipality,
@@ -520,11 +432,7 @@ function PlanForm({
       ) : (
         <>
           <SelectField state={form} name="projectId" label={t.project} value={project} onChange={setProject} required>
-            {options.projects.map((p) => (
-              <Select.Option key={p.id} value={p.id}>
-                {`${p.reference} ${p.title}`}
-              </Select.Option>
-            ))}
+            <ProjectOptions projects={options.projects} />
           </SelectField>
           <SelectField
             state={form}
@@ -534,11 +442,7 @@ function PlanForm({
             onChange={setMunicipality}
             required
           >
-            {municipalities.map((m) => (
-              <Select.Option key={m.number} value={m.number}>
-                {m.name}
-              </Select.Option>
-            ))}
+            <MunicipalityOptions municipalities={municipalities} />
           </SelectField>
           <TextField
             state={form}
@@ -551,16 +455,7 @@ function PlanForm({
           />
         </>
       )}
-      <TextField
-        state={form}
-        name="hoursHundredths"
-        label={t.hours}
-        description={t.hoursDescription}
-        value={hoursText}
-        onChange={setHoursText}
-        required
-      />
-      <TextField state={form} name="note" label={t.note} value={note} onChange={setNote} multiline rows={2} />
+      <HoursNoteFields form={form} texts={t} hours={hoursTyped} onHours={setHoursTyped} note={note} onNote={setNote} />
     </SaveForm>
   );
 }

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { FeeScheduleAdoptSchema, type FeeModel, type FeeSchedule } from '../../../shared/finance/fees.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, useApi, type Loaded } from '../../app/api.ts';
-import { ConfirmForm, FormMessages, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
+import { FormMessages, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ConfirmDelete, DownloadLinks } from './finance-parts.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { DecidedCaseFields } from '../projects/index.ts';
 import { useKroner, osloDay } from '../../app/format.ts';
@@ -165,16 +166,14 @@ function ScheduleView({ network, schedule, loaded }: { network: NetworkOverview;
             </tfoot>
           </Table>
         </ScrollRegion>
-        <nav aria-label={s.downloads}>
-          <ButtonRow>
-            <Link href={feeExportUrl(schedule.id, 'xlsx')} download>
-              {s.downloadXlsx}
-            </Link>
-            <Link href={feeExportUrl(schedule.id, 'csv')} download>
-              {s.downloadCsv}
-            </Link>
-          </ButtonRow>
-        </nav>
+        <DownloadLinks
+          row
+          label={s.downloads}
+          links={[
+            { href: feeExportUrl(schedule.id, 'xlsx'), text: s.downloadXlsx },
+            { href: feeExportUrl(schedule.id, 'csv'), text: s.downloadCsv },
+          ]}
+        />
       </section>
 
       {admin && draft && (
@@ -208,9 +207,8 @@ function ScheduleView({ network, schedule, loaded }: { network: NetworkOverview;
         />
       </ModalDialog>
       <ModalDialog open={deleting} onClose={() => setDeleting(false)} title={s.delete}>
-        <ConfirmForm
+        <ConfirmDelete
           confirmLabel={s.delete}
-          danger
           onCancel={() => setDeleting(false)}
           onReload={loaded.reload}
           onConfirm={async () => {
@@ -219,8 +217,8 @@ function ScheduleView({ network, schedule, loaded }: { network: NetworkOverview;
             void navigate(feeSchedulesPath(network.slug), { state: { message: s.deleted } });
           }}
         >
-          <Paragraph>{fmt(s.deleteConfirm, { title: schedule.title })}</Paragraph>
-        </ConfirmForm>
+          {fmt(s.deleteConfirm, { title: schedule.title })}
+        </ConfirmDelete>
       </ModalDialog>
     </div>
   );

@@ -1,13 +1,14 @@
 import { useSearchParams } from 'react-router';
-import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { FinanceOverview, StatementSchedule } from '../../../shared/finance/statements.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { grantPath } from './grants-api.ts';
 import { shortDate, useKroner, useHours } from '../../app/format.ts';
+import { DownloadLinks } from './finance-parts.tsx';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { useStatementMessages } from './statement-messages.ts';
 import { HeadRow, DataTable } from '../../app/table.tsx';
@@ -83,16 +84,14 @@ function OverviewView({ network }: { network: NetworkOverview }) {
                 </Table>
               </ScrollRegion>
             )}
-            <nav aria-label={o.downloads}>
-              <ButtonRow>
-                <Link href={exportUrl('xlsx')} download>
-                  {o.downloadXlsx}
-                </Link>
-                <Link href={exportUrl('csv')} download>
-                  {o.downloadCsv}
-                </Link>
-              </ButtonRow>
-            </nav>
+            <DownloadLinks
+              row
+              label={o.downloads}
+              links={[
+                { href: exportUrl('xlsx'), text: o.downloadXlsx },
+                { href: exportUrl('csv'), text: o.downloadCsv },
+              ]}
+            />
           </>
         )}
       </LoadState>

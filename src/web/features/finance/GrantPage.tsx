@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { Grant, GrantAllocation, GrantDeadline, GrantExpense } from '../../../shared/finance/grants.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, asApiError, useApi, type ApiError, type Loaded } from '../../app/api.ts';
-import { ConfirmForm, FailureAlert, SuccessMessage } from '../../app/forms.tsx';
+import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { projectPath } from '../projects/index.ts';
 import { useKroner, osloDay } from '../../app/format.ts';
+import { ConfirmDelete, DownloadLinks, EditDeleteActions } from './finance-parts.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { AllocationForm, DeadlineForm, ExpenseForm } from './GrantRowForms.tsx';
 import { GrantForm } from './GrantForm.tsx';
@@ -92,6 +93,12 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
     }
   };
   const baseBudget = g.baseBudgetYear;
+  const rowActions = (editLabel: string, removeLabel: string, onEdit: () => void, url: string, done: string) => (
+    <EditDeleteActions
+      edit={{ text: g.edit_, label: editLabel, onClick: onEdit }}
+      remove={{ text: g.remove, label: removeLabel, onClick: () => setDialog({ kind: 'remove', title: removeLabel, url, done }) }}
+    />
+  );
   return (
     <div className="dr-stack">
       <SuccessMessage message={message} />
@@ -189,19 +196,13 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
                 <Table.Cell>{a.note ?? ''}</Table.Cell>
                 {admin && (
                   <Table.Cell>
-                    <RowActions
-                      editLabel={fmt(g.editAllocation, { name: allocationName(a, baseBudget) })}
-                      removeLabel={fmt(g.deleteAllocation, { name: allocationName(a, baseBudget) })}
-                      onEdit={() => setDialog({ kind: 'allocation', row: a })}
-                      onRemove={() =>
-                        setDialog({
-                          kind: 'remove',
-                          title: fmt(g.deleteAllocation, { name: allocationName(a, baseBudget) }),
-                          url: `/grant-allocations/${a.id}?version=${a.version}`,
-                          done: g.allocationDeleted,
-                        })
-                      }
-                    />
+                    {rowActions(
+                      fmt(g.editAllocation, { name: allocationName(a, baseBudget) }),
+                      fmt(g.deleteAllocation, { name: allocationName(a, baseBudget) }),
+                      () => setDialog({ kind: 'allocation', row: a }),
+                      `/grant-allocations/${a.id}?version=${a.version}`,
+                      g.allocationDeleted,
+                    )}
                   </Table.Cell>
                 )}
               </Table.Row>
@@ -240,19 +241,13 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
                       <Table.Cell>{kroner(e.amount)}</Table.Cell>
                       {admin && (
                         <Table.Cell>
-                          <RowActions
-                            editLabel={fmt(g.editExpense, { name })}
-                            removeLabel={fmt(g.deleteExpense, { name })}
-                            onEdit={() => setDialog({ kind: 'expense', row: e })}
-                            onRemove={() =>
-                              setDialog({
-                                kind: 'remove',
-                                title: fmt(g.deleteExpense, { name }),
-                                url: `/grant-expenses/${e.id}?version=${e.version}`,
-                                done: g.expenseDeleted,
-                              })
-                            }
-                          />
+                          {rowActions(
+                            fmt(g.editExpense, { name }),
+                            fmt(g.deleteExpense, { name }),
+                            () => setDialog({ kind: 'expense', row: e }),
+                            `/grant-expenses/${e.id}?version=${e.version}`,
+                            g.expenseDeleted,
+                          )}
                         </Table.Cell>
                       )}
                     </Table.Row>
@@ -325,19 +320,13 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
                           {g.markReported}
                         </Button>
                       )}
-                      <RowActions
-                        editLabel={`${g.edit_} ${d.description}`}
-                        removeLabel={fmt(g.deleteDeadline, { name: d.description })}
-                        onEdit={() => setDialog({ kind: 'deadline', row: d })}
-                        onRemove={() =>
-                          setDialog({
-                            kind: 'remove',
-                            title: fmt(g.deleteDeadline, { name: d.description }),
-                            url: `/grant-deadlines/${d.id}?version=${d.version}`,
-                            done: g.deadlineDeleted,
-                          })
-                        }
-                      />
+                      {rowActions(
+                        `${g.edit_} ${d.description}`,
+                        fmt(g.deleteDeadline, { name: d.description }),
+                        () => setDialog({ kind: 'deadline', row: d }),
+                        `/grant-deadlines/${d.id}?version=${d.version}`,
+                        g.deadlineDeleted,
+                      )}
                     </ButtonRow>
                   </Table.Cell>
                 )}
@@ -354,16 +343,14 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
         )}
       </section>
 
-      <nav aria-label={gm.list.downloads}>
-        <ButtonRow>
-          <Link href={grantsExportUrl(network.id, 'xlsx')} download>
-            {gm.list.downloadXlsx}
-          </Link>
-          <Link href={grantsExportUrl(network.id, 'csv')} download>
-            {gm.list.downloadCsv}
-          </Link>
-        </ButtonRow>
-      </nav>
+      <DownloadLinks
+        row
+        label={gm.list.downloads}
+        links={[
+          { href: grantsExportUrl(network.id, 'xlsx'), text: gm.list.downloadXlsx },
+          { href: grantsExportUrl(network.id, 'csv'), text: gm.list.downloadCsv },
+        ]}
+      />
 
       <ModalDialog open={dialog?.kind === 'edit'} onClose={close} title={g.edit}>
         <GrantForm networkId={network.id} grant={grant} onCancel={close} onReload={loaded.reload} onSaved={saved(gm.form.saved)} />
@@ -408,21 +395,19 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
       </ModalDialog>
       <ModalDialog open={dialog?.kind === 'remove'} onClose={close} title={dialog?.kind === 'remove' ? dialog.title : ''}>
         {dialog?.kind === 'remove' && (
-          <ConfirmForm
+          <ConfirmDelete
             confirmLabel={g.remove}
-            danger
             onCancel={close}
             onReload={loaded.reload}
             onConfirm={async () => saved(dialog.done)(await api<Grant>(dialog.url, { method: 'DELETE' }))}
           >
-            <Paragraph>{dialog.title}</Paragraph>
-          </ConfirmForm>
+            {dialog.title}
+          </ConfirmDelete>
         )}
       </ModalDialog>
       <ModalDialog open={dialog?.kind === 'delete'} onClose={close} title={g.delete}>
-        <ConfirmForm
+        <ConfirmDelete
           confirmLabel={g.delete}
-          danger
           onCancel={close}
           onReload={loaded.reload}
           onConfirm={async () => {
@@ -431,34 +416,9 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
             void navigate(grantsPath(network.slug), { state: { message: g.deleted } });
           }}
         >
-          <Paragraph>{fmt(g.deleteConfirm, { title: grant.title })}</Paragraph>
-        </ConfirmForm>
+          {fmt(g.deleteConfirm, { title: grant.title })}
+        </ConfirmDelete>
       </ModalDialog>
     </div>
-  );
-}
-
-/** Change and delete buttons of a row, named by the row for screen readers. */
-function RowActions({
-  editLabel,
-  removeLabel,
-  onEdit,
-  onRemove,
-}: {
-  editLabel: string;
-  removeLabel: string;
-  onEdit: () => void;
-  onRemove: () => void;
-}) {
-  const gm = useGrantMessages();
-  return (
-    <ButtonRow>
-      <Button type="button" variant="tertiary" data-size="sm" aria-label={editLabel} onClick={onEdit}>
-        {gm.grant.edit_}
-      </Button>
-      <Button type="button" variant="tertiary" data-size="sm" data-color="danger" aria-label={removeLabel} onClick={onRemove}>
-        {gm.grant.remove}
-      </Button>
-    </ButtonRow>
   );
 }

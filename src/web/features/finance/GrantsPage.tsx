@@ -1,12 +1,13 @@
 import { useNavigate } from 'react-router';
-import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Paragraph, Table } from '@digdir/designsystemet-react';
 import type { GrantList } from '../../../shared/finance/grants.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { ListWithCreate } from '../../app/kit.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useKroner } from '../../app/format.ts';
+import { DownloadLinks } from './finance-parts.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { GrantForm } from './GrantForm.tsx';
 import { useGrantMessages } from './grant-messages.ts';
@@ -92,16 +93,14 @@ function GrantsView({ network }: { network: NetworkOverview }) {
                   </tfoot>
                 </Table>
               </ScrollRegion>
-              <nav aria-label={l.downloads}>
-                <ButtonRow>
-                  <Link href={grantsExportUrl(network.id, 'xlsx')} download>
-                    {l.downloadXlsx}
-                  </Link>
-                  <Link href={grantsExportUrl(network.id, 'csv')} download>
-                    {l.downloadCsv}
-                  </Link>
-                </ButtonRow>
-              </nav>
+              <DownloadLinks
+                row
+                label={l.downloads}
+                links={[
+                  { href: grantsExportUrl(network.id, 'xlsx'), text: l.downloadXlsx },
+                  { href: grantsExportUrl(network.id, 'csv'), text: l.downloadCsv },
+                ]}
+              />
             </>
           )
         }

@@ -1,11 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import {
   EntryCreateSchema,
   EntryUpdateSchema,
-  formatHours,
-  parseHours,
   RateInputSchema,
   type Entry,
   type EntryList,
@@ -15,16 +13,28 @@ import {
   type Summary,
 } from '../../../shared/finance/own-effort.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
-import { api, useApi } from '../../app/api.ts';
-import { ConfirmForm, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { ButtonRow, FilterDisclosure, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { SpreadsheetImport } from '../../app/SpreadsheetImport.tsx';
 import { useKroner, parseWhole, useHours } from '../../app/format.ts';
 import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
+import {
+  DownloadLinks,
+  EditDeleteActions,
+  FiguresTable,
+  hoursInput,
+  HoursNoteFields,
+  hoursText,
+  HoursValueTable,
+  MunicipalityOptions,
+  ProjectOptions,
+  PutValueForm,
+  RowDialogs,
+} from './finance-parts.tsx';
 import { COMMON_WORK, entriesQuery, ownEffortApi, ownEffortPath, readOwnEffortFilter, type OwnEffortFilter } from './own-effort-api.ts';
 import { useOwnEffortMessages } from './own-effort-messages.ts';
-import { RowAction } from '../../app/table.tsx';
 import { SaveForm } from '../../app/kit.tsx';
 
 /**
@@ -147,14 +157,21 @@ function RateSection({
         </Paragraph>
       )}
       <ModalDialog open={open} onClose={() => setOpen(false)} title={`${rate.rate === null ? t.setRate : t.changeRate} ${rate.year}`}>
-        <RateForm
-          network={network}
-          rate={rate}
+        <PutValueForm
+          schema={RateInputSchema}
+          path={`${ownEffortApi(network.id)}/rates/${rate.year}`}
+          name="rate"
+          label={t.rate}
+          description={t.rateDescription}
+          initial={rate.rate === null ? '' : String(rate.rate)}
+          read={parseWhole}
+          version={rate.version}
+          submitLabel={t.save}
           onReload={() => {
             setOpen(false);
             onReload();
           }}
-          onSaved={(saved) => {
+          onSaved={(saved: Rate) => {
             setOpen(false);
             onSaved(saved);
           }}
@@ -164,82 +181,21 @@ function RateSection({
   );
 }
 
-function RateForm({
-  network,
-  rate,
-  onSaved,
-  onReload,
-}: {
-  network: NetworkOverview;
-  rate: Rate;
-  onSaved: (r: Rate) => void;
-  onReload: () => void;
-}) {
-  const t = useOwnEffortMessages();
-  const form = useForm();
-  const [value, setValue] = useState(rate.rate === null ? '' : String(rate.rate));
-  return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: RateInputSchema,
-          input: { rate: parseWhole(value), ...(rate.version === null ? {} : { version: rate.version }) },
-          labels: { rate: t.rate, version: t.rate },
-          send: (body) => api<Rate>(`${ownEffortApi(network.id)}/rates/${rate.year}`, { method: 'PUT', body }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
-      <TextField state={form} name="rate" label={t.rate} description={t.rateDescription} value={value} onChange={setValue} required />
-      <ButtonRow>
-        <SubmitButton form={form}>{t.save}</SubmitButton>
-      </ButtonRow>
-    </form>
-  );
-}
-
 function SummarySection({ network, summary }: { network: NetworkOverview; summary: Summary }) {
   const t = useOwnEffortMessages();
   const kroner = useKroner();
   const hours = useHours();
   const exportBase = `/api${ownEffortApi(network.id)}/summary/export?year=${summary.year}`;
   const table = (caption: string, label: string, rows: { key: string; name: string; hundredths: number; value: number }[]) => (
-    <ScrollRegion label={caption}>
-      <Table zebra data-size="sm">
-        <caption>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{label}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="dr-project-number">
-              {t.hours}
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="dr-project-number">
-              {t.value}
-            </Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {rows.map((r) => (
-            <Table.Row key={r.key}>
-              <Table.HeaderCell scope="row">{r.name}</Table.HeaderCell>
-              <Table.Cell className="dr-project-number">{hours(r.hundredths)}</Table.Cell>
-              <Table.Cell className="dr-project-number">{kroner(r.value)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-        <tfoot>
-          <Table.Row>
-            <Table.HeaderCell scope="row">{t.total}</Table.HeaderCell>
-            <Table.Cell className="dr-project-number">{hours(summary.total.hundredths)}</Table.Cell>
-            <Table.Cell className="dr-project-number">{kroner(summary.total.value)}</Table.Cell>
-          </Table.Row>
-        </tfoot>
-      </Table>
-    </ScrollRegion>
+    <HoursValueTable
+      caption={caption}
+      label={label}
+      rows={rows}
+      total={summary.total}
+      texts={{ hours: t.hours, value: t.value, total: t.total }}
+      hours={hours}
+      kroner={kroner}
+    />
   );
   return (
     <section aria-labelledby="own-effort-summary" className="dr-stack">
@@ -268,16 +224,13 @@ function SummarySection({ network, summary }: { network: NetworkOverview; summar
         t.month,
         summary.byMonth.map((m) => ({ key: m.month, name: m.month, ...m })),
       )}
-      <nav aria-label={`${t.downloads}: ${fmt(t.summaryHeading, { year: summary.year })}`}>
-        <Paragraph data-size="sm" className="dr-downloads">
-          <Link href={`${exportBase}&format=xlsx`} download>
-            {t.downloadSummaryXlsx}
-          </Link>
-          <Link href={`${exportBase}&format=csv`} download>
-            {t.downloadSummaryCsv}
-          </Link>
-        </Paragraph>
-      </nav>
+      <DownloadLinks
+        label={`${t.downloads}: ${fmt(t.summaryHeading, { year: summary.year })}`}
+        links={[
+          { href: `${exportBase}&format=xlsx`, text: t.downloadSummaryXlsx },
+          { href: `${exportBase}&format=csv`, text: t.downloadSummaryCsv },
+        ]}
+      />
     </section>
   );
 }
@@ -300,10 +253,9 @@ function EntriesSection({
   const t = useOwnEffortMessages();
   const kroner = useKroner();
   const hours = useHours();
-  const [editing, setEditing] = useState<Entry | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Entry | null>(null);
   const exportBase = `/api${ownEffortApi(network.id)}/entries/export`;
   const projectName = (e: Entry) => (e.projectId ? `${e.projectReference} ${e.projectTitle}` : t.common);
+  const names = (e: Entry) => ({ month: e.month, municipality: e.municipalityName });
   return (
     <section aria-labelledby="own-effort-entries" className="dr-stack">
       <Heading level={2} data-size="sm" id="own-effort-entries">
@@ -312,135 +264,75 @@ function EntriesSection({
       <FilterDisclosure active={[filter.municipality, filter.project].filter(Boolean).length}>
         <FilterForm key={`${filter.municipality}-${filter.project}`} network={network} filter={filter} options={options} />
       </FilterDisclosure>
-      {list.writableMunicipalities.length > 0 ? (
-        <ButtonRow>
-          <Button type="button" onClick={() => setEditing('new')}>
-            {t.register}
-          </Button>
-        </ButtonRow>
-      ) : (
-        <Paragraph data-size="sm" className="dr-muted">
-          {t.readOnly}
-        </Paragraph>
-      )}
-      {list.entries.length === 0 ? (
-        <Paragraph>{t.noEntries}</Paragraph>
-      ) : (
-        <ScrollRegion label={fmt(t.entriesCaption, { year: list.year })}>
-          <Table zebra data-size="sm">
-            <caption>{fmt(t.entriesCaption, { year: list.year })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.month}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.project}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.person}</Table.HeaderCell>
-                <Table.HeaderCell scope="col" className="dr-project-number">
-                  {t.hours}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col" className="dr-project-number">
-                  {t.value}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.note}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t.actions}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {list.entries.map((e) => (
-                <Table.Row key={e.id}>
-                  <Table.Cell>{e.month}</Table.Cell>
-                  <Table.Cell>{e.municipalityName}</Table.Cell>
-                  <Table.Cell>{projectName(e)}</Table.Cell>
-                  <Table.Cell>{e.personName ?? ''}</Table.Cell>
-                  <Table.Cell className="dr-project-number">{hours(e.hundredths)}</Table.Cell>
-                  <Table.Cell className="dr-project-number">{kroner(e.value)}</Table.Cell>
-                  <Table.Cell>{e.note ?? ''}</Table.Cell>
-                  <Table.Cell>
-                    {e.editable && (
-                      <ButtonRow>
-                        <RowAction
-                          label={fmt(t.editOf, { month: e.month, municipality: e.municipalityName })}
-                          onClick={() => setEditing(e)}
-                        >
-                          {t.edit}
-                        </RowAction>
-                        <RowAction
-                          label={fmt(t.deleteOf, { month: e.month, municipality: e.municipalityName })}
-                          danger
-                          onClick={() => setDeleting(e)}
-                        >
-                          {t.delete}
-                        </RowAction>
-                      </ButtonRow>
-                    )}
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-            <tfoot>
-              <Table.Row>
-                <Table.HeaderCell scope="row" colSpan={4}>
-                  {t.total}
-                </Table.HeaderCell>
-                <Table.Cell className="dr-project-number">{hours(list.total.hundredths)}</Table.Cell>
-                <Table.Cell className="dr-project-number">{kroner(list.total.value)}</Table.Cell>
-                <Table.Cell colSpan={2} />
-              </Table.Row>
-            </tfoot>
-          </Table>
-        </ScrollRegion>
-      )}
-      <nav aria-label={`${t.downloads}: ${t.entriesHeading}`}>
-        <Paragraph data-size="sm" className="dr-downloads">
-          <Link href={`${exportBase}${entriesQuery(filter, 'xlsx')}`} download>
-            {t.downloadEntriesXlsx}
-          </Link>
-          <Link href={`${exportBase}${entriesQuery(filter, 'csv')}`} download>
-            {t.downloadEntriesCsv}
-          </Link>
-        </Paragraph>
-      </nav>
-      <ModalDialog open={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t.dialogCreate : t.dialogEdit}>
-        {editing !== null && (
-          <EntryForm
-            network={network}
-            year={list.year}
-            entry={editing === 'new' ? null : editing}
-            writable={list.writableMunicipalities}
-            options={options}
-            onReload={() => {
-              setEditing(null);
-              onReload();
-            }}
-            onSaved={() => {
-              setEditing(null);
-              onChanged(t.saved);
-            }}
-          />
+      <RowDialogs<Entry>
+        texts={{
+          create: t.dialogCreate,
+          edit: t.dialogEdit,
+          deleteTitle: t.deleteTitle,
+          delete: t.delete,
+          saved: t.saved,
+          deleted: t.deleted,
+        }}
+        deletePath={(e) => `/own-effort-entries/${e.id}`}
+        deleteConfirm={(e) => fmt(t.deleteConfirm, { hours: hours(e.hundredths), municipality: e.municipalityName, month: e.month })}
+        form={(entry, done) => (
+          <EntryForm network={network} year={list.year} entry={entry} writable={list.writableMunicipalities} options={options} {...done} />
         )}
-      </ModalDialog>
-      <ModalDialog open={deleting !== null} onClose={() => setDeleting(null)} title={t.deleteTitle}>
-        {deleting && (
-          <ConfirmForm
-            confirmLabel={t.delete}
-            danger
-            onCancel={() => setDeleting(null)}
-            onReload={() => {
-              setDeleting(null);
-              onReload();
-            }}
-            onConfirm={async () => {
-              await api(`/own-effort-entries/${deleting.id}?version=${deleting.version}`, { method: 'DELETE' });
-              setDeleting(null);
-              onChanged(t.deleted);
-            }}
-          >
-            <Paragraph>
-              {fmt(t.deleteConfirm, { hours: hours(deleting.hundredths), municipality: deleting.municipalityName, month: deleting.month })}
-            </Paragraph>
-          </ConfirmForm>
+        onChanged={onChanged}
+        onReload={onReload}
+      >
+        {(open) => (
+          <>
+            {list.writableMunicipalities.length > 0 ? (
+              <ButtonRow>
+                <Button type="button" onClick={open.create}>
+                  {t.register}
+                </Button>
+              </ButtonRow>
+            ) : (
+              <Paragraph data-size="sm" className="dr-muted">
+                {t.readOnly}
+              </Paragraph>
+            )}
+            {list.entries.length === 0 ? (
+              <Paragraph>{t.noEntries}</Paragraph>
+            ) : (
+              <FiguresTable<Entry>
+                caption={fmt(t.entriesCaption, { year: list.year })}
+                rows={list.entries}
+                rowKey={(e) => e.id}
+                columns={[
+                  { heading: t.month, cell: (e) => e.month },
+                  { heading: t.municipality, cell: (e) => e.municipalityName },
+                  { heading: t.project, cell: projectName },
+                  { heading: t.person, cell: (e) => e.personName ?? '' },
+                  { heading: t.hours, cell: (e) => hours(e.hundredths), number: true },
+                  { heading: t.value, cell: (e) => kroner(e.value), number: true },
+                  { heading: t.note, cell: (e) => e.note ?? '' },
+                  {
+                    heading: t.actions,
+                    cell: (e) =>
+                      e.editable && (
+                        <EditDeleteActions
+                          edit={{ text: t.edit, label: fmt(t.editOf, names(e)), onClick: () => open.edit(e) }}
+                          remove={{ text: t.delete, label: fmt(t.deleteOf, names(e)), onClick: () => open.remove(e) }}
+                        />
+                      ),
+                  },
+                ]}
+                total={{ label: t.total, span: 4, figures: [hours(list.total.hundredths), kroner(list.total.value)], after: 2 }}
+              />
+            )}
+            <DownloadLinks
+              label={`${t.downloads}: ${t.entriesHeading}`}
+              links={[
+                { href: `${exportBase}${entriesQuery(filter, 'xlsx')}`, text: t.downloadEntriesXlsx },
+                { href: `${exportBase}${entriesQuery(filter, 'csv')}`, text: t.downloadEntriesCsv },
+              ]}
+            />
+          </>
         )}
-      </ModalDialog>
+      </RowDialogs>
     </section>
   );
 }
@@ -466,11 +358,7 @@ function FilterForm({ network, filter, options }: { network: NetworkOverview; fi
           <Label htmlFor={municipalityId}>{t.municipality}</Label>
           <Select id={municipalityId} value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
             <Select.Option value="">{t.allMunicipalities}</Select.Option>
-            {options.municipalities.map((m) => (
-              <Select.Option key={m.number} value={m.number}>
-                {m.name}
-              </Select.Option>
-            ))}
+            <MunicipalityOptions municipalities={options.municipalities} />
           </Select>
         </Field>
         <Field>
@@ -478,11 +366,7 @@ function FilterForm({ network, filter, options }: { network: NetworkOverview; fi
           <Select id={projectId} value={project} onChange={(e) => setProject(e.target.value)}>
             <Select.Option value="">{t.allProjects}</Select.Option>
             <Select.Option value={COMMON_WORK}>{t.common}</Select.Option>
-            {options.projects.map((p) => (
-              <Select.Option key={p.id} value={p.id}>
-                {`${p.reference} ${p.title}`}
-              </Select.Option>
-            ))}
+            <ProjectOptions projects={options.projects} />
           </Select>
         </Field>
         <Button type="submit" variant="secondary">
@@ -518,7 +402,7 @@ function EntryForm({
   const [municipality, setMunicipality] = useState(entry?.municipalityNumber ?? writable[0] ?? '');
   const [project, setProject] = useState(entry?.projectId ?? '');
   const [person, setPerson] = useState(entry?.personId ?? '');
-  const [hoursText, setHoursText] = useState(entry ? formatHours(entry.hundredths, lang === 'en' ? '.' : ',') : '');
+  const [hoursTyped, setHoursTyped] = useState(entry ? hoursText(entry.hundredths, lang) : '');
   const [note, setNote] = useState(entry?.note ?? '');
   const municipalities = options.municipalities.filter((m) => writable.includes(m.number) || m.number === entry?.municipalityNumber);
   const people = options.people.filter((p) => p.municipalityNumbers.includes(municipality));
@@ -536,7 +420,7 @@ function EntryForm({
     municipalityNumber: municipality,
     projectId: project || null,
     personId: person || null,
-    hoursHundredths: parseHours(hoursText) ?? (hoursText.trim() === '' ? undefined : hoursText),
+    hoursHundredths: hoursInput(hoursTyped),
     note,
   };
   return (
@@ -565,19 +449,11 @@ function EntryForm({
         }}
         required
       >
-        {municipalities.map((m) => (
-          <Select.Option key={m.number} value={m.number}>
-            {m.name}
-          </Select.Option>
-        ))}
+        <MunicipalityOptions municipalities={municipalities} />
       </SelectField>
       <SelectField state={form} name="projectId" label={t.project} value={project} onChange={setProject}>
         <Select.Option value="">{t.common}</Select.Option>
-        {options.projects.map((p) => (
-          <Select.Option key={p.id} value={p.id}>
-            {`${p.reference} ${p.title}`}
-          </Select.Option>
-        ))}
+        <ProjectOptions projects={options.projects} />
       </SelectField>
       <SelectField state={form} name="personId" label={t.person} description={t.personDescription} value={person} onChange={setPerson}>
         <Select.Option value="">{t.noPerson}</Select.Option>
@@ -587,16 +463,7 @@ function EntryForm({
           </Select.Option>
         ))}
       </SelectField>
-      <TextField
-        state={form}
-        name="hoursHundredths"
-        label={t.hours}
-        description={t.hoursDescription}
-        value={hoursText}
-        onChange={setHoursText}
-        required
-      />
-      <TextField state={form} name="note" label={t.note} value={note} onChange={setNote} multiline rows={2} />
+      <HoursNoteFields form={form} texts={t} hours={hoursTyped} onHours={setHoursTyped} note={note} onNote={setNote} />
     </SaveForm>
   );
 }

@@ -1,6 +1,5 @@
 import type { BudgetCategory, BudgetSide } from '../../../shared/finance/budget.ts';
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /** The budget page's texts. Bokmål is the source: its shape is the type nynorsk and English must match. */
 const nb = {
@@ -324,9 +323,4 @@ const en: BudgetMessages = {
   wholeRow: 'The whole row',
 };
 
-const CATALOG: Record<Language, BudgetMessages> = { nb, nn, en };
-
-export function useBudgetMessages(): BudgetMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useBudgetMessages = messageCatalog<BudgetMessages>({ nb, nn, en });

@@ -1,5 +1,4 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /** The capacity page's texts (and the warning on a municipality's page). Bokmål is the source. */
 const nb = {
@@ -183,9 +182,4 @@ const en: CapacityMessages = {
   municipalityOver: '{municipality} has planned {planned} hours in {network}, {over} hours more than its commitment of {committed} hours.',
 };
 
-const CATALOG: Record<Language, CapacityMessages> = { nb, nn, en };
-
-export function useCapacityMessages(): CapacityMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useCapacityMessages = messageCatalog<CapacityMessages>({ nb, nn, en });

@@ -1,6 +1,5 @@
 import type { GrantAllocationTarget, GrantGiverKind } from '../../../shared/finance/grants.ts';
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /** The grant pages' texts. Bokmål is the source: its shape is the type nynorsk and English must match. */
 const nb = {
@@ -414,9 +413,4 @@ const en: GrantMessages = {
   },
 };
 
-const CATALOG: Record<Language, GrantMessages> = { nb, nn, en };
-
-export function useGrantMessages(): GrantMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useGrantMessages = messageCatalog<GrantMessages>({ nb, nn, en });

@@ -1,6 +1,5 @@
 import type { FeeModelKind, FeeScheduleStatus } from '../../../shared/finance/fees.ts';
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /** The member-fee pages' texts. Bokmål is the source: its shape is the type nynorsk and English must match. */
 const nb = {
@@ -307,9 +306,4 @@ const en: FinanceMessages = {
   },
 };
 
-const CATALOG: Record<Language, FinanceMessages> = { nb, nn, en };
-
-export function useFinanceMessages(): FinanceMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useFinanceMessages = messageCatalog<FinanceMessages>({ nb, nn, en });

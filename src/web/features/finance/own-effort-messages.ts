@@ -1,5 +1,4 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /** The own-effort page's texts (and the in-kind part of the project page's financing). Bokmål is the source. */
 const nb = {
@@ -251,9 +250,4 @@ const en: OwnEffortMessages = {
   inKindLink: 'See and register own effort for the project',
 };
 
-const CATALOG: Record<Language, OwnEffortMessages> = { nb, nn, en };
-
-export function useOwnEffortMessages(): OwnEffortMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useOwnEffortMessages = messageCatalog<OwnEffortMessages>({ nb, nn, en });

@@ -1,5 +1,4 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /** The finance overview's and the per-municipality statement's texts. Bokmål is the source; nynorsk and English match its shape. */
 const nb = {
@@ -244,8 +243,4 @@ const en: StatementMessages = {
   },
 };
 
-const MESSAGES: Record<Language, StatementMessages> = { nb, nn, en };
-
-export function useStatementMessages(): StatementMessages {
-  return MESSAGES[useI18n().lang];
-}
+export const useStatementMessages = messageCatalog<StatementMessages>({ nb, nn, en });

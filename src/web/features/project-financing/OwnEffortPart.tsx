@@ -1,10 +1,10 @@
-import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { ProjectOwnEffort } from '../../../shared/finance/own-effort.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt } from '../../app/i18n/index.tsx';
-import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
-import { ownEffortPath, useOwnEffortMessages } from '../finance/index.ts';
+import { AppLink, LoadState } from '../../app/ui.tsx';
+import { HoursValueTable, ownEffortPath, useOwnEffortMessages } from '../finance/index.ts';
 import { useHours, useKroner } from '../../app/format.ts';
 
 /**
@@ -27,38 +27,16 @@ export function OwnEffortPart({ project }: { project: Project }) {
           {data.byMunicipality.length === 0 ? (
             <Paragraph>{t.inKindNone}</Paragraph>
           ) : (
-            <ScrollRegion label={fmt(t.inKindCaption, { reference: project.reference })}>
-              <Table zebra>
-                <caption>{fmt(t.inKindCaption, { reference: project.reference })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col" className="dr-project-number">
-                      {t.hours}
-                    </Table.HeaderCell>
-                    <Table.HeaderCell scope="col" className="dr-project-number">
-                      {t.value}
-                    </Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {data.byMunicipality.map((m) => (
-                    <Table.Row key={m.municipalityNumber}>
-                      <Table.HeaderCell scope="row">{m.municipalityName}</Table.HeaderCell>
-                      <Table.Cell className="dr-project-number">{hours(m.hundredths)}</Table.Cell>
-                      <Table.Cell className="dr-project-number">{kroner(m.value)}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-                <tfoot>
-                  <Table.Row>
-                    <Table.HeaderCell scope="row">{t.total}</Table.HeaderCell>
-                    <Table.Cell className="dr-project-number">{hours(data.total.hundredths)}</Table.Cell>
-                    <Table.Cell className="dr-project-number">{kroner(data.total.value)}</Table.Cell>
-                  </Table.Row>
-                </tfoot>
-              </Table>
-            </ScrollRegion>
+            <HoursValueTable
+              caption={fmt(t.inKindCaption, { reference: project.reference })}
+              label={t.municipality}
+              rows={data.byMunicipality.map((m) => ({ key: m.municipalityNumber, name: m.municipalityName, ...m }))}
+              total={data.total}
+              texts={{ hours: t.hours, value: t.value, total: t.total }}
+              hours={hours}
+              kroner={kroner}
+              size="md"
+            />
           )}
           <Paragraph data-size="sm">
             <AppLink to={ownEffortPath(data.networkSlug, { year: data.years.at(-1)?.year, project: project.id })}>{t.inKindLink}</AppLink>

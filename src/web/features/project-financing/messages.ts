@@ -1,7 +1,6 @@
 import type { SplitMethod } from '../../../shared/finance/cost-split.ts';
 import type { FinancingSourceKind, SplitReason } from '../../../shared/finance/project-financing.ts';
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /**
  * The financing section's texts. Bokmål is the source: its shape is the type nynorsk and English must match. The
@@ -166,9 +165,4 @@ const en: FinancingMessages = {
   saved: 'The financing has been saved, and the cost split again.',
 };
 
-const CATALOG: Record<Language, FinancingMessages> = { nb, nn, en };
-
-export function useFinancingMessages(): FinancingMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useFinancingMessages = messageCatalog<FinancingMessages>({ nb, nn, en });
