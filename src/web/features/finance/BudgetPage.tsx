@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Downloads } from '../../app/downloads.tsx';
 import { useSearchParams } from 'react-router';
 import { Button, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { Budget, BudgetLine, BudgetSide, BudgetSummary } from '../../../shared/finance/budget.ts';
@@ -11,7 +12,7 @@ import { useKroner } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 import { ActualForm, BudgetForm, LineEntries, LineForm } from './BudgetForms.tsx';
 import { BudgetImport } from './BudgetImport.tsx';
-import { ConfirmDelete, DownloadLinks } from './finance-parts.tsx';
+import { ConfirmDelete } from './finance-parts.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { HeadRow, DataTable } from '../../app/table.tsx';
@@ -200,12 +201,12 @@ function BudgetDetails({
             <Table.Cell>{kroner(t.result.actual)}</Table.Cell>
           </Table.Row>
         </DataTable>
-        <DownloadLinks
+        <Downloads
           row
           label={b.downloads}
           links={[
-            { href: budgetExportUrl(budget.id, 'xlsx'), text: b.downloadXlsx },
-            { href: budgetExportUrl(budget.id, 'csv'), text: b.downloadCsv },
+            { href: budgetExportUrl(budget.id, 'xlsx'), label: b.downloadXlsx },
+            { href: budgetExportUrl(budget.id, 'csv'), label: b.downloadCsv },
           ]}
         />
       </section>

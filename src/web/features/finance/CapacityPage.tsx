@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import { Downloads } from '../../app/downloads.tsx';
 import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import {
   CommitmentInputSchema,
@@ -20,7 +21,6 @@ import { RowAction } from '../../app/table.tsx';
 import { SaveForm } from '../../app/kit.tsx';
 import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import {
-  DownloadLinks,
   EditDeleteActions,
   FiguresTable,
   hoursInput,
@@ -234,11 +234,11 @@ function CapacityTable({
           </tfoot>
         </Table>
       </ScrollRegion>
-      <DownloadLinks
+      <Downloads
         label={`${t.downloads}: ${t.tableHeading}`}
         links={[
-          { href: `${exportBase}&format=xlsx`, text: t.downloadXlsx },
-          { href: `${exportBase}&format=csv`, text: t.downloadCsv },
+          { href: `${exportBase}&format=xlsx`, label: t.downloadXlsx },
+          { href: `${exportBase}&format=csv`, label: t.downloadCsv },
         ]}
       />
       <ModalDialog

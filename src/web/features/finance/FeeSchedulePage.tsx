@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Downloads } from '../../app/downloads.tsx';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { FeeScheduleAdoptSchema, type FeeModel, type FeeSchedule } from '../../../shared/finance/fees.ts';
@@ -7,7 +8,7 @@ import { api, useApi, type Loaded } from '../../app/api.ts';
 import { FormMessages, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
-import { ConfirmDelete, DownloadLinks } from './finance-parts.tsx';
+import { ConfirmDelete } from './finance-parts.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { DecidedCaseFields } from '../projects/index.ts';
 import { useKroner, osloDay } from '../../app/format.ts';
@@ -166,12 +167,12 @@ function ScheduleView({ network, schedule, loaded }: { network: NetworkOverview;
             </tfoot>
           </Table>
         </ScrollRegion>
-        <DownloadLinks
+        <Downloads
           row
           label={s.downloads}
           links={[
-            { href: feeExportUrl(schedule.id, 'xlsx'), text: s.downloadXlsx },
-            { href: feeExportUrl(schedule.id, 'csv'), text: s.downloadCsv },
+            { href: feeExportUrl(schedule.id, 'xlsx'), label: s.downloadXlsx },
+            { href: feeExportUrl(schedule.id, 'csv'), label: s.downloadCsv },
           ]}
         />
       </section>

@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { Downloads } from '../../app/downloads.tsx';
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { FinanceOverview, StatementSchedule } from '../../../shared/finance/statements.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -8,7 +9,6 @@ import { AppLink, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { grantPath } from './grants-api.ts';
 import { shortDate, useKroner, useHours } from '../../app/format.ts';
-import { DownloadLinks } from './finance-parts.tsx';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { useStatementMessages } from './statement-messages.ts';
 import { HeadRow, DataTable } from '../../app/table.tsx';
@@ -84,12 +84,12 @@ function OverviewView({ network }: { network: NetworkOverview }) {
                 </Table>
               </ScrollRegion>
             )}
-            <DownloadLinks
+            <Downloads
               row
               label={o.downloads}
               links={[
-                { href: exportUrl('xlsx'), text: o.downloadXlsx },
-                { href: exportUrl('csv'), text: o.downloadCsv },
+                { href: exportUrl('xlsx'), label: o.downloadXlsx },
+                { href: exportUrl('csv'), label: o.downloadCsv },
               ]}
             />
           </>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Downloads } from '../../app/downloads.tsx';
 import { useNavigate, useParams } from 'react-router';
 import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { Grant, GrantAllocation, GrantDeadline, GrantExpense } from '../../../shared/finance/grants.ts';
@@ -9,7 +10,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
 import { projectPath } from '../projects/index.ts';
 import { useKroner, osloDay } from '../../app/format.ts';
-import { ConfirmDelete, DownloadLinks, EditDeleteActions } from './finance-parts.tsx';
+import { ConfirmDelete, EditDeleteActions } from './finance-parts.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { AllocationForm, DeadlineForm, ExpenseForm } from './GrantRowForms.tsx';
 import { GrantForm } from './GrantForm.tsx';
@@ -343,12 +344,12 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
         )}
       </section>
 
-      <DownloadLinks
+      <Downloads
         row
         label={gm.list.downloads}
         links={[
-          { href: grantsExportUrl(network.id, 'xlsx'), text: gm.list.downloadXlsx },
-          { href: grantsExportUrl(network.id, 'csv'), text: gm.list.downloadCsv },
+          { href: grantsExportUrl(network.id, 'xlsx'), label: gm.list.downloadXlsx },
+          { href: grantsExportUrl(network.id, 'csv'), label: gm.list.downloadCsv },
         ]}
       />
 

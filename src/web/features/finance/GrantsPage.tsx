@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router';
+import { Downloads } from '../../app/downloads.tsx';
 import { Paragraph, Table } from '@digdir/designsystemet-react';
 import type { GrantList } from '../../../shared/finance/grants.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -7,7 +8,6 @@ import { ListWithCreate } from '../../app/kit.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useKroner } from '../../app/format.ts';
-import { DownloadLinks } from './finance-parts.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { GrantForm } from './GrantForm.tsx';
 import { useGrantMessages } from './grant-messages.ts';
@@ -93,12 +93,12 @@ function GrantsView({ network }: { network: NetworkOverview }) {
                   </tfoot>
                 </Table>
               </ScrollRegion>
-              <DownloadLinks
+              <Downloads
                 row
                 label={l.downloads}
                 links={[
-                  { href: grantsExportUrl(network.id, 'xlsx'), text: l.downloadXlsx },
-                  { href: grantsExportUrl(network.id, 'csv'), text: l.downloadCsv },
+                  { href: grantsExportUrl(network.id, 'xlsx'), label: l.downloadXlsx },
+                  { href: grantsExportUrl(network.id, 'csv'), label: l.downloadCsv },
                 ]}
               />
             </>

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Downloads } from '../../app/downloads.tsx';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import {
@@ -21,7 +22,6 @@ import { SpreadsheetImport } from '../../app/SpreadsheetImport.tsx';
 import { useKroner, parseWhole, useHours } from '../../app/format.ts';
 import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import {
-  DownloadLinks,
   EditDeleteActions,
   FiguresTable,
   hoursInput,
@@ -224,11 +224,11 @@ function SummarySection({ network, summary }: { network: NetworkOverview; summar
         t.month,
         summary.byMonth.map((m) => ({ key: m.month, name: m.month, ...m })),
       )}
-      <DownloadLinks
+      <Downloads
         label={`${t.downloads}: ${fmt(t.summaryHeading, { year: summary.year })}`}
         links={[
-          { href: `${exportBase}&format=xlsx`, text: t.downloadSummaryXlsx },
-          { href: `${exportBase}&format=csv`, text: t.downloadSummaryCsv },
+          { href: `${exportBase}&format=xlsx`, label: t.downloadSummaryXlsx },
+          { href: `${exportBase}&format=csv`, label: t.downloadSummaryCsv },
         ]}
       />
     </section>
@@ -323,11 +323,11 @@ function EntriesSection({
                 total={{ label: t.total, span: 4, figures: [hours(list.total.hundredths), kroner(list.total.value)], after: 2 }}
               />
             )}
-            <DownloadLinks
+            <Downloads
               label={`${t.downloads}: ${t.entriesHeading}`}
               links={[
-                { href: `${exportBase}${entriesQuery(filter, 'xlsx')}`, text: t.downloadEntriesXlsx },
-                { href: `${exportBase}${entriesQuery(filter, 'csv')}`, text: t.downloadEntriesCsv },
+                { href: `${exportBase}${entriesQuery(filter, 'xlsx')}`, label: t.downloadEntriesXlsx },
+                { href: `${exportBase}${entriesQuery(filter, 'csv')}`, label: t.downloadEntriesCsv },
               ]}
             />
           </>

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { formatHours, parseHours } from '../../../shared/finance/own-effort.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
@@ -136,26 +136,6 @@ export function HoursValueTable({
       total={{ label: texts.total, figures: [hours(total.hundredths), kroner(total.value)] }}
     />
   );
-}
-
-/**
- * The links that download a table as a spreadsheet and as CSV; in a navigation region where `label` names it, set as
- * a row of buttons (`row`) where they serve a whole page rather than one table.
- */
-export function DownloadLinks({ label, links, row }: { label?: string; links: readonly { href: string; text: string }[]; row?: boolean }) {
-  const anchors = links.map((l) => (
-    <Link key={l.text} href={l.href} download>
-      {l.text}
-    </Link>
-  ));
-  const set = row ? (
-    <ButtonRow>{anchors}</ButtonRow>
-  ) : (
-    <Paragraph data-size="sm" className="dr-downloads">
-      {anchors}
-    </Paragraph>
-  );
-  return label ? <nav aria-label={label}>{set}</nav> : set;
 }
 
 /**

@@ -25,7 +25,7 @@ export const section: NetworkSection = {
 
 export { ownEffortPath } from './own-effort-api.ts';
 export { useOwnEffortMessages } from './own-effort-messages.ts';
-export { DownloadLinks, HoursValueTable } from './finance-parts.tsx';
+export { HoursValueTable } from './finance-parts.tsx';
 
 /** A municipality's planned, registered and committed own effort, with a warning where its plans exceed its commitment, lent to its page (`/kommuner/:number`). */
 export const MunicipalityCapacityWarning = lazySection(() => import('./MunicipalityCapacity.tsx'), 'MunicipalityCapacityWarning', true);
