@@ -1,6 +1,5 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
+import { messageCatalog } from '../../app/message-catalog.ts';
 import { DASHBOARD_TERMS } from '../../../shared/mapping/dashboard-terms.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
 
 /**
  * The mapping dashboards' own texts. Bokmål is the source of truth: its shape is the type nynorsk and English
@@ -315,10 +314,4 @@ const en: DashboardMessages = {
   },
 };
 
-const CATALOG: Record<Language, DashboardMessages> = { nb, nn, en };
-
-/** The dashboards' texts in the language the user reads. */
-export function useDashboardMessages(): DashboardMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useDashboardMessages = messageCatalog<DashboardMessages>({ nb, nn, en });

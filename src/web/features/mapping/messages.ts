@@ -1,7 +1,6 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
+import { messageCatalog } from '../../app/message-catalog.ts';
 import type { Criticality, DeliveredVia, DpaStatus, DpiaStatus, Hosting, Lifecycle, TimeVerdict } from '../../../shared/mapping/schema.ts';
 import { adoptionStatusLabels } from '../../../shared/mapping/terms.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
 
 type Fit = '1' | '2' | '3' | '4';
 
@@ -689,10 +688,4 @@ const en: MappingMessages = {
   },
 };
 
-const CATALOG: Record<Language, MappingMessages> = { nb, nn, en };
-
-/** The mapping feature's texts in the language the user reads. */
-export function useMappingMessages(): MappingMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useMappingMessages = messageCatalog<MappingMessages>({ nb, nn, en });

@@ -1,5 +1,4 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /** The history import screen's texts. Bokmål is the source: its shape is the type nynorsk and English must match. */
 const nb = {
@@ -138,9 +137,4 @@ const en: HistoryMessages = {
   wholeRow: 'The whole row',
 };
 
-const CATALOG: Record<Language, HistoryMessages> = { nb, nn, en };
-
-export function useHistoryMessages(): HistoryMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useHistoryMessages = messageCatalog<HistoryMessages>({ nb, nn, en });

@@ -1,8 +1,7 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
+import { messageCatalog } from '../../app/message-catalog.ts';
 import type { DELIVERY_KINDS } from '../../../shared/meetings/schema.ts';
 import type { AttendanceStatus, ProcedureAnswer, ProcedureStatus, TokenView } from '../../../shared/meetings/schema.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
 
 type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 type Ruling = 'disqualified' | 'notDisqualified';
@@ -1383,10 +1382,4 @@ const en: MeetingMessages = {
   },
 };
 
-const CATALOG: Record<Language, MeetingMessages> = { nb, nn, en };
-
-/** The meetings feature's texts in the language the user reads. */
-export function useMeetingMessages(): MeetingMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useMeetingMessages = messageCatalog<MeetingMessages>({ nb, nn, en });
