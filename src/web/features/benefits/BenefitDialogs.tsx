@@ -17,18 +17,10 @@ import {
 import { BENEFIT_AREAS } from '../../../shared/strategy/schema.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import { api } from '../../app/api.ts';
-import {
-  errorFor,
-  fieldMessage,
-  FormMessages,
-  SelectField,
-  SubmitButton,
-  TextField,
-  useForm,
-  type FieldErrors,
-  ChoiceGroup,
-} from '../../app/forms.tsx';
+import { errorFor, fieldMessage, SelectField, TextField, useForm, type FieldErrors, ChoiceGroup } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { SaveForm } from '../../app/kit.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { ButtonRow, todayIso } from '../../app/ui.tsx';
 import { usePeople } from '../projects/index.ts';
 import { benefitsPath, numberText, parseNumber } from './benefits-api.ts';
@@ -43,19 +35,6 @@ interface DialogProps {
 }
 
 type Form = ReturnType<typeof useForm>;
-
-/** The form's buttons: save, and cancel. */
-function FormButtons({ form, label, onCancel }: { form: Form; label: string; onCancel: () => void }) {
-  const { m } = useI18n();
-  return (
-    <ButtonRow>
-      <SubmitButton form={form}>{label}</SubmitButton>
-      <Button type="button" variant="tertiary" onClick={onCancel}>
-        {m.common.cancel}
-      </Button>
-    </ButtonRow>
-  );
-}
 
 /** A number typed as text (a comma as decimal sign is fine), wired to the form's errors like TextField. */
 function NumberField({
@@ -161,30 +140,20 @@ export function BenefitForm({
   };
   const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((x) => x !== value));
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const done = () => onDone(fmt(item ? t.saved : t.added, { name: title.trim() }));
-        void (item
-          ? form.submit({
-              schema: BenefitUpdateSchema,
-              input: { ...fields, version: item.version },
-              labels,
-              send: (body) => api<Benefit>(`/benefits/${item.id}`, { method: 'PATCH', body }),
-              done,
-            })
-          : form.submit({
-              schema: BenefitInputSchema,
-              input: fields,
-              labels,
-              send: (body) => api<Benefit>(benefitsPath(project.id), { method: 'POST', body }),
-              done,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item,
+        create: { schema: BenefitInputSchema, path: benefitsPath(project.id) },
+        update: { schema: BenefitUpdateSchema, path: `/benefits/${item?.id}` },
+        input: fields,
+        labels,
+        done: (_: Benefit) => onDone(fmt(item ? t.saved : t.added, { name: title.trim() })),
       }}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="title" label={t.title} value={title} onChange={setTitle} required />
       <TextField state={form} name="description" label={t.description} value={description} onChange={setDescription} multiline rows={3} />
       <SelectField state={form} name="type" label={t.type} value={type} onChange={setType} required>
@@ -251,8 +220,7 @@ export function BenefitForm({
       <SelectField state={form} name="ownerPersonId" label={t.owner} description={t.ownerDescription} value={owner} onChange={setOwner}>
         <PersonOptions networkId={networkId} current={item?.owner ?? null} noneLabel={t.noPerson} />
       </SelectField>
-      <FormButtons form={form} label={t.save} onCancel={onCancel} />
-    </form>
+    </SaveForm>
   );
 }
 
@@ -280,30 +248,20 @@ export function IndicatorForm({ benefit, item, onDone, onCancel, onReload }: Dia
   const fields = { name, unit, direction: direction || undefined, additive, dataSource, frequency: frequency || undefined };
   const directionInvalid = !!errorFor(form, 'direction');
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const done = () => onDone(fmt(item ? t.saved : t.added, { name: name.trim() }));
-        void (item
-          ? form.submit({
-              schema: IndicatorUpdateSchema,
-              input: { ...fields, version: item.version },
-              labels,
-              send: (body) => api<Benefit>(`/benefit-indicators/${item.id}`, { method: 'PATCH', body }),
-              done,
-            })
-          : form.submit({
-              schema: IndicatorInputSchema,
-              input: fields,
-              labels,
-              send: (body) => api<Benefit>(`/benefits/${benefit.id}/indicators`, { method: 'POST', body }),
-              done,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item,
+        create: { schema: IndicatorInputSchema, path: `/benefits/${benefit.id}/indicators` },
+        update: { schema: IndicatorUpdateSchema, path: `/benefit-indicators/${item?.id}` },
+        input: fields,
+        labels,
+        done: (_: Benefit) => onDone(fmt(item ? t.saved : t.added, { name: name.trim() })),
       }}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="name" label={t.name} value={name} onChange={setName} required />
       <TextField state={form} name="unit" label={t.unit} description={t.unitDescription} value={unit} onChange={setUnit} required />
       <ChoiceGroup form={form} name="direction" legend={t.direction}>
@@ -339,8 +297,7 @@ export function IndicatorForm({ benefit, item, onDone, onCancel, onReload }: Dia
           </Select.Option>
         ))}
       </SelectField>
-      <FormButtons form={form} label={t.save} onCancel={onCancel} />
-    </form>
+    </SaveForm>
   );
 }
 
@@ -402,12 +359,13 @@ export function TargetForm({
   // The direction is the indicator's, which the schema does not know: checked here as the server checks it.
   const inDirection = (baseline: number, value: number) => (indicator.direction === 'increase' ? value > baseline : value < baseline);
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
+    <SubmitForm
+      form={form}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
+      onSubmit={() =>
+        form.submit({
           schema: IndicatorTargetInputSchema,
           input: {
             baselineValue: parseNumber(lang, baselineValue),
@@ -436,10 +394,9 @@ export function TargetForm({
               body,
             }),
           done: () => onDone(fmt(t.saved, { name: municipality.name })),
-        });
-      }}
+        })
+      }
     >
-      <FormMessages form={form} onReload={onReload} />
       <Paragraph data-size="sm">
         {fmt(t.intro, { indicator: indicator.name, unit: indicator.unit, direction: bm.directions[indicator.direction].toLowerCase() })}
       </Paragraph>
@@ -524,8 +481,7 @@ export function TargetForm({
         <PersonOptions networkId={networkId} current={target?.responsible ?? null} noneLabel={t.noPerson} />
       </SelectField>
       <NumberField form={form} name="weight" label={t.weight} description={t.weightDescription} value={weight} onChange={setWeight} />
-      <FormButtons form={form} label={t.save} onCancel={onCancel} />
-    </form>
+    </SubmitForm>
   );
 }
 
@@ -550,12 +506,13 @@ export function MeasurementForm({
   const labels = { municipalityNumber: t.municipality, measuredOn: t.measuredOn, value: t.value, note: t.note };
   const nameOf = (number: string) => municipalities.find((x) => x.number === number)?.name ?? number;
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
+    <SubmitForm
+      form={form}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
+      onSubmit={() =>
+        form.submit({
           schema: MeasurementInputSchema,
           input: {
             municipalityNumber: municipality || undefined,
@@ -566,10 +523,9 @@ export function MeasurementForm({
           labels,
           send: (body) => api<Benefit>(`/benefit-indicators/${indicator.id}/measurements`, { method: 'POST', body }),
           done: () => onDone(fmt(t.saved, { name: nameOf(municipality) })),
-        });
-      }}
+        })
+      }
     >
-      <FormMessages form={form} onReload={onReload} />
       <Paragraph data-size="sm">{fmt(t.intro, { indicator: indicator.name, unit: indicator.unit })}</Paragraph>
       <SelectField state={form} name="municipalityNumber" label={t.municipality} value={municipality} onChange={setMunicipality} required>
         <Select.Option value="">{t.chooseMunicipality}</Select.Option>
@@ -582,7 +538,6 @@ export function MeasurementForm({
       <TextField state={form} name="measuredOn" type="date" label={t.measuredOn} value={measuredOn} onChange={setMeasuredOn} required />
       <NumberField form={form} name="value" label={`${t.value} (${indicator.unit})`} value={value} onChange={setValue} required />
       <TextField state={form} name="note" label={t.note} value={note} onChange={setNote} multiline rows={2} />
-      <FormButtons form={form} label={t.save} onCancel={onCancel} />
-    </form>
+    </SubmitForm>
   );
 }
