@@ -15,7 +15,12 @@ export function useFormValues<V extends object>(initial: V | (() => V)) {
   const form = useForm();
   const [values, setValues] = useState<V>(initial);
   const set = (patch: Partial<V>) => setValues((v) => ({ ...v, ...patch }));
-  const field = (name: TextKeys<V>, label: string, description?: ReactNode): BoundField => ({
+  return { form, values, set, field: fieldBinder(form, values, set) };
+}
+
+/** `field(name, label, description?)` for values a form is given (and changes through `set`) rather than keeps. */
+export function fieldBinder<V extends object>(form: FormState, values: V, set: (patch: Partial<V>) => void) {
+  return (name: TextKeys<V>, label: string, description?: ReactNode): BoundField => ({
     state: form,
     name,
     label,
@@ -23,7 +28,6 @@ export function useFormValues<V extends object>(initial: V | (() => V)) {
     value: values[name] as string,
     onChange: (value) => set({ [name]: value } as Partial<V>),
   });
-  return { form, values, set, field };
 }
 
 /**
