@@ -48,27 +48,25 @@ export function CheckboxGroup<T extends string>({
   name: string;
   legend: string;
   description?: ReactNode;
-  className: string;
+  /** The boxes' wrapper, where they are laid out in columns. */
+  className?: string;
   options: readonly { value: T; label: string }[];
   chosen: readonly T[];
   onChange: (chosen: T[]) => void;
 }) {
+  const boxes = options.map((o, i) => (
+    <Checkbox
+      key={o.value}
+      id={i === 0 ? form.id(name) : undefined}
+      label={o.label}
+      value={o.value}
+      checked={chosen.includes(o.value)}
+      onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value))}
+    />
+  ));
   return (
     <ChoiceGroup form={form} name={name} legend={legend} description={description}>
-      {options.length > 0 && (
-        <div className={className}>
-          {options.map((o, i) => (
-            <Checkbox
-              key={o.value}
-              id={i === 0 ? form.id(name) : undefined}
-              label={o.label}
-              value={o.value}
-              checked={chosen.includes(o.value)}
-              onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value))}
-            />
-          ))}
-        </div>
-      )}
+      {options.length > 0 && (className ? <div className={className}>{boxes}</div> : boxes)}
     </ChoiceGroup>
   );
 }
