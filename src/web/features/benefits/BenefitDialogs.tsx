@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Fieldset, Paragraph, Radio, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Fieldset, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import {
   BENEFIT_TYPES,
   BenefitInputSchema,
@@ -17,20 +17,13 @@ import {
 import { BENEFIT_AREAS } from '../../../shared/strategy/schema.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import { api } from '../../app/api.ts';
-import {
-  errorFor,
-  fieldMessage,
-  FormMessages,
-  SelectField,
-  SubmitButton,
-  TextField,
-  useForm,
-  type FieldErrors,
-  ChoiceGroup,
-} from '../../app/forms.tsx';
+import { errorFor, fieldMessage, SelectField, TextField, type FieldErrors } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { SaveForm } from '../../app/kit.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { ButtonRow, todayIso } from '../../app/ui.tsx';
-import { usePeople } from '../projects/index.ts';
+import { PersonOptions } from '../projects/index.ts';
+import { CheckboxGroup, RadioGroup, useFormValues, type BoundField } from '../../app/fields.tsx';
 import { benefitsPath, numberText, parseNumber } from './benefits-api.ts';
 import { useBenefitMessages } from './messages.ts';
 import { RowAction } from '../../app/table.tsx';
@@ -42,39 +35,8 @@ interface DialogProps {
   onReload: () => void;
 }
 
-type Form = ReturnType<typeof useForm>;
-
-/** The form's buttons: save, and cancel. */
-function FormButtons({ form, label, onCancel }: { form: Form; label: string; onCancel: () => void }) {
-  const { m } = useI18n();
-  return (
-    <ButtonRow>
-      <SubmitButton form={form}>{label}</SubmitButton>
-      <Button type="button" variant="tertiary" onClick={onCancel}>
-        {m.common.cancel}
-      </Button>
-    </ButtonRow>
-  );
-}
-
 /** A number typed as text (a comma as decimal sign is fine), wired to the form's errors like TextField. */
-function NumberField({
-  form,
-  name,
-  label,
-  description,
-  value,
-  onChange,
-  required,
-}: {
-  form: Form;
-  name: string;
-  label: string;
-  description?: string;
-  value: string;
-  onChange: (value: string) => void;
-  required?: boolean;
-}) {
+function NumberField({ state: form, name, label, description, value, onChange, required }: BoundField & { required?: boolean }) {
   return (
     <Textfield
       id={form.id(name)}
@@ -91,31 +53,6 @@ function NumberField({
   );
 }
 
-/** The network's people to choose from, with the one already chosen even when the list does not hold them. */
-function PersonOptions({
-  networkId,
-  current,
-  noneLabel,
-}: {
-  networkId: string;
-  current: { personId: string; name: string } | null;
-  noneLabel: string;
-}) {
-  const people = usePeople(networkId, true);
-  const options =
-    current && !people.some((p) => p.id === current.personId) ? [{ id: current.personId, name: current.name }, ...people] : people;
-  return (
-    <>
-      <Select.Option value="">{noneLabel}</Select.Option>
-      {options.map((p) => (
-        <Select.Option key={p.id} value={p.id}>
-          {p.name}
-        </Select.Option>
-      ))}
-    </>
-  );
-}
-
 // ---------------------------------------------------------------- benefit
 
 /** The secretariat's benefit: what it is, for whom, the changes and deliverables behind it, its benefit areas and owner. */
@@ -129,15 +66,16 @@ export function BenefitForm({
 }: DialogProps & { project: Project; networkId: string; item: Benefit | null }) {
   const bm = useBenefitMessages();
   const t = bm.benefitForm;
-  const form = useForm();
-  const [title, setTitle] = useState(item?.title ?? '');
-  const [description, setDescription] = useState(item?.description ?? '');
-  const [type, setType] = useState<string>(item?.type ?? '');
-  const [beneficiaries, setBeneficiaries] = useState(item?.beneficiaries ?? '');
-  const [changes, setChanges] = useState(item?.changes ?? '');
-  const [deliverableIds, setDeliverableIds] = useState<string[]>(item?.deliverables.map((d) => d.id) ?? []);
-  const [benefitAreas, setBenefitAreas] = useState<string[]>(item?.benefitAreas ?? []);
-  const [owner, setOwner] = useState(item?.owner?.personId ?? '');
+  const { form, values, set, field } = useFormValues({
+    title: item?.title ?? '',
+    description: item?.description ?? '',
+    type: item?.type ?? '',
+    beneficiaries: item?.beneficiaries ?? '',
+    changes: item?.changes ?? '',
+    deliverableIds: item?.deliverables.map((d) => d.id) ?? [],
+    benefitAreas: item?.benefitAreas ?? [],
+    ownerPersonId: item?.owner?.personId ?? '',
+  });
   const labels = {
     title: t.title,
     description: t.description,
@@ -149,45 +87,30 @@ export function BenefitForm({
     ownerPersonId: t.owner,
   };
   const fields = {
-    title,
-    description,
-    type: type || undefined,
-    beneficiaries,
-    changes,
+    ...values,
+    type: values.type || undefined,
     // A deliverable since deleted from the plan is let go rather than refused.
-    deliverableIds: deliverableIds.filter((id) => project.deliverables.some((d) => d.id === id)),
-    benefitAreas,
-    ownerPersonId: owner || null,
+    deliverableIds: values.deliverableIds.filter((id) => project.deliverables.some((d) => d.id === id)),
+    ownerPersonId: values.ownerPersonId || null,
   };
-  const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((x) => x !== value));
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const done = () => onDone(fmt(item ? t.saved : t.added, { name: title.trim() }));
-        void (item
-          ? form.submit({
-              schema: BenefitUpdateSchema,
-              input: { ...fields, version: item.version },
-              labels,
-              send: (body) => api<Benefit>(`/benefits/${item.id}`, { method: 'PATCH', body }),
-              done,
-            })
-          : form.submit({
-              schema: BenefitInputSchema,
-              input: fields,
-              labels,
-              send: (body) => api<Benefit>(benefitsPath(project.id), { method: 'POST', body }),
-              done,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item,
+        create: { schema: BenefitInputSchema, path: benefitsPath(project.id) },
+        update: { schema: BenefitUpdateSchema, path: `/benefits/${item?.id}` },
+        input: fields,
+        labels,
+        done: (_: Benefit) => onDone(fmt(item ? t.saved : t.added, { name: values.title.trim() })),
       }}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
-      <TextField state={form} name="title" label={t.title} value={title} onChange={setTitle} required />
-      <TextField state={form} name="description" label={t.description} value={description} onChange={setDescription} multiline rows={3} />
-      <SelectField state={form} name="type" label={t.type} value={type} onChange={setType} required>
+      <TextField {...field('title', t.title)} required />
+      <TextField {...field('description', t.description)} multiline rows={3} />
+      <SelectField {...field('type', t.type)} required>
         <Select.Option value="">{t.chooseType}</Select.Option>
         {BENEFIT_TYPES.map((x) => (
           <Select.Option key={x} value={x}>
@@ -195,64 +118,31 @@ export function BenefitForm({
           </Select.Option>
         ))}
       </SelectField>
-      <TextField
-        state={form}
-        name="beneficiaries"
-        label={t.beneficiaries}
-        description={t.beneficiariesDescription}
-        value={beneficiaries}
-        onChange={setBeneficiaries}
-      />
-      <TextField
-        state={form}
-        name="changes"
-        label={t.changes}
-        description={t.changesDescription}
-        value={changes}
-        onChange={setChanges}
-        multiline
-        rows={3}
-      />
-      <ChoiceGroup
+      <TextField {...field('beneficiaries', t.beneficiaries, t.beneficiariesDescription)} />
+      <TextField {...field('changes', t.changes, t.changesDescription)} multiline rows={3} />
+      <CheckboxGroup
         form={form}
         name="deliverableIds"
         legend={t.deliverables}
         description={project.deliverables.length > 0 ? t.deliverablesDescription : t.noDeliverables}
-      >
-        {project.deliverables.length > 0 && (
-          <div className="dr-benefit-list">
-            {project.deliverables.map((d, i) => (
-              <Checkbox
-                key={d.id}
-                id={i === 0 ? form.id('deliverableIds') : undefined}
-                label={d.title}
-                value={d.id}
-                checked={deliverableIds.includes(d.id)}
-                onChange={(e) => setDeliverableIds(toggle(deliverableIds, d.id, e.target.checked))}
-              />
-            ))}
-          </div>
-        )}
-      </ChoiceGroup>
-      <ChoiceGroup form={form} name="benefitAreas" legend={t.benefitAreas}>
-        <div className="dr-benefit-checkboxes">
-          {BENEFIT_AREAS.map((a, i) => (
-            <Checkbox
-              key={a}
-              id={i === 0 ? form.id('benefitAreas') : undefined}
-              label={bm.areas[a]}
-              value={a}
-              checked={benefitAreas.includes(a)}
-              onChange={(e) => setBenefitAreas(toggle(benefitAreas, a, e.target.checked))}
-            />
-          ))}
-        </div>
-      </ChoiceGroup>
-      <SelectField state={form} name="ownerPersonId" label={t.owner} description={t.ownerDescription} value={owner} onChange={setOwner}>
+        className="dr-benefit-list"
+        options={project.deliverables.map((d) => ({ value: d.id, label: d.title }))}
+        chosen={values.deliverableIds}
+        onChange={(deliverableIds) => set({ deliverableIds })}
+      />
+      <CheckboxGroup
+        form={form}
+        name="benefitAreas"
+        legend={t.benefitAreas}
+        className="dr-benefit-checkboxes"
+        options={BENEFIT_AREAS.map((a) => ({ value: a, label: bm.areas[a] }))}
+        chosen={values.benefitAreas}
+        onChange={(benefitAreas) => set({ benefitAreas })}
+      />
+      <SelectField {...field('ownerPersonId', t.owner, t.ownerDescription)}>
         <PersonOptions networkId={networkId} current={item?.owner ?? null} noneLabel={t.noPerson} />
       </SelectField>
-      <FormButtons form={form} label={t.save} onCancel={onCancel} />
-    </form>
+    </SaveForm>
   );
 }
 
@@ -262,13 +152,14 @@ export function BenefitForm({
 export function IndicatorForm({ benefit, item, onDone, onCancel, onReload }: DialogProps & { benefit: Benefit; item: Indicator | null }) {
   const bm = useBenefitMessages();
   const t = bm.indicatorForm;
-  const form = useForm();
-  const [name, setName] = useState(item?.name ?? '');
-  const [unit, setUnit] = useState(item?.unit ?? '');
-  const [direction, setDirection] = useState<string>(item?.direction ?? '');
-  const [additive, setAdditive] = useState(item?.additive ?? false);
-  const [dataSource, setDataSource] = useState(item?.dataSource ?? '');
-  const [frequency, setFrequency] = useState<string>(item?.frequency ?? '');
+  const { form, values, set, field } = useFormValues({
+    name: item?.name ?? '',
+    unit: item?.unit ?? '',
+    direction: item?.direction ?? '',
+    additive: item?.additive ?? false,
+    dataSource: item?.dataSource ?? '',
+    frequency: item?.frequency ?? '',
+  });
   const labels = {
     name: t.name,
     unit: t.unit,
@@ -277,61 +168,44 @@ export function IndicatorForm({ benefit, item, onDone, onCancel, onReload }: Dia
     dataSource: t.dataSource,
     frequency: t.frequency,
   };
-  const fields = { name, unit, direction: direction || undefined, additive, dataSource, frequency: frequency || undefined };
-  const directionInvalid = !!errorFor(form, 'direction');
+  const fields = { ...values, direction: values.direction || undefined, frequency: values.frequency || undefined };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const done = () => onDone(fmt(item ? t.saved : t.added, { name: name.trim() }));
-        void (item
-          ? form.submit({
-              schema: IndicatorUpdateSchema,
-              input: { ...fields, version: item.version },
-              labels,
-              send: (body) => api<Benefit>(`/benefit-indicators/${item.id}`, { method: 'PATCH', body }),
-              done,
-            })
-          : form.submit({
-              schema: IndicatorInputSchema,
-              input: fields,
-              labels,
-              send: (body) => api<Benefit>(`/benefits/${benefit.id}/indicators`, { method: 'POST', body }),
-              done,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item,
+        create: { schema: IndicatorInputSchema, path: `/benefits/${benefit.id}/indicators` },
+        update: { schema: IndicatorUpdateSchema, path: `/benefit-indicators/${item?.id}` },
+        input: fields,
+        labels,
+        done: (_: Benefit) => onDone(fmt(item ? t.saved : t.added, { name: values.name.trim() })),
       }}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
-      <TextField state={form} name="name" label={t.name} value={name} onChange={setName} required />
-      <TextField state={form} name="unit" label={t.unit} description={t.unitDescription} value={unit} onChange={setUnit} required />
-      <ChoiceGroup form={form} name="direction" legend={t.direction}>
-        {INDICATOR_DIRECTIONS.map((value, i) => (
-          <Radio
-            key={value}
-            id={i === 0 ? form.id('direction') : undefined}
-            name={form.id('direction')}
-            value={value}
-            label={bm.directions[value]}
-            checked={direction === value}
-            aria-invalid={directionInvalid || undefined}
-            onChange={() => setDirection(value)}
-          />
-        ))}
-      </ChoiceGroup>
+      <TextField {...field('name', t.name)} required />
+      <TextField {...field('unit', t.unit, t.unitDescription)} required />
+      <RadioGroup
+        form={form}
+        name="direction"
+        legend={t.direction}
+        options={INDICATOR_DIRECTIONS.map((d) => ({ value: d, label: bm.directions[d] }))}
+        value={values.direction}
+        onChange={(direction) => set({ direction })}
+      />
       <Fieldset>
         <Fieldset.Legend>{t.additive}</Fieldset.Legend>
         <Checkbox
           id={form.id('additive')}
           label={t.additiveLabel}
           description={t.additiveDescription}
-          checked={additive}
-          onChange={(e) => setAdditive(e.target.checked)}
+          checked={values.additive}
+          onChange={(e) => set({ additive: e.target.checked })}
         />
       </Fieldset>
-      <TextField state={form} name="dataSource" label={t.dataSource} value={dataSource} onChange={setDataSource} />
-      <SelectField state={form} name="frequency" label={t.frequency} value={frequency} onChange={setFrequency} required>
+      <TextField {...field('dataSource', t.dataSource)} />
+      <SelectField {...field('frequency', t.frequency)} required>
         <Select.Option value="">–</Select.Option>
         {MEASUREMENT_FREQUENCIES.map((f) => (
           <Select.Option key={f} value={f}>
@@ -339,8 +213,7 @@ export function IndicatorForm({ benefit, item, onDone, onCancel, onReload }: Dia
           </Select.Option>
         ))}
       </SelectField>
-      <FormButtons form={form} label={t.save} onCancel={onCancel} />
-    </form>
+    </SaveForm>
   );
 }
 
@@ -374,16 +247,17 @@ export function TargetForm({
   const { lang } = useI18n();
   const bm = useBenefitMessages();
   const t = bm.targetForm;
-  const form = useForm();
-  const [baselineValue, setBaselineValue] = useState(numberText(lang, target?.baselineValue));
-  const [baselineDate, setBaselineDate] = useState(target?.baselineDate ?? '');
-  const [targetValue, setTargetValue] = useState(numberText(lang, target?.targetValue));
-  const [targetDate, setTargetDate] = useState(target?.targetDate ?? '');
+  const { form, values, field } = useFormValues({
+    baselineValue: numberText(lang, target?.baselineValue),
+    baselineDate: target?.baselineDate ?? '',
+    targetValue: numberText(lang, target?.targetValue),
+    targetDate: target?.targetDate ?? '',
+    responsiblePersonId: target?.responsible?.personId ?? '',
+    weight: target && target.weight !== 1 ? numberText(lang, target.weight) : '',
+  });
   const [interim, setInterim] = useState<InterimText[]>(
     target?.interimTargets.map((x, key) => ({ key, date: x.date, value: numberText(lang, x.value) })) ?? [],
   );
-  const [responsible, setResponsible] = useState(target?.responsible?.personId ?? '');
-  const [weight, setWeight] = useState(target && target.weight !== 1 ? numberText(lang, target.weight) : '');
   const labels: Record<string, string> = {
     baselineValue: t.baselineValue,
     baselineDate: t.baselineDate,
@@ -402,21 +276,22 @@ export function TargetForm({
   // The direction is the indicator's, which the schema does not know: checked here as the server checks it.
   const inDirection = (baseline: number, value: number) => (indicator.direction === 'increase' ? value > baseline : value < baseline);
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
+    <SubmitForm
+      form={form}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
+      onSubmit={() =>
+        form.submit({
           schema: IndicatorTargetInputSchema,
           input: {
-            baselineValue: parseNumber(lang, baselineValue),
-            baselineDate: baselineDate || undefined,
-            targetValue: parseNumber(lang, targetValue),
-            targetDate: targetDate || undefined,
+            baselineValue: parseNumber(lang, values.baselineValue),
+            baselineDate: values.baselineDate || undefined,
+            targetValue: parseNumber(lang, values.targetValue),
+            targetDate: values.targetDate || undefined,
             interimTargets: interim.map((x) => ({ date: x.date || undefined, value: parseNumber(lang, x.value) })),
-            responsiblePersonId: responsible || null,
-            weight: parseNumber(lang, weight) ?? null,
+            responsiblePersonId: values.responsiblePersonId || null,
+            weight: parseNumber(lang, values.weight) ?? null,
             ...(target ? { version: target.version } : {}),
           },
           labels,
@@ -436,44 +311,19 @@ export function TargetForm({
               body,
             }),
           done: () => onDone(fmt(t.saved, { name: municipality.name })),
-        });
-      }}
+        })
+      }
     >
-      <FormMessages form={form} onReload={onReload} />
       <Paragraph data-size="sm">
         {fmt(t.intro, { indicator: indicator.name, unit: indicator.unit, direction: bm.directions[indicator.direction].toLowerCase() })}
       </Paragraph>
       <div className="dr-toolbar">
-        <NumberField
-          form={form}
-          name="baselineValue"
-          label={t.baselineValue}
-          description={t.numberDescription}
-          value={baselineValue}
-          onChange={setBaselineValue}
-          required
-        />
-        <TextField
-          state={form}
-          name="baselineDate"
-          type="date"
-          label={t.baselineDate}
-          value={baselineDate}
-          onChange={setBaselineDate}
-          required
-        />
+        <NumberField {...field('baselineValue', t.baselineValue, t.numberDescription)} required />
+        <TextField {...field('baselineDate', t.baselineDate)} type="date" required />
       </div>
       <div className="dr-toolbar">
-        <NumberField
-          form={form}
-          name="targetValue"
-          label={t.targetValue}
-          description={t.numberDescription}
-          value={targetValue}
-          onChange={setTargetValue}
-          required
-        />
-        <TextField state={form} name="targetDate" type="date" label={t.targetDate} value={targetDate} onChange={setTargetDate} required />
+        <NumberField {...field('targetValue', t.targetValue, t.numberDescription)} required />
+        <TextField {...field('targetDate', t.targetDate)} type="date" required />
       </div>
       <Fieldset>
         <Fieldset.Legend>{t.interimTargets}</Fieldset.Legend>
@@ -490,7 +340,7 @@ export function TargetForm({
               required
             />
             <NumberField
-              form={form}
+              state={form}
               name={`interimTargets.${i}.value`}
               label={fmt(t.interimValue, { n: i + 1 })}
               value={row.value}
@@ -513,19 +363,11 @@ export function TargetForm({
           </Button>
         </ButtonRow>
       </Fieldset>
-      <SelectField
-        state={form}
-        name="responsiblePersonId"
-        label={t.responsible}
-        description={t.responsibleDescription}
-        value={responsible}
-        onChange={setResponsible}
-      >
+      <SelectField {...field('responsiblePersonId', t.responsible, t.responsibleDescription)}>
         <PersonOptions networkId={networkId} current={target?.responsible ?? null} noneLabel={t.noPerson} />
       </SelectField>
-      <NumberField form={form} name="weight" label={t.weight} description={t.weightDescription} value={weight} onChange={setWeight} />
-      <FormButtons form={form} label={t.save} onCancel={onCancel} />
-    </form>
+      <NumberField {...field('weight', t.weight, t.weightDescription)} />
+    </SubmitForm>
   );
 }
 
@@ -542,36 +384,37 @@ export function MeasurementForm({
   const { lang } = useI18n();
   const bm = useBenefitMessages();
   const t = bm.measurementForm;
-  const form = useForm();
-  const [municipality, setMunicipality] = useState(municipalities.length === 1 ? municipalities[0]!.number : '');
-  const [measuredOn, setMeasuredOn] = useState(todayIso());
-  const [value, setValue] = useState('');
-  const [note, setNote] = useState('');
+  const { form, values, field } = useFormValues({
+    municipalityNumber: municipalities.length === 1 ? municipalities[0]!.number : '',
+    measuredOn: todayIso(),
+    value: '',
+    note: '',
+  });
   const labels = { municipalityNumber: t.municipality, measuredOn: t.measuredOn, value: t.value, note: t.note };
   const nameOf = (number: string) => municipalities.find((x) => x.number === number)?.name ?? number;
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
+    <SubmitForm
+      form={form}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
+      onSubmit={() =>
+        form.submit({
           schema: MeasurementInputSchema,
           input: {
-            municipalityNumber: municipality || undefined,
-            measuredOn: measuredOn || undefined,
-            value: parseNumber(lang, value),
-            note,
+            municipalityNumber: values.municipalityNumber || undefined,
+            measuredOn: values.measuredOn || undefined,
+            value: parseNumber(lang, values.value),
+            note: values.note,
           },
           labels,
           send: (body) => api<Benefit>(`/benefit-indicators/${indicator.id}/measurements`, { method: 'POST', body }),
-          done: () => onDone(fmt(t.saved, { name: nameOf(municipality) })),
-        });
-      }}
+          done: () => onDone(fmt(t.saved, { name: nameOf(values.municipalityNumber) })),
+        })
+      }
     >
-      <FormMessages form={form} onReload={onReload} />
       <Paragraph data-size="sm">{fmt(t.intro, { indicator: indicator.name, unit: indicator.unit })}</Paragraph>
-      <SelectField state={form} name="municipalityNumber" label={t.municipality} value={municipality} onChange={setMunicipality} required>
+      <SelectField {...field('municipalityNumber', t.municipality)} required>
         <Select.Option value="">{t.chooseMunicipality}</Select.Option>
         {municipalities.map((x) => (
           <Select.Option key={x.number} value={x.number}>
@@ -579,10 +422,9 @@ export function MeasurementForm({
           </Select.Option>
         ))}
       </SelectField>
-      <TextField state={form} name="measuredOn" type="date" label={t.measuredOn} value={measuredOn} onChange={setMeasuredOn} required />
-      <NumberField form={form} name="value" label={`${t.value} (${indicator.unit})`} value={value} onChange={setValue} required />
-      <TextField state={form} name="note" label={t.note} value={note} onChange={setNote} multiline rows={2} />
-      <FormButtons form={form} label={t.save} onCancel={onCancel} />
-    </form>
+      <TextField {...field('measuredOn', t.measuredOn)} type="date" required />
+      <NumberField {...field('value', `${t.value} (${indicator.unit})`)} required />
+      <TextField {...field('note', t.note)} multiline rows={2} />
+    </SubmitForm>
   );
 }

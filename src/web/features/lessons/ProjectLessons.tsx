@@ -3,7 +3,8 @@ import { Button, Checkbox, Paragraph, Select } from '@digdir/designsystemet-reac
 import { LessonInputSchema, LessonUpdateSchema, type Lesson } from '../../../shared/portfolio/lessons.ts';
 import { PHASES, type Project } from '../../../shared/portfolio/projects.ts';
 import { api, useApi } from '../../app/api.ts';
-import { ChoiceGroup, ConfirmForm, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { ConfirmForm, SelectField, SuccessMessage, TextField } from '../../app/forms.tsx';
+import { CheckboxGroup, useFormValues } from '../../app/fields.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
 import { SaveForm } from '../../app/kit.tsx';
 import { ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
@@ -148,15 +149,16 @@ function LessonForm({
 }) {
   const t = useLessonMessages();
   const pm = useProjectMessages();
-  const form = useForm();
   const focusAreas = useFocusAreas(networkSlug);
-  const [title, setTitle] = useState(item?.title ?? '');
-  const [happened, setHappened] = useState(item?.happened ?? '');
-  const [learned, setLearned] = useState(item?.learned ?? '');
-  const [nextTime, setNextTime] = useState(item?.nextTime ?? '');
-  const [phase, setPhase] = useState<string>(item?.phase ?? project.phase);
-  const [keys, setKeys] = useState<string[]>(item ? item.focusAreas.map((f) => f.key) : project.focusAreas.map((f) => f.key));
-  const [shareable, setShareable] = useState(item?.shareable ?? false);
+  const { form, values, set, field } = useFormValues({
+    title: item?.title ?? '',
+    happened: item?.happened ?? '',
+    learned: item?.learned ?? '',
+    nextTime: item?.nextTime ?? '',
+    phase: item?.phase ?? project.phase,
+    focusAreaKeys: (item ?? project).focusAreas.map((f) => f.key),
+    shareable: item?.shareable ?? false,
+  });
   // A key the lesson has that the strategy in force no longer has stays choosable, with the title it was given.
   const choices = [...focusAreas, ...(item?.focusAreas ?? project.focusAreas).filter((f) => !focusAreas.some((a) => a.key === f.key))];
   const labels = {
@@ -175,7 +177,7 @@ function LessonForm({
         item,
         create: { schema: LessonInputSchema, path: projectLessonsApi(project.id) },
         update: { schema: LessonUpdateSchema, path: `/project-lessons/${item?.id}` },
-        input: { title, happened, learned, nextTime, phase, focusAreaKeys: keys, shareable },
+        input: values,
         labels,
         done: (lesson: Lesson) => onDone(lesson),
       }}
@@ -183,40 +185,32 @@ function LessonForm({
       onCancel={onCancel}
       onReload={onReload}
     >
-      <TextField state={form} name="title" label={t.title} value={title} onChange={setTitle} required />
-      <TextField state={form} name="happened" label={t.happened} value={happened} onChange={setHappened} multiline rows={3} required />
-      <TextField state={form} name="learned" label={t.learned} value={learned} onChange={setLearned} multiline rows={3} required />
-      <TextField state={form} name="nextTime" label={t.nextTime} value={nextTime} onChange={setNextTime} multiline rows={3} />
-      <SelectField state={form} name="phase" label={t.phase} value={phase} onChange={setPhase} required>
+      <TextField {...field('title', t.title)} required />
+      <TextField {...field('happened', t.happened)} multiline rows={3} required />
+      <TextField {...field('learned', t.learned)} multiline rows={3} required />
+      <TextField {...field('nextTime', t.nextTime)} multiline rows={3} />
+      <SelectField {...field('phase', t.phase)} required>
         {PHASES.map((p) => (
           <Select.Option key={p} value={p}>
             {pm.phases[p]}
           </Select.Option>
         ))}
       </SelectField>
-      <ChoiceGroup
+      <CheckboxGroup
         form={form}
         name="focusAreaKeys"
         legend={t.focusAreas}
         description={choices.length > 0 ? t.focusAreasDescription : t.noFocusAreas}
-      >
-        {choices.map((a, i) => (
-          <Checkbox
-            key={a.key}
-            id={i === 0 ? form.id('focusAreaKeys') : undefined}
-            label={a.title}
-            value={a.key}
-            checked={keys.includes(a.key)}
-            onChange={(e) => setKeys(e.target.checked ? [...keys, a.key] : keys.filter((k) => k !== a.key))}
-          />
-        ))}
-      </ChoiceGroup>
+        options={choices.map((a) => ({ value: a.key, label: a.title }))}
+        chosen={values.focusAreaKeys}
+        onChange={(focusAreaKeys) => set({ focusAreaKeys })}
+      />
       <Checkbox
         id={form.id('shareable')}
         label={t.shareable}
         description={t.shareableDescription}
-        checked={shareable}
-        onChange={(e) => setShareable(e.target.checked)}
+        checked={values.shareable}
+        onChange={(e) => set({ shareable: e.target.checked })}
       />
     </SaveForm>
   );

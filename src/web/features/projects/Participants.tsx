@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Button, Paragraph, Radio, Table } from '@digdir/designsystemet-react';
-import { PARTICIPATION, ParticipationInputSchema, type Participation, type Project } from '../../../shared/portfolio/projects.ts';
+import { Paragraph, Table } from '@digdir/designsystemet-react';
+import { PARTICIPATION, ParticipationInputSchema, type Project } from '../../../shared/portfolio/projects.ts';
 import { api, type Loaded } from '../../app/api.ts';
-import { errorFor, FormMessages, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
+import { SuccessMessage, TextField } from '../../app/forms.tsx';
+import { RadioGroup, useFormValues } from '../../app/fields.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useProjectCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
+import { ModalDialog, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 import { RowAction, DataTable } from '../../app/table.tsx';
 
@@ -84,64 +86,41 @@ function ParticipationForm({
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const { m } = useI18n();
   const pm = useProjectMessages();
   const t = pm.participants;
-  const form = useForm();
-  const [participation, setParticipation] = useState<Participation | ''>(participant.participation ?? '');
-  const [reservation, setReservation] = useState(participant.reservation ?? '');
-  const choice = fmt(t.choice, { name: participant.municipalityName });
-  const invalid = !!errorFor(form, 'participation');
+  const { form, values, set, field } = useFormValues({
+    participation: participant.participation ?? ('' as const),
+    reservation: participant.reservation ?? '',
+  });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
+    <SubmitForm
+      form={form}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
+      onSubmit={() =>
+        form.submit({
           schema: ParticipationInputSchema,
           input: {
-            participation: participation || undefined,
-            reservation,
+            participation: values.participation || undefined,
+            reservation: values.reservation,
             ...(participant.version === null ? {} : { version: participant.version }),
           },
           labels: { participation: t.participation, reservation: t.reservation },
           send: (body) => api<unknown>(`/projects/${projectId}/participants/${participant.municipalityNumber}`, { method: 'PUT', body }),
           done: onSaved,
-        });
-      }}
+        })
+      }
     >
-      <FormMessages form={form} onReload={onReload} />
-      <ChoiceGroup form={form} name="participation" legend={choice}>
-        {PARTICIPATION.map((value, i) => (
-          <Radio
-            key={value}
-            id={i === 0 ? form.id('participation') : undefined}
-            name={form.id('participation')}
-            value={value}
-            label={pm.participation[value]}
-            checked={participation === value}
-            aria-invalid={invalid || undefined}
-            onChange={() => setParticipation(value)}
-          />
-        ))}
-      </ChoiceGroup>
-      <TextField
-        state={form}
-        name="reservation"
-        label={t.reservation}
-        description={t.reservationDescription}
-        value={reservation}
-        onChange={setReservation}
-        multiline
-        rows={3}
+      <RadioGroup
+        form={form}
+        name="participation"
+        legend={fmt(t.choice, { name: participant.municipalityName })}
+        options={PARTICIPATION.map((value) => ({ value, label: pm.participation[value] }))}
+        value={values.participation}
+        onChange={(participation) => set({ participation })}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{t.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+      <TextField {...field('reservation', t.reservation, t.reservationDescription)} multiline rows={3} />
+    </SubmitForm>
   );
 }

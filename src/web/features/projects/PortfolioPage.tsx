@@ -1,20 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { Button, Checkbox, Heading, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { PHASES, ProjectCreateSchema, type PortfolioRow, type Project } from '../../../shared/portfolio/projects.ts';
 import { PORTFOLIO_STATUSES } from '../../../shared/portfolio/status-reports.ts';
 import { api, useApi } from '../../app/api.ts';
-import {
-  ChoiceGroup,
-  FilterSelect,
-  FormMessages,
-  SelectField,
-  SubmitButton,
-  SuccessMessage,
-  TextField,
-  useForm,
-} from '../../app/forms.tsx';
+import { FilterSelect, SelectField, SuccessMessage, TextField } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
@@ -30,11 +21,13 @@ import {
   projectsPath,
   readFilter,
   readView,
-  usePeople,
   type PortfolioFilter,
   type PortfolioView,
 } from './projects-api.ts';
 import { StatusLightTag } from './StatusLight.tsx';
+import { PersonOptions } from './PersonOptions.tsx';
+import { CheckboxGroup, useFormValues } from '../../app/fields.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import './projects.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { useRiskMapMessages } from './risk-map-messages.ts';
@@ -514,25 +507,19 @@ function NewProjectForm({
   onSaved: (project: Project) => void;
   onCancel: () => void;
 }) {
-  const { m } = useI18n();
   const pm = useProjectMessages();
   const f = pm.fields;
-  const form = useForm();
-  const people = usePeople(network.id, true);
-  const [values, setValues] = useState<ProjectValues>(EMPTY);
-  const set = (patch: Partial<ProjectValues>) => setValues((v) => ({ ...v, ...patch }));
+  const { form, values, set, field } = useFormValues<ProjectValues>(EMPTY);
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
+    <SubmitForm
+      form={form}
+      submitLabel={f.create}
+      onCancel={onCancel}
+      onSubmit={() =>
+        form.submit({
           schema: ProjectCreateSchema,
           input: {
-            title: values.title,
-            description: values.description,
-            focusAreaKeys: values.focusAreaKeys,
+            ...values,
             ownerPersonId: values.ownerPersonId || null,
             managerPersonId: values.managerPersonId || null,
             startDate: values.startDate || null,
@@ -549,97 +536,31 @@ function NewProjectForm({
           },
           send: (body) => api<Project>(`/networks/${network.id}/projects`, { method: 'POST', body }),
           done: onSaved,
-        });
-      }}
+        })
+      }
     >
-      <FormMessages form={form} />
-      <TextField state={form} name="title" label={f.title} value={values.title} onChange={(v) => set({ title: v })} required />
-      <TextField
-        state={form}
-        name="description"
-        label={f.description}
-        value={values.description}
-        onChange={(v) => set({ description: v })}
-        multiline
-        rows={4}
-      />
-      <ChoiceGroup
+      <TextField {...field('title', f.title)} required />
+      <TextField {...field('description', f.description)} multiline rows={4} />
+      <CheckboxGroup
         form={form}
         name="focusAreaKeys"
         legend={f.focusAreaKeys}
         description={focusAreas.length > 0 ? f.focusAreasDescription : f.noFocusAreas}
-      >
-        {focusAreas.length > 0 && (
-          <div className="dr-project-checkboxes">
-            {focusAreas.map((a, i) => (
-              <Checkbox
-                key={a.key}
-                id={i === 0 ? form.id('focusAreaKeys') : undefined}
-                label={a.title}
-                value={a.key}
-                checked={values.focusAreaKeys.includes(a.key)}
-                onChange={(e) =>
-                  set({
-                    focusAreaKeys: e.target.checked ? [...values.focusAreaKeys, a.key] : values.focusAreaKeys.filter((k) => k !== a.key),
-                  })
-                }
-              />
-            ))}
-          </div>
-        )}
-      </ChoiceGroup>
-      <SelectField
-        state={form}
-        name="ownerPersonId"
-        label={f.ownerPersonId}
-        value={values.ownerPersonId}
-        onChange={(v) => set({ ownerPersonId: v })}
-      >
-        <Select.Option value="">{f.noPerson}</Select.Option>
-        {people.map((p) => (
-          <Select.Option key={p.id} value={p.id}>
-            {p.name}
-          </Select.Option>
-        ))}
+        className="dr-project-checkboxes"
+        options={focusAreas.map((a) => ({ value: a.key, label: a.title }))}
+        chosen={values.focusAreaKeys}
+        onChange={(focusAreaKeys) => set({ focusAreaKeys })}
+      />
+      <SelectField {...field('ownerPersonId', f.ownerPersonId)}>
+        <PersonOptions networkId={network.id} noneLabel={f.noPerson} />
       </SelectField>
-      <SelectField
-        state={form}
-        name="managerPersonId"
-        label={f.managerPersonId}
-        value={values.managerPersonId}
-        onChange={(v) => set({ managerPersonId: v })}
-      >
-        <Select.Option value="">{f.noPerson}</Select.Option>
-        {people.map((p) => (
-          <Select.Option key={p.id} value={p.id}>
-            {p.name}
-          </Select.Option>
-        ))}
+      <SelectField {...field('managerPersonId', f.managerPersonId)}>
+        <PersonOptions networkId={network.id} noneLabel={f.noPerson} />
       </SelectField>
       <div className="dr-toolbar">
-        <TextField
-          state={form}
-          name="startDate"
-          type="date"
-          label={f.startDate}
-          value={values.startDate}
-          onChange={(v) => set({ startDate: v })}
-        />
-        <TextField
-          state={form}
-          name="plannedEndDate"
-          type="date"
-          label={f.plannedEndDate}
-          value={values.plannedEndDate}
-          onChange={(v) => set({ plannedEndDate: v })}
-        />
+        <TextField {...field('startDate', f.startDate)} type="date" />
+        <TextField {...field('plannedEndDate', f.plannedEndDate)} type="date" />
       </div>
-      <ButtonRow>
-        <SubmitButton form={form}>{f.create}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Checkbox, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
   ProgrammeCreateSchema,
@@ -12,7 +12,7 @@ import type { PortfolioRow, Project } from '../../../shared/portfolio/projects.t
 import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { useKroner } from '../../app/format.ts';
-import { ChoiceGroup, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { Page } from '../../app/Page.tsx';
@@ -22,9 +22,12 @@ import { useFocusAreas, type FocusAreaOption } from '../proposals/index.ts';
 import { useProjectMessages } from './messages.ts';
 import { useProgrammeMessages } from './programme-messages.ts';
 import { programmePath, programmesPath } from './programme-path.ts';
-import { projectPath, projectsPath, usePeople } from './projects-api.ts';
+import { projectPath, projectsPath } from './projects-api.ts';
 import { riskMapPath } from './risk-map-path.ts';
 import { StatusLightTag } from './StatusLight.tsx';
+import { PersonOptions } from './PersonOptions.tsx';
+import { CheckboxGroup, useFormValues } from '../../app/fields.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 import './projects.css';
 
 /** `/n/:slug/prosjekter/programmer`: the network's programmes, and a new one for the secretariat. */
@@ -117,79 +120,44 @@ function ProgrammeForm({
   onSaved: (programme: ProgrammeRollup) => void;
   onCancel: () => void;
 }) {
-  const { m } = useI18n();
   const gm = useProgrammeMessages();
-  const form = useForm();
-  const people = usePeople(network.id, true);
-  const [name, setName] = useState(programme?.name ?? '');
-  const [owner, setOwner] = useState(programme?.owner?.personId ?? '');
-  const [purpose, setPurpose] = useState(programme?.purpose ?? '');
-  const [keys, setKeys] = useState<string[]>(programme?.focusAreas.map((a) => a.key) ?? []);
+  const { form, values, set, field } = useFormValues({
+    name: programme?.name ?? '',
+    ownerPersonId: programme?.owner?.personId ?? '',
+    purpose: programme?.purpose ?? '',
+    focusAreaKeys: programme?.focusAreas.map((a) => a.key) ?? [],
+  });
   const areas = [...focusAreas, ...(programme?.focusAreas.filter((a) => !focusAreas.some((f) => f.key === a.key)) ?? [])];
-  const input = { name, ownerPersonId: owner || null, purpose: purpose || null, focusAreaKeys: keys };
-  const labels = { name: gm.name, ownerPersonId: gm.owner, purpose: gm.purpose, focusAreaKeys: gm.focusAreas };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void (programme
-          ? form.submit({
-              schema: ProgrammeUpdateSchema,
-              input: { ...input, version: programme.version },
-              labels,
-              send: (body) => api<ProgrammeRollup>(`/programmes/${programme.id}`, { method: 'PATCH', body }),
-              done: onSaved,
-            })
-          : form.submit({
-              schema: ProgrammeCreateSchema,
-              input,
-              labels,
-              send: (body) => api<ProgrammeRollup>(`/networks/${network.id}/programmes`, { method: 'POST', body }),
-              done: onSaved,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: programme,
+        create: { schema: ProgrammeCreateSchema, path: `/networks/${network.id}/programmes` },
+        update: { schema: ProgrammeUpdateSchema, path: `/programmes/${programme?.id}` },
+        input: { ...values, ownerPersonId: values.ownerPersonId || null, purpose: values.purpose || null },
+        labels: { name: gm.name, ownerPersonId: gm.owner, purpose: gm.purpose, focusAreaKeys: gm.focusAreas },
+        done: onSaved,
       }}
+      submitLabel={programme ? gm.save : gm.create}
+      onCancel={onCancel}
     >
-      <FormMessages form={form} />
-      <TextField state={form} name="name" label={gm.name} value={name} onChange={setName} required />
-      <SelectField state={form} name="ownerPersonId" label={gm.owner} value={owner} onChange={setOwner}>
-        <Select.Option value="">{gm.noOwner}</Select.Option>
-        {people.map((p) => (
-          <Select.Option key={p.id} value={p.id}>
-            {p.name}
-          </Select.Option>
-        ))}
+      <TextField {...field('name', gm.name)} required />
+      <SelectField {...field('ownerPersonId', gm.owner)}>
+        <PersonOptions networkId={network.id} noneLabel={gm.noOwner} />
       </SelectField>
-      <TextField state={form} name="purpose" label={gm.purpose} value={purpose} onChange={setPurpose} multiline rows={4} />
-      <ChoiceGroup
+      <TextField {...field('purpose', gm.purpose)} multiline rows={4} />
+      <CheckboxGroup
         form={form}
         name="focusAreaKeys"
         legend={gm.focusAreas}
         description={areas.length > 0 ? gm.focusAreasDescription : gm.noFocusAreas}
-      >
-        {areas.length > 0 && (
-          <div className="dr-project-checkboxes">
-            {areas.map((a, i) => (
-              <Checkbox
-                key={a.key}
-                id={i === 0 ? form.id('focusAreaKeys') : undefined}
-                label={a.title}
-                value={a.key}
-                checked={keys.includes(a.key)}
-                onChange={(e) => setKeys(e.target.checked ? [...keys, a.key] : keys.filter((k) => k !== a.key))}
-              />
-            ))}
-          </div>
-        )}
-      </ChoiceGroup>
-      <ButtonRow>
-        <SubmitButton form={form}>{programme ? gm.save : gm.create}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+        className="dr-project-checkboxes"
+        options={areas.map((a) => ({ value: a.key, label: a.title }))}
+        chosen={values.focusAreaKeys}
+        onChange={(focusAreaKeys) => set({ focusAreaKeys })}
+      />
+    </SaveForm>
   );
 }
 

@@ -47,3 +47,4 @@ export const DecidedCaseFields = lazySection(() => import('./DecisionPanel.tsx')
 
 export { projectPath, projectTabPath, usePeople, type ProjectTab } from './projects-api.ts';
 export { useProjectMessages } from './messages.ts';
+export { PersonOptions } from './PersonOptions.tsx';

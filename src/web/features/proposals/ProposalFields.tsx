@@ -1,6 +1,7 @@
-import { Checkbox, Paragraph, Radio, Select, Tag } from '@digdir/designsystemet-react';
+import { Paragraph, Select, Tag } from '@digdir/designsystemet-react';
 import { PROPOSAL_KINDS, type ProposalKind, type ProposalStatus } from '../../../shared/portfolio/proposals.ts';
-import { ChoiceGroup, errorFor, SelectField, TextField, type FormState } from '../../app/forms.tsx';
+import { SelectField, TextField, type FormState } from '../../app/forms.tsx';
+import { CheckboxGroup, fieldBinder, RadioGroup } from '../../app/fields.tsx';
 import { useProposalMessages, type ProposalMessages } from './messages.ts';
 import type { FocusAreaOption } from './proposals-api.ts';
 
@@ -70,77 +71,27 @@ export function ProposalFieldset({
   const pm = useProposalMessages();
   const f = pm.fields;
   const set = (patch: Partial<ProposalValues>) => onChange({ ...values, ...patch });
-  const kindError = !!errorFor(form, 'kind');
+  const field = fieldBinder(form, values, set);
   return (
     <>
-      <ChoiceGroup form={form} name="kind" legend={f.kind}>
-        {PROPOSAL_KINDS.map((kind, i) => (
-          <Radio
-            key={kind}
-            id={i === 0 ? form.id('kind') : undefined}
-            name={form.id('kind')}
-            value={kind}
-            label={pm.kinds[kind]}
-            description={pm.kindDescriptions[kind]}
-            checked={values.kind === kind}
-            aria-invalid={kindError || undefined}
-            onChange={() => set({ kind })}
-          />
-        ))}
-      </ChoiceGroup>
-      <TextField
-        state={form}
-        name="title"
-        label={f.title}
-        description={f.titleDescription}
-        value={values.title}
-        onChange={(title) => set({ title })}
-        required
+      <RadioGroup
+        form={form}
+        name="kind"
+        legend={f.kind}
+        options={PROPOSAL_KINDS.map((kind) => ({ value: kind, label: pm.kinds[kind], description: pm.kindDescriptions[kind] }))}
+        value={values.kind}
+        onChange={(kind) => set({ kind })}
       />
-      <TextField
-        state={form}
-        name="problem"
-        label={f.problem}
-        description={f.problemDescription}
-        value={values.problem}
-        onChange={(problem) => set({ problem })}
-        multiline
-        rows={5}
-        required
-      />
-      <TextField
-        state={form}
-        name="affected"
-        label={`${f.affected} ${f.optional}`}
-        description={f.affectedDescription}
-        value={values.affected}
-        onChange={(affected) => set({ affected })}
-        multiline
-        rows={3}
-      />
-      <TextField
-        state={form}
-        name="expectedBenefit"
-        label={`${f.expectedBenefit} ${f.optional}`}
-        description={f.expectedBenefitDescription}
-        value={values.expectedBenefit}
-        onChange={(expectedBenefit) => set({ expectedBenefit })}
-        multiline
-        rows={3}
-      />
+      <TextField {...field('title', f.title, f.titleDescription)} required />
+      <TextField {...field('problem', f.problem, f.problemDescription)} multiline rows={5} required />
+      <TextField {...field('affected', `${f.affected} ${f.optional}`, f.affectedDescription)} multiline rows={3} />
+      <TextField {...field('expectedBenefit', `${f.expectedBenefit} ${f.optional}`, f.expectedBenefitDescription)} multiline rows={3} />
       {focusAreas.length === 0 ? (
         <Paragraph data-size="sm" className="dr-muted">
           {f.noFocusAreas}
         </Paragraph>
       ) : (
-        <SelectField
-          state={form}
-          name="focusAreaKey"
-          label={`${f.focusArea} ${f.optional}`}
-          description={f.focusAreaDescription}
-          value={values.focusAreaKey}
-          onChange={(focusAreaKey) => set({ focusAreaKey })}
-        >
+        <SelectField {...field('focusAreaKey', `${f.focusArea} ${f.optional}`, f.focusAreaDescription)}>
           <Select.Option value="">{f.noFocusArea}</Select.Option>
           {focusAreas.map((a) => (
             <Select.Option key={a.key} value={a.key}>
@@ -150,31 +101,16 @@ export function ProposalFieldset({
         </SelectField>
       )}
       {municipalities.length > 0 && (
-        <ChoiceGroup
+        <CheckboxGroup
           form={form}
           name="municipalities"
           legend={`${f.municipalities} ${f.optional}`}
           description={f.municipalitiesDescription}
-        >
-          <div className="dr-proposal-checkboxes">
-            {municipalities.map((x, i) => (
-              <Checkbox
-                key={x.number}
-                id={i === 0 ? form.id('municipalities') : undefined}
-                label={x.name}
-                value={x.number}
-                checked={values.municipalities.includes(x.number)}
-                onChange={(e) =>
-                  set({
-                    municipalities: e.target.checked
-                      ? [...values.municipalities, x.number]
-                      : values.municipalities.filter((n) => n !== x.number),
-                  })
-                }
-              />
-            ))}
-          </div>
-        </ChoiceGroup>
+          className="dr-proposal-checkboxes"
+          options={municipalities.map((x) => ({ value: x.number, label: x.name }))}
+          chosen={values.municipalities}
+          onChange={(chosen) => set({ municipalities: chosen })}
+        />
       )}
     </>
   );

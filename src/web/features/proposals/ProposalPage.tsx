@@ -24,6 +24,7 @@ import {
   useForm,
   ChoiceGroup,
 } from '../../app/forms.tsx';
+import { useFormValues } from '../../app/fields.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
@@ -275,9 +276,10 @@ function ScoreSection({ proposal, weights, memberCount }: { proposal: Proposal; 
 function TriageSection({ proposal, loaded }: { proposal: Proposal; loaded: Loaded<Proposal> }) {
   const pm = useProposalMessages();
   const t = pm.triage;
-  const form = useForm();
-  const [status, setStatus] = useState<string>(proposal.status === 'becameProject' ? 'prioritized' : proposal.status);
-  const [reason, setReason] = useState(proposal.statusReason ?? '');
+  const { form, values, field } = useFormValues({
+    status: proposal.status === 'becameProject' ? 'prioritized' : proposal.status,
+    reason: proposal.statusReason ?? '',
+  });
   return (
     <Section id="proposal-triage" title={t.heading}>
       {proposal.status === 'becameProject' ? (
@@ -291,7 +293,7 @@ function TriageSection({ proposal, loaded }: { proposal: Proposal; loaded: Loade
             e.preventDefault();
             void form.submit({
               schema: TriageSchema,
-              input: { status, reason, version: proposal.version },
+              input: { ...values, version: proposal.version },
               labels: { status: t.status, reason: t.reason },
               send: (body) => api<Proposal>(`/proposals/${proposal.id}/triage`, { method: 'POST', body }),
               done: (saved) => {
@@ -303,23 +305,14 @@ function TriageSection({ proposal, loaded }: { proposal: Proposal; loaded: Loade
         >
           <Paragraph data-size="sm">{t.intro}</Paragraph>
           <FormMessages form={form} onReload={loaded.reload} />
-          <SelectField state={form} name="status" label={t.status} value={status} onChange={setStatus} required>
+          <SelectField {...field('status', t.status)} required>
             {TRIAGE_STATUSES.map((s) => (
               <Select.Option key={s} value={s}>
                 {pm.statuses[s]}
               </Select.Option>
             ))}
           </SelectField>
-          <TextField
-            state={form}
-            name="reason"
-            label={t.reason}
-            description={t.reasonDescription}
-            value={reason}
-            onChange={setReason}
-            multiline
-            rows={3}
-          />
+          <TextField {...field('reason', t.reason, t.reasonDescription)} multiline rows={3} />
           <ButtonRow>
             <SubmitButton form={form}>{t.save}</SubmitButton>
           </ButtonRow>

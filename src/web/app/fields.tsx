@@ -1,0 +1,110 @@
+import { useState, type ComponentProps, type ReactNode } from 'react';
+import { Checkbox, Radio } from '@digdir/designsystemet-react';
+import { ChoiceGroup, errorFor, useForm, type FormState, type SelectField } from './forms.tsx';
+
+type TextKeys<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
+/** What a TextField or SelectField takes for one text value of a form: its state, name, label, value and change. */
+export type BoundField = Pick<ComponentProps<typeof SelectField>, 'state' | 'name' | 'label' | 'description' | 'value' | 'onChange'>;
+
+/**
+ * A form's values kept as one record, and `field(name, label, description?)` that wires a text value to its field, so
+ * a form names each value once instead of repeating its name, value and setter on every field.
+ */
+export function useFormValues<V extends object>(initial: V | (() => V)) {
+  const form = useForm();
+  const [values, setValues] = useState<V>(initial);
+  const set = (patch: Partial<V>) => setValues((v) => ({ ...v, ...patch }));
+  return { form, values, set, field: fieldBinder(form, values, set) };
+}
+
+/** `field(name, label, description?)` for values a form is given (and changes through `set`) rather than keeps. */
+export function fieldBinder<V extends object>(form: FormState, values: V, set: (patch: Partial<V>) => void) {
+  return (name: TextKeys<V>, label: string, description?: ReactNode): BoundField => ({
+    state: form,
+    name,
+    label,
+    description,
+    value: values[name] as string,
+    onChange: (value) => set({ [name]: value } as Partial<V>),
+  });
+}
+
+/**
+ * Checkboxes for a list of chosen values under one legend, with the group's error; the first box carries the field's
+ * id so the error summary's link lands on it. No boxes (an empty `options`) leaves only the legend and description.
+ */
+export function CheckboxGroup<T extends string>({
+  form,
+  name,
+  legend,
+  description,
+  className,
+  options,
+  chosen,
+  onChange,
+}: {
+  form: FormState;
+  name: string;
+  legend: string;
+  description?: ReactNode;
+  /** The boxes' wrapper, where they are laid out in columns. */
+  className?: string;
+  options: readonly { value: T; label: string }[];
+  chosen: readonly T[];
+  onChange: (chosen: T[]) => void;
+}) {
+  const boxes = options.map((o, i) => (
+    <Checkbox
+      key={o.value}
+      id={i === 0 ? form.id(name) : undefined}
+      label={o.label}
+      value={o.value}
+      checked={chosen.includes(o.value)}
+      onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value))}
+    />
+  ));
+  return (
+    <ChoiceGroup form={form} name={name} legend={legend} description={description}>
+      {options.length > 0 && (className ? <div className={className}>{boxes}</div> : boxes)}
+    </ChoiceGroup>
+  );
+}
+
+/** Radio buttons for one choice under one legend, with the group's error; the first carries the field's id. */
+export function RadioGroup<T extends string>({
+  form,
+  name,
+  legend,
+  description,
+  options,
+  value,
+  onChange,
+}: {
+  form: FormState;
+  name: string;
+  legend: string;
+  description?: ReactNode;
+  options: readonly { value: T; label: string; description?: string }[];
+  value: T | '';
+  onChange: (value: T) => void;
+}) {
+  const invalid = !!errorFor(form, name);
+  return (
+    <ChoiceGroup form={form} name={name} legend={legend} description={description}>
+      {options.map((o, i) => (
+        <Radio
+          key={o.value}
+          id={i === 0 ? form.id(name) : undefined}
+          name={form.id(name)}
+          value={o.value}
+          label={o.label}
+          description={o.description}
+          checked={value === o.value}
+          aria-invalid={invalid || undefined}
+          onChange={() => onChange(o.value)}
+        />
+      ))}
+    </ChoiceGroup>
+  );
+}
