@@ -15,18 +15,31 @@ export function useFormValues<V extends object>(initial: V | (() => V)) {
   const form = useForm();
   const [values, setValues] = useState<V>(initial);
   const set = (patch: Partial<V>) => setValues((v) => ({ ...v, ...patch }));
-  return { form, values, set, field: fieldBinder(form, values, set) };
+  return { form, values, set, field: textFieldBinder(form, values, set) };
 }
 
-/** `field(name, label, description?)` for values a form is given (and changes through `set`) rather than keeps. */
+/**
+ * Wires the fields of a record of values to the form: `<TextField {...field('name')} label={…} />` gets the form, the
+ * field's name (the path the server names in its errors, the key unless told), its value and a change that sets it.
+ */
 export function fieldBinder<V extends object>(form: FormState, values: V, set: (patch: Partial<V>) => void) {
-  return (name: TextKeys<V>, label: string, description?: ReactNode): BoundField => ({
+  return <K extends keyof V & string>(key: K, path: string = key) => ({
     state: form,
-    name,
+    name: path,
+    value: values[key],
+    onChange: (value: V[K]) => set({ [key]: value } as unknown as Partial<V>),
+  });
+}
+
+/** `field(name, label, description?)` for a form's text values: `fieldBinder` with the field's label beside. */
+export function textFieldBinder<V extends object>(form: FormState, values: V, set: (patch: Partial<V>) => void) {
+  const bind = fieldBinder(form, values, set);
+  return (name: TextKeys<V>, label: string, description?: ReactNode): BoundField => ({
+    ...bind(name),
+    value: values[name] as string,
+    onChange: (value: string) => set({ [name]: value } as Partial<V>),
     label,
     description,
-    value: values[name] as string,
-    onChange: (value) => set({ [name]: value } as Partial<V>),
   });
 }
 

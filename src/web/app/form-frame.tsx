@@ -87,19 +87,6 @@ export function OptionSelect({
 }
 
 /**
- * Wires the fields of a record of values to the form: `<TextField {...field('name')} label={…} />` gets the form, the
- * field's name (the path the server names in its errors, the key unless told), its value and a change that sets it.
- */
-export function fieldBinder<V extends object>(form: FormState, values: V, set: (patch: Partial<V>) => void) {
-  return <K extends keyof V & string>(key: K, path: string = key) => ({
-    state: form,
-    name: path,
-    value: values[key],
-    onChange: (value: V[K]) => set({ [key]: value } as unknown as Partial<V>),
-  });
-}
-
-/**
  * What a form in a dialog is told, from the page's `close` and `reload`: cancel closes; a save refused as stale closes
  * and loads the page's data again; a save closes and then does `saved`.
  */

@@ -15,7 +15,8 @@ import {
 } from '../../../shared/mapping/schema.ts';
 import { errorFor, TextField, useForm, type FormState } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { fieldBinder, FormFrame, OptionSelect, optionsOf, sendTo } from '../../app/form-frame.tsx';
+import { fieldBinder } from '../../app/fields.tsx';
+import { FormFrame, OptionSelect, optionsOf, sendTo } from '../../app/form-frame.tsx';
 import { ProductFields, ProductPicker } from './product-fields.tsx';
 import { kronerToOre, oreToKronerInput, parseCount } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';

@@ -9,7 +9,8 @@ import {
   type Meeting,
 } from '../../../shared/meetings/schema.ts';
 import { TextField, useForm, type FormState } from '../../app/forms.tsx';
-import { fieldBinder, FormFrame, OptionSelect, sendTo } from '../../app/form-frame.tsx';
+import { fieldBinder } from '../../app/fields.tsx';
+import { FormFrame, OptionSelect, sendTo } from '../../app/form-frame.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { MarkdownField } from './MarkdownText.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';

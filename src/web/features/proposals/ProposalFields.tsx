@@ -1,7 +1,7 @@
 import { Paragraph, Select, Tag } from '@digdir/designsystemet-react';
 import { PROPOSAL_KINDS, type ProposalKind, type ProposalStatus } from '../../../shared/portfolio/proposals.ts';
 import { SelectField, TextField, type FormState } from '../../app/forms.tsx';
-import { CheckboxGroup, fieldBinder, RadioGroup } from '../../app/fields.tsx';
+import { CheckboxGroup, RadioGroup, textFieldBinder } from '../../app/fields.tsx';
 import { useProposalMessages, type ProposalMessages } from './messages.ts';
 import type { FocusAreaOption } from './proposals-api.ts';
 
@@ -71,7 +71,7 @@ export function ProposalFieldset({
   const pm = useProposalMessages();
   const f = pm.fields;
   const set = (patch: Partial<ProposalValues>) => onChange({ ...values, ...patch });
-  const field = fieldBinder(form, values, set);
+  const field = textFieldBinder(form, values, set);
   return (
     <>
       <RadioGroup
