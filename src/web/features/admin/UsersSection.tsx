@@ -30,6 +30,12 @@ export function UsersSection() {
     if (users.data) users.setData(users.data.map((u) => (u.id === next.id ? next : u)));
   };
   const close = () => setDialog(null);
+  // A granted or revoked role: the row shows the account's roles as the server now has them.
+  const rolesChanged = (message: string) => (next: UserSummary) => {
+    replaceUser(next);
+    close();
+    setStatus(message);
+  };
 
   return (
     <Section id="users-heading" title={m.admin.usersHeading}>
@@ -110,26 +116,13 @@ export function UsersSection() {
             options={options}
             allowPlatformAdmin={platform}
             onCancel={close}
-            onSaved={(next) => {
-              replaceUser(next);
-              close();
-              setStatus(m.admin.roleGranted);
-            }}
+            onSaved={rolesChanged(m.admin.roleGranted)}
           />
         )}
       </ModalDialog>
       <ModalDialog open={dialog?.kind === 'revoke'} onClose={close} title={m.admin.revokeTitle}>
         {dialog?.kind === 'revoke' && (
-          <RevokeConfirm
-            target={dialog.target}
-            role={dialog.role}
-            onCancel={close}
-            onRevoked={(next) => {
-              replaceUser(next);
-              close();
-              setStatus(m.admin.roleRevoked);
-            }}
-          />
+          <RevokeConfirm target={dialog.target} role={dialog.role} onCancel={close} onRevoked={rolesChanged(m.admin.roleRevoked)} />
         )}
       </ModalDialog>
     </Section>

@@ -9,6 +9,7 @@ import {
   type NetworkOverview,
 } from '../../../shared/network/schema.ts';
 import { EndOnDateForm } from './EndOnDateForm.tsx';
+import { BodiesTable } from './BodiesTable.tsx';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
 import { FailureAlert, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
@@ -104,7 +105,7 @@ function NetworkView({ network, reload }: { network: NetworkOverview; reload: ()
       </Section>
 
       <Section id="bodies-heading" title={m.network.bodiesHeading}>
-        <BodiesTable network={network} />
+        <BodiesTable network={network} bodies={network.bodies} caption={fmt(m.network.bodiesCaption, { name: network.name })} />
       </Section>
 
       <ModalDialog open={editing} onClose={() => setEditing(false)} title={m.network.editNetwork}>
@@ -258,28 +259,6 @@ function MembersTable({
         )}
       </ModalDialog>
     </>
-  );
-}
-
-function BodiesTable({ network }: { network: NetworkOverview }) {
-  const { m, number } = useI18n();
-  if (network.bodies.length === 0) return <Paragraph>{m.network.noBodies}</Paragraph>;
-  return (
-    <DataTable
-      caption={fmt(m.network.bodiesCaption, { name: network.name })}
-      columns={[m.bodies.name, m.network.kind, m.network.shortCode, m.network.memberCount]}
-    >
-      {network.bodies.map((b) => (
-        <Table.Row key={b.id}>
-          <Table.Cell>
-            <AppLink to={`/n/${network.slug}/organer/${b.id}`}>{b.name}</AppLink>
-          </Table.Cell>
-          <Table.Cell>{m.enums.bodyKinds[b.kind]}</Table.Cell>
-          <Table.Cell>{b.shortCode ?? m.common.none}</Table.Cell>
-          <Table.Cell>{number(b.memberCount)}</Table.Cell>
-        </Table.Row>
-      ))}
-    </DataTable>
   );
 }
 
