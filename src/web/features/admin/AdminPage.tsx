@@ -1,7 +1,7 @@
-import { Link as RouterLink, useLocation } from 'react-router';
-import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { Alert } from '@digdir/designsystemet-react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { LoginRequired } from '../../app/login-required.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useCapabilities } from '../../app/capabilities.ts';
 import { AuditSection } from './AuditSection.tsx';
@@ -11,19 +11,11 @@ import { UsersSection } from './UsersSection.tsx';
 /** `/admin`: users and roles, outgoing e-mail and the audit log, for platform administrators and secretariats. */
 export function AdminPage() {
   const { m } = useI18n();
-  const { user, ready } = useSession();
-  const location = useLocation();
+  const { user } = useSession();
   const administration = useCapabilities()?.account.administration;
   return (
     <Page title={m.admin.title}>
-      {ready && !user && (
-        <Alert data-color="info">
-          <Paragraph>{m.account.loginRequired}</Paragraph>
-          <Button asChild variant="secondary" data-size="sm">
-            <RouterLink to={`/logg-inn?til=${encodeURIComponent(location.pathname)}`}>{m.shell.login}</RouterLink>
-          </Button>
-        </Alert>
-      )}
+      <LoginRequired />
       {user && administration === false && <Alert data-color="warning">{m.admin.noAccess}</Alert>}
       {user && administration && (
         <>

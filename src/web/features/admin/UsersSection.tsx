@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { InvitationCreateSchema, RoleAssignmentInputSchema, type RoleAssignment, type UserSummary } from '../../../shared/auth/schema.ts';
 import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
-import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { FailureAlert, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { emptyRole, RoleFields, roleInput, type RoleDraft } from './RoleFields.tsx';
@@ -29,6 +30,12 @@ export function UsersSection() {
     if (users.data) users.setData(users.data.map((u) => (u.id === next.id ? next : u)));
   };
   const close = () => setDialog(null);
+  // A granted or revoked role: the row shows the account's roles as the server now has them.
+  const rolesChanged = (message: string) => (next: UserSummary) => {
+    replaceUser(next);
+    close();
+    setStatus(message);
+  };
 
   return (
     <Section id="users-heading" title={m.admin.usersHeading}>
@@ -109,26 +116,13 @@ export function UsersSection() {
             options={options}
             allowPlatformAdmin={platform}
             onCancel={close}
-            onSaved={(next) => {
-              replaceUser(next);
-              close();
-              setStatus(m.admin.roleGranted);
-            }}
+            onSaved={rolesChanged(m.admin.roleGranted)}
           />
         )}
       </ModalDialog>
       <ModalDialog open={dialog?.kind === 'revoke'} onClose={close} title={m.admin.revokeTitle}>
         {dialog?.kind === 'revoke' && (
-          <RevokeConfirm
-            target={dialog.target}
-            role={dialog.role}
-            onCancel={close}
-            onRevoked={(next) => {
-              replaceUser(next);
-              close();
-              setStatus(m.admin.roleRevoked);
-            }}
-          />
+          <RevokeConfirm target={dialog.target} role={dialog.role} onCancel={close} onRevoked={rolesChanged(m.admin.roleRevoked)} />
         )}
       </ModalDialog>
     </Section>
@@ -177,24 +171,21 @@ function InviteForm({
   }
 
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: InvitationCreateSchema,
-          input: { email, name, roles: [roleInput(role)] },
-          labels,
-          send: (body) => api<{ user: UserSummary }>('/admin/invitations', { method: 'POST', body }),
-          done: (result) => {
-            setCreated(result);
-            onInvited(result.user);
-          },
-        });
+    <SubmitForm
+      form={form}
+      onCancel={onDone}
+      submitLabel={m.admin.inviteSubmit}
+      submit={{
+        schema: InvitationCreateSchema,
+        input: { email, name, roles: [roleInput(role)] },
+        labels,
+        send: (body) => api<{ user: UserSummary }>('/admin/invitations', { method: 'POST', body }),
+        done: (result) => {
+          setCreated(result);
+          onInvited(result.user);
+        },
       }}
     >
-      <FormMessages form={form} />
       <TextField
         state={form}
         name="email"
@@ -207,13 +198,7 @@ function InviteForm({
       />
       <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} autoComplete="off" required />
       <RoleFields form={form} prefix="roles.0." value={role} onChange={setRole} options={options} allowPlatformAdmin={allowPlatformAdmin} />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.admin.inviteSubmit}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onDone}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }
 
@@ -235,29 +220,20 @@ function GrantForm({
   const [role, setRole] = useState<RoleDraft>(emptyRole);
   const labels = { role: m.admin.role, networkId: m.admin.network, municipalityNumber: m.admin.municipality };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: RoleAssignmentInputSchema,
-          input: roleInput(role),
-          labels,
-          send: (body) => api<UserSummary>(`/admin/users/${target.id}/roles`, { method: 'POST', body }),
-          done: onSaved,
-        });
+    <SubmitForm
+      form={form}
+      onCancel={onCancel}
+      submitLabel={m.admin.grantSubmit}
+      submit={{
+        schema: RoleAssignmentInputSchema,
+        input: roleInput(role),
+        labels,
+        send: (body) => api<UserSummary>(`/admin/users/${target.id}/roles`, { method: 'POST', body }),
+        done: onSaved,
       }}
     >
-      <FormMessages form={form} />
       <RoleFields form={form} prefix="" value={role} onChange={setRole} options={options} allowPlatformAdmin={allowPlatformAdmin} />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.admin.grantSubmit}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }
 

@@ -1,5 +1,4 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /** The archive page's texts. Bokmål is the source of truth: its shape is the type nynorsk and English must match. */
 const nb = {
@@ -117,9 +116,4 @@ const en: ArchiveMessages = {
   notFinished: 'Not finished (minutes not approved)',
 };
 
-const CATALOG: Record<Language, ArchiveMessages> = { nb, nn, en };
-
-export function useArchiveMessages(): ArchiveMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useArchiveMessages = messageCatalog<ArchiveMessages>({ nb, nn, en });

@@ -1,32 +1,24 @@
 import { useState } from 'react';
-import { Link as RouterLink, useLocation } from 'react-router';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { ChangePasswordSchema } from '../../../shared/auth/schema.ts';
 import { isLanguage, LANGUAGES } from '../../../shared/i18n/languages.ts';
 import { api, type ApiError, asApiError } from '../../app/api.ts';
-import { FailureAlert, FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { FailureAlert, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, LANGUAGE_NAMES, useI18n } from '../../app/i18n/index.tsx';
 import { NewPasswordFields } from './NewPasswordFields.tsx';
 import { Page } from '../../app/Page.tsx';
+import { LoginRequired } from '../../app/login-required.tsx';
 import { useSession, type User } from '../../app/session.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
 import { RoleLabel } from '../admin/index.ts';
 
 /** `/konto`: who you are, your password and your language. */
 export function AccountPage() {
   const { m } = useI18n();
-  const { user, ready } = useSession();
-  const location = useLocation();
+  const { user } = useSession();
   return (
     <Page title={m.account.title}>
-      {ready && !user && (
-        <Alert data-color="info">
-          <Paragraph>{m.account.loginRequired}</Paragraph>
-          <Button asChild variant="secondary" data-size="sm">
-            <RouterLink to={`/logg-inn?til=${encodeURIComponent(location.pathname)}`}>{m.shell.login}</RouterLink>
-          </Button>
-        </Alert>
-      )}
+      <LoginRequired />
       {user && <AccountView user={user} />}
     </Page>
   );
@@ -121,27 +113,23 @@ function PasswordForm() {
   const [repeat, setRepeat] = useState('');
   const labels = { currentPassword: m.account.currentPassword, newPassword: m.account.newPassword, repeat: m.account.repeatPassword };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: ChangePasswordSchema,
-          input: { currentPassword, newPassword },
-          labels,
-          check: (data): Record<string, string> => (data.newPassword !== repeat ? { repeat: m.invitation.mismatch } : {}),
-          send: (body) => api('/auth/password', { method: 'POST', body }),
-          done: () => {
-            setCurrentPassword('');
-            setNewPassword('');
-            setRepeat('');
-            return m.account.passwordChanged;
-          },
-        });
+    <SubmitForm
+      form={form}
+      submitLabel={m.account.submitPassword}
+      submit={{
+        schema: ChangePasswordSchema,
+        input: { currentPassword, newPassword },
+        labels,
+        check: (data): Record<string, string> => (data.newPassword !== repeat ? { repeat: m.invitation.mismatch } : {}),
+        send: (body) => api('/auth/password', { method: 'POST', body }),
+        done: () => {
+          setCurrentPassword('');
+          setNewPassword('');
+          setRepeat('');
+          return m.account.passwordChanged;
+        },
       }}
     >
-      <FormMessages form={form} />
       <TextField
         state={form}
         name="currentPassword"
@@ -161,9 +149,6 @@ function PasswordForm() {
         onPassword={setNewPassword}
         onRepeat={setRepeat}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.account.submitPassword}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

@@ -3,10 +3,10 @@ import { useNavigate } from 'react-router';
 import { Paragraph } from '@digdir/designsystemet-react';
 import { InvitationAcceptSchema, type CurrentUser } from '../../../shared/auth/schema.ts';
 import { api } from '../../app/api.ts';
-import { FormMessages, SubmitButton, useForm } from '../../app/forms.tsx';
+import { useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { useSession } from '../../app/session.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
 import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 /**
@@ -34,26 +34,22 @@ export function ChoosePasswordForm({
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: InvitationAcceptSchema,
-          input: { password },
-          labels,
-          check: (data): Record<string, string> => (data.password !== repeat ? { repeat: m.invitation.mismatch } : {}),
-          send: (body) => api<CurrentUser>(acceptPath, { method: 'POST', body }),
-          done: (me) => {
-            signedIn(me);
-            void navigate('/');
-          },
-        });
+    <SubmitForm
+      form={form}
+      intro={<Paragraph>{intro}</Paragraph>}
+      submitLabel={submit}
+      submit={{
+        schema: InvitationAcceptSchema,
+        input: { password },
+        labels,
+        check: (data): Record<string, string> => (data.password !== repeat ? { repeat: m.invitation.mismatch } : {}),
+        send: (body) => api<CurrentUser>(acceptPath, { method: 'POST', body }),
+        done: (me) => {
+          signedIn(me);
+          void navigate('/');
+        },
       }}
     >
-      <Paragraph>{intro}</Paragraph>
-      <FormMessages form={form} />
       {/* Lets password managers store the password with the right user name. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <NewPasswordFields
@@ -65,9 +61,6 @@ export function ChoosePasswordForm({
         onPassword={setPassword}
         onRepeat={setRepeat}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{submit}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

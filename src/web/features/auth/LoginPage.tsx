@@ -3,7 +3,9 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { LoginSchema, type CurrentUser } from '../../../shared/auth/schema.ts';
 import { api } from '../../app/api.ts';
-import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { AccountEmailField } from './NewPasswordFields.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -50,34 +52,20 @@ export function LoginPage() {
             <Paragraph>{m.login.or}</Paragraph>
           </>
         )}
-        <form
-          className="dr-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void form.submit({
-              schema: LoginSchema,
-              input: { email, password },
-              labels,
-              send: (body) => api<CurrentUser>('/auth/login', { method: 'POST', body }),
-              done: (me) => {
-                signedIn(me);
-                void navigate(returnTo);
-              },
-            });
+        <SubmitForm
+          form={form}
+          submit={{
+            schema: LoginSchema,
+            input: { email, password },
+            labels,
+            send: (body) => api<CurrentUser>('/auth/login', { method: 'POST', body }),
+            done: (me) => {
+              signedIn(me);
+              void navigate(returnTo);
+            },
           }}
         >
-          <FormMessages form={form} />
-          <TextField
-            state={form}
-            name="email"
-            label={labels.email}
-            type="email"
-            value={email}
-            onChange={setEmail}
-            autoComplete="username"
-            required
-          />
+          <AccountEmailField form={form} label={labels.email} value={email} onChange={setEmail} />
           <TextField
             state={form}
             name="password"
@@ -94,7 +82,7 @@ export function LoginPage() {
           <Paragraph>
             <AppLink to="/glemt-passord">{m.login.forgotPassword}</AppLink>
           </Paragraph>
-        </form>
+        </SubmitForm>
 
         {config?.demo && config.demo.users.length > 0 && (
           <Section id="demo-heading" title={m.login.demoHeading}>

@@ -39,3 +39,19 @@ export function NewPasswordFields(props: {
     </>
   );
 }
+
+/** The address an account logs in with, as the login and the forgotten-password pages ask for it. */
+export function AccountEmailField(props: { form: FormState; label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <TextField
+      state={props.form}
+      name="email"
+      label={props.label}
+      type="email"
+      value={props.value}
+      onChange={props.onChange}
+      autoComplete="username"
+      required
+    />
+  );
+}

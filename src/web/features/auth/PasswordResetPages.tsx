@@ -3,11 +3,13 @@ import { useParams } from 'react-router';
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import { PasswordResetRequestSchema } from '../../../shared/auth/schema.ts';
 import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { AppLink, LoadState } from '../../app/ui.tsx';
 import { ChoosePasswordForm } from './ChoosePasswordForm.tsx';
+import { AccountEmailField } from './NewPasswordFields.tsx';
 
 /** `/glemt-passord`: asks for a link to choose a new password; the answer says the same whether the address has an account. */
 export function ForgotPasswordPage() {
@@ -26,36 +28,20 @@ export function ForgotPasswordPage() {
             </Alert>
           </div>
         ) : (
-          <form
-            className="dr-form"
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              void form.submit({
-                schema: PasswordResetRequestSchema,
-                input: { email },
-                labels,
-                send: (body) => api('/auth/password-reset', { method: 'POST', body }),
-                done: () => setSentTo(email),
-              });
+          <SubmitForm
+            form={form}
+            intro={<Paragraph>{m.passwordReset.requestIntro}</Paragraph>}
+            submitLabel={m.passwordReset.requestSubmit}
+            submit={{
+              schema: PasswordResetRequestSchema,
+              input: { email },
+              labels,
+              send: (body) => api('/auth/password-reset', { method: 'POST', body }),
+              done: () => setSentTo(email),
             }}
           >
-            <Paragraph>{m.passwordReset.requestIntro}</Paragraph>
-            <FormMessages form={form} />
-            <TextField
-              state={form}
-              name="email"
-              label={labels.email}
-              type="email"
-              value={email}
-              onChange={setEmail}
-              autoComplete="username"
-              required
-            />
-            <ButtonRow>
-              <SubmitButton form={form}>{m.passwordReset.requestSubmit}</SubmitButton>
-            </ButtonRow>
-          </form>
+            <AccountEmailField form={form} label={labels.email} value={email} onChange={setEmail} />
+          </SubmitForm>
         )}
         <Paragraph>
           <AppLink to="/logg-inn">{m.passwordReset.backToLogin}</AppLink>

@@ -281,7 +281,7 @@ export function TargetForm({
       submitLabel={t.save}
       onCancel={onCancel}
       onReload={onReload}
-      onSubmit={() =>
+      submit={() =>
         form.submit({
           schema: IndicatorTargetInputSchema,
           input: {
@@ -398,7 +398,7 @@ export function MeasurementForm({
       submitLabel={t.save}
       onCancel={onCancel}
       onReload={onReload}
-      onSubmit={() =>
+      submit={() =>
         form.submit({
           schema: MeasurementInputSchema,
           input: {

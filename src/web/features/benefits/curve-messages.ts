@@ -1,5 +1,4 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /** The benefit curves' texts: bokmål is the source and its shape the type of the others. */
 const nb = {
@@ -109,8 +108,4 @@ const en: CurveMessages = {
   municipalityOne: '{indicator} ({name})',
 };
 
-const CATALOG: Record<Language, CurveMessages> = { nb, nn, en };
-
-export function useCurveMessages(): CurveMessages {
-  return CATALOG[useI18n().lang];
-}
+export const useCurveMessages = messageCatalog<CurveMessages>({ nb, nn, en });

@@ -1,7 +1,6 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
+import { messageCatalog } from '../../app/message-catalog.ts';
 import type { BenefitType, IndicatorDirection, MeasurementFrequency } from '../../../shared/benefits/schema.ts';
 import type { BenefitArea } from '../../../shared/strategy/schema.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
 
 /**
  * The benefits section's texts. Bokmål is the source: its shape is the type nynorsk and English must match. The
@@ -513,9 +512,4 @@ const en: BenefitMessages = {
   },
 };
 
-const CATALOG: Record<Language, BenefitMessages> = { nb, nn, en };
-
-export function useBenefitMessages(): BenefitMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useBenefitMessages = messageCatalog<BenefitMessages>({ nb, nn, en });

@@ -1,5 +1,4 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /** The texts of the network's benefits realization page. Bokmål is the source: its shape is the type the others match. */
 const nb = {
@@ -97,9 +96,4 @@ const en: RealizationMessages = {
   scroll: 'scroll sideways for more columns',
 };
 
-const CATALOG: Record<Language, RealizationMessages> = { nb, nn, en };
-
-export function useRealizationMessages(): RealizationMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useRealizationMessages = messageCatalog<RealizationMessages>({ nb, nn, en });

@@ -1,6 +1,5 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
+import { messageCatalog } from '../../app/message-catalog.ts';
 import type { FollowDelivery, FollowEventKind } from '../../../shared/follows/schema.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
 
 /** The follow feature's texts. Bokmål is the source of truth: its shape is the type nynorsk and English must match. */
 const nb = {
@@ -127,9 +126,4 @@ const en: FollowMessages = {
   linkGone: 'The link no longer works: the subscription is already ended or confirmed.',
 };
 
-const CATALOG: Record<Language, FollowMessages> = { nb, nn, en };
-
-export function useFollowMessages(): FollowMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useFollowMessages = messageCatalog<FollowMessages>({ nb, nn, en });

@@ -1,5 +1,4 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /**
  * The lessons-learned texts (erfaringslogg). Bokmål is the source: its shape is the type nynorsk and English must
@@ -183,9 +182,4 @@ const en: LessonMessages = {
   missingLink: 'Record lessons',
 };
 
-const CATALOG: Record<Language, LessonMessages> = { nb, nn, en };
-
-export function useLessonMessages(): LessonMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useLessonMessages = messageCatalog<LessonMessages>({ nb, nn, en });

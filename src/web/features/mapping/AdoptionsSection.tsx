@@ -10,7 +10,8 @@ import {
   type SharedSolution,
 } from '../../../shared/mapping/schema.ts';
 import { errorFor, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
-import { dialogHandlers, FormFrame, OptionSelect, optionsOf, sendTo } from '../../app/form-frame.tsx';
+import { dialogHandlers, OptionSelect, optionsOf, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
@@ -167,7 +168,7 @@ function AdoptionForm({
       done: onSaved,
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
+    <SubmitForm form={form} submit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
       <Fieldset>
         <Fieldset.Legend>{legend}</Fieldset.Legend>
         {ADOPTION_STATUSES.map((s, index) => (
@@ -195,6 +196,6 @@ function AdoptionForm({
       />
       <TextField state={form} name="since" label={d.since} description={d.sinceDescription} type="date" value={since} onChange={setSince} />
       <TextField state={form} name="note" label={d.note} value={note} onChange={setNote} multiline rows={2} />
-    </FormFrame>
+    </SubmitForm>
   );
 }

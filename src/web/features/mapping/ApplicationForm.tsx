@@ -16,7 +16,8 @@ import {
 import { errorFor, TextField, useForm, type FormState } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { fieldBinder } from '../../app/fields.tsx';
-import { FormFrame, OptionSelect, optionsOf, sendTo } from '../../app/form-frame.tsx';
+import { OptionSelect, optionsOf, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { ProductFields, ProductPicker } from './product-fields.tsx';
 import { kronerToOre, oreToKronerInput, parseCount } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
@@ -175,7 +176,7 @@ export function ApplicationForm({
   const verdict = timeVerdict(fitOf(values.functionalFit), fitOf(values.technicalFit));
 
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
+    <SubmitForm form={form} submit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
       <Fieldset>
         <Fieldset.Legend>{f.productSection}</Fieldset.Legend>
         {application ? (
@@ -284,7 +285,7 @@ export function ApplicationForm({
         <TextField {...field('systemOwner')} label={f.systemOwner} description={f.systemOwnerDescription} autoComplete="off" />
         <TextField {...field('notes')} label={f.notes} multiline rows={3} />
       </Fieldset>
-    </FormFrame>
+    </SubmitForm>
   );
 }
 

@@ -6,7 +6,8 @@ import { ProductMergeSchema, ProductUpdateSchema, type Product } from '../../../
 import { api, query, useApi } from '../../app/api.ts';
 import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { fieldMessage, type FieldErrors, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
-import { dialogHandlers, FormFrame, sendTo } from '../../app/form-frame.tsx';
+import { dialogHandlers, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useAccountCapabilities } from '../../app/capabilities.ts';
@@ -190,7 +191,7 @@ function ProductForm({
       done: onSaved,
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
+    <SubmitForm form={form} submit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
       <ProductFields form={form} labels={labels} value={values} onChange={(product) => setValues({ ...values, ...product })} />
       <TextField
         state={form}
@@ -201,7 +202,7 @@ function ProductForm({
         multiline
         rows={3}
       />
-    </FormFrame>
+    </SubmitForm>
   );
 }
 
@@ -228,7 +229,7 @@ function MergeForm({ product, onMerged, onCancel }: { product: Product; onMerged
       done: onMerged,
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={c.mergeButton} onCancel={onCancel}>
+    <SubmitForm form={form} submit={submit} submitLabel={c.mergeButton} onCancel={onCancel}>
       <Paragraph>{fmt(c.mergeExplanation, { name: product.name })}</Paragraph>
       <ProductPicker
         form={form}
@@ -245,6 +246,6 @@ function MergeForm({ product, onMerged, onCancel }: { product: Product; onMerged
           setInto(chosen ?? into);
         }}
       />
-    </FormFrame>
+    </SubmitForm>
   );
 }

@@ -4,7 +4,7 @@ import { DOMAINS, domainPath } from '../../../shared/mapping/domains.ts';
 import type { Product } from '../../../shared/mapping/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { SelectField, TextField, type FormState } from '../../app/forms.tsx';
-import { OptionSelect } from '../../app/form-frame.tsx';
+import { OptionSelect } from '../../app/form-parts.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
 
 /** The value after it has stood still for `ms`: a search asks the server once the person stops typing. */

@@ -4,7 +4,8 @@ import { Checkbox, Field, Input, Label, Link, Paragraph, Table, ValidationMessag
 import { DocumentUpdateSchema, type AgendaItem, type CaseDocument } from '../../../shared/meetings/schema.ts';
 import { api } from '../../app/api.ts';
 import { ConfirmForm, fieldMessage, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
-import { dialogHandlers, FormFrame, sendTo } from '../../app/form-frame.tsx';
+import { dialogHandlers, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ModalDialog, Section } from '../../app/ui.tsx';
 import { ATTACHMENT_ACCEPT, attachmentType, documentUrl, formatSize, uploadDocument } from './meeting-api.ts';
@@ -163,7 +164,7 @@ function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded: (docum
     });
   };
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={a.uploadButton}>
+    <SubmitForm form={form} submit={submit} submitLabel={a.uploadButton}>
       <Field>
         <Label>{a.upload}</Label>
         <Field.Description>{a.uploadDescription}</Field.Description>
@@ -177,7 +178,7 @@ function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded: (docum
         />
         {error && <ValidationMessage>{error}</ValidationMessage>}
       </Field>
-    </FormFrame>
+    </SubmitForm>
   );
 }
 
@@ -207,7 +208,7 @@ function ExemptForm({
       done: onSaved,
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
+    <SubmitForm form={form} submit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
       <Checkbox
         id={form.id('exemptFromPublic')}
         label={mm.caseForm.exemptFromPublic}
@@ -226,6 +227,6 @@ function ExemptForm({
           autoComplete="off"
         />
       )}
-    </FormFrame>
+    </SubmitForm>
   );
 }

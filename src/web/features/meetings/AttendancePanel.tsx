@@ -11,7 +11,8 @@ import {
 } from '../../../shared/meetings/schema.ts';
 import { api, ApiError, asApiError } from '../../app/api.ts';
 import { FailureAlert, SelectField, TextField, useForm } from '../../app/forms.tsx';
-import { dialogHandlers, FormFrame, sendTo } from '../../app/form-frame.tsx';
+import { dialogHandlers, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
 import { attendanceMark } from '../../../shared/meetings/attendance.ts';
@@ -238,7 +239,7 @@ function AttendanceForm({
       done: onSaved,
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
+    <SubmitForm form={form} submit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
       <Fieldset id={form.id('status')}>
         <Fieldset.Legend>{a.statusLegend}</Fieldset.Legend>
         {ABSENCE_STATUSES.map((s) => (
@@ -248,7 +249,7 @@ function AttendanceForm({
       {status === 'absent' && (
         <TextField state={form} name="absenceReason" label={a.absenceReason} value={reason} onChange={setReason} autoComplete="off" />
       )}
-    </FormFrame>
+    </SubmitForm>
   );
 }
 
@@ -278,7 +279,7 @@ function AddAttendeeForm({
       done: (saved) => onSaved(saved, personName),
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={a.add} onCancel={onCancel}>
+    <SubmitForm form={form} submit={submit} submitLabel={a.add} onCancel={onCancel}>
       <PersonPicker
         form={form}
         networkId={meeting.networkId}
@@ -310,7 +311,7 @@ function AddAttendeeForm({
         ))}
       </SelectField>
       <Checkbox id={form.id('votingRight')} label={a.addVoting} checked={votingRight} onChange={(e) => setVotingRight(e.target.checked)} />
-    </FormFrame>
+    </SubmitForm>
   );
 }
 

@@ -10,7 +10,8 @@ import {
 } from '../../../shared/meetings/schema.ts';
 import { TextField, useForm, type FormState } from '../../app/forms.tsx';
 import { fieldBinder } from '../../app/fields.tsx';
-import { FormFrame, OptionSelect, sendTo } from '../../app/form-frame.tsx';
+import { OptionSelect, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { MarkdownField } from './MarkdownText.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
@@ -164,9 +165,9 @@ export function CaseCreateForm({
       done: (saved) => onSaved(saved, values.title.trim()),
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={mm.caseForm.create} onCancel={onCancel}>
+    <SubmitForm form={form} submit={submit} submitLabel={mm.caseForm.create} onCancel={onCancel}>
       <CaseFields form={form} networkId={meeting.networkId} values={values} set={set} />
-    </FormFrame>
+    </SubmitForm>
   );
 }
 
@@ -200,8 +201,8 @@ export function CaseEditForm({ meeting, item, onSaved, onReload }: ItemFormProps
       },
     });
   return (
-    <FormFrame form={form} label={mm.item.caseHeading} onSubmit={submit} submitLabel={m.common.save} onReload={onReload}>
+    <SubmitForm form={form} label={mm.item.caseHeading} submit={submit} submitLabel={m.common.save} onReload={onReload}>
       <CaseFields form={form} networkId={meeting.networkId} values={values} set={set} />
-    </FormFrame>
+    </SubmitForm>
   );
 }

@@ -3,7 +3,8 @@ import { Paragraph } from '@digdir/designsystemet-react';
 import { NextCaseNumberSchema, caseNumberText, type CaseNumbering } from '../../../shared/meetings/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { TextField, useForm } from '../../app/forms.tsx';
-import { FormFrame, sendTo } from '../../app/form-frame.tsx';
+import { sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
 import { LoadState, Section } from '../../app/ui.tsx';
 import { useMeetingMessages } from './messages.ts';
@@ -51,7 +52,7 @@ function NextNumberForm({ bodyId, numbering, onSaved }: { bodyId: string; number
       },
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={n.submit}>
+    <SubmitForm form={form} submit={submit} submitLabel={n.submit}>
       <TextField
         state={form}
         name="next"
@@ -60,6 +61,6 @@ function NextNumberForm({ bodyId, numbering, onSaved }: { bodyId: string; number
         value={next}
         onChange={setNext}
       />
-    </FormFrame>
+    </SubmitForm>
   );
 }

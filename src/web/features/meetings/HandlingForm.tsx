@@ -3,7 +3,8 @@ import { Checkbox, Fieldset, Paragraph, Radio, Textfield } from '@digdir/designs
 import { AgendaItemUpdateSchema, BALLOT_CHOICES, type AgendaItem, type Attendee } from '../../../shared/meetings/schema.ts';
 import { errorFor, RepeatedRows, TextField, useForm, type FormState } from '../../app/forms.tsx';
 import { fieldBinder } from '../../app/fields.tsx';
-import { FormFrame, OptionSelect, sendTo } from '../../app/form-frame.tsx';
+import { OptionSelect, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { MarkdownField } from './MarkdownText.tsx';
 import { useMeetingMessages, type MeetingMessages } from './messages.ts';
@@ -258,7 +259,7 @@ export function HandlingForm({
   const personOptions = people.map((p) => ({ value: p.personId, label: p.name }));
 
   return (
-    <FormFrame form={form} labelledBy="handling-heading" onSubmit={submit} submitLabel={h.save} onReload={onReload}>
+    <SubmitForm form={form} labelledBy="handling-heading" submit={submit} submitLabel={h.save} onReload={onReload}>
       <MarkdownField {...field('deliberation')} label={h.deliberation} description={h.deliberationDescription} rows={4} />
 
       <RepeatedRows
@@ -538,6 +539,6 @@ export function HandlingForm({
           ))
         )}
       </Fieldset>
-    </FormFrame>
+    </SubmitForm>
   );
 }

@@ -4,7 +4,8 @@ import { ForwardSchema, PostponeSchema, type AgendaItem, type Meeting, type Meet
 import type { BodySummary } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { SelectField, useForm } from '../../app/forms.tsx';
-import { FormFrame, sendTo } from '../../app/form-frame.tsx';
+import { sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { timeRange } from './meeting-api.ts';
 import { MarkdownField } from './MarkdownText.tsx';
@@ -48,7 +49,7 @@ export function PostponeForm({
       done: (saved) => onSaved(saved, later.find((x) => x.id === target)?.date ?? null),
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={p.submit} onCancel={onCancel} onReload={onReload}>
+    <SubmitForm form={form} submit={submit} submitLabel={p.submit} onCancel={onCancel} onReload={onReload}>
       <SelectField state={form} name="toMeetingId" label={p.target} value={target} onChange={setTarget}>
         <Select.Option value="">{p.waitingList}</Select.Option>
         {later.map((x) => (
@@ -68,7 +69,7 @@ export function PostponeForm({
         value={deliberation}
         onChange={setDeliberation}
       />
-    </FormFrame>
+    </SubmitForm>
   );
 }
 
@@ -103,7 +104,7 @@ export function ForwardForm({
       done: onSaved,
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={f.submit} onCancel={onCancel}>
+    <SubmitForm form={form} submit={submit} submitLabel={f.submit} onCancel={onCancel}>
       <SelectField
         state={form}
         name="bodyId"
@@ -136,6 +137,6 @@ export function ForwardForm({
       )}
       {plan.data && open.length === 0 && <Paragraph data-size="sm">{f.noMeetings}</Paragraph>}
       <MarkdownField state={form} name="recommendation" label={f.recommendation} value={recommendation} onChange={setRecommendation} />
-    </FormFrame>
+    </SubmitForm>
   );
 }

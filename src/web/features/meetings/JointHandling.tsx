@@ -3,7 +3,8 @@ import { Alert, Button, Checkbox, Fieldset, Paragraph, Radio } from '@digdir/des
 import { JointHandlingSchema, type AgendaItem, type Meeting } from '../../../shared/meetings/schema.ts';
 import { api, asApiError, type ApiError } from '../../app/api.ts';
 import { FailureAlert, TextField, useForm } from '../../app/forms.tsx';
-import { FormFrame, sendTo } from '../../app/form-frame.tsx';
+import { sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { useMeetingMessages } from './messages.ts';
@@ -45,7 +46,7 @@ export function JointHandlingForm({ meeting, onSaved, onCancel, onReload }: Meet
       done: onSaved,
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={j.submit} onCancel={onCancel} onReload={onReload}>
+    <SubmitForm form={form} submit={submit} submitLabel={j.submit} onCancel={onCancel} onReload={onReload}>
       <Paragraph>{j.intro}</Paragraph>
       <Fieldset id={form.id('itemIds')}>
         <Fieldset.Legend>{j.items}</Fieldset.Legend>
@@ -77,7 +78,7 @@ export function JointHandlingForm({ meeting, onSaved, onCancel, onReload }: Meet
         value={deliberation}
         onChange={setDeliberation}
       />
-    </FormFrame>
+    </SubmitForm>
   );
 }
 

@@ -5,7 +5,8 @@ import { ApproveMinutesSchema, MeetingUpdateSchema, type Meeting, type WrittenPr
 import { isWebLink } from '../../../shared/common.ts';
 import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
 import { ConfirmForm, FailureAlert, fieldMessage, SuccessMessage, TextField, useForm, type FieldErrors } from '../../app/forms.tsx';
-import { FormFrame, sendTo } from '../../app/form-frame.tsx';
+import { sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { NetworkFrame, useNetwork } from '../../app/network-frame.tsx';
@@ -388,7 +389,7 @@ function ApproveMinutesForm({ meeting, onSaved, onCancel, onReload }: MeetingDia
       done: onSaved,
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={mm.meeting.approveMinutes} onCancel={onCancel} onReload={onReload}>
+    <SubmitForm form={form} submit={submit} submitLabel={mm.meeting.approveMinutes} onCancel={onCancel} onReload={onReload}>
       <Alert data-color="warning">{mm.meeting.approveWarning}</Alert>
       <TextField
         state={form}
@@ -400,7 +401,7 @@ function ApproveMinutesForm({ meeting, onSaved, onCancel, onReload }: MeetingDia
         value={note}
         onChange={setNote}
       />
-    </FormFrame>
+    </SubmitForm>
   );
 }
 
@@ -431,7 +432,7 @@ function SignatoriesForm({ meeting, onSaved, onCancel, onReload }: MeetingDialog
       done: onSaved,
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={mm.meeting.requestSignatures} onCancel={onCancel} onReload={onReload}>
+    <SubmitForm form={form} submit={submit} submitLabel={mm.meeting.requestSignatures} onCancel={onCancel} onReload={onReload}>
       <Fieldset id={form.id('minutesSignatoryIds')}>
         <Fieldset.Legend>{mm.meeting.signatoriesLegend}</Fieldset.Legend>
         <Fieldset.Description>{mm.meeting.signatoriesDescription}</Fieldset.Description>
@@ -445,7 +446,7 @@ function SignatoriesForm({ meeting, onSaved, onCancel, onReload }: MeetingDialog
           />
         ))}
       </Fieldset>
-    </FormFrame>
+    </SubmitForm>
   );
 }
 

@@ -4,7 +4,7 @@ import { Alert, Button, Fieldset, Heading, Paragraph, Radio, ValidationMessage }
 import { AbsenceReportSchema, ProcedureAnswerSchema, type TokenView } from '../../../shared/meetings/schema.ts';
 import { api, asApiError, useApi, type ApiError, type Loaded } from '../../app/api.ts';
 import { errorFor, FailureAlert, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
-import { sendTo } from '../../app/form-frame.tsx';
+import { sendTo } from '../../app/form-parts.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';

@@ -9,7 +9,8 @@ import {
 } from '../../../shared/meetings/schema.ts';
 import { TextField, useForm, type FieldErrors } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { FormFrame, sendTo } from '../../app/form-frame.tsx';
+import { sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { useMeetingMessages } from './messages.ts';
 import { type MeetingDialogProps, type ItemFormProps } from './meeting-api.ts';
 import { TimeField } from './TimeField.tsx';
@@ -48,7 +49,7 @@ export function ItemTimingForm({ meeting, item, onSaved, onReload }: ItemFormPro
     });
   };
   return (
-    <FormFrame form={form} label={t.itemHeading} onSubmit={submit} submitLabel={t.save} onReload={onReload}>
+    <SubmitForm form={form} label={t.itemHeading} submit={submit} submitLabel={t.save} onReload={onReload}>
       <Paragraph data-size="sm">
         {item.plannedMinutes !== null ? fmt(t.plannedRange, { start: item.plannedStart, end: item.plannedEnd }) : t.noPlan}
       </Paragraph>
@@ -67,7 +68,7 @@ export function ItemTimingForm({ meeting, item, onSaved, onReload }: ItemFormPro
           <TimeField form={form} name="endedAt" label={labels.endedAt} value={endedAt} onChange={setEndedAt} nowLabel={t.now} />
         </>
       )}
-    </FormFrame>
+    </SubmitForm>
   );
 }
 
@@ -86,10 +87,10 @@ export function AdjournForm({ meeting, onSaved, onCancel, onReload }: MeetingDia
       done: onSaved,
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
+    <SubmitForm form={form} submit={submit} submitLabel={m.common.save} onCancel={onCancel} onReload={onReload}>
       <Paragraph>{t.adjournIntro}</Paragraph>
       <TimeField form={form} name="adjournedAt" label={t.adjournedAt} value={at} onChange={setAt} nowLabel={t.now} />
-    </FormFrame>
+    </SubmitForm>
   );
 }
 
@@ -123,7 +124,7 @@ export function AmendedAgendaForm({ meeting, onSaved, onCancel, onReload }: Meet
       done: onSaved,
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={t.amendSubmit} onCancel={onCancel} onReload={onReload}>
+    <SubmitForm form={form} submit={submit} submitLabel={t.amendSubmit} onCancel={onCancel} onReload={onReload}>
       <Paragraph>{t.amendIntro}</Paragraph>
       <div role="status" aria-live="polite" className="dr-visually-hidden">
         {announcement}
@@ -160,6 +161,6 @@ export function AmendedAgendaForm({ meeting, onSaved, onCancel, onReload }: Meet
         ))}
       </ol>
       <TextField state={form} name="reason" label={t.amendReason} multiline rows={2} value={reason} onChange={setReason} required />
-    </FormFrame>
+    </SubmitForm>
   );
 }

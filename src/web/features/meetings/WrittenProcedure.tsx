@@ -3,7 +3,8 @@ import { Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsysteme
 import { WrittenProcedureCreateSchema, type ProcedureStatus, type WrittenProcedure } from '../../../shared/meetings/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { errorFor, TextField, useForm } from '../../app/forms.tsx';
-import { FormFrame, sendTo } from '../../app/form-frame.tsx';
+import { sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, LoadState, Section } from '../../app/ui.tsx';
 import { meetingPath, osloLocalToIso } from './meeting-api.ts';
@@ -44,7 +45,7 @@ export function StartWrittenProcedureForm({
       done: onStarted,
     });
   return (
-    <FormFrame form={form} onSubmit={submit} submitLabel={p.submit} onCancel={onCancel}>
+    <SubmitForm form={form} submit={submit} submitLabel={p.submit} onCancel={onCancel}>
       <Paragraph>{p.rules}</Paragraph>
       <TextField
         state={form}
@@ -68,7 +69,7 @@ export function StartWrittenProcedureForm({
         error={errorFor(form, 'deadline')}
         onChange={(e) => setDeadline(e.target.value)}
       />
-    </FormFrame>
+    </SubmitForm>
   );
 }
 

@@ -1,6 +1,5 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
+import { messageCatalog } from '../../app/message-catalog.ts';
 import type { AwaitedKind, SecretariatTaskKind } from '../../../shared/myWork/schema.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
 
 /**
  * The start page's («Mitt arbeid») and the municipality page's texts. Bokmål is the source of truth: its shape is the
@@ -347,10 +346,4 @@ const en: MyWorkMessages = {
   },
 };
 
-const CATALOG: Record<Language, MyWorkMessages> = { nb, nn, en };
-
-/** The start page's and municipality page's texts in the language the user reads. */
-export function useMyWorkMessages(): MyWorkMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useMyWorkMessages = messageCatalog<MyWorkMessages>({ nb, nn, en });

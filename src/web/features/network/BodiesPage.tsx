@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import type { BodySummary, NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
@@ -9,8 +9,8 @@ import { useNetwork } from '../../app/network-frame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog } from '../../app/ui.tsx';
 import { BodyForm } from './BodyForm.tsx';
+import { BodiesTable } from './BodiesTable.tsx';
 import { useHistoryMessages } from '../meetings/index.ts';
-import { DataTable } from '../../app/table.tsx';
 
 /** `/n/:slug/organer`: the network's bodies; the secretariat creates new ones. */
 export function BodiesPage() {
@@ -25,7 +25,7 @@ export function BodiesPage() {
 }
 
 function BodiesView({ network }: { network: NetworkOverview }) {
-  const { m, number } = useI18n();
+  const { m } = useI18n();
   const admin = useNetworkCapabilities(network.id).administer;
   const navigate = useNavigate();
   const bodies = useApi<BodySummary[]>(`/networks/${network.id}/bodies`);
@@ -44,27 +44,7 @@ function BodiesView({ network }: { network: NetworkOverview }) {
           </ButtonRow>
         )}
         <LoadState loaded={bodies}>
-          {(list) =>
-            list.length === 0 ? (
-              <Paragraph>{m.network.noBodies}</Paragraph>
-            ) : (
-              <DataTable
-                caption={fmt(m.bodies.caption, { name: network.name })}
-                columns={[m.bodies.name, m.network.kind, m.network.shortCode, m.network.memberCount]}
-              >
-                {list.map((b) => (
-                  <Table.Row key={b.id}>
-                    <Table.Cell>
-                      <AppLink to={`/n/${network.slug}/organer/${b.id}`}>{b.name}</AppLink>
-                    </Table.Cell>
-                    <Table.Cell>{m.enums.bodyKinds[b.kind]}</Table.Cell>
-                    <Table.Cell>{b.shortCode ?? m.common.none}</Table.Cell>
-                    <Table.Cell>{number(b.memberCount)}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </DataTable>
-            )
-          }
+          {(list) => <BodiesTable network={network} bodies={list} caption={fmt(m.bodies.caption, { name: network.name })} />}
         </LoadState>
       </div>
       <ModalDialog open={creating} onClose={() => setCreating(false)} title={m.bodies.createBody}>

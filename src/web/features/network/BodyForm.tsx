@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Heading, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Select } from '@digdir/designsystemet-react';
 import {
   BODY_KINDS,
   DEPUTY_SUMMONS,
@@ -9,10 +9,9 @@ import {
   type Body,
   type BodyKind,
 } from '../../../shared/network/schema.ts';
-import { api } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { SelectField, TextField, useForm } from '../../app/forms.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
 import { Mandate } from './Mandate.tsx';
 
 /** Creates a body in a network (no `body` given) or edits one: kind, name, short code, mandate in Markdown with a preview. */
@@ -50,31 +49,20 @@ export function BodyForm({
   const fields = { kind: kind === '' ? undefined : (kind as BodyKind), name, shortCode, mandate, deputySummons, summonsNoticeDays };
 
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (body) {
-          void form.submit({
-            schema: BodyUpdateSchema,
-            input: { ...fields, version: body.version },
-            labels,
-            send: (input) => api<Body>(`/bodies/${body.id}`, { method: 'PATCH', body: input }),
-            done: onSaved,
-          });
-        } else {
-          void form.submit({
-            schema: BodyCreateSchema,
-            input: fields,
-            labels,
-            send: (input) => api<Body>(`/networks/${networkId}/bodies`, { method: 'POST', body: input }),
-            done: onSaved,
-          });
-        }
+    <SaveForm
+      form={form}
+      onReload={onReload}
+      onCancel={onCancel}
+      submitLabel={body ? m.common.save : m.bodies.createBody}
+      save={{
+        item: body,
+        create: { schema: BodyCreateSchema, path: `/networks/${networkId}/bodies` },
+        update: { schema: BodyUpdateSchema, path: `/bodies/${body?.id}` },
+        input: fields,
+        labels,
+        done: onSaved,
       }}
     >
-      <FormMessages form={form} onReload={onReload} />
       <SelectField state={form} name="kind" label={labels.kind} value={kind} onChange={setKind} required>
         <Select.Option value="">{m.common.choose}</Select.Option>
         {BODY_KINDS.map((k) => (
@@ -124,12 +112,6 @@ export function BodyForm({
         </Heading>
         {mandate.trim() ? <Mandate text={mandate} /> : <Paragraph data-size="sm">{m.bodies.previewEmpty}</Paragraph>}
       </div>
-      <ButtonRow>
-        <SubmitButton form={form}>{body ? m.common.save : m.bodies.createBody}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }

@@ -138,29 +138,19 @@ function BodyView({
           onSaved={(b) => saved(b, m.common.saved)}
         />
       </ModalDialog>
-      <ModalDialog open={dialog?.kind === 'add'} onClose={close} title={m.bodies.addMember}>
+      <ModalDialog
+        open={dialog?.kind === 'add' || dialog?.kind === 'edit'}
+        onClose={close}
+        title={dialog?.kind === 'edit' ? fmt(m.bodies.editMembershipTitle, { name: dialog.membership.personName }) : m.bodies.addMember}
+      >
         <MembershipForm
           body={body}
           network={network}
+          membership={dialog?.kind === 'edit' ? dialog.membership : undefined}
           onCancel={close}
-          onSaved={(b, name) => saved(b, fmt(m.bodies.memberAdded, { name }))}
+          onReload={reloadAndClose}
+          onSaved={(b, name) => saved(b, dialog?.kind === 'edit' ? m.common.saved : fmt(m.bodies.memberAdded, { name }))}
         />
-      </ModalDialog>
-      <ModalDialog
-        open={dialog?.kind === 'edit'}
-        onClose={close}
-        title={dialog?.kind === 'edit' ? fmt(m.bodies.editMembershipTitle, { name: dialog.membership.personName }) : ''}
-      >
-        {dialog?.kind === 'edit' && (
-          <MembershipForm
-            body={body}
-            network={network}
-            membership={dialog.membership}
-            onCancel={close}
-            onReload={reloadAndClose}
-            onSaved={(b) => saved(b, m.common.saved)}
-          />
-        )}
       </ModalDialog>
       <ModalDialog
         open={dialog?.kind === 'end'}

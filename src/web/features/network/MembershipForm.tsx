@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Select, Textfield } from '@digdir/designsystemet-react';
+import { Select, Textfield } from '@digdir/designsystemet-react';
 import {
   BODY_ROLES,
   BodyMembershipCreateSchema,
@@ -12,11 +12,13 @@ import {
   type PeoplePage,
   type VotingRight,
 } from '../../../shared/network/schema.ts';
+import { EndOnDateForm } from './EndOnDateForm.tsx';
 import { compareNorwegian } from '../../../shared/text.ts';
-import { api, query, useApi } from '../../app/api.ts';
-import { fieldMessage, FormMessages, SelectField, SubmitButton, TextField, useForm, type FieldErrors } from '../../app/forms.tsx';
+import { query, useApi } from '../../app/api.ts';
+import { fieldMessage, SelectField, TextField, useForm, type FieldErrors } from '../../app/forms.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, todayIso } from '../../app/ui.tsx';
+import { todayIso } from '../../app/ui.tsx';
 
 /**
  * Adds a member to a body (no `membership` given) or edits one. A deputy must name the member they
@@ -78,33 +80,21 @@ export function MembershipForm({
     data.role === 'deputy' && !data.deputyForId ? { deputyForId: fieldMessage(lang, 'required', labels.deputyForId) } : {};
 
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (membership) {
-          void form.submit({
-            schema: BodyMembershipUpdateSchema,
-            input: { ...fields, version: membership.version },
-            labels,
-            check: checkDeputy,
-            send: (input) => api<Body>(`/body-memberships/${membership.id}`, { method: 'PATCH', body: input }),
-            done: (saved) => onSaved(saved, membership.personName),
-          });
-        } else {
-          void form.submit({
-            schema: BodyMembershipCreateSchema,
-            input: { ...fields, personId: personId || undefined },
-            labels,
-            check: checkDeputy,
-            send: (input) => api<Body>(`/bodies/${body.id}/memberships`, { method: 'POST', body: input }),
-            done: (saved) => onSaved(saved, chosenPerson?.name ?? ''),
-          });
-        }
+    <SaveForm
+      form={form}
+      onReload={onReload}
+      onCancel={onCancel}
+      submitLabel={membership ? m.common.save : m.bodies.addMember}
+      save={{
+        item: membership,
+        create: { schema: BodyMembershipCreateSchema, path: `/bodies/${body.id}/memberships` },
+        update: { schema: BodyMembershipUpdateSchema, path: `/body-memberships/${membership?.id}` },
+        input: membership ? fields : { ...fields, personId: personId || undefined },
+        labels,
+        check: checkDeputy,
+        done: (saved: Body) => onSaved(saved, membership ? membership.personName : (chosenPerson?.name ?? '')),
       }}
     >
-      <FormMessages form={form} onReload={onReload} />
       {!membership && (
         <>
           <Textfield
@@ -178,13 +168,7 @@ export function MembershipForm({
         value={toDate}
         onChange={setToDate}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{membership ? m.common.save : m.bodies.addMember}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }
 
@@ -198,31 +182,18 @@ export function EndMembershipForm({
   onSaved: (body: Body) => void;
   onReload: () => void;
 }) {
-  const { m, lang } = useI18n();
-  const form = useForm();
-  const [toDate, setToDate] = useState(todayIso());
-  const labels = { toDate: m.bodies.toDate, fromDate: m.bodies.fromDate };
+  const { m } = useI18n();
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: BodyMembershipUpdateSchema,
-          input: { toDate: toDate || undefined, fromDate: membership.fromDate, version: membership.version },
-          labels,
-          check: (data): FieldErrors => (data.toDate ? {} : { toDate: fieldMessage(lang, 'required', labels.toDate) }),
-          send: (input) => api<Body>(`/body-memberships/${membership.id}`, { method: 'PATCH', body: input }),
-          done: onSaved,
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
-      <TextField state={form} name="toDate" label={labels.toDate} type="date" value={toDate} onChange={setToDate} required />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.bodies.endShort}</SubmitButton>
-      </ButtonRow>
-    </form>
+    <EndOnDateForm
+      name="toDate"
+      label={m.bodies.toDate}
+      submitLabel={m.bodies.endShort}
+      schema={BodyMembershipUpdateSchema}
+      input={(toDate) => ({ toDate: toDate || undefined, fromDate: membership.fromDate, version: membership.version })}
+      labels={{ fromDate: m.bodies.fromDate }}
+      path={`/body-memberships/${membership.id}`}
+      onSaved={onSaved}
+      onReload={onReload}
+    />
   );
 }

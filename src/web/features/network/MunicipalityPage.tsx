@@ -9,7 +9,8 @@ import {
   type WrittenStandard,
 } from '../../../shared/network/schema.ts';
 import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
+import { SelectField, SuccessMessage, useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useMunicipalityCapabilities } from '../../app/capabilities.ts';
@@ -150,21 +151,18 @@ function WrittenStandardForm({
   const [value, setValue] = useState<string>(municipality.writtenStandard ?? '');
   const labels = { writtenStandard: m.municipality.writtenStandard };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: MunicipalityUpdateSchema,
-          input: { writtenStandard: value === '' ? null : (value as WrittenStandard), version: municipality.version },
-          labels,
-          send: (body) => api<Municipality>(`/municipalities/${municipality.number}`, { method: 'PATCH', body }),
-          done: onSaved,
-        });
+    <SubmitForm
+      form={form}
+      onReload={onReload}
+      submitLabel={m.common.save}
+      submit={{
+        schema: MunicipalityUpdateSchema,
+        input: { writtenStandard: value === '' ? null : (value as WrittenStandard), version: municipality.version },
+        labels,
+        send: (body) => api<Municipality>(`/municipalities/${municipality.number}`, { method: 'PATCH', body }),
+        done: onSaved,
       }}
     >
-      <FormMessages form={form} onReload={onReload} />
       <SelectField state={form} name="writtenStandard" label={labels.writtenStandard} value={value} onChange={setValue}>
         <Select.Option value="">{m.municipality.notSet}</Select.Option>
         {WRITTEN_STANDARDS.map((w) => (
@@ -173,9 +171,6 @@ function WrittenStandardForm({
           </Select.Option>
         ))}
       </SelectField>
-      <ButtonRow>
-        <SubmitButton form={form}>{m.common.save}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

@@ -8,18 +8,12 @@ import {
   type NetworkMember,
   type NetworkOverview,
 } from '../../../shared/network/schema.ts';
+import { EndOnDateForm } from './EndOnDateForm.tsx';
+import { BodiesTable } from './BodiesTable.tsx';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
-import {
-  FailureAlert,
-  fieldMessage,
-  FormMessages,
-  SelectField,
-  SubmitButton,
-  SuccessMessage,
-  TextField,
-  useForm,
-} from '../../app/forms.tsx';
+import { FailureAlert, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork, useReloadNetwork } from '../../app/network-frame.tsx';
@@ -111,7 +105,7 @@ function NetworkView({ network, reload }: { network: NetworkOverview; reload: ()
       </Section>
 
       <Section id="bodies-heading" title={m.network.bodiesHeading}>
-        <BodiesTable network={network} />
+        <BodiesTable network={network} bodies={network.bodies} caption={fmt(m.network.bodiesCaption, { name: network.name })} />
       </Section>
 
       <ModalDialog open={editing} onClose={() => setEditing(false)} title={m.network.editNetwork}>
@@ -268,28 +262,6 @@ function MembersTable({
   );
 }
 
-function BodiesTable({ network }: { network: NetworkOverview }) {
-  const { m, number } = useI18n();
-  if (network.bodies.length === 0) return <Paragraph>{m.network.noBodies}</Paragraph>;
-  return (
-    <DataTable
-      caption={fmt(m.network.bodiesCaption, { name: network.name })}
-      columns={[m.bodies.name, m.network.kind, m.network.shortCode, m.network.memberCount]}
-    >
-      {network.bodies.map((b) => (
-        <Table.Row key={b.id}>
-          <Table.Cell>
-            <AppLink to={`/n/${network.slug}/organer/${b.id}`}>{b.name}</AppLink>
-          </Table.Cell>
-          <Table.Cell>{m.enums.bodyKinds[b.kind]}</Table.Cell>
-          <Table.Cell>{b.shortCode ?? m.common.none}</Table.Cell>
-          <Table.Cell>{number(b.memberCount)}</Table.Cell>
-        </Table.Row>
-      ))}
-    </DataTable>
-  );
-}
-
 function EditNetworkForm({ network, onSaved, onReload }: { network: NetworkOverview; onSaved: () => void; onReload: () => void }) {
   const { m } = useI18n();
   const form = useForm();
@@ -298,21 +270,18 @@ function EditNetworkForm({ network, onSaved, onReload }: { network: NetworkOverv
   const [description, setDescription] = useState(network.description ?? '');
   const labels = { name: m.network.name, shortName: m.network.shortName, description: m.network.description };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: NetworkUpdateSchema,
-          input: { name, shortName, description, version: network.version },
-          labels,
-          send: (body) => api(`/networks/${network.id}`, { method: 'PATCH', body }),
-          done: () => onSaved(),
-        });
+    <SubmitForm
+      form={form}
+      onReload={onReload}
+      submitLabel={m.common.save}
+      submit={{
+        schema: NetworkUpdateSchema,
+        input: { name, shortName, description, version: network.version },
+        labels,
+        send: (body) => api(`/networks/${network.id}`, { method: 'PATCH', body }),
+        done: () => onSaved(),
       }}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} required autoComplete="off" />
       <TextField state={form} name="shortName" label={labels.shortName} value={shortName} onChange={setShortName} autoComplete="off" />
       <TextField
@@ -324,10 +293,7 @@ function EditNetworkForm({ network, onSaved, onReload }: { network: NetworkOverv
         value={description}
         onChange={setDescription}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.common.save}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }
 
@@ -359,21 +325,18 @@ function AddMemberForm({
   const chosen = municipalities.data?.find((x) => x.number === municipalityNumber);
 
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: MemberCreateSchema,
-          input: { municipalityNumber, joinedOn, isHost },
-          labels,
-          send: (body) => api<NetworkMember>(`/networks/${network.id}/members`, { method: 'POST', body }),
-          done: (member) => onSaved(member.municipalityName),
-        });
+    <SubmitForm
+      form={form}
+      onCancel={onCancel}
+      submitLabel={m.network.addMember}
+      submit={{
+        schema: MemberCreateSchema,
+        input: { municipalityNumber, joinedOn, isHost },
+        labels,
+        send: (body) => api<NetworkMember>(`/networks/${network.id}/members`, { method: 'POST', body }),
+        done: (member) => onSaved(member.municipalityName),
       }}
     >
-      <FormMessages form={form} />
       <Textfield
         label={m.network.searchMunicipality}
         type="search"
@@ -409,42 +372,23 @@ function AddMemberForm({
         checked={isHost}
         onChange={(e) => setIsHost(e.target.checked)}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.network.addMember}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }
 
 function EndMemberForm({ member, onSaved, onReload }: { member: NetworkMember; onSaved: () => void; onReload: () => void }) {
-  const { m, lang } = useI18n();
-  const form = useForm();
-  const [leftOn, setLeftOn] = useState(todayIso());
-  const labels = { leftOn: m.network.leftOn };
+  const { m } = useI18n();
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: MemberUpdateSchema,
-          input: { leftOn, joinedOn: member.joinedOn, version: member.version },
-          labels: { ...labels, joinedOn: m.network.joined },
-          check: (data): Record<string, string> => (data.leftOn ? {} : { leftOn: fieldMessage(lang, 'required', m.network.leftOn) }),
-          send: (body) => api(`/network-members/${member.id}`, { method: 'PATCH', body }),
-          done: () => onSaved(),
-        });
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
-      <TextField state={form} name="leftOn" label={labels.leftOn} type="date" value={leftOn} onChange={setLeftOn} required />
-      <ButtonRow>
-        <SubmitButton form={form}>{m.network.endMembershipShort}</SubmitButton>
-      </ButtonRow>
-    </form>
+    <EndOnDateForm
+      name="leftOn"
+      label={m.network.leftOn}
+      submitLabel={m.network.endMembershipShort}
+      schema={MemberUpdateSchema}
+      input={(leftOn) => ({ leftOn, joinedOn: member.joinedOn, version: member.version })}
+      labels={{ joinedOn: m.network.joined }}
+      path={`/network-members/${member.id}`}
+      onSaved={() => onSaved()}
+      onReload={onReload}
+    />
   );
 }

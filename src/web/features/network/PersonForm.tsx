@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Button, Select, Tag } from '@digdir/designsystemet-react';
+import { Select, Tag } from '@digdir/designsystemet-react';
 import { PersonCreateSchema, PersonUpdateSchema, type NetworkOverview, type Person } from '../../../shared/network/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
-import { api } from '../../app/api.ts';
-import { fieldMessage, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { fieldMessage, SelectField, TextField, useForm } from '../../app/forms.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 
 const splitTags = (text: string) =>
@@ -57,35 +56,25 @@ export function PersonForm({
   const fields = { name, email, phone, title, municipalityNumber: municipalityNumber || null, competences: tags };
 
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (person) {
-          void form.submit({
-            schema: PersonUpdateSchema,
-            input: { ...fields, version: person.version },
-            labels,
-            send: (body) => api<Person>(`/people/${person.id}`, { method: 'PATCH', body }),
-            done: onSaved,
-          });
-        } else {
-          void form.submit({
-            schema: PersonCreateSchema,
-            input: { ...fields, networkId: network.id },
-            labels,
-            check: (data): Record<string, string> =>
-              !secretariat && !data.municipalityNumber
-                ? { municipalityNumber: fieldMessage(lang, 'required', labels.municipalityNumber) }
-                : {},
-            send: (body) => api<Person>('/people', { method: 'POST', body }),
-            done: onSaved,
-          });
-        }
+    <SaveForm
+      form={form}
+      onReload={onReload}
+      onCancel={onCancel}
+      submitLabel={person ? m.common.save : m.people.addPerson}
+      save={{
+        item: person,
+        create: { schema: PersonCreateSchema, path: '/people' },
+        update: { schema: PersonUpdateSchema, path: `/people/${person?.id}` },
+        input: person ? fields : { ...fields, networkId: network.id },
+        labels,
+        // Only a new person must be placed: an edit keeps what the secretariat once chose.
+        check: (data): Record<string, string> =>
+          !person && !secretariat && !data.municipalityNumber
+            ? { municipalityNumber: fieldMessage(lang, 'required', labels.municipalityNumber) }
+            : {},
+        done: onSaved,
       }}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} required autoComplete="off" />
       <TextField state={form} name="title" label={labels.title} value={title} onChange={setTitle} autoComplete="off" />
       <SelectField
@@ -125,12 +114,6 @@ export function PersonForm({
           ))}
         </span>
       )}
-      <ButtonRow>
-        <SubmitButton form={form}>{person ? m.common.save : m.people.addPerson}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }

@@ -98,7 +98,7 @@ function ParticipationForm({
       submitLabel={t.save}
       onCancel={onCancel}
       onReload={onReload}
-      onSubmit={() =>
+      submit={() =>
         form.submit({
           schema: ParticipationInputSchema,
           input: {

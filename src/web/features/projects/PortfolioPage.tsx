@@ -515,7 +515,7 @@ function NewProjectForm({
       form={form}
       submitLabel={f.create}
       onCancel={onCancel}
-      onSubmit={() =>
+      submit={() =>
         form.submit({
           schema: ProjectCreateSchema,
           input: {

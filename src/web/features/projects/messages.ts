@@ -1,4 +1,4 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
+import { messageCatalog } from '../../app/message-catalog.ts';
 import type {
   BasisDocumentKind,
   DecisionPoint,
@@ -9,7 +9,6 @@ import type {
   RiskStatus,
 } from '../../../shared/portfolio/projects.ts';
 import type { ControlParameter, ReportPeriodKind, StatusLight, StatusReportState } from '../../../shared/portfolio/status-reports.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
 import type { ProjectTab } from './projects-api.ts';
 
 /** The projects feature's texts. Bokmål is the source: its shape is the type nynorsk and English must match. */
@@ -1284,9 +1283,4 @@ const en: ProjectMessages = {
   },
 };
 
-const CATALOG: Record<Language, ProjectMessages> = { nb, nn, en };
-
-export function useProjectMessages(): ProjectMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useProjectMessages = messageCatalog<ProjectMessages>({ nb, nn, en });

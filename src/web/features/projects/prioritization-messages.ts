@@ -1,7 +1,6 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
+import { messageCatalog } from '../../app/message-catalog.ts';
 import type { ProposalStatus } from '../../../shared/portfolio/proposals.ts';
 import type { MatrixAxis, MatrixColour, MatrixItems, MatrixItemType } from '../../../shared/portfolio/prioritization.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
 
 /** The prioritization matrix's texts. Bokmål is the source of the type. */
 const nb = {
@@ -210,9 +209,4 @@ const en: PrioritizationMessages = {
   downloadCsv: 'Download the list (CSV)',
 };
 
-const CATALOG: Record<Language, PrioritizationMessages> = { nb, nn, en };
-
-export function usePrioritizationMessages(): PrioritizationMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const usePrioritizationMessages = messageCatalog<PrioritizationMessages>({ nb, nn, en });

@@ -1,5 +1,4 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /** The programme pages' texts, internal and public. Bokmål is the source of the type. */
 const nb = {
@@ -235,9 +234,4 @@ const en: ProgrammeMessages = {
   publicBack: 'Back to the projects of {name}',
 };
 
-const CATALOG: Record<Language, ProgrammeMessages> = { nb, nn, en };
-
-export function useProgrammeMessages(): ProgrammeMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useProgrammeMessages = messageCatalog<ProgrammeMessages>({ nb, nn, en });

@@ -1,5 +1,4 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { messageCatalog } from '../../app/message-catalog.ts';
 
 /**
  * The public portfolio's texts (innsyn). Bokmål is the source: its shape is the type nynorsk and English must match.
@@ -184,9 +183,4 @@ const en: PublicPortfolioMessages = {
   },
 };
 
-const CATALOG: Record<Language, PublicPortfolioMessages> = { nb, nn, en };
-
-export function usePublicPortfolioMessages(): PublicPortfolioMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const usePublicPortfolioMessages = messageCatalog<PublicPortfolioMessages>({ nb, nn, en });

@@ -1,7 +1,6 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
+import { messageCatalog } from '../../app/message-catalog.ts';
 import type { RiskKind, RiskLevel } from '../../../shared/portfolio/projects.ts';
 import type { RiskMapStage } from '../../../shared/portfolio/risk-map.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
 
 /** The risk and opportunity maps' texts, and the kind of a register entry. Bokmål is the source of the type. */
 const nb = {
@@ -149,9 +148,4 @@ const en: RiskMapMessages = {
   downloadCsv: 'Download the list (CSV)',
 };
 
-const CATALOG: Record<Language, RiskMapMessages> = { nb, nn, en };
-
-export function useRiskMapMessages(): RiskMapMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useRiskMapMessages = messageCatalog<RiskMapMessages>({ nb, nn, en });

@@ -1,6 +1,5 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
+import { messageCatalog } from '../../app/message-catalog.ts';
 import type { Criterion, ProposalChannel, ProposalKind, ProposalStatus } from '../../../shared/portfolio/proposals.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
 
 /** The proposals feature's texts. Bokmål is the source: its shape is the type nynorsk and English must match. */
 const nb = {
@@ -578,9 +577,4 @@ const en: ProposalMessages = {
   },
 };
 
-const CATALOG: Record<Language, ProposalMessages> = { nb, nn, en };
-
-export function useProposalMessages(): ProposalMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useProposalMessages = messageCatalog<ProposalMessages>({ nb, nn, en });

@@ -1,6 +1,5 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
+import { messageCatalog } from '../../app/message-catalog.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
 
 type Choice = 'yes' | 'no' | 'blank';
 
@@ -350,10 +349,4 @@ const en: PublicMessages = {
   },
 };
 
-const CATALOG: Record<Language, PublicMessages> = { nb, nn, en };
-
-/** The public pages' texts in the language the reader has chosen. */
-export function usePublicMessages(): PublicMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const usePublicMessages = messageCatalog<PublicMessages>({ nb, nn, en });

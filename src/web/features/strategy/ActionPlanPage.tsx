@@ -17,7 +17,8 @@ import {
   type StrategyVersion,
 } from '../../../shared/strategy/schema.ts';
 import { api, useApi } from '../../app/api.ts';
-import { ConfirmForm, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { ConfirmForm, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useKroner, useStrategyMessages } from './messages.ts';
@@ -223,31 +224,19 @@ function PlanView({
         )}
       </Section>
 
-      <ModalDialog open={dialog?.kind === 'add'} onClose={close} title={p.add}>
+      <ModalDialog
+        open={dialog?.kind === 'add' || dialog?.kind === 'edit'}
+        onClose={close}
+        title={dialog?.kind === 'edit' ? fmt(p.editOf, { name: dialog.measure.title }) : p.add}
+      >
         <MeasureForm
           plan={plan}
-          measure={null}
+          measure={dialog?.kind === 'edit' ? dialog.measure : null}
           focusAreas={focusAreas}
           onCancel={close}
           onReload={reloadAndClose}
-          onSaved={(next, name) => saved(next, fmt(p.added, { name }))}
+          onSaved={(next, name) => saved(next, fmt(dialog?.kind === 'edit' ? p.saved : p.added, { name }))}
         />
-      </ModalDialog>
-      <ModalDialog
-        open={dialog?.kind === 'edit'}
-        onClose={close}
-        title={dialog?.kind === 'edit' ? fmt(p.editOf, { name: dialog.measure.title }) : p.edit}
-      >
-        {dialog?.kind === 'edit' && (
-          <MeasureForm
-            plan={plan}
-            measure={dialog.measure}
-            focusAreas={focusAreas}
-            onCancel={close}
-            onReload={reloadAndClose}
-            onSaved={(next, name) => saved(next, fmt(p.saved, { name }))}
-          />
-        )}
       </ModalDialog>
       <ModalDialog
         open={dialog?.kind === 'report'}
@@ -412,28 +401,26 @@ function ReportForm({
     setSpent(r?.spent === null || r?.spent === undefined ? '' : String(r.spent));
   };
   const labels = { status: f.status, comment: f.comment, spent: f.spent };
+  const existing = reportOf(tertial);
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const existing = reportOf(tertial);
-        void form.submit({
-          schema: TertialReportInputSchema,
-          input: {
-            status: status === '' ? undefined : status,
-            comment,
-            spent: parseWhole(spent),
-            ...(existing ? { version: existing.version } : {}),
-          },
-          labels,
-          send: (body) => api<ActionPlan>(`/action-measures/${measure.id}/reports/${tertial}`, { method: 'PUT', body }),
-          done: (next) => onSaved(next, tertial),
-        });
+    <SubmitForm
+      form={form}
+      onReload={onReload}
+      onCancel={onCancel}
+      submitLabel={f.save}
+      submit={{
+        schema: TertialReportInputSchema,
+        input: {
+          status: status === '' ? undefined : status,
+          comment,
+          spent: parseWhole(spent),
+          ...(existing ? { version: existing.version } : {}),
+        },
+        labels,
+        send: (body) => api<ActionPlan>(`/action-measures/${measure.id}/reports/${tertial}`, { method: 'PUT', body }),
+        done: (next) => onSaved(next, tertial),
       }}
     >
-      <FormMessages form={form} onReload={onReload} />
       <SelectField state={form} name="tertial" label={f.tertial} value={String(tertial)} onChange={(v) => chooseTertial(Number(v))}>
         {TERTIALS.map((t) => (
           <option key={t} value={t}>
@@ -451,12 +438,6 @@ function ReportForm({
       </SelectField>
       <TextField state={form} name="comment" label={f.comment} value={comment} onChange={setComment} multiline rows={3} />
       <TextField state={form} name="spent" label={f.spent} value={spent} onChange={setSpent} />
-      <ButtonRow>
-        <SubmitButton form={form}>{f.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

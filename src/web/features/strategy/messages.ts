@@ -1,4 +1,4 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
+import { messageCatalog } from '../../app/message-catalog.ts';
 import type {
   BenefitArea,
   LocalDecisionStatus,
@@ -7,7 +7,6 @@ import type {
   StrategySection,
   VersionStatus,
 } from '../../../shared/strategy/schema.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
 
 /** The strategy feature's texts. Bokmål is the source: its shape is the type nynorsk and English must match. */
 const nb = {
@@ -808,11 +807,6 @@ const en: StrategyMessages = {
   },
 };
 
-const CATALOG: Record<Language, StrategyMessages> = { nb, nn, en };
-
-export function useStrategyMessages(): StrategyMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useStrategyMessages = messageCatalog<StrategyMessages>({ nb, nn, en });
 
 export { useKroner } from '../../app/format.ts';

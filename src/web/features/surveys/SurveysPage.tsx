@@ -4,7 +4,8 @@ import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-r
 import { RoundCreateSchema, type Round, type RoundSummary, type Template } from '../../../shared/mapping/surveys.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
-import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { FailureAlert, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
@@ -199,23 +200,20 @@ function RoundForm({
   const [templateId, setTemplateId] = useState(templates.find((t) => t.builtIn === 'maturity')?.id ?? '');
   const [deadline, setDeadline] = useState('');
   const [reminder, setReminder] = useState('');
+  const days = reminder.trim() === '' ? null : Number(reminder);
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const days = reminder.trim() === '' ? null : Number(reminder);
-        void form.submit({
-          schema: RoundCreateSchema,
-          input: { name, templateId: templateId || undefined, deadline, reminderDaysBefore: days, respondents: [] },
-          labels: { name: f.name, templateId: f.template, deadline: f.deadline, reminderDaysBefore: f.reminder },
-          send: (body) => api<Round>(`/networks/${networkId}/survey-rounds`, { method: 'POST', body }),
-          done: onCreated,
-        });
+    <SubmitForm
+      form={form}
+      onCancel={onCancel}
+      submitLabel={f.create}
+      submit={{
+        schema: RoundCreateSchema,
+        input: { name, templateId: templateId || undefined, deadline, reminderDaysBefore: days, respondents: [] },
+        labels: { name: f.name, templateId: f.template, deadline: f.deadline, reminderDaysBefore: f.reminder },
+        send: (body) => api<Round>(`/networks/${networkId}/survey-rounds`, { method: 'POST', body }),
+        done: onCreated,
       }}
     >
-      <FormMessages form={form} />
       <TextField state={form} name="name" label={f.name} description={f.nameDescription} value={name} onChange={setName} required />
       <SelectField state={form} name="templateId" label={f.template} value={templateId} onChange={setTemplateId} required>
         <option value="">{f.chooseTemplate}</option>
@@ -234,12 +232,6 @@ function RoundForm({
         value={reminder}
         onChange={setReminder}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{f.create}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {f.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

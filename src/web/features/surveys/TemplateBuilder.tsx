@@ -7,8 +7,8 @@ import {
   type QuestionKind,
   type Template,
 } from '../../../shared/mapping/surveys.ts';
-import { api } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { SelectField, TextField, useForm } from '../../app/forms.tsx';
+import { SaveForm } from '../../app/kit.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { useSurveyMessages } from './messages.ts';
@@ -120,30 +120,19 @@ export function TemplateBuilder({
   });
 
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = { name, description, definition: definition() };
-        void (template
-          ? form.submit({
-              schema: TemplateUpdateSchema,
-              input: { ...input, version: template.version },
-              labels: labelsFor,
-              send: (body) => api<Template>(`/survey-templates/${template.id}`, { method: 'PATCH', body }),
-              done: onSaved,
-            })
-          : form.submit({
-              schema: TemplateInputSchema,
-              input,
-              labels: labelsFor,
-              send: (body) => api<Template>(`/networks/${networkId}/survey-templates`, { method: 'POST', body }),
-              done: onSaved,
-            }));
+    <SaveForm
+      form={form}
+      onCancel={onCancel}
+      submitLabel={b.save}
+      save={{
+        item: template,
+        create: { schema: TemplateInputSchema, path: `/networks/${networkId}/survey-templates` },
+        update: { schema: TemplateUpdateSchema, path: `/survey-templates/${template?.id}` },
+        input: { name, description, definition: definition() },
+        labels: labelsFor,
+        done: onSaved,
       }}
     >
-      <FormMessages form={form} />
       <TextField state={form} name="name" label={b.name} value={name} onChange={setName} required />
       <TextField state={form} name="description" label={b.description} value={description} onChange={setDescription} multiline rows={2} />
       <Checkbox label={b.useScale} checked={useScale} onChange={(e) => setUseScale(e.target.checked)} />
@@ -238,12 +227,6 @@ export function TemplateBuilder({
           {b.addSection}
         </Button>
       </ButtonRow>
-      <ButtonRow>
-        <SubmitButton form={form}>{b.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {b.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SaveForm>
   );
 }

@@ -1,6 +1,5 @@
-import type { Language } from '../../../shared/i18n/languages.ts';
+import { messageCatalog } from '../../app/message-catalog.ts';
 import type { QuestionKind, RoundStatus } from '../../../shared/mapping/surveys.ts';
-import { useI18n } from '../../app/i18n/index.tsx';
 
 /** The surveys feature's texts. Bokmål is the source: its shape is the type nynorsk and English must match. */
 const nb = {
@@ -548,9 +547,4 @@ const en: SurveyMessages = {
   },
 };
 
-const CATALOG: Record<Language, SurveyMessages> = { nb, nn, en };
-
-export function useSurveyMessages(): SurveyMessages {
-  const { lang } = useI18n();
-  return CATALOG[lang];
-}
+export const useSurveyMessages = messageCatalog<SurveyMessages>({ nb, nn, en });

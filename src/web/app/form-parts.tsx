@@ -1,52 +1,7 @@
-import type { ReactNode } from 'react';
 import { Select } from '@digdir/designsystemet-react';
 import { api } from './api.ts';
-import { FormMessages, SelectField, type FormState } from './forms.tsx';
-import { FormButtons, type DialogFormProps } from './kit.tsx';
-
-/**
- * A form whose saving the caller does (`form.submit` with its own schema and request): the messages at the top (field
- * errors linked, a failure with «load again» for a stale version), the fields, and the submit button with cancel where
- * the form is in a dialog. For a plain create-or-update of one record, `SaveForm` in kit.tsx does the request too.
- */
-export function FormFrame({
-  form,
-  onSubmit,
-  submitLabel,
-  onCancel,
-  onReload,
-  label,
-  labelledBy,
-  children,
-}: {
-  form: FormState;
-  onSubmit: () => unknown;
-  submitLabel: string;
-  onCancel?: () => void;
-  onReload?: () => void;
-  /** The form's accessible name, where a page has more than one form. */
-  label?: string;
-  /** Or the id of the heading that names it. */
-  labelledBy?: string;
-  children: ReactNode;
-}) {
-  return (
-    <form
-      className="dr-form"
-      noValidate
-      aria-label={label}
-      aria-labelledby={labelledBy}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onSubmit();
-      }}
-    >
-      <FormMessages form={form} onReload={onReload} />
-      {children}
-      <FormButtons form={form} label={submitLabel} onCancel={onCancel} />
-    </form>
-  );
-}
+import { SelectField, type FormState } from './forms.tsx';
+import { type DialogFormProps } from './kit.tsx';
 
 /** The `send` of a form that changes one record: the validated body to `path` (PATCH unless told otherwise). */
 export function sendTo<R>(path: string, method: 'PATCH' | 'POST' | 'PUT' = 'PATCH'): (body: unknown) => Promise<R> {
