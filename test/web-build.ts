@@ -19,7 +19,12 @@ export const WEB_CHUNK_MODULES = join(WEB_DIST, '.vite/modules.json');
  */
 export function ensureWebBuild(): void {
   if (existsSync(WEB_MANIFEST) && existsSync(WEB_CHUNK_MODULES) && statSync(WEB_MANIFEST).mtimeMs >= newestSource()) return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  // As `npm run build` does: under Vitest NODE_ENV is `test`, which would bundle React's development build.
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 function newestSource(): number {

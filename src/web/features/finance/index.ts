@@ -25,7 +25,8 @@ export const section: NetworkSection = {
 
 export { ownEffortPath } from './own-effort-api.ts';
 export { useOwnEffortMessages } from './own-effort-messages.ts';
-export { HoursValueTable } from './finance-parts.tsx';
+// Lent to the project page's financing section; loaded with it, not with the first page.
+export const HoursValueTable = lazySection(() => import('./finance-parts.tsx'), 'HoursValueTable', true);
 
 /** A municipality's planned, registered and committed own effort, with a warning where its plans exceed its commitment, lent to its page (`/kommuner/:number`). */
 export const MunicipalityCapacityWarning = lazySection(() => import('./MunicipalityCapacity.tsx'), 'MunicipalityCapacityWarning', true);

@@ -1,5 +1,12 @@
 import { Select } from '@digdir/designsystemet-react';
-import { usePeople } from './projects-api.ts';
+import { useApi } from '../../app/api.ts';
+import type { PeoplePage } from '../../../shared/network/schema.ts';
+
+/** The network's people by name, to choose a project owner and manager from (none while loading). */
+export function usePeople(networkId: string, enabled: boolean): { id: string; name: string }[] {
+  const people = useApi<PeoplePage>(enabled ? `/networks/${networkId}/people?limit=500` : null);
+  return (people.data?.items ?? []).map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+}
 
 /**
  * The options of a person select: «none» first, then the network's people, with the one already chosen even when

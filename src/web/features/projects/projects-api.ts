@@ -1,7 +1,8 @@
 import { PHASES, type BasisDocument, type Decision, type DecisionPoint, type Phase } from '../../../shared/portfolio/projects.ts';
 import { PORTFOLIO_STATUSES, type PortfolioStatus } from '../../../shared/portfolio/status-reports.ts';
-import type { PeoplePage } from '../../../shared/network/schema.ts';
-import { query, useApi } from '../../app/api.ts';
+import { query } from '../../app/api.ts';
+// Kept beside PersonOptions, so a feature borrowing those options does not load this file's schemas with them.
+export { usePeople } from './PersonOptions.tsx';
 
 /** Addresses of the project pages, in Norwegian as the rest of the app. */
 export const projectsPath = (slug: string, search = '') => `/n/${slug}/prosjekter${search}`;
@@ -113,10 +114,4 @@ export function documentType(fileName: string): string | null {
   const lower = fileName.toLowerCase();
   const ending = Object.keys(DOCUMENT_TYPES).find((e) => lower.endsWith(e));
   return ending ? DOCUMENT_TYPES[ending]! : null;
-}
-
-/** The network's people by name, to choose a project owner and manager from (none while loading). */
-export function usePeople(networkId: string, enabled: boolean): { id: string; name: string }[] {
-  const people = useApi<PeoplePage>(enabled ? `/networks/${networkId}/people?limit=500` : null);
-  return (people.data?.items ?? []).map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
