@@ -154,7 +154,9 @@ async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFi
  * request serializes nothing.
  */
 const kept = stampedCache<Items>(500);
-const answers = preparedCache(500);
+// Fewer: the axes multiply the keys, and the largest network's whole matrix is ~600 kB of JSON beside its gzip, so a
+// reader trying every combination could otherwise hold hundreds of megabytes here.
+const answers = preparedCache(100);
 
 /** The matrix with the chosen axes: the placed items in reading order, then the projects that cannot be placed. */
 export async function prioritizationMatrix(

@@ -111,6 +111,7 @@ export function countCells(entries: RiskMapEntry[]): RiskMapCell[] {
  * list are kept beside them as prepared JSON (prepared-answers.ts), so a repeated request serializes nothing.
  */
 const kept = stampedCache<RiskMapEntry[]>(500);
+// The map is 2 kB; a cell's list at most the filter's entries: 25 cells × 2 stages per filter.
 const answers = preparedCache(1000);
 
 /** The open entries of one kind the map counts, highest score first; a programme's page reads its own. */
