@@ -1,3 +1,4 @@
+import type { PortfolioRow } from '../src/shared/portfolio/projects.ts';
 import type { Proposal } from '../src/shared/portfolio/proposals.ts';
 import type { PrioritizationMatrix } from '../src/shared/portfolio/prioritization.ts';
 import { expect, SECRETARIAT, test } from './fixtures.ts';
@@ -68,7 +69,11 @@ test('the matrix places the demo proposals by their scores and is usable by keyb
   await page.keyboard.press('Shift+Tab');
   await expect(firstPoint).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/n/${NETWORK}/(forslag|prosjekter)/${first.id}$`));
+  // The point links by the item's reference (the matrix sends no ids); the page then takes the id's address.
+  const [apiPath, webPath] = first.type === 'proposal' ? ['proposals', 'forslag'] : ['projects', 'prosjekter'];
+  const opened = await api.get<{ id: string }>(`/networks/${NETWORK}/${apiPath}/by-reference/${first.reference}`);
+  await expect(page).toHaveURL(new RegExp(`/n/${NETWORK}/${webPath}/${opened.id}$`));
+  a11y.passedThrough(`/n/${NETWORK}/${webPath}/${first.reference}`);
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(escape(first.title)) })).toBeVisible();
   await loaded(page);
   await a11y.check();
@@ -105,5 +110,14 @@ test('the matrix places the demo proposals by their scores and is usable by keyb
   await page.setViewportSize({ width: 360, height: 780 });
   await expect(byTotal.getByRole('link', { name: pointName(demo[0]!, 'total', 'totalpoeng') })).toBeVisible();
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await a11y.check();
+
+  // A link that names a project by its reference, with a tab: the same tab opens, at the id's address.
+  const [project] = await api.get<PortfolioRow[]>(`/networks/${NETWORK}/projects`);
+  await page.goto(`/n/${NETWORK}/prosjekter/${project!.reference}/plan`);
+  await expect(page).toHaveURL(new RegExp(`/n/${NETWORK}/prosjekter/${project!.id}/plan$`));
+  a11y.passedThrough(`/n/${NETWORK}/prosjekter/${project!.reference}/plan`);
+  await expect(page.getByRole('link', { name: 'Plan', exact: true })).toHaveAttribute('aria-current', 'page');
+  await loaded(page);
   await a11y.check();
 });

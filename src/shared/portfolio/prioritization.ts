@@ -42,20 +42,17 @@ export const PrioritizationQuery = z.object({
 });
 export type PrioritizationFilter = z.infer<typeof PrioritizationQuery>;
 
-const Values = z.object({
-  benefit: z.number(),
-  cost: z.number(),
-  risk: z.number(),
-  feasibility: z.number(),
-  strategicFit: z.number(),
-  municipalities: z.number(),
-  total: z.number(),
-});
-export type MatrixValues = z.infer<typeof Values>;
+/** Every criterion on 1–5 and the weighted total: what the axes are chosen from. */
+export type MatrixValues = Record<MatrixAxis, number>;
 
+/**
+ * One point: what the chart and its table twin show, and no more. The matrix names an item by its reference, which
+ * the pages and the API also accept in place of the id (`/n/:slug/forslag/F-2026-014`,
+ * `/networks/:networkId/proposals/by-reference/F-2026-014`): the largest network's matrix has over a thousand items,
+ * and a random id is the one part of an item that compression cannot shrink. Every criterion is in the export.
+ */
 export const MatrixItemSchema = z.object({
   type: z.enum(MATRIX_ITEM_TYPES),
-  id: z.string(),
   /** «F-2026-014» for a proposal, «P-2026-003» for a project. */
   reference: z.string(),
   title: z.string(),
@@ -66,13 +63,10 @@ export const MatrixItemSchema = z.object({
   focusAreas: z.array(z.object({ key: z.string(), title: z.string().nullable() })),
   /** Current member municipalities that want it: named by the proposal, or taking part in the project. */
   municipalityCount: z.number().int(),
-  /** The proposal whose assessment places it (a proposal's own id; a project's origin, or null). */
-  proposalId: z.string().nullable(),
-  /** Every criterion on 1–5 and the weighted total, or null when there is no assessment to place it by. */
-  values: Values.nullable(),
-  /** The values on the chosen axes, null with the values. */
+  /** The values on the chosen axes and the weighted total, all null when there is no assessment to place it by. */
   x: z.number().nullable(),
   y: z.number().nullable(),
+  total: z.number().nullable(),
 });
 export type MatrixItem = z.infer<typeof MatrixItemSchema>;
 

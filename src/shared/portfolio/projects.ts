@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, MunicipalityNumber, OptionalText, Text, Version } from '../common.ts';
+import { formatReference } from './references.ts';
 import { LatestStatusSchema, PORTFOLIO_STATUSES } from './status-reports.ts';
 
 /**
@@ -10,7 +11,7 @@ import { LatestStatusSchema, PORTFOLIO_STATUSES } from './status-reports.ts';
 
 // ---------- vocabularies ----------
 /** «P-2026-003»: the network's running number in the year the project was made. */
-export const projectReference = (year: number, sequence: number) => `P-${year}-${String(sequence).padStart(3, '0')}`;
+export const projectReference = (year: number, sequence: number) => formatReference('project', year, sequence);
 
 /** Idé → Konsept → Planlegge → Gjennomføre → Avslutte → Realisere. */
 export const PHASES = ['idea', 'concept', 'planning', 'execution', 'closing', 'realization'] as const;

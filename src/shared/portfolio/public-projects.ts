@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseReference } from './references.ts';
 import { DECISION_KINDS, DECISION_POINTS, PARTICIPATION, PHASES } from './projects.ts';
 
 /**
@@ -71,7 +72,4 @@ export const PublicProjectSchema = PublicProjectSummarySchema.omit({ participant
 export type PublicProject = z.infer<typeof PublicProjectSchema>;
 
 /** «P-2026-003» → year and running number; null for anything else. */
-export function parseProjectReference(reference: string): { year: number; sequence: number } | null {
-  const match = /^P-(\d{4})-(\d{3,6})$/.exec(reference);
-  return match ? { year: Number(match[1]), sequence: Number(match[2]) } : null;
-}
+export const parseProjectReference = (reference: string) => parseReference('project', reference);

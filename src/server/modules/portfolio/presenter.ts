@@ -1,5 +1,6 @@
 import { totalScore, type Assessment, type Criterion, type Proposal, type Weights } from '../../../shared/portfolio/proposals.ts';
 import { municipalitiesValue, strategicFitValue } from '../../../shared/portfolio/proposals.ts';
+import { formatReference } from '../../../shared/portfolio/references.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import type { StoredAssessment } from '../../db/schema/index.ts';
 import type { ProposalRow } from './proposal-records.ts';
@@ -15,7 +16,7 @@ export interface ProposalLookups {
 }
 
 export function reference(row: Pick<ProposalRow, 'year' | 'sequence'>): string {
-  return `F-${row.year}-${String(row.sequence).padStart(3, '0')}`;
+  return formatReference('proposal', row.year, row.sequence);
 }
 
 /** Each criterion's value on 1–5 and the weighted total, computed now with the network's weights and members. */

@@ -4,7 +4,7 @@ import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '
 import { expectError } from '../../../../test/helpers.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import type { Proposal, PublicProposalForm, WeightsAnswer } from '../../../shared/portfolio/proposals.ts';
-import { PrioritizationMatrixSchema, type MatrixItem, type PrioritizationMatrix } from '../../../shared/portfolio/prioritization.ts';
+import { MATRIX_AXES, PrioritizationMatrixSchema, type MatrixItem, type PrioritizationMatrix } from '../../../shared/portfolio/prioritization.ts';
 
 const HELGELAND = 'digitale-helgeland';
 
@@ -112,7 +112,18 @@ describe.each(DATABASE_KINDS)('the prioritization matrix on %s', (kind) => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body;
   };
-  const find = (matrix: PrioritizationMatrix, id: string) => [...matrix.placed, ...matrix.notPlaced].find((i) => i.id === id);
+  /** An item by its reference: the matrix names its items so, and sends no ids (they would be most of its bytes). */
+  const find = (matrix: PrioritizationMatrix, reference: string) => [...matrix.placed, ...matrix.notPlaced].find((i) => i.reference === reference);
+  const references = (items: MatrixItem[]) => items.map((i) => i.reference);
+  /** Every criterion of an item, read through the axes: the answer has the two chosen ones and the total. */
+  const valuesOf = async (reference: string) => {
+    const values: Record<string, number | null> = {};
+    for (const [x, y] of [['benefit', 'cost'], ['risk', 'feasibility'], ['strategicFit', 'municipalities']]) {
+      const item = find(await get(`?x=${x}&y=${y}`), reference)!;
+      Object.assign(values, { [x!]: item.x, [y!]: item.y, total: item.total });
+    }
+    return values;
+  };
 
   it('places the proposals in the running and the project by its proposal’s scores, on benefit × feasibility unless told', async () => {
     const weights = (await secretariat.get<WeightsAnswer>(`/api/networks/${HELGELAND}/proposal-weights`)).body;
@@ -120,60 +131,65 @@ describe.each(DATABASE_KINDS)('the prioritization matrix on %s', (kind) => {
     expect(matrix).toMatchObject({ x: 'benefit', y: 'feasibility', memberCount: 16, unassessedProposals: 1 });
     // Sent as prepared JSON text, not through the response schema: it must still be exactly the schema's shape.
     expect(PrioritizationMatrixSchema.parse(matrix)).toEqual(matrix);
-    expect(matrix.placed.map((i) => i.id).sort()).toEqual([a.id, b.id, fromC.id].sort());
-    expect(matrix.notPlaced.map((i) => i.id)).toEqual([bare.id]);
+    expect(references(matrix.placed).sort()).toEqual([a.reference, b.reference, fromC.reference].sort());
+    expect(references(matrix.notPlaced)).toEqual([bare.reference]);
     // The rejected one, the one that became the project, and the unassessed one are not points.
-    for (const id of [c.id, d.id, e.id]) expect(find(matrix, id)).toBeUndefined();
+    for (const p of [c, d, e]) expect(find(matrix, p.reference)).toBeUndefined();
+    // No ids: an item is named by its reference.
+    for (const item of [...matrix.placed, ...matrix.notPlaced]) expect(Object.keys(item)).not.toContain('id');
 
     const alfa = byHand({ benefit: 5, cost: 2, risk: 3, feasibility: 4 }, { rpa: 4 }, 4, weights);
     const beta = byHand({ benefit: 2, cost: 5, risk: 4, feasibility: 1 }, { 'altinn-studio': 2, rpa: 3 }, 12, weights);
     const gamma = byHand({ benefit: 3, cost: 3, risk: 5, feasibility: 5 }, {}, 5, weights);
-    expect(find(matrix, a.id)).toMatchObject({
+    expect(find(matrix, a.reference)).toEqual({
       type: 'proposal',
       reference: a.reference,
+      title: 'Alfa',
       status: a.status,
       phase: null,
       municipalityCount: 4,
       focusAreas: [{ key: 'rpa', title: matrix.focusAreas.find((f) => f.key === 'rpa')!.title }],
-      values: alfa,
       x: 5,
       y: 4,
+      total: alfa.total,
     });
-    expect(find(matrix, b.id)).toMatchObject({ municipalityCount: 12, values: beta, x: 2, y: 1 });
-    expect(find(matrix, fromC.id)).toMatchObject({
+    expect(await valuesOf(a.reference)).toEqual(alfa);
+    expect(find(matrix, b.reference)).toMatchObject({ municipalityCount: 12, x: 2, y: 1, total: beta.total });
+    expect(await valuesOf(b.reference)).toEqual(beta);
+    expect(find(matrix, fromC.reference)).toMatchObject({
       type: 'project',
-      reference: fromC.reference,
+      title: 'Gamma-prosjektet',
       status: null,
       phase: 'idea',
-      proposalId: c.id,
       municipalityCount: 5,
-      values: gamma,
       x: 3,
       y: 5,
+      total: gamma.total,
     });
+    expect(await valuesOf(fromC.reference)).toEqual(gamma);
     // A proposal's values are those its own page shows.
     const shown = (await secretariat.get<Proposal>(`/api/proposals/${a.id}`)).body.assessment!;
-    expect(find(matrix, a.id)!.values).toEqual({ ...shown.values, total: shown.total });
+    expect(await valuesOf(a.reference)).toEqual({ ...shown.values, total: shown.total });
     // The project's focus areas in the strategy's order, whatever order they were sent in.
     const order = matrix.focusAreas.map((f) => f.key);
-    expect(find(matrix, fromC.id)!.focusAreas.map((f) => f.key)).toEqual(
+    expect(find(matrix, fromC.reference)!.focusAreas.map((f) => f.key)).toEqual(
       ['rpa', 'nasjonale-felleslosninger'].sort((x, y) => order.indexOf(x) - order.indexOf(y)),
     );
-    expect(find(matrix, bare.id)).toMatchObject({ values: null, x: null, y: null, municipalityCount: 0, proposalId: null });
+    expect(find(matrix, bare.reference)).toMatchObject({ x: null, y: null, total: null, municipalityCount: 0 });
     // Reading order: left to right, top to bottom.
-    expect(matrix.placed.map((i) => i.id)).toEqual([b.id, fromC.id, a.id]);
+    expect(references(matrix.placed)).toEqual([b.reference, fromC.reference, a.reference]);
   });
 
   it('puts any two criteria or the total on the axes, and follows new weights and participants at once', async () => {
     const matrix = await get('?x=total&y=municipalities');
     for (const item of matrix.placed) {
-      expect(item.x).toBe(item.values!.total);
-      expect(item.y).toBe(item.values!.municipalities);
+      expect(item.x).toBe(item.total);
+      expect(item.y).toBe((await valuesOf(item.reference)).municipalities);
     }
-    expect(find(matrix, b.id)).toMatchObject({ y: 4 });
+    expect(find(matrix, b.reference)).toMatchObject({ y: 4 });
     const strategic = await get('?x=strategicFit&y=cost');
-    expect(find(strategic, b.id)).toMatchObject({ x: 3, y: 5 });
-    expect(find(strategic, fromC.id)).toMatchObject({ x: 1, y: 3 });
+    expect(find(strategic, b.reference)).toMatchObject({ x: 3, y: 5 });
+    expect(find(strategic, fromC.reference)).toMatchObject({ x: 1, y: 3 });
     // Sorted by x rising, then y falling.
     expect(strategic.placed.map((i) => [i.x, i.y])).toEqual(
       [...strategic.placed.map((i) => [i.x, i.y])].sort((p, q) => p[0]! - q[0]! || q[1]! - p[1]!),
@@ -187,28 +203,29 @@ describe.each(DATABASE_KINDS)('the prioritization matrix on %s', (kind) => {
     });
     expect(saved.status).toBe(200);
     const reweighted = await get('?x=total&y=benefit');
-    for (const item of reweighted.placed) expect(item.x).toBe(item.values!.benefit);
+    for (const item of reweighted.placed) expect(item.x).toBe(item.y);
     expect(reweighted.weights).toEqual(weights);
 
     // Another municipality joins the project: its municipality value and point size follow.
     expect((await secretariat.put(`/api/projects/${fromC.id}/participants/${members[7]}`, { participation: 'in' })).status).toBe(200);
     const joined = await get('?x=municipalities&y=risk');
-    expect(find(joined, fromC.id)).toMatchObject({ municipalityCount: 6, x: 1 + (4 * 6) / 16, y: 5 });
+    expect(find(joined, fromC.reference)).toMatchObject({ municipalityCount: 6, x: 1 + (4 * 6) / 16, y: 5 });
   });
 
   it('narrows by items, phase, focus area and municipality', async () => {
-    const ids = (m: PrioritizationMatrix) => [...m.placed, ...m.notPlaced].map((i: MatrixItem) => i.id).sort();
-    expect(ids(await get('?items=proposals'))).toEqual([a.id, b.id].sort());
-    expect(ids(await get('?items=projects'))).toEqual([fromC.id, bare.id].sort());
+    const ids = (m: PrioritizationMatrix) => references([...m.placed, ...m.notPlaced]).sort();
+    const of = (...items: Array<{ reference: string }>) => items.map((i) => i.reference).sort();
+    expect(ids(await get('?items=proposals'))).toEqual(of(a, b));
+    expect(ids(await get('?items=projects'))).toEqual(of(fromC, bare));
     // A phase is a project's: no proposal has one.
-    expect(ids(await get('?phase=idea'))).toEqual([fromC.id, bare.id].sort());
+    expect(ids(await get('?phase=idea'))).toEqual(of(fromC, bare));
     expect(ids(await get('?phase=concept'))).toEqual([]);
     // A proposal by its one focus area, a project by any of its own.
-    expect(ids(await get('?focusArea=altinn-studio'))).toEqual([b.id]);
-    expect(ids(await get('?focusArea=nasjonale-felleslosninger'))).toEqual([fromC.id]);
-    expect(ids(await get('?focusArea=rpa'))).toEqual([a.id, fromC.id, bare.id].sort());
+    expect(ids(await get('?focusArea=altinn-studio'))).toEqual(of(b));
+    expect(ids(await get('?focusArea=nasjonale-felleslosninger'))).toEqual(of(fromC));
+    expect(ids(await get('?focusArea=rpa'))).toEqual(of(a, fromC, bare));
     // Wanted by the proposal, or taking part in the project; the declined answer does not count.
-    expect(ids(await get(`?municipality=${members[4]}`))).toEqual([b.id, fromC.id].sort());
+    expect(ids(await get(`?municipality=${members[4]}`))).toEqual(of(b, fromC));
     expect(ids(await get(`?municipality=${members[13]}`))).toEqual([]);
     expect((await get(`?municipality=${members[0]}`)).unassessedProposals).toBe(1);
     expect((await get(`?municipality=${members[1]}`)).unassessedProposals).toBe(0);
@@ -223,6 +240,31 @@ describe.each(DATABASE_KINDS)('the prioritization matrix on %s', (kind) => {
     const networkId = await t.networkId(HELGELAND);
     const reader = await t.createUser([{ role: 'networkMember', networkId }], { name: 'Lise Leser' });
     expect((await (await t.as(reader.email)).get(`/api/networks/${HELGELAND}/prioritization-matrix`)).status).toBe(200);
+  });
+
+  it('opens an item by the reference it names it by, only in its own network', async () => {
+    const project = await secretariat.get<Project>(`/api/networks/${HELGELAND}/projects/by-reference/${fromC.reference}`);
+    expect(project.status).toBe(200);
+    expect(project.body).toEqual((await secretariat.get<Project>(`/api/projects/${fromC.id}`)).body);
+    const proposal = await secretariat.get<Proposal>(`/api/networks/${HELGELAND}/proposals/by-reference/${a.reference}`);
+    expect(proposal.status).toBe(200);
+    expect(proposal.body).toEqual((await secretariat.get<Proposal>(`/api/proposals/${a.id}`)).body);
+
+    // Another network's reader, the same reference through the network it belongs to, and the public.
+    expectError(await outsider.get(`/api/networks/${HELGELAND}/projects/by-reference/${fromC.reference}`), 404, 'not_found');
+    expectError(await outsider.get(`/api/networks/${HELGELAND}/proposals/by-reference/${a.reference}`), 404, 'not_found');
+    expectError(await outsider.get(`/api/networks/lofoten-ikt/projects/by-reference/${fromC.reference}`), 404, 'not_found');
+    expectError(await t.anonymous().get(`/api/networks/${HELGELAND}/proposals/by-reference/${a.reference}`), 401, 'unauthenticated');
+    // A reference the network does not have, and one of the other kind or malformed: 404 and a named field.
+    expectError(await secretariat.get(`/api/networks/${HELGELAND}/projects/by-reference/P-1999-999`), 404, 'not_found');
+    for (const wrong of [a.reference, 'P-2026-1', 'P-2026-003x', 'P-2026-%00']) {
+      const bad = expectError(await secretariat.get(`/api/networks/${HELGELAND}/projects/by-reference/${wrong}`), 400, 'validation_failed');
+      expect(bad.reference).toContain('«Referanse»');
+    }
+    // Too long for an address at all: the address is named.
+    const long = expectError(await secretariat.get(`/api/networks/${HELGELAND}/projects/by-reference/P-${'9'.repeat(300)}`), 400, 'validation_failed');
+    expect(Object.keys(long)).toEqual(['url']);
+    expectError(await secretariat.get(`/api/networks/${HELGELAND}/proposals/by-reference/${fromC.reference}`), 400, 'validation_failed');
   });
 
   it('names a bad axis and every other bad field, in Norwegian by default', async () => {
@@ -265,15 +307,17 @@ describe.each(DATABASE_KINDS)('the prioritization matrix on %s', (kind) => {
     expect(sheet.getRow(1).getCell(7).value).toBe('Vannrett akse: Kostnad');
     expect(sheet.getRow(1).getCell(8).value).toBe('Loddrett akse: Risiko');
     expect(sheet.rowCount).toBe(1 + matrix.placed.length + matrix.notPlaced.length);
-    [...matrix.placed, ...matrix.notPlaced].forEach((item, i) => {
+    for (const [i, item] of [...matrix.placed, ...matrix.notPlaced].entries()) {
       const row = sheet.getRow(2 + i);
       expect(row.getCell(2).value).toBe(item.reference);
       expect(row.getCell(6).value).toBe(item.municipalityCount);
       expect(row.getCell(7).value ?? null).toBe(item.x);
       expect(row.getCell(8).value ?? null).toBe(item.y);
-      // The total is the last column.
-      expect(row.getCell(15).value ?? null).toBe(item.values?.total ?? null);
-    });
+      // Every criterion after the axes, in MATRIX_AXES order; the total is the last column.
+      const values = item.total === null ? null : await valuesOf(item.reference);
+      MATRIX_AXES.forEach((axis, k) => expect(row.getCell(9 + k).value ?? null).toBe(values?.[axis] ?? null));
+      expect(row.getCell(15).value ?? null).toBe(item.total);
+    }
     expect(workbook.worksheets[1]!.getRow(2).getCell(1).value).toBe('Strategisk treff');
 
     const csv = await secretariat.get(`/api/networks/${HELGELAND}/prioritization-matrix?format=csv`);

@@ -40,10 +40,11 @@ import { currentWeights } from './weights.ts';
  * what their wanting it has become. For the portfolio's readers only.
  */
 
-type Base = Omit<MatrixItem, 'x' | 'y'>;
+/** An item as read: every criterion beside what the answer shows, for the axes and the export to choose from. */
+type Entry = Omit<MatrixItem, 'x' | 'y' | 'total'> & { values: MatrixValues | null };
 
 interface Items {
-  items: Base[];
+  items: Entry[];
   unassessedProposals: number;
   memberCount: number;
   focusAreas: Array<{ key: string; title: string }>;
@@ -82,7 +83,6 @@ async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFi
             title: projects.title,
             phase: projects.phase,
             focusAreaKeys: projects.focusAreaKeys,
-            proposalId: projects.proposalId,
             assessment: proposals.assessment,
           })
           .from(projects)
@@ -106,7 +106,7 @@ async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFi
       .sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b))
       .map((key) => ({ key, title: focusAreas.titles.get(key) ?? null }));
 
-  const items: Base[] = [];
+  const items: Entry[] = [];
   let unassessedProposals = 0;
   for (const row of proposalRows) {
     if (filter.focusArea && row.focusAreaKey !== filter.focusArea) continue;
@@ -118,14 +118,12 @@ async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFi
     const wanting = row.municipalityNumbers.filter((n) => members.has(n)).length;
     items.push({
       type: 'proposal',
-      id: row.id,
       reference: proposalReference(row),
       title: row.title,
       status: row.status,
       phase: null,
       focusAreas: areas(row.focusAreaKey ? [row.focusAreaKey] : []),
       municipalityCount: wanting,
-      proposalId: row.id,
       values: matrixValues(row.assessment, wanting, members.size, weights),
     });
   }
@@ -133,14 +131,12 @@ async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFi
     const wanting = taking.get(row.id) ?? 0;
     items.push({
       type: 'project',
-      id: row.id,
       reference: projectReference(row.year, row.sequence),
       title: row.title,
       status: null,
       phase: row.phase,
       focusAreas: areas(row.focusAreaKeys),
       municipalityCount: wanting,
-      proposalId: row.proposalId,
       values: row.assessment ? matrixValues(row.assessment, wanting, members.size, weights) : null,
     });
   }
@@ -158,28 +154,39 @@ const kept = stampedCache<Items>(500);
 // reader trying every combination could otherwise hold hundreds of megabytes here.
 const answers = preparedCache(100);
 
-/** The matrix with the chosen axes: the placed items in reading order, then the projects that cannot be placed. */
-export async function prioritizationMatrix(
-  ctx: RequestContext,
-  networkRef: string,
-  filter: PrioritizationFilter,
-): Promise<Prepared<PrioritizationMatrix>> {
+/** The items with the chosen axes: the placed ones in reading order, then the projects that cannot be placed. */
+async function arranged(ctx: RequestContext, networkRef: string, filter: PrioritizationFilter) {
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
   const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
   const key = [network.id, filter.items, filter.phase, filter.focusArea, filter.municipality].map((part) => part ?? '').join('|');
-  return answers(`${filter.x}|${filter.y}|${key}`, stamp, async () => {
+  const arrange = async () => {
     const { items, ...rest } = await kept(key, stamp, () => readItems(ctx.db, network.id, filter));
-    const on = (item: Base, axis: MatrixAxis) => item.values?.[axis] ?? null;
-    const all = items.map((item): MatrixItem => ({ ...item, x: on(item, filter.x), y: on(item, filter.y) }));
+    const on = (item: Entry, axis: MatrixAxis) => item.values?.[axis] ?? null;
+    const all = items.map((item) => ({ ...item, x: on(item, filter.x), y: on(item, filter.y) }));
     return {
-      x: filter.x,
-      y: filter.y,
       placed: all.filter((i) => i.values !== null).sort(matrixOrder),
       notPlaced: all.filter((i) => i.values === null).sort((a, b) => a.reference.localeCompare(b.reference)),
       ...rest,
     };
+  };
+  return { answerKey: `${filter.x}|${filter.y}|${key}`, stamp, arrange };
+}
+
+/** An item as the answer shows it: the values on the axes and the total, not every criterion. */
+const point = ({ values, ...item }: Entry & Pick<MatrixItem, 'x' | 'y'>): MatrixItem => ({ ...item, total: values?.total ?? null });
+
+/** The matrix with the chosen axes, for the page: the points and what the legend and summary need. */
+export async function prioritizationMatrix(
+  ctx: RequestContext,
+  networkRef: string,
+  filter: PrioritizationFilter,
+): Promise<Prepared<PrioritizationMatrix>> {
+  const { answerKey, stamp, arrange } = await arranged(ctx, networkRef, filter);
+  return answers(answerKey, stamp, async () => {
+    const { placed, notPlaced, ...rest } = await arrange();
+    return { x: filter.x, y: filter.y, placed: placed.map(point), notPlaced: notPlaced.map(point), ...rest };
   });
 }
 
@@ -193,25 +200,26 @@ export async function exportPrioritizationMatrix(
   filter: PrioritizationFilter,
   format: ExportFormat,
 ): Promise<RenderedFile> {
-  const { data: matrix } = await prioritizationMatrix(ctx, networkRef, filter);
+  const matrix = await (await arranged(ctx, networkRef, filter)).arrange();
   const language = ctx.language;
   const h = (heading: keyof typeof MATRIX_HEADINGS) => MATRIX_HEADINGS[heading][language];
   const axis = (a: MatrixAxis) => MATRIX_AXIS_LABELS[a][language];
-  const rows = [...matrix.placed, ...matrix.notPlaced];
+  type Row = (typeof matrix.placed)[number];
+  const rows: Row[] = [...matrix.placed, ...matrix.notPlaced];
   const columns = [
-    { header: h('type'), value: (i: MatrixItem) => MATRIX_HEADINGS[i.type][language], width: 10 },
-    { header: h('reference'), value: (i: MatrixItem) => i.reference, width: 12 },
-    { header: h('title'), value: (i: MatrixItem) => i.title, width: 40 },
+    { header: h('type'), value: (i: Row) => MATRIX_HEADINGS[i.type][language], width: 10 },
+    { header: h('reference'), value: (i: Row) => i.reference, width: 12 },
+    { header: h('title'), value: (i: Row) => i.title, width: 40 },
     {
       header: h('statusOrPhase'),
-      value: (i: MatrixItem) => (i.phase ? PHASE_LABELS[i.phase][language] : i.status ? STATUS_LABELS[i.status][language] : null),
+      value: (i: Row) => (i.phase ? PHASE_LABELS[i.phase][language] : i.status ? STATUS_LABELS[i.status][language] : null),
       width: 16,
     },
-    { header: h('focusAreas'), value: (i: MatrixItem) => i.focusAreas.map((a) => a.title ?? a.key).join(', '), width: 32 },
-    { header: h('municipalityCount'), value: (i: MatrixItem) => i.municipalityCount, width: 12 },
-    { header: `${h('x')}: ${axis(matrix.x)}`, value: (i: MatrixItem) => i.x, width: 14 },
-    { header: `${h('y')}: ${axis(matrix.y)}`, value: (i: MatrixItem) => i.y, width: 14 },
-    ...MATRIX_AXES.map((a) => ({ header: axis(a), value: (i: MatrixItem) => i.values?.[a] ?? null, width: 12 })),
+    { header: h('focusAreas'), value: (i: Row) => i.focusAreas.map((a) => a.title ?? a.key).join(', '), width: 32 },
+    { header: h('municipalityCount'), value: (i: Row) => i.municipalityCount, width: 12 },
+    { header: `${h('x')}: ${axis(filter.x)}`, value: (i: Row) => i.x, width: 14 },
+    { header: `${h('y')}: ${axis(filter.y)}`, value: (i: Row) => i.y, width: 14 },
+    ...MATRIX_AXES.map((a) => ({ header: axis(a), value: (i: Row) => i.values?.[a] ?? null, width: 12 })),
   ];
   const name = 'prioriteringsmatrise';
   if (format === 'csv') return renderTable(format, name, columns, rows);

@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { projectParticipants, projects } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
 import { assertCan, can, ofParticipant, ofProject, requireUser } from '../../access/index.ts';
-import { currentMemberNumbers } from '../network/index.ts';
+import { parseReference } from '../../../shared/portfolio/references.ts';
+import { currentMemberNumbers, requireNetwork } from '../network/index.ts';
 
 /**
  * Finding a project, then asking the access module. The portfolio's readers read it (`portfolio.read`: the network's
@@ -34,6 +35,22 @@ export async function projectMunicipalities(db: DbOrTx, project: ProjectRow): Pr
 export async function readableProject(ctx: RequestContext, id: string): Promise<ProjectRow> {
   requireUser(ctx);
   const row = await findProject(ctx, id);
+  await assertCan(ctx, 'project.read', ofProject(row));
+  return row;
+}
+
+/** The same, named by its reference in the network («P-2026-003»), as the prioritization matrix names it. */
+export async function readableProjectByReference(ctx: RequestContext, networkRef: string, reference: string): Promise<ProjectRow> {
+  requireUser(ctx);
+  const network = await requireNetwork(ctx, networkRef);
+  const parsed = parseReference('project', reference);
+  const [row] = parsed
+    ? await ctx.db
+        .select()
+        .from(projects)
+        .where(and(eq(projects.networkId, network.id), eq(projects.year, parsed.year), eq(projects.sequence, parsed.sequence)))
+    : [];
+  if (!row) throw notFound();
   await assertCan(ctx, 'project.read', ofProject(row));
   return row;
 }

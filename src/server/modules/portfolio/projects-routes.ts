@@ -18,6 +18,7 @@ import {
   RiskInputSchema,
   RiskUpdateSchema,
 } from '../../../shared/portfolio/projects.ts';
+import { ReferenceParam } from '../../../shared/portfolio/references.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import { sendPrepared } from '../../prepared-answers.ts';
 import { acceptUploads, type FileStorage } from '../storage/index.ts';
@@ -65,6 +66,11 @@ export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (
   );
   app.get('/projects/:id', { schema: { tags, params: IdParams, response: { 200: ProjectSchema } } }, (req) =>
     service.getProject(req.ctx, req.params.id),
+  );
+  app.get(
+    '/networks/:networkId/projects/by-reference/:reference',
+    { schema: { tags, params: NetworkParams.extend({ reference: ReferenceParam('project') }), response: { 200: ProjectSchema } } },
+    (req) => service.getProjectByReference(req.ctx, req.params.networkId, req.params.reference),
   );
   app.patch(
     '/projects/:id',

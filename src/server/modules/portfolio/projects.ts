@@ -41,7 +41,13 @@ import { currentMemberNumbers, municipalityNames, requireNetwork } from '../netw
 import { networkFocusAreas } from '../strategy/index.ts';
 import { yearInOslo } from './proposals.ts';
 import { recomputeSplit } from './project-financing.ts';
-import { participationWritable, readableProject, writableProject, type ProjectRow } from './project-records.ts';
+import {
+  participationWritable,
+  readableProject,
+  readableProjectByReference,
+  writableProject,
+  type ProjectRow,
+} from './project-records.ts';
 import {
   presentPortfolioRow,
   presentProject,
@@ -189,6 +195,10 @@ export async function projectDto(db: DbOrTx, row: ProjectRow): Promise<Project> 
 
 export async function getProject(ctx: RequestContext, id: string): Promise<Project> {
   return projectDto(ctx.db, await readableProject(ctx, id));
+}
+
+export async function getProjectByReference(ctx: RequestContext, networkRef: string, reference: string): Promise<Project> {
+  return projectDto(ctx.db, await readableProjectByReference(ctx, networkRef, reference));
 }
 
 /**

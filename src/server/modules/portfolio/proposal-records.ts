@@ -1,8 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { proposals } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
 import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
+import { parseReference } from '../../../shared/portfolio/references.ts';
+import { requireNetwork } from '../network/index.ts';
 
 /**
  * Finding a proposal, then asking the access module. The portfolio's readers read proposals and their ranked list
@@ -24,6 +26,22 @@ export async function readableProposal(ctx: RequestContext, id: string): Promise
   requireUser(ctx);
   const row = await findProposal(ctx, id);
   await assertCan(ctx, 'portfolio.read', inNetwork(row.networkId));
+  return row;
+}
+
+/** The same, named by its reference in the network («F-2026-014»), as the prioritization matrix names it. */
+export async function readableProposalByReference(ctx: RequestContext, networkRef: string, reference: string): Promise<ProposalRow> {
+  requireUser(ctx);
+  const network = await requireNetwork(ctx, networkRef);
+  await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
+  const parsed = parseReference('proposal', reference);
+  const [row] = parsed
+    ? await ctx.db
+        .select()
+        .from(proposals)
+        .where(and(eq(proposals.networkId, network.id), eq(proposals.year, parsed.year), eq(proposals.sequence, parsed.sequence)))
+    : [];
+  if (!row) throw notFound();
   return row;
 }
 

@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/portfolio/proposals.ts';
 import type { z } from 'zod';
 import type { StoredAssessment } from '../../db/schema/index.ts';
-import { readableProposal, writableProposal, type ProposalRow } from './proposal-records.ts';
+import { readableProposal, readableProposalByReference, writableProposal, type ProposalRow } from './proposal-records.ts';
 import { presentProposal, type ProposalLookups } from './presenter.ts';
 import { KIND_LABELS, PROPOSAL_HEADINGS, STATUS_LABELS } from './terms.ts';
 import { currentWeights } from './weights.ts';
@@ -90,6 +90,10 @@ async function proposalDto(ctx: RequestContext, row: ProposalRow): Promise<Propo
 
 export async function getProposal(ctx: RequestContext, id: string): Promise<Proposal> {
   return proposalDto(ctx, await readableProposal(ctx, id));
+}
+
+export async function getProposalByReference(ctx: RequestContext, networkRef: string, reference: string): Promise<Proposal> {
+  return proposalDto(ctx, await readableProposalByReference(ctx, networkRef, reference));
 }
 
 /** The same list as a spreadsheet, in the caller's language. */

@@ -11,6 +11,7 @@ import {
   WeightsAnswerSchema,
   WeightsUpdateSchema,
 } from '../../../shared/portfolio/proposals.ts';
+import { ReferenceParam } from '../../../shared/portfolio/references.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import * as service from './proposals.ts';
 import { getWeights, saveWeights } from './weights.ts';
@@ -42,6 +43,11 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/proposals/:id', { schema: { tags, params: IdParams, response: { 200: ProposalSchema } } }, (req) =>
     service.getProposal(req.ctx, req.params.id),
+  );
+  app.get(
+    '/networks/:networkId/proposals/by-reference/:reference',
+    { schema: { tags, params: NetworkParams.extend({ reference: ReferenceParam('proposal') }), response: { 200: ProposalSchema } } },
+    (req) => service.getProposalByReference(req.ctx, req.params.networkId, req.params.reference),
   );
   app.patch(
     '/proposals/:id',

@@ -242,7 +242,7 @@ function groupsOf(matrix: PrioritizationMatrix, colour: MatrixColour, mm: Priori
 const groupKey = (item: MatrixItem, colour: MatrixColour) =>
   colour === 'phase' ? (item.phase ?? 'proposal') : (item.focusAreas[0]?.key ?? '');
 
-const itemPath = (slug: string, item: MatrixItem) => (item.type === 'proposal' ? proposalPath(slug, item.id) : projectPath(slug, item.id));
+const itemPath = (slug: string, item: MatrixItem) => (item.type === 'proposal' ? proposalPath(slug, item.reference) : projectPath(slug, item.reference));
 
 /** A point's radius: its area grows with the share of the members that want it. */
 const radius = (count: number, members: number) => 5 + 13 * Math.sqrt(Math.min(count, members) / Math.max(members, 1));
@@ -321,7 +321,7 @@ function MatrixChart({ network, matrix, colour }: { network: NetworkOverview; ma
     };
   });
   const showReferences = points.length <= 40;
-  const focusedPoint = points.find((p) => p.item.id === focused);
+  const focusedPoint = points.find((p) => p.item.reference === focused);
   const open = (event: MouseEvent, item: MatrixItem) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
@@ -371,14 +371,14 @@ function MatrixChart({ network, matrix, colour }: { network: NetworkOverview; ma
           </g>
           {points.map((p) => (
             <a
-              key={p.item.id}
+              key={p.item.reference}
               href={itemPath(network.slug, p.item)}
               aria-label={p.label}
               className="dr-matrix-point"
               data-type={p.item.type}
               onClick={(event) => open(event, p.item)}
-              onFocus={() => setFocused(p.item.id)}
-              onBlur={() => setFocused((f) => (f === p.item.id ? null : f))}
+              onFocus={() => setFocused(p.item.reference)}
+              onBlur={() => setFocused((f) => (f === p.item.reference ? null : f))}
             >
               <circle cx={p.cx} cy={p.cy} r={p.r + 4} className="dr-matrix-ring" />
               {p.item.type === 'project' ? (
@@ -484,7 +484,7 @@ function MatrixTable({ network, matrix }: { network: NetworkOverview; matrix: Pr
       size="sm"
     >
       {matrix.placed.map((item) => (
-        <Table.Row key={item.id}>
+        <Table.Row key={item.reference}>
           <Table.HeaderCell scope="row">
             <AppLink to={itemPath(network.slug, item)}>{item.title}</AppLink> <span className="dr-muted">({item.reference})</span>
           </Table.HeaderCell>
@@ -493,7 +493,7 @@ function MatrixTable({ network, matrix }: { network: NetworkOverview; matrix: Pr
           <Table.Cell className="dr-project-number">{value(item.x)}</Table.Cell>
           <Table.Cell className="dr-project-number">{value(item.y)}</Table.Cell>
           <Table.Cell className="dr-project-number">{item.municipalityCount}</Table.Cell>
-          <Table.Cell className="dr-project-number">{value(item.values?.total ?? null)}</Table.Cell>
+          <Table.Cell className="dr-project-number">{value(item.total)}</Table.Cell>
         </Table.Row>
       ))}
     </DataTable>
@@ -512,7 +512,7 @@ function NotPlaced({ network, items }: { network: NetworkOverview; items: Matrix
       <Paragraph data-size="sm">{mm.notPlacedIntro}</Paragraph>
       <ul className="dr-matrix-not-placed">
         {items.map((item) => (
-          <li key={item.id}>
+          <li key={item.reference}>
             <AppLink to={itemPath(network.slug, item)}>{item.title}</AppLink>{' '}
             <span className="dr-muted">
               ({item.reference}, {kindText(item, mm, pm.phases)})

@@ -3,11 +3,13 @@ import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-rout
 import { Paragraph } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
-import { useApi, type Loaded } from '../../app/api.ts';
+import { parseReference } from '../../../shared/portfolio/references.ts';
+import type { Loaded } from '../../app/api.ts';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useRecordAtAddress } from '../../app/reference-address.ts';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
 import { FollowButton } from '../follows/index.ts';
@@ -17,7 +19,7 @@ import { isProjectTab, PROJECT_TABS, projectsPath, projectTabPath } from './proj
 import './projects.css';
 
 /**
- * `/n/:slug/prosjekter/:id` and its tabs: the project's title, its tabs as links in the address (the summary first),
+ * `/n/:slug/prosjekter/:id` (or its reference, `…/P-2026-003`) and its tabs: the project's title, its tabs as links in the address (the summary first),
  * and the chosen tab below. The page loads the project once and hands it to the tabs; each tab is a route of its own,
  * so a tab can be linked to, reloaded, and left with the back button.
  */
@@ -26,7 +28,11 @@ export function ProjectPage() {
   const pm = useProjectMessages();
   const { id = '' } = useParams();
   const network = useNetwork();
-  const project = useApi<Project>(`/projects/${encodeURIComponent(id)}`);
+  const project = useRecordAtAddress<Project>(id, {
+    isReference: parseReference('project', id) !== null,
+    byId: `/projects/${encodeURIComponent(id)}`,
+    byReference: `/networks/${network.id}/projects/by-reference/${id}`,
+  });
   const title = project.error
     ? m.notFound.title
     : project.data

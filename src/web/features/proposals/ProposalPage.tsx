@@ -13,6 +13,7 @@ import {
 } from '../../../shared/portfolio/proposals.ts';
 import { api, useApi, type Loaded } from '../../app/api.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
+import { parseReference } from '../../../shared/portfolio/references.ts';
 import {
   ConfirmForm,
   errorFor,
@@ -27,6 +28,7 @@ import {
 import { useFormValues } from '../../app/fields.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useRecordAtAddress } from '../../app/reference-address.ts';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { RelatedLessons } from '../lessons/index.ts';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
@@ -38,13 +40,17 @@ import './proposals.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { HeadRow } from '../../app/table.tsx';
 
-/** `/n/:slug/forslag/:id`: one proposal with everything it says; the secretariat sets its status and assesses it. */
+/** `/n/:slug/forslag/:id` (or its reference, `…/F-2026-014`): one proposal with everything it says; the secretariat sets its status and assesses it. */
 export function ProposalPage() {
   const { m } = useI18n();
   const pm = useProposalMessages();
   const { id = '' } = useParams();
   const network = useNetwork();
-  const proposal = useApi<Proposal>(`/proposals/${encodeURIComponent(id)}`);
+  const proposal = useRecordAtAddress<Proposal>(id, {
+    isReference: parseReference('proposal', id) !== null,
+    byId: `/proposals/${encodeURIComponent(id)}`,
+    byReference: `/networks/${network.id}/proposals/by-reference/${id}`,
+  });
   const title = proposal.error
     ? m.notFound.title
     : proposal.data
