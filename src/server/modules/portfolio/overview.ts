@@ -5,20 +5,15 @@ import { people, programmes, projectDecisions, projectMilestones, projectPartici
 import type { PortfolioRow } from '../../../shared/portfolio/projects.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
 import type { PortfolioFilter } from './projects.ts';
-import {
-  presentPortfolioRow,
-  type DecisionRow,
-  type MilestoneRow,
-  type ParticipantRow,
-  type ProjectLookups,
-} from './projects-presenter.ts';
+import { presentPortfolioRow, type PortfolioLookups } from './projects-presenter.ts';
 import { latestStatusesInNetwork } from './status-reports.ts';
 
 /**
  * The portfolio overview built in one round of reads (decision 0016): the projects and, at the same time, what their
  * rows show, each read for the whole network by a join instead of a list of a thousand project ids, and only what a
  * row shows (the participants taking part, each project's last decision, its latest published report, its
- * milestones, the owners' and managers' names). The rows are presented by the same presenter as before; the old
+ * milestones, the owners' and managers' names), and of each only the columns a row shows (issue 20: the first answer
+ * after a change waits for all of it). The rows are presented by the same presenter as before; the old
  * builder (`recomputeOverview` in projects.ts) is the oracle of overview.test.ts.
  */
 export async function buildPortfolioOverview(db: DbOrTx, networkId: string, filter: PortfolioFilter): Promise<PortfolioRow[]> {
@@ -26,24 +21,49 @@ export async function buildPortfolioOverview(db: DbOrTx, networkId: string, filt
     inArray(projectId, db.select({ id: projects.id }).from(projects).where(eq(projects.networkId, networkId)));
   const [rows, focusAreas, participants, decisions, statuses, milestones, names, programmeNames] = await Promise.all([
     db
-      .select()
+      .select({
+        id: projects.id,
+        year: projects.year,
+        sequence: projects.sequence,
+        title: projects.title,
+        phase: projects.phase,
+        focusAreaKeys: projects.focusAreaKeys,
+        ownerPersonId: projects.ownerPersonId,
+        managerPersonId: projects.managerPersonId,
+        startDate: projects.startDate,
+        plannedEndDate: projects.plannedEndDate,
+        programmeId: projects.programmeId,
+      })
       .from(projects)
       .where(and(...projectConditions(db, networkId, filter)))
       .orderBy(asc(projects.year), asc(projects.sequence)),
     networkFocusAreas(db, networkId),
-    // A row counts the municipalities taking part; the others are not read.
+    // A row counts the municipalities taking part; the others are not read, nor anything but whose line it is.
     db
-      .select()
+      .select({ projectId: projectParticipants.projectId, participation: projectParticipants.participation })
       .from(projectParticipants)
       .where(and(inNetwork(projectParticipants.projectId), eq(projectParticipants.participation, 'in'))),
     // The last decision of each project, as the old builder took the last of them in date and creation order.
     db
-      .selectDistinctOn([projectDecisions.projectId])
+      .selectDistinctOn([projectDecisions.projectId], {
+        projectId: projectDecisions.projectId,
+        decisionPoint: projectDecisions.decisionPoint,
+        decidedOn: projectDecisions.decidedOn,
+      })
       .from(projectDecisions)
       .where(inNetwork(projectDecisions.projectId))
       .orderBy(projectDecisions.projectId, desc(projectDecisions.decidedOn), desc(projectDecisions.createdAt)),
     latestStatusesInNetwork(db, networkId),
-    db.select().from(projectMilestones).where(inNetwork(projectMilestones.projectId)),
+    db
+      .select({
+        projectId: projectMilestones.projectId,
+        title: projectMilestones.title,
+        dueDate: projectMilestones.dueDate,
+        doneDate: projectMilestones.doneDate,
+        createdAt: projectMilestones.createdAt,
+      })
+      .from(projectMilestones)
+      .where(inNetwork(projectMilestones.projectId)),
     db
       .selectDistinct({ id: people.id, name: people.name })
       .from(people)
@@ -51,20 +71,13 @@ export async function buildPortfolioOverview(db: DbOrTx, networkId: string, filt
       .where(eq(projects.networkId, networkId)),
     db.select({ id: programmes.id, name: programmes.name }).from(programmes).where(eq(programmes.networkId, networkId)),
   ]);
-  const lookups: ProjectLookups = {
-    networkSlug: '',
+  const lookups: PortfolioLookups = {
     focusAreaTitles: focusAreas.titles,
-    proposals: new Map(),
     personNames: new Map(names.map((p) => [p.id, p.name])),
-    memberNumbers: new Set(),
-    municipalityNames: new Map(),
-    participants: groupBy<ParticipantRow>(participants),
-    decisions: groupBy<DecisionRow>(decisions),
-    documents: new Map(),
-    meetingCases: new Map(),
-    plans: new Map(),
+    participants: groupBy(participants),
+    decisions: groupBy(decisions),
     statuses,
-    milestones: groupBy<MilestoneRow>(milestones),
+    milestones: groupBy(milestones),
     programmeNames: new Map(programmeNames.map((p) => [p.id, p.name])),
   };
   const list = rows.map((row) => presentPortfolioRow(row, lookups));

@@ -77,7 +77,18 @@ export interface ProjectLookups {
   lessonCounts?: Map<string, number>;
 }
 
-const programmeOf = (row: ProjectRow, lookups: ProjectLookups) =>
+/** What a portfolio row reads: fewer columns of the project and its lines than a whole project does. */
+export type PortfolioProjectRow = Pick<
+  ProjectRow,
+  'id' | 'year' | 'sequence' | 'title' | 'phase' | 'focusAreaKeys' | 'ownerPersonId' | 'managerPersonId' | 'startDate' | 'plannedEndDate' | 'programmeId'
+>;
+export type PortfolioLookups = Pick<ProjectLookups, 'focusAreaTitles' | 'personNames' | 'statuses' | 'programmeNames'> & {
+  participants: Map<string, Array<Pick<ParticipantRow, 'participation'>>>;
+  decisions: Map<string, Array<Pick<DecisionRow, 'decisionPoint' | 'decidedOn'>>>;
+  milestones: Map<string, Array<Pick<MilestoneRow, 'title' | 'dueDate' | 'doneDate' | 'createdAt'>>>;
+};
+
+const programmeOf = (row: Pick<ProjectRow, 'programmeId'>, lookups: Pick<ProjectLookups, 'programmeNames'>) =>
   row.programmeId ? { id: row.programmeId, name: lookups.programmeNames.get(row.programmeId) ?? '' } : null;
 
 export const reference = (row: Pick<ProjectRow, 'year' | 'sequence'>) => projectReference(row.year, row.sequence);
@@ -170,9 +181,9 @@ export function presentRisks(rows: RiskRow[]): Risk[] {
     .map(presentRisk);
 }
 
-const focusAreasOf = (row: ProjectRow, lookups: ProjectLookups) =>
+const focusAreasOf = (row: Pick<ProjectRow, 'focusAreaKeys'>, lookups: Pick<ProjectLookups, 'focusAreaTitles'>) =>
   row.focusAreaKeys.map((key) => ({ key, title: lookups.focusAreaTitles.get(key) ?? key }));
-const personOf = (id: string | null, lookups: ProjectLookups) => (id ? { personId: id, name: lookups.personNames.get(id) ?? '' } : null);
+const personOf = (id: string | null, lookups: Pick<ProjectLookups, 'personNames'>) => (id ? { personId: id, name: lookups.personNames.get(id) ?? '' } : null);
 
 export function presentProject(row: ProjectRow, lookups: ProjectLookups): Project {
   const documents = lookups.documents.get(row.id) ?? [];
@@ -225,7 +236,7 @@ export function presentProject(row: ProjectRow, lookups: ProjectLookups): Projec
   };
 }
 
-export function presentPortfolioRow(row: ProjectRow, lookups: ProjectLookups): PortfolioRow {
+export function presentPortfolioRow(row: PortfolioProjectRow, lookups: PortfolioLookups): PortfolioRow {
   const decisions = lookups.decisions.get(row.id) ?? [];
   const last = decisions.at(-1);
   return {
