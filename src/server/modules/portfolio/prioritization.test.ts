@@ -4,7 +4,12 @@ import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '
 import { expectError } from '../../../../test/helpers.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import type { Proposal, PublicProposalForm, WeightsAnswer } from '../../../shared/portfolio/proposals.ts';
-import { MATRIX_AXES, PrioritizationMatrixSchema, type MatrixItem, type PrioritizationMatrix } from '../../../shared/portfolio/prioritization.ts';
+import {
+  MATRIX_AXES,
+  PrioritizationMatrixSchema,
+  type MatrixItem,
+  type PrioritizationMatrix,
+} from '../../../shared/portfolio/prioritization.ts';
 
 const HELGELAND = 'digitale-helgeland';
 
@@ -113,12 +118,17 @@ describe.each(DATABASE_KINDS)('the prioritization matrix on %s', (kind) => {
     return res.body;
   };
   /** An item by its reference: the matrix names its items so, and sends no ids (they would be most of its bytes). */
-  const find = (matrix: PrioritizationMatrix, reference: string) => [...matrix.placed, ...matrix.notPlaced].find((i) => i.reference === reference);
+  const find = (matrix: PrioritizationMatrix, reference: string) =>
+    [...matrix.placed, ...matrix.notPlaced].find((i) => i.reference === reference);
   const references = (items: MatrixItem[]) => items.map((i) => i.reference);
   /** Every criterion of an item, read through the axes: the answer has the two chosen ones and the total. */
   const valuesOf = async (reference: string) => {
     const values: Record<string, number | null> = {};
-    for (const [x, y] of [['benefit', 'cost'], ['risk', 'feasibility'], ['strategicFit', 'municipalities']]) {
+    for (const [x, y] of [
+      ['benefit', 'cost'],
+      ['risk', 'feasibility'],
+      ['strategicFit', 'municipalities'],
+    ]) {
       const item = find(await get(`?x=${x}&y=${y}`), reference)!;
       Object.assign(values, { [x!]: item.x, [y!]: item.y, total: item.total });
     }
@@ -262,7 +272,11 @@ describe.each(DATABASE_KINDS)('the prioritization matrix on %s', (kind) => {
       expect(bad.reference).toContain('«Referanse»');
     }
     // Too long for an address at all: the address is named.
-    const long = expectError(await secretariat.get(`/api/networks/${HELGELAND}/projects/by-reference/P-${'9'.repeat(300)}`), 400, 'validation_failed');
+    const long = expectError(
+      await secretariat.get(`/api/networks/${HELGELAND}/projects/by-reference/P-${'9'.repeat(300)}`),
+      400,
+      'validation_failed',
+    );
     expect(Object.keys(long)).toEqual(['url']);
     expectError(await secretariat.get(`/api/networks/${HELGELAND}/proposals/by-reference/${fromC.reference}`), 400, 'validation_failed');
   });

@@ -80,7 +80,17 @@ export interface ProjectLookups {
 /** What a portfolio row reads: fewer columns of the project and its lines than a whole project does. */
 export type PortfolioProjectRow = Pick<
   ProjectRow,
-  'id' | 'year' | 'sequence' | 'title' | 'phase' | 'focusAreaKeys' | 'ownerPersonId' | 'managerPersonId' | 'startDate' | 'plannedEndDate' | 'programmeId'
+  | 'id'
+  | 'year'
+  | 'sequence'
+  | 'title'
+  | 'phase'
+  | 'focusAreaKeys'
+  | 'ownerPersonId'
+  | 'managerPersonId'
+  | 'startDate'
+  | 'plannedEndDate'
+  | 'programmeId'
 >;
 export type PortfolioLookups = Pick<ProjectLookups, 'focusAreaTitles' | 'personNames' | 'statuses' | 'programmeNames'> & {
   participants: Map<string, Array<Pick<ParticipantRow, 'participation'>>>;
@@ -183,7 +193,8 @@ export function presentRisks(rows: RiskRow[]): Risk[] {
 
 const focusAreasOf = (row: Pick<ProjectRow, 'focusAreaKeys'>, lookups: Pick<ProjectLookups, 'focusAreaTitles'>) =>
   row.focusAreaKeys.map((key) => ({ key, title: lookups.focusAreaTitles.get(key) ?? key }));
-const personOf = (id: string | null, lookups: Pick<ProjectLookups, 'personNames'>) => (id ? { personId: id, name: lookups.personNames.get(id) ?? '' } : null);
+const personOf = (id: string | null, lookups: Pick<ProjectLookups, 'personNames'>) =>
+  id ? { personId: id, name: lookups.personNames.get(id) ?? '' } : null;
 
 export function presentProject(row: ProjectRow, lookups: ProjectLookups): Project {
   const documents = lookups.documents.get(row.id) ?? [];

@@ -41,13 +41,7 @@ import { currentMemberNumbers, municipalityNames, requireNetwork } from '../netw
 import { networkFocusAreas } from '../strategy/index.ts';
 import { yearInOslo } from './proposals.ts';
 import { recomputeSplit } from './project-financing.ts';
-import {
-  participationWritable,
-  readableProject,
-  readableProjectByReference,
-  writableProject,
-  type ProjectRow,
-} from './project-records.ts';
+import { participationWritable, readableProject, readableProjectByReference, writableProject, type ProjectRow } from './project-records.ts';
 import {
   presentPortfolioRow,
   presentProject,
