@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link as RouterLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { Alert, Button, Dropdown, Field, Label, Link, Paragraph, Select, SkipLink } from '@digdir/designsystemet-react';
 import type { NetworkSummary } from '../../shared/network/schema.ts';
@@ -51,7 +51,6 @@ function Header() {
   const menuId = useId();
   // The labels name their selects by id, not only through ds-field, which comes with Designsystemet's web layer after
   // the first paint (main.tsx).
-  const networkSelectId = useId();
   const menuButton = useRef<HTMLButtonElement>(null);
   // The menu was opened to go somewhere: a new page closes it.
   if (menuPath !== location.pathname) {
@@ -87,27 +86,20 @@ function Header() {
           {m.shell.menu}
         </Button>
         <div id={menuId} className="dr-header-tools" data-open={menuOpen}>
-          <Field className="dr-header-field">
-            <Label data-size="sm" htmlFor={networkSelectId}>
-              {m.shell.networkSwitcher}
-            </Label>
-            <Select
-              id={networkSelectId}
-              data-size="sm"
-              width="auto"
-              value={currentSlug}
-              onChange={(e) => {
-                if (e.target.value) void navigate(`/n/${e.target.value}`);
-              }}
-            >
-              <Select.Option value="">{m.shell.chooseNetwork}</Select.Option>
-              {(networks.data ?? []).map((n) => (
-                <Select.Option key={n.id} value={n.slug}>
-                  {n.name}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
+          <HeaderSelect
+            label={m.shell.networkSwitcher}
+            value={currentSlug}
+            onChange={(slug) => {
+              if (slug) void navigate(`/n/${slug}`);
+            }}
+          >
+            <Select.Option value="">{m.shell.chooseNetwork}</Select.Option>
+            {(networks.data ?? []).map((n) => (
+              <Select.Option key={n.id} value={n.slug}>
+                {n.name}
+              </Select.Option>
+            ))}
+          </HeaderSelect>
           <Link asChild>
             <RouterLink to="/innsyn">{m.shell.publicNav}</RouterLink>
           </Link>
@@ -123,35 +115,56 @@ function LanguageSwitcher() {
   const { m, lang } = useI18n();
   const { changeLanguage } = useSession();
   const [failure, setFailure] = useState<string | null>(null);
-  const selectId = useId();
+  return (
+    <HeaderSelect
+      label={m.shell.language}
+      value={lang}
+      onChange={(next) => {
+        if (!isLanguage(next)) return;
+        setFailure(null);
+        changeLanguage(next).catch((error: unknown) => setFailure(error instanceof ApiError ? error.message : String(error)));
+      }}
+      after={
+        failure && (
+          <Alert data-color="warning" data-size="sm" role="alert">
+            {fmt(m.shell.languageSaveFailed, { message: failure })}
+          </Alert>
+        )
+      }
+    >
+      {LANGUAGES.map((l) => (
+        <Select.Option key={l} value={l} lang={l}>
+          {LANGUAGE_NAMES[l]}
+        </Select.Option>
+      ))}
+    </HeaderSelect>
+  );
+}
+
+/** A small select in the header with its label above it, and what follows it in the same field (a warning). */
+function HeaderSelect({
+  label,
+  value,
+  onChange,
+  children,
+  after,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+  after?: ReactNode;
+}) {
+  const id = useId();
   return (
     <Field className="dr-header-field">
-      <Label data-size="sm" htmlFor={selectId}>
-        {m.shell.language}
+      <Label data-size="sm" htmlFor={id}>
+        {label}
       </Label>
-      <Select
-        id={selectId}
-        data-size="sm"
-        width="auto"
-        value={lang}
-        onChange={(e) => {
-          const next = e.target.value;
-          if (!isLanguage(next)) return;
-          setFailure(null);
-          changeLanguage(next).catch((error: unknown) => setFailure(error instanceof ApiError ? error.message : String(error)));
-        }}
-      >
-        {LANGUAGES.map((l) => (
-          <Select.Option key={l} value={l} lang={l}>
-            {LANGUAGE_NAMES[l]}
-          </Select.Option>
-        ))}
+      <Select id={id} data-size="sm" width="auto" value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
       </Select>
-      {failure && (
-        <Alert data-color="warning" data-size="sm" role="alert">
-          {fmt(m.shell.languageSaveFailed, { message: failure })}
-        </Alert>
-      )}
+      {after}
     </Field>
   );
 }

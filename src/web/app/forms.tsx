@@ -264,16 +264,7 @@ export function SelectField({
   onChange,
   children,
   required,
-}: {
-  state: FormState;
-  name: string;
-  label: string;
-  description?: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-  children: ReactNode;
-  required?: boolean;
-}) {
+}: Pick<TextFieldProps, 'state' | 'name' | 'label' | 'description' | 'value' | 'onChange' | 'required'> & { children: ReactNode }) {
   const error = errorFor(form, name);
   return (
     <Field>
