@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type MouseEvent, type RefObject } from 'react';
+import { useId, useState, type FormEvent, type MouseEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Button, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -15,6 +15,7 @@ import {
   type PrioritizationMatrix,
 } from '../../../shared/portfolio/prioritization.ts';
 import { query, useApi } from '../../app/api.ts';
+import { useChartWidth } from '../../app/chart-width.ts';
 import { ChartOrTable } from '../../app/chart-or-table.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
@@ -201,21 +202,6 @@ const TICKS = [1, 2, 3, 4, 5];
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#7F5A9E', '#8C6D1F', '#2F6F6F'];
 const NO_GROUP_FILL = '#FFFFFF';
 
-function useWidth(): [RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(DEFAULT_WIDTH);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.max(280, Math.min(DEFAULT_WIDTH, Math.round(entry.contentRect.width))));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
-
 interface Group {
   key: string;
   label: string;
@@ -286,7 +272,7 @@ function MatrixChart({ network, matrix, colour }: { network: NetworkOverview; ma
   const name = usePointName();
   const value = useValueText();
   const captionId = useId();
-  const [box, W] = useWidth();
+  const [box, W] = useChartWidth(DEFAULT_WIDTH);
   const [focused, setFocused] = useState<string | null>(null);
   const H = Math.round(Math.min(560, Math.max(300, W * 0.72)));
   const px = (v: number) => PAD.left + ((v - LOW) / (HIGH - LOW)) * (W - PAD.left - PAD.right);
