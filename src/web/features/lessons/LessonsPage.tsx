@@ -6,8 +6,7 @@ import type { LessonSearchResult } from '../../../shared/portfolio/lessons.ts';
 import { PHASES, type Phase } from '../../../shared/portfolio/projects.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt } from '../../app/i18n/index.tsx';
-import { Page } from '../../app/Page.tsx';
-import { useNetwork } from '../../app/network-frame.tsx';
+import { NetworkTitledPage } from '../../app/network-titled-page.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
 import { useProjectMessages } from '../projects/index.ts';
 import { useFocusAreas } from '../proposals/index.ts';
@@ -43,12 +42,7 @@ const apiSearch = (s: SearchState) => query({ q: s.q, phase: s.phase, focusAreas
  */
 export function LessonsPage() {
   const t = useLessonMessages();
-  const network = useNetwork();
-  return (
-    <Page title={fmt(t.pageTitle, { name: network.name })}>
-      <LessonsSearch network={network} />
-    </Page>
-  );
+  return <NetworkTitledPage title={t.pageTitle}>{(network) => <LessonsSearch network={network} />}</NetworkTitledPage>;
 }
 
 function LessonsSearch({ network }: { network: NetworkOverview }) {

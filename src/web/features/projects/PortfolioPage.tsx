@@ -7,8 +7,7 @@ import { PORTFOLIO_STATUSES } from '../../../shared/portfolio/status-reports.ts'
 import { api, useApi } from '../../app/api.ts';
 import { FilterSelect, SelectField, SuccessMessage, TextField } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { Page } from '../../app/Page.tsx';
-import { useNetwork } from '../../app/network-frame.tsx';
+import { NetworkTitledPage } from '../../app/network-titled-page.tsx';
 import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion, todayIso, Section } from '../../app/ui.tsx';
 import { useFocusAreas, type FocusAreaOption } from '../proposals/index.ts';
 import { PortfolioFilterFields, type PortfolioChoices } from './PortfolioFilterFields.tsx';
@@ -45,13 +44,7 @@ import { programmePath, programmesPath } from './programme-path.ts';
  */
 export function PortfolioPage() {
   const pm = useProjectMessages();
-  const network = useNetwork();
-  const title = fmt(pm.list.title, { name: network.name });
-  return (
-    <Page title={title}>
-      <PortfolioView network={network} />
-    </Page>
-  );
+  return <NetworkTitledPage title={pm.list.title}>{(network) => <PortfolioView network={network} />}</NetworkTitledPage>;
 }
 
 function PortfolioView({ network }: { network: NetworkOverview }) {

@@ -16,6 +16,7 @@ import { SelectField, SuccessMessage, TextField, useForm } from '../../app/forms
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { Page } from '../../app/Page.tsx';
+import { NetworkTitledPage } from '../../app/network-titled-page.tsx';
 import { HeadRow } from '../../app/table.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useFocusAreas, type FocusAreaOption } from '../proposals/index.ts';
@@ -33,12 +34,7 @@ import './projects.css';
 /** `/n/:slug/prosjekter/programmer`: the network's programmes, and a new one for the secretariat. */
 export function ProgrammesPage() {
   const gm = useProgrammeMessages();
-  const network = useNetwork();
-  return (
-    <Page title={fmt(gm.listTitle, { name: network.name })}>
-      <ProgrammeList network={network} />
-    </Page>
-  );
+  return <NetworkTitledPage title={gm.listTitle}>{(network) => <ProgrammeList network={network} />}</NetworkTitledPage>;
 }
 
 function ProgrammeList({ network }: { network: NetworkOverview }) {

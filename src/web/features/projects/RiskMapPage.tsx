@@ -6,8 +6,7 @@ import { PHASES, RISK_KINDS, riskLevel, type Phase, type RiskKind } from '../../
 import { RISK_MAP_STAGES, RISK_SCALE, type RiskMap, type RiskMapEntry, type RiskMapStage } from '../../../shared/portfolio/risk-map.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt } from '../../app/i18n/index.tsx';
-import { Page } from '../../app/Page.tsx';
-import { useNetwork } from '../../app/network-frame.tsx';
+import { NetworkTitledPage } from '../../app/network-titled-page.tsx';
 import { AppLink, ButtonRow, FilterDisclosure, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 import { projectsPath, projectTabPath } from './projects-api.ts';
@@ -67,12 +66,7 @@ const apiFilter = (s: MapState) => ({
  */
 export function RiskMapPage() {
   const rm = useRiskMapMessages();
-  const network = useNetwork();
-  return (
-    <Page title={fmt(rm.title, { name: network.name })}>
-      <RiskMapView network={network} />
-    </Page>
-  );
+  return <NetworkTitledPage title={rm.title}>{(network) => <RiskMapView network={network} />}</NetworkTitledPage>;
 }
 
 function RiskMapView({ network }: { network: NetworkOverview }) {
