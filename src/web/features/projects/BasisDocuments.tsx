@@ -5,11 +5,11 @@ import { BASIS_DOCUMENT_KINDS, type BasisDocument, type BasisDocumentKind, type 
 import { api, type Loaded } from '../../app/api.ts';
 import { ConfirmForm, fieldMessage, FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
 import { formatSize } from '../../app/format.ts';
 import { useProjectMessages } from './messages.ts';
 import { DOCUMENT_ACCEPT, documentType, frozenBy, projectDocumentUrl } from './projects-api.ts';
-import { HeadRow, RowAction } from '../../app/table.tsx';
+import { DataTable, RowAction } from '../../app/table.tsx';
 
 /**
  * The documents decisions are made on, kind by kind: download for everyone who reads the project; the secretariat
@@ -29,49 +29,47 @@ export function BasisDocuments({ project, loaded, editable }: { project: Project
       <SuccessMessage message={status} />
       {kinds.length === 0 && <Paragraph>{t.none}</Paragraph>}
       {kinds.map((kind) => (
-        <ScrollRegion key={kind} label={fmt(t.caption, { kind: pm.documentKinds[kind], reference: project.reference })}>
-          <Table zebra>
-            <caption>{fmt(t.caption, { kind: pm.documentKinds[kind], reference: project.reference })}</caption>
-            <HeadRow cells={[t.file, t.size, t.uploadedAt, t.status, editable && m.common.actions]} />
-            <Table.Body>
-              {project.basisDocuments
-                .filter((d) => d.kind === kind)
-                .map((d) => {
-                  const point = frozenBy(d, project.decisions);
-                  const frozen = d.frozenByDecisionId !== null;
-                  return (
-                    <Table.Row key={d.id}>
-                      <Table.Cell>
-                        <Link href={projectDocumentUrl(d.id)} download={d.fileName}>
-                          {d.fileName}
-                        </Link>
-                      </Table.Cell>
-                      <Table.Cell className="dr-project-nowrap">{formatSize(d.size, number)}</Table.Cell>
-                      <Table.Cell>{dateTime(d.uploadedAt)}</Table.Cell>
-                      <Table.Cell>
-                        {frozen ? (
-                          <Tag data-color="info" data-size="sm">
-                            {fmt(t.frozen, { point: point ? pm.decisionPointShort[point] : '' }).trim()}
-                          </Tag>
-                        ) : (
-                          t.open
-                        )}
-                      </Table.Cell>
-                      {editable && (
-                        <Table.Cell>
-                          {!frozen && (
-                            <RowAction label={fmt(t.deleteLabel, { name: d.fileName })} danger onClick={() => setDeleting(d)}>
-                              {t.delete}
-                            </RowAction>
-                          )}
-                        </Table.Cell>
+        <DataTable
+          key={kind}
+          caption={fmt(t.caption, { kind: pm.documentKinds[kind], reference: project.reference })}
+          columns={[t.file, t.size, t.uploadedAt, t.status, editable && m.common.actions]}
+        >
+          {project.basisDocuments
+            .filter((d) => d.kind === kind)
+            .map((d) => {
+              const point = frozenBy(d, project.decisions);
+              const frozen = d.frozenByDecisionId !== null;
+              return (
+                <Table.Row key={d.id}>
+                  <Table.Cell>
+                    <Link href={projectDocumentUrl(d.id)} download={d.fileName}>
+                      {d.fileName}
+                    </Link>
+                  </Table.Cell>
+                  <Table.Cell className="dr-project-nowrap">{formatSize(d.size, number)}</Table.Cell>
+                  <Table.Cell>{dateTime(d.uploadedAt)}</Table.Cell>
+                  <Table.Cell>
+                    {frozen ? (
+                      <Tag data-color="info" data-size="sm">
+                        {fmt(t.frozen, { point: point ? pm.decisionPointShort[point] : '' }).trim()}
+                      </Tag>
+                    ) : (
+                      t.open
+                    )}
+                  </Table.Cell>
+                  {editable && (
+                    <Table.Cell>
+                      {!frozen && (
+                        <RowAction label={fmt(t.deleteLabel, { name: d.fileName })} danger onClick={() => setDeleting(d)}>
+                          {t.delete}
+                        </RowAction>
                       )}
-                    </Table.Row>
-                  );
-                })}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+                    </Table.Cell>
+                  )}
+                </Table.Row>
+              );
+            })}
+        </DataTable>
       ))}
       {editable && (
         <UploadForm

@@ -17,7 +17,7 @@ import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { Page } from '../../app/Page.tsx';
 import { NetworkTitledPage } from '../../app/network-titled-page.tsx';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable, HeadRow } from '../../app/table.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useFocusAreas, type FocusAreaOption } from '../proposals/index.ts';
 import { useProjectMessages } from './messages.ts';
@@ -64,24 +64,18 @@ function ProgrammeList({ network }: { network: NetworkOverview }) {
           programmes.length === 0 ? (
             <Paragraph>{gm.none}</Paragraph>
           ) : (
-            <ScrollRegion label={fmt(gm.caption, { name: network.name })}>
-              <Table zebra>
-                <caption>{fmt(gm.caption, { name: network.name })}</caption>
-                <HeadRow cells={[gm.name, gm.owner, gm.focusAreas, gm.projectCount]} />
-                <Table.Body>
-                  {programmes.map((p) => (
-                    <Table.Row key={p.id}>
-                      <Table.HeaderCell scope="row">
-                        <AppLink to={programmePath(network.slug, p.id)}>{p.name}</AppLink>
-                      </Table.HeaderCell>
-                      <Table.Cell>{p.owner?.name ?? '–'}</Table.Cell>
-                      <Table.Cell>{p.focusAreas.map((a) => a.title).join(', ') || '–'}</Table.Cell>
-                      <Table.Cell className="dr-project-number">{p.projectCount}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable caption={fmt(gm.caption, { name: network.name })} columns={[gm.name, gm.owner, gm.focusAreas, gm.projectCount]}>
+              {programmes.map((p) => (
+                <Table.Row key={p.id}>
+                  <Table.HeaderCell scope="row">
+                    <AppLink to={programmePath(network.slug, p.id)}>{p.name}</AppLink>
+                  </Table.HeaderCell>
+                  <Table.Cell>{p.owner?.name ?? '–'}</Table.Cell>
+                  <Table.Cell>{p.focusAreas.map((a) => a.title).join(', ') || '–'}</Table.Cell>
+                  <Table.Cell className="dr-project-number">{p.projectCount}</Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
           )
         }
       </LoadState>
@@ -331,25 +325,19 @@ function ProgrammeView({
               {caption}: {gm.noneOpen}
             </Paragraph>
           ) : (
-            <ScrollRegion key={kind} label={caption}>
-              <Table zebra>
-                <caption>{caption}</caption>
-                <HeadRow cells={[gm.description, gm.project, gm.score]} />
-                <Table.Body>
-                  {entries.map((e) => (
-                    <Table.Row key={e.id}>
-                      <Table.HeaderCell scope="row">{e.description}</Table.HeaderCell>
-                      <Table.Cell>
-                        <AppLink to={projectPath(network.slug, e.project.id)}>{e.project.title}</AppLink>
-                      </Table.Cell>
-                      <Table.Cell className="dr-project-number">
-                        {e.probabilityBefore} × {e.consequenceBefore} = {e.scoreBefore}
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable key={kind} caption={caption} columns={[gm.description, gm.project, gm.score]}>
+              {entries.map((e) => (
+                <Table.Row key={e.id}>
+                  <Table.HeaderCell scope="row">{e.description}</Table.HeaderCell>
+                  <Table.Cell>
+                    <AppLink to={projectPath(network.slug, e.project.id)}>{e.project.title}</AppLink>
+                  </Table.Cell>
+                  <Table.Cell className="dr-project-number">
+                    {e.probabilityBefore} × {e.consequenceBefore} = {e.scoreBefore}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
           );
         })}
         <Paragraph>
@@ -361,26 +349,20 @@ function ProgrammeView({
         {programme.benefits.length === 0 ? (
           <Paragraph>{gm.noBenefits}</Paragraph>
         ) : (
-          <ScrollRegion label={gm.benefits}>
-            <Table zebra>
-              <caption>{gm.benefits}</caption>
-              <HeadRow cells={[gm.benefit, gm.project, gm.achievement, gm.lastMeasured]} />
-              <Table.Body>
-                {programme.benefits.map((b) => (
-                  <Table.Row key={b.id}>
-                    <Table.HeaderCell scope="row">{b.title}</Table.HeaderCell>
-                    <Table.Cell>
-                      <AppLink to={`${projectPath(network.slug, b.project.id)}/nytte`}>{b.project.title}</AppLink>
-                    </Table.Cell>
-                    <Table.Cell className="dr-project-number">
-                      {b.achievement === null ? gm.notMeasured : `${Math.round(b.achievement * 100)} %`}
-                    </Table.Cell>
-                    <Table.Cell>{b.lastMeasuredOn ? date(b.lastMeasuredOn) : '–'}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+          <DataTable caption={gm.benefits} columns={[gm.benefit, gm.project, gm.achievement, gm.lastMeasured]}>
+            {programme.benefits.map((b) => (
+              <Table.Row key={b.id}>
+                <Table.HeaderCell scope="row">{b.title}</Table.HeaderCell>
+                <Table.Cell>
+                  <AppLink to={`${projectPath(network.slug, b.project.id)}/nytte`}>{b.project.title}</AppLink>
+                </Table.Cell>
+                <Table.Cell className="dr-project-number">
+                  {b.achievement === null ? gm.notMeasured : `${Math.round(b.achievement * 100)} %`}
+                </Table.Cell>
+                <Table.Cell>{b.lastMeasuredOn ? date(b.lastMeasuredOn) : '–'}</Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
       </Section>
 
