@@ -1,11 +1,14 @@
 import { useRef, useState } from 'react';
 import { z } from 'zod';
-import { Field, Heading, Input, Label, Link, Paragraph, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { Field, Heading, Input, Label, Link, Paragraph, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import { BASIS_DOCUMENT_KINDS, type BasisDocument, type BasisDocumentKind, type Project } from '../../../shared/portfolio/projects.ts';
 import { api, type Loaded } from '../../app/api.ts';
-import { ConfirmForm, fieldMessage, FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
+import { fieldMessage, SuccessMessage, useForm } from '../../app/forms.tsx';
+import { OptionSelect, optionsOf } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
+import { Section } from '../../app/ui.tsx';
+import { DeleteDialog, useRowDialogs } from '../../app/row-dialogs.tsx';
 import { formatSize } from '../../app/format.ts';
 import { useProjectMessages } from './messages.ts';
 import { DOCUMENT_ACCEPT, documentType, frozenBy, projectDocumentUrl } from './projects-api.ts';
@@ -19,14 +22,12 @@ export function BasisDocuments({ project, loaded, editable }: { project: Project
   const { m, number, dateTime } = useI18n();
   const pm = useProjectMessages();
   const t = pm.documents;
-  const [deleting, setDeleting] = useState<BasisDocument | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const close = () => setDeleting(null);
+  const dialogs = useRowDialogs<BasisDocument>(loaded.reload);
   const kinds = BASIS_DOCUMENT_KINDS.filter((k) => project.basisDocuments.some((d) => d.kind === k));
   return (
     <Section id="project-documents" title={t.heading}>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
-      <SuccessMessage message={status} />
+      <SuccessMessage message={dialogs.status} />
       {kinds.length === 0 && <Paragraph>{t.none}</Paragraph>}
       {kinds.map((kind) => (
         <DataTable
@@ -60,7 +61,7 @@ export function BasisDocuments({ project, loaded, editable }: { project: Project
                   {editable && (
                     <Table.Cell>
                       {!frozen && (
-                        <RowAction label={fmt(t.deleteLabel, { name: d.fileName })} danger onClick={() => setDeleting(d)}>
+                        <RowAction label={fmt(t.deleteLabel, { name: d.fileName })} danger onClick={() => dialogs.setDeleting(d)}>
                           {t.delete}
                         </RowAction>
                       )}
@@ -75,33 +76,20 @@ export function BasisDocuments({ project, loaded, editable }: { project: Project
         <UploadForm
           project={project}
           onUploaded={(document) => {
-            setStatus(fmt(t.uploaded, { name: document.fileName, kind: pm.documentKinds[document.kind] }));
+            dialogs.setStatus(fmt(t.uploaded, { name: document.fileName, kind: pm.documentKinds[document.kind] }));
             // The answer is the document; the project's missing basis changes with it.
             loaded.reload();
           }}
         />
       )}
-      <ModalDialog open={deleting !== null} onClose={close} title={t.deleteTitle}>
-        {deleting && (
-          <ConfirmForm
-            confirmLabel={t.delete}
-            danger
-            onCancel={close}
-            onReload={() => {
-              close();
-              loaded.reload();
-            }}
-            onConfirm={async () => {
-              await api(`/project-documents/${deleting.id}?version=${deleting.version}`, { method: 'DELETE' });
-              close();
-              setStatus(fmt(t.deleted, { name: deleting.fileName }));
-              loaded.reload();
-            }}
-          >
-            <Paragraph>{fmt(t.deleteConfirm, { name: deleting.fileName })}</Paragraph>
-          </ConfirmForm>
-        )}
-      </ModalDialog>
+      <DeleteDialog
+        dialogs={dialogs}
+        title={t.deleteTitle}
+        confirmLabel={t.delete}
+        path={(d) => `/project-documents/${d.id}`}
+        question={(d) => fmt(t.deleteConfirm, { name: d.fileName })}
+        deleted={(d) => fmt(t.deleted, { name: d.fileName })}
+      />
     </Section>
   );
 }
@@ -120,12 +108,9 @@ function UploadForm({ project, onUploaded }: { project: Project; onUploaded: (do
   const [localError, setLocalError] = useState<string | null>(null);
   const error = localError ?? form.errors.fileName ?? form.errors.file;
   return (
-    <form
-      className="dr-form"
-      noValidate
-      aria-labelledby="project-upload-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SubmitForm
+      form={form}
+      submit={() => {
         const file = input.current?.files?.[0];
         if (!file) {
           setLocalError(t.noFile);
@@ -152,18 +137,23 @@ function UploadForm({ project, onUploaded }: { project: Project; onUploaded: (do
           },
         });
       }}
+      labelledBy="project-upload-heading"
+      intro={
+        <Heading level={3} data-size="xs" id="project-upload-heading">
+          {t.upload}
+        </Heading>
+      }
+      submitLabel={t.uploadButton}
     >
-      <Heading level={3} data-size="xs" id="project-upload-heading">
-        {t.upload}
-      </Heading>
-      <FormMessages form={form} />
-      <SelectField state={form} name="kind" label={t.kind} value={kind} onChange={(v) => setKind(v as BasisDocumentKind)} required>
-        {BASIS_DOCUMENT_KINDS.map((k) => (
-          <Select.Option key={k} value={k}>
-            {pm.documentKinds[k]}
-          </Select.Option>
-        ))}
-      </SelectField>
+      <OptionSelect
+        state={form}
+        name="kind"
+        label={t.kind}
+        value={kind}
+        onChange={(v) => setKind(v as BasisDocumentKind)}
+        options={optionsOf(BASIS_DOCUMENT_KINDS, pm.documentKinds)}
+        required
+      />
       <Field>
         <Label>{t.fileLabel}</Label>
         <Field.Description>{t.fileDescription}</Field.Description>
@@ -177,9 +167,6 @@ function UploadForm({ project, onUploaded }: { project: Project; onUploaded: (do
         />
         {error && <ValidationMessage>{error}</ValidationMessage>}
       </Field>
-      <ButtonRow>
-        <SubmitButton form={form}>{t.uploadButton}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import {
   DELIVERABLE_STATUSES,
@@ -16,10 +16,11 @@ import {
   type Risk,
   type RiskLevel,
 } from '../../../shared/portfolio/projects.ts';
-import { api, type Loaded } from '../../app/api.ts';
-import { ConfirmForm, SuccessMessage, TextField, type FormState } from '../../app/forms.tsx';
+import { type Loaded } from '../../app/api.ts';
+import { DeleteDialog, EditDialog, useRowDialogs } from '../../app/row-dialogs.tsx';
+import { SuccessMessage, TextField, type FormState } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
+import { ButtonRow, Section } from '../../app/ui.tsx';
 import { SaveForm, type SaveOptions } from '../../app/kit.tsx';
 import { useFormValues } from '../../app/fields.tsx';
 import { OptionSelect, optionsOf } from '../../app/form-parts.tsx';
@@ -92,22 +93,12 @@ function PlanPart<T extends { id: string; version: number }>({
 }) {
   const { m } = useI18n();
   const pm = useProjectMessages();
-  const [editing, setEditing] = useState<T | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<T | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const close = () => {
-    setEditing(null);
-    setDeleting(null);
-  };
-  const reload = () => {
-    close();
-    loaded.reload();
-  };
+  const dialogs = useRowDialogs<T>(loaded.reload);
   return (
     <Section id={id} title={texts.heading}>
       <Paragraph data-size="sm">{texts.intro}</Paragraph>
       {before}
-      <SuccessMessage message={status} />
+      <SuccessMessage message={dialogs.status} />
       {items.length === 0 ? (
         <Paragraph>{texts.none}</Paragraph>
       ) : (
@@ -117,10 +108,10 @@ function PlanPart<T extends { id: string; version: number }>({
               item,
               editable && (
                 <Table.Cell className="dr-project-nowrap">
-                  <RowAction label={fmt(texts.editLabel, { name: nameOf(item) })} onClick={() => setEditing(item)}>
+                  <RowAction label={fmt(texts.editLabel, { name: nameOf(item) })} onClick={() => dialogs.setEditing(item)}>
                     {pm.plan.edit}
                   </RowAction>
-                  <RowAction label={fmt(texts.deleteLabel, { name: nameOf(item) })} danger onClick={() => setDeleting(item)}>
+                  <RowAction label={fmt(texts.deleteLabel, { name: nameOf(item) })} danger onClick={() => dialogs.setDeleting(item)}>
                     {pm.plan.delete}
                   </RowAction>
                 </Table.Cell>
@@ -131,42 +122,30 @@ function PlanPart<T extends { id: string; version: number }>({
       )}
       {editable && (
         <ButtonRow>
-          <Button type="button" variant="secondary" onClick={() => setEditing('new')}>
+          <Button type="button" variant="secondary" onClick={() => dialogs.setEditing('new')}>
             {texts.add}
           </Button>
         </ButtonRow>
       )}
-      <ModalDialog open={editing !== null} onClose={close} title={editing === 'new' ? texts.addTitle : texts.editTitle}>
-        {editing !== null && (
+      <EditDialog dialogs={dialogs} addTitle={texts.addTitle} editTitle={texts.editTitle}>
+        {(item) => (
           <Form
             projectId={project.id}
-            item={editing === 'new' ? null : editing}
-            onDone={(_project, name) => {
-              setStatus(fmt(editing === 'new' ? texts.added : texts.saved, { name }));
-              reload();
-            }}
-            onCancel={close}
-            onReload={reload}
+            item={item}
+            onDone={(_project, name) => dialogs.changed(fmt(item === null ? texts.added : texts.saved, { name }))}
+            onCancel={dialogs.close}
+            onReload={dialogs.reload}
           />
         )}
-      </ModalDialog>
-      <ModalDialog open={deleting !== null} onClose={close} title={texts.deleteTitle}>
-        {deleting && (
-          <ConfirmForm
-            confirmLabel={pm.plan.delete}
-            danger
-            onCancel={close}
-            onReload={reload}
-            onConfirm={async () => {
-              await api<Project>(`/project-${part}/${deleting.id}?version=${deleting.version}`, { method: 'DELETE' });
-              setStatus(fmt(texts.deleted, { name: nameOf(deleting) }));
-              reload();
-            }}
-          >
-            <Paragraph>{fmt(texts.deleteConfirm, { name: nameOf(deleting) })}</Paragraph>
-          </ConfirmForm>
-        )}
-      </ModalDialog>
+      </EditDialog>
+      <DeleteDialog
+        dialogs={dialogs}
+        title={texts.deleteTitle}
+        confirmLabel={pm.plan.delete}
+        path={(x) => `/project-${part}/${x.id}`}
+        question={(x) => fmt(texts.deleteConfirm, { name: nameOf(x) })}
+        deleted={(x) => fmt(texts.deleted, { name: nameOf(x) })}
+      />
     </Section>
   );
 }
