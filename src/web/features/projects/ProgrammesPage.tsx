@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Alert, Button, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
@@ -28,7 +28,8 @@ import { riskMapPath } from './risk-map-path.ts';
 import { StatusLightTag } from './StatusLight.tsx';
 import { PersonOptions } from './PersonOptions.tsx';
 import { CheckboxGroup, useFormValues } from '../../app/fields.tsx';
-import { SaveForm } from '../../app/kit.tsx';
+import { SaveForm, useNavigationMessage } from '../../app/kit.tsx';
+import { LoadedRecord } from '../../app/loaded-record.tsx';
 import './projects.css';
 
 /** `/n/:slug/prosjekter/programmer`: the network's programmes, and a new one for the secretariat. */
@@ -40,14 +41,13 @@ export function ProgrammesPage() {
 function ProgrammeList({ network }: { network: NetworkOverview }) {
   const gm = useProgrammeMessages();
   const navigate = useNavigate();
-  const location = useLocation();
   const admin = useNetworkCapabilities(network.id).writePortfolio;
   const focusAreas = useFocusAreas(network.slug);
   const list = useApi<Programme[]>(`/networks/${network.id}/programmes`);
   const [open, setOpen] = useState(false);
   return (
     <div className="dr-stack">
-      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
+      <SuccessMessage message={useNavigationMessage()} />
       <Paragraph>
         <AppLink to={projectsPath(network.slug)}>{gm.backToPortfolio}</AppLink>
       </Paragraph>
@@ -163,21 +163,19 @@ export function ProgrammePage() {
   const loaded = useApi<ProgrammeRollup>(`/programmes/${id}`);
   return (
     <Page title={fmt(gm.title, { name: loaded.data?.name ?? '' })}>
-      <LoadState loaded={loaded}>
-        {(programme) => <ProgrammeView network={network} programme={programme} onChange={loaded.setData} onReload={loaded.reload} />}
-      </LoadState>
+      <LoadedRecord loaded={loaded}>{(view) => <ProgrammeView network={network} {...view} />}</LoadedRecord>
     </Page>
   );
 }
 
 function ProgrammeView({
   network,
-  programme,
+  record: programme,
   onChange,
   onReload,
 }: {
   network: NetworkOverview;
-  programme: ProgrammeRollup;
+  record: ProgrammeRollup;
   onChange: (programme: ProgrammeRollup) => void;
   onReload: () => void;
 }) {
@@ -186,12 +184,11 @@ function ProgrammeView({
   const kroner = useKroner();
   const { date, m } = useI18n();
   const navigate = useNavigate();
-  const location = useLocation();
   const admin = useNetworkCapabilities(network.id).writePortfolio;
   const focusAreas = useFocusAreas(network.slug);
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
-  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const [message, setMessage] = useState(useNavigationMessage());
   const [failure, setFailure] = useState<ApiError | null>(null);
   const money = (value: number | null) => (value === null ? gm.notReported : kroner(value));
 
