@@ -74,19 +74,49 @@ export function DeleteDialog<T extends { version: number }>({
   return (
     <ModalDialog open={deleting !== null} onClose={close} title={title}>
       {deleting && (
-        <ConfirmForm
+        <DeleteConfirm
+          path={`${path(deleting)}?version=${deleting.version}`}
+          question={question(deleting)}
           confirmLabel={confirmLabel}
-          danger
+          deleted={deleted(deleting)}
+          onDone={changed}
           onCancel={close}
           onReload={reload}
-          onConfirm={async () => {
-            await api(`${path(deleting)}?version=${deleting.version}`, { method: 'DELETE' });
-            changed(deleted(deleting));
-          }}
-        >
-          <Paragraph>{question(deleting)}</Paragraph>
-        </ConfirmForm>
+        />
       )}
     </ModalDialog>
+  );
+}
+
+/** What a dialog's body is told: to report what it did (the message to announce), to cancel, and to reload when stale. */
+export interface DialogActions {
+  onDone: (message: string) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}
+
+/** The question before something is deleted, and a danger button that sends the DELETE to `path`; then `onDone(deleted)`. */
+export function DeleteConfirm({
+  path,
+  question,
+  confirmLabel,
+  deleted,
+  onDone,
+  onCancel,
+  onReload,
+}: DialogActions & { path: string; question: string; confirmLabel: string; /** The message once it is deleted. */ deleted: string }) {
+  return (
+    <ConfirmForm
+      confirmLabel={confirmLabel}
+      danger
+      onCancel={onCancel}
+      onReload={onReload}
+      onConfirm={async () => {
+        await api(path, { method: 'DELETE' });
+        onDone(deleted);
+      }}
+    >
+      <Paragraph>{question}</Paragraph>
+    </ConfirmForm>
   );
 }
