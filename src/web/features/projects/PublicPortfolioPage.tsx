@@ -2,6 +2,7 @@ import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useParams } from 'react-router';
 import type { PublicDecision, PublicPortfolio, PublicProject } from '../../../shared/portfolio/public-projects.ts';
 import { useApi } from '../../app/api.ts';
+import { TitledText } from '../../app/titled-text.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useRecordTitle } from '../../app/loaded-record.tsx';
@@ -126,14 +127,7 @@ function PublicProjectView({ project }: { project: PublicProject }) {
               : p.none}
           </dd>
         </dl>
-        {project.description && (
-          <>
-            <Heading level={3} data-size="xs">
-              {p.description}
-            </Heading>
-            <Paragraph className="dr-project-text">{project.description}</Paragraph>
-          </>
-        )}
+        <TitledText title={p.description} text={project.description} className="dr-project-text" />
       </Section>
 
       <Section id="public-project-decisions" title={p.decisionsHeading} className="dr-section dr-stack">

@@ -18,6 +18,7 @@ import { api, useApi } from '../../app/api.ts';
 import { ConfirmForm, SuccessMessage, TextField } from '../../app/forms.tsx';
 import { RadioGroup, useFormValues } from '../../app/fields.tsx';
 import { OptionSelect, optionsOf } from '../../app/form-parts.tsx';
+import { TitledText } from '../../app/titled-text.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, todayIso, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
@@ -166,14 +167,7 @@ function ReportDetails({ report, name }: { report: StatusReport; name: string })
     <details className="dr-status-report">
       <summary>{fmt(t.details, { period: name, light: `${pm.lights[report.overall]} – ${pm.lightMeanings[report.overall]}` })}</summary>
       <div className="dr-stack">
-        {report.summary && (
-          <>
-            <Heading level={3} data-size="xs">
-              {t.summary}
-            </Heading>
-            <Paragraph className="dr-project-text">{report.summary}</Paragraph>
-          </>
-        )}
+        <TitledText title={t.summary} text={report.summary} className="dr-project-text" />
         <DataTable caption={fmt(t.parametersCaption, { period: name })} columns={[t.parameter, t.status, t.comment]} zebra={false}>
           {CONTROL_PARAMETERS.map((p) => (
             <Table.Row key={p}>
