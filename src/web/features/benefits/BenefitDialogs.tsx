@@ -261,34 +261,32 @@ export function TargetForm({
       submitLabel={t.save}
       onCancel={onCancel}
       onReload={onReload}
-      submit={() =>
-        form.submit({
-          schema: IndicatorTargetInputSchema,
-          input: {
-            baselineValue: parseNumber(lang, values.baselineValue),
-            baselineDate: values.baselineDate || undefined,
-            targetValue: parseNumber(lang, values.targetValue),
-            targetDate: values.targetDate || undefined,
-            interimTargets: interim.map((x) => ({ date: x.date || undefined, value: parseNumber(lang, x.value) })),
-            responsiblePersonId: values.responsiblePersonId || null,
-            weight: parseNumber(lang, values.weight) ?? null,
-            ...(target ? { version: target.version } : {}),
-          },
-          labels,
-          check: (data) => {
-            const errors: FieldErrors = {};
-            if (!inDirection(data.baselineValue, data.targetValue))
-              errors.targetValue = fieldMessage(lang, 'targetDirection', labels.targetValue!);
-            data.interimTargets.forEach((x, i) => {
-              const path = `interimTargets.${i}.value`;
-              if (!inDirection(data.baselineValue, x.value)) errors[path] = fieldMessage(lang, 'targetDirection', labels[path]!);
-            });
-            return errors;
-          },
-          send: sendTo<Benefit>(`/benefit-indicators/${indicator.id}/targets/${municipality.number}`, 'PUT'),
-          done: () => onDone(fmt(t.saved, { name: municipality.name })),
-        })
-      }
+      submit={{
+        schema: IndicatorTargetInputSchema,
+        input: {
+          baselineValue: parseNumber(lang, values.baselineValue),
+          baselineDate: values.baselineDate || undefined,
+          targetValue: parseNumber(lang, values.targetValue),
+          targetDate: values.targetDate || undefined,
+          interimTargets: interim.map((x) => ({ date: x.date || undefined, value: parseNumber(lang, x.value) })),
+          responsiblePersonId: values.responsiblePersonId || null,
+          weight: parseNumber(lang, values.weight) ?? null,
+          ...(target ? { version: target.version } : {}),
+        },
+        labels,
+        check: (data) => {
+          const errors: FieldErrors = {};
+          if (!inDirection(data.baselineValue, data.targetValue))
+            errors.targetValue = fieldMessage(lang, 'targetDirection', labels.targetValue!);
+          data.interimTargets.forEach((x, i) => {
+            const path = `interimTargets.${i}.value`;
+            if (!inDirection(data.baselineValue, x.value)) errors[path] = fieldMessage(lang, 'targetDirection', labels[path]!);
+          });
+          return errors;
+        },
+        send: sendTo<Benefit>(`/benefit-indicators/${indicator.id}/targets/${municipality.number}`, 'PUT'),
+        done: () => onDone(fmt(t.saved, { name: municipality.name })),
+      }}
     >
       <Paragraph data-size="sm">
         {fmt(t.intro, { indicator: indicator.name, unit: indicator.unit, direction: bm.directions[indicator.direction].toLowerCase() })}
@@ -374,20 +372,18 @@ export function MeasurementForm({
       submitLabel={t.save}
       onCancel={onCancel}
       onReload={onReload}
-      submit={() =>
-        form.submit({
-          schema: MeasurementInputSchema,
-          input: {
-            municipalityNumber: values.municipalityNumber || undefined,
-            measuredOn: values.measuredOn || undefined,
-            value: parseNumber(lang, values.value),
-            note: values.note,
-          },
-          labels,
-          send: sendTo<Benefit>(`/benefit-indicators/${indicator.id}/measurements`, 'POST'),
-          done: () => onDone(fmt(t.saved, { name: nameOf(values.municipalityNumber) })),
-        })
-      }
+      submit={{
+        schema: MeasurementInputSchema,
+        input: {
+          municipalityNumber: values.municipalityNumber || undefined,
+          measuredOn: values.measuredOn || undefined,
+          value: parseNumber(lang, values.value),
+          note: values.note,
+        },
+        labels,
+        send: sendTo<Benefit>(`/benefit-indicators/${indicator.id}/measurements`, 'POST'),
+        done: () => onDone(fmt(t.saved, { name: nameOf(values.municipalityNumber) })),
+      }}
     >
       <Paragraph data-size="sm">{fmt(t.intro, { indicator: indicator.name, unit: indicator.unit })}</Paragraph>
       <OptionSelect

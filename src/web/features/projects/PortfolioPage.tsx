@@ -476,29 +476,27 @@ function NewProjectForm({
       form={form}
       submitLabel={f.create}
       onCancel={onCancel}
-      submit={() =>
-        form.submit({
-          schema: ProjectCreateSchema,
-          input: {
-            ...values,
-            ownerPersonId: values.ownerPersonId || null,
-            managerPersonId: values.managerPersonId || null,
-            startDate: values.startDate || null,
-            plannedEndDate: values.plannedEndDate || null,
-          },
-          labels: {
-            title: f.title,
-            description: f.description,
-            focusAreaKeys: f.focusAreaKeys,
-            ownerPersonId: f.ownerPersonId,
-            managerPersonId: f.managerPersonId,
-            startDate: f.startDate,
-            plannedEndDate: f.plannedEndDate,
-          },
-          send: sendTo<Project>(`/networks/${network.id}/projects`, 'POST'),
-          done: onSaved,
-        })
-      }
+      submit={{
+        schema: ProjectCreateSchema,
+        input: {
+          ...values,
+          ownerPersonId: values.ownerPersonId || null,
+          managerPersonId: values.managerPersonId || null,
+          startDate: values.startDate || null,
+          plannedEndDate: values.plannedEndDate || null,
+        },
+        labels: {
+          title: f.title,
+          description: f.description,
+          focusAreaKeys: f.focusAreaKeys,
+          ownerPersonId: f.ownerPersonId,
+          managerPersonId: f.managerPersonId,
+          startDate: f.startDate,
+          plannedEndDate: f.plannedEndDate,
+        },
+        send: sendTo<Project>(`/networks/${network.id}/projects`, 'POST'),
+        done: onSaved,
+      }}
     >
       <TextField {...field('title', f.title)} required />
       <TextField {...field('description', f.description)} multiline rows={4} />
