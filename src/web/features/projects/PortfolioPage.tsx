@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { PHASES, ProjectCreateSchema, type PortfolioRow, type Project } from '../../../shared/portfolio/projects.ts';
 import { PORTFOLIO_STATUSES } from '../../../shared/portfolio/status-reports.ts';
@@ -8,9 +8,9 @@ import { useApi } from '../../app/api.ts';
 import { FilterSelect, SelectField, TextField } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { NetworkTitledPage } from '../../app/network-titled-page.tsx';
-import { AppLink, ButtonRow, FilterDisclosure, LoadState, todayIso, Section } from '../../app/ui.tsx';
+import { AppLink, FilterDisclosure, LoadState, todayIso, Section } from '../../app/ui.tsx';
 import { useFocusAreas, type FocusAreaOption } from '../proposals/index.ts';
-import { PortfolioFilterFields, type PortfolioChoices } from './PortfolioFilterFields.tsx';
+import { PortfolioFilterFields, PortfolioFilterForm, type PortfolioChoices } from './PortfolioFilterFields.tsx';
 import { useProjectMessages, type ProjectMessages } from './messages.ts';
 import {
   NO_FILTER,
@@ -391,8 +391,7 @@ function FilterForm({ network, filter, view }: { network: NetworkOverview; filte
   const { phase, focusArea, municipality, programme } = filter;
   const [choices, setChoices] = useState<PortfolioChoices>({ phase, focusArea, municipality, programme });
   const [status, setStatus] = useState<string>(filter.status);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const apply = () => {
     const chosen = readFilter(new URLSearchParams({ fase: choices.phase, status }));
     const next: PortfolioFilter = {
       phase: chosen.phase,
@@ -404,35 +403,22 @@ function FilterForm({ network, filter, view }: { network: NetworkOverview; filte
     void navigate(projectsPath(network.slug, portfolioSearch(next, view)));
   };
   return (
-    <form onSubmit={submit} className="dr-project-filter" aria-labelledby="project-filter-heading">
-      <Heading level={2} data-size="xs" id="project-filter-heading">
-        {f.heading}
-      </Heading>
-      <div className="dr-toolbar">
-        <PortfolioFilterFields network={network} choices={choices} onChange={setChoices} />
-        <FilterSelect
-          label={f.status}
-          all={f.allStatuses}
-          value={status}
-          onChange={setStatus}
-          options={PORTFOLIO_STATUSES.map((s) => ({ value: s, label: s === 'none' ? f.statusNone : pm.lights[s] }))}
-        />
-      </div>
-      <ButtonRow>
-        <Button type="submit" variant="secondary">
-          {f.apply}
-        </Button>
-        {(filter.phase || filter.focusArea || filter.municipality || filter.status || filter.programme) && (
-          <Button
-            type="button"
-            variant="tertiary"
-            onClick={() => void navigate(projectsPath(network.slug, portfolioSearch(NO_FILTER, view)))}
-          >
-            {f.clear}
-          </Button>
-        )}
-      </ButtonRow>
-    </form>
+    <PortfolioFilterForm
+      headingId="project-filter-heading"
+      applyLabel={f.apply}
+      filtered={!!(filter.phase || filter.focusArea || filter.municipality || filter.status || filter.programme)}
+      onApply={apply}
+      onClear={() => void navigate(projectsPath(network.slug, portfolioSearch(NO_FILTER, view)))}
+    >
+      <PortfolioFilterFields network={network} choices={choices} onChange={setChoices} />
+      <FilterSelect
+        label={f.status}
+        all={f.allStatuses}
+        value={status}
+        onChange={setStatus}
+        options={PORTFOLIO_STATUSES.map((s) => ({ value: s, label: s === 'none' ? f.statusNone : pm.lights[s] }))}
+      />
+    </PortfolioFilterForm>
   );
 }
 
