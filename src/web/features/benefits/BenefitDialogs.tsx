@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Fieldset, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Fieldset, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import {
   BENEFIT_TYPES,
   BenefitInputSchema,
@@ -16,10 +16,10 @@ import {
 } from '../../../shared/benefits/schema.ts';
 import { BENEFIT_AREAS } from '../../../shared/strategy/schema.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
-import { api } from '../../app/api.ts';
 import { errorFor, fieldMessage, SelectField, TextField, type FieldErrors } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { SaveForm } from '../../app/kit.tsx';
+import { OptionSelect, optionsOf, sendTo } from '../../app/form-parts.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
 import { ButtonRow, todayIso } from '../../app/ui.tsx';
 import { PersonOptions } from '../projects/index.ts';
@@ -27,13 +27,7 @@ import { CheckboxGroup, RadioGroup, useFormValues, type BoundField } from '../..
 import { benefitsPath, numberText, parseNumber } from './benefits-api.ts';
 import { useBenefitMessages } from './messages.ts';
 import { RowAction } from '../../app/table.tsx';
-
-/** What every dialog's form is told: how to report a save (its message is announced), to cancel, and to reload. */
-interface DialogProps {
-  onDone: (message: string) => void;
-  onCancel: () => void;
-  onReload: () => void;
-}
+import type { DialogActions } from '../../app/row-dialogs.tsx';
 
 /** A number typed as text (a comma as decimal sign is fine), wired to the form's errors like TextField. */
 function NumberField({ state: form, name, label, description, value, onChange, required }: BoundField & { required?: boolean }) {
@@ -63,7 +57,7 @@ export function BenefitForm({
   onDone,
   onCancel,
   onReload,
-}: DialogProps & { project: Project; networkId: string; item: Benefit | null }) {
+}: DialogActions & { project: Project; networkId: string; item: Benefit | null }) {
   const bm = useBenefitMessages();
   const t = bm.benefitForm;
   const { form, values, set, field } = useFormValues({
@@ -110,14 +104,7 @@ export function BenefitForm({
     >
       <TextField {...field('title', t.title)} required />
       <TextField {...field('description', t.description)} multiline rows={3} />
-      <SelectField {...field('type', t.type)} required>
-        <Select.Option value="">{t.chooseType}</Select.Option>
-        {BENEFIT_TYPES.map((x) => (
-          <Select.Option key={x} value={x}>
-            {bm.types[x]}
-          </Select.Option>
-        ))}
-      </SelectField>
+      <OptionSelect {...field('type', t.type)} empty={t.chooseType} options={optionsOf(BENEFIT_TYPES, bm.types)} required />
       <TextField {...field('beneficiaries', t.beneficiaries, t.beneficiariesDescription)} />
       <TextField {...field('changes', t.changes, t.changesDescription)} multiline rows={3} />
       <CheckboxGroup
@@ -149,7 +136,7 @@ export function BenefitForm({
 // ---------------------------------------------------------------- indicator
 
 /** The secretariat's indicator: what is measured, in which unit and direction, whether it adds up, from where, how often. */
-export function IndicatorForm({ benefit, item, onDone, onCancel, onReload }: DialogProps & { benefit: Benefit; item: Indicator | null }) {
+export function IndicatorForm({ benefit, item, onDone, onCancel, onReload }: DialogActions & { benefit: Benefit; item: Indicator | null }) {
   const bm = useBenefitMessages();
   const t = bm.indicatorForm;
   const { form, values, set, field } = useFormValues({
@@ -205,14 +192,7 @@ export function IndicatorForm({ benefit, item, onDone, onCancel, onReload }: Dia
         />
       </Fieldset>
       <TextField {...field('dataSource', t.dataSource)} />
-      <SelectField {...field('frequency', t.frequency)} required>
-        <Select.Option value="">–</Select.Option>
-        {MEASUREMENT_FREQUENCIES.map((f) => (
-          <Select.Option key={f} value={f}>
-            {bm.frequencies[f]}
-          </Select.Option>
-        ))}
-      </SelectField>
+      <OptionSelect {...field('frequency', t.frequency)} empty="–" options={optionsOf(MEASUREMENT_FREQUENCIES, bm.frequencies)} required />
     </SaveForm>
   );
 }
@@ -238,7 +218,7 @@ export function TargetForm({
   onDone,
   onCancel,
   onReload,
-}: DialogProps & {
+}: DialogActions & {
   networkId: string;
   indicator: Indicator;
   municipality: { number: string; name: string };
@@ -281,38 +261,32 @@ export function TargetForm({
       submitLabel={t.save}
       onCancel={onCancel}
       onReload={onReload}
-      submit={() =>
-        form.submit({
-          schema: IndicatorTargetInputSchema,
-          input: {
-            baselineValue: parseNumber(lang, values.baselineValue),
-            baselineDate: values.baselineDate || undefined,
-            targetValue: parseNumber(lang, values.targetValue),
-            targetDate: values.targetDate || undefined,
-            interimTargets: interim.map((x) => ({ date: x.date || undefined, value: parseNumber(lang, x.value) })),
-            responsiblePersonId: values.responsiblePersonId || null,
-            weight: parseNumber(lang, values.weight) ?? null,
-            ...(target ? { version: target.version } : {}),
-          },
-          labels,
-          check: (data) => {
-            const errors: FieldErrors = {};
-            if (!inDirection(data.baselineValue, data.targetValue))
-              errors.targetValue = fieldMessage(lang, 'targetDirection', labels.targetValue!);
-            data.interimTargets.forEach((x, i) => {
-              const path = `interimTargets.${i}.value`;
-              if (!inDirection(data.baselineValue, x.value)) errors[path] = fieldMessage(lang, 'targetDirection', labels[path]!);
-            });
-            return errors;
-          },
-          send: (body) =>
-            api<Benefit>(`/benefit-indicators/${indicator.id}/targets/${municipality.number}`, {
-              method: 'PUT',
-              body,
-            }),
-          done: () => onDone(fmt(t.saved, { name: municipality.name })),
-        })
-      }
+      submit={{
+        schema: IndicatorTargetInputSchema,
+        input: {
+          baselineValue: parseNumber(lang, values.baselineValue),
+          baselineDate: values.baselineDate || undefined,
+          targetValue: parseNumber(lang, values.targetValue),
+          targetDate: values.targetDate || undefined,
+          interimTargets: interim.map((x) => ({ date: x.date || undefined, value: parseNumber(lang, x.value) })),
+          responsiblePersonId: values.responsiblePersonId || null,
+          weight: parseNumber(lang, values.weight) ?? null,
+          ...(target ? { version: target.version } : {}),
+        },
+        labels,
+        check: (data) => {
+          const errors: FieldErrors = {};
+          if (!inDirection(data.baselineValue, data.targetValue))
+            errors.targetValue = fieldMessage(lang, 'targetDirection', labels.targetValue!);
+          data.interimTargets.forEach((x, i) => {
+            const path = `interimTargets.${i}.value`;
+            if (!inDirection(data.baselineValue, x.value)) errors[path] = fieldMessage(lang, 'targetDirection', labels[path]!);
+          });
+          return errors;
+        },
+        send: sendTo<Benefit>(`/benefit-indicators/${indicator.id}/targets/${municipality.number}`, 'PUT'),
+        done: () => onDone(fmt(t.saved, { name: municipality.name })),
+      }}
     >
       <Paragraph data-size="sm">
         {fmt(t.intro, { indicator: indicator.name, unit: indicator.unit, direction: bm.directions[indicator.direction].toLowerCase() })}
@@ -380,7 +354,7 @@ export function MeasurementForm({
   onDone,
   onCancel,
   onReload,
-}: DialogProps & { indicator: Indicator; municipalities: { number: string; name: string }[] }) {
+}: DialogActions & { indicator: Indicator; municipalities: { number: string; name: string }[] }) {
   const { lang } = useI18n();
   const bm = useBenefitMessages();
   const t = bm.measurementForm;
@@ -398,30 +372,26 @@ export function MeasurementForm({
       submitLabel={t.save}
       onCancel={onCancel}
       onReload={onReload}
-      submit={() =>
-        form.submit({
-          schema: MeasurementInputSchema,
-          input: {
-            municipalityNumber: values.municipalityNumber || undefined,
-            measuredOn: values.measuredOn || undefined,
-            value: parseNumber(lang, values.value),
-            note: values.note,
-          },
-          labels,
-          send: (body) => api<Benefit>(`/benefit-indicators/${indicator.id}/measurements`, { method: 'POST', body }),
-          done: () => onDone(fmt(t.saved, { name: nameOf(values.municipalityNumber) })),
-        })
-      }
+      submit={{
+        schema: MeasurementInputSchema,
+        input: {
+          municipalityNumber: values.municipalityNumber || undefined,
+          measuredOn: values.measuredOn || undefined,
+          value: parseNumber(lang, values.value),
+          note: values.note,
+        },
+        labels,
+        send: sendTo<Benefit>(`/benefit-indicators/${indicator.id}/measurements`, 'POST'),
+        done: () => onDone(fmt(t.saved, { name: nameOf(values.municipalityNumber) })),
+      }}
     >
       <Paragraph data-size="sm">{fmt(t.intro, { indicator: indicator.name, unit: indicator.unit })}</Paragraph>
-      <SelectField {...field('municipalityNumber', t.municipality)} required>
-        <Select.Option value="">{t.chooseMunicipality}</Select.Option>
-        {municipalities.map((x) => (
-          <Select.Option key={x.number} value={x.number}>
-            {x.name}
-          </Select.Option>
-        ))}
-      </SelectField>
+      <OptionSelect
+        {...field('municipalityNumber', t.municipality)}
+        empty={t.chooseMunicipality}
+        options={municipalities.map((x) => ({ value: x.number, label: x.name }))}
+        required
+      />
       <TextField {...field('measuredOn', t.measuredOn)} type="date" required />
       <NumberField {...field('value', `${t.value} (${indicator.unit})`)} required />
       <TextField {...field('note', t.note)} multiline rows={2} />

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { Button, Details, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { Benefit, Indicator, IndicatorTarget, Measurement } from '../../../shared/benefits/schema.ts';
 import type { BenefitCurvesAnswer, IndicatorCurves } from '../../../shared/benefits/curves.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
-import { api, useApi } from '../../app/api.ts';
-import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { SuccessMessage } from '../../app/forms.tsx';
+import { Downloads } from '../../app/downloads.tsx';
+import { DeleteConfirm, type DialogActions } from '../../app/row-dialogs.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useProjectCapabilities } from '../../app/capabilities.ts';
 import { ButtonRow, LoadState, ModalDialog, todayIso } from '../../app/ui.tsx';
@@ -95,20 +97,14 @@ export function BenefitsSection({ network, project, admin }: { network: NetworkO
         {s.heading}
       </Heading>
       <Paragraph data-size="sm">{writesAny ? s.intro : s.readOnly}</Paragraph>
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={benefitsPlanUrl(project.id, 'pdf')} download>
-          {s.downloadPdf}
-        </Link>
-        <Link href={benefitsPlanUrl(project.id, 'docx')} download>
-          {s.downloadDocx}
-        </Link>
-        <Link href={benefitsPlanUrl(project.id, 'xlsx')} download>
-          {s.downloadXlsx}
-        </Link>
-        <Link href={projectCurvesUrl(project.id)} download>
-          {cm.downloadXlsx}
-        </Link>
-      </Paragraph>
+      <Downloads
+        links={[
+          { href: benefitsPlanUrl(project.id, 'pdf'), label: s.downloadPdf },
+          { href: benefitsPlanUrl(project.id, 'docx'), label: s.downloadDocx },
+          { href: benefitsPlanUrl(project.id, 'xlsx'), label: s.downloadXlsx },
+          { href: projectCurvesUrl(project.id), label: cm.downloadXlsx },
+        ]}
+      />
       {projectScope && projectScope.sums.length > 0 && (
         <ScopeCurvesView
           scope={projectScope}
@@ -171,14 +167,7 @@ function DialogBody({
   onDone,
   onCancel,
   onReload,
-}: {
-  dialog: Dialog;
-  network: NetworkOverview;
-  project: Project;
-  onDone: (message: string) => void;
-  onCancel: () => void;
-  onReload: () => void;
-}) {
+}: DialogActions & { dialog: Dialog; network: NetworkOverview; project: Project }) {
   const { lang, date } = useI18n();
   const bm = useBenefitMessages();
   const actions = { onDone, onCancel, onReload };
@@ -203,36 +192,26 @@ function DialogBody({
       const b = dialog.benefit;
       const t = bm.benefitForm;
       return (
-        <ConfirmForm
+        <DeleteConfirm
+          path={`/benefits/${b.id}?version=${b.version}`}
+          question={fmt(t.deleteConfirm, { name: b.title })}
           confirmLabel={bm.section.delete}
-          danger
-          onCancel={onCancel}
-          onReload={onReload}
-          onConfirm={async () => {
-            await api(`/benefits/${b.id}?version=${b.version}`, { method: 'DELETE' });
-            onDone(fmt(t.deleted, { name: b.title }));
-          }}
-        >
-          <Paragraph>{fmt(t.deleteConfirm, { name: b.title })}</Paragraph>
-        </ConfirmForm>
+          deleted={fmt(t.deleted, { name: b.title })}
+          {...actions}
+        />
       );
     }
     case 'deleteIndicator': {
       const i = dialog.indicator;
       const t = bm.indicatorForm;
       return (
-        <ConfirmForm
+        <DeleteConfirm
+          path={`/benefit-indicators/${i.id}?version=${i.version}`}
+          question={fmt(t.deleteConfirm, { name: i.name })}
           confirmLabel={bm.section.delete}
-          danger
-          onCancel={onCancel}
-          onReload={onReload}
-          onConfirm={async () => {
-            await api(`/benefit-indicators/${i.id}?version=${i.version}`, { method: 'DELETE' });
-            onDone(fmt(t.deleted, { name: i.name }));
-          }}
-        >
-          <Paragraph>{fmt(t.deleteConfirm, { name: i.name })}</Paragraph>
-        </ConfirmForm>
+          deleted={fmt(t.deleted, { name: i.name })}
+          {...actions}
+        />
       );
     }
     case 'deleteMeasurement': {
@@ -244,18 +223,13 @@ function DialogBody({
         value: formatValue(lang, x.value, dialog.indicator.unit),
       };
       return (
-        <ConfirmForm
+        <DeleteConfirm
+          path={`/benefit-measurements/${x.id}`}
+          question={fmt(t.deleteConfirm, words)}
           confirmLabel={bm.section.delete}
-          danger
-          onCancel={onCancel}
-          onReload={onReload}
-          onConfirm={async () => {
-            await api(`/benefit-measurements/${x.id}`, { method: 'DELETE' });
-            onDone(fmt(t.deleted, words));
-          }}
-        >
-          <Paragraph>{fmt(t.deleteConfirm, words)}</Paragraph>
-        </ConfirmForm>
+          deleted={fmt(t.deleted, words)}
+          {...actions}
+        />
       );
     }
   }
@@ -425,11 +399,8 @@ function IndicatorBlock({
                 anyActions && (
                   <Table.Cell>
                     {editableRow(row) && (
-                      <Button
-                        type="button"
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={fmt(row.target ? t.editTargetLabel : t.setTargetLabel, { name: row.municipalityName })}
+                      <RowAction
+                        label={fmt(row.target ? t.editTargetLabel : t.setTargetLabel, { name: row.municipalityName })}
                         onClick={() =>
                           open({
                             kind: 'target',
@@ -440,7 +411,7 @@ function IndicatorBlock({
                         }
                       >
                         {row.target ? t.editTarget : t.setTarget}
-                      </Button>
+                      </RowAction>
                     )}
                   </Table.Cell>
                 )
@@ -630,9 +601,9 @@ function EditAndDelete({
   const bm = useBenefitMessages();
   return (
     <>
-      <Button type="button" variant="tertiary" data-size="sm" aria-label={fmt(labels.editLabel, { name })} onClick={onEdit}>
+      <RowAction label={fmt(labels.editLabel, { name })} onClick={onEdit}>
         {bm.section.edit}
-      </Button>
+      </RowAction>
       <RowAction label={fmt(labels.deleteLabel, { name })} danger onClick={onDelete}>
         {bm.section.delete}
       </RowAction>

@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { CurvePoint, IndicatorCurves, ScopeCurves, SummedRealizedPoint } from '../../../shared/benefits/curves.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ChartOrTable } from '../../app/chart-or-table.tsx';
 import { DataTable } from '../../app/table.tsx';
 import { todayIso } from '../../app/ui.tsx';
+import { useWidth } from '../../app/use-width.ts';
 import { formatValue, shortDate } from './benefits-api.ts';
 import { useCurveMessages } from './curve-messages.ts';
 import { niceTicks } from './curve-axis.ts';
@@ -26,21 +27,19 @@ const DAY_MS = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 const isoOf = (day: number) => new Date(Math.round(day) * DAY_MS).toISOString().slice(0, 10);
 
-/** A curve's chart and table, one at a time, with the choice as a pair of toggle buttons. */
-export function CurveFigure({
-  title,
-  unit,
-  planned,
-  realized,
-  municipalityCount,
-}: {
+/** One curve: its title and unit, the planned and the measured points. */
+interface CurveProps {
   title: string;
   unit: string;
   planned: CurvePoint[];
   realized: RealizedPoint[];
   /** For a sum: how many municipality plans it adds, so the table can say how many had measured. */
   municipalityCount?: number;
-}) {
+}
+
+/** A curve's chart and table, one at a time, with the choice as a pair of toggle buttons. */
+export function CurveFigure(curve: CurveProps) {
+  const { title, unit, planned, realized } = curve;
   const captionId = useId();
   return (
     <figure className="dr-curve" aria-labelledby={captionId}>
@@ -50,32 +49,16 @@ export function CurveFigure({
       <ChartOrTable
         about={captionId}
         chart={<CurveChart unit={unit} planned={planned} realized={realized} />}
-        table={<CurveTable title={title} unit={unit} planned={planned} realized={realized} municipalityCount={municipalityCount} />}
+        table={<CurveTable {...curve} />}
       />
     </figure>
   );
 }
 
-/** The width of an element in CSS pixels, followed as it changes. */
-function useWidth(): [RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(DEFAULT_WIDTH);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.max(280, Math.min(DEFAULT_WIDTH, Math.round(entry.contentRect.width))));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
-
 function CurveChart({ unit, planned, realized }: { unit: string; planned: CurvePoint[]; realized: RealizedPoint[] }) {
   const cm = useCurveMessages();
   const { lang } = useI18n();
-  const [box, W] = useWidth();
+  const [box, W] = useWidth(DEFAULT_WIDTH);
   const all = [...planned, ...realized];
   const today = todayIso();
   let [d0, d1] = [Math.min(...all.map((p) => dayOf(p.date))), Math.max(...all.map((p) => dayOf(p.date)))];
@@ -147,39 +130,22 @@ function CurveChart({ unit, planned, realized }: { unit: string; planned: CurveP
         ))}
       </svg>
       <ul className="dr-curve-legend">
-        <li>
-          <svg viewBox="0 0 40 12" aria-hidden="true" focusable="false">
-            <line x1="2" x2="38" y1="6" y2="6" className="dr-curve-planned" />
-            <circle cx="20" cy="6" r="4" className="dr-curve-planned-point" />
-          </svg>
-          {cm.plannedLegend}
-        </li>
-        <li>
-          <svg viewBox="0 0 40 12" aria-hidden="true" focusable="false">
-            <line x1="2" x2="38" y1="6" y2="6" className="dr-curve-realized" />
-            <circle cx="20" cy="6" r="4" className="dr-curve-realized-point" />
-          </svg>
-          {cm.realizedLegend}
-        </li>
+        {(['planned', 'realized'] as const).map((series) => (
+          <li key={series}>
+            <svg viewBox="0 0 40 12" aria-hidden="true" focusable="false">
+              <line x1="2" x2="38" y1="6" y2="6" className={`dr-curve-${series}`} />
+              <circle cx="20" cy="6" r="4" className={`dr-curve-${series}-point`} />
+            </svg>
+            {series === 'planned' ? cm.plannedLegend : cm.realizedLegend}
+          </li>
+        ))}
       </ul>
     </div>
   );
 }
 
 /** The chart's points as a table: one row per date, the planned and the measured value side by side. */
-function CurveTable({
-  title,
-  unit,
-  planned,
-  realized,
-  municipalityCount,
-}: {
-  title: string;
-  unit: string;
-  planned: CurvePoint[];
-  realized: RealizedPoint[];
-  municipalityCount?: number;
-}) {
+function CurveTable({ title, unit, planned, realized, municipalityCount }: CurveProps) {
   const cm = useCurveMessages();
   const { lang } = useI18n();
   const dates = [...new Set([...planned, ...realized].map((p) => p.date))].sort();

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Button, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Benefit, BenefitsRollup, RollupFigure } from '../../../shared/benefits/schema.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Phase } from '../../../shared/portfolio/projects.ts';
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { Page } from '../../app/Page.tsx';
-import { useNetwork } from '../../app/network-frame.tsx';
+import { NetworkTitledPage } from '../../app/network-titled-page.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
+import { FilterSelect } from '../../app/forms.tsx';
 import { AppLink, LoadState, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from '../projects/index.ts';
 import { benefitsPath, formatAchievement } from './benefits-api.ts';
@@ -26,14 +27,14 @@ export const realizationPath = (slug: string) => `/n/${slug}/nytte`;
  */
 export function RealizationPage() {
   const rm = useRealizationMessages();
-  const network = useNetwork();
-  const title = fmt(rm.title, { name: network.name });
   return (
-    <Page title={title}>
-      <div className="dr-stack">
-        <Realization network={network} />
-      </div>
-    </Page>
+    <NetworkTitledPage title={rm.title}>
+      {(network) => (
+        <div className="dr-stack">
+          <Realization network={network} />
+        </div>
+      )}
+    </NetworkTitledPage>
   );
 }
 
@@ -50,20 +51,15 @@ function Realization({ network }: { network: NetworkOverview }) {
     <>
       <Paragraph>{rm.intro}</Paragraph>
       <MunicipalityFilter key={municipality} network={network} chosen={municipality} />
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={exportUrl('xlsx')} download>
-          {rm.downloadXlsx}
-        </Link>
-        <Link href={exportUrl('csv')} download>
-          {rm.downloadCsv}
-        </Link>
-        <Link
-          href={`/api/networks/${network.id}/benefit-curves?format=xlsx${municipality ? `&municipality=${municipality}` : ''}`}
-          download
-        >
-          {cm.downloadXlsx}
-        </Link>
-      </Paragraph>
+      <Downloads
+        links={[
+          ...exportLinks(exportUrl, { xlsx: rm.downloadXlsx, csv: rm.downloadCsv }),
+          {
+            href: `/api/networks/${network.id}/benefit-curves?format=xlsx${municipality ? `&municipality=${municipality}` : ''}`,
+            label: cm.downloadXlsx,
+          },
+        ]}
+      />
       <LoadState loaded={rollup}>{(r) => <Traceability network={network} rollup={r} />}</LoadState>
       <NetworkCurves network={network} query={query} />
     </>
@@ -81,17 +77,13 @@ function MunicipalityFilter({ network, chosen }: { network: NetworkOverview; cho
   };
   return (
     <form onSubmit={submit} className="dr-toolbar" aria-label={rm.filter}>
-      <Field>
-        <Label>{rm.municipality}</Label>
-        <Select value={value} onChange={(e) => setValue(e.target.value)}>
-          <Select.Option value="">{rm.wholeNetwork}</Select.Option>
-          {members.map((x) => (
-            <Select.Option key={x.municipalityNumber} value={x.municipalityNumber}>
-              {x.municipalityName}
-            </Select.Option>
-          ))}
-        </Select>
-      </Field>
+      <FilterSelect
+        label={rm.municipality}
+        value={value}
+        onChange={setValue}
+        all={rm.wholeNetwork}
+        options={members.map((x) => ({ value: x.municipalityNumber, label: x.municipalityName }))}
+      />
       <Button type="submit" variant="secondary">
         {rm.show}
       </Button>

@@ -6,9 +6,10 @@ import type { LessonSearchResult } from '../../../shared/portfolio/lessons.ts';
 import { PHASES, type Phase } from '../../../shared/portfolio/projects.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt } from '../../app/i18n/index.tsx';
-import { Page } from '../../app/Page.tsx';
-import { useNetwork } from '../../app/network-frame.tsx';
+import { NetworkTitledPage } from '../../app/network-titled-page.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
+import { FilterSelect } from '../../app/forms.tsx';
+import { optionsOf } from '../../app/form-parts.tsx';
 import { useProjectMessages } from '../projects/index.ts';
 import { useFocusAreas } from '../proposals/index.ts';
 import { LessonList } from './LessonList.tsx';
@@ -43,12 +44,7 @@ const apiSearch = (s: SearchState) => query({ q: s.q, phase: s.phase, focusAreas
  */
 export function LessonsPage() {
   const t = useLessonMessages();
-  const network = useNetwork();
-  return (
-    <Page title={fmt(t.pageTitle, { name: network.name })}>
-      <LessonsSearch network={network} />
-    </Page>
-  );
+  return <NetworkTitledPage title={t.pageTitle}>{(network) => <LessonsSearch network={network} />}</NetworkTitledPage>;
 }
 
 function LessonsSearch({ network }: { network: NetworkOverview }) {
@@ -108,28 +104,14 @@ function SearchForm({ network, state, onApply }: { network: NetworkOverview; sta
       </Heading>
       <Textfield label={t.searchField} type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} />
       <div className="dr-toolbar">
-        <Field>
-          <Label>{t.phase}</Label>
-          <Select value={phase} onChange={(e) => setPhase(e.target.value)}>
-            <Select.Option value="">{t.allPhases}</Select.Option>
-            {PHASES.map((p) => (
-              <Select.Option key={p} value={p}>
-                {pm.phases[p]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{t.focusAreas}</Label>
-          <Select value={focusArea} onChange={(e) => setFocusArea(e.target.value)}>
-            <Select.Option value="">{t.allFocusAreas}</Select.Option>
-            {focusAreas.map((a) => (
-              <Select.Option key={a.key} value={a.key}>
-                {a.title}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect label={t.phase} value={phase} onChange={setPhase} all={t.allPhases} options={optionsOf(PHASES, pm.phases)} />
+        <FilterSelect
+          label={t.focusAreas}
+          value={focusArea}
+          onChange={setFocusArea}
+          all={t.allFocusAreas}
+          options={focusAreas.map((a) => ({ value: a.key, label: a.title }))}
+        />
         <Field>
           <Label>{t.scope}</Label>
           <Select value={scope} onChange={(e) => setScope(e.target.value)}>

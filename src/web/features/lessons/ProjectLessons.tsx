@@ -1,13 +1,14 @@
-import { useState } from 'react';
-import { Button, Checkbox, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Paragraph } from '@digdir/designsystemet-react';
 import { LessonInputSchema, LessonUpdateSchema, type Lesson } from '../../../shared/portfolio/lessons.ts';
 import { PHASES, type Project } from '../../../shared/portfolio/projects.ts';
-import { api, useApi } from '../../app/api.ts';
-import { ConfirmForm, SelectField, SuccessMessage, TextField } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { SuccessMessage, TextField } from '../../app/forms.tsx';
+import { OptionSelect, optionsOf } from '../../app/form-parts.tsx';
+import { DeleteDialog, EditDialog, useRowDialogs } from '../../app/row-dialogs.tsx';
 import { CheckboxGroup, useFormValues } from '../../app/fields.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
 import { SaveForm } from '../../app/kit.tsx';
-import { ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from '../projects/index.ts';
 import { useFocusAreas } from '../proposals/index.ts';
 import { LessonList } from './LessonList.tsx';
@@ -33,22 +34,14 @@ export function ProjectLessons({
 }) {
   const t = useLessonMessages();
   const loaded = useApi<Lesson[]>(projectLessonsApi(project.id));
-  const [editing, setEditing] = useState<Lesson | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Lesson | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const close = () => {
-    setEditing(null);
-    setDeleting(null);
-  };
-  const reload = () => {
-    close();
+  const dialogs = useRowDialogs<Lesson>(() => {
     loaded.reload();
     onChanged();
-  };
+  });
   return (
     <Section id="project-lessons" title={t.heading}>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
-      <SuccessMessage message={status} />
+      <SuccessMessage message={dialogs.status} />
       <LoadState loaded={loaded}>
         {(lessons) =>
           lessons.length === 0 ? (
@@ -67,7 +60,7 @@ export function ProjectLessons({
                           variant="secondary"
                           data-size="sm"
                           aria-label={fmt(t.editLabel, { name: l.title })}
-                          onClick={() => setEditing(l)}
+                          onClick={() => dialogs.setEditing(l)}
                         >
                           {t.edit}
                         </Button>
@@ -77,7 +70,7 @@ export function ProjectLessons({
                           data-color="danger"
                           data-size="sm"
                           aria-label={fmt(t.deleteLabel, { name: l.title })}
-                          onClick={() => setDeleting(l)}
+                          onClick={() => dialogs.setDeleting(l)}
                         >
                           {t.delete}
                         </Button>
@@ -91,43 +84,31 @@ export function ProjectLessons({
       </LoadState>
       {editable && (
         <ButtonRow>
-          <Button type="button" onClick={() => setEditing('new')}>
+          <Button type="button" onClick={() => dialogs.setEditing('new')}>
             {t.add}
           </Button>
         </ButtonRow>
       )}
-      <ModalDialog open={editing !== null} onClose={close} title={editing === 'new' ? t.addTitle : t.editTitle}>
-        {editing !== null && (
+      <EditDialog dialogs={dialogs} addTitle={t.addTitle} editTitle={t.editTitle}>
+        {(item) => (
           <LessonForm
             project={project}
             networkSlug={networkSlug}
-            item={editing === 'new' ? null : editing}
-            onDone={(lesson) => {
-              setStatus(fmt(editing === 'new' ? t.added : t.saved, { name: lesson.title }));
-              reload();
-            }}
-            onCancel={close}
-            onReload={reload}
+            item={item}
+            onDone={(lesson) => dialogs.changed(fmt(item === null ? t.added : t.saved, { name: lesson.title }))}
+            onCancel={dialogs.close}
+            onReload={dialogs.reload}
           />
         )}
-      </ModalDialog>
-      <ModalDialog open={deleting !== null} onClose={close} title={t.deleteTitle}>
-        {deleting && (
-          <ConfirmForm
-            confirmLabel={t.delete}
-            danger
-            onCancel={close}
-            onReload={reload}
-            onConfirm={async () => {
-              await api(`/project-lessons/${deleting.id}?version=${deleting.version}`, { method: 'DELETE' });
-              setStatus(fmt(t.deleted, { name: deleting.title }));
-              reload();
-            }}
-          >
-            <Paragraph>{fmt(t.deleteConfirm, { name: deleting.title })}</Paragraph>
-          </ConfirmForm>
-        )}
-      </ModalDialog>
+      </EditDialog>
+      <DeleteDialog
+        dialogs={dialogs}
+        title={t.deleteTitle}
+        confirmLabel={t.delete}
+        path={(l) => `/project-lessons/${l.id}`}
+        question={(l) => fmt(t.deleteConfirm, { name: l.title })}
+        deleted={(l) => fmt(t.deleted, { name: l.title })}
+      />
     </Section>
   );
 }
@@ -189,13 +170,7 @@ function LessonForm({
       <TextField {...field('happened', t.happened)} multiline rows={3} required />
       <TextField {...field('learned', t.learned)} multiline rows={3} required />
       <TextField {...field('nextTime', t.nextTime)} multiline rows={3} />
-      <SelectField {...field('phase', t.phase)} required>
-        {PHASES.map((p) => (
-          <Select.Option key={p} value={p}>
-            {pm.phases[p]}
-          </Select.Option>
-        ))}
-      </SelectField>
+      <OptionSelect {...field('phase', t.phase)} options={optionsOf(PHASES, pm.phases)} required />
       <CheckboxGroup
         form={form}
         name="focusAreaKeys"

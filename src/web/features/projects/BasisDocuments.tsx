@@ -1,15 +1,18 @@
 import { useRef, useState } from 'react';
 import { z } from 'zod';
-import { Field, Heading, Input, Label, Link, Paragraph, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { Field, Heading, Input, Label, Link, Paragraph, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import { BASIS_DOCUMENT_KINDS, type BasisDocument, type BasisDocumentKind, type Project } from '../../../shared/portfolio/projects.ts';
 import { api, type Loaded } from '../../app/api.ts';
-import { ConfirmForm, fieldMessage, FormMessages, SelectField, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
+import { fieldMessage, SuccessMessage, useForm } from '../../app/forms.tsx';
+import { OptionSelect, optionsOf } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { Section } from '../../app/ui.tsx';
+import { DeleteDialog, useRowDialogs } from '../../app/row-dialogs.tsx';
 import { formatSize } from '../../app/format.ts';
 import { useProjectMessages } from './messages.ts';
 import { DOCUMENT_ACCEPT, documentType, frozenBy, projectDocumentUrl } from './projects-api.ts';
-import { HeadRow, RowAction } from '../../app/table.tsx';
+import { DataTable, RowAction } from '../../app/table.tsx';
 
 /**
  * The documents decisions are made on, kind by kind: download for everyone who reads the project; the secretariat
@@ -19,91 +22,74 @@ export function BasisDocuments({ project, loaded, editable }: { project: Project
   const { m, number, dateTime } = useI18n();
   const pm = useProjectMessages();
   const t = pm.documents;
-  const [deleting, setDeleting] = useState<BasisDocument | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const close = () => setDeleting(null);
+  const dialogs = useRowDialogs<BasisDocument>(loaded.reload);
   const kinds = BASIS_DOCUMENT_KINDS.filter((k) => project.basisDocuments.some((d) => d.kind === k));
   return (
     <Section id="project-documents" title={t.heading}>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
-      <SuccessMessage message={status} />
+      <SuccessMessage message={dialogs.status} />
       {kinds.length === 0 && <Paragraph>{t.none}</Paragraph>}
       {kinds.map((kind) => (
-        <ScrollRegion key={kind} label={fmt(t.caption, { kind: pm.documentKinds[kind], reference: project.reference })}>
-          <Table zebra>
-            <caption>{fmt(t.caption, { kind: pm.documentKinds[kind], reference: project.reference })}</caption>
-            <HeadRow cells={[t.file, t.size, t.uploadedAt, t.status, editable && m.common.actions]} />
-            <Table.Body>
-              {project.basisDocuments
-                .filter((d) => d.kind === kind)
-                .map((d) => {
-                  const point = frozenBy(d, project.decisions);
-                  const frozen = d.frozenByDecisionId !== null;
-                  return (
-                    <Table.Row key={d.id}>
-                      <Table.Cell>
-                        <Link href={projectDocumentUrl(d.id)} download={d.fileName}>
-                          {d.fileName}
-                        </Link>
-                      </Table.Cell>
-                      <Table.Cell className="dr-project-nowrap">{formatSize(d.size, number)}</Table.Cell>
-                      <Table.Cell>{dateTime(d.uploadedAt)}</Table.Cell>
-                      <Table.Cell>
-                        {frozen ? (
-                          <Tag data-color="info" data-size="sm">
-                            {fmt(t.frozen, { point: point ? pm.decisionPointShort[point] : '' }).trim()}
-                          </Tag>
-                        ) : (
-                          t.open
-                        )}
-                      </Table.Cell>
-                      {editable && (
-                        <Table.Cell>
-                          {!frozen && (
-                            <RowAction label={fmt(t.deleteLabel, { name: d.fileName })} danger onClick={() => setDeleting(d)}>
-                              {t.delete}
-                            </RowAction>
-                          )}
-                        </Table.Cell>
+        <DataTable
+          key={kind}
+          caption={fmt(t.caption, { kind: pm.documentKinds[kind], reference: project.reference })}
+          columns={[t.file, t.size, t.uploadedAt, t.status, editable && m.common.actions]}
+        >
+          {project.basisDocuments
+            .filter((d) => d.kind === kind)
+            .map((d) => {
+              const point = frozenBy(d, project.decisions);
+              const frozen = d.frozenByDecisionId !== null;
+              return (
+                <Table.Row key={d.id}>
+                  <Table.Cell>
+                    <Link href={projectDocumentUrl(d.id)} download={d.fileName}>
+                      {d.fileName}
+                    </Link>
+                  </Table.Cell>
+                  <Table.Cell className="dr-project-nowrap">{formatSize(d.size, number)}</Table.Cell>
+                  <Table.Cell>{dateTime(d.uploadedAt)}</Table.Cell>
+                  <Table.Cell>
+                    {frozen ? (
+                      <Tag data-color="info" data-size="sm">
+                        {fmt(t.frozen, { point: point ? pm.decisionPointShort[point] : '' }).trim()}
+                      </Tag>
+                    ) : (
+                      t.open
+                    )}
+                  </Table.Cell>
+                  {editable && (
+                    <Table.Cell>
+                      {!frozen && (
+                        <RowAction label={fmt(t.deleteLabel, { name: d.fileName })} danger onClick={() => dialogs.setDeleting(d)}>
+                          {t.delete}
+                        </RowAction>
                       )}
-                    </Table.Row>
-                  );
-                })}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+                    </Table.Cell>
+                  )}
+                </Table.Row>
+              );
+            })}
+        </DataTable>
       ))}
       {editable && (
         <UploadForm
           project={project}
           onUploaded={(document) => {
-            setStatus(fmt(t.uploaded, { name: document.fileName, kind: pm.documentKinds[document.kind] }));
+            dialogs.setStatus(fmt(t.uploaded, { name: document.fileName, kind: pm.documentKinds[document.kind] }));
             // The answer is the document; the project's missing basis changes with it.
             loaded.reload();
           }}
         />
       )}
-      <ModalDialog open={deleting !== null} onClose={close} title={t.deleteTitle}>
-        {deleting && (
-          <ConfirmForm
-            confirmLabel={t.delete}
-            danger
-            onCancel={close}
-            onReload={() => {
-              close();
-              loaded.reload();
-            }}
-            onConfirm={async () => {
-              await api(`/project-documents/${deleting.id}?version=${deleting.version}`, { method: 'DELETE' });
-              close();
-              setStatus(fmt(t.deleted, { name: deleting.fileName }));
-              loaded.reload();
-            }}
-          >
-            <Paragraph>{fmt(t.deleteConfirm, { name: deleting.fileName })}</Paragraph>
-          </ConfirmForm>
-        )}
-      </ModalDialog>
+      <DeleteDialog
+        dialogs={dialogs}
+        title={t.deleteTitle}
+        confirmLabel={t.delete}
+        path={(d) => `/project-documents/${d.id}`}
+        question={(d) => fmt(t.deleteConfirm, { name: d.fileName })}
+        deleted={(d) => fmt(t.deleted, { name: d.fileName })}
+      />
     </Section>
   );
 }
@@ -122,12 +108,9 @@ function UploadForm({ project, onUploaded }: { project: Project; onUploaded: (do
   const [localError, setLocalError] = useState<string | null>(null);
   const error = localError ?? form.errors.fileName ?? form.errors.file;
   return (
-    <form
-      className="dr-form"
-      noValidate
-      aria-labelledby="project-upload-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SubmitForm
+      form={form}
+      submit={() => {
         const file = input.current?.files?.[0];
         if (!file) {
           setLocalError(t.noFile);
@@ -154,18 +137,23 @@ function UploadForm({ project, onUploaded }: { project: Project; onUploaded: (do
           },
         });
       }}
+      labelledBy="project-upload-heading"
+      intro={
+        <Heading level={3} data-size="xs" id="project-upload-heading">
+          {t.upload}
+        </Heading>
+      }
+      submitLabel={t.uploadButton}
     >
-      <Heading level={3} data-size="xs" id="project-upload-heading">
-        {t.upload}
-      </Heading>
-      <FormMessages form={form} />
-      <SelectField state={form} name="kind" label={t.kind} value={kind} onChange={(v) => setKind(v as BasisDocumentKind)} required>
-        {BASIS_DOCUMENT_KINDS.map((k) => (
-          <Select.Option key={k} value={k}>
-            {pm.documentKinds[k]}
-          </Select.Option>
-        ))}
-      </SelectField>
+      <OptionSelect
+        state={form}
+        name="kind"
+        label={t.kind}
+        value={kind}
+        onChange={(v) => setKind(v as BasisDocumentKind)}
+        options={optionsOf(BASIS_DOCUMENT_KINDS, pm.documentKinds)}
+        required
+      />
       <Field>
         <Label>{t.fileLabel}</Label>
         <Field.Description>{t.fileDescription}</Field.Description>
@@ -179,9 +167,6 @@ function UploadForm({ project, onUploaded }: { project: Project; onUploaded: (do
         />
         {error && <ValidationMessage>{error}</ValidationMessage>}
       </Field>
-      <ButtonRow>
-        <SubmitButton form={form}>{t.uploadButton}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Paragraph, Radio, Select } from '@digdir/designsystemet-react';
+import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import type { Meeting, MeetingSummary } from '../../../shared/meetings/schema.ts';
 import { MEETING_TERMS } from '../../../shared/meetings/terms.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -10,21 +10,14 @@ import {
   type DecisionPoint,
   type Project,
 } from '../../../shared/portfolio/projects.ts';
-import { api, useApi, type Loaded } from '../../app/api.ts';
-import {
-  errorFor,
-  FormMessages,
-  SelectField,
-  SubmitButton,
-  SuccessMessage,
-  TextField,
-  useForm,
-  type FormState,
-  ChoiceGroup,
-} from '../../app/forms.tsx';
+import { useApi, type Loaded } from '../../app/api.ts';
+import { SuccessMessage, TextField, type FormState } from '../../app/forms.tsx';
+import { RadioGroup, useFormValues } from '../../app/fields.tsx';
+import { OptionSelect, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useProjectCapabilities } from '../../app/capabilities.ts';
-import { AppLink, ButtonRow, Section } from '../../app/ui.tsx';
+import { AppLink, Section } from '../../app/ui.tsx';
 import { LessonsReminder } from '../lessons/index.ts';
 import { useProjectMessages } from './messages.ts';
 import { projectTabPath } from './projects-api.ts';
@@ -105,37 +98,38 @@ function DecisionForm({
 }) {
   const pm = useProjectMessages();
   const t = pm.pass;
-  const form = useForm();
-  const [kind, setKind] = useState<DecisionKind>('meetingCase');
-  const [agendaItemId, setAgendaItemId] = useState('');
-  const [text, setText] = useState('');
+  const { form, values, set, field } = useFormValues<{ kind: DecisionKind; agendaItemId: string; text: string }>({
+    kind: 'meetingCase',
+    agendaItemId: '',
+    text: '',
+  });
+  const { kind, agendaItemId, text } = values;
   const labels = { kind: t.how, agendaItemId: t.agendaItemId, text: t.text, projectVersion: t.how, basisDocuments: pm.documents.heading };
-  const kindInvalid = !!errorFor(form, 'kind');
   const short = pm.decisionPointShort[point];
+  const submit = () => {
+    onStart();
+    return form.submit({
+      schema: DecisionRequestSchema,
+      input:
+        kind === 'meetingCase'
+          ? { kind, agendaItemId: agendaItemId || undefined, projectVersion: project.version }
+          : { kind, text, projectVersion: project.version },
+      labels,
+      send: sendTo<Project>(`/projects/${project.id}/decisions`, 'POST'),
+      done: (saved) => {
+        loaded.setData(saved);
+        onPassed(saved);
+      },
+    });
+  };
   return (
-    <form
-      className="dr-form"
-      noValidate
-      aria-labelledby="project-pass"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onStart();
-        void form.submit({
-          schema: DecisionRequestSchema,
-          input:
-            kind === 'meetingCase'
-              ? { kind, agendaItemId: agendaItemId || undefined, projectVersion: project.version }
-              : { kind, text, projectVersion: project.version },
-          labels,
-          send: (body) => api<Project>(`/projects/${project.id}/decisions`, { method: 'POST', body }),
-          done: (saved) => {
-            loaded.setData(saved);
-            onPassed(saved);
-          },
-        });
-      }}
+    <SubmitForm
+      form={form}
+      submit={submit}
+      labelledBy="project-pass"
+      onReload={loaded.reload}
+      submitLabel={fmt(t.submit, { point: short })}
     >
-      <FormMessages form={form} onReload={loaded.reload} />
       {/* The server names «basisDocuments» when something is missing; the summary's link lands here. */}
       <div id={form.id('basisDocuments')} tabIndex={-1}>
         {project.next.missingBasis.length > 0 ? (
@@ -152,48 +146,34 @@ function DecisionForm({
         <LessonsReminder project={project} networkSlug={network.slug} />
       </div>
       {ownerMayDecide ? (
-        <ChoiceGroup form={form} name="kind" legend={t.how}>
-          {(['meetingCase', 'ownerDecision'] as const).map((value, i) => (
-            <Radio
-              key={value}
-              id={i === 0 ? form.id('kind') : undefined}
-              name={form.id('kind')}
-              value={value}
-              label={value === 'meetingCase' ? t.meetingCase : t.ownerDecision}
-              description={value === 'meetingCase' ? t.meetingCaseDescription : t.ownerDecisionDescription}
-              checked={kind === value}
-              aria-invalid={kindInvalid || undefined}
-              onChange={() => {
-                setKind(value);
-                setAgendaItemId('');
-              }}
-            />
-          ))}
-        </ChoiceGroup>
+        <RadioGroup
+          form={form}
+          name="kind"
+          legend={t.how}
+          options={[
+            { value: 'meetingCase', label: t.meetingCase, description: t.meetingCaseDescription },
+            { value: 'ownerDecision', label: t.ownerDecision, description: t.ownerDecisionDescription },
+          ]}
+          value={kind}
+          onChange={(next) => set({ kind: next, agendaItemId: '' })}
+        />
       ) : (
         <Paragraph data-size="sm" className="dr-muted">
           {ownerNote ? t.ownerOnly : t.meetingOnly}
         </Paragraph>
       )}
       {kind === 'meetingCase' ? (
-        <DecidedCaseFields form={form} network={network} label={t.agendaItemId} value={agendaItemId} onChange={setAgendaItemId} />
-      ) : (
-        <TextField
-          state={form}
-          name="text"
-          label={t.text}
-          description={t.textDescription}
-          value={text}
-          onChange={setText}
-          multiline
-          rows={4}
-          required
+        <DecidedCaseFields
+          form={form}
+          network={network}
+          label={t.agendaItemId}
+          value={agendaItemId}
+          onChange={(id) => set({ agendaItemId: id })}
         />
+      ) : (
+        <TextField {...field('text', t.text, t.textDescription)} multiline rows={4} required />
       )}
-      <ButtonRow>
-        <SubmitButton form={form}>{fmt(t.submit, { point: short })}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }
 
@@ -225,7 +205,7 @@ export function DecidedCaseFields({
   const decidedItems = (meeting.data?.items ?? []).filter((i) => i.outcome === 'decided');
   return (
     <>
-      <SelectField
+      <OptionSelect
         state={form}
         name="bodyId"
         label={t.body}
@@ -235,17 +215,12 @@ export function DecidedCaseFields({
           setMeetingId('');
           setAgendaItemId('');
         }}
-      >
-        <Select.Option value="">{t.chooseBody}</Select.Option>
-        {network.bodies.map((b) => (
-          <Select.Option key={b.id} value={b.id}>
-            {b.name}
-          </Select.Option>
-        ))}
-      </SelectField>
+        empty={t.chooseBody}
+        options={network.bodies.map((b) => ({ value: b.id, label: b.name }))}
+      />
       {bodyId && meetings.data && heldMeetings.length === 0 && <Paragraph data-size="sm">{t.noMeetings}</Paragraph>}
       {heldMeetings.length > 0 && (
-        <SelectField
+        <OptionSelect
           state={form}
           name="meetingId"
           label={t.meeting}
@@ -254,24 +229,24 @@ export function DecidedCaseFields({
             setMeetingId(v);
             setAgendaItemId('');
           }}
-        >
-          <Select.Option value="">{t.chooseMeeting}</Select.Option>
-          {heldMeetings.map((x) => (
-            <Select.Option key={x.id} value={x.id}>
-              {fmt(t.meetingOption, { date: date(x.date), status: MEETING_TERMS[lang].statuses[x.status] })}
-            </Select.Option>
-          ))}
-        </SelectField>
+          empty={t.chooseMeeting}
+          options={heldMeetings.map((x) => ({
+            value: x.id,
+            label: fmt(t.meetingOption, { date: date(x.date), status: MEETING_TERMS[lang].statuses[x.status] }),
+          }))}
+        />
       )}
       {meetingId && meeting.data && decidedItems.length === 0 && <Paragraph data-size="sm">{t.noCases}</Paragraph>}
-      <SelectField state={form} name="agendaItemId" label={label} value={value} onChange={onChange} required>
-        <Select.Option value="">{t.chooseCase}</Select.Option>
-        {decidedItems.map((i) => (
-          <Select.Option key={i.id} value={i.id}>
-            {fmt(t.caseOption, { number: i.number, title: i.title }).trim()}
-          </Select.Option>
-        ))}
-      </SelectField>
+      <OptionSelect
+        state={form}
+        name="agendaItemId"
+        label={label}
+        value={value}
+        onChange={onChange}
+        empty={t.chooseCase}
+        options={decidedItems.map((i) => ({ value: i.id, label: fmt(t.caseOption, { number: i.number, title: i.title }).trim() }))}
+        required
+      />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Paragraph, Table } from '@digdir/designsystemet-react';
 import { PARTICIPATION, ParticipationInputSchema, type Project } from '../../../shared/portfolio/projects.ts';
-import { api, type Loaded } from '../../app/api.ts';
+import { type Loaded } from '../../app/api.ts';
+import { sendTo } from '../../app/form-parts.tsx';
 import { SuccessMessage, TextField } from '../../app/forms.tsx';
 import { RadioGroup, useFormValues } from '../../app/fields.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
@@ -98,19 +99,17 @@ function ParticipationForm({
       submitLabel={t.save}
       onCancel={onCancel}
       onReload={onReload}
-      submit={() =>
-        form.submit({
-          schema: ParticipationInputSchema,
-          input: {
-            participation: values.participation || undefined,
-            reservation: values.reservation,
-            ...(participant.version === null ? {} : { version: participant.version }),
-          },
-          labels: { participation: t.participation, reservation: t.reservation },
-          send: (body) => api<unknown>(`/projects/${projectId}/participants/${participant.municipalityNumber}`, { method: 'PUT', body }),
-          done: onSaved,
-        })
-      }
+      submit={{
+        schema: ParticipationInputSchema,
+        input: {
+          participation: values.participation || undefined,
+          reservation: values.reservation,
+          ...(participant.version === null ? {} : { version: participant.version }),
+        },
+        labels: { participation: t.participation, reservation: t.reservation },
+        send: sendTo(`/projects/${projectId}/participants/${participant.municipalityNumber}`, 'PUT'),
+        done: onSaved,
+      }}
     >
       <RadioGroup
         form={form}

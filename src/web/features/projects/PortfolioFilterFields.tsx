@@ -1,8 +1,11 @@
+import type { ReactNode } from 'react';
+import { Button, Heading } from '@digdir/designsystemet-react';
 import { PHASES } from '../../../shared/portfolio/projects.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Programme } from '../../../shared/portfolio/programmes.ts';
 import { useApi } from '../../app/api.ts';
 import { FilterSelect } from '../../app/forms.tsx';
+import { ButtonRow } from '../../app/ui.tsx';
 import { currentMembers, useFocusAreas } from '../proposals/index.ts';
 import { useProjectMessages } from './messages.ts';
 import { useProgrammeMessages } from './programme-messages.ts';
@@ -76,5 +79,52 @@ export function PortfolioFilterFields({
         />
       )}
     </>
+  );
+}
+
+/**
+ * A portfolio view's filter form: its heading, the fields in a row, «apply» and, while a filter is in use, «clear».
+ * Nothing changes until it is sent.
+ */
+export function PortfolioFilterForm({
+  headingId,
+  applyLabel,
+  filtered,
+  onApply,
+  onClear,
+  children,
+}: {
+  headingId: string;
+  applyLabel: string;
+  filtered: boolean;
+  onApply: () => void;
+  onClear: () => void;
+  children: ReactNode;
+}) {
+  const f = useProjectMessages().filter;
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onApply();
+      }}
+      className="dr-project-filter"
+      aria-labelledby={headingId}
+    >
+      <Heading level={2} data-size="xs" id={headingId}>
+        {f.heading}
+      </Heading>
+      <div className="dr-toolbar">{children}</div>
+      <ButtonRow>
+        <Button type="submit" variant="secondary">
+          {applyLabel}
+        </Button>
+        {filtered && (
+          <Button type="button" variant="tertiary" onClick={onClear}>
+            {f.clear}
+          </Button>
+        )}
+      </ButtonRow>
+    </form>
   );
 }

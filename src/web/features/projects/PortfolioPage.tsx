@@ -1,17 +1,16 @@
-import { useState, type FormEvent } from 'react';
-import { Link as RouterLink, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { PHASES, ProjectCreateSchema, type PortfolioRow, type Project } from '../../../shared/portfolio/projects.ts';
 import { PORTFOLIO_STATUSES } from '../../../shared/portfolio/status-reports.ts';
-import { api, useApi } from '../../app/api.ts';
-import { FilterSelect, SelectField, SuccessMessage, TextField } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { FilterSelect, SelectField, TextField } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { Page } from '../../app/Page.tsx';
-import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion, todayIso, Section } from '../../app/ui.tsx';
+import { NetworkTitledPage } from '../../app/network-titled-page.tsx';
+import { AppLink, FilterDisclosure, LoadState, todayIso, Section } from '../../app/ui.tsx';
 import { useFocusAreas, type FocusAreaOption } from '../proposals/index.ts';
-import { PortfolioFilterFields, type PortfolioChoices } from './PortfolioFilterFields.tsx';
+import { PortfolioFilterFields, PortfolioFilterForm, type PortfolioChoices } from './PortfolioFilterFields.tsx';
 import { useProjectMessages, type ProjectMessages } from './messages.ts';
 import {
   NO_FILTER,
@@ -28,6 +27,9 @@ import { StatusLightTag } from './StatusLight.tsx';
 import { PersonOptions } from './PersonOptions.tsx';
 import { CheckboxGroup, useFormValues } from '../../app/fields.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
+import { ListWithCreate } from '../../app/kit.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
+import { sendTo } from '../../app/form-parts.tsx';
 import './projects.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { useRiskMapMessages } from './risk-map-messages.ts';
@@ -35,7 +37,7 @@ import { riskMapPath } from './risk-map-path.ts';
 import { usePrioritizationMessages } from './prioritization-messages.ts';
 import { prioritizationPath } from './prioritization-path.ts';
 import { lessonsPath, useLessonMessages } from '../lessons/index.ts';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import { useProgrammeMessages } from './programme-messages.ts';
 import { programmePath, programmesPath } from './programme-path.ts';
 
@@ -45,13 +47,7 @@ import { programmePath, programmesPath } from './programme-path.ts';
  */
 export function PortfolioPage() {
   const pm = useProjectMessages();
-  const network = useNetwork();
-  const title = fmt(pm.list.title, { name: network.name });
-  return (
-    <Page title={title}>
-      <PortfolioView network={network} />
-    </Page>
-  );
+  return <NetworkTitledPage title={pm.list.title}>{(network) => <PortfolioView network={network} />}</NetworkTitledPage>;
 }
 
 function PortfolioView({ network }: { network: NetworkOverview }) {
@@ -62,9 +58,7 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
   const lm = useLessonMessages();
   const l = pm.list;
   const navigate = useNavigate();
-  const location = useLocation();
   const [params] = useSearchParams();
-  const [open, setOpen] = useState(false);
   const filter = readFilter(params);
   const view = readView(params);
   const admin = useNetworkCapabilities(network.id).administer;
@@ -78,22 +72,19 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
     timeline: l.viewTimeline,
     programmes: gm.viewProgrammes,
   };
+  const newProject = (close: () => void) => (
+    <NewProjectForm
+      network={network}
+      focusAreas={focusAreas}
+      onCancel={close}
+      onSaved={(created) => {
+        close();
+        void navigate(projectPath(network.slug, created.id), { state: { message: fmt(l.created, { reference: created.reference }) } });
+      }}
+    />
+  );
   return (
-    <div className="dr-stack">
-      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
-      <Paragraph>{l.intro}</Paragraph>
-      {admin ? (
-        <ButtonRow>
-          <Button type="button" onClick={() => setOpen(true)}>
-            {l.newProject}
-          </Button>
-        </ButtonRow>
-      ) : (
-        <Paragraph data-size="sm" className="dr-muted">
-          {l.readOnly}
-        </Paragraph>
-      )}
-
+    <ListWithCreate intro={l.intro} create={{ label: l.newProject, readOnly: l.readOnly, form: admin ? newProject : null }}>
       <FilterDisclosure
         active={[filter.phase, filter.focusArea, filter.municipality, filter.status, filter.programme].filter(Boolean).length}
       >
@@ -134,31 +125,10 @@ function PortfolioView({ network }: { network: NetworkOverview }) {
           )
         }
       </LoadState>
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={`/api${portfolioApiPath(network.id, filter, 'xlsx')}`} download>
-          {l.downloadXlsx}
-        </Link>
-        <Link href={`/api${portfolioApiPath(network.id, filter, 'csv')}`} download>
-          {l.downloadCsv}
-        </Link>
-      </Paragraph>
-
-      {admin && (
-        <ModalDialog open={open} onClose={() => setOpen(false)} title={l.newProject}>
-          <NewProjectForm
-            network={network}
-            focusAreas={focusAreas}
-            onCancel={() => setOpen(false)}
-            onSaved={(created) => {
-              setOpen(false);
-              void navigate(projectPath(network.slug, created.id), {
-                state: { message: fmt(l.created, { reference: created.reference }) },
-              });
-            }}
-          />
-        </ModalDialog>
-      )}
-    </div>
+      <Downloads
+        links={exportLinks((format) => `/api${portfolioApiPath(network.id, filter, format)}`, { xlsx: l.downloadXlsx, csv: l.downloadCsv })}
+      />
+    </ListWithCreate>
   );
 }
 
@@ -175,37 +145,28 @@ function PortfolioTable({ network, list, filtered }: { network: NetworkOverview;
   const { date } = useI18n();
   const l = pm.list;
   return (
-    <ScrollRegion
-      label={`${fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} (${fmt(l.count, { count: list.length })})`}
+    <DataTable
+      caption={`${fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} (${fmt(l.count, { count: list.length })})`}
+      columns={[l.reference, l.titleColumn, l.phase, l.focusAreas, l.owner, l.manager, l.participants, l.lastDecision, l.status]}
     >
-      <Table zebra>
-        <caption>
-          {fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} ({fmt(l.count, { count: list.length })})
-        </caption>
-        <HeadRow
-          cells={[l.reference, l.titleColumn, l.phase, l.focusAreas, l.owner, l.manager, l.participants, l.lastDecision, l.status]}
-        />
-        <Table.Body>
-          {list.map((p) => (
-            <Table.Row key={p.id}>
-              <Table.Cell className="dr-project-nowrap">{p.reference}</Table.Cell>
-              <Table.HeaderCell scope="row">
-                <AppLink to={projectPath(network.slug, p.id)}>{p.title}</AppLink>
-              </Table.HeaderCell>
-              <Table.Cell>{pm.phases[p.phase]}</Table.Cell>
-              <Table.Cell>{p.focusAreas.map((f) => f.title).join(', ') || '–'}</Table.Cell>
-              <Table.Cell>{p.ownerName ?? '–'}</Table.Cell>
-              <Table.Cell>{p.managerName ?? '–'}</Table.Cell>
-              <Table.Cell className="dr-project-number">{p.participantCount}</Table.Cell>
-              <Table.Cell>{lastDecision(pm, p, date)}</Table.Cell>
-              <Table.Cell>
-                <StatusCell row={p} />
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </ScrollRegion>
+      {list.map((p) => (
+        <Table.Row key={p.id}>
+          <Table.Cell className="dr-project-nowrap">{p.reference}</Table.Cell>
+          <Table.HeaderCell scope="row">
+            <AppLink to={projectPath(network.slug, p.id)}>{p.title}</AppLink>
+          </Table.HeaderCell>
+          <Table.Cell>{pm.phases[p.phase]}</Table.Cell>
+          <Table.Cell>{p.focusAreas.map((f) => f.title).join(', ') || '–'}</Table.Cell>
+          <Table.Cell>{p.ownerName ?? '–'}</Table.Cell>
+          <Table.Cell>{p.managerName ?? '–'}</Table.Cell>
+          <Table.Cell className="dr-project-number">{p.participantCount}</Table.Cell>
+          <Table.Cell>{lastDecision(pm, p, date)}</Table.Cell>
+          <Table.Cell>
+            <StatusCell row={p} />
+          </Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   );
 }
 
@@ -430,8 +391,7 @@ function FilterForm({ network, filter, view }: { network: NetworkOverview; filte
   const { phase, focusArea, municipality, programme } = filter;
   const [choices, setChoices] = useState<PortfolioChoices>({ phase, focusArea, municipality, programme });
   const [status, setStatus] = useState<string>(filter.status);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const apply = () => {
     const chosen = readFilter(new URLSearchParams({ fase: choices.phase, status }));
     const next: PortfolioFilter = {
       phase: chosen.phase,
@@ -443,35 +403,22 @@ function FilterForm({ network, filter, view }: { network: NetworkOverview; filte
     void navigate(projectsPath(network.slug, portfolioSearch(next, view)));
   };
   return (
-    <form onSubmit={submit} className="dr-project-filter" aria-labelledby="project-filter-heading">
-      <Heading level={2} data-size="xs" id="project-filter-heading">
-        {f.heading}
-      </Heading>
-      <div className="dr-toolbar">
-        <PortfolioFilterFields network={network} choices={choices} onChange={setChoices} />
-        <FilterSelect
-          label={f.status}
-          all={f.allStatuses}
-          value={status}
-          onChange={setStatus}
-          options={PORTFOLIO_STATUSES.map((s) => ({ value: s, label: s === 'none' ? f.statusNone : pm.lights[s] }))}
-        />
-      </div>
-      <ButtonRow>
-        <Button type="submit" variant="secondary">
-          {f.apply}
-        </Button>
-        {(filter.phase || filter.focusArea || filter.municipality || filter.status || filter.programme) && (
-          <Button
-            type="button"
-            variant="tertiary"
-            onClick={() => void navigate(projectsPath(network.slug, portfolioSearch(NO_FILTER, view)))}
-          >
-            {f.clear}
-          </Button>
-        )}
-      </ButtonRow>
-    </form>
+    <PortfolioFilterForm
+      headingId="project-filter-heading"
+      applyLabel={f.apply}
+      filtered={!!(filter.phase || filter.focusArea || filter.municipality || filter.status || filter.programme)}
+      onApply={apply}
+      onClear={() => void navigate(projectsPath(network.slug, portfolioSearch(NO_FILTER, view)))}
+    >
+      <PortfolioFilterFields network={network} choices={choices} onChange={setChoices} />
+      <FilterSelect
+        label={f.status}
+        all={f.allStatuses}
+        value={status}
+        onChange={setStatus}
+        options={PORTFOLIO_STATUSES.map((s) => ({ value: s, label: s === 'none' ? f.statusNone : pm.lights[s] }))}
+      />
+    </PortfolioFilterForm>
   );
 }
 
@@ -515,29 +462,27 @@ function NewProjectForm({
       form={form}
       submitLabel={f.create}
       onCancel={onCancel}
-      submit={() =>
-        form.submit({
-          schema: ProjectCreateSchema,
-          input: {
-            ...values,
-            ownerPersonId: values.ownerPersonId || null,
-            managerPersonId: values.managerPersonId || null,
-            startDate: values.startDate || null,
-            plannedEndDate: values.plannedEndDate || null,
-          },
-          labels: {
-            title: f.title,
-            description: f.description,
-            focusAreaKeys: f.focusAreaKeys,
-            ownerPersonId: f.ownerPersonId,
-            managerPersonId: f.managerPersonId,
-            startDate: f.startDate,
-            plannedEndDate: f.plannedEndDate,
-          },
-          send: (body) => api<Project>(`/networks/${network.id}/projects`, { method: 'POST', body }),
-          done: onSaved,
-        })
-      }
+      submit={{
+        schema: ProjectCreateSchema,
+        input: {
+          ...values,
+          ownerPersonId: values.ownerPersonId || null,
+          managerPersonId: values.managerPersonId || null,
+          startDate: values.startDate || null,
+          plannedEndDate: values.plannedEndDate || null,
+        },
+        labels: {
+          title: f.title,
+          description: f.description,
+          focusAreaKeys: f.focusAreaKeys,
+          ownerPersonId: f.ownerPersonId,
+          managerPersonId: f.managerPersonId,
+          startDate: f.startDate,
+          plannedEndDate: f.plannedEndDate,
+        },
+        send: sendTo<Project>(`/networks/${network.id}/projects`, 'POST'),
+        done: onSaved,
+      }}
     >
       <TextField {...field('title', f.title)} required />
       <TextField {...field('description', f.description)} multiline rows={4} />

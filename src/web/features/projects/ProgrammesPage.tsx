@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Alert, Button, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
@@ -16,7 +16,8 @@ import { SelectField, SuccessMessage, TextField, useForm } from '../../app/forms
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { Page } from '../../app/Page.tsx';
-import { HeadRow } from '../../app/table.tsx';
+import { NetworkTitledPage } from '../../app/network-titled-page.tsx';
+import { DataTable, HeadRow } from '../../app/table.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useFocusAreas, type FocusAreaOption } from '../proposals/index.ts';
 import { useProjectMessages } from './messages.ts';
@@ -27,31 +28,26 @@ import { riskMapPath } from './risk-map-path.ts';
 import { StatusLightTag } from './StatusLight.tsx';
 import { PersonOptions } from './PersonOptions.tsx';
 import { CheckboxGroup, useFormValues } from '../../app/fields.tsx';
-import { SaveForm } from '../../app/kit.tsx';
+import { SaveForm, useNavigationMessage } from '../../app/kit.tsx';
+import { LoadedRecord } from '../../app/loaded-record.tsx';
 import './projects.css';
 
 /** `/n/:slug/prosjekter/programmer`: the network's programmes, and a new one for the secretariat. */
 export function ProgrammesPage() {
   const gm = useProgrammeMessages();
-  const network = useNetwork();
-  return (
-    <Page title={fmt(gm.listTitle, { name: network.name })}>
-      <ProgrammeList network={network} />
-    </Page>
-  );
+  return <NetworkTitledPage title={gm.listTitle}>{(network) => <ProgrammeList network={network} />}</NetworkTitledPage>;
 }
 
 function ProgrammeList({ network }: { network: NetworkOverview }) {
   const gm = useProgrammeMessages();
   const navigate = useNavigate();
-  const location = useLocation();
   const admin = useNetworkCapabilities(network.id).writePortfolio;
   const focusAreas = useFocusAreas(network.slug);
   const list = useApi<Programme[]>(`/networks/${network.id}/programmes`);
   const [open, setOpen] = useState(false);
   return (
     <div className="dr-stack">
-      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
+      <SuccessMessage message={useNavigationMessage()} />
       <Paragraph>
         <AppLink to={projectsPath(network.slug)}>{gm.backToPortfolio}</AppLink>
       </Paragraph>
@@ -68,24 +64,18 @@ function ProgrammeList({ network }: { network: NetworkOverview }) {
           programmes.length === 0 ? (
             <Paragraph>{gm.none}</Paragraph>
           ) : (
-            <ScrollRegion label={fmt(gm.caption, { name: network.name })}>
-              <Table zebra>
-                <caption>{fmt(gm.caption, { name: network.name })}</caption>
-                <HeadRow cells={[gm.name, gm.owner, gm.focusAreas, gm.projectCount]} />
-                <Table.Body>
-                  {programmes.map((p) => (
-                    <Table.Row key={p.id}>
-                      <Table.HeaderCell scope="row">
-                        <AppLink to={programmePath(network.slug, p.id)}>{p.name}</AppLink>
-                      </Table.HeaderCell>
-                      <Table.Cell>{p.owner?.name ?? '–'}</Table.Cell>
-                      <Table.Cell>{p.focusAreas.map((a) => a.title).join(', ') || '–'}</Table.Cell>
-                      <Table.Cell className="dr-project-number">{p.projectCount}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable caption={fmt(gm.caption, { name: network.name })} columns={[gm.name, gm.owner, gm.focusAreas, gm.projectCount]}>
+              {programmes.map((p) => (
+                <Table.Row key={p.id}>
+                  <Table.HeaderCell scope="row">
+                    <AppLink to={programmePath(network.slug, p.id)}>{p.name}</AppLink>
+                  </Table.HeaderCell>
+                  <Table.Cell>{p.owner?.name ?? '–'}</Table.Cell>
+                  <Table.Cell>{p.focusAreas.map((a) => a.title).join(', ') || '–'}</Table.Cell>
+                  <Table.Cell className="dr-project-number">{p.projectCount}</Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
           )
         }
       </LoadState>
@@ -173,21 +163,19 @@ export function ProgrammePage() {
   const loaded = useApi<ProgrammeRollup>(`/programmes/${id}`);
   return (
     <Page title={fmt(gm.title, { name: loaded.data?.name ?? '' })}>
-      <LoadState loaded={loaded}>
-        {(programme) => <ProgrammeView network={network} programme={programme} onChange={loaded.setData} onReload={loaded.reload} />}
-      </LoadState>
+      <LoadedRecord loaded={loaded}>{(view) => <ProgrammeView network={network} {...view} />}</LoadedRecord>
     </Page>
   );
 }
 
 function ProgrammeView({
   network,
-  programme,
+  record: programme,
   onChange,
   onReload,
 }: {
   network: NetworkOverview;
-  programme: ProgrammeRollup;
+  record: ProgrammeRollup;
   onChange: (programme: ProgrammeRollup) => void;
   onReload: () => void;
 }) {
@@ -196,12 +184,11 @@ function ProgrammeView({
   const kroner = useKroner();
   const { date, m } = useI18n();
   const navigate = useNavigate();
-  const location = useLocation();
   const admin = useNetworkCapabilities(network.id).writePortfolio;
   const focusAreas = useFocusAreas(network.slug);
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
-  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const [message, setMessage] = useState(useNavigationMessage());
   const [failure, setFailure] = useState<ApiError | null>(null);
   const money = (value: number | null) => (value === null ? gm.notReported : kroner(value));
 
@@ -335,25 +322,19 @@ function ProgrammeView({
               {caption}: {gm.noneOpen}
             </Paragraph>
           ) : (
-            <ScrollRegion key={kind} label={caption}>
-              <Table zebra>
-                <caption>{caption}</caption>
-                <HeadRow cells={[gm.description, gm.project, gm.score]} />
-                <Table.Body>
-                  {entries.map((e) => (
-                    <Table.Row key={e.id}>
-                      <Table.HeaderCell scope="row">{e.description}</Table.HeaderCell>
-                      <Table.Cell>
-                        <AppLink to={projectPath(network.slug, e.project.id)}>{e.project.title}</AppLink>
-                      </Table.Cell>
-                      <Table.Cell className="dr-project-number">
-                        {e.probabilityBefore} × {e.consequenceBefore} = {e.scoreBefore}
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable key={kind} caption={caption} columns={[gm.description, gm.project, gm.score]}>
+              {entries.map((e) => (
+                <Table.Row key={e.id}>
+                  <Table.HeaderCell scope="row">{e.description}</Table.HeaderCell>
+                  <Table.Cell>
+                    <AppLink to={projectPath(network.slug, e.project.id)}>{e.project.title}</AppLink>
+                  </Table.Cell>
+                  <Table.Cell className="dr-project-number">
+                    {e.probabilityBefore} × {e.consequenceBefore} = {e.scoreBefore}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
           );
         })}
         <Paragraph>
@@ -365,26 +346,20 @@ function ProgrammeView({
         {programme.benefits.length === 0 ? (
           <Paragraph>{gm.noBenefits}</Paragraph>
         ) : (
-          <ScrollRegion label={gm.benefits}>
-            <Table zebra>
-              <caption>{gm.benefits}</caption>
-              <HeadRow cells={[gm.benefit, gm.project, gm.achievement, gm.lastMeasured]} />
-              <Table.Body>
-                {programme.benefits.map((b) => (
-                  <Table.Row key={b.id}>
-                    <Table.HeaderCell scope="row">{b.title}</Table.HeaderCell>
-                    <Table.Cell>
-                      <AppLink to={`${projectPath(network.slug, b.project.id)}/nytte`}>{b.project.title}</AppLink>
-                    </Table.Cell>
-                    <Table.Cell className="dr-project-number">
-                      {b.achievement === null ? gm.notMeasured : `${Math.round(b.achievement * 100)} %`}
-                    </Table.Cell>
-                    <Table.Cell>{b.lastMeasuredOn ? date(b.lastMeasuredOn) : '–'}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollRegion>
+          <DataTable caption={gm.benefits} columns={[gm.benefit, gm.project, gm.achievement, gm.lastMeasured]}>
+            {programme.benefits.map((b) => (
+              <Table.Row key={b.id}>
+                <Table.HeaderCell scope="row">{b.title}</Table.HeaderCell>
+                <Table.Cell>
+                  <AppLink to={`${projectPath(network.slug, b.project.id)}/nytte`}>{b.project.title}</AppLink>
+                </Table.Cell>
+                <Table.Cell className="dr-project-number">
+                  {b.achievement === null ? gm.notMeasured : `${Math.round(b.achievement * 100)} %`}
+                </Table.Cell>
+                <Table.Cell>{b.lastMeasuredOn ? date(b.lastMeasuredOn) : '–'}</Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
       </Section>
 

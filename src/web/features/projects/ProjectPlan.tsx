@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { Button, Heading, Link, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { type ReactNode } from 'react';
+import { Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import {
   DELIVERABLE_STATUSES,
   DeliverableInputSchema,
@@ -16,14 +16,18 @@ import {
   type Risk,
   type RiskLevel,
 } from '../../../shared/portfolio/projects.ts';
-import { api, type Loaded } from '../../app/api.ts';
-import { ConfirmForm, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { type Loaded } from '../../app/api.ts';
+import { DeleteDialog, EditDialog, useRowDialogs } from '../../app/row-dialogs.tsx';
+import { SuccessMessage, TextField, type FormState } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
-import { SaveForm } from '../../app/kit.tsx';
+import { ButtonRow, Section } from '../../app/ui.tsx';
+import { SaveForm, type SaveOptions } from '../../app/kit.tsx';
+import { useFormValues } from '../../app/fields.tsx';
+import { OptionSelect, optionsOf } from '../../app/form-parts.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { useProjectMessages, type ProjectMessages } from './messages.ts';
 import { useRiskMapMessages } from './risk-map-messages.ts';
-import { RowAction } from '../../app/table.tsx';
+import { DataTable, RowAction } from '../../app/table.tsx';
 
 /** The texts every part of the plan has: its heading, table caption, and the words of adding, changing and deleting. */
 type PartTexts = Pick<
@@ -50,128 +54,151 @@ interface PartProps {
   editable: boolean;
 }
 
+/** What a plan item's form is told: whose item, the item (null for a new one), and what to do when done. */
+interface FormProps<T> {
+  projectId: string;
+  item: T | null;
+  onDone: (project: Project, name: string) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}
+
 /**
  * One part of the project plan: a table, and for the secretariat the add and edit dialogs and the delete
  * confirmation. Every change answers the whole project, which is then shown as it now is.
  */
 function PlanPart<T extends { id: string; version: number }>({
   id,
+  part,
   texts,
   project,
   loaded,
   editable,
   items,
   nameOf,
-  head,
+  columns,
   row,
-  form,
-  deletePath,
+  Form,
   before,
 }: PartProps & {
   id: string;
+  part: PlanPartName;
   texts: PartTexts;
   items: T[];
   nameOf: (item: T) => string;
-  head: ReactNode;
+  columns: string[];
   row: (item: T, actions: ReactNode) => ReactNode;
-  form: (item: T | null, done: (project: Project, name: string) => void, cancel: () => void, reload: () => void) => ReactNode;
-  deletePath: (item: T) => string;
+  Form: (props: FormProps<T>) => ReactNode;
   before?: ReactNode;
 }) {
   const { m } = useI18n();
   const pm = useProjectMessages();
-  const [editing, setEditing] = useState<T | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<T | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const close = () => {
-    setEditing(null);
-    setDeleting(null);
-  };
-  const reload = () => {
-    close();
-    loaded.reload();
-  };
+  const dialogs = useRowDialogs<T>(loaded.reload);
   return (
-    <section className="dr-section" aria-labelledby={id}>
-      <Heading level={2} data-size="md" id={id}>
-        {texts.heading}
-      </Heading>
+    <Section id={id} title={texts.heading}>
       <Paragraph data-size="sm">{texts.intro}</Paragraph>
       {before}
-      <SuccessMessage message={status} />
+      <SuccessMessage message={dialogs.status} />
       {items.length === 0 ? (
         <Paragraph>{texts.none}</Paragraph>
       ) : (
-        <ScrollRegion label={fmt(texts.caption, { reference: project.reference })}>
-          <Table zebra>
-            <caption>{fmt(texts.caption, { reference: project.reference })}</caption>
-            <Table.Head>
-              <Table.Row>
-                {head}
-                {editable && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {items.map((item) =>
-                row(
-                  item,
-                  editable && (
-                    <Table.Cell className="dr-project-nowrap">
-                      <RowAction label={fmt(texts.editLabel, { name: nameOf(item) })} onClick={() => setEditing(item)}>
-                        {pm.plan.edit}
-                      </RowAction>
-                      <RowAction label={fmt(texts.deleteLabel, { name: nameOf(item) })} danger onClick={() => setDeleting(item)}>
-                        {pm.plan.delete}
-                      </RowAction>
-                    </Table.Cell>
-                  ),
-                ),
-              )}
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <DataTable caption={fmt(texts.caption, { reference: project.reference })} columns={[...columns, editable && m.common.actions]}>
+          {items.map((item) =>
+            row(
+              item,
+              editable && (
+                <Table.Cell className="dr-project-nowrap">
+                  <RowAction label={fmt(texts.editLabel, { name: nameOf(item) })} onClick={() => dialogs.setEditing(item)}>
+                    {pm.plan.edit}
+                  </RowAction>
+                  <RowAction label={fmt(texts.deleteLabel, { name: nameOf(item) })} danger onClick={() => dialogs.setDeleting(item)}>
+                    {pm.plan.delete}
+                  </RowAction>
+                </Table.Cell>
+              ),
+            ),
+          )}
+        </DataTable>
       )}
       {editable && (
         <ButtonRow>
-          <Button type="button" variant="secondary" onClick={() => setEditing('new')}>
+          <Button type="button" variant="secondary" onClick={() => dialogs.setEditing('new')}>
             {texts.add}
           </Button>
         </ButtonRow>
       )}
-      <ModalDialog open={editing !== null} onClose={close} title={editing === 'new' ? texts.addTitle : texts.editTitle}>
-        {editing !== null &&
-          form(
-            editing === 'new' ? null : editing,
-            (_project, name) => {
-              setStatus(fmt(editing === 'new' ? texts.added : texts.saved, { name }));
-              reload();
-            },
-            close,
-            reload,
-          )}
-      </ModalDialog>
-      <ModalDialog open={deleting !== null} onClose={close} title={texts.deleteTitle}>
-        {deleting && (
-          <ConfirmForm
-            confirmLabel={pm.plan.delete}
-            danger
-            onCancel={close}
-            onReload={reload}
-            onConfirm={async () => {
-              await api<Project>(`${deletePath(deleting)}?version=${deleting.version}`, { method: 'DELETE' });
-              setStatus(fmt(texts.deleted, { name: nameOf(deleting) }));
-              reload();
-            }}
-          >
-            <Paragraph>{fmt(texts.deleteConfirm, { name: nameOf(deleting) })}</Paragraph>
-          </ConfirmForm>
+      <EditDialog dialogs={dialogs} addTitle={texts.addTitle} editTitle={texts.editTitle}>
+        {(item) => (
+          <Form
+            projectId={project.id}
+            item={item}
+            onDone={(_project, name) => dialogs.changed(fmt(item === null ? texts.added : texts.saved, { name }))}
+            onCancel={dialogs.close}
+            onReload={dialogs.reload}
+          />
         )}
-      </ModalDialog>
-    </section>
+      </EditDialog>
+      <DeleteDialog
+        dialogs={dialogs}
+        title={texts.deleteTitle}
+        confirmLabel={pm.plan.delete}
+        path={(x) => `/project-${part}/${x.id}`}
+        question={(x) => fmt(texts.deleteConfirm, { name: nameOf(x) })}
+        deleted={(x) => fmt(texts.deleted, { name: nameOf(x) })}
+      />
+    </Section>
   );
 }
 
-/** The form's buttons: save, and cancel. */
+/** The plan's parts as the API names them: `/projects/:id/<part>` for a new item, `/project-<part>/:id` for one. */
+type PlanPartName = 'milestones' | 'risks' | 'deliverables';
+
+/** A plan item's form: a new item POSTed to the project's part, a changed one PATCHed with its version. */
+function PlanItemForm<C, U>({
+  part,
+  projectId,
+  item,
+  onDone,
+  onCancel,
+  onReload,
+  form,
+  schemas,
+  input,
+  labels,
+  name,
+  submitLabel,
+  children,
+}: FormProps<{ id: string; version: number }> & {
+  part: PlanPartName;
+  form: FormState;
+  schemas: [SaveOptions<C, U, Project>['create']['schema'], SaveOptions<C, U, Project>['update']['schema']];
+  input: Record<string, unknown>;
+  labels: Record<string, string>;
+  /** The item's name, for the message after saving. */
+  name: string;
+  submitLabel: string;
+  children: ReactNode;
+}) {
+  return (
+    <SaveForm
+      form={form}
+      save={{
+        item,
+        create: { schema: schemas[0], path: `/projects/${projectId}/${part}` },
+        update: { schema: schemas[1], path: `/project-${part}/${item?.id}` },
+        input,
+        labels,
+        done: (project: Project) => onDone(project, name.trim()),
+      }}
+      submitLabel={submitLabel}
+      onCancel={onCancel}
+      onReload={onReload}
+    >
+      {children}
+    </SaveForm>
+  );
+}
+
 /** An empty field is «not set»: null for a change, left out for a new item. */
 const orNull = (value: string) => (value.trim() === '' ? null : value);
 
@@ -185,18 +212,11 @@ export function Milestones(props: PartProps) {
     <PlanPart<Milestone>
       {...props}
       id="project-milestones"
+      part="milestones"
       texts={t}
       items={props.project.milestones}
       nameOf={(x) => x.title}
-      deletePath={(x) => `/project-milestones/${x.id}`}
-      head={
-        <>
-          <Table.HeaderCell scope="col">{t.title}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t.dueDate}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t.doneDate}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t.note}</Table.HeaderCell>
-        </>
-      }
+      columns={[t.title, t.dueDate, t.doneDate, t.note]}
       row={(x, actions) => (
         <Table.Row key={x.id}>
           <Table.HeaderCell scope="row">{x.title}</Table.HeaderCell>
@@ -208,50 +228,36 @@ export function Milestones(props: PartProps) {
           {actions}
         </Table.Row>
       )}
-      form={(item, done, cancel, reload) => (
-        <MilestoneForm projectId={props.project.id} item={item} onDone={done} onCancel={cancel} onReload={reload} />
-      )}
+      Form={MilestoneForm}
     />
   );
 }
 
-interface FormProps<T> {
-  projectId: string;
-  item: T | null;
-  onDone: (project: Project, name: string) => void;
-  onCancel: () => void;
-  onReload: () => void;
-}
-
-function MilestoneForm({ projectId, item, onDone, onCancel, onReload }: FormProps<Milestone>) {
+function MilestoneForm(props: FormProps<Milestone>) {
   const t = useProjectMessages().plan.milestones;
-  const form = useForm();
-  const [title, setTitle] = useState(item?.title ?? '');
-  const [dueDate, setDueDate] = useState(item?.dueDate ?? '');
-  const [doneDate, setDoneDate] = useState(item?.doneDate ?? '');
-  const [note, setNote] = useState(item?.note ?? '');
-  const labels = { title: t.title, dueDate: t.dueDate, doneDate: t.doneDate, note: t.note };
-  const fields = { title, dueDate: dueDate || undefined, doneDate: orNull(doneDate), note };
+  const { item } = props;
+  const { form, values, field } = useFormValues({
+    title: item?.title ?? '',
+    dueDate: item?.dueDate ?? '',
+    doneDate: item?.doneDate ?? '',
+    note: item?.note ?? '',
+  });
   return (
-    <SaveForm
+    <PlanItemForm
+      {...props}
+      part="milestones"
       form={form}
-      save={{
-        item,
-        create: { schema: MilestoneInputSchema, path: `/projects/${projectId}/milestones` },
-        update: { schema: MilestoneUpdateSchema, path: `/project-milestones/${item?.id}` },
-        input: fields,
-        labels,
-        done: (project: Project) => onDone(project, title.trim()),
-      }}
+      schemas={[MilestoneInputSchema, MilestoneUpdateSchema]}
+      input={{ ...values, dueDate: values.dueDate || undefined, doneDate: orNull(values.doneDate) }}
+      labels={{ title: t.title, dueDate: t.dueDate, doneDate: t.doneDate, note: t.note }}
+      name={values.title}
       submitLabel={t.save}
-      onCancel={onCancel}
-      onReload={onReload}
     >
-      <TextField state={form} name="title" label={t.title} value={title} onChange={setTitle} required />
-      <TextField state={form} name="dueDate" label={t.dueDate} type="date" value={dueDate} onChange={setDueDate} required />
-      <TextField state={form} name="doneDate" label={t.doneDate} type="date" value={doneDate} onChange={setDoneDate} />
-      <TextField state={form} name="note" label={t.note} value={note} onChange={setNote} multiline rows={2} />
-    </SaveForm>
+      <TextField {...field('title', t.title)} required />
+      <TextField {...field('dueDate', t.dueDate)} type="date" required />
+      <TextField {...field('doneDate', t.doneDate)} type="date" />
+      <TextField {...field('note', t.note)} multiline rows={2} />
+    </PlanItemForm>
   );
 }
 
@@ -291,35 +297,17 @@ export function Risks(props: PartProps) {
     <PlanPart<Risk>
       {...props}
       id="project-risks"
+      part="risks"
       texts={t}
       items={props.project.risks}
       nameOf={(x) => x.description}
-      deletePath={(x) => `/project-risks/${x.id}`}
       before={
         <>
           <Paragraph data-size="sm">{pm.plan.scoreExplained}</Paragraph>
-          {props.project.risks.length > 0 && (
-            <Paragraph data-size="sm" className="dr-downloads">
-              <Link href={exportPath('xlsx')} download>
-                {t.downloadXlsx}
-              </Link>
-              <Link href={exportPath('csv')} download>
-                {t.downloadCsv}
-              </Link>
-            </Paragraph>
-          )}
+          {props.project.risks.length > 0 && <Downloads links={exportLinks(exportPath, { xlsx: t.downloadXlsx, csv: t.downloadCsv })} />}
         </>
       }
-      head={
-        <>
-          <Table.HeaderCell scope="col">{t.description}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t.before}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t.measures}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t.after}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t.owner}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t.status}</Table.HeaderCell>
-        </>
-      }
+      columns={[t.description, t.before, t.measures, t.after, t.owner, t.status]}
       row={(x, actions) => (
         <Table.Row key={x.id}>
           <Table.HeaderCell scope="row" className="dr-project-text">
@@ -349,140 +337,69 @@ export function Risks(props: PartProps) {
           {actions}
         </Table.Row>
       )}
-      form={(item, done, cancel, reload) => (
-        <RiskForm projectId={props.project.id} item={item} onDone={done} onCancel={cancel} onReload={reload} />
-      )}
+      Form={RiskForm}
     />
   );
 }
 
-const SCALE = ['1', '2', '3', '4', '5'];
+/** The scale of probability and consequence, after «–» for not set. */
+const SCALE = ['1', '2', '3', '4', '5'].map((n) => ({ value: n, label: n }));
 const numberOrNull = (value: string) => (value === '' ? null : Number(value));
 
-function ScaleField({
-  form,
-  name,
-  label,
-  value,
-  onChange,
-  required,
-}: {
-  form: ReturnType<typeof useForm>;
-  name: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  required?: boolean;
-}) {
-  return (
-    <SelectField state={form} name={name} label={label} value={value} onChange={onChange} required={required}>
-      <Select.Option value="">–</Select.Option>
-      {SCALE.map((n) => (
-        <Select.Option key={n} value={n}>
-          {n}
-        </Select.Option>
-      ))}
-    </SelectField>
-  );
-}
-
-function RiskForm({ projectId, item, onDone, onCancel, onReload }: FormProps<Risk>) {
+function RiskForm(props: FormProps<Risk>) {
   const pm = useProjectMessages();
   const t = pm.plan.risks;
   const rm = useRiskMapMessages();
-  const form = useForm();
+  const { item } = props;
   const text = (n: number | null | undefined) => (n == null ? '' : String(n));
-  const [kind, setKind] = useState<string>(item?.kind ?? 'threat');
-  const [description, setDescription] = useState(item?.description ?? '');
-  const [probabilityBefore, setProbabilityBefore] = useState(text(item?.probabilityBefore));
-  const [consequenceBefore, setConsequenceBefore] = useState(text(item?.consequenceBefore));
-  const [measures, setMeasures] = useState(item?.measures ?? '');
-  const [probabilityAfter, setProbabilityAfter] = useState(text(item?.probabilityAfter));
-  const [consequenceAfter, setConsequenceAfter] = useState(text(item?.consequenceAfter));
-  const [owner, setOwner] = useState(item?.owner ?? '');
-  const [status, setStatus] = useState<string>(item?.status ?? 'open');
-  const labels = {
-    kind: rm.kindField,
-    description: t.description,
-    probabilityBefore: t.probabilityBefore,
-    consequenceBefore: t.consequenceBefore,
-    measures: t.measures,
-    probabilityAfter: t.probabilityAfter,
-    consequenceAfter: t.consequenceAfter,
-    owner: t.owner,
-    status: t.status,
-  };
-  const fields = {
-    kind,
-    description,
-    probabilityBefore: numberOrNull(probabilityBefore) ?? undefined,
-    consequenceBefore: numberOrNull(consequenceBefore) ?? undefined,
-    measures,
-    probabilityAfter: numberOrNull(probabilityAfter),
-    consequenceAfter: numberOrNull(consequenceAfter),
-    owner,
-    status,
-  };
+  const { form, values, field } = useFormValues({
+    kind: item?.kind ?? 'threat',
+    description: item?.description ?? '',
+    probabilityBefore: text(item?.probabilityBefore),
+    consequenceBefore: text(item?.consequenceBefore),
+    measures: item?.measures ?? '',
+    probabilityAfter: text(item?.probabilityAfter),
+    consequenceAfter: text(item?.consequenceAfter),
+    owner: item?.owner ?? '',
+    status: item?.status ?? 'open',
+  });
   return (
-    <SaveForm
+    <PlanItemForm
+      {...props}
+      part="risks"
       form={form}
-      save={{
-        item,
-        create: { schema: RiskInputSchema, path: `/projects/${projectId}/risks` },
-        update: { schema: RiskUpdateSchema, path: `/project-risks/${item?.id}` },
-        input: fields,
-        labels,
-        done: (project: Project) => onDone(project, description.trim()),
+      schemas={[RiskInputSchema, RiskUpdateSchema]}
+      input={{
+        ...values,
+        probabilityBefore: numberOrNull(values.probabilityBefore) ?? undefined,
+        consequenceBefore: numberOrNull(values.consequenceBefore) ?? undefined,
+        probabilityAfter: numberOrNull(values.probabilityAfter),
+        consequenceAfter: numberOrNull(values.consequenceAfter),
       }}
+      labels={{
+        kind: rm.kindField,
+        description: t.description,
+        probabilityBefore: t.probabilityBefore,
+        consequenceBefore: t.consequenceBefore,
+        measures: t.measures,
+        probabilityAfter: t.probabilityAfter,
+        consequenceAfter: t.consequenceAfter,
+        owner: t.owner,
+        status: t.status,
+      }}
+      name={values.description}
       submitLabel={t.save}
-      onCancel={onCancel}
-      onReload={onReload}
     >
-      <SelectField state={form} name="kind" label={rm.kindField} value={kind} onChange={setKind} required>
-        {RISK_KINDS.map((k) => (
-          <Select.Option key={k} value={k}>
-            {rm.kinds[k]}
-          </Select.Option>
-        ))}
-      </SelectField>
-      <TextField
-        state={form}
-        name="description"
-        label={t.description}
-        value={description}
-        onChange={setDescription}
-        multiline
-        rows={2}
-        required
-      />
-      <ScaleField
-        form={form}
-        name="probabilityBefore"
-        label={t.probabilityBefore}
-        value={probabilityBefore}
-        onChange={setProbabilityBefore}
-        required
-      />
-      <ScaleField
-        form={form}
-        name="consequenceBefore"
-        label={t.consequenceBefore}
-        value={consequenceBefore}
-        onChange={setConsequenceBefore}
-        required
-      />
-      <TextField state={form} name="measures" label={t.measures} value={measures} onChange={setMeasures} multiline rows={2} />
-      <ScaleField form={form} name="probabilityAfter" label={t.probabilityAfter} value={probabilityAfter} onChange={setProbabilityAfter} />
-      <ScaleField form={form} name="consequenceAfter" label={t.consequenceAfter} value={consequenceAfter} onChange={setConsequenceAfter} />
-      <TextField state={form} name="owner" label={t.owner} value={owner} onChange={setOwner} />
-      <SelectField state={form} name="status" label={t.status} value={status} onChange={setStatus} required>
-        {RISK_STATUSES.map((s) => (
-          <Select.Option key={s} value={s}>
-            {pm.plan.riskStatuses[s]}
-          </Select.Option>
-        ))}
-      </SelectField>
-    </SaveForm>
+      <OptionSelect {...field('kind', rm.kindField)} options={optionsOf(RISK_KINDS, rm.kinds)} required />
+      <TextField {...field('description', t.description)} multiline rows={2} required />
+      <OptionSelect {...field('probabilityBefore', t.probabilityBefore)} empty="–" options={SCALE} required />
+      <OptionSelect {...field('consequenceBefore', t.consequenceBefore)} empty="–" options={SCALE} required />
+      <TextField {...field('measures', t.measures)} multiline rows={2} />
+      <OptionSelect {...field('probabilityAfter', t.probabilityAfter)} empty="–" options={SCALE} />
+      <OptionSelect {...field('consequenceAfter', t.consequenceAfter)} empty="–" options={SCALE} />
+      <TextField {...field('owner', t.owner)} />
+      <OptionSelect {...field('status', t.status)} options={optionsOf(RISK_STATUSES, pm.plan.riskStatuses)} required />
+    </PlanItemForm>
   );
 }
 
@@ -496,18 +413,11 @@ export function Deliverables(props: PartProps) {
     <PlanPart<Deliverable>
       {...props}
       id="project-deliverables"
+      part="deliverables"
       texts={t}
       items={props.project.deliverables}
       nameOf={(x) => x.title}
-      deletePath={(x) => `/project-deliverables/${x.id}`}
-      head={
-        <>
-          <Table.HeaderCell scope="col">{t.title}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t.description}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t.dueDate}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t.status}</Table.HeaderCell>
-        </>
-      }
+      columns={[t.title, t.description, t.dueDate, t.status]}
       row={(x, actions) => (
         <Table.Row key={x.id}>
           <Table.HeaderCell scope="row">{x.title}</Table.HeaderCell>
@@ -519,48 +429,36 @@ export function Deliverables(props: PartProps) {
           {actions}
         </Table.Row>
       )}
-      form={(item, done, cancel, reload) => (
-        <DeliverableForm projectId={props.project.id} item={item} onDone={done} onCancel={cancel} onReload={reload} />
-      )}
+      Form={DeliverableForm}
     />
   );
 }
 
-function DeliverableForm({ projectId, item, onDone, onCancel, onReload }: FormProps<Deliverable>) {
+function DeliverableForm(props: FormProps<Deliverable>) {
   const pm = useProjectMessages();
   const t = pm.plan.deliverables;
-  const form = useForm();
-  const [title, setTitle] = useState(item?.title ?? '');
-  const [description, setDescription] = useState(item?.description ?? '');
-  const [dueDate, setDueDate] = useState(item?.dueDate ?? '');
-  const [status, setStatus] = useState<string>(item?.status ?? 'planned');
-  const labels = { title: t.title, description: t.description, dueDate: t.dueDate, status: t.status };
-  const fields = { title, description, dueDate: orNull(dueDate), status };
+  const { item } = props;
+  const { form, values, field } = useFormValues({
+    title: item?.title ?? '',
+    description: item?.description ?? '',
+    dueDate: item?.dueDate ?? '',
+    status: item?.status ?? 'planned',
+  });
   return (
-    <SaveForm
+    <PlanItemForm
+      {...props}
+      part="deliverables"
       form={form}
-      save={{
-        item,
-        create: { schema: DeliverableInputSchema, path: `/projects/${projectId}/deliverables` },
-        update: { schema: DeliverableUpdateSchema, path: `/project-deliverables/${item?.id}` },
-        input: fields,
-        labels,
-        done: (project: Project) => onDone(project, title.trim()),
-      }}
+      schemas={[DeliverableInputSchema, DeliverableUpdateSchema]}
+      input={{ ...values, dueDate: orNull(values.dueDate) }}
+      labels={{ title: t.title, description: t.description, dueDate: t.dueDate, status: t.status }}
+      name={values.title}
       submitLabel={t.save}
-      onCancel={onCancel}
-      onReload={onReload}
     >
-      <TextField state={form} name="title" label={t.title} value={title} onChange={setTitle} required />
-      <TextField state={form} name="description" label={t.description} value={description} onChange={setDescription} multiline rows={3} />
-      <TextField state={form} name="dueDate" label={t.dueDate} type="date" value={dueDate} onChange={setDueDate} />
-      <SelectField state={form} name="status" label={t.status} value={status} onChange={setStatus} required>
-        {DELIVERABLE_STATUSES.map((s) => (
-          <Select.Option key={s} value={s}>
-            {pm.plan.deliverableStatuses[s]}
-          </Select.Option>
-        ))}
-      </SelectField>
-    </SaveForm>
+      <TextField {...field('title', t.title)} required />
+      <TextField {...field('description', t.description)} multiline rows={3} />
+      <TextField {...field('dueDate', t.dueDate)} type="date" />
+      <OptionSelect {...field('status', t.status)} options={optionsOf(DELIVERABLE_STATUSES, pm.plan.deliverableStatuses)} required />
+    </PlanItemForm>
   );
 }

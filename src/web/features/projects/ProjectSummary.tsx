@@ -1,10 +1,11 @@
 import { Fragment, type ReactNode } from 'react';
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
 import type { ProjectFinancing } from '../../../shared/finance/project-financing.ts';
 import { DECISION_POINT_RULES, type Project } from '../../../shared/portfolio/projects.ts';
 import type { StatusReport, StatusReportList } from '../../../shared/portfolio/status-reports.ts';
 import { useApi } from '../../app/api.ts';
 import { useKroner } from '../../app/format.ts';
+import { TitledText } from '../../app/titled-text.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, Section, todayIso } from '../../app/ui.tsx';
 import { LessonsReminder } from '../lessons/index.ts';
@@ -55,14 +56,15 @@ export function ProjectSummary() {
   );
 }
 
-function Card({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** One card of the summary: what it shows, then the link to the tab where it is in full. */
+function Card({ id, title, link, children }: { id: string; title: string; link: { to: string; label: string }; children: ReactNode }) {
   return (
-    <section className="dr-project-glance" aria-labelledby={id}>
-      <Heading level={3} data-size="xs" id={id}>
-        {title}
-      </Heading>
+    <Section id={id} title={title} className="dr-project-glance" level={3} size="xs">
       {children}
-    </section>
+      <Paragraph data-size="sm">
+        <AppLink to={link.to}>{link.label}</AppLink>
+      </Paragraph>
+    </Section>
   );
 }
 
@@ -72,7 +74,7 @@ function LatestStatus({ latest, waiting, link }: { latest: StatusReport | null; 
   const periodName = usePeriodName();
   const s = pm.summary;
   return (
-    <Card id="project-summary-status" title={s.status}>
+    <Card id="project-summary-status" title={s.status} link={{ to: link, label: s.statusLink }}>
       {waiting ? (
         <Paragraph data-size="sm">{m.common.loading}</Paragraph>
       ) : latest ? (
@@ -95,9 +97,6 @@ function LatestStatus({ latest, waiting, link }: { latest: StatusReport | null; 
       ) : (
         <Paragraph data-size="sm">{s.noStatus}</Paragraph>
       )}
-      <Paragraph data-size="sm">
-        <AppLink to={link}>{s.statusLink}</AppLink>
-      </Paragraph>
     </Card>
   );
 }
@@ -109,7 +108,7 @@ function NextDecisionPoint({ project, decisionsLink, documentsLink }: { project:
   const next = project.next;
   const rule = DECISION_POINT_RULES[next.decisionPoint];
   return (
-    <Card id="project-summary-next" title={s.next}>
+    <Card id="project-summary-next" title={s.next} link={{ to: decisionsLink, label: s.nextLink }}>
       <Paragraph>
         <strong>
           {fmt(s.nextValue, { point: pm.decisionPointShort[next.decisionPoint], purpose: pm.decisionPointPurpose[next.decisionPoint] })}
@@ -126,9 +125,6 @@ function NextDecisionPoint({ project, decisionsLink, documentsLink }: { project:
       )}
       <LessonsReminder project={project} networkSlug={network.slug} />
       <Paragraph data-size="sm">{next.ownerMayDecide ? s.ownerMayDecide : s.meetingOnly}</Paragraph>
-      <Paragraph data-size="sm">
-        <AppLink to={decisionsLink}>{s.nextLink}</AppLink>
-      </Paragraph>
     </Card>
   );
 }
@@ -164,7 +160,7 @@ function Economy({
   if (forecast !== null) rows.push([s.forecast, forecast]);
   const gap = budget !== null && forecast !== null ? forecast - budget : null;
   return (
-    <Card id="project-summary-economy" title={s.economy}>
+    <Card id="project-summary-economy" title={s.economy} link={{ to: link, label: s.economyLink }}>
       {waiting ? (
         <Paragraph data-size="sm">{m.common.loading}</Paragraph>
       ) : rows.length === 0 ? (
@@ -191,9 +187,6 @@ function Economy({
           )}
         </>
       )}
-      <Paragraph data-size="sm">
-        <AppLink to={link}>{s.economyLink}</AppLink>
-      </Paragraph>
     </Card>
   );
 }
@@ -206,7 +199,7 @@ function NextMilestones({ project, link }: { project: Project; link: string }) {
   // The plan keeps them by due date; the summary names those not yet reached, overdue ones first as they come first.
   const coming = project.milestones.filter((x) => !x.doneDate).slice(0, NEXT_MILESTONES);
   return (
-    <Card id="project-summary-milestones" title={s.milestones}>
+    <Card id="project-summary-milestones" title={s.milestones} link={{ to: link, label: s.milestonesLink }}>
       {coming.length === 0 ? (
         <Paragraph data-size="sm">{s.noMilestones}</Paragraph>
       ) : (
@@ -219,9 +212,6 @@ function NextMilestones({ project, link }: { project: Project; link: string }) {
           ))}
         </ul>
       )}
-      <Paragraph data-size="sm">
-        <AppLink to={link}>{s.milestonesLink}</AppLink>
-      </Paragraph>
     </Card>
   );
 }
@@ -272,14 +262,7 @@ function Facts({ project, networkSlug }: { project: Project; networkSlug: string
           </>
         )}
       </dl>
-      {project.description && (
-        <>
-          <Heading level={3} data-size="xs">
-            {p.description}
-          </Heading>
-          <Paragraph className="dr-project-text">{project.description}</Paragraph>
-        </>
-      )}
+      <TitledText title={p.description} text={project.description} className="dr-project-text" />
     </Section>
   );
 }

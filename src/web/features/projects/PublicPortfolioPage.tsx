@@ -2,8 +2,10 @@ import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useParams } from 'react-router';
 import type { PublicDecision, PublicPortfolio, PublicProject } from '../../../shared/portfolio/public-projects.ts';
 import { useApi } from '../../app/api.ts';
+import { TitledText } from '../../app/titled-text.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useRecordTitle } from '../../app/loaded-record.tsx';
 import { AppLink, LoadState, Section } from '../../app/ui.tsx';
 import { FollowButton, SubscribeForm } from '../follows/index.ts';
 import { usePublicMessages } from '../public/index.ts';
@@ -21,18 +23,14 @@ import { PublicProgrammesSection } from './PublicProgrammePage.tsx';
 
 /** `/innsyn/n/:slug/prosjekter`: the network's projects as the public sees them. No login. */
 export function PublicPortfolioPage() {
-  const { m, date, number } = useI18n();
+  const { date, number } = useI18n();
   const pm = useProjectMessages();
   const pp = usePublicPortfolioMessages();
   const im = usePublicMessages();
   const l = pp.list;
   const { slug = '' } = useParams();
   const portfolio = useApi<PublicPortfolio>(publicPortfolioApi(slug));
-  const title = portfolio.data
-    ? fmt(l.title, { name: portfolio.data.network.name })
-    : portfolio.error
-      ? m.notFound.title
-      : m.common.loading;
+  const title = useRecordTitle(portfolio, (p) => fmt(l.title, { name: p.network.name }));
   return (
     <Page title={title} lead={<Trail links={[{ to: '/innsyn', label: im.nav }]} />}>
       <LoadState loaded={portfolio}>
@@ -79,16 +77,11 @@ export function PublicPortfolioPage() {
 
 /** `/innsyn/n/:slug/prosjekter/:reference`: one project as the public sees it. No login. */
 export function PublicProjectPage() {
-  const { m } = useI18n();
   const pp = usePublicPortfolioMessages();
   const im = usePublicMessages();
   const { slug = '', reference = '' } = useParams();
   const project = useApi<PublicProject>(`${publicPortfolioApi(slug)}/${encodeURIComponent(reference)}`);
-  const title = project.data
-    ? fmt(pp.project.title, { reference: project.data.reference, title: project.data.title })
-    : project.error
-      ? m.notFound.title
-      : m.common.loading;
+  const title = useRecordTitle(project, (p) => fmt(pp.project.title, { reference: p.reference, title: p.title }));
   const trail = [{ to: '/innsyn', label: im.nav }];
   if (project.data) trail.push({ to: publicPortfolioPath(slug), label: fmt(pp.list.title, { name: project.data.network.name }) });
   return (
@@ -134,14 +127,7 @@ function PublicProjectView({ project }: { project: PublicProject }) {
               : p.none}
           </dd>
         </dl>
-        {project.description && (
-          <>
-            <Heading level={3} data-size="xs">
-              {p.description}
-            </Heading>
-            <Paragraph className="dr-project-text">{project.description}</Paragraph>
-          </>
-        )}
+        <TitledText title={p.description} text={project.description} className="dr-project-text" />
       </Section>
 
       <Section id="public-project-decisions" title={p.decisionsHeading} className="dr-section dr-stack">

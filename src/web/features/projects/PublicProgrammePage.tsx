@@ -4,6 +4,7 @@ import type { PublicProgramme, PublicProgrammes } from '../../../shared/portfoli
 import { useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useRecordTitle } from '../../app/loaded-record.tsx';
 import { DataTable } from '../../app/table.tsx';
 import { Trail } from '../../app/Trail.tsx';
 import { AppLink, LoadState, Section } from '../../app/ui.tsx';
@@ -44,14 +45,14 @@ export function PublicProgrammesSection({ slug }: { slug: string }) {
 
 /** `/innsyn/n/:slug/prosjekter/programmer/:id`: a programme as the public sees it, with its projects. No login. */
 export function PublicProgrammePage() {
-  const { m, date } = useI18n();
+  const { date } = useI18n();
   const gm = useProgrammeMessages();
   const pm = useProjectMessages();
   const pp = usePublicPortfolioMessages();
   const im = usePublicMessages();
   const { slug = '', id = '' } = useParams();
   const loaded = useApi<PublicProgramme>(`/public/networks/${encodeURIComponent(slug)}/programmes/${encodeURIComponent(id)}`);
-  const title = loaded.data ? fmt(gm.publicTitle, { name: loaded.data.name }) : loaded.error ? m.notFound.title : m.common.loading;
+  const title = useRecordTitle(loaded, (p) => fmt(gm.publicTitle, { name: p.name }));
   const l = pp.list;
   return (
     <Page

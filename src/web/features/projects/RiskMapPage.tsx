@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { Button, Heading, Link, Paragraph, Switch, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -6,14 +6,15 @@ import { PHASES, RISK_KINDS, riskLevel, type Phase, type RiskKind } from '../../
 import { RISK_MAP_STAGES, RISK_SCALE, type RiskMap, type RiskMapEntry, type RiskMapStage } from '../../../shared/portfolio/risk-map.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt } from '../../app/i18n/index.tsx';
-import { Page } from '../../app/Page.tsx';
-import { useNetwork } from '../../app/network-frame.tsx';
-import { AppLink, ButtonRow, FilterDisclosure, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { NetworkTitledPage } from '../../app/network-titled-page.tsx';
+import { AppLink, ButtonRow, FilterDisclosure, LoadState } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 import { projectsPath, projectTabPath } from './projects-api.ts';
 import { useRiskMapMessages, type RiskMapMessages } from './risk-map-messages.ts';
 import { riskMapPath } from './risk-map-path.ts';
-import { PortfolioFilterFields, type PortfolioChoices } from './PortfolioFilterFields.tsx';
+import { PortfolioFilterFields, PortfolioFilterForm, type PortfolioChoices } from './PortfolioFilterFields.tsx';
+import { DataTable } from '../../app/table.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import './risk-map.css';
 
 /** What the page shows, as kept in its address: the kind, the filters and the open cell. */
@@ -67,12 +68,7 @@ const apiFilter = (s: MapState) => ({
  */
 export function RiskMapPage() {
   const rm = useRiskMapMessages();
-  const network = useNetwork();
-  return (
-    <Page title={fmt(rm.title, { name: network.name })}>
-      <RiskMapView network={network} />
-    </Page>
-  );
+  return <NetworkTitledPage title={rm.title}>{(network) => <RiskMapView network={network} />}</NetworkTitledPage>;
 }
 
 function RiskMapView({ network }: { network: NetworkOverview }) {
@@ -116,14 +112,7 @@ function RiskMapView({ network }: { network: NetworkOverview }) {
               {fmt(rm.summary[data.kind], { total: data.total, projects: data.projectCount })}
               {data.withoutAfter > 0 && <> {fmt(rm.withoutAfter, { count: data.withoutAfter })}</>}
             </Paragraph>
-            <Paragraph data-size="sm" className="dr-downloads">
-              <Link href={download('xlsx')} download>
-                {rm.downloadXlsx}
-              </Link>
-              <Link href={download('csv')} download>
-                {rm.downloadCsv}
-              </Link>
-            </Paragraph>
+            <Downloads links={exportLinks(download, { xlsx: rm.downloadXlsx, csv: rm.downloadCsv })} />
             <Switch label={rm.showTable} checked={asTable} onChange={(e) => setAsTable(e.target.checked)} />
             <div className="dr-risk-maps">
               {RISK_MAP_STAGES.map((stage) =>
@@ -255,35 +244,20 @@ function MapTable({ map, stage }: { map: RiskMap; stage: RiskMapStage }) {
   const rm = useRiskMapMessages();
   const caption = fmt(rm.tableCaption, { caption: fmt(rm.mapCaption[map.kind], { stage: rm.stages[stage] }) });
   return (
-    <ScrollRegion label={caption}>
-      <Table>
-        <caption>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{rm.probability}</Table.HeaderCell>
-            {RISK_SCALE.map((c) => (
-              <Table.HeaderCell key={c} scope="col">
-                {rm.consequence} {c}
-              </Table.HeaderCell>
-            ))}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {ROWS.map((p) => (
-            <Table.Row key={p}>
-              <Table.HeaderCell scope="row">
-                {rm.probability} {p}
-              </Table.HeaderCell>
-              {RISK_SCALE.map((c) => (
-                <Table.Cell key={c} className="dr-project-number">
-                  {count(map, stage, p, c)}
-                </Table.Cell>
-              ))}
-            </Table.Row>
+    <DataTable caption={caption} columns={[rm.probability, ...RISK_SCALE.map((c) => `${rm.consequence} ${c}`)]} zebra={false}>
+      {ROWS.map((p) => (
+        <Table.Row key={p}>
+          <Table.HeaderCell scope="row">
+            {rm.probability} {p}
+          </Table.HeaderCell>
+          {RISK_SCALE.map((c) => (
+            <Table.Cell key={c} className="dr-project-number">
+              {count(map, stage, p, c)}
+            </Table.Cell>
           ))}
-        </Table.Body>
-      </Table>
-    </ScrollRegion>
+        </Table.Row>
+      ))}
+    </DataTable>
   );
 }
 
@@ -311,50 +285,36 @@ function CellList({ network, state, onClose }: { network: NetworkOverview; state
           list.length === 0 ? (
             <Paragraph>{rm.cellEmpty}</Paragraph>
           ) : (
-            <ScrollRegion label={`${title}: ${fmt(rm.cellCount[state.kind], { count: list.length })}`}>
-              <Table zebra>
-                <caption>
-                  {title}: {fmt(rm.cellCount[state.kind], { count: list.length })}
-                </caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{rm.description}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{rm.project}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{rm.before}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{rm.measures}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{rm.after}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{rm.owner}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {list.map((e) => (
-                    <Table.Row key={e.id}>
-                      <Table.HeaderCell scope="row" className="dr-project-text">
-                        {e.description}
-                      </Table.HeaderCell>
-                      <Table.Cell>
-                        {/* To the plan, where the project's risk register is. */}
-                        <AppLink to={projectTabPath(network.slug, e.project.id, 'plan')}>{e.project.title}</AppLink>
-                        <span className="dr-muted">
-                          {' '}
-                          ({e.project.reference}, {pm.phases[e.project.phase]})
-                        </span>
-                      </Table.Cell>
-                      <Table.Cell className="dr-project-nowrap">
-                        {scoreText(rm, e.probabilityBefore, e.consequenceBefore, rm.levels[e.levelBefore])}
-                      </Table.Cell>
-                      <Table.Cell className="dr-project-text">{e.measures ?? <span className="dr-muted">{rm.notSet}</span>}</Table.Cell>
-                      <Table.Cell className="dr-project-nowrap">
-                        {scoreText(rm, e.probabilityAfter, e.consequenceAfter, e.levelAfter && rm.levels[e.levelAfter]) ?? (
-                          <span className="dr-muted">{rm.notSet}</span>
-                        )}
-                      </Table.Cell>
-                      <Table.Cell>{e.owner ?? <span className="dr-muted">{rm.notSet}</span>}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <DataTable
+              caption={`${title}: ${fmt(rm.cellCount[state.kind], { count: list.length })}`}
+              columns={[rm.description, rm.project, rm.before, rm.measures, rm.after, rm.owner]}
+            >
+              {list.map((e) => (
+                <Table.Row key={e.id}>
+                  <Table.HeaderCell scope="row" className="dr-project-text">
+                    {e.description}
+                  </Table.HeaderCell>
+                  <Table.Cell>
+                    {/* To the plan, where the project's risk register is. */}
+                    <AppLink to={projectTabPath(network.slug, e.project.id, 'plan')}>{e.project.title}</AppLink>
+                    <span className="dr-muted">
+                      {' '}
+                      ({e.project.reference}, {pm.phases[e.project.phase]})
+                    </span>
+                  </Table.Cell>
+                  <Table.Cell className="dr-project-nowrap">
+                    {scoreText(rm, e.probabilityBefore, e.consequenceBefore, rm.levels[e.levelBefore])}
+                  </Table.Cell>
+                  <Table.Cell className="dr-project-text">{e.measures ?? <span className="dr-muted">{rm.notSet}</span>}</Table.Cell>
+                  <Table.Cell className="dr-project-nowrap">
+                    {scoreText(rm, e.probabilityAfter, e.consequenceAfter, e.levelAfter && rm.levels[e.levelAfter]) ?? (
+                      <span className="dr-muted">{rm.notSet}</span>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>{e.owner ?? <span className="dr-muted">{rm.notSet}</span>}</Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
           )
         }
       </LoadState>
@@ -369,13 +329,10 @@ function CellList({ network, state, onClose }: { network: NetworkOverview; state
 
 /** Phase, focus area and municipality, as the portfolio filters; nothing changes until the form is sent. */
 function MapFilter({ network, state, onApply }: { network: NetworkOverview; state: MapState; onApply: (next: MapState) => void }) {
-  const pm = useProjectMessages();
   const rm = useRiskMapMessages();
-  const f = pm.filter;
   const { phase, focusArea, municipality, programme } = state;
   const [choices, setChoices] = useState<PortfolioChoices>({ phase, focusArea, municipality, programme });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const apply = () => {
     const chosen = readState(new URLSearchParams({ fase: choices.phase }));
     onApply({
       ...state,
@@ -386,29 +343,15 @@ function MapFilter({ network, state, onApply }: { network: NetworkOverview; stat
       cell: null,
     });
   };
-  const filtered = state.phase || state.focusArea || state.municipality || state.programme;
   return (
-    <form onSubmit={submit} className="dr-project-filter" aria-labelledby="risk-filter-heading">
-      <Heading level={2} data-size="xs" id="risk-filter-heading">
-        {f.heading}
-      </Heading>
-      <div className="dr-toolbar">
-        <PortfolioFilterFields network={network} choices={choices} onChange={setChoices} />
-      </div>
-      <ButtonRow>
-        <Button type="submit" variant="secondary">
-          {rm.apply}
-        </Button>
-        {filtered && (
-          <Button
-            type="button"
-            variant="tertiary"
-            onClick={() => onApply({ ...state, phase: '', focusArea: '', municipality: '', programme: '', cell: null })}
-          >
-            {f.clear}
-          </Button>
-        )}
-      </ButtonRow>
-    </form>
+    <PortfolioFilterForm
+      headingId="risk-filter-heading"
+      applyLabel={rm.apply}
+      filtered={!!(state.phase || state.focusArea || state.municipality || state.programme)}
+      onApply={apply}
+      onClear={() => onApply({ ...state, phase: '', focusArea: '', municipality: '', programme: '', cell: null })}
+    >
+      <PortfolioFilterFields network={network} choices={choices} onChange={setChoices} />
+    </PortfolioFilterForm>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Heading, Link, Paragraph, Radio, Select, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import {
   CONTROL_PARAMETERS,
@@ -15,12 +15,16 @@ import {
   type StatusReportList,
 } from '../../../shared/portfolio/status-reports.ts';
 import { api, useApi } from '../../app/api.ts';
-import { ConfirmForm, errorFor, SelectField, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
+import { ConfirmForm, SuccessMessage, TextField } from '../../app/forms.tsx';
+import { RadioGroup, useFormValues } from '../../app/fields.tsx';
+import { OptionSelect, optionsOf } from '../../app/form-parts.tsx';
+import { TitledText } from '../../app/titled-text.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, todayIso, Section } from '../../app/ui.tsx';
 import { useProjectMessages } from './messages.ts';
 import { StatusLightTag, usePeriodName } from './StatusLight.tsx';
 import { RowAction, DataTable } from '../../app/table.tsx';
+import { DeleteDialog, EditDialog, useRowDialogs } from '../../app/row-dialogs.tsx';
 import { SaveForm } from '../../app/kit.tsx';
 
 /**
@@ -35,24 +39,14 @@ export function StatusReports({ project }: { project: Project }) {
   const t = pm.statusReports;
   const periodName = usePeriodName();
   const reports = useApi<StatusReportList>(`/projects/${project.id}/status-reports`);
-  const [editing, setEditing] = useState<StatusReport | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<StatusReport | null>(null);
+  const dialogs = useRowDialogs<StatusReport>(reports.reload);
   const [publishing, setPublishing] = useState<StatusReport | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
   const nameOf = (r: Pick<StatusReport, 'periodKind' | 'year' | 'period'>) => periodName(r.periodKind, r.year, r.period);
-  const close = () => {
-    setEditing(null);
-    setDeleting(null);
-    setPublishing(null);
-  };
-  const reload = () => {
-    close();
-    reports.reload();
-  };
+  const closePublishing = () => setPublishing(null);
   return (
     <Section id="project-status-reports" title={t.heading}>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
-      <SuccessMessage message={status} />
+      <SuccessMessage message={dialogs.status} />
       <LoadState loaded={reports}>
         {({ items, canWrite }) => (
           <>
@@ -87,13 +81,13 @@ export function StatusReports({ project }: { project: Project }) {
                       <Table.Cell className="dr-project-nowrap">
                         {r.state === 'draft' && (
                           <>
-                            <RowAction label={fmt(t.editLabel, { period: nameOf(r) })} onClick={() => setEditing(r)}>
+                            <RowAction label={fmt(t.editLabel, { period: nameOf(r) })} onClick={() => dialogs.setEditing(r)}>
                               {t.edit}
                             </RowAction>
                             <RowAction label={fmt(t.publishLabel, { period: nameOf(r) })} onClick={() => setPublishing(r)}>
                               {t.publish}
                             </RowAction>
-                            <RowAction label={fmt(t.deleteLabel, { period: nameOf(r) })} danger onClick={() => setDeleting(r)}>
+                            <RowAction label={fmt(t.deleteLabel, { period: nameOf(r) })} danger onClick={() => dialogs.setDeleting(r)}>
                               {t.delete}
                             </RowAction>
                           </>
@@ -109,7 +103,7 @@ export function StatusReports({ project }: { project: Project }) {
             ))}
             {canWrite && (
               <ButtonRow>
-                <Button type="button" variant="secondary" onClick={() => setEditing('new')}>
+                <Button type="button" variant="secondary" onClick={() => dialogs.setEditing('new')}>
                   {t.add}
                 </Button>
               </ButtonRow>
@@ -117,56 +111,47 @@ export function StatusReports({ project }: { project: Project }) {
           </>
         )}
       </LoadState>
-      <ModalDialog open={editing !== null} onClose={close} title={editing === 'new' ? t.addTitle : t.editTitle}>
-        {editing !== null && (
+      <EditDialog dialogs={dialogs} addTitle={t.addTitle} editTitle={t.editTitle}>
+        {(item) => (
           <StatusReportForm
             projectId={project.id}
-            item={editing === 'new' ? null : editing}
-            onCancel={close}
-            onReload={reload}
-            onDone={(saved) => {
-              setStatus(fmt(editing === 'new' ? t.added : t.saved, { period: nameOf(saved) }));
-              reload();
-            }}
+            item={item}
+            onCancel={dialogs.close}
+            onReload={dialogs.reload}
+            onDone={(saved) => dialogs.changed(fmt(item === null ? t.added : t.saved, { period: nameOf(saved) }))}
           />
         )}
-      </ModalDialog>
-      <ModalDialog open={publishing !== null} onClose={close} title={t.publishTitle}>
+      </EditDialog>
+      <ModalDialog open={publishing !== null} onClose={closePublishing} title={t.publishTitle}>
         {publishing && (
           <ConfirmForm
             confirmLabel={t.publish}
-            onCancel={close}
-            onReload={reload}
+            onCancel={closePublishing}
+            onReload={() => {
+              closePublishing();
+              dialogs.reload();
+            }}
             onConfirm={async () => {
               await api<StatusReport>(`/status-reports/${publishing.id}/publish`, {
                 method: 'POST',
                 body: { version: publishing.version },
               });
-              setStatus(fmt(t.publishedMessage, { period: nameOf(publishing) }));
-              reload();
+              closePublishing();
+              dialogs.changed(fmt(t.publishedMessage, { period: nameOf(publishing) }));
             }}
           >
             <Paragraph>{fmt(t.publishConfirm, { period: nameOf(publishing) })}</Paragraph>
           </ConfirmForm>
         )}
       </ModalDialog>
-      <ModalDialog open={deleting !== null} onClose={close} title={t.deleteTitle}>
-        {deleting && (
-          <ConfirmForm
-            confirmLabel={t.delete}
-            danger
-            onCancel={close}
-            onReload={reload}
-            onConfirm={async () => {
-              await api(`/status-reports/${deleting.id}?version=${deleting.version}`, { method: 'DELETE' });
-              setStatus(fmt(t.deleted, { period: nameOf(deleting) }));
-              reload();
-            }}
-          >
-            <Paragraph>{fmt(t.deleteConfirm, { period: nameOf(deleting) })}</Paragraph>
-          </ConfirmForm>
-        )}
-      </ModalDialog>
+      <DeleteDialog
+        dialogs={dialogs}
+        title={t.deleteTitle}
+        confirmLabel={t.delete}
+        path={(r) => `/status-reports/${r.id}`}
+        question={(r) => fmt(t.deleteConfirm, { period: nameOf(r) })}
+        deleted={(r) => fmt(t.deleted, { period: nameOf(r) })}
+      />
     </Section>
   );
 }
@@ -182,14 +167,7 @@ function ReportDetails({ report, name }: { report: StatusReport; name: string })
     <details className="dr-status-report">
       <summary>{fmt(t.details, { period: name, light: `${pm.lights[report.overall]} – ${pm.lightMeanings[report.overall]}` })}</summary>
       <div className="dr-stack">
-        {report.summary && (
-          <>
-            <Heading level={3} data-size="xs">
-              {t.summary}
-            </Heading>
-            <Paragraph className="dr-project-text">{report.summary}</Paragraph>
-          </>
-        )}
+        <TitledText title={t.summary} text={report.summary} className="dr-project-text" />
         <DataTable caption={fmt(t.parametersCaption, { period: name })} columns={[t.parameter, t.status, t.comment]} zebra={false}>
           {CONTROL_PARAMETERS.map((p) => (
             <Table.Row key={p}>
@@ -239,22 +217,33 @@ function StatusReportForm({
   const t = pm.statusReports;
   const f = t.fields;
   const periodName = usePeriodName();
-  const form = useForm();
   const today = todayIso();
-  const [periodKind, setPeriodKind] = useState<ReportPeriodKind>(item?.periodKind ?? 'month');
-  const [year, setYear] = useState(String(item?.year ?? today.slice(0, 4)));
-  const [period, setPeriod] = useState(String(item?.period ?? Number(today.slice(5, 7))));
-  const [overall, setOverall] = useState<StatusLight | ''>(item?.overall ?? '');
-  const [summary, setSummary] = useState(item?.summary ?? '');
+  const { form, values, set, field } = useFormValues<{
+    periodKind: ReportPeriodKind;
+    year: string;
+    period: string;
+    overall: StatusLight | '';
+    summary: string;
+    budget: string;
+    spent: string;
+    forecast: string;
+  }>({
+    periodKind: item?.periodKind ?? 'month',
+    year: String(item?.year ?? today.slice(0, 4)),
+    period: String(item?.period ?? Number(today.slice(5, 7))),
+    overall: item?.overall ?? '',
+    summary: item?.summary ?? '',
+    budget: amountText(item?.budget),
+    spent: amountText(item?.spent),
+    forecast: amountText(item?.forecast),
+  });
+  const { periodKind, year, period } = values;
   const [parameters, setParameters] = useState<Record<ControlParameter, Assessment>>(
     () =>
       Object.fromEntries(
         CONTROL_PARAMETERS.map((p) => [p, { status: item?.parameters[p].status ?? '', comment: item?.parameters[p].comment ?? '' }]),
       ) as Record<ControlParameter, Assessment>,
   );
-  const [budget, setBudget] = useState(amountText(item?.budget));
-  const [spent, setSpent] = useState(amountText(item?.spent));
-  const [forecast, setForecast] = useState(amountText(item?.forecast));
   const lower = (p: ControlParameter) => pm.controlParameters[p].toLowerCase();
   const labels: Record<string, string> = {
     periodKind: f.periodKind,
@@ -278,32 +267,18 @@ function StatusReportForm({
     periodKind,
     year: year.trim() === '' ? undefined : Number(year),
     period: period === '' ? undefined : Number(period),
-    overall: overall || undefined,
-    summary,
+    overall: values.overall || undefined,
+    summary: values.summary,
     parameters: Object.fromEntries(
       CONTROL_PARAMETERS.map((p) => [p, { status: parameters[p].status || undefined, comment: parameters[p].comment }]),
     ),
-    budget: amountOf(budget),
-    spent: amountOf(spent),
-    forecast: amountOf(forecast),
+    budget: amountOf(values.budget),
+    spent: amountOf(values.spent),
+    forecast: amountOf(values.forecast),
   };
   const setParameter = (p: ControlParameter, patch: Partial<Assessment>) =>
     setParameters((all) => ({ ...all, [p]: { ...all[p], ...patch } }));
-  const lightRadios = (name: string, value: StatusLight | '', onChange: (light: StatusLight) => void) => {
-    const invalid = !!errorFor(form, name);
-    return STATUS_LIGHTS.map((light, i) => (
-      <Radio
-        key={light}
-        id={i === 0 ? form.id(name) : undefined}
-        name={form.id(name)}
-        value={light}
-        label={`${pm.lights[light]} – ${pm.lightMeanings[light]}`}
-        checked={value === light}
-        aria-invalid={invalid || undefined}
-        onChange={() => onChange(light)}
-      />
-    ));
-  };
+  const lights = STATUS_LIGHTS.map((light) => ({ value: light, label: `${pm.lights[light]} – ${pm.lightMeanings[light]}` }));
   return (
     <SaveForm
       form={form}
@@ -320,47 +295,49 @@ function StatusReportForm({
       onReload={onReload}
     >
       <div className="dr-toolbar">
-        <SelectField
-          state={form}
-          name="periodKind"
-          label={f.periodKind}
-          value={periodKind}
+        <OptionSelect
+          {...field('periodKind', f.periodKind)}
           onChange={(v) => {
             const kind = v === 'tertial' ? 'tertial' : 'month';
-            setPeriodKind(kind);
-            if (Number(period) > periodsInYear(kind)) setPeriod('');
+            set(Number(period) > periodsInYear(kind) ? { periodKind: kind, period: '' } : { periodKind: kind });
           }}
+          options={optionsOf(REPORT_PERIOD_KINDS, f.periodKinds)}
           required
-        >
-          {REPORT_PERIOD_KINDS.map((k) => (
-            <Select.Option key={k} value={k}>
-              {f.periodKinds[k]}
-            </Select.Option>
-          ))}
-        </SelectField>
-        <TextField state={form} name="year" label={f.year} value={year} onChange={setYear} required />
-        <SelectField state={form} name="period" label={f.period} value={period} onChange={setPeriod} required>
-          <Select.Option value="">–</Select.Option>
-          {Array.from({ length: periodsInYear(periodKind) }, (_, i) => i + 1).map((n) => (
-            <Select.Option key={n} value={String(n)}>
-              {periodName(periodKind, Number(year) || Number(today.slice(0, 4)), n)}
-            </Select.Option>
-          ))}
-        </SelectField>
+        />
+        <TextField {...field('year', f.year)} required />
+        <OptionSelect
+          {...field('period', f.period)}
+          empty="–"
+          options={Array.from({ length: periodsInYear(periodKind) }, (_, i) => i + 1).map((n) => ({
+            value: String(n),
+            label: periodName(periodKind, Number(year) || Number(today.slice(0, 4)), n),
+          }))}
+          required
+        />
       </div>
-      <ChoiceGroup form={form} name="overall" legend={f.overall}>
-        {lightRadios('overall', overall, setOverall)}
-      </ChoiceGroup>
-      <TextField state={form} name="summary" label={f.summary} value={summary} onChange={setSummary} multiline rows={3} />
+      <RadioGroup
+        form={form}
+        name="overall"
+        legend={f.overall}
+        options={lights}
+        value={values.overall}
+        onChange={(overall) => set({ overall })}
+      />
+      <TextField {...field('summary', f.summary)} multiline rows={3} />
       <Heading level={3} data-size="xs">
         {f.parameters}
       </Heading>
       <div className="dr-status-parameters">
         {CONTROL_PARAMETERS.map((p) => (
           <div key={p} className="dr-status-report">
-            <ChoiceGroup form={form} name={`parameters.${p}.status`} legend={fmt(f.statusFor, { name: lower(p) })}>
-              {lightRadios(`parameters.${p}.status`, parameters[p].status, (light) => setParameter(p, { status: light }))}
-            </ChoiceGroup>
+            <RadioGroup
+              form={form}
+              name={`parameters.${p}.status`}
+              legend={fmt(f.statusFor, { name: lower(p) })}
+              options={lights}
+              value={parameters[p].status}
+              onChange={(light) => setParameter(p, { status: light })}
+            />
             <TextField
               state={form}
               name={`parameters.${p}.comment`}
@@ -374,9 +351,9 @@ function StatusReportForm({
         ))}
       </div>
       <div className="dr-toolbar">
-        <TextField state={form} name="budget" label={f.budget} value={budget} onChange={setBudget} />
-        <TextField state={form} name="spent" label={f.spent} value={spent} onChange={setSpent} />
-        <TextField state={form} name="forecast" label={f.forecast} value={forecast} onChange={setForecast} />
+        <TextField {...field('budget', f.budget)} />
+        <TextField {...field('spent', f.spent)} />
+        <TextField {...field('forecast', f.forecast)} />
       </div>
     </SaveForm>
   );
