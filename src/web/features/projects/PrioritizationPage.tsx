@@ -15,7 +15,7 @@ import {
   type PrioritizationMatrix,
 } from '../../../shared/portfolio/prioritization.ts';
 import { query, useApi } from '../../app/api.ts';
-import { useChartWidth } from '../../app/chart-width.ts';
+import { useWidth } from '../../app/use-width.ts';
 import { ChartOrTable } from '../../app/chart-or-table.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
@@ -272,7 +272,7 @@ function MatrixChart({ network, matrix, colour }: { network: NetworkOverview; ma
   const name = usePointName();
   const value = useValueText();
   const captionId = useId();
-  const [box, W] = useChartWidth(DEFAULT_WIDTH);
+  const [box, W] = useWidth(DEFAULT_WIDTH);
   const [focused, setFocused] = useState<string | null>(null);
   const H = Math.round(Math.min(560, Math.max(300, W * 0.72)));
   const px = (v: number) => PAD.left + ((v - LOW) / (HIGH - LOW)) * (W - PAD.left - PAD.right);
