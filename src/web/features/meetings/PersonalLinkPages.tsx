@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Fieldset, Heading, Paragraph, Radio, ValidationMessage } from '@digdir/designsystemet-react';
 import { AbsenceReportSchema, ProcedureAnswerSchema, type TokenView } from '../../../shared/meetings/schema.ts';
-import { api, asApiError, useApi, type ApiError, type Loaded } from '../../app/api.ts';
+import { api, useApi, type Loaded } from '../../app/api.ts';
 import { errorFor, FailureAlert, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
 import { sendTo } from '../../app/form-parts.tsx';
+import { useAction } from '../../app/action.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
@@ -48,27 +49,40 @@ function OtherKind({ token, kind }: { token: string; kind: TokenView['kind'] }) 
   );
 }
 
-/** `/forfall/:token`: the personal link in a summons; the member reports absence without logging in. */
-export function AbsenceLinkPage() {
-  const mm = useMeetingMessages();
+interface LinkViewProps {
+  token: string;
+  view: TokenView;
+  onAnswered: (view: TokenView) => void;
+}
+
+/** A personal link's page: the link's view when it is of the page's kind, the way to the right page when not. */
+function LinkPage({
+  kind,
+  title,
+  View,
+}: {
+  kind: TokenView['kind'];
+  title: (view: Loaded<TokenView>) => string;
+  View: ComponentType<LinkViewProps>;
+}) {
   const { token = '' } = useParams();
   const view = useApi<TokenView>(`/links/${encodeURIComponent(token)}`);
   return (
-    <Page title={mm.links.absenceTitle}>
+    <Page title={title(view)}>
       <LinkState loaded={view}>
-        {(v) =>
-          v.kind === 'absence' ? (
-            <AbsenceView token={token} view={v} onAnswered={view.setData} />
-          ) : (
-            <OtherKind token={token} kind={v.kind} />
-          )
-        }
+        {(v) => (v.kind === kind ? <View token={token} view={v} onAnswered={view.setData} /> : <OtherKind token={token} kind={v.kind} />)}
       </LinkState>
     </Page>
   );
 }
 
-function AbsenceView({ token, view, onAnswered }: { token: string; view: TokenView; onAnswered: (view: TokenView) => void }) {
+/** `/forfall/:token`: the personal link in a summons; the member reports absence without logging in. */
+export function AbsenceLinkPage() {
+  const mm = useMeetingMessages();
+  return <LinkPage kind="absence" title={() => mm.links.absenceTitle} View={AbsenceView} />;
+}
+
+function AbsenceView({ token, view, onAnswered }: LinkViewProps) {
   const { date } = useI18n();
   const mm = useMeetingMessages();
   const l = mm.links;
@@ -131,9 +145,7 @@ function AbsenceView({ token, view, onAnswered }: { token: string; view: TokenVi
 export function WrittenAnswerPage() {
   const { m } = useI18n();
   const mm = useMeetingMessages();
-  const { token = '' } = useParams();
-  const view = useApi<TokenView>(`/links/${encodeURIComponent(token)}`);
-  const title =
+  const title = (view: Loaded<TokenView>) =>
     view.data?.kind === 'writtenProcedure'
       ? fmt(mm.links.writtenTitle, { number: view.data.caseNumber ?? '' })
       : view.error
@@ -141,22 +153,10 @@ export function WrittenAnswerPage() {
         : view.data
           ? mm.procedure.heading
           : m.common.loading;
-  return (
-    <Page title={title}>
-      <LinkState loaded={view}>
-        {(v) =>
-          v.kind === 'writtenProcedure' ? (
-            <WrittenView token={token} view={v} onAnswered={view.setData} />
-          ) : (
-            <OtherKind token={token} kind={v.kind} />
-          )
-        }
-      </LinkState>
-    </Page>
-  );
+  return <LinkPage kind="writtenProcedure" title={title} View={WrittenView} />;
 }
 
-function WrittenView({ token, view, onAnswered }: { token: string; view: TokenView; onAnswered: (view: TokenView) => void }) {
+function WrittenView({ token, view, onAnswered }: LinkViewProps) {
   const { dateTime } = useI18n();
   const mm = useMeetingMessages();
   const l = mm.links;
@@ -246,43 +246,21 @@ function WrittenView({ token, view, onAnswered }: { token: string; view: TokenVi
 /** `/signer/:token`: a member chosen to sign the minutes signs them; the last signature approves them. */
 export function SignLinkPage() {
   const mm = useMeetingMessages();
-  const { token = '' } = useParams();
-  const view = useApi<TokenView>(`/links/${encodeURIComponent(token)}`);
-  return (
-    <Page title={mm.links.signTitle}>
-      <LinkState loaded={view}>
-        {(v) =>
-          v.kind === 'minutesSignature' ? (
-            <SignView token={token} view={v} onSigned={view.setData} />
-          ) : (
-            <OtherKind token={token} kind={v.kind} />
-          )
-        }
-      </LinkState>
-    </Page>
-  );
+  return <LinkPage kind="minutesSignature" title={() => mm.links.signTitle} View={SignView} />;
 }
 
-function SignView({ token, view, onSigned }: { token: string; view: TokenView; onSigned: (view: TokenView) => void }) {
+function SignView({ token, view, onAnswered: onSigned }: LinkViewProps) {
   const { m, date } = useI18n();
   const mm = useMeetingMessages();
   const l = mm.links;
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, run } = useAction();
   const [done, setDone] = useState(false);
-  const sign = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const sign = () =>
+    run(async () => {
       const next = await api<TokenView>(`/links/${encodeURIComponent(token)}/sign`, { method: 'POST' });
       setDone(true);
       onSigned(next);
-    } catch (error) {
-      setFailure(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className="dr-stack">
       <Paragraph>{fmt(l.signIntro, { name: view.personName, body: view.bodyName, date: date(view.meetingDate) })}</Paragraph>

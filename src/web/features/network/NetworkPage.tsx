@@ -11,9 +11,10 @@ import {
 import { EndOnDateForm } from './EndOnDateForm.tsx';
 import { BodiesTable } from './BodiesTable.tsx';
 import { compareNorwegian } from '../../../shared/text.ts';
-import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
+import { api, useApi } from '../../app/api.ts';
 import { FailureAlert, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
+import { useAction } from '../../app/action.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork, useReloadNetwork } from '../../app/network-frame.tsx';
@@ -150,8 +151,7 @@ function MembersTable({
 }) {
   const { m, number, date } = useI18n();
   const [ending, setEnding] = useState<NetworkMember | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, setFailure, run } = useAction();
   const members = useMemo(
     () =>
       [...network.members].sort(
@@ -160,19 +160,13 @@ function MembersTable({
     [network.members],
   );
 
-  const toggleHost = async (member: NetworkMember) => {
-    setFailure(null);
+  const toggleHost = (member: NetworkMember) => {
     onStatus(null);
-    setBusy(true);
-    try {
+    return run(async () => {
       await api(`/network-members/${member.id}`, { method: 'PATCH', body: { isHost: !member.isHost, version: member.version } });
       onStatus(m.network.hostChanged);
       reload();
-    } catch (error) {
-      setFailure(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
