@@ -4,6 +4,7 @@ import { InvitationCreateSchema, RoleAssignmentInputSchema, type RoleAssignment,
 import { api, useApi } from '../../app/api.ts';
 import { SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
+import { useFormValues } from '../../app/fields.tsx';
 import { DangerConfirm } from '../../app/action.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
@@ -142,9 +143,7 @@ function InviteForm({
   onInvited: (user: UserSummary) => void;
 }) {
   const { m } = useI18n();
-  const form = useForm();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
+  const { form, values, field } = useFormValues({ email: '', name: '' });
   const [role, setRole] = useState<RoleDraft>(emptyRole);
   const [created, setCreated] = useState<{ user: UserSummary } | null>(null);
   const labels = {
@@ -178,7 +177,7 @@ function InviteForm({
       submitLabel={m.admin.inviteSubmit}
       submit={{
         schema: InvitationCreateSchema,
-        input: { email, name, roles: [roleInput(role)] },
+        input: { ...values, roles: [roleInput(role)] },
         labels,
         send: (body) => api<{ user: UserSummary }>('/admin/invitations', { method: 'POST', body }),
         done: (result) => {
@@ -187,17 +186,8 @@ function InviteForm({
         },
       }}
     >
-      <TextField
-        state={form}
-        name="email"
-        label={labels.email}
-        type="email"
-        value={email}
-        onChange={setEmail}
-        autoComplete="off"
-        required
-      />
-      <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} autoComplete="off" required />
+      <TextField {...field('email', labels.email)} type="email" autoComplete="off" required />
+      <TextField {...field('name', labels.name)} autoComplete="off" required />
       <RoleFields form={form} prefix="roles.0." value={role} onChange={setRole} options={options} allowPlatformAdmin={allowPlatformAdmin} />
     </SubmitForm>
   );
