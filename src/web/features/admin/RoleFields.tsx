@@ -1,6 +1,7 @@
-import { Select } from '@digdir/designsystemet-react';
 import { ROLES, type Role } from '../../../shared/auth/schema.ts';
-import { SelectField, type FormState } from '../../app/forms.tsx';
+import { type FormState } from '../../app/forms.tsx';
+import { fieldBinder } from '../../app/fields.tsx';
+import { OptionSelect, optionsOf } from '../../app/form-parts.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
 import type { ScopeOptions } from './scope-options.ts';
 
@@ -39,58 +40,33 @@ export function RoleFields({
   allowPlatformAdmin: boolean;
 }) {
   const { m } = useI18n();
-  const path = (name: string) => `${prefix}${name}`;
+  // Each field's name is its path in the form, so the server's errors land on it.
+  const field = fieldBinder(form, value, (patch) => onChange({ ...value, ...patch }));
+  const bind = (key: keyof RoleDraft) => ({ ...field(key, `${prefix}${key}`), required: true, empty: m.common.choose });
   const needsNetwork = value.role === 'networkAdmin' || value.role === 'networkMember';
   return (
     <>
-      <SelectField
-        state={form}
-        name={path('role')}
+      <OptionSelect
+        {...bind('role')}
         label={m.admin.role}
-        value={value.role}
-        onChange={(role) => onChange({ ...value, role })}
-        required
-      >
-        <Select.Option value="">{m.common.choose}</Select.Option>
-        {ROLES.filter((r) => allowPlatformAdmin || r !== 'platformAdmin').map((r) => (
-          <Select.Option key={r} value={r}>
-            {m.enums.userRoles[r]}
-          </Select.Option>
-        ))}
-      </SelectField>
+        options={optionsOf(
+          ROLES.filter((r) => allowPlatformAdmin || r !== 'platformAdmin'),
+          m.enums.userRoles,
+        )}
+      />
       {needsNetwork && (
-        <SelectField
-          state={form}
-          name={path('networkId')}
+        <OptionSelect
+          {...bind('networkId')}
           label={m.admin.network}
-          value={value.networkId}
-          onChange={(networkId) => onChange({ ...value, networkId })}
-          required
-        >
-          <Select.Option value="">{m.common.choose}</Select.Option>
-          {options.networks.map((n) => (
-            <Select.Option key={n.id} value={n.id}>
-              {n.name}
-            </Select.Option>
-          ))}
-        </SelectField>
+          options={options.networks.map((n) => ({ value: n.id, label: n.name }))}
+        />
       )}
       {value.role === 'municipalityEditor' && (
-        <SelectField
-          state={form}
-          name={path('municipalityNumber')}
+        <OptionSelect
+          {...bind('municipalityNumber')}
           label={m.admin.municipality}
-          value={value.municipalityNumber}
-          onChange={(municipalityNumber) => onChange({ ...value, municipalityNumber })}
-          required
-        >
-          <Select.Option value="">{m.common.choose}</Select.Option>
-          {options.municipalities.map((x) => (
-            <Select.Option key={x.number} value={x.number}>
-              {x.name}
-            </Select.Option>
-          ))}
-        </SelectField>
+          options={options.municipalities.map((x) => ({ value: x.number, label: x.name }))}
+        />
       )}
     </>
   );

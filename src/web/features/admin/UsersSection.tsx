@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { InvitationCreateSchema, RoleAssignmentInputSchema, type RoleAssignment, type UserSummary } from '../../../shared/auth/schema.ts';
-import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
-import { FailureAlert, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { api, useApi } from '../../app/api.ts';
+import { SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
+import { useFormValues } from '../../app/fields.tsx';
+import { DangerConfirm } from '../../app/action.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { emptyRole, RoleFields, roleInput, type RoleDraft } from './RoleFields.tsx';
@@ -141,9 +143,7 @@ function InviteForm({
   onInvited: (user: UserSummary) => void;
 }) {
   const { m } = useI18n();
-  const form = useForm();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
+  const { form, values, field } = useFormValues({ email: '', name: '' });
   const [role, setRole] = useState<RoleDraft>(emptyRole);
   const [created, setCreated] = useState<{ user: UserSummary } | null>(null);
   const labels = {
@@ -177,7 +177,7 @@ function InviteForm({
       submitLabel={m.admin.inviteSubmit}
       submit={{
         schema: InvitationCreateSchema,
-        input: { email, name, roles: [roleInput(role)] },
+        input: { ...values, roles: [roleInput(role)] },
         labels,
         send: (body) => api<{ user: UserSummary }>('/admin/invitations', { method: 'POST', body }),
         done: (result) => {
@@ -186,17 +186,8 @@ function InviteForm({
         },
       }}
     >
-      <TextField
-        state={form}
-        name="email"
-        label={labels.email}
-        type="email"
-        value={email}
-        onChange={setEmail}
-        autoComplete="off"
-        required
-      />
-      <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} autoComplete="off" required />
+      <TextField {...field('email', labels.email)} type="email" autoComplete="off" required />
+      <TextField {...field('name', labels.name)} autoComplete="off" required />
       <RoleFields form={form} prefix="roles.0." value={role} onChange={setRole} options={options} allowPlatformAdmin={allowPlatformAdmin} />
     </SubmitForm>
   );
@@ -249,31 +240,13 @@ function RevokeConfirm({
   onRevoked: (user: UserSummary) => void;
 }) {
   const { m } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const revoke = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      onRevoked(await api<UserSummary>(`/admin/users/${target.id}/roles/${role.id}`, { method: 'DELETE' }));
-    } catch (error) {
-      setFailure(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <div className="dr-stack">
-      <FailureAlert error={failure} />
+    <DangerConfirm
+      confirmLabel={m.admin.revokeButton}
+      onConfirm={async () => onRevoked(await api<UserSummary>(`/admin/users/${target.id}/roles/${role.id}`, { method: 'DELETE' }))}
+      onCancel={onCancel}
+    >
       <Paragraph>{fmt(m.admin.revokeConfirm, { role: roleText(m, role), name: target.name })}</Paragraph>
-      <ButtonRow>
-        <Button type="button" data-color="danger" disabled={busy} onClick={() => void revoke()}>
-          {busy ? m.common.saving : m.admin.revokeButton}
-        </Button>
-        <Button type="button" variant="tertiary" onClick={onCancel} autoFocus>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </div>
+    </DangerConfirm>
   );
 }

@@ -3,10 +3,11 @@ import { Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet
 import { ChangePasswordSchema } from '../../../shared/auth/schema.ts';
 import { isLanguage, LANGUAGES } from '../../../shared/i18n/languages.ts';
 import { api, type ApiError, asApiError } from '../../app/api.ts';
-import { FailureAlert, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
+import { useFormValues } from '../../app/fields.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, LANGUAGE_NAMES, useI18n } from '../../app/i18n/index.tsx';
-import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { CurrentPasswordField, NewPasswordFields } from './NewPasswordFields.tsx';
 import { Page } from '../../app/Page.tsx';
 import { LoginRequired } from '../../app/login-required.tsx';
 import { useSession, type User } from '../../app/session.tsx';
@@ -107,10 +108,8 @@ function LanguageSection() {
 
 function PasswordForm() {
   const { m } = useI18n();
-  const form = useForm();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const { form, values, set, field } = useFormValues({ currentPassword: '', newPassword: '', repeat: '' });
+  const { currentPassword, newPassword, repeat } = values;
   const labels = { currentPassword: m.account.currentPassword, newPassword: m.account.newPassword, repeat: m.account.repeatPassword };
   return (
     <SubmitForm
@@ -123,31 +122,20 @@ function PasswordForm() {
         check: (data): Record<string, string> => (data.newPassword !== repeat ? { repeat: m.invitation.mismatch } : {}),
         send: (body) => api('/auth/password', { method: 'POST', body }),
         done: () => {
-          setCurrentPassword('');
-          setNewPassword('');
-          setRepeat('');
+          set({ currentPassword: '', newPassword: '', repeat: '' });
           return m.account.passwordChanged;
         },
       }}
     >
-      <TextField
-        state={form}
-        name="currentPassword"
-        label={labels.currentPassword}
-        type="password"
-        value={currentPassword}
-        onChange={setCurrentPassword}
-        autoComplete="current-password"
-        required
-      />
+      <CurrentPasswordField {...field('currentPassword', labels.currentPassword)} />
       <NewPasswordFields
         form={form}
         name="newPassword"
         labels={{ password: labels.newPassword, repeat: labels.repeat }}
         password={newPassword}
         repeat={repeat}
-        onPassword={setNewPassword}
-        onRepeat={setRepeat}
+        onPassword={(v) => set({ newPassword: v })}
+        onRepeat={(v) => set({ repeat: v })}
       />
     </SubmitForm>
   );

@@ -3,9 +3,9 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { LoginSchema, type CurrentUser } from '../../../shared/auth/schema.ts';
 import { api } from '../../app/api.ts';
-import { SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { SubmitButton, useForm } from '../../app/forms.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
-import { AccountEmailField } from './NewPasswordFields.tsx';
+import { AccountEmailField, CurrentPasswordField } from './NewPasswordFields.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -66,16 +66,7 @@ export function LoginPage() {
           }}
         >
           <AccountEmailField form={form} label={labels.email} value={email} onChange={setEmail} />
-          <TextField
-            state={form}
-            name="password"
-            label={labels.password}
-            type="password"
-            value={password}
-            onChange={setPassword}
-            autoComplete="current-password"
-            required
-          />
+          <CurrentPasswordField state={form} name="password" label={labels.password} value={password} onChange={setPassword} />
           <ButtonRow>
             <SubmitButton form={form}>{m.login.submit}</SubmitButton>
           </ButtonRow>

@@ -1,5 +1,6 @@
 import { PASSWORD_MIN_LENGTH } from '../../../shared/auth/schema.ts';
 import { TextField, type FormState } from '../../app/forms.tsx';
+import type { BoundField } from '../../app/fields.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 
 /** A new password and its repetition, as the invitation and the account page ask for it. */
@@ -40,18 +41,14 @@ export function NewPasswordFields(props: {
   );
 }
 
+type AccountFieldProps = { form: FormState; label: string; value: string; onChange: (value: string) => void };
+
 /** The address an account logs in with, as the login and the forgotten-password pages ask for it. */
-export function AccountEmailField(props: { form: FormState; label: string; value: string; onChange: (value: string) => void }) {
-  return (
-    <TextField
-      state={props.form}
-      name="email"
-      label={props.label}
-      type="email"
-      value={props.value}
-      onChange={props.onChange}
-      autoComplete="username"
-      required
-    />
-  );
+export function AccountEmailField({ form, ...field }: AccountFieldProps) {
+  return <TextField state={form} name="email" {...field} type="email" autoComplete="username" required />;
+}
+
+/** The password the account has now, as the login and the change of password ask for it. */
+export function CurrentPasswordField(props: BoundField) {
+  return <TextField {...props} type="password" autoComplete="current-password" required />;
 }

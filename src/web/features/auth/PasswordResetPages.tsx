@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import { PasswordResetRequestSchema } from '../../../shared/auth/schema.ts';
-import { api, useApi } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useForm } from '../../app/forms.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, LoadState } from '../../app/ui.tsx';
-import { ChoosePasswordForm } from './ChoosePasswordForm.tsx';
+import { AppLink } from '../../app/ui.tsx';
+import { PasswordLinkPage } from './ChoosePasswordForm.tsx';
 import { AccountEmailField } from './NewPasswordFields.tsx';
 
 /** `/glemt-passord`: asks for a link to choose a new password; the answer says the same whether the address has an account. */
@@ -54,30 +53,20 @@ export function ForgotPasswordPage() {
 /** `/nytt-passord/:token`: the link from the e-mail; the person chooses a new password and is logged in, and out everywhere else. */
 export function PasswordResetPage() {
   const { m } = useI18n();
-  const { token = '' } = useParams();
-  const reset = useApi<{ email: string; name: string }>(`/password-resets/${encodeURIComponent(token)}`);
+  const r = m.passwordReset;
   return (
-    <Page title={m.passwordReset.title}>
-      {reset.error ? (
+    <PasswordLinkPage
+      path="/password-resets"
+      title={r.title}
+      invalid={
         <Alert data-color="warning">
-          <Paragraph>{m.passwordReset.invalid}</Paragraph>
+          <Paragraph>{r.invalid}</Paragraph>
           <Paragraph>
-            <AppLink to="/glemt-passord">{m.passwordReset.askAgain}</AppLink>
+            <AppLink to="/glemt-passord">{r.askAgain}</AppLink>
           </Paragraph>
         </Alert>
-      ) : (
-        <LoadState loaded={reset}>
-          {(who) => (
-            <ChoosePasswordForm
-              acceptPath={`/password-resets/${encodeURIComponent(token)}/accept`}
-              email={who.email}
-              intro={fmt(m.passwordReset.intro, { name: who.name, email: who.email })}
-              labels={{ password: m.passwordReset.password, repeat: m.passwordReset.repeat }}
-              submit={m.passwordReset.submit}
-            />
-          )}
-        </LoadState>
-      )}
-    </Page>
+      }
+      texts={{ intro: r.intro, password: r.password, repeat: r.repeat, submit: r.submit }}
+    />
   );
 }

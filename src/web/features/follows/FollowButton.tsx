@@ -7,7 +7,8 @@ import {
   type FollowState,
   type FollowTargetInput,
 } from '../../../shared/follows/schema.ts';
-import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
+import { api, useApi } from '../../app/api.ts';
+import { useAction } from '../../app/action.tsx';
 import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -60,24 +61,16 @@ export function FollowButton({ target }: { target: FollowTargetInput }) {
 function FollowControl({ target }: { target: FollowTargetInput }) {
   const t = useFollowMessages();
   const state = useApi<FollowState>(lookupPath(target));
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, failure: error, run: act } = useAction();
   if (state.error?.status === 404) return null;
   const follow = state.data?.follow ?? null;
-  async function run(action: () => Promise<Follow | null>, message: (f: Follow | null) => string) {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = (action: () => Promise<Follow | null>, message: (f: Follow | null) => string) =>
+    act(async () => {
       const after = await action();
       state.setData({ follow: after });
       setStatus(message(after));
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   const save = (delivery: FollowDelivery) => api<Follow>('/me/follows', { method: 'POST', body: { target, delivery } });
   return (
     <div className="dr-follow">
@@ -141,23 +134,16 @@ export function SubscribeForm({ target, feedPath }: { target: FollowTargetInput;
   const { lang } = useI18n();
   const [email, setEmail] = useState('');
   const [delivery, setDelivery] = useState<FollowDelivery>('immediate');
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, failure: error, run } = useAction();
   const id = useId();
-  async function submit(event: React.FormEvent) {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       await api('/public/follows', { method: 'POST', body: { email, target, delivery, language: lang } });
       setDone(true);
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+  };
   return (
     <Details className="dr-subscribe">
       <Details.Summary>{t.subscribeTitle}</Details.Summary>

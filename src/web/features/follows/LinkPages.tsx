@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import type { UnsubscribeAnswer } from '../../../shared/follows/schema.ts';
-import { api, asApiError, type ApiError } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { useAction } from '../../app/action.tsx';
 import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
@@ -28,20 +29,12 @@ function LinkAction({
   const t = useFollowMessages();
   const { token } = useParams();
   const [result, setResult] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function act() {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, failure: error, run } = useAction();
+  const act = () =>
+    run(async () => {
       const answer = await api<UnsubscribeAnswer>(`${path}/${encodeURIComponent(token ?? '')}`, { method: 'POST' });
       setResult(fmt(done, { title: answer.title }));
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   return (
     <Page title={title}>
       {result ? (

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { Button, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { AgendaItem, Meeting } from '../../../shared/meetings/schema.ts';
 import { api, asApiError, type ApiError } from '../../app/api.ts';
 import { fmt } from '../../app/i18n/index.tsx';
 import { AppLink } from '../../app/ui.tsx';
 import { itemPath } from './meeting-api.ts';
 import { useMeetingMessages } from './messages.ts';
+import { MoveButtons } from './MoveButtons.tsx';
 
 type Direction = 'up' | 'down';
 const moveButtonId = (direction: Direction, itemId: string) => `agenda-move-${direction}-${itemId}`;
@@ -206,30 +207,13 @@ export function AgendaList({
                   </span>
                 </div>
                 {editable ? (
-                  <span className="dr-button-row">
-                    <Button
-                      type="button"
-                      variant="tertiary"
-                      data-size="sm"
-                      id={moveButtonId('up', item.id)}
-                      aria-label={fmt(mm.agenda.moveUpLabel, { title: item.title })}
-                      disabled={index === 0}
-                      onClick={() => moveTo(index, index - 1, 'up')}
-                    >
-                      <span aria-hidden="true">↑</span> {mm.agenda.moveUp}
-                    </Button>
-                    <Button
-                      type="button"
-                      variant="tertiary"
-                      data-size="sm"
-                      id={moveButtonId('down', item.id)}
-                      aria-label={fmt(mm.agenda.moveDownLabel, { title: item.title })}
-                      disabled={index === items.length - 1}
-                      onClick={() => moveTo(index, index + 1, 'down')}
-                    >
-                      <span aria-hidden="true">↓</span> {mm.agenda.moveDown}
-                    </Button>
-                  </span>
+                  <MoveButtons
+                    title={item.title}
+                    index={index}
+                    count={items.length}
+                    onMove={(to, direction) => moveTo(index, to, direction)}
+                    idOf={(direction) => moveButtonId(direction, item.id)}
+                  />
                 ) : (
                   <span />
                 )}

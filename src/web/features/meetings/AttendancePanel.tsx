@@ -10,6 +10,7 @@ import {
   type Meeting,
 } from '../../../shared/meetings/schema.ts';
 import { api, ApiError, asApiError } from '../../app/api.ts';
+import { useAction } from '../../app/action.tsx';
 import { FailureAlert, SelectField, TextField, useForm } from '../../app/forms.tsx';
 import { dialogHandlers, sendTo } from '../../app/form-parts.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
@@ -47,21 +48,10 @@ export function AttendancePanel({
   const mm = useMeetingMessages();
   const a = mm.attendance;
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, setFailure, run: act } = useAction();
   const started = meeting.status !== 'planned';
 
-  const run = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      onStatus(await action());
-    } catch (error) {
-      setFailure(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (action: () => Promise<string>) => act(async () => onStatus(await action()));
 
   const summonDeputy = (attendee: Attendee) =>
     run(async () => {

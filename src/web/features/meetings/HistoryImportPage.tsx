@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import type { HistoryImportResult } from '../../../shared/meetings/history.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
-import { api, ApiError, asApiError } from '../../app/api.ts';
+import { api, ApiError } from '../../app/api.ts';
+import { useAction } from '../../app/action.tsx';
 import { FailureAlert } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
@@ -60,148 +61,174 @@ function HistoryImport({ network }: { network: NetworkOverview }) {
   );
 }
 
-/** The server's answer to an import: what came in, or the problems (422) and nothing saved. */
-function handle(error: unknown, onOutcome: (o: Outcome) => void, setFailure: (e: ApiError) => void) {
-  if (error instanceof ApiError && error.problems.length > 0) onOutcome({ kind: 'refused', problems: error.problems });
-  else setFailure(asApiError(error));
-}
+type ImportRequest = { path: string; body?: unknown; file?: { data: Blob; contentType: string } };
 
-function SpreadsheetForm({ networkId, onOutcome }: { networkId: string; onOutcome: (o: Outcome | null) => void }) {
-  const h = useHistoryMessages();
-  const sheetInput = useRef<HTMLInputElement>(null);
-  const zipInput = useRef<HTMLInputElement>(null);
-  const sheetId = useId();
-  const zipId = useId();
-  const [sheetError, setSheetError] = useState<string | null>(null);
-  const [zipError, setZipError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const upload = async () => {
-    const sheet = sheetInput.current?.files?.[0];
-    const zip = zipInput.current?.files?.[0];
+/**
+ * One way in: a form that sends its import when submitted and hands on the server's answer, what came in or the
+ * problems (422) with nothing saved. `prepare` checks the fields first and gives the request, or null to stop.
+ */
+function ImportForm({
+  networkId,
+  onOutcome,
+  prepare,
+  done,
+  labels,
+  hideFailure,
+  children,
+}: {
+  networkId: string;
+  onOutcome: (o: Outcome | null) => void;
+  prepare: () => ImportRequest | null | Promise<ImportRequest | null>;
+  done?: () => void;
+  labels: { submit: string; busy: string };
+  /** The failure is shown by a field instead. */
+  hideFailure?: (failure: ApiError | null) => boolean;
+  children: (failure: ApiError | null) => ReactNode;
+}) {
+  const { busy, failure, setFailure, run } = useAction();
+  const send = async () => {
     onOutcome(null);
     setFailure(null);
-    const name = sheet?.name.toLowerCase() ?? '';
-    const badSheet = !sheet ? h.noFile : !(name.endsWith('.xlsx') || name.endsWith('.csv')) ? h.wrongType : null;
-    const badZip = zip && !zip.name.toLowerCase().endsWith('.zip') ? h.wrongZip : null;
-    setSheetError(badSheet);
-    setZipError(badZip);
-    if (badSheet || badZip) {
-      (badSheet ? sheetInput : zipInput).current?.focus();
-      return;
-    }
-    const form = new FormData();
-    form.set('spreadsheet', sheet!, sheet!.name);
-    if (zip) form.set('attachments', zip, zip.name);
-    // The browser writes the multipart body and its boundary; the kit's api() sends it as the file it is.
-    const encoded = new Response(form);
-    setBusy(true);
-    try {
-      const result = await api<HistoryImportResult>(`/networks/${networkId}/history-import`, {
-        method: 'POST',
-        file: { data: await encoded.blob(), contentType: encoded.headers.get('content-type') ?? 'multipart/form-data' },
-      });
-      onOutcome({ kind: 'imported', result });
-      if (sheetInput.current) sheetInput.current.value = '';
-      if (zipInput.current) zipInput.current.value = '';
-    } catch (error) {
-      handle(error, onOutcome, setFailure);
-    } finally {
-      setBusy(false);
-    }
+    const request = await prepare();
+    if (!request) return;
+    await run(async () => {
+      try {
+        const { path, ...init } = request;
+        const result = await api<HistoryImportResult>(`/networks/${networkId}/history-import${path}`, { method: 'POST', ...init });
+        onOutcome({ kind: 'imported', result });
+        done?.();
+      } catch (error) {
+        if (error instanceof ApiError && error.problems.length > 0) onOutcome({ kind: 'refused', problems: error.problems });
+        else throw error;
+      }
+    });
   };
-
   return (
     <form
       className="dr-form"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void upload();
+        void send();
       }}
     >
-      <FailureAlert error={failure} />
-      <Field>
-        <Label htmlFor={sheetId}>{h.spreadsheet}</Label>
-        <Field.Description>{h.spreadsheetDescription}</Field.Description>
-        <Input
-          ref={sheetInput}
-          id={sheetId}
-          type="file"
-          accept={`.xlsx,.csv,text/csv,${XLSX_TYPE}`}
-          aria-invalid={sheetError ? true : undefined}
-          onChange={() => setSheetError(null)}
-        />
-        {sheetError && <ValidationMessage>{sheetError}</ValidationMessage>}
-      </Field>
-      <Field>
-        <Label htmlFor={zipId}>{h.zip}</Label>
-        <Field.Description>{h.zipDescription}</Field.Description>
-        <Input
-          ref={zipInput}
-          id={zipId}
-          type="file"
-          accept=".zip,application/zip"
-          aria-invalid={zipError ? true : undefined}
-          onChange={() => setZipError(null)}
-        />
-        {zipError && <ValidationMessage>{zipError}</ValidationMessage>}
-      </Field>
+      {!hideFailure?.(failure) && <FailureAlert error={failure} />}
+      {children(failure)}
       <ButtonRow>
         <Button type="submit" disabled={busy} aria-disabled={busy || undefined}>
-          {busy ? h.uploading : h.upload}
+          {busy ? labels.busy : labels.submit}
         </Button>
       </ButtonRow>
     </form>
   );
 }
 
-function OparlForm({ networkId, onOutcome }: { networkId: string; onOutcome: (o: Outcome | null) => void }) {
-  const h = useHistoryMessages();
-  const [systemUrl, setSystemUrl] = useState('');
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldError = failure?.fields.systemUrl;
+/** A file to choose, with its error from the form's own check. */
+function FileField({
+  inputRef,
+  label,
+  description,
+  accept,
+  error,
+  onChange,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  label: string;
+  description: string;
+  accept: string;
+  error: string | null;
+  onChange: () => void;
+}) {
+  const id = useId();
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      <Field.Description>{description}</Field.Description>
+      <Input ref={inputRef} id={id} type="file" accept={accept} aria-invalid={error ? true : undefined} onChange={onChange} />
+      {error && <ValidationMessage>{error}</ValidationMessage>}
+    </Field>
+  );
+}
 
-  const fetchHistory = async () => {
-    onOutcome(null);
-    setFailure(null);
-    setBusy(true);
-    try {
-      const result = await api<HistoryImportResult>(`/networks/${networkId}/history-import/oparl`, { method: 'POST', body: { systemUrl } });
-      onOutcome({ kind: 'imported', result });
-    } catch (error) {
-      handle(error, onOutcome, setFailure);
-    } finally {
-      setBusy(false);
+function SpreadsheetForm({ networkId, onOutcome }: { networkId: string; onOutcome: (o: Outcome | null) => void }) {
+  const h = useHistoryMessages();
+  const sheetInput = useRef<HTMLInputElement>(null);
+  const zipInput = useRef<HTMLInputElement>(null);
+  const [sheetError, setSheetError] = useState<string | null>(null);
+  const [zipError, setZipError] = useState<string | null>(null);
+
+  const prepare = async (): Promise<ImportRequest | null> => {
+    const sheet = sheetInput.current?.files?.[0];
+    const zip = zipInput.current?.files?.[0];
+    const name = sheet?.name.toLowerCase() ?? '';
+    const badSheet = !sheet ? h.noFile : !(name.endsWith('.xlsx') || name.endsWith('.csv')) ? h.wrongType : null;
+    const badZip = zip && !zip.name.toLowerCase().endsWith('.zip') ? h.wrongZip : null;
+    setSheetError(badSheet);
+    setZipError(badZip);
+    if (!sheet || badSheet || badZip) {
+      (badSheet ? sheetInput : zipInput).current?.focus();
+      return null;
     }
+    const form = new FormData();
+    form.set('spreadsheet', sheet, sheet.name);
+    if (zip) form.set('attachments', zip, zip.name);
+    // The browser writes the multipart body and its boundary; the kit's api() sends it as the file it is.
+    const encoded = new Response(form);
+    return { path: '', file: { data: await encoded.blob(), contentType: encoded.headers.get('content-type') ?? 'multipart/form-data' } };
+  };
+  const clear = () => {
+    if (sheetInput.current) sheetInput.current.value = '';
+    if (zipInput.current) zipInput.current.value = '';
   };
 
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void fetchHistory();
-      }}
+    <ImportForm networkId={networkId} onOutcome={onOutcome} prepare={prepare} done={clear} labels={{ submit: h.upload, busy: h.uploading }}>
+      {() => (
+        <>
+          <FileField
+            inputRef={sheetInput}
+            label={h.spreadsheet}
+            description={h.spreadsheetDescription}
+            accept={`.xlsx,.csv,text/csv,${XLSX_TYPE}`}
+            error={sheetError}
+            onChange={() => setSheetError(null)}
+          />
+          <FileField
+            inputRef={zipInput}
+            label={h.zip}
+            description={h.zipDescription}
+            accept=".zip,application/zip"
+            error={zipError}
+            onChange={() => setZipError(null)}
+          />
+        </>
+      )}
+    </ImportForm>
+  );
+}
+
+function OparlForm({ networkId, onOutcome }: { networkId: string; onOutcome: (o: Outcome | null) => void }) {
+  const h = useHistoryMessages();
+  const [systemUrl, setSystemUrl] = useState('');
+  return (
+    <ImportForm
+      networkId={networkId}
+      onOutcome={onOutcome}
+      prepare={() => ({ path: '/oparl', body: { systemUrl } })}
+      labels={{ submit: h.fetch, busy: h.fetching }}
+      hideFailure={(failure) => !!failure?.fields.systemUrl}
     >
-      {!fieldError && <FailureAlert error={failure} />}
-      <Textfield
-        label={h.systemUrl}
-        description={h.systemUrlDescription}
-        type="url"
-        value={systemUrl}
-        onChange={(e) => setSystemUrl(e.target.value)}
-        error={fieldError}
-      />
-      <ButtonRow>
-        <Button type="submit" disabled={busy} aria-disabled={busy || undefined}>
-          {busy ? h.fetching : h.fetch}
-        </Button>
-      </ButtonRow>
-    </form>
+      {(failure) => (
+        <Textfield
+          label={h.systemUrl}
+          description={h.systemUrlDescription}
+          type="url"
+          value={systemUrl}
+          onChange={(e) => setSystemUrl(e.target.value)}
+          error={failure?.fields.systemUrl}
+        />
+      )}
+    </ImportForm>
   );
 }
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Fieldset, Paragraph, Radio } from '@digdir/designsystemet-react';
 import { JointHandlingSchema, type AgendaItem, type Meeting } from '../../../shared/meetings/schema.ts';
-import { api, asApiError, type ApiError } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { useAction } from '../../app/action.tsx';
 import { FailureAlert, TextField, useForm } from '../../app/forms.tsx';
 import { sendTo } from '../../app/form-parts.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
@@ -96,22 +97,14 @@ export function JointHandlingNote({
 }) {
   const mm = useMeetingMessages();
   const j = mm.joint;
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, run } = useAction();
   if (!item.jointHandlingId) return null;
   const others = meeting.items.filter((i) => i.jointHandlingId === item.jointHandlingId && i.id !== item.id);
-  const leave = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const leave = () =>
+    run(async () => {
       const saved = await api<Meeting>(`/agenda-items/${item.id}/joint-handling?version=${item.version}`, { method: 'DELETE' });
       onChanged(saved, j.left);
-    } catch (error) {
-      setFailure(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Alert data-color="info">
       <Paragraph>{fmt(j.note, { numbers: others.map((i) => i.number || i.title).join(', ') })}</Paragraph>

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState, type ComponentType, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, Button, Checkbox, Fieldset, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { ApproveMinutesSchema, MeetingUpdateSchema, type Meeting, type WrittenProcedure } from '../../../shared/meetings/schema.ts';
@@ -121,10 +121,23 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
     form: (props: DialogFormProps<Meeting>) => ReactNode,
     message: (next: Meeting) => string,
   ) => (
-    <ModalDialog open={dialog?.kind === kind} onClose={close} title={title}>
+    <ModalDialog key={kind} open={dialog?.kind === kind} onClose={close} title={title}>
       {form({ onCancel: close, onReload: reloadAndClose, onSaved: (next) => saved(next, message(next)) })}
     </ModalDialog>
   );
+  // The steps whose form takes the meeting as it is, each with what the page says after.
+  const stepForms: [Dialog['kind'], string, ComponentType<MeetingDialogProps>, (next: Meeting) => string][] = [
+    ['approve', mm.meeting.approveMinutes, ApproveMinutesForm, () => mm.meeting.approvedMessage],
+    ['signatures', mm.meeting.requestSignatures, SignatoriesForm, () => mm.meeting.signaturesSent],
+    ['adjourn', mm.timing.adjourn, AdjournForm, () => mm.timing.adjournSaved],
+    ['amend', mm.timing.amend, AmendedAgendaForm, () => mm.timing.amended],
+    [
+      'joint',
+      mm.joint.action,
+      JointHandlingForm,
+      (next) => fmt(mm.joint.done, { count: next.items.filter((i) => i.jointHandlingId !== null).length - countJoint(meeting) }),
+    ],
+  ];
   /** A dialog that asks before a step of the meeting (summons, held, cancelled). */
   const confirmDialog = (kind: Dialog['kind'], title: string, onConfirm: () => Promise<void>, text: ReactNode, danger?: boolean) => (
     <ModalDialog open={dialog?.kind === kind} onClose={close} title={title}>
@@ -287,22 +300,6 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
         statusChange('held', mm.meeting.heldMessage),
         <Paragraph>{mm.meeting.markHeldConfirm}</Paragraph>,
       )}
-      {formDialog(
-        'approve',
-        mm.meeting.approveMinutes,
-        (p) => (
-          <ApproveMinutesForm meeting={meeting} {...p} />
-        ),
-        () => mm.meeting.approvedMessage,
-      )}
-      {formDialog(
-        'signatures',
-        mm.meeting.requestSignatures,
-        (p) => (
-          <SignatoriesForm meeting={meeting} {...p} />
-        ),
-        () => mm.meeting.signaturesSent,
-      )}
       {confirmDialog(
         'cancel',
         mm.meeting.cancel,
@@ -315,30 +312,7 @@ function MeetingView({ meeting, setMeeting, reload }: { meeting: Meeting; setMee
         <Paragraph>{mm.meeting.cancelConfirm}</Paragraph>,
         true,
       )}
-      {formDialog(
-        'adjourn',
-        mm.timing.adjourn,
-        (p) => (
-          <AdjournForm meeting={meeting} {...p} />
-        ),
-        () => mm.timing.adjournSaved,
-      )}
-      {formDialog(
-        'amend',
-        mm.timing.amend,
-        (p) => (
-          <AmendedAgendaForm meeting={meeting} {...p} />
-        ),
-        () => mm.timing.amended,
-      )}
-      {formDialog(
-        'joint',
-        mm.joint.action,
-        (p) => (
-          <JointHandlingForm meeting={meeting} {...p} />
-        ),
-        (next) => fmt(mm.joint.done, { count: next.items.filter((i) => i.jointHandlingId !== null).length - countJoint(meeting) }),
-      )}
+      {stepForms.map(([kind, title, Form, message]) => formDialog(kind, title, (p) => <Form meeting={meeting} {...p} />, message))}
       <ModalDialog open={dialog?.kind === 'addCase'} onClose={close} title={mm.agenda.addCase}>
         <CaseCreateForm meeting={meeting} onCancel={close} onSaved={(next, title) => saved(next, fmt(mm.agenda.caseAdded, { title }))} />
       </ModalDialog>

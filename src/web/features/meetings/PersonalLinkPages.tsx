@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Fieldset, Heading, Paragraph, Radio, ValidationMessage } from '@digdir/designsystemet-react';
 import { AbsenceReportSchema, ProcedureAnswerSchema, type TokenView } from '../../../shared/meetings/schema.ts';
-import { api, asApiError, useApi, type ApiError, type Loaded } from '../../app/api.ts';
-import { errorFor, FailureAlert, FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { api, useApi, type Loaded } from '../../app/api.ts';
+import { errorFor, FailureAlert, TextField, useForm } from '../../app/forms.tsx';
 import { sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { useAction } from '../../app/action.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { AppLink, ButtonRow, LoadState } from '../../app/ui.tsx';
@@ -48,66 +50,104 @@ function OtherKind({ token, kind }: { token: string; kind: TokenView['kind'] }) 
   );
 }
 
-/** `/forfall/:token`: the personal link in a summons; the member reports absence without logging in. */
-export function AbsenceLinkPage() {
-  const mm = useMeetingMessages();
+interface LinkViewProps {
+  token: string;
+  view: TokenView;
+  /** Answered on this page just now. */
+  done: boolean;
+  onAnswered: (view: TokenView) => void;
+}
+
+/** Where the link's answer stands: just given, given before, too late, or the way to give it (`children`). */
+function AnswerState({
+  view,
+  done,
+  doneText,
+  already,
+  closed,
+  children,
+}: {
+  view: TokenView;
+  done: boolean;
+  doneText: string;
+  already: ReactNode;
+  closed: string;
+  children: ReactNode;
+}) {
+  if (done) return <Confirmation>{doneText}</Confirmation>;
+  if (view.answered) return <Alert data-color="info">{already}</Alert>;
+  if (!view.open) return <Alert data-color="warning">{closed}</Alert>;
+  return children;
+}
+
+/** A personal link's page: the link's view when it is of the page's kind, the way to the right page when not. */
+function LinkPage({
+  kind,
+  title,
+  View,
+}: {
+  kind: TokenView['kind'];
+  title: (view: Loaded<TokenView>) => string;
+  View: ComponentType<LinkViewProps>;
+}) {
   const { token = '' } = useParams();
   const view = useApi<TokenView>(`/links/${encodeURIComponent(token)}`);
+  const [done, setDone] = useState(false);
+  const answered = (next: TokenView) => {
+    setDone(true);
+    view.setData(next);
+  };
   return (
-    <Page title={mm.links.absenceTitle}>
+    <Page title={title(view)}>
       <LinkState loaded={view}>
         {(v) =>
-          v.kind === 'absence' ? (
-            <AbsenceView token={token} view={v} onAnswered={view.setData} />
-          ) : (
-            <OtherKind token={token} kind={v.kind} />
-          )
+          v.kind === kind ? <View token={token} view={v} done={done} onAnswered={answered} /> : <OtherKind token={token} kind={v.kind} />
         }
       </LinkState>
     </Page>
   );
 }
 
-function AbsenceView({ token, view, onAnswered }: { token: string; view: TokenView; onAnswered: (view: TokenView) => void }) {
+/** `/forfall/:token`: the personal link in a summons; the member reports absence without logging in. */
+export function AbsenceLinkPage() {
+  const mm = useMeetingMessages();
+  return <LinkPage kind="absence" title={() => mm.links.absenceTitle} View={AbsenceView} />;
+}
+
+function AbsenceView({ token, view, done, onAnswered }: LinkViewProps) {
   const { date } = useI18n();
   const mm = useMeetingMessages();
   const l = mm.links;
   const form = useForm();
   const [reason, setReason] = useState('');
-  const [done, setDone] = useState(false);
   return (
     <div className="dr-stack">
       <Paragraph>
         {fmt(l.absenceIntro, { name: view.personName, body: view.bodyName, date: date(view.meetingDate), time: view.startTime ?? '' })}
       </Paragraph>
-      {done ? (
-        <Confirmation>{l.absenceDone}</Confirmation>
-      ) : view.answered ? (
-        <Alert data-color="info">
-          <Paragraph>{l.absenceAlready}</Paragraph>
-          {view.reason && <Paragraph>{fmt(mm.attendance.reason, { reason: view.reason })}</Paragraph>}
-        </Alert>
-      ) : !view.open ? (
-        <Alert data-color="warning">{l.absenceClosed}</Alert>
-      ) : (
-        <form
-          className="dr-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void form.submit({
-              schema: AbsenceReportSchema,
-              input: { reason },
-              labels: { reason: l.absenceReason },
-              send: sendTo<TokenView>(`/links/${encodeURIComponent(token)}/absence`, 'POST'),
-              done: (answer) => {
-                setDone(true);
-                onAnswered(answer);
-              },
-            });
+      <AnswerState
+        view={view}
+        done={done}
+        doneText={l.absenceDone}
+        already={
+          <>
+            <Paragraph>{l.absenceAlready}</Paragraph>
+            {view.reason && <Paragraph>{fmt(mm.attendance.reason, { reason: view.reason })}</Paragraph>}
+          </>
+        }
+        closed={l.absenceClosed}
+      >
+        <SubmitForm
+          form={form}
+          submitLabel={l.absenceSubmit}
+          submit={{
+            schema: AbsenceReportSchema,
+            input: { reason },
+            labels: { reason: l.absenceReason },
+            send: sendTo<TokenView>(`/links/${encodeURIComponent(token)}/absence`, 'POST'),
+            done: onAnswered,
           }}
         >
-          <FormMessages form={form} />
           <TextField
             state={form}
             name="reason"
@@ -118,11 +158,8 @@ function AbsenceView({ token, view, onAnswered }: { token: string; view: TokenVi
             value={reason}
             onChange={setReason}
           />
-          <ButtonRow>
-            <SubmitButton form={form}>{l.absenceSubmit}</SubmitButton>
-          </ButtonRow>
-        </form>
-      )}
+        </SubmitForm>
+      </AnswerState>
     </div>
   );
 }
@@ -131,9 +168,7 @@ function AbsenceView({ token, view, onAnswered }: { token: string; view: TokenVi
 export function WrittenAnswerPage() {
   const { m } = useI18n();
   const mm = useMeetingMessages();
-  const { token = '' } = useParams();
-  const view = useApi<TokenView>(`/links/${encodeURIComponent(token)}`);
-  const title =
+  const title = (view: Loaded<TokenView>) =>
     view.data?.kind === 'writtenProcedure'
       ? fmt(mm.links.writtenTitle, { number: view.data.caseNumber ?? '' })
       : view.error
@@ -141,29 +176,16 @@ export function WrittenAnswerPage() {
         : view.data
           ? mm.procedure.heading
           : m.common.loading;
-  return (
-    <Page title={title}>
-      <LinkState loaded={view}>
-        {(v) =>
-          v.kind === 'writtenProcedure' ? (
-            <WrittenView token={token} view={v} onAnswered={view.setData} />
-          ) : (
-            <OtherKind token={token} kind={v.kind} />
-          )
-        }
-      </LinkState>
-    </Page>
-  );
+  return <LinkPage kind="writtenProcedure" title={title} View={WrittenView} />;
 }
 
-function WrittenView({ token, view, onAnswered }: { token: string; view: TokenView; onAnswered: (view: TokenView) => void }) {
+function WrittenView({ token, view, done, onAnswered }: LinkViewProps) {
   const { dateTime } = useI18n();
   const mm = useMeetingMessages();
   const l = mm.links;
   const form = useForm();
   const [answer, setAnswer] = useState<'' | 'agree' | 'object'>('');
   const [comment, setComment] = useState('');
-  const [done, setDone] = useState(false);
   const answerLabel = (value: string | null) => (value === 'agree' || value === 'object' ? mm.answers[value] : '');
   return (
     <div className="dr-stack">
@@ -187,31 +209,24 @@ function WrittenView({ token, view, onAnswered }: { token: string; view: TokenVi
           {view.decision && <MarkdownText text={view.decision} level={3} />}
         </Alert>
       )}
-      {done ? (
-        <Confirmation>{fmt(l.writtenDone, { answer: answerLabel(view.answer) })}</Confirmation>
-      ) : view.answered ? (
-        <Alert data-color="info">{fmt(l.writtenAlready, { answer: answerLabel(view.answer) })}</Alert>
-      ) : !view.open ? (
-        <Alert data-color="warning">{l.writtenClosed}</Alert>
-      ) : (
-        <form
-          className="dr-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void form.submit({
-              schema: ProcedureAnswerSchema,
-              input: { answer: answer || undefined, comment },
-              labels: { answer: l.writtenLegend, comment: l.writtenComment },
-              send: sendTo<TokenView>(`/links/${encodeURIComponent(token)}/answer`, 'POST'),
-              done: (next) => {
-                setDone(true);
-                onAnswered(next);
-              },
-            });
+      <AnswerState
+        view={view}
+        done={done}
+        doneText={fmt(l.writtenDone, { answer: answerLabel(view.answer) })}
+        already={fmt(l.writtenAlready, { answer: answerLabel(view.answer) })}
+        closed={l.writtenClosed}
+      >
+        <SubmitForm
+          form={form}
+          submitLabel={l.writtenSubmit}
+          submit={{
+            schema: ProcedureAnswerSchema,
+            input: { answer: answer || undefined, comment },
+            labels: { answer: l.writtenLegend, comment: l.writtenComment },
+            send: sendTo<TokenView>(`/links/${encodeURIComponent(token)}/answer`, 'POST'),
+            done: onAnswered,
           }}
         >
-          <FormMessages form={form} />
           <Fieldset id={form.id('answer')}>
             <Fieldset.Legend>{l.writtenLegend}</Fieldset.Legend>
             <Radio name="answer" value="agree" label={l.writtenAgree} checked={answer === 'agree'} onChange={() => setAnswer('agree')} />
@@ -234,11 +249,8 @@ function WrittenView({ token, view, onAnswered }: { token: string; view: TokenVi
             value={comment}
             onChange={setComment}
           />
-          <ButtonRow>
-            <SubmitButton form={form}>{l.writtenSubmit}</SubmitButton>
-          </ButtonRow>
-        </form>
-      )}
+        </SubmitForm>
+      </AnswerState>
     </div>
   );
 }
@@ -246,63 +258,27 @@ function WrittenView({ token, view, onAnswered }: { token: string; view: TokenVi
 /** `/signer/:token`: a member chosen to sign the minutes signs them; the last signature approves them. */
 export function SignLinkPage() {
   const mm = useMeetingMessages();
-  const { token = '' } = useParams();
-  const view = useApi<TokenView>(`/links/${encodeURIComponent(token)}`);
-  return (
-    <Page title={mm.links.signTitle}>
-      <LinkState loaded={view}>
-        {(v) =>
-          v.kind === 'minutesSignature' ? (
-            <SignView token={token} view={v} onSigned={view.setData} />
-          ) : (
-            <OtherKind token={token} kind={v.kind} />
-          )
-        }
-      </LinkState>
-    </Page>
-  );
+  return <LinkPage kind="minutesSignature" title={() => mm.links.signTitle} View={SignView} />;
 }
 
-function SignView({ token, view, onSigned }: { token: string; view: TokenView; onSigned: (view: TokenView) => void }) {
+function SignView({ token, view, done, onAnswered: onSigned }: LinkViewProps) {
   const { m, date } = useI18n();
   const mm = useMeetingMessages();
   const l = mm.links;
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [done, setDone] = useState(false);
-  const sign = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const next = await api<TokenView>(`/links/${encodeURIComponent(token)}/sign`, { method: 'POST' });
-      setDone(true);
-      onSigned(next);
-    } catch (error) {
-      setFailure(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, failure, run } = useAction();
+  const sign = () => run(async () => onSigned(await api<TokenView>(`/links/${encodeURIComponent(token)}/sign`, { method: 'POST' })));
   return (
     <div className="dr-stack">
       <Paragraph>{fmt(l.signIntro, { name: view.personName, body: view.bodyName, date: date(view.meetingDate) })}</Paragraph>
-      {done ? (
-        <Confirmation>{l.signDone}</Confirmation>
-      ) : view.answered ? (
-        <Alert data-color="info">{l.signAlready}</Alert>
-      ) : !view.open ? (
-        <Alert data-color="warning">{l.signClosed}</Alert>
-      ) : (
-        <>
-          <Paragraph>{l.signAdvice}</Paragraph>
-          <FailureAlert error={failure} />
-          <ButtonRow>
-            <Button type="button" disabled={busy} onClick={() => void sign()}>
-              {busy ? m.common.saving : l.signSubmit}
-            </Button>
-          </ButtonRow>
-        </>
-      )}
+      <AnswerState view={view} done={done} doneText={l.signDone} already={l.signAlready} closed={l.signClosed}>
+        <Paragraph>{l.signAdvice}</Paragraph>
+        <FailureAlert error={failure} />
+        <ButtonRow>
+          <Button type="button" disabled={busy} onClick={() => void sign()}>
+            {busy ? m.common.saving : l.signSubmit}
+          </Button>
+        </ButtonRow>
+      </AnswerState>
     </div>
   );
 }

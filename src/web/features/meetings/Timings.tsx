@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
 import {
   AgendaAmendmentSchema,
   AgendaItemUpdateSchema,
@@ -11,9 +11,11 @@ import { TextField, useForm, type FieldErrors } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { sendTo } from '../../app/form-parts.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
+import { useFormValues } from '../../app/fields.tsx';
 import { useMeetingMessages } from './messages.ts';
 import { type MeetingDialogProps, type ItemFormProps } from './meeting-api.ts';
 import { TimeField } from './TimeField.tsx';
+import { MoveButtons } from './MoveButtons.tsx';
 import type {} from '../../app/kit.tsx';
 
 /**
@@ -23,14 +25,17 @@ import type {} from '../../app/kit.tsx';
 export function ItemTimingForm({ meeting, item, onSaved, onReload }: ItemFormProps) {
   const mm = useMeetingMessages();
   const t = mm.timing;
-  const form = useForm();
   const running = meeting.status !== 'planned';
-  const [planned, setPlanned] = useState(item.plannedMinutes === null ? '' : String(item.plannedMinutes));
-  const [startedAt, setStartedAt] = useState(item.startedAt ?? '');
-  const [endedAt, setEndedAt] = useState(item.endedAt ?? '');
+  const { form, values, set, field } = useFormValues(() => ({
+    plannedMinutes: item.plannedMinutes === null ? '' : String(item.plannedMinutes),
+    startedAt: item.startedAt ?? '',
+    endedAt: item.endedAt ?? '',
+  }));
+  const { startedAt, endedAt } = values;
   const labels = { plannedMinutes: t.plannedMinutes, startedAt: t.startedAt, endedAt: t.endedAt };
   const submit = () => {
-    const minutes = planned.trim() === '' ? null : Number(planned.trim());
+    const planned = values.plannedMinutes.trim();
+    const minutes = planned === '' ? null : Number(planned);
     return form.submit({
       schema: AgendaItemUpdateSchema,
       input: {
@@ -53,19 +58,25 @@ export function ItemTimingForm({ meeting, item, onSaved, onReload }: ItemFormPro
       <Paragraph data-size="sm">
         {item.plannedMinutes !== null ? fmt(t.plannedRange, { start: item.plannedStart, end: item.plannedEnd }) : t.noPlan}
       </Paragraph>
-      <TextField
-        state={form}
-        name="plannedMinutes"
-        label={labels.plannedMinutes}
-        description={t.plannedDescription}
-        value={planned}
-        onChange={setPlanned}
-        autoComplete="off"
-      />
+      <TextField {...field('plannedMinutes', labels.plannedMinutes, t.plannedDescription)} autoComplete="off" />
       {running && (
         <>
-          <TimeField form={form} name="startedAt" label={labels.startedAt} value={startedAt} onChange={setStartedAt} nowLabel={t.now} />
-          <TimeField form={form} name="endedAt" label={labels.endedAt} value={endedAt} onChange={setEndedAt} nowLabel={t.now} />
+          <TimeField
+            form={form}
+            name="startedAt"
+            label={labels.startedAt}
+            value={startedAt}
+            onChange={(v) => set({ startedAt: v })}
+            nowLabel={t.now}
+          />
+          <TimeField
+            form={form}
+            name="endedAt"
+            label={labels.endedAt}
+            value={endedAt}
+            onChange={(v) => set({ endedAt: v })}
+            nowLabel={t.now}
+          />
         </>
       )}
     </SubmitForm>
@@ -135,28 +146,7 @@ export function AmendedAgendaForm({ meeting, onSaved, onCancel, onReload }: Meet
             <span />
             <span className="dr-agenda-number">{item.number || mm.agenda.newNumber}</span>
             <span className="dr-agenda-main">{item.title}</span>
-            <span className="dr-button-row">
-              <Button
-                type="button"
-                variant="tertiary"
-                data-size="sm"
-                aria-label={fmt(mm.agenda.moveUpLabel, { title: item.title })}
-                disabled={index === 0}
-                onClick={() => move(index, index - 1)}
-              >
-                <span aria-hidden="true">↑</span> {mm.agenda.moveUp}
-              </Button>
-              <Button
-                type="button"
-                variant="tertiary"
-                data-size="sm"
-                aria-label={fmt(mm.agenda.moveDownLabel, { title: item.title })}
-                disabled={index === order.length - 1}
-                onClick={() => move(index, index + 1)}
-              >
-                <span aria-hidden="true">↓</span> {mm.agenda.moveDown}
-              </Button>
-            </span>
+            <MoveButtons title={item.title} index={index} count={order.length} onMove={(to) => move(index, to)} />
           </li>
         ))}
       </ol>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Heading, Paragraph, Select } from '@digdir/designsystemet-react';
 import {
   BODY_KINDS,
@@ -9,7 +8,8 @@ import {
   type Body,
   type BodyKind,
 } from '../../../shared/network/schema.ts';
-import { SelectField, TextField, useForm } from '../../app/forms.tsx';
+import { SelectField, TextField } from '../../app/forms.tsx';
+import { useFormValues } from '../../app/fields.tsx';
 import { SaveForm } from '../../app/kit.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Mandate } from './Mandate.tsx';
@@ -29,13 +29,15 @@ export function BodyForm({
   onReload?: () => void;
 }) {
   const { m } = useI18n();
-  const form = useForm();
-  const [kind, setKind] = useState<string>(body?.kind ?? '');
-  const [name, setName] = useState(body?.name ?? '');
-  const [shortCode, setShortCode] = useState(body?.shortCode ?? '');
-  const [mandate, setMandate] = useState(body?.mandate ?? '');
-  const [deputySummons, setDeputySummons] = useState<string>(body?.deputySummons ?? 'information');
-  const [noticeDays, setNoticeDays] = useState(String(body?.summonsNoticeDays ?? SUMMONS_NOTICE_DAYS.default));
+  const { form, values, field } = useFormValues(() => ({
+    kind: body?.kind ?? '',
+    name: body?.name ?? '',
+    shortCode: body?.shortCode ?? '',
+    mandate: body?.mandate ?? '',
+    deputySummons: body?.deputySummons ?? 'information',
+    summonsNoticeDays: String(body?.summonsNoticeDays ?? SUMMONS_NOTICE_DAYS.default),
+  }));
+  const { kind, name, shortCode, mandate, deputySummons } = values;
   const labels = {
     kind: m.bodies.kind,
     name: m.bodies.name,
@@ -45,7 +47,8 @@ export function BodyForm({
     summonsNoticeDays: m.bodies.summonsNoticeDays,
   };
   // An empty field leaves the period as it is (7 days for a new body); anything else the schema checks as a number.
-  const summonsNoticeDays = noticeDays.trim() === '' ? undefined : Number(noticeDays.trim());
+  const noticeDays = values.summonsNoticeDays.trim();
+  const summonsNoticeDays = noticeDays === '' ? undefined : Number(noticeDays);
   const fields = { kind: kind === '' ? undefined : (kind as BodyKind), name, shortCode, mandate, deputySummons, summonsNoticeDays };
 
   return (
@@ -63,7 +66,7 @@ export function BodyForm({
         done: onSaved,
       }}
     >
-      <SelectField state={form} name="kind" label={labels.kind} value={kind} onChange={setKind} required>
+      <SelectField {...field('kind', labels.kind)} required>
         <Select.Option value="">{m.common.choose}</Select.Option>
         {BODY_KINDS.map((k) => (
           <Select.Option key={k} value={k}>
@@ -71,16 +74,9 @@ export function BodyForm({
           </Select.Option>
         ))}
       </SelectField>
-      <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} required autoComplete="off" />
-      <TextField state={form} name="shortCode" label={labels.shortCode} value={shortCode} onChange={setShortCode} autoComplete="off" />
-      <SelectField
-        state={form}
-        name="deputySummons"
-        label={labels.deputySummons}
-        description={m.bodies.deputySummonsDescription}
-        value={deputySummons}
-        onChange={setDeputySummons}
-      >
+      <TextField {...field('name', labels.name)} required autoComplete="off" />
+      <TextField {...field('shortCode', labels.shortCode)} autoComplete="off" />
+      <SelectField {...field('deputySummons', labels.deputySummons, m.bodies.deputySummonsDescription)}>
         {DEPUTY_SUMMONS.map((d) => (
           <Select.Option key={d} value={d}>
             {m.bodies.deputySummonsOptions[d]}
@@ -88,24 +84,10 @@ export function BodyForm({
         ))}
       </SelectField>
       <TextField
-        state={form}
-        name="summonsNoticeDays"
-        label={labels.summonsNoticeDays}
-        description={fmt(m.bodies.summonsNoticeDaysDescription, SUMMONS_NOTICE_DAYS)}
-        value={noticeDays}
-        onChange={setNoticeDays}
+        {...field('summonsNoticeDays', labels.summonsNoticeDays, fmt(m.bodies.summonsNoticeDaysDescription, SUMMONS_NOTICE_DAYS))}
         autoComplete="off"
       />
-      <TextField
-        state={form}
-        name="mandate"
-        label={labels.mandate}
-        description={m.bodies.mandateDescription}
-        multiline
-        rows={10}
-        value={mandate}
-        onChange={setMandate}
-      />
+      <TextField {...field('mandate', labels.mandate, m.bodies.mandateDescription)} multiline rows={10} />
       <div className="dr-preview">
         <Heading level={3} data-size="2xs">
           {m.bodies.preview}

@@ -3,8 +3,9 @@ import { useLocation, useParams } from 'react-router';
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Body, BodyMembership, NetworkOverview } from '../../../shared/network/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
-import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
-import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
+import { api, useApi } from '../../app/api.ts';
+import { SuccessMessage } from '../../app/forms.tsx';
+import { DangerConfirm } from '../../app/action.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
@@ -267,31 +268,16 @@ function RemoveMembership({
   onRemoved: (body: Body) => void;
 }) {
   const { m } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const remove = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      onRemoved(await api<Body>(`/body-memberships/${membership.id}?version=${membership.version}`, { method: 'DELETE' }));
-    } catch (error) {
-      setFailure(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <div className="dr-stack">
-      <FailureAlert error={failure} onReload={onReload} />
+    <DangerConfirm
+      confirmLabel={m.bodies.removeButton}
+      onConfirm={async () =>
+        onRemoved(await api<Body>(`/body-memberships/${membership.id}?version=${membership.version}`, { method: 'DELETE' }))
+      }
+      onCancel={onCancel}
+      onReload={onReload}
+    >
       <Paragraph>{fmt(m.bodies.removeConfirm, { name: membership.personName })}</Paragraph>
-      <ButtonRow>
-        <Button type="button" data-color="danger" disabled={busy} onClick={() => void remove()}>
-          {busy ? m.common.saving : m.bodies.removeButton}
-        </Button>
-        <Button type="button" variant="tertiary" onClick={onCancel} autoFocus>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </div>
+    </DangerConfirm>
   );
 }

@@ -10,12 +10,12 @@ import {
   type BodyRole,
   type NetworkOverview,
   type PeoplePage,
-  type VotingRight,
 } from '../../../shared/network/schema.ts';
 import { EndOnDateForm } from './EndOnDateForm.tsx';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { query, useApi } from '../../app/api.ts';
-import { fieldMessage, SelectField, TextField, useForm, type FieldErrors } from '../../app/forms.tsx';
+import { fieldMessage, SelectField, TextField, type FieldErrors } from '../../app/forms.tsx';
+import { useFormValues } from '../../app/fields.tsx';
 import { SaveForm } from '../../app/kit.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { todayIso } from '../../app/ui.tsx';
@@ -40,16 +40,18 @@ export function MembershipForm({
   onReload?: () => void;
 }) {
   const { m, lang } = useI18n();
-  const form = useForm();
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
-  const [personId, setPersonId] = useState(membership?.personId ?? '');
-  const [role, setRole] = useState<string>(membership?.role ?? 'member');
-  const [deputyForId, setDeputyForId] = useState(membership?.deputyForId ?? '');
-  const [votingRight, setVotingRight] = useState<string>(membership?.votingRight ?? 'vote');
-  const [municipalityNumber, setMunicipalityNumber] = useState(membership?.municipalityNumber ?? '');
-  const [fromDate, setFromDate] = useState(membership?.fromDate ?? todayIso());
-  const [toDate, setToDate] = useState(membership?.toDate ?? '');
+  const { form, values, field } = useFormValues(() => ({
+    personId: membership?.personId ?? '',
+    role: membership?.role ?? 'member',
+    deputyForId: membership?.deputyForId ?? '',
+    votingRight: membership?.votingRight ?? 'vote',
+    municipalityNumber: membership?.municipalityNumber ?? '',
+    fromDate: membership?.fromDate ?? todayIso(),
+    toDate: membership?.toDate ?? '',
+  }));
+  const { personId, role, deputyForId, votingRight, municipalityNumber, fromDate, toDate } = values;
   useEffect(() => {
     const timer = setTimeout(() => setQ(search.trim()), 300);
     return () => clearTimeout(timer);
@@ -69,9 +71,9 @@ export function MembershipForm({
   const members = network.members.filter((x) => x.isCurrent).sort((a, b) => compareNorwegian(a.municipalityName, b.municipalityName));
   const chosenPerson = people.data?.items.find((p) => p.id === personId);
   const fields = {
-    role: role as BodyRole,
+    role: role,
     deputyForId: role === 'deputy' ? deputyForId || null : null,
-    votingRight: votingRight as VotingRight,
+    votingRight: votingRight,
     municipalityNumber: municipalityNumber || null,
     fromDate,
     toDate: toDate || null,
@@ -105,7 +107,7 @@ export function MembershipForm({
             autoComplete="off"
             description={people.data ? fmt(m.common.hits, { count: people.data.total }) : undefined}
           />
-          <SelectField state={form} name="personId" label={labels.personId} value={personId} onChange={setPersonId} required>
+          <SelectField {...field('personId', labels.personId)} required>
             <Select.Option value="">{m.common.choose}</Select.Option>
             {(people.data?.items ?? []).map((p) => (
               <Select.Option key={p.id} value={p.id}>
@@ -115,7 +117,7 @@ export function MembershipForm({
           </SelectField>
         </>
       )}
-      <SelectField state={form} name="role" label={labels.role} value={role} onChange={setRole} required>
+      <SelectField {...field('role', labels.role)} required>
         {BODY_ROLES.map((r) => (
           <Select.Option key={r} value={r}>
             {m.enums.bodyRoles[r]}
@@ -123,7 +125,7 @@ export function MembershipForm({
         ))}
       </SelectField>
       {role === 'deputy' && (
-        <SelectField state={form} name="deputyForId" label={labels.deputyForId} value={deputyForId} onChange={setDeputyForId} required>
+        <SelectField {...field('deputyForId', labels.deputyForId)} required>
           <Select.Option value="">{m.common.choose}</Select.Option>
           {deputyTargets.map((x) => (
             <Select.Option key={x.id} value={x.id}>
@@ -132,20 +134,14 @@ export function MembershipForm({
           ))}
         </SelectField>
       )}
-      <SelectField state={form} name="votingRight" label={labels.votingRight} value={votingRight} onChange={setVotingRight} required>
+      <SelectField {...field('votingRight', labels.votingRight)} required>
         {VOTING_RIGHTS.map((v) => (
           <Select.Option key={v} value={v}>
             {m.enums.votingRights[v]}
           </Select.Option>
         ))}
       </SelectField>
-      <SelectField
-        state={form}
-        name="municipalityNumber"
-        label={labels.municipalityNumber}
-        value={municipalityNumber}
-        onChange={setMunicipalityNumber}
-      >
+      <SelectField {...field('municipalityNumber', labels.municipalityNumber)}>
         <Select.Option value="">{m.common.noneOption}</Select.Option>
         {membership?.municipalityNumber && !members.some((x) => x.municipalityNumber === membership.municipalityNumber) && (
           <Select.Option value={membership.municipalityNumber}>
@@ -158,16 +154,8 @@ export function MembershipForm({
           </Select.Option>
         ))}
       </SelectField>
-      <TextField state={form} name="fromDate" label={labels.fromDate} type="date" value={fromDate} onChange={setFromDate} required />
-      <TextField
-        state={form}
-        name="toDate"
-        label={labels.toDate}
-        description={m.bodies.toDateDescription}
-        type="date"
-        value={toDate}
-        onChange={setToDate}
-      />
+      <TextField {...field('fromDate', labels.fromDate)} type="date" required />
+      <TextField {...field('toDate', labels.toDate, m.bodies.toDateDescription)} type="date" />
     </SaveForm>
   );
 }

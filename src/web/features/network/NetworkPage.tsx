@@ -11,9 +11,11 @@ import {
 import { EndOnDateForm } from './EndOnDateForm.tsx';
 import { BodiesTable } from './BodiesTable.tsx';
 import { compareNorwegian } from '../../../shared/text.ts';
-import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
-import { FailureAlert, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { api, useApi } from '../../app/api.ts';
+import { FailureAlert, SelectField, SuccessMessage, TextField } from '../../app/forms.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
+import { useFormValues } from '../../app/fields.tsx';
+import { useAction } from '../../app/action.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork, useReloadNetwork } from '../../app/network-frame.tsx';
@@ -150,8 +152,7 @@ function MembersTable({
 }) {
   const { m, number, date } = useI18n();
   const [ending, setEnding] = useState<NetworkMember | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, setFailure, run } = useAction();
   const members = useMemo(
     () =>
       [...network.members].sort(
@@ -160,19 +161,13 @@ function MembersTable({
     [network.members],
   );
 
-  const toggleHost = async (member: NetworkMember) => {
-    setFailure(null);
+  const toggleHost = (member: NetworkMember) => {
     onStatus(null);
-    setBusy(true);
-    try {
+    return run(async () => {
       await api(`/network-members/${member.id}`, { method: 'PATCH', body: { isHost: !member.isHost, version: member.version } });
       onStatus(m.network.hostChanged);
       reload();
-    } catch (error) {
-      setFailure(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -264,10 +259,11 @@ function MembersTable({
 
 function EditNetworkForm({ network, onSaved, onReload }: { network: NetworkOverview; onSaved: () => void; onReload: () => void }) {
   const { m } = useI18n();
-  const form = useForm();
-  const [name, setName] = useState(network.name);
-  const [shortName, setShortName] = useState(network.shortName ?? '');
-  const [description, setDescription] = useState(network.description ?? '');
+  const { form, values, field } = useFormValues(() => ({
+    name: network.name,
+    shortName: network.shortName ?? '',
+    description: network.description ?? '',
+  }));
   const labels = { name: m.network.name, shortName: m.network.shortName, description: m.network.description };
   return (
     <SubmitForm
@@ -276,23 +272,15 @@ function EditNetworkForm({ network, onSaved, onReload }: { network: NetworkOverv
       submitLabel={m.common.save}
       submit={{
         schema: NetworkUpdateSchema,
-        input: { name, shortName, description, version: network.version },
+        input: { ...values, version: network.version },
         labels,
         send: (body) => api(`/networks/${network.id}`, { method: 'PATCH', body }),
         done: () => onSaved(),
       }}
     >
-      <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} required autoComplete="off" />
-      <TextField state={form} name="shortName" label={labels.shortName} value={shortName} onChange={setShortName} autoComplete="off" />
-      <TextField
-        state={form}
-        name="description"
-        label={labels.description}
-        multiline
-        rows={5}
-        value={description}
-        onChange={setDescription}
-      />
+      <TextField {...field('name', labels.name)} required autoComplete="off" />
+      <TextField {...field('shortName', labels.shortName)} autoComplete="off" />
+      <TextField {...field('description', labels.description)} multiline rows={5} />
     </SubmitForm>
   );
 }
@@ -307,12 +295,9 @@ function AddMemberForm({
   onCancel: () => void;
 }) {
   const { m } = useI18n();
-  const form = useForm();
   const municipalities = useApi<Municipality[]>('/municipalities');
   const [search, setSearch] = useState('');
-  const [municipalityNumber, setMunicipalityNumber] = useState('');
-  const [joinedOn, setJoinedOn] = useState(todayIso());
-  const [isHost, setIsHost] = useState(false);
+  const { form, values, set, field } = useFormValues(() => ({ municipalityNumber: '', joinedOn: todayIso(), isHost: false }));
   const labels = { municipalityNumber: m.network.municipality, joinedOn: m.network.joined, isHost: m.network.isHost };
   const options = useMemo(() => {
     const currentNumbers = new Set(network.members.filter((x) => x.isCurrent).map((x) => x.municipalityNumber));
@@ -322,7 +307,7 @@ function AddMemberForm({
       .filter((x) => !q || x.name.toLowerCase().includes(q) || x.number.startsWith(q) || x.countyName.toLowerCase().includes(q))
       .sort((a, b) => compareNorwegian(a.name, b.name));
   }, [municipalities.data, search, network.members]);
-  const chosen = municipalities.data?.find((x) => x.number === municipalityNumber);
+  const chosen = municipalities.data?.find((x) => x.number === values.municipalityNumber);
 
   return (
     <SubmitForm
@@ -331,7 +316,7 @@ function AddMemberForm({
       submitLabel={m.network.addMember}
       submit={{
         schema: MemberCreateSchema,
-        input: { municipalityNumber, joinedOn, isHost },
+        input: values,
         labels,
         send: (body) => api<NetworkMember>(`/networks/${network.id}/members`, { method: 'POST', body }),
         done: (member) => onSaved(member.municipalityName),
@@ -345,14 +330,7 @@ function AddMemberForm({
         description={fmt(m.common.hits, { count: options.length })}
         autoComplete="off"
       />
-      <SelectField
-        state={form}
-        name="municipalityNumber"
-        label={labels.municipalityNumber}
-        value={municipalityNumber}
-        onChange={setMunicipalityNumber}
-        required
-      >
+      <SelectField {...field('municipalityNumber', labels.municipalityNumber)} required>
         <Select.Option value="">{m.common.choose}</Select.Option>
         {chosen && !options.includes(chosen) && (
           <Select.Option value={chosen.number}>
@@ -365,12 +343,12 @@ function AddMemberForm({
           </Select.Option>
         ))}
       </SelectField>
-      <TextField state={form} name="joinedOn" label={labels.joinedOn} type="date" value={joinedOn} onChange={setJoinedOn} required />
+      <TextField {...field('joinedOn', labels.joinedOn)} type="date" required />
       <Checkbox
         label={m.network.isHost}
         description={m.network.isHostDescription}
-        checked={isHost}
-        onChange={(e) => setIsHost(e.target.checked)}
+        checked={values.isHost}
+        onChange={(e) => set({ isHost: e.target.checked })}
       />
     </SubmitForm>
   );

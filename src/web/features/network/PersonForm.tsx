@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Select, Tag } from '@digdir/designsystemet-react';
 import { PersonCreateSchema, PersonUpdateSchema, type NetworkOverview, type Person } from '../../../shared/network/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
-import { fieldMessage, SelectField, TextField, useForm } from '../../app/forms.tsx';
+import { fieldMessage, SelectField, TextField } from '../../app/forms.tsx';
+import { useFormValues } from '../../app/fields.tsx';
 import { SaveForm } from '../../app/kit.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
@@ -31,14 +31,15 @@ export function PersonForm({
   onReload?: () => void;
 }) {
   const { m, lang } = useI18n();
-  const form = useForm();
-  const [name, setName] = useState(person?.name ?? '');
-  const [email, setEmail] = useState(person?.email ?? '');
-  const [phone, setPhone] = useState(person?.phone ?? '');
-  const [title, setTitle] = useState(person?.title ?? '');
-  const [municipalityNumber, setMunicipalityNumber] = useState(person?.municipalityNumber ?? '');
-
-  const [competences, setCompetences] = useState((person?.competences ?? []).join(', '));
+  const { form, values, field } = useFormValues(() => ({
+    name: person?.name ?? '',
+    email: person?.email ?? '',
+    phone: person?.phone ?? '',
+    title: person?.title ?? '',
+    municipalityNumber: person?.municipalityNumber ?? '',
+    competences: (person?.competences ?? []).join(', '),
+  }));
+  const { name, email, phone, title, municipalityNumber } = values;
   const labels = {
     name: m.people.name,
     email: m.people.email,
@@ -52,7 +53,7 @@ export function PersonForm({
   const members = network.members
     .filter((x) => x.isCurrent && placeable.includes(x.municipalityNumber))
     .sort((a, b) => compareNorwegian(a.municipalityName, b.municipalityName));
-  const tags = splitTags(competences);
+  const tags = splitTags(values.competences);
   const fields = { name, email, phone, title, municipalityNumber: municipalityNumber || null, competences: tags };
 
   return (
@@ -75,15 +76,9 @@ export function PersonForm({
         done: onSaved,
       }}
     >
-      <TextField state={form} name="name" label={labels.name} value={name} onChange={setName} required autoComplete="off" />
-      <TextField state={form} name="title" label={labels.title} value={title} onChange={setTitle} autoComplete="off" />
-      <SelectField
-        state={form}
-        name="municipalityNumber"
-        label={labels.municipalityNumber}
-        value={municipalityNumber}
-        onChange={setMunicipalityNumber}
-      >
+      <TextField {...field('name', labels.name)} required autoComplete="off" />
+      <TextField {...field('title', labels.title)} autoComplete="off" />
+      <SelectField {...field('municipalityNumber', labels.municipalityNumber)}>
         <Select.Option value="">{secretariat ? m.people.noMunicipality : m.common.choose}</Select.Option>
         {person?.municipalityNumber && !members.some((x) => x.municipalityNumber === person.municipalityNumber) && (
           <Select.Option value={person.municipalityNumber}>{person.municipalityName ?? person.municipalityNumber}</Select.Option>
@@ -94,17 +89,9 @@ export function PersonForm({
           </Select.Option>
         ))}
       </SelectField>
-      <TextField state={form} name="email" label={labels.email} type="email" value={email} onChange={setEmail} autoComplete="off" />
-      <TextField state={form} name="phone" label={labels.phone} type="tel" value={phone} onChange={setPhone} autoComplete="off" />
-      <TextField
-        state={form}
-        name="competences"
-        label={labels.competences}
-        description={m.people.competencesDescription}
-        value={competences}
-        onChange={setCompetences}
-        autoComplete="off"
-      />
+      <TextField {...field('email', labels.email)} type="email" autoComplete="off" />
+      <TextField {...field('phone', labels.phone)} type="tel" autoComplete="off" />
+      <TextField {...field('competences', labels.competences, m.people.competencesDescription)} autoComplete="off" />
       {tags.length > 0 && (
         <span className="dr-tags" aria-hidden="true">
           {tags.map((t, i) => (
