@@ -12,11 +12,13 @@ import {
   type StrategySection,
   type StrategyVersion,
 } from '../../../shared/strategy/schema.ts';
-import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { TextField, useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { OptionSelect, optionsOf, sendTo } from '../../app/form-parts.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, LoadState, Section } from '../../app/ui.tsx';
+import { LoadState, Section } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { adoptionPath, localVersionExportUrl } from './strategy-api.ts';
 import { DecisionTag, Paragraphs, StrategyDocument } from './StrategyDocument.tsx';
@@ -195,46 +197,38 @@ function LocalForm({
   for (const section of STRATEGY_SECTIONS) labels[`localTexts.${section}`] = fmt(l.localLabel, { section: sm.sections[section] });
 
   return (
-    <form
+    <SubmitForm
+      form={form}
       className="dr-stack"
-      noValidate
-      aria-label={fmt(l.localFor, { municipality: local.municipalityName })}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: LocalVersionSaveSchema,
-          input: {
-            localTexts: texts,
-            decision: { status, bodyName, date: date === '' ? null : date, caseNumber },
-            ...(local.version !== null ? { version: local.version } : {}),
-          },
-          labels,
-          send: (body) =>
-            api<LocalVersion>(`/strategy-versions/${version.id}/municipalities/${local.municipalityNumber}`, { method: 'PUT', body }),
-          done: (next) => {
-            setBase(next.version);
-            onSaved(next);
-            return l.saved;
-          },
-        });
+      label={fmt(l.localFor, { municipality: local.municipalityName })}
+      submit={{
+        schema: LocalVersionSaveSchema,
+        input: {
+          localTexts: texts,
+          decision: { status, bodyName, date: date === '' ? null : date, caseNumber },
+          ...(local.version !== null ? { version: local.version } : {}),
+        },
+        labels,
+        send: sendTo<LocalVersion>(`/strategy-versions/${version.id}/municipalities/${local.municipalityNumber}`, 'PUT'),
+        done: (next) => {
+          setBase(next.version);
+          onSaved(next);
+          return l.saved;
+        },
       }}
+      submitLabel={l.save}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <Fieldset className="dr-form">
         <Fieldset.Legend>{l.decisionHeading}</Fieldset.Legend>
-        <SelectField
+        <OptionSelect
           state={form}
           name="decision.status"
           label={l.status}
           value={status}
           onChange={(value) => setStatus(value as LocalDecisionStatus)}
-        >
-          {LOCAL_DECISION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {sm.decisionStatuses[s]}
-            </option>
-          ))}
-        </SelectField>
+          options={optionsOf(LOCAL_DECISION_STATUSES, sm.decisionStatuses)}
+        />
         <TextField
           state={form}
           name="decision.bodyName"
@@ -271,9 +265,6 @@ function LocalForm({
           </div>
         )}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{l.save}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { BENEFIT_AREAS, VersionSaveSchema, type BenefitArea, type StrategyVersion } from '../../../shared/strategy/schema.ts';
 import { api } from '../../app/api.ts';
-import { FormMessages, SubmitButton, TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { useStrategyMessages, type StrategyMessages } from './messages.ts';
@@ -194,14 +195,21 @@ export function VersionEditor({
     setDraft((d) => ({ ...d, benefitAreas: { ...d.benefitAreas, [area]: next } }));
 
   return (
-    <form
+    <SubmitForm
+      form={form}
       className="dr-form dr-strategy-editor"
-      noValidate
-      aria-labelledby="editor-heading"
-      onSubmit={(event) => {
-        event.preventDefault();
+      labelledBy="editor-heading"
+      intro={
+        <>
+          <Heading level={2} data-size="md" id="editor-heading">
+            {e.heading}
+          </Heading>
+          <Paragraph data-size="sm">{e.intro}</Paragraph>
+        </>
+      }
+      submit={() => {
         focusNext.current = null;
-        void form.submit({
+        return form.submit({
           schema: VersionSaveSchema,
           input: { ...inputOf(draft), version: base },
           labels,
@@ -219,12 +227,9 @@ export function VersionEditor({
           },
         });
       }}
+      submitLabel={e.save}
+      onReload={onReload}
     >
-      <Heading level={2} data-size="md" id="editor-heading">
-        {e.heading}
-      </Heading>
-      <Paragraph data-size="sm">{e.intro}</Paragraph>
-      <FormMessages form={form} onReload={onReload} />
       <div role="status" className="dr-visually-hidden">
         {announcement}
       </div>
@@ -365,10 +370,7 @@ export function VersionEditor({
           {e.unsaved}
         </Paragraph>
       )}
-      <ButtonRow>
-        <SubmitButton form={form}>{e.save}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }
 
