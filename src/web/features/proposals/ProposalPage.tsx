@@ -13,16 +13,17 @@ import {
 } from '../../../shared/portfolio/proposals.ts';
 import { api, useApi, type Loaded } from '../../app/api.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
-import { ConfirmForm, errorFor, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
+import { errorFor, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { useFormValues } from '../../app/fields.tsx';
 import { useNavigationMessage } from '../../app/kit.tsx';
 import { OptionSelect, optionsOf, sendTo } from '../../app/form-parts.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
+import { ConfirmDialog } from '../../app/confirm-dialog.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { RelatedLessons } from '../lessons/index.ts';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useProjectMessages, projectPath } from '../projects/index.ts';
 import { useProposalMessages } from './messages.ts';
 import { ProposalStatusTag } from './ProposalFields.tsx';
@@ -165,31 +166,30 @@ function MakeProjectSection({ network, proposal, loaded }: { network: NetworkOve
           {t.create}
         </Button>
       </ButtonRow>
-      <ModalDialog open={open} onClose={() => setOpen(false)} title={t.create}>
-        <ConfirmForm
-          confirmLabel={t.create}
-          onCancel={() => setOpen(false)}
-          onReload={() => {
-            setOpen(false);
-            loaded.reload();
-          }}
-          onConfirm={async () => {
-            const created = await api<Project>(`/networks/${network.id}/projects`, {
-              method: 'POST',
-              body: {
-                title: proposal.title,
-                description: proposal.problem,
-                focusAreaKeys: proposal.focusAreaKey ? [proposal.focusAreaKey] : [],
-                proposalId: proposal.id,
-              },
-            });
-            setOpen(false);
-            void navigate(projectPath(network.slug, created.id), { state: { message: fmt(t.created, { reference: created.reference }) } });
-          }}
-        >
-          <Paragraph>{fmt(t.confirm, { title: proposal.title })}</Paragraph>
-        </ConfirmForm>
-      </ModalDialog>
+      <ConfirmDialog
+        item={open ? proposal : null}
+        title={t.create}
+        onClose={() => setOpen(false)}
+        onReload={() => {
+          setOpen(false);
+          loaded.reload();
+        }}
+        onConfirm={async (x) => {
+          const created = await api<Project>(`/networks/${network.id}/projects`, {
+            method: 'POST',
+            body: {
+              title: x.title,
+              description: x.problem,
+              focusAreaKeys: x.focusAreaKey ? [x.focusAreaKey] : [],
+              proposalId: x.id,
+            },
+          });
+          setOpen(false);
+          void navigate(projectPath(network.slug, created.id), { state: { message: fmt(t.created, { reference: created.reference }) } });
+        }}
+      >
+        {(x) => <Paragraph>{fmt(t.confirm, { title: x.title })}</Paragraph>}
+      </ConfirmDialog>
     </Section>
   );
 }
