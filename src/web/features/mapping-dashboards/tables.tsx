@@ -27,6 +27,36 @@ function DashboardTable({ caption, columns, children }: { caption: string; colum
   );
 }
 
+/** Municipalities by name in Norwegian order, a number the map does not know as itself. */
+const namesOf = (numbers: readonly string[], names: Map<string, string>) =>
+  numbers
+    .map((n) => names.get(n) ?? n)
+    .sort(compareNorwegian)
+    .join(', ');
+
+/** A dashboard table of many rows: the first twelve, and «Vis alle» below (`useFoldedRows`). */
+function FoldedTable<T>({
+  caption,
+  columns,
+  rows,
+  children,
+}: {
+  caption: string;
+  columns: readonly ReactNode[];
+  rows: readonly T[];
+  children: (row: T) => ReactNode;
+}) {
+  const { shown, toggle } = useFoldedRows(rows);
+  return (
+    <>
+      <DashboardTable caption={caption} columns={columns}>
+        {shown.map(children)}
+      </DashboardTable>
+      {toggle}
+    </>
+  );
+}
+
 /** The counts behind the adoption chart: each solution with a status, municipalities per status. */
 export function AdoptionSummaryTable({ matrix }: { matrix: AdoptionMatrix }) {
   const dm = useDashboardMessages();
@@ -119,24 +149,21 @@ export function AdoptionMatrixTable({ matrix }: { matrix: AdoptionMatrix }) {
 export function DomainTable({ landscape }: { landscape: Landscape }) {
   const dm = useDashboardMessages();
   const { lang, number } = useI18n();
-  const { shown, toggle } = useFoldedRows(byWhatMatters(landscape.domains));
   return (
-    <>
-      <DashboardTable
-        caption={dm.landscape.domainsCaption}
-        columns={[dm.columns.domain, dm.columns.productCount, dm.columns.municipalityCount, dm.columns.standardizationCandidate]}
-      >
-        {shown.map((d) => (
-          <Table.Row key={d.key}>
-            <Table.HeaderCell scope="row">{domainPath(d.key, lang)}</Table.HeaderCell>
-            <Table.Cell>{number(d.productCount)}</Table.Cell>
-            <Table.Cell>{number(d.municipalityCount)}</Table.Cell>
-            <Table.Cell>{d.standardizationCandidate ? dm.yes : dm.no}</Table.Cell>
-          </Table.Row>
-        ))}
-      </DashboardTable>
-      {toggle}
-    </>
+    <FoldedTable
+      caption={dm.landscape.domainsCaption}
+      columns={[dm.columns.domain, dm.columns.productCount, dm.columns.municipalityCount, dm.columns.standardizationCandidate]}
+      rows={byWhatMatters(landscape.domains)}
+    >
+      {(d) => (
+        <Table.Row key={d.key}>
+          <Table.HeaderCell scope="row">{domainPath(d.key, lang)}</Table.HeaderCell>
+          <Table.Cell>{number(d.productCount)}</Table.Cell>
+          <Table.Cell>{number(d.municipalityCount)}</Table.Cell>
+          <Table.Cell>{d.standardizationCandidate ? dm.yes : dm.no}</Table.Cell>
+        </Table.Row>
+      )}
+    </FoldedTable>
   );
 }
 
@@ -145,53 +172,42 @@ export function ProductTable({ landscape }: { landscape: Landscape }) {
   const dm = useDashboardMessages();
   const { lang, number } = useI18n();
   const names = new Map(landscape.municipalities.map((m) => [m.number, m.name]));
-  const { shown, toggle } = useFoldedRows(byWhatMatters(landscape.domains).flatMap((d) => d.products.map((p) => ({ d, p }))));
   return (
-    <>
-      <DashboardTable
-        caption={dm.landscape.productsCaption}
-        columns={[dm.columns.domain, dm.columns.product, dm.columns.vendor, dm.columns.municipalityCount, dm.columns.municipalities]}
-      >
-        {shown.map(({ d, p }) => (
-          <Table.Row key={`${d.key}-${p.id}`}>
-            <Table.Cell>{domainPath(d.key, lang)}</Table.Cell>
-            <Table.HeaderCell scope="row">{p.name}</Table.HeaderCell>
-            <Table.Cell>{p.vendor}</Table.Cell>
-            <Table.Cell>{number(p.municipalityNumbers.length)}</Table.Cell>
-            <Table.Cell>
-              {p.municipalityNumbers
-                .map((n) => names.get(n) ?? n)
-                .sort(compareNorwegian)
-                .join(', ')}
-            </Table.Cell>
-          </Table.Row>
-        ))}
-      </DashboardTable>
-      {toggle}
-    </>
+    <FoldedTable
+      caption={dm.landscape.productsCaption}
+      columns={[dm.columns.domain, dm.columns.product, dm.columns.vendor, dm.columns.municipalityCount, dm.columns.municipalities]}
+      rows={byWhatMatters(landscape.domains).flatMap((d) => d.products.map((p) => ({ d, p })))}
+    >
+      {({ d, p }) => (
+        <Table.Row key={`${d.key}-${p.id}`}>
+          <Table.Cell>{domainPath(d.key, lang)}</Table.Cell>
+          <Table.HeaderCell scope="row">{p.name}</Table.HeaderCell>
+          <Table.Cell>{p.vendor}</Table.Cell>
+          <Table.Cell>{number(p.municipalityNumbers.length)}</Table.Cell>
+          <Table.Cell>{namesOf(p.municipalityNumbers, names)}</Table.Cell>
+        </Table.Row>
+      )}
+    </FoldedTable>
   );
 }
 
 export function MunicipalityCountTable({ landscape }: { landscape: Landscape }) {
   const dm = useDashboardMessages();
   const { number } = useI18n();
-  const { shown, toggle } = useFoldedRows(landscape.municipalities);
   return (
-    <>
-      <DashboardTable
-        caption={dm.landscape.perMunicipalityCaption}
-        columns={[dm.columns.municipalityNumber, dm.columns.municipality, dm.columns.applicationCount]}
-      >
-        {shown.map((m) => (
-          <Table.Row key={m.number}>
-            <Table.Cell>{m.number}</Table.Cell>
-            <Table.HeaderCell scope="row">{m.name}</Table.HeaderCell>
-            <Table.Cell>{number(m.applicationCount)}</Table.Cell>
-          </Table.Row>
-        ))}
-      </DashboardTable>
-      {toggle}
-    </>
+    <FoldedTable
+      caption={dm.landscape.perMunicipalityCaption}
+      columns={[dm.columns.municipalityNumber, dm.columns.municipality, dm.columns.applicationCount]}
+      rows={landscape.municipalities}
+    >
+      {(m) => (
+        <Table.Row key={m.number}>
+          <Table.Cell>{m.number}</Table.Cell>
+          <Table.HeaderCell scope="row">{m.name}</Table.HeaderCell>
+          <Table.Cell>{number(m.applicationCount)}</Table.Cell>
+        </Table.Row>
+      )}
+    </FoldedTable>
   );
 }
 
@@ -254,12 +270,7 @@ export function WindowTable({ timeline }: { timeline: ContractTimeline }) {
           <Table.Cell>
             {date(w.from)} – {date(w.to)}
           </Table.Cell>
-          <Table.Cell>
-            {w.municipalityNumbers
-              .map((n) => names.get(n) ?? n)
-              .sort(compareNorwegian)
-              .join(', ')}
-          </Table.Cell>
+          <Table.Cell>{namesOf(w.municipalityNumbers, names)}</Table.Cell>
         </Table.Row>
       ))}
     </DashboardTable>
