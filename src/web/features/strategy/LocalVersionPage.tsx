@@ -15,6 +15,7 @@ import {
 import { useApi } from '../../app/api.ts';
 import { TextField, useForm } from '../../app/forms.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
+import { fieldBinder } from '../../app/fields.tsx';
 import { OptionSelect, optionsOf, sendTo } from '../../app/form-parts.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
@@ -156,6 +157,12 @@ function textsOf(local: LocalVersion): Record<StrategySection, string> {
   return all;
 }
 
+/** The decision's fields as the form holds them: texts, an empty one for none. */
+function decisionOf(local: LocalVersion) {
+  const d = local.decision;
+  return { status: d.status, bodyName: d.bodyName ?? '', date: d.date ?? '', caseNumber: d.caseNumber ?? '' };
+}
+
 function LocalForm({
   version,
   local,
@@ -172,19 +179,14 @@ function LocalForm({
   const form = useForm();
   const [base, setBase] = useState(local.version);
   const [texts, setTexts] = useState(() => textsOf(local));
-  const [status, setStatus] = useState<LocalDecisionStatus>(local.decision.status);
-  const [bodyName, setBodyName] = useState(local.decision.bodyName ?? '');
-  const [date, setDate] = useState(local.decision.date ?? '');
-  const [caseNumber, setCaseNumber] = useState(local.decision.caseNumber ?? '');
+  const [decision, setDecision] = useState(() => decisionOf(local));
+  const bind = fieldBinder(form, decision, (patch) => setDecision((d) => ({ ...d, ...patch })));
 
   // A reload after a refused save brings what someone else saved: show it instead of the stale fields.
   if (local.version !== base) {
     setBase(local.version);
     setTexts(textsOf(local));
-    setStatus(local.decision.status);
-    setBodyName(local.decision.bodyName ?? '');
-    setDate(local.decision.date ?? '');
-    setCaseNumber(local.decision.caseNumber ?? '');
+    setDecision(decisionOf(local));
     form.reset();
   }
 
@@ -205,7 +207,7 @@ function LocalForm({
         schema: LocalVersionSaveSchema,
         input: {
           localTexts: texts,
-          decision: { status, bodyName, date: date === '' ? null : date, caseNumber },
+          decision: { ...decision, date: decision.date === '' ? null : decision.date },
           ...(local.version !== null ? { version: local.version } : {}),
         },
         labels,
@@ -225,27 +227,13 @@ function LocalForm({
           state={form}
           name="decision.status"
           label={l.status}
-          value={status}
-          onChange={(value) => setStatus(value as LocalDecisionStatus)}
+          value={decision.status}
+          onChange={(value) => setDecision((d) => ({ ...d, status: value as LocalDecisionStatus }))}
           options={optionsOf(LOCAL_DECISION_STATUSES, sm.decisionStatuses)}
         />
-        <TextField
-          state={form}
-          name="decision.bodyName"
-          label={l.bodyName}
-          description={l.bodyNameDescription}
-          value={bodyName}
-          onChange={setBodyName}
-        />
-        <TextField state={form} name="decision.date" label={l.date} type="date" value={date} onChange={setDate} />
-        <TextField
-          state={form}
-          name="decision.caseNumber"
-          label={l.caseNumber}
-          description={l.caseNumberDescription}
-          value={caseNumber}
-          onChange={setCaseNumber}
-        />
+        <TextField {...bind('bodyName', 'decision.bodyName')} label={l.bodyName} description={l.bodyNameDescription} />
+        <TextField {...bind('date', 'decision.date')} label={l.date} type="date" />
+        <TextField {...bind('caseNumber', 'decision.caseNumber')} label={l.caseNumber} description={l.caseNumberDescription} />
       </Fieldset>
       <StrategyDocument
         content={version.content}

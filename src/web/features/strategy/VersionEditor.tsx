@@ -4,6 +4,7 @@ import { BENEFIT_AREAS, VersionSaveSchema, type BenefitArea, type StrategyVersio
 import { api } from '../../app/api.ts';
 import { TextField, useForm, type FormState } from '../../app/forms.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
+import { fieldBinder } from '../../app/fields.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { useStrategyMessages, type StrategyMessages } from './messages.ts';
@@ -161,6 +162,7 @@ export function VersionEditor({
   });
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const bind = fieldBinder(form, draft, set);
   const labels = labelsOf(draft, sm);
 
   const updateItem = (list: ListName, i: number, patch: Partial<Item>) =>
@@ -233,33 +235,9 @@ export function VersionEditor({
       <div role="status" className="dr-visually-hidden">
         {announcement}
       </div>
-      <TextField
-        state={form}
-        name="content.vision"
-        label={e.vision}
-        value={draft.vision}
-        onChange={(vision) => set({ vision })}
-        multiline
-        rows={2}
-      />
-      <TextField
-        state={form}
-        name="content.mainGoal"
-        label={e.mainGoal}
-        value={draft.mainGoal}
-        onChange={(mainGoal) => set({ mainGoal })}
-        multiline
-        rows={2}
-      />
-      <TextField
-        state={form}
-        name="content.statement"
-        label={e.statement}
-        value={draft.statement}
-        onChange={(statement) => set({ statement })}
-        multiline
-        rows={4}
-      />
+      <TextField {...bind('vision', 'content.vision')} label={e.vision} multiline rows={2} />
+      <TextField {...bind('mainGoal', 'content.mainGoal')} label={e.mainGoal} multiline rows={2} />
+      <TextField {...bind('statement', 'content.statement')} label={e.statement} multiline rows={4} />
 
       <ItemList
         list="principles"
@@ -355,16 +333,7 @@ export function VersionEditor({
         })}
       </Fieldset>
 
-      <TextField
-        state={form}
-        name="changeNote"
-        label={e.changeNote}
-        description={e.changeNoteDescription}
-        value={draft.changeNote}
-        onChange={(changeNote) => set({ changeNote })}
-        multiline
-        rows={2}
-      />
+      <TextField {...bind('changeNote')} label={e.changeNote} description={e.changeNoteDescription} multiline rows={2} />
       {dirty && (
         <Paragraph data-size="sm" className="dr-muted">
           {e.unsaved}
