@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
   MEASURE_STATUSES,
@@ -20,6 +20,7 @@ import { api, useApi } from '../../app/api.ts';
 import { SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
 import { ConfirmDialog } from '../../app/confirm-dialog.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useKroner, useStrategyMessages } from './messages.ts';
@@ -96,14 +97,9 @@ function PlanView({
     <div className="dr-stack">
       <BackLink to={actionPlansPath(network.slug, strategy.id)}>{p.back}</BackLink>
       <SuccessMessage message={message} />
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={actionPlanExportUrl(plan.id, 'xlsx')} download>
-          {sm.common.downloadXlsx}
-        </Link>
-        <Link href={actionPlanExportUrl(plan.id, 'csv')} download>
-          {sm.common.downloadCsv}
-        </Link>
-      </Paragraph>
+      <Downloads
+        links={exportLinks((format) => actionPlanExportUrl(plan.id, format), { xlsx: sm.common.downloadXlsx, csv: sm.common.downloadCsv })}
+      />
       <Section id="measures-heading" title={p.measuresHeading} className="dr-stack">
         {admin && (
           <ButtonRow>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Fieldset, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
   LOCAL_DECISION_STATUSES,
@@ -17,6 +17,7 @@ import { TextField, useForm } from '../../app/forms.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
 import { fieldBinder } from '../../app/fields.tsx';
 import { OptionSelect, optionsOf, sendTo } from '../../app/form-parts.tsx';
+import { Downloads } from '../../app/downloads.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { LoadState, Section } from '../../app/ui.tsx';
@@ -93,14 +94,12 @@ function LocalView({
     <div className="dr-stack">
       <BackLink to={adoptionPath(network.slug, strategy.id)}>{fmt(sm.common.back, { name: sm.strategy.adoptionLink })}</BackLink>
       <Paragraph>{l.intro}</Paragraph>
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={localVersionExportUrl(version.id, local.municipalityNumber, 'docx')} download>
-          {sm.common.downloadDocx}
-        </Link>
-        <Link href={localVersionExportUrl(version.id, local.municipalityNumber, 'pdf')} download>
-          {sm.common.downloadPdf}
-        </Link>
-      </Paragraph>
+      <Downloads
+        links={[
+          { href: localVersionExportUrl(version.id, local.municipalityNumber, 'docx'), label: sm.common.downloadDocx },
+          { href: localVersionExportUrl(version.id, local.municipalityNumber, 'pdf'), label: sm.common.downloadPdf },
+        ]}
+      />
       <Paragraph data-size="sm" className="dr-muted">
         {l.writtenStandard}
       </Paragraph>

@@ -1,7 +1,8 @@
-import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useParams } from 'react-router';
 import type { AdoptionOverview } from '../../../shared/strategy/schema.ts';
 import { useApi } from '../../app/api.ts';
+import { Downloads } from '../../app/downloads.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { PublicNetworkPage } from '../../app/public-network-page.tsx';
 import { LoadState } from '../../app/ui.tsx';
@@ -72,14 +73,12 @@ function PublicStrategyView({ entry }: { entry: PublicStrategy }) {
           </>
         )}
       </dl>
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={publicVersionExportUrl(version.id, 'docx')} download>
-          {fmt(sm.common.downloadDocxOf, { n: version.number })}
-        </Link>
-        <Link href={publicVersionExportUrl(version.id, 'pdf')} download>
-          {fmt(sm.common.downloadPdfOf, { n: version.number })}
-        </Link>
-      </Paragraph>
+      <Downloads
+        links={[
+          { href: publicVersionExportUrl(version.id, 'docx'), label: fmt(sm.common.downloadDocxOf, { n: version.number }) },
+          { href: publicVersionExportUrl(version.id, 'pdf'), label: fmt(sm.common.downloadPdfOf, { n: version.number }) },
+        ]}
+      />
       <StrategyDocument content={version.content} level={3} id={`${id}-doc`} />
       <section className="dr-stack" aria-labelledby={`${id}-adoption`}>
         <Heading level={3} data-size="sm" id={`${id}-adoption`}>

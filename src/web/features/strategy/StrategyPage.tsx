@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
 import { api, useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { ConfirmDialog } from '../../app/confirm-dialog.tsx';
+import { Downloads } from '../../app/downloads.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
@@ -135,14 +136,12 @@ function StrategyView({
           <Paragraph>{s.noPublished}</Paragraph>
         ) : (
           <>
-            <Paragraph data-size="sm" className="dr-downloads">
-              <Link href={versionExportUrl(published.id, 'docx')} download>
-                {fmt(sm.common.downloadDocxOf, { n: published.number })}
-              </Link>
-              <Link href={versionExportUrl(published.id, 'pdf')} download>
-                {fmt(sm.common.downloadPdfOf, { n: published.number })}
-              </Link>
-            </Paragraph>
+            <Downloads
+              links={[
+                { href: versionExportUrl(published.id, 'docx'), label: fmt(sm.common.downloadDocxOf, { n: published.number }) },
+                { href: versionExportUrl(published.id, 'pdf'), label: fmt(sm.common.downloadPdfOf, { n: published.number }) },
+              ]}
+            />
             <LoadState loaded={publishedVersion}>{(v) => <StrategyDocument content={v.content} level={3} id="current" />}</LoadState>
           </>
         )}

@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, Button, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
 import { api, useApi } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { ConfirmDialog } from '../../app/confirm-dialog.tsx';
+import { Downloads } from '../../app/downloads.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState, Section } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
@@ -110,14 +111,12 @@ function VersionView({
           </>
         )}
       </dl>
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={versionExportUrl(version.id, 'docx')} download>
-          {fmt(sm.common.downloadDocxOf, { n: version.number })}
-        </Link>
-        <Link href={versionExportUrl(version.id, 'pdf')} download>
-          {fmt(sm.common.downloadPdfOf, { n: version.number })}
-        </Link>
-      </Paragraph>
+      <Downloads
+        links={[
+          { href: versionExportUrl(version.id, 'docx'), label: fmt(sm.common.downloadDocxOf, { n: version.number }) },
+          { href: versionExportUrl(version.id, 'pdf'), label: fmt(sm.common.downloadPdfOf, { n: version.number }) },
+        ]}
+      />
 
       {editing ? (
         <>
