@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { NavLink, useSearchParams } from 'react-router';
 import type { AdoptionMatrix, ContractTimeline, Landscape } from '../../../shared/mapping/schema.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
@@ -102,14 +103,9 @@ function Dashboard({ network, view }: { network: NetworkOverview; view: Dashboar
 function ExportLinks({ networkId, view, filter }: { networkId: string; view: DashboardView; filter: Filter }) {
   const dm = useDashboardMessages();
   return (
-    <Paragraph data-size="sm" className="dr-downloads">
-      <Link href={`/api${apiPath(networkId, view, filter, 'xlsx')}`} download>
-        {dm.exports.xlsx}
-      </Link>
-      <Link href={`/api${apiPath(networkId, view, filter, 'csv')}`} download>
-        {dm.exports.csv}
-      </Link>
-    </Paragraph>
+    <Downloads
+      links={exportLinks((format) => `/api${apiPath(networkId, view, filter, format)}`, { xlsx: dm.exports.xlsx, csv: dm.exports.csv })}
+    />
   );
 }
 

@@ -2,10 +2,9 @@ import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useParams } from 'react-router';
 import type { PublicAdoption, PublicLandscape } from '../../../shared/mapping/open-data.ts';
 import type { AdoptionMatrix, Landscape } from '../../../shared/mapping/schema.ts';
-import type { PublicNetwork } from '../../../shared/publicAccess/schema.ts';
 import { useApi, type Loaded } from '../../app/api.ts';
-import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { Page } from '../../app/Page.tsx';
+import { fmt } from '../../app/i18n/index.tsx';
+import { PublicNetworkPage } from '../../app/public-network-page.tsx';
 import { LoadState } from '../../app/ui.tsx';
 import { usePublicMessages } from '../public/index.ts';
 import { Trail } from '../../app/Trail.tsx';
@@ -46,60 +45,51 @@ function toLandscape(data: PublicLandscape): Landscape {
 
 /** `/innsyn/n/:slug/kartlegging`: what a network publishes of its mapping, with the files. No login. */
 export function PublicMappingPage() {
-  const { m } = useI18n();
   const dm = useDashboardMessages();
   const pm = usePublicMessages();
   const { slug = '' } = useParams();
-  const networks = useApi<PublicNetwork[]>('/public/networks');
   const adoption = useApi<PublicAdoption>(`/public/networks/${encodeURIComponent(slug)}/mapping/adoption`);
   const landscape = useApi<PublicLandscape>(`/public/networks/${encodeURIComponent(slug)}/mapping/landscape`);
-  const network = networks.data?.find((n) => n.slug === slug);
-  const title = network ? fmt(dm.public.title, { name: network.name }) : networks.data ? m.notFound.title : m.common.loading;
   return (
-    <Page title={title} lead={<Trail links={[{ to: '/innsyn', label: pm.nav }]} />}>
-      <LoadState loaded={networks}>
-        {() =>
-          !network ? (
-            <Paragraph>{m.notFound.text}</Paragraph>
-          ) : (
-            <div className="dr-stack">
-              <Paragraph>{fmt(dm.public.intro, { name: network.name })}</Paragraph>
-              {adoption.error?.status === 404 && landscape.error?.status === 404 ? (
-                <Paragraph>{fmt(dm.public.nothing, { name: network.name })}</Paragraph>
-              ) : (
-                <>
-                  <PublicPart heading={dm.views.adoption} loaded={adoption} name={network.name}>
-                    {(data) => {
-                      const matrix = toMatrix(data);
-                      return (
-                        <>
-                          <OpenDataLinks slug={slug} what="adoption" />
-                          <ChartOrTable chart={<AdoptionChart matrix={matrix} />} table={<AdoptionSummaryTable matrix={matrix} />} />
-                          <AdoptionMatrixTable matrix={matrix} />
-                        </>
-                      );
-                    }}
-                  </PublicPart>
-                  <PublicPart heading={dm.views.landscape} loaded={landscape} name={network.name}>
-                    {(data) => {
-                      const view = toLandscape(data);
-                      return (
-                        <>
-                          <OpenDataLinks slug={slug} what="landscape" />
-                          <RuleText rule={view.rule} />
-                          <ChartOrTable chart={<DomainChart landscape={view} />} table={<DomainTable landscape={view} />} />
-                          <ProductTable landscape={view} />
-                        </>
-                      );
-                    }}
-                  </PublicPart>
-                </>
-              )}
-            </div>
-          )
-        }
-      </LoadState>
-    </Page>
+    <PublicNetworkPage
+      title={(name) => fmt(dm.public.title, { name })}
+      intro={(name) => fmt(dm.public.intro, { name })}
+      lead={<Trail links={[{ to: '/innsyn', label: pm.nav }]} />}
+    >
+      {(network) =>
+        adoption.error?.status === 404 && landscape.error?.status === 404 ? (
+          <Paragraph>{fmt(dm.public.nothing, { name: network.name })}</Paragraph>
+        ) : (
+          <>
+            <PublicPart heading={dm.views.adoption} loaded={adoption} name={network.name}>
+              {(data) => {
+                const matrix = toMatrix(data);
+                return (
+                  <>
+                    <OpenDataLinks slug={slug} what="adoption" />
+                    <ChartOrTable chart={<AdoptionChart matrix={matrix} />} table={<AdoptionSummaryTable matrix={matrix} />} />
+                    <AdoptionMatrixTable matrix={matrix} />
+                  </>
+                );
+              }}
+            </PublicPart>
+            <PublicPart heading={dm.views.landscape} loaded={landscape} name={network.name}>
+              {(data) => {
+                const view = toLandscape(data);
+                return (
+                  <>
+                    <OpenDataLinks slug={slug} what="landscape" />
+                    <RuleText rule={view.rule} />
+                    <ChartOrTable chart={<DomainChart landscape={view} />} table={<DomainTable landscape={view} />} />
+                    <ProductTable landscape={view} />
+                  </>
+                );
+              }}
+            </PublicPart>
+          </>
+        )
+      }
+    </PublicNetworkPage>
   );
 }
 

@@ -5,7 +5,7 @@ import { domainPath } from '../../../shared/mapping/domains.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ScrollRegion } from '../../app/ui.tsx';
-import { HeadRow } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import { STATUS_ORDER, StatusLabel } from './charts.tsx';
 import { useFoldedRows } from '../../app/chart-or-table.tsx';
 import { byWhatMatters } from './dashboard-api.ts';
@@ -15,6 +15,46 @@ import { useDashboardMessages } from './messages.ts';
 export function TableRegion({ caption, children }: { caption: string; children: ReactNode }) {
   const dm = useDashboardMessages();
   return <ScrollRegion label={`${caption} (${dm.tableScroll})`}>{children}</ScrollRegion>;
+}
+
+/** A dashboard's zebra table of rows, in its `TableRegion`. */
+function DashboardTable({ caption, columns, children }: { caption: string; columns: readonly ReactNode[]; children: ReactNode }) {
+  const dm = useDashboardMessages();
+  return (
+    <DataTable caption={caption} label={`${caption} (${dm.tableScroll})`} columns={columns} size="sm">
+      {children}
+    </DataTable>
+  );
+}
+
+/** Municipalities by name in Norwegian order, a number the map does not know as itself. */
+const namesOf = (numbers: readonly string[], names: Map<string, string>) =>
+  numbers
+    .map((n) => names.get(n) ?? n)
+    .sort(compareNorwegian)
+    .join(', ');
+
+/** A dashboard table of many rows: the first twelve, and «Vis alle» below (`useFoldedRows`). */
+function FoldedTable<T>({
+  caption,
+  columns,
+  rows,
+  children,
+}: {
+  caption: string;
+  columns: readonly ReactNode[];
+  rows: readonly T[];
+  children: (row: T) => ReactNode;
+}) {
+  const { shown, toggle } = useFoldedRows(rows);
+  return (
+    <>
+      <DashboardTable caption={caption} columns={columns}>
+        {shown.map(children)}
+      </DashboardTable>
+      {toggle}
+    </>
+  );
 }
 
 /** The counts behind the adoption chart: each solution with a status, municipalities per status. */
@@ -109,29 +149,21 @@ export function AdoptionMatrixTable({ matrix }: { matrix: AdoptionMatrix }) {
 export function DomainTable({ landscape }: { landscape: Landscape }) {
   const dm = useDashboardMessages();
   const { lang, number } = useI18n();
-  const { shown, toggle } = useFoldedRows(byWhatMatters(landscape.domains));
   return (
-    <>
-      <TableRegion caption={dm.landscape.domainsCaption}>
-        <Table zebra data-size="sm">
-          <caption>{dm.landscape.domainsCaption}</caption>
-          <HeadRow
-            cells={[dm.columns.domain, dm.columns.productCount, dm.columns.municipalityCount, dm.columns.standardizationCandidate]}
-          />
-          <Table.Body>
-            {shown.map((d) => (
-              <Table.Row key={d.key}>
-                <Table.HeaderCell scope="row">{domainPath(d.key, lang)}</Table.HeaderCell>
-                <Table.Cell>{number(d.productCount)}</Table.Cell>
-                <Table.Cell>{number(d.municipalityCount)}</Table.Cell>
-                <Table.Cell>{d.standardizationCandidate ? dm.yes : dm.no}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </TableRegion>
-      {toggle}
-    </>
+    <FoldedTable
+      caption={dm.landscape.domainsCaption}
+      columns={[dm.columns.domain, dm.columns.productCount, dm.columns.municipalityCount, dm.columns.standardizationCandidate]}
+      rows={byWhatMatters(landscape.domains)}
+    >
+      {(d) => (
+        <Table.Row key={d.key}>
+          <Table.HeaderCell scope="row">{domainPath(d.key, lang)}</Table.HeaderCell>
+          <Table.Cell>{number(d.productCount)}</Table.Cell>
+          <Table.Cell>{number(d.municipalityCount)}</Table.Cell>
+          <Table.Cell>{d.standardizationCandidate ? dm.yes : dm.no}</Table.Cell>
+        </Table.Row>
+      )}
+    </FoldedTable>
   );
 }
 
@@ -140,61 +172,42 @@ export function ProductTable({ landscape }: { landscape: Landscape }) {
   const dm = useDashboardMessages();
   const { lang, number } = useI18n();
   const names = new Map(landscape.municipalities.map((m) => [m.number, m.name]));
-  const { shown, toggle } = useFoldedRows(byWhatMatters(landscape.domains).flatMap((d) => d.products.map((p) => ({ d, p }))));
   return (
-    <>
-      <TableRegion caption={dm.landscape.productsCaption}>
-        <Table zebra data-size="sm">
-          <caption>{dm.landscape.productsCaption}</caption>
-          <HeadRow
-            cells={[dm.columns.domain, dm.columns.product, dm.columns.vendor, dm.columns.municipalityCount, dm.columns.municipalities]}
-          />
-          <Table.Body>
-            {shown.map(({ d, p }) => (
-              <Table.Row key={`${d.key}-${p.id}`}>
-                <Table.Cell>{domainPath(d.key, lang)}</Table.Cell>
-                <Table.HeaderCell scope="row">{p.name}</Table.HeaderCell>
-                <Table.Cell>{p.vendor}</Table.Cell>
-                <Table.Cell>{number(p.municipalityNumbers.length)}</Table.Cell>
-                <Table.Cell>
-                  {p.municipalityNumbers
-                    .map((n) => names.get(n) ?? n)
-                    .sort(compareNorwegian)
-                    .join(', ')}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </TableRegion>
-      {toggle}
-    </>
+    <FoldedTable
+      caption={dm.landscape.productsCaption}
+      columns={[dm.columns.domain, dm.columns.product, dm.columns.vendor, dm.columns.municipalityCount, dm.columns.municipalities]}
+      rows={byWhatMatters(landscape.domains).flatMap((d) => d.products.map((p) => ({ d, p })))}
+    >
+      {({ d, p }) => (
+        <Table.Row key={`${d.key}-${p.id}`}>
+          <Table.Cell>{domainPath(d.key, lang)}</Table.Cell>
+          <Table.HeaderCell scope="row">{p.name}</Table.HeaderCell>
+          <Table.Cell>{p.vendor}</Table.Cell>
+          <Table.Cell>{number(p.municipalityNumbers.length)}</Table.Cell>
+          <Table.Cell>{namesOf(p.municipalityNumbers, names)}</Table.Cell>
+        </Table.Row>
+      )}
+    </FoldedTable>
   );
 }
 
 export function MunicipalityCountTable({ landscape }: { landscape: Landscape }) {
   const dm = useDashboardMessages();
   const { number } = useI18n();
-  const { shown, toggle } = useFoldedRows(landscape.municipalities);
   return (
-    <>
-      <TableRegion caption={dm.landscape.perMunicipalityCaption}>
-        <Table zebra data-size="sm">
-          <caption>{dm.landscape.perMunicipalityCaption}</caption>
-          <HeadRow cells={[dm.columns.municipalityNumber, dm.columns.municipality, dm.columns.applicationCount]} />
-          <Table.Body>
-            {shown.map((m) => (
-              <Table.Row key={m.number}>
-                <Table.Cell>{m.number}</Table.Cell>
-                <Table.HeaderCell scope="row">{m.name}</Table.HeaderCell>
-                <Table.Cell>{number(m.applicationCount)}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </TableRegion>
-      {toggle}
-    </>
+    <FoldedTable
+      caption={dm.landscape.perMunicipalityCaption}
+      columns={[dm.columns.municipalityNumber, dm.columns.municipality, dm.columns.applicationCount]}
+      rows={landscape.municipalities}
+    >
+      {(m) => (
+        <Table.Row key={m.number}>
+          <Table.Cell>{m.number}</Table.Cell>
+          <Table.HeaderCell scope="row">{m.name}</Table.HeaderCell>
+          <Table.Cell>{number(m.applicationCount)}</Table.Cell>
+        </Table.Row>
+      )}
+    </FoldedTable>
   );
 }
 
@@ -250,28 +263,17 @@ export function WindowTable({ timeline }: { timeline: ContractTimeline }) {
   const { lang, date } = useI18n();
   const names = new Map(timeline.contracts.map((c) => [c.municipalityNumber, c.municipalityName]));
   return (
-    <TableRegion caption={dm.contracts.windowsCaption}>
-      <Table zebra data-size="sm">
-        <caption>{dm.contracts.windowsCaption}</caption>
-        <HeadRow cells={[dm.columns.domain, dm.contracts.period, dm.columns.municipalities]} />
-        <Table.Body>
-          {timeline.procurementWindows.map((w) => (
-            <Table.Row key={`${w.domain}-${w.from}`}>
-              <Table.HeaderCell scope="row">{domainPath(w.domain, lang)}</Table.HeaderCell>
-              <Table.Cell>
-                {date(w.from)} – {date(w.to)}
-              </Table.Cell>
-              <Table.Cell>
-                {w.municipalityNumbers
-                  .map((n) => names.get(n) ?? n)
-                  .sort(compareNorwegian)
-                  .join(', ')}
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </TableRegion>
+    <DashboardTable caption={dm.contracts.windowsCaption} columns={[dm.columns.domain, dm.contracts.period, dm.columns.municipalities]}>
+      {timeline.procurementWindows.map((w) => (
+        <Table.Row key={`${w.domain}-${w.from}`}>
+          <Table.HeaderCell scope="row">{domainPath(w.domain, lang)}</Table.HeaderCell>
+          <Table.Cell>
+            {date(w.from)} – {date(w.to)}
+          </Table.Cell>
+          <Table.Cell>{namesOf(w.municipalityNumbers, names)}</Table.Cell>
+        </Table.Row>
+      ))}
+    </DashboardTable>
   );
 }
 
@@ -282,38 +284,33 @@ export function ContractTable({ timeline }: { timeline: ContractTimeline }) {
   const windowOf = new Map<string, string>();
   for (const w of timeline.procurementWindows) for (const id of w.applicationIds) windowOf.set(id, `${date(w.from)} – ${date(w.to)}`);
   return (
-    <TableRegion caption={dm.contracts.listCaption}>
-      <Table zebra data-size="sm">
-        <caption>{dm.contracts.listCaption}</caption>
-        <HeadRow
-          cells={[
-            dm.columns.contractEnd,
-            dm.columns.domain,
-            dm.columns.product,
-            dm.columns.vendor,
-            dm.columns.municipalityNumber,
-            dm.columns.municipality,
-            dm.columns.contractOptions,
-            dm.columns.annualCost,
-            dm.columns.procurementWindow,
-          ]}
-        />
-        <Table.Body>
-          {timeline.contracts.map((c) => (
-            <Table.Row key={c.applicationId}>
-              <Table.Cell>{date(c.contractEnd)}</Table.Cell>
-              <Table.Cell>{domainPath(c.domain, lang)}</Table.Cell>
-              <Table.HeaderCell scope="row">{c.productName}</Table.HeaderCell>
-              <Table.Cell>{c.vendor}</Table.Cell>
-              <Table.Cell>{c.municipalityNumber}</Table.Cell>
-              <Table.Cell>{c.municipalityName}</Table.Cell>
-              <Table.Cell>{c.contractOptions ?? ''}</Table.Cell>
-              <Table.Cell>{c.annualCost === null ? '' : number(c.annualCost / 100)}</Table.Cell>
-              <Table.Cell>{windowOf.get(c.applicationId) ?? ''}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </TableRegion>
+    <DashboardTable
+      caption={dm.contracts.listCaption}
+      columns={[
+        dm.columns.contractEnd,
+        dm.columns.domain,
+        dm.columns.product,
+        dm.columns.vendor,
+        dm.columns.municipalityNumber,
+        dm.columns.municipality,
+        dm.columns.contractOptions,
+        dm.columns.annualCost,
+        dm.columns.procurementWindow,
+      ]}
+    >
+      {timeline.contracts.map((c) => (
+        <Table.Row key={c.applicationId}>
+          <Table.Cell>{date(c.contractEnd)}</Table.Cell>
+          <Table.Cell>{domainPath(c.domain, lang)}</Table.Cell>
+          <Table.HeaderCell scope="row">{c.productName}</Table.HeaderCell>
+          <Table.Cell>{c.vendor}</Table.Cell>
+          <Table.Cell>{c.municipalityNumber}</Table.Cell>
+          <Table.Cell>{c.municipalityName}</Table.Cell>
+          <Table.Cell>{c.contractOptions ?? ''}</Table.Cell>
+          <Table.Cell>{c.annualCost === null ? '' : number(c.annualCost / 100)}</Table.Cell>
+          <Table.Cell>{windowOf.get(c.applicationId) ?? ''}</Table.Cell>
+        </Table.Row>
+      ))}
+    </DashboardTable>
   );
 }

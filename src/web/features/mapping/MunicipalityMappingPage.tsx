@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, Field, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { domainPath, inDomain } from '../../../shared/mapping/domains.ts';
 import {
   CRITICALITIES,
@@ -12,16 +12,17 @@ import {
 } from '../../../shared/mapping/schema.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Downloads, exportLinks } from '../../app/downloads.tsx';
-import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
+import { SuccessMessage } from '../../app/forms.tsx';
+import { ConfirmDialog } from '../../app/confirm-dialog.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { AdoptionsSection } from './AdoptionsSection.tsx';
 import { ApplicationForm } from './ApplicationForm.tsx';
-import { DomainOptions } from './product-fields.tsx';
+import { DomainSearch } from './product-fields.tsx';
 import { catalogPath, municipalityApplicationsExportUrl, municipalityTemplateUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
-import { compareValues, SortHeader, useSort } from './SortHeader.tsx';
+import { compareValues, RowActions, SortableTable, useSort } from './SortHeader.tsx';
 import { SpreadsheetImport } from './SpreadsheetImport.tsx';
 import './mapping.css';
 import { RowAction } from '../../app/table.tsx';
@@ -62,17 +63,15 @@ export function MunicipalityMappingPage() {
   );
 }
 
-function MappingView({
-  mapping,
-  solutions,
-  setMapping,
-  reload,
-}: {
+/** What the page's parts are given: the mapping, the shared solutions, and how to replace the mapping or load it again. */
+interface MappingProps {
   mapping: MunicipalityMapping;
   solutions: SharedSolution[];
   setMapping: (m: MunicipalityMapping) => void;
   reload: () => void;
-}) {
+}
+
+function MappingView({ mapping, solutions, setMapping, reload }: MappingProps) {
   const t = useMappingMessages();
   return (
     <div className="dr-stack">
@@ -109,17 +108,7 @@ function MappingView({
 type Column = 'product' | 'vendor' | 'domain' | 'lifecycle' | 'hosting' | 'contractEnd' | 'time' | 'criticality';
 type Dialog = { kind: 'add' } | { kind: 'edit'; application: Application } | { kind: 'delete'; application: Application };
 
-function ApplicationsSection({
-  mapping,
-  solutions,
-  setMapping,
-  reload,
-}: {
-  mapping: MunicipalityMapping;
-  solutions: SharedSolution[];
-  setMapping: (m: MunicipalityMapping) => void;
-  reload: () => void;
-}) {
+function ApplicationsSection({ mapping, solutions, setMapping, reload }: MappingProps) {
   const { m, lang, date, number } = useI18n();
   const t = useMappingMessages();
   const a = t.applications;
@@ -194,77 +183,61 @@ function ApplicationsSection({
         <Paragraph>{a.none}</Paragraph>
       ) : (
         <>
-          <div className="dr-toolbar" role="search">
-            <Textfield label={a.searchLabel} type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
-            <Field>
-              <Label>{t.common.domain}</Label>
-              <Select value={domain} onChange={(e) => setDomain(e.target.value)}>
-                <Select.Option value="">{t.common.allDomains}</Select.Option>
-                <DomainOptions />
-              </Select>
-            </Field>
-          </div>
+          <DomainSearch label={a.searchLabel} text={text} onText={setText} domain={domain} onDomain={setDomain} />
           <Paragraph role="status" data-size="sm">
             {rows.length === 0 ? a.noMatch : fmt(a.count, { shown: number(rows.length), total: number(all.length) })}
           </Paragraph>
           {rows.length > 0 && (
-            <ScrollRegion label={fmt(a.caption, { name: mapping.municipalityName })}>
-              <Table zebra data-size="sm">
-                <caption>{fmt(a.caption, { name: mapping.municipalityName })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    {headers.map(([column, label]) => (
-                      <SortHeader key={column} column={column} label={label} sort={sort} onSort={toggle} />
-                    ))}
-                    {mapping.canEdit && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {rows.map((x) => (
-                    <Table.Row key={x.id}>
-                      <Table.HeaderCell scope="row">
-                        {x.product.name}
-                        {x.productVersion && <span className="dr-muted"> {x.productVersion}</span>}
-                      </Table.HeaderCell>
-                      <Table.Cell>{x.product.vendor}</Table.Cell>
-                      <Table.Cell>{domainPath(x.product.domain, lang)}</Table.Cell>
-                      <Table.Cell>{t.lifecycles[x.lifecycle]}</Table.Cell>
-                      <Table.Cell>{x.hosting ? t.hostings[x.hosting] : m.common.none}</Table.Cell>
-                      <Table.Cell className="dr-nowrap">{date(x.contractEnd)}</Table.Cell>
-                      <Table.Cell>
-                        {x.timeVerdict ? (
-                          <Tag data-size="sm" data-color={TIME_COLORS[x.timeVerdict]}>
-                            {t.timeVerdicts[x.timeVerdict]}
-                          </Tag>
-                        ) : (
-                          m.common.none
-                        )}
-                      </Table.Cell>
-                      <Table.Cell>{x.criticality ? t.criticalities[x.criticality] : m.common.none}</Table.Cell>
-                      {mapping.canEdit && (
-                        <Table.Cell>
-                          <span className="dr-button-row dr-nowrap">
-                            <RowAction
-                              label={fmt(a.editLabel, { name: x.product.name })}
-                              onClick={() => setDialog({ kind: 'edit', application: x })}
-                            >
-                              {a.edit}
-                            </RowAction>
-                            <RowAction
-                              label={fmt(a.deleteLabel, { name: x.product.name })}
-                              danger
-                              onClick={() => setDialog({ kind: 'delete', application: x })}
-                            >
-                              {a.delete}
-                            </RowAction>
-                          </span>
-                        </Table.Cell>
-                      )}
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollRegion>
+            <SortableTable
+              caption={fmt(a.caption, { name: mapping.municipalityName })}
+              columns={headers}
+              sort={sort}
+              onSort={toggle}
+              actions={mapping.canEdit && m.common.actions}
+            >
+              {rows.map((x) => (
+                <Table.Row key={x.id}>
+                  <Table.HeaderCell scope="row">
+                    {x.product.name}
+                    {x.productVersion && <span className="dr-muted"> {x.productVersion}</span>}
+                  </Table.HeaderCell>
+                  <Table.Cell>{x.product.vendor}</Table.Cell>
+                  <Table.Cell>{domainPath(x.product.domain, lang)}</Table.Cell>
+                  <Table.Cell>{t.lifecycles[x.lifecycle]}</Table.Cell>
+                  <Table.Cell>{x.hosting ? t.hostings[x.hosting] : m.common.none}</Table.Cell>
+                  <Table.Cell className="dr-nowrap">{date(x.contractEnd)}</Table.Cell>
+                  <Table.Cell>
+                    {x.timeVerdict ? (
+                      <Tag data-size="sm" data-color={TIME_COLORS[x.timeVerdict]}>
+                        {t.timeVerdicts[x.timeVerdict]}
+                      </Tag>
+                    ) : (
+                      m.common.none
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>{x.criticality ? t.criticalities[x.criticality] : m.common.none}</Table.Cell>
+                  {mapping.canEdit && (
+                    <Table.Cell>
+                      <RowActions>
+                        <RowAction
+                          label={fmt(a.editLabel, { name: x.product.name })}
+                          onClick={() => setDialog({ kind: 'edit', application: x })}
+                        >
+                          {a.edit}
+                        </RowAction>
+                        <RowAction
+                          label={fmt(a.deleteLabel, { name: x.product.name })}
+                          danger
+                          onClick={() => setDialog({ kind: 'delete', application: x })}
+                        >
+                          {a.delete}
+                        </RowAction>
+                      </RowActions>
+                    </Table.Cell>
+                  )}
+                </Table.Row>
+              ))}
+            </SortableTable>
           )}
         </>
       )}
@@ -303,28 +276,25 @@ function ApplicationsSection({
           />
         )}
       </ModalDialog>
-      <ModalDialog open={dialog?.kind === 'delete'} onClose={close} title={a.deleteTitle}>
-        {dialog?.kind === 'delete' && (
-          <ConfirmForm
-            confirmLabel={a.delete}
-            danger
-            onCancel={close}
-            onReload={() => {
-              close();
-              reload();
-            }}
-            onConfirm={async () => {
-              const x = dialog.application;
-              await api(`/applications/${x.id}?version=${x.version}`, { method: 'DELETE' });
-              close();
-              setMapping({ ...mapping, applications: all.filter((y) => y.id !== x.id) });
-              setStatus(fmt(a.deleted, { name: x.product.name }));
-            }}
-          >
-            <Paragraph>{fmt(a.deleteConfirm, { name: dialog.application.product.name })}</Paragraph>
-          </ConfirmForm>
-        )}
-      </ModalDialog>
+      <ConfirmDialog
+        item={dialog?.kind === 'delete' ? dialog.application : null}
+        title={a.deleteTitle}
+        confirmLabel={a.delete}
+        danger
+        onClose={close}
+        onReload={() => {
+          close();
+          reload();
+        }}
+        onConfirm={async (x) => {
+          await api(`/applications/${x.id}?version=${x.version}`, { method: 'DELETE' });
+          close();
+          setMapping({ ...mapping, applications: all.filter((y) => y.id !== x.id) });
+          setStatus(fmt(a.deleted, { name: x.product.name }));
+        }}
+      >
+        {(x) => <Paragraph>{fmt(a.deleteConfirm, { name: x.product.name })}</Paragraph>}
+      </ConfirmDialog>
     </Section>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Field, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Paragraph, Table } from '@digdir/designsystemet-react';
 import { z } from 'zod';
 import { domainPath } from '../../../shared/mapping/domains.ts';
 import { ProductMergeSchema, ProductUpdateSchema, type Product } from '../../../shared/mapping/schema.ts';
@@ -11,11 +11,11 @@ import { SubmitForm } from '../../app/submit-form.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useAccountCapabilities } from '../../app/capabilities.ts';
-import { LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
-import { DomainOptions, ProductFields, ProductPicker, useDebounced } from './product-fields.tsx';
+import { LoadState, ModalDialog } from '../../app/ui.tsx';
+import { DomainSearch, ProductFields, ProductPicker, useDebounced } from './product-fields.tsx';
 import { productsExportUrl } from './mapping-api.ts';
 import { useMappingMessages } from './messages.ts';
-import { compareValues, SortHeader, useSort } from './SortHeader.tsx';
+import { compareValues, RowActions, SortableTable, useSort } from './SortHeader.tsx';
 import './mapping.css';
 import { RowAction } from '../../app/table.tsx';
 import type { DialogFormProps } from '../../app/kit.tsx';
@@ -57,16 +57,7 @@ export function ProductCatalogPage() {
         <Paragraph>{c.intro}</Paragraph>
         {!curator && <Paragraph data-size="sm">{c.curatorsOnly}</Paragraph>}
         <SuccessMessage message={status} />
-        <div className="dr-toolbar" role="search">
-          <Textfield label={c.searchLabel} type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
-          <Field>
-            <Label>{t.common.domain}</Label>
-            <Select value={domain} onChange={(e) => setDomain(e.target.value)}>
-              <Select.Option value="">{t.common.allDomains}</Select.Option>
-              <DomainOptions />
-            </Select>
-          </Field>
-        </div>
+        <DomainSearch label={c.searchLabel} text={text} onText={setText} domain={domain} onDomain={setDomain} />
         <LoadState loaded={products}>
           {(list) => {
             const rows = [...list].sort(
@@ -78,55 +69,49 @@ export function ProductCatalogPage() {
                   {list.length === 0 ? c.none : fmt(c.count, { count: number(list.length) })}
                 </Paragraph>
                 {rows.length > 0 && (
-                  <ScrollRegion label={c.caption}>
-                    <Table zebra data-size="sm">
-                      <caption>{c.caption}</caption>
-                      <Table.Head>
-                        <Table.Row>
-                          <SortHeader column="name" label={c.name} sort={sort} onSort={toggle} />
-                          <SortHeader column="vendor" label={c.vendor} sort={sort} onSort={toggle} />
-                          <SortHeader column="domain" label={c.domain} sort={sort} onSort={toggle} />
-                          <SortHeader column="municipalities" label={c.municipalities} sort={sort} onSort={toggle} />
-                          {curator && <Table.HeaderCell scope="col">{m.common.actions}</Table.HeaderCell>}
-                        </Table.Row>
-                      </Table.Head>
-                      <Table.Body>
-                        {rows.map((p) => (
-                          <Table.Row key={p.id}>
-                            <Table.HeaderCell scope="row">
-                              {p.name}
-                              {p.description && (
-                                <Paragraph data-size="xs" className="dr-muted">
-                                  {p.description}
-                                </Paragraph>
-                              )}
-                            </Table.HeaderCell>
-                            <Table.Cell>{p.vendor}</Table.Cell>
-                            <Table.Cell>{domainPath(p.domain, lang)}</Table.Cell>
-                            <Table.Cell>{number(p.municipalityCount)}</Table.Cell>
-                            {curator && (
-                              <Table.Cell>
-                                <span className="dr-button-row dr-nowrap">
-                                  <RowAction
-                                    label={fmt(c.editLabel, { name: p.name })}
-                                    onClick={() => setDialog({ kind: 'edit', product: p })}
-                                  >
-                                    {c.edit}
-                                  </RowAction>
-                                  <RowAction
-                                    label={fmt(c.mergeLabel, { name: p.name })}
-                                    onClick={() => setDialog({ kind: 'merge', product: p })}
-                                  >
-                                    {c.merge}
-                                  </RowAction>
-                                </span>
-                              </Table.Cell>
-                            )}
-                          </Table.Row>
-                        ))}
-                      </Table.Body>
-                    </Table>
-                  </ScrollRegion>
+                  <SortableTable
+                    caption={c.caption}
+                    columns={[
+                      ['name', c.name],
+                      ['vendor', c.vendor],
+                      ['domain', c.domain],
+                      ['municipalities', c.municipalities],
+                    ]}
+                    sort={sort}
+                    onSort={toggle}
+                    actions={curator && m.common.actions}
+                  >
+                    {rows.map((p) => (
+                      <Table.Row key={p.id}>
+                        <Table.HeaderCell scope="row">
+                          {p.name}
+                          {p.description && (
+                            <Paragraph data-size="xs" className="dr-muted">
+                              {p.description}
+                            </Paragraph>
+                          )}
+                        </Table.HeaderCell>
+                        <Table.Cell>{p.vendor}</Table.Cell>
+                        <Table.Cell>{domainPath(p.domain, lang)}</Table.Cell>
+                        <Table.Cell>{number(p.municipalityCount)}</Table.Cell>
+                        {curator && (
+                          <Table.Cell>
+                            <RowActions>
+                              <RowAction label={fmt(c.editLabel, { name: p.name })} onClick={() => setDialog({ kind: 'edit', product: p })}>
+                                {c.edit}
+                              </RowAction>
+                              <RowAction
+                                label={fmt(c.mergeLabel, { name: p.name })}
+                                onClick={() => setDialog({ kind: 'merge', product: p })}
+                              >
+                                {c.merge}
+                              </RowAction>
+                            </RowActions>
+                          </Table.Cell>
+                        )}
+                      </Table.Row>
+                    ))}
+                  </SortableTable>
                 )}
               </>
             );

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Table } from '@digdir/designsystemet-react';
 import { compareNorwegian } from '../../../shared/text.ts';
+import { ScrollRegion } from '../../app/ui.tsx';
 
 export interface Sort<K extends string> {
   key: K;
@@ -45,4 +46,46 @@ export function SortHeader<K extends string>({
       {label}
     </Table.HeaderCell>
   );
+}
+
+/**
+ * A small zebra table whose columns sort, inside the region that scrolls sideways: the caption, one `SortHeader` a
+ * column, and `actions` as a last, plain heading where the rows have buttons. The children are the body's rows.
+ */
+export function SortableTable<K extends string>({
+  caption,
+  columns,
+  sort,
+  onSort,
+  actions,
+  children,
+}: {
+  caption: string;
+  columns: readonly (readonly [K, string])[];
+  sort: Sort<K>;
+  onSort: (key: K) => void;
+  actions?: string | false;
+  children: ReactNode;
+}) {
+  return (
+    <ScrollRegion label={caption}>
+      <Table zebra data-size="sm">
+        <caption>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            {columns.map(([column, label]) => (
+              <SortHeader key={column} column={column} label={label} sort={sort} onSort={onSort} />
+            ))}
+            {actions && <Table.HeaderCell scope="col">{actions}</Table.HeaderCell>}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>{children}</Table.Body>
+      </Table>
+    </ScrollRegion>
+  );
+}
+
+/** A row's two small buttons side by side, kept on one line. */
+export function RowActions({ children }: { children: ReactNode }) {
+  return <span className="dr-button-row dr-nowrap">{children}</span>;
 }

@@ -1,11 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Select } from '@digdir/designsystemet-react';
+import { Field, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { DOMAINS, domainPath } from '../../../shared/mapping/domains.ts';
 import type { Product } from '../../../shared/mapping/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { SelectField, TextField, type FormState } from '../../app/forms.tsx';
 import { OptionSelect } from '../../app/form-parts.tsx';
 import { useI18n } from '../../app/i18n/index.tsx';
+import { useMappingMessages } from './messages.ts';
 
 /** The value after it has stood still for `ms`: a search asks the server once the person stops typing. */
 export function useDebounced<T>(value: T, ms: number): T {
@@ -46,6 +47,35 @@ export function DomainSelect({
       empty={m.common.choose}
       options={options}
     />
+  );
+}
+
+/** A list's search: a text field and a choice of domain («all» first), as the person types. */
+export function DomainSearch({
+  label,
+  text,
+  onText,
+  domain,
+  onDomain,
+}: {
+  label: string;
+  text: string;
+  onText: (text: string) => void;
+  domain: string;
+  onDomain: (domain: string) => void;
+}) {
+  const t = useMappingMessages();
+  return (
+    <div className="dr-toolbar" role="search">
+      <Textfield label={label} type="search" value={text} onChange={(e) => onText(e.target.value)} autoComplete="off" />
+      <Field>
+        <Label>{t.common.domain}</Label>
+        <Select value={domain} onChange={(e) => onDomain(e.target.value)}>
+          <Select.Option value="">{t.common.allDomains}</Select.Option>
+          <DomainOptions />
+        </Select>
+      </Field>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
-import { Button, Heading, Paragraph, Radio, Select, Table } from '@digdir/designsystemet-react';
+import { useNavigate, useParams } from 'react-router';
+import { Button, Heading, Paragraph, Radio, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
   AssessmentInputSchema,
@@ -14,24 +14,18 @@ import {
 import { api, useApi, type Loaded } from '../../app/api.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import { parseReference } from '../../../shared/portfolio/references.ts';
-import {
-  ConfirmForm,
-  errorFor,
-  FormMessages,
-  SelectField,
-  SubmitButton,
-  SuccessMessage,
-  TextField,
-  useForm,
-  ChoiceGroup,
-} from '../../app/forms.tsx';
+import { errorFor, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
 import { useFormValues } from '../../app/fields.tsx';
+import { useNavigationMessage } from '../../app/kit.tsx';
+import { OptionSelect, optionsOf, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { ConfirmDialog } from '../../app/confirm-dialog.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useRecordAtAddress } from '../../app/reference-address.ts';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { RelatedLessons } from '../lessons/index.ts';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useProjectMessages, projectPath } from '../projects/index.ts';
 import { useProposalMessages } from './messages.ts';
 import { ProposalStatusTag } from './ProposalFields.tsx';
@@ -69,7 +63,6 @@ export function ProposalPage() {
 function ProposalView({ network, proposal, loaded }: { network: NetworkOverview; proposal: Proposal; loaded: Loaded<Proposal> }) {
   const pm = useProposalMessages();
   const { dateTime } = useI18n();
-  const location = useLocation();
   const admin = useNetworkCapabilities(network.id).administer;
   const members = currentMembers(network);
   const focusAreas = useFocusAreas(network.slug);
@@ -82,7 +75,7 @@ function ProposalView({ network, proposal, loaded }: { network: NetworkOverview;
   ];
   return (
     <div className="dr-stack">
-      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
+      <SuccessMessage message={useNavigationMessage()} />
       <Section id="proposal-facts" title={p.facts} className="dr-stack">
         <dl className="dr-facts">
           <dt>{p.reference}</dt>
@@ -179,31 +172,30 @@ function MakeProjectSection({ network, proposal, loaded }: { network: NetworkOve
           {t.create}
         </Button>
       </ButtonRow>
-      <ModalDialog open={open} onClose={() => setOpen(false)} title={t.create}>
-        <ConfirmForm
-          confirmLabel={t.create}
-          onCancel={() => setOpen(false)}
-          onReload={() => {
-            setOpen(false);
-            loaded.reload();
-          }}
-          onConfirm={async () => {
-            const created = await api<Project>(`/networks/${network.id}/projects`, {
-              method: 'POST',
-              body: {
-                title: proposal.title,
-                description: proposal.problem,
-                focusAreaKeys: proposal.focusAreaKey ? [proposal.focusAreaKey] : [],
-                proposalId: proposal.id,
-              },
-            });
-            setOpen(false);
-            void navigate(projectPath(network.slug, created.id), { state: { message: fmt(t.created, { reference: created.reference }) } });
-          }}
-        >
-          <Paragraph>{fmt(t.confirm, { title: proposal.title })}</Paragraph>
-        </ConfirmForm>
-      </ModalDialog>
+      <ConfirmDialog
+        item={open ? proposal : null}
+        title={t.create}
+        onClose={() => setOpen(false)}
+        onReload={() => {
+          setOpen(false);
+          loaded.reload();
+        }}
+        onConfirm={async (x) => {
+          const created = await api<Project>(`/networks/${network.id}/projects`, {
+            method: 'POST',
+            body: {
+              title: x.title,
+              description: x.problem,
+              focusAreaKeys: x.focusAreaKey ? [x.focusAreaKey] : [],
+              proposalId: x.id,
+            },
+          });
+          setOpen(false);
+          void navigate(projectPath(network.slug, created.id), { state: { message: fmt(t.created, { reference: created.reference }) } });
+        }}
+      >
+        {(x) => <Paragraph>{fmt(t.confirm, { title: x.title })}</Paragraph>}
+      </ConfirmDialog>
     </Section>
   );
 }
@@ -291,38 +283,26 @@ function TriageSection({ proposal, loaded }: { proposal: Proposal; loaded: Loade
       {proposal.status === 'becameProject' ? (
         <Paragraph>{t.becameProject}</Paragraph>
       ) : (
-        <form
-          className="dr-form"
-          noValidate
-          aria-labelledby="proposal-triage"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void form.submit({
-              schema: TriageSchema,
-              input: { ...values, version: proposal.version },
-              labels: { status: t.status, reason: t.reason },
-              send: (body) => api<Proposal>(`/proposals/${proposal.id}/triage`, { method: 'POST', body }),
-              done: (saved) => {
-                loaded.setData(saved);
-                return fmt(t.saved, { status: pm.statuses[saved.status] });
-              },
-            });
+        <SubmitForm
+          form={form}
+          labelledBy="proposal-triage"
+          intro={<Paragraph data-size="sm">{t.intro}</Paragraph>}
+          submit={{
+            schema: TriageSchema,
+            input: { ...values, version: proposal.version },
+            labels: { status: t.status, reason: t.reason },
+            send: sendTo<Proposal>(`/proposals/${proposal.id}/triage`, 'POST'),
+            done: (saved) => {
+              loaded.setData(saved);
+              return fmt(t.saved, { status: pm.statuses[saved.status] });
+            },
           }}
+          submitLabel={t.save}
+          onReload={loaded.reload}
         >
-          <Paragraph data-size="sm">{t.intro}</Paragraph>
-          <FormMessages form={form} onReload={loaded.reload} />
-          <SelectField {...field('status', t.status)} required>
-            {TRIAGE_STATUSES.map((s) => (
-              <Select.Option key={s} value={s}>
-                {pm.statuses[s]}
-              </Select.Option>
-            ))}
-          </SelectField>
+          <OptionSelect {...field('status', t.status)} options={optionsOf(TRIAGE_STATUSES, pm.statuses)} required />
           <TextField {...field('reason', t.reason, t.reasonDescription)} multiline rows={3} />
-          <ButtonRow>
-            <SubmitButton form={form}>{t.save}</SubmitButton>
-          </ButtonRow>
-        </form>
+        </SubmitForm>
       )}
     </Section>
   );
@@ -361,33 +341,30 @@ function AssessmentSection({
   };
   return (
     <Section id="proposal-assessment" title={s.heading}>
-      <form
-        className="dr-form"
-        noValidate
-        aria-labelledby="proposal-assessment"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void form.submit({
-            schema: AssessmentInputSchema,
-            input: {
-              scores,
-              focusAreaFit: Object.fromEntries(areas.map((a) => [a.key, fit[a.key] ?? 0])),
-              note,
-              version: proposal.version,
-            },
-            labels,
-            send: (body) => api<Proposal>(`/proposals/${proposal.id}/assessment`, { method: 'PUT', body }),
-            done: (saved) => {
-              loaded.setData(saved);
-              // The weights may have changed since the page was opened; the total was computed with the newest.
-              weights.reload();
-              return fmt(s.saved, { total: saved.assessment ? number(saved.assessment.total) : '–' });
-            },
-          });
+      <SubmitForm
+        form={form}
+        labelledBy="proposal-assessment"
+        intro={<Paragraph data-size="sm">{s.intro}</Paragraph>}
+        submit={{
+          schema: AssessmentInputSchema,
+          input: {
+            scores,
+            focusAreaFit: Object.fromEntries(areas.map((a) => [a.key, fit[a.key] ?? 0])),
+            note,
+            version: proposal.version,
+          },
+          labels,
+          send: sendTo<Proposal>(`/proposals/${proposal.id}/assessment`, 'PUT'),
+          done: (saved) => {
+            loaded.setData(saved);
+            // The weights may have changed since the page was opened; the total was computed with the newest.
+            weights.reload();
+            return fmt(s.saved, { total: saved.assessment ? number(saved.assessment.total) : '–' });
+          },
         }}
+        submitLabel={s.save}
+        onReload={loaded.reload}
       >
-        <Paragraph data-size="sm">{s.intro}</Paragraph>
-        <FormMessages form={form} onReload={loaded.reload} />
         {SCORED_CRITERIA.map((c) => {
           const name = `scores.${c}`;
           const invalid = !!errorFor(form, name);
@@ -412,20 +389,15 @@ function AssessmentSection({
         })}
         <ChoiceGroup form={form} name="focusAreaFit" legend={s.fitHeading} description={areas.length > 0 ? s.fitIntro : s.noFocusAreas}>
           {areas.map((a) => (
-            <SelectField
+            <OptionSelect
               key={a.key}
               state={form}
               name={`focusAreaFit.${a.key}`}
               label={fmt(s.fitFor, { title: a.title })}
               value={String(fit[a.key] ?? 0)}
               onChange={(v) => setFit((all) => ({ ...all, [a.key]: Number(v) }))}
-            >
-              {FITS.map((n) => (
-                <Select.Option key={n} value={String(n)}>
-                  {s.fitOptions[n]}
-                </Select.Option>
-              ))}
-            </SelectField>
+              options={FITS.map((n) => ({ value: String(n), label: s.fitOptions[n] ?? '' }))}
+            />
           ))}
         </ChoiceGroup>
         <TextField
@@ -438,10 +410,7 @@ function AssessmentSection({
           multiline
           rows={4}
         />
-        <ButtonRow>
-          <SubmitButton form={form}>{s.save}</SubmitButton>
-        </ButtonRow>
-      </form>
+      </SubmitForm>
     </Section>
   );
 }

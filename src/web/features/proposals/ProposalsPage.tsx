@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import { Button, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
   CRITERIA,
@@ -10,13 +10,17 @@ import {
   type Proposal,
   type WeightsAnswer,
 } from '../../../shared/portfolio/proposals.ts';
-import { api, useApi, type Loaded } from '../../app/api.ts';
-import { FormMessages, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { useApi, type Loaded } from '../../app/api.ts';
+import { FilterSelect, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
+import { optionsOf, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { useNavigationMessage } from '../../app/kit.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { RelatedLessons } from '../lessons/index.ts';
-import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, FilterDisclosure, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { useProposalMessages } from './messages.ts';
 import {
   EMPTY_PROPOSAL,
@@ -41,7 +45,7 @@ import {
 } from './proposals-api.ts';
 import './proposals.css';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow, DataTable } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 /** `/n/:slug/forslag`: the network's proposals in ranked order, filters in the address, a new proposal, and the weights. */
 export function ProposalsPage() {
@@ -59,7 +63,6 @@ function ProposalsView({ network }: { network: NetworkOverview }) {
   const pm = useProposalMessages();
   const l = pm.list;
   const navigate = useNavigate();
-  const location = useLocation();
   const [params] = useSearchParams();
   const [open, setOpen] = useState(false);
   const filter = readFilter(params);
@@ -71,7 +74,7 @@ function ProposalsView({ network }: { network: NetworkOverview }) {
   const filtered = filter.status !== '' || filter.focusArea !== '' || filter.municipality !== '';
   return (
     <div className="dr-stack">
-      <SuccessMessage message={(location.state as { message?: string } | null)?.message ?? null} />
+      <SuccessMessage message={useNavigationMessage()} />
       <Paragraph>{l.intro}</Paragraph>
       {!admin && (
         <Paragraph data-size="sm" className="dr-muted">
@@ -92,14 +95,9 @@ function ProposalsView({ network }: { network: NetworkOverview }) {
       <FilterDisclosure active={[filter.status, filter.focusArea, filter.municipality].filter(Boolean).length}>
         <FilterForm key={params.toString()} network={network} filter={filter} focusAreas={focusAreas} members={members} />
       </FilterDisclosure>
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={`/api${proposalsApiPath(network.id, filter, 'xlsx')}`} download>
-          {l.downloadXlsx}
-        </Link>
-        <Link href={`/api${proposalsApiPath(network.id, filter, 'csv')}`} download>
-          {l.downloadCsv}
-        </Link>
-      </Paragraph>
+      <Downloads
+        links={exportLinks((format) => `/api${proposalsApiPath(network.id, filter, format)}`, { xlsx: l.downloadXlsx, csv: l.downloadCsv })}
+      />
       <LoadState loaded={proposals}>
         {(list) =>
           list.length === 0 ? (
@@ -143,38 +141,31 @@ function ProposalTable({
   const { number } = useI18n();
   const l = pm.list;
   return (
-    <ScrollRegion
-      label={`${fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} (${fmt(l.count, { count: list.length })})`}
+    <DataTable
+      caption={`${fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} (${fmt(l.count, { count: list.length })})`}
+      columns={[l.rank, l.reference, l.titleColumn, l.kind, l.status, l.focusArea, l.municipalities, l.total]}
     >
-      <Table zebra>
-        <caption>
-          {fmt(filtered ? l.captionFiltered : l.caption, { name: network.name })} ({fmt(l.count, { count: list.length })})
-        </caption>
-        <HeadRow cells={[l.rank, l.reference, l.titleColumn, l.kind, l.status, l.focusArea, l.municipalities, l.total]} />
-        <Table.Body>
-          {list.map((p) => (
-            <Table.Row key={p.id}>
-              <Table.Cell className="dr-proposal-number">{p.rank ?? '–'}</Table.Cell>
-              <Table.Cell className="dr-proposal-reference">{p.reference}</Table.Cell>
-              <Table.HeaderCell scope="row">
-                <AppLink to={proposalPath(network.slug, p.id)}>{p.title}</AppLink>
-              </Table.HeaderCell>
-              <Table.Cell>{pm.kinds[p.kind]}</Table.Cell>
-              <Table.Cell>
-                <ProposalStatusTag status={p.status} />
-              </Table.Cell>
-              <Table.Cell>{p.focusAreaTitle ?? '–'}</Table.Cell>
-              <Table.Cell className="dr-proposal-number">
-                {fmt(l.municipalitiesOf, { count: p.municipalities.length, total: memberCount })}
-              </Table.Cell>
-              <Table.Cell className="dr-proposal-number">
-                {p.assessment ? number(p.assessment.total) : <span className="dr-muted">{l.notAssessed}</span>}
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </ScrollRegion>
+      {list.map((p) => (
+        <Table.Row key={p.id}>
+          <Table.Cell className="dr-proposal-number">{p.rank ?? '–'}</Table.Cell>
+          <Table.Cell className="dr-proposal-reference">{p.reference}</Table.Cell>
+          <Table.HeaderCell scope="row">
+            <AppLink to={proposalPath(network.slug, p.id)}>{p.title}</AppLink>
+          </Table.HeaderCell>
+          <Table.Cell>{pm.kinds[p.kind]}</Table.Cell>
+          <Table.Cell>
+            <ProposalStatusTag status={p.status} />
+          </Table.Cell>
+          <Table.Cell>{p.focusAreaTitle ?? '–'}</Table.Cell>
+          <Table.Cell className="dr-proposal-number">
+            {fmt(l.municipalitiesOf, { count: p.municipalities.length, total: memberCount })}
+          </Table.Cell>
+          <Table.Cell className="dr-proposal-number">
+            {p.assessment ? number(p.assessment.total) : <span className="dr-muted">{l.notAssessed}</span>}
+          </Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   );
 }
 
@@ -212,39 +203,27 @@ function FilterForm({
         {f.heading}
       </Heading>
       <div className="dr-toolbar">
-        <Field>
-          <Label>{f.status}</Label>
-          <Select value={status} onChange={(e) => setStatus(e.target.value)}>
-            <Select.Option value="">{f.allStatuses}</Select.Option>
-            {PROPOSAL_STATUSES.map((s) => (
-              <Select.Option key={s} value={s}>
-                {pm.statuses[s]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{f.focusArea}</Label>
-          <Select value={focusArea} onChange={(e) => setFocusArea(e.target.value)}>
-            <Select.Option value="">{f.allFocusAreas}</Select.Option>
-            {areas.map((a) => (
-              <Select.Option key={a.key} value={a.key}>
-                {a.title}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{f.municipality}</Label>
-          <Select value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
-            <Select.Option value="">{f.allMunicipalities}</Select.Option>
-            {members.map((x) => (
-              <Select.Option key={x.number} value={x.number}>
-                {x.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          label={f.status}
+          value={status}
+          onChange={setStatus}
+          all={f.allStatuses}
+          options={optionsOf(PROPOSAL_STATUSES, pm.statuses)}
+        />
+        <FilterSelect
+          label={f.focusArea}
+          value={focusArea}
+          onChange={setFocusArea}
+          all={f.allFocusAreas}
+          options={areas.map((a) => ({ value: a.key, label: a.title }))}
+        />
+        <FilterSelect
+          label={f.municipality}
+          value={municipality}
+          onChange={setMunicipality}
+          all={f.allMunicipalities}
+          options={members.map((x) => ({ value: x.number, label: x.name }))}
+        />
       </div>
       <ButtonRow>
         <Button type="submit" variant="secondary">
@@ -274,27 +253,23 @@ function NewProposalForm({
   onSaved: (proposal: Proposal) => void;
   onCancel: () => void;
 }) {
-  const { m } = useI18n();
   const pm = useProposalMessages();
   const form = useForm();
   const network = useNetwork();
   const [values, setValues] = useState<ProposalValues>(EMPTY_PROPOSAL);
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: ProposalCreateSchema,
-          input: proposalInput(values),
-          labels: proposalLabels(pm),
-          send: (body) => api<Proposal>(`/networks/${networkId}/proposals`, { method: 'POST', body }),
-          done: onSaved,
-        });
+    <SubmitForm
+      form={form}
+      submit={{
+        schema: ProposalCreateSchema,
+        input: proposalInput(values),
+        labels: proposalLabels(pm),
+        send: sendTo<Proposal>(`/networks/${networkId}/proposals`, 'POST'),
+        done: onSaved,
       }}
+      submitLabel={pm.list.create}
+      onCancel={onCancel}
     >
-      <FormMessages form={form} />
       <ProposalFieldset form={form} values={values} onChange={setValues} focusAreas={focusAreas} municipalities={members} />
       <RelatedLessons
         networkId={networkId}
@@ -302,13 +277,7 @@ function NewProposalForm({
         focusArea={focusAreas.find((a) => a.key === values.focusAreaKey) ?? null}
         headingLevel={3}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{pm.list.create}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }
 
@@ -396,29 +365,26 @@ function WeightsForm({
   const parsed = CRITERIA.map((c) => parseWhole(values[c] ?? ''));
   const sum = parsed.reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
   return (
-    <form
-      className="dr-form"
-      noValidate
-      aria-labelledby="proposal-weights-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: WeightsUpdateSchema,
-          input: {
-            ...Object.fromEntries(CRITERIA.map((c, i) => [c, parsed[i]])),
-            ...(answer.version === null ? {} : { version: answer.version }),
-          },
-          labels: pm.criteria,
-          send: (body) => api<WeightsAnswer>(`/networks/${networkId}/proposal-weights`, { method: 'PUT', body }),
-          done: (saved) => {
-            setShown(saved.version);
-            onSaved(saved);
-            return w.saved;
-          },
-        });
+    <SubmitForm
+      form={form}
+      labelledBy="proposal-weights-heading"
+      submit={{
+        schema: WeightsUpdateSchema,
+        input: {
+          ...Object.fromEntries(CRITERIA.map((c, i) => [c, parsed[i]])),
+          ...(answer.version === null ? {} : { version: answer.version }),
+        },
+        labels: pm.criteria,
+        send: sendTo<WeightsAnswer>(`/networks/${networkId}/proposal-weights`, 'PUT'),
+        done: (saved) => {
+          setShown(saved.version);
+          onSaved(saved);
+          return w.saved;
+        },
       }}
+      submitLabel={w.save}
+      onReload={weights.reload}
     >
-      <FormMessages form={form} onReload={weights.reload} />
       <div className="dr-proposal-weights">
         {CRITERIA.map((c) => (
           <TextField
@@ -435,9 +401,6 @@ function WeightsForm({
       <Paragraph data-size="sm" aria-live="polite">
         {fmt(w.sum, { sum })}
       </Paragraph>
-      <ButtonRow>
-        <SubmitButton form={form}>{w.save}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, Fieldset, Heading, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Alert, Button, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { PublicProposalSchema, type PublicProposalForm, type PublicProposalReceipt } from '../../../shared/portfolio/proposals.ts';
 import { api, ApiError, asApiError, useApi } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { TextField, useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { OptionSelect } from '../../app/form-parts.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { ButtonRow, LoadState } from '../../app/ui.tsx';
@@ -100,14 +102,13 @@ function PublicForm({
           {pm.public.expired}
         </Alert>
       )}
-      <form
-        className="dr-form"
-        noValidate
-        aria-label={fmt(pm.public.title, { name: data.networkName })}
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        form={form}
+        label={fmt(pm.public.title, { name: data.networkName })}
+        submitLabel={pm.public.send}
+        submit={() => {
           setExpired(false);
-          void form.submit({
+          return form.submit({
             schema: PublicProposalSchema,
             input: {
               ...proposalInput(values),
@@ -136,7 +137,6 @@ function PublicForm({
           });
         }}
       >
-        <FormMessages form={form} />
         <ProposalFieldset
           form={form}
           values={values}
@@ -165,20 +165,15 @@ function PublicForm({
             onChange={setEmail}
             autoComplete="email"
           />
-          <SelectField
+          <OptionSelect
             state={form}
             name="submitterMunicipality"
             label={`${f.submitterMunicipality} ${f.optional}`}
             value={home}
             onChange={setHome}
-          >
-            <Select.Option value="">{f.noMunicipality}</Select.Option>
-            {data.municipalities.map((x) => (
-              <Select.Option key={x.number} value={x.number}>
-                {x.name}
-              </Select.Option>
-            ))}
-          </SelectField>
+            empty={f.noMunicipality}
+            options={data.municipalities.map((x) => ({ value: x.number, label: x.name }))}
+          />
         </Fieldset>
         {/* For robots only: people neither see nor reach it, and a filled-in value marks the form as spam. */}
         <div className="dr-proposal-honeypot" aria-hidden="true">
@@ -193,10 +188,7 @@ function PublicForm({
             onChange={(e) => setWebsite(e.target.value)}
           />
         </div>
-        <ButtonRow>
-          <SubmitButton form={form}>{pm.public.send}</SubmitButton>
-        </ButtonRow>
-      </form>
+      </SubmitForm>
     </div>
   );
 }

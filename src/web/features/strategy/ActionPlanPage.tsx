@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
   MEASURE_STATUSES,
@@ -17,8 +17,10 @@ import {
   type StrategyVersion,
 } from '../../../shared/strategy/schema.ts';
 import { api, useApi } from '../../app/api.ts';
-import { ConfirmForm, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
+import { ConfirmDialog } from '../../app/confirm-dialog.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
 import { useKroner, useStrategyMessages } from './messages.ts';
@@ -95,14 +97,9 @@ function PlanView({
     <div className="dr-stack">
       <BackLink to={actionPlansPath(network.slug, strategy.id)}>{p.back}</BackLink>
       <SuccessMessage message={message} />
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={actionPlanExportUrl(plan.id, 'xlsx')} download>
-          {sm.common.downloadXlsx}
-        </Link>
-        <Link href={actionPlanExportUrl(plan.id, 'csv')} download>
-          {sm.common.downloadCsv}
-        </Link>
-      </Paragraph>
+      <Downloads
+        links={exportLinks((format) => actionPlanExportUrl(plan.id, format), { xlsx: sm.common.downloadXlsx, csv: sm.common.downloadCsv })}
+      />
       <Section id="measures-heading" title={p.measuresHeading} className="dr-stack">
         {admin && (
           <ButtonRow>
@@ -253,32 +250,25 @@ function PlanView({
           />
         )}
       </ModalDialog>
-      <ModalDialog
-        open={dialog?.kind === 'delete'}
-        onClose={close}
+      <ConfirmDialog
+        item={dialog?.kind === 'delete' ? dialog.measure : null}
         title={dialog?.kind === 'delete' ? fmt(p.removeOf, { name: dialog.measure.title }) : p.remove}
+        confirmLabel={p.remove}
+        danger
+        onClose={close}
+        onReload={reloadAndClose}
+        onConfirm={async (m) => {
+          const next = await api<ActionPlan | null>(`/action-measures/${m.id}?version=${m.version}`, { method: 'DELETE' });
+          if (next) saved(next, fmt(p.removed, { name: m.title }));
+          else {
+            setDialog(null);
+            setMessage(fmt(p.removed, { name: m.title }));
+            onReload();
+          }
+        }}
       >
-        {dialog?.kind === 'delete' && (
-          <ConfirmForm
-            confirmLabel={p.remove}
-            danger
-            onCancel={close}
-            onReload={reloadAndClose}
-            onConfirm={async () => {
-              const m = dialog.measure;
-              const next = await api<ActionPlan | null>(`/action-measures/${m.id}?version=${m.version}`, { method: 'DELETE' });
-              if (next) saved(next, fmt(p.removed, { name: m.title }));
-              else {
-                setDialog(null);
-                setMessage(fmt(p.removed, { name: m.title }));
-                onReload();
-              }
-            }}
-          >
-            <Paragraph>{fmt(p.removeConfirm, { name: dialog.measure.title })}</Paragraph>
-          </ConfirmForm>
-        )}
-      </ModalDialog>
+        {(m) => <Paragraph>{fmt(p.removeConfirm, { name: m.title })}</Paragraph>}
+      </ConfirmDialog>
     </div>
   );
 }

@@ -3,10 +3,12 @@ import { useNavigate } from 'react-router';
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { ActionPlanCreateSchema, type ActionPlan, type Strategy } from '../../../shared/strategy/schema.ts';
-import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { TextField, useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { sendTo } from '../../app/form-parts.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ScrollRegion } from '../../app/ui.tsx';
+import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useKroner, useStrategyMessages } from './messages.ts';
 import { actionPlanPath, parseWhole, strategyPath } from './strategy-api.ts';
 import { BackLink, StrategyFrame, usePageTitle, useStrategyFrame } from './StrategyFrame.tsx';
@@ -88,31 +90,27 @@ function NewPlanForm({ network, strategy }: { network: NetworkOverview; strategy
   const navigate = useNavigate();
   const [year, setYear] = useState(String(new Date().getFullYear()));
   return (
-    <form
+    <SubmitForm
+      form={form}
       className="dr-form dr-section"
-      noValidate
-      aria-labelledby="new-plan-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: ActionPlanCreateSchema,
-          input: { year: parseWhole(year) },
-          labels: { year: p.year },
-          send: (body) => api<ActionPlan>(`/strategies/${strategy.id}/action-plans`, { method: 'POST', body }),
-          done: (plan) => {
-            void navigate(actionPlanPath(network.slug, strategy.id, plan.id), { state: { message: fmt(p.created, { year: plan.year }) } });
-          },
-        });
+      labelledBy="new-plan-heading"
+      intro={
+        <Heading level={2} data-size="sm" id="new-plan-heading">
+          {p.newPlan}
+        </Heading>
+      }
+      submit={{
+        schema: ActionPlanCreateSchema,
+        input: { year: parseWhole(year) },
+        labels: { year: p.year },
+        send: sendTo<ActionPlan>(`/strategies/${strategy.id}/action-plans`, 'POST'),
+        done: (plan) => {
+          void navigate(actionPlanPath(network.slug, strategy.id, plan.id), { state: { message: fmt(p.created, { year: plan.year }) } });
+        },
       }}
+      submitLabel={p.create}
     >
-      <Heading level={2} data-size="sm" id="new-plan-heading">
-        {p.newPlan}
-      </Heading>
-      <FormMessages form={form} />
       <TextField state={form} name="year" label={p.year} value={year} onChange={setYear} required />
-      <ButtonRow>
-        <SubmitButton form={form}>{p.create}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

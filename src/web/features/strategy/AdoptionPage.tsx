@@ -1,6 +1,7 @@
-import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { LOCAL_DECISION_STATUSES, type AdoptionOverview } from '../../../shared/strategy/schema.ts';
 import { useApi } from '../../app/api.ts';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, LoadState, ScrollRegion } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
@@ -21,14 +22,9 @@ export function AdoptionPage() {
         <div className="dr-stack">
           <BackLink to={strategyPath(n.slug, s.id)}>{fmt(sm.common.back, { name: s.title })}</BackLink>
           <Paragraph>{sm.adoption.intro}</Paragraph>
-          <Paragraph data-size="sm" className="dr-downloads">
-            <Link href={adoptionExportUrl(s.id, 'xlsx')} download>
-              {sm.common.downloadXlsx}
-            </Link>
-            <Link href={adoptionExportUrl(s.id, 'csv')} download>
-              {sm.common.downloadCsv}
-            </Link>
-          </Paragraph>
+          <Downloads
+            links={exportLinks((format) => adoptionExportUrl(s.id, format), { xlsx: sm.common.downloadXlsx, csv: sm.common.downloadCsv })}
+          />
           <LoadState loaded={overview}>
             {(o) => (
               <AdoptionTable

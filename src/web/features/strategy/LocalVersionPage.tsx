@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Fieldset, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import {
   LOCAL_DECISION_STATUSES,
@@ -12,11 +12,15 @@ import {
   type StrategySection,
   type StrategyVersion,
 } from '../../../shared/strategy/schema.ts';
-import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { TextField, useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { fieldBinder } from '../../app/fields.tsx';
+import { OptionSelect, optionsOf, sendTo } from '../../app/form-parts.tsx';
+import { Downloads } from '../../app/downloads.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { ButtonRow, LoadState, Section } from '../../app/ui.tsx';
+import { LoadState, Section } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { adoptionPath, localVersionExportUrl } from './strategy-api.ts';
 import { DecisionTag, Paragraphs, StrategyDocument } from './StrategyDocument.tsx';
@@ -90,14 +94,12 @@ function LocalView({
     <div className="dr-stack">
       <BackLink to={adoptionPath(network.slug, strategy.id)}>{fmt(sm.common.back, { name: sm.strategy.adoptionLink })}</BackLink>
       <Paragraph>{l.intro}</Paragraph>
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={localVersionExportUrl(version.id, local.municipalityNumber, 'docx')} download>
-          {sm.common.downloadDocx}
-        </Link>
-        <Link href={localVersionExportUrl(version.id, local.municipalityNumber, 'pdf')} download>
-          {sm.common.downloadPdf}
-        </Link>
-      </Paragraph>
+      <Downloads
+        links={[
+          { href: localVersionExportUrl(version.id, local.municipalityNumber, 'docx'), label: sm.common.downloadDocx },
+          { href: localVersionExportUrl(version.id, local.municipalityNumber, 'pdf'), label: sm.common.downloadPdf },
+        ]}
+      />
       <Paragraph data-size="sm" className="dr-muted">
         {l.writtenStandard}
       </Paragraph>
@@ -154,6 +156,12 @@ function textsOf(local: LocalVersion): Record<StrategySection, string> {
   return all;
 }
 
+/** The decision's fields as the form holds them: texts, an empty one for none. */
+function decisionOf(local: LocalVersion) {
+  const d = local.decision;
+  return { status: d.status, bodyName: d.bodyName ?? '', date: d.date ?? '', caseNumber: d.caseNumber ?? '' };
+}
+
 function LocalForm({
   version,
   local,
@@ -170,19 +178,14 @@ function LocalForm({
   const form = useForm();
   const [base, setBase] = useState(local.version);
   const [texts, setTexts] = useState(() => textsOf(local));
-  const [status, setStatus] = useState<LocalDecisionStatus>(local.decision.status);
-  const [bodyName, setBodyName] = useState(local.decision.bodyName ?? '');
-  const [date, setDate] = useState(local.decision.date ?? '');
-  const [caseNumber, setCaseNumber] = useState(local.decision.caseNumber ?? '');
+  const [decision, setDecision] = useState(() => decisionOf(local));
+  const bind = fieldBinder(form, decision, (patch) => setDecision((d) => ({ ...d, ...patch })));
 
   // A reload after a refused save brings what someone else saved: show it instead of the stale fields.
   if (local.version !== base) {
     setBase(local.version);
     setTexts(textsOf(local));
-    setStatus(local.decision.status);
-    setBodyName(local.decision.bodyName ?? '');
-    setDate(local.decision.date ?? '');
-    setCaseNumber(local.decision.caseNumber ?? '');
+    setDecision(decisionOf(local));
     form.reset();
   }
 
@@ -195,63 +198,41 @@ function LocalForm({
   for (const section of STRATEGY_SECTIONS) labels[`localTexts.${section}`] = fmt(l.localLabel, { section: sm.sections[section] });
 
   return (
-    <form
+    <SubmitForm
+      form={form}
       className="dr-stack"
-      noValidate
-      aria-label={fmt(l.localFor, { municipality: local.municipalityName })}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: LocalVersionSaveSchema,
-          input: {
-            localTexts: texts,
-            decision: { status, bodyName, date: date === '' ? null : date, caseNumber },
-            ...(local.version !== null ? { version: local.version } : {}),
-          },
-          labels,
-          send: (body) =>
-            api<LocalVersion>(`/strategy-versions/${version.id}/municipalities/${local.municipalityNumber}`, { method: 'PUT', body }),
-          done: (next) => {
-            setBase(next.version);
-            onSaved(next);
-            return l.saved;
-          },
-        });
+      label={fmt(l.localFor, { municipality: local.municipalityName })}
+      submit={{
+        schema: LocalVersionSaveSchema,
+        input: {
+          localTexts: texts,
+          decision: { ...decision, date: decision.date === '' ? null : decision.date },
+          ...(local.version !== null ? { version: local.version } : {}),
+        },
+        labels,
+        send: sendTo<LocalVersion>(`/strategy-versions/${version.id}/municipalities/${local.municipalityNumber}`, 'PUT'),
+        done: (next) => {
+          setBase(next.version);
+          onSaved(next);
+          return l.saved;
+        },
       }}
+      submitLabel={l.save}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <Fieldset className="dr-form">
         <Fieldset.Legend>{l.decisionHeading}</Fieldset.Legend>
-        <SelectField
+        <OptionSelect
           state={form}
           name="decision.status"
           label={l.status}
-          value={status}
-          onChange={(value) => setStatus(value as LocalDecisionStatus)}
-        >
-          {LOCAL_DECISION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {sm.decisionStatuses[s]}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          state={form}
-          name="decision.bodyName"
-          label={l.bodyName}
-          description={l.bodyNameDescription}
-          value={bodyName}
-          onChange={setBodyName}
+          value={decision.status}
+          onChange={(value) => setDecision((d) => ({ ...d, status: value as LocalDecisionStatus }))}
+          options={optionsOf(LOCAL_DECISION_STATUSES, sm.decisionStatuses)}
         />
-        <TextField state={form} name="decision.date" label={l.date} type="date" value={date} onChange={setDate} />
-        <TextField
-          state={form}
-          name="decision.caseNumber"
-          label={l.caseNumber}
-          description={l.caseNumberDescription}
-          value={caseNumber}
-          onChange={setCaseNumber}
-        />
+        <TextField {...bind('bodyName', 'decision.bodyName')} label={l.bodyName} description={l.bodyNameDescription} />
+        <TextField {...bind('date', 'decision.date')} label={l.date} type="date" />
+        <TextField {...bind('caseNumber', 'decision.caseNumber')} label={l.caseNumber} description={l.caseNumberDescription} />
       </Fieldset>
       <StrategyDocument
         content={version.content}
@@ -271,9 +252,6 @@ function LocalForm({
           </div>
         )}
       />
-      <ButtonRow>
-        <SubmitButton form={form}>{l.save}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

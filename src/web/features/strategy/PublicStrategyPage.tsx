@@ -1,10 +1,10 @@
-import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useParams } from 'react-router';
-import type { PublicNetwork } from '../../../shared/publicAccess/schema.ts';
 import type { AdoptionOverview } from '../../../shared/strategy/schema.ts';
 import { useApi } from '../../app/api.ts';
+import { Downloads } from '../../app/downloads.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { Page } from '../../app/Page.tsx';
+import { PublicNetworkPage } from '../../app/public-network-page.tsx';
 import { LoadState } from '../../app/ui.tsx';
 import { usePublicMessages } from '../public/index.ts';
 import { Trail } from '../../app/Trail.tsx';
@@ -17,41 +17,32 @@ import './strategy.css';
 
 /** `/innsyn/n/:slug/strategi`: a network's published strategies as documents, with the files and who has adopted them. No login. */
 export function PublicStrategyPage() {
-  const { m } = useI18n();
   const sm = useStrategyMessages();
   const pm = usePublicMessages();
   const { slug = '' } = useParams();
-  const networks = useApi<PublicNetwork[]>('/public/networks');
   const strategies = useApi<PublicStrategy[]>(`/public/networks/${encodeURIComponent(slug)}/strategies`);
-  const network = networks.data?.find((n) => n.slug === slug);
-  const title = network ? fmt(sm.public.title, { name: network.name }) : networks.data ? m.notFound.title : m.common.loading;
   return (
-    <Page title={title} lead={<Trail links={[{ to: '/innsyn', label: pm.nav }]} />}>
-      <LoadState loaded={networks}>
-        {() =>
-          !network ? (
-            <Paragraph>{m.notFound.text}</Paragraph>
-          ) : (
-            <div className="dr-stack">
-              <Paragraph>{fmt(sm.public.intro, { name: network.name })}</Paragraph>
-              <LoadState loaded={strategies}>
-                {(list) =>
-                  list.length === 0 ? (
-                    <Paragraph>{fmt(sm.public.none, { name: network.name })}</Paragraph>
-                  ) : (
-                    <>
-                      {list.map((entry) => (
-                        <PublicStrategyView key={entry.strategy.id} entry={entry} />
-                      ))}
-                    </>
-                  )
-                }
-              </LoadState>
-            </div>
-          )
-        }
-      </LoadState>
-    </Page>
+    <PublicNetworkPage
+      title={(name) => fmt(sm.public.title, { name })}
+      intro={(name) => fmt(sm.public.intro, { name })}
+      lead={<Trail links={[{ to: '/innsyn', label: pm.nav }]} />}
+    >
+      {(network) => (
+        <LoadState loaded={strategies}>
+          {(list) =>
+            list.length === 0 ? (
+              <Paragraph>{fmt(sm.public.none, { name: network.name })}</Paragraph>
+            ) : (
+              <>
+                {list.map((entry) => (
+                  <PublicStrategyView key={entry.strategy.id} entry={entry} />
+                ))}
+              </>
+            )
+          }
+        </LoadState>
+      )}
+    </PublicNetworkPage>
   );
 }
 
@@ -82,14 +73,12 @@ function PublicStrategyView({ entry }: { entry: PublicStrategy }) {
           </>
         )}
       </dl>
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={publicVersionExportUrl(version.id, 'docx')} download>
-          {fmt(sm.common.downloadDocxOf, { n: version.number })}
-        </Link>
-        <Link href={publicVersionExportUrl(version.id, 'pdf')} download>
-          {fmt(sm.common.downloadPdfOf, { n: version.number })}
-        </Link>
-      </Paragraph>
+      <Downloads
+        links={[
+          { href: publicVersionExportUrl(version.id, 'docx'), label: fmt(sm.common.downloadDocxOf, { n: version.number }) },
+          { href: publicVersionExportUrl(version.id, 'pdf'), label: fmt(sm.common.downloadPdfOf, { n: version.number }) },
+        ]}
+      />
       <StrategyDocument content={version.content} level={3} id={`${id}-doc`} />
       <section className="dr-stack" aria-labelledby={`${id}-adoption`}>
         <Heading level={3} data-size="sm" id={`${id}-adoption`}>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
 import { api, useApi } from '../../app/api.ts';
-import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
+import { SuccessMessage } from '../../app/forms.tsx';
+import { ConfirmDialog } from '../../app/confirm-dialog.tsx';
+import { Downloads } from '../../app/downloads.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
@@ -134,14 +136,12 @@ function StrategyView({
           <Paragraph>{s.noPublished}</Paragraph>
         ) : (
           <>
-            <Paragraph data-size="sm" className="dr-downloads">
-              <Link href={versionExportUrl(published.id, 'docx')} download>
-                {fmt(sm.common.downloadDocxOf, { n: published.number })}
-              </Link>
-              <Link href={versionExportUrl(published.id, 'pdf')} download>
-                {fmt(sm.common.downloadPdfOf, { n: published.number })}
-              </Link>
-            </Paragraph>
+            <Downloads
+              links={[
+                { href: versionExportUrl(published.id, 'docx'), label: fmt(sm.common.downloadDocxOf, { n: published.number }) },
+                { href: versionExportUrl(published.id, 'pdf'), label: fmt(sm.common.downloadPdfOf, { n: published.number }) },
+              ]}
+            />
             <LoadState loaded={publishedVersion}>{(v) => <StrategyDocument content={v.content} level={3} id="current" />}</LoadState>
           </>
         )}
@@ -181,36 +181,34 @@ function StrategyView({
           }}
         />
       </ModalDialog>
-      <ModalDialog open={dialog === 'publish'} onClose={close} title={s.publish}>
-        <ConfirmForm
-          confirmLabel={s.publish}
-          onCancel={close}
-          onReload={reloadAndClose}
-          onConfirm={async () => {
-            if (!draft || !draftVersion.data) return;
-            await publishVersion(draft.id, draftVersion.data.version);
-            close();
-            setMessage(fmt(s.published2, { n: draft.number }));
-            onReload();
-          }}
-        >
-          <Paragraph>{fmt(s.publishConfirm, { n: draft?.number ?? '' })}</Paragraph>
-        </ConfirmForm>
-      </ModalDialog>
-      <ModalDialog open={dialog === 'revision'} onClose={close} title={published ? s.newRevision : s.firstDraft}>
-        <ConfirmForm
-          confirmLabel={published ? s.newRevision : s.firstDraft}
-          onCancel={close}
-          onReload={reloadAndClose}
-          onConfirm={async () => {
-            const created = await api<StrategyVersion>(`/strategies/${strategy.id}/versions`, { method: 'POST', body: {} });
-            close();
-            void navigate(versionPath(network.slug, strategy.id, created.id), { state: { message: s.revisionCreated } });
-          }}
-        >
-          <Paragraph>{s.newRevisionConfirm}</Paragraph>
-        </ConfirmForm>
-      </ModalDialog>
+      <ConfirmDialog
+        item={dialog === 'publish' ? strategy : null}
+        title={s.publish}
+        onClose={close}
+        onReload={reloadAndClose}
+        onConfirm={async () => {
+          if (!draft || !draftVersion.data) return;
+          await publishVersion(draft.id, draftVersion.data.version);
+          close();
+          setMessage(fmt(s.published2, { n: draft.number }));
+          onReload();
+        }}
+      >
+        {() => <Paragraph>{fmt(s.publishConfirm, { n: draft?.number ?? '' })}</Paragraph>}
+      </ConfirmDialog>
+      <ConfirmDialog
+        item={dialog === 'revision' ? strategy : null}
+        title={published ? s.newRevision : s.firstDraft}
+        onClose={close}
+        onReload={reloadAndClose}
+        onConfirm={async (x) => {
+          const created = await api<StrategyVersion>(`/strategies/${x.id}/versions`, { method: 'POST', body: {} });
+          close();
+          void navigate(versionPath(network.slug, x.id, created.id), { state: { message: s.revisionCreated } });
+        }}
+      >
+        {() => <Paragraph>{s.newRevisionConfirm}</Paragraph>}
+      </ConfirmDialog>
     </div>
   );
 }

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { BENEFIT_AREAS, VersionSaveSchema, type BenefitArea, type StrategyVersion } from '../../../shared/strategy/schema.ts';
 import { api } from '../../app/api.ts';
-import { FormMessages, SubmitButton, TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { TextField, useForm, type FormState } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { fieldBinder } from '../../app/fields.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { useStrategyMessages, type StrategyMessages } from './messages.ts';
@@ -160,6 +162,7 @@ export function VersionEditor({
   });
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const bind = fieldBinder(form, draft, set);
   const labels = labelsOf(draft, sm);
 
   const updateItem = (list: ListName, i: number, patch: Partial<Item>) =>
@@ -194,14 +197,21 @@ export function VersionEditor({
     setDraft((d) => ({ ...d, benefitAreas: { ...d.benefitAreas, [area]: next } }));
 
   return (
-    <form
+    <SubmitForm
+      form={form}
       className="dr-form dr-strategy-editor"
-      noValidate
-      aria-labelledby="editor-heading"
-      onSubmit={(event) => {
-        event.preventDefault();
+      labelledBy="editor-heading"
+      intro={
+        <>
+          <Heading level={2} data-size="md" id="editor-heading">
+            {e.heading}
+          </Heading>
+          <Paragraph data-size="sm">{e.intro}</Paragraph>
+        </>
+      }
+      submit={() => {
         focusNext.current = null;
-        void form.submit({
+        return form.submit({
           schema: VersionSaveSchema,
           input: { ...inputOf(draft), version: base },
           labels,
@@ -219,42 +229,15 @@ export function VersionEditor({
           },
         });
       }}
+      submitLabel={e.save}
+      onReload={onReload}
     >
-      <Heading level={2} data-size="md" id="editor-heading">
-        {e.heading}
-      </Heading>
-      <Paragraph data-size="sm">{e.intro}</Paragraph>
-      <FormMessages form={form} onReload={onReload} />
       <div role="status" className="dr-visually-hidden">
         {announcement}
       </div>
-      <TextField
-        state={form}
-        name="content.vision"
-        label={e.vision}
-        value={draft.vision}
-        onChange={(vision) => set({ vision })}
-        multiline
-        rows={2}
-      />
-      <TextField
-        state={form}
-        name="content.mainGoal"
-        label={e.mainGoal}
-        value={draft.mainGoal}
-        onChange={(mainGoal) => set({ mainGoal })}
-        multiline
-        rows={2}
-      />
-      <TextField
-        state={form}
-        name="content.statement"
-        label={e.statement}
-        value={draft.statement}
-        onChange={(statement) => set({ statement })}
-        multiline
-        rows={4}
-      />
+      <TextField {...bind('vision', 'content.vision')} label={e.vision} multiline rows={2} />
+      <TextField {...bind('mainGoal', 'content.mainGoal')} label={e.mainGoal} multiline rows={2} />
+      <TextField {...bind('statement', 'content.statement')} label={e.statement} multiline rows={4} />
 
       <ItemList
         list="principles"
@@ -350,25 +333,13 @@ export function VersionEditor({
         })}
       </Fieldset>
 
-      <TextField
-        state={form}
-        name="changeNote"
-        label={e.changeNote}
-        description={e.changeNoteDescription}
-        value={draft.changeNote}
-        onChange={(changeNote) => set({ changeNote })}
-        multiline
-        rows={2}
-      />
+      <TextField {...bind('changeNote')} label={e.changeNote} description={e.changeNoteDescription} multiline rows={2} />
       {dirty && (
         <Paragraph data-size="sm" className="dr-muted">
           {e.unsaved}
         </Paragraph>
       )}
-      <ButtonRow>
-        <SubmitButton form={form}>{e.save}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }
 

@@ -1,12 +1,14 @@
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, Button, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { Strategy, StrategyVersion } from '../../../shared/strategy/schema.ts';
 import { api, useApi } from '../../app/api.ts';
-import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
+import { SuccessMessage } from '../../app/forms.tsx';
+import { ConfirmDialog } from '../../app/confirm-dialog.tsx';
+import { Downloads } from '../../app/downloads.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, LoadState, Section } from '../../app/ui.tsx';
 import { useStrategyMessages } from './messages.ts';
 import { localVersionPath, publishVersion, strategyPath, versionExportUrl } from './strategy-api.ts';
 import { StrategyDocument, VersionStatusTag } from './StrategyDocument.tsx';
@@ -109,14 +111,12 @@ function VersionView({
           </>
         )}
       </dl>
-      <Paragraph data-size="sm" className="dr-downloads">
-        <Link href={versionExportUrl(version.id, 'docx')} download>
-          {fmt(sm.common.downloadDocxOf, { n: version.number })}
-        </Link>
-        <Link href={versionExportUrl(version.id, 'pdf')} download>
-          {fmt(sm.common.downloadPdfOf, { n: version.number })}
-        </Link>
-      </Paragraph>
+      <Downloads
+        links={[
+          { href: versionExportUrl(version.id, 'docx'), label: fmt(sm.common.downloadDocxOf, { n: version.number }) },
+          { href: versionExportUrl(version.id, 'pdf'), label: fmt(sm.common.downloadPdfOf, { n: version.number }) },
+        ]}
+      />
 
       {editing ? (
         <>
@@ -164,41 +164,43 @@ function VersionView({
         </Section>
       )}
 
-      <ModalDialog open={dialog === 'publish'} onClose={close} title={sm.strategy.publish}>
-        <ConfirmForm
-          confirmLabel={sm.strategy.publish}
-          onCancel={close}
-          onReload={reloadAndClose}
-          onConfirm={async () => {
-            await publishVersion(version.id, version.version);
-            close();
-            setMessage(fmt(sm.strategy.published2, { n: version.number }));
-            onPublished();
-          }}
-        >
-          {dirty && (
-            <Alert data-color="warning">
-              <Paragraph>{sm.editor.publishUnsaved}</Paragraph>
-            </Alert>
-          )}
-          <Paragraph>{fmt(sm.strategy.publishConfirm, { n: version.number })}</Paragraph>
-        </ConfirmForm>
-      </ModalDialog>
-      <ModalDialog open={dialog === 'delete'} onClose={close} title={v.deleteDraft}>
-        <ConfirmForm
-          confirmLabel={v.deleteDraft}
-          danger
-          onCancel={close}
-          onReload={reloadAndClose}
-          onConfirm={async () => {
-            await api(`/strategy-versions/${version.id}?version=${version.version}`, { method: 'DELETE' });
-            close();
-            void navigate(strategyPath(network.slug, strategy.id), { state: { message: v.deleted } });
-          }}
-        >
-          <Paragraph>{fmt(v.deleteConfirm, { n: version.number })}</Paragraph>
-        </ConfirmForm>
-      </ModalDialog>
+      <ConfirmDialog
+        item={dialog === 'publish' ? version : null}
+        title={sm.strategy.publish}
+        onClose={close}
+        onReload={reloadAndClose}
+        onConfirm={async (x) => {
+          await publishVersion(x.id, x.version);
+          close();
+          setMessage(fmt(sm.strategy.published2, { n: x.number }));
+          onPublished();
+        }}
+      >
+        {(x) => (
+          <>
+            {dirty && (
+              <Alert data-color="warning">
+                <Paragraph>{sm.editor.publishUnsaved}</Paragraph>
+              </Alert>
+            )}
+            <Paragraph>{fmt(sm.strategy.publishConfirm, { n: x.number })}</Paragraph>
+          </>
+        )}
+      </ConfirmDialog>
+      <ConfirmDialog
+        item={dialog === 'delete' ? version : null}
+        title={v.deleteDraft}
+        danger
+        onClose={close}
+        onReload={reloadAndClose}
+        onConfirm={async (x) => {
+          await api(`/strategy-versions/${x.id}?version=${x.version}`, { method: 'DELETE' });
+          close();
+          void navigate(strategyPath(network.slug, strategy.id), { state: { message: v.deleted } });
+        }}
+      >
+        {(x) => <Paragraph>{fmt(v.deleteConfirm, { n: x.number })}</Paragraph>}
+      </ConfirmDialog>
     </div>
   );
 }

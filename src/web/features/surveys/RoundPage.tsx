@@ -4,7 +4,9 @@ import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-r
 import { RespondentInputSchema, type Round, type RoundStatus, type Template } from '../../../shared/mapping/surveys.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
-import { FailureAlert, FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { FailureAlert, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { OptionSelect, sendTo } from '../../app/form-parts.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
@@ -87,6 +89,39 @@ function RoundView({
       setBusy(false);
     }
   };
+
+  // The three actions that ask first: each opens its dialog, and its confirmation does the request.
+  const confirmations: { dialog: Exclude<Dialog, null>; label: string; text: string; danger?: boolean; confirm: () => void }[] = [
+    {
+      dialog: 'send',
+      label: r.send,
+      text: r.sendConfirm,
+      confirm: () =>
+        void act(() => api<Round>(`/survey-rounds/${round.id}/send`, { method: 'POST', body: { version: round.version } }), r.sent),
+    },
+    {
+      dialog: 'close',
+      label: r.close,
+      text: r.closeConfirm,
+      confirm: () =>
+        void act(
+          () => api<Round>(`/survey-rounds/${round.id}/close`, { method: 'POST', body: { version: round.version } }),
+          r.closedMessage,
+        ),
+    },
+    {
+      dialog: 'delete',
+      label: r.deleteDraft,
+      text: round.name,
+      danger: true,
+      confirm: () =>
+        void act(async () => {
+          await api(`/survey-rounds/${round.id}?version=${round.version}`, { method: 'DELETE' });
+          void navigate(listPath, { state: { message: sm.list.deleted } });
+          return null;
+        }, ''),
+    },
+  ];
 
   return (
     <div className="dr-stack">
@@ -223,53 +258,13 @@ function RoundView({
 
       {round.status !== 'draft' && <RoundResults round={round} networkSlug={network.slug} />}
 
-      <ModalDialog open={dialog === 'send'} onClose={() => setDialog(null)} title={r.send}>
-        <Confirm
-          busy={busy}
-          failure={failure}
-          label={r.send}
-          onCancel={() => setDialog(null)}
-          onConfirm={() =>
-            void act(() => api<Round>(`/survey-rounds/${round.id}/send`, { method: 'POST', body: { version: round.version } }), r.sent)
-          }
-        >
-          <Paragraph>{r.sendConfirm}</Paragraph>
-        </Confirm>
-      </ModalDialog>
-      <ModalDialog open={dialog === 'close'} onClose={() => setDialog(null)} title={r.close}>
-        <Confirm
-          busy={busy}
-          failure={failure}
-          label={r.close}
-          onCancel={() => setDialog(null)}
-          onConfirm={() =>
-            void act(
-              () => api<Round>(`/survey-rounds/${round.id}/close`, { method: 'POST', body: { version: round.version } }),
-              r.closedMessage,
-            )
-          }
-        >
-          <Paragraph>{r.closeConfirm}</Paragraph>
-        </Confirm>
-      </ModalDialog>
-      <ModalDialog open={dialog === 'delete'} onClose={() => setDialog(null)} title={r.deleteDraft}>
-        <Confirm
-          busy={busy}
-          failure={failure}
-          label={r.deleteDraft}
-          danger
-          onCancel={() => setDialog(null)}
-          onConfirm={() =>
-            void act(async () => {
-              await api(`/survey-rounds/${round.id}?version=${round.version}`, { method: 'DELETE' });
-              void navigate(listPath, { state: { message: sm.list.deleted } });
-              return null;
-            }, '')
-          }
-        >
-          <Paragraph>{round.name}</Paragraph>
-        </Confirm>
-      </ModalDialog>
+      {confirmations.map((c) => (
+        <ModalDialog key={c.dialog} open={dialog === c.dialog} onClose={() => setDialog(null)} title={c.label}>
+          <Confirm busy={busy} failure={failure} label={c.label} danger={c.danger} onCancel={() => setDialog(null)} onConfirm={c.confirm}>
+            <Paragraph>{c.text}</Paragraph>
+          </Confirm>
+        </ModalDialog>
+      ))}
     </div>
   );
 }
@@ -325,49 +320,39 @@ function AddRespondentForm({
   const [email, setEmail] = useState('');
   const members = network.members.filter((x) => x.isCurrent);
   return (
-    <form
-      className="dr-form"
-      noValidate
-      aria-labelledby="add-respondent-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: RespondentInputSchema,
-          input: { municipalityNumber, name, email },
-          labels: { municipalityNumber: r.addMunicipality, name: r.addName, email: r.addEmail },
-          send: (body) => api<Round>(`/survey-rounds/${round.id}/respondents`, { method: 'POST', body }),
-          done: (next) => {
-            onAdded(next, name);
-            setName('');
-            setEmail('');
-          },
-        });
+    <SubmitForm
+      form={form}
+      labelledBy="add-respondent-heading"
+      intro={
+        <Heading level={3} data-size="sm" id="add-respondent-heading">
+          {r.addHeading}
+        </Heading>
+      }
+      submit={{
+        schema: RespondentInputSchema,
+        input: { municipalityNumber, name, email },
+        labels: { municipalityNumber: r.addMunicipality, name: r.addName, email: r.addEmail },
+        send: sendTo<Round>(`/survey-rounds/${round.id}/respondents`, 'POST'),
+        done: (next) => {
+          onAdded(next, name);
+          setName('');
+          setEmail('');
+        },
       }}
+      submitLabel={r.add}
     >
-      <Heading level={3} data-size="sm" id="add-respondent-heading">
-        {r.addHeading}
-      </Heading>
-      <FormMessages form={form} />
-      <SelectField
+      <OptionSelect
         state={form}
         name="municipalityNumber"
         label={r.addMunicipality}
         value={municipalityNumber}
         onChange={setMunicipalityNumber}
+        empty={r.chooseMunicipality}
+        options={members.map((x) => ({ value: x.municipalityNumber, label: x.municipalityName }))}
         required
-      >
-        <option value="">{r.chooseMunicipality}</option>
-        {members.map((x) => (
-          <option key={x.municipalityNumber} value={x.municipalityNumber}>
-            {x.municipalityName}
-          </option>
-        ))}
-      </SelectField>
+      />
       <TextField state={form} name="name" label={r.addName} value={name} onChange={setName} required autoComplete="off" />
       <TextField state={form} name="email" label={r.addEmail} type="email" value={email} onChange={setEmail} required autoComplete="off" />
-      <ButtonRow>
-        <SubmitButton form={form}>{r.add}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

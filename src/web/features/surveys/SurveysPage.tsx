@@ -4,8 +4,10 @@ import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-r
 import { RoundCreateSchema, type Round, type RoundSummary, type Template } from '../../../shared/mapping/surveys.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, type ApiError, asApiError, useApi } from '../../app/api.ts';
-import { FailureAlert, SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { FailureAlert, SuccessMessage, TextField } from '../../app/forms.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
+import { useFormValues } from '../../app/fields.tsx';
+import { OptionSelect } from '../../app/form-parts.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
@@ -195,11 +197,13 @@ function RoundForm({
 }) {
   const sm = useSurveyMessages();
   const f = sm.roundForm;
-  const form = useForm();
-  const [name, setName] = useState('');
-  const [templateId, setTemplateId] = useState(templates.find((t) => t.builtIn === 'maturity')?.id ?? '');
-  const [deadline, setDeadline] = useState('');
-  const [reminder, setReminder] = useState('');
+  const { form, values, field } = useFormValues(() => ({
+    name: '',
+    templateId: templates.find((t) => t.builtIn === 'maturity')?.id ?? '',
+    deadline: '',
+    reminderDaysBefore: '',
+  }));
+  const { name, templateId, deadline, reminderDaysBefore: reminder } = values;
   const days = reminder.trim() === '' ? null : Number(reminder);
   return (
     <SubmitForm
@@ -214,24 +218,15 @@ function RoundForm({
         done: onCreated,
       }}
     >
-      <TextField state={form} name="name" label={f.name} description={f.nameDescription} value={name} onChange={setName} required />
-      <SelectField state={form} name="templateId" label={f.template} value={templateId} onChange={setTemplateId} required>
-        <option value="">{f.chooseTemplate}</option>
-        {templates.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
-      </SelectField>
-      <TextField state={form} name="deadline" label={f.deadline} type="date" value={deadline} onChange={setDeadline} required />
-      <TextField
-        state={form}
-        name="reminderDaysBefore"
-        label={f.reminder}
-        description={f.reminderDescription}
-        value={reminder}
-        onChange={setReminder}
+      <TextField {...field('name', f.name, f.nameDescription)} required />
+      <OptionSelect
+        {...field('templateId', f.template)}
+        empty={f.chooseTemplate}
+        options={templates.map((t) => ({ value: t.id, label: t.name }))}
+        required
       />
+      <TextField {...field('deadline', f.deadline)} type="date" required />
+      <TextField {...field('reminderDaysBefore', f.reminder, f.reminderDescription)} />
     </SubmitForm>
   );
 }
