@@ -21,6 +21,7 @@ import { LoadState, VisuallyHidden } from '../../app/ui.tsx';
 import { useFormValues } from '../../app/fields.tsx';
 import { OptionSelect, sendTo } from '../../app/form-parts.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
+import { projectOptions } from './finance-parts.tsx';
 import { useKroner, parseWhole } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 import { DataTable } from '../../app/table.tsx';
@@ -123,13 +124,7 @@ export function LineForm({ budget, line, onSaved, ...dialog }: DialogFormProps<B
       <TextField {...field('budgeted', b.budgetedKroner)} required />
       {category === 'projects' && (
         <LoadState loaded={projects}>
-          {(list) => (
-            <OptionSelect
-              {...field('projectId', b.project)}
-              empty={b.noProject}
-              options={list.map((p) => ({ value: p.id, label: `${p.reference} ${p.title}` }))}
-            />
-          )}
+          {(list) => <OptionSelect {...field('projectId', b.project)} empty={b.noProject} options={projectOptions(list)} />}
         </LoadState>
       )}
     </SaveForm>
