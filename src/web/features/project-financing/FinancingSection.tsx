@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Details, Fieldset, Heading, Link, Paragraph, Radio, Select, Table, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Details, Fieldset, Heading, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import { SPLIT_METHODS, type SplitMethod } from '../../../shared/finance/cost-split.ts';
 import {
   basisPointsToPercent,
@@ -11,10 +11,14 @@ import {
   type ProjectFinancing,
 } from '../../../shared/finance/project-financing.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
-import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
+import { RadioGroup } from '../../app/fields.tsx';
+import { dialogHandlers, OptionSelect, optionsOf, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { useFinancingMessages, type FinancingMessages } from './messages.ts';
 import { OwnEffortPart } from './OwnEffortPart.tsx';
 import './financing.css';
@@ -104,14 +108,7 @@ export function FinancingSection({ project }: { project: Project }) {
                 {data.current && (
                   <SplitTable project={project} split={data.current} caption={fmt(t.splitCaption, { reference: project.reference })} />
                 )}
-                <Paragraph data-size="sm" className="dr-downloads">
-                  <Link href={exportUrl(project.id, 'xlsx')} download>
-                    {t.downloadXlsx}
-                  </Link>
-                  <Link href={exportUrl(project.id, 'csv')} download>
-                    {t.downloadCsv}
-                  </Link>
-                </Paragraph>
+                <Downloads links={exportLinks((format) => exportUrl(project.id, format), { xlsx: t.downloadXlsx, csv: t.downloadCsv })} />
                 {data.history.length > 0 && <History project={project} history={data.history} />}
               </>
             )}
@@ -126,16 +123,14 @@ export function FinancingSection({ project }: { project: Project }) {
               <FinancingForm
                 project={project}
                 current={data}
-                onCancel={() => setEditing(false)}
-                onReload={() => {
-                  setEditing(false);
-                  loaded.reload();
-                }}
-                onSaved={(answer) => {
-                  setEditing(false);
-                  loaded.setData(answer);
-                  setStatus(t.saved);
-                }}
+                {...dialogHandlers<ProjectFinancing>(
+                  () => setEditing(false),
+                  loaded.reload,
+                  (answer) => {
+                    loaded.setData(answer);
+                    setStatus(t.saved);
+                  },
+                )}
               />
             </ModalDialog>
           </>
@@ -264,7 +259,7 @@ function FinancingForm({
   current: ProjectFinancing;
 }) {
   const t = useFinancingMessages();
-  const { m, lang } = useI18n();
+  const { lang } = useI18n();
   const form = useForm();
   const f = current.financing;
   const participants = project.participants.filter((p) => p.participation === 'in');
@@ -284,6 +279,14 @@ function FinancingForm({
     ),
   );
   const setSource = (i: number, patch: Partial<SourceDraft>) => setSources((all) => all.map((s, j) => (i === j ? { ...s, ...patch } : s)));
+  // A source's text field, named by its path in the body (`sources.0.name`) as the server names it in its errors.
+  const sourceField = (i: number, key: 'name' | 'amount', label: string) => ({
+    state: form,
+    name: `sources.${i}.${key}`,
+    label: fmt(label, { n: i + 1 }),
+    value: sources[i]?.[key] ?? '',
+    onChange: (value: string) => setSource(i, { [key]: value }),
+  });
 
   const labels: Record<string, string> = {
     costTotal: t.costTotalField,
@@ -318,57 +321,36 @@ function FinancingForm({
   const percentagesError = form.errors.percentages;
 
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: FinancingInputSchema,
-          input,
-          labels,
-          send: (body) => api<ProjectFinancing>(financingPath(project.id), { method: 'PUT', body }),
-          done: onSaved,
-        });
+    <SubmitForm
+      form={form}
+      submit={{
+        schema: FinancingInputSchema,
+        input,
+        labels,
+        send: sendTo<ProjectFinancing>(financingPath(project.id), 'PUT'),
+        done: onSaved,
       }}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="costTotal" label={t.costTotalField} value={costTotal} onChange={setCostTotal} required />
       <Fieldset id={form.id('sources')} tabIndex={-1} aria-describedby={form.errors.sources ? `${form.id('sources')}-error` : undefined}>
         <Fieldset.Legend>{t.sources}</Fieldset.Legend>
         <Fieldset.Description>{t.sourcesDescription}</Fieldset.Description>
         {sources.map((s, i) => (
           <div key={i} className="dr-toolbar dr-financing-source">
-            <SelectField
+            <OptionSelect
               state={form}
               name={`sources.${i}.kind`}
               label={fmt(t.sourceKind, { n: i + 1 })}
               value={s.kind}
               onChange={(v) => setSource(i, { kind: FINANCING_SOURCE_KINDS.find((k) => k === v) ?? 'other' })}
               required
-            >
-              {FINANCING_SOURCE_KINDS.map((k) => (
-                <Select.Option key={k} value={k}>
-                  {t.kinds[k]}
-                </Select.Option>
-              ))}
-            </SelectField>
-            <TextField
-              state={form}
-              name={`sources.${i}.name`}
-              label={fmt(t.sourceName, { n: i + 1 })}
-              value={s.name}
-              onChange={(name) => setSource(i, { name })}
-              required
+              options={optionsOf(FINANCING_SOURCE_KINDS, t.kinds)}
             />
-            <TextField
-              state={form}
-              name={`sources.${i}.amount`}
-              label={fmt(t.sourceAmount, { n: i + 1 })}
-              value={s.amount}
-              onChange={(amount) => setSource(i, { amount })}
-              required
-            />
+            <TextField {...sourceField(i, 'name', t.sourceName)} required />
+            <TextField {...sourceField(i, 'amount', t.sourceAmount)} required />
             {sources.length > 1 && (
               <RowAction danger onClick={() => setSources((all) => all.filter((_, j) => j !== i))}>
                 {fmt(t.removeSource, { n: i + 1 })}
@@ -388,19 +370,14 @@ function FinancingForm({
           </Button>
         </div>
       </Fieldset>
-      <ChoiceGroup form={form} name="method" legend={t.method}>
-        {SPLIT_METHODS.map((value, i) => (
-          <Radio
-            key={value}
-            id={i === 0 ? form.id('method') : undefined}
-            name={form.id('method')}
-            value={value}
-            label={capitalized(t.methods[value])}
-            checked={method === value}
-            onChange={() => setMethod(value)}
-          />
-        ))}
-      </ChoiceGroup>
+      <RadioGroup
+        form={form}
+        name="method"
+        legend={t.method}
+        options={SPLIT_METHODS.map((value) => ({ value, label: capitalized(t.methods[value]) }))}
+        value={method}
+        onChange={setMethod}
+      />
       {method === 'agreed' && (
         <Fieldset
           id={form.id('percentages')}
@@ -425,12 +402,6 @@ function FinancingForm({
           {percentagesError && <ValidationMessage id={`${form.id('percentages')}-error`}>{percentagesError}</ValidationMessage>}
         </Fieldset>
       )}
-      <ButtonRow>
-        <SubmitButton form={form}>{t.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }
