@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { formatHours, parseHours } from '../../../shared/finance/own-effort.ts';
@@ -23,6 +24,22 @@ export interface SectionProps {
   network: NetworkOverview;
   onChanged: (message: string) => void;
   onReload: () => void;
+}
+
+/**
+ * What a list's create dialog tells its form (`ListWithCreate`'s `close` given): cancel and a stale refusal close it,
+ * a save closes it and opens the new record's page, which says `message`.
+ */
+export function useOpenCreated(path: (id: string) => string, message: string) {
+  const navigate = useNavigate();
+  return (close: () => void) => ({
+    onCancel: close,
+    onReload: close,
+    onSaved: (created: { id: string }) => {
+      close();
+      void navigate(path(created.id), { state: { message } });
+    },
+  });
 }
 
 /** Right-aligned figures, as in the project tables. */
@@ -240,14 +257,24 @@ export function actionsColumn<T extends { editable: boolean }>(
 }
 
 /** The button that opens a list's create dialog, or the line saying why the user may only read it. */
-export function CreateButton({ label, readOnly, onClick }: { label: string; readOnly: string | false; onClick: () => void }) {
+export function CreateButton({
+  label,
+  readOnly,
+  secondary,
+  onClick,
+}: {
+  label: string;
+  readOnly: string | false;
+  secondary?: boolean;
+  onClick: () => void;
+}) {
   return readOnly ? (
     <Paragraph data-size="sm" className="dr-muted">
       {readOnly}
     </Paragraph>
   ) : (
     <ButtonRow>
-      <Button type="button" onClick={onClick}>
+      <Button type="button" variant={secondary ? 'secondary' : undefined} onClick={onClick}>
         {label}
       </Button>
     </ButtonRow>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Details, Fieldset, Heading, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import { SPLIT_METHODS, type SplitMethod } from '../../../shared/finance/cost-split.ts';
 import {
@@ -69,36 +69,16 @@ export function FinancingSection({ project }: { project: Project }) {
               <Paragraph>{t.none}</Paragraph>
             ) : (
               <>
-                <ScrollRegion label={fmt(t.sourcesCaption, { reference: project.reference })}>
-                  <Table zebra>
-                    <caption>{fmt(t.sourcesCaption, { reference: project.reference })}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell scope="col">{t.name}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{t.kind}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col" className="dr-project-number">
-                          {t.amount}
-                        </Table.HeaderCell>
-                      </Table.Row>
-                    </Table.Head>
-                    <Table.Body>
-                      {data.financing.sources.map((s, i) => (
-                        <Table.Row key={i}>
-                          <Table.HeaderCell scope="row">{s.name}</Table.HeaderCell>
-                          <Table.Cell>{t.kinds[s.kind]}</Table.Cell>
-                          <Table.Cell className="dr-project-number">{kroner(s.amount)}</Table.Cell>
-                        </Table.Row>
-                      ))}
-                      <Table.Row>
-                        <Table.HeaderCell scope="row">{t.costTotal}</Table.HeaderCell>
-                        <Table.Cell />
-                        <Table.Cell className="dr-project-number">
-                          <strong>{kroner(data.financing.costTotal)}</strong>
-                        </Table.Cell>
-                      </Table.Row>
-                    </Table.Body>
-                  </Table>
-                </ScrollRegion>
+                <FiguresWithTotal
+                  caption={fmt(t.sourcesCaption, { reference: project.reference })}
+                  columns={[
+                    { heading: t.name, cell: (s) => s.name },
+                    { heading: t.kind, cell: (s) => t.kinds[s.kind] },
+                    { heading: t.amount, cell: (s) => kroner(s.amount), figure: true },
+                  ]}
+                  rows={data.financing.sources}
+                  total={{ label: t.costTotal, figure: kroner(data.financing.costTotal) }}
+                />
                 <Heading level={3} data-size="xs">
                   {t.splitHeading}
                 </Heading>
@@ -162,53 +142,87 @@ function SplitTable({ project, split, caption }: { project: Project; split: Cost
       {split.lines.length === 0 ? (
         <Paragraph>{t.noParticipants}</Paragraph>
       ) : (
-        <ScrollRegion label={caption}>
-          <Table zebra data-project={project.id}>
-            <caption>{caption}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
-                <Table.HeaderCell scope="col" className="dr-project-number">
-                  {t.population}
-                </Table.HeaderCell>
-                {agreed && (
-                  <Table.HeaderCell scope="col" className="dr-project-number">
-                    {t.share}
-                  </Table.HeaderCell>
-                )}
-                <Table.HeaderCell scope="col" className="dr-project-number">
-                  {t.amount}
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {split.lines.map((line) => (
-                <Table.Row key={line.municipalityNumber}>
-                  <Table.HeaderCell scope="row">
-                    {line.municipalityName} ({line.municipalityNumber})
-                  </Table.HeaderCell>
-                  <Table.Cell className="dr-project-number">{number(line.population)}</Table.Cell>
-                  {agreed && (
-                    <Table.Cell className="dr-project-number">
-                      {basisPointsToPercent(line.basisPoints ?? 0, lang === 'en' ? '.' : ',')} %
-                    </Table.Cell>
-                  )}
-                  <Table.Cell className="dr-project-number">{kroner(line.amount)}</Table.Cell>
-                </Table.Row>
-              ))}
-              <Table.Row>
-                <Table.HeaderCell scope="row">{t.total}</Table.HeaderCell>
-                <Table.Cell />
-                {agreed && <Table.Cell />}
-                <Table.Cell className="dr-project-number">
-                  <strong>{kroner(split.lines.reduce((a, l) => a + l.amount, 0))}</strong>
-                </Table.Cell>
-              </Table.Row>
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <FiguresWithTotal
+          caption={caption}
+          project={project.id}
+          columns={[
+            { heading: t.municipality, cell: (line) => `${line.municipalityName} (${line.municipalityNumber})` },
+            { heading: t.population, cell: (line) => number(line.population), figure: true },
+            ...(agreed
+              ? [
+                  {
+                    heading: t.share,
+                    cell: (line: CostSplit['lines'][number]) =>
+                      `${basisPointsToPercent(line.basisPoints ?? 0, lang === 'en' ? '.' : ',')} %`,
+                    figure: true,
+                  },
+                ]
+              : []),
+            { heading: t.amount, cell: (line) => kroner(line.amount), figure: true },
+          ]}
+          rows={split.lines}
+          total={{ label: t.total, figure: kroner(split.lines.reduce((a, l) => a + l.amount, 0)) }}
+        />
       )}
     </>
+  );
+}
+
+/**
+ * A table of figures whose last row is their total in bold; the first column names the row, and a `figure` column is
+ * aligned to the right. `project` marks the table as the project's split.
+ */
+function FiguresWithTotal<T>({
+  caption,
+  project,
+  columns,
+  rows,
+  total,
+}: {
+  caption: string;
+  project?: string;
+  columns: { heading: string; cell: (row: T) => ReactNode; figure?: boolean }[];
+  rows: readonly T[];
+  total: { label: string; figure: string };
+}) {
+  const [first, ...rest] = columns;
+  const figure = (column: { figure?: boolean }) => (column.figure ? 'dr-project-number' : undefined);
+  return (
+    <ScrollRegion label={caption}>
+      <Table zebra data-project={project}>
+        <caption>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            {columns.map((c) => (
+              <Table.HeaderCell key={c.heading} scope="col" className={figure(c)}>
+                {c.heading}
+              </Table.HeaderCell>
+            ))}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((row, i) => (
+            <Table.Row key={i}>
+              <Table.HeaderCell scope="row">{first?.cell(row)}</Table.HeaderCell>
+              {rest.map((c) => (
+                <Table.Cell key={c.heading} className={figure(c)}>
+                  {c.cell(row)}
+                </Table.Cell>
+              ))}
+            </Table.Row>
+          ))}
+          <Table.Row>
+            <Table.HeaderCell scope="row">{total.label}</Table.HeaderCell>
+            {rest.slice(1).map((c) => (
+              <Table.Cell key={c.heading} />
+            ))}
+            <Table.Cell className="dr-project-number">
+              <strong>{total.figure}</strong>
+            </Table.Cell>
+          </Table.Row>
+        </Table.Body>
+      </Table>
+    </ScrollRegion>
   );
 }
 
@@ -279,29 +293,30 @@ function FinancingForm({
     ),
   );
   const setSource = (i: number, patch: Partial<SourceDraft>) => setSources((all) => all.map((s, j) => (i === j ? { ...s, ...patch } : s)));
+  // A source's field is named by its number: «Kilde 2: beløp».
+  const sourceLabel = (i: number, key: keyof SourceDraft) =>
+    fmt({ kind: t.sourceKind, name: t.sourceName, amount: t.sourceAmount }[key], { n: i + 1 });
+  const percentLabel = (p: (typeof participants)[number]) => fmt(t.percentFor, { name: p.municipalityName });
   // A source's text field, named by its path in the body (`sources.0.name`) as the server names it in its errors.
-  const sourceField = (i: number, key: 'name' | 'amount', label: string) => ({
+  const sourceField = (i: number, key: 'name' | 'amount') => ({
     state: form,
     name: `sources.${i}.${key}`,
-    label: fmt(label, { n: i + 1 }),
+    label: sourceLabel(i, key),
     value: sources[i]?.[key] ?? '',
     onChange: (value: string) => setSource(i, { [key]: value }),
   });
 
-  const labels: Record<string, string> = {
-    costTotal: t.costTotalField,
-    method: t.method,
-    sources: t.sources,
-    percentages: t.percentages,
-  };
-  sources.forEach((_, i) => {
-    labels[`sources.${i}.kind`] = fmt(t.sourceKind, { n: i + 1 });
-    labels[`sources.${i}.name`] = fmt(t.sourceName, { n: i + 1 });
-    labels[`sources.${i}.amount`] = fmt(t.sourceAmount, { n: i + 1 });
-  });
-  participants.forEach((p, i) => {
-    labels[`percentages.${i}.basisPoints`] = fmt(t.percentFor, { name: p.municipalityName });
-  });
+  const labelled: [string, string][] = [
+    ['costTotal', t.costTotalField],
+    ['method', t.method],
+    ['sources', t.sources],
+    ['percentages', t.percentages],
+    ...sources.flatMap((_, i) =>
+      (['kind', 'name', 'amount'] as const).map((key): [string, string] => [`sources.${i}.${key}`, sourceLabel(i, key)]),
+    ),
+    ...participants.map((p, i): [string, string] => [`percentages.${i}.basisPoints`, percentLabel(p)]),
+  ];
+  const labels = Object.fromEntries(labelled);
   const input = {
     costTotal: costTotal.trim() === '' ? undefined : amountOf(costTotal),
     method,
@@ -318,6 +333,13 @@ function FinancingForm({
     sources: sources.map((s) => ({ kind: s.kind, name: s.name, amount: s.amount.trim() === '' ? undefined : amountOf(s.amount) })),
     ...(f ? { version: f.version } : {}),
   };
+  const percentField = (p: (typeof participants)[number], i: number) => ({
+    state: form,
+    name: `percentages.${i}.basisPoints`,
+    label: percentLabel(p),
+    value: percents[p.municipalityNumber] ?? '',
+    onChange: (value: string) => setPercents((all) => ({ ...all, [p.municipalityNumber]: value })),
+  });
   const percentagesError = form.errors.percentages;
 
   return (
@@ -343,14 +365,14 @@ function FinancingForm({
             <OptionSelect
               state={form}
               name={`sources.${i}.kind`}
-              label={fmt(t.sourceKind, { n: i + 1 })}
+              label={sourceLabel(i, 'kind')}
               value={s.kind}
               onChange={(v) => setSource(i, { kind: FINANCING_SOURCE_KINDS.find((k) => k === v) ?? 'other' })}
               required
               options={optionsOf(FINANCING_SOURCE_KINDS, t.kinds)}
             />
-            <TextField {...sourceField(i, 'name', t.sourceName)} required />
-            <TextField {...sourceField(i, 'amount', t.sourceAmount)} required />
+            <TextField {...sourceField(i, 'name')} required />
+            <TextField {...sourceField(i, 'amount')} required />
             {sources.length > 1 && (
               <RowAction danger onClick={() => setSources((all) => all.filter((_, j) => j !== i))}>
                 {fmt(t.removeSource, { n: i + 1 })}
@@ -388,15 +410,7 @@ function FinancingForm({
           <Fieldset.Description>{t.percentagesDescription}</Fieldset.Description>
           <div className="dr-toolbar">
             {participants.map((p, i) => (
-              <TextField
-                key={p.municipalityNumber}
-                state={form}
-                name={`percentages.${i}.basisPoints`}
-                label={fmt(t.percentFor, { name: p.municipalityName })}
-                value={percents[p.municipalityNumber] ?? ''}
-                onChange={(value) => setPercents((all) => ({ ...all, [p.municipalityNumber]: value }))}
-                required
-              />
+              <TextField key={p.municipalityNumber} {...percentField(p, i)} required />
             ))}
           </div>
           {percentagesError && <ValidationMessage id={`${form.id('percentages')}-error`}>{percentagesError}</ValidationMessage>}
