@@ -7,15 +7,15 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, query, useApi, type Loaded } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion, Section, VisuallyHidden } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, Section, VisuallyHidden } from '../../app/ui.tsx';
 import { useKroner } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 import { ActualForm, BudgetForm, LineEntries, LineForm } from './BudgetForms.tsx';
 import { BudgetImport } from './BudgetImport.tsx';
-import { ConfirmDelete, CreateButton } from './finance-parts.tsx';
+import { ConfirmDelete, CreateButton, TotalsTable } from './finance-parts.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow, DataTable } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 /** The budget as a file, a plain link so the browser keeps its own download handling. */
 export const budgetExportUrl = (budgetId: string, format: 'xlsx' | 'csv') => `/api/budgets/${budgetId}/export${query({ format })}`;
@@ -305,51 +305,38 @@ function LinesTable({
   );
   return (
     <Section id={`budget-${side}`} title={b.sides[side]} className="dr-stack" size="sm">
-      <ScrollRegion label={fmt(b.caption[side], { year: budget.year })}>
-        <Table zebra>
-          <caption>{fmt(b.caption[side], { year: budget.year })}</caption>
-          <HeadRow cells={[b.line, b.category, b.accountCode, b.budgeted, b.actual, b.remaining, b.actions]} />
-          <Table.Body>
-            {lines.length === 0 && (
-              <Table.Row>
-                <Table.Cell colSpan={7}>{b.noLines}</Table.Cell>
-              </Table.Row>
-            )}
-            {lines.map((line) => (
-              <Table.Row key={line.id}>
-                <Table.HeaderCell scope="row">
-                  {line.name}
-                  {line.projectName && <span className="dr-muted">{` (${line.projectName})`}</span>}
-                </Table.HeaderCell>
-                <Table.Cell>{b.categories[line.category]}</Table.Cell>
-                <Table.Cell>{line.accountCode ?? ''}</Table.Cell>
-                <Table.Cell>{kroner(line.budgeted)}</Table.Cell>
-                <Table.Cell>{kroner(line.actual)}</Table.Cell>
-                <Table.Cell>{kroner(line.remaining)}</Table.Cell>
-                <Table.Cell>
-                  <div className="dr-button-row">
-                    {action(b.entries, line, { kind: 'entries', line })}
-                    {admin && action(b.addActual, line, { kind: 'addActual', line })}
-                    {admin && action(b.editLine, line, { kind: 'editLine', line })}
-                    {admin && action(b.deleteLine, line, { kind: 'deleteLine', line }, true)}
-                  </div>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-          <tfoot>
-            <Table.Row>
-              <Table.HeaderCell scope="row">{b.sum[side]}</Table.HeaderCell>
-              <Table.Cell />
-              <Table.Cell />
-              <Table.Cell>{kroner(total.budgeted)}</Table.Cell>
-              <Table.Cell>{kroner(total.actual)}</Table.Cell>
-              <Table.Cell>{kroner(total.remaining)}</Table.Cell>
-              <Table.Cell />
-            </Table.Row>
-          </tfoot>
-        </Table>
-      </ScrollRegion>
+      <TotalsTable
+        caption={fmt(b.caption[side], { year: budget.year })}
+        columns={[b.line, b.category, b.accountCode, b.budgeted, b.actual, b.remaining, b.actions]}
+        foot={{ label: b.sum[side], cells: [null, null, kroner(total.budgeted), kroner(total.actual), kroner(total.remaining), null] }}
+      >
+        {lines.length === 0 && (
+          <Table.Row>
+            <Table.Cell colSpan={7}>{b.noLines}</Table.Cell>
+          </Table.Row>
+        )}
+        {lines.map((line) => (
+          <Table.Row key={line.id}>
+            <Table.HeaderCell scope="row">
+              {line.name}
+              {line.projectName && <span className="dr-muted">{` (${line.projectName})`}</span>}
+            </Table.HeaderCell>
+            <Table.Cell>{b.categories[line.category]}</Table.Cell>
+            <Table.Cell>{line.accountCode ?? ''}</Table.Cell>
+            <Table.Cell>{kroner(line.budgeted)}</Table.Cell>
+            <Table.Cell>{kroner(line.actual)}</Table.Cell>
+            <Table.Cell>{kroner(line.remaining)}</Table.Cell>
+            <Table.Cell>
+              <div className="dr-button-row">
+                {action(b.entries, line, { kind: 'entries', line })}
+                {admin && action(b.addActual, line, { kind: 'addActual', line })}
+                {admin && action(b.editLine, line, { kind: 'editLine', line })}
+                {admin && action(b.deleteLine, line, { kind: 'deleteLine', line }, true)}
+              </div>
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </TotalsTable>
     </Section>
   );
 }

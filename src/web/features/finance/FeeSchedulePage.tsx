@@ -7,10 +7,10 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, useApi, type Loaded } from '../../app/api.ts';
 import { SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
 import { sendTo } from '../../app/form-parts.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
-import { ConfirmDelete, type SectionProps } from './finance-parts.tsx';
+import { ConfirmDelete, TotalsTable, type SectionProps } from './finance-parts.tsx';
 import { RecordFrame } from './FinanceFrame.tsx';
 import { DecidedCaseFields } from '../projects/index.ts';
 import { useKroner, osloDay } from '../../app/format.ts';
@@ -19,7 +19,6 @@ import { FeeStatusTag } from './FeeSchedulesPage.tsx';
 import { useFinanceMessages } from './messages.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow } from '../../app/table.tsx';
 import { useNavigationMessage } from '../../app/kit.tsx';
 
 const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
@@ -131,30 +130,23 @@ function ScheduleView({ network, schedule, loaded }: { network: NetworkOverview;
             <Paragraph>{fmt(s.yearMismatch, { years: years.join(', '), year: schedule.populationYear })}</Paragraph>
           </Alert>
         )}
-        <ScrollRegion label={fmt(s.caption, { year: schedule.year })}>
-          <Table zebra>
-            <caption>{fmt(s.caption, { year: schedule.year })}</caption>
-            <HeadRow cells={[s.municipality, s.number, s.population, s.amount]} />
-            <Table.Body>
-              {schedule.lines.map((l) => (
-                <Table.Row key={l.municipalityNumber}>
-                  <Table.HeaderCell scope="row">{l.municipalityName}</Table.HeaderCell>
-                  <Table.Cell>{l.municipalityNumber}</Table.Cell>
-                  <Table.Cell>{fmt(s.populationOf, { population: whole.format(l.population), year: l.populationYear })}</Table.Cell>
-                  <Table.Cell>{kroner(l.amount)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-            <tfoot>
-              <Table.Row>
-                <Table.HeaderCell scope="row">{s.total}</Table.HeaderCell>
-                <Table.Cell />
-                <Table.Cell>{whole.format(schedule.lines.reduce((sum, l) => sum + l.population, 0))}</Table.Cell>
-                <Table.Cell>{kroner(schedule.total)}</Table.Cell>
-              </Table.Row>
-            </tfoot>
-          </Table>
-        </ScrollRegion>
+        <TotalsTable
+          caption={fmt(s.caption, { year: schedule.year })}
+          columns={[s.municipality, s.number, s.population, s.amount]}
+          foot={{
+            label: s.total,
+            cells: [null, whole.format(schedule.lines.reduce((sum, l) => sum + l.population, 0)), kroner(schedule.total)],
+          }}
+        >
+          {schedule.lines.map((l) => (
+            <Table.Row key={l.municipalityNumber}>
+              <Table.HeaderCell scope="row">{l.municipalityName}</Table.HeaderCell>
+              <Table.Cell>{l.municipalityNumber}</Table.Cell>
+              <Table.Cell>{fmt(s.populationOf, { population: whole.format(l.population), year: l.populationYear })}</Table.Cell>
+              <Table.Cell>{kroner(l.amount)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </TotalsTable>
         <Downloads
           row
           label={s.downloads}

@@ -7,17 +7,17 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, asApiError, useApi, type ApiError, type Loaded } from '../../app/api.ts';
 import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, ModalDialog, ScrollRegion, Section, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, ModalDialog, Section, todayIso } from '../../app/ui.tsx';
 import { projectPath } from '../projects/index.ts';
 import { useKroner, osloDay } from '../../app/format.ts';
-import { ConfirmDelete, EditDeleteActions } from './finance-parts.tsx';
+import { ConfirmDelete, EditDeleteActions, TotalsTable } from './finance-parts.tsx';
 import { RecordFrame } from './FinanceFrame.tsx';
 import { AllocationForm, DeadlineForm, ExpenseForm } from './GrantRowForms.tsx';
 import { GrantForm } from './GrantForm.tsx';
 import { useGrantMessages } from './grant-messages.ts';
 import { grantsExportUrl, grantsPath } from './grants-api.ts';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow, DataTable } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import { useNavigationMessage } from '../../app/kit.tsx';
 
 type OpenDialog =
@@ -210,46 +210,35 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
         {grant.expenses.length === 0 ? (
           <Paragraph>{g.noExpenses}</Paragraph>
         ) : (
-          <ScrollRegion label={fmt(g.expensesCaption, { title: grant.title })}>
-            <Table zebra>
-              <caption>{fmt(g.expensesCaption, { title: grant.title })}</caption>
-              <HeadRow cells={[g.date, g.text, g.under, gm.list.amount, admin && g.actions]} />
-              <Table.Body>
-                {grant.expenses.map((e) => {
-                  const allocation = grant.allocations.find((a) => a.id === e.allocationId);
-                  const name = `${date(e.date)} ${e.text}`;
-                  return (
-                    <Table.Row key={e.id}>
-                      <Table.Cell>{date(e.date)}</Table.Cell>
-                      <Table.HeaderCell scope="row">{e.text}</Table.HeaderCell>
-                      <Table.Cell>{allocation ? allocationName(allocation, baseBudget) : ''}</Table.Cell>
-                      <Table.Cell>{kroner(e.amount)}</Table.Cell>
-                      {admin && (
-                        <Table.Cell>
-                          {rowActions(
-                            fmt(g.editExpense, { name }),
-                            fmt(g.deleteExpense, { name }),
-                            () => setDialog({ kind: 'expense', row: e }),
-                            `/grant-expenses/${e.id}?version=${e.version}`,
-                            g.expenseDeleted,
-                          )}
-                        </Table.Cell>
+          <TotalsTable
+            caption={fmt(g.expensesCaption, { title: grant.title })}
+            columns={[g.date, g.text, g.under, gm.list.amount, admin && g.actions]}
+            foot={{ label: g.spent, span: 3, cells: admin ? [kroner(grant.spent), null] : [kroner(grant.spent)] }}
+          >
+            {grant.expenses.map((e) => {
+              const allocation = grant.allocations.find((a) => a.id === e.allocationId);
+              const name = `${date(e.date)} ${e.text}`;
+              return (
+                <Table.Row key={e.id}>
+                  <Table.Cell>{date(e.date)}</Table.Cell>
+                  <Table.HeaderCell scope="row">{e.text}</Table.HeaderCell>
+                  <Table.Cell>{allocation ? allocationName(allocation, baseBudget) : ''}</Table.Cell>
+                  <Table.Cell>{kroner(e.amount)}</Table.Cell>
+                  {admin && (
+                    <Table.Cell>
+                      {rowActions(
+                        fmt(g.editExpense, { name }),
+                        fmt(g.deleteExpense, { name }),
+                        () => setDialog({ kind: 'expense', row: e }),
+                        `/grant-expenses/${e.id}?version=${e.version}`,
+                        g.expenseDeleted,
                       )}
-                    </Table.Row>
-                  );
-                })}
-              </Table.Body>
-              <tfoot>
-                <Table.Row>
-                  <Table.HeaderCell scope="row" colSpan={3}>
-                    {g.spent}
-                  </Table.HeaderCell>
-                  <Table.Cell>{kroner(grant.spent)}</Table.Cell>
-                  {admin && <Table.Cell />}
+                    </Table.Cell>
+                  )}
                 </Table.Row>
-              </tfoot>
-            </Table>
-          </ScrollRegion>
+              );
+            })}
+          </TotalsTable>
         )}
         {admin && addButton('expense', g.addExpense)}
       </Section>

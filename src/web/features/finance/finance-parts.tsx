@@ -10,7 +10,7 @@ import { ConfirmForm, TextField, useForm } from '../../app/forms.tsx';
 import type { BoundField } from '../../app/fields.tsx';
 import { sendTo } from '../../app/form-parts.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
-import { RowAction } from '../../app/table.tsx';
+import { HeadRow, RowAction, type ColumnHeading } from '../../app/table.tsx';
 import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import type { z } from 'zod';
 
@@ -123,6 +123,42 @@ export function FiguresTable<T>({
             </Table.Row>
           </tfoot>
         )}
+      </Table>
+    </ScrollRegion>
+  );
+}
+
+/**
+ * A table whose totals stand in a footer row under the body: the row's name (across `span` columns), then one cell a
+ * column, null where a column has no total. The children are the body's rows.
+ */
+export function TotalsTable({
+  caption,
+  columns,
+  foot,
+  children,
+}: {
+  caption: string;
+  columns: readonly ColumnHeading[];
+  foot: { label: ReactNode; span?: number; cells: readonly ReactNode[] };
+  children: ReactNode;
+}) {
+  return (
+    <ScrollRegion label={caption}>
+      <Table zebra>
+        <caption>{caption}</caption>
+        <HeadRow cells={columns} />
+        <Table.Body>{children}</Table.Body>
+        <tfoot>
+          <Table.Row>
+            <Table.HeaderCell scope="row" colSpan={foot.span}>
+              {foot.label}
+            </Table.HeaderCell>
+            {foot.cells.map((cell, i) => (
+              <Table.Cell key={i}>{cell}</Table.Cell>
+            ))}
+          </Table.Row>
+        </tfoot>
       </Table>
     </ScrollRegion>
   );
