@@ -1,13 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Checkbox, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { useEffect, useState } from 'react';
+import { Checkbox, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { ArchiveExtractCreateSchema, type ArchiveExtract, type ArchiveMeeting } from '../../../shared/archive/schema.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
-import { api, query, useApi } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { query, useApi } from '../../app/api.ts';
+import { SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { useFormValues } from '../../app/fields.tsx';
+import { OptionSelect, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { DataTable } from '../../app/table.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
-import { LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
+import { LoadState, Section } from '../../app/ui.tsx';
 import { useArchiveMessages } from './messages.ts';
 
 /** How often the list asks again while an extract is being made. */
@@ -69,43 +73,34 @@ function ArchiveView({ network }: { network: NetworkOverview }) {
 
 function NewExtractForm({ network, onCreated }: { network: NetworkOverview; onCreated: () => void }) {
   const am = useArchiveMessages();
-  const form = useForm();
-  const [values, setValues] = useState({ bodyId: '', from: '', to: '', onlyNew: false });
-  const set = (patch: Partial<typeof values>) => setValues((v) => ({ ...v, ...patch }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void form.submit({
-      schema: ArchiveExtractCreateSchema,
-      input: {
-        onlyNew: values.onlyNew,
-        ...(values.bodyId ? { bodyId: values.bodyId } : {}),
-        ...(values.from ? { from: values.from } : {}),
-        ...(values.to ? { to: values.to } : {}),
-      },
-      labels: { from: am.from, to: am.to, bodyId: am.body },
-      send: (body) => api<ArchiveExtract>(`/networks/${network.id}/archive-extracts`, { method: 'POST', body }),
-      done: (extract) => {
-        onCreated();
-        return fmt(am.created, { count: extract.meetingCount });
-      },
-    });
-  };
-
+  const { form, values, set, field } = useFormValues({ bodyId: '', from: '', to: '', onlyNew: false });
   return (
     <Section id="new-extract-heading" title={am.newHeading}>
-      <form onSubmit={submit} noValidate className="dr-form">
-        <FormMessages form={form} />
-        <SelectField state={form} name="bodyId" label={am.body} value={values.bodyId} onChange={(bodyId) => set({ bodyId })}>
-          <Select.Option value="">{am.allBodies}</Select.Option>
-          {network.bodies.map((b) => (
-            <Select.Option key={b.id} value={b.id}>
-              {b.name}
-            </Select.Option>
-          ))}
-        </SelectField>
-        <TextField state={form} name="from" label={am.from} type="date" value={values.from} onChange={(from) => set({ from })} />
-        <TextField state={form} name="to" label={am.to} type="date" value={values.to} onChange={(to) => set({ to })} />
+      <SubmitForm
+        form={form}
+        submit={{
+          schema: ArchiveExtractCreateSchema,
+          input: {
+            onlyNew: values.onlyNew,
+            ...(values.bodyId ? { bodyId: values.bodyId } : {}),
+            ...(values.from ? { from: values.from } : {}),
+            ...(values.to ? { to: values.to } : {}),
+          },
+          labels: { from: am.from, to: am.to, bodyId: am.body },
+          send: sendTo<ArchiveExtract>(`/networks/${network.id}/archive-extracts`, 'POST'),
+          done: (extract) => {
+            onCreated();
+            return fmt(am.created, { count: extract.meetingCount });
+          },
+        }}
+      >
+        <OptionSelect
+          {...field('bodyId', am.body)}
+          empty={am.allBodies}
+          options={network.bodies.map((b) => ({ value: b.id, label: b.name }))}
+        />
+        <TextField {...field('from', am.from)} type="date" />
+        <TextField {...field('to', am.to)} type="date" />
         <Checkbox
           id={form.id('onlyNew')}
           label={am.onlyNew}
@@ -114,7 +109,7 @@ function NewExtractForm({ network, onCreated }: { network: NetworkOverview; onCr
           onChange={(e) => set({ onlyNew: e.target.checked })}
         />
         <SubmitButton form={form}>{am.create}</SubmitButton>
-      </form>
+      </SubmitForm>
     </Section>
   );
 }
@@ -124,51 +119,40 @@ function ExtractsTable({ network, extracts }: { network: NetworkOverview; extrac
   const { date, dateTime, m } = useI18n();
   if (extracts.length === 0) return <Paragraph>{am.noExtracts}</Paragraph>;
   return (
-    <ScrollRegion label={fmt(am.extractsCaption, { network: network.name })}>
-      <Table>
-        <caption>{fmt(am.extractsCaption, { network: network.name })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{am.orderedAt}</Table.HeaderCell>
-            <Table.HeaderCell>{am.orderedBy}</Table.HeaderCell>
-            <Table.HeaderCell>{am.scope}</Table.HeaderCell>
-            <Table.HeaderCell>{am.meetings}</Table.HeaderCell>
-            <Table.HeaderCell>{am.status}</Table.HeaderCell>
-            <Table.HeaderCell>{am.download}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {extracts.map((e) => (
-            <Table.Row key={e.id}>
-              <Table.Cell>{dateTime(e.createdAt)}</Table.Cell>
-              <Table.Cell>{e.createdByName}</Table.Cell>
-              <Table.Cell>
-                {e.bodyName ?? am.allBodies}
-                {e.periodFrom || e.periodTo ? `, ${date(e.periodFrom)} – ${date(e.periodTo)}` : ''}
-                {e.onlyNew ? ` (${am.sinceLast})` : ''}
-              </Table.Cell>
-              <Table.Cell>{e.meetingCount}</Table.Cell>
-              <Table.Cell>
-                {am.statuses[e.status]}
-                {e.failure ? `: ${e.failure}` : ''}
-              </Table.Cell>
-              <Table.Cell>
-                {e.downloadUrl ? (
-                  <>
-                    <Link href={e.downloadUrl} download>
-                      {fmt(am.downloadLink, { name: e.fileName })}
-                    </Link>{' '}
-                    ({fmt(am.size, { size: ((e.size ?? 0) / 1_000_000).toFixed(1) })})
-                  </>
-                ) : (
-                  m.common.none
-                )}
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </ScrollRegion>
+    <DataTable
+      caption={fmt(am.extractsCaption, { network: network.name })}
+      columns={[am.orderedAt, am.orderedBy, am.scope, am.meetings, am.status, am.download]}
+      zebra={false}
+    >
+      {extracts.map((e) => (
+        <Table.Row key={e.id}>
+          <Table.Cell>{dateTime(e.createdAt)}</Table.Cell>
+          <Table.Cell>{e.createdByName}</Table.Cell>
+          <Table.Cell>
+            {e.bodyName ?? am.allBodies}
+            {e.periodFrom || e.periodTo ? `, ${date(e.periodFrom)} – ${date(e.periodTo)}` : ''}
+            {e.onlyNew ? ` (${am.sinceLast})` : ''}
+          </Table.Cell>
+          <Table.Cell>{e.meetingCount}</Table.Cell>
+          <Table.Cell>
+            {am.statuses[e.status]}
+            {e.failure ? `: ${e.failure}` : ''}
+          </Table.Cell>
+          <Table.Cell>
+            {e.downloadUrl ? (
+              <>
+                <Link href={e.downloadUrl} download>
+                  {fmt(am.downloadLink, { name: e.fileName })}
+                </Link>{' '}
+                ({fmt(am.size, { size: ((e.size ?? 0) / 1_000_000).toFixed(1) })})
+              </>
+            ) : (
+              m.common.none
+            )}
+          </Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   );
 }
 
@@ -178,13 +162,14 @@ function SelectYear({ year, onChange }: { year: string; onChange: (year: string)
   const current = new Date().getFullYear();
   const years = Array.from({ length: current - 2015 + 2 }, (_, i) => String(current + 1 - i));
   return (
-    <SelectField state={form} name="year" label={am.year} value={year} onChange={onChange}>
-      {years.map((y) => (
-        <Select.Option key={y} value={y}>
-          {y}
-        </Select.Option>
-      ))}
-    </SelectField>
+    <OptionSelect
+      state={form}
+      name="year"
+      label={am.year}
+      value={year}
+      onChange={onChange}
+      options={years.map((y) => ({ value: y, label: y }))}
+    />
   );
 }
 
@@ -193,34 +178,22 @@ function MeetingsTable({ year, meetings }: { year: string; meetings: ArchiveMeet
   const { date, dateTime } = useI18n();
   if (meetings.length === 0) return <Paragraph>{fmt(am.noMeetings, { year })}</Paragraph>;
   return (
-    <ScrollRegion label={fmt(am.meetingsCaption, { year })}>
-      <Table>
-        <caption>{fmt(am.meetingsCaption, { year })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{am.date}</Table.HeaderCell>
-            <Table.HeaderCell>{am.body}</Table.HeaderCell>
-            <Table.HeaderCell>{am.status}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {meetings.map((x) => (
-            <Table.Row key={x.meetingId}>
-              <Table.Cell>{date(x.date)}</Table.Cell>
-              <Table.Cell>{x.bodyName}</Table.Cell>
-              <Table.Cell>
-                {x.extractedAt
-                  ? fmt(am.extracted, { date: dateTime(x.extractedAt) })
-                  : x.inProgress
-                    ? am.inProgress
-                    : x.archivable
-                      ? am.notExtracted
-                      : am.notFinished}
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </ScrollRegion>
+    <DataTable caption={fmt(am.meetingsCaption, { year })} columns={[am.date, am.body, am.status]} zebra={false}>
+      {meetings.map((x) => (
+        <Table.Row key={x.meetingId}>
+          <Table.Cell>{date(x.date)}</Table.Cell>
+          <Table.Cell>{x.bodyName}</Table.Cell>
+          <Table.Cell>
+            {x.extractedAt
+              ? fmt(am.extracted, { date: dateTime(x.extractedAt) })
+              : x.inProgress
+                ? am.inProgress
+                : x.archivable
+                  ? am.notExtracted
+                  : am.notFinished}
+          </Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   );
 }

@@ -11,14 +11,17 @@ import {
   sideOfCategory,
   type Budget,
   type BudgetActual,
-  type BudgetCategory,
   type BudgetLine,
 } from '../../../shared/finance/budget.ts';
 import type { PortfolioRow } from '../../../shared/portfolio/projects.ts';
 import { api, asApiError, useApi, type ApiError } from '../../app/api.ts';
-import { FailureAlert, FormMessages, SelectField, SubmitButton, TextField, useForm } from '../../app/forms.tsx';
+import { FailureAlert, SelectField, TextField } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, VisuallyHidden } from '../../app/ui.tsx';
+import { LoadState, VisuallyHidden } from '../../app/ui.tsx';
+import { useFormValues } from '../../app/fields.tsx';
+import { OptionSelect, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { projectOptions } from './finance-parts.tsx';
 import { useKroner, parseWhole } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 import { DataTable } from '../../app/table.tsx';
@@ -36,74 +39,47 @@ export function BudgetForm({
   networkId,
   budget,
   onSaved,
-  onCancel,
-  onReload,
-}: DialogFormProps<Budget> & {
-  networkId: string;
-  budget: Budget | null;
-}) {
-  const { m } = useI18n();
+  ...dialog
+}: DialogFormProps<Budget> & { networkId: string; budget: Budget | null }) {
   const b = useBudgetMessages();
-  const form = useForm();
-  const [year, setYear] = useState(String(budget?.year ?? new Date().getFullYear() + 1));
-  const [title, setTitle] = useState(budget?.title ?? '');
-  const [note, setNote] = useState(budget?.note ?? '');
-  const labels = { year: b.year, title: b.budgetTitle, note: b.note, version: b.budgetTitle };
+  const { form, values, field } = useFormValues({
+    year: String(budget?.year ?? new Date().getFullYear() + 1),
+    title: budget?.title ?? '',
+    note: budget?.note ?? '',
+  });
+  const { title, note } = values;
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void (budget
-          ? form.submit({
-              schema: BudgetUpdateSchema,
-              input: { title, note, version: budget.version },
-              labels,
-              send: (body) => api<Budget>(`/budgets/${budget.id}`, { method: 'PATCH', body }),
-              done: onSaved,
-            })
-          : form.submit({
-              schema: BudgetCreateSchema,
-              input: { year: parseWhole(year), title, note },
-              labels,
-              send: (body) => api<Budget>(`/networks/${networkId}/budgets`, { method: 'POST', body }),
-              done: onSaved,
-            }));
+    <SaveForm
+      form={form}
+      save={{
+        item: budget,
+        create: { schema: BudgetCreateSchema, path: `/networks/${networkId}/budgets` },
+        update: { schema: BudgetUpdateSchema, path: `/budgets/${budget?.id}` },
+        input: budget ? { title, note } : { year: parseWhole(values.year), title, note },
+        labels: { year: b.year, title: b.budgetTitle, note: b.note, version: b.budgetTitle },
+        done: onSaved,
       }}
+      submitLabel={budget ? b.save : b.create}
+      {...dialog}
     >
-      <FormMessages form={form} onReload={onReload} />
-      {!budget && <TextField state={form} name="year" label={b.year} value={year} onChange={setYear} required />}
-      <TextField state={form} name="title" label={b.budgetTitle} value={title} onChange={setTitle} required />
-      <TextField state={form} name="note" label={b.note} value={note} onChange={setNote} multiline rows={3} />
-      <ButtonRow>
-        <SubmitButton form={form}>{budget ? b.save : b.create}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+      {!budget && <TextField {...field('year', b.year)} required />}
+      <TextField {...field('title', b.budgetTitle)} required />
+      <TextField {...field('note', b.note)} multiline rows={3} />
+    </SaveForm>
   );
 }
 
 /** A new line, or a line's category, name, account code, budgeted amount and (for projects) project. */
-export function LineForm({
-  budget,
-  line,
-  onSaved,
-  onCancel,
-  onReload,
-}: DialogFormProps<Budget> & {
-  budget: Budget;
-  line: BudgetLine | null;
-}) {
+export function LineForm({ budget, line, onSaved, ...dialog }: DialogFormProps<Budget> & { budget: Budget; line: BudgetLine | null }) {
   const b = useBudgetMessages();
-  const form = useForm();
-  const [category, setCategory] = useState<BudgetCategory>(line?.category ?? 'secretariat');
-  const [name, setName] = useState(line?.name ?? '');
-  const [accountCode, setAccountCode] = useState(line?.accountCode ?? '');
-  const [budgeted, setBudgeted] = useState(line ? String(line.budgeted) : '');
-  const [projectId, setProjectId] = useState(line?.projectId ?? '');
+  const { form, values, field } = useFormValues({
+    category: line?.category ?? 'secretariat',
+    name: line?.name ?? '',
+    accountCode: line?.accountCode ?? '',
+    budgeted: line ? String(line.budgeted) : '',
+    projectId: line?.projectId ?? '',
+  });
+  const { category, projectId } = values;
   const projects = useApi<PortfolioRow[]>(category === 'projects' ? `/networks/${budget.networkId}/projects` : null);
   const labels = {
     category: b.category,
@@ -114,10 +90,8 @@ export function LineForm({
     version: b.lineName,
   };
   const input = {
-    category,
-    name,
-    accountCode,
-    budgeted: kronerInput(budgeted),
+    ...values,
+    budgeted: kronerInput(values.budgeted),
     projectId: category === 'projects' && projectId ? projectId : null,
   };
   return (
@@ -132,17 +106,9 @@ export function LineForm({
         done: onSaved,
       }}
       submitLabel={line ? b.save : b.create}
-      onCancel={onCancel}
-      onReload={onReload}
+      {...dialog}
     >
-      <SelectField
-        state={form}
-        name="category"
-        label={b.category}
-        value={category}
-        onChange={(v) => setCategory(v as BudgetCategory)}
-        required
-      >
+      <SelectField {...field('category', b.category)} required>
         {(['income', 'cost'] as const).map((side) => (
           <optgroup key={side} label={b.sides[side]}>
             {BUDGET_CATEGORIES.filter((c) => sideOfCategory(c) === side).map((c) => (
@@ -153,28 +119,12 @@ export function LineForm({
           </optgroup>
         ))}
       </SelectField>
-      <TextField state={form} name="name" label={b.lineName} value={name} onChange={setName} required />
-      <TextField
-        state={form}
-        name="accountCode"
-        label={b.accountCode}
-        description={b.accountCodeDescription}
-        value={accountCode}
-        onChange={setAccountCode}
-      />
-      <TextField state={form} name="budgeted" label={b.budgetedKroner} value={budgeted} onChange={setBudgeted} required />
+      <TextField {...field('name', b.lineName)} required />
+      <TextField {...field('accountCode', b.accountCode, b.accountCodeDescription)} />
+      <TextField {...field('budgeted', b.budgetedKroner)} required />
       {category === 'projects' && (
         <LoadState loaded={projects}>
-          {(list) => (
-            <SelectField state={form} name="projectId" label={b.project} value={projectId} onChange={setProjectId}>
-              <Select.Option value="">{b.noProject}</Select.Option>
-              {list.map((p) => (
-                <Select.Option key={p.id} value={p.id}>
-                  {`${p.reference} ${p.title}`}
-                </Select.Option>
-              ))}
-            </SelectField>
-          )}
+          {(list) => <OptionSelect {...field('projectId', b.project)} empty={b.noProject} options={projectOptions(list)} />}
         </LoadState>
       )}
     </SaveForm>
@@ -187,60 +137,26 @@ export function ActualForm({
   line,
   onSaved,
   onCancel,
-}: {
-  budget: Budget;
-  line: BudgetLine;
-  onSaved: (budget: Budget) => void;
-  onCancel: () => void;
-}) {
-  const { m } = useI18n();
+}: Pick<DialogFormProps<Budget>, 'onSaved' | 'onCancel'> & { budget: Budget; line: BudgetLine }) {
   const b = useBudgetMessages();
-  const form = useForm();
-  const [date, setDate] = useState('');
-  const [amount, setAmount] = useState('');
-  const [text, setText] = useState('');
+  const { form, values, field } = useFormValues({ date: '', amount: '', text: '' });
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: BudgetActualCreateSchema,
-          input: { date, amount: kronerInput(amount), text },
-          labels: { date: b.date, amount: b.amount, text: b.text },
-          send: (body) => api<Budget>(`/budget-lines/${line.id}/actuals`, { method: 'POST', body }),
-          done: onSaved,
-        });
+    <SubmitForm
+      form={form}
+      submit={{
+        schema: BudgetActualCreateSchema,
+        input: { ...values, amount: kronerInput(values.amount) },
+        labels: { date: b.date, amount: b.amount, text: b.text },
+        send: sendTo<Budget>(`/budget-lines/${line.id}/actuals`, 'POST'),
+        done: onSaved,
       }}
+      submitLabel={b.addActual}
+      onCancel={onCancel}
     >
-      <FormMessages form={form} />
-      <TextField
-        state={form}
-        name="date"
-        label={b.date}
-        description={fmt(b.dateDescription, { year: budget.year })}
-        value={date}
-        onChange={setDate}
-        required
-      />
-      <TextField
-        state={form}
-        name="amount"
-        label={b.amount}
-        description={b.amountDescription}
-        value={amount}
-        onChange={setAmount}
-        required
-      />
-      <TextField state={form} name="text" label={b.text} value={text} onChange={setText} />
-      <ButtonRow>
-        <SubmitButton form={form}>{b.addActual}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+      <TextField {...field('date', b.date, fmt(b.dateDescription, { year: budget.year }))} required />
+      <TextField {...field('amount', b.amount, b.amountDescription)} required />
+      <TextField {...field('text', b.text)} />
+    </SubmitForm>
   );
 }
 

@@ -1,21 +1,21 @@
 import { useId, useState } from 'react';
-import { Downloads } from '../../app/downloads.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { useSearchParams } from 'react-router';
-import { Button, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Button, Field, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { Budget, BudgetLine, BudgetSide, BudgetSummary } from '../../../shared/finance/budget.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, query, useApi, type Loaded } from '../../app/api.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion, VisuallyHidden } from '../../app/ui.tsx';
+import { ButtonRow, LoadState, ModalDialog, Section, VisuallyHidden } from '../../app/ui.tsx';
 import { useKroner } from '../../app/format.ts';
 import { useBudgetMessages } from './budget-messages.ts';
 import { ActualForm, BudgetForm, LineEntries, LineForm } from './BudgetForms.tsx';
 import { BudgetImport } from './BudgetImport.tsx';
-import { ConfirmDelete } from './finance-parts.tsx';
+import { ConfirmDelete, CreateButton, TotalsTable } from './finance-parts.tsx';
 import { FinanceFrame } from './FinanceFrame.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow, DataTable } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 
 /** The budget as a file, a plain link so the browser keeps its own download handling. */
 export const budgetExportUrl = (budgetId: string, format: 'xlsx' | 'csv') => `/api/budgets/${budgetId}/export${query({ format })}`;
@@ -42,17 +42,7 @@ function BudgetsView({ network }: { network: NetworkOverview }) {
     <div className="dr-stack">
       <SuccessMessage message={message} />
       <Paragraph>{b.intro}</Paragraph>
-      {admin ? (
-        <ButtonRow>
-          <Button type="button" variant="secondary" onClick={() => setCreating(true)}>
-            {b.newBudget}
-          </Button>
-        </ButtonRow>
-      ) : (
-        <Paragraph data-size="sm" className="dr-muted">
-          {b.readOnly}
-        </Paragraph>
-      )}
+      <CreateButton label={b.newBudget} readOnly={!admin && b.readOnly} secondary onClick={() => setCreating(true)} />
       <LoadState loaded={budgets}>
         {(list) => {
           if (list.length === 0) return <Paragraph>{b.none}</Paragraph>;
@@ -113,38 +103,19 @@ type Dialog =
   | { kind: 'addActual'; line: BudgetLine }
   | { kind: 'entries'; line: BudgetLine };
 
-function BudgetView({
-  budgetId,
-  admin,
-  onListChanged,
-  onDeleted,
-}: {
-  budgetId: string;
+/** What a budget's view is told: whether the user is the secretariat, and what to do after a change of the list. */
+interface BudgetViewProps {
   admin: boolean;
   onListChanged: () => void;
   onDeleted: () => void;
-}) {
-  const loaded = useApi<Budget>(`/budgets/${budgetId}`);
-  return (
-    <LoadState loaded={loaded}>
-      {(budget) => <BudgetDetails budget={budget} loaded={loaded} admin={admin} onListChanged={onListChanged} onDeleted={onDeleted} />}
-    </LoadState>
-  );
 }
 
-function BudgetDetails({
-  budget,
-  loaded,
-  admin,
-  onListChanged,
-  onDeleted,
-}: {
-  budget: Budget;
-  loaded: Loaded<Budget>;
-  admin: boolean;
-  onListChanged: () => void;
-  onDeleted: () => void;
-}) {
+function BudgetView({ budgetId, ...props }: BudgetViewProps & { budgetId: string }) {
+  const loaded = useApi<Budget>(`/budgets/${budgetId}`);
+  return <LoadState loaded={loaded}>{(budget) => <BudgetDetails budget={budget} loaded={loaded} {...props} />}</LoadState>;
+}
+
+function BudgetDetails({ budget, loaded, admin, onListChanged, onDeleted }: BudgetViewProps & { budget: Budget; loaded: Loaded<Budget> }) {
   const b = useBudgetMessages();
   const kroner = useKroner();
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -159,10 +130,7 @@ function BudgetDetails({
   return (
     <div className="dr-stack">
       <SuccessMessage message={message} />
-      <section aria-labelledby="budget-heading" className="dr-stack">
-        <Heading level={2} data-size="md" id="budget-heading">
-          {budget.title}
-        </Heading>
+      <Section id="budget-heading" title={budget.title} className="dr-stack">
         {budget.note && <Paragraph>{budget.note}</Paragraph>}
         {admin && (
           <ButtonRow>
@@ -177,16 +145,13 @@ function BudgetDetails({
             </Button>
           </ButtonRow>
         )}
-      </section>
+      </Section>
 
       {(['income', 'cost'] as const).map((side) => (
         <LinesTable key={side} side={side} budget={budget} admin={admin} onAction={setDialog} />
       ))}
 
-      <section aria-labelledby="budget-result" className="dr-stack">
-        <Heading level={2} data-size="sm" id="budget-result">
-          {b.result}
-        </Heading>
+      <Section id="budget-result" title={b.result} className="dr-stack" size="sm">
         <DataTable caption={fmt(b.resultCaption, { year: budget.year })} columns={[b.what, b.budgeted, b.actual]} zebra={false}>
           {(['income', 'cost'] as const).map((side) => (
             <Table.Row key={side}>
@@ -204,20 +169,14 @@ function BudgetDetails({
         <Downloads
           row
           label={b.downloads}
-          links={[
-            { href: budgetExportUrl(budget.id, 'xlsx'), label: b.downloadXlsx },
-            { href: budgetExportUrl(budget.id, 'csv'), label: b.downloadCsv },
-          ]}
+          links={exportLinks((format) => budgetExportUrl(budget.id, format), { xlsx: b.downloadXlsx, csv: b.downloadCsv })}
         />
-      </section>
+      </Section>
 
       {admin && (
-        <section aria-labelledby="budget-import" className="dr-stack">
-          <Heading level={2} data-size="sm" id="budget-import">
-            {b.importHeading}
-          </Heading>
+        <Section id="budget-import" title={b.importHeading} className="dr-stack" size="sm">
           <BudgetImport budget={budget} onImported={loaded.setData} />
-        </section>
+        </Section>
       )}
 
       <ModalDialog open={dialog?.kind === 'editBudget'} onClose={close} title={b.editBudget}>
@@ -338,7 +297,6 @@ function LinesTable({
   const kroner = useKroner();
   const lines = budget.lines.filter((l) => l.side === side);
   const total = budget.totals[side];
-  const headingId = `budget-${side}`;
   const action = (label: string, line: BudgetLine, dialog: Dialog, danger = false) => (
     <Button type="button" variant="tertiary" data-size="sm" data-color={danger ? 'danger' : undefined} onClick={() => onAction(dialog)}>
       {label}
@@ -346,55 +304,39 @@ function LinesTable({
     </Button>
   );
   return (
-    <section aria-labelledby={headingId} className="dr-stack">
-      <Heading level={2} data-size="sm" id={headingId}>
-        {b.sides[side]}
-      </Heading>
-      <ScrollRegion label={fmt(b.caption[side], { year: budget.year })}>
-        <Table zebra>
-          <caption>{fmt(b.caption[side], { year: budget.year })}</caption>
-          <HeadRow cells={[b.line, b.category, b.accountCode, b.budgeted, b.actual, b.remaining, b.actions]} />
-          <Table.Body>
-            {lines.length === 0 && (
-              <Table.Row>
-                <Table.Cell colSpan={7}>{b.noLines}</Table.Cell>
-              </Table.Row>
-            )}
-            {lines.map((line) => (
-              <Table.Row key={line.id}>
-                <Table.HeaderCell scope="row">
-                  {line.name}
-                  {line.projectName && <span className="dr-muted">{` (${line.projectName})`}</span>}
-                </Table.HeaderCell>
-                <Table.Cell>{b.categories[line.category]}</Table.Cell>
-                <Table.Cell>{line.accountCode ?? ''}</Table.Cell>
-                <Table.Cell>{kroner(line.budgeted)}</Table.Cell>
-                <Table.Cell>{kroner(line.actual)}</Table.Cell>
-                <Table.Cell>{kroner(line.remaining)}</Table.Cell>
-                <Table.Cell>
-                  <div className="dr-button-row">
-                    {action(b.entries, line, { kind: 'entries', line })}
-                    {admin && action(b.addActual, line, { kind: 'addActual', line })}
-                    {admin && action(b.editLine, line, { kind: 'editLine', line })}
-                    {admin && action(b.deleteLine, line, { kind: 'deleteLine', line }, true)}
-                  </div>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-          <tfoot>
-            <Table.Row>
-              <Table.HeaderCell scope="row">{b.sum[side]}</Table.HeaderCell>
-              <Table.Cell />
-              <Table.Cell />
-              <Table.Cell>{kroner(total.budgeted)}</Table.Cell>
-              <Table.Cell>{kroner(total.actual)}</Table.Cell>
-              <Table.Cell>{kroner(total.remaining)}</Table.Cell>
-              <Table.Cell />
-            </Table.Row>
-          </tfoot>
-        </Table>
-      </ScrollRegion>
-    </section>
+    <Section id={`budget-${side}`} title={b.sides[side]} className="dr-stack" size="sm">
+      <TotalsTable
+        caption={fmt(b.caption[side], { year: budget.year })}
+        columns={[b.line, b.category, b.accountCode, b.budgeted, b.actual, b.remaining, b.actions]}
+        foot={{ label: b.sum[side], cells: [null, null, kroner(total.budgeted), kroner(total.actual), kroner(total.remaining), null] }}
+      >
+        {lines.length === 0 && (
+          <Table.Row>
+            <Table.Cell colSpan={7}>{b.noLines}</Table.Cell>
+          </Table.Row>
+        )}
+        {lines.map((line) => (
+          <Table.Row key={line.id}>
+            <Table.HeaderCell scope="row">
+              {line.name}
+              {line.projectName && <span className="dr-muted">{` (${line.projectName})`}</span>}
+            </Table.HeaderCell>
+            <Table.Cell>{b.categories[line.category]}</Table.Cell>
+            <Table.Cell>{line.accountCode ?? ''}</Table.Cell>
+            <Table.Cell>{kroner(line.budgeted)}</Table.Cell>
+            <Table.Cell>{kroner(line.actual)}</Table.Cell>
+            <Table.Cell>{kroner(line.remaining)}</Table.Cell>
+            <Table.Cell>
+              <div className="dr-button-row">
+                {action(b.entries, line, { kind: 'entries', line })}
+                {admin && action(b.addActual, line, { kind: 'addActual', line })}
+                {admin && action(b.editLine, line, { kind: 'editLine', line })}
+                {admin && action(b.deleteLine, line, { kind: 'deleteLine', line }, true)}
+              </div>
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </TotalsTable>
+    </Section>
   );
 }

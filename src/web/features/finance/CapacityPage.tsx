@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
-import { Downloads } from '../../app/downloads.tsx';
-import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
+import { Alert, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import {
   CommitmentInputSchema,
   PlanCreateSchema,
@@ -13,23 +13,27 @@ import {
 import type { Options } from '../../../shared/finance/own-effort.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
-import { SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { SuccessMessage, TextField } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
+import { LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
+import { useFormValues } from '../../app/fields.tsx';
+import { OptionSelect } from '../../app/form-parts.tsx';
 import { useHours } from '../../app/format.ts';
 import { RowAction } from '../../app/table.tsx';
 import { SaveForm } from '../../app/kit.tsx';
 import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import {
-  EditDeleteActions,
+  actionsColumn,
+  CreateButton,
   FiguresTable,
   hoursInput,
   HoursNoteFields,
   hoursText,
-  MunicipalityOptions,
-  ProjectOptions,
-  PutValueForm,
+  municipalityOptions,
+  projectOptions,
+  PutValueDialog,
   RowDialogs,
+  type SectionProps,
 } from './finance-parts.tsx';
 import { ownEffortApi } from './own-effort-api.ts';
 import { useCapacityMessages } from './capacity-messages.ts';
@@ -108,17 +112,7 @@ function OverWarning({ capacity }: { capacity: Capacity }) {
   );
 }
 
-function CapacityTable({
-  network,
-  capacity,
-  onChanged,
-  onReload,
-}: {
-  network: NetworkOverview;
-  capacity: Capacity;
-  onChanged: (message: string) => void;
-  onReload: () => void;
-}) {
+function CapacityTable({ network, capacity, onChanged, onReload }: SectionProps & { capacity: Capacity }) {
   const t = useCapacityMessages();
   const { lang } = useI18n();
   const hours = useHours();
@@ -128,6 +122,7 @@ function CapacityTable({
   const caption = fmt(t.caption, { year: capacity.year });
   const anyEditable = capacity.municipalities.some((m) => m.commitment.editable);
   const exportBase = `/api${ownEffortApi(network.id)}/capacity/export?year=${capacity.year}`;
+  const c = editing?.commitment;
   const status = (m: CapacityRow) =>
     m.over ? (
       <Tag data-color="danger">{fmt(t.overBy, { hours: hours(m.overBy) })}</Tag>
@@ -137,10 +132,7 @@ function CapacityTable({
       <Tag data-color="success">{t.within}</Tag>
     );
   return (
-    <section aria-labelledby="capacity-table" className="dr-stack">
-      <Heading level={2} data-size="sm" id="capacity-table">
-        {t.tableHeading}
-      </Heading>
+    <Section id="capacity-table" title={t.tableHeading} className="dr-stack" size="sm">
       <ScrollRegion label={caption}>
         <Table data-size="sm" border>
           <caption>{caption}</caption>
@@ -236,73 +228,43 @@ function CapacityTable({
       </ScrollRegion>
       <Downloads
         label={`${t.downloads}: ${t.tableHeading}`}
-        links={[
-          { href: `${exportBase}&format=xlsx`, label: t.downloadXlsx },
-          { href: `${exportBase}&format=csv`, label: t.downloadCsv },
-        ]}
+        links={exportLinks((format) => `${exportBase}&format=${format}`, { xlsx: t.downloadXlsx, csv: t.downloadCsv })}
       />
-      <ModalDialog
-        open={editing !== null}
-        onClose={() => setEditing(null)}
+      <PutValueDialog
         title={editing ? fmt(t.commitmentTitle, { municipality: editing.municipalityName, year: capacity.year }) : ''}
-      >
-        {editing && (
-          <PutValueForm
-            schema={CommitmentInputSchema}
-            path={`${ownEffortApi(network.id)}/commitments/${editing.commitment.year}/${editing.commitment.municipalityNumber}`}
-            name="hoursHundredths"
-            label={t.commitmentHours}
-            description={t.commitmentDescription}
-            initial={editing.commitment.hundredths === null ? '' : hoursText(editing.commitment.hundredths, lang)}
-            read={hoursInput}
-            version={editing.commitment.version}
-            submitLabel={t.save}
-            onReload={() => {
-              setEditing(null);
-              onReload();
-            }}
-            onSaved={() => {
-              setEditing(null);
-              onChanged(t.commitmentSaved);
-            }}
-          />
-        )}
-      </ModalDialog>
-    </section>
+        form={
+          c
+            ? {
+                schema: CommitmentInputSchema,
+                path: `${ownEffortApi(network.id)}/commitments/${c.year}/${c.municipalityNumber}`,
+                name: 'hoursHundredths',
+                label: t.commitmentHours,
+                description: t.commitmentDescription,
+                initial: c.hundredths === null ? '' : hoursText(c.hundredths, lang),
+                read: hoursInput,
+                version: c.version,
+                submitLabel: t.save,
+              }
+            : null
+        }
+        onClose={() => setEditing(null)}
+        onReload={onReload}
+        onSaved={() => onChanged(t.commitmentSaved)}
+      />
+    </Section>
   );
 }
 
-function PlansSection({
-  network,
-  list,
-  options,
-  onChanged,
-  onReload,
-}: {
-  network: NetworkOverview;
-  list: PlanList;
-  options: Options;
-  onChanged: (message: string) => void;
-  onReload: () => void;
-}) {
+function PlansSection({ network, list, options, onChanged, onReload }: SectionProps & { list: PlanList; options: Options }) {
   const t = useCapacityMessages();
   const hours = useHours();
   const caption = fmt(t.plansCaption, { year: list.year });
   const names = (p: Plan) => ({ month: p.month, municipality: p.municipalityName, project: p.projectReference });
+  const readOnly = list.writableMunicipalities.length === 0 && t.readOnly;
   return (
-    <section aria-labelledby="capacity-plans" className="dr-stack">
-      <Heading level={2} data-size="sm" id="capacity-plans">
-        {t.plansHeading}
-      </Heading>
+    <Section id="capacity-plans" title={t.plansHeading} className="dr-stack" size="sm">
       <RowDialogs<Plan>
-        texts={{
-          create: t.dialogCreate,
-          edit: t.dialogEdit,
-          deleteTitle: t.deleteTitle,
-          delete: t.delete,
-          saved: t.saved,
-          deleted: t.deleted,
-        }}
+        texts={t}
         deletePath={(p) => `/own-effort-plans/${p.id}`}
         deleteConfirm={(p) => fmt(t.deleteConfirm, { hours: hours(p.hundredths), municipality: p.municipalityName, month: p.month })}
         form={(plan, done) => (
@@ -313,18 +275,10 @@ function PlansSection({
       >
         {(open) => (
           <>
-            {list.writableMunicipalities.length === 0 ? (
-              <Paragraph data-size="sm" className="dr-muted">
-                {t.readOnly}
-              </Paragraph>
-            ) : options.projects.length === 0 ? (
+            {!readOnly && options.projects.length === 0 ? (
               <Paragraph data-size="sm">{t.noProjects}</Paragraph>
             ) : (
-              <ButtonRow>
-                <Button type="button" onClick={open.create}>
-                  {t.plan}
-                </Button>
-              </ButtonRow>
+              <CreateButton label={t.plan} readOnly={readOnly} onClick={open.create} />
             )}
             {list.plans.length === 0 ? (
               <Paragraph>{fmt(t.noPlans, { year: list.year })}</Paragraph>
@@ -354,16 +308,7 @@ function PlansSection({
                   { heading: t.project, cell: (p) => `${p.projectReference} ${p.projectTitle}` },
                   { heading: t.hours, cell: (p) => hours(p.hundredths), number: true },
                   { heading: t.note, cell: (p) => p.note ?? '' },
-                  {
-                    heading: t.actions,
-                    cell: (p) =>
-                      p.editable && (
-                        <EditDeleteActions
-                          edit={{ text: t.edit, label: fmt(t.editOf, names(p)), onClick: () => open.edit(p) }}
-                          remove={{ text: t.delete, label: fmt(t.deleteOf, names(p)), onClick: () => open.remove(p) }}
-                        />
-                      ),
-                  },
+                  actionsColumn(t, open, names),
                 ]}
                 total={{ label: fmt(t.yearTotal, { year: list.year }), span: 3, figures: [hours(list.totalHundredths)], after: 2 }}
               />
@@ -371,7 +316,7 @@ function PlansSection({
           </>
         )}
       </RowDialogs>
-    </section>
+    </Section>
   );
 }
 
@@ -395,14 +340,15 @@ function PlanForm({
 }) {
   const t = useCapacityMessages();
   const { lang } = useI18n();
-  const form = useForm();
-  const [project, setProject] = useState(plan?.projectId ?? options.projects[0]?.id ?? '');
-  const [municipality, setMunicipality] = useState(plan?.municipalityNumber ?? writable[0] ?? '');
-  const [month, setMonth] = useState(plan?.month ?? `${year}-01`);
-  const [hoursTyped, setHoursTyped] = useState(plan ? hoursText(plan.hundredths, lang) : '');
-  const [note, setNote] = useState(plan?.note ?? '');
+  const { form, values, field } = useFormValues({
+    projectId: plan?.projectId ?? options.projects[0]?.id ?? '',
+    municipalityNumber: plan?.municipalityNumber ?? writable[0] ?? '',
+    month: plan?.month ?? `${year}-01`,
+    hoursHundredths: plan ? hoursText(plan.hundredths, lang) : '',
+    note: plan?.note ?? '',
+  });
   const municipalities = options.municipalities.filter((m) => writable.includes(m.number));
-  const hoursHundredths = hoursInput(hoursTyped);
+  const hoursNote = { hoursHundredths: hoursInput(values.hoursHundredths), note: values.note };
   const labels = {
     projectId: t.project,
     municipalityNumber: t.municipality,
@@ -418,9 +364,7 @@ function PlanForm({
         item: plan,
         create: { schema: PlanCreateSchema, path: `${ownEffortApi(network.id)}/plans` },
         update: { schema: PlanUpdateSchema, path: `/own-effort-plans/${plan?.id}` },
-        input: plan
-          ? { hoursHundredths, note }
-          : { projectId: project, municipalityNumber: municipality, month: month.trim(), hoursHundredths, note },
+        input: plan ? hoursNote : { ...values, month: values.month.trim(), ...hoursNote },
         labels,
         done: onSaved,
       }}
@@ -431,31 +375,12 @@ function PlanForm({
         <Paragraph>{`${plan.projectReference} ${plan.projectTitle} · ${plan.municipalityName} · ${plan.month}`}</Paragraph>
       ) : (
         <>
-          <SelectField state={form} name="projectId" label={t.project} value={project} onChange={setProject} required>
-            <ProjectOptions projects={options.projects} />
-          </SelectField>
-          <SelectField
-            state={form}
-            name="municipalityNumber"
-            label={t.municipality}
-            value={municipality}
-            onChange={setMunicipality}
-            required
-          >
-            <MunicipalityOptions municipalities={municipalities} />
-          </SelectField>
-          <TextField
-            state={form}
-            name="month"
-            label={t.month}
-            description={t.monthDescription}
-            value={month}
-            onChange={setMonth}
-            required
-          />
+          <OptionSelect {...field('projectId', t.project)} required options={projectOptions(options.projects)} />
+          <OptionSelect {...field('municipalityNumber', t.municipality)} required options={municipalityOptions(municipalities)} />
+          <TextField {...field('month', t.month, t.monthDescription)} required />
         </>
       )}
-      <HoursNoteFields form={form} texts={t} hours={hoursTyped} onHours={setHoursTyped} note={note} onNote={setNote} />
+      <HoursNoteFields field={field} texts={t} />
     </SaveForm>
   );
 }

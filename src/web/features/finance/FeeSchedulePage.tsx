@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { Downloads } from '../../app/downloads.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { FeeScheduleAdoptSchema, type FeeModel, type FeeSchedule } from '../../../shared/finance/fees.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, useApi, type Loaded } from '../../app/api.ts';
-import { FormMessages, SubmitButton, SuccessMessage, useForm } from '../../app/forms.tsx';
+import { SuccessMessage, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
-import { ConfirmDelete } from './finance-parts.tsx';
-import { FinanceFrame } from './FinanceFrame.tsx';
+import { ButtonRow, ModalDialog, Section } from '../../app/ui.tsx';
+import { sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { ConfirmDelete, TotalsTable, type SectionProps } from './finance-parts.tsx';
+import { RecordFrame } from './FinanceFrame.tsx';
 import { DecidedCaseFields } from '../projects/index.ts';
 import { useKroner, osloDay } from '../../app/format.ts';
 import { feeExportUrl, feeSchedulesPath } from './fees-api.ts';
@@ -17,7 +19,6 @@ import { FeeStatusTag } from './FeeSchedulesPage.tsx';
 import { useFinanceMessages } from './messages.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow } from '../../app/table.tsx';
 import { useNavigationMessage } from '../../app/kit.tsx';
 
 const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
@@ -28,21 +29,13 @@ const ore = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFr
  * per municipality with the total, the adoption by a decided case, and the invoice basis to download.
  */
 export function FeeSchedulePage() {
-  const { m } = useI18n();
   const fm = useFinanceMessages();
   const { scheduleId = '' } = useParams();
   const schedule = useApi<FeeSchedule>(`/fee-schedules/${encodeURIComponent(scheduleId)}`);
   return (
-    <FinanceFrame
-      title={() => schedule.data?.title ?? (schedule.error ? m.notFound.title : undefined)}
-      lead={(n) => (
-        <Paragraph data-size="sm">
-          <AppLink to={feeSchedulesPath(n.slug)}>{fmt(fm.schedule.back, { name: n.name })}</AppLink>
-        </Paragraph>
-      )}
-    >
-      {(n) => <LoadState loaded={schedule}>{(s) => <ScheduleView network={n} schedule={s} loaded={schedule} />}</LoadState>}
-    </FinanceFrame>
+    <RecordFrame record={schedule} list={feeSchedulesPath} back={fm.schedule.back}>
+      {(n, s) => <ScheduleView network={n} schedule={s} loaded={schedule} />}
+    </RecordFrame>
   );
 }
 
@@ -91,10 +84,7 @@ function ScheduleView({ network, schedule, loaded }: { network: NetworkOverview;
   return (
     <div className="dr-stack">
       <SuccessMessage message={message} />
-      <section aria-labelledby="fee-details" className="dr-stack">
-        <Heading level={2} data-size="sm" id="fee-details">
-          {s.details}
-        </Heading>
+      <Section id="fee-details" title={s.details} className="dr-stack" size="sm">
         <dl className="dr-facts">
           <dt>{fm.list.status}</dt>
           <dd>
@@ -131,57 +121,41 @@ function ScheduleView({ network, schedule, loaded }: { network: NetworkOverview;
             </Button>
           </ButtonRow>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="fee-preview" className="dr-stack">
-        <Heading level={2} data-size="sm" id="fee-preview">
-          {s.preview}
-        </Heading>
+      <Section id="fee-preview" title={s.preview} className="dr-stack" size="sm">
         <Paragraph data-size="sm">{draft ? s.previewDraft : s.previewAdopted}</Paragraph>
         {mismatch && (
           <Alert data-color="warning">
             <Paragraph>{fmt(s.yearMismatch, { years: years.join(', '), year: schedule.populationYear })}</Paragraph>
           </Alert>
         )}
-        <ScrollRegion label={fmt(s.caption, { year: schedule.year })}>
-          <Table zebra>
-            <caption>{fmt(s.caption, { year: schedule.year })}</caption>
-            <HeadRow cells={[s.municipality, s.number, s.population, s.amount]} />
-            <Table.Body>
-              {schedule.lines.map((l) => (
-                <Table.Row key={l.municipalityNumber}>
-                  <Table.HeaderCell scope="row">{l.municipalityName}</Table.HeaderCell>
-                  <Table.Cell>{l.municipalityNumber}</Table.Cell>
-                  <Table.Cell>{fmt(s.populationOf, { population: whole.format(l.population), year: l.populationYear })}</Table.Cell>
-                  <Table.Cell>{kroner(l.amount)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-            <tfoot>
-              <Table.Row>
-                <Table.HeaderCell scope="row">{s.total}</Table.HeaderCell>
-                <Table.Cell />
-                <Table.Cell>{whole.format(schedule.lines.reduce((sum, l) => sum + l.population, 0))}</Table.Cell>
-                <Table.Cell>{kroner(schedule.total)}</Table.Cell>
-              </Table.Row>
-            </tfoot>
-          </Table>
-        </ScrollRegion>
+        <TotalsTable
+          caption={fmt(s.caption, { year: schedule.year })}
+          columns={[s.municipality, s.number, s.population, s.amount]}
+          foot={{
+            label: s.total,
+            cells: [null, whole.format(schedule.lines.reduce((sum, l) => sum + l.population, 0)), kroner(schedule.total)],
+          }}
+        >
+          {schedule.lines.map((l) => (
+            <Table.Row key={l.municipalityNumber}>
+              <Table.HeaderCell scope="row">{l.municipalityName}</Table.HeaderCell>
+              <Table.Cell>{l.municipalityNumber}</Table.Cell>
+              <Table.Cell>{fmt(s.populationOf, { population: whole.format(l.population), year: l.populationYear })}</Table.Cell>
+              <Table.Cell>{kroner(l.amount)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </TotalsTable>
         <Downloads
           row
           label={s.downloads}
-          links={[
-            { href: feeExportUrl(schedule.id, 'xlsx'), label: s.downloadXlsx },
-            { href: feeExportUrl(schedule.id, 'csv'), label: s.downloadCsv },
-          ]}
+          links={exportLinks((format) => feeExportUrl(schedule.id, format), { xlsx: s.downloadXlsx, csv: s.downloadCsv })}
         />
-      </section>
+      </Section>
 
       {admin && draft && (
-        <section aria-labelledby="fee-edit" className="dr-stack">
-          <Heading level={2} data-size="sm" id="fee-edit">
-            {s.edit}
-          </Heading>
+        <Section id="fee-edit" title={s.edit} className="dr-stack" size="sm">
           <ScheduleForm
             key={schedule.version}
             networkId={network.id}
@@ -192,7 +166,7 @@ function ScheduleView({ network, schedule, loaded }: { network: NetworkOverview;
               setMessage(fm.form.saved);
             }}
           />
-        </section>
+        </Section>
       )}
 
       <ModalDialog open={adopting} onClose={() => setAdopting(false)} title={s.adopt}>
@@ -231,37 +205,25 @@ function AdoptForm({
   schedule,
   onAdopted,
   onReload,
-}: {
-  network: NetworkOverview;
-  schedule: FeeSchedule;
-  onAdopted: (saved: FeeSchedule) => void;
-  onReload: () => void;
-}) {
-  const fm = useFinanceMessages();
-  const s = fm.schedule;
+}: Pick<SectionProps, 'network' | 'onReload'> & { schedule: FeeSchedule; onAdopted: (saved: FeeSchedule) => void }) {
+  const s = useFinanceMessages().schedule;
   const form = useForm();
   const [agendaItemId, setAgendaItemId] = useState('');
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: FeeScheduleAdoptSchema,
-          input: { agendaItemId: agendaItemId || undefined, version: schedule.version },
-          labels: { agendaItemId: s.agendaItemId, version: s.agendaItemId },
-          send: (body) => api<FeeSchedule>(`/fee-schedules/${schedule.id}/adopt`, { method: 'POST', body }),
-          done: onAdopted,
-        });
+    <SubmitForm
+      form={form}
+      submit={{
+        schema: FeeScheduleAdoptSchema,
+        input: { agendaItemId: agendaItemId || undefined, version: schedule.version },
+        labels: { agendaItemId: s.agendaItemId, version: s.agendaItemId },
+        send: sendTo<FeeSchedule>(`/fee-schedules/${schedule.id}/adopt`, 'POST'),
+        done: onAdopted,
       }}
+      submitLabel={s.adoptSubmit}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <Paragraph>{s.adoptIntro}</Paragraph>
       <DecidedCaseFields form={form} network={network} label={s.agendaItemId} value={agendaItemId} onChange={setAgendaItemId} />
-      <ButtonRow>
-        <SubmitButton form={form}>{s.adoptSubmit}</SubmitButton>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,4 +1,4 @@
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { FeeScheduleStatus, FeeScheduleSummary } from '../../../shared/finance/fees.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -12,6 +12,7 @@ import { useFinanceMessages } from './messages.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { DataTable } from '../../app/table.tsx';
+import { useOpenCreated } from './finance-parts.tsx';
 
 const STATUS_COLORS: Record<FeeScheduleStatus, 'neutral' | 'success'> = { draft: 'neutral', adopted: 'success' };
 
@@ -33,29 +34,16 @@ export function FeeSchedulesPage() {
 function SchedulesView({ network }: { network: NetworkOverview }) {
   const fm = useFinanceMessages();
   const l = fm.list;
-  const navigate = useNavigate();
   const admin = useNetworkCapabilities(network.id).administer;
   const schedules = useApi<FeeScheduleSummary[]>(`/networks/${network.id}/fee-schedules`);
+  const opened = useOpenCreated((id) => feeSchedulePath(network.slug, id), l.created);
   return (
     <ListWithCreate
       intro={l.intro}
       create={{
         label: l.newSchedule,
         readOnly: l.readOnly,
-        form: admin
-          ? (close) => (
-              <ScheduleForm
-                networkId={network.id}
-                schedule={null}
-                onCancel={close}
-                onReload={close}
-                onSaved={(created) => {
-                  close();
-                  void navigate(feeSchedulePath(network.slug, created.id), { state: { message: l.created } });
-                }}
-              />
-            )
-          : null,
+        form: admin ? (close) => <ScheduleForm networkId={network.id} schedule={null} {...opened(close)} /> : null,
       }}
     >
       <LoadState loaded={schedules}>

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { NavLink, useSearchParams } from 'react-router';
-import { Field, Label, Select } from '@digdir/designsystemet-react';
+import { Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
+import type { Loaded } from '../../app/api.ts';
+import { AppLink, LoadState } from '../../app/ui.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
@@ -35,6 +37,42 @@ export function FinanceFrame({
       <FinanceNav network={n} />
       {children(n)}
     </Page>
+  );
+}
+
+/** The link above a page back to the page it belongs to (a list, the overview); `text`'s `{name}` is the network's. */
+export function BackLink({ network, to, text }: { network: NetworkOverview; to: string; text: string }) {
+  return (
+    <Paragraph data-size="sm">
+      <AppLink to={to}>{fmt(text, { name: network.name })}</AppLink>
+    </Paragraph>
+  );
+}
+
+/**
+ * The frame of a page of one record (a fee schedule, a grant): titled by the record, «not found» when it is missing,
+ * with the link back to its list, and the record's view once it is loaded.
+ */
+export function RecordFrame<T extends { title: string }>({
+  record,
+  list,
+  back,
+  children,
+}: {
+  record: Loaded<T>;
+  /** The list's address in the network. */
+  list: (slug: string) => string;
+  back: string;
+  children: (network: NetworkOverview, record: T) => ReactNode;
+}) {
+  const { m } = useI18n();
+  return (
+    <FinanceFrame
+      title={() => record.data?.title ?? (record.error ? m.notFound.title : undefined)}
+      lead={(n) => <BackLink network={n} to={list(n.slug)} text={back} />}
+    >
+      {(n) => <LoadState loaded={record}>{(data) => children(n, data)}</LoadState>}
+    </FinanceFrame>
   );
 }
 

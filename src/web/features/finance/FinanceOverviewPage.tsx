@@ -5,13 +5,14 @@ import type { FinanceOverview, StatementSchedule } from '../../../shared/finance
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { query, useApi } from '../../app/api.ts';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, LoadState, ScrollRegion, Section } from '../../app/ui.tsx';
+import { AppLink, LoadState, Section } from '../../app/ui.tsx';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { grantPath } from './grants-api.ts';
 import { shortDate, useKroner, useHours } from '../../app/format.ts';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { useStatementMessages } from './statement-messages.ts';
-import { HeadRow, DataTable } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
+import { TotalsTable } from './finance-parts.tsx';
 
 export const statementPath = (slug: string, number: string, year: number) =>
   `${financePath(slug)}/kommuner/${number}${query({ aar: year })}`;
@@ -51,38 +52,35 @@ function OverviewView({ network }: { network: NetworkOverview }) {
             {v.municipalities.length === 0 ? (
               <Paragraph>{fmt(o.none, { year: v.year })}</Paragraph>
             ) : (
-              <ScrollRegion label={fmt(o.caption, { name: network.name, year: v.year })}>
-                <Table zebra>
-                  <caption>{fmt(o.caption, { name: network.name, year: v.year })}</caption>
-                  <HeadRow cells={[o.municipality, o.fee, o.projects, fmt(o.shares, { year: v.year }), o.pays, o.hours, o.effort]} />
-                  <Table.Body>
-                    {v.municipalities.map((m) => (
-                      <Table.Row key={m.number}>
-                        <Table.HeaderCell scope="row">
-                          <AppLink to={statementPath(network.slug, m.number, v.year)}>{m.name}</AppLink>
-                        </Table.HeaderCell>
-                        <Table.Cell>{m.fee === null ? '–' : kroner(m.fee)}</Table.Cell>
-                        <Table.Cell>{m.projectCount}</Table.Cell>
-                        <Table.Cell>{kroner(m.projectShares)}</Table.Cell>
-                        <Table.Cell>{kroner(m.pays)}</Table.Cell>
-                        <Table.Cell>{hours(m.ownEffortHours)}</Table.Cell>
-                        <Table.Cell>{kroner(m.ownEffortValue)}</Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                  <tfoot>
-                    <Table.Row>
-                      <Table.HeaderCell scope="row">{o.total}</Table.HeaderCell>
-                      <Table.Cell>{v.totals.fee === null ? '–' : kroner(v.totals.fee)}</Table.Cell>
-                      <Table.Cell>{v.totals.projectCount}</Table.Cell>
-                      <Table.Cell>{kroner(v.totals.projectShares)}</Table.Cell>
-                      <Table.Cell>{kroner(v.totals.pays)}</Table.Cell>
-                      <Table.Cell>{hours(v.totals.ownEffortHours)}</Table.Cell>
-                      <Table.Cell>{kroner(v.totals.ownEffortValue)}</Table.Cell>
-                    </Table.Row>
-                  </tfoot>
-                </Table>
-              </ScrollRegion>
+              <TotalsTable
+                caption={fmt(o.caption, { name: network.name, year: v.year })}
+                columns={[o.municipality, o.fee, o.projects, fmt(o.shares, { year: v.year }), o.pays, o.hours, o.effort]}
+                foot={{
+                  label: o.total,
+                  cells: [
+                    v.totals.fee === null ? '–' : kroner(v.totals.fee),
+                    v.totals.projectCount,
+                    kroner(v.totals.projectShares),
+                    kroner(v.totals.pays),
+                    hours(v.totals.ownEffortHours),
+                    kroner(v.totals.ownEffortValue),
+                  ],
+                }}
+              >
+                {v.municipalities.map((m) => (
+                  <Table.Row key={m.number}>
+                    <Table.HeaderCell scope="row">
+                      <AppLink to={statementPath(network.slug, m.number, v.year)}>{m.name}</AppLink>
+                    </Table.HeaderCell>
+                    <Table.Cell>{m.fee === null ? '–' : kroner(m.fee)}</Table.Cell>
+                    <Table.Cell>{m.projectCount}</Table.Cell>
+                    <Table.Cell>{kroner(m.projectShares)}</Table.Cell>
+                    <Table.Cell>{kroner(m.pays)}</Table.Cell>
+                    <Table.Cell>{hours(m.ownEffortHours)}</Table.Cell>
+                    <Table.Cell>{kroner(m.ownEffortValue)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </TotalsTable>
             )}
             <Downloads
               row
@@ -113,30 +111,20 @@ function NetworkYear({ network, overview: v }: { network: NetworkOverview; overv
     <Section id="network-year-heading" title={fmt(t.heading, { year: v.year })} className="dr-section dr-stack">
       {v.budget ? (
         <>
-          <ScrollRegion label={fmt(t.budgetCaption, { year: v.year, title: v.budget.title })}>
-            <Table zebra>
-              <caption>{fmt(t.budgetCaption, { year: v.year, title: v.budget.title })}</caption>
-              <HeadRow cells={[t.side, t.budgeted, t.actual, t.remaining]} />
-              <Table.Body>
-                {(['income', 'cost'] as const).map((side) => (
-                  <Table.Row key={side}>
-                    <Table.HeaderCell scope="row">{t[side]}</Table.HeaderCell>
-                    <Table.Cell>{kroner(v.budget!.totals[side].budgeted)}</Table.Cell>
-                    <Table.Cell>{kroner(v.budget!.totals[side].actual)}</Table.Cell>
-                    <Table.Cell>{kroner(v.budget!.totals[side].remaining)}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-              <tfoot>
-                <Table.Row>
-                  <Table.HeaderCell scope="row">{t.result}</Table.HeaderCell>
-                  <Table.Cell>{kroner(v.budget.totals.result.budgeted)}</Table.Cell>
-                  <Table.Cell>{kroner(v.budget.totals.result.actual)}</Table.Cell>
-                  <Table.Cell />
-                </Table.Row>
-              </tfoot>
-            </Table>
-          </ScrollRegion>
+          <TotalsTable
+            caption={fmt(t.budgetCaption, { year: v.year, title: v.budget.title })}
+            columns={[t.side, t.budgeted, t.actual, t.remaining]}
+            foot={{ label: t.result, cells: [kroner(v.budget.totals.result.budgeted), kroner(v.budget.totals.result.actual), null] }}
+          >
+            {(['income', 'cost'] as const).map((side) => (
+              <Table.Row key={side}>
+                <Table.HeaderCell scope="row">{t[side]}</Table.HeaderCell>
+                <Table.Cell>{kroner(v.budget!.totals[side].budgeted)}</Table.Cell>
+                <Table.Cell>{kroner(v.budget!.totals[side].actual)}</Table.Cell>
+                <Table.Cell>{kroner(v.budget!.totals[side].remaining)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </TotalsTable>
           {internal && (
             <Paragraph>
               <AppLink to={`${financePath(network.slug, 'budsjett')}${query({ aar: v.year })}`}>{t.openBudget}</AppLink>

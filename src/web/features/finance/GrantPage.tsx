@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Downloads } from '../../app/downloads.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { useNavigate, useParams } from 'react-router';
 import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { Grant, GrantAllocation, GrantDeadline, GrantExpense } from '../../../shared/finance/grants.ts';
@@ -7,17 +7,17 @@ import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api, asApiError, useApi, type ApiError, type Loaded } from '../../app/api.ts';
 import { FailureAlert, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { AppLink, ButtonRow, LoadState, ModalDialog, ScrollRegion, todayIso } from '../../app/ui.tsx';
+import { AppLink, ButtonRow, ModalDialog, Section, todayIso } from '../../app/ui.tsx';
 import { projectPath } from '../projects/index.ts';
 import { useKroner, osloDay } from '../../app/format.ts';
-import { ConfirmDelete, EditDeleteActions } from './finance-parts.tsx';
-import { FinanceFrame } from './FinanceFrame.tsx';
+import { ConfirmDelete, EditDeleteActions, TotalsTable } from './finance-parts.tsx';
+import { RecordFrame } from './FinanceFrame.tsx';
 import { AllocationForm, DeadlineForm, ExpenseForm } from './GrantRowForms.tsx';
 import { GrantForm } from './GrantForm.tsx';
 import { useGrantMessages } from './grant-messages.ts';
 import { grantsExportUrl, grantsPath } from './grants-api.ts';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
-import { HeadRow, DataTable } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import { useNavigationMessage } from '../../app/kit.tsx';
 
 type OpenDialog =
@@ -33,21 +33,13 @@ type OpenDialog =
  * or a project), what has been spent and what remains, and the reporting deadlines; the secretariat changes all of it.
  */
 export function GrantPage() {
-  const { m } = useI18n();
   const gm = useGrantMessages();
   const { grantId = '' } = useParams();
   const grant = useApi<Grant>(`/grants/${encodeURIComponent(grantId)}`);
   return (
-    <FinanceFrame
-      title={() => grant.data?.title ?? (grant.error ? m.notFound.title : undefined)}
-      lead={(n) => (
-        <Paragraph data-size="sm">
-          <AppLink to={grantsPath(n.slug)}>{fmt(gm.grant.back, { name: n.name })}</AppLink>
-        </Paragraph>
-      )}
-    >
-      {(n) => <LoadState loaded={grant}>{(g) => <GrantView network={n} grant={g} loaded={grant} />}</LoadState>}
-    </FinanceFrame>
+    <RecordFrame record={grant} list={grantsPath} back={gm.grant.back}>
+      {(n, g) => <GrantView network={n} grant={g} loaded={grant} />}
+    </RecordFrame>
   );
 }
 
@@ -94,6 +86,13 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
     }
   };
   const baseBudget = g.baseBudgetYear;
+  const addButton = (kind: 'allocation' | 'expense' | 'deadline', label: string) => (
+    <ButtonRow>
+      <Button type="button" variant="secondary" onClick={() => setDialog({ kind, row: null })}>
+        {label}
+      </Button>
+    </ButtonRow>
+  );
   const rowActions = (editLabel: string, removeLabel: string, onEdit: () => void, url: string, done: string) => (
     <EditDeleteActions
       edit={{ text: g.edit_, label: editLabel, onClick: onEdit }}
@@ -105,10 +104,7 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
       <SuccessMessage message={message} />
       <FailureAlert error={failure} onReload={loaded.reload} />
 
-      <section aria-labelledby="grant-details" className="dr-stack">
-        <Heading level={2} data-size="sm" id="grant-details">
-          {g.details}
-        </Heading>
+      <Section id="grant-details" title={g.details} className="dr-stack" size="sm">
         <dl className="dr-facts">
           <dt>{gm.list.giver}</dt>
           <dd>{`${grant.giverName} (${gm.giverKinds[grant.giverKind]})`}</dd>
@@ -173,12 +169,9 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
             {g.deleteRefused}
           </Paragraph>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="grant-allocations" className="dr-stack">
-        <Heading level={2} data-size="sm" id="grant-allocations">
-          {g.allocations}
-        </Heading>
+      <Section id="grant-allocations" title={g.allocations} className="dr-stack" size="sm">
         {grant.allocations.length === 0 ? (
           <Paragraph>{g.noAllocations}</Paragraph>
         ) : (
@@ -210,76 +203,47 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
             ))}
           </DataTable>
         )}
-        {admin && (
-          <ButtonRow>
-            <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'allocation', row: null })}>
-              {g.addAllocation}
-            </Button>
-          </ButtonRow>
-        )}
-      </section>
+        {admin && addButton('allocation', g.addAllocation)}
+      </Section>
 
-      <section aria-labelledby="grant-expenses" className="dr-stack">
-        <Heading level={2} data-size="sm" id="grant-expenses">
-          {g.expenses}
-        </Heading>
+      <Section id="grant-expenses" title={g.expenses} className="dr-stack" size="sm">
         {grant.expenses.length === 0 ? (
           <Paragraph>{g.noExpenses}</Paragraph>
         ) : (
-          <ScrollRegion label={fmt(g.expensesCaption, { title: grant.title })}>
-            <Table zebra>
-              <caption>{fmt(g.expensesCaption, { title: grant.title })}</caption>
-              <HeadRow cells={[g.date, g.text, g.under, gm.list.amount, admin && g.actions]} />
-              <Table.Body>
-                {grant.expenses.map((e) => {
-                  const allocation = grant.allocations.find((a) => a.id === e.allocationId);
-                  const name = `${date(e.date)} ${e.text}`;
-                  return (
-                    <Table.Row key={e.id}>
-                      <Table.Cell>{date(e.date)}</Table.Cell>
-                      <Table.HeaderCell scope="row">{e.text}</Table.HeaderCell>
-                      <Table.Cell>{allocation ? allocationName(allocation, baseBudget) : ''}</Table.Cell>
-                      <Table.Cell>{kroner(e.amount)}</Table.Cell>
-                      {admin && (
-                        <Table.Cell>
-                          {rowActions(
-                            fmt(g.editExpense, { name }),
-                            fmt(g.deleteExpense, { name }),
-                            () => setDialog({ kind: 'expense', row: e }),
-                            `/grant-expenses/${e.id}?version=${e.version}`,
-                            g.expenseDeleted,
-                          )}
-                        </Table.Cell>
+          <TotalsTable
+            caption={fmt(g.expensesCaption, { title: grant.title })}
+            columns={[g.date, g.text, g.under, gm.list.amount, admin && g.actions]}
+            foot={{ label: g.spent, span: 3, cells: admin ? [kroner(grant.spent), null] : [kroner(grant.spent)] }}
+          >
+            {grant.expenses.map((e) => {
+              const allocation = grant.allocations.find((a) => a.id === e.allocationId);
+              const name = `${date(e.date)} ${e.text}`;
+              return (
+                <Table.Row key={e.id}>
+                  <Table.Cell>{date(e.date)}</Table.Cell>
+                  <Table.HeaderCell scope="row">{e.text}</Table.HeaderCell>
+                  <Table.Cell>{allocation ? allocationName(allocation, baseBudget) : ''}</Table.Cell>
+                  <Table.Cell>{kroner(e.amount)}</Table.Cell>
+                  {admin && (
+                    <Table.Cell>
+                      {rowActions(
+                        fmt(g.editExpense, { name }),
+                        fmt(g.deleteExpense, { name }),
+                        () => setDialog({ kind: 'expense', row: e }),
+                        `/grant-expenses/${e.id}?version=${e.version}`,
+                        g.expenseDeleted,
                       )}
-                    </Table.Row>
-                  );
-                })}
-              </Table.Body>
-              <tfoot>
-                <Table.Row>
-                  <Table.HeaderCell scope="row" colSpan={3}>
-                    {g.spent}
-                  </Table.HeaderCell>
-                  <Table.Cell>{kroner(grant.spent)}</Table.Cell>
-                  {admin && <Table.Cell />}
+                    </Table.Cell>
+                  )}
                 </Table.Row>
-              </tfoot>
-            </Table>
-          </ScrollRegion>
+              );
+            })}
+          </TotalsTable>
         )}
-        {admin && (
-          <ButtonRow>
-            <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'expense', row: null })}>
-              {g.addExpense}
-            </Button>
-          </ButtonRow>
-        )}
-      </section>
+        {admin && addButton('expense', g.addExpense)}
+      </Section>
 
-      <section aria-labelledby="grant-deadlines" className="dr-stack">
-        <Heading level={2} data-size="sm" id="grant-deadlines">
-          {g.deadlines}
-        </Heading>
+      <Section id="grant-deadlines" title={g.deadlines} className="dr-stack" size="sm">
         <Paragraph data-size="sm">{g.remindersNote}</Paragraph>
         {grant.deadlines.length === 0 ? (
           <Paragraph>{g.noDeadlines}</Paragraph>
@@ -335,22 +299,13 @@ function GrantView({ network, grant, loaded }: { network: NetworkOverview; grant
             ))}
           </DataTable>
         )}
-        {admin && (
-          <ButtonRow>
-            <Button type="button" variant="secondary" onClick={() => setDialog({ kind: 'deadline', row: null })}>
-              {g.addDeadline}
-            </Button>
-          </ButtonRow>
-        )}
-      </section>
+        {admin && addButton('deadline', g.addDeadline)}
+      </Section>
 
       <Downloads
         row
         label={gm.list.downloads}
-        links={[
-          { href: grantsExportUrl(network.id, 'xlsx'), label: gm.list.downloadXlsx },
-          { href: grantsExportUrl(network.id, 'csv'), label: gm.list.downloadCsv },
-        ]}
+        links={exportLinks((format) => grantsExportUrl(network.id, format), { xlsx: gm.list.downloadXlsx, csv: gm.list.downloadCsv })}
       />
 
       <ModalDialog open={dialog?.kind === 'edit'} onClose={close} title={g.edit}>

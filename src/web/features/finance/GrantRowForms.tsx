@@ -1,5 +1,3 @@
-import { useState } from 'react';
-import { Select } from '@digdir/designsystemet-react';
 import {
   GRANT_ALLOCATION_TARGETS,
   GrantAllocationCreateSchema,
@@ -10,19 +8,21 @@ import {
   GrantExpenseUpdateSchema,
   type Grant,
   type GrantAllocation,
-  type GrantAllocationTarget,
   type GrantDeadline,
   type GrantExpense,
 } from '../../../shared/finance/grants.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import type { PortfolioRow } from '../../../shared/portfolio/projects.ts';
 import { useApi } from '../../app/api.ts';
-import { SelectField, TextField, useForm } from '../../app/forms.tsx';
+import { TextField } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { useFormValues } from '../../app/fields.tsx';
+import { OptionSelect, optionsOf } from '../../app/form-parts.tsx';
 
 import { useKroner, parseWhole } from '../../app/format.ts';
 import { useGrantMessages } from './grant-messages.ts';
 import { SaveForm } from '../../app/kit.tsx';
+import { projectOptions } from './finance-parts.tsx';
 
 interface RowFormProps {
   grant: Grant;
@@ -37,27 +37,26 @@ export function AllocationForm({
   grant,
   allocation,
   onSaved,
-  onCancel,
-  onReload,
+  ...dialog
 }: RowFormProps & { network: NetworkOverview; allocation: GrantAllocation | null }) {
   const gm = useGrantMessages();
   const f = gm.allocationForm;
   const kroner = useKroner();
-  const form = useForm();
   const projects = useApi<PortfolioRow[]>(`/networks/${network.id}/projects`);
-  const [target, setTarget] = useState<GrantAllocationTarget>(allocation?.target ?? 'baseBudget');
-  const [year, setYear] = useState(String(allocation?.year ?? grant.periodEnd.slice(0, 4)));
-  const [projectId, setProjectId] = useState(allocation?.project?.id ?? '');
-  const [amount, setAmount] = useState(allocation ? String(allocation.amount) : '');
-  const [note, setNote] = useState(allocation?.note ?? '');
+  const { form, values, field } = useFormValues({
+    target: allocation?.target ?? 'baseBudget',
+    year: String(allocation?.year ?? grant.periodEnd.slice(0, 4)),
+    projectId: allocation?.project?.id ?? '',
+    amount: allocation ? String(allocation.amount) : '',
+    note: allocation?.note ?? '',
+  });
+  const { target } = values;
   const available = grant.unallocated + (allocation?.amount ?? 0);
-  const labels = { target: f.target, year: f.year, projectId: f.projectId, amount: f.amount, note: f.note };
   const input = {
-    target,
-    year: target === 'baseBudget' ? parseWhole(year) : null,
-    projectId: target === 'project' ? projectId || null : null,
-    amount: parseWhole(amount),
-    note,
+    ...values,
+    year: target === 'baseBudget' ? parseWhole(values.year) : null,
+    projectId: target === 'project' ? values.projectId || null : null,
+    amount: parseWhole(values.amount),
   };
   return (
     <SaveForm
@@ -67,67 +66,42 @@ export function AllocationForm({
         create: { schema: GrantAllocationCreateSchema, path: `/grants/${grant.id}/allocations` },
         update: { schema: GrantAllocationUpdateSchema, path: `/grant-allocations/${allocation?.id}` },
         input,
-        labels,
+        labels: { target: f.target, year: f.year, projectId: f.projectId, amount: f.amount, note: f.note },
         done: onSaved,
       }}
       submitLabel={f.save}
-      onCancel={onCancel}
-      onReload={onReload}
+      {...dialog}
     >
-      <SelectField
-        state={form}
-        name="target"
-        label={f.target}
-        value={target}
-        onChange={(v) => setTarget(v as GrantAllocationTarget)}
-        required
-      >
-        {GRANT_ALLOCATION_TARGETS.map((t) => (
-          <Select.Option key={t} value={t}>
-            {gm.targets[t]}
-          </Select.Option>
-        ))}
-      </SelectField>
+      <OptionSelect {...field('target', f.target)} required options={optionsOf(GRANT_ALLOCATION_TARGETS, gm.targets)} />
       {target === 'baseBudget' ? (
-        <TextField state={form} name="year" label={f.year} value={year} onChange={setYear} required />
+        <TextField {...field('year', f.year)} required />
       ) : (
-        <SelectField state={form} name="projectId" label={f.projectId} value={projectId} onChange={setProjectId} required>
-          <Select.Option value="">{f.chooseProject}</Select.Option>
-          {(projects.data ?? []).map((p) => (
-            <Select.Option key={p.id} value={p.id}>
-              {`${p.reference} ${p.title}`}
-            </Select.Option>
-          ))}
-        </SelectField>
+        <OptionSelect {...field('projectId', f.projectId)} required empty={f.chooseProject} options={projectOptions(projects.data ?? [])} />
       )}
-      <TextField
-        state={form}
-        name="amount"
-        label={f.amount}
-        description={fmt(f.amountDescription, { available: kroner(available) })}
-        value={amount}
-        onChange={setAmount}
-        required
-      />
-      <TextField state={form} name="note" label={f.note} value={note} onChange={setNote} />
+      <TextField {...field('amount', f.amount, fmt(f.amountDescription, { available: kroner(available) }))} required />
+      <TextField {...field('note', f.note)} />
     </SaveForm>
   );
 }
 
 /** Money spent of a grant: the date (within its period), the amount, what for, and under which allocation. */
-export function ExpenseForm({ grant, expense, onSaved, onCancel, onReload }: RowFormProps & { expense: GrantExpense | null }) {
+export function ExpenseForm({ grant, expense, onSaved, ...dialog }: RowFormProps & { expense: GrantExpense | null }) {
   const gm = useGrantMessages();
   const f = gm.expenseForm;
   const { date: showDate } = useI18n();
   const kroner = useKroner();
-  const form = useForm();
-  const [date, setDate] = useState(expense?.date ?? '');
-  const [amount, setAmount] = useState(expense ? String(expense.amount) : '');
-  const [text, setText] = useState(expense?.text ?? '');
-  const [allocationId, setAllocationId] = useState(expense?.allocationId ?? '');
+  const { form, values, field } = useFormValues({
+    date: expense?.date ?? '',
+    amount: expense ? String(expense.amount) : '',
+    text: expense?.text ?? '',
+    allocationId: expense?.allocationId ?? '',
+  });
   const available = grant.remaining + (expense?.amount ?? 0);
-  const labels = { date: f.date, amount: f.amount, text: f.text, allocationId: f.allocationId };
-  const input = { date: date || undefined, amount: parseWhole(amount), text, allocationId: allocationId || null };
+  const input = { ...values, date: values.date || undefined, amount: parseWhole(values.amount), allocationId: values.allocationId || null };
+  const allocations = grant.allocations.map((a) => ({
+    value: a.id,
+    label: a.project ? `${a.project.reference} ${a.project.title}` : fmt(gm.grant.baseBudgetYear, { year: a.year ?? '' }),
+  }));
   return (
     <SaveForm
       form={form}
@@ -136,56 +110,28 @@ export function ExpenseForm({ grant, expense, onSaved, onCancel, onReload }: Row
         create: { schema: GrantExpenseCreateSchema, path: `/grants/${grant.id}/expenses` },
         update: { schema: GrantExpenseUpdateSchema, path: `/grant-expenses/${expense?.id}` },
         input,
-        labels,
+        labels: { date: f.date, amount: f.amount, text: f.text, allocationId: f.allocationId },
         done: onSaved,
       }}
       submitLabel={f.save}
-      onCancel={onCancel}
-      onReload={onReload}
+      {...dialog}
     >
       <TextField
-        state={form}
-        name="date"
+        {...field('date', f.date, fmt(f.dateDescription, { from: showDate(grant.periodStart), to: showDate(grant.periodEnd) }))}
         type="date"
-        label={f.date}
-        description={fmt(f.dateDescription, { from: showDate(grant.periodStart), to: showDate(grant.periodEnd) })}
-        value={date}
-        onChange={setDate}
         required
       />
-      <TextField
-        state={form}
-        name="amount"
-        label={f.amount}
-        description={fmt(f.amountDescription, { available: kroner(available) })}
-        value={amount}
-        onChange={setAmount}
-        required
-      />
-      <TextField state={form} name="text" label={f.text} value={text} onChange={setText} required />
-      {grant.allocations.length > 0 && (
-        <SelectField state={form} name="allocationId" label={f.allocationId} value={allocationId} onChange={setAllocationId}>
-          <Select.Option value="">{f.noAllocation}</Select.Option>
-          {grant.allocations.map((a) => (
-            <Select.Option key={a.id} value={a.id}>
-              {a.project ? `${a.project.reference} ${a.project.title}` : fmt(gm.grant.baseBudgetYear, { year: a.year ?? '' })}
-            </Select.Option>
-          ))}
-        </SelectField>
-      )}
+      <TextField {...field('amount', f.amount, fmt(f.amountDescription, { available: kroner(available) }))} required />
+      <TextField {...field('text', f.text)} required />
+      {allocations.length > 0 && <OptionSelect {...field('allocationId', f.allocationId)} empty={f.noAllocation} options={allocations} />}
     </SaveForm>
   );
 }
 
 /** A report the giver expects: the due date and what is to be reported. */
-export function DeadlineForm({ grant, deadline, onSaved, onCancel, onReload }: RowFormProps & { deadline: GrantDeadline | null }) {
-  const gm = useGrantMessages();
-  const f = gm.deadlineForm;
-  const form = useForm();
-  const [dueDate, setDueDate] = useState(deadline?.dueDate ?? '');
-  const [description, setDescription] = useState(deadline?.description ?? '');
-  const labels = { dueDate: f.dueDate, description: f.description };
-  const input = { dueDate: dueDate || undefined, description };
+export function DeadlineForm({ grant, deadline, onSaved, ...dialog }: RowFormProps & { deadline: GrantDeadline | null }) {
+  const f = useGrantMessages().deadlineForm;
+  const { form, values, field } = useFormValues({ dueDate: deadline?.dueDate ?? '', description: deadline?.description ?? '' });
   return (
     <SaveForm
       form={form}
@@ -193,24 +139,15 @@ export function DeadlineForm({ grant, deadline, onSaved, onCancel, onReload }: R
         item: deadline,
         create: { schema: GrantDeadlineCreateSchema, path: `/grants/${grant.id}/deadlines` },
         update: { schema: GrantDeadlineUpdateSchema, path: `/grant-deadlines/${deadline?.id}` },
-        input,
-        labels,
+        input: { ...values, dueDate: values.dueDate || undefined },
+        labels: { dueDate: f.dueDate, description: f.description },
         done: onSaved,
       }}
       submitLabel={f.save}
-      onCancel={onCancel}
-      onReload={onReload}
+      {...dialog}
     >
-      <TextField state={form} name="dueDate" type="date" label={f.dueDate} value={dueDate} onChange={setDueDate} required />
-      <TextField
-        state={form}
-        name="description"
-        label={f.description}
-        description={f.descriptionHint}
-        value={description}
-        onChange={setDescription}
-        required
-      />
+      <TextField {...field('dueDate', f.dueDate)} type="date" required />
+      <TextField {...field('description', f.description, f.descriptionHint)} required />
     </SaveForm>
   );
 }

@@ -1,5 +1,4 @@
-import { useNavigate } from 'react-router';
-import { Downloads } from '../../app/downloads.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { Paragraph, Table } from '@digdir/designsystemet-react';
 import type { GrantList } from '../../../shared/finance/grants.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
@@ -14,6 +13,7 @@ import { useGrantMessages } from './grant-messages.ts';
 import { grantPath, grantsExportUrl } from './grants-api.ts';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { HeadRow } from '../../app/table.tsx';
+import { useOpenCreated } from './finance-parts.tsx';
 
 /** `/n/:slug/okonomi/tilskudd`: the network's grants with amount, spent and remaining, and their totals. */
 export function GrantsPage() {
@@ -26,29 +26,16 @@ function GrantsView({ network }: { network: NetworkOverview }) {
   const l = gm.list;
   const { date } = useI18n();
   const kroner = useKroner();
-  const navigate = useNavigate();
   const admin = useNetworkCapabilities(network.id).administer;
   const grants = useApi<GrantList>(`/networks/${network.id}/grants`);
+  const opened = useOpenCreated((id) => grantPath(network.slug, id), l.created);
   return (
     <ListWithCreate
       intro={l.intro}
       create={{
         label: l.newGrant,
         readOnly: l.readOnly,
-        form: admin
-          ? (close) => (
-              <GrantForm
-                networkId={network.id}
-                grant={null}
-                onCancel={close}
-                onReload={close}
-                onSaved={(created) => {
-                  close();
-                  void navigate(grantPath(network.slug, created.id), { state: { message: l.created } });
-                }}
-              />
-            )
-          : null,
+        form: admin ? (close) => <GrantForm networkId={network.id} grant={null} {...opened(close)} /> : null,
       }}
     >
       <LoadState loaded={grants}>
@@ -96,10 +83,7 @@ function GrantsView({ network }: { network: NetworkOverview }) {
               <Downloads
                 row
                 label={l.downloads}
-                links={[
-                  { href: grantsExportUrl(network.id, 'xlsx'), label: l.downloadXlsx },
-                  { href: grantsExportUrl(network.id, 'csv'), label: l.downloadCsv },
-                ]}
+                links={exportLinks((format) => grantsExportUrl(network.id, format), { xlsx: l.downloadXlsx, csv: l.downloadCsv })}
               />
             </>
           )

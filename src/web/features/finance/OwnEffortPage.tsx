@@ -1,7 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
-import { Downloads } from '../../app/downloads.tsx';
+import { useState, type FormEvent } from 'react';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Select } from '@digdir/designsystemet-react';
 import {
   EntryCreateSchema,
   EntryUpdateSchema,
@@ -15,23 +15,27 @@ import {
 } from '../../../shared/finance/own-effort.ts';
 import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { useApi } from '../../app/api.ts';
-import { SelectField, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { FilterSelect, SelectField, SuccessMessage, TextField } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
-import { ButtonRow, FilterDisclosure, LoadState, ModalDialog } from '../../app/ui.tsx';
+import { ButtonRow, FilterDisclosure, LoadState, Section } from '../../app/ui.tsx';
+import { useFormValues } from '../../app/fields.tsx';
+import { OptionSelect } from '../../app/form-parts.tsx';
 import { SpreadsheetImport } from '../../app/SpreadsheetImport.tsx';
 import { useKroner, parseWhole, useHours } from '../../app/format.ts';
 import { FinanceFrame, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import {
-  EditDeleteActions,
+  actionsColumn,
+  CreateButton,
   FiguresTable,
   hoursInput,
   HoursNoteFields,
   hoursText,
   HoursValueTable,
-  MunicipalityOptions,
-  ProjectOptions,
-  PutValueForm,
+  municipalityOptions,
+  projectOptions,
+  PutValueDialog,
   RowDialogs,
+  type SectionProps,
 } from './finance-parts.tsx';
 import { COMMON_WORK, entriesQuery, ownEffortApi, ownEffortPath, readOwnEffortFilter, type OwnEffortFilter } from './own-effort-api.ts';
 import { useOwnEffortMessages } from './own-effort-messages.ts';
@@ -124,20 +128,12 @@ function RateSection({
   rate,
   onSaved,
   onReload,
-}: {
-  network: NetworkOverview;
-  rate: Rate;
-  onSaved: (rate: Rate) => void;
-  onReload: () => void;
-}) {
+}: Pick<SectionProps, 'network' | 'onReload'> & { rate: Rate; onSaved: (rate: Rate) => void }) {
   const t = useOwnEffortMessages();
   const kroner = useKroner();
   const [open, setOpen] = useState(false);
   return (
-    <section aria-labelledby="own-effort-rate" className="dr-stack">
-      <Heading level={2} data-size="sm" id="own-effort-rate">
-        {t.rateHeading}
-      </Heading>
+    <Section id="own-effort-rate" title={t.rateHeading} className="dr-stack" size="sm">
       {rate.rate === null ? (
         <Alert data-color="warning">
           <Paragraph>{fmt(t.noRate, { year: rate.year })}</Paragraph>
@@ -156,28 +152,28 @@ function RateSection({
           {t.rateReadOnly}
         </Paragraph>
       )}
-      <ModalDialog open={open} onClose={() => setOpen(false)} title={`${rate.rate === null ? t.setRate : t.changeRate} ${rate.year}`}>
-        <PutValueForm
-          schema={RateInputSchema}
-          path={`${ownEffortApi(network.id)}/rates/${rate.year}`}
-          name="rate"
-          label={t.rate}
-          description={t.rateDescription}
-          initial={rate.rate === null ? '' : String(rate.rate)}
-          read={parseWhole}
-          version={rate.version}
-          submitLabel={t.save}
-          onReload={() => {
-            setOpen(false);
-            onReload();
-          }}
-          onSaved={(saved: Rate) => {
-            setOpen(false);
-            onSaved(saved);
-          }}
-        />
-      </ModalDialog>
-    </section>
+      <PutValueDialog
+        title={`${rate.rate === null ? t.setRate : t.changeRate} ${rate.year}`}
+        form={
+          open
+            ? {
+                schema: RateInputSchema,
+                path: `${ownEffortApi(network.id)}/rates/${rate.year}`,
+                name: 'rate',
+                label: t.rate,
+                description: t.rateDescription,
+                initial: rate.rate === null ? '' : String(rate.rate),
+                read: parseWhole,
+                version: rate.version,
+                submitLabel: t.save,
+              }
+            : null
+        }
+        onClose={() => setOpen(false)}
+        onReload={onReload}
+        onSaved={onSaved}
+      />
+    </Section>
   );
 }
 
@@ -198,10 +194,7 @@ function SummarySection({ network, summary }: { network: NetworkOverview; summar
     />
   );
   return (
-    <section aria-labelledby="own-effort-summary" className="dr-stack">
-      <Heading level={2} data-size="sm" id="own-effort-summary">
-        {fmt(t.summaryHeading, { year: summary.year })}
-      </Heading>
+    <Section id="own-effort-summary" title={fmt(t.summaryHeading, { year: summary.year })} className="dr-stack" size="sm">
       <Paragraph data-testid="own-effort-total">
         {fmt(t.totalLine, { hours: hours(summary.total.hundredths), value: kroner(summary.total.value) })}
       </Paragraph>
@@ -226,12 +219,9 @@ function SummarySection({ network, summary }: { network: NetworkOverview; summar
       )}
       <Downloads
         label={`${t.downloads}: ${fmt(t.summaryHeading, { year: summary.year })}`}
-        links={[
-          { href: `${exportBase}&format=xlsx`, label: t.downloadSummaryXlsx },
-          { href: `${exportBase}&format=csv`, label: t.downloadSummaryCsv },
-        ]}
+        links={exportLinks((format) => `${exportBase}&format=${format}`, { xlsx: t.downloadSummaryXlsx, csv: t.downloadSummaryCsv })}
       />
-    </section>
+    </Section>
   );
 }
 
@@ -242,14 +232,7 @@ function EntriesSection({
   options,
   onChanged,
   onReload,
-}: {
-  network: NetworkOverview;
-  filter: OwnEffortFilter;
-  list: EntryList;
-  options: Options;
-  onChanged: (message: string) => void;
-  onReload: () => void;
-}) {
+}: SectionProps & { filter: OwnEffortFilter; list: EntryList; options: Options }) {
   const t = useOwnEffortMessages();
   const kroner = useKroner();
   const hours = useHours();
@@ -257,22 +240,12 @@ function EntriesSection({
   const projectName = (e: Entry) => (e.projectId ? `${e.projectReference} ${e.projectTitle}` : t.common);
   const names = (e: Entry) => ({ month: e.month, municipality: e.municipalityName });
   return (
-    <section aria-labelledby="own-effort-entries" className="dr-stack">
-      <Heading level={2} data-size="sm" id="own-effort-entries">
-        {t.entriesHeading}
-      </Heading>
+    <Section id="own-effort-entries" title={t.entriesHeading} className="dr-stack" size="sm">
       <FilterDisclosure active={[filter.municipality, filter.project].filter(Boolean).length}>
         <FilterForm key={`${filter.municipality}-${filter.project}`} network={network} filter={filter} options={options} />
       </FilterDisclosure>
       <RowDialogs<Entry>
-        texts={{
-          create: t.dialogCreate,
-          edit: t.dialogEdit,
-          deleteTitle: t.deleteTitle,
-          delete: t.delete,
-          saved: t.saved,
-          deleted: t.deleted,
-        }}
+        texts={t}
         deletePath={(e) => `/own-effort-entries/${e.id}`}
         deleteConfirm={(e) => fmt(t.deleteConfirm, { hours: hours(e.hundredths), municipality: e.municipalityName, month: e.month })}
         form={(entry, done) => (
@@ -283,17 +256,7 @@ function EntriesSection({
       >
         {(open) => (
           <>
-            {list.writableMunicipalities.length > 0 ? (
-              <ButtonRow>
-                <Button type="button" onClick={open.create}>
-                  {t.register}
-                </Button>
-              </ButtonRow>
-            ) : (
-              <Paragraph data-size="sm" className="dr-muted">
-                {t.readOnly}
-              </Paragraph>
-            )}
+            <CreateButton label={t.register} readOnly={list.writableMunicipalities.length === 0 && t.readOnly} onClick={open.create} />
             {list.entries.length === 0 ? (
               <Paragraph>{t.noEntries}</Paragraph>
             ) : (
@@ -309,39 +272,28 @@ function EntriesSection({
                   { heading: t.hours, cell: (e) => hours(e.hundredths), number: true },
                   { heading: t.value, cell: (e) => kroner(e.value), number: true },
                   { heading: t.note, cell: (e) => e.note ?? '' },
-                  {
-                    heading: t.actions,
-                    cell: (e) =>
-                      e.editable && (
-                        <EditDeleteActions
-                          edit={{ text: t.edit, label: fmt(t.editOf, names(e)), onClick: () => open.edit(e) }}
-                          remove={{ text: t.delete, label: fmt(t.deleteOf, names(e)), onClick: () => open.remove(e) }}
-                        />
-                      ),
-                  },
+                  actionsColumn(t, open, names),
                 ]}
                 total={{ label: t.total, span: 4, figures: [hours(list.total.hundredths), kroner(list.total.value)], after: 2 }}
               />
             )}
             <Downloads
               label={`${t.downloads}: ${t.entriesHeading}`}
-              links={[
-                { href: `${exportBase}${entriesQuery(filter, 'xlsx')}`, label: t.downloadEntriesXlsx },
-                { href: `${exportBase}${entriesQuery(filter, 'csv')}`, label: t.downloadEntriesCsv },
-              ]}
+              links={exportLinks((format) => `${exportBase}${entriesQuery(filter, format)}`, {
+                xlsx: t.downloadEntriesXlsx,
+                csv: t.downloadEntriesCsv,
+              })}
             />
           </>
         )}
       </RowDialogs>
-    </section>
+    </Section>
   );
 }
 
 function FilterForm({ network, filter, options }: { network: NetworkOverview; filter: OwnEffortFilter; options: Options }) {
   const t = useOwnEffortMessages();
   const navigate = useNavigate();
-  const municipalityId = useId();
-  const projectId = useId();
   const [municipality, setMunicipality] = useState(filter.municipality);
   const [project, setProject] = useState(filter.project);
   const submit = (event: FormEvent) => {
@@ -354,21 +306,20 @@ function FilterForm({ network, filter, options }: { network: NetworkOverview; fi
         {t.filterHeading}
       </Heading>
       <div className="dr-toolbar">
-        <Field>
-          <Label htmlFor={municipalityId}>{t.municipality}</Label>
-          <Select id={municipalityId} value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
-            <Select.Option value="">{t.allMunicipalities}</Select.Option>
-            <MunicipalityOptions municipalities={options.municipalities} />
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor={projectId}>{t.project}</Label>
-          <Select id={projectId} value={project} onChange={(e) => setProject(e.target.value)}>
-            <Select.Option value="">{t.allProjects}</Select.Option>
-            <Select.Option value={COMMON_WORK}>{t.common}</Select.Option>
-            <ProjectOptions projects={options.projects} />
-          </Select>
-        </Field>
+        <FilterSelect
+          label={t.municipality}
+          value={municipality}
+          onChange={setMunicipality}
+          all={t.allMunicipalities}
+          options={municipalityOptions(options.municipalities)}
+        />
+        <FilterSelect
+          label={t.project}
+          value={project}
+          onChange={setProject}
+          all={t.allProjects}
+          options={[{ value: COMMON_WORK, label: t.common }, ...projectOptions(options.projects)]}
+        />
         <Button type="submit" variant="secondary">
           {t.filter}
         </Button>
@@ -397,15 +348,16 @@ function EntryForm({
 }) {
   const t = useOwnEffortMessages();
   const { lang } = useI18n();
-  const form = useForm();
-  const [month, setMonth] = useState(entry?.month ?? `${year}-01`);
-  const [municipality, setMunicipality] = useState(entry?.municipalityNumber ?? writable[0] ?? '');
-  const [project, setProject] = useState(entry?.projectId ?? '');
-  const [person, setPerson] = useState(entry?.personId ?? '');
-  const [hoursTyped, setHoursTyped] = useState(entry ? hoursText(entry.hundredths, lang) : '');
-  const [note, setNote] = useState(entry?.note ?? '');
+  const { form, values, set, field } = useFormValues({
+    month: entry?.month ?? `${year}-01`,
+    municipalityNumber: entry?.municipalityNumber ?? writable[0] ?? '',
+    projectId: entry?.projectId ?? '',
+    personId: entry?.personId ?? '',
+    hoursHundredths: entry ? hoursText(entry.hundredths, lang) : '',
+    note: entry?.note ?? '',
+  });
   const municipalities = options.municipalities.filter((m) => writable.includes(m.number) || m.number === entry?.municipalityNumber);
-  const people = options.people.filter((p) => p.municipalityNumbers.includes(municipality));
+  const people = options.people.filter((p) => p.municipalityNumbers.includes(values.municipalityNumber));
   const labels = {
     month: t.month,
     municipalityNumber: t.municipality,
@@ -416,12 +368,11 @@ function EntryForm({
     version: t.month,
   };
   const input = {
-    month: month.trim(),
-    municipalityNumber: municipality,
-    projectId: project || null,
-    personId: person || null,
-    hoursHundredths: hoursInput(hoursTyped),
-    note,
+    ...values,
+    month: values.month.trim(),
+    projectId: values.projectId || null,
+    personId: values.personId || null,
+    hoursHundredths: hoursInput(values.hoursHundredths),
   };
   return (
     <SaveForm
@@ -437,25 +388,15 @@ function EntryForm({
       submitLabel={t.save}
       onReload={onReload}
     >
-      <TextField state={form} name="month" label={t.month} description={t.monthDescription} value={month} onChange={setMonth} required />
-      <SelectField
-        state={form}
-        name="municipalityNumber"
-        label={t.municipality}
-        value={municipality}
-        onChange={(value) => {
-          setMunicipality(value);
-          setPerson('');
-        }}
+      <TextField {...field('month', t.month, t.monthDescription)} required />
+      <OptionSelect
+        {...field('municipalityNumber', t.municipality)}
+        onChange={(municipalityNumber) => set({ municipalityNumber, personId: '' })}
         required
-      >
-        <MunicipalityOptions municipalities={municipalities} />
-      </SelectField>
-      <SelectField state={form} name="projectId" label={t.project} value={project} onChange={setProject}>
-        <Select.Option value="">{t.common}</Select.Option>
-        <ProjectOptions projects={options.projects} />
-      </SelectField>
-      <SelectField state={form} name="personId" label={t.person} description={t.personDescription} value={person} onChange={setPerson}>
+        options={municipalityOptions(municipalities)}
+      />
+      <OptionSelect {...field('projectId', t.project)} empty={t.common} options={projectOptions(options.projects)} />
+      <SelectField {...field('personId', t.person, t.personDescription)}>
         <Select.Option value="">{t.noPerson}</Select.Option>
         {people.map((p) => (
           <Select.Option key={p.id} value={p.id}>
@@ -463,7 +404,7 @@ function EntryForm({
           </Select.Option>
         ))}
       </SelectField>
-      <HoursNoteFields form={form} texts={t} hours={hoursTyped} onHours={setHoursTyped} note={note} onNote={setNote} />
+      <HoursNoteFields field={field} texts={t} />
     </SaveForm>
   );
 }
@@ -475,10 +416,7 @@ function ImportSection({ network, onImported }: { network: NetworkOverview; onIm
   const hours = useHours();
   const { number } = useI18n();
   return (
-    <section aria-labelledby="own-effort-import" className="dr-stack">
-      <Heading level={2} data-size="sm" id="own-effort-import">
-        {t.importHeading}
-      </Heading>
+    <Section id="own-effort-import" title={t.importHeading} className="dr-stack" size="sm">
       <SpreadsheetImport<ImportResult>
         path={`${ownEffortApi(network.id)}/import`}
         csv
@@ -502,6 +440,6 @@ function ImportSection({ network, onImported }: { network: NetworkOverview; onIm
         })}
         onImported={onImported}
       />
-    </section>
+    </Section>
   );
 }

@@ -8,7 +8,8 @@ import {
   type FeeModelKind,
   type FeeSchedule,
 } from '../../../shared/finance/fees.ts';
-import { SelectField, TextField, useForm } from '../../app/forms.tsx';
+import { SelectField, TextField } from '../../app/forms.tsx';
+import { useFormValues } from '../../app/fields.tsx';
 import { fmt } from '../../app/i18n/index.tsx';
 import { ButtonRow } from '../../app/ui.tsx';
 import { parseWhole } from '../../app/format.ts';
@@ -69,8 +70,7 @@ export function ScheduleForm({
   networkId,
   schedule,
   onSaved,
-  onCancel,
-  onReload,
+  ...dialog
 }: {
   networkId: string;
   schedule: FeeSchedule | null;
@@ -80,11 +80,12 @@ export function ScheduleForm({
 }) {
   const fm = useFinanceMessages();
   const f = fm.form;
-  const form = useForm();
   const nextYear = new Date().getFullYear() + 1;
-  const [title, setTitle] = useState(schedule?.title ?? '');
-  const [year, setYear] = useState(text(schedule?.year ?? nextYear));
-  const [populationYear, setPopulationYear] = useState(text(schedule?.populationYear ?? nextYear - 2));
+  const { form, values, field } = useFormValues({
+    title: schedule?.title ?? '',
+    year: text(schedule?.year ?? nextYear),
+    populationYear: text(schedule?.populationYear ?? nextYear - 2),
+  });
   const [model, setModel] = useState<ModelDraft>(() => draftOf(schedule?.model ?? null));
   const labels: Record<string, string> = {
     title: f.title,
@@ -101,9 +102,29 @@ export function ScheduleForm({
     labels[`model.bands.${i}.upTo`] = fmt(f.upToError, { n: i + 1 });
     labels[`model.bands.${i}.amount`] = fmt(f.amountError, { n: i + 1 });
   });
-  const setBand = (i: number, field: 'upTo' | 'amount', value: string) =>
-    setModel((d) => ({ ...d, bands: d.bands.map((b, j) => (j === i ? { ...b, [field]: value } : b)) }));
-  const input = { title, year: parseWhole(year), populationYear: parseWhole(populationYear), model: modelInput(model) };
+  const setBand = (i: number, key: 'upTo' | 'amount', value: string) =>
+    setModel((d) => ({ ...d, bands: d.bands.map((b, j) => (j === i ? { ...b, [key]: value } : b)) }));
+  // The model's fields by their path in the body (`model.total`, `model.bands.0.upTo`), as the server names them.
+  const modelField = (key: 'rateOre' | 'total' | 'fixed', label: string) => ({
+    state: form,
+    name: `model.${key}`,
+    label,
+    value: model[key],
+    onChange: (value: string) => setModel((d) => ({ ...d, [key]: value })),
+  });
+  const bandField = (i: number, key: 'upTo' | 'amount', label: string) => ({
+    state: form,
+    name: `model.bands.${i}.${key}`,
+    label,
+    value: model.bands[i]?.[key] ?? '',
+    onChange: (value: string) => setBand(i, key, value),
+  });
+  const input = {
+    title: values.title,
+    year: parseWhole(values.year),
+    populationYear: parseWhole(values.populationYear),
+    model: modelInput(model),
+  };
   return (
     <SaveForm
       form={form}
@@ -116,21 +137,12 @@ export function ScheduleForm({
         done: onSaved,
       }}
       submitLabel={schedule ? f.save : f.create}
-      onCancel={onCancel}
-      onReload={onReload}
+      {...dialog}
     >
-      <TextField state={form} name="title" label={f.title} description={f.titleDescription} value={title} onChange={setTitle} required />
+      <TextField {...field('title', f.title, f.titleDescription)} required />
       <div className="dr-toolbar">
-        <TextField state={form} name="year" label={f.year} value={year} onChange={setYear} required />
-        <TextField
-          state={form}
-          name="populationYear"
-          label={f.populationYear}
-          description={f.populationYearDescription}
-          value={populationYear}
-          onChange={setPopulationYear}
-          required
-        />
+        <TextField {...field('year', f.year)} required />
+        <TextField {...field('populationYear', f.populationYear, f.populationYearDescription)} required />
       </div>
       <SelectField
         state={form}
@@ -151,39 +163,22 @@ export function ScheduleForm({
         <Fieldset id={form.id('model.bands')} tabIndex={-1}>
           <Fieldset.Legend>{f.bands}</Fieldset.Legend>
           <Fieldset.Description>{f.bandsDescription}</Fieldset.Description>
-          {model.bands.map((band, i) => {
-            const last = i === model.bands.length - 1;
-            return (
-              <Fieldset key={i} className="dr-fee-band">
-                <Fieldset.Legend>{fmt(f.bandN, { n: i + 1 })}</Fieldset.Legend>
-                <div className="dr-toolbar">
-                  <TextField
-                    state={form}
-                    name={`model.bands.${i}.upTo`}
-                    label={f.upTo}
-                    description={last ? f.upToLast : undefined}
-                    value={band.upTo}
-                    onChange={(v) => setBand(i, 'upTo', v)}
-                  />
-                  <TextField
-                    state={form}
-                    name={`model.bands.${i}.amount`}
-                    label={f.amount}
-                    value={band.amount}
-                    onChange={(v) => setBand(i, 'amount', v)}
-                    required
-                  />
-                </div>
-                {model.bands.length > 1 && (
-                  <ButtonRow>
-                    <RowAction onClick={() => setModel((d) => ({ ...d, bands: d.bands.filter((_, j) => j !== i) }))}>
-                      {fmt(f.removeBand, { n: i + 1 })}
-                    </RowAction>
-                  </ButtonRow>
-                )}
-              </Fieldset>
-            );
-          })}
+          {model.bands.map((_, i) => (
+            <Fieldset key={i} className="dr-fee-band">
+              <Fieldset.Legend>{fmt(f.bandN, { n: i + 1 })}</Fieldset.Legend>
+              <div className="dr-toolbar">
+                <TextField {...bandField(i, 'upTo', f.upTo)} description={i === model.bands.length - 1 ? f.upToLast : undefined} />
+                <TextField {...bandField(i, 'amount', f.amount)} required />
+              </div>
+              {model.bands.length > 1 && (
+                <ButtonRow>
+                  <RowAction onClick={() => setModel((d) => ({ ...d, bands: d.bands.filter((_, j) => j !== i) }))}>
+                    {fmt(f.removeBand, { n: i + 1 })}
+                  </RowAction>
+                </ButtonRow>
+              )}
+            </Fieldset>
+          ))}
           <ButtonRow>
             <Button
               type="button"
@@ -195,36 +190,10 @@ export function ScheduleForm({
           </ButtonRow>
         </Fieldset>
       )}
-      {model.kind === 'equalShare' && (
-        <TextField
-          state={form}
-          name="model.total"
-          label={f.total}
-          value={model.total}
-          onChange={(v) => setModel((d) => ({ ...d, total: v }))}
-          required
-        />
-      )}
-      {model.kind === 'fixedPlusPerInhabitant' && (
-        <TextField
-          state={form}
-          name="model.fixed"
-          label={f.fixed}
-          value={model.fixed}
-          onChange={(v) => setModel((d) => ({ ...d, fixed: v }))}
-          required
-        />
-      )}
+      {model.kind === 'equalShare' && <TextField {...modelField('total', f.total)} required />}
+      {model.kind === 'fixedPlusPerInhabitant' && <TextField {...modelField('fixed', f.fixed)} required />}
       {(model.kind === 'perInhabitant' || model.kind === 'fixedPlusPerInhabitant') && (
-        <TextField
-          state={form}
-          name="model.rateOre"
-          label={f.rateOre}
-          description={f.rateOreDescription}
-          value={model.rateOre}
-          onChange={(v) => setModel((d) => ({ ...d, rateOre: v }))}
-          required
-        />
+        <TextField {...modelField('rateOre', f.rateOre)} description={f.rateOreDescription} required />
       )}
     </SaveForm>
   );

@@ -11,7 +11,8 @@ import { useKroner, useHours } from '../../app/format.ts';
 import { FinanceFrame, financePath, useFinanceYear, YearSelect } from './FinanceFrame.tsx';
 import { RateNote, ScheduleNote } from './FinanceOverviewPage.tsx';
 import { useStatementMessages } from './statement-messages.ts';
-import { HeadRow, DataTable } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
+import { TotalsTable } from './finance-parts.tsx';
 
 const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
 
@@ -137,30 +138,19 @@ function StatementView({ network, statement: s, pdfUrl }: { network: NetworkOver
       </Section>
 
       <Section id="contributes-heading" title={t.contributes} className="dr-section dr-stack">
-        <ScrollRegion label={fmt(t.effortCaption, { year: s.year })}>
-          <Table zebra>
-            <caption>{fmt(t.effortCaption, { year: s.year })}</caption>
-            <HeadRow cells={[t.project, t.hours, t.value]} />
-            <Table.Body>
-              {s.ownEffort.map((line) => (
-                <Table.Row key={line.projectId ?? 'common'}>
-                  <Table.HeaderCell scope="row">
-                    {line.projectId === null ? t.commonWork : `${line.reference} ${line.title}`}
-                  </Table.HeaderCell>
-                  <Table.Cell>{hours(line.hours)}</Table.Cell>
-                  <Table.Cell>{kroner(line.value)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-            <tfoot>
-              <Table.Row>
-                <Table.HeaderCell scope="row">{t.total}</Table.HeaderCell>
-                <Table.Cell>{hours(s.ownEffortHours)}</Table.Cell>
-                <Table.Cell>{kroner(s.ownEffortValue)}</Table.Cell>
-              </Table.Row>
-            </tfoot>
-          </Table>
-        </ScrollRegion>
+        <TotalsTable
+          caption={fmt(t.effortCaption, { year: s.year })}
+          columns={[t.project, t.hours, t.value]}
+          foot={{ label: t.total, cells: [hours(s.ownEffortHours), kroner(s.ownEffortValue)] }}
+        >
+          {s.ownEffort.map((line) => (
+            <Table.Row key={line.projectId ?? 'common'}>
+              <Table.HeaderCell scope="row">{line.projectId === null ? t.commonWork : `${line.reference} ${line.title}`}</Table.HeaderCell>
+              <Table.Cell>{hours(line.hours)}</Table.Cell>
+              <Table.Cell>{kroner(line.value)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </TotalsTable>
         <RateNote rate={s.hourlyRate} year={s.year} />
       </Section>
     </>

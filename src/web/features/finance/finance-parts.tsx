@@ -1,12 +1,16 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Paragraph, Select, Table } from '@digdir/designsystemet-react';
-import { useI18n } from '../../app/i18n/index.tsx';
+import { useNavigate } from 'react-router';
+import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
+import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { formatHours, parseHours } from '../../../shared/finance/own-effort.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
+import type { NetworkOverview } from '../../../shared/network/schema.ts';
 import { api } from '../../app/api.ts';
-import { ConfirmForm, FormMessages, TextField, useForm, type FormState } from '../../app/forms.tsx';
-import { FormButtons } from '../../app/kit.tsx';
-import { RowAction } from '../../app/table.tsx';
+import { ConfirmForm, TextField, useForm } from '../../app/forms.tsx';
+import type { BoundField } from '../../app/fields.tsx';
+import { sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
+import { HeadRow, RowAction, type ColumnHeading } from '../../app/table.tsx';
 import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import type { z } from 'zod';
 
@@ -14,6 +18,29 @@ import type { z } from 'zod';
  * The pieces the finance pages (and the financing on the project page) share: tables of rows with a total, the row
  * actions and their dialogs, the download links, and the hours and projects as their forms read and show them.
  */
+
+/** What a section of a finance page is told: its network, what to say after a change, and how to load again when stale. */
+export interface SectionProps {
+  network: NetworkOverview;
+  onChanged: (message: string) => void;
+  onReload: () => void;
+}
+
+/**
+ * What a list's create dialog tells its form (`ListWithCreate`'s `close` given): cancel and a stale refusal close it,
+ * a save closes it and opens the new record's page, which says `message`.
+ */
+export function useOpenCreated(path: (id: string) => string, message: string) {
+  const navigate = useNavigate();
+  return (close: () => void) => ({
+    onCancel: close,
+    onReload: close,
+    onSaved: (created: { id: string }) => {
+      close();
+      void navigate(path(created.id), { state: { message } });
+    },
+  });
+}
 
 /** Right-aligned figures, as in the project tables. */
 const NUMBER = 'dr-project-number';
@@ -96,6 +123,42 @@ export function FiguresTable<T>({
             </Table.Row>
           </tfoot>
         )}
+      </Table>
+    </ScrollRegion>
+  );
+}
+
+/**
+ * A table whose totals stand in a footer row under the body: the row's name (across `span` columns), then one cell a
+ * column, null where a column has no total. The children are the body's rows.
+ */
+export function TotalsTable({
+  caption,
+  columns,
+  foot,
+  children,
+}: {
+  caption: string;
+  columns: readonly ColumnHeading[];
+  foot: { label: ReactNode; span?: number; cells: readonly ReactNode[] };
+  children: ReactNode;
+}) {
+  return (
+    <ScrollRegion label={caption}>
+      <Table zebra>
+        <caption>{caption}</caption>
+        <HeadRow cells={columns} />
+        <Table.Body>{children}</Table.Body>
+        <tfoot>
+          <Table.Row>
+            <Table.HeaderCell scope="row" colSpan={foot.span}>
+              {foot.label}
+            </Table.HeaderCell>
+            {foot.cells.map((cell, i) => (
+              <Table.Cell key={i}>{cell}</Table.Cell>
+            ))}
+          </Table.Row>
+        </tfoot>
       </Table>
     </ScrollRegion>
   );
@@ -197,6 +260,63 @@ export function EditDeleteActions({
   );
 }
 
+/** The texts of a list's row actions and dialogs, as the own-effort and capacity messages name them. */
+export interface RowTexts {
+  actions: string;
+  edit: string;
+  editOf: string;
+  delete: string;
+  deleteOf: string;
+  dialogCreate: string;
+  dialogEdit: string;
+  deleteTitle: string;
+  saved: string;
+  deleted: string;
+}
+
+/** The last column of a list's table: change and delete for the rows the user may change, named by `names`. */
+export function actionsColumn<T extends { editable: boolean }>(
+  t: RowTexts,
+  open: { edit: (row: T) => void; remove: (row: T) => void },
+  names: (row: T) => Record<string, string>,
+): Column<T> {
+  return {
+    heading: t.actions,
+    cell: (row) =>
+      row.editable && (
+        <EditDeleteActions
+          edit={{ text: t.edit, label: fmt(t.editOf, names(row)), onClick: () => open.edit(row) }}
+          remove={{ text: t.delete, label: fmt(t.deleteOf, names(row)), onClick: () => open.remove(row) }}
+        />
+      ),
+  };
+}
+
+/** The button that opens a list's create dialog, or the line saying why the user may only read it. */
+export function CreateButton({
+  label,
+  readOnly,
+  secondary,
+  onClick,
+}: {
+  label: string;
+  readOnly: string | false;
+  secondary?: boolean;
+  onClick: () => void;
+}) {
+  return readOnly ? (
+    <Paragraph data-size="sm" className="dr-muted">
+      {readOnly}
+    </Paragraph>
+  ) : (
+    <ButtonRow>
+      <Button type="button" variant={secondary ? 'secondary' : undefined} onClick={onClick}>
+        {label}
+      </Button>
+    </ButtonRow>
+  );
+}
+
 /**
  * A list of rows one creates, changes and deletes in dialogs: `children` gets the ways to open them and renders the
  * list; the dialogs follow it. A row is deleted with its version (`?version=`), so a stale page is refused.
@@ -210,7 +330,7 @@ export function RowDialogs<T extends { id: string; version: number }>({
   onReload,
   children,
 }: {
-  texts: { create: string; edit: string; deleteTitle: string; delete: string; saved: string; deleted: string };
+  texts: RowTexts;
   deletePath: (row: T) => string;
   deleteConfirm: (row: T) => ReactNode;
   form: (row: T | null, props: { onSaved: () => void; onReload: () => void }) => ReactNode;
@@ -228,7 +348,11 @@ export function RowDialogs<T extends { id: string; version: number }>({
   return (
     <>
       {children({ create: () => setEditing('new'), edit: setEditing, remove: setDeleting })}
-      <ModalDialog open={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? texts.create : texts.edit}>
+      <ModalDialog
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? texts.dialogCreate : texts.dialogEdit}
+      >
         {editing !== null &&
           form(editing === 'new' ? null : editing, {
             onReload: reload,
@@ -258,6 +382,21 @@ export function RowDialogs<T extends { id: string; version: number }>({
   );
 }
 
+interface PutValueProps<T, R> {
+  schema: z.ZodType<T>;
+  path: string;
+  name: string;
+  label: string;
+  description: string;
+  initial: string;
+  /** The value as the schema reads it, from the text typed. */
+  read: (text: string) => unknown;
+  version: number | null;
+  submitLabel: string;
+  onSaved: (saved: R) => void;
+  onReload: () => void;
+}
+
 /**
  * A form of one value put at its own address (a year's rate, a member's commitment): PUT, with the version once the
  * value exists, so the first setting creates it and a stale page is refused.
@@ -274,41 +413,57 @@ export function PutValueForm<T, R>({
   submitLabel,
   onSaved,
   onReload,
-}: {
-  schema: z.ZodType<T>;
-  path: string;
-  name: string;
-  label: string;
-  description: string;
-  initial: string;
-  /** The value as the schema reads it, from the text typed. */
-  read: (text: string) => unknown;
-  version: number | null;
-  submitLabel: string;
-  onSaved: (saved: R) => void;
-  onReload: () => void;
-}) {
+}: PutValueProps<T, R>) {
   const form = useForm();
   const [value, setValue] = useState(initial);
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema,
-          input: { [name]: read(value), ...(version === null ? {} : { version }) },
-          labels: { [name]: label, version: label },
-          send: (body) => api<R>(path, { method: 'PUT', body }),
-          done: onSaved,
-        });
+    <SubmitForm
+      form={form}
+      submit={{
+        schema,
+        input: { [name]: read(value), ...(version === null ? {} : { version }) },
+        labels: { [name]: label, version: label },
+        send: sendTo<R>(path, 'PUT'),
+        done: onSaved,
       }}
+      submitLabel={submitLabel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name={name} label={label} description={description} value={value} onChange={setValue} required />
-      <FormButtons form={form} label={submitLabel} />
-    </form>
+    </SubmitForm>
+  );
+}
+
+/** `PutValueForm` in a dialog, open while `form` is given; a save or a stale refusal closes it. */
+export function PutValueDialog<T, R>({
+  title,
+  form,
+  onClose,
+  onSaved,
+  onReload,
+}: {
+  title: string;
+  form: Omit<PutValueProps<T, R>, 'onSaved' | 'onReload'> | null;
+  onClose: () => void;
+  onSaved: (saved: R) => void;
+  onReload: () => void;
+}) {
+  return (
+    <ModalDialog open={form !== null} onClose={onClose} title={title}>
+      {form && (
+        <PutValueForm
+          {...form}
+          onReload={() => {
+            onClose();
+            onReload();
+          }}
+          onSaved={(saved: R) => {
+            onClose();
+            onSaved(saved);
+          }}
+        />
+      )}
+    </ModalDialog>
   );
 }
 
@@ -322,60 +477,28 @@ export function hoursText(hundredths: number, lang: Language): string {
   return formatHours(hundredths, lang === 'en' ? '.' : ',');
 }
 
-/** The hours and the note of an entry or a plan of own effort. */
+/** The hours and the note of an entry or a plan of own effort, from the form's `field`. */
 export function HoursNoteFields({
-  form,
+  field,
   texts,
-  hours,
-  onHours,
-  note,
-  onNote,
 }: {
-  form: FormState;
+  field: (name: 'hoursHundredths' | 'note', label: string, description?: string) => BoundField;
   texts: { hours: string; hoursDescription: string; note: string };
-  hours: string;
-  onHours: (text: string) => void;
-  note: string;
-  onNote: (text: string) => void;
 }) {
   return (
     <>
-      <TextField
-        state={form}
-        name="hoursHundredths"
-        label={texts.hours}
-        description={texts.hoursDescription}
-        value={hours}
-        onChange={onHours}
-        required
-      />
-      <TextField state={form} name="note" label={texts.note} value={note} onChange={onNote} multiline rows={2} />
+      <TextField {...field('hoursHundredths', texts.hours, texts.hoursDescription)} required />
+      <TextField {...field('note', texts.note)} multiline rows={2} />
     </>
   );
 }
 
 /** The network's projects as a choice's options, «reference title». */
-export function ProjectOptions({ projects }: { projects: readonly { id: string; reference: string; title: string }[] }) {
-  return (
-    <>
-      {projects.map((p) => (
-        <Select.Option key={p.id} value={p.id}>
-          {`${p.reference} ${p.title}`}
-        </Select.Option>
-      ))}
-    </>
-  );
+export function projectOptions(projects: readonly { id: string; reference: string; title: string }[]) {
+  return projects.map((p) => ({ value: p.id, label: `${p.reference} ${p.title}` }));
 }
 
 /** Municipalities as a choice's options. */
-export function MunicipalityOptions({ municipalities }: { municipalities: readonly { number: string; name: string }[] }) {
-  return (
-    <>
-      {municipalities.map((m) => (
-        <Select.Option key={m.number} value={m.number}>
-          {m.name}
-        </Select.Option>
-      ))}
-    </>
-  );
+export function municipalityOptions(municipalities: readonly { number: string; name: string }[]) {
+  return municipalities.map((m) => ({ value: m.number, label: m.name }));
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Heading, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
 import type { MunicipalityPanel } from '../../../shared/myWork/schema.ts';
 import { useApi } from '../../app/api.ts';
@@ -39,16 +39,25 @@ export function MunicipalityPanelSection({ number }: { number: string }) {
       <Memberships panel={p} />
       <Strategies panel={p} />
       <Remarks panel={p} />
-      <section aria-labelledby="panel-mapping">
-        <Heading level={3} data-size="sm" id="panel-mapping">
-          {t.panel.mapping}
-        </Heading>
+      <Part id="panel-mapping" title={t.panel.mapping} empty={false}>
         <Paragraph>
           {fmt(t.panel.mappingLine, { applications: p.mapping.applications, solutions: p.mapping.solutionsInUse })}{' '}
           {p.mapping.href && <AppLink to={p.mapping.href}>{t.panel.mappingLink}</AppLink>}
         </Paragraph>
-      </section>
+      </Part>
     </Section>
+  );
+}
+
+/** One part of the panel under its heading: the line saying it is empty, or what it holds. */
+function Part({ id, title, empty, children }: { id: string; title: string; empty: string | false; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <Heading level={3} data-size="sm" id={id}>
+        {title}
+      </Heading>
+      {empty ? <Paragraph>{empty}</Paragraph> : children}
+    </section>
   );
 }
 
@@ -66,43 +75,36 @@ function Payments({ panel }: { panel: MunicipalityPanel }) {
         ? fmt(t.panel.shareWholeUntil, { to: date(s.plannedEndDate), amount })
         : fmt(t.panel.shareWhole, { from: date(s.startDate), to: date(s.plannedEndDate), amount });
   return (
-    <section aria-labelledby="panel-pays">
-      <Heading level={3} data-size="sm" id="panel-pays">
-        {fmt(t.panel.pays, { year })}
-      </Heading>
-      {panel.payments.length === 0 ? (
-        <Paragraph>{fmt(t.panel.paysNothing, { year })}</Paragraph>
-      ) : (
-        <>
-          <Paragraph data-testid="pays-in-year">
-            <strong>{fmt(t.panel.paysTotal, { year, amount: kr(panel.paysInYear, number) })}</strong>
-          </Paragraph>
-          {panel.payments.map((pay) => (
-            <div key={pay.network.id}>
-              <Heading level={4} data-size="xs">
-                {pay.network.name}: {kr(pay.total, number)}
-              </Heading>
-              <ul className="dr-my-work-list">
-                <li>
-                  {t.panel.fee}: {pay.fee === null ? fmt(t.panel.feeMissing, { year }) : kr(pay.fee, number)}
+    <Part id="panel-pays" title={fmt(t.panel.pays, { year })} empty={panel.payments.length === 0 && fmt(t.panel.paysNothing, { year })}>
+      <>
+        <Paragraph data-testid="pays-in-year">
+          <strong>{fmt(t.panel.paysTotal, { year, amount: kr(panel.paysInYear, number) })}</strong>
+        </Paragraph>
+        {panel.payments.map((pay) => (
+          <div key={pay.network.id}>
+            <Heading level={4} data-size="xs">
+              {pay.network.name}: {kr(pay.total, number)}
+            </Heading>
+            <ul className="dr-my-work-list">
+              <li>
+                {t.panel.fee}: {pay.fee === null ? fmt(t.panel.feeMissing, { year }) : kr(pay.fee, number)}
+              </li>
+              {pay.shares.map((s) => (
+                <li key={s.projectId}>
+                  {fmt(t.panel.share, { project: `${s.reference} ${s.title}` })}:{' '}
+                  {s.forYear !== null && s.wholePeriod !== null
+                    ? `${fmt(t.panel.shareYear, { amount: kr(s.forYear, number), year })} (${wholePeriod(s, kr(s.wholePeriod, number))})`
+                    : '–'}
                 </li>
-                {pay.shares.map((s) => (
-                  <li key={s.projectId}>
-                    {fmt(t.panel.share, { project: `${s.reference} ${s.title}` })}:{' '}
-                    {s.forYear !== null && s.wholePeriod !== null
-                      ? `${fmt(t.panel.shareYear, { amount: kr(s.forYear, number), year })} (${wholePeriod(s, kr(s.wholePeriod, number))})`
-                      : '–'}
-                  </li>
-                ))}
-              </ul>
-              <Paragraph data-size="sm">
-                <AppLink to={pay.href}>{t.panel.statement}</AppLink>
-              </Paragraph>
-            </div>
-          ))}
-        </>
-      )}
-    </section>
+              ))}
+            </ul>
+            <Paragraph data-size="sm">
+              <AppLink to={pay.href}>{t.panel.statement}</AppLink>
+            </Paragraph>
+          </div>
+        ))}
+      </>
+    </Part>
   );
 }
 
@@ -110,28 +112,21 @@ function Projects({ panel }: { panel: MunicipalityPanel }) {
   const t = useMyWorkMessages();
   const light = useMyWorkMessages().lights;
   return (
-    <section aria-labelledby="panel-projects">
-      <Heading level={3} data-size="sm" id="panel-projects">
-        {t.panel.projects}
-      </Heading>
-      {panel.projects.length === 0 ? (
-        <Paragraph>{t.panel.projectsEmpty}</Paragraph>
-      ) : (
-        <ul className="dr-my-work-list">
-          {panel.projects.map((p) => (
-            <li key={p.id}>
-              <AppLink to={p.href}>{`${p.reference} ${p.title}`}</AppLink> <span className="dr-muted">· {p.network.name}</span>{' '}
-              <Tag
-                data-size="sm"
-                data-color={p.light === 'red' ? 'danger' : p.light === 'yellow' ? 'warning' : p.light ? 'success' : 'neutral'}
-              >
-                {t.panel.light}: {p.light ? `${light[p.light]}${p.lightPeriod ? ` (${p.lightPeriod})` : ''}` : t.noLight}
-              </Tag>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <Part id="panel-projects" title={t.panel.projects} empty={panel.projects.length === 0 && t.panel.projectsEmpty}>
+      <ul className="dr-my-work-list">
+        {panel.projects.map((p) => (
+          <li key={p.id}>
+            <AppLink to={p.href}>{`${p.reference} ${p.title}`}</AppLink> <span className="dr-muted">· {p.network.name}</span>{' '}
+            <Tag
+              data-size="sm"
+              data-color={p.light === 'red' ? 'danger' : p.light === 'yellow' ? 'warning' : p.light ? 'success' : 'neutral'}
+            >
+              {t.panel.light}: {p.light ? `${light[p.light]}${p.lightPeriod ? ` (${p.lightPeriod})` : ''}` : t.noLight}
+            </Tag>
+          </li>
+        ))}
+      </ul>
+    </Part>
   );
 }
 
@@ -140,40 +135,33 @@ function Benefits({ panel }: { panel: MunicipalityPanel }) {
   const { number, date } = useI18n();
   const percent = (x: number) => `${Math.round(x * 100)} %`;
   return (
-    <section aria-labelledby="panel-benefits">
-      <Heading level={3} data-size="sm" id="panel-benefits">
-        {t.panel.benefits}
-      </Heading>
-      {panel.benefits.length === 0 ? (
-        <Paragraph>{t.panel.benefitsEmpty}</Paragraph>
-      ) : (
-        <div className="dr-table-wrap">
-          <Table zebra>
-            <caption>{t.panel.benefits}</caption>
-            <HeadRow cells={[t.panel.indicator, t.panel.baseline, t.panel.latest, t.panel.target, t.panel.achieved]} />
-            <Table.Body>
-              {panel.benefits.map((b) => (
-                <Table.Row key={b.indicatorId}>
-                  <Table.Cell>
-                    <AppLink to={b.href}>{b.indicatorName}</AppLink>
-                    <br />
-                    <span className="dr-muted">
-                      {b.projectReference} · {b.benefitTitle}
-                    </span>
-                  </Table.Cell>
-                  <Table.Cell>{`${number(b.baselineValue)} ${b.unit}`}</Table.Cell>
-                  <Table.Cell>
-                    {b.latestValue === null ? t.panel.notMeasured : `${number(b.latestValue)} ${b.unit} (${date(b.latestOn)})`}
-                  </Table.Cell>
-                  <Table.Cell>{`${number(b.targetValue)} ${b.unit} (${date(b.targetDate)})`}</Table.Cell>
-                  <Table.Cell>{b.achievement === null ? '–' : percent(b.achievement)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
-      )}
-    </section>
+    <Part id="panel-benefits" title={t.panel.benefits} empty={panel.benefits.length === 0 && t.panel.benefitsEmpty}>
+      <div className="dr-table-wrap">
+        <Table zebra>
+          <caption>{t.panel.benefits}</caption>
+          <HeadRow cells={[t.panel.indicator, t.panel.baseline, t.panel.latest, t.panel.target, t.panel.achieved]} />
+          <Table.Body>
+            {panel.benefits.map((b) => (
+              <Table.Row key={b.indicatorId}>
+                <Table.Cell>
+                  <AppLink to={b.href}>{b.indicatorName}</AppLink>
+                  <br />
+                  <span className="dr-muted">
+                    {b.projectReference} · {b.benefitTitle}
+                  </span>
+                </Table.Cell>
+                <Table.Cell>{`${number(b.baselineValue)} ${b.unit}`}</Table.Cell>
+                <Table.Cell>
+                  {b.latestValue === null ? t.panel.notMeasured : `${number(b.latestValue)} ${b.unit} (${date(b.latestOn)})`}
+                </Table.Cell>
+                <Table.Cell>{`${number(b.targetValue)} ${b.unit} (${date(b.targetDate)})`}</Table.Cell>
+                <Table.Cell>{b.achievement === null ? '–' : percent(b.achievement)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </Part>
   );
 }
 
@@ -181,10 +169,7 @@ function Memberships({ panel }: { panel: MunicipalityPanel }) {
   const t = useMyWorkMessages();
   const { date } = useI18n();
   return (
-    <section aria-labelledby="panel-memberships">
-      <Heading level={3} data-size="sm" id="panel-memberships">
-        {t.panel.memberships}
-      </Heading>
+    <Part id="panel-memberships" title={t.panel.memberships} empty={false}>
       <ul className="dr-my-work-list">
         {panel.memberships.map((m) => (
           <li key={`${m.network.id}-${m.joinedOn}`}>
@@ -208,7 +193,7 @@ function Memberships({ panel }: { panel: MunicipalityPanel }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Part>
   );
 }
 
@@ -216,28 +201,21 @@ function Strategies({ panel }: { panel: MunicipalityPanel }) {
   const t = useMyWorkMessages();
   const { date } = useI18n();
   return (
-    <section aria-labelledby="panel-strategies">
-      <Heading level={3} data-size="sm" id="panel-strategies">
-        {t.panel.strategies}
-      </Heading>
-      {panel.strategies.length === 0 ? (
-        <Paragraph>{t.panel.strategiesEmpty}</Paragraph>
-      ) : (
-        <ul className="dr-my-work-list">
-          {panel.strategies.map((s) => (
-            <li key={s.href}>
-              <AppLink to={s.href}>{fmt(t.panel.version, { title: s.strategyTitle, number: s.versionNumber })}</AppLink>{' '}
-              <span className="dr-muted">
-                · {s.network.name} · {t.panel.decisionStatus[s.decisionStatus]}
-                {s.decisionBody && ` · ${s.decisionBody}`}
-                {s.decisionDate && ` ${date(s.decisionDate)}`}
-                {s.decisionCaseNumber && ` (${s.decisionCaseNumber})`}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <Part id="panel-strategies" title={t.panel.strategies} empty={panel.strategies.length === 0 && t.panel.strategiesEmpty}>
+      <ul className="dr-my-work-list">
+        {panel.strategies.map((s) => (
+          <li key={s.href}>
+            <AppLink to={s.href}>{fmt(t.panel.version, { title: s.strategyTitle, number: s.versionNumber })}</AppLink>{' '}
+            <span className="dr-muted">
+              · {s.network.name} · {t.panel.decisionStatus[s.decisionStatus]}
+              {s.decisionBody && ` · ${s.decisionBody}`}
+              {s.decisionDate && ` ${date(s.decisionDate)}`}
+              {s.decisionCaseNumber && ` (${s.decisionCaseNumber})`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Part>
   );
 }
 
@@ -245,27 +223,20 @@ function Remarks({ panel }: { panel: MunicipalityPanel }) {
   const t = useMyWorkMessages();
   const { date } = useI18n();
   return (
-    <section aria-labelledby="panel-remarks">
-      <Heading level={3} data-size="sm" id="panel-remarks">
-        {t.panel.remarks}
-      </Heading>
-      {panel.remarks.length === 0 ? (
-        <Paragraph>{t.panel.remarksEmpty}</Paragraph>
-      ) : (
-        <ul className="dr-my-work-list">
-          {panel.remarks.map((r, i) => (
-            <li key={`${r.href}-${i}`}>
-              <span className="dr-my-work-kind">{t.panel.remarkKinds[r.kind]}</span> <AppLink to={r.href}>{r.title}</AppLink>
-              <span className="dr-muted">
-                {' '}
-                · {r.network.name}
-                {r.date && ` · ${date(r.date)}`}
-              </span>
-              <Paragraph data-size="sm">{r.text}</Paragraph>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <Part id="panel-remarks" title={t.panel.remarks} empty={panel.remarks.length === 0 && t.panel.remarksEmpty}>
+      <ul className="dr-my-work-list">
+        {panel.remarks.map((r, i) => (
+          <li key={`${r.href}-${i}`}>
+            <span className="dr-my-work-kind">{t.panel.remarkKinds[r.kind]}</span> <AppLink to={r.href}>{r.title}</AppLink>
+            <span className="dr-muted">
+              {' '}
+              · {r.network.name}
+              {r.date && ` · ${date(r.date)}`}
+            </span>
+            <Paragraph data-size="sm">{r.text}</Paragraph>
+          </li>
+        ))}
+      </ul>
+    </Part>
   );
 }

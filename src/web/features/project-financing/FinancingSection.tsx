@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { Button, Details, Fieldset, Heading, Link, Paragraph, Radio, Select, Table, ValidationMessage } from '@digdir/designsystemet-react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Details, Fieldset, Heading, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import { SPLIT_METHODS, type SplitMethod } from '../../../shared/finance/cost-split.ts';
 import {
   basisPointsToPercent,
@@ -11,10 +11,14 @@ import {
   type ProjectFinancing,
 } from '../../../shared/finance/project-financing.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
-import { api, useApi } from '../../app/api.ts';
-import { FormMessages, SelectField, SubmitButton, SuccessMessage, TextField, useForm, ChoiceGroup } from '../../app/forms.tsx';
+import { useApi } from '../../app/api.ts';
+import { SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, ScrollRegion, Section } from '../../app/ui.tsx';
+import { Downloads, exportLinks } from '../../app/downloads.tsx';
+import { RadioGroup } from '../../app/fields.tsx';
+import { dialogHandlers, OptionSelect, optionsOf, sendTo } from '../../app/form-parts.tsx';
+import { SubmitForm } from '../../app/submit-form.tsx';
 import { useFinancingMessages, type FinancingMessages } from './messages.ts';
 import { OwnEffortPart } from './OwnEffortPart.tsx';
 import './financing.css';
@@ -65,36 +69,16 @@ export function FinancingSection({ project }: { project: Project }) {
               <Paragraph>{t.none}</Paragraph>
             ) : (
               <>
-                <ScrollRegion label={fmt(t.sourcesCaption, { reference: project.reference })}>
-                  <Table zebra>
-                    <caption>{fmt(t.sourcesCaption, { reference: project.reference })}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell scope="col">{t.name}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{t.kind}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col" className="dr-project-number">
-                          {t.amount}
-                        </Table.HeaderCell>
-                      </Table.Row>
-                    </Table.Head>
-                    <Table.Body>
-                      {data.financing.sources.map((s, i) => (
-                        <Table.Row key={i}>
-                          <Table.HeaderCell scope="row">{s.name}</Table.HeaderCell>
-                          <Table.Cell>{t.kinds[s.kind]}</Table.Cell>
-                          <Table.Cell className="dr-project-number">{kroner(s.amount)}</Table.Cell>
-                        </Table.Row>
-                      ))}
-                      <Table.Row>
-                        <Table.HeaderCell scope="row">{t.costTotal}</Table.HeaderCell>
-                        <Table.Cell />
-                        <Table.Cell className="dr-project-number">
-                          <strong>{kroner(data.financing.costTotal)}</strong>
-                        </Table.Cell>
-                      </Table.Row>
-                    </Table.Body>
-                  </Table>
-                </ScrollRegion>
+                <FiguresWithTotal
+                  caption={fmt(t.sourcesCaption, { reference: project.reference })}
+                  columns={[
+                    { heading: t.name, cell: (s) => s.name },
+                    { heading: t.kind, cell: (s) => t.kinds[s.kind] },
+                    { heading: t.amount, cell: (s) => kroner(s.amount), figure: true },
+                  ]}
+                  rows={data.financing.sources}
+                  total={{ label: t.costTotal, figure: kroner(data.financing.costTotal) }}
+                />
                 <Heading level={3} data-size="xs">
                   {t.splitHeading}
                 </Heading>
@@ -104,14 +88,7 @@ export function FinancingSection({ project }: { project: Project }) {
                 {data.current && (
                   <SplitTable project={project} split={data.current} caption={fmt(t.splitCaption, { reference: project.reference })} />
                 )}
-                <Paragraph data-size="sm" className="dr-downloads">
-                  <Link href={exportUrl(project.id, 'xlsx')} download>
-                    {t.downloadXlsx}
-                  </Link>
-                  <Link href={exportUrl(project.id, 'csv')} download>
-                    {t.downloadCsv}
-                  </Link>
-                </Paragraph>
+                <Downloads links={exportLinks((format) => exportUrl(project.id, format), { xlsx: t.downloadXlsx, csv: t.downloadCsv })} />
                 {data.history.length > 0 && <History project={project} history={data.history} />}
               </>
             )}
@@ -126,16 +103,14 @@ export function FinancingSection({ project }: { project: Project }) {
               <FinancingForm
                 project={project}
                 current={data}
-                onCancel={() => setEditing(false)}
-                onReload={() => {
-                  setEditing(false);
-                  loaded.reload();
-                }}
-                onSaved={(answer) => {
-                  setEditing(false);
-                  loaded.setData(answer);
-                  setStatus(t.saved);
-                }}
+                {...dialogHandlers<ProjectFinancing>(
+                  () => setEditing(false),
+                  loaded.reload,
+                  (answer) => {
+                    loaded.setData(answer);
+                    setStatus(t.saved);
+                  },
+                )}
               />
             </ModalDialog>
           </>
@@ -167,53 +142,87 @@ function SplitTable({ project, split, caption }: { project: Project; split: Cost
       {split.lines.length === 0 ? (
         <Paragraph>{t.noParticipants}</Paragraph>
       ) : (
-        <ScrollRegion label={caption}>
-          <Table zebra data-project={project.id}>
-            <caption>{caption}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t.municipality}</Table.HeaderCell>
-                <Table.HeaderCell scope="col" className="dr-project-number">
-                  {t.population}
-                </Table.HeaderCell>
-                {agreed && (
-                  <Table.HeaderCell scope="col" className="dr-project-number">
-                    {t.share}
-                  </Table.HeaderCell>
-                )}
-                <Table.HeaderCell scope="col" className="dr-project-number">
-                  {t.amount}
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {split.lines.map((line) => (
-                <Table.Row key={line.municipalityNumber}>
-                  <Table.HeaderCell scope="row">
-                    {line.municipalityName} ({line.municipalityNumber})
-                  </Table.HeaderCell>
-                  <Table.Cell className="dr-project-number">{number(line.population)}</Table.Cell>
-                  {agreed && (
-                    <Table.Cell className="dr-project-number">
-                      {basisPointsToPercent(line.basisPoints ?? 0, lang === 'en' ? '.' : ',')} %
-                    </Table.Cell>
-                  )}
-                  <Table.Cell className="dr-project-number">{kroner(line.amount)}</Table.Cell>
-                </Table.Row>
-              ))}
-              <Table.Row>
-                <Table.HeaderCell scope="row">{t.total}</Table.HeaderCell>
-                <Table.Cell />
-                {agreed && <Table.Cell />}
-                <Table.Cell className="dr-project-number">
-                  <strong>{kroner(split.lines.reduce((a, l) => a + l.amount, 0))}</strong>
-                </Table.Cell>
-              </Table.Row>
-            </Table.Body>
-          </Table>
-        </ScrollRegion>
+        <FiguresWithTotal
+          caption={caption}
+          project={project.id}
+          columns={[
+            { heading: t.municipality, cell: (line) => `${line.municipalityName} (${line.municipalityNumber})` },
+            { heading: t.population, cell: (line) => number(line.population), figure: true },
+            ...(agreed
+              ? [
+                  {
+                    heading: t.share,
+                    cell: (line: CostSplit['lines'][number]) =>
+                      `${basisPointsToPercent(line.basisPoints ?? 0, lang === 'en' ? '.' : ',')} %`,
+                    figure: true,
+                  },
+                ]
+              : []),
+            { heading: t.amount, cell: (line) => kroner(line.amount), figure: true },
+          ]}
+          rows={split.lines}
+          total={{ label: t.total, figure: kroner(split.lines.reduce((a, l) => a + l.amount, 0)) }}
+        />
       )}
     </>
+  );
+}
+
+/**
+ * A table of figures whose last row is their total in bold; the first column names the row, and a `figure` column is
+ * aligned to the right. `project` marks the table as the project's split.
+ */
+function FiguresWithTotal<T>({
+  caption,
+  project,
+  columns,
+  rows,
+  total,
+}: {
+  caption: string;
+  project?: string;
+  columns: { heading: string; cell: (row: T) => ReactNode; figure?: boolean }[];
+  rows: readonly T[];
+  total: { label: string; figure: string };
+}) {
+  const [first, ...rest] = columns;
+  const figure = (column: { figure?: boolean }) => (column.figure ? 'dr-project-number' : undefined);
+  return (
+    <ScrollRegion label={caption}>
+      <Table zebra data-project={project}>
+        <caption>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            {columns.map((c) => (
+              <Table.HeaderCell key={c.heading} scope="col" className={figure(c)}>
+                {c.heading}
+              </Table.HeaderCell>
+            ))}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((row, i) => (
+            <Table.Row key={i}>
+              <Table.HeaderCell scope="row">{first?.cell(row)}</Table.HeaderCell>
+              {rest.map((c) => (
+                <Table.Cell key={c.heading} className={figure(c)}>
+                  {c.cell(row)}
+                </Table.Cell>
+              ))}
+            </Table.Row>
+          ))}
+          <Table.Row>
+            <Table.HeaderCell scope="row">{total.label}</Table.HeaderCell>
+            {rest.slice(1).map((c) => (
+              <Table.Cell key={c.heading} />
+            ))}
+            <Table.Cell className="dr-project-number">
+              <strong>{total.figure}</strong>
+            </Table.Cell>
+          </Table.Row>
+        </Table.Body>
+      </Table>
+    </ScrollRegion>
   );
 }
 
@@ -264,7 +273,7 @@ function FinancingForm({
   current: ProjectFinancing;
 }) {
   const t = useFinancingMessages();
-  const { m, lang } = useI18n();
+  const { lang } = useI18n();
   const form = useForm();
   const f = current.financing;
   const participants = project.participants.filter((p) => p.participation === 'in');
@@ -284,21 +293,30 @@ function FinancingForm({
     ),
   );
   const setSource = (i: number, patch: Partial<SourceDraft>) => setSources((all) => all.map((s, j) => (i === j ? { ...s, ...patch } : s)));
+  // A source's field is named by its number: «Kilde 2: beløp».
+  const sourceLabel = (i: number, key: keyof SourceDraft) =>
+    fmt({ kind: t.sourceKind, name: t.sourceName, amount: t.sourceAmount }[key], { n: i + 1 });
+  const percentLabel = (p: (typeof participants)[number]) => fmt(t.percentFor, { name: p.municipalityName });
+  // A source's text field, named by its path in the body (`sources.0.name`) as the server names it in its errors.
+  const sourceField = (i: number, key: 'name' | 'amount') => ({
+    state: form,
+    name: `sources.${i}.${key}`,
+    label: sourceLabel(i, key),
+    value: sources[i]?.[key] ?? '',
+    onChange: (value: string) => setSource(i, { [key]: value }),
+  });
 
-  const labels: Record<string, string> = {
-    costTotal: t.costTotalField,
-    method: t.method,
-    sources: t.sources,
-    percentages: t.percentages,
-  };
-  sources.forEach((_, i) => {
-    labels[`sources.${i}.kind`] = fmt(t.sourceKind, { n: i + 1 });
-    labels[`sources.${i}.name`] = fmt(t.sourceName, { n: i + 1 });
-    labels[`sources.${i}.amount`] = fmt(t.sourceAmount, { n: i + 1 });
-  });
-  participants.forEach((p, i) => {
-    labels[`percentages.${i}.basisPoints`] = fmt(t.percentFor, { name: p.municipalityName });
-  });
+  const labelled: [string, string][] = [
+    ['costTotal', t.costTotalField],
+    ['method', t.method],
+    ['sources', t.sources],
+    ['percentages', t.percentages],
+    ...sources.flatMap((_, i) =>
+      (['kind', 'name', 'amount'] as const).map((key): [string, string] => [`sources.${i}.${key}`, sourceLabel(i, key)]),
+    ),
+    ...participants.map((p, i): [string, string] => [`percentages.${i}.basisPoints`, percentLabel(p)]),
+  ];
+  const labels = Object.fromEntries(labelled);
   const input = {
     costTotal: costTotal.trim() === '' ? undefined : amountOf(costTotal),
     method,
@@ -315,60 +333,46 @@ function FinancingForm({
     sources: sources.map((s) => ({ kind: s.kind, name: s.name, amount: s.amount.trim() === '' ? undefined : amountOf(s.amount) })),
     ...(f ? { version: f.version } : {}),
   };
+  const percentField = (p: (typeof participants)[number], i: number) => ({
+    state: form,
+    name: `percentages.${i}.basisPoints`,
+    label: percentLabel(p),
+    value: percents[p.municipalityNumber] ?? '',
+    onChange: (value: string) => setPercents((all) => ({ ...all, [p.municipalityNumber]: value })),
+  });
   const percentagesError = form.errors.percentages;
 
   return (
-    <form
-      className="dr-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({
-          schema: FinancingInputSchema,
-          input,
-          labels,
-          send: (body) => api<ProjectFinancing>(financingPath(project.id), { method: 'PUT', body }),
-          done: onSaved,
-        });
+    <SubmitForm
+      form={form}
+      submit={{
+        schema: FinancingInputSchema,
+        input,
+        labels,
+        send: sendTo<ProjectFinancing>(financingPath(project.id), 'PUT'),
+        done: onSaved,
       }}
+      submitLabel={t.save}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormMessages form={form} onReload={onReload} />
       <TextField state={form} name="costTotal" label={t.costTotalField} value={costTotal} onChange={setCostTotal} required />
       <Fieldset id={form.id('sources')} tabIndex={-1} aria-describedby={form.errors.sources ? `${form.id('sources')}-error` : undefined}>
         <Fieldset.Legend>{t.sources}</Fieldset.Legend>
         <Fieldset.Description>{t.sourcesDescription}</Fieldset.Description>
         {sources.map((s, i) => (
           <div key={i} className="dr-toolbar dr-financing-source">
-            <SelectField
+            <OptionSelect
               state={form}
               name={`sources.${i}.kind`}
-              label={fmt(t.sourceKind, { n: i + 1 })}
+              label={sourceLabel(i, 'kind')}
               value={s.kind}
               onChange={(v) => setSource(i, { kind: FINANCING_SOURCE_KINDS.find((k) => k === v) ?? 'other' })}
               required
-            >
-              {FINANCING_SOURCE_KINDS.map((k) => (
-                <Select.Option key={k} value={k}>
-                  {t.kinds[k]}
-                </Select.Option>
-              ))}
-            </SelectField>
-            <TextField
-              state={form}
-              name={`sources.${i}.name`}
-              label={fmt(t.sourceName, { n: i + 1 })}
-              value={s.name}
-              onChange={(name) => setSource(i, { name })}
-              required
+              options={optionsOf(FINANCING_SOURCE_KINDS, t.kinds)}
             />
-            <TextField
-              state={form}
-              name={`sources.${i}.amount`}
-              label={fmt(t.sourceAmount, { n: i + 1 })}
-              value={s.amount}
-              onChange={(amount) => setSource(i, { amount })}
-              required
-            />
+            <TextField {...sourceField(i, 'name')} required />
+            <TextField {...sourceField(i, 'amount')} required />
             {sources.length > 1 && (
               <RowAction danger onClick={() => setSources((all) => all.filter((_, j) => j !== i))}>
                 {fmt(t.removeSource, { n: i + 1 })}
@@ -388,19 +392,14 @@ function FinancingForm({
           </Button>
         </div>
       </Fieldset>
-      <ChoiceGroup form={form} name="method" legend={t.method}>
-        {SPLIT_METHODS.map((value, i) => (
-          <Radio
-            key={value}
-            id={i === 0 ? form.id('method') : undefined}
-            name={form.id('method')}
-            value={value}
-            label={capitalized(t.methods[value])}
-            checked={method === value}
-            onChange={() => setMethod(value)}
-          />
-        ))}
-      </ChoiceGroup>
+      <RadioGroup
+        form={form}
+        name="method"
+        legend={t.method}
+        options={SPLIT_METHODS.map((value) => ({ value, label: capitalized(t.methods[value]) }))}
+        value={method}
+        onChange={setMethod}
+      />
       {method === 'agreed' && (
         <Fieldset
           id={form.id('percentages')}
@@ -411,26 +410,12 @@ function FinancingForm({
           <Fieldset.Description>{t.percentagesDescription}</Fieldset.Description>
           <div className="dr-toolbar">
             {participants.map((p, i) => (
-              <TextField
-                key={p.municipalityNumber}
-                state={form}
-                name={`percentages.${i}.basisPoints`}
-                label={fmt(t.percentFor, { name: p.municipalityName })}
-                value={percents[p.municipalityNumber] ?? ''}
-                onChange={(value) => setPercents((all) => ({ ...all, [p.municipalityNumber]: value }))}
-                required
-              />
+              <TextField key={p.municipalityNumber} {...percentField(p, i)} required />
             ))}
           </div>
           {percentagesError && <ValidationMessage id={`${form.id('percentages')}-error`}>{percentagesError}</ValidationMessage>}
         </Fieldset>
       )}
-      <ButtonRow>
-        <SubmitButton form={form}>{t.save}</SubmitButton>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
-          {m.common.cancel}
-        </Button>
-      </ButtonRow>
-    </form>
+    </SubmitForm>
   );
 }
