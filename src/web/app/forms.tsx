@@ -295,11 +295,15 @@ export function SubmitButton({ form, children }: { form: FormState; children: Re
   );
 }
 
-/** A confirmation in a dialog: what will happen, the button that does it, and the failure if it fails. */
+/**
+ * A confirmation in a dialog: what will happen, the button that does it, and the failure if it fails. `focusCancel`
+ * gives «Avbryt» the focus, for what cannot be undone (a removal, a revocation), so that Enter does not do it.
+ */
 export function ConfirmForm({
   children,
   confirmLabel,
   danger,
+  focusCancel,
   onConfirm,
   onCancel,
   onReload,
@@ -307,9 +311,10 @@ export function ConfirmForm({
   children: ReactNode;
   confirmLabel: string;
   danger?: boolean;
+  focusCancel?: boolean;
   onConfirm: () => Promise<void>;
   onCancel: () => void;
-  onReload: () => void;
+  onReload?: () => void;
 }) {
   const { m } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -337,7 +342,7 @@ export function ConfirmForm({
         >
           {busy ? m.common.saving : confirmLabel}
         </Button>
-        <Button type="button" variant="tertiary" onClick={onCancel}>
+        <Button type="button" variant="tertiary" onClick={onCancel} autoFocus={focusCancel}>
           {m.common.cancel}
         </Button>
       </ButtonRow>

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { InvitationCreateSchema, RoleAssignmentInputSchema, type RoleAssignment, type UserSummary } from '../../../shared/auth/schema.ts';
 import { api, useApi } from '../../app/api.ts';
-import { SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
+import { ConfirmForm, SuccessMessage, TextField, useForm } from '../../app/forms.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
 import { useFormValues } from '../../app/fields.tsx';
-import { DangerConfirm } from '../../app/action.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { ButtonRow, LoadState, ModalDialog, Section } from '../../app/ui.tsx';
 import { emptyRole, RoleFields, roleInput, type RoleDraft } from './RoleFields.tsx';
@@ -241,12 +240,14 @@ function RevokeConfirm({
 }) {
   const { m } = useI18n();
   return (
-    <DangerConfirm
+    <ConfirmForm
+      danger
+      focusCancel
       confirmLabel={m.admin.revokeButton}
       onConfirm={async () => onRevoked(await api<UserSummary>(`/admin/users/${target.id}/roles/${role.id}`, { method: 'DELETE' }))}
       onCancel={onCancel}
     >
       <Paragraph>{fmt(m.admin.revokeConfirm, { role: roleText(m, role), name: target.name })}</Paragraph>
-    </DangerConfirm>
+    </ConfirmForm>
   );
 }

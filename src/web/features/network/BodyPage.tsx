@@ -4,8 +4,7 @@ import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import type { Body, BodyMembership, NetworkOverview } from '../../../shared/network/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import { api, useApi } from '../../app/api.ts';
-import { SuccessMessage } from '../../app/forms.tsx';
-import { DangerConfirm } from '../../app/action.tsx';
+import { ConfirmForm, SuccessMessage } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
 import { useNetwork } from '../../app/network-frame.tsx';
@@ -269,7 +268,9 @@ function RemoveMembership({
 }) {
   const { m } = useI18n();
   return (
-    <DangerConfirm
+    <ConfirmForm
+      danger
+      focusCancel
       confirmLabel={m.bodies.removeButton}
       onConfirm={async () =>
         onRemoved(await api<Body>(`/body-memberships/${membership.id}?version=${membership.version}`, { method: 'DELETE' }))
@@ -278,6 +279,6 @@ function RemoveMembership({
       onReload={onReload}
     >
       <Paragraph>{fmt(m.bodies.removeConfirm, { name: membership.personName })}</Paragraph>
-    </DangerConfirm>
+    </ConfirmForm>
   );
 }
