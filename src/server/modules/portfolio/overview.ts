@@ -22,12 +22,7 @@ export async function buildPortfolioOverview(db: DbOrTx, networkId: string, filt
   const [rows, focusAreas, participants, decisions, statuses, milestones, names, programmeNames] = await Promise.all([
     db
       .select({
-        id: projects.id,
-        year: projects.year,
-        sequence: projects.sequence,
-        title: projects.title,
-        phase: projects.phase,
-        focusAreaKeys: projects.focusAreaKeys,
+        ...projectListColumns,
         ownerPersonId: projects.ownerPersonId,
         managerPersonId: projects.managerPersonId,
         startDate: projects.startDate,
@@ -85,6 +80,16 @@ export async function buildPortfolioOverview(db: DbOrTx, networkId: string, filt
   if (!status) return list;
   return list.filter((p) => (status === 'none' ? p.status === null : p.status?.overall === status));
 }
+
+/** What names a project in a list of them: its id, its reference's year and number, its title, phase and focus areas. */
+export const projectListColumns = {
+  id: projects.id,
+  year: projects.year,
+  sequence: projects.sequence,
+  title: projects.title,
+  phase: projects.phase,
+  focusAreaKeys: projects.focusAreaKeys,
+};
 
 /** The overview's filters on the projects table, the same for this builder and the one it replaced. */
 export function projectConditions(db: DbOrTx, networkId: string, filter: PortfolioFilter) {

@@ -26,7 +26,7 @@ import { renderTable, renderWorkbook, sheetOf, type ExportFormat, type RenderedF
 import { currentMemberNumbers, requireNetwork } from '../network/index.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
 import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
-import { projectConditions } from './overview.ts';
+import { projectConditions, projectListColumns } from './overview.ts';
 import { reference as proposalReference } from './presenter.ts';
 import { MATRIX_AXIS_LABELS, MATRIX_HEADINGS, PHASE_LABELS, STATUS_LABELS } from './terms.ts';
 import { currentWeights } from './weights.ts';
@@ -76,15 +76,7 @@ async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFi
       : Promise.resolve([]),
     wantProjects
       ? db
-          .select({
-            id: projects.id,
-            year: projects.year,
-            sequence: projects.sequence,
-            title: projects.title,
-            phase: projects.phase,
-            focusAreaKeys: projects.focusAreaKeys,
-            assessment: proposals.assessment,
-          })
+          .select({ ...projectListColumns, assessment: proposals.assessment })
           .from(projects)
           .leftJoin(proposals, eq(proposals.id, projects.proposalId))
           .where(and(...projectConditions(db, networkId, filter)))
