@@ -7,8 +7,9 @@ import { parseReference } from '../../../shared/portfolio/references.ts';
 import type { Loaded } from '../../app/api.ts';
 import { useNetworkCapabilities } from '../../app/capabilities.ts';
 import { SuccessMessage } from '../../app/forms.tsx';
-import { fmt, useI18n } from '../../app/i18n/index.tsx';
+import { fmt } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useRecordTitle } from '../../app/loaded-record.tsx';
 import { useRecordAtAddress } from '../../app/reference-address.ts';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { AppLink, LoadState } from '../../app/ui.tsx';
@@ -24,7 +25,6 @@ import './projects.css';
  * so a tab can be linked to, reloaded, and left with the back button.
  */
 export function ProjectPage() {
-  const { m } = useI18n();
   const pm = useProjectMessages();
   const { id = '' } = useParams();
   const network = useNetwork();
@@ -33,11 +33,7 @@ export function ProjectPage() {
     byId: `/projects/${encodeURIComponent(id)}`,
     byReference: `/networks/${network.id}/projects/by-reference/${id}`,
   });
-  const title = project.error
-    ? m.notFound.title
-    : project.data
-      ? fmt(pm.project.title, { reference: project.data.reference, title: project.data.title })
-      : m.common.loading;
+  const title = useRecordTitle(project, (r) => fmt(pm.project.title, { reference: r.reference, title: r.title }));
   return (
     <Page title={title}>
       <Paragraph>

@@ -22,6 +22,7 @@ import { SubmitForm } from '../../app/submit-form.tsx';
 import { ConfirmDialog } from '../../app/confirm-dialog.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
 import { Page } from '../../app/Page.tsx';
+import { useRecordTitle } from '../../app/loaded-record.tsx';
 import { useRecordAtAddress } from '../../app/reference-address.ts';
 import { useNetwork } from '../../app/network-frame.tsx';
 import { RelatedLessons } from '../lessons/index.ts';
@@ -36,7 +37,6 @@ import { HeadRow } from '../../app/table.tsx';
 
 /** `/n/:slug/forslag/:id` (or its reference, `…/F-2026-014`): one proposal with everything it says; the secretariat sets its status and assesses it. */
 export function ProposalPage() {
-  const { m } = useI18n();
   const pm = useProposalMessages();
   const { id = '' } = useParams();
   const network = useNetwork();
@@ -45,11 +45,7 @@ export function ProposalPage() {
     byId: `/proposals/${encodeURIComponent(id)}`,
     byReference: `/networks/${network.id}/proposals/by-reference/${id}`,
   });
-  const title = proposal.error
-    ? m.notFound.title
-    : proposal.data
-      ? fmt(pm.proposal.title, { reference: proposal.data.reference, title: proposal.data.title })
-      : m.common.loading;
+  const title = useRecordTitle(proposal, (r) => fmt(pm.proposal.title, { reference: r.reference, title: r.title }));
   return (
     <Page title={title}>
       <Paragraph>
