@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { benefitIndicators, benefitMeasurements, myWorkVisits, users } from '../../db/schema/index.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { DEMO_CHIEF_EXECUTIVE } from '../../demo/projects.ts';
 import type { MyWork } from '../../../shared/myWork/schema.ts';
+import { FREQUENCY_MONTHS, MEASUREMENT_FREQUENCIES, nextMeasurementDue, type MeasurementFrequency } from '../../../shared/benefits/schema.ts';
+import { queryRows } from '../../db/client.ts';
 import { today } from '../network/index.ts';
 import { addDays } from './dates.ts';
 import { statusReportDue } from './work.ts';
@@ -244,6 +247,28 @@ describe.each(DATABASE_KINDS)('my work on %s', (kind) => {
     expect(visit.newDocuments).toEqual([expect.objectContaining({ fileName: 'Styringsdokument.pdf', href: project.href })]);
     expect(visit.projects[0]!.lacks).toEqual(['benefitsPlan']);
     expect((await work(contact)).newDocuments).toEqual([]);
+  });
+  it('the database reckons a measurement due on the day nextMeasurementDue gives, month ends and leap days too', async () => {
+    // The start page picks the due targets in SQL and the page shows nextMeasurementDue's day: they must agree.
+    const cases = fc.sample(
+      fc.tuple(fc.date({ min: new Date('2020-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }), fc.constantFrom(...MEASUREMENT_FREQUENCIES)),
+      { numRuns: 300, seed: 18 },
+    );
+    const edges: [string, MeasurementFrequency][] = [
+      ['2026-01-31', 'monthly'],
+      ['2024-02-29', 'yearly'],
+      ['2026-08-31', 'halfYearly'],
+      ['2026-10-31', 'tertial'],
+      ['2026-11-30', 'quarterly'],
+    ];
+    const all = [...edges, ...cases.map(([d, f]) => [d.toISOString().slice(0, 10), f] as [string, MeasurementFrequency])];
+    const rows = await queryRows<{ due: string }>(
+      t.db,
+      sql`select (d::date + make_interval(months => m))::date::text as due
+          from unnest(${`{${all.map(([d]) => d).join(',')}}`}::text[], ${`{${all.map(([, f]) => FREQUENCY_MONTHS[f]).join(',')}}`}::int[])
+            with ordinality as k(d, m, i) order by i`,
+    );
+    expect(rows.map((r) => r.due)).toEqual(all.map(([d, f]) => nextMeasurementDue(f, d, null)));
   });
 });
 
