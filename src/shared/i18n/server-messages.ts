@@ -421,6 +421,7 @@ const nb: ServerMessages = {
     'budget:version': 'Versjon',
     // finance: own effort (egeninnsats)
     'ownEffort:year': 'År',
+    'myWork:all': 'Alle prosjekter og gevinstmål',
     'ownEffort:rate': 'Timesats (kr)',
     'ownEffort:month': 'Måned',
     'ownEffort:municipalityNumber': 'Kommune',
@@ -886,6 +887,7 @@ const nn: ServerMessages = {
     'budget:version': 'Versjon',
     // finance: own effort (eigeninnsats)
     'ownEffort:year': 'År',
+    'myWork:all': 'Alle prosjekt og gevinstmål',
     'ownEffort:rate': 'Timesats (kr)',
     'ownEffort:month': 'Månad',
     'ownEffort:municipalityNumber': 'Kommune',
@@ -1350,6 +1352,7 @@ const en: ServerMessages = {
     'budget:version': 'Version',
     // finance: own effort
     'ownEffort:year': 'Year',
+    'myWork:all': 'All projects and benefit targets',
     'ownEffort:rate': 'Hourly rate (NOK)',
     'ownEffort:month': 'Month',
     'ownEffort:municipalityNumber': 'Municipality',

@@ -143,7 +143,14 @@ export type MyWork = z.infer<typeof MyWorkSchema>;
  * executive and contacts without a network role, and by the secretariat and members of a network it is in, who see
  * only what lies in their networks. Money in whole kroner.
  */
-export const PanelQuery = z.object({ year: z.coerce.number({ error: 'type' }).int({ error: 'type' }).min(2000).max(2100).optional() });
+export const PanelQuery = z.object({
+  year: z.coerce.number({ error: 'type' }).int({ error: 'type' }).min(2000).max(2100).optional(),
+  /** `all=true`: every project and benefit; otherwise the first PANEL_FOLD of each, with their counts. */
+  all: z.enum(['true', 'false'], { error: 'choice' }).optional(),
+});
+
+/** How many projects and benefits the panel lists before «Vis alle»: a large municipality has hundreds of each. */
+export const PANEL_FOLD = 20;
 
 const PanelNetwork = NetworkRef;
 
@@ -240,7 +247,9 @@ export const MunicipalityPanelSchema = z.object({
   /** The sum of what it pays in the year, over the networks shown. */
   paysInYear: z.number(),
   projects: z.array(PanelProjectSchema),
+  projectCount: z.number(),
   benefits: z.array(PanelBenefitSchema),
+  benefitCount: z.number(),
   strategies: z.array(PanelStrategySchema),
   remarks: z.array(PanelRemarkSchema),
   mapping: z.object({ applications: z.number(), solutionsInUse: z.number(), href: z.string().nullable() }),

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { DEMO_CHIEF_EXECUTIVE } from '../../demo/projects.ts';
-import type { MunicipalityPanel } from '../../../shared/myWork/schema.ts';
+import { eq } from 'drizzle-orm';
+import { benefitIndicators, benefits, indicatorTargets, projects } from '../../db/schema/index.ts';
+import { PANEL_FOLD, type MunicipalityPanel } from '../../../shared/myWork/schema.ts';
 
 /**
  * The municipality's page: its chief executive and contacts read it without a network role; another municipality's
@@ -73,5 +75,50 @@ describe.each(DATABASE_KINDS)('municipality panel on %s', (kind) => {
     expect(res.status).toBe(200);
     expect(res.body.memberships.map((m) => m.network.slug)).toEqual(['digivesteralen']);
     expect(res.body.projects.every((p) => p.network.slug === 'digivesteralen')).toBe(true);
+  });
+
+  it('folds a long page: the first projects and benefit targets with their counts, all of them on asking', async () => {
+    const [project] = await t.db.select({ id: projects.id }).from(projects).where(eq(projects.title, 'Felles innføring av DigiHelse i Vesterålen'));
+    const [benefit] = await t.db
+      .insert(benefits)
+      .values({ projectId: project!.id, title: 'Mange mål', type: 'quality' })
+      .returning({ id: benefits.id });
+    const indicators = await t.db
+      .insert(benefitIndicators)
+      .values(
+        Array.from({ length: PANEL_FOLD + 1 }, (_, i) => ({
+          benefitId: benefit!.id,
+          name: `Indikator ${String(i).padStart(2, '0')}`,
+          unit: 'timer',
+          direction: 'increase' as const,
+          additive: true,
+          frequency: 'yearly' as const,
+        })),
+      )
+      .returning({ id: benefitIndicators.id });
+    await t.db.insert(indicatorTargets).values(
+      indicators.map((i) => ({
+        indicatorId: i.id,
+        municipalityNumber: '1870',
+        baselineValue: 0,
+        baselineDate: '2026-01-01',
+        targetValue: 10,
+        targetDate: '2028-01-01',
+      })),
+    );
+    const folded = (await panel(chief)).body;
+    const whole = await chief.get<MunicipalityPanel>('/api/municipalities/1870/panel?all=true');
+    expect(whole.status).toBe(200);
+    expect(whole.body.benefits).toHaveLength(whole.body.benefitCount);
+    expect(whole.body.benefitCount).toBeGreaterThan(PANEL_FOLD);
+    expect(whole.body.projects).toHaveLength(whole.body.projectCount);
+    // The folded answer is the whole one's first rows, with the same counts.
+    expect(folded.benefitCount).toBe(whole.body.benefitCount);
+    expect(folded.benefits).toEqual(whole.body.benefits.slice(0, PANEL_FOLD));
+    expect(folded.projectCount).toBe(whole.body.projectCount);
+    expect(folded.projects).toEqual(whole.body.projects.slice(0, PANEL_FOLD));
+    const bad = await chief.get('/api/municipalities/1870/panel?all=yes');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toHaveProperty('all');
   });
 });

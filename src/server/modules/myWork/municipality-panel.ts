@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import { queryRows } from '../../db/client.ts';
+import { queryPrepared } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
-import type { MunicipalityPanel } from '../../../shared/myWork/schema.ts';
+import { PANEL_FOLD, type MunicipalityPanel } from '../../../shared/myWork/schema.ts';
 import { shareInYear } from '../../../shared/finance/year-spread.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { periodLabel, type ReportPeriodKind } from '../../../shared/portfolio/status-reports.ts';
@@ -18,16 +18,17 @@ import { assertCan, can, inNetwork, isChiefExecutiveFor, ofMunicipality } from '
 export async function municipalityPanel(
   ctx: RequestContext,
   number: string,
-  year = Number(today().slice(0, 4)),
+  { year = Number(today().slice(0, 4)), all = false }: { year?: number; all?: boolean } = {},
 ): Promise<MunicipalityPanel> {
-  const [municipality] = await queryRows<{ number: string; name: string }>(
+  const fold = all ? null : PANEL_FOLD;
+  const [municipality] = await queryPrepared<{ number: string; name: string }>(
     ctx.db,
     sql`select number, name from municipalities where number = ${number}`,
   );
   if (!municipality) throw notFound();
   await assertCan(ctx, 'municipality.readPanel', await ofMunicipality(ctx, number));
 
-  const memberships = await queryRows<{
+  const memberships = await queryPrepared<{
     network_id: string;
     network_slug: string;
     network_name: string;
@@ -54,7 +55,7 @@ export async function municipalityPanel(
   const yearEnd = `${year}-12-31`;
 
   const [representatives, fees, shares, projects, benefits, strategies, remarks, mapping] = await Promise.all([
-    queryRows<{ network_id: string; body_id: string; body_name: string; person_name: string; role: string }>(
+    queryPrepared<{ network_id: string; body_id: string; body_name: string; person_name: string; role: string }>(
       ctx.db,
       sql`select b.network_id, b.id as body_id, b.name as body_name, p.name as person_name, bm.role
           from body_memberships bm join bodies b on b.id = bm.body_id join people p on p.id = bm.person_id
@@ -62,13 +63,13 @@ export async function municipalityPanel(
             and bm.from_date <= ${day} and (bm.to_date is null or bm.to_date > ${day})
           order by b.name, p.sort_name`,
     ),
-    queryRows<{ network_id: string; amount: string }>(
+    queryPrepared<{ network_id: string; amount: string }>(
       ctx.db,
       sql`select s.network_id, l.amount::text
           from fee_schedules s join fee_lines l on l.schedule_id = s.id and l.municipality_number = ${number}
           where s.network_id = any(${idArray}) and s.year = ${year} and s.status = 'adopted'`,
     ),
-    queryRows<{
+    queryPrepared<{
       network_id: string;
       id: string;
       year: number;
@@ -92,7 +93,7 @@ export async function municipalityPanel(
             and (p.start_date is null or p.start_date <= ${yearEnd}) and (p.planned_end_date is null or p.planned_end_date >= ${yearStart})
           order by p.year, p.sequence`,
     ),
-    queryRows<{
+    queryPrepared<{
       network_id: string;
       id: string;
       year: number;
@@ -118,7 +119,7 @@ export async function municipalityPanel(
           where p.network_id = any(${idArray})
           order by p.year desc, p.sequence desc`,
     ),
-    queryRows<{
+    queryPrepared<{
       network_slug: string;
       project_id: string;
       year: number;
@@ -132,25 +133,32 @@ export async function municipalityPanel(
       target_date: string;
       latest_value: number | null;
       latest_on: string | null;
+      total: number;
     }>(
       ctx.db,
-      sql`select n.slug as network_slug, p.id as project_id, p.year, p.sequence, i.id as indicator_id, i.name as indicator_name, i.unit,
-            b.title as benefit_title, t.baseline_value, t.target_value, t.target_date::text, latest.value as latest_value,
-            latest.measured_on::text as latest_on
-          from indicator_targets t
-          join benefit_indicators i on i.id = t.indicator_id and i.deleted_at is null
-          join benefits b on b.id = i.benefit_id and b.deleted_at is null
-          join projects p on p.id = b.project_id
-          join networks n on n.id = p.network_id
-          left join lateral (
-            select m.value, m.measured_on from benefit_measurements m
-            where m.indicator_id = t.indicator_id and m.municipality_number = t.municipality_number
-            order by m.measured_on desc limit 1
-          ) latest on true
-          where t.municipality_number = ${number} and p.network_id = any(${idArray})
-          order by p.year, p.sequence, b.title, i.name`,
+      // Each target's record by key probes (lateral), not hashes of every indicator: a municipality has a few hundred
+      // targets among 110,000. Only the rows shown are then joined to their latest measurement.
+      sql`select n.slug as network_slug, f.project_id, f.year, f.sequence, f.indicator_id, f.indicator_name, f.unit, f.benefit_title,
+            f.baseline_value, f.target_value, f.target_date::text, latest.value as latest_value, latest.measured_on::text as latest_on, f.total
+          from (
+            select x.*, t.baseline_value, t.target_value, t.target_date, count(*) over ()::int as total
+            from indicator_targets t
+            cross join lateral (
+              select p.id as project_id, p.year, p.sequence, p.network_id, i.id as indicator_id, i.name as indicator_name, i.unit,
+                b.title as benefit_title
+              from benefit_indicators i
+              join benefits b on b.id = i.benefit_id and b.deleted_at is null
+              join projects p on p.id = b.project_id and p.network_id = any(${idArray})
+              where i.id = t.indicator_id and i.deleted_at is null
+              limit 1) x
+            where t.municipality_number = ${number}
+            order by x.year, x.sequence, x.benefit_title, x.indicator_name
+            limit ${fold}) f
+          join networks n on n.id = f.network_id
+          left join latest_benefit_measurements latest on latest.indicator_id = f.indicator_id and latest.municipality_number = ${number}
+          order by f.year, f.sequence, f.benefit_title, f.indicator_name`,
     ),
-    queryRows<{
+    queryPrepared<{
       network_id: string;
       strategy_id: string;
       version_id: string;
@@ -170,7 +178,7 @@ export async function municipalityPanel(
           where l.municipality_number = ${number} and s.network_id = any(${idArray})
           order by s.period_start desc, v.number desc`,
     ),
-    queryRows<{ network_id: string; meeting_id: string; title: string; exempt: boolean; date: string; text: string; public: boolean }>(
+    queryPrepared<{ network_id: string; meeting_id: string; title: string; exempt: boolean; date: string; text: string; public: boolean }>(
       ctx.db,
       sql`select b.network_id, m.id as meeting_id, c.title, c.exempt_from_public as exempt, m.date::text, r ->> 'text' as text,
             (m.minutes_approved_at is not null) as public
@@ -185,7 +193,7 @@ export async function municipalityPanel(
           order by m.date desc
           limit 50`,
     ),
-    queryRows<{ applications: number; in_use: number }>(
+    queryPrepared<{ applications: number; in_use: number }>(
       ctx.db,
       sql`select (select count(*)::int from application_usages where municipality_number = ${number}) as applications,
             (select count(*)::int from solution_adoptions where municipality_number = ${number} and status = 'inUse') as in_use`,
@@ -234,7 +242,7 @@ export async function municipalityPanel(
     })),
     payments: payments.filter((p) => p.fee !== null || p.shares.length > 0),
     paysInYear: payments.reduce((sum, p) => sum + p.total, 0),
-    projects: projects.map((p) => ({
+    projects: projects.slice(0, fold ?? undefined).map((p) => ({
       id: p.id,
       reference: projectReference(p.year, p.sequence),
       title: p.title,
@@ -245,6 +253,7 @@ export async function municipalityPanel(
       reservation: p.reservation,
       href: `/n/${net(p.network_id).slug}/prosjekter/${p.id}`,
     })),
+    projectCount: projects.length,
     benefits: benefits.map((b) => ({
       indicatorId: b.indicator_id,
       indicatorName: b.indicator_name,
@@ -259,6 +268,7 @@ export async function municipalityPanel(
       achievement: achievement(b.baseline_value, b.target_value, b.latest_value),
       href: `/n/${b.network_slug}/prosjekter/${b.project_id}#nytte`,
     })),
+    benefitCount: benefits[0]?.total ?? 0,
     strategies: strategies.map((s) => ({
       network: net(s.network_id),
       strategyTitle: s.title,

@@ -19,7 +19,7 @@ export const myWorkRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MunicipalityPanelSchema },
       },
     },
-    (req) => municipalityPanel(req.ctx, req.params.number, req.query.year),
+    (req) => municipalityPanel(req.ctx, req.params.number, { year: req.query.year, all: req.query.all === 'true' }),
   );
   app.get('/me/work', { schema: { tags, response: { 200: MyWorkSchema } } }, (req) => myWork(req.ctx));
 };

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Heading, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
-import type { MunicipalityPanel } from '../../../shared/myWork/schema.ts';
+import { Button, Heading, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { PANEL_FOLD, type MunicipalityPanel } from '../../../shared/myWork/schema.ts';
 import { useApi } from '../../app/api.ts';
 import { SelectField, useForm } from '../../app/forms.tsx';
 import { fmt, useI18n } from '../../app/i18n/index.tsx';
@@ -18,10 +18,18 @@ export function MunicipalityPanelSection({ number }: { number: string }) {
   const t = useMyWorkMessages();
   const thisYear = Number(todayIso().slice(0, 4));
   const [year, setYear] = useState(thisYear);
+  // A large municipality has hundreds of projects and benefit targets: the first of each, and «Vis alle» asks for the rest.
+  const [all, setAll] = useState(false);
   const yearForm = useForm();
-  const loaded = useApi<MunicipalityPanel>(user ? `/municipalities/${encodeURIComponent(number)}/panel?year=${year}` : null);
-  if (!user || loaded.error || !loaded.data) return null;
-  const p = loaded.data;
+  const loaded = useApi<MunicipalityPanel>(
+    user ? `/municipalities/${encodeURIComponent(number)}/panel?year=${year}${all ? '&all=true' : ''}` : null,
+  );
+  // While the other fold or year loads, the last answer stays, so the button pressed keeps its place and focus.
+  const [last, setLast] = useState<MunicipalityPanel>();
+  if (loaded.data && loaded.data !== last) setLast(loaded.data);
+  const p = loaded.data ?? (loaded.loading ? last : undefined);
+  if (!user || loaded.error || !p) return null;
+  const fold = { all, toggle: () => setAll((a) => !a) };
   return (
     <Section id="panel-heading" title={t.panel.heading} className="dr-section dr-stack">
       <div style={{ maxWidth: '12rem' }}>
@@ -34,8 +42,8 @@ export function MunicipalityPanelSection({ number }: { number: string }) {
         </SelectField>
       </div>
       <Payments panel={p} />
-      <Projects panel={p} />
-      <Benefits panel={p} />
+      <Projects panel={p} fold={fold} />
+      <Benefits panel={p} fold={fold} />
       <Memberships panel={p} />
       <Strategies panel={p} />
       <Remarks panel={p} />
@@ -108,7 +116,27 @@ function Payments({ panel }: { panel: MunicipalityPanel }) {
   );
 }
 
-function Projects({ panel }: { panel: MunicipalityPanel }) {
+interface Fold {
+  all: boolean;
+  toggle: () => void;
+}
+
+/** Under a part the server folds: «Viser 20 av 179» and the button for the rest, or for fewer again. */
+function FoldButton({ shown, count, label, fold }: { shown: number; count: number; label: string; fold: Fold }) {
+  const t = useMyWorkMessages();
+  const { m, number } = useI18n();
+  if (count <= PANEL_FOLD) return null;
+  return (
+    <Paragraph data-size="sm">
+      {!fold.all && `${fmt(t.panel.shownOf, { shown: number(shown), count: number(count) })} `}
+      <Button type="button" variant="tertiary" data-size="sm" aria-expanded={fold.all} onClick={fold.toggle}>
+        {fold.all ? m.common.showFewer : fmt(label, { count: number(count) })}
+      </Button>
+    </Paragraph>
+  );
+}
+
+function Projects({ panel, fold }: { panel: MunicipalityPanel; fold: Fold }) {
   const t = useMyWorkMessages();
   const light = useMyWorkMessages().lights;
   return (
@@ -126,11 +154,12 @@ function Projects({ panel }: { panel: MunicipalityPanel }) {
           </li>
         ))}
       </ul>
+      <FoldButton shown={panel.projects.length} count={panel.projectCount} label={t.panel.showAllProjects} fold={fold} />
     </Part>
   );
 }
 
-function Benefits({ panel }: { panel: MunicipalityPanel }) {
+function Benefits({ panel, fold }: { panel: MunicipalityPanel; fold: Fold }) {
   const t = useMyWorkMessages();
   const { number, date } = useI18n();
   const percent = (x: number) => `${Math.round(x * 100)} %`;
@@ -161,6 +190,7 @@ function Benefits({ panel }: { panel: MunicipalityPanel }) {
           </Table.Body>
         </Table>
       </div>
+      <FoldButton shown={panel.benefits.length} count={panel.benefitCount} label={t.panel.showAllBenefits} fold={fold} />
     </Part>
   );
 }
