@@ -193,9 +193,12 @@ async function main() {
   printReport(columns, dataset, serverVersion);
   if (startup.length > 0) {
     console.log('\nStartup of the production process (node dist/app/server/main.js) to the first 200 from /api/ready\n');
-    console.log('| database | ready after, s | resident MiB at ready | 2 s later |');
-    console.log('|---|---:|---:|---:|');
-    for (const r of startup) console.log(`| ${r.label} | ${fmt(r.readyMs / 1000, 2)} | ${r.rssReadyMiB} | ${r.rssSettledMiB} |`);
+    console.log('| database | ready after, s | resident MiB at ready | 2 s later | peak with children, MiB | load average |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    for (const r of startup)
+      console.log(
+        `| ${r.label} | ${fmt(r.readyMs / 1000, 2)} | ${r.rssReadyMiB} | ${r.rssSettledMiB} | ${r.rssPeakMiB} | ${fmt(r.load, 1)} |`,
+      );
   }
   if (render) printRender(render);
   if (args.json)

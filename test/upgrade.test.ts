@@ -90,7 +90,7 @@ describe.each(DATABASE_KINDS)('upgrading the previous release on %s', (kind) => 
     tokensBefore = (await queryRows<typeof tokensBefore>(database.db, CLEAR_TOKENS))[0]!;
     oldMigrations = await queryRows(database.db, sql`select hash, created_at::text from drizzle.__drizzle_migrations order by id`);
     oldCounters = await queryRows(database.db, sql`select scope, version from change_counters`);
-    // What main.ts does at start, then the app.
+    // What serve.ts does at start, then the app.
     await database.migrate();
     afterMigration = await summarizeDatabase(database.db, comparable(oldTables));
     tokensAfter = (await queryRows<typeof tokensAfter>(database.db, CLEAR_TOKENS))[0]!;

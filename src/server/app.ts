@@ -78,7 +78,7 @@ export interface BuildOptions {
   storage?: FileStorage;
 }
 
-/** The Fastify instance with every module registered; used by main.ts and by the tests. */
+/** The Fastify instance with every module registered; used by serve.ts and by the tests. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const storage = options.storage ?? fileStorageFor(config.storage);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { withDatabase } from '../../test/global-setup.ts';
 import { SERVER_MAIN } from '../../test/server-build.ts';
 import { PG_TEMPLATE_DB } from '../../test/paths.ts';
 import { CONFIG_VARIABLES } from './config.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo/seed.ts';
 
 type LogLine = Record<string, unknown> & { msg?: string; req?: { url?: string } };
 
@@ -18,6 +19,8 @@ type LogLine = Record<string, unknown> & { msg?: string; req?: { url?: string } 
 class ServerProcess {
   readonly lines: LogLine[] = [];
   readonly exited: Promise<number | null>;
+  /** The signal that ended the process, once it has exited. */
+  exitSignal: NodeJS.Signals | null = null;
   private waiters: { match: (line: LogLine) => boolean; resolve: (line: LogLine) => void }[] = [];
   private readonly child: ChildProcess;
 
@@ -28,7 +31,10 @@ class ServerProcess {
       env: { ...inherited, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    this.exited = once(this.child, 'exit').then(([code]) => code as number | null);
+    this.exited = once(this.child, 'exit').then(([code, signal]) => {
+      this.exitSignal = signal as NodeJS.Signals | null;
+      return code as number | null;
+    });
     let pending = '';
     this.child.stdout!.on('data', (chunk: Buffer) => {
       pending += chunk.toString('utf8');
@@ -61,6 +67,25 @@ class ServerProcess {
 
   signal(name: NodeJS.Signals) {
     this.child.kill(name);
+  }
+
+  /** The process's child processes now. */
+  children(): number[] {
+    const pid = this.child.pid!;
+    try {
+      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  }
+}
+
+/** Whether the process is still there (a zombie counts as gone). */
+function isAlive(pid: number): boolean {
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
   }
 }
 
@@ -170,5 +195,76 @@ describe('the server stopping on SIGTERM', () => {
       true,
     );
     login.abort();
+  });
+});
+
+describe("the embedded demo's first start", () => {
+  const folders: string[] = [];
+  afterAll(() => {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** A server on a new, empty PGlite folder with the demo, on a free port. */
+  function pgliteDemoEnv(): Record<string, string> {
+    const dir = mkdtempSync(join(tmpdir(), 'digiregion-main-pglite-'));
+    folders.push(dir);
+    return {
+      DATA_DIR: join(dir, 'pglite'),
+      FILES_DIR: join(dir, 'files'),
+      WEB_ROOT: dir,
+      DEMO: 'true',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      METRICS_PORT: '0',
+      RUN_JOBS: 'false',
+      LOG_LEVEL: 'info',
+    };
+  }
+
+  const startupMessages = (server: ServerProcess) =>
+    server.lines.filter((l) => l.msg !== 'incoming request' && l.msg !== 'request completed').map((l) => l.msg?.replace(/:\d+/g, ':PORT'));
+
+  it(
+    'loads the demo in a child process that is gone when the server is ready, and starts as on an existing database',
+    { timeout: 240_000 },
+    async () => {
+      const env = pgliteDemoEnv();
+      const first = new ServerProcess(env);
+      const port = await first.port();
+      await first.waitFor((l) => typeof l.msg === 'string' && l.msg.startsWith('Digiregion (demo) on '));
+      expect(first.children()).toEqual([]);
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: DEMO_USERS[1]!.email, password: DEMO_PASSWORD }),
+      });
+      expect(login.status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/api/ready`)).status).toBe(200);
+      first.signal('SIGTERM');
+      expect(await first.exited).toBe(0);
+
+      // The second start finds the demo and logs the same lines.
+      const second = new ServerProcess(env);
+      await second.waitFor((l) => typeof l.msg === 'string' && l.msg.startsWith('Digiregion (demo) on '));
+      second.signal('SIGTERM');
+      expect(await second.exited).toBe(0);
+      expect(startupMessages(first)).toEqual(startupMessages(second));
+    },
+  );
+
+  it('ends the child, and itself by the same signal, on SIGTERM while the demo loads', { timeout: 120_000 }, async () => {
+    const env = pgliteDemoEnv();
+    const server = new ServerProcess(env);
+    let children: number[] = [];
+    for (let attempt = 0; attempt < 600 && children.length === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      children = server.children();
+    }
+    expect(children).toHaveLength(1);
+    server.signal('SIGTERM');
+    expect(await server.exited).toBeNull();
+    expect(server.exitSignal).toBe('SIGTERM');
+    for (let attempt = 0; attempt < 100 && isAlive(children[0]!); attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(isAlive(children[0]!)).toBe(false);
   });
 });
