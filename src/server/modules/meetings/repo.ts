@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import {
@@ -150,28 +150,26 @@ export async function caseHistory(db: DbOrTx, caseIds: string[]) {
  * writing. A case is done once handled (decided, noted, withdrawn), and taken care of while on a meeting to come.
  */
 export async function pendingConsultations(db: DbOrTx, bodyId: string) {
-  const open = db
-    .select({ id: agendaItems.consultationId })
+  // Correlated, so each of the body's open consultations probes its own agenda items (by index); `not in` over every
+  // agenda item of every network cost 20 ms on the national dataset, on every read of a meeting.
+  const placed = db
+    .select({ one: sql`1` })
     .from(agendaItems)
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .where(
-      or(
-        inArray(agendaItems.outcome, ['decided', 'noted', 'withdrawn']),
-        and(eq(agendaItems.outcome, 'pending'), isNull(meetings.deletedAt)),
+      and(
+        eq(agendaItems.consultationId, consultations.id),
+        or(
+          inArray(agendaItems.outcome, ['decided', 'noted', 'withdrawn']),
+          and(eq(agendaItems.outcome, 'pending'), isNull(meetings.deletedAt)),
+        ),
       ),
     );
   return db
     .select({ consultation: consultations, case: cases })
     .from(consultations)
     .innerJoin(cases, eq(cases.id, consultations.caseId))
-    .where(
-      and(
-        eq(consultations.bodyId, bodyId),
-        isNull(consultations.decidedAt),
-        isNull(cases.deletedAt),
-        sql`${consultations.id} not in ${open}`,
-      ),
-    )
+    .where(and(eq(consultations.bodyId, bodyId), isNull(consultations.decidedAt), isNull(cases.deletedAt), notExists(placed)))
     .orderBy(asc(consultations.year), asc(consultations.sequence));
 }
 
