@@ -79,6 +79,11 @@ export const indicatorTargets = pgTable(
     responsiblePersonId: uuid('responsible_person_id').references(() => people.id),
     weight: doublePrecision('weight').notNull().default(1),
     lastRemindedDue: date('last_reminded_due', { mode: 'string' }),
+    /**
+     * The value of the latest measurement of the indicator in the municipality, null when none: kept by triggers of
+     * migration 0032 in the same transaction as any measurement or target written (decision 0016), never by the app.
+     */
+    currentValue: doublePrecision('current_value'),
   },
   (t) => [
     uniqueIndex('indicator_targets_idx').on(t.indicatorId, t.municipalityNumber),

@@ -3,15 +3,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, type TestApp } from '../../../../test/harness.ts';
 import { queryRows } from '../../db/client.ts';
-import { benefitMeasurements } from '../../db/schema/index.ts';
+import { benefitMeasurements, indicatorTargets } from '../../db/schema/index.ts';
 import { buildRollup, recomputeRollup } from './rollup.ts';
 
 /**
- * Decision 0016: the benefits roll-up reads each target's current value from `latest_benefit_measurements`, kept by
- * triggers. After any sequence of measurements registered, corrected, moved in time and removed, one at a time or
- * many in one statement, it answers exactly what the builder before it (`recomputeRollup`, one probe into the
- * measurements per target) answers, for the network and for a municipality, and the summary holds the latest
- * measurement of every indicator and municipality, no more and no fewer.
+ * Decision 0016: the benefits roll-up reads each target's current value from the target row (`current_value`), kept by
+ * triggers with `latest_benefit_measurements`. After any sequence of measurements registered, corrected, moved in time
+ * and removed, one at a time or many in one statement, of targets created where measurements already exist and of
+ * targets moved to another municipality, it answers exactly what the builder before it (`recomputeRollup`, one probe
+ * into the measurements per target) answers, for the network and for a municipality; the summary holds the latest
+ * measurement of every indicator and municipality, no more and no fewer, and every target the value of its latest.
  */
 type Write =
   | { kind: 'measure'; target: number; day: number; value: number }
@@ -19,12 +20,20 @@ type Write =
   | { kind: 'correct'; target: number; value: number }
   | { kind: 'move'; target: number; day: number }
   | { kind: 'remove'; target: number }
-  | { kind: 'removeAll'; target: number };
+  | { kind: 'removeAll'; target: number }
+  // A measurement where the indicator may have no target in the municipality (yet): SQL by hand or an import can.
+  | { kind: 'measureElsewhere'; target: number; municipality: number; day: number; value: number }
+  // A target created, perhaps where measurements exist already; and one moved to another municipality (no route does
+  // that, but SQL by hand may).
+  | { kind: 'createTarget'; target: number; municipality: number }
+  | { kind: 'moveTarget'; target: number; municipality: number };
 
 describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
   let t: TestApp;
   let networkId: string;
   let targets: { indicator: string; municipality: string }[] = [];
+  /** A few of the network's municipalities, where targets are created and moved to. */
+  let municipalities: string[] = [];
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -42,6 +51,8 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
     networkId = rows[0]!.network_id;
     targets = rows.map((r) => ({ indicator: r.indicator_id, municipality: r.municipality_number }));
     expect(targets.length).toBeGreaterThan(2);
+    municipalities = [...new Set(targets.map((r) => r.municipality))].sort().slice(0, 8);
+    expect(municipalities.length).toBeGreaterThan(1);
   });
   afterAll(() => t?.close());
 
@@ -55,6 +66,9 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
     fc.record({ kind: fc.constant('move' as const), target, day }),
     fc.record({ kind: fc.constant('remove' as const), target }),
     fc.record({ kind: fc.constant('removeAll' as const), target }),
+    fc.record({ kind: fc.constant('measureElsewhere' as const), target, municipality: fc.nat({ max: 7 }), day, value }),
+    fc.record({ kind: fc.constant('createTarget' as const), target, municipality: fc.nat({ max: 7 }) }),
+    fc.record({ kind: fc.constant('moveTarget' as const), target, municipality: fc.nat({ max: 7 }) }),
   );
   const date = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10);
 
@@ -68,9 +82,18 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
     return row?.id;
   }
 
+  async function hasTarget(indicator: string, municipality: string) {
+    const [row] = await t.db
+      .select({ id: indicatorTargets.id })
+      .from(indicatorTargets)
+      .where(and(eq(indicatorTargets.indicatorId, indicator), eq(indicatorTargets.municipalityNumber, municipality)));
+    return row !== undefined;
+  }
+
   async function apply(w: Write) {
     const db = t.db;
     const pick = (i: number) => targets[i % targets.length]!;
+    const municipalityOf = (i: number) => municipalities[i % municipalities.length]!;
     switch (w.kind) {
       case 'measure': {
         const p = pick(w.target);
@@ -129,7 +152,63 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
       case 'removeAll':
         await db.delete(benefitMeasurements).where(eq(benefitMeasurements.indicatorId, pick(w.target).indicator));
         return;
+      case 'measureElsewhere':
+        await db
+          .insert(benefitMeasurements)
+          .values({
+            indicatorId: pick(w.target).indicator,
+            municipalityNumber: municipalityOf(w.municipality),
+            measuredOn: date(w.day),
+            value: w.value,
+          })
+          .onConflictDoUpdate({
+            target: [benefitMeasurements.indicatorId, benefitMeasurements.municipalityNumber, benefitMeasurements.measuredOn],
+            set: { value: w.value },
+          });
+        return;
+      case 'createTarget': {
+        const indicator = pick(w.target).indicator;
+        const municipality = municipalityOf(w.municipality);
+        if (await hasTarget(indicator, municipality)) return;
+        const [row] = await db
+          .insert(indicatorTargets)
+          .values({
+            indicatorId: indicator,
+            municipalityNumber: municipality,
+            baselineValue: 10,
+            baselineDate: '2024-01-01',
+            targetValue: 90,
+            targetDate: '2028-12-31',
+          })
+          .returning({ currentValue: indicatorTargets.currentValue });
+        // The value comes back from the trigger, not from what the statement set.
+        expect(row?.currentValue).toBe(await latestValue(indicator, municipality));
+        targets.push({ indicator, municipality });
+        return;
+      }
+      case 'moveTarget': {
+        const index = w.target % targets.length;
+        const p = targets[index]!;
+        const municipality = municipalityOf(w.municipality);
+        if (await hasTarget(p.indicator, municipality)) return;
+        await db
+          .update(indicatorTargets)
+          .set({ municipalityNumber: municipality })
+          .where(and(eq(indicatorTargets.indicatorId, p.indicator), eq(indicatorTargets.municipalityNumber, p.municipality)));
+        targets[index] = { indicator: p.indicator, municipality };
+        return;
+      }
     }
+  }
+
+  async function latestValue(indicator: string, municipality: string) {
+    const [row] = await t.db
+      .select({ value: benefitMeasurements.value })
+      .from(benefitMeasurements)
+      .where(and(eq(benefitMeasurements.indicatorId, indicator), eq(benefitMeasurements.municipalityNumber, municipality)))
+      .orderBy(desc(benefitMeasurements.measuredOn))
+      .limit(1);
+    return row?.value ?? null;
   }
 
   async function expectSameAnswers() {
@@ -149,6 +228,17 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
           ) d`,
     );
     expect(difference?.n).toBe(0);
+    const [stale] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from indicator_targets t
+          left join lateral (
+            select value from benefit_measurements bm
+            where bm.indicator_id = t.indicator_id and bm.municipality_number = t.municipality_number
+            order by bm.measured_on desc limit 1
+          ) m on true
+          where t.current_value is distinct from m.value`,
+    );
+    expect(stale?.n).toBe(0);
   }
 
   it('answers what the full recomputation answers after any sequence of measurements', async () => {
@@ -182,5 +272,80 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
         sql`select value from latest_benefit_measurements where indicator_id = ${p.indicator} and municipality_number = ${p.municipality}`,
       );
       expect(latest?.value).toBe(11);
+    });
+
+  if (kind === 'postgresql')
+    it('gives a target created while a measurement of its key is being written the measured value, in either order', async () => {
+      // Keys with neither a target nor a measurement.
+      const fresh = await queryRows<{ indicator_id: string; municipality_number: string }>(
+        t.db,
+        sql`select i.id as indicator_id, m.number as municipality_number
+            from (select distinct indicator_id as id from indicator_targets) i
+            cross join (select number from municipalities order by number limit 40) m
+            where not exists (select 1 from indicator_targets x where x.indicator_id = i.id and x.municipality_number = m.number)
+              and not exists (select 1 from benefit_measurements x where x.indicator_id = i.id and x.municipality_number = m.number)
+            order by 1, 2 limit 4`,
+      );
+      expect(fresh.length).toBe(4);
+      const createTarget = async (key: (typeof fresh)[number], db: Pick<typeof t.db, 'insert'> = t.db) => {
+        await db.insert(indicatorTargets).values({
+          indicatorId: key.indicator_id,
+          municipalityNumber: key.municipality_number,
+          baselineValue: 10,
+          baselineDate: '2024-01-01',
+          targetValue: 90,
+          targetDate: '2028-12-31',
+        });
+      };
+      const measure = async (key: (typeof fresh)[number], value: number, db: Pick<typeof t.db, 'insert'> = t.db) => {
+        await db.insert(benefitMeasurements).values({
+          indicatorId: key.indicator_id,
+          municipalityNumber: key.municipality_number,
+          measuredOn: date(600),
+          value,
+        });
+      };
+      /** Runs `first` in a transaction held open until `second`, on another connection, waits for a lock; then both end. */
+      async function overlap(
+        first: (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) => Promise<unknown>,
+        second: () => Promise<unknown>,
+      ) {
+        let started!: Promise<unknown>;
+        await t.db.transaction(async (tx) => {
+          await first(tx);
+          started = second();
+          for (let i = 0; i < 200; i++) {
+            const [waiting] = await queryRows<{ n: number }>(
+              t.db,
+              sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+            );
+            if (waiting!.n > 0) return;
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+          throw new Error('the second writer never waited');
+        });
+        await started;
+      }
+      // The measurement first: the target, created meanwhile, must not read the summary before the measurement commits.
+      for (const [n, key] of fresh.slice(0, 2).entries()) {
+        await overlap(
+          (tx) => measure(key, 40 + n, tx),
+          () => createTarget(key),
+        );
+        const [row] = await t.db
+          .select({ currentValue: indicatorTargets.currentValue })
+          .from(indicatorTargets)
+          .where(and(eq(indicatorTargets.indicatorId, key.indicator_id), eq(indicatorTargets.municipalityNumber, key.municipality_number)));
+        expect(row?.currentValue).toBe(40 + n);
+      }
+      // The target first: the measurement, written meanwhile, must set it once it is committed.
+      for (const [n, key] of fresh.slice(2).entries()) {
+        await overlap(
+          (tx) => createTarget(key, tx),
+          () => measure(key, 50 + n),
+        );
+        expect(await latestValue(key.indicator_id, key.municipality_number)).toBe(50 + n);
+      }
+      await expectSameAnswers();
     });
 });

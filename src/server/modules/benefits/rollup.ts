@@ -14,8 +14,8 @@ import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
 /**
  * The network's benefits rolled up, and the traceability view it is shown as: focus area → projects → benefits →
  * indicators → realization, for the whole network or one municipality (its own baselines, targets and values). Three
- * queries, whatever the size: the projects, their benefits with indicators, and every target with its latest
- * measurement (one index probe per target). The arithmetic is rollup-math.ts's.
+ * queries, whatever the size: the projects, their benefits with indicators, and every target with its current value
+ * (kept on the target by triggers). The arithmetic is rollup-math.ts's.
  */
 
 interface ProjectLine {
@@ -131,9 +131,10 @@ export async function recomputeRollup(db: DbOrTx, networkId: string, municipalit
 }
 
 /**
- * Four reads at once: the projects, their benefits with indicators, every target with its current value from
- * `latest_benefit_measurements` (kept by triggers in the same transaction as any measurement, decision 0016) instead
- * of a probe into the measurements per target, and the focus areas.
+ * Four reads at once: the projects, their benefits with indicators, every target of the network's indicators with its
+ * current value (kept on the target row by triggers in the same transaction as any measurement, decision 0016), and
+ * the focus areas. The targets are found by their indicators, so the read walks the targets' index in the order the
+ * sums need and joins nothing per target.
  */
 export async function buildRollup(db: DbOrTx, networkId: string, municipality: string | null): Promise<DetailedRollup> {
   const [projectLines, benefitLines, targetLines] = await Promise.all([
@@ -141,13 +142,14 @@ export async function buildRollup(db: DbOrTx, networkId: string, municipality: s
     readBenefitLines(db, networkId),
     queryRows<TargetLine>(
       db,
-      sql`select t.indicator_id, t.baseline_value, t.target_value, t.weight, m.value
+      sql`select t.indicator_id, t.baseline_value, t.target_value, t.weight, t.current_value as value
           from indicator_targets t
-          join benefit_indicators i on i.id = t.indicator_id and i.deleted_at is null
-          join benefits b on b.id = i.benefit_id and b.deleted_at is null
-          join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
-          left join latest_benefit_measurements m on m.indicator_id = t.indicator_id and m.municipality_number = t.municipality_number
-          ${municipality ? sql`where t.municipality_number = ${municipality}` : sql``}
+          where t.indicator_id = any(array(
+            select i.id from benefit_indicators i
+            join benefits b on b.id = i.benefit_id and b.deleted_at is null
+            join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
+            where i.deleted_at is null))
+          ${municipality ? sql`and t.municipality_number = ${municipality}` : sql``}
           -- In one order, so the sums over municipalities are the same to the last bit whatever plan reads them.
           order by t.indicator_id, t.municipality_number`,
     ),
