@@ -42,73 +42,65 @@ export function editedMembersNetworks(ctx: RequestContext): Promise<Set<string>>
 }
 
 /**
- * Whether the account sits today (a membership begun and not ended, in any role) in one of the network's bodies of
- * kind chiefExecutivesCouncil, as the person with the account's e-mail (compared without case). People and accounts
- * are not linked in the data: the person with the account's e-mail is the one it acts for.
+ * The account's seats today (a membership begun and not ended, in any role) in bodies of kind chiefExecutivesCouncil:
+ * each seat's network and the municipality it represents. As the person with the account's e-mail (compared without
+ * case): people and accounts are not linked in the data, the person with the account's e-mail is the one it acts for.
+ * One look-up per request, whatever networks and municipalities the checks then ask about.
  */
-export function isChiefExecutiveOf(ctx: RequestContext, networkId: string): Promise<boolean> {
-  const user = ctx.user;
-  if (!user) return Promise.resolve(false);
-  return memo(ctx, `access.chiefExecutiveOf.${networkId}`, async () => {
+function chiefExecutiveSeats(ctx: RequestContext, email: string): Promise<{ networkId: string; municipalityNumber: string | null }[]> {
+  // An async function: a query builder awaited twice would run twice.
+  return memo(ctx, 'access.chiefExecutiveSeats', async () => {
     const day = today();
-    const [seat] = await ctx.db
-      .select({ id: bodyMemberships.id })
+    return await ctx.db
+      .select({ networkId: bodies.networkId, municipalityNumber: bodyMemberships.municipalityNumber })
       .from(bodyMemberships)
       .innerJoin(bodies, eq(bodies.id, bodyMemberships.bodyId))
       .innerJoin(people, eq(people.id, bodyMemberships.personId))
       .where(
         and(
-          eq(bodies.networkId, networkId),
           eq(bodies.kind, 'chiefExecutivesCouncil'),
           lte(bodyMemberships.fromDate, day),
           or(isNull(bodyMemberships.toDate), gt(bodyMemberships.toDate, day)),
-          sql`lower(${people.email}) = lower(${user.email})`,
+          sql`lower(${people.email}) = lower(${email})`,
         ),
-      )
-      .limit(1);
-    return seat !== undefined;
+      );
   });
+}
+
+/** Whether the account sits today in one of the network's chief executives' councils. */
+export async function isChiefExecutiveOf(ctx: RequestContext, networkId: string): Promise<boolean> {
+  if (!ctx.user) return false;
+  return (await chiefExecutiveSeats(ctx, ctx.user.email)).some((seat) => seat.networkId === networkId);
 }
 
 /**
  * Whether the account's person sits today in a chief executives' council of any network for the municipality (the seat
  * names the municipality it represents): the municipality's own chief executive, whether or not it has a role.
  */
-export function isChiefExecutiveFor(ctx: RequestContext, municipalityNumber: string | null | undefined): Promise<boolean> {
-  const user = ctx.user;
-  if (!user || !municipalityNumber) return Promise.resolve(false);
-  return memo(ctx, `access.chiefExecutiveFor.${municipalityNumber}`, async () => {
-    const day = today();
-    const [seat] = await ctx.db
-      .select({ id: bodyMemberships.id })
-      .from(bodyMemberships)
-      .innerJoin(bodies, eq(bodies.id, bodyMemberships.bodyId))
-      .innerJoin(people, eq(people.id, bodyMemberships.personId))
-      .where(
-        and(
-          eq(bodies.kind, 'chiefExecutivesCouncil'),
-          eq(bodyMemberships.municipalityNumber, municipalityNumber),
-          lte(bodyMemberships.fromDate, day),
-          or(isNull(bodyMemberships.toDate), gt(bodyMemberships.toDate, day)),
-          sql`lower(${people.email}) = lower(${user.email})`,
-        ),
-      )
-      .limit(1);
-    return seat !== undefined;
+export async function isChiefExecutiveFor(ctx: RequestContext, municipalityNumber: string | null | undefined): Promise<boolean> {
+  if (!ctx.user || !municipalityNumber) return false;
+  return (await chiefExecutiveSeats(ctx, ctx.user.email)).some((seat) => seat.municipalityNumber === municipalityNumber);
+}
+
+const ACCOUNT_PEOPLE = 'access.accountPeople';
+
+/** The people with the account's e-mail (compared without case), looked up once per request. */
+function accountPeople(ctx: RequestContext, email: string): Promise<ReadonlySet<string>> {
+  return memo(ctx, ACCOUNT_PEOPLE, async () => {
+    const rows = await ctx.db.select({ id: people.id }).from(people).where(sql`lower(${people.email}) = lower(${email})`);
+    return new Set(rows.map((r) => r.id));
   });
 }
 
+/** For a caller that has just read the account's people itself (the start page): the checks need not read them again. */
+export function rememberAccountPeople(ctx: RequestContext, personIds: readonly string[]): void {
+  ctx.cache.set(ACCOUNT_PEOPLE, Promise.resolve(new Set(personIds)));
+}
+
 /** Whether the account's e-mail is this person's (compared without case); a person without e-mail has no account. */
-function isPerson(ctx: RequestContext, personId: string | null | undefined): Promise<boolean> {
-  const user = ctx.user;
-  if (!user || !personId) return Promise.resolve(false);
-  return memo(ctx, `access.isPerson.${personId}`, async () => {
-    const [person] = await ctx.db
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.id, personId), sql`lower(${people.email}) = lower(${user.email})`));
-    return person !== undefined;
-  });
+async function isPerson(ctx: RequestContext, personId: string | null | undefined): Promise<boolean> {
+  if (!ctx.user || !personId) return false;
+  return (await accountPeople(ctx, ctx.user.email)).has(personId);
 }
 
 async function someNetwork(place: Place, test: (networkId: string) => boolean | Promise<boolean>): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import { queryPrepared } from '../../db/client.ts';
+import { queryParts, queryPrepared } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import { PANEL_FOLD, type MunicipalityPanel } from '../../../shared/myWork/schema.ts';
 import { shareInYear } from '../../../shared/finance/year-spread.ts';
@@ -54,22 +54,11 @@ export async function municipalityPanel(
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
 
-  const [representatives, fees, shares, projects, benefits, strategies, remarks, mapping] = await Promise.all([
-    queryPrepared<{ network_id: string; body_id: string; body_name: string; person_name: string; role: string }>(
-      ctx.db,
-      sql`select b.network_id, b.id as body_id, b.name as body_name, p.name as person_name, bm.role
-          from body_memberships bm join bodies b on b.id = bm.body_id join people p on p.id = bm.person_id
-          where bm.municipality_number = ${number} and b.network_id = any(${idArray})
-            and bm.from_date <= ${day} and (bm.to_date is null or bm.to_date > ${day})
-          order by b.name, p.sort_name`,
-    ),
-    queryPrepared<{ network_id: string; amount: string }>(
-      ctx.db,
-      sql`select s.network_id, l.amount::text
-          from fee_schedules s join fee_lines l on l.schedule_id = s.id and l.municipality_number = ${number}
-          where s.network_id = any(${idArray}) and s.year = ${year} and s.status = 'adopted'`,
-    ),
-    queryPrepared<{
+  // Every part in one statement, as the start page's: one pool checkout and one round trip for the page.
+  const { representatives, fees, shares, projects, benefits, strategies, remarks, mapping } = await queryParts<{
+    representatives: { network_id: string; body_id: string; body_name: string; person_name: string; role: string }[];
+    fees: { network_id: string; amount: string }[];
+    shares: {
       network_id: string;
       id: string;
       year: number;
@@ -78,22 +67,8 @@ export async function municipalityPanel(
       start_date: string | null;
       planned_end_date: string | null;
       share: string | null;
-    }>(
-      ctx.db,
-      sql`select p.network_id, p.id, p.year, p.sequence, p.title, p.start_date::text, p.planned_end_date::text, share.amount::text as share
-          from projects p
-          join project_participants pp on pp.project_id = p.id and pp.participation = 'in' and pp.municipality_number = ${number}
-          left join lateral (
-            select (line ->> 'amount')::bigint as amount
-            from (select lines from project_cost_splits s where s.project_id = p.id order by s.computed_at desc, s.id desc limit 1) latest,
-              jsonb_array_elements(latest.lines) line
-            where line ->> 'municipalityNumber' = ${number}
-          ) share on true
-          where p.network_id = any(${idArray})
-            and (p.start_date is null or p.start_date <= ${yearEnd}) and (p.planned_end_date is null or p.planned_end_date >= ${yearStart})
-          order by p.year, p.sequence`,
-    ),
-    queryPrepared<{
+    }[];
+    projects: {
       network_id: string;
       id: string;
       year: number;
@@ -105,21 +80,8 @@ export async function municipalityPanel(
       period_kind: ReportPeriodKind | null;
       report_year: number | null;
       period: number | null;
-    }>(
-      ctx.db,
-      sql`select p.network_id, p.id, p.year, p.sequence, p.title, p.phase, pp.reservation, rep.overall, rep.period_kind,
-            rep.year as report_year, rep.period
-          from projects p
-          join project_participants pp on pp.project_id = p.id and pp.participation = 'in' and pp.municipality_number = ${number}
-          left join lateral (
-            select r.overall, r.period_kind, r.year, r.period from project_status_reports r
-            where r.project_id = p.id and r.state = 'published'
-            order by case when r.period_kind = 'month' then r.year * 12 + r.period else r.year * 12 + r.period * 4 end desc limit 1
-          ) rep on true
-          where p.network_id = any(${idArray})
-          order by p.year desc, p.sequence desc`,
-    ),
-    queryPrepared<{
+    }[];
+    benefits: {
       network_slug: string;
       project_id: string;
       year: number;
@@ -134,8 +96,53 @@ export async function municipalityPanel(
       latest_value: number | null;
       latest_on: string | null;
       total: number;
-    }>(
-      ctx.db,
+    }[];
+    strategies: {
+      network_id: string;
+      strategy_id: string;
+      version_id: string;
+      title: string;
+      number: number;
+      decision_status: MunicipalityPanel['strategies'][number]['decisionStatus'];
+      decision_body: string | null;
+      decision_date: string | null;
+      decision_case_number: string | null;
+    }[];
+    remarks: { network_id: string; meeting_id: string; title: string; exempt: boolean; date: string; text: string; public: boolean }[];
+    mapping: { applications: number; in_use: number }[];
+  }>(ctx.db, {
+    representatives: sql`select b.network_id, b.id as body_id, b.name as body_name, p.name as person_name, bm.role
+          from body_memberships bm join bodies b on b.id = bm.body_id join people p on p.id = bm.person_id
+          where bm.municipality_number = ${number} and b.network_id = any(${idArray})
+            and bm.from_date <= ${day} and (bm.to_date is null or bm.to_date > ${day})
+          order by b.name, p.sort_name`,
+    fees: sql`select s.network_id, l.amount::text
+          from fee_schedules s join fee_lines l on l.schedule_id = s.id and l.municipality_number = ${number}
+          where s.network_id = any(${idArray}) and s.year = ${year} and s.status = 'adopted'`,
+    shares: sql`select p.network_id, p.id, p.year, p.sequence, p.title, p.start_date::text, p.planned_end_date::text, share.amount::text as share
+          from projects p
+          join project_participants pp on pp.project_id = p.id and pp.participation = 'in' and pp.municipality_number = ${number}
+          left join lateral (
+            select (line ->> 'amount')::bigint as amount
+            from (select lines from project_cost_splits s where s.project_id = p.id order by s.computed_at desc, s.id desc limit 1) latest,
+              jsonb_array_elements(latest.lines) line
+            where line ->> 'municipalityNumber' = ${number}
+          ) share on true
+          where p.network_id = any(${idArray})
+            and (p.start_date is null or p.start_date <= ${yearEnd}) and (p.planned_end_date is null or p.planned_end_date >= ${yearStart})
+          order by p.year, p.sequence`,
+    projects: sql`select p.network_id, p.id, p.year, p.sequence, p.title, p.phase, pp.reservation, rep.overall, rep.period_kind,
+            rep.year as report_year, rep.period
+          from projects p
+          join project_participants pp on pp.project_id = p.id and pp.participation = 'in' and pp.municipality_number = ${number}
+          left join lateral (
+            select r.overall, r.period_kind, r.year, r.period from project_status_reports r
+            where r.project_id = p.id and r.state = 'published'
+            order by case when r.period_kind = 'month' then r.year * 12 + r.period else r.year * 12 + r.period * 4 end desc limit 1
+          ) rep on true
+          where p.network_id = any(${idArray})
+          order by p.year desc, p.sequence desc`,
+    benefits:
       // Each target's record by key probes (lateral), not hashes of every indicator: a municipality has a few hundred
       // targets among 110,000. Only the rows shown are then joined to their latest measurement.
       sql`select n.slug as network_slug, f.project_id, f.year, f.sequence, f.indicator_id, f.indicator_name, f.unit, f.benefit_title,
@@ -157,30 +164,14 @@ export async function municipalityPanel(
           join networks n on n.id = f.network_id
           left join latest_benefit_measurements latest on latest.indicator_id = f.indicator_id and latest.municipality_number = ${number}
           order by f.year, f.sequence, f.benefit_title, f.indicator_name`,
-    ),
-    queryPrepared<{
-      network_id: string;
-      strategy_id: string;
-      version_id: string;
-      title: string;
-      number: number;
-      decision_status: MunicipalityPanel['strategies'][number]['decisionStatus'];
-      decision_body: string | null;
-      decision_date: string | null;
-      decision_case_number: string | null;
-    }>(
-      ctx.db,
-      sql`select s.network_id, s.id as strategy_id, v.id as version_id, s.title, v.number, l.decision_status, l.decision_body,
+    strategies: sql`select s.network_id, s.id as strategy_id, v.id as version_id, s.title, v.number, l.decision_status, l.decision_body,
             l.decision_date::text, l.decision_case_number
           from local_strategy_versions l
           join strategy_versions v on v.id = l.strategy_version_id
           join strategies s on s.id = v.strategy_id
           where l.municipality_number = ${number} and s.network_id = any(${idArray})
           order by s.period_start desc, v.number desc`,
-    ),
-    queryPrepared<{ network_id: string; meeting_id: string; title: string; exempt: boolean; date: string; text: string; public: boolean }>(
-      ctx.db,
-      sql`select b.network_id, m.id as meeting_id, c.title, c.exempt_from_public as exempt, m.date::text, r ->> 'text' as text,
+    remarks: sql`select b.network_id, m.id as meeting_id, c.title, c.exempt_from_public as exempt, m.date::text, r ->> 'text' as text,
             (m.minutes_approved_at is not null) as public
           from agenda_items ai
           cross join lateral jsonb_array_elements(ai.protocol_remarks) r
@@ -192,13 +183,9 @@ export async function municipalityPanel(
             and r ->> 'municipalityNumber' = ${number} and b.network_id = any(${idArray})
           order by m.date desc
           limit 50`,
-    ),
-    queryPrepared<{ applications: number; in_use: number }>(
-      ctx.db,
-      sql`select (select count(*)::int from application_usages where municipality_number = ${number}) as applications,
+    mapping: sql`select (select count(*)::int from application_usages where municipality_number = ${number}) as applications,
             (select count(*)::int from solution_adoptions where municipality_number = ${number} and status = 'inUse') as in_use`,
-    ),
-  ]);
+  });
 
   const feeOf = new Map(fees.map((f) => [f.network_id, Number(f.amount)]));
   const payments = ids.map((id) => {

@@ -23,7 +23,7 @@ import type {
   SecretariatTask,
 } from '../../../shared/myWork/schema.ts';
 import { today } from '../network/index.ts';
-import { assertCan, can, editorMunicipalities, NOWHERE, ofParticipant } from '../../access/index.ts';
+import { assertCan, can, editorMunicipalities, NOWHERE, ofParticipant, rememberAccountPeople } from '../../access/index.ts';
 import { addDays, iso } from './dates.ts';
 
 /**
@@ -48,6 +48,8 @@ export async function myWork(ctx: RequestContext): Promise<MyWork> {
   const user = ctx.user!;
   const day = today();
   const { personIds, previousVisit, has } = await whoAndWhen(ctx.db, user.id, user.email);
+  // The measurements' access checks ask whether the account is a project's owner or manager: it is these people.
+  rememberAccountPeople(ctx, personIds);
   const administered = ctx.roles.flatMap((r) => (r.role === 'networkAdmin' && r.networkId ? [r.networkId] : []));
   const editorOf = editorMunicipalities(ctx);
 
