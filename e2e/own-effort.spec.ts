@@ -116,7 +116,7 @@ test('the secretariat sees 2022’s own effort, registers hours, and a file with
   await a11y.check();
 });
 
-test('Sortland’s editor registers hours for Sortland only', async ({ page, a11y }) => {
+test('Sortland’s editor registers, corrects and deletes hours for Sortland only', async ({ page, a11y }) => {
   test.setTimeout(120_000);
   await loginInBokmal(page, a11y, SORTLAND_EDITOR);
   await page.goto(PAGE_2022);
@@ -144,4 +144,22 @@ test('Sortland’s editor registers hours for Sortland only', async ({ page, a11
   await expect(page.getByRole('button', { name: /^Endre føringen 2022-12 for Sortland/ })).toHaveCount(1);
   await expect(page.getByRole('button', { name: /^Endre føringen .* for Hadsel$/ })).toHaveCount(0);
   await a11y.check();
+
+  // She corrects the entry to 3 hours, then deletes it: the total is as before.
+  await page.getByRole('button', { name: /^Endre føringen 2022-12 for Sortland/ }).click();
+  const editing = page.getByRole('dialog', { name: 'Endre føringen' });
+  await expect(editing.getByLabel('Timer')).toHaveValue('2,25');
+  await editing.getByLabel('Timer').fill('3');
+  await editing.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await expect(editing).toBeHidden();
+  await loaded(page);
+  await expect(page.getByTestId('own-effort-total')).toHaveText(totalLine(before.hundredths + 300, before.value + 2_400));
+  await page.getByRole('button', { name: /^Slett føringen 2022-12 for Sortland/ }).click();
+  const deleting = page.getByRole('dialog', { name: 'Slett føringen' });
+  await expect(deleting).toContainText('Sortland');
+  await a11y.check();
+  await deleting.getByRole('button', { name: 'Slett' }).click();
+  await expect(page.getByText('Føringen er slettet.')).toBeVisible();
+  await loaded(page);
+  await expect(page.getByTestId('own-effort-total')).toHaveText(totalLine(before.hundredths, before.value));
 });

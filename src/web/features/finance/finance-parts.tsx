@@ -11,6 +11,7 @@ import type { BoundField } from '../../app/fields.tsx';
 import { sendTo } from '../../app/form-parts.tsx';
 import { SubmitForm } from '../../app/submit-form.tsx';
 import { HeadRow, RowAction, type ColumnHeading } from '../../app/table.tsx';
+import { EditDialog, useRowDialogs } from '../../app/row-dialogs.tsx';
 import { ButtonRow, ModalDialog, ScrollRegion } from '../../app/ui.tsx';
 import type { z } from 'zod';
 
@@ -338,39 +339,31 @@ export function RowDialogs<T extends { id: string; version: number }>({
   onReload: () => void;
   children: (open: { create: () => void; edit: (row: T) => void; remove: (row: T) => void }) => ReactNode;
 }) {
-  const [editing, setEditing] = useState<T | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<T | null>(null);
-  const reload = () => {
-    setEditing(null);
-    setDeleting(null);
-    onReload();
-  };
+  const dialogs = useRowDialogs<T>(onReload);
+  const { deleting, setEditing, setDeleting, close, reload } = dialogs;
   return (
     <>
       {children({ create: () => setEditing('new'), edit: setEditing, remove: setDeleting })}
-      <ModalDialog
-        open={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? texts.dialogCreate : texts.dialogEdit}
-      >
-        {editing !== null &&
-          form(editing === 'new' ? null : editing, {
+      <EditDialog dialogs={dialogs} addTitle={texts.dialogCreate} editTitle={texts.dialogEdit}>
+        {(row) =>
+          form(row, {
             onReload: reload,
             onSaved: () => {
-              setEditing(null);
+              close();
               onChanged(texts.saved);
             },
-          })}
-      </ModalDialog>
-      <ModalDialog open={deleting !== null} onClose={() => setDeleting(null)} title={texts.deleteTitle}>
+          })
+        }
+      </EditDialog>
+      <ModalDialog open={deleting !== null} onClose={close} title={texts.deleteTitle}>
         {deleting && (
           <ConfirmDelete
             confirmLabel={texts.delete}
-            onCancel={() => setDeleting(null)}
+            onCancel={close}
             onReload={reload}
             onConfirm={async () => {
               await api(`${deletePath(deleting)}?version=${deleting.version}`, { method: 'DELETE' });
-              setDeleting(null);
+              close();
               onChanged(texts.deleted);
             }}
           >
