@@ -191,3 +191,67 @@ test('a benefit owner registers a due measurement on the start page', async ({ p
   expect(work.measurements.some((m) => m.indicatorId === indicator.id)).toBe(false);
   await logout(page, CONTACT.name);
 });
+
+test('a municipality with many benefit targets sees the first 20 and opens the rest', async ({ page, a11y }) => {
+  test.setTimeout(180_000);
+  await login(page, a11y, SECRETARIAT);
+  await a11y.check();
+  const api = await sessionApi(page);
+  // A project of its own in Bø, so no other journey's project or municipality gains the targets.
+  const project = await api.post<{ id: string }>(`/networks/${await networkId(api)}/projects`, {
+    title: `Mange gevinstmål ${STAMP}`,
+    description: null,
+    focusAreaKeys: [],
+  });
+  await api.put(`/projects/${project.id}/participants/1867`, { participation: 'in' });
+  const benefit = await api.post<Benefit>(`/projects/${project.id}/benefits`, {
+    title: `Mange mål ${STAMP}`,
+    description: null,
+    type: 'timeSaved',
+    beneficiaries: null,
+    changes: null,
+    deliverableIds: [],
+    benefitAreas: ['shorter'],
+    ownerPersonId: null,
+  });
+  for (let i = 1; i <= 21; i++) {
+    const name = `Mål ${String(i).padStart(2, '0')} ${STAMP}`;
+    const withIndicator = await api.post<Benefit>(`/benefits/${benefit.id}/indicators`, {
+      name,
+      unit: 'timer',
+      direction: 'increase',
+      additive: true,
+      dataSource: null,
+      frequency: 'yearly',
+    });
+    const indicator = withIndicator.indicators.find((x) => x.name === name)!;
+    await api.put(`/benefit-indicators/${indicator.id}/targets/1867`, {
+      baselineValue: 0,
+      baselineDate: daysFromToday(-30),
+      targetValue: 10,
+      targetDate: daysFromToday(300),
+      interimTargets: [],
+      responsiblePersonId: null,
+      weight: null,
+    });
+  }
+  const count = (await (await page.request.get('/api/municipalities/1867/panel?all=true')).json()) as MunicipalityPanel;
+  expect(count.benefitCount).toBeGreaterThan(20);
+
+  await page.goto('/kommuner/1867');
+  await loaded(page);
+  const benefits = page.getByRole('region', { name: 'Gevinster fra kommunens egne målinger' });
+  await expect(benefits.getByRole('table').getByRole('row')).toHaveCount(21); // the heading row and 20
+  await expect(benefits.getByText(`Viser 20 av ${count.benefitCount}.`)).toBeVisible();
+  const more = benefits.getByRole('button', { name: `Vis alle ${count.benefitCount} gevinstmålene` });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await a11y.check();
+  await more.click();
+  await expect(benefits.getByRole('table').getByRole('row')).toHaveCount(count.benefitCount + 1);
+  const fewer = benefits.getByRole('button', { name: 'Vis færre rader' });
+  await expect(fewer).toHaveAttribute('aria-expanded', 'true');
+  await expect(fewer).toBeFocused();
+  await a11y.check();
+  await fewer.click();
+  await expect(benefits.getByRole('table').getByRole('row')).toHaveCount(21);
+});
