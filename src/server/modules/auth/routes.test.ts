@@ -142,6 +142,29 @@ describe.each(DATABASE_KINDS)('auth routes on %s', (kind) => {
     });
   });
 
+  describe('a session', () => {
+    it('logs in until it expires, and not for a disabled account; a live one slides its expiry on', async () => {
+      const user = await t.createUser([{ role: 'networkMember', networkId: vestId }]);
+      const client = await t.as(user.email);
+      expect((await client.get('/api/networks/digivesteralen/people')).status).toBe(200);
+      // An hour from the end: the next request moves it on by the session's length.
+      const soon = new Date(Date.now() + 3600_000);
+      await t.db.update(sessions).set({ expiresAt: soon }).where(eq(sessions.userId, user.id));
+      expect((await client.get('/api/auth/me')).body.user.email).toBe(user.email);
+      const [renewed] = await t.db.select().from(sessions).where(eq(sessions.userId, user.id));
+      expect(renewed!.expiresAt.getTime()).toBeGreaterThan(soon.getTime() + 3600_000);
+      // Expired a second ago: as if logged out.
+      await t.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
+      expect((await client.get('/api/auth/me')).body).toEqual({ user: null, csrfToken: null });
+      expectError(await client.get('/api/networks/digivesteralen/people'), 401, 'unauthenticated');
+      // Live again, but the account disabled.
+      await t.db.update(sessions).set({ expiresAt: new Date(Date.now() + 6 * 3600_000) }).where(eq(sessions.userId, user.id));
+      expect((await client.get('/api/auth/me')).body.user.email).toBe(user.email);
+      await t.db.update(users).set({ disabled: true }).where(eq(users.id, user.id));
+      expectError(await client.get('/api/networks/digivesteralen/people'), 401, 'unauthenticated');
+    });
+  });
+
   describe('POST /api/auth/password', () => {
     it('answers 401 without login', async () => {
       expectError(
