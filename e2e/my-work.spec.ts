@@ -15,9 +15,45 @@ const CHIEF = { email: 'kommunedirektor@sortland.example.no' };
 const CONTACT = { email: 'kontakt@sortland.kommune.no', name: 'Kommunekontakt Sortland' };
 const MEMBER = { email: 'medlem@digivesteralen.no', name: 'Styringsgruppemedlem DigiVesterålen' };
 
-async function networkId(api: Awaited<ReturnType<typeof sessionApi>>) {
+type Api = Awaited<ReturnType<typeof sessionApi>>;
+
+async function networkId(api: Api) {
   const networks = await api.get<{ id: string; slug: string }[]>('/networks');
   return networks.find((n) => n.slug === 'digivesteralen')!.id;
+}
+
+/** A benefit of the project, planned through the API as the secretariat does. */
+function plannedBenefit(api: Api, projectId: string, title: string) {
+  return api.post<Benefit>(`/projects/${projectId}/benefits`, {
+    title,
+    description: null,
+    type: 'timeSaved',
+    beneficiaries: null,
+    changes: null,
+    deliverableIds: [],
+    benefitAreas: ['shorter'],
+    ownerPersonId: null,
+  });
+}
+
+/** An additive indicator of the benefit with one municipality's target; answers the indicator's id. */
+async function indicatorWithTarget(
+  api: Api,
+  benefitId: string,
+  indicator: { name: string; unit: string; direction: 'increase' | 'decrease'; frequency: 'monthly' | 'yearly' },
+  municipalityNumber: string,
+  target: { baselineValue: number; baselineDate: string; targetValue: number },
+): Promise<string> {
+  const withIndicator = await api.post<Benefit>(`/benefits/${benefitId}/indicators`, { ...indicator, additive: true, dataSource: null });
+  const { id } = withIndicator.indicators.find((i) => i.name === indicator.name)!;
+  await api.put(`/benefit-indicators/${id}/targets/${municipalityNumber}`, {
+    ...target,
+    targetDate: daysFromToday(300),
+    interimTargets: [],
+    responsiblePersonId: null,
+    weight: null,
+  });
+  return id;
 }
 
 test('the secretariat sees the meeting whose summons is due on the start page and sends it', async ({ page, a11y }) => {
@@ -143,35 +179,15 @@ test('a benefit owner registers a due measurement on the start page', async ({ p
   const api = await sessionApi(page);
   const projects = await api.get<{ id: string; title: string }[]>(`/networks/${await networkId(api)}/projects`);
   const digiHelse = projects.find((p) => p.title === 'Felles innføring av DigiHelse i Vesterålen')!;
-  const benefit = await api.post<Benefit>(`/projects/${digiHelse.id}/benefits`, {
-    title: `Færre purringer ${STAMP}`,
-    description: null,
-    type: 'timeSaved',
-    beneficiaries: null,
-    changes: null,
-    deliverableIds: [],
-    benefitAreas: ['shorter'],
-    ownerPersonId: null,
-  });
+  const benefit = await plannedBenefit(api, digiHelse.id, `Færre purringer ${STAMP}`);
   const indicatorName = `Purringer per måned ${STAMP}`;
-  const withIndicator = await api.post<Benefit>(`/benefits/${benefit.id}/indicators`, {
-    name: indicatorName,
-    unit: 'purringer',
-    direction: 'decrease',
-    additive: true,
-    dataSource: null,
-    frequency: 'monthly',
-  });
-  const indicator = withIndicator.indicators.find((i) => i.name === indicatorName)!;
-  await api.put(`/benefit-indicators/${indicator.id}/targets/1870`, {
-    baselineValue: 120,
-    baselineDate: daysFromToday(-60),
-    targetValue: 60,
-    targetDate: daysFromToday(300),
-    interimTargets: [],
-    responsiblePersonId: null,
-    weight: null,
-  });
+  const indicatorId = await indicatorWithTarget(
+    api,
+    benefit.id,
+    { name: indicatorName, unit: 'purringer', direction: 'decrease', frequency: 'monthly' },
+    '1870',
+    { baselineValue: 120, baselineDate: daysFromToday(-60), targetValue: 60 },
+  );
   await logout(page, SECRETARIAT.name);
 
   await login(page, a11y, CONTACT);
@@ -188,7 +204,7 @@ test('a benefit owner registers a due measurement on the start page', async ({ p
   await expect(page.getByText('Målingen for Sortland - Suortá er lagret.')).toBeVisible();
   await expect(section.getByRole('link', { name: `${indicatorName} i Sortland - Suortá` })).toHaveCount(0);
   const work = (await (await page.request.get('/api/me/work')).json()) as MyWork;
-  expect(work.measurements.some((m) => m.indicatorId === indicator.id)).toBe(false);
+  expect(work.measurements.some((m) => m.indicatorId === indicatorId)).toBe(false);
   await logout(page, CONTACT.name);
 });
 
@@ -204,35 +220,13 @@ test('a municipality with many benefit targets sees the first 20 and opens the r
     focusAreaKeys: [],
   });
   await api.put(`/projects/${project.id}/participants/1867`, { participation: 'in' });
-  const benefit = await api.post<Benefit>(`/projects/${project.id}/benefits`, {
-    title: `Mange mål ${STAMP}`,
-    description: null,
-    type: 'timeSaved',
-    beneficiaries: null,
-    changes: null,
-    deliverableIds: [],
-    benefitAreas: ['shorter'],
-    ownerPersonId: null,
-  });
+  const benefit = await plannedBenefit(api, project.id, `Mange mål ${STAMP}`);
   for (let i = 1; i <= 21; i++) {
     const name = `Mål ${String(i).padStart(2, '0')} ${STAMP}`;
-    const withIndicator = await api.post<Benefit>(`/benefits/${benefit.id}/indicators`, {
-      name,
-      unit: 'timer',
-      direction: 'increase',
-      additive: true,
-      dataSource: null,
-      frequency: 'yearly',
-    });
-    const indicator = withIndicator.indicators.find((x) => x.name === name)!;
-    await api.put(`/benefit-indicators/${indicator.id}/targets/1867`, {
+    await indicatorWithTarget(api, benefit.id, { name, unit: 'timer', direction: 'increase', frequency: 'yearly' }, '1867', {
       baselineValue: 0,
       baselineDate: daysFromToday(-30),
       targetValue: 10,
-      targetDate: daysFromToday(300),
-      interimTargets: [],
-      responsiblePersonId: null,
-      weight: null,
     });
   }
   const count = (await (await page.request.get('/api/municipalities/1867/panel?all=true')).json()) as MunicipalityPanel;
