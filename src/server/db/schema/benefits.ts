@@ -84,12 +84,20 @@ export const indicatorTargets = pgTable(
      * migration 0032 in the same transaction as any measurement or target written (decision 0016), never by the app.
      */
     currentValue: doublePrecision('current_value'),
+    /** The day of that latest measurement, null when none: kept with `currentValue`. */
+    measuredOn: date('measured_on', { mode: 'string' }),
+    /**
+     * The day the next measurement is due as `nextMeasurementDue()` reckons it, null once the latest measurement is on
+     * or after the target date: kept by triggers of migration 0033 from the indicator's frequency, the baseline date and
+     * `measuredOn`, so the start page finds a person's or a municipality's due measurements by an index range.
+     */
+    dueOn: date('due_on', { mode: 'string' }),
   },
   (t) => [
     uniqueIndex('indicator_targets_idx').on(t.indicatorId, t.municipalityNumber),
     // The start page's and the municipality page's look-ups: a municipality's targets, a person's.
-    index('indicator_targets_municipality_idx').on(t.municipalityNumber),
-    index('indicator_targets_responsible_idx').on(t.responsiblePersonId),
+    index('indicator_targets_municipality_due_idx').on(t.municipalityNumber, t.dueOn),
+    index('indicator_targets_responsible_due_idx').on(t.responsiblePersonId, t.dueOn),
   ],
 );
 

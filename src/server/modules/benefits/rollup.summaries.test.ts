@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, type TestApp } from '../../../../test/harness.ts';
 import { queryRows } from '../../db/client.ts';
-import { benefitMeasurements, indicatorTargets } from '../../db/schema/index.ts';
+import { benefitIndicators, benefitMeasurements, benefits, indicatorTargets } from '../../db/schema/index.ts';
+import { MEASUREMENT_FREQUENCIES, nextMeasurementDue, type MeasurementFrequency } from '../../../shared/benefits/schema.ts';
 import { buildRollup, recomputeRollup } from './rollup.ts';
 
 /**
@@ -13,6 +14,9 @@ import { buildRollup, recomputeRollup } from './rollup.ts';
  * targets moved to another municipality, it answers exactly what the builder before it (`recomputeRollup`, one probe
  * into the measurements per target) answers, for the network and for a municipality; the summary holds the latest
  * measurement of every indicator and municipality, no more and no fewer, and every target the value of its latest.
+ * Migration 0033 keeps each target's next due day the same way: after sequences that also move targets' dates, change
+ * indicators' frequencies and delete and restore indicators and benefits, every target's due day is nextMeasurementDue()
+ * of its latest measurement, or none where it is measured on its target date or its indicator or benefit is deleted.
  */
 type Write =
   | { kind: 'measure'; target: number; day: number; value: number }
@@ -26,7 +30,13 @@ type Write =
   // A target created, perhaps where measurements exist already; and one moved to another municipality (no route does
   // that, but SQL by hand may).
   | { kind: 'createTarget'; target: number; municipality: number }
-  | { kind: 'moveTarget'; target: number; municipality: number };
+  | { kind: 'moveTarget'; target: number; municipality: number }
+  // What a target's due day (migration 0033) also rests on: its dates, its indicator's frequency, and its indicator or
+  // benefit being deleted or restored.
+  | { kind: 'redateTarget'; target: number; baseline: number; span: number }
+  | { kind: 'refrequency'; target: number; frequency: MeasurementFrequency }
+  | { kind: 'toggleIndicator'; target: number }
+  | { kind: 'toggleBenefit'; target: number };
 
 describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
   let t: TestApp;
@@ -69,6 +79,10 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
     fc.record({ kind: fc.constant('measureElsewhere' as const), target, municipality: fc.nat({ max: 7 }), day, value }),
     fc.record({ kind: fc.constant('createTarget' as const), target, municipality: fc.nat({ max: 7 }) }),
     fc.record({ kind: fc.constant('moveTarget' as const), target, municipality: fc.nat({ max: 7 }) }),
+    fc.record({ kind: fc.constant('redateTarget' as const), target, baseline: day, span: fc.nat({ max: 600 }) }),
+    fc.record({ kind: fc.constant('refrequency' as const), target, frequency: fc.constantFrom(...MEASUREMENT_FREQUENCIES) }),
+    fc.record({ kind: fc.constant('toggleIndicator' as const), target }),
+    fc.record({ kind: fc.constant('toggleBenefit' as const), target }),
   );
   const date = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10);
 
@@ -198,6 +212,32 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
         targets[index] = { indicator: p.indicator, municipality };
         return;
       }
+      case 'redateTarget': {
+        const p = pick(w.target);
+        await db
+          .update(indicatorTargets)
+          .set({ baselineDate: date(w.baseline - 200), targetDate: date(w.baseline + w.span) })
+          .where(and(eq(indicatorTargets.indicatorId, p.indicator), eq(indicatorTargets.municipalityNumber, p.municipality)));
+        return;
+      }
+      case 'refrequency':
+        await db
+          .update(benefitIndicators)
+          .set({ frequency: w.frequency })
+          .where(eq(benefitIndicators.id, pick(w.target).indicator));
+        return;
+      case 'toggleIndicator':
+        await db
+          .update(benefitIndicators)
+          .set({ deletedAt: sql`case when ${benefitIndicators.deletedAt} is null then now() end` })
+          .where(eq(benefitIndicators.id, pick(w.target).indicator));
+        return;
+      case 'toggleBenefit':
+        await db
+          .update(benefits)
+          .set({ deletedAt: sql`case when ${benefits.deletedAt} is null then now() end` })
+          .where(sql`${benefits.id} = (select benefit_id from benefit_indicators where id = ${pick(w.target).indicator})`);
+        return;
     }
   }
 
@@ -239,6 +279,29 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
           where t.current_value is distinct from m.value`,
     );
     expect(stale?.n).toBe(0);
+    // Every target's measured and due days, reckoned again here from the measurements and the page's own function.
+    const rows = await queryRows<{
+      frequency: MeasurementFrequency;
+      live: boolean;
+      baseline_date: string;
+      target_date: string;
+      latest: string | null;
+      measured_on: string | null;
+      due_on: string | null;
+    }>(
+      t.db,
+      sql`select i.frequency, i.deleted_at is null and b.deleted_at is null as live, t.baseline_date::text, t.target_date::text,
+            (select max(bm.measured_on) from benefit_measurements bm
+              where bm.indicator_id = t.indicator_id and bm.municipality_number = t.municipality_number)::text as latest,
+            t.measured_on::text, t.due_on::text
+          from indicator_targets t join benefit_indicators i on i.id = t.indicator_id join benefits b on b.id = i.benefit_id`,
+    );
+    const wrong = rows.filter((r) => {
+      const due =
+        r.live && !(r.latest !== null && r.latest >= r.target_date) ? nextMeasurementDue(r.frequency, r.baseline_date, r.latest) : null;
+      return r.measured_on !== r.latest || r.due_on !== due;
+    });
+    expect(wrong).toEqual([]);
   }
 
   it('answers what the full recomputation answers after any sequence of measurements', async () => {

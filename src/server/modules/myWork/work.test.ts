@@ -5,7 +5,7 @@ import { benefitIndicators, benefitMeasurements, myWorkVisits, users } from '../
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { DEMO_CHIEF_EXECUTIVE } from '../../demo/projects.ts';
 import type { MyWork } from '../../../shared/myWork/schema.ts';
-import { FREQUENCY_MONTHS, MEASUREMENT_FREQUENCIES, nextMeasurementDue, type MeasurementFrequency } from '../../../shared/benefits/schema.ts';
+import { MEASUREMENT_FREQUENCIES, nextMeasurementDue, type MeasurementFrequency } from '../../../shared/benefits/schema.ts';
 import { queryRows } from '../../db/client.ts';
 import { today } from '../network/index.ts';
 import { addDays } from './dates.ts';
@@ -249,9 +249,13 @@ describe.each(DATABASE_KINDS)('my work on %s', (kind) => {
     expect((await work(contact)).newDocuments).toEqual([]);
   });
   it('the database reckons a measurement due on the day nextMeasurementDue gives, month ends and leap days too', async () => {
-    // The start page picks the due targets in SQL and the page shows nextMeasurementDue's day: they must agree.
+    // Each target keeps its due day as measurement_due_on() reckons it (migration 0033), and the page shows
+    // nextMeasurementDue's day: they must agree.
     const cases = fc.sample(
-      fc.tuple(fc.date({ min: new Date('2020-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }), fc.constantFrom(...MEASUREMENT_FREQUENCIES)),
+      fc.tuple(
+        fc.date({ min: new Date('2020-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }),
+        fc.constantFrom(...MEASUREMENT_FREQUENCIES),
+      ),
       { numRuns: 300, seed: 18 },
     );
     const edges: [string, MeasurementFrequency][] = [
@@ -264,11 +268,17 @@ describe.each(DATABASE_KINDS)('my work on %s', (kind) => {
     const all = [...edges, ...cases.map(([d, f]) => [d.toISOString().slice(0, 10), f] as [string, MeasurementFrequency])];
     const rows = await queryRows<{ due: string }>(
       t.db,
-      sql`select (d::date + make_interval(months => m))::date::text as due
-          from unnest(${`{${all.map(([d]) => d).join(',')}}`}::text[], ${`{${all.map(([, f]) => FREQUENCY_MONTHS[f]).join(',')}}`}::int[])
-            with ordinality as k(d, m, i) order by i`,
+      sql`select measurement_due_on(f, null, d::date, '9999-12-31')::text as due
+          from unnest(${`{${all.map(([d]) => d).join(',')}}`}::text[], ${`{${all.map(([, f]) => f).join(',')}}`}::text[])
+            with ordinality as k(d, f, i) order by i`,
     );
-    expect(rows.map((r) => r.due)).toEqual(all.map(([d, f]) => nextMeasurementDue(f, d, null)));
+    expect(rows.map((r) => r.due)).toEqual(all.map(([d, f]) => nextMeasurementDue(f, '1900-01-01', d)));
+    // None once a measurement reached the target date.
+    const [reached] = await queryRows<{ due: string | null }>(
+      t.db,
+      sql`select measurement_due_on('monthly', '2026-01-01', '2026-06-30', '2026-06-30')::text as due`,
+    );
+    expect(reached?.due).toBeNull();
   });
 });
 

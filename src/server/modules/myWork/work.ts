@@ -9,7 +9,7 @@ import {
   type DecisionPoint,
   type Phase,
 } from '../../../shared/portfolio/projects.ts';
-import { FREQUENCY_MONTHS, nextMeasurementDue, type MeasurementFrequency } from '../../../shared/benefits/schema.ts';
+import { nextMeasurementDue, type MeasurementFrequency } from '../../../shared/benefits/schema.ts';
 import { periodLabel, type ReportPeriodKind } from '../../../shared/portfolio/status-reports.ts';
 import type {
   AwaitedAnswer,
@@ -142,7 +142,6 @@ async function whoAndWhen(
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const textArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}::text[]`;
-const intArray = (values: readonly number[]) => sql`${`{${values.join(',')}}`}::int[]`;
 
 // ---------------------------------------------------------------- everyone summoned
 
@@ -499,44 +498,32 @@ type TargetRow = NetworkRow & {
 };
 
 function dueMeasurementsQuery(personIds: string[], editorOf: string[], day: string): SQL {
-  const targets = sql`select id, indicator_id, municipality_number, baseline_date, target_date from indicator_targets`;
+  const columns = sql`t.id, t.indicator_id, t.municipality_number, t.baseline_date, t.target_date, t.measured_on, t.due_on`;
+  const earliest = sql`t.due_on <= ${day} order by t.due_on fetch first ${MEASUREMENTS_LIMIT} rows with ties`;
+  // Per key, so each is an ordered index range that stops at the earliest (an `any` over the keys would read them all).
+  const byKey = (keys: SQL, column: SQL) =>
+    sql`(select t.* from unnest(${keys}) k(key)
+          cross join lateral (select ${columns} from indicator_targets t where ${column} = k.key and ${earliest}) t)`;
   const sources = [
-    personIds.length > 0 && sql`${targets} where responsible_person_id = any(${uuidArray(personIds)})`,
+    personIds.length > 0 && byKey(uuidArray(personIds), sql`t.responsible_person_id`),
     personIds.length > 0 &&
-      sql`select t2.id, t2.indicator_id, t2.municipality_number, t2.baseline_date, t2.target_date from benefits b2
-          join benefit_indicators i2 on i2.benefit_id = b2.id
-          join indicator_targets t2 on t2.indicator_id = i2.id and t2.responsible_person_id is null
-        where b2.owner_person_id = any(${uuidArray(personIds)})`,
-    editorOf.length > 0 && sql`${targets} where municipality_number = any(${textArray(editorOf)})`,
+      sql`(select ${columns} from benefits b join benefit_indicators i on i.benefit_id = b.id join indicator_targets t on t.indicator_id = i.id
+          where b.owner_person_id = any(${uuidArray(personIds)}) and t.responsible_person_id is null and ${earliest})`,
+    editorOf.length > 0 && byKey(textArray(editorOf), sql`t.municipality_number`),
   ].filter((source) => source !== false);
-  const frequencies = Object.entries(FREQUENCY_MONTHS);
-  // First the due among the targets, by key probes (not a hash of every indicator): each live target's latest
-  // measurement from the summary the triggers keep (decision 0016) and its next due day as nextMeasurementDue()
-  // reckons it, PostgreSQL's month arithmetic also keeping the day or falling back to the month's last (work.test.ts
-  // holds the two together). The earliest due are kept, with every tie of the last so the page's own order decides;
-  // only those are joined to what the page shows of them.
+  // Each target keeps its next due day (migration 0033: none while its indicator or benefit is deleted, or once it is
+  // measured on its target date), so each source is an index range of its due targets; the earliest are kept, with
+  // every tie of the last so the page's own order decides, and only those are joined to what the page shows of them.
   return sql`select i.id as indicator_id, i.name as indicator_name, i.unit, i.frequency, b.title as benefit_title,
           p.id as project_id, p.year, p.sequence, p.title as project_title, p.owner_person_id, p.manager_person_id,
           n.id as network_id, n.slug as network_slug, n.name as network_name,
-          d.municipality_number, mu.name as municipality_name, d.baseline_date::text, d.target_date::text, d.last_measured::text
+          d.municipality_number, mu.name as municipality_name, d.baseline_date::text, d.target_date::text, d.measured_on::text as last_measured
         from (
-          select t.*, live.*
-          from (${sql.join(sources, sql` union `)}) t
-          cross join lateral (
-            select i.benefit_id, l.measured_on as last_measured,
-              (coalesce(l.measured_on, t.baseline_date) + make_interval(months => f.months))::date as due
-            from benefit_indicators i
-            join benefits b on b.id = i.benefit_id and b.deleted_at is null
-            join unnest(${textArray(frequencies.map(([frequency]) => frequency))}, ${intArray(frequencies.map(([, months]) => months))}) f(frequency, months)
-              on f.frequency = i.frequency::text
-            left join latest_benefit_measurements l on l.indicator_id = t.indicator_id and l.municipality_number = t.municipality_number
-            where i.id = t.indicator_id and i.deleted_at is null
-            limit 1) live
-          where live.due <= ${day} and (live.last_measured is null or live.last_measured < t.target_date)
-          order by live.due
+          select * from (${sql.join(sources, sql` union `)}) t
+          order by t.due_on
           fetch first ${MEASUREMENTS_LIMIT} rows with ties) d
         join benefit_indicators i on i.id = d.indicator_id
-        join benefits b on b.id = d.benefit_id
+        join benefits b on b.id = i.benefit_id
         join projects p on p.id = b.project_id
         join networks n on n.id = p.network_id
         join municipalities mu on mu.number = d.municipality_number`;
@@ -567,7 +554,9 @@ async function dueMeasurementsFrom(ctx: RequestContext, rows: TargetRow[], day: 
       canRegister: await can(ctx, 'project.answerForMunicipality', place),
     });
   }
-  return due.sort((a, b) => a.due.localeCompare(b.due) || a.municipalityName.localeCompare(b.municipalityName)).slice(0, MEASUREMENTS_LIMIT);
+  return due
+    .sort((a, b) => a.due.localeCompare(b.due) || a.municipalityName.localeCompare(b.municipalityName))
+    .slice(0, MEASUREMENTS_LIMIT);
 }
 
 // ---------------------------------------------------------------- chief executives and contacts
