@@ -1,18 +1,8 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import {
-  benefitIndicators,
-  benefitMeasurements,
-  benefits,
-  indicatorTargets,
-  jobs,
-  municipalities,
-  networks,
-  people,
-  projects,
-} from '../../db/schema/index.ts';
+import { benefitIndicators, benefits, indicatorTargets, jobs, municipalities, networks, people, projects } from '../../db/schema/index.ts';
 import { nextMeasurementDue } from '../../../shared/benefits/schema.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { formatDate } from '../documents/markdown-blocks.ts';
@@ -37,15 +27,6 @@ export async function sendMeasurementReminders(db: Db, publicUrl: string, day = 
   return db.transaction(async (tx) => {
     const owner = alias(people, 'owner');
     const responsible = alias(people, 'responsible');
-    const latest = tx
-      .select({
-        indicatorId: benefitMeasurements.indicatorId,
-        municipalityNumber: benefitMeasurements.municipalityNumber,
-        measuredOn: sql<string>`max(${benefitMeasurements.measuredOn})`.as('measured_on'),
-      })
-      .from(benefitMeasurements)
-      .groupBy(benefitMeasurements.indicatorId, benefitMeasurements.municipalityNumber)
-      .as('latest');
     const rows = await tx
       .select({
         target: indicatorTargets,
@@ -66,7 +47,6 @@ export async function sendMeasurementReminders(db: Db, publicUrl: string, day = 
         responsibleName: responsible.name,
         ownerEmail: owner.email,
         ownerName: owner.name,
-        lastMeasuredOn: latest.measuredOn,
       })
       .from(indicatorTargets)
       .innerJoin(benefitIndicators, and(eq(benefitIndicators.id, indicatorTargets.indicatorId), isNull(benefitIndicators.deletedAt)))
@@ -76,14 +56,13 @@ export async function sendMeasurementReminders(db: Db, publicUrl: string, day = 
       .innerJoin(municipalities, eq(municipalities.number, indicatorTargets.municipalityNumber))
       .leftJoin(responsible, eq(responsible.id, indicatorTargets.responsiblePersonId))
       .leftJoin(owner, eq(owner.id, benefits.ownerPersonId))
-      .leftJoin(
-        latest,
-        and(eq(latest.indicatorId, indicatorTargets.indicatorId), eq(latest.municipalityNumber, indicatorTargets.municipalityNumber)),
-      );
+      // Each target keeps its latest measured day and its next due day (migration 0033): only the due are read.
+      .where(lte(indicatorTargets.dueOn, day));
 
     const due = rows.flatMap((row) => {
-      const nextDue = nextMeasurementDue(row.frequency, row.target.baselineDate, row.lastMeasuredOn);
-      const done = row.lastMeasuredOn !== null && row.lastMeasuredOn >= row.target.targetDate;
+      const lastMeasuredOn = row.target.measuredOn;
+      const nextDue = nextMeasurementDue(row.frequency, row.target.baselineDate, lastMeasuredOn);
+      const done = lastMeasuredOn !== null && lastMeasuredOn >= row.target.targetDate;
       const reminded = row.target.lastRemindedDue !== null && row.target.lastRemindedDue >= nextDue;
       const to = row.responsibleEmail ?? row.ownerEmail;
       return !done && !reminded && nextDue <= day && to

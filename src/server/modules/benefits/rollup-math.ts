@@ -31,38 +31,76 @@ export interface CombinedFigure {
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-function weightedAverage(pairs: Array<{ value: number; weight: number }>): number | null {
-  const total = sum(pairs.map((p) => p.weight));
-  return total > 0 ? sum(pairs.map((p) => p.value * p.weight)) / total : null;
+/**
+ * What combining an indicator's municipalities needs, summed over them in one order: `sumsOf` here, and the benefits
+ * roll-up's query in SQL (`INDICATOR_SUMS` in rollup.ts), which sums the same products in the same order, so both give
+ * the same figures to the last bit. Sums over no rows are null (as SQL's are).
+ */
+export interface IndicatorSums {
+  count: number;
+  measured: number;
+  /** Σ baseline and Σ target over every municipality; Σ weight, Σ weight·baseline and Σ weight·target likewise. */
+  baseline: number | null;
+  target: number | null;
+  weight: number | null;
+  weightedBaseline: number | null;
+  weightedTarget: number | null;
+  /** The same over the measured municipalities, with Σ current and Σ weight·current. */
+  measuredBaseline: number | null;
+  measuredTarget: number | null;
+  measuredCurrent: number | null;
+  measuredWeight: number | null;
+  weightedCurrent: number | null;
+  /** Σ weight and Σ weight·achievement over the measured municipalities whose target differs from the baseline. */
+  achievedWeight: number | null;
+  weightedAchievement: number | null;
+}
+
+export function sumsOf(figures: MunicipalFigure[]): IndicatorSums {
+  const measured = figures.filter((f): f is MunicipalFigure & { current: number } => f.current !== null);
+  const achieved = measured.filter((f) => f.target !== f.baseline);
+  const total = <T>(of: T[], pick: (f: T) => number) => (of.length > 0 ? sum(of.map(pick)) : null);
+  return {
+    count: figures.length,
+    measured: measured.length,
+    baseline: total(figures, (f) => f.baseline),
+    target: total(figures, (f) => f.target),
+    weight: total(figures, (f) => f.weight),
+    weightedBaseline: total(figures, (f) => f.baseline * f.weight),
+    weightedTarget: total(figures, (f) => f.target * f.weight),
+    measuredBaseline: total(measured, (f) => f.baseline),
+    measuredTarget: total(measured, (f) => f.target),
+    measuredCurrent: total(measured, (f) => f.current),
+    measuredWeight: total(measured, (f) => f.weight),
+    weightedCurrent: total(measured, (f) => f.current * f.weight),
+    achievedWeight: total(achieved, (f) => f.weight),
+    weightedAchievement: total(achieved, (f) => achievement(f.baseline, f.target, f.current)! * f.weight),
+  };
 }
 
 export function combineMunicipalities(additive: boolean, figures: MunicipalFigure[]): CombinedFigure {
-  const measured = figures.filter((f): f is MunicipalFigure & { current: number } => f.current !== null);
-  const counts = { municipalityCount: figures.length, measuredMunicipalityCount: measured.length };
-  if (figures.length === 0) return { baseline: null, target: null, current: null, achievement: null, ...counts };
+  return combineSums(additive, sumsOf(figures));
+}
+
+export function combineSums(additive: boolean, s: IndicatorSums): CombinedFigure {
+  const counts = { municipalityCount: s.count, measuredMunicipalityCount: s.measured };
+  if (s.count === 0) return { baseline: null, target: null, current: null, achievement: null, ...counts };
+  const measured = s.measured > 0;
   if (additive) {
     return {
-      baseline: sum(figures.map((f) => f.baseline)),
-      target: sum(figures.map((f) => f.target)),
-      current: measured.length > 0 ? sum(measured.map((f) => f.current)) : null,
-      achievement:
-        measured.length > 0
-          ? achievement(sum(measured.map((f) => f.baseline)), sum(measured.map((f) => f.target)), sum(measured.map((f) => f.current)))
-          : null,
+      baseline: s.baseline,
+      target: s.target,
+      current: measured ? s.measuredCurrent : null,
+      achievement: measured ? achievement(s.measuredBaseline!, s.measuredTarget!, s.measuredCurrent) : null,
       ...counts,
     };
   }
-  const average = (pick: (f: MunicipalFigure) => number, of: MunicipalFigure[]) =>
-    weightedAverage(of.map((f) => ({ value: pick(f), weight: f.weight })));
-  const achieved = measured.flatMap((f) => {
-    const value = achievement(f.baseline, f.target, f.current);
-    return value === null ? [] : [{ value, weight: f.weight }];
-  });
+  const average = (weighted: number | null, weight: number | null) => (weight !== null && weight > 0 ? weighted! / weight : null);
   return {
-    baseline: average((f) => f.baseline, figures),
-    target: average((f) => f.target, figures),
-    current: measured.length > 0 ? average((f) => f.current!, measured) : null,
-    achievement: weightedAverage(achieved),
+    baseline: average(s.weightedBaseline, s.weight),
+    target: average(s.weightedTarget, s.weight),
+    current: measured ? average(s.weightedCurrent, s.measuredWeight) : null,
+    achievement: average(s.weightedAchievement, s.achievedWeight),
     ...counts,
   };
 }

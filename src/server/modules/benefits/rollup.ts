@@ -8,14 +8,14 @@ import type { BenefitType, BenefitsRollup, RollupFigure, RollupIndicator } from 
 import { requireNetwork } from '../network/index.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
-import { combineMunicipalities, mean, type MunicipalFigure } from './rollup-math.ts';
+import { combineSums, mean, sumsOf, type IndicatorSums, type MunicipalFigure } from './rollup-math.ts';
 import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
 
 /**
  * The network's benefits rolled up, and the traceability view it is shown as: focus area → projects → benefits →
  * indicators → realization, for the whole network or one municipality (its own baselines, targets and values). Three
- * queries, whatever the size: the projects, their benefits with indicators, and every target with its current value
- * (kept on the target by triggers). The arithmetic is rollup-math.ts's.
+ * queries, whatever the size: the projects, their benefits with indicators, and each indicator's targets summed with
+ * their current values (kept on the targets by triggers). The arithmetic is rollup-math.ts's.
  */
 
 interface ProjectLine {
@@ -127,34 +127,102 @@ export async function recomputeRollup(db: DbOrTx, networkId: string, municipalit
         ${municipality ? sql`where t.municipality_number = ${municipality}` : sql``}
         order by t.indicator_id, t.municipality_number`,
   );
-  return shapeRollup(db, networkId, municipality, projectLines, benefitLines, targetLines);
+  const figuresByIndicator = new Map<string, MunicipalFigure[]>();
+  for (const t of targetLines) {
+    const list = figuresByIndicator.get(t.indicator_id) ?? [];
+    list.push({ baseline: t.baseline_value, target: t.target_value, current: t.value, weight: t.weight });
+    figuresByIndicator.set(t.indicator_id, list);
+  }
+  const sums = new Map([...figuresByIndicator].map(([id, figures]) => [id, sumsOf(figures)]));
+  return shapeRollup(db, networkId, municipality, projectLines, benefitLines, sums);
 }
 
 /**
- * Four reads at once: the projects, their benefits with indicators, every target of the network's indicators with its
- * current value (kept on the target row by triggers in the same transaction as any measurement, decision 0016), and
- * the focus areas. The targets are found by their indicators, so the read walks the targets' index in the order the
- * sums need and joins nothing per target.
+ * `IndicatorSums` of one indicator's targets (alias `t`), each sum in municipality order as `sumsOf` adds them
+ * (floating-point sums depend on their order) and with its products and quotients. The sums are window aggregates over
+ * each indicator's targets in that order, whose whole-partition frame adds the rows in it: one sort for all of them,
+ * where PostgreSQL 15 sorts once per aggregate for `sum(… order by …)`. The caller keeps each indicator's first row.
+ */
+const INDICATOR_SUMS = (() => {
+  const total = (expression: string, where?: string) => `sum(${expression})${where ? ` filter (where ${where})` : ''} over w`;
+  const measured = 't.current_value is not null';
+  const achieved = `${measured} and t.target_value <> t.baseline_value`;
+  return sql.raw(`t.indicator_id, row_number() over w as nth, count(*) over w::int as count,
+    count(t.current_value) over w::int as measured,
+    ${total('t.baseline_value')} as baseline, ${total('t.target_value')} as target, ${total('t.weight')} as weight,
+    ${total('t.baseline_value * t.weight')} as weighted_baseline, ${total('t.target_value * t.weight')} as weighted_target,
+    ${total('t.baseline_value', measured)} as measured_baseline, ${total('t.target_value', measured)} as measured_target,
+    ${total('t.current_value', measured)} as measured_current, ${total('t.weight', measured)} as measured_weight,
+    ${total('t.current_value * t.weight', measured)} as weighted_current, ${total('t.weight', achieved)} as achieved_weight,
+    ${total('(t.current_value - t.baseline_value) / nullif(t.target_value - t.baseline_value, 0) * t.weight', achieved)} as weighted_achievement`);
+})();
+const SUMS_WINDOW = sql.raw(
+  'window w as (partition by t.indicator_id order by t.municipality_number rows between unbounded preceding and unbounded following)',
+);
+
+type SumsLine = { indicator_id: string; count: number; measured: number } & Record<
+  | 'baseline'
+  | 'target'
+  | 'weight'
+  | 'weighted_baseline'
+  | 'weighted_target'
+  | 'measured_baseline'
+  | 'measured_target'
+  | 'measured_current'
+  | 'measured_weight'
+  | 'weighted_current'
+  | 'achieved_weight'
+  | 'weighted_achievement',
+  number | null
+>;
+
+/**
+ * Four reads at once: the projects, their benefits with indicators, each of the network's indicators' targets summed
+ * with their current values (kept on the target rows by triggers in the same transaction as any measurement, decision
+ * 0016), and the focus areas. The targets are found by their indicators and summed in PostgreSQL, so a few thousand
+ * rows of sums come back instead of every target.
  */
 export async function buildRollup(db: DbOrTx, networkId: string, municipality: string | null): Promise<DetailedRollup> {
-  const [projectLines, benefitLines, targetLines] = await Promise.all([
+  const [projectLines, benefitLines, sumsLines] = await Promise.all([
     readProjectLines(db, networkId, municipality),
     readBenefitLines(db, networkId),
-    queryRows<TargetLine>(
+    queryRows<SumsLine>(
       db,
-      sql`select t.indicator_id, t.baseline_value, t.target_value, t.weight, t.current_value as value
-          from indicator_targets t
-          where t.indicator_id = any(array(
-            select i.id from benefit_indicators i
-            join benefits b on b.id = i.benefit_id and b.deleted_at is null
-            join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
-            where i.deleted_at is null))
-          ${municipality ? sql`and t.municipality_number = ${municipality}` : sql``}
-          -- In one order, so the sums over municipalities are the same to the last bit whatever plan reads them.
-          order by t.indicator_id, t.municipality_number`,
+      sql`select * from (
+            select ${INDICATOR_SUMS}
+            from indicator_targets t
+            where t.indicator_id = any(array(
+              select i.id from benefit_indicators i
+              join benefits b on b.id = i.benefit_id and b.deleted_at is null
+              join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
+              where i.deleted_at is null))
+            ${municipality ? sql`and t.municipality_number = ${municipality}` : sql``}
+            ${SUMS_WINDOW}) sums
+          where sums.nth = 1`,
     ),
   ]);
-  return shapeRollup(db, networkId, municipality, projectLines, benefitLines, targetLines);
+  const sums = new Map<string, IndicatorSums>(
+    sumsLines.map((r) => [
+      r.indicator_id,
+      {
+        count: r.count,
+        measured: r.measured,
+        baseline: r.baseline,
+        target: r.target,
+        weight: r.weight,
+        weightedBaseline: r.weighted_baseline,
+        weightedTarget: r.weighted_target,
+        measuredBaseline: r.measured_baseline,
+        measuredTarget: r.measured_target,
+        measuredCurrent: r.measured_current,
+        measuredWeight: r.measured_weight,
+        weightedCurrent: r.weighted_current,
+        achievedWeight: r.achieved_weight,
+        weightedAchievement: r.weighted_achievement,
+      },
+    ]),
+  );
+  return shapeRollup(db, networkId, municipality, projectLines, benefitLines, sums);
 }
 
 function readProjectLines(db: DbOrTx, networkId: string, municipality: string | null) {
@@ -185,15 +253,8 @@ async function shapeRollup(
   municipality: string | null,
   projectLines: ProjectLine[],
   benefitLines: BenefitLine[],
-  targetLines: TargetLine[],
+  sums: Map<string, IndicatorSums>,
 ): Promise<DetailedRollup> {
-  const figuresByIndicator = new Map<string, MunicipalFigure[]>();
-  for (const t of targetLines) {
-    const list = figuresByIndicator.get(t.indicator_id) ?? [];
-    list.push({ baseline: t.baseline_value, target: t.target_value, current: t.value, weight: t.weight });
-    figuresByIndicator.set(t.indicator_id, list);
-  }
-
   const benefitsByProject = new Map<string, RollupBenefit[]>();
   for (const line of benefitLines) {
     const list = benefitsByProject.get(line.project_id) ?? [];
@@ -211,7 +272,7 @@ async function shapeRollup(
       benefitsByProject.set(line.project_id, list);
     }
     if (line.indicator_id) {
-      const combined = combineMunicipalities(line.additive!, figuresByIndicator.get(line.indicator_id) ?? []);
+      const combined = combineSums(line.additive!, sums.get(line.indicator_id) ?? sumsOf([]));
       // A municipality's view leaves out the indicators it has no target for: they are not its to realize.
       if (municipality && combined.municipalityCount === 0) continue;
       benefit.indicators.push({
