@@ -61,14 +61,15 @@ CREATE FUNCTION target_due_on(indicator_id uuid, baseline_date date, measured_on
 $$;
 --> statement-breakpoint
 -- Fires after indicator_targets_current_value (triggers of one event fire in the order of their names), so a new or
--- moved target's due day is reckoned from the measured day it has just taken.
+-- moved target's due day is reckoned from the measured day it has just taken. It names the key's columns itself: a
+-- trigger's column list is matched against the statement's, not against what an earlier trigger set.
 CREATE FUNCTION indicator_targets_reckon_due() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   NEW.due_on := target_due_on(NEW.indicator_id, NEW.baseline_date, NEW.measured_on, NEW.target_date);
   RETURN NEW;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER indicator_targets_due_on BEFORE INSERT OR UPDATE OF indicator_id, baseline_date, target_date, measured_on ON indicator_targets FOR EACH ROW EXECUTE FUNCTION indicator_targets_reckon_due();--> statement-breakpoint
+CREATE TRIGGER indicator_targets_due_on BEFORE INSERT OR UPDATE OF indicator_id, municipality_number, baseline_date, target_date, measured_on ON indicator_targets FOR EACH ROW EXECUTE FUNCTION indicator_targets_reckon_due();--> statement-breakpoint
 -- An indicator given another frequency or benefit, or an indicator or benefit deleted or restored, reckons its targets' due days
 -- again. The two tables' change counters now fire before the statement, as the targets' does (migration 0032), so their
 -- writers take their turn with the writers of measurements and targets before they lock any target row.

@@ -144,37 +144,35 @@ export async function recomputeRollup(db: DbOrTx, networkId: string, municipalit
  * where PostgreSQL 15 sorts once per aggregate for `sum(… order by …)`. The caller keeps each indicator's first row.
  */
 const INDICATOR_SUMS = (() => {
-  const total = (expression: string, where?: string) => `sum(${expression})${where ? ` filter (where ${where})` : ''} over w`;
+  const total = (name: keyof IndicatorSums, expression: string, where?: string) =>
+    `sum(${expression})${where ? ` filter (where ${where})` : ''} over w as "${name}"`;
   const measured = 't.current_value is not null';
   const achieved = `${measured} and t.target_value <> t.baseline_value`;
-  return sql.raw(`t.indicator_id, row_number() over w as nth, count(*) over w::int as count,
-    count(t.current_value) over w::int as measured,
-    ${total('t.baseline_value')} as baseline, ${total('t.target_value')} as target, ${total('t.weight')} as weight,
-    ${total('t.baseline_value * t.weight')} as weighted_baseline, ${total('t.target_value * t.weight')} as weighted_target,
-    ${total('t.baseline_value', measured)} as measured_baseline, ${total('t.target_value', measured)} as measured_target,
-    ${total('t.current_value', measured)} as measured_current, ${total('t.weight', measured)} as measured_weight,
-    ${total('t.current_value * t.weight', measured)} as weighted_current, ${total('t.weight', achieved)} as achieved_weight,
-    ${total('(t.current_value - t.baseline_value) / nullif(t.target_value - t.baseline_value, 0) * t.weight', achieved)} as weighted_achievement`);
+  return sql.raw(
+    [
+      't.indicator_id, row_number() over w as nth, count(*) over w::int as count, count(t.current_value) over w::int as measured',
+      total('baseline', 't.baseline_value'),
+      total('target', 't.target_value'),
+      total('weight', 't.weight'),
+      total('weightedBaseline', 't.baseline_value * t.weight'),
+      total('weightedTarget', 't.target_value * t.weight'),
+      total('measuredBaseline', 't.baseline_value', measured),
+      total('measuredTarget', 't.target_value', measured),
+      total('measuredCurrent', 't.current_value', measured),
+      total('measuredWeight', 't.weight', measured),
+      total('weightedCurrent', 't.current_value * t.weight', measured),
+      total('achievedWeight', 't.weight', achieved),
+      total(
+        'weightedAchievement',
+        '(t.current_value - t.baseline_value) / nullif(t.target_value - t.baseline_value, 0) * t.weight',
+        achieved,
+      ),
+    ].join(', '),
+  );
 })();
 const SUMS_WINDOW = sql.raw(
   'window w as (partition by t.indicator_id order by t.municipality_number rows between unbounded preceding and unbounded following)',
 );
-
-type SumsLine = { indicator_id: string; count: number; measured: number } & Record<
-  | 'baseline'
-  | 'target'
-  | 'weight'
-  | 'weighted_baseline'
-  | 'weighted_target'
-  | 'measured_baseline'
-  | 'measured_target'
-  | 'measured_current'
-  | 'measured_weight'
-  | 'weighted_current'
-  | 'achieved_weight'
-  | 'weighted_achievement',
-  number | null
->;
 
 /**
  * Four reads at once: the projects, their benefits with indicators, each of the network's indicators' targets summed
@@ -186,7 +184,7 @@ export async function buildRollup(db: DbOrTx, networkId: string, municipality: s
   const [projectLines, benefitLines, sumsLines] = await Promise.all([
     readProjectLines(db, networkId, municipality),
     readBenefitLines(db, networkId),
-    queryRows<SumsLine>(
+    queryRows<IndicatorSums & { indicator_id: string; nth: number }>(
       db,
       sql`select * from (
             select ${INDICATOR_SUMS}
@@ -201,27 +199,7 @@ export async function buildRollup(db: DbOrTx, networkId: string, municipality: s
           where sums.nth = 1`,
     ),
   ]);
-  const sums = new Map<string, IndicatorSums>(
-    sumsLines.map((r) => [
-      r.indicator_id,
-      {
-        count: r.count,
-        measured: r.measured,
-        baseline: r.baseline,
-        target: r.target,
-        weight: r.weight,
-        weightedBaseline: r.weighted_baseline,
-        weightedTarget: r.weighted_target,
-        measuredBaseline: r.measured_baseline,
-        measuredTarget: r.measured_target,
-        measuredCurrent: r.measured_current,
-        measuredWeight: r.measured_weight,
-        weightedCurrent: r.weighted_current,
-        achievedWeight: r.achieved_weight,
-        weightedAchievement: r.weighted_achievement,
-      },
-    ]),
-  );
+  const sums = new Map(sumsLines.map(({ indicator_id, nth: _nth, ...indicatorSums }) => [indicator_id, indicatorSums]));
   return shapeRollup(db, networkId, municipality, projectLines, benefitLines, sums);
 }
 
