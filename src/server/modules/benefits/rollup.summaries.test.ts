@@ -319,12 +319,13 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
   if (kind === 'postgresql')
     it('keeps the latest when many connections measure the same indicator at once', async () => {
       const p = targets[0]!;
+      // Dates after any the demo data measured (it measures up to today), so these twelve are the key's latest.
       await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
           t.db.transaction(async (tx) => {
             await tx
               .insert(benefitMeasurements)
-              .values({ indicatorId: p.indicator, municipalityNumber: p.municipality, measuredOn: date(500 + i), value: i })
+              .values({ indicatorId: p.indicator, municipalityNumber: p.municipality, measuredOn: date(5_000 + i), value: i })
               .onConflictDoNothing();
           }),
         ),
