@@ -36,7 +36,8 @@ export interface SearchResult {
  * found nor ranked; exempt cases are not there at all.
  *
  * A query of one word reads its page from `public_decision_terms` in rank order, so a common word costs no more
- * than a rare one; any other query ranks its hits. The count stops at SEARCH_TOTAL_CAP + 1.
+ * than a rare one; words joined by `or` rank their hits from the same table; any other query ranks its hits by their
+ * vectors. The count stops at SEARCH_TOTAL_CAP + 1 where it is not the ranking's own.
  */
 export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput): Promise<SearchResult> {
   const [parsed] = await queryPrepared<{ nodes: number; tree: string }>(
@@ -68,6 +69,24 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
       order by s.meeting_date desc nulls last, s.position, s.agenda_item_id
       limit ${input.limit} offset ${input.offset}`;
     counted = sql`select count(*)::int from (select 1 from public_decision_search s where s.rank_vector @@ ${query} ${filters} limit ${cap}) c`;
+  } else if (shape.kind === 'any') {
+    // ts_rank of «a or b» is the mean of each word's own rank (its arithmetic for `|`). So the hits are the words'
+    // index ranges in the terms table, each ranked by the mean of the ranks kept there (summed in the words' order,
+    // a word an item lacks counting 0), instead of every hit's vector read and ranked again: a third of the time for
+    // two common words. The count comes with the ranking.
+    const filters = filtersOn(input, 't');
+    const words = sql`array(select jsonb_array_elements_text(${JSON.stringify(shape.lexemes)}::jsonb))`;
+    const sum = sql.join(
+      shape.lexemes.map((lexeme) => sql`coalesce(sum(t.score::float8) filter (where t.lexeme = ${lexeme}), 0)`),
+      sql` + `,
+    );
+    hits = sql`select t.agenda_item_id, (${sum}) / ${shape.lexemes.length}::float8 as rank, max(t.meeting_date) as meeting_date,
+        max(t.position) as position, count(*) over ()::int as total
+      from public_decision_terms t where t.lexeme = any(${words}) ${filters}
+      group by t.agenda_item_id
+      order by rank desc, meeting_date desc, position, agenda_item_id
+      limit ${input.limit} offset ${input.offset}`;
+    counted = sql`select count(distinct t.agenda_item_id)::int from public_decision_terms t where t.lexeme = any(${words}) ${filters}`;
   } else {
     // Every hit ranked; the count comes with the ranking, from the same scan.
     const filters = filtersOn(input, 's');
@@ -78,7 +97,7 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
       limit ${input.limit} offset ${input.offset}`;
     counted = sql`select count(*)::int from public_decision_search s where s.rank_vector @@ ${query} ${filters}`;
   }
-  const total = shape.kind === 'other' ? sql`page.total` : sql`(${counted})`;
+  const total = shape.kind === 'other' || shape.kind === 'any' ? sql`page.total` : sql`(${counted})`;
 
   const publicText = sql`case when ai.closed_basis is null then ai.search_text else concat_ws(E'\n', c.title, co.recommendation, ai.decision) end`;
   // A word's statement has the same plan whatever the word (an index range of the terms table), so it is prepared and
@@ -114,14 +133,22 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
   };
 }
 
-type QueryShape = { kind: 'word'; lexeme: string } | { kind: 'word-without' } | { kind: 'other' };
+type QueryShape = { kind: 'word'; lexeme: string } | { kind: 'word-without' } | { kind: 'any'; lexemes: string[] } | { kind: 'other' };
+
+const QUOTED = /^(!?)'((?:[^'\\]|''|\\.)*)'$/;
 
 /**
- * What a parsed query is, from its text as PostgreSQL writes it (`'kommun'`, `'anskaff' & !'microsoft'`): one
- * word; one word and negations only; or anything else.
+ * What a parsed query is, from its text as PostgreSQL writes it (`'kommun'`, `'anskaff' & !'microsoft'`,
+ * `'kommun' | 'helgeland'`): one word; one word and negations only; two or more words joined by `or` only; or
+ * anything else. `'a' | 'a'` is one word: ts_rank counts a word once.
  */
 export function shapeOf(tree: string): QueryShape {
-  const operands = tree.split(' & ').map((part) => /^(!?)'((?:[^'\\]|''|\\.)*)'$/.exec(part));
+  const alternatives = tree.split(' | ').map((part) => QUOTED.exec(part));
+  if (alternatives.length > 1 && alternatives.every((o) => o !== null && o[1] === '')) {
+    const lexemes = [...new Set(alternatives.map((o) => unquote(o![2]!)))];
+    return lexemes.length === 1 ? { kind: 'word', lexeme: lexemes[0]! } : { kind: 'any', lexemes };
+  }
+  const operands = tree.split(' & ').map((part) => QUOTED.exec(part));
   if (operands.some((o) => o === null)) return { kind: 'other' };
   const positive = operands.filter((o) => o![1] === '');
   if (positive.length !== 1) return { kind: 'other' };
