@@ -3,7 +3,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { benefitIndicators, benefits, indicatorTargets, jobs, municipalities, networks, people, projects } from '../../db/schema/index.ts';
-import { nextMeasurementDue } from '../../../shared/benefits/schema.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { formatDate } from '../documents/markdown-blocks.ts';
 import { osloLocalToUtc } from '../documents/index.ts';
@@ -30,7 +29,6 @@ export async function sendMeasurementReminders(db: Db, publicUrl: string, day = 
     const rows = await tx
       .select({
         target: indicatorTargets,
-        frequency: benefitIndicators.frequency,
         indicatorName: benefitIndicators.name,
         benefitTitle: benefits.title,
         project: {
@@ -60,14 +58,11 @@ export async function sendMeasurementReminders(db: Db, publicUrl: string, day = 
       .where(lte(indicatorTargets.dueOn, day));
 
     const due = rows.flatMap((row) => {
-      const lastMeasuredOn = row.target.measuredOn;
-      const nextDue = nextMeasurementDue(row.frequency, row.target.baselineDate, lastMeasuredOn);
-      const done = lastMeasuredOn !== null && lastMeasuredOn >= row.target.targetDate;
+      // nextMeasurementDue()'s day, none once the target date is measured (the where above leaves those out).
+      const nextDue = row.target.dueOn!;
       const reminded = row.target.lastRemindedDue !== null && row.target.lastRemindedDue >= nextDue;
       const to = row.responsibleEmail ?? row.ownerEmail;
-      return !done && !reminded && nextDue <= day && to
-        ? [{ ...row, nextDue, to, toName: row.responsibleEmail ? row.responsibleName : row.ownerName }]
-        : [];
+      return !reminded && to ? [{ ...row, nextDue, to, toName: row.responsibleEmail ? row.responsibleName : row.ownerName }] : [];
     });
 
     const byRecipient = new Map<string, typeof due>();

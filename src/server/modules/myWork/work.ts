@@ -9,7 +9,6 @@ import {
   type DecisionPoint,
   type Phase,
 } from '../../../shared/portfolio/projects.ts';
-import { nextMeasurementDue, type MeasurementFrequency } from '../../../shared/benefits/schema.ts';
 import { periodLabel, type ReportPeriodKind } from '../../../shared/portfolio/status-reports.ts';
 import type {
   AwaitedAnswer,
@@ -72,7 +71,7 @@ export async function myWork(ctx: RequestContext): Promise<MyWork> {
     newDocuments: newDocumentsFrom(rows.newDocuments),
     secretariat: secretariatFrom(rows, day),
     projects: projectsFrom(rows.projects, day),
-    measurements: await dueMeasurementsFrom(ctx, rows.measurements, day),
+    measurements: await dueMeasurementsFrom(ctx, rows.measurements),
     municipalities: municipalitiesFrom(rows.municipalities),
   };
 }
@@ -482,7 +481,6 @@ type TargetRow = NetworkRow & {
   indicator_id: string;
   indicator_name: string;
   unit: string;
-  frequency: MeasurementFrequency;
   benefit_title: string;
   project_id: string;
   year: number;
@@ -493,8 +491,9 @@ type TargetRow = NetworkRow & {
   municipality_number: string;
   municipality_name: string;
   baseline_date: string;
-  target_date: string;
   last_measured: string | null;
+  /** nextMeasurementDue()'s day, as the target keeps it (migration 0033). */
+  due: string;
 };
 
 function dueMeasurementsQuery(personIds: string[], editorOf: string[], day: string): SQL {
@@ -514,10 +513,10 @@ function dueMeasurementsQuery(personIds: string[], editorOf: string[], day: stri
   // Each target keeps its next due day (migration 0033: none while its indicator or benefit is deleted, or once it is
   // measured on its target date), so each source is an index range of its due targets; the earliest are kept, with
   // every tie of the last so the page's own order decides, and only those are joined to what the page shows of them.
-  return sql`select i.id as indicator_id, i.name as indicator_name, i.unit, i.frequency, b.title as benefit_title,
+  return sql`select i.id as indicator_id, i.name as indicator_name, i.unit, b.title as benefit_title,
           p.id as project_id, p.year, p.sequence, p.title as project_title, p.owner_person_id, p.manager_person_id,
           n.id as network_id, n.slug as network_slug, n.name as network_name,
-          d.municipality_number, mu.name as municipality_name, d.baseline_date::text, d.target_date::text, d.measured_on::text as last_measured
+          d.municipality_number, mu.name as municipality_name, d.baseline_date::text, d.measured_on::text as last_measured, d.due_on::text as due
         from (
           select * from (${sql.join(sources, sql` union `)}) t
           order by t.due_on
@@ -529,11 +528,9 @@ function dueMeasurementsQuery(personIds: string[], editorOf: string[], day: stri
         join municipalities mu on mu.number = d.municipality_number`;
 }
 
-async function dueMeasurementsFrom(ctx: RequestContext, rows: TargetRow[], day: string): Promise<DueMeasurement[]> {
+async function dueMeasurementsFrom(ctx: RequestContext, rows: TargetRow[]): Promise<DueMeasurement[]> {
   const due: DueMeasurement[] = [];
   for (const r of rows) {
-    const next = nextMeasurementDue(r.frequency, r.baseline_date, r.last_measured);
-    if (next > day || (r.last_measured !== null && r.last_measured >= r.target_date)) continue;
     const place = ofParticipant(
       { networkId: r.network_id, ownerPersonId: r.owner_person_id, managerPersonId: r.manager_person_id },
       r.municipality_number,
@@ -549,7 +546,7 @@ async function dueMeasurementsFrom(ctx: RequestContext, rows: TargetRow[], day: 
       municipalityName: r.municipality_name,
       baselineDate: r.baseline_date,
       lastMeasuredOn: r.last_measured,
-      due: next,
+      due: r.due,
       href: `/n/${r.network_slug}/prosjekter/${r.project_id}#nytte`,
       canRegister: await can(ctx, 'project.answerForMunicipality', place),
     });
