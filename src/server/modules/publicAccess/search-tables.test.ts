@@ -275,6 +275,22 @@ describe.each(DATABASE_KINDS)('public decision search tables on %s', (kind) => {
     );
   });
 
+  it('answers an `or` of as many words as the 200 characters hold, as the reference does', async () => {
+    // Every word is a term of the statement (a filtered sum each): the longest query a person can send stays one
+    // statement with a few dozen terms and answers what ranking every hit answers; a longer one is refused.
+    const words = WORDS.map((w) => w.toLowerCase());
+    for (let i = 0; [...words, `ord${i}x`].join(' or ').length <= 200; i++) words.push(`ord${i}x`);
+    const q = words.join(' or ');
+    const [parsed] = await queryRows<{ tree: string }>(t.db, sql`select websearch_to_tsquery('norwegian', ${q})::text as tree`);
+    expect(shapeOf(parsed!.tree)).toEqual({ kind: 'any', lexemes: expect.arrayContaining(['kommun', 'ord0x']) });
+    const expected = await referenceSearch(t.db, q, sql``, 20, 0);
+    const got = await searchDecisions(t.db, { q, limit: 20, offset: 0 });
+    expect(got.rows.map((r) => [r.item_id, r.rank])).toEqual(expected.map((r) => [r.item_id, r.rank]));
+    expect(got.total).toBe(expected[0]!.total);
+    expect((await t.anonymous().get(`/api/public/search?q=${encodeURIComponent(q)}`)).status).toBe(200);
+    expect((await t.anonymous().get(`/api/public/search?q=${encodeURIComponent(`${q} or x`)}`)).status).toBe(400);
+  });
+
   it('tells a one-word query, one word and negations, and anything else apart', () => {
     expect(shapeOf(`'kommun'`)).toEqual({ kind: 'word', lexeme: 'kommun' });
     expect(shapeOf(`'a''b\\\\c'`)).toEqual({ kind: 'word', lexeme: `a'b\\c` });
