@@ -75,10 +75,17 @@ function wrapPglite(client: PGlite): Database {
 function openPostgres(url: string, poolSize: number): Database {
   // JIT compilation costs more than it saves on these short queries (22 ms of a 73 ms people search).
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
+  // The prepared statements' own connections, which keep one generic plan per statement (see `queryPrepared`).
+  const planned = new pg.Pool({
+    connectionString: url,
+    max: Math.max(2, Math.ceil(poolSize / 2)),
+    options: '-c jit=off -c plan_cache_mode=force_generic_plan',
+  });
   // An idle connection the server dropped (a restart, a failover) would otherwise end the process. The pool
   // discards it and connects anew for the next query; a database that stays away shows in /api/ready.
-  pool.on('error', () => undefined);
+  for (const each of [pool, planned]) each.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  plannedOnce.set(db, drizzlePg({ client: planned, schema }) as unknown as Db);
   return {
     db,
     kind: 'postgresql',
@@ -101,8 +108,14 @@ function openPostgres(url: string, poolSize: number): Database {
         client.release(broken);
       }
     },
-    close: () => pool.end(),
-    connections: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: async () => {
+      await Promise.all([pool.end(), planned.end()]);
+    },
+    connections: () => ({
+      total: pool.totalCount + planned.totalCount,
+      idle: pool.idleCount + planned.idleCount,
+      waiting: pool.waitingCount + planned.waitingCount,
+    }),
   };
 }
 
@@ -131,17 +144,24 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 
 const dialect = new PgDialect();
 
+/** Each PostgreSQL database's pool for prepared statements, whose connections plan each statement once. */
+const plannedOnce = new WeakMap<DbOrTx, Db>();
+
 /**
- * Raw SQL as a named prepared statement: PostgreSQL parses and plans it once per pooled connection (and, after five
- * runs, keeps a generic plan where that costs no more), where `queryRows` has it planned on every call. For the hot
- * reads whose statements are long and whose answers are small: planning was two thirds of the start page's database
- * time (issue 18). The name is the text's hash, so only statements whose text does not vary with the input belong
- * here: every distinct text stays prepared on each connection for the connection's life. PGlite runs it as any query.
+ * Raw SQL as a named prepared statement, planned once per pooled connection where `queryRows` has it planned on every
+ * call. For the hot reads whose statements are long and whose answers are small: planning was two thirds of the start
+ * page's database time (issue 18). They run on a pool of their own whose connections always keep the generic plan:
+ * left to choose, PostgreSQL planned these statements anew on every call (their generic plans are costed from
+ * default guesses about the id arrays), and the generic plans ran no slower. Where such a guess would turn index
+ * probes into a scan, `unnest` the ids and probe one by one. Inside a transaction it runs on the transaction's connection.
+ * The name is the text's hash, so only statements whose text does not vary with the input belong here: every
+ * distinct text stays prepared on each connection for the connection's life. PGlite runs it as any query.
  */
 export async function queryPrepared<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const built = dialect.sqlToQuery(query);
   const name = `q_${createHash('sha1').update(built.sql).digest('base64url').slice(0, 27)}`;
-  const result = (await db._.session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] };
+  const session = (plannedOnce.get(db) ?? db)._.session;
+  const result = (await session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] };
   return result.rows;
 }
 

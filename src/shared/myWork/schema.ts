@@ -74,7 +74,12 @@ export const SecretariatTaskSchema = Link.extend({
 });
 export type SecretariatTask = z.infer<typeof SecretariatTaskSchema>;
 
-export const SecretariatSchema = z.object({ network: NetworkRef, tasks: z.array(SecretariatTaskSchema) });
+export const SecretariatSchema = z.object({
+  network: NetworkRef,
+  tasks: z.array(SecretariatTaskSchema),
+  /** Projects whose status report is due beyond those listed (the portfolio page has them all). */
+  moreStatusReportsDue: z.number().int(),
+});
 export type Secretariat = z.infer<typeof SecretariatSchema>;
 
 /** A project the account's person owns or manages. */

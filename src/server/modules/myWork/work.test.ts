@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { benefitIndicators, benefitMeasurements, myWorkVisits, users } from '../../db/schema/index.ts';
+import { benefitIndicators, benefitMeasurements, myWorkVisits, projects, projectStatusReports, users } from '../../db/schema/index.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { DEMO_CHIEF_EXECUTIVE } from '../../demo/projects.ts';
 import type { MyWork } from '../../../shared/myWork/schema.ts';
@@ -10,6 +10,7 @@ import { queryRows } from '../../db/client.ts';
 import { today } from '../network/index.ts';
 import { addDays } from './dates.ts';
 import { statusReportDue } from './work.ts';
+import { PHASES } from '../../../shared/portfolio/projects.ts';
 
 /**
  * «Mitt arbeid» for each demo role on the demo data: each sees its own items, and never another person's or another
@@ -125,6 +126,85 @@ describe.each(DATABASE_KINDS)('my work on %s', (kind) => {
     listed = await tasks();
     expect(listed.find((x) => x.id === later)).toMatchObject({ due: addDays(day, 7), overdue: false });
     expect(listed.find((x) => x.id === noNotice)).toMatchObject({ due: addDays(day, 2), overdue: false });
+  });
+
+  it('the secretariat sees the projects whose status report is due by the same rule as each project page, the first 20 and how many more', async () => {
+    const helgelandId = await t.networkId('digitale-helgeland');
+    // 80 projects in every phase (most in those that report), started at any time from two years ago to two months ahead
+    // or never dated, each with up to three reports of either kind, published or not.
+    const day = today();
+    const specs = fc.sample(
+      fc.record({
+        phase: fc.constantFrom(...PHASES, 'planning', 'execution', 'execution', 'closing'),
+        // Days from today, or the first of this month: the first day that owes no report for the month before.
+        start: fc.option(fc.oneof(fc.integer({ min: -730, max: 60 }), fc.constant('monthStart' as const)), { nil: null }),
+        reports: fc.array(fc.record({ tertial: fc.boolean(), back: fc.integer({ min: 0, max: 8 }), published: fc.boolean() }), {
+          maxLength: 3,
+        }),
+      }),
+      { numRuns: 80, seed: 20 },
+    );
+    const [year, month] = day.split('-').map(Number) as [number, number];
+    for (const [i, spec] of specs.entries()) {
+      const [project] = await t.db
+        .insert(projects)
+        .values({
+          networkId: helgelandId,
+          year: 2090,
+          sequence: i + 1,
+          title: `Rapportplikt ${i + 1}`,
+          phase: spec.phase,
+          startDate: spec.start === null ? null : spec.start === 'monthStart' ? `${day.slice(0, 7)}-01` : addDays(day, spec.start),
+        })
+        .returning({ id: projects.id });
+      // A report `back` periods before the current one, of its kind.
+      const reports = spec.reports.map((r) => {
+        const length = r.tertial ? 4 : 1;
+        const current = year * 12 + Math.floor((month - 1) / length) * length - r.back * length;
+        return {
+          kind: r.tertial ? ('tertial' as const) : ('month' as const),
+          year: Math.floor(current / 12),
+          period: (current % 12) / length + 1,
+          published: r.published,
+        };
+      });
+      const distinct = [...new Map(reports.map((r) => [`${r.kind}${r.year}${r.period}`, r])).values()];
+      for (const r of distinct)
+        await t.db.insert(projectStatusReports).values({
+          projectId: project!.id,
+          periodKind: r.kind,
+          year: r.year,
+          period: r.period,
+          overall: 'green',
+          parameters: {},
+          state: r.published ? 'published' : 'draft',
+        });
+    }
+    // The rule as each project's own page applies it, over every project of the network (the demo's too).
+    const states = await queryRows<{
+      id: string;
+      year: number;
+      sequence: number;
+      phase: never;
+      start_date: string | null;
+      period_kind: never;
+      last_end: number | null;
+    }>(
+      t.db,
+      sql`select p.id, p.year, p.sequence, p.phase, p.start_date::text, rep.period_kind, rep.last_end from projects p
+          left join lateral (select r.period_kind, case when r.period_kind = 'month' then r.year * 12 + r.period else r.year * 12 + r.period * 4 end as last_end
+            from project_status_reports r where r.project_id = p.id and r.state = 'published' order by 2 desc limit 1) rep on true
+          where p.network_id = ${helgelandId} order by p.year, p.sequence`,
+    );
+    const due = states.flatMap((p) => {
+      const period = statusReportDue(p, day);
+      return period === null ? [] : [{ id: p.id, period }];
+    });
+    expect(due.length).toBeGreaterThan(20);
+    const mine = (await work(helgeland)).secretariat.find((s) => s.network.slug === 'digitale-helgeland')!;
+    const listed = mine.tasks.filter((x) => x.kind === 'statusReportDue');
+    expect(listed.map((x) => ({ id: x.id, period: /\(([^)]+)\)$/.exec(x.title)![1] }))).toEqual(due.slice(0, 20));
+    expect(mine.moreStatusReportsDue).toBe(due.length - 20);
   });
 
   it('the chief executive sees the meetings they are called to, the project they own with what its next decision point lacks, and their municipality', async () => {

@@ -269,36 +269,37 @@ function newDocumentsFrom(rows: DocumentRow[]): NewDocument[] {
 
 type ReportState = { id: string; phase: Phase; start_date: string | null; period_kind: ReportPeriodKind | null; last_end: number | null };
 
+/** The phases in which a project reports its status. */
+const REPORTING_PHASES: readonly Phase[] = ['planning', 'execution', 'closing'];
+
+/**
+ * The last period of a kind that finished before `day`: its end in months since year 0 (as periodEnd() counts), its
+ * label, and the first day after its last month (a project that starts then owes no report for it).
+ */
+function lastFinishedPeriod(kind: ReportPeriodKind, day: string): { end: number; label: string; after: string } {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  const length = kind === 'month' ? 1 : 4;
+  // The current period's first month, counted from 0; the period before it is the last finished one.
+  const end = y * 12 + Math.floor((m - 1) / length) * length;
+  const year = Math.floor((end - 1) / 12);
+  return {
+    end,
+    label: periodLabel(kind, year, (end - year * 12) / length),
+    after: `${Math.floor(end / 12)}-${String((end % 12) + 1).padStart(2, '0')}-01`,
+  };
+}
+
 /**
  * The period whose status report is due: the last finished month (or tertial, when the project reports per tertial)
- * of a project in planning, execution or closing that started before it, unless a report for it or a later period is
- * published. Null when none is due.
+ * of a project in planning, execution or closing that started before it ended, unless a report for it or a later
+ * period is published. Null when none is due. The secretariat's list asks the same in SQL (`statusReportsDueQuery`).
  */
 export function statusReportDue(project: Omit<ReportState, 'id'>, day: string): string | null {
-  if (!['planning', 'execution', 'closing'].includes(project.phase)) return null;
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  const kind = project.period_kind ?? 'month';
-  // The last finished period, counted in months since year 0 as periodEnd() counts them.
-  let year = y;
-  let period: number;
-  if (kind === 'month') {
-    period = m - 1;
-    if (period === 0) {
-      year--;
-      period = 12;
-    }
-  } else {
-    period = Math.floor((m - 1) / 4);
-    if (period === 0) {
-      year--;
-      period = 3;
-    }
-  }
-  const end = year * 12 + (kind === 'month' ? period : period * 4);
-  if (project.start_date && project.start_date.slice(0, 7) > `${year}-${String(kind === 'month' ? period : period * 4).padStart(2, '0')}`)
-    return null;
-  if (project.last_end !== null && project.last_end >= end) return null;
-  return periodLabel(kind, year, period);
+  if (!REPORTING_PHASES.includes(project.phase)) return null;
+  const period = lastFinishedPeriod(project.period_kind ?? 'month', day);
+  if (project.start_date !== null && project.start_date >= period.after) return null;
+  if (project.last_end !== null && project.last_end >= period.end) return null;
+  return period.label;
 }
 
 /** The latest published report's kind and period end, per project. */
@@ -314,7 +315,16 @@ type SecretariatRows = {
   minutesOpen: { network_id: string; id: string; title: string; date: string; requested: boolean }[];
   proposalsNew: { network_id: string; slug: string; id: string; title: string; submitted: string }[];
   grantReports: { network_id: string; slug: string; grant_id: string; id: string; title: string; due: string }[];
-  statusReports: (ReportState & { network_id: string; slug: string; title: string; year: number; sequence: number })[];
+  statusReports: {
+    network_id: string;
+    slug: string;
+    id: string;
+    title: string;
+    year: number;
+    sequence: number;
+    label: string;
+    total: number;
+  }[];
   surveysRunning: { network_id: string; slug: string; id: string; name: string; deadline: string; missing: string[] | null }[];
 };
 
@@ -352,10 +362,7 @@ function secretariatQueries(networkIds: string[], day: string): Record<keyof Sec
           from grant_reporting_deadlines d join grants g on g.id = d.grant_id join networks n on n.id = g.network_id
           where g.network_id = any(${ids}) and d.reported_at is null and d.due_date <= ${addDays(day, 30)}::date
           order by d.due_date`,
-    statusReports: sql`select p.id, p.network_id, n.slug, p.title, p.year, p.sequence, p.phase, p.start_date::text, rep.period_kind, rep.last_end
-          from projects p join networks n on n.id = p.network_id ${REPORT_STATE}
-          where p.network_id = any(${ids}) and p.phase in ('planning', 'execution', 'closing')
-          order by p.year, p.sequence`,
+    statusReports: statusReportsDueQuery(ids, day),
     surveysRunning: sql`select r.network_id, n.slug, r.id, r.name, r.deadline::text,
             (select array_agg(distinct mu.name order by mu.name) from survey_respondents sr
               join municipalities mu on mu.number = sr.municipality_number
@@ -368,10 +375,31 @@ function secretariatQueries(networkIds: string[], day: string): Record<keyof Sec
   };
 }
 
+/**
+ * The network's projects whose status report is due (the rule of `statusReportDue`), the first by reference with how
+ * many there are in all: a large portfolio's secretariat sees where the list goes on, not hundreds of lines.
+ */
+function statusReportsDueQuery(networkIds: SQL, day: string): SQL {
+  const month = lastFinishedPeriod('month', day);
+  const tertial = lastFinishedPeriod('tertial', day);
+  const per = (pick: (period: typeof month) => string | number) =>
+    sql`case when rep.period_kind = 'tertial' then ${pick(tertial)} else ${pick(month)} end`;
+  return sql`select network_id, slug, id, title, year, sequence, label, total::int from (
+        select p.network_id, n.slug, p.id, p.title, p.year, p.sequence, ${per((x) => x.label)} as label,
+          count(*) over (partition by p.network_id) as total,
+          row_number() over (partition by p.network_id order by p.year, p.sequence) as nth
+        from unnest(${networkIds}) k(key)
+        join projects p on p.network_id = k.key and p.phase in ${sql.raw(`('${REPORTING_PHASES.join("', '")}')`)}
+        join networks n on n.id = p.network_id ${REPORT_STATE}
+        where (p.start_date is null or p.start_date < ${per((x) => x.after)}::date)
+          and (rep.last_end is null or rep.last_end < ${per((x) => x.end)}::int)) due
+      where nth <= ${LIST_LIMIT}
+      order by year, sequence`;
+}
+
 function secretariatFrom(rows: SecretariatRows, day: string): Secretariat[] {
   const { secretariatNetworks: networkRows, summonsDue: summons, minutesOpen: minutes, proposalsNew: proposals } = rows;
   const { grantReports: grants, statusReports: reports, surveysRunning: surveys } = rows;
-  const slugOf = new Map(networkRows.map((n) => [n.id, n.slug]));
   const tasks = new Map<string, SecretariatTask[]>(networkRows.map((n) => [n.id, []]));
   const add = (networkId: string, task: Omit<SecretariatTask, 'missing' | 'overdue'> & { missing?: string[] }) =>
     tasks.get(networkId)?.push({ missing: [], ...task, overdue: task.due !== null && task.due < day });
@@ -394,17 +422,14 @@ function secretariatFrom(rows: SecretariatRows, day: string): Secretariat[] {
       due: g.due,
       href: `/n/${g.slug}/okonomi/tilskudd/${g.grant_id}`,
     });
-  for (const p of reports) {
-    const due = statusReportDue(p, day);
-    if (due)
-      add(p.network_id, {
-        kind: 'statusReportDue',
-        id: p.id,
-        title: `${projectReference(p.year, p.sequence)} ${p.title} (${due})`,
-        due: null,
-        href: `/n/${p.slug}/prosjekter/${p.id}`,
-      });
-  }
+  for (const p of reports)
+    add(p.network_id, {
+      kind: 'statusReportDue',
+      id: p.id,
+      title: `${projectReference(p.year, p.sequence)} ${p.title} (${p.label})`,
+      due: null,
+      href: `/n/${p.slug}/prosjekter/${p.id}`,
+    });
   for (const r of surveys)
     add(r.network_id, {
       kind: 'surveyRunning',
@@ -414,10 +439,15 @@ function secretariatFrom(rows: SecretariatRows, day: string): Secretariat[] {
       href: `/n/${r.slug}/undersokelser/${r.id}`,
       missing: r.missing ?? [],
     });
-  return networkRows.map((n) => ({
-    network: { id: n.id, slug: slugOf.get(n.id)!, name: n.name },
-    tasks: tasks.get(n.id)!,
-  }));
+  return networkRows.map((n) => {
+    const listed = tasks.get(n.id)!;
+    const reportsDue = reports.find((p) => p.network_id === n.id)?.total ?? 0;
+    return {
+      network: { id: n.id, slug: n.slug, name: n.name },
+      tasks: listed,
+      moreStatusReportsDue: reportsDue - listed.filter((task) => task.kind === 'statusReportDue').length,
+    };
+  });
 }
 
 // ---------------------------------------------------------------- project owners and managers
@@ -500,14 +530,19 @@ function dueMeasurementsQuery(personIds: string[], editorOf: string[], day: stri
   const columns = sql`t.id, t.indicator_id, t.municipality_number, t.baseline_date, t.target_date, t.measured_on, t.due_on`;
   const earliest = sql`t.due_on <= ${day} order by t.due_on fetch first ${MEASUREMENTS_LIMIT} rows with ties`;
   // Per key, so each is an ordered index range that stops at the earliest (an `any` over the keys would read them all).
-  const byKey = (keys: SQL, column: SQL) =>
+  const byKey = (keys: SQL, column: SQL, from = sql`indicator_targets t`) =>
     sql`(select t.* from unnest(${keys}) k(key)
-          cross join lateral (select ${columns} from indicator_targets t where ${column} = k.key and ${earliest}) t)`;
+          cross join lateral (select ${columns} from ${from} where ${column} = k.key and ${earliest}) t)`;
   const sources = [
     personIds.length > 0 && byKey(uuidArray(personIds), sql`t.responsible_person_id`),
+    // A benefit owner's targets that name no one responsible of their own.
     personIds.length > 0 &&
-      sql`(select ${columns} from benefits b join benefit_indicators i on i.benefit_id = b.id join indicator_targets t on t.indicator_id = i.id
-          where b.owner_person_id = any(${uuidArray(personIds)}) and t.responsible_person_id is null and ${earliest})`,
+      byKey(
+        uuidArray(personIds),
+        sql`b.owner_person_id`,
+        sql`benefits b join benefit_indicators i on i.benefit_id = b.id
+          join indicator_targets t on t.indicator_id = i.id and t.responsible_person_id is null`,
+      ),
     editorOf.length > 0 && byKey(textArray(editorOf), sql`t.municipality_number`),
   ].filter((source) => source !== false);
   // Each target keeps its next due day (migration 0033: none while its indicator or benefit is deleted, or once it is

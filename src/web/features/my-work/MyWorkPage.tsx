@@ -79,6 +79,11 @@ function MyWorkView({ work, reload }: { work: MyWork; reload: () => void }) {
               </li>
             ))}
           </ul>
+          {s.moreStatusReportsDue > 0 && (
+            <Paragraph data-size="sm">
+              <AppLink to={`/n/${s.network.slug}/prosjekter`}>{fmt(t.moreStatusReportsDue, { count: s.moreStatusReportsDue })}</AppLink>
+            </Paragraph>
+          )}
         </Section>
       ))}
 
