@@ -85,7 +85,7 @@ function openPostgres(url: string, poolSize: number): Database {
   // discards it and connects anew for the next query; a database that stays away shows in /api/ready.
   for (const each of [pool, planned]) each.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-  plannedOnce.set(db, drizzlePg({ client: planned, schema }) as unknown as Db);
+  plannedOnce.set(db, drizzlePg({ client: planned, schema }));
   return {
     db,
     kind: 'postgresql',
