@@ -258,5 +258,16 @@ export const projectStatusReports = pgTable(
     snapshotStorageKey: text('snapshot_storage_key'),
     snapshotSha256: text('snapshot_sha256'),
   },
-  (t) => [uniqueIndex('project_status_reports_period_idx').on(t.projectId, t.periodKind, t.year, t.period)],
+  (t) => [
+    uniqueIndex('project_status_reports_period_idx').on(t.projectId, t.periodKind, t.year, t.period),
+    // A project's latest published report in one probe, in the order status-reports.ts sorts them: the period's end as
+    // periodEnd() counts it, newest first, a month before a tertial that ends with it. Queries must write the end the same way.
+    index('project_status_reports_latest_idx')
+      .on(
+        t.projectId,
+        sql`(case when ${t.periodKind} = 'month' then ${t.year} * 12 + ${t.period} else ${t.year} * 12 + ${t.period} * 4 end) desc`,
+        t.periodKind,
+      )
+      .where(sql`${t.state} = 'published'`),
+  ],
 );

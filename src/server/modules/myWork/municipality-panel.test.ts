@@ -78,7 +78,10 @@ describe.each(DATABASE_KINDS)('municipality panel on %s', (kind) => {
   });
 
   it('folds a long page: the first projects and benefit targets with their counts, all of them on asking', async () => {
-    const [project] = await t.db.select({ id: projects.id }).from(projects).where(eq(projects.title, 'Felles innføring av DigiHelse i Vesterålen'));
+    const [project] = await t.db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(eq(projects.title, 'Felles innføring av DigiHelse i Vesterålen'));
     const [benefit] = await t.db
       .insert(benefits)
       .values({ projectId: project!.id, title: 'Mange mål', type: 'quality' })

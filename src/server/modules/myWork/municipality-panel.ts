@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { queryParts, queryPrepared } from '../../db/client.ts';
+import { LATEST_REPORT } from './latest-report.ts';
 import { notFound } from '../../errors.ts';
 import { PANEL_FOLD, type MunicipalityPanel } from '../../../shared/myWork/schema.ts';
 import { shareInYear } from '../../../shared/finance/year-spread.ts';
@@ -135,11 +136,7 @@ export async function municipalityPanel(
             rep.year as report_year, rep.period
           from projects p
           join project_participants pp on pp.project_id = p.id and pp.participation = 'in' and pp.municipality_number = ${number}
-          left join lateral (
-            select r.overall, r.period_kind, r.year, r.period from project_status_reports r
-            where r.project_id = p.id and r.state = 'published'
-            order by case when r.period_kind = 'month' then r.year * 12 + r.period else r.year * 12 + r.period * 4 end desc limit 1
-          ) rep on true
+          ${LATEST_REPORT}
           where p.network_id = any(${idArray})
           order by p.year desc, p.sequence desc`,
     benefits:

@@ -24,6 +24,7 @@ import type {
 import { today } from '../network/index.ts';
 import { assertCan, can, editorMunicipalities, NOWHERE, ofParticipant, rememberAccountPeople } from '../../access/index.ts';
 import { addDays, iso } from './dates.ts';
+import { LATEST_REPORT } from './latest-report.ts';
 
 /**
  * «Mitt arbeid»: each part is one query over what the account is (its roles) and who it is (the people with its
@@ -302,13 +303,6 @@ export function statusReportDue(project: Omit<ReportState, 'id'>, day: string): 
   return period.label;
 }
 
-/** The latest published report's kind and period end, per project. */
-const REPORT_STATE = sql`left join lateral (
-      select r.period_kind, case when r.period_kind = 'month' then r.year * 12 + r.period else r.year * 12 + r.period * 4 end as last_end,
-        r.overall
-      from project_status_reports r where r.project_id = p.id and r.state = 'published'
-      order by 2 desc limit 1) rep on true`;
-
 type SecretariatRows = {
   secretariatNetworks: { id: string; slug: string; name: string }[];
   summonsDue: { network_id: string; id: string; title: string; due: string }[];
@@ -384,13 +378,16 @@ function statusReportsDueQuery(networkIds: SQL, day: string): SQL {
   const tertial = lastFinishedPeriod('tertial', day);
   const per = (pick: (period: typeof month) => string | number) =>
     sql`case when rep.period_kind = 'tertial' then ${pick(tertial)} else ${pick(month)} end`;
+  // The projects are probed per network (`offset 0` keeps the probe): a generic plan, guessing ten networks, would scan
+  // every project. Each one's latest report is then one probe more.
   return sql`select network_id, slug, id, title, year, sequence, label, total::int from (
         select p.network_id, n.slug, p.id, p.title, p.year, p.sequence, ${per((x) => x.label)} as label,
           count(*) over (partition by p.network_id) as total,
           row_number() over (partition by p.network_id order by p.year, p.sequence) as nth
         from unnest(${networkIds}) k(key)
-        join projects p on p.network_id = k.key and p.phase in ${sql.raw(`('${REPORTING_PHASES.join("', '")}')`)}
-        join networks n on n.id = p.network_id ${REPORT_STATE}
+        cross join lateral (select * from projects p where p.network_id = k.key
+          and p.phase in ${sql.raw(`('${REPORTING_PHASES.join("', '")}')`)} offset 0) p
+        join networks n on n.id = p.network_id ${LATEST_REPORT}
         where (p.start_date is null or p.start_date < ${per((x) => x.after)}::date)
           and (rep.last_end is null or rep.last_end < ${per((x) => x.end)}::int)) due
       where nth <= ${LIST_LIMIT}
@@ -469,7 +466,7 @@ function projectsQuery(personIds: string[]): SQL | null {
           p.owner_person_id = any(${uuidArray(personIds)}) as owner, coalesce(p.manager_person_id = any(${uuidArray(personIds)}), false) as manager,
           n.id as network_id, n.slug as network_slug, n.name as network_name,
           (select array_agg(distinct d.kind) from project_documents d where d.project_id = p.id and d.deleted_at is null) as documents
-        from projects p join networks n on n.id = p.network_id ${REPORT_STATE}
+        from projects p join networks n on n.id = p.network_id ${LATEST_REPORT}
         where p.owner_person_id = any(${uuidArray(personIds)}) or p.manager_person_id = any(${uuidArray(personIds)})
         order by p.year, p.sequence
         limit ${LIST_LIMIT}`;

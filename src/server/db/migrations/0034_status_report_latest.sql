@@ -1,0 +1,1 @@
+CREATE INDEX "project_status_reports_latest_idx" ON "project_status_reports" USING btree ("project_id",(case when "period_kind" = 'month' then "year" * 12 + "period" else "year" * 12 + "period" * 4 end) desc,"period_kind") WHERE "project_status_reports"."state" = 'published';
