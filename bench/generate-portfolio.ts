@@ -369,7 +369,7 @@ export async function generatePortfolio(
     }));
   });
   await insertBatches(measurements, (batch) => db.insert(benefitMeasurements).values(batch));
-  await db.execute(sql`analyze`);
+  await db.execute(sql`vacuum analyze`);
 
   const counts = new Map<string, number>();
   for (const p of planned) counts.set(p.networkId, (counts.get(p.networkId) ?? 0) + 1);
