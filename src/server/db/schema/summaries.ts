@@ -1,4 +1,4 @@
-import { date, doublePrecision, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { date, doublePrecision, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { benefitIndicators } from './benefits.ts';
 import { products } from './mapping.ts';
 
@@ -29,3 +29,28 @@ export const latestBenefitMeasurements = pgTable(
   },
   (t) => [primaryKey({ columns: [t.indicatorId, t.municipalityNumber] })],
 );
+
+/**
+ * Per indicator, its targets summed over the municipalities in municipality order (migration 0035): the sums the
+ * benefits roll-up combines (`IndicatorSums` in rollup-math.ts), kept so that its first answer after a measurement reads
+ * a few thousand rows instead of summing twenty thousand. An indicator without targets has no row.
+ */
+export const indicatorSums = pgTable('indicator_sums', {
+  indicatorId: uuid('indicator_id')
+    .primaryKey()
+    .references(() => benefitIndicators.id, { onDelete: 'cascade' }),
+  count: integer('count').notNull(),
+  measured: integer('measured').notNull(),
+  baseline: doublePrecision('baseline'),
+  target: doublePrecision('target'),
+  weight: doublePrecision('weight'),
+  weightedBaseline: doublePrecision('weighted_baseline'),
+  weightedTarget: doublePrecision('weighted_target'),
+  measuredBaseline: doublePrecision('measured_baseline'),
+  measuredTarget: doublePrecision('measured_target'),
+  measuredCurrent: doublePrecision('measured_current'),
+  measuredWeight: doublePrecision('measured_weight'),
+  weightedCurrent: doublePrecision('weighted_current'),
+  achievedWeight: doublePrecision('achieved_weight'),
+  weightedAchievement: doublePrecision('weighted_achievement'),
+});

@@ -36,7 +36,10 @@ type Write =
   | { kind: 'redateTarget'; target: number; baseline: number; span: number }
   | { kind: 'refrequency'; target: number; frequency: MeasurementFrequency }
   | { kind: 'toggleIndicator'; target: number }
-  | { kind: 'toggleBenefit'; target: number };
+  | { kind: 'toggleBenefit'; target: number }
+  // A target's values and weight edited, and a target deleted: the indicator's kept sums are summed again.
+  | { kind: 'revalue'; target: number; field: 'baselineValue' | 'targetValue' | 'weight'; amount: number }
+  | { kind: 'dropTarget'; target: number };
 
 describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
   let t: TestApp;
@@ -83,6 +86,13 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
     fc.record({ kind: fc.constant('refrequency' as const), target, frequency: fc.constantFrom(...MEASUREMENT_FREQUENCIES) }),
     fc.record({ kind: fc.constant('toggleIndicator' as const), target }),
     fc.record({ kind: fc.constant('toggleBenefit' as const), target }),
+    fc.record({
+      kind: fc.constant('revalue' as const),
+      target,
+      field: fc.constantFrom('baselineValue' as const, 'targetValue' as const, 'weight' as const),
+      amount: value,
+    }),
+    fc.record({ kind: fc.constant('dropTarget' as const), target }),
   );
   const date = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10);
 
@@ -238,6 +248,24 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
           .set({ deletedAt: sql`case when ${benefits.deletedAt} is null then now() end` })
           .where(sql`${benefits.id} = (select benefit_id from benefit_indicators where id = ${pick(w.target).indicator})`);
         return;
+      case 'revalue': {
+        const p = pick(w.target);
+        await db
+          .update(indicatorTargets)
+          .set({ [w.field]: w.field === 'weight' ? w.amount / 100 : w.amount })
+          .where(and(eq(indicatorTargets.indicatorId, p.indicator), eq(indicatorTargets.municipalityNumber, p.municipality)));
+        return;
+      }
+      case 'dropTarget': {
+        if (targets.length <= 3) return;
+        const index = w.target % targets.length;
+        const p = targets[index]!;
+        await db
+          .delete(indicatorTargets)
+          .where(and(eq(indicatorTargets.indicatorId, p.indicator), eq(indicatorTargets.municipalityNumber, p.municipality)));
+        targets.splice(index, 1);
+        return;
+      }
     }
   }
 
@@ -268,6 +296,15 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
           ) d`,
     );
     expect(difference?.n).toBe(0);
+    // Every indicator's kept sums, of every network, as its targets sum now (`indicator_sums_of` is the roll-up's
+    // municipality view, held to the process's arithmetic by the comparisons above).
+    const [unsummed] = await queryRows<{ n: number }>(
+      t.db,
+      sql`with fresh as (select * from indicator_sums_of(array(select distinct indicator_id from indicator_targets), null))
+          select count(*)::int as n from ((select * from indicator_sums except select * from fresh)
+            union all (select * from fresh except select * from indicator_sums)) d`,
+    );
+    expect(unsummed?.n).toBe(0);
     const [stale] = await queryRows<{ n: number }>(
       t.db,
       sql`select count(*)::int as n from indicator_targets t

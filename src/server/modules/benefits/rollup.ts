@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { changeStamp } from '../../db/change-counters.ts';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
+import { indicatorSums } from '../../db/schema/index.ts';
 import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import type { BenefitType, BenefitsRollup, RollupFigure, RollupIndicator } from '../../../shared/benefits/schema.ts';
@@ -137,69 +138,29 @@ export async function recomputeRollup(db: DbOrTx, networkId: string, municipalit
   return shapeRollup(db, networkId, municipality, projectLines, benefitLines, sums);
 }
 
-/**
- * `IndicatorSums` of one indicator's targets (alias `t`), each sum in municipality order as `sumsOf` adds them
- * (floating-point sums depend on their order) and with its products and quotients. The sums are window aggregates over
- * each indicator's targets in that order, whose whole-partition frame adds the rows in it: one sort for all of them,
- * where PostgreSQL 15 sorts once per aggregate for `sum(… order by …)`. The caller keeps each indicator's first row.
- */
-const INDICATOR_SUMS = (() => {
-  const total = (name: keyof IndicatorSums, expression: string, where?: string) =>
-    `sum(${expression})${where ? ` filter (where ${where})` : ''} over w as "${name}"`;
-  const measured = 't.current_value is not null';
-  const achieved = `${measured} and t.target_value <> t.baseline_value`;
-  return sql.raw(
-    [
-      't.indicator_id, row_number() over w as nth, count(*) over w::int as count, count(t.current_value) over w::int as measured',
-      total('baseline', 't.baseline_value'),
-      total('target', 't.target_value'),
-      total('weight', 't.weight'),
-      total('weightedBaseline', 't.baseline_value * t.weight'),
-      total('weightedTarget', 't.target_value * t.weight'),
-      total('measuredBaseline', 't.baseline_value', measured),
-      total('measuredTarget', 't.target_value', measured),
-      total('measuredCurrent', 't.current_value', measured),
-      total('measuredWeight', 't.weight', measured),
-      total('weightedCurrent', 't.current_value * t.weight', measured),
-      total('achievedWeight', 't.weight', achieved),
-      total(
-        'weightedAchievement',
-        '(t.current_value - t.baseline_value) / nullif(t.target_value - t.baseline_value, 0) * t.weight',
-        achieved,
-      ),
-    ].join(', '),
-  );
-})();
-const SUMS_WINDOW = sql.raw(
-  'window w as (partition by t.indicator_id order by t.municipality_number rows between unbounded preceding and unbounded following)',
-);
+const SUMS_TABLE = getTableColumns(indicatorSums);
+const SUMS_KEYS = Object.keys(SUMS_TABLE).filter((key): key is keyof IndicatorSums => key !== 'indicatorId');
+/** The sums' columns, from `indicator_sums` or `indicator_sums_of()` (alias `s`), under `IndicatorSums`' names. */
+const SUMS_COLUMNS = sql.raw(SUMS_KEYS.map((key) => `s.${SUMS_TABLE[key].name} as "${key}"`).join(', '));
 
 /**
- * Four reads at once: the projects, their benefits with indicators, each of the network's indicators' targets summed
- * with their current values (kept on the target rows by triggers in the same transaction as any measurement, decision
- * 0016), and the focus areas. The targets are found by their indicators and summed in PostgreSQL, so a few thousand
- * rows of sums come back instead of every target.
+ * Three reads at once: the projects, their benefits with indicators and each indicator's targets summed with their
+ * current values, and the focus areas. The network's sums are kept per indicator by triggers in the same transaction
+ * as any change to a target or a measurement (`indicator_sums`, migration 0035, decision 0016), so the first answer
+ * after a measurement reads them beside the indicators; a municipality's are summed as it is asked.
  */
 export async function buildRollup(db: DbOrTx, networkId: string, municipality: string | null): Promise<DetailedRollup> {
-  const [projectLines, benefitLines, sumsLines] = await Promise.all([
+  const sumsOfIndicators = municipality
+    ? sql`indicator_sums_of(array(select i.id from benefit_indicators i join benefits b on b.id = i.benefit_id
+        join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}), ${municipality})`
+    : sql`indicator_sums`;
+  const [projectLines, benefitLines] = await Promise.all([
     readProjectLines(db, networkId, municipality),
-    readBenefitLines(db, networkId),
-    queryRows<IndicatorSums & { indicator_id: string; nth: number }>(
-      db,
-      sql`select * from (
-            select ${INDICATOR_SUMS}
-            from indicator_targets t
-            where t.indicator_id = any(array(
-              select i.id from benefit_indicators i
-              join benefits b on b.id = i.benefit_id and b.deleted_at is null
-              join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
-              where i.deleted_at is null))
-            ${municipality ? sql`and t.municipality_number = ${municipality}` : sql``}
-            ${SUMS_WINDOW}) sums
-          where sums.nth = 1`,
-    ),
+    readBenefitLines<IndicatorSums | { [K in keyof IndicatorSums]: null }>(db, networkId, sumsOfIndicators),
   ]);
-  const sums = new Map(sumsLines.map(({ indicator_id, nth: _nth, ...indicatorSums }) => [indicator_id, indicatorSums]));
+  // Each line is its indicator's sums too (no copies: the roll-up of a large network has thousands of them).
+  const sums = new Map<string, IndicatorSums>();
+  for (const line of benefitLines) if (line.indicator_id && line.count !== null) sums.set(line.indicator_id, line);
   return shapeRollup(db, networkId, municipality, projectLines, benefitLines, sums);
 }
 
@@ -211,15 +172,17 @@ function readProjectLines(db: DbOrTx, networkId: string, municipality: string | 
   );
 }
 
-function readBenefitLines(db: DbOrTx, networkId: string) {
-  return queryRows<BenefitLine>(
+/** The network's benefits with their indicators, in the order they were made; with each indicator's sums when given. */
+function readBenefitLines<Sums extends object = object>(db: DbOrTx, networkId: string, sums: SQL | null = null) {
+  return queryRows<BenefitLine & Sums>(
     db,
     sql`select b.id as benefit_id, b.project_id, b.title, b.type, p.name as owner_name,
-          i.id as indicator_id, i.name as indicator_name, i.unit, i.additive
+          i.id as indicator_id, i.name as indicator_name, i.unit, i.additive ${sums ? sql`, ${SUMS_COLUMNS}` : sql``}
         from benefits b
         join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
         left join people p on p.id = b.owner_person_id
         left join benefit_indicators i on i.benefit_id = b.id and i.deleted_at is null
+        ${sums ? sql`left join ${sums} s on s.indicator_id = i.id` : sql``}
         where b.deleted_at is null
         order by b.created_at, b.id, i.created_at, i.id`,
   );
