@@ -61,6 +61,16 @@ export const meetings = pgTable(
     index('meetings_body_date_idx').on(t.bodyId, t.date),
     index('meetings_updated_idx').on(t.updatedAt),
     uniqueIndex('meetings_external_idx').on(t.bodyId, t.externalId),
+    // The secretariat's start page: meetings whose summons is not sent, and meetings whose minutes are not approved.
+    // A few dozen rows each, where the generic plan of its one statement would otherwise read every meeting.
+    index('meetings_unsummoned_idx')
+      .on(t.date)
+      .where(sql`${t.status} = 'planned' and ${t.deletedAt} is null and not ${t.writtenProcedure}`),
+    index('meetings_minutes_open_idx')
+      .on(t.date)
+      .where(
+        sql`${t.status} in ('summoned', 'held') and ${t.minutesApprovedAt} is null and ${t.deletedAt} is null and not ${t.writtenProcedure}`,
+      ),
   ],
 );
 

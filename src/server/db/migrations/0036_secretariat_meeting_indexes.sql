@@ -1,0 +1,2 @@
+CREATE INDEX "meetings_unsummoned_idx" ON "meetings" USING btree ("date") WHERE "meetings"."status" = 'planned' and "meetings"."deleted_at" is null and not "meetings"."written_procedure";--> statement-breakpoint
+CREATE INDEX "meetings_minutes_open_idx" ON "meetings" USING btree ("date") WHERE "meetings"."status" in ('summoned', 'held') and "meetings"."minutes_approved_at" is null and "meetings"."deleted_at" is null and not "meetings"."written_procedure";
