@@ -21,8 +21,12 @@ export type DbOrTx = Db | Tx;
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
-/** Connections of an instance: for PostgreSQL its pool; PGlite is one connection inside the process. */
+/**
+ * Connections of an instance, per pool: for PostgreSQL the main pool and the prepared statements' pool
+ * (`queryPrepared`); PGlite is one connection inside the process.
+ */
 export interface ConnectionStats {
+  pool: 'main' | 'prepared';
   total: number;
   /** Pooled connections not in use (PostgreSQL only). */
   idle?: number;
@@ -35,7 +39,7 @@ export interface Database {
   kind: DatabaseKind;
   migrate(): Promise<void>;
   close(): Promise<void>;
-  connections(): ConnectionStats;
+  connections(): ConnectionStats[];
 }
 
 /** The app's migrations, in the order Drizzle applies them (see meta/_journal.json). */
@@ -68,7 +72,7 @@ function wrapPglite(client: PGlite): Database {
     kind: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     close: () => client.close(),
-    connections: () => ({ total: 1 }),
+    connections: () => [{ pool: 'main', total: 1 }],
   };
 }
 
@@ -78,7 +82,7 @@ function openPostgres(url: string, poolSize: number): Database {
   // The prepared statements' own connections, which keep one generic plan per statement (see `queryPrepared`).
   const planned = new pg.Pool({
     connectionString: url,
-    max: Math.max(2, Math.ceil(poolSize / 2)),
+    max: Math.ceil(poolSize / 2),
     options: '-c jit=off -c plan_cache_mode=force_generic_plan',
   });
   // An idle connection the server dropped (a restart, a failover) would otherwise end the process. The pool
@@ -111,11 +115,11 @@ function openPostgres(url: string, poolSize: number): Database {
     close: async () => {
       await Promise.all([pool.end(), planned.end()]);
     },
-    connections: () => ({
-      total: pool.totalCount + planned.totalCount,
-      idle: pool.idleCount + planned.idleCount,
-      waiting: pool.waitingCount + planned.waitingCount,
-    }),
+    connections: () =>
+      (['main', 'prepared'] as const).map((name) => {
+        const each = name === 'main' ? pool : planned;
+        return { pool: name, total: each.totalCount, idle: each.idleCount, waiting: each.waitingCount };
+      }),
   };
 }
 

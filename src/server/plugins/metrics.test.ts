@@ -38,8 +38,11 @@ describe.each(DATABASE_KINDS)('Prometheus metrics on %s', (kind) => {
     const text = await scrape();
     expect(text).toContain('process_cpu_user_seconds_total');
     expect(text).toContain('nodejs_eventloop_lag_seconds');
-    expect(valueOf(text, `digiregion_db_connections{state="total",database="${kind}"}`)).toBeGreaterThanOrEqual(1);
-    if (kind === 'postgresql') expect(text).toContain('digiregion_db_connections{state="idle",database="postgresql"}');
+    expect(valueOf(text, `digiregion_db_connections{database="${kind}",pool="main",state="total"}`)).toBeGreaterThanOrEqual(1);
+    if (kind === 'postgresql') {
+      expect(text).toContain('digiregion_db_connections{database="postgresql",pool="main",state="idle"}');
+      expect(text).toContain('digiregion_db_connections{database="postgresql",pool="prepared",state="waiting"}');
+    }
     expect((await fetch(`http://127.0.0.1:${listener.port}/`)).status).toBe(404);
   });
 

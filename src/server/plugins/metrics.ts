@@ -66,14 +66,16 @@ export function registerMetrics(app: FastifyInstance, database: Database): Metri
 
   new Gauge({
     name: 'digiregion_db_connections',
-    help: 'Database connections by state: total, idle and waiting (clients waiting for one) for a PostgreSQL pool; PGlite is one connection',
-    labelNames: ['state', 'database'],
+    help: 'Database connections by pool and state: total, idle and waiting (clients waiting for one) for a PostgreSQL pool (main, and prepared for the prepared statements); PGlite is one connection',
+    labelNames: ['state', 'database', 'pool'],
     registers,
     collect() {
-      const stats = database.connections();
-      this.set({ state: 'total', database: database.kind }, stats.total);
-      if (stats.idle !== undefined) this.set({ state: 'idle', database: database.kind }, stats.idle);
-      if (stats.waiting !== undefined) this.set({ state: 'waiting', database: database.kind }, stats.waiting);
+      for (const stats of database.connections()) {
+        const labels = { database: database.kind, pool: stats.pool };
+        this.set({ ...labels, state: 'total' }, stats.total);
+        if (stats.idle !== undefined) this.set({ ...labels, state: 'idle' }, stats.idle);
+        if (stats.waiting !== undefined) this.set({ ...labels, state: 'waiting' }, stats.waiting);
+      }
     },
   });
 

@@ -47,9 +47,11 @@ CREATE FUNCTION indicator_sums_of(indicator_ids uuid[], municipality text) RETUR
   WHERE nth = 1
 $$;
 --> statement-breakpoint
--- Concurrency rests on the 'portfolio' change counter, as the targets' current values do (migration 0032): every writer
--- of targets (and of measurements, which set the targets' current values) locks its row before the statement and holds
--- it to its commit, so these refreshes take turns, and each of their statements sees what the one before committed.
+-- Concurrency rests on the 'portfolio' change counter, as the targets' current values do (migration 0032): a writer of
+-- targets locks its row before its statement (a BEFORE trigger), and a measurement's refresh, which sets the targets'
+-- current values, runs after the measurement's counter trigger (triggers of one event fire in the order of their
+-- names); each holds it to its commit. So these refreshes take turns, and each of their statements sees what the one
+-- before committed.
 CREATE FUNCTION indicator_sums_refresh(indicator_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF cardinality(indicator_ids) = 0 THEN RETURN; END IF;

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { benefitIndicators, benefitMeasurements, myWorkVisits, projects, projectStatusReports, users } from '../../db/schema/index.ts';
+import {
+  benefitIndicators,
+  benefitMeasurements,
+  myWorkVisits,
+  projects,
+  projectStatusReports,
+  roleAssignments,
+  users,
+} from '../../db/schema/index.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { DEMO_CHIEF_EXECUTIVE } from '../../demo/projects.ts';
 import type { MyWork } from '../../../shared/myWork/schema.ts';
@@ -213,6 +221,18 @@ describe.each(DATABASE_KINDS)('my work on %s', (kind) => {
     const listed = mine.tasks.filter((x) => x.kind === 'statusReportDue');
     expect(listed.map((x) => ({ id: x.id, period: /\(([^)]+)\)$/.exec(x.title)![1] }))).toEqual(due.slice(0, 20));
     expect(mine.moreStatusReportsDue).toBe(due.length - 20);
+
+    // The same role granted twice (two grants at once) still lists each project once.
+    const [admin] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, USERS.helgelandAdmin));
+    const [twice] = await t.db
+      .insert(roleAssignments)
+      .values({ userId: admin!.id, role: 'networkAdmin', networkId: helgelandId })
+      .returning({ id: roleAssignments.id });
+    const again = (await work(helgeland)).secretariat;
+    await t.db.delete(roleAssignments).where(eq(roleAssignments.id, twice!.id));
+    expect(again.map((x) => x.network.slug)).toEqual(['digitale-helgeland']);
+    expect(again[0]!.tasks).toEqual(mine.tasks);
+    expect(again[0]!.moreStatusReportsDue).toBe(mine.moreStatusReportsDue);
   });
 
   it('the chief executive sees the meetings they are called to, the project they own with what its next decision point lacks, and their municipality', async () => {
@@ -379,5 +399,18 @@ describe('the status report due', () => {
     expect(statusReportDue({ ...base, period_kind: 'tertial' }, '2026-12-05')).toBe('2026 T2');
     expect(statusReportDue({ ...base, start_date: '2026-12-01' }, '2026-12-05')).toBeNull();
     expect(statusReportDue({ ...base, phase: 'idea' }, '2026-12-05')).toBeNull();
+    expect(statusReportDue({ ...base, start_date: '2026-11-30' }, '2026-12-05')).toBe('2026-11');
+  });
+
+  it('per tertial, the last finished tertial: the year before in January to April, and none for a project started after it', () => {
+    const tertial = { phase: 'planning' as const, start_date: null, period_kind: 'tertial' as const, last_end: null };
+    expect(statusReportDue(tertial, '2027-01-15')).toBe('2026 T3');
+    expect(statusReportDue(tertial, '2026-04-30')).toBe('2025 T3');
+    expect(statusReportDue(tertial, '2026-05-01')).toBe('2026 T1');
+    expect(statusReportDue(tertial, '2026-09-01')).toBe('2026 T2');
+    expect(statusReportDue({ ...tertial, start_date: '2026-08-31' }, '2026-12-05')).toBe('2026 T2');
+    expect(statusReportDue({ ...tertial, start_date: '2026-09-01' }, '2026-12-05')).toBeNull();
+    expect(statusReportDue({ ...tertial, last_end: 2026 * 12 + 8 }, '2026-12-05')).toBeNull();
+    expect(statusReportDue({ ...tertial, last_end: 2026 * 12 + 4 }, '2026-12-05')).toBe('2026 T2');
   });
 });

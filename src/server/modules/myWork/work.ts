@@ -50,7 +50,8 @@ export async function myWork(ctx: RequestContext): Promise<MyWork> {
   const { personIds, previousVisit, has } = await whoAndWhen(ctx.db, user.id, user.email);
   // The measurements' access checks ask whether the account is a project's owner or manager: it is these people.
   rememberAccountPeople(ctx, personIds);
-  const administered = ctx.roles.flatMap((r) => (r.role === 'networkAdmin' && r.networkId ? [r.networkId] : []));
+  // Once each: a network listed twice (two grants of the same role) would list its projects twice.
+  const administered = [...new Set(ctx.roles.flatMap((r) => (r.role === 'networkAdmin' && r.networkId ? [r.networkId] : [])))];
   const editorOf = editorMunicipalities(ctx);
 
   // Every part in one statement: one pool checkout and one round trip for the whole page (issue 18's benchmark). A
@@ -526,7 +527,8 @@ type TargetRow = NetworkRow & {
 function dueMeasurementsQuery(personIds: string[], editorOf: string[], day: string): SQL {
   const columns = sql`t.id, t.indicator_id, t.municipality_number, t.baseline_date, t.target_date, t.measured_on, t.due_on`;
   const earliest = sql`t.due_on <= ${day} order by t.due_on fetch first ${MEASUREMENTS_LIMIT} rows with ties`;
-  // Per key, so each is an ordered index range that stops at the earliest (an `any` over the keys would read them all).
+  // Per key: for a responsible person or a municipality an ordered index range that stops at the earliest (an `any`
+  // over the keys would read them all); for a benefit owner, their benefits' targets by key probes.
   const byKey = (keys: SQL, column: SQL, from = sql`indicator_targets t`) =>
     sql`(select t.* from unnest(${keys}) k(key)
           cross join lateral (select ${columns} from ${from} where ${column} = k.key and ${earliest}) t)`;
