@@ -1,6 +1,7 @@
-import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import { memo, type RequestContext } from '../context.ts';
-import { bodies, bodyMemberships, networkMembers, people } from '../db/schema/index.ts';
+import { queryPrepared } from '../db/client.ts';
+import { networkMembers, people } from '../db/schema/index.ts';
 import type { Role } from '../../shared/auth/schema.ts';
 import { today } from '../modules/network/dates.ts';
 import { currentMembership } from '../modules/network/memberships.ts';
@@ -51,19 +52,15 @@ function chiefExecutiveSeats(ctx: RequestContext, email: string): Promise<{ netw
   // An async function: a query builder awaited twice would run twice.
   return memo(ctx, 'access.chiefExecutiveSeats', async () => {
     const day = today();
-    return await ctx.db
-      .select({ networkId: bodies.networkId, municipalityNumber: bodyMemberships.municipalityNumber })
-      .from(bodyMemberships)
-      .innerJoin(bodies, eq(bodies.id, bodyMemberships.bodyId))
-      .innerJoin(people, eq(people.id, bodyMemberships.personId))
-      .where(
-        and(
-          eq(bodies.kind, 'chiefExecutivesCouncil'),
-          lte(bodyMemberships.fromDate, day),
-          or(isNull(bodyMemberships.toDate), gt(bodyMemberships.toDate, day)),
-          sql`lower(${people.email}) = lower(${email})`,
-        ),
-      );
+    // Each seat's council probed by key (`offset 0` keeps the probe): a plan joining the councils would read every body.
+    return await queryPrepared<{ networkId: string; municipalityNumber: string | null }>(
+      ctx.db,
+      sql`select council.network_id as "networkId", bm.municipality_number as "municipalityNumber"
+          from people p
+          join body_memberships bm on bm.person_id = p.id and bm.from_date <= ${day} and (bm.to_date is null or bm.to_date > ${day})
+          cross join lateral (select b.network_id from bodies b where b.id = bm.body_id and b.kind = 'chiefExecutivesCouncil' offset 0) council
+          where lower(p.email) = lower(${email})`,
+    );
   });
 }
 

@@ -101,8 +101,9 @@ interface Holdings {
 
 /**
  * The people the account is (by its e-mail), when the visit before this one was, and what those people have: one
- * index probe per kind, far cheaper than planning the parts that would find nothing. Moves the visit stamps on when a
- * new sitting begins; most requests only read: a write happens once a sitting.
+ * index probe per kind, far cheaper than running the parts that would find nothing (a seat's council is probed by key,
+ * `offset 0` keeping the probe: the generic plan would read every body). Moves the visit stamps on when a new sitting
+ * begins; most requests only read: a write happens once a sitting.
  */
 async function whoAndWhen(
   db: DbOrTx,
@@ -125,7 +126,8 @@ async function whoAndWhen(
             or exists (select 1 from projects p where p.manager_person_id = any(me.ids)) as projects,
           exists (select 1 from indicator_targets t where t.responsible_person_id = any(me.ids))
             or exists (select 1 from benefits b where b.owner_person_id = any(me.ids)) as targets,
-          exists (select 1 from body_memberships bm join bodies b on b.id = bm.body_id and b.kind = 'chiefExecutivesCouncil'
+          exists (select 1 from body_memberships bm
+            cross join lateral (select 1 from bodies b where b.id = bm.body_id and b.kind = 'chiefExecutivesCouncil' offset 0) council
             where bm.person_id = any(me.ids)) as "chiefExecutive"
         from me left join my_work_visits v on v.user_id = ${userId}`,
   );
