@@ -81,7 +81,11 @@ function MyWorkView({ work, reload }: { work: MyWork; reload: () => void }) {
           </ul>
           {s.moreStatusReportsDue > 0 && (
             <Paragraph data-size="sm">
-              <AppLink to={`/n/${s.network.slug}/prosjekter`}>{fmt(t.moreStatusReportsDue, { count: s.moreStatusReportsDue })}</AppLink>
+              <AppLink to={`/n/${s.network.slug}/prosjekter`}>
+                {fmt(t.statusReportsDueInAll, {
+                  count: s.tasks.filter((task) => task.kind === 'statusReportDue').length + s.moreStatusReportsDue,
+                })}
+              </AppLink>
             </Paragraph>
           )}
         </Section>
