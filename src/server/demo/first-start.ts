@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
@@ -27,18 +27,22 @@ export function isNewPgliteDatabase(dataDir: string): boolean {
  * have ended the process that loaded the demo itself.
  */
 export async function createDemoDatabaseInChild(mainFile: string): Promise<void> {
-  const child = spawn(process.execPath, [...process.execArgv, mainFile, CREATE_DEMO_DATABASE], { stdio: 'inherit' });
   // An object: a variable set only in the listener would stay `null` to the type checker.
   const received: { signal?: NodeJS.Signals } = {};
+  let child: ChildProcess | undefined;
   const forward = (signal: NodeJS.Signals) => {
     received.signal = signal;
-    child.kill(signal);
+    child?.kill(signal);
   };
+  // Listening before the child exists: a signal that came between the spawn and the listeners would have ended this
+  // process by its default action and left the child loading alone (main.test.ts caught it once). A listener runs
+  // only once the event loop turns, after the spawn has returned.
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
   let code: number | null;
   let signal: NodeJS.Signals | null;
   try {
+    child = spawn(process.execPath, [...process.execArgv, mainFile, CREATE_DEMO_DATABASE], { stdio: 'inherit' });
     [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
   } finally {
     process.off('SIGINT', forward);
