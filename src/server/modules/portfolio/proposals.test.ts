@@ -296,9 +296,11 @@ describe.each(DATABASE_KINDS)('proposals on %s', (kind) => {
       formToken,
       ...fields,
     });
-    // A token sends one proposal, so each call gives another: issued a millisecond apart even within one millisecond.
+    // A token sends one proposal, so each call gives another: issued a millisecond later than the one before, even within
+    // one millisecond. (Counting down instead gave two calls a millisecond apart the same token, and the second was
+    // refused as already used: CI failed on it once.)
     let issued = 0;
-    const old = (ms = 10_000) => signFormToken(t.db, networkId, Date.now() - ms - issued++);
+    const old = (ms = 10_000) => signFormToken(t.db, networkId, Date.now() - ms + issued++);
 
     it('gives the focus areas, the members and a token, without login', () => {
       expect(form.networkName).toBe('Digitale Helgeland');
