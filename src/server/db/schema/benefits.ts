@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, doublePrecision, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { BENEFIT_TYPES, INDICATOR_DIRECTIONS, MEASUREMENT_FREQUENCIES } from '../../../shared/benefits/schema.ts';
 import { recordColumns } from './columns.ts';
 import { municipalities, people } from './network.ts';
@@ -92,6 +92,18 @@ export const indicatorTargets = pgTable(
      * `measuredOn`, so the start page finds a person's or a municipality's due measurements by an index range.
      */
     dueOn: date('due_on', { mode: 'string' }),
+    /**
+     * What the municipality page sorts and counts a municipality's targets by, copied from the target's indicator,
+     * benefit and project by triggers of migration 0037, never by the app: the project's network (null while the
+     * indicator or the benefit is deleted, so those are left out by the same test), the project's reference, the
+     * benefit's title and the indicator's name. Without them each of a municipality's hundreds of targets cost three
+     * key probes to sort, to show 20 of them.
+     */
+    networkId: uuid('network_id'),
+    projectYear: integer('project_year'),
+    projectSequence: integer('project_sequence'),
+    benefitTitle: text('benefit_title'),
+    indicatorName: text('indicator_name'),
   },
   (t) => [
     uniqueIndex('indicator_targets_idx').on(t.indicatorId, t.municipalityNumber),

@@ -17,6 +17,9 @@ import { buildRollup, recomputeRollup } from './rollup.ts';
  * Migration 0033 keeps each target's next due day the same way: after sequences that also move targets' dates, change
  * indicators' frequencies and delete and restore indicators and benefits, every target's due day is nextMeasurementDue()
  * of its latest measurement, or none where it is measured on its target date or its indicator or benefit is deleted.
+ * Migration 0037 keeps each target's sort keys for the municipality page: after sequences that also rename indicators,
+ * retitle benefits and renumber projects, every target holds its project's network (none while its indicator or benefit
+ * is deleted) and reference, its benefit's title and its indicator's name.
  */
 type Write =
   | { kind: 'measure'; target: number; day: number; value: number }
@@ -39,7 +42,12 @@ type Write =
   | { kind: 'toggleBenefit'; target: number }
   // A target's values and weight edited, and a target deleted: the indicator's kept sums are summed again.
   | { kind: 'revalue'; target: number; field: 'baselineValue' | 'targetValue' | 'weight'; amount: number }
-  | { kind: 'dropTarget'; target: number };
+  | { kind: 'dropTarget'; target: number }
+  // What the municipality page sorts a target by (migration 0037): its indicator's name and its benefit's title.
+  | { kind: 'renameIndicator'; target: number; name: string }
+  | { kind: 'retitleBenefit'; target: number; title: string }
+  // And its project's reference, which no route changes (SQL by hand may).
+  | { kind: 'renumberProject'; target: number };
 
 describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
   let t: TestApp;
@@ -93,6 +101,9 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
       amount: value,
     }),
     fc.record({ kind: fc.constant('dropTarget' as const), target }),
+    fc.record({ kind: fc.constant('renameIndicator' as const), target, name: fc.string({ minLength: 1, maxLength: 12 }) }),
+    fc.record({ kind: fc.constant('retitleBenefit' as const), target, title: fc.string({ minLength: 1, maxLength: 12 }) }),
+    fc.record({ kind: fc.constant('renumberProject' as const), target }),
   );
   const date = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10);
 
@@ -266,6 +277,23 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
         targets.splice(index, 1);
         return;
       }
+      case 'renameIndicator':
+        await db.update(benefitIndicators).set({ name: w.name }).where(eq(benefitIndicators.id, pick(w.target).indicator));
+        return;
+      case 'retitleBenefit':
+        await db
+          .update(benefits)
+          .set({ title: w.title })
+          .where(sql`${benefits.id} = (select benefit_id from benefit_indicators where id = ${pick(w.target).indicator})`);
+        return;
+      case 'renumberProject':
+        await queryRows(
+          db,
+          sql`update projects set sequence = case when sequence >= 100000 then sequence - 100000 else sequence + 100000 end
+              where id = (select b.project_id from benefit_indicators i join benefits b on b.id = i.benefit_id
+                          where i.id = ${pick(w.target).indicator})`,
+        );
+        return;
     }
   }
 
@@ -339,6 +367,15 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
       return r.measured_on !== r.latest || r.due_on !== due;
     });
     expect(wrong).toEqual([]);
+    // Every target's sort keys for the municipality page, as its indicator, benefit and project say now.
+    const unkept = await queryRows<{ id: string }>(
+      t.db,
+      sql`select t.id from indicator_targets t
+          join benefit_indicators i on i.id = t.indicator_id join benefits b on b.id = i.benefit_id join projects p on p.id = b.project_id
+          where (t.network_id, t.project_year, t.project_sequence, t.benefit_title, t.indicator_name) is distinct from
+            (case when i.deleted_at is null and b.deleted_at is null then p.network_id end, p.year, p.sequence, b.title, i.name)`,
+    );
+    expect(unkept).toEqual([]);
   }
 
   it('answers what the full recomputation answers after any sequence of measurements', async () => {

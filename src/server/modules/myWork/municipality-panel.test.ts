@@ -120,6 +120,16 @@ describe.each(DATABASE_KINDS)('municipality panel on %s', (kind) => {
     expect(folded.benefits).toEqual(whole.body.benefits.slice(0, PANEL_FOLD));
     expect(folded.projectCount).toBe(whole.body.projectCount);
     expect(folded.projects).toEqual(whole.body.projects.slice(0, PANEL_FOLD));
+    // A project's targets together, by benefit and then indicator.
+    const added = whole.body.benefits.filter((b) => b.benefitTitle === 'Mange mål').map((b) => b.indicatorName);
+    expect(added).toEqual(indicators.map((_, i) => `Indikator ${String(i).padStart(2, '0')}`));
+    // A deleted indicator's target is neither shown nor counted; renamed, it sorts by its new name.
+    await t.db.update(benefitIndicators).set({ deletedAt: new Date() }).where(eq(benefitIndicators.id, indicators[0]!.id));
+    await t.db.update(benefitIndicators).set({ name: 'Indikator 99' }).where(eq(benefitIndicators.id, indicators[1]!.id));
+    const after = (await chief.get<MunicipalityPanel>('/api/municipalities/1870/panel?all=true')).body;
+    expect(after.benefitCount).toBe(whole.body.benefitCount - 1);
+    expect(after.benefits.map((b) => b.indicatorId)).not.toContain(indicators[0]!.id);
+    expect(after.benefits.filter((b) => b.benefitTitle === 'Mange mål').at(-1)?.indicatorName).toBe('Indikator 99');
     const bad = await chief.get('/api/municipalities/1870/panel?all=yes');
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty('all');

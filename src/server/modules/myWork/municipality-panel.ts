@@ -140,27 +140,20 @@ export async function municipalityPanel(
           where p.network_id = any(${idArray})
           order by p.year desc, p.sequence desc`,
     benefits:
-      // Each target's record by key probes (lateral), not hashes of every indicator: a municipality has a few hundred
-      // targets among 110,000. Only the rows shown are then joined to their latest measurement.
-      sql`select n.slug as network_slug, f.project_id, f.year, f.sequence, f.indicator_id, f.indicator_name, f.unit, f.benefit_title,
-            f.baseline_value, f.target_value, f.target_date::text, latest.value as latest_value, latest.measured_on::text as latest_on, f.total
+      // Sorted and counted by the keys each target keeps (migration 0037); only the rows shown are joined for the rest.
+      sql`select n.slug as network_slug, b.project_id, f.project_year as year, f.project_sequence as sequence, f.indicator_id,
+            f.indicator_name, i.unit, f.benefit_title, f.baseline_value, f.target_value, f.target_date::text,
+            f.current_value as latest_value, f.measured_on::text as latest_on, f.total
           from (
-            select x.*, t.baseline_value, t.target_value, t.target_date, count(*) over ()::int as total
+            select t.*, count(*) over ()::int as total
             from indicator_targets t
-            cross join lateral (
-              select p.id as project_id, p.year, p.sequence, p.network_id, i.id as indicator_id, i.name as indicator_name, i.unit,
-                b.title as benefit_title
-              from benefit_indicators i
-              join benefits b on b.id = i.benefit_id and b.deleted_at is null
-              join projects p on p.id = b.project_id and p.network_id = any(${idArray})
-              where i.id = t.indicator_id and i.deleted_at is null
-              limit 1) x
-            where t.municipality_number = ${number}
-            order by x.year, x.sequence, x.benefit_title, x.indicator_name
+            where t.municipality_number = ${number} and t.network_id = any(${idArray})
+            order by t.project_year, t.project_sequence, t.benefit_title, t.indicator_name, t.indicator_id
             limit ${fold}) f
+          join benefit_indicators i on i.id = f.indicator_id
+          join benefits b on b.id = i.benefit_id
           join networks n on n.id = f.network_id
-          left join latest_benefit_measurements latest on latest.indicator_id = f.indicator_id and latest.municipality_number = ${number}
-          order by f.year, f.sequence, f.benefit_title, f.indicator_name`,
+          order by f.project_year, f.project_sequence, f.benefit_title, f.indicator_name, f.indicator_id`,
     strategies: sql`select s.network_id, s.id as strategy_id, v.id as version_id, s.title, v.number, l.decision_status, l.decision_body,
             l.decision_date::text, l.decision_case_number
           from local_strategy_versions l
@@ -172,7 +165,9 @@ export async function municipalityPanel(
             (m.minutes_approved_at is not null) as public
           from agenda_items ai
           cross join lateral jsonb_array_elements(ai.protocol_remarks) r
-          join meetings m on m.id = ai.meeting_id and m.deleted_at is null
+          -- Each item's meeting by its key: the generic plan's guess of hundreds of items would hash every meeting.
+          cross join lateral (select m.id, m.date, m.minutes_approved_at, m.body_id from meetings m
+            where m.id = ai.meeting_id and m.deleted_at is null offset 0) m
           join bodies b on b.id = m.body_id
           join consultations co on co.id = ai.consultation_id
           join cases c on c.id = co.case_id
