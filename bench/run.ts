@@ -641,17 +641,17 @@ async function measureCold(
   idleUrls: string[],
 ): Promise<Column['cold']> {
   const pairs: { name: string; write: WriteKind; url: string }[] = [
-    { name: 'national landscape', write: 'adoption', url: dashboards.landscape },
+    // Each after a write to what it reads (its change scopes): a write elsewhere leaves its kept answer true.
+    { name: 'national landscape', write: 'application', url: dashboards.landscape },
     { name: 'national adoption matrix', write: 'adoption', url: dashboards.adoption },
-    { name: 'portfolio overview', write: 'measurement', url: dashboards.portfolio },
+    { name: 'portfolio overview', write: 'risk', url: dashboards.portfolio },
     { name: 'benefits roll-up', write: 'measurement', url: dashboards.benefits },
-    // A measurement moves the portfolio stamp the risk map and the matrix are kept under (issue 21).
-    { name: 'risk map', write: 'measurement', url: dashboards.riskMap },
-    { name: 'prioritization matrix', write: 'measurement', url: dashboards.matrix },
+    { name: 'risk map', write: 'risk', url: dashboards.riskMap },
+    { name: 'prioritization matrix', write: 'risk', url: dashboards.matrix },
   ];
   const results = pairs.map((p) => ({ name: p.name, write: p.write, ms: [] as number[] }));
   for (let round = 0; round < COLD_ROUNDS; round++) {
-    for (const kind of ['adoption', 'measurement'] as const) {
+    for (const kind of ['application', 'adoption', 'risk', 'measurement'] as const) {
       const status = await writer.write(kind);
       if (status >= 300) throw new Error(`cold: the ${kind} write answered ${status}`);
       for (const [i, pair] of pairs.entries()) {

@@ -3,15 +3,18 @@ import { ADOPTION_STATUSES } from '../src/shared/mapping/schema.ts';
 
 /**
  * The writes of the `cold` and `mixed` targets (issue 20), made through the API as the platform administrator, each
- * one invalidating what the reads keep: a shared-solution status changed (the mapping dashboards), a benefit
- * measurement registered (the portfolio overview and the benefits roll-up), an agenda item's decision saved (the
- * decision search and the OParl lists). Records are taken from the database in turn, one writer at a time per record,
- * each with the version the last write gave it, so optimistic locking never refuses a bench write.
+ * one invalidating what the reads keep (each kept answer is stale only after a write to what it reads: the change
+ * scopes of db/change-counters.ts): a shared-solution status changed (the adoption matrix), an application's user count
+ * changed (the landscape, and the adoption matrix, which shows the mapping's municipalities), a benefit measurement
+ * registered (the benefits roll-up), a project risk's probability changed (the portfolio overview, the risk map, the
+ * prioritization matrix and the roll-up), an agenda item's decision saved (the decision search and the OParl lists).
+ * Records are taken from the database in turn, one writer at a time per record, each with the version the last write
+ * gave it, so optimistic locking never refuses a bench write.
  *
  * A project's phase moved is not among them: a phase moves by a decision at a decision point (an owner decision by
  * the project owner, or a meeting case), which the benchmark account cannot make on the generated projects.
  */
-export type WriteKind = 'adoption' | 'measurement' | 'decision';
+export type WriteKind = 'adoption' | 'application' | 'measurement' | 'risk' | 'decision';
 
 interface Pool<T> {
   free: T[];
@@ -47,6 +50,23 @@ export async function prepareWriter(url: string, appUrl: string, cookie: string,
         )
       ).rows,
     };
+    const applications: Pool<{ id: string; version: number }> = {
+      free: (
+        await client.query<{ id: string; version: number }>(
+          `select u.id, u.version from application_usages u join network_members nm on nm.municipality_number = u.municipality_number
+           where nm.network_id = $1 and nm.left_on is null order by u.id limit 300`,
+          [networkId],
+        )
+      ).rows,
+    };
+    const risks: Pool<{ id: string; version: number }> = {
+      free: (
+        await client.query<{ id: string; version: number }>(
+          `select r.id, r.version from project_risks r join projects p on p.id = r.project_id where p.network_id = $1 order by r.id limit 300`,
+          [networkId],
+        )
+      ).rows,
+    };
     const decisions: Pool<{ id: string; version: number }> = {
       free: (
         await client.query<{ id: string; version: number }>(
@@ -59,7 +79,9 @@ export async function prepareWriter(url: string, appUrl: string, cookie: string,
     const kinds = (
       [
         ['adoption', adoptions],
+        ['application', applications],
         ['measurement', measurements],
+        ['risk', risks],
         ['decision', decisions],
       ] as const
     )
@@ -105,6 +127,20 @@ export async function prepareWriter(url: string, appUrl: string, cookie: string,
             return res.status;
           } finally {
             measurements.free.push(record);
+          }
+        }
+        if (kind === 'application' || kind === 'risk') {
+          const pool = kind === 'application' ? applications : risks;
+          const record = pool.free.shift()!;
+          try {
+            const res =
+              kind === 'application'
+                ? await send('PATCH', `/api/applications/${record.id}`, { userCount: 10 + (counter % 500), version: record.version })
+                : await send('PATCH', `/api/project-risks/${record.id}`, { probabilityBefore: 1 + (counter % 5), version: record.version });
+            if (res.body?.version) record.version = res.body.version;
+            return res.status;
+          } finally {
+            pool.free.push(record);
           }
         }
         const record = decisions.free.shift()!;

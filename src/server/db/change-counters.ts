@@ -5,11 +5,14 @@ import { today } from '../modules/network/dates.ts';
 
 /**
  * The most read answers (the network overview, the people search, the public decision search, the OParl
- * lists) are kept per instance until the data behind them changes. Database triggers bump a counter per
- * scope in the same transaction as any change to the scope's tables (migrations 0002, 0003, 0004 and 0011), whoever
- * makes it, so one primary-key look-up tells every instance whether what it kept is still true.
+ * lists, the dashboards) are kept per instance until the data behind them changes. Database triggers bump a counter
+ * per scope in the same transaction as any change to the scope's tables (migrations 0002, 0003, 0004, 0011 and 0038),
+ * whoever makes it, so one primary-key look-up tells every instance whether what it kept is still true. A scope is
+ * what some answer reads and others do not: `adoptions` (shared solutions and their adoptions) apart from the rest of
+ * `mapping`, `benefits` (benefits, indicators, targets, measurements) apart from the rest of `portfolio`, so a
+ * measurement leaves the portfolio overview as it was.
  */
-export type ChangeScope = 'network' | 'meetings' | 'mapping' | 'portfolio';
+export type ChangeScope = 'network' | 'meetings' | 'mapping' | 'adoptions' | 'portfolio' | 'benefits';
 
 /** The stamp an answer built from these scopes is valid under. Today's date is part of it: who is a current
  * member, and which meetings are still to come, change at midnight without any write. */

@@ -394,10 +394,18 @@ describe.each(DATABASE_KINDS)('benefits on %s', (kind) => {
   it('removes a measurement and a benefit, keeping the record', async () => {
     const indicator = benefit.indicators[0]!;
     const latest = indicator.measurements.find((m) => m.municipalityNumber === HADSEL)!;
+    const achievement = async () =>
+      (await member.get<BenefitsRollup>(`/api/networks/${VESTERALEN}/benefits`)).body.focusAreas
+        .flatMap((a) => a.projects)
+        .find((p) => p.id === project.id)?.achievement;
+    expect(await achievement()).toBeCloseTo(0.5);
     expectError(await member.delete(`/api/benefit-measurements/${latest.id}`), 403, 'forbidden');
     const after = await secretariat.delete<Benefit>(`/api/benefit-measurements/${latest.id}`);
     expect(after.status).toBe(200);
     expect(targetOf(after.body, HADSEL).latest).toEqual({ measuredOn: '2026-05-01', value: 900 });
+    // The roll-up kept above (the `benefits` change scope) shows it at once: Hadsel back at 900 makes the hours
+    // (1500 − 1800) ÷ (1000 − 1800).
+    expect(await achievement()).toBeCloseTo(0.375);
     expect((await latestAudit(t.db, 'benefitMeasurement', latest.id)).action).toBe('delete');
 
     expectError(await secretariat.delete(`/api/benefits/${benefit.id}?version=${after.body.version + 5}`), 409, 'stale_version');

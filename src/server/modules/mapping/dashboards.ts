@@ -12,7 +12,7 @@ import {
 } from '../../../shared/mapping/schema.ts';
 import { compareNorwegian } from '../../../shared/text.ts';
 import type { RequestContext } from '../../context.ts';
-import { changeStamp } from '../../db/change-counters.ts';
+import { changeStamp, type ChangeScope } from '../../db/change-counters.ts';
 import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
 import {
@@ -328,15 +328,27 @@ function scopeKey(scope: DashboardScope): string {
   return scope.reach === 'all' ? 'national' : `national:${scope.reach.join(',')}`;
 }
 
+/**
+ * What each kept answer is built from. Only the adoption matrices read the shared solutions and their adoptions
+ * (`adoptions`), and they alone: a solution's status changed leaves the landscape and the contracts as they were.
+ */
+const READS = {
+  adoption: ['network', 'mapping', 'adoptions'],
+  'public-adoption': ['network', 'mapping', 'adoptions'],
+  landscape: ['network', 'mapping'],
+  'public-landscape': ['network', 'mapping'],
+  contracts: ['network', 'mapping'],
+} satisfies Record<string, ChangeScope[]>;
+
 /** The answer for this scope and filter, built only when the data behind it may have changed. */
 export async function prepared<T>(
   ctx: RequestContext,
-  what: string,
+  what: keyof typeof READS,
   scope: DashboardScope,
   filter: DashboardFilter & { months?: number },
   build: () => Promise<T>,
 ): Promise<Prepared<T>> {
-  const stamp = await changeStamp(ctx.db, ['network', 'mapping']);
+  const stamp = await changeStamp(ctx.db, READS[what]);
   return answers(`${what}|${scopeKey(scope)}|${filterKey(filter)}`, stamp, build);
 }
 
