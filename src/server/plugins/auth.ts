@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { loadSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
+import { rememberChangeCounters } from '../db/change-counters.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -49,6 +50,7 @@ export function registerAuthContext(app: FastifyInstance, db: Db): void {
     if (session && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('csrf_failed');
     }
+    if (session && SAFE_METHODS.has(request.method)) rememberChangeCounters(request.ctx, session.changeCounters);
     // Login comes before validation, so a bad request without a session answers 401, not 400.
     if (!request.ctx.user && request.url.startsWith('/api/') && request.routeOptions.config?.public !== true && request.is404 !== true) {
       throw new AppError('unauthenticated');

@@ -3,6 +3,7 @@ import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { roleAssignments, sessions, users } from '../../db/schema/index.ts';
 import type { AuthUser, RoleGrant } from '../../context.ts';
+import { CHANGE_COUNTERS_JSON } from '../../db/change-counters.ts';
 
 export const SESSION_COOKIE = 'dr_session';
 const SESSION_HOURS = 12;
@@ -24,11 +25,14 @@ export interface LoadedSession {
   roles: RoleGrant[];
   csrfToken: string;
   expiresAt: Date;
+  /** Every change scope's version as the session was read (db/change-counters.ts). */
+  changeCounters: Record<string, number>;
 }
 
 /**
- * The look-up of a session with its user and roles (in the same query: every logged-in request pays for it), as a
- * named prepared statement per database: planning it cost four times its running.
+ * The look-up of a session with its user and roles (in the same query: every logged-in request pays for it), and the
+ * change counters a kept answer is checked against (one round trip fewer for each of those), as a named prepared
+ * statement per database: planning it cost four times its running.
  */
 function sessionLookup(db: DbOrTx) {
   return db
@@ -44,6 +48,7 @@ function sessionLookup(db: DbOrTx) {
         RoleGrant[]
       >`coalesce((select json_agg(json_build_object('role', ra.role, 'networkId', ra.network_id, 'municipalityNumber', ra.municipality_number))
         from ${roleAssignments} ra where ra.user_id = "users"."id"), '[]'::json)`,
+      changeCounters: CHANGE_COUNTERS_JSON,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -72,6 +77,7 @@ export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSess
     roles: row.roles,
     csrfToken: row.csrfToken,
     expiresAt,
+    changeCounters: row.changeCounters,
   };
 }
 

@@ -89,7 +89,7 @@ const answers = preparedCache(200);
  */
 export async function benefitsRollup(ctx: RequestContext, networkRef: string, municipality?: string): Promise<Prepared<BenefitsRollup>> {
   const networkId = await readableNetwork(ctx, networkRef);
-  const stamp = await changeStamp(ctx.db, ['network', 'portfolio', 'benefits']);
+  const stamp = await changeStamp(ctx, ['network', 'portfolio', 'benefits']);
   return answers(`${networkId}|${municipality ?? ''}`, stamp, async () => {
     const detailed = await buildRollup(ctx.db, networkId, municipality ?? null);
     return {

@@ -348,7 +348,7 @@ export async function prepared<T>(
   filter: DashboardFilter & { months?: number },
   build: () => Promise<T>,
 ): Promise<Prepared<T>> {
-  const stamp = await changeStamp(ctx.db, READS[what]);
+  const stamp = await changeStamp(ctx, READS[what]);
   return answers(`${what}|${scopeKey(scope)}|${filterKey(filter)}`, stamp, build);
 }
 

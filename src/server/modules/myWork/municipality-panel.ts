@@ -22,15 +22,11 @@ export async function municipalityPanel(
   { year = Number(today().slice(0, 4)), all = false }: { year?: number; all?: boolean } = {},
 ): Promise<MunicipalityPanel> {
   const fold = all ? null : PANEL_FOLD;
-  const [municipality] = await queryPrepared<{ number: string; name: string }>(
-    ctx.db,
-    sql`select number, name from municipalities where number = ${number}`,
-  );
-  if (!municipality) throw notFound();
-  await assertCan(ctx, 'municipality.readPanel', await ofMunicipality(ctx, number));
-
-  const memberships = await queryPrepared<{
-    network_id: string;
+  // The municipality and its memberships in one look-up (a municipality without any has one row of nulls).
+  const rows = await queryPrepared<{
+    number: string;
+    name: string;
+    network_id: string | null;
     network_slug: string;
     network_name: string;
     joined_on: string;
@@ -38,11 +34,18 @@ export async function municipalityPanel(
     is_host: boolean;
   }>(
     ctx.db,
-    sql`select n.id as network_id, n.slug as network_slug, n.name as network_name, nm.joined_on::text, nm.left_on::text, nm.is_host
-        from network_members nm join networks n on n.id = nm.network_id
-        where nm.municipality_number = ${number}
+    sql`select mu.number, mu.name, n.id as network_id, n.slug as network_slug, n.name as network_name, nm.joined_on::text,
+          nm.left_on::text, nm.is_host
+        from municipalities mu
+        left join network_members nm on nm.municipality_number = mu.number
+        left join networks n on n.id = nm.network_id
+        where mu.number = ${number}
         order by nm.joined_on, n.name`,
   );
+  const municipality = rows[0];
+  if (!municipality) throw notFound();
+  await assertCan(ctx, 'municipality.readPanel', await ofMunicipality(ctx, number));
+  const memberships = rows.filter((m): m is typeof m & { network_id: string } => m.network_id !== null);
   const own =
     (await can(ctx, 'municipality.edit', { networkIds: [], municipalityNumber: number })) || (await isChiefExecutiveFor(ctx, number));
   const shown: typeof memberships = [];

@@ -8,7 +8,7 @@ const overviews = stampedCache<string>(200);
 /** The overview as JSON text, built only when something in it may have changed. */
 export async function getNetworkOverviewJson(ctx: RequestContext, ref: string): Promise<string> {
   const network = await requireNetwork(ctx, ref);
-  return overviews(network.id, await changeStamp(ctx.db, ['network']), async () =>
+  return overviews(network.id, await changeStamp(ctx, ['network']), async () =>
     JSON.stringify(await getNetworkOverview(ctx, network.id)),
   );
 }

@@ -309,7 +309,7 @@ export async function searchPeople(ctx: RequestContext, networkRef: string, quer
     query.limit,
     query.offset,
   ]);
-  return peopleSearches(key, await changeStamp(ctx.db, ['network']), async (): Promise<PeoplePage> => {
+  return peopleSearches(key, await changeStamp(ctx, ['network']), async (): Promise<PeoplePage> => {
     const { items, total } = await repo.searchPeople(ctx.db, network.id, query);
     return { total, items: items.map(({ person, municipalityName }) => presentPerson(person, municipalityName)) };
   });

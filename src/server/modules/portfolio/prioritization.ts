@@ -151,7 +151,7 @@ async function arranged(ctx: RequestContext, networkRef: string, filter: Priorit
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
-  const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
+  const stamp = await changeStamp(ctx, ['network', 'portfolio']);
   const key = [network.id, filter.items, filter.phase, filter.focusArea, filter.municipality].map((part) => part ?? '').join('|');
   const arrange = async () => {
     const { items, ...rest } = await kept(key, stamp, () => readItems(ctx.db, network.id, filter));

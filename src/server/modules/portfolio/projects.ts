@@ -214,7 +214,7 @@ export async function listProjects(
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
-  const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
+  const stamp = await changeStamp(ctx, ['network', 'portfolio']);
   const key = [network.id, filter.phase, filter.focusArea, filter.municipality, filter.status, filter.programme]
     .map((part) => part ?? '')
     .join('|');

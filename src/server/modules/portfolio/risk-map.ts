@@ -125,7 +125,7 @@ async function entriesFor(ctx: RequestContext, networkRef: string, filter: RiskM
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
-  const stamp = await changeStamp(ctx.db, ['network', 'portfolio']);
+  const stamp = await changeStamp(ctx, ['network', 'portfolio']);
   const key = [network.id, filter.kind, filter.phase, filter.focusArea, filter.municipality, filter.programme]
     .map((part) => part ?? '')
     .join('|');

@@ -382,27 +382,28 @@ async function loadMeetings(db: DbOrTx, urls: OparlUrls, ids: string[], modified
           .innerJoin(cases, eq(cases.id, consultations.caseId))
           .where(and(inArray(agendaItems.meetingId, live), sql`${cases.deletedAt} is null`))
           .orderBy(asc(agendaItems.position));
-  const itemModified = modifiedOf(
-    await inSet(
+  // What the items need, read side by side: under load each read waits its turn for a connection.
+  const [itemRows, files, present, index] = await Promise.all([
+    inSet(
       db,
       'agendaItems',
       items.map((i) => i.item.id),
     ),
-  );
-  const files = await filesOfCases(
-    db,
-    urls,
-    items.map((i) => i.case.id),
-  );
-  const present =
+    filesOfCases(
+      db,
+      urls,
+      items.map((i) => i.case.id),
+    ),
     live.length === 0
       ? []
-      : await db
+      : db
           .select({ meetingId: meetingAttendees.meetingId, personId: meetingAttendees.personId })
           .from(meetingAttendees)
           .where(and(inArray(meetingAttendees.meetingId, live), eq(meetingAttendees.status, 'present')))
-          .orderBy(asc(meetingAttendees.createdAt), asc(meetingAttendees.id));
-  const index = await peopleIndex(db, items.flatMap(itemPeople));
+          .orderBy(asc(meetingAttendees.createdAt), asc(meetingAttendees.id)),
+    peopleIndex(db, items.flatMap(itemPeople)),
+  ]);
+  const itemModified = modifiedOf(itemRows);
   return ids.flatMap((id) =>
     rows
       .filter((r) => r.meeting.id === id)
@@ -616,7 +617,7 @@ export async function listObjectsPrepared<K extends OparlKind>(
   q: OparlListQueryInput,
   selfUrl: string,
 ): Promise<PreparedPage> {
-  const stamp = await changeStamp(ctx.db, ['network', 'meetings']);
+  const stamp = await changeStamp(ctx, ['network', 'meetings']);
   return listPages(selfUrl, stamp, async () => {
     const json = JSON.stringify(await listObjects(ctx, urls, kind, scope, q, selfUrl));
     return { json, gzip: await gzipAsync(json) };

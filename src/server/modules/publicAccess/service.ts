@@ -192,7 +192,7 @@ const searches = stampedCache<PublicSearchPage>(1000);
  */
 export async function search(ctx: RequestContext, input: PublicSearchQueryInput, cached = true): Promise<PublicSearchPage> {
   if (!cached) return runSearch(ctx, input);
-  return searches(JSON.stringify(input), await changeStamp(ctx.db, ['network', 'meetings']), () => runSearch(ctx, input));
+  return searches(JSON.stringify(input), await changeStamp(ctx, ['network', 'meetings']), () => runSearch(ctx, input));
 }
 
 async function runSearch(ctx: RequestContext, input: PublicSearchQueryInput): Promise<PublicSearchPage> {
