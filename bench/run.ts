@@ -649,6 +649,8 @@ async function measureCold(
     { name: 'risk map', write: 'risk', url: dashboards.riskMap },
     { name: 'prioritization matrix', write: 'risk', url: dashboards.matrix },
   ];
+  const missing = pairs.filter((p) => !writer.kinds.includes(p.write)).map((p) => p.write);
+  if (missing.length > 0) throw new Error(`cold: the dataset has no records for the writes ${[...new Set(missing)].join(', ')}`);
   const results = pairs.map((p) => ({ name: p.name, write: p.write, ms: [] as number[] }));
   for (let round = 0; round < COLD_ROUNDS; round++) {
     for (const kind of ['application', 'adoption', 'risk', 'measurement'] as const) {

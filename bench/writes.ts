@@ -95,7 +95,11 @@ export async function prepareWriter(url: string, appUrl: string, cookie: string,
         body: JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, body: response.ok ? (JSON.parse(text) as { version?: number }) : null, text };
+      return {
+        status: response.status,
+        body: response.ok ? (JSON.parse(text) as { version?: number; risks?: { id: string; version: number }[] }) : null,
+        text,
+      };
     };
     return {
       kinds,
@@ -137,7 +141,9 @@ export async function prepareWriter(url: string, appUrl: string, cookie: string,
               kind === 'application'
                 ? await send('PATCH', `/api/applications/${record.id}`, { userCount: 10 + (counter % 500), version: record.version })
                 : await send('PATCH', `/api/project-risks/${record.id}`, { probabilityBefore: 1 + (counter % 5), version: record.version });
-            if (res.body?.version) record.version = res.body.version;
+            // A risk's change answers with its project: the risk's own version is in its list.
+            const written = kind === 'application' ? res.body : res.body?.risks?.find((r) => r.id === record.id);
+            if (written?.version) record.version = written.version;
             return res.status;
           } finally {
             pool.free.push(record);

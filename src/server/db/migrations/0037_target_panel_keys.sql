@@ -40,6 +40,10 @@ BEGIN
   ELSIF TG_TABLE_NAME = 'benefits' THEN
     PERFORM target_panel_keys_again(ARRAY(SELECT i.id FROM benefit_indicators i WHERE i.benefit_id = NEW.id));
   ELSE
+    -- A project's counter fires after its statement, so its writer takes the turn here, before it reads which targets
+    -- are the project's: a target or benefit committed by the writer it waited for is then among them.
+    INSERT INTO change_counters (scope, version) VALUES ('portfolio', 1)
+    ON CONFLICT (scope) DO UPDATE SET version = change_counters.version + 1;
     PERFORM target_panel_keys_again(ARRAY(SELECT i.id FROM benefits b JOIN benefit_indicators i ON i.benefit_id = b.id WHERE b.project_id = NEW.id));
   END IF;
   RETURN NULL;
