@@ -7,7 +7,14 @@
 export { RULES, PRINCIPALS, CAPABILITIES, chainOf, type Capability, type Principal, type Rule } from './rules.ts';
 export { can, assertCan, requireUser } from './decide.ts';
 export { NOWHERE, editorMunicipalities, isChiefExecutiveOf, isChiefExecutiveFor, rememberAccountPeople, type Place } from './principals.ts';
-export { inNetwork, ofMember, ofMunicipality, networksOfMunicipality, readableNetworkIds } from './network.ts';
+export {
+  inNetwork,
+  ofMember,
+  ofMunicipality,
+  networksOfMunicipality,
+  readableNetworkIds,
+  rememberNetworksOfMunicipality,
+} from './network.ts';
 export { ofPerson, networksSeeingPerson, visibleInNetwork } from './people.ts';
 export { ofProject, ofParticipant } from './portfolio.ts';
 export { ofRole, ofUser, administeredNetworkIds, administeredMunicipalities } from './admin.ts';

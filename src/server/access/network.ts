@@ -24,6 +24,11 @@ export function networksOfMunicipality(ctx: RequestContext, number: string): Pro
   });
 }
 
+/** For a caller that has just read the municipality's current memberships itself: the checks need not read them again. */
+export function rememberNetworksOfMunicipality(ctx: RequestContext, number: string, networkIds: readonly string[]): void {
+  ctx.cache.set(`access.networksOf.${number}`, Promise.resolve([...networkIds]));
+}
+
 /**
  * A municipality's own data, entered once and seen by every network it is a current member of (its mapping,
  * decision 0008): the place is the municipality in all those networks.

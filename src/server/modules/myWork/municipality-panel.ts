@@ -8,8 +8,8 @@ import { shareInYear } from '../../../shared/finance/year-spread.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { periodLabel, type ReportPeriodKind } from '../../../shared/portfolio/status-reports.ts';
 import { achievement } from '../../../shared/benefits/schema.ts';
-import { today } from '../network/index.ts';
-import { assertCan, can, inNetwork, isChiefExecutiveFor, ofMunicipality } from '../../access/index.ts';
+import { assertCan, can, inNetwork, isChiefExecutiveFor, ofMunicipality, rememberNetworksOfMunicipality } from '../../access/index.ts';
+import { currentMembership, today } from '../network/index.ts';
 
 /**
  * One municipality's page across all its networks. Its own people (its contacts, its chief executive, the platform
@@ -22,7 +22,8 @@ export async function municipalityPanel(
   { year = Number(today().slice(0, 4)), all = false }: { year?: number; all?: boolean } = {},
 ): Promise<MunicipalityPanel> {
   const fold = all ? null : PANEL_FOLD;
-  // The municipality and its memberships in one look-up (a municipality without any has one row of nulls).
+  // The municipality and its memberships in one look-up (a municipality without any has one row of nulls), with
+  // which are current: the access check below needs no look-up of its own.
   const rows = await queryPrepared<{
     number: string;
     name: string;
@@ -32,20 +33,26 @@ export async function municipalityPanel(
     joined_on: string;
     left_on: string | null;
     is_host: boolean;
+    current: boolean;
   }>(
     ctx.db,
-    sql`select mu.number, mu.name, n.id as network_id, n.slug as network_slug, n.name as network_name, nm.joined_on::text,
-          nm.left_on::text, nm.is_host
+    sql`select mu.number, mu.name, n.id as network_id, n.slug as network_slug, n.name as network_name,
+          network_members.joined_on::text, network_members.left_on::text, network_members.is_host, ${currentMembership()} as current
         from municipalities mu
-        left join network_members nm on nm.municipality_number = mu.number
-        left join networks n on n.id = nm.network_id
+        left join network_members on network_members.municipality_number = mu.number
+        left join networks n on n.id = network_members.network_id
         where mu.number = ${number}
-        order by nm.joined_on, n.name`,
+        order by network_members.joined_on, n.name`,
   );
   const municipality = rows[0];
   if (!municipality) throw notFound();
-  await assertCan(ctx, 'municipality.readPanel', await ofMunicipality(ctx, number));
   const memberships = rows.filter((m): m is typeof m & { network_id: string } => m.network_id !== null);
+  rememberNetworksOfMunicipality(
+    ctx,
+    number,
+    memberships.filter((m) => m.current).map((m) => m.network_id),
+  );
+  await assertCan(ctx, 'municipality.readPanel', await ofMunicipality(ctx, number));
   const own =
     (await can(ctx, 'municipality.edit', { networkIds: [], municipalityNumber: number })) || (await isChiefExecutiveFor(ctx, number));
   const shown: typeof memberships = [];
