@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { withDatabase } from '../../../test/global-setup.ts';
-import { MIGRATION_COUNT, MIGRATION_LOCK_KEY, openDatabase, pendingMigrations } from './client.ts';
+import { sql } from 'drizzle-orm';
+import { MIGRATION_COUNT, MIGRATION_LOCK_KEY, openDatabase, pendingMigrations, queryRows, together } from './client.ts';
 
 describe('migrations on PostgreSQL when several instances start together', () => {
   const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
@@ -85,4 +86,30 @@ describe('migrations on PostgreSQL when several instances start together', () =>
     }
     throw new Error('the condition never became true');
   }
+
+  it('runs reads side by side on connections of their own from the pool, and one after the other in a transaction', async () => {
+    const database = await openDatabase({ url: await emptyDatabase(), poolSize: 4 });
+    try {
+      // Each read holds its connection a moment, so reads side by side cannot share one.
+      const backend = (label: string) => async () =>
+        (
+          await queryRows<{ label: string; pid: number }>(
+            database.db,
+            sql`select ${label} as label, pg_backend_pid() as pid, pg_sleep(0.05)::text`,
+          )
+        )[0]!;
+      const [a, b, c] = await together(database.db, [backend('a'), backend('b'), backend('c')]);
+      expect([a.label, b.label, c.label]).toEqual(['a', 'b', 'c']);
+      expect(new Set([a.pid, b.pid, c.pid]).size).toBe(3);
+      const inTransaction = await database.db.transaction((tx) =>
+        together(tx, [
+          async () => (await queryRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`))[0]!.pid,
+          async () => (await queryRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`))[0]!.pid,
+        ]),
+      );
+      expect(inTransaction[0]).toBe(inTransaction[1]);
+    } finally {
+      await database.close();
+    }
+  });
 });

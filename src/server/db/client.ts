@@ -170,6 +170,21 @@ export async function queryPrepared<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 }
 
 /**
+ * Reads that do not depend on each other, side by side where they can be: on the pool each takes a connection of its
+ * own, so under load a page waits its turn for a connection once rather than once per read. On one connection (a
+ * transaction, PGlite) they run one after the other, as that connection would run them anyway.
+ */
+export async function together<T extends readonly unknown[]>(
+  db: DbOrTx,
+  reads: readonly [...{ [K in keyof T]: () => Promise<T[K]> }],
+): Promise<T> {
+  if (plannedOnce.has(db)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as unknown as T;
+}
+
+/**
  * Several queries' rows in one statement, each part a JSON array under its name (a null part is an empty list), so
  * a page made of many small lists costs one pool checkout and one round trip. Each part's rows keep its own order.
  * JSON has no dates: a part returns its dates and times as text.

@@ -2,7 +2,7 @@ import { caseNumberOf } from '../../../shared/meetings/schema.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import type { DbOrTx } from '../../db/client.ts';
+import { together, type DbOrTx } from '../../db/client.ts';
 import { agendaItems, cases, consultations, meetingAttendees, meetings, municipalities, people } from '../../db/schema/index.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, invalidField, notFound, staleVersion } from '../../errors.ts';
@@ -101,19 +101,26 @@ export async function getMeeting(ctx: RequestContext, meetingId: string): Promis
 
 /** The whole meeting as the secretariat works on it, exempt content included. */
 export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWithNetwork): Promise<Meeting> {
-  const itemRows = await repo.listItems(db, [meeting.id]);
-  const attendeeRows = await repo.listAttendees(db, meeting.id);
+  // Two rounds of reads: what the meeting has, then what its items' cases have.
+  const [itemRows, attendeeRows, memberships, pending, deliveries, written, signatureRows] = await together(db, [
+    () => repo.listItems(db, [meeting.id]),
+    () => repo.listAttendees(db, meeting.id),
+    () => repo.membershipsOn(db, body.id, meeting.date),
+    async () => (isLocked(meeting) ? [] : repo.pendingConsultations(db, body.id)),
+    () => repo.listDeliveries(db, meeting.id),
+    async () => (meeting.writtenProcedure ? [] : repo.writtenDecisionsBefore(db, meeting)),
+    () => repo.listSignatures(db, meeting.id),
+  ]);
   const caseIds = itemRows.map((r) => r.case.id);
-  const documents = await repo.listDocuments(db, caseIds);
-  const history = await repo.caseHistory(db, caseIds);
-  const projectDecisions = await repo.projectDecisionsOfItems(
-    db,
-    itemRows.map((r) => r.item.id),
-  );
-  const memberships = await repo.membershipsOn(db, body.id, meeting.date);
-  const pending = isLocked(meeting) ? [] : await repo.pendingConsultations(db, body.id);
-  const deliveries = await repo.listDeliveries(db, meeting.id);
-  const written = meeting.writtenProcedure ? [] : await repo.writtenDecisionsBefore(db, meeting);
+  const [documents, history, projectDecisions] = await together(db, [
+    () => repo.listDocuments(db, caseIds),
+    () => repo.caseHistory(db, caseIds),
+    () =>
+      repo.projectDecisionsOfItems(
+        db,
+        itemRows.map((r) => r.item.id),
+      ),
+  ]);
   const planned = plannedTimes(
     meeting.startTime,
     itemRows.map((r) => r.item),
@@ -131,7 +138,7 @@ export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWit
     locked: isLocked(meeting),
     minutesSignatoryIds: meeting.minutesSignatoryIds,
     minutesApprovalNote: meeting.minutesApprovalNote,
-    signatures: (await repo.listSignatures(db, meeting.id)).map((r) => ({
+    signatures: signatureRows.map((r) => ({
       personId: r.signature.personId,
       name: r.name,
       requestedAt: r.signature.requestedAt.toISOString(),

@@ -3,7 +3,7 @@ import { gzip } from 'node:zlib';
 import { changeStamp, stampedCache } from '../../db/change-counters.ts';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import { queryRows, type DbOrTx } from '../../db/client.ts';
+import { queryRows, together, type DbOrTx } from '../../db/client.ts';
 import {
   agendaItems,
   bodies,
@@ -382,26 +382,29 @@ async function loadMeetings(db: DbOrTx, urls: OparlUrls, ids: string[], modified
           .innerJoin(cases, eq(cases.id, consultations.caseId))
           .where(and(inArray(agendaItems.meetingId, live), sql`${cases.deletedAt} is null`))
           .orderBy(asc(agendaItems.position));
-  // What the items need, read side by side: under load each read waits its turn for a connection.
-  const [itemRows, files, present, index] = await Promise.all([
-    inSet(
-      db,
-      'agendaItems',
-      items.map((i) => i.item.id),
-    ),
-    filesOfCases(
-      db,
-      urls,
-      items.map((i) => i.case.id),
-    ),
-    live.length === 0
-      ? []
-      : db
-          .select({ meetingId: meetingAttendees.meetingId, personId: meetingAttendees.personId })
-          .from(meetingAttendees)
-          .where(and(inArray(meetingAttendees.meetingId, live), eq(meetingAttendees.status, 'present')))
-          .orderBy(asc(meetingAttendees.createdAt), asc(meetingAttendees.id)),
-    peopleIndex(db, items.flatMap(itemPeople)),
+  // What the items need, side by side.
+  const [itemRows, files, present, index] = await together(db, [
+    () =>
+      inSet(
+        db,
+        'agendaItems',
+        items.map((i) => i.item.id),
+      ),
+    () =>
+      filesOfCases(
+        db,
+        urls,
+        items.map((i) => i.case.id),
+      ),
+    async () =>
+      live.length === 0
+        ? []
+        : db
+            .select({ meetingId: meetingAttendees.meetingId, personId: meetingAttendees.personId })
+            .from(meetingAttendees)
+            .where(and(inArray(meetingAttendees.meetingId, live), eq(meetingAttendees.status, 'present')))
+            .orderBy(asc(meetingAttendees.createdAt), asc(meetingAttendees.id)),
+    () => peopleIndex(db, items.flatMap(itemPeople)),
   ]);
   const itemModified = modifiedOf(itemRows);
   return ids.flatMap((id) =>
