@@ -56,6 +56,10 @@ async function findIndicator(db: DbOrTx, id: string): Promise<{ indicator: Indic
   return row;
 }
 
+/**
+ * The benefit as a write answers it, read after the write's commit: a writer holds its turn on the portfolio counter
+ * (which every writer of benefits, targets and measurements takes, decision 0016) no longer than the write itself.
+ */
 async function presentOne(db: DbOrTx, benefitId: string): Promise<Benefit> {
   const [benefit] = await presentBenefits(db, { benefitIds: [benefitId] });
   if (!benefit) throw notFound();
@@ -102,7 +106,7 @@ const inDirection = (direction: IndicatorDirection, baseline: number, target: nu
 export async function createBenefit(ctx: RequestContext, projectId: string, input: BenefitInput): Promise<Benefit> {
   const project = await writableProject(ctx, projectId);
   await checkBenefitFields(ctx.db, project, input);
-  return ctx.db.transaction(async (tx) => {
+  const createdId = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(benefits)
       .values({
@@ -118,8 +122,9 @@ export async function createBenefit(ctx: RequestContext, projectId: string, inpu
       })
       .returning();
     await recordAudit(tx, ctx, { networkId: project.networkId, entityType: 'benefit', entityId: row!.id, action: 'create', after: row });
-    return presentOne(tx, row!.id);
+    return row!.id;
   });
+  return presentOne(ctx.db, createdId);
 }
 
 export async function updateBenefit(ctx: RequestContext, id: string, input: BenefitUpdateInput): Promise<Benefit> {
@@ -132,11 +137,11 @@ export async function updateBenefit(ctx: RequestContext, id: string, input: Bene
     deliverableIds: fields.deliverableIds && [...new Set(fields.deliverableIds)],
     benefitAreas: fields.benefitAreas && [...new Set(fields.benefitAreas)],
   });
-  return ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const row = await updateVersioned(tx, benefits, id, version, values, isNull(benefits.deletedAt));
     await recordAudit(tx, ctx, { networkId: project.networkId, entityType: 'benefit', entityId: id, action: 'update', before, after: row });
-    return presentOne(tx, id);
   });
+  return presentOne(ctx.db, id);
 }
 
 export async function removeBenefit(ctx: RequestContext, id: string, version: number): Promise<void> {
@@ -153,7 +158,7 @@ export async function removeBenefit(ctx: RequestContext, id: string, version: nu
 export async function addIndicator(ctx: RequestContext, benefitId: string, input: IndicatorInput): Promise<Benefit> {
   const benefit = await findBenefit(ctx.db, benefitId);
   const project = await writableProject(ctx, benefit.projectId);
-  return ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(benefitIndicators)
       .values({
@@ -173,8 +178,8 @@ export async function addIndicator(ctx: RequestContext, benefitId: string, input
       action: 'create',
       after: row,
     });
-    return presentOne(tx, benefitId);
   });
+  return presentOne(ctx.db, benefitId);
 }
 
 export async function updateIndicator(ctx: RequestContext, id: string, input: IndicatorUpdateInput): Promise<Benefit> {
@@ -187,7 +192,7 @@ export async function updateIndicator(ctx: RequestContext, id: string, input: In
     if (targets.some((t) => !inDirection(fields.direction!, t.baselineValue, t.targetValue)))
       fail({ direction: { key: 'targetDirection' } });
   }
-  return ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const row = await updateVersioned(tx, benefitIndicators, id, version, definedOnly(fields), isNull(benefitIndicators.deletedAt));
     await recordAudit(tx, ctx, {
       networkId: project.networkId,
@@ -197,14 +202,14 @@ export async function updateIndicator(ctx: RequestContext, id: string, input: In
       before,
       after: row,
     });
-    return presentOne(tx, benefit.id);
   });
+  return presentOne(ctx.db, benefit.id);
 }
 
 export async function removeIndicator(ctx: RequestContext, id: string, version: number): Promise<Benefit> {
   const { indicator: before, benefit } = await findIndicator(ctx.db, id);
   const project = await writableProject(ctx, benefit.projectId);
-  return ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const row = await updateVersioned(tx, benefitIndicators, id, version, { deletedAt: new Date() }, isNull(benefitIndicators.deletedAt));
     await recordAudit(tx, ctx, {
       networkId: project.networkId,
@@ -214,8 +219,8 @@ export async function removeIndicator(ctx: RequestContext, id: string, version: 
       before,
       after: row,
     });
-    return presentOne(tx, benefit.id);
   });
+  return presentOne(ctx.db, benefit.id);
 }
 
 // ---------------------------------------------------------------- a municipality's baseline and target
@@ -262,7 +267,7 @@ export async function saveTarget(
     responsiblePersonId: input.responsiblePersonId ?? null,
     weight: input.weight ?? 1,
   };
-  return ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const [before] = await tx
       .select()
       .from(indicatorTargets)
@@ -285,8 +290,8 @@ export async function saveTarget(
       before: before ?? null,
       after,
     });
-    return presentOne(tx, benefit.id);
   });
+  return presentOne(ctx.db, benefit.id);
 }
 
 // ---------------------------------------------------------------- measurements
@@ -305,7 +310,7 @@ export async function addMeasurement(ctx: RequestContext, indicatorId: string, i
   if (!target) fail({ municipalityNumber: { key: 'noTarget' } });
   if (input.measuredOn < target!.baselineDate) fail({ measuredOn: { key: 'beforeBaseline' } });
   if (input.measuredOn > today()) fail({ measuredOn: { key: 'notInFuture' } });
-  return ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(benefitMeasurements)
       .values({
@@ -327,8 +332,8 @@ export async function addMeasurement(ctx: RequestContext, indicatorId: string, i
       action: 'create',
       after: row,
     });
-    return presentOne(tx, benefit.id);
   });
+  return presentOne(ctx.db, benefit.id);
 }
 
 export async function removeMeasurement(ctx: RequestContext, id: string): Promise<Benefit> {
@@ -336,7 +341,7 @@ export async function removeMeasurement(ctx: RequestContext, id: string): Promis
   if (!found) throw notFound();
   const { benefit } = await findIndicator(ctx.db, found.indicatorId);
   const project = await participationWritable(ctx, benefit.projectId, found.municipalityNumber);
-  return ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const [gone] = await tx.delete(benefitMeasurements).where(eq(benefitMeasurements.id, id)).returning();
     if (!gone) throw notFound();
     await recordAudit(tx, ctx, {
@@ -346,6 +351,6 @@ export async function removeMeasurement(ctx: RequestContext, id: string): Promis
       action: 'delete',
       before: gone,
     });
-    return presentOne(tx, benefit.id);
   });
+  return presentOne(ctx.db, benefit.id);
 }

@@ -53,17 +53,19 @@ async function findItem<K extends PlanKind>(db: DbOrTx, kind: K, id: string): Pr
   return row;
 }
 
+// Each write answers its project as read after its commit: the writer holds its turn on the portfolio counter no
+// longer than the write itself.
 async function addItem<K extends PlanKind>(ctx: RequestContext, kind: K, projectId: string, values: InsertOf<K>): Promise<Project> {
   const project = await writableProject(ctx, projectId);
   const { table, entityType } = PLAN_KINDS[kind];
-  return ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const [row] = (await tx
       .insert(table)
       .values({ ...values, projectId } as never)
       .returning()) as RowOf<K>[];
     await recordAudit(tx, ctx, { networkId: project.networkId, entityType, entityId: row!.id, action: 'create', after: row });
-    return projectDto(tx, await projectRow(tx, projectId));
   });
+  return projectDto(ctx.db, await projectRow(ctx.db, projectId));
 }
 
 async function changeItem<K extends PlanKind>(
@@ -78,12 +80,12 @@ async function changeItem<K extends PlanKind>(
   const project = await writableProject(ctx, found.projectId);
   check?.({ ...found, ...values });
   const { table, entityType } = PLAN_KINDS[kind];
-  return ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const before = await findItem(tx, kind, id);
     const row = await updateVersioned(tx, table as unknown as Generic, id, version, values as never);
     await recordAudit(tx, ctx, { networkId: project.networkId, entityType, entityId: id, action: 'update', before, after: row });
-    return projectDto(tx, await projectRow(tx, project.id));
   });
+  return projectDto(ctx.db, await projectRow(ctx.db, project.id));
 }
 
 async function removeItem(ctx: RequestContext, kind: PlanKind, id: string, version: number): Promise<Project> {
@@ -91,15 +93,15 @@ async function removeItem(ctx: RequestContext, kind: PlanKind, id: string, versi
   const project = await writableProject(ctx, found.projectId);
   const { entityType } = PLAN_KINDS[kind];
   const table = PLAN_KINDS[kind].table as unknown as Generic;
-  return ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(table)
       .where(and(eq(table.id, id), eq(table.version, version)))
       .returning();
     if (!gone) throw staleVersion();
     await recordAudit(tx, ctx, { networkId: project.networkId, entityType, entityId: id, action: 'delete', before: gone });
-    return projectDto(tx, await projectRow(tx, project.id));
   });
+  return projectDto(ctx.db, await projectRow(ctx.db, project.id));
 }
 
 // ---------------------------------------------------------------- milestones

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RequestContext } from '../../context.ts';
 import { changeStamp } from '../../db/change-counters.ts';
-import type { DbOrTx } from '../../db/client.ts';
+import { together, type DbOrTx } from '../../db/client.ts';
 import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import {
   agendaItems,
@@ -76,70 +76,88 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 /** Everything the presenter needs for these projects of one network; documents and cases only for a whole project. */
 export async function lookupsFor(db: DbOrTx, networkId: string, rows: ProjectRow[], whole: boolean): Promise<ProjectLookups> {
   const ids = rows.map((r) => r.id);
-  const [network] = await db.select({ slug: networks.slug }).from(networks).where(eq(networks.id, networkId));
   const proposalIds = rows.flatMap((r) => (r.proposalId ? [r.proposalId] : []));
   const personIds = rows.flatMap((r) => [r.ownerPersonId, r.managerPersonId].filter((id): id is string => id !== null));
-  const participants: ParticipantRow[] =
-    ids.length === 0 ? [] : await db.select().from(projectParticipants).where(inArray(projectParticipants.projectId, ids));
-  const decisions: DecisionRow[] =
-    ids.length === 0
-      ? []
-      : await db
-          .select()
-          .from(projectDecisions)
-          .where(inArray(projectDecisions.projectId, ids))
-          .orderBy(asc(projectDecisions.decidedOn), asc(projectDecisions.createdAt));
-  const documents: DocumentRow[] =
-    whole && ids.length > 0
-      ? await db
-          .select()
-          .from(projectDocuments)
-          .where(and(inArray(projectDocuments.projectId, ids), isNull(projectDocuments.deletedAt)))
-          .orderBy(asc(projectDocuments.createdAt))
-      : [];
-  const itemIds = whole ? decisions.flatMap((d) => (d.agendaItemId ? [d.agendaItemId] : [])) : [];
-  const memberNumbers = await currentMemberNumbers(db, networkId);
   const programmeIds = [...new Set(rows.flatMap((r) => (r.programmeId ? [r.programmeId] : [])))];
-  return {
-    programmeNames: new Map(
-      (programmeIds.length === 0
+  // Two rounds of reads: what the projects have, then the names and meetings those name.
+  const [
+    [network],
+    participants,
+    decisions,
+    documents,
+    memberNumbers,
+    programmeRows,
+    focusAreas,
+    proposalRows,
+    personRows,
+    plans,
+    lessons,
+    statuses,
+    milestoneRows,
+  ] = await together(db, [
+    () => db.select({ slug: networks.slug }).from(networks).where(eq(networks.id, networkId)),
+    async (): Promise<ParticipantRow[]> =>
+      ids.length === 0 ? [] : db.select().from(projectParticipants).where(inArray(projectParticipants.projectId, ids)),
+    async (): Promise<DecisionRow[]> =>
+      ids.length === 0
         ? []
-        : await db.select({ id: programmes.id, name: programmes.name }).from(programmes).where(inArray(programmes.id, programmeIds))
-      ).map((p) => [p.id, p.name]),
-    ),
-    networkSlug: network?.slug ?? '',
-    focusAreaTitles: (await networkFocusAreas(db, networkId)).titles,
-    proposals: new Map(
-      (proposalIds.length === 0
+        : db
+            .select()
+            .from(projectDecisions)
+            .where(inArray(projectDecisions.projectId, ids))
+            .orderBy(asc(projectDecisions.decidedOn), asc(projectDecisions.createdAt)),
+    async (): Promise<DocumentRow[]> =>
+      whole && ids.length > 0
+        ? db
+            .select()
+            .from(projectDocuments)
+            .where(and(inArray(projectDocuments.projectId, ids), isNull(projectDocuments.deletedAt)))
+            .orderBy(asc(projectDocuments.createdAt))
+        : [],
+    () => currentMemberNumbers(db, networkId),
+    async () =>
+      programmeIds.length === 0
         ? []
-        : await db
+        : db.select({ id: programmes.id, name: programmes.name }).from(programmes).where(inArray(programmes.id, programmeIds)),
+    () => networkFocusAreas(db, networkId),
+    async () =>
+      proposalIds.length === 0
+        ? []
+        : db
             .select({ id: proposals.id, year: proposals.year, sequence: proposals.sequence, title: proposals.title })
             .from(proposals)
-            .where(inArray(proposals.id, proposalIds))
-      ).map((p) => [p.id, p]),
-    ),
-    personNames: new Map(
-      (personIds.length === 0
-        ? []
-        : await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds))
-      ).map((p) => [p.id, p.name]),
-    ),
+            .where(inArray(proposals.id, proposalIds)),
+    async () =>
+      personIds.length === 0 ? [] : db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)),
+    async () => (whole ? plansOf(db, ids) : new Map<string, ProjectPlan>()),
+    async () => (whole ? lessonCounts(db, ids) : undefined),
+    // The portfolio's own: each project's latest published status and its milestones (for the timeline).
+    async () => (whole ? new Map<string, LatestStatus>() : latestStatuses(db, ids)),
+    async (): Promise<MilestoneRow[]> =>
+      whole || ids.length === 0 ? [] : db.select().from(projectMilestones).where(inArray(projectMilestones.projectId, ids)),
+  ]);
+  const itemIds = whole ? decisions.flatMap((d) => (d.agendaItemId ? [d.agendaItemId] : [])) : [];
+  const [names, meetingCases] = await together(db, [
+    async () =>
+      whole ? municipalityNames(db, [...memberNumbers, ...participants.map((p) => p.municipalityNumber)]) : new Map<string, string>(),
+    () => meetingCasesOf(db, itemIds),
+  ]);
+  return {
+    programmeNames: new Map(programmeRows.map((p) => [p.id, p.name])),
+    networkSlug: network?.slug ?? '',
+    focusAreaTitles: focusAreas.titles,
+    proposals: new Map(proposalRows.map((p) => [p.id, p])),
+    personNames: new Map(personRows.map((p) => [p.id, p.name])),
     memberNumbers: whole ? memberNumbers : new Set(),
-    municipalityNames: whole
-      ? await municipalityNames(db, [...memberNumbers, ...participants.map((p) => p.municipalityNumber)])
-      : new Map<string, string>(),
+    municipalityNames: names,
     participants: groupBy(participants, (p) => p.projectId),
     decisions: groupBy(decisions, (d) => d.projectId),
     documents: groupBy(documents, (d) => d.projectId),
-    meetingCases: new Map((await meetingCasesOf(db, itemIds)).map((c) => [c.agendaItemId, c])),
-    plans: whole ? await plansOf(db, ids) : new Map<string, ProjectPlan>(),
-    lessonCounts: whole ? await lessonCounts(db, ids) : undefined,
-    // The portfolio's own: each project's latest published status and its milestones (for the timeline).
-    statuses: whole ? new Map<string, LatestStatus>() : await latestStatuses(db, ids),
-    milestones:
-      whole || ids.length === 0
-        ? new Map<string, MilestoneRow[]>()
-        : groupBy(await db.select().from(projectMilestones).where(inArray(projectMilestones.projectId, ids)), (m) => m.projectId),
+    meetingCases: new Map(meetingCases.map((c) => [c.agendaItemId, c])),
+    plans,
+    lessonCounts: lessons,
+    statuses,
+    milestones: whole ? new Map<string, MilestoneRow[]>() : groupBy(milestoneRows, (m) => m.projectId),
   };
 }
 
