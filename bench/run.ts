@@ -669,7 +669,7 @@ async function measureCold(
   }
   for (const r of results)
     console.log(
-      `  cold ${r.name.padEnd(26)} after a ${r.write} write: median ${fmt(percentile(r.ms, 50), 0)} ms, max ${fmt(Math.max(...r.ms), 0)} ms (${r.ms.map((m) => fmt(m, 0)).join(', ')})`,
+      `  cold ${r.name.padEnd(26)} after ${/^[aeiou]/.test(r.write) ? 'an' : 'a'} ${r.write} write: median ${fmt(percentile(r.ms, 50), 0)} ms, max ${fmt(Math.max(...r.ms), 0)} ms (${r.ms.map((m) => fmt(m, 0)).join(', ')})`,
     );
   return results;
 }
