@@ -29,53 +29,30 @@ export interface Writer {
 export async function prepareWriter(url: string, appUrl: string, cookie: string, csrfToken: string, networkId: string): Promise<Writer> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  /** The network's records of one kind, taken in turn by the writes. */
+  const poolOf = async <T extends object>(text: string): Promise<Pool<T>> => ({ free: (await client.query<T>(text, [networkId])).rows });
   try {
-    const adoptions: Pool<{ municipality: string; solution: string; version: number; status: string }> = {
-      free: (
-        await client.query<{ municipality: string; solution: string; version: number; status: string }>(
-          `select a.municipality_number as municipality, a.solution_key as solution, a.version, a.status
-           from solution_adoptions a join network_members nm on nm.municipality_number = a.municipality_number
-           where nm.network_id = $1 and nm.left_on is null order by a.id limit 300`,
-          [networkId],
-        )
-      ).rows,
-    };
-    const measurements: Pool<{ indicator: string; municipality: string }> = {
-      free: (
-        await client.query<{ indicator: string; municipality: string }>(
-          `select t.indicator_id as indicator, t.municipality_number as municipality
-           from indicator_targets t join benefit_indicators i on i.id = t.indicator_id join benefits b on b.id = i.benefit_id
-           join projects p on p.id = b.project_id where p.network_id = $1 order by t.id limit 300`,
-          [networkId],
-        )
-      ).rows,
-    };
-    const applications: Pool<{ id: string; version: number }> = {
-      free: (
-        await client.query<{ id: string; version: number }>(
-          `select u.id, u.version from application_usages u join network_members nm on nm.municipality_number = u.municipality_number
-           where nm.network_id = $1 and nm.left_on is null order by u.id limit 300`,
-          [networkId],
-        )
-      ).rows,
-    };
-    const risks: Pool<{ id: string; version: number }> = {
-      free: (
-        await client.query<{ id: string; version: number }>(
-          `select r.id, r.version from project_risks r join projects p on p.id = r.project_id where p.network_id = $1 order by r.id limit 300`,
-          [networkId],
-        )
-      ).rows,
-    };
-    const decisions: Pool<{ id: string; version: number }> = {
-      free: (
-        await client.query<{ id: string; version: number }>(
-          `select ai.id, ai.version from agenda_items ai join meetings m on m.id = ai.meeting_id join bodies b on b.id = m.body_id
-           where b.network_id = $1 and m.status = 'held' and ai.outcome = 'decided' order by ai.id limit 300`,
-          [networkId],
-        )
-      ).rows,
-    };
+    const adoptions = await poolOf<{ municipality: string; solution: string; version: number; status: string }>(
+      `select a.municipality_number as municipality, a.solution_key as solution, a.version, a.status
+       from solution_adoptions a join network_members nm on nm.municipality_number = a.municipality_number
+       where nm.network_id = $1 and nm.left_on is null order by a.id limit 300`,
+    );
+    const measurements = await poolOf<{ indicator: string; municipality: string }>(
+      `select t.indicator_id as indicator, t.municipality_number as municipality
+       from indicator_targets t join benefit_indicators i on i.id = t.indicator_id join benefits b on b.id = i.benefit_id
+       join projects p on p.id = b.project_id where p.network_id = $1 order by t.id limit 300`,
+    );
+    const applications = await poolOf<{ id: string; version: number }>(
+      `select u.id, u.version from application_usages u join network_members nm on nm.municipality_number = u.municipality_number
+       where nm.network_id = $1 and nm.left_on is null order by u.id limit 300`,
+    );
+    const risks = await poolOf<{ id: string; version: number }>(
+      `select r.id, r.version from project_risks r join projects p on p.id = r.project_id where p.network_id = $1 order by r.id limit 300`,
+    );
+    const decisions = await poolOf<{ id: string; version: number }>(
+      `select ai.id, ai.version from agenda_items ai join meetings m on m.id = ai.meeting_id join bodies b on b.id = m.body_id
+       where b.network_id = $1 and m.status = 'held' and ai.outcome = 'decided' order by ai.id limit 300`,
+    );
     const kinds = (
       [
         ['adoption', adoptions],

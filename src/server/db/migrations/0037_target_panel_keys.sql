@@ -42,8 +42,8 @@ BEGIN
   ELSE
     -- A project's counter fires after its statement, so its writer takes the turn here, before it reads which targets
     -- are the project's: a target or benefit committed by the writer it waited for is then among them.
-    INSERT INTO change_counters (scope, version) VALUES ('portfolio', 1)
-    ON CONFLICT (scope) DO UPDATE SET version = change_counters.version + 1;
+    INSERT INTO change_counters (scope, version) VALUES ('portfolio', 0)
+    ON CONFLICT (scope) DO UPDATE SET version = change_counters.version;
     PERFORM target_panel_keys_again(ARRAY(SELECT i.id FROM benefits b JOIN benefit_indicators i ON i.benefit_id = b.id WHERE b.project_id = NEW.id));
   END IF;
   RETURN NULL;
