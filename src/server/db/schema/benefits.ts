@@ -110,6 +110,18 @@ export const indicatorTargets = pgTable(
     // The start page's and the municipality page's look-ups: a municipality's targets, a person's.
     index('indicator_targets_municipality_due_idx').on(t.municipalityNumber, t.dueOn),
     index('indicator_targets_responsible_due_idx').on(t.responsiblePersonId, t.dueOn),
+    // The municipality page's order of a municipality's targets, with the network and the id after the keys (each
+    // indicator has one target per municipality, so they change no order): sorted and counted from the index alone.
+    index('indicator_targets_municipality_panel_idx').on(
+      t.municipalityNumber,
+      t.projectYear,
+      t.projectSequence,
+      t.benefitTitle,
+      t.indicatorName,
+      t.indicatorId,
+      t.networkId,
+      t.id,
+    ),
   ],
 );
 

@@ -150,20 +150,22 @@ export async function municipalityPanel(
           where p.network_id = any(${idArray})
           order by p.year desc, p.sequence desc`,
     benefits:
-      // Sorted and counted by the keys each target keeps (migration 0037); only the rows shown are joined for the rest.
-      sql`select n.slug as network_slug, b.project_id, f.project_year as year, f.project_sequence as sequence, f.indicator_id,
-            f.indicator_name, i.unit, f.benefit_title, f.baseline_value, f.target_value, f.target_date::text,
-            f.current_value as latest_value, f.measured_on::text as latest_on, f.total
+      // Sorted and counted by the keys each target keeps (migration 0037) from their index alone (0039); only the rows
+      // shown are read for the rest.
+      sql`select n.slug as network_slug, b.project_id, t.project_year as year, t.project_sequence as sequence, t.indicator_id,
+            t.indicator_name, i.unit, t.benefit_title, t.baseline_value, t.target_value, t.target_date::text,
+            t.current_value as latest_value, t.measured_on::text as latest_on, f.total
           from (
-            select t.*, count(*) over ()::int as total
+            select t.id, count(*) over ()::int as total
             from indicator_targets t
             where t.municipality_number = ${number} and t.network_id = any(${idArray})
             order by t.project_year, t.project_sequence, t.benefit_title, t.indicator_name, t.indicator_id
             limit ${fold}) f
-          join benefit_indicators i on i.id = f.indicator_id
+          join indicator_targets t on t.id = f.id
+          join benefit_indicators i on i.id = t.indicator_id
           join benefits b on b.id = i.benefit_id
-          join networks n on n.id = f.network_id
-          order by f.project_year, f.project_sequence, f.benefit_title, f.indicator_name, f.indicator_id`,
+          join networks n on n.id = t.network_id
+          order by t.project_year, t.project_sequence, t.benefit_title, t.indicator_name, t.indicator_id`,
     strategies: sql`select s.network_id, s.id as strategy_id, v.id as version_id, s.title, v.number, l.decision_status, l.decision_body,
             l.decision_date::text, l.decision_case_number
           from local_strategy_versions l

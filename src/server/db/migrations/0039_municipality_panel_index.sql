@@ -1,0 +1,1 @@
+CREATE INDEX "indicator_targets_municipality_panel_idx" ON "indicator_targets" USING btree ("municipality_number","project_year","project_sequence","benefit_title","indicator_name","indicator_id","network_id","id");
