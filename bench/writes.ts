@@ -7,14 +7,15 @@ import { ADOPTION_STATUSES } from '../src/shared/mapping/schema.ts';
  * scopes of db/change-counters.ts): a shared-solution status changed (the adoption matrix), an application's user count
  * changed (the landscape, and the adoption matrix, which shows the mapping's municipalities), a benefit measurement
  * registered (the benefits roll-up), a project risk's probability changed (the portfolio overview, the risk map, the
- * prioritization matrix and the roll-up), an agenda item's decision saved (the decision search and the OParl lists).
+ * prioritization matrix and the roll-up), an agenda item's decision saved (the decision search and the OParl lists),
+ * and, for the cold target alone, a benefit's title changed (the roll-up, its benefit lines read again as well).
  * Records are taken from the database in turn, one writer at a time per record, each with the version the last write
  * gave it, so optimistic locking never refuses a bench write.
  *
  * A project's phase moved is not among them: a phase moves by a decision at a decision point (an owner decision by
  * the project owner, or a meeting case), which the benchmark account cannot make on the generated projects.
  */
-export type WriteKind = 'adoption' | 'application' | 'measurement' | 'risk' | 'decision';
+export type WriteKind = 'adoption' | 'application' | 'measurement' | 'risk' | 'decision' | 'benefit';
 
 interface Pool<T> {
   free: T[];
@@ -53,6 +54,10 @@ export async function prepareWriter(url: string, appUrl: string, cookie: string,
       `select ai.id, ai.version from agenda_items ai join meetings m on m.id = ai.meeting_id join bodies b on b.id = m.body_id
        where b.network_id = $1 and m.status = 'held' and ai.outcome = 'decided' order by ai.id limit 300`,
     );
+    const benefits = await poolOf<{ id: string; version: number; title: string }>(
+      `select b.id, b.version, b.title from benefits b join projects p on p.id = b.project_id
+       where p.network_id = $1 and b.deleted_at is null order by b.id limit 300`,
+    );
     const kinds = (
       [
         ['adoption', adoptions],
@@ -60,6 +65,7 @@ export async function prepareWriter(url: string, appUrl: string, cookie: string,
         ['measurement', measurements],
         ['risk', risks],
         ['decision', decisions],
+        ['benefit', benefits],
       ] as const
     )
       .filter(([, pool]) => pool.free.length > 0)
@@ -124,6 +130,16 @@ export async function prepareWriter(url: string, appUrl: string, cookie: string,
             return res.status;
           } finally {
             pool.free.push(record);
+          }
+        }
+        if (kind === 'benefit') {
+          const record = benefits.free.shift()!;
+          try {
+            const res = await send('PATCH', `/api/benefits/${record.id}`, { title: `${record.title} (${counter})`, version: record.version });
+            if (res.body?.version) record.version = res.body.version;
+            return res.status;
+          } finally {
+            benefits.free.push(record);
           }
         }
         const record = decisions.free.shift()!;

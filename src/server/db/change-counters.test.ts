@@ -6,7 +6,8 @@ import type { ChangeScope } from './change-counters.ts';
 
 /**
  * A write makes stale only the answers kept under the scopes of the tables it writes (migrations 0002–0004, 0011 and
- * 0038): a shared solution's adoption is not the landscape's, a measurement is not the portfolio overview's.
+ * 0038, 0040): a shared solution's adoption is not the landscape's, a measurement is not the portfolio overview's nor
+ * the roll-up's benefit lines'.
  */
 describe.each(DATABASE_KINDS)('change scopes on %s', (kind) => {
   let t: TestApp;
@@ -30,8 +31,8 @@ describe.each(DATABASE_KINDS)('change scopes on %s', (kind) => {
       ['shared_solutions', 'name', 'adoptions'],
       ['application_usages', 'user_count', 'mapping'],
       ['products', 'name', 'mapping'],
-      ['benefit_measurements', 'value', 'benefits'],
-      ['indicator_targets', 'weight', 'benefits'],
+      ['benefit_measurements', 'value', 'figures'],
+      ['indicator_targets', 'weight', 'figures'],
       ['benefit_indicators', 'name', 'benefits'],
       ['benefits', 'title', 'benefits'],
       ['project_risks', 'description', 'portfolio'],

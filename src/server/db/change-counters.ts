@@ -6,13 +6,13 @@ import { today } from '../modules/network/dates.ts';
 /**
  * The most read answers (the network overview, the people search, the public decision search, the OParl
  * lists, the dashboards) are kept per instance until the data behind them changes. Database triggers bump a counter
- * per scope in the same transaction as any change to the scope's tables (migrations 0002, 0003, 0004, 0011 and 0038),
- * whoever makes it, so one primary-key look-up tells every instance whether what it kept is still true. A scope is
- * what some answer reads and others do not: `adoptions` (shared solutions and their adoptions) apart from the rest of
- * `mapping`, `benefits` (benefits, indicators, targets, measurements) apart from the rest of `portfolio`, so a
- * measurement leaves the portfolio overview as it was.
+ * per scope in the same transaction as any change to the scope's tables (migrations 0002, 0003, 0004, 0011, 0038 and
+ * 0040), whoever makes it, so one primary-key look-up tells every instance whether what it kept is still true. A scope
+ * is what some answer reads and others do not: `adoptions` (shared solutions and their adoptions) apart from the rest
+ * of `mapping`; `benefits` (benefits, indicators) and `figures` (their targets and measurements) apart from the rest
+ * of `portfolio`, so a measurement leaves the portfolio overview as it was, and the roll-up's benefit lines too.
  */
-export type ChangeScope = 'network' | 'meetings' | 'mapping' | 'adoptions' | 'portfolio' | 'benefits';
+export type ChangeScope = 'network' | 'meetings' | 'mapping' | 'adoptions' | 'portfolio' | 'benefits' | 'figures';
 
 /** Every scope's version as one JSON object, for a statement that reads them beside its own rows (the session look-up). */
 export const CHANGE_COUNTERS_JSON = sql<Record<string, number>>`(select coalesce(json_object_agg(scope, version), '{}'::json) from change_counters)`;

@@ -394,22 +394,27 @@ describe.each(DATABASE_KINDS)('benefits on %s', (kind) => {
   it('removes a measurement and a benefit, keeping the record', async () => {
     const indicator = benefit.indicators[0]!;
     const latest = indicator.measurements.find((m) => m.municipalityNumber === HADSEL)!;
-    const achievement = async () =>
+    const rolledUp = async () =>
       (await member.get<BenefitsRollup>(`/api/networks/${VESTERALEN}/benefits`)).body.focusAreas
         .flatMap((a) => a.projects)
-        .find((p) => p.id === project.id)?.achievement;
+        .find((p) => p.id === project.id);
+    const achievement = async () => (await rolledUp())?.achievement;
     expect(await achievement()).toBeCloseTo(0.5);
     expectError(await member.delete(`/api/benefit-measurements/${latest.id}`), 403, 'forbidden');
     const after = await secretariat.delete<Benefit>(`/api/benefit-measurements/${latest.id}`);
     expect(after.status).toBe(200);
     expect(targetOf(after.body, HADSEL).latest).toEqual({ measuredOn: '2026-05-01', value: 900 });
-    // The roll-up kept above (the `benefits` change scope) shows it at once: Hadsel back at 900 makes the hours
+    // The roll-up kept above (the `figures` change scope) shows it at once: Hadsel back at 900 makes the hours
     // (1500 − 1800) ÷ (1000 − 1800).
     expect(await achievement()).toBeCloseTo(0.375);
+    expect((await rolledUp())?.benefitCount).toBe(2);
     expect((await latestAudit(t.db, 'benefitMeasurement', latest.id)).action).toBe('delete');
 
     expectError(await secretariat.delete(`/api/benefits/${benefit.id}?version=${after.body.version + 5}`), 409, 'stale_version');
     expect((await secretariat.delete(`/api/benefits/${benefit.id}?version=${after.body.version}`)).status).toBe(200);
+    // The benefit lines the roll-up kept through the measurement's change (they read no figure) are read again after a
+    // benefit's (the `benefits` change scope): the project has one benefit left, not measured.
+    expect(await rolledUp()).toMatchObject({ benefitCount: 1, measuredBenefitCount: 0, achievement: null });
     expectError(await secretariat.get(`/api/benefits/${benefit.id}`), 404, 'not_found');
     const left = await secretariat.get<Benefit[]>(`/api/projects/${project.id}/benefits`);
     expect(left.body.map((b) => b.title)).toEqual(['Bedre arbeidsmiljø i arkivet']);

@@ -1,6 +1,6 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import { changeStamp } from '../../db/change-counters.ts';
+import { changeStamp, stampedCache } from '../../db/change-counters.ts';
 import { queryRows, together, type DbOrTx } from '../../db/client.ts';
 import { indicatorSums } from '../../db/schema/index.ts';
 import { preparedCache, type Prepared } from '../../prepared-answers.ts';
@@ -81,6 +81,11 @@ export async function readableNetwork(ctx: RequestContext, networkRef: string): 
 }
 
 const answers = preparedCache(200);
+/**
+ * Each network's benefit lines, kept under the scopes they read: a target or a measurement (`figures`) leaves them as
+ * they are, so the first answer after one reads the sums again, not every benefit of the network.
+ */
+const keptBenefitLines = stampedCache<BenefitLine[]>(20);
 
 /**
  * The roll-up for the portfolio's readers, the same for each of them: kept until a table behind it changes. Answers
@@ -88,9 +93,12 @@ const answers = preparedCache(200);
  */
 export async function benefitsRollup(ctx: RequestContext, networkRef: string, municipality?: string): Promise<Prepared<BenefitsRollup>> {
   const networkId = await readableNetwork(ctx, networkRef);
-  const stamp = await changeStamp(ctx, ['network', 'portfolio', 'benefits']);
+  const linesStamp = await changeStamp(ctx, ['network', 'portfolio', 'benefits']);
+  const stamp = await changeStamp(ctx, ['network', 'portfolio', 'benefits', 'figures']);
   return answers(`${networkId}|${municipality ?? ''}`, stamp, async () => {
-    const detailed = await buildRollup(ctx.db, networkId, municipality ?? null);
+    const detailed = await buildRollup(ctx.db, networkId, municipality ?? null, () =>
+      keptBenefitLines(networkId, linesStamp, () => readBenefitLines(ctx.db, networkId)),
+    );
     return {
       ...detailed,
       focusAreas: detailed.focusAreas.map((area) => ({
@@ -147,20 +155,26 @@ const SUMS_KEYS = Object.keys(SUMS_TABLE).filter((key): key is keyof IndicatorSu
 const SUMS_COLUMNS = sql.raw(SUMS_KEYS.map((key) => `s.${SUMS_TABLE[key].name} as "${key}"`).join(', '));
 
 /**
- * Four reads side by side: the projects, their benefits with indicators, each indicator's targets summed with their
- * current values, and the focus areas. The network's sums are kept per indicator by triggers in the same transaction
- * as any change to a target or a measurement (`indicator_sums`, migration 0035, decision 0016), so the first answer
- * after a measurement reads them as they are; a municipality's are summed as it is asked. The sums are a read of
- * their own, not joined to the benefits: sorting the benefits with fourteen sums on each row cost more than both.
+ * Four reads side by side: the projects, their benefits with indicators (`readLines`: the route's are kept), each
+ * indicator's targets summed with their current values, and the focus areas. The network's sums are kept per
+ * indicator by triggers in the same transaction as any change to a target or a measurement (`indicator_sums`,
+ * migration 0035, decision 0016), so the first answer after a measurement reads them as they are; a municipality's
+ * are summed as it is asked. The sums are a read of their own, not joined to the benefits: sorting the benefits with
+ * fourteen sums on each row cost more than both.
  */
-export async function buildRollup(db: DbOrTx, networkId: string, municipality: string | null): Promise<DetailedRollup> {
+export async function buildRollup(
+  db: DbOrTx,
+  networkId: string,
+  municipality: string | null,
+  readLines: () => Promise<BenefitLine[]> = () => readBenefitLines(db, networkId),
+): Promise<DetailedRollup> {
   const indicators = sql`select i.id from benefit_indicators i
         join benefits b on b.id = i.benefit_id and b.deleted_at is null
         join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
         where i.deleted_at is null`;
   const [projectLines, benefitLines, sumLines, { titles }] = await together(db, [
     () => readProjectLines(db, networkId, municipality),
-    () => readBenefitLines(db, networkId),
+    readLines,
     () =>
       queryRows<IndicatorSums & { indicator_id: string }>(
         db,

@@ -1,0 +1,9 @@
+-- A scope of its own for the figures (decision 0016): `figures` (indicator targets and measurements) apart from
+-- `benefits` (benefits and indicators). The roll-up keeps its benefit lines, which read no figure, under the scopes
+-- they read, so the first answer after a measurement reads the sums again and not every benefit of the network.
+-- The writers still take their turn on the `portfolio` counter's row first (migration 0038). The same events and
+-- times as before; the measurements' name still sorts before their summary triggers', which must run after it.
+DROP TRIGGER indicator_targets_benefits_changed ON indicator_targets;--> statement-breakpoint
+CREATE TRIGGER indicator_targets_figures_changed BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON indicator_targets FOR EACH STATEMENT EXECUTE FUNCTION bump_change_counter_in_turn('figures', 'portfolio');--> statement-breakpoint
+DROP TRIGGER benefit_measurements_benefits_changed ON benefit_measurements;--> statement-breakpoint
+CREATE TRIGGER benefit_measurements_figures_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON benefit_measurements FOR EACH STATEMENT EXECUTE FUNCTION bump_change_counter_in_turn('figures', 'portfolio');
