@@ -82,8 +82,10 @@ export async function readableNetwork(ctx: RequestContext, networkRef: string): 
 
 const answers = preparedCache(200);
 /**
- * Each network's benefit lines, kept under the scopes they read: a target or a measurement (`figures`) leaves them as
- * they are, so the first answer after one reads the sums again, not every benefit of the network.
+ * Each network's benefit lines, kept under the scopes they read: their owners' names (`network`), the benefits and
+ * indicators (`benefits`, which also moves when a project is moved to another network, migration 0040). A target or
+ * a measurement (`figures`), or any other change to a project (`portfolio`), leaves them as they are, so the first
+ * answer after one reads the sums again, not every benefit of the network.
  */
 const keptBenefitLines = stampedCache<BenefitLine[]>(20);
 
@@ -93,7 +95,7 @@ const keptBenefitLines = stampedCache<BenefitLine[]>(20);
  */
 export async function benefitsRollup(ctx: RequestContext, networkRef: string, municipality?: string): Promise<Prepared<BenefitsRollup>> {
   const networkId = await readableNetwork(ctx, networkRef);
-  const linesStamp = await changeStamp(ctx, ['network', 'portfolio', 'benefits']);
+  const linesStamp = await changeStamp(ctx, ['network', 'benefits']);
   const stamp = await changeStamp(ctx, ['network', 'portfolio', 'benefits', 'figures']);
   return answers(`${networkId}|${municipality ?? ''}`, stamp, async () => {
     const detailed = await buildRollup(ctx.db, networkId, municipality ?? null, () =>
