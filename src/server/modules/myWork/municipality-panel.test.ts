@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { DEMO_CHIEF_EXECUTIVE } from '../../demo/projects.ts';
-import { eq } from 'drizzle-orm';
-import { benefitIndicators, benefits, indicatorTargets, projects } from '../../db/schema/index.ts';
+import { and, eq } from 'drizzle-orm';
+import { benefitIndicators, benefits, indicatorTargets, projectParticipants, projects } from '../../db/schema/index.ts';
 import { PANEL_FOLD, type MunicipalityPanel } from '../../../shared/myWork/schema.ts';
 
 /**
@@ -130,6 +130,18 @@ describe.each(DATABASE_KINDS)('municipality panel on %s', (kind) => {
     expect(after.benefitCount).toBe(whole.body.benefitCount - 1);
     expect(after.benefits.map((b) => b.indicatorId)).not.toContain(indicators[0]!.id);
     expect(after.benefits.filter((b) => b.benefitTitle === 'Mange mål').at(-1)?.indicatorName).toBe('Indikator 99');
+    // A reservation is among the remarks whether or not its project is among those shown, and on the project when it is.
+    const last = whole.body.projects.at(-1)!;
+    await t.db
+      .update(projectParticipants)
+      .set({ reservation: 'Forbehold om budsjett' })
+      .where(and(eq(projectParticipants.projectId, last.id), eq(projectParticipants.municipalityNumber, '1870')));
+    const reserved = (await panel(chief)).body;
+    expect(reserved.remarks).toContainEqual(
+      expect.objectContaining({ kind: 'reservation', title: last.title, text: 'Forbehold om budsjett', href: last.href }),
+    );
+    const listed = (await chief.get<MunicipalityPanel>('/api/municipalities/1870/panel?all=true')).body.projects.at(-1)!;
+    expect(listed).toMatchObject({ id: last.id, reservation: 'Forbehold om budsjett' });
     const bad = await chief.get('/api/municipalities/1870/panel?all=yes');
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty('all');

@@ -66,7 +66,7 @@ export async function municipalityPanel(
   const yearEnd = `${year}-12-31`;
 
   // Every part in one statement, as the start page's: one pool checkout and one round trip for the page.
-  const { representatives, fees, shares, projects, benefits, strategies, remarks, mapping } = await queryParts<{
+  const { representatives, fees, shares, projects, reservations, benefits, strategies, remarks, mapping } = await queryParts<{
     representatives: { network_id: string; body_id: string; body_name: string; person_name: string; role: string }[];
     fees: { network_id: string; amount: string }[];
     shares: {
@@ -86,12 +86,13 @@ export async function municipalityPanel(
       sequence: number;
       title: string;
       phase: string;
-      reservation: string | null;
+      total: number;
       overall: 'green' | 'yellow' | 'red' | null;
       period_kind: ReportPeriodKind | null;
       report_year: number | null;
       period: number | null;
     }[];
+    reservations: { network_id: string; id: string; title: string; reservation: string }[];
     benefits: {
       network_slug: string;
       project_id: string;
@@ -142,11 +143,22 @@ export async function municipalityPanel(
           where p.network_id = any(${idArray})
             and (p.start_date is null or p.start_date <= ${yearEnd}) and (p.planned_end_date is null or p.planned_end_date >= ${yearStart})
           order by p.year, p.sequence`,
-    projects: sql`select p.network_id, p.id, p.year, p.sequence, p.title, p.phase, pp.reservation, rep.overall, rep.period_kind,
+    // The projects shown, newest first, with the count of all: only those shown are probed for their latest report.
+    projects: sql`select p.network_id, p.id, p.year, p.sequence, p.title, p.phase, p.total, rep.overall, rep.period_kind,
             rep.year as report_year, rep.period
+          from (
+            select p.network_id, p.id, p.year, p.sequence, p.title, p.phase, count(*) over ()::int as total
+            from projects p
+            join project_participants pp on pp.project_id = p.id and pp.participation = 'in' and pp.municipality_number = ${number}
+            where p.network_id = any(${idArray})
+            order by p.year desc, p.sequence desc
+            limit ${fold}) p
+          ${LATEST_REPORT}
+          order by p.year desc, p.sequence desc`,
+    reservations: sql`select p.network_id, p.id, p.title, pp.reservation
           from projects p
           join project_participants pp on pp.project_id = p.id and pp.participation = 'in' and pp.municipality_number = ${number}
-          ${LATEST_REPORT}
+            and pp.reservation is not null
           where p.network_id = any(${idArray})
           order by p.year desc, p.sequence desc`,
     benefits:
@@ -192,6 +204,7 @@ export async function municipalityPanel(
   });
 
   const feeOf = new Map(fees.map((f) => [f.network_id, Number(f.amount)]));
+  const reservationOf = new Map(reservations.map((r) => [r.id, r.reservation]));
   const payments = ids.map((id) => {
     const lines = shares
       .filter((s) => s.network_id === id)
@@ -233,7 +246,7 @@ export async function municipalityPanel(
     })),
     payments: payments.filter((p) => p.fee !== null || p.shares.length > 0),
     paysInYear: payments.reduce((sum, p) => sum + p.total, 0),
-    projects: projects.slice(0, fold ?? undefined).map((p) => ({
+    projects: projects.map((p) => ({
       id: p.id,
       reference: projectReference(p.year, p.sequence),
       title: p.title,
@@ -241,10 +254,10 @@ export async function municipalityPanel(
       phase: p.phase,
       light: p.overall,
       lightPeriod: p.period_kind && p.report_year && p.period ? periodLabel(p.period_kind, p.report_year, p.period) : null,
-      reservation: p.reservation,
+      reservation: reservationOf.get(p.id) ?? null,
       href: `/n/${net(p.network_id).slug}/prosjekter/${p.id}`,
     })),
-    projectCount: projects.length,
+    projectCount: projects[0]?.total ?? 0,
     benefits: benefits.map((b) => ({
       indicatorId: b.indicator_id,
       indicatorName: b.indicator_name,
@@ -282,16 +295,14 @@ export async function municipalityPanel(
           text: r.text,
           href: `/moter/${r.meeting_id}`,
         })),
-      ...projects
-        .filter((p) => p.reservation)
-        .map((p) => ({
-          kind: 'reservation' as const,
-          network: net(p.network_id),
-          title: p.title,
-          date: null,
-          text: p.reservation!,
-          href: `/n/${net(p.network_id).slug}/prosjekter/${p.id}`,
-        })),
+      ...reservations.map((p) => ({
+        kind: 'reservation' as const,
+        network: net(p.network_id),
+        title: p.title,
+        date: null,
+        text: p.reservation,
+        href: `/n/${net(p.network_id).slug}/prosjekter/${p.id}`,
+      })),
     ],
     mapping: {
       applications: mapping[0]?.applications ?? 0,
