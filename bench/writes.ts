@@ -135,7 +135,10 @@ export async function prepareWriter(url: string, appUrl: string, cookie: string,
         if (kind === 'benefit') {
           const record = benefits.free.shift()!;
           try {
-            const res = await send('PATCH', `/api/benefits/${record.id}`, { title: `${record.title} (${counter})`, version: record.version });
+            const res = await send('PATCH', `/api/benefits/${record.id}`, {
+              title: `${record.title} (${counter})`,
+              version: record.version,
+            });
             if (res.body?.version) record.version = res.body.version;
             return res.status;
           } finally {

@@ -410,7 +410,10 @@ describe.each(DATABASE_KINDS)('benefits on %s', (kind) => {
     expect((await rolledUp())?.benefitCount).toBe(2);
     // A project's own change (the `portfolio` scope) leaves the benefit lines kept, and is in the roll-up at once.
     const current = (await secretariat.get<Project>(`/api/projects/${project.id}`)).body;
-    const retitled = await secretariat.patch<Project>(`/api/projects/${project.id}`, { title: `${current.title} (ny)`, version: current.version });
+    const retitled = await secretariat.patch<Project>(`/api/projects/${project.id}`, {
+      title: `${current.title} (ny)`,
+      version: current.version,
+    });
     expect(retitled.status, JSON.stringify(retitled.body)).toBe(200);
     expect(await rolledUp()).toMatchObject({ title: `${current.title} (ny)`, benefitCount: 2 });
     expect((await latestAudit(t.db, 'benefitMeasurement', latest.id)).action).toBe('delete');
