@@ -37,7 +37,8 @@ describe.each(DATABASE_KINDS)('change scopes on %s', (kind) => {
       ['benefits', 'title', 'benefits'],
       ['project_risks', 'description', 'portfolio'],
       ['projects', 'title', 'portfolio'],
-      // A project moved to another network moves the roll-up's benefit lines too (migration 0040).
+      // A project moved to another network moves the roll-up's benefit lines too (migration 0040). Written as it is,
+      // the row triggers that move its targets' keys (and so `figures`) do not fire.
       ['projects', 'network_id', ['benefits', 'portfolio']],
       ['agenda_items', 'decision', 'meetings'],
       ['people', 'name', 'network'],

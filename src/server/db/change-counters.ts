@@ -30,13 +30,25 @@ export function rememberChangeCounters(ctx: RequestContext, counters: Record<str
 /** The stamp an answer built from these scopes is valid under. Today's date is part of it: who is a current
  * member, and which meetings are still to come, change at midnight without any write. */
 export async function changeStamp(ctx: RequestContext, scopes: ChangeScope[]): Promise<string> {
+  return (await changeStamps(ctx, { stamp: scopes })).stamp;
+}
+
+/**
+ * Several stamps from one reading of the counters, for an answer kept in parts under different scopes: read apart,
+ * a write between the two readings could leave a part kept under a stamp older than the answer's.
+ */
+export async function changeStamps<K extends string>(ctx: RequestContext, stamps: Record<K, ChangeScope[]>): Promise<Record<K, string>> {
   const known = ctx.cache.get(KNOWN_COUNTERS) as Record<string, number> | undefined;
+  const scopes = [...new Set(Object.values<ChangeScope[]>(stamps).flat())];
   const versions =
     known ??
     Object.fromEntries(
       (await ctx.db.select().from(changeCounters).where(inArray(changeCounters.scope, scopes))).map((r) => [r.scope, r.version]),
     );
-  return [today(), ...scopes.map((scope) => versions[scope] ?? 0)].join('|');
+  const day = today();
+  return Object.fromEntries(
+    Object.entries<ChangeScope[]>(stamps).map(([name, of]) => [name, [day, ...of.map((scope) => versions[scope] ?? 0)].join('|')]),
+  ) as Record<K, string>;
 }
 
 /**

@@ -408,7 +408,7 @@ describe.each(DATABASE_KINDS)('benefits on %s', (kind) => {
     // (1500 − 1800) ÷ (1000 − 1800).
     expect(await achievement()).toBeCloseTo(0.375);
     expect((await rolledUp())?.benefitCount).toBe(2);
-    // A project's own change (the `portfolio` scope) leaves the benefit lines kept, and is in the roll-up at once.
+    // A project's own change (the `portfolio` scope) is in the roll-up at once: its projects are read with every answer.
     const current = (await secretariat.get<Project>(`/api/projects/${project.id}`)).body;
     const retitled = await secretariat.patch<Project>(`/api/projects/${project.id}`, {
       title: `${current.title} (ny)`,

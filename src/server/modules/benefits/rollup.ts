@@ -1,6 +1,6 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import { changeStamp, stampedCache } from '../../db/change-counters.ts';
+import { changeStamps, stampedCache } from '../../db/change-counters.ts';
 import { queryRows, together, type DbOrTx } from '../../db/client.ts';
 import { indicatorSums } from '../../db/schema/index.ts';
 import { preparedCache, type Prepared } from '../../prepared-answers.ts';
@@ -95,11 +95,10 @@ const keptBenefitLines = stampedCache<BenefitLine[]>(20);
  */
 export async function benefitsRollup(ctx: RequestContext, networkRef: string, municipality?: string): Promise<Prepared<BenefitsRollup>> {
   const networkId = await readableNetwork(ctx, networkRef);
-  const linesStamp = await changeStamp(ctx, ['network', 'benefits']);
-  const stamp = await changeStamp(ctx, ['network', 'portfolio', 'benefits', 'figures']);
-  return answers(`${networkId}|${municipality ?? ''}`, stamp, async () => {
+  const stamps = await changeStamps(ctx, { lines: ['network', 'benefits'], answer: ['network', 'portfolio', 'benefits', 'figures'] });
+  return answers(`${networkId}|${municipality ?? ''}`, stamps.answer, async () => {
     const detailed = await buildRollup(ctx.db, networkId, municipality ?? null, () =>
-      keptBenefitLines(networkId, linesStamp, () => readBenefitLines(ctx.db, networkId)),
+      keptBenefitLines(networkId, stamps.lines, () => readBenefitLines(ctx.db, networkId)),
     );
     return {
       ...detailed,
@@ -186,7 +185,7 @@ export async function buildRollup(
       ),
     () => networkFocusAreas(db, networkId),
   ]);
-  // Each line is its indicator's sums (no copies: the roll-up of a large network has thousands of them).
+  // Each row of sums is kept as it came, under its indicator (no copies: a large network has thousands of them).
   const sums = new Map<string, IndicatorSums>();
   for (const line of sumLines) sums.set(line.indicator_id, line);
   return shapeRollup(municipality, projectLines, benefitLines, sums, titles);

@@ -79,9 +79,24 @@ describe.each(DATABASE_KINDS)('municipality panel on %s', (kind) => {
 
   it('folds a long page: the first projects and benefit targets with their counts, all of them on asking', async () => {
     const [project] = await t.db
-      .select({ id: projects.id })
+      .select({ id: projects.id, networkId: projects.networkId })
       .from(projects)
       .where(eq(projects.title, 'Felles innføring av DigiHelse i Vesterålen'));
+    // More projects than the fold, older than the demo's, so they come last.
+    const older = await t.db
+      .insert(projects)
+      .values(
+        Array.from({ length: PANEL_FOLD + 1 }, (_, i) => ({
+          networkId: project!.networkId,
+          year: 2019,
+          sequence: i + 1,
+          title: `Eldre ${i + 1}`,
+        })),
+      )
+      .returning({ id: projects.id });
+    await t.db
+      .insert(projectParticipants)
+      .values(older.map((o) => ({ projectId: o.id, municipalityNumber: '1870', participation: 'in' as const })));
     const [benefit] = await t.db
       .insert(benefits)
       .values({ projectId: project!.id, title: 'Mange mål', type: 'quality' })
@@ -115,6 +130,9 @@ describe.each(DATABASE_KINDS)('municipality panel on %s', (kind) => {
     expect(whole.body.benefits).toHaveLength(whole.body.benefitCount);
     expect(whole.body.benefitCount).toBeGreaterThan(PANEL_FOLD);
     expect(whole.body.projects).toHaveLength(whole.body.projectCount);
+    expect(whole.body.projectCount).toBeGreaterThan(PANEL_FOLD);
+    expect(folded.projects).toHaveLength(PANEL_FOLD);
+    expect(whole.body.projects.at(-1)?.title).toBe('Eldre 1');
     // The folded answer is the whole one's first rows, with the same counts.
     expect(folded.benefitCount).toBe(whole.body.benefitCount);
     expect(folded.benefits).toEqual(whole.body.benefits.slice(0, PANEL_FOLD));
@@ -130,8 +148,10 @@ describe.each(DATABASE_KINDS)('municipality panel on %s', (kind) => {
     expect(after.benefitCount).toBe(whole.body.benefitCount - 1);
     expect(after.benefits.map((b) => b.indicatorId)).not.toContain(indicators[0]!.id);
     expect(after.benefits.filter((b) => b.benefitTitle === 'Mange mål').at(-1)?.indicatorName).toBe('Indikator 99');
-    // A reservation is among the remarks whether or not its project is among those shown, and on the project when it is.
+    // A reservation is among the remarks whether or not its project is among those shown (this one is not), and on the
+    // project where it is listed.
     const last = whole.body.projects.at(-1)!;
+    expect(folded.projects.map((p) => p.id)).not.toContain(last.id);
     await t.db
       .update(projectParticipants)
       .set({ reservation: 'Forbehold om budsjett' })

@@ -65,6 +65,12 @@ export async function municipalityPanel(
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
 
+  // The projects the municipality takes part in, in the networks shown; two networks can have the same reference.
+  const participating = sql`from projects p
+          join project_participants pp on pp.project_id = p.id and pp.participation = 'in' and pp.municipality_number = ${number}
+          where p.network_id = any(${idArray})`;
+  const newestFirst = sql`p.year desc, p.sequence desc, p.id`;
+
   // Every part in one statement, as the start page's: one pool checkout and one round trip for the page.
   const { representatives, fees, shares, projects, reservations, benefits, strategies, remarks, mapping } = await queryParts<{
     representatives: { network_id: string; body_id: string; body_name: string; person_name: string; role: string }[];
@@ -148,19 +154,13 @@ export async function municipalityPanel(
             rep.year as report_year, rep.period
           from (
             select p.network_id, p.id, p.year, p.sequence, p.title, p.phase, count(*) over ()::int as total
-            from projects p
-            join project_participants pp on pp.project_id = p.id and pp.participation = 'in' and pp.municipality_number = ${number}
-            where p.network_id = any(${idArray})
-            order by p.year desc, p.sequence desc
+            ${participating}
+            order by ${newestFirst}
             limit ${fold}) p
           ${LATEST_REPORT}
-          order by p.year desc, p.sequence desc`,
-    reservations: sql`select p.network_id, p.id, p.title, pp.reservation
-          from projects p
-          join project_participants pp on pp.project_id = p.id and pp.participation = 'in' and pp.municipality_number = ${number}
-            and pp.reservation is not null
-          where p.network_id = any(${idArray})
-          order by p.year desc, p.sequence desc`,
+          order by ${newestFirst}`,
+    reservations: sql`select p.network_id, p.id, p.title, pp.reservation ${participating} and pp.reservation is not null
+          order by ${newestFirst}`,
     benefits:
       // Sorted and counted by the keys each target keeps (migration 0037) from their index alone (0039); only the rows
       // shown are read for the rest.
