@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, real, text, uuid, customType } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, real, text, uuid, customType } from 'drizzle-orm/pg-core';
 import { agendaItems } from './meetings.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -62,4 +62,20 @@ export const publicDecisionTerms = pgTable(
       .on(t.lexeme, t.score.desc(), t.meetingDate.desc(), t.position, t.agendaItemId, t.networkId, t.bodyId),
     index('public_decision_terms_item_idx').on(t.agendaItemId),
   ],
+);
+
+/**
+ * How many rows of the table above each word has per network: the count of a one-word search within a network or in
+ * all, read from a row or a few instead of counted from the index (up to 10,001 entries for a common word, a third of
+ * its statement). Kept by statement triggers on `public_decision_terms` in the same transaction (migration 0041). A
+ * word whose hits are all gone keeps its row at 0.
+ */
+export const publicDecisionLexemeHits = pgTable(
+  'public_decision_lexeme_hits',
+  {
+    lexeme: text('lexeme').notNull(),
+    networkId: uuid('network_id').notNull(),
+    hits: integer('hits').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.lexeme, t.networkId] })],
 );

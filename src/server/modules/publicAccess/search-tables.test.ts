@@ -9,9 +9,9 @@ import { freshBody, makeMeeting } from './testing.ts';
 import { MINUTES_PUBLISHED_SQL, PUBLISHED_SQL } from './visibility.ts';
 
 /**
- * The search tables (public_decision_search, public_decision_terms; migration 0019, decision 0015) are kept by
- * triggers. After any random sequence of writes to the tables behind them — meetings published, cancelled, moved
- * and approved, items decided, closed and moved, cases retitled, made exempt and deleted, recommendations and bodies'
+ * The search tables (public_decision_search, public_decision_terms, public_decision_lexeme_hits; migrations 0022 and
+ * 0041, decision 0015) are kept by triggers. After any random sequence of writes to the tables behind them — meetings
+ * published, cancelled, moved and approved, items decided, closed and moved, cases retitled, made exempt and deleted, recommendations and bodies'
  * networks changed, items added — they hold exactly what a full recomputation from the visibility rules gives; and a
  * search answers exactly what ranking every hit of the full recomputation answers. Each run writes in a transaction
  * that is rolled back, so the runs do not see each other's writes.
@@ -53,6 +53,17 @@ async function tablesAgainstRecomputation(db: DbOrTx) {
         order by e.agenda_item_id, u.lexeme`,
   );
   expect(keptTerms).toEqual(expectedTerms);
+  // Each word's hits per network (migration 0041), a word whose hits are all gone at 0.
+  const keptHits = await queryRows(
+    db,
+    sql`select lexeme, network_id, hits from public_decision_lexeme_hits where hits <> 0 order by lexeme, network_id`,
+  );
+  const expectedHits = await queryRows(
+    db,
+    sql`select u.lexeme, e.network_id, count(*)::int as hits from (${EXPECTED_ROWS}) e cross join lateral unnest(e.rank_vector) u
+        group by u.lexeme, e.network_id order by u.lexeme, e.network_id`,
+  );
+  expect(keptHits).toEqual(expectedHits);
 }
 
 /**

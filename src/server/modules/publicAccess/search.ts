@@ -53,13 +53,17 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
   let hits: SQL;
   let counted: SQL;
   if (shape.kind === 'word') {
-    // In the index's order (public_decision_terms_rank_idx): the page is read, not sorted, and counting stops at the cap.
+    // In the index's order (public_decision_terms_rank_idx): the page is read, not sorted. The count is the word's
+    // hits kept per network; within a body or a year it is counted from the index, stopping at the cap.
     const filters = filtersOn(input, 't');
     hits = sql`select t.agenda_item_id, t.score::float8 as rank, t.meeting_date, t.position
       from public_decision_terms t where t.lexeme = ${shape.lexeme} ${filters}
       order by t.score desc nulls last, t.meeting_date desc nulls last, t.position, t.agenda_item_id
       limit ${input.limit} offset ${input.offset}`;
-    counted = sql`select count(*)::int from (select 1 from public_decision_terms t where t.lexeme = ${shape.lexeme} ${filters} limit ${cap}) c`;
+    counted =
+      input.body || input.year
+        ? sql`select count(*)::int from (select 1 from public_decision_terms t where t.lexeme = ${shape.lexeme} ${filters} limit ${cap}) c`
+        : sql`select coalesce(sum(h.hits), 0)::int from public_decision_lexeme_hits h where h.lexeme = ${shape.lexeme} ${filtersOn(input, 'h')}`;
   } else if (shape.kind === 'word-without') {
     // ts_rank gives every hit of «a -b» the same rank (an AND whose other words are absent): newest first is the
     // order, read from public_decision_search_date_idx.
@@ -105,12 +109,12 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
   const total = shape.kind === 'other' || shape.kind === 'any' ? sql`page.total` : sql`(${counted})`;
 
   const publicText = sql`case when ai.closed_basis is null then ai.search_text else concat_ws(E'\n', c.title, co.recommendation, ai.decision) end`;
-  // A word's statement has the same plan whatever the word (an index range of the terms table), and so has one that
-  // ranks every hit (the words' hits from the vectors' index): both are prepared and planned once per connection, which
-  // was most of a word's database time and a tenth of a phrase's. The negations' best plan depends on how common the
-  // word is (newest first from the date index, or its hits from the vectors' index), and the `or`'s on the words: they
-  // are planned for each query.
-  const run = shape.kind === 'word' || shape.kind === 'other' ? queryPrepared : queryRows;
+  // A statement has the same plan whatever the words (index ranges of the terms table for a word and for words joined
+  // by `or`, the words' hits from the vectors' index for the rest), so it is prepared and planned once per connection:
+  // planning was most of a word's database time and a tenth of a phrase's. Only the negations' best plan depends on
+  // how common the word is (newest first from the date index, or its hits from the vectors' index): they are planned
+  // for each query.
+  const run = shape.kind === 'word-without' ? queryRows : queryPrepared;
   const rows = await run<SearchRow & { total: number }>(
     db,
     sql`
@@ -166,7 +170,8 @@ export function shapeOf(tree: string): QueryShape {
 /** A lexeme as tsquery output quotes it: quotes and backslashes doubled. */
 const unquote = (quoted: string) => quoted.replace(/''|\\(.)/g, (_m, escaped: string | undefined) => escaped ?? "'");
 
-function filtersOn(input: PublicSearchQueryInput, alias: 's' | 't'): SQL {
+/** The filters of a query on the search tables; the kept hits (`h`) have a network and nothing else to filter on. */
+function filtersOn(input: PublicSearchQueryInput, alias: 's' | 't' | 'h'): SQL {
   const a = sql.raw(alias);
   const filters: SQL[] = [];
   if (input.network)
