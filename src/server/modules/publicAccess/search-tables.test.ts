@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
 import { DATABASE_KINDS, startTestApp, USERS, type TestApp } from '../../../../test/harness.ts';
-import type { PublicSearchPage } from '../../../shared/publicAccess/schema.ts';
+import { SEARCH_TOTAL_CAP, type PublicSearchPage } from '../../../shared/publicAccess/schema.ts';
 import { searchDecisions, shapeOf } from './search.ts';
 import { freshBody, makeMeeting } from './testing.ts';
 import { MINUTES_PUBLISHED_SQL, PUBLISHED_SQL } from './visibility.ts';
@@ -100,12 +100,14 @@ describe.each(DATABASE_KINDS)('public decision search tables on %s', (kind) => {
   let t: TestApp;
   let networkIds: string[];
   let bodyIds: string[];
+  let tableBodyId: string;
 
   beforeAll(async () => {
     t = await startTestApp(kind);
     const vest = await t.as(USERS.vesteralenAdmin);
     const vestId = await t.networkId('digivesteralen');
     const { bodyId } = await freshBody(vest, vestId, 'Tabellutvalget');
+    tableBodyId = bodyId;
     await makeMeeting(vest, bodyId, {
       date: '2025-02-03',
       cases: [
@@ -305,8 +307,12 @@ describe.each(DATABASE_KINDS)('public decision search tables on %s', (kind) => {
   it('tells a one-word query, one word and negations, and anything else apart', () => {
     expect(shapeOf(`'kommun'`)).toEqual({ kind: 'word', lexeme: 'kommun' });
     expect(shapeOf(`'a''b\\\\c'`)).toEqual({ kind: 'word', lexeme: `a'b\\c` });
-    expect(shapeOf(`'anskaff' & !'microsoft'`)).toEqual({ kind: 'word-without' });
-    expect(shapeOf(`!'microsoft' & 'anskaff' & !'visma'`)).toEqual({ kind: 'word-without' });
+    expect(shapeOf(`'anskaff' & !'microsoft'`)).toEqual({ kind: 'word-without', lexeme: 'anskaff', without: ['microsoft'] });
+    expect(shapeOf(`!'microsoft' & 'anskaff' & !'visma'`)).toEqual({
+      kind: 'word-without',
+      lexeme: 'anskaff',
+      without: ['microsoft', 'visma'],
+    });
     expect(shapeOf(`'a' & 'b'`)).toEqual({ kind: 'other' });
     expect(shapeOf(`'a' | 'b'`)).toEqual({ kind: 'any', lexemes: ['a', 'b'] });
     expect(shapeOf(`'kommun' | 'helgeland' | 'kommun'`)).toEqual({ kind: 'any', lexemes: ['kommun', 'helgeland'] });
@@ -316,6 +322,31 @@ describe.each(DATABASE_KINDS)('public decision search tables on %s', (kind) => {
     expect(shapeOf(`'a' & 'b' | 'c'`)).toEqual({ kind: 'other' });
     expect(shapeOf(`'fell' <-> 'sak'`)).toEqual({ kind: 'other' });
     expect(shapeOf(`!'a'`)).toEqual({ kind: 'other' });
+  });
+
+  it('counts a word from its kept hits, and counts nothing when they prove more than the cap', async () => {
+    // The kept hits are proven true above. Here a word's are raised past the cap in a transaction that is rolled back,
+    // so each answer shows where its count came from: the kept hits (a word; a word and negations, and words joined
+    // by `or`, over the cap by them alone), or the index within a body, which the kept hits do not tell apart.
+    await t.db
+      .transaction(async (tx) => {
+        const exact = await searchDecisions(tx, { q: 'velferdsteknologi', limit: 5, offset: 0 });
+        expect(exact.total).toBeGreaterThan(0);
+        await tx.execute(sql`update public_decision_lexeme_hits set hits = hits + ${SEARCH_TOTAL_CAP} where lexeme = 'velferdsteknologi'`);
+        for (const q of ['velferdsteknologi', 'velferdsteknologi -Zebrafinke', 'Zebrafinke or velferdsteknologi']) {
+          expect(await searchDecisions(tx, { q, limit: 5, offset: 0 }), q).toMatchObject({ total: SEARCH_TOTAL_CAP, totalCapped: true });
+        }
+        // Less than the cap once the other word's hits are taken off: counted.
+        await tx.execute(sql`update public_decision_lexeme_hits set hits = hits + ${SEARCH_TOTAL_CAP} where lexeme = 'kommun'`);
+        expect(await searchDecisions(tx, { q: 'velferdsteknologi -kommunene', limit: 5, offset: 0 })).toMatchObject({ totalCapped: false });
+        const inBody = await searchDecisions(tx, { q: 'velferdsteknologi', limit: 5, offset: 0, body: tableBodyId });
+        expect(inBody.totalCapped).toBe(false);
+        expect(inBody.total).toBeGreaterThan(0);
+        throw new Rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Rollback)) throw error;
+      });
   });
 
   it('answers a page of the public API with the count and whether it was capped', async () => {

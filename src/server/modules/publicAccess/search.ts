@@ -37,7 +37,9 @@ export interface SearchResult {
  *
  * A query of one word reads its page from `public_decision_terms` in rank order, so a common word costs no more
  * than a rare one; words joined by `or` rank their hits from the same table; any other query ranks its hits by their
- * vectors. The count stops at SEARCH_TOTAL_CAP + 1 where it is not the ranking's own.
+ * vectors. A word's count is its hits kept per network (`public_decision_lexeme_hits`); where those prove more than
+ * SEARCH_TOTAL_CAP, nothing more is counted; any other count stops at SEARCH_TOTAL_CAP + 1 where it is not the
+ * ranking's own.
  */
 export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput): Promise<SearchResult> {
   const [parsed] = await queryPrepared<{ nodes: number; tree: string }>(
@@ -60,37 +62,48 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
       from public_decision_terms t where t.lexeme = ${shape.lexeme} ${filters}
       order by t.score desc nulls last, t.meeting_date desc nulls last, t.position, t.agenda_item_id
       limit ${input.limit} offset ${input.offset}`;
-    counted =
-      input.body || input.year
-        ? sql`select count(*)::int from (select 1 from public_decision_terms t where t.lexeme = ${shape.lexeme} ${filters} limit ${cap}) c`
-        : sql`select coalesce(sum(h.hits), 0)::int from public_decision_lexeme_hits h where h.lexeme = ${shape.lexeme} ${filtersOn(input, 'h')}`;
+    const kept = keptHitsOf(input, [shape.lexeme]);
+    counted = kept
+      ? sql`select coalesce(sum(h.hits), 0)::int from ${kept}`
+      : sql`select count(*)::int from (select 1 from public_decision_terms t where t.lexeme = ${shape.lexeme} ${filters} limit ${cap}) c`;
   } else if (shape.kind === 'word-without') {
     // ts_rank gives every hit of «a -b» the same rank (an AND whose other words are absent): newest first is the
-    // order, read from public_decision_search_date_idx.
+    // order, read from public_decision_search_date_idx. The word's hits less the others' are at least the count: over
+    // the cap, nothing is counted (a common word's count tested every vector).
     const filters = filtersOn(input, 's');
     hits = sql`select s.agenda_item_id, ts_rank(s.rank_vector, ${query})::float8 as rank, s.meeting_date, s.position
       from public_decision_search s where s.rank_vector @@ ${query} ${filters}
       order by s.meeting_date desc nulls last, s.position, s.agenda_item_id
       limit ${input.limit} offset ${input.offset}`;
-    counted = sql`select count(*)::int from (select 1 from public_decision_search s where s.rank_vector @@ ${query} ${filters} limit ${cap}) c`;
+    const kept = keptHitsOf(input, [shape.lexeme, ...shape.without]);
+    counted = countUnlessCapped(
+      kept &&
+        sql`select coalesce(sum(h.hits) filter (where h.lexeme = ${shape.lexeme}), 0)
+          - coalesce(sum(h.hits) filter (where h.lexeme = any(${lexemeArray(shape.without)})), 0) from ${kept}`,
+      sql`select count(*)::int from (select 1 from public_decision_search s where s.rank_vector @@ ${query} ${filters} limit ${cap}) c`,
+    );
   } else if (shape.kind === 'any') {
     // ts_rank of «a or b» is the mean of each word's own rank (its arithmetic for `|`). So the hits are the words'
     // index ranges in the terms table, each ranked by the mean of the ranks kept there (summed in the words' order,
     // a word an item lacks counting 0), instead of every hit's vector read and ranked again: a third of the time for
-    // two common words. The count comes with the ranking.
+    // two common words. The commonest word's hits are at least the count: over the cap, nothing is counted.
     const filters = filtersOn(input, 't');
-    const words = sql`array(select jsonb_array_elements_text(${JSON.stringify(shape.lexemes)}::jsonb))`;
+    const words = lexemeArray(shape.lexemes);
     const sum = sql.join(
       shape.lexemes.map((lexeme) => sql`coalesce(sum(t.score::float8) filter (where t.lexeme = ${lexeme}), 0)`),
       sql` + `,
     );
     hits = sql`select t.agenda_item_id, (${sum}) / ${shape.lexemes.length}::float8 as rank, max(t.meeting_date) as meeting_date,
-        max(t.position) as position, count(*) over ()::int as total
+        max(t.position) as position
       from public_decision_terms t where t.lexeme = any(${words}) ${filters}
       group by t.agenda_item_id
       order by rank desc, meeting_date desc, position, agenda_item_id
       limit ${input.limit} offset ${input.offset}`;
-    counted = sql`select count(distinct t.agenda_item_id)::int from public_decision_terms t where t.lexeme = any(${words}) ${filters}`;
+    const kept = keptHitsOf(input, shape.lexemes);
+    counted = countUnlessCapped(
+      kept && sql`select coalesce(max(hits), 0) from (select sum(h.hits) as hits from ${kept} group by h.lexeme) each`,
+      sql`select count(distinct t.agenda_item_id)::int from public_decision_terms t where t.lexeme = any(${words}) ${filters}`,
+    );
   } else {
     // Every hit ranked; the count comes with the ranking, from the same scan. The hits are ranked in a subquery the
     // planner keeps apart (`offset 0`), so the count's window holds each hit's rank, not its vector: for thousands of
@@ -106,7 +119,7 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
       limit ${input.limit} offset ${input.offset}`;
     counted = sql`select count(*)::int from public_decision_search s where s.rank_vector @@ ${query} ${filters}`;
   }
-  const total = shape.kind === 'other' || shape.kind === 'any' ? sql`page.total` : sql`(${counted})`;
+  const total = shape.kind === 'other' ? sql`page.total` : sql`(${counted})`;
 
   const publicText = sql`case when ai.closed_basis is null then ai.search_text else concat_ws(E'\n', c.title, co.recommendation, ai.decision) end`;
   // A statement has the same plan whatever the words (index ranges of the terms table for a word and for words joined
@@ -144,7 +157,11 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
   };
 }
 
-type QueryShape = { kind: 'word'; lexeme: string } | { kind: 'word-without' } | { kind: 'any'; lexemes: string[] } | { kind: 'other' };
+type QueryShape =
+  | { kind: 'word'; lexeme: string }
+  | { kind: 'word-without'; lexeme: string; without: string[] }
+  | { kind: 'any'; lexemes: string[] }
+  | { kind: 'other' };
 
 const QUOTED = /^(!?)'((?:[^'\\]|''|\\.)*)'$/;
 
@@ -163,12 +180,32 @@ export function shapeOf(tree: string): QueryShape {
   if (operands.some((o) => o === null)) return { kind: 'other' };
   const positive = operands.filter((o) => o![1] === '');
   if (positive.length !== 1) return { kind: 'other' };
-  if (operands.length === 1) return { kind: 'word', lexeme: unquote(positive[0]![2]!) };
-  return { kind: 'word-without' };
+  const lexeme = unquote(positive[0]![2]!);
+  if (operands.length === 1) return { kind: 'word', lexeme };
+  return { kind: 'word-without', lexeme, without: operands.filter((o) => o![1] === '!').map((o) => unquote(o![2]!)) };
 }
 
 /** A lexeme as tsquery output quotes it: quotes and backslashes doubled. */
 const unquote = (quoted: string) => quoted.replace(/''|\\(.)/g, (_m, escaped: string | undefined) => escaped ?? "'");
+
+/** Lexemes as a text array (one parameter, so a statement's text does not vary with them). */
+const lexemeArray = (lexemes: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(lexemes)}::jsonb))`;
+
+/**
+ * The words' hits kept per network (migration 0041) within the query's network, as a relation `h` (lexeme, hits);
+ * null within a body or a year, which they do not tell apart.
+ */
+function keptHitsOf(input: PublicSearchQueryInput, lexemes: string[]): SQL | null {
+  if (input.body || input.year) return null;
+  return sql`(select h.lexeme, h.hits from public_decision_lexeme_hits h
+    where h.lexeme = any(${lexemeArray(lexemes)}) ${filtersOn(input, 'h')}) h`;
+}
+
+/** The exact count, unless a lower bound of it from the kept hits (`atLeast`, a query) is over the cap already. */
+function countUnlessCapped(atLeast: SQL | null, exact: SQL): SQL {
+  if (!atLeast) return exact;
+  return sql`select case when (${atLeast}) > ${SEARCH_TOTAL_CAP} then ${SEARCH_TOTAL_CAP + 1} else (${exact}) end`;
+}
 
 /** The filters of a query on the search tables; the kept hits (`h`) have a network and nothing else to filter on. */
 function filtersOn(input: PublicSearchQueryInput, alias: 's' | 't' | 'h'): SQL {
