@@ -10,42 +10,75 @@ import { stampedCache } from './db/change-counters.ts';
 
 const gzipAsync = promisify(gzip);
 
-/**
- * An answer as the object (for exports and presenters) and as JSON text, plain and gzip. The first gzip is made at
- * the fastest level, so the first answer after a change waits a few milliseconds for it instead of tens (decision
- * 0016: 344 KB of landscape, 2 ms at level 1 against 23–49 ms at the default); the default level's smaller gzip is
- * made after, off the request's path, and replaces it for the requests that follow.
- */
-export interface Prepared<T> {
-  data: T;
+/** An answer kept as JSON text, plain and gzip. */
+export interface PreparedJson {
   json: string;
   gzip: Buffer;
 }
 
+/**
+ * An answer as the object (for exports and presenters) and as JSON text, plain and gzip. The first gzip is made at
+ * the fastest level, so the first answer after a change waits a few milliseconds for it instead of tens (decision
+ * 0016: 344 KB of landscape, 2 ms at level 1 against 23–49 ms at the default); the default level's smaller gzip is
+ * made after, off the request's path, and replaces it for the requests that follow, once the answer has stood for
+ * SMALLER_GZIP_AFTER_MS: an answer a write replaces before then costs no second compression (under steady writes,
+ * most of them; a core's tens of milliseconds each).
+ */
+export interface Prepared<T> extends PreparedJson {
+  data: T;
+}
+
+export const SMALLER_GZIP_AFTER_MS = 1000;
+
 /** A bounded cache of prepared answers, each valid for the change stamp it was built under (change-counters.ts). */
-export function preparedCache(maxEntries: number) {
-  const answers = stampedCache<Prepared<unknown>>(maxEntries);
+export function preparedCache(maxEntries: number, smallerGzipAfterMs = SMALLER_GZIP_AFTER_MS) {
+  const answers = compressedCache<{ data: unknown; json: string }>(maxEntries, smallerGzipAfterMs);
   return async <T>(key: string, stamp: string, build: () => Promise<T>): Promise<Prepared<T>> => {
     const answer = await answers(key, stamp, async () => {
       const data = await build();
-      const json = JSON.stringify(data);
-      const prepared: Prepared<unknown> = { data, json, gzip: await gzipAsync(json, { level: constants.Z_BEST_SPEED }) };
-      // If the smaller one fails, the fast one stays: the answer is as good.
-      gzipAsync(json).then(
-        (smaller) => (prepared.gzip = smaller),
-        () => undefined,
-      );
-      return prepared;
+      return { data, json: JSON.stringify(data) };
     });
     return answer as Prepared<T>;
   };
 }
 
 /**
+ * The same, kept as JSON text and gzip alone: for answers so many and large that their objects would cost more
+ * memory than their text (OParl's list pages, one per URL a crawler reads).
+ */
+export function preparedJsonCache(maxEntries: number, smallerGzipAfterMs = SMALLER_GZIP_AFTER_MS) {
+  const answers = compressedCache<{ json: string }>(maxEntries, smallerGzipAfterMs);
+  return (key: string, stamp: string, build: () => Promise<unknown>): Promise<PreparedJson> =>
+    answers(key, stamp, async () => ({ json: JSON.stringify(await build()) }));
+}
+
+function compressedCache<A extends { json: string }>(maxEntries: number, smallerGzipAfterMs: number) {
+  const answers = stampedCache<A & { gzip: Buffer }>(maxEntries);
+  // The newest answer of each key still waiting for its smaller gzip.
+  const waiting = new Map<string, A & { gzip: Buffer }>();
+  return (key: string, stamp: string, build: () => Promise<A>) =>
+    answers(key, stamp, async () => {
+      const built = await build();
+      const answer = Object.assign(built, { gzip: await gzipAsync(built.json, { level: constants.Z_BEST_SPEED }) });
+      waiting.set(key, answer);
+      setTimeout(() => {
+        if (waiting.get(key) !== answer) return;
+        waiting.delete(key);
+        // If the smaller one fails, the fast one stays: the answer is as good.
+        gzipAsync(answer.json).then(
+          (smaller) => (answer.gzip = smaller),
+          () => undefined,
+        );
+      }, smallerGzipAfterMs).unref();
+      return answer;
+    });
+}
+
+/**
  * Sends a prepared answer: gzip to a client that accepts it, else the JSON text, which Fastify passes through
  * unserialized. The route's response schema documents the shape; the tests check it.
  */
-export function sendPrepared(req: FastifyRequest, reply: FastifyReply, answer: Prepared<unknown>) {
+export function sendPrepared(req: FastifyRequest, reply: FastifyReply, answer: PreparedJson) {
   reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
   if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(answer.gzip);
   return reply.send(answer.json);

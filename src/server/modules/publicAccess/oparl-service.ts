@@ -1,6 +1,4 @@
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
-import { changeStamp, stampedCache } from '../../db/change-counters.ts';
+import { changeStamp } from '../../db/change-counters.ts';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { queryRows, together, type DbOrTx } from '../../db/client.ts';
@@ -18,6 +16,7 @@ import {
   people,
 } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
+import { preparedJsonCache, type PreparedJson } from '../../prepared-answers.ts';
 import {
   deletedStub,
   type OparlUrls,
@@ -598,15 +597,7 @@ export async function getLocation(ctx: RequestContext, urls: OparlUrls, meetingI
   };
 }
 
-const gzipAsync = promisify(gzip);
-
-/** A list page as JSON text, and gzip-compressed once for the clients that accept it. */
-export interface PreparedPage {
-  json: string;
-  gzip: Buffer;
-}
-
-const listPages = stampedCache<PreparedPage>(500);
+const listPages = preparedJsonCache(500);
 
 /**
  * A list page kept per instance until the data behind it changes (db/change-counters.ts): crawlers read
@@ -619,10 +610,7 @@ export async function listObjectsPrepared<K extends OparlKind>(
   scope: { networkId?: string; bodyId?: string },
   q: OparlListQueryInput,
   selfUrl: string,
-): Promise<PreparedPage> {
+): Promise<PreparedJson> {
   const stamp = await changeStamp(ctx, ['network', 'meetings']);
-  return listPages(selfUrl, stamp, async () => {
-    const json = JSON.stringify(await listObjects(ctx, urls, kind, scope, q, selfUrl));
-    return { json, gzip: await gzipAsync(json) };
-  });
+  return listPages(selfUrl, stamp, () => listObjects(ctx, urls, kind, scope, q, selfUrl));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../shared/common.ts';
 import {
@@ -10,6 +10,7 @@ import {
   PublicSearchPageSchema,
   PublicSearchQuery,
 } from '../../../shared/publicAccess/schema.ts';
+import { sendPrepared } from '../../prepared-answers.ts';
 import { sendFile } from '../documents/index.ts';
 import type { FileStorage } from '../storage/index.ts';
 import {
@@ -173,13 +174,3 @@ export const oparlRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     oparl.getLocation(req.ctx, urls, req.params.id),
   );
 };
-
-/**
- * Sends a prepared list page: gzip to a client that accepts it (crawlers do), else the JSON text, which Fastify
- * sends unserialized. The route's response schema documents the shape; the tests validate it.
- */
-function sendPrepared(req: FastifyRequest, reply: FastifyReply, page: oparl.PreparedPage) {
-  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
-  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(page.gzip);
-  return reply.send(page.json);
-}
