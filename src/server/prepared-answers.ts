@@ -52,6 +52,7 @@ export function preparedJsonCache(maxEntries: number, smallerGzipAfterMs = SMALL
     answers(key, stamp, async () => ({ json: JSON.stringify(await build()) }));
 }
 
+/** The stamped cache under both: each answer's fastest gzip at once, its smaller one once it has stood. */
 function compressedCache<A extends { json: string }>(maxEntries: number, smallerGzipAfterMs: number) {
   const answers = stampedCache<A & { gzip: Buffer }>(maxEntries);
   // The newest answer of each key still waiting for its smaller gzip.

@@ -7,7 +7,7 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
  * The public decision search's own table: one row for every agenda item the public may find (published meeting,
  * published minutes, decided or noted, case neither exempt nor deleted), with its text already turned into
  * Norwegian full-text vectors. Kept by database triggers on the tables behind it, in the same transaction as the
- * change, through one function that also builds it in full (migration 0019, decision 0015), so a search reads
+ * change, through one function that also builds it in full (migration 0022, decision 0015), so a search reads
  * this table alone and joins the rest for the page it shows.
  */
 export const publicDecisionSearch = pgTable(

@@ -31,7 +31,7 @@ export interface SearchResult {
 
 /**
  * Published decisions matching a Norwegian full-text query, best first (rank, then the newest meeting), from the
- * search tables the database keeps (migration 0019, decision 0015): `public_decision_search` holds one row for
+ * search tables the database keeps (migration 0022, decision 0015): `public_decision_search` holds one row for
  * every item the public may find, with its public text as a vector, so a closed item's deliberation is neither
  * found nor ranked; exempt cases are not there at all.
  *
