@@ -55,16 +55,22 @@ export function preparedJsonCache(maxEntries: number, smallerGzipAfterMs = SMALL
 /** The stamped cache under both: each answer's fastest gzip at once, its smaller one once it has stood. */
 function compressedCache<A extends { json: string }>(maxEntries: number, smallerGzipAfterMs: number) {
   const answers = stampedCache<A & { gzip: Buffer }>(maxEntries);
-  // The newest answer of each key still waiting for its smaller gzip.
-  const waiting = new Map<string, A & { gzip: Buffer }>();
+  // The build of each key started last: only its answer, the one kept, gets the smaller gzip (an older build may end
+  // after it).
+  const newest = new Map<string, number>();
+  let builds = 0;
   return (key: string, stamp: string, build: () => Promise<A>) =>
     answers(key, stamp, async () => {
-      const built = await build();
+      const started = ++builds;
+      newest.set(key, started);
+      const built = await build().catch((error: unknown) => {
+        if (newest.get(key) === started) newest.delete(key);
+        throw error;
+      });
       const answer = Object.assign(built, { gzip: await gzipAsync(built.json, { level: constants.Z_BEST_SPEED }) });
-      waiting.set(key, answer);
       setTimeout(() => {
-        if (waiting.get(key) !== answer) return;
-        waiting.delete(key);
+        if (newest.get(key) !== started) return;
+        newest.delete(key);
         // If the smaller one fails, the fast one stays: the answer is as good.
         gzipAsync(answer.json).then(
           (smaller) => (answer.gzip = smaller),

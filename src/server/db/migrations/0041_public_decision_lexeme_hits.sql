@@ -5,13 +5,22 @@ CREATE TABLE "public_decision_lexeme_hits" (
 	CONSTRAINT "public_decision_lexeme_hits_lexeme_network_id_pk" PRIMARY KEY("lexeme","network_id")
 );
 --> statement-breakpoint
--- Each word's hits per network, kept with public_decision_terms (decision 0015). Every statement that changes the terms
--- first takes the 'meetings' change counter's row in turn (locked, not changed: its own triggers bump it), as every
--- writer of the tables behind the search already does, so two transactions never take these rows in opposite orders.
-CREATE FUNCTION public_decision_terms_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Each word's hits per network, kept with public_decision_terms (decision 0015). Before a statement touches a row of
+-- the terms, it takes the 'meetings' change counter's row in turn (locked, not changed: its own triggers bump it), as
+-- the writers of agenda items, meetings, consultations and cases already hold it by then (their counter's triggers
+-- sort before their search triggers). A body moved to another network, which bumps another counter, then waits for
+-- it before it locks any term, so no two transactions take these rows in opposite orders.
+CREATE FUNCTION public_decision_terms_in_turn() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO change_counters (scope, version) VALUES ('meetings', 0)
   ON CONFLICT (scope) DO UPDATE SET version = change_counters.version;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER public_decision_terms_in_turn BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON public_decision_terms FOR EACH STATEMENT EXECUTE FUNCTION public_decision_terms_in_turn();
+--> statement-breakpoint
+CREATE FUNCTION public_decision_terms_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     DELETE FROM public_decision_lexeme_hits;
     RETURN NULL;

@@ -68,8 +68,8 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
       : sql`select count(*)::int from (select 1 from public_decision_terms t where t.lexeme = ${shape.lexeme} ${filters} limit ${cap}) c`;
   } else if (shape.kind === 'word-without') {
     // ts_rank gives every hit of «a -b» the same rank (an AND whose other words are absent): newest first is the
-    // order, read from public_decision_search_date_idx. The word's hits less the others' are at least the count: over
-    // the cap, nothing is counted (a common word's count tested every vector).
+    // order, read from public_decision_search_date_idx. The count is at least the word's hits less the others': when
+    // that is over the cap, nothing is counted (a common word's count tested every vector).
     const filters = filtersOn(input, 's');
     hits = sql`select s.agenda_item_id, ts_rank(s.rank_vector, ${query})::float8 as rank, s.meeting_date, s.position
       from public_decision_search s where s.rank_vector @@ ${query} ${filters}
@@ -86,7 +86,7 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
     // ts_rank of «a or b» is the mean of each word's own rank (its arithmetic for `|`). So the hits are the words'
     // index ranges in the terms table, each ranked by the mean of the ranks kept there (summed in the words' order,
     // a word an item lacks counting 0), instead of every hit's vector read and ranked again: a third of the time for
-    // two common words. The commonest word's hits are at least the count: over the cap, nothing is counted.
+    // two common words. The count is at least the commonest word's hits: when that is over the cap, nothing is counted.
     const filters = filtersOn(input, 't');
     const words = lexemeArray(shape.lexemes);
     const sum = sql.join(
@@ -108,8 +108,8 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
     // Every hit ranked; the count comes with the ranking, from the same scan. The hits are ranked in a subquery the
     // planner keeps apart (`offset 0`), so the count's window holds each hit's rank, not its vector: for thousands of
     // hits the vectors overflowed work_mem and the window spilled to disk (a third of the statement's time). The
-    // query is parsed once, in a sub-select: the statement is prepared, and its generic plan would otherwise parse
-    // it again for every hit it ranks.
+    // statement is prepared, so the query it matches and ranks by is a sub-select, evaluated once: its generic plan
+    // would otherwise parse the query again for every hit it tests and ranks.
     const filters = filtersOn(input, 's');
     const parsedOnce = sql`(select ${query})`;
     hits = sql`select ranked.*, count(*) over ()::int as total
@@ -122,12 +122,12 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
   const total = shape.kind === 'other' ? sql`page.total` : sql`(${counted})`;
 
   const publicText = sql`case when ai.closed_basis is null then ai.search_text else concat_ws(E'\n', c.title, co.recommendation, ai.decision) end`;
-  // A statement has the same plan whatever the words (index ranges of the terms table for a word and for words joined
-  // by `or`, the words' hits from the vectors' index for the rest), so it is prepared and planned once per connection:
-  // planning was most of a word's database time and a tenth of a phrase's. Only the negations' best plan depends on
-  // how common the word is (newest first from the date index, or its hits from the vectors' index): they are planned
-  // for each query.
-  const run = shape.kind === 'word-without' ? queryRows : queryPrepared;
+  // A word's statement reads an index range of the terms table whatever the word, and a ranked one every hit from the
+  // vectors' index whatever the words: both are prepared and planned once per connection (their texts vary only with
+  // the filters), which was most of a word's database time and a tenth of a phrase's. A negation's best plan depends
+  // on how common the word is (newest first from the date index, or its hits from the vectors' index), and an `or`'s
+  // text on how many words it has: they are planned for each query.
+  const run = shape.kind === 'word' || shape.kind === 'other' ? queryPrepared : queryRows;
   const rows = await run<SearchRow & { total: number }>(
     db,
     sql`
