@@ -122,12 +122,14 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
   const total = shape.kind === 'other' ? sql`page.total` : sql`(${counted})`;
 
   const publicText = sql`case when ai.closed_basis is null then ai.search_text else concat_ws(E'\n', c.title, co.recommendation, ai.decision) end`;
-  // A word's statement reads an index range of the terms table whatever the word, and a ranked one every hit from the
-  // vectors' index whatever the words: both are prepared and planned once per connection (their texts vary only with
-  // the filters), which was most of a word's database time and a tenth of a phrase's. A negation's best plan depends
-  // on how common the word is (newest first from the date index, or its hits from the vectors' index), and an `or`'s
-  // text on how many words it has: they are planned for each query.
-  const run = shape.kind === 'word' || shape.kind === 'other' ? queryPrepared : queryRows;
+  // A word's statement reads an index range of the terms table whatever the word, an `or`'s the words' ranges, and a
+  // ranked one every hit from the vectors' index whatever the words: they are prepared and planned once per
+  // connection, which was most of a word's database time and a tenth to a third of the others'. An `or`'s text has a
+  // term per word, so only the common short ones are prepared (a statement kept per number of words on every
+  // connection). A negation's best plan depends on how common the word is (newest first from the date index, or its
+  // hits from the vectors' index): it is planned for each query.
+  const prepared = shape.kind === 'word' || shape.kind === 'other' || (shape.kind === 'any' && shape.lexemes.length <= PREPARED_OR_WORDS);
+  const run = prepared ? queryPrepared : queryRows;
   const rows = await run<SearchRow & { total: number }>(
     db,
     sql`
@@ -156,6 +158,9 @@ export async function searchDecisions(db: DbOrTx, input: PublicSearchQueryInput)
     totalCapped: count > SEARCH_TOTAL_CAP,
   };
 }
+
+/** Words joined by `or` up to this many are a prepared statement (see `searchDecisions`). */
+const PREPARED_OR_WORDS = 4;
 
 type QueryShape =
   | { kind: 'word'; lexeme: string }
