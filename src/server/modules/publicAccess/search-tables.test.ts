@@ -400,6 +400,25 @@ describe.each(DATABASE_KINDS)('public decision search tables on %s', (kind) => {
       await t.db.execute(sql`update bodies set network_id = ${item!.network_id} where id = ${tableBodyId}`);
     });
 
+  it('answers odd words and an unknown network in every shape the kept hits count, as the reference does', async () => {
+    const queries = [
+      `kommunene -"o'brien"`,
+      `o'brien or kommunene`,
+      `kommunene -a\\b`,
+      `"kommunene" or \\`,
+      `velferdsteknologi -'`,
+      `økonomi or -`,
+    ];
+    for (const q of queries) {
+      for (const network of [null, 'finnes-ikke', '00000000-0000-0000-0000-000000000000']) {
+        const res = await t.anonymous().get(`/api/public/search?${new URLSearchParams({ q, ...(network ? { network } : {}) })}`);
+        expect(res.status, `${q} ${network}`).toBe(200);
+        const expected = await referenceSearch(t.db, q, network ? sql`and false` : sql``, 20, 0);
+        expect((res.body as PublicSearchPage).total, `${q} ${network}`).toBe(expected.total);
+      }
+    }
+  });
+
   it('answers a page of the public API with the count and whether it was capped', async () => {
     const page = (await t.anonymous().get('/api/public/search?q=velferdsteknologi')).body as PublicSearchPage;
     expect(page.totalCapped).toBe(false);
