@@ -6,7 +6,15 @@
  */
 export { RULES, PRINCIPALS, CAPABILITIES, chainOf, type Capability, type Principal, type Rule } from './rules.ts';
 export { can, assertCan, requireUser } from './decide.ts';
-export { NOWHERE, editorMunicipalities, isChiefExecutiveOf, isChiefExecutiveFor, rememberAccountPeople, type Place } from './principals.ts';
+export {
+  NOWHERE,
+  editorMunicipalities,
+  isChiefExecutiveOf,
+  isChiefExecutiveFor,
+  accountLookupParts,
+  rememberAccountLookups,
+  type Place,
+} from './principals.ts';
 export {
   inNetwork,
   ofMember,

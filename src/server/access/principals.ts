@@ -1,7 +1,7 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { memo, type RequestContext } from '../context.ts';
 import { queryPrepared } from '../db/client.ts';
-import { networkMembers, people } from '../db/schema/index.ts';
+import { people } from '../db/schema/index.ts';
 import type { Role } from '../../shared/auth/schema.ts';
 import { today } from '../modules/network/dates.ts';
 import { currentMembership } from '../modules/network/memberships.ts';
@@ -31,16 +31,19 @@ export const editorMunicipalities = (ctx: RequestContext) =>
 
 /** Networks in which a municipality the account edits is a current member. */
 export function editedMembersNetworks(ctx: RequestContext): Promise<Set<string>> {
-  return memo(ctx, 'access.editedMembersNetworks', async () => {
+  return memo(ctx, EDITED_MEMBERS_NETWORKS, async () => {
     const editorOf = editorMunicipalities(ctx);
     if (editorOf.length === 0) return new Set<string>();
-    const rows = await ctx.db
-      .selectDistinct({ networkId: networkMembers.networkId })
-      .from(networkMembers)
-      .where(and(inArray(networkMembers.municipalityNumber, editorOf), currentMembership()));
+    const rows = await queryPrepared<{ networkId: string }>(ctx.db, editedMembersNetworksQuery(editorOf));
     return new Set(rows.map((r) => r.networkId));
   });
 }
+
+const EDITED_MEMBERS_NETWORKS = 'access.editedMembersNetworks';
+
+const editedMembersNetworksQuery = (editorOf: readonly string[]) =>
+  sql`select distinct network_id as "networkId" from network_members
+      where municipality_number = any(${`{${editorOf.join(',')}}`}::text[]) and ${currentMembership()}`;
 
 /**
  * The account's seats today (a membership begun and not ended, in any role) in bodies of kind chiefExecutivesCouncil:
@@ -48,21 +51,22 @@ export function editedMembersNetworks(ctx: RequestContext): Promise<Set<string>>
  * case): people and accounts are not linked in the data, the person with the account's e-mail is the one it acts for.
  * One look-up per request, whatever networks and municipalities the checks then ask about.
  */
-function chiefExecutiveSeats(ctx: RequestContext, email: string): Promise<{ networkId: string; municipalityNumber: string | null }[]> {
+function chiefExecutiveSeats(ctx: RequestContext, email: string): Promise<Seat[]> {
   // An async function: a query builder awaited twice would run twice.
-  return memo(ctx, 'access.chiefExecutiveSeats', async () => {
-    const day = today();
-    // Each seat's council probed by key (`offset 0` keeps the probe): a plan joining the councils would read every body.
-    return await queryPrepared<{ networkId: string; municipalityNumber: string | null }>(
-      ctx.db,
-      sql`select council.network_id as "networkId", bm.municipality_number as "municipalityNumber"
-          from people p
-          join body_memberships bm on bm.person_id = p.id and bm.from_date <= ${day} and (bm.to_date is null or bm.to_date > ${day})
-          cross join lateral (select b.network_id from bodies b where b.id = bm.body_id and b.kind = 'chiefExecutivesCouncil' offset 0) council
-          where lower(p.email) = lower(${email})`,
-    );
-  });
+  return memo(ctx, CHIEF_EXECUTIVE_SEATS, async () => await queryPrepared<Seat>(ctx.db, chiefExecutiveSeatsQuery(email)));
 }
+
+type Seat = { networkId: string; municipalityNumber: string | null };
+
+const CHIEF_EXECUTIVE_SEATS = 'access.chiefExecutiveSeats';
+
+// Each seat's council probed by key (`offset 0` keeps the probe): a plan joining the councils would read every body.
+const chiefExecutiveSeatsQuery = (email: string, day = today()) =>
+  sql`select council.network_id as "networkId", bm.municipality_number as "municipalityNumber"
+      from people p
+      join body_memberships bm on bm.person_id = p.id and bm.from_date <= ${day} and (bm.to_date is null or bm.to_date > ${day})
+      cross join lateral (select b.network_id from bodies b where b.id = bm.body_id and b.kind = 'chiefExecutivesCouncil' offset 0) council
+      where lower(p.email) = lower(${email})`;
 
 /** Whether the account sits today in one of the network's chief executives' councils. */
 export async function isChiefExecutiveOf(ctx: RequestContext, networkId: string): Promise<boolean> {
@@ -84,14 +88,38 @@ const ACCOUNT_PEOPLE = 'access.accountPeople';
 /** The people with the account's e-mail (compared without case), looked up once per request. */
 function accountPeople(ctx: RequestContext, email: string): Promise<ReadonlySet<string>> {
   return memo(ctx, ACCOUNT_PEOPLE, async () => {
-    const rows = await ctx.db.select({ id: people.id }).from(people).where(sql`lower(${people.email}) = lower(${email})`);
+    const rows = await ctx.db
+      .select({ id: people.id })
+      .from(people)
+      .where(sql`lower(${people.email}) = lower(${email})`);
     return new Set(rows.map((r) => r.id));
   });
 }
 
-/** For a caller that has just read the account's people itself (the start page): the checks need not read them again. */
-export function rememberAccountPeople(ctx: RequestContext, personIds: readonly string[]): void {
-  ctx.cache.set(ACCOUNT_PEOPLE, Promise.resolve(new Set(personIds)));
+/**
+ * What the checks of a logged-in account look up (its chief executive seats, and the networks of the municipalities it
+ * edits), as parts of a caller's own statement: the start page reads everything it shows in one statement, and these
+ * with it. The same queries the checks make; give what came back to `rememberAccountLookups`.
+ */
+export function accountLookupParts(ctx: RequestContext): { accountSeats: SQL; editedNetworks: SQL | null } {
+  const editorOf = editorMunicipalities(ctx);
+  return {
+    accountSeats: chiefExecutiveSeatsQuery(ctx.user!.email),
+    editedNetworks: editorOf.length > 0 ? editedMembersNetworksQuery(editorOf) : null,
+  };
+}
+
+/**
+ * For a caller that has just read the account's look-ups itself: the checks of this request need not read them again.
+ * `personIds` are the people with the account's e-mail; a look-up the caller did not read is left to the checks.
+ */
+export function rememberAccountLookups(
+  ctx: RequestContext,
+  found: { personIds: readonly string[]; accountSeats?: Seat[]; editedNetworks?: { networkId: string }[] },
+): void {
+  ctx.cache.set(ACCOUNT_PEOPLE, Promise.resolve(new Set(found.personIds)));
+  if (found.accountSeats) ctx.cache.set(CHIEF_EXECUTIVE_SEATS, Promise.resolve(found.accountSeats));
+  if (found.editedNetworks) ctx.cache.set(EDITED_MEMBERS_NETWORKS, Promise.resolve(new Set(found.editedNetworks.map((r) => r.networkId))));
 }
 
 /** Whether the account's e-mail is this person's (compared without case); a person without e-mail has no account. */

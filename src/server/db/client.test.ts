@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { withDatabase } from '../../../test/global-setup.ts';
 import { sql } from 'drizzle-orm';
-import { MIGRATION_COUNT, MIGRATION_LOCK_KEY, openDatabase, pendingMigrations, queryRows, together } from './client.ts';
+import { MIGRATION_COUNT, MIGRATION_LOCK_KEY, openDatabase, pendingMigrations, queryParts, queryRows, together } from './client.ts';
 
 describe('migrations on PostgreSQL when several instances start together', () => {
   const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
@@ -111,5 +111,37 @@ describe('migrations on PostgreSQL when several instances start together', () =>
     } finally {
       await database.close();
     }
+  });
+
+  it('runs a part of one statement only when its condition holds, and sends no statement when every part is empty', async () => {
+    const database = await openDatabase({ url: await emptyDatabase(), poolSize: 2 });
+    // A part that fails if it runs: a division by zero PostgreSQL cannot see before running it.
+    const failing = sql`select 1 / (random() * 0)::int as x`;
+    const parts = (holds: boolean) =>
+      queryParts<{ flag: { holds: boolean }[]; failing: { x: number }[]; listed: { n: number }[]; none: never[] }>(
+        database.db,
+        {
+          flag: sql`select holds from flag`,
+          failing: { when: sql`(select holds from flag)`, query: failing },
+          listed: { when: sql`not (select holds from flag)`, query: sql`select n from generate_series(1, 3) n` },
+          none: null,
+        },
+        { with: sql`flag as (select ${holds}::boolean as holds)` },
+      );
+    try {
+      // The same statement, prepared once: its plan has the failing part, but only the branch taken runs.
+      for (let round = 0; round < 2; round++)
+        expect(await parts(false)).toEqual({ flag: [{ holds: false }], failing: [], listed: [{ n: 1 }, { n: 2 }, { n: 3 }], none: [] });
+      const refused = await parts(true).then(
+        () => null,
+        (error: Error) => error,
+      );
+      expect(String(refused?.cause)).toMatch(/division by zero/);
+    } finally {
+      await database.close();
+    }
+    // A closed pool refuses every statement: parts that are all empty send none.
+    expect(await queryParts<{ a: never[]; b: never[] }>(database.db, { a: null, b: null })).toEqual({ a: [], b: [] });
+    await expect(queryParts<{ a: { one: number }[] }>(database.db, { a: sql`select 1 as one` })).rejects.toThrow();
   });
 });

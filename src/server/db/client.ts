@@ -184,17 +184,29 @@ export async function together<T extends readonly unknown[]>(
   return results as unknown as T;
 }
 
+/** A part of `queryParts`: its query, none (an empty list), or a query asked only when a condition of the statement holds. */
+export type Part = SQL | null | { when: SQL; query: SQL };
+
 /**
  * Several queries' rows in one statement, each part a JSON array under its name (a null part is an empty list), so
  * a page made of many small lists costs one pool checkout and one round trip. Each part's rows keep its own order.
- * JSON has no dates: a part returns its dates and times as text.
+ * JSON has no dates: a part returns its dates and times as text. `with` names what the parts share (`with` queries);
+ * a part `when` a condition on them is not run at all where the condition fails (PostgreSQL runs a sub-select of a
+ * `case` only for the branch taken). Parts that are all null send no statement at all.
  */
-export async function queryParts<T extends Record<string, unknown[]>>(db: DbOrTx, parts: { [K in keyof T]: SQL | null }): Promise<T> {
-  const columns = Object.entries(parts).map(([name, part]: [string, SQL | null]) =>
-    part === null
-      ? sql`'[]'::json as ${sql.identifier(name)}`
-      : sql`(select coalesce(json_agg(part), '[]'::json) from (${part}) part) as ${sql.identifier(name)}`,
-  );
-  const [row] = await queryPrepared<T>(db, sql`select ${sql.join(columns, sql`, `)}`);
+export async function queryParts<T extends Record<string, unknown[]>>(
+  db: DbOrTx,
+  parts: { [K in keyof T]: Part },
+  { with: shared }: { with?: SQL } = {},
+): Promise<T> {
+  const entries = Object.entries<Part>(parts);
+  if (entries.every(([, part]) => part === null)) return Object.fromEntries(entries.map(([name]) => [name, []])) as unknown as T;
+  const columns = entries.map(([name, part]) => {
+    if (part === null) return sql`'[]'::json as ${sql.identifier(name)}`;
+    const rows = (query: SQL) => sql`(select coalesce(json_agg(part), '[]'::json) from (${query}) part)`;
+    const column = 'when' in part ? sql`case when ${part.when} then ${rows(part.query)} else '[]'::json end` : rows(part);
+    return sql`${column} as ${sql.identifier(name)}`;
+  });
+  const [row] = await queryPrepared<T>(db, sql`${shared ? sql`with ${shared} ` : sql``}select ${sql.join(columns, sql`, `)}`);
   return row!;
 }

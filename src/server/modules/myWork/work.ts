@@ -1,6 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import { queryParts, queryPrepared, type DbOrTx } from '../../db/client.ts';
+import { queryParts, type DbOrTx } from '../../db/client.ts';
 import { myWorkVisits } from '../../db/schema/index.ts';
 import {
   DECISION_POINT_RULES,
@@ -22,7 +22,15 @@ import type {
   SecretariatTask,
 } from '../../../shared/myWork/schema.ts';
 import { today } from '../network/index.ts';
-import { assertCan, can, editorMunicipalities, NOWHERE, ofParticipant, rememberAccountPeople } from '../../access/index.ts';
+import {
+  accountLookupParts,
+  assertCan,
+  can,
+  editorMunicipalities,
+  NOWHERE,
+  ofParticipant,
+  rememberAccountLookups,
+} from '../../access/index.ts';
 import { addDays, iso } from './dates.ts';
 import { LATEST_REPORT } from './latest-report.ts';
 
@@ -47,30 +55,40 @@ export async function myWork(ctx: RequestContext): Promise<MyWork> {
   await assertCan(ctx, 'account', NOWHERE);
   const user = ctx.user!;
   const day = today();
-  const { personIds, previousVisit, has } = await whoAndWhen(ctx.db, user.id, user.email);
-  // The measurements' access checks ask whether the account is a project's owner or manager: it is these people.
-  rememberAccountPeople(ctx, personIds);
+  const now = new Date();
+  const { me, meetings, newDocuments } = await whoAndWhen(ctx.db, user.id, user.email, day, now);
+  const { person_ids: personIds, since, ...has } = me;
   // Once each: a network listed twice (two grants of the same role) would list its projects twice.
   const administered = [...new Set(ctx.roles.flatMap((r) => (r.role === 'networkAdmin' && r.networkId ? [r.networkId] : [])))];
   const editorOf = editorMunicipalities(ctx);
+  const measured = has.targets || editorOf.length > 0;
+  // What the measurements' access checks look up, read with the parts so that the checks need not.
+  const lookups = accountLookupParts(ctx);
 
-  // Every part in one statement: one pool checkout and one round trip for the whole page (issue 18's benchmark). A
-  // part the look-up found nothing for is left out, so most people's statement has one or two parts to plan.
+  // The other parts in one statement: one pool checkout and one round trip (issue 18's benchmark), and none at all for
+  // most people, whose page is their meetings. A part the look-up found nothing for is left out, so each statement
+  // has only the parts it needs to plan and start.
   const rows = await queryParts<PartRows>(ctx.db, {
-    meetings: has.memberships || has.attendances ? meetingsQuery(personIds, day) : null,
     awaited: awaitedQuery(personIds, user.email, has),
-    newDocuments: previousVisit ? newDocumentsQuery(personIds, previousVisit, has) : null,
     projects: has.projects ? projectsQuery(personIds) : null,
-    measurements: has.targets || editorOf.length > 0 ? dueMeasurementsQuery(personIds, editorOf, day) : null,
+    measurements: measured ? dueMeasurementsQuery(personIds, editorOf, day) : null,
     municipalities: has.chiefExecutive || editorOf.length > 0 ? municipalitiesQuery(personIds, editorOf, day) : null,
+    accountSeats: measured ? lookups.accountSeats : null,
+    editedNetworks: measured ? lookups.editedNetworks : null,
     ...secretariatQueries(administered, day),
   });
+  rememberAccountLookups(ctx, {
+    personIds,
+    ...(measured ? { accountSeats: rows.accountSeats } : {}),
+    ...(measured && lookups.editedNetworks ? { editedNetworks: rows.editedNetworks } : {}),
+  });
+  await moveVisitOn(ctx.db, user.id, me, now);
   return {
     known: personIds.length > 0,
-    previousVisit: previousVisit?.toISOString() ?? null,
-    meetings: meetingsFrom(rows.meetings),
+    previousVisit: since,
+    meetings: meetingsFrom(meetings),
     awaited: awaitedFrom(rows.awaited),
-    newDocuments: newDocumentsFrom(rows.newDocuments),
+    newDocuments: newDocumentsFrom(newDocuments),
     secretariat: secretariatFrom(rows, day),
     projects: projectsFrom(rows.projects, day),
     measurements: await dueMeasurementsFrom(ctx, rows.measurements),
@@ -79,12 +97,12 @@ export async function myWork(ctx: RequestContext): Promise<MyWork> {
 }
 
 type PartRows = SecretariatRows & {
-  meetings: MeetingRow[];
   awaited: AwaitedRow[];
-  newDocuments: DocumentRow[];
   projects: ProjectRow[];
   measurements: TargetRow[];
   municipalities: MunicipalityRow[];
+  accountSeats: { networkId: string; municipalityNumber: string | null }[];
+  editedNetworks: { networkId: string }[];
 };
 
 /** What the account's people have anything of at all: a part with nothing is not asked for. */
@@ -100,47 +118,69 @@ interface Holdings {
 }
 
 /**
- * The people the account is (by its e-mail), when the visit before this one was, and what those people have: one
- * index probe per kind, far cheaper than running the parts that would find nothing (a seat's council is probed by key,
- * `offset 0` keeping the probe: the generic plan would read every body). Moves the visit stamps on when a new sitting
- * begins; most requests only read: a write happens once a sitting.
+ * The people the account is (by its e-mail), when the visit before this one was (`since`), whether a new sitting
+ * begins with this one, and what those people have.
+ */
+type Me = Holdings & { person_ids: string[]; seen_at: string | null; since: string | null; new_sitting: boolean | null };
+
+/**
+ * Who the account is and when it was here last, with its next meetings (what most people's page is) in the same
+ * statement. What the people have is one index probe per kind, far cheaper than running the parts that would find
+ * nothing (a seat's council is probed by key, `offset 0` keeping the probe: the generic plan would read every body);
+ * the meetings part runs only where they have seats or summonses.
  */
 async function whoAndWhen(
   db: DbOrTx,
   userId: string,
   email: string,
-): Promise<{ personIds: string[]; previousVisit: Date | null; has: Holdings }> {
-  const now = new Date();
-  const [row] = await queryPrepared<
-    { person_ids: string[]; seen_at: string | null; previous_seen_at: string | null } & { [K in keyof Holdings]: boolean }
-  >(
+  day: string,
+  now: Date,
+): Promise<{ me: Me; meetings: MeetingRow[]; newDocuments: DocumentRow[] }> {
+  // An array: `any` of a bare sub-select would compare with each of its rows.
+  const ids = sql`(select ids from me)::uuid[]`;
+  const { me, meetings, newDocuments } = await queryParts<{ me: Me[]; meetings: MeetingRow[]; newDocuments: DocumentRow[] }>(
     db,
-    sql`with me as (select coalesce(array_agg(id), '{}') as ids from people where lower(email) = lower(${email}))
-        select me.ids as person_ids, ${iso(sql`v.seen_at`)} as seen_at, ${iso(sql`v.previous_seen_at`)} as previous_seen_at,
-          exists (select 1 from body_memberships bm where bm.person_id = any(me.ids)) as memberships,
-          exists (select 1 from meeting_attendees a where a.person_id = any(me.ids)) as attendances,
-          exists (select 1 from written_procedure_answers wa where wa.person_id = any(me.ids) and wa.answered_at is null) as procedures,
-          exists (select 1 from minutes_signatures s where s.person_id = any(me.ids) and s.signed_at is null) as signatures,
+    {
+      me: sql`select me.ids as person_ids, ${iso(sql`visit.seen_at`)} as seen_at, ${iso(sql`visit.since`)} as since, visit.new_sitting, has.*
+        from me cross join has left join visit on true`,
+      meetings: { when: sql`(select memberships or attendances from has)`, query: meetingsQuery(ids, day) },
+      newDocuments: {
+        when: sql`(select since from visit) is not null and (select memberships or projects from has)`,
+        query: newDocumentsQuery(ids),
+      },
+    },
+    {
+      with: sql`me as (select coalesce(array_agg(id), '{}') as ids from people where lower(email) = lower(${email})),
+        visit as (select v.seen_at, v.seen_at < sitting.began as new_sitting,
+            case when v.seen_at < sitting.began then v.seen_at else v.previous_seen_at end as since
+          from my_work_visits v cross join (select ${new Date(now.getTime() - VISIT_GAP_MS)}::timestamptz as began) sitting
+          where v.user_id = ${userId}),
+        has as (select
+          exists (select 1 from body_memberships bm where bm.person_id = any(${ids})) as memberships,
+          exists (select 1 from meeting_attendees a where a.person_id = any(${ids})) as attendances,
+          exists (select 1 from written_procedure_answers wa where wa.person_id = any(${ids}) and wa.answered_at is null) as procedures,
+          exists (select 1 from minutes_signatures s where s.person_id = any(${ids}) and s.signed_at is null) as signatures,
           exists (select 1 from survey_respondents sr where lower(sr.email) = lower(${email}) and sr.submitted_at is null) as surveys,
-          exists (select 1 from projects p where p.owner_person_id = any(me.ids))
-            or exists (select 1 from projects p where p.manager_person_id = any(me.ids)) as projects,
-          exists (select 1 from indicator_targets t where t.responsible_person_id = any(me.ids))
-            or exists (select 1 from benefits b where b.owner_person_id = any(me.ids)) as targets,
+          exists (select 1 from projects p where p.owner_person_id = any(${ids}))
+            or exists (select 1 from projects p where p.manager_person_id = any(${ids})) as projects,
+          exists (select 1 from indicator_targets t where t.responsible_person_id = any(${ids}))
+            or exists (select 1 from benefits b where b.owner_person_id = any(${ids})) as targets,
           exists (select 1 from body_memberships bm
             cross join lateral (select 1 from bodies b where b.id = bm.body_id and b.kind = 'chiefExecutivesCouncil' offset 0) council
-            where bm.person_id = any(me.ids)) as "chiefExecutive"
-        from me left join my_work_visits v on v.user_id = ${userId}`,
+            where bm.person_id = any(${ids})) as "chiefExecutive")`,
+    },
   );
-  const { person_ids: personIds, seen_at, previous_seen_at, ...has } = row!;
-  const seenAt = seen_at === null ? null : new Date(seen_at);
-  if (seenAt && seenAt.getTime() >= now.getTime() - VISIT_GAP_MS)
-    return { personIds, previousVisit: previous_seen_at === null ? null : new Date(previous_seen_at), has };
-  if (!seenAt) {
-    await db.insert(myWorkVisits).values({ userId, seenAt: now, previousSeenAt: null }).onConflictDoNothing();
-    return { personIds, previousVisit: null, has };
-  }
-  await db.update(myWorkVisits).set({ seenAt: now, previousSeenAt: seenAt }).where(eq(myWorkVisits.userId, userId));
-  return { personIds, previousVisit: seenAt, has };
+  return { me: me[0]!, meetings, newDocuments };
+}
+
+/** Moves the visit stamps on when a new sitting begins. Most requests only read: a write happens once a sitting. */
+async function moveVisitOn(db: DbOrTx, userId: string, me: Me, now: Date): Promise<void> {
+  if (me.seen_at === null) await db.insert(myWorkVisits).values({ userId, seenAt: now, previousSeenAt: null }).onConflictDoNothing();
+  else if (me.new_sitting)
+    await db
+      .update(myWorkVisits)
+      .set({ seenAt: now, previousSeenAt: new Date(me.seen_at) })
+      .where(eq(myWorkVisits.userId, userId));
 }
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
@@ -159,20 +199,19 @@ type MeetingRow = NetworkRow & {
   written_procedure: boolean;
 };
 
-function meetingsQuery(personIds: string[], day: string): SQL | null {
-  if (personIds.length === 0) return null;
+function meetingsQuery(ids: SQL, day: string): SQL {
   return sql`select m.id, b.name as body_name, m.date::text, m.start_time, m.place, m.status, m.written_procedure,
           n.id as network_id, n.slug as network_slug, n.name as network_name,
-          (select a.status from meeting_attendees a where a.meeting_id = m.id and a.person_id = any(${uuidArray(personIds)}) limit 1) as attendance
+          (select a.status from meeting_attendees a where a.meeting_id = m.id and a.person_id = any(${ids}) limit 1) as attendance
         from meetings m
         join bodies b on b.id = m.body_id
         join networks n on n.id = b.network_id
         where m.deleted_at is null and not m.written_procedure
           and m.date >= ${day} and m.date <= ${addDays(day, MEETINGS_AHEAD_DAYS)}
           and m.status in ('planned', 'summoned')
-          and (m.id in (select a.meeting_id from meeting_attendees a where a.person_id = any(${uuidArray(personIds)}))
-            or (m.body_id in (select bm.body_id from body_memberships bm where bm.person_id = any(${uuidArray(personIds)}))
-              and exists (select 1 from body_memberships bm where bm.body_id = m.body_id and bm.person_id = any(${uuidArray(personIds)})
+          and (m.id in (select a.meeting_id from meeting_attendees a where a.person_id = any(${ids}))
+            or (m.body_id in (select bm.body_id from body_memberships bm where bm.person_id = any(${ids}))
+              and exists (select 1 from body_memberships bm where bm.body_id = m.body_id and bm.person_id = any(${ids})
                 and bm.from_date <= m.date and (bm.to_date is null or bm.to_date > m.date))))
         order by m.date, m.start_time
         limit ${LIST_LIMIT}`;
@@ -241,28 +280,28 @@ function awaitedFrom(rows: AwaitedRow[]): AwaitedAnswer[] {
  */
 type DocumentRow = { id: string; file_name: string; context: string; added_at: string; href: string };
 
-function newDocumentsQuery(personIds: string[], since: Date, has: Holdings): SQL | null {
-  const branches = [
-    has.memberships &&
-      sql`select distinct on (d.id) d.id, d.file_name, c.title as context, ${iso(sql`d.created_at`)} as added_at, '/moter/' || m.id as href
+function newDocumentsQuery(ids: SQL): SQL {
+  const since = sql`(select since from visit)`;
+  // Each branch only where the people have such documents at all (a condition on `has` alone is tested once).
+  return sql`select * from (
+        select distinct on (d.id) d.id, d.file_name, c.title as context, ${iso(sql`d.created_at`)} as added_at, '/moter/' || m.id as href
           from case_documents d
           join cases c on c.id = d.case_id
           join consultations co on co.case_id = c.id
           join agenda_items ai on ai.consultation_id = co.id
           join meetings m on m.id = ai.meeting_id
-          join body_memberships bm on bm.body_id = m.body_id and bm.person_id = any(${uuidArray(personIds)})
+          join body_memberships bm on bm.body_id = m.body_id and bm.person_id = any(${ids})
             and (bm.to_date is null or bm.to_date > m.date)
-          where d.deleted_at is null and d.created_at > ${since} and m.deleted_at is null and m.summons_published_at is not null`,
-    has.projects &&
-      sql`select d.id, d.file_name, p.title, ${iso(sql`d.created_at`)}, '/n/' || n.slug || '/prosjekter/' || p.id
+          where (select memberships from has) and d.deleted_at is null and d.created_at > ${since}
+            and m.deleted_at is null and m.summons_published_at is not null
+        union all
+        select d.id, d.file_name, p.title, ${iso(sql`d.created_at`)}, '/n/' || n.slug || '/prosjekter/' || p.id
           from project_documents d
           join projects p on p.id = d.project_id
           join networks n on n.id = p.network_id
-          where d.deleted_at is null and d.created_at > ${since}
-            and (p.owner_person_id = any(${uuidArray(personIds)}) or p.manager_person_id = any(${uuidArray(personIds)}))`,
-  ].filter((branch) => branch !== false);
-  if (branches.length === 0) return null;
-  return sql`select * from (${sql.join(branches, sql` union all `)}) docs order by added_at desc limit ${LIST_LIMIT}`;
+          where (select projects from has) and d.deleted_at is null and d.created_at > ${since}
+            and (p.owner_person_id = any(${ids}) or p.manager_person_id = any(${ids}))
+      ) docs order by added_at desc limit ${LIST_LIMIT}`;
 }
 
 function newDocumentsFrom(rows: DocumentRow[]): NewDocument[] {
