@@ -115,9 +115,9 @@ export function accountLookupParts(ctx: RequestContext): { accountSeats: SQL; ed
  */
 export function rememberAccountLookups(
   ctx: RequestContext,
-  found: { personIds: readonly string[]; accountSeats?: Seat[]; editedNetworks?: { networkId: string }[] },
+  found: { personIds?: readonly string[]; accountSeats?: Seat[]; editedNetworks?: { networkId: string }[] },
 ): void {
-  ctx.cache.set(ACCOUNT_PEOPLE, Promise.resolve(new Set(found.personIds)));
+  if (found.personIds) ctx.cache.set(ACCOUNT_PEOPLE, Promise.resolve(new Set(found.personIds)));
   if (found.accountSeats) ctx.cache.set(CHIEF_EXECUTIVE_SEATS, Promise.resolve(found.accountSeats));
   if (found.editedNetworks) ctx.cache.set(EDITED_MEMBERS_NETWORKS, Promise.resolve(new Set(found.editedNetworks.map((r) => r.networkId))));
 }
