@@ -11,9 +11,11 @@ export {
   editorMunicipalities,
   isChiefExecutiveOf,
   isChiefExecutiveFor,
-  accountLookupParts,
+  chiefExecutiveSeatsPart,
+  editedNetworksPart,
   rememberAccountLookups,
   type Place,
+  type Seat,
 } from './principals.ts';
 export {
   inNetwork,

@@ -56,7 +56,7 @@ function chiefExecutiveSeats(ctx: RequestContext, email: string): Promise<Seat[]
   return memo(ctx, CHIEF_EXECUTIVE_SEATS, async () => await queryPrepared<Seat>(ctx.db, chiefExecutiveSeatsQuery(email)));
 }
 
-type Seat = { networkId: string; municipalityNumber: string | null };
+export type Seat = { networkId: string; municipalityNumber: string | null };
 
 const CHIEF_EXECUTIVE_SEATS = 'access.chiefExecutiveSeats';
 
@@ -88,25 +88,22 @@ const ACCOUNT_PEOPLE = 'access.accountPeople';
 /** The people with the account's e-mail (compared without case), looked up once per request. */
 function accountPeople(ctx: RequestContext, email: string): Promise<ReadonlySet<string>> {
   return memo(ctx, ACCOUNT_PEOPLE, async () => {
-    const rows = await ctx.db
-      .select({ id: people.id })
-      .from(people)
-      .where(sql`lower(${people.email}) = lower(${email})`);
+    const rows = await ctx.db.select({ id: people.id }).from(people).where(sql`lower(${people.email}) = lower(${email})`);
     return new Set(rows.map((r) => r.id));
   });
 }
 
 /**
- * What the checks of a logged-in account look up (its chief executive seats, and the networks of the municipalities it
- * edits), as parts of a caller's own statement: the start page reads everything it shows in one statement, and these
- * with it. The same queries the checks make; give what came back to `rememberAccountLookups`.
+ * What the checks of a logged-in account look up, as parts of a caller's own statement: the start page reads them
+ * with its parts, the municipality page with its one statement. The same queries the checks make; give what came
+ * back to `rememberAccountLookups`. The account's chief executive seats today:
  */
-export function accountLookupParts(ctx: RequestContext): { accountSeats: SQL; editedNetworks: SQL | null } {
+export const chiefExecutiveSeatsPart = (ctx: RequestContext): SQL => chiefExecutiveSeatsQuery(ctx.user!.email);
+
+/** … and the networks the municipalities it edits are current members of (null: it edits none). */
+export function editedNetworksPart(ctx: RequestContext): SQL | null {
   const editorOf = editorMunicipalities(ctx);
-  return {
-    accountSeats: chiefExecutiveSeatsQuery(ctx.user!.email),
-    editedNetworks: editorOf.length > 0 ? editedMembersNetworksQuery(editorOf) : null,
-  };
+  return editorOf.length > 0 ? editedMembersNetworksQuery(editorOf) : null;
 }
 
 /**

@@ -191,8 +191,8 @@ export type Part = SQL | null | { when: SQL; query: SQL };
  * Several queries' rows in one statement, each part a JSON array under its name (a null part is an empty list), so
  * a page made of many small lists costs one pool checkout and one round trip. Each part's rows keep its own order.
  * JSON has no dates: a part returns its dates and times as text. `with` names what the parts share (`with` queries);
- * a part `when` a condition on them is not run at all where the condition fails (PostgreSQL runs a sub-select of a
- * `case` only for the branch taken). Parts that are all null send no statement at all.
+ * a part `when` a condition on them is planned but not executed where the condition fails (PostgreSQL runs a
+ * sub-select of a `case` only for the branch taken). Parts that are all null send no statement at all.
  */
 export async function queryParts<T extends Record<string, unknown[]>>(
   db: DbOrTx,

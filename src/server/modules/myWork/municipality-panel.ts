@@ -9,9 +9,9 @@ import { projectReference } from '../../../shared/portfolio/projects.ts';
 import { periodLabel, type ReportPeriodKind } from '../../../shared/portfolio/status-reports.ts';
 import { achievement } from '../../../shared/benefits/schema.ts';
 import {
-  accountLookupParts,
   assertCan,
   can,
+  editedNetworksPart,
   inNetwork,
   isChiefExecutiveFor,
   ofMunicipality,
@@ -39,7 +39,7 @@ export async function municipalityPanel(
   let rows: MembershipRow[];
   let parts: PanelRows | null = null;
   if (ownByRole) {
-    const editedNetworksQuery = accountLookupParts(ctx).editedNetworks;
+    const editedNetworksQuery = editedNetworksPart(ctx);
     const shownIds = sql`(select coalesce(array_agg(network_id) filter (where network_id is not null), '{}') from memberships)::uuid[]`;
     const { memberships, editedNetworks, ...rest } = await queryParts<
       PanelRows & { memberships: MembershipRow[]; editedNetworks: { networkId: string }[] }

@@ -5,6 +5,7 @@ import {
   benefitIndicators,
   benefitMeasurements,
   myWorkVisits,
+  people,
   projects,
   projectStatusReports,
   roleAssignments,
@@ -356,6 +357,40 @@ describe.each(DATABASE_KINDS)('my work on %s', (kind) => {
     expect(visit.projects[0]!.lacks).toEqual(['benefitsPlan']);
     expect((await work(contact)).newDocuments).toEqual([]);
   });
+  it('a project manager who sits in no body sees the project documents new since the last visit', async () => {
+    // Before, such a person's documents were asked from the projects alone, a statement that failed (500).
+    const email = `prosjektleder-${unique()}@example.no`;
+    const [person] = await t.db
+      .insert(people)
+      .values({ name: 'Prosjektleder Utenverv', sortName: 'utenverv prosjektleder', email })
+      .returning();
+    const [project] = await t.db.select({ id: projects.id }).from(projects).where(eq(projects.networkId, vestId)).limit(1);
+    await t.db.update(projects).set({ managerPersonId: person!.id }).where(eq(projects.id, project!.id));
+    const created = await t.createUser([], { email });
+    const manager = await t.as(created.email);
+    const first = await work(manager);
+    expect(first).toMatchObject({ known: true, previousVisit: null, meetings: [], newDocuments: [] });
+    expect(first.projects.map((p) => p.id)).toEqual([project!.id]);
+    // A new sitting: the last visit two hours ago, and a document added to the project since.
+    await t.db
+      .update(myWorkVisits)
+      .set({ seenAt: sql`now() - interval '2 hours'` })
+      .where(eq(myWorkVisits.userId, created.id));
+    const fileName = `Plan ${unique()}.pdf`;
+    const upload = await vest.request(
+      'POST',
+      `/api/projects/${project!.id}/documents?kind=mandate&fileName=${encodeURIComponent(fileName)}`,
+      Buffer.from('%PDF-1.4\n%%EOF'),
+      { 'content-type': 'application/pdf' },
+    );
+    expect(upload.status).toBe(201);
+    const visit = await work(manager);
+    expect(visit.previousVisit).not.toBeNull();
+    expect(visit.newDocuments).toEqual([expect.objectContaining({ fileName, href: `/n/digivesteralen/prosjekter/${project!.id}` })]);
+    // The sitting has begun: a reload keeps the same previous visit, and the same new document.
+    expect(await work(manager)).toMatchObject({ previousVisit: visit.previousVisit, newDocuments: visit.newDocuments });
+  });
+
   it('the database reckons a measurement due on the day nextMeasurementDue gives, month ends and leap days too', async () => {
     // Each target keeps its due day as measurement_due_on() reckons it (migration 0033), and the page shows
     // nextMeasurementDue's day: they must agree.

@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { queryParts, type DbOrTx } from '../../db/client.ts';
 import { myWorkVisits } from '../../db/schema/index.ts';
@@ -23,13 +23,15 @@ import type {
 } from '../../../shared/myWork/schema.ts';
 import { today } from '../network/index.ts';
 import {
-  accountLookupParts,
   assertCan,
   can,
+  chiefExecutiveSeatsPart,
+  editedNetworksPart,
   editorMunicipalities,
   NOWHERE,
   ofParticipant,
   rememberAccountLookups,
+  type Seat,
 } from '../../access/index.ts';
 import { addDays, iso } from './dates.ts';
 import { LATEST_REPORT } from './latest-report.ts';
@@ -57,13 +59,15 @@ export async function myWork(ctx: RequestContext): Promise<MyWork> {
   const day = today();
   const now = new Date();
   const { me, meetings, newDocuments } = await whoAndWhen(ctx.db, user.id, user.email, day, now);
-  const { person_ids: personIds, since, ...has } = me;
+  const { person_ids: personIds, since, seen_at: _seenAt, new_sitting: _newSitting, ...has } = me;
   // Once each: a network listed twice (two grants of the same role) would list its projects twice.
   const administered = [...new Set(ctx.roles.flatMap((r) => (r.role === 'networkAdmin' && r.networkId ? [r.networkId] : [])))];
   const editorOf = editorMunicipalities(ctx);
   const measured = has.targets || editorOf.length > 0;
-  // What the measurements' access checks look up, read with the parts so that the checks need not.
-  const lookups = accountLookupParts(ctx);
+  // What the measurements' access checks look up, read with the parts so that the checks need not: the seats today
+  // only where the people have had one at all.
+  const seats = measured && has.chiefExecutive;
+  const editedNetworks = measured ? editedNetworksPart(ctx) : null;
 
   // The other parts in one statement: one pool checkout and one round trip (issue 18's benchmark), and none at all for
   // most people, whose page is their meetings. A part the look-up found nothing for is left out, so each statement
@@ -73,14 +77,14 @@ export async function myWork(ctx: RequestContext): Promise<MyWork> {
     projects: has.projects ? projectsQuery(personIds) : null,
     measurements: measured ? dueMeasurementsQuery(personIds, editorOf, day) : null,
     municipalities: has.chiefExecutive || editorOf.length > 0 ? municipalitiesQuery(personIds, editorOf, day) : null,
-    accountSeats: measured ? lookups.accountSeats : null,
-    editedNetworks: measured ? lookups.editedNetworks : null,
+    accountSeats: seats ? chiefExecutiveSeatsPart(ctx) : null,
+    editedNetworks,
     ...secretariatQueries(administered, day),
   });
   rememberAccountLookups(ctx, {
     personIds,
-    ...(measured ? { accountSeats: rows.accountSeats } : {}),
-    ...(measured && lookups.editedNetworks ? { editedNetworks: rows.editedNetworks } : {}),
+    ...(measured ? { accountSeats: seats ? rows.accountSeats : [] } : {}),
+    ...(editedNetworks ? { editedNetworks: rows.editedNetworks } : {}),
   });
   await moveVisitOn(ctx.db, user.id, me, now);
   return {
@@ -101,7 +105,7 @@ type PartRows = SecretariatRows & {
   projects: ProjectRow[];
   measurements: TargetRow[];
   municipalities: MunicipalityRow[];
-  accountSeats: { networkId: string; municipalityNumber: string | null }[];
+  accountSeats: Seat[];
   editedNetworks: { networkId: string }[];
 };
 
@@ -153,7 +157,7 @@ async function whoAndWhen(
       with: sql`me as (select coalesce(array_agg(id), '{}') as ids from people where lower(email) = lower(${email})),
         visit as (select v.seen_at, v.seen_at < sitting.began as new_sitting,
             case when v.seen_at < sitting.began then v.seen_at else v.previous_seen_at end as since
-          from my_work_visits v cross join (select ${new Date(now.getTime() - VISIT_GAP_MS)}::timestamptz as began) sitting
+          from my_work_visits v cross join (select ${sittingBegan(now)}::timestamptz as began) sitting
           where v.user_id = ${userId}),
         has as (select
           exists (select 1 from body_memberships bm where bm.person_id = any(${ids})) as memberships,
@@ -173,15 +177,21 @@ async function whoAndWhen(
   return { me: me[0]!, meetings, newDocuments };
 }
 
-/** Moves the visit stamps on when a new sitting begins. Most requests only read: a write happens once a sitting. */
+/**
+ * Moves the visit stamps on when a new sitting begins. Most requests only read: a write happens once a sitting, and
+ * only the first request of a sitting moves them (the condition is asked again in the update).
+ */
 async function moveVisitOn(db: DbOrTx, userId: string, me: Me, now: Date): Promise<void> {
   if (me.seen_at === null) await db.insert(myWorkVisits).values({ userId, seenAt: now, previousSeenAt: null }).onConflictDoNothing();
   else if (me.new_sitting)
     await db
       .update(myWorkVisits)
-      .set({ seenAt: now, previousSeenAt: new Date(me.seen_at) })
-      .where(eq(myWorkVisits.userId, userId));
+      .set({ previousSeenAt: sql`${myWorkVisits.seenAt}`, seenAt: now })
+      .where(and(eq(myWorkVisits.userId, userId), lt(myWorkVisits.seenAt, sittingBegan(now))));
 }
+
+/** A new sitting begins when the last visit is more than VISIT_GAP_MS old. */
+const sittingBegan = (now: Date) => new Date(now.getTime() - VISIT_GAP_MS);
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const textArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}::text[]`;
