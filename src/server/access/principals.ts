@@ -94,13 +94,13 @@ function accountPeople(ctx: RequestContext, email: string): Promise<ReadonlySet<
 }
 
 /**
- * What the checks of a logged-in account look up, as parts of a caller's own statement: the start page reads them
- * with its parts, the municipality page with its one statement. The same queries the checks make; give what came
- * back to `rememberAccountLookups`. The account's chief executive seats today:
+ * A look-up of the checks as a part of a caller's own statement (the start page's, the municipality page's), so that
+ * the checks need not send it: the same query they make; give what came back to `rememberAccountLookups`. This one:
+ * the logged-in account's chief executive seats today.
  */
 export const chiefExecutiveSeatsPart = (ctx: RequestContext): SQL => chiefExecutiveSeatsQuery(ctx.user!.email);
 
-/** … and the networks the municipalities it edits are current members of (null: it edits none). */
+/** Likewise: the networks the municipalities the account edits are current members of (null: it edits none). */
 export function editedNetworksPart(ctx: RequestContext): SQL | null {
   const editorOf = editorMunicipalities(ctx);
   return editorOf.length > 0 ? editedMembersNetworksQuery(editorOf) : null;

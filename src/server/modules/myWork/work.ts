@@ -128,10 +128,11 @@ interface Holdings {
 type Me = Holdings & { person_ids: string[]; seen_at: string | null; since: string | null; new_sitting: boolean | null };
 
 /**
- * Who the account is and when it was here last, with its next meetings (what most people's page is) in the same
- * statement. What the people have is one index probe per kind, far cheaper than running the parts that would find
- * nothing (a seat's council is probed by key, `offset 0` keeping the probe: the generic plan would read every body);
- * the meetings part runs only where they have seats or summonses.
+ * Who the account is and when it was here last, with its next meetings and the documents new since its last visit
+ * (what most people's page is) in the same statement. What the people have is one index probe per kind, far cheaper
+ * than running the parts that would find nothing (a seat's council is probed by key, `offset 0` keeping the probe: the
+ * generic plan would read every body); the meetings and documents parts run only where they have seats, summonses
+ * or projects.
  */
 async function whoAndWhen(
   db: DbOrTx,
