@@ -276,8 +276,10 @@ async function loadPersons(db: DbOrTx, urls: OparlUrls, rows: SetRow[]) {
 async function peopleIndex(db: DbOrTx, ids: string[]): Promise<PeopleIndex> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return { names: new Map(), publicIds: new Set() };
-  const names = await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, unique));
-  const visible = await inSet(db, 'persons', unique);
+  const [names, visible] = await together(db, [
+    () => db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, unique)),
+    () => inSet(db, 'persons', unique),
+  ]);
   return { names: new Map(names.map((n) => [n.id, n.name])), publicIds: new Set(visible.map((v) => v.id)) };
 }
 
@@ -365,22 +367,25 @@ const itemPeople = (r: { item: typeof agendaItems.$inferSelect }) => [
 
 async function loadMeetings(db: DbOrTx, urls: OparlUrls, ids: string[], modified: Modified) {
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({ meeting: meetings, body: bodies })
-    .from(meetings)
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(inArray(meetings.id, ids));
+  // The meetings and the agenda items of those not deleted, side by side: a rebuilt list waits for fewer reads in a row.
+  const [rows, items] = await together(db, [
+    () =>
+      db
+        .select({ meeting: meetings, body: bodies })
+        .from(meetings)
+        .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+        .where(inArray(meetings.id, ids)),
+    () =>
+      db
+        .select({ item: agendaItems, consultation: consultations, case: cases })
+        .from(agendaItems)
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+        .innerJoin(consultations, eq(consultations.id, agendaItems.consultationId))
+        .innerJoin(cases, eq(cases.id, consultations.caseId))
+        .where(and(inArray(agendaItems.meetingId, ids), sql`${meetings.deletedAt} is null`, sql`${cases.deletedAt} is null`))
+        .orderBy(asc(agendaItems.position)),
+  ]);
   const live = rows.filter((r) => !r.meeting.deletedAt).map((r) => r.meeting.id);
-  const items =
-    live.length === 0
-      ? []
-      : await db
-          .select({ item: agendaItems, consultation: consultations, case: cases })
-          .from(agendaItems)
-          .innerJoin(consultations, eq(consultations.id, agendaItems.consultationId))
-          .innerJoin(cases, eq(cases.id, consultations.caseId))
-          .where(and(inArray(agendaItems.meetingId, live), sql`${cases.deletedAt} is null`))
-          .orderBy(asc(agendaItems.position));
   // What the items need, side by side.
   const [itemRows, files, present, index] = await together(db, [
     () =>
