@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { memo, type RequestContext } from '../context.ts';
-import { queryPrepared } from '../db/client.ts';
+import { keyArray, queryPrepared } from '../db/client.ts';
 import { people } from '../db/schema/index.ts';
 import type { Role } from '../../shared/auth/schema.ts';
 import { today } from '../modules/network/dates.ts';
@@ -43,7 +43,7 @@ const EDITED_MEMBERS_NETWORKS = 'access.editedMembersNetworks';
 
 const editedMembersNetworksQuery = (editorOf: readonly string[]) =>
   sql`select distinct network_id as "networkId" from network_members
-      where municipality_number = any(${`{${editorOf.join(',')}}`}::text[]) and ${currentMembership()}`;
+      where municipality_number = any(${keyArray(editorOf, 'text')}) and ${currentMembership()}`;
 
 /**
  * The account's seats today (a membership begun and not ended, in any role) in bodies of kind chiefExecutivesCouncil:

@@ -184,6 +184,13 @@ export async function together<T extends readonly unknown[]>(
   return results as unknown as T;
 }
 
+/**
+ * Keys as one array parameter (`{a,b}`), so that a statement's text does not vary with how many there are (and a
+ * prepared statement serves them all): for uuids and other keys that hold no comma, brace, quote or space
+ * (municipality numbers).
+ */
+export const keyArray = (keys: readonly string[], type: 'uuid' | 'text' = 'uuid'): SQL => sql`${`{${keys.join(',')}}`}::${sql.raw(type)}[]`;
+
 /** A part of `queryParts`: its query, none (an empty list), or a query asked only when a condition of the statement holds. */
 export type Part = SQL | null | { when: SQL; query: SQL };
 

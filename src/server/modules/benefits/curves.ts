@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import { queryRows, type DbOrTx } from '../../db/client.ts';
+import { keyArray, queryRows, type DbOrTx } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import type {
   BenefitCurves,
@@ -76,8 +76,6 @@ export interface Named {
   fileName: string;
 }
 
-const uuids = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
-
 /** The benefits under the projects `where` picks (an SQL condition on `pr`), with their curves; `only` one municipality's. */
 async function loadCurves(db: DbOrTx, where: SQL, only: string | null): Promise<LoadedBenefit[]> {
   const lines = await queryRows<IndicatorLine>(
@@ -103,14 +101,14 @@ async function loadCurves(db: DbOrTx, where: SQL, only: string | null): Promise<
             sql`select t.indicator_id, t.municipality_number, m.name as municipality_name, t.baseline_value,
                   t.baseline_date::text as baseline_date, t.target_value, t.target_date::text as target_date, t.interim_targets
                 from indicator_targets t join municipalities m on m.number = t.municipality_number
-                where t.indicator_id = any(${uuids(indicatorIds)}) ${ofMunicipality}`,
+                where t.indicator_id = any(${keyArray(indicatorIds)}) ${ofMunicipality}`,
           ),
           queryRows<MeasurementLine>(
             db,
             sql`select t.indicator_id, t.municipality_number, bm.measured_on::text as measured_on, bm.value
                 from benefit_measurements bm
                 join indicator_targets t on t.indicator_id = bm.indicator_id and t.municipality_number = bm.municipality_number
-                where bm.indicator_id = any(${uuids(indicatorIds)}) ${ofMunicipality}
+                where bm.indicator_id = any(${keyArray(indicatorIds)}) ${ofMunicipality}
                 order by bm.measured_on`,
           ),
         ]);
@@ -313,7 +311,7 @@ export async function municipalityCurves(ctx: RequestContext, number: string): P
     (await can(ctx, 'municipality.edit', { networkIds: [], municipalityNumber: number })) || (await isChiefExecutiveFor(ctx, number));
   const seen: string[] = [];
   for (const m of memberOf) if (own || (await can(ctx, 'portfolio.read', inNetwork(m.network_id)))) seen.push(m.network_id);
-  const benefits = seen.length === 0 ? [] : await loadCurves(ctx.db, sql`pr.network_id = any(${uuids(seen)})`, number);
+  const benefits = seen.length === 0 ? [] : await loadCurves(ctx.db, sql`pr.network_id = any(${keyArray(seen)})`, number);
   const curves: BenefitCurvesAnswer = {
     municipalityNumber: number,
     benefits: benefits.filter((b) => b.indicators.length > 0).map(present),

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import { queryParts, queryPrepared } from '../../db/client.ts';
+import { keyArray, queryParts, queryPrepared } from '../../db/client.ts';
 import { LATEST_REPORT } from './latest-report.ts';
 import { notFound } from '../../errors.ts';
 import { PANEL_FOLD, type MunicipalityPanel } from '../../../shared/myWork/schema.ts';
@@ -72,7 +72,7 @@ export async function municipalityPanel(
   const networkOf = new Map(shown.map((m) => [m.network_id, { id: m.network_id, slug: m.network_slug, name: m.network_name }]));
   const net = (id: string) => networkOf.get(id)!;
   const { representatives, fees, shares, projects, reservations, benefits, strategies, remarks, mapping } =
-    parts ?? (await queryParts<PanelRows>(ctx.db, panelParts(number, sql`${`{${ids.join(',')}}`}::uuid[]`, { year, fold, day })));
+    parts ?? (await queryParts<PanelRows>(ctx.db, panelParts(number, keyArray(ids), { year, fold, day })));
 
   const feeOf = new Map(fees.map((f) => [f.network_id, Number(f.amount)]));
   const reservationOf = new Map(reservations.map((r) => [r.id, r.reservation]));

@@ -1,6 +1,6 @@
 import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
-import { queryParts, type DbOrTx } from '../../db/client.ts';
+import { keyArray, queryParts, type DbOrTx } from '../../db/client.ts';
 import { myWorkVisits } from '../../db/schema/index.ts';
 import {
   DECISION_POINT_RULES,
@@ -194,9 +194,6 @@ async function moveVisitOn(db: DbOrTx, userId: string, me: Me, now: Date): Promi
 /** A new sitting begins when the last visit is more than VISIT_GAP_MS old. */
 const sittingBegan = (now: Date) => new Date(now.getTime() - VISIT_GAP_MS);
 
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
-const textArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}::text[]`;
-
 // ---------------------------------------------------------------- everyone summoned
 
 type MeetingRow = NetworkRow & {
@@ -246,7 +243,7 @@ function meetingsFrom(rows: MeetingRow[]): MyMeeting[] {
 type AwaitedRow = NetworkRow & { kind: AwaitedAnswer['kind']; id: string; title: string; deadline: string | null; href: string };
 
 function awaitedQuery(personIds: string[], email: string, has: Holdings): SQL | null {
-  const ids = uuidArray(personIds);
+  const ids = keyArray(personIds);
   const branches = [
     has.procedures &&
       sql`select 'writtenProcedure' as kind, wp.id, c.title, ${iso(sql`wp.deadline`)} as deadline, '/moter/' || m.id as href,
@@ -387,7 +384,7 @@ function secretariatQueries(networkIds: string[], day: string): Record<keyof Sec
       statusReports: null,
       surveysRunning: null,
     };
-  const ids = uuidArray(networkIds);
+  const ids = keyArray(networkIds);
   return {
     secretariatNetworks: sql`select id, slug, name from networks where id = any(${ids}) order by name`,
     // Each body's own notice period: the summons is due that many days before the meeting.
@@ -516,11 +513,11 @@ type ProjectRow = ReportState &
 function projectsQuery(personIds: string[]): SQL | null {
   if (personIds.length === 0) return null;
   return sql`select p.id, p.title, p.year, p.sequence, p.phase, p.start_date::text, rep.period_kind, rep.last_end, rep.overall,
-          p.owner_person_id = any(${uuidArray(personIds)}) as owner, coalesce(p.manager_person_id = any(${uuidArray(personIds)}), false) as manager,
+          p.owner_person_id = any(${keyArray(personIds)}) as owner, coalesce(p.manager_person_id = any(${keyArray(personIds)}), false) as manager,
           n.id as network_id, n.slug as network_slug, n.name as network_name,
           (select array_agg(distinct d.kind) from project_documents d where d.project_id = p.id and d.deleted_at is null) as documents
         from projects p join networks n on n.id = p.network_id ${LATEST_REPORT}
-        where p.owner_person_id = any(${uuidArray(personIds)}) or p.manager_person_id = any(${uuidArray(personIds)})
+        where p.owner_person_id = any(${keyArray(personIds)}) or p.manager_person_id = any(${keyArray(personIds)})
         order by p.year, p.sequence
         limit ${LIST_LIMIT}`;
 }
@@ -585,16 +582,16 @@ function dueMeasurementsQuery(personIds: string[], editorOf: string[], day: stri
     sql`(select t.* from unnest(${keys}) k(key)
           cross join lateral (select ${columns} from ${from} where ${column} = k.key and ${earliest}) t)`;
   const sources = [
-    personIds.length > 0 && byKey(uuidArray(personIds), sql`t.responsible_person_id`),
+    personIds.length > 0 && byKey(keyArray(personIds), sql`t.responsible_person_id`),
     // A benefit owner's targets that name no one responsible of their own.
     personIds.length > 0 &&
       byKey(
-        uuidArray(personIds),
+        keyArray(personIds),
         sql`b.owner_person_id`,
         sql`benefits b join benefit_indicators i on i.benefit_id = b.id
           join indicator_targets t on t.indicator_id = i.id and t.responsible_person_id is null`,
       ),
-    editorOf.length > 0 && byKey(textArray(editorOf), sql`t.municipality_number`),
+    editorOf.length > 0 && byKey(keyArray(editorOf, 'text'), sql`t.municipality_number`),
   ].filter((source) => source !== false);
   // Each target keeps its next due day (migration 0033: none while its indicator or benefit is deleted, or once it is
   // measured on its target date), so each source is an index range of its due targets; the earliest are kept, with
@@ -650,9 +647,9 @@ function municipalitiesQuery(personIds: string[], editorOf: string[], day: strin
   return sql`select distinct mu.number, mu.name, 'chiefExecutive' as speaks_as
         from body_memberships bm join bodies b on b.id = bm.body_id and b.kind = 'chiefExecutivesCouncil'
         join municipalities mu on mu.number = bm.municipality_number
-        where bm.person_id = any(${uuidArray(personIds)}) and bm.from_date <= ${day} and (bm.to_date is null or bm.to_date > ${day})
+        where bm.person_id = any(${keyArray(personIds)}) and bm.from_date <= ${day} and (bm.to_date is null or bm.to_date > ${day})
         union
-        select mu.number, mu.name, 'contact' from municipalities mu where mu.number = any(${textArray(editorOf)})
+        select mu.number, mu.name, 'contact' from municipalities mu where mu.number = any(${keyArray(editorOf, 'text')})
         order by 1, 3`;
 }
 
