@@ -40,7 +40,8 @@ async function main() {
 
   const filesDir = process.env.BENCH_SERVER_FILES_DIR;
   const config = {
-    ...readConfig({}),
+    // The request queue's limit may be set for a run, to compare limits on the same data.
+    ...readConfig({ MAX_ACTIVE_REQUESTS: process.env.MAX_ACTIVE_REQUESTS }),
     databaseUrl: url,
     demo: false,
     webRoot: null,

@@ -19,6 +19,7 @@ import { capabilityRoutes } from './access/routes.ts';
 import { frameworkError, registerErrorHandler, sendError } from './plugins/error-handler.ts';
 import { loggerOptions, registerRequestLifecycle, requestIdGenerator, type Lifecycle, type LogDestination } from './plugins/logging.ts';
 import { registerMetrics, type Metrics } from './plugins/metrics.ts';
+import { registerRequestQueue } from './plugins/request-queue.ts';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
 import { auditRoutes } from './modules/audit/index.ts';
@@ -110,7 +111,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const lifecycle: Lifecycle = { shuttingDown: false };
   app.decorate('lifecycle', lifecycle);
   registerRequestLifecycle(app, lifecycle);
-  const metrics = registerMetrics(app, database);
+  // Before the session is read: that is a database read too, and waits its turn with the rest.
+  const queue = registerRequestQueue(app, config.requestQueue);
+  const metrics = registerMetrics(app, database, queue);
   app.decorate('metrics', metrics);
 
   await registerCompression(app);

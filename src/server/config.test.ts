@@ -34,6 +34,7 @@ describe('configuration from the environment', () => {
       metricsPort: 9464,
       metricsHost: '127.0.0.1',
       shutdownTimeoutMs: 30_000,
+      requestQueue: { active: 8, waiting: 1000 },
     });
     expect(config.storage).toEqual({ kind: 'local', dir: config.filesDir });
   });
@@ -49,6 +50,8 @@ describe('configuration from the environment', () => {
       SEARCH_CACHE: 'false',
       METRICS_PORT: '0',
       SHUTDOWN_TIMEOUT_MS: '5000',
+      MAX_ACTIVE_REQUESTS: '16',
+      MAX_WAITING_REQUESTS: '0',
       LOG_LEVEL: 'debug',
       OIDC_ISSUER: 'https://login.example.no',
       OIDC_CLIENT_ID: 'digiregion',
@@ -64,6 +67,7 @@ describe('configuration from the environment', () => {
       searchCache: false,
       metricsPort: 0,
       shutdownTimeoutMs: 5000,
+      requestQueue: { active: 16, waiting: 0 },
       logLevel: 'debug',
       oidc: {
         issuer: 'https://login.example.no',
@@ -120,6 +124,7 @@ describe('configuration from the environment', () => {
         S3_SECRET_ACCESS_KEY: 'hemmelig',
         OIDC_ISSUER: 'https://login.example.no',
         SHUTDOWN_TIMEOUT_MS: '-1',
+        MAX_ACTIVE_REQUESTS: '0',
       }),
     ).toEqual([
       'PORT: got "abc", expected a port number from 0 to 65535',
@@ -129,6 +134,7 @@ describe('configuration from the environment', () => {
       'TRUST_PROXY: got "10.0.0.0/8, ikke-en-adresse", expected "false", "true", a number of proxies, or addresses and CIDRs separated by commas',
       'LOG_LEVEL: got "verbose", expected one of fatal, error, warn, info, debug, trace, silent',
       'SHUTDOWN_TIMEOUT_MS: got "-1", expected milliseconds, a whole number from 1 to 3600000',
+      'MAX_ACTIVE_REQUESTS: got "0", expected a whole number from 1 to 10000',
       'OIDC_CLIENT_ID: not set, expected the client id (required when OIDC_ISSUER is set)',
       'OIDC_CLIENT_SECRET: not set, expected the client secret (required when OIDC_ISSUER is set)',
       "S3_BUCKET: not set, expected the bucket's name (required when STORAGE=s3)",

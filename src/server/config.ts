@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ACCESSIBILITY_REVIEWED_ON } from '../shared/accessibility/schema.ts';
 import type { SmtpConfig } from './modules/mail/index.ts';
 import type { StorageConfig } from './modules/storage/index.ts';
+import type { RequestQueueLimits } from './plugins/request-queue.ts';
 import { invalidTrustProxyEntries, parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 export { parseTrustProxy } from './trust-proxy.ts';
@@ -61,6 +62,8 @@ export interface AppConfig {
   metricsHost: string;
   /** How long a stop may take (requests in flight, the running job) before the process gives up and exits 1. */
   shutdownTimeoutMs: number;
+  /** API reads worked on at once, and how many more may wait their turn (plugins/request-queue.ts). */
+  requestQueue: RequestQueueLimits;
   /**
    * Hosts (`name` or `name:port`) an OParl history import may fetch from although they resolve to an internal address
    * (an intranet system, a test's own server). Every other internal address is refused.
@@ -120,6 +123,8 @@ const VARIABLES = {
   METRICS_PORT: { schema: integer(0, 65535).default(9464), expected: 'a port number from 0 to 65535 (0 turns metrics off)' },
   METRICS_HOST: { schema: z.string().default('127.0.0.1'), expected: 'an address to listen on' },
   SHUTDOWN_TIMEOUT_MS: { schema: integer(1, 3_600_000).default(30_000), expected: 'milliseconds, a whole number from 1 to 3600000' },
+  MAX_ACTIVE_REQUESTS: { schema: integer(1, 10_000).default(8), expected: 'a whole number from 1 to 10000' },
+  MAX_WAITING_REQUESTS: { schema: integer(0, 1_000_000).default(1000), expected: 'a whole number from 0 to 1000000' },
   OPARL_IMPORT_ALLOWED_HOSTS: {
     schema: z
       .string()
@@ -243,6 +248,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsPort: v.METRICS_PORT,
     metricsHost: v.METRICS_HOST,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    requestQueue: { active: v.MAX_ACTIVE_REQUESTS, waiting: v.MAX_WAITING_REQUESTS },
     oparlImportAllowedHosts: v.OPARL_IMPORT_ALLOWED_HOSTS,
   };
 }

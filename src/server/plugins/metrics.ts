@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.ts';
 import { countJobsByState, type JobOutcome } from '../modules/jobs/index.ts';
+import type { RequestQueue } from './request-queue.ts';
 
 export interface Metrics {
   /** This app's own registry: several apps in one process (the tests) keep their counts apart. */
@@ -13,10 +14,10 @@ export interface Metrics {
 }
 
 /**
- * Prometheus metrics: requests by method, route pattern and status; the job queue; the database
- * connections; the process. Served on an internal listener (listenForMetrics), never on the public port.
+ * Prometheus metrics: requests by method, route pattern and status; the API reads in progress and waiting; the
+ * job queue; the database connections; the process. Served on an internal listener (listenForMetrics), never on the public port.
  */
-export function registerMetrics(app: FastifyInstance, database: Database): Metrics {
+export function registerMetrics(app: FastifyInstance, database: Database, queue: RequestQueue): Metrics {
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
@@ -34,6 +35,26 @@ export function registerMetrics(app: FastifyInstance, database: Database): Metri
     const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status_code: reply.statusCode };
     requests.inc(labels);
     durations.observe(labels, reply.elapsedTime / 1000);
+  });
+
+  new Gauge({
+    name: 'digiregion_http_requests_in_progress',
+    help: 'API reads being worked on (active) and waiting their turn (waiting), see MAX_ACTIVE_REQUESTS',
+    labelNames: ['state'],
+    registers,
+    collect() {
+      this.set({ state: 'active' }, queue.active());
+      this.set({ state: 'waiting' }, queue.waiting());
+    },
+  });
+  new Counter({
+    name: 'digiregion_http_requests_refused_total',
+    help: 'API reads refused with 503 because MAX_WAITING_REQUESTS were waiting already',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(queue.refused());
+    },
   });
 
   new Gauge({

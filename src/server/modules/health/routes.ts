@@ -22,7 +22,7 @@ export async function healthRoutes(app: FastifyInstance, options: { database: Da
   api.get(
     '/health',
     {
-      config: { public: true },
+      config: { public: true, unqueued: true },
       schema: {
         tags,
         summary: 'Liveness: the process answers',
@@ -35,7 +35,7 @@ export async function healthRoutes(app: FastifyInstance, options: { database: Da
   api.get(
     '/ready',
     {
-      config: { public: true },
+      config: { public: true, unqueued: true },
       schema: {
         tags,
         summary: 'Readiness: the database answers and has every migration; 503 otherwise and while the instance stops',
