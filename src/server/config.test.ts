@@ -34,7 +34,7 @@ describe('configuration from the environment', () => {
       metricsPort: 9464,
       metricsHost: '127.0.0.1',
       shutdownTimeoutMs: 30_000,
-      requestQueue: { active: 8, waiting: 1000 },
+      requestQueue: { active: 8, waiting: 1000, waitMs: 10_000 },
     });
     expect(config.storage).toEqual({ kind: 'local', dir: config.filesDir });
   });
@@ -52,6 +52,7 @@ describe('configuration from the environment', () => {
       SHUTDOWN_TIMEOUT_MS: '5000',
       MAX_ACTIVE_REQUESTS: '16',
       MAX_WAITING_REQUESTS: '0',
+      MAX_REQUEST_WAIT_MS: '2500',
       LOG_LEVEL: 'debug',
       OIDC_ISSUER: 'https://login.example.no',
       OIDC_CLIENT_ID: 'digiregion',
@@ -67,7 +68,7 @@ describe('configuration from the environment', () => {
       searchCache: false,
       metricsPort: 0,
       shutdownTimeoutMs: 5000,
-      requestQueue: { active: 16, waiting: 0 },
+      requestQueue: { active: 16, waiting: 0, waitMs: 2500 },
       logLevel: 'debug',
       oidc: {
         issuer: 'https://login.example.no',
@@ -125,6 +126,8 @@ describe('configuration from the environment', () => {
         OIDC_ISSUER: 'https://login.example.no',
         SHUTDOWN_TIMEOUT_MS: '-1',
         MAX_ACTIVE_REQUESTS: '0',
+        MAX_WAITING_REQUESTS: '-1',
+        MAX_REQUEST_WAIT_MS: '0',
       }),
     ).toEqual([
       'PORT: got "abc", expected a port number from 0 to 65535',
@@ -135,6 +138,8 @@ describe('configuration from the environment', () => {
       'LOG_LEVEL: got "verbose", expected one of fatal, error, warn, info, debug, trace, silent',
       'SHUTDOWN_TIMEOUT_MS: got "-1", expected milliseconds, a whole number from 1 to 3600000',
       'MAX_ACTIVE_REQUESTS: got "0", expected a whole number from 1 to 10000',
+      'MAX_WAITING_REQUESTS: got "-1", expected a whole number from 0 to 1000000',
+      'MAX_REQUEST_WAIT_MS: got "0", expected milliseconds, a whole number from 1 to 600000',
       'OIDC_CLIENT_ID: not set, expected the client id (required when OIDC_ISSUER is set)',
       'OIDC_CLIENT_SECRET: not set, expected the client secret (required when OIDC_ISSUER is set)',
       "S3_BUCKET: not set, expected the bucket's name (required when STORAGE=s3)",

@@ -125,6 +125,7 @@ const VARIABLES = {
   SHUTDOWN_TIMEOUT_MS: { schema: integer(1, 3_600_000).default(30_000), expected: 'milliseconds, a whole number from 1 to 3600000' },
   MAX_ACTIVE_REQUESTS: { schema: integer(1, 10_000).default(8), expected: 'a whole number from 1 to 10000' },
   MAX_WAITING_REQUESTS: { schema: integer(0, 1_000_000).default(1000), expected: 'a whole number from 0 to 1000000' },
+  MAX_REQUEST_WAIT_MS: { schema: integer(1, 600_000).default(10_000), expected: 'milliseconds, a whole number from 1 to 600000' },
   OPARL_IMPORT_ALLOWED_HOSTS: {
     schema: z
       .string()
@@ -248,7 +249,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsPort: v.METRICS_PORT,
     metricsHost: v.METRICS_HOST,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
-    requestQueue: { active: v.MAX_ACTIVE_REQUESTS, waiting: v.MAX_WAITING_REQUESTS },
+    requestQueue: { active: v.MAX_ACTIVE_REQUESTS, waiting: v.MAX_WAITING_REQUESTS, waitMs: v.MAX_REQUEST_WAIT_MS },
     oparlImportAllowedHosts: v.OPARL_IMPORT_ALLOWED_HOSTS,
   };
 }

@@ -32,7 +32,7 @@ export function registerAuthContext(app: FastifyInstance, db: Db): void {
   app.decorateRequest('sessionCsrfToken', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const token = request.cookies[SESSION_COOKIE] ?? null;
-    const session = token && request.url.startsWith('/api/') ? await loadSession(db, token) : null;
+    const session = token && isApiRequest(request) ? await loadSession(db, token) : null;
     const cookieLanguage = request.cookies[LANGUAGE_COOKIE];
     request.sessionToken = session ? token : null;
     request.sessionCsrfToken = session?.csrfToken ?? null;
@@ -52,10 +52,19 @@ export function registerAuthContext(app: FastifyInstance, db: Db): void {
     }
     if (session && SAFE_METHODS.has(request.method)) rememberChangeCounters(request.ctx, session.changeCounters);
     // Login comes before validation, so a bad request without a session answers 401, not 400.
-    if (!request.ctx.user && request.url.startsWith('/api/') && request.routeOptions.config?.public !== true && request.is404 !== true) {
+    if (!request.ctx.user && isApiRequest(request) && request.routeOptions.config?.public !== true && request.is404 !== true) {
       throw new AppError('unauthenticated');
     }
   });
+}
+
+/**
+ * Whether the request is the API's: by the route the router matched, not by the path as written, since `/%61pi/…`
+ * and `http://host/api/…` reach the same route as `/api/…` and must be treated as it is; by the path where no route
+ * matched (an unknown API path answers 404 in the caller's language).
+ */
+export function isApiRequest(request: FastifyRequest): boolean {
+  return (request.routeOptions.url ?? request.url).startsWith('/api/');
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date): void {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTestApp, USERS } from '../../../test/harness.ts';
 import { expectError } from '../../../test/helpers.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -16,17 +16,20 @@ function deferred() {
   return { promise, resolve };
 }
 
-/** Lets the queue's turns (setImmediate) and the requests' hooks run. */
+/** Lets the queue's turns (setImmediate) and the requests' hooks run: for checking that nothing more happens. */
 const settle = () => new Promise((r) => setTimeout(r, 20));
+
+/** Waits until the check passes (a request has arrived, a place came free), however loaded the machine. */
+const until = (check: () => unknown) => vi.waitFor(check, { timeout: 10_000, interval: 5 });
 
 /**
  * An app with the queue and routes that answer when the test says: `GET /api/hold/:n` is answered when `release(n)` is
  * called, and records when its handler began.
  */
-async function queuedApp(limits: RequestQueueLimits) {
+async function queuedApp(limits: Omit<RequestQueueLimits, 'waitMs'> & { waitMs?: number }) {
   const app = Fastify();
   registerErrorHandler(app);
-  const queue = registerRequestQueue(app, limits);
+  const queue = registerRequestQueue(app, { waitMs: 60_000, ...limits });
   const began: number[] = [];
   const holds = new Map<number, ReturnType<typeof deferred>>();
   const hold = (n: number) => holds.get(n) ?? holds.set(n, deferred()).get(n)!;
@@ -50,8 +53,27 @@ async function queuedApp(limits: RequestQueueLimits) {
     return reply.type('text/plain').send(endless);
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  return { app, queue, began, base, release: (n: number) => hold(n).resolve() };
+  const port = (app.server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+  /**
+   * Sends a read and waits until the queue has it, working on it or waiting, so that arrivals come in the order of the
+   * calls; the answer is still to come (in an object, where a promise would be awaited with the arrival).
+   */
+  const arrive = async (path: string) => {
+    const before = queue.active() + queue.waiting();
+    const answer = fetch(`${base}${path}`);
+    await until(() => expect(queue.active() + queue.waiting()).toBe(before + 1));
+    return { answer };
+  };
+  /** A read on a connection of its own that the test may cut (`destroy`), once the queue has it. */
+  const rawRead = async (path: string) => {
+    const before = queue.active() + queue.waiting();
+    const sent = httpRequest({ host: '127.0.0.1', port, path }).on('error', () => undefined);
+    sent.end();
+    await until(() => expect(queue.active() + queue.waiting()).toBe(before + 1));
+    return sent;
+  };
+  return { app, queue, began, base, arrive, rawRead, release: (n: number) => hold(n).resolve() };
 }
 
 function counts(queue: RequestQueue) {
@@ -69,20 +91,16 @@ describe('the request queue', () => {
     const q = await queuedApp({ active: 2, waiting: 10 });
     app = q.app;
     const answers: Promise<Response>[] = [];
-    for (const n of [0, 1, 2, 3, 4]) {
-      answers.push(fetch(`${q.base}/api/hold/${n}`));
-      await settle();
-    }
+    for (const n of [0, 1, 2, 3, 4]) answers.push((await q.arrive(`/api/hold/${n}`)).answer);
+    await settle();
     expect(q.began).toEqual([0, 1]);
     expect(counts(q.queue)).toEqual({ active: 2, waiting: 3, refused: 0 });
 
     q.release(1);
-    await settle();
-    expect(q.began).toEqual([0, 1, 2]);
+    await until(() => expect(q.began).toEqual([0, 1, 2]));
     q.release(0);
     q.release(2);
-    await settle();
-    expect(q.began).toEqual([0, 1, 2, 3, 4]);
+    await until(() => expect(q.began).toEqual([0, 1, 2, 3, 4]));
     q.release(3);
     q.release(4);
     const bodies = await Promise.all(answers.map(async (answer) => ((await answer).json() as Promise<{ n: number }>).then((b) => b.n)));
@@ -90,13 +108,11 @@ describe('the request queue', () => {
     expect(counts(q.queue)).toEqual({ active: 0, waiting: 0, refused: 0 });
   });
 
-  it('refuses a request beyond the waiting line with 503 and Retry-After, and takes the next one again once there is room', async () => {
+  it('refuses a read beyond the waiting line with 503 and Retry-After, and takes the next one again once there is room', async () => {
     const q = await queuedApp({ active: 1, waiting: 1 });
     app = q.app;
-    const first = fetch(`${q.base}/api/hold/0`);
-    await settle();
-    const second = fetch(`${q.base}/api/hold/1`);
-    await settle();
+    const { answer: first } = await q.arrive('/api/hold/0');
+    const { answer: second } = await q.arrive('/api/hold/1');
     const refused = await fetch(`${q.base}/api/hold/2`, { headers: { 'accept-language': 'nb' } });
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
@@ -115,55 +131,81 @@ describe('the request queue', () => {
     expect(q.began).toEqual([0, 1, 3]);
   });
 
+  it('refuses a read that waited too long, so that reads behind places that do not come free fail rather than hang', async () => {
+    const q = await queuedApp({ active: 1, waiting: 5, waitMs: 300 });
+    app = q.app;
+    const { answer: held } = await q.arrive('/api/hold/0');
+    const { answer: waited } = await q.arrive('/api/hold/1');
+    expect((await waited).status).toBe(503);
+    expect((await waited).headers.get('retry-after')).toBe('1');
+    expect(counts(q.queue)).toEqual({ active: 1, waiting: 0, refused: 1 });
+    expect(q.began).toEqual([0]);
+    q.release(0);
+    expect((await held).status).toBe(200);
+  });
+
   it('answers health and the web client at once, however many wait', async () => {
     const q = await queuedApp({ active: 1, waiting: 5 });
     app = q.app;
-    const held = [fetch(`${q.base}/api/hold/0`), fetch(`${q.base}/api/hold/1`)];
-    await settle();
+    const held = [(await q.arrive('/api/hold/0')).answer, (await q.arrive('/api/hold/1')).answer];
     expect(counts(q.queue)).toMatchObject({ active: 1, waiting: 1 });
-    expect(await (await fetch(`${q.base}/api/health`)).json()).toEqual({ status: 'ok' });
-    expect(await (await fetch(`${q.base}/index.html`)).text()).toBe('web client');
+    const health = await fetch(`${q.base}/api/health`, { signal: AbortSignal.timeout(5000) });
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const web = await fetch(`${q.base}/index.html`, { signal: AbortSignal.timeout(5000) });
+    expect(await web.text()).toBe('web client');
     q.release(0);
     q.release(1);
     await Promise.all(held);
   });
 
-  it('gives up the turn of a client that goes away while it waits, and the place of one that goes away while answered', async () => {
+  it('takes the path as the router reads it: an API route written another way waits its turn too', async () => {
     const q = await queuedApp({ active: 1, waiting: 5 });
     app = q.app;
-    const port = (q.app.server.address() as AddressInfo).port;
-    const goneWhileAnswered = httpRequest({ host: '127.0.0.1', port, path: '/api/hold/0' }).on('error', () => undefined);
-    goneWhileAnswered.end();
-    await settle();
-    const goneWhileWaiting = httpRequest({ host: '127.0.0.1', port, path: '/api/hold/1' }).on('error', () => undefined);
-    goneWhileWaiting.end();
-    await settle();
+    const { answer: held } = await q.arrive('/api/hold/0');
+    const encoded = await q.rawRead('/%61pi/hold/1');
+    const absolute = await q.rawRead(`${q.base}/api/hold/2`);
+    expect(counts(q.queue)).toMatchObject({ active: 1, waiting: 2 });
+    expect(q.began).toEqual([0]);
+    q.release(0);
+    q.release(1);
+    q.release(2);
+    await until(() => expect(q.began).toEqual([0, 1, 2]));
+    await held;
+    encoded.destroy();
+    absolute.destroy();
+  });
+
+  it('gives up the turn of a client that goes away while it waits; one that goes away while answered keeps its place until its handler answers', async () => {
+    const q = await queuedApp({ active: 1, waiting: 5 });
+    app = q.app;
+    const goneWhileAnswered = await q.rawRead('/api/hold/0');
+    const goneWhileWaiting = await q.rawRead('/api/hold/1');
     expect(counts(q.queue)).toMatchObject({ active: 1, waiting: 1 });
 
     goneWhileWaiting.destroy();
-    await settle();
-    expect(counts(q.queue)).toMatchObject({ active: 1, waiting: 0 });
+    await until(() => expect(counts(q.queue)).toMatchObject({ active: 1, waiting: 0 }));
     goneWhileAnswered.destroy();
+    const { answer: next } = await q.arrive('/api/hold/2');
     await settle();
-    expect(counts(q.queue)).toMatchObject({ active: 0, waiting: 0 });
+    // The handler of the read whose client went away goes on, and holds its place meanwhile.
+    expect(counts(q.queue)).toMatchObject({ active: 1, waiting: 1 });
+    expect(q.began).toEqual([0]);
 
+    q.release(0);
     q.release(2);
-    expect(await (await fetch(`${q.base}/api/hold/2`)).json()).toEqual({ n: 2 });
-    // The request that went away while waiting never reached its handler.
+    expect(await (await next).json()).toEqual({ n: 2 });
+    // The read that went away while waiting never reached its handler.
     expect(q.began).toEqual([0, 2]);
+    expect(counts(q.queue)).toMatchObject({ active: 0, waiting: 0 });
   });
 
   it('lets writes go straight on while reads wait, and a slow download hold no place while it is read', async () => {
     const q = await queuedApp({ active: 1, waiting: 5 });
     app = q.app;
-    const reads = [fetch(`${q.base}/api/hold/0`)];
-    await settle();
-    reads.push(fetch(`${q.base}/api/hold/1`));
-    await settle();
+    const reads = [(await q.arrive('/api/hold/0')).answer, (await q.arrive('/api/hold/1')).answer];
     expect(counts(q.queue)).toMatchObject({ active: 1, waiting: 1 });
     const write = fetch(`${q.base}/api/hold`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"n":99}' });
-    await settle();
-    expect(q.began).toEqual([0, 99]);
+    await until(() => expect(q.began).toEqual([0, 99]));
     q.release(99);
     expect(await (await write).json()).toEqual({ n: 99 });
     q.release(0);
@@ -172,8 +214,7 @@ describe('the request queue', () => {
 
     const download = await fetch(`${q.base}/api/endless`);
     expect(download.status).toBe(200);
-    await settle();
-    expect(counts(q.queue)).toMatchObject({ active: 0, waiting: 0 });
+    await until(() => expect(counts(q.queue)).toMatchObject({ active: 0, waiting: 0 }));
     q.release(2);
     expect(await (await fetch(`${q.base}/api/hold/2`)).json()).toEqual({ n: 2 });
     await download.body?.cancel();
@@ -182,7 +223,7 @@ describe('the request queue', () => {
 
 describe('the request queue in the app, on PostgreSQL', () => {
   it('has the session read wait its turn, answers health at once, and refuses in the one error shape beyond the line', async () => {
-    const t = await startTestApp('postgresql', { requestQueue: { active: 1, waiting: 0 } });
+    const t = await startTestApp('postgresql', { requestQueue: { active: 1, waiting: 0, waitMs: 60_000 } });
     try {
       const member = await t.as(USERS.vesteralenMember);
       let held: ReturnType<typeof member.get> | undefined;
@@ -190,8 +231,9 @@ describe('the request queue in the app, on PostgreSQL', () => {
         // The member's session cannot be read until this transaction ends, so her request holds the one place.
         await tx.execute(sql`lock table sessions in access exclusive mode`);
         held = member.get('/api/me/work');
-        await settle();
-        expect(await t.app.metrics.registry.metrics()).toContain('digiregion_http_requests_in_progress{state="active"} 1');
+        await until(async () =>
+          expect(await t.app.metrics.registry.metrics()).toContain('digiregion_http_requests_in_progress{state="active"} 1'),
+        );
         const refused = await t.anonymous().get('/api/networks');
         expectError(refused, 503, 'unavailable');
         expect(refused.headers['retry-after']).toBe('1');

@@ -10,7 +10,7 @@ import {
   VerificationSchema,
 } from '../../../shared/archive/schema.ts';
 import { attachmentHeader } from '../documents/index.ts';
-import type { FileStorage } from '../storage/index.ts';
+import { FROM_STORAGE, type FileStorage } from '../storage/index.ts';
 import * as service from './extract.ts';
 import { verifyUpload } from './upload.ts';
 
@@ -41,7 +41,7 @@ export const archiveRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }> = as
   app.get('/archive-extracts/:id', { schema: { tags, params: IdParams, response: { 200: ArchiveExtractSchema } } }, (req) =>
     service.getExtract(req.ctx, req.params.id),
   );
-  app.get('/archive-extracts/:id/download', { schema: { tags, params: IdParams } }, async (req, reply) => {
+  app.get('/archive-extracts/:id/download', { config: FROM_STORAGE, schema: { tags, params: IdParams } }, async (req, reply) => {
     const file = await service.downloadExtract(req.ctx, storage, req.params.id);
     return reply
       .header('content-type', 'application/x-tar')
@@ -51,8 +51,10 @@ export const archiveRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }> = as
       .header('x-content-type-options', 'nosniff')
       .send(file.stream);
   });
-  app.get('/archive-extracts/:id/verification', { schema: { tags, params: IdParams, response: { 200: VerificationSchema } } }, (req) =>
-    service.verifyStoredExtract(req.ctx, storage, req.params.id),
+  app.get(
+    '/archive-extracts/:id/verification',
+    { config: FROM_STORAGE, schema: { tags, params: IdParams, response: { 200: VerificationSchema } } },
+    (req) => service.verifyStoredExtract(req.ctx, storage, req.params.id),
   );
   app.post(
     '/archive-extracts/verify',

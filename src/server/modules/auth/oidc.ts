@@ -53,7 +53,11 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ oidc: OidcConfig | null; public
 
   app.get(
     '/auth/oidc/login',
-    { config: { public: true }, schema: { tags: ['auth'], querystring: z.object({ returnTo: z.string().max(500).optional() }) } },
+    // Both wait on the identity provider (discovery, the token exchange): they must not hold a read's place meanwhile.
+    {
+      config: { public: true, unqueued: true },
+      schema: { tags: ['auth'], querystring: z.object({ returnTo: z.string().max(500).optional() }) },
+    },
     async (req, reply) => {
       const config = await getConfiguration();
       const state = oidc.randomState();
@@ -76,7 +80,7 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ oidc: OidcConfig | null; public
   app.get(
     '/auth/oidc/callback',
     {
-      config: { public: true },
+      config: { public: true, unqueued: true },
       schema: { tags: ['auth'], querystring: z.object({ state: z.string().max(200).optional() }).passthrough() },
     },
     async (req, reply) => {

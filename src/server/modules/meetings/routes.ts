@@ -32,7 +32,7 @@ import {
   WrittenProcedureSchema,
 } from '../../../shared/meetings/schema.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
-import { acceptUploads, type FileStorage } from '../storage/index.ts';
+import { acceptUploads, FROM_STORAGE, type FileStorage } from '../storage/index.ts';
 import * as attachments from './attachments.ts';
 import { getCaseNumbering, setNextCaseNumber } from './numbering.ts';
 import { openLink, viewLink } from './links.ts';
@@ -311,7 +311,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingsRouteOptions> = async 
       return { ok: true as const };
     },
   );
-  app.get('/case-documents/:id/file', { schema: { tags, params: IdParams } }, async (req, reply) => {
+  app.get('/case-documents/:id/file', { config: FROM_STORAGE, schema: { tags, params: IdParams } }, async (req, reply) => {
     const { document, bytes } = await attachments.downloadDocument(req.ctx, storage, req.params.id);
     return sendFile(reply, { body: bytes, fileName: document.fileName, contentType: document.contentType });
   });

@@ -21,7 +21,7 @@ import {
 import { ReferenceParam } from '../../../shared/portfolio/references.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import { sendPrepared } from '../../prepared-answers.ts';
-import { acceptUploads, type FileStorage } from '../storage/index.ts';
+import { acceptUploads, FROM_STORAGE, type FileStorage } from '../storage/index.ts';
 import * as service from './projects.ts';
 import { decideProject } from './projects-decisions.ts';
 import * as plans from './projects-plans.ts';
@@ -189,7 +189,7 @@ export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (
       return { ok: true as const };
     },
   );
-  app.get('/project-documents/:id/file', { schema: { tags, params: IdParams } }, async (req, reply) => {
+  app.get('/project-documents/:id/file', { config: FROM_STORAGE, schema: { tags, params: IdParams } }, async (req, reply) => {
     const { document, bytes } = await downloadProjectDocument(req.ctx, storage, req.params.id);
     return sendFile(reply, { body: bytes, fileName: document.fileName, contentType: document.contentType });
   });

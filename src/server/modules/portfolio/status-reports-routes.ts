@@ -9,7 +9,7 @@ import {
   StatusReportUpdateSchema,
 } from '../../../shared/portfolio/status-reports.ts';
 import { sendFile } from '../documents/index.ts';
-import type { FileStorage } from '../storage/index.ts';
+import { FROM_STORAGE, type FileStorage } from '../storage/index.ts';
 import * as service from './status-reports.ts';
 
 const tags = ['portfolio'];
@@ -58,7 +58,7 @@ export const statusReportRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }>
     },
     (req) => service.publishStatusReport(req.ctx, storage, req.params.id, req.body.version),
   );
-  app.get('/status-reports/:id/pdf', { schema: { tags, params: IdParams } }, async (req, reply) => {
+  app.get('/status-reports/:id/pdf', { config: FROM_STORAGE, schema: { tags, params: IdParams } }, async (req, reply) => {
     const { fileName, bytes } = await service.statusReportPdf(req.ctx, storage, req.params.id);
     return sendFile(reply, { body: bytes, fileName, contentType: 'application/pdf' });
   });

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/publicAccess/schema.ts';
 import { sendPrepared } from '../../prepared-answers.ts';
 import { sendFile } from '../documents/index.ts';
-import type { FileStorage } from '../storage/index.ts';
+import { FROM_STORAGE, type FileStorage } from '../storage/index.ts';
 import {
   oparlListSchema,
   OparlAgendaItemSchema,
@@ -87,7 +87,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
       return sendFile(reply, file);
     },
   );
-  app.get('/public/documents/:id', { config: PUBLIC, schema: { tags, params: IdParams } }, async (req, reply) => {
+  app.get('/public/documents/:id', { config: { ...PUBLIC, ...FROM_STORAGE }, schema: { tags, params: IdParams } }, async (req, reply) => {
     const { document, bytes } = await service.getDocumentFile(req.ctx, options.storage, req.params.id);
     return sendFile(reply, { body: bytes, fileName: document.fileName, contentType: document.contentType });
   });

@@ -18,6 +18,12 @@ export {
 } from './uploads.ts';
 export { S3StorageError, s3FileStorage, type S3StorageOptions } from './s3.ts';
 
+/**
+ * The config of a read route that reads a stored file: it waits on the storage (a bucket over the network, perhaps),
+ * not on this process, so it takes no turn in the request queue and holds no read's place while it waits (decision 0017).
+ */
+export const FROM_STORAGE = { unqueued: true } as const;
+
 /** Where attachments are kept: a local folder (the default), or a bucket in an S3-compatible object store. */
 export type StorageConfig = { kind: 'local'; dir: string } | ({ kind: 's3' } & S3StorageOptions);
 
