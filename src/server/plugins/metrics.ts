@@ -15,7 +15,8 @@ export interface Metrics {
 
 /**
  * Prometheus metrics: requests by method, route pattern and status; the API reads in progress and waiting; the
- * job queue; the database connections; the process. Served on an internal listener (listenForMetrics), never on the public port.
+ * job queue; the database connections; the process. Served on an internal listener (listenForMetrics), never on the
+ * public port.
  */
 export function registerMetrics(app: FastifyInstance, database: Database, queue: RequestQueue): Metrics {
   const registry = new Registry();
@@ -49,7 +50,7 @@ export function registerMetrics(app: FastifyInstance, database: Database, queue:
   });
   new Counter({
     name: 'digiregion_http_requests_refused_total',
-    help: 'API reads refused with 503 because MAX_WAITING_REQUESTS were waiting already',
+    help: 'API reads refused with 503: MAX_WAITING_REQUESTS were waiting already, or one waited MAX_REQUEST_WAIT_MS',
     registers,
     collect() {
       this.reset();

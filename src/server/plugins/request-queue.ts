@@ -95,7 +95,8 @@ export function registerRequestQueue(app: FastifyInstance, limits: RequestQueueL
 
   app.addHook('onRequest', (request, reply, done) => {
     if (!READS.has(request.method) || !isApiRequest(request) || request.routeOptions.config.unqueued === true) return done();
-    if (active < limits.active) {
+    const admitted = active < limits.active;
+    if (admitted) {
       active++;
       working.add(request);
     } else if (line.size >= limits.waiting) return refuse(reply, done);
@@ -104,7 +105,7 @@ export function registerRequestQueue(app: FastifyInstance, limits: RequestQueueL
       // An answer taken over from Fastify (hijacked) never passes onSend: its place is given up when it ends.
       if (!line.delete(request) && reply.sent) release(request);
     });
-    if (working.has(request)) done();
+    if (admitted) done();
   });
   app.addHook('onSend', (request, _reply, payload, done) => {
     release(request);
