@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -176,8 +177,9 @@ async function main() {
   const columns: Column[] = [];
   const { url, dataset, serverVersion } = await preparePostgres();
   const render = RENDER_RUNS > 0 ? await renderOn(url, dataset) : null;
-  // The same generator fills PGlite in the child, with the same ids, so the list holds for both.
-  const distinct = TARGETS.has('distinct') ? await vocabularyQueries(url, dataset.largestNetwork.id) : [];
+  // The same generator fills PGlite in the child, with the same ids, so the list holds for both. The mixed load's
+  // decision searches are the same queries.
+  const distinct = TARGETS.has('distinct') || TARGETS.has('mixed') ? await vocabularyQueries(url, dataset.largestNetwork.id) : [];
   columns.push(await measureServer('PostgreSQL', url, distinct));
   if (args.pglite) columns.push(await measureServer('PGlite', undefined, distinct));
   // The production process (compiled JavaScript) started on an existing database: PostgreSQL with the national
@@ -731,11 +733,10 @@ async function measureMixed(writer: Writer, reads: MixedRead[], serverPid: numbe
         const url = Array.isArray(read.url) ? read.url[Math.floor(turn / reads.length) % read.url.length]! : read.url;
         const started = performance.now();
         try {
-          const response = await fetch(url, { headers: read.headers, signal: AbortSignal.timeout(10_000) });
-          await response.arrayBuffer();
-          if (response.status !== 200) {
+          const { status, bytes } = await readRaw(url, read.headers);
+          if (status !== 200 || bytes === 0) {
             readErrors++;
-            if (errorSamples.length < 5) errorSamples.push(`${read.name}: ${response.status}`);
+            if (errorSamples.length < 5) errorSamples.push(`${read.name}: ${status}, ${bytes} bytes`);
           }
         } catch (error) {
           readErrors++;
@@ -770,6 +771,27 @@ async function measureMixed(writer: Writer, reads: MixedRead[], serverPid: numbe
     `  mixed: ${fmt(result.requestsPerSecond, 0)} req/s; reads ${result.reads.count} p50 ${fmt(result.reads.p50, 1)} ms p99 ${fmt(result.reads.p99, 1)} ms errors ${readErrors}; writes ${result.writes.count} p50 ${fmt(result.writes.p50, 1)} ms p99 ${fmt(result.writes.p99, 1)} ms errors ${writeErrors}; server ${rssMiB(serverPid)} MiB${errorSamples.length > 0 ? `; e.g. ${errorSamples.join('; ')}` : ''}`,
   );
   return result;
+}
+
+/** The mixed load's reads: one kept-alive connection per loop, as autocannon's. */
+const mixedAgent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+
+/**
+ * A read of the mixed load: its status and the bytes received, as sent. Like autocannon, and unlike `fetch`, it does
+ * not decompress: with `fetch`, gunzipping and reading every answer cost the load generator, on the same two cores as
+ * the server, twice what the server spent answering (bench/README «The mixed load's client»).
+ */
+function readRaw(url: string, headers: Record<string, string>): Promise<{ status: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent: mixedAgent, headers, timeout: 10_000 }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, bytes }));
+      response.on('error', reject);
+    });
+    request.on('timeout', () => request.destroy(new Error('no answer in 10 s')));
+    request.on('error', reject);
+  });
 }
 
 /**

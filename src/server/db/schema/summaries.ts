@@ -1,4 +1,4 @@
-import { date, doublePrecision, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, doublePrecision, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { benefitIndicators } from './benefits.ts';
 import { products } from './mapping.ts';
 
@@ -54,3 +54,20 @@ export const indicatorSums = pgTable('indicator_sums', {
   achievedWeight: doublePrecision('achieved_weight'),
   weightedAchievement: doublePrecision('weighted_achievement'),
 });
+
+/**
+ * Per indicator, when its kept sums last changed (migration 0042): each refresh of `indicator_sums` gives the indicator
+ * the next number of a sequence, taken while the refresh holds its turn, so the numbers follow the order in which the
+ * changes commit. The kept roll-up of a network reads only the sums that changed after the highest number it has seen
+ * (rollup.ts), and an indicator whose sums are gone (its last target deleted) is among them too.
+ */
+export const indicatorSumsChanges = pgTable(
+  'indicator_sums_changes',
+  {
+    indicatorId: uuid('indicator_id')
+      .primaryKey()
+      .references(() => benefitIndicators.id, { onDelete: 'cascade' }),
+    changed: bigint('changed', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('indicator_sums_changes_changed_idx').on(t.changed)],
+);

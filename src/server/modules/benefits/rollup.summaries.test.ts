@@ -1,11 +1,16 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, startTestApp, type TestApp } from '../../../../test/harness.ts';
+import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { queryRows } from '../../db/client.ts';
 import { benefitIndicators, benefitMeasurements, benefits, indicatorTargets } from '../../db/schema/index.ts';
-import { MEASUREMENT_FREQUENCIES, nextMeasurementDue, type MeasurementFrequency } from '../../../shared/benefits/schema.ts';
-import { buildRollup, recomputeRollup } from './rollup.ts';
+import {
+  MEASUREMENT_FREQUENCIES,
+  nextMeasurementDue,
+  type BenefitsRollup,
+  type MeasurementFrequency,
+} from '../../../shared/benefits/schema.ts';
+import { buildRollup, recomputeRollup, type DetailedRollup } from './rollup.ts';
 
 /**
  * Decision 0016: the benefits roll-up reads each target's current value from the target row (`current_value`), kept by
@@ -19,7 +24,9 @@ import { buildRollup, recomputeRollup } from './rollup.ts';
  * of its latest measurement, or none where it is measured on its target date or its indicator or benefit is deleted.
  * Migration 0037 keeps each target's sort keys for the municipality page: after sequences that also rename indicators,
  * retitle benefits and renumber projects, every target holds its project's network (none while its indicator or benefit
- * is deleted) and reference, its benefit's title and its indicator's name.
+ * is deleted) and reference, its benefit's title and its indicator's name. Migration 0042 numbers each change to an
+ * indicator's sums, and the route's roll-up, kept from one write to the next, reads only the sums changed since: it
+ * answers the same as the full recomputation after every sequence, an indicator's last target deleted included.
  */
 type Write =
   | { kind: 'measure'; target: number; day: number; value: number }
@@ -51,6 +58,7 @@ type Write =
 
 describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
   let t: TestApp;
+  let admin: Client;
   let networkId: string;
   let targets: { indicator: string; municipality: string }[] = [];
   /** A few of the network's municipalities, where targets are created and moved to. */
@@ -58,6 +66,7 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind);
+    admin = await t.as(USERS.platformAdmin);
     // The demo network with the most municipal targets, and its targets.
     const rows = await queryRows<{ network_id: string; indicator_id: string; municipality_number: string }>(
       t.db,
@@ -278,7 +287,10 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
         return;
       }
       case 'renameIndicator':
-        await db.update(benefitIndicators).set({ name: w.name }).where(eq(benefitIndicators.id, pick(w.target).indicator));
+        await db
+          .update(benefitIndicators)
+          .set({ name: w.name })
+          .where(eq(benefitIndicators.id, pick(w.target).indicator));
         return;
       case 'retitleBenefit':
         await db
@@ -307,9 +319,32 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
     return row?.value ?? null;
   }
 
+  /** The roll-up the route answers, kept between the writes (its sums brought up to date by their changes alone). */
+  async function keptRollup() {
+    const response = await admin.get<BenefitsRollup>(`/api/networks/${networkId}/benefits`);
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+
+  /** The route's kept roll-up is the full recomputation's, without each project's benefits, as JSON carries it. */
+  async function expectKeptRollup(recomputed?: DetailedRollup) {
+    const expected = recomputed ?? (await recomputeRollup(t.db, networkId, null));
+    const answered = {
+      ...expected,
+      focusAreas: expected.focusAreas.map((area) => ({
+        ...area,
+        projects: area.projects.map(({ benefits: _benefits, ...project }) => project),
+      })),
+    };
+    // (A rounded -0 is 0 in JSON.)
+    expect(await keptRollup()).toEqual(JSON.parse(JSON.stringify(answered)));
+  }
+
   async function expectSameAnswers() {
     const municipality = targets[0]!.municipality;
-    expect(await buildRollup(t.db, networkId, null)).toEqual(await recomputeRollup(t.db, networkId, null));
+    const recomputed = await recomputeRollup(t.db, networkId, null);
+    expect(await buildRollup(t.db, networkId, null)).toEqual(recomputed);
+    await expectKeptRollup(recomputed);
     expect(await buildRollup(t.db, networkId, municipality)).toEqual(await recomputeRollup(t.db, networkId, municipality));
     const [difference] = await queryRows<{ n: number }>(
       t.db,
@@ -378,11 +413,40 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
     expect(unkept).toEqual([]);
   }
 
+  it("lets go of an indicator's sums in the kept roll-up when its last target is deleted, and takes them again when one is made", async () => {
+    // One the roll-up shows, with sums kept.
+    const [live] = await queryRows<{ id: string }>(
+      t.db,
+      sql`select i.id from benefit_indicators i join benefits b on b.id = i.benefit_id join projects pr on pr.id = b.project_id
+          where pr.network_id = ${networkId} and i.deleted_at is null and b.deleted_at is null
+            and exists (select 1 from indicator_sums s where s.indicator_id = i.id)
+          order by i.id limit 1`,
+    );
+    const indicator = live!.id;
+    await keptRollup();
+    const before = await t.db.select().from(indicatorTargets).where(eq(indicatorTargets.indicatorId, indicator));
+    expect(before.length).toBeGreaterThan(0);
+    await t.db.delete(indicatorTargets).where(eq(indicatorTargets.indicatorId, indicator));
+    const [gone] = await queryRows<{ sums: number; changes: number }>(
+      t.db,
+      sql`select (select count(*)::int from indicator_sums where indicator_id = ${indicator}) as sums,
+            (select count(*)::int from indicator_sums_changes where indicator_id = ${indicator}) as changes`,
+    );
+    expect(gone).toEqual({ sums: 0, changes: 1 });
+    await expectSameAnswers();
+    await t.db.insert(indicatorTargets).values(before.map(({ id: _id, ...row }) => row));
+    await expectSameAnswers();
+  });
+
   it('answers what the full recomputation answers after any sequence of measurements', async () => {
     await expectSameAnswers();
     await fc.assert(
       fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 12 }), async (writes) => {
-        for (const w of writes) await apply(w);
+        for (const w of writes) {
+          await apply(w);
+          // After each write: the kept roll-up is brought up to date by the changes of that write alone.
+          await expectKeptRollup();
+        }
         await expectSameAnswers();
       }),
       { numRuns: 12 },

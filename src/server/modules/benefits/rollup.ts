@@ -90,6 +90,23 @@ const answers = preparedCache(200);
 const keptBenefitLines = stampedCache<BenefitLine[]>(20);
 
 /**
+ * Each network's indicator sums as its roll-up last read them, kept under the same stamp as its benefit lines (they
+ * say which indicators are the network's), with the highest change number read (`indicator_sums_changes`, migration
+ * 0042) and each indicator's own where a change was read. The first answer after a target or a measurement changed
+ * reads only the sums that changed since, not the network's thousands.
+ */
+interface KeptSums {
+  linesStamp: string;
+  indicators: Set<string>;
+  sums: Map<string, IndicatorSums>;
+  high: number;
+  changed: Map<string, number>;
+}
+/** Per database (a process has one; the tests run two side by side, whose change numbers have nothing in common). */
+const keptSumsOf = new WeakMap<DbOrTx, Map<string, KeptSums>>();
+const KEPT_SUMS_NETWORKS = 20;
+
+/**
  * The roll-up for the portfolio's readers, the same for each of them: kept until a table behind it changes. Answers
  * the object and its prepared JSON; the projects without their benefits.
  */
@@ -97,9 +114,12 @@ export async function benefitsRollup(ctx: RequestContext, networkRef: string, mu
   const networkId = await readableNetwork(ctx, networkRef);
   const stamps = await changeStamps(ctx, { lines: ['network', 'benefits'], answer: ['network', 'portfolio', 'benefits', 'figures'] });
   return answers(`${networkId}|${municipality ?? ''}`, stamps.answer, async () => {
-    const detailed = await buildRollup(ctx.db, networkId, municipality ?? null, () =>
-      keptBenefitLines(networkId, stamps.lines, () => readBenefitLines(ctx.db, networkId)),
-    );
+    const readLines = () => keptBenefitLines(networkId, stamps.lines, () => readBenefitLines(ctx.db, networkId));
+    const detailed = await buildRollup(ctx.db, networkId, municipality ?? null, {
+      readLines,
+      // A municipality's sums are summed as it is asked.
+      ...(municipality ? {} : { readSums: () => currentSums(ctx.db, networkId, stamps.lines, readLines) }),
+    });
     return {
       ...detailed,
       focusAreas: detailed.focusAreas.map((area) => ({
@@ -155,40 +175,105 @@ const SUMS_KEYS = Object.keys(SUMS_TABLE).filter((key): key is keyof IndicatorSu
 /** The sums' columns, from `indicator_sums` or `indicator_sums_of()` (alias `s`), under `IndicatorSums`' names. */
 const SUMS_COLUMNS = sql.raw(SUMS_KEYS.map((key) => `s.${SUMS_TABLE[key].name} as "${key}"`).join(', '));
 
+/** The network's live indicators: those of its benefits not deleted, not deleted themselves. */
+const networkIndicators = (networkId: string) => sql`select i.id from benefit_indicators i
+        join benefits b on b.id = i.benefit_id and b.deleted_at is null
+        join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
+        where i.deleted_at is null`;
+
+type SumsLine = IndicatorSums & { indicator_id: string };
+
+/** Each row of sums as it came, under its indicator (no copies: a large network has thousands of them). */
+const sumsByIndicator = (lines: SumsLine[]) => new Map<string, IndicatorSums>(lines.map((line) => [line.indicator_id, line]));
+
 /**
  * Four reads side by side: the projects, their benefits with indicators (`readLines`: the route's are kept), each
- * indicator's targets summed with their current values, and the focus areas. The network's sums are kept per
- * indicator by triggers in the same transaction as any change to a target or a measurement (`indicator_sums`,
- * migration 0035, decision 0016), so the first answer after a measurement reads them as they are; a municipality's
- * are summed as it is asked. The sums are a read of their own, not joined to the benefits: sorting the benefits with
- * fourteen sums on each row cost more than both.
+ * indicator's targets summed with their current values (`readSums`: the route's are kept), and the focus areas. The
+ * network's sums are kept per indicator by triggers in the same transaction as any change to a target or a measurement
+ * (`indicator_sums`, migration 0035, decision 0016), so the first answer after a measurement reads them as they are; a
+ * municipality's are summed as it is asked. The sums are a read of their own, not joined to the benefits: sorting the
+ * benefits with fourteen sums on each row cost more than both.
  */
 export async function buildRollup(
   db: DbOrTx,
   networkId: string,
   municipality: string | null,
-  readLines: () => Promise<BenefitLine[]> = () => readBenefitLines(db, networkId),
+  {
+    readLines = () => readBenefitLines(db, networkId),
+    readSums = async () =>
+      sumsByIndicator(
+        await queryRows<SumsLine>(
+          db,
+          municipality
+            ? sql`select s.indicator_id, ${SUMS_COLUMNS} from indicator_sums_of(array(${networkIndicators(networkId)}), ${municipality}) s`
+            : sql`select s.indicator_id, ${SUMS_COLUMNS} from indicator_sums s where s.indicator_id in (${networkIndicators(networkId)})`,
+        ),
+      ),
+  }: { readLines?: () => Promise<BenefitLine[]>; readSums?: () => Promise<Map<string, IndicatorSums>> } = {},
 ): Promise<DetailedRollup> {
-  const indicators = sql`select i.id from benefit_indicators i
-        join benefits b on b.id = i.benefit_id and b.deleted_at is null
-        join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
-        where i.deleted_at is null`;
-  const [projectLines, benefitLines, sumLines, { titles }] = await together(db, [
+  const [projectLines, benefitLines, sums, { titles }] = await together(db, [
     () => readProjectLines(db, networkId, municipality),
     readLines,
-    () =>
-      queryRows<IndicatorSums & { indicator_id: string }>(
-        db,
-        municipality
-          ? sql`select s.indicator_id, ${SUMS_COLUMNS} from indicator_sums_of(array(${indicators}), ${municipality}) s`
-          : sql`select s.indicator_id, ${SUMS_COLUMNS} from indicator_sums s where s.indicator_id in (${indicators})`,
-      ),
+    readSums,
     () => networkFocusAreas(db, networkId),
   ]);
-  // Each row of sums is kept as it came, under its indicator (no copies: a large network has thousands of them).
-  const sums = new Map<string, IndicatorSums>();
-  for (const line of sumLines) sums.set(line.indicator_id, line);
   return shapeRollup(municipality, projectLines, benefitLines, sums, titles);
+}
+
+/**
+ * The network's sums, from what is kept (`KeptSums`) and the changes since: every sum when the benefit lines' stamp has
+ * moved (which indicators are the network's may have changed), with the highest change number in the same statement;
+ * else only the sums numbered higher than any read, each taken where its number is higher than what is kept of its
+ * indicator (two reads may end in either order), an indicator whose sums are gone let go.
+ */
+async function currentSums(
+  db: DbOrTx,
+  networkId: string,
+  linesStamp: string,
+  readLines: () => Promise<BenefitLine[]>,
+): Promise<Map<string, IndicatorSums>> {
+  let keptSums = keptSumsOf.get(db);
+  if (!keptSums) keptSumsOf.set(db, (keptSums = new Map<string, KeptSums>()));
+  const kept = keptSums.get(networkId);
+  if (kept?.linesStamp === linesStamp) {
+    const lines = await queryRows<Partial<SumsLine> & { changed_indicator: string; changed: number }>(
+      db,
+      sql`select c.indicator_id as changed_indicator, c.changed::float8 as changed, s.indicator_id, ${SUMS_COLUMNS}
+          from indicator_sums_changes c left join indicator_sums s on s.indicator_id = c.indicator_id
+          where c.changed > ${kept.high}`,
+    );
+    for (const line of lines) {
+      kept.high = Math.max(kept.high, line.changed);
+      const id = line.changed_indicator;
+      if (!kept.indicators.has(id) || line.changed <= (kept.changed.get(id) ?? 0)) continue;
+      kept.changed.set(id, line.changed);
+      if (line.indicator_id) kept.sums.set(id, line as SumsLine);
+      else kept.sums.delete(id);
+    }
+    return kept.sums;
+  }
+  const [lines, benefitLines] = await together(db, [
+    () =>
+      queryRows<Partial<SumsLine> & { high: number }>(
+        db,
+        sql`select h.high, s.* from (select coalesce(max(changed), 0)::float8 as high from indicator_sums_changes) h
+          left join lateral (
+            select s.indicator_id, ${SUMS_COLUMNS} from indicator_sums s where s.indicator_id in (${networkIndicators(networkId)})
+          ) s on true`,
+      ),
+    readLines,
+  ]);
+  const sums = sumsByIndicator(lines.filter((line): line is SumsLine & { high: number } => line.indicator_id != null));
+  keptSums.delete(networkId);
+  if (keptSums.size >= KEPT_SUMS_NETWORKS) keptSums.delete(keptSums.keys().next().value!);
+  keptSums.set(networkId, {
+    linesStamp,
+    indicators: new Set(benefitLines.flatMap((line) => (line.indicator_id ? [line.indicator_id] : []))),
+    sums,
+    high: lines[0]!.high,
+    changed: new Map(),
+  });
+  return sums;
 }
 
 function readProjectLines(db: DbOrTx, networkId: string, municipality: string | null) {
