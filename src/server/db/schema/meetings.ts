@@ -66,6 +66,12 @@ export const meetings = pgTable(
     index('meetings_unsummoned_idx')
       .on(t.date)
       .where(sql`${t.status} = 'planned' and ${t.deletedAt} is null and not ${t.writtenProcedure}`),
+    // Everyone's start page: the meetings still to be held (planned or summoned), of which it lists the person's own.
+    // Without it the date range was read from every body's meetings (the body-and-date index), each statement's largest
+    // cost.
+    index('meetings_upcoming_idx')
+      .on(t.date)
+      .where(sql`${t.status} in ('planned', 'summoned') and ${t.deletedAt} is null and not ${t.writtenProcedure}`),
     index('meetings_minutes_open_idx')
       .on(t.date)
       .where(

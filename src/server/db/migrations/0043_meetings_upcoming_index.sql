@@ -1,0 +1,1 @@
+CREATE INDEX "meetings_upcoming_idx" ON "meetings" USING btree ("date") WHERE "meetings"."status" in ('planned', 'summoned') and "meetings"."deleted_at" is null and not "meetings"."written_procedure";
