@@ -307,10 +307,10 @@ function shapeRollup(
   titles: Map<string, string>,
 ): DetailedRollup {
   const benefitsByProject = new Map<string, RollupBenefit[]>();
+  // A benefit's lines come one after the other (they are sorted by benefit), so the last one made is the line's.
+  let benefit: RollupBenefit | undefined;
   for (const line of benefitLines) {
-    const list = benefitsByProject.get(line.project_id) ?? [];
-    let benefit = list.find((b) => b.id === line.benefit_id);
-    if (!benefit) {
+    if (benefit?.id !== line.benefit_id) {
       benefit = {
         id: line.benefit_id,
         title: line.title,
@@ -319,8 +319,9 @@ function shapeRollup(
         achievement: null,
         indicators: [],
       };
-      list.push(benefit);
-      benefitsByProject.set(line.project_id, list);
+      const list = benefitsByProject.get(line.project_id);
+      if (list) list.push(benefit);
+      else benefitsByProject.set(line.project_id, [benefit]);
     }
     if (line.indicator_id) {
       const combined = combineSums(line.additive!, sums.get(line.indicator_id) ?? sumsOf([]));
