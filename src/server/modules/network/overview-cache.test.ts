@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type TestApp } from '../../../../test/harness.ts';
@@ -16,6 +17,14 @@ describe.each(DATABASE_KINDS)('cached network overview on %s', (kind) => {
     expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
     const again = await anonymous.get('/api/networks/lofoten-ikt');
     expect(again.body).toEqual(first.body);
+    // A browser gets the gzip kept beside the text: the same overview.
+    const zipped = await t.app.inject({
+      method: 'GET',
+      url: '/api/networks/lofoten-ikt',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect([zipped.statusCode, zipped.headers['content-encoding']]).toEqual([200, 'gzip']);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString())).toEqual(first.body);
 
     const secretariat = await t.as(USERS.lofotenAdmin);
     const added = await secretariat.post('/api/networks/lofoten-ikt/members', { municipalityNumber: '1860', joinedOn: '2024-01-01' });

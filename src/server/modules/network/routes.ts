@@ -18,7 +18,6 @@ import {
   NetworkCreateSchema,
   NetworkMemberSchema,
   NetworkOverviewSchema,
-  type NetworkOverview,
   NetworkSummarySchema,
   NetworkUpdateSchema,
   PeoplePageSchema,
@@ -28,7 +27,7 @@ import {
   PersonUpdateSchema,
 } from '../../../shared/network/schema.ts';
 import * as service from './service.ts';
-import { getNetworkOverviewJson } from './overview-cache.ts';
+import { preparedNetworkOverview } from './overview-cache.ts';
 import { EXPORT_FORMATS, sendFile } from '../documents/index.ts';
 import { sendPrepared } from '../../prepared-answers.ts';
 
@@ -68,14 +67,11 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'network.create' }, schema: { tags, body: NetworkCreateSchema, response: { 201: NetworkOverviewSchema } } },
     async (req, reply) => reply.status(201).send(await service.createNetwork(req.ctx, req.body)),
   );
-  // Sent as prepared JSON text (see overview-cache.ts), which Fastify passes through unserialized; the schema documents it.
+  // Sent as prepared JSON and gzip (see overview-cache.ts), which Fastify passes through; the schema documents it.
   app.get(
     '/networks/:networkId',
     { config: PUBLIC, schema: { tags, params: NetworkParams, response: { 200: NetworkOverviewSchema } } },
-    async (req, reply) => {
-      const json = await getNetworkOverviewJson(req.ctx, req.params.networkId);
-      return reply.type('application/json; charset=utf-8').send(json as unknown as NetworkOverview);
-    },
+    async (req, reply) => sendPrepared(req, reply, await preparedNetworkOverview(req.ctx, req.params.networkId)),
   );
   app.patch(
     '/networks/:networkId',
