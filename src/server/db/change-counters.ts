@@ -15,7 +15,9 @@ import { today } from '../modules/network/dates.ts';
 export type ChangeScope = 'network' | 'meetings' | 'mapping' | 'adoptions' | 'portfolio' | 'benefits' | 'figures';
 
 /** Every scope's version as one JSON object, for a statement that reads them beside its own rows (the session look-up). */
-export const CHANGE_COUNTERS_JSON = sql<Record<string, number>>`(select coalesce(json_object_agg(scope, version), '{}'::json) from change_counters)`;
+export const CHANGE_COUNTERS_JSON = sql<
+  Record<string, number>
+>`(select coalesce(json_object_agg(scope, version), '{}'::json) from change_counters)`;
 
 const KNOWN_COUNTERS = 'changeCounters.known';
 
@@ -25,6 +27,11 @@ const KNOWN_COUNTERS = 'changeCounters.known';
  */
 export function rememberChangeCounters(ctx: RequestContext, counters: Record<string, number>): void {
   ctx.cache.set(KNOWN_COUNTERS, counters);
+}
+
+/** Whether this request knows the counters already (a read whose session look-up read them). */
+export function knowsChangeCounters(ctx: RequestContext): boolean {
+  return ctx.cache.has(KNOWN_COUNTERS);
 }
 
 /** The stamp an answer built from these scopes is valid under. Today's date is part of it: who is a current

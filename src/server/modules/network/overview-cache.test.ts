@@ -38,6 +38,18 @@ describe.each(DATABASE_KINDS)('cached network overview on %s', (kind) => {
     expect(renamed.body.bodies.map((b: { name: string }) => b.name)).toContain('Styret for Lofoten IKT (nytt navn)');
   });
 
+  it("finds a network by its new slug at once in a logged-in read, which takes it from the instance's kept networks", async () => {
+    const admin = await t.as(USERS.platformAdmin);
+    expect((await admin.get('/api/networks/digitale-helgeland/projects')).status).toBe(200);
+    const network = (await admin.get('/api/networks/digitale-helgeland')).body as { id: string; version: number };
+    const renamed = await admin.patch(`/api/networks/${network.id}`, { slug: 'helgeland-digitalt', version: network.version });
+    expect(renamed.status).toBe(200);
+    expect((await admin.get('/api/networks/helgeland-digitalt/projects')).status).toBe(200);
+    expect((await admin.get(`/api/networks/${network.id.toUpperCase()}/projects`)).status).toBe(200);
+    expect((await admin.get('/api/networks/digitale-helgeland/projects')).status).toBe(404);
+    await admin.patch(`/api/networks/${network.id}`, { slug: 'digitale-helgeland', version: renamed.body.version });
+  });
+
   it('shows a new child network on the umbrella', async () => {
     const before = await t.anonymous().get('/api/networks/diginordland');
     const admin = await t.as(USERS.platformAdmin);

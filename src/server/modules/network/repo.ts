@@ -16,6 +16,17 @@ export async function findNetwork(db: DbOrTx, ref: string) {
   return row ?? null;
 }
 
+/** Every network, by id and by slug; frozen, for they are kept and shared by requests (network/service.ts). */
+export async function allNetworks(db: DbOrTx) {
+  const rows = (await db.select().from(networks)).map((row) => Object.freeze(row));
+  return { byId: new Map(rows.map((row) => [row.id, row])), bySlug: new Map(rows.map((row) => [row.slug, row])) };
+}
+
+/** Where `findNetwork` looks a reference up: by id when it is one, else by slug. */
+export function networkOf(all: Awaited<ReturnType<typeof allNetworks>>, ref: string) {
+  return (UUID.test(ref) ? all.byId.get(ref.toLowerCase()) : all.bySlug.get(ref.toLowerCase())) ?? null;
+}
+
 export async function listNetworksWithTotals(db: DbOrTx) {
   return db
     .select({

@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { bodies, bodyMemberships, municipalities, networkMembers, networks, people } from '../../db/schema/index.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, conflict, inUse, invalidField, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -32,7 +33,7 @@ import type {
 import { SUMMONS_NOTICE_DAYS } from '../../../shared/network/schema.ts';
 import { assertBelongs, assertCan, can, inNetwork, NOWHERE, ofMember, ofMunicipality, ofPerson, requireUser } from '../../access/index.ts';
 import * as repo from './repo.ts';
-import { changeStamp } from '../../db/change-counters.ts';
+import { changeStamp, knowsChangeCounters, stampedCache } from '../../db/change-counters.ts';
 import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import { presentBody, presentBodyMembership, presentMember, presentMunicipality, presentPerson } from './presenter.ts';
 
@@ -103,9 +104,22 @@ export async function listNetworks(ctx: RequestContext): Promise<NetworkSummary[
 }
 
 export async function requireNetwork(ctx: RequestContext, ref: string) {
-  const network = await repo.findNetwork(ctx.db, ref);
+  // A logged-in read knows the counters from its session look-up: it finds its network among those kept.
+  const network = knowsChangeCounters(ctx) ? repo.networkOf(await keptNetworks(ctx), ref) : await repo.findNetwork(ctx.db, ref);
   if (!network) throw notFound();
   return network;
+}
+
+type AllNetworks = Awaited<ReturnType<typeof repo.allNetworks>>;
+/**
+ * Every network, kept per instance until one changes (the `network` counter), for the reads that know the counters.
+ * Per database: the tests run a PGlite and a PostgreSQL app in one process.
+ */
+const networksKept = new WeakMap<DbOrTx, (key: string, stamp: string, build: () => Promise<AllNetworks>) => Promise<AllNetworks>>();
+async function keptNetworks(ctx: RequestContext): Promise<AllNetworks> {
+  let kept = networksKept.get(ctx.db);
+  if (!kept) networksKept.set(ctx.db, (kept = stampedCache<AllNetworks>(1)));
+  return kept('all', await changeStamp(ctx, ['network']), () => repo.allNetworks(ctx.db));
 }
 
 /** The network's front page: current and former members with population, host municipality and bodies. Public. */
