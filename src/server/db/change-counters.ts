@@ -15,9 +15,7 @@ import { today } from '../modules/network/dates.ts';
 export type ChangeScope = 'network' | 'meetings' | 'mapping' | 'adoptions' | 'portfolio' | 'benefits' | 'figures';
 
 /** Every scope's version as one JSON object, for a statement that reads them beside its own rows (the session look-up). */
-export const CHANGE_COUNTERS_JSON = sql<
-  Record<string, number>
->`(select coalesce(json_object_agg(scope, version), '{}'::json) from change_counters)`;
+export const CHANGE_COUNTERS_JSON = sql<Record<string, number>>`(select coalesce(json_object_agg(scope, version), '{}'::json) from change_counters)`;
 
 const KNOWN_COUNTERS = 'changeCounters.known';
 

@@ -287,10 +287,7 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
         return;
       }
       case 'renameIndicator':
-        await db
-          .update(benefitIndicators)
-          .set({ name: w.name })
-          .where(eq(benefitIndicators.id, pick(w.target).indicator));
+        await db.update(benefitIndicators).set({ name: w.name }).where(eq(benefitIndicators.id, pick(w.target).indicator));
         return;
       case 'retitleBenefit':
         await db
