@@ -57,9 +57,9 @@ export const indicatorSums = pgTable('indicator_sums', {
 
 /**
  * Per indicator, when its kept sums last changed (migration 0042): each refresh of `indicator_sums` gives the indicator
- * the highest number so far plus one, taken while the refresh holds its turn, so the numbers follow the order in which
- * the changes commit. The kept roll-up of a network reads only the sums that changed after the highest number it has
- * seen (rollup.ts), and an indicator whose sums are gone (its last target deleted) is among them too.
+ * the next number of a sequence, taken while the refresh holds its turn, so the numbers follow the order in which the
+ * changes commit. The kept roll-up of a network reads only the sums that changed after the highest number it has seen
+ * (rollup.ts), and an indicator whose sums are gone (its last target deleted) is among them too.
  */
 export const indicatorSumsChanges = pgTable(
   'indicator_sums_changes',

@@ -1,4 +1,4 @@
-import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { changeStamps, stampedCache } from '../../db/change-counters.ts';
 import { queryRows, together, type DbOrTx } from '../../db/client.ts';
@@ -220,6 +220,11 @@ export async function buildRollup(
   return shapeRollup(municipality, projectLines, benefitLines, sums, titles);
 }
 
+/** The rows, each with the highest change number in the same statement (one row of nulls beside it when there are none). */
+const withHighestChange = (rows: SQL) =>
+  sql`select h.high, r.* from (select coalesce(max(changed), 0)::float8 as high from indicator_sums_changes) h
+      left join lateral (${rows}) r on true`;
+
 /**
  * The network's sums, from what is kept (`KeptSums`) and the changes since: every sum when the benefit lines' stamp has
  * moved (which indicators are the network's may have changed), with the highest change number in the same statement;
@@ -236,16 +241,23 @@ async function currentSums(
   if (!keptSums) keptSumsOf.set(db, (keptSums = new Map<string, KeptSums>()));
   const kept = keptSums.get(networkId);
   if (kept?.linesStamp === linesStamp) {
-    const lines = await queryRows<Partial<SumsLine> & { changed_indicator: string; changed: number }>(
+    // The network's changes since; the other networks' below the highest number are not read again.
+    const lines = await queryRows<Partial<SumsLine> & { high: number; changed_indicator: string | null; changed: number | null }>(
       db,
-      sql`select c.indicator_id as changed_indicator, c.changed::float8 as changed, s.indicator_id, ${SUMS_COLUMNS}
-          from indicator_sums_changes c left join indicator_sums s on s.indicator_id = c.indicator_id
-          where c.changed > ${kept.high}`,
+      withHighestChange(sql`select c.indicator_id as changed_indicator, c.changed::float8 as changed, s.indicator_id, ${SUMS_COLUMNS}
+          from indicator_sums_changes c
+          join benefit_indicators i on i.id = c.indicator_id
+          join benefits b on b.id = i.benefit_id
+          join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
+          left join indicator_sums s on s.indicator_id = c.indicator_id
+          where c.changed > ${kept.high}`),
     );
+    // Builds share the kept sums, so one still waiting on its other reads may shape sums newer than its stamp, never
+    // older.
     for (const line of lines) {
-      kept.high = Math.max(kept.high, line.changed);
+      kept.high = Math.max(kept.high, line.high);
       const id = line.changed_indicator;
-      if (!kept.indicators.has(id) || line.changed <= (kept.changed.get(id) ?? 0)) continue;
+      if (id === null || line.changed === null || !kept.indicators.has(id) || line.changed <= (kept.changed.get(id) ?? 0)) continue;
       kept.changed.set(id, line.changed);
       if (line.indicator_id) kept.sums.set(id, line as SumsLine);
       else kept.sums.delete(id);
@@ -256,10 +268,9 @@ async function currentSums(
     () =>
       queryRows<Partial<SumsLine> & { high: number }>(
         db,
-        sql`select h.high, s.* from (select coalesce(max(changed), 0)::float8 as high from indicator_sums_changes) h
-          left join lateral (
-            select s.indicator_id, ${SUMS_COLUMNS} from indicator_sums s where s.indicator_id in (${networkIndicators(networkId)})
-          ) s on true`,
+        withHighestChange(
+          sql`select s.indicator_id, ${SUMS_COLUMNS} from indicator_sums s where s.indicator_id in (${networkIndicators(networkId)})`,
+        ),
       ),
     readLines,
   ]);
