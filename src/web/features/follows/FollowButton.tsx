@@ -76,7 +76,12 @@ function FollowControl({ target }: { target: FollowTargetInput }) {
     <div className="dr-follow">
       <FailureAlert error={error} />
       <SuccessMessage message={status} />
-      {state.data === undefined ? null : follow === null ? (
+      {state.data === undefined ? (
+        // Its place is kept while the state loads, so the page does not move under the reader's pointer when it comes.
+        <Button variant="secondary" data-size="sm" disabled>
+          {t.follow}
+        </Button>
+      ) : follow === null ? (
         <Button
           variant="secondary"
           data-size="sm"
