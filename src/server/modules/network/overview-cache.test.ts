@@ -50,6 +50,20 @@ describe.each(DATABASE_KINDS)('cached network overview on %s', (kind) => {
     await admin.patch(`/api/networks/${network.id}`, { slug: 'digitale-helgeland', version: renamed.body.version });
   });
 
+  it("refuses, through the kept networks, another network's portfolio, a slug that is none and a malformed reference", async () => {
+    const member = await t.as(USERS.vesteralenMember);
+    expect((await member.get('/api/networks/digivesteralen/projects')).status).toBe(200);
+    const lofoten = await t.networkId('lofoten-ikt');
+    for (const ref of ['lofoten-ikt', lofoten, lofoten.toUpperCase()]) {
+      expect([403, 404]).toContain((await member.get(`/api/networks/${ref}/projects`)).status);
+    }
+    expect((await member.get('/api/networks/finnes-ikke/projects')).status).toBe(404);
+    for (const ref of ['%00', 'x'.repeat(5_000), "digivesteralen'--", '00000000-0000-0000-0000-00000000000g']) {
+      const response = await member.get(`/api/networks/${encodeURIComponent(ref)}/projects`);
+      expect([400, 404]).toContain(response.status);
+    }
+  });
+
   it('shows a new child network on the umbrella', async () => {
     const before = await t.anonymous().get('/api/networks/diginordland');
     const admin = await t.as(USERS.platformAdmin);
