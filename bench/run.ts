@@ -531,7 +531,8 @@ function startServer(databaseUrl: string | undefined): Promise<{ child: ChildPro
   else delete env.BENCH_SERVER_DATABASE_URL;
   const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
-    execArgv: ['--import', 'tsx'],
+    // BENCH_SERVER_NODE_OPTIONS: more of Node's options for the server alone, e.g. `--cpu-prof` to see where its thread goes.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? [])],
     env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
