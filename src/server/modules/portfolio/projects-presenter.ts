@@ -93,7 +93,8 @@ export type PortfolioProjectRow = Pick<
   | 'programmeId'
 >;
 export type PortfolioLookups = Pick<ProjectLookups, 'focusAreaTitles' | 'personNames' | 'statuses' | 'programmeNames'> & {
-  participants: Map<string, Array<Pick<ParticipantRow, 'participation'>>>;
+  /** Per project, how many municipalities take part (participation «in»). */
+  participantCounts: Map<string, number>;
   decisions: Map<string, Array<Pick<DecisionRow, 'decisionPoint' | 'decidedOn'>>>;
   milestones: Map<string, Array<Pick<MilestoneRow, 'title' | 'dueDate' | 'doneDate' | 'createdAt'>>>;
 };
@@ -247,6 +248,11 @@ export function presentProject(row: ProjectRow, lookups: ProjectLookups): Projec
   };
 }
 
+/** The municipalities taking part in each project, counted from the participants of whole projects. */
+export function participantCountsOf(lookups: Pick<ProjectLookups, 'participants'>): Map<string, number> {
+  return new Map([...lookups.participants].map(([id, list]) => [id, list.filter((p) => p.participation === 'in').length]));
+}
+
 export function presentPortfolioRow(row: PortfolioProjectRow, lookups: PortfolioLookups): PortfolioRow {
   const decisions = lookups.decisions.get(row.id) ?? [];
   const last = decisions.at(-1);
@@ -258,7 +264,7 @@ export function presentPortfolioRow(row: PortfolioProjectRow, lookups: Portfolio
     focusAreas: focusAreasOf(row, lookups),
     ownerName: personOf(row.ownerPersonId, lookups)?.name ?? null,
     managerName: personOf(row.managerPersonId, lookups)?.name ?? null,
-    participantCount: (lookups.participants.get(row.id) ?? []).filter((p) => p.participation === 'in').length,
+    participantCount: lookups.participantCounts.get(row.id) ?? 0,
     lastDecision: last ? { decisionPoint: last.decisionPoint, decidedOn: last.decidedOn } : null,
     startDate: row.startDate,
     plannedEndDate: row.plannedEndDate,

@@ -43,6 +43,7 @@ import { yearInOslo } from './proposals.ts';
 import { recomputeSplit } from './project-financing.ts';
 import { participationWritable, readableProject, readableProjectByReference, writableProject, type ProjectRow } from './project-records.ts';
 import {
+  participantCountsOf,
   presentPortfolioRow,
   presentProject,
   type DecisionRow,
@@ -266,7 +267,8 @@ export async function recomputeOverview(db: DbOrTx, networkId: string, filter: P
     .where(and(...conditions))
     .orderBy(asc(projects.year), asc(projects.sequence));
   const lookups = await lookupsFor(db, networkId, rows, false);
-  const list = rows.map((row) => presentPortfolioRow(row, lookups));
+  const participantCounts = participantCountsOf(lookups);
+  const list = rows.map((row) => presentPortfolioRow(row, { ...lookups, participantCounts }));
   const status = filter.status;
   if (!status) return list;
   return list.filter((p) => (status === 'none' ? p.status === null : p.status?.overall === status));

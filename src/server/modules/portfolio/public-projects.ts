@@ -13,7 +13,7 @@ import {
 import { exemptTitle } from '../../../shared/publicAccess/schema.ts';
 import { hasDecision, isMeetingPublished, itemMinutesPublished } from '../publicAccess/index.ts';
 import { lookupsFor } from './projects.ts';
-import { presentPortfolioRow, presentProject } from './projects-presenter.ts';
+import { participantCountsOf, presentPortfolioRow, presentProject } from './projects-presenter.ts';
 
 /**
  * The public portfolio (innsyn), no login, the same answer for everyone. Every project of the network is public from
@@ -40,10 +40,11 @@ export async function publicPortfolio(ctx: RequestContext, slug: string): Promis
     .where(eq(projects.networkId, network.id))
     .orderBy(asc(projects.year), asc(projects.sequence));
   const lookups = await lookupsFor(ctx.db, network.id, rows, false);
+  const participantCounts = participantCountsOf(lookups);
   return {
     network: { slug: network.slug, name: network.name },
     projects: rows.map((row) => {
-      const p = presentPortfolioRow(row, lookups);
+      const p = presentPortfolioRow(row, { ...lookups, participantCounts });
       return {
         reference: p.reference,
         title: p.title,
