@@ -6,16 +6,19 @@ import { ADOPTION_STATUSES } from '../src/shared/mapping/schema.ts';
  * one invalidating what the reads keep (each kept answer is stale only after a write to what it reads: the change
  * scopes of db/change-counters.ts): a shared-solution status changed (the adoption matrix), an application's user count
  * changed (the landscape, and the adoption matrix, which shows the mapping's municipalities), a benefit measurement
- * registered (the benefits roll-up), a project risk's probability changed (the portfolio overview, the risk map, the
- * prioritization matrix and the roll-up), an agenda item's decision saved (the decision search and the OParl lists),
- * and, for the cold target alone, a benefit's title changed (the roll-up, its benefit lines read again as well).
+ * registered (the benefits roll-up), a project's title changed (the portfolio overview, the prioritization matrix and
+ * the roll-up), an agenda item's decision saved (the decision search and the OParl lists), and, for the cold target
+ * alone, a project risk's probability changed (the risk map, migration 0044) and a benefit's title changed (the
+ * roll-up, its benefit lines read again as well).
  * Records are taken from the database in turn, one writer at a time per record, each with the version the last write
  * gave it, so optimistic locking never refuses a bench write.
  *
  * A project's phase moved is not among them: a phase moves by a decision at a decision point (an owner decision by
- * the project owner, or a meeting case), which the benchmark account cannot make on the generated projects.
+ * the project owner, or a meeting case), which the benchmark account cannot make on the generated projects. A
+ * project's title changed stands in for it: it moves the same counter (`portfolio`), and so makes the same answers
+ * stale.
  */
-export type WriteKind = 'adoption' | 'application' | 'measurement' | 'risk' | 'decision' | 'benefit';
+export type WriteKind = 'adoption' | 'application' | 'measurement' | 'project' | 'risk' | 'decision' | 'benefit';
 
 interface Pool<T> {
   free: T[];
@@ -47,6 +50,9 @@ export async function prepareWriter(url: string, appUrl: string, cookie: string,
       `select u.id, u.version from application_usages u join network_members nm on nm.municipality_number = u.municipality_number
        where nm.network_id = $1 and nm.left_on is null order by u.id limit 300`,
     );
+    const projects = await poolOf<{ id: string; version: number; title: string }>(
+      `select id, version, title from projects where network_id = $1 order by id limit 300`,
+    );
     const risks = await poolOf<{ id: string; version: number }>(
       `select r.id, r.version from project_risks r join projects p on p.id = r.project_id where p.network_id = $1 order by r.id limit 300`,
     );
@@ -63,6 +69,7 @@ export async function prepareWriter(url: string, appUrl: string, cookie: string,
         ['adoption', adoptions],
         ['application', applications],
         ['measurement', measurements],
+        ['project', projects],
         ['risk', risks],
         ['decision', decisions],
         ['benefit', benefits],
@@ -132,17 +139,17 @@ export async function prepareWriter(url: string, appUrl: string, cookie: string,
             pool.free.push(record);
           }
         }
-        if (kind === 'benefit') {
-          const record = benefits.free.shift()!;
+        if (kind === 'benefit' || kind === 'project') {
+          const record = (kind === 'benefit' ? benefits : projects).free.shift()!;
           try {
-            const res = await send('PATCH', `/api/benefits/${record.id}`, {
+            const res = await send('PATCH', `/api/${kind === 'benefit' ? 'benefits' : 'projects'}/${record.id}`, {
               title: `${record.title} (${counter})`,
               version: record.version,
             });
             if (res.body?.version) record.version = res.body.version;
             return res.status;
           } finally {
-            benefits.free.push(record);
+            (kind === 'benefit' ? benefits : projects).free.push(record);
           }
         }
         const record = decisions.free.shift()!;

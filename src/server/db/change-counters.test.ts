@@ -6,8 +6,8 @@ import type { ChangeScope } from './change-counters.ts';
 
 /**
  * A write makes stale only the answers kept under the scopes of the tables it writes (migrations 0002–0004, 0011 and
- * 0038, 0040): a shared solution's adoption is not the landscape's, a measurement is not the portfolio overview's nor
- * the roll-up's benefit lines'.
+ * 0038, 0040, 0044): a shared solution's adoption is not the landscape's, a measurement is not the portfolio overview's
+ * nor the roll-up's benefit lines', a risk is neither's.
  */
 describe.each(DATABASE_KINDS)('change scopes on %s', (kind) => {
   let t: TestApp;
@@ -35,7 +35,8 @@ describe.each(DATABASE_KINDS)('change scopes on %s', (kind) => {
       ['indicator_targets', 'weight', 'figures'],
       ['benefit_indicators', 'name', 'benefits'],
       ['benefits', 'title', 'benefits'],
-      ['project_risks', 'description', 'portfolio'],
+      // Only the risk map reads the risks (migration 0044).
+      ['project_risks', 'description', 'risks'],
       ['projects', 'title', 'portfolio'],
       // A project moved to another network moves the roll-up's benefit lines too (migration 0040). Written as it is,
       // the row triggers that move its targets' keys (and so `figures`) do not fire.

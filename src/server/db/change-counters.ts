@@ -10,9 +10,10 @@ import { today } from '../modules/network/dates.ts';
  * 0040), whoever makes it, so one primary-key look-up tells every instance whether what it kept is still true. A scope
  * is what some answer reads and others do not: `adoptions` (shared solutions and their adoptions) apart from the rest
  * of `mapping`; `benefits` (benefits, indicators) and `figures` (their targets and measurements) apart from the rest
- * of `portfolio`, so a measurement leaves the portfolio overview as it was, and the roll-up's benefit lines too.
+ * of `portfolio`, so a measurement leaves the portfolio overview as it was, and the roll-up's benefit lines too;
+ * `risks` (project risks, migration 0044), which only the risk map reads.
  */
-export type ChangeScope = 'network' | 'meetings' | 'mapping' | 'adoptions' | 'portfolio' | 'benefits' | 'figures';
+export type ChangeScope = 'network' | 'meetings' | 'mapping' | 'adoptions' | 'portfolio' | 'risks' | 'benefits' | 'figures';
 
 /** Every scope's version as one JSON object, for a statement that reads them beside its own rows (the session look-up). */
 export const CHANGE_COUNTERS_JSON = sql<Record<string, number>>`(select coalesce(json_object_agg(scope, version), '{}'::json) from change_counters)`;

@@ -106,8 +106,8 @@ export function countCells(entries: RiskMapEntry[]): RiskMapCell[] {
 }
 
 /**
- * A network's entries per filter, kept until a table behind them changes (the `portfolio` counter, bumped by a
- * trigger on the risks, the projects and their participants; `network` for the membership). The map and a cell's
+ * A network's entries per filter, kept until a table behind them changes (the `risks` counter, bumped by a trigger on
+ * the risks; `portfolio`, on the projects and their participants; `network` for the membership). The map and a cell's
  * list are kept beside them as prepared JSON (prepared-answers.ts), so a repeated request serializes nothing.
  */
 const kept = stampedCache<RiskMapEntry[]>(500);
@@ -125,7 +125,7 @@ async function entriesFor(ctx: RequestContext, networkRef: string, filter: RiskM
   requireUser(ctx);
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.read', inNetwork(network.id));
-  const stamp = await changeStamp(ctx, ['network', 'portfolio']);
+  const stamp = await changeStamp(ctx, ['network', 'portfolio', 'risks']);
   const key = [network.id, filter.kind, filter.phase, filter.focusArea, filter.municipality, filter.programme]
     .map((part) => part ?? '')
     .join('|');
