@@ -21,6 +21,22 @@ import { storedFiles } from './stored-files.ts';
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
 
+/**
+ * A call of its own for a route whose accepted mutation would spoil what every later route's setup reads: a nasty
+ * string that happens to be a valid slug (`0000-01-01`, `1e400`) renames the network, and DigiVesterålen is then no
+ * longer `digivesteralen`. So the network renamed is one made for the call.
+ */
+const OWN_SETUP: Partial<Record<string, (admin: Client, cell: number) => Promise<Call>>> = {
+  'PATCH /api/networks/{networkId}': async (admin, cell) => {
+    const made = await admin.post<{ slug: string; version: number }>('/api/networks', {
+      name: `Fuzznettverk ${cell}`,
+      slug: `fuzz-${cell}`,
+    });
+    expect(made.status).toBe(201);
+    return { url: `/api/networks/${made.body.slug}`, body: { description: 'Oppdatert', version: made.body.version } };
+  },
+};
+
 interface JsonSchema {
   type?: string | string[];
   format?: string;
@@ -373,7 +389,8 @@ describe.each(DATABASE_KINDS)('bad input generated for every state-changing rout
     it(`${route}: no 5xx, and a refusal writes nothing`, { timeout: 60_000 }, async () => {
       const [method, template] = route.split(' ') as ['POST' | 'PUT' | 'PATCH' | 'DELETE', string];
       const admin = await t.as(USERS.platformAdmin);
-      const call: Call = await expectation.setup(t, admin, ++cell);
+      const own = OWN_SETUP[route];
+      const call: Call = own ? await own(admin, ++cell) : await expectation.setup(t, admin, ++cell);
       expect(Buffer.isBuffer(call.body)).toBe(TAKE_A_FILE.includes(route));
       const operation = operations[template]?.[method.toLowerCase()];
       const role = callerFor(allowedRoles((operation?.['x-access'] ?? []) as Capability[]));
