@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { keyArray, queryParts, queryPrepared } from '../../db/client.ts';
-import { LATEST_REPORT } from './latest-report.ts';
+import { LATEST_REPORT } from '../portfolio/index.ts';
 import { notFound } from '../../errors.ts';
 import { PANEL_FOLD, type MunicipalityPanel } from '../../../shared/myWork/schema.ts';
 import { shareInYear } from '../../../shared/finance/year-spread.ts';

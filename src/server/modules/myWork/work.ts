@@ -34,7 +34,7 @@ import {
   type Seat,
 } from '../../access/index.ts';
 import { addDays, iso } from './dates.ts';
-import { LATEST_REPORT } from './latest-report.ts';
+import { LATEST_REPORT } from '../portfolio/index.ts';
 
 /**
  * «Mitt arbeid»: each part is one query over what the account is (its roles) and who it is (the people with its

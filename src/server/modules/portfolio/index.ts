@@ -53,7 +53,7 @@ export { uploadProjectDocument, deleteProjectDocument } from './projects-documen
 export { addMilestone, addRisk, addDeliverable } from './projects-plans.ts';
 export { riskMap, riskCell, openRiskEntries } from './risk-map.ts';
 export { prioritizationMatrix } from './prioritization.ts';
-export { latestStatuses } from './status-reports.ts';
+export { latestStatuses, LATEST_REPORT } from './status-reports.ts';
 export { addLesson, searchLessons } from './lessons.ts';
 export {
   listStatusReports,
