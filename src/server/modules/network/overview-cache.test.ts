@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type TestApp } from '../../../../test/harness.ts';
@@ -25,6 +25,15 @@ describe.each(DATABASE_KINDS)('cached network overview on %s', (kind) => {
     });
     expect([zipped.statusCode, zipped.headers['content-encoding']]).toEqual([200, 'gzip']);
     expect(JSON.parse(gunzipSync(zipped.rawPayload).toString())).toEqual(first.body);
+    // The plain text is kept as UTF-8 bytes: its length is theirs, and Værøy comes back as written. A client that takes
+    // only brotli gets them compressed as any answer is.
+    const plain = await t.app.inject({ method: 'GET', url: '/api/networks/lofoten-ikt' });
+    expect(Number(plain.headers['content-length'])).toBe(plain.rawPayload.length);
+    expect(plain.payload).toBe(JSON.stringify(first.body));
+    expect(plain.payload).toContain('Værøy');
+    const brotli = await t.app.inject({ method: 'GET', url: '/api/networks/lofoten-ikt', headers: { 'accept-encoding': 'br' } });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(brotli.rawPayload).toString())).toEqual(first.body);
 
     const secretariat = await t.as(USERS.lofotenAdmin);
     const added = await secretariat.post('/api/networks/lofoten-ikt/members', { municipalityNumber: '1860', joinedOn: '2024-01-01' });
