@@ -80,7 +80,7 @@ export async function decideProject(
     decidedOn = await decidedCaseDate(ctx.db, found.networkId, input.agendaItemId);
   }
 
-  return ctx.db.transaction(async (tx) => {
+  const decided = await ctx.db.transaction(async (tx) => {
     const documents = await tx
       .select()
       .from(projectDocuments)
@@ -129,6 +129,7 @@ export async function decideProject(
       after: { ...decision, basisDocumentIds: basis.map((d) => d.id) },
     });
     await recordAudit(tx, ctx, { ...audit, entityType: 'project', entityId: id, action: 'decide', before, after });
-    return projectDto(tx, after);
+    return after;
   });
+  return projectDto(ctx.db, decided);
 }

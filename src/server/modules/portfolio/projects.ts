@@ -403,8 +403,8 @@ export async function createProject(ctx: RequestContext, networkRef: string, inp
   const network = await requireNetwork(ctx, networkRef);
   await assertCan(ctx, 'portfolio.write', inNetwork(network.id));
   await checkProjectFields(ctx.db, network.id, input);
-  return ctx.db.transaction(async (tx) => {
-    const row = await insertProject(tx, ctx, network.id, {
+  const row = await ctx.db.transaction((tx) =>
+    insertProject(tx, ctx, network.id, {
       title: input.title,
       description: input.description ?? null,
       focusAreaKeys: [...new Set(input.focusAreaKeys)],
@@ -414,9 +414,9 @@ export async function createProject(ctx: RequestContext, networkRef: string, inp
       startDate: input.startDate ?? null,
       plannedEndDate: input.plannedEndDate ?? null,
       programmeId: input.programmeId ?? null,
-    });
-    return projectDto(tx, row);
-  });
+    }),
+  );
+  return projectDto(ctx.db, row);
 }
 
 async function rowInTransaction(tx: DbOrTx, id: string): Promise<ProjectRow> {
@@ -430,7 +430,7 @@ export async function updateProject(ctx: RequestContext, id: string, input: Proj
   const found = await writableProject(ctx, id);
   await checkProjectFields(ctx.db, found.networkId, input, found);
   const { version, focusAreaKeys, ...fields } = input;
-  return ctx.db.transaction(async (tx) => {
+  const row = await ctx.db.transaction(async (tx) => {
     const before = await rowInTransaction(tx, id);
     const row = await updateVersioned(
       tx,
@@ -440,8 +440,9 @@ export async function updateProject(ctx: RequestContext, id: string, input: Proj
       definedOnly({ ...fields, focusAreaKeys: focusAreaKeys === undefined ? undefined : [...new Set(focusAreaKeys)] }),
     );
     await recordAudit(tx, ctx, { networkId: row.networkId, entityType: 'project', entityId: id, action: 'update', before, after: row });
-    return projectDto(tx, row);
+    return row;
   });
+  return projectDto(ctx.db, row);
 }
 
 /**
@@ -462,7 +463,7 @@ export async function setParticipation(
     throw invalidField('number', 'notMember', { value: name ? `${municipalityNumber} ${name}` : municipalityNumber });
   }
   const values = { participation: input.participation, reservation: input.reservation ?? null };
-  return ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const audit = { networkId: project.networkId, entityType: 'projectParticipant' };
     const [before] = await tx
       .select()
@@ -486,6 +487,6 @@ export async function setParticipation(
     const wasIn = before?.participation === 'in';
     const isIn = input.participation === 'in';
     if (wasIn !== isIn) await recomputeSplit(tx, ctx, project, isIn ? 'municipalityJoined' : 'municipalityLeft', municipalityNumber);
-    return projectDto(tx, project);
   });
+  return projectDto(ctx.db, project);
 }
