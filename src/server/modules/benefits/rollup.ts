@@ -107,6 +107,14 @@ const keptSumsOf = new WeakMap<DbOrTx, Map<string, KeptSums>>();
 const KEPT_SUMS_NETWORKS = 20;
 
 /**
+ * Each kept indicator line's figures as the network's roll-up last shaped them, with the sums they came from: kept
+ * lines and kept sums are the same objects from one answer to the next until they change (a sum changed is a new
+ * object), so the first answer after a project's change, or after a measurement, combines only the indicators whose
+ * sums changed, not the network's thousands.
+ */
+const shapedIndicators = new WeakMap<BenefitLine, { sums: IndicatorSums; indicator: RollupIndicator }>();
+
+/**
  * The roll-up for the portfolio's readers, the same for each of them: kept until a table behind it changes. Answers
  * the object and its prepared JSON; the projects without their benefits.
  */
@@ -118,7 +126,7 @@ export async function benefitsRollup(ctx: RequestContext, networkRef: string, mu
     const detailed = await buildRollup(ctx.db, networkId, municipality ?? null, {
       readLines,
       // A municipality's sums are summed as it is asked.
-      ...(municipality ? {} : { readSums: () => currentSums(ctx.db, networkId, stamps.lines, readLines) }),
+      ...(municipality ? {} : { readSums: () => currentSums(ctx.db, networkId, stamps.lines, readLines), shaped: shapedIndicators }),
     });
     return {
       ...detailed,
@@ -209,7 +217,12 @@ export async function buildRollup(
             : sql`select s.indicator_id, ${SUMS_COLUMNS} from indicator_sums s where s.indicator_id in (${networkIndicators(networkId)})`,
         ),
       ),
-  }: { readLines?: () => Promise<BenefitLine[]>; readSums?: () => Promise<Map<string, IndicatorSums>> } = {},
+    shaped,
+  }: {
+    readLines?: () => Promise<BenefitLine[]>;
+    readSums?: () => Promise<Map<string, IndicatorSums>>;
+    shaped?: typeof shapedIndicators;
+  } = {},
 ): Promise<DetailedRollup> {
   const [projectLines, benefitLines, sums, { titles }] = await together(db, [
     () => readProjectLines(db, networkId, municipality),
@@ -217,7 +230,7 @@ export async function buildRollup(
     readSums,
     () => networkFocusAreas(db, networkId),
   ]);
-  return shapeRollup(municipality, projectLines, benefitLines, sums, titles);
+  return shapeRollup(municipality, projectLines, benefitLines, sums, titles, shaped);
 }
 
 /** The rows, each with the highest change number in the same statement (one row of nulls beside it when there are none). */
@@ -310,12 +323,17 @@ function readBenefitLines(db: DbOrTx, networkId: string) {
   );
 }
 
+/** The sums of an indicator with no targets: one object, so its shaped figures are kept like any other's. */
+const NO_SUMS = Object.freeze(sumsOf([]));
+
 function shapeRollup(
   municipality: string | null,
   projectLines: ProjectLine[],
   benefitLines: BenefitLine[],
   sums: Map<string, IndicatorSums>,
   titles: Map<string, string>,
+  /** The network's figures shaped before, to take where an indicator's sums are the same object (not for a municipality). */
+  shaped?: typeof shapedIndicators,
 ): DetailedRollup {
   const benefitsByProject = new Map<string, RollupBenefit[]>();
   // A benefit's lines come one after the other (they are sorted by benefit), so the last one made is the line's.
@@ -335,10 +353,16 @@ function shapeRollup(
       else benefitsByProject.set(line.project_id, [benefit]);
     }
     if (line.indicator_id) {
-      const combined = combineSums(line.additive!, sums.get(line.indicator_id) ?? sumsOf([]));
+      const lineSums = sums.get(line.indicator_id) ?? NO_SUMS;
+      const before = shaped?.get(line);
+      if (before?.sums === lineSums) {
+        benefit.indicators.push(before.indicator);
+        continue;
+      }
+      const combined = combineSums(line.additive!, lineSums);
       // A municipality's view leaves out the indicators it has no target for: they are not its to realize.
       if (municipality && combined.municipalityCount === 0) continue;
-      benefit.indicators.push({
+      const indicator: RollupIndicator = {
         id: line.indicator_id,
         name: line.indicator_name!,
         unit: line.unit!,
@@ -349,7 +373,9 @@ function shapeRollup(
         achievement: rounded(combined.achievement),
         municipalityCount: combined.municipalityCount,
         measuredMunicipalityCount: combined.measuredMunicipalityCount,
-      });
+      };
+      shaped?.set(line, { sums: lineSums, indicator });
+      benefit.indicators.push(indicator);
     }
   }
   for (const list of benefitsByProject.values()) {
