@@ -330,10 +330,12 @@ function scopeKey(scope: DashboardScope): string {
 
 /**
  * What each kept answer is built from. Only the adoption matrices read the shared solutions and their adoptions
- * (`adoptions`), and they alone: a solution's status changed leaves the landscape and the contracts as they were.
+ * (`adoptions`), and they alone: a solution's status changed leaves the landscape and the contracts as they were. The
+ * matrix itself reads nothing else of the mapping (products, applications), so an application changed leaves it as it
+ * was; the published one reads the network's mapping settings too (`mapping`), to know whether it is published.
  */
 const READS = {
-  adoption: ['network', 'mapping', 'adoptions'],
+  adoption: ['network', 'adoptions'],
   'public-adoption': ['network', 'mapping', 'adoptions'],
   landscape: ['network', 'mapping'],
   'public-landscape': ['network', 'mapping'],
