@@ -53,4 +53,11 @@ describe('prepared answers', () => {
     expect(page.json.toString()).toBe(JSON.stringify(answer(3)));
     await smaller(page);
   });
+
+  it("keeps a small answer's bytes in a buffer of their own, not in a slice of Node's shared pool", async () => {
+    const prepared = preparedJsonCache(10, AFTER_MS);
+    const small = await prepared('/api/oparl/v1/bodies/x/meetings?page=2', '1', async () => ({ data: [], name: 'Værøy' }));
+    expect(small.json.toString()).toBe('{"data":[],"name":"Værøy"}');
+    expect(small.json.buffer.byteLength).toBe(small.json.length);
+  });
 });

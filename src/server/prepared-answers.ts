@@ -54,7 +54,13 @@ export function preparedJsonCache(maxEntries: number, smallerGzipAfterMs = SMALL
     answers(key, stamp, async () => ({ json: jsonBytes(await build()) }));
 }
 
-const jsonBytes = (data: unknown) => Buffer.from(JSON.stringify(data));
+/** The JSON text's UTF-8 bytes in a buffer of their own: one cut from Node's shared pool would keep its 8 kB alive. */
+function jsonBytes(data: unknown): Buffer {
+  const text = JSON.stringify(data);
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
 
 /** The stamped cache under both: each answer's fastest gzip at once, its smaller one once it has stood. */
 function compressedCache<A extends { json: Buffer }>(maxEntries: number, smallerGzipAfterMs: number) {

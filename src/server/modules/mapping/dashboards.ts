@@ -36,8 +36,9 @@ import { readSettings, standardizationRuleOf } from './settings.ts';
  *
  * They are read far more often than the data changes and the national ones aggregate some 43,000 usages, so each
  * answer is built once per instance and filter, as the object and as JSON text, and kept under the change stamp
- * of the 'network' (memberships, municipality names) and 'mapping' (catalog, usages, adoptions) scopes; the
- * triggers of migration 0004 move the stamp in the same transaction as any change, whoever makes it.
+ * of the scopes it reads (`READS` below: 'network' for memberships and municipality names, 'mapping' for the catalog
+ * and the usages, 'adoptions' for the shared solutions and their adoptions); database triggers (migrations 0004 and
+ * 0038) move the stamp in the same transaction as any change, whoever makes it.
  */
 
 // ---------------------------------------------------------------- rules
