@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
-import { expectError, expectFieldErrors, latestAudit, unique } from '../../../../test/helpers.ts';
+import { auditCount, expectError, expectFieldErrors, latestAudit, unique } from '../../../../test/helpers.ts';
 import { jobs, outbox } from '../../db/schema/index.ts';
 import type { Meeting } from '../../../shared/meetings/schema.ts';
 
@@ -245,7 +245,13 @@ describe.each(DATABASE_KINDS)('meetings on %s', (kind) => {
       quorum: { present: 2, seats: 3, reached: true },
     });
     expect(handled.body.protocolRemarks[0].authorName).toBe('Øksnes kommune');
+    // The audit is written first in the save's transaction: a save refused takes its entry with it.
+    const audited = await auditCount(t.db, 'agendaItem', item.id);
+    expect((await latestAudit(t.db, 'agendaItem', item.id)).after).toMatchObject({
+      input: { deliberation: 'Diskusjon fant sted.', outcome: 'decided' },
+    });
     expectError(await vest.patch(`/api/agenda-items/${item.id}`, { deliberation: 'x', version: item.version }), 409, 'stale_version');
+    expect(await auditCount(t.db, 'agendaItem', item.id)).toBe(audited);
   });
 
   it('postpones a case to a later meeting under the same number, and locks a meeting once its minutes are approved', async () => {

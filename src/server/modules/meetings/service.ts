@@ -472,6 +472,18 @@ export async function updateAgendaItem(ctx: RequestContext, itemId: string, inpu
   await assertBelongs(ctx, row.body.networkId, itemReferences(row, input));
 
   await ctx.db.transaction(async (tx) => {
+    // The audit first: the updates below take the `meetings` counter's row and the decision search's term counts,
+    // which other writers wait for until this commits (ARCHITECTURE «Change counters»).
+    await audit(
+      tx,
+      ctx,
+      row.body,
+      'agendaItem',
+      itemId,
+      'update',
+      { case: row.case, consultation: row.consultation, item: row.item },
+      { input },
+    );
     const caseChanges = definedOnly({
       type,
       title,
@@ -515,16 +527,6 @@ export async function updateAgendaItem(ctx: RequestContext, itemId: string, inpu
       ...itemChanges,
       searchText: searchTextOf(title ?? row.case.title, recommendation ?? row.consultation.recommendation, merged),
     });
-    await audit(
-      tx,
-      ctx,
-      row.body,
-      'agendaItem',
-      itemId,
-      'update',
-      { case: row.case, consultation: row.consultation, item: row.item },
-      { input },
-    );
   });
   const meeting = await getMeeting(ctx, row.meeting.id);
   return meeting.items.find((i) => i.id === itemId)!;
