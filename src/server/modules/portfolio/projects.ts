@@ -201,7 +201,11 @@ async function meetingCasesOf(db: DbOrTx, itemIds: string[]): Promise<MeetingCas
   return rows.map(({ year, sequence, ...row }) => ({ ...row, caseNumber: year === null ? null : caseNumberOf({ year, sequence }) }));
 }
 
-/** The project as the API gives it, read again in `db` (a transaction's, after a change). */
+/**
+ * The project as the API gives it, its lines read in `db`. A write calls it after its commit, with the row it wrote:
+ * inside the transaction, every other writer of the portfolio would wait on the `portfolio` counter's row while the
+ * lines are read (ARCHITECTURE «Change counters»).
+ */
 export async function projectDto(db: DbOrTx, row: ProjectRow): Promise<Project> {
   return presentProject(row, await lookupsFor(db, row.networkId, [row], true));
 }
