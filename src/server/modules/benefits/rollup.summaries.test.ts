@@ -26,7 +26,9 @@ import { buildRollup, recomputeRollup, type DetailedRollup } from './rollup.ts';
  * retitle benefits and renumber projects, every target holds its project's network (none while its indicator or benefit
  * is deleted) and reference, its benefit's title and its indicator's name. Migration 0042 numbers each change to an
  * indicator's sums, and the route's roll-up, kept from one write to the next, reads only the sums changed since: it
- * answers the same as the full recomputation after every sequence, an indicator's last target deleted included.
+ * answers the same as the full recomputation after every sequence, an indicator's last target deleted included. After
+ * a benefit or an indicator changed it carries over what it kept of the lines and sums unchanged: sequences that also
+ * flip whether an indicator adds up and move a benefit to another project hold it to the same answers.
  */
 type Write =
   | { kind: 'measure'; target: number; day: number; value: number }
@@ -54,7 +56,11 @@ type Write =
   | { kind: 'renameIndicator'; target: number; name: string }
   | { kind: 'retitleBenefit'; target: number; title: string }
   // And its project's reference, which no route changes (SQL by hand may).
-  | { kind: 'renumberProject'; target: number };
+  | { kind: 'renumberProject'; target: number }
+  // What the kept roll-up takes a benefit line as before by (rollup.ts, `linesAsBefore`): whether its indicator adds up,
+  // and which project its benefit is under.
+  | { kind: 'flipAdditive'; target: number }
+  | { kind: 'moveBenefit'; target: number; project: number };
 
 describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
   let t: TestApp;
@@ -63,6 +69,8 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
   let targets: { indicator: string; municipality: string }[] = [];
   /** A few of the network's municipalities, where targets are created and moved to. */
   let municipalities: string[] = [];
+  /** The network's projects, where benefits are moved to. */
+  let projects: string[] = [];
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -83,6 +91,9 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
     expect(targets.length).toBeGreaterThan(2);
     municipalities = [...new Set(targets.map((r) => r.municipality))].sort().slice(0, 8);
     expect(municipalities.length).toBeGreaterThan(1);
+    const rowsOfProjects = await queryRows<{ id: string }>(t.db, sql`select id from projects where network_id = ${networkId} order by id`);
+    projects = rowsOfProjects.map((r) => r.id);
+    expect(projects.length).toBeGreaterThan(1);
   });
   afterAll(() => t?.close());
 
@@ -113,6 +124,8 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
     fc.record({ kind: fc.constant('renameIndicator' as const), target, name: fc.string({ minLength: 1, maxLength: 12 }) }),
     fc.record({ kind: fc.constant('retitleBenefit' as const), target, title: fc.string({ minLength: 1, maxLength: 12 }) }),
     fc.record({ kind: fc.constant('renumberProject' as const), target }),
+    fc.record({ kind: fc.constant('flipAdditive' as const), target }),
+    fc.record({ kind: fc.constant('moveBenefit' as const), target, project: fc.nat({ max: 1_000 }) }),
   );
   const date = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10);
 
@@ -302,6 +315,18 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
               where id = (select b.project_id from benefit_indicators i join benefits b on b.id = i.benefit_id
                           where i.id = ${pick(w.target).indicator})`,
         );
+        return;
+      case 'flipAdditive':
+        await db
+          .update(benefitIndicators)
+          .set({ additive: sql`not ${benefitIndicators.additive}` })
+          .where(eq(benefitIndicators.id, pick(w.target).indicator));
+        return;
+      case 'moveBenefit':
+        await db
+          .update(benefits)
+          .set({ projectId: projects[w.project % projects.length]! })
+          .where(sql`${benefits.id} = (select benefit_id from benefit_indicators where id = ${pick(w.target).indicator})`);
         return;
     }
   }
