@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { expectError } from '../../../../test/helpers.ts';
+import { queryRows } from '../../db/client.ts';
 import type { Project } from '../../../shared/portfolio/projects.ts';
 import type { Proposal, PublicProposalForm, WeightsAnswer } from '../../../shared/portfolio/proposals.ts';
 import {
@@ -220,6 +222,20 @@ describe.each(DATABASE_KINDS)('the prioritization matrix on %s', (kind) => {
     expect((await secretariat.put(`/api/projects/${fromC.id}/participants/${members[7]}`, { participation: 'in' })).status).toBe(200);
     const joined = await get('?x=municipalities&y=risk');
     expect(find(joined, fromC.reference)).toMatchObject({ municipalityCount: 6, x: 1 + (4 * 6) / 16, y: 5 });
+
+    // A municipality that has left the network still takes part, but no longer counts as one of its members wanting it.
+    const membership = (leftOn: SQL) =>
+      queryRows(
+        t.db,
+        sql`update network_members set left_on = ${leftOn}
+            where municipality_number = ${members[7]!} and network_id = (select id from networks where slug = ${HELGELAND})`,
+      );
+    await membership(sql`current_date - 1`);
+    const left = await get('?x=municipalities&y=risk');
+    expect(left.memberCount).toBe(15);
+    expect(find(left, fromC.reference)).toMatchObject({ municipalityCount: 5, x: 1 + (4 * 5) / 15 });
+    await membership(sql`null`);
+    expect(find(await get('?x=municipalities&y=risk'), fromC.reference)).toMatchObject({ municipalityCount: 6 });
   });
 
   it('narrows by items, phase, focus area and municipality', async () => {

@@ -1,9 +1,9 @@
-import { and, eq, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { changeStamp, stampedCache } from '../../db/change-counters.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { preparedCache, type Prepared } from '../../prepared-answers.ts';
-import { projectParticipants, projects, proposals, type StoredAssessment } from '../../db/schema/index.ts';
+import { networkMembers, projectParticipants, projects, proposals, type StoredAssessment } from '../../db/schema/index.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
 import {
   CRITERIA,
@@ -23,7 +23,7 @@ import {
   type PrioritizationMatrix,
 } from '../../../shared/portfolio/prioritization.ts';
 import { renderTable, renderWorkbook, sheetOf, type ExportFormat, type RenderedFile } from '../documents/index.ts';
-import { currentMemberNumbers, requireNetwork } from '../network/index.ts';
+import { currentMemberNumbers, currentMembership, requireNetwork } from '../network/index.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
 import { assertCan, inNetwork, requireUser } from '../../access/index.ts';
 import { projectConditions, projectListColumns } from './overview.ts';
@@ -70,7 +70,15 @@ async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFi
     networkFocusAreas(db, networkId),
     wantProposals
       ? db
-          .select()
+          .select({
+            year: proposals.year,
+            sequence: proposals.sequence,
+            title: proposals.title,
+            status: proposals.status,
+            focusAreaKey: proposals.focusAreaKey,
+            municipalityNumbers: proposals.municipalityNumbers,
+            assessment: proposals.assessment,
+          })
           .from(proposals)
           .where(and(eq(proposals.networkId, networkId), notInArray(proposals.status, ['rejected', 'becameProject'])))
       : Promise.resolve([]),
@@ -81,16 +89,29 @@ async function readItems(db: DbOrTx, networkId: string, filter: PrioritizationFi
           .leftJoin(proposals, eq(proposals.id, projects.proposalId))
           .where(and(...projectConditions(db, networkId, filter)))
       : Promise.resolve([]),
+    // Counted here, not listed: the largest network's projects have some 5,000 participants.
     wantProjects
       ? db
-          .select({ projectId: projectParticipants.projectId, number: projectParticipants.municipalityNumber })
+          .select({ projectId: projectParticipants.projectId, count: sql<number>`count(*)::int` })
           .from(projectParticipants)
           .innerJoin(projects, eq(projects.id, projectParticipants.projectId))
-          .where(and(eq(projects.networkId, networkId), eq(projectParticipants.participation, 'in')))
+          .where(
+            and(
+              eq(projects.networkId, networkId),
+              eq(projectParticipants.participation, 'in'),
+              inArray(
+                projectParticipants.municipalityNumber,
+                db
+                  .select({ number: networkMembers.municipalityNumber })
+                  .from(networkMembers)
+                  .where(and(eq(networkMembers.networkId, networkId), currentMembership())),
+              ),
+            ),
+          )
+          .groupBy(projectParticipants.projectId)
       : Promise.resolve([]),
   ]);
-  const taking = new Map<string, number>();
-  for (const p of participants) if (members.has(p.number)) taking.set(p.projectId, (taking.get(p.projectId) ?? 0) + 1);
+  const taking = new Map(participants.map((p) => [p.projectId, p.count]));
 
   const order = new Map(focusAreas.current.map((a, i) => [a.key, i]));
   const areas = (keys: string[]) =>
