@@ -26,9 +26,8 @@ import { buildRollup, recomputeRollup, type DetailedRollup } from './rollup.ts';
  * retitle benefits and renumber projects, every target holds its project's network (none while its indicator or benefit
  * is deleted) and reference, its benefit's title and its indicator's name. Migration 0042 numbers each change to an
  * indicator's sums, and the route's roll-up, kept from one write to the next, reads only the sums changed since: it
- * answers the same as the full recomputation after every sequence, an indicator's last target deleted included. After
- * a benefit or an indicator changed it carries over what it kept of the lines and sums unchanged: sequences that also
- * flip whether an indicator adds up and move a benefit to another project hold it to the same answers.
+ * answers the same as the full recomputation after every sequence, an indicator's last target deleted included, and
+ * after sequences that also flip whether an indicator adds up and move a benefit to another project of the network.
  */
 type Write =
   | { kind: 'measure'; target: number; day: number; value: number }
@@ -57,8 +56,7 @@ type Write =
   | { kind: 'retitleBenefit'; target: number; title: string }
   // And its project's reference, which no route changes (SQL by hand may).
   | { kind: 'renumberProject'; target: number }
-  // What the kept roll-up takes a benefit line as before by (rollup.ts, `linesAsBefore`): whether its indicator adds up,
-  // and which project its benefit is under.
+  // What else of a benefit line the roll-up's figures rest on: whether its indicator adds up, and its benefit's project.
   | { kind: 'flipAdditive'; target: number }
   | { kind: 'moveBenefit'; target: number; project: number };
 

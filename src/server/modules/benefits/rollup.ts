@@ -104,36 +104,7 @@ interface KeptSums {
 }
 /** Per database (a process has one; the tests run two side by side, whose change numbers have nothing in common). */
 const keptSumsOf = new WeakMap<DbOrTx, Map<string, KeptSums>>();
-const KEPT_NETWORKS = 20;
-
-/**
- * Each network's benefit lines as last read, by benefit and indicator. A line read again unchanged is taken as the
- * object read before, so its shaped figures are taken too (`shapedIndicators`): the first answer after a benefit or an
- * indicator changed shapes only the lines that changed, not the network's thousands.
- */
-const linesBefore = new Map<string, Map<string, BenefitLine>>();
-
-const lineKey = (line: BenefitLine) => `${line.benefit_id}|${line.indicator_id ?? ''}`;
-const sameLine = (a: BenefitLine, b: BenefitLine) =>
-  a.project_id === b.project_id &&
-  a.title === b.title &&
-  a.type === b.type &&
-  a.owner_name === b.owner_name &&
-  a.indicator_name === b.indicator_name &&
-  a.unit === b.unit &&
-  a.additive === b.additive;
-
-function linesAsBefore(networkId: string, lines: BenefitLine[]): BenefitLine[] {
-  const before = linesBefore.get(networkId);
-  const taken = lines.map((line) => {
-    const old = before?.get(lineKey(line));
-    return old && sameLine(old, line) ? old : line;
-  });
-  linesBefore.delete(networkId);
-  if (linesBefore.size >= KEPT_NETWORKS) linesBefore.delete(linesBefore.keys().next().value!);
-  linesBefore.set(networkId, new Map(taken.map((line) => [lineKey(line), line])));
-  return taken;
-}
+const KEPT_SUMS_NETWORKS = 20;
 
 /**
  * Each kept indicator line's figures as the network's roll-up last shaped them, with the sums they came from: kept
@@ -151,8 +122,7 @@ export async function benefitsRollup(ctx: RequestContext, networkRef: string, mu
   const networkId = await readableNetwork(ctx, networkRef);
   const stamps = await changeStamps(ctx, { lines: ['network', 'benefits'], answer: ['network', 'portfolio', 'benefits', 'figures'] });
   return answers(`${networkId}|${municipality ?? ''}`, stamps.answer, async () => {
-    const readLines = () =>
-      keptBenefitLines(networkId, stamps.lines, async () => linesAsBefore(networkId, await readBenefitLines(ctx.db, networkId)));
+    const readLines = () => keptBenefitLines(networkId, stamps.lines, () => readBenefitLines(ctx.db, networkId));
     const detailed = await buildRollup(ctx.db, networkId, municipality ?? null, {
       readLines,
       // A municipality's sums are summed as it is asked.
@@ -269,12 +239,10 @@ const withHighestChange = (rows: SQL) =>
       left join lateral (${rows}) r on true`;
 
 /**
- * The network's sums, from what is kept (`KeptSums`) and the changes since. While the benefit lines' stamp stands, only
- * the sums numbered higher than any read are read, each taken where its number is higher than what is kept of its
- * indicator (two reads may end in either order), an indicator whose sums are gone let go. When it has moved (a benefit
- * or an indicator changed, or a project moved between networks), which indicators are the network's may have changed:
- * what is kept of those still the network's is carried over, with the changes since, and only the sums of indicators
- * new to it are read whole. With nothing kept, every sum is read, with the highest change number in the same statement.
+ * The network's sums, from what is kept (`KeptSums`) and the changes since: every sum when the benefit lines' stamp has
+ * moved (which indicators are the network's may have changed), with the highest change number in the same statement;
+ * else only the sums numbered higher than any read, each taken where its number is higher than what is kept of its
+ * indicator (two reads may end in either order), an indicator whose sums are gone let go.
  */
 async function currentSums(
   db: DbOrTx,
@@ -284,38 +252,30 @@ async function currentSums(
 ): Promise<Map<string, IndicatorSums>> {
   let keptSums = keptSumsOf.get(db);
   if (!keptSums) keptSumsOf.set(db, (keptSums = new Map<string, KeptSums>()));
-  const remember = (kept: KeptSums) => {
-    keptSums.delete(networkId);
-    if (keptSums.size >= KEPT_NETWORKS) keptSums.delete(keptSums.keys().next().value!);
-    keptSums.set(networkId, kept);
-  };
-  let kept = keptSums.get(networkId);
+  const kept = keptSums.get(networkId);
   if (kept?.linesStamp === linesStamp) {
-    await readChanges(db, networkId, kept, []);
-    return kept.sums;
-  }
-  if (kept) {
-    const indicators = indicatorsOf(await readLines());
-    kept = keptSums.get(networkId);
-    if (kept?.linesStamp === linesStamp) return currentSums(db, networkId, linesStamp, readLines);
-    if (kept) {
-      // A kept object of its own, filled before others see it: a build that finds this stamp kept shapes every sum.
-      const carried: KeptSums = {
-        linesStamp,
-        indicators,
-        sums: new Map([...kept.sums].filter(([id]) => indicators.has(id))),
-        high: kept.high,
-        changed: new Map([...kept.changed].filter(([id]) => indicators.has(id))),
-      };
-      await readChanges(
-        db,
-        networkId,
-        carried,
-        [...indicators].filter((id) => !kept!.indicators.has(id)),
-      );
-      remember(carried);
-      return carried.sums;
+    // The network's changes since; the other networks' below the highest number are not read again.
+    const lines = await queryRows<Partial<SumsLine> & { high: number; changed_indicator: string | null; changed: number | null }>(
+      db,
+      withHighestChange(sql`select c.indicator_id as changed_indicator, c.changed::float8 as changed, s.indicator_id, ${SUMS_COLUMNS}
+          from indicator_sums_changes c
+          join benefit_indicators i on i.id = c.indicator_id
+          join benefits b on b.id = i.benefit_id
+          join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
+          left join indicator_sums s on s.indicator_id = c.indicator_id
+          where c.changed > ${kept.high}`),
+    );
+    // Builds share the kept sums, so one still waiting on its other reads may shape sums newer than its stamp, never
+    // older.
+    for (const line of lines) {
+      kept.high = Math.max(kept.high, line.high);
+      const id = line.changed_indicator;
+      if (id === null || line.changed === null || !kept.indicators.has(id) || line.changed <= (kept.changed.get(id) ?? 0)) continue;
+      kept.changed.set(id, line.changed);
+      if (line.indicator_id) kept.sums.set(id, line as SumsLine);
+      else kept.sums.delete(id);
     }
+    return kept.sums;
   }
   const [lines, benefitLines] = await together(db, [
     () =>
@@ -328,54 +288,16 @@ async function currentSums(
     readLines,
   ]);
   const sums = sumsByIndicator(lines.filter((line): line is SumsLine & { high: number } => line.indicator_id != null));
-  remember({ linesStamp, indicators: indicatorsOf(benefitLines), sums, high: lines[0]!.high, changed: new Map() });
+  keptSums.delete(networkId);
+  if (keptSums.size >= KEPT_SUMS_NETWORKS) keptSums.delete(keptSums.keys().next().value!);
+  keptSums.set(networkId, {
+    linesStamp,
+    indicators: new Set(benefitLines.flatMap((line) => (line.indicator_id ? [line.indicator_id] : []))),
+    sums,
+    high: lines[0]!.high,
+    changed: new Map(),
+  });
   return sums;
-}
-
-const indicatorsOf = (lines: BenefitLine[]) => new Set(lines.flatMap((line) => (line.indicator_id ? [line.indicator_id] : [])));
-
-/**
- * Brings kept sums up to date: the network's sums numbered higher than any read (the other networks' below the highest
- * number are not read again), and the sums of `added` indicators whole, in one statement with the highest number.
- */
-async function readChanges(db: DbOrTx, networkId: string, kept: KeptSums, added: string[]): Promise<void> {
-  const changes = sql`select c.indicator_id as changed_indicator, c.changed::float8 as changed, s.indicator_id, ${SUMS_COLUMNS}
-      from indicator_sums_changes c
-      join benefit_indicators i on i.id = c.indicator_id
-      join benefits b on b.id = i.benefit_id
-      join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
-      left join indicator_sums s on s.indicator_id = c.indicator_id
-      where c.changed > ${kept.high}`;
-  const lines = await queryRows<Partial<SumsLine> & { high: number; changed_indicator: string | null; changed: number | null }>(
-    db,
-    withHighestChange(
-      added.length === 0
-        ? changes
-        : sql`${changes}
-          union all
-          select s.indicator_id as changed_indicator, null::float8 as changed, s.indicator_id, ${SUMS_COLUMNS}
-          from indicator_sums s where s.indicator_id in (${sql.join(
-            added.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})`,
-    ),
-  );
-  // Builds share the kept sums, so one still waiting on its other reads may shape sums newer than its stamp, never
-  // older.
-  for (const line of lines) {
-    kept.high = Math.max(kept.high, line.high);
-    const id = line.changed_indicator;
-    if (id === null || !kept.indicators.has(id)) continue;
-    if (line.changed === null) {
-      // An added indicator's sums as they are now: newer than any numbered change read before this statement.
-      if (!kept.changed.has(id)) kept.sums.set(id, line as SumsLine);
-      continue;
-    }
-    if (line.changed <= (kept.changed.get(id) ?? 0)) continue;
-    kept.changed.set(id, line.changed);
-    if (line.indicator_id) kept.sums.set(id, line as SumsLine);
-    else kept.sums.delete(id);
-  }
 }
 
 function readProjectLines(db: DbOrTx, networkId: string, municipality: string | null) {

@@ -224,17 +224,21 @@ describe.each(DATABASE_KINDS)('the prioritization matrix on %s', (kind) => {
     expect(find(joined, fromC.reference)).toMatchObject({ municipalityCount: 6, x: 1 + (4 * 6) / 16, y: 5 });
 
     // A municipality that has left the network still takes part, but no longer counts as one of its members wanting it.
-    const membership = (leftOn: SQL) =>
-      queryRows(
+    const membership = (set: SQL) =>
+      queryRows<{ left_on: string | null }>(
         t.db,
-        sql`update network_members set left_on = ${leftOn}
-            where municipality_number = ${members[7]!} and network_id = (select id from networks where slug = ${HELGELAND})`,
+        sql`update network_members set left_on = ${set}
+            where municipality_number = ${members[7]!} and network_id = (select id from networks where slug = ${HELGELAND})
+            returning (select m.left_on::text from network_members m where m.id = network_members.id) as left_on`,
       );
-    await membership(sql`current_date - 1`);
-    const left = await get('?x=municipalities&y=risk');
-    expect(left.memberCount).toBe(15);
-    expect(find(left, fromC.reference)).toMatchObject({ municipalityCount: 5, x: 1 + (4 * 5) / 15 });
-    await membership(sql`null`);
+    const [leftBefore] = await membership(sql`current_date - 1`);
+    try {
+      const left = await get('?x=municipalities&y=risk');
+      expect(left.memberCount).toBe(15);
+      expect(find(left, fromC.reference)).toMatchObject({ municipalityCount: 5, x: 1 + (4 * 5) / 15 });
+    } finally {
+      await membership(sql`${leftBefore?.left_on ?? null}::date`);
+    }
     expect(find(await get('?x=municipalities&y=risk'), fromC.reference)).toMatchObject({ municipalityCount: 6 });
   });
 
