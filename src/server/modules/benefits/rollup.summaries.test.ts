@@ -1,16 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, startTestApp, USERS, type Client, type TestApp } from '../../../../test/harness.ts';
 import { queryRows } from '../../db/client.ts';
-import { benefitIndicators, benefitMeasurements, benefits, indicatorTargets } from '../../db/schema/index.ts';
+import { benefitIndicators, benefitMeasurements, benefits, changeCounters, indicatorTargets } from '../../db/schema/index.ts';
+import { rememberChangeCounters } from '../../db/change-counters.ts';
+import { systemContext, type RequestContext } from '../../context.ts';
 import {
   MEASUREMENT_FREQUENCIES,
   nextMeasurementDue,
   type BenefitsRollup,
   type MeasurementFrequency,
 } from '../../../shared/benefits/schema.ts';
-import { buildRollup, recomputeRollup, type DetailedRollup } from './rollup.ts';
+import { benefitsRollup, buildRollup, recomputeRollup, type DetailedRollup } from './rollup.ts';
 
 /**
  * Decision 0016: the benefits roll-up reads each target's current value from the target row (`current_value`), kept by
@@ -432,6 +435,53 @@ describe.each(DATABASE_KINDS)('the benefits roll-up summary on %s', (kind) => {
     );
     expect(unkept).toEqual([]);
   }
+
+  it('misses no change to an indicator while its project is in another network, though a rebuild under the stamp from before its move caught up meanwhile', async () => {
+    // One the roll-up shows, with sums kept, and its project.
+    const [live] = await queryRows<{ indicator: string; project: string; programme: string | null }>(
+      t.db,
+      sql`select i.id as indicator, pr.id as project, pr.programme_id as programme
+          from benefit_indicators i join benefits b on b.id = i.benefit_id join projects pr on pr.id = b.project_id
+          where pr.network_id = ${networkId} and i.deleted_at is null and b.deleted_at is null
+            and exists (select 1 from indicator_targets t where t.indicator_id = i.id)
+          order by i.id limit 1`,
+    );
+    const [elsewhere] = await queryRows<{ id: string }>(
+      t.db,
+      sql`select n.id from networks n where not exists (select 1 from projects p where p.network_id = n.id) order by n.id limit 1`,
+    );
+    const [target] = await t.db.select().from(indicatorTargets).where(eq(indicatorTargets.indicatorId, live!.indicator)).limit(1);
+    await expectKeptRollup();
+    const before = Object.fromEntries((await t.db.select().from(changeCounters)).map((c) => [c.scope, c.version]));
+    const moveTo = (network: string, programme: string | null) =>
+      queryRows(t.db, sql`update projects set network_id = ${network}, programme_id = ${programme} where id = ${live!.project}`);
+    await moveTo(elsewhere!.id, null);
+    try {
+      // Measured there: the change is numbered, and the network's roll-up does not show the project now.
+      await t.db.insert(benefitMeasurements).values({
+        indicatorId: live!.indicator,
+        municipalityNumber: target!.municipalityNumber,
+        measuredOn: '2099-01-01',
+        value: 12_345,
+      });
+      // A rebuild that read the counters before the move (a request under way): its benefit lines are those kept, with
+      // the project, and it catches the kept sums up; its figures are newer, so it builds rather than takes the answer kept.
+      const stale: RequestContext = {
+        ...systemContext(t.db),
+        user: { id: randomUUID(), email: 'x@example.no', name: 'X', language: 'nb', hasPassword: false },
+        roles: [{ role: 'platformAdmin', networkId: null, municipalityNumber: null }],
+      };
+      const now = Object.fromEntries((await t.db.select().from(changeCounters)).map((c) => [c.scope, c.version]));
+      rememberChangeCounters(stale, { ...now, network: before.network!, benefits: before.benefits! });
+      await benefitsRollup(stale, networkId);
+    } finally {
+      await moveTo(networkId, live!.programme);
+    }
+    // Back in the network, the project's indicator is shaped from its sums as they are, measurement included.
+    await expectKeptRollup();
+    await t.db.delete(benefitMeasurements).where(eq(benefitMeasurements.measuredOn, '2099-01-01'));
+    await expectKeptRollup();
+  });
 
   it("lets go of an indicator's sums in the kept roll-up when its last target is deleted, and takes them again when one is made", async () => {
     // One the roll-up shows, with sums kept.

@@ -1,7 +1,7 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../context.ts';
 import { changeStamps, stampedCache } from '../../db/change-counters.ts';
-import { queryRows, together, type DbOrTx } from '../../db/client.ts';
+import { keyArray, queryRows, together, type DbOrTx } from '../../db/client.ts';
 import { indicatorSums } from '../../db/schema/index.ts';
 import { preparedCache, type Prepared } from '../../prepared-answers.ts';
 import { projectReference } from '../../../shared/portfolio/projects.ts';
@@ -90,10 +90,11 @@ const answers = preparedCache(200);
 const keptBenefitLines = stampedCache<BenefitLine[]>(20);
 
 /**
- * Each network's indicator sums as its roll-up last read them, kept under the same stamp as its benefit lines (they
- * say which indicators are the network's), with the highest change number read (`indicator_sums_changes`, migration
- * 0042) and each indicator's own where a change was read. The first answer after a target or a measurement changed
- * reads only the sums that changed since, not the network's thousands.
+ * Each network's indicator sums as its roll-up last read them: those of the indicators of its benefit lines under the
+ * stamp they are kept with (`indicators`), with the highest change number read (`indicator_sums_changes`, migration
+ * 0042) and each indicator's own where a change was read. Every change numbered up to `high` to an indicator of the set
+ * is in its sums, wherever its project is: so after a benefit or an indicator changed, what is kept of the indicators
+ * still the network's is carried over, and only the sums of indicators new to it are read whole.
  */
 interface KeptSums {
   linesStamp: string;
@@ -104,7 +105,35 @@ interface KeptSums {
 }
 /** Per database (a process has one; the tests run two side by side, whose change numbers have nothing in common). */
 const keptSumsOf = new WeakMap<DbOrTx, Map<string, KeptSums>>();
-const KEPT_SUMS_NETWORKS = 20;
+const KEPT_NETWORKS = 20;
+
+/**
+ * Each network's benefit lines as last read, by benefit and indicator. A line read again unchanged is taken as the
+ * object read before, so its shaped figures are taken too (`shapedIndicators`, while its sums are the same object): the
+ * first answer after a benefit or an indicator changed shapes only the lines that changed, not the network's thousands.
+ */
+const linesBefore = new Map<string, Map<string, BenefitLine>>();
+
+const lineKey = (line: BenefitLine) => `${line.benefit_id}|${line.indicator_id ?? ''}`;
+/** Every column the same: a column added to the read is compared too. */
+const sameLine = (a: BenefitLine, b: BenefitLine) => (Object.keys(a) as Array<keyof BenefitLine>).every((key) => a[key] === b[key]);
+
+function linesAsBefore(networkId: string, lines: BenefitLine[]): BenefitLine[] {
+  const before = linesBefore.get(networkId);
+  const taken = lines.map((line) => {
+    const old = before?.get(lineKey(line));
+    return old && sameLine(old, line) ? old : line;
+  });
+  keepNewest(linesBefore, networkId, new Map(taken.map((line) => [lineKey(line), line])));
+  return taken;
+}
+
+/** Puts `value` under `key` as the newest entry, letting the oldest go beyond KEPT_NETWORKS. */
+function keepNewest<V>(map: Map<string, V>, key: string, value: V) {
+  map.delete(key);
+  if (map.size >= KEPT_NETWORKS) map.delete(map.keys().next().value!);
+  map.set(key, value);
+}
 
 /**
  * Each kept indicator line's figures as the network's roll-up last shaped them, with the sums they came from: kept
@@ -122,7 +151,8 @@ export async function benefitsRollup(ctx: RequestContext, networkRef: string, mu
   const networkId = await readableNetwork(ctx, networkRef);
   const stamps = await changeStamps(ctx, { lines: ['network', 'benefits'], answer: ['network', 'portfolio', 'benefits', 'figures'] });
   return answers(`${networkId}|${municipality ?? ''}`, stamps.answer, async () => {
-    const readLines = () => keptBenefitLines(networkId, stamps.lines, () => readBenefitLines(ctx.db, networkId));
+    const readLines = () =>
+      keptBenefitLines(networkId, stamps.lines, async () => linesAsBefore(networkId, await readBenefitLines(ctx.db, networkId)));
     const detailed = await buildRollup(ctx.db, networkId, municipality ?? null, {
       readLines,
       // A municipality's sums are summed as it is asked.
@@ -239,10 +269,10 @@ const withHighestChange = (rows: SQL) =>
       left join lateral (${rows}) r on true`;
 
 /**
- * The network's sums, from what is kept (`KeptSums`) and the changes since: every sum when the benefit lines' stamp has
- * moved (which indicators are the network's may have changed), with the highest change number in the same statement;
- * else only the sums numbered higher than any read, each taken where its number is higher than what is kept of its
- * indicator (two reads may end in either order), an indicator whose sums are gone let go.
+ * The network's sums, from what is kept (`KeptSums`) and the changes since. While the benefit lines' stamp stands, the
+ * kept sums are brought up to date (`readChanges`). When it has moved (a benefit or an indicator changed, a project
+ * moved between networks), a kept object of its own is filled for the new stamp before others see it: the sums kept of
+ * the indicators still the network's, brought up to date, and the new ones' read whole; with nothing kept, all of them.
  */
 async function currentSums(
   db: DbOrTx,
@@ -252,52 +282,80 @@ async function currentSums(
 ): Promise<Map<string, IndicatorSums>> {
   let keptSums = keptSumsOf.get(db);
   if (!keptSums) keptSumsOf.set(db, (keptSums = new Map<string, KeptSums>()));
-  const kept = keptSums.get(networkId);
-  if (kept?.linesStamp === linesStamp) {
-    // The network's changes since; the other networks' below the highest number are not read again.
-    const lines = await queryRows<Partial<SumsLine> & { high: number; changed_indicator: string | null; changed: number | null }>(
-      db,
-      withHighestChange(sql`select c.indicator_id as changed_indicator, c.changed::float8 as changed, s.indicator_id, ${SUMS_COLUMNS}
-          from indicator_sums_changes c
-          join benefit_indicators i on i.id = c.indicator_id
-          join benefits b on b.id = i.benefit_id
-          join projects pr on pr.id = b.project_id and pr.network_id = ${networkId}
-          left join indicator_sums s on s.indicator_id = c.indicator_id
-          where c.changed > ${kept.high}`),
-    );
-    // Builds share the kept sums, so one still waiting on its other reads may shape sums newer than its stamp, never
-    // older.
-    for (const line of lines) {
-      kept.high = Math.max(kept.high, line.high);
-      const id = line.changed_indicator;
-      if (id === null || line.changed === null || !kept.indicators.has(id) || line.changed <= (kept.changed.get(id) ?? 0)) continue;
-      kept.changed.set(id, line.changed);
-      if (line.indicator_id) kept.sums.set(id, line as SumsLine);
-      else kept.sums.delete(id);
-    }
-    return kept.sums;
-  }
-  const [lines, benefitLines] = await together(db, [
-    () =>
-      queryRows<Partial<SumsLine> & { high: number }>(
+  const current = () => {
+    const kept = keptSums.get(networkId);
+    return kept?.linesStamp === linesStamp ? kept : undefined;
+  };
+  let kept = current();
+  if (!kept) {
+    const indicators = new Set((await readLines()).flatMap((line) => (line.indicator_id ? [line.indicator_id] : [])));
+    kept = current();
+    if (!kept) {
+      const before = keptSums.get(networkId);
+      const carried = ([id]: [string, unknown]) => indicators.has(id) && before!.indicators.has(id);
+      const next: KeptSums = {
+        linesStamp,
+        indicators,
+        sums: new Map(before ? [...before.sums].filter(carried) : []),
+        high: before?.high ?? 0,
+        changed: new Map(before ? [...before.changed].filter(carried) : []),
+      };
+      await readChanges(
         db,
-        withHighestChange(
-          sql`select s.indicator_id, ${SUMS_COLUMNS} from indicator_sums s where s.indicator_id in (${networkIndicators(networkId)})`,
-        ),
-      ),
-    readLines,
-  ]);
-  const sums = sumsByIndicator(lines.filter((line): line is SumsLine & { high: number } => line.indicator_id != null));
-  keptSums.delete(networkId);
-  if (keptSums.size >= KEPT_SUMS_NETWORKS) keptSums.delete(keptSums.keys().next().value!);
-  keptSums.set(networkId, {
-    linesStamp,
-    indicators: new Set(benefitLines.flatMap((line) => (line.indicator_id ? [line.indicator_id] : []))),
-    sums,
-    high: lines[0]!.high,
-    changed: new Map(),
-  });
-  return sums;
+        next,
+        [...indicators].filter((id) => !before?.indicators.has(id)),
+        before !== undefined,
+      );
+      keepNewest(keptSums, networkId, next);
+      return next.sums;
+    }
+  }
+  await readChanges(db, kept, [], true);
+  return kept.sums;
+}
+
+/**
+ * Brings kept sums up to date in one statement with the highest change number: every change numbered since the
+ * highest read (`changes`), in any network, so an indicator of the set whose project is elsewhere for a while misses
+ * none, each taken where its number is higher than what is kept of its indicator (two reads may end in either order)
+ * and let go where its sums are gone; and the sums of `added` indicators whole.
+ */
+async function readChanges(db: DbOrTx, kept: KeptSums, added: string[], changes: boolean): Promise<void> {
+  const parts = [
+    ...(changes
+      ? [
+          sql`select c.indicator_id as changed_indicator, c.changed::float8 as changed, s.indicator_id, ${SUMS_COLUMNS}
+              from indicator_sums_changes c left join indicator_sums s on s.indicator_id = c.indicator_id
+              where c.changed > ${kept.high}`,
+        ]
+      : []),
+    ...(added.length > 0
+      ? [
+          sql`select s.indicator_id as changed_indicator, null::float8 as changed, s.indicator_id, ${SUMS_COLUMNS}
+              from indicator_sums s where s.indicator_id = any(${keyArray(added)})`,
+        ]
+      : []),
+  ];
+  const lines = await queryRows<Partial<SumsLine> & { high: number; changed_indicator: string | null; changed: number | null }>(
+    db,
+    withHighestChange(parts.length > 0 ? sql.join(parts, sql` union all `) : sql`select null::uuid as changed_indicator`),
+  );
+  // Builds share the kept sums, so one still waiting on its other reads may shape sums newer than its stamp, never
+  // older.
+  for (const line of lines) {
+    kept.high = Math.max(kept.high, line.high);
+    const id = line.changed_indicator;
+    if (id == null || !kept.indicators.has(id)) continue;
+    if (line.changed == null) {
+      // Read whole, into an object no one else sees yet: as new as any change in the same statement.
+      kept.sums.set(id, line as SumsLine);
+      continue;
+    }
+    if (line.changed <= (kept.changed.get(id) ?? 0)) continue;
+    kept.changed.set(id, line.changed);
+    if (line.indicator_id) kept.sums.set(id, line as SumsLine);
+    else kept.sums.delete(id);
+  }
 }
 
 function readProjectLines(db: DbOrTx, networkId: string, municipality: string | null) {
