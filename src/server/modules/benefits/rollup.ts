@@ -268,11 +268,15 @@ const withHighestChange = (rows: SQL) =>
   sql`select h.high, r.* from (select coalesce(max(changed), 0)::float8 as high from indicator_sums_changes) h
       left join lateral (${rows}) r on true`;
 
+/** More changes than this since a kept object last caught up (any network's), and its set's sums are read whole. */
+const CATCH_UP_LIMIT = 1_000;
+
 /**
  * The network's sums, from what is kept (`KeptSums`) and the changes since. While the benefit lines' stamp stands, the
  * kept sums are brought up to date (`readChanges`). When it has moved (a benefit or an indicator changed, a project
  * moved between networks), a kept object of its own is filled for the new stamp before others see it: the sums kept of
- * the indicators still the network's, brought up to date, and the new ones' read whole; with nothing kept, all of them.
+ * the indicators still the network's, brought up to date, and the new ones' read whole. With nothing kept, or more
+ * changes since than `CATCH_UP_LIMIT`, every sum of the set is read whole.
  */
 async function currentSums(
   db: DbOrTx,
@@ -286,53 +290,51 @@ async function currentSums(
     const kept = keptSums.get(networkId);
     return kept?.linesStamp === linesStamp ? kept : undefined;
   };
-  let kept = current();
-  if (!kept) {
-    const indicators = new Set((await readLines()).flatMap((line) => (line.indicator_id ? [line.indicator_id] : [])));
-    kept = current();
-    if (!kept) {
-      const before = keptSums.get(networkId);
-      const carried = ([id]: [string, unknown]) => indicators.has(id) && before!.indicators.has(id);
-      const next: KeptSums = {
-        linesStamp,
-        indicators,
-        sums: new Map(before ? [...before.sums].filter(carried) : []),
-        high: before?.high ?? 0,
-        changed: new Map(before ? [...before.changed].filter(carried) : []),
-      };
-      await readChanges(
-        db,
-        next,
-        [...indicators].filter((id) => !before?.indicators.has(id)),
-        before !== undefined,
-      );
-      keepNewest(keptSums, networkId, next);
-      return next.sums;
-    }
+  const kept = current();
+  if (kept && (await readChanges(db, kept, [], true))) return kept.sums;
+  const indicators = new Set((await readLines()).flatMap((line) => (line.indicator_id ? [line.indicator_id] : [])));
+  const now = current();
+  if (now && now !== kept && (await readChanges(db, now, [], true))) return now.sums;
+  // Carried over from the kept object of another stamp, if any; one of this stamp got here only with too many changes.
+  const before = now ? undefined : keptSums.get(networkId);
+  const carried = ([id]: [string, unknown]) => indicators.has(id) && before!.indicators.has(id);
+  const next: KeptSums = {
+    linesStamp,
+    indicators,
+    sums: new Map(before ? [...before.sums].filter(carried) : []),
+    high: before?.high ?? 0,
+    changed: new Map(before ? [...before.changed].filter(carried) : []),
+  };
+  const added = [...indicators].filter((id) => !before?.indicators.has(id));
+  if (!(await readChanges(db, next, added, before !== undefined))) {
+    next.sums.clear();
+    next.changed.clear();
+    await readChanges(db, next, [...indicators], false);
   }
-  await readChanges(db, kept, [], true);
-  return kept.sums;
+  keepNewest(keptSums, networkId, next);
+  return next.sums;
 }
 
 /**
  * Brings kept sums up to date in one statement with the highest change number: every change numbered since the
  * highest read (`changes`), in any network, so an indicator of the set whose project is elsewhere for a while misses
  * none, each taken where its number is higher than what is kept of its indicator (two reads may end in either order)
- * and let go where its sums are gone; and the sums of `added` indicators whole.
+ * and let go where its sums are gone; and the sums of `added` indicators whole. Answers false, having changed nothing,
+ * when there are more changes than `CATCH_UP_LIMIT`.
  */
-async function readChanges(db: DbOrTx, kept: KeptSums, added: string[], changes: boolean): Promise<void> {
+async function readChanges(db: DbOrTx, kept: KeptSums, added: string[], changes: boolean): Promise<boolean> {
   const parts = [
     ...(changes
       ? [
-          sql`select c.indicator_id as changed_indicator, c.changed::float8 as changed, s.indicator_id, ${SUMS_COLUMNS}
+          sql`(select c.indicator_id as changed_indicator, c.changed::float8 as changed, s.indicator_id, ${SUMS_COLUMNS}
               from indicator_sums_changes c left join indicator_sums s on s.indicator_id = c.indicator_id
-              where c.changed > ${kept.high}`,
+              where c.changed > ${kept.high} order by c.changed limit ${CATCH_UP_LIMIT + 1})`,
         ]
       : []),
     ...(added.length > 0
       ? [
-          sql`select s.indicator_id as changed_indicator, null::float8 as changed, s.indicator_id, ${SUMS_COLUMNS}
-              from indicator_sums s where s.indicator_id = any(${keyArray(added)})`,
+          sql`(select s.indicator_id as changed_indicator, null::float8 as changed, s.indicator_id, ${SUMS_COLUMNS}
+              from indicator_sums s where s.indicator_id = any(${keyArray(added)}))`,
         ]
       : []),
   ];
@@ -340,6 +342,7 @@ async function readChanges(db: DbOrTx, kept: KeptSums, added: string[], changes:
     db,
     withHighestChange(parts.length > 0 ? sql.join(parts, sql` union all `) : sql`select null::uuid as changed_indicator`),
   );
+  if (lines.filter((line) => line.changed != null).length > CATCH_UP_LIMIT) return false;
   // Builds share the kept sums, so one still waiting on its other reads may shape sums newer than its stamp, never
   // older.
   for (const line of lines) {
@@ -356,6 +359,7 @@ async function readChanges(db: DbOrTx, kept: KeptSums, added: string[], changes:
     if (line.indicator_id) kept.sums.set(id, line as SumsLine);
     else kept.sums.delete(id);
   }
+  return true;
 }
 
 function readProjectLines(db: DbOrTx, networkId: string, municipality: string | null) {
