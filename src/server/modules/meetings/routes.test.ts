@@ -305,6 +305,37 @@ describe.each(DATABASE_KINDS)('meetings on %s', (kind) => {
     }
   });
 
+  it('a save of an item answers with the item as the meeting shows it: its history, documents, planned times and quorum', async () => {
+    let first = await createMeeting('2022-11-18');
+    first = await addCase(first.id, 'Fiberutbygging');
+    first = (await vest.post(`/api/meetings/${first.id}/summons`, { version: first.version })).body;
+    let later = await createMeeting('2022-12-16');
+    later = await addCase(later.id, 'Før fiberen');
+    const early = itemOf(later, 'Før fiberen');
+    expect((await vest.patch(`/api/agenda-items/${early.id}`, { plannedMinutes: 25, version: early.version })).status).toBe(200);
+    const fiber = itemOf(first, 'Fiberutbygging');
+    const moved = await vest.post(`/api/agenda-items/${fiber.id}/postpone`, { toMeetingId: later.id, version: fiber.version });
+    expect(moved.status).toBe(200);
+    later = (await vest.get(`/api/meetings/${later.id}`)).body;
+    const uploaded = await vest.request('POST', `/api/cases/${fiber.caseId}/documents?fileName=kart.pdf`, Buffer.from('%PDF-1.4\n%%EOF'), {
+      'content-type': 'application/pdf',
+    });
+    expect(uploaded.status).toBe(201);
+    later = (await vest.post(`/api/meetings/${later.id}/summons`, { version: later.version })).body;
+    const before = itemOf(later, 'Fiberutbygging');
+
+    const saved = await vest.patch(`/api/agenda-items/${before.id}`, { deliberation: 'Kartet ble vist i møtet.', version: before.version });
+    expect(saved.status).toBe(200);
+    const shown = itemOf((await vest.get(`/api/meetings/${later.id}`)).body, 'Fiberutbygging');
+    expect(saved.body).toEqual(shown);
+    // The answer is the item's own, after the others on the agenda: not the first item's, nor another case's lines.
+    expect(saved.body).toMatchObject({ id: before.id, deliberation: 'Kartet ble vist i møtet.', quorum: { seats: 3 } });
+    expect(saved.body.plannedStart).not.toBe(later.items[0]!.plannedStart);
+    expect(saved.body.history).toEqual([expect.objectContaining({ meetingId: first.id, outcome: 'postponed' })]);
+    expect(saved.body.documents.map((d: { fileName: string }) => d.fileName)).toEqual(['kart.pdf']);
+    expect(itemOf(later, 'Før fiberen').documents).toEqual([]);
+  });
+
   it('cancels a summoned meeting: a calendar cancellation to everyone called, its cases back on the waiting list', async () => {
     let meeting = await addCase((await createMeeting('2022-12-09')).id, 'Avlyst sak');
     meeting = (await vest.post(`/api/meetings/${meeting.id}/summons`, { version: meeting.version })).body;

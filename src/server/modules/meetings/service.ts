@@ -101,39 +101,18 @@ export async function getMeeting(ctx: RequestContext, meetingId: string): Promis
 
 /** The whole meeting as the secretariat works on it, exempt content included. */
 export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWithNetwork): Promise<Meeting> {
-  // Two rounds of reads: what the meeting has, then what its items' cases have.
-  const [itemRows, attendeeRows, memberships, pending, deliveries, written, signatureRows] = await together(db, [
-    () => repo.listItems(db, [meeting.id]),
-    () => repo.listAttendees(db, meeting.id),
-    () => repo.membershipsOn(db, body.id, meeting.date),
+  const [basis, pending, deliveries, written, signatureRows] = await together(db, [
+    () => itemsBasis(db, meeting, body),
     async () => (isLocked(meeting) ? [] : repo.pendingConsultations(db, body.id)),
     () => repo.listDeliveries(db, meeting.id),
     async () => (meeting.writtenProcedure ? [] : repo.writtenDecisionsBefore(db, meeting)),
     () => repo.listSignatures(db, meeting.id),
   ]);
-  const caseIds = itemRows.map((r) => r.case.id);
-  const [documents, history, projectDecisions] = await together(db, [
-    () => repo.listDocuments(db, caseIds),
-    () => repo.caseHistory(db, caseIds),
-    () =>
-      repo.projectDecisionsOfItems(
-        db,
-        itemRows.map((r) => r.item.id),
-      ),
-  ]);
-  const planned = plannedTimes(
-    meeting.startTime,
-    itemRows.map((r) => r.item),
-  );
-  const seats = memberships.filter(
-    (m) => m.membership.votingRight === 'vote' && ['chair', 'viceChair', 'member'].includes(m.membership.role),
-  ).length;
-
   return {
-    ...presentMeetingSummary(meeting, body, itemRows.length),
+    ...presentMeetingSummary(meeting, body, basis.itemRows.length),
     updatedAt: meeting.updatedAt.toISOString(),
     adjournedAt: meeting.adjournedAt,
-    expectedEnd: planned.end,
+    expectedEnd: basis.planned.end,
     deputySummons: body.deputySummons,
     locked: isLocked(meeting),
     minutesSignatoryIds: meeting.minutesSignatoryIds,
@@ -144,35 +123,8 @@ export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWit
       requestedAt: r.signature.requestedAt.toISOString(),
       signedAt: r.signature.signedAt?.toISOString() ?? null,
     })),
-    attendees: orderCalled(attendeeRows.map(presentAttendee)),
-    items: itemRows.map((row, index) =>
-      presentItem(row, {
-        planned: { start: planned.starts[index]!, end: planned.ends[index]! },
-        quorum: quorumFor(
-          row.item,
-          attendeeRows.map((a) => a.attendee),
-          seats,
-        ),
-        documents: documents.filter((d) => d.caseId === row.case.id).map(presentDocument),
-        history: history
-          .filter((h) => h.caseId === row.case.id && h.meetingId !== meeting.id)
-          .map((h) => ({
-            meetingId: h.meetingId,
-            meetingDate: h.meetingDate,
-            bodyName: h.bodyName,
-            number: caseNumberOf(h),
-            outcome: h.outcome,
-          })),
-        projectDecisions: projectDecisions
-          .filter((d) => d.agendaItemId === row.item.id)
-          .map((d) => ({
-            projectId: d.projectId,
-            reference: projectReference(d.year, d.sequence),
-            title: d.title,
-            decisionPoint: d.decisionPoint,
-          })),
-      }),
-    ),
+    attendees: orderCalled(basis.attendeeRows.map(presentAttendee)),
+    items: await presentItems(db, meeting, basis),
     pendingCases: pending.map((p) => ({
       consultationId: p.consultation.id,
       number: caseNumberOf(p.consultation),
@@ -195,6 +147,84 @@ export async function loadMeeting(db: DbOrTx, meeting: MeetingRow, body: BodyWit
       decision: w.item.decision ?? '',
     })),
   };
+}
+
+/**
+ * One item as `loadMeeting` presents it, without the rest of the meeting's lines: the answer to a save of the item.
+ * Its planned times and quorum still read the whole agenda and the attendance.
+ */
+export async function loadItem(db: DbOrTx, meeting: MeetingRow, body: BodyWithNetwork, itemId: string): Promise<AgendaItem> {
+  const [item] = await presentItems(db, meeting, await itemsBasis(db, meeting, body), itemId);
+  if (!item) throw notFound();
+  return item;
+}
+
+/**
+ * What every item's presentation needs of the meeting: its agenda with the times planned from it, who attends, and
+ * the body's members that day.
+ */
+async function itemsBasis(db: DbOrTx, meeting: MeetingRow, body: BodyWithNetwork) {
+  const [itemRows, attendeeRows, memberships] = await together(db, [
+    () => repo.listItems(db, [meeting.id]),
+    () => repo.listAttendees(db, meeting.id),
+    () => repo.membershipsOn(db, body.id, meeting.date),
+  ]);
+  const planned = plannedTimes(
+    meeting.startTime,
+    itemRows.map((r) => r.item),
+  );
+  return { itemRows, attendeeRows, memberships, planned };
+}
+
+/** The meeting's items as presented, or only the one named (its case's documents and history alone read). */
+async function presentItems(
+  db: DbOrTx,
+  meeting: MeetingRow,
+  { itemRows, attendeeRows, memberships, planned }: Awaited<ReturnType<typeof itemsBasis>>,
+  only?: string,
+): Promise<AgendaItem[]> {
+  const seats = memberships.filter(
+    (m) => m.membership.votingRight === 'vote' && ['chair', 'viceChair', 'member'].includes(m.membership.role),
+  ).length;
+  const shown = itemRows.flatMap((row, index) => (only === undefined || row.item.id === only ? [{ row, index }] : []));
+  const caseIds = shown.map(({ row }) => row.case.id);
+  const [documents, history, projectDecisions] = await together(db, [
+    () => repo.listDocuments(db, caseIds),
+    () => repo.caseHistory(db, caseIds),
+    () =>
+      repo.projectDecisionsOfItems(
+        db,
+        shown.map(({ row }) => row.item.id),
+      ),
+  ]);
+  return shown.map(({ row, index }) =>
+    presentItem(row, {
+      planned: { start: planned.starts[index]!, end: planned.ends[index]! },
+      quorum: quorumFor(
+        row.item,
+        attendeeRows.map((a) => a.attendee),
+        seats,
+      ),
+      documents: documents.filter((d) => d.caseId === row.case.id).map(presentDocument),
+      history: history
+        .filter((h) => h.caseId === row.case.id && h.meetingId !== meeting.id)
+        .map((h) => ({
+          meetingId: h.meetingId,
+          meetingDate: h.meetingDate,
+          bodyName: h.bodyName,
+          number: caseNumberOf(h),
+          outcome: h.outcome,
+        })),
+      projectDecisions: projectDecisions
+        .filter((d) => d.agendaItemId === row.item.id)
+        .map((d) => ({
+          projectId: d.projectId,
+          reference: projectReference(d.year, d.sequence),
+          title: d.title,
+          decisionPoint: d.decisionPoint,
+        })),
+    }),
+  );
 }
 
 /**
@@ -528,8 +558,7 @@ export async function updateAgendaItem(ctx: RequestContext, itemId: string, inpu
       searchText: searchTextOf(title ?? row.case.title, recommendation ?? row.consultation.recommendation, merged),
     });
   });
-  const meeting = await getMeeting(ctx, row.meeting.id);
-  return meeting.items.find((i) => i.id === itemId)!;
+  return loadItem(ctx.db, row.meeting, row.body, itemId);
 }
 
 export const searchTextOf = (title: string, recommendation: string, item: { deliberation: string; decision: string | null }) =>
