@@ -1,11 +1,10 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../../db/client.ts';
-import { people, programmes, projectDecisions, projectMilestones, projectParticipants, projects } from '../../db/schema/index.ts';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { queryParts, type DbOrTx } from '../../db/client.ts';
+import { projectParticipants, projects } from '../../db/schema/index.ts';
 import type { PortfolioRow } from '../../../shared/portfolio/projects.ts';
 import { networkFocusAreas } from '../strategy/index.ts';
 import type { PortfolioFilter } from './projects.ts';
-import { presentPortfolioRow, type PortfolioLookups } from './projects-presenter.ts';
+import { presentPortfolioRow, type DecisionRow, type PortfolioLookups, type PortfolioProjectRow } from './projects-presenter.ts';
 import { latestStatusesInNetwork } from './status-reports.ts';
 
 /**
@@ -18,57 +17,32 @@ import { latestStatusesInNetwork } from './status-reports.ts';
  * the same presenter as before; the old builder (`recomputeOverview` in projects.ts) is the oracle of overview.test.ts.
  */
 export async function buildPortfolioOverview(db: DbOrTx, networkId: string, filter: PortfolioFilter): Promise<PortfolioRow[]> {
-  const inNetwork = (projectId: AnyPgColumn) =>
-    inArray(projectId, db.select({ id: projects.id }).from(projects).where(eq(projects.networkId, networkId)));
-  const owner = alias(people, 'owner');
-  const manager = alias(people, 'manager');
-  const [rows, focusAreas, participantCounts, decisions, statuses, milestones, programmeNames] = await Promise.all([
-    db
-      .select({
-        ...projectListColumns,
-        ownerPersonId: projects.ownerPersonId,
-        managerPersonId: projects.managerPersonId,
-        ownerName: owner.name,
-        managerName: manager.name,
-        startDate: projects.startDate,
-        plannedEndDate: projects.plannedEndDate,
-        programmeId: projects.programmeId,
-      })
-      .from(projects)
-      .leftJoin(owner, eq(owner.id, projects.ownerPersonId))
-      .leftJoin(manager, eq(manager.id, projects.managerPersonId))
-      .where(and(...projectConditions(db, networkId, filter)))
-      .orderBy(asc(projects.year), asc(projects.sequence)),
+  const inNetwork = sql`project_id in (select id from projects where network_id = ${networkId})`;
+  const [parts, focusAreas, statuses] = await Promise.all([
+    queryParts<OverviewParts>(db, {
+      rows: sql`select projects.id, projects.year, projects.sequence, projects.title, projects.phase,
+          projects.focus_area_keys as "focusAreaKeys", projects.owner_person_id as "ownerPersonId",
+          projects.manager_person_id as "managerPersonId", owner.name as "ownerName", manager.name as "managerName",
+          projects.start_date as "startDate", projects.planned_end_date as "plannedEndDate", projects.programme_id as "programmeId"
+        from projects
+        left join people owner on owner.id = projects.owner_person_id
+        left join people manager on manager.id = projects.manager_person_id
+        where ${and(...projectConditions(db, networkId, filter))}
+        order by projects.year, projects.sequence`,
+      // A row counts the municipalities taking part: counted here, not read one by one.
+      participantCounts: sql`select project_id as "projectId", count(*)::int as count from project_participants
+        where ${inNetwork} and participation = 'in' group by project_id`,
+      // The last decision of each project, as the old builder took the last of them in date and creation order.
+      decisions: sql`select distinct on (project_id) project_id as "projectId", decision_point as "decisionPoint", decided_on as "decidedOn"
+        from project_decisions where ${inNetwork} order by project_id, decided_on desc, created_at desc`,
+      milestones: sql`select project_id as "projectId", title, due_date as "dueDate", done_date as "doneDate", created_at as "createdAt"
+        from project_milestones where ${inNetwork}`,
+      programmeNames: sql`select id, name from programmes where network_id = ${networkId}`,
+    }),
     networkFocusAreas(db, networkId),
-    // A row counts the municipalities taking part: counted here, not read one by one.
-    db
-      .select({ projectId: projectParticipants.projectId, count: count() })
-      .from(projectParticipants)
-      .where(and(inNetwork(projectParticipants.projectId), eq(projectParticipants.participation, 'in')))
-      .groupBy(projectParticipants.projectId),
-    // The last decision of each project, as the old builder took the last of them in date and creation order.
-    db
-      .selectDistinctOn([projectDecisions.projectId], {
-        projectId: projectDecisions.projectId,
-        decisionPoint: projectDecisions.decisionPoint,
-        decidedOn: projectDecisions.decidedOn,
-      })
-      .from(projectDecisions)
-      .where(inNetwork(projectDecisions.projectId))
-      .orderBy(projectDecisions.projectId, desc(projectDecisions.decidedOn), desc(projectDecisions.createdAt)),
     latestStatusesInNetwork(db, networkId),
-    db
-      .select({
-        projectId: projectMilestones.projectId,
-        title: projectMilestones.title,
-        dueDate: projectMilestones.dueDate,
-        doneDate: projectMilestones.doneDate,
-        createdAt: projectMilestones.createdAt,
-      })
-      .from(projectMilestones)
-      .where(inNetwork(projectMilestones.projectId)),
-    db.select({ id: programmes.id, name: programmes.name }).from(programmes).where(eq(programmes.networkId, networkId)),
   ]);
+  const { rows, participantCounts, decisions, milestones, programmeNames } = parts;
   const personNames = new Map<string, string>();
   for (const row of rows) {
     if (row.ownerPersonId && row.ownerName !== null) personNames.set(row.ownerPersonId, row.ownerName);
@@ -80,7 +54,8 @@ export async function buildPortfolioOverview(db: DbOrTx, networkId: string, filt
     participantCounts: new Map(participantCounts.map((p) => [p.projectId, p.count])),
     decisions: groupBy(decisions),
     statuses,
-    milestones: groupBy(milestones),
+    // JSON has no dates: a milestone's creation orders those due the same day.
+    milestones: groupBy(milestones.map((m) => ({ ...m, createdAt: new Date(m.createdAt) }))),
     programmeNames: new Map(programmeNames.map((p) => [p.id, p.name])),
   };
   const list = rows.map((row) => presentPortfolioRow(row, lookups));
@@ -88,6 +63,15 @@ export async function buildPortfolioOverview(db: DbOrTx, networkId: string, filt
   if (!status) return list;
   return list.filter((p) => (status === 'none' ? p.status === null : p.status?.overall === status));
 }
+
+/** The overview's reads in one statement (`queryParts`), each row with the names the presenter reads. */
+type OverviewParts = {
+  rows: Array<PortfolioProjectRow & { ownerName: string | null; managerName: string | null }>;
+  participantCounts: Array<{ projectId: string; count: number }>;
+  decisions: Array<Pick<DecisionRow, 'projectId' | 'decisionPoint' | 'decidedOn'>>;
+  milestones: Array<{ projectId: string; title: string; dueDate: string; doneDate: string | null; createdAt: string }>;
+  programmeNames: Array<{ id: string; name: string }>;
+};
 
 /** What names a project in a list of them: its id, its reference's year and number, its title, phase and focus areas. */
 export const projectListColumns = {
