@@ -187,8 +187,8 @@ export async function buildLandscape(db: DbOrTx, scope: DashboardScope, filter: 
       .where(productInDomain(filter.domain)),
   ]);
   if (shown.length === 0) return { rule, municipalities: [], domains: [] };
-  // Some 43,000 numbers in the national landscape: each counted by its place among those shown, in typed arrays,
-  // rather than in maps and sets of strings (the build's largest cost after a change, issue 20).
+  // Some 43,000 numbers in the national landscape: each looked up once for its place among those shown, and counted by
+  // that place in typed arrays rather than in maps and sets of strings (the build's largest cost after a change).
   const placeOf = new Map(shown.map((m, i) => [m.number, i]));
   const counts = new Int32Array(shown.length);
   type ProductLine = Landscape['domains'][number]['products'][number];

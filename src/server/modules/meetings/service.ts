@@ -558,7 +558,9 @@ export async function updateAgendaItem(ctx: RequestContext, itemId: string, inpu
       searchText: searchTextOf(title ?? row.case.title, recommendation ?? row.consultation.recommendation, merged),
     });
   });
-  return loadItem(ctx.db, row.meeting, row.body, itemId);
+  // The meeting as it is now: its date and start time, which the item's quorum and planned times follow, may have moved.
+  const { meeting, body } = await readableMeeting(ctx, row.meeting.id);
+  return loadItem(ctx.db, meeting, body, itemId);
 }
 
 export const searchTextOf = (title: string, recommendation: string, item: { deliberation: string; decision: string | null }) =>

@@ -19,6 +19,7 @@ import { latestStatusesInNetwork } from './status-reports.ts';
 export async function buildPortfolioOverview(db: DbOrTx, networkId: string, filter: PortfolioFilter): Promise<PortfolioRow[]> {
   const inNetwork = sql`project_id in (select id from projects where network_id = ${networkId})`;
   const [parts, focusAreas, statuses] = await Promise.all([
+    // Prepared per text: the filters given make one of a few dozen texts, each value a parameter.
     queryParts<OverviewParts>(db, {
       rows: sql`select projects.id, projects.year, projects.sequence, projects.title, projects.phase,
           projects.focus_area_keys as "focusAreaKeys", projects.owner_person_id as "ownerPersonId",
